@@ -8756,10 +8756,17 @@ class PyFlow extends PyScopes {
 const python_MAX_STRINGS = 10_000;
 /** Most argument texts kept per call. */
 const python_MAX_ARGS = 50;
+/** Most `name.attr` reads kept per test file (a generated test can hold millions). */
+const MAX_ATTRIBUTE_READS = 5_000;
+/** A module object as written before an attribute: `stock`, `shop.util.text`. */
+const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 function extractPython(source, tree, isTest) {
     const walker = new PythonWalker(source, tree, isTest);
     walker.run();
-    return finishPythonModule(walker.state);
+    const model = finishPythonModule(walker.state);
+    if (model.test)
+        model.test.memberReferences = walker.memberReferences();
+    return model;
 }
 class PythonWalker extends PyFlow {
     tree;
@@ -8773,6 +8780,8 @@ class PythonWalker extends PyFlow {
     pathTypes = [];
     /** The `decorated_definition` on the current path, if any, by depth. */
     decorated;
+    /** Test files: every `name.attr` / `a.b.attr` read, kept when `name` / `a.b` turns out to be an import. */
+    attributeReads = new Set();
     constructor(source, tree, isTest) {
         const model = emptyModule(source);
         model.isTest = isTest;
@@ -8901,9 +8910,42 @@ class PythonWalker extends PyFlow {
                 return this.visitString(cursor.currentNode);
             case 'subscript':
                 return this.visitSubscript(cursor.currentNode, cursor.currentFieldName, depth);
+            case 'attribute':
+                if (this.model.isTest)
+                    this.noteAttribute(cursor.currentNode);
+                return;
             default:
                 return;
         }
+    }
+    /**
+     * `stock.reserve`, `pricing.TAX`, `shop.util.text.title`: a read through a name that may be a module
+     * (`from . import stock`, `import shop.util.text`). Calls, class references and constants alike, so
+     * that build.ts can turn reads through module imports into referenced symbols.
+     */
+    noteAttribute(node) {
+        if (this.attributeReads.size >= MAX_ATTRIBUTE_READS)
+            return;
+        const object = node.childForFieldName('object');
+        const attribute = node.childForFieldName('attribute');
+        if (!object || !attribute || (object.type !== 'identifier' && object.type !== 'attribute'))
+            return;
+        const head = common_text(object, 200);
+        if (DOTTED_NAME.test(head))
+            this.attributeReads.add(`${head}.${common_text(attribute, 100)}`);
+    }
+    /** The attribute reads whose object is a name the file imports (`import a.b as x`, `from . import sub`). */
+    memberReferences() {
+        const locals = new Set();
+        for (const decl of this.model.imports)
+            for (const n of decl.names)
+                if (n.local !== '*')
+                    locals.add(n.local);
+        const out = [];
+        for (const read of this.attributeReads)
+            if (locals.has(read.slice(0, read.lastIndexOf('.'))))
+                out.push(read);
+        return out.sort();
     }
     markDocstring(scope) {
         const first = namedKids(scope)[0];
@@ -9480,6 +9522,15 @@ function membersThrough(m, local) {
     }
     return members;
 }
+/**
+ * Python has no export control: a test that imports or reads `_helper` by name (`from m import _helper`,
+ * `mod._helper()`) names a top-level function or class of `m` that is private only by convention.
+ */
+function namedPrivate(imp, target, name) {
+    if (imp.kind !== 'python' || !name.startsWith('_') || name.startsWith('__'))
+        return false;
+    return target.functions.some((f) => f.qualifiedName === name) || target.classes.some((c) => c.qualifiedName === name);
+}
 /** Fills `test.importedModules` and `test.referencedSymbols` of every test module. */
 function linkTests(modules, resolver) {
     const byPath = new Map(modules.map((m) => [m.path, m]));
@@ -9507,19 +9558,25 @@ function linkTests(modules, resolver) {
                 const wholeModule = name === '*' || (name === 'default' && !offered.has('default'));
                 if (wholeModule) {
                     for (const member of membersThrough(m, local))
-                        if (offered.has(member))
+                        if (offered.has(member) || namedPrivate(imp, target, member))
                             reference(target, member);
+                    continue;
                 }
-                else if (offered.has(name)) {
+                if (offered.has(name) || namedPrivate(imp, target, name))
                     reference(target, name);
-                }
-                else if (imp.kind === 'python') {
-                    // `from pkg import mod` may name a submodule rather than a symbol.
-                    const sub = resolver.resolve(m.path, { ...imp, source: `${imp.source}${imp.source.endsWith('.') ? '' : '.'}${name}` });
-                    const subModule = sub ? byPath.get(sub) : undefined;
-                    if (subModule && !subModule.isTest)
-                        imported.add(subModule.path);
-                }
+                if (imp.kind !== 'python')
+                    continue;
+                // `from pkg import mod` / `from . import mod` may name a submodule: what the test reads through
+                // `mod.` is then that module's (an `__init__` that also binds the name keeps its reference above).
+                const sub = resolver.resolve(m.path, { ...imp, source: `${imp.source}${imp.source.endsWith('.') ? '' : '.'}${name}` });
+                const subModule = sub && sub !== target.path ? byPath.get(sub) : undefined;
+                if (!subModule || subModule.isTest)
+                    continue;
+                imported.add(subModule.path);
+                const subOffered = exportedSymbols(subModule, byPath, cache);
+                for (const member of membersThrough(m, local))
+                    if (subOffered.has(member) || namedPrivate(imp, subModule, member))
+                        reference(subModule, member);
             }
         }
         m.test.importedModules = [...imported].sort();
@@ -19570,6 +19627,14 @@ function names(requirements) {
         .map(requirementName)
         .filter((name) => name !== undefined);
 }
+/** `dynamic = ["version"]` with `[tool.setuptools.dynamic] version = {attr = "pkg.__version__"}`, as setup.cfg writes it. */
+function dynamicVersion(data) {
+    const tool = isRecord(data.tool) ? data.tool : {};
+    const setuptools = isRecord(tool.setuptools) ? tool.setuptools : {};
+    const dynamic = isRecord(setuptools.dynamic) ? setuptools.dynamic : {};
+    const attr = isRecord(dynamic.version) ? asString(dynamic.version.attr) : undefined;
+    return attr ? `attr: ${attr}` : undefined;
+}
 function parsePyproject(path, text) {
     const manifest = emptyManifest(path, 'pyproject.toml');
     let data;
@@ -19582,7 +19647,7 @@ function parsePyproject(path, text) {
     }
     const project = isRecord(data.project) ? data.project : {};
     manifest.name = asString(project.name);
-    manifest.version = asString(project.version);
+    manifest.version = asString(project.version) ?? dynamicVersion(data);
     manifest.requiresPython = asString(project['requires-python']);
     addUnique(manifest.dependencies, names(project.dependencies));
     if (isRecord(project['optional-dependencies'])) {

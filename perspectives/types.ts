@@ -93,12 +93,40 @@ export interface PerspectiveMeta<M extends string = string> {
   messages: Record<M, MessageTemplate>
   /** False while the perspective's issue has not landed: the run says so and invents nothing. */
   implemented: boolean
-  /** Extra inputs the engine must prepare. */
-  needs?: ('history' | 'base')[]
+  /**
+   * Extra inputs the engine must prepare: 'history' (the latest stored result of each perspective),
+   * 'base' (the repository at a base ref), 'results' (the latest result of every other perspective,
+   * computed in this run where it is missing or too old).
+   */
+  needs?: ('history' | 'base' | 'results')[]
 }
 
 /** A metric value is a number so that every row of the dataset types it the same way. */
 export type Metrics = Record<string, number>
+
+/** A stored spec without its code: what big-picture needs to rank a backlog. */
+export interface SpecSummary {
+  id: string
+  title: string
+  level: 'unit' | 'integration' | 'e2e'
+  priority: 'P1' | 'P2' | 'P3'
+  fileName: string
+  targetFile: string
+  targetSymbol: string | null
+  covers: string[]
+}
+
+/** Where a result in AnalyseContext.results came from. */
+export type ResultOrigin =
+  /** Read from the results history (local folder or dataset), recent enough to use. */
+  | 'history'
+  /** Chosen for this run (the rotation's perspective, or one of `all`). */
+  | 'this-run'
+  /** Missing or too old in the history, so the engine computed it now. */
+  | 'computed-missing'
+  | 'computed-stale'
+  /** The stored result had failed, so the engine tried again. */
+  | 'computed-failed'
 
 /** Latest stored results of perspectives, for those that compare (big-picture, backwards-compat). */
 export interface PreviousResult {
@@ -107,6 +135,13 @@ export interface PreviousResult {
   commit: string | null
   findings: Finding[]
   risk: number
+  status?: 'ok' | 'failed' | 'not-implemented'
+  error?: string | null
+  specs?: SpecSummary[]
+  metrics?: Metrics
+  /** The perspective's details, parsed back from JSON; undefined when they could not be read. */
+  details?: unknown
+  origin?: ResultOrigin
 }
 
 export interface AnalyseContext<O> {
@@ -117,6 +152,13 @@ export interface AnalyseContext<O> {
   /** ISO time of the run (perspectives never read the clock themselves). */
   now: string
   history?: PreviousResult[]
+  /**
+   * For perspectives that need 'results' (big-picture): the latest result of every other implemented
+   * perspective, in rotation order, each with its origin. History results older than
+   * `resultsMaxAgeDays` or missing were computed in this run.
+   */
+  results?: PreviousResult[]
+  resultsMaxAgeDays?: number
   base?:
     | {
         ref: string
@@ -147,4 +189,6 @@ export interface AnalyseOutput<M extends string = string> {
   report?: string
   /** Overrides the default risk formula (0-100) when the perspective has a better one; documented in its README. */
   risk?: number
+  /** One plain-text line that sums the run up beyond its counts (big-picture: risk and readiness), for the terminal and the dataset's summary. */
+  headline?: string
 }

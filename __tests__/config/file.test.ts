@@ -44,7 +44,7 @@ describe('config file', () => {
   })
 
   it.each([
-    ['includes: ["src"]', "unknown key 'includes' (known: include, exclude, framework, maxFileBytes, historyDays, perspectives)"],
+    ['includes: ["src"]', "unknown key 'includes' (known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, perspectives)"],
     ['maxFileBytes: "big"', 'maxFileBytes: must be integer'],
     ['historyDays: 0', 'historyDays: must be >= 1'],
     ['exclude: "dist"', 'exclude: must be array'],

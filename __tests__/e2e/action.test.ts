@@ -136,6 +136,13 @@ describe.each(available.map((r) => [r.name, r] as [string, Runtime]))('action en
     expect(result.outputs['perspective-id'].split(',')).toEqual([...PERSPECTIVE_IDS])
     expect(result.outputs['next-perspective']).toBe('data-integrity')
     expect(github.variable('octo/widget', CURSOR)?.value).toBe('7')
+    // big-picture sums up the fourteen results of this same run; its overview leads the summary.
+    const big = all[14]
+    const details = JSON.parse(big.details_json) as { perspectives: { origin: string }[] }
+    expect(new Set(details.perspectives.map((p) => p.origin))).toEqual(new Set(['this-run']))
+    expect(result.outputs['risk-score']).toBe(String(big.risk_score))
+    expect(result.summary.indexOf('## 15. Big picture')).toBeLessThan(result.summary.indexOf('## 1. Scope'))
+    expect(result.summary).toContain('### Overview\n\n**Overall risk:')
   })
 
   it('a token that gets 403 on variables still plans, outputs the next perspective and says what to configure', async () => {

@@ -81,6 +81,21 @@ function dataFiles(hub: FakeHub): string[] {
     expect(rows.map((r) => r.perspective_number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
   })
 
+  it('big-picture on a fresh runner reads stored results from the dataset and computes only the missing ones', async () => {
+    expect((await run({ perspective: 'scope' })).code).toBe(0)
+    // A new runner: the workspace's local results folder is gone, the dataset is all there is.
+    rmSync(join(workspace, '.test-planning'), { recursive: true, force: true })
+    const result = await run({ perspective: 'big-picture' })
+    expect(result.code).toBe(0)
+    expect(hub.userCommits(DATASET)).toHaveLength(2)
+    const rows = hub.fileText(DATASET, dataFiles(hub).at(-1)!)!.trim().split('\n').map((line) => JSON.parse(line) as PlanRecord)
+    expect(rows.map((r) => r.perspective_number)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+    const details = JSON.parse(rows.at(-1)!.details_json) as { perspectives: { perspective: string; origin: string }[] }
+    expect(details.perspectives.find((p) => p.perspective === 'scope')?.origin).toBe('history')
+    expect(details.perspectives.filter((p) => p.origin === 'computed-missing')).toHaveLength(13)
+    expect(result.summary.split('\n')[0]).toBe('# 🧪 Test plan: 15. Big picture (and 13 perspectives computed for it)')
+  })
+
   it('two 503 answers on the commit, then success: the run is uploaded once and once only', async () => {
     hub.injectFault({ method: 'POST', path: /\/commit\//, times: 2, status: 503 })
     const result = await run({ perspective: 'scope' })

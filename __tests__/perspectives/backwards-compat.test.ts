@@ -203,6 +203,116 @@ describe('backwards-compat: Python', () => {
   })
 })
 
+describe('backwards-compat: a setuptools package (setup.cfg)', () => {
+  // The shape of a real release: a module removed, python_requires raised, and a minor version bump,
+  // with the version kept in the package (`version = attr: signer.__version__`).
+  const setupCfg = (version: string, python: string) =>
+    `[metadata]\nname = signer\nversion = attr: signer.__version__\n\n[options]\npackages = find:\npackage_dir =\n    = src\npython_requires = ${python}\n`
+  const base = {
+    'setup.cfg': setupCfg('', '>= 3.6'),
+    'src/signer/__init__.py': 'from .core import sign\nfrom .jws import JWSSigner\n\n__version__ = "2.0.1"\n',
+    'src/signer/core.py':
+      'import typing as _t\n\n_str_bytes = _t.Union[str, bytes]\n\n\ndef sign(value: _t.Optional[str], key: _t.Union[str, bytes]) -> _t.Optional[str]:\n    return value\n\n\ndef verify(sig: bytes, key: _str_bytes) -> bool:\n    return bool(sig)\n',
+    'src/signer/jws.py': 'class JWSSigner:\n    def dumps(self, obj):\n        return str(obj)\n'
+  }
+  const head = {
+    'setup.cfg': setupCfg('', '>= 3.7'),
+    'src/signer/__init__.py': 'from .core import sign\n\n__version__ = "2.1.0"\n',
+    // Only the spelling of the first annotations changed; verify's sig really takes str now.
+    'src/signer/core.py':
+      'from __future__ import annotations\n\n\ndef sign(value: str | None, key: str | bytes) -> str | None:\n    return value\n\n\ndef verify(sig: str, key: str | bytes) -> bool:\n    return bool(sig)\n'
+  }
+
+  it('reads the version from the package, sees python_requires raised, compares annotations by meaning, and calls the minor bump too small', async () => {
+    const repo = repository(base, head, '2.0.1')
+    const result = await run(repo.root, head)
+    expect(result.run.error).toBeNull()
+    expect(found(result)).toEqual(
+      sorted([['exportRemoved', null, null], ['engineRaised', null, null], ['versionBumpTooSmall', null, null], ['parameterTypeChanged', 'src/signer/core.py', 8]])
+    )
+    // `key: _str_bytes` named an alias at the base: not compared on its spelling.
+    expect(byMessage(result, 'parameterTypeChanged').map((f) => f.message)).toEqual([expect.stringContaining('`sig`')])
+    expect(byMessage(result, 'engineRaised')[0].title).toBe('Python requirement raised to >= 3.7')
+    expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe('Version 2.1.0 is a minor change; the breaking changes need major')
+    expect(checkRun(result)).toEqual([])
+  })
+})
+
+describe('backwards-compat: Python conventions that are not breaking', () => {
+  it('compares implementations not @overload stubs, keeps names a module __getattr__ serves, and renames of __positional parameters', async () => {
+    const base = {
+      'pyproject.toml': '[project]\nname = "cli"\nversion = "8.1.0"\n',
+      'cli/core.py': [
+        'class BaseCommand:',
+        '    pass',
+        '',
+        '',
+        'class Context:',
+        '    def invoke(self, __callback, *args, **kwargs):',
+        '        return __callback(*args, **kwargs)',
+        ''
+      ].join('\n'),
+      'cli/decorators.py': 'def command(name=None, cls=None, **attrs):\n    return name\n'
+    }
+    const head = {
+      'pyproject.toml': '[project]\nname = "cli"\nversion = "8.2.0"\n',
+      'cli/core.py': [
+        'import warnings',
+        '',
+        '',
+        'class _BaseCommand:',
+        '    pass',
+        '',
+        '',
+        'class Context:',
+        '    def invoke(self, callback, /, *args, **kwargs):',
+        '        return callback(*args, **kwargs)',
+        '',
+        '',
+        'def __getattr__(name):',
+        '    if name == "BaseCommand":',
+        '        warnings.warn("BaseCommand is deprecated", DeprecationWarning)',
+        '        return _BaseCommand',
+        '    raise AttributeError(name)',
+        ''
+      ].join('\n'),
+      'cli/decorators.py': [
+        'import typing as t',
+        '',
+        '',
+        '@t.overload',
+        'def command(name: t.Callable) -> int: ...',
+        '',
+        '',
+        '@t.overload',
+        'def command(name: str | None = None, cls: type | None = None) -> str: ...',
+        '',
+        '',
+        'def command(name=None, cls=None, **attrs):',
+        '    return name',
+        ''
+      ].join('\n')
+    }
+    const repo = repository(base, head, '8.1.0')
+    const result = await run(repo.root, head)
+    expect(result.run.error).toBeNull()
+    expect(found(result)).toEqual([])
+    expect(result.run.report).toContain('<code>BaseCommand</code>: <code>cli/core.py</code> → <code>cli/core.py (served by its module &#95;&#95;getattr')
+  })
+})
+
+describe('backwards-compat: setup.py', () => {
+  it('reads python_requires from the setup() call in the model', async () => {
+    const setup = (python: string) => `from setuptools import setup\n\nsetup(\n    name="web",\n    python_requires="${python}",\n)\n`
+    const base = { 'setup.py': setup('>=3.7'), 'web/__init__.py': 'def get(url):\n    return url\n' }
+    const head = { ...base, 'setup.py': setup('>=3.8') }
+    const repo = repository(base, head, 'v2.31.0')
+    const result = await run(repo.root, head)
+    expect(found(result)).toEqual([['engineRaised', null, null]])
+    expect(result.run.findings[0].title).toBe('Python requirement raised to >=3.8')
+  })
+})
+
 describe('backwards-compat: shipped declarations', () => {
   it('compares .d.ts exports where package.json names its types, flagging changed declarations for review', async () => {
     const manifest = (version: string) => JSON.stringify({ name: 'typed', version, main: 'index.js', types: 'index.d.ts' })

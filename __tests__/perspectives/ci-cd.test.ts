@@ -74,6 +74,157 @@ const CLEAN_TS: Record<string, string> = {
   ].join('\n')
 }
 
+const PIN_CHECKOUT = '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5'
+const PIN_NODE = ['      - uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444 # v5', '        with:', '          node-version: 22', '          cache: npm']
+
+/**
+ * Shapes seen in real repositories that are not problems (each gave a false finding before): type tests
+ * named test:types, a test of a fixture package after `cd`, a release workflow on tags, pull request
+ * workflows on labels or merges, a downstream project's tests in another repository's checkout, and
+ * nightly tests, a second test job when one job measures coverage already. Everything else is clean, so
+ * the run must find nothing.
+ */
+const REAL_SHAPES_TS: Record<string, string> = {
+  'package.json': JSON.stringify(
+    {
+      name: 'shapes',
+      engines: { node: '>=22' },
+      scripts: { test: 'vitest run', 'test:coverage': 'vitest run --coverage', 'test:types': 'tsd', lint: 'eslint .' },
+      devDependencies: { typescript: '^5.9.0', vitest: '^3.0.0', eslint: '^9.0.0', tsd: '^0.33.0' }
+    },
+    null,
+    2
+  ),
+  'package-lock.json': '{ "lockfileVersion": 3 }\n',
+  'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
+  'src/greet.ts': 'export function greet(name: string): string {\n  return `hello ${name}`\n}\n',
+  'test/greet.test.ts': "import { expect, it } from 'vitest'\nimport { greet } from '../src/greet.js'\n\nit('greets', () => expect(greet('a')).toBe('hello a'))\n",
+  'test/bundle/package.json': JSON.stringify({ name: 'bundle-check', private: true, scripts: { test: 'node check.mjs', 'check-size': 'node size.mjs' } }, null, 2),
+  '.github/workflows/ci.yml': [
+    'on: [push, pull_request]',
+    'permissions:',
+    '  contents: read',
+    'concurrency:',
+    '  group: ci-${{ github.ref }}',
+    '  cancel-in-progress: true',
+    'jobs:',
+    '  test:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 15',
+    '    steps:',
+    PIN_CHECKOUT,
+    ...PIN_NODE,
+    '      - run: npm ci',
+    '      - run: npm run lint',
+    '      - run: npm run test:coverage',
+    '      - uses: codecov/codecov-action@5a1091511ad55cbe89839c7260b706298ca349f7 # v5',
+    // The test job above measures coverage; this leg on Windows need not.
+    '  windows:',
+    '    runs-on: windows-latest',
+    '    timeout-minutes: 15',
+    '    steps:',
+    PIN_CHECKOUT,
+    ...PIN_NODE,
+    '      - run: npm ci',
+    '      - run: npm test',
+    '  types:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 10',
+    '    steps:',
+    PIN_CHECKOUT,
+    ...PIN_NODE,
+    '      - run: npm ci',
+    '      - run: npm run test:types',
+    '  bundle:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 10',
+    '    steps:',
+    PIN_CHECKOUT,
+    ...PIN_NODE,
+    '      - run: npm ci',
+    '      - run: |',
+    '          cd test/bundle && npm install',
+    '          npm test',
+    '          npm run check-size',
+    ''
+  ].join('\n'),
+  '.github/workflows/release.yml': [
+    'on:',
+    '  push:',
+    "    tags: ['v*']",
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  publish:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 10',
+    '    steps:',
+    PIN_CHECKOUT,
+    '      - run: npm publish',
+    ''
+  ].join('\n'),
+  '.github/workflows/labels.yml': [
+    'on:',
+    '  pull_request:',
+    '    types: [labeled, closed]',
+    '  pull_request_target:',
+    '    types: [closed]',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  note:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 5',
+    '    steps:',
+    '      - run: echo "labelled"',
+    ''
+  ].join('\n'),
+  '.github/workflows/downstream.yml': [
+    'on: [push, pull_request]',
+    'permissions:',
+    '  contents: read',
+    'concurrency: downstream-${{ github.ref }}',
+    'jobs:',
+    '  consumer:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 20',
+    '    steps:',
+    PIN_CHECKOUT,
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5',
+    '        with:',
+    '          repository: other-org/consumer',
+    '          path: consumer',
+    '      - working-directory: consumer',
+    '        run: npm install && npm run e2e',
+    '  whole-workspace:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 20',
+    '    steps:',
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5',
+    '        with:',
+    '          repository: other-org/plugin',
+    '      - run: npm install && npm test && npm run integration',
+    ''
+  ].join('\n'),
+  '.github/workflows/nightly.yml': [
+    'on:',
+    '  schedule:',
+    "    - cron: '0 3 * * *'",
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  random-order:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 30',
+    '    steps:',
+    PIN_CHECKOUT,
+    ...PIN_NODE,
+    '      - run: npm ci',
+    '      - run: npx vitest run --sequence.shuffle',
+    ''
+  ].join('\n')
+}
+
 /** CLEAN_TS with its test script and workflow changed: for the coverage cases. */
 function cleanWith(testScript: string, extra: Record<string, string>, dropUpload: boolean): Record<string, string> {
   const pkg = JSON.parse(CLEAN_TS['package.json']) as { scripts: Record<string, string> }
@@ -93,6 +244,27 @@ testPerspective<CiOptions>(ciCd, {
         expect(result.run.specs).toEqual([])
         expect(result.run.metrics).toMatchObject({ workflows: 1, jobs: 1, steps: 8, testJobs: 1 })
         expect(result.run.report).toContain('No problems found')
+      }
+    },
+    {
+      name: 'real-world shapes that are not problems: type tests, fixture packages, tags, labels, other repositories, nightly runs',
+      files: REAL_SHAPES_TS,
+      check: (result) => {
+        // The downstream jobs' three commands are read but kept apart: they build and test other repositories.
+        expect(result.run.metrics).toMatchObject({ workflows: 5, foreignCommands: 5, 'findings.noCoverage': 0, 'findings.missingScript': 0, 'findings.noConcurrency': 0 })
+      }
+    },
+    {
+      name: 'a TypeScript repository whose test fixtures are small Python projects',
+      files: {
+        ...CLEAN_TS,
+        '__tests__/fixtures/shop-py/pyproject.toml': '[project]\nname = "shop"\nrequires-python = ">=3.9"\n',
+        '__tests__/fixtures/shop-py/shop/cart.py': 'def total(items):\n    return sum(items)\n',
+        '__tests__/fixtures/shop-py/tests/test_cart.py': 'from shop.cart import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n'
+      },
+      check: (result) => {
+        const details = result.run.details as { project: { python: unknown } }
+        expect(details.project.python).toBeNull()
       }
     },
     {
@@ -222,10 +394,52 @@ testPerspective<CiOptions>(ciCd, {
         expect(workflow.jobs.python.steps.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual([
           'actions/checkout',
           'astral-sh/setup-uv',
-          'uv sync --all-extras --dev',
-          'uv run pytest --cov --cov-report=xml',
+          'uv sync --all-extras --all-groups',
+          // pytest-cov is not a dependency of the project: uv adds it for the run.
+          'uv run --with pytest-cov pytest --cov --cov-report=xml',
           'actions/upload-artifact'
         ])
+      }
+    },
+    {
+      name: 'Python: CI runs the repository\'s own scripts (scripts/test, scripts/check), read by their names',
+      files: {
+        'pyproject.toml': '[project]\nname = "pkg"\nrequires-python = ">=3.10"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n\n[tool.ruff]\nline-length = 100\n\n[tool.mypy]\nstrict = true\n',
+        'pkg/core.py': 'def double(x: int) -> int:\n    return 2 * x\n',
+        'tests/test_core.py': 'from pkg.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
+        '.github/workflows/test-suite.yml': [
+          'on:',
+          '  push:',
+          '    branches: [main]',
+          '  pull_request:',
+          'permissions:',
+          '  contents: read',
+          'concurrency: tests-${{ github.ref }}',
+          'jobs:',
+          '  tests:',
+          '    runs-on: ubuntu-latest',
+          '    timeout-minutes: 15',
+          '    strategy:',
+          '      matrix:',
+          "        python-version: ['3.10', '3.13']",
+          '    steps:',
+          '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+          '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065',
+          '        with:',
+          '          python-version: ${{ matrix.python-version }}',
+          '          cache: pip',
+          '      - run: scripts/install',
+          '      - run: scripts/check',
+          '      - run: ./scripts/test',
+          '      - run: bash scripts/coverage.sh',
+          ''
+        ].join('\n')
+      },
+      // Before, the tests, the linter and the type checker were all reported as never run.
+      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/test-suite.yml', line: 24 }],
+      check: (result) => {
+        expect(finding(result, 'coverageNotKept').message).toContain('`bash scripts/coverage.sh`')
+        expect(result.run.metrics).toMatchObject({ testJobs: 1, 'findings.testCommandNotRun': 0, 'findings.lintNotRun': 0, 'findings.typeCheckNotRun': 0 })
       }
     },
     {
@@ -436,6 +650,21 @@ describe('ci-cd specs', () => {
     expect(spec.priority).toBe('P1')
   })
 
+  test('the snippet runs the repository\'s own coverage script and repeats no lint or type check that CI runs already', async () => {
+    const files = cleanWith('vitest run', {}, false)
+    const pkg = JSON.parse(files['package.json']) as { scripts: Record<string, string> }
+    pkg.scripts['test:ci'] = 'vitest run --coverage --reporter=junit'
+    pkg.scripts['test:watch'] = 'vitest --coverage'
+    files['package.json'] = JSON.stringify(pkg, null, 2)
+    const result = await runFixture(ciCd, files)
+    expect(result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`)).toEqual(['noCoverage@.github/workflows/ci.yml:28'])
+    const spec = workflowSpec(result)
+    expect(parseDocument(spec.code).errors).toEqual([])
+    const workflow = parse(spec.code) as { jobs: { node: { steps: { run?: string }[] } } }
+    // CI runs `pnpm run lint` and `pnpm run build` (tsc) already: the snippet adds only what is missing.
+    expect(workflow.jobs.node.steps.map((s) => s.run).filter(Boolean)).toEqual(['pnpm install --frozen-lockfile', 'pnpm run test:ci'])
+  })
+
   test('the Python workflow snippet installs, lints, type-checks and runs pytest with coverage', async () => {
     const result = await runFixture(ciCd, pyFixture)
     const spec = workflowSpec(result)
@@ -520,6 +749,26 @@ describe('ci-cd helpers', () => {
       ['uvx mypy src', ['typecheck'], []]
     ])
     expect(kinds('uv run --locked --group dev tox run -e typing,style')).toEqual([['uv run --locked --group dev tox run -e typing,style', ['lint', 'typecheck'], []]])
+    // Type tests (tsd, tstyche, a test:types script) check types; a test script that also runs them still runs tests.
+    const typed = { 'test:types': 'tstyche', 'test:ci': 'npm run unit && npm run test:types', unit: 'borp' }
+    expect(kinds('npm run test:types', typed)).toEqual([['npm run test:types', ['typecheck'], ['test:types']]])
+    expect(kinds('npm run test:ci', typed)).toEqual([['npm run test:ci', ['test', 'typecheck'], ['test:ci']]])
+    expect(kinds('npx tsd')).toEqual([['npx tsd', ['typecheck'], []]])
+    // Make targets are read by their names too.
+    expect(kinds('make typecheck && make -j2 lint && make test-no-cov')).toEqual([
+      ['make typecheck', ['typecheck'], []],
+      ['make -j2 lint', ['lint'], []],
+      ['make test-no-cov', ['test'], []]
+    ])
+    // Repository scripts are read by their names; their text is not in the model.
+    const unread = (script: string) => classifyScript(script, { scripts: {} }).map((c) => [[...c.kinds].sort(), c.unread ?? []])
+    expect(unread('./scripts/test && bash ci/coverage.sh && scripts/check && __test__/verify-basic.sh')).toEqual([
+      [['test'], ['scripts/test']],
+      [['coverage', 'test'], ['ci/coverage.sh']],
+      [[], ['scripts/check']],
+      [[], ['__test__/verify-basic.sh']]
+    ])
+    expect(unread('node_modules/.bin/jest && /usr/bin/env true')).toEqual([[['test'], []], [[], []]])
   })
 
   test('version ranges give their minimum', () => {

@@ -50,6 +50,8 @@ export interface Case<O = Record<string, unknown>> {
   baseFiles?: Record<string, string>
   /** For perspectives that read earlier results (big-picture). */
   history?: PreviousResult[]
+  /** For perspectives that need the latest result of every other perspective (big-picture). */
+  results?: PreviousResult[]
   /** Invalid cases: every finding, exactly. Valid cases: leave out. */
   expected?: ExpectedFinding[]
   /** Further assertions on the run (inventory numbers, ranking, specs). */
@@ -103,7 +105,7 @@ export function validateCases<O>(perspectiveId: string, cases: Cases<O>): void {
       if (names.has(c.name)) throw new Error(`${where}: duplicate case name '${c.name}'`)
       names.add(c.name)
       const sorted = (files?: Record<string, string>) => Object.entries(files ?? {}).sort(([a], [b]) => a.localeCompare(b))
-      const content = JSON.stringify([sorted(c.files), c.options ?? null, c.target ?? null, sorted(c.baseFiles), c.history ?? null])
+      const content = JSON.stringify([sorted(c.files), c.options ?? null, c.target ?? null, sorted(c.baseFiles), c.history ?? null, c.results ?? null])
       const twin = contents.get(content)
       if (twin) throw new Error(`${where}: case '${c.name}' has the same files and options as '${twin}'`)
       contents.set(content, c.name)
@@ -123,6 +125,8 @@ export interface FixtureSettings<O> {
   target?: RenderTarget
   baseFiles?: Record<string, string>
   history?: PreviousResult[]
+  results?: PreviousResult[]
+  resultsMaxAgeDays?: number
 }
 
 /** Loads and models a repository written from `files` into a fresh temp folder (removed afterwards). */
@@ -162,7 +166,9 @@ export async function runFixture<O>(
     now: FIXED_NOW,
     source: (path) => texts.get(path),
     ...(base ? { base } : {}),
-    ...(settings.history ? { history: settings.history } : {})
+    ...(settings.history ? { history: settings.history } : {}),
+    ...(settings.results ? { results: settings.results } : {}),
+    ...(settings.resultsMaxAgeDays !== undefined ? { resultsMaxAgeDays: settings.resultsMaxAgeDays } : {})
   })
   return { run, model, repo, files }
 }
@@ -215,7 +221,7 @@ export function checkEvidence(
   return []
 }
 
-function summarise(run: PerspectiveRun): ExpectedFinding[] {
+export function summarise(run: PerspectiveRun): ExpectedFinding[] {
   return sortExpected(run.findings.map((f) => ({ messageId: f.messageId, file: f.file, line: f.startLine })))
 }
 
@@ -236,7 +242,7 @@ function comparable(run: PerspectiveRun): unknown {
 export function testPerspective<O>(perspective: Perspective<string, O>, cases: Cases<O>): void {
   validateCases(perspective.meta.id, cases)
   const runCase = (c: Case<O>, valid: boolean) => async () => {
-    const settings: FixtureSettings<O> = { options: c.options, target: c.target, baseFiles: c.baseFiles, history: c.history }
+    const settings: FixtureSettings<O> = { options: c.options, target: c.target, baseFiles: c.baseFiles, history: c.history, results: c.results }
     const first = await runFixture(perspective, c.files, settings)
     expect(first.run.error).toBeNull()
     expect(first.run.status).toBe('ok')

@@ -4,6 +4,7 @@
 // token-shaped literal is committed, and no output of the run may contain one. Rendered specs parse.
 import { execFileSync } from 'node:child_process'
 import ts from 'typescript'
+import performance from '../../perspectives/performance/index.js'
 import security from '../../perspectives/security/index.js'
 import type { SecurityOptions } from '../../perspectives/security/options.js'
 import { buildKind, codeOnly, entropy, hasDynamicPart, mask, mentions, withoutNeutralCalls } from '../../perspectives/security/text.js'
@@ -12,6 +13,8 @@ import { readFixture, runFixture, testPerspective, type FixtureRun } from './har
 
 const tsFixture = readFixture('security-ts')
 const pyFixture = readFixture('security-py')
+const redosTs = readFixture('security-redos-ts')
+const redosPy = readFixture('security-redos-py')
 
 /** Functions written as the fixed form of a planted vulnerability: nothing may be reported in them. */
 const FIXED = /(Safely|^safeMerge$|^SafeBio$|^secureAgent$|_safely$|^etag$|^download_safely$)/
@@ -193,6 +196,8 @@ testPerspective<SecurityOptions>(security, {
           title: 'child_process.execSync runs a shell command built from req.body.host in the POST /ping handler'
         })
         expect(byLine('src/shell.ts', 5)).toMatchObject({ severity: 'high', confidence: 'medium' })
+        // A public parameter joined into a path: opening files is what a library does for its caller, so low confidence.
+        expect(byLine('src/files.ts', 8)).toMatchObject({ severity: 'medium', confidence: 'low' })
         // Across a direct call: the path names the exported entry, the helper and the sink.
         expect(byLine('src/shell.ts', 15)?.message).toContain('(path: lint(tool) → runTool(tool) → child_process.spawn)')
         expect(byLine('src/server.ts', 9)?.title).toBe('fetch requests a URL from req.query.url in the GET /proxy handler')
@@ -247,6 +252,130 @@ testPerspective<SecurityOptions>(security, {
       }
     },
     {
+      name: 'TypeScript: backtracking regular expressions applied to input (ReDoS), not those that never see input',
+      files: redosTs,
+      expected: [
+        { messageId: 'redosOnInput', file: 'src/routes.ts', line: 10 },
+        { messageId: 'redosOnInput', file: 'src/routes.ts', line: 15 },
+        { messageId: 'redosOnInput', file: 'src/routes.ts', line: 20 },
+        { messageId: 'redosOnInput', file: 'src/routes.ts', line: 30 }
+      ],
+      check: (result) => {
+        const byLine = (line: number) => result.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === line)
+        expect(byLine(10)).toMatchObject({
+          severity: 'high',
+          confidence: 'high',
+          cwe: 'CWE-1333',
+          title: 'Regular expression LOCAL_PART (/^([a-zA-Z0-9]+\\.?)+@example\\.org$/) applied to req.query.email can backtrack exponentially in the GET /check handler'
+        })
+        expect(byLine(15)).toMatchObject({ severity: 'medium', confidence: 'high' })
+        expect(byLine(15)?.title).toContain('in O(n^3)')
+        expect(byLine(20)?.title).toContain("TRAILER (new RegExp)")
+        // Only a public parameter: callers may bound the text, so the confidence is lower.
+        expect(byLine(30)).toMatchObject({ severity: 'high', confidence: 'medium' })
+        expect(byLine(30)?.message).toContain('(path: normalise(tag) → .test())')
+        // The spec sends recheck's attack string to the exported function and bounds the time it takes.
+        const spec = result.run.specs.find((s) => s.covers.includes(byLine(30)?.id ?? ''))
+        expect(spec?.code).toContain('const attack = ')
+        expect(spec?.code).toContain('normalise(attack)')
+        expect(spec?.code).toContain('if (elapsed > 1000) throw')
+        for (const s of result.run.specs) expect(tsParses(s.code)).toEqual([])
+        expect(result.run.metrics).toMatchObject({ regexesUndecided: 0, regexesNotChecked: 0 })
+      }
+    },
+    {
+      name: 'Python: backtracking regular expressions applied to request fields, argv and parameters',
+      files: redosPy,
+      expected: [
+        { messageId: 'redosOnInput', file: 'app/views.py', line: 13 },
+        { messageId: 'redosOnInput', file: 'app/views.py', line: 19 },
+        { messageId: 'redosOnInput', file: 'app/views.py', line: 30 },
+        { messageId: 'redosOnInput', file: 'app/views.py', line: 35 }
+      ],
+      check: (result) => {
+        const byLine = (line: number) => result.run.findings.find((f) => f.file === 'app/views.py' && f.startLine === line)
+        expect(byLine(13)).toMatchObject({ severity: 'high', confidence: 'high' })
+        expect(byLine(13)?.title).toContain('WORDS (re.compile) applied to request.form["text"]')
+        expect(byLine(19)).toMatchObject({ severity: 'medium', confidence: 'high' })
+        expect(byLine(30)).toMatchObject({ severity: 'high', confidence: 'medium' })
+        expect(byLine(35)).toMatchObject({ confidence: 'high', tags: expect.arrayContaining(['source:argv']) })
+        const spec = result.run.specs.find((s) => s.covers.includes(byLine(30)?.id ?? ''))
+        expect(spec?.code).toContain('parse_version(attack)')
+        expect(spec?.code).toContain('assert elapsed < 1')
+        for (const s of result.run.specs) pythonParses(s.code)
+      }
+    },
+    {
+      name: 'a local bound to a call on input carries its taint; a public parameter passed through unchanged is low confidence',
+      files: {
+        'package.json': JSON.stringify({ name: 'locals', type: 'module', dependencies: { express: '^5.0.0' } }),
+        'src/local.ts': [
+          "import { exec } from 'node:child_process'",
+          "import { readFileSync, writeFileSync } from 'node:fs'",
+          "import path from 'node:path'",
+          "import util from 'node:util'",
+          "import express from 'express'",
+          '',
+          'const app = express()',
+          "app.get('/read', (req, res) => {",
+          "  const file = path.join('/srv/data', String(req.query.name))",
+          "  res.send(readFileSync(file, 'utf8'))",
+          '})',
+          "app.get('/double', (req, res) => {",
+          '  const n = Number(req.query.n)',
+          "  res.send(readFileSync('/srv/' + n, 'utf8'))",
+          '})',
+          'export function list(dir: string) {',
+          "  const cmd = util.format('ls %s', dir)",
+          '  exec(cmd)',
+          '}',
+          'export function run(command: string) {',
+          '  exec(command)',
+          '}',
+          '// not reported: the parameter picks the folder to write in, not a name inside it',
+          'export function scaffold(dest: string) {',
+          "  const target = path.join(dest, 'index.html')",
+          "  writeFileSync(target, '<html></html>')",
+          "  writeFileSync(path.join(dest, 'app.css'), '')",
+          '}',
+          'export default app',
+          ''
+        ].join('\n'),
+        'app/views.py': [
+          'import base64',
+          'import pickle',
+          '',
+          'from flask import Flask, request',
+          '',
+          'app = Flask(__name__)',
+          '',
+          '',
+          '@app.route("/restore")',
+          'def restore():',
+          '    blob = base64.b64decode(request.args["state"])',
+          '    return pickle.loads(blob)',
+          ''
+        ].join('\n')
+      },
+      expected: [
+        { messageId: 'unsafeDeserialisation', file: 'app/views.py', line: 12 },
+        { messageId: 'pathTraversal', file: 'src/local.ts', line: 10 },
+        { messageId: 'commandInjection', file: 'src/local.ts', line: 18 },
+        { messageId: 'commandInjection', file: 'src/local.ts', line: 21 }
+      ],
+      check: (result) => {
+        const at = (file: string, line: number) => result.run.findings.find((f) => f.file === file && f.startLine === line)
+        expect(at('src/local.ts', 10)?.message).toContain("(path: req.query.name → file = join(…) → readFileSync)")
+        expect(at('src/local.ts', 10)).toMatchObject({ severity: 'high', confidence: 'medium' })
+        expect(at('src/local.ts', 18)).toMatchObject({ confidence: 'medium' })
+        expect(at('src/local.ts', 18)?.message).toContain('(path: list(dir) → cmd = format(…) → child_process.exec)')
+        // `run(command)` is a wrapper whose job is to run what it is given: its callers decide.
+        expect(at('src/local.ts', 21)).toMatchObject({ severity: 'high', confidence: 'low' })
+        expect(at('src/local.ts', 21)?.rationale).toContain('reaches the sink unchanged')
+        expect(at('app/views.py', 12)?.message).toContain('blob = b64decode(…)')
+      }
+    },
+    {
       name: 'hard-coded secrets are found and never printed',
       files: { ...SECRETS_TS, ...SECRETS_PY },
       expected: [
@@ -285,6 +414,22 @@ testPerspective<SecurityOptions>(security, {
       }
     }
   ]
+})
+
+describe('ReDoS in security and performance', () => {
+  it('is reported by both perspectives under different ids: slow for performance, an attack for security', async () => {
+    const sec = await runFixture(security, redosTs)
+    const perf = await runFixture(performance, redosTs)
+    const atCheck = (r: FixtureRun) => r.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === 4)
+    const secCheck = sec.run.findings.find((f) => f.startLine === 10)
+    // performance reports the pattern where it is written, security where input reaches it.
+    expect(atCheck(perf)?.messageId).toBe('catastrophicRegex')
+    expect(secCheck?.messageId).toBe('redosOnInput')
+    expect(new Set(sec.run.findings.map((f) => f.id)).size).toBe(sec.run.findings.length)
+    for (const f of sec.run.findings) expect(perf.run.findings.map((p) => p.id)).not.toContain(f.id)
+    // The constant-only and private patterns are performance's business only.
+    expect(perf.run.findings.filter((f) => f.messageId === 'catastrophicRegex').map((f) => f.startLine)).toEqual(expect.arrayContaining([35, 40]))
+  })
 })
 
 describe('security helpers', () => {

@@ -242,6 +242,25 @@ testPerspective(testCoverage, {
       }
     },
     {
+      // `from . import stock`, `from shop import pricing`, `import shop.util.text as text_mod`: what tests
+      // read through those module objects counts as named; only the functions no test names are gaps.
+      name: 'Python static estimate through module objects (from . import mod, from pkg import mod, import a.b as x)',
+      files: readFixture('model-py-links'),
+      expected: [
+        { messageId: 'untestedFunctionEstimate', file: 'shop/pricing.py', line: 12 },
+        { messageId: 'untestedFunctionEstimate', file: 'shop/stock.py', line: 7 }
+      ],
+      check: ({ run }) => {
+        expect(run.findings.map((f) => f.symbol).sort()).toEqual(['release', 'unused'])
+        // gross() is not named by a test, but Cart.total (Cart is) calls it: "may run", not untested.
+        const gaps = (run.details as { gaps: { symbol: string; uncoveredShare: number; reach: string }[] }).gaps
+        expect(gaps.find((g) => g.symbol === 'gross')).toMatchObject({ uncoveredShare: 0.5, reach: 'indirect' })
+        // _audit is named by a test (private by convention only); check() runs through it.
+        expect(gaps.find((g) => g.symbol === '_audit')).toBeUndefined()
+        expect(gaps.find((g) => g.symbol === 'check')).toMatchObject({ uncoveredShare: 0.5, reach: 'indirect' })
+      }
+    },
+    {
       name: 'a report listing a deleted file and missing a source file',
       files: {
         ...tsFixture,

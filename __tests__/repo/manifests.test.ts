@@ -90,6 +90,11 @@ describe('Python manifests', () => {
     expect(manifest.error).toBeUndefined()
   })
 
+  test('pyproject.toml with a dynamic version read from the package', () => {
+    const text = ['[project]', 'name = "signer"', 'dynamic = ["version"]', '[tool.setuptools.dynamic]', 'version = {attr = "signer.__version__"}'].join('\n')
+    expect(parseManifest('pyproject.toml', 'pyproject.toml', text).version).toBe('attr: signer.__version__')
+  })
+
   test('pyproject.toml with [tool.poetry]', () => {
     const manifest = parseManifest(
       'pyproject.toml',

@@ -18,6 +18,12 @@ describe('buildTerminalReport', () => {
     expect(text).toContain('Analysed 3 files, 1234 lines (model in 20 ms); skipped 1 too large, 4 vendored')
   })
 
+  it("shows a perspective's own headline above its counts, made safe for the terminal", () => {
+    const text = buildTerminalReport(input({ runs: [run({ headline: `Overall risk 57/100, readiness: not ready${ESC}[2J` })] }), { color: false })
+    expect(text).toContain('   Overall risk 57/100, readiness: not ready\uFFFD[2J\n   risk 42/100')
+    expect(text).not.toContain(ESC)
+  })
+
   it('has no ANSI codes without colour, and some with it', () => {
     expect(buildTerminalReport(input(), { color: false })).not.toContain(ESC)
     expect(buildTerminalReport(input(), { color: true })).toContain(`${ESC}[31mHIGH`)

@@ -28,6 +28,8 @@ export interface ApiItem {
   declaration: boolean
   /** The module is a package entry point (package.json main/exports/types/bin, index, `__init__.py`). */
   entry: boolean
+  /** Python: the module's top-level variable names, which annotations may use as type aliases. */
+  moduleNames?: string[]
   loc: Location
 }
 
@@ -98,9 +100,10 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
     if (isDeclarationFile(module.path) && !declarations) continue
     const entry = isEntryModule(module, named)
     if (entriesOnly && !entry && module.language !== 'python') continue
+    const moduleNames = module.language === 'python' ? module.variables.map((v) => v.name) : undefined
     const add = (item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>): void => {
       const key = `${module.path}#${item.name}`
-      if (!items.has(key)) items.set(key, { ...item, key, file: module.path, language: module.language, entry, declaration: isDeclarationFile(module.path) })
+      if (!items.has(key)) items.set(key, { ...item, key, file: module.path, language: module.language, entry, declaration: isDeclarationFile(module.path), ...(moduleNames ? { moduleNames } : {}) })
     }
     if (module.language === 'python') {
       if (isPublicPythonPath(module.path)) pythonApi(module, add)
@@ -113,10 +116,29 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
 
 type Add = (item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>) => void
 
-function topLevel(module: ModuleModel): Map<string, FunctionDecl> {
+const OVERLOAD = new Set(['overload', 't.overload', 'typing.overload', 'typing_extensions.overload'])
+
+/** Python `@overload` stubs describe calls; the definition after them is the one that runs. */
+function isOverload(fn: FunctionDecl): boolean {
+  return fn.decorators?.some((d) => OVERLOAD.has(d)) ?? false
+}
+
+/**
+ * Definitions by name (the model suffixes repeats: `command#2`): the first, except that an
+ * implementation wins over `@overload` stubs of the same name.
+ */
+function definitions(fns: FunctionDecl[]): Map<string, FunctionDecl> {
   const map = new Map<string, FunctionDecl>()
-  for (const fn of module.functions) if (!fn.className && !fn.qualifiedName.includes('.') && !map.has(fn.name)) map.set(fn.name, fn)
+  for (const fn of fns) {
+    const name = fn.qualifiedName.replace(/#\d+$/, '')
+    const known = map.get(name)
+    if (!known || (isOverload(known) && !isOverload(fn))) map.set(name, fn)
+  }
   return map
+}
+
+function topLevel(module: ModuleModel): Map<string, FunctionDecl> {
+  return definitions(module.functions.filter((fn) => !fn.className && !fn.qualifiedName.replace(/#\d+$/, '').includes('.')))
 }
 
 function functionItem(name: string, fn: FunctionDecl, kind: ApiKind): Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'> {
@@ -126,7 +148,7 @@ function functionItem(name: string, fn: FunctionDecl, kind: ApiKind): Omit<ApiIt
 function classMembers(module: ModuleModel, className: string, publicName: string, add: Add): void {
   const cls = module.classes.find((c) => c.name === className && !c.qualifiedName.includes('.'))
   if (!cls) return
-  const byName = new Map(module.functions.filter((f) => f.className === cls.name).map((f) => [f.qualifiedName, f]))
+  const byName = definitions(module.functions.filter((f) => f.className === cls.name))
   for (const member of cls.members) {
     if (member.visibility !== 'public' || member.name.startsWith('#')) continue
     // A leading underscore marks a member private by convention, in Python and in JavaScript alike.

@@ -3,6 +3,7 @@
 import type { Location, Parameter } from '../../src/model/types.js'
 import type { Confidence, FindingData, Severity } from '../types.js'
 import { type ApiItem, describeSignature, normaliseType, signatureText } from './api.js'
+import { annotationNames, pythonTypeCompatible } from './python-types.js'
 import type { BackwardsCompatMessageId } from './messages.js'
 
 /** Where a change is shown: at HEAD when the thing still exists there, else at the base. */
@@ -70,7 +71,8 @@ function headLocation(item: ApiItem): ChangePlace {
  * The whole comparison. `ref` names the base in messages. `dynamicExports` maps a name to the HEAD entry
  * module that names it in a string literal (`Object.defineProperty(exports, 'parse', ...)`, lazy
  * exports): a base entry export found there is taken as still exported, since static analysis cannot
- * see such exports.
+ * see such exports. A Python module's `__getattr__` adds `file#name` keys for the names it compares
+ * against: a removed name it still serves is not removed for its users.
  */
 export function compareApi(
   base: Map<string, ApiItem>,
@@ -102,6 +104,11 @@ export function compareApi(
     const dynamic = item.entry && !isMember(item) ? dynamicExports.get(item.name) : undefined
     if (dynamic) {
       moved.push({ name: item.name, from: item.file, to: `${dynamic} (named in a string there: an export static analysis cannot see)` })
+      continue
+    }
+    // Python: the module's `__getattr__` still answers to the name (a deprecation shim).
+    if (!isMember(item) && dynamicExports.has(`${item.file}#${item.name}`)) {
+      moved.push({ name: item.name, from: item.file, to: `${item.file} (served by its module __getattr__, usually with a deprecation warning)` })
       continue
     }
     // A rename: a new name in the same file with the same signature.
@@ -197,7 +204,15 @@ function compareParams(was: ApiItem, now: ApiItem, ref: string, changes: Change[
       if (!np) {
         const index = oldPositional.indexOf(p)
         const successor = index >= 0 ? newPositional[index] : undefined
-        if (successor && !oldParams.some((o) => o.name === successor.name) && !p.positionalOnly) {
+        // `__name` is positional-only by convention (PEP 484) as `/` makes it by syntax: no keyword call
+        // names it, so a positional-only parameter in its place under another name is the same parameter.
+        const positionalOnly = p.positionalOnly || (p.name.startsWith('__') && !p.name.endsWith('__'))
+        if (positionalOnly && successor && !oldParams.some((o) => o.name === successor.name) && (successor.positionalOnly || successor.name.startsWith('__'))) {
+          renamedTo.add(successor.name)
+          compareOne(p, successor, was, now, ref, severity, changes, common, false)
+          continue
+        }
+        if (successor && !oldParams.some((o) => o.name === successor.name) && !positionalOnly) {
           renamedTo.add(successor.name)
           changes.push(change(now, 'parameterRenamed', { param: p.name, newName: successor.name, ...common }, ref, severity, 'high', `A renamed parameter breaks keyword calls. ${SEVERITY_NOTE}`, `renamed:${p.name}`))
         } else if (!newParams.some((x) => x.rest && x.name.startsWith('**'))) {
@@ -208,7 +223,7 @@ function compareParams(was: ApiItem, now: ApiItem, ref: string, changes: Change[
       if (!p.keywordOnly && np.keywordOnly) {
         changes.push(change(now, 'keywordOnlyChanged', { param: p.name, ...common }, ref, severity, 'high', `Making a parameter keyword-only breaks positional calls. ${SEVERITY_NOTE}`, `kwonly:${p.name}`))
       }
-      compareOne(p, np, now, ref, severity, changes, common, false)
+      compareOne(p, np, was, now, ref, severity, changes, common, false)
     }
     for (const np of newParams) {
       if (np.rest || oldParams.some((p) => p.name === np.name)) continue
@@ -232,7 +247,7 @@ function compareParams(was: ApiItem, now: ApiItem, ref: string, changes: Change[
         continue
       }
       if (np.rest) continue
-      compareOne(p, np, now, ref, severity, changes, common, typed)
+      compareOne(p, np, was, now, ref, severity, changes, common, typed)
     }
     for (let i = oldParams.length; i < newParams.length; i++) {
       const np = newParams[i]
@@ -241,20 +256,32 @@ function compareParams(was: ApiItem, now: ApiItem, ref: string, changes: Change[
       else additions.push({ file: now.file, name: now.name, what: `optional parameter ${np.name} added` })
     }
   }
-  const oldReturn = normaliseType(was.returnType)
-  const newReturn = normaliseType(now.returnType)
-  if (oldReturn && newReturn && oldReturn !== newReturn) {
+  if (typeChanged(was.returnType, now.returnType, was, now, 'return')) {
     changes.push(change(now, 'returnTypeChanged', { oldType: was.returnType ?? '', newType: now.returnType ?? '' }, ref, severity, 'medium', `A changed declared return type may break code using the result (a narrower type can be compatible: medium confidence). ${SEVERITY_NOTE}`, 'return'))
   }
 }
 
-function compareOne(p: Parameter, np: Parameter, now: ApiItem, ref: string, severity: Severity, changes: Change[], common: FindingData, typed: boolean): void {
+/**
+ * Whether a declared type changed in a way that can break callers. Python annotations compare by
+ * meaning and by direction (python-types.ts: a parameter that accepts more, a return that gives
+ * less, is compatible); one that names a module-level alias (`_str_bytes`) cannot be compared
+ * without its value, so it is left alone rather than reported on its spelling.
+ */
+function typeChanged(before: string | undefined, after: string | undefined, was: ApiItem, now: ApiItem, position: 'parameter' | 'return'): boolean {
+  const a = normaliseType(before)
+  const b = normaliseType(after)
+  if (!a || !b || a === b) return false
+  if (now.language !== 'python') return true
+  if (pythonTypeCompatible(a, b, position)) return false
+  const usesAlias = (text: string, item: ApiItem) => annotationNames(text).some((n) => item.moduleNames?.includes(n))
+  return !usesAlias(a, was) && !usesAlias(b, now)
+}
+
+function compareOne(p: Parameter, np: Parameter, was: ApiItem, now: ApiItem, ref: string, severity: Severity, changes: Change[], common: FindingData, typed: boolean): void {
   if (!required(p) && required(np)) {
     changes.push(change(now, 'optionalMadeRequired', { param: np.name, ...common }, ref, severity, 'high', `Calls that left out an optional parameter break when it becomes required. ${SEVERITY_NOTE}`, `required:${np.name}`))
   }
-  const oldType = normaliseType(p.type)
-  const newType = normaliseType(np.type)
-  if (oldType && newType && oldType !== newType) {
+  if (typeChanged(p.type, np.type, was, now, 'parameter')) {
     changes.push(change(now, 'parameterTypeChanged', { param: np.name, oldType: p.type ?? '', newType: np.type ?? '' }, ref, severity, typed ? 'medium' : 'low', `A changed parameter type can reject arguments that were accepted (a wider type is compatible: medium confidence). ${SEVERITY_NOTE}`, `type:${np.name}`))
   }
   if (p.defaultValue !== undefined && np.defaultValue !== undefined && p.defaultValue.trim() !== np.defaultValue.trim()) {

@@ -10,7 +10,7 @@ import type { AnalyseContext, CodeEvidence, FindingDraft, Metrics, RepositoryEvi
 import { type ApiItem, declaresExports, entryFiles, isEntryModule, publicApi } from './api.js'
 import { cliOptions } from './cli.js'
 import { type Change, compareApi } from './compare.js'
-import { compareManifests, versionChange, type VersionChange } from './manifest.js'
+import { compareManifests, versionChange, withSetupPyFacts, type VersionChange } from './manifest.js'
 import { type BackwardsCompatMessageId, MESSAGES } from './messages.js'
 import { type BackwardsCompatOptions, DEFAULT_OPTIONS, validateOptions } from './options.js'
 import { buildReport } from './report.js'
@@ -50,12 +50,22 @@ function evidenceFor(change: Change, context: Context, ref: string, baseSource: 
   }
 }
 
-/** Names written as string literals in HEAD's JavaScript entry modules, for exports defined at run time. */
+/**
+ * Names written as string literals in HEAD's JavaScript entry modules, for exports defined at run
+ * time; and, keyed `file#name`, the names a Python module's `__getattr__` compares against.
+ */
 function dynamicExports(model: AnalyseContext<unknown>['model']): Map<string, string> {
   const named = entryFiles(model)
   const found = new Map<string, string>()
   for (const module of model.modules) {
-    if (module.isTest || module.language === 'python' || !isEntryModule(module, named)) continue
+    if (module.isTest) continue
+    if (module.language === 'python') {
+      for (const literal of module.strings) {
+        if (literal.enclosing === '__getattr__' && /^[A-Za-z_]\w*$/.test(literal.value)) found.set(`${module.path}#${literal.value}`, module.path)
+      }
+      continue
+    }
+    if (!isEntryModule(module, named)) continue
     for (const literal of module.strings) {
       if (/^[A-Za-z_$][\w$]*$/.test(literal.value) && !found.has(literal.value)) found.set(literal.value, module.path)
     }
@@ -128,7 +138,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     const ref = base.ref
     const baseApi = publicApi(base.model, entriesOnly)
     const diff = compareApi(baseApi, head, ref, (item, at) => declarationLines(at === 'base' ? base.source?.(item.file) : context.source?.(item.file), item), dynamicExports(context.model))
-    const changes: Change[] = [...diff.changes, ...compareManifests(base.model.facts.manifests, context.model.facts.manifests, ref)]
+    const changes: Change[] = [...diff.changes, ...compareManifests(withSetupPyFacts(base.model.facts.manifests, base.model), withSetupPyFacts(context.model.facts.manifests, context.model), ref)]
     const headOptions = cliOptions(context.model)
     for (const [option, found] of cliOptions(base.model)) {
       if (headOptions.has(option)) continue
@@ -145,7 +155,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     }
     const breaking = changes.filter((c) => c.messageId !== 'declarationChanged').length
     const required = requiredBump(changes.filter((c) => c.messageId !== 'declarationChanged'), diff.additions.length)
-    const version = versionChange(base.model.facts.manifests, context.model.facts.manifests)
+    const version = versionChange(base.model.facts.manifests, context.model.facts.manifests, { base: base.model, head: context.model })
     const tooSmall = version && breaking > 0 ? bumpFinding(version, required, breaking, ref) : null
     if (tooSmall) changes.push(tooSmall)
 

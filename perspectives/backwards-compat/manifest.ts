@@ -1,7 +1,8 @@
 // package.json and pyproject.toml at the base against HEAD: entry points (`main`, `exports` subpaths),
 // `type` (CommonJS to ESM-only), `engines.node` / `requires-python` raised, commands (`bin`, scripts)
 // removed; and the version change actually made.
-import type { PackageManifest } from '../../src/model/types.js'
+import type { CodeModel, PackageManifest } from '../../src/model/types.js'
+import { stringLiteralValue } from '../shared/literals.js'
 import type { Change } from './compare.js'
 
 function manifestPlace(manifest: PackageManifest, ref: string, what: string): Change['place'] {
@@ -21,6 +22,21 @@ function hasRequireCondition(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false
   if (Array.isArray(value)) return value.some(hasRequireCondition)
   return Object.entries(value as Record<string, unknown>).some(([k, v]) => k === 'require' || k === 'default' && typeof v === 'string' && v.endsWith('.cjs') || hasRequireCondition(v))
+}
+
+/**
+ * setup.py is code, so the manifest reader records only that it exists; its `setup(...)` call is in
+ * the model, and a literal `python_requires=` argument there is the package's Python requirement.
+ */
+export function withSetupPyFacts(manifests: PackageManifest[], model: CodeModel): PackageManifest[] {
+  return manifests.map((manifest) => {
+    if (manifest.kind !== 'setup.py' || manifest.requiresPython) return manifest
+    const module = model.modules.find((m) => m.path === manifest.path)
+    const call = module?.calls.find((c) => c.name === 'setup' && (!c.receiver || c.receiver === 'setuptools'))
+    const arg = call?.args.find((a) => /^python_requires\s*=/.test(a))
+    const value = arg ? stringLiteralValue(arg.slice(arg.indexOf('=') + 1).trim()) : undefined
+    return value ? { ...manifest, requiresPython: value } : manifest
+  })
 }
 
 /** The lowest version a range admits, as [major, minor, patch]: `>=14.17` -> 14.17.0, `^12.20 || >=14` -> 12.20.0. */
@@ -45,7 +61,7 @@ export function compareManifests(base: PackageManifest[], head: PackageManifest[
   const changes: Change[] = []
   const headByPath = new Map(head.map((m) => [m.path, m]))
   for (const was of base) {
-    if (was.kind !== 'package.json' && was.kind !== 'pyproject.toml') continue
+    if (!['package.json', 'pyproject.toml', 'setup.cfg', 'setup.py'].includes(was.kind)) continue
     const now = headByPath.get(was.path)
     if (!now) continue
     const name = now.name ?? was.name ?? was.path
@@ -116,8 +132,33 @@ export interface VersionChange {
   actual: Bump | 'lower' | 'unknown'
 }
 
+/**
+ * setuptools' `version = attr: pkg.__version__` (setup.cfg, or `{attr = "..."}` in pyproject): the
+ * string the named module assigns, found through the model (the variable's line and the string
+ * literal on it). Undefined when the module or a plain string value is not there.
+ */
+export function attrVersion(spec: string, model: CodeModel): string | undefined {
+  const match = /^attr:\s*([\w.]+)\.(\w+)\s*$/.exec(spec.trim())
+  if (!match) return undefined
+  const [, dotted, name] = match
+  const tail = dotted.split('.').join('/')
+  const module = model.modules.find(
+    (m) => m.language === 'python' && !m.isTest && [`${tail}/__init__.py`, `${tail}.py`].some((end) => m.path === end || m.path.endsWith(`/${end}`))
+  )
+  const variable = module?.variables.find((v) => v.name === name && v.initKind === 'literal')
+  if (!module || !variable) return undefined
+  return module.strings.find((s) => s.loc.startLine === variable.loc.startLine && !s.enclosing)?.value
+}
+
+function versionOf(manifest: PackageManifest, model: CodeModel | undefined): string | undefined {
+  const v = manifest.version
+  if (!v) return undefined
+  if (!v.trim().startsWith('attr:')) return v
+  return model ? attrVersion(v, model) : undefined
+}
+
 /** The version of the root package (package.json, else pyproject.toml, else the shallowest) at base and HEAD. */
-export function versionChange(base: PackageManifest[], head: PackageManifest[]): VersionChange | null {
+export function versionChange(base: PackageManifest[], head: PackageManifest[], models?: { base: CodeModel; head: CodeModel }): VersionChange | null {
   const pick = (list: PackageManifest[]) =>
     [...list]
       .filter((m) => m.version && (m.kind === 'package.json' || m.kind === 'pyproject.toml' || m.kind === 'setup.cfg'))
@@ -125,8 +166,11 @@ export function versionChange(base: PackageManifest[], head: PackageManifest[]):
   const now = pick(head)
   if (!now) return null
   const was = base.find((m) => m.path === now.path && m.version)
-  if (!was?.version || !now.version) return null
-  return { file: now.path, before: was.version, after: now.version, actual: bumpBetween(was.version, now.version) }
+  if (!was) return null
+  const before = versionOf(was, models?.base) ?? was.version
+  const after = versionOf(now, models?.head) ?? now.version
+  if (!before || !after) return null
+  return { file: now.path, before, after, actual: bumpBetween(before, after) }
 }
 
 export function bumpBetween(before: string, after: string): VersionChange['actual'] {

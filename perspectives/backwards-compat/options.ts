@@ -1,5 +1,5 @@
 // The backwards-compat perspective's options and their defaults (documented in README.md).
-import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface BackwardsCompatOptions {
   /** Most breaking-change findings; the most severe are kept, the report says how many more there were. */
@@ -16,15 +16,7 @@ export const DEFAULT_OPTIONS: BackwardsCompatOptions = {
   maxAdditions: 100
 }
 
-/** Options arrive from the user's config file: each must be a whole number of at least 0. */
+/** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: BackwardsCompatOptions): BackwardsCompatOptions {
-  for (const name of Object.keys(DEFAULT_OPTIONS) as (keyof BackwardsCompatOptions)[]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new ConfigurationError(
-        `backwards-compat option '${name}' must be a whole number of at least 0, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
-  return options
+  return checkWholeNumbers('backwards-compat', options, DEFAULT_OPTIONS)
 }

@@ -94,10 +94,25 @@ function ownEvents(w: WorkflowModel): string[] {
   return w.triggers.map((t) => t.name).filter((t) => t !== 'workflow_call')
 }
 
+/**
+ * Events on which a new push supersedes the run before it: a branch push (not a push of tags, where every
+ * tag is a ref of its own), and pull request events whose types include `synchronize` (the default types do;
+ * `types: [labeled]` or `[closed]` start runs on a label or a merge, not on a push).
+ */
+function supersedingEvents(w: WorkflowModel): string[] {
+  const events: string[] = []
+  for (const t of w.triggers) {
+    if (events.includes(t.name)) continue
+    if (t.name === 'push' && !w.pushTagsOnly) events.push(t.name)
+    if ((t.name === 'pull_request' || t.name === 'pull_request_target') && (t.types === undefined || t.types.includes('synchronize'))) events.push(t.name)
+  }
+  return events
+}
+
 export function concurrency(input: CheckInput): Draft[] {
   const out: Draft[] = []
   for (const w of input.graph.workflows) {
-    const events = ownEvents(w).filter((t) => t === 'push' || t === 'pull_request' || t === 'pull_request_target')
+    const events = supersedingEvents(w)
     if (events.length === 0 || w.concurrency || (w.jobs.length > 0 && w.jobs.every((j) => j.concurrency))) continue
     out.push({
       messageId: 'noConcurrency',

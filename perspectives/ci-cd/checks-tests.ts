@@ -1,7 +1,7 @@
 // Do tests run at all, on the right events, with commands that exist? And do lint, type checks and
 // coverage run beside them? (severities in README.md)
 import { plural } from '../shared/text.js'
-import type { CommandKind } from './commands.js'
+import { catchAllScripts, type CommandKind } from './commands.js'
 import { CI_LOCATIONS, ciPaths, dedupe, isPython, lineEvidence, shortCommand, stepKey, type CheckInput, type Draft } from './check-input.js'
 import type { CommandUse, JobRun } from './graph.js'
 import { SYSTEM_NAMES } from './other-ci.js'
@@ -21,7 +21,8 @@ function makeLike(use: CommandUse): boolean {
 
 /** CI runs the tests of an ecosystem: GitHub commands or another CI system's. */
 function ciRuns(input: CheckInput, kind: CommandKind, python: boolean | null): boolean {
-  const gh = input.graph.commands.some((c) => c.kinds.has(kind) && (python === null || isPython(c) === python || makeLike(c)))
+  // `make test` and a repository script (`scripts/test`) may run either ecosystem's tests.
+  const gh = input.graph.commands.some((c) => c.kinds.has(kind) && (python === null || isPython(c) === python || makeLike(c) || c.unread !== undefined))
   return gh || input.other.some((o) => o.kinds.has(kind))
 }
 
@@ -52,6 +53,10 @@ export function testCommandNotRun(input: CheckInput): Draft[] {
   if (input.model.facts.ci.length === 0) return []
   const out: Draft[] = []
   const workflows = plural(input.model.facts.ci.length, 'CI file')
+  // A CI step that runs `scripts/ci` or `./check.sh` may run the tests inside: the script's text is not read.
+  const catchAll = catchAllScripts(input.graph.commands)
+  const confidence = catchAll.length > 0 ? 'medium' : 'high'
+  const unreadNote = catchAll.length > 0 ? ` CI also runs ${catchAll.join(', ')}, whose text was not read; it may run them.` : ''
   const node = project.node
   if (node?.testCommand && !ciRuns(input, 'test', false)) {
     out.push({
@@ -62,8 +67,8 @@ export function testCommandNotRun(input: CheckInput): Draft[] {
         workflows
       },
       severity: 'high',
-      confidence: 'high',
-      rationale: 'CI exists but never runs the tests, so a green check says nothing about them.',
+      confidence,
+      rationale: `CI exists but never runs the tests, so a green check says nothing about them.${unreadNote}`,
       evidence: { lookedFor: `a CI command running ${node.testCommand}, a package script that runs it, or a test runner (jest, vitest, mocha, node --test...)`, where: ciPaths(input) },
       key: 'test-command:node'
     })
@@ -78,8 +83,8 @@ export function testCommandNotRun(input: CheckInput): Draft[] {
         workflows
       },
       severity: 'high',
-      confidence: 'high',
-      rationale: 'CI exists but never runs the Python tests, so a green check says nothing about them.',
+      confidence,
+      rationale: `CI exists but never runs the Python tests, so a green check says nothing about them.${unreadNote}`,
       evidence: { lookedFor: 'a CI command running pytest, python -m pytest, python -m unittest, tox, nox or hatch test', where: ciPaths(input) },
       key: 'test-command:python'
     })
@@ -174,6 +179,8 @@ export function otherCiWithoutTests(input: CheckInput): Draft[] {
 
 function toolRuns(input: CheckInput, kind: CommandKind, actionPattern: RegExp): boolean {
   if (ciRuns(input, kind, null)) return true
+  // `scripts/check` or `ci.sh` is where projects keep their linters and type checks; its text is not read.
+  if (catchAllScripts(input.graph.commands).length > 0) return true
   return input.graph.jobRuns.some((r) => r.steps.some(({ step }) => step.uses && actionPattern.test(step.uses.value)))
 }
 
@@ -248,19 +255,42 @@ function coverageInConfig(input: CheckInput): string | undefined {
     })
 }
 
+const TEST_FOLDER = /(^|\/)(test|tests|__tests__|spec|e2e|fixtures?)(\/|$)/
+
+/** `cd test/bundler/webpack && npm test` tests a fixture package (a bundle, an example), not the code. */
+function underTestFolder(dir: string): boolean {
+  return TEST_FOLDER.test(dir)
+}
+
+/**
+ * Coverage is worth measuring where it follows every change: on push or pull_request. Scheduled and
+ * manual runs (nightly race tests, release checks) run tests for another purpose.
+ */
+function onChanges(input: CheckInput, run: JobRun): boolean {
+  const triggers = input.graph.triggers.get(run.workflow.file.path) ?? new Set<string>()
+  return ['push', 'pull_request', 'pull_request_target'].some((t) => triggers.has(t))
+}
+
 export function coverage(input: CheckInput): Draft[] {
   const out: Draft[] = []
   const configured = input.project.toolFiles.some((f) => RUNNER_CONFIG.test(f) || /(^|\/)\.(nycrc|c8rc)/.test(f))
   const enabledBy = coverageInConfig(input)
   const byJob = new Map<JobRun, CommandUse[]>()
   for (const c of input.graph.commands) byJob.set(c.run, [...(byJob.get(c.run) ?? []), c])
+  const jobs: { run: JobRun; commands: CommandUse[]; test: CommandUse; producer?: CommandUse }[] = []
   for (const [run, commands] of byJob) {
-    const test = commands.find((c) => c.kinds.has('test'))
-    if (!test) continue
-    const file = run.workflow.file.path
+    const test = commands.find((c) => c.kinds.has('test') && !underTestFolder(c.dir))
+    if (!test || !onChanges(input, run)) continue
     // A test command counts as producing coverage when the runner's config file switches it on.
-    const producer = commands.find((c) => c.kinds.has('coverage')) ?? (enabledBy && !isPython(test) ? test : undefined)
+    jobs.push({ run, commands, test, producer: commands.find((c) => c.kinds.has('coverage')) ?? (enabledBy && !isPython(test) ? test : undefined) })
+  }
+  // One job measuring coverage is enough: the other test jobs (matrix legs, other runtimes) need not repeat it.
+  const measured = new Set(jobs.filter((j) => j.producer).map((j) => isPython(j.test)))
+  for (const { run, commands, test, producer } of jobs) {
+    const file = run.workflow.file.path
     if (!producer) {
+      // Tests run through a repository script (`bash scripts/test.sh`) whose text is not read: it may measure coverage.
+      if (test.unread || measured.has(isPython(test))) continue
       out.push({
         messageId: 'noCoverage',
         data: { job: run.job.id, file, command: shortCommand(test.text), lookedFor: '--coverage, --cov, c8, nyc, coverage run' },

@@ -19,11 +19,17 @@ export interface ScriptCall {
 export interface Classified {
   kinds: Set<CommandKind>
   scripts: ScriptCall[]
+  /**
+   * Scripts of the repository the command runs (`scripts/test`, `bash ci/check.sh`) whose text the model
+   * does not hold: their names say what they probably do, nothing more.
+   */
+  unread?: string[]
 }
 
-const TEST_RUNNERS = new Set(['jest', 'vitest', 'mocha', 'ava', 'tap', 'pytest', 'py.test', 'tox', 'nox', 'jasmine', 'karma', 'rspec', 'phpunit', 'ctest', 'unittest', 'nose2', 'ward'])
+const TEST_RUNNERS = new Set(['jest', 'vitest', 'mocha', 'ava', 'tap', 'borp', 'pytest', 'py.test', 'tox', 'nox', 'jasmine', 'karma', 'rspec', 'phpunit', 'ctest', 'unittest', 'nose2', 'ward'])
 const LINTERS = new Set(['eslint', 'biome', 'flake8', 'pylint', 'pycodestyle', 'standard', 'xo', 'tslint', 'oxlint', 'golangci-lint', 'rubocop', 'stylelint', 'ruff', 'pyflakes', 'pre-commit'])
-const TYPE_CHECKERS = new Set(['tsc', 'vue-tsc', 'mypy', 'pyright', 'basedpyright', 'svelte-check', 'dmypy'])
+// tsd and tstyche test type definitions: type checks, with no code run and so no coverage.
+const TYPE_CHECKERS = new Set(['tsc', 'vue-tsc', 'mypy', 'pyright', 'basedpyright', 'svelte-check', 'dmypy', 'tsd', 'tstyche'])
 const COVERAGE_TOOLS = new Set(['c8', 'nyc'])
 const COVERAGE_FLAGS = /^--(coverage|cov|collectCoverage|experimental-test-coverage)(=|\.|$)/
 const RUN_WRAPPERS: Record<string, string[]> = {
@@ -41,9 +47,10 @@ const RUN_WRAPPERS: Record<string, string[]> = {
 }
 const PREFIXES = new Set(['sudo', 'time', 'env', 'exec', 'xvfb-run', 'nice', 'command'])
 const SCRIPT_NAME_KINDS: [RegExp, CommandKind[]][] = [
-  [/^(test|tests)([:_-].*)?$/, ['test']],
+  // `test:types` / `test-tsd` test type definitions: a type check, not tests that run code.
+  [/^(test|tests)([:_-](?!(types?|typings|tsd|dts)$).*)?$/, ['test']],
   [/^(lint|eslint)([:_-].*)?$/, ['lint']],
-  [/^(typecheck|type-check|types|check-types|tsc|check:types|lint:types|typecheck:.*)$/, ['typecheck']],
+  [/^(typecheck|type-check|types|check-types|tsc|check:types|lint:types|typecheck:.*|tests?[:_-](types?|typings|tsd|dts))$/, ['typecheck']],
   [/^(coverage|cov|test:cov(erage)?)$/, ['test', 'coverage']]
 ]
 const MAX_DEPTH = 4
@@ -106,6 +113,7 @@ export function classifyWords(input: string[], context: ScriptContext, depth: nu
   const sub = words[1]
   const merge = (other: Classified): Classified => {
     for (const k of other.kinds) out.kinds.add(k)
+    if (other.unread) out.unread = [...(out.unread ?? []), ...other.unread]
     return out
   }
   const recurse = (next: string[]): Classified => merge(classifyWords(next, context, depth + 1, seen))
@@ -146,14 +154,45 @@ export function classifyWords(input: string[], context: ScriptContext, depth: nu
   if (TYPE_CHECKERS.has(program) && !words.includes('--version') && !words.includes('-v')) out.kinds.add('typecheck')
   if (['go', 'cargo', 'dotnet', 'mix', 'swift'].includes(program) && sub === 'test') out.kinds.add('test')
   if (['mvn', 'mvnw', 'gradle', 'gradlew'].includes(program) && words.some((w) => ['test', 'verify', 'check', 'build', 'install', 'package'].includes(w))) out.kinds.add('test')
-  if (program === 'make' && words.slice(1).some((w) => /^(test|tests|check|ci|coverage)$/.test(w))) out.kinds.add('test')
+  if (program === 'make') {
+    // The Makefile is not read: its targets' names speak (`make test`, `make typecheck`, `make lint`).
+    const targets = words.slice(1).filter((w) => !w.startsWith('-') && !w.includes('='))
+    if (targets.some((w) => /^(test|tests|check|ci|coverage)$/.test(w))) out.kinds.add('test')
+    for (const target of targets) for (const [pattern, kinds] of SCRIPT_NAME_KINDS) if (pattern.test(target)) kinds.forEach((k) => out.kinds.add(k))
+  }
   if (['playwright', 'cypress'].includes(program) && ['test', 'run'].includes(sub ?? '')) out.kinds.add('test')
   if (['turbo', 'nx', 'lerna'].includes(program)) {
     for (const w of words.slice(1)) for (const [pattern, kinds] of SCRIPT_NAME_KINDS) if (pattern.test(w)) kinds.forEach((k) => out.kinds.add(k))
   }
   const manager = (['npm', 'yarn', 'pnpm', 'bun'] as const).find((m) => m === program)
   if (manager) classifyManager(manager, words, context, depth, seen, out)
+  const script = out.kinds.size === 0 ? repositoryScript(words) : undefined
+  if (script) {
+    // As with a package script whose body is unknown, the name speaks: scripts/test runs the tests.
+    const name = basename(script).replace(/\.(sh|bash|ps1|cmd|bat)$/, '')
+    for (const [pattern, kinds] of SCRIPT_NAME_KINDS) if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
+    out.unread = [...(out.unread ?? []), script]
+  }
   return out
+}
+
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'pwsh'])
+
+/** The repository script a command runs (`./scripts/test`, `scripts/ci.sh`, `bash tools/check.sh`), if any. */
+function repositoryScript(words: string[]): string | undefined {
+  const first = SHELLS.has(basename(words[0])) ? words[1] : words[0]
+  if (!first || first.startsWith('-') || first.startsWith('/') || first.startsWith('~') || first.includes('$')) return undefined
+  if (/(^|\/)node_modules\//.test(first)) return undefined
+  return first.includes('/') || /\.(sh|bash)$/.test(first) ? first.replace(/^\.\//, '') : undefined
+}
+
+/** Names of repository scripts that may run anything: checks, CI entry points. */
+export const CATCH_ALL_SCRIPT = /^(ci|check|checks|verify|validate|quality|static-checks?|pre-?commit)$/
+
+/** The unread repository scripts with a catch-all name among some commands. */
+export function catchAllScripts(uses: Pick<Classified, 'unread'>[]): string[] {
+  const names = uses.flatMap((u) => u.unread ?? []).filter((p) => CATCH_ALL_SCRIPT.test(basename(p).replace(/\.(sh|bash|ps1|cmd|bat)$/, '')))
+  return [...new Set(names)].sort()
 }
 
 function classifyManager(manager: PackageManager, words: string[], context: ScriptContext, depth: number, seen: Set<string>, out: Classified): void {
@@ -202,7 +241,9 @@ function classifyManager(manager: PackageManager, words: string[], context: Scri
   // The name speaks when the body cannot (unknown script, a custom runner) and for the conventional
   // `test`/`lint`; `test-docs` whose body builds the docs is not a test.
   const conventional = name === 'test' || name === 'lint'
-  if (body === undefined || conventional || (fromBody.size === 0 && !/doc|build|format|release|publish|bench/i.test(name))) {
+  // `test:ci` whose body runs an unknown runner and `test:types` still runs tests: the name says so.
+  const testNamed = SCRIPT_NAME_KINDS[0][0].test(name) && !fromBody.has('test')
+  if (body === undefined || conventional || ((fromBody.size === 0 || testNamed) && !/doc|build|format|release|publish|bench/i.test(name))) {
     for (const [pattern, kinds] of SCRIPT_NAME_KINDS) if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
   }
 }

@@ -2,7 +2,8 @@
 // call (`uses: ./path`), the local reusable workflows their jobs call (`uses: ./.github/workflows/x.yml`),
 // and the triggers that reach each workflow (a reusable one runs on its callers' triggers).
 import type { CodeModel, PackageManifest } from '../../src/model/types.js'
-import { classifyScript, type Classified } from './commands.js'
+import { classifyWords, type Classified } from './commands.js'
+import { splitScript } from './shell.js'
 import { readAction, readWorkflow, type ActionModel, type JobModel, type StepModel, type WorkflowModel } from './workflows.js'
 import { linesOf, parseYaml, type YamlFile } from './yaml-source.js'
 
@@ -27,6 +28,8 @@ export interface CommandUse extends Classified {
   text: string
   /** The package.json that applies in the step's working directory (null when there is none). */
   manifest: PackageManifest | null
+  /** The directory the command runs in ('' for the workspace root), after `working-directory` and `cd`. */
+  dir: string
 }
 
 export interface CiGraph {
@@ -35,6 +38,11 @@ export interface CiGraph {
   actions: Map<string, ActionModel>
   jobRuns: JobRun[]
   commands: CommandUse[]
+  /**
+   * Commands that run in a checkout of another repository (`actions/checkout` with `repository:`), such as
+   * a downstream project's test suite: they do not build or test this repository, so no check reads them.
+   */
+  foreign: CommandUse[]
   /** Triggers reaching each workflow path, its own plus its callers' for `workflow_call`. */
   triggers: Map<string, Set<string>>
 }
@@ -95,6 +103,29 @@ function manifestAt(model: CodeModel, dir: string): PackageManifest | null {
   return model.facts.manifests.find((m) => m.kind === 'package.json' && m.path === path) ?? null
 }
 
+interface Checkout {
+  path: string
+  foreign: boolean
+}
+
+/** The checkouts of a job: where each puts its repository, and whether that is another repository. */
+function checkoutsOf(run: JobRun): Checkout[] {
+  const out: Checkout[] = []
+  for (const { step } of run.steps) {
+    if (!step.uses || !/^actions\/checkout@/.test(step.uses.value)) continue
+    const repository = step.with.get('repository')?.value.trim() ?? ''
+    out.push({ path: normalisePath(step.with.get('path')?.value ?? ''), foreign: repository !== '' && !/github\.repository\b/.test(repository) })
+  }
+  return out
+}
+
+/** A directory inside another repository's checkout (the deepest checkout holding it decides). */
+function isForeign(checkouts: Checkout[], dir: string): boolean {
+  const holding = checkouts.filter((c) => c.path === '' || dir === c.path || dir.startsWith(`${c.path}/`))
+  const deepest = holding.sort((a, b) => b.path.length - a.path.length)[0]
+  return deepest?.foreign ?? false
+}
+
 export function buildGraph(model: CodeModel): CiGraph {
   const files = new Map<string, YamlFile>()
   const workflows: WorkflowModel[] = []
@@ -128,21 +159,30 @@ export function buildGraph(model: CodeModel): CiGraph {
   const jobRuns: JobRun[] = []
   for (const w of workflows) for (const job of w.jobs) jobRuns.push({ workflow: w, job, steps: expand(job.steps, actions, []) })
   const commands: CommandUse[] = []
+  const foreign: CommandUse[] = []
   for (const run of jobRuns) {
+    const checkouts = checkoutsOf(run)
     for (const { step } of run.steps) {
       if (!step.run) continue
       const file = files.get(step.file) as YamlFile
-      const dir = normalisePath(step.workingDirectory ?? run.job.workingDirectory ?? '')
-      const manifest = dir.includes('$') ? null : manifestAt(model, dir)
+      let dir = normalisePath(step.workingDirectory ?? run.job.workingDirectory ?? '')
       const lines = linesOf(file, step.run.node)
       let from = 0
-      for (const c of classifyScript(step.run.text, { scripts: manifest?.scripts ?? {} })) {
-        const index = locate(lines, c.text, from)
+      for (const command of splitScript(step.run.text)) {
+        // `cd sub && npm test` runs sub's scripts: the directory holds for the rest of the step.
+        if (command.words[0] === 'cd' && command.words.length === 2) {
+          dir = command.words[1].startsWith('/') ? '$' : normalisePath(`${dir}/${command.words[1]}`)
+          continue
+        }
+        const manifest = dir.includes('$') || dir.includes('~') ? null : manifestAt(model, dir)
+        const c = classifyWords(command.words, { scripts: manifest?.scripts ?? {} }, 0, new Set())
+        const index = locate(lines, command.text, from)
         if (index >= 0) from = index
         const line = index >= 0 ? lines[index].line : step.run.line
-        commands.push({ ...c, run, step, file: step.file, line, text: file.lines[line - 1] ?? c.text, manifest })
+        const use: CommandUse = { ...c, run, step, file: step.file, line, text: file.lines[line - 1] ?? command.text, manifest, dir }
+        ;(isForeign(checkouts, dir) ? foreign : commands).push(use)
       }
     }
   }
-  return { files, workflows, actions, jobRuns, commands, triggers }
+  return { files, workflows, actions, jobRuns, commands, foreign, triggers }
 }

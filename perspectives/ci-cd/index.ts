@@ -85,6 +85,7 @@ export default definePerspective<CiMessageId, CiOptions>({
       steps: graph.jobRuns.reduce((n, r) => n + r.steps.length, 0),
       localActions: graph.actions.size,
       testJobs: new Set(graph.commands.filter((c) => c.kinds.has('test')).map((c) => c.run)).size,
+      foreignCommands: graph.foreign.length,
       otherCiFiles: other.length
     }
     for (const [id, n] of Object.entries(findingsPerCheck)) metrics[`findings.${id}`] = n

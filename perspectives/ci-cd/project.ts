@@ -1,5 +1,6 @@
 // What the repository itself says about how it is built and tested: package manager (from lock
 // files), package scripts, test runner, lint and type-check tools, supported Node/Python versions.
+import { isTestSupportPath } from '../shared/support-files.js'
 import type { CodeModel, PackageManifest } from '../../src/model/types.js'
 import type { PackageManager } from './commands.js'
 
@@ -32,6 +33,8 @@ export interface PythonProject {
   hasPyproject: boolean
   lintTool?: string
   typecheckTool?: string
+  /** pytest-cov is a declared dependency: `pytest --cov` works in the project's environment. */
+  pytestCov: boolean
 }
 
 export interface Project {
@@ -78,8 +81,11 @@ function runScript(manager: PackageManager, name: string): string {
 export function describeProject(model: CodeModel): Project {
   const toolFiles = model.facts.toolFiles ?? []
   const tools = new Set(toolFiles)
-  const sources = model.modules.filter((m) => !m.isTest && m.language !== 'other')
-  const tests = model.modules.filter((m) => m.isTest)
+  // Fixture repositories and test data are inputs of the tests, not the project: their Python files
+  // and manifests do not make this a Python project whose CI must run pytest.
+  const own = model.modules.filter((m) => !isTestSupportPath(m.path))
+  const sources = own.filter((m) => !m.isTest && m.language !== 'other')
+  const tests = own.filter((m) => m.isTest)
   const project: Project = { sourceFiles: sources.length, toolFiles }
   const pkg = shallowest(model.facts.manifests.filter((m) => m.kind === 'package.json'))
   const jsTests = tests.filter((m) => JS_LANGUAGES.has(m.language))
@@ -111,7 +117,7 @@ export function describeProject(model: CodeModel): Project {
   const pySources = sources.filter((m) => m.language === 'python')
   const pyTests = tests.filter((m) => m.language === 'python')
   if (pySources.length > 0 || pyTests.length > 0) {
-    const manifests = model.facts.manifests.filter((m) => ['pyproject.toml', 'setup.cfg', 'setup.py', 'requirements'].includes(m.kind))
+    const manifests = model.facts.manifests.filter((m) => ['pyproject.toml', 'setup.cfg', 'setup.py', 'requirements'].includes(m.kind) && !isTestSupportPath(m.path))
     const declared = shallowest(manifests.filter((m) => m.requiresPython))
     const pyTools = new Set(manifests.flatMap((m) => m.tools ?? []))
     const names = new Set(toolFiles.map((f) => f.slice(f.lastIndexOf('/') + 1)))
@@ -130,7 +136,8 @@ export function describeProject(model: CodeModel): Project {
       requirements: requirements?.path,
       hasPyproject: manifests.some((m) => m.kind === 'pyproject.toml'),
       lintTool,
-      typecheckTool
+      typecheckTool,
+      pytestCov: deps.has('pytest-cov')
     }
   }
   return project

@@ -35,11 +35,33 @@ function nodeVersions(node: NodeProject, graph: CiGraph): string[] {
   return upper === null ? [...list, 'lts/*'] : list
 }
 
+/** What a package script runs, by what its commands do. */
+function scriptKinds(node: NodeProject, body: string): Set<string> {
+  const kinds = new Set<string>()
+  for (const c of splitScript(body)) for (const k of classifyWords(c.words, { scripts: node.manifest.scripts }, 0, new Set()).kinds) kinds.add(k)
+  return kinds
+}
+
+/** A package script other than `test` that runs the tests with coverage (`test:coverage`, `test-ci`): the repository's own way. */
+function coverageScript(node: NodeProject): string | undefined {
+  const words = (n: string) => n.toLowerCase().split(/[^a-z0-9]+/)
+  const names = Object.keys(node.manifest.scripts)
+    .filter((n) => n !== 'test' && words(n).some((w) => ['test', 'tests', 'cov', 'coverage', 'ci'].includes(w)) && !/watch|report|html|open/i.test(n))
+    .filter((n) => {
+      const kinds = scriptKinds(node, node.manifest.scripts[n])
+      return kinds.has('test') && kinds.has('coverage')
+    })
+  // `ci` names first (they are what the project runs in CI), then shorter names.
+  const ci = (n: string) => Number(words(n).includes('ci'))
+  return names.sort((a, b) => ci(b) - ci(a) || a.length - b.length || a.localeCompare(b))[0]
+}
+
 function testWithCoverage(node: NodeProject): string {
   const command = node.testCommand ?? `${node.manager} test`
   const script = node.testScript ?? ''
-  const producesCoverage = splitScript(script).some((c) => classifyWords(c.words, { scripts: node.manifest.scripts }, 0, new Set()).kinds.has('coverage'))
-  if (producesCoverage) return command
+  if (scriptKinds(node, script).has('coverage')) return command
+  const own = coverageScript(node)
+  if (own) return `${node.manager} run ${own}`
   if (/\b(jest|vitest)\b/.test(script) || /jest|vitest/.test(command)) {
     // npm needs `--` to pass an option to the script; yarn, pnpm and bun pass it on as is.
     return node.manager === 'npm' && !command.startsWith('npx') ? `${command} -- --coverage` : `${command} --coverage`
@@ -47,7 +69,13 @@ function testWithCoverage(node: NodeProject): string {
   return `npx --yes c8 --reporter=lcov --reporter=text ${command}`
 }
 
-function nodeJob(node: NodeProject, graph: CiGraph): string[] {
+/** Which steps beyond the tests the snippet adds: only checks CI does not run yet (or there is no CI at all). */
+interface Extras {
+  lint: boolean
+  typecheck: boolean
+}
+
+function nodeJob(node: NodeProject, graph: CiGraph, extras: Extras): string[] {
   const versions = nodeVersions(node, graph)
   const lines = ['  node:', '    runs-on: ubuntu-latest', '    timeout-minutes: 15']
   if (versions.length > 0) {
@@ -64,9 +92,9 @@ function nodeJob(node: NodeProject, graph: CiGraph): string[] {
   if (node.lockFile && node.manager !== 'bun') lines.push(`          cache: ${node.manager}`, `          cache-dependency-path: ${q(node.lockFile)}`)
   const install = { npm: node.lockFile ? 'npm ci' : 'npm install', yarn: 'yarn install --frozen-lockfile', pnpm: 'pnpm install --frozen-lockfile', bun: 'bun install --frozen-lockfile' }[node.manager]
   lines.push(`      - run: ${install}`)
-  if (node.lintScript) lines.push(`      - run: ${q(`${node.manager} run ${node.lintScript}`)}`)
-  if (node.typecheckScript) lines.push(`      - run: ${q(`${node.manager} run ${node.typecheckScript}`)}`)
-  else if (node.typescript) lines.push('      - run: npx tsc --noEmit')
+  if (extras.lint && node.lintScript) lines.push(`      - run: ${q(`${node.manager} run ${node.lintScript}`)}`)
+  if (extras.typecheck && node.typecheckScript) lines.push(`      - run: ${q(`${node.manager} run ${node.typecheckScript}`)}`)
+  else if (extras.typecheck && node.typescript) lines.push('      - run: npx tsc --noEmit')
   lines.push(`      - run: ${q(testWithCoverage(node))}`)
   lines.push(
     `      - uses: actions/upload-artifact@v4 ${PIN}`,
@@ -79,14 +107,15 @@ function nodeJob(node: NodeProject, graph: CiGraph): string[] {
   return lines
 }
 
-function pythonJob(py: PythonProject): string[] {
+function pythonJob(py: PythonProject, extras: Extras): string[] {
   const minimum = py.requiresPython ? minimumOf(py.requiresPython) : null
   const versions = minimum ? [`'${show(minimum, 'python')}'`, "'3.x'"] : ["'3.x'"]
   const lines = ['  python:', '    runs-on: ubuntu-latest', '    timeout-minutes: 15', '    strategy:', '      fail-fast: false', '      matrix:', `        python-version: [${versions.join(', ')}]`]
   lines.push('    steps:', `      - uses: actions/checkout@v5 ${PIN}`)
   const run = (command: string) => (py.manager === 'uv' ? `uv run ${command}` : py.manager === 'poetry' ? `poetry run ${command}` : py.manager === 'pipenv' ? `pipenv run ${command}` : py.manager === 'pdm' ? `pdm run ${command}` : command)
   if (py.manager === 'uv') {
-    lines.push(`      - uses: astral-sh/setup-uv@v6 ${PIN}`, '        with:', '          enable-cache: true', '          python-version: ${{ matrix.python-version }}', '      - run: uv sync --all-extras --dev')
+    // Every dependency group: pytest often sits in a `tests` group, not in the default `dev` one.
+    lines.push(`      - uses: astral-sh/setup-uv@v6 ${PIN}`, '        with:', '          enable-cache: true', '          python-version: ${{ matrix.python-version }}', '      - run: uv sync --all-extras --all-groups')
   } else {
     const cache = py.manager === 'poetry' || py.manager === 'pipenv' ? py.manager : 'pip'
     if (py.manager === 'poetry') lines.push('      - run: pipx install poetry')
@@ -97,11 +126,15 @@ function pythonJob(py: PythonProject): string[] {
     else if (py.requirements) lines.push(`      - run: ${q(`python -m pip install -r ${py.requirements}`)}`)
     else if (py.hasPyproject) lines.push('      - run: python -m pip install -e .')
   }
-  const extras = [py.testCommand === 'pytest' ? 'pytest pytest-cov' : 'coverage', py.lintTool, py.typecheckTool].filter(Boolean).join(' ')
-  if (py.manager === 'pip') lines.push(`      - run: python -m pip install ${extras}`)
-  if (py.lintTool) lines.push(`      - run: ${run(py.lintTool === 'ruff' ? 'ruff check .' : `${py.lintTool} .`)}`)
-  if (py.typecheckTool) lines.push(`      - run: ${run(`${py.typecheckTool} .`)}`)
-  lines.push(`      - run: ${run(py.testCommand === 'pytest' ? 'pytest --cov --cov-report=xml' : 'coverage run -m unittest && coverage xml')}`)
+  const lintTool = extras.lint ? py.lintTool : undefined
+  const typecheckTool = extras.typecheck ? py.typecheckTool : undefined
+  const tools = [py.testCommand === 'pytest' ? 'pytest pytest-cov' : 'coverage', lintTool, typecheckTool].filter(Boolean).join(' ')
+  if (py.manager === 'pip') lines.push(`      - run: python -m pip install ${tools}`)
+  if (lintTool) lines.push(`      - run: ${run(lintTool === 'ruff' ? 'ruff check .' : `${lintTool} .`)}`)
+  if (typecheckTool) lines.push(`      - run: ${run(`${typecheckTool} .`)}`)
+  // uv adds pytest-cov for the run when the project does not declare it (`uv run pytest --cov` fails without it).
+  const pytest = py.manager === 'uv' && !py.pytestCov ? 'uv run --with pytest-cov pytest --cov --cov-report=xml' : run('pytest --cov --cov-report=xml')
+  lines.push(`      - run: ${py.testCommand === 'pytest' ? pytest : `${run('coverage run -m unittest')} && ${run('coverage xml')}`}`)
   lines.push(
     `      - uses: actions/upload-artifact@v4 ${PIN}`,
     '        if: always()',
@@ -119,6 +152,8 @@ export function buildWorkflowSpec(project: Project, graph: CiGraph, drafts: Draf
   const py = project.python?.testCommand ? project.python : undefined
   if (gaps.length === 0 || (!node && !py)) return []
   const gapNames = [...new Set(gaps.map((d) => d.messageId))]
+  const noCi = gapNames.includes('noCi')
+  const extras: Extras = { lint: noCi || gapNames.includes('lintNotRun'), typecheck: noCi || gapNames.includes('typeCheckNotRun') }
   const lines = [
     `# Fills the gaps found: ${gapNames.join(', ')}.`,
     'name: CI',
@@ -132,8 +167,8 @@ export function buildWorkflowSpec(project: Project, graph: CiGraph, drafts: Draf
     '  group: ${{ github.workflow }}-${{ github.ref }}',
     '  cancel-in-progress: true',
     'jobs:',
-    ...(node ? nodeJob(node, graph) : []),
-    ...(py ? pythonJob(py) : [])
+    ...(node ? nodeJob(node, graph, extras) : []),
+    ...(py ? pythonJob(py, extras) : [])
   ]
   const fileName = ['.github/workflows/ci.yml', '.github/workflows/tests.yml', '.github/workflows/test-planning-ci.yml'].find((f) => !existing.includes(f)) ?? '.github/workflows/ci-suggested.yml'
   const commands = [node?.testCommand, py?.testCommand].filter((c): c is string => Boolean(c))

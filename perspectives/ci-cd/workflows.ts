@@ -53,6 +53,8 @@ export interface JobModel {
 export interface Trigger {
   name: string
   line: number
+  /** `types:` of an event (pull_request: [labeled]); undefined when the event's default types apply. */
+  types?: string[]
 }
 
 export interface WorkflowModel {
@@ -148,7 +150,12 @@ function readTriggers(file: YamlFile, on: ReturnType<typeof entry>): { triggers:
   let pushTagsOnly = false
   if (isMap(on.value)) {
     for (const e of entries(on.value)) {
-      triggers.push({ name: e.key, line: pairLine(file, e.pair) })
+      const types = entry(asMap(e.value), 'types')
+      triggers.push({
+        name: e.key,
+        line: pairLine(file, e.pair),
+        types: types ? listItems(types.value).map(scalarText).filter((t): t is string => t !== undefined) : undefined
+      })
       if (e.key === 'push') {
         const filters = asMap(e.value)
         pushTagsOnly = Boolean(filters && (entry(filters, 'tags') || entry(filters, 'tags-ignore')) && !entry(filters, 'branches') && !entry(filters, 'branches-ignore'))

@@ -1,5 +1,5 @@
 // The edge-cases perspective's options and their defaults (documented in README.md).
-import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface EdgeOptions {
   /** Most findings kept per message id; the metrics count all. */
@@ -32,13 +32,5 @@ const MINIMUM: Record<keyof EdgeOptions, number> = {
 
 /** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: EdgeOptions): EdgeOptions {
-  for (const [name, min] of Object.entries(MINIMUM) as [keyof EdgeOptions, number][]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      throw new ConfigurationError(
-        `edge-cases option '${name}' must be a whole number of at least ${min}, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
-  return options
+  return checkWholeNumbers('edge-cases', options, DEFAULT_OPTIONS, MINIMUM)
 }

@@ -1,5 +1,5 @@
 // The error-handling perspective's options and their defaults (documented in README.md).
-import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface ErrorHandlingOptions {
   /** Most findings of each message id; the most severe are kept, the report says how many more there were. */
@@ -13,15 +13,7 @@ export const DEFAULT_OPTIONS: ErrorHandlingOptions = {
   maxSpecs: 20
 }
 
-/** Options arrive from the user's config file: each must be a whole number of at least 0. */
+/** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: ErrorHandlingOptions): ErrorHandlingOptions {
-  for (const name of Object.keys(DEFAULT_OPTIONS) as (keyof ErrorHandlingOptions)[]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new ConfigurationError(
-        `error-handling option '${name}' must be a whole number of at least 0, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
-  return options
+  return checkWholeNumbers('error-handling', options, DEFAULT_OPTIONS)
 }

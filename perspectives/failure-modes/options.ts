@@ -1,5 +1,5 @@
 // The failure-modes perspective's options and their defaults (documented in README.md).
-import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface FailureOptions {
   /** Most findings, the highest RPN first; the FMEA table in the details keeps more. */
@@ -23,13 +23,5 @@ const LIMITS: Record<keyof FailureOptions, [number, number]> = {
 
 /** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: FailureOptions): FailureOptions {
-  for (const [name, [min, max]] of Object.entries(LIMITS) as [keyof FailureOptions, [number, number]][]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw new ConfigurationError(
-        `failure-modes option '${name}' must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
-  return options
+  return checkWholeNumbers('failure-modes', options, DEFAULT_OPTIONS, LIMITS)
 }

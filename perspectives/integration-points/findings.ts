@@ -12,7 +12,7 @@ import type { IntegrationPoint, Site } from './detect.js'
 import type { EnvRead } from './env.js'
 import type { IntegrationMessageId } from './messages.js'
 import { cycleImport, cyclePath, type ModuleGraph } from './module-graph.js'
-import { literalPrefix, type Route } from './routes.js'
+import { literalPrefix, type Route } from '../shared/routes.js'
 
 export type Draft = FindingDraft<IntegrationMessageId>
 

@@ -25,7 +25,7 @@ import { MESSAGES, type IntegrationMessageId } from './messages.js'
 import { buildModuleGraph } from './module-graph.js'
 import { DEFAULT_OPTIONS, type IntegrationOptions, validateOptions } from './options.js'
 import { buildReport } from './report.js'
-import { literalPrefix, routesOf, type Route } from './routes.js'
+import { literalPrefix, routesOf, type Route } from '../shared/routes.js'
 import { buildSpecs } from './specs.js'
 
 export type { IntegrationOptions } from './options.js'

@@ -4,7 +4,7 @@
 // break the diagram's syntax.
 import { KIND_LABEL, KINDS, type PointKind } from './catalogue.js'
 import type { IntegrationPoint } from './detect.js'
-import type { Route } from './routes.js'
+import type { Route } from '../shared/routes.js'
 
 export interface MapEdge {
   module: string

@@ -1,5 +1,5 @@
 // The integration-points perspective's options and their defaults (documented in README.md).
-import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface IntegrationOptions {
   /** Most findings of each message id; the most severe are kept. */
@@ -21,14 +21,5 @@ export const DEFAULT_OPTIONS: IntegrationOptions = {
 
 /** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: IntegrationOptions): IntegrationOptions {
-  const limits: Record<keyof IntegrationOptions, number> = { maxFindingsPerKind: 0, maxSpecs: 0, maxMapModules: 1, maxDetails: 0 }
-  for (const [name, min] of Object.entries(limits) as [keyof IntegrationOptions, number][]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      throw new ConfigurationError(
-        `integration-points option '${name}' must be a whole number of at least ${min}, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
-  return options
+  return checkWholeNumbers('integration-points', options, DEFAULT_OPTIONS, { maxMapModules: 1 })
 }

@@ -7,7 +7,7 @@ import type { IntegrationPoint } from './detect.js'
 import type { EnvRead } from './env.js'
 import { buildMermaid, mapEdges } from './mermaid.js'
 import type { ModuleGraph } from './module-graph.js'
-import type { Route } from './routes.js'
+import type { Route } from '../shared/routes.js'
 
 const REPORT_ROUTES = 20
 const REPORT_ENV = 30

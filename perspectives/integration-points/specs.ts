@@ -17,7 +17,7 @@ import type { IntegrationPoint } from './detect.js'
 import { isJsLike } from './detect.js'
 import type { EnvRead } from './env.js'
 import type { Draft } from './findings.js'
-import type { Route } from './routes.js'
+import type { Route } from '../shared/routes.js'
 import * as code from './spec-code.js'
 import { servicesWorkflow } from './services.js'
 

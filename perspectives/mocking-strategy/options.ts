@@ -1,5 +1,5 @@
 // The mocking-strategy perspective's options and their defaults (documented in README.md).
-import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface MockingOptions {
   /** Most findings reported, most severe first; the rest are counted and the report says "and N more". */
@@ -12,14 +12,7 @@ export interface MockingOptions {
 
 export const DEFAULT_OPTIONS: MockingOptions = { maxFindings: 200, maxSeamRows: 500, maxSpecs: 20 }
 
+/** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: MockingOptions): MockingOptions {
-  for (const name of Object.keys(DEFAULT_OPTIONS) as (keyof MockingOptions)[]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new ConfigurationError(
-        `mocking-strategy option '${name}' must be a whole number of at least 0, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
-  return options
+  return checkWholeNumbers('mocking-strategy', options, DEFAULT_OPTIONS)
 }

@@ -17,7 +17,8 @@ import { awaitInLoop, nestedLoops, repeatedWorkInLoop, searchInLoop, stringConca
 import { MESSAGES, type PerformanceMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type PerformanceOptions, validateOptions } from './options.js'
 import { buildRegions } from './regions.js'
-import { catastrophicRegexes, collectRegexes, RegexChecker } from './regex.js'
+import { collectRegexes, RegexChecker } from '../shared/redos.js'
+import { catastrophicRegexes } from './regex.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
 
@@ -52,7 +53,7 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
     const quote = createQuoter(context)
     const modules = context.model.modules.filter((m) => !m.isTest && !isTestSupportPath(m.path) && !isDeclarationFile(m.path))
-    const checker = new RegexChecker(options.maxRegexChecks, options.regexTimeoutMs, options.regexFuzzing)
+    const checker = new RegexChecker(options.maxRegexChecks, { maxNfaSize: options.regexMaxNfaSize, fuzzing: options.regexFuzzing })
     const all: Found[] = []
     let loops = 0
     let maxDepth = 0

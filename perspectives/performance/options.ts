@@ -8,13 +8,16 @@ export interface PerformanceOptions {
   maxSpecs: number
   /** Most regular expressions given to the ReDoS checker in one run (the rest are counted, not checked). */
   maxRegexChecks: number
-  /** Time budget of the ReDoS checker per regular expression, in milliseconds. */
-  regexTimeoutMs: number
+  /**
+   * Largest automaton the ReDoS checker builds for one pattern (recheck's maxNFASize); larger ones are
+   * undecided. A size bound, not a time budget, so that the verdict depends on the pattern alone.
+   */
+  regexMaxNfaSize: number
   /** Nested loops over collections are reported from this depth on. */
   nestedLoopDepth: number
   /**
-   * Let recheck fuzz patterns its automaton analysis cannot take (lookaround, backreferences). Finds more,
-   * but costs up to regexTimeoutMs per such pattern, where the automaton answers in tens of milliseconds.
+   * Let recheck fuzz patterns its automaton analysis cannot take (lookaround, backreferences, automata over
+   * regexMaxNfaSize). Finds more, but costs up to seconds per such pattern (bounded by step counts, seeded).
    */
   regexFuzzing: boolean
 }
@@ -23,7 +26,7 @@ export const DEFAULT_OPTIONS: PerformanceOptions = {
   maxFindingsPerKind: 25,
   maxSpecs: 10,
   maxRegexChecks: 100,
-  regexTimeoutMs: 1000,
+  regexMaxNfaSize: 2000,
   nestedLoopDepth: 2,
   regexFuzzing: false
 }
@@ -32,7 +35,7 @@ const MINIMUM: Record<Exclude<keyof PerformanceOptions, 'regexFuzzing'>, number>
   maxFindingsPerKind: 0,
   maxSpecs: 0,
   maxRegexChecks: 0,
-  regexTimeoutMs: 10,
+  regexMaxNfaSize: 100,
   nestedLoopDepth: 2
 }
 

@@ -31,7 +31,7 @@ export function buildReport(input: ReportInput): string {
   const total = Object.values(input.totals).reduce((a, b) => a + b, 0)
   const regexLine =
     `Regular expressions: ${input.regex.found} with a literal pattern, ${input.regex.checked} distinct ones checked by recheck` +
-    (input.regex.unknown > 0 ? ` (${input.regex.unknown} undecided: over the time budget, or lookaround/backreferences, which only the regexFuzzing option checks)` : '') +
+    (input.regex.unknown > 0 ? ` (${input.regex.unknown} undecided: an automaton over regexMaxNfaSize, or lookaround/backreferences, which only the regexFuzzing option checks)` : '') +
     (input.regex.skipped > 0 ? `, ${input.regex.skipped} not checked (over the maxRegexChecks limit)` : '') + '.'
   if (total === 0) {
     return `No performance problems found in ${plural(input.sourceModules, 'source module')}: no nested loops over collections, searches or ` +

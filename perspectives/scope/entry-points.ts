@@ -1,10 +1,9 @@
 // Entry points: where users and other programs enter the code. Package `bin` commands, modules run as
 // programs (`if __name__ == "__main__"`, a `#!` line, `__main__.py`), modules that build a CLI with a
-// known framework, and HTTP routes registered through calls (`app.get('/x', ...)`) or decorators
-// (`@app.route('/x')`) — all read from the model's imports, conditions and calls.
-import type { CallSite, CodeModel, Location, ModuleModel } from '../../src/model/types.js'
-import { stringLiteralValue } from '../shared/literals.js'
-import { splitTopLevel } from '../shared/values.js'
+// known framework, and HTTP routes (calls such as `app.get('/x', ...)`, decorators such as
+// `@app.route('/x')`, Django urls and Next.js API files) — all read from the model.
+import type { CodeModel, Location, ModuleModel } from '../../src/model/types.js'
+import { routesOf } from '../shared/routes.js'
 import type { PackageEntry } from './inventory.js'
 
 export type EntryKind = 'bin' | 'main' | 'cli' | 'http-route'
@@ -41,41 +40,6 @@ const CLI_FRAMEWORKS: ReadonlySet<string> = new Set([
   'fire',
   'docopt',
   'optparse'
-])
-
-const HTTP_FRAMEWORKS: ReadonlySet<string> = new Set([
-  'express',
-  'koa',
-  '@koa/router',
-  'koa-router',
-  'fastify',
-  'hono',
-  'restify',
-  'polka',
-  'flask',
-  'fastapi',
-  'starlette',
-  'quart',
-  'sanic',
-  'bottle'
-])
-
-/** Receivers that conventionally hold an app or router, for modules that get theirs passed in. */
-const ROUTER_RECEIVERS: ReadonlySet<string> = new Set(['app', 'router', 'server', 'api', 'routes', 'route', 'bp', 'blueprint', 'fastify', 'instance'])
-
-const ROUTE_METHODS: ReadonlyMap<string, string> = new Map([
-  ['get', 'GET'],
-  ['post', 'POST'],
-  ['put', 'PUT'],
-  ['patch', 'PATCH'],
-  ['delete', 'DELETE'],
-  ['del', 'DELETE'],
-  ['head', 'HEAD'],
-  ['options', 'OPTIONS'],
-  ['all', 'ANY'],
-  ['route', 'ANY'],
-  ['api_route', 'ANY'],
-  ['websocket', 'WS']
 ])
 
 export function findEntryPoints(model: CodeModel, packageEntries: PackageEntry[]): EntryPoint[] {
@@ -138,47 +102,17 @@ function cliEntries(module: ModuleModel): EntryPoint[] {
   return out
 }
 
+/** HTTP routes the module registers (perspectives/shared/routes.ts, shared with integration-points). */
 function routeEntries(module: ModuleModel): EntryPoint[] {
-  const framework = module.imports.map((d) => d.source).find((s) => HTTP_FRAMEWORKS.has(s.split('.')[0]))
-  const out: EntryPoint[] = []
-  for (const call of module.calls) {
-    const route = routeOf(call)
-    if (!route) continue
-    const receiver = (call.receiver ?? '').split('.').pop() ?? ''
-    if (!framework && !ROUTER_RECEIVERS.has(receiver)) continue
-    out.push({
-      kind: 'http-route',
-      name: `${route.method} ${route.path}`,
-      file: module.path,
-      loc: call.loc,
-      via: framework ?? `${call.receiver}.${call.name}`,
-      method: route.method,
-      path: route.path
-    })
-  }
-  return out
-}
-
-/** `app.get('/x', h)` or `@app.route('/x', methods=['POST'])`: a verb-named call whose first argument is a path. */
-function routeOf(call: CallSite): { method: string; path: string } | null {
-  if (!call.receiver) return null
-  const method = ROUTE_METHODS.get(call.name)
-  if (!method) return null
-  const path = stringLiteralValue(call.args[0])
-  if (path === undefined || !path.startsWith('/')) return null
-  return { method: method === 'ANY' ? (methodsKeyword(call.args) ?? method) : method, path }
-}
-
-/** Flask's `methods=['GET', 'POST']` keyword argument, read from its literal list. */
-function methodsKeyword(args: string[]): string | undefined {
-  const arg = args.find((a) => a.replace(/\s+/g, '').startsWith('methods='))
-  if (!arg) return undefined
-  const list = arg.slice(arg.indexOf('=') + 1).trim()
-  if (!list.startsWith('[') && !list.startsWith('(')) return undefined
-  const methods = splitTopLevel(list.slice(1, -1), ',')
-    .map((m) => stringLiteralValue(m))
-    .filter((m): m is string => m !== undefined)
-  return methods.length > 0 ? methods.map((m) => m.toUpperCase()).join('|') : undefined
+  return routesOf(module).map((route) => ({
+    kind: 'http-route',
+    name: `${route.method} ${route.path}`,
+    file: module.path,
+    loc: route.loc,
+    via: route.via,
+    method: route.method,
+    path: route.path
+  }))
 }
 
 /**

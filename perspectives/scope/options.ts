@@ -1,5 +1,5 @@
 // The scope perspective's options and their defaults (documented in README.md).
-import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface ScopeOptions {
   /** Most findings of each kind (untested units, complex functions, routes...): the highest-ranked are kept. */
@@ -24,20 +24,5 @@ export const DEFAULT_OPTIONS: ScopeOptions = {
 
 /** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: ScopeOptions): ScopeOptions {
-  const limits: Record<keyof ScopeOptions, number> = {
-    maxFindingsPerKind: 0,
-    maxSpecs: 0,
-    largeModuleLines: 1,
-    complexityThreshold: 1,
-    maxTargets: 0
-  }
-  for (const [name, min] of Object.entries(limits) as [keyof ScopeOptions, number][]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      throw new ConfigurationError(
-        `scope option '${name}' must be a whole number of at least ${min}, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
-  return options
+  return checkWholeNumbers('scope', options, DEFAULT_OPTIONS, { largeModuleLines: 1, complexityThreshold: 1 })
 }

@@ -2,10 +2,11 @@
 // input (taint.ts), with the path from the source to the sink. A containment check in the same
 // function suppresses path traversal; a host check suppresses SSRF.
 import type { CallSite, ModuleModel } from '../../src/model/types.js'
+import type { Confidence } from '../types.js'
 import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
 import { classifySink, moduleSinks, type SinkMatch } from './sinks.js'
-import { inputText, originOf, pathText, type Origin } from './taint.js'
+import { inputText, originOf, pathText, type ModuleTaint, type Origin } from './taint.js'
 import { buildKind, codeOnly, hasDynamicPart, shortArg, withoutNeutralCalls } from './text.js'
 
 const CONTAINMENT = /\b(startsWith|startswith|relative|commonpath|is_relative_to|realpath|resolve_path|safe_join|secure_filename)\b/
@@ -23,22 +24,35 @@ const RATIONALE: Record<string, string> = {
   unsafeDeserialisation: 'Deserialisers that rebuild arbitrary objects run code chosen by whoever wrote the data.'
 }
 
-function containmentIn(module: ModuleModel, enclosing: string | undefined): boolean {
-  if (!enclosing) return false
-  return (
-    module.conditions.some((c) => c.enclosing === enclosing && CONTAINMENT.test(c.text)) ||
-    module.calls.some((c) => c.enclosing === enclosing && CONTAINMENT.test(c.name))
-  )
+/**
+ * Whether a condition or call belongs to the same function as the sink: the same enclosing function, or,
+ * for a sink in an anonymous callback (a route handler), the innermost multi-line call around the sink.
+ */
+function sameFunction(module: ModuleModel, sink: CallSite): (item: { enclosing?: string; loc: CallSite['loc'] }) => boolean {
+  if (sink.enclosing) return (item) => item.enclosing === sink.enclosing
+  let region: CallSite['loc'] | undefined
+  for (const c of module.calls) {
+    if (c.enclosing || c.loc.startLine === c.loc.endLine || c.loc.startLine > sink.loc.startLine || c.loc.endLine < sink.loc.endLine) continue
+    if (!region || c.loc.endLine - c.loc.startLine < region.endLine - region.startLine) region = c.loc
+  }
+  if (!region) return () => false
+  const { startLine, endLine } = region
+  return (item) => item.enclosing === undefined && item.loc.startLine >= startLine && item.loc.endLine <= endLine
 }
 
-function hostCheckIn(module: ModuleModel, enclosing: string | undefined): boolean {
-  if (!enclosing) return false
-  return module.conditions.some((c) => c.enclosing === enclosing && HOST_CHECK.test(c.text))
+function containmentIn(module: ModuleModel, sink: CallSite): boolean {
+  const here = sameFunction(module, sink)
+  return module.conditions.some((c) => here(c) && CONTAINMENT.test(c.text)) || module.calls.some((c) => here(c) && CONTAINMENT.test(c.name))
+}
+
+function hostCheckIn(module: ModuleModel, sink: CallSite): boolean {
+  const here = sameFunction(module, sink)
+  return module.conditions.some((c) => here(c) && HOST_CHECK.test(c.text))
 }
 
 function suppressed(module: ModuleModel, call: CallSite, match: SinkMatch, arg: string): boolean {
-  if (match.messageId === 'pathTraversal') return NEUTRALISED_PATH.test(codeOnly(arg)) || containmentIn(module, call.enclosing)
-  if (match.messageId === 'ssrf') return hostCheckIn(module, call.enclosing)
+  if (match.messageId === 'pathTraversal') return NEUTRALISED_PATH.test(codeOnly(arg)) || containmentIn(module, call)
+  if (match.messageId === 'ssrf') return hostCheckIn(module, call)
   if (match.messageId === 'xss' || match.messageId === 'commandInjection' || match.messageId === 'sqlInjection') {
     // An argument that escapes or quotes what it builds: escapeHtml(x), shellQuote(x), shlex.quote(x), sqlstring.escape(x).
     return /\b(escape\w*|sanitize\w*|quote|shlex\.quote|DOMPurify)\s*[.(]/i.test(codeOnly(arg))
@@ -63,9 +77,11 @@ export function flowFindings(context: CheckContext): Draft[] {
       // A library function that fetches or opens what its caller names is doing its job: for a parameter
       // input, SSRF needs a request source and path traversal a path joined onto a root.
       if (origin?.kind === 'parameter' && match.messageId === 'ssrf') continue
-      if (origin?.kind === 'parameter' && match.messageId === 'pathTraversal' && !JOINED.test(codeOnly(arg)) && !buildKind(arg)) continue
+      if (origin?.kind === 'parameter' && match.messageId === 'pathTraversal' && !JOINED.test(codeOnly(arg)) && !buildKind(arg) && !joinedLocal(origin)) continue
+      // A parameter that only picks the folder (`join(dest, name)`) is where the caller asked to work, not a way out of it.
+      if (origin?.kind === 'parameter' && match.messageId === 'pathTraversal' && (origin.rootOnly || rootOnlyArg(taint, call, arg))) continue
       const fn = placeOf(module, call.enclosing, call.loc.startLine)
-      const viaCalls = (origin?.steps.length ?? 0) > 2
+      const viaCalls = (origin?.steps.length ?? 0) > 2 || !!origin?.built
       const draft: Draft = {
         messageId: match.messageId,
         data: {
@@ -81,9 +97,8 @@ export function flowFindings(context: CheckContext): Draft[] {
           lookedFor: 'startsWith/path.relative/commonpath/realpath'
         },
         severity: severityFor(match.worst, origin),
-        // Code evaluated from a value not traced to input is as often a template compiler as an attack.
-        confidence: match.needsTaint || origin ? confidenceFor(origin, viaCalls) : match.messageId === 'codeInjection' ? 'low' : 'medium',
-        rationale: `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.` : 'No input was traced to it (local variables are not followed), so the severity is lowered.'}`.trim(),
+        confidence: confidenceOf(match, origin, arg, viaCalls),
+        rationale: `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${passedThrough(origin, arg) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (only locals bound to a call result are followed), so the severity and the confidence are lowered.'}`.trim(),
         evidence: context.quoter.evidence(module.path, call.loc),
         key: `${fn}#${match.sink}#${codeOnly(arg).replace(/\s+/g, '').slice(0, 80)}`,
         symbol: call.enclosing,
@@ -95,6 +110,44 @@ export function flowFindings(context: CheckContext): Draft[] {
     }
   }
   return out
+}
+
+/** Sinks that are a vulnerability only with attacker input: for a public parameter alone, low confidence. */
+const NOT_DANGEROUS_ALONE = new Set(['pathTraversal', 'xss'])
+
+/** A parameter that reaches the sink as it is, not built into a larger command, query, path or HTML. */
+function passedThrough(origin: Origin, arg: string): boolean {
+  return origin.kind === 'parameter' && !origin.built && !buildKind(arg)
+}
+
+/** The argument joins a path whose only tainted part is the first (`os.path.join(dest, 'x')`). */
+function rootOnlyArg(taint: ModuleTaint, call: CallSite, arg: string): boolean {
+  const found = /\b(?:join|resolve)\(\s*([^,()]+?)\s*,([^()]*)\)/.exec(codeOnly(arg))
+  if (!found) return false
+  const inRest = originOf(taint, call.enclosing, arg.slice(found.index + found[0].length - found[2].length - 1))
+  return !!originOf(taint, call.enclosing, found[1]) && !inRest
+}
+
+/** The tainted value came through a local bound to `path.join(...)` / `os.path.join(...)` / `resolve(...)`. */
+function joinedLocal(origin: Origin): boolean {
+  return !!origin.built && origin.steps.some((s) => /= (join|resolve)\(/.test(s))
+}
+
+/**
+ * How sure the finding is: from how the input arrives (confidenceFor: a request, argv or stdin value in the
+ * same function is high; through calls, a local, or a parameter medium). Lowered to low for a public
+ * parameter passed through unchanged (a wrapper whose job is the sink: `run(command)`, `load(f)`), for a
+ * public parameter reaching a sink that is harmless without attacker input (a path, HTML), and for
+ * a sink no input was traced to (in libraries these are template compilers, debuggers and caches), except
+ * unsafe YAML loaders and node-serialize, which are misuses whatever they read.
+ */
+function confidenceOf(match: SinkMatch, origin: Origin | undefined, arg: string, viaCalls: boolean): Confidence {
+  // An unsafe YAML loader or node-serialize is a misuse whatever it reads; pickle of the program's own files is not.
+  if (!origin) return match.messageId === 'unsafeDeserialisation' && !/pickle|marshal|shelve|dill/i.test(match.sink) ? 'medium' : 'low'
+  if (passedThrough(origin, arg)) return 'low'
+  // Opening a file or writing HTML is not dangerous in itself: a library doing it with what its caller gives is doing its job.
+  if (origin.kind === 'parameter' && NOT_DANGEROUS_ALONE.has(match.messageId)) return 'low'
+  return confidenceFor(origin, viaCalls)
 }
 
 /** Some sinks carry the payload in another argument too (spawn's argument list with shell: true). */

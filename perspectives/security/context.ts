@@ -1,5 +1,6 @@
 // What every check of the security perspective reads: the modules worth checking, their taint, the
 // quoter for evidence, the options; and the draft type they return.
+import type { VulnerableDiagnostics } from 'recheck'
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import type { Confidence, FindingDraft, Severity } from '../types.js'
@@ -14,6 +15,8 @@ export interface HostileTarget {
   draft: Draft
   module: ModuleModel
   entry: NonNullable<Origin['entry']>
+  /** For ReDoS findings: recheck's verdict, whose attack string the spec sends. */
+  redos?: VulnerableDiagnostics
 }
 
 export interface CheckContext {

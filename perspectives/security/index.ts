@@ -3,6 +3,7 @@
 // calls, hard-coded secrets (masked) and GitHub workflow injection, each with its CWE id; negative specs
 // that send hostile inputs to the exported function the input enters. How it decides is in README.md.
 import { definePerspective } from '../define.js'
+import { RegexChecker } from '../shared/redos.js'
 import { createQuoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
@@ -10,6 +11,7 @@ import type { Metrics } from '../types.js'
 import { cryptoFindings } from './checks-crypto.js'
 import { flowFindings } from './checks-flow.js'
 import { lineFindings } from './checks-lines.js'
+import { redosFindings } from './checks-redos.js'
 import type { CheckContext, Draft } from './context.js'
 import { MESSAGES, type SecurityMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type SecurityOptions, validateOptions } from './options.js'
@@ -23,6 +25,8 @@ import { workflowFindings } from './workflows.js'
 export type { SecurityOptions } from './options.js'
 
 const LANGUAGES = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
+/** Third-party code copied in, minified or packed: not the project's to fix, and not readable as written. */
+const VENDORED = /(^|\/)(vendor|vendors|third[_-]?party|bower_components)\/|[.-](min|packed|bundle)\.[cm]?js$/i
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 const CONFIDENCE_ORDER = { high: 0, medium: 1, low: 2 }
 
@@ -35,7 +39,8 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
     description:
       'Traces input (request fields, argv, stdin, environment, parameters of exported functions and route handlers) to sinks inside a ' +
       'function and across direct calls within a module: code, command and SQL injection, path traversal, SSRF, XSS and unsafe ' +
-      'deserialisation, with the path shown. Also flags recursive merges without a __proto__ guard, weak hashes and ciphers for ' +
+      'deserialisation, and regular expressions that backtrack super-linearly (ReDoS, checked with recheck) applied to input, ' +
+      'with the path shown. Also flags recursive merges without a __proto__ guard, weak hashes and ciphers for ' +
       'secrets, Math.random/random for tokens, disabled TLS checks, hard-coded secrets (masked, never printed) and GitHub workflow ' +
       'script injection and pull_request_target checkouts. Every finding carries its CWE id; negative specs send hostile inputs ' +
       'to the exported function and assert they are rejected or neutralised.',
@@ -46,7 +51,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
   analyse(ctx) {
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...ctx.options })
     const { model } = ctx
-    const modules = model.modules.filter((m) => !m.isTest && LANGUAGES.has(m.language) && !isTestSupportPath(m.path) && !isDeclarationFile(m.path))
+    const modules = model.modules.filter((m) => !m.isTest && LANGUAGES.has(m.language) && !isTestSupportPath(m.path) && !isDeclarationFile(m.path) && !VENDORED.test(m.path))
     const context: CheckContext = {
       model,
       quoter: createQuoter(ctx),
@@ -55,8 +60,12 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       taint: new Map(modules.map((m) => [m.path, analyseTaint(m)])),
       hostile: []
     }
+    const checker = new RegexChecker(options.maxRegexChecks)
+    const redos = redosFindings(context, checker)
+    for (const r of redos) if (r.origin.entry) context.hostile.push({ draft: r.draft, module: r.module, entry: r.origin.entry, redos: r.result })
     const all: Draft[] = [
       ...flowFindings(context),
+      ...redos.map((r) => r.draft),
       ...lineFindings(context),
       ...prototypeFindings(context),
       ...cryptoFindings(context),
@@ -91,7 +100,10 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       functions: modules.reduce((n, m) => n + m.functions.length, 0),
       taintedParameters: [...context.taint.values()].reduce((n, t) => n + [...t.params.values()].reduce((k, p) => k + p.size, 0), 0),
       findingsTotal: unique.length,
-      findingsShown: findings.length
+      findingsShown: findings.length,
+      regexesChecked: checker.checked,
+      regexesUndecided: checker.unknown,
+      regexesNotChecked: checker.skipped
     }
     for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
     const workflows = model.facts.ci.filter((f) => f.system === 'github-actions').length
@@ -99,7 +111,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       findings,
       specs,
       metrics,
-      details: { perKind, options, approximations: ['taint follows parameter names and source expressions in argument text, not local variables', 'innerHTML/dangerouslySetInnerHTML/TLS settings are read from lines (the model records no assignments)', 'prototype pollution is inferred from recursion over keys without a __proto__ guard'] },
+      details: { perKind, options, approximations: ['taint follows parameter names, source expressions and locals bound to a call result in argument text, not locals bound to other expressions', 'innerHTML/dangerouslySetInnerHTML/TLS settings are read from lines (the model records no assignments)', 'prototype pollution is inferred from recursion over keys without a __proto__ guard'] },
       report: buildReport({ modules: modules.length, functions: metrics.functions, workflows, shown: findings, total: unique.length, perKind })
     }
   }

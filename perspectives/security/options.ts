@@ -10,9 +10,11 @@ export interface SecurityOptions {
   minSecretEntropy: number
   /** Most hostile-input specs produced. */
   maxSpecs: number
+  /** Most distinct regular expressions applied to input that the ReDoS checker decides per run (the rest are counted). */
+  maxRegexChecks: number
 }
 
-export const DEFAULT_OPTIONS: SecurityOptions = { maxFindings: 200, minSecretLength: 16, minSecretEntropy: 3.5, maxSpecs: 25 }
+export const DEFAULT_OPTIONS: SecurityOptions = { maxFindings: 200, minSecretLength: 16, minSecretEntropy: 3.5, maxSpecs: 25, maxRegexChecks: 100 }
 
 function wholeNumber(name: keyof SecurityOptions, value: unknown, min: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
@@ -24,6 +26,7 @@ export function validateOptions(options: SecurityOptions): SecurityOptions {
   wholeNumber('maxFindings', options.maxFindings, 0)
   wholeNumber('minSecretLength', options.minSecretLength, 8)
   wholeNumber('maxSpecs', options.maxSpecs, 0)
+  wholeNumber('maxRegexChecks', options.maxRegexChecks, 0)
   const e = options.minSecretEntropy
   if (typeof e !== 'number' || !Number.isFinite(e) || e <= 0 || e > 8) {
     throw new ConfigurationError(`security option 'minSecretEntropy' must be a number above 0 and at most 8 (bits per character), got ${JSON.stringify(e)} (default 3.5)`)

@@ -19,7 +19,7 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): string {
   const parts: string[] = [
-    `Checked ${plural(input.modules, 'JavaScript/TypeScript/Python module')} (${plural(input.functions, 'function')}) and ${plural(input.workflows, 'GitHub workflow')} for injection sinks, unsafe deserialisation, weak crypto and randomness, disabled TLS checks, hard-coded secrets and workflow injection.`
+    `Checked ${plural(input.modules, 'JavaScript/TypeScript/Python module')} (${plural(input.functions, 'function')}) and ${plural(input.workflows, 'GitHub workflow')} for injection sinks, unsafe deserialisation, backtracking regular expressions applied to input, weak crypto and randomness, disabled TLS checks, hard-coded secrets and workflow injection.`
   ]
   if (input.total === 0) {
     parts.push('No security findings: no input was traced to a sink and no risky setting or secret was found.')

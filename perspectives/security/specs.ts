@@ -4,6 +4,7 @@
 // clean). Rejecting the input (throwing) passes too. Where the right outcome cannot be observed from a
 // call (SQL without a database, SSRF without a server, HTML written to a DOM or a response), the spec
 // is a todo that names the payload; other arguments come from declared types, else the spec is a todo.
+import type { VulnerableDiagnostics } from 'recheck'
 import type { FunctionDecl, ModuleModel, Parameter } from '../../src/model/types.js'
 import { pyString, renderJsValue } from '../../src/specs/values.js'
 import { pythonModuleName } from '../../src/specs/paths.js'
@@ -24,7 +25,8 @@ const PAYLOAD: Record<string, string> = {
   ssrf: 'http://169.254.169.254/latest/meta-data/',
   xss: '<img src=x onerror=alert(1)>',
   prototypePollution: '{"__proto__": {"polluted": "yes"}}',
-  unsafeDeserialisation: 'a serialised object that runs code when revived'
+  unsafeDeserialisation: 'a serialised object that runs code when revived',
+  redosOnInput: "recheck's attack string"
 }
 
 const PY_CODE_PAYLOAD = "__import__('os').environ.__setitem__('SECURITY_PROBE', '1')"
@@ -119,6 +121,20 @@ function stepsFor(target: HostileTarget, symbol: string): Steps | undefined {
       ? { imports: [subject], javascript: `let result\ntry {\n  result = ${call(args)}\n} catch {\n  result = undefined // rejecting the input is fine\n}\nif (String(result ?? '').includes('root:')) throw new Error('the function read a file outside its folder')` }
       : { imports: [subject], python: `try:\n    result = ${call(args)}\nexcept Exception:\n    result = None  # rejecting the input is fine\nassert 'root:' not in str(result), 'the function read a file outside its folder'` }
   }
+  if (kind === 'redosOnInput' && target.redos) {
+    const args = argumentList(module, target, () => 'attack', lang)
+    if (args === undefined) return undefined
+    const attack = attackExpression(target.redos, lang)
+    return lang === 'js'
+      ? {
+          imports: [subject],
+          javascript: `const attack = ${attack}\nconst started = performance.now()\ntry {\n  ${call(args)}\n} catch {\n  // rejecting the input is fine\n}\nconst elapsed = performance.now() - started\nif (elapsed > ${REDOS_BOUND_MS}) throw new Error(\`a \${attack.length}-character input took \${Math.round(elapsed)} ms: the regular expression backtracks\`)`
+        }
+      : {
+          imports: [{ from: 'time', names: [] }, subject],
+          python: `attack = ${attack}\nstarted = time.perf_counter()\ntry:\n    ${call(args)}\nexcept Exception:\n    pass  # rejecting the input is fine\nelapsed = time.perf_counter() - started\nassert elapsed < ${REDOS_BOUND_MS / 1000}, f'a {len(attack)}-character input took {elapsed:.1f} s: the regular expression backtracks'`
+        }
+  }
   if (kind === 'prototypePollution' && lang === 'js') {
     const params = positional(module, target.entry.function)
     const args = params.length <= 1 ? 'payload' : params.map((p, i) => prototypeArgument(p, i, lang)).join(', ')
@@ -166,6 +182,15 @@ export function buildSpecs(targets: HostileTarget[], maxSpecs: number): SpecDraf
       })
       continue
     }
+    if (draft.messageId === 'redosOnInput') {
+      specs.push({
+        ...base,
+        title: `${symbol} answers recheck's attack string in ${entry.param} within ${REDOS_BOUND_MS} ms or rejects it`,
+        expected: `${symbol} throws or returns within ${REDOS_BOUND_MS} ms when ${entry.param} is ${String(draft.data.attack ?? 'the attack string')} (pumped to seconds of backtracking)`,
+        body: { kind: 'steps', module: module.path, imports: steps.imports.map((i) => (i.from === module.path ? { from: i.from, names: [importSpec] } : i)), steps: { javascript: steps.javascript, python: steps.python }, async: module.language !== 'python' || fn.async }
+      })
+      continue
+    }
     specs.push({
       ...base,
       title: `${symbol} rejects or neutralises ${JSON.stringify(payload)} in ${entry.param}`,
@@ -180,6 +205,27 @@ export function buildSpecs(targets: HostileTarget[], maxSpecs: number): SpecDraf
     })
   }
   return specs
+}
+
+/** A linear pattern answers an input of this size in well under a millisecond. */
+const REDOS_BOUND_MS = 1000
+
+/**
+ * The attack as code: each of recheck's pumps repeated so that a vulnerable pattern needs seconds in that
+ * language's engine (V8 reads ~10^8 backtracking steps a second, CPython's re ~10 times fewer): 2^n steps
+ * for exponential matching, about n^degree / degree! for polynomial. Small enough that a vulnerable
+ * implementation fails in seconds instead of hanging the test run (a synchronous match cannot be interrupted).
+ */
+function attackExpression(redos: VulnerableDiagnostics, lang: Lang): string {
+  const steps = lang === 'js' ? 3e8 : 3e7
+  const degree = redos.complexity.type === 'exponential' ? 0 : redos.complexity.degree
+  const factorial = [1, 1, 2, 6, 24, 120, 720][Math.min(degree, 6)]
+  const n = degree === 0 ? Math.round(Math.log2(steps)) : Math.round(Math.pow(steps * factorial, 1 / degree))
+  const { pumps, suffix } = redos.attack
+  const str = (text: string) => (lang === 'js' ? JSON.stringify(text) : pyString(text))
+  const parts = pumps.flatMap((p) => [...(p.prefix ? [str(p.prefix)] : []), lang === 'js' ? `${str(p.pump)}.repeat(${n})` : `${str(p.pump)} * ${n}`])
+  if (suffix) parts.push(str(suffix))
+  return parts.join(' + ')
 }
 
 function describeNeutral(kind: string): string {
@@ -198,6 +244,8 @@ function describeNeutral(kind: string): string {
       return 'no request leaves for an internal address (intercept HTTP)'
     case 'xss':
       return 'the HTML written contains the payload escaped'
+    case 'redosOnInput':
+      return `returns within ${REDOS_BOUND_MS} ms`
     default:
       return 'the input is treated as data'
   }

@@ -1,11 +1,14 @@
-// Light taint tracking over the code model. The model keeps calls with their argument text and
-// functions with their parameters, not assignments, so taint is approximated: a value is tainted when
-// an argument's code names a tainted parameter or a source expression (req.body, process.argv,
-// request.args, sys.argv, input()...). Parameters of exported functions and route handlers are tainted;
-// a direct call inside the module carries taint from the caller's argument to the callee's parameter.
-// A value copied into a local variable first (`const cmd = 'ls ' + dir; exec(cmd)`) is not followed.
+// Light taint tracking over the code model. The model keeps calls with their argument text, the plain
+// name a call's result is bound to, and functions with their parameters, so taint is approximated: a
+// value is tainted when an argument's code names a tainted parameter, a tainted local or a source
+// expression (req.body, process.argv, request.args, sys.argv, input()...). Parameters of exported
+// functions and route handlers are tainted; a direct call inside the module carries taint from the
+// caller's argument to the callee's parameter; a local bound to the result of a call on tainted values
+// (`const p = path.join(root, req.query.f)`, `data = json.loads(request.data)`) is tainted in its function.
+// A local bound to anything but a call (`const cmd = 'ls ' + dir`) is not followed: the model does not
+// record the value of such an assignment.
 import type { CallSite, FunctionDecl, ModuleModel } from '../../src/model/types.js'
-import { codeOnly, mentions } from './text.js'
+import { codeOnly, mentions, withoutNeutralCalls } from './text.js'
 
 export type OriginKind = 'request' | 'argv' | 'stdin' | 'env' | 'parameter'
 
@@ -17,6 +20,10 @@ export interface Origin {
   steps: string[]
   /** The function whose parameter is the entry (for hostile-input specs), when the source is a parameter. */
   entry?: { function: FunctionDecl; param: string; index: number }
+  /** The value went through a call whose result was bound to a local (`p = path.join(root, name)`): it is built, not passed through. */
+  built?: boolean
+  /** The input is only the first part of a joined path (`join(dest, name)`): it picks the folder, not a name inside it. */
+  rootOnly?: boolean
 }
 
 export interface ModuleTaint {
@@ -24,6 +31,8 @@ export interface ModuleTaint {
   byName: Map<string, FunctionDecl>
   /** Qualified function name -> tainted parameter name -> where its value comes from. */
   params: Map<string, Map<string, Origin>>
+  /** Qualified function name ('' outside any named function) -> local bound to a call on tainted values -> origin. */
+  locals: Map<string, Map<string, Origin>>
 }
 
 const JS_SOURCES: [RegExp, OriginKind][] = [
@@ -106,12 +115,53 @@ export function localCallee(taint: ModuleTaint, call: CallSite): FunctionDecl | 
 export function originOf(taint: ModuleTaint, enclosing: string | undefined, arg: string): Origin | undefined {
   const direct = directSource(taint.module, arg)
   if (direct && direct.kind !== 'env') return direct
+  const code = codeOnly(arg)
   const params = enclosing ? taint.params.get(enclosing) : undefined
   if (params) {
-    const code = codeOnly(arg)
     for (const [name, origin] of params) if (mentions(code, name)) return origin
   }
+  const locals = taint.locals.get(enclosing ?? '')
+  if (locals) {
+    for (const [name, origin] of locals) if (mentions(code, name)) return origin
+  }
   return direct
+}
+
+/**
+ * Calls whose result is still the text they were given, reshaped: joined into a path or URL, formatted,
+ * decoded, parsed, trimmed, split, looked up (`request.args.get('f')`). A call that reads or computes
+ * something else from its input (`get_data(path)` returns the file's bytes, `compile(...)`, `urlize(...)`)
+ * does not pass the input's taint to its result.
+ */
+const JOIN_CALL = /^(join|resolve|urljoin)$/
+
+const CARRIER_CALL =
+  /^(join|resolve|normalize|normpath|abspath|expanduser|format|sprintf|replace|replaceAll|trim|trimStart|trimEnd|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|toString|String|str|decode|b64decode|urlsafe_b64decode|unquote|unquote_plus|decodeURIComponent|decodeURI|concat|slice|substring|substr|split|get|getlist|getAll|URL|urljoin|urlparse|Path|PurePath|loads|parse|from|encode)$/
+
+/**
+ * Locals bound to the result of a carrier call (CARRIER_CALL) whose receiver or arguments carry taint,
+ * once per round (a local can come from another local). Calls that make any input safe (`Number(x)`,
+ * `hash(x)`...) carry nothing, and neither does the environment (a config bag such as
+ * `{ env: process.env }` is not a command).
+ */
+function propagateLocals(taint: ModuleTaint): boolean {
+  let changed = false
+  for (const call of taint.module.calls) {
+    const name = call.assignedTo
+    if (!name || !/^[A-Za-z_$][\w$]*$/.test(name) || !CARRIER_CALL.test(call.name)) continue
+    const scope = call.enclosing ?? ''
+    if (taint.locals.get(scope)?.has(name) || taint.params.get(scope)?.has(name)) continue
+    const joined = JOIN_CALL.test(call.name) && call.args.length > 1
+    const tail = joined ? originOf(taint, call.enclosing, withoutNeutralCalls([call.receiver ?? '', ...call.args.slice(1)].join(', '))) : undefined
+    const origin = tail ?? originOf(taint, call.enclosing, withoutNeutralCalls(`${call.callee}(${call.args.join(', ')})`))
+    if (!origin || origin.kind === 'env') continue
+    let map = taint.locals.get(scope)
+    if (!map) taint.locals.set(scope, (map = new Map()))
+    const rootOnly = (joined && !tail) || !!origin.rootOnly
+    map.set(name, { ...origin, steps: [...origin.steps, `${name} = ${call.name}(…)`], built: true, ...(rootOnly ? { rootOnly } : {}) })
+    changed = true
+  }
+  return changed
 }
 
 const MAX_ROUNDS = 6
@@ -123,11 +173,11 @@ export function analyseTaint(module: ModuleModel): ModuleTaint {
     const entries = entryParams(module, fn)
     if (entries.size > 0) params.set(fn.qualifiedName, entries)
   }
-  const taint: ModuleTaint = { module, byName, params }
+  const taint: ModuleTaint = { module, byName, params, locals: new Map() }
   const python = isPython(module)
   const internal = module.calls.filter((c) => localCallee(taint, c) !== undefined)
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    let changed = false
+    let changed = propagateLocals(taint)
     for (const call of internal) {
       const callee = localCallee(taint, call) as FunctionDecl
       const positional = callee.params.filter((p, i) => !(python && i === 0 && callee.className && (p.name === 'self' || p.name === 'cls')))

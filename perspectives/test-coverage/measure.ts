@@ -124,7 +124,7 @@ export function estimateModule(module: ModuleModel, reach: TestReach, importedBy
   const referencedInModule = reach.referenced.get(module.path)
   const classReach = new Map<string, UnitReach>()
   for (const cls of module.classes) classReach.set(cls.name, cls.exported ? unitReach(reach, module.path, exportNamesOf(module, cls.name)) : 'indirect')
-  return module.functions.map((fn) => {
+  const measured = module.functions.map((fn) => {
     let r: UnitReach
     if (fn.className && classReach.has(fn.className)) r = classReach.get(fn.className) as UnitReach
     else if (fn.exported && fn.qualifiedName === fn.name) {
@@ -132,7 +132,8 @@ export function estimateModule(module: ModuleModel, reach: TestReach, importedBy
       // `const parse = require('../')` then `parse(...)`: the test holds the default export itself.
       r = defaultBound && (names.includes('default') || fn.name === 'default') ? 'referenced' : unitReach(reach, module.path, names)
     }
-    else r = unitReach(reach, module.path, [])
+    // A private top-level function counts as named when a test names it (Python: `from m import _helper`).
+    else r = unitReach(reach, module.path, fn.qualifiedName === fn.name ? [fn.name] : [])
     const isPublic = fn.exported && fn.qualifiedName === fn.name
     const privateReached = r === 'module-imported' && (isPublic ? importedByReachedCode : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
     const share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
@@ -150,6 +151,39 @@ export function estimateModule(module: ModuleModel, reach: TestReach, importedBy
       reach: (privateReached || runByTests) && r !== 'referenced' ? 'indirect' : r
     }
   })
+  return withCalleesOfNamed(module, measured)
+}
+
+/**
+ * A function that a function tests name calls, in the same module (`check(...)`, `self.check(...)`), may
+ * run through it: "may run" (0.5) rather than "untested". Followed transitively; calls through other
+ * objects are not followed.
+ */
+function withCalleesOfNamed(module: ModuleModel, measured: MeasuredFunction[]): MeasuredFunction[] {
+  const byName = new Map<string, FunctionDecl[]>()
+  for (const fn of module.functions) byName.set(fn.qualifiedName, [...(byName.get(fn.qualifiedName) ?? []), fn])
+  const callees = new Map<string, FunctionDecl[]>()
+  for (const call of module.calls) {
+    if (!call.enclosing) continue
+    const owner = module.functions.find((f) => f.qualifiedName === call.enclosing)
+    const self = /^(self|cls)\.([A-Za-z_]\w*)$/.exec(call.callee)
+    const target = self && owner?.className ? `${owner.className}.${self[2]}` : call.callee
+    const found = byName.get(target)
+    if (found) callees.set(call.enclosing, [...(callees.get(call.enclosing) ?? []), ...found])
+  }
+  const reached = new Set<FunctionDecl>()
+  const queue = measured.filter((m) => m.reach === 'referenced').map((m) => m.fn)
+  while (queue.length > 0) {
+    const fn = queue.pop() as FunctionDecl
+    for (const next of callees.get(fn.qualifiedName) ?? []) {
+      if (reached.has(next)) continue
+      reached.add(next)
+      queue.push(next)
+    }
+  }
+  return measured.map((m) =>
+    m.uncoveredShare === 1 && reached.has(m.fn) ? { ...m, uncoveredShare: 0.5, uncoveredConditions: [], uncoveredThrows: [], reach: 'indirect' as const } : m
+  )
 }
 
 /** Lines as short ranges: [3,4,5,9] gives "3-5, 9". */

@@ -1,5 +1,5 @@
 // The test-pyramid perspective's options and their defaults (documented in README.md).
-import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface TestPyramidOptions {
   /** Most findings of each message id; the report says how many more there were. */
@@ -19,15 +19,7 @@ export const DEFAULT_OPTIONS: TestPyramidOptions = {
   minTestsForShape: 10
 }
 
-/** Options arrive from the user's config file: each must be a whole number of at least 0. */
+/** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: TestPyramidOptions): TestPyramidOptions {
-  for (const name of Object.keys(DEFAULT_OPTIONS) as (keyof TestPyramidOptions)[]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new ConfigurationError(
-        `test-pyramid option '${name}' must be a whole number of at least 0, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
-  return options
+  return checkWholeNumbers('test-pyramid', options, DEFAULT_OPTIONS)
 }

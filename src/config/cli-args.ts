@@ -32,6 +32,8 @@ Options of plan:
       --config FILE       config file (default: <path>/.test-planning.yml when present)
       --max-file-size N   skip files larger than N bytes (units: KiB, MiB; default 1MiB)
       --history-days N    days of git history to read (default 365)
+      --max-result-age N  big-picture computes a perspective now when its latest stored result
+                          is older than N days, or missing (default 21)
       --base-ref REF      ref backwards-compat compares with (default: latest semver tag, else
                           the commit analysed last time)
       --dry-run           analyse and report, but write nothing
@@ -57,6 +59,7 @@ const OPTIONS = {
   config: { type: 'string' },
   'max-file-size': { type: 'string' },
   'history-days': { type: 'string' },
+  'max-result-age': { type: 'string' },
   'base-ref': { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -66,7 +69,7 @@ const OPTIONS = {
 } as const
 
 const ALLOWED: Record<string, readonly string[]> = {
-  plan: ['perspective', 'out', 'format', 'framework', 'fail-on', 'config', 'max-file-size', 'history-days', 'base-ref', 'dry-run', 'help'],
+  plan: ['perspective', 'out', 'format', 'framework', 'fail-on', 'config', 'max-file-size', 'history-days', 'max-result-age', 'base-ref', 'dry-run', 'help'],
   model: ['json', 'max-file-size', 'help'],
   docs: ['check', 'help']
 }
@@ -110,7 +113,8 @@ export function parseCli(argv: string[], cwd: string, perspectives: readonly Per
       failOn: parseChoice<FailOn>('--fail-on', values['fail-on'] ?? '', FAIL_ON_LEVELS, 'none'),
       framework: parseFramework('--framework', values.framework ?? ''),
       maxFileBytes: parseSize('--max-file-size', values['max-file-size'] ?? '', 1024, 64 * 1024 * 1024),
-      historyDays: parseInteger('--history-days', values['history-days'] ?? '', 1, 3650)
+      historyDays: parseInteger('--history-days', values['history-days'] ?? '', 1, 3650),
+      maxResultAgeDays: parseInteger('--max-result-age', values['max-result-age'] ?? '', 0, 3650)
     }
     const format = parseChoice<ReportFormat>('--format', values.format ?? '', REPORT_FORMATS, 'text')
     const config: RunConfig = {

@@ -52,6 +52,7 @@ export function parseConfigText(text: string, where: string, perspectives: reado
     framework: raw.framework,
     maxFileBytes: raw.maxFileBytes,
     historyDays: raw.historyDays,
+    maxResultAgeDays: raw.maxResultAgeDays,
     perspectives: raw.perspectives ?? {}
   }
   checkPerspectiveOptions(config.perspectives, where, perspectives)

@@ -10,6 +10,7 @@ import { parsePerspectiveChoice, type PerspectiveChoice } from './perspective.js
 import {
   DEFAULT_CURSOR_VARIABLE,
   DEFAULT_HISTORY_DAYS,
+  DEFAULT_MAX_RESULT_AGE_DAYS,
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_OUTPUT_DIR,
   FAIL_ON_LEVELS,
@@ -50,6 +51,7 @@ export const INPUT_NAMES = [
   'framework',
   'max-file-size',
   'history-days',
+  'max-result-age',
   'upload-failure',
   'base-ref'
 ] as const
@@ -88,13 +90,14 @@ export interface BaseSettings {
   framework: string | null
   maxFileBytes: number | null
   historyDays: number | null
+  maxResultAgeDays: number | null
 }
 
 /** Merges the config file under the explicit settings: an input or flag wins over the file. */
 export function withConfigFile(
   base: BaseSettings,
   perspectives: readonly Perspective<string, any>[]
-): Pick<RunConfig, 'configFile' | 'file' | 'framework' | 'maxFileBytes' | 'historyDays'> {
+): Pick<RunConfig, 'configFile' | 'file' | 'framework' | 'maxFileBytes' | 'historyDays' | 'maxResultAgeDays'> {
   const configFile = locateConfigFile(base.root, base.configPath)
   const file = readConfigFile(configFile, perspectives)
   if (file.framework !== undefined) parseFramework(`${configFile}: framework`, file.framework)
@@ -103,7 +106,8 @@ export function withConfigFile(
     file,
     framework: base.framework ?? file.framework ?? null,
     maxFileBytes: base.maxFileBytes ?? file.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-    historyDays: base.historyDays ?? file.historyDays ?? DEFAULT_HISTORY_DAYS
+    historyDays: base.historyDays ?? file.historyDays ?? DEFAULT_HISTORY_DAYS,
+    maxResultAgeDays: base.maxResultAgeDays ?? file.maxResultAgeDays ?? DEFAULT_MAX_RESULT_AGE_DAYS
   }
 }
 
@@ -124,7 +128,8 @@ export function readActionConfig(
     failOn: parseChoice<FailOn>('fail-on', input('fail-on'), FAIL_ON_LEVELS, 'none'),
     framework: parseFramework('framework', input('framework')),
     maxFileBytes: parseSize('max-file-size', input('max-file-size'), 1024, 64 * 1024 * 1024),
-    historyDays: parseInteger('history-days', input('history-days'), 1, 3650)
+    historyDays: parseInteger('history-days', input('history-days'), 1, 3650),
+    maxResultAgeDays: parseInteger('max-result-age', input('max-result-age'), 0, 3650)
   }
   return {
     choice: base.choice,

@@ -18,6 +18,8 @@ export interface FileConfig {
   framework?: string
   maxFileBytes?: number
   historyDays?: number
+  /** Big-picture recomputes a perspective whose latest stored result is older than this. */
+  maxResultAgeDays?: number
   /** Options per perspective id, checked against each perspective's defaults. */
   perspectives: Record<string, Record<string, unknown>>
 }
@@ -45,6 +47,8 @@ export interface RunConfig {
   framework: string | null
   maxFileBytes: number
   historyDays: number
+  /** Big-picture computes a perspective now when its latest stored result is older than this many days (or missing). */
+  maxResultAgeDays: number
   uploadFailure: UploadFailureMode
   /** Git ref backwards-compat compares with (`base-ref` / `--base-ref`); empty = the latest semver tag, else the previous analysed commit. */
   baseRef?: string
@@ -52,3 +56,5 @@ export interface RunConfig {
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024
 export const DEFAULT_HISTORY_DAYS = 365
+/** A daily rotation leaves the oldest result 14 days old when big-picture runs: three weeks keeps that cycle intact. */
+export const DEFAULT_MAX_RESULT_AGE_DAYS = 21

@@ -46,6 +46,7 @@ export async function runPerspective<O>(
       details: output.details ?? null,
       report: output.report ?? null,
       risk: clampRisk(output.risk ?? riskScore(findings)),
+      ...(output.headline ? { headline: output.headline } : {}),
       millis: Math.round(performance.now() - started)
     }
   } catch (error) {

@@ -16,5 +16,7 @@ export interface PerspectiveRun {
   /** Perspective-provided markdown for the summary. */
   report: string | null
   risk: number
+  /** The perspective's own one-line summary, when it gives one (AnalyseOutput.headline). */
+  headline?: string
   millis: number
 }

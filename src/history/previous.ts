@@ -1,6 +1,6 @@
 // Stored records back into the shape perspectives compare against (PreviousResult, camelCase).
-import { PERSPECTIVE_IDS, type Finding, type PerspectiveId, type PreviousResult } from '../../perspectives/types.js'
-import type { PlanRecord, RecordFinding } from '../records/types.js'
+import { PERSPECTIVE_IDS, type Finding, type PerspectiveId, type PreviousResult, type SpecSummary } from '../../perspectives/types.js'
+import type { PlanRecord, RecordFinding, RecordSpec } from '../records/types.js'
 
 export function isPerspectiveId(id: string): id is PerspectiveId {
   return (PERSPECTIVE_IDS as readonly string[]).includes(id)
@@ -28,6 +28,28 @@ export function toFinding(f: RecordFinding, perspective: PerspectiveId): Finding
   }
 }
 
+export function toSpecSummary(s: RecordSpec): SpecSummary {
+  return {
+    id: s.id,
+    title: s.title,
+    level: s.level,
+    priority: s.priority,
+    fileName: s.file_name,
+    targetFile: s.target_file,
+    targetSymbol: s.target_symbol,
+    covers: [...s.covers]
+  }
+}
+
+/** details_json back to a value; undefined when it is not JSON (a hand-edited or truncated row). */
+function parseDetails(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
 /** Null for a perspective id this version does not know (a record from a newer or older tool). */
 export function toPreviousResult(record: PlanRecord): PreviousResult | null {
   if (!isPerspectiveId(record.perspective_id)) return null
@@ -37,6 +59,12 @@ export function toPreviousResult(record: PlanRecord): PreviousResult | null {
     timestamp: record.timestamp,
     commit: record.commit,
     findings: record.findings.map((f) => toFinding(f, perspective)),
-    risk: record.risk_score
+    risk: record.risk_score,
+    status: record.status,
+    error: record.error,
+    specs: record.specs.map(toSpecSummary),
+    metrics: Object.fromEntries(record.metrics.map((m) => [m.name, m.value])),
+    details: parseDetails(record.details_json),
+    origin: 'history'
   }
 }

@@ -1,7 +1,7 @@
 // Links modules after extraction: resolves imports to repository files, and tells each test file
 // which source modules it imports and which of their exported symbols it references.
 import type { ImportResolver } from './resolve.js'
-import type { ModuleModel } from './types.js'
+import type { ImportDecl, ModuleModel } from './types.js'
 
 const MAX_HOPS = 10
 
@@ -87,6 +87,15 @@ function membersThrough(m: ModuleModel, local: string): string[] {
   return members
 }
 
+/**
+ * Python has no export control: a test that imports or reads `_helper` by name (`from m import _helper`,
+ * `mod._helper()`) names a top-level function or class of `m` that is private only by convention.
+ */
+function namedPrivate(imp: ImportDecl, target: ModuleModel, name: string): boolean {
+  if (imp.kind !== 'python' || !name.startsWith('_') || name.startsWith('__')) return false
+  return target.functions.some((f) => f.qualifiedName === name) || target.classes.some((c) => c.qualifiedName === name)
+}
+
 /** Fills `test.importedModules` and `test.referencedSymbols` of every test module. */
 export function linkTests(modules: ModuleModel[], resolver: ImportResolver): void {
   const byPath: ModuleIndex = new Map(modules.map((m) => [m.path, m]))
@@ -109,15 +118,19 @@ export function linkTests(modules: ModuleModel[], resolver: ImportResolver): voi
         // A default import of a CommonJS module (no `default` export) is the whole module, like `* as`.
         const wholeModule = name === '*' || (name === 'default' && !offered.has('default'))
         if (wholeModule) {
-          for (const member of membersThrough(m, local)) if (offered.has(member)) reference(target, member)
-        } else if (offered.has(name)) {
-          reference(target, name)
-        } else if (imp.kind === 'python') {
-          // `from pkg import mod` may name a submodule rather than a symbol.
-          const sub = resolver.resolve(m.path, { ...imp, source: `${imp.source}${imp.source.endsWith('.') ? '' : '.'}${name}` })
-          const subModule = sub ? byPath.get(sub) : undefined
-          if (subModule && !subModule.isTest) imported.add(subModule.path)
+          for (const member of membersThrough(m, local)) if (offered.has(member) || namedPrivate(imp, target, member)) reference(target, member)
+          continue
         }
+        if (offered.has(name) || namedPrivate(imp, target, name)) reference(target, name)
+        if (imp.kind !== 'python') continue
+        // `from pkg import mod` / `from . import mod` may name a submodule: what the test reads through
+        // `mod.` is then that module's (an `__init__` that also binds the name keeps its reference above).
+        const sub = resolver.resolve(m.path, { ...imp, source: `${imp.source}${imp.source.endsWith('.') ? '' : '.'}${name}` })
+        const subModule = sub && sub !== target.path ? byPath.get(sub) : undefined
+        if (!subModule || subModule.isTest) continue
+        imported.add(subModule.path)
+        const subOffered = exportedSymbols(subModule, byPath, cache)
+        for (const member of membersThrough(m, local)) if (subOffered.has(member) || namedPrivate(imp, subModule, member)) reference(subModule, member)
       }
     }
     m.test.importedModules = [...imported].sort()

@@ -1,5 +1,6 @@
 // Stage: read earlier results (the local folder always; the dataset when a Hugging Face token is
 // given) before this run stores its own. Never fails the run: problems become log lines.
+import { basename } from 'node:path'
 import type { PlanRecord } from '../records/types.js'
 import { readHistory, type HistorySnapshot } from '../history/read.js'
 import { defaultDatasetName, resolveEndpoint } from '../sinks/huggingface.js'
@@ -11,6 +12,11 @@ import type { RunEnvironment } from './environment.js'
 
 export function datasetName(config: RunConfig, env: RunEnvironment): string {
   return config.hfDataset ?? defaultDatasetName(env.env)
+}
+
+/** The name records carry: `owner/name` in the action, the folder name locally. */
+export function repositoryName(config: RunConfig): string {
+  return config.repository || basename(config.root)
 }
 
 export function hubEndpoint(config: RunConfig, env: RunEnvironment): string {
@@ -32,6 +38,24 @@ export function mergeSnapshots(snapshots: HistorySnapshot[]): HistorySnapshot {
     latest,
     problems: snapshots.flatMap((s) => s.problems)
   }
+}
+
+/**
+ * Drops records of another repository: a dataset shared by several repositories (the default name is
+ * per user) must not make one repository's findings look resolved or new in another's.
+ */
+export function forRepository(snapshot: HistorySnapshot, repository: string): HistorySnapshot {
+  const latest = new Map<string, PlanRecord>()
+  const others = new Map<string, string[]>()
+  for (const [id, record] of snapshot.latest) {
+    if (record.repository === repository) latest.set(id, record)
+    else others.set(record.repository, [...(others.get(record.repository) ?? []), id])
+  }
+  const problems = [...others].map(
+    ([other, ids]) =>
+      `the latest results of ${ids.join(', ')} belong to ${other}, not ${repository}, so they are not compared with; give each repository its own dataset (hf-dataset) or results folder`
+  )
+  return { ...snapshot, latest, problems: [...snapshot.problems, ...problems] }
 }
 
 /** The perspective number of the most recent stored result, for the fallback cursor. */
@@ -66,7 +90,7 @@ export async function readEarlierResults(config: RunConfig, env: RunEnvironment,
       logger.warning(`Earlier results could not be read (${errorMessage(error)}); new and resolved findings are not computed this time.`)
       return { source: 'none', found: false, latest: new Map(), problems: [] }
     }
-    const merged = mergeSnapshots(snapshots)
+    const merged = forRepository(mergeSnapshots(snapshots), repositoryName(config))
     for (const problem of merged.problems) logger.warning(`Earlier results: ${problem}`)
     logger.info(
       merged.latest.size > 0

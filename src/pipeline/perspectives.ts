@@ -8,6 +8,7 @@ import type { CodeModel } from '../model/types.js'
 import type { RenderTarget } from '../specs/types.js'
 import type { Logger } from '../log.js'
 import type { BaseInput } from './base.js'
+import { assembleResults, needsResults, type ResultsPlan } from './results.js'
 import { stage } from './timing.js'
 import { errorMessage } from '../util/errors.js'
 
@@ -21,6 +22,8 @@ export interface PerspectiveInputs {
   source: (path: string) => string | undefined
   /** The base for perspectives whose meta.needs includes 'base' (prepared by plan.ts only when one of them runs). */
   base?: BaseInput
+  /** For perspectives that need 'results': what history gives and what this run computes (plan.ts). */
+  results?: { plan: ResultsPlan; all: readonly Perspective<string, any>[]; commit: string | null }
 }
 
 export async function runPerspectives(
@@ -41,6 +44,12 @@ export async function runPerspectives(
           history: inputs.history,
           source: inputs.source,
           base: meta.needs?.includes('base') ? (inputs.base ?? { unavailable: 'no base was prepared for this run' }) : undefined,
+          ...(needsResults(perspective) && inputs.results
+            ? {
+                results: assembleResults(inputs.results.all, inputs.results.plan, runs, inputs.now, inputs.results.commit),
+                resultsMaxAgeDays: inputs.results.plan.maxAgeDays
+              }
+            : {}),
           options: inputs.options[meta.id] ?? {}
         })
       } catch (error) {

@@ -1,7 +1,7 @@
 // One planning run as a sequence of stages, shared by the action (main.ts) and the CLI (cli.ts):
 // earlier results -> perspective choice (cursor) -> repository and model -> perspectives -> records
 // -> local folder and dataset -> cursor -> what the reports need. No logic of its own beyond order.
-import { basename, relative, isAbsolute } from 'node:path'
+import { relative, isAbsolute } from 'node:path'
 import { PERSPECTIVES } from '../../perspectives/index.js'
 import type { Perspective } from '../../perspectives/define.js'
 import type { PerspectiveMeta } from '../../perspectives/types.js'
@@ -18,8 +18,9 @@ import { analyseRepository, outputExcludes, type Analysis } from './analyse.js'
 import { prepareBase, type BaseInput } from './base.js'
 import { selectPerspectives } from './cursor.js'
 import type { RunEnvironment } from './environment.js'
-import { latestPerspectiveNumber, readEarlierResults } from './history.js'
+import { latestPerspectiveNumber, readEarlierResults, repositoryName } from './history.js'
 import { runPerspectives } from './perspectives.js'
+import { needsResults, planResults, withComputed, type ResultsPlan } from './results.js'
 import { storeResults, type StoreResult } from './store.js'
 import { thresholdMessage } from './threshold.js'
 import { stage } from './timing.js'
@@ -59,13 +60,18 @@ export async function runPlan(
 
   const history = await readEarlierResults(config, env, logger)
   const selection = await selectPerspectives(config, env, perspectives, { latestPerspective: latestPerspectiveNumber(history), runNumber: env.runNumber }, logger)
+  const resultsPlan = selection.perspectives.some(needsResults)
+    ? planResults(selection.perspectives, perspectives, history, timestamp, config.maxResultAgeDays)
+    : null
+  if (resultsPlan) logResultsPlan(resultsPlan, logger)
+  const toRun = withComputed(selection.perspectives, perspectives, resultsPlan)
   const analysis: Analysis = await analyseRepository(config, logger)
   const texts = new Map(analysis.repo.files.map((f) => [f.path, f.text]))
-  const base = selection.perspectives.some((p) => p.meta.needs?.includes('base'))
+  const base = toRun.some((p) => p.meta.needs?.includes('base'))
     ? await readBase(config, history.latest.get('backwards-compat')?.commit ?? null, logger)
     : undefined
   const runs = await runPerspectives(
-    selection.perspectives,
+    toRun,
     {
       model: analysis.model,
       target: analysis.target,
@@ -73,12 +79,13 @@ export async function runPlan(
       history: previousResults(history),
       options: config.file.perspectives,
       source: (path) => texts.get(path),
-      ...(base ? { base } : {})
+      ...(base ? { base } : {}),
+      ...(resultsPlan ? { results: { plan: resultsPlan, all: perspectives, commit: analysis.facts.git.head ?? env.sha } } : {})
     },
     logger
   )
 
-  const repository = config.repository || basename(config.root)
+  const repository = repositoryName(config)
   const records = runs.map((run) =>
     buildRecord(run, {
       toolVersion: TOOL_VERSION,
@@ -123,6 +130,7 @@ export async function runPlan(
     ref: records[0]?.ref ?? null,
     runUrl: env.runUrl,
     trigger: selection.trigger,
+    ...(resultsPlan && resultsPlan.compute.length > 0 ? { computedForSummary: resultsPlan.compute.map((c) => c.perspective.meta.id) } : {}),
     toolVersion: TOOL_VERSION,
     rotation: { ...selection.info, next: nextNumber, warning },
     stored: {
@@ -151,6 +159,12 @@ export async function runPlan(
     failure,
     millis: Math.round(performance.now() - started)
   }
+}
+
+function logResultsPlan(plan: ResultsPlan, logger: Logger): void {
+  const why = { 'computed-missing': 'no stored result', 'computed-stale': `stored result older than ${plan.maxAgeDays} days`, 'computed-failed': 'stored result had failed' }
+  for (const { perspective, origin } of plan.compute) logger.info(`${perspective.meta.id}: computed now for the big picture (${why[origin]})`)
+  if (plan.stored.size > 0) logger.info(`${plan.stored.size} stored result(s) recent enough to use: ${[...plan.stored.keys()].join(', ')}`)
 }
 
 /** The repository at the base ref, for perspectives that compare (backwards-compat); read with git, no checkout. */

@@ -78,7 +78,8 @@ export function runSummary(run: PerspectiveRun): string {
   const counts = severityCounts(run.findings)
   const parts = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
   const found = run.findings.length === 0 ? 'no findings' : `${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} (${parts.join(', ')})`
-  return `${run.meta.title}: ${found}, ${run.specs.length} spec${run.specs.length === 1 ? '' : 's'}, risk ${run.risk}/100.`
+  const line = `${run.meta.title}: ${found}, ${run.specs.length} spec${run.specs.length === 1 ? '' : 's'}, risk ${run.risk}/100.`
+  return run.headline ? `${line} ${run.headline}` : line
 }
 
 export function buildRecord(run: PerspectiveRun, info: RunInfo): PlanRecord {

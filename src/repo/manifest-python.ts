@@ -13,6 +13,15 @@ function names(requirements: unknown): string[] {
     .filter((name): name is string => name !== undefined)
 }
 
+/** `dynamic = ["version"]` with `[tool.setuptools.dynamic] version = {attr = "pkg.__version__"}`, as setup.cfg writes it. */
+function dynamicVersion(data: Record<string, unknown>): string | undefined {
+  const tool = isRecord(data.tool) ? data.tool : {}
+  const setuptools = isRecord(tool.setuptools) ? tool.setuptools : {}
+  const dynamic = isRecord(setuptools.dynamic) ? setuptools.dynamic : {}
+  const attr = isRecord(dynamic.version) ? asString(dynamic.version.attr) : undefined
+  return attr ? `attr: ${attr}` : undefined
+}
+
 export function parsePyproject(path: string, text: string): PackageManifest {
   const manifest = emptyManifest(path, 'pyproject.toml')
   let data: Record<string, unknown>
@@ -24,7 +33,7 @@ export function parsePyproject(path: string, text: string): PackageManifest {
   }
   const project = isRecord(data.project) ? data.project : {}
   manifest.name = asString(project.name)
-  manifest.version = asString(project.version)
+  manifest.version = asString(project.version) ?? dynamicVersion(data)
   manifest.requiresPython = asString(project['requires-python'])
   addUnique(manifest.dependencies, names(project.dependencies))
   if (isRecord(project['optional-dependencies'])) {

@@ -124,12 +124,16 @@ export function perspectiveSection(
     return parts.join('\n\n')
   }
   parts.push(statusLine(run, input.history === undefined ? undefined : (input.history[meta.id] ?? null)))
-  parts.push(findingsSection(input, run.findings, caps, omitted, cache))
+  // A perspective that sums up the others (big-picture) opens with its overview; the rest lead with findings.
+  const overviewFirst = meta.needs?.includes('results') ?? false
+  let report = ''
   if (caps.reports && run.report !== null && run.report.trim() !== '') {
-    parts.push(`### Report\n\n${run.report.trim()}`)
+    report = `### ${overviewFirst ? 'Overview' : 'Report'}\n\n${run.report.trim()}`
   } else if (run.report !== null && run.report.trim() !== '') {
     omitted.reports++
   }
+  const findings = findingsSection(input, run.findings, caps, omitted, cache)
+  parts.push(...(overviewFirst ? [report, findings] : [findings, report]).filter((p) => p !== ''))
   parts.push(specsSection(run.specs, caps, omitted, cache))
   if (caps.reports) {
     const metrics = metricsBlock(run.metrics)

@@ -62,9 +62,15 @@ function fitted(input: SummaryInput, limitBytes: number): string {
   return truncateUtf8(`${shortenedNote(input, null)}\n`, limitBytes)
 }
 
+/** A big-picture run leads: its overview is what a maintainer reads first; the runs it computed follow. */
+function inReadingOrder(runs: SummaryInput['runs']): SummaryInput['runs'] {
+  const lead = runs.filter((r) => r.meta.needs?.includes('results'))
+  return lead.length === 0 ? runs : [...lead, ...runs.filter((r) => !lead.includes(r))]
+}
+
 function render(input: SummaryInput, caps: Caps, cache: RenderCache): string {
   const omitted = noneOmitted()
-  const sections = input.runs.map((run) => perspectiveSection(input, run, caps, omitted, cache))
+  const sections = inReadingOrder(input.runs).map((run) => perspectiveSection(input, run, caps, omitted, cache))
   const head = [heading(input), ...warnings(input)]
   if (isShortened(omitted)) head.push(shortenedNote(input, omitted))
   head.push(contextList(input))
@@ -81,6 +87,11 @@ function heading(input: SummaryInput): string {
   if (input.runs.length === 1) {
     const { meta } = input.runs[0]
     return `# 🧪 Test plan: ${meta.number}. ${meta.title}`
+  }
+  const lead = input.runs.find((r) => r.meta.needs?.includes('results'))
+  const computed = input.computedForSummary?.length ?? 0
+  if (lead && computed > 0) {
+    return `# 🧪 Test plan: ${lead.meta.number}. ${lead.meta.title} (and ${computed} perspective${computed === 1 ? '' : 's'} computed for it)`
   }
   return `# 🧪 Test plan: ${input.runs.length} perspectives`
 }

@@ -76,6 +76,7 @@ function perspectiveLines(
     out.push(paint('red', `   failed: ${terminalSafe(run.error ?? 'no error message was recorded')}`))
     return out
   }
+  if (run.headline) out.push(paint('bold', `   ${terminalSafe(run.headline)}`))
   out.push(
     `   risk ${run.risk}/100 (${riskLabel(run.risk)}) · ${plural(run.findings.length, 'finding')} (${countsText(severityCounts(run.findings))}) · ${plural(run.specs.length, 'spec')}`
   )

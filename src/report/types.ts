@@ -48,6 +48,8 @@ export interface SummaryInput {
   ref: string | null
   runUrl?: string
   trigger: RunTrigger
+  /** Perspectives run only because big-picture needed their results (missing or too old). */
+  computedForSummary?: string[]
   toolVersion: string
   rotation: RotationInfo
   stored: StorageInfo

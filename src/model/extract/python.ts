@@ -25,10 +25,17 @@ const MAX_STRINGS = 10_000
 /** Most argument texts kept per call. */
 const MAX_ARGS = 50
 
+/** Most `name.attr` reads kept per test file (a generated test can hold millions). */
+const MAX_ATTRIBUTE_READS = 5_000
+/** A module object as written before an attribute: `stock`, `shop.util.text`. */
+const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/
+
 export function extractPython(source: SourceFile, tree: Tree, isTest: boolean): ModuleModel {
   const walker = new PythonWalker(source, tree, isTest)
   walker.run()
-  return finishPythonModule(walker.state)
+  const model = finishPythonModule(walker.state)
+  if (model.test) model.test.memberReferences = walker.memberReferences()
+  return model
 }
 
 class PythonWalker extends PyFlow {
@@ -42,6 +49,8 @@ class PythonWalker extends PyFlow {
   private readonly pathTypes: string[] = []
   /** The `decorated_definition` on the current path, if any, by depth. */
   private decorated: { depth: number; node: Node } | undefined
+  /** Test files: every `name.attr` / `a.b.attr` read, kept when `name` / `a.b` turns out to be an import. */
+  private readonly attributeReads = new Set<string>()
 
   constructor(
     source: SourceFile,
@@ -167,9 +176,35 @@ class PythonWalker extends PyFlow {
         return this.visitString(cursor.currentNode)
       case 'subscript':
         return this.visitSubscript(cursor.currentNode, cursor.currentFieldName, depth)
+      case 'attribute':
+        if (this.model.isTest) this.noteAttribute(cursor.currentNode)
+        return
       default:
         return
     }
+  }
+
+  /**
+   * `stock.reserve`, `pricing.TAX`, `shop.util.text.title`: a read through a name that may be a module
+   * (`from . import stock`, `import shop.util.text`). Calls, class references and constants alike, so
+   * that build.ts can turn reads through module imports into referenced symbols.
+   */
+  private noteAttribute(node: Node): void {
+    if (this.attributeReads.size >= MAX_ATTRIBUTE_READS) return
+    const object = node.childForFieldName('object')
+    const attribute = node.childForFieldName('attribute')
+    if (!object || !attribute || (object.type !== 'identifier' && object.type !== 'attribute')) return
+    const head = text(object, 200)
+    if (DOTTED_NAME.test(head)) this.attributeReads.add(`${head}.${text(attribute, 100)}`)
+  }
+
+  /** The attribute reads whose object is a name the file imports (`import a.b as x`, `from . import sub`). */
+  memberReferences(): string[] {
+    const locals = new Set<string>()
+    for (const decl of this.model.imports) for (const n of decl.names) if (n.local !== '*') locals.add(n.local)
+    const out: string[] = []
+    for (const read of this.attributeReads) if (locals.has(read.slice(0, read.lastIndexOf('.')))) out.push(read)
+    return out.sort()
   }
 
   private markDocstring(scope: Node | null): void {

@@ -1,9 +1,9 @@
-// HTTP routes a module serves: verb-named registrations (`app.get('/x', h)`, `router.post(...)`,
+// HTTP routes a module serves (shared by scope's entry points and integration-points' map): verb-named registrations (`app.get('/x', h)`, `router.post(...)`,
 // Flask/FastAPI decorators, which the model records as calls), Django `path()`/`re_path()` entries
 // in a urls module, and Next.js API routes by file convention (`pages/api/**`, `app/**/route.ts`).
 import type { Location, ModuleModel } from '../../src/model/types.js'
-import { stringLiteralValue } from '../shared/literals.js'
-import { normaliseSource } from './catalogue.js'
+import { stringLiteralValue } from './literals.js'
+import { splitTopLevel } from './values.js'
 
 export interface Route {
   method: string
@@ -35,7 +35,8 @@ const SERVER_FRAMEWORKS: ReadonlySet<string> = new Set([
   'aiohttp'
 ])
 
-const RECEIVERS: ReadonlySet<string> = new Set(['app', 'router', 'server', 'api', 'routes', 'route', 'bp', 'blueprint', 'fastify', 'instance', 'routes'])
+/** Receivers that conventionally hold an app or router, for modules that get theirs passed in. */
+const RECEIVERS: ReadonlySet<string> = new Set(['app', 'router', 'server', 'api', 'routes', 'route', 'bp', 'blueprint', 'fastify', 'instance'])
 
 const VERBS: ReadonlyMap<string, string> = new Map([
   ['get', 'GET'],
@@ -56,7 +57,7 @@ const NEXT_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH'
 
 function frameworkOf(module: ModuleModel): string | undefined {
   for (const d of module.imports) {
-    const s = normaliseSource(d.source)
+    const s = d.source.replace(/^node:/, '')
     const head = s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split(/[./]/)[0]
     if (SERVER_FRAMEWORKS.has(s) || SERVER_FRAMEWORKS.has(head)) return head
   }
@@ -68,7 +69,10 @@ function methodsKeyword(args: string[]): string | undefined {
   const arg = args.find((a) => a.replace(/\s+/g, '').startsWith('methods='))
   if (!arg) return undefined
   const list = arg.slice(arg.indexOf('=') + 1).trim()
-  const items = list.slice(1, -1).split(',').map((m) => stringLiteralValue(m.trim())).filter((m): m is string => m !== undefined)
+  if (!list.startsWith('[') && !list.startsWith('(')) return undefined
+  const items = splitTopLevel(list.slice(1, -1), ',')
+    .map((m) => stringLiteralValue(m.trim()))
+    .filter((m): m is string => m !== undefined)
   return items.length > 0 ? items.map((m) => m.toUpperCase()).join('|') : undefined
 }
 

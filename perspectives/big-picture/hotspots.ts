@@ -1,0 +1,79 @@
+// Hotspots: files flagged by several perspectives. score = sum over the file's findings of
+// severity weight x confidence factor (weights.ts); files are ranked by score, then by how many
+// perspectives flag them. Only findings whose quoted code is still in the file count (locate.ts).
+import type { Quoter } from '../shared/evidence.js'
+import type { Finding, Severity } from '../types.js'
+import { locate } from './locate.js'
+import type { BigPictureOptions } from './options.js'
+import { findingWeight, moreSevere, round1, severityCounts, type SeverityCounts } from './weights.js'
+
+export interface PlacedFinding {
+  finding: Finding
+  startLine: number
+  endLine: number
+}
+
+export interface Hotspot {
+  file: string
+  perspectives: string[]
+  findings: number
+  severities: SeverityCounts
+  score: number
+  severity: Severity
+  /** The most severe finding, where it is in the code today. */
+  top: PlacedFinding
+}
+
+export interface HotspotResult {
+  /** Every file flagged by enough perspectives, ranked. */
+  hotspots: Hotspot[]
+  /** Findings with a file, and what became of them today. */
+  placed: number
+  moved: number
+  /** The file is no longer analysed (deleted, renamed, excluded). */
+  gone: number
+  /** The quoted code is no longer in the file. */
+  changed: number
+}
+
+function rank(a: PlacedFinding, b: PlacedFinding): number {
+  return (
+    findingWeight(b.finding) - findingWeight(a.finding) ||
+    a.finding.perspective.localeCompare(b.finding.perspective) ||
+    a.startLine - b.startLine ||
+    a.finding.id.localeCompare(b.finding.id)
+  )
+}
+
+const SCOPE_UNTESTED = 'untestedPublicUnit'
+
+export function findHotspots(findings: readonly Finding[], quote: Quoter, analysed: (file: string) => boolean, options: BigPictureOptions): HotspotResult {
+  const byFile = new Map<string, PlacedFinding[]>()
+  const result: HotspotResult = { hotspots: [], placed: 0, moved: 0, gone: 0, changed: 0 }
+  const coverageSpeaks = findings.some((f) => f.perspective === 'test-coverage')
+  for (const finding of findings) {
+    if (finding.file === null) continue
+    if (coverageSpeaks && finding.perspective === 'scope' && finding.messageId === SCOPE_UNTESTED) continue
+    const where = locate(finding, quote, analysed)
+    if (!('startLine' in where)) {
+      result[where.state]++
+      continue
+    }
+    result.placed++
+    if (where.state === 'moved') result.moved++
+    const list = byFile.get(finding.file) ?? []
+    list.push({ finding, startLine: where.startLine, endLine: where.endLine })
+    byFile.set(finding.file, list)
+  }
+  for (const [file, list] of byFile) {
+    const perspectives = [...new Set(list.map((p) => p.finding.perspective))].sort()
+    const score = round1(list.reduce((n, p) => n + findingWeight(p.finding), 0))
+    if (perspectives.length < options.minPerspectives || score === 0) continue
+    const sorted = [...list].sort(rank)
+    let severity: Severity = 'info'
+    for (const p of list) if (moreSevere(p.finding.severity, severity)) severity = p.finding.severity
+    result.hotspots.push({ file, perspectives, findings: list.length, severities: severityCounts(list.map((p) => p.finding)), score, severity, top: sorted[0] })
+  }
+  result.hotspots.sort((a, b) => b.score - a.score || b.perspectives.length - a.perspectives.length || a.file.localeCompare(b.file))
+  return result
+}

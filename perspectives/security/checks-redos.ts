@@ -1,0 +1,197 @@
+// ReDoS on input (CWE-1333): a regular expression that recheck finds can backtrack super-linearly,
+// applied to a value that comes from an input (taint.ts). The performance perspective reports every
+// such pattern as slow; this check reports only those an attacker can feed, and how.
+//
+// Where a regex is applied, from the model's calls:
+//   JS  /re/.test(x), /re/.exec(x), RE.test(x) (RE a module constant or `new RegExp('...')` bound to a name),
+//       x.match(/re/), x.matchAll, x.replace, x.replaceAll, x.search, x.split with a regex literal or such a name;
+//   Py  re.match/search/fullmatch/findall/finditer/split(p, x), re.sub/subn(p, repl, x), and the same methods
+//       on a name bound to re.compile('...').
+// re.match/fullmatch (and .match/.fullmatch on a compiled pattern) are anchored before checking, as Python anchors them.
+import type { VulnerableDiagnostics } from 'recheck'
+import type { CallSite, Location, ModuleModel } from '../../src/model/types.js'
+import { canBacktrack, regexOfCall, type RegexChecker } from '../shared/redos.js'
+import type { Confidence, Severity } from '../types.js'
+import { placeOf, type CheckContext, type Draft } from './context.js'
+import { CWE } from './messages.js'
+import { inputText, originOf, pathText, type ModuleTaint, type Origin } from './taint.js'
+import { codeOnly, isPlainLiteral, shortArg } from './text.js'
+
+interface Regex {
+  pattern: string
+  flags: string
+  /** How the code wrote it, for the message: `/a+/`, `re.compile(...)`. */
+  shown: string
+}
+
+interface Application {
+  call: CallSite
+  regex: Regex
+  /** The argument text of the value matched. */
+  subject: string
+  /** Python's match/fullmatch anchor the pattern. */
+  anchor?: 'start' | 'both'
+}
+
+const JS_REGEX_METHODS = new Set(['test', 'exec'])
+const JS_STRING_METHODS = new Set(['match', 'matchAll', 'replace', 'replaceAll', 'search', 'split'])
+const PY_COMPILED_METHODS = new Set(['match', 'search', 'fullmatch', 'findall', 'finditer', 'sub', 'subn', 'split'])
+
+function within(inner: Location, outer: Location): boolean {
+  const starts = inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
+  const ends = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
+  return starts && ends
+}
+
+function literalText(pattern: string, flags: string): string {
+  return `/${pattern}/${flags}`
+}
+
+/** Names bound to a regex in the module: module constants holding a literal, `new RegExp('...')` / `re.compile('...')` results. */
+function namedRegexes(module: ModuleModel): Map<string, Regex> {
+  const named = new Map<string, Regex>()
+  const ambiguous = new Set<string>()
+  const bind = (name: string, regex: Regex) => {
+    const had = named.get(name)
+    if (had && (had.pattern !== regex.pattern || had.flags !== regex.flags)) ambiguous.add(name)
+    named.set(name, regex)
+  }
+  for (const call of module.calls) {
+    if (!call.assignedTo) continue
+    if (module.language === 'python' ? call.receiver !== 're' || call.name !== 'compile' : call.name !== 'RegExp') continue
+    const found = regexOfCall(module, call)
+    if (found) bind(call.assignedTo, { pattern: found.pattern, flags: found.flags, shown: `${call.assignedTo} (${found.origin})` })
+  }
+  for (const v of module.variables) {
+    const inside = (module.regexes ?? []).filter((r) => within(r.loc, v.loc))
+    if (inside.length === 1) bind(v.name, { pattern: inside[0].pattern, flags: clean(inside[0].flags), shown: `${v.name} (${literalText(inside[0].pattern, inside[0].flags)})` })
+  }
+  for (const name of ambiguous) named.delete(name)
+  return named
+}
+
+function clean(flags: string): string {
+  return flags.replace(/[^dgimsuy]/g, '')
+}
+
+/** The regex literal a call's receiver or first argument is, found by place. */
+function literalIn(module: ModuleModel, text: string | undefined, call: CallSite): Regex | undefined {
+  if (!text || !text.trim().startsWith('/')) return undefined
+  const literal = (module.regexes ?? []).find((r) => within(r.loc, call.loc) && text.trim() === literalText(r.pattern, r.flags))
+  return literal ? { pattern: literal.pattern, flags: clean(literal.flags), shown: literalText(literal.pattern, literal.flags) } : undefined
+}
+
+function applications(module: ModuleModel): Application[] {
+  const named = namedRegexes(module)
+  const out: Application[] = []
+  const byName = (text: string | undefined) => (text && /^[A-Za-z_$][\w$]*$/.test(text.trim()) ? named.get(text.trim()) : undefined)
+  for (const call of module.calls) {
+    if (module.language === 'python') {
+      if (call.receiver === 're' && PY_COMPILED_METHODS.has(call.name)) {
+        const found = regexOfCall(module, call)
+        const subject = call.args[call.name === 'sub' || call.name === 'subn' ? 2 : 1]
+        if (found && subject !== undefined && !/^\s*\w+\s*=/.test(subject)) {
+          out.push({ call, regex: { ...found, shown: `${call.callee}(${shortArg(call.args[0] ?? '')})` }, subject, ...anchorOf(call.name) })
+        }
+        continue
+      }
+      const regex = byName(call.receiver)
+      if (regex && PY_COMPILED_METHODS.has(call.name)) {
+        const subject = call.args[call.name === 'sub' || call.name === 'subn' ? 1 : 0]
+        if (subject !== undefined) out.push({ call, regex, subject, ...anchorOf(call.name) })
+      }
+      continue
+    }
+    if (JS_REGEX_METHODS.has(call.name) && call.args[0] !== undefined) {
+      const regex = literalIn(module, call.receiver, call) ?? byName(call.receiver)
+      if (regex) out.push({ call, regex, subject: call.args[0] })
+    } else if (JS_STRING_METHODS.has(call.name) && call.receiver) {
+      const regex = literalIn(module, call.args[0], call) ?? byName(call.args[0])
+      if (regex) out.push({ call, regex, subject: call.receiver })
+    }
+  }
+  return out
+}
+
+function anchorOf(name: string): { anchor?: 'start' | 'both' } {
+  return name === 'match' ? { anchor: 'start' } : name === 'fullmatch' ? { anchor: 'both' } : {}
+}
+
+/** Python anchors match/fullmatch; without the `m` flag the same holds in JS with `^(?:...)`. */
+function checkedPattern(app: Application): string {
+  if (!app.anchor || app.regex.flags.includes('m')) return app.regex.pattern
+  return app.anchor === 'start' ? `^(?:${app.regex.pattern})` : `^(?:${app.regex.pattern})$`
+}
+
+function severityOf(result: VulnerableDiagnostics): Severity {
+  if (result.complexity.type === 'exponential') return 'high'
+  return result.complexity.degree >= 3 ? 'medium' : 'low'
+}
+
+/**
+ * A request, argv or stdin value matched in the same function is what an attacker sends; through calls
+ * in the module it is likely; a public parameter only may be (callers may bound or validate the text),
+ * and for quadratic matching, which needs long input, less so.
+ */
+function confidenceOf(origin: Origin, result: VulnerableDiagnostics): Confidence {
+  if (origin.kind === 'parameter') return result.complexity.type === 'exponential' ? 'medium' : 'low'
+  return origin.steps.length > 2 ? 'medium' : 'high'
+}
+
+export interface RedosFinding {
+  draft: Draft
+  module: ModuleModel
+  origin: Origin
+  result: VulnerableDiagnostics
+}
+
+export function redosFindings(context: CheckContext, checker: RegexChecker): RedosFinding[] {
+  const out: RedosFinding[] = []
+  for (const module of context.modules) {
+    const taint: ModuleTaint | undefined = context.taint.get(module.path)
+    if (!taint) continue
+    for (const app of applications(module)) {
+      const { call, regex, subject } = app
+      if (isPlainLiteral(subject) || !canBacktrack(regex.pattern)) continue
+      const origin = originOf(taint, call.enclosing, subject)
+      if (!origin || origin.kind === 'env') continue
+      const result = checker.check(checkedPattern(app), regex.flags)
+      if (!result || result.status !== 'vulnerable') continue
+      const exponential = result.complexity.type === 'exponential'
+      const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
+      const fn = placeOf(module, call.enclosing, call.loc.startLine)
+      const shownPattern = regex.shown.length > 60 ? `${regex.shown.slice(0, 57)}...` : regex.shown
+      const draft: Draft = {
+        messageId: 'redosOnInput',
+        data: {
+          pattern: shownPattern,
+          input: inputText(origin, 'input'),
+          function: fn,
+          subject: shortArg(subject),
+          sink: call.receiver === 're' ? `re.${call.name}()` : `.${call.name}()`,
+          path: pathText(origin, call.receiver === 're' ? `re.${call.name}()` : `.${call.name}()`),
+          complexity: exponential ? 'exponentially' : `in O(n^${degree})`,
+          attack: shortArg(result.attack.pattern),
+          effect: exponential
+            ? 'a few dozen characters keep the process busy for minutes, and every other request waits.'
+            : degree >= 3
+              ? 'a few kilobytes keep the process busy for seconds.'
+              : 'tens of kilobytes keep the process busy for seconds where the input length is not limited.'
+        },
+        severity: severityOf(result),
+        confidence: confidenceOf(origin, result),
+        rationale:
+          `recheck (automaton analysis, seeded and bounded by size, never by time) reports ${result.complexity.summary} matching for this pattern; ` +
+          `the matched value is ${origin.kind === 'parameter' ? 'a parameter of a public function, which callers may bound or validate' : `${origin.kind} input`}: ` +
+          `${[...origin.steps, `${call.name}()`].join(' → ')}. Severity follows the complexity, confidence how directly the input arrives.`,
+        evidence: context.quoter.evidence(module.path, call.loc),
+        key: `${fn}#${call.name}#${regex.flags}/${regex.pattern.slice(0, 120)}#${codeOnly(subject).replace(/\s+/g, '').slice(0, 60)}`,
+        symbol: call.enclosing,
+        cwe: CWE.redosOnInput,
+        tags: [`source:${origin.kind}`, 'redos']
+      }
+      out.push({ draft, module, origin, result })
+    }
+  }
+  return out
+}

@@ -1,0 +1,246 @@
+// Regular expressions that can backtrack super-linearly (ReDoS, CWE-1333), decided by a real checker:
+// recheck (https://makenowjust-labs.github.io/recheck/), its pure-JavaScript build. Shared by the
+// performance perspective ("this is slow") and the security perspective ("an attacker can hang it").
+// Patterns come from JS regex literals, `new RegExp('...')` and Python `re.compile/match/...('...')`
+// with a literal pattern.
+//
+// Determinism: every bound given to recheck counts steps or sizes, none counts time, so a pattern's
+// verdict depends on the pattern alone, never on how busy the machine is.
+import type { Diagnostics, Parameters, VulnerableDiagnostics } from 'recheck'
+import * as recheckBrowser from 'recheck/lib/browser.js'
+import type { Location, ModuleModel } from '../../src/model/types.js'
+import { stringLiteralValue } from './literals.js'
+
+export interface RegexSource {
+  pattern: string
+  flags: string
+  /** How it was written: a literal, `new RegExp`, `re.compile`... */
+  origin: string
+  enclosing?: string
+  loc: Location
+}
+
+const PY_RE_FUNCTIONS = new Set(['compile', 'match', 'search', 'fullmatch', 'findall', 'finditer', 'sub', 'subn', 'split'])
+const PY_FLAGS: [RegExp, string][] = [
+  [/\b(re\.)?(I|IGNORECASE)\b/, 'i'],
+  [/\b(re\.)?(M|MULTILINE)\b/, 'm'],
+  [/\b(re\.)?(S|DOTALL)\b/, 's']
+]
+
+/** Decodes the escapes of a JS or (non-raw) Python string literal body: `'\\d+'` is the pattern `\d+`. */
+export function unescapeString(body: string): string {
+  let out = ''
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]
+    if (ch !== '\\' || i === body.length - 1) {
+      out += ch
+      continue
+    }
+    const next = body[++i]
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' }
+    if (next in simple) out += simple[next]
+    else if (next === 'x' && /^[0-9a-fA-F]{2}$/.test(body.slice(i + 1, i + 3))) {
+      out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16))
+      i += 2
+    } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(body.slice(i + 1, i + 5))) {
+      out += String.fromCharCode(parseInt(body.slice(i + 1, i + 5), 16))
+      i += 4
+    } else if (next === '\\') out += '\\'
+    else out += next === '\n' ? '' : next
+  }
+  return out
+}
+
+/** Python's regex dialect in JavaScript's: named groups, `\A`/`\Z`, leading inline flags. */
+export function pythonToJs(pattern: string, flags: string): { pattern: string; flags: string } | undefined {
+  let p = pattern
+  let f = flags
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(p)
+  if (inline) {
+    if (inline[1].includes('x')) return undefined // verbose patterns ignore whitespace: JS cannot say that
+    for (const c of inline[1]) if ('ims'.includes(c) && !f.includes(c)) f += c
+    p = p.slice(inline[0].length)
+  }
+  p = p.replace(/\(\?P</g, '(?<').replace(/\(\?P=(\w+)\)/g, '\\k<$1>').replace(/\\A/g, '^').replace(/\\Z/g, '$')
+  return { pattern: p, flags: f }
+}
+
+/** The literal pattern of a `new RegExp(...)` / `re.xxx(...)` call's first argument, converted to JS; undefined when not literal. */
+export function regexOfCall(module: ModuleModel, call: ModuleModel['calls'][number]): { pattern: string; flags: string; origin: string } | undefined {
+  const first = call.args[0]
+  if (!first) return undefined
+  if (module.language !== 'python') {
+    if (call.name !== 'RegExp' || !(call.callee === 'RegExp' || call.callee === 'new RegExp' || call.isNew)) return undefined
+    const body = stringLiteralValue(first)
+    if (body === undefined || first.trim().startsWith('`')) return undefined
+    const flags = stringLiteralValue(call.args[1]) ?? ''
+    return { pattern: unescapeString(body), flags: flags.replace(/[^dgimsuy]/g, ''), origin: 'new RegExp' }
+  }
+  if (call.receiver !== 're' || !PY_RE_FUNCTIONS.has(call.name)) return undefined
+  const body = stringLiteralValue(first)
+  if (body === undefined || /^[a-zA-Z]*[fF]/.test(first.trim())) return undefined
+  const raw = /^[a-zA-Z]*[rR]/.test(first.trim())
+  const rest = call.args.slice(1).join(' ')
+  if (/\b(re\.)?(X|VERBOSE)\b/.test(rest)) return undefined
+  const flags = PY_FLAGS.filter(([re]) => re.test(rest)).map(([, f]) => f).join('')
+  const converted = pythonToJs(raw ? body : unescapeString(body), flags)
+  return converted ? { ...converted, origin: `re.${call.name}` } : undefined
+}
+
+export function collectRegexes(module: ModuleModel): RegexSource[] {
+  const out: RegexSource[] = []
+  for (const r of module.regexes ?? []) {
+    out.push({ pattern: r.pattern, flags: r.flags.replace(/[^dgimsuy]/g, ''), origin: 'literal', ...(r.enclosing ? { enclosing: r.enclosing } : {}), loc: r.loc })
+  }
+  for (const call of module.calls) {
+    const found = regexOfCall(module, call)
+    if (found) out.push({ ...found, ...(call.enclosing ? { enclosing: call.enclosing } : {}), loc: call.loc })
+  }
+  return out
+}
+
+/** Without an unbounded quantifier a pattern matches in linear time: no need to ask the checker. */
+export function canBacktrack(pattern: string): boolean {
+  return /[*+]|\{\d*,\}/.test(pattern.replace(/\\./g, ''))
+}
+
+/** CommonJS interop differs: webpack (the ncc bundle) gives the exports themselves, Node's ESM loader puts them under `default`. */
+const recheck: typeof recheckBrowser =
+  typeof recheckBrowser.checkSync === 'function' ? recheckBrowser : (recheckBrowser as unknown as { default: typeof recheckBrowser }).default
+
+/** The size bounds of one check: what a user may tune. */
+export interface RegexCheckBounds {
+  /**
+   * Largest automaton (recheck's `maxNFASize`) the exact analysis builds; a pattern whose automaton is
+   * larger is undecided, or fuzzed when `fuzzing` is on. The analysis costs grow with it (tens of ms at 2000).
+   */
+  maxNfaSize: number
+  /** Fuzz what the automaton analysis cannot take (lookaround, backreferences, large automata). */
+  fuzzing: boolean
+}
+
+export const DEFAULT_BOUNDS: RegexCheckBounds = { maxNfaSize: 2000, fuzzing: false }
+
+/** The reason given for a pattern the automaton could not take when fuzzing is off. */
+export const BEYOND_AUTOMATON =
+  'beyond the automaton analysis (lookaround, backreferences, or an automaton over the size bound); the fuzzing option tries it'
+
+/**
+ * recheck's parameters: every `*Timeout` is null (no clock) and the work is bounded by sizes and step
+ * counts instead. `checker: 'auto'` is what makes `maxNFASize`, `maxPatternSize` and `maxRepeatCount`
+ * bound the automaton analysis (with `checker: 'automaton'` recheck ignores them and can run for minutes);
+ * past them it falls back to fuzzing, which is bounded by `seedingLimit`, `incubationLimit`, `attackLimit`
+ * (characters read by recheck's matcher), `maxIteration` and the generation sizes, and seeded by
+ * `randomSeed`. When fuzzing is off the fallback is cut to nothing and its answer read as undecided.
+ * `recallTimeout: -1` skips the recall validation, which would run the attack in a real engine against the clock.
+ */
+export function recheckParameters(bounds: RegexCheckBounds): Parameters {
+  const common: Parameters = {
+    checker: 'auto',
+    timeout: null,
+    attackTimeout: null,
+    incubationTimeout: null,
+    seedingTimeout: null,
+    recallTimeout: -1,
+    randomSeed: 42,
+    maxNFASize: bounds.maxNfaSize,
+    maxPatternSize: 1500,
+    maxRepeatCount: 30,
+    // The attack string the automaton builds: long enough to need ~1e8 steps, but never past 100k characters.
+    recallLimit: 100_000_000,
+    maxRecallStringSize: 100_000
+  }
+  if (!bounds.fuzzing) {
+    return { ...common, seeder: 'dynamic', seedingLimit: 1, incubationLimit: 1, maxInitialGenerationSize: 0, maxIteration: 0, attackLimit: 1 }
+  }
+  // A linear pattern reads a few characters per input character: 4e6 steps on a 4000-character string is
+  // a thousand per character, which only super-linear matching reaches.
+  return {
+    ...common,
+    seeder: 'static',
+    seedingLimit: 1000,
+    incubationLimit: 25_000,
+    attackLimit: 4_000_000,
+    maxAttackStringSize: 4000,
+    maxGeneStringSize: 2400,
+    maxInitialGenerationSize: 200,
+    maxGenerationSize: 100,
+    maxIteration: 10,
+    maxDegree: 4
+  }
+}
+
+/**
+ * recheck's Node entry picks a backend at run time (a native binary, a JVM, or a worker thread started
+ * from a file beside the package), none of which a bundled action has; its browser build runs the same
+ * pure-JavaScript checker in this thread.
+ */
+export function runRecheck(pattern: string, flags: string, bounds: RegexCheckBounds = DEFAULT_BOUNDS): Diagnostics {
+  let result: Diagnostics
+  try {
+    result = recheck.checkSync(pattern, flags, recheckParameters(bounds))
+  } catch (error) {
+    return { source: pattern, flags, status: 'unknown', error: { kind: 'unexpected', message: String(error) } }
+  }
+  // With fuzzing off, the fallback's "safe" (or anything it says) is no verdict.
+  if (!bounds.fuzzing && result.checker === 'fuzz') {
+    return { source: pattern, flags, status: 'unknown', checker: 'fuzz', error: { kind: 'unsupported', message: BEYOND_AUTOMATON } }
+  }
+  return result
+}
+
+/** recheck's result per distinct pattern and flags, shared by all modules in one run. */
+export class RegexChecker {
+  private readonly results = new Map<string, Diagnostics | null>()
+  checked = 0
+  skipped = 0
+  unknown = 0
+  /** Why patterns stayed undecided (unsupported syntax, too large...), with an example each: for the details. */
+  readonly undecided = new Map<string, { count: number; example: string; message?: string }>()
+  constructor(
+    private readonly limit: number,
+    private readonly bounds: RegexCheckBounds = DEFAULT_BOUNDS
+  ) {}
+
+  check(pattern: string, flags: string): Diagnostics | null {
+    const key = `${flags}/${pattern}`
+    const cached = this.results.get(key)
+    if (cached !== undefined) return cached
+    if (this.checked >= this.limit) {
+      this.skipped++
+      return null
+    }
+    this.checked++
+    const result = runRecheck(pattern, flags, this.bounds)
+    if (result.status === 'unknown') {
+      this.unknown++
+      const reason = this.undecided.get(result.error.kind) ?? { count: 0, example: pattern.slice(0, 100), ...('message' in result.error ? { message: result.error.message.slice(0, 200) } : {}) }
+      reason.count++
+      this.undecided.set(result.error.kind, reason)
+    }
+    this.results.set(key, result)
+    return result
+  }
+
+  /** A verdict already computed, without checking (and without counting against the limit). */
+  known(pattern: string, flags: string): Diagnostics | null | undefined {
+    return this.results.get(`${flags}/${pattern}`)
+  }
+}
+
+/** How bad a vulnerable pattern is: 'exponential', or the polynomial degree. */
+export function redosDegree(result: VulnerableDiagnostics): number | 'exponential' {
+  return result.complexity.type === 'exponential' ? 'exponential' : result.complexity.degree
+}
+
+/**
+ * An attack input of about `size` characters for code: each pump repeated so the whole is near `size`
+ * (at least 2 repeats), then the suffix that makes the match fail.
+ */
+export function attackString(result: VulnerableDiagnostics, size: number): string {
+  const { pumps, suffix } = result.attack
+  const pumpLength = pumps.reduce((n, p) => n + Math.max(1, p.pump.length), 0)
+  const fixed = pumps.reduce((n, p) => n + p.prefix.length, 0) + suffix.length
+  const repeats = Math.max(2, Math.floor((size - fixed) / Math.max(1, pumpLength)))
+  return pumps.map((p) => p.prefix + p.pump.repeat(repeats)).join('') + suffix
+}
