@@ -5875,6 +5875,8 @@ function pushFrame(state, f) {
     frame.loopCount = (frame.fn ? 0 : (below?.loopCount ?? 0)) + (frame.loop ? 1 : 0);
     frame.loopFrame = frame.loop ? frame : isFunction ? undefined : below?.loopFrame;
     frame.guardText = frame.guard ?? (isFunction ? undefined : below?.guardText);
+    frame.inFunction = isFunction || below?.inFunction === true;
+    frame.branchFrame = frame.branchNode ? frame : isFunction ? undefined : below?.branchFrame;
     const isCatch = frame.handler !== undefined || frame.catchParam !== undefined;
     if (isCatch)
         frame.outerCatch = below?.catchFrame;
@@ -6245,7 +6247,7 @@ function enterCatch(state, node) {
     const handler = state.catchHandlers.get(node.startIndex);
     const end = node.endIndex;
     const param = node.childForFieldName('parameter');
-    const frame = { end };
+    const frame = { end, branchNode: node };
     if (handler)
         frame.handler = handler;
     if (param?.type === 'identifier')
@@ -6259,6 +6261,8 @@ function conditionOf(state, kind, expr, at) {
 /** A frame carrying a condition whose comparisons are collected while the walk is inside it. */
 function conditionFrame(state, kind, expr, at) {
     const frame = { end: at.endIndex };
+    if (kind === 'if' || kind === 'ternary')
+        frame.branchNode = at;
     if (!expr || expr.type === ';' || expr.type === 'empty_statement')
         return frame;
     const condition = conditionOf(state, kind, expr, at);
@@ -6402,6 +6406,7 @@ function enterLoop(state, node) {
         conditionNode = conditionNode.namedChild(0);
     const frame = conditionFrame(state, conditionKind, conditionNode, node);
     frame.loop = loop;
+    frame.branchNode = node;
     return frame;
 }
 
@@ -6773,6 +6778,121 @@ function enterClass(state, node) {
     const decl = { name, qualifiedName, exported, bases, members, loc: location };
     state.model.classes.push(decl);
     return { end: node.endIndex, scope: qualifiedName, className: name, classDecl: decl };
+}
+
+;// CONCATENATED MODULE: ./src/model/extract/js-bindings.ts
+
+
+/** A generated module of a million assignments must not make a million model entries. */
+const MAX_BINDINGS = 20_000;
+/** Enough for a built command, query or path; a 5 MB literal is cut. */
+const BINDING_VALUE_MAX = 300;
+/** Names taken from one destructuring pattern. */
+const MAX_PATTERN_NAMES = 64;
+/** Values that are functions or classes: the model has them as functions and classes already. */
+const DECLARATION_VALUES = new Set([
+    'arrow_function',
+    'function_expression',
+    'function',
+    'generator_function',
+    'class'
+]);
+/** The plain names a target binds: `x`, `{ a, b: c, ...d }`, `[e, , f = 1]`, nested. */
+function targetNames(target) {
+    if (target.type === 'identifier')
+        return [target];
+    const out = [];
+    const stack = [target];
+    while (stack.length > 0 && out.length < MAX_PATTERN_NAMES) {
+        const node = stack.pop();
+        switch (node.type) {
+            case 'identifier':
+            case 'shorthand_property_identifier_pattern':
+                out.push(node);
+                break;
+            case 'object_pattern':
+            case 'array_pattern':
+            case 'rest_pattern':
+                for (let i = node.namedChildCount - 1; i >= 0; i--) {
+                    const child = node.namedChild(i);
+                    if (child)
+                        stack.push(child);
+                }
+                break;
+            case 'pair_pattern': {
+                const value = node.childForFieldName('value');
+                if (value)
+                    stack.push(value);
+                break;
+            }
+            case 'assignment_pattern':
+            case 'object_assignment_pattern': {
+                const left = node.childForFieldName('left');
+                if (left)
+                    stack.push(left);
+                break;
+            }
+            default:
+                // Member expressions (`[this.a] = v`), computed keys: not a local name.
+                break;
+        }
+    }
+    return out;
+}
+/**
+ * `const x = v` (any scope; `function`/`class` values excluded), or `x = v` / `x += v` when `inFunction`
+ * says the assignment is inside a function. `node` is the declarator or assignment (its location).
+ */
+function noteLocalBinding(state, node, target, value, operator) {
+    if (!target || !value)
+        return;
+    if ((state.model.bindings?.length ?? 0) >= MAX_BINDINGS)
+        return;
+    let shown = value;
+    while (shown.type === 'parenthesized_expression' && shown.namedChildCount === 1)
+        shown = shown.namedChild(0) ?? shown;
+    if (DECLARATION_VALUES.has(shown.type))
+        return;
+    const names = targetNames(target);
+    if (names.length === 0)
+        return;
+    const text = slice(state, value, BINDING_VALUE_MAX);
+    const enclosing = enclosingName(state);
+    const branchFrame = topFrame(state)?.branchFrame;
+    const branch = branchFrame ? branchOf(branchFrame, node.startIndex) : undefined;
+    const at = loc(node);
+    for (const name of names) {
+        const bindings = (state.model.bindings ??= []);
+        if (bindings.length >= MAX_BINDINGS)
+            return;
+        const binding = { name: slice(state, name, 100), operator, value: text, loc: { ...at } };
+        if (enclosing !== undefined)
+            binding.enclosing = enclosing;
+        if (branch)
+            binding.branch = { ...branch };
+        bindings.push(binding);
+    }
+}
+/**
+ * The branch of an if or ternary that holds `offset`, else the whole statement (a loop, a catch clause, the
+ * condition). Looked up once per frame: a branch can hold many bindings.
+ */
+function branchOf(frame, offset) {
+    const node = frame.branchNode;
+    if (!node)
+        return undefined;
+    if (!frame.branches) {
+        const parts = node.type === 'if_statement' || node.type === 'ternary_expression' ? [node.childForFieldName('consequence'), node.childForFieldName('alternative')] : [];
+        frame.branches = parts.filter((p) => p !== null).map((p) => ({ start: p.startIndex, end: p.endIndex, node: p }));
+        frame.branches.push({ start: node.startIndex, end: node.endIndex, node });
+    }
+    const branches = frame.branches;
+    const found = branches.find((b) => b.start <= offset && offset < b.end) ?? branches[branches.length - 1];
+    return (found.loc ??= loc(found.node));
+}
+/** Inside a function, named or not (a callback's body): where plain assignments are recorded. */
+function insideFunction(state) {
+    return topFrame(state)?.inFunction === true;
 }
 
 ;// CONCATENATED MODULE: ./src/model/extract/js-env.ts
@@ -7483,6 +7603,7 @@ function handleModuleDeclaration(state, node, exported) {
 
 
 
+
 /** Subtrees with nothing for the model inside (types) or handled as a whole (imports). */
 const SKIPPED = new Set([
     'type_annotation',
@@ -7624,20 +7745,31 @@ function handle(state, node, type) {
             const op = node.childForFieldName('operator')?.type;
             if (op === '&&=' || op === '||=' || op === '??=')
                 addDecision(state);
+            if (op && insideFunction(state))
+                noteLocalBinding(state, node, node.childForFieldName('left'), node.childForFieldName('right'), op);
             return true;
         }
         case 'expression_statement':
             handleExpressionStatement(state, node);
             return true;
-        case 'assignment_expression':
+        case 'assignment_expression': {
             handleCommonJsExport(state, node);
             handleAssignment(state, node);
-            noteBinding(state, node.childForFieldName('left'), node.childForFieldName('right'));
+            const left = node.childForFieldName('left');
+            const right = node.childForFieldName('right');
+            noteBinding(state, left, right);
+            if (insideFunction(state))
+                noteLocalBinding(state, node, left, right, '=');
             return true;
-        case 'variable_declarator':
+        }
+        case 'variable_declarator': {
             handleDeclarator(state, node);
-            noteBinding(state, node.childForFieldName('name'), node.childForFieldName('value'));
+            const name = node.childForFieldName('name');
+            const value = node.childForFieldName('value');
+            noteBinding(state, name, value);
+            noteLocalBinding(state, node, name, value, '=');
             return true;
+        }
         case 'pair':
             handlePair(state, node);
             return true;
@@ -8454,6 +8586,88 @@ function isStringValue(value, depth = 0) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/extract/py-bindings.ts
+
+/** A generated module of a million assignments must not make a million model entries. */
+const py_bindings_MAX_BINDINGS = 20_000;
+/** Enough for a built command, query or path; a 5 MB literal is cut. */
+const py_bindings_BINDING_VALUE_MAX = 300;
+/** Names taken from one unpacking target. */
+const MAX_TARGET_NAMES = 64;
+/** The plain names a target binds: `x`, `a, b`, `(a, [b, *c])`. */
+function py_bindings_targetNames(target) {
+    if (target.type === 'identifier')
+        return [target];
+    const out = [];
+    const stack = [target];
+    while (stack.length > 0 && out.length < MAX_TARGET_NAMES) {
+        const node = stack.pop();
+        switch (node.type) {
+            case 'identifier':
+                out.push(node);
+                break;
+            case 'pattern_list':
+            case 'tuple_pattern':
+            case 'list_pattern':
+            case 'list_splat_pattern':
+            case 'parenthesized_expression':
+                for (let i = node.namedChildCount - 1; i >= 0; i--) {
+                    const child = node.namedChild(i);
+                    if (child)
+                        stack.push(child);
+                }
+                break;
+            default:
+                // Attributes and subscripts (`self.x`, `d[k]`) are writes through an object, not local names.
+                break;
+        }
+    }
+    return out;
+}
+function sliced(source, node) {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    return end - start <= py_bindings_BINDING_VALUE_MAX ? source.slice(start, end) : `${source.slice(start, start + py_bindings_BINDING_VALUE_MAX)}…`;
+}
+/**
+ * Records the bindings of an `assignment` or `augmented_assignment` node, given its sides (the walker has
+ * looked them up already). `enclosing` is the innermost function; the walker calls this only inside a
+ * function or at module level (not in a class body).
+ */
+function notePyBinding(node, left, right, source, model, enclosing, branchOf) {
+    let value = right;
+    if ((model.bindings?.length ?? 0) >= py_bindings_MAX_BINDINGS)
+        return;
+    const augmented = node.type === 'augmented_assignment';
+    // `a = b = v`: both names are bound to v (the inner assignment is visited on its own).
+    while (!augmented && value.type === 'assignment') {
+        const inner = value.childForFieldName('right');
+        if (!inner)
+            return;
+        value = inner;
+    }
+    if (value.type === 'lambda')
+        return;
+    const names = py_bindings_targetNames(left);
+    if (names.length === 0)
+        return;
+    const operator = augmented ? (node.childForFieldName('operator')?.type ?? '') : '=';
+    const text = sliced(source, value);
+    const branch = branchOf();
+    const at = loc(node);
+    for (const name of names) {
+        const bindings = (model.bindings ??= []);
+        if (bindings.length >= py_bindings_MAX_BINDINGS)
+            return;
+        const binding = { name: sliced(source, name), operator, value: text, loc: { ...at } };
+        if (enclosing !== undefined)
+            binding.enclosing = enclosing;
+        if (branch)
+            binding.branch = { ...branch };
+        bindings.push(binding);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/model/extract/py-frames.ts
 
 class PyScopes {
@@ -8625,14 +8839,32 @@ class PyFlow extends PyScopes {
             return;
         const cond = this.addCondition(type === 'if_statement' ? 'if' : 'elif', condition);
         const typeChecking = cond.text === 'TYPE_CHECKING' || cond.text === 'typing.TYPE_CHECKING';
-        this.frames.push({ kind: 'if', depth, guard: cond.text, typeChecking });
+        this.frames.push({ kind: 'if', depth, guard: cond.text, typeChecking, node });
     }
     /** An `else:` of an if statement guards its body with the negated condition. */
-    visitElse(depth) {
+    visitElse(depth, node) {
         const top = this.frames[this.frames.length - 1];
         if (top?.kind === 'if' && top.depth === depth - 1) {
-            this.frames.push({ kind: 'if', depth, guard: `not (${top.guard})`, typeChecking: false });
+            this.frames.push({ kind: 'if', depth, guard: `not (${top.guard})`, typeChecking: false, node });
         }
+    }
+    /** The innermost branch, loop or except clause of the current function: where a binding may not run. */
+    currentBranch() {
+        for (const frame of this.framesInFunction()) {
+            if (frame.kind === 'class')
+                return undefined;
+            if (frame.kind === 'loop')
+                return frame.loop.loc;
+            if (frame.kind === 'except')
+                return frame.handler.loc;
+            if (frame.kind === 'if' && frame.node) {
+                // Looked up once per branch: a branch can hold many bindings.
+                if (!frame.branch)
+                    frame.branch = loc(frame.node.childForFieldName(frame.node.type === 'else_clause' ? 'body' : 'consequence') ?? frame.node);
+                return frame.branch;
+            }
+        }
+        return undefined;
     }
     loopDepth() {
         let n = 1;
@@ -8752,6 +8984,7 @@ class PyFlow extends PyScopes {
 
 
 
+
 /** Most string literals kept per module: a generated file can hold millions. */
 const python_MAX_STRINGS = 10_000;
 /** Most argument texts kept per call. */
@@ -8771,6 +9004,8 @@ function extractPython(source, tree, isTest) {
 class PythonWalker extends PyFlow {
     tree;
     state;
+    /** The module's text: binding values are sliced from it (a node's `text` copies all of it first). */
+    sourceText;
     /** Lambda nodes (by id) bound to a name by an assignment. */
     namedLambdas = new Map();
     docstrings = new Set();
@@ -8788,6 +9023,7 @@ class PythonWalker extends PyFlow {
         super(model);
         this.tree = tree;
         this.state = newPyModuleState(model);
+        this.sourceText = source.text;
     }
     run() {
         const root = this.tree.rootNode;
@@ -8853,11 +9089,17 @@ class PythonWalker extends PyFlow {
                 return;
             case 'assignment': {
                 const node = cursor.currentNode;
-                this.noteBoundCall(node);
+                const left = node.childForFieldName('left');
+                const right = node.childForFieldName('right');
+                this.noteBoundCall(left, right);
+                this.noteBinding(node, left, right);
                 return visitPyAssignment(node, this.assignmentContext());
             }
-            case 'augmented_assignment':
-                return visitPyAssignment(cursor.currentNode, this.assignmentContext());
+            case 'augmented_assignment': {
+                const node = cursor.currentNode;
+                this.noteBinding(node, node.childForFieldName('left'), node.childForFieldName('right'));
+                return visitPyAssignment(node, this.assignmentContext());
+            }
             case 'call':
                 return this.visitCall(cursor.currentNode, depth);
             case 'raise_statement':
@@ -8871,7 +9113,7 @@ class PythonWalker extends PyFlow {
             case 'elif_clause':
                 return this.visitIf(cursor.currentNode, type, depth);
             case 'else_clause':
-                return this.visitElse(depth);
+                return this.visitElse(depth, cursor.currentNode);
             case 'while_statement':
                 return this.visitWhile(cursor.currentNode, depth);
             case 'for_statement':
@@ -9077,10 +9319,16 @@ class PythonWalker extends PyFlow {
         };
     }
     // ---- behaviour ----
+    /** A value bound to a local name, inside a function or at module level (a class body's names are attributes). */
+    noteBinding(node, left, right) {
+        const scope = this.currentScope();
+        if (scope?.kind === 'class' || !left || !right)
+            return;
+        notePyBinding(node, left, right, this.sourceText, this.model, scope ? this.enclosing() : undefined, () => this.currentBranch());
+    }
     /** `s = f()`: remembered so that the call, visited next, knows the name its result is kept under. */
-    noteBoundCall(node) {
-        const left = node.childForFieldName('left');
-        let right = node.childForFieldName('right');
+    noteBoundCall(left, value) {
+        let right = value;
         if (left?.type !== 'identifier' || !right)
             return;
         if (right.type === 'await')

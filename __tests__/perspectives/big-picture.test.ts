@@ -89,6 +89,16 @@ describe('big-picture on a TypeScript service', () => {
     expect(run.findings.map((f) => f.file)).not.toContain('src/format.ts')
   })
 
+  it('makes no hotspot and no backlog entry of example code, and says how much it left out', () => {
+    const flagging = results.filter((r) => r.findings.some((f) => f.file === 'examples/replay.ts')).map((r) => r.perspective)
+    expect(flagging.length).toBeGreaterThanOrEqual(2)
+    expect(run.findings.map((f) => f.file)).not.toContain('examples/replay.ts')
+    const d = run.details as { hotspots: { notShipped: number }; backlog: { notShipped: number; entries: { file: string }[] } }
+    expect(d.hotspots.notShipped).toBe(results.reduce((n, r) => n + r.findings.filter((f) => f.file === 'examples/replay.ts').length, 0))
+    expect(d.backlog.entries.map((e) => e.file)).not.toContain('examples/replay.ts')
+    expect(run.report).toContain(`${d.hotspots.notShipped} findings in examples, docs and benchmarks are not counted`)
+  })
+
   it('counts "no test" once when scope and test-coverage both say it', () => {
     // notify.ts: scope and test-coverage both report notifyAll untested; only test-coverage counts.
     const notify = details(run).hotspots.files.find((h) => h.file === 'src/notify.ts')!

@@ -15,6 +15,8 @@ const tsFixture = readFixture('security-ts')
 const pyFixture = readFixture('security-py')
 const redosTs = readFixture('security-redos-ts')
 const redosPy = readFixture('security-redos-py')
+const localsTs = readFixture('security-locals-ts')
+const localsPy = readFixture('security-locals-py')
 
 /** Functions written as the fixed form of a planted vulnerability: nothing may be reported in them. */
 const FIXED = /(Safely|^safeMerge$|^SafeBio$|^secureAgent$|_safely$|^etag$|^download_safely$)/
@@ -162,6 +164,7 @@ testPerspective<SecurityOptions>(security, {
   invalid: [
     {
       name: 'TypeScript: every planted vulnerability, fixed forms beside them',
+      options: { minConfidence: 'low' },
       files: tsFixture,
       expected: [
         { messageId: 'pullRequestTargetCheckout', file: '.github/workflows/triage.yml', line: 13 },
@@ -224,6 +227,7 @@ testPerspective<SecurityOptions>(security, {
     },
     {
       name: 'Python: every planted vulnerability, fixed forms beside them',
+      options: { minConfidence: 'low' },
       files: pyFixture,
       expected: [
         { messageId: 'sqlInjection', file: 'app/db.py', line: 3 },
@@ -306,7 +310,68 @@ testPerspective<SecurityOptions>(security, {
       }
     },
     {
+      name: 'TypeScript: locals carry taint from their assignments in source order; rebound to a constant or a number they do not, unless in a branch the sink is not in',
+      files: localsTs,
+      expected: [
+        { messageId: 'commandInjection', file: 'src/routes.ts', line: 10 },
+        { messageId: 'pathTraversal', file: 'src/routes.ts', line: 21 },
+        { messageId: 'commandInjection', file: 'src/routes.ts', line: 28 },
+        { messageId: 'sqlInjection', file: 'src/routes.ts', line: 46 },
+        { messageId: 'commandInjection', file: 'src/routes.ts', line: 57 }
+      ],
+      check: (result) => {
+        expect(findingsIn(result, FIXED)).toEqual([])
+        const byLine = (line: number) => result.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === line)
+        // A request value through a local: the worst severity, medium confidence (a step through a local).
+        expect(byLine(10)).toMatchObject({
+          severity: 'critical',
+          confidence: 'medium',
+          title: 'child_process.exec runs a shell command built from req.query.dir in the GET /list handler'
+        })
+        expect(byLine(10)?.message).toContain("(path: req.query.dir → cmd = 'ls ' + … → child_process.exec)")
+        expect(byLine(21)?.message).toContain('(path: req.query → name = req.query → readFileSync)')
+        // A parameter copied, extended with +=, then built into a template: built, so not a pass-through.
+        expect(byLine(28)).toMatchObject({ severity: 'high', confidence: 'medium' })
+        expect(byLine(28)?.message).toContain('(path: archive(name) → target = name → command = `tar -cf ${…} /srv/data` → child_process.exec)')
+        // A query built in a local (`sql += …`) is what the sink receives.
+        expect(byLine(46)?.title).toBe('SQL built by concatenation from parameter customer of exported findOrders reaches db.query in findOrders')
+        expect(byLine(46)?.message).toContain("builds the query `'SELECT id, total FROM orders' + \" WHERE customer = '\" + customer + \"'\"` by concatenation")
+        const spec = result.run.specs.find((s) => s.covers.includes(byLine(28)?.id ?? ''))
+        expect(spec?.title).toBe('archive rejects or neutralises "x; rm -f <canary file>" in name')
+        for (const s of result.run.specs) expect(tsParses(s.code)).toEqual([])
+      }
+    },
+    {
+      name: 'Python: locals carry taint in functions and at module level; rebound to a constant or quoted they do not, unless in a branch the sink is not in',
+      options: { minConfidence: 'low' },
+      files: localsPy,
+      expected: [
+        { messageId: 'commandInjection', file: 'app/cli.py', line: 6 },
+        { messageId: 'pathTraversal', file: 'app/cli.py', line: 8 },
+        { messageId: 'commandInjection', file: 'app/views.py', line: 14 },
+        { messageId: 'commandInjection', file: 'app/views.py', line: 33 },
+        { messageId: 'sqlInjection', file: 'app/views.py', line: 38 },
+        { messageId: 'commandInjection', file: 'app/views.py', line: 52 },
+        { messageId: 'sqlInjection', file: 'app/views.py', line: 64 }
+      ],
+      check: (result) => {
+        expect(findingsIn(result, FIXED)).toEqual([])
+        const byLine = (file: string, line: number) => result.run.findings.find((f) => f.file === file && f.startLine === line)
+        expect(byLine('app/views.py', 14)).toMatchObject({ severity: 'critical', confidence: 'medium' })
+        expect(byLine('app/views.py', 14)?.message).toContain(`(path: request.args["host"] → host = request.args["host"] → command = "ping -c 1 " + … → os.system)`)
+        expect(byLine('app/views.py', 33)?.message).toContain('(path: run_report(name) → script += " --name " + … → subprocess.run)')
+        expect(byLine('app/cli.py', 6)).toMatchObject({ severity: 'critical', tags: expect.arrayContaining(['source:argv']) })
+        // Rebound to a call that is not known to reshape its input: what it returns is unknown, so the taint stays.
+        expect(byLine('app/views.py', 64)?.message).toContain('(path: export_rows(table) → cursor.execute)')
+        // A command-line tool opening the file its user names: the user could open it anyway.
+        expect(byLine('app/cli.py', 8)).toMatchObject({ severity: 'high', confidence: 'low' })
+        expect(byLine('app/views.py', 38)).toMatchObject({ severity: 'high', title: 'SQL built by string formatting from parameter customer of exported find_orders reaches cursor.execute in find_orders' })
+        for (const s of result.run.specs) pythonParses(s.code)
+      }
+    },
+    {
       name: 'a local bound to a call on input carries its taint; a public parameter passed through unchanged is low confidence',
+      options: { minConfidence: 'low' },
       files: {
         'package.json': JSON.stringify({ name: 'locals', type: 'module', dependencies: { express: '^5.0.0' } }),
         'src/local.ts': [
@@ -403,7 +468,7 @@ testPerspective<SecurityOptions>(security, {
     {
       name: 'the cap keeps the most severe findings and the report says how many more',
       files: pyFixture,
-      options: { maxFindings: 2 },
+      options: { maxFindings: 2, minConfidence: 'low' },
       expected: [
         { messageId: 'tlsVerificationDisabled', file: 'app/tools.py', line: 69 },
         { messageId: 'commandInjection', file: 'app/views.py', line: 14 }
@@ -417,6 +482,23 @@ testPerspective<SecurityOptions>(security, {
 })
 
 describe('ReDoS in security and performance', () => {
+  it('names low-confidence candidates in the report instead of reporting them, unless minConfidence is low', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'runner', type: 'module' }),
+      'src/run.ts': "import { execSync } from 'node:child_process'\n\nexport function run(command: string): Buffer {\n  return execSync(command)\n}\n"
+    }
+    const quiet = await runFixture(security, files)
+    expect(quiet.run.findings).toEqual([])
+    expect(quiet.run.metrics.belowConfidence).toBe(1)
+    expect(quiet.run.report).toContain('#### Not reported: 1 candidate below medium confidence')
+    expect(quiet.run.report).toContain('- high <code>commandInjection</code> at <code>src/run.ts:4</code>')
+    const all = await runFixture(security, files, { options: { minConfidence: 'low' } })
+    expect(all.run.findings.map((f) => [f.messageId, f.file, f.startLine, f.confidence])).toEqual([['commandInjection', 'src/run.ts', 4, 'low']])
+    await expect(runFixture(security, files, { options: { minConfidence: 'sometimes' as 'low' } })).resolves.toMatchObject({
+      run: { status: 'failed', error: expect.stringContaining('security option \'minConfidence\' must be one of high, medium, low, got "sometimes"') }
+    })
+  })
+
   it('is reported by both perspectives under different ids: slow for performance, an attack for security', async () => {
     const sec = await runFixture(security, redosTs)
     const perf = await runFixture(performance, redosTs)

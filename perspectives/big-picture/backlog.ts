@@ -1,9 +1,11 @@
 // The prioritised backlog: every spec of every usable result, grouped by what it tests (file and
 // symbol), so three perspectives asking for tests of the same function make one entry, not three.
+// Specs for examples, docs and benchmarks are left out, as their hotspots are (hotspots.ts).
 //
 //   value = (best spec priority: P1 3, P2 2, P3 1) + sum of the weights of the distinct open findings
 //           the group's specs cover (weights.ts), times 1.5 when the file is a hotspot.
 import type { Finding, SpecSummary } from '../types.js'
+import { isShipped } from './hotspots.js'
 import type { Sources } from './sources.js'
 import { findingWeight, round1, severityCounts, type SeverityCounts } from './weights.js'
 
@@ -38,6 +40,8 @@ export interface Backlog {
   specs: number
   /** Specs folded into an entry with the same target and title. */
   duplicates: number
+  /** Specs for examples, docs and benchmarks, left out like their hotspots. */
+  notShipped: number
 }
 
 export function buildBacklog(sources: Sources, hotspotFiles: ReadonlySet<string>): Backlog {
@@ -45,9 +49,14 @@ export function buildBacklog(sources: Sources, hotspotFiles: ReadonlySet<string>
   const groups = new Map<string, { file: string; symbol: string | null; specs: BacklogSpec[]; covered: Set<string> }>()
   let specs = 0
   let duplicates = 0
+  let notShipped = 0
   for (const result of sources.usable) {
     for (const spec of result.specs ?? []) {
       specs++
+      if (!isShipped(spec.targetFile)) {
+        notShipped++
+        continue
+      }
       const key = `${spec.targetFile}#${spec.targetSymbol ?? ''}`
       const group = groups.get(key) ?? { file: spec.targetFile, symbol: spec.targetSymbol, specs: [], covered: new Set<string>() }
       groups.set(key, group)
@@ -79,5 +88,5 @@ export function buildBacklog(sources: Sources, hotspotFiles: ReadonlySet<string>
     })
   }
   entries.sort((a, b) => b.value - a.value || a.file.localeCompare(b.file) || (a.symbol ?? '').localeCompare(b.symbol ?? ''))
-  return { entries, specs, duplicates }
+  return { entries, specs, duplicates, notShipped }
 }

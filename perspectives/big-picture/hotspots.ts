@@ -1,6 +1,10 @@
 // Hotspots: files flagged by several perspectives. score = sum over the file's findings of
 // severity weight x confidence factor (weights.ts); files are ranked by score, then by how many
 // perspectives flag them. Only findings whose quoted code is still in the file count (locate.ts).
+// "This function has no test" is one fact that scope and test-coverage both report; when
+// test-coverage has a result it speaks for it, so scope's untested-unit findings are not counted twice.
+// Examples, documentation and benchmarks are not what the project ships: their findings are real but
+// are not where tests pay off, so they make no hotspot (the report counts them).
 import type { Quoter } from '../shared/evidence.js'
 import type { Finding, Severity } from '../types.js'
 import { locate } from './locate.js'
@@ -34,6 +38,8 @@ export interface HotspotResult {
   gone: number
   /** The quoted code is no longer in the file. */
   changed: number
+  /** Findings in examples, docs and benchmarks, left out. */
+  notShipped: number
 }
 
 function rank(a: PlacedFinding, b: PlacedFinding): number {
@@ -46,13 +52,22 @@ function rank(a: PlacedFinding, b: PlacedFinding): number {
 }
 
 const SCOPE_UNTESTED = 'untestedPublicUnit'
+const NOT_SHIPPED = new Set(['examples', 'example', 'docs', 'doc', 'benchmarks', 'benchmark', 'bench'])
+
+export function isShipped(file: string): boolean {
+  return !file.split('/').slice(0, -1).some((dir) => NOT_SHIPPED.has(dir))
+}
 
 export function findHotspots(findings: readonly Finding[], quote: Quoter, analysed: (file: string) => boolean, options: BigPictureOptions): HotspotResult {
   const byFile = new Map<string, PlacedFinding[]>()
-  const result: HotspotResult = { hotspots: [], placed: 0, moved: 0, gone: 0, changed: 0 }
+  const result: HotspotResult = { hotspots: [], placed: 0, moved: 0, gone: 0, changed: 0, notShipped: 0 }
   const coverageSpeaks = findings.some((f) => f.perspective === 'test-coverage')
   for (const finding of findings) {
     if (finding.file === null) continue
+    if (!isShipped(finding.file)) {
+      result.notShipped++
+      continue
+    }
     if (coverageSpeaks && finding.perspective === 'scope' && finding.messageId === SCOPE_UNTESTED) continue
     const where = locate(finding, quote, analysed)
     if (!('startLine' in where)) {

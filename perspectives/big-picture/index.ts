@@ -106,6 +106,7 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
           moved: hotspots.moved,
           gone: hotspots.gone,
           changed: hotspots.changed,
+          notShipped: hotspots.notShipped,
           files: hotspots.hotspots.slice(0, options.maxHotspots).map((h) => ({
             file: h.file,
             perspectives: h.perspectives,
@@ -126,7 +127,7 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
           newFindings: changes.newFindings.slice(0, options.maxListed),
           resolved: changes.resolved.slice(0, options.maxListed)
         },
-        backlog: { specs: backlog.specs, duplicates: backlog.duplicates, total: backlog.entries.length, entries: backlog.entries.slice(0, options.maxBacklog) },
+        backlog: { specs: backlog.specs, duplicates: backlog.duplicates, notShipped: backlog.notShipped, total: backlog.entries.length, entries: backlog.entries.slice(0, options.maxBacklog) },
         // The next big-picture run compares with this list (changes.ts).
         open
       },

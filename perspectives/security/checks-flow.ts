@@ -5,8 +5,8 @@ import type { CallSite, ModuleModel } from '../../src/model/types.js'
 import type { Confidence } from '../types.js'
 import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
-import { classifySink, moduleSinks, type SinkMatch } from './sinks.js'
-import { inputText, originOf, pathText, type ModuleTaint, type Origin } from './taint.js'
+import { classifySink, moduleSinks, type ModuleSinks, type SinkMatch } from './sinks.js'
+import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin } from './taint.js'
 import { buildKind, codeOnly, hasDynamicPart, shortArg, withoutNeutralCalls } from './text.js'
 
 const CONTAINMENT = /\b(startsWith|startswith|relative|commonpath|is_relative_to|realpath|resolve_path|safe_join|secure_filename)\b/
@@ -67,10 +67,16 @@ export function flowFindings(context: CheckContext): Draft[] {
     if (!taint) continue
     const sinks = moduleSinks(module)
     for (const call of module.calls) {
-      const match = classifySink(sinks, call)
+      const local = classifySink(sinks, call) ? undefined : throughLocal(taint, sinks, call)
+      const match = local?.match ?? classifySink(sinks, call)
       if (!match) continue
-      const arg = call.args[match.arg] ?? ''
-      const origin: Origin | undefined = originOf(taint, call.enclosing, withoutNeutralCalls(arg)) ?? anyArgumentOrigin(taint, call, match)
+      const written = call.args[match.arg] ?? ''
+      // A sink that needs a built string and gets a local: what the local holds is what the sink receives.
+      const arg = local?.value ?? written
+      const origin: Origin | undefined =
+        originOf(taint, call.enclosing, withoutNeutralCalls(written), call.loc) ??
+        (local ? originOf(taint, call.enclosing, withoutNeutralCalls(arg), call.loc) : undefined) ??
+        anyArgumentOrigin(taint, call, match)
       if (match.needsTaint && (!origin || origin.kind === 'env' && match.messageId !== 'commandInjection')) continue
       if (suppressed(module, call, match, arg)) continue
       if (!origin && !hasDynamicPart(arg)) continue
@@ -81,7 +87,7 @@ export function flowFindings(context: CheckContext): Draft[] {
       // A parameter that only picks the folder (`join(dest, name)`) is where the caller asked to work, not a way out of it.
       if (origin?.kind === 'parameter' && match.messageId === 'pathTraversal' && (origin.rootOnly || rootOnlyArg(taint, call, arg))) continue
       const fn = placeOf(module, call.enclosing, call.loc.startLine)
-      const viaCalls = (origin?.steps.length ?? 0) > 2 || !!origin?.built
+      const viaCalls = (origin?.steps.length ?? 0) > 2 || !!origin?.built || !!origin?.viaLocal
       const draft: Draft = {
         messageId: match.messageId,
         data: {
@@ -98,9 +104,9 @@ export function flowFindings(context: CheckContext): Draft[] {
         },
         severity: severityFor(match.worst, origin),
         confidence: confidenceOf(match, origin, arg, viaCalls),
-        rationale: `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${passedThrough(origin, arg) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (only locals bound to a call result are followed), so the severity and the confidence are lowered.'}`.trim(),
+        rationale: `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${passedThrough(origin, arg) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (locals are followed through their assignments in the same function only), so the severity and the confidence are lowered.'}`.trim(),
         evidence: context.quoter.evidence(module.path, call.loc),
-        key: `${fn}#${match.sink}#${codeOnly(arg).replace(/\s+/g, '').slice(0, 80)}`,
+        key: `${fn}#${match.sink}#${codeOnly(written).replace(/\s+/g, '').slice(0, 80)}`,
         symbol: call.enclosing,
         cwe: CWE[match.messageId],
         tags: origin ? [`source:${origin.kind}`] : ['source:none']
@@ -110,6 +116,19 @@ export function flowFindings(context: CheckContext): Draft[] {
     }
   }
   return out
+}
+
+/**
+ * A call that is a sink only once its first argument, a plain local, is read as the string the local holds
+ * (`const sql = 'SELECT … WHERE id = ' + id; db.query(sql)`): the match and that string.
+ */
+function throughLocal(taint: ModuleTaint, sinks: ModuleSinks, call: CallSite): { match: SinkMatch; value: string } | undefined {
+  const first = call.args[0]?.trim()
+  if (!first || !/^[A-Za-z_$][\w$]*$/.test(first)) return undefined
+  const value = valueAt(taint, call.enclosing, first, call.loc)
+  if (value === undefined) return undefined
+  const match = classifySink(sinks, { ...call, args: [value, ...call.args.slice(1)] })
+  return match && match.arg === 0 ? { match, value } : undefined
 }
 
 /** Sinks that are a vulnerability only with attacker input: for a public parameter alone, low confidence. */
@@ -124,8 +143,8 @@ function passedThrough(origin: Origin, arg: string): boolean {
 function rootOnlyArg(taint: ModuleTaint, call: CallSite, arg: string): boolean {
   const found = /\b(?:join|resolve)\(\s*([^,()]+?)\s*,([^()]*)\)/.exec(codeOnly(arg))
   if (!found) return false
-  const inRest = originOf(taint, call.enclosing, arg.slice(found.index + found[0].length - found[2].length - 1))
-  return !!originOf(taint, call.enclosing, found[1]) && !inRest
+  const inRest = originOf(taint, call.enclosing, arg.slice(found.index + found[0].length - found[2].length - 1), call.loc)
+  return !!originOf(taint, call.enclosing, found[1], call.loc) && !inRest
 }
 
 /** The tainted value came through a local bound to `path.join(...)` / `os.path.join(...)` / `resolve(...)`. */
@@ -137,7 +156,8 @@ function joinedLocal(origin: Origin): boolean {
  * How sure the finding is: from how the input arrives (confidenceFor: a request, argv or stdin value in the
  * same function is high; through calls, a local, or a parameter medium). Lowered to low for a public
  * parameter passed through unchanged (a wrapper whose job is the sink: `run(command)`, `load(f)`), for a
- * public parameter reaching a sink that is harmless without attacker input (a path, HTML), and for
+ * public parameter reaching a sink that is harmless without attacker input (a path, HTML), for a path
+ * named on the command line (the tool's user could open the file anyway), and for
  * a sink no input was traced to (in libraries these are template compilers, debuggers and caches), except
  * unsafe YAML loaders and node-serialize, which are misuses whatever they read.
  */
@@ -147,6 +167,8 @@ function confidenceOf(match: SinkMatch, origin: Origin | undefined, arg: string,
   if (passedThrough(origin, arg)) return 'low'
   // Opening a file or writing HTML is not dangerous in itself: a library doing it with what its caller gives is doing its job.
   if (origin.kind === 'parameter' && NOT_DANGEROUS_ALONE.has(match.messageId)) return 'low'
+  // So is a command-line tool opening the files its user names: the user could open them anyway.
+  if (origin.kind === 'argv' && match.messageId === 'pathTraversal') return 'low'
   return confidenceFor(origin, viaCalls)
 }
 
@@ -154,7 +176,7 @@ function confidenceOf(match: SinkMatch, origin: Origin | undefined, arg: string,
 function anyArgumentOrigin(taint: ReturnType<CheckContext['taint']['get']> & object, call: CallSite, match: SinkMatch): Origin | undefined {
   if (match.messageId !== 'commandInjection') return undefined
   for (const a of call.args) {
-    const o = originOf(taint, call.enclosing, a)
+    const o = originOf(taint, call.enclosing, a, call.loc)
     if (o) return o
   }
   return undefined

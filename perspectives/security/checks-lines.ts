@@ -83,14 +83,14 @@ function xssDraft(context: CheckContext, module: ModuleModel, line: number, sink
   const trimmed = value.trim()
   if (trimmed === '' || isPlainLiteral(trimmed) || /^['"`]\s*['"`]$/.test(trimmed) || SAFE_HTML.test(codeOnly(trimmed))) return undefined
   const taint = context.taint.get(module.path)
-  const origin = taint ? originOf(taint, enclosing, trimmed) : undefined
+  const origin = taint ? originOf(taint, enclosing, trimmed, { startLine: line, startColumn: 1 }) : undefined
   const label = functionLabel(enclosing)
   return {
     messageId: 'xss',
     data: { sink, function: label, input: inputText(origin, 'a computed value'), arg: shortArg(trimmed), path: pathText(origin, sink) },
     severity: severityFor('high', origin),
-    confidence: origin ? confidenceFor(origin, origin.steps.length > 2) : 'low',
-    rationale: `Assigning HTML parses it; ${origin ? `the value is traced to ${origin.label}` : 'the value is computed and was not traced to an input (local variables are not followed), so confidence is low'}. Use textContent, or sanitise with DOMPurify.`,
+    confidence: origin ? confidenceFor(origin, origin.steps.length > 2 || !!origin.viaLocal) : 'low',
+    rationale: `Assigning HTML parses it; ${origin ? `the value is traced to ${origin.label}` : 'the value is computed and was not traced to an input (locals are followed through their assignments in the same function only), so confidence is low'}. Use textContent, or sanitise with DOMPurify.`,
     evidence: context.quoter.evidence(module.path, { startLine: line, endLine: line }),
     key: `${label}#${sink}#${codeOnly(trimmed).replace(/\s+/g, '').slice(0, 80)}`,
     symbol: enclosing,

@@ -135,7 +135,7 @@ function severityOf(result: VulnerableDiagnostics): Severity {
  */
 function confidenceOf(origin: Origin, result: VulnerableDiagnostics): Confidence {
   if (origin.kind === 'parameter') return result.complexity.type === 'exponential' ? 'medium' : 'low'
-  return origin.steps.length > 2 ? 'medium' : 'high'
+  return origin.steps.length > 2 || origin.viaLocal ? 'medium' : 'high'
 }
 
 export interface RedosFinding {
@@ -153,7 +153,7 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
     for (const app of applications(module)) {
       const { call, regex, subject } = app
       if (isPlainLiteral(subject) || !canBacktrack(regex.pattern)) continue
-      const origin = originOf(taint, call.enclosing, subject)
+      const origin = originOf(taint, call.enclosing, subject, call.loc)
       if (!origin || origin.kind === 'env') continue
       const result = checker.check(checkedPattern(app), regex.flags)
       if (!result || result.status !== 'vulnerable') continue

@@ -89,11 +89,14 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
         at(a)[0].localeCompare(at(b)[0]) ||
         at(a)[1] - at(b)[1]
     )
-    const shown = ranked.slice(0, options.maxFindings)
+    // Candidates below minConfidence are counted and named in the report, not reported as findings.
+    const confident = ranked.filter((d) => CONFIDENCE_ORDER[d.confidence] <= CONFIDENCE_ORDER[options.minConfidence])
+    const belowConfidence = ranked.filter((d) => !confident.includes(d))
+    const shown = confident.slice(0, options.maxFindings)
     const kept = new Set(shown)
     const findings = unique.filter((d) => kept.has(d))
     const perKind: Record<string, number> = Object.fromEntries(Object.keys(MESSAGES).map((id) => [id, 0]))
-    for (const d of unique) perKind[d.messageId] += 1
+    for (const d of confident) perKind[d.messageId] += 1
     const specs = buildSpecs(context.hostile.filter((h) => kept.has(h.draft)), options.maxSpecs)
     const metrics: Metrics = {
       modules: modules.length,
@@ -101,6 +104,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       taintedParameters: [...context.taint.values()].reduce((n, t) => n + [...t.params.values()].reduce((k, p) => k + p.size, 0), 0),
       findingsTotal: unique.length,
       findingsShown: findings.length,
+      belowConfidence: belowConfidence.length,
       regexesChecked: checker.checked,
       regexesUndecided: checker.unknown,
       regexesNotChecked: checker.skipped
@@ -112,7 +116,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       specs,
       metrics,
       details: { perKind, options, approximations: ['taint follows parameter names, source expressions and locals bound to a call result in argument text, not locals bound to other expressions', 'innerHTML/dangerouslySetInnerHTML/TLS settings are read from lines (the model records no assignments)', 'prototype pollution is inferred from recursion over keys without a __proto__ guard'] },
-      report: buildReport({ modules: modules.length, functions: metrics.functions, workflows, shown: findings, total: unique.length, perKind })
+      report: buildReport({ modules: modules.length, functions: metrics.functions, workflows, shown: findings, total: confident.length, perKind, belowConfidence, minConfidence: options.minConfidence })
     }
   }
 })

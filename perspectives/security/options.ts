@@ -12,9 +12,16 @@ export interface SecurityOptions {
   maxSpecs: number
   /** Most distinct regular expressions applied to input that the ReDoS checker decides per run (the rest are counted). */
   maxRegexChecks: number
+  /**
+   * Least confidence a finding needs to be reported. Below it, candidates are counted and named in the
+   * report, not listed as findings: on library code most low-confidence ones are a caller's concern.
+   */
+  minConfidence: 'high' | 'medium' | 'low'
 }
 
-export const DEFAULT_OPTIONS: SecurityOptions = { maxFindings: 200, minSecretLength: 16, minSecretEntropy: 3.5, maxSpecs: 25, maxRegexChecks: 100 }
+export const DEFAULT_OPTIONS: SecurityOptions = { maxFindings: 200, minSecretLength: 16, minSecretEntropy: 3.5, maxSpecs: 25, maxRegexChecks: 100, minConfidence: 'medium' }
+
+const CONFIDENCES = ['high', 'medium', 'low']
 
 function wholeNumber(name: keyof SecurityOptions, value: unknown, min: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
@@ -27,6 +34,9 @@ export function validateOptions(options: SecurityOptions): SecurityOptions {
   wholeNumber('minSecretLength', options.minSecretLength, 8)
   wholeNumber('maxSpecs', options.maxSpecs, 0)
   wholeNumber('maxRegexChecks', options.maxRegexChecks, 0)
+  if (!CONFIDENCES.includes(options.minConfidence)) {
+    throw new ConfigurationError(`security option 'minConfidence' must be one of ${CONFIDENCES.join(', ')}, got ${JSON.stringify(options.minConfidence)} (default "medium")`)
+  }
   const e = options.minSecretEntropy
   if (typeof e !== 'number' || !Number.isFinite(e) || e <= 0 || e > 8) {
     throw new ConfigurationError(`security option 'minSecretEntropy' must be a number above 0 and at most 8 (bits per character), got ${JSON.stringify(e)} (default 3.5)`)

@@ -177,6 +177,7 @@ export function recheckParameters(bounds: RegexCheckBounds): Parameters {
  */
 export function runRecheck(pattern: string, flags: string, bounds: RegexCheckBounds = DEFAULT_BOUNDS): Diagnostics {
   let result: Diagnostics
+  recheckRuns++
   try {
     result = recheck.checkSync(pattern, flags, recheckParameters(bounds))
   } catch (error) {
@@ -185,6 +186,50 @@ export function runRecheck(pattern: string, flags: string, bounds: RegexCheckBou
   // With fuzzing off, the fallback's "safe" (or anything it says) is no verdict.
   if (!bounds.fuzzing && result.checker === 'fuzz') {
     return { source: pattern, flags, status: 'unknown', checker: 'fuzz', error: { kind: 'unsupported', message: BEYOND_AUTOMATON } }
+  }
+  return result
+}
+
+/**
+ * One verdict cache for the process, so that perspectives run together (`all`: performance and security
+ * each make their own RegexChecker) ask recheck about a pattern once. Safe because a verdict is a pure
+ * function of (pattern, flags, parameters): every bound counts sizes or steps, none a clock, the fuzzer's
+ * seed is fixed, and the parameters are part of the key. The checkers still count and limit the patterns
+ * they consider exactly as before, so a perspective's findings do not depend on what ran before it.
+ * Bounded by entries and by the characters of attack strings kept (a polynomial attack can be long);
+ * the oldest entries go first.
+ */
+const MAX_CACHED_VERDICTS = 5_000
+const MAX_CACHED_ATTACK_CHARS = 20_000_000
+const verdicts = new Map<string, { result: Diagnostics; weight: number }>()
+let cachedAttackChars = 0
+let recheckRuns = 0
+
+/** How many times recheck itself ran in this process (cache misses): for tests and measurements. */
+export function recheckRunCount(): number {
+  return recheckRuns
+}
+
+/** Forgets every cached verdict (tests that need recheck to run again). */
+export function clearVerdictCache(): void {
+  verdicts.clear()
+  cachedAttackChars = 0
+}
+
+/** runRecheck through the process-wide verdict cache. */
+export function cachedRecheck(pattern: string, flags: string, bounds: RegexCheckBounds = DEFAULT_BOUNDS): Diagnostics {
+  const key = `${JSON.stringify(recheckParameters(bounds))}\u0000${flags}\u0000${pattern}`
+  const hit = verdicts.get(key)
+  if (hit) return hit.result
+  const result = runRecheck(pattern, flags, bounds)
+  const weight = result.status === 'vulnerable' ? result.attack.string.length : 0
+  verdicts.set(key, { result, weight })
+  cachedAttackChars += weight
+  while (verdicts.size > MAX_CACHED_VERDICTS || cachedAttackChars > MAX_CACHED_ATTACK_CHARS) {
+    const oldest = verdicts.keys().next()
+    if (oldest.done) break
+    cachedAttackChars -= verdicts.get(oldest.value)?.weight ?? 0
+    verdicts.delete(oldest.value)
   }
   return result
 }
@@ -211,7 +256,7 @@ export class RegexChecker {
       return null
     }
     this.checked++
-    const result = runRecheck(pattern, flags, this.bounds)
+    const result = cachedRecheck(pattern, flags, this.bounds)
     if (result.status === 'unknown') {
       this.unknown++
       const reason = this.undecided.get(result.error.kind) ?? { count: 0, example: pattern.slice(0, 100), ...('message' in result.error ? { message: result.error.message.slice(0, 200) } : {}) }

@@ -250,6 +250,33 @@ export interface AssignmentSite {
   loc: Location
 }
 
+/**
+ * A value bound to a plain local name, with the value's text: what lets a reader follow a value copied into
+ * a local (`const cmd = 'ls ' + dir` then `exec(cmd)`). JavaScript/TypeScript: `const/let/var x = value`
+ * anywhere, and `x = value` / `x += value` inside a function (named or not); Python: `x = value`,
+ * `x: T = value` and `x += value` inside a function or at module level (not in a class body). Each name of
+ * a destructuring or unpacking target (`const { a, b: c } = v`, `a, b = v`) gets a binding with the whole
+ * value. Not recorded: declarations without a value, values that are functions or classes (they are in
+ * `functions`/`classes`), attribute, member and subscript targets, loop variables and `with … as` names.
+ */
+export interface LocalBinding {
+  /** The bound name. */
+  name: string
+  /** `=` for a declaration or plain assignment, else the augmented operator (`+=`, `||=`...): the value adds to the old one. */
+  operator: string
+  /** The right-hand side as written (`await f(x)` keeps its `await`), capped at 300 characters; a cut ends with `…`. */
+  value: string
+  /** Qualified name of the innermost enclosing named function; absent at module level and in callbacks outside any. */
+  enclosing?: string
+  /**
+   * The innermost part of its function that may not run whenever the function reaches it: an if/elif/else
+   * branch, a ternary branch, a loop, a catch/except clause. Absent when the binding is not inside one.
+   */
+  branch?: Location
+  /** The whole declarator or assignment: the binding holds from its end. */
+  loc: Location
+}
+
 export interface ModuleVariable {
   name: string
   /** How it is declared: `const`, `let`, `var`, or `assignment` (Python). */
@@ -361,6 +388,11 @@ export interface ModuleModel {
   regexes?: RegexLiteral[]
   /** Writes inside functions (Python): augmented assignments and subscript stores; absent when none were read. */
   assignments?: AssignmentSite[]
+  /**
+   * Values bound to plain local names (JavaScript/TypeScript and Python), in source order, at most 20,000 per
+   * module; absent when the extractor records none (other languages) or there are none.
+   */
+  bindings?: LocalBinding[]
   variables: ModuleVariable[]
   /** Python `__all__` when declared. */
   all?: string[]

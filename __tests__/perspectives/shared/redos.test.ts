@@ -5,7 +5,9 @@ import {
   attackString,
   BEYOND_AUTOMATON,
   canBacktrack,
+  clearVerdictCache,
   pythonToJs,
+  recheckRunCount,
   recheckParameters,
   RegexChecker,
   runRecheck,
@@ -36,12 +38,35 @@ function verdict(d: Diagnostics | null): string {
 
 describe('RegexChecker', () => {
   it('gives the same verdicts in two independent checks of the same patterns', () => {
+    clearVerdictCache()
     const first = new RegexChecker(100)
     const second = new RegexChecker(100)
     const a = PATTERNS.map(([p, f]) => verdict(first.check(p, f)))
+    // Without the process-wide cache, so that recheck really runs twice.
+    clearVerdictCache()
+    const runs = recheckRunCount()
     const b = PATTERNS.map(([p, f]) => verdict(second.check(p, f)))
+    expect(recheckRunCount() - runs).toBe(PATTERNS.length)
     expect(b).toEqual(a)
     expect(first.checked).toBe(PATTERNS.length)
+  })
+
+  it("reuses another checker's verdict for the same pattern, flags and parameters, and still counts it", () => {
+    clearVerdictCache()
+    const runs = recheckRunCount()
+    const performance = new RegexChecker(100)
+    const security = new RegexChecker(100)
+    const first = performance.check('^(a+)+$', '')
+    expect(recheckRunCount() - runs).toBe(1)
+    const second = security.check('^(a+)+$', '')
+    expect(recheckRunCount() - runs).toBe(1)
+    expect(second).toBe(first)
+    // Each checker still counts (and limits) the patterns it considered, as without the cache.
+    expect(security.checked).toBe(1)
+    // Other flags or other parameters are another question for recheck.
+    security.check('^(a+)+$', 'i')
+    new RegexChecker(100, { maxNfaSize: 500, fuzzing: false }).check('^(a+)+$', '')
+    expect(recheckRunCount() - runs).toBe(3)
   })
 
   it('finds an exponential and a polynomial pattern, and calls a linear one safe', () => {

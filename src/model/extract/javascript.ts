@@ -22,6 +22,7 @@ import {
   handleTry
 } from './js-flow.js'
 import { enterClass, enterFunction, enterObject, handleAssignment, handleDecorator, handleDeclarator, handleField, handlePair } from './js-functions.js'
+import { insideFunction, noteLocalBinding } from './js-bindings.js'
 import { noteEnvRead } from './js-env.js'
 import { extractJsx, mayHaveJsx } from './js-jsx.js'
 import { stringValue } from './js-literals.js'
@@ -174,20 +175,29 @@ function handle(state: JsState, node: Node, type: string): boolean {
     case 'augmented_assignment_expression': {
       const op = node.childForFieldName('operator')?.type
       if (op === '&&=' || op === '||=' || op === '??=') addDecision(state)
+      if (op && insideFunction(state)) noteLocalBinding(state, node, node.childForFieldName('left'), node.childForFieldName('right'), op)
       return true
     }
     case 'expression_statement':
       handleExpressionStatement(state, node)
       return true
-    case 'assignment_expression':
+    case 'assignment_expression': {
       handleCommonJsExport(state, node)
       handleAssignment(state, node)
-      noteBinding(state, node.childForFieldName('left'), node.childForFieldName('right'))
+      const left = node.childForFieldName('left')
+      const right = node.childForFieldName('right')
+      noteBinding(state, left, right)
+      if (insideFunction(state)) noteLocalBinding(state, node, left, right, '=')
       return true
-    case 'variable_declarator':
+    }
+    case 'variable_declarator': {
       handleDeclarator(state, node)
-      noteBinding(state, node.childForFieldName('name'), node.childForFieldName('value'))
+      const name = node.childForFieldName('name')
+      const value = node.childForFieldName('value')
+      noteBinding(state, name, value)
+      noteLocalBinding(state, node, name, value, '=')
       return true
+    }
     case 'pair':
       handlePair(state, node)
       return true

@@ -185,7 +185,7 @@ export function enterCatch(state: JsState, node: Node): NewFrame {
   const handler = state.catchHandlers.get(node.startIndex)
   const end = node.endIndex
   const param = node.childForFieldName('parameter')
-  const frame: NewFrame = { end }
+  const frame: NewFrame = { end, branchNode: node }
   if (handler) frame.handler = handler
   if (param?.type === 'identifier') frame.catchParam = slice(state, param, 100)
   return frame
@@ -199,6 +199,7 @@ function conditionOf(state: JsState, kind: Condition['kind'], expr: Node, at: No
 /** A frame carrying a condition whose comparisons are collected while the walk is inside it. */
 export function conditionFrame(state: JsState, kind: Condition['kind'], expr: Node | null, at: Node): NewFrame {
   const frame: NewFrame = { end: at.endIndex }
+  if (kind === 'if' || kind === 'ternary') frame.branchNode = at
   if (!expr || expr.type === ';' || expr.type === 'empty_statement') return frame
   const condition = conditionOf(state, kind, expr, at)
   state.model.conditions.push(condition)
@@ -334,5 +335,6 @@ export function enterLoop(state: JsState, node: Node): NewFrame {
   if (conditionNode?.type === 'expression_statement') conditionNode = conditionNode.namedChild(0)
   const frame = conditionFrame(state, conditionKind, conditionNode, node)
   frame.loop = loop
+  frame.branchNode = node
   return frame
 }

@@ -7,7 +7,7 @@
 // For the same reason handlers never ask a node for its parent (tree-sitter finds a parent by walking
 // down from the root); names that come from a binding are recorded by the binding's handler instead.
 import type { Node } from 'web-tree-sitter'
-import type { CatchHandler, ClassDecl, Condition, FunctionDecl, Loop, ModuleModel, TestCase } from '../types.js'
+import type { CatchHandler, ClassDecl, Condition, FunctionDecl, Location, Loop, ModuleModel, TestCase } from '../types.js'
 
 export interface Frame {
   /** End offset of the node that opened the frame. */
@@ -29,6 +29,10 @@ export interface Frame {
   condition?: Condition
   condStart?: number
   condEnd?: number
+  /** Set on if, ternary, loop and catch frames: the node whose branches may not run (see LocalBinding.branch). */
+  branchNode?: Node
+  /** The branches of branchNode with their offsets, computed for the first binding inside (see js-bindings.ts). */
+  branches?: { start: number; end: number; node: Node; loc?: Location }[]
   /** Set on catch-clause frames. */
   handler?: CatchHandler
   catchParam?: string
@@ -46,6 +50,10 @@ export interface Frame {
   loopFrame?: Frame
   /** Text of the innermost enclosing if condition within the function. */
   guardText?: string
+  /** Some function (named or an anonymous callback) is open. */
+  inFunction?: boolean
+  /** The innermost frame with a branchNode, unless a function (named or not) is closer. */
+  branchFrame?: Frame
   /** The innermost catch-clause frame within the function. */
   catchFrame?: Frame
   /** On catch-clause frames: the next catch clause out, within the function. */
@@ -145,6 +153,8 @@ export function pushFrame(state: JsState, f: NewFrame): void {
   frame.loopCount = (frame.fn ? 0 : (below?.loopCount ?? 0)) + (frame.loop ? 1 : 0)
   frame.loopFrame = frame.loop ? frame : isFunction ? undefined : below?.loopFrame
   frame.guardText = frame.guard ?? (isFunction ? undefined : below?.guardText)
+  frame.inFunction = isFunction || below?.inFunction === true
+  frame.branchFrame = frame.branchNode ? frame : isFunction ? undefined : below?.branchFrame
   const isCatch = frame.handler !== undefined || frame.catchParam !== undefined
   if (isCatch) frame.outerCatch = below?.catchFrame
   frame.catchFrame = isCatch ? frame : isFunction ? undefined : below?.catchFrame

@@ -1,7 +1,7 @@
 // Control flow in Python: raise sites, try/except, if/elif/else guards, loops, match statements
 // and comparisons inside conditions. Part of the Python walker (see python.ts).
 import type { Node } from 'web-tree-sitter'
-import type { CatchHandler, Loop, TryBlock } from '../types.js'
+import type { CatchHandler, Location, Loop, TryBlock } from '../types.js'
 import { loc, text } from './common.js'
 import { PyScopes } from './py-frames.js'
 import { literalOf, namedKids, readComparisons, readHandler, stringValue } from './py-syntax.js'
@@ -85,15 +85,30 @@ export abstract class PyFlow extends PyScopes {
     if (!condition) return
     const cond = this.addCondition(type === 'if_statement' ? 'if' : 'elif', condition)
     const typeChecking = cond.text === 'TYPE_CHECKING' || cond.text === 'typing.TYPE_CHECKING'
-    this.frames.push({ kind: 'if', depth, guard: cond.text, typeChecking })
+    this.frames.push({ kind: 'if', depth, guard: cond.text, typeChecking, node })
   }
 
   /** An `else:` of an if statement guards its body with the negated condition. */
-  protected visitElse(depth: number): void {
+  protected visitElse(depth: number, node: Node): void {
     const top = this.frames[this.frames.length - 1]
     if (top?.kind === 'if' && top.depth === depth - 1) {
-      this.frames.push({ kind: 'if', depth, guard: `not (${top.guard})`, typeChecking: false })
+      this.frames.push({ kind: 'if', depth, guard: `not (${top.guard})`, typeChecking: false, node })
     }
+  }
+
+  /** The innermost branch, loop or except clause of the current function: where a binding may not run. */
+  protected currentBranch(): Location | undefined {
+    for (const frame of this.framesInFunction()) {
+      if (frame.kind === 'class') return undefined
+      if (frame.kind === 'loop') return frame.loop.loc
+      if (frame.kind === 'except') return frame.handler.loc
+      if (frame.kind === 'if' && frame.node) {
+        // Looked up once per branch: a branch can hold many bindings.
+        if (!frame.branch) frame.branch = loc(frame.node.childForFieldName(frame.node.type === 'else_clause' ? 'body' : 'consequence') ?? frame.node)
+        return frame.branch
+      }
+    }
+    return undefined
   }
 
   protected loopDepth(): number {

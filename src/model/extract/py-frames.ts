@@ -2,7 +2,7 @@
 // walk next enters a node at depth <= d. Frames remember the enclosing function/class, loops,
 // if-guards, conditions, except handlers and try blocks.
 import type { Node } from 'web-tree-sitter'
-import type { CatchHandler, Condition, Loop, ModuleModel, TryBlock } from '../types.js'
+import type { CatchHandler, Condition, Location, Loop, ModuleModel, TryBlock } from '../types.js'
 import { loc, text } from './common.js'
 import type { PyClassInfo, PyFunctionInfo } from './py-api.js'
 
@@ -10,7 +10,7 @@ export type Frame =
   | { kind: 'fn'; depth: number; fn: PyFunctionInfo }
   | { kind: 'class'; depth: number; cls: PyClassInfo }
   | { kind: 'loop'; depth: number; loop: Loop }
-  | { kind: 'if'; depth: number; guard: string; typeChecking: boolean }
+  | { kind: 'if'; depth: number; guard: string; typeChecking: boolean; /** The if/elif/else node: where its branch is. */ node?: Node; branch?: Location }
   | { kind: 'cond'; depth: number; cond: Condition }
   | { kind: 'except'; depth: number; handler: CatchHandler }
   | { kind: 'try'; depth: number; block: TryBlock }

@@ -17,6 +17,7 @@ import type { ClassDecl, FunctionDecl, ModuleModel, SourceFile } from '../types.
 import { emptyModule, loc, text } from './common.js'
 import { finishPythonModule, newPyModuleState, type PyClassInfo, type PyFunctionInfo, type PyModuleState } from './py-api.js'
 import { visitPyAssignment } from './py-assign.js'
+import { notePyBinding } from './py-bindings.js'
 import { PyFlow } from './py-flow.js'
 import { namedKids, readImports, readParameters, significantEnd, stringValue, visibilityOf } from './py-syntax.js'
 
@@ -40,6 +41,8 @@ export function extractPython(source: SourceFile, tree: Tree, isTest: boolean): 
 
 class PythonWalker extends PyFlow {
   readonly state: PyModuleState
+  /** The module's text: binding values are sliced from it (a node's `text` copies all of it first). */
+  private readonly sourceText: string
   /** Lambda nodes (by id) bound to a name by an assignment. */
   private readonly namedLambdas = new Map<number, string>()
   private readonly docstrings = new Set<number>()
@@ -61,6 +64,7 @@ class PythonWalker extends PyFlow {
     model.isTest = isTest
     super(model)
     this.state = newPyModuleState(model)
+    this.sourceText = source.text
   }
 
   run(): void {
@@ -122,11 +126,17 @@ class PythonWalker extends PyFlow {
         return
       case 'assignment': {
         const node = cursor.currentNode
-        this.noteBoundCall(node)
+        const left = node.childForFieldName('left')
+        const right = node.childForFieldName('right')
+        this.noteBoundCall(left, right)
+        this.noteBinding(node, left, right)
         return visitPyAssignment(node, this.assignmentContext())
       }
-      case 'augmented_assignment':
-        return visitPyAssignment(cursor.currentNode, this.assignmentContext())
+      case 'augmented_assignment': {
+        const node = cursor.currentNode
+        this.noteBinding(node, node.childForFieldName('left'), node.childForFieldName('right'))
+        return visitPyAssignment(node, this.assignmentContext())
+      }
       case 'call':
         return this.visitCall(cursor.currentNode, depth)
       case 'raise_statement':
@@ -140,7 +150,7 @@ class PythonWalker extends PyFlow {
       case 'elif_clause':
         return this.visitIf(cursor.currentNode, type, depth)
       case 'else_clause':
-        return this.visitElse(depth)
+        return this.visitElse(depth, cursor.currentNode)
       case 'while_statement':
         return this.visitWhile(cursor.currentNode, depth)
       case 'for_statement':
@@ -340,10 +350,16 @@ class PythonWalker extends PyFlow {
 
   // ---- behaviour ----
 
+  /** A value bound to a local name, inside a function or at module level (a class body's names are attributes). */
+  private noteBinding(node: Node, left: Node | null, right: Node | null): void {
+    const scope = this.currentScope()
+    if (scope?.kind === 'class' || !left || !right) return
+    notePyBinding(node, left, right, this.sourceText, this.model, scope ? this.enclosing() : undefined, () => this.currentBranch())
+  }
+
   /** `s = f()`: remembered so that the call, visited next, knows the name its result is kept under. */
-  private noteBoundCall(node: Node): void {
-    const left = node.childForFieldName('left')
-    let right = node.childForFieldName('right')
+  private noteBoundCall(left: Node | null, value: Node | null): void {
+    let right = value
     if (left?.type !== 'identifier' || !right) return
     if (right.type === 'await') right = right.namedChild(0)
     if (right?.type === 'call') this.boundCalls.set(right.id, text(left, 100))
