@@ -43,7 +43,7 @@ function all(overrides: Partial<Record<PerspectiveId, Partial<PreviousResult>>> 
 
 const sourcesOf = (results: PreviousResult[]) => readSources({ results, now: NOW })
 const goodCoverage = { metrics: { functions: 10, estimate: 0, linesFound: 200, linePercent: 81.5 } }
-const goodCompat = { metrics: { baseAvailable: 1, breaking: 0 } }
+const goodCompat = { metrics: { baseAvailable: 1, breaking: 0 }, details: { version: { actual: 'patch' } } }
 
 describe('overall risk', () => {
   it('is half the riskiest perspective and half the mean', () => {
@@ -97,6 +97,13 @@ describe('readiness', () => {
     expect(r.checks.find((c) => c.id === 'tests-in-ci')!.state).toBe('fail')
     expect(r.checks.find((c) => c.id === 'semver')!.state).toBe('fail')
     expect(r.verdict).toBe('needs work')
+  })
+
+  it('cannot decide the semver check when breaking changes meet no version number', () => {
+    const r = verdict(all({ 'backwards-compat': { metrics: { baseAvailable: 1, breaking: 2 }, details: { version: null } } }))
+    expect(r.checks.find((c) => c.id === 'semver')).toMatchObject({ state: 'unknown', why: '2 breaking change(s), and no version number was found at both ends to compare' })
+    const bumped = verdict(all({ 'backwards-compat': { metrics: { baseAvailable: 1, breaking: 2 }, details: { version: { actual: 'major' } } } }))
+    expect(bumped.checks.find((c) => c.id === 'semver')).toMatchObject({ state: 'pass', why: '2 breaking change(s), and the version bump covers them' })
   })
 
   it('fails completeness for each perspective without a usable result', () => {

@@ -103,6 +103,11 @@ function versioning(sources: Sources): ReadinessCheck {
   if (result.metrics?.baseAvailable === 0) return { ...base, state: 'unknown', why: 'backwards-compat had no base version to compare with' }
   const hits = result.findings.filter((f) => f.messageId === 'versionBumpTooSmall')
   const breaking = result.metrics?.breaking ?? 0
+  // Without a version number on both sides, "no bump too small" says nothing.
+  const version = (result.details as { version?: { actual?: string } | null } | undefined)?.version
+  if (hits.length === 0 && breaking > 0 && (!version || version.actual === 'unknown')) {
+    return { ...base, state: 'unknown', why: `${breaking} breaking change(s), and no version number was found at both ends to compare` }
+  }
   return hits.length === 0
     ? { ...base, state: 'pass', why: breaking === 0 ? 'no breaking change since the base' : `${breaking} breaking change(s), and the version bump covers them` }
     : { ...base, state: 'fail', why: firstOf(hits) }
