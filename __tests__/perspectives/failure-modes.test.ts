@@ -48,6 +48,15 @@ testPerspective<FailureOptions>(failureModes, {
   valid: [
     { name: 'an empty repository has no failure modes', files: {} },
     {
+      name: 'functions whose whole body is a throw: raising is their contract, not a way they fail',
+      files: {
+        'src/errors.ts':
+          'export class UsageError extends Error {}\n\nexport function fail(message: string): never {\n  throw new UsageError(message)\n}\n',
+        'cli/context.py':
+          'class UsageError(Exception):\n    pass\n\n\nclass Context:\n    def fail(self, message):\n        """Aborts with a usage error."""\n        raise UsageError(message, self)\n'
+      }
+    },
+    {
       name: 'TypeScript whose risky calls are caught, checked or on literals',
       files: {
         'src/safe.ts':
