@@ -111,6 +111,27 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
   valid: [
     { name: 'an empty repository has nothing to handle', files: {}, check: (r) => expect(r.run.report).toContain('No JavaScript, TypeScript or Python') },
     {
+      name: 'a command main() defined after @overload stubs may end the process (the model names it main#3)',
+      files: {
+        'shop/core.py': [
+          'import sys',
+          'import typing as t',
+          '',
+          '',
+          'class Command:',
+          '    @t.overload',
+          '    def main(self, args: list) -> t.NoReturn: ...',
+          '',
+          '    @t.overload',
+          '    def main(self, args: None = None) -> t.NoReturn: ...',
+          '',
+          '    def main(self, args=None):',
+          '        sys.exit(0)',
+          ''
+        ].join('\n')
+      }
+    },
+    {
       name: 'a TypeScript module that handles every failure',
       files: CLEAN_TS,
       check: (result) => {

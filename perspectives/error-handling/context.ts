@@ -1,6 +1,7 @@
 // What every check of the error-handling perspective reads: the product modules (tests, fixtures and
 // declaration files left out), their functions and calls grouped by enclosing function, what each
 // local name was imported from, and which modules are command-line entry points.
+import { plainName } from '../shared/names.js'
 import type { CallSite, CodeModel, FunctionDecl, Location, ModuleModel, TryBlock } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
@@ -110,7 +111,7 @@ export function within(inner: Location, outer: Location): boolean {
 /** `the function parse`, `the method Client.get`, `module scope of a.ts`. */
 export function whereText(info: ModuleInfo, enclosing: string | undefined): string {
   if (!enclosing) return `module scope of ${info.module.path}`
-  return `${enclosing}() in ${info.module.path}`
+  return `${plainName(enclosing)}() in ${info.module.path}`
 }
 
 /** The calls of a try block's body: inside the try, before its first handler, in the same function. */

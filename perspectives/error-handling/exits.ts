@@ -1,6 +1,7 @@
 // Ending the process from library code: process.exit (JavaScript), sys.exit / os._exit / exit / quit
 // (Python) outside a command-line entry point. Entry points are bin targets, console scripts,
 // `__main__` modules and blocks, `#!` files and modules in bin/, scripts/ or tools/ folders.
+import { plainName } from '../shared/names.js'
 import type { CallSite } from '../../src/model/types.js'
 import type { Severity } from '../types.js'
 import { type CheckInput, type Found, type ModuleInfo, SEVERITY_RANK, whereText } from './context.js'
@@ -25,7 +26,7 @@ export function checkExits(input: CheckInput): Found[] {
     if (!info.module.path.includes('/') && (base === 'setup.py' || /\.config\.[cm]?[jt]s$|^(gulpfile|gruntfile|jakefile)\./i.test(base))) continue
     for (const call of info.module.calls) {
       if (!isExit(info, call)) continue
-      const fnName = call.enclosing?.split('.').pop()
+      const fnName = call.enclosing ? plainName(call.enclosing).split('.').pop() : undefined
       if (fnName && COMMAND_FUNCTIONS.has(fnName)) continue
       const fn = call.enclosing ? info.functions.get(call.enclosing) : undefined
       const exported = fn?.exported ?? false

@@ -2,6 +2,7 @@
 // sorted by RPN (highest first). Findings, specs, the report and the details all read these rows.
 import type { CodeModel } from '../../src/model/types.js'
 import { findingId } from '../shared/ids.js'
+import { plainName } from '../shared/names.js'
 import type { Severity } from '../types.js'
 import type { FailureMessageId } from './messages.js'
 import { type FailureMode, modesOf, shorten } from './modes.js'
@@ -89,7 +90,7 @@ export function buildTable(model: CodeModel, include: (path: string) => boolean,
     const modes = modesOf(module).sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)
     for (const mode of modes) {
       const scores = score(mode, ctx)
-      const where = mode.fn?.qualifiedName ?? `${module.path} (${mode.inCallback ? 'inline callback' : 'module level'})`
+      const where = mode.fn ? plainName(mode.fn.qualifiedName) : `${module.path} (${mode.inCallback ? 'inline callback' : 'module level'})`
       // Two modes with the same key in one file (two `JSON.parse(text)` in one function) get #2, #3 in order.
       const base = baseKey(mode)
       const n = (seen.get(base) ?? 0) + 1
