@@ -6780,13 +6780,34 @@ function enterClass(state, node) {
     return { end: node.endIndex, scope: qualifiedName, className: name, classDecl: decl };
 }
 
-;// CONCATENATED MODULE: ./src/model/extract/js-bindings.ts
-
-
+;// CONCATENATED MODULE: ./src/model/extract/bindings-common.ts
 /** A generated module of a million assignments must not make a million model entries. */
 const MAX_BINDINGS = 20_000;
 /** Enough for a built command, query or path; a 5 MB literal is cut. */
 const BINDING_VALUE_MAX = 300;
+/** Whether the module has room for more bindings. */
+function bindingsFull(model) {
+    return (model.bindings?.length ?? 0) >= MAX_BINDINGS;
+}
+/** One binding per name, all with the same value, location and scope, up to MAX_BINDINGS. */
+function addBindings(model, names, at) {
+    const bindings = (model.bindings ??= []);
+    for (const name of names) {
+        if (bindings.length >= MAX_BINDINGS)
+            return;
+        const binding = { name, operator: at.operator, value: at.value, loc: { ...at.loc } };
+        if (at.enclosing !== undefined)
+            binding.enclosing = at.enclosing;
+        if (at.branch)
+            binding.branch = { ...at.branch };
+        bindings.push(binding);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/extract/js-bindings.ts
+
+
+
 /** Names taken from one destructuring pattern. */
 const MAX_PATTERN_NAMES = 64;
 /** Values that are functions or classes: the model has them as functions and classes already. */
@@ -6846,7 +6867,7 @@ function targetNames(target) {
 function noteLocalBinding(state, node, target, value, operator) {
     if (!target || !value)
         return;
-    if ((state.model.bindings?.length ?? 0) >= MAX_BINDINGS)
+    if (bindingsFull(state.model))
         return;
     let shown = value;
     while (shown.type === 'parenthesized_expression' && shown.namedChildCount === 1)
@@ -6860,18 +6881,7 @@ function noteLocalBinding(state, node, target, value, operator) {
     const enclosing = enclosingName(state);
     const branchFrame = topFrame(state)?.branchFrame;
     const branch = branchFrame ? branchOf(branchFrame, node.startIndex) : undefined;
-    const at = loc(node);
-    for (const name of names) {
-        const bindings = (state.model.bindings ??= []);
-        if (bindings.length >= MAX_BINDINGS)
-            return;
-        const binding = { name: slice(state, name, 100), operator, value: text, loc: { ...at } };
-        if (enclosing !== undefined)
-            binding.enclosing = enclosing;
-        if (branch)
-            binding.branch = { ...branch };
-        bindings.push(binding);
-    }
+    addBindings(state.model, names.map((name) => slice(state, name, 100)), { operator, value: text, loc: loc(node), ...(enclosing !== undefined ? { enclosing } : {}), ...(branch ? { branch } : {}) });
 }
 /**
  * The branch of an if or ternary that holds `offset`, else the whole statement (a loop, a catch clause, the
@@ -8588,10 +8598,7 @@ function isStringValue(value, depth = 0) {
 
 ;// CONCATENATED MODULE: ./src/model/extract/py-bindings.ts
 
-/** A generated module of a million assignments must not make a million model entries. */
-const py_bindings_MAX_BINDINGS = 20_000;
-/** Enough for a built command, query or path; a 5 MB literal is cut. */
-const py_bindings_BINDING_VALUE_MAX = 300;
+
 /** Names taken from one unpacking target. */
 const MAX_TARGET_NAMES = 64;
 /** The plain names a target binds: `x`, `a, b`, `(a, [b, *c])`. */
@@ -8627,7 +8634,7 @@ function py_bindings_targetNames(target) {
 function sliced(source, node) {
     const start = node.startIndex;
     const end = node.endIndex;
-    return end - start <= py_bindings_BINDING_VALUE_MAX ? source.slice(start, end) : `${source.slice(start, start + py_bindings_BINDING_VALUE_MAX)}…`;
+    return end - start <= BINDING_VALUE_MAX ? source.slice(start, end) : `${source.slice(start, start + BINDING_VALUE_MAX)}…`;
 }
 /**
  * Records the bindings of an `assignment` or `augmented_assignment` node, given its sides (the walker has
@@ -8636,7 +8643,7 @@ function sliced(source, node) {
  */
 function notePyBinding(node, left, right, source, model, enclosing, branchOf) {
     let value = right;
-    if ((model.bindings?.length ?? 0) >= py_bindings_MAX_BINDINGS)
+    if (bindingsFull(model))
         return;
     const augmented = node.type === 'augmented_assignment';
     // `a = b = v`: both names are bound to v (the inner assignment is visited on its own).
@@ -8654,18 +8661,7 @@ function notePyBinding(node, left, right, source, model, enclosing, branchOf) {
     const operator = augmented ? (node.childForFieldName('operator')?.type ?? '') : '=';
     const text = sliced(source, value);
     const branch = branchOf();
-    const at = loc(node);
-    for (const name of names) {
-        const bindings = (model.bindings ??= []);
-        if (bindings.length >= py_bindings_MAX_BINDINGS)
-            return;
-        const binding = { name: sliced(source, name), operator, value: text, loc: { ...at } };
-        if (enclosing !== undefined)
-            binding.enclosing = enclosing;
-        if (branch)
-            binding.branch = { ...branch };
-        bindings.push(binding);
-    }
+    addBindings(model, names.map((name) => sliced(source, name)), { operator, value: text, loc: loc(node), ...(enclosing !== undefined ? { enclosing } : {}), ...(branch ? { branch } : {}) });
 }
 
 ;// CONCATENATED MODULE: ./src/model/extract/py-frames.ts

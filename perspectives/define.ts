@@ -17,6 +17,11 @@ export function definePerspective<M extends string, O = Record<string, never>>(
   return perspective
 }
 
+/** Whether the engine must prepare `input` for the perspective (PerspectiveMeta.needs). */
+export function needs(meta: PerspectiveMeta, input: NonNullable<PerspectiveMeta['needs']>[number]): boolean {
+  return meta.needs?.includes(input) ?? false
+}
+
 /** Used by perspectives whose issue has not landed: no findings, and the run says why. */
 export function notImplemented(): AnalyseOutput<never> {
   return { findings: [], specs: [], metrics: {}, details: null }

@@ -11,7 +11,7 @@ import { compareWithPrevious, openFindings } from './changes.js'
 import { findHotspots, type Hotspot } from './hotspots.js'
 import { MESSAGES, type BigPictureMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type BigPictureOptions, validateOptions } from './options.js'
-import { buildReport, FORMULAS, headline } from './report.js'
+import { buildReport, formulas, headline } from './report.js'
 import { overallRisk, readiness } from './scores.js'
 import { readSources } from './sources.js'
 import { countsText, SEVERITIES } from './weights.js'
@@ -96,7 +96,7 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
       metrics,
       risk: risk.value,
       details: {
-        formulas: { ...FORMULAS, hotspot: FORMULAS.hotspot.replace('{min}', String(options.minPerspectives)) },
+        formulas: formulas(options),
         risk,
         readiness: ready,
         maxResultAgeDays: context.resultsMaxAgeDays ?? null,

@@ -22,11 +22,16 @@ export interface ReportInput {
   options: BigPictureOptions
 }
 
-export const FORMULAS = {
+const FORMULAS = {
   risk: 'risk = round(0.5 × highest perspective risk + 0.5 × mean perspective risk), over the perspectives with a usable result',
   readiness: 'readiness = passed checks ÷ decided checks × 100; "not ready" when a critical or a high-confidence high finding is open',
   hotspot: 'hotspot score = Σ severity weight (critical 10, high 5, medium 2, low 1, info 0) × confidence (high 1, medium 0.6, low 0.3) over the file\'s findings, for files flagged by at least {min} perspectives',
   backlog: 'backlog value = best spec priority (P1 3, P2 2, P3 1) + Σ weights of the open findings its specs cover, × 1.5 in a hotspot'
+}
+
+/** The formulas as this run applies them (the hotspot threshold is an option). */
+export function formulas(options: BigPictureOptions): typeof FORMULAS {
+  return { ...FORMULAS, hotspot: FORMULAS.hotspot.replace('{min}', String(options.minPerspectives)) }
 }
 
 const STATE_MARK = { pass: '✅', fail: '❌', unknown: '❔' } as const
@@ -163,9 +168,10 @@ export function buildReport(input: ReportInput): string {
     const dup = backlog.duplicates > 0 ? ` (${plural(backlog.duplicates, 'duplicate')} folded in)` : ''
     parts.push(`#### Backlog: ${plural(backlog.specs, 'spec')} across perspectives, by target${dup}\n\nThe code of each spec is in its perspective's result.\n\n${backlogTable(backlog, options.maxBacklog)}`)
   }
-  const formulas = [FORMULAS.risk, FORMULAS.readiness, FORMULAS.hotspot.replace('{min}', String(options.minPerspectives)), FORMULAS.backlog]
+  const applied = formulas(options)
+  const lines = [applied.risk, applied.readiness, applied.hotspot, applied.backlog]
   const risk = input.risk
   const worked = risk.highestPerspective ? `\n\nThis run: 0.5 × ${risk.highest} (${codeCell(risk.highestPerspective)}) + 0.5 × ${num(risk.mean)} (mean of ${risk.perspectives}) = ${risk.value}.` : ''
-  parts.push(`<details><summary>How these numbers are computed</summary>\n\n${formulas.map((f) => `- ${escapeInline(f)}`).join('\n')}${worked}\n\n</details>`)
+  parts.push(`<details><summary>How these numbers are computed</summary>\n\n${lines.map((f) => `- ${escapeInline(f)}`).join('\n')}${worked}\n\n</details>`)
   return parts.join('\n\n')
 }

@@ -1,6 +1,7 @@
 // The results big-picture works from: the latest result of every other perspective, as the engine
 // gave them (AnalyseContext.results), with how old each is and where it came from.
 import { PERSPECTIVE_IDS, type AnalyseContext, type Finding, type PerspectiveId, type PreviousResult, type ResultOrigin } from '../types.js'
+import { daysBetween } from '../../src/util/time.js'
 import { round1, severityCounts, type SeverityCounts } from './weights.js'
 
 export interface SourceRow {
@@ -30,8 +31,8 @@ export interface Sources {
 const OTHERS = PERSPECTIVE_IDS.filter((id) => id !== 'big-picture')
 
 function ageDays(timestamp: string, now: string): number | null {
-  const ms = Date.parse(now) - Date.parse(timestamp)
-  return Number.isNaN(ms) ? null : round1(Math.max(0, ms / 86_400_000))
+  const days = daysBetween(timestamp, now)
+  return Number.isNaN(days) ? null : round1(Math.max(0, days))
 }
 
 export function readSources(context: Pick<AnalyseContext<unknown>, 'results' | 'history' | 'now'>): Sources {

@@ -13,7 +13,7 @@ import { FAILURE_DESCRIPTION } from './description.js'
 import { MESSAGES, type FailureMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type FailureOptions, validateOptions } from './options.js'
 import { buildReport, failureLabel } from './report.js'
-import { raisesOnly, scoringContext } from './scoring.js'
+import { scoringContext } from './scoring.js'
 import { buildSpecs } from './specs.js'
 import { buildTable, type Row, selectFindings } from './table.js'
 
@@ -48,7 +48,7 @@ export default definePerspective<FailureMessageId, FailureOptions>({
     const rows = buildTable(model, include, ctx)
     const selected = selectFindings(rows, options.minRpn, options.maxFindings)
     const findings = selected.map((row) => buildFinding(row, quote))
-    const eligible = rows.filter((r) => r.mode.handling.effect !== 'handled' && !raisesOnly(r.mode) && r.scores.rpn >= options.minRpn).length
+    const eligible = rows.filter((r) => r.mode.handling.effect !== 'handled' && !r.mode.contract && r.scores.rpn >= options.minRpn).length
     const specs = buildSpecs(selected, options.maxSpecs, context.target)
     const sourceModules = model.modules.filter((m) => !m.isTest && include(m.path)).length
     const by = (pred: (r: Row) => boolean) => rows.filter(pred).length

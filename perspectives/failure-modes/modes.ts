@@ -35,6 +35,8 @@ export interface FailureMode {
   /** Parameters of the enclosing function that reach the arguments or the guard. */
   inputs: string[]
   handling: Handling
+  /** A throw that is its function's whole body: raising is the function's contract (no finding). */
+  contract?: boolean
 }
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g
@@ -99,6 +101,7 @@ export function modesOf(module: ModuleModel): FailureMode[] {
       delete mode.guard
       mode.inputs = inputsOf(mode.fn, module, [site.text])
     }
+    if (!mode.catchOf && raisesOnly(module, site, mode.fn)) mode.contract = true
     modes.push(mode)
   }
   for (const call of module.calls) {
@@ -195,6 +198,22 @@ function throwMode(module: ModuleModel, site: ThrowSite, fn: FunctionDecl | unde
     inputs: inputsOf(fn, module, [site.guard ?? '', site.text]),
     handling: handling(tries, site.enclosing, site.loc, caughtBy)
   }
+}
+
+/**
+ * A function whose body is one unguarded throw and nothing else (`def fail(self, message): raise
+ * UsageError(message, self)`, a getter that throws "deprecated"): raising is what it is for, so the
+ * throw is its contract, not a way it fails.
+ */
+function raisesOnly(module: ModuleModel, site: ThrowSite, fn: FunctionDecl | undefined): boolean {
+  if (!fn || site.guard !== undefined) return false
+  const inside = (loc: Location) => loc.startLine >= site.loc.startLine && loc.endLine <= site.loc.endLine
+  return (
+    module.throws.filter((t) => t.enclosing === fn.qualifiedName).length === 1 &&
+    !module.conditions.some((c) => c.enclosing === fn.qualifiedName) &&
+    !module.loops.some((l) => l.enclosing === fn.qualifiedName) &&
+    module.calls.every((c) => c.enclosing !== fn.qualifiedName || inside(c.loc))
+  )
 }
 
 /** Declared so that a caller may leave it out or pass null/None, and with no default that fills it. */

@@ -128,27 +128,9 @@ const OCCURRENCE: Record<Reach, [withInput: number, withoutInput: number]> = {
 }
 const DETECTION: Record<TestState, number> = { unreached: 10, 'module-imported': 8, referenced: 6, asserted: 3 }
 
-/**
- * A function whose body is one unguarded throw and nothing else (`def fail(self, message): raise
- * UsageError(message, self)`, a getter that throws "deprecated"): raising is what it is for, so the
- * throw is its contract, not a way it fails.
- */
-export function raisesOnly(mode: FailureMode): boolean {
-  const fn = mode.fn
-  if (mode.kind !== 'throw' || !fn || mode.guard !== undefined || mode.catchOf !== undefined) return false
-  const inside = (loc: Location) => loc.startLine >= mode.loc.startLine && loc.endLine <= mode.loc.endLine
-  const { module } = mode
-  return (
-    module.throws.filter((t) => t.enclosing === fn.qualifiedName).length === 1 &&
-    !module.conditions.some((c) => c.enclosing === fn.qualifiedName) &&
-    !module.loops.some((l) => l.enclosing === fn.qualifiedName) &&
-    module.calls.every((c) => c.enclosing !== fn.qualifiedName || inside(c.loc))
-  )
-}
-
 export function severityScore(mode: FailureMode): number {
   const { effect } = mode.handling
-  if (effect === 'handled' || raisesOnly(mode)) return 2
+  if (effect === 'handled' || mode.contract) return 2
   if (effect === 'swallowed') return 3
   // Escapes: a designed error tells the caller what went wrong; a runtime TypeError/ValueError from a
   // library call or a missing value is a crash nobody planned; at load time it stops the whole program.

@@ -6,7 +6,7 @@ import { plainName } from '../shared/names.js'
 import type { Severity } from '../types.js'
 import type { FailureMessageId } from './messages.js'
 import { type FailureMode, modesOf, shorten } from './modes.js'
-import { findingSeverity, raisesOnly, score, type Scores, type ScoringContext } from './scoring.js'
+import { findingSeverity, score, type Scores, type ScoringContext } from './scoring.js'
 
 export interface Row {
   mode: FailureMode
@@ -44,7 +44,7 @@ function effectText(mode: FailureMode, where: string): string {
     const how = h.handler?.empty ? 'an empty handler' : 'a handler that only logs'
     return `caught and dropped by ${how} (try at line ${h.tryLine})`
   }
-  if (raisesOnly(mode)) return `raising is what ${where} is for (its whole body is the throw), so callers expect it: no finding`
+  if (mode.contract) return `raising is what ${where} is for (its whole body is the throw), so callers expect it: no finding`
   if (!mode.fn && mode.inCallback) return 'nothing catches it in the inline callback, so it escapes to whatever calls the callback'
   if (!mode.fn) return 'nothing catches it, so importing the module fails'
   return mode.fn.async ? `nothing in ${where} catches it, so its promise rejects` : `nothing in ${where} catches it, so it escapes to the caller`
@@ -124,7 +124,7 @@ export function selectFindings(rows: Row[], minRpn: number, maxFindings: number)
   const selected: Row[] = []
   for (const row of rows) {
     if (selected.length >= maxFindings) break
-    if (row.mode.handling.effect === 'handled' || raisesOnly(row.mode) || row.scores.rpn < minRpn) continue
+    if (row.mode.handling.effect === 'handled' || row.mode.contract || row.scores.rpn < minRpn) continue
     row.findingId = findingId('failure-modes', row.messageId, row.mode.module.path, row.key)
     selected.push(row)
   }

@@ -1,5 +1,6 @@
 // The performance perspective's options and their defaults (documented in README.md).
 import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface PerformanceOptions {
   /** Most findings of each kind; the highest-severity are kept, the rest counted ("and N more"). */
@@ -41,14 +42,7 @@ const MINIMUM: Record<Exclude<keyof PerformanceOptions, 'regexFuzzing'>, number>
 
 /** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: PerformanceOptions): PerformanceOptions {
-  for (const [name, min] of Object.entries(MINIMUM) as [Exclude<keyof PerformanceOptions, 'regexFuzzing'>, number][]) {
-    const value = options[name]
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-      throw new ConfigurationError(
-        `performance option '${name}' must be a whole number of at least ${min}, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`
-      )
-    }
-  }
+  checkWholeNumbers('performance', options, DEFAULT_OPTIONS, MINIMUM)
   if (typeof options.regexFuzzing !== 'boolean') {
     throw new ConfigurationError(`performance option 'regexFuzzing' must be true or false, got ${JSON.stringify(options.regexFuzzing)} (default false)`)
   }

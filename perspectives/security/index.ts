@@ -90,8 +90,9 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
         at(a)[1] - at(b)[1]
     )
     // Candidates below minConfidence are counted and named in the report, not reported as findings.
-    const confident = ranked.filter((d) => CONFIDENCE_ORDER[d.confidence] <= CONFIDENCE_ORDER[options.minConfidence])
-    const belowConfidence = ranked.filter((d) => !confident.includes(d))
+    const isConfident = (d: Draft) => CONFIDENCE_ORDER[d.confidence] <= CONFIDENCE_ORDER[options.minConfidence]
+    const confident = ranked.filter(isConfident)
+    const belowConfidence = ranked.filter((d) => !isConfident(d))
     const shown = confident.slice(0, options.maxFindings)
     const kept = new Set(shown)
     const findings = unique.filter((d) => kept.has(d))

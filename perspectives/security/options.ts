@@ -1,5 +1,6 @@
 // The security perspective's options and their defaults (documented in README.md).
 import { ConfigurationError } from '../../src/util/errors.js'
+import { checkWholeNumbers } from '../shared/options.js'
 
 export interface SecurityOptions {
   /** Most findings reported; the rest are counted in the metrics and the report says "and N more". */
@@ -23,17 +24,8 @@ export const DEFAULT_OPTIONS: SecurityOptions = { maxFindings: 200, minSecretLen
 
 const CONFIDENCES = ['high', 'medium', 'low']
 
-function wholeNumber(name: keyof SecurityOptions, value: unknown, min: number): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new ConfigurationError(`security option '${name}' must be a whole number of at least ${min}, got ${JSON.stringify(value)} (default ${DEFAULT_OPTIONS[name]})`)
-  }
-}
-
 export function validateOptions(options: SecurityOptions): SecurityOptions {
-  wholeNumber('maxFindings', options.maxFindings, 0)
-  wholeNumber('minSecretLength', options.minSecretLength, 8)
-  wholeNumber('maxSpecs', options.maxSpecs, 0)
-  wholeNumber('maxRegexChecks', options.maxRegexChecks, 0)
+  checkWholeNumbers('security', options, DEFAULT_OPTIONS, { minSecretLength: 8 })
   if (!CONFIDENCES.includes(options.minConfidence)) {
     throw new ConfigurationError(`security option 'minConfidence' must be one of ${CONFIDENCES.join(', ')}, got ${JSON.stringify(options.minConfidence)} (default "medium")`)
   }

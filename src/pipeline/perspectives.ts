@@ -1,6 +1,6 @@
 // Stage 5: run the chosen perspectives over the model. One that fails is recorded as failed and the
 // others still run (runPerspective never throws for a perspective's own error).
-import type { Perspective } from '../../perspectives/define.js'
+import { needs, type Perspective } from '../../perspectives/define.js'
 import type { PreviousResult } from '../../perspectives/types.js'
 import { runPerspective } from '../engine/run-perspective.js'
 import type { PerspectiveRun } from '../engine/types.js'
@@ -8,7 +8,7 @@ import type { CodeModel } from '../model/types.js'
 import type { RenderTarget } from '../specs/types.js'
 import type { Logger } from '../log.js'
 import type { BaseInput } from './base.js'
-import { assembleResults, needsResults, type ResultsPlan } from './results.js'
+import { assembleResults, type ResultsPlan } from './results.js'
 import { stage } from './timing.js'
 import { errorMessage } from '../util/errors.js'
 
@@ -43,8 +43,8 @@ export async function runPerspectives(
           now: inputs.now,
           history: inputs.history,
           source: inputs.source,
-          base: meta.needs?.includes('base') ? (inputs.base ?? { unavailable: 'no base was prepared for this run' }) : undefined,
-          ...(needsResults(perspective) && inputs.results
+          base: needs(meta, 'base') ? (inputs.base ?? { unavailable: 'no base was prepared for this run' }) : undefined,
+          ...(needs(meta, 'results') && inputs.results
             ? {
                 results: assembleResults(inputs.results.all, inputs.results.plan, runs, inputs.now, inputs.results.commit),
                 resultsMaxAgeDays: inputs.results.plan.maxAgeDays

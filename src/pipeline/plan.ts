@@ -3,7 +3,7 @@
 // -> local folder and dataset -> cursor -> what the reports need. No logic of its own beyond order.
 import { relative, isAbsolute } from 'node:path'
 import { PERSPECTIVES } from '../../perspectives/index.js'
-import type { Perspective } from '../../perspectives/define.js'
+import { needs, type Perspective } from '../../perspectives/define.js'
 import type { PerspectiveMeta } from '../../perspectives/types.js'
 import type { RunConfig } from '../config/types.js'
 import { advanceRotation } from '../cursor/rotation.js'
@@ -20,7 +20,7 @@ import { selectPerspectives } from './cursor.js'
 import type { RunEnvironment } from './environment.js'
 import { latestPerspectiveNumber, readEarlierResults, repositoryName } from './history.js'
 import { runPerspectives } from './perspectives.js'
-import { needsResults, planResults, withComputed, type ResultsPlan } from './results.js'
+import { planResults, withComputed, type ResultsPlan } from './results.js'
 import { storeResults, type StoreResult } from './store.js'
 import { thresholdMessage } from './threshold.js'
 import { stage } from './timing.js'
@@ -60,14 +60,14 @@ export async function runPlan(
 
   const history = await readEarlierResults(config, env, logger)
   const selection = await selectPerspectives(config, env, perspectives, { latestPerspective: latestPerspectiveNumber(history), runNumber: env.runNumber }, logger)
-  const resultsPlan = selection.perspectives.some(needsResults)
+  const resultsPlan = selection.perspectives.some((p) => needs(p.meta, 'results'))
     ? planResults(selection.perspectives, perspectives, history, timestamp, config.maxResultAgeDays)
     : null
   if (resultsPlan) logResultsPlan(resultsPlan, logger)
   const toRun = withComputed(selection.perspectives, perspectives, resultsPlan)
   const analysis: Analysis = await analyseRepository(config, logger)
   const texts = new Map(analysis.repo.files.map((f) => [f.path, f.text]))
-  const base = toRun.some((p) => p.meta.needs?.includes('base'))
+  const base = toRun.some((p) => needs(p.meta, 'base'))
     ? await readBase(config, history.latest.get('backwards-compat')?.commit ?? null, logger)
     : undefined
   const runs = await runPerspectives(

@@ -1,13 +1,12 @@
 // For perspectives that need 'results' (big-picture): the latest result of every other perspective.
 // A stored result is used when it is recent and did not fail; otherwise the perspective is computed in
 // this run (and stored like any other run, so the next cycle has it).
-import type { Perspective } from '../../perspectives/define.js'
+import { needs, type Perspective } from '../../perspectives/define.js'
 import type { PerspectiveId, PreviousResult, ResultOrigin } from '../../perspectives/types.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import type { HistorySnapshot } from '../history/read.js'
 import { toPreviousResult } from '../history/previous.js'
-
-const DAY_MS = 24 * 60 * 60 * 1000
+import { daysBetween } from '../util/time.js'
 
 export type ComputedOrigin = Extract<ResultOrigin, `computed-${string}`>
 
@@ -17,17 +16,6 @@ export interface ResultsPlan {
   /** Stored results used as they are, by perspective id. */
   stored: Map<PerspectiveId, PreviousResult>
   maxAgeDays: number
-}
-
-export function needsResults(perspective: Perspective<string, any>): boolean {
-  return perspective.meta.needs?.includes('results') ?? false
-}
-
-/** Days between a stored timestamp and now; Infinity for a timestamp that does not parse. */
-export function ageInDays(timestamp: string, now: string): number {
-  const then = Date.parse(timestamp)
-  const at = Date.parse(now)
-  return Number.isNaN(then) || Number.isNaN(at) ? Infinity : (at - then) / DAY_MS
 }
 
 /**
@@ -45,12 +33,13 @@ export function planResults(
   const plan: ResultsPlan = { compute: [], stored: new Map(), maxAgeDays }
   for (const perspective of all) {
     const { meta } = perspective
-    if (chosen.has(meta.id) || !meta.implemented || needsResults(perspective)) continue
+    if (chosen.has(meta.id) || !meta.implemented || needs(meta, 'results')) continue
     const record = history.latest.get(meta.id)
     const result = record ? toPreviousResult(record) : null
     if (!result || result.status === 'not-implemented') plan.compute.push({ perspective, origin: 'computed-missing' })
     else if (result.status === 'failed') plan.compute.push({ perspective, origin: 'computed-failed' })
-    else if (ageInDays(result.timestamp, now) > maxAgeDays) plan.compute.push({ perspective, origin: 'computed-stale' })
+    // A timestamp that does not parse (NaN) counts as too old.
+    else if (!(daysBetween(result.timestamp, now) <= maxAgeDays)) plan.compute.push({ perspective, origin: 'computed-stale' })
     else plan.stored.set(meta.id, result)
   }
   return plan
@@ -94,7 +83,7 @@ export function assembleResults(
   const out: PreviousResult[] = []
   for (const perspective of all) {
     const id = perspective.meta.id
-    if (needsResults(perspective) || !perspective.meta.implemented) continue
+    if (needs(perspective.meta, 'results') || !perspective.meta.implemented) continue
     const run = runs.find((r) => r.meta.id === id)
     if (run) out.push(runToResult(run, timestamp, commit, origins.get(id) ?? 'this-run'))
     else {

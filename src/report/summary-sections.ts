@@ -1,5 +1,6 @@
 // The pieces of the job summary, each a pure function to markdown. Everything that came from the
 // target repository goes through escape.ts; only our own text and the perspective's report are raw.
+import { needs } from '../../perspectives/define.js'
 import type { Finding, Severity } from '../../perspectives/types.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import type { TestSpec } from '../specs/types.js'
@@ -125,7 +126,7 @@ export function perspectiveSection(
   }
   parts.push(statusLine(run, input.history === undefined ? undefined : (input.history[meta.id] ?? null)))
   // A perspective that sums up the others (big-picture) opens with its overview; the rest lead with findings.
-  const overviewFirst = meta.needs?.includes('results') ?? false
+  const overviewFirst = needs(meta, 'results')
   let report = ''
   if (caps.reports && run.report !== null && run.report.trim() !== '') {
     report = `### ${overviewFirst ? 'Overview' : 'Report'}\n\n${run.report.trim()}`

@@ -2,6 +2,7 @@
 // GitHub rejects a step summary over 1 MiB, so the summary shrinks itself step by step (spec code
 // first, then findings per perspective, then the perspectives' own reports) and says what it left
 // out; it never throws and never exceeds the limit.
+import { needs } from '../../perspectives/define.js'
 import { PERSPECTIVE_IDS } from '../../perspectives/types.js'
 import { escapeInline, linkUrl, truncateUtf8, utf8Bytes } from './escape.js'
 import { commitUrl, repositoryUrl, shortSha } from './facts.js'
@@ -64,7 +65,7 @@ function fitted(input: SummaryInput, limitBytes: number): string {
 
 /** A big-picture run leads: its overview is what a maintainer reads first; the runs it computed follow. */
 function inReadingOrder(runs: SummaryInput['runs']): SummaryInput['runs'] {
-  const lead = runs.filter((r) => r.meta.needs?.includes('results'))
+  const lead = runs.filter((r) => needs(r.meta, 'results'))
   return lead.length === 0 ? runs : [...lead, ...runs.filter((r) => !lead.includes(r))]
 }
 
@@ -88,7 +89,7 @@ function heading(input: SummaryInput): string {
     const { meta } = input.runs[0]
     return `# 🧪 Test plan: ${meta.number}. ${meta.title}`
   }
-  const lead = input.runs.find((r) => r.meta.needs?.includes('results'))
+  const lead = input.runs.find((r) => needs(r.meta, 'results'))
   const computed = input.computedForSummary?.length ?? 0
   if (lead && computed > 0) {
     return `# 🧪 Test plan: ${lead.meta.number}. ${lead.meta.title} (and ${computed} perspective${computed === 1 ? '' : 's'} computed for it)`

@@ -9,6 +9,13 @@ describe('checkWholeNumbers', () => {
     expect(checkWholeNumbers('demo', options, DEFAULTS, { minScore: 1, share: [0, 100] })).toBe(options)
   })
 
+  it('leaves options whose default is not a whole number to their owner (flags, fractions, choices)', () => {
+    const defaults = { maxFindings: 5, entropy: 3.5, fuzz: false, level: 'medium' }
+    const options = { maxFindings: 2, entropy: 0.25, fuzz: true, level: 'low' }
+    expect(checkWholeNumbers('demo', options, defaults)).toBe(options)
+    expect(() => checkWholeNumbers('demo', { ...options, maxFindings: 1.5 }, defaults)).toThrow("demo option 'maxFindings' must be a whole number of at least 0, got 1.5 (default 5)")
+  })
+
   it.each([
     [{ maxFindings: -1 }, "demo option 'maxFindings' must be a whole number of at least 0, got -1 (default 50)"],
     [{ minScore: 0 }, "demo option 'minScore' must be a whole number of at least 1, got 0 (default 3)"],

@@ -3,14 +3,11 @@
 // declarator and assignment handlers of the single pass (javascript.ts); patterns are walked with an
 // explicit stack, values are sliced from the source without copying the whole node.
 import type { Node } from 'web-tree-sitter'
-import type { LocalBinding, Location } from '../types.js'
+import type { Location } from '../types.js'
+import { addBindings, BINDING_VALUE_MAX, bindingsFull } from './bindings-common.js'
 import { loc } from './common.js'
 import { enclosingName, type Frame, type JsState, slice, topFrame } from './js-state.js'
 
-/** A generated module of a million assignments must not make a million model entries. */
-export const MAX_BINDINGS = 20_000
-/** Enough for a built command, query or path; a 5 MB literal is cut. */
-export const BINDING_VALUE_MAX = 300
 /** Names taken from one destructuring pattern. */
 const MAX_PATTERN_NAMES = 64
 
@@ -68,7 +65,7 @@ function targetNames(target: Node): Node[] {
  */
 export function noteLocalBinding(state: JsState, node: Node, target: Node | null, value: Node | null, operator: string): void {
   if (!target || !value) return
-  if ((state.model.bindings?.length ?? 0) >= MAX_BINDINGS) return
+  if (bindingsFull(state.model)) return
   let shown = value
   while (shown.type === 'parenthesized_expression' && shown.namedChildCount === 1) shown = shown.namedChild(0) ?? shown
   if (DECLARATION_VALUES.has(shown.type)) return
@@ -78,15 +75,11 @@ export function noteLocalBinding(state: JsState, node: Node, target: Node | null
   const enclosing = enclosingName(state)
   const branchFrame = topFrame(state)?.branchFrame
   const branch = branchFrame ? branchOf(branchFrame, node.startIndex) : undefined
-  const at = loc(node)
-  for (const name of names) {
-    const bindings = (state.model.bindings ??= [])
-    if (bindings.length >= MAX_BINDINGS) return
-    const binding: LocalBinding = { name: slice(state, name, 100), operator, value: text, loc: { ...at } }
-    if (enclosing !== undefined) binding.enclosing = enclosing
-    if (branch) binding.branch = { ...branch }
-    bindings.push(binding)
-  }
+  addBindings(
+    state.model,
+    names.map((name) => slice(state, name, 100)),
+    { operator, value: text, loc: loc(node), ...(enclosing !== undefined ? { enclosing } : {}), ...(branch ? { branch } : {}) }
+  )
 }
 
 /**

@@ -3,13 +3,10 @@
 // local (`cmd = 'ls ' + d; os.system(cmd)`). Called by the walker for each assignment node; values are
 // sliced from the source without copying the whole node.
 import type { Node } from 'web-tree-sitter'
-import type { LocalBinding, Location, ModuleModel } from '../types.js'
+import type { Location, ModuleModel } from '../types.js'
+import { addBindings, BINDING_VALUE_MAX, bindingsFull } from './bindings-common.js'
 import { loc } from './common.js'
 
-/** A generated module of a million assignments must not make a million model entries. */
-export const MAX_BINDINGS = 20_000
-/** Enough for a built command, query or path; a 5 MB literal is cut. */
-export const BINDING_VALUE_MAX = 300
 /** Names taken from one unpacking target. */
 const MAX_TARGET_NAMES = 64
 
@@ -63,7 +60,7 @@ export function notePyBinding(
   branchOf: () => Location | undefined
 ): void {
   let value = right
-  if ((model.bindings?.length ?? 0) >= MAX_BINDINGS) return
+  if (bindingsFull(model)) return
   const augmented = node.type === 'augmented_assignment'
   // `a = b = v`: both names are bound to v (the inner assignment is visited on its own).
   while (!augmented && value.type === 'assignment') {
@@ -77,13 +74,9 @@ export function notePyBinding(
   const operator = augmented ? (node.childForFieldName('operator')?.type ?? '') : '='
   const text = sliced(source, value)
   const branch = branchOf()
-  const at = loc(node)
-  for (const name of names) {
-    const bindings = (model.bindings ??= [])
-    if (bindings.length >= MAX_BINDINGS) return
-    const binding: LocalBinding = { name: sliced(source, name), operator, value: text, loc: { ...at } }
-    if (enclosing !== undefined) binding.enclosing = enclosing
-    if (branch) binding.branch = { ...branch }
-    bindings.push(binding)
-  }
+  addBindings(
+    model,
+    names.map((name) => sliced(source, name)),
+    { operator, value: text, loc: loc(node), ...(enclosing !== undefined ? { enclosing } : {}), ...(branch ? { branch } : {}) }
+  )
 }
