@@ -77,6 +77,15 @@ describe('readGitHistory', () => {
     expect(history.windowDays).toBe(365)
   })
 
+  test('the day window counts back from the analysed commit, not from today', async () => {
+    // Commits in 2024 and a checkout analysed years later: the 45 days before HEAD still count.
+    const root = buildHistory()
+    const history = await readGitHistory(root, { historyDays: 45, maxCommits: 5000 })
+    expect(history.commitsExamined).toBe(2)
+    expect(history.files['a.ts']).toEqual({ commits: 1, authors: 1, lastChange: '2024-03-10T10:00:00.000Z' })
+    expect(Object.keys(history.files).sort()).toEqual(['a.ts', 'b.ts', 'c.ts'])
+  })
+
   test('a shallow clone is available but partial, with the fix in the note', async () => {
     const origin = buildHistory()
     const parent = tempDir('clone-')

@@ -46,8 +46,10 @@ export async function readGitHistory(root: string, options: HistoryOptions): Pro
   history.available = true
 
   const notes: string[] = []
+  // The window ends at the analysed commit, not today: an old checkout still has its recent history.
+  const headDate = Date.parse((await runGit(root, ['log', '-1', '--format=%cI', 'HEAD']).catch(() => '')).trim())
   try {
-    const { commits, files, timedOut } = await streamLog(root, options)
+    const { commits, files, timedOut } = await streamLog(root, options, Number.isNaN(headDate) ? Date.now() : headDate)
     history.commitsExamined = commits
     history.files = files
     if (timedOut) notes.push(`Reading history stopped after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s; it covers the newest ${commits} commits only.`)
@@ -66,7 +68,7 @@ export async function readGitHistory(root: string, options: HistoryOptions): Pro
 }
 
 /** Runs the bounded `git log` and folds its output, line by line, into per-file counts. */
-function streamLog(root: string, options: HistoryOptions): Promise<{ commits: number; files: Record<string, FileHistory>; timedOut: boolean }> {
+function streamLog(root: string, options: HistoryOptions, end: number): Promise<{ commits: number; files: Record<string, FileHistory>; timedOut: boolean }> {
   const args = [
     '-c',
     'core.quotePath=false',
@@ -80,7 +82,7 @@ function streamLog(root: string, options: HistoryOptions): Promise<{ commits: nu
     String(options.maxCommits)
   ]
   // An absolute date: git's approximate dates misread windows that reach back before 1970.
-  const since = Date.now() - options.historyDays * 24 * 3600 * 1000
+  const since = end - options.historyDays * 24 * 3600 * 1000
   if (since > 24 * 3600 * 1000) args.push(`--since=${new Date(since).toISOString()}`)
   args.push('--', '.')
   return new Promise((resolve, reject) => {
