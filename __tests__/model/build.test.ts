@@ -140,6 +140,11 @@ test('stats add up', () => {
   expect(s.bytes).toBe(model.modules.reduce((n, m) => n + m.bytes, 0))
   expect(s.lines).toBe(model.modules.reduce((n, m) => n + m.lines, 0))
   expect(s.syntaxErrors).toBe(model.modules.reduce((n, m) => n + m.syntaxErrors, 0))
+  // Every syntax error is named by its file.
+  const named = model.modules.filter((m) => m.syntaxErrors > 0).map((m) => ({ path: m.path, count: m.syntaxErrors }))
+  expect(named.length).toBeGreaterThanOrEqual(1)
+  expect([...(s.syntaxErrorFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path))).toEqual(named)
+  expect((s.syntaxErrorFiles ?? []).reduce((n, f) => n + f.count, 0)).toBe(s.syntaxErrors)
   expect(model.root).toBe(root)
 })
 

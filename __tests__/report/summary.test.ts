@@ -56,6 +56,14 @@ describe('buildSummary', () => {
     expect(text).toContain('**Skipped files:** 1 too large, 4 vendored')
   })
 
+  it('names each file with syntax errors and its count, never a bare total', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ path: `src/f${i}.ts`, count: 1 }))
+    const text = buildSummary(input({ model: { files: 3, lines: 1234, millis: 20, syntaxErrors: [{ path: 'src/types.ts', count: 848 }, ...many] } }))
+    expect(text).toContain('- **Syntax errors:** 848 in <code>src/types.ts</code>, 1 in <code>src/f0.ts</code>')
+    expect(text).toContain('1 in <code>src/f8.ts</code> and 3 more files (3 errors)')
+    expect(buildSummary(input())).not.toContain('Syntax errors')
+  })
+
   it('links code findings to the file and lines at the analysed commit', () => {
     const text = buildSummary(input())
     expect(hrefs(text)).toContain(`https://github.com/octo/widgets/blob/${SHA}/src/config.ts#L10-L12`)

@@ -24,6 +24,12 @@ describe('buildTerminalReport', () => {
     expect(text).not.toContain(ESC)
   })
 
+  it('names the files with syntax errors and their counts', () => {
+    const text = buildTerminalReport(input({ model: { files: 3, lines: 1234, millis: 20, syntaxErrors: [{ path: 'src/types.ts', count: 848 }, { path: 'b.ts', count: 1 }] } }), { color: false })
+    expect(text).toContain('Syntax errors: 848 in src/types.ts, 1 in b.ts\n')
+    expect(buildTerminalReport(input(), { color: false })).not.toContain('Syntax errors')
+  })
+
   it('has no ANSI codes without colour, and some with it', () => {
     expect(buildTerminalReport(input(), { color: false })).not.toContain(ESC)
     expect(buildTerminalReport(input(), { color: true })).toContain(`${ESC}[31mHIGH`)

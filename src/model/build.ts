@@ -22,6 +22,9 @@ function statsOf(modules: ModuleModel[], millis: number): ModelStats {
     if (m.status === 'parsed') stats.parsed++
     else stats.partial++
   }
+  const withErrors = modules.filter((m) => m.syntaxErrors > 0).map((m) => ({ path: m.path, count: m.syntaxErrors }))
+  withErrors.sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  if (withErrors.length > 0) stats.syntaxErrorFiles = withErrors
   return stats
 }
 

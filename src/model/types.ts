@@ -550,6 +550,13 @@ export interface ModelStats {
   partial: number
   syntaxErrors: number
   millis: number
+  /** Every file with syntax errors and its count, most errors first: a total is never given without its files. */
+  syntaxErrorFiles?: SyntaxErrorFile[]
+}
+
+export interface SyntaxErrorFile {
+  path: string
+  count: number
 }
 
 export interface CodeModel {

@@ -9,6 +9,7 @@ import { loadRepository } from '../repo/loader.js'
 import { detectTargetWithReason } from '../specs/detect.js'
 import type { RunConfig } from '../config/types.js'
 import type { Logger } from '../log.js'
+import { syntaxErrorText } from '../report/syntax-errors.js'
 import { stage, timed } from './timing.js'
 
 export interface Analysis {
@@ -50,9 +51,8 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
   const { value: model, millis: modelMillis } = await timed(() =>
     stage(logger, 'Build the code model', async () => {
       const built = await buildModel(loaded.repo, loaded.facts)
-      logger.info(
-        `${built.stats.files} modules, ${built.stats.lines} lines (${built.stats.partial} parsed partially, ${built.stats.syntaxErrors} syntax errors)`
-      )
+      const named = syntaxErrorText(built.stats.syntaxErrorFiles ?? [], 5)
+      logger.info(`${built.stats.files} modules, ${built.stats.lines} lines (${built.stats.partial} parsed partially${named ? `; syntax errors: ${named}` : ''})`)
       return built
     })
   )

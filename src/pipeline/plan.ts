@@ -140,7 +140,12 @@ export async function runPlan(
       uploadError: stored.uploadError ?? undefined
     },
     skipped,
-    model: { files: analysis.model.stats.files, lines: analysis.model.stats.lines, millis: analysis.timings.model },
+    model: {
+      files: analysis.model.stats.files,
+      lines: analysis.model.stats.lines,
+      millis: analysis.timings.model,
+      ...(analysis.model.stats.syntaxErrorFiles ? { syntaxErrors: analysis.model.stats.syntaxErrorFiles } : {})
+    },
     history: delta,
     runs
   }

@@ -19,6 +19,7 @@ import {
   perspectiveSection
 } from './summary-sections.js'
 import { errorMessage } from '../util/errors.js'
+import { syntaxErrorText } from './syntax-errors.js'
 import type { SummaryInput } from './types.js'
 
 /** GitHub's limit is 1 MiB per step summary; stay clear of it. */
@@ -170,6 +171,9 @@ function contextList(input: SummaryInput): string {
     `- **Rotation:** ${rotationText(input)}`,
     `- **Analysed:** ${count(model.files, 'file')}, ${count(model.lines, 'line')} (model built in ${formatNumber(model.millis)} ms)`,
     `- **Skipped files:** ${skipped.length > 0 ? skipped.join(', ') : 'none'}`,
+    ...((model.syntaxErrors ?? []).length > 0
+      ? [`- **Syntax errors:** ${syntaxErrorText(model.syntaxErrors ?? [], 10, (p) => `<code>${escapeInline(p)}</code>`)} (those files are modelled as far as they parse)`]
+      : []),
     `- **Results:** ${stored.join(' · ')}`
   ].join('\n')
 }

@@ -4,6 +4,7 @@ import { PERSPECTIVE_IDS, type Severity } from '../../perspectives/types.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import { terminalSafe } from './escape.js'
 import { countsText, locationText, plural, riskLabel, severityCounts, shortSha } from './facts.js'
+import { syntaxErrorText } from './syntax-errors.js'
 import type { SummaryInput } from './types.js'
 
 export interface TerminalOptions {
@@ -39,6 +40,8 @@ export function buildTerminalReport(input: SummaryInput, options: TerminalOption
     `Analysed ${plural(input.model.files, 'file')}, ${plural(input.model.lines, 'line')} (model in ${input.model.millis} ms)` +
       skippedText(input.skipped)
   )
+  const syntaxErrors = syntaxErrorText(input.model.syntaxErrors ?? [], 5, terminalSafe)
+  if (syntaxErrors) lines.push(`Syntax errors: ${syntaxErrors}`)
   if (input.rotation.warning) lines.push(paint('yellow', `Warning: ${terminalSafe(input.rotation.warning)}`))
 
   for (const run of input.runs) {

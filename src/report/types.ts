@@ -31,6 +31,8 @@ export interface ModelStats {
   files: number
   lines: number
   millis: number
+  /** Files the parser found syntax errors in, with their counts (most first); absent or empty when none. */
+  syntaxErrors?: { path: string; count: number }[]
 }
 
 export interface HistoryDelta {
