@@ -3,7 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', '__tests__/fixtures/**', '.test-planning/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', '__tests__/fixtures/**', '.test-planning/**', '.venv-ci/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
