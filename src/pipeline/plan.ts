@@ -137,7 +137,8 @@ export async function runPlan(
       localDir: displayPath(config.outputDir, env.kind === 'action' ? (env.env.GITHUB_WORKSPACE ?? process.cwd()) : process.cwd()),
       datasetUrl: stored.hub?.datasetUrl,
       commitUrl: stored.hub?.commitUrl,
-      uploadError: stored.uploadError ?? undefined
+      uploadError: stored.uploadError ?? undefined,
+      ...(stored.local?.dataFile ? { resultsFile: displayPath(stored.local.dataFile, env.kind === 'action' ? (env.env.GITHUB_WORKSPACE ?? process.cwd()) : process.cwd()) } : {})
     },
     skipped,
     model: {

@@ -6,6 +6,7 @@ import type { PerspectiveRun } from '../engine/types.js'
 import type { TestSpec } from '../specs/types.js'
 import { codeCell, escapeInline, escapeMultiline, fencedBlock } from './escape.js'
 import { blobUrl, countsText, locationText, riskLabel, severityCounts } from './facts.js'
+import { byRisk } from './next-steps.js'
 import type { HistoryDelta, SummaryInput } from './types.js'
 
 /** How much of each perspective the summary shows; lowered step by step until the summary fits. */
@@ -18,9 +19,16 @@ export interface Caps {
   specs: number
   /** The perspective's own report and its metrics. */
   reports: boolean
+  /** One line of specs instead of their list, and no question line: for runs of many perspectives. */
+  compact?: boolean
+  /** A leading perspective's overview (big-picture) stays when other reports go, unless this is false. */
+  overview?: boolean
 }
 
-export const ALL: Caps = { specCode: Infinity, findings: Infinity, specs: Infinity, reports: true }
+/** A perspective shows at most this many findings; the rest are counted and kept in the results. */
+export const MAX_FINDINGS_SHOWN = 15
+
+export const ALL: Caps = { specCode: 5, findings: MAX_FINDINGS_SHOWN, specs: MAX_FINDINGS_SHOWN, reports: true }
 
 /** What the caps left out, summed over perspectives, for the note at the top. */
 export interface Omitted {
@@ -112,7 +120,7 @@ export function perspectiveSection(
   cache: RenderCache = newCache()
 ): string {
   const { meta } = run
-  const parts = [`## ${meta.number}. ${meta.title}`, `> **${meta.question}**`]
+  const parts = caps.compact ? [`## ${meta.number}. ${meta.title}`] : [`## ${meta.number}. ${meta.title}`, `> **${meta.question}**`]
   if (run.status === 'not-implemented') {
     parts.push(
       `**Status:** ${statusText(run)}. This perspective is not implemented yet in this version: no findings are reported.`
@@ -128,14 +136,15 @@ export function perspectiveSection(
   // A perspective that sums up the others (big-picture) opens with its overview; the rest lead with findings.
   const overviewFirst = needs(meta, 'results')
   let report = ''
-  if (caps.reports && run.report !== null && run.report.trim() !== '') {
+  const showReport = caps.reports || (overviewFirst && caps.overview !== false)
+  if (showReport && run.report !== null && run.report.trim() !== '') {
     report = `### ${overviewFirst ? 'Overview' : 'Report'}\n\n${run.report.trim()}`
   } else if (run.report !== null && run.report.trim() !== '') {
     omitted.reports++
   }
   const findings = findingsSection(input, run.findings, caps, omitted, cache)
   parts.push(...(overviewFirst ? [report, findings] : [findings, report]).filter((p) => p !== ''))
-  parts.push(specsSection(run.specs, caps, omitted, cache))
+  parts.push(caps.compact ? specsLine(run.specs, omitted) : specsSection(run.specs, caps, omitted, cache))
   if (caps.reports) {
     const metrics = metricsBlock(run.metrics)
     if (metrics !== '') parts.push(metrics)
@@ -166,7 +175,7 @@ function findingsSection(
   cache: RenderCache
 ): string {
   if (findings.length === 0) return '### Findings\n\nNothing found from this perspective in the analysed files.'
-  const shown = findings.slice(0, caps.findings)
+  const shown = byRisk(findings).slice(0, caps.findings)
   const rows = shown.map((f) => cached(cache.findingRows, f, () => findingRow(input, f)))
   const table = [
     '| Severity | Finding | Location | Evidence | Confidence | Rationale |',
@@ -175,7 +184,9 @@ function findingsSection(
   ].join('\n')
   const rest = findings.length - shown.length
   omitted.findings += rest
-  const more = rest > 0 ? `\n\n_… and ${count(rest, 'more finding')} (all are in the stored results)._` : ''
+  const restCounts = countsText(severityCounts(findings.filter((f) => !shown.includes(f))))
+  const where = input.stored.resultsFile ? `<code>${escapeInline(input.stored.resultsFile)}</code>` : 'the stored results'
+  const more = rest > 0 ? `\n\n_… and ${count(rest, 'more finding')} (${restCounts}); all are in ${where}._` : ''
   return `### Findings\n\n${table}${more}`
 }
 
@@ -226,6 +237,15 @@ function specsSection(specs: readonly TestSpec[], caps: Caps, omitted: Omitted, 
     parts.push(`_… and ${count(rest, 'more spec')} (all are in the stored results)._`)
   }
   return parts.join('\n\n')
+}
+
+/** Compact layout: the specs counted by priority on one line, their list left to the stored results. */
+function specsLine(specs: readonly TestSpec[], omitted: Omitted): string {
+  if (specs.length === 0) return '**Specs:** none from this perspective.'
+  omitted.specs += specs.length
+  const byPriority = (['P1', 'P2', 'P3'] as const).map((p) => [p, specs.filter((s) => s.priority === p).length] as const)
+  const counts = byPriority.filter(([, n]) => n > 0).map(([p, n]) => `${n} ${p}`)
+  return `**Specs:** ${count(specs.length, 'spec')} (${counts.join(', ')}); listed with their code in the stored results.`
 }
 
 function specRow(s: TestSpec): string {

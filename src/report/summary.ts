@@ -21,30 +21,42 @@ import {
 import { errorMessage } from '../util/errors.js'
 import { syntaxErrorText } from './syntax-errors.js'
 import type { SummaryInput } from './types.js'
+import { nextStepsSection } from './next-steps-section.js'
 
-/** GitHub's limit is 1 MiB per step summary; stay clear of it. */
-export const DEFAULT_SUMMARY_LIMIT = 1_000_000
+/**
+ * A summary a maintainer reads: at most 60 KB (GitHub's hard limit is 1 MiB per step summary), and at
+ * most 300 lines for a run of several perspectives, 150 for one. The full lists stay in the results.
+ */
+export const DEFAULT_SUMMARY_LIMIT = 60_000
+export const MAX_LINES_ALL = 300
+export const MAX_LINES_ONE = 150
 
-// Each step shows less than the one before; the first that fits wins.
+// Each step shows less than the one before; the first that fits wins. Findings are capped at 15 a
+// perspective from the start: the rest are counted and kept in the results file.
 const LADDER: readonly Caps[] = [
   ALL,
-  { ...ALL, specCode: 20 },
-  { ...ALL, specCode: 5 },
   { ...ALL, specCode: 0 },
-  { specCode: 0, findings: 1000, specs: 200, reports: true },
-  { specCode: 0, findings: 500, specs: 100, reports: true },
-  { specCode: 0, findings: 200, specs: 50, reports: true },
-  { specCode: 0, findings: 100, specs: 20, reports: true },
-  { specCode: 0, findings: 50, specs: 10, reports: true },
-  { specCode: 0, findings: 20, specs: 5, reports: true },
-  { specCode: 0, findings: 20, specs: 5, reports: false },
-  { specCode: 0, findings: 5, specs: 0, reports: false },
-  { specCode: 0, findings: 0, specs: 0, reports: false }
+  { ...ALL, specCode: 0, specs: 5 },
+  { ...ALL, specCode: 0, specs: 5, reports: false },
+  { specCode: 0, findings: 15, specs: 0, reports: false, compact: true },
+  { specCode: 0, findings: 10, specs: 0, reports: false, compact: true },
+  { specCode: 0, findings: 8, specs: 0, reports: false, compact: true },
+  { specCode: 0, findings: 6, specs: 0, reports: false, compact: true },
+  { specCode: 0, findings: 4, specs: 0, reports: false, compact: true },
+  { specCode: 0, findings: 2, specs: 0, reports: false, compact: true },
+  { specCode: 0, findings: 4, specs: 0, reports: false, compact: true, overview: false },
+  { specCode: 0, findings: 0, specs: 0, reports: false, compact: true, overview: false }
 ]
 
-export function buildSummary(input: SummaryInput, limitBytes = DEFAULT_SUMMARY_LIMIT): string {
+function lineCount(text: string): number {
+  let n = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++
+  return n
+}
+
+export function buildSummary(input: SummaryInput, limitBytes = DEFAULT_SUMMARY_LIMIT, limitLines?: number): string {
   try {
-    return fitted(input, limitBytes)
+    return fitted(input, limitBytes, limitLines ?? (input.runs.length > 1 ? MAX_LINES_ALL : MAX_LINES_ONE))
   } catch (error) {
     // A malformed input (a bug upstream) must not fail the run after the results were stored.
     const text = `# 🧪 Test plan\n\nThe summary could not be built: ${escapeInline(errorMessage(error))}. The results are in ${escapeInline(String(input?.stored?.localDir ?? 'the results folder'))}.\n`
@@ -52,12 +64,16 @@ export function buildSummary(input: SummaryInput, limitBytes = DEFAULT_SUMMARY_L
   }
 }
 
-function fitted(input: SummaryInput, limitBytes: number): string {
+function fitted(input: SummaryInput, limitBytes: number, limitLines: number): string {
   const cache = newCache()
+  let smallest = ''
   for (const caps of LADDER) {
     const text = render(input, caps, cache)
-    if (utf8Bytes(text) <= limitBytes) return text
+    if (utf8Bytes(text) <= limitBytes && lineCount(text) <= limitLines) return text
+    smallest = text
   }
+  // Too many lines even at the smallest layout but within the bytes: better long than empty.
+  if (smallest !== '' && utf8Bytes(smallest) <= limitBytes) return smallest
   // Even the smallest full layout is too big (an absurd limit): the head alone, then the note alone.
   const head = `${heading(input)}\n\n${shortenedNote(input, null)}\n`
   if (utf8Bytes(head) <= limitBytes) return head
@@ -74,6 +90,9 @@ function render(input: SummaryInput, caps: Caps, cache: RenderCache): string {
   const omitted = noneOmitted()
   const sections = inReadingOrder(input.runs).map((run) => perspectiveSection(input, run, caps, omitted, cache))
   const head = [heading(input), ...warnings(input)]
+  // What a maintainer acts on leads; the run's context and the per-perspective detail follow.
+  const steps = nextStepsSection(input)
+  if (steps !== '') head.push(steps)
   if (isShortened(omitted)) head.push(shortenedNote(input, omitted))
   head.push(contextList(input))
   if (input.runs.length > 1) head.push(`## Overview\n\n${overviewTable(input.runs)}`)

@@ -6,12 +6,14 @@ import { terminalSafe } from './escape.js'
 import { countsText, locationText, plural, riskLabel, severityCounts, shortSha } from './facts.js'
 import { syntaxErrorText } from './syntax-errors.js'
 import type { SummaryInput } from './types.js'
+import { byRisk, nextSteps, type NextStep } from './next-steps.js'
+import { MAX_FINDINGS_SHOWN } from './summary-sections.js'
 
 export interface TerminalOptions {
   color: boolean
-  /** Findings listed per perspective before "… and N more" (default 50). */
+  /** Findings listed per perspective before "… and N more" (default 15, riskiest on shipped code first). */
   maxFindings?: number
-  /** Specs listed per perspective before "… and N more" (default 30). */
+  /** Specs listed per perspective before "… and N more" (default 10). */
   maxSpecs?: number
 }
 
@@ -29,8 +31,8 @@ const SEVERITY_STYLE: Record<Severity, Style> = { critical: 'magenta', high: 're
 
 export function buildTerminalReport(input: SummaryInput, options: TerminalOptions = { color: false }): string {
   const paint = (style: Style, text: string): string => (options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text)
-  const maxFindings = options.maxFindings ?? 50
-  const maxSpecs = options.maxSpecs ?? 30
+  const maxFindings = options.maxFindings ?? MAX_FINDINGS_SHOWN
+  const maxSpecs = options.maxSpecs ?? 10
   const lines: string[] = []
 
   const at = input.commit === null ? '' : ` @ ${terminalSafe(shortSha(input.commit))}`
@@ -43,6 +45,11 @@ export function buildTerminalReport(input: SummaryInput, options: TerminalOption
   const syntaxErrors = syntaxErrorText(input.model.syntaxErrors ?? [], 5, terminalSafe)
   if (syntaxErrors) lines.push(`Syntax errors: ${syntaxErrors}`)
   if (input.rotation.warning) lines.push(paint('yellow', `Warning: ${terminalSafe(input.rotation.warning)}`))
+  const steps = nextSteps(input.runs)
+  if (steps.length > 0) {
+    lines.push('', paint('bold', 'What to do next:'))
+    steps.forEach((step, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${stepText(step)}`))
+  }
 
   for (const run of input.runs) {
     lines.push('')
@@ -57,6 +64,7 @@ export function buildTerminalReport(input: SummaryInput, options: TerminalOption
   }
   lines.push(`Next in rotation: ${nextText(input.rotation.next)}${input.rotation.source === 'explicit' ? ' (rotation left alone)' : ''}`)
   lines.push(`Results written to ${terminalSafe(input.stored.localDir)}`)
+  if (input.stored.resultsFile) lines.push(`Every finding and spec: ${terminalSafe(input.stored.resultsFile)}`)
   if (input.stored.datasetUrl) lines.push(`Dataset: ${terminalSafe(input.stored.datasetUrl)}`)
   if (input.stored.commitUrl) lines.push(`Dataset commit: ${terminalSafe(input.stored.commitUrl)}`)
   if (input.stored.uploadError) lines.push(paint('red', `Upload failed: ${terminalSafe(input.stored.uploadError)}`))
@@ -85,11 +93,15 @@ function perspectiveLines(
   )
   if (run.findings.length === 0) out.push('   no findings')
   else out.push('   Findings:')
-  for (const f of run.findings.slice(0, maxFindings)) {
+  const shown = byRisk(run.findings).slice(0, maxFindings)
+  for (const f of shown) {
     const where = locationText(f) ?? `repository (looked for ${f.lookedFor ?? 'unspecified'})`
     out.push(`     ${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${terminalSafe(where)}  ${terminalSafe(f.title)}`)
   }
-  if (run.findings.length > maxFindings) out.push(`     … and ${plural(run.findings.length - maxFindings, 'more finding')}`)
+  if (run.findings.length > maxFindings) {
+    const rest = countsText(severityCounts(shown.length < run.findings.length ? run.findings.filter((f) => !shown.includes(f)) : []))
+    out.push(`     … and ${plural(run.findings.length - maxFindings, 'more finding')} (${rest}; all in the results file)`)
+  }
   if (run.specs.length > 0) out.push('   Specs:')
   for (const s of run.specs.slice(0, maxSpecs)) {
     out.push(`     ${s.priority} ${s.level.padEnd(11)} ${terminalSafe(s.fileName)}  ${terminalSafe(s.title)}`)
@@ -109,4 +121,14 @@ function skippedText(skipped: Record<string, number>): string {
 function nextText(n: number): string {
   const id = PERSPECTIVE_IDS[n - 1]
   return id === undefined ? String(n) : `${n}. ${id}`
+}
+
+function stepText(step: NextStep): string {
+  const spec = step.spec ? ` (spec ${terminalSafe(step.spec.fileName)})` : ''
+  if (step.finding) {
+    const f = step.finding
+    return `${f.severity.toUpperCase()} ${terminalSafe(locationText(f) ?? 'repository')}  ${terminalSafe(f.title)} [${step.perspective}]${spec}`
+  }
+  const s = step.spec!
+  return `SPEC ${terminalSafe(s.target.file)}  write: ${terminalSafe(s.title)} [${step.perspective}]${spec}`
 }

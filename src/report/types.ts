@@ -25,6 +25,8 @@ export interface StorageInfo {
   commitUrl?: string
   /** Why the upload failed (the cursor stays where it is and the next run retries). */
   uploadError?: string
+  /** This run's records (every finding and spec in full), as the user can find it: the reports point to it. */
+  resultsFile?: string
 }
 
 export interface ModelStats {

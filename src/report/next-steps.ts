@@ -1,0 +1,79 @@
+// "What to do next": the few findings and specs a maintainer should act on first, across perspectives.
+// Chosen by risk on shipped code: severity, then confidence, then a spec that already covers it.
+// Pure and deterministic; both the job summary and the terminal report list the same items.
+import type { Confidence, Finding, Severity } from '../../perspectives/types.js'
+import type { PerspectiveRun } from '../engine/types.js'
+import type { TestSpec } from '../specs/types.js'
+import { isShippedPath } from './shipped.js'
+
+export const MAX_NEXT_STEPS = 10
+
+export interface NextStep {
+  perspective: string
+  /** The finding to act on; absent when the step is a spec on its own. */
+  finding?: Finding
+  /** The spec that tests it (or the spec to write, when there is no finding). */
+  spec?: TestSpec
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 }
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 }
+const PRIORITY_RANK: Record<TestSpec['priority'], number> = { P1: 2, P2: 1, P3: 0 }
+
+/** Perspectives that sum up the others: their rows repeat what the others found. */
+const SUMMING_UP = new Set(['big-picture'])
+
+/** A finding worth leading with: in shipped code, at least medium severity, not a low-confidence guess. */
+function leads(f: Finding): boolean {
+  return f.file !== null && isShippedPath(f.file) && SEVERITY_RANK[f.severity] >= 2 && f.confidence !== 'low'
+}
+
+/** Findings in shipped code first, then by severity and confidence; order within a perspective kept otherwise. */
+export function byRisk(findings: readonly Finding[]): Finding[] {
+  const shipped = (f: Finding): number => (f.file === null || isShippedPath(f.file) ? 1 : 0)
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        shipped(b.f) - shipped(a.f) ||
+        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
+        CONFIDENCE_RANK[b.f.confidence] - CONFIDENCE_RANK[a.f.confidence] ||
+        a.i - b.i
+    )
+    .map((x) => x.f)
+}
+
+export function nextSteps(runs: readonly PerspectiveRun[], max = MAX_NEXT_STEPS): NextStep[] {
+  const candidates: { step: NextStep; score: number; order: number }[] = []
+  let order = 0
+  for (const run of runs) {
+    if (run.status !== 'ok' || SUMMING_UP.has(run.meta.id)) continue
+    const specFor = new Map<string, TestSpec>()
+    for (const s of run.specs) for (const id of s.covers) if (!specFor.has(id)) specFor.set(id, s)
+    const covered = new Set<TestSpec>()
+    for (const f of run.findings) {
+      if (!leads(f)) continue
+      const spec = specFor.get(f.id)
+      if (spec) covered.add(spec)
+      const score = SEVERITY_RANK[f.severity] * 10 + CONFIDENCE_RANK[f.confidence] * 3 + (spec ? 1 : 0)
+      candidates.push({ step: { perspective: run.meta.id, finding: f, ...(spec ? { spec } : {}) }, score, order: order++ })
+    }
+    // A first-priority spec on shipped code stands on its own when no finding led to it.
+    for (const s of run.specs) {
+      if (covered.has(s) || s.priority !== 'P1' || !isShippedPath(s.target.file)) continue
+      candidates.push({ step: { perspective: run.meta.id, spec: s }, score: 20 + PRIORITY_RANK[s.priority], order: order++ })
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order)
+  const out: NextStep[] = []
+  const places = new Set<string>()
+  for (const { step } of candidates) {
+    // One item per place: two perspectives flagging the same line are one thing to do.
+    const place = step.finding ? `${step.finding.file}:${step.finding.startLine}` : `spec:${step.spec?.fileName}`
+    if (places.has(place)) continue
+    places.add(place)
+    out.push(step)
+    if (out.length >= max) break
+  }
+  return out
+}
