@@ -1,0 +1,27 @@
+// Which Python runs the project's code: the project's own virtualenv when it has one, else the one
+// the caller names (the action's set-up step installed the project there), else `python3` on PATH;
+// accepted only when it can import pytest.
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
+import { runChild } from './spawn.js'
+
+const VENV_PYTHONS = ['.venv/bin/python', 'venv/bin/python', '.venv/Scripts/python.exe', 'venv/Scripts/python.exe']
+
+export async function findPython(root: string, preferred: string | null, env: Record<string, string>): Promise<{ python: string | null; tried: string[] }> {
+  const candidates: string[] = []
+  for (const rel of VENV_PYTHONS) {
+    try {
+      await access(join(root, rel))
+      candidates.push(join(root, rel))
+    } catch {
+      // not there
+    }
+  }
+  if (preferred) candidates.push(preferred)
+  candidates.push('python3', 'python')
+  for (const python of candidates) {
+    const probe = await runChild({ command: python, args: ['-c', 'import pytest'], cwd: root, env, timeoutMs: 30_000 })
+    if (probe.code === 0) return { python, tried: candidates }
+  }
+  return { python: null, tried: candidates }
+}

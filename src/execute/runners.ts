@@ -1,0 +1,107 @@
+// How each framework's own runner is started on one test file, and which structured report it
+// writes: jest --json, vitest --reporter=json, mocha --reporter json, node --test with the JUnit
+// reporter, pytest --junitxml. The runner comes from the project (its node_modules, its Python), so
+// the project's configuration (transforms, loaders, conftest) applies as in its own CI.
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { TestFramework } from '../specs/types.js'
+import { parseJestJson, parseJUnitReport, parseMochaJson, type FileReport } from './reports.js'
+
+export interface RunnerCommand {
+  command: string
+  args: string[]
+  /** Reads the report file's text (null when the runner wrote none or it is not the expected shape). */
+  parse(text: string): FileReport | null
+}
+
+export interface RunnerContext {
+  /** The temporary copy's root. */
+  root: string
+  /** Node executable for JavaScript runners. */
+  node: string
+  /** Python executable with pytest importable, when known. */
+  python: string | null
+  /** Where the runner writes its report. */
+  reportPath: string
+  /** Per-test time limit handed to the runner (the process is killed at the file's limit anyway). */
+  testTimeoutMs: number
+}
+
+const BINARIES: Record<Exclude<TestFramework, 'node:test' | 'pytest'>, string[]> = {
+  jest: ['node_modules/jest/bin/jest.js', 'node_modules/jest-cli/bin/jest.js'],
+  vitest: ['node_modules/vitest/vitest.mjs'],
+  mocha: ['node_modules/mocha/bin/mocha.js', 'node_modules/mocha/bin/mocha']
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function firstExisting(root: string, candidates: string[]): Promise<string | null> {
+  for (const c of candidates) if (await exists(join(root, c))) return join(root, c)
+  return null
+}
+
+/** The TypeScript loader the project itself uses for node:test, if it has one. */
+async function typescriptLoader(root: string): Promise<string[] | null> {
+  if (await exists(join(root, 'node_modules/tsx/package.json'))) return ['--import', 'tsx']
+  if (await exists(join(root, 'node_modules/ts-node/package.json'))) return ['--loader', 'ts-node/esm']
+  return null
+}
+
+/** The command for `file` (absolute), or why the runner cannot start. */
+export async function runnerCommand(framework: TestFramework, file: string, language: string, ctx: RunnerContext): Promise<RunnerCommand | { unavailable: string }> {
+  const timeout = String(ctx.testTimeoutMs)
+  switch (framework) {
+    case 'jest': {
+      const bin = await firstExisting(ctx.root, BINARIES.jest)
+      if (!bin) return { unavailable: 'jest is not installed (run `npm ci` before the action)' }
+      return {
+        command: ctx.node,
+        // ESM projects need the VM modules flag (their test script sets it); CommonJS ones ignore it.
+        args: ['--experimental-vm-modules', '--no-warnings', bin, '--ci', '--json', `--outputFile=${ctx.reportPath}`, '--watchman=false', '--no-cache', `--testTimeout=${timeout}`, '--runTestsByPath', file],
+        parse: parseJestJson
+      }
+    }
+    case 'vitest': {
+      const bin = await firstExisting(ctx.root, BINARIES.vitest)
+      if (!bin) return { unavailable: 'vitest is not installed (run `npm ci` before the action)' }
+      return {
+        command: ctx.node,
+        args: [bin, 'run', file, '--reporter=json', `--outputFile=${ctx.reportPath}`, `--testTimeout=${timeout}`, '--watch=false'],
+        parse: parseJestJson
+      }
+    }
+    case 'mocha': {
+      const bin = await firstExisting(ctx.root, BINARIES.mocha)
+      if (!bin) return { unavailable: 'mocha is not installed (run `npm ci` before the action)' }
+      return {
+        command: ctx.node,
+        args: [bin, '--reporter', 'json', '--reporter-option', `output=${ctx.reportPath}`, '--timeout', timeout, file],
+        parse: parseMochaJson
+      }
+    }
+    case 'node:test': {
+      const loader = language === 'typescript' ? await typescriptLoader(ctx.root) : []
+      if (!loader) return { unavailable: 'a TypeScript spec for node:test needs the project\'s own loader (tsx or ts-node), and it has none' }
+      return {
+        command: ctx.node,
+        args: [...loader, '--test', '--test-reporter=junit', `--test-reporter-destination=${ctx.reportPath}`, file],
+        parse: (text) => parseJUnitReport(text, file)
+      }
+    }
+    case 'pytest': {
+      if (!ctx.python) return { unavailable: 'no Python with pytest was found (set up Python and `pip install` the project and pytest before the action)' }
+      return {
+        command: ctx.python,
+        args: ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', '-o', 'junit_family=xunit2', `--junitxml=${ctx.reportPath}`, file],
+        parse: (text) => parseJUnitReport(text, file)
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+// Runs rendered spec files with the project's own runner in a temporary copy of the workspace and
+// decides each one's status: passed, failed (with the assertion message), error (does not load or
+// hangs), flaky (passes and fails across the runs), skipped, or not-run (with why). The workspace is
+// never written; the copy is removed whatever happens.
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { TestFramework } from '../specs/types.js'
+import { childEnvironment } from './child-env.js'
+import { findPython } from './python.js'
+import { shortMessage, type FileReport } from './reports.js'
+import { runnerCommand } from './runners.js'
+import { createSandbox, writeInside, type Sandbox } from './sandbox.js'
+import { runChild } from './spawn.js'
+
+export interface SpecFile {
+  id: string
+  /** Repository-relative posix path the file is written at. */
+  path: string
+  code: string
+  framework: TestFramework
+  language: string
+}
+
+export type ValidationStatus = 'passed' | 'failed' | 'error' | 'flaky' | 'skipped' | 'not-run'
+
+export interface SpecValidation {
+  status: ValidationStatus
+  runs: number
+  millis: number
+  /** The assertion message (failed, flaky), the load error (error), or why it did not run. */
+  message: string | null
+}
+
+export interface ExecuteOptions {
+  workspace: string
+  /** Relative paths never copied (the results folder). */
+  exclude?: readonly string[]
+  perFileMs: number
+  totalMs: number
+  /** Runs of a spec that loaded (flakiness needs more than one). */
+  runs?: number
+  /** Token values that must not reach a child. */
+  secrets?: readonly string[]
+  parentEnv?: NodeJS.ProcessEnv
+  /** Python to try after the project's virtualenv. */
+  python?: string | null
+  node?: string
+  isolateNetwork?: boolean
+  /** Milliseconds, monotonic; injected by tests. */
+  clock?: () => number
+  tempParent?: string
+}
+
+export interface ExecuteResult {
+  results: Map<string, SpecValidation>
+  notes: string[]
+}
+
+type RunVerdict = { kind: 'ran'; status: 'passed' | 'failed' | 'skipped'; message: string | null } | { kind: 'error'; message: string } | { kind: 'not-run'; message: string }
+
+function verdictOf(report: FileReport): RunVerdict {
+  if (report.loadError !== null) return { kind: 'error', message: report.loadError }
+  const failed = report.cases.find((c) => c.status === 'failed')
+  if (failed) return { kind: 'ran', status: 'failed', message: failed.message ? `${failed.name}: ${failed.message}` : failed.name }
+  if (report.cases.some((c) => c.status === 'passed')) return { kind: 'ran', status: 'passed', message: null }
+  return { kind: 'ran', status: 'skipped', message: report.cases[0]?.message ?? 'the file has no test that runs' }
+}
+
+export async function executeSpecs(specs: readonly SpecFile[], options: ExecuteOptions): Promise<ExecuteResult> {
+  const clock = options.clock ?? (() => performance.now())
+  const started = clock()
+  const results = new Map<string, SpecValidation>()
+  const notes: string[] = []
+  const runs = Math.max(1, options.runs ?? 3)
+  let sandbox: Sandbox | undefined
+  try {
+    sandbox = await createSandbox(options.workspace, { exclude: options.exclude, tempParent: options.tempParent })
+    const root = sandbox.root
+    const tmp = join(root, '.test-planning-tmp')
+    await mkdir(tmp, { recursive: true })
+    const env = childEnvironment(options.parentEnv ?? process.env, {
+      secrets: options.secrets,
+      extra: { TMPDIR: tmp, TEMP: tmp, TMP: tmp, PYTHONPATH: [root, join(root, 'src')].join(':') }
+    })
+    const needsPython = specs.some((s) => s.framework === 'pytest')
+    const python = needsPython ? (await findPython(root, options.python ?? null, env)).python : null
+    const node = options.node ?? 'node'
+    for (const spec of specs) {
+      try {
+        await writeInside(root, spec.path, spec.code)
+      } catch (error) {
+        results.set(spec.id, { status: 'not-run', runs: 0, millis: 0, message: (error as Error).message })
+      }
+    }
+    let networkNoted = false
+    for (const spec of specs) {
+      if (results.has(spec.id)) continue
+      const absolute = join(root, ...spec.path.split('/'))
+      const verdicts: RunVerdict[] = []
+      const specStart = clock()
+      for (let run = 0; run < runs; run++) {
+        if (clock() - started > options.totalMs) {
+          if (verdicts.length === 0) verdicts.push({ kind: 'not-run', message: `the validation budget (${Math.round(options.totalMs / 1000)} s) ran out` })
+          break
+        }
+        const reportPath = join(tmp, `report-${results.size}-${run}.out`)
+        await rm(reportPath, { force: true })
+        const command = await runnerCommand(spec.framework, absolute, spec.language, { root, node, python, reportPath, testTimeoutMs: options.perFileMs })
+        if ('unavailable' in command) {
+          verdicts.push({ kind: 'not-run', message: command.unavailable })
+          break
+        }
+        const child = await runChild({ command: command.command, args: command.args, cwd: root, env, timeoutMs: options.perFileMs, isolateNetwork: options.isolateNetwork ?? true })
+        if (child.networkNote && !networkNoted) {
+          notes.push(child.networkNote)
+          networkNoted = true
+        }
+        if (child.killed) {
+          verdicts.push({ kind: 'error', message: `killed at the time limit of ${Math.round(options.perFileMs / 1000)} s per file` })
+          break
+        }
+        const text = await readFile(reportPath, 'utf8').catch(() => null)
+        const report = text === null ? null : command.parse(text)
+        if (!report) {
+          const why = shortMessage(child.stderr.split('\n').slice(-20).join('\n')) ?? `exit code ${child.code}`
+          verdicts.push({ kind: 'error', message: `the runner wrote no report: ${why}` })
+          break
+        }
+        const verdict = verdictOf(report)
+        verdicts.push(verdict)
+        if (verdict.kind !== 'ran' || verdict.status === 'skipped') break
+      }
+      results.set(spec.id, { ...combine(verdicts), runs: verdicts.filter((v) => v.kind === 'ran').length, millis: Math.round(clock() - specStart) })
+    }
+    return { results, notes }
+  } finally {
+    await sandbox?.dispose()
+  }
+}
+
+function combine(verdicts: RunVerdict[]): Omit<SpecValidation, 'runs' | 'millis'> {
+  const first = verdicts[0]
+  if (!first) return { status: 'not-run', message: 'no run was made' }
+  if (first.kind === 'error') return { status: 'error', message: first.message }
+  if (first.kind === 'not-run') return { status: 'not-run', message: first.message }
+  const ran = verdicts.filter((v): v is Extract<RunVerdict, { kind: 'ran' }> => v.kind === 'ran')
+  const broken = verdicts.find((v) => v.kind !== 'ran')
+  if (broken) return { status: 'error', message: broken.message }
+  const statuses = new Set(ran.map((v) => v.status))
+  if (statuses.has('passed') && statuses.has('failed')) return { status: 'flaky', message: ran.find((v) => v.status === 'failed')?.message ?? null }
+  if (statuses.has('failed')) return { status: 'failed', message: ran[0].message }
+  if (statuses.has('passed')) return { status: 'passed', message: null }
+  return { status: 'skipped', message: first.message }
+}
