@@ -127,6 +127,8 @@ export interface FixtureSettings<O> {
   history?: PreviousResult[]
   results?: PreviousResult[]
   resultsMaxAgeDays?: number
+  /** `surface.include` of the config file: classes or globs that widen the product view. */
+  surfaceInclude?: string[]
 }
 
 /** Loads and models a repository written from `files` into a fresh temp folder (removed afterwards). */
@@ -168,7 +170,8 @@ export async function runFixture<O>(
     ...(base ? { base } : {}),
     ...(settings.history ? { history: settings.history } : {}),
     ...(settings.results ? { results: settings.results } : {}),
-    ...(settings.resultsMaxAgeDays !== undefined ? { resultsMaxAgeDays: settings.resultsMaxAgeDays } : {})
+    ...(settings.resultsMaxAgeDays !== undefined ? { resultsMaxAgeDays: settings.resultsMaxAgeDays } : {}),
+    ...(settings.surfaceInclude ? { surfaceInclude: settings.surfaceInclude } : {})
   })
   return { run, model, repo, files }
 }

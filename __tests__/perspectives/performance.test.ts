@@ -259,6 +259,8 @@ testPerspective<PerformanceOptions>(performance, {
     {
       name: 'blocking calls in a command-line script are low',
       files: {
+        // A command the package ships (bin), so in the product view although it sits in scripts/.
+        'package.json': '{ "name": "rel", "bin": { "release": "scripts/release.ts" } }',
         'scripts/release.ts': "#!/usr/bin/env node\nimport { execSync } from 'node:child_process'\n\nexport async function main(): Promise<void> {\n  execSync('git tag v1')\n}\n"
       },
       expected: [{ messageId: 'syncIoOnAsyncPath', file: 'scripts/release.ts', line: 5 }],

@@ -290,3 +290,28 @@ describe('manifestKind and readManifests', () => {
     ])
   })
 })
+
+describe('what a package declares it ships', () => {
+  test('package.json files', () => {
+    expect(parseManifest('package.json', 'package.json', '{"name":"a","files":["dist","bin/cli.js"]}').files).toEqual(['dist', 'bin/cli.js'])
+    expect(parseManifest('package.json', 'package.json', '{"name":"a"}').files).toBeUndefined()
+  })
+
+  test('pyproject packages of setuptools, hatch, poetry and flit', () => {
+    const text = [
+      '[tool.setuptools]',
+      'packages = ["alpha", "alpha.sub"]',
+      'py-modules = ["single"]',
+      '[tool.setuptools.package-dir]',
+      '"" = "lib"',
+      '[tool.hatch.build.targets.wheel]',
+      'packages = ["src/beta"]',
+      '[tool.poetry]',
+      'packages = [{ include = "gamma", from = "src" }]',
+      '[tool.flit.module]',
+      'name = "delta"'
+    ].join('\n')
+    expect(parseManifest('pyproject.toml', 'pyproject.toml', text).packages).toEqual(['lib/alpha', 'lib/alpha/sub', 'lib/single.py', 'src/beta', 'src/gamma', 'delta'])
+    expect(parseManifest('pyproject.toml', 'pyproject.toml', '[tool.setuptools.packages.find]\nwhere = ["src"]\n').packages).toEqual(['src'])
+  })
+})

@@ -5,6 +5,8 @@
 // test-coverage has a result it speaks for it, so scope's untested-unit findings are not counted twice.
 // Examples, documentation and benchmarks are not what the project ships: their findings are real but
 // are not where tests pay off, so they make no hotspot (the report counts them).
+import type { CodeModel } from '../../src/model/types.js'
+import { classOf } from '../../src/model/surface.js'
 import type { Quoter } from '../shared/evidence.js'
 import type { Finding, Severity } from '../types.js'
 import { locate } from './locate.js'
@@ -58,13 +60,31 @@ export function isShipped(file: string): boolean {
   return !file.split('/').slice(0, -1).some((dir) => NOT_SHIPPED.has(dir))
 }
 
-export function findHotspots(findings: readonly Finding[], quote: Quoter, analysed: (file: string) => boolean, options: BigPictureOptions): HotspotResult {
+/**
+ * What counts as the product: with the model's product surface, the files in the product view the engine
+ * gave this perspective (shipped code and tests, plus what the config widened it with); files the surface
+ * does not know (no longer analysed) fall back to the folder rule above.
+ */
+export function shippedPredicate(model: CodeModel): (file: string) => boolean {
+  if (!model.surface) return isShipped
+  const inView = new Set(model.modules.map((m) => m.path))
+  const surface = model.surface
+  return (file) => inView.has(file) || (classOf(surface, file) === undefined && isShipped(file))
+}
+
+export function findHotspots(
+  findings: readonly Finding[],
+  quote: Quoter,
+  analysed: (file: string) => boolean,
+  options: BigPictureOptions,
+  shipped: (file: string) => boolean = isShipped
+): HotspotResult {
   const byFile = new Map<string, PlacedFinding[]>()
   const result: HotspotResult = { hotspots: [], placed: 0, moved: 0, gone: 0, changed: 0, notShipped: 0 }
   const coverageSpeaks = findings.some((f) => f.perspective === 'test-coverage')
   for (const finding of findings) {
     if (finding.file === null) continue
-    if (!isShipped(finding.file)) {
+    if (!shipped(finding.file)) {
       result.notShipped++
       continue
     }

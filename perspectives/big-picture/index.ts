@@ -8,7 +8,7 @@ import { createQuoter } from '../shared/evidence.js'
 import type { FindingDraft, Metrics } from '../types.js'
 import { buildBacklog } from './backlog.js'
 import { compareWithPrevious, openFindings } from './changes.js'
-import { findHotspots, type Hotspot } from './hotspots.js'
+import { findHotspots, type Hotspot, shippedPredicate } from './hotspots.js'
 import { MESSAGES, type BigPictureMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type BigPictureOptions, validateOptions } from './options.js'
 import { buildReport, formulas, headline } from './report.js'
@@ -62,12 +62,13 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
     const sources = readSources(context)
     const quote = createQuoter(context)
     const analysed = (file: string) => context.source?.(file) !== undefined
-    const hotspots = findHotspots(sources.findings, quote, analysed, options)
+    const shipped = shippedPredicate(context.model)
+    const hotspots = findHotspots(sources.findings, quote, analysed, options, shipped)
     const risk = overallRisk(sources)
     const ready = readiness(sources, options, context.resultsMaxAgeDays)
     const open = openFindings(sources)
     const changes = compareWithPrevious(open, context.history?.find((r) => r.perspective === 'big-picture'))
-    const backlog = buildBacklog(sources, new Set(hotspots.hotspots.map((h) => h.file)))
+    const backlog = buildBacklog(sources, new Set(hotspots.hotspots.map((h) => h.file)), shipped)
     const findings = hotspots.hotspots.slice(0, options.maxHotspots).map((h) => hotspotDraft(h, quote))
 
     const metrics: Metrics = {

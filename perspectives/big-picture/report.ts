@@ -160,7 +160,7 @@ export function buildReport(input: ReportInput): string {
   const parts = [overview(input), `#### Readiness\n\n${readinessTable(input.readiness)}`, `#### Perspectives\n\n${sourcesTable(input.rows)}`]
   const left = hotspots.gone + hotspots.changed
   const leftNote = left > 0 ? `\n\n${plural(left, 'finding')} of stored results no longer match the code (${hotspots.gone} in files no longer analysed, ${hotspots.changed} whose quoted code changed) and are not counted here.` : ''
-  const examples = hotspots.notShipped > 0 ? `\n\n${plural(hotspots.notShipped, 'finding')} in examples, docs and benchmarks are not counted: that code is not what the project ships.` : ''
+  const examples = hotspots.notShipped > 0 ? `\n\n${plural(hotspots.notShipped, 'finding')} outside the product (examples, docs, tooling, benchmarks, fixtures) are not counted: that code is not what the project ships.` : ''
   if (hotspots.hotspots.length > 0) parts.push(`#### Hotspots\n\n${hotspotTable(hotspots, options.maxHotspots)}${leftNote}${examples}`)
   if (changes.newFindings.length > 0) parts.push(`#### New since the last big picture (${changes.newFindings.length})\n\n${findingList(changes.newFindings, options.maxListed)}`)
   if (changes.resolved.length > 0) parts.push(`#### Resolved since the last big picture (${changes.resolved.length})\n\n${findingList(changes.resolved, options.maxListed)}`)

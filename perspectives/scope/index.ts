@@ -1,6 +1,7 @@
 // Perspective 1: Scope. What are we testing? An inventory of the repository, its public API and entry
 // points, the public units ranked as test targets, findings for what no test reaches, and smoke specs
 // for the top untested units. How it decides is documented in README.md.
+import { classOf } from '../../src/model/surface.js'
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
 import { importersOf } from '../shared/graph.js'
@@ -17,6 +18,7 @@ import { DEFAULT_OPTIONS, type ScopeOptions, validateOptions } from './options.j
 import { rankTargets, scopeRisk } from './ranking.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
+import { summariseSurface, surfaceSection } from './surface-section.js'
 
 export type { ScopeOptions } from './options.js'
 
@@ -39,10 +41,12 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
   defaultOptions: DEFAULT_OPTIONS,
   analyse(context) {
     // Fixtures and test data are inputs of tests, not the product: counted as out of scope, never analysed.
-    const support = context.model.modules.filter((m) => isTestSupportPath(m.path))
+    // The engine's product view keeps fixtures (type tests, test data) for this count.
+    const fixture = (path: string) => isTestSupportPath(path) || classOf(context.model.surface, path) === 'fixtures'
+    const support = context.model.modules.filter((m) => fixture(m.path))
     const model = {
       ...context.model,
-      modules: context.model.modules.filter((m) => !isTestSupportPath(m.path)),
+      modules: context.model.modules.filter((m) => !fixture(m.path)),
       facts: { ...context.model.facts, manifests: context.model.facts.manifests.filter((m) => !isTestSupportPath(m.path)) }
     }
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
@@ -75,6 +79,7 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
       commandFunctions: commandFunctions(entryPoints, inventory.packageEntries),
       maxSpecs: options.maxSpecs
     })
+    const surface = summariseSurface(context.model.surface)
     const untestedTargets = targets.filter((t) => t.reach !== 'referenced').length
     const untestedModules = model.modules.filter((m) => !m.isTest && !reach.importedBy.has(m.path)).length
     return {
@@ -119,11 +124,12 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
         })),
         entryPointsTotal: entryPoints.length,
         outOfScope: inventory.outOfScope,
+        ...(surface ? { surface } : {}),
         targets: targets.slice(0, options.maxTargets),
         targetsTotal: targets.length,
         options
       },
-      report: buildReport({ inventory, targets, entryPoints, untestedTargets }),
+      report: buildReport({ inventory, targets, entryPoints, untestedTargets, surface: surfaceSection(surface) }),
       risk: scopeRisk(targets)
     }
   }

@@ -22,6 +22,8 @@ export interface ReportInput {
   targets: RankedTarget[]
   entryPoints: EntryPoint[]
   untestedTargets: number
+  /** The product surface section (surface-section.ts), empty when the model has no surface. */
+  surface?: string
 }
 
 export function buildReport(input: ReportInput): string {
@@ -91,6 +93,7 @@ export function buildReport(input: ReportInput): string {
   }
   parts.push('#### Out of scope\n\n' + `${plural(totals.testFiles, 'test file')} (${totals.testLines} lines) ${totals.testFiles === 1 ? 'is' : 'are'} the tests themselves.` +
         supportText(inventory) + skippedText(inventory))
+  if (input.surface) parts.push(input.surface)
   return parts.join('\n\n')
 }
 

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml'
 import type { Perspective } from '../../perspectives/define.js'
 import { ConfigurationError, errorMessage } from '../util/errors.js'
 import schema from './config.schema.json' with { type: 'json' }
+import { FILE_CLASSES } from '../model/types.js'
 import { CONFIG_FILE_NAMES, type FileConfig } from './types.js'
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema)
@@ -16,7 +17,9 @@ function describe(errors: ErrorObject[] | null | undefined): string {
     .map((e) => {
       const at = e.instancePath === '' ? 'the top level' : e.instancePath.slice(1).replace(/\//g, '.')
       if (e.keyword === 'additionalProperties') {
-        return `${at}: unknown key '${(e.params as { additionalProperty: string }).additionalProperty}' (known: ${Object.keys(schema.properties).join(', ')})`
+        const key = (e.params as { additionalProperty: string }).additionalProperty
+        const known = e.instancePath === '' ? Object.keys(schema.properties) : e.instancePath === '/surface' ? Object.keys(schema.properties.surface.properties) : null
+        return `${at}: unknown key '${key}'${known ? ` (known: ${known.join(', ')})` : ''}`
       }
       if (e.keyword === 'enum') return `${at}: ${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
       return `${at}: ${e.message}`
@@ -53,9 +56,17 @@ export function parseConfigText(text: string, where: string, perspectives: reado
     maxFileBytes: raw.maxFileBytes,
     historyDays: raw.historyDays,
     maxResultAgeDays: raw.maxResultAgeDays,
-    perspectives: raw.perspectives ?? {}
+    perspectives: raw.perspectives ?? {},
+    ...(raw.surface ? { surface: { include: raw.surface.include ?? [] } } : {})
   }
   checkPerspectiveOptions(config.perspectives, where, perspectives)
+  for (const entry of config.surface?.include ?? []) {
+    if (!FILE_CLASSES.includes(entry as never) && !/[/*?.]/.test(entry)) {
+      throw new ConfigurationError(
+        `${where}: surface.include: '${entry}' is neither a file class (${FILE_CLASSES.join(', ')}) nor a glob (a path with / or *, such as "scripts/**").`
+      )
+    }
+  }
   return config
 }
 

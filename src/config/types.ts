@@ -22,6 +22,8 @@ export interface FileConfig {
   maxResultAgeDays?: number
   /** Options per perspective id, checked against each perspective's defaults. */
   perspectives: Record<string, Record<string, unknown>>
+  /** What the perspectives that judge the product look at beyond shipped code and tests (file classes or globs). */
+  surface?: { include: string[] }
 }
 
 export interface RunConfig {

@@ -15,6 +15,7 @@ import type { SpecDraft, TestSpec } from '../specs/types.js'
 import { findingId } from '../../perspectives/shared/ids.js'
 import { errorMessage } from '../util/errors.js'
 import type { PerspectiveRun } from './types.js'
+import { productView, productViewNote, type ProductViewSummary } from './product-view.js'
 import { riskScore } from './risk.js'
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
@@ -23,7 +24,7 @@ const MAX_SNIPPET_CHARS = 500
 
 export async function runPerspective<O>(
   perspective: Perspective<string, O>,
-  context: Omit<AnalyseContext<O>, 'options'> & { options?: Partial<O> }
+  context: Omit<AnalyseContext<O>, 'options'> & { options?: Partial<O>; surfaceInclude?: readonly string[] }
 ): Promise<PerspectiveRun> {
   const started = performance.now()
   const { meta } = perspective
@@ -33,7 +34,9 @@ export async function runPerspective<O>(
   }
   try {
     const options = { ...perspective.defaultOptions, ...(context.options ?? {}) } as O
-    const output = await perspective.analyse({ ...context, options })
+    const { surfaceInclude, ...rest } = context
+    const view = productView(context.model, meta.id, surfaceInclude)
+    const output = await perspective.analyse({ ...rest, model: view.model, options })
     const findings = finaliseFindings(meta, output.findings)
     const specs = finaliseSpecs(meta, output.specs, context.target)
     return {
@@ -43,8 +46,9 @@ export async function runPerspective<O>(
       findings,
       specs,
       metrics: output.metrics,
-      details: output.details ?? null,
-      report: output.report ?? null,
+      details: withSurface(output.details ?? null, view.summary),
+      report: view.summary ? [output.report, productViewNote(view.summary)].filter(Boolean).join('\n\n') : (output.report ?? null),
+      ...(view.summary ? { surface: view.summary } : {}),
       risk: clampRisk(output.risk ?? riskScore(findings)),
       ...(output.headline ? { headline: output.headline } : {}),
       millis: Math.round(performance.now() - started)
@@ -58,6 +62,12 @@ export async function runPerspective<O>(
       millis: Math.round(performance.now() - started)
     }
   }
+}
+
+/** The product view goes into a perspective's details object (as `productSurface`) so the dataset keeps it. */
+function withSurface(details: unknown, summary: ProductViewSummary | null): unknown {
+  if (!summary || details === null || typeof details !== 'object' || Array.isArray(details) || 'productSurface' in details) return details
+  return { ...details, productSurface: summary }
 }
 
 function clampRisk(value: number): number {

@@ -1,6 +1,7 @@
 // What one perspective run produced, before it becomes a record; the report reads this.
 import type { Finding, Metrics, PerspectiveMeta } from '../../perspectives/types.js'
 import type { TestSpec } from '../specs/types.js'
+import type { ProductViewSummary } from './product-view.js'
 
 export type RunStatus = 'ok' | 'failed' | 'not-implemented'
 
@@ -19,4 +20,6 @@ export interface PerspectiveRun {
   /** The perspective's own one-line summary, when it gives one (AnalyseOutput.headline). */
   headline?: string
   millis: number
+  /** For perspectives that judge the product: what they looked at and what was left out (engine/product-view.ts). */
+  surface?: ProductViewSummary
 }

@@ -4,6 +4,7 @@
 import { type BuildModuleOptions, buildModule, ParserPool } from './build-module.js'
 import { linkTests, resolveImports } from './link.js'
 import { createResolver } from './resolve.js'
+import { classifySurface } from './surface.js'
 import type { CodeModel, LoadedRepository, ModelStats, ModuleModel, RepositoryFacts } from './types.js'
 
 export type { BuildTimings, Extractor } from './build-module.js'
@@ -40,12 +41,14 @@ export async function buildModel(repo: LoadedRepository, facts: RepositoryFacts,
   )
   resolveImports(modules, resolver)
   linkTests(modules, resolver)
+  const surface = classifySurface({ repo, manifests: facts.manifests, modules, ci: facts.ci })
   return {
     root: repo.root,
     modules,
     facts,
     skipped: repo.skipped,
-    stats: statsOf(modules, Math.round(performance.now() - started))
+    stats: statsOf(modules, Math.round(performance.now() - started)),
+    surface
   }
 }
 

@@ -439,6 +439,8 @@ export interface LoadedRepository {
   listedBy?: 'git' | 'walk'
   /** Things the user should know about the listing (e.g. why git could not be used). */
   notes?: string[]
+  /** Every path skipped as vendored, generated or minified (the product surface classifies them). */
+  skippedPaths?: { vendored: string[]; generated: string[] }
 }
 
 export interface PackageManifest {
@@ -461,6 +463,13 @@ export interface PackageManifest {
   workspaces: string[]
   /** pyproject `requires-python`. */
   requiresPython?: string
+  /** package.json `files`: what the published package contains (globs relative to the manifest's folder). */
+  files?: string[]
+  /**
+   * Python packages and modules the manifest declares (folders or `.py` files relative to its folder): setuptools
+   * `packages`/`py-modules`/`packages.find.where`, hatch wheel `packages`, poetry `packages`, flit's module.
+   */
+  packages?: string[]
   /** Why the manifest could only be read in part (malformed file); the other fields hold what could be read. */
   error?: string
   /**
@@ -559,10 +568,34 @@ export interface SyntaxErrorFile {
   count: number
 }
 
+// ---- product surface (src/model/surface.ts) ----
+
+export const FILE_CLASSES = ['shipped', 'test', 'tooling', 'examples-docs', 'fixtures', 'vendored', 'generated'] as const
+export type FileClass = (typeof FILE_CLASSES)[number]
+
+export interface FileClassification {
+  path: string
+  class: FileClass
+  /** Why, in words a maintainer can check. */
+  reason: string
+  /** A CI workflow that runs this file (tooling that stays in scope for ci-cd and workflow security). */
+  runByCi?: string
+}
+
+export interface ProductSurface {
+  /** Every file the loader saw (analysed or skipped), sorted by path; vendored folders count as one entry. */
+  files: FileClassification[]
+  counts: Record<FileClass, number>
+  /** How shipped code was decided, per package, in words. */
+  basis: string[]
+}
+
 export interface CodeModel {
   root: string
   modules: ModuleModel[]
   facts: RepositoryFacts
   skipped: LoadedRepository['skipped']
   stats: ModelStats
+  /** Every file classified as shipped, test, tooling, examples-docs, fixtures, vendored or generated, with the reason. */
+  surface?: ProductSurface
 }

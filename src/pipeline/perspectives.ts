@@ -18,6 +18,8 @@ export interface PerspectiveInputs {
   now: string
   history: PreviousResult[]
   options: Record<string, Record<string, unknown>>
+  /** `surface.include` of the config file: file classes or globs that widen the product view (engine/product-view.ts). */
+  surfaceInclude?: readonly string[]
   /** File text by repository-relative path, for quoting evidence. */
   source: (path: string) => string | undefined
   /** The base for perspectives whose meta.needs includes 'base' (prepared by plan.ts only when one of them runs). */
@@ -50,7 +52,8 @@ export async function runPerspectives(
                 resultsMaxAgeDays: inputs.results.plan.maxAgeDays
               }
             : {}),
-          options: inputs.options[meta.id] ?? {}
+          options: inputs.options[meta.id] ?? {},
+          ...(inputs.surfaceInclude ? { surfaceInclude: inputs.surfaceInclude } : {})
         })
       } catch (error) {
         // Rendering or id finalisation failed: still the perspective's run, recorded as failed.

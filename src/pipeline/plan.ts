@@ -78,6 +78,7 @@ export async function runPlan(
       now: timestamp,
       history: previousResults(history),
       options: config.file.perspectives,
+      ...(config.file.surface?.include ? { surfaceInclude: config.file.surface.include } : {}),
       source: (path) => texts.get(path),
       ...(base ? { base } : {}),
       ...(resultsPlan ? { results: { plan: resultsPlan, all: perspectives, commit: analysis.facts.git.head ?? env.sha } } : {})

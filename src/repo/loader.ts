@@ -75,15 +75,18 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
   const outcomes = await mapLimit(candidates, READ_CONCURRENCY, (entry) => inspect(entry, context))
   const files: SourceFile[] = []
   const allPaths: string[] = []
+  const generated: string[] = []
   outcomes.forEach((outcome, index) => {
     const path = candidates[index].path
     if (outcome.kind === 'source') files.push(outcome.file)
     else if (outcome.kind === 'skipped') tally.add(outcome.reason, path)
+    if (outcome.kind === 'skipped' && (outcome.reason === 'generated' || outcome.reason === 'minified')) generated.push(path)
     if (outcome.kind !== 'skipped' || outcome.listed) allPaths.push(path)
   })
   for (const path of [...vendored].sort(compare)) tally.add('vendored', path)
 
-  return { root: realRoot, files, skipped: tally.result(), allPaths, listedBy: listing.by, notes }
+  const skippedPaths = { vendored: [...vendored].sort(compare), generated }
+  return { root: realRoot, files, skipped: tally.result(), allPaths, listedBy: listing.by, notes, skippedPaths }
 }
 
 /** Decides one path: read it when it is source code, or say why not. */

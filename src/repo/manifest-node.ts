@@ -32,6 +32,7 @@ export function parsePackageJson(path: string, text: string): PackageManifest {
   if (types !== undefined) manifest.types = types
   if (data.exports !== undefined) manifest.exports = data.exports
   manifest.type = asString(data.type)
+  if (Array.isArray(data.files)) manifest.files = stringArray(data.files)
   manifest.engines = stringRecord(data.engines)
   // Workspaces: an array of globs (npm, yarn) or { packages: [...] } (yarn classic).
   manifest.workspaces = Array.isArray(data.workspaces)

@@ -49,9 +49,37 @@ export function parsePyproject(path: string, text: string): PackageManifest {
   const tool = isRecord(data.tool) ? data.tool : {}
   if (isRecord(tool.poetry)) readPoetry(tool.poetry, manifest)
   if (isRecord(tool.uv)) addUnique(manifest.devDependencies, names(tool.uv['dev-dependencies']))
+  const packages = declaredPackages(tool)
+  if (packages.length > 0) manifest.packages = packages
   const tools = Object.keys(tool).sort()
   if (tools.length > 0) manifest.tools = tools
   return manifest
+}
+
+/** Package folders and modules the build backend is told to ship (see PackageManifest.packages). */
+function declaredPackages(tool: Record<string, unknown>): string[] {
+  const found: string[] = []
+  const setuptools = isRecord(tool.setuptools) ? tool.setuptools : {}
+  const base = isRecord(setuptools['package-dir']) ? (asString(setuptools['package-dir']['']) ?? '') : ''
+  const prefix = base ? `${base.replace(/\/+$/, '')}/` : ''
+  for (const name of stringArray(setuptools.packages)) found.push(prefix + name.replaceAll('.', '/'))
+  for (const name of stringArray(setuptools['py-modules'])) found.push(`${prefix}${name.replaceAll('.', '/')}.py`)
+  if (isRecord(setuptools.packages) && isRecord(setuptools.packages.find)) {
+    for (const where of stringArray(setuptools.packages.find.where)) found.push(where)
+  }
+  const hatch = isRecord(tool.hatch) && isRecord(tool.hatch.build) ? tool.hatch.build : {}
+  const wheel = isRecord(hatch.targets) && isRecord(hatch.targets.wheel) ? hatch.targets.wheel : {}
+  found.push(...stringArray(wheel.packages))
+  const poetry = isRecord(tool.poetry) ? tool.poetry : {}
+  if (Array.isArray(poetry.packages)) {
+    for (const entry of poetry.packages) {
+      const include = isRecord(entry) ? asString(entry.include) : undefined
+      if (include) found.push(isRecord(entry) && asString(entry.from) ? `${asString(entry.from)}/${include}` : include)
+    }
+  }
+  const flit = isRecord(tool.flit) && isRecord(tool.flit.module) ? asString(tool.flit.module.name) : undefined
+  if (flit) found.push(flit.replaceAll('.', '/'))
+  return [...new Set(found.map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.'))]
 }
 
 function readPoetry(poetry: Record<string, unknown>, manifest: PackageManifest): void {
