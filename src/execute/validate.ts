@@ -9,7 +9,7 @@ import { childEnvironment } from './child-env.js'
 import { findPython } from './python.js'
 import { shortMessage, type FileReport } from './reports.js'
 import { runnerCommand } from './runners.js'
-import { createSandbox, writeInside, type Sandbox } from './sandbox.js'
+import { createSandbox, writeInside } from './sandbox.js'
 import { runChild } from './spawn.js'
 
 export interface SpecFile {
@@ -66,15 +66,20 @@ function verdictOf(report: FileReport): RunVerdict {
   return { kind: 'ran', status: 'skipped', message: report.cases[0]?.message ?? 'the file has no test that runs' }
 }
 
-export async function executeSpecs(specs: readonly SpecFile[], options: ExecuteOptions): Promise<ExecuteResult> {
-  const clock = options.clock ?? (() => performance.now())
-  const started = clock()
-  const results = new Map<string, SpecValidation>()
-  const notes: string[] = []
-  const runs = Math.max(1, options.runs ?? 3)
-  let sandbox: Sandbox | undefined
+/** A temporary copy with the child environment and the project's Python and Node. */
+export interface Session {
+  root: string
+  tmp: string
+  env: Record<string, string>
+  node: string
+  python: string | null
+  notes: string[]
+  dispose(): Promise<void>
+}
+
+export async function openSession(options: ExecuteOptions & { needsPython: boolean }): Promise<Session> {
+  const sandbox = await createSandbox(options.workspace, { exclude: options.exclude, tempParent: options.tempParent })
   try {
-    sandbox = await createSandbox(options.workspace, { exclude: options.exclude, tempParent: options.tempParent })
     const root = sandbox.root
     const tmp = join(root, '.test-planning-tmp')
     await mkdir(tmp, { recursive: true })
@@ -82,60 +87,80 @@ export async function executeSpecs(specs: readonly SpecFile[], options: ExecuteO
       secrets: options.secrets,
       extra: { TMPDIR: tmp, TEMP: tmp, TMP: tmp, PYTHONPATH: [root, join(root, 'src')].join(':') }
     })
-    const needsPython = specs.some((s) => s.framework === 'pytest')
-    const python = needsPython ? (await findPython(root, options.python ?? null, env)).python : null
-    const node = options.node ?? 'node'
-    for (const spec of specs) {
-      try {
-        await writeInside(root, spec.path, spec.code)
-      } catch (error) {
-        results.set(spec.id, { status: 'not-run', runs: 0, millis: 0, message: (error as Error).message })
-      }
-    }
-    let networkNoted = false
-    for (const spec of specs) {
-      if (results.has(spec.id)) continue
-      const absolute = join(root, ...spec.path.split('/'))
-      const verdicts: RunVerdict[] = []
-      const specStart = clock()
-      for (let run = 0; run < runs; run++) {
-        if (clock() - started > options.totalMs) {
-          if (verdicts.length === 0) verdicts.push({ kind: 'not-run', message: `the validation budget (${Math.round(options.totalMs / 1000)} s) ran out` })
-          break
-        }
-        const reportPath = join(tmp, `report-${results.size}-${run}.out`)
-        await rm(reportPath, { force: true })
-        const command = await runnerCommand(spec.framework, absolute, spec.language, { root, node, python, reportPath, testTimeoutMs: options.perFileMs })
-        if ('unavailable' in command) {
-          verdicts.push({ kind: 'not-run', message: command.unavailable })
-          break
-        }
-        const child = await runChild({ command: command.command, args: command.args, cwd: root, env, timeoutMs: options.perFileMs, isolateNetwork: options.isolateNetwork ?? true })
-        if (child.networkNote && !networkNoted) {
-          notes.push(child.networkNote)
-          networkNoted = true
-        }
-        if (child.killed) {
-          verdicts.push({ kind: 'error', message: `killed at the time limit of ${Math.round(options.perFileMs / 1000)} s per file` })
-          break
-        }
-        const text = await readFile(reportPath, 'utf8').catch(() => null)
-        const report = text === null ? null : command.parse(text)
-        if (!report) {
-          const why = shortMessage(child.stderr.split('\n').slice(-20).join('\n')) ?? `exit code ${child.code}`
-          verdicts.push({ kind: 'error', message: `the runner wrote no report: ${why}` })
-          break
-        }
-        const verdict = verdictOf(report)
-        verdicts.push(verdict)
-        if (verdict.kind !== 'ran' || verdict.status === 'skipped') break
-      }
-      results.set(spec.id, { ...combine(verdicts), runs: verdicts.filter((v) => v.kind === 'ran').length, millis: Math.round(clock() - specStart) })
-    }
-    return { results, notes }
-  } finally {
-    await sandbox?.dispose()
+    const python = options.needsPython ? (await findPython(root, options.python ?? null, env)).python : null
+    return { root, tmp, env, node: options.node ?? 'node', python, notes: [], dispose: () => sandbox.dispose() }
+  } catch (error) {
+    await sandbox.dispose()
+    throw error
   }
+}
+
+export async function executeSpecs(specs: readonly SpecFile[], options: ExecuteOptions): Promise<ExecuteResult> {
+  const session = await openSession({ ...options, needsPython: specs.some((s) => s.framework === 'pytest') })
+  try {
+    return await runSpecFiles(session, specs, options)
+  } finally {
+    await session.dispose()
+  }
+}
+
+/** Writes the spec files into the session's copy and runs each (up to `runs` times). */
+export async function runSpecFiles(session: Session, specs: readonly SpecFile[], options: Pick<ExecuteOptions, 'perFileMs' | 'totalMs' | 'runs' | 'isolateNetwork' | 'clock'>): Promise<ExecuteResult> {
+  const clock = options.clock ?? (() => performance.now())
+  const started = clock()
+  const results = new Map<string, SpecValidation>()
+  const notes: string[] = []
+  const runs = Math.max(1, options.runs ?? 3)
+  const { root, tmp, env, python, node } = session
+  for (const spec of specs) {
+    try {
+      await writeInside(root, spec.path, spec.code)
+    } catch (error) {
+      results.set(spec.id, { status: 'not-run', runs: 0, millis: 0, message: (error as Error).message })
+    }
+  }
+  let networkNoted = false
+  let reports = 0
+  for (const spec of specs) {
+    if (results.has(spec.id)) continue
+    const absolute = join(root, ...spec.path.split('/'))
+    const verdicts: RunVerdict[] = []
+    const specStart = clock()
+    for (let run = 0; run < runs; run++) {
+      if (clock() - started > options.totalMs) {
+        if (verdicts.length === 0) verdicts.push({ kind: 'not-run', message: `the validation budget (${Math.round(options.totalMs / 1000)} s) ran out` })
+        break
+      }
+      const reportPath = join(tmp, `report-${reports++}.out`)
+      await rm(reportPath, { force: true })
+      const command = await runnerCommand(spec.framework, absolute, spec.language, { root, node, python, reportPath, testTimeoutMs: options.perFileMs })
+      if ('unavailable' in command) {
+        verdicts.push({ kind: 'not-run', message: command.unavailable })
+        break
+      }
+      const child = await runChild({ command: command.command, args: command.args, cwd: root, env, timeoutMs: options.perFileMs, isolateNetwork: options.isolateNetwork ?? true })
+      if (child.networkNote && !networkNoted) {
+        notes.push(child.networkNote)
+        networkNoted = true
+      }
+      if (child.killed) {
+        verdicts.push({ kind: 'error', message: `killed at the time limit of ${Math.round(options.perFileMs / 1000)} s per file` })
+        break
+      }
+      const text = await readFile(reportPath, 'utf8').catch(() => null)
+      const report = text === null ? null : command.parse(text)
+      if (!report) {
+        const why = shortMessage(child.stderr.split('\n').slice(-20).join('\n')) ?? `exit code ${child.code}`
+        verdicts.push({ kind: 'error', message: `the runner wrote no report: ${why}` })
+        break
+      }
+      const verdict = verdictOf(report)
+      verdicts.push(verdict)
+      if (verdict.kind !== 'ran' || verdict.status === 'skipped') break
+    }
+    results.set(spec.id, { ...combine(verdicts), runs: verdicts.filter((v) => v.kind === 'ran').length, millis: Math.round(clock() - specStart) })
+  }
+  return { results, notes }
 }
 
 function combine(verdicts: RunVerdict[]): Omit<SpecValidation, 'runs' | 'millis'> {

@@ -1,0 +1,174 @@
+// The validation stage: the one place the project's own code runs. In a temporary copy of the
+// workspace, each call spec's unit is observed (its cases' real results become the assertions), each
+// spec is run with the project's runner (3 runs), and each finding a spec demonstrates is judged
+// confirmed, a defect, or refuted. Specs that do not load, hang, or rest on a refuted claim are not
+// delivered.
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
+import { renderSpec } from '../specs/render.js'
+import type { CallSpecBody, RenderTarget, SpecDraft, TestFramework, TestSpec } from '../specs/types.js'
+import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
+import { openSession, runSpecFiles, type SpecFile, type ValidationStatus } from './validate.js'
+
+export type ValidateMode = 'auto' | 'true' | 'false'
+export const VALIDATE_MODES = ['auto', 'true', 'false'] as const
+
+/** One spec's validation as the records carry it (same type on every row). */
+export interface SpecValidationRecord {
+  status: ValidationStatus
+  runs: number
+  millis: number
+  message: string | null
+  /** Lines of the target the spec covers beyond the project's own suite; null when not measured. */
+  coverage_gain: number | null
+  /** For a spec that demonstrates findings: what running it said about them. */
+  claim: Claim | null
+}
+
+export interface StageSpec {
+  spec: TestSpec
+  draft: SpecDraft | undefined
+  perspectiveId: string
+}
+
+export interface StageOptions {
+  workspace: string
+  exclude: readonly string[]
+  target: RenderTarget
+  mode: ValidateMode
+  secrets: readonly string[]
+  parentEnv?: NodeJS.ProcessEnv
+  python?: string | null
+  perFileMs?: number
+  totalMs?: number
+  observeMs?: number
+  runs?: number
+}
+
+export interface StageOutcome {
+  spec: TestSpec
+  validation: SpecValidationRecord
+  /** Where the spec is written in the repository (unique among the run's specs and the repository's files). */
+  path: string
+  /** Shipped in the results folder's `specs/`. */
+  deliver: boolean
+}
+
+export interface StageResult {
+  /** By spec id. */
+  outcomes: Map<string, StageOutcome>
+  /** Why nothing ran (validate: auto without installed dependencies, or false). */
+  skipped: string | null
+  notes: string[]
+  millis: number
+}
+
+export function notValidated(message: string): SpecValidationRecord {
+  return { status: 'not-run', runs: 0, millis: 0, message, coverage_gain: null, claim: null }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false
+  )
+}
+
+const RUNNER_PACKAGE: Partial<Record<TestFramework, string>> = { jest: 'jest', vitest: 'vitest', mocha: 'mocha' }
+
+/** Why the project's runner cannot start (its dependencies are not installed), or null when it can. */
+export async function setupMissing(workspace: string, frameworks: Set<TestFramework>): Promise<string | null> {
+  for (const framework of frameworks) {
+    const pkg = RUNNER_PACKAGE[framework]
+    if (pkg && !(await exists(join(workspace, 'node_modules', pkg, 'package.json')))) {
+      return `${framework} is not installed in the workspace: add actions/setup-node and \`npm ci\` before the action`
+    }
+  }
+  return null
+}
+
+/** `tests/test_a.py` -> `tests/test_a_2.py`; `x/a.test.ts` -> `x/a.2.test.ts`. */
+function numbered(path: string, n: number): string {
+  if (path.endsWith('.py')) return path.replace(/\.py$/, `_${n}.py`)
+  const m = /^(.*?)(\.(?:test|spec)\.[cm]?[jt]sx?)$/.exec(path)
+  if (m) return `${m[1]}.${n}${m[2]}`
+  const dot = path.lastIndexOf('.')
+  return dot > path.lastIndexOf('/') ? `${path.slice(0, dot)}.${n}${path.slice(dot)}` : `${path}.${n}`
+}
+
+async function uniquePaths(workspace: string, specs: readonly TestSpec[]): Promise<Map<string, string>> {
+  const taken = new Set<string>()
+  const out = new Map<string, string>()
+  for (const spec of specs) {
+    let path = spec.fileName
+    for (let n = 2; taken.has(path) || (await exists(join(workspace, ...path.split('/')))); n++) path = numbered(spec.fileName, n)
+    taken.add(path)
+    out.set(spec.id, path)
+  }
+  return out
+}
+
+export async function validateSpecs(items: readonly StageSpec[], options: StageOptions): Promise<StageResult> {
+  const started = performance.now()
+  const outcomes = new Map<string, StageOutcome>()
+  const runnable = items.filter((i) => i.spec.framework !== 'none')
+  const paths = await uniquePaths(options.workspace, items.map((i) => i.spec))
+  const skip = (why: string): StageResult => {
+    for (const i of items) outcomes.set(i.spec.id, { spec: i.spec, validation: notValidated(why), path: paths.get(i.spec.id)!, deliver: false })
+    return { outcomes, skipped: why, notes: [], millis: Math.round(performance.now() - started) }
+  }
+  if (options.mode === 'false') return skip('validation is off (validate: false)')
+  const frameworks = new Set(runnable.map((i) => i.spec.framework as TestFramework))
+  const missing = await setupMissing(options.workspace, frameworks)
+  if (missing && options.mode === 'auto') return skip(missing)
+
+  const session = await openSession({ workspace: options.workspace, exclude: options.exclude, perFileMs: 0, totalMs: 0, secrets: options.secrets, parentEnv: options.parentEnv, python: options.python, needsPython: frameworks.has('pytest') })
+  try {
+    const files: SpecFile[] = []
+    const claims = new Map<string, { claim: Claim; message: string | null }>()
+    for (const item of items) {
+      const { spec, draft } = item
+      const path = paths.get(spec.id)!
+      if (spec.framework === 'none') {
+        outcomes.set(spec.id, { spec, validation: notValidated('not a test file for a runner'), path, deliver: false })
+        continue
+      }
+      let code = spec.code
+      if (draft?.body.kind === 'call') {
+        const observation = await observeCall({ ...session, timeoutMs: options.observeMs ?? 15_000 }, draft.body as CallSpecBody)
+        if (!observation.ok) {
+          outcomes.set(spec.id, { spec, validation: notValidated(`plan-only: ${observation.planOnly}`), path, deliver: false })
+          continue
+        }
+        const judged = spec.covers.length > 0 ? judgeClaim(draft, observation) : null
+        if (judged) claims.set(spec.id, judged)
+        if (judged?.claim === 'refuted') {
+          outcomes.set(spec.id, { spec, validation: { ...notValidated(`not delivered: the claim is refuted (${judged.message})`), claim: 'refuted' }, path, deliver: false })
+          continue
+        }
+        // A defect is shipped as claimed (it fails until the code is fixed); anything else as observed.
+        if (judged?.claim !== 'defect') code = renderSpec(withObserved(draft, observation), options.target, item.perspectiveId).code
+      }
+      files.push({ id: spec.id, path, code, framework: spec.framework as TestFramework, language: spec.language })
+      outcomes.set(spec.id, { spec: { ...spec, code, fileName: path }, validation: notValidated('not run yet'), path, deliver: false })
+    }
+    const run = await runSpecFiles(session, files, { perFileMs: options.perFileMs ?? 60_000, totalMs: options.totalMs ?? 15 * 60_000, runs: options.runs ?? 3 })
+    for (const file of files) {
+      const outcome = outcomes.get(file.id)!
+      const result = run.results.get(file.id)!
+      const judged = claims.get(file.id) ?? null
+      let claim: Claim | null = judged?.claim ?? null
+      let message = result.message
+      if (claim === null && outcome.spec.covers.length > 0) {
+        // No observation to judge by: a passing demonstration confirms; anything else decides nothing.
+        if (result.status === 'passed') claim = 'confirmed'
+      }
+      if (claim === 'defect') message = judged?.message ?? message
+      const deliver = result.status === 'passed' ? claim !== 'defect' : claim === 'defect' && result.status === 'failed'
+      outcomes.set(file.id, { ...outcome, validation: { status: result.status, runs: result.runs, millis: result.millis, message, coverage_gain: null, claim }, deliver })
+    }
+    return { outcomes, skipped: null, notes: [...session.notes, ...run.notes], millis: Math.round(performance.now() - started) }
+  } finally {
+    await session.dispose()
+  }
+}
