@@ -1,6 +1,8 @@
 // The `test-planning` command line: the action's stages with local defaults (no GitHub, no Hugging
 // Face; the rotation cursor lives in the results folder). Reports go to stdout, progress to stderr.
-// Exit codes: 0 done, 1 fail-on threshold crossed, 2 bad usage or configuration, 3 the run failed.
+// Exit codes: 0 done, 1 fail-on threshold crossed (docs --check: docs out of date), 2 bad usage or
+// configuration, 3 the run failed. Everything written to stdout and stderr goes through the redaction pass.
+import { statSync } from 'node:fs'
 import { PERSPECTIVES } from '../perspectives/index.js'
 import { parseCli, USAGE, UsageError, type ReportFormat } from './config/cli-args.js'
 import { checkDocs, writeDocs, DOCS_COMMAND } from './docs/write.js'
@@ -14,12 +16,36 @@ import { loadRepository } from './repo/loader.js'
 import { buildSummary } from './report/summary.js'
 import { buildTerminalReport } from './report/terminal.js'
 import { ConfigurationError, errorMessage } from './util/errors.js'
+import { redactText } from './util/redact.js'
+import { claimResultsFolder } from './sinks/results-folder.js'
+import { lockResultsFolder, ResultsFolderBusyError, type LockOptions } from './sinks/results-lock.js'
 
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean }
   stderr: { write(text: string): unknown }
   env: NodeJS.ProcessEnv
   cwd: string
+  /** How the results-folder lock waits (tests inject time). */
+  lock?: LockOptions
+}
+
+export const EXIT = { done: 0, threshold: 1, usage: 2, failed: 3 } as const
+
+/** The streams with every write redacted: no secret reaches a terminal or a CI log through the CLI. */
+function redactedIO(io: CliIO): CliIO {
+  return {
+    ...io,
+    stdout: { write: (text: string) => io.stdout.write(redactText(text)), isTTY: io.stdout.isTTY },
+    stderr: { write: (text: string) => io.stderr.write(redactText(text)) }
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 function report(outcome: PlanOutcome, format: ReportFormat, io: CliIO): string {
@@ -50,7 +76,12 @@ async function printModel(root: string, json: boolean, maxFileBytes: number | nu
   return 0
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = redactedIO(rawIO)
+  if (!isDirectory(io.cwd)) {
+    io.stderr.write(`${TOOL_NAME}: the current directory ${io.cwd || '(unknown)'} no longer exists (or is not a directory); cd to an existing directory and run again.\n`)
+    return EXIT.usage
+  }
   let command
   try {
     command = parseCli(argv, io.cwd, PERSPECTIVES)
@@ -84,36 +115,63 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case 'model':
         return await printModel(command.root, command.json, command.maxFileBytes, io, logger)
       case 'plan': {
-        const outcome = await runPlan(command.config, cliEnvironment(io.env), logger)
-        io.stdout.write(report(outcome, command.format, io))
-        if (outcome.stored.local) logger.info(`Results: ${outcome.stored.local.dataFile}`)
-        if (outcome.threshold) {
-          io.stderr.write(`${outcome.threshold}\n`)
-          return 1
+        const config = command.config
+        // One run at a time per results folder: a second run waits (queues), then fails clearly.
+        let lock = null
+        if (!config.dryRun) {
+          claimResultsFolder(config.outputDir, { root: config.root })
+          lock = await lockResultsFolder(config.outputDir, {
+            onWait: (holder) => logger.info(`Waiting for another run (${holder}) to finish with ${config.outputDir}`),
+            ...io.lock
+          })
         }
-        return 0
+        try {
+          const outcome = await runPlan(config, cliEnvironment(io.env), logger)
+          io.stdout.write(report(outcome, command.format, io))
+          if (outcome.stored.local) logger.info(`Results: ${outcome.stored.local.dataFile}`)
+          if (outcome.threshold) {
+            io.stderr.write(`${outcome.threshold}\n`)
+            return EXIT.threshold
+          }
+          return EXIT.done
+        } finally {
+          lock?.release()
+        }
       }
     }
   } catch (error) {
     if (error instanceof ConfigurationError) {
       io.stderr.write(`${TOOL_NAME}: ${error.message}\n`)
-      return 2
+      return EXIT.usage
+    }
+    if (error instanceof ResultsFolderBusyError) {
+      io.stderr.write(`${TOOL_NAME}: ${error.message}\n`)
+      return EXIT.failed
     }
     io.stderr.write(`${TOOL_NAME}: the run failed: ${errorMessage(error)}\n`)
-    return 3
+    return EXIT.failed
+  }
+}
+
+/** The working directory, or '' when it was deleted under us (process.cwd() throws then). */
+function currentDirectory(): string {
+  try {
+    return process.cwd()
+  } catch {
+    return ''
   }
 }
 
 // Run only as the program itself (dist/cli.js or `node src/cli.ts`), not when a test imports main().
 const invokedAs = process.argv[1] ?? ''
 if (/(?:^|[\\/])cli\.(?:js|mjs|ts)$/.test(invokedAs) || invokedAs.endsWith('test-planning')) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: currentDirectory() }).then(
     (code) => {
       process.exitCode = code
     },
     (error: unknown) => {
-      process.stderr.write(`${TOOL_NAME}: ${errorMessage(error)}\n`)
-      process.exitCode = 3
+      process.stderr.write(redactText(`${TOOL_NAME}: ${errorMessage(error)}\n`))
+      process.exitCode = EXIT.failed
     }
   )
 }

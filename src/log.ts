@@ -1,5 +1,7 @@
 // The Logger every stage writes to. The action passes one backed by @actions/core, the CLI one that
 // writes to stderr, tests a recording one they can assert on. Nothing in src/ logs any other way.
+// The action's and the CLI's loggers pass every line through the redaction pass.
+import { redactText } from './util/redact.js'
 
 export interface Logger {
   info(message: string): void
@@ -21,11 +23,11 @@ export interface CoreLike {
 
 export function actionsLogger(core: CoreLike): Logger {
   return {
-    info: (m) => core.info(m),
-    warning: (m) => core.warning(m),
-    error: (m) => core.error(m),
-    debug: (m) => core.debug(m),
-    group: (name, fn) => core.group(name, fn)
+    info: (m) => core.info(redactText(m)),
+    warning: (m) => core.warning(redactText(m)),
+    error: (m) => core.error(redactText(m)),
+    debug: (m) => core.debug(redactText(m)),
+    group: (name, fn) => core.group(redactText(name), fn)
   }
 }
 
@@ -35,7 +37,7 @@ export function streamLogger(
   options: { verbose?: boolean; quiet?: boolean } = {}
 ): Logger {
   const write = (line: string): void => {
-    stream.write(`${line}\n`)
+    stream.write(`${redactText(line)}\n`)
   }
   return {
     info: (m) => {

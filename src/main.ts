@@ -9,12 +9,14 @@ import { planOutputs } from './pipeline/outputs.js'
 import { runPlan } from './pipeline/plan.js'
 import { buildSummary } from './report/summary.js'
 import { ConfigurationError, errorMessage } from './util/errors.js'
+import { redactText, registerSecret } from './util/redact.js'
 
 export async function run(): Promise<void> {
   // Mask both tokens before anything can print them.
   for (const name of ['github-token', 'hf-token']) {
     const secret = core.getInput(name).trim()
     if (secret) core.setSecret(secret)
+    registerSecret(secret)
   }
   const logger = actionsLogger(core)
   try {
@@ -25,10 +27,10 @@ export async function run(): Promise<void> {
     else logger.info('No GITHUB_STEP_SUMMARY file: the job summary is not written')
     for (const [name, value] of Object.entries(planOutputs(outcome))) core.setOutput(name, value)
     logger.info(`Done in ${(outcome.millis / 1000).toFixed(1)} s; next in rotation: ${outcome.next.number} ${outcome.next.id}`)
-    if (outcome.failure) core.setFailed(outcome.failure)
-    else if (outcome.threshold) core.setFailed(outcome.threshold)
+    if (outcome.failure) core.setFailed(redactText(outcome.failure))
+    else if (outcome.threshold) core.setFailed(redactText(outcome.threshold))
   } catch (error) {
-    if (error instanceof ConfigurationError) core.setFailed(`Configuration error: ${error.message}`)
-    else core.setFailed(`test-planning failed: ${errorMessage(error)}`)
+    if (error instanceof ConfigurationError) core.setFailed(redactText(`Configuration error: ${error.message}`))
+    else core.setFailed(redactText(`test-planning failed: ${errorMessage(error)}`))
   }
 }

@@ -66,6 +66,6 @@ describe('config file', () => {
     const defaults = PERSPECTIVES[0].defaultOptions as Record<string, unknown>
     const numeric = Object.keys(defaults).find((k) => typeof defaults[k] === 'number')
     expect(numeric).toBeDefined()
-    expect(problem(`perspectives: { scope: { ${numeric}: "many" } }`)).toContain(`perspectives.scope.${numeric}: expected a number, got "many"`)
+    expect(problem(`perspectives: { scope: { ${numeric}: "many" } }`)).toContain(`perspectives.scope.${numeric}: expected a number, got a string`)
   })
 })

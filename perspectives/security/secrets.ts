@@ -19,7 +19,7 @@ const FORMATS: [RegExp, string][] = [
   [/\bnpm_[A-Za-z0-9]{36}\b/, 'npm token']
 ]
 
-const SECRET_NAME = /(secret|token|passw(or)?d|passwd|pwd|api_?key|apikey|private_?key|client_?secret|access_?key|auth_?key|credentials?)$/i
+export const SECRET_NAME = /(secret|token|passw(or)?d|passwd|pwd|api_?key|apikey|private_?key|client_?secret|access_?key|auth_?key|credentials?)$/i
 const PLACEHOLDER = /(example|sample|dummy|fake|placeholder|changeme|change_me|your[_-]|xxxx|\*\*\*|<[^>]*>|\$\{|\{\{|test|lorem|redacted)/i
 
 /** The name a literal is given on its line: `const apiKey = '...'`, `token: '...'`, `password="..."`. */
@@ -28,7 +28,7 @@ function nameBefore(line: string, column: number): string | undefined {
   return /([A-Za-z_$][\w$]*)['"]?\]?\s*(?::|=|\?\?|\|\||or)\s*$/.exec(before)?.[1]
 }
 
-function looksRandom(value: string, minLength: number, minEntropy: number): boolean {
+export function looksRandom(value: string, minLength: number, minEntropy: number): boolean {
   if (value.length < minLength || /\s/.test(value) || PLACEHOLDER.test(value)) return false
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length
   if (classes < 2) return false

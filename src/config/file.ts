@@ -1,23 +1,40 @@
 // The optional config file in the target repository (`.test-planning.yml`), validated against
-// config.schema.json and against each perspective's own option defaults.
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+// config.schema.json and against each perspective's own option defaults. The file is untrusted: it
+// must be a regular file (no device, FIFO or socket), a link may not lead out of the repository, it is
+// read with a size limit, and errors name the key path and the offending value's type, never its text.
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import { isAbsolute, join, relative } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
 import { parse as parseYaml } from 'yaml'
 import type { Perspective } from '../../perspectives/define.js'
-import { ConfigurationError, errorMessage } from '../util/errors.js'
+import { ConfigurationError } from '../util/errors.js'
 import schema from './config.schema.json' with { type: 'json' }
 import { FILE_CLASSES } from '../model/types.js'
 import { CONFIG_FILE_NAMES, type FileConfig } from './types.js'
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema)
 
+/** Largest config file read (a config is a few hundred bytes; this is far beyond any real one). */
+export const MAX_CONFIG_BYTES = 1024 * 1024
+
+/** A key from the file, shown safely: one line, bounded, quoted. */
+function keyText(key: string): string {
+  const flat = [...key].map((c) => (c.charCodeAt(0) < 32 || (c.charCodeAt(0) >= 127 && c.charCodeAt(0) < 160) ? '?' : c)).join('')
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value
+}
+
 function describe(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
     .map((e) => {
-      const at = e.instancePath === '' ? 'the top level' : e.instancePath.slice(1).replace(/\//g, '.')
+      const at = e.instancePath === '' ? 'the top level' : keyText(e.instancePath.slice(1).replace(/\//g, '.'))
       if (e.keyword === 'additionalProperties') {
-        const key = (e.params as { additionalProperty: string }).additionalProperty
+        const key = keyText((e.params as { additionalProperty: string }).additionalProperty)
         const known = e.instancePath === '' ? Object.keys(schema.properties) : e.instancePath === '/surface' ? Object.keys(schema.properties.surface.properties) : null
         return `${at}: unknown key '${key}'${known ? ` (known: ${known.join(', ')})` : ''}`
       }
@@ -45,7 +62,12 @@ export function parseConfigText(text: string, where: string, perspectives: reado
   try {
     data = parseYaml(text) ?? {}
   } catch (error) {
-    throw new ConfigurationError(`${where}: not valid YAML: ${errorMessage(error)}`)
+    // The parser's message quotes the offending line: only its position and kind are shown.
+    const pos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0]
+    const code = (error as { code?: unknown }).code
+    throw new ConfigurationError(
+      `${where}: not valid YAML${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}${typeof code === 'string' ? ` (${code})` : ''}`
+    )
   }
   if (!validate(data)) throw new ConfigurationError(`${where}: ${describe(validate.errors)}`)
   const raw = data as Partial<FileConfig>
@@ -80,7 +102,7 @@ function checkPerspectiveOptions(
     const perspective = perspectives.find((p) => p.meta.id === id)
     if (!perspective) {
       throw new ConfigurationError(
-        `${where}: perspectives.${id}: unknown perspective id. Use one of: ${perspectives.map((p) => p.meta.id).join(', ')}.`
+        `${where}: perspectives.${keyText(id)}: unknown perspective id. Use one of: ${perspectives.map((p) => p.meta.id).join(', ')}.`
       )
     }
     const defaults = (perspective.defaultOptions ?? {}) as Record<string, unknown>
@@ -88,25 +110,73 @@ function checkPerspectiveOptions(
       if (!(name in defaults)) {
         const known = Object.keys(defaults)
         throw new ConfigurationError(
-          `${where}: perspectives.${id}.${name}: unknown option. ${known.length > 0 ? `Options of ${id}: ${known.join(', ')}.` : `${id} has no options.`}`
+          `${where}: perspectives.${id}.${keyText(name)}: unknown option. ${known.length > 0 ? `Options of ${id}: ${known.join(', ')}.` : `${id} has no options.`}`
         )
       }
       const expected = Array.isArray(defaults[name]) ? 'array' : typeof defaults[name]
       const actual = Array.isArray(value) ? 'array' : typeof value
       if (defaults[name] !== null && expected !== actual) {
-        throw new ConfigurationError(`${where}: perspectives.${id}.${name}: expected a ${expected}, got ${JSON.stringify(value)}.`)
+        throw new ConfigurationError(`${where}: perspectives.${id}.${name}: expected a ${expected}, got a ${typeName(value)}.`)
       }
     }
   }
 }
 
-export function readConfigFile(path: string | null, perspectives: readonly Perspective<string, any>[]): FileConfig {
-  if (path === null) return { include: [], exclude: [], perspectives: {} }
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    throw new ConfigurationError(`config: cannot read '${path}': ${errorMessage(error)}`)
+function inside(parent: string, child: string): boolean {
+  const rel = relative(parent, child)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/**
+ * The config file's text: a regular file whose real path is inside `root` (a link may point within the
+ * repository, not out of it), at most MAX_CONFIG_BYTES. Opened without blocking, so a FIFO cannot hang the run.
+ */
+export function readConfigText(path: string, root: string | null, maxBytes = MAX_CONFIG_BYTES): string {
+  const fail = (why: string): never => {
+    throw new ConfigurationError(`config: cannot use '${path}': ${why}`)
   }
-  return parseConfigText(text, path, perspectives)
+  let real: string
+  try {
+    real = realpathSync(path)
+  } catch (error) {
+    return fail(`it cannot be resolved (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  if (root !== null) {
+    let realRoot = root
+    try {
+      realRoot = realpathSync(root)
+    } catch {
+      // the root is checked elsewhere
+    }
+    const linked = lstatSync(path).isSymbolicLink()
+    if (!inside(realRoot, real) && (linked || inside(root, path) || inside(realRoot, path))) fail('it is a link that leads outside the repository')
+  }
+  let fd: number
+  try {
+    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0))
+  } catch (error) {
+    return fail(`it cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  try {
+    const stat = fstatSync(fd)
+    if (!stat.isFile()) fail('it is not a regular file (a device, FIFO, socket or folder)')
+    if (stat.size > maxBytes) fail(`it is larger than ${maxBytes} bytes`)
+    const buffer = Buffer.alloc(maxBytes + 1)
+    let length = 0
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null)
+      if (n === 0) break
+      length += n
+      if (length > maxBytes) fail(`it is larger than ${maxBytes} bytes`)
+    }
+    return buffer.subarray(0, length).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Reads and validates the config file; `root` bounds where a link may lead (null: no bound, for tests). */
+export function readConfigFile(path: string | null, perspectives: readonly Perspective<string, any>[], root: string | null = null): FileConfig {
+  if (path === null) return { include: [], exclude: [], perspectives: {} }
+  return parseConfigText(readConfigText(path, root), path, perspectives)
 }

@@ -99,7 +99,7 @@ export function withConfigFile(
   perspectives: readonly Perspective<string, any>[]
 ): Pick<RunConfig, 'configFile' | 'file' | 'framework' | 'maxFileBytes' | 'historyDays' | 'maxResultAgeDays'> {
   const configFile = locateConfigFile(base.root, base.configPath)
-  const file = readConfigFile(configFile, perspectives)
+  const file = readConfigFile(configFile, perspectives, base.root)
   if (file.framework !== undefined) parseFramework(`${configFile}: framework`, file.framework)
   return {
     configFile,

@@ -15,6 +15,8 @@ export interface FallbackHints {
   latestPerspective: number | null
   /** GITHUB_RUN_NUMBER, if any. */
   runNumber: number | null
+  /** The iteration the rotation reached by the stored results (the next one), if known. */
+  nextIteration?: number | null
 }
 
 export interface RotationState {
@@ -39,8 +41,10 @@ export interface ReadRotationOptions {
 
 function derive(hints: FallbackHints, count: number, useRunNumber: boolean): { cursor: Cursor; how: string } {
   if (hints.latestPerspective !== null) {
+    // The stored results know the counter: a lost or unreadable cursor does not restart it.
+    const iteration = hints.nextIteration ?? (useRunNumber ? hints.runNumber : null) ?? 1
     return {
-      cursor: { next: following(hints.latestPerspective, count), iteration: (useRunNumber ? hints.runNumber : null) ?? 1 },
+      cursor: { next: following(hints.latestPerspective, count), iteration },
       how: `the perspective after the latest stored result (${hints.latestPerspective})`
     }
   }
@@ -115,7 +119,6 @@ export async function advanceRotation(state: RotationState, metas: readonly Pers
   try {
     await state.store.write(value)
     logger.info(`Cursor advanced in ${state.store.description}: ${value}`)
-    return next
   } catch (error) {
     const warning =
       `The cursor could not be advanced in the ${state.store.description} (${errorMessage(error)}); the next run takes the same perspective again.` +
@@ -124,4 +127,26 @@ export async function advanceRotation(state: RotationState, metas: readonly Pers
     logger.warning(warning)
     return null
   }
+  await readBack(state, value, metas, logger)
+  return next
+}
+
+/** Write, then read back: a store that answers something else (or nothing) is reported; the value written is kept as the last known cursor. */
+async function readBack(state: RotationState, written: string, metas: readonly PerspectiveMeta[], logger: Logger): Promise<void> {
+  if (!state.store) return
+  let problem: string | null = null
+  try {
+    const back = await state.store.read()
+    if (back === null) problem = 'it answered that the value does not exist'
+    else {
+      const parsed = parseCursor(back, metas)
+      if (!parsed.ok || formatCursor(parsed.cursor, metas) !== written) problem = `it answered '${shown(back)}'`
+    }
+  } catch (error) {
+    problem = `reading it back failed (${errorMessage(error)})`
+  }
+  if (problem === null) return
+  const warning = `The cursor ${written} was written to the ${state.store.description}, but ${problem}; ${written} is kept as the last known cursor. If the next run starts elsewhere, set the variable to ${written}.`
+  state.warnings.push(warning)
+  logger.warning(warning)
 }

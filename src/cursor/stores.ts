@@ -1,6 +1,6 @@
 // Where the cursor lives: a repository variable (the action) or cursor.json in the local results
 // folder (the CLI). A store reads the raw text and writes it back; it does not interpret it.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { GitHubClient } from '../github/client.js'
 import { statusOf } from '../github/client.js'
@@ -33,6 +33,14 @@ function accessError(error: unknown, action: string, what: string): Error {
   return new Error(`${action} ${what}: ${status ? `HTTP ${status} (${detail})` : detail}`)
 }
 
+/** The store answered, but with something that is not a cursor value (a malformed answer): nothing is replaced. */
+export class CursorReadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CursorReadError'
+  }
+}
+
 /** GitHub Actions repository variable through the REST API; created on first write. */
 export class RepositoryVariableStore implements CursorStore {
   readonly description: string
@@ -46,18 +54,28 @@ export class RepositoryVariableStore implements CursorStore {
     this.description = `repository variable ${name}`
   }
 
+  /** Whether a read of this run found the variable: a later 404 is then spurious, not "does not exist". */
+  private found = false
+
   async read(): Promise<string | null> {
+    let response
     try {
-      const response = await this.client.request('GET /repos/{owner}/{repo}/actions/variables/{name}', {
+      response = await this.client.request('GET /repos/{owner}/{repo}/actions/variables/{name}', {
         owner: this.owner,
         repo: this.repo,
         name: this.name
       })
-      return String(response.data.value ?? '')
     } catch (error) {
-      if (statusOf(error) === 404) return null
+      if (statusOf(error) === 404 && !this.found) return null
+      if (statusOf(error) === 404) throw new CursorReadError(`reading ${this.description}: HTTP 404 although it was read earlier in this run`)
       throw accessError(error, 'reading', this.description)
     }
+    const value = (response.data as { value?: unknown } | null | undefined)?.value
+    if (typeof value !== 'string') {
+      throw new CursorReadError(`reading ${this.description}: the API answered ${response.status} without a value (a malformed answer)`)
+    }
+    this.found = true
+    return value
   }
 
   async write(value: string): Promise<void> {
@@ -106,8 +124,13 @@ export class LocalCursorStore implements CursorStore {
 
   async write(value: string): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true })
-    const temp = `${this.path}.${process.pid}.tmp`
-    await writeFile(temp, `${value}\n`, 'utf8')
-    await rename(temp, this.path)
+    const temp = `${this.path}.${process.pid}.${Date.now()}.tmp`
+    try {
+      await writeFile(temp, `${value}\n`, { encoding: 'utf8', flag: 'wx' })
+      await rename(temp, this.path)
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw error
+    }
   }
 }

@@ -14,6 +14,7 @@ import { renderSpec } from '../specs/render.js'
 import type { SpecDraft, TestSpec } from '../specs/types.js'
 import { findingId } from '../../perspectives/shared/ids.js'
 import { errorMessage } from '../util/errors.js'
+import { redactDeep } from '../util/redact.js'
 import type { PerspectiveRun } from './types.js'
 import { productView, productViewNote, type ProductViewSummary } from './product-view.js'
 import { riskScore } from './risk.js'
@@ -39,7 +40,7 @@ export async function runPerspective<O>(
     const output = await perspective.analyse({ ...rest, model: view.model, options })
     const findings = finaliseFindings(meta, output.findings)
     const specs = finaliseSpecs(meta, output.specs, context.target)
-    return {
+    return redactRun({
       ...base,
       status: 'ok',
       error: null,
@@ -52,15 +53,15 @@ export async function runPerspective<O>(
       risk: clampRisk(output.risk ?? riskScore(findings)),
       ...(output.headline ? { headline: output.headline } : {}),
       millis: Math.round(performance.now() - started)
-    }
+    })
   } catch (error) {
-    return {
+    return redactRun({
       ...base,
       status: 'failed',
       error: `${meta.id} failed: ${errorMessage(error)}`,
       risk: 0,
       millis: Math.round(performance.now() - started)
-    }
+    })
   }
 }
 
@@ -68,6 +69,15 @@ export async function runPerspective<O>(
 function withSurface(details: unknown, summary: ProductViewSummary | null): unknown {
   if (!summary || details === null || typeof details !== 'object' || Array.isArray(details) || 'productSurface' in details) return details
   return { ...details, productSurface: summary }
+}
+
+/**
+ * Every text a perspective produced (titles, messages, snippets, spec code, details, report, error)
+ * goes through the one redaction pass; a perspective cannot opt out. The metadata stays as declared.
+ */
+function redactRun(run: PerspectiveRun): PerspectiveRun {
+  const { meta, ...rest } = run
+  return { ...redactDeep(rest), meta }
 }
 
 function clampRisk(value: number): number {

@@ -69,6 +69,17 @@ export function latestPerspectiveNumber(snapshot: HistorySnapshot): number | nul
   return newest ? newest.perspective_number : null
 }
 
+/**
+ * The iteration the rotation is at by the stored results, for a cursor that is lost or unreadable: a
+ * scheduled run advanced the counter after its record, an explicit one (or the CLI, which cannot tell) did not.
+ */
+export function nextIterationFromHistory(snapshot: HistorySnapshot): number | null {
+  let newest: PlanRecord | null = null
+  for (const record of snapshot.latest.values()) if (!newest || newest.timestamp < record.timestamp) newest = record
+  if (!newest || !Number.isInteger(newest.iteration) || newest.iteration < 1) return null
+  return newest.trigger === 'schedule' ? newest.iteration + 1 : newest.iteration
+}
+
 export async function readEarlierResults(config: RunConfig, env: RunEnvironment, logger: Logger): Promise<HistorySnapshot> {
   return stage(logger, 'Read earlier results', async () => {
     const sources = [readHistory({ kind: 'local', dir: config.outputDir })]

@@ -18,12 +18,14 @@ import { analyseRepository, outputExcludes, type Analysis } from './analyse.js'
 import { prepareBase, type BaseInput } from './base.js'
 import { selectPerspectives } from './cursor.js'
 import type { RunEnvironment } from './environment.js'
-import { latestPerspectiveNumber, readEarlierResults, repositoryName } from './history.js'
+import { latestPerspectiveNumber, nextIterationFromHistory, readEarlierResults, repositoryName } from './history.js'
 import { runPerspectives } from './perspectives.js'
 import { planResults, withComputed, type ResultsPlan } from './results.js'
 import { storeResults, type StoreResult } from './store.js'
 import { thresholdMessage } from './threshold.js'
 import { stage } from './timing.js'
+import { claimResultsFolder, cleanLeftoverTemps } from '../sinks/results-folder.js'
+import { registerSecret } from '../util/redact.js'
 import { TOOL_VERSION } from './version.js'
 
 export interface PlanOutcome {
@@ -57,9 +59,17 @@ export async function runPlan(
   const timestamp = now().toISOString()
   const metas = perspectives.map((p) => p.meta)
   const catalogue = metas.map((m) => ({ id: m.id, title: m.title }))
+  // The tokens are replaced wherever they might appear; the results folder is checked before any use.
+  registerSecret(config.githubToken)
+  registerSecret(config.hfToken)
+  claimResultsFolder(config.outputDir, { root: config.root, checkOnly: config.dryRun })
+  if (!config.dryRun) {
+    const removed = cleanLeftoverTemps(config.outputDir)
+    if (removed > 0) logger.info(`Removed ${removed} temporary file(s) left in ${config.outputDir} by an interrupted run`)
+  }
 
   const history = await readEarlierResults(config, env, logger)
-  const selection = await selectPerspectives(config, env, perspectives, { latestPerspective: latestPerspectiveNumber(history), runNumber: env.runNumber }, logger)
+  const selection = await selectPerspectives(config, env, perspectives, { latestPerspective: latestPerspectiveNumber(history), runNumber: env.runNumber, nextIteration: nextIterationFromHistory(history) }, logger)
   const resultsPlan = selection.perspectives.some((p) => needs(p.meta, 'results'))
     ? planResults(selection.perspectives, perspectives, history, timestamp, config.maxResultAgeDays)
     : null

@@ -3,6 +3,7 @@
 import type { Finding } from '../../perspectives/types.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import type { TestSpec } from '../specs/types.js'
+import { redactDeep } from '../util/redact.js'
 import { SCHEMA_VERSION, type PlanRecord, type RecordFinding, type RecordSpec } from './types.js'
 
 export interface RunInfo {
@@ -91,7 +92,8 @@ export function buildRecord(run: PerspectiveRun, info: RunInfo): PlanRecord {
     .filter(([, s]) => s.count > 0)
     .map(([reason, s]) => ({ reason, count: s.count }))
     .sort((a, b) => a.reason.localeCompare(b.reason))
-  return {
+  // The engine redacted the run already; this is the last line for what the record adds (summary, error).
+  return redactDeep({
     schema_version: SCHEMA_VERSION,
     tool_version: info.toolVersion,
     iteration: info.iteration,
@@ -126,5 +128,5 @@ export function buildRecord(run: PerspectiveRun, info: RunInfo): PlanRecord {
       analyse: Math.round(run.millis),
       total: Math.round(info.timings.load + info.timings.model + run.millis)
     }
-  }
+  })
 }

@@ -9,6 +9,7 @@
 import { stringify } from 'yaml'
 import { cardFeatures, recordColumns, type ColumnType } from './features.js'
 import { DATA_DIR, latestFilePath } from './layout.js'
+import { redactText } from '../util/redact.js'
 
 export interface CardOptions {
   /** owner/name on the Hub. */
@@ -85,7 +86,7 @@ export function buildDatasetCard(options: CardOptions): string {
     ? perspectives.map((p) => `- \`latest-${p.id}\`: ${escapeMarkdown(p.title)} (\`${latestFilePath(p.id)}\`)`).join('\n')
     : '- none yet'
 
-  return `---
+  return redactText(`---
 ${yaml}
 ---
 
@@ -147,7 +148,7 @@ ${columns}
 ## License
 
 ${license === 'other' ? 'Rows quote code from the analysed repository, so they fall under that repository\'s license.' : `\`${license}\`.`}
-`
+`)
 }
 
 function escapeMarkdown(text: string): string {

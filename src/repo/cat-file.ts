@@ -2,7 +2,7 @@
 // `<oid> <type> <size>\n<bytes>\n` comes back in the same order. Only blobs the caller already knows
 // to be under the size limit are requested, so memory stays bounded by what is kept.
 import { spawn } from 'node:child_process'
-import { gitEnvironment, GitMissingError } from './git.js'
+import { GIT_SAFETY_CONFIG, gitEnvironment, GitMissingError } from './git.js'
 
 export type BlobResult = { bytes: Buffer } | { missing: true }
 
@@ -14,7 +14,7 @@ export function readBlobs(cwd: string, names: readonly string[], timeoutMs = 120
     if (name.includes('\n')) return Promise.reject(new Error(`cannot request a git object whose name contains a newline: ${JSON.stringify(name)}`))
   }
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnvironment(), windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn('git', [...GIT_SAFETY_CONFIG, 'cat-file', '--batch'], { cwd, env: gitEnvironment(), windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'] })
     const results: BlobResult[] = []
     let pending: Buffer = Buffer.alloc(0)
     let expected: number | null = null // bytes of the current object still to come (+1 for its newline)

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import type { FileHistory, GitHistory } from '../model/types.js'
 import { errorMessage } from '../util/errors.js'
-import { GitMissingError, gitEnvironment, runGit } from './git.js'
+import { GIT_NO_DIFF_PROGRAMS, GIT_SAFETY_CONFIG, GitMissingError, gitEnvironment, runGit } from './git.js'
 
 export interface HistoryOptions {
   historyDays: number
@@ -70,9 +70,9 @@ export async function readGitHistory(root: string, options: HistoryOptions): Pro
 /** Runs the bounded `git log` and folds its output, line by line, into per-file counts. */
 function streamLog(root: string, options: HistoryOptions, end: number): Promise<{ commits: number; files: Record<string, FileHistory>; timedOut: boolean }> {
   const args = [
-    '-c',
-    'core.quotePath=false',
+    ...GIT_SAFETY_CONFIG,
     'log',
+    ...GIT_NO_DIFF_PROGRAMS,
     '--no-merges',
     '--no-renames',
     '--relative',

@@ -1,4 +1,6 @@
-// Running git: one place for the environment, timeouts and output bounds.
+// Running git: one place for the environment, timeouts and output bounds, and for switching off every
+// program the analysed repository could name in its own .git/config (fsmonitor, hooks, external diff,
+// textconv, gpg for signatures): analysing a repository must never run its code.
 import { execFile } from 'node:child_process'
 
 /** Thrown when the git executable cannot be started at all (not installed, not on PATH). */
@@ -21,7 +23,7 @@ export interface GitRunOptions {
  */
 export function gitEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env }
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR']) {
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR', 'GIT_EXTERNAL_DIFF', 'GIT_PAGER', 'GIT_SSH_COMMAND']) {
     delete env[name]
   }
   env.GIT_TERMINAL_PROMPT = '0'
@@ -29,12 +31,30 @@ export function gitEnvironment(): NodeJS.ProcessEnv {
   return env
 }
 
+/**
+ * `-c` settings put before every git command. Command-line config is "protected" config, so it also
+ * overrides the repository's and is the one place safe.directory is honoured: a checkout owned by
+ * another user (a container runner) is readable, which is safe because nothing it configures runs.
+ */
+export const GIT_SAFETY_CONFIG: readonly string[] = [
+  '-c', 'core.quotePath=false',
+  '-c', 'core.fsmonitor=false',
+  '-c', 'core.hooksPath=/dev/null',
+  '-c', 'diff.external=',
+  '-c', 'log.showSignature=false',
+  '-c', 'core.untrackedCache=false',
+  '-c', 'safe.directory=*'
+]
+
+/** Flags for commands that can show diffs (log, diff, show): no external diff, no textconv filter. */
+export const GIT_NO_DIFF_PROGRAMS: readonly string[] = ['--no-ext-diff', '--no-textconv']
+
 /** Runs `git args` in `cwd` and returns stdout; rejects with git's stderr on failure. */
 export function runGit(cwd: string, args: string[], options: GitRunOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      ['-c', 'core.quotePath=false', ...args],
+      [...GIT_SAFETY_CONFIG, ...args],
       {
         cwd,
         env: gitEnvironment(),

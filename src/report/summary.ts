@@ -20,6 +20,7 @@ import {
 } from './summary-sections.js'
 import { errorMessage } from '../util/errors.js'
 import { syntaxErrorText } from './syntax-errors.js'
+import { redactText } from '../util/redact.js'
 import type { SummaryInput } from './types.js'
 import { nextStepsSection } from './next-steps-section.js'
 
@@ -55,6 +56,11 @@ function lineCount(text: string): number {
 }
 
 export function buildSummary(input: SummaryInput, limitBytes = DEFAULT_SUMMARY_LIMIT, limitLines?: number): string {
+  // The last line of the redaction pass: whatever the inputs hold, no secret reaches the summary.
+  return redactText(summaryText(input, limitBytes, limitLines))
+}
+
+function summaryText(input: SummaryInput, limitBytes: number, limitLines: number | undefined): string {
   try {
     return fitted(input, limitBytes, limitLines ?? (input.runs.length > 1 ? MAX_LINES_ALL : MAX_LINES_ONE))
   } catch (error) {

@@ -8,6 +8,7 @@ import { syntaxErrorText } from './syntax-errors.js'
 import type { SummaryInput } from './types.js'
 import { byRisk, nextSteps, type NextStep } from './next-steps.js'
 import { MAX_FINDINGS_SHOWN } from './summary-sections.js'
+import { redactText } from '../util/redact.js'
 
 export interface TerminalOptions {
   color: boolean
@@ -68,7 +69,7 @@ export function buildTerminalReport(input: SummaryInput, options: TerminalOption
   if (input.stored.datasetUrl) lines.push(`Dataset: ${terminalSafe(input.stored.datasetUrl)}`)
   if (input.stored.commitUrl) lines.push(`Dataset commit: ${terminalSafe(input.stored.commitUrl)}`)
   if (input.stored.uploadError) lines.push(paint('red', `Upload failed: ${terminalSafe(input.stored.uploadError)}`))
-  return `${lines.join('\n')}\n`
+  return redactText(`${lines.join('\n')}\n`)
 }
 
 function perspectiveLines(

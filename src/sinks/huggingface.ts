@@ -7,6 +7,7 @@ import { CARD_PATH, LATEST_DIR, dataFilePath, runFiles } from '../records/layout
 import { assertValidRecords } from '../records/schema.js'
 import type { PlanRecord } from '../records/types.js'
 import { withRetry } from '../net/retry.js'
+import { redactText } from '../util/redact.js'
 import { connect, libParams, readText, type HubConnectionOptions, type HubContext } from './hub-client.js'
 import { HubError, isTransientHubError, statusOf, toHubError } from './hub-errors.js'
 
@@ -147,7 +148,7 @@ async function commitOnce(
   description: string,
   dataPath: string
 ): Promise<string> {
-  const operations: CommitOperation[] = files.map((f) => ({ operation: 'addOrUpdate', path: f.path, content: new Blob([f.content]) }))
+  const operations: CommitOperation[] = files.map((f) => ({ operation: 'addOrUpdate', path: f.path, content: new Blob([redactText(f.content)]) }))
   return withRetry(
     async () => {
       const output = await commit({ ...libParams(ctx), operations, title, description, useXet: false })

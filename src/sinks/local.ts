@@ -7,6 +7,8 @@ import { buildDatasetCard } from '../records/card.js'
 import { CARD_PATH, LATEST_DIR, dataFilePath, runFiles } from '../records/layout.js'
 import type { PlanRecord } from '../records/types.js'
 import { assertValidRecords } from '../records/schema.js'
+import { redactText } from '../util/redact.js'
+import { assertInsideResults } from './results-folder.js'
 
 export interface LocalWriteOptions {
   /** Dataset name shown on the card (the one the hub sink would use). */
@@ -23,11 +25,16 @@ export interface LocalWriteResult {
   files: string[]
 }
 
-async function writeAtomically(path: string, content: string): Promise<void> {
+let tempCounter = 0
+
+/** Writes `content` (redacted: the last line) to `path` inside `dir` through a temporary file and a rename. */
+async function writeAtomically(dir: string, path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`
+  assertInsideResults(dir, path)
+  // pid and a counter: the pid lets the next run tell a dead run's leftovers from a live run's.
+  const temp = `${path}.${process.pid}.${Date.now()}${++tempCounter}.tmp`
   try {
-    await writeFile(temp, content, 'utf8')
+    await writeFile(temp, redactText(content), { encoding: 'utf8', flag: 'wx' })
     await rename(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
@@ -49,7 +56,7 @@ export async function writeLocalResults(dir: string, records: PlanRecord[], opti
   for (const file of files) {
     const target = join(dir, ...file.path.split('/'))
     if (relative(dir, target).startsWith(`..${sep}`)) throw new Error(`refusing to write outside ${dir}: ${file.path}`)
-    await writeAtomically(target, file.content)
+    await writeAtomically(dir, target, file.content)
   }
   const present = new Set([...(await latestIds(dir)), ...records.map((r) => r.perspective_id)])
   const card = buildDatasetCard({
@@ -57,7 +64,7 @@ export async function writeLocalResults(dir: string, records: PlanRecord[], opti
     repository: records[0]?.repository || undefined,
     perspectives: options.perspectives.filter((p) => present.has(p.id))
   })
-  await writeAtomically(join(dir, CARD_PATH), card)
+  await writeAtomically(dir, join(dir, CARD_PATH), card)
   const written = [...files.map((f) => f.path), CARD_PATH]
   const dataFile = records.length > 0 ? join(dir, ...dataFilePath(records[0].timestamp, records[0].run_id).split('/')) : ''
   return { dir, dataFile, files: written }
