@@ -26,6 +26,20 @@ export interface StoredVariable {
 
 type Access = 'write' | 'none'
 
+/**
+ * A fault for matching requests (the fault suite): `hang` never answers, `malformed` answers 200 with a
+ * body that is not a variable, `status` answers that status; `echo` puts the request's Authorization
+ * header in the error message, as a careless proxy might.
+ */
+export interface GitHubFault {
+  method?: string
+  path?: RegExp
+  times: number
+  kind: 'hang' | 'malformed' | 'not-json' | 'status'
+  status?: number
+  echo?: boolean
+}
+
 const DOCS = 'https://docs.github.com/rest/actions/variables'
 
 export class FakeGitHub {
@@ -34,6 +48,9 @@ export class FakeGitHub {
   private readonly tokens = new Map<string, Access>()
   private failures: { status: number; remaining: number } | null = null
   private server: Server | null = null
+  private faults: GitHubFault[] = []
+  /** Called when a request is left hanging (tests abort their injected time-out signal then). */
+  onHang: (() => void) | null = null
   private clock = Date.parse('2026-11-24T12:00:00Z')
   url = ''
 
@@ -46,6 +63,11 @@ export class FakeGitHub {
   /** The next `count` requests answer `status` (502 by default) with GitHub's error page body. */
   failNext(count: number, status = 502): this {
     this.failures = { status, remaining: count }
+    return this
+  }
+
+  injectFault(fault: GitHubFault): this {
+    this.faults.push({ ...fault })
     return this
   }
 
@@ -108,6 +130,22 @@ export class FakeGitHub {
       userAgent: String(req.headers['user-agent'] ?? ''),
       body
     })
+    const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === req.method) && (!f.path || f.path.test(path)))
+    if (fault) {
+      fault.times--
+      if (fault.kind === 'hang') {
+        this.onHang?.()
+        return
+      }
+      if (fault.kind === 'malformed') return send(res, 200, { name: 'SOMETHING', note: 'no value here' })
+      if (fault.kind === 'not-json') {
+        res.writeHead(200, { 'content-type': 'text/html' })
+        res.end('<html>maintenance</html>')
+        return
+      }
+      const said = fault.echo ? `Bad credentials: ${String(req.headers.authorization ?? '')}` : 'injected'
+      return send(res, fault.status ?? 500, { message: said, documentation_url: 'https://docs.github.com/rest', status: String(fault.status ?? 500) })
+    }
     if (this.failures && this.failures.remaining > 0) {
       this.failures.remaining--
       res.writeHead(this.failures.status, { 'content-type': 'text/html' })
