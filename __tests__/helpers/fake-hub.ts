@@ -67,6 +67,8 @@ export class FakeHub {
   private readonly lfsStore = new Map<string, Buffer>()
   private server: Server | null = null
   private hanging: ServerResponse[] = []
+  /** Called when a request is left hanging (the fault suite aborts its injected time-out then). */
+  onHang: (() => void) | null = null
   private commitCounter = 0
   url = ''
   /** Files above this size (or with NUL bytes in their sample) are routed to LFS, as the hub does at 10 MB. */
@@ -141,6 +143,7 @@ export class FakeHub {
     const fault = this.takeFault(req.method ?? 'GET', url.pathname)
     if (fault?.hang) {
       this.hanging.push(res)
+      this.onHang?.()
       return
     }
     if (fault && !fault.afterApply) return faultResponse(res, fault)

@@ -33,7 +33,7 @@ function variableStore(config: RunConfig, env: RunEnvironment, logger: Logger): 
   if (!owner || !repo) {
     return { store: null, unavailable: `No repository is known (set the repository input), and the repository variable ${config.cursorVariable} cannot be read without one` }
   }
-  const client = createGitHubClient({ token: config.githubToken, apiUrl: env.apiUrl, logger })
+  const client = createGitHubClient({ token: config.githubToken, apiUrl: env.apiUrl, logger, ...env.net?.github })
   return { store: new RepositoryVariableStore(client, owner, repo, config.cursorVariable) }
 }
 

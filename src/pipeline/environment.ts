@@ -1,4 +1,12 @@
 // Facts about where a run happens: the runner's variables for the action, local defaults for the CLI.
+import type { GitHubClientOptions } from '../github/client.js'
+import type { HubConnectionOptions } from '../sinks/hub-client.js'
+
+/** Seams for outbound calls (the fault suite injects time and fetch); unset in real runs. */
+export interface NetworkSeams {
+  github?: Pick<GitHubClientOptions, 'now' | 'sleep' | 'timeoutSignal' | 'budgetMs' | 'timeoutMs' | 'baseDelayMs'>
+  hub?: Pick<HubConnectionOptions, 'fetch' | 'retryPolicy' | 'timeoutMs' | 'retryBudgetMs'>
+}
 
 export interface RunEnvironment {
   kind: 'action' | 'cli'
@@ -11,6 +19,7 @@ export interface RunEnvironment {
   serverUrl: string
   apiUrl: string
   runUrl?: string
+  net?: NetworkSeams
   /** Environment for defaults resolved elsewhere (HF_USERNAME, HF_ENDPOINT). */
   env: Record<string, string | undefined>
 }

@@ -90,7 +90,8 @@ export async function readEarlierResults(config: RunConfig, env: RunEnvironment,
           dataset: datasetName(config, env),
           token: config.hfToken,
           endpoint: hubEndpoint(config, env),
-          logger
+          logger,
+          ...env.net?.hub
         })
       )
     }

@@ -46,7 +46,8 @@ export async function storeResults(
         endpoint: hubEndpoint(config, env),
         private: config.hfPrivate,
         perspectives: catalogue,
-        logger
+        logger,
+        ...env.net?.hub
       })
       logger.info(`Uploaded to ${hub.datasetUrl} (${hub.commitUrl})`)
       return { local, hub, uploadError: null, complete: true }
