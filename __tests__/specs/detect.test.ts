@@ -2,6 +2,12 @@ import { describe, expect, it } from '@jest/globals'
 import type { Language, ModuleModel, PackageManifest, RepositoryFacts, TestFileInfo } from '../../src/model/types.js'
 import { detectTarget, detectTargetWithReason, parseOverride } from '../../src/specs/detect.js'
 import { ConfigurationError } from '../../src/util/errors.js'
+import type { RenderTarget } from '../../src/specs/types.js'
+
+/** The framework and language, without the layout (tested in layout.test.ts). */
+function plain(target: RenderTarget): { framework: string; language: string } {
+  return { framework: target.framework, language: target.language }
+}
 
 function manifest(kind: PackageManifest['kind'], parts: Partial<PackageManifest> = {}): PackageManifest {
   return {
@@ -55,28 +61,32 @@ function mod(path: string, language: Language, lines: number, framework?: TestFi
 }
 
 describe('detectTarget', () => {
-  it('takes the framework most existing test files use', () => {
+  it('takes the framework of the dependencies before the style of the test files, which breaks ties', () => {
     const modules = [
       mod('src/a.ts', 'typescript', 100),
       mod('src/a.test.ts', 'typescript', 40, 'vitest'),
       mod('src/b.test.ts', 'typescript', 40, 'vitest'),
       mod('src/c.test.ts', 'typescript', 40, 'jest')
     ]
-    // The dependency says jest, the tests say vitest: the tests win.
+    // The dependency says jest, the tests say vitest: the manifest wins.
     const result = detectTargetWithReason(facts([manifest('package.json', { devDependencies: ['jest'] })]), modules)
-    expect(result.target).toEqual({ framework: 'vitest', language: 'typescript' })
-    expect(result.reason).toBe('2 test file(s) use vitest; 4 TypeScript module(s)')
+    expect(plain(result.target)).toEqual({ framework: 'jest', language: 'typescript' })
+    expect(result.reason).toMatch(/^jest is a dependency; /)
+    // No manifest evidence: the test files decide.
+    const byStyle = detectTargetWithReason(facts([manifest('package.json')]), modules)
+    expect(plain(byStyle.target)).toEqual({ framework: 'vitest', language: 'typescript' })
+    expect(byStyle.reason).toMatch(/^the test files use vitest; /)
   })
 
-  it('ignores test files of frameworks it cannot render for (ava) and falls back to scripts', () => {
+  it('lets the test script decide over test files of another runner (ava)', () => {
     const modules = [mod('lib/a.js', 'javascript', 50), mod('test/a.js', 'javascript', 20, 'ava')]
     const pkg = manifest('package.json', { scripts: { test: 'c8 mocha --recursive', lint: 'jest --version' } })
-    expect(detectTarget(facts([pkg]), modules)).toEqual({ framework: 'mocha', language: 'javascript' })
+    expect(plain(detectTarget(facts([pkg]), modules))).toEqual({ framework: 'mocha', language: 'javascript' })
   })
 
   it('reads node --test from the test script', () => {
     const pkg = manifest('package.json', { scripts: { 'test:unit': 'node --test test/', build: 'tsc' } })
-    expect(detectTarget(facts([pkg]), [mod('index.js', 'javascript', 10)])).toEqual({ framework: 'node:test', language: 'javascript' })
+    expect(plain(detectTarget(facts([pkg]), [mod('index.js', 'javascript', 10)]))).toEqual({ framework: 'node:test', language: 'javascript' })
   })
 
   it('uses dependencies when there are no tests or scripts, vitest before jest before mocha', () => {
@@ -91,14 +101,14 @@ describe('detectTarget', () => {
     expect(detectTarget(facts(), [mod('src/a.tsx', 'tsx', 10)]).language).toBe('typescript')
     expect(detectTarget(facts([manifest('package.json', { devDependencies: ['typescript'] })]), js).language).toBe('typescript')
     expect(detectTarget(facts([], { '@/*': ['src/*'] }), js).language).toBe('typescript')
-    expect(detectTarget(facts(), js)).toEqual({ framework: 'node:test', language: 'javascript' })
+    expect(plain(detectTarget(facts(), js))).toEqual({ framework: 'node:test', language: 'javascript' })
   })
 
   it('chooses pytest when the repository is mostly Python by lines', () => {
     const modules = [mod('app/main.py', 'python', 900), mod('web/app.js', 'javascript', 300), mod('tests/test_main.py', 'python', 50, 'pytest')]
     const result = detectTargetWithReason(facts([manifest('package.json', { devDependencies: ['jest'] })]), modules)
-    expect(result.target).toEqual({ framework: 'pytest', language: 'python' })
-    expect(result.reason).toBe('mostly Python (950 lines); 1 test file(s) use pytest')
+    expect(plain(result.target)).toEqual({ framework: 'pytest', language: 'python' })
+    expect(result.reason).toBe('1 test file(s) use pytest; 1 test file(s) show where tests go; mostly Python (950 lines)')
     // More JavaScript than Python: the JavaScript side decides.
     const jsHeavy = [mod('app/main.py', 'python', 100), mod('web/app.js', 'javascript', 300)]
     expect(detectTarget(facts([manifest('package.json', { devDependencies: ['jest'] })]), jsHeavy).framework).toBe('jest')
@@ -106,18 +116,18 @@ describe('detectTarget', () => {
 
   it('reads a pytest dependency with a version from requirements', () => {
     const result = detectTargetWithReason(facts([manifest('requirements', { dependencies: ['pytest>=8.0', 'requests==2.31'] })]), [mod('a.py', 'python', 5)])
-    expect(result.reason).toBe('mostly Python (5 lines); pytest is a dependency')
+    expect(result.reason).toBe('pytest is a dependency; mostly Python (5 lines)')
   })
 
   it('decides by manifests when there is no source, and defaults to node:test JavaScript otherwise', () => {
-    expect(detectTarget(facts([manifest('pyproject.toml')]), [])).toEqual({ framework: 'pytest', language: 'python' })
-    expect(detectTarget(facts([manifest('package.json', { devDependencies: ['vitest', 'typescript'] })]), [])).toEqual({
+    expect(plain(detectTarget(facts([manifest('pyproject.toml')]), []))).toEqual({ framework: 'pytest', language: 'python' })
+    expect(plain(detectTarget(facts([manifest('package.json', { devDependencies: ['vitest', 'typescript'] })]), []))).toEqual({
       framework: 'vitest',
       language: 'typescript'
     })
-    expect(detectTarget(facts(), [])).toEqual({ framework: 'node:test', language: 'javascript' })
+    expect(plain(detectTarget(facts(), []))).toEqual({ framework: 'node:test', language: 'javascript' })
     const go = detectTargetWithReason(facts([manifest('go.mod')]), [mod('main.go', 'go', 400)])
-    expect(go.target).toEqual({ framework: 'node:test', language: 'javascript' })
+    expect(plain(go.target)).toEqual({ framework: 'node:test', language: 'javascript' })
     expect(go.reason).toContain('no JavaScript, TypeScript or Python source found')
   })
 })
@@ -126,27 +136,27 @@ describe('override', () => {
   const tsRepo: [RepositoryFacts, ModuleModel[]] = [facts(), [mod('src/a.ts', 'typescript', 10)]]
 
   it('accepts a framework, keeping the detected language', () => {
-    expect(detectTarget(...tsRepo, 'mocha')).toEqual({ framework: 'mocha', language: 'typescript' })
-    expect(detectTarget(...tsRepo, ' Vitest ')).toEqual({ framework: 'vitest', language: 'typescript' })
+    expect(plain(detectTarget(...tsRepo, 'mocha'))).toEqual({ framework: 'mocha', language: 'typescript' })
+    expect(plain(detectTarget(...tsRepo, ' Vitest '))).toEqual({ framework: 'vitest', language: 'typescript' })
     expect(detectTargetWithReason(...tsRepo, 'jest').reason).toBe('set by the input: jest')
   })
 
   it('accepts :ts / :js and the node-test alias', () => {
-    expect(detectTarget(...tsRepo, 'jest:js')).toEqual({ framework: 'jest', language: 'javascript' })
-    expect(detectTarget(...tsRepo, 'node:test:javascript')).toEqual({ framework: 'node:test', language: 'javascript' })
-    expect(detectTarget(...tsRepo, 'node-test:ts')).toEqual({ framework: 'node:test', language: 'typescript' })
-    expect(detectTarget(...tsRepo, 'node:test')).toEqual({ framework: 'node:test', language: 'typescript' })
-    expect(detectTarget(...tsRepo, 'pytest')).toEqual({ framework: 'pytest', language: 'python' })
+    expect(plain(detectTarget(...tsRepo, 'jest:js'))).toEqual({ framework: 'jest', language: 'javascript' })
+    expect(plain(detectTarget(...tsRepo, 'node:test:javascript'))).toEqual({ framework: 'node:test', language: 'javascript' })
+    expect(plain(detectTarget(...tsRepo, 'node-test:ts'))).toEqual({ framework: 'node:test', language: 'typescript' })
+    expect(plain(detectTarget(...tsRepo, 'node:test'))).toEqual({ framework: 'node:test', language: 'typescript' })
+    expect(plain(detectTarget(...tsRepo, 'pytest'))).toEqual({ framework: 'pytest', language: 'python' })
   })
 
   it('gives a JavaScript framework JavaScript in a Python repository unless told otherwise', () => {
     const py: [RepositoryFacts, ModuleModel[]] = [facts(), [mod('a.py', 'python', 10)]]
-    expect(detectTarget(...py, 'jest')).toEqual({ framework: 'jest', language: 'javascript' })
-    expect(detectTarget(...py, 'jest:ts')).toEqual({ framework: 'jest', language: 'typescript' })
+    expect(plain(detectTarget(...py, 'jest'))).toEqual({ framework: 'jest', language: 'javascript' })
+    expect(plain(detectTarget(...py, 'jest:ts'))).toEqual({ framework: 'jest', language: 'typescript' })
   })
 
   it('treats an empty override as none', () => {
-    expect(detectTarget(...tsRepo, '  ')).toEqual({ framework: 'node:test', language: 'typescript' })
+    expect(plain(detectTarget(...tsRepo, '  '))).toEqual({ framework: 'node:test', language: 'typescript' })
   })
 
   it('rejects unknown values with a ConfigurationError listing what is accepted', () => {

@@ -379,7 +379,8 @@ describe('renderSpec', () => {
       rationale: d.rationale,
       covers: d.covers,
       expected: d.expected,
-      priority: d.priority
+      priority: d.priority,
+      planOnly: false
     })
     expect(rest.covers).not.toBe(d.covers)
     expect([framework, language, fileName, id.length > 0, code.length > 0]).toEqual([

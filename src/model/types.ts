@@ -549,6 +549,38 @@ export interface RepositoryFacts {
   tsPaths: Record<string, string[]>
   /** What could not be read (malformed reports, unreadable files), in words a user can act on. */
   notes?: string[]
+  /** Test runner configurations found at the repository root (src/repo/test-config.ts). */
+  testConfigs?: TestRunnerConfig[]
+}
+
+/** One test runner's settings as written in its config file; only literal values are read. */
+export interface TestRunnerConfig {
+  runner: 'vitest' | 'jest' | 'mocha' | 'ava' | 'jasmine' | 'tap' | 'bun' | 'pytest'
+  /** The file it was read from; a manifest key is written `package.json#jest`. */
+  file: string
+  /** What the runner collects: vitest `include`, jest `testMatch`, mocha `spec`, pytest `testpaths`, ava `files`. */
+  include?: string[]
+  exclude?: string[]
+  /** jest `roots`; vitest `dir`/`root`; the folders collection starts from. */
+  roots?: string[]
+  /** jest `testRegex`. */
+  testRegex?: string[]
+  /** vitest `globals`. */
+  globals?: boolean
+  /** mocha `recursive`. */
+  recursive?: boolean
+  /** mocha `extension`, jest `moduleFileExtensions`. */
+  extensions?: string[]
+  /** mocha `require`/`import`, vitest `setupFiles`, jest `setupFilesAfterEach`: loaders that must stay. */
+  requires?: string[]
+  /** jest `preset` (ts-jest) and whether a `transform` is configured. */
+  preset?: string
+  transform?: boolean
+  /** pytest `python_files` and `pythonpath`. */
+  pythonFiles?: string[]
+  pythonPath?: string[]
+  /** Settings present but computed in code, so not read. */
+  unread?: string[]
 }
 
 export interface ModelStats {

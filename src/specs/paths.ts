@@ -10,6 +10,8 @@
 // different folders do not collide. The symbol is part of the name so that specs for different
 // functions of one module get different files.
 import { posix } from 'node:path'
+import { collects } from './collect.js'
+import type { TestLayout } from './layout-types.js'
 import type { SpecLanguage, TestFramework } from './types.js'
 
 export type ModuleLanguage = 'typescript' | 'javascript' | 'python' | 'other'
@@ -59,8 +61,10 @@ export function suggestTestFile(
   language: SpecLanguage,
   subjectPath: string,
   symbol: string | undefined,
-  perspectiveId: string
+  perspectiveId: string,
+  layout?: TestLayout
 ): string {
+  if (layout && layout.framework === framework && layout.language === language) return layoutTestFile(layout, subjectPath, symbol, perspectiveId)
   const { dirs, base } = splitModulePath(subjectPath)
   if (framework === 'pytest') {
     const stem = normalise(subjectPath).replace(/^src\//, '').replace(/\.[^./]+$/, '')
@@ -77,6 +81,57 @@ export function suggestTestFile(
   return posix.join(root, ...dirParts, `${name.join('.')}.${suffix}.${ext}`)
 }
 
+/** The module's folder without a leading source root (`src/`, `lib/`), for mirroring under a test folder. */
+function mirroredDirs(path: string): string[] {
+  const dir = posix.dirname(normalise(path))
+  const parts = dir === '.' ? [] : dir.split('/')
+  if (parts[0] === 'src' || parts[0] === 'lib') parts.shift()
+  return parts.map(fileSafe)
+}
+
+/**
+ * The spec's path in the project's own layout: where its tests sit, named as they are, and collected
+ * by its runner. The layout's placement comes first; when the runner would not collect that path (an
+ * include glob, testMatch, mocha's spec folders, pytest's testpaths), the other usual places are tried.
+ */
+export function layoutTestFile(layout: TestLayout, subjectPath: string, symbol: string | undefined, perspectiveId: string): string {
+  const clean = normalise(subjectPath)
+  const withSymbol = symbol && symbol !== 'default'
+  if (layout.framework === 'pytest') {
+    const stem = layout.pythonRoots.reduce((p, r) => (p.startsWith(`${r}/`) ? p.slice(r.length + 1) : p), clean).replace(/^src\//, '').replace(/\.[^./]+$/, '')
+    const parts = [snake(stem.replace(/\/__init__$/, '')), ...(withSymbol ? [snake(symbol)] : []), snake(perspectiveId)]
+    const name = `${layout.naming.prefix}${parts.join('_')}${layout.naming.suffix}.py`
+    const dirs = [layout.testDir, 'tests', 'test'].map((d) => (d === '.' ? '' : d))
+    const candidates = [...new Set(dirs)].map((d) => (d ? `${d}/${name}` : name))
+    return candidates.find((c) => collects(layout, c)) ?? candidates[0]
+  }
+  const ext = posix.extname(clean)
+  const dir = posix.dirname(clean) === '.' ? '' : posix.dirname(clean)
+  const base = fileSafe(posix.basename(clean, ext)) || 'module'
+  const tail = [...(withSymbol ? [fileSafe(symbol)] : []), fileSafe(perspectiveId)].join('.')
+  const file = (stem: string): string => `${stem}.${tail}${layout.naming.suffix}${layout.extension}`
+  const mirrored = mirroredDirs(clean)
+  const split = splitModulePath(clean)
+  const inFolder = (root: string): string => posix.join(root, ...mirrored, file(base))
+  const flat = (root: string): string => posix.join(root, file([...mirrored, base].join('.')))
+  const beside = posix.join(dir, file(base))
+  const nested = posix.join(dir, '__tests__', file(base))
+  const primary = { beside, nested, folder: inFolder(layout.testDir), flat: flat(layout.testDir) }[layout.placement]
+  const candidates = [
+    primary,
+    inFolder(layout.testDir),
+    flat(layout.testDir),
+    beside,
+    nested,
+    inFolder('test'),
+    flat('test'),
+    inFolder('__tests__'),
+    inFolder('tests'),
+    posix.join('__tests__', ...(split.dirs ? split.dirs.split('/').map(fileSafe) : []), file(split.base))
+  ]
+  return candidates.find((c) => collects(layout, c)) ?? primary
+}
+
 /**
  * The ESM specifier that imports `modulePath` from `testFile` (both repository-relative).
  * TypeScript sources are imported with the extension they compile to (`.ts` -> `.js`, `.mts` ->
@@ -89,11 +144,40 @@ export function jsImportSpecifier(testFile: string, modulePath: string): string 
   return rel
 }
 
+/**
+ * How a test file in the project's layout imports a module: the package's own name for its entry
+ * point when its tests do that, else a relative path with the extension its tests write for
+ * TypeScript sources (none, `.js` or `.ts`). JavaScript sources keep their own extension.
+ */
+export function layoutImportSpecifier(testFile: string, modulePath: string, layout?: TestLayout): string {
+  if (!layout) return jsImportSpecifier(testFile, modulePath)
+  const target = normalise(modulePath)
+  if (layout.importStyle === 'package' && layout.packageName && layout.packageEntry === target) return layout.packageName
+  if (!/\.(m|c)?tsx?$/.test(target)) return jsImportSpecifier(testFile, modulePath)
+  let rel = posix.relative(posix.dirname(normalise(testFile)), target)
+  if (!rel.startsWith('.')) rel = `./${rel}`
+  switch (layout.importExtension) {
+    case 'none':
+      return rel.replace(/\.tsx?$/, '').replace(/\/index$/, '') || '.'
+    case '.ts':
+      return rel
+    case '.js':
+      return jsImportSpecifier(testFile, modulePath)
+  }
+}
+
 const PY_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
 
-/** `src/mypkg/port.py` -> `mypkg.port`; null when a segment is not a Python identifier. */
-export function pythonModuleName(modulePath: string): string | null {
-  const clean = normalise(modulePath)
+/**
+ * `src/mypkg/port.py` -> `mypkg.port`; null when a segment is not a Python identifier. `roots` are the
+ * folders on the import path (a src layout, pytest's `pythonpath`): a module under one imports by the
+ * name below it, the way its installed package does.
+ */
+export function pythonModuleName(modulePath: string, roots: readonly string[] = []): string | null {
+  let path = normalise(modulePath)
+  const root = [...roots].sort((a, b) => b.length - a.length).find((r) => path.startsWith(`${r}/`))
+  if (root) path = path.slice(root.length + 1)
+  const clean = path
     .replace(/^src\//, '')
     .replace(/\.pyi?$/, '')
     .replace(/\/__init__$/, '')

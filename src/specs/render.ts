@@ -13,6 +13,7 @@ import { renderNodeTest } from './renderers/node-test.js'
 import { renderPytest } from './renderers/pytest.js'
 import { headerLines } from './renderers/shared.js'
 import { renderVitest } from './renderers/vitest.js'
+import type { RenderStats } from './renderers/js.js'
 import type { FileSpecBody, RenderTarget, SpecDraft, TestSpec } from './types.js'
 
 export function renderSpec(draft: SpecDraft, target: RenderTarget, perspectiveId: string): TestSpec {
@@ -31,12 +32,22 @@ export function renderSpec(draft: SpecDraft, target: RenderTarget, perspectiveId
   const subjectPath = body.kind === 'call' ? body.module : (body.module ?? draft.target.file)
   const symbol = body.kind === 'call' ? body.symbol : draft.target.symbol
   const effective = effectiveTarget(target, subjectPath)
-  const fileName = suggestTestFile(effective.framework, effective.language, subjectPath, symbol, perspectiveId)
-  return { ...common, framework: effective.framework, language: effective.language, fileName, code: renderCode(draft, effective, perspectiveId, fileName) }
+  const fileName = suggestTestFile(effective.framework, effective.language, subjectPath, symbol, perspectiveId, effective.layout)
+  const stats = { tests: 0, todos: 0 }
+  const code = renderCode(draft, effective, perspectiveId, fileName, stats)
+  return { ...common, framework: effective.framework, language: effective.language, fileName, code, planOnly: stats.tests === 0 }
 }
 
 /** The target after the module's own language has had its say (see the header). */
 export function effectiveTarget(target: RenderTarget, subjectPath: string): RenderTarget {
+  const adjusted = languageTarget(target, subjectPath)
+  // The layout describes the project's own runner: it applies only while the target is that runner.
+  const { layout } = target
+  if (layout && (adjusted.framework !== layout.framework || adjusted.language !== layout.language)) return { framework: adjusted.framework, language: adjusted.language }
+  return adjusted
+}
+
+function languageTarget(target: RenderTarget, subjectPath: string): RenderTarget {
   const language = moduleLanguage(subjectPath)
   if (language === 'python' && target.language !== 'python') return { framework: 'pytest', language: 'python' }
   if ((language === 'typescript' || language === 'javascript') && target.framework === 'pytest') {
@@ -47,9 +58,10 @@ export function effectiveTarget(target: RenderTarget, subjectPath: string): Rend
   return target
 }
 
-function renderCode(draft: SpecDraft, target: RenderTarget, perspectiveId: string, fileName: string): string {
-  if (target.framework === 'pytest') return renderPytest({ draft, perspectiveId, fileName })
-  const input = { draft, perspectiveId, fileName, language: target.language as 'typescript' | 'javascript' }
+function renderCode(draft: SpecDraft, target: RenderTarget, perspectiveId: string, fileName: string, stats: RenderStats): string {
+  const layout = target.layout
+  if (target.framework === 'pytest') return renderPytest({ draft, perspectiveId, fileName, stats, ...(layout ? { pythonRoots: layout.pythonRoots } : {}) })
+  const input = { draft, perspectiveId, fileName, language: target.language as 'typescript' | 'javascript', stats, ...(layout ? { layout } : {}) }
   switch (target.framework) {
     case 'jest':
       return renderJest(input)

@@ -2,6 +2,8 @@
 // turns it into code for the target's framework. The draft is structured (not free code) so that one
 // draft renders for jest, vitest, node:test, mocha (TypeScript or JavaScript) and pytest alike.
 
+import type { TestLayout } from './layout-types.js'
+
 export type TestFramework = 'jest' | 'vitest' | 'node:test' | 'mocha' | 'pytest'
 export type SpecLanguage = 'typescript' | 'javascript' | 'python'
 export type SpecLevel = 'unit' | 'integration' | 'e2e'
@@ -97,9 +99,16 @@ export interface TestSpec extends Omit<SpecDraft, 'key' | 'body'> {
   /** Suggested path of the test file in the target repository. */
   fileName: string
   code: string
+  /**
+   * True when the file holds no executable test, only todos/skips saying what is missing: it belongs
+   * in the plan, not among the test files delivered to the repository.
+   */
+  planOnly?: boolean
 }
 
 export interface RenderTarget {
   framework: TestFramework
   language: SpecLanguage
+  /** The project's test layout (layout-types.ts): where specs go and how they import; defaults without it. */
+  layout?: TestLayout
 }

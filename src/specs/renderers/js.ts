@@ -3,13 +3,14 @@
 // this module builds the file. Output is ESM for both languages.
 import type { CallSpecBody, SpecCase, SpecDraft, SpecExpectation, StepsSpecBody } from '../types.js'
 import { hasCodeFor, jsString, renderJsValue } from '../values.js'
-import { isRepositoryPath, jsImportSpecifier, moduleLanguage, normalisePath } from '../paths.js'
+import type { TestLayout } from '../layout-types.js'
+import { isRepositoryPath, layoutImportSpecifier, moduleLanguage, normalisePath } from '../paths.js'
 import { cleanCode, groupCases, headerLines, indent, NameSet, type CaseUnit } from './shared.js'
 
 export interface JsDialect {
   framework: 'jest' | 'vitest' | 'node:test' | 'mocha'
-  /** `expect(...)` matchers (jest, vitest) or `node:assert/strict` (node:test, mocha). */
-  style: 'expect' | 'assert'
+  /** `expect(...)` matchers (jest, vitest), `node:assert/strict` (node:test, mocha) or chai's `expect` (mocha). */
+  style: 'expect' | 'assert' | 'chai'
   /** Import lines for the framework's own functions (none for mocha's globals). */
   frameworkImports: string[]
   /** A test that cannot be written yet: reported as todo/pending, never as passing. */
@@ -23,6 +24,15 @@ export interface JsRenderInput {
   perspectiveId: string
   language: 'typescript' | 'javascript'
   fileName: string
+  /** The project's layout: module system, imports and assertion library to copy. */
+  layout?: TestLayout
+  /** Filled while rendering: executable tests and todos written, so a todo-only file is marked plan-only. */
+  stats?: RenderStats
+}
+
+export interface RenderStats {
+  tests: number
+  todos: number
 }
 
 const BUILTIN_ERRORS = new Set([
@@ -76,9 +86,13 @@ function addImport(imports: ImportMap, from: string, name: string, as: 'named' |
   imports.set(from, entry)
 }
 
-function importLines(imports: ImportMap): string[] {
+function importLines(imports: ImportMap, commonjs: boolean): string[] {
   const lines: string[] = []
   for (const [from, entry] of imports) {
+    if (commonjs) {
+      lines.push(...requireLines(from, entry))
+      continue
+    }
     const named = [...entry.named].sort()
     const parts: string[] = []
     if (entry.default) parts.push(entry.default)
@@ -89,28 +103,80 @@ function importLines(imports: ImportMap): string[] {
   return lines
 }
 
+/** CommonJS: `module.exports` is the default export; named exports are its properties. */
+function requireLines(from: string, entry: { default?: string; named: Set<string>; namespace?: string }): string[] {
+  const call = `require(${jsString(from)})`
+  const lines: string[] = []
+  const whole = entry.default ?? entry.namespace
+  if (entry.default) lines.push(`const ${entry.default} = ${call}`)
+  if (entry.namespace && entry.namespace !== entry.default) lines.push(`const ${entry.namespace} = ${entry.default ?? call}`)
+  const named = [...entry.named].sort().map((n) => n.replace(/^(\S+) as (\S+)$/, '$1: $2'))
+  if (named.length > 0) lines.push(`const { ${named.join(', ')} } = ${whole ?? call}`)
+  if (lines.length === 0) lines.push(`${call}`)
+  return lines
+}
+
+/** The dialect as the project writes it: jest's globals, chai for mocha, requires in CommonJS. */
+function adapt(dialect: JsDialect, input: JsRenderInput): { dialect: JsDialect; commonjs: boolean } {
+  const layout = input.layout
+  if (!layout || layout.framework !== dialect.framework) return { dialect, commonjs: false }
+  // vitest transforms every test file as ESM; the others load JavaScript the way the package says.
+  const commonjs = input.language === 'javascript' && layout.moduleSystem === 'commonjs' && dialect.framework !== 'vitest'
+  let frameworkImports = dialect.frameworkImports
+  if (dialect.framework === 'jest' && layout.frameworkImport === 'globals') frameworkImports = []
+  if (commonjs) {
+    frameworkImports = frameworkImports.map((line) => line.replace(/^import \{ (.*) \} from (.*)$/, 'const { $1 } = require($2)'))
+  }
+  const style = dialect.framework === 'mocha' && layout.assertion === 'chai' ? 'chai' : dialect.style
+  return { dialect: { ...dialect, frameworkImports, style }, commonjs }
+}
+
 function errorTypeOf(expect: SpecExpectation): string | undefined {
   return expect.kind === 'throws' ? expect.errorType : undefined
 }
 
-export function renderJs(dialect: JsDialect, input: JsRenderInput): string {
+export function renderJs(baseDialect: JsDialect, input: JsRenderInput): string {
   const { draft } = input
+  const { dialect: counted, commonjs } = adapt(baseDialect, input)
+  const stats = input.stats ?? { tests: 0, todos: 0 }
+  input = { ...input, stats }
+  const dialect: JsDialect = {
+    ...counted,
+    todo: (title) => {
+      stats.todos++
+      return counted.todo(title)
+    }
+  }
   const head = headerLines('//', draft, input.perspectiveId)
   const imports: ImportMap = new Map()
   let block: string
   if (draft.body.kind === 'call') block = renderCall(dialect, input, draft.body, imports)
   else if (draft.body.kind === 'steps') block = renderSteps(dialect, input, draft.body, imports)
   else throw new Error(`spec '${draft.key}': a file body is not rendered by ${dialect.framework}`)
-  const importText = [
-    ...dialect.frameworkImports,
-    ...(dialect.style === 'assert' ? ["import assert from 'node:assert/strict'"] : []),
-    ...importLines(imports)
-  ]
+  const assertImport =
+    dialect.style === 'assert'
+      ? [commonjs ? "const assert = require('node:assert/strict')" : "import assert from 'node:assert/strict'"]
+      : dialect.style === 'chai'
+        ? [commonjs ? "const { expect } = require('chai')" : "import { expect } from 'chai'"]
+        : []
+  const importText = [...dialect.frameworkImports, ...assertImport, ...importLines(imports, commonjs)]
   const describe = `describe(${jsString(draft.title)}, () => {\n${indent(block, '  ')}\n})`
   return `${[...head, ...importText].join('\n')}\n\n${describe}\n`
 }
 
 // ---- call bodies ----
+
+function usableLocal(name: string): boolean {
+  return IDENTIFIER_PATH.test(name) && !name.includes('.') && !RESERVED.has(name) && !GENERATED_NAMES.has(name)
+}
+
+/** The local name of a module's default export: the module's file (or folder, for an index) in camelCase. */
+function defaultLocal(modulePath: string, construct: boolean): string {
+  const path = normalisePath(modulePath)
+  const base = path.split('/').pop()?.replace(/\.[^.]+$/, '') ?? ''
+  const name = camel(base === 'index' ? (path.split('/').slice(-2)[0] ?? '') : base, construct)
+  return name && usableLocal(name) ? name : construct ? 'Subject' : 'subject'
+}
 
 function renderCall(dialect: JsDialect, input: JsRenderInput, body: CallSpecBody, imports: ImportMap): string {
   const { draft } = input
@@ -118,13 +184,12 @@ function renderCall(dialect: JsDialect, input: JsRenderInput, body: CallSpecBody
   if (language !== 'typescript' && language !== 'javascript') {
     return dialect.todo(`${draft.title}: ${body.module} cannot be imported from ${input.language}`)
   }
-  const specifier = jsImportSpecifier(input.fileName, body.module)
+  const specifier = layoutImportSpecifier(input.fileName, body.module, input.layout)
   let local: string
-  if (body.symbol === 'default') {
-    const base = normalisePath(body.module).split('/').pop()?.replace(/\.[^.]+$/, '') ?? ''
-    const name = camel(base === 'index' ? (normalisePath(body.module).split('/').slice(-2)[0] ?? '') : base, !!body.construct)
-    const usable = IDENTIFIER_PATH.test(name) && !name.includes('.') && !RESERVED.has(name) && !GENERATED_NAMES.has(name)
-    local = usable ? name : body.construct ? 'Subject' : 'subject'
+  // A default export is imported as the default, even when the draft names it by its local name.
+  const symbol = input.layout?.defaultExports?.[normalisePath(body.module)] === body.symbol ? 'default' : body.symbol
+  if (symbol === 'default') {
+    local = body.symbol !== 'default' && usableLocal(body.symbol) ? body.symbol : defaultLocal(body.module, !!body.construct)
     addImport(imports, specifier, local, 'default')
   } else {
     checkIdentifierPath(body.symbol, 'symbol', draft.key)
@@ -172,8 +237,9 @@ function testOpen(title: string, async: boolean): string {
 }
 
 /** Assertion lines for one expectation, with `call` the call expression (not awaited). */
-function assertion(dialect: JsDialect, subject: Subject, call: string, e: SpecExpectation, expected: string, message: string): string[] {
+function assertion(dialect: JsDialect, subject: Subject, call: string, e: SpecExpectation, expected: string, message: string, ts = false): string[] {
   const aw = subject.async ? 'await ' : ''
+  if (dialect.style === 'chai') return chaiAssertion(subject, call, e, expected, message, ts)
   if (dialect.style === 'expect') {
     switch (e.kind) {
       case 'returns':
@@ -210,6 +276,31 @@ function assertion(dialect: JsDialect, subject: Subject, call: string, e: SpecEx
   }
 }
 
+/** chai's `expect`; a rejected promise is caught and checked (chai alone has no `rejectedWith`). */
+function chaiAssertion(subject: Subject, call: string, e: SpecExpectation, expected: string, message: string, ts: boolean): string[] {
+  const aw = subject.async ? 'await ' : ''
+  switch (e.kind) {
+    case 'returns':
+      return subject.construct ? [`expect({ ...${call} }).to.deep.equal(${expected})`] : [`expect(${aw}${call}).to.deep.equal(${expected})`]
+    case 'does-not-throw':
+      return subject.async ? [`await ${call}`] : [`expect(() => ${call}).to.not.throw()`]
+    case 'satisfies':
+      return [`const result = ${aw}${call}`, `expect(${e.javascript?.trim()}).to.equal(true)`]
+    case 'throws': {
+      const hasMessage = e.message !== undefined
+      if (!subject.async) {
+        const args = [e.errorType ?? '', hasMessage ? message : ''].filter(Boolean).join(', ')
+        return [`expect(() => ${call}).to.throw(${args})`]
+      }
+      const lines = [`let error${ts ? ': unknown' : ''}`, `try {`, `  await ${call}`, `} catch (caught) {`, `  error = caught`, `}`]
+      if (e.errorType) lines.push(`expect(error).to.be.an.instanceof(${e.errorType})`)
+      else lines.push('expect(error).to.exist')
+      if (hasMessage) lines.push(`expect(${ts ? '(error as Error)' : 'error'}.message).to.include(${message})`)
+      return lines
+    }
+  }
+}
+
 /** node:assert's error matcher: a class, `{ name, message }`, or an instanceof check for own classes. */
 function assertMatcher(type: string | undefined, message: string | undefined): string | undefined {
   // In a table the message is the row's `message` field: shorthand property.
@@ -222,12 +313,13 @@ function assertMatcher(type: string | undefined, message: string | undefined): s
 
 function renderUnit(dialect: JsDialect, input: JsRenderInput, subject: Subject, unit: CaseUnit, names: NameSet): string {
   if (unit.kind === 'todo') return dialect.todo(`${unit.case.name} (${unit.reason})`)
+  if (input.stats) input.stats.tests++
   if (unit.kind === 'single') {
     const c = unit.case
     const call = callText(subject, c.args.map(renderJsValue).join(', '))
     const expected = c.expect.kind === 'returns' ? renderJsValue(c.expect.value) : ''
     const message = c.expect.kind === 'throws' && c.expect.message !== undefined ? jsString(c.expect.message) : ''
-    const lines = assertion(dialect, subject, call, c.expect, expected, message)
+    const lines = assertion(dialect, subject, call, c.expect, expected, message, input.language === 'typescript')
     return `${testOpen(jsString(c.name), subject.async)}\n${indent(lines.join('\n'), '  ')}\n})`
   }
   const first = unit.cases[0].expect
@@ -247,7 +339,7 @@ function renderUnit(dialect: JsDialect, input: JsRenderInput, subject: Subject, 
     const extra = fields.includes('expected') ? '; expected: unknown' : fields.includes('message') ? '; message: string' : ''
     declaration = `const ${table}: { name: string; args: ${params}${extra} }[] = [`
   }
-  const lines = assertion(dialect, subject, callText(subject, '...args'), first, 'expected', 'message')
+  const lines = assertion(dialect, subject, callText(subject, '...args'), first, 'expected', 'message', input.language === 'typescript')
   const params = `{ ${fields.filter((f) => f !== 'name' || dialect.table === 'loop').join(', ')} }`
   const bodyText = indent(lines.join('\n'), '  ')
   const asyncWord = subject.async ? 'async ' : ''
@@ -265,16 +357,19 @@ function renderSteps(dialect: JsDialect, input: JsRenderInput, body: StepsSpecBo
   const steps = body.steps.javascript
   if (steps === undefined || steps.trim() === '') return dialect.todo(`${draft.title} (no JavaScript steps written yet)`)
   for (const imp of body.imports ?? []) {
-    const from = isRepositoryPath(imp.from) ? jsImportSpecifier(input.fileName, imp.from) : imp.from
+    const from = isRepositoryPath(imp.from) ? layoutImportSpecifier(input.fileName, imp.from, input.layout) : imp.from
     if (imp.names.length === 0) imports.set(from, imports.get(from) ?? { named: new Set() })
     for (const name of imp.names) {
       const spaced = name.trim().split(/\s+/)
       if (spaced.length === 3 && spaced[0] === 'default' && spaced[1] === 'as') addImport(imports, from, spaced[2], 'default')
       else if (spaced.length === 3 && spaced[0] === '*' && spaced[1] === 'as') addImport(imports, from, spaced[2], 'namespace')
+      // `import { default }` is not valid: a bare default is imported under the module's name.
+      else if (name.trim() === 'default') addImport(imports, from, defaultLocal(imp.from, false), 'default')
       else addImport(imports, from, name.trim(), 'named')
     }
   }
   const parts: string[] = []
+  if (input.stats) input.stats.tests++
   const setup = body.setup?.javascript
   if (setup && setup.trim() !== '') parts.push(cleanCode(setup))
   parts.push(cleanCode(steps))

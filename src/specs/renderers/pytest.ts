@@ -11,6 +11,10 @@ export interface PytestRenderInput {
   draft: SpecDraft
   perspectiveId: string
   fileName: string
+  /** Folders on the import path (a src layout, pytest's `pythonpath`), from the project's layout. */
+  pythonRoots?: readonly string[]
+  /** Filled while rendering: executable tests written (a file of skips only is plan-only). */
+  stats?: { tests: number; todos: number }
 }
 
 const BUILTIN_EXCEPTIONS = new Set(
@@ -74,7 +78,7 @@ function importSubject(input: PytestRenderInput, body: CallSpecBody, imports: Py
   const head = body.symbol.split('.')[0]
   const alias = GENERATED_NAMES.has(head) ? `${head}_under_test` : head
   const names = [...new Set([alias === head ? head : `${head} as ${alias}`, ...extra])].sort()
-  const dotted = pythonModuleName(body.module)
+  const dotted = pythonModuleName(body.module, input.pythonRoots)
   if (dotted) {
     imports.local.push(`from ${dotted} import ${names.join(', ')}`)
   } else {
@@ -122,7 +126,12 @@ function renderCall(input: PytestRenderInput, body: CallSpecBody, imports: PyImp
     imports.stdlib('import asyncio')
     return `asyncio.run(${text})`
   }
-  return units.map((u) => renderUnit(u, call, imports, names, subject, !!body.construct)).join('\n\n\n')
+  return units
+    .map((u) => {
+      if (u.kind !== 'todo' && input.stats) input.stats.tests++
+      return renderUnit(u, call, imports, names, subject, !!body.construct)
+    })
+    .join('\n\n\n')
 }
 
 function classify(c: SpecCase): { key: string } | { single: true } | { todo: string } {
@@ -228,13 +237,14 @@ function renderSteps(input: PytestRenderInput, body: StepsSpecBody, imports: PyI
   const steps = body.steps.python
   if (steps === undefined || steps.trim() === '') return skipTest(names, draft.title, `${draft.title} (no Python steps written yet)`)
   for (const imp of body.imports ?? []) {
-    const from = isRepositoryPath(imp.from) ? pythonModuleName(imp.from) : imp.from
+    const from = isRepositoryPath(imp.from) ? pythonModuleName(imp.from, input.pythonRoots) : imp.from
     if (from === null || !PY_PATH.test(from)) {
       throw new Error(`spec '${draft.key}': import source '${imp.from}' is not an importable Python module`)
     }
     imports.local.push(imp.names.length > 0 ? `from ${from} import ${imp.names.join(', ')}` : `import ${from}`)
   }
   const parts: string[] = []
+  if (input.stats) input.stats.tests++
   const setup = body.setup?.python
   if (setup && setup.trim() !== '') parts.push(cleanCode(setup))
   parts.push(cleanCode(steps))
