@@ -53,7 +53,8 @@ export function makeSpec(id: string, covers: string[]): RecordSpec {
     rationale: 'Covers the finding.',
     covers,
     expected: 'run() returns 0',
-    code: "test('run', () => { expect(run()).toBe(0) })\n"
+    code: "test('run', () => { expect(run()).toBe(0) })\n",
+    plan_only: false
   }
 }
 

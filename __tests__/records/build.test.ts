@@ -65,7 +65,8 @@ describe('buildRecord', () => {
       rationale: 'Untested export.',
       covers: ['scope/untested-export/0123456789'],
       expected: 'parse returns an object',
-      code: "import test from 'node:test'\n"
+      code: "import test from 'node:test'\n",
+      plan_only: false
     })
   })
 

@@ -83,7 +83,8 @@ describe('collectFacts', () => {
       junit: [],
       git: expect.objectContaining({ available: false, files: {}, windowDays: 365 }),
       tsPaths: {},
-      notes: []
+      notes: [],
+      testConfigs: []
     })
   })
 

@@ -18,6 +18,8 @@ export interface Boundary {
   subject: Subject
   operator: string
   literal: string | number | boolean | null | 'undefined'
+  /** The literal is a BigInt (`0n`, kept as written in `literal`): its values are BigInts, never strings. */
+  bigint?: true
   text: string
   line: number
 }
@@ -73,7 +75,7 @@ export function boundaryOf(c: Comparison, params: ReadonlySet<string>, line: num
   } else return undefined
   const subject = subjectOf(subjectText, params)
   if (!subject) return undefined
-  return { subject, operator, literal, text: `${c.left} ${c.operator} ${c.right}`, line }
+  return { subject, operator, literal, ...(c.literalBigint ? { bigint: true as const } : {}), text: `${c.left} ${c.operator} ${c.right}`, line }
 }
 
 /** A boundary where an off-by-one or a near miss can hide: a number, a length or a string, not a null or boolean check. */
@@ -126,6 +128,12 @@ export function boundaryValues(b: Boundary, info: TypeInfo, python: boolean): Ca
   const source = `\`${b.text}\` (line ${b.line})`
   const make = (value: SpecValue, label: string): CandidateValue => ({ value, label, source, line: b.line })
   const { literal } = b
+  if (b.bigint) {
+    if (python || b.subject.length || typeof literal !== 'string' || !['unknown', 'number', 'integer'].includes(info.kind)) return []
+    const n = BigInt(literal.replace(/n$/, ''))
+    const around = numbersAround(b.operator, 0).map((d) => n + BigInt(d))
+    return around.map((v) => make({ $bigint: v.toString() }, `${v}n`))
+  }
   if (b.subject.length) {
     if (typeof literal !== 'number' || !Number.isInteger(literal)) return []
     const lengths = numbersAround(b.operator, literal).filter((n) => n >= 0 && n <= LIMIT_LENGTH)

@@ -148,6 +148,28 @@ export function finaliseFindings(meta: PerspectiveMeta, drafts: FindingDraft[]):
   })
 }
 
+/** Two specs for one module, symbol and perspective would share a file: the later one gets `.2`, `.3`... before its suffix. */
+function uniqueFileName(spec: TestSpec, used: Set<string>): TestSpec {
+  if (!used.has(spec.fileName)) {
+    used.add(spec.fileName)
+    return spec
+  }
+  const slash = spec.fileName.lastIndexOf('/')
+  const dir = spec.fileName.slice(0, slash + 1)
+  const name = spec.fileName.slice(slash + 1)
+  // Before `.test.ts` / `_test.py` / `.py`: the part the runner's naming rule looks at stays last.
+  const cut = /(\.(test|spec|[a-z]+))?\.[A-Za-z]+$|_test\.py$/.exec(name)?.index ?? name.length
+  for (let n = 2; ; n++) {
+    const python = name.endsWith('.py')
+    const candidate = `${dir}${name.slice(0, cut)}${python ? `_${n}` : `.${n}`}${name.slice(cut)}`
+    if (!used.has(candidate)) {
+      used.add(candidate)
+      // The code is the same; only where it would be written changes.
+      return { ...spec, fileName: candidate }
+    }
+  }
+}
+
 export function finaliseSpecs(
   meta: PerspectiveMeta,
   drafts: SpecDraft[],
@@ -155,10 +177,11 @@ export function finaliseSpecs(
 ): TestSpec[] {
   const seen = new Set<string>()
   const specs: TestSpec[] = []
+  const files = new Set<string>()
   for (const draft of drafts) {
     if (seen.has(draft.key)) continue
     seen.add(draft.key)
-    specs.push(renderSpec(draft, target, meta.id))
+    specs.push(uniqueFileName(renderSpec(draft, target, meta.id), files))
   }
   return specs
 }

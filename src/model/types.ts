@@ -181,6 +181,8 @@ export interface Comparison {
   /** The literal compared against, when one side is a literal. */
   literal?: string | number | boolean | null
   literalSide?: 'left' | 'right'
+  /** The literal is a BigInt (`0n`): `literal` then holds its digits as written, with the `n`. */
+  literalBigint?: true
 }
 
 export interface Condition {

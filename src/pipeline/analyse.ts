@@ -58,6 +58,7 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
   )
   const detected = detectTargetWithReason(loaded.facts, model.modules, config.framework ?? undefined)
   logger.info(`Specs are written for ${detected.target.framework} (${detected.target.language}): ${detected.reason}`)
+  for (const note of detected.target.layout?.notes ?? []) logger.info(`Test layout: ${note}`)
   return {
     repo: loaded.repo,
     facts: loaded.facts,

@@ -159,7 +159,13 @@ export async function runPlan(
       ...(analysis.model.stats.syntaxErrorFiles ? { syntaxErrors: analysis.model.stats.syntaxErrorFiles } : {})
     },
     history: delta,
-    runs
+    runs,
+    testLayout: {
+      framework: analysis.target.framework,
+      language: analysis.target.language,
+      reason: analysis.targetReason,
+      notes: analysis.target.layout?.notes ?? []
+    }
   }
   const failure =
     stored.uploadError && config.uploadFailure === 'fail'

@@ -60,7 +60,8 @@ export function toRecordSpec(s: TestSpec): RecordSpec {
     rationale: s.rationale,
     covers: [...s.covers],
     expected: s.expected,
-    code: s.code
+    code: s.code,
+    plan_only: s.planOnly === true
   }
 }
 

@@ -38,6 +38,8 @@ export interface RecordSpec {
   covers: string[]
   expected: string
   code: string
+  /** Only todos/skips: part of the plan, not a test file to deliver. */
+  plan_only: boolean
 }
 
 export interface PlanRecord {

@@ -199,6 +199,12 @@ function contextList(input: SummaryInput): string {
     ...((model.syntaxErrors ?? []).length > 0
       ? [`- **Syntax errors:** ${syntaxErrorText(model.syntaxErrors ?? [], 10, (p) => `<code>${escapeInline(p)}</code>`)} (those files are modelled as far as they parse)`]
       : []),
+    ...(input.testLayout
+      ? [
+          `- **Specs written for:** ${escapeInline(input.testLayout.framework)} (${escapeInline(input.testLayout.language)}): ${escapeInline(input.testLayout.reason)}` +
+            input.testLayout.notes.map((n) => ` · ${escapeInline(n)}`).join('')
+        ]
+      : []),
     `- **Results:** ${stored.join(' · ')}`
   ].join('\n')
 }

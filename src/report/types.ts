@@ -66,4 +66,6 @@ export interface SummaryInput {
    */
   history?: Record<string, HistoryDelta | null>
   runs: PerspectiveRun[]
+  /** The test layout specs were written for (src/specs/layout.ts): framework, why, and any fallback. */
+  testLayout?: { framework: string; language: string; reason: string; notes: string[] }
 }

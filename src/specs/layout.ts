@@ -199,12 +199,18 @@ function placementOf(tests: ModuleModel[], sourceDirs: Set<string>): { placement
   return { placement: 'folder', testDir: top.slice('folder:'.length) }
 }
 
-/** `.test` / `.spec` / `-test` / `_test` from the existing test file names. */
+/** `.test` / `.spec` / `-test` / `_test` (or a project's own, `.check`) from the existing test file names. */
 function suffixOf(tests: ModuleModel[]): string | null {
   const suffixes = tests
-    .map((t) => /(\.test|\.spec|-test|_test|\.e2e)\.[^.]+$/.exec(t.path.split('/').pop() ?? '')?.[1])
-    .filter((s): s is string => !!s && s !== '.e2e')
-  return mostOf(count(suffixes), ['.test', '.spec', '-test', '_test'])
+    .map((t) => {
+      const name = t.path.split('/').pop() ?? ''
+      const known = /(\.test|\.spec|-test|_test)\.[^.]+$/.exec(name)?.[1]
+      if (known) return known
+      const parts = name.split('.')
+      return parts.length >= 3 && /^[a-z][a-z0-9-]*$/.test(parts[parts.length - 2]) ? `.${parts[parts.length - 2]}` : undefined
+    })
+    .filter((s): s is string => !!s && s !== '.e2e' && s !== '.d')
+  return mostOf(count(suffixes), ['.test', '.spec', '-test', '_test', ...[...new Set(suffixes)].sort()])
 }
 
 function entryOf(manifest: PackageManifest | undefined, modulePaths: Set<string>): string | undefined {
@@ -257,7 +263,7 @@ function jsLayout(facts: RepositoryFacts, modules: ModuleModel[], forced?: { fra
     ? { runner: forced.framework, reason: forced.reason, scriptPaths: found?.runner === forced.framework ? found.scriptPaths : [], scriptPrefix: found?.runner === forced.framework ? found.scriptPrefix : [] }
     : found
   const detected: DetectedRunner = decision?.runner ?? 'node:test'
-  let framework: TestFramework = RENDERABLE.has(detected) ? (detected as TestFramework) : 'node:test'
+  const framework: TestFramework = RENDERABLE.has(detected) ? (detected as TestFramework) : 'node:test'
   if (!RENDERABLE.has(detected)) {
     notes.push(`${detected} has no renderer here: specs are written for node:test (run them with \`node --test\`), in test/ where ${detected} does not look`)
   }

@@ -119,6 +119,7 @@ export function layoutTestFile(layout: TestLayout, subjectPath: string, symbol: 
   const primary = { beside, nested, folder: inFolder(layout.testDir), flat: flat(layout.testDir) }[layout.placement]
   const candidates = [
     primary,
+    ...globCandidates(layout, mirrored, base, tail),
     inFolder(layout.testDir),
     flat(layout.testDir),
     beside,
@@ -130,6 +131,32 @@ export function layoutTestFile(layout: TestLayout, subjectPath: string, symbol: 
     posix.join('__tests__', ...(split.dirs ? split.dirs.split('/').map(fileSafe) : []), file(split.base))
   ]
   return candidates.find((c) => collects(layout, c)) ?? primary
+}
+
+/**
+ * Places the runner's include globs point at: their fixed folder (`test/unit/` of
+ * `test/unit/**\/*.spec.js`) with the name their file part asks for (`*.check.js` -> `.check.js`).
+ */
+function globCandidates(layout: TestLayout, mirrored: string[], base: string, tail: string): string[] {
+  const out: string[] = []
+  for (const glob of layout.collect.include) {
+    const slash = glob.lastIndexOf('/')
+    const namePart = glob.slice(slash + 1)
+    const fixed: string[] = []
+    for (const part of glob.slice(0, Math.max(slash, 0)).split('/')) {
+      if (part === '' || /[*?{[(!]/.test(part)) break
+      fixed.push(part)
+    }
+    const recursive = glob.slice(0, Math.max(slash, 0)).includes('**')
+    const named = /^\*((?:\.[A-Za-z0-9_-]+)?)\.([A-Za-z0-9]+)$/.exec(namePart)
+    const suffix = named ? named[1] : layout.naming.suffix
+    const extension = named ? `.${named[2]}` : layout.extension
+    if (named && extension.slice(1) !== layout.extension.slice(1) && !(layout.extension === '.ts' && extension === '.js')) continue
+    const file = (stem: string): string => `${stem}.${tail}${suffix}${named ? extension : layout.extension}`
+    if (recursive) out.push(posix.join(...fixed, ...mirrored, file(base)))
+    out.push(posix.join(...fixed, file([...mirrored, base].join('.'))))
+  }
+  return out
 }
 
 /**

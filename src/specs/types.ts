@@ -22,6 +22,8 @@ export type SpecValue =
   | { [key: string]: SpecValue }
   | { $special: 'undefined' | 'NaN' | 'Infinity' | '-Infinity' | '-0' | 'MAX_SAFE_INTEGER' | 'MIN_SAFE_INTEGER' }
   | { $date: string }
+  /** A BigInt, digits with an optional sign (`'-12'`): `-12n` in JavaScript, `-12` in Python. */
+  | { $bigint: string }
   | { $repeat: string; times: number }
   /** Raw code in the target language: used sparingly, for values only code can express. */
   | { $code: { javascript?: string; python?: string } }

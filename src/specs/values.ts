@@ -22,6 +22,7 @@ export function valueTag(
 ):
   | { tag: 'special'; special: Special }
   | { tag: 'date'; iso: string }
+  | { tag: 'bigint'; digits: string }
   | { tag: 'repeat'; text: string; times: number }
   | { tag: 'code'; code: { javascript?: string; python?: string } }
   | null {
@@ -32,6 +33,10 @@ export function valueTag(
     return { tag: 'special', special: v.$special as Special }
   }
   if (keys.length === 1 && typeof v.$date === 'string') return { tag: 'date', iso: v.$date }
+  if (keys.length === 1 && typeof v.$bigint === 'string') {
+    if (!/^-?\d+$/.test(v.$bigint)) throw new Error(`spec value { $bigint } needs digits with an optional sign, got '${v.$bigint}'`)
+    return { tag: 'bigint', digits: v.$bigint }
+  }
   if (keys.length === 2 && typeof v.$repeat === 'string' && typeof v.times === 'number') {
     if (!Number.isInteger(v.times) || v.times < 0) {
       throw new Error(`spec value { $repeat } needs a non-negative integer 'times', got ${String(v.times)}`)
@@ -162,6 +167,8 @@ export function renderJsValue(value: SpecValue): string {
         }
       case 'date':
         return `new Date(${jsString(tag.iso)})`
+      case 'bigint':
+        return `${tag.digits}n`
       case 'repeat':
         return `${jsString(tag.text)}.repeat(${tag.times})`
       case 'code': {
@@ -211,6 +218,8 @@ export function renderPyValue(value: SpecValue, imports: PythonImports): string 
         imports.add('from datetime import datetime')
         // fromisoformat accepts a trailing 'Z' only from Python 3.11 on.
         return `datetime.fromisoformat(${pyString(tag.iso.replace(/Z$/, '+00:00'))})`
+      case 'bigint':
+        return tag.digits
       case 'repeat':
         return `(${pyString(tag.text)} * ${tag.times})`
       case 'code': {

@@ -252,11 +252,13 @@ function comparison(state: JsState, operator: string, left: Node | null, right: 
   if (r) {
     c.literal = r.value
     c.literalSide = 'right'
+    if (r.bigint) c.literalBigint = true
   } else {
     const l = literalValue(state, left)
     if (l) {
       c.literal = l.value
       c.literalSide = 'left'
+      if (l.bigint) c.literalBigint = true
     }
   }
   return c

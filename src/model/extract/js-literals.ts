@@ -52,7 +52,7 @@ export function stringValue(state: JsState, node: Node | null | undefined, max =
 export type LiteralValue = string | number | boolean | null
 
 /** The value of a literal operand (number, string, boolean, null, undefined, negative number). */
-export function literalValue(state: JsState, operand: Node | null | undefined): { value: LiteralValue } | undefined {
+export function literalValue(state: JsState, operand: Node | null | undefined): { value: LiteralValue; bigint?: true } | undefined {
   let node = operand
   // Parentheses are unwrapped in a loop: `((((1))))` may nest thousands deep.
   while (node && node.type === 'parenthesized_expression') node = node.namedChild(0)
@@ -68,7 +68,7 @@ export function literalValue(state: JsState, operand: Node | null | undefined): 
   switch (node.type) {
     case 'number': {
       const raw = slice(state, node, 60).replaceAll('_', '')
-      if (raw.endsWith('n')) return { value: sign < 0 ? `-${raw}` : raw }
+      if (raw.endsWith('n')) return { value: sign < 0 ? `-${raw}` : raw, bigint: true }
       const n = Number(raw)
       return Number.isNaN(n) ? { value: raw } : { value: sign * n }
     }
