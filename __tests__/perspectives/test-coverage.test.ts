@@ -278,7 +278,7 @@ testPerspective(testCoverage, {
 })
 
 describe('test-coverage: stale report', () => {
-  it('flags a report older than the git changes of the files it covers', async () => {
+  it('uses a report older than the analysed commit for the files unchanged since, and estimates the changed ones', async () => {
     const root = mkdtempSync(join(tmpdir(), 'coverage-stale-'))
     try {
       const files: Record<string, string> = { ...tsFixture, '.gitignore': 'coverage/\n' }
@@ -286,17 +286,19 @@ describe('test-coverage: stale report', () => {
         mkdirSync(dirname(join(root, path)), { recursive: true })
         writeFileSync(join(root, path), content)
       }
-      const git = (...args: string[]) =>
-        execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: '2025-06-01T12:00:00Z', GIT_COMMITTER_DATE: '2025-06-01T12:00:00Z' } })
-      git('init', '-q')
-      git('-c', 'user.name=T', '-c', 'user.email=t@example.com', 'add', '.')
-      git('-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'code')
+      const git = (date: string, ...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } })
+      git('2024-01-01T12:00:00Z', 'init', '-q')
+      git('2024-01-01T12:00:00Z', 'add', '.')
+      git('2024-01-01T12:00:00Z', 'commit', '-q', '-m', 'code')
       const report = join(root, 'coverage/lcov.info')
       mkdirSync(dirname(report), { recursive: true })
       writeFileSync(report, lcov(TS_HITS, TS_FUNCTIONS))
-      // Written a year before the commit: every covered file changed after it.
+      // Written between the two commits: src/pricing.ts changed after it, src/format.ts did not.
       const written = new Date('2024-06-01T00:00:00Z')
       utimesSync(report, written, written)
+      writeFileSync(join(root, 'src/pricing.ts'), `${tsFixture['src/pricing.ts']}\n// changed after the report\n`)
+      git('2025-06-01T12:00:00Z', 'commit', '-q', '-am', 'change pricing')
       const repo = await loadRepository(root, {})
       const facts = await collectFacts(repo, { historyDays: 100000 })
       expect(facts.git.available).toBe(true)
@@ -305,12 +307,15 @@ describe('test-coverage: stale report', () => {
       const run = await runPerspective(testCoverage, { model, target: detectTarget(facts, model.modules), now: FIXED_NOW, source: (p) => texts.get(p) })
       const stale = run.findings.find((f) => f.messageId === 'staleReport')
       expect(stale?.file).toBeNull()
-      expect(stale?.where).toContain('coverage/lcov.info')
-      expect(stale?.message).toContain('2 files')
-      // The gaps are still reported, with lower confidence, and churn now comes from git.
-      const gap = run.findings.find((f) => f.messageId === 'uncoveredFunction' && f.startLine === 8)
-      expect(gap?.confidence).toBe('medium')
-      expect(run.report).toContain('stale')
+      expect(stale?.where).toEqual(['coverage/lcov.info', 'src/pricing.ts'])
+      expect(stale?.message).toContain('1 file ')
+      // The changed file is not judged by the old line numbers: no measured gap, the estimate instead.
+      expect(run.findings.filter((f) => f.messageId === 'uncoveredFunction')).toEqual([])
+      const details = run.details as { staleFiles: string[]; gaps: { file: string; basis: string }[] }
+      expect(details.staleFiles).toEqual(['src/pricing.ts'])
+      expect(details.gaps.filter((g) => g.file === 'src/pricing.ts').every((g) => g.basis === 'estimate')).toBe(true)
+      expect(run.metrics.functionsFromReport).toBe(1)
+      expect(run.report).toContain('used for unchanged files only')
       expect(run.report).toContain('log2(1 + commits')
     } finally {
       rmSync(root, { recursive: true, force: true })

@@ -6,6 +6,7 @@ import type { Importer } from '../shared/graph.js'
 import { moduleFanIn } from '../shared/graph.js'
 import type { TestReach, UnitReach } from '../shared/reach.js'
 import { mentionedInTests } from '../shared/reach.js'
+import { capEstimate, fileRan, type ReachFacts } from '../shared/test-reach.js'
 import { plural } from '../shared/text.js'
 import { isDeclarationFile, type PublicUnit } from '../shared/units.js'
 import type { EntryPoint } from './entry-points.js'
@@ -22,6 +23,8 @@ export interface FindingInput {
   targets: RankedTarget[]
   unitByKey: Map<string, PublicUnit>
   reach: TestReach
+  /** The shared reach (coverage report where fresh, else the estimate); absent in older callers. */
+  facts?: ReachFacts
   importers: Map<string, Importer[]>
   entryPoints: EntryPoint[]
   quote: Quoter
@@ -56,6 +59,12 @@ function importedByPhrase(n: number): string {
 }
 
 function reachPhrase(reach: UnitReach, file: string, input: FindingInput): string {
+  const measured = input.facts?.measured(file)
+  if (measured) return `the coverage report ${measured.report.path} shows it never ran`
+  return `(estimated: no coverage report measures ${file}) ${staticPhrase(reach, file, input)}`
+}
+
+function staticPhrase(reach: UnitReach, file: string, input: FindingInput): string {
   if (input.reach.testFiles.length === 0) return 'the repository has no tests'
   if (reach === 'unreached') return `no test imports ${file}`
   if (reach === 'indirect') return `no test imports ${file}; tests run it only through the modules they import`
@@ -116,7 +125,8 @@ function untestedUnits(input: FindingInput): Draft[] {
   const untested = targets.filter((t) => t.reach !== 'referenced').slice(0, options.maxFindingsPerKind)
   return untested.map((t): Draft => {
     const unit = input.unitByKey.get(unitKey(t.file, t.symbol)) as PublicUnit
-    const confidence: Confidence = t.reach === 'unreached' ? 'high' : 'medium'
+    const measured = t.measured === 'not-run'
+    const confidence: Confidence = measured ? 'high' : 'medium'
     return {
       messageId: 'untestedPublicUnit',
       data: {
@@ -131,7 +141,7 @@ function untestedUnits(input: FindingInput): Draft[] {
         targets: targets.length,
         score: t.score
       },
-      severity: unitSeverity(t.maxComplexity, t.fanIn, t.reach),
+      severity: measured ? unitSeverity(t.maxComplexity, t.fanIn, t.reach) : capEstimate(unitSeverity(t.maxComplexity, t.fanIn, t.reach)),
       confidence,
       rationale:
         `Score ${t.score} = 100 x (0.25 x size ${t.components.size} + 0.30 x complexity ${t.components.complexity} + ` +
@@ -140,7 +150,7 @@ function untestedUnits(input: FindingInput): Draft[] {
       evidence: input.quote.evidence(t.file, unit.loc),
       key: `unit:${t.symbol}`,
       symbol: t.symbol,
-      tags: [t.kind, t.reach]
+      tags: [t.kind, t.reach, measured ? 'coverage-report' : 'static-estimate']
     }
   })
 }
@@ -149,10 +159,14 @@ function complexFunctions(input: FindingInput): Draft[] {
   const { options, model } = input
   const candidates: { module: ModuleModel; fn: FunctionDecl }[] = []
   for (const module of model.modules) {
-    if (module.isTest || isDeclarationFile(module.path) || input.reach.importedBy.has(module.path)) continue
+    if (module.isTest || isDeclarationFile(module.path)) continue
+    const measured = input.facts?.measured(module.path)
+    if (!measured && input.reach.importedBy.has(module.path)) continue
     for (const fn of module.functions) {
       // Public units are ranked and reported as such; this is for the helpers and methods behind them.
       if (fn.complexity < options.complexityThreshold || input.unitByKey.has(unitKey(module.path, fn.qualifiedName))) continue
+      // With a report, only a function it shows never ran (excluded ones are the project's choice).
+      if (measured && input.facts?.functionReach(module, fn) !== 'not-run') continue
       candidates.push({ module, fn })
     }
   }
@@ -172,7 +186,7 @@ function complexFunctions(input: FindingInput): Draft[] {
       threshold: options.complexityThreshold,
       reach: reachPhrase(input.reach.indirect.has(module.path) ? 'indirect' : 'unreached', module.path, input)
     },
-    severity: fn.complexity >= 2 * options.complexityThreshold ? 'high' : 'medium',
+    severity: fn.complexity >= 2 * options.complexityThreshold && input.facts?.measured(module.path) ? 'high' : 'medium',
     confidence: 'medium',
     rationale: `Cyclomatic complexity ${fn.complexity} over ${fn.lines} lines; a function this branchy hides untested paths.`,
     evidence: input.quote.evidence(module.path, fn.loc),
@@ -186,7 +200,10 @@ function largeModules(input: FindingInput): Draft[] {
   const large = model.modules
     // A module without functions or classes is data (tables, constants): large, but nothing to exercise.
     .filter((m) => !m.isTest && !isDeclarationFile(m.path) && m.lines >= options.largeModuleLines && m.functions.length + m.classes.length > 0)
-    .filter((m) => !input.reach.importedBy.has(m.path))
+    .filter((m) => {
+      const ran = input.facts ? fileRan(input.facts, m.path) : undefined
+      return ran === undefined ? !input.reach.importedBy.has(m.path) : !ran
+    })
     .sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path))
     .slice(0, options.maxFindingsPerKind)
   return large.map((m): Draft => {
@@ -200,9 +217,11 @@ function largeModules(input: FindingInput): Draft[] {
         contents: `${plural(m.functions.length, 'function')}, ${plural(m.classes.length, 'class', 'classes')}, ${publicSymbols} public`,
         importedBy: `${importedByPhrase(fanIn)}${input.reach.indirect.has(m.path) ? ', and tests run it only through the modules they import' : ''}`
       },
-      severity: m.lines >= 3 * options.largeModuleLines ? 'high' : 'medium',
-      confidence: input.reach.indirect.has(m.path) ? 'medium' : 'high',
-      rationale: `${m.lines} lines at or above the ${options.largeModuleLines}-line threshold, and no test file imports the module.`,
+      severity: m.lines >= 3 * options.largeModuleLines && input.facts?.measured(m.path) ? 'high' : 'medium',
+      confidence: input.facts?.measured(m.path) ? 'high' : 'medium',
+      rationale: input.facts?.measured(m.path)
+        ? `${m.lines} lines at or above the ${options.largeModuleLines}-line threshold, and the coverage report shows none of its lines ran.`
+        : `${m.lines} lines at or above the ${options.largeModuleLines}-line threshold, and no test file imports the module (estimated: no coverage report measures it).`,
       evidence: input.quote.evidence(m.path, { startLine: 1, endLine: m.lines }),
       key: 'module'
     }
@@ -222,9 +241,11 @@ function entryPoints(input: FindingInput): Draft[] {
   }
   const drafts: Draft[] = []
   for (const [file, entries] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    if (input.reach.importedBy.has(file)) continue
+    const ran = input.facts ? fileRan(input.facts, file) : undefined
+    if (ran === true) continue
+    if (ran === undefined && input.reach.importedBy.has(file)) continue
     const needles = entryNeedles(file, entries)
-    if (needles.some((n) => mentionedInTests(input.reach, n))) continue
+    if (ran === undefined && needles.some((n) => mentionedInTests(input.reach, n))) continue
     entries.sort((a, b) => ENTRY_PREFERENCE[a.kind] - ENTRY_PREFERENCE[b.kind])
     const entry = entries[0]
     const loc = entry.loc as NonNullable<EntryPoint['loc']>
@@ -267,9 +288,13 @@ function routes(input: FindingInput): Draft[] {
   const drafts: Draft[] = []
   for (const route of input.entryPoints) {
     if (route.kind !== 'http-route' || !route.file || !route.loc || !route.path) continue
-    if (input.reach.importedBy.has(route.file)) continue
-    const staticPart = staticPrefix(route.path)
-    if (staticPart.length > 1 && mentionedInTests(input.reach, staticPart)) continue
+    const handlerRan = routeHandlerReach(input, route.file, route.loc)
+    if (handlerRan === 'covered' || handlerRan === 'excluded') continue
+    if (handlerRan === undefined) {
+      if (input.reach.importedBy.has(route.file)) continue
+      const staticPart = staticPrefix(route.path)
+      if (staticPart.length > 1 && mentionedInTests(input.reach, staticPart)) continue
+    }
     drafts.push({
       messageId: 'untestedRoute',
       data: { route: route.name, file: route.file, via: route.via, path: route.path },
@@ -293,4 +318,20 @@ export function staticPrefix(path: string): string {
     if (at >= 0) end = Math.min(end, at)
   }
   return path.slice(0, end)
+}
+
+/**
+ * With a report, whether the route's handler ran: the function that starts on the route's lines (a
+ * decorated Python handler) or the innermost one holding it (`app.get('/x', (req, res) => …)`).
+ */
+function routeHandlerReach(input: FindingInput, file: string, loc: { startLine: number; endLine: number }): string | undefined {
+  const facts = input.facts
+  const module = input.model.modules.find((m) => m.path === file)
+  if (!facts?.measured(file) || !module) return undefined
+  const starting = module.functions.find((f) => f.loc.startLine >= loc.startLine && f.loc.startLine <= loc.endLine + 2)
+  const holding = module.functions
+    .filter((f) => f.loc.startLine >= loc.startLine && f.loc.endLine <= Math.max(loc.endLine, f.loc.endLine) && f.loc.startLine <= loc.endLine)
+    .sort((a, b) => b.loc.startLine - a.loc.startLine)[0]
+  const handler = starting ?? holding
+  return handler ? facts.functionReach(module, handler) : undefined
 }

@@ -6,6 +6,7 @@ import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
 import { importersOf } from '../shared/graph.js'
 import { testReach } from '../shared/reach.js'
+import { measuredUnitReach, reachFacts } from '../shared/test-reach.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import type { PublicUnit } from '../shared/units.js'
 import { publicUnits } from '../shared/units.js'
@@ -63,8 +64,15 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
     const importers = importersOf(model)
     const inventory = buildInventory(model, unitsByModule, support)
     const entryPoints = findEntryPoints(model, inventory.packageEntries)
-    const targets = rankTargets(units, importers, reach)
-    const findings = buildFindings({ model, inventory, targets, unitByKey, reach, importers, entryPoints, quote, options })
+    // The shared answer to "do tests run this?": the coverage report where it is fresh, else the estimate.
+    const facts = reachFacts(context.model)
+    const moduleByPath = new Map(model.modules.map((m) => [m.path, m]))
+    const measuredOf = (unit: PublicUnit) => {
+      const module = moduleByPath.get(unit.module)
+      return module ? measuredUnitReach(facts, module, unit) : undefined
+    }
+    const targets = rankTargets(units, importers, reach, measuredOf)
+    const findings = buildFindings({ model, inventory, targets, unitByKey, reach, facts, importers, entryPoints, quote, options })
     const severityByUnit = new Map<string, Severity>()
     for (const f of findings) {
       if (f.messageId === 'untestedPublicUnit' && 'file' in f.evidence && f.symbol) {

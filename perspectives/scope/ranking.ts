@@ -6,6 +6,7 @@ import type { Importer } from '../shared/graph.js'
 import { symbolFanIn } from '../shared/graph.js'
 import type { TestReach, UnitReach } from '../shared/reach.js'
 import { unitReach } from '../shared/reach.js'
+import type { MeasuredReach } from '../shared/test-reach.js'
 import type { PublicUnit } from '../shared/units.js'
 
 export const WEIGHTS = { size: 0.25, complexity: 0.3, fanIn: 0.2, untested: 0.25 } as const
@@ -25,6 +26,8 @@ export interface RankedTarget {
   sumComplexity: number
   fanIn: number
   reach: UnitReach
+  /** From a coverage report that still describes the file; absent when the reach is the static estimate. */
+  measured?: MeasuredReach
   components: { size: number; complexity: number; fanIn: number; untested: number }
 }
 
@@ -57,10 +60,12 @@ export function scoreUnit(
 }
 
 /** Every public unit scored and sorted: highest score first, then by file and name for a stable order. */
-export function rankTargets(units: PublicUnit[], importers: Map<string, Importer[]>, reach: TestReach): RankedTarget[] {
+export function rankTargets(units: PublicUnit[], importers: Map<string, Importer[]>, reach: TestReach, measuredOf: (unit: PublicUnit) => MeasuredReach | undefined = () => undefined): RankedTarget[] {
   const ranked = units.map((unit) => {
     const fanIn = symbolFanIn(importers, unit.module, unit.exportNames)
-    const unitReached = unitReach(reach, unit.module, [...unit.exportNames, unit.name])
+    const measured = measuredOf(unit)
+    // A report decides: what ran (or is excluded by the project) is tested, what never ran is not.
+    const unitReached: UnitReach = measured === 'not-run' ? 'unreached' : measured ? 'referenced' : unitReach(reach, unit.module, [...unit.exportNames, unit.name])
     const { score, components } = scoreUnit(unit, fanIn, unitReached)
     return {
       rank: 0,
@@ -74,6 +79,7 @@ export function rankTargets(units: PublicUnit[], importers: Map<string, Importer
       sumComplexity: unit.sumComplexity,
       fanIn,
       reach: unitReached,
+      ...(measured ? { measured } : {}),
       components
     }
   })

@@ -27,7 +27,9 @@ export function rankGaps(measured: readonly MeasuredFunction[], git: GitHistory)
     const { factor, commits } = churnFactor(git, m.module.path)
     const c = crap(m.fn.complexity, m.uncoveredShare)
     const risk = round2(c * factor)
-    return { m, key: `fn:${m.fn.qualifiedName}`, crap: round2(c), churn: round2(factor), commits, risk, rank: 0, severity: gapSeverity(risk) }
+    // A static "untested" is an estimate: at most medium, never the reason for a HIGH.
+    const severity = gapSeverity(risk)
+    return { m, key: `fn:${m.fn.qualifiedName}`, crap: round2(c), churn: round2(factor), commits, risk, rank: 0, severity: m.basis === 'estimate' && severity === 'high' ? 'medium' : severity }
   })
   gaps.sort(
     (a, b) => b.risk - a.risk || (a.m.module.path < b.m.module.path ? -1 : a.m.module.path > b.m.module.path ? 1 : 0) || a.m.fn.qualifiedName.localeCompare(b.m.fn.qualifiedName)

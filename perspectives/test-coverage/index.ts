@@ -5,13 +5,12 @@
 import type { ModuleModel } from '../../src/model/types.js'
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
-import { importersOf } from '../shared/graph.js'
-import { mentionedInTests, testReach } from '../shared/reach.js'
+import { reachFacts } from '../shared/test-reach.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { FindingDraft } from '../types.js'
 import { gapFindings, rankGaps } from './gaps.js'
-import { coverageByFile, defaultBoundModules, estimateModule, measurableModules, measureFromReport, type MeasuredFunction } from './measure.js'
+import { coverageByFile, fromEstimate, measurableModules, measureFromReport, type MeasuredFunction } from './measure.js'
 import { MESSAGES, type TestCoverageMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type TestCoverageOptions, validateOptions } from './options.js'
 import { buildReport } from './report.js'
@@ -50,22 +49,19 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
     const byFile = coverageByFile(reports)
     const languageByPath = new Map(model.modules.map((m) => [m.path, m.language as string]))
     const missing = new Set(filesNotInReports(modules, new Set(byFile.keys()), (p) => languageByPath.get(p)).map((m) => m.path))
-    const reach = testReach(model)
-    const importers = importersOf(model)
-    const defaultBound = defaultBoundModules(model.modules)
-    // A script a test runs as a command (`python -m simplejson.tool`, `node bin/cli.js`): named in a test's string.
-    const runAsScript = (module: ModuleModel): boolean => {
-      if (!module.hasMain) return false
-      const stem = module.path.replace(/\.[^./]+$/, '')
-      return [module.path, stem.split('/').join('.')].some((needle) => mentionedInTests(reach, needle) !== undefined)
-    }
-    const reached = (path: string): boolean => reach.importedBy.has(path) || reach.indirect.has(path)
-    const importedByReached = (path: string): boolean => (importers.get(path) ?? []).some((i) => reached(i.from))
+    // One answer to "do tests run this?" for every perspective: the report where it is fresh, else the estimate.
+    const facts = reachFacts(model)
     const measured: MeasuredFunction[] = []
+    const excluded: { file: string; symbol: string; line: number; pragma: string }[] = []
     for (const module of modules) {
-      const covered = byFile.get(module.path)
-      if (covered) measured.push(...measureFromReport(module, covered.report, covered.file, quote))
-      else if (!missing.has(module.path)) measured.push(...estimateModule(module, reach, importedByReached(module.path), defaultBound.has(module.path), runAsScript(module)))
+      const covered = facts.measured(module.path)
+      if (covered) {
+        for (const m of measureFromReport(module, covered.report, covered.file, quote, (line) => facts.isExcluded(module.path, line))) {
+          const pragma = facts.excludedBy(module, m.fn)
+          if (pragma) excluded.push({ file: module.path, symbol: m.fn.qualifiedName, line: m.fn.loc.startLine, pragma })
+          else measured.push(m)
+        }
+      } else if (!missing.has(module.path)) measured.push(...module.functions.map((fn) => fromEstimate(module, facts.estimate(module, fn))))
     }
     const stale = staleReports(model)
     const staleSet = new Set(stale.map((s) => s.report.path))
@@ -173,6 +169,10 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         functionsFromReport: reportFunctions,
         functionsEstimated: estimateFunctions,
         functionsUncovered: measured.filter((m) => m.uncoveredShare === 1).length,
+        // Functions the project excludes from coverage (pragmas, the tool's exclude configuration): not gaps.
+        functionsExcluded: excluded.length,
+        // Files a report lists that changed after it was written: estimated, not measured.
+        filesStale: modules.filter((m) => facts.stale.has(m.path)).length,
         // Σ(1 − uncovered share) over functions: a function tests name counts 1, one they may run 0.5.
         functionsReachedPercent: measured.length > 0 ? round2((100 * measured.reduce((n, m) => n + 1 - m.uncoveredShare, 0)) / measured.length) : 0,
         gaps: gaps.length,
@@ -197,6 +197,8 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         stale: stale.map((s) => ({ report: s.report.path, changed: s.changed.slice(0, 20) })),
         gone,
         notInReport: notInReport.map((m) => m.path).slice(0, 200),
+        excluded: excluded.slice(0, 200),
+        staleFiles: modules.filter((m) => facts.stale.has(m.path)).map((m) => m.path).slice(0, 200),
         options
       },
       report: buildReport({
@@ -211,7 +213,7 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         notInReport: notInReport.map((m) => m.path),
         gitAvailable: model.facts.git.available,
         files: fileRows
-      }),
+      }) + reachNotes(modules.filter((m) => facts.stale.has(m.path)).length, excluded.length),
       risk: weight > 0 ? Math.round((100 * uncoveredWeight) / weight) : 0
     }
   }
@@ -219,4 +221,12 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
 
 function byLinesThenPath(a: ModuleModel, b: ModuleModel): number {
   return b.lines - a.lines || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+}
+
+/** What the report did not decide: stale files (estimated instead) and functions the project excludes. */
+function reachNotes(stale: number, excluded: number): string {
+  const notes: string[] = []
+  if (stale > 0) notes.push(`The coverage report is older than the last change of ${stale} file${stale === 1 ? '' : 's'}: it is used for unchanged files only, and those ${stale} get the static estimate.`)
+  if (excluded > 0) notes.push(`${excluded} function${excluded === 1 ? ' is' : 's are'} excluded from coverage by the project (pragma or coverage configuration) and not counted as gaps.`)
+  return notes.length > 0 ? `\n\n${notes.join(' ')}` : ''
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '../util/errors.js'
 import { emptyModule } from './extract/common.js'
 import { extractGeneric } from './extract/generic.js'
 import { extractJavaScript } from './extract/javascript.js'
+import { coverageIgnores } from './extract/pragmas.js'
 import { extractPython } from './extract/python.js'
 import { isTestPath } from './test-files.js'
 import { createParser, type GrammarName } from './tree-sitter.js'
@@ -138,7 +139,11 @@ export async function buildModule(source: SourceFile, pool: ParserPool, options:
       if (m.syntaxErrors > 0) m.status = 'partial'
       return m
     }
-    return extract(source, tree, isTest)
+    const module = extract(source, tree, isTest)
+    // Test files are not measured; their pragmas say nothing about the product.
+    const ignores = isTest ? [] : coverageIgnores(tree, source.language, source.text)
+    if (ignores.length > 0) module.coverageIgnored = ignores
+    return module
   } catch (error) {
     options.logger?.debug(`Extracting ${source.path} failed: ${errorMessage(error)}`)
     return partialModule(source, isTest, tree.rootNode.hasError ? 1 : 0)

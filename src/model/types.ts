@@ -406,6 +406,18 @@ export interface ModuleModel {
   envReads?: EnvRead[]
   /** JSX elements in document order (at most 5,000 per module); absent when the module has none. */
   jsxElements?: JsxElement[]
+  /**
+   * Line ranges the project excludes from coverage with a pragma comment (`# pragma: no cover`,
+   * `istanbul ignore next/if/else/file`, `c8 ignore ...`, `v8 ignore ...`); absent when there are none.
+   */
+  coverageIgnored?: CoverageIgnore[]
+}
+
+/** A range of lines a coverage pragma comment excludes, with the pragma as written. */
+export interface CoverageIgnore {
+  startLine: number
+  endLine: number
+  pragma: string
 }
 
 // ---- repository facts ----
@@ -495,7 +507,11 @@ export interface FileCoverage {
   branchesHit: number
   /** Line numbers with zero hits. */
   uncoveredLines: number[]
-  functions: { name: string; line: number; hits: number }[]
+  /** Line numbers with hits (absent in models built before it was recorded). */
+  coveredLines?: number[]
+  /** Lines the coverage tool excluded by the project's configuration (coverage.py `excluded_lines`). */
+  excludedLines?: number[]
+  functions: { name: string; line: number; hits: number; excluded?: boolean }[]
 }
 
 export interface CoverageReport {

@@ -8,7 +8,8 @@ import { isRecord } from './manifest-common.js'
 export class FileAccumulator {
   readonly lines = new Map<number, number>()
   readonly branches = new Map<string, number>()
-  readonly functions = new Map<string, { name: string; line: number; hits: number }>()
+  readonly functions = new Map<string, { name: string; line: number; hits: number; excluded?: boolean }>()
+  readonly excluded = new Set<number>()
 
   line(line: number, hits: number): void {
     if (!Number.isInteger(line) || line < 1) return
@@ -19,19 +20,27 @@ export class FileAccumulator {
     this.branches.set(key, (this.branches.get(key) ?? 0) + Math.max(0, hits || 0))
   }
 
-  fn(name: string, line: number, hits: number): void {
+  fn(name: string, line: number, hits: number, excluded = false): void {
     const key = `${name}@${line}`
     const existing = this.functions.get(key)
     if (existing) existing.hits += Math.max(0, hits || 0)
-    else this.functions.set(key, { name, line, hits: Math.max(0, hits || 0) })
+    else this.functions.set(key, { name, line, hits: Math.max(0, hits || 0), ...(excluded ? { excluded: true } : {}) })
+  }
+
+  /** A line the tool excluded by the project's configuration: neither run nor unrun. */
+  exclude(line: number): void {
+    if (Number.isInteger(line) && line >= 1) this.excluded.add(line)
   }
 
   finish(path: string): FileCoverage {
     const uncoveredLines: number[] = []
+    const coveredLines: number[] = []
     let linesHit = 0
     for (const [line, hits] of this.lines) {
-      if (hits > 0) linesHit++
-      else uncoveredLines.push(line)
+      if (hits > 0) {
+        linesHit++
+        coveredLines.push(line)
+      } else uncoveredLines.push(line)
     }
     let branchesHit = 0
     for (const hits of this.branches.values()) if (hits > 0) branchesHit++
@@ -42,6 +51,8 @@ export class FileAccumulator {
       branchesFound: this.branches.size,
       branchesHit,
       uncoveredLines: uncoveredLines.sort((a, b) => a - b),
+      coveredLines: coveredLines.sort((a, b) => a - b),
+      ...(this.excluded.size > 0 ? { excludedLines: [...this.excluded].sort((a, b) => a - b) } : {}),
       functions: [...this.functions.values()].sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1))
     }
   }
@@ -117,6 +128,11 @@ export function parseIstanbul(data: Record<string, unknown>): RawCoverage {
     for (const [id, location] of Object.entries(entry.statementMap)) {
       const line = (location as IstanbulLocation)?.start?.line
       if (typeof line !== 'number') continue
+      // `istanbul ignore` marks what it skips; the instrumenter never counts those.
+      if ((location as { skip?: boolean }).skip === true) {
+        file.exclude(line)
+        continue
+      }
       const hits = Number(statements[id] ?? 0)
       lineHits.set(line, Math.max(lineHits.get(line) ?? 0, hits))
     }
@@ -126,7 +142,7 @@ export function parseIstanbul(data: Record<string, unknown>): RawCoverage {
     for (const [id, fn] of Object.entries(fnMap)) {
       if (!isRecord(fn)) continue
       const line = (fn.decl as IstanbulLocation)?.start?.line ?? (fn.loc as IstanbulLocation)?.start?.line ?? 0
-      file.fn(typeof fn.name === 'string' ? fn.name : `(anonymous_${id})`, line, Number(fnHits[id] ?? 0))
+      file.fn(typeof fn.name === 'string' ? fn.name : `(anonymous_${id})`, line, Number(fnHits[id] ?? 0), fn.skip === true)
     }
     const branchHits = isRecord(entry.b) ? entry.b : {}
     for (const [id, counts] of Object.entries(branchHits)) {
@@ -147,6 +163,7 @@ export function parseCoveragePy(data: Record<string, unknown>): RawCoverage {
     const missing = numbers(value.missing_lines)
     for (const line of executed) file.line(line, 1)
     for (const line of missing) file.line(line, 0)
+    for (const line of numbers(value.excluded_lines)) file.exclude(line)
     for (const arc of Array.isArray(value.executed_branches) ? value.executed_branches : []) file.branch(String(arc), 1)
     for (const arc of Array.isArray(value.missing_branches) ? value.missing_branches : []) file.branch(String(arc), 0)
     // coverage.py 7.5+ lists functions ('' is the module's top-level code).
@@ -155,8 +172,10 @@ export function parseCoveragePy(data: Record<string, unknown>): RawCoverage {
         if (!name || !isRecord(fn)) continue
         const fnExecuted = numbers(fn.executed_lines)
         const all = [...fnExecuted, ...numbers(fn.missing_lines)]
-        const line = typeof fn.start_line === 'number' ? fn.start_line : all.length > 0 ? Math.min(...all) : 0
-        file.fn(name, line, fnExecuted.length > 0 ? 1 : 0)
+        const fnExcluded = numbers(fn.excluded_lines)
+        const line = typeof fn.start_line === 'number' ? fn.start_line : all.length > 0 ? Math.min(...all) : fnExcluded.length > 0 ? Math.min(...fnExcluded) : 0
+        // A function under `# pragma: no cover` has no measured lines, only excluded ones.
+        file.fn(name, line, fnExecuted.length > 0 ? 1 : 0, all.length === 0 && fnExcluded.length > 0)
       }
     }
   }

@@ -1,0 +1,85 @@
+// The static estimate of whether tests run a function, when no coverage report measures its file:
+// from which tests import the module and name its symbols (reach.ts). A share of 0 means a test names
+// it, 0.5 that tests may run it through something they do reach, 1 that nothing seen reaches it.
+import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { type TestReach, type UnitReach, unitReach } from './reach.js'
+import { exportNamesOf } from './units.js'
+
+export interface Estimate {
+  fn: FunctionDecl
+  /** 0, 0.5 or 1: how much of the function tests are estimated not to run. */
+  share: number
+  reach: UnitReach
+}
+
+/**
+ * One module's estimate. A public function a test names counts as run (0); one in a module tests import
+ * without naming it, or in a module nothing reaches, as not run (1). Methods take their class's reach
+ * (a class tests name, or a subclass of it they name); private functions and nested helpers their
+ * module's; one in a module whose public symbols tests name may run through them (0.5). A module only
+ * reached through other modules' imports: 0.5, and so is a public function tests do not name in a module
+ * that code the tests reach imports. `defaultBound`: a test binds the module's default export or whole
+ * CommonJS export. `runByTests`: a script a test runs as a command (`python -m pkg.tool`): 0.5 at least.
+ */
+export function estimateFunctions(module: ModuleModel, reach: TestReach, importedByReachedCode: boolean, defaultBound = false, runByTests = false): Estimate[] {
+  const referencedInModule = reach.referenced.get(module.path)
+  const classReach = new Map<string, UnitReach>()
+  for (const cls of module.classes) classReach.set(cls.name, cls.exported ? unitReach(reach, module.path, exportNamesOf(module, cls.name)) : 'indirect')
+  // A class whose subclass tests name runs its inherited methods (reach.ts records the base as referenced).
+  const estimates = module.functions.map((fn): Estimate => {
+    let r: UnitReach
+    if (fn.className && classReach.has(fn.className)) r = classReach.get(fn.className) as UnitReach
+    else if (fn.exported && fn.qualifiedName === fn.name) {
+      const names = exportNamesOf(module, fn.name)
+      r = defaultBound && (names.includes('default') || fn.name === 'default') ? 'referenced' : unitReach(reach, module.path, names)
+    }
+    // A private top-level function counts as named when a test names it (Python: `from m import _helper`).
+    else r = unitReach(reach, module.path, fn.qualifiedName === fn.name ? [fn.name] : [])
+    const isPublic = fn.exported && fn.qualifiedName === fn.name
+    const privateReached = r === 'module-imported' && (isPublic ? importedByReachedCode : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
+    const share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
+    return { fn, share, reach: (privateReached || runByTests) && r !== 'referenced' ? 'indirect' : r }
+  })
+  return withCalleesOfNamed(module, estimates)
+}
+
+/**
+ * A function that a function tests name calls, in the same module (`check(...)`, `self.check(...)`), may
+ * run through it: "may run" (0.5) rather than "untested". Followed transitively.
+ */
+function withCalleesOfNamed(module: ModuleModel, estimates: Estimate[]): Estimate[] {
+  const byName = new Map<string, FunctionDecl[]>()
+  for (const fn of module.functions) byName.set(fn.qualifiedName, [...(byName.get(fn.qualifiedName) ?? []), fn])
+  const callees = new Map<string, FunctionDecl[]>()
+  for (const call of module.calls) {
+    if (!call.enclosing) continue
+    const owner = module.functions.find((f) => f.qualifiedName === call.enclosing)
+    const self = /^(self|cls|this)\.([A-Za-z_$][\w$]*)$/.exec(call.callee)
+    const target = self && owner?.className ? `${owner.className}.${self[2]}` : call.callee
+    const found = byName.get(target)
+    if (found) callees.set(call.enclosing, [...(callees.get(call.enclosing) ?? []), ...found])
+  }
+  const reached = new Set<FunctionDecl>()
+  const queue = estimates.filter((e) => e.reach === 'referenced').map((e) => e.fn)
+  while (queue.length > 0) {
+    const fn = queue.pop() as FunctionDecl
+    for (const next of callees.get(fn.qualifiedName) ?? []) {
+      if (reached.has(next)) continue
+      reached.add(next)
+      queue.push(next)
+    }
+  }
+  return estimates.map((e) => (e.share === 1 && reached.has(e.fn) ? { ...e, share: 0.5, reach: 'indirect' as const } : e))
+}
+
+/** Modules whose default export (or whole CommonJS `module.exports`) a test binds: `const parse = require('../')`. */
+export function defaultBoundModules(modules: readonly ModuleModel[]): Set<string> {
+  const bound = new Set<string>()
+  for (const module of modules) {
+    if (!module.isTest) continue
+    for (const decl of module.imports) {
+      if (decl.resolved && !decl.typeOnly && decl.names.some((n) => n.imported === 'default' || (decl.kind === 'require' && n.imported === '*'))) bound.add(decl.resolved)
+    }
+  }
+  return bound
+}

@@ -1,0 +1,241 @@
+// The one answer to "do the tests run this?", which every perspective that says tested or untested asks.
+// A coverage report decides for the files it measures (per line and per function), as long as the file
+// did not change after the report was written; exclusion pragmas and the tool's excluded lines mean
+// "excluded by the project", never "untested". Elsewhere a static estimate answers (reach-estimate.ts),
+// and says it is one. Built once per model and shared.
+import type { CodeModel, CoverageReport, FileCoverage, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { importersOf } from './graph.js'
+import { defaultBoundModules, type Estimate, estimateFunctions } from './reach-estimate.js'
+import { mentionedInTests, type TestReach, testReach } from './reach.js'
+
+export type FunctionReach = 'covered' | 'not-run' | 'excluded' | 'estimated-tested' | 'estimated-untested'
+export type LineReach = 'covered' | 'not-run' | 'excluded'
+
+/** The report entry that speaks for a file. */
+export interface Measured {
+  report: CoverageReport
+  file: FileCoverage
+}
+
+/** A file a report lists but that changed after the report was written: the estimate speaks for it. */
+export interface StaleFile {
+  report: string
+  reportTime: string
+  lastChange: string
+}
+
+export interface ReachFacts {
+  /** The static reach (which tests import which modules and name which symbols). */
+  static: TestReach
+  /** At least one coverage report was found. */
+  hasReport: boolean
+  /** The report entry measuring a file, when the file did not change after it. */
+  measured(path: string): Measured | undefined
+  /** Files a report lists that changed after it was written (the report is not used for them). */
+  stale: ReadonlyMap<string, StaleFile>
+  /** A line excluded by a pragma or the coverage tool's configuration. */
+  isExcluded(path: string, line: number): boolean
+  /** 'covered' / 'not-run' / 'excluded' from a report; undefined where no report measures the line. */
+  lineReach(path: string, line: number): LineReach | undefined
+  /** Whether a line ran: true, false, or undefined (excluded, not executable, or not measured). */
+  isCovered(path: string, line: number): boolean | undefined
+  /** Measured reach of a function when a report speaks for its file, else the estimate. */
+  functionReach(module: ModuleModel, fn: FunctionDecl): FunctionReach
+  /** The static estimate of a function, whether or not a report measures it. */
+  estimate(module: ModuleModel, fn: FunctionDecl): Estimate
+  /** The pragma that excludes a function, or null. */
+  excludedBy(module: ModuleModel, fn: FunctionDecl): string | null
+}
+
+/** Measured, so the claim is a fact; estimated claims are at most medium severity and say so. */
+export const isMeasured = (reach: FunctionReach): boolean => reach === 'covered' || reach === 'not-run' || reach === 'excluded'
+export const isUntested = (reach: FunctionReach): boolean => reach === 'not-run' || reach === 'estimated-untested'
+
+const cache = new WeakMap<CodeModel, ReachFacts>()
+
+export function reachFacts(model: CodeModel): ReachFacts {
+  let facts = cache.get(model)
+  if (!facts) cache.set(model, (facts = buildReachFacts(model)))
+  return facts
+}
+
+/**
+ * When a report was written: its file time, or, for a report committed to the repository, its last
+ * commit when that is earlier (a checkout gives every file a fresh time).
+ */
+function reportTime(model: CodeModel, report: CoverageReport): string | undefined {
+  const committed = model.facts.git.files[report.path]?.lastChange
+  if (!report.modified) return committed
+  if (committed && Date.parse(committed) < Date.parse(report.modified)) return committed
+  return report.modified
+}
+
+function buildReachFacts(model: CodeModel): ReachFacts {
+  const byPath = new Map(model.modules.map((m) => [m.path, m]))
+  const stale = new Map<string, StaleFile>()
+  const measuredByPath = new Map<string, Measured & { time: string }>()
+  const git = model.facts.git
+  for (const report of model.facts.coverage) {
+    const time = reportTime(model, report) ?? ''
+    for (const file of report.files) {
+      const lastChange = git.available ? git.files[file.path]?.lastChange : undefined
+      if (time && lastChange && Date.parse(lastChange) > Date.parse(time)) {
+        if (!measuredByPath.has(file.path)) stale.set(file.path, { report: report.path, reportTime: time, lastChange })
+        continue
+      }
+      // The newest report listing the file speaks for it; between equals, the one that measured more lines.
+      const previous = measuredByPath.get(file.path)
+      if (!previous || time > previous.time || (time === previous.time && file.linesFound > previous.file.linesFound)) {
+        measuredByPath.set(file.path, { report, file, time })
+        stale.delete(file.path)
+      }
+    }
+  }
+  const staticReach = testReach(model)
+  const importers = importersOf(model)
+  const defaultBound = defaultBoundModules(model.modules)
+  const reached = (path: string): boolean => staticReach.importedBy.has(path) || staticReach.indirect.has(path)
+  const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
+  const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
+    let map = estimates.get(module.path)
+    if (!map) {
+      const importedByReached = (importers.get(module.path) ?? []).some((i) => reached(i.from))
+      const list = estimateFunctions(module, staticReach, importedByReached, defaultBound.has(module.path), runAsScript(module, staticReach))
+      estimates.set(module.path, (map = new Map(list.map((e) => [e.fn, e]))))
+    }
+    return map
+  }
+  const excludedSets = new Map<string, Set<number>>()
+  const excludedLines = (path: string): Set<number> => {
+    let set = excludedSets.get(path)
+    if (!set) {
+      set = new Set(measuredByPath.get(path)?.file.excludedLines ?? [])
+      for (const range of byPath.get(path)?.coverageIgnored ?? []) for (let line = range.startLine; line <= range.endLine; line++) set.add(line)
+      excludedSets.set(path, set)
+    }
+    return set
+  }
+  const lineSets = new Map<string, { covered: Set<number>; uncovered: Set<number> }>()
+  const linesOf = (path: string, file: FileCoverage) => {
+    let sets = lineSets.get(path)
+    if (!sets) lineSets.set(path, (sets = { covered: new Set(file.coveredLines ?? []), uncovered: new Set(file.uncoveredLines) }))
+    return sets
+  }
+  const lineReach = (path: string, line: number): LineReach | undefined => {
+    const measured = measuredByPath.get(path)
+    if (!measured) return undefined
+    if (excludedLines(path).has(line)) return 'excluded'
+    const sets = linesOf(path, measured.file)
+    if (sets.covered.has(line)) return 'covered'
+    if (sets.uncovered.has(line)) return 'not-run'
+    return undefined
+  }
+  const excludedBy = (module: ModuleModel, fn: FunctionDecl): string | null => {
+    const start = fn.loc.startLine
+    const pragma = (module.coverageIgnored ?? []).find((r) => r.startLine <= start && start <= r.endLine)
+    if (pragma) return pragma.pragma
+    const measured = measuredByPath.get(module.path)
+    if (measured?.file.excludedLines?.includes(start)) return `excluded by ${measured.report.path}`
+    const entry = measured ? functionEntry(measured.file, fn) : undefined
+    return entry?.excluded ? `excluded by ${measured?.report.path}` : null
+  }
+  const estimate = (module: ModuleModel, fn: FunctionDecl): Estimate => estimatesOf(module).get(fn) ?? { fn, share: 1, reach: 'unreached' }
+  const functionReach = (module: ModuleModel, fn: FunctionDecl): FunctionReach => {
+    const measured = measuredByPath.get(module.path)
+    if (measured) {
+      if (excludedBy(module, fn)) return 'excluded'
+      const entry = functionEntry(measured.file, fn)
+      if (entry) return entry.hits > 0 ? 'covered' : 'not-run'
+      const owned = ownedLines(module, fn)
+      let measuredLines = 0
+      for (const line of owned) {
+        const r = lineReach(module.path, line)
+        if (r === 'covered') return 'covered'
+        if (r === 'not-run') measuredLines++
+      }
+      if (measuredLines > 0) return 'not-run'
+      if (owned.length > 0 && owned.every((line) => excludedLines(module.path).has(line))) return 'excluded'
+    }
+    return estimate(module, fn).share === 1 ? 'estimated-untested' : 'estimated-tested'
+  }
+  return {
+    static: staticReach,
+    hasReport: model.facts.coverage.length > 0,
+    measured: (path) => measuredByPath.get(path),
+    stale,
+    isExcluded: (path, line) => excludedLines(path).has(line),
+    lineReach,
+    isCovered: (path, line) => {
+      const r = lineReach(path, line)
+      return r === 'covered' ? true : r === 'not-run' ? false : undefined
+    },
+    functionReach,
+    estimate,
+    excludedBy
+  }
+}
+
+/**
+ * The report's entry for a function: same start line (or the next, where a report counts from the
+ * `def` after decorators or the body's first line) and the same name.
+ */
+export function functionEntry(file: FileCoverage, fn: FunctionDecl): FileCoverage['functions'][number] | undefined {
+  return file.functions.find(
+    (f) => (f.line === fn.loc.startLine || f.line === fn.loc.startLine + 1) && (f.name === fn.name || f.name === fn.qualifiedName || f.name.endsWith(`.${fn.name}`))
+  )
+}
+
+/**
+ * The lines that are the function's own: its body without its first line (a `def` or declaration runs
+ * when the module loads) and without functions nested in it. A one-line function owns its line.
+ */
+export function ownedLines(module: ModuleModel, fn: FunctionDecl): number[] {
+  const { startLine, endLine } = fn.loc
+  if (startLine === endLine) return [startLine]
+  const nested = module.functions.filter(
+    (f) => f !== fn && f.loc.startLine >= startLine && f.loc.endLine <= endLine && (f.loc.startLine > startLine || f.loc.endLine < endLine)
+  )
+  const out: number[] = []
+  for (let line = startLine + 1; line <= endLine; line++) if (!nested.some((f) => line >= f.loc.startLine && line <= f.loc.endLine)) out.push(line)
+  return out
+}
+
+/** A script a test runs as a command (`python -m pkg.tool`, `node bin/cli.js`): named in a test's string. */
+function runAsScript(module: ModuleModel, reach: TestReach): boolean {
+  if (!module.hasMain) return false
+  const stem = module.path.replace(/\.[^./]+$/, '')
+  return [module.path, stem.split('/').join('.')].some((needle) => mentionedInTests(reach, needle) !== undefined)
+}
+
+export type MeasuredReach = 'covered' | 'not-run' | 'excluded'
+
+/**
+ * The measured reach of a unit (a function, or a class through its methods: one that ran makes the class
+ * run), or undefined when no fresh report measures its file or the report says nothing about it.
+ */
+export function measuredUnitReach(facts: ReachFacts, module: ModuleModel, unit: { function?: FunctionDecl; class?: { name: string; loc: { startLine: number } } }): MeasuredReach | undefined {
+  if (!facts.measured(module.path)) return undefined
+  if (unit.function) {
+    const r = facts.functionReach(module, unit.function)
+    return isMeasured(r) ? (r as MeasuredReach) : undefined
+  }
+  if (!unit.class) return undefined
+  if (facts.isExcluded(module.path, unit.class.loc.startLine)) return 'excluded'
+  const methods = module.functions.filter((f) => f.className === unit.class?.name)
+  const reaches = methods.map((f) => facts.functionReach(module, f)).filter(isMeasured)
+  if (reaches.includes('covered')) return 'covered'
+  if (reaches.includes('not-run')) return 'not-run'
+  return reaches.length > 0 ? 'excluded' : undefined
+}
+
+/** Whether any line of a file ran, by a report that still describes it; undefined when none does. */
+export function fileRan(facts: ReachFacts, path: string): boolean | undefined {
+  const measured = facts.measured(path)
+  if (!measured) return undefined
+  return measured.file.linesHit > 0
+}
+
+/** A static "untested" is an estimate: at most medium, never the reason for a HIGH. */
+export function capEstimate<S extends string>(severity: S): S | 'medium' {
+  return severity === 'high' || severity === 'critical' ? 'medium' : severity
+}
