@@ -72,12 +72,12 @@ describe('big-picture on a TypeScript service', () => {
     expect(run.status).toBe('ok')
     expect(summarise(run)).toEqual([
       { messageId: 'hotspot', file: 'src/notify.ts', line: 4 },
-      { messageId: 'hotspot', file: 'src/orders.ts', line: 11 }
+      { messageId: 'hotspot', file: 'src/orders.ts', line: 20 }
     ])
     const orders = run.findings.find((f) => f.file === 'src/orders.ts')!
-    // JSON.parse(body) is the failure-modes finding that outweighs the others in the file.
-    expect(orders.snippet).toBe('  const order = JSON.parse(body) as Order')
-    expect(orders.message).toContain('"JSON.parse in parseOrder can throw SyntaxError" (failure-modes, line 11)')
+    // The command injection outweighs the others in the file; JSON.parse's failure mode was high only
+    // because no test seemed to reach it, and a static "untested" never makes a HIGH.
+    expect(orders.snippet).toBe("    execSync('tar czf archive.tgz orders/' + id)")
     expect(details(run).hotspots.files.find((h) => h.file === 'src/orders.ts')!.perspectives).toEqual(
       expect.arrayContaining(['error-handling', 'failure-modes', 'performance', 'security'])
     )
@@ -122,9 +122,10 @@ describe('big-picture on a TypeScript service', () => {
     expect(run.metrics.overallRisk).toBe(expected)
     const checks = Object.fromEntries(details(run).readiness.checks.map((c) => [c.id, c.state]))
     // failure-modes reports JSON.parse(body) high/high; no CI file; 1 of 6 functions tested; no base to compare with.
-    expect(checks).toEqual({ 'no-critical': 'pass', 'no-confident-high': 'fail', 'tests-in-ci': 'fail', coverage: 'fail', semver: 'unknown', complete: 'pass' })
+    // The static coverage estimate below the target cannot fail a check: only a report can.
+    expect(checks).toEqual({ 'no-critical': 'pass', 'no-confident-high': 'fail', 'tests-in-ci': 'fail', coverage: 'unknown', semver: 'unknown', complete: 'pass' })
     expect(details(run).readiness.verdict).toBe('not ready')
-    expect(run.metrics.readiness).toBe(40)
+    expect(run.metrics.readiness).toBe(50)
   })
 
   it('groups the specs of all perspectives by what they test, hotspot targets first', () => {
@@ -142,11 +143,11 @@ describe('big-picture on a TypeScript service', () => {
 
   it('opens its report with the overview', () => {
     const report = run.report ?? ''
-    expect(report.split('\n')[0]).toBe(`**Overall risk: ${run.risk}/100** · **Readiness: not ready** (2 of 5 decided checks pass, 1 cannot be decided yet)`)
+    expect(report.split('\n')[0]).toBe(`**Overall risk: ${run.risk}/100** · **Readiness: not ready** (2 of 4 decided checks pass, 2 cannot be decided yet)`)
     expect(report).toContain('- **Hotspots:** <code>src/orders.ts</code> (8 perspectives')
     expect(report).toContain('this is the first big-picture run')
     expect(report).toContain('- **Results used:** 14 from this run.')
-    expect(run.headline).toBe(`Overall risk ${run.risk}/100, readiness: not ready (2 of 5 decided checks pass); 2 hotspots, the top one src/orders.ts.`)
+    expect(run.headline).toBe(`Overall risk ${run.risk}/100, readiness: not ready (2 of 4 decided checks pass); 2 hotspots, the top one src/orders.ts.`)
   })
 })
 
@@ -157,10 +158,10 @@ describe('big-picture on a Python package', () => {
     const fixture = await runFixture(bigPicture, files, { results })
     expect(checkRun(fixture)).toEqual([])
     expect(summarise(fixture.run)).toEqual([
-      { messageId: 'hotspot', file: 'shop/cart.py', line: 7 },
+      { messageId: 'hotspot', file: 'shop/cart.py', line: 15 },
       { messageId: 'hotspot', file: 'shop/fetch.py', line: 7 }
     ])
-    expect(fixture.run.findings.find((f) => f.file === 'shop/cart.py')!.snippet).toBe('    cart = json.loads(text)')
+    expect(fixture.run.findings.find((f) => f.file === 'shop/cart.py')!.snippet).toBe('        subprocess.run("zip carts.zip carts/" + name, shell=True)')
     expect(findingsIn(results, 'error-handling', 'shop/money.py')).not.toHaveLength(0)
   }, 120_000)
 })
@@ -249,8 +250,10 @@ describe('big-picture across cycles', () => {
     const fixture = await runFixture(bigPicture, shifted, { results: storedV1 })
     expect(checkRun(fixture)).toEqual([])
     const orders = fixture.run.findings.find((f) => f.file === 'src/orders.ts')!
-    expect(orders.startLine).toBe(13)
-    expect(orders.snippet).toBe('  const order = JSON.parse(body) as Order')
+    // The most severe finding of the file (JSON.parse's high is capped now that its "untested" is an estimate),
+    // quoted where the code is today: two lines further down than stored.
+    expect(orders.startLine).toBe(21)
+    expect(shifted['src/orders.ts'].split('\n')[orders.startLine - 1]).toBe(orders.snippet?.split('\n')[0])
     const hot = details(fixture.run).hotspots
     // The swallowed catch at v1 line 21 is gone from the code, so it is not counted.
     expect(hot.changed).toBeGreaterThanOrEqual(1)

@@ -4,6 +4,7 @@
 import type { Condition, FunctionDecl, ModuleModel, SwitchStatement } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { type TestReach, unitReach } from '../shared/reach.js'
+import type { ReachFacts } from '../shared/test-reach.js'
 import { exportNamesOf } from '../shared/units.js'
 import type { FindingDraft, Severity } from '../types.js'
 import { isValueBoundary, subjectOf } from './boundaries.js'
@@ -181,18 +182,21 @@ export function displayName(qualifiedName: string, file: string): string {
 }
 
 const REACH_TEXT = {
-  'module-imported': 'tests import its module but none names it',
-  indirect: 'tests reach its module only through other modules',
-  unreached: 'no test reaches its module'
+  'module-imported': 'tests import its module but none names it (estimated: no coverage report)',
+  indirect: 'tests reach its module only through other modules (estimated: no coverage report)',
+  unreached: 'no test reaches its module (estimated: no coverage report)'
 } as const
 
 /** A public function with literal boundaries that no test names. */
-export function untestedBoundaries(entries: readonly FunctionEntry[], reach: TestReach, quote: Quoter): Draft[] {
+export function untestedBoundaries(entries: readonly FunctionEntry[], reach: TestReach, quote: Quoter, facts?: ReachFacts): Draft[] {
   const out: Draft[] = []
   for (const e of entries) {
     const valued = e.boundaries.filter(isValueBoundary)
     if (!e.callable || valued.length === 0) continue
-    const r = unitReach(reach, e.module.path, exportNamesOf(e.module, e.fn.name))
+    // A coverage report decides where it measures the file: a function that ran (or is excluded) is tested.
+    const measured = facts?.measured(e.module.path) ? facts.functionReach(e.module, e.fn) : undefined
+    if (measured === 'covered' || measured === 'excluded') continue
+    const r = measured === 'not-run' ? 'unreached' : unitReach(reach, e.module.path, exportNamesOf(e.module, e.fn.name))
     if (r === 'referenced') continue
     const distinct = [...new Map(valued.map((b) => [`${b.line}:${b.text}`, b])).values()]
     const listed = distinct.slice(0, 4).map((b) => `\`${b.text}\` at line ${b.line}`).join(', ') + (distinct.length > 4 ? ` and ${distinct.length - 4} more` : '')
@@ -206,7 +210,7 @@ export function untestedBoundaries(entries: readonly FunctionEntry[], reach: Tes
       data: {
         symbol,
         boundaries: listed,
-        reach: REACH_TEXT[r],
+        reach: measured === 'not-run' ? `the coverage report ${facts?.measured(e.module.path)?.report.path} shows it never ran` : REACH_TEXT[r],
         these: distinct.length === 1 ? 'it' : `these ${distinct.length}`,
         throwing:
           throwing.length > 0
@@ -214,14 +218,14 @@ export function untestedBoundaries(entries: readonly FunctionEntry[], reach: Tes
             : ''
       },
       severity: throwing.length > 0 ? 'medium' : 'low',
-      confidence: r === 'unreached' ? 'high' : 'medium',
+      confidence: measured === 'not-run' ? 'high' : 'medium',
       rationale:
         'Off-by-one mistakes live at the literal a condition compares with; a test with the values on both sides of each ' +
         `comparison pins the behaviour down${throwing.length > 0 ? ', and here a wrong side raises an error callers see' : ''}.`,
       evidence: quote.evidence(e.module.path, { startLine: first.line, endLine: cond?.loc.endLine ?? first.line }, 2),
       key: `boundary:${e.fn.qualifiedName}`,
       symbol: e.fn.qualifiedName,
-      tags: ['boundary', 'untested']
+      tags: ['boundary', 'untested', measured === 'not-run' ? 'coverage-report' : 'static-estimate']
     })
   }
   return out

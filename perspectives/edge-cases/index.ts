@@ -6,6 +6,7 @@
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
 import { testReach } from '../shared/reach.js'
+import { reachFacts } from '../shared/test-reach.js'
 import type { Metrics } from '../types.js'
 import { analysable, buildCatalogue, type FunctionEntry } from './catalogue.js'
 import { type Draft, offByOneLoops, switchesWithoutDefault, untestedBoundaries } from './findings.js'
@@ -47,7 +48,7 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
     const byKind: Record<EdgeMessageId, Draft[]> = {
       offByOneLoop: offByOneLoops(modules, quote),
       switchWithoutDefault: switchesWithoutDefault(modules, quote),
-      untestedBoundary: untestedBoundaries(entries, reach, quote)
+      untestedBoundary: untestedBoundaries(entries, reach, quote, reachFacts(context.model))
     }
     const findings: Draft[] = []
     const metrics: Metrics = {}

@@ -6,6 +6,7 @@ import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
 import { importersOf } from '../shared/graph.js'
 import { testReach } from '../shared/reach.js'
+import { reachFacts } from '../shared/test-reach.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import { buildFinding } from './findings.js'
@@ -44,7 +45,7 @@ export default definePerspective<FailureMessageId, FailureOptions>({
     const { model } = context
     const quote = createQuoter(context)
     const include = (path: string) => !isTestSupportPath(path) && !isDeclarationFile(path)
-    const ctx = scoringContext(model, testReach(model), importersOf(model))
+    const ctx = scoringContext(model, testReach(model), importersOf(model), reachFacts(model))
     const rows = buildTable(model, include, ctx)
     const selected = selectFindings(rows, options.minRpn, options.maxFindings)
     const findings = selected.map((row) => buildFinding(row, quote))

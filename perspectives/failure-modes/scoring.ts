@@ -6,6 +6,7 @@
 import type { CodeModel, FunctionDecl, Location, ModuleModel } from '../../src/model/types.js'
 import type { Importer } from '../shared/graph.js'
 import type { TestReach } from '../shared/reach.js'
+import type { ReachFacts } from '../shared/test-reach.js'
 import type { Severity } from '../types.js'
 import { identifiers, type FailureMode } from './modes.js'
 
@@ -19,6 +20,13 @@ export interface Scores {
   rpn: number
   reach: Reach
   tests: TestState
+  /** The test state comes from a coverage report (true) or from the static estimate (false). */
+  measured?: boolean
+  /**
+   * The RPN severity is taken from: a static "untested" is an estimate and never the reason for a HIGH,
+   * so without a report detection counts at most as "referenced" here.
+   */
+  severityRpn?: number
 }
 
 /** Names of error assertions across frameworks (jest/vitest, node:assert, chai, ava, pytest, unittest). */
@@ -29,6 +37,8 @@ const ERROR_ASSERTIONS = new Set([
 
 export interface ScoringContext {
   reach: TestReach
+  /** The shared reach: a coverage report, where it still describes a file, decides whether the line ran. */
+  facts?: ReachFacts
   importers: Map<string, Importer[]>
   /** Function name -> modules (non-test) with a call by that name. */
   callers: Map<string, Set<string>>
@@ -36,7 +46,7 @@ export interface ScoringContext {
   asserted: Map<string, Set<string>>
 }
 
-export function scoringContext(model: CodeModel, reach: TestReach, importers: Map<string, Importer[]>): ScoringContext {
+export function scoringContext(model: CodeModel, reach: TestReach, importers: Map<string, Importer[]>, facts?: ReachFacts): ScoringContext {
   const callers = new Map<string, Set<string>>()
   const asserted = new Map<string, Set<string>>()
   for (const module of model.modules) {
@@ -50,7 +60,7 @@ export function scoringContext(model: CodeModel, reach: TestReach, importers: Ma
       set.add(module.path)
     }
   }
-  return { reach, importers, callers, asserted }
+  return { reach, importers, callers, asserted, ...(facts ? { facts } : {}) }
 }
 
 /**
@@ -108,6 +118,16 @@ export function reachOf(mode: FailureMode, ctx: ScoringContext): Reach {
 
 export function testStateOf(mode: FailureMode, ctx: ScoringContext): TestState {
   const path = mode.module.path
+  // Measured: the failing line never ran, or it ran (and tests may still assert the error).
+  const line = ctx.facts?.measured(path) ? ctx.facts.lineReach(path, mode.loc.startLine) : undefined
+  const fnReach = ctx.facts?.measured(path) && mode.fn ? ctx.facts.functionReach(mode.module, mode.fn) : undefined
+  if (line === 'not-run' || (line === undefined && fnReach === 'not-run')) return 'unreached'
+  if (line === 'covered' || line === 'excluded' || fnReach === 'covered' || fnReach === 'excluded') {
+    const tests = ctx.reach.importedBy.get(path) ?? new Set<string>()
+    const names = testNames(mode.fn)
+    for (const test of tests) if (names.some((n) => ctx.asserted.get(test)?.has(n))) return 'asserted'
+    return 'referenced'
+  }
   const tests = ctx.reach.importedBy.get(path)
   if (!tests || tests.size === 0) return 'unreached'
   const names = testNames(mode.fn)
@@ -144,7 +164,9 @@ export function score(mode: FailureMode, ctx: ScoringContext): Scores {
   const severity = severityScore(mode)
   const occurrence = OCCURRENCE[reach][mode.inputs.length > 0 ? 0 : 1]
   const detection = DETECTION[tests]
-  return { severity, occurrence, detection, rpn: severity * occurrence * detection, reach, tests }
+  const measured = ctx.facts?.measured(mode.module.path) !== undefined
+  const severityDetection = measured ? detection : Math.min(detection, DETECTION.referenced)
+  return { severity, occurrence, detection, rpn: severity * occurrence * detection, reach, tests, measured, severityRpn: severity * occurrence * severityDetection }
 }
 
 /** Finding severity from the RPN. */

@@ -70,11 +70,15 @@ function occurrenceText(row: Pick<Row, 'mode' | 'scores'>): string {
 function detectionText(row: Pick<Row, 'mode' | 'scores'>): string {
   const { mode, scores } = row
   const name = mode.fn ? (mode.fn.className ?? mode.fn.name) : mode.module.path
+  if (scores.measured) {
+    if (scores.tests === 'unreached') return `the coverage report shows line ${mode.loc.startLine} never ran`
+    if (scores.tests === 'referenced') return `the coverage report shows the line ran, but no test asserts an error from ${name}`
+  }
   switch (scores.tests) {
     case 'unreached':
-      return `no test imports ${mode.module.path}`
+      return `no test imports ${mode.module.path} (estimated: no coverage report)`
     case 'module-imported':
-      return `tests import ${mode.module.path} but none names ${name}`
+      return `tests import ${mode.module.path} but none names ${name} (estimated: no coverage report)`
     case 'referenced':
       return mode.fn ? `tests name ${name} but none asserts an error from it` : `tests import ${mode.module.path}, which runs it`
     case 'asserted':
@@ -102,7 +106,7 @@ export function buildTable(model: CodeModel, include: (path: string) => boolean,
         messageId: messageIdOf(mode),
         key: n === 1 ? base : `${base}#${n}`,
         where,
-        severity: findingSeverity(scores.rpn),
+        severity: findingSeverity(scores.severityRpn ?? scores.rpn),
         effectText: effectText(mode, where),
         occurrenceText: occurrenceText(partial),
         detectionText: detectionText(partial)

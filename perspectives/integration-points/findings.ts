@@ -5,6 +5,7 @@ import type { ModuleModel } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import type { TestReach } from '../shared/reach.js'
 import { mentionedInTests } from '../shared/reach.js'
+import { capEstimate, type ReachFacts } from '../shared/test-reach.js'
 import { plural } from '../shared/text.js'
 import type { Confidence, FindingDraft, Severity } from '../types.js'
 import { HTTP_REQUEST_OPS, type PointKind } from './catalogue.js'
@@ -65,6 +66,8 @@ export interface FindingInput {
   env: EnvRead[]
   graph: ModuleGraph
   reach: TestReach
+  /** The shared reach: a coverage report decides where it still describes the file. */
+  facts?: ReachFacts
   quote: Quoter
 }
 
@@ -74,7 +77,8 @@ const byPlace = (a: { module: string; line: number }, b: { module: string; line:
 export function untestedIntegrations(input: FindingInput): Draft[] {
   const grouped = new Map<string, IntegrationPoint[]>()
   for (const p of input.points) {
-    if (!UNTESTED[p.kind] || input.reach.importedBy.has(p.module)) continue
+    if (!UNTESTED[p.kind]) continue
+    if (!input.facts?.measured(p.module) && input.reach.importedBy.has(p.module)) continue
     const key = `${p.module}|${p.kind}`
     grouped.set(key, [...(grouped.get(key) ?? []), p])
   }
@@ -85,8 +89,11 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
     // A module that only imports the client (to pass it on, or for a type check) does not reach the system itself.
     const sites = points.flatMap((p) => p.sites.filter((s) => isReaching(s, p.kind))).sort((a, b) => a.loc.startLine - b.loc.startLine)
     if (sites.length === 0) continue
+    const measured = input.facts?.measured(module)
+    // Measured: report only when no reaching call site ran (excluded ones are the project's choice).
+    if (measured && sites.some((s) => input.facts?.lineReach(module, s.loc.startLine) !== 'not-run')) continue
     const first = sites[0]
-    const indirect = input.reach.indirect.has(module)
+    const indirect = !measured && input.reach.indirect.has(module)
     out.push({
       messageId: 'untestedIntegration',
       data: {
@@ -96,18 +103,20 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
         sites: plural(sites.length, 'call site'),
         line: first.loc.startLine,
         operation: first.operation,
-        reach: indirect ? 'tests only run it through the modules that import it' : 'no test reaches it',
+        reach: measured
+          ? `the coverage report ${measured.report.path} shows none of these calls ran`
+          : `${indirect ? 'tests only run it through the modules that import it' : 'no test reaches it'} (estimated: no coverage report)`,
         failure: about.failure
       },
-      severity: about.severity[indirect ? 1 : 0],
-      confidence: indirect ? 'medium' : 'high',
+      severity: measured ? about.severity[0] : capEstimate(about.severity[indirect ? 1 : 0]),
+      confidence: measured ? 'high' : 'medium',
       rationale:
         `Integration points fail in ways unit tests of pure code never show; severity is ${about.severity[0]} for ${about.what} ` +
         `no test reaches, one step lower when tests run the module only through others.`,
       evidence: input.quote.evidence(module, first.loc),
       key: `untested:${kind}`,
       ...(first.enclosing ? { symbol: first.enclosing } : {}),
-      tags: [kind]
+      tags: [kind, measured ? 'coverage-report' : 'static-estimate']
     })
   }
   return out
@@ -116,9 +125,13 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
 export function untestedRoutes(input: FindingInput): Draft[] {
   const out: Draft[] = []
   for (const r of [...input.routes].sort((a, b) => byPlace({ module: a.module, line: a.loc.startLine }, { module: b.module, line: b.loc.startLine }))) {
-    if (input.reach.importedBy.has(r.module)) continue
     const prefix = literalPrefix(r.path)
-    if (prefix.length > 1 && mentionedInTests(input.reach, prefix)) continue
+    const handler = routeHandlerReach(input, r)
+    if (handler === 'covered' || handler === 'excluded') continue
+    if (handler === undefined) {
+      if (input.reach.importedBy.has(r.module)) continue
+      if (prefix.length > 1 && mentionedInTests(input.reach, prefix)) continue
+    }
     const route = `${r.method} ${r.path}`
     out.push({
       messageId: 'untestedRoute',
@@ -274,4 +287,14 @@ export function httpWithoutTimeout(input: FindingInput): Draft[] {
     }
   }
   return out
+}
+
+/** With a report for the route's file, whether its handler ran (by name, else the function on the route's lines). */
+function routeHandlerReach(input: FindingInput, r: Route): string | undefined {
+  const module = input.modules.get(r.module)
+  if (!module || !input.facts?.measured(r.module)) return undefined
+  const handler =
+    module.functions.find((f) => r.handler !== undefined && (f.qualifiedName === r.handler || f.name === r.handler)) ??
+    module.functions.find((f) => f.loc.startLine >= r.loc.startLine && f.loc.startLine <= r.loc.endLine + 2)
+  return handler ? input.facts.functionReach(module, handler) : undefined
 }

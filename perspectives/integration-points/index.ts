@@ -6,6 +6,7 @@ import type { ModuleModel } from '../../src/model/types.js'
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
 import { mentionedInTests, testReach } from '../shared/reach.js'
+import { reachFacts } from '../shared/test-reach.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { Metrics } from '../types.js'
@@ -101,7 +102,7 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
     const routes: Route[] = product.flatMap(routesOf)
     const graph = buildModuleGraph(product)
     const reach = testReach(context.model)
-    const input: FindingInput = { modules, points, routes, env, graph, reach, quote }
+    const input: FindingInput = { modules, points, routes, env, graph, reach, facts: reachFacts(context.model), quote }
     const drafts = [
       ...untestedIntegrations(input),
       ...untestedRoutes(input),
