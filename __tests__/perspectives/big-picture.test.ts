@@ -253,7 +253,7 @@ describe('big-picture across cycles', () => {
     // The most severe finding of the file (JSON.parse's high is capped now that its "untested" is an estimate),
     // quoted where the code is today: two lines further down than stored.
     expect(orders.startLine).toBe(21)
-    expect(shifted['src/orders.ts'].split('\n')[orders.startLine - 1]).toBe(orders.snippet?.split('\n')[0])
+    expect(shifted["src/orders.ts"].split("\n")[(orders.startLine ?? 0) - 1]).toBe(orders.snippet?.split('\n')[0])
     const hot = details(fixture.run).hotspots
     // The swallowed catch at v1 line 21 is gone from the code, so it is not counted.
     expect(hot.changed).toBeGreaterThanOrEqual(1)

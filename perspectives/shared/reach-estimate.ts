@@ -3,6 +3,8 @@
 // it, 0.5 that tests may run it through something they do reach, 1 that nothing seen reaches it.
 import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type TestReach, type UnitReach, unitReach } from './reach.js'
+import type { NameUse } from './name-uses.js'
+import { usedElsewhere } from './name-uses.js'
 import { exportNamesOf } from './units.js'
 
 export interface Estimate {
@@ -21,7 +23,14 @@ export interface Estimate {
  * that code the tests reach imports. `defaultBound`: a test binds the module's default export or whole
  * CommonJS export. `runByTests`: a script a test runs as a command (`python -m pkg.tool`): 0.5 at least.
  */
-export function estimateFunctions(module: ModuleModel, reach: TestReach, importedByReachedCode: boolean, defaultBound = false, runByTests = false): Estimate[] {
+export function estimateFunctions(
+  module: ModuleModel,
+  reach: TestReach,
+  importedByReachedCode: boolean,
+  defaultBound = false,
+  runByTests = false,
+  uses?: Map<string, NameUse[]>
+): Estimate[] {
   const referencedInModule = reach.referenced.get(module.path)
   const classReach = new Map<string, UnitReach>()
   for (const cls of module.classes) classReach.set(cls.name, cls.exported ? unitReach(reach, module.path, exportNamesOf(module, cls.name)) : 'indirect')
@@ -37,8 +46,9 @@ export function estimateFunctions(module: ModuleModel, reach: TestReach, importe
     else r = unitReach(reach, module.path, fn.qualifiedName === fn.name ? [fn.name] : [])
     const isPublic = fn.exported && fn.qualifiedName === fn.name
     const privateReached = r === 'module-imported' && (isPublic ? importedByReachedCode : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
-    const share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
-    return { fn, share, reach: (privateReached || runByTests) && r !== 'referenced' ? 'indirect' : r }
+    let share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
+    if (uses && r !== 'unreached' && !runByTests) share = sharpened(module, fn, r, share, uses)
+    return { fn, share, reach: share === 1 && r === 'referenced' ? 'module-imported' : (privateReached || runByTests) && r !== 'referenced' ? 'indirect' : r }
   })
   return withCalleesOfNamed(module, estimates)
 }
@@ -82,4 +92,32 @@ export function defaultBoundModules(modules: readonly ModuleModel[]): Set<string
     }
   }
   return bound
+}
+
+/** Methods any code may call without naming them: protocol methods, constructors, accessors. */
+const IMPLICIT = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
+
+/**
+ * Where the module is reached, the names decide: a function or method that nothing in the repository
+ * uses by name (no call, no value passed on, no string naming it) cannot run, whatever tests import;
+ * one that something uses may run (0.5) unless tests name it (0). An abstract method never runs itself.
+ * Accessors, protocol methods and decorated functions (routes, fixtures, commands) are left as they were.
+ */
+function sharpened(module: ModuleModel, fn: FunctionDecl, r: UnitReach, share: number, uses: Map<string, NameUse[]>): number {
+  if (isAbstract(module, fn)) return 1
+  if (fn.kind === 'getter' || fn.kind === 'setter' || fn.kind === 'constructor' || IMPLICIT.test(fn.name)) return share
+  if ((fn.decorators ?? []).some((d) => d !== 'staticmethod' && d !== 'classmethod')) return share
+  const named = r === 'referenced' && !fn.className
+  if (named) return 0
+  if (usedElsewhere(uses, fn.name, module.path, fn.qualifiedName)) return Math.min(share, 0.5) === 0 ? 0 : 0.5
+  return 1
+}
+
+/** An abstract method: `@abstractmethod`, or a body that only raises NotImplementedError. */
+function isAbstract(module: ModuleModel, fn: FunctionDecl): boolean {
+  if (!fn.className) return false
+  if ((fn.decorators ?? []).some((d) => d === 'abstractmethod' || d.endsWith('.abstractmethod'))) return true
+  const throws = module.throws.filter((t) => t.enclosing === fn.qualifiedName)
+  const calls = module.calls.filter((c) => c.enclosing === fn.qualifiedName && c.name !== 'NotImplementedError')
+  return fn.complexity === 1 && throws.length === 1 && throws[0].errorType === 'NotImplementedError' && calls.length === 0
 }

@@ -53,14 +53,35 @@ function dependencies(byPath: Map<string, ModuleModel>, importedBy: Map<string, 
     const module = byPath.get(stack.pop() as string)
     if (!module) continue
     for (const decl of module.imports) {
-      const target = decl.resolved
-      if (!target || decl.typeOnly || seen.has(target) || byPath.get(target)?.isTest) continue
-      seen.add(target)
-      indirect.add(target)
-      stack.push(target)
+      for (const target of importedModules(decl, byPath, module.path)) {
+        if (decl.typeOnly || seen.has(target) || byPath.get(target)?.isTest) continue
+        seen.add(target)
+        indirect.add(target)
+        stack.push(target)
+      }
     }
   }
   return indirect
+}
+
+/**
+ * The modules an import loads: the resolved one, and for Python `from pkg import sub` the submodule
+ * `pkg/sub.py` (or `pkg/sub/__init__.py`) each imported name may be.
+ */
+function importedModules(decl: ModuleModel['imports'][number], byPath: Map<string, ModuleModel>, from: string): string[] {
+  // A package's `__init__` importing its own submodules (`from pkg import sub` in pkg/__init__.py) resolves to itself.
+  const selfPackage = decl.kind === 'python' && !decl.resolved && from.endsWith(`${decl.source.replace(/^\.+$/, '').split('.').join('/')}/__init__.py`) ? from : undefined
+  const resolved = decl.resolved ?? selfPackage
+  if (!resolved) return []
+  const out = decl.resolved ? [decl.resolved] : []
+  if (decl.kind === 'python' && /(^|\/)__init__\.py$/.test(resolved)) {
+    const folder = resolved.slice(0, -'__init__.py'.length)
+    for (const { imported } of decl.names) {
+      if (imported === '*') continue
+      for (const candidate of [`${folder}${imported}.py`, `${folder}${imported}/__init__.py`]) if (byPath.has(candidate)) out.push(candidate)
+    }
+  }
+  return out
 }
 
 export function unitReach(reach: TestReach, modulePath: string, names: readonly string[]): UnitReach {

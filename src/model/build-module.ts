@@ -6,6 +6,7 @@ import { errorMessage } from '../util/errors.js'
 import { emptyModule } from './extract/common.js'
 import { extractGeneric } from './extract/generic.js'
 import { extractJavaScript } from './extract/javascript.js'
+import { namesUsed } from './extract/names-used.js'
 import { coverageIgnores } from './extract/pragmas.js'
 import { extractPython } from './extract/python.js'
 import { isTestPath } from './test-files.js'
@@ -143,6 +144,8 @@ export async function buildModule(source: SourceFile, pool: ParserPool, options:
     // Test files are not measured; their pragmas say nothing about the product.
     const ignores = isTest ? [] : coverageIgnores(tree, source.language, source.text)
     if (ignores.length > 0) module.coverageIgnored = ignores
+    const used = namesUsed(tree, source.language)
+    if (used.length > 0) module.namesUsed = used
     return module
   } catch (error) {
     options.logger?.debug(`Extracting ${source.path} failed: ${errorMessage(error)}`)

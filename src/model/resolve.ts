@@ -95,7 +95,9 @@ export function createResolver(files: Iterable<string>, facts: Pick<RepositoryFa
     const stem = ext ? base.slice(0, -ext.length) : base
     for (const alt of COMPILED_TO[ext] ?? []) if (fileSet.has(stem + alt)) return stem + alt
     for (const e of JS_EXTENSIONS) if (fileSet.has(base + e)) return base + e
-    for (const e of JS_EXTENSIONS) if (fileSet.has(`${base}/index${e}`)) return `${base}/index${e}`
+    // `require('../../')` from a test two folders down names the repository root: its index file.
+    const folder = base === '' || base === '.' ? '' : `${base}/`
+    for (const e of JS_EXTENSIONS) if (fileSet.has(`${folder}index${e}`)) return `${folder}index${e}`
     // A folder with a package.json (`require('../')` from a test): Node loads its `main`.
     const main = viaMain ? undefined : mainByFolder.get(base === '.' ? '' : base)
     if (main !== undefined && main !== base) return probeJs(main, true)

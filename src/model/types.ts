@@ -411,6 +411,11 @@ export interface ModuleModel {
    * `istanbul ignore next/if/else/file`, `c8 ignore ...`, `v8 ignore ...`); absent when there are none.
    */
   coverageIgnored?: CoverageIgnore[]
+  /**
+   * Names the file uses (calls, reads, passes on, reads as attributes), from the parser's identifiers,
+   * without those it defines, imports or re-exports; sorted. Absent for other languages.
+   */
+  namesUsed?: string[]
 }
 
 /** A range of lines a coverage pragma comment excludes, with the pragma as written. */

@@ -1,0 +1,201 @@
+// The shared test reach on small repositories written here: coverage reports in each format decide per
+// function, exclusion pragmas (coverage.py's excluded lines and `# pragma: no cover`, `istanbul ignore
+// next`, `c8 ignore start/stop`, `v8 ignore next`) mean excluded, never untested; without a report the
+// static estimate follows re-exports, subclasses and names used anywhere, and says it is an estimate.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { reachFacts } from '../../../perspectives/shared/test-reach.js'
+import { buildModel } from '../../../src/model/build.js'
+import type { CodeModel, ModuleModel } from '../../../src/model/types.js'
+import { collectFacts } from '../../../src/repo/facts.js'
+import { loadRepository } from '../../../src/repo/loader.js'
+
+async function modelOf(files: Record<string, string>): Promise<CodeModel> {
+  const root = mkdtempSync(join(tmpdir(), 'reach-'))
+  try {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true })
+      writeFileSync(join(root, path), content)
+    }
+    const repo = await loadRepository(root, {})
+    return await buildModel(repo, await collectFacts(repo, {}))
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
+function reachOf(model: CodeModel, path: string): Record<string, string> {
+  const module = model.modules.find((m) => m.path === path) as ModuleModel
+  const facts = reachFacts(model)
+  return Object.fromEntries(module.functions.map((fn) => [fn.qualifiedName, facts.functionReach(module, fn)]))
+}
+
+const PY_SOURCE = [
+  'def used(x):', //                      1
+  '    return x + 1', //                  2
+  '', //                                  3
+  'def never(x):', //                     4
+  '    return x * 2', //                  5
+  '', //                                  6
+  'def debug_only(x):  # pragma: no cover', // 7
+  '    print(x)', //                      8
+  '', //                                  9
+  'def configured(x):', //                10
+  '    raise NotImplementedError', //     11
+  ''
+].join('\n')
+
+describe('shared test reach: coverage reports decide, pragmas exclude', () => {
+  it('coverage.py JSON: ran, never ran, excluded by pragma and by the configured exclude_lines', async () => {
+    const report = {
+      meta: { format: 3, version: '7.6.0' },
+      totals: {},
+      files: {
+        'pkg/calc.py': {
+          executed_lines: [1, 2, 4, 7, 10],
+          missing_lines: [5],
+          excluded_lines: [7, 8, 11],
+          functions: {
+            used: { start_line: 1, executed_lines: [2], missing_lines: [], excluded_lines: [] },
+            never: { start_line: 4, executed_lines: [], missing_lines: [5], excluded_lines: [] },
+            debug_only: { start_line: 7, executed_lines: [], missing_lines: [], excluded_lines: [7, 8] },
+            configured: { start_line: 10, executed_lines: [], missing_lines: [], excluded_lines: [11] },
+            '': { executed_lines: [1, 4, 7, 10], missing_lines: [], excluded_lines: [] }
+          }
+        }
+      }
+    }
+    const model = await modelOf({ 'pkg/__init__.py': '', 'pkg/calc.py': PY_SOURCE, 'coverage.json': JSON.stringify(report) })
+    expect(reachOf(model, 'pkg/calc.py')).toEqual({ used: 'covered', never: 'not-run', debug_only: 'excluded', configured: 'excluded' })
+    const facts = reachFacts(model)
+    expect(facts.isCovered('pkg/calc.py', 2)).toBe(true)
+    expect(facts.isCovered('pkg/calc.py', 5)).toBe(false)
+    expect(facts.lineReach('pkg/calc.py', 8)).toBe('excluded')
+  })
+
+  it('lcov: a function under istanbul ignore next, a c8 ignore start/stop block and v8 ignore next are excluded; the report decides the rest', async () => {
+    const source = [
+      'export function used(a) {', //              1
+      '  return a + 1', //                          2
+      '}', //                                       3
+      '/* istanbul ignore next */', //              4
+      'export function ignored(a) {', //            5
+      '  return a - 1', //                          6
+      '}', //                                       7
+      '/* c8 ignore start */', //                   8
+      'export function block(a) {', //              9
+      '  return a * 3', //                          10
+      '}', //                                       11
+      '/* c8 ignore stop */', //                    12
+      '// v8 ignore next', //                       13
+      'export function nextOne(a) {', //            14
+      '  return a', //                              15
+      '}', //                                       16
+      'export function never(a) {', //              17
+      '  return a * 2', //                          18
+      '}', //                                       19
+      ''
+    ].join('\n')
+    const lcov = [
+      'TN:',
+      'SF:src/calc.js',
+      'FN:1,used',
+      'FN:5,ignored',
+      'FN:9,block',
+      'FN:14,nextOne',
+      'FN:17,never',
+      'FNDA:3,used',
+      'FNDA:0,ignored',
+      'FNDA:0,block',
+      'FNDA:0,nextOne',
+      'FNDA:0,never',
+      'DA:2,3',
+      'DA:6,0',
+      'DA:10,0',
+      'DA:15,0',
+      'DA:18,0',
+      'end_of_record',
+      ''
+    ].join('\n')
+    const model = await modelOf({ 'src/calc.js': source, 'coverage/lcov.info': lcov })
+    expect(reachOf(model, 'src/calc.js')).toEqual({ used: 'covered', ignored: 'excluded', block: 'excluded', nextOne: 'excluded', never: 'not-run' })
+    const module = model.modules.find((m) => m.path === 'src/calc.js') as ModuleModel
+    expect(module.coverageIgnored?.map((r) => [r.pragma, r.startLine, r.endLine])).toEqual([
+      ['istanbul ignore next', 4, 7],
+      ['c8 ignore start', 8, 12],
+      ['v8 ignore next', 13, 16]
+    ])
+  })
+
+  it('Istanbul JSON and Cobertura: the report decides per function and per line', async () => {
+    const source = ['export function used(a) {', '  return a + 1', '}', 'export function never(a) {', '  return a * 2', '}', ''].join('\n')
+    const istanbul = {
+      'src/calc.js': {
+        path: 'src/calc.js',
+        statementMap: { 0: { start: { line: 2 }, end: { line: 2 } }, 1: { start: { line: 5 }, end: { line: 5 } } },
+        s: { 0: 2, 1: 0 },
+        fnMap: { 0: { name: 'used', decl: { start: { line: 1 } } }, 1: { name: 'never', decl: { start: { line: 4 } } } },
+        f: { 0: 2, 1: 0 },
+        branchMap: {},
+        b: {}
+      }
+    }
+    const fromIstanbul = await modelOf({ 'src/calc.js': source, 'coverage/coverage-final.json': JSON.stringify(istanbul) })
+    expect(reachOf(fromIstanbul, 'src/calc.js')).toEqual({ used: 'covered', never: 'not-run' })
+    const cobertura =
+      '<?xml version="1.0" ?><coverage version="7.6"><sources><source>.</source></sources><packages><package name="src"><classes>' +
+      '<class name="calc.js" filename="src/calc.js"><methods/><lines><line number="2" hits="1"/><line number="5" hits="0"/></lines></class>' +
+      '</classes></package></packages></coverage>'
+    const fromCobertura = await modelOf({ 'src/calc.js': source, 'coverage.xml': cobertura })
+    expect(reachOf(fromCobertura, 'src/calc.js')).toEqual({ used: 'covered', never: 'not-run' })
+  })
+})
+
+describe('shared test reach: the static estimate without a report', () => {
+  it('Python: re-exports through __init__, subclasses with inherited methods, names used anywhere; an unused function is estimated untested', async () => {
+    const model = await modelOf({
+      'shop/__init__.py': 'from shop.money import total, Base\nfrom shop import helpers\n',
+      'shop/money.py': [
+        'class Base:',
+        '    def describe(self):',
+        '        return "base"',
+        '',
+        'class Cart(Base):',
+        '    pass',
+        '',
+        'def total(items):',
+        '    return sum(fmt(i) for i in items)',
+        '',
+        'def fmt(i):',
+        '    return i',
+        '',
+        'def orphan(x):',
+        '    return x',
+        ''
+      ].join('\n'),
+      'shop/helpers.py': 'TABLE = {}\n\ndef register(x):\n    TABLE[x] = x\n',
+      'tests/test_money.py': 'from shop import total, Base\n\ndef test_total():\n    assert total([1]) == 1\n    assert Base().describe() == "base"\n'
+    })
+    const money = reachOf(model, 'shop/money.py')
+    expect(money.total).toBe('estimated-tested')
+    expect(money['Base.describe']).toBe('estimated-tested')
+    expect(money.fmt).toBe('estimated-tested')
+    expect(money.orphan).toBe('estimated-untested')
+    // helpers is loaded through the package, but nothing uses register: it cannot run.
+    expect(reachOf(model, 'shop/helpers.py').register).toBe('estimated-untested')
+  })
+
+  it('JavaScript: a barrel re-export, the package root required from a nested test, methods through instances', async () => {
+    const model = await modelOf({
+      'package.json': JSON.stringify({ name: 'calc', exports: { '.': { require: './index.js' } } }),
+      'index.js': "const ops = require('./lib/ops')\nmodule.exports.add = ops.add\nmodule.exports.Counter = require('./lib/counter')\n",
+      'lib/ops.js': 'function add(a, b) {\n  return a + b\n}\nfunction unused(a) {\n  return a\n}\nmodule.exports = { add, unused }\n',
+      'lib/counter.js': 'class Counter {\n  increment() {\n    return 1\n  }\n  reset() {\n    return 0\n  }\n}\nmodule.exports = Counter\n',
+      'test/unit/calc.test.js': "const calc = require('../../')\ntest('adds', () => {\n  expect(calc.add(1, 2)).toBe(3)\n  expect(new calc.Counter().increment()).toBe(1)\n})\n"
+    })
+    const ops = reachOf(model, 'lib/ops.js')
+    expect(ops.add).toBe('estimated-tested')
+    expect(reachOf(model, 'lib/counter.js')['Counter.increment']).toBe('estimated-tested')
+  })
+})

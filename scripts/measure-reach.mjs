@@ -1,0 +1,133 @@
+// Measures the shared test reach against a coverage report produced by running a project's own suite
+// (docs/evaluation/reach.md has the method and the figures). Needs a compiled copy of the sources:
+//   npx tsc -p tsconfig.json --noEmit false --outDir .tmp/build
+//   node scripts/measure-reach.mjs <repository> <report> <shipped folder or file>...
+// Truth per public function of shipped code comes from the report read here on its own (coverage.py
+// JSON `functions`; lcov FN/FNDA), not from the code under test. Prints one JSON line.
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const build = resolve('.tmp/build')
+const { loadRepository } = await import(join(build, 'src/repo/loader.js'))
+const { collectFacts } = await import(join(build, 'src/repo/facts.js'))
+const { buildModel } = await import(join(build, 'src/model/build.js'))
+const { reachFacts } = await import(join(build, 'perspectives/shared/test-reach.js'))
+
+const [root, reportPath, ...shipped] = process.argv.slice(2)
+if (!root || !reportPath || shipped.length === 0) {
+  console.error('usage: node scripts/measure-reach.mjs <repository> <report> <shipped folder or file>...')
+  process.exit(2)
+}
+
+/** Independent truth: function start line -> ran (true/false) or 'excluded', per repository path. */
+function truthFrom(text, rootDir) {
+  const truth = new Map()
+  const rel = (p) => p.replace(/\\/g, '/').replace(`${rootDir.replace(/\/$/, '')}/`, '').replace(/^\.\//, '')
+  if (text.trimStart().startsWith('{')) {
+    const data = JSON.parse(text)
+    for (const [path, file] of Object.entries(data.files)) {
+      const byLine = new Map()
+      for (const [name, fn] of Object.entries(file.functions ?? {})) {
+        if (!name) continue
+        const measured = fn.executed_lines.length + fn.missing_lines.length
+        const state = measured === 0 && (fn.excluded_lines ?? []).length > 0 ? 'excluded' : fn.executed_lines.length > 0
+        byLine.set(fn.start_line, { name, state })
+      }
+      truth.set(rel(path), byLine)
+    }
+    return truth
+  }
+  let current
+  let lines = new Map()
+  let hits = new Map()
+  for (const raw of text.split('\n')) {
+    const [tag, ...rest] = raw.split(':')
+    const value = rest.join(':')
+    if (tag === 'SF') {
+      current = rel(value.trim())
+      lines = new Map()
+      hits = new Map()
+    } else if (tag === 'FN') {
+      const [line, ...name] = value.split(',')
+      lines.set(name.join(','), Number(line))
+    } else if (tag === 'FNDA') {
+      const [count, ...name] = value.split(',')
+      hits.set(name.join(','), (hits.get(name.join(',')) ?? 0) + Number(count))
+    } else if (raw.startsWith('end_of_record') && current) {
+      const byLine = new Map()
+      for (const [name, line] of lines) {
+        const ran = (hits.get(name) ?? 0) > 0
+        const previous = byLine.get(line)
+        // Several functions on one line (a callback inside a call): the line ran if any did.
+        byLine.set(line, { name, state: previous ? previous.state || ran : ran })
+      }
+      truth.set(current, byLine)
+    }
+  }
+  return truth
+}
+
+const repo = await loadRepository(resolve(root), {})
+const facts = await collectFacts(repo, { coveragePaths: [reportPath] })
+const model = await buildModel(repo, facts)
+const withReport = reachFacts(model)
+const withoutReport = reachFacts({ ...model, facts: { ...model.facts, coverage: [] } })
+const truth = truthFrom(readFileSync(resolve(root, reportPath), 'utf8'), resolve(root))
+
+const isShipped = (path) => shipped.some((s) => path === s || path.startsWith(s.endsWith('/') ? s : `${s}/`))
+const counts = { publicFunctions: 0, noTruth: 0, excluded: 0, ran: 0, neverRan: 0, claimsUntested: 0, claimsCorrect: 0, neverRanFlagged: 0, reportAgree: 0, reportCompared: 0 }
+const wrongClaims = []
+const missed = []
+const disagreements = []
+for (const module of model.modules) {
+  if (module.isTest || !isShipped(module.path)) continue
+  const fileTruth = truth.get(module.path)
+  const exportedClasses = new Set(module.classes.filter((c) => c.exported).map((c) => c.name))
+  for (const fn of module.functions) {
+    // Public: an exported top-level function, or a public method of an exported class.
+    const topLevel = fn.exported && fn.qualifiedName === fn.name
+    const method = fn.className && exportedClasses.has(fn.className) && !fn.name.startsWith('_') && !fn.name.startsWith('#')
+    if (!topLevel && !method) continue
+    counts.publicFunctions++
+    const entry = fileTruth?.get(fn.loc.startLine) ?? fileTruth?.get(fn.loc.startLine + 1)
+    if (!entry) {
+      counts.noTruth++
+      continue
+    }
+    const where = `${module.path}:${fn.loc.startLine} ${fn.qualifiedName}`
+    const measured = withReport.functionReach(module, fn)
+    counts.reportCompared++
+    const expected = entry.state === 'excluded' ? 'excluded' : entry.state ? 'covered' : 'not-run'
+    if (measured === expected) counts.reportAgree++
+    else disagreements.push(`${where}: report says ${expected}, we say ${measured}`)
+    if (entry.state === 'excluded') {
+      counts.excluded++
+      continue
+    }
+    const estimate = withoutReport.functionReach(module, fn)
+    if (entry.state) counts.ran++
+    else counts.neverRan++
+    if (estimate === 'estimated-untested') {
+      counts.claimsUntested++
+      if (!entry.state) counts.claimsCorrect++
+      else wrongClaims.push(where)
+    }
+    if (!entry.state) {
+      if (estimate === 'estimated-untested') counts.neverRanFlagged++
+      else missed.push(where)
+    }
+  }
+}
+const pct = (a, b) => (b === 0 ? null : Math.round((1000 * a) / b) / 10)
+console.log(
+  JSON.stringify({
+    repository: root,
+    ...counts,
+    claimsCorrectPercent: pct(counts.claimsCorrect, counts.claimsUntested),
+    neverRanFlaggedPercent: pct(counts.neverRanFlagged, counts.neverRan),
+    reportAgreementPercent: pct(counts.reportAgree, counts.reportCompared),
+    wrongClaims,
+    missed,
+    disagreements
+  })
+)
