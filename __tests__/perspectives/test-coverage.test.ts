@@ -248,10 +248,12 @@ testPerspective(testCoverage, {
       files: readFixture('model-py-links'),
       expected: [
         { messageId: 'untestedFunctionEstimate', file: 'shop/pricing.py', line: 12 },
+        // A test builds a Cart but nothing anywhere calls total(): it cannot run.
+        { messageId: 'untestedFunctionEstimate', file: 'shop/pricing.py', line: 20 },
         { messageId: 'untestedFunctionEstimate', file: 'shop/stock.py', line: 7 }
       ],
       check: ({ run }) => {
-        expect(run.findings.map((f) => f.symbol).sort()).toEqual(['release', 'unused'])
+        expect(run.findings.map((f) => f.symbol).sort()).toEqual(['Cart.total', 'release', 'unused'])
         // gross() is not named by a test, but Cart.total (Cart is) calls it: "may run", not untested.
         const gaps = (run.details as { gaps: { symbol: string; uncoveredShare: number; reach: string }[] }).gaps
         expect(gaps.find((g) => g.symbol === 'gross')).toMatchObject({ uncoveredShare: 0.5, reach: 'indirect' })

@@ -100,6 +100,7 @@ describe('coverage formats', () => {
           linesHit: 2,
           branchesFound: 2,
           branchesHit: 1,
+          coveredLines: [1, 2],
           uncoveredLines: [5, 6],
           functions: [
             { name: 'add', line: 1, hits: 3 },
@@ -121,6 +122,7 @@ describe('coverage formats', () => {
         linesHit: 2,
         branchesFound: 2,
         branchesHit: 1,
+        coveredLines: [1, 2],
         uncoveredLines: [6],
         functions: [
           { name: 'add', line: 1, hits: 4 },
@@ -141,6 +143,7 @@ describe('coverage formats', () => {
         linesHit: 3,
         branchesFound: 2,
         branchesHit: 1,
+        coveredLines: [1, 2, 3],
         uncoveredLines: [4, 5],
         functions: [{ name: 'divide', line: 4, hits: 0 }]
       }
@@ -157,6 +160,7 @@ describe('coverage formats', () => {
         linesHit: 3,
         branchesFound: 2,
         branchesHit: 1,
+        coveredLines: [1, 2, 3],
         uncoveredLines: [4, 5],
         functions: [{ name: 'divide', line: 4, hits: 0 }]
       }

@@ -48,7 +48,7 @@ export function estimateFunctions(
     const privateReached = r === 'module-imported' && (isPublic ? importedByReachedCode : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
     let share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
     if (uses && r !== 'unreached' && !runByTests) share = sharpened(module, fn, r, share, uses)
-    return { fn, share, reach: share === 1 && r === 'referenced' ? 'module-imported' : (privateReached || runByTests) && r !== 'referenced' ? 'indirect' : r }
+    return { fn, share, reach: share === 1 && r === 'referenced' ? 'module-imported' : share === 0.5 ? 'indirect' : r }
   })
   return withCalleesOfNamed(module, estimates)
 }
