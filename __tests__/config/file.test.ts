@@ -48,7 +48,7 @@ describe('config file', () => {
   })
 
   it.each([
-    ['includes: ["src"]', "unknown key 'includes' (known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, surface, perspectives)"],
+    ['includes: ["src"]', "unknown key 'includes' (known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, coverage, surface, perspectives)"],
     ['maxFileBytes: "big"', 'maxFileBytes: must be integer'],
     ['historyDays: 0', 'historyDays: must be >= 1'],
     ['exclude: "dist"', 'exclude: must be array'],

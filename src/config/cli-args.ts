@@ -1,5 +1,6 @@
 // Command-line flags of the `test-planning` program. Mistakes are UsageErrors: exit code 2 with
 // the message and the usage text.
+import { parseCoverageGlobs } from '../repo/coverage-globs.js'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Perspective } from '../../perspectives/define.js'
@@ -32,6 +33,8 @@ Options of plan:
       --config FILE       config file (default: <path>/.test-planning.yml when present)
       --max-file-size N   skip files larger than N bytes (units: KiB, MiB; default 1MiB)
       --history-days N    days of git history to read (default 365)
+      --coverage GLOB     coverage report(s) to read, relative to <path> (lcov, Istanbul JSON,
+                          Cobertura XML, coverage.py JSON); repeatable; the usual places are read too
       --max-result-age N  big-picture computes a perspective now when its latest stored result
                           is older than N days, or missing (default 21)
       --base-ref REF      ref backwards-compat compares with (default: latest semver tag, else
@@ -59,6 +62,7 @@ const OPTIONS = {
   config: { type: 'string' },
   'max-file-size': { type: 'string' },
   'history-days': { type: 'string' },
+  coverage: { type: 'string', multiple: true },
   'max-result-age': { type: 'string' },
   'base-ref': { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -69,7 +73,7 @@ const OPTIONS = {
 } as const
 
 const ALLOWED: Record<string, readonly string[]> = {
-  plan: ['perspective', 'out', 'format', 'framework', 'fail-on', 'config', 'max-file-size', 'history-days', 'max-result-age', 'base-ref', 'dry-run', 'help'],
+  plan: ['perspective', 'out', 'format', 'framework', 'fail-on', 'config', 'max-file-size', 'history-days', 'max-result-age', 'base-ref', 'dry-run', 'coverage', 'help'],
   model: ['json', 'max-file-size', 'help'],
   docs: ['check', 'help']
 }
@@ -114,7 +118,8 @@ export function parseCli(argv: string[], cwd: string, perspectives: readonly Per
       framework: parseFramework('--framework', values.framework ?? ''),
       maxFileBytes: parseSize('--max-file-size', values['max-file-size'] ?? '', 1024, 64 * 1024 * 1024),
       historyDays: parseInteger('--history-days', values['history-days'] ?? '', 1, 3650),
-      maxResultAgeDays: parseInteger('--max-result-age', values['max-result-age'] ?? '', 0, 3650)
+      maxResultAgeDays: parseInteger('--max-result-age', values['max-result-age'] ?? '', 0, 3650),
+      coverage: values.coverage && values.coverage.length > 0 ? parseCoverageGlobs('--coverage', values.coverage) : null
     }
     const format = parseChoice<ReportFormat>('--format', values.format ?? '', REPORT_FORMATS, 'text')
     const config: RunConfig = {

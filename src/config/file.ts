@@ -2,6 +2,7 @@
 // config.schema.json and against each perspective's own option defaults. The file is untrusted: it
 // must be a regular file (no device, FIFO or socket), a link may not lead out of the repository, it is
 // read with a size limit, and errors name the key path and the offending value's type, never its text.
+import { parseCoverageGlobs } from '../repo/coverage-globs.js'
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
@@ -79,7 +80,8 @@ export function parseConfigText(text: string, where: string, perspectives: reado
     historyDays: raw.historyDays,
     maxResultAgeDays: raw.maxResultAgeDays,
     perspectives: raw.perspectives ?? {},
-    ...(raw.surface ? { surface: { include: raw.surface.include ?? [] } } : {})
+    ...(raw.surface ? { surface: { include: raw.surface.include ?? [] } } : {}),
+    ...(raw.coverage ? { coverage: parseCoverageGlobs(`${where}: coverage`, raw.coverage) } : {})
   }
   checkPerspectiveOptions(config.perspectives, where, perspectives)
   for (const entry of config.surface?.include ?? []) {

@@ -1,5 +1,6 @@
 // The action's inputs (through an injected reader, so tests need no environment) merged with the
 // config file into one validated RunConfig.
+import { parseCoverageGlobs } from '../repo/coverage-globs.js'
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Perspective } from '../../perspectives/define.js'
@@ -50,6 +51,7 @@ export const INPUT_NAMES = [
   'dry-run',
   'framework',
   'max-file-size',
+  'coverage',
   'history-days',
   'max-result-age',
   'upload-failure',
@@ -91,13 +93,15 @@ export interface BaseSettings {
   maxFileBytes: number | null
   historyDays: number | null
   maxResultAgeDays: number | null
+  /** Coverage report globs given as an input or flag; null when none (then the config file's). */
+  coverage?: string[] | null
 }
 
 /** Merges the config file under the explicit settings: an input or flag wins over the file. */
 export function withConfigFile(
   base: BaseSettings,
   perspectives: readonly Perspective<string, any>[]
-): Pick<RunConfig, 'configFile' | 'file' | 'framework' | 'maxFileBytes' | 'historyDays' | 'maxResultAgeDays'> {
+): Pick<RunConfig, 'configFile' | 'file' | 'framework' | 'maxFileBytes' | 'historyDays' | 'maxResultAgeDays' | 'coverage'> {
   const configFile = locateConfigFile(base.root, base.configPath)
   const file = readConfigFile(configFile, perspectives, base.root)
   if (file.framework !== undefined) parseFramework(`${configFile}: framework`, file.framework)
@@ -107,7 +111,8 @@ export function withConfigFile(
     framework: base.framework ?? file.framework ?? null,
     maxFileBytes: base.maxFileBytes ?? file.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     historyDays: base.historyDays ?? file.historyDays ?? DEFAULT_HISTORY_DAYS,
-    maxResultAgeDays: base.maxResultAgeDays ?? file.maxResultAgeDays ?? DEFAULT_MAX_RESULT_AGE_DAYS
+    maxResultAgeDays: base.maxResultAgeDays ?? file.maxResultAgeDays ?? DEFAULT_MAX_RESULT_AGE_DAYS,
+    coverage: base.coverage ?? file.coverage ?? []
   }
 }
 
@@ -129,7 +134,8 @@ export function readActionConfig(
     framework: parseFramework('framework', input('framework')),
     maxFileBytes: parseSize('max-file-size', input('max-file-size'), 1024, 64 * 1024 * 1024),
     historyDays: parseInteger('history-days', input('history-days'), 1, 3650),
-    maxResultAgeDays: parseInteger('max-result-age', input('max-result-age'), 0, 3650)
+    maxResultAgeDays: parseInteger('max-result-age', input('max-result-age'), 0, 3650),
+    coverage: input('coverage').trim() ? parseCoverageGlobs('coverage', input('coverage')) : null
   }
   return {
     choice: base.choice,

@@ -24,6 +24,8 @@ export interface FileConfig {
   perspectives: Record<string, Record<string, unknown>>
   /** What the perspectives that judge the product look at beyond shipped code and tests (file classes or globs). */
   surface?: { include: string[] }
+  /** Globs of coverage reports, relative to the repository. */
+  coverage?: string[]
 }
 
 export interface RunConfig {
@@ -52,6 +54,8 @@ export interface RunConfig {
   /** Big-picture computes a perspective now when its latest stored result is older than this many days (or missing). */
   maxResultAgeDays: number
   uploadFailure: UploadFailureMode
+  /** Globs of coverage reports (`coverage` input, `--coverage`, config `coverage`), relative to the repository. */
+  coverage?: string[]
   /** Git ref backwards-compat compares with (`base-ref` / `--base-ref`); empty = the latest semver tag, else the previous analysed commit. */
   baseRef?: string
 }

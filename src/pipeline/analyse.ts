@@ -4,6 +4,7 @@ import { relative, sep } from 'node:path'
 import type { CodeModel, LoadedRepository, RepositoryFacts } from '../model/types.js'
 import type { RenderTarget } from '../specs/types.js'
 import { buildModel } from '../model/build.js'
+import { expandCoverageGlobs } from '../repo/coverage-globs.js'
 import { collectFacts } from '../repo/facts.js'
 import { loadRepository } from '../repo/loader.js'
 import { detectTargetWithReason } from '../specs/detect.js'
@@ -40,7 +41,10 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
       const skipped = Object.entries(repo.skipped).filter(([, s]) => s.count > 0)
       logger.info(`${repo.files.length} source files to analyse`)
       if (skipped.length > 0) logger.info(`Skipped: ${skipped.map(([reason, s]) => `${s.count} ${reason}`).join(', ')}`)
-      const facts = await collectFacts(repo, { historyDays: config.historyDays })
+      const coverageNotes: string[] = []
+      const coveragePaths = expandCoverageGlobs(config.root, config.coverage ?? [], coverageNotes)
+      const facts = await collectFacts(repo, { historyDays: config.historyDays, coveragePaths })
+      if (coverageNotes.length > 0) facts.notes = [...(facts.notes ?? []), ...coverageNotes].sort()
       logger.info(
         `Facts: ${facts.manifests.length} manifests, ${facts.ci.length} CI files, ${facts.coverage.length} coverage reports, ` +
           (facts.git.available ? `${facts.git.commitsExamined} commits of history` : `no git history${facts.git.note ? ` (${facts.git.note})` : ''}`)

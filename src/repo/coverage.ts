@@ -48,7 +48,7 @@ export async function readCoverageReports(
   const reports = await mapLimit(coverageCandidates(allPaths, manifests, userPaths), 4, async (candidate) => {
     const read = await readTextFile(root, candidate, MAX_REPORT_BYTES)
     if ('missing' in read) {
-      if (userGiven.has(candidate)) notes.push(`Coverage report ${candidate} (from coverage-paths) was not found; check the path.`)
+      if (userGiven.has(candidate)) notes.push(`Coverage report ${candidate} (from the coverage setting) was not found; check the path, and that the tests ran with coverage before.`)
       return null
     }
     if ('error' in read) {
