@@ -106,7 +106,9 @@ const IMPLICIT = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..
 function sharpened(module: ModuleModel, fn: FunctionDecl, r: UnitReach, share: number, uses: Map<string, NameUse[]>): number {
   if (isAbstract(module, fn)) return 1
   if (fn.kind === 'getter' || fn.kind === 'setter' || fn.kind === 'constructor' || IMPLICIT.test(fn.name)) return share
-  if ((fn.decorators ?? []).some((d) => d !== 'staticmethod' && d !== 'classmethod')) return share
+  // Registered with a framework object (`@app.get`, `@cli.command`, `@pytest.fixture`): it runs when the
+  // framework dispatches to it, through a test client or a CLI runner, without anyone naming it.
+  if ((fn.decorators ?? []).some((d) => d !== 'staticmethod' && d !== 'classmethod')) return Math.min(share, 0.5)
   const named = r === 'referenced' && !fn.className
   if (named) return 0
   if (usedElsewhere(uses, fn.name, module.path, fn.qualifiedName)) return Math.min(share, 0.5) === 0 ? 0 : 0.5

@@ -40,6 +40,10 @@ export function testReach(model: CodeModel): TestReach {
       for (const symbol of symbols) add(referenced, target, symbol)
     }
   }
+  importedByName(model, importedBy)
+  propagateThroughIndexes(byPath, importedBy, referenced)
+  reachBaseClasses(model, byPath, importedBy, referenced)
+  // A base class reached through an index (`from pkg import Base`) carries on to where it is defined.
   propagateThroughIndexes(byPath, importedBy, referenced)
   return { testFiles: testFiles.sort(), importedBy, referenced, strings, indirect: dependencies(byPath, importedBy) }
 }
@@ -149,4 +153,68 @@ function add(map: Map<string, Set<string>>, key: string, value: string): boolean
   if (set.has(value)) return false
   set.add(value)
   return true
+}
+
+/**
+ * Modules tests load by name rather than by an import statement: `importlib.import_module("pkg.mod")`,
+ * `python -m pkg.mod` in a subprocess, `require.resolve("./lib/x")` - a test string that is the module's
+ * dotted name (src layouts without `src.`) or its path.
+ */
+function importedByName(model: CodeModel, importedBy: Map<string, Set<string>>): void {
+  const byName = new Map<string, string>()
+  for (const module of model.modules) {
+    if (module.isTest) continue
+    byName.set(module.path, module.path)
+    if (module.language !== 'python') continue
+    const dotted = module.path.replace(/(\/__init__)?\.py$/, '').split('/').join('.')
+    byName.set(dotted, module.path)
+    if (dotted.startsWith('src.')) byName.set(dotted.slice(4), module.path)
+  }
+  for (const module of model.modules) {
+    if (!module.isTest) continue
+    for (const s of module.strings) {
+      const target = byName.get(s.value)
+      if (target && s.value.length > 2) add(importedBy, target, module.path)
+    }
+  }
+}
+
+const MAX_INHERITANCE_ROUNDS = 5
+
+/**
+ * A class tests name runs the methods it inherits: its bases (in its module, or imported by it) count
+ * as named too, up the chain.
+ */
+function reachBaseClasses(model: CodeModel, byPath: Map<string, ModuleModel>, importedBy: Map<string, Set<string>>, referenced: Map<string, Set<string>>): void {
+  for (let round = 0; round < MAX_INHERITANCE_ROUNDS; round++) {
+    let changed = false
+    for (const module of model.modules) {
+      if (module.isTest) continue
+      const names = referenced.get(module.path)
+      if (!names) continue
+      for (const cls of module.classes) {
+        if (!names.has(cls.name)) continue
+        for (const base of cls.bases) {
+          const baseName = base.split('.').pop() ?? base
+          const origin = classOrigin(module, baseName, byPath)
+          if (!origin) continue
+          changed = add(referenced, origin, baseName) || changed
+          for (const test of importedBy.get(module.path) ?? []) changed = add(importedBy, origin, test) || changed
+        }
+      }
+    }
+    if (!changed) return
+  }
+}
+
+/** The module that defines class `name` as `module` sees it: its own, or the one it imports the name from. */
+function classOrigin(module: ModuleModel, name: string, byPath: Map<string, ModuleModel>): string | undefined {
+  if (module.classes.some((c) => c.name === name)) return module.path
+  for (const decl of module.imports) {
+    if (!decl.resolved || !decl.names.some((n) => n.local === name)) continue
+    const target = byPath.get(decl.resolved)
+    if (target?.isTest) return undefined
+    return decl.resolved
+  }
+  return undefined
 }

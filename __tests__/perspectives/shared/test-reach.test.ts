@@ -198,4 +198,59 @@ describe('shared test reach: the static estimate without a report', () => {
     expect(ops.add).toBe('estimated-tested')
     expect(reachOf(model, 'lib/counter.js')['Counter.increment']).toBe('estimated-tested')
   })
+
+  it('Python: inherited methods of a base class in another module, click commands and flask routes run through runners and clients, importlib by name', async () => {
+    const model = await modelOf({
+      'app/__init__.py': '',
+      'app/base.py': 'class Store:\n    def save(self, item):\n        self.items.append(item)\n\n    def purge(self):\n        self.items = []\n',
+      'app/memory.py': 'from app.base import Store\n\nclass MemoryStore(Store):\n    def __init__(self):\n        self.items = []\n',
+      'app/cli.py': 'import click\n\n@click.group()\ndef cli():\n    pass\n\n@cli.command()\ndef hello():\n    click.echo("hi")\n',
+      'app/web.py': 'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/ping")\ndef ping():\n    return "pong"\n',
+      'app/plugins/extra.py': 'def load():\n    return 1\n',
+      'tests/test_app.py': [
+        'import importlib',
+        'from click.testing import CliRunner',
+        'from app.memory import MemoryStore',
+        'from app.cli import cli',
+        'from app.web import app',
+        '',
+        'def test_store():',
+        '    s = MemoryStore()',
+        '    s.save(1)',
+        '',
+        'def test_cli():',
+        '    assert CliRunner().invoke(cli, ["hello"]).output == "hi\\n"',
+        '',
+        'def test_web():',
+        '    assert app.test_client().get("/ping").data == b"pong"',
+        '',
+        'def test_plugin():',
+        '    assert importlib.import_module("app.plugins.extra").load() == 1',
+        ''
+      ].join('\n')
+    })
+    const base = reachOf(model, 'app/base.py')
+    expect(base['Store.save']).toBe('estimated-tested')
+    // Inherited, but nothing anywhere calls purge(): it cannot run.
+    expect(base['Store.purge']).toBe('estimated-untested')
+    expect(reachOf(model, 'app/cli.py').hello).toBe('estimated-tested')
+    expect(reachOf(model, 'app/web.py').ping).toBe('estimated-tested')
+    expect(reachOf(model, 'app/plugins/extra.py').load).toBe('estimated-tested')
+  })
+
+  it('JavaScript: handlers of an app requested through supertest, a default re-export, the package imported by its own name', async () => {
+    const model = await modelOf({
+      'package.json': JSON.stringify({ name: 'shop', main: 'src/index.js' }),
+      'src/index.js': "export { default as createApp } from './app.js'\nexport { total } from './money.js'\n",
+      'src/money.js': 'export function total(items) {\n  return items.length\n}\nexport function refund(x) {\n  return -x\n}\n',
+      'src/app.js': "import express from 'express'\nfunction listOrders(req, res) {\n  res.json([])\n}\nexport default function createApp() {\n  const app = express()\n  app.get('/orders', listOrders)\n  return app\n}\n",
+      'test/app.test.js': "import request from 'supertest'\nimport { createApp, total } from 'shop'\ntest('orders', async () => {\n  await request(createApp()).get('/orders').expect(200)\n  expect(total([])).toBe(0)\n})\n"
+    })
+    const app = reachOf(model, 'src/app.js')
+    expect(app.createApp).toBe('estimated-tested')
+    expect(app.listOrders).toBe('estimated-tested')
+    const money = reachOf(model, 'src/money.js')
+    expect(money.total).toBe('estimated-tested')
+    expect(money.refund).toBe('estimated-untested')
+  })
 })
