@@ -29,7 +29,8 @@ export function estimateFunctions(
   importedByReachedCode: boolean,
   defaultBound = false,
   runByTests = false,
-  uses?: Map<string, NameUse[]>
+  uses?: Map<string, NameUse[]>,
+  overridden: ReadonlySet<string> = new Set()
 ): Estimate[] {
   const referencedInModule = reach.referenced.get(module.path)
   const classReach = new Map<string, UnitReach>()
@@ -47,7 +48,7 @@ export function estimateFunctions(
     const isPublic = fn.exported && fn.qualifiedName === fn.name
     const privateReached = r === 'module-imported' && (isPublic ? importedByReachedCode : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
     let share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
-    if (uses && r !== 'unreached' && !runByTests) share = sharpened(module, fn, r, share, uses)
+    if (uses && r !== 'unreached' && !runByTests) share = sharpened(module, fn, r, share, uses, overridden)
     return { fn, share, reach: share === 1 && r === 'referenced' ? 'module-imported' : share === 0.5 ? 'indirect' : r }
   })
   return withCalleesOfNamed(module, estimates)
@@ -103,8 +104,8 @@ const IMPLICIT = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..
  * one that something uses may run (0.5) unless tests name it (0). An abstract method never runs itself.
  * Accessors, protocol methods and decorated functions (routes, fixtures, commands) are left as they were.
  */
-function sharpened(module: ModuleModel, fn: FunctionDecl, r: UnitReach, share: number, uses: Map<string, NameUse[]>): number {
-  if (isAbstract(module, fn)) return 1
+function sharpened(module: ModuleModel, fn: FunctionDecl, r: UnitReach, share: number, uses: Map<string, NameUse[]>, overridden: ReadonlySet<string>): number {
+  if (isAbstract(module, fn, overridden)) return 1
   if (fn.kind === 'getter' || fn.kind === 'setter' || fn.kind === 'constructor' || IMPLICIT.test(fn.name)) return share
   // Registered with a framework object (`@app.get`, `@cli.command`, `@pytest.fixture`): it runs when the
   // framework dispatches to it, through a test client or a CLI runner, without anyone naming it.
@@ -115,11 +116,37 @@ function sharpened(module: ModuleModel, fn: FunctionDecl, r: UnitReach, share: n
   return 1
 }
 
-/** An abstract method: `@abstractmethod`, or a body that only raises NotImplementedError. */
-function isAbstract(module: ModuleModel, fn: FunctionDecl): boolean {
+/**
+ * An abstract method: `@abstractmethod`, or a body that only raises NotImplementedError in a class whose
+ * subclasses override it (a concrete class's raising method may well be called, to see it raise).
+ */
+function isAbstract(module: ModuleModel, fn: FunctionDecl, overridden: ReadonlySet<string>): boolean {
   if (!fn.className) return false
   if ((fn.decorators ?? []).some((d) => d === 'abstractmethod' || d.endsWith('.abstractmethod'))) return true
+  if (!overridden.has(`${fn.className}.${fn.name}`)) return false
   const throws = module.throws.filter((t) => t.enclosing === fn.qualifiedName)
   const calls = module.calls.filter((c) => c.enclosing === fn.qualifiedName && c.name !== 'NotImplementedError')
   return fn.complexity === 1 && throws.length === 1 && throws[0].errorType === 'NotImplementedError' && calls.length === 0
+}
+
+/** `Class.method` names that a subclass somewhere overrides (classes matched by name). */
+export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> {
+  const methodsOf = new Map<string, Set<string>>()
+  for (const module of modules) for (const fn of module.functions) if (fn.className) {
+    let set = methodsOf.get(fn.className)
+    if (!set) methodsOf.set(fn.className, (set = new Set()))
+    set.add(fn.name)
+  }
+  const out = new Set<string>()
+  for (const module of modules) {
+    if (module.isTest) continue
+    for (const cls of module.classes) {
+      const own = methodsOf.get(cls.name) ?? new Set<string>()
+      for (const base of cls.bases) {
+        const baseName = base.split('.').pop() ?? base
+        for (const method of methodsOf.get(baseName) ?? []) if (own.has(method)) out.add(`${baseName}.${method}`)
+      }
+    }
+  }
+  return out
 }

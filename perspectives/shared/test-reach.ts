@@ -6,7 +6,7 @@
 import type { CodeModel, CoverageReport, FileCoverage, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { importersOf } from './graph.js'
 import { nameUses } from './name-uses.js'
-import { defaultBoundModules, type Estimate, estimateFunctions } from './reach-estimate.js'
+import { defaultBoundModules, type Estimate, estimateFunctions, overriddenMethods } from './reach-estimate.js'
 import { mentionedInTests, type TestReach, testReach } from './reach.js'
 
 export type FunctionReach = 'covered' | 'not-run' | 'excluded' | 'estimated-tested' | 'estimated-untested'
@@ -96,13 +96,14 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   const importers = importersOf(model)
   const defaultBound = defaultBoundModules(model.modules)
   const uses = nameUses(model)
+  const overridden = overriddenMethods(model.modules)
   const reached = (path: string): boolean => staticReach.importedBy.has(path) || staticReach.indirect.has(path)
   const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
   const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
     let map = estimates.get(module.path)
     if (!map) {
       const importedByReached = (importers.get(module.path) ?? []).some((i) => reached(i.from))
-      const list = estimateFunctions(module, staticReach, importedByReached, defaultBound.has(module.path), runAsScript(module, staticReach), uses)
+      const list = estimateFunctions(module, staticReach, importedByReached, defaultBound.has(module.path), runAsScript(module, staticReach), uses, overridden)
       estimates.set(module.path, (map = new Map(list.map((e) => [e.fn, e]))))
     }
     return map
