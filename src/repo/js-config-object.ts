@@ -59,7 +59,8 @@ function objectOf(node: Node | null, consts: Map<string, Node>, depth = 0): Node
   switch (n.type) {
     case 'object':
       return n
-    case 'identifier': {
+    case 'identifier':
+    case 'shorthand_property_identifier': {
       const value = consts.get(n.text)
       return value ? objectOf(value, consts, depth + 1) : null
     }
@@ -156,6 +157,10 @@ function collectTestObjects(node: Node, consts: Map<string, Node>, out: { [key: 
     const n = stack.pop() as Node
     if (n.type === 'pair' && keyName(n.childForFieldName('key')) === 'test') {
       const o = objectOf(n.childForFieldName('value'), consts)
+      if (o) out.push(readObject(o, consts))
+    } else if (n.type === 'shorthand_property_identifier' && n.text === 'test') {
+      // `{ test }` with `const test = {...}` declared above.
+      const o = objectOf(n, consts)
       if (o) out.push(readObject(o, consts))
     }
     for (const c of n.namedChildren) if (c) stack.push(c)

@@ -216,7 +216,7 @@ export async function readTestConfigs(root: string, paths: readonly string[], no
         const config = await readOne(name, candidate.runner, candidate.kind, read.text)
         if (config) out.push(config)
       } catch (error) {
-        notes.push(`${name} could not be read as ${candidate.runner} configuration (${errorMessage(error)}); the test layout is guessed without it`)
+        notes.push(`${name} could not be read as ${candidate.runner} configuration (${errorMessage(error).replace(/\s+/g, ' ').trim()}); the test layout is guessed without it`)
       }
       // A runner reads only the first config file it finds of one kind.
       if (candidate.kind !== 'pytest-ini') break

@@ -48,6 +48,11 @@ export interface TestLayout {
    * that name, so a spec naming `parse` imports the default rather than a named export that does not exist.
    */
   defaultExports?: Record<string, string>
+  /**
+   * Packages the project declares (package.json dependencies of every kind, Python requirements), lower-cased:
+   * a spec that imports anything else (fast-check, hypothesis, sinon) could not load and is rendered as a todo.
+   */
+  packages?: string[]
   /** The command that runs one spec file, file path appended (`npx vitest run`, `python -m pytest`). */
   runnerCommand: string[]
   /** The runner's config file, when one was read. */

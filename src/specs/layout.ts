@@ -265,7 +265,7 @@ function jsLayout(facts: RepositoryFacts, modules: ModuleModel[], forced?: { fra
   const detected: DetectedRunner = decision?.runner ?? 'node:test'
   const framework: TestFramework = RENDERABLE.has(detected) ? (detected as TestFramework) : 'node:test'
   if (!RENDERABLE.has(detected)) {
-    notes.push(`${detected} has no renderer here: specs are written for node:test (run them with \`node --test\`), in test/ where ${detected} does not look`)
+    notes.push(`${detected} has no renderer here: specs are written for node:test; run them with \`node --test <file>\`, not with ${detected}`)
   }
   // Tests of the runner we render for are the model to copy; all JS tests when none match.
   const ownTests = jsTests.filter((t) => styleRunner(t) === framework || (styleRunner(t) === null && framework !== 'node:test'))
@@ -374,6 +374,7 @@ function jsLayout(facts: RepositoryFacts, modules: ModuleModel[], forced?: { fra
     frameworkImport,
     pythonRoots: [],
     defaultExports,
+    packages: [...deps].sort(),
     runnerCommand,
     ...(config ? { configFile: config.file } : {}),
     reason: reasonParts.join('; '),
@@ -446,6 +447,7 @@ function pythonLayout(facts: RepositoryFacts, modules: ModuleModel[]): TestLayou
     assertion: 'node:assert',
     frameworkImport: 'import',
     pythonRoots: [...roots].sort(),
+    packages: [...deps].map((d) => d.replace(/_/g, '-')).sort(),
     runnerCommand: ['python', '-m', 'pytest'],
     ...(config ? { configFile: config.file } : {}),
     reason: `${why}${tests.length > 0 ? `; ${tests.length} test file(s) show where tests go` : ''}`,

@@ -130,6 +130,13 @@ export function layoutTestFile(layout: TestLayout, subjectPath: string, symbol: 
     inFolder('tests'),
     posix.join('__tests__', ...(split.dirs ? split.dirs.split('/').map(fileSafe) : []), file(split.base))
   ]
+  // Last resort: the usual folders with the usual suffixes (a jest `testRegex` names neither).
+  for (const root of ['test', 'tests', 'spec', '__tests__']) {
+    for (const suffix of ['.test', '.spec']) {
+      const named = `${base}.${tail}${suffix}${layout.extension}`
+      candidates.push(posix.join(root, ...mirrored, named), posix.join(root, [...mirrored, named].join('.')))
+    }
+  }
   return candidates.find((c) => collects(layout, c)) ?? primary
 }
 

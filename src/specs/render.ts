@@ -60,7 +60,7 @@ function languageTarget(target: RenderTarget, subjectPath: string): RenderTarget
 
 function renderCode(draft: SpecDraft, target: RenderTarget, perspectiveId: string, fileName: string, stats: RenderStats): string {
   const layout = target.layout
-  if (target.framework === 'pytest') return renderPytest({ draft, perspectiveId, fileName, stats, ...(layout ? { pythonRoots: layout.pythonRoots } : {}) })
+  if (target.framework === 'pytest') return renderPytest({ draft, perspectiveId, fileName, stats, ...(layout ? { pythonRoots: layout.pythonRoots, ...(layout.packages ? { packages: layout.packages } : {}) } : {}) })
   const input = { draft, perspectiveId, fileName, language: target.language as 'typescript' | 'javascript', stats, ...(layout ? { layout } : {}) }
   switch (target.framework) {
     case 'jest':

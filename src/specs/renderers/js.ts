@@ -3,6 +3,7 @@
 // this module builds the file. Output is ESM for both languages.
 import type { CallSpecBody, SpecCase, SpecDraft, SpecExpectation, StepsSpecBody } from '../types.js'
 import { hasCodeFor, jsString, renderJsValue } from '../values.js'
+import { isBuiltin } from 'node:module'
 import type { TestLayout } from '../layout-types.js'
 import { isRepositoryPath, layoutImportSpecifier, moduleLanguage, normalisePath } from '../paths.js'
 import { cleanCode, groupCases, headerLines, indent, NameSet, type CaseUnit } from './shared.js'
@@ -352,10 +353,34 @@ function renderUnit(dialect: JsDialect, input: JsRenderInput, subject: Subject, 
 
 // ---- steps bodies ----
 
+/** The package a bare specifier names: `fast-check`, `@scope/pkg` (from `@scope/pkg/sub`). */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/')
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
+}
+
+/** Packages the steps import that the project does not declare (a spec importing them could not load). */
+function missingPackages(body: StepsSpecBody, layout: TestLayout | undefined): string[] {
+  if (!layout?.packages) return []
+  const declared = new Set(layout.packages)
+  const missing = new Set<string>()
+  for (const imp of body.imports ?? []) {
+    if (isRepositoryPath(imp.from) || imp.from.startsWith('.') || imp.from.startsWith('node:') || imp.from.startsWith('bun:')) continue
+    const name = packageOf(imp.from)
+    if (isBuiltin(name) || declared.has(name.toLowerCase()) || name === layout.packageName) continue
+    missing.add(name)
+  }
+  return [...missing].sort()
+}
+
 function renderSteps(dialect: JsDialect, input: JsRenderInput, body: StepsSpecBody, imports: ImportMap): string {
   const { draft } = input
   const steps = body.steps.javascript
   if (steps === undefined || steps.trim() === '') return dialect.todo(`${draft.title} (no JavaScript steps written yet)`)
+  const missing = missingPackages(body, input.layout)
+  if (missing.length > 0) {
+    return dialect.todo(`${draft.title} (needs ${missing.join(', ')}, which the project does not install: add it as a devDependency to run this spec)`)
+  }
   for (const imp of body.imports ?? []) {
     const from = isRepositoryPath(imp.from) ? layoutImportSpecifier(input.fileName, imp.from, input.layout) : imp.from
     if (imp.names.length === 0) imports.set(from, imports.get(from) ?? { named: new Set() })

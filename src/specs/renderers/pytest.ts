@@ -13,6 +13,8 @@ export interface PytestRenderInput {
   fileName: string
   /** Folders on the import path (a src layout, pytest's `pythonpath`), from the project's layout. */
   pythonRoots?: readonly string[]
+  /** Distribution names the project declares (lower-case, `-` for `_`); undefined when unknown. */
+  packages?: readonly string[]
   /** Filled while rendering: executable tests written (a file of skips only is plan-only). */
   stats?: { tests: number; todos: number }
 }
@@ -33,6 +35,16 @@ const BUILTIN_EXCEPTIONS = new Set(
 const GENERATED_NAMES = new Set(
   'pytest re math asyncio datetime importlib pathlib args expected message result scenario'.split(' ')
 )
+/** Third-party test helpers specs may import, by import name -> distribution name. */
+const TEST_HELPER_PACKAGES: Record<string, string> = {
+  hypothesis: 'hypothesis',
+  freezegun: 'freezegun',
+  responses: 'responses',
+  respx: 'respx',
+  time_machine: 'time-machine',
+  pytest_mock: 'pytest-mock',
+  pytest_asyncio: 'pytest-asyncio'
+}
 const PY_PATH = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/
 
 /** Collects imports; renders them grouped the way isort would (stdlib, pytest, the code under test). */
@@ -236,6 +248,13 @@ function renderSteps(input: PytestRenderInput, body: StepsSpecBody, imports: PyI
   const names = new NameSet()
   const steps = body.steps.python
   if (steps === undefined || steps.trim() === '') return skipTest(names, draft.title, `${draft.title} (no Python steps written yet)`)
+  const missing = (body.imports ?? [])
+    .map((imp) => imp.from.split('.')[0])
+    .filter((top) => TEST_HELPER_PACKAGES[top] !== undefined && input.packages !== undefined && !input.packages.includes(TEST_HELPER_PACKAGES[top]))
+  if (missing.length > 0) {
+    const list = [...new Set(missing.map((m) => TEST_HELPER_PACKAGES[m]))].sort().join(', ')
+    return skipTest(names, draft.title, `${draft.title} (needs ${list}, which the project does not install: add it to its test dependencies to run this spec)`)
+  }
   for (const imp of body.imports ?? []) {
     const from = isRepositoryPath(imp.from) ? pythonModuleName(imp.from, input.pythonRoots) : imp.from
     if (from === null || !PY_PATH.test(from)) {
