@@ -64,8 +64,8 @@ describe('README and action.yml', () => {
     expect(readme).toContain('npm ci && npm run build && node dist/cli.js plan .')
     expect(readme).toContain('npm ci && npm test')
     const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Token set-up'))
-    const workflow = parse(/```yaml\n([\s\S]*?)```/.exec(quickStart)![1]) as { jobs: { plan: { steps: { uses: string; with?: Record<string, string> }[] } } }
-    const step = workflow.jobs.plan.steps.find((s) => s.uses.startsWith('autocoder/test-planning@'))!
+    const workflow = parse(/```yaml\n([\s\S]*?)```/.exec(quickStart)![1]) as { jobs: { plan: { steps: { uses?: string; with?: Record<string, string> }[] } } }
+    const step = workflow.jobs.plan.steps.find((s) => s.uses?.startsWith('autocoder/test-planning@'))!
     for (const name of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(name)
   })
 

@@ -54,7 +54,8 @@ export function makeSpec(id: string, covers: string[]): RecordSpec {
     covers,
     expected: 'run() returns 0',
     code: "test('run', () => { expect(run()).toBe(0) })\n",
-    plan_only: false
+    plan_only: false,
+    validation: { status: 'passed', runs: 3, millis: 120, message: null, coverage_gain: null, claim: covers.length > 0 ? 'confirmed' : null }
   }
 }
 

@@ -49,6 +49,7 @@ describe('runPlan', () => {
       'Load the repository',
       'Build the code model',
       'Run perspective scope',
+      'Observe and run the specs',
       'Store results locally'
     ])
     expect(logger.text()).toMatch(/info: 4 source files to analyse/)

@@ -66,7 +66,8 @@ describe('buildRecord', () => {
       covers: ['scope/untested-export/0123456789'],
       expected: 'parse returns an object',
       code: "import test from 'node:test'\n",
-      plan_only: false
+      plan_only: false,
+      validation: { status: 'not-run', runs: 0, millis: 0, message: 'not validated', coverage_gain: null, claim: null }
     })
   })
 

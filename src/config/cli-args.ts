@@ -7,7 +7,7 @@ import type { Perspective } from '../../perspectives/define.js'
 import { ConfigurationError, errorMessage } from '../util/errors.js'
 import { existingDirectory, parseBaseRef, parseFramework, withConfigFile, type BaseSettings } from './inputs.js'
 import { parsePerspectiveChoice } from './perspective.js'
-import { DEFAULT_CURSOR_VARIABLE, DEFAULT_OUTPUT_DIR, FAIL_ON_LEVELS, type FailOn, type RunConfig } from './types.js'
+import { DEFAULT_CURSOR_VARIABLE, DEFAULT_OUTPUT_DIR, FAIL_ON_LEVELS, VALIDATE_MODES, type FailOn, type RunConfig, type ValidateMode } from './types.js'
 import { parseChoice, parseInteger, parseSize } from './values.js'
 
 export class UsageError extends Error {
@@ -40,6 +40,8 @@ Options of plan:
       --base-ref REF      ref backwards-compat compares with (default: latest semver tag, else
                           the commit analysed last time)
       --dry-run           analyse and report, but write nothing
+      --validate MODE     auto|true|false: observe and run the specs with the project's own
+                          runner (auto: when its dependencies are installed)
 
 Exit codes: 0 done, 1 the --fail-on threshold was crossed, 2 bad usage or configuration, 3 the run failed.`
 
@@ -66,6 +68,7 @@ const OPTIONS = {
   'max-result-age': { type: 'string' },
   'base-ref': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  validate: { type: 'string' },
   json: { type: 'boolean' },
   check: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -73,7 +76,7 @@ const OPTIONS = {
 } as const
 
 const ALLOWED: Record<string, readonly string[]> = {
-  plan: ['perspective', 'out', 'format', 'framework', 'fail-on', 'config', 'max-file-size', 'history-days', 'max-result-age', 'base-ref', 'dry-run', 'coverage', 'help'],
+  plan: ['perspective', 'out', 'format', 'framework', 'fail-on', 'config', 'max-file-size', 'history-days', 'max-result-age', 'base-ref', 'dry-run', 'coverage', 'validate', 'help'],
   model: ['json', 'max-file-size', 'help'],
   docs: ['check', 'help']
 }
@@ -137,7 +140,8 @@ export function parseCli(argv: string[], cwd: string, perspectives: readonly Per
       hfPrivate: false,
       dryRun: values['dry-run'] === true,
       uploadFailure: 'fail',
-      baseRef: parseBaseRef('--base-ref', values['base-ref'] ?? '')
+      baseRef: parseBaseRef('--base-ref', values['base-ref'] ?? ''),
+      validate: parseChoice<ValidateMode>('--validate', values.validate ?? '', VALIDATE_MODES, 'auto')
     }
     return { command: 'plan', config, format }
   } catch (error) {

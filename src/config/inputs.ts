@@ -16,9 +16,11 @@ import {
   DEFAULT_OUTPUT_DIR,
   FAIL_ON_LEVELS,
   UPLOAD_FAILURE_MODES,
+  VALIDATE_MODES,
   type FailOn,
   type RunConfig,
-  type UploadFailureMode
+  type UploadFailureMode,
+  type ValidateMode
 } from './types.js'
 import {
   parseBoolean,
@@ -55,7 +57,8 @@ export const INPUT_NAMES = [
   'history-days',
   'max-result-age',
   'upload-failure',
-  'base-ref'
+  'base-ref',
+  'validate'
 ] as const
 
 export function existingDirectory(name: string, path: string): string {
@@ -152,7 +155,8 @@ export function readActionConfig(
     hfPrivate: parseBoolean('hf-private', input('hf-private'), false),
     dryRun: parseBoolean('dry-run', input('dry-run'), false),
     uploadFailure: parseChoice<UploadFailureMode>('upload-failure', input('upload-failure'), UPLOAD_FAILURE_MODES, 'fail'),
-    baseRef: parseBaseRef('base-ref', input('base-ref'))
+    baseRef: parseBaseRef('base-ref', input('base-ref')),
+    validate: parseChoice<ValidateMode>('validate', input('validate'), VALIDATE_MODES, 'auto')
   }
 }
 

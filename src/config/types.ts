@@ -7,6 +7,10 @@ export type FailOn = (typeof FAIL_ON_LEVELS)[number]
 export const UPLOAD_FAILURE_MODES = ['fail', 'warn'] as const
 export type UploadFailureMode = (typeof UPLOAD_FAILURE_MODES)[number]
 
+/** Whether specs are observed and run with the project's own runner (auto: when its dependencies are installed). */
+export const VALIDATE_MODES = ['auto', 'true', 'false'] as const
+export type ValidateMode = (typeof VALIDATE_MODES)[number]
+
 export const DEFAULT_CURSOR_VARIABLE = 'TEST_PLANNING_CURSOR'
 export const DEFAULT_OUTPUT_DIR = '.test-planning'
 export const CONFIG_FILE_NAMES = ['.test-planning.yml', '.test-planning.yaml'] as const
@@ -58,6 +62,8 @@ export interface RunConfig {
   coverage?: string[]
   /** Git ref backwards-compat compares with (`base-ref` / `--base-ref`); empty = the latest semver tag, else the previous analysed commit. */
   baseRef?: string
+  /** `validate`: run the specs with the project's own runner (src/execute); default auto. */
+  validate?: ValidateMode
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024

@@ -11,6 +11,7 @@ import type {
   Severity
 } from '../../perspectives/types.js'
 import { renderSpec } from '../specs/render.js'
+import { shortHash } from '../util/hash.js'
 import type { SpecDraft, TestSpec } from '../specs/types.js'
 import { findingId } from '../../perspectives/shared/ids.js'
 import { errorMessage } from '../util/errors.js'
@@ -40,12 +41,18 @@ export async function runPerspective<O>(
     const output = await perspective.analyse({ ...rest, model: view.model, options })
     const findings = finaliseFindings(meta, output.findings)
     const specs = finaliseSpecs(meta, output.specs, context.target)
+    const drafts = new Map<string, SpecDraft>()
+    for (const draft of output.specs) {
+      const id = `${meta.id}/spec/${shortHash(draft.key)}`
+      if (!drafts.has(id)) drafts.set(id, draft)
+    }
     return redactRun({
       ...base,
       status: 'ok',
       error: null,
       findings,
       specs,
+      drafts,
       metrics: output.metrics,
       details: withSurface(output.details ?? null, view.summary),
       report: view.summary ? [output.report, productViewNote(view.summary)].filter(Boolean).join('\n\n') : (output.report ?? null),

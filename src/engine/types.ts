@@ -1,6 +1,6 @@
 // What one perspective run produced, before it becomes a record; the report reads this.
 import type { Finding, Metrics, PerspectiveMeta } from '../../perspectives/types.js'
-import type { TestSpec } from '../specs/types.js'
+import type { SpecDraft, TestSpec } from '../specs/types.js'
 import type { ProductViewSummary } from './product-view.js'
 
 export type RunStatus = 'ok' | 'failed' | 'not-implemented'
@@ -12,6 +12,8 @@ export interface PerspectiveRun {
   error: string | null
   findings: Finding[]
   specs: TestSpec[]
+  /** The draft each spec was rendered from, by spec id: the validation stage re-renders observed cases. */
+  drafts?: Map<string, SpecDraft>
   metrics: Metrics
   details: unknown
   /** Perspective-provided markdown for the summary. */

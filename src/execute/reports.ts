@@ -134,8 +134,17 @@ export function parseJUnitReport(text: string, absoluteTestFile: string): FileRe
     if (errors.length > 0 && String(c.classname ?? '') === '') loadError = shortMessage(nodeText(errors[0])) ?? 'the file did not load'
     else if (failures.length > 0 && name === absoluteTestFile) loadError = shortMessage(nodeText(failures[0])) ?? 'the file did not load'
     else if (failures.length > 0 || errors.length > 0) cases.push({ name, status: 'failed', message: shortMessage(nodeText(failures[0] ?? errors[0])) })
-    else if (skipped.length > 0) cases.push({ name, status: 'skipped', message: shortMessage(nodeText(skipped[0])) })
+    else if (skipped.length > 0) cases.push({ name, status: 'skipped', message: skipReason(skipped[0]) })
     else cases.push({ name, status: 'passed', message: null })
   }
   return { cases, loadError }
+}
+
+/** node:test writes `<skipped type="todo" message="true"/>`: the type is the reason then. */
+function skipReason(node: unknown): string | null {
+  if (typeof node === 'object' && node !== null) {
+    const n = node as XmlNode
+    if (n.message === 'true' && typeof n.type === 'string') return n.type
+  }
+  return shortMessage(nodeText(node))
 }

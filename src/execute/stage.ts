@@ -6,24 +6,15 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import { renderSpec } from '../specs/render.js'
+import type { ValidateMode } from '../config/types.js'
+import type { RecordValidation } from '../records/types.js'
 import type { CallSpecBody, RenderTarget, SpecDraft, TestFramework, TestSpec } from '../specs/types.js'
 import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
-import { openSession, runSpecFiles, type SpecFile, type ValidationStatus } from './validate.js'
+import { openSession, runSpecFiles, type SpecFile } from './validate.js'
 
-export type ValidateMode = 'auto' | 'true' | 'false'
-export const VALIDATE_MODES = ['auto', 'true', 'false'] as const
 
 /** One spec's validation as the records carry it (same type on every row). */
-export interface SpecValidationRecord {
-  status: ValidationStatus
-  runs: number
-  millis: number
-  message: string | null
-  /** Lines of the target the spec covers beyond the project's own suite; null when not measured. */
-  coverage_gain: number | null
-  /** For a spec that demonstrates findings: what running it said about them. */
-  claim: Claim | null
-}
+export type SpecValidationRecord = RecordValidation
 
 export interface StageSpec {
   spec: TestSpec
@@ -79,6 +70,9 @@ const RUNNER_PACKAGE: Partial<Record<TestFramework, string>> = { jest: 'jest', v
 /** Why the project's runner cannot start (its dependencies are not installed), or null when it can. */
 export async function setupMissing(workspace: string, frameworks: Set<TestFramework>): Promise<string | null> {
   for (const framework of frameworks) {
+    if (framework !== 'pytest' && !(await exists(join(workspace, 'node_modules')))) {
+      return 'the project\'s dependencies are not installed (no node_modules): add actions/setup-node and `npm ci` before the action'
+    }
     const pkg = RUNNER_PACKAGE[framework]
     if (pkg && !(await exists(join(workspace, 'node_modules', pkg, 'package.json')))) {
       return `${framework} is not installed in the workspace: add actions/setup-node and \`npm ci\` before the action`
@@ -121,8 +115,13 @@ export async function validateSpecs(items: readonly StageSpec[], options: StageO
   const frameworks = new Set(runnable.map((i) => i.spec.framework as TestFramework))
   const missing = await setupMissing(options.workspace, frameworks)
   if (missing && options.mode === 'auto') return skip(missing)
+  if (runnable.length === 0) return skip('no spec to run')
 
   const session = await openSession({ workspace: options.workspace, exclude: options.exclude, perFileMs: 0, totalMs: 0, secrets: options.secrets, parentEnv: options.parentEnv, python: options.python, needsPython: frameworks.has('pytest') })
+  if (frameworks.has('pytest') && !session.python && options.mode === 'auto') {
+    await session.dispose()
+    return skip('no Python with pytest was found: add actions/setup-python and `pip install` the project and pytest before the action')
+  }
   try {
     const files: SpecFile[] = []
     const claims = new Map<string, { claim: Claim; message: string | null }>()
@@ -134,6 +133,7 @@ export async function validateSpecs(items: readonly StageSpec[], options: StageO
         continue
       }
       let code = spec.code
+      let planOnly = spec.planOnly
       if (draft?.body.kind === 'call') {
         const observation = await observeCall({ ...session, timeoutMs: options.observeMs ?? 15_000 }, draft.body as CallSpecBody)
         if (!observation.ok) {
@@ -147,10 +147,14 @@ export async function validateSpecs(items: readonly StageSpec[], options: StageO
           continue
         }
         // A defect is shipped as claimed (it fails until the code is fixed); anything else as observed.
-        if (judged?.claim !== 'defect') code = renderSpec(withObserved(draft, observation), options.target, item.perspectiveId).code
+        if (judged?.claim !== 'defect') {
+          const rendered = renderSpec(withObserved(draft, observation), options.target, item.perspectiveId)
+          code = rendered.code
+          planOnly = rendered.planOnly
+        }
       }
       files.push({ id: spec.id, path, code, framework: spec.framework as TestFramework, language: spec.language })
-      outcomes.set(spec.id, { spec: { ...spec, code, fileName: path }, validation: notValidated('not run yet'), path, deliver: false })
+      outcomes.set(spec.id, { spec: { ...spec, code, fileName: path, ...(planOnly === undefined ? {} : { planOnly }) }, validation: notValidated('not run yet'), path, deliver: false })
     }
     const run = await runSpecFiles(session, files, { perFileMs: options.perFileMs ?? 60_000, totalMs: options.totalMs ?? 15 * 60_000, runs: options.runs ?? 3 })
     for (const file of files) {

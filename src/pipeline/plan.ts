@@ -23,6 +23,7 @@ import { runPerspectives } from './perspectives.js'
 import { planResults, withComputed, type ResultsPlan } from './results.js'
 import { storeResults, type StoreResult } from './store.js'
 import { thresholdMessage } from './threshold.js'
+import { validateRuns } from './validate.js'
 import { stage } from './timing.js'
 import { claimResultsFolder, cleanLeftoverTemps } from '../sinks/results-folder.js'
 import { registerSecret } from '../util/redact.js'
@@ -80,7 +81,7 @@ export async function runPlan(
   const base = toRun.some((p) => needs(p.meta, 'base'))
     ? await readBase(config, history.latest.get('backwards-compat')?.commit ?? null, logger)
     : undefined
-  const runs = await runPerspectives(
+  const perspectiveRuns = await runPerspectives(
     toRun,
     {
       model: analysis.model,
@@ -96,6 +97,9 @@ export async function runPlan(
     logger
   )
 
+  // The one place the project's own code runs (validate: auto|true|false).
+  const validated = await validateRuns(config, perspectiveRuns, analysis.target, logger)
+  const runs = validated.runs
   const repository = repositoryName(config)
   const records = runs.map((run) =>
     buildRecord(run, {
@@ -165,7 +169,8 @@ export async function runPlan(
       language: analysis.target.language,
       reason: analysis.targetReason,
       notes: analysis.target.layout?.notes ?? []
-    }
+    },
+    validation: validated.summary
   }
   const failure =
     stored.uploadError && config.uploadFailure === 'fail'

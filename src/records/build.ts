@@ -61,7 +61,8 @@ export function toRecordSpec(s: TestSpec): RecordSpec {
     covers: [...s.covers],
     expected: s.expected,
     code: s.code,
-    plan_only: s.planOnly === true
+    plan_only: s.planOnly === true,
+    validation: s.validation ? { ...s.validation } : { status: 'not-run', runs: 0, millis: 0, message: 'not validated', coverage_gain: null, claim: null }
   }
 }
 

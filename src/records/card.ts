@@ -48,7 +48,7 @@ export const COLUMN_MEANINGS: Readonly<Record<string, string>> = {
   severity_counts: 'Findings per severity.',
   findings: 'The findings: `id` (stable across runs), `message_id`, `title`, `message`, `severity`, `confidence`, `rationale`, `file`, `start_line`, `end_line`, `snippet`, `symbol`, `looked_for`, `where` (list of string), `cwe`, `tags` (list of string). Location fields are null for repository-level findings.',
   spec_count: 'Number of test specifications.',
-  specs: 'Proposed tests: `id`, `title`, `level` (unit/integration/e2e), `priority` (P1-P3), `framework`, `language`, `file_name`, `target_file`, `target_symbol`, `target_line`, `rationale`, `covers` (finding ids), `expected`, `code`, `plan_only` (true when the file holds only todos/skips: part of the plan, not a test to commit).',
+  specs: 'Proposed tests: `id`, `title`, `level` (unit/integration/e2e), `priority` (P1-P3), `framework`, `language`, `file_name`, `target_file`, `target_symbol`, `target_line`, `rationale`, `covers` (finding ids), `expected`, `code`, `plan_only` (true when the file holds only todos/skips: part of the plan, not a test to commit), `validation` (what running it with the project's own runner said: `status` passed/failed/error/flaky/skipped/not-run, `runs`, `millis`, `message`, `coverage_gain`, `claim` confirmed/defect/refuted).',
   metrics: 'Perspective metrics as name/value pairs (a list, so every perspective has the same column type).',
   details_json: 'Perspective-specific detail as JSON text (parse it with `json.loads`).',
   framework: 'Test framework the specs are written for.',

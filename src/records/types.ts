@@ -23,6 +23,18 @@ export interface RecordFinding {
   tags: string[]
 }
 
+/** What running a spec with the project's own runner said; one type on every row (not-run when it was not run). */
+export interface RecordValidation {
+  status: 'passed' | 'failed' | 'error' | 'flaky' | 'skipped' | 'not-run'
+  runs: number
+  millis: number
+  message: string | null
+  /** Lines of the target the spec covers beyond the project's own suite; null when not measured. */
+  coverage_gain: number | null
+  /** For a spec that demonstrates findings: confirmed, defect, or refuted. */
+  claim: 'confirmed' | 'defect' | 'refuted' | null
+}
+
 export interface RecordSpec {
   id: string
   title: string
@@ -40,6 +52,7 @@ export interface RecordSpec {
   code: string
   /** Only todos/skips: part of the plan, not a test file to deliver. */
   plan_only: boolean
+  validation: RecordValidation
 }
 
 export interface PlanRecord {

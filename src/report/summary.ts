@@ -23,6 +23,7 @@ import { syntaxErrorText } from './syntax-errors.js'
 import { redactText } from '../util/redact.js'
 import type { SummaryInput } from './types.js'
 import { nextStepsSection } from './next-steps-section.js'
+import { validationSection } from './validation-section.js'
 
 /**
  * A summary a maintainer reads: at most 60 KB (GitHub's hard limit is 1 MiB per step summary), and at
@@ -95,7 +96,7 @@ function inReadingOrder(runs: SummaryInput['runs']): SummaryInput['runs'] {
 function render(input: SummaryInput, caps: Caps, cache: RenderCache): string {
   const omitted = noneOmitted()
   const sections = inReadingOrder(input.runs).map((run) => perspectiveSection(input, run, caps, omitted, cache))
-  const head = [heading(input), ...warnings(input)]
+  const head = [heading(input), ...(input.validation ? [validationSection(input.validation)] : []), ...warnings(input)]
   // What a maintainer acts on leads; the run's context and the per-perspective detail follow.
   const steps = nextStepsSection(input)
   if (steps !== '') head.push(steps)

@@ -68,4 +68,25 @@ export interface SummaryInput {
   runs: PerspectiveRun[]
   /** The test layout specs were written for (src/specs/layout.ts): framework, why, and any fallback. */
   testLayout?: { framework: string; language: string; reason: string; notes: string[] }
+  /** What the validation stage (src/execute) decided; absent when it was not part of the run. */
+  validation?: ValidationSummary
+}
+
+export interface ValidationSummary {
+  /** Specs delivered in the results folder's `specs/` (passing 3 of 3, or failing on a reported defect). */
+  ready: number
+  /** Of those, the ones that confirm findings. */
+  confirming: number
+  /** Of those, the ones that add coverage; null while coverage gain is not measured. */
+  coverage: number | null
+  /** Of those, passing specs that confirm no finding (they pin the observed behaviour). */
+  pinning: number
+  /** Findings whose spec fails on the current code: observed against expected. */
+  defects: { title: string; file: string; message: string }[]
+  refuted: number
+  planOnly: number
+  /** Why nothing ran (validate: false, or the set-up step to add), else null. */
+  skipped: string | null
+  /** Where the delivered spec files are (e.g. `.test-planning/specs`). */
+  specsDir: string | null
 }

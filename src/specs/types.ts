@@ -3,6 +3,7 @@
 // draft renders for jest, vitest, node:test, mocha (TypeScript or JavaScript) and pytest alike.
 
 import type { TestLayout } from './layout-types.js'
+import type { RecordValidation } from '../records/types.js'
 
 export type TestFramework = 'jest' | 'vitest' | 'node:test' | 'mocha' | 'pytest'
 export type SpecLanguage = 'typescript' | 'javascript' | 'python'
@@ -106,6 +107,8 @@ export interface TestSpec extends Omit<SpecDraft, 'key' | 'body'> {
    * in the plan, not among the test files delivered to the repository.
    */
   planOnly?: boolean
+  /** Set by the validation stage (src/execute): what running the spec said. */
+  validation?: RecordValidation
 }
 
 export interface RenderTarget {

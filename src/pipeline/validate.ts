@@ -1,0 +1,69 @@
+// Stage between the perspectives and the records: observe and run the specs with the project's own
+// runner (src/execute), put each spec's validation on it, and deliver the specs worth committing to
+// the results folder's `specs/`, at the paths they belong in the repository.
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import type { RunConfig } from '../config/types.js'
+import type { PerspectiveRun } from '../engine/types.js'
+import { validateSpecs, type StageOutcome } from '../execute/stage.js'
+import type { Logger } from '../log.js'
+import type { ValidationSummary } from '../report/types.js'
+import type { RenderTarget } from '../specs/types.js'
+import { stage } from './timing.js'
+
+export const SPECS_DIR = 'specs'
+
+export async function validateRuns(config: RunConfig, runs: PerspectiveRun[], target: RenderTarget, logger: Logger): Promise<{ runs: PerspectiveRun[]; summary: ValidationSummary }> {
+  const items = runs.flatMap((run) => run.specs.map((spec) => ({ spec, draft: run.drafts?.get(spec.id), perspectiveId: run.meta.id })))
+  const rel = relative(config.root, config.outputDir).split('\\').join('/')
+  const result = await stage(logger, 'Observe and run the specs', () =>
+    validateSpecs(items, {
+      workspace: config.root,
+      exclude: rel && !rel.startsWith('..') ? [rel] : [],
+      target,
+      mode: config.validate ?? 'auto',
+      secrets: [config.githubToken, config.hfToken].filter(Boolean)
+    })
+  )
+  if (result.skipped) logger.info(`Specs not run: ${result.skipped}`)
+  for (const note of result.notes) logger.warning(note)
+  const updated = runs.map((run) => ({
+    ...run,
+    specs: run.specs.map((spec) => {
+      const o = result.outcomes.get(spec.id)
+      return o ? { ...o.spec, validation: o.validation } : spec
+    })
+  }))
+  const outcomes = [...result.outcomes.values()]
+  const delivered = outcomes.filter((o) => o.deliver)
+  let specsDir: string | null = null
+  if (delivered.length > 0 && !config.dryRun) {
+    await deliverSpecs(join(config.outputDir, SPECS_DIR), delivered)
+    specsDir = relative(process.cwd(), join(config.outputDir, SPECS_DIR)) || SPECS_DIR
+  }
+  const defects = outcomes.filter((o) => o.validation.claim === 'defect' && o.deliver)
+  const summary: ValidationSummary = {
+    ready: delivered.length,
+    confirming: delivered.filter((o) => o.validation.claim === 'confirmed').length,
+    coverage: null,
+    pinning: delivered.filter((o) => o.validation.claim === null).length,
+    defects: defects.map((o) => ({ title: o.spec.title, file: o.spec.target.file, message: o.validation.message ?? 'fails on the current code' })),
+    refuted: outcomes.filter((o) => o.validation.claim === 'refuted').length,
+    planOnly: outcomes.filter((o) => (o.validation.message ?? '').startsWith('plan-only:')).length,
+    skipped: result.skipped,
+    specsDir
+  }
+  logger.info(`Validation: ${summary.ready} spec(s) ready to commit, ${defects.length} defect(s), ${summary.refuted} refuted, ${summary.planOnly} plan-only (${result.millis} ms)`)
+  return { runs: updated, summary }
+}
+
+/** Replaces `dir` with the delivered spec files at their repository paths. */
+export async function deliverSpecs(dir: string, delivered: readonly StageOutcome[]): Promise<void> {
+  await rm(dir, { recursive: true, force: true })
+  for (const o of delivered) {
+    const target = join(dir, ...o.path.split('/'))
+    if (relative(dir, target).startsWith('..')) continue
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, o.spec.code)
+  }
+}
