@@ -48,7 +48,8 @@ export function estimateFunctions(
     const isPublic = fn.exported && fn.qualifiedName === fn.name
     const privateReached = r === 'module-imported' && (isPublic ? importedByReachedCode : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
     let share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
-    if (uses && r !== 'unreached' && !runByTests) share = sharpened(module, fn, r, share, uses, overridden)
+    // Where no import reaches the module (plugins loaded by name, entry points), the names still decide.
+    if (uses && !runByTests) share = sharpened(module, fn, r, share, uses, overridden)
     return { fn, share, reach: share === 1 && r === 'referenced' ? 'module-imported' : share === 0.5 ? 'indirect' : r }
   })
   return withCalleesOfNamed(module, estimates)
@@ -95,6 +96,9 @@ export function defaultBoundModules(modules: readonly ModuleModel[]): Set<string
   return bound
 }
 
+/** Bases that add no hooks of their own. */
+const PLAIN_BASES = new Set(['object', 'ABC', 'abc.ABC', 'Exception', 'Protocol', 'typing.Protocol', 'Generic', 'NamedTuple', 'TypedDict', 'Enum'])
+
 /** Methods any code may call without naming them: protocol methods, constructors, accessors. */
 const IMPLICIT = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
 
@@ -110,6 +114,9 @@ function sharpened(module: ModuleModel, fn: FunctionDecl, r: UnitReach, share: n
   // Registered with a framework object (`@app.get`, `@cli.command`, `@pytest.fixture`): it runs when the
   // framework dispatches to it, through a test client or a CLI runner, without anyone naming it.
   if ((fn.decorators ?? []).some((d) => d !== 'staticmethod' && d !== 'classmethod')) return Math.min(share, 0.5)
+  // A method of a class built on a library's class (`HTMLParser`, `Thread`) may be a hook the library calls by name.
+  const cls = fn.className ? module.classes.find((c) => c.name === fn.className) : undefined
+  if (cls && cls.bases.some((b) => !overridden.has(`class:${b.split('.').pop() ?? b}`) && !PLAIN_BASES.has(b))) return Math.min(share, 0.5)
   const named = r === 'referenced' && !fn.className
   if (named) return 0
   if (usedElsewhere(uses, fn.name, module.path, fn.qualifiedName)) return Math.min(share, 0.5) === 0 ? 0 : 0.5
@@ -129,7 +136,7 @@ function isAbstract(module: ModuleModel, fn: FunctionDecl, overridden: ReadonlyS
   return fn.complexity === 1 && throws.length === 1 && throws[0].errorType === 'NotImplementedError' && calls.length === 0
 }
 
-/** `Class.method` names that a subclass somewhere overrides (classes matched by name). */
+/** `Class.method` names that a subclass somewhere overrides (classes matched by name), and `class:Name` for each class defined. */
 export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> {
   const methodsOf = new Map<string, Set<string>>()
   for (const module of modules) for (const fn of module.functions) if (fn.className) {
@@ -138,6 +145,8 @@ export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> 
     set.add(fn.name)
   }
   const out = new Set<string>()
+  // Classes defined here (`class:Name`): a base not among them comes from a library.
+  for (const module of modules) for (const cls of module.classes) out.add(`class:${cls.name}`)
   for (const module of modules) {
     if (module.isTest) continue
     for (const cls of module.classes) {
