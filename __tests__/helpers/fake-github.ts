@@ -66,6 +66,12 @@ export class FakeGitHub {
     return this
   }
 
+  clearFaults(): this {
+    this.faults = []
+    this.failures = null
+    return this
+  }
+
   injectFault(fault: GitHubFault): this {
     this.faults.push({ ...fault })
     return this

@@ -79,6 +79,11 @@ export class FakeHub {
     return this
   }
 
+  clearFaults(): this {
+    this.faults.length = 0
+    return this
+  }
+
   injectFault(fault: Fault): this {
     this.faults.push({ ...fault })
     return this

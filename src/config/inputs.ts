@@ -1,7 +1,7 @@
 // The action's inputs (through an injected reader, so tests need no environment) merged with the
 // config file into one validated RunConfig.
 import { parseCoverageGlobs } from '../repo/coverage-globs.js'
-import { statSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Perspective } from '../../perspectives/define.js'
 import { ACCEPTED_OVERRIDES, parseOverride } from '../specs/detect.js'
@@ -69,6 +69,16 @@ export function existingDirectory(name: string, path: string): string {
     isDir = false
   }
   if (!isDir) throw new ConfigurationError(`${name}: '${path}' is not a directory. Point it at the repository to analyse (checked out by actions/checkout).`)
+  // The whole file system, or a system folder, is not a repository: analysing it would never end.
+  let real = path
+  try {
+    real = realpathSync(path)
+  } catch {
+    // checked above
+  }
+  if (real === '/' || ['/proc', '/sys', '/dev'].some((p) => real === p || real.startsWith(`${p}/`))) {
+    throw new ConfigurationError(`${name}: '${path}' is the file system root or a system folder, not a repository. Point it at the repository to analyse.`)
+  }
   return path
 }
 

@@ -56,6 +56,8 @@ export class RepositoryVariableStore implements CursorStore {
 
   /** Whether a read of this run found the variable: a later 404 is then spurious, not "does not exist". */
   private found = false
+  /** Whether a read of this run answered 404: the first write then creates, and never overwrites. */
+  private missing = false
 
   async read(): Promise<string | null> {
     let response
@@ -66,7 +68,10 @@ export class RepositoryVariableStore implements CursorStore {
         name: this.name
       })
     } catch (error) {
-      if (statusOf(error) === 404 && !this.found) return null
+      if (statusOf(error) === 404 && !this.found) {
+        this.missing = true
+        return null
+      }
       if (statusOf(error) === 404) throw new CursorReadError(`reading ${this.description}: HTTP 404 although it was read earlier in this run`)
       throw accessError(error, 'reading', this.description)
     }
@@ -80,6 +85,20 @@ export class RepositoryVariableStore implements CursorStore {
 
   async write(value: string): Promise<void> {
     const params = { owner: this.owner, repo: this.repo, name: this.name, value }
+    if (this.missing) {
+      // It read as missing: create it. If it exists after all, the 404 was spurious and the stored
+      // value (the last known cursor) is left as it is rather than overwritten with a restart.
+      try {
+        await this.client.request('POST /repos/{owner}/{repo}/actions/variables', params)
+        this.missing = false
+        return
+      } catch (error) {
+        if (statusOf(error) === 409) {
+          throw new CursorReadError(`creating ${this.description}: it exists although reading it answered 404; its value is left as it is and the next run continues from it`)
+        }
+        throw accessError(error, 'creating', this.description)
+      }
+    }
     try {
       await this.client.request('PATCH /repos/{owner}/{repo}/actions/variables/{name}', params)
       return

@@ -85,6 +85,9 @@ export function claimResultsFolder(dir: string, options: ClaimOptions): void {
       const shown = entries.slice(0, 5).join(', ') + (entries.length > 5 ? ', ...' : '')
       refuse(dir, `it holds files test-planning did not write (${shown})`)
     }
+    // We never write links: one there (committed by someone) could lead our writes elsewhere.
+    const linked = entries.filter((n) => isSymlink(join(dir, n)))
+    if (linked.length > 0) refuse(dir, `it holds links test-planning did not make (${linked.slice(0, 5).join(', ')})`)
   }
   if (options.checkOnly) return
   mkdirSync(dir, { recursive: true })
