@@ -14,6 +14,7 @@ const DATASET = 'octo/autocoder-test-planning-results'
 
 let hub: FakeHub
 let logs: string[]
+let waits: number[] = []
 
 function options(extra: Partial<HubOptions> = {}): HubOptions {
   return {
@@ -22,8 +23,8 @@ function options(extra: Partial<HubOptions> = {}): HubOptions {
     endpoint: hub.url,
     timeoutMs: 5_000,
     retryBudgetMs: 30_000,
-    // Backoff steps of a few ms: the retry logic runs for real without making the tests wait.
-    retryPolicy: { baseDelayMs: 2, maxDelayMs: 5 },
+    // Waits are recorded, not slept: the retry logic runs for real without making the tests wait.
+    retryPolicy: { baseDelayMs: 2, maxDelayMs: 5, sleep: async (ms: number) => void waits.push(ms) },
     logger: {
       info: (m) => logs.push(`info: ${m}`),
       warning: (m) => logs.push(`warning: ${m}`),
@@ -52,6 +53,7 @@ function commitRequests(): RecordedRequest[] {
 
 beforeEach(async () => {
   logs = []
+  waits = []
   hub = await new FakeHub().start()
   hub.addToken(TOKEN, { user: 'octo', role: 'write' })
   hub.addToken(READ_TOKEN, { user: 'octo', role: 'read' })
@@ -196,11 +198,27 @@ describe('publishToHub', () => {
     expect(hub.requests.filter((r) => r.url.includes('/preupload/'))).toHaveLength(3)
   })
 
-  it('retries a request that gets no answer within the timeout', async () => {
+  it('retries a request that gets no answer', async () => {
+    // Injected time: the hanging request is aborted the moment the Hub leaves it hanging, as its
+    // time-out would; nothing waits for a real clock.
+    const pending = new Set<AbortController>()
+    hub.onHang = () => {
+      for (const c of pending) c.abort(new DOMException('no answer', 'TimeoutError'))
+    }
+    const abortable: typeof fetch = async (input, init) => {
+      const controller = new AbortController()
+      pending.add(controller)
+      try {
+        return await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal })
+      } finally {
+        pending.delete(controller)
+      }
+    }
     hub.injectFault({ method: 'GET', path: /^\/api\/datasets\/octo\/[^/]+$/, times: 1, status: 0, hang: true })
-    await publishToHub([makeRecord()], options({ timeoutMs: 300 }))
+    await publishToHub([makeRecord()], options({ fetch: abortable }))
     expect(hub.userCommits(DATASET)).toHaveLength(1)
-    expect(logs.some((l) => l.includes('no answer within 300 ms'))).toBe(true)
+    expect(hub.requests.filter((r) => r.method === 'GET' && /^\/api\/datasets\/octo\/[^/]+$/.test(r.url.split('?')[0])).length).toBeGreaterThanOrEqual(2)
+    expect(logs.some((l) => /retry/i.test(l))).toBe(true)
   })
 
   it('gives up when the budget is spent, with the status and what the Hub said', async () => {
