@@ -68,6 +68,8 @@ describe('fault suite: kills, concurrent runs, deleted directory (subprocesses)'
       const perspective = r.chance(0.25) ? ['--perspective', 'all'] : []
       const run = await cli(['plan', 'repo', '--out', out, ...perspective], temp, r.int(2500))
       tally.cases++
+      const how = run.signal !== null ? 'killed' : String(run.code)
+      tally.exits[how] = (tally.exits[how] ?? 0) + 1
       if (run.signal === null && run.code !== 0) note(tally, 'crashes', `#${n}: exit ${run.code}: ${run.stderr.slice(-300)}`)
       const problems = existsSync(out) ? resultsProblems(out) : []
       if (problems.length > 0) note(tally, 'losses', `#${n}: ${problems[0]}`)
