@@ -21,17 +21,25 @@ describe('RepositoryVariableStore against the variables API', () => {
       'TEST_PLANNING_CURSOR'
     )
 
-  it('reads a missing variable as null and creates it on the first write (PATCH 404, then POST)', async () => {
+  it('reads a missing variable as null and creates it on the first write (POST, never an overwrite)', async () => {
     const s = store('good')
     expect(await s.read()).toBeNull()
     await s.write('{"next":"scope","iteration":1}')
     expect(github.variable('octo/repo', 'TEST_PLANNING_CURSOR')?.value).toBe('{"next":"scope","iteration":1}')
     expect(github.calls()).toEqual([
       'GET /repos/octo/repo/actions/variables/TEST_PLANNING_CURSOR',
-      'PATCH /repos/octo/repo/actions/variables/TEST_PLANNING_CURSOR',
       'POST /repos/octo/repo/actions/variables'
     ])
-    expect(github.requests[2].body).toEqual({ name: 'TEST_PLANNING_CURSOR', value: '{"next":"scope","iteration":1}' })
+    expect(github.requests[1].body).toEqual({ name: 'TEST_PLANNING_CURSOR', value: '{"next":"scope","iteration":1}' })
+  })
+
+  it('a variable that read as missing but exists (a spurious 404) is left as it is', async () => {
+    github.setVariable('octo/repo', 'TEST_PLANNING_CURSOR', '{"next":"security","iteration":40}')
+    github.injectFault({ kind: 'status', status: 404, method: 'GET', times: 1 })
+    const s = store('good')
+    expect(await s.read()).toBeNull()
+    await expect(s.write('{"next":"failure-modes","iteration":2}')).rejects.toThrow(/exists although reading it answered 404/)
+    expect(github.variable('octo/repo', 'TEST_PLANNING_CURSOR')?.value).toBe('{"next":"security","iteration":40}')
   })
 
   it('updates an existing variable with PATCH only', async () => {
