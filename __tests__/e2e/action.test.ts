@@ -86,10 +86,11 @@ describe.each(available.map((r) => [r.name, r] as [string, Runtime]))('action en
       'commit-url': ''
     })
     expect(github.variable('octo/widget', CURSOR)?.value).toBe('{"next":"failure-modes","iteration":2}')
+    // Read (404), created (never an overwrite of a value that read as missing), read back.
     expect(github.calls()).toEqual([
       `GET /repos/octo/widget/actions/variables/${CURSOR}`,
-      `PATCH /repos/octo/widget/actions/variables/${CURSOR}`,
-      'POST /repos/octo/widget/actions/variables'
+      'POST /repos/octo/widget/actions/variables',
+      `GET /repos/octo/widget/actions/variables/${CURSOR}`
     ])
 
     const [scope] = records(workspace, first)
