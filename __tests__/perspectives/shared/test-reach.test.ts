@@ -253,4 +253,19 @@ describe('shared test reach: the static estimate without a report', () => {
     expect(money.total).toBe('estimated-tested')
     expect(money.refund).toBe('estimated-untested')
   })
+
+  it('Python: hooks of a library base class and plugin modules loaded by name may run; an unused plugin helper cannot', async () => {
+    const model = await modelOf({
+      'md/__init__.py': '',
+      'md/core.py': 'def convert(text, extensions):\n    for ext in extensions:\n        ext.extend(text)\n    return text\n',
+      'md/html.py': 'from html.parser import HTMLParser\n\nclass Extractor(HTMLParser):\n    def handle_starttag(self, tag, attrs):\n        self.seen = tag\n',
+      'md/ext/__init__.py': '',
+      'md/ext/tables.py': 'class Tables:\n    def extend(self, text):\n        return text\n\n    def unused_helper(self):\n        return 1\n',
+      'tests/test_core.py': 'from md.core import convert\nfrom md.html import Extractor\n\ndef test_convert():\n    assert convert("x", []) == "x"\n    Extractor().feed("<p>")\n'
+    })
+    expect(reachOf(model, 'md/html.py')['Extractor.handle_starttag']).toBe('estimated-tested')
+    const tables = reachOf(model, 'md/ext/tables.py')
+    expect(tables['Tables.extend']).toBe('estimated-tested')
+    expect(tables['Tables.unused_helper']).toBe('estimated-untested')
+  })
 })
