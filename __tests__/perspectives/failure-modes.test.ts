@@ -82,8 +82,30 @@ testPerspective<FailureOptions>(failureModes, {
       },
       options: { minRpn: 200 },
       check: (result) => {
-        expect(fmea(result).map((r) => [r.rpn, r.tests, r.finding])).toEqual([[144, 'asserted', null]])
+        expect(fmea(result).map((r) => [r.rpn, r.tests, r.finding])).toEqual([[48, 'asserted', null]])
         expect(result.run.report).toContain('1 have a test asserting the error')
+      }
+    },
+    {
+      name: 'argument checks are contracts with specs (a construct spec for a constructor), not findings; an optional passed on to a call first is left alone',
+      files: {
+        'src/pool.ts':
+          'export class Pool {\n  constructor(readonly size: number) {\n    if (size <= 0) throw new RangeError(`size must be positive, got ${size}`)\n  }\n}\n\n' +
+          'export function label(name: string, options?: { upper: boolean }): string {\n  const settings = normalise(options)\n  return settings.upper ? options.toString() : name\n}\n\n' +
+          'function normalise(options?: { upper: boolean }): { upper: boolean; name: string } {\n  return { upper: false, name: \'\', ...options }\n}\n',
+        'lib/legacy.js':
+          "export function repeat(text, times) {\n  if (typeof text !== 'string') throw new TypeError('text must be a string')\n  return text.repeat(times)\n}\n"
+      },
+      target: { framework: 'vitest', language: 'typescript' },
+      check: (result) => {
+        // Plain JavaScript: the untyped trailing parameter is left out, the guard's typeof gives a number.
+        const legacy = specTitled(result, 'repeat throws TypeError').code
+        expect(legacy).toContain("expect(() => repeat(1)).toThrow(TypeError)")
+        expect(legacy).toContain("toThrow('text must be a string')")
+        const spec = specTitled(result, 'new Pool(…) throws RangeError when guard size <= 0')
+        expect(spec.code).toContain('expect(() => new Pool(0)).toThrow(RangeError)')
+        expect(spec.code).toContain('RangeError')
+        expect(tsSyntaxErrors(spec.code, spec.fileName)).toEqual([])
       }
     }
   ],
@@ -96,10 +118,8 @@ testPerspective<FailureOptions>(failureModes, {
         { messageId: 'throwingCall', file: 'src/net.ts', line: 2 },
         { messageId: 'uncheckedOptional', file: 'src/config.ts', line: 36 },
         { messageId: 'throwingCall', file: 'src/config.ts', line: 10 },
-        { messageId: 'explicitThrow', file: 'src/config.ts', line: 31 },
         { messageId: 'throwingCall', file: 'src/config.ts', line: 6 },
-        { messageId: 'throwingCall', file: 'src/config.ts', line: 16 },
-        { messageId: 'explicitThrow', file: 'src/config.ts', line: 25 }
+        { messageId: 'throwingCall', file: 'src/config.ts', line: 16 }
       ],
       check: async (result) => {
         const rows = fmea(result)
@@ -109,16 +129,16 @@ testPerspective<FailureOptions>(failureModes, {
         expect(row(result, 'src/net.ts', 2, 'call')).toMatchObject({ rpn: 560, effect: 'propagates', reach: 'public', tests: 'unreached', inputs: ['address'] })
         // Tests name parseConfig but assert no error from it; they assert setRetries' RangeError.
         expect(row(result, 'src/config.ts', 6, 'call')).toMatchObject({ severity: 7, occurrence: 8, detection: 6, tests: 'referenced' })
-        expect(row(result, 'src/config.ts', 25, 'throw')).toMatchObject({ rpn: 144, tests: 'asserted', guard: 'n < 0', errorType: 'RangeError' })
+        expect(row(result, 'src/config.ts', 25, 'throw')).toMatchObject({ rpn: 48, tests: 'asserted', guard: 'n < 0', errorType: 'RangeError' })
         // Caught and dropped vs caught and handled.
         expect(row(result, 'src/config.ts', 16, 'call')).toMatchObject({ effect: 'swallowed', severity: 3 })
         expect(row(result, 'src/net.ts', 8, 'call')).toMatchObject({ effect: 'handled', severity: 2, finding: null })
         // shout checks its optional suffix: no row.
         expect(rows.some((r) => r.where === 'shout')).toBe(false)
-        const pick = result.run.findings.find((f) => f.messageId === 'explicitThrow' && f.symbol === 'pickMode')
-        expect(pick).toMatchObject({ title: "pickMode throws ConfigError when name !== 'fast'", severity: 'medium', confidence: 'high' }) // high only through a static 'untested': capped
-        expect(pick?.message).toContain('tests import src/config.ts but none names pickMode')
-        expect(result.run.metrics).toMatchObject({ failureModes: 9, explicitThrows: 2, throwingCalls: 6, uncheckedOptionals: 1, handled: 1, swallowed: 1 })
+        // Throws that reject a bad argument are the functions' contracts: no finding, a spec instead.
+        expect(result.run.findings.some((f) => f.messageId === 'explicitThrow')).toBe(false)
+        expect(row(result, 'src/config.ts', 31, 'throw')).toMatchObject({ finding: null, effectText: "rejecting a bad name is pickMode's contract: no finding, a spec checks it" })
+        expect(result.run.metrics).toMatchObject({ failureModes: 9, explicitThrows: 2, throwingCalls: 6, uncheckedOptionals: 1, handled: 1, swallowed: 1, argumentContracts: 2 })
 
         // Specs: the guard literal gives the argument; own error classes are imported and asserted with the message.
         const pickSpec = specTitled(result, 'pickMode throws ConfigError')
@@ -132,7 +152,8 @@ testPerspective<FailureOptions>(failureModes, {
         expect(result.run.specs.some((s) => s.title.startsWith('setRetries'))).toBe(false)
         for (const spec of result.run.specs) {
           expect([spec.fileName, tsSyntaxErrors(spec.code, spec.fileName)]).toEqual([spec.fileName, []])
-          expect(spec.covers.length).toBe(1)
+          // A contract spec (pickMode) covers no finding; every other covers one.
+          expect(spec.covers.length).toBe(spec.title.startsWith('pickMode') ? 0 : 1)
         }
         expect(result.run.report).toContain('#### FMEA (sorted by RPN)')
       }
@@ -145,9 +166,7 @@ testPerspective<FailureOptions>(failureModes, {
         { messageId: 'throwingCall', file: 'billing/rates.py', line: 14 },
         { messageId: 'throwingCall', file: 'billing/rates.py', line: 10 },
         { messageId: 'throwingCall', file: 'billing/rates.py', line: 15 },
-        { messageId: 'throwingCall', file: 'billing/rates.py', line: 20 },
-        { messageId: 'explicitThrow', file: 'billing/rates.py', line: 28 },
-        { messageId: 'explicitThrow', file: 'billing/rates.py', line: 48 }
+        { messageId: 'throwingCall', file: 'billing/rates.py', line: 20 }
       ],
       check: async (result) => {
         expect(row(result, 'billing/rates.py', 28, 'throw')).toMatchObject({ tests: 'asserted', errorType: 'RateError', guard: 'rate > 1' })
@@ -208,32 +227,6 @@ testPerspective<FailureOptions>(failureModes, {
       }
     },
     {
-      name: 'a constructor guard gives a construct spec; an optional passed on to a call first is left alone',
-      files: {
-        'src/pool.ts':
-          'export class Pool {\n  constructor(readonly size: number) {\n    if (size <= 0) throw new RangeError(`size must be positive, got ${size}`)\n  }\n}\n\n' +
-          'export function label(name: string, options?: { upper: boolean }): string {\n  const settings = normalise(options)\n  return settings.upper ? options.toString() : name\n}\n\n' +
-          'function normalise(options?: { upper: boolean }): { upper: boolean; name: string } {\n  return { upper: false, name: \'\', ...options }\n}\n',
-        'lib/legacy.js':
-          "export function repeat(text, times) {\n  if (typeof text !== 'string') throw new TypeError('text must be a string')\n  return text.repeat(times)\n}\n"
-      },
-      target: { framework: 'vitest', language: 'typescript' },
-      expected: [
-        { messageId: 'explicitThrow', file: 'src/pool.ts', line: 3 },
-        { messageId: 'explicitThrow', file: 'lib/legacy.js', line: 2 }
-      ],
-      check: (result) => {
-        // Plain JavaScript: the untyped trailing parameter is left out, the guard's typeof gives a number.
-        const legacy = specTitled(result, 'repeat throws TypeError').code
-        expect(legacy).toContain("expect(() => repeat(1)).toThrow(TypeError)")
-        expect(legacy).toContain("toThrow('text must be a string')")
-        const spec = specTitled(result, 'new Pool(…) throws RangeError when guard size <= 0')
-        expect(spec.code).toContain('expect(() => new Pool(0)).toThrow(RangeError)')
-        expect(spec.code).toContain('RangeError')
-        expect(tsSyntaxErrors(spec.code, spec.fileName)).toEqual([])
-      }
-    },
-    {
       name: 'module-level code, methods and repeated calls get todo specs and distinct ids',
       files: {
         'src/store.ts':
@@ -278,7 +271,7 @@ describe('failure-modes: options', () => {
   it('caps findings and says how many more there are', async () => {
     const result = await runFixture(failureModes, tsFixture, { options: { maxFindings: 2 } })
     expect(result.run.findings.length).toBe(2)
-    expect(result.run.metrics.findingsOverCap).toBe(6)
-    expect(result.run.report).toContain('…and 6 more findings over the cap of 2.')
+    expect(result.run.metrics.findingsOverCap).toBe(4)
+    expect(result.run.report).toContain('…and 4 more findings over the cap of 2.')
   })
 })

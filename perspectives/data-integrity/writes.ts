@@ -1,7 +1,7 @@
 // Writes that can leave data half-done: a file written in place at its final path (no write to a temp
 // file followed by a rename in the same function), and two or more database writes in one function with
 // no transaction around them.
-import type { CallSite, FunctionDecl } from '../../src/model/types.js'
+import type { CallSite, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import { type CheckInput, type Found, functionLines, type ModuleInfo, rootFunction, scopeCalls, whereText, within } from './context.js'
 
@@ -88,9 +88,19 @@ const DB_RECEIVER = /(^|[._])(db|database|conn|connection|cursor|cur|session|poo
 const TRANSACTION = /transaction|^begin|commit|rollback|atomic|savepoint|startSession|withTransaction|^\$transaction$/i
 const TX_RECEIVER = /(^|\.)(tx|trx|txn|transaction|t)$/
 
-function dbWrite(call: CallSite): 'method' | 'sql' | undefined {
+const IN_MEMORY = new Set(['Map', 'Set', 'WeakMap', 'WeakSet'])
+
+/** A receiver the module builds as an in-memory Map/Set (`const seen = new Set()`): its delete is no database write. */
+function inMemoryCollection(module: ModuleModel, receiver: string): boolean {
+  const name = receiver.replace(/^(this|self)\./, '')
+  if (module.variables.some((v) => v.name === name && (v.initKind === 'map' || v.initKind === 'set'))) return true
+  return module.calls.some((c) => c.isNew && IN_MEMORY.has(c.callee) && c.assignedTo === name)
+}
+
+function dbWrite(call: CallSite, module: ModuleModel): 'method' | 'sql' | undefined {
   const receiver = call.receiver
   if (!receiver) return undefined
+  if (inMemoryCollection(module, receiver)) return undefined
   const last = receiver.replace(/\(.*\)$/, '').split('.').pop() ?? ''
   if (TX_RECEIVER.test(receiver)) return undefined
   if (SQL_METHODS.has(call.name)) return SQL_WRITE.test(call.args[0] ?? '') ? 'sql' : undefined
@@ -130,7 +140,7 @@ export function checkTransactions(input: CheckInput): Found[] {
       if (!root) continue
       const calls = [...own, ...scopeCalls(info, info.rootOf.get(name))]
       const writes = own.flatMap((c) => {
-        const kind = dbWrite(c)
+        const kind = dbWrite(c, info.module)
         return kind ? [{ call: c, kind }] : []
       })
       const weight = writes.reduce((n, w) => n + (inLoop(info, w.call, root) ? 2 : 1), 0)

@@ -100,7 +100,8 @@ export function checkEmitters(input: CheckInput): Found[] {
         subject = 'the result, which is dropped'
         confidence = 'medium'
       } else continue
-      const severity: Severity = 'high'
+      // README "Severity": an estimate (low confidence: a listener may be added where the model cannot see) is never high.
+      const severity: Severity = confidence === 'low' ? 'medium' : 'high'
       const fn = call.enclosing ? info.functions.get(call.enclosing) : undefined
       out.push({
         info,

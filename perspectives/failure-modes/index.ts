@@ -49,8 +49,12 @@ export default definePerspective<FailureMessageId, FailureOptions>({
     const rows = buildTable(model, include, ctx)
     const selected = selectFindings(rows, options.minRpn, options.maxFindings)
     const findings = selected.map((row) => buildFinding(row, quote))
-    const eligible = rows.filter((r) => r.mode.handling.effect !== 'handled' && !r.mode.contract && r.scores.rpn >= options.minRpn).length
-    const specs = buildSpecs(selected, options.maxSpecs, context.target)
+    const eligible = rows.filter(
+      (r) => r.mode.handling.effect !== 'handled' && !r.mode.contract && !(r.mode.callersCatch && r.scores.reach !== 'public') && r.scores.rpn >= options.minRpn
+    ).length
+    // A throw that rejects a bad argument is a contract: no finding, but a spec that the bad argument is rejected.
+    const contracts = rows.filter((r) => r.mode.validates !== undefined && r.mode.handling.effect === 'propagates')
+    const specs = buildSpecs([...selected, ...contracts], options.maxSpecs, context.target)
     const sourceModules = model.modules.filter((m) => !m.isTest && include(m.path)).length
     const by = (pred: (r: Row) => boolean) => rows.filter(pred).length
     return {
@@ -65,6 +69,8 @@ export default definePerspective<FailureMessageId, FailureOptions>({
         escaping: by((r) => r.mode.handling.effect === 'propagates'),
         swallowed: by((r) => r.mode.handling.effect === 'swallowed'),
         handled: by((r) => r.mode.handling.effect === 'handled'),
+        argumentContracts: contracts.length,
+        caughtByCallers: by((r) => r.mode.callersCatch !== undefined),
         assertedByTests: by((r) => r.scores.tests === 'asserted'),
         maxRpn: rows[0]?.scores.rpn ?? 0,
         findingsOverCap: Math.max(0, eligible - findings.length)

@@ -1,7 +1,8 @@
 // The failure modes of a module, read from the model: explicit throw/raise sites (with their error type
 // and guard), calls that can throw or reject (catalogue.ts) and optional parameters dereferenced with no
 // condition on them. Each mode records where it is, what fails, and how the error ends (handled.ts).
-import type { CallSite, FunctionDecl, Location, ModuleModel, Parameter, ThrowSite } from '../../src/model/types.js'
+import type { CallerRef, CallSite, FunctionDecl, Location, ModuleModel, Parameter, ThrowSite } from '../../src/model/types.js'
+import { caughtByEveryCaller, guardOn, validatedParameter } from '../shared/guards.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import { splitTopLevel } from '../shared/values.js'
 import { type CallKind, importSources, throwingCall, type ThrowingCall } from './catalogue.js'
@@ -37,6 +38,10 @@ export interface FailureMode {
   handling: Handling
   /** A throw that is its function's whole body: raising is the function's contract (no finding). */
   contract?: boolean
+  /** A throw that rejects a bad argument (this parameter): a contract with a spec, not a finding. */
+  validates?: string
+  /** Every call of the function from the repository sits in a try that deals with this error. */
+  callersCatch?: CallerRef[]
 }
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g
@@ -102,6 +107,15 @@ export function modesOf(module: ModuleModel): FailureMode[] {
       mode.inputs = inputsOf(mode.fn, module, [site.text])
     }
     if (!mode.catchOf && raisesOnly(module, site, mode.fn)) mode.contract = true
+    const validates = mode.catchOf ? undefined : validatedParameter(site.context, mode.fn, module.language)
+    if (validates !== undefined) {
+      mode.contract = true
+      mode.validates = validates
+    }
+    if (mode.handling.effect === 'propagates') {
+      const caught = caughtByEveryCaller(mode.fn, module.language === 'python' ? catchableTypes(mode.errorType, module) : [])
+      if (caught) mode.callersCatch = caught
+    }
     modes.push(mode)
   }
   for (const call of module.calls) {
@@ -112,7 +126,10 @@ export function modesOf(module: ModuleModel): FailureMode[] {
     if (module.language === 'python' && entry.kind === 'conversion' && numericArgument(call.args[0] ?? '')) continue
     const fn = functions.get(call.enclosing ?? '')
     if (entry.kind === 'sync-io' && existenceChecked(module, call)) continue
+    const callHandling = handling(tries, call.enclosing, call.loc, entry.caughtBy)
+    const caught = callHandling.effect === 'propagates' ? caughtByEveryCaller(fn, entry.caughtBy.filter((t) => t !== '*')) : undefined
     modes.push({
+      ...(caught ? { callersCatch: caught } : {}),
       kind: 'call',
       module,
       fn,
@@ -122,7 +139,7 @@ export function modesOf(module: ModuleModel): FailureMode[] {
       call: { site: call, entry },
       callKind: entry.kind,
       inputs: inputsOf(fn, module, call.args),
-      handling: handling(tries, call.enclosing, call.loc, entry.caughtBy)
+      handling: callHandling
     })
   }
   modes.push(...optionalModes(module))
@@ -216,6 +233,13 @@ function raisesOnly(module: ModuleModel, site: ThrowSite, fn: FunctionDecl | und
   )
 }
 
+/** The Python handler names that catch an error of this type: itself, its own bases, Exception. */
+function catchableTypes(errorType: string | undefined, module: ModuleModel): string[] {
+  if (!errorType) return []
+  const own = module.classes.find((c) => c.name === errorType)
+  return [errorType, ...(own?.bases ?? [])].map((t) => t.split('.').pop() as string)
+}
+
 /** Declared so that a caller may leave it out or pass null/None, and with no default that fills it. */
 export function isOptionalParam(p: Parameter, language: ModuleModel['language']): boolean {
   if (p.rest) return false
@@ -270,6 +294,8 @@ function optionalModes(module: ModuleModel): FailureMode[] {
         .filter((c) => dereferences(c.receiver, p.name) && !c.callee.startsWith(`${p.name}?.`))
         .sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)[0]
       if (!use) continue
+      // A guard the model saw before the use: `p && p.f()`, `if (!p) return`, `p ||= {}`, `p?.f()`, `if p is None: p = {}`.
+      if (guardOn(use.context, p.name)) continue
       // Any condition naming it (`if (p)`, `p ?? x` in a ternary, `if p is None`) counts as a check.
       if (conditions.some((text) => identifiers(text).has(p.name))) continue
       // Passed whole to a call before the use, it is often normalised there (`env = self.make_env(env)`):

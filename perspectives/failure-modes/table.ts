@@ -44,6 +44,11 @@ function effectText(mode: FailureMode, where: string): string {
     const how = h.handler?.empty ? 'an empty handler' : 'a handler that only logs'
     return `caught and dropped by ${how} (try at line ${h.tryLine})`
   }
+  if (mode.validates !== undefined) return `rejecting a bad ${mode.validates} is ${where}'s contract: no finding, a spec checks it`
+  if (mode.callersCatch) {
+    const first = mode.callersCatch[0]
+    return `every caller in the repository catches it (${mode.callersCatch.length} call${mode.callersCatch.length === 1 ? '' : 's'}, e.g. ${first.enclosing ?? 'module level'} in ${first.path}:${first.line})`
+  }
   if (mode.contract) return `raising is what ${where} is for (its whole body is the throw), so callers expect it: no finding`
   if (!mode.fn && mode.inCallback) return 'nothing catches it in the inline callback, so it escapes to whatever calls the callback'
   if (!mode.fn) return 'nothing catches it, so importing the module fails'
@@ -86,6 +91,17 @@ function detectionText(row: Pick<Row, 'mode' | 'scores'>): string {
   }
 }
 
+/**
+ * README "Severity": high only for a mode reachable from the public API, escaping, with no caller in
+ * the repository catching it; a mode every caller catches is low (public) or not reported.
+ */
+function calibrated(mode: FailureMode, scores: Scores): Severity {
+  const severity = findingSeverity(scores.severityRpn ?? scores.rpn)
+  if (mode.callersCatch) return severity === 'info' ? 'info' : 'low'
+  if (severity === 'high' && (scores.reach !== 'public' || mode.handling.effect !== 'propagates')) return 'medium'
+  return severity
+}
+
 export function buildTable(model: CodeModel, include: (path: string) => boolean, ctx: ScoringContext): Row[] {
   const rows: Row[] = []
   for (const module of model.modules) {
@@ -106,7 +122,7 @@ export function buildTable(model: CodeModel, include: (path: string) => boolean,
         messageId: messageIdOf(mode),
         key: n === 1 ? base : `${base}#${n}`,
         where,
-        severity: findingSeverity(scores.severityRpn ?? scores.rpn),
+        severity: calibrated(mode, scores),
         effectText: effectText(mode, where),
         occurrenceText: occurrenceText(partial),
         detectionText: detectionText(partial)
@@ -129,6 +145,8 @@ export function selectFindings(rows: Row[], minRpn: number, maxFindings: number)
   for (const row of rows) {
     if (selected.length >= maxFindings) break
     if (row.mode.handling.effect === 'handled' || row.mode.contract || row.scores.rpn < minRpn) continue
+    // Caught by every caller and not public: nothing reaches a user.
+    if (row.mode.callersCatch && row.scores.reach !== 'public') continue
     row.findingId = findingId('failure-modes', row.messageId, row.mode.module.path, row.key)
     selected.push(row)
   }

@@ -54,12 +54,20 @@ function writesTo(module: ModuleModel, name: string): Writes {
   return writes
 }
 
+const WEAK = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'weakref.WeakValueDictionary', 'weakref.WeakKeyDictionary', 'WeakValueDictionary', 'WeakKeyDictionary'])
+
+function weaklyHeld(module: ModuleModel, v: ModuleVariable): boolean {
+  return module.calls.some((c) => WEAK.has(c.callee) && c.loc.startLine >= v.loc.startLine && c.loc.endLine <= v.loc.endLine)
+}
+
 export function unboundedCollections(input: ModuleInput): Found[] {
   const { module, quote } = input
   const python = module.language === 'python'
   const found: Found[] = []
   for (const v of module.variables) {
     if (!['array', 'object', 'map', 'set'].includes(v.initKind)) continue
+    // A WeakMap/WeakSet lets go of an entry with its key: it cannot grow past what is alive elsewhere.
+    if (weaklyHeld(module, v)) continue
     const writes = writesTo(module, v.name)
     if (writes.removed || writes.adds.length === 0) continue
     const keyed = writes.adds.some((a) => a.keyed)

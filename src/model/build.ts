@@ -2,6 +2,7 @@
 // grammar, extract the language-neutral module model, resolve imports and link tests to sources.
 // A file that cannot be parsed or extracted becomes a partial module; it never stops the run.
 import { type BuildModuleOptions, buildModule, ParserPool } from './build-module.js'
+import { linkCallers } from './callers.js'
 import { linkTests, resolveImports } from './link.js'
 import { createResolver } from './resolve.js'
 import { classifySurface } from './surface.js'
@@ -42,6 +43,7 @@ export async function buildModel(repo: LoadedRepository, facts: RepositoryFacts,
   resolveImports(modules, resolver)
   linkTests(modules, resolver)
   const surface = classifySurface({ repo, manifests: facts.manifests, modules, ci: facts.ci })
+  linkCallers(modules)
   return {
     root: repo.root,
     modules,

@@ -89,6 +89,8 @@ export interface FunctionDecl {
   /** Lines of code in the body (end - start + 1). */
   lines: number
   decorators?: string[]
+  /** Calls of this function from the repository, resolved by name through imports (filled after linking). */
+  callers?: CallerRef[]
 }
 
 export interface ClassMember {
@@ -106,6 +108,82 @@ export interface ClassDecl {
   bases: string[]
   members: ClassMember[]
   loc: Location
+}
+
+/**
+ * A condition that holds (or fails) wherever a site runs, inside its function: what guards the site.
+ * - `if` / `else`: an enclosing branch (`holds` false for the else side, and for earlier if/elif conditions);
+ * - `early-exit`: an `if (cond) return|throw|continue|break` before the site in an enclosing block (`holds` false);
+ * - `assert`: a Python `assert cond` before the site (`holds` true);
+ * - `and` / `or` / `nullish`: the site is the right side of `&&`/`and` (`holds` true), `||`/`or` or `??` (`holds` false);
+ * - `default`: a default given before the site (`x ||= v`, `x ??= v`, `x = x || v`, `x = x or v`,
+ *   `if x is None: x = v`) or in the site's own receiver (`(x || {}).f()`); `text` names what was defaulted;
+ * - `optional-chain`: the site's receiver chain short-circuits (`a?.b.f()`): `text` is the part before `?.`;
+ * - `ternary`: a branch of `c ? a : b` / `a if c else b`; `loop`: a loop's condition; `case`: a switch/match case.
+ */
+export interface SiteGuard {
+  kind: 'if' | 'else' | 'early-exit' | 'assert' | 'and' | 'or' | 'nullish' | 'default' | 'optional-chain' | 'ternary' | 'loop' | 'case'
+  /** The condition's text (capped at 200 characters). */
+  text: string
+  /** True when the site runs only where the condition holds; false where it fails. */
+  holds: boolean
+  line: number
+}
+
+/** What a handler does with what it catches. */
+export type HandlerAction =
+  /** Throws the caught error again (`throw e`, bare `raise`). */
+  | 'rethrow'
+  /** Throws an error of its own (`throw new AppError(...)`, `raise X from e`). */
+  | 'convert'
+  /** Only logs (console.*, logger.*, print, warnings.warn). */
+  | 'log-only'
+  /** Returns a value instead (`return null`, `return default`). */
+  | 'return-default'
+  /** Does nothing (empty, `pass`, `continue`). */
+  | 'swallow'
+  /** Anything else: the handler deals with it. */
+  | 'handle'
+
+/** The nearest try whose protected body holds a site, in the same function. */
+export interface TryContext {
+  handlers: {
+    /** Caught types (Python except clauses, TS has none); empty means everything. */
+    types: string[]
+    action: HandlerAction
+  }[]
+  hasFinally: boolean
+  line: number
+}
+
+/** What dominates a site inside its function; filled by the JS/TS and Python extractors. */
+export interface SiteContext {
+  /** Innermost first. */
+  guards: SiteGuard[]
+  try?: TryContext
+}
+
+/** One argument of a call, by what it is rather than its text. */
+export interface CallArgument {
+  kind: 'literal' | 'identifier' | 'member' | 'call' | 'template' | 'object' | 'array' | 'function' | 'spread' | 'other'
+  /** The argument's text (capped at 200 characters). */
+  text: string
+  /** For literals: the value (strings unquoted; `undefined`/`None` give null). */
+  value?: string | number | boolean | null
+  /** Python keyword arguments: the keyword (`timeout` in `timeout=5`). */
+  keyword?: string
+}
+
+/** A call of a repository function from elsewhere in the repository (see FunctionDecl.callers). */
+export interface CallerRef {
+  path: string
+  /** Qualified name of the calling function; absent at module level. */
+  enclosing?: string
+  line: number
+  /** The call sits in the protected body of a try with a handler that does not rethrow: the caller deals with a failure. */
+  handled: boolean
+  /** When handled: the types those handlers catch (Python); empty means everything (JS/TS, bare `except`). */
+  catches?: string[]
 }
 
 export interface CallSite {
@@ -130,6 +208,10 @@ export interface CallSite {
   assignedTo?: string
   /** Python: the context expression of a `with` item (`with open(p) as f:`), so the resource is closed. */
   managed?: boolean
+  /** The guards and the try that dominate the call in its function (JS/TS, Python). */
+  context?: SiteContext
+  /** The arguments by kind (JS/TS, Python); `args` keeps their text. */
+  arguments?: CallArgument[]
   loc: Location
 }
 
@@ -147,6 +229,8 @@ export interface ThrowSite {
   /** Python `raise X(...) from e`: the text after `from` (`e`, `None`). */
   cause?: string
   enclosing?: string
+  /** The guards and the try that dominate the throw in its function (JS/TS, Python). */
+  context?: SiteContext
   loc: Location
 }
 
@@ -416,6 +500,11 @@ export interface ModuleModel {
    * without those it defines, imports or re-exports; sorted. Absent for other languages.
    */
   namesUsed?: string[]
+  /**
+   * Fields this module's extractor leaves empty although the type has them, e.g. `calls.context`,
+   * `calls.arguments`, `throws.context` for the generic extractor: absent means all are filled.
+   */
+  unfilled?: string[]
 }
 
 /** A range of lines a coverage pragma comment excludes, with the pragma as written. */

@@ -42,6 +42,8 @@ export function extractGeneric(source: SourceFile, tree: Tree, isTest: boolean):
   const language = LANGUAGES[source.language]
   const model = emptyModule(source)
   model.isTest = isTest
+  // The generic walker reads no guards, handlers or argument kinds: perspectives must not read their absence as "unguarded".
+  model.unfilled = ['calls.context', 'calls.arguments', 'throws.context']
   if (!language) return model
   const walker = new GenericWalker(language, model, isTest)
   walker.run(tree)

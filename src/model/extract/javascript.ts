@@ -30,6 +30,7 @@ import { handleCommonJsExport, handleExport, handleImport, handleRequireOrDynami
 import { createState, enclosingName, type JsState, popFrames, pushFrame } from './js-state.js'
 import { handleTestCall, noteMemberReference, noteTestGlobal, testInfo } from './js-tests.js'
 import { handleModuleDeclaration } from './js-variables.js'
+import { JS_CONTEXT_TYPES } from './site-context.js'
 
 /** Subtrees with nothing for the model inside (types) or handled as a whole (imports). */
 const SKIPPED = new Set([
@@ -89,7 +90,7 @@ const MAX_STRINGS = 10_000
 const MAX_REGEXES = 10_000
 const MAX_REGEX_CHARS = 1_000
 
-const QUERIED_TYPES = [...new Set([...HANDLED, ...SKIPPED])]
+const QUERIED_TYPES = [...new Set([...HANDLED, ...SKIPPED, ...JS_CONTEXT_TYPES])]
 /** Test files also report `ns.member` reads through namespace imports; files naming process.env, its reads. */
 const QUERIED_MEMBER_TYPES = [...QUERIED_TYPES, 'member_expression']
 
@@ -311,6 +312,7 @@ export function extractJavaScript(source: SourceFile, tree: Tree, isTest: boolea
   model.isTest = isTest
   const state = createState(source.text, model, isTest)
   const frames = state.frames
+  const ancestors: Node[] = (state.contextAncestors = [])
   let failures = 0
   let skipUntil = -1
   for (const node of tree.rootNode.descendantsOfType(isTest || source.text.includes('process.env') ? QUERIED_MEMBER_TYPES : QUERIED_TYPES)) {
@@ -319,6 +321,7 @@ export function extractJavaScript(source: SourceFile, tree: Tree, isTest: boolea
     const type = node.type
     if (isKeywordToken(state.source, node, type)) continue
     if (frames.length > 0 && frames[frames.length - 1].end <= start) popFrames(state, start)
+    while (ancestors.length > 0 && ancestors[ancestors.length - 1].endIndex <= start) ancestors.pop()
     let descend = !SKIPPED.has(type)
     if (HANDLED.has(type) || type === 'member_expression') {
       try {
@@ -329,6 +332,7 @@ export function extractJavaScript(source: SourceFile, tree: Tree, isTest: boolea
       }
     }
     if (!descend) skipUntil = Math.max(skipUntil, node.endIndex)
+    else if (JS_CONTEXT_TYPES.has(type)) ancestors.push(node)
   }
   popFrames(state, Number.POSITIVE_INFINITY)
   moduleVariables(state, tree)

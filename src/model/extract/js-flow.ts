@@ -1,16 +1,22 @@
 // Control flow and call sites of JavaScript/TypeScript: calls, throws, try/catch, conditions with their
 // literal comparisons, loops, switches, complexity.
 import type { Node } from 'web-tree-sitter'
-import type { CallSite, CatchHandler, Comparison, Condition, Loop, SwitchStatement, ThrowSite, TryBlock } from '../types.js'
+import type { CallArgument, CallSite, CatchHandler, Comparison, Condition, Loop, SwitchStatement, ThrowSite, TryBlock } from '../types.js'
 import { loc } from './common.js'
 import { literalValue, stringValue } from './js-literals.js'
 import { enclosingFunction, enclosingName, type JsState, type NewFrame, slice, topFrame } from './js-state.js'
+import { jsArgument } from './js-arguments.js'
+import { type ContextCache, siteContext } from './site-context.js'
 
 const ARG_MAX = 200
 const CONDITION_MAX = 200
 const MAX_ARGS = 20
 
 export const COMPARISON_OPERATORS = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==', 'in', 'instanceof'])
+
+function contextCache(state: JsState): ContextCache {
+  return (state.contextCache ??= new Map()) as ContextCache
+}
 
 /** One more decision point for the enclosing named function. */
 export function addDecision(state: JsState): void {
@@ -75,18 +81,27 @@ export function handleCall(state: JsState, node: Node, isNew: boolean): Node | n
     receiver = slice(state, fnNode.childForFieldName('object'), 200)
   }
   const args: string[] = []
+  const structured: CallArgument[] = []
   if (argsNode) {
-    if (argsNode.type === 'template_string') args.push(slice(state, argsNode, ARG_MAX))
-    else {
+    if (argsNode.type === 'template_string') {
+      args.push(slice(state, argsNode, ARG_MAX))
+      structured.push(jsArgument(state, argsNode))
+    } else {
       for (const a of argsNode.namedChildren) {
         if (!a || a.type === 'comment') continue
         if (args.length >= MAX_ARGS) break
         args.push(slice(state, a, ARG_MAX))
+        structured.push(jsArgument(state, a))
       }
     }
   }
   const call: CallSite = { callee, name, args, awaited: state.awaited.has(node.id), isNew, loc: loc(node) }
+  call.arguments = structured
   if (receiver !== undefined) call.receiver = receiver
+  const receiverNode = fnType === 'member_expression' || fnType === 'subscript_expression' ? fnNode!.childForFieldName('object') : null
+  const ancestors = state.contextAncestors ?? []
+  const context = siteContext(node, 'js', contextCache(state), ancestors, ancestors.length, receiverNode)
+  if (context) call.context = context
   if (state.statements.has(node.id)) call.statement = true
   const boundTo = state.assignedTo.get(node.id)
   if (boundTo !== undefined) call.assignedTo = boundTo
@@ -125,6 +140,9 @@ export function handleThrow(state: JsState, node: Node): void {
   if (frame?.guardText !== undefined) site.guard = frame.guardText
   const handler = frame?.catchFrame?.handler
   if (handler) handler.rethrows = true
+  const ancestors = state.contextAncestors ?? []
+  const context = siteContext(node, 'js', contextCache(state), ancestors, ancestors.length)
+  if (context) site.context = context
   state.model.throws.push(withEnclosing(state, site))
 }
 

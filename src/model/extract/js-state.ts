@@ -111,6 +111,10 @@ export interface JsState {
   pendingDecorators: { text: string; end: number; start: number }[]
   /** Methods with their class and whether they are public: exported when the class is. */
   methods: { fn: FunctionDecl; cls: ClassDecl; isPublic: boolean }[]
+  /** Early exits and defaults of each block, computed once (site-context.ts). */
+  contextCache?: Map<number, unknown[]>
+  /** Enclosing branches, blocks, tries and functions of the node being handled, outermost first. */
+  contextAncestors?: Node[]
 }
 
 export function createState(source: string, model: ModuleModel, isTest: boolean): JsState {

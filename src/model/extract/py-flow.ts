@@ -4,9 +4,16 @@ import type { Node } from 'web-tree-sitter'
 import type { CatchHandler, Location, Loop, TryBlock } from '../types.js'
 import { loc, text } from './common.js'
 import { PyScopes } from './py-frames.js'
+import { type ContextCache, newContextCache, siteContext } from './site-context.js'
 import { literalOf, namedKids, readComparisons, readHandler, stringValue } from './py-syntax.js'
 
 export abstract class PyFlow extends PyScopes {
+  /** Early exits and defaults of each block, computed once (site-context.ts). */
+  protected readonly contextCache: ContextCache = newContextCache()
+  /** Nodes of the context types by depth on the walker's current path (holes for other types). */
+  protected readonly contextNodes: (Node | undefined)[] = []
+  protected contextDepth = 0
+
   protected visitRaise(node: Node): void {
     let expr: Node | null = null
     const cursor = node.walk()
@@ -40,6 +47,7 @@ export abstract class PyFlow extends PyScopes {
       else errorType = name
     }
     const enclosing = this.enclosing()
+    const context = siteContext(node, 'py', this.contextCache, this.contextNodes, this.contextDepth)
     this.model.throws.push({
       ...(errorType ? { errorType } : {}),
       ...(message !== undefined ? { message } : {}),
@@ -48,6 +56,7 @@ export abstract class PyFlow extends PyScopes {
       rethrow,
       ...(cause ? { cause: text(cause, 100) } : {}),
       ...(enclosing ? { enclosing } : {}),
+      ...(context ? { context } : {}),
       loc: loc(node)
     })
   }

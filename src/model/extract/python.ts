@@ -13,7 +13,9 @@
 // - Complexity: 1 + if, elif, for, while, except, each and/or, conditional expression, comprehension
 //   if clause, match case.
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter'
-import type { ClassDecl, FunctionDecl, ModuleModel, SourceFile } from '../types.js'
+import type { CallArgument, ClassDecl, FunctionDecl, ModuleModel, SourceFile } from '../types.js'
+import { pyArgument } from './py-arguments.js'
+import { PY_CONTEXT_TYPES, siteContext } from './site-context.js'
 import { emptyModule, loc, text } from './common.js'
 import { finishPythonModule, newPyModuleState, type PyClassInfo, type PyFunctionInfo, type PyModuleState } from './py-api.js'
 import { visitPyAssignment } from './py-assign.js'
@@ -78,6 +80,9 @@ class PythonWalker extends PyFlow {
       while (frames.length > 0 && frames[frames.length - 1].depth >= depth) frames.pop()
       const type = cursor.nodeType
       this.pathTypes[depth] = type
+      // Enclosing branches, blocks and tries, by depth: what site-context.ts reads for each call and raise.
+      this.contextNodes[depth] = PY_CONTEXT_TYPES.has(type) ? cursor.currentNode : undefined
+      this.contextDepth = depth
       if (type === 'ERROR' || (checkMissing && cursor.nodeIsMissing)) this.model.syntaxErrors++
       if (this.pendingConditions.size > 0) {
         const cond = this.pendingConditions.get(cursor.nodeId)
@@ -378,15 +383,21 @@ class PythonWalker extends PyFlow {
       receiver = text(fn.childForFieldName('object'))
     }
     const args: string[] = []
+    const structured: CallArgument[] = []
     const keywords: string[] = []
     if (argsNode?.type === 'argument_list') {
       for (const arg of namedKids(argsNode)) {
         if (arg.type === 'keyword_argument') keywords.push(text(arg.childForFieldName('name')))
-        if (args.length < MAX_ARGS) args.push(text(arg))
+        if (args.length < MAX_ARGS) {
+          args.push(text(arg))
+          structured.push(pyArgument(arg))
+        }
       }
     } else if (argsNode) {
       args.push(text(argsNode))
+      structured.push(pyArgument(argsNode))
     }
+    const context = siteContext(node, 'py', this.contextCache, this.contextNodes, depth, fn?.type === 'attribute' ? fn.childForFieldName('object') : null)
     const enclosing = this.enclosing()
     this.model.calls.push({
       callee,
@@ -400,6 +411,8 @@ class PythonWalker extends PyFlow {
       ...(parent === 'expression_statement' ? { statement: true } : {}),
       ...(this.boundCalls.has(node.id) ? { assignedTo: this.boundCalls.get(node.id) as string } : {}),
       ...(parent === 'with_item' || (parent === 'as_pattern' && this.pathTypes[depth - 2] === 'with_item') ? { managed: true } : {}),
+      ...(context ? { context } : {}),
+      arguments: structured,
       loc: loc(node)
     })
   }
