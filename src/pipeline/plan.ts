@@ -13,6 +13,8 @@ import type { Logger } from '../log.js'
 import { buildRecord } from '../records/build.js'
 import { assertValidRecords } from '../records/schema.js'
 import type { PlanRecord } from '../records/types.js'
+import { classOf } from '../model/surface.js'
+import { isShippedPath } from '../report/shipped.js'
 import type { HistoryDelta, SummaryInput } from '../report/types.js'
 import { analyseRepository, outputExcludes, type Analysis } from './analyse.js'
 import { prepareBase, type BaseInput } from './base.js'
@@ -170,7 +172,12 @@ export async function runPlan(
       reason: analysis.targetReason,
       notes: analysis.target.layout?.notes ?? []
     },
-    validation: validated.summary
+    validation: validated.summary,
+    // The product surface decides what ships; a path it does not know falls back to the path convention.
+    isShipped: (path: string) => {
+      const cls = classOf(analysis.model.surface, path)
+      return cls === undefined ? isShippedPath(path) : cls === 'shipped'
+    }
   }
   const failure =
     stored.uploadError && config.uploadFailure === 'fail'

@@ -29,7 +29,7 @@ function stepLine(input: SummaryInput, step: NextStep, n: number): string {
 
 /** Empty when nothing on shipped code is worth leading with. */
 export function nextStepsSection(input: SummaryInput): string {
-  const steps = nextSteps(input.runs)
+  const steps = nextSteps(input.runs, undefined, input.isShipped)
   if (steps.length === 0) return ''
   const where = input.stored.resultsFile ? ` Every finding and spec is in <code>${escapeInline(input.stored.resultsFile)}</code>.` : ''
   return [`## What to do next`, '', ...steps.map((s, i) => stepLine(input, s, i + 1)), '', `_Chosen by risk on shipped code, across perspectives.${where}_`].join('\n')

@@ -24,13 +24,13 @@ const PRIORITY_RANK: Record<TestSpec['priority'], number> = { P1: 2, P2: 1, P3: 
 const SUMMING_UP = new Set(['big-picture'])
 
 /** A finding worth leading with: in shipped code, at least medium severity, not a low-confidence guess. */
-function leads(f: Finding): boolean {
-  return f.file !== null && isShippedPath(f.file) && SEVERITY_RANK[f.severity] >= 2 && f.confidence !== 'low'
+function leads(f: Finding, shipped: (path: string) => boolean): boolean {
+  return f.file !== null && shipped(f.file) && SEVERITY_RANK[f.severity] >= 2 && f.confidence !== 'low'
 }
 
 /** Findings in shipped code first, then by severity and confidence; order within a perspective kept otherwise. */
-export function byRisk(findings: readonly Finding[]): Finding[] {
-  const shipped = (f: Finding): number => (f.file === null || isShippedPath(f.file) ? 1 : 0)
+export function byRisk(findings: readonly Finding[], isShipped: (path: string) => boolean = isShippedPath): Finding[] {
+  const shipped = (f: Finding): number => (f.file === null || isShipped(f.file) ? 1 : 0)
   return findings
     .map((f, i) => ({ f, i }))
     .sort(
@@ -43,7 +43,7 @@ export function byRisk(findings: readonly Finding[]): Finding[] {
     .map((x) => x.f)
 }
 
-export function nextSteps(runs: readonly PerspectiveRun[], max = MAX_NEXT_STEPS): NextStep[] {
+export function nextSteps(runs: readonly PerspectiveRun[], max = MAX_NEXT_STEPS, shipped: (path: string) => boolean = isShippedPath): NextStep[] {
   const candidates: { step: NextStep; score: number; order: number }[] = []
   let order = 0
   for (const run of runs) {
@@ -52,7 +52,7 @@ export function nextSteps(runs: readonly PerspectiveRun[], max = MAX_NEXT_STEPS)
     for (const s of run.specs) for (const id of s.covers) if (!specFor.has(id)) specFor.set(id, s)
     const covered = new Set<TestSpec>()
     for (const f of run.findings) {
-      if (!leads(f)) continue
+      if (!leads(f, shipped)) continue
       const spec = specFor.get(f.id)
       if (spec) covered.add(spec)
       const score = SEVERITY_RANK[f.severity] * 10 + CONFIDENCE_RANK[f.confidence] * 3 + (spec ? 1 : 0)
@@ -60,7 +60,7 @@ export function nextSteps(runs: readonly PerspectiveRun[], max = MAX_NEXT_STEPS)
     }
     // A first-priority spec on shipped code stands on its own when no finding led to it.
     for (const s of run.specs) {
-      if (covered.has(s) || s.priority !== 'P1' || !isShippedPath(s.target.file)) continue
+      if (covered.has(s) || s.priority !== 'P1' || !shipped(s.target.file)) continue
       candidates.push({ step: { perspective: run.meta.id, spec: s }, score: 20 + PRIORITY_RANK[s.priority], order: order++ })
     }
   }

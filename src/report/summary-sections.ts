@@ -175,7 +175,7 @@ function findingsSection(
   cache: RenderCache
 ): string {
   if (findings.length === 0) return '### Findings\n\nNothing found from this perspective in the analysed files.'
-  const shown = byRisk(findings).slice(0, caps.findings)
+  const shown = byRisk(findings, input.isShipped).slice(0, caps.findings)
   const rows = shown.map((f) => cached(cache.findingRows, f, () => findingRow(input, f)))
   const table = [
     '| Severity | Finding | Location | Evidence | Confidence | Rationale |',

@@ -46,7 +46,7 @@ export function buildTerminalReport(input: SummaryInput, options: TerminalOption
   const syntaxErrors = syntaxErrorText(input.model.syntaxErrors ?? [], 5, terminalSafe)
   if (syntaxErrors) lines.push(`Syntax errors: ${syntaxErrors}`)
   if (input.rotation.warning) lines.push(paint('yellow', `Warning: ${terminalSafe(input.rotation.warning)}`))
-  const steps = nextSteps(input.runs)
+  const steps = nextSteps(input.runs, undefined, input.isShipped)
   if (steps.length > 0) {
     lines.push('', paint('bold', 'What to do next:'))
     steps.forEach((step, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${stepText(step)}`))
@@ -54,7 +54,7 @@ export function buildTerminalReport(input: SummaryInput, options: TerminalOption
 
   for (const run of input.runs) {
     lines.push('')
-    lines.push(...perspectiveLines(run, paint, maxFindings, maxSpecs))
+    lines.push(...perspectiveLines(run, paint, maxFindings, maxSpecs, input.isShipped))
   }
 
   lines.push('')
@@ -76,7 +76,8 @@ function perspectiveLines(
   run: PerspectiveRun,
   paint: (style: Style, text: string) => string,
   maxFindings: number,
-  maxSpecs: number
+  maxSpecs: number,
+  isShipped?: (path: string) => boolean
 ): string[] {
   const { meta } = run
   const out = [paint('bold', `${meta.number}. ${meta.title} (${meta.id}): ${meta.question}`)]
@@ -94,7 +95,7 @@ function perspectiveLines(
   )
   if (run.findings.length === 0) out.push('   no findings')
   else out.push('   Findings:')
-  const shown = byRisk(run.findings).slice(0, maxFindings)
+  const shown = byRisk(run.findings, isShipped).slice(0, maxFindings)
   for (const f of shown) {
     const where = locationText(f) ?? `repository (looked for ${f.lookedFor ?? 'unspecified'})`
     out.push(`     ${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${terminalSafe(where)}  ${terminalSafe(f.title)}`)

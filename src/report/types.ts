@@ -70,6 +70,8 @@ export interface SummaryInput {
   testLayout?: { framework: string; language: string; reason: string; notes: string[] }
   /** What the validation stage (src/execute) decided; absent when it was not part of the run. */
   validation?: ValidationSummary
+  /** Whether a file ships to users (the model's product surface); "What to do next" and the top findings rank by it. */
+  isShipped?: (path: string) => boolean
 }
 
 export interface ValidationSummary {
