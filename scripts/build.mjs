@@ -18,18 +18,29 @@ for (const [name, entry] of Object.entries(entries)) {
   const out = join(root, '.tmp', 'ncc', name)
   rmSync(out, { recursive: true, force: true })
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' })
+  const renamed = []
   for (const file of readdirSync(out)) {
     if (file === 'package.json' || file === 'index.js') continue
-    // Chunks split off at dynamic imports (e.g. @huggingface/hub's sha256 helpers) are loaded from
-    // beside the bundle. Chunk names are derived from module paths, so entries share them; two
-    // different chunks under one name would break one entry, so that stops the build.
+    // Chunks split off at dynamic imports (e.g. @huggingface/hub's sha256 helpers, the TypeScript
+    // compiler) are loaded from beside the bundle. Chunk names are derived from module paths, so
+    // entries share them; when an entry's chunk differs from another's under the same name (module
+    // ids are shorter in a smaller bundle), it gets its own file, `<entry>-<chunk>`, and the entry's
+    // chunk loader is pointed at it.
     if (!/^\d+\.index\.js$/.test(file)) throw new Error(`ncc emitted an unexpected file ${file} for ${entry}`)
     const code = readFileSync(join(out, file), 'utf8')
-    const target = join(dist, file)
-    if (existsSync(target) && readFileSync(target, 'utf8') !== code) throw new Error(`chunk ${file} differs between entries (${entry})`)
+    let target = join(dist, file)
+    if (existsSync(target) && readFileSync(target, 'utf8') !== code) {
+      renamed.push(Number(file.split('.')[0]))
+      target = join(dist, `${name}-${file}`)
+    }
     writeFileSync(target, code)
   }
   let code = readFileSync(join(out, 'index.js'), 'utf8')
+  if (renamed.length > 0) {
+    const template = 'return "" + chunkId + ".index.js";'
+    if (!code.includes(template)) throw new Error(`cannot point ${entry} at its own chunks: ncc's chunk loader changed`)
+    code = code.replace(template, `return (${JSON.stringify(renamed)}.includes(Number(chunkId)) ? ${JSON.stringify(`${name}-`)} : "") + chunkId + ".index.js";`)
+  }
   if (name === 'cli' && !code.startsWith('#!')) code = `#!/usr/bin/env node\n${code}`
   writeFileSync(join(dist, `${name}.js`), code, { mode: 0o755 })
 }

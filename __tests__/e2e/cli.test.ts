@@ -2,10 +2,13 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { PlanRecord } from '../../src/records/types.js'
 import { TOOL_VERSION } from '../../src/pipeline/version.js'
 import { ensureBundle, FIXTURE_FILES, installAction, makeRepository, runtimes, type Runtime } from './harness.js'
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 
 interface CliRun {
   code: number | null
@@ -103,5 +106,18 @@ describe.each(runtimes().available.map((r) => [r.name, r] as [string, Runtime]))
     expect(result.code).toBe(0)
     const model = JSON.parse(result.stdout) as { modules: { path: string; language: string }[] }
     expect(model.modules.map((m) => m.path).sort()).toEqual(['bin/cli.js', 'src/index.js', 'src/parse.js', 'test/index.test.js'])
+    const surface = (JSON.parse(result.stdout) as { surface: { files: { path: string; class: string; reason: string }[] } }).surface
+    expect(surface.files.find((f) => f.path === 'test/index.test.js')).toMatchObject({ class: 'test' })
+    expect(surface.files.find((f) => f.path === 'src/parse.js')).toMatchObject({ class: 'shipped' })
+  })
+
+  it('model --json reads current TypeScript syntax with the bundled compiler: no syntax errors, every function', async () => {
+    const modern = join(temp, 'modern')
+    await makeRepository(modern, { 'src/modern.ts': readFileSync(join(FIXTURES, 'ts-syntax', 'modern.ts'), 'utf8') })
+    const result = await run('model', 'modern', '--json')
+    expect(result.code).toBe(0)
+    const model = JSON.parse(result.stdout) as { modules: { syntaxErrors: number; functions: { qualifiedName: string }[] }[] }
+    expect(model.modules[0].syntaxErrors).toBe(0)
+    expect(model.modules[0].functions.map((f) => f.qualifiedName)).toEqual(expect.arrayContaining(['first', 'Service.run', 'Store.get', 'eventName']))
   })
 })

@@ -10,6 +10,7 @@ import { namesUsed } from './extract/names-used.js'
 import { coverageIgnores } from './extract/pragmas.js'
 import { extractPython } from './extract/python.js'
 import { isTestPath } from './test-files.js'
+import { blankTypes, loadTypeScript, restoreTypes } from './ts-blank.js'
 import { createParser, type GrammarName } from './tree-sitter.js'
 import type { Language, ModuleModel, SourceFile } from './types.js'
 
@@ -90,6 +91,53 @@ export class ParserPool {
   }
 }
 
+const TS_FAMILY: ReadonlySet<Language> = new Set(['typescript', 'tsx', 'javascript', 'jsx'])
+
+/**
+ * Where tree-sitter leaves error nodes in a TypeScript or JavaScript file, the TypeScript compiler decides:
+ * its syntax errors are the file's real ones, and the file is modelled again from its text with the
+ * type-only code blanked (ts-blank.ts), which tree-sitter reads. Kept only when that parse is better.
+ */
+async function recoverWithCompiler(
+  source: SourceFile,
+  parser: Parser,
+  extract: Extractor,
+  first: ModuleModel,
+  isTest: boolean,
+  options: BuildModuleOptions
+): Promise<ModuleModel | null> {
+  let tree: Tree | null = null
+  try {
+    const ts = await loadTypeScript()
+    const blanked = blankTypes(ts, source.path, source.text)
+    tree = parser.parse(blanked.text)
+    if (!tree) return null
+    const second = extract({ ...source, text: blanked.text }, tree, isTest)
+    if (second.syntaxErrors >= first.syntaxErrors && blanked.compilerErrors === 0) {
+      // Blanking did not help, yet the compiler reads the file: the errors are the grammar's, not the file's.
+      first.syntaxErrors = 0
+      first.notes = [...(first.notes ?? []), 'tree-sitter could not read parts of this file that the TypeScript compiler reads; it is modelled as far as tree-sitter got']
+      return first
+    }
+    if (second.syntaxErrors >= first.syntaxErrors) return null
+    restoreTypes(second, blanked)
+    // The compiler's count is the file's own; errors left in the blanked parse are the grammar's.
+    second.syntaxErrors = blanked.compilerErrors
+    second.status = second.syntaxErrors === 0 && tree.rootNode.hasError === false ? 'parsed' : 'partial'
+    if (tree.rootNode.hasError && blanked.compilerErrors === 0) {
+      second.notes = [...(second.notes ?? []), 'modelled from the TypeScript compiler\'s reading with types blanked; tree-sitter still missed parts of it']
+    } else {
+      second.notes = [...(second.notes ?? []), 'modelled from the TypeScript compiler\'s reading with types blanked (the tree-sitter grammar cannot read all of its syntax)']
+    }
+    return second
+  } catch (error) {
+    options.logger?.debug(`Reading ${source.path} with the TypeScript compiler failed: ${errorMessage(error)}`)
+    return null
+  } finally {
+    tree?.delete()
+  }
+}
+
 function partialModule(source: SourceFile, isTest: boolean, syntaxErrors: number): ModuleModel {
   const m = emptyModule(source)
   m.isTest = isTest
@@ -146,6 +194,15 @@ export async function buildModule(source: SourceFile, pool: ParserPool, options:
     if (ignores.length > 0) module.coverageIgnored = ignores
     const used = namesUsed(tree, source.language)
     if (used.length > 0) module.namesUsed = used
+    if (module.syntaxErrors > 0 && TS_FAMILY.has(source.language) && !options.extractors?.[source.language]) {
+      const recovered = await recoverWithCompiler(source, parser, extract, module, isTest, options)
+      if (recovered && recovered !== module) {
+        // Read from the original tree: same lines and columns as the blanked text.
+        if (module.coverageIgnored) recovered.coverageIgnored = module.coverageIgnored
+        if (module.namesUsed) recovered.namesUsed = module.namesUsed
+      }
+      return recovered ?? module
+    }
     return module
   } catch (error) {
     options.logger?.debug(`Extracting ${source.path} failed: ${errorMessage(error)}`)

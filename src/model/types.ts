@@ -457,8 +457,10 @@ export interface ModuleModel {
   lines: number
   bytes: number
   status: ParseStatus
-  /** Count of syntax-error nodes found by the parser. */
+  /** Count of syntax-error nodes found by the parser (for TypeScript/JavaScript the compiler's count when it was asked). */
   syntaxErrors: number
+  /** How the module was read when it was not the plain way (e.g. with the TypeScript compiler's help). */
+  notes?: string[]
   imports: ImportDecl[]
   exports: ExportDecl[]
   functions: FunctionDecl[]
