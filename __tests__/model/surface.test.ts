@@ -6,6 +6,7 @@ import errorHandling from '../../perspectives/error-handling/index.js'
 import scope from '../../perspectives/scope/index.js'
 import { productView } from '../../src/engine/product-view.js'
 import { classifySurface } from '../../src/model/surface.js'
+import { parseManifest } from '../../src/repo/manifests.js'
 import type { ProductSurface } from '../../src/model/types.js'
 import { buildFixtureModel, readFixture, runFixture } from '../perspectives/harness.js'
 
@@ -135,5 +136,28 @@ describe('without a manifest', () => {
     expect(productView(model, 'security').model.modules.map((m) => m.path)).toEqual(['index.js', 'scripts/publish.js'])
     expect(productView(model, 'failure-modes').model.modules.map((m) => m.path)).toEqual(['index.js'])
     expect(productView(model, 'ci-cd').model.modules.map((m) => m.path)).toEqual(['index.js', 'scripts/other.js', 'scripts/publish.js'])
+  })
+})
+
+describe('what npm publishes', () => {
+  const manifest = (json: string) => parseManifest('package.json', 'package.json', json)
+
+  test('without a files list every module is in the tarball, so a root module nothing imports is shipped', () => {
+    const surface = classifySurface({
+      repo: { allPaths: ['package.json', 'index.js', 'browser.js', 'benchmarks/a.bench.js'], files: [] },
+      manifests: [manifest('{"name":"p","main":"index.js"}')],
+      modules: []
+    })
+    expect(classes(surface)).toMatchObject({ 'index.js': 'shipped', 'browser.js': 'shipped', 'benchmarks/a.bench.js': 'tooling' })
+    expect(reasonOf(surface, 'browser.js')).toBe('published with the package: package.json has no files list, so npm ships it')
+  })
+
+  test('with a files list, a module outside it and unreachable is not shipped', () => {
+    const surface = classifySurface({
+      repo: { allPaths: ['package.json', 'index.js', 'release.js'], files: [] },
+      manifests: [manifest('{"name":"p","main":"index.js","files":["index.js"]}')],
+      modules: []
+    })
+    expect(classes(surface)).toMatchObject({ 'index.js': 'shipped', 'release.js': 'tooling' })
   })
 })

@@ -253,6 +253,11 @@ function classifyOne(path: string, packages: Package[], reached: Map<string, str
     if (pkg && rel === pkg.manifest.path.slice(pkg.dir ? pkg.dir.length + 1 : 0)) return result({ class: 'shipped', reason: 'the package manifest' })
     return result({ class: 'tooling', reason: 'a project file that is not code (configuration, data or assets outside the source folders)' })
   }
+  if (pkg?.declared && pkg.manifest.kind === 'package.json' && !pkg.files) {
+    // npm publishes every file when package.json has no files list: a root-level module (pino's browser.js,
+    // file.js) is in the tarball and reachable as `pkg/file`.
+    return result({ class: 'shipped', reason: `published with the package: ${pkg.manifest.path} has no files list, so npm ships it` })
+  }
   if (pkg?.declared) {
     return result({ class: 'tooling', reason: `not reachable from the entry points of ${pkg.manifest.path} and outside its source folders` })
   }
