@@ -88,7 +88,7 @@ describe.each(runtimes().available.map((r) => [r.name, r] as [string, Runtime]))
     const result = await run('plan', 'repo', '--out', out, '-p', 'security', '--format', 'markdown')
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Security')
-    expect(readdirSync(out).sort()).toEqual(['README.md', 'badge.json', 'data', 'latest'])
+    expect(readdirSync(out).sort()).toEqual(['.gitignore', '.test-planning-results', 'README.md', 'badge.json', 'data', 'latest'])
   })
 
   it('--fail-on exits 1 when a finding reaches the level, 0 when none does', async () => {
