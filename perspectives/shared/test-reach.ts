@@ -183,9 +183,13 @@ function buildReachFacts(model: CodeModel): ReachFacts {
  * `def` after decorators or the body's first line) and the same name.
  */
 export function functionEntry(file: FileCoverage, fn: FunctionDecl): FileCoverage['functions'][number] | undefined {
-  return file.functions.find(
+  const named = file.functions.find(
     (f) => (f.line === fn.loc.startLine || f.line === fn.loc.startLine + 1) && (f.name === fn.name || f.name === fn.qualifiedName || f.name.endsWith(`.${fn.name}`))
   )
+  if (named) return named
+  // Istanbul and node name an arrow in an object literal `(anonymous_3)`: the only one on the line is it.
+  const anonymous = file.functions.filter((f) => f.line === fn.loc.startLine && /^\(?anonymous_\d+\)?$/.test(f.name))
+  return anonymous.length === 1 ? anonymous[0] : undefined
 }
 
 /**

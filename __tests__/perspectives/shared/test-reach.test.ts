@@ -150,6 +150,12 @@ describe('shared test reach: coverage reports decide, pragmas exclude', () => {
     const fromCobertura = await modelOf({ 'src/calc.js': source, 'coverage.xml': cobertura })
     expect(reachOf(fromCobertura, 'src/calc.js')).toEqual({ used: 'covered', never: 'not-run' })
   })
+  it('lcov: an arrow in an object literal the report calls (anonymous_0) is matched by its line', async () => {
+    const source = "module.exports = {\n  NAME: 'x',\n  NOOP: () => {}\n}\n"
+    const lcov = 'TN:\nSF:lib/constants.js\nFN:3,(anonymous_0)\nFNDA:9,(anonymous_0)\nDA:1,1\nend_of_record\n'
+    const model = await modelOf({ 'lib/constants.js': source, 'coverage/lcov.info': lcov })
+    expect(reachOf(model, 'lib/constants.js')).toEqual({ NOOP: 'covered' })
+  })
 })
 
 describe('shared test reach: the static estimate without a report', () => {
