@@ -83,7 +83,9 @@ function finish(cases) {
 
 /** A Node ESM program calling `body`'s symbol from `moduleUrl` once per case. */
 export function nodeObserver(body: CallSpecBody, moduleUrl: string): string {
-  const callee = body.symbol === 'default' ? 'mod.default' : `mod[${jsString(body.symbol)}]`
+  // A default export is named after its function in the model (`export default function f`).
+  const named = jsString(body.symbol)
+  const callee = body.symbol === 'default' ? 'mod.default' : `(${named} in mod ? mod[${named}] : typeof mod.default === 'function' && mod.default.name === ${named} ? mod.default : undefined)`
   const cases = body.cases.map((c) => `  [${jsString(c.name)}, () => [${c.args.map(renderJsValue).join(', ')}]]`).join(',\n')
   return `${JS_PRELUDE}
 const mod = await import(${jsString(moduleUrl)})

@@ -87,7 +87,10 @@ export async function observeCall(session: ObserveSession, body: CallSpecBody): 
     const again = second.cases[i]
     if (!again || JSON.stringify(again.outcome) !== JSON.stringify(c.outcome)) return { ok: false, planOnly: `not observed: case '${c.name}' gave different results in two runs` }
     const o = c.outcome
-    if (o.kind === 'unplain') return { ok: false, planOnly: `not observed: case '${c.name}' returns ${o.what.replace(/^test-planning: /, '')}` }
+    if (o.kind === 'unplain') {
+      const what = o.what.replace(/^test-planning: /, '')
+      return { ok: false, planOnly: what === 'not callable' ? `not callable: the module has no function '${body.symbol}'` : `not observed: case '${c.name}' returns ${what}` }
+    }
     if (o.kind === 'returns') cases.push({ name: c.name, expect: { kind: 'returns', value: o.value as SpecValue }, async: o.async })
     else cases.push({ name: c.name, expect: { kind: 'throws', ...(o.errorType ? { errorType: o.errorType } : {}), ...(o.message ? { message: o.message } : {}) }, async: o.async })
   }
