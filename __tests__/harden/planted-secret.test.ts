@@ -51,5 +51,5 @@ describe('a planted GitHub token', () => {
     // Other perspectives quote the same lines: redacted, not dropped.
     const quoting = files.map((f) => readFileSync(f, 'utf8')).join('\n')
     expect(count(quoting, `ghp_***[redacted ${PLANTED_TOKEN.length} chars]`)).toBeGreaterThan(0)
-  }, 120_000)
+  }, 600_000)
 })
