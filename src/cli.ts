@@ -4,6 +4,7 @@
 // configuration, 3 the run failed. Everything written to stdout and stderr goes through the redaction pass.
 import { statSync } from 'node:fs'
 import { PERSPECTIVES } from '../perspectives/index.js'
+import { detectTargetWithReason } from './specs/detect.js'
 import { parseCli, USAGE, UsageError, type ReportFormat } from './config/cli-args.js'
 import { checkDocs, writeDocs, DOCS_COMMAND } from './docs/write.js'
 import { streamLogger, type Logger } from './log.js'
@@ -59,8 +60,10 @@ async function printModel(root: string, json: boolean, maxFileBytes: number | nu
   const repo = await loadRepository(root, { maxFileBytes: maxFileBytes ?? undefined })
   const facts = await collectFacts(repo, {})
   const model = await buildModel(repo, facts)
+  // The test layout specs are written for: where they go, how they import, how the project runs them.
+  const detected = detectTargetWithReason(facts, model.modules)
   if (json) {
-    io.stdout.write(`${JSON.stringify(model, null, 2)}\n`)
+    io.stdout.write(`${JSON.stringify({ ...model, testLayout: detected.target.layout ?? null }, null, 2)}\n`)
   } else {
     const byLanguage = new Map<string, { files: number; lines: number }>()
     for (const m of model.modules) {
@@ -71,6 +74,8 @@ async function printModel(root: string, json: boolean, maxFileBytes: number | nu
     }
     io.stdout.write(`${model.stats.files} modules, ${model.stats.lines} lines, built in ${model.stats.millis} ms\n`)
     for (const [language, e] of [...byLanguage].sort()) io.stdout.write(`  ${language}: ${e.files} files, ${e.lines} lines\n`)
+    io.stdout.write(`Specs are written for ${detected.target.framework} (${detected.target.language}): ${detected.reason}\n`)
+    for (const note of detected.target.layout?.notes ?? []) io.stdout.write(`  note: ${note}\n`)
     logger.info('Use --json for the whole model.')
   }
   return 0

@@ -109,6 +109,9 @@ describe.each(runtimes().available.map((r) => [r.name, r] as [string, Runtime]))
     const surface = (JSON.parse(result.stdout) as { surface: { files: { path: string; class: string; reason: string }[] } }).surface
     expect(surface.files.find((f) => f.path === 'test/index.test.js')).toMatchObject({ class: 'test' })
     expect(surface.files.find((f) => f.path === 'src/parse.js')).toMatchObject({ class: 'shipped' })
+    // The test layout rides along: the repository's `node --test` script decides the runner.
+    const layout = (model as unknown as { testLayout: { framework: string; runnerCommand: string[] } }).testLayout
+    expect([layout.framework, layout.runnerCommand]).toEqual(['node:test', ['node', '--test']])
   })
 
   it('model --json reads current TypeScript syntax with the bundled compiler: no syntax errors, every function', async () => {
