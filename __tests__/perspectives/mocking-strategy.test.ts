@@ -185,7 +185,7 @@ testPerspective<MockingOptions>(mocking, {
     {
       name: 'Python: HTTP data types and cookie helpers are no network; a patched constant is configuration',
       files: {
-        'pyproject.toml': '[project]\nname = "web"\n',
+        'pyproject.toml': '[project]\nname = "web"\n\n[dependency-groups]\ntest = ["pytest", "responses"]\n',
         'pkg/__init__.py': '',
         'pkg/web.py': [
           'from http import cookiejar',

@@ -207,7 +207,7 @@ describe('readCoverageReports', () => {
     for (const report of reports) expect(Number.isNaN(Date.parse(report.modified ?? ''))).toBe(false)
     expect(notes.sort()).toEqual([
       'Coverage report coverage.json is not in a format we read (lcov, Istanbul JSON, Cobertura XML, coverage.py JSON); it was ignored.',
-      'Coverage report missing/lcov.info (from coverage-paths) was not found; check the path.'
+      'Coverage report missing/lcov.info (from the coverage setting) was not found; check the path, and that the tests ran with coverage before.'
     ])
   })
 

@@ -374,7 +374,8 @@ function jsLayout(facts: RepositoryFacts, modules: ModuleModel[], forced?: { fra
     frameworkImport,
     pythonRoots: [],
     defaultExports,
-    packages: [...deps].sort(),
+    // No package.json: what is installed is unknown, not missing, so no spec is held back for it.
+    ...(packageJsons.length > 0 ? { packages: [...deps].sort() } : {}),
     runnerCommand,
     ...(config ? { configFile: config.file } : {}),
     reason: reasonParts.join('; '),
@@ -447,7 +448,7 @@ function pythonLayout(facts: RepositoryFacts, modules: ModuleModel[]): TestLayou
     assertion: 'node:assert',
     frameworkImport: 'import',
     pythonRoots: [...roots].sort(),
-    packages: [...deps].map((d) => d.replace(/_/g, '-')).sort(),
+    ...(pythonManifests.length > 0 ? { packages: [...deps].map((d) => d.replace(/_/g, '-')).sort() } : {}),
     runnerCommand: ['python', '-m', 'pytest'],
     ...(config ? { configFile: config.file } : {}),
     reason: `${why}${tests.length > 0 ? `; ${tests.length} test file(s) show where tests go` : ''}`,
