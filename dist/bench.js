@@ -14846,18 +14846,18 @@ const TEXT_MAX = 200;
 const MAX_ANCESTORS = 80;
 /** Preceding statements examined per block: a generated 50,000-statement block stays linear. */
 const MAX_BLOCK_STATEMENTS = 400;
-const JS_FUNCTIONS = new Set([
+/** Node types of JavaScript/TypeScript functions; the extractor (javascript.ts) shares this set. */
+const JS_FUNCTION_TYPES = new Set([
     'function_declaration',
     'generator_function_declaration',
     'function_expression',
     'function',
     'generator_function',
     'arrow_function',
-    'method_definition',
-    'class_declaration',
-    'class',
-    'class_body'
+    'method_definition'
 ]);
+/** The search for a site's guards stops at these: its function, or the class it sits in. */
+const JS_FUNCTIONS = new Set([...JS_FUNCTION_TYPES, 'class_declaration', 'class', 'class_body']);
 const PY_FUNCTIONS = new Set(['function_definition', 'lambda', 'class_definition']);
 const JS_BLOCKS = new Set(['statement_block']);
 const PY_BLOCKS = new Set(['block', 'module']);
@@ -16874,15 +16874,7 @@ const SKIPPED = new Set([
     'type_alias_declaration',
     'import_statement'
 ]);
-const FUNCTION_TYPES = new Set([
-    'function_declaration',
-    'generator_function_declaration',
-    'function_expression',
-    'function',
-    'generator_function',
-    'arrow_function',
-    'method_definition'
-]);
+const FUNCTION_TYPES = JS_FUNCTION_TYPES;
 const CLASS_TYPES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
 const LOOP_TYPES = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
 const HANDLED = new Set([

@@ -30,7 +30,7 @@ import { handleCommonJsExport, handleExport, handleImport, handleRequireOrDynami
 import { createState, enclosingName, type JsState, popFrames, pushFrame } from './js-state.js'
 import { handleTestCall, noteMemberReference, noteTestGlobal, testInfo } from './js-tests.js'
 import { handleModuleDeclaration } from './js-variables.js'
-import { JS_CONTEXT_TYPES } from './site-context.js'
+import { JS_CONTEXT_TYPES, JS_FUNCTION_TYPES } from './site-context.js'
 
 /** Subtrees with nothing for the model inside (types) or handled as a whole (imports). */
 const SKIPPED = new Set([
@@ -42,15 +42,7 @@ const SKIPPED = new Set([
   'import_statement'
 ])
 
-const FUNCTION_TYPES = new Set([
-  'function_declaration',
-  'generator_function_declaration',
-  'function_expression',
-  'function',
-  'generator_function',
-  'arrow_function',
-  'method_definition'
-])
+const FUNCTION_TYPES = JS_FUNCTION_TYPES
 
 const CLASS_TYPES = new Set(['class_declaration', 'abstract_class_declaration', 'class'])
 const LOOP_TYPES = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement'])
