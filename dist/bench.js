@@ -12989,7 +12989,23 @@ function random(seed) {
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
 }
-const WORDS = ['user', 'order', 'item', 'cache', 'token', 'record', 'batch', 'query', 'event', 'report', 'price', 'stock', 'path', 'entry', 'limit'];
+const WORDS = [
+    'user',
+    'order',
+    'item',
+    'cache',
+    'token',
+    'record',
+    'batch',
+    'query',
+    'event',
+    'report',
+    'price',
+    'stock',
+    'path',
+    'entry',
+    'limit'
+];
 class Writer {
     rnd;
     constructor(seed) {
@@ -13012,7 +13028,9 @@ function tsFunction(w, name, indent, method) {
     const a = w.word();
     const b = w.word();
     const n = w.int(100);
-    const head = method ? `${indent}async ${name}(${a}s: ${w.cap(a)}[], ${b}Limit = ${n}): Promise<number> {` : `${indent}export async function ${name}(${a}s: ${w.cap(a)}[], ${b}Limit = ${n}): Promise<number> {`;
+    const head = method
+        ? `${indent}async ${name}(${a}s: ${w.cap(a)}[], ${b}Limit = ${n}): Promise<number> {`
+        : `${indent}export async function ${name}(${a}s: ${w.cap(a)}[], ${b}Limit = ${n}): Promise<number> {`;
     const i = `${indent}  `;
     return [
         head,
@@ -13050,7 +13068,9 @@ function tsModule(w, index, targetLines) {
     const lines = [
         `import { readFile } from 'node:fs/promises'`,
         `import { logger } from '../util/logger.js'`,
-        index > 0 ? `import { Service${index - 1} } from './service-${index - 1}.js'` : `import type { Options } from '../util/options.js'`,
+        index > 0
+            ? `import { Service${index - 1} } from './service-${index - 1}.js'`
+            : `import type { Options } from '../util/options.js'`,
         '',
         `const registry = new Map<string, number>()`,
         `export const DEFAULT_LIMIT_${index} = ${w.int(1000)}`,
@@ -13087,7 +13107,15 @@ function tsTest(w, index) {
     ].join('\n');
 }
 function pyModule(w, index, targetLines) {
-    const lines = ['import json', 'import logging', `from .util import helper_${index}`, '', 'log = logging.getLogger(__name__)', 'REGISTRY = {}', ''];
+    const lines = [
+        'import json',
+        'import logging',
+        `from .util import helper_${index}`,
+        '',
+        'log = logging.getLogger(__name__)',
+        'REGISTRY = {}',
+        ''
+    ];
     let n = 0;
     while (lines.length < targetLines) {
         const a = w.word();
@@ -13101,7 +13129,9 @@ function writeSyntheticRepository(root, options) {
     const maxLines = options.lines ?? Number.POSITIVE_INFINITY;
     const maxBytes = options.bytes ?? Number.POSITIVE_INFINITY;
     const language = options.language ?? 'ts';
-    const perFile = options.files && Number.isFinite(maxLines) ? Math.max(20, Math.ceil(maxLines / options.files)) : 400;
+    const perFile = options.files && Number.isFinite(maxLines)
+        ? Math.max(20, Math.ceil(maxLines / options.files))
+        : 400;
     const result = { files: 0, lines: 0, bytes: 0 };
     const write = (path, text) => {
         const full = (0,external_node_path_namespaceObject.join)(root, path);
@@ -13226,8 +13256,16 @@ const go = {
     finallies: new Set(),
     throwTypes: new Set(),
     switches: {
-        expression_switch_statement: { valueField: 'value', caseTypes: ['expression_case'], defaultTypes: ['default_case'] },
-        type_switch_statement: { valueField: 'value', caseTypes: ['type_case'], defaultTypes: ['default_case'] }
+        expression_switch_statement: {
+            valueField: 'value',
+            caseTypes: ['expression_case'],
+            defaultTypes: ['default_case']
+        },
+        type_switch_statement: {
+            valueField: 'value',
+            caseTypes: ['type_case'],
+            defaultTypes: ['default_case']
+        }
     },
     members: { selector_expression: ['operand', 'field'] }
 };
@@ -13302,7 +13340,9 @@ const rust = {
     handlers: new Set(),
     finallies: new Set(),
     throwTypes: new Set(),
-    switches: { match_expression: { valueField: 'value', caseTypes: ['match_arm'], defaultTypes: [] } },
+    switches: {
+        match_expression: { valueField: 'value', caseTypes: ['match_arm'], defaultTypes: [] }
+    },
     members: { field_expression: ['value', 'field'], scoped_identifier: ['path', 'name'] }
 };
 const ruby = {
@@ -13378,12 +13418,18 @@ const csharp = {
     handlers: new Set(['catch_clause']),
     finallies: new Set(['finally_clause']),
     throwTypes: new Set(['throw_statement', 'throw_expression']),
-    switches: { switch_statement: { valueField: 'value', caseTypes: ['switch_section'], defaultTypes: [] } },
+    switches: {
+        switch_statement: { valueField: 'value', caseTypes: ['switch_section'], defaultTypes: [] }
+    },
     members: { member_access_expression: ['expression', 'name'] }
 };
 const php = {
     functions: {
-        function_definition: { nameField: 'name', paramsField: 'parameters', returnField: 'return_type' },
+        function_definition: {
+            nameField: 'name',
+            paramsField: 'parameters',
+            returnField: 'return_type'
+        },
         method_declaration: { nameField: 'name', paramsField: 'parameters', returnField: 'return_type' }
     },
     classes: {
@@ -13395,13 +13441,21 @@ const php = {
     calls: {
         function_call_expression: { functionField: 'function', argsField: 'arguments' },
         member_call_expression: { receiverField: 'object', nameField: 'name', argsField: 'arguments' },
-        nullsafe_member_call_expression: { receiverField: 'object', nameField: 'name', argsField: 'arguments' },
+        nullsafe_member_call_expression: {
+            receiverField: 'object',
+            nameField: 'name',
+            argsField: 'arguments'
+        },
         scoped_call_expression: { receiverField: 'scope', nameField: 'name', argsField: 'arguments' },
         object_creation_expression: { isNew: true }
     },
     params: {
         simple_parameter: { nameField: 'name', typeField: 'type', defaultField: 'default_value' },
-        property_promotion_parameter: { nameField: 'name', typeField: 'type', defaultField: 'default_value' },
+        property_promotion_parameter: {
+            nameField: 'name',
+            typeField: 'type',
+            defaultField: 'default_value'
+        },
         variadic_parameter: { nameField: 'name', typeField: 'type', rest: true }
     },
     loops: {
@@ -13417,7 +13471,13 @@ const php = {
     handlers: new Set(['catch_clause']),
     finallies: new Set(['finally_clause']),
     throwTypes: new Set(['throw_expression']),
-    switches: { switch_statement: { valueField: 'condition', caseTypes: ['case_statement'], defaultTypes: ['default_statement'] } },
+    switches: {
+        switch_statement: {
+            valueField: 'condition',
+            caseTypes: ['case_statement'],
+            defaultTypes: ['default_statement']
+        }
+    },
     members: {}
 };
 /**
@@ -13468,7 +13528,13 @@ const IMPORT_TYPES = {
     rust: new Set(['use_declaration']),
     ruby: new Set(),
     csharp: new Set(['using_directive']),
-    php: new Set(['namespace_use_clause', 'require_expression', 'require_once_expression', 'include_expression', 'include_once_expression'])
+    php: new Set([
+        'namespace_use_clause',
+        'require_expression',
+        'require_once_expression',
+        'include_expression',
+        'include_once_expression'
+    ])
 };
 /**
  * Imports as ImportDecl. Conventions: the whole package/namespace is `{imported: '*'}` (Go
@@ -13509,7 +13575,9 @@ function readGenericImports(language, node) {
         case 'php': {
             if (node.type !== 'namespace_use_clause') {
                 const arg = kids(node)[0];
-                const value = arg && (arg.type === 'string' || arg.type === 'encapsed_string') ? unquote(arg.text) : common_text(arg);
+                const value = arg && (arg.type === 'string' || arg.type === 'encapsed_string')
+                    ? unquote(arg.text)
+                    : common_text(arg);
                 return [make(value, [], 'require')];
             }
             const name = kids(node).find((k) => k.type === 'qualified_name' || k.type === 'name');
@@ -13559,7 +13627,10 @@ function readRustUse(node, prefix, make) {
             const names = [];
             for (const item of kids(node.childForFieldName('list'))) {
                 if (item.type === 'use_as_clause') {
-                    names.push({ imported: common_text(item.childForFieldName('path')), local: common_text(item.childForFieldName('alias')) });
+                    names.push({
+                        imported: common_text(item.childForFieldName('path')),
+                        local: common_text(item.childForFieldName('alias'))
+                    });
                 }
                 else if (item.type === 'use_wildcard') {
                     names.push({ imported: '*', local: '*' });
@@ -13574,7 +13645,11 @@ function readRustUse(node, prefix, make) {
         case 'use_as_clause': {
             const path = common_text(node.childForFieldName('path'));
             const at = path.lastIndexOf('::');
-            return [make(join(prefix, at < 0 ? path : path.slice(0, at)), [{ imported: path.slice(at + 2), local: common_text(node.childForFieldName('alias')) }])];
+            return [
+                make(join(prefix, at < 0 ? path : path.slice(0, at)), [
+                    { imported: path.slice(at + 2), local: common_text(node.childForFieldName('alias')) }
+                ])
+            ];
         }
         case 'use_wildcard':
             return [make(join(prefix, common_text(kids(node)[0])), [{ imported: '*', local: '*' }])];
@@ -13689,7 +13764,18 @@ function annotationsOf(node) {
     }
     return out;
 }
-const TEST_ANNOTATIONS = new Set(['Test', 'ParameterizedTest', 'RepeatedTest', 'TestFactory', 'Fact', 'Theory', 'TestMethod', 'TestCase', 'DataTestMethod', 'test']);
+const TEST_ANNOTATIONS = new Set([
+    'Test',
+    'ParameterizedTest',
+    'RepeatedTest',
+    'TestFactory',
+    'Fact',
+    'Theory',
+    'TestMethod',
+    'TestCase',
+    'DataTestMethod',
+    'test'
+]);
 const SKIP_ANNOTATIONS = new Set(['Disabled', 'Ignore', 'ignore']);
 /** Whether annotations mark a test, and whether it is skipped. */
 function testByAnnotations(annotations) {
@@ -13716,7 +13802,11 @@ function frameworkFor(language, hints) {
         case 'ruby':
             return hints.has('rspec') ? 'rspec' : 'minitest';
         case 'csharp':
-            return hints.has('Fact') || hints.has('Theory') ? 'xunit' : hints.has('TestMethod') ? 'mstest' : 'nunit';
+            return hints.has('Fact') || hints.has('Theory')
+                ? 'xunit'
+                : hints.has('TestMethod')
+                    ? 'mstest'
+                    : 'nunit';
         case 'php':
             return 'phpunit';
     }
@@ -13741,8 +13831,39 @@ const RSPEC = dict({
     pending: { kind: 'test', modifier: 'skip' },
     fit: { kind: 'test', modifier: 'only' }
 });
-const LOG_NAMES = new Set(['log', 'logger', 'LOG', 'LOGGER', 'Log', 'Logger', '_logger', 'logging', 'console', 'Console', 'out', 'err', 'fmt', 'Debug', 'Trace']);
-const PRINT_CALLS = new Set(['puts', 'print', 'p', 'warn', 'println', 'printf', 'echo', 'error_log', 'var_dump', 'println!', 'eprintln!', 'dbg!', 'print!', 'eprint!']);
+const LOG_NAMES = new Set([
+    'log',
+    'logger',
+    'LOG',
+    'LOGGER',
+    'Log',
+    'Logger',
+    '_logger',
+    'logging',
+    'console',
+    'Console',
+    'out',
+    'err',
+    'fmt',
+    'Debug',
+    'Trace'
+]);
+const PRINT_CALLS = new Set([
+    'puts',
+    'print',
+    'p',
+    'warn',
+    'println',
+    'printf',
+    'echo',
+    'error_log',
+    'var_dump',
+    'println!',
+    'eprintln!',
+    'dbg!',
+    'print!',
+    'eprint!'
+]);
 /** A call whose receiver is a logger/console, or a print function. */
 function isLogCallee(callee, receiver) {
     if (PRINT_CALLS.has(callee))
@@ -13820,9 +13941,17 @@ class GenericScopes {
         return scope?.kind === 'scope' ? scope.scope : undefined;
     }
     addCondition(kind, conditionNode) {
-        const inner = conditionNode.type === 'parenthesized_expression' ? (kids(conditionNode)[0] ?? conditionNode) : conditionNode;
+        const inner = conditionNode.type === 'parenthesized_expression'
+            ? (kids(conditionNode)[0] ?? conditionNode)
+            : conditionNode;
         const enclosing = this.currentFunction()?.qualifiedName;
-        const cond = { kind, text: common_text(inner), comparisons: [], ...(enclosing ? { enclosing } : {}), loc: loc(conditionNode) };
+        const cond = {
+            kind,
+            text: common_text(inner),
+            comparisons: [],
+            ...(enclosing ? { enclosing } : {}),
+            loc: loc(conditionNode)
+        };
         this.model.conditions.push(cond);
         this.pendingConditions.set(conditionNode.id, cond);
         return cond;
@@ -13848,9 +13977,13 @@ class GenericFlow extends GenericScopes {
             rethrow = true;
         }
         else if (expr.type === 'object_creation_expression') {
-            const typeNode = expr.childForFieldName('type') ?? kids(expr).find((k) => k.type === 'name' || k.type === 'qualified_name') ?? null;
+            const typeNode = expr.childForFieldName('type') ??
+                kids(expr).find((k) => k.type === 'name' || k.type === 'qualified_name') ??
+                null;
             errorType = common_text(typeNode).replace(/^\\/, '');
-            const argsNode = expr.childForFieldName('arguments') ?? kids(expr).find((k) => k.type === 'arguments') ?? null;
+            const argsNode = expr.childForFieldName('arguments') ??
+                kids(expr).find((k) => k.type === 'arguments') ??
+                null;
             const first = kids(argsNode)[0];
             const literal = genericLiteral(first?.type === 'argument' ? kids(first)[0] : first);
             if (literal && typeof literal.value === 'string')
@@ -13917,7 +14050,8 @@ class GenericFlow extends GenericScopes {
         return false;
     }
     visitTry(node, depth) {
-        if (this.language === 'ruby' && !kids(node).some((k) => k.type === 'rescue' || k.type === 'ensure'))
+        if (this.language === 'ruby' &&
+            !kids(node).some((k) => k.type === 'rescue' || k.type === 'ensure'))
             return;
         const enclosing = this.currentFunction()?.qualifiedName;
         const block = {
@@ -13956,7 +14090,12 @@ class GenericFlow extends GenericScopes {
             }
             case 'php': {
                 const typeNode = node.childForFieldName('type');
-                types = typeNode?.type === 'type_list' ? kids(typeNode).map((k) => common_text(k)) : typeNode ? [common_text(typeNode)] : [];
+                types =
+                    typeNode?.type === 'type_list'
+                        ? kids(typeNode).map((k) => common_text(k))
+                        : typeNode
+                            ? [common_text(typeNode)]
+                            : [];
                 param = node.childForFieldName('name')?.text.replace(/^\$/, '');
                 break;
             }
@@ -13970,7 +14109,10 @@ class GenericFlow extends GenericScopes {
                 break;
         }
         if (!body)
-            body = kids(node).filter((k) => k.type === 'block' || k.type === 'compound_statement').pop() ?? null;
+            body =
+                kids(node)
+                    .filter((k) => k.type === 'block' || k.type === 'compound_statement')
+                    .pop() ?? null;
         const statements = kids(body);
         const handler = {
             types,
@@ -13978,7 +14120,10 @@ class GenericFlow extends GenericScopes {
             empty: statements.length === 0,
             onlyLogs: statements.length > 0 && statements.every((s) => this.isLogStatement(s)),
             rethrows: false,
-            swallows: statements.every((s) => /^(continue|break|next|return_statement|return)$/.test(s.type) && kids(s).length === 0 || s.type === 'continue_statement' || s.type === 'break_statement'),
+            swallows: statements.every((s) => (/^(continue|break|next|return_statement|return)$/.test(s.type) &&
+                kids(s).length === 0) ||
+                s.type === 'continue_statement' ||
+                s.type === 'break_statement'),
             loc: loc(node)
         };
         if (param)
@@ -14089,7 +14234,10 @@ class GenericFlow extends GenericScopes {
                     cases.push('default');
                 }
                 else if (rule.caseTypes.includes(child.type)) {
-                    const head = common_text(child, 120).split(/\n/)[0].replace(/\s*(:|=>|then\b).*$/, '').trim();
+                    const head = common_text(child, 120)
+                        .split(/\n/)[0]
+                        .replace(/\s*(:|=>|then\b).*$/, '')
+                        .trim();
                     if (/^(default\b|_$)/.test(head))
                         hasDefault = true;
                     cases.push(head);
@@ -14120,7 +14268,14 @@ class GenericFlow extends GenericScopes {
 const MAX_ARGS = 50;
 /** Most string literals kept per module: a generated file can hold millions. */
 const MAX_STRINGS = 10_000;
-const LANGUAGES = dict({ go: 'go', java: 'java', rust: 'rust', ruby: 'ruby', csharp: 'csharp', php: 'php' });
+const LANGUAGES = dict({
+    go: 'go',
+    java: 'java',
+    rust: 'rust',
+    ruby: 'ruby',
+    csharp: 'csharp',
+    php: 'php'
+});
 function extractGeneric(source, tree, isTest) {
     const language = LANGUAGES[source.language];
     const model = emptyModule(source);
@@ -14249,7 +14404,13 @@ class GenericWalker extends GenericFlow {
             type === 'trait_item' ||
             (type === 'impl_item' && node.childForFieldName('trait') !== null) ||
             (this.language === 'go' && node.childForFieldName('type')?.type === 'interface_type');
-        const scope = { name, implicitPublic, rubyVisibility: 'public', bodyDepth: depth + 2, namespace: rule.namespace === true };
+        const scope = {
+            name,
+            implicitPublic,
+            rubyVisibility: 'public',
+            bodyDepth: depth + 2,
+            namespace: rule.namespace === true
+        };
         if (!rule.scopeOnly) {
             const bases = [];
             for (const field of rule.baseTypes ?? []) {
@@ -14304,7 +14465,11 @@ class GenericWalker extends GenericFlow {
             scope = undefined;
         }
         const isStatic = rule.static === true || words.includes('static');
-        const kind = rule.isConstructor || (className && (name === '__construct' || name === 'initialize')) ? 'constructor' : className ? 'method' : 'function';
+        const kind = rule.isConstructor || (className && (name === '__construct' || name === 'initialize'))
+            ? 'constructor'
+            : className
+                ? 'method'
+                : 'function';
         const path = this.language === 'go' && className ? [className, name] : [...this.scopePath(), name];
         const returnNode = rule.returnField ? node.childForFieldName(rule.returnField) : null;
         const at = loc(node);
@@ -14314,7 +14479,8 @@ class GenericWalker extends GenericFlow {
             kind,
             params: this.readParams(node.childForFieldName(rule.paramsField)),
             ...(returnNode ? { returnType: common_text(returnNode) } : {}),
-            async: words.includes('async') || node.children.some((c) => c?.type === 'async' || c?.type === 'function_modifiers' && c.text.includes('async')),
+            async: words.includes('async') ||
+                node.children.some((c) => c?.type === 'async' || (c?.type === 'function_modifiers' && c.text.includes('async'))),
             generator: false,
             exported: this.isExported(name, words, scope),
             ...(className ? { className } : {}),
@@ -14327,7 +14493,13 @@ class GenericWalker extends GenericFlow {
             decl.decorators = annotations;
         this.model.functions.push(decl);
         if (scope?.decl) {
-            scope.decl.members.push({ name, kind: kind === 'constructor' ? 'constructor' : 'method', static: isStatic, visibility: visibilityOf(words, scope), loc: at });
+            scope.decl.members.push({
+                name,
+                kind: kind === 'constructor' ? 'constructor' : 'method',
+                static: isStatic,
+                visibility: visibilityOf(words, scope),
+                loc: at
+            });
         }
         if (this.isTest)
             this.functionTest(decl, type, annotations, scope);
@@ -14339,7 +14511,9 @@ class GenericWalker extends GenericFlow {
             const rule = this.table.params[child.type];
             if (!rule || rule.skip)
                 continue;
-            const nameNodes = rule.nameField ? child.childrenForFieldName(rule.nameField).filter((n) => n !== null) : [];
+            const nameNodes = rule.nameField
+                ? child.childrenForFieldName(rule.nameField).filter((n) => n !== null)
+                : [];
             if (nameNodes.length === 0) {
                 const parts = kids(child);
                 const found = child.type === 'identifier'
@@ -14348,9 +14522,13 @@ class GenericWalker extends GenericFlow {
                         parts.find((k) => k.type === 'identifier' || k.type === 'variable_name') ??
                         parts.find((k) => k.type.includes('identifier') && !k.type.includes('type')));
                 if (found)
-                    nameNodes.push(found.type === 'variable_declarator' ? (found.childForFieldName('name') ?? found) : found);
+                    nameNodes.push(found.type === 'variable_declarator'
+                        ? (found.childForFieldName('name') ?? found)
+                        : found);
             }
-            const typeNode = rule.typeField ? child.childForFieldName(rule.typeField) : kids(child).find((k) => k.type.includes('type'));
+            const typeNode = rule.typeField
+                ? child.childForFieldName(rule.typeField)
+                : kids(child).find((k) => k.type.includes('type'));
             const defaultNode = rule.defaultField ? child.childForFieldName(rule.defaultField) : null;
             for (const nameNode of nameNodes) {
                 out.push({
@@ -14397,22 +14575,42 @@ class GenericWalker extends GenericFlow {
             const name = common_text(n).replace(/^\$/, '');
             if (scope.decl.members.some((m) => m.name === name))
                 continue;
-            scope.decl.members.push({ name, kind: 'property', static: words.includes('static'), visibility: visibilityOf(words, scope), loc: loc(node) });
+            scope.decl.members.push({
+                name,
+                kind: 'property',
+                static: words.includes('static'),
+                visibility: visibilityOf(words, scope),
+                loc: loc(node)
+            });
         }
     }
     goMembers(node, decl) {
         const body = node.childForFieldName('type');
-        const list = body?.type === 'struct_type' ? kids(body).find((k) => k.type === 'field_declaration_list') : body;
+        const list = body?.type === 'struct_type'
+            ? kids(body).find((k) => k.type === 'field_declaration_list')
+            : body;
         for (const field of kids(list)) {
             if (field.type === 'field_declaration') {
                 for (const n of field.childrenForFieldName('name')) {
                     if (n)
-                        decl.members.push({ name: n.text, kind: 'property', static: false, visibility: /^\p{Lu}/u.test(n.text) ? 'public' : 'private', loc: loc(field) });
+                        decl.members.push({
+                            name: n.text,
+                            kind: 'property',
+                            static: false,
+                            visibility: /^\p{Lu}/u.test(n.text) ? 'public' : 'private',
+                            loc: loc(field)
+                        });
                 }
             }
             else if (field.type === 'method_elem' || field.type === 'method_spec') {
                 const n = common_text(field.childForFieldName('name'));
-                decl.members.push({ name: n, kind: 'method', static: false, visibility: 'public', loc: loc(field) });
+                decl.members.push({
+                    name: n,
+                    kind: 'method',
+                    static: false,
+                    visibility: 'public',
+                    loc: loc(field)
+                });
             }
         }
     }
@@ -14460,7 +14658,11 @@ class GenericWalker extends GenericFlow {
             callee = `${callee}!`;
             name = callee;
         }
-        const argsNode = rule.argsField ? node.childForFieldName(rule.argsField) : type === 'object_creation_expression' ? kids(node).find((k) => k.type === 'arguments') ?? null : null;
+        const argsNode = rule.argsField
+            ? node.childForFieldName(rule.argsField)
+            : type === 'object_creation_expression'
+                ? (kids(node).find((k) => k.type === 'arguments') ?? null)
+                : null;
         const args = [];
         const keywords = [];
         for (const arg of kids(argsNode)) {
@@ -14489,7 +14691,9 @@ class GenericWalker extends GenericFlow {
     callSpecials(node, callee, receiver, argsNode, type) {
         if (this.language === 'go' && callee === 'panic')
             this.visitThrow(node, kids(argsNode)[0] ?? null, true);
-        else if (this.language === 'rust' && type === 'macro_invocation' && /^(panic|unreachable|todo|unimplemented)!$/.test(callee)) {
+        else if (this.language === 'rust' &&
+            type === 'macro_invocation' &&
+            /^(panic|unreachable|todo|unimplemented)!$/.test(callee)) {
             const tokens = kids(node).find((k) => k.type === 'token_tree');
             this.visitThrow(node, kids(tokens).find((k) => k.type === 'string_literal') ?? null, true);
         }
@@ -14518,10 +14722,16 @@ class GenericWalker extends GenericFlow {
         let skip = false;
         switch (this.language) {
             case 'go':
-                isTest = type === 'function_declaration' && /^(Test|Benchmark|Fuzz|Example)/.test(decl.name) && decl.params.some((p) => /testing\.(T|B|F|M)\b/.test(p.type ?? '')) || /^Example/.test(decl.name) && type === 'function_declaration';
+                isTest =
+                    (type === 'function_declaration' &&
+                        /^(Test|Benchmark|Fuzz|Example)/.test(decl.name) &&
+                        decl.params.some((p) => /testing\.(T|B|F|M)\b/.test(p.type ?? ''))) ||
+                        (/^Example/.test(decl.name) && type === 'function_declaration');
                 break;
             case 'php':
-                isTest = decl.kind === 'method' && decl.name.startsWith('test') || annotations.some((a) => /^(\\?PHPUnit\\Framework\\Attributes\\)?Test\b/.test(a));
+                isTest =
+                    (decl.kind === 'method' && decl.name.startsWith('test')) ||
+                        annotations.some((a) => /^(\\?PHPUnit\\Framework\\Attributes\\)?Test\b/.test(a));
                 break;
             case 'ruby':
                 isTest = decl.kind === 'method' && decl.name.startsWith('test_');
@@ -14536,8 +14746,14 @@ class GenericWalker extends GenericFlow {
         }
         if (!isTest)
             return;
-        this.cases.push({ name: decl.qualifiedName, kind: 'test', ...(skip ? { modifier: 'skip' } : {}), loc: decl.loc });
-        if (scope?.decl && !this.cases.some((c) => c.kind === 'suite' && c.name === scope.decl?.qualifiedName)) {
+        this.cases.push({
+            name: decl.qualifiedName,
+            kind: 'test',
+            ...(skip ? { modifier: 'skip' } : {}),
+            loc: decl.loc
+        });
+        if (scope?.decl &&
+            !this.cases.some((c) => c.kind === 'suite' && c.name === scope.decl?.qualifiedName)) {
             this.cases.push({ name: scope.decl.qualifiedName, kind: 'suite', loc: scope.decl.loc });
         }
     }
@@ -14549,7 +14765,12 @@ class GenericWalker extends GenericFlow {
         const first = kids(argsNode)[0];
         const literal = genericLiteral(first ?? null);
         const name = literal && typeof literal.value === 'string' ? literal.value : common_text(first);
-        this.cases.push({ name, kind: spec.kind, ...(spec.modifier ? { modifier: spec.modifier } : {}), loc: loc(node) });
+        this.cases.push({
+            name,
+            kind: spec.kind,
+            ...(spec.modifier ? { modifier: spec.modifier } : {}),
+            loc: loc(node)
+        });
     }
     finish() {
         // Methods declared outside their type (Go receivers, Rust impl blocks) join its members.
@@ -14557,13 +14778,24 @@ class GenericWalker extends GenericFlow {
         for (const fn of this.model.functions) {
             const owner = fn.className ? byName.get(fn.className) : undefined;
             if (owner && !owner.members.some((m) => m.name === fn.name && m.kind !== 'property')) {
-                owner.members.push({ name: fn.name, kind: fn.kind === 'constructor' ? 'constructor' : 'method', static: false, visibility: fn.exported ? 'public' : 'private', loc: fn.loc });
+                owner.members.push({
+                    name: fn.name,
+                    kind: fn.kind === 'constructor' ? 'constructor' : 'method',
+                    static: false,
+                    visibility: fn.exported ? 'public' : 'private',
+                    loc: fn.loc
+                });
             }
         }
         if (!this.isTest)
             return;
         this.cases.sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn);
-        this.model.test = { framework: frameworkFor(this.language, this.hints), cases: this.cases, importedModules: [], referencedSymbols: [] };
+        this.model.test = {
+            framework: frameworkFor(this.language, this.hints),
+            cases: this.cases,
+            importedModules: [],
+            referencedSymbols: []
+        };
     }
 }
 function visibilityOf(words, scope) {
@@ -14624,8 +14856,17 @@ function pushFrame(state, f) {
     const frame = f;
     const isFunction = frame.fn !== undefined;
     frame.owner = frame.fn ?? below?.owner;
-    frame.prefix = frame.fn ? frame.fn.qualifiedName : frame.scope !== undefined ? frame.scope : below?.prefix;
-    frame.container = frame.className !== undefined || frame.isObject ? frame : isFunction ? undefined : below?.container;
+    frame.prefix = frame.fn
+        ? frame.fn.qualifiedName
+        : frame.scope !== undefined
+            ? frame.scope
+            : below?.prefix;
+    frame.container =
+        frame.className !== undefined || frame.isObject
+            ? frame
+            : isFunction
+                ? undefined
+                : below?.container;
     frame.loopCount = (frame.fn ? 0 : (below?.loopCount ?? 0)) + (frame.loop ? 1 : 0);
     frame.loopFrame = frame.loop ? frame : isFunction ? undefined : below?.loopFrame;
     frame.guardText = frame.guard ?? (isFunction ? undefined : below?.guardText);
@@ -14692,7 +14933,9 @@ function uniqueName(state, qualified) {
 function unwrapValue(node) {
     let n = node;
     for (let i = 0; n && i < 16; i++) {
-        if (n.type === 'parenthesized_expression' || n.type === 'as_expression' || n.type === 'satisfies_expression')
+        if (n.type === 'parenthesized_expression' ||
+            n.type === 'as_expression' ||
+            n.type === 'satisfies_expression')
             n = n.namedChild(0);
         else
             break;
@@ -14702,7 +14945,15 @@ function unwrapValue(node) {
 
 ;// CONCATENATED MODULE: ./src/model/extract/js-literals.ts
 
-const SIMPLE_ESCAPES = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
+const SIMPLE_ESCAPES = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '0': '\0'
+};
 /** Decodes the escapes of a string literal's body (the text between the quotes). */
 function decodeEscapes(body) {
     if (!body.includes('\\'))
@@ -14832,7 +15083,8 @@ function jsArgument(state, node) {
     if (n.type === 'undefined' || (n.type === 'identifier' && text === 'undefined'))
         return { kind: 'literal', text, value: null };
     // A template with substitutions is built at run time; one without is a plain string.
-    if (n.type === 'template_string' && n.namedChildren.some((c) => c?.type === 'template_substitution'))
+    if (n.type === 'template_string' &&
+        n.namedChildren.some((c) => c?.type === 'template_substitution'))
         return { kind: 'template', text };
     const literal = literalValue(state, n);
     if (literal !== undefined)
@@ -14861,9 +15113,31 @@ const JS_FUNCTIONS = new Set([...JS_FUNCTION_TYPES, 'class_declaration', 'class'
 const PY_FUNCTIONS = new Set(['function_definition', 'lambda', 'class_definition']);
 const JS_BLOCKS = new Set(['statement_block']);
 const PY_BLOCKS = new Set(['block', 'module']);
-const JS_EXITS = new Set(['return_statement', 'throw_statement', 'break_statement', 'continue_statement']);
-const PY_EXITS = new Set(['return_statement', 'raise_statement', 'break_statement', 'continue_statement']);
-const LOG_ROOTS = new Set(['console', 'logger', 'log', 'logging', 'warnings', 'this.logger', 'this.log', 'self.logger', 'self.log', 'self._logger', 'core']);
+const JS_EXITS = new Set([
+    'return_statement',
+    'throw_statement',
+    'break_statement',
+    'continue_statement'
+]);
+const PY_EXITS = new Set([
+    'return_statement',
+    'raise_statement',
+    'break_statement',
+    'continue_statement'
+]);
+const LOG_ROOTS = new Set([
+    'console',
+    'logger',
+    'log',
+    'logging',
+    'warnings',
+    'this.logger',
+    'this.log',
+    'self.logger',
+    'self.log',
+    'self._logger',
+    'core'
+]);
 const LOG_FUNCTIONS = new Set(['print', 'warn', 'debug', 'info']);
 function newContextCache() {
     return new Map();
@@ -14883,7 +15157,12 @@ function named(node) {
     return node.namedChildren.filter((c) => c !== null && c.type !== 'comment');
 }
 function guard(kind, node, holds, text) {
-    return { kind, text: cut(text ?? unwrap(node)?.text ?? ''), holds, line: (node?.startPosition.row ?? 0) + 1 };
+    return {
+        kind,
+        text: cut(text ?? unwrap(node)?.text ?? ''),
+        holds,
+        line: (node?.startPosition.row ?? 0) + 1
+    };
 }
 /** Node types whose presence above a site the extractors track (their ancestor lists hold only these). */
 const JS_CONTEXT_TYPES = new Set([
@@ -14943,7 +15222,9 @@ function siteContext(site, lang, cache, ancestors, count, receiver) {
             jsAncestor(parent, site, guards);
         else
             pyAncestor(parent, site, guards);
-        if (!tryContext && parent.type === 'try_statement' && holds(parent.childForFieldName('body'), site)) {
+        if (!tryContext &&
+            parent.type === 'try_statement' &&
+            holds(parent.childForFieldName('body'), site)) {
             tryContext = lang === 'js' ? jsTry(parent) : pyTry(parent);
         }
     }
@@ -14970,7 +15251,10 @@ function receiverGuards(receiver, lang, out) {
                 out.push(guard('default', n.childForFieldName('left'), true));
             return;
         }
-        if (lang === 'js' && (n.type === 'member_expression' || n.type === 'call_expression' || n.type === 'subscript_expression')) {
+        if (lang === 'js' &&
+            (n.type === 'member_expression' ||
+                n.type === 'call_expression' ||
+                n.type === 'subscript_expression')) {
             const inner = n.childForFieldName(n.type === 'call_expression' ? 'function' : 'object');
             if (n.children.some((c) => c?.type === 'optional_chain'))
                 out.push(guard('optional-chain', inner, true));
@@ -15143,10 +15427,16 @@ function jsStatementGuard(s) {
         if (exitsJs(consequence))
             return guard('early-exit', condition, false);
         // `if (!x) x = {}`: x has a value after it.
-        const body = consequence?.type === 'statement_block' ? named(consequence) : consequence ? [consequence] : [];
+        const body = consequence?.type === 'statement_block'
+            ? named(consequence)
+            : consequence
+                ? [consequence]
+                : [];
         if (body.length === 1 && body[0].type === 'expression_statement') {
             const assigned = unwrap(body[0].namedChild(0));
-            const target = assigned?.type === 'assignment_expression' ? assigned.childForFieldName('left')?.text : undefined;
+            const target = assigned?.type === 'assignment_expression'
+                ? assigned.childForFieldName('left')?.text
+                : undefined;
             if (target && condition?.text.includes(target))
                 return guard('default', condition, true, target);
         }
@@ -15185,7 +15475,10 @@ function pyStatementGuard(s) {
             return undefined;
         const left = a.childForFieldName('left')?.text;
         const right = unwrap(a.childForFieldName('right'));
-        if (left && right?.type === 'boolean_operator' && right.childForFieldName('operator')?.type === 'or' && right.childForFieldName('left')?.text === left) {
+        if (left &&
+            right?.type === 'boolean_operator' &&
+            right.childForFieldName('operator')?.type === 'or' &&
+            right.childForFieldName('left')?.text === left) {
             return guard('default', s, true, left);
         }
     }
@@ -15220,7 +15513,10 @@ function handlerAction(body, param, lang) {
     const last = body[body.length - 1];
     if (last.type === 'return_statement')
         return 'return-default';
-    if (body.every((s) => s.type === 'pass_statement' || s.type === 'continue_statement' || s.type === 'break_statement' || s.type === 'empty_statement')) {
+    if (body.every((s) => s.type === 'pass_statement' ||
+        s.type === 'continue_statement' ||
+        s.type === 'break_statement' ||
+        s.type === 'empty_statement')) {
         return 'swallow';
     }
     if (body.every((s) => s.type === 'expression_statement' && isLogCall(s.namedChild(0), lang)))
@@ -15232,9 +15528,16 @@ function jsTry(node) {
     const handlers = [];
     if (handler) {
         const param = handler.childForFieldName('parameter')?.text;
-        handlers.push({ types: [], action: handlerAction(named(handler.childForFieldName('body')), param, 'js') });
+        handlers.push({
+            types: [],
+            action: handlerAction(named(handler.childForFieldName('body')), param, 'js')
+        });
     }
-    return { handlers, hasFinally: node.childForFieldName('finalizer') !== null, line: node.startPosition.row + 1 };
+    return {
+        handlers,
+        hasFinally: node.childForFieldName('finalizer') !== null,
+        line: node.startPosition.row + 1
+    };
 }
 function pyTry(node) {
     const handlers = [];
@@ -15284,7 +15587,18 @@ function typesOf(node) {
 const ARG_MAX = 200;
 const CONDITION_MAX = 200;
 const js_flow_MAX_ARGS = 20;
-const js_flow_COMPARISON_OPERATORS = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==', 'in', 'instanceof']);
+const js_flow_COMPARISON_OPERATORS = new Set([
+    '<',
+    '<=',
+    '>',
+    '>=',
+    '==',
+    '===',
+    '!=',
+    '!==',
+    'in',
+    'instanceof'
+]);
 function contextCache(state) {
     return (state.contextCache ??= new Map());
 }
@@ -15372,11 +15686,20 @@ function handleCall(state, node, isNew) {
             }
         }
     }
-    const call = { callee, name, args, awaited: state.awaited.has(node.id), isNew, loc: loc(node) };
+    const call = {
+        callee,
+        name,
+        args,
+        awaited: state.awaited.has(node.id),
+        isNew,
+        loc: loc(node)
+    };
     call.arguments = structured;
     if (receiver !== undefined)
         call.receiver = receiver;
-    const receiverNode = fnType === 'member_expression' || fnType === 'subscript_expression' ? fnNode.childForFieldName('object') : null;
+    const receiverNode = fnType === 'member_expression' || fnType === 'subscript_expression'
+        ? fnNode.childForFieldName('object')
+        : null;
     const ancestors = state.contextAncestors ?? [];
     const context = siteContext(node, 'js', contextCache(state), ancestors, ancestors.length, receiverNode);
     if (context)
@@ -15450,18 +15773,25 @@ function isLoggingStatement(state, stmt) {
     return LOG_RECEIVERS.has(slice(state, fn.childForFieldName('object'), 40));
 }
 function isSwallowingStatement(state, stmt) {
-    if (stmt.type === 'continue_statement' || stmt.type === 'break_statement' || stmt.type === 'empty_statement')
+    if (stmt.type === 'continue_statement' ||
+        stmt.type === 'break_statement' ||
+        stmt.type === 'empty_statement')
         return true;
     if (stmt.type === 'return_statement') {
         const value = stmt.namedChildren.find((c) => c !== null && c.type !== 'comment');
-        return !value || value.type === 'undefined' || value.type === 'null' || slice(state, value, 10) === 'undefined';
+        return (!value ||
+            value.type === 'undefined' ||
+            value.type === 'null' ||
+            slice(state, value, 10) === 'undefined');
     }
     return false;
 }
 function catchHandler(state, clause) {
     const param = clause.childForFieldName('parameter');
     const body = clause.childForFieldName('body');
-    const statements = body ? body.namedChildren.filter((c) => c !== null && c.type !== 'comment') : [];
+    const statements = body
+        ? body.namedChildren.filter((c) => c !== null && c.type !== 'comment')
+        : [];
     const handler = {
         types: [],
         bare: false,
@@ -15484,7 +15814,11 @@ function handleTry(state, node) {
         state.catchHandlers.set(clause.startIndex, handler);
         handlers.push(handler);
     }
-    const tryBlock = { handlers, hasFinally: node.childForFieldName('finalizer') !== null, loc: loc(node) };
+    const tryBlock = {
+        handlers,
+        hasFinally: node.childForFieldName('finalizer') !== null,
+        loc: loc(node)
+    };
     state.model.tries.push(withEnclosing(state, tryBlock));
 }
 /** The frame for a catch clause: handler of the innermost try recorded for it. */
@@ -15502,7 +15836,12 @@ function enterCatch(state, node) {
 }
 function conditionOf(state, kind, expr, at) {
     const inner = unwrapParens(expr) ?? expr;
-    return withEnclosing(state, { kind, text: slice(state, inner, CONDITION_MAX), comparisons: [], loc: loc(at) });
+    return withEnclosing(state, {
+        kind,
+        text: slice(state, inner, CONDITION_MAX),
+        comparisons: [],
+        loc: loc(at)
+    });
 }
 /** A frame carrying a condition whose comparisons are collected while the walk is inside it. */
 function conditionFrame(state, kind, expr, at) {
@@ -15522,9 +15861,11 @@ function conditionFrame(state, kind, expr, at) {
 }
 /** `require.main === module`, or the ESM idiom `import.meta.url === pathToFileURL(process.argv[1]).href`. */
 function isMainCheck(left, right) {
-    if ((left === 'require.main' && right === 'module') || (right === 'require.main' && left === 'module'))
+    if ((left === 'require.main' && right === 'module') ||
+        (right === 'require.main' && left === 'module'))
         return true;
-    return (left === 'import.meta.url' && right.includes('process.argv[1]')) || (right === 'import.meta.url' && left.includes('process.argv[1]'));
+    return ((left === 'import.meta.url' && right.includes('process.argv[1]')) ||
+        (right === 'import.meta.url' && left.includes('process.argv[1]')));
 }
 function handleBinary(state, node) {
     // One call for all children is cheaper than three field look-ups: this runs for every operator.
@@ -15600,7 +15941,13 @@ function handleSwitch(state, node) {
             state.model.conditions.push(condition);
         }
     }
-    state.model.switches.push(withEnclosing(state, { discriminant, cases, hasDefault, kind: 'switch', loc: loc(node) }));
+    state.model.switches.push(withEnclosing(state, {
+        discriminant,
+        cases,
+        hasDefault,
+        kind: 'switch',
+        loc: loc(node)
+    }));
 }
 /** What a counting loop runs over: `items` in `for (let i = 0; i < items.length; i++)`. */
 function countedOver(state, condition) {
@@ -15610,7 +15957,8 @@ function countedOver(state, condition) {
     if (c?.type !== 'binary_expression')
         return undefined;
     const right = c.childForFieldName('right');
-    if (right?.type === 'member_expression' && slice(state, right.childForFieldName('property'), 10) === 'length') {
+    if (right?.type === 'member_expression' &&
+        slice(state, right.childForFieldName('property'), 10) === 'length') {
         return slice(state, right.childForFieldName('object'), 200);
     }
     return right ? slice(state, right, 200) : undefined;
@@ -15619,7 +15967,9 @@ function enterLoop(state, node) {
     addDecision(state);
     const body = node.childForFieldName('body');
     const headerEnd = node.type === 'do_statement' ? node.endIndex : (body?.startIndex ?? node.endIndex);
-    const header = state.source.slice(node.startIndex, Math.min(headerEnd, node.startIndex + 200)).trim();
+    const header = state.source
+        .slice(node.startIndex, Math.min(headerEnd, node.startIndex + 200))
+        .trim();
     let kind;
     let iterates;
     let conditionNode = null;
@@ -15648,7 +15998,13 @@ function enterLoop(state, node) {
             conditionNode = node.childForFieldName('condition');
             break;
     }
-    const loop = withEnclosing(state, { kind, depth: (topFrame(state)?.loopCount ?? 0) + 1, header: header.length > 200 ? `${header}…` : header, hasAwait, loc: loc(node) });
+    const loop = withEnclosing(state, {
+        kind,
+        depth: (topFrame(state)?.loopCount ?? 0) + 1,
+        header: header.length > 200 ? `${header}…` : header,
+        hasAwait,
+        loc: loc(node)
+    });
     if (iterates !== undefined)
         loop.iterates = iterates;
     state.model.loops.push(loop);
@@ -15777,7 +16133,13 @@ function keyName(state, key) {
         return slice(state, key, 100).slice(1, -1);
     return slice(state, key, 100);
 }
-const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function', 'class']);
+const FUNCTION_VALUES = new Set([
+    'arrow_function',
+    'function_expression',
+    'function',
+    'generator_function',
+    'class'
+]);
 /** Records the name a function, class or object literal gets from where it is bound. */
 function bind(state, value, binding) {
     const v = unwrapValue(value);
@@ -15811,7 +16173,11 @@ function handleAssignment(state, node) {
     if (left.type === 'member_expression') {
         // `module.exports = function parse() {}` keeps its own name; an anonymous one is the default export.
         const own = leftText === 'module.exports' ? v?.childForFieldName('name') : null;
-        const name = leftText === 'module.exports' ? (own ? slice(state, own, 100) : 'default') : slice(state, left.childForFieldName('property'), 100);
+        const name = leftText === 'module.exports'
+            ? own
+                ? slice(state, own, 100)
+                : 'default'
+            : slice(state, left.childForFieldName('property'), 100);
         bind(state, right, { name, exported });
     }
     else if (left.type === 'identifier')
@@ -15840,7 +16206,11 @@ function handleField(state, node) {
 /** A decorator; kept until the method it stands before is handled. */
 function handleDecorator(state, node) {
     const expr = node.namedChild(0);
-    state.pendingDecorators.push({ text: slice(state, expr ?? node, 200), start: node.startIndex, end: node.endIndex });
+    state.pendingDecorators.push({
+        text: slice(state, expr ?? node, 200),
+        start: node.startIndex,
+        end: node.endIndex
+    });
 }
 /** The decorators written directly before `start` (only blank space between them and the method). */
 function takeDecorators(state, start) {
@@ -15886,7 +16256,13 @@ function enterFunction(state, node) {
     const decorators = takeDecorators(state, node.startIndex);
     if (type === 'method_definition') {
         name = keyName(state, own);
-        kind = mods.get ? 'getter' : mods.set ? 'setter' : name === 'constructor' ? 'constructor' : 'method';
+        kind = mods.get
+            ? 'getter'
+            : mods.set
+                ? 'setter'
+                : name === 'constructor'
+                    ? 'constructor'
+                    : 'method';
         if (container?.isObject) {
             scope = container.scope;
             exported ||= container.objectExported === true;
@@ -15935,7 +16311,9 @@ function enterFunction(state, node) {
     if (cls?.className !== undefined)
         decl.className = cls.className;
     if (cls?.classDecl) {
-        const isPublic = mods.accessibility !== 'private' && mods.accessibility !== 'protected' && !name.startsWith('#');
+        const isPublic = mods.accessibility !== 'private' &&
+            mods.accessibility !== 'protected' &&
+            !name.startsWith('#');
         state.methods.push({ fn: decl, cls: cls.classDecl, isPublic });
     }
     state.model.functions.push(decl);
@@ -16045,7 +16423,12 @@ function addBindings(model, names, at) {
     for (const name of names) {
         if (bindings.length >= MAX_BINDINGS)
             return;
-        const binding = { name, operator: at.operator, value: at.value, loc: { ...at.loc } };
+        const binding = {
+            name,
+            operator: at.operator,
+            value: at.value,
+            loc: { ...at.loc }
+        };
         if (at.enclosing !== undefined)
             binding.enclosing = at.enclosing;
         if (at.branch)
@@ -16131,7 +16514,13 @@ function noteLocalBinding(state, node, target, value, operator) {
     const enclosing = enclosingName(state);
     const branchFrame = topFrame(state)?.branchFrame;
     const branch = branchFrame ? branchOf(branchFrame, node.startIndex) : undefined;
-    addBindings(state.model, names.map((name) => slice(state, name, 100)), { operator, value: text, loc: loc(node), ...(enclosing !== undefined ? { enclosing } : {}), ...(branch ? { branch } : {}) });
+    addBindings(state.model, names.map((name) => slice(state, name, 100)), {
+        operator,
+        value: text,
+        loc: loc(node),
+        ...(enclosing !== undefined ? { enclosing } : {}),
+        ...(branch ? { branch } : {})
+    });
 }
 /**
  * The branch of an if or ternary that holds `offset`, else the whole statement (a loop, a catch clause, the
@@ -16142,8 +16531,12 @@ function branchOf(frame, offset) {
     if (!node)
         return undefined;
     if (!frame.branches) {
-        const parts = node.type === 'if_statement' || node.type === 'ternary_expression' ? [node.childForFieldName('consequence'), node.childForFieldName('alternative')] : [];
-        frame.branches = parts.filter((p) => p !== null).map((p) => ({ start: p.startIndex, end: p.endIndex, node: p }));
+        const parts = node.type === 'if_statement' || node.type === 'ternary_expression'
+            ? [node.childForFieldName('consequence'), node.childForFieldName('alternative')]
+            : [];
+        frame.branches = parts
+            .filter((p) => p !== null)
+            .map((p) => ({ start: p.startIndex, end: p.endIndex, node: p }));
         frame.branches.push({ start: node.startIndex, end: node.endIndex, node });
     }
     const branches = frame.branches;
@@ -16164,7 +16557,8 @@ const FALLBACK_OPERATORS = new Set(['??', '||']);
 const same = (a, b) => !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex;
 /** Called for every member expression of a file that mentions process.env; cheap for the others. */
 function noteEnvRead(state, node) {
-    if (node.endIndex - node.startIndex !== PROCESS_ENV.length || !state.source.startsWith(PROCESS_ENV, node.startIndex))
+    if (node.endIndex - node.startIndex !== PROCESS_ENV.length ||
+        !state.source.startsWith(PROCESS_ENV, node.startIndex))
         return;
     const parent = node.parent;
     if (!parent)
@@ -16179,7 +16573,8 @@ function noteEnvRead(state, node) {
     if (parent.type === 'member_expression' && same(parent.childForFieldName('object'), node)) {
         name = slice(state, parent.childForFieldName('property'), 100);
     }
-    else if (parent.type === 'subscript_expression' && same(parent.childForFieldName('object'), node)) {
+    else if (parent.type === 'subscript_expression' &&
+        same(parent.childForFieldName('object'), node)) {
         const index = parent.childForFieldName('index');
         name = (index && stringValue(state, index, 100)) ?? '*';
     }
@@ -16188,7 +16583,8 @@ function noteEnvRead(state, node) {
     const outer = parent.parent;
     if (outer?.type === 'assignment_expression' && same(outer.childForFieldName('left'), parent))
         return;
-    if (outer?.type === 'augmented_assignment_expression' && same(outer.childForFieldName('left'), parent))
+    if (outer?.type === 'augmented_assignment_expression' &&
+        same(outer.childForFieldName('left'), parent))
         return;
     if (outer?.type === 'unary_expression' && outer.text.startsWith('delete'))
         return;
@@ -16204,13 +16600,21 @@ function destructured(state, pattern) {
         if (child.type === 'shorthand_property_identifier_pattern')
             push(state, { name: slice(state, child, 100), hasDefault: false, at: child });
         else if (child.type === 'object_assignment_pattern') {
-            push(state, { name: slice(state, child.childForFieldName('left'), 100), hasDefault: true, at: child });
+            push(state, {
+                name: slice(state, child.childForFieldName('left'), 100),
+                hasDefault: true,
+                at: child
+            });
         }
         else if (child.type === 'pair_pattern') {
             const key = child.childForFieldName('key');
             const value = child.childForFieldName('value');
             const keyName = key?.type === 'string' ? stringValue(state, key, 100) : slice(state, key, 100);
-            push(state, { name: keyName ?? '*', hasDefault: value?.type === 'assignment_pattern', at: child });
+            push(state, {
+                name: keyName ?? '*',
+                hasDefault: value?.type === 'assignment_pattern',
+                at: child
+            });
         }
     }
 }
@@ -16230,7 +16634,8 @@ const MAX_ELEMENTS = 5_000;
 const MAX_VALUE = 200;
 /** Grammars that parse JSX: tsx, and javascript (which also reads `.js` files written with JSX). */
 function mayHaveJsx(language, text) {
-    return (language === 'tsx' || language === 'jsx' || language === 'javascript') && (text.includes('/>') || text.includes('</'));
+    return ((language === 'tsx' || language === 'jsx' || language === 'javascript') &&
+        (text.includes('/>') || text.includes('</')));
 }
 function js_jsx_literalValue(value) {
     if (!value)
@@ -16246,7 +16651,9 @@ function js_jsx_literalValue(value) {
         case 'string':
             return node.text.slice(1, -1).slice(0, MAX_VALUE);
         case 'template_string':
-            return node.namedChildren.some((c) => c?.type === 'template_substitution') ? undefined : node.text.slice(1, -1).slice(0, MAX_VALUE);
+            return node.namedChildren.some((c) => c?.type === 'template_substitution')
+                ? undefined
+                : node.text.slice(1, -1).slice(0, MAX_VALUE);
         case 'number':
         case 'true':
         case 'false':
@@ -16282,7 +16689,8 @@ function enclosingOf(functions, el) {
         if (l.startLine > el.loc.startLine)
             break;
         const starts = l.startLine < el.loc.startLine || l.startColumn <= el.loc.startColumn;
-        const ends = l.endLine > el.loc.endLine || (l.endLine === el.loc.endLine && l.endColumn >= el.loc.endColumn);
+        const ends = l.endLine > el.loc.endLine ||
+            (l.endLine === el.loc.endLine && l.endColumn >= el.loc.endColumn);
         if (starts && ends)
             best = fn;
     }
@@ -16313,7 +16721,8 @@ function extractJsx(tree, model) {
         }
         if (node.type === 'jsx_expression') {
             // Only an expression child renders content; attribute values and spreads do not.
-            if (node.parent?.type === 'jsx_element' && node.namedChildren.some((c) => c !== null && c.type !== 'comment'))
+            if (node.parent?.type === 'jsx_element' &&
+                node.namedChildren.some((c) => c !== null && c.type !== 'comment'))
                 markText();
             continue;
         }
@@ -16358,7 +16767,9 @@ function specifierNames(state, list, kind) {
         const name = slice(state, spec.childForFieldName('name'), 100);
         const alias = spec.childForFieldName('alias');
         const aliasText = alias ? slice(state, alias, 100) : name;
-        names.push(kind === 'import' ? { imported: name, local: aliasText } : { imported: name, local: aliasText });
+        names.push(kind === 'import'
+            ? { imported: name, local: aliasText }
+            : { imported: name, local: aliasText });
     }
     return names;
 }
@@ -16398,7 +16809,13 @@ function handleImport(state, node) {
     source ??= sourceOf(state, node);
     if (source === undefined)
         return;
-    state.model.imports.push({ source, names, kind, typeOnly: hasToken(node, 'type', 'import_clause'), loc: loc(node) });
+    state.model.imports.push({
+        source,
+        names,
+        kind,
+        typeOnly: hasToken(node, 'type', 'import_clause'),
+        loc: loc(node)
+    });
 }
 const DECLARATION_KIND = {
     function_declaration: 'function',
@@ -16522,12 +16939,18 @@ function handleExport(state, node) {
         return;
     }
     // `export default <expression>` or TypeScript `export = <expression>`.
-    const value = node.childForFieldName('value') ?? node.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+    const value = node.childForFieldName('value') ??
+        node.namedChildren.find((c) => c !== null && c.type !== 'comment') ??
+        null;
     if (!value)
         return;
     state.exportedAt.add(value.startIndex);
     state.bindings.set(value.startIndex, { name: 'default', exported: true });
-    const e = { name: 'default', kind: isDefault ? 'default' : 'commonjs', loc: loc(node) };
+    const e = {
+        name: 'default',
+        kind: isDefault ? 'default' : 'commonjs',
+        loc: loc(node)
+    };
     if (value.type === 'identifier') {
         e.local = slice(state, value, 100);
         state.exportedNames.add(e.local);
@@ -16579,7 +17002,8 @@ function handleCommonJsExport(state, node) {
             e.local = slice(state, right, 100);
             state.exportedNames.add(e.local);
         }
-        else if (right.type === 'call_expression' && slice(state, right.childForFieldName('function'), 20) === 'require') {
+        else if (right.type === 'call_expression' &&
+            slice(state, right.childForFieldName('function'), 20) === 'require') {
             // `module.exports = require('./impl')` re-exports everything of another module.
             const arg = right.childForFieldName('arguments')?.namedChild(0);
             const source = stringValue(state, arg);
@@ -16644,7 +17068,10 @@ function boundNames(state, call) {
         else if (prop.type === 'pair_pattern') {
             const value = prop.childForFieldName('value');
             const local = value?.type === 'assignment_pattern' ? value.childForFieldName('left') : value;
-            names.push({ imported: slice(state, prop.childForFieldName('key'), 100), local: slice(state, local, 100) });
+            names.push({
+                imported: slice(state, prop.childForFieldName('key'), 100),
+                local: slice(state, local, 100)
+            });
         }
         else if (prop.type === 'object_assignment_pattern') {
             const left = prop.childForFieldName('left');
@@ -16678,7 +17105,15 @@ function handleRequireOrDynamicImport(state, node, fnNode) {
 
 
 
-const SUITES = new Set(['describe', 'suite', 'context', 'xdescribe', 'fdescribe', 'xcontext', 'xsuite']);
+const SUITES = new Set([
+    'describe',
+    'suite',
+    'context',
+    'xdescribe',
+    'fdescribe',
+    'xcontext',
+    'xsuite'
+]);
 const TESTS = new Set(['it', 'test', 'specify', 'xit', 'fit', 'xtest', 'xspecify']);
 const MOCHA_ONLY = new Set(['context', 'specify', 'before', 'after', 'xcontext', 'xspecify']);
 /** `describe.only.each` -> { base: 'describe', modifiers: ['only', 'each'] }, without recursion. */
@@ -16789,18 +17224,31 @@ function testInfo(state) {
 ;// CONCATENATED MODULE: ./src/model/extract/js-variables.ts
 
 
-const LITERALS = new Set(['number', 'string', 'template_string', 'true', 'false', 'null', 'undefined', 'regex', 'unary_expression']);
+const LITERALS = new Set([
+    'number',
+    'string',
+    'template_string',
+    'true',
+    'false',
+    'null',
+    'undefined',
+    'regex',
+    'unary_expression'
+]);
 function initKindOf(state, value) {
     let v = value;
     let frozen = false;
     // `x as const`, `x satisfies T`, `(x)`, `await x`: look at x.
     for (let i = 0; v && i < 8; i++) {
         if (v.type === 'as_expression' || v.type === 'satisfies_expression') {
-            if (slice(state, v.lastNamedChild ?? v.lastChild, 10) === 'const' || v.lastChild?.type === 'const')
+            if (slice(state, v.lastNamedChild ?? v.lastChild, 10) === 'const' ||
+                v.lastChild?.type === 'const')
                 frozen = true;
             v = v.namedChild(0);
         }
-        else if (v.type === 'parenthesized_expression' || v.type === 'await_expression' || v.type === 'non_null_expression') {
+        else if (v.type === 'parenthesized_expression' ||
+            v.type === 'await_expression' ||
+            v.type === 'non_null_expression') {
             v = v.namedChild(0);
         }
         else
@@ -16822,7 +17270,10 @@ function initKindOf(state, value) {
             return { kind: 'other', frozen };
         }
         case 'call_expression':
-            return { kind: 'call', frozen: frozen || slice(state, v.childForFieldName('function'), 20) === 'Object.freeze' };
+            return {
+                kind: 'call',
+                frozen: frozen || slice(state, v.childForFieldName('function'), 20) === 'Object.freeze'
+            };
         default:
             return { kind: LITERALS.has(v.type) ? 'literal' : 'other', frozen };
     }
@@ -17046,7 +17497,10 @@ function handle(state, node, type) {
             if (!state.specifierStrings.has(node.startIndex)) {
                 const value = state.model.strings.length < javascript_MAX_STRINGS ? stringValue(state, node) : undefined;
                 if (value !== undefined) {
-                    const literal = { value, loc: loc(node) };
+                    const literal = {
+                        value,
+                        loc: loc(node)
+                    };
                     const name = enclosingName(state);
                     if (name !== undefined)
                         literal.enclosing = name;
@@ -17122,7 +17576,8 @@ function moduleVariables(state, tree) {
         let declaration = statement;
         if (statement.type === 'export_statement')
             declaration = statement.childForFieldName('declaration');
-        if (declaration?.type === 'lexical_declaration' || declaration?.type === 'variable_declaration') {
+        if (declaration?.type === 'lexical_declaration' ||
+            declaration?.type === 'variable_declaration') {
             handleModuleDeclaration(state, declaration, state.exportedAt.has(declaration.startIndex));
         }
     }
@@ -17202,7 +17657,12 @@ function extractJavaScript(source, tree, isTest) {
 
 ;// CONCATENATED MODULE: ./src/model/extract/names-used.ts
 const PY_TYPES = ['identifier'];
-const JS_TYPES = ['identifier', 'property_identifier', 'shorthand_property_identifier', 'private_property_identifier'];
+const JS_TYPES = [
+    'identifier',
+    'property_identifier',
+    'shorthand_property_identifier',
+    'private_property_identifier'
+];
 /** Parents whose identifiers are not uses: imports and re-exports. */
 const NOT_USES = new Set([
     'import_specifier',
@@ -17230,7 +17690,10 @@ const DEFINING = new Set([
 const MAX_NAMES = 20_000;
 function namesUsed(tree, language) {
     const python = language === 'python';
-    const js = language === 'javascript' || language === 'typescript' || language === 'tsx' || language === 'jsx';
+    const js = language === 'javascript' ||
+        language === 'typescript' ||
+        language === 'tsx' ||
+        language === 'jsx';
     if (!python && !js)
         return [];
     const names = new Set();
@@ -17261,7 +17724,10 @@ const PY_CONTAINERS = new Set(['module', 'block']);
 const JS_CONTAINERS = new Set(['program', 'statement_block', 'class_body']);
 function coverageIgnores(tree, language, text) {
     const python = language === 'python';
-    const js = language === 'javascript' || language === 'typescript' || language === 'tsx' || language === 'jsx';
+    const js = language === 'javascript' ||
+        language === 'typescript' ||
+        language === 'tsx' ||
+        language === 'jsx';
     if (!python && !js)
         return [];
     const comments = tree.rootNode.descendantsOfType('comment').filter((c) => c !== null);
@@ -17278,7 +17744,11 @@ function coverageIgnores(tree, language, text) {
             if (!PYTHON_PRAGMA.test(body))
                 continue;
             const range = pythonStatementRange(tree, comment, indentOf(lines[comment.startPosition.row] ?? ''));
-            out.push({ startLine: range?.startLine ?? line, endLine: range?.endLine ?? line, pragma: body.trim().slice(0, 80) });
+            out.push({
+                startLine: range?.startLine ?? line,
+                endLine: range?.endLine ?? line,
+                pragma: body.trim().slice(0, 80)
+            });
             continue;
         }
         const match = JS_PRAGMA.exec(body);
@@ -17292,7 +17762,11 @@ function coverageIgnores(tree, language, text) {
             openStart ??= { line, pragma };
         else if (kind === 'stop' || kind === 'enable') {
             if (openStart)
-                out.push({ startLine: openStart.line, endLine: comment.endPosition.row + 1, pragma: openStart.pragma });
+                out.push({
+                    startLine: openStart.line,
+                    endLine: comment.endPosition.row + 1,
+                    pragma: openStart.pragma
+                });
             openStart = undefined;
         }
         else if (kind === 'next' && count) {
@@ -17307,13 +17781,21 @@ function coverageIgnores(tree, language, text) {
             else {
                 const branch = ifBranch(target, kind === 'if' ? 'consequence' : 'alternative');
                 if (branch)
-                    out.push({ startLine: branch.startPosition.row + 1, endLine: branch.endPosition.row + 1, pragma });
+                    out.push({
+                        startLine: branch.startPosition.row + 1,
+                        endLine: branch.endPosition.row + 1,
+                        pragma
+                    });
             }
         }
     }
     // A start without its stop runs to the end of the file, as the tools read it.
     if (openStart)
-        out.push({ startLine: openStart.line, endLine: Math.max(openStart.line, lineCount), pragma: openStart.pragma });
+        out.push({
+            startLine: openStart.line,
+            endLine: Math.max(openStart.line, lineCount),
+            pragma: openStart.pragma
+        });
     return out;
 }
 /** The node a JavaScript pragma precedes: the next named sibling that is not a comment. */
@@ -17361,7 +17843,9 @@ function pythonStatementRange(tree, comment, indent) {
     return { startLine: best.startPosition.row + 1, endLine: best.endPosition.row + 1 };
 }
 function isPythonStatement(node) {
-    return node.type.endsWith('_statement') || node.type.endsWith('_definition') || node.type.endsWith('_clause');
+    return (node.type.endsWith('_statement') ||
+        node.type.endsWith('_definition') ||
+        node.type.endsWith('_clause'));
 }
 /** The column where a line's first non-blank character is. */
 function indentOf(line) {
@@ -17399,7 +17883,8 @@ function readParameters(node, dropReceiver) {
             case 'typed_parameter': {
                 const inner = child.namedChild(0);
                 const type = common_text(child.childForFieldName('type'));
-                if (inner && (inner.type === 'list_splat_pattern' || inner.type === 'dictionary_splat_pattern')) {
+                if (inner &&
+                    (inner.type === 'list_splat_pattern' || inner.type === 'dictionary_splat_pattern')) {
                     param = { name: splatName(inner), type, optional: false, rest: true };
                     if (inner.type === 'list_splat_pattern')
                         keywordOnly = true;
@@ -17544,7 +18029,16 @@ function readComparisons(node) {
     }
     return out;
 }
-const py_syntax_LOG_RECEIVERS = new Set(['logging', 'logger', 'log', 'LOGGER', 'LOG', '_logger', '_log', '_LOGGER']);
+const py_syntax_LOG_RECEIVERS = new Set([
+    'logging',
+    'logger',
+    'log',
+    'LOGGER',
+    'LOG',
+    '_logger',
+    '_log',
+    '_LOGGER'
+]);
 /** `logging.warning(...)`, `logger.exception(...)`, `self.log.info(...)`, `print(...)`. */
 function py_syntax_isLogCall(statement) {
     if (statement.type !== 'expression_statement')
@@ -17629,12 +18123,20 @@ function readImports(node, typeOnly) {
             if (!child)
                 continue;
             const { imported, local } = importedName(child);
-            out.push({ source: imported, names: [{ imported: '*', local }], kind: 'python', typeOnly, loc: at });
+            out.push({
+                source: imported,
+                names: [{ imported: '*', local }],
+                kind: 'python',
+                typeOnly,
+                loc: at
+            });
         }
         return out;
     }
     const moduleNode = node.childForFieldName('module_name');
-    const source = node.type === 'future_import_statement' ? '__future__' : (moduleNode?.text ?? '').replace(/\s+/g, '');
+    const source = node.type === 'future_import_statement'
+        ? '__future__'
+        : (moduleNode?.text ?? '').replace(/\s+/g, '');
     const names = [];
     for (const child of node.childrenForFieldName('name'))
         if (child)
@@ -17658,7 +18160,9 @@ function significantEnd(node) {
     let current = node;
     for (;;) {
         let child = current.lastChild;
-        while (child && (child.type === 'comment' || (child.startIndex === child.endIndex && child !== current.firstChild))) {
+        while (child &&
+            (child.type === 'comment' ||
+                (child.startIndex === child.endIndex && child !== current.firstChild))) {
             child = child.previousSibling;
         }
         if (!child)
@@ -17725,7 +18229,7 @@ function finishPythonModule(state) {
     if (all)
         model.all = all.map((e) => e.name);
     const allNames = all ? new Set(all.map((e) => e.name)) : undefined;
-    const isPublic = (name) => (allNames ? allNames.has(name) : !name.startsWith('_'));
+    const isPublic = (name) => allNames ? allNames.has(name) : !name.startsWith('_');
     for (const cls of state.classes) {
         cls.decl.exported = cls.topLevel ? isPublic(cls.decl.name) : false;
     }
@@ -17808,12 +18312,19 @@ function py_api_testInfo(state) {
     const cases = [];
     const suites = new Set();
     for (const cls of state.classes) {
-        const collected = isTestCaseClass(cls) || (cls.decl.name.startsWith('Test') && (cls.topLevel || cls.outer !== undefined));
+        const collected = isTestCaseClass(cls) ||
+            (cls.decl.name.startsWith('Test') && (cls.topLevel || cls.outer !== undefined));
         if (!collected || (!cls.topLevel && !(cls.outer && suites.has(cls.outer))))
             continue;
         suites.add(cls);
         const skip = cls.decorators.some(isSkipDecorator) || (cls.outer !== undefined && suiteSkipped(cls.outer));
-        cases.push({ name: cls.decl.qualifiedName, kind: 'suite', ...(skip ? { modifier: 'skip' } : {}), loc: cls.decl.loc, order: cls.decl.loc.startLine });
+        cases.push({
+            name: cls.decl.qualifiedName,
+            kind: 'suite',
+            ...(skip ? { modifier: 'skip' } : {}),
+            loc: cls.decl.loc,
+            order: cls.decl.loc.startLine
+        });
     }
     for (const fn of state.functions) {
         if (!fn.decl.name.startsWith('test') || fn.decl.kind === 'lambda')
@@ -17821,7 +18332,13 @@ function py_api_testInfo(state) {
         if (!fn.topLevel && !(fn.cls && suites.has(fn.cls)))
             continue;
         const skip = fn.decorators.some(isSkipDecorator) || (fn.cls !== undefined && suiteSkipped(fn.cls));
-        cases.push({ name: fn.decl.qualifiedName, kind: 'test', ...(skip ? { modifier: 'skip' } : {}), loc: fn.decl.loc, order: fn.decl.loc.startLine });
+        cases.push({
+            name: fn.decl.qualifiedName,
+            kind: 'test',
+            ...(skip ? { modifier: 'skip' } : {}),
+            loc: fn.decl.loc,
+            order: fn.decl.loc.startLine
+        });
     }
     cases.sort((a, b) => a.order - b.order);
     return {
@@ -17843,7 +18360,16 @@ function suiteSkipped(cls) {
 
 /** A module of generated assignments must not make a million model entries. */
 const MAX_ASSIGNMENTS = 10_000;
-const STRING_CALLS = new Set(['str', 'repr', 'format', 'join', 'upper', 'lower', 'strip', 'replace']);
+const STRING_CALLS = new Set([
+    'str',
+    'repr',
+    'format',
+    'join',
+    'upper',
+    'lower',
+    'strip',
+    'replace'
+]);
 function visitPyAssignment(node, ctx) {
     const left = node.childForFieldName('left');
     if (!left)
@@ -17852,12 +18378,15 @@ function visitPyAssignment(node, ctx) {
     if (ctx.enclosing !== undefined) {
         if (node.type === 'augmented_assignment' || left.type === 'subscript')
             recordWrite(node, left, value, ctx.state.model, ctx.enclosing);
-        else if ((left.type === 'identifier' || left.type === 'attribute') && valueKindOf(value) !== 'other') {
+        else if ((left.type === 'identifier' || left.type === 'attribute') &&
+            valueKindOf(value) !== 'other') {
             recordWrite(node, left, value, ctx.state.model, ctx.enclosing);
         }
     }
     if (node.type === 'augmented_assignment') {
-        if (ctx.moduleScope && left.text === '__all__' && node.childForFieldName('operator')?.type === '+=') {
+        if (ctx.moduleScope &&
+            left.text === '__all__' &&
+            node.childForFieldName('operator')?.type === '+=') {
             readAll(ctx.state, value, true);
         }
         return;
@@ -17882,7 +18411,9 @@ function visitPyAssignment(node, ctx) {
         for (const target of targetsOf(left))
             addProperty(ctx.cls, target.text, !annotated, loc(target));
     }
-    else if (ctx.constructorOf && left.type === 'attribute' && left.childForFieldName('object')?.text === 'self') {
+    else if (ctx.constructorOf &&
+        left.type === 'attribute' &&
+        left.childForFieldName('object')?.text === 'self') {
         const attribute = left.childForFieldName('attribute');
         if (attribute)
             addProperty(ctx.constructorOf, attribute.text, false, loc(left));
@@ -17896,7 +18427,9 @@ function pairedValues(count, value) {
 function targetsOf(left) {
     if (left.type === 'identifier')
         return [left];
-    if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') {
+    if (left.type === 'pattern_list' ||
+        left.type === 'tuple_pattern' ||
+        left.type === 'list_pattern') {
         return namedKids(left).filter((n) => n.type === 'identifier');
     }
     return [];
@@ -17908,7 +18441,13 @@ function targetsOf(left) {
 function addProperty(cls, name, isStatic, at) {
     if (cls.decl.members.some((m) => m.name === name))
         return;
-    cls.decl.members.push({ name, kind: 'property', static: isStatic, visibility: py_syntax_visibilityOf(name), loc: at });
+    cls.decl.members.push({
+        name,
+        kind: 'property',
+        static: isStatic,
+        visibility: py_syntax_visibilityOf(name),
+        loc: at
+    });
 }
 const LITERAL_TYPES = new Set([
     'string',
@@ -17955,7 +18494,9 @@ function addVariable(state, name, value, at) {
     state.variableNames.add(name);
     const initKind = value === 'unknown' ? 'other' : py_assign_initKindOf(value);
     const frozen = initKind === 'literal' ||
-        (initKind === 'call' && value !== 'unknown' && value?.childForFieldName('function')?.text === 'frozenset');
+        (initKind === 'call' &&
+            value !== 'unknown' &&
+            value?.childForFieldName('function')?.text === 'frozenset');
     state.model.variables.push({
         name,
         declaration: 'assignment',
@@ -18004,12 +18545,24 @@ function recordWrite(node, left, value, model, enclosing) {
     });
 }
 const CONTAINER_NODES = {
-    list: 'list', list_comprehension: 'list', tuple: 'tuple', set: 'set', set_comprehension: 'set',
-    dictionary: 'dict', dictionary_comprehension: 'dict'
+    list: 'list',
+    list_comprehension: 'list',
+    tuple: 'tuple',
+    set: 'set',
+    set_comprehension: 'set',
+    dictionary: 'dict',
+    dictionary_comprehension: 'dict'
 };
 const CONTAINER_CALLS = {
-    list: 'list', sorted: 'list', tuple: 'tuple', set: 'set', frozenset: 'set', dict: 'dict', defaultdict: 'dict',
-    OrderedDict: 'dict', Counter: 'dict'
+    list: 'list',
+    sorted: 'list',
+    tuple: 'tuple',
+    set: 'set',
+    frozenset: 'set',
+    dict: 'dict',
+    defaultdict: 'dict',
+    OrderedDict: 'dict',
+    Counter: 'dict'
 };
 function valueKindOf(value) {
     if (!value)
@@ -18044,7 +18597,8 @@ function isStringValue(value, depth = 0) {
             const op = value.childForFieldName('operator')?.type;
             if (op !== '+' && op !== '%')
                 return false;
-            return isStringValue(value.childForFieldName('left'), depth + 1) || isStringValue(value.childForFieldName('right'), depth + 1);
+            return (isStringValue(value.childForFieldName('left'), depth + 1) ||
+                isStringValue(value.childForFieldName('right'), depth + 1));
         }
         case 'parenthesized_expression':
             return isStringValue(value.namedChild(0), depth + 1);
@@ -18091,7 +18645,9 @@ function py_bindings_targetNames(target) {
 function sliced(source, node) {
     const start = node.startIndex;
     const end = node.endIndex;
-    return end - start <= BINDING_VALUE_MAX ? source.slice(start, end) : `${source.slice(start, start + BINDING_VALUE_MAX)}…`;
+    return end - start <= BINDING_VALUE_MAX
+        ? source.slice(start, end)
+        : `${source.slice(start, start + BINDING_VALUE_MAX)}…`;
 }
 /**
  * Records the bindings of an `assignment` or `augmented_assignment` node, given its sides (the walker has
@@ -18118,7 +18674,13 @@ function notePyBinding(node, left, right, source, model, enclosing, branchOf) {
     const operator = augmented ? (node.childForFieldName('operator')?.type ?? '') : '=';
     const text = sliced(source, value);
     const branch = branchOf();
-    addBindings(model, names.map((name) => sliced(source, name)), { operator, value: text, loc: loc(node), ...(enclosing !== undefined ? { enclosing } : {}), ...(branch ? { branch } : {}) });
+    addBindings(model, names.map((name) => sliced(source, name)), {
+        operator,
+        value: text,
+        loc: loc(node),
+        ...(enclosing !== undefined ? { enclosing } : {}),
+        ...(branch ? { branch } : {})
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/model/extract/py-frames.ts
@@ -18188,7 +18750,8 @@ class PyScopes {
             if (frame.kind === 'if') {
                 if (frame.typeChecking)
                     return true;
-                if (frame.guard.startsWith('not (TYPE_CHECKING') || frame.guard.startsWith('not (typing.TYPE_CHECKING'))
+                if (frame.guard.startsWith('not (TYPE_CHECKING') ||
+                    frame.guard.startsWith('not (typing.TYPE_CHECKING'))
                     return false;
             }
         }
@@ -18196,7 +18759,13 @@ class PyScopes {
     }
     addCondition(kind, node) {
         const enclosing = this.enclosing();
-        const cond = { kind, text: common_text(node), comparisons: [], ...(enclosing ? { enclosing } : {}), loc: loc(node) };
+        const cond = {
+            kind,
+            text: common_text(node),
+            comparisons: [],
+            ...(enclosing ? { enclosing } : {}),
+            loc: loc(node)
+        };
         this.model.conditions.push(cond);
         this.pendingConditions.set(node.id, cond);
         return cond;
@@ -18219,7 +18788,9 @@ class PyFlow extends PyScopes {
         const cursor = node.walk();
         if (cursor.gotoFirstChild()) {
             do {
-                if (cursor.nodeIsNamed && cursor.nodeType !== 'comment' && cursor.currentFieldName !== 'cause') {
+                if (cursor.nodeIsNamed &&
+                    cursor.nodeType !== 'comment' &&
+                    cursor.currentFieldName !== 'cause') {
                     expr = cursor.currentNode;
                     break;
                 }
@@ -18306,7 +18877,13 @@ class PyFlow extends PyScopes {
     visitElse(depth, node) {
         const top = this.frames[this.frames.length - 1];
         if (top?.kind === 'if' && top.depth === depth - 1) {
-            this.frames.push({ kind: 'if', depth, guard: `not (${top.guard})`, typeChecking: false, node });
+            this.frames.push({
+                kind: 'if',
+                depth,
+                guard: `not (${top.guard})`,
+                typeChecking: false,
+                node
+            });
         }
     }
     /** The innermost branch, loop or except clause of the current function: where a binding may not run. */
@@ -18393,7 +18970,9 @@ class PyFlow extends PyScopes {
             const patternText = patterns.map((p) => common_text(p)).join(', ');
             cases.push(patternText);
             const guarded = clause.childForFieldName('guard') !== null;
-            const irrefutable = patterns.length === 1 && (patternText === '_' || patterns[0].namedChild(0)?.type === 'dotted_name' && !patternText.includes('.'));
+            const irrefutable = patterns.length === 1 &&
+                (patternText === '_' ||
+                    (patterns[0].namedChild(0)?.type === 'dotted_name' && !patternText.includes('.')));
             if (irrefutable && !guarded)
                 hasDefault = true;
             this.addCaseCondition(clause, patterns, subjectText);
@@ -18419,12 +18998,24 @@ class PyFlow extends PyScopes {
             const literal = literalOf(alt);
             if (!literal)
                 return;
-            comparisons.push({ operator: '==', left: subject, right: common_text(alt), literal: literal.value, literalSide: 'right' });
+            comparisons.push({
+                operator: '==',
+                left: subject,
+                right: common_text(alt),
+                literal: literal.value,
+                literalSide: 'right'
+            });
         }
         if (comparisons.length === 0)
             return;
         const enclosing = this.enclosing();
-        this.model.conditions.push({ kind: 'case', text: common_text(patterns[0]), comparisons, ...(enclosing ? { enclosing } : {}), loc: loc(clause) });
+        this.model.conditions.push({
+            kind: 'case',
+            text: common_text(patterns[0]),
+            comparisons,
+            ...(enclosing ? { enclosing } : {}),
+            loc: loc(clause)
+        });
     }
     visitComparison(node) {
         for (let i = this.frames.length - 1; i >= 0; i--) {
@@ -18660,7 +19251,8 @@ class PythonWalker extends PyFlow {
         if (first?.type !== 'expression_statement')
             return;
         const only = namedKids(first);
-        if (only.length === 1 && (only[0].type === 'string' || only[0].type === 'concatenated_string')) {
+        if (only.length === 1 &&
+            (only[0].type === 'string' || only[0].type === 'concatenated_string')) {
             this.docstrings.add(only[0].id);
             for (const part of namedKids(only[0]))
                 this.docstrings.add(part.id);
@@ -18670,7 +19262,9 @@ class PythonWalker extends PyFlow {
     /** Decorator expressions of the def/class at `depth`, without the `@`. */
     decoratorsOf(depth) {
         const wrapper = this.decorated;
-        if (!wrapper || wrapper.depth !== depth - 1 || this.pathTypes[depth - 1] !== 'decorated_definition')
+        if (!wrapper ||
+            wrapper.depth !== depth - 1 ||
+            this.pathTypes[depth - 1] !== 'decorated_definition')
             return [];
         const out = [];
         for (const child of namedKids(wrapper.node)) {
@@ -18768,7 +19362,12 @@ class PythonWalker extends PyFlow {
         };
         this.model.classes.push(decl);
         const outer = scope?.kind === 'class' ? scope.cls : undefined;
-        const info = { decl, decorators: this.decoratorsOf(depth), topLevel: scope === undefined, outer };
+        const info = {
+            decl,
+            decorators: this.decoratorsOf(depth),
+            topLevel: scope === undefined,
+            outer
+        };
         this.state.classes.push(info);
         this.frames.push({ kind: 'class', depth, cls: info });
         this.markDocstring(node.childForFieldName('body'));
@@ -18843,8 +19442,13 @@ class PythonWalker extends PyFlow {
             isNew: false,
             ...(enclosing ? { enclosing } : {}),
             ...(parent === 'expression_statement' ? { statement: true } : {}),
-            ...(this.boundCalls.has(node.id) ? { assignedTo: this.boundCalls.get(node.id) } : {}),
-            ...(parent === 'with_item' || (parent === 'as_pattern' && this.pathTypes[depth - 2] === 'with_item') ? { managed: true } : {}),
+            ...(this.boundCalls.has(node.id)
+                ? { assignedTo: this.boundCalls.get(node.id) }
+                : {}),
+            ...(parent === 'with_item' ||
+                (parent === 'as_pattern' && this.pathTypes[depth - 2] === 'with_item')
+                ? { managed: true }
+                : {}),
             ...(context ? { context } : {}),
             arguments: structured,
             loc: loc(node)
@@ -18867,7 +19471,12 @@ class PythonWalker extends PyFlow {
         const name = key?.type === 'string' ? py_syntax_stringValue(key, 100) : undefined;
         const enclosing = this.enclosing();
         const reads = (this.model.envReads ??= []);
-        reads.push({ name: name ?? '*', hasDefault: false, ...(enclosing ? { enclosing } : {}), loc: loc(node) });
+        reads.push({
+            name: name ?? '*',
+            hasDefault: false,
+            ...(enclosing ? { enclosing } : {}),
+            loc: loc(node)
+        });
     }
     visitString(node) {
         if (this.docstrings.has(node.id) || this.model.strings.length >= python_MAX_STRINGS)
@@ -18898,7 +19507,11 @@ function extensionOf(name) {
 }
 /** Fixture folders hold inputs for tests, not tests. */
 function inFixtures(dirs) {
-    return dirs.some((d) => d === 'fixtures' || d === '__fixtures__' || d === 'testdata' || d === '__mocks__' || d === '__snapshots__');
+    return dirs.some((d) => d === 'fixtures' ||
+        d === '__fixtures__' ||
+        d === 'testdata' ||
+        d === '__mocks__' ||
+        d === '__snapshots__');
 }
 function isTestPath(path) {
     const parts = path.replaceAll('\\', '/').split('/');
@@ -18910,7 +19523,11 @@ function isTestPath(path) {
         return false;
     if (JS_EXTENSIONS.includes(ext)) {
         const stem = lower.slice(0, -ext.length);
-        if (stem.endsWith('.test') || stem.endsWith('.spec') || stem.endsWith('.e2e') || stem.endsWith('-test') || stem.endsWith('_test'))
+        if (stem.endsWith('.test') ||
+            stem.endsWith('.spec') ||
+            stem.endsWith('.e2e') ||
+            stem.endsWith('-test') ||
+            stem.endsWith('_test'))
             return true;
         return dirs.some((d) => JS_TEST_DIRS.has(d));
     }
@@ -18924,13 +19541,18 @@ function isTestPath(path) {
             return lower.endsWith('_test.go');
         case '.java':
         case '.kt':
-            return path.includes('src/test/') || lower.endsWith('test.java') || lower.endsWith('tests.java');
+            return (path.includes('src/test/') || lower.endsWith('test.java') || lower.endsWith('tests.java'));
         case '.rs':
             return dirs[0] === 'tests' || dirs.includes('tests');
         case '.rb':
-            return lower.endsWith('_spec.rb') || lower.endsWith('_test.rb') || dirs[0] === 'spec' || dirs[0] === 'test';
+            return (lower.endsWith('_spec.rb') ||
+                lower.endsWith('_test.rb') ||
+                dirs[0] === 'spec' ||
+                dirs[0] === 'test');
         case '.cs':
-            return lower.endsWith('tests.cs') || lower.endsWith('test.cs') || dirs.some((d) => d.endsWith('.Tests') || d.endsWith('.Test'));
+            return (lower.endsWith('tests.cs') ||
+                lower.endsWith('test.cs') ||
+                dirs.some((d) => d.endsWith('.Tests') || d.endsWith('.Test')));
         case '.php':
             return lower.endsWith('test.php') || dirs[0] === 'tests';
         default:
@@ -18959,10 +19581,18 @@ function loadTypeScript() {
     return loaded;
 }
 function hasModifier(ts, node, kind) {
-    return ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []).some((m) => m.kind === kind) : false;
+    return ts.canHaveModifiers(node)
+        ? (ts.getModifiers(node) ?? []).some((m) => m.kind === kind)
+        : false;
 }
 function blankTypes(ts, path, text) {
-    const kind = path.endsWith('.tsx') ? ts.ScriptKind.TSX : /\.[cm]?ts$/.test(path) ? ts.ScriptKind.TS : path.endsWith('.jsx') ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+    const kind = path.endsWith('.tsx')
+        ? ts.ScriptKind.TSX
+        : /\.[cm]?ts$/.test(path)
+            ? ts.ScriptKind.TS
+            : path.endsWith('.jsx')
+                ? ts.ScriptKind.JSX
+                : ts.ScriptKind.JS;
     const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
     const chars = text.split('');
     const blank = (start, end) => {
@@ -18999,17 +19629,27 @@ function blankTypes(ts, path, text) {
             if (hasModifier(ts, node, ts.SyntaxKind.ExportKeyword)) {
                 const start = position(node.getStart(file));
                 const end = position(node.end);
-                typeExports.push({ name: node.name.text, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+                typeExports.push({
+                    name: node.name.text,
+                    line: start.line,
+                    column: start.column,
+                    endLine: end.line,
+                    endColumn: end.column
+                });
             }
             blank(node.getStart(file), node.end);
             return;
         }
-        if (hasModifier(ts, node, ts.SyntaxKind.DeclareKeyword) || ts.isIndexSignatureDeclaration(node)) {
+        if (hasModifier(ts, node, ts.SyntaxKind.DeclareKeyword) ||
+            ts.isIndexSignatureDeclaration(node)) {
             blank(node.getStart(file), node.end);
             return;
         }
         // Overload signatures and abstract methods: no body, nothing but types.
-        if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) && node.body === undefined) {
+        if ((ts.isFunctionDeclaration(node) ||
+            ts.isMethodDeclaration(node) ||
+            ts.isConstructorDeclaration(node)) &&
+            node.body === undefined) {
             blank(node.getStart(file), node.end);
             return;
         }
@@ -19030,7 +19670,10 @@ function blankTypes(ts, path, text) {
         if (ts.isFunctionLike(node) && 'body' in node && node.body) {
             signatures.push({
                 line: position(node.getStart(file)).line,
-                params: node.parameters.map((p) => ({ name: p.name.getText(file), ...(p.type ? { type: p.type.getText(file) } : {}) })),
+                params: node.parameters.map((p) => ({
+                    name: p.name.getText(file),
+                    ...(p.type ? { type: p.type.getText(file) } : {})
+                })),
                 ...(node.type ? { returnType: node.type.getText(file) } : {})
             });
         }
@@ -19053,7 +19696,11 @@ function blankTypes(ts, path, text) {
             blankAngles(typed.typeParameters);
         if (typed.typeArguments && typed.typeArguments.length > 0 && !ts.isTypeReferenceNode(node))
             blankAngles(typed.typeArguments);
-        if (typed.type && (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node) || ts.isFunctionLike(node))) {
+        if (typed.type &&
+            (ts.isVariableDeclaration(node) ||
+                ts.isParameter(node) ||
+                ts.isPropertyDeclaration(node) ||
+                ts.isFunctionLike(node))) {
             blankAnnotation(typed.type);
         }
         ts.forEachChild(node, visit);
@@ -19069,7 +19716,8 @@ function restoreTypes(model, blanked) {
         byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
     for (const fn of model.functions) {
         const names = fn.params.map((p) => p.name);
-        const match = (byLine.get(fn.loc.startLine) ?? []).find((s) => s.params.length === names.length && s.params.every((p, i) => p.name === names[i] || names[i].startsWith('{') || names[i].startsWith('[')));
+        const match = (byLine.get(fn.loc.startLine) ?? []).find((s) => s.params.length === names.length &&
+            s.params.every((p, i) => p.name === names[i] || names[i].startsWith('{') || names[i].startsWith('[')));
         if (!match)
             continue;
         fn.params.forEach((p, i) => {
@@ -19084,7 +19732,11 @@ function restoreTypes(model, blanked) {
     for (const t of blanked.typeExports) {
         if (exported.has(t.name))
             continue;
-        const decl = { name: t.name, kind: 'type', loc: { startLine: t.line, startColumn: t.column, endLine: t.endLine, endColumn: t.endColumn } };
+        const decl = {
+            name: t.name,
+            kind: 'type',
+            loc: { startLine: t.line, startColumn: t.column, endLine: t.endLine, endColumn: t.endColumn }
+        };
         model.exports.push(decl);
     }
 }
@@ -19140,7 +19792,8 @@ const languages = new Map();
 function loadTreeSitter() {
     runtime ??= (async () => {
         const where = locateTreeSitter();
-        const mod = (await import(/* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(where.runtimeJs).href));
+        const mod = (await import(
+        /* webpackIgnore: true */ (0,external_node_url_namespaceObject.pathToFileURL)(where.runtimeJs).href));
         await mod.Parser.init({ locateFile: () => where.runtimeWasm });
         return mod;
     })();
@@ -19253,7 +19906,10 @@ async function recoverWithCompiler(source, parser, extract, first, isTest, optio
         if (second.syntaxErrors >= first.syntaxErrors && blanked.compilerErrors === 0) {
             // Blanking did not help, yet the compiler reads the file: the errors are the grammar's, not the file's.
             first.syntaxErrors = 0;
-            first.notes = [...(first.notes ?? []), 'tree-sitter could not read parts of this file that the TypeScript compiler reads; it is modelled as far as tree-sitter got'];
+            first.notes = [
+                ...(first.notes ?? []),
+                'tree-sitter could not read parts of this file that the TypeScript compiler reads; it is modelled as far as tree-sitter got'
+            ];
             return first;
         }
         if (second.syntaxErrors >= first.syntaxErrors)
@@ -19261,12 +19917,19 @@ async function recoverWithCompiler(source, parser, extract, first, isTest, optio
         restoreTypes(second, blanked);
         // The compiler's count is the file's own; errors left in the blanked parse are the grammar's.
         second.syntaxErrors = blanked.compilerErrors;
-        second.status = second.syntaxErrors === 0 && tree.rootNode.hasError === false ? 'parsed' : 'partial';
+        second.status =
+            second.syntaxErrors === 0 && tree.rootNode.hasError === false ? 'parsed' : 'partial';
         if (tree.rootNode.hasError && blanked.compilerErrors === 0) {
-            second.notes = [...(second.notes ?? []), 'modelled from the TypeScript compiler\'s reading with types blanked; tree-sitter still missed parts of it'];
+            second.notes = [
+                ...(second.notes ?? []),
+                "modelled from the TypeScript compiler's reading with types blanked; tree-sitter still missed parts of it"
+            ];
         }
         else {
-            second.notes = [...(second.notes ?? []), 'modelled from the TypeScript compiler\'s reading with types blanked (the tree-sitter grammar cannot read all of its syntax)'];
+            second.notes = [
+                ...(second.notes ?? []),
+                "modelled from the TypeScript compiler's reading with types blanked (the tree-sitter grammar cannot read all of its syntax)"
+            ];
         }
         return second;
     }
@@ -19339,7 +20002,9 @@ async function buildModule(source, pool, options = {}) {
         const used = namesUsed(tree, source.language);
         if (used.length > 0)
             module.namesUsed = used;
-        if (module.syntaxErrors > 0 && TS_FAMILY.has(source.language) && !options.extractors?.[source.language]) {
+        if (module.syntaxErrors > 0 &&
+            TS_FAMILY.has(source.language) &&
+            !options.extractors?.[source.language]) {
             const recovered = await recoverWithCompiler(source, parser, extract, module, isTest, options);
             if (recovered && recovered !== module) {
                 // Read from the original tree: same lines and columns as the blanked text.
@@ -19421,7 +20086,11 @@ function linkCallers(modules) {
             if (list.length >= MAX_CALLERS)
                 continue;
             const handled = handledBy(call.context?.try);
-            const ref = { path: m.path, line: call.loc.startLine, handled: handled !== undefined };
+            const ref = {
+                path: m.path,
+                line: call.loc.startLine,
+                handled: handled !== undefined
+            };
             if (call.enclosing !== undefined)
                 ref.enclosing = call.enclosing;
             if (handled)
@@ -19549,7 +20218,8 @@ function membersThrough(m, local) {
 function namedPrivate(imp, target, name) {
     if (imp.kind !== 'python' || !name.startsWith('_') || name.startsWith('__'))
         return false;
-    return target.functions.some((f) => f.qualifiedName === name) || target.classes.some((c) => c.qualifiedName === name);
+    return (target.functions.some((f) => f.qualifiedName === name) ||
+        target.classes.some((c) => c.qualifiedName === name));
 }
 /** Fills `test.importedModules` and `test.referencedSymbols` of every test module. */
 function linkTests(modules, resolver) {
@@ -19588,7 +20258,10 @@ function linkTests(modules, resolver) {
                     continue;
                 // `from pkg import mod` / `from . import mod` may name a submodule: what the test reads through
                 // `mod.` is then that module's (an `__init__` that also binds the name keeps its reference above).
-                const sub = resolver.resolve(m.path, { ...imp, source: `${imp.source}${imp.source.endsWith('.') ? '' : '.'}${name}` });
+                const sub = resolver.resolve(m.path, {
+                    ...imp,
+                    source: `${imp.source}${imp.source.endsWith('.') ? '' : '.'}${name}`
+                });
                 const subModule = sub && sub !== target.path ? byPath.get(sub) : undefined;
                 if (!subModule || subModule.isTest)
                     continue;
@@ -19665,7 +20338,9 @@ function exportsTarget(exports, subpath) {
             continue;
         const prefix = key.slice(0, star);
         const suffix = key.slice(star + 1);
-        if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= prefix.length + suffix.length) {
+        if (subpath.startsWith(prefix) &&
+            subpath.endsWith(suffix) &&
+            subpath.length >= prefix.length + suffix.length) {
             const middle = subpath.slice(prefix.length, subpath.length - suffix.length);
             return conditionTarget(map[key])?.replaceAll('*', middle);
         }
@@ -19746,7 +20421,9 @@ function createResolver(files, facts) {
             else {
                 const prefix = pattern.slice(0, star);
                 const suffix = pattern.slice(star + 1);
-                if (!spec.startsWith(prefix) || !spec.endsWith(suffix) || spec.length < prefix.length + suffix.length)
+                if (!spec.startsWith(prefix) ||
+                    !spec.endsWith(suffix) ||
+                    spec.length < prefix.length + suffix.length)
                     continue;
                 middle = spec.slice(prefix.length, spec.length - suffix.length);
             }
@@ -19803,7 +20480,11 @@ function createResolver(files, facts) {
             const base = normalise(rest ? (dir === '.' ? rest : `${dir}/${rest}`) : dir);
             if (base === undefined)
                 return undefined;
-            return rest ? probePython(base) : fileSet.has(`${base}/__init__.py`) ? `${base}/__init__.py` : undefined;
+            return rest
+                ? probePython(base)
+                : fileSet.has(`${base}/__init__.py`)
+                    ? `${base}/__init__.py`
+                    : undefined;
         }
         const rel = spec.replaceAll('.', '/');
         for (const root of pythonRoots) {
@@ -19838,7 +20519,15 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // The language-neutral code model (BRIEF section 5). Built once per run, read by every perspective.
 // Lines and columns are 1-based. Paths are repository-relative with forward slashes.
 // ---- product surface (src/model/surface.ts) ----
-const FILE_CLASSES = ['shipped', 'test', 'tooling', 'examples-docs', 'fixtures', 'vendored', 'generated'];
+const FILE_CLASSES = [
+    'shipped',
+    'test',
+    'tooling',
+    'examples-docs',
+    'fixtures',
+    'vendored',
+    'generated'
+];
 
 ;// CONCATENATED MODULE: ./src/repo/path-rules.ts
 // Rules that classify a file from its path (and, for generated/minified code, from its first bytes).
@@ -19860,7 +20549,14 @@ const VENDORED_DIRECTORIES = new Set([
 /** Folders that hold build output rather than written code. */
 const GENERATED_DIRECTORIES = new Set(['dist', 'build']);
 /** File name endings of code generators (protobuf, gRPC). */
-const GENERATED_SUFFIXES = ['.pb.go', '_pb2.py', '_pb2_grpc.py', '_pb.js', '_pb.d.ts', '_grpc_pb.js'];
+const GENERATED_SUFFIXES = [
+    '.pb.go',
+    '_pb2.py',
+    '_pb2_grpc.py',
+    '_pb.js',
+    '_pb.d.ts',
+    '_grpc_pb.js'
+];
 const MINIFIED_NAME = /[.-]min\.(?:js|mjs|cjs)$/i;
 function directories(path) {
     const parts = path.split('/');
@@ -19913,18 +20609,112 @@ function hasGeneratedHeader(text) {
 // Path rules of the product surface: what a file is by where it sits and what it is called, for the
 // classes that do not depend on the package's entry points (tests, fixtures, tooling, examples, docs).
 
-const FIXTURE_DIRS = new Set(['fixtures', '__fixtures__', 'testdata', 'test-data', 'test_data', '__mocks__', '__snapshots__', '__testfixtures__']);
+const FIXTURE_DIRS = new Set([
+    'fixtures',
+    '__fixtures__',
+    'testdata',
+    'test-data',
+    'test_data',
+    '__mocks__',
+    '__snapshots__',
+    '__testfixtures__'
+]);
 /** Folders of type-checker tests (dtslint, tsd, mypy/pyright "typing" tests). */
-const TYPE_TEST_DIRS = new Set(['type-tests', 'type_tests', 'typetests', 'types-tests', 'typing_tests', 'typechecking', 'typecheck', 'dtslint', 'test-types', 'test_types']);
+const TYPE_TEST_DIRS = new Set([
+    'type-tests',
+    'type_tests',
+    'typetests',
+    'types-tests',
+    'typing_tests',
+    'typechecking',
+    'typecheck',
+    'dtslint',
+    'test-types',
+    'test_types'
+]);
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', '__specs__', 'e2e']);
-const EXAMPLE_DIRS = new Set(['examples', 'example', 'docs', 'doc', 'docs_src', 'docs-src', 'website', 'demo', 'demos', 'samples', 'sample', 'tutorial', 'tutorials', 'cookbook', 'playground', 'sandbox']);
-const TOOLING_DIRS = new Set(['scripts', 'script', 'tools', 'tooling', 'build', 'release', 'releases', 'benchmarks', 'benchmark', 'bench', 'benches', 'perf', '.github', '.husky', '.circleci', '.devcontainer', '.vscode', 'ci', '.ci', 'gulp', 'grunt', '.config', 'hack', 'devtools']);
+const EXAMPLE_DIRS = new Set([
+    'examples',
+    'example',
+    'docs',
+    'doc',
+    'docs_src',
+    'docs-src',
+    'website',
+    'demo',
+    'demos',
+    'samples',
+    'sample',
+    'tutorial',
+    'tutorials',
+    'cookbook',
+    'playground',
+    'sandbox'
+]);
+const TOOLING_DIRS = new Set([
+    'scripts',
+    'script',
+    'tools',
+    'tooling',
+    'build',
+    'release',
+    'releases',
+    'benchmarks',
+    'benchmark',
+    'bench',
+    'benches',
+    'perf',
+    '.github',
+    '.husky',
+    '.circleci',
+    '.devcontainer',
+    '.vscode',
+    'ci',
+    '.ci',
+    'gulp',
+    'grunt',
+    '.config',
+    'hack',
+    'devtools'
+]);
 /** Tool entry files by exact name. */
 const TOOLING_FILES = new Set([
-    'gruntfile.js', 'gruntfile.cjs', 'gulpfile.js', 'gulpfile.mjs', 'gulpfile.cjs', 'gulpfile.ts', 'jakefile.js', 'makefile', 'dockerfile',
-    'setup.py', 'noxfile.py', 'tasks.py', 'fabfile.py', 'dodo.py', 'conftest.py', 'manage.py', 'setup.cfg', 'tox.ini', 'pytest.ini',
-    'karma.conf.js', 'protractor.conf.js', 'wallaby.js', '.eslintrc.js', '.eslintrc.cjs', '.prettierrc.js', '.mocharc.js', '.mocharc.cjs',
-    'babel.config.js', 'babel.config.cjs', 'babel.config.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'uv.lock', 'poetry.lock'
+    'gruntfile.js',
+    'gruntfile.cjs',
+    'gulpfile.js',
+    'gulpfile.mjs',
+    'gulpfile.cjs',
+    'gulpfile.ts',
+    'jakefile.js',
+    'makefile',
+    'dockerfile',
+    'setup.py',
+    'noxfile.py',
+    'tasks.py',
+    'fabfile.py',
+    'dodo.py',
+    'conftest.py',
+    'manage.py',
+    'setup.cfg',
+    'tox.ini',
+    'pytest.ini',
+    'karma.conf.js',
+    'protractor.conf.js',
+    'wallaby.js',
+    '.eslintrc.js',
+    '.eslintrc.cjs',
+    '.prettierrc.js',
+    '.mocharc.js',
+    '.mocharc.cjs',
+    'babel.config.js',
+    'babel.config.cjs',
+    'babel.config.json',
+    'package-lock.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'bun.lockb',
+    'uv.lock',
+    'poetry.lock'
 ]);
 /** `vite.config.ts`, `jest.config.mjs`, `rollup.config.js`, `.eslintrc.cjs`... */
 const CONFIG_FILE = /\w[.-](?:config|conf)\.(?:[cm]?[jt]s|json|ya?ml|toml)$|^\.[\w-]+rc(?:\.[\w]+)?$/i;
@@ -19942,7 +20732,10 @@ function fixtureRule(path) {
     const name = parts[parts.length - 1];
     const dirs = parts.slice(0, -1);
     if (/\.test-d\.[cm]?tsx?$/i.test(name))
-        return { class: 'fixtures', reason: `a type test for the type checker (${name.replace(/^.*(\.test-d\.)/, '*$1')})` };
+        return {
+            class: 'fixtures',
+            reason: `a type test for the type checker (${name.replace(/^.*(\.test-d\.)/, '*$1')})`
+        };
     const fixtureDir = dirs.find((d) => FIXTURE_DIRS.has(d));
     if (fixtureDir)
         return { class: 'fixtures', reason: `inside a test data folder (${fixtureDir}/)` };
@@ -19950,8 +20743,15 @@ function fixtureRule(path) {
     if (typeDir)
         return { class: 'fixtures', reason: `inside a type-checker test folder (${typeDir}/)` };
     const testAt = dirs.findIndex((d) => TEST_DIRS.has(d));
-    if (testAt >= 0 && (dirs[testAt + 1] === 'types' || dirs[testAt + 1] === 'typing' || dirs[testAt + 1] === 'mypy' || dirs[testAt + 1] === 'data')) {
-        return { class: 'fixtures', reason: `type tests or test data (${dirs.slice(0, testAt + 2).join('/')}/)` };
+    if (testAt >= 0 &&
+        (dirs[testAt + 1] === 'types' ||
+            dirs[testAt + 1] === 'typing' ||
+            dirs[testAt + 1] === 'mypy' ||
+            dirs[testAt + 1] === 'data')) {
+        return {
+            class: 'fixtures',
+            reason: `type tests or test data (${dirs.slice(0, testAt + 2).join('/')}/)`
+        };
     }
     // Anything under a test folder that is not code: inputs of tests.
     if (testAt >= 0 && !isCode(name))
@@ -19988,7 +20788,10 @@ function toolingRule(path) {
     const dirs = parts.slice(0, -1);
     const dir = dirs.find((d) => TOOLING_DIRS.has(d.toLowerCase()));
     if (dir)
-        return { class: 'tooling', reason: `inside the tooling folder ${dir}/ (scripts, build, release, benchmarks or CI)` };
+        return {
+            class: 'tooling',
+            reason: `inside the tooling folder ${dir}/ (scripts, build, release, benchmarks or CI)`
+        };
     const lower = name.toLowerCase();
     if (TOOLING_FILES.has(lower))
         return { class: 'tooling', reason: `a build, test or task runner file (${name})` };
@@ -20023,7 +20826,18 @@ const DEFAULT_ROOTS = [
     { prefix: 'lib/', reason: 'the source folder lib/ (no package manifest)' }
 ];
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-const surface_BUILD_DIRS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'es', 'types', 'typings', 'umd']);
+const surface_BUILD_DIRS = new Set([
+    'dist',
+    'build',
+    'lib',
+    'out',
+    'esm',
+    'cjs',
+    'es',
+    'types',
+    'typings',
+    'umd'
+]);
 const NOT_A_PACKAGE = /^(tests?|docs?|examples?|benchmarks?|bench|scripts?|tools?|build|dist|site|website|docs_src|fixtures|testing|typings)$/i;
 function dirOf(path) {
     const slash = path.lastIndexOf('/');
@@ -20106,7 +20920,9 @@ function nodePackage(manifest, known) {
             add(target, `an export of ${at} (${target})`);
     let files;
     if (manifest.files && manifest.files.length > 0) {
-        const patterns = manifest.files.filter((f) => !f.startsWith('!')).flatMap((f) => {
+        const patterns = manifest.files
+            .filter((f) => !f.startsWith('!'))
+            .flatMap((f) => {
             const clean = f.replace(/^\.\//, '').replace(/\/+$/, '');
             return [clean, `${clean}/**`];
         });
@@ -20114,12 +20930,23 @@ function nodePackage(manifest, known) {
         files = (path) => match(path);
         // `files: ["dist"]` ships what src/ builds into it.
         if (manifest.files.some((f) => surface_BUILD_DIRS.has(f.replace(/^\.\//, '').replace(/\/.*$/, '')))) {
-            roots.push({ prefix: dir ? `${dir}/src/` : 'src/', reason: `the source folder of the build output ${at} lists in files` });
+            roots.push({
+                prefix: dir ? `${dir}/src/` : 'src/',
+                reason: `the source folder of the build output ${at} lists in files`
+            });
         }
     }
     for (const folder of ['src', 'lib'])
-        roots.push({ prefix: dir ? `${dir}/${folder}/` : `${folder}/`, reason: `the source folder ${folder}/ of the package ${manifest.name ?? at}` });
-    const declared = entries.size > 0 || files !== undefined || roots.length > 2 || Object.keys(manifest.bin).length > 0 || manifest.main !== undefined || manifest.exports !== undefined;
+        roots.push({
+            prefix: dir ? `${dir}/${folder}/` : `${folder}/`,
+            reason: `the source folder ${folder}/ of the package ${manifest.name ?? at}`
+        });
+    const declared = entries.size > 0 ||
+        files !== undefined ||
+        roots.length > 2 ||
+        Object.keys(manifest.bin).length > 0 ||
+        manifest.main !== undefined ||
+        manifest.exports !== undefined;
     return { dir, manifest, entries, roots, files, declared };
 }
 function pythonPackage(manifest, paths) {
@@ -20132,7 +20959,10 @@ function pythonPackage(manifest, paths) {
         if (full.endsWith('.py'))
             entries.set(full, `a module ${manifest.path} declares`);
         else
-            roots.push({ prefix: `${full}/`, reason: `a package ${manifest.path} declares (${declared})` });
+            roots.push({
+                prefix: `${full}/`,
+                reason: `a package ${manifest.path} declares (${declared})`
+            });
     }
     // Top-level packages: folders with __init__.py whose parent has none, at the package root or under src/.
     const inits = new Set(paths.filter((p) => p.startsWith(under) && p.endsWith('/__init__.py')).map(dirOf));
@@ -20142,7 +20972,10 @@ function pythonPackage(manifest, paths) {
         const top = parts.length === 1 || (parts.length === 2 && parts[0] === 'src');
         if (!top || inits.has(dirOf(pkg)) || NOT_A_PACKAGE.test(parts[parts.length - 1]))
             continue;
-        roots.push({ prefix: `${pkg}/`, reason: `the Python package ${parts[parts.length - 1]} (${rel}/__init__.py)` });
+        roots.push({
+            prefix: `${pkg}/`,
+            reason: `the Python package ${parts[parts.length - 1]} (${rel}/__init__.py)`
+        });
     }
     if (paths.some((p) => p.startsWith(`${under}src/`) && p.endsWith('.py')))
         roots.push({ prefix: `${under}src/`, reason: 'the src layout of the Python package' });
@@ -20168,10 +21001,17 @@ function owner(path, packages) {
 function classifySurface(input) {
     const generated = new Set(input.repo.skippedPaths?.generated ?? []);
     const vendored = input.repo.skippedPaths?.vendored ?? [];
-    const paths = [...new Set([...input.repo.allPaths, ...input.repo.files.map((f) => f.path)])].filter((p) => !generated.has(p));
+    const paths = [
+        ...new Set([...input.repo.allPaths, ...input.repo.files.map((f) => f.path)])
+    ].filter((p) => !generated.has(p));
     const known = new Set(paths);
     const modules = new Map(input.modules.map((m) => [m.path, m]));
-    const manifests = input.manifests.filter((m) => !fixtureRule(m.path) && !testRule(m.path) && !examplesRule(m.path) && !isGeneratedPath(m.path) && !isVendoredPath(m.path) && !m.error);
+    const manifests = input.manifests.filter((m) => !fixtureRule(m.path) &&
+        !testRule(m.path) &&
+        !examplesRule(m.path) &&
+        !isGeneratedPath(m.path) &&
+        !isVendoredPath(m.path) &&
+        !m.error);
     const packages = [];
     for (const m of manifests) {
         if (m.kind === 'package.json')
@@ -20221,9 +21061,17 @@ function classifySurface(input) {
     for (const path of paths)
         files.push(classifyOne(path, packages, reached, ciText));
     for (const path of generated)
-        files.push({ path, class: 'generated', reason: 'build output or generated code (skipped by the loader)' });
+        files.push({
+            path,
+            class: 'generated',
+            reason: 'build output or generated code (skipped by the loader)'
+        });
     for (const path of vendored)
-        files.push({ path, class: 'vendored', reason: 'third-party code (a vendored folder, linguist-vendored or a submodule)' });
+        files.push({
+            path,
+            class: 'vendored',
+            reason: 'third-party code (a vendored folder, linguist-vendored or a submodule)'
+        });
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const counts = Object.fromEntries(FILE_CLASSES.map((c) => [c, 0]));
     for (const f of files)
@@ -20252,7 +21100,9 @@ function classifyOne(path, packages, reached, ci) {
     const reach = reached.get(path);
     if (reach)
         return result({ class: 'shipped', reason: reach });
-    const root = pkg ? pkg.roots.find((r) => path.startsWith(r.prefix)) : DEFAULT_ROOTS.find((r) => path.startsWith(r.prefix));
+    const root = pkg
+        ? pkg.roots.find((r) => path.startsWith(r.prefix))
+        : DEFAULT_ROOTS.find((r) => path.startsWith(r.prefix));
     // Inside a source folder, only tests and fixtures are not the product.
     if (root && isCode(path))
         return result({ class: 'shipped', reason: `inside ${root.reason}` });
@@ -20267,15 +21117,24 @@ function classifyOne(path, packages, reached, ci) {
     if (!isCode(path)) {
         if (pkg && rel === pkg.manifest.path.slice(pkg.dir ? pkg.dir.length + 1 : 0))
             return result({ class: 'shipped', reason: 'the package manifest' });
-        return result({ class: 'tooling', reason: 'a project file that is not code (configuration, data or assets outside the source folders)' });
+        return result({
+            class: 'tooling',
+            reason: 'a project file that is not code (configuration, data or assets outside the source folders)'
+        });
     }
     if (pkg?.declared && pkg.manifest.kind === 'package.json' && !pkg.files) {
         // npm publishes every file when package.json has no files list: a root-level module (pino's browser.js,
         // file.js) is in the tarball and reachable as `pkg/file`.
-        return result({ class: 'shipped', reason: `published with the package: ${pkg.manifest.path} has no files list, so npm ships it` });
+        return result({
+            class: 'shipped',
+            reason: `published with the package: ${pkg.manifest.path} has no files list, so npm ships it`
+        });
     }
     if (pkg?.declared) {
-        return result({ class: 'tooling', reason: `not reachable from the entry points of ${pkg.manifest.path} and outside its source folders` });
+        return result({
+            class: 'tooling',
+            reason: `not reachable from the entry points of ${pkg.manifest.path} and outside its source folders`
+        });
     }
     return result({
         class: 'shipped',
@@ -20286,14 +21145,20 @@ function classifyOne(path, packages, reached, ci) {
 }
 function describeBasis(packages) {
     if (packages.length === 0)
-        return ['No package manifest: code that is not a test, tooling, an example or a fixture counts as shipped.'];
+        return [
+            'No package manifest: code that is not a test, tooling, an example or a fixture counts as shipped.'
+        ];
     return packages.map((p) => {
         const what = [
-            p.entries.size > 0 ? `${p.entries.size} entry ${p.entries.size === 1 ? 'point' : 'points'}` : '',
+            p.entries.size > 0
+                ? `${p.entries.size} entry ${p.entries.size === 1 ? 'point' : 'points'}`
+                : '',
             p.files ? 'its files list' : '',
             p.roots.length > 0 ? `source folders ${p.roots.map((r) => r.prefix).join(', ')}` : ''
         ].filter(Boolean);
-        return p.declared ? `${p.manifest.path}: ${what.join(', ')}` : `${p.manifest.path}: declares no entry points; code outside tests, tooling, examples and fixtures counts as shipped`;
+        return p.declared
+            ? `${p.manifest.path}: ${what.join(', ')}`
+            : `${p.manifest.path}: declares no entry points; code outside tests, tooling, examples and fixtures counts as shipped`;
     });
 }
 /** The class of a path, or undefined when the surface does not know it. */
@@ -20325,7 +21190,15 @@ function classOf(surface, path) {
 
 
 function statsOf(modules, millis) {
-    const stats = { files: modules.length, bytes: 0, lines: 0, parsed: 0, partial: 0, syntaxErrors: 0, millis };
+    const stats = {
+        files: modules.length,
+        bytes: 0,
+        lines: 0,
+        parsed: 0,
+        partial: 0,
+        syntaxErrors: 0,
+        millis
+    };
     for (const m of modules) {
         stats.bytes += m.bytes;
         stats.lines += m.lines;
@@ -20335,7 +21208,9 @@ function statsOf(modules, millis) {
         else
             stats.partial++;
     }
-    const withErrors = modules.filter((m) => m.syntaxErrors > 0).map((m) => ({ path: m.path, count: m.syntaxErrors }));
+    const withErrors = modules
+        .filter((m) => m.syntaxErrors > 0)
+        .map((m) => ({ path: m.path, count: m.syntaxErrors }));
     withErrors.sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     if (withErrors.length > 0)
         stats.syntaxErrorFiles = withErrors;
@@ -20436,7 +21311,9 @@ async function readTextFile(root, path, maxBytes) {
         if (!stats.isFile())
             return { missing: true };
         if (stats.size > maxBytes)
-            return { error: `${path} is ${stats.size} bytes, over the ${maxBytes}-byte limit for this kind of file; not read` };
+            return {
+                error: `${path} is ${stats.size} bytes, over the ${maxBytes}-byte limit for this kind of file; not read`
+            };
         const text = (await (0,promises_namespaceObject.readFile)(real, 'utf8')).replace(/^\uFEFF/, '');
         return { text, modified: stats.mtime };
     }
@@ -20446,7 +21323,10 @@ async function readTextFile(root, path, maxBytes) {
 }
 /** Forward slashes, no leading './'. */
 function toPosix(path) {
-    return path.split(external_node_path_namespaceObject.sep).join('/').replace(/^(\.\/)+/, '');
+    return path
+        .split(external_node_path_namespaceObject.sep)
+        .join('/')
+        .replace(/^(\.\/)+/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/repo/ci-files.ts
@@ -20461,13 +21341,18 @@ function ciSystem(path) {
         return 'gitlab-ci';
     if (path === '.circleci/config.yml' || path === '.circleci/config.yaml')
         return 'circleci';
-    if (path === 'azure-pipelines.yml' || path === 'azure-pipelines.yaml' || /^\.azure-pipelines\/[^/]+\.ya?ml$/.test(path))
+    if (path === 'azure-pipelines.yml' ||
+        path === 'azure-pipelines.yaml' ||
+        /^\.azure-pipelines\/[^/]+\.ya?ml$/.test(path))
         return 'azure-pipelines';
     if (path === 'Jenkinsfile' || /^[^/]+\.jenkinsfile$/i.test(path))
         return 'jenkins';
     if (path === '.travis.yml')
         return 'travis';
-    if (path === 'bitbucket-pipelines.yml' || path === '.drone.yml' || path === 'appveyor.yml' || path === '.appveyor.yml')
+    if (path === 'bitbucket-pipelines.yml' ||
+        path === '.drone.yml' ||
+        path === 'appveyor.yml' ||
+        path === '.appveyor.yml')
         return 'other';
     return null;
 }
@@ -27809,7 +28694,16 @@ const XMLValidator = {
 // records what it could not, rather than throwing.
 
 function emptyManifest(path, kind) {
-    return { path, kind, dependencies: [], devDependencies: [], scripts: {}, bin: {}, engines: {}, workspaces: [] };
+    return {
+        path,
+        kind,
+        dependencies: [],
+        devDependencies: [],
+        scripts: {},
+        bin: {},
+        engines: {},
+        workspaces: []
+    };
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27828,7 +28722,9 @@ function stringRecord(value) {
     return out;
 }
 function stringArray(value) {
-    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+    return Array.isArray(value)
+        ? value.filter((item) => typeof item === 'string')
+        : [];
 }
 /** Appends names not yet present, keeping declaration order. */
 function addUnique(target, names) {
@@ -27848,7 +28744,9 @@ function addError(manifest, problem) {
 /** Why `text` is not well-formed XML ("line 3: ..."), or undefined when it is. */
 function xmlProblem(text) {
     const valid = XMLValidator.validate(text);
-    return valid === true ? undefined : `line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ')}`;
+    return valid === true
+        ? undefined
+        : `line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/repo/coverage-formats.ts
@@ -27876,7 +28774,12 @@ class FileAccumulator {
         if (existing)
             existing.hits += Math.max(0, hits || 0);
         else
-            this.functions.set(key, { name, line, hits: Math.max(0, hits || 0), ...(excluded ? { excluded: true } : {}) });
+            this.functions.set(key, {
+                name,
+                line,
+                hits: Math.max(0, hits || 0),
+                ...(excluded ? { excluded: true } : {})
+            });
     }
     /** A line the tool excluded by the project's configuration: neither run nor unrun. */
     exclude(line) {
@@ -27907,7 +28810,9 @@ class FileAccumulator {
             branchesHit,
             uncoveredLines: uncoveredLines.sort((a, b) => a - b),
             coveredLines: coveredLines.sort((a, b) => a - b),
-            ...(this.excluded.size > 0 ? { excludedLines: [...this.excluded].sort((a, b) => a - b) } : {}),
+            ...(this.excluded.size > 0
+                ? { excludedLines: [...this.excluded].sort((a, b) => a - b) }
+                : {}),
             functions: [...this.functions.values()].sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1))
         };
     }
@@ -27954,7 +28859,9 @@ function parseLcov(text) {
                 current.line(Number(parts[0]), Number(parts[1]));
             else if (tag === 'FN') {
                 // lcov 1.x: FN:line,name; lcov 2.x: FN:start,end,name.
-                const name = parts.length >= 3 && /^\d+$/.test(parts[1]) ? parts.slice(2).join(',') : parts.slice(1).join(',');
+                const name = parts.length >= 3 && /^\d+$/.test(parts[1])
+                    ? parts.slice(2).join(',')
+                    : parts.slice(1).join(',');
                 fnLines.set(name, Number(parts[0]));
             }
             else if (tag === 'FNDA') {
@@ -28039,7 +28946,13 @@ function parseCoveragePy(data) {
                 const fnExecuted = numbers(fn.executed_lines);
                 const all = [...fnExecuted, ...numbers(fn.missing_lines)];
                 const fnExcluded = numbers(fn.excluded_lines);
-                const line = typeof fn.start_line === 'number' ? fn.start_line : all.length > 0 ? Math.min(...all) : fnExcluded.length > 0 ? Math.min(...fnExcluded) : 0;
+                const line = typeof fn.start_line === 'number'
+                    ? fn.start_line
+                    : all.length > 0
+                        ? Math.min(...all)
+                        : fnExcluded.length > 0
+                            ? Math.min(...fnExcluded)
+                            : 0;
                 // A function under `# pragma: no cover` has no measured lines, only excluded ones.
                 file.fn(name, line, fnExecuted.length > 0 ? 1 : 0, all.length === 0 && fnExcluded.length > 0);
             }
@@ -28048,7 +28961,9 @@ function parseCoveragePy(data) {
     return files;
 }
 function numbers(value) {
-    return Array.isArray(value) ? value.filter((item) => typeof item === 'number') : [];
+    return Array.isArray(value)
+        ? value.filter((item) => typeof item === 'number')
+        : [];
 }
 const coberturaXml = new XMLParser({
     ignoreAttributes: false,
@@ -28065,10 +28980,16 @@ function parseCobertura(text) {
     const coverage = isRecord(data) && isRecord(data.coverage) ? data.coverage : undefined;
     if (!coverage)
         throw new Error('no <coverage> element');
-    const sources = isRecord(coverage.sources) && Array.isArray(coverage.sources.source) ? coverage.sources.source.map((s) => String(s).trim()).filter(Boolean) : [];
-    const packages = isRecord(coverage.packages) && Array.isArray(coverage.packages.package) ? coverage.packages.package : [];
+    const sources = isRecord(coverage.sources) && Array.isArray(coverage.sources.source)
+        ? coverage.sources.source.map((s) => String(s).trim()).filter(Boolean)
+        : [];
+    const packages = isRecord(coverage.packages) && Array.isArray(coverage.packages.package)
+        ? coverage.packages.package
+        : [];
     for (const pkg of packages) {
-        const classes = isRecord(pkg) && isRecord(pkg.classes) && Array.isArray(pkg.classes.class) ? pkg.classes.class : [];
+        const classes = isRecord(pkg) && isRecord(pkg.classes) && Array.isArray(pkg.classes.class)
+            ? pkg.classes.class
+            : [];
         for (const cls of classes) {
             if (!isRecord(cls) || typeof cls.filename !== 'string')
                 continue;
@@ -28091,7 +29012,9 @@ function parseCobertura(text) {
             for (const method of methods) {
                 if (!isRecord(method) || typeof method.name !== 'string')
                     continue;
-                const methodLines = isRecord(method.lines) && Array.isArray(method.lines.line) ? method.lines.line.filter(isRecord) : [];
+                const methodLines = isRecord(method.lines) && Array.isArray(method.lines.line)
+                    ? method.lines.line.filter(isRecord)
+                    : [];
                 const first = methodLines[0];
                 file.fn(method.name, first ? Number(first.number) : 0, first ? Number(first.hits) : 0);
             }
@@ -28245,7 +29168,9 @@ async function readCoverageReports(root, allPaths, manifests, userPaths, notes) 
             notes.push(`Coverage report ${read.error}`);
             return null;
         }
-        const reportPath = (0,external_node_path_namespaceObject.isAbsolute)(candidate) && isWithin(root, candidate) ? toPosix((0,external_node_path_namespaceObject.relative)(root, candidate)) : candidate;
+        const reportPath = (0,external_node_path_namespaceObject.isAbsolute)(candidate) && isWithin(root, candidate)
+            ? toPosix((0,external_node_path_namespaceObject.relative)(root, candidate))
+            : candidate;
         try {
             const report = parseReport(root, allPaths, reportPath, read.text);
             if (!report) {
@@ -28260,11 +29185,17 @@ async function readCoverageReports(root, allPaths, manifests, userPaths, notes) 
             return null;
         }
     });
-    return reports.filter((report) => report !== null).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return reports
+        .filter((report) => report !== null)
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 /** Parses one report's text, or returns null when it is not a coverage format. */
 function parseReport(root, allPaths, reportPath, text) {
-    const folder = (0,external_node_path_namespaceObject.isAbsolute)(reportPath) ? '' : external_node_path_namespaceObject.posix.dirname(reportPath) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(reportPath);
+    const folder = (0,external_node_path_namespaceObject.isAbsolute)(reportPath)
+        ? ''
+        : external_node_path_namespaceObject.posix.dirname(reportPath) === '.'
+            ? ''
+            : external_node_path_namespaceObject.posix.dirname(reportPath);
     const mapper = new ReportPathMapper(root, allPaths, folder);
     const format = detectFormat(text);
     if (format === 'lcov')
@@ -28296,7 +29227,11 @@ function build(path, format, raw, map) {
         if (!previous || coverage.linesFound > previous.linesFound)
             files.set(mapped, coverage);
     }
-    return { path, format, files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    return {
+        path,
+        format,
+        files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -28321,7 +29256,16 @@ class GitMissingError extends Error {
  */
 function gitEnvironment() {
     const env = { ...process.env };
-    for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR', 'GIT_EXTERNAL_DIFF', 'GIT_PAGER', 'GIT_SSH_COMMAND']) {
+    for (const name of [
+        'GIT_DIR',
+        'GIT_WORK_TREE',
+        'GIT_INDEX_FILE',
+        'GIT_OBJECT_DIRECTORY',
+        'GIT_COMMON_DIR',
+        'GIT_EXTERNAL_DIFF',
+        'GIT_PAGER',
+        'GIT_SSH_COMMAND'
+    ]) {
         delete env[name];
     }
     env.GIT_TERMINAL_PROMPT = '0';
@@ -28334,13 +29278,20 @@ function gitEnvironment() {
  * another user (a container runner) is readable, which is safe because nothing it configures runs.
  */
 const GIT_SAFETY_CONFIG = [
-    '-c', 'core.quotePath=false',
-    '-c', 'core.fsmonitor=false',
-    '-c', 'core.hooksPath=/dev/null',
-    '-c', 'diff.external=',
-    '-c', 'log.showSignature=false',
-    '-c', 'core.untrackedCache=false',
-    '-c', 'safe.directory=*'
+    '-c',
+    'core.quotePath=false',
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'diff.external=',
+    '-c',
+    'log.showSignature=false',
+    '-c',
+    'core.untrackedCache=false',
+    '-c',
+    'safe.directory=*'
 ];
 /** Flags for commands that can show diffs (log, diff, show): no external diff, no textconv filter. */
 const GIT_NO_DIFF_PROGRAMS = ['--no-ext-diff', '--no-textconv'];
@@ -28380,7 +29331,13 @@ function runGit(cwd, args, options = {}) {
 const RECORD = '\x1e';
 const FIELD = '\x1f';
 async function readGitHistory(root, options) {
-    const history = { available: false, shallow: false, commitsExamined: 0, windowDays: options.historyDays, files: {} };
+    const history = {
+        available: false,
+        shallow: false,
+        commitsExamined: 0,
+        windowDays: options.historyDays,
+        files: {}
+    };
     try {
         await runGit(root, ['rev-parse', '--is-inside-work-tree']);
     }
@@ -28406,7 +29363,9 @@ async function readGitHistory(root, options) {
     const branch = (await runGit(root, ['rev-parse', '--abbrev-ref', 'HEAD']).catch(() => '')).trim();
     if (branch && branch !== 'HEAD')
         history.branch = branch;
-    history.shallow = (await runGit(root, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+    history.shallow =
+        (await runGit(root, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() ===
+            'true';
     history.available = true;
     const notes = [];
     // The window ends at the analysed commit, not today: an old checkout still has its recent history.
@@ -28452,7 +29411,12 @@ function streamLog(root, options, end) {
         args.push(`--since=${new Date(since).toISOString()}`);
     args.push('--', '.');
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd: root, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
+            cwd: root,
+            env: gitEnvironment(),
+            stdio: ['ignore', 'pipe', 'pipe'],
+            windowsHide: true
+        });
         const perFile = new Map();
         let commits = 0;
         let author = '';
@@ -28508,7 +29472,11 @@ function streamLog(root, options, end) {
             const files = {};
             for (const path of [...perFile.keys()].sort()) {
                 const entry = perFile.get(path);
-                files[path] = { commits: entry.commits, authors: entry.authors.size, lastChange: entry.lastChange };
+                files[path] = {
+                    commits: entry.commits,
+                    authors: entry.authors.size,
+                    lastChange: entry.lastChange
+                };
             }
             resolve({ commits, files, timedOut });
         };
@@ -28537,9 +29505,22 @@ const junit_MAX_REPORT_BYTES = 50 * 1024 * 1024;
 const MAX_SCANNED_FILES = 500;
 const MAX_SCAN_DEPTH = 4;
 /** Report files tools write at a project's root. */
-const USUAL_FILES = ['junit.xml', 'test-results.xml', 'test-report.xml', 'report.xml', 'TEST-results.xml'];
+const USUAL_FILES = [
+    'junit.xml',
+    'test-results.xml',
+    'test-report.xml',
+    'report.xml',
+    'TEST-results.xml'
+];
 /** Folders whose XML files are usually test reports. */
-const USUAL_FOLDERS = ['test-results', 'test-reports', 'reports', 'target/surefire-reports', 'target/failsafe-reports', 'build/test-results'];
+const USUAL_FOLDERS = [
+    'test-results',
+    'test-reports',
+    'reports',
+    'target/surefire-reports',
+    'target/failsafe-reports',
+    'build/test-results'
+];
 const junit_xml = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
@@ -28596,7 +29577,9 @@ async function readJUnitReports(root, allPaths, userPaths, notes) {
             notes.push(`JUnit report ${read.error}`);
             return [];
         }
-        const reportPath = (0,external_node_path_namespaceObject.isAbsolute)(candidate) && isWithin(root, candidate) ? toPosix((0,external_node_path_namespaceObject.relative)(root, candidate)) : candidate;
+        const reportPath = (0,external_node_path_namespaceObject.isAbsolute)(candidate) && isWithin(root, candidate)
+            ? toPosix((0,external_node_path_namespaceObject.relative)(root, candidate))
+            : candidate;
         try {
             const problem = xmlProblem(read.text);
             if (problem)
@@ -28620,7 +29603,9 @@ function parseJUnit(text, mapper) {
         return null;
     if (!('testsuites' in data) && !('testsuite' in data))
         return null;
-    const roots = isRecord(data.testsuites) ? asArray(data.testsuites.testsuite) : asArray(data.testsuite);
+    const roots = isRecord(data.testsuites)
+        ? asArray(data.testsuites.testsuite)
+        : asArray(data.testsuite);
     const cases = [];
     // Suites can nest; walk them with an explicit stack (in document order).
     const stack = [];
@@ -28639,7 +29624,13 @@ function parseJUnit(text, mapper) {
                 suite: suiteName || (typeof testcase.classname === 'string' ? testcase.classname : ''),
                 name: typeof testcase.name === 'string' ? testcase.name : '',
                 seconds: parseSeconds(testcase.time),
-                status: 'failure' in testcase ? 'failed' : 'error' in testcase ? 'error' : 'skipped' in testcase ? 'skipped' : 'passed'
+                status: 'failure' in testcase
+                    ? 'failed'
+                    : 'error' in testcase
+                        ? 'error'
+                        : 'skipped' in testcase
+                            ? 'skipped'
+                            : 'passed'
             };
             if (file)
                 entry.file = mapper ? mapper.map(file) : file;
@@ -30092,7 +31083,9 @@ function parsePomXml(path, text) {
     const parent = isRecord(project.parent) ? project.parent : {};
     manifest.name = asString(project.artifactId)?.trim();
     manifest.version = (asString(project.version) ?? asString(parent.version))?.trim();
-    const dependencies = isRecord(project.dependencies) && Array.isArray(project.dependencies.dependency) ? project.dependencies.dependency : [];
+    const dependencies = isRecord(project.dependencies) && Array.isArray(project.dependencies.dependency)
+        ? project.dependencies.dependency
+        : [];
     for (const dependency of dependencies) {
         if (!isRecord(dependency))
             continue;
@@ -30101,12 +31094,16 @@ function parsePomXml(path, text) {
             continue;
         const group = asString(dependency.groupId)?.trim();
         const name = group ? `${group}:${artifact}` : artifact;
-        addUnique(asString(dependency.scope)?.trim() === 'test' ? manifest.devDependencies : manifest.dependencies, [name]);
+        addUnique(asString(dependency.scope)?.trim() === 'test'
+            ? manifest.devDependencies
+            : manifest.dependencies, [name]);
     }
     if (isRecord(project.modules))
         manifest.workspaces = stringArray(project.modules.module).map((module) => module.trim());
     const properties = isRecord(project.properties) ? project.properties : {};
-    const java = asString(properties['maven.compiler.release']) ?? asString(properties['maven.compiler.source']) ?? asString(properties['java.version']);
+    const java = asString(properties['maven.compiler.release']) ??
+        asString(properties['maven.compiler.source']) ??
+        asString(properties['java.version']);
     if (java)
         manifest.engines.java = java.trim();
     return manifest;
@@ -30166,7 +31163,9 @@ function parsePackageJson(path, text) {
 /** `bin` as a command map; a string means one command named after the package (without its scope). */
 function readBin(bin, name) {
     if (typeof bin === 'string') {
-        const command = name ? name.replace(/^@[^/]+\//, '') : bin.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+        const command = name
+            ? name.replace(/^@[^/]+\//, '')
+            : bin.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
         return { [command]: bin };
     }
     return stringRecord(bin);
@@ -30235,7 +31234,9 @@ function parsePyproject(path, text) {
 function declaredPackages(tool) {
     const found = [];
     const setuptools = isRecord(tool.setuptools) ? tool.setuptools : {};
-    const base = isRecord(setuptools['package-dir']) ? (asString(setuptools['package-dir']['']) ?? '') : '';
+    const base = isRecord(setuptools['package-dir'])
+        ? (asString(setuptools['package-dir']['']) ?? '')
+        : '';
     const prefix = base ? `${base.replace(/\/+$/, '')}/` : '';
     for (const name of stringArray(setuptools.packages))
         found.push(prefix + name.replaceAll('.', '/'));
@@ -30259,7 +31260,11 @@ function declaredPackages(tool) {
     const flit = isRecord(tool.flit) && isRecord(tool.flit.module) ? asString(tool.flit.module.name) : undefined;
     if (flit)
         found.push(flit.replaceAll('.', '/'));
-    return [...new Set(found.map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.'))];
+    return [
+        ...new Set(found
+            .map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''))
+            .filter((p) => p !== '' && p !== '.'))
+    ];
 }
 function readPoetry(poetry, manifest) {
     manifest.name ??= asString(poetry.name);
@@ -30267,7 +31272,8 @@ function readPoetry(poetry, manifest) {
     const dependencies = isRecord(poetry.dependencies) ? poetry.dependencies : {};
     for (const [name, spec] of Object.entries(dependencies)) {
         if (name.toLowerCase() === 'python')
-            manifest.requiresPython ??= typeof spec === 'string' ? spec : asString(isRecord(spec) ? spec.version : undefined);
+            manifest.requiresPython ??=
+                typeof spec === 'string' ? spec : asString(isRecord(spec) ? spec.version : undefined);
         else
             addUnique(manifest.dependencies, [name]);
     }
@@ -30312,8 +31318,13 @@ function parseIni(text) {
 function listValue(value) {
     if (!value)
         return [];
-    const lines = value.split('\n').map((line) => line.trim()).filter(Boolean);
-    return lines.length === 1 && !value.includes('\n') ? lines[0].split(';').map((item) => item.trim()) : lines;
+    const lines = value
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    return lines.length === 1 && !value.includes('\n')
+        ? lines[0].split(';').map((item) => item.trim())
+        : lines;
 }
 function parseSetupCfg(path, text) {
     const manifest = emptyManifest(path, 'setup.cfg');
@@ -30339,7 +31350,16 @@ function parseSetupCfg(path, text) {
     return manifest;
 }
 /** setup.cfg sections that configure a tool: `[tool:pytest]` gives pytest, `[coverage:run]` coverage, `[flake8]` flake8. */
-const SETUP_CFG_TOOLS = new Set(['pytest', 'coverage', 'flake8', 'mypy', 'isort', 'pycodestyle', 'pylint', 'pydocstyle']);
+const SETUP_CFG_TOOLS = new Set([
+    'pytest',
+    'coverage',
+    'flake8',
+    'mypy',
+    'isort',
+    'pycodestyle',
+    'pylint',
+    'pydocstyle'
+]);
 function setupCfgTools(sections) {
     const tools = new Set();
     for (const section of sections) {
@@ -30356,7 +31376,9 @@ function parseSetupPy(path) {
 const DEV_REQUIREMENTS = /(dev|test|lint|doc|ci|check|typing)/i;
 function parseRequirements(path, text) {
     const manifest = emptyManifest(path, 'requirements');
-    const target = DEV_REQUIREMENTS.test(path.slice(path.lastIndexOf('/') + 1)) ? manifest.devDependencies : manifest.dependencies;
+    const target = DEV_REQUIREMENTS.test(path.slice(path.lastIndexOf('/') + 1))
+        ? manifest.devDependencies
+        : manifest.dependencies;
     for (const raw of text.split(/\r?\n/)) {
         const line = raw.replace(/(^|\s)#.*$/, '').trim();
         if (!line)
@@ -30482,7 +31504,18 @@ const EXACT = new Set([
     'Makefile'
 ]);
 /** Config files whose name varies by format: `.eslintrc.json`, `jest.config.ts`, `.nycrc.yml`... */
-const PREFIXES = ['.eslintrc', 'eslint.config.', 'jest.config.', 'vitest.config.', 'vite.config.', '.nycrc', '.c8rc', 'tsconfig.', '.prettierrc', 'prettier.config.'];
+const PREFIXES = [
+    '.eslintrc',
+    'eslint.config.',
+    'jest.config.',
+    'vitest.config.',
+    'vite.config.',
+    '.nycrc',
+    '.c8rc',
+    'tsconfig.',
+    '.prettierrc',
+    'prettier.config.'
+];
 function isToolFile(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     return EXACT.has(name) || PREFIXES.some((prefix) => name.startsWith(prefix));
@@ -30503,7 +31536,14 @@ function grammarFor(path) {
 }
 function js_config_object_unwrap(node) {
     let n = node;
-    while (n && ['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'await_expression'].includes(n.type)) {
+    while (n &&
+        [
+            'parenthesized_expression',
+            'as_expression',
+            'satisfies_expression',
+            'non_null_expression',
+            'await_expression'
+        ].includes(n.type)) {
         n = n.namedChild(0);
     }
     return n;
@@ -30583,7 +31623,9 @@ function readValue(node, consts, depth = 0) {
         case 'string':
             return decodeEscapes(n.text.slice(1, -1));
         case 'template_string':
-            return n.namedChildren.some((c) => c?.type === 'template_substitution') ? COMPUTED : decodeEscapes(n.text.slice(1, -1));
+            return n.namedChildren.some((c) => c?.type === 'template_substitution')
+                ? COMPUTED
+                : decodeEscapes(n.text.slice(1, -1));
         case 'number':
             return Number(n.text.replaceAll('_', ''));
         case 'true':
@@ -30597,7 +31639,9 @@ function readValue(node, consts, depth = 0) {
             return pattern ? pattern.text : COMPUTED;
         }
         case 'array':
-            return n.namedChildren.filter((c) => !!c && c.type !== 'comment').map((c) => readValue(c, consts, depth + 1));
+            return n.namedChildren
+                .filter((c) => !!c && c.type !== 'comment')
+                .map((c) => readValue(c, consts, depth + 1));
         case 'object':
             return readObject(n, consts, depth + 1);
         case 'identifier': {
@@ -30634,12 +31678,14 @@ function exportedExpression(root) {
     for (const statement of root.namedChildren) {
         if (!statement)
             continue;
-        if (statement.type === 'export_statement' && statement.children.some((c) => c?.type === 'default')) {
+        if (statement.type === 'export_statement' &&
+            statement.children.some((c) => c?.type === 'default')) {
             return statement.childForFieldName('value') ?? statement.childForFieldName('declaration');
         }
         if (statement.type === 'expression_statement') {
             const e = statement.namedChild(0);
-            if (e?.type === 'assignment_expression' && e.childForFieldName('left')?.text === 'module.exports')
+            if (e?.type === 'assignment_expression' &&
+                e.childForFieldName('left')?.text === 'module.exports')
                 return e.childForFieldName('right');
         }
     }
@@ -30759,7 +31805,11 @@ const JS_EXTS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'];
 const CANDIDATES = [
     { runner: 'vitest', names: JS_EXTS.map((e) => `vitest.config.${e}`), kind: 'js' },
     { runner: 'vitest', names: JS_EXTS.map((e) => `vite.config.${e}`), kind: 'vite' },
-    { runner: 'jest', names: [...JS_EXTS.map((e) => `jest.config.${e}`), 'jest.config.json'], kind: 'js' },
+    {
+        runner: 'jest',
+        names: [...JS_EXTS.map((e) => `jest.config.${e}`), 'jest.config.json'],
+        kind: 'js'
+    },
     { runner: 'mocha', names: ['.mocharc.js', '.mocharc.cjs', '.mocharc.mjs'], kind: 'js' },
     { runner: 'mocha', names: ['.mocharc.json', '.mocharc.jsonc'], kind: 'json' },
     { runner: 'mocha', names: ['.mocharc.yml', '.mocharc.yaml'], kind: 'yaml' },
@@ -30767,7 +31817,11 @@ const CANDIDATES = [
     { runner: 'jasmine', names: ['spec/support/jasmine.json'], kind: 'json' },
     { runner: 'tap', names: ['.taprc'], kind: 'yaml' },
     { runner: 'bun', names: ['bunfig.toml'], kind: 'toml' },
-    { runner: 'pytest', names: ['pytest.ini', '.pytest.ini', 'tox.ini', 'setup.cfg'], kind: 'pytest-ini' },
+    {
+        runner: 'pytest',
+        names: ['pytest.ini', '.pytest.ini', 'tox.ini', 'setup.cfg'],
+        kind: 'pytest-ini'
+    },
     { runner: 'pytest', names: ['pyproject.toml'], kind: 'toml' }
 ];
 function strings(value, unread, name) {
@@ -30796,7 +31850,10 @@ function compact(config, unread) {
 }
 function vitestConfig(file, test) {
     const unread = [];
-    const roots = [...(strings(test.dir, unread, 'dir') ?? []), ...(strings(test.root, unread, 'root') ?? [])];
+    const roots = [
+        ...(strings(test.dir, unread, 'dir') ?? []),
+        ...(strings(test.root, unread, 'root') ?? [])
+    ];
     return compact({
         runner: 'vitest',
         file,
@@ -30824,7 +31881,11 @@ function jestConfig(file, o) {
 }
 function mochaConfig(file, o) {
     const unread = [];
-    const requires = [...(strings(o.require, unread, 'require') ?? []), ...(strings(o.import, unread, 'import') ?? []), ...(strings(o['node-option'], unread, 'node-option') ?? [])];
+    const requires = [
+        ...(strings(o.require, unread, 'require') ?? []),
+        ...(strings(o.import, unread, 'import') ?? []),
+        ...(strings(o['node-option'], unread, 'node-option') ?? [])
+    ];
     return compact({
         runner: 'mocha',
         file,
@@ -30837,12 +31898,21 @@ function mochaConfig(file, o) {
 }
 function avaConfig(file, o) {
     const unread = [];
-    return compact({ runner: 'ava', file, include: strings(o.files, unread, 'files'), requires: strings(o.require, unread, 'require') }, unread);
+    return compact({
+        runner: 'ava',
+        file,
+        include: strings(o.files, unread, 'files'),
+        requires: strings(o.require, unread, 'require')
+    }, unread);
 }
 /** pytest's ini options, as strings (ini) or arrays (pyproject). */
 function pytestConfig(file, o) {
     const list = (v) => {
-        const items = Array.isArray(v) ? v.filter((x) => typeof x === 'string') : typeof v === 'string' ? v.split(/\s+/).filter(Boolean) : [];
+        const items = Array.isArray(v)
+            ? v.filter((x) => typeof x === 'string')
+            : typeof v === 'string'
+                ? v.split(/\s+/).filter(Boolean)
+                : [];
         return items.length > 0 ? items : undefined;
     };
     return compact({
@@ -30856,7 +31926,9 @@ function pytestConfig(file, o) {
     }, []);
 }
 function asObj(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
 }
 async function readOne(file, runner, kind, text) {
     switch (kind) {
@@ -30887,15 +31959,20 @@ async function readOne(file, runner, kind, text) {
         }
         case 'yaml': {
             const o = asObj((0,yaml_dist/* parse */.qg)(text)) ?? {};
-            return runner === 'tap' ? compact({ runner, file, include: strings(o.include ?? o.files, [], 'include') }, []) : mochaConfig(file, o);
+            return runner === 'tap'
+                ? compact({ runner, file, include: strings(o.include ?? o.files, [], 'include') }, [])
+                : mochaConfig(file, o);
         }
         case 'toml': {
             const data = parse(text);
             if (runner === 'bun')
-                return asObj(data.test) ? compact({ runner, file, roots: strings(asObj(data.test)?.root, [], 'root') }, []) : null;
+                return asObj(data.test)
+                    ? compact({ runner, file, roots: strings(asObj(data.test)?.root, [], 'root') }, [])
+                    : null;
             const tool = asObj(data.tool);
             const pytest = asObj(tool?.pytest);
-            const options = asObj(pytest?.ini_options) ?? (pytest && Object.keys(pytest).length > 0 ? pytest : undefined);
+            const options = asObj(pytest?.ini_options) ??
+                (pytest && Object.keys(pytest).length > 0 ? pytest : undefined);
             return options ? pytestConfig(file, options) : null;
         }
         case 'pytest-ini': {
@@ -30928,7 +32005,11 @@ function fromPackageJson(text) {
         out.push(avaConfig('package.json#ava', ava));
     const tap = asObj(data.tap);
     if (tap)
-        out.push(compact({ runner: 'tap', file: 'package.json#tap', include: strings(tap.include ?? tap.files, [], 'include') }, []));
+        out.push(compact({
+            runner: 'tap',
+            file: 'package.json#tap',
+            include: strings(tap.include ?? tap.files, [], 'include')
+        }, []));
     return out;
 }
 /** The runner configurations at the root of the repository; unreadable files become notes. */
@@ -31017,7 +32098,11 @@ async function readConfig(root, path, found, notes, depth, seen) {
     if (!isRecord(config))
         return false;
     const dir = external_node_path_namespaceObject.posix.dirname(path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(path);
-    const parents = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
+    const parents = typeof config.extends === 'string'
+        ? [config.extends]
+        : Array.isArray(config.extends)
+            ? config.extends
+            : [];
     for (const parent of parents) {
         // Only configs inside the repository; package configs (@tsconfig/node20) carry no paths of ours.
         if (typeof parent !== 'string' || !parent.startsWith('.'))
@@ -31078,7 +32163,18 @@ async function collectFacts(repo, options = {}) {
         readTestConfigs(repo.root, repo.allPaths, notes)
     ]);
     // Parts run concurrently; sorting keeps the notes' order the same from run to run.
-    return { manifests, ci, actions, toolFiles: findToolFiles(repo.allPaths), coverage, junit, git, tsPaths, notes: notes.sort(), testConfigs };
+    return {
+        manifests,
+        ci,
+        actions,
+        toolFiles: findToolFiles(repo.allPaths),
+        coverage,
+        junit,
+        git,
+        tsPaths,
+        notes: notes.sort(),
+        testConfigs
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/repo/gitattributes.ts
@@ -31106,7 +32202,9 @@ function splitPattern(line) {
         return { pattern, rest: '' };
     }
     const space = line.search(/\s/);
-    return space < 0 ? { pattern: line, rest: '' } : { pattern: line.slice(0, space), rest: line.slice(space + 1) };
+    return space < 0
+        ? { pattern: line, rest: '' }
+        : { pattern: line.slice(0, space), rest: line.slice(space + 1) };
 }
 function gitattributes_parseValue(token) {
     if (token.startsWith('-'))
@@ -31117,7 +32215,10 @@ function gitattributes_parseValue(token) {
     if (eq < 0)
         return { name: token, value: true };
     const value = token.slice(eq + 1).toLowerCase();
-    return { name: token.slice(0, eq), value: !(value === 'false' || value === '0' || value === 'no') };
+    return {
+        name: token.slice(0, eq),
+        value: !(value === 'false' || value === '0' || value === 'no')
+    };
 }
 /** A matcher for one pattern of an attributes file that lives in directory `base` ('' for the root). */
 function compilePattern(pattern, base) {
@@ -31240,7 +32341,9 @@ async function listWithGit(root) {
         });
     }
     catch (error) {
-        return { failed: error instanceof GitMissingError ? 'git was not found on PATH' : errorMessage(error) };
+        return {
+            failed: error instanceof GitMissingError ? 'git was not found on PATH' : errorMessage(error)
+        };
     }
     const seen = new Set();
     const paths = [];
@@ -31289,7 +32392,14 @@ function isIgnored(layers, path, isDirectory) {
 }
 /** Walks `root` without recursion (an explicit stack), never entering .git, ignored or vendored folders, or symlinked folders. */
 async function listByWalking(root) {
-    const listing = { by: 'walk', paths: [], ignored: [], vendoredDirectories: [], unreadable: [], notes: [] };
+    const listing = {
+        by: 'walk',
+        paths: [],
+        ignored: [],
+        vendoredDirectories: [],
+        unreadable: [],
+        notes: []
+    };
     const stack = [{ dir: '', layers: [] }];
     while (stack.length > 0) {
         const { dir, layers: inherited } = stack.pop();
@@ -31327,7 +32437,10 @@ async function listByWalking(root) {
                     stack.push({ dir: path, layers });
             }
             else {
-                listing.paths.push({ path, type: entry.isSymbolicLink() ? 'symlink' : entry.isFile() ? 'file' : 'other' });
+                listing.paths.push({
+                    path,
+                    type: entry.isSymbolicLink() ? 'symlink' : entry.isFile() ? 'file' : 'other'
+                });
             }
         }
     }
@@ -31427,7 +32540,8 @@ async function loadRepository(root, options = {}) {
             files.push(outcome.file);
         else if (outcome.kind === 'skipped')
             tally.add(outcome.reason, path);
-        if (outcome.kind === 'skipped' && (outcome.reason === 'generated' || outcome.reason === 'minified'))
+        if (outcome.kind === 'skipped' &&
+            (outcome.reason === 'generated' || outcome.reason === 'minified'))
             generated.push(path);
         if (outcome.kind !== 'skipped' || outcome.listed)
             allPaths.push(path);
@@ -31435,7 +32549,15 @@ async function loadRepository(root, options = {}) {
     for (const path of [...vendored].sort(compare))
         tally.add('vendored', path);
     const skippedPaths = { vendored: [...vendored].sort(compare), generated };
-    return { root: realRoot, files, skipped: tally.result(), allPaths, listedBy: listing.by, notes, skippedPaths };
+    return {
+        root: realRoot,
+        files,
+        skipped: tally.result(),
+        allPaths,
+        listedBy: listing.by,
+        notes,
+        skippedPaths
+    };
 }
 /** Decides one path: read it when it is source code, or say why not. */
 async function inspect(entry, context) {
@@ -31542,7 +32664,10 @@ async function readAttributeFiles(root, listed) {
         if ('reason' in checked)
             return null;
         try {
-            return { base: entry.path === '.gitattributes' ? '' : base, text: await (0,promises_namespaceObject.readFile)(checked.target, 'utf8') };
+            return {
+                base: entry.path === '.gitattributes' ? '' : base,
+                text: await (0,promises_namespaceObject.readFile)(checked.target, 'utf8')
+            };
         }
         catch {
             return null;
@@ -31565,7 +32690,11 @@ async function resolveRoot(root) {
     }
     catch (error) {
         const code = error.code;
-        const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : errorMessage(error);
+        const why = code === 'ENOENT'
+            ? 'it does not exist'
+            : code === 'EACCES'
+                ? 'permission denied'
+                : errorMessage(error);
         throw new ConfigurationError(`The repository path "${root}" cannot be read (${why}); give the path of a checked-out repository.`);
     }
     const stats = await (0,promises_namespaceObject.stat)(real);

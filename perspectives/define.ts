@@ -18,7 +18,10 @@ export function definePerspective<M extends string, O = Record<string, never>>(
 }
 
 /** Whether the engine must prepare `input` for the perspective (PerspectiveMeta.needs). */
-export function needs(meta: PerspectiveMeta, input: NonNullable<PerspectiveMeta['needs']>[number]): boolean {
+export function needs(
+  meta: PerspectiveMeta,
+  input: NonNullable<PerspectiveMeta['needs']>[number]
+): boolean {
   return meta.needs?.includes(input) ?? false
 }
 

@@ -15,14 +15,20 @@ const { reachFacts } = await import(join(build, 'perspectives/shared/test-reach.
 
 const [root, reportPath, ...shipped] = process.argv.slice(2)
 if (!root || !reportPath || shipped.length === 0) {
-  console.error('usage: node scripts/measure-reach.mjs <repository> <report> <shipped folder or file>...')
+  console.error(
+    'usage: node scripts/measure-reach.mjs <repository> <report> <shipped folder or file>...'
+  )
   process.exit(2)
 }
 
 /** Independent truth: function start line -> ran (true/false) or 'excluded', per repository path. */
 function truthFrom(text, rootDir) {
   const truth = new Map()
-  const rel = (p) => p.replace(/\\/g, '/').replace(`${rootDir.replace(/\/$/, '')}/`, '').replace(/^\.\//, '')
+  const rel = (p) =>
+    p
+      .replace(/\\/g, '/')
+      .replace(`${rootDir.replace(/\/$/, '')}/`, '')
+      .replace(/^\.\//, '')
   if (text.trimStart().startsWith('{')) {
     const data = JSON.parse(text)
     for (const [path, file] of Object.entries(data.files)) {
@@ -30,7 +36,10 @@ function truthFrom(text, rootDir) {
       for (const [name, fn] of Object.entries(file.functions ?? {})) {
         if (!name) continue
         const measured = fn.executed_lines.length + fn.missing_lines.length
-        const state = measured === 0 && (fn.excluded_lines ?? []).length > 0 ? 'excluded' : fn.executed_lines.length > 0
+        const state =
+          measured === 0 && (fn.excluded_lines ?? []).length > 0
+            ? 'excluded'
+            : fn.executed_lines.length > 0
         byLine.set(fn.start_line, { name, state })
       }
       truth.set(rel(path), byLine)
@@ -74,8 +83,20 @@ const withReport = reachFacts(model)
 const withoutReport = reachFacts({ ...model, facts: { ...model.facts, coverage: [] } })
 const truth = truthFrom(readFileSync(resolve(root, reportPath), 'utf8'), resolve(root))
 
-const isShipped = (path) => shipped.some((s) => path === s || path.startsWith(s.endsWith('/') ? s : `${s}/`))
-const counts = { publicFunctions: 0, noTruth: 0, excluded: 0, ran: 0, neverRan: 0, claimsUntested: 0, claimsCorrect: 0, neverRanFlagged: 0, reportAgree: 0, reportCompared: 0 }
+const isShipped = (path) =>
+  shipped.some((s) => path === s || path.startsWith(s.endsWith('/') ? s : `${s}/`))
+const counts = {
+  publicFunctions: 0,
+  noTruth: 0,
+  excluded: 0,
+  ran: 0,
+  neverRan: 0,
+  claimsUntested: 0,
+  claimsCorrect: 0,
+  neverRanFlagged: 0,
+  reportAgree: 0,
+  reportCompared: 0
+}
 const wrongClaims = []
 const missed = []
 const disagreements = []
@@ -86,7 +107,11 @@ for (const module of model.modules) {
   for (const fn of module.functions) {
     // Public: an exported top-level function, or a public method of an exported class.
     const topLevel = fn.exported && fn.qualifiedName === fn.name
-    const method = fn.className && exportedClasses.has(fn.className) && !fn.name.startsWith('_') && !fn.name.startsWith('#')
+    const method =
+      fn.className &&
+      exportedClasses.has(fn.className) &&
+      !fn.name.startsWith('_') &&
+      !fn.name.startsWith('#')
     if (!topLevel && !method) continue
     counts.publicFunctions++
     const entry = fileTruth?.get(fn.loc.startLine) ?? fileTruth?.get(fn.loc.startLine + 1)

@@ -8,7 +8,15 @@
 // A file counts as loaded when the runner reports at least one test (passed, failed, todo or skipped)
 // from it and no load error; an assertion may fail.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import ts from 'typescript'
 
@@ -16,10 +24,17 @@ const [repoArg, jsonl, runner, python = 'python3'] = process.argv.slice(2)
 const repo = resolve(repoArg)
 const copy = `${repo}-gen`
 rmSync(copy, { recursive: true, force: true })
-cpSync(repo, copy, { recursive: true, filter: (src) => !src.startsWith(join(repo, 'node_modules')) })
-if (existsSync(join(repo, 'node_modules'))) symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir')
+cpSync(repo, copy, {
+  recursive: true,
+  filter: (src) => !src.startsWith(join(repo, 'node_modules'))
+})
+if (existsSync(join(repo, 'node_modules')))
+  symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir')
 
-const records = readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+const records = readFileSync(jsonl, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l))
 const specs = records.flatMap((r) => r.specs).filter((s) => s.framework !== 'none')
 const byFile = new Map()
 let collisions = 0
@@ -40,31 +55,56 @@ for (const file of byFile.keys()) {
   if (file.endsWith('.py')) continue
   const kind = /\.[cm]?tsx?$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS
   const sf = ts.createSourceFile(file, byFile.get(file).code, ts.ScriptTarget.ES2022, true, kind)
-  if (sf.parseDiagnostics.length > 0) syntax.push(`${file}: ${ts.flattenDiagnosticMessageText(sf.parseDiagnostics[0].messageText, ' ')}`)
+  if (sf.parseDiagnostics.length > 0)
+    syntax.push(
+      `${file}: ${ts.flattenDiagnosticMessageText(sf.parseDiagnostics[0].messageText, ' ')}`
+    )
 }
 if (pyFiles.length > 0) {
-  const out = execFileSync(python, ['-c', 'import ast,sys,json\nbad=[]\nfor f in sys.argv[1:]:\n    try: ast.parse(open(f).read())\n    except SyntaxError as e: bad.append(f"{f}: {e.msg}")\nprint(json.dumps(bad))', ...pyFiles], { cwd: copy, encoding: 'utf8' })
+  const out = execFileSync(
+    python,
+    [
+      '-c',
+      'import ast,sys,json\nbad=[]\nfor f in sys.argv[1:]:\n    try: ast.parse(open(f).read())\n    except SyntaxError as e: bad.append(f"{f}: {e.msg}")\nprint(json.dumps(bad))',
+      ...pyFiles
+    ],
+    { cwd: copy, encoding: 'utf8' }
+  )
   syntax.push(...JSON.parse(out))
 }
 
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: copy, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 600_000, env: { ...process.env, ...env } })
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, {
+    cwd: copy,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 600_000,
+    env: { ...process.env, ...env }
+  })
 const loaded = new Set()
 const detail = []
 const rel = (p) => (p.startsWith(copy) ? p.slice(copy.length + 1) : p)
 if (runner === 'vitest') {
   const out = join(copy, '.vitest-report.json')
-  const r = run(join(copy, 'node_modules/.bin/vitest'), ['run', '--reporter=json', `--outputFile=${out}`])
+  const r = run(join(copy, 'node_modules/.bin/vitest'), [
+    'run',
+    '--reporter=json',
+    `--outputFile=${out}`
+  ])
   if (!existsSync(out)) detail.push(r.stderr.slice(0, 3000))
-  else for (const t of JSON.parse(readFileSync(out, 'utf8')).testResults) {
-    if (t.assertionResults.length > 0) loaded.add(rel(t.name))
-    else if (byFile.has(rel(t.name))) detail.push(`${rel(t.name)}: ${String(t.message).slice(0, 300)}`)
-  }
+  else
+    for (const t of JSON.parse(readFileSync(out, 'utf8')).testResults) {
+      if (t.assertionResults.length > 0) loaded.add(rel(t.name))
+      else if (byFile.has(rel(t.name)))
+        detail.push(`${rel(t.name)}: ${String(t.message).slice(0, 300)}`)
+    }
 } else if (runner === 'jest') {
   const out = join(copy, '.jest-report.json')
   run(join(copy, 'node_modules/.bin/jest'), ['--ci', '--json', `--outputFile=${out}`])
   for (const t of JSON.parse(readFileSync(out, 'utf8')).testResults) {
     if (!t.testExecError && t.assertionResults.length > 0) loaded.add(rel(t.name))
-    else if (byFile.has(rel(t.name))) detail.push(`${rel(t.name)}: ${String(t.message).slice(0, 300)}`)
+    else if (byFile.has(rel(t.name)))
+      detail.push(`${rel(t.name)}: ${String(t.message).slice(0, 300)}`)
   }
 } else if (runner === 'mocha') {
   const all = run(join(copy, 'node_modules/.bin/mocha'), ['--reporter', 'json'])
@@ -78,15 +118,27 @@ if (runner === 'vitest') {
 } else if (runner === 'node') {
   for (const file of byFile.keys()) {
     const r = run(process.execPath, ['--test', '--test-reporter=junit', file])
-    if (r.stdout.includes('<testsuites>') && !r.stdout.includes(`name="${join(copy, file)}"`)) loaded.add(file)
+    if (r.stdout.includes('<testsuites>') && !r.stdout.includes(`name="${join(copy, file)}"`))
+      loaded.add(file)
     else detail.push(`${file}: ${r.stdout.slice(0, 300)}`)
   }
 } else if (runner === 'pytest') {
   const out = join(copy, '.pytest.xml')
-  run(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'no:randomly', `--junitxml=${out}`])
+  run(python, [
+    '-m',
+    'pytest',
+    '-q',
+    '-p',
+    'no:cacheprovider',
+    '-p',
+    'no:randomly',
+    `--junitxml=${out}`
+  ])
   const xml = readFileSync(out, 'utf8')
   // testcase classname is the dotted module path; a collection error has classname "".
-  for (const m of xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)) {
+  for (const m of xml.matchAll(
+    /<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g
+  )) {
     const [, classname, name, , body = ''] = m
     if (classname === '') {
       detail.push(`${name}: ${body.slice(0, 300)}`)
@@ -105,4 +157,23 @@ if (runner === 'vitest') {
 const files = [...byFile.keys()]
 const ok = files.filter((f) => loaded.has(f))
 const planOnly = [...byFile.values()].filter((s) => s.plan_only).length
-console.log(JSON.stringify({ repo: repoArg, frameworks, specs: specs.length, files: files.length, collisions, planOnly, loaded: ok.length, share: files.length ? +(ok.length / files.length).toFixed(3) : null, syntaxErrors: syntax.length, syntax: syntax.slice(0, 10), notLoaded: files.filter((f) => !loaded.has(f)).slice(0, 40), detail: detail.slice(0, 15) }, null, 2))
+console.log(
+  JSON.stringify(
+    {
+      repo: repoArg,
+      frameworks,
+      specs: specs.length,
+      files: files.length,
+      collisions,
+      planOnly,
+      loaded: ok.length,
+      share: files.length ? +(ok.length / files.length).toFixed(3) : null,
+      syntaxErrors: syntax.length,
+      syntax: syntax.slice(0, 10),
+      notLoaded: files.filter((f) => !loaded.has(f)).slice(0, 40),
+      detail: detail.slice(0, 15)
+    },
+    null,
+    2
+  )
+)

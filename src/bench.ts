@@ -40,7 +40,8 @@ function usage(): string {
 function positiveNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} takes a positive number, not "${value}". ${usage()}`)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`--${flag} takes a positive number, not "${value}". ${usage()}`)
   return n
 }
 
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
     return
   }
   const lang = values.lang as SyntheticLanguage
-  if (!['ts', 'py', 'mixed'].includes(lang)) throw new Error(`--lang takes ts, py or mixed, not "${values.lang}". ${usage()}`)
+  if (!['ts', 'py', 'mixed'].includes(lang))
+    throw new Error(`--lang takes ts, py or mixed, not "${values.lang}". ${usage()}`)
 
   let root: string
   let temporary: string | undefined
@@ -78,7 +80,9 @@ async function main(): Promise<void> {
       files: positiveNumber(values.files, 'files'),
       language: lang
     })
-    console.error(`synthetic repository: ${written.files} files, ${written.lines} lines, ${(written.bytes / 1048576).toFixed(1)} MB in ${root}`)
+    console.error(
+      `synthetic repository: ${written.files} files, ${written.lines} lines, ${(written.bytes / 1048576).toFixed(1)} MB in ${root}`
+    )
   }
 
   ;(globalThis as { gc?: () => void }).gc?.()

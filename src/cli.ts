@@ -19,7 +19,11 @@ import { buildTerminalReport } from './report/terminal.js'
 import { ConfigurationError, errorMessage } from './util/errors.js'
 import { redactText } from './util/redact.js'
 import { claimResultsFolder } from './sinks/results-folder.js'
-import { lockResultsFolder, ResultsFolderBusyError, type LockOptions } from './sinks/results-lock.js'
+import {
+  lockResultsFolder,
+  ResultsFolderBusyError,
+  type LockOptions
+} from './sinks/results-lock.js'
 
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean }
@@ -56,14 +60,22 @@ function report(outcome: PlanOutcome, format: ReportFormat, io: CliIO): string {
   return buildTerminalReport(outcome.summary, { color })
 }
 
-async function printModel(root: string, json: boolean, maxFileBytes: number | null, io: CliIO, logger: Logger): Promise<number> {
+async function printModel(
+  root: string,
+  json: boolean,
+  maxFileBytes: number | null,
+  io: CliIO,
+  logger: Logger
+): Promise<number> {
   const repo = await loadRepository(root, { maxFileBytes: maxFileBytes ?? undefined })
   const facts = await collectFacts(repo, {})
   const model = await buildModel(repo, facts)
   // The test layout specs are written for: where they go, how they import, how the project runs them.
   const detected = detectTargetWithReason(facts, model.modules)
   if (json) {
-    io.stdout.write(`${JSON.stringify({ ...model, testLayout: detected.target.layout ?? null }, null, 2)}\n`)
+    io.stdout.write(
+      `${JSON.stringify({ ...model, testLayout: detected.target.layout ?? null }, null, 2)}\n`
+    )
   } else {
     const byLanguage = new Map<string, { files: number; lines: number }>()
     for (const m of model.modules) {
@@ -72,9 +84,14 @@ async function printModel(root: string, json: boolean, maxFileBytes: number | nu
       entry.lines += m.lines
       byLanguage.set(m.language, entry)
     }
-    io.stdout.write(`${model.stats.files} modules, ${model.stats.lines} lines, built in ${model.stats.millis} ms\n`)
-    for (const [language, e] of [...byLanguage].sort()) io.stdout.write(`  ${language}: ${e.files} files, ${e.lines} lines\n`)
-    io.stdout.write(`Specs are written for ${detected.target.framework} (${detected.target.language}): ${detected.reason}\n`)
+    io.stdout.write(
+      `${model.stats.files} modules, ${model.stats.lines} lines, built in ${model.stats.millis} ms\n`
+    )
+    for (const [language, e] of [...byLanguage].sort())
+      io.stdout.write(`  ${language}: ${e.files} files, ${e.lines} lines\n`)
+    io.stdout.write(
+      `Specs are written for ${detected.target.framework} (${detected.target.language}): ${detected.reason}\n`
+    )
     for (const note of detected.target.layout?.notes ?? []) io.stdout.write(`  note: ${note}\n`)
     logger.info('Use --json for the whole model.')
   }
@@ -84,7 +101,9 @@ async function printModel(root: string, json: boolean, maxFileBytes: number | nu
 export async function main(argv: string[], rawIO: CliIO): Promise<number> {
   const io = redactedIO(rawIO)
   if (!isDirectory(io.cwd)) {
-    io.stderr.write(`${TOOL_NAME}: the current directory ${io.cwd || '(unknown)'} no longer exists (or is not a directory); cd to an existing directory and run again.\n`)
+    io.stderr.write(
+      `${TOOL_NAME}: the current directory ${io.cwd || '(unknown)'} no longer exists (or is not a directory); cd to an existing directory and run again.\n`
+    )
     return EXIT.usage
   }
   let command
@@ -110,11 +129,15 @@ export async function main(argv: string[], rawIO: CliIO): Promise<number> {
         if (command.check) {
           const stale = checkDocs(io.cwd)
           if (stale.length === 0) return 0
-          io.stderr.write(`These generated docs are out of date; run ${DOCS_COMMAND}:\n${stale.map((p) => `  ${p}`).join('\n')}\n`)
+          io.stderr.write(
+            `These generated docs are out of date; run ${DOCS_COMMAND}:\n${stale.map((p) => `  ${p}`).join('\n')}\n`
+          )
           return 1
         }
         const { changed } = writeDocs(io.cwd)
-        io.stdout.write(changed.length > 0 ? `Updated: ${changed.join(', ')}\n` : 'Docs are up to date.\n')
+        io.stdout.write(
+          changed.length > 0 ? `Updated: ${changed.join(', ')}\n` : 'Docs are up to date.\n'
+        )
         return 0
       }
       case 'model':
@@ -126,7 +149,8 @@ export async function main(argv: string[], rawIO: CliIO): Promise<number> {
         if (!config.dryRun) {
           claimResultsFolder(config.outputDir, { root: config.root })
           lock = await lockResultsFolder(config.outputDir, {
-            onWait: (holder) => logger.info(`Waiting for another run (${holder}) to finish with ${config.outputDir}`),
+            onWait: (holder) =>
+              logger.info(`Waiting for another run (${holder}) to finish with ${config.outputDir}`),
             ...io.lock
           })
         }
@@ -170,7 +194,12 @@ function currentDirectory(): string {
 // Run only as the program itself (dist/cli.js or `node src/cli.ts`), not when a test imports main().
 const invokedAs = process.argv[1] ?? ''
 if (/(?:^|[\\/])cli\.(?:js|mjs|ts)$/.test(invokedAs) || invokedAs.endsWith('test-planning')) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: currentDirectory() }).then(
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: currentDirectory()
+  }).then(
     (code) => {
       process.exitCode = code
     },

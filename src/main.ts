@@ -23,14 +23,18 @@ export async function run(): Promise<void> {
     const config = readActionConfig((name) => core.getInput(name), process.env, PERSPECTIVES)
     const outcome = await runPlan(config, actionEnvironment(process.env), logger)
     // Written once; outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it.
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(buildSummary(outcome.summary)).write()
+    if (process.env.GITHUB_STEP_SUMMARY)
+      await core.summary.addRaw(buildSummary(outcome.summary)).write()
     else logger.info('No GITHUB_STEP_SUMMARY file: the job summary is not written')
     for (const [name, value] of Object.entries(planOutputs(outcome))) core.setOutput(name, value)
-    logger.info(`Done in ${(outcome.millis / 1000).toFixed(1)} s; next in rotation: ${outcome.next.number} ${outcome.next.id}`)
+    logger.info(
+      `Done in ${(outcome.millis / 1000).toFixed(1)} s; next in rotation: ${outcome.next.number} ${outcome.next.id}`
+    )
     if (outcome.failure) core.setFailed(redactText(outcome.failure))
     else if (outcome.threshold) core.setFailed(redactText(outcome.threshold))
   } catch (error) {
-    if (error instanceof ConfigurationError) core.setFailed(redactText(`Configuration error: ${error.message}`))
+    if (error instanceof ConfigurationError)
+      core.setFailed(redactText(`Configuration error: ${error.message}`))
     else core.setFailed(redactText(`test-planning failed: ${errorMessage(error)}`))
   }
 }

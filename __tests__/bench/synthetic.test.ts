@@ -38,7 +38,9 @@ test('TypeScript: the requested number of lines, realistic structure, no syntax 
   }
   const tests = model.modules.filter((m) => m.isTest)
   expect(tests.length).toBeGreaterThan(0)
-  expect(tests[0].test?.importedModules).toEqual([tests[0].path.replace('__tests__/', 'src/').replace('.test.ts', '.ts')])
+  expect(tests[0].test?.importedModules).toEqual([
+    tests[0].path.replace('__tests__/', 'src/').replace('.test.ts', '.ts')
+  ])
 })
 
 test('a byte budget and a file count are honoured; the same seed writes the same repository', async () => {

@@ -39,7 +39,23 @@ describe('CLI arguments', () => {
   })
 
   it('plan with every flag', () => {
-    const command = parse('plan', '.', '-p', 'all', '--out', 'results', '--format', 'json', '--framework', 'pytest', '--fail-on', 'low', '--dry-run', '--history-days', '10')
+    const command = parse(
+      'plan',
+      '.',
+      '-p',
+      'all',
+      '--out',
+      'results',
+      '--format',
+      'json',
+      '--framework',
+      'pytest',
+      '--fail-on',
+      'low',
+      '--dry-run',
+      '--history-days',
+      '10'
+    )
     if (command.command !== 'plan') throw new Error('not plan')
     expect(command.format).toBe('json')
     expect(command.config).toMatchObject({
@@ -66,7 +82,10 @@ describe('CLI arguments', () => {
     [['plan', '--colour'], "Unknown option '--colour'"],
     [['plan', '--perspective'], "Option '-p, --perspective <value>' argument missing"],
     [['plan', '-p', 'nope'], "--perspective: unknown perspective 'nope'"],
-    [['plan', '--format', 'html'], "--format: 'html' is not accepted. Use one of: text, markdown, json."],
+    [
+      ['plan', '--format', 'html'],
+      "--format: 'html' is not accepted. Use one of: text, markdown, json."
+    ],
     [['plan', '--fail-on', 'bad'], "--fail-on: 'bad' is not accepted"],
     [['plan', 'a', 'b'], "unexpected argument 'b' for 'plan'"],
     [['plan', 'missing-dir'], "path: '"],

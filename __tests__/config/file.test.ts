@@ -40,7 +40,9 @@ describe('config file', () => {
   })
 
   it('surface.include takes file classes and globs', () => {
-    expect(parse('surface: { include: [tooling, "examples/**"] }').surface).toEqual({ include: ['tooling', 'examples/**'] })
+    expect(parse('surface: { include: [tooling, "examples/**"] }').surface).toEqual({
+      include: ['tooling', 'examples/**']
+    })
   })
 
   it('an empty file is an empty config', () => {
@@ -48,15 +50,27 @@ describe('config file', () => {
   })
 
   it.each([
-    ['includes: ["src"]', "unknown key 'includes' (known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, coverage, surface, perspectives)"],
+    [
+      'includes: ["src"]',
+      "unknown key 'includes' (known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, coverage, surface, perspectives)"
+    ],
     ['maxFileBytes: "big"', 'maxFileBytes: must be integer'],
     ['historyDays: 0', 'historyDays: must be >= 1'],
     ['exclude: "dist"', 'exclude: must be array'],
     ['include: [""]', 'include.0: must NOT have fewer than 1 characters'],
-    ['perspectives: { secruity: {} }', 'perspectives.secruity: unknown perspective id. Use one of: scope, failure-modes'],
-    ['perspectives: { scope: { noSuchOption: 1 } }', 'perspectives.scope.noSuchOption: unknown option.'],
+    [
+      'perspectives: { secruity: {} }',
+      'perspectives.secruity: unknown perspective id. Use one of: scope, failure-modes'
+    ],
+    [
+      'perspectives: { scope: { noSuchOption: 1 } }',
+      'perspectives.scope.noSuchOption: unknown option.'
+    ],
     ['framework: [', 'not valid YAML'],
-    ['surface: { include: [toolng] }', "surface.include: 'toolng' is neither a file class (shipped, test, tooling, examples-docs, fixtures, vendored, generated) nor a glob"],
+    [
+      'surface: { include: [toolng] }',
+      "surface.include: 'toolng' is neither a file class (shipped, test, tooling, examples-docs, fixtures, vendored, generated) nor a glob"
+    ],
     ['surface: { widen: [] }', "surface: unknown key 'widen' (known: include)"]
   ])('rejects %j with the place and the reason', (text, message) => {
     expect(problem(text)).toContain(message)
@@ -66,6 +80,8 @@ describe('config file', () => {
     const defaults = PERSPECTIVES[0].defaultOptions as Record<string, unknown>
     const numeric = Object.keys(defaults).find((k) => typeof defaults[k] === 'number')
     expect(numeric).toBeDefined()
-    expect(problem(`perspectives: { scope: { ${numeric}: "many" } }`)).toContain(`perspectives.scope.${numeric}: expected a number, got a string`)
+    expect(problem(`perspectives: { scope: { ${numeric}: "many" } }`)).toContain(
+      `perspectives.scope.${numeric}: expected a number, got a string`
+    )
   })
 })

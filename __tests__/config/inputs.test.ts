@@ -6,7 +6,9 @@ import { PERSPECTIVES } from '../../perspectives/index.js'
 import { INPUT_NAMES, readActionConfig } from '../../src/config/inputs.js'
 import { ConfigurationError } from '../../src/util/errors.js'
 
-const actionYml = parse(readFileSync(join(process.cwd(), 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
+const actionYml = parse(readFileSync(join(process.cwd(), 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>
+}
 
 /** Inputs as the runner passes them: every action.yml default, then the workflow's `with:`. */
 function reader(inputs: Record<string, string>): (name: string) => string {
@@ -27,7 +29,8 @@ describe('action inputs', () => {
   afterEach(() => rmSync(workspace, { recursive: true, force: true }))
 
   const env = () => ({ GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'octo/repo' })
-  const read = (inputs: Record<string, string> = {}) => readActionConfig(reader(inputs), env(), PERSPECTIVES)
+  const read = (inputs: Record<string, string> = {}) =>
+    readActionConfig(reader(inputs), env(), PERSPECTIVES)
   const failure = (inputs: Record<string, string>): string => {
     try {
       read(inputs)
@@ -105,13 +108,31 @@ describe('action inputs', () => {
   })
 
   it.each([
-    [{ 'fail-on': 'severe' }, "fail-on: 'severe' is not accepted. Use one of: none, critical, high, medium, low."],
+    [
+      { 'fail-on': 'severe' },
+      "fail-on: 'severe' is not accepted. Use one of: none, critical, high, medium, low."
+    ],
     [{ 'dry-run': 'maybe' }, "dry-run: 'maybe' is not a boolean. Use true or false."],
-    [{ 'upload-failure': 'ignore' }, "upload-failure: 'ignore' is not accepted. Use one of: fail, warn."],
-    [{ 'history-days': '-3' }, "history-days: '-3' is not accepted. Use a whole number from 1 to 3650."],
-    [{ 'max-file-size': '12 parsecs' }, "max-file-size: '12 parsecs' is not accepted. Use a size in bytes"],
-    [{ 'cursor-variable': 'GITHUB_CURSOR' }, "cursor-variable: 'GITHUB_CURSOR' is not a valid variable name."],
-    [{ framework: 'karma' }, "framework: 'karma' is not accepted. Use jest, vitest, node:test, mocha or pytest"],
+    [
+      { 'upload-failure': 'ignore' },
+      "upload-failure: 'ignore' is not accepted. Use one of: fail, warn."
+    ],
+    [
+      { 'history-days': '-3' },
+      "history-days: '-3' is not accepted. Use a whole number from 1 to 3650."
+    ],
+    [
+      { 'max-file-size': '12 parsecs' },
+      "max-file-size: '12 parsecs' is not accepted. Use a size in bytes"
+    ],
+    [
+      { 'cursor-variable': 'GITHUB_CURSOR' },
+      "cursor-variable: 'GITHUB_CURSOR' is not a valid variable name."
+    ],
+    [
+      { framework: 'karma' },
+      "framework: 'karma' is not accepted. Use jest, vitest, node:test, mocha or pytest"
+    ],
     [{ repository: 'not a repo' }, "repository: 'not a repo' is not a repository. Use owner/name"],
     [{ 'hf-dataset': 'no-slash' }, "hf-dataset: 'no-slash' is not a dataset name. Use user/name"],
     [{ 'hf-endpoint': 'ftp://x' }, "hf-endpoint: 'ftp://x' is not an http(s) address."],
@@ -122,10 +143,22 @@ describe('action inputs', () => {
   })
 
   it('merges the config file under the inputs (an input wins)', () => {
-    writeFileSync(join(workspace, '.test-planning.yml'), 'framework: mocha\nmaxFileBytes: 2048\nhistoryDays: 7\nexclude: ["legacy/**"]\n')
+    writeFileSync(
+      join(workspace, '.test-planning.yml'),
+      'framework: mocha\nmaxFileBytes: 2048\nhistoryDays: 7\nexclude: ["legacy/**"]\n'
+    )
     const fromFile = read()
-    expect(fromFile).toMatchObject({ framework: 'mocha', maxFileBytes: 2048, historyDays: 7, configFile: join(workspace, '.test-planning.yml') })
+    expect(fromFile).toMatchObject({
+      framework: 'mocha',
+      maxFileBytes: 2048,
+      historyDays: 7,
+      configFile: join(workspace, '.test-planning.yml')
+    })
     expect(fromFile.file.exclude).toEqual(['legacy/**'])
-    expect(read({ framework: 'jest', 'history-days': '9' })).toMatchObject({ framework: 'jest', historyDays: 9, maxFileBytes: 2048 })
+    expect(read({ framework: 'jest', 'history-days': '9' })).toMatchObject({
+      framework: 'jest',
+      historyDays: 9,
+      maxFileBytes: 2048
+    })
   })
 })

@@ -23,17 +23,20 @@ describe('perspective input', () => {
     expect(parsePerspectiveChoice('ALL', metas)).toEqual({ kind: 'all' })
   })
 
-  it.each(['0', '16', 'securty', '3.0', 'scope,security'])('rejects %j and lists all 15 as "N id"', (value) => {
-    let error: unknown
-    try {
-      parsePerspectiveChoice(value, metas)
-    } catch (e) {
-      error = e
+  it.each(['0', '16', 'securty', '3.0', 'scope,security'])(
+    'rejects %j and lists all 15 as "N id"',
+    (value) => {
+      let error: unknown
+      try {
+        parsePerspectiveChoice(value, metas)
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(ConfigurationError)
+      const message = (error as Error).message
+      expect(message).toContain(`perspective: unknown perspective '${value}'`)
+      for (const m of metas) expect(message).toContain(`${m.number} ${m.id}`)
+      expect(message).toContain("'all'")
     }
-    expect(error).toBeInstanceOf(ConfigurationError)
-    const message = (error as Error).message
-    expect(message).toContain(`perspective: unknown perspective '${value}'`)
-    for (const m of metas) expect(message).toContain(`${m.number} ${m.id}`)
-    expect(message).toContain("'all'")
-  })
+  )
 })

@@ -1,7 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CursorAccessError, LocalCursorStore, RepositoryVariableStore } from '../../src/cursor/stores.js'
+import {
+  CursorAccessError,
+  LocalCursorStore,
+  RepositoryVariableStore
+} from '../../src/cursor/stores.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { recordingLogger } from '../../src/log.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
@@ -15,7 +19,12 @@ describe('RepositoryVariableStore against the variables API', () => {
 
   const store = (token: string) =>
     new RepositoryVariableStore(
-      createGitHubClient({ token, apiUrl: github.url, logger: recordingLogger(), sleep: async () => undefined }),
+      createGitHubClient({
+        token,
+        apiUrl: github.url,
+        logger: recordingLogger(),
+        sleep: async () => undefined
+      }),
       'octo',
       'repo',
       'TEST_PLANNING_CURSOR'
@@ -25,12 +34,17 @@ describe('RepositoryVariableStore against the variables API', () => {
     const s = store('good')
     expect(await s.read()).toBeNull()
     await s.write('{"next":"scope","iteration":1}')
-    expect(github.variable('octo/repo', 'TEST_PLANNING_CURSOR')?.value).toBe('{"next":"scope","iteration":1}')
+    expect(github.variable('octo/repo', 'TEST_PLANNING_CURSOR')?.value).toBe(
+      '{"next":"scope","iteration":1}'
+    )
     expect(github.calls()).toEqual([
       'GET /repos/octo/repo/actions/variables/TEST_PLANNING_CURSOR',
       'POST /repos/octo/repo/actions/variables'
     ])
-    expect(github.requests[1].body).toEqual({ name: 'TEST_PLANNING_CURSOR', value: '{"next":"scope","iteration":1}' })
+    expect(github.requests[1].body).toEqual({
+      name: 'TEST_PLANNING_CURSOR',
+      value: '{"next":"scope","iteration":1}'
+    })
   })
 
   it('a variable that read as missing but exists (a spurious 404) is left as it is', async () => {
@@ -38,8 +52,12 @@ describe('RepositoryVariableStore against the variables API', () => {
     github.injectFault({ kind: 'status', status: 404, method: 'GET', times: 1 })
     const s = store('good')
     expect(await s.read()).toBeNull()
-    await expect(s.write('{"next":"failure-modes","iteration":2}')).rejects.toThrow(/exists although reading it answered 404/)
-    expect(github.variable('octo/repo', 'TEST_PLANNING_CURSOR')?.value).toBe('{"next":"security","iteration":40}')
+    await expect(s.write('{"next":"failure-modes","iteration":2}')).rejects.toThrow(
+      /exists although reading it answered 404/
+    )
+    expect(github.variable('octo/repo', 'TEST_PLANNING_CURSOR')?.value).toBe(
+      '{"next":"security","iteration":40}'
+    )
   })
 
   it('updates an existing variable with PATCH only', async () => {
@@ -61,7 +79,10 @@ describe('RepositoryVariableStore against the variables API', () => {
   })
 
   it('treats bad credentials (401) as an access error too', async () => {
-    await expect(store('unknown').read()).rejects.toMatchObject({ name: 'CursorAccessError', status: 401 })
+    await expect(store('unknown').read()).rejects.toMatchObject({
+      name: 'CursorAccessError',
+      status: 401
+    })
   })
 })
 
@@ -76,7 +97,9 @@ describe('LocalCursorStore', () => {
     const s = new LocalCursorStore(join(dir, 'results'))
     expect(await s.read()).toBeNull()
     await s.write('{"next":"scope","iteration":1}')
-    expect(readFileSync(join(dir, 'results', 'cursor.json'), 'utf8')).toBe('{"next":"scope","iteration":1}\n')
+    expect(readFileSync(join(dir, 'results', 'cursor.json'), 'utf8')).toBe(
+      '{"next":"scope","iteration":1}\n'
+    )
     expect((await s.read())?.trim()).toBe('{"next":"scope","iteration":1}')
   })
 

@@ -5,15 +5,30 @@ const metas = PERSPECTIVES.map((p) => p.meta)
 
 describe('cursor value', () => {
   it('reads the documented JSON form with an id, a number or a title in "next"', () => {
-    expect(parseCursor('{"next":"integration-points","iteration":41}', metas)).toEqual({ ok: true, cursor: { next: 3, iteration: 41 } })
-    expect(parseCursor('{"next": 15, "iteration": 2}', metas)).toEqual({ ok: true, cursor: { next: 15, iteration: 2 } })
-    expect(parseCursor('{"next":"Security"}', metas)).toEqual({ ok: true, cursor: { next: 10, iteration: 1 } })
+    expect(parseCursor('{"next":"integration-points","iteration":41}', metas)).toEqual({
+      ok: true,
+      cursor: { next: 3, iteration: 41 }
+    })
+    expect(parseCursor('{"next": 15, "iteration": 2}', metas)).toEqual({
+      ok: true,
+      cursor: { next: 15, iteration: 2 }
+    })
+    expect(parseCursor('{"next":"Security"}', metas)).toEqual({
+      ok: true,
+      cursor: { next: 10, iteration: 1 }
+    })
   })
 
   it('accepts a bare number, id or title (a person jumping the rotation)', () => {
     expect(parseCursor('3', metas)).toEqual({ ok: true, cursor: { next: 3, iteration: 1 } })
-    expect(parseCursor(' ci-cd \n', metas)).toEqual({ ok: true, cursor: { next: 14, iteration: 1 } })
-    expect(parseCursor('"edge-cases"', metas)).toEqual({ ok: true, cursor: { next: 4, iteration: 1 } })
+    expect(parseCursor(' ci-cd \n', metas)).toEqual({
+      ok: true,
+      cursor: { next: 14, iteration: 1 }
+    })
+    expect(parseCursor('"edge-cases"', metas)).toEqual({
+      ok: true,
+      cursor: { next: 4, iteration: 1 }
+    })
   })
 
   it.each([

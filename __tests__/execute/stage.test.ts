@@ -7,23 +7,64 @@ import { renderSpec } from '../../src/specs/render.js'
 import type { RenderTarget, SpecCase, SpecDraft } from '../../src/specs/types.js'
 import { CI_PYTHON, fingerprint, fixtureWorkspace } from './workspace.js'
 
-function draft(key: string, module: string, symbol: string, cases: SpecCase[], covers: string[] = []): SpecDraft {
-  return { key, title: key, level: 'unit', target: { file: module, symbol }, rationale: 'r', covers, expected: 'e', priority: 'P2', body: { kind: 'call', module, symbol, async: false, cases } }
+function draft(
+  key: string,
+  module: string,
+  symbol: string,
+  cases: SpecCase[],
+  covers: string[] = []
+): SpecDraft {
+  return {
+    key,
+    title: key,
+    level: 'unit',
+    target: { file: module, symbol },
+    rationale: 'r',
+    covers,
+    expected: 'e',
+    priority: 'P2',
+    body: { kind: 'call', module, symbol, async: false, cases }
+  }
 }
 
-async function stage(fixture: string, target: RenderTarget, drafts: SpecDraft[]): Promise<{ result: StageResult; identical: boolean }> {
+async function stage(
+  fixture: string,
+  target: RenderTarget,
+  drafts: SpecDraft[]
+): Promise<{ result: StageResult; identical: boolean }> {
   const ws = await fixtureWorkspace(fixture, { git: true })
   try {
     const before = await fingerprint(ws.dir)
-    const items = drafts.map((d) => ({ spec: renderSpec(d, target, 'edge-cases'), draft: d, perspectiveId: 'edge-cases' }))
-    const result = await validateSpecs(items, { workspace: ws.dir, exclude: [], target, mode: 'true', secrets: [], python: CI_PYTHON, observeMs: 8_000, runs: 3 })
-    return { result, identical: JSON.stringify(await fingerprint(ws.dir)) === JSON.stringify(before) }
+    const items = drafts.map((d) => ({
+      spec: renderSpec(d, target, 'edge-cases'),
+      draft: d,
+      perspectiveId: 'edge-cases'
+    }))
+    const result = await validateSpecs(items, {
+      workspace: ws.dir,
+      exclude: [],
+      target,
+      mode: 'true',
+      secrets: [],
+      python: CI_PYTHON,
+      observeMs: 8_000,
+      runs: 3
+    })
+    return {
+      result,
+      identical: JSON.stringify(await fingerprint(ws.dir)) === JSON.stringify(before)
+    }
   } finally {
     await ws.remove()
   }
 }
 
-const idOf = (key: string): string => renderSpec(draft(key, 'src/x.js', 'f', []), { framework: 'node:test', language: 'javascript' }, 'edge-cases').id
+const idOf = (key: string): string =>
+  renderSpec(
+    draft(key, 'src/x.js', 'f', []),
+    { framework: 'node:test', language: 'javascript' },
+    'edge-cases'
+  ).id
 
 describe('node:test, JavaScript', () => {
   let out: { result: StageResult; identical: boolean }
@@ -34,11 +75,29 @@ describe('node:test, JavaScript', () => {
         { name: '100', args: [100], expect: { kind: 'does-not-throw' } },
         { name: 'text', args: ['x'], expect: { kind: 'does-not-throw' } }
       ]),
-      draft('average-throws', 'src/pricing.js', 'average', [{ name: 'empty', args: [[]], expect: { kind: 'throws', errorType: 'TypeError' } }], ['f-throws']),
-      draft('average-zero', 'src/pricing.js', 'average', [{ name: 'empty', args: [[]], expect: { kind: 'returns', value: 0 } }], ['f-doc']),
-      draft('spin', 'src/pricing.js', 'spin', [{ name: 'call', args: [], expect: { kind: 'does-not-throw' } }]),
-      draft('quit', 'src/pricing.js', 'quit', [{ name: 'call', args: [], expect: { kind: 'does-not-throw' } }]),
-      draft('stamp', 'src/pricing.js', 'stamp', [{ name: 'call', args: [], expect: { kind: 'does-not-throw' } }])
+      draft(
+        'average-throws',
+        'src/pricing.js',
+        'average',
+        [{ name: 'empty', args: [[]], expect: { kind: 'throws', errorType: 'TypeError' } }],
+        ['f-throws']
+      ),
+      draft(
+        'average-zero',
+        'src/pricing.js',
+        'average',
+        [{ name: 'empty', args: [[]], expect: { kind: 'returns', value: 0 } }],
+        ['f-doc']
+      ),
+      draft('spin', 'src/pricing.js', 'spin', [
+        { name: 'call', args: [], expect: { kind: 'does-not-throw' } }
+      ]),
+      draft('quit', 'src/pricing.js', 'quit', [
+        { name: 'call', args: [], expect: { kind: 'does-not-throw' } }
+      ]),
+      draft('stamp', 'src/pricing.js', 'stamp', [
+        { name: 'call', args: [], expect: { kind: 'does-not-throw' } }
+      ])
     ])
   }, 300_000)
 
@@ -53,7 +112,9 @@ describe('node:test, JavaScript', () => {
   it('a planted defect (documented 0, observed NaN) is reported as a defect and shipped failing', () => {
     const o = out.result.outcomes.get(idOf('average-zero'))!
     expect(o.validation).toMatchObject({ status: 'failed', claim: 'defect' })
-    expect(o.validation.message).toContain('expected the value 0, observed the value {"$special":"NaN"}')
+    expect(o.validation.message).toContain(
+      'expected the value 0, observed the value {"$special":"NaN"}'
+    )
     expect(o.deliver).toBe(true)
   })
   it('a predicted throw that does not happen is refuted and not shipped', () => {
@@ -62,9 +123,15 @@ describe('node:test, JavaScript', () => {
     expect(o.deliver).toBe(false)
   })
   it('an infinite loop, a process.exit and a clock read are plan-only, with why, and the run goes on', () => {
-    expect(out.result.outcomes.get(idOf('spin'))!.validation.message).toMatch(/^plan-only: the call did not return within/)
-    expect(out.result.outcomes.get(idOf('quit'))!.validation.message).toBe('plan-only: not observed: it exits the process')
-    expect(out.result.outcomes.get(idOf('stamp'))!.validation.message).toBe('plan-only: not observed: its result depends on the clock')
+    expect(out.result.outcomes.get(idOf('spin'))!.validation.message).toMatch(
+      /^plan-only: the call did not return within/
+    )
+    expect(out.result.outcomes.get(idOf('quit'))!.validation.message).toBe(
+      'plan-only: not observed: it exits the process'
+    )
+    expect(out.result.outcomes.get(idOf('stamp'))!.validation.message).toBe(
+      'plan-only: not observed: its result depends on the clock'
+    )
   })
   it('the workspace is byte-identical afterwards', () => {
     expect(out.identical).toBe(true)
@@ -72,7 +139,10 @@ describe('node:test, JavaScript', () => {
 })
 
 const describePython = CI_PYTHON ? describe : describe.skip
-if (!CI_PYTHON) console.warn('SKIPPED: pytest observation tests need TEST_PLANNING_PYTHON (the virtualenv .ci/run creates)')
+if (!CI_PYTHON)
+  console.warn(
+    'SKIPPED: pytest observation tests need TEST_PLANNING_PYTHON (the virtualenv .ci/run creates)'
+  )
 
 describePython('pytest', () => {
   let out: { result: StageResult; identical: boolean }
@@ -82,9 +152,23 @@ describePython('pytest', () => {
         { name: '99', args: [99], expect: { kind: 'does-not-throw' } },
         { name: 'text', args: ['x'], expect: { kind: 'does-not-throw' } }
       ]),
-      draft('average-raises', 'shop/pricing.py', 'average', [{ name: 'empty', args: [[]], expect: { kind: 'throws', errorType: 'ZeroDivisionError' } }], ['f-raises']),
-      draft('average-recovers', 'shop/pricing.py', 'average', [{ name: 'empty', args: [[]], expect: { kind: 'does-not-throw' } }], ['f-recovers']),
-      draft('quit', 'shop/pricing.py', 'quit', [{ name: 'call', args: [], expect: { kind: 'does-not-throw' } }])
+      draft(
+        'average-raises',
+        'shop/pricing.py',
+        'average',
+        [{ name: 'empty', args: [[]], expect: { kind: 'throws', errorType: 'ZeroDivisionError' } }],
+        ['f-raises']
+      ),
+      draft(
+        'average-recovers',
+        'shop/pricing.py',
+        'average',
+        [{ name: 'empty', args: [[]], expect: { kind: 'does-not-throw' } }],
+        ['f-recovers']
+      ),
+      draft('quit', 'shop/pricing.py', 'quit', [
+        { name: 'call', args: [], expect: { kind: 'does-not-throw' } }
+      ])
     ])
   }, 300_000)
 
@@ -95,7 +179,10 @@ describePython('pytest', () => {
     expect(o.spec.code).toContain('pytest.raises(TypeError')
   })
   it('a demonstrated failure mode is confirmed', () => {
-    expect(out.result.outcomes.get(idOf('average-raises'))!.validation).toMatchObject({ status: 'passed', claim: 'confirmed' })
+    expect(out.result.outcomes.get(idOf('average-raises'))!.validation).toMatchObject({
+      status: 'passed',
+      claim: 'confirmed'
+    })
   })
   it('a crash where the code should recover is a defect', () => {
     const o = out.result.outcomes.get(idOf('average-recovers'))!
@@ -103,7 +190,9 @@ describePython('pytest', () => {
     expect(o.validation.message).toContain('observed ZeroDivisionError')
   })
   it('os._exit is plan-only', () => {
-    expect(out.result.outcomes.get(idOf('quit'))!.validation.message).toBe('plan-only: not observed: it exits the process')
+    expect(out.result.outcomes.get(idOf('quit'))!.validation.message).toBe(
+      'plan-only: not observed: it exits the process'
+    )
   })
   it('the workspace is byte-identical afterwards', () => {
     expect(out.identical).toBe(true)

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { executeSpecs, type SpecFile } from '../../src/execute/validate.js'
 import { CI_PYTHON, fingerprint, fixtureWorkspace } from './workspace.js'
 
-const SECRETS = { GITHUB_TOKEN: 'ghs_supersecretvalue1', 'INPUT_GITHUB-TOKEN': 'ghs_supersecretvalue1', 'INPUT_HF-TOKEN': 'hf_supersecretvalue2', HF_TOKEN: 'hf_supersecretvalue2', ACTIONS_RUNTIME_TOKEN: 'act_secret3', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x' }
+const SECRETS = {
+  GITHUB_TOKEN: 'ghs_supersecretvalue1',
+  'INPUT_GITHUB-TOKEN': 'ghs_supersecretvalue1',
+  'INPUT_HF-TOKEN': 'hf_supersecretvalue2',
+  HF_TOKEN: 'hf_supersecretvalue2',
+  ACTIONS_RUNTIME_TOKEN: 'act_secret3',
+  ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x'
+}
 const parentEnv = { ...process.env, ...SECRETS }
 const secrets = ['ghs_supersecretvalue1', 'hf_supersecretvalue2', 'act_secret3']
 const base = { perFileMs: 60_000, totalMs: 600_000, parentEnv, secrets, runs: 3 }
@@ -30,8 +37,20 @@ describe('jest (TypeScript, ESM through ts-jest)', () => {
       language: 'typescript',
       code: `import { expect, it } from '@jest/globals'\nimport { average } from '../src/pricing.js'\nit('empty is 0', () => { expect(average([])).toBe(0) })\n`
     },
-    { id: 'broken', path: '__tests__/pricing.broken.test.ts', framework: 'jest', language: 'typescript', code: `import { nothing } from '../src/missing.js'\nnothing()\n` },
-    { id: 'todo', path: '__tests__/pricing.todo.test.ts', framework: 'jest', language: 'typescript', code: `import { it } from '@jest/globals'\nit.todo('later')\n` }
+    {
+      id: 'broken',
+      path: '__tests__/pricing.broken.test.ts',
+      framework: 'jest',
+      language: 'typescript',
+      code: `import { nothing } from '../src/missing.js'\nnothing()\n`
+    },
+    {
+      id: 'todo',
+      path: '__tests__/pricing.todo.test.ts',
+      framework: 'jest',
+      language: 'typescript',
+      code: `import { it } from '@jest/globals'\nit.todo('later')\n`
+    }
   ]
   let result: Awaited<ReturnType<typeof executeSpecs>>
 
@@ -69,8 +88,20 @@ describe('vitest (TypeScript)', () => {
     ws = await fixtureWorkspace('vitest-ts')
     result = await executeSpecs(
       [
-        { id: 'pass', path: '__tests__/pricing.test.ts', framework: 'vitest', language: 'typescript', code: `import { expect, it } from 'vitest'\nimport { bulkDiscount } from '../src/pricing.js'\nit('throws on text', () => { expect(() => bulkDiscount('x' as never)).toThrow(TypeError) })\nit('no token', () => { expect(${NO_TOKEN_JS}).toEqual([]) })\n` },
-        { id: 'defect', path: '__tests__/average.test.ts', framework: 'vitest', language: 'typescript', code: `import { expect, it } from 'vitest'\nimport { average } from '../src/pricing.js'\nit('empty is 0', () => { expect(average([])).toBe(0) })\n` }
+        {
+          id: 'pass',
+          path: '__tests__/pricing.test.ts',
+          framework: 'vitest',
+          language: 'typescript',
+          code: `import { expect, it } from 'vitest'\nimport { bulkDiscount } from '../src/pricing.js'\nit('throws on text', () => { expect(() => bulkDiscount('x' as never)).toThrow(TypeError) })\nit('no token', () => { expect(${NO_TOKEN_JS}).toEqual([]) })\n`
+        },
+        {
+          id: 'defect',
+          path: '__tests__/average.test.ts',
+          framework: 'vitest',
+          language: 'typescript',
+          code: `import { expect, it } from 'vitest'\nimport { average } from '../src/pricing.js'\nit('empty is 0', () => { expect(average([])).toBe(0) })\n`
+        }
       ],
       { ...base, runs: 2, workspace: ws.dir }
     )
@@ -91,9 +122,27 @@ describe('mocha (JavaScript)', () => {
     ws = await fixtureWorkspace('mocha-js')
     result = await executeSpecs(
       [
-        { id: 'pass', path: 'test/pricing.spec.js', framework: 'mocha', language: 'javascript', code: `import assert from 'node:assert/strict'\nimport { bulkDiscount } from '../src/pricing.js'\nit('100 gets 10%', () => { assert.equal(bulkDiscount(100), 0.1) })\nit('no token', () => { assert.deepEqual(${NO_TOKEN_JS}, []) })\n` },
-        { id: 'defect', path: 'test/average.spec.js', framework: 'mocha', language: 'javascript', code: `import assert from 'node:assert/strict'\nimport { average } from '../src/pricing.js'\nit('empty is 0', () => { assert.equal(average([]), 0) })\n` },
-        { id: 'exit', path: 'test/quit.spec.js', framework: 'mocha', language: 'javascript', code: `import { quit } from '../src/pricing.js'\nit('quits', () => { quit() })\n` }
+        {
+          id: 'pass',
+          path: 'test/pricing.spec.js',
+          framework: 'mocha',
+          language: 'javascript',
+          code: `import assert from 'node:assert/strict'\nimport { bulkDiscount } from '../src/pricing.js'\nit('100 gets 10%', () => { assert.equal(bulkDiscount(100), 0.1) })\nit('no token', () => { assert.deepEqual(${NO_TOKEN_JS}, []) })\n`
+        },
+        {
+          id: 'defect',
+          path: 'test/average.spec.js',
+          framework: 'mocha',
+          language: 'javascript',
+          code: `import assert from 'node:assert/strict'\nimport { average } from '../src/pricing.js'\nit('empty is 0', () => { assert.equal(average([]), 0) })\n`
+        },
+        {
+          id: 'exit',
+          path: 'test/quit.spec.js',
+          framework: 'mocha',
+          language: 'javascript',
+          code: `import { quit } from '../src/pricing.js'\nit('quits', () => { quit() })\n`
+        }
       ],
       { ...base, runs: 1, workspace: ws.dir }
     )
@@ -117,11 +166,41 @@ describe('node:test (JavaScript)', () => {
     ws = await fixtureWorkspace('node-test-js')
     result = await executeSpecs(
       [
-        { id: 'pass', path: 'test/pricing.test.js', framework: 'node:test', language: 'javascript', code: `import { it } from 'node:test'\nimport assert from 'node:assert/strict'\nimport { bulkDiscount } from '../src/pricing.js'\nit('51 gets 5%', () => { assert.equal(bulkDiscount(51), 0.05) })\nit('no token', () => { assert.deepEqual(${NO_TOKEN_JS}, []) })\n` },
-        { id: 'defect', path: 'test/average.test.js', framework: 'node:test', language: 'javascript', code: `import { it } from 'node:test'\nimport assert from 'node:assert/strict'\nimport { average } from '../src/pricing.js'\nit('empty is 0', () => { assert.equal(average([]), 0) })\n` },
-        { id: 'broken', path: 'test/broken.test.js', framework: 'node:test', language: 'javascript', code: `import { nothing } from '../src/missing.js'\n` },
-        { id: 'hang', path: 'test/spin.test.js', framework: 'node:test', language: 'javascript', code: `import { it } from 'node:test'\nimport { spin } from '../src/pricing.js'\nit('spins', () => { spin() })\n` },
-        { id: 'ts', path: 'test/typed.test.ts', framework: 'node:test', language: 'typescript', code: `import { it } from 'node:test'\n` }
+        {
+          id: 'pass',
+          path: 'test/pricing.test.js',
+          framework: 'node:test',
+          language: 'javascript',
+          code: `import { it } from 'node:test'\nimport assert from 'node:assert/strict'\nimport { bulkDiscount } from '../src/pricing.js'\nit('51 gets 5%', () => { assert.equal(bulkDiscount(51), 0.05) })\nit('no token', () => { assert.deepEqual(${NO_TOKEN_JS}, []) })\n`
+        },
+        {
+          id: 'defect',
+          path: 'test/average.test.js',
+          framework: 'node:test',
+          language: 'javascript',
+          code: `import { it } from 'node:test'\nimport assert from 'node:assert/strict'\nimport { average } from '../src/pricing.js'\nit('empty is 0', () => { assert.equal(average([]), 0) })\n`
+        },
+        {
+          id: 'broken',
+          path: 'test/broken.test.js',
+          framework: 'node:test',
+          language: 'javascript',
+          code: `import { nothing } from '../src/missing.js'\n`
+        },
+        {
+          id: 'hang',
+          path: 'test/spin.test.js',
+          framework: 'node:test',
+          language: 'javascript',
+          code: `import { it } from 'node:test'\nimport { spin } from '../src/pricing.js'\nit('spins', () => { spin() })\n`
+        },
+        {
+          id: 'ts',
+          path: 'test/typed.test.ts',
+          framework: 'node:test',
+          language: 'typescript',
+          code: `import { it } from 'node:test'\n`
+        }
       ],
       // A real, small per-file limit: the assertion is only that the hanging spec was killed.
       { ...base, runs: 1, perFileMs: 8_000, workspace: ws.dir }
@@ -138,14 +217,17 @@ describe('node:test (JavaScript)', () => {
     expect(result.results.get('hang')).toMatchObject({ status: 'error' })
     expect(result.results.get('hang')?.message).toContain('killed')
   })
-  it('a TypeScript spec without the project\'s own loader is not run, with why', () => {
+  it("a TypeScript spec without the project's own loader is not run, with why", () => {
     expect(result.results.get('ts')?.status).toBe('not-run')
     expect(result.results.get('ts')?.message).toContain('loader')
   })
 })
 
 const describePython = CI_PYTHON ? describe : describe.skip
-if (!CI_PYTHON) console.warn('SKIPPED: pytest execution tests need TEST_PLANNING_PYTHON (the virtualenv .ci/run creates)')
+if (!CI_PYTHON)
+  console.warn(
+    'SKIPPED: pytest execution tests need TEST_PLANNING_PYTHON (the virtualenv .ci/run creates)'
+  )
 
 describePython('pytest', () => {
   let ws: { dir: string; remove(): Promise<void> }
@@ -156,10 +238,34 @@ describePython('pytest', () => {
     before = await fingerprint(ws.dir)
     result = await executeSpecs(
       [
-        { id: 'pass', path: 'tests/test_pricing.py', framework: 'pytest', language: 'python', code: `import os\nimport pytest\nfrom shop.pricing import bulk_discount\n\ndef test_99():\n    assert bulk_discount(99) == 0.05\n\ndef test_type():\n    with pytest.raises(TypeError, match='must be a number'):\n        bulk_discount('x')\n\ndef test_no_token():\n    assert [k for k, v in os.environ.items() if 'TOKEN' in k or k.startswith(('ACTIONS_', 'HF_', 'INPUT_')) or 'secret' in v] == []\n` },
-        { id: 'defect', path: 'tests/test_average.py', framework: 'pytest', language: 'python', code: `from shop.pricing import average\n\ndef test_empty():\n    assert average([]) == 0\n` },
-        { id: 'broken', path: 'tests/test_broken.py', framework: 'pytest', language: 'python', code: `def test_x(:\n    pass\n` },
-        { id: 'exit', path: 'tests/test_quit.py', framework: 'pytest', language: 'python', code: `from shop.pricing import quit\n\ndef test_quit():\n    quit()\n` }
+        {
+          id: 'pass',
+          path: 'tests/test_pricing.py',
+          framework: 'pytest',
+          language: 'python',
+          code: `import os\nimport pytest\nfrom shop.pricing import bulk_discount\n\ndef test_99():\n    assert bulk_discount(99) == 0.05\n\ndef test_type():\n    with pytest.raises(TypeError, match='must be a number'):\n        bulk_discount('x')\n\ndef test_no_token():\n    assert [k for k, v in os.environ.items() if 'TOKEN' in k or k.startswith(('ACTIONS_', 'HF_', 'INPUT_')) or 'secret' in v] == []\n`
+        },
+        {
+          id: 'defect',
+          path: 'tests/test_average.py',
+          framework: 'pytest',
+          language: 'python',
+          code: `from shop.pricing import average\n\ndef test_empty():\n    assert average([]) == 0\n`
+        },
+        {
+          id: 'broken',
+          path: 'tests/test_broken.py',
+          framework: 'pytest',
+          language: 'python',
+          code: `def test_x(:\n    pass\n`
+        },
+        {
+          id: 'exit',
+          path: 'tests/test_quit.py',
+          framework: 'pytest',
+          language: 'python',
+          code: `from shop.pricing import quit\n\ndef test_quit():\n    quit()\n`
+        }
       ],
       { ...base, runs: 1, python: CI_PYTHON, workspace: ws.dir }
     )

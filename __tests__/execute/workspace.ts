@@ -12,13 +12,19 @@ export const FIXTURES = join(PROJECT, '__tests__/fixtures/execute')
 /** The Python of the virtualenv `.ci/run` creates (pytest, coverage, datasets), or null. */
 export const CI_PYTHON = process.env.TEST_PLANNING_PYTHON ?? null
 
-export async function fixtureWorkspace(name: string, options: { git?: boolean } = {}): Promise<{ dir: string; remove(): Promise<void> }> {
+export async function fixtureWorkspace(
+  name: string,
+  options: { git?: boolean } = {}
+): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `tp-ws-${name}-`))
   await cp(join(FIXTURES, name), dir, { recursive: true })
-  if (!name.startsWith('pytest')) await symlink(join(PROJECT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  if (!name.startsWith('pytest'))
+    await symlink(join(PROJECT, 'node_modules'), join(dir, 'node_modules'), 'dir')
   if (options.git) {
     const git = (...args: string[]): void => {
-      execFileSync('git', ['-C', dir, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { stdio: 'ignore' })
+      execFileSync('git', ['-C', dir, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
+        stdio: 'ignore'
+      })
     }
     git('init', '-q')
     git('add', '-A')
@@ -39,7 +45,11 @@ export async function fingerprint(dir: string): Promise<Record<string, string>> 
       const info = await lstat(full)
       if (info.isSymbolicLink()) out[path] = `link:${await readlink(full)}`
       else if (info.isDirectory()) stack.push(path)
-      else out[path] = createHash('sha256').update(await readFile(full)).digest('hex') + `:${info.mode}:${info.mtimeMs}`
+      else
+        out[path] =
+          createHash('sha256')
+            .update(await readFile(full))
+            .digest('hex') + `:${info.mode}:${info.mtimeMs}`
     }
   }
   return out

@@ -26,7 +26,11 @@ describe('GitHub client', () => {
   }
 
   const get = (octokit: ReturnType<typeof client>['octokit']) =>
-    octokit.request('GET /repos/{owner}/{repo}/actions/variables/{name}', { owner: 'o', repo: 'r', name: 'CURSOR' })
+    octokit.request('GET /repos/{owner}/{repo}/actions/variables/{name}', {
+      owner: 'o',
+      repo: 'r',
+      name: 'CURSOR'
+    })
 
   it('talks to the API address it is given, with our user agent and the token', async () => {
     const { octokit } = client('good')
@@ -65,10 +69,15 @@ describe('GitHub client', () => {
   })
 
   it('retries rate limits when the server says how long to wait, not when the wait is too long', () => {
-    const limited = { status: 403, response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '100' } } }
+    const limited = {
+      status: 403,
+      response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '100' } }
+    }
     expect(isRetryable(limited)).toBe(true)
     expect(requestedDelayMs(limited, 90_000)).toBe(10_000)
-    expect(requestedDelayMs({ status: 429, response: { headers: { 'retry-after': '7' } } })).toBe(7000)
+    expect(requestedDelayMs({ status: 429, response: { headers: { 'retry-after': '7' } } })).toBe(
+      7000
+    )
     expect(isRetryable({ status: 403, response: { headers: {} } })).toBe(false)
     expect(isRetryable({ status: 404 })).toBe(false)
   })

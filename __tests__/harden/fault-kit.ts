@@ -7,7 +7,12 @@ import { assertValidRecords } from '../../src/records/schema.js'
 import type { PlanRecord } from '../../src/records/types.js'
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
-export function seeded(seed: number): { next: () => number; int: (n: number) => number; pick: <T>(items: readonly T[]) => T; chance: (p: number) => boolean } {
+export function seeded(seed: number): {
+  next: () => number
+  int: (n: number) => number
+  pick: <T>(items: readonly T[]) => T
+  chance: (p: number) => boolean
+} {
   let a = seed >>> 0
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -39,18 +44,36 @@ export interface Tally {
 }
 
 export function newTally(part: string): Tally {
-  return { part, cases: 0, crashes: 0, hangs: 0, escapes: 0, leaks: 0, losses: 0, failedCleanly: 0, exits: {}, failures: [], problems: [] }
+  return {
+    part,
+    cases: 0,
+    crashes: 0,
+    hangs: 0,
+    escapes: 0,
+    leaks: 0,
+    losses: 0,
+    failedCleanly: 0,
+    exits: {},
+    failures: [],
+    problems: []
+  }
 }
 
-export function note(tally: Tally, kind: 'crashes' | 'hangs' | 'escapes' | 'leaks' | 'losses', what: string): void {
+export function note(
+  tally: Tally,
+  kind: 'crashes' | 'hangs' | 'escapes' | 'leaks' | 'losses',
+  what: string
+): void {
   tally[kind]++
   if (tally.problems.length < 20) tally.problems.push(`${kind}: ${what}`)
 }
 
 export function report(tally: Tally, started: number): string {
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  const exits = Object.keys(tally.exits).length > 0 ? `; exit codes ${JSON.stringify(tally.exits)}` : ''
-  const failures = tally.failures.length > 0 ? `\n  clean failures:\n  ${tally.failures.join('\n  ')}` : ''
+  const exits =
+    Object.keys(tally.exits).length > 0 ? `; exit codes ${JSON.stringify(tally.exits)}` : ''
+  const failures =
+    tally.failures.length > 0 ? `\n  clean failures:\n  ${tally.failures.join('\n  ')}` : ''
   return `fault suite ${tally.part} (seed ${SUITE_SEED}): ${tally.cases} cases, ${tally.crashes} crashes, ${tally.hangs} hangs, ${tally.escapes} escapes, ${tally.leaks} leaks, ${tally.losses} losses, ${tally.failedCleanly} clean failures, ${seconds} s${exits}${failures}`
 }
 
@@ -95,7 +118,8 @@ export function textsUnder(dir: string): { path: string; text: string }[] {
       return
     }
     if (stat.isDirectory()) for (const name of readdirSync(at)) walk(join(at, name))
-    else if (stat.isFile() && stat.size < 20 * 1024 * 1024) out.push({ path: at, text: readFileSync(at, 'utf8') })
+    else if (stat.isFile() && stat.size < 20 * 1024 * 1024)
+      out.push({ path: at, text: readFileSync(at, 'utf8') })
   }
   walk(dir)
   return out
@@ -104,7 +128,9 @@ export function textsUnder(dir: string): { path: string; text: string }[] {
 /** The secrets found in `texts` (each a needle that must never appear). */
 export function leaksIn(texts: { path: string; text: string }[], needles: string[]): string[] {
   const found: string[] = []
-  for (const { path, text } of texts) for (const needle of needles) if (text.includes(needle)) found.push(`${needle.slice(0, 6)}… in ${path}`)
+  for (const { path, text } of texts)
+    for (const needle of needles)
+      if (text.includes(needle)) found.push(`${needle.slice(0, 6)}… in ${path}`)
   return found
 }
 
@@ -120,7 +146,9 @@ export function resultsProblems(dir: string): string[] {
   }
   const records: PlanRecord[] = []
   for (const file of walk(join(dir, 'data')).filter((p) => p.endsWith('.jsonl'))) {
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0)
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0)
     for (const line of lines) {
       try {
         records.push(JSON.parse(line) as PlanRecord)
@@ -144,9 +172,11 @@ export function resultsProblems(dir: string): string[] {
   try {
     const cursor = readFileSync(join(dir, 'cursor.json'), 'utf8')
     const parsed = JSON.parse(cursor) as { next?: unknown; iteration?: unknown }
-    if (typeof parsed.next !== 'string' || typeof parsed.iteration !== 'number') problems.push(`cursor.json is not a cursor: ${cursor}`)
+    if (typeof parsed.next !== 'string' || typeof parsed.iteration !== 'number')
+      problems.push(`cursor.json is not a cursor: ${cursor}`)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`cursor.json unreadable: ${String(error)}`)
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      problems.push(`cursor.json unreadable: ${String(error)}`)
   }
   return problems
 }

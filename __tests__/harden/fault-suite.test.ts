@@ -25,7 +25,20 @@ import { makeRepository } from '../e2e/harness.js'
 import { FakeGitHub, type GitHubFault } from '../helpers/fake-github.js'
 import { FakeHub } from '../helpers/fake-hub.js'
 import { PLANTED_TOKEN, TOKENS, plantedSecretRepository } from '../helpers/secrets.js'
-import { changes, leaksIn, newTally, note, report, resultsProblems, seeded, snapshot, SUITE_SEED, textsUnder, withinGuard, type Tally } from './fault-kit.js'
+import {
+  changes,
+  leaksIn,
+  newTally,
+  note,
+  report,
+  resultsProblems,
+  seeded,
+  snapshot,
+  SUITE_SEED,
+  textsUnder,
+  withinGuard,
+  type Tally
+} from './fault-kit.js'
 
 const SENTINEL = 'OUTSIDE-THE-ROOT-SENTINEL-7f3a9c'
 const SECRETS = [PLANTED_TOKEN, ...Object.values(TOKENS), SENTINEL]
@@ -53,10 +66,15 @@ function secretFiles(): Record<string, string> {
   }
 }
 
-type Feature = (repo: string, outside: string, r: ReturnType<typeof seeded>) => void | { expect?: 'refused' }
+type Feature = (
+  repo: string,
+  outside: string,
+  r: ReturnType<typeof seeded>
+) => void | { expect?: 'refused' }
 
 const FEATURES: Record<string, Feature> = {
-  'symlink-out-file': (repo, outside) => symlinkSync(join(outside, 'sentinel.js'), join(repo, 'src', 'leak.js')),
+  'symlink-out-file': (repo, outside) =>
+    symlinkSync(join(outside, 'sentinel.js'), join(repo, 'src', 'leak.js')),
   'symlink-out-dir': (repo, outside) => symlinkSync(outside, join(repo, 'vendored-outside')),
   'symlink-loop': (repo) => {
     symlinkSync('loop-b', join(repo, 'loop-a'))
@@ -65,11 +83,20 @@ const FEATURES: Record<string, Feature> = {
   'symlink-to-root': (repo) => symlinkSync('.', join(repo, 'src', 'again')),
   'symlink-to-device': (repo) => symlinkSync('/dev/zero', join(repo, 'src', 'zero.js')),
   fifo: (repo) => void execFileSync('mkfifo', [join(repo, 'src', 'pipe.py')]),
-  'config-link-out': (repo, outside) => symlinkSync(join(outside, 'config.yml'), join(repo, '.test-planning.yml')),
-  'config-device': (repo, _o, r) => symlinkSync(r.pick(['/dev/zero', '/dev/urandom', '/dev/stdin']), join(repo, '.test-planning.yml')),
+  'config-link-out': (repo, outside) =>
+    symlinkSync(join(outside, 'config.yml'), join(repo, '.test-planning.yml')),
+  'config-device': (repo, _o, r) =>
+    symlinkSync(
+      r.pick(['/dev/zero', '/dev/urandom', '/dev/stdin']),
+      join(repo, '.test-planning.yml')
+    ),
   'config-bad-yaml': (repo) => write(join(repo, '.test-planning.yml'), `framework: [${SENTINEL}\n`),
   'config-huge': (repo) => write(join(repo, '.test-planning.yml'), `# ${'x'.repeat(1_200_000)}\n`),
-  'config-wrong-types': (repo) => write(join(repo, '.test-planning.yml'), `perspectives:\n  scope:\n    maxSpecs: "${SENTINEL}"\n`),
+  'config-wrong-types': (repo) =>
+    write(
+      join(repo, '.test-planning.yml'),
+      `perspectives:\n  scope:\n    maxSpecs: "${SENTINEL}"\n`
+    ),
   fsmonitor: (repo, outside) => {
     const program = join(outside, 'fsmonitor.sh')
     write(program, `#!/bin/sh\ntouch '${join(outside, 'fsmonitor-ran')}'\n`)
@@ -78,20 +105,37 @@ const FEATURES: Record<string, Feature> = {
     execFileSync('git', ['config', 'diff.external', program], { cwd: repo })
   },
   'weird-names': (repo) => {
-    for (const name of ['new\nline.js', '$(touch pwned).py', '-rf.js', 'ünïcödé ☃.ts', ' lead space.py', `${'long'.repeat(60)}.js`, 'back\\slash.js', '%s%n.py']) {
+    for (const name of [
+      'new\nline.js',
+      '$(touch pwned).py',
+      '-rf.js',
+      'ünïcödé ☃.ts',
+      ' lead space.py',
+      `${'long'.repeat(60)}.js`,
+      'back\\slash.js',
+      '%s%n.py'
+    ]) {
       write(join(repo, 'src', name), 'export const x = 1\n')
     }
   },
-  'big-file': (repo) => write(join(repo, 'src', 'big.js'), `export const big = [${'1,'.repeat(800_000)}]\n`),
-  binary: (repo) => write(join(repo, 'src', 'blob.py'), Buffer.from([0, 1, 2, 0, 255, 254, 0, 10, 0])),
-  'deep-nesting': (repo) => write(join(repo, ...Array.from({ length: 50 }, (_, i) => `d${i}`), 'deep.py'), 'def deep():\n    return 1\n'),
+  'big-file': (repo) =>
+    write(join(repo, 'src', 'big.js'), `export const big = [${'1,'.repeat(800_000)}]\n`),
+  binary: (repo) =>
+    write(join(repo, 'src', 'blob.py'), Buffer.from([0, 1, 2, 0, 255, 254, 0, 10, 0])),
+  'deep-nesting': (repo) =>
+    write(
+      join(repo, ...Array.from({ length: 50 }, (_, i) => `d${i}`), 'deep.py'),
+      'def deep():\n    return 1\n'
+    ),
   'bad-manifests': (repo) => {
     write(join(repo, 'package.json'), '{"name": "x", "scripts": {"test": ')
     write(join(repo, 'pyproject.toml'), '[project\nname = ')
   },
-  'crlf-bom': (repo) => write(join(repo, 'src', 'crlf.py'), '\ufeffdef f(a):\r\n    return a / 0\r\n'),
+  'crlf-bom': (repo) =>
+    write(join(repo, 'src', 'crlf.py'), '\ufeffdef f(a):\r\n    return a / 0\r\n'),
   'many-files': (repo) => {
-    for (let i = 0; i < 120; i++) write(join(repo, 'gen', `m${i}.js`), `export function f${i}(x) { return x + ${i} }\n`)
+    for (let i = 0; i < 120; i++)
+      write(join(repo, 'gen', `m${i}.js`), `export function f${i}(x) { return x + ${i} }\n`)
   },
   'committed-results-foreign': (repo) => {
     write(join(repo, '.test-planning', 'notes.txt'), 'my own notes\n')
@@ -106,27 +150,46 @@ const FEATURES: Record<string, Feature> = {
   'broken-git': (repo) => write(join(repo, '.git', 'HEAD'), 'garbage\n'),
   'secrets-everywhere': (repo) => {
     for (const [path, content] of Object.entries(secretFiles())) write(join(repo, path), content)
-    write(join(repo, 'keys', 'id_rsa.py'), `KEY = """-----BEGIN RSA PRIVATE KEY-----\n${'MIIEowIBAAKCAQEA'.repeat(4)}\n-----END RSA PRIVATE KEY-----"""\n`)
+    write(
+      join(repo, 'keys', 'id_rsa.py'),
+      `KEY = """-----BEGIN RSA PRIVATE KEY-----\n${'MIIEowIBAAKCAQEA'.repeat(4)}\n-----END RSA PRIVATE KEY-----"""\n`
+    )
   }
 }
 
 /** A hostile repository: the planted-secret service plus 1-3 features; returns where things are. */
-async function hostileRepository(n: number, r: ReturnType<typeof seeded>): Promise<{ base: string; repo: string; outside: string; features: string[]; refused: boolean }> {
+async function hostileRepository(
+  n: number,
+  r: ReturnType<typeof seeded>
+): Promise<{ base: string; repo: string; outside: string; features: string[]; refused: boolean }> {
   const base = join(temp, `repo-case-${n}`)
   const repo = join(base, 'repo')
   const outside = join(base, 'outside')
   write(join(outside, 'sentinel.js'), `export const secret = '${SENTINEL}'\n`)
   write(join(outside, 'config.yml'), `include: ['${SENTINEL}']\n`)
-  const files = { ...plantedSecretRepository(), 'src/index.js': "export function add(a, b) { return a + b }\n" }
+  const files = {
+    ...plantedSecretRepository(),
+    'src/index.js': 'export function add(a, b) { return a + b }\n'
+  }
   const gitFirst = r.chance(0.85)
   if (gitFirst) await makeRepository(repo, files)
   else for (const [path, content] of Object.entries(files)) write(join(repo, path), content)
   // Config and results-folder problems stop a run early (exit 2): one case in four has one.
-  const early = ['config-link-out', 'config-device', 'config-bad-yaml', 'config-huge', 'config-wrong-types', 'committed-results-foreign', 'committed-results-link']
+  const early = [
+    'config-link-out',
+    'config-device',
+    'config-bad-yaml',
+    'config-huge',
+    'config-wrong-types',
+    'committed-results-foreign',
+    'committed-results-link'
+  ]
   const names = Object.keys(FEATURES).filter((f) => !early.includes(f))
   const picked = Array.from({ length: 1 + r.int(3) }, () => r.pick(names))
   if (r.chance(0.25)) picked.push(r.pick(early))
-  const features = [...new Set(picked)].filter((f) => gitFirst || !['fsmonitor', 'broken-git'].includes(f))
+  const features = [...new Set(picked)].filter(
+    (f) => gitFirst || !['fsmonitor', 'broken-git'].includes(f)
+  )
   // A broken .git goes last: the other features still use git to set themselves up.
   features.sort((a, b) => Number(a === 'broken-git') - Number(b === 'broken-git'))
   let refused = false
@@ -150,7 +213,12 @@ interface CliResult {
 async function runCli(argv: string[], cwd: string): Promise<CliResult> {
   let stdout = ''
   let stderr = ''
-  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: { PATH: process.env.PATH }, cwd }
+  const io = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: { PATH: process.env.PATH },
+    cwd
+  }
   try {
     const code = await withinGuard(main(argv, io), GUARD_MS)
     return { code, stdout, stderr }
@@ -160,9 +228,20 @@ async function runCli(argv: string[], cwd: string): Promise<CliResult> {
 }
 
 /** The checks every CLI case shares; `resultsDir` is the only place writes may go. */
-function checkCliCase(tally: Tally, label: string, result: CliResult, base: string, before: Map<string, string>, resultsDirs: string[]): void {
+function checkCliCase(
+  tally: Tally,
+  label: string,
+  result: CliResult,
+  base: string,
+  before: Map<string, string>,
+  resultsDirs: string[]
+): void {
   if (result.code === 'hang') note(tally, 'hangs', label)
-  else if (result.code === 'threw' || !README_EXIT_CODES.has(result.code) || /\n\s+at .+:\d+:\d+\)?\n/.test(result.stderr)) {
+  else if (
+    result.code === 'threw' ||
+    !README_EXIT_CODES.has(result.code) ||
+    /\n\s+at .+:\d+:\d+\)?\n/.test(result.stderr)
+  ) {
     note(tally, 'crashes', `${label}: ${String(result.code)} ${result.stderr.slice(-300)}`)
   } else if (result.code === 3) {
     tally.failedCleanly++
@@ -171,7 +250,11 @@ function checkCliCase(tally: Tally, label: string, result: CliResult, base: stri
   tally.exits[String(result.code)] = (tally.exits[String(result.code)] ?? 0) + 1
   const escaped = changes(before, snapshot(base, resultsDirs))
   if (escaped.length > 0) note(tally, 'escapes', `${label}: ${escaped.slice(0, 3).join(', ')}`)
-  const texts = [{ path: 'stdout', text: result.stdout }, { path: 'stderr', text: result.stderr }, ...resultsDirs.flatMap((d) => textsUnder(d))]
+  const texts = [
+    { path: 'stdout', text: result.stdout },
+    { path: 'stderr', text: result.stderr },
+    ...resultsDirs.flatMap((d) => textsUnder(d))
+  ]
   const leaks = leaksIn(texts, SECRETS)
   if (leaks.length > 0) note(tally, 'leaks', `${label}: ${leaks.slice(0, 3).join(', ')}`)
   for (const dir of resultsDirs) {
@@ -191,21 +274,37 @@ describe('fault and fuzz suite (in-process)', () => {
       const perspective = all ? 'all' : r.pick(IDS)
       const dryRun = r.chance(0.15)
       const out = join(repo, '.test-planning')
-      const argv = ['plan', repo, '--perspective', perspective, '--format', r.pick(['text', 'markdown', 'json']), ...(dryRun ? ['--dry-run'] : [])]
+      const argv = [
+        'plan',
+        repo,
+        '--perspective',
+        perspective,
+        '--format',
+        r.pick(['text', 'markdown', 'json']),
+        ...(dryRun ? ['--dry-run'] : [])
+      ]
       const label = `#${n} [${features.join(', ')}] ${argv.slice(2).join(' ')}`
       // Writes are allowed in the results folder only; the folder a committed link points at is outside it.
       const before = snapshot(base, [out])
       const result = await runCli(argv, base)
       tally.cases++
       checkCliCase(tally, label, result, base, before, [out])
-      if (existsSync(join(outside, 'fsmonitor-ran'))) note(tally, 'escapes', `${label}: the repository's fsmonitor ran`)
-      if (refused && result.code !== 2) note(tally, 'crashes', `${label}: a foreign results folder was not refused (exit ${String(result.code)})`)
+      if (existsSync(join(outside, 'fsmonitor-ran')))
+        note(tally, 'escapes', `${label}: the repository's fsmonitor ran`)
+      if (refused && result.code !== 2)
+        note(
+          tally,
+          'crashes',
+          `${label}: a foreign results folder was not refused (exit ${String(result.code)})`
+        )
       rmSync(base, { recursive: true, force: true })
     }
     const line = report(tally, started)
     console.log(line)
     expect(tally.problems).toEqual([])
-    expect([tally.crashes, tally.hangs, tally.escapes, tally.leaks, tally.losses]).toEqual([0, 0, 0, 0, 0])
+    expect([tally.crashes, tally.hangs, tally.escapes, tally.leaks, tally.losses]).toEqual([
+      0, 0, 0, 0, 0
+    ])
   }, 1_800_000)
 
   it('hostile arguments: 80 cases', async () => {
@@ -218,9 +317,37 @@ describe('fault and fuzz suite (in-process)', () => {
     write(join(base, 'a-file.txt'), 'not a folder\n')
     write(join(base, 'cfg.yml'), 'historyDays: 30\n')
     execFileSync('mkfifo', [join(base, 'cfg.fifo')])
-    const outs = ['results', 'nested/deeper/results', '.', 'repo', '/', '/proc/self', '/dev/null', '/etc', 'a-file.txt', 'repo/.git', '..', 'repo/src', '']
+    const outs = [
+      'results',
+      'nested/deeper/results',
+      '.',
+      'repo',
+      '/',
+      '/proc/self',
+      '/dev/null',
+      '/etc',
+      'a-file.txt',
+      'repo/.git',
+      '..',
+      'repo/src',
+      ''
+    ]
     const values: Record<string, string[]> = {
-      '--perspective': [...IDS.slice(0, 6), '1', '15', '0', '16', '-1', 'all', 'ALL', '', 'security; rm -rf /', 'Scope', '9999999999999999999', '☃'],
+      '--perspective': [
+        ...IDS.slice(0, 6),
+        '1',
+        '15',
+        '0',
+        '16',
+        '-1',
+        'all',
+        'ALL',
+        '',
+        'security; rm -rf /',
+        'Scope',
+        '9999999999999999999',
+        '☃'
+      ],
       '--format': ['text', 'markdown', 'json', 'xml', ''],
       '--fail-on': ['none', 'critical', 'high', 'low', 'bogus', ''],
       '--framework': ['jest', 'vitest:ts', 'pytest', 'node:test', 'mocha:js', 'junit', ''],
@@ -231,8 +358,11 @@ describe('fault and fuzz suite (in-process)', () => {
     }
     const flags = Object.keys(values)
     for (let n = 0; n < 80; n++) {
-      const argv: string[] = [r.pick(['plan', 'plan', 'plan', 'model', 'docs', 'frobnicate', '--help', '--version'])]
-      if (argv[0] === 'plan' || argv[0] === 'model') argv.push(r.pick(['repo', 'repo', 'repo', 'missing-dir', 'a-file.txt', '/', '']))
+      const argv: string[] = [
+        r.pick(['plan', 'plan', 'plan', 'model', 'docs', 'frobnicate', '--help', '--version'])
+      ]
+      if (argv[0] === 'plan' || argv[0] === 'model')
+        argv.push(r.pick(['repo', 'repo', 'repo', 'missing-dir', 'a-file.txt', '/', '']))
       const outChoice = r.pick(outs)
       if (argv[0] === 'plan' && r.chance(0.7)) argv.push('--out', outChoice)
       for (let k = r.int(4); k > 0; k--) {
@@ -249,7 +379,10 @@ describe('fault and fuzz suite (in-process)', () => {
         const command = parseCli(argv, base, PERSPECTIVES)
         if (command.command === 'plan') {
           // Accepted as a results folder (checked before the run touches it), else it must stay untouched too.
-          claimResultsFolder(command.config.outputDir, { root: command.config.root, checkOnly: true })
+          claimResultsFolder(command.config.outputDir, {
+            root: command.config.root,
+            checkOnly: true
+          })
           resultsDirs = [command.config.outputDir]
         }
       } catch {
@@ -303,19 +436,36 @@ describe('fault and fuzz suite (in-process)', () => {
       for (let n = 0; n < 60; n++) {
         const variable = `CURSOR_${n}`
         const dataset = `octo/results-${n}`
-        const initial = r.chance(0.8) ? `{"next":"${r.pick(IDS.slice(0, 14))}","iteration":${1 + r.int(50)}}` : null
+        const initial = r.chance(0.8)
+          ? `{"next":"${r.pick(IDS.slice(0, 14))}","iteration":${1 + r.int(50)}}`
+          : null
         if (initial) github.setVariable('o/r', variable, initial)
         const faults: string[] = []
         for (let k = r.int(3); k > 0; k--) {
           const fault = r.pick(githubFaults)()
           github.injectFault(fault)
-          faults.push(`gh:${fault.kind}${fault.status ?? ''}${fault.method ? `/${fault.method}` : ''}x${fault.times}`)
+          faults.push(
+            `gh:${fault.kind}${fault.status ?? ''}${fault.method ? `/${fault.method}` : ''}x${fault.times}`
+          )
         }
         for (let k = r.int(3); k > 0; k--) {
           const status = r.pick([429, 500, 502, 503, 401, 403, 0])
-          const path = r.pick([/^\/api\/datasets\/[^/]+\/[^/]+$/, /\/preupload\/main$/, /\/commit\/main$/, /\/tree\/main/, /^\/api\/repos\/create$/])
+          const path = r.pick([
+            /^\/api\/datasets\/[^/]+\/[^/]+$/,
+            /\/preupload\/main$/,
+            /\/commit\/main$/,
+            /\/tree\/main/,
+            /^\/api\/repos\/create$/
+          ])
           const hang = status === 0
-          hub.injectFault({ path, times: hang ? 1 : 1 + r.int(3), status: hang ? 500 : status, hang, ...(status === 429 ? { retryAfter: '1' } : {}), ...(status === 502 && r.chance(0.5) ? { afterApply: true } : {}) })
+          hub.injectFault({
+            path,
+            times: hang ? 1 : 1 + r.int(3),
+            status: hang ? 500 : status,
+            hang,
+            ...(status === 429 ? { retryAfter: '1' } : {}),
+            ...(status === 502 && r.chance(0.5) ? { afterApply: true } : {})
+          })
           faults.push(`hub:${hang ? 'hang' : status}${String(path).slice(0, 18)}`)
         }
         // Injected time: a hanging request's time-out elapses on the fake clock when the server hangs.
@@ -338,7 +488,9 @@ describe('fault and fuzz suite (in-process)', () => {
         const hubFetch: typeof fetch = async (input, init) => {
           const controller = new AbortController()
           pendingHub.add(controller)
-          const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal
+          const signal = init?.signal
+            ? AbortSignal.any([init.signal, controller.signal])
+            : controller.signal
           try {
             return await fetch(input, { ...init, signal })
           } finally {
@@ -358,7 +510,14 @@ describe('fault and fuzz suite (in-process)', () => {
           'output-dir': `out-${n}`,
           'upload-failure': r.pick(['fail', 'warn'])
         }
-        const processEnv = { GITHUB_WORKSPACE: base, GITHUB_REPOSITORY: 'o/r', GITHUB_API_URL: github.url, GITHUB_RUN_ID: String(1000 + n), GITHUB_RUN_NUMBER: String(1 + n), PATH: process.env.PATH }
+        const processEnv = {
+          GITHUB_WORKSPACE: base,
+          GITHUB_REPOSITORY: 'o/r',
+          GITHUB_API_URL: github.url,
+          GITHUB_RUN_ID: String(1000 + n),
+          GITHUB_RUN_NUMBER: String(1 + n),
+          PATH: process.env.PATH
+        }
         const label = `#${n} perspective='${choice}' cursor=${initial ?? 'none'} [${faults.join(' ')}]`
         const logger = recordingLogger()
         const before = snapshot(base, [out])
@@ -378,12 +537,20 @@ describe('fault and fuzz suite (in-process)', () => {
                   return controller.signal
                 }
               },
-              hub: { fetch: hubFetch, retryPolicy: { baseDelayMs: 1, maxDelayMs: 2, sleep: async (ms: number) => void (hubClock += ms) } }
+              hub: {
+                fetch: hubFetch,
+                retryPolicy: {
+                  baseDelayMs: 1,
+                  maxDelayMs: 2,
+                  sleep: async (ms: number) => void (hubClock += ms)
+                }
+              }
             }
           }
           outcome = await withinGuard(runPlan(config, env, logger), GUARD_MS)
         } catch (error) {
-          if (!(error instanceof ConfigurationError)) note(tally, 'crashes', `${label}: ${String(error).slice(0, 300)}`)
+          if (!(error instanceof ConfigurationError))
+            note(tally, 'crashes', `${label}: ${String(error).slice(0, 300)}`)
           continue
         } finally {
           github.onHang = null
@@ -395,17 +562,26 @@ describe('fault and fuzz suite (in-process)', () => {
           note(tally, 'hangs', label)
           continue
         }
-        if (clock > 120_000) note(tally, 'hangs', `${label}: GitHub calls took ${clock} ms on the fake clock (budget 120000)`)
-        if (hubClock > 2 * 120_000) note(tally, 'hangs', `${label}: Hub calls took ${hubClock} ms on the fake clock`)
+        if (clock > 120_000)
+          note(
+            tally,
+            'hangs',
+            `${label}: GitHub calls took ${clock} ms on the fake clock (budget 120000)`
+          )
+        if (hubClock > 2 * 120_000)
+          note(tally, 'hangs', `${label}: Hub calls took ${hubClock} ms on the fake clock`)
         const escaped = changes(before, snapshot(base, [out]))
-        if (escaped.length > 0) note(tally, 'escapes', `${label}: ${escaped.slice(0, 3).join(', ')}`)
+        if (escaped.length > 0)
+          note(tally, 'escapes', `${label}: ${escaped.slice(0, 3).join(', ')}`)
         const texts = [
           { path: 'log', text: logger.text() },
           { path: 'summary', text: buildSummary(outcome.summary) },
           { path: 'outputs', text: JSON.stringify(planOutputs(outcome)) },
           { path: 'failure', text: outcome.failure ?? '' },
           ...textsUnder(out),
-          ...hub.userCommits(dataset).flatMap((c, i) => [{ path: `hub commit ${i}`, text: JSON.stringify(c) }])
+          ...hub
+            .userCommits(dataset)
+            .flatMap((c, i) => [{ path: `hub commit ${i}`, text: JSON.stringify(c) }])
         ]
         const leaks = leaksIn(texts, [...SECRETS, GITHUB_TOKEN, HF_TOKEN])
         if (leaks.length > 0) note(tally, 'leaks', `${label}: ${leaks.slice(0, 3).join(', ')}`)
@@ -413,15 +589,25 @@ describe('fault and fuzz suite (in-process)', () => {
         if (problems.length > 0) note(tally, 'losses', `${label}: ${problems[0]}`)
         // The cursor: never lost, never reset; advanced exactly once when a rotation run stored everything.
         const after = github.variable('o/r', variable)?.value ?? null
-        if (initial !== null && after === null) note(tally, 'losses', `${label}: the cursor variable disappeared`)
+        if (initial !== null && after === null)
+          note(tally, 'losses', `${label}: the cursor variable disappeared`)
         if (initial !== null && after !== null && after !== initial) {
           const was = JSON.parse(initial) as { next: string; iteration: number }
           const now = JSON.parse(after) as { next: string; iteration: number }
-          const advancedOnce = now.iteration === was.iteration + 1 && IDS.indexOf(now.next) === (IDS.indexOf(was.next) + 1) % IDS.length
-          if (!advancedOnce) note(tally, 'losses', `${label}: cursor went from ${initial} to ${after}`)
-          if (choice !== '' || !outcome.stored.complete) note(tally, 'losses', `${label}: cursor moved although it must not (${initial} -> ${after})`)
+          const advancedOnce =
+            now.iteration === was.iteration + 1 &&
+            IDS.indexOf(now.next) === (IDS.indexOf(was.next) + 1) % IDS.length
+          if (!advancedOnce)
+            note(tally, 'losses', `${label}: cursor went from ${initial} to ${after}`)
+          if (choice !== '' || !outcome.stored.complete)
+            note(
+              tally,
+              'losses',
+              `${label}: cursor moved although it must not (${initial} -> ${after})`
+            )
         }
-        if (outcome.stored.uploadError !== null && outcome.stored.local === null) note(tally, 'losses', `${label}: the local results were not kept`)
+        if (outcome.stored.uploadError !== null && outcome.stored.local === null)
+          note(tally, 'losses', `${label}: the local results were not kept`)
       }
       const line = report(tally, started)
       console.log(line)

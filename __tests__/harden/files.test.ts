@@ -4,14 +4,27 @@
 // none of the repository's programs, and the CLI's exit codes mean what the README says.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PERSPECTIVES } from '../../perspectives/index.js'
 import { main, type CliIO } from '../../src/cli.js'
 import { MAX_CONFIG_BYTES, readConfigFile } from '../../src/config/file.js'
 import { listWithGit } from '../../src/repo/list-files.js'
-import { claimResultsFolder, cleanLeftoverTemps, MARKER_FILE } from '../../src/sinks/results-folder.js'
+import {
+  claimResultsFolder,
+  cleanLeftoverTemps,
+  MARKER_FILE
+} from '../../src/sinks/results-folder.js'
 import { lockResultsFolder, ResultsFolderBusyError } from '../../src/sinks/results-lock.js'
 import { ConfigurationError } from '../../src/util/errors.js'
 import { makeRepository } from '../e2e/harness.js'
@@ -56,7 +69,9 @@ describe('the config file', () => {
     mkdirSync(root)
     writeFileSync(join(temp, 'outside.yml'), `${SECRET_LINE}\n`)
     symlinkSync(join(temp, 'outside.yml'), join(root, '.test-planning.yml'))
-    const message = configError(() => readConfigFile(join(root, '.test-planning.yml'), PERSPECTIVES, root))
+    const message = configError(() =>
+      readConfigFile(join(root, '.test-planning.yml'), PERSPECTIVES, root)
+    )
     expect(message).toContain('it is a link that leads outside the repository')
     expect(message).not.toContain('secret-looking')
   })
@@ -64,20 +79,28 @@ describe('the config file', () => {
   it.each(['/dev/zero', '/dev/urandom', '/dev/stdin'])('refuses a link to %s at once', (device) => {
     const root = mkdtempSync(join(temp, 'cfg-dev-'))
     symlinkSync(device, join(root, '.test-planning.yml'))
-    expect(configError(() => readConfigFile(join(root, '.test-planning.yml'), PERSPECTIVES, root))).toMatch(/cannot use .*: it (is a link that leads outside|cannot be)/)
+    expect(
+      configError(() => readConfigFile(join(root, '.test-planning.yml'), PERSPECTIVES, root))
+    ).toMatch(/cannot use .*: it (is a link that leads outside|cannot be)/)
   })
 
   it('refuses a device or a FIFO named directly, without blocking', () => {
-    expect(configError(() => readConfigFile('/dev/zero', PERSPECTIVES, null))).toContain('not a regular file')
+    expect(configError(() => readConfigFile('/dev/zero', PERSPECTIVES, null))).toContain(
+      'not a regular file'
+    )
     const fifo = join(temp, 'config.fifo')
     execFileSync('mkfifo', [fifo])
-    expect(configError(() => readConfigFile(fifo, PERSPECTIVES, null))).toContain('not a regular file')
+    expect(configError(() => readConfigFile(fifo, PERSPECTIVES, null))).toContain(
+      'not a regular file'
+    )
   })
 
   it('refuses a file over 1 MiB', () => {
     const big = join(temp, 'big.yml')
     writeFileSync(big, `# ${'x'.repeat(MAX_CONFIG_BYTES)}\n`)
-    expect(configError(() => readConfigFile(big, PERSPECTIVES, null))).toContain(`larger than ${MAX_CONFIG_BYTES} bytes`)
+    expect(configError(() => readConfigFile(big, PERSPECTIVES, null))).toContain(
+      `larger than ${MAX_CONFIG_BYTES} bytes`
+    )
   })
 
   it('follows a link that stays inside the repository', () => {
@@ -85,7 +108,9 @@ describe('the config file', () => {
     mkdirSync(join(root, 'conf'), { recursive: true })
     writeFileSync(join(root, 'conf', 'tp.yml'), 'historyDays: 30\n')
     symlinkSync('conf/tp.yml', join(root, '.test-planning.yml'))
-    expect(readConfigFile(join(root, '.test-planning.yml'), PERSPECTIVES, root).historyDays).toBe(30)
+    expect(readConfigFile(join(root, '.test-planning.yml'), PERSPECTIVES, root).historyDays).toBe(
+      30
+    )
   })
 
   it('names the place and the type of a bad value, never the text', () => {
@@ -107,9 +132,13 @@ describe('the results folder', () => {
     ['a folder above the repository', () => temp, 'the analysed repository is inside it'],
     ['/', () => '/', 'the file system root'],
     ['/proc/self', () => '/proc/self', 'under /proc'],
-    ['the .git folder', () => join(repo, '.git', 'results'), ".git folder"],
+    ['the .git folder', () => join(repo, '.git', 'results'), '.git folder'],
     ['a file', () => join(repo, 'README.md'), 'not a directory'],
-    ['a folder of someone else\'s files', () => join(repo, 'src'), 'holds files test-planning did not write (a.js)']
+    [
+      "a folder of someone else's files",
+      () => join(repo, 'src'),
+      'holds files test-planning did not write (a.js)'
+    ]
   ])('refuses %s', (_name, dir, why) => {
     expect(configError(() => claimResultsFolder(dir(), { root: repo }))).toContain(why)
   })
@@ -120,7 +149,12 @@ describe('the results folder', () => {
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', MARKER_FILE])
     expect(readFileSync(join(dir, '.gitignore'), 'utf8').split('\n')).toContain('*')
     // git now ignores the folder: it is never committed by accident.
-    expect(execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repo, encoding: 'utf8' })).toBe('')
+    expect(
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], {
+        cwd: repo,
+        encoding: 'utf8'
+      })
+    ).toBe('')
     rmSync(dir, { recursive: true })
   })
 
@@ -147,7 +181,11 @@ describe('the results folder', () => {
     writeFileSync(join(dir, 'cursor.json.999992.tmp'), 'half')
     writeFileSync(join(dir, 'cursor.json.4242.tmp'), 'a live run is writing this')
     expect(cleanLeftoverTemps(dir, (pid) => pid === 4242)).toBe(2)
-    expect(readdirSync(dir, { recursive: true }).map(String).filter((p) => p.endsWith('.tmp'))).toEqual(['cursor.json.4242.tmp'])
+    expect(
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((p) => p.endsWith('.tmp'))
+    ).toEqual(['cursor.json.4242.tmp'])
   })
 })
 
@@ -161,9 +199,17 @@ describe('the results-folder lock', () => {
     const dir = mkdtempSync(join(temp, 'lock-'))
     const first = await lockResultsFolder(dir, fakeTime())
     const waits: string[] = []
-    const error = await lockResultsFolder(dir, { ...fakeTime(), waitMs: 5_000, onWait: (w) => waits.push(w) }).catch((e: unknown) => e)
+    const error = await lockResultsFolder(dir, {
+      ...fakeTime(),
+      waitMs: 5_000,
+      onWait: (w) => waits.push(w)
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ResultsFolderBusyError)
-    expect((error as Error).message).toMatch(new RegExp(`another test-planning run \\(pid ${process.pid} on .*\\) still holds the results folder`))
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `another test-planning run \\(pid ${process.pid} on .*\\) still holds the results folder`
+      )
+    )
     expect(waits).toHaveLength(1)
     first.release()
     const second = await lockResultsFolder(dir, fakeTime())
@@ -173,10 +219,16 @@ describe('the results-folder lock', () => {
 
   it('takes over a lock whose process is gone, or that is too old', async () => {
     const dir = mkdtempSync(join(temp, 'lock-'))
-    writeFileSync(join(dir, '.lock'), JSON.stringify({ pid: 999_999, host: (await import('node:os')).hostname(), started: 1 }))
+    writeFileSync(
+      join(dir, '.lock'),
+      JSON.stringify({ pid: 999_999, host: (await import('node:os')).hostname(), started: 1 })
+    )
     const taken = await lockResultsFolder(dir, { ...fakeTime(), isAlive: () => false, waitMs: 0 })
     taken.release()
-    writeFileSync(join(dir, '.lock'), JSON.stringify({ pid: process.pid, host: 'elsewhere', started: 0 }))
+    writeFileSync(
+      join(dir, '.lock'),
+      JSON.stringify({ pid: process.pid, host: 'elsewhere', started: 0 })
+    )
     const old = await lockResultsFolder(dir, { ...fakeTime(), maxAgeMs: 1000, waitMs: 0 })
     old.release()
     writeFileSync(join(dir, '.lock'), 'half a lock')

@@ -55,14 +55,20 @@ describe('GitHub calls under faults', () => {
   }
 
   const get = (octokit: ReturnType<typeof client>['octokit']) =>
-    octokit.request('GET /repos/{owner}/{repo}/actions/variables/{name}', { owner: 'o', repo: 'r', name: 'CURSOR' })
+    octokit.request('GET /repos/{owner}/{repo}/actions/variables/{name}', {
+      owner: 'o',
+      repo: 'r',
+      name: 'CURSOR'
+    })
 
   it('aborts a request that gets no answer, retries it, and says in the log what timed out', async () => {
     github.injectFault({ kind: 'hang', times: 1 })
     const { octokit, logger } = client()
     const response = await get(octokit)
     expect(response.data.value).toContain('security')
-    expect(logger.messages('warning')).toEqual(['GitHub API GET /repos/{owner}/{repo}/actions/variables/{name}: no answer within 30000 ms, the request was aborted'])
+    expect(logger.messages('warning')).toEqual([
+      'GitHub API GET /repos/{owner}/{repo}/actions/variables/{name}: no answer within 30000 ms, the request was aborted'
+    ])
   })
 
   it('gives up with a time-out error when every attempt hangs, within the run budget', async () => {
@@ -75,7 +81,7 @@ describe('GitHub calls under faults', () => {
     expect(github.requests.length).toBeLessThanOrEqual(4)
   })
 
-  it('shares one budget among all of a run\'s calls', async () => {
+  it("shares one budget among all of a run's calls", async () => {
     github.injectFault({ kind: 'hang', times: 3 })
     const { octokit } = client({ budgetMs: 60_000, maxRetries: 0 })
     await expect(get(octokit)).rejects.toThrow(/no answer within 30000 ms/)
@@ -92,36 +98,59 @@ describe('GitHub calls under faults', () => {
     expect(logger.text()).not.toContain(TOKEN)
   })
 
-  it.each(['malformed', 'not-json'] as const)('a %s 200 from the variables API never replaces a valid cursor', async (kind) => {
-    github.injectFault({ kind, method: 'GET', times: 1 })
-    const { octokit, logger } = client()
-    const store = new RepositoryVariableStore(octokit, 'o', 'r', 'CURSOR')
-    const state = await readRotation({ store, storeKind: 'variable', hints: { latestPerspective: 9, runNumber: 77, nextIteration: 41 }, metas, logger })
-    expect(state.source).toBe('fallback')
-    expect(state.store).toBeNull()
-    expect(state.cursor).toEqual({ next: 10, iteration: 41 })
-    expect(github.calls().filter((c) => !c.startsWith('GET'))).toEqual([])
-    expect(github.variable('o/r', 'CURSOR')?.value).toBe('{"next":"security","iteration":41}')
-    expect(logger.messages('warning').join('\n')).toContain('could not be read')
-  })
+  it.each(['malformed', 'not-json'] as const)(
+    'a %s 200 from the variables API never replaces a valid cursor',
+    async (kind) => {
+      github.injectFault({ kind, method: 'GET', times: 1 })
+      const { octokit, logger } = client()
+      const store = new RepositoryVariableStore(octokit, 'o', 'r', 'CURSOR')
+      const state = await readRotation({
+        store,
+        storeKind: 'variable',
+        hints: { latestPerspective: 9, runNumber: 77, nextIteration: 41 },
+        metas,
+        logger
+      })
+      expect(state.source).toBe('fallback')
+      expect(state.store).toBeNull()
+      expect(state.cursor).toEqual({ next: 10, iteration: 41 })
+      expect(github.calls().filter((c) => !c.startsWith('GET'))).toEqual([])
+      expect(github.variable('o/r', 'CURSOR')?.value).toBe('{"next":"security","iteration":41}')
+      expect(logger.messages('warning').join('\n')).toContain('could not be read')
+    }
+  )
 
   it('a 404 after a successful read keeps the last known cursor and warns', async () => {
     const { octokit, logger } = client()
     const store = new RepositoryVariableStore(octokit, 'o', 'r', 'CURSOR')
-    const state = await readRotation({ store, storeKind: 'variable', hints: { latestPerspective: null, runNumber: 5 }, metas, logger })
+    const state = await readRotation({
+      store,
+      storeKind: 'variable',
+      hints: { latestPerspective: null, runNumber: 5 },
+      metas,
+      logger
+    })
     expect(state.cursor).toEqual({ next: 10, iteration: 41 })
     // The read back after the write answers 404: the written cursor is kept, with a warning.
     github.injectFault({ kind: 'status', status: 404, method: 'GET', times: 1 })
     const next = await advanceRotation(state, metas, logger)
     expect(next).toEqual({ next: 11, iteration: 42 })
     expect(github.variable('o/r', 'CURSOR')?.value).toBe('{"next":"test-coverage","iteration":42}')
-    expect(state.warnings.join('\n')).toMatch(/HTTP 404 although it was read earlier in this run.*kept as the last known cursor/)
+    expect(state.warnings.join('\n')).toMatch(
+      /HTTP 404 although it was read earlier in this run.*kept as the last known cursor/
+    )
   })
 
   it('a missing variable restarts from the stored results, not from iteration 1', async () => {
     const { octokit, logger } = client()
     const store = new RepositoryVariableStore(octokit, 'o', 'r', 'MISSING')
-    const state = await readRotation({ store, storeKind: 'variable', hints: { latestPerspective: 3, runNumber: 90, nextIteration: 18 }, metas, logger })
+    const state = await readRotation({
+      store,
+      storeKind: 'variable',
+      hints: { latestPerspective: 3, runNumber: 90, nextIteration: 18 },
+      metas,
+      logger
+    })
     expect(state.cursor).toEqual({ next: 4, iteration: 18 })
   })
 })

@@ -3,24 +3,35 @@
 // time so this file itself holds none.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { TOKENS, alnum } from '../helpers/secrets.js'
-import { clearRegisteredSecrets, redactDeep, redactText, registerSecret, secretKinds } from '../../src/util/redact.js'
+import {
+  clearRegisteredSecrets,
+  redactDeep,
+  redactText,
+  registerSecret,
+  secretKinds
+} from '../../src/util/redact.js'
 
 afterEach(() => clearRegisteredSecrets())
 
 describe('redactText', () => {
-  it.each(Object.entries(TOKENS))('replaces a %s token, keeping a short prefix and the length', (_kind, token) => {
-    const text = `headers = {"Authorization": "token ${token}"}  # ${token}`
-    const out = redactText(text)
-    expect(out).not.toContain(token)
-    expect(out).toContain(`[redacted ${token.length} chars]`)
-    expect(out.startsWith('headers = {"Authorization": "token ')).toBe(true)
-    expect(secretKinds(out)).toEqual([])
-    expect(redactText(out)).toBe(out)
-  })
+  it.each(Object.entries(TOKENS))(
+    'replaces a %s token, keeping a short prefix and the length',
+    (_kind, token) => {
+      const text = `headers = {"Authorization": "token ${token}"}  # ${token}`
+      const out = redactText(text)
+      expect(out).not.toContain(token)
+      expect(out).toContain(`[redacted ${token.length} chars]`)
+      expect(out.startsWith('headers = {"Authorization": "token ')).toBe(true)
+      expect(secretKinds(out)).toEqual([])
+      expect(redactText(out)).toBe(out)
+    }
+  )
 
   it('keeps the token family visible: ghp_ and github_pat_', () => {
     expect(redactText(TOKENS.ghp)).toBe(`ghp_***[redacted ${TOKENS.ghp.length} chars]`)
-    expect(redactText(TOKENS.fineGrained)).toBe(`github_pat_***[redacted ${TOKENS.fineGrained.length} chars]`)
+    expect(redactText(TOKENS.fineGrained)).toBe(
+      `github_pat_***[redacted ${TOKENS.fineGrained.length} chars]`
+    )
   })
 
   it('replaces an AWS secret access key given to its usual name', () => {
@@ -45,23 +56,32 @@ describe('redactText', () => {
   })
 
   it('keeps the user of a URL and takes its password out', () => {
-    expect(redactText('DATABASE_URL=postgres://app:S3cretPassw0rd@db.internal:5432/app')).toBe('DATABASE_URL=postgres://app:***@db.internal:5432/app')
+    expect(redactText('DATABASE_URL=postgres://app:S3cretPassw0rd@db.internal:5432/app')).toBe(
+      'DATABASE_URL=postgres://app:***@db.internal:5432/app'
+    )
     expect(redactText('https://example.com/a@b')).toBe('https://example.com/a@b')
   })
 
   it('applies the entropy rule to literals given to secret-like names only', () => {
     const random = 'q8Zt2LmX9vPa4RkW7nYc'
-    expect(redactText(`const apiKey = '${random}'`)).toBe(`const apiKey = '${random.slice(0, 4)}***[redacted ${random.length} chars]'`)
+    expect(redactText(`const apiKey = '${random}'`)).toBe(
+      `const apiKey = '${random.slice(0, 4)}***[redacted ${random.length} chars]'`
+    )
     expect(redactText(`password: "${random}"`)).not.toContain(random)
     expect(redactText(`\\"client_secret\\": \\"${random}\\"`)).not.toContain(random)
     // Not a secret-like name, a placeholder, or low entropy: untouched.
     expect(redactText(`const greeting = '${random}'`)).toBe(`const greeting = '${random}'`)
-    expect(redactText(`token = 'your-token-goes-here-please'`)).toBe(`token = 'your-token-goes-here-please'`)
-    expect(redactText(`token = getAccessTokenFromTheEnvironment()`)).toBe(`token = getAccessTokenFromTheEnvironment()`)
+    expect(redactText(`token = 'your-token-goes-here-please'`)).toBe(
+      `token = 'your-token-goes-here-please'`
+    )
+    expect(redactText(`token = getAccessTokenFromTheEnvironment()`)).toBe(
+      `token = getAccessTokenFromTheEnvironment()`
+    )
   })
 
   it('leaves ordinary text, commit SHAs and finding ids alone', () => {
-    const text = 'commit 9c66b91f0a7d2e3c4b5a69788796a5b4c3d2e1f0, finding security-hardcodedSecret-1a2b3c4d; see src/app.py:12'
+    const text =
+      'commit 9c66b91f0a7d2e3c4b5a69788796a5b4c3d2e1f0, finding security-hardcodedSecret-1a2b3c4d; see src/app.py:12'
     expect(redactText(text)).toBe(text)
   })
 

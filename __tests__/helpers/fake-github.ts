@@ -79,7 +79,12 @@ export class FakeGitHub {
 
   setVariable(repository: string, name: string, value: string): this {
     const now = this.tick()
-    this.variables.set(this.key(repository, name), { name: name.toUpperCase(), value, created_at: now, updated_at: now })
+    this.variables.set(this.key(repository, name), {
+      name: name.toUpperCase(),
+      value,
+      created_at: now,
+      updated_at: now
+    })
     return this
   }
 
@@ -94,7 +99,9 @@ export class FakeGitHub {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => send(res, 500, { message: `fake github bug: ${String(error)}` }))
+      this.handle(req, res).catch((error: unknown) =>
+        send(res, 500, { message: `fake github bug: ${String(error)}` })
+      )
     })
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
@@ -136,21 +143,30 @@ export class FakeGitHub {
       userAgent: String(req.headers['user-agent'] ?? ''),
       body
     })
-    const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === req.method) && (!f.path || f.path.test(path)))
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.method || f.method === req.method) && (!f.path || f.path.test(path))
+    )
     if (fault) {
       fault.times--
       if (fault.kind === 'hang') {
         this.onHang?.()
         return
       }
-      if (fault.kind === 'malformed') return send(res, 200, { name: 'SOMETHING', note: 'no value here' })
+      if (fault.kind === 'malformed')
+        return send(res, 200, { name: 'SOMETHING', note: 'no value here' })
       if (fault.kind === 'not-json') {
         res.writeHead(200, { 'content-type': 'text/html' })
         res.end('<html>maintenance</html>')
         return
       }
-      const said = fault.echo ? `Bad credentials: ${String(req.headers.authorization ?? '')}` : 'injected'
-      return send(res, fault.status ?? 500, { message: said, documentation_url: 'https://docs.github.com/rest', status: String(fault.status ?? 500) })
+      const said = fault.echo
+        ? `Bad credentials: ${String(req.headers.authorization ?? '')}`
+        : 'injected'
+      return send(res, fault.status ?? 500, {
+        message: said,
+        documentation_url: 'https://docs.github.com/rest',
+        status: String(fault.status ?? 500)
+      })
     }
     if (this.failures && this.failures.remaining > 0) {
       this.failures.remaining--
@@ -160,13 +176,27 @@ export class FakeGitHub {
     }
     const token = /^(?:token|bearer) (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1]
     const access = token ? this.tokens.get(token) : undefined
-    if (!access) return send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' })
+    if (!access)
+      return send(res, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401'
+      })
 
     const one = /^\/repos\/([^/]+)\/([^/]+)\/actions\/variables\/([^/]+)$/.exec(path)
     const list = /^\/repos\/([^/]+)\/([^/]+)\/actions\/variables$/.exec(path)
     const forbidden = (anchor: string): void =>
-      send(res, 403, { message: 'Resource not accessible by integration', documentation_url: `${DOCS}#${anchor}`, status: '403' })
-    const notFound = (anchor: string): void => send(res, 404, { message: 'Not Found', documentation_url: `${DOCS}#${anchor}`, status: '404' })
+      send(res, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: `${DOCS}#${anchor}`,
+        status: '403'
+      })
+    const notFound = (anchor: string): void =>
+      send(res, 404, {
+        message: 'Not Found',
+        documentation_url: `${DOCS}#${anchor}`,
+        status: '404'
+      })
 
     if (one && req.method === 'GET') {
       if (access !== 'write') return forbidden('get-a-repository-variable')
@@ -188,27 +218,44 @@ export class FakeGitHub {
     if (list && req.method === 'POST') {
       if (access !== 'write') return forbidden('create-a-repository-variable')
       const { name, value } = (body ?? {}) as { name?: unknown; value?: unknown }
-      if (typeof name !== 'string' || typeof value !== 'string') return invalid(res, typeof name !== 'string' ? 'name' : 'value')
+      if (typeof name !== 'string' || typeof value !== 'string')
+        return invalid(res, typeof name !== 'string' ? 'name' : 'value')
       const key = this.key(`${list[1]}/${list[2]}`, name)
       if (this.variables.has(key)) {
-        return send(res, 409, { message: 'Already exists - Variable already exists', documentation_url: `${DOCS}#create-a-repository-variable`, status: '409' })
+        return send(res, 409, {
+          message: 'Already exists - Variable already exists',
+          documentation_url: `${DOCS}#create-a-repository-variable`,
+          status: '409'
+        })
       }
       const now = this.tick()
       this.variables.set(key, { name: name.toUpperCase(), value, created_at: now, updated_at: now })
       return send(res, 201, {})
     }
-    return send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
+    return send(res, 404, {
+      message: 'Not Found',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '404'
+    })
   }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text)
+  })
   res.end(text)
 }
 
 function invalid(res: ServerResponse, field: string): void {
-  send(res, 422, { message: 'Invalid request.', errors: [`"${field}" wasn't supplied.`], documentation_url: DOCS, status: '422' })
+  send(res, 422, {
+    message: 'Invalid request.',
+    errors: [`"${field}" wasn't supplied.`],
+    documentation_url: DOCS,
+    status: '422'
+  })
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

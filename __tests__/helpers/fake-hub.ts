@@ -57,7 +57,8 @@ export interface TokenInfo {
   role: 'read' | 'write'
 }
 
-const GITATTRIBUTES = '*.parquet filter=lfs diff=lfs merge=lfs -text\n*.zip filter=lfs diff=lfs merge=lfs -text\n'
+const GITATTRIBUTES =
+  '*.parquet filter=lfs diff=lfs merge=lfs -text\n*.zip filter=lfs diff=lfs merge=lfs -text\n'
 
 export class FakeHub {
   readonly requests: RecordedRequest[] = []
@@ -112,11 +113,15 @@ export class FakeHub {
   }
 
   /** Creates a repository directly (test setup), with the hub's initial commit. */
-  seedDataset(name: string, options: { private?: boolean; files?: Record<string, string> } = {}): FakeRepo {
+  seedDataset(
+    name: string,
+    options: { private?: boolean; files?: Record<string, string> } = {}
+  ): FakeRepo {
     const repo = this.createRepo('dataset', name, options.private ?? false)
     if (options.files) {
       const files = new Map(this.head(repo).files)
-      for (const [path, content] of Object.entries(options.files)) files.set(path, { content: Buffer.from(content) })
+      for (const [path, content] of Object.entries(options.files))
+        files.set(path, { content: Buffer.from(content) })
       this.applyCommit(repo, 'seed', '', files)
     }
     return repo
@@ -142,8 +147,14 @@ export class FakeHub {
     const body = await readBody(req)
     const url = new URL(req.url ?? '/', 'http://fake')
     const headers: Record<string, string> = {}
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : (v ?? '')
-    this.requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers, body: body.toString('utf8') })
+    for (const [k, v] of Object.entries(req.headers))
+      headers[k] = Array.isArray(v) ? v.join(', ') : (v ?? '')
+    this.requests.push({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers,
+      body: body.toString('utf8')
+    })
 
     const fault = this.takeFault(req.method ?? 'GET', url.pathname)
     if (fault?.hang) {
@@ -154,7 +165,8 @@ export class FakeHub {
     if (fault && !fault.afterApply) return faultResponse(res, fault)
 
     const route = this.route(req.method ?? 'GET', url.pathname)
-    if (!route) return json(res, 404, { error: `fake hub: no route for ${req.method} ${url.pathname}` })
+    if (!route)
+      return json(res, 404, { error: `fake hub: no route for ${req.method} ${url.pathname}` })
     if (fault?.afterApply) {
       await route(req, res, url, body, true)
       return faultResponse(res, fault)
@@ -163,36 +175,53 @@ export class FakeHub {
   }
 
   private takeFault(method: string, path: string): Fault | undefined {
-    const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method) && f.path.test(path))
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.method || f.method === method) && f.path.test(path)
+    )
     if (fault) fault.times--
     return fault
   }
 
   private route(method: string, path: string): Handler | null {
     let m: RegExpMatchArray | null
-    if (method === 'POST' && path === '/api/repos/create') return (req, res, _u, body) => this.create(req, res, body)
+    if (method === 'POST' && path === '/api/repos/create')
+      return (req, res, _u, body) => this.create(req, res, body)
     if (method === 'PUT' && (m = path.match(/^\/__lfs\/([0-9a-f]{64})$/))) {
       const oid = m[1]
       return (_req, res, _u, body) => this.lfsPut(res, oid, body)
     }
-    if (method === 'POST' && (m = path.match(/^\/datasets\/([^/]+\/[^/]+)\.git\/info\/lfs\/objects\/batch$/))) {
+    if (
+      method === 'POST' &&
+      (m = path.match(/^\/datasets\/([^/]+\/[^/]+)\.git\/info\/lfs\/objects\/batch$/))
+    ) {
       const name = m[1]
       return (req, res, _u, body) => this.lfsBatch(req, res, name, body)
     }
-    if ((m = path.match(/^\/api\/datasets\/([^/]+\/[^/]+)(?:\/(preupload|commit|tree)\/([^/]+)(\/.*)?)?$/))) {
+    if (
+      (m = path.match(
+        /^\/api\/datasets\/([^/]+\/[^/]+)(?:\/(preupload|commit|tree)\/([^/]+)(\/.*)?)?$/
+      ))
+    ) {
       const [, name, action, rev, rest] = m
       if (!action && method === 'GET') return (req, res) => this.info(req, res, name)
-      if (action === 'preupload' && method === 'POST') return (req, res, _u, body) => this.preupload(req, res, name, body)
+      if (action === 'preupload' && method === 'POST')
+        return (req, res, _u, body) => this.preupload(req, res, name, body)
       if (action === 'commit' && method === 'POST') {
-        return (req, res, _u, body, silent) => this.commit(req, res, name, decodeURIComponent(rev), body, silent)
+        return (req, res, _u, body, silent) =>
+          this.commit(req, res, name, decodeURIComponent(rev), body, silent)
       }
       if (action === 'tree' && method === 'GET') {
-        return (req, res, u) => this.tree(req, res, u, name, decodeURIComponent(rev), rest ? rest.slice(1) : '')
+        return (req, res, u) =>
+          this.tree(req, res, u, name, decodeURIComponent(rev), rest ? rest.slice(1) : '')
       }
     }
-    if (method === 'GET' && (m = path.match(/^\/datasets\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/))) {
+    if (
+      method === 'GET' &&
+      (m = path.match(/^\/datasets\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/))
+    ) {
       const [, name, rev, file] = m
-      return (req, res) => this.resolve(req, res, name, decodeURIComponent(rev), decodeURIComponent(file))
+      return (req, res) =>
+        this.resolve(req, res, name, decodeURIComponent(rev), decodeURIComponent(file))
     }
     return null
   }
@@ -244,15 +273,30 @@ export class FakeHub {
     const who = this.caller(req, res)
     if (who === null) return
     if (!who) return json(res, 401, { error: 'You must be authenticated to create a repository' })
-    const payload = JSON.parse(body.toString('utf8')) as { name: string; organization?: string; type?: string; visibility?: string; private?: boolean }
+    const payload = JSON.parse(body.toString('utf8')) as {
+      name: string
+      organization?: string
+      type?: string
+      visibility?: string
+      private?: boolean
+    }
     const namespace = payload.organization ?? who.user
     const type = (payload.type ?? 'model') as FakeRepo['type']
     const name = `${namespace}/${payload.name}`
-    if (who.role !== 'write') return json(res, 403, { error: 'You don\'t have the rights to create a repository: your token is a read token' })
-    if (namespace !== who.user) return json(res, 403, { error: `You don't have the rights to create a ${type} under the namespace "${namespace}"` })
+    if (who.role !== 'write')
+      return json(res, 403, {
+        error: "You don't have the rights to create a repository: your token is a read token"
+      })
+    if (namespace !== who.user)
+      return json(res, 403, {
+        error: `You don't have the rights to create a ${type} under the namespace "${namespace}"`
+      })
     const url = `${this.url}/${type === 'model' ? '' : `${type}s/`}${name}`
-    if (this.repos.has(`${type}s/${name}`)) return json(res, 409, { error: `You already created this ${type} repo`, url })
-    const isPrivate = payload.visibility ? payload.visibility !== 'public' : payload.private === true
+    if (this.repos.has(`${type}s/${name}`))
+      return json(res, 409, { error: `You already created this ${type} repo`, url })
+    const isPrivate = payload.visibility
+      ? payload.visibility !== 'public'
+      : payload.private === true
     this.createRepo(type, name, isPrivate)
     json(res, 200, { url, name, id: `id-${name}` })
   }
@@ -263,49 +307,95 @@ export class FakeHub {
     const repo = this.dataset(name)
     if (!repo || !this.canRead(who, repo)) return repoNotFound(res)
     const head = this.head(repo)
-    json(res, 200, { _id: `id-${name}`, id: name, author: name.split('/')[0], private: repo.private, sha: head.oid, lastModified: head.date, likes: 0, tags: [] })
+    json(res, 200, {
+      _id: `id-${name}`,
+      id: name,
+      author: name.split('/')[0],
+      private: repo.private,
+      sha: head.oid,
+      lastModified: head.date,
+      likes: 0,
+      tags: []
+    })
   }
 
   private preupload(req: IncomingMessage, res: ServerResponse, name: string, body: Buffer): void {
     if (!this.writableRepo(req, res, name)) return
-    const payload = JSON.parse(body.toString('utf8')) as { files: { path: string; size: number; sample: string }[] }
+    const payload = JSON.parse(body.toString('utf8')) as {
+      files: { path: string; size: number; sample: string }[]
+    }
     const files = payload.files.map((f) => {
       const binary = Buffer.from(f.sample, 'base64').includes(0)
-      return { path: f.path, uploadMode: f.size > this.lfsThresholdBytes || binary ? 'lfs' : 'regular', shouldIgnore: false }
+      return {
+        path: f.path,
+        uploadMode: f.size > this.lfsThresholdBytes || binary ? 'lfs' : 'regular',
+        shouldIgnore: false
+      }
     })
     json(res, 200, { files, commitOid: this.head(this.dataset(name)!).oid })
   }
 
   private lfsBatch(req: IncomingMessage, res: ServerResponse, name: string, body: Buffer): void {
     if (!this.writableRepo(req, res, name)) return
-    const payload = JSON.parse(body.toString('utf8')) as { transfers?: string[]; objects: { oid: string; size: number }[] }
+    const payload = JSON.parse(body.toString('utf8')) as {
+      transfers?: string[]
+      objects: { oid: string; size: number }[]
+    }
     // Only basic transfer is implemented: a client that insists on xet alone gets an error.
-    if (payload.transfers && !payload.transfers.includes('basic')) return json(res, 422, { error: 'fake hub supports only basic LFS transfer' })
+    if (payload.transfers && !payload.transfers.includes('basic'))
+      return json(res, 422, { error: 'fake hub supports only basic LFS transfer' })
     const objects = payload.objects.map((o) =>
       this.lfsStore.has(o.oid)
         ? { oid: o.oid, size: o.size }
-        : { oid: o.oid, size: o.size, authenticated: true, actions: { upload: { href: `${this.url}/__lfs/${o.oid}`, expires_in: 900 } } }
+        : {
+            oid: o.oid,
+            size: o.size,
+            authenticated: true,
+            actions: { upload: { href: `${this.url}/__lfs/${o.oid}`, expires_in: 900 } }
+          }
     )
     res.writeHead(200, { 'Content-Type': 'application/vnd.git-lfs+json' })
     res.end(JSON.stringify({ transfer: 'basic', objects }))
   }
 
   private lfsPut(res: ServerResponse, oid: string, body: Buffer): void {
-    if (createHash('sha256').update(body).digest('hex') !== oid) return json(res, 400, { error: 'sha256 mismatch' })
+    if (createHash('sha256').update(body).digest('hex') !== oid)
+      return json(res, 400, { error: 'sha256 mismatch' })
     this.lfsStore.set(oid, body)
     res.writeHead(200, { ETag: `"${oid}"` })
     res.end()
   }
 
-  private commit(req: IncomingMessage, res: ServerResponse, name: string, rev: string, body: Buffer, silent: boolean): void {
+  private commit(
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: string,
+    rev: string,
+    body: Buffer,
+    silent: boolean
+  ): void {
     const repo = this.writableRepo(req, res, name)
     if (!repo) return
-    if (rev !== 'main') return json(res, 404, { error: `Revision Not Found for url: ${rev}` }, { 'X-Error-Code': 'RevisionNotFound' })
-    if (!(req.headers['content-type'] ?? '').startsWith('application/x-ndjson')) return json(res, 400, { error: 'Expected an NDJSON body' })
-    const lines = body.toString('utf8').split('\n').filter((l) => l.trim() !== '')
-    const entries = lines.map((l) => JSON.parse(l) as { key: string; value: Record<string, unknown> })
-    const header = entries.find((e) => e.key === 'header')?.value as { summary?: string; description?: string; parentCommit?: string } | undefined
-    if (!header?.summary) return json(res, 400, { error: 'Commit header with a summary is required' })
+    if (rev !== 'main')
+      return json(
+        res,
+        404,
+        { error: `Revision Not Found for url: ${rev}` },
+        { 'X-Error-Code': 'RevisionNotFound' }
+      )
+    if (!(req.headers['content-type'] ?? '').startsWith('application/x-ndjson'))
+      return json(res, 400, { error: 'Expected an NDJSON body' })
+    const lines = body
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+    const entries = lines.map(
+      (l) => JSON.parse(l) as { key: string; value: Record<string, unknown> }
+    )
+    const header = entries.find((e) => e.key === 'header')?.value as
+      { summary?: string; description?: string; parentCommit?: string } | undefined
+    if (!header?.summary)
+      return json(res, 400, { error: 'Commit header with a summary is required' })
     const head = this.head(repo)
     if (header.parentCommit && header.parentCommit !== head.oid) {
       return json(res, 412, { error: 'A commit has happened since. Please refresh and try again.' })
@@ -318,7 +408,10 @@ export class FakeHub {
         files.set(path, { content: Buffer.from(String(value.content ?? ''), encoding) })
       } else if (key === 'lfsFile') {
         const stored = this.lfsStore.get(String(value.oid))
-        if (!stored) return json(res, 422, { error: `LFS object ${String(value.oid)} for ${path} was not uploaded` })
+        if (!stored)
+          return json(res, 422, {
+            error: `LFS object ${String(value.oid)} for ${path} was not uploaded`
+          })
         files.set(path, { content: stored, lfsOid: String(value.oid) })
       } else if (key === 'deletedFile') {
         files.delete(path)
@@ -328,16 +421,29 @@ export class FakeHub {
     }
     const commit = this.applyCommit(repo, header.summary, header.description ?? '', files)
     if (silent) return
-    json(res, 200, { success: true, commitOid: commit.oid, commitUrl: `${this.url}/datasets/${name}/commit/${commit.oid}`, hookOutput: '' })
+    json(res, 200, {
+      success: true,
+      commitOid: commit.oid,
+      commitUrl: `${this.url}/datasets/${name}/commit/${commit.oid}`,
+      hookOutput: ''
+    })
   }
 
-  private tree(req: IncomingMessage, res: ServerResponse, url: URL, name: string, rev: string, dir: string): void {
+  private tree(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    name: string,
+    rev: string,
+    dir: string
+  ): void {
     const who = this.caller(req, res)
     if (who === null) return
     const repo = this.dataset(name)
     if (!repo || !this.canRead(who, repo)) return repoNotFound(res)
     const commit = this.revision(repo, rev)
-    if (!commit) return json(res, 404, { error: 'Invalid rev id' }, { 'X-Error-Code': 'RevisionNotFound' })
+    if (!commit)
+      return json(res, 404, { error: 'Invalid rev id' }, { 'X-Error-Code': 'RevisionNotFound' })
     const recursive = url.searchParams.get('recursive') === 'true'
     const expand = url.searchParams.get('expand') === 'true'
     const prefix = dir ? `${dir.replace(/\/$/, '')}/` : ''
@@ -355,7 +461,12 @@ export class FakeHub {
         }
       }
       if (parts.length > 1 && !recursive) continue
-      const entry: Record<string, unknown> = { type: 'file', oid: sha1(file.content), size: file.content.length, path }
+      const entry: Record<string, unknown> = {
+        type: 'file',
+        oid: sha1(file.content),
+        size: file.content.length,
+        path
+      }
       if (file.lfsOid) entry.lfs = { oid: file.lfsOid, size: file.content.length, pointerSize: 134 }
       if (expand) {
         const last = this.lastCommitTouching(repo, commit, path)
@@ -364,30 +475,55 @@ export class FakeHub {
       entries.push(entry)
     }
     if (prefix && entries.length === 0) {
-      return json(res, 404, { error: `Entry not found: ${dir}` }, { 'X-Error-Code': 'EntryNotFound' })
+      return json(
+        res,
+        404,
+        { error: `Entry not found: ${dir}` },
+        { 'X-Error-Code': 'EntryNotFound' }
+      )
     }
     json(res, 200, entries)
   }
 
-  private resolve(req: IncomingMessage, res: ServerResponse, name: string, rev: string, path: string): void {
+  private resolve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: string,
+    rev: string,
+    path: string
+  ): void {
     const who = this.caller(req, res)
     if (who === null) return
     const repo = this.dataset(name)
     if (!repo || !this.canRead(who, repo)) return repoNotFound(res)
     const commit = this.revision(repo, rev)
-    if (!commit) return json(res, 404, { error: 'Invalid rev id' }, { 'X-Error-Code': 'RevisionNotFound' })
+    if (!commit)
+      return json(res, 404, { error: 'Invalid rev id' }, { 'X-Error-Code': 'RevisionNotFound' })
     const file = commit.files.get(path)
-    if (!file) return json(res, 404, { error: 'Entry not found' }, { 'X-Error-Code': 'EntryNotFound' })
+    if (!file)
+      return json(res, 404, { error: 'Entry not found' }, { 'X-Error-Code': 'EntryNotFound' })
     const etag = `"${file.lfsOid ?? sha1(file.content)}"`
     const range = req.headers.range?.match(/^bytes=(\d+)-(\d*)$/)
     if (range && file.content.length > 0) {
       const start = Number(range[1])
-      const end = Math.min(range[2] ? Number(range[2]) : file.content.length - 1, file.content.length - 1)
-      res.writeHead(206, { 'Content-Type': 'application/octet-stream', ETag: etag, 'Content-Range': `bytes ${start}-${end}/${file.content.length}`, 'Accept-Ranges': 'bytes' })
+      const end = Math.min(
+        range[2] ? Number(range[2]) : file.content.length - 1,
+        file.content.length - 1
+      )
+      res.writeHead(206, {
+        'Content-Type': 'application/octet-stream',
+        ETag: etag,
+        'Content-Range': `bytes ${start}-${end}/${file.content.length}`,
+        'Accept-Ranges': 'bytes'
+      })
       res.end(file.content.subarray(start, end + 1))
       return
     }
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream', ETag: etag, 'Content-Length': String(file.content.length) })
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      ETag: etag,
+      'Content-Length': String(file.content.length)
+    })
     res.end(file.content)
   }
 
@@ -396,14 +532,31 @@ export class FakeHub {
   private createRepo(type: FakeRepo['type'], name: string, isPrivate: boolean): FakeRepo {
     const repo: FakeRepo = { type, name, private: isPrivate, commits: [] }
     this.repos.set(`${type}s/${name}`, repo)
-    this.applyCommit(repo, 'initial commit', '', new Map([['.gitattributes', { content: Buffer.from(GITATTRIBUTES) }]]))
+    this.applyCommit(
+      repo,
+      'initial commit',
+      '',
+      new Map([['.gitattributes', { content: Buffer.from(GITATTRIBUTES) }]])
+    )
     return repo
   }
 
-  private applyCommit(repo: FakeRepo, title: string, description: string, files: Map<string, StoredFile>): FakeCommit {
+  private applyCommit(
+    repo: FakeRepo,
+    title: string,
+    description: string,
+    files: Map<string, StoredFile>
+  ): FakeCommit {
     const parent = repo.commits.at(-1)?.oid ?? null
     const oid = sha1(`${repo.name}:${++this.commitCounter}:${title}`)
-    const commit: FakeCommit = { oid, title, description, parent, date: new Date(Date.UTC(2026, 0, 1, 0, 0, this.commitCounter)).toISOString(), files }
+    const commit: FakeCommit = {
+      oid,
+      title,
+      description,
+      parent,
+      date: new Date(Date.UTC(2026, 0, 1, 0, 0, this.commitCounter)).toISOString(),
+      files
+    }
     repo.commits.push(commit)
     return commit
   }
@@ -432,7 +585,13 @@ export class FakeHub {
   }
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, silent: boolean) => void | Promise<void>
+type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+  silent: boolean
+) => void | Promise<void>
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -443,9 +602,18 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   })
 }
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
   if (res.headersSent) return
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Request-Id': `req-${status}`, ...headers })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'X-Request-Id': `req-${status}`,
+    ...headers
+  })
   res.end(JSON.stringify(body))
 }
 
@@ -454,7 +622,9 @@ function repoNotFound(res: ServerResponse): void {
 }
 
 function faultResponse(res: ServerResponse, fault: Fault): void {
-  const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {}
+  const headers: Record<string, string> = fault.retryAfter
+    ? { 'Retry-After': fault.retryAfter }
+    : {}
   const message = fault.status === 429 ? 'Too Many Requests' : 'Service Unavailable (injected)'
   if (res.headersSent) {
     // The handler already answered (afterApply): nothing more to send.

@@ -1,7 +1,12 @@
 // Builds valid PlanRecords shaped like the real ones (every field present, null where absent) for
 // tests of the dataset writer and the history reader.
 import { PERSPECTIVE_IDS } from '../../perspectives/types.js'
-import { SCHEMA_VERSION, type PlanRecord, type RecordFinding, type RecordSpec } from '../../src/records/types.js'
+import {
+  SCHEMA_VERSION,
+  type PlanRecord,
+  type RecordFinding,
+  type RecordSpec
+} from '../../src/records/types.js'
 
 export interface RecordShape {
   /** Index into PERSPECTIVE_IDS. */
@@ -55,16 +60,26 @@ export function makeSpec(id: string, covers: string[]): RecordSpec {
     expected: 'run() returns 0',
     code: "test('run', () => { expect(run()).toBe(0) })\n",
     plan_only: false,
-    validation: { status: 'passed', runs: 3, millis: 120, message: null, coverage_gain: null, claim: covers.length > 0 ? 'confirmed' : null }
+    validation: {
+      status: 'passed',
+      runs: 3,
+      millis: 120,
+      message: null,
+      coverage_gain: null,
+      claim: covers.length > 0 ? 'confirmed' : null
+    }
   }
 }
 
 export function makeRecord(shape: RecordShape = {}): PlanRecord {
   const index = shape.perspective ?? 0
   const id = PERSPECTIVE_IDS[index]
-  const findingIds = shape.findingIds ?? Array.from({ length: shape.findings ?? 2 }, (_, i) => `${id}-f${i + 1}`)
+  const findingIds =
+    shape.findingIds ?? Array.from({ length: shape.findings ?? 2 }, (_, i) => `${id}-f${i + 1}`)
   const findings = findingIds.map((fid, i) => makeFinding(fid, i % 2 === 0))
-  const specs = Array.from({ length: shape.specs ?? 1 }, (_, i) => makeSpec(`${id}-s${i + 1}`, findingIds.slice(0, i)))
+  const specs = Array.from({ length: shape.specs ?? 1 }, (_, i) =>
+    makeSpec(`${id}-s${i + 1}`, findingIds.slice(0, i))
+  )
   const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 }
   for (const f of findings) counts[f.severity]++
   return {
@@ -90,7 +105,12 @@ export function makeRecord(shape: RecordShape = {}): PlanRecord {
     findings,
     spec_count: specs.length,
     specs,
-    metrics: findings.length ? [{ name: 'exports', value: 4 }, { name: 'ratio', value: 0.5 }] : [],
+    metrics: findings.length
+      ? [
+          { name: 'exports', value: 4 },
+          { name: 'ratio', value: 0.5 }
+        ]
+      : [],
     details_json: JSON.stringify(findings.length ? { modules: ['src/app.js'] } : {}),
     framework: 'jest',
     files_analysed: 12,

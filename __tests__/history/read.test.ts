@@ -48,7 +48,10 @@ describe('readHistory (local folder)', () => {
     await put('latest/edge-cases.json', '{"perspective_id": "edge-cases", "timest')
     await put('latest/performance.json', JSON.stringify({ hello: 'world' }))
     await put('latest/security.json', JSON.stringify(makeRecord({ perspective: 1 })))
-    await put('latest/ci-cd.json', JSON.stringify({ ...makeRecord({ perspective: 13 }), findings: [{ title: 'no id' }] }))
+    await put(
+      'latest/ci-cd.json',
+      JSON.stringify({ ...makeRecord({ perspective: 13 }), findings: [{ title: 'no id' }] })
+    )
     const snapshot = await readHistory({ kind: 'local', dir })
     expect([...snapshot.latest.keys()]).toEqual(['scope'])
     expect(snapshot.problems).toEqual([
@@ -76,9 +79,16 @@ describe('readHistory (dataset)', () => {
     hub.seedDataset('octo/d', { files: { 'latest/scope.json': JSON.stringify(makeRecord()) } })
     hub.injectFault({ path: /\/tree\//, times: 10, status: 503 })
     try {
-      const snapshot = await readHistory({ kind: 'hub', dataset: 'octo/d', endpoint: hub.url, retryPolicy: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 } })
+      const snapshot = await readHistory({
+        kind: 'hub',
+        dataset: 'octo/d',
+        endpoint: hub.url,
+        retryPolicy: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 }
+      })
       expect(snapshot.found).toBe(false)
-      expect(snapshot.problems).toEqual([expect.stringMatching(/^Hugging Face failed while reading earlier results \(HTTP 503/)])
+      expect(snapshot.problems).toEqual([
+        expect.stringMatching(/^Hugging Face failed while reading earlier results \(HTTP 503/)
+      ])
     } finally {
       await hub.stop()
     }
@@ -87,15 +97,28 @@ describe('readHistory (dataset)', () => {
 
 describe('comparison', () => {
   it('splits findings into new, resolved and unchanged by id', () => {
-    expect(diffFindings([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }, { id: 'd' }])).toEqual({ newIds: ['c', 'd'], resolvedIds: ['a'], unchanged: 1 })
-    expect(diffFindings([], [{ id: 'x' }])).toEqual({ newIds: ['x'], resolvedIds: [], unchanged: 0 })
-    expect(diffFindings([{ id: 'x' }], [])).toEqual({ newIds: [], resolvedIds: ['x'], unchanged: 0 })
+    expect(
+      diffFindings([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }, { id: 'd' }])
+    ).toEqual({ newIds: ['c', 'd'], resolvedIds: ['a'], unchanged: 1 })
+    expect(diffFindings([], [{ id: 'x' }])).toEqual({
+      newIds: ['x'],
+      resolvedIds: [],
+      unchanged: 0
+    })
+    expect(diffFindings([{ id: 'x' }], [])).toEqual({
+      newIds: [],
+      resolvedIds: ['x'],
+      unchanged: 0
+    })
   })
 
   it('compares a new record with the snapshot, and says when there is nothing to compare with', async () => {
-    for (const f of runFiles([makeRecord({ perspective: 0, findingIds: ['a', 'b'] })])) await put(f.path, f.content)
+    for (const f of runFiles([makeRecord({ perspective: 0, findingIds: ['a', 'b'] })]))
+      await put(f.path, f.content)
     const snapshot = await readHistory({ kind: 'local', dir })
-    expect(compareWithPrevious(snapshot, makeRecord({ perspective: 0, findingIds: ['b', 'c'] }))).toEqual({ newIds: ['c'], resolvedIds: ['a'], unchanged: 1 })
+    expect(
+      compareWithPrevious(snapshot, makeRecord({ perspective: 0, findingIds: ['b', 'c'] }))
+    ).toEqual({ newIds: ['c'], resolvedIds: ['a'], unchanged: 1 })
     expect(compareWithPrevious(snapshot, makeRecord({ perspective: 3 }))).toBeNull()
   })
 })
@@ -104,7 +127,12 @@ describe('toPreviousResult', () => {
   it('turns a stored record back into the camelCase shape perspectives receive', () => {
     const record = makeRecord({ perspective: 0, findings: 2 })
     const previous = toPreviousResult(record)!
-    expect(previous).toMatchObject({ perspective: 'scope', timestamp: record.timestamp, commit: record.commit, risk: 42 })
+    expect(previous).toMatchObject({
+      perspective: 'scope',
+      timestamp: record.timestamp,
+      commit: record.commit,
+      risk: 42
+    })
     expect(previous.findings[0]).toEqual({
       id: 'scope-f1',
       perspective: 'scope',
@@ -124,12 +152,18 @@ describe('toPreviousResult', () => {
       cwe: 'CWE-20',
       tags: ['exports']
     })
-    expect(previous.findings[1]).toMatchObject({ file: null, startLine: null, lookedFor: 'a workflow that runs the tests', where: ['.github/workflows'] })
+    expect(previous.findings[1]).toMatchObject({
+      file: null,
+      startLine: null,
+      lookedFor: 'a workflow that runs the tests',
+      where: ['.github/workflows']
+    })
   })
 
   it('skips perspectives this version does not know, and orders the rest by rotation', async () => {
     expect(toPreviousResult({ ...makeRecord(), perspective_id: 'retired-perspective' })).toBeNull()
-    for (const f of runFiles([makeRecord({ perspective: 9 }), makeRecord({ perspective: 0 })])) await put(f.path, f.content)
+    for (const f of runFiles([makeRecord({ perspective: 9 }), makeRecord({ perspective: 0 })]))
+      await put(f.path, f.content)
     const snapshot = await readHistory({ kind: 'local', dir })
     expect(previousResults(snapshot).map((p) => p.perspective)).toEqual(['scope', 'security'])
   })

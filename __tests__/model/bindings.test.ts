@@ -7,7 +7,13 @@ import { extractPy, lines } from './python-helpers.js'
 type Row = [name: string, operator: string, value: string, enclosing: string | null, line: number]
 
 function rows(model: ModuleModel): Row[] {
-  return (model.bindings ?? []).map((b) => [b.name, b.operator, b.value, b.enclosing ?? null, b.loc.startLine])
+  return (model.bindings ?? []).map((b) => [
+    b.name,
+    b.operator,
+    b.value,
+    b.enclosing ?? null,
+    b.loc.startLine
+  ])
 }
 
 describe('bindings (JavaScript/TypeScript)', () => {
@@ -20,7 +26,7 @@ describe('bindings (JavaScript/TypeScript)', () => {
         'export function run(req: Request, dir: string): void {',
         "  const cmd: string = 'ls ' + req.query.dir",
         '  let out',
-        "  out = await exec(cmd, { cwd: base })",
+        '  out = await exec(cmd, { cwd: base })',
         '  out += `\\n${dir}`',
         '  label ||= dir',
         '  this.field = cmd',
@@ -42,7 +48,12 @@ describe('bindings (JavaScript/TypeScript)', () => {
       ['q', '=', 'req.query.q', null, 14],
       ['q', '=', 'q.trim()', null, 15]
     ])
-    expect(model.bindings?.[2].loc).toEqual({ startLine: 5, startColumn: 9, endLine: 5, endColumn: 44 })
+    expect(model.bindings?.[2].loc).toEqual({
+      startLine: 5,
+      startColumn: 9,
+      endLine: 5,
+      endColumn: 44
+    })
   })
 
   it('gives each name of a destructuring pattern the whole value, and skips functions and classes', async () => {
@@ -75,7 +86,15 @@ describe('bindings (JavaScript/TypeScript)', () => {
 
   it('names the method a binding sits in, and cuts long values at 300 characters', async () => {
     const long = 'x'.repeat(400)
-    const model = await extractSnippet(lines('class Store {', '  load(key: string) {', `    const path = '${long}' + key`, '  }', '}'))
+    const model = await extractSnippet(
+      lines(
+        'class Store {',
+        '  load(key: string) {',
+        `    const path = '${long}' + key`,
+        '  }',
+        '}'
+      )
+    )
     const [binding] = model.bindings ?? []
     expect(binding).toMatchObject({ name: 'path', enclosing: 'Store.load' })
     expect(binding.value).toBe(`'${long}`.slice(0, 300) + '…')
@@ -97,7 +116,13 @@ describe('bindings (JavaScript/TypeScript)', () => {
         '}'
       )
     )
-    const branches = (model.bindings ?? []).map((b) => [b.name, b.loc.startLine, b.branch ? `${b.branch.startLine}:${b.branch.startColumn}-${b.branch.endLine}:${b.branch.endColumn}` : null])
+    const branches = (model.bindings ?? []).map((b) => [
+      b.name,
+      b.loc.startLine,
+      b.branch
+        ? `${b.branch.startLine}:${b.branch.startColumn}-${b.branch.endLine}:${b.branch.endColumn}`
+        : null
+    ])
     expect(branches).toEqual([
       ['out', 2, null],
       ['out', 3, '3:13-3:26'],
@@ -111,7 +136,14 @@ describe('bindings (JavaScript/TypeScript)', () => {
   })
 
   it('leaves bindings out of a module without any', async () => {
-    const model = await extractSnippet(lines('export function f(a: number): number {', '  return a + 1', '}', 'declare const g: string'))
+    const model = await extractSnippet(
+      lines(
+        'export function f(a: number): number {',
+        '  return a + 1',
+        '}',
+        'declare const g: string'
+      )
+    )
     expect(model.bindings).toBeUndefined()
   })
 
@@ -119,7 +151,11 @@ describe('bindings (JavaScript/TypeScript)', () => {
     const body = Array.from({ length: 20_050 }, (_, i) => `const v${i} = ${i}`).join('\n')
     const model = await extractSnippet(body, { language: 'javascript' })
     expect(model.bindings).toHaveLength(20_000)
-    expect(model.bindings?.[19_999]).toMatchObject({ name: 'v19999', value: '19999', loc: { startLine: 20_000 } })
+    expect(model.bindings?.[19_999]).toMatchObject({
+      name: 'v19999',
+      value: '19999',
+      loc: { startLine: 20_000 }
+    })
   })
 })
 
@@ -179,7 +215,10 @@ describe('bindings (Python)', () => {
         '    return out'
       )
     )
-    const branches = (model.bindings ?? []).map((b) => [b.loc.startLine, b.branch ? `${b.branch.startLine}-${b.branch.endLine}` : null])
+    const branches = (model.bindings ?? []).map((b) => [
+      b.loc.startLine,
+      b.branch ? `${b.branch.startLine}-${b.branch.endLine}` : null
+    ])
     expect(branches).toEqual([
       [2, null],
       [4, '4-4'],
@@ -193,7 +232,9 @@ describe('bindings (Python)', () => {
 
   it('slices values from the text by position, past non-ASCII characters, and cuts at 300 characters', async () => {
     const long = 'é'.repeat(350)
-    const model = await extractPy(lines('def f(name):', "    greeting = 'héllo ' + name", `    big = '${long}'`))
+    const model = await extractPy(
+      lines('def f(name):', "    greeting = 'héllo ' + name", `    big = '${long}'`)
+    )
     expect(rows(model)[0]).toEqual(['greeting', '=', "'héllo ' + name", 'f', 2])
     expect(model.bindings?.[1].value).toBe(`'${long}`.slice(0, 300) + '…')
   })

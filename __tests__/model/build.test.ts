@@ -10,7 +10,9 @@ import { loadRepository } from '../../src/repo/loader.js'
 
 const REPO: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fixture-app', main: 'dist/index.js' }),
-  'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } } }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['src/lib/*'] } }
+  }),
   'src/index.ts': `export { add, Calculator } from './math.js'\nexport * from './lib/format.js'\n`,
   'src/api.ts': `export { mul as times } from './ops/index.js'\n`,
   'src/ops/index.ts': `export * from './mul.js'\n`,
@@ -72,7 +74,17 @@ test('modules are sorted by path and every source file is there', () => {
   const paths = model.modules.map((m) => m.path)
   expect(paths).toEqual([...paths].sort())
   expect(paths).toEqual(
-    expect.arrayContaining(['src/index.ts', 'src/math.ts', 'src/lib/format.ts', 'src/legacy.js', 'src/broken.ts', '__tests__/math.test.ts', 'pkg/core.py', 'tests/test_core.py', 'cmd/main.go'])
+    expect.arrayContaining([
+      'src/index.ts',
+      'src/math.ts',
+      'src/lib/format.ts',
+      'src/legacy.js',
+      'src/broken.ts',
+      '__tests__/math.test.ts',
+      'pkg/core.py',
+      'tests/test_core.py',
+      'cmd/main.go'
+    ])
   )
 })
 
@@ -80,7 +92,11 @@ test('each language goes to its extractor', () => {
   expect(mod('src/math.ts').functions.map((f) => f.name)).toEqual(['add', 'sub'])
   expect(mod('pkg/core.py').functions.map((f) => f.name)).toEqual(['area'])
   expect(mod('cmd/main.go').functions.map((f) => f.name)).toEqual(['main'])
-  expect(mod('src/legacy.js').functions.filter((f) => f.exported).map((f) => f.name)).toEqual(['legacy', 'other'])
+  expect(
+    mod('src/legacy.js')
+      .functions.filter((f) => f.exported)
+      .map((f) => f.name)
+  ).toEqual(['legacy', 'other'])
 })
 
 test('a file with a syntax error is partial, with the errors counted, and the rest of the run goes on', () => {
@@ -90,7 +106,10 @@ test('a file with a syntax error is partial, with the errors counted, and the re
 })
 
 test('imports are resolved: relative, .js to .ts, tsconfig paths, self-import, re-exports, require', () => {
-  expect(mod('src/index.ts').imports.map((i) => i.resolved)).toEqual(['src/math.ts', 'src/lib/format.ts'])
+  expect(mod('src/index.ts').imports.map((i) => i.resolved)).toEqual([
+    'src/math.ts',
+    'src/lib/format.ts'
+  ])
   expect(mod('__tests__/math.test.ts').imports.map((i) => [i.source, i.resolved])).toEqual([
     ['../src/math.js', 'src/math.ts'],
     ['@lib/format', 'src/lib/format.ts'],
@@ -110,7 +129,12 @@ test('test files know the modules they import and the exported symbols they use'
     ['reads constants', undefined]
   ])
   // index.ts only re-exports add: math.ts, where add is defined, counts as imported too.
-  expect(t.test?.importedModules).toEqual(['src/index.ts', 'src/legacy.js', 'src/lib/format.ts', 'src/math.ts'])
+  expect(t.test?.importedModules).toEqual([
+    'src/index.ts',
+    'src/legacy.js',
+    'src/lib/format.ts',
+    'src/math.ts'
+  ])
   // add (named), format (namespace member call), default (pad), legacy (CommonJS member call),
   // other (member read without a call); sub is never used.
   expect(t.test?.referencedSymbols).toEqual(['add', 'default', 'format', 'legacy', 'other'])
@@ -141,9 +165,13 @@ test('stats add up', () => {
   expect(s.lines).toBe(model.modules.reduce((n, m) => n + m.lines, 0))
   expect(s.syntaxErrors).toBe(model.modules.reduce((n, m) => n + m.syntaxErrors, 0))
   // Every syntax error is named by its file.
-  const named = model.modules.filter((m) => m.syntaxErrors > 0).map((m) => ({ path: m.path, count: m.syntaxErrors }))
+  const named = model.modules
+    .filter((m) => m.syntaxErrors > 0)
+    .map((m) => ({ path: m.path, count: m.syntaxErrors }))
   expect(named.length).toBeGreaterThanOrEqual(1)
-  expect([...(s.syntaxErrorFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path))).toEqual(named)
+  expect([...(s.syntaxErrorFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path))).toEqual(
+    named
+  )
   expect((s.syntaxErrorFiles ?? []).reduce((n, f) => n + f.count, 0)).toBe(s.syntaxErrors)
   expect(model.root).toBe(root)
 })
@@ -156,13 +184,17 @@ describe('failures stay inside their file', () => {
       { path: 'a.ts', language: 'typescript' as const, bytes: 20, text: 'export const a = 1\n' },
       { path: 'b.py', language: 'python' as const, bytes: 10, text: 'x = (1,\n' }
     ]
-    const built = await buildModel({ root: '/r', files, skipped: model.skipped, allPaths: [] }, facts(), {
-      extractors: {
-        typescript: () => {
-          throw new Error('planted failure')
+    const built = await buildModel(
+      { root: '/r', files, skipped: model.skipped, allPaths: [] },
+      facts(),
+      {
+        extractors: {
+          typescript: () => {
+            throw new Error('planted failure')
+          }
         }
       }
-    })
+    )
     expect(built.modules.map((m) => [m.path, m.status])).toEqual([
       ['a.ts', 'partial'],
       ['b.py', 'partial']
@@ -171,13 +203,23 @@ describe('failures stay inside their file', () => {
   })
 
   test('a parse that runs past its time limit is abandoned and the file kept as partial', async () => {
-    const text = Array.from({ length: 20_000 }, (_, i) => `export function f${i}(a: number) { return a + ${i} }`).join('\n')
+    const text = Array.from(
+      { length: 20_000 },
+      (_, i) => `export function f${i}(a: number) { return a + ${i} }`
+    ).join('\n')
     const files = [
       { path: 'slow.ts', language: 'typescript' as const, bytes: text.length, text },
       { path: 'fine.ts', language: 'typescript' as const, bytes: 12, text: 'const x = 1\n' }
     ]
-    const built = await buildModel({ root: '/r', files, skipped: model.skipped, allPaths: [] }, facts(), { parseTimeoutMs: 0 })
-    expect(built.modules.find((m) => m.path === 'slow.ts')).toMatchObject({ status: 'partial', functions: [] })
+    const built = await buildModel(
+      { root: '/r', files, skipped: model.skipped, allPaths: [] },
+      facts(),
+      { parseTimeoutMs: 0 }
+    )
+    expect(built.modules.find((m) => m.path === 'slow.ts')).toMatchObject({
+      status: 'partial',
+      functions: []
+    })
     expect(built.stats.partial).toBeGreaterThanOrEqual(1)
   })
 })

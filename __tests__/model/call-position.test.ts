@@ -6,7 +6,13 @@ import { extractSnippet } from './js-helpers.js'
 import { extractPy, lines } from './python-helpers.js'
 
 const position = (m: ModuleModel) =>
-  m.calls.map((c: CallSite) => [c.callee, c.statement ?? false, c.assignedTo ?? null, c.managed ?? false, c.awaited])
+  m.calls.map((c: CallSite) => [
+    c.callee,
+    c.statement ?? false,
+    c.assignedTo ?? null,
+    c.managed ?? false,
+    c.awaited
+  ])
 
 describe('call position (JavaScript/TypeScript)', () => {
   it('marks statements, bound names and awaited calls', async () => {
@@ -33,7 +39,7 @@ describe('call position (JavaScript/TypeScript)', () => {
   })
 
   it('marks only the outermost call of a chain as the statement', async () => {
-    const m = await extractSnippet("p.then(f).catch(g)\nobj.x = make()\n")
+    const m = await extractSnippet('p.then(f).catch(g)\nobj.x = make()\n')
     expect(position(m)).toEqual([
       ['p.then(f).catch', true, null, false, false],
       ['p.then', false, null, false, false],
@@ -45,7 +51,15 @@ describe('call position (JavaScript/TypeScript)', () => {
 describe('call position (Python)', () => {
   it('marks statements, bound names and with items', async () => {
     const m = await extractPy(
-      lines('async def f():', '    g()', '    with open("a") as fh, open("b"):', '        pass', '    s = open("c")', '    t = await read()', '    self.x = make()')
+      lines(
+        'async def f():',
+        '    g()',
+        '    with open("a") as fh, open("b"):',
+        '        pass',
+        '    s = open("c")',
+        '    t = await read()',
+        '    self.x = make()'
+      )
     )
     expect(position(m)).toEqual([
       ['g', true, null, false, false],
@@ -59,7 +73,16 @@ describe('call position (Python)', () => {
 
   it('records the cause of raise ... from ...', async () => {
     const m = await extractPy(
-      lines('def f():', '    try:', '        g()', '    except ValueError as e:', '        raise KeyError("x") from e', '    except OSError:', '        raise KeyError("y") from None', '    raise TypeError("z")')
+      lines(
+        'def f():',
+        '    try:',
+        '        g()',
+        '    except ValueError as e:',
+        '        raise KeyError("x") from e',
+        '    except OSError:',
+        '        raise KeyError("y") from None',
+        '    raise TypeError("z")'
+      )
     )
     expect(m.throws.map((t) => [t.errorType, t.cause ?? null])).toEqual([
       ['KeyError', 'e'],

@@ -27,7 +27,10 @@ const fixtures: [Language, string, (inner: string) => string][] = [
 ]
 
 describe.each(fixtures)('%s', (language, file, wrap) => {
-  const sample = readFileSync(join(process.cwd(), '__tests__', 'fixtures', 'model-generic', file), 'utf8')
+  const sample = readFileSync(
+    join(process.cwd(), '__tests__', 'fixtures', 'model-generic', file),
+    'utf8'
+  )
 
   test('random bytes, truncated and mutated source, empty file', async () => {
     const next = random(language.length * 31)
@@ -36,10 +39,13 @@ describe.each(fixtures)('%s', (language, file, wrap) => {
       for (let j = 0; j < bytes.length; j++) bytes[j] = Math.floor(next() * 256)
       wellFormed(await extractText(language, bytes.toString('utf8'), true))
     }
-    for (let cut = 0; cut < sample.length; cut += 53) wellFormed(await extractText(language, sample.slice(0, cut), true))
+    for (let cut = 0; cut < sample.length; cut += 53)
+      wellFormed(await extractText(language, sample.slice(0, cut), true))
     for (let i = 0; i < 20; i++) {
       const at = Math.floor(next() * sample.length)
-      wellFormed(await extractText(language, `${sample.slice(0, at)}{("\uFFFD${sample.slice(at)}`, true))
+      wellFormed(
+        await extractText(language, `${sample.slice(0, at)}{("\uFFFD${sample.slice(at)}`, true)
+      )
     }
     const empty = await extractText(language, '')
     expect([empty.status, empty.functions.length, empty.imports.length]).toEqual(['parsed', 0, 0])
@@ -66,7 +72,11 @@ test('a 5 MB single line (Java)', async () => {
 })
 
 test('names that are Object.prototype members are ordinary names', async () => {
-  const ruby = await extractText('ruby', 'constructor "x" do\nend\nhasOwnProperty 1\ntoString { }\n', true)
+  const ruby = await extractText(
+    'ruby',
+    'constructor "x" do\nend\nhasOwnProperty 1\ntoString { }\n',
+    true
+  )
   wellFormed(ruby)
   expect(ruby.calls.map((c) => c.name)).toEqual(['constructor', 'hasOwnProperty', 'toString'])
   expect(ruby.test?.cases).toEqual([])

@@ -7,10 +7,16 @@ const fns = (m: ModuleModel): [string, string, number, boolean][] =>
   m.functions.map((f) => [f.qualifiedName, f.kind, f.loc.startLine, f.exported])
 const params = (m: ModuleModel, name: string): string[] =>
   (m.functions.find((f) => f.qualifiedName === name)?.params ?? []).map(
-    (p) => `${p.rest ? '...' : ''}${p.name}${p.type ? `: ${p.type}` : ''}${p.defaultValue ? ` = ${p.defaultValue}` : ''}`
+    (p) =>
+      `${p.rest ? '...' : ''}${p.name}${p.type ? `: ${p.type}` : ''}${p.defaultValue ? ` = ${p.defaultValue}` : ''}`
   )
-const imports = (m: ModuleModel): string[] => m.imports.map((i) => `${i.source} {${i.names.map((n) => (n.imported === n.local ? n.imported : `${n.imported} as ${n.local}`)).join(', ')}}`)
-const calls = (m: ModuleModel): [string, string, string | undefined, number][] => m.calls.map((c) => [c.callee, c.name, c.receiver, c.loc.startLine])
+const imports = (m: ModuleModel): string[] =>
+  m.imports.map(
+    (i) =>
+      `${i.source} {${i.names.map((n) => (n.imported === n.local ? n.imported : `${n.imported} as ${n.local}`)).join(', ')}}`
+  )
+const calls = (m: ModuleModel): [string, string, string | undefined, number][] =>
+  m.calls.map((c) => [c.callee, c.name, c.receiver, c.loc.startLine])
 const cases = (m: ModuleModel): [string, string, string | undefined, number][] =>
   (m.test?.cases ?? []).map((c) => [c.name, c.kind, c.modifier, c.loc.startLine])
 
@@ -27,10 +33,20 @@ describe('Go', () => {
     ])
     expect(params(m, 'Server.Start')).toEqual(['port: int', '...opts: string'])
     expect(params(m, 'helper')).toEqual(['a: int', 'b: int'])
-    expect(m.functions[0]).toMatchObject({ className: 'Server', returnType: '(bool, error)', complexity: 6 })
+    expect(m.functions[0]).toMatchObject({
+      className: 'Server',
+      returnType: '(bool, error)',
+      complexity: 6
+    })
   })
   test('structs and interfaces with members; imports', () => {
-    expect(m.classes.map((c) => [c.name, c.exported, c.members.map((x) => `${x.name}:${x.kind}:${x.visibility}`)])).toEqual([
+    expect(
+      m.classes.map((c) => [
+        c.name,
+        c.exported,
+        c.members.map((x) => `${x.name}:${x.kind}:${x.visibility}`)
+      ])
+    ).toEqual([
       ['Server', true, ['Name:property:public', 'port:property:private', 'Start:method:public']],
       ['Handler', true, ['Serve:method:public']]
     ])
@@ -42,7 +58,9 @@ describe('Go', () => {
       ['fmt.Println', 'Println', 'fmt', 23],
       ['t.Run', 'Run', 't', 38]
     ])
-    expect(m.throws.map((t) => [t.message, t.guard, t.loc.startLine])).toEqual([['bad port', 'port < 1024 || s.Name == ""', 20]])
+    expect(m.throws.map((t) => [t.message, t.guard, t.loc.startLine])).toEqual([
+      ['bad port', 'port < 1024 || s.Name == ""', 20]
+    ])
     expect(m.conditions[0].comparisons.map((c) => [c.left, c.operator, c.literal])).toEqual([
       ['port', '<', 1024],
       ['s.Name', '==', '']
@@ -51,7 +69,9 @@ describe('Go', () => {
       ['for', undefined, 22],
       ['for-of', 'opts', 25]
     ])
-    expect(m.switches.map((s) => [s.discriminant, s.cases, s.hasDefault])).toEqual([['port', ['case 80', 'default'], true]])
+    expect(m.switches.map((s) => [s.discriminant, s.cases, s.hasDefault])).toEqual([
+      ['port', ['case 80', 'default'], true]
+    ])
     expect(m.strings.map((s) => [s.value, s.loc.startLine, s.enclosing])).toEqual([
       ['fmt', 4, undefined],
       ['strings', 5, undefined],
@@ -90,9 +110,12 @@ describe('Java', () => {
     expect(m.throws.map((t) => [t.errorType, t.message, t.guard, t.loc.startLine])).toEqual([
       ['IllegalStateException', 'too many', 'count > 10 && name != null', 15]
     ])
-    expect(m.tries.map((t) => [t.hasFinally, t.handlers.map((h) => [h.types, h.param, h.onlyLogs, h.empty])])).toEqual([
-      [true, [[['IOException', 'RuntimeException'], 'e', true, false]]]
-    ])
+    expect(
+      m.tries.map((t) => [
+        t.hasFinally,
+        t.handlers.map((h) => [h.types, h.param, h.onlyLogs, h.empty])
+      ])
+    ).toEqual([[true, [[['IOException', 'RuntimeException'], 'e', true, false]]]])
     expect(m.calls.filter((c) => c.isNew).map((c) => [c.callee, c.loc.startLine])).toEqual([
       ['IllegalStateException', 15],
       ['Foo', 24]
@@ -130,9 +153,19 @@ describe('Rust', () => {
     expect(imports(m)).toEqual(['std::collections {HashMap}', 'crate::util {a, b as c}'])
   })
   test('panic! is a raise site, macros are calls, #[test] and #[ignore]', () => {
-    expect(m.throws.map((t) => [t.message, t.guard, t.loc.startLine])).toEqual([['negative {}', 'x < 0', 14]])
-    expect(calls(m).map((c) => c[0])).toEqual(['panic!', 'println!', 'compute(x).unwrap', 'compute', 'assert_eq!'])
-    expect(m.switches.map((s) => [s.kind, s.discriminant, s.hasDefault])).toEqual([['match', 'x', true]])
+    expect(m.throws.map((t) => [t.message, t.guard, t.loc.startLine])).toEqual([
+      ['negative {}', 'x < 0', 14]
+    ])
+    expect(calls(m).map((c) => c[0])).toEqual([
+      'panic!',
+      'println!',
+      'compute(x).unwrap',
+      'compute',
+      'assert_eq!'
+    ])
+    expect(m.switches.map((s) => [s.kind, s.discriminant, s.hasDefault])).toEqual([
+      ['match', 'x', true]
+    ])
     expect(m.test?.framework).toBe('cargo-test')
     expect(cases(m)).toEqual([
       ['tests.it_works', 'test', undefined, 25],
@@ -152,7 +185,12 @@ describe('Ruby', () => {
       ['Billing.Invoice.build', 'method', 12, true],
       ['Billing.Invoice.secret', 'method', 31, false]
     ])
-    expect(params(m, 'Billing.Invoice.initialize')).toEqual(['total', '...items', 'currency = "EUR"', '...block'])
+    expect(params(m, 'Billing.Invoice.initialize')).toEqual([
+      'total',
+      '...items',
+      'currency = "EUR"',
+      '...block'
+    ])
     expect(m.classes.map((c) => [c.qualifiedName, c.bases])).toEqual([
       ['Billing', []],
       ['Billing.Invoice', ['Base']]
@@ -160,12 +198,18 @@ describe('Ruby', () => {
     expect(imports(m)).toEqual(['json {}', './lib/helper {}'])
   })
   test('raise with a modifier guard, rescue that only logs, RSpec cases', () => {
-    expect(m.throws.map((t) => [t.errorType, t.message, t.guard, t.loc.startLine])).toEqual([['ArgumentError', 'bad', 'x.nil?', 13]])
-    expect(m.tries.map((t) => [t.hasFinally, t.handlers.map((h) => [h.types, h.param, h.onlyLogs])])).toEqual([
-      [true, [[['IOError', 'Timeout::Error'], 'e', true]]]
+    expect(m.throws.map((t) => [t.errorType, t.message, t.guard, t.loc.startLine])).toEqual([
+      ['ArgumentError', 'bad', 'x.nil?', 13]
     ])
+    expect(
+      m.tries.map((t) => [t.hasFinally, t.handlers.map((h) => [h.types, h.param, h.onlyLogs])])
+    ).toEqual([[true, [[['IOError', 'Timeout::Error'], 'e', true]]]])
     expect(m.loops.map((l) => [l.kind, l.loc.startLine])).toEqual([['while', 22]])
-    expect(m.conditions.find((c) => c.kind === 'while')?.comparisons.map((c) => [c.left, c.operator, c.literal])).toEqual([['x', '>', 0]])
+    expect(
+      m.conditions
+        .find((c) => c.kind === 'while')
+        ?.comparisons.map((c) => [c.left, c.operator, c.literal])
+    ).toEqual([['x', '>', 0]])
     expect(m.test?.framework).toBe('rspec')
     expect(cases(m)).toEqual([
       ['Invoice', 'suite', undefined, 35],
@@ -189,7 +233,11 @@ describe('C#', () => {
       ['CartTests.Slow', 'method', 35, true]
     ])
     expect(params(m, 'Cart.Add').slice(0, 2)).toEqual(['item: string', 'qty: int'])
-    expect(m.classes[0].members.map((x) => `${x.name}:${x.kind}:${x.visibility}${x.static ? ':static' : ''}`)).toEqual([
+    expect(
+      m.classes[0].members.map(
+        (x) => `${x.name}:${x.kind}:${x.visibility}${x.static ? ':static' : ''}`
+      )
+    ).toEqual([
       'count:property:private',
       'Name:property:public',
       'Cart:constructor:public',
@@ -199,11 +247,15 @@ describe('C#', () => {
     expect(imports(m)).toEqual(['System {*}', 'System.IO {*}', 'Xunit {*}'])
   })
   test('throw, empty catch, bare catch that rethrows, xUnit facts with Skip', () => {
-    expect(m.throws.map((t) => [t.errorType, t.message, t.guard, t.rethrow, t.loc.startLine])).toEqual([
+    expect(
+      m.throws.map((t) => [t.errorType, t.message, t.guard, t.rethrow, t.loc.startLine])
+    ).toEqual([
       ['ArgumentException', 'qty', 'qty <= 0 || item == null', false, 17],
       [undefined, undefined, undefined, true, 21]
     ])
-    expect(m.tries[0].handlers.map((h) => [h.types, h.bare, h.empty, h.swallows, h.rethrows])).toEqual([
+    expect(
+      m.tries[0].handlers.map((h) => [h.types, h.bare, h.empty, h.swallows, h.rethrows])
+    ).toEqual([
       [['IOException'], false, true, true, false],
       [[], true, false, false, true]
     ])
@@ -231,11 +283,19 @@ describe('PHP', () => {
       ['UserTest.testFind', 'method', 36, true]
     ])
     expect(params(m, 'UserService.find')).toEqual(['id: int', 'name: ?string = null', '...rest'])
-    expect(imports(m)).toEqual(['App\\Models {User}', 'Psr\\Log {LoggerInterface as Logger}', "__DIR__ . '/helpers.php' {}"])
+    expect(imports(m)).toEqual([
+      'App\\Models {User}',
+      'Psr\\Log {LoggerInterface as Logger}',
+      "__DIR__ . '/helpers.php' {}"
+    ])
   })
   test('throw new, catch of two types, calls of every shape, PHPUnit cases', () => {
-    expect(m.throws.map((t) => [t.errorType, t.message, t.loc.startLine])).toEqual([['InvalidArgumentException', 'bad id', 17]])
-    expect(m.tries[0].handlers.map((h) => [h.types, h.param, h.onlyLogs])).toEqual([[['NotFound', 'Gone'], 'e', true]])
+    expect(m.throws.map((t) => [t.errorType, t.message, t.loc.startLine])).toEqual([
+      ['InvalidArgumentException', 'bad id', 17]
+    ])
+    expect(m.tries[0].handlers.map((h) => [h.types, h.param, h.onlyLogs])).toEqual([
+      [['NotFound', 'Gone'], 'e', true]
+    ])
     expect(calls(m)).toEqual([
       ['\\InvalidArgumentException', '\\InvalidArgumentException', undefined, 17],
       ['User::find', 'find', 'User', 21],

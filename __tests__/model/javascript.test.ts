@@ -123,20 +123,30 @@ describe('exports', () => {
 describe('default and whole-module exports', () => {
   test('anonymous default exports are named default; module.exports keeps a function its own name', async () => {
     const arrow = await extractSnippet(`export default async (req: Request) => req.url`)
-    expect(arrow.functions.map((f) => [f.name, f.exported, f.async])).toEqual([['default', true, true]])
+    expect(arrow.functions.map((f) => [f.name, f.exported, f.async])).toEqual([
+      ['default', true, true]
+    ])
     const cls = await extractSnippet(`export default class { run() {} }`)
     expect(cls.classes.map((c) => [c.name, c.exported])).toEqual([['default', true]])
     expect(cls.functions.map((f) => [f.qualifiedName, f.exported])).toEqual([['default.run', true]])
-    const cjs = await extractSnippet(`module.exports = function parse(text) { return text }`, { language: 'javascript' })
+    const cjs = await extractSnippet(`module.exports = function parse(text) { return text }`, {
+      language: 'javascript'
+    })
     expect(cjs.functions.map((f) => [f.name, f.exported])).toEqual([['parse', true]])
-    expect(cjs.exports.map((e) => [e.name, e.kind, e.local])).toEqual([['default', 'commonjs', 'parse']])
+    expect(cjs.exports.map((e) => [e.name, e.kind, e.local])).toEqual([
+      ['default', 'commonjs', 'parse']
+    ])
   })
 
   test('TypeScript export = and module.exports = require(...)', async () => {
     const ts = await extractSnippet(`function api() {}\nexport = api`)
-    expect(ts.exports.map((e) => [e.name, e.kind, e.local])).toEqual([['default', 'commonjs', 'api']])
+    expect(ts.exports.map((e) => [e.name, e.kind, e.local])).toEqual([
+      ['default', 'commonjs', 'api']
+    ])
     expect(ts.functions[0].exported).toBe(true)
-    const js = await extractSnippet(`module.exports = require('./impl')`, { language: 'javascript' })
+    const js = await extractSnippet(`module.exports = require('./impl')`, {
+      language: 'javascript'
+    })
     expect(js.exports.map((e) => [e.name, e.kind, e.source])).toEqual([['*', 'all', './impl']])
     expect(js.imports.map((i) => i.source)).toEqual(['./impl'])
   })
@@ -153,7 +163,15 @@ describe('functions', () => {
         `[1].map(function named() {})`
       ].join('\n')
     )
-    expect(m.functions.map((f) => f.qualifiedName)).toEqual(['A.run', 'A.run.inner', 'api.get', 'api.put', 'dup', 'dup#2', 'named'])
+    expect(m.functions.map((f) => f.qualifiedName)).toEqual([
+      'A.run',
+      'A.run.inner',
+      'api.get',
+      'api.put',
+      'dup',
+      'dup#2',
+      'named'
+    ])
   })
 
   test('complexity counts if, else-if, ternary, cases, loops, catch and logical operators', async () => {
@@ -172,7 +190,9 @@ describe('functions', () => {
   })
 
   test('callbacks are part of the function that contains them', async () => {
-    const m = await extractSnippet(`function outer(xs) { return xs.filter((x) => x > 0 ? true : false) }`)
+    const m = await extractSnippet(
+      `function outer(xs) { return xs.filter((x) => x > 0 ? true : false) }`
+    )
     expect(m.functions.map((f) => f.name)).toEqual(['outer'])
     expect(m.functions[0].complexity).toBe(2)
     expect(m.calls[0].enclosing).toBe('outer')
@@ -228,8 +248,28 @@ describe('calls', () => {
       return new Config(data, { strict: true })
     }
     helper()`)
-    expect(m.calls.map((c) => [c.callee, c.name, c.receiver, c.args, c.awaited, c.isNew, c.enclosing, c.loc.startLine])).toEqual([
-      ['fs.promises.readFile', 'readFile', 'fs.promises', ['path', `'utf8'`], true, false, 'load', 2],
+    expect(
+      m.calls.map((c) => [
+        c.callee,
+        c.name,
+        c.receiver,
+        c.args,
+        c.awaited,
+        c.isNew,
+        c.enclosing,
+        c.loc.startLine
+      ])
+    ).toEqual([
+      [
+        'fs.promises.readFile',
+        'readFile',
+        'fs.promises',
+        ['path', `'utf8'`],
+        true,
+        false,
+        'load',
+        2
+      ],
       ['JSON.parse', 'parse', 'JSON', ['text'], false, false, 'load', 3],
       ['Config', 'Config', undefined, ['data', '{ strict: true }'], false, true, 'load', 4],
       ['helper', 'helper', undefined, [], false, false, undefined, 6]
@@ -237,7 +277,9 @@ describe('calls', () => {
   })
 
   test('string literals stop at 10,000 per module', async () => {
-    const m = await extractSnippet(`const table = [${Array.from({ length: 12_000 }, (_, i) => `'s${i}'`).join(',')}]`)
+    const m = await extractSnippet(
+      `const table = [${Array.from({ length: 12_000 }, (_, i) => `'s${i}'`).join(',')}]`
+    )
     expect(m.strings).toHaveLength(10_000)
     expect(m.status).toBe('parsed')
   })
@@ -257,7 +299,9 @@ describe('throws and try/catch', () => {
       try { run() } catch (err) { throw err }
       throw failure
     }`)
-    expect(m.throws.map((t) => [t.errorType, t.message, t.guard, t.rethrow, t.loc.startLine])).toEqual([
+    expect(
+      m.throws.map((t) => [t.errorType, t.message, t.guard, t.rethrow, t.loc.startLine])
+    ).toEqual([
       ['RangeError', 'negative', 'n < 0', false, 2],
       ['errors.Missing', 'missing value', '!n', false, 3],
       [undefined, undefined, undefined, true, 4],
@@ -273,7 +317,12 @@ describe('throws and try/catch', () => {
       try { d() } catch (e) { return }
       try { e() } catch (e) { recover(e) }
     }`)
-    expect(m.tries.map((t) => [t.hasFinally, t.handlers.map((h) => [h.param, h.empty, h.onlyLogs, h.rethrows, h.swallows])])).toEqual([
+    expect(
+      m.tries.map((t) => [
+        t.hasFinally,
+        t.handlers.map((h) => [h.param, h.empty, h.onlyLogs, h.rethrows, h.swallows])
+      ])
+    ).toEqual([
       [false, [[undefined, true, false, false, true]]],
       [false, [['e', false, true, false, false]]],
       [true, [['e', false, false, true, false]]],
@@ -292,8 +341,21 @@ describe('conditions', () => {
       const y = null == x ? -1 : x
       for (let i = 0; i <= items.length; i++) {}
     }`)
-    expect(m.conditions.map((c) => [c.kind, c.text, c.comparisons.map((k) => [k.operator, k.left, k.right, k.literal, k.literalSide])])).toEqual([
-      ['if', 'x >= 10 && items.length === 0', [['>=', 'x', '10', 10, 'right'], ['===', 'items.length', '0', 0, 'right']]],
+    expect(
+      m.conditions.map((c) => [
+        c.kind,
+        c.text,
+        c.comparisons.map((k) => [k.operator, k.left, k.right, k.literal, k.literalSide])
+      ])
+    ).toEqual([
+      [
+        'if',
+        'x >= 10 && items.length === 0',
+        [
+          ['>=', 'x', '10', 10, 'right'],
+          ['===', 'items.length', '0', 0, 'right']
+        ]
+      ],
       ['while', `name !== 'done'`, [['!==', 'name', `'done'`, 'done', 'right']]],
       ['ternary', 'null == x', [['==', 'null', 'x', null, 'left']]],
       ['for', 'i <= items.length', [['<=', 'i', 'items.length', undefined, undefined]]]
@@ -309,7 +371,9 @@ describe('conditions', () => {
       ['kind', [`'a'`, '2'], false, 'f'],
       ['kind.type', [], true, 'f']
     ])
-    expect(m.conditions.filter((c) => c.kind === 'case').map((c) => c.comparisons[0].literal)).toEqual(['a', 2])
+    expect(
+      m.conditions.filter((c) => c.kind === 'case').map((c) => c.comparisons[0].literal)
+    ).toEqual(['a', 2])
   })
 })
 
@@ -345,7 +409,9 @@ const list = ['a'] as const
 export const settings = { debug: false }
 var legacy
 const fn = () => { const local = [] }`)
-    expect(m.variables.map((v) => [v.name, v.declaration, v.initKind, v.mutable, v.exported])).toEqual([
+    expect(
+      m.variables.map((v) => [v.name, v.declaration, v.initKind, v.mutable, v.exported])
+    ).toEqual([
       ['count', 'let', 'literal', true, false],
       ['cache', 'const', 'map', true, false],
       ['frozen', 'const', 'call', false, false],
@@ -357,9 +423,17 @@ const fn = () => { const local = [] }`)
   })
 
   test('require.main === module, its ESM form and a #! line mark a main module', async () => {
-    expect((await extractSnippet(`if (require.main === module) main()`, { language: 'javascript' })).hasMain).toBe(true)
-    expect((await extractSnippet(`#!/usr/bin/env node\nmain()`, { language: 'javascript' })).hasMain).toBe(true)
-    expect((await extractSnippet(`if (import.meta.url === pathToFileURL(process.argv[1]).href) main()`)).hasMain).toBe(true)
+    expect(
+      (await extractSnippet(`if (require.main === module) main()`, { language: 'javascript' }))
+        .hasMain
+    ).toBe(true)
+    expect(
+      (await extractSnippet(`#!/usr/bin/env node\nmain()`, { language: 'javascript' })).hasMain
+    ).toBe(true)
+    expect(
+      (await extractSnippet(`if (import.meta.url === pathToFileURL(process.argv[1]).href) main()`))
+        .hasMain
+    ).toBe(true)
     expect((await extractSnippet(`main()`, { language: 'javascript' })).hasMain).toBe(false)
   })
 })
@@ -396,7 +470,8 @@ describe('parser', () => {
   })
 
   test('framework from imports and globals', async () => {
-    const fw = async (code: string): Promise<string | undefined> => (await extractSnippet(code, { isTest: true })).test?.framework
+    const fw = async (code: string): Promise<string | undefined> =>
+      (await extractSnippet(code, { isTest: true })).test?.framework
     expect(await fw(`import test from 'node:test'\ntest('a', () => {})`)).toBe('node:test')
     expect(await fw(`import test from 'ava'\ntest('a', (t) => {})`)).toBe('ava')
     expect(await fw(`before(() => {})\ndescribe('a', () => {})`)).toBe('mocha')

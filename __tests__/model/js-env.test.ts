@@ -18,7 +18,9 @@ describe('envReads (JavaScript/TypeScript)', () => {
         ''
       ].join('\n')
     )
-    expect(model.envReads?.map((r) => [r.name, r.hasDefault, r.loc.startLine, r.enclosing ?? null])).toEqual([
+    expect(
+      model.envReads?.map((r) => [r.name, r.hasDefault, r.loc.startLine, r.enclosing ?? null])
+    ).toEqual([
       ['PORT', true, 1, null],
       ['API_KEY', false, 2, null],
       ['BASE_URL', true, 4, 'url'],

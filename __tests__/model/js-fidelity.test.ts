@@ -9,11 +9,25 @@ import { extractSnippet } from './js-helpers.js'
 import { oracle } from './ts-oracle.js'
 
 const dir = join(process.cwd(), '__tests__', 'fixtures', 'model-js')
-const LANGUAGE: Record<string, Language> = { ts: 'typescript', tsx: 'tsx', js: 'javascript', jsx: 'jsx' }
+const LANGUAGE: Record<string, Language> = {
+  ts: 'typescript',
+  tsx: 'tsx',
+  js: 'javascript',
+  jsx: 'jsx'
+}
 const fixtures = readdirSync(dir).filter((f) => /\.(ts|tsx|js|jsx)$/.test(f))
 
 test('the fixture set covers TS, TSX, JS (CommonJS and ESM) and JSX', () => {
-  expect(fixtures).toEqual(expect.arrayContaining(['functions.ts', 'classes.ts', 'component.tsx', 'commonjs.js', 'esm-module.js', 'widget.jsx']))
+  expect(fixtures).toEqual(
+    expect.arrayContaining([
+      'functions.ts',
+      'classes.ts',
+      'component.tsx',
+      'commonjs.js',
+      'esm-module.js',
+      'widget.jsx'
+    ])
+  )
 })
 
 describe.each(fixtures)('%s', (file) => {
@@ -25,13 +39,22 @@ describe.each(fixtures)('%s', (file) => {
   })
 
   test('functions and methods agree with the TypeScript compiler', async () => {
-    const model = await extractSnippet(text, { language: LANGUAGE[file.split('.').pop()!], path: file })
+    const model = await extractSnippet(text, {
+      language: LANGUAGE[file.split('.').pop()!],
+      path: file
+    })
     expect(model.status).toBe('parsed')
     const actual = model.functions.map((f) => ({
       name: f.name,
       line: f.loc.startLine,
       params: f.params.map((p) => {
-        const o: { name: string; type?: string; defaultValue?: string; optional: boolean; rest: boolean } = { name: p.name, optional: p.optional, rest: p.rest }
+        const o: {
+          name: string
+          type?: string
+          defaultValue?: string
+          optional: boolean
+          rest: boolean
+        } = { name: p.name, optional: p.optional, rest: p.rest }
         if (p.type !== undefined) o.type = p.type
         if (p.defaultValue !== undefined) o.defaultValue = p.defaultValue
         return o
@@ -41,13 +64,23 @@ describe.each(fixtures)('%s', (file) => {
       generator: f.generator,
       exported: f.exported
     }))
-    const byKey = (a: { name: string; line: number }, b: { name: string; line: number }): number => a.line - b.line || a.name.localeCompare(b.name)
+    const byKey = (a: { name: string; line: number }, b: { name: string; line: number }): number =>
+      a.line - b.line || a.name.localeCompare(b.name)
     expect(actual.sort(byKey)).toEqual([...expected.functions].sort(byKey))
   })
 
   test('classes agree with the TypeScript compiler', async () => {
-    const model = await extractSnippet(text, { language: LANGUAGE[file.split('.').pop()!], path: file })
-    const actual = model.classes.map((c) => ({ name: c.name, line: c.loc.startLine, exported: c.exported }))
-    expect(actual.sort((a, b) => a.line - b.line)).toEqual([...expected.classes].sort((a, b) => a.line - b.line))
+    const model = await extractSnippet(text, {
+      language: LANGUAGE[file.split('.').pop()!],
+      path: file
+    })
+    const actual = model.classes.map((c) => ({
+      name: c.name,
+      line: c.loc.startLine,
+      exported: c.exported
+    }))
+    expect(actual.sort((a, b) => a.line - b.line)).toEqual(
+      [...expected.classes].sort((a, b) => a.line - b.line)
+    )
   })
 })

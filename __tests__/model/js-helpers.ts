@@ -3,7 +3,12 @@ import { extractJavaScript } from '../../src/model/extract/javascript.js'
 import { createParser, type GrammarName } from '../../src/model/tree-sitter.js'
 import type { Language, ModuleModel } from '../../src/model/types.js'
 
-const GRAMMARS: Record<string, GrammarName> = { typescript: 'typescript', tsx: 'tsx', javascript: 'javascript', jsx: 'javascript' }
+const GRAMMARS: Record<string, GrammarName> = {
+  typescript: 'typescript',
+  tsx: 'tsx',
+  javascript: 'javascript',
+  jsx: 'javascript'
+}
 
 export async function extractSnippet(
   code: string,
@@ -15,7 +20,14 @@ export async function extractSnippet(
   if (!tree) throw new Error('parse returned no tree')
   try {
     return extractJavaScript(
-      { path: options.path ?? `snippet.${language === 'typescript' ? 'ts' : language === 'tsx' ? 'tsx' : 'js'}`, language, bytes: Buffer.byteLength(code), text: code },
+      {
+        path:
+          options.path ??
+          `snippet.${language === 'typescript' ? 'ts' : language === 'tsx' ? 'tsx' : 'js'}`,
+        language,
+        bytes: Buffer.byteLength(code),
+        text: code
+      },
       tree,
       options.isTest ?? false
     )

@@ -21,8 +21,24 @@ describe('jsxElements', () => {
       ].join('\n'),
       { language: 'tsx' }
     )
-    expect(model.jsxElements?.map((e) => [e.name, e.attributes, e.values, e.hasText, e.enclosing ?? null, e.loc.startLine])).toEqual([
-      ['div', ['className', 'onClick', '...', 'aria-hidden', 'tabIndex'], { className: 'card', 'aria-hidden': 'true', tabIndex: '0' }, true, 'Card', 3],
+    expect(
+      model.jsxElements?.map((e) => [
+        e.name,
+        e.attributes,
+        e.values,
+        e.hasText,
+        e.enclosing ?? null,
+        e.loc.startLine
+      ])
+    ).toEqual([
+      [
+        'div',
+        ['className', 'onClick', '...', 'aria-hidden', 'tabIndex'],
+        { className: 'card', 'aria-hidden': 'true', tabIndex: '0' },
+        true,
+        'Card',
+        3
+      ],
       ['img', ['src', 'alt'], { src: '/a.png', alt: '' }, false, 'Card', 4],
       ['Foo.Bar', ['label'], { label: 'x' }, false, 'Card', 6],
       ['button', [], {}, false, 'Card', 7]
@@ -30,9 +46,13 @@ describe('jsxElements', () => {
   })
 
   it('reads JSX in .js files and none in .ts files', async () => {
-    const js = await extractSnippet('export const A = () => <a href="/x">Go</a>\n', { language: 'javascript' })
+    const js = await extractSnippet('export const A = () => <a href="/x">Go</a>\n', {
+      language: 'javascript'
+    })
     expect(js.jsxElements?.map((e) => [e.name, e.hasText])).toEqual([['a', true]])
-    const typescript = await extractSnippet('export const n = (a: number) => a < 2 ? "</b>" : "/>"\n')
+    const typescript = await extractSnippet(
+      'export const n = (a: number) => a < 2 ? "</b>" : "/>"\n'
+    )
     expect(typescript.jsxElements).toBeUndefined()
   })
 

@@ -17,7 +17,9 @@ describe('envReads (Python)', () => {
         'other = os.environ[key]'
       )
     )
-    expect(model.envReads?.map((r) => [r.name, r.hasDefault, r.loc.startLine, r.enclosing ?? null])).toEqual([
+    expect(
+      model.envReads?.map((r) => [r.name, r.hasDefault, r.loc.startLine, r.enclosing ?? null])
+    ).toEqual([
       ['TOKEN', false, 3, null],
       ['REGION', false, 5, 'region'],
       ['*', false, 9, null]

@@ -153,7 +153,11 @@ beforeAll(async () => {
     const text = readFileSync(join(fixtures, file), 'utf8')
     const tree = parser.parse(text)
     if (!tree) throw new Error(`tree-sitter returned no tree for ${file}`)
-    models[file] = extractPython({ path: file, language: 'python', bytes: Buffer.byteLength(text), text }, tree, false)
+    models[file] = extractPython(
+      { path: file, language: 'python', bytes: Buffer.byteLength(text), text },
+      tree,
+      false
+    )
   }
 })
 
@@ -188,9 +192,15 @@ test('CRLF line endings give the same declarations', async () => {
     const text = readFileSync(join(fixtures, file), 'utf8').replace(/\n/g, '\r\n')
     const tree = parser.parse(text)
     if (!tree) throw new Error(`tree-sitter returned no tree for ${file}`)
-    const model = extractPython({ path: file, language: 'python', bytes: Buffer.byteLength(text), text }, tree, false)
+    const model = extractPython(
+      { path: file, language: 'python', bytes: Buffer.byteLength(text), text },
+      tree,
+      false
+    )
     // Multi-line source texts (a decorator spanning lines) keep their CRLF; `ast` reads '\n'.
-    const decls = JSON.parse(JSON.stringify(modelDecls(model)).replace(/\\r\\n/g, '\\n')) as OracleDecl[]
+    const decls = JSON.parse(
+      JSON.stringify(modelDecls(model)).replace(/\\r\\n/g, '\\n')
+    ) as OracleDecl[]
     expect(decls.sort(byKey)).toEqual([...oracle[file]].sort(byKey))
   }
 })

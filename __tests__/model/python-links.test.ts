@@ -19,7 +19,8 @@ let model: CodeModel
 
 const mod = (path: string): ModuleModel => {
   const m = model.modules.find((x) => x.path === path)
-  if (!m) throw new Error(`no module ${path}; modules: ${model.modules.map((x) => x.path).join(', ')}`)
+  if (!m)
+    throw new Error(`no module ${path}; modules: ${model.modules.map((x) => x.path).join(', ')}`)
   return m
 }
 
@@ -52,7 +53,9 @@ test('`import shop.util.text as text_mod` and `import shop.util.text` reference 
   expect(t.test?.importedModules).toEqual(['shop/util/text.py'])
   // slug() through the alias, title() through the dotted name, shout and DEFAULT_SEPARATOR read without a call.
   expect(t.test?.referencedSymbols).toEqual(['DEFAULT_SEPARATOR', 'shout', 'slug', 'title'])
-  expect(t.test?.memberReferences).toEqual(expect.arrayContaining(['text_mod.DEFAULT_SEPARATOR', 'text_mod.shout']))
+  expect(t.test?.memberReferences).toEqual(
+    expect.arrayContaining(['text_mod.DEFAULT_SEPARATOR', 'text_mod.shout'])
+  )
 })
 
 test('source modules do not get test links, and the member reads stay in test files only', () => {
@@ -73,6 +76,13 @@ test('the extractor keeps attribute reads through imported names only, in test f
   // `pricing.TAX.real` gives pricing.TAX (through an import) and pricing.TAX.real (through no import name): only the first stays.
   expect(inTest.test?.memberReferences).toEqual(['pricing.TAX', 't.slug'])
   expect((await extractPy(text, false, 'shop/x.py')).test).toBeUndefined()
-  const many = lines('import mod', '', 'def test_many():', ...Array.from({ length: 6000 }, (_, i) => `    mod.f${i}()`))
-  expect((await extractPy(many, true, 'tests/test_many.py')).test?.memberReferences).toHaveLength(5000)
+  const many = lines(
+    'import mod',
+    '',
+    'def test_many():',
+    ...Array.from({ length: 6000 }, (_, i) => `    mod.f${i}()`)
+  )
+  expect((await extractPy(many, true, 'tests/test_many.py')).test?.memberReferences).toHaveLength(
+    5000
+  )
 })

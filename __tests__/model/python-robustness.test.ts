@@ -20,7 +20,10 @@ function wellFormed(model: ModuleModel): void {
   for (const fn of model.functions) expect(fn.loc.endLine).toBeGreaterThanOrEqual(fn.loc.startLine)
 }
 
-const sample = readFileSync(join(process.cwd(), '__tests__', 'fixtures', 'model-py', 'mixed.py'), 'utf8')
+const sample = readFileSync(
+  join(process.cwd(), '__tests__', 'fixtures', 'model-py', 'mixed.py'),
+  'utf8'
+)
 
 test('random bytes decoded as UTF-8', async () => {
   const next = random(42)
@@ -37,7 +40,21 @@ test('truncated and mutated real source', async () => {
     const model = await extractPy(sample.slice(0, cut))
     wellFormed(model)
   }
-  const tokens = ['(', ')', ':', '\n    ', 'def ', 'class ', '"', "'''", 'match ', 'lambda', '\\', '@', 'if ']
+  const tokens = [
+    '(',
+    ')',
+    ':',
+    '\n    ',
+    'def ',
+    'class ',
+    '"',
+    "'''",
+    'match ',
+    'lambda',
+    '\\',
+    '@',
+    'if '
+  ]
   for (let i = 0; i < 60; i++) {
     const at = Math.floor(next() * sample.length)
     const token = tokens[Math.floor(next() * tokens.length)]
@@ -75,9 +92,17 @@ test('a 5 MB single line', async () => {
 })
 
 test('replacement characters from invalid UTF-8, NUL bytes and an empty file', async () => {
-  const invalid = Buffer.from([0x64, 0x65, 0x66, 0x20, 0xff, 0xfe, 0x28, 0x29, 0x3a, 0x0a, 0x20, 0x20, 0x70, 0x61, 0x73, 0x73, 0x0a])
+  const invalid = Buffer.from([
+    0x64, 0x65, 0x66, 0x20, 0xff, 0xfe, 0x28, 0x29, 0x3a, 0x0a, 0x20, 0x20, 0x70, 0x61, 0x73, 0x73,
+    0x0a
+  ])
   wellFormed(await extractPy(invalid.toString('utf8')))
   wellFormed(await extractPy('def f(\u0000):\n    return "\uFFFD"\n'))
   const empty = await extractPy('')
-  expect([empty.status, empty.lines, empty.functions.length, empty.imports.length]).toEqual(['parsed', 0, 0, 0])
+  expect([empty.status, empty.lines, empty.functions.length, empty.imports.length]).toEqual([
+    'parsed',
+    0,
+    0,
+    0
+  ])
 })

@@ -21,7 +21,12 @@ describe('imports', () => {
         '    import importlib.util'
       )
     )
-    const summary = model.imports.map((i) => [i.source, i.names.map((n) => `${n.imported}>${n.local}`).join(','), i.typeOnly, i.loc.startLine])
+    const summary = model.imports.map((i) => [
+      i.source,
+      i.names.map((n) => `${n.imported}>${n.local}`).join(','),
+      i.typeOnly,
+      i.loc.startLine
+    ])
     expect(summary).toEqual([
       ['os.path', '*>p', false, 1],
       ['sys', '*>sys', false, 1],
@@ -101,7 +106,9 @@ describe('public API', () => {
   })
 
   test('a computed __all__ is not trusted: the convention applies', async () => {
-    const model = await extractPy(lines('__all__ = [n for n in dir() if n]', 'def run(): pass', 'def _x(): pass'))
+    const model = await extractPy(
+      lines('__all__ = [n for n in dir() if n]', 'def run(): pass', 'def _x(): pass')
+    )
     expect(model.all).toBeUndefined()
     expect(model.functions.map((f) => f.exported)).toEqual([true, false])
   })
@@ -132,7 +139,12 @@ describe('functions and classes', () => {
         '    def not_a_generator(): return [(yield_ for yield_ in ())]'
       )
     )
-    const fns = model.functions.map((f) => [f.qualifiedName, f.kind, f.params.map((p) => p.name).join(','), f.generator])
+    const fns = model.functions.map((f) => [
+      f.qualifiedName,
+      f.kind,
+      f.params.map((p) => p.name).join(','),
+      f.generator
+    ])
     expect(fns).toEqual([
       ['Account.__init__', 'constructor', 'owner', false],
       ['Account.balance', 'getter', '', false],
@@ -164,23 +176,23 @@ describe('functions and classes', () => {
       lines(
         'def simple(): return 1',
         'def busy(items, flag):',
-        '    if flag and items:',          // if + and
+        '    if flag and items:', // if + and
         '        pass',
-        '    elif flag or not items:',     // elif + or
+        '    elif flag or not items:', // elif + or
         '        pass',
-        '    for i in items:',             // for
-        '        while i:',                // while
+        '    for i in items:', // for
+        '        while i:', // while
         '            i -= 1',
         '    try:',
         '        pass',
-        '    except ValueError:',          // except
+        '    except ValueError:', // except
         '        pass',
-        '    x = 1 if flag else 2',        // conditional expression
+        '    x = 1 if flag else 2', // conditional expression
         '    y = [i for i in items if i]', // comprehension if
         '    match x:',
-        '        case 1: pass',            // case
-        '        case _: pass',            // case
-        '    with open("f") as f:',        // with: not a decision
+        '        case 1: pass', // case
+        '        case _: pass', // case
+        '    with open("f") as f:', // with: not a decision
         '        pass',
         '    return lambda v: v if v else 0' // conditional expression in an anonymous lambda
       )
@@ -204,13 +216,67 @@ describe('calls', () => {
         'print(sum(x for x in range(3)))'
       )
     )
-    const calls = model.calls.map((c) => ({ callee: c.callee, name: c.name, receiver: c.receiver, args: c.args, keywords: c.keywords, awaited: c.awaited, enclosing: c.enclosing, line: c.loc.startLine }))
+    const calls = model.calls.map((c) => ({
+      callee: c.callee,
+      name: c.name,
+      receiver: c.receiver,
+      args: c.args,
+      keywords: c.keywords,
+      awaited: c.awaited,
+      enclosing: c.enclosing,
+      line: c.loc.startLine
+    }))
     expect(calls).toEqual([
-      { callee: 'subprocess.run', name: 'run', receiver: 'subprocess', args: ['["ls", url]', 'shell=True', 'check=False'], keywords: ['shell', 'check'], awaited: false, enclosing: 'Fetcher.load', line: 4 },
-      { callee: 'self.client.get', name: 'get', receiver: 'self.client', args: ['url', '*self.args', '**self.options'], keywords: undefined, awaited: true, enclosing: 'Fetcher.load', line: 5 },
-      { callee: 'print', name: 'print', receiver: undefined, args: ['sum(x for x in range(3))'], keywords: undefined, awaited: false, enclosing: undefined, line: 6 },
-      { callee: 'sum', name: 'sum', receiver: undefined, args: ['(x for x in range(3))'], keywords: undefined, awaited: false, enclosing: undefined, line: 6 },
-      { callee: 'range', name: 'range', receiver: undefined, args: ['3'], keywords: undefined, awaited: false, enclosing: undefined, line: 6 }
+      {
+        callee: 'subprocess.run',
+        name: 'run',
+        receiver: 'subprocess',
+        args: ['["ls", url]', 'shell=True', 'check=False'],
+        keywords: ['shell', 'check'],
+        awaited: false,
+        enclosing: 'Fetcher.load',
+        line: 4
+      },
+      {
+        callee: 'self.client.get',
+        name: 'get',
+        receiver: 'self.client',
+        args: ['url', '*self.args', '**self.options'],
+        keywords: undefined,
+        awaited: true,
+        enclosing: 'Fetcher.load',
+        line: 5
+      },
+      {
+        callee: 'print',
+        name: 'print',
+        receiver: undefined,
+        args: ['sum(x for x in range(3))'],
+        keywords: undefined,
+        awaited: false,
+        enclosing: undefined,
+        line: 6
+      },
+      {
+        callee: 'sum',
+        name: 'sum',
+        receiver: undefined,
+        args: ['(x for x in range(3))'],
+        keywords: undefined,
+        awaited: false,
+        enclosing: undefined,
+        line: 6
+      },
+      {
+        callee: 'range',
+        name: 'range',
+        receiver: undefined,
+        args: ['3'],
+        keywords: undefined,
+        awaited: false,
+        enclosing: undefined,
+        line: 6
+      }
     ])
     expect(model.calls.every((c) => c.isNew === false)).toBe(true)
   })
@@ -236,7 +302,14 @@ describe('raise sites and handlers', () => {
         '            raise'
       )
     )
-    const throws = model.throws.map((t) => [t.loc.startLine, t.errorType, t.message, t.guard, t.rethrow, t.enclosing])
+    const throws = model.throws.map((t) => [
+      t.loc.startLine,
+      t.errorType,
+      t.message,
+      t.guard,
+      t.rethrow,
+      t.enclosing
+    ])
     expect(throws).toEqual([
       [3, 'ValueError', 'negative', 'x < 0', false, 'check'],
       [5, 'errors.Empty', undefined, 'x == 0', false, 'check'],
@@ -280,13 +353,61 @@ describe('raise sites and handlers', () => {
       [2, true],
       [17, false]
     ])
-    const handlers = model.tries[0].handlers.map((h) => ({ line: h.loc.startLine, types: h.types, bare: h.bare, empty: h.empty, onlyLogs: h.onlyLogs, swallows: h.swallows, rethrows: h.rethrows }))
+    const handlers = model.tries[0].handlers.map((h) => ({
+      line: h.loc.startLine,
+      types: h.types,
+      bare: h.bare,
+      empty: h.empty,
+      onlyLogs: h.onlyLogs,
+      swallows: h.swallows,
+      rethrows: h.rethrows
+    }))
     expect(handlers).toEqual([
-      { line: 4, types: [], bare: true, empty: true, onlyLogs: false, swallows: true, rethrows: false },
-      { line: 6, types: ['KeyError', 'IndexError'], bare: false, empty: false, onlyLogs: true, swallows: false, rethrows: false },
-      { line: 8, types: ['ValueError'], bare: false, empty: false, onlyLogs: false, swallows: true, rethrows: false },
-      { line: 10, types: ['TypeError'], bare: false, empty: true, onlyLogs: false, swallows: true, rethrows: false },
-      { line: 12, types: ['OSError'], bare: false, empty: false, onlyLogs: false, swallows: false, rethrows: false }
+      {
+        line: 4,
+        types: [],
+        bare: true,
+        empty: true,
+        onlyLogs: false,
+        swallows: true,
+        rethrows: false
+      },
+      {
+        line: 6,
+        types: ['KeyError', 'IndexError'],
+        bare: false,
+        empty: false,
+        onlyLogs: true,
+        swallows: false,
+        rethrows: false
+      },
+      {
+        line: 8,
+        types: ['ValueError'],
+        bare: false,
+        empty: false,
+        onlyLogs: false,
+        swallows: true,
+        rethrows: false
+      },
+      {
+        line: 10,
+        types: ['TypeError'],
+        bare: false,
+        empty: true,
+        onlyLogs: false,
+        swallows: true,
+        rethrows: false
+      },
+      {
+        line: 12,
+        types: ['OSError'],
+        bare: false,
+        empty: false,
+        onlyLogs: false,
+        swallows: false,
+        rethrows: false
+      }
     ])
     expect(model.tries[1].handlers[0]).toMatchObject({ types: ['ExceptionGroup'], onlyLogs: true })
   })
@@ -306,11 +427,37 @@ describe('conditions', () => {
         '    return "big" if x > 0x10 else "small"'
       )
     )
-    const conds = model.conditions.map((c) => [c.kind, c.loc.startLine, c.comparisons.map((k) => [k.left, k.operator, k.right, k.literal, k.literalSide])])
+    const conds = model.conditions.map((c) => [
+      c.kind,
+      c.loc.startLine,
+      c.comparisons.map((k) => [k.left, k.operator, k.right, k.literal, k.literalSide])
+    ])
     expect(conds).toEqual([
-      ['if', 2, [['0', '<', 'x', 0, 'left'], ['x', '<=', '10', 10, 'right'], ['len(s)', '==', '0', 0, 'right']]],
-      ['elif', 4, [['y', 'not in', '("a", "b")', undefined, undefined], ['y', 'is not', 'None', null, 'right']]],
-      ['while', 6, [['x', '!=', '-1.5', -1.5, 'right'], ['s', 'is', 'True', true, 'right']]],
+      [
+        'if',
+        2,
+        [
+          ['0', '<', 'x', 0, 'left'],
+          ['x', '<=', '10', 10, 'right'],
+          ['len(s)', '==', '0', 0, 'right']
+        ]
+      ],
+      [
+        'elif',
+        4,
+        [
+          ['y', 'not in', '("a", "b")', undefined, undefined],
+          ['y', 'is not', 'None', null, 'right']
+        ]
+      ],
+      [
+        'while',
+        6,
+        [
+          ['x', '!=', '-1.5', -1.5, 'right'],
+          ['s', 'is', 'True', true, 'right']
+        ]
+      ],
       ['ternary', 8, [['x', '>', '0x10', 16, 'right']]]
     ])
     expect(model.conditions.every((c) => c.enclosing === 'f')).toBe(true)
@@ -334,11 +481,17 @@ describe('conditions', () => {
         '            pass'
       )
     )
-    expect(model.switches.map((s) => [s.loc.startLine, s.discriminant, s.cases, s.hasDefault, s.kind])).toEqual([
+    expect(
+      model.switches.map((s) => [s.loc.startLine, s.discriminant, s.cases, s.hasDefault, s.kind])
+    ).toEqual([
       [2, 'cmd', ['"start" | "go"', '[name, *rest]', '_'], true, 'match'],
       [9, 'code', ['200', 'Point(x=0)'], false, 'match']
     ])
-    const conds = model.conditions.map((c) => [c.kind, c.loc.startLine, c.comparisons.map((k) => `${k.left} ${k.operator} ${String(k.literal)}`)])
+    const conds = model.conditions.map((c) => [
+      c.kind,
+      c.loc.startLine,
+      c.comparisons.map((k) => `${k.left} ${k.operator} ${String(k.literal)}`)
+    ])
     expect(conds).toEqual([
       ['case', 3, ['cmd == start', 'cmd == go']],
       ['guard', 5, ['len(rest) > 2']],
@@ -362,7 +515,17 @@ describe('loops', () => {
         '    return [c for p in pages for c in p.children]'
       )
     )
-    expect(model.loops.map((l) => [l.loc.startLine, l.kind, l.depth, l.iterates, l.header, l.hasAwait, l.enclosing])).toEqual([
+    expect(
+      model.loops.map((l) => [
+        l.loc.startLine,
+        l.kind,
+        l.depth,
+        l.iterates,
+        l.header,
+        l.hasAwait,
+        l.enclosing
+      ])
+    ).toEqual([
       [2, 'for', 1, 'pages', 'for page in pages', true, 'crawl'],
       [3, 'while', 2, undefined, 'while page.more', true, 'crawl'],
       [6, 'for', 1, 'page', 'for x in page', false, 'crawl.helper'],
@@ -396,7 +559,9 @@ describe('module state, strings and main', () => {
         '    """not a docstring"""'
       )
     )
-    expect(model.variables.map((v) => [v.name, v.initKind, v.mutable, v.exported, v.loc.startLine])).toEqual([
+    expect(
+      model.variables.map((v) => [v.name, v.initKind, v.mutable, v.exported, v.loc.startLine])
+    ).toEqual([
       ['MAX_RETRIES', 'literal', false, true, 3],
       ['NAMES', 'literal', false, true, 4],
       ['ALLOWED', 'call', false, true, 5],
@@ -423,12 +588,20 @@ describe('module state, strings and main', () => {
   })
 
   test('hasMain from the main guard; not from a guard inside a function', async () => {
-    expect((await extractPy(lines('def main(): pass', "if __name__ == '__main__':", '    main()'))).hasMain).toBe(true)
-    expect((await extractPy(lines('def main():', '    if __name__ == "__main__":', '        pass'))).hasMain).toBe(false)
+    expect(
+      (await extractPy(lines('def main(): pass', "if __name__ == '__main__':", '    main()')))
+        .hasMain
+    ).toBe(true)
+    expect(
+      (await extractPy(lines('def main():', '    if __name__ == "__main__":', '        pass')))
+        .hasMain
+    ).toBe(false)
   })
 
   test('syntax errors give a partial model with a count, and what parsed is kept', async () => {
-    const model = await extractPy(lines('def good(a):', '    return a', 'def broken(:', '    pass', 'x = (1,'))
+    const model = await extractPy(
+      lines('def good(a):', '    return a', 'def broken(:', '    pass', 'x = (1,')
+    )
     expect(model.status).toBe('partial')
     expect(model.syntaxErrors).toBeGreaterThan(0)
     expect(model.functions.map((f) => f.name)).toContain('good')

@@ -2,11 +2,33 @@ import { createResolver } from '../../src/model/resolve.js'
 import type { ImportDecl, PackageManifest } from '../../src/model/types.js'
 
 const LOC = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }
-const js = (source: string): ImportDecl => ({ source, names: [], kind: 'esm', typeOnly: false, loc: LOC })
-const py = (source: string): ImportDecl => ({ source, names: [], kind: 'python', typeOnly: false, loc: LOC })
+const js = (source: string): ImportDecl => ({
+  source,
+  names: [],
+  kind: 'esm',
+  typeOnly: false,
+  loc: LOC
+})
+const py = (source: string): ImportDecl => ({
+  source,
+  names: [],
+  kind: 'python',
+  typeOnly: false,
+  loc: LOC
+})
 
 function manifest(path: string, fields: Partial<PackageManifest>): PackageManifest {
-  return { path, kind: 'package.json', dependencies: [], devDependencies: [], scripts: {}, bin: {}, engines: {}, workspaces: [], ...fields }
+  return {
+    path,
+    kind: 'package.json',
+    dependencies: [],
+    devDependencies: [],
+    scripts: {},
+    bin: {},
+    engines: {},
+    workspaces: [],
+    ...fields
+  }
 }
 
 const files = [
@@ -32,7 +54,13 @@ describe('JavaScript and TypeScript', () => {
     tsPaths: { '@/*': ['src/*'], '~utils': ['./src/util/index.ts'] },
     manifests: [
       manifest('package.json', { name: 'my-app', main: 'dist/index.js' }),
-      manifest('packages/core/package.json', { name: '@scope/core', exports: { '.': { import: './dist/index.js', types: './dist/index.d.ts' }, './feature/*': './dist/feature/*.js' } })
+      manifest('packages/core/package.json', {
+        name: '@scope/core',
+        exports: {
+          '.': { import: './dist/index.js', types: './dist/index.d.ts' },
+          './feature/*': './dist/feature/*.js'
+        }
+      })
     ]
   })
   const r = (from: string, spec: string): string | undefined => resolver.resolve(from, js(spec))
@@ -59,7 +87,9 @@ describe('JavaScript and TypeScript', () => {
   test('package self-imports through main and exports, mapped from dist back to src', () => {
     expect(r('test/app.test.ts', 'my-app')).toBe('src/index.ts')
     expect(r('test/app.test.ts', '@scope/core')).toBe('packages/core/src/index.ts')
-    expect(r('test/app.test.ts', '@scope/core/feature/run')).toBe('packages/core/src/feature/run.ts')
+    expect(r('test/app.test.ts', '@scope/core/feature/run')).toBe(
+      'packages/core/src/feature/run.ts'
+    )
   })
 
   test('outside the repository: packages, node builtins, escaping paths, missing files', () => {
@@ -72,10 +102,16 @@ describe('JavaScript and TypeScript', () => {
 
 describe('a folder with a package.json', () => {
   test("require('../') from a test loads the package's main", () => {
-    const resolver = createResolver(['lib/index.js', 'lib/parse.js', 'test/parse.js', 'packages/a/main.js'], {
-      tsPaths: {},
-      manifests: [manifest('package.json', { main: 'lib/index.js' }), manifest('packages/a/package.json', { main: './main.js' })]
-    })
+    const resolver = createResolver(
+      ['lib/index.js', 'lib/parse.js', 'test/parse.js', 'packages/a/main.js'],
+      {
+        tsPaths: {},
+        manifests: [
+          manifest('package.json', { main: 'lib/index.js' }),
+          manifest('packages/a/package.json', { main: './main.js' })
+        ]
+      }
+    )
     expect(resolver.resolve('test/parse.js', js('../'))).toBe('lib/index.js')
     expect(resolver.resolve('test/parse.js', js('..'))).toBe('lib/index.js')
     expect(resolver.resolve('test/parse.js', js('../packages/a'))).toBe('packages/a/main.js')

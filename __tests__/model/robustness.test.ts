@@ -4,7 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildModel } from '../../src/model/build.js'
-import type { Language, LoadedRepository, RepositoryFacts, SourceFile } from '../../src/model/types.js'
+import type {
+  Language,
+  LoadedRepository,
+  RepositoryFacts,
+  SourceFile
+} from '../../src/model/types.js'
 
 const FACTS: RepositoryFacts = {
   manifests: [],
@@ -43,8 +48,16 @@ async function build(files: SourceFile[]): Promise<Awaited<ReturnType<typeof bui
 }
 
 const fixtureDir = join(process.cwd(), '__tests__', 'fixtures', 'model-js')
-const fixtures = readdirSync(fixtureDir).map((name) => ({ name, text: readFileSync(join(fixtureDir, name), 'utf8') }))
-const LANG: Record<string, Language> = { ts: 'typescript', tsx: 'tsx', js: 'javascript', jsx: 'jsx' }
+const fixtures = readdirSync(fixtureDir).map((name) => ({
+  name,
+  text: readFileSync(join(fixtureDir, name), 'utf8')
+}))
+const LANG: Record<string, Language> = {
+  ts: 'typescript',
+  tsx: 'tsx',
+  js: 'javascript',
+  jsx: 'jsx'
+}
 
 test('random bytes in every JavaScript dialect', async () => {
   const files: SourceFile[] = []
@@ -60,7 +73,8 @@ test('truncated and mutated real source', async () => {
   const files: SourceFile[] = []
   for (const { name, text } of fixtures) {
     const lang = LANG[name.split('.').pop()!]
-    for (const cut of [0.1, 0.37, 0.5, 0.83]) files.push(file(`cut/${cut}-${name}`, lang, text.slice(0, Math.floor(text.length * cut))))
+    for (const cut of [0.1, 0.37, 0.5, 0.83])
+      files.push(file(`cut/${cut}-${name}`, lang, text.slice(0, Math.floor(text.length * cut))))
     // Delete every 97th character, then swap a brace for a parenthesis every 53rd.
     let mutated = ''
     for (let i = 0; i < text.length; i++) {
@@ -73,18 +87,32 @@ test('truncated and mutated real source', async () => {
   const truncated = model.modules.find((m) => m.path === 'cut/0.5-functions.ts')!
   expect(truncated.status).toBe('partial')
   // What could be read before the cut is still there.
-  expect(truncated.functions.map((f) => f.name)).toEqual(expect.arrayContaining(['plain', 'loadText']))
+  expect(truncated.functions.map((f) => f.name)).toEqual(
+    expect.arrayContaining(['plain', 'loadText'])
+  )
 })
 
 test('10,000-deep nesting of brackets, parentheses, calls, blocks and binary operators', async () => {
   const n = 10_000
   const files = [
     file('deep/array.ts', 'typescript', `export const a = ${'['.repeat(n)}1${']'.repeat(n)}\n`),
-    file('deep/parens.ts', 'typescript', `export const p = ${'('.repeat(n)}1${')'.repeat(n)} === ${'('.repeat(n)}2${')'.repeat(n)}\n`),
+    file(
+      'deep/parens.ts',
+      'typescript',
+      `export const p = ${'('.repeat(n)}1${')'.repeat(n)} === ${'('.repeat(n)}2${')'.repeat(n)}\n`
+    ),
     file('deep/calls.js', 'javascript', `${'f('.repeat(n)}0${')'.repeat(n)}\n`),
-    file('deep/blocks.js', 'javascript', `function deep() {\n${'if (x) {'.repeat(n)}${'}'.repeat(n)}\n}\n`),
+    file(
+      'deep/blocks.js',
+      'javascript',
+      `function deep() {\n${'if (x) {'.repeat(n)}${'}'.repeat(n)}\n}\n`
+    ),
     file('deep/arrows.ts', 'typescript', `const g = ${'() => '.repeat(n)}1\n`),
-    file('deep/binary.ts', 'typescript', `const s = ${Array.from({ length: n }, (_, i) => `a${i}`).join(' && ')}\n`),
+    file(
+      'deep/binary.ts',
+      'typescript',
+      `const s = ${Array.from({ length: n }, (_, i) => `a${i}`).join(' && ')}\n`
+    ),
     file('deep/unclosed.ts', 'typescript', `const u = ${'['.repeat(n)}\n`)
   ]
   const model = await build(files)
@@ -100,15 +128,24 @@ test('a 5 MB single line, and a 5 MB string literal', async () => {
   const numbers = `export const data = [${Array.from({ length: 800_000 }, (_, i) => i).join(',')}]`
   const literal = `export const text = "${'x'.repeat(5 * 1024 * 1024)}"`
   expect(numbers.length).toBeGreaterThan(5_000_000)
-  const model = await build([file('big/numbers.ts', 'typescript', numbers), file('big/literal.js', 'javascript', literal)])
+  const model = await build([
+    file('big/numbers.ts', 'typescript', numbers),
+    file('big/literal.js', 'javascript', literal)
+  ])
   const m = model.modules.find((x) => x.path === 'big/literal.js')!
   expect(m.status).toBe('parsed')
   expect(m.strings[0].value).toHaveLength(200)
-  expect(model.modules.find((x) => x.path === 'big/numbers.ts')!.variables[0].initKind).toBe('array')
+  expect(model.modules.find((x) => x.path === 'big/numbers.ts')!.variables[0].initKind).toBe(
+    'array'
+  )
 })
 
 test('empty and whitespace-only files', async () => {
-  const model = await build([file('empty.ts', 'typescript', ''), file('blank.js', 'javascript', '\n\n  \n'), file('bom.ts', 'typescript', '\uFEFF')])
+  const model = await build([
+    file('empty.ts', 'typescript', ''),
+    file('blank.js', 'javascript', '\n\n  \n'),
+    file('bom.ts', 'typescript', '\uFEFF')
+  ])
   for (const m of model.modules) {
     expect(m.status).toBe('parsed')
     expect(m.functions).toEqual([])

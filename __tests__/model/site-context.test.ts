@@ -4,12 +4,18 @@ import { extractSnippet } from './js-helpers.js'
 import { extractPy, lines } from './python-helpers.js'
 
 function callAt(m: ModuleModel, line: number, callee?: string): CallSite {
-  const call = m.calls.find((c) => c.loc.startLine === line && (callee === undefined || c.callee === callee))
-  if (!call) throw new Error(`no call at line ${line}: ${m.calls.map((c) => `${c.loc.startLine} ${c.callee}`).join(', ')}`)
+  const call = m.calls.find(
+    (c) => c.loc.startLine === line && (callee === undefined || c.callee === callee)
+  )
+  if (!call)
+    throw new Error(
+      `no call at line ${line}: ${m.calls.map((c) => `${c.loc.startLine} ${c.callee}`).join(', ')}`
+    )
   return call
 }
 
-const kinds = (c: CallSite): string[] => (c.context?.guards ?? []).map((g) => `${g.kind}:${g.text}:${g.holds}`)
+const kinds = (c: CallSite): string[] =>
+  (c.context?.guards ?? []).map((g) => `${g.kind}:${g.text}:${g.holds}`)
 
 describe('site context (JavaScript/TypeScript)', () => {
   it('records branches, short-circuits, optional chains, early exits and defaults', async () => {
@@ -56,7 +62,8 @@ describe('site context (JavaScript/TypeScript)', () => {
         '}'
       ].join('\n')
     )
-    const action = (line: number) => callAt(m, line, 'JSON.parse').context?.try?.handlers.map((h) => h.action)
+    const action = (line: number) =>
+      callAt(m, line, 'JSON.parse').context?.try?.handlers.map((h) => h.action)
     expect(action(2)).toEqual(['rethrow'])
     expect(action(3)).toEqual(['convert'])
     expect(action(4)).toEqual(['log-only'])
@@ -67,7 +74,9 @@ describe('site context (JavaScript/TypeScript)', () => {
   })
 
   it('gives the arguments by kind, with literal values', async () => {
-    const m = await extractSnippet("f('a', 2, true, null, undefined, x, o.p, g(), `t${x}`, `plain`, { a: 1 }, [1], () => 1, ...rest)\n")
+    const m = await extractSnippet(
+      "f('a', 2, true, null, undefined, x, o.p, g(), `t${x}`, `plain`, { a: 1 }, [1], () => 1, ...rest)\n"
+    )
     expect(m.calls[0].arguments).toEqual([
       { kind: 'literal', text: "'a'", value: 'a' },
       { kind: 'literal', text: '2', value: 2 },
@@ -116,7 +125,9 @@ describe('site context (Python)', () => {
     expect(kinds(callAt(m, 8))).toEqual(['early-exit:not a:false', 'default:c:true'])
     expect(kinds(callAt(m, 10))).toContain('if:a.x:true')
     expect(kinds(callAt(m, 12))).toEqual(expect.arrayContaining(['if:a.y:true', 'else:a.x:false']))
-    expect(kinds(callAt(m, 14))).toEqual(expect.arrayContaining(['else:a.x:false', 'else:a.y:false']))
+    expect(kinds(callAt(m, 14))).toEqual(
+      expect.arrayContaining(['else:a.x:false', 'else:a.y:false'])
+    )
     expect(kinds(callAt(m, 16))).toContain('assert:b:true')
     expect(kinds(callAt(m, 18))).toContain('ternary:c:true')
     // The raise itself sits under its condition.
@@ -146,11 +157,15 @@ describe('site context (Python)', () => {
       { types: ['OSError'], action: 'return-default' },
       { types: ['Exception'], action: 'log-only' }
     ])
-    expect(callAt(m, 11).context?.try?.handlers).toEqual([{ types: ['ValueError'], action: 'swallow' }])
+    expect(callAt(m, 11).context?.try?.handlers).toEqual([
+      { types: ['ValueError'], action: 'swallow' }
+    ])
   })
 
   it('gives the arguments by kind, keywords included', async () => {
-    const m = await extractPy(lines('f("a", 2, None, x, o.p, g(), f"t{x}", {"a": 1}, [1], lambda: 1, *rest, timeout=5)'))
+    const m = await extractPy(
+      lines('f("a", 2, None, x, o.p, g(), f"t{x}", {"a": 1}, [1], lambda: 1, *rest, timeout=5)')
+    )
     expect(m.calls[0].arguments?.map((a) => [a.kind, a.value, a.keyword])).toEqual([
       ['literal', 'a', undefined],
       ['literal', 2, undefined],

@@ -47,21 +47,40 @@ describe('a JavaScript package', () => {
     expect(reasonOf(surface, 'src/settings.ts')).toBe('imported by shipped src/index.ts')
     expect(reasonOf(surface, 'scripts/release.js')).toMatch(/tooling folder scripts\//)
     expect(reasonOf(surface, 'test-d/index.test-d.ts')).toMatch(/type test/)
-    expect(surface?.counts).toEqual({ shipped: 5, test: 1, tooling: 3, 'examples-docs': 3, fixtures: 2, vendored: 1, generated: 0 })
+    expect(surface?.counts).toEqual({
+      shipped: 5,
+      test: 1,
+      tooling: 3,
+      'examples-docs': 3,
+      fixtures: 2,
+      vendored: 1,
+      generated: 0
+    })
   })
 
   test('an empty catch in scripts, benchmarks or examples is no finding; the same in shipped code is', async () => {
     const { run } = await runFixture(errorHandling, files)
-    const flagged = run.findings.filter((f) => f.messageId === 'swallowedError').map((f) => `${f.file}:${f.startLine}`)
+    const flagged = run.findings
+      .filter((f) => f.messageId === 'swallowedError')
+      .map((f) => `${f.file}:${f.startLine}`)
     expect(flagged).toEqual(['src/settings.ts:4'])
-    expect(run.surface).toMatchObject({ classes: ['shipped', 'test'], leftOut: { tooling: 3, 'examples-docs': 1, fixtures: 1 } })
-    expect(run.report).toContain('left out 3 tooling (`bench/parse.bench.js`, `rollup.config.js`, `scripts/release.js`)')
+    expect(run.surface).toMatchObject({
+      classes: ['shipped', 'test'],
+      leftOut: { tooling: 3, 'examples-docs': 1, fixtures: 1 }
+    })
+    expect(run.report).toContain(
+      'left out 3 tooling (`bench/parse.bench.js`, `rollup.config.js`, `scripts/release.js`)'
+    )
     expect((run.details as { productSurface: unknown }).productSurface).toEqual(run.surface)
   })
 
   test('the config widens the view with classes or globs', async () => {
-    const wide = await runFixture(errorHandling, files, { surfaceInclude: ['tooling', 'examples/**'] })
-    expect(wide.run.findings.filter((f) => f.messageId === 'swallowedError').map((f) => f.file)).toEqual([
+    const wide = await runFixture(errorHandling, files, {
+      surfaceInclude: ['tooling', 'examples/**']
+    })
+    expect(
+      wide.run.findings.filter((f) => f.messageId === 'swallowedError').map((f) => f.file)
+    ).toEqual([
       'bench/parse.bench.js',
       'examples/basic.js',
       'scripts/release.js',
@@ -73,7 +92,9 @@ describe('a JavaScript package', () => {
     const { run } = await runFixture(scope, files)
     expect(run.report).toContain('#### Product surface')
     expect(run.report).toContain('| tooling | 3 |')
-    expect(run.report).toContain('<code>scripts/release.js</code>: inside the tooling folder scripts/')
+    expect(run.report).toContain(
+      '<code>scripts/release.js</code>: inside the tooling folder scripts/'
+    )
     const targets = (run.details as { targets: { file: string }[] }).targets.map((t) => t.file)
     expect(targets.every((f) => f.startsWith('src/') || f.startsWith('bin/'))).toBe(true)
   })
@@ -97,7 +118,9 @@ describe('a Python src-layout package', () => {
       'tests/test_core.py': 'test',
       'tests/typing/check_core.py': 'fixtures'
     })
-    expect(reasonOf(model.surface, 'src/pkgname/core.py')).toMatch(/pyproject\.toml declares \(src\)|Python package pkgname/)
+    expect(reasonOf(model.surface, 'src/pkgname/core.py')).toMatch(
+      /pyproject\.toml declares \(src\)|Python package pkgname/
+    )
   })
 
   test('a swallowed exception in docs_src or benchmarks is no finding; the same in the package is', async () => {
@@ -111,7 +134,16 @@ describe('a Python src-layout package', () => {
 describe('without a manifest', () => {
   test('code that is not a test, tooling, an example or a fixture is shipped, and the reason says so', () => {
     const surface = classifySurface({
-      repo: { allPaths: ['app.py', 'lib/util.py', 'scripts/deploy.py', 'tests/test_app.py', 'examples/demo.py'], files: [] },
+      repo: {
+        allPaths: [
+          'app.py',
+          'lib/util.py',
+          'scripts/deploy.py',
+          'tests/test_app.py',
+          'examples/demo.py'
+        ],
+        files: []
+      },
       manifests: [],
       modules: []
     })
@@ -122,20 +154,34 @@ describe('without a manifest', () => {
       'scripts/deploy.py': 'tooling',
       'tests/test_app.py': 'test'
     })
-    expect(reasonOf(surface, 'app.py')).toBe('no package manifest declares entry points, so code that is not a test, tooling, an example or a fixture counts as shipped')
+    expect(reasonOf(surface, 'app.py')).toBe(
+      'no package manifest declares entry points, so code that is not a test, tooling, an example or a fixture counts as shipped'
+    )
   })
 
   test('tooling a CI workflow runs is marked, and security keeps it in view', async () => {
     const { model } = await buildFixtureModel({
-      '.github/workflows/release.yml': 'on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: node scripts/publish.js\n',
+      '.github/workflows/release.yml':
+        'on: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: node scripts/publish.js\n',
       'scripts/publish.js': 'export const x = 1\n',
       'scripts/other.js': 'export const y = 1\n',
       'index.js': 'export const z = 1\n'
     })
-    expect(model.surface?.files.find((f) => f.path === 'scripts/publish.js')?.runByCi).toBe('.github/workflows/release.yml')
-    expect(productView(model, 'security').model.modules.map((m) => m.path)).toEqual(['index.js', 'scripts/publish.js'])
-    expect(productView(model, 'failure-modes').model.modules.map((m) => m.path)).toEqual(['index.js'])
-    expect(productView(model, 'ci-cd').model.modules.map((m) => m.path)).toEqual(['index.js', 'scripts/other.js', 'scripts/publish.js'])
+    expect(model.surface?.files.find((f) => f.path === 'scripts/publish.js')?.runByCi).toBe(
+      '.github/workflows/release.yml'
+    )
+    expect(productView(model, 'security').model.modules.map((m) => m.path)).toEqual([
+      'index.js',
+      'scripts/publish.js'
+    ])
+    expect(productView(model, 'failure-modes').model.modules.map((m) => m.path)).toEqual([
+      'index.js'
+    ])
+    expect(productView(model, 'ci-cd').model.modules.map((m) => m.path)).toEqual([
+      'index.js',
+      'scripts/other.js',
+      'scripts/publish.js'
+    ])
   })
 })
 
@@ -144,12 +190,21 @@ describe('what npm publishes', () => {
 
   test('without a files list every module is in the tarball, so a root module nothing imports is shipped', () => {
     const surface = classifySurface({
-      repo: { allPaths: ['package.json', 'index.js', 'browser.js', 'benchmarks/a.bench.js'], files: [] },
+      repo: {
+        allPaths: ['package.json', 'index.js', 'browser.js', 'benchmarks/a.bench.js'],
+        files: []
+      },
       manifests: [manifest('{"name":"p","main":"index.js"}')],
       modules: []
     })
-    expect(classes(surface)).toMatchObject({ 'index.js': 'shipped', 'browser.js': 'shipped', 'benchmarks/a.bench.js': 'tooling' })
-    expect(reasonOf(surface, 'browser.js')).toBe('published with the package: package.json has no files list, so npm ships it')
+    expect(classes(surface)).toMatchObject({
+      'index.js': 'shipped',
+      'browser.js': 'shipped',
+      'benchmarks/a.bench.js': 'tooling'
+    })
+    expect(reasonOf(surface, 'browser.js')).toBe(
+      'published with the package: package.json has no files list, so npm ships it'
+    )
   })
 
   test('with a files list, a module outside it and unreachable is not shipped', () => {

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url'
 import { buildModule, ParserPool } from '../../src/model/build-module.js'
 import { blankTypes, loadTypeScript } from '../../src/model/ts-blank.js'
 
-const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'ts-syntax', 'modern.ts')
+const FIXTURE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'ts-syntax',
+  'modern.ts'
+)
 const text = readFileSync(FIXTURE, 'utf8')
 const pool = new ParserPool()
 afterAll(() => pool.dispose())
@@ -22,10 +28,29 @@ test('a file with each construct has no syntax errors and every function, class,
   expect(m.syntaxErrors).toBe(0)
   expect(m.status).toBe('parsed')
   expect(m.functions.map((f) => f.qualifiedName)).toEqual(
-    expect.arrayContaining(['Counter.increment', 'first', 'logged', 'Service.run', 'eventName', 'Store.constructor', 'Store.get'])
+    expect.arrayContaining([
+      'Counter.increment',
+      'first',
+      'logged',
+      'Service.run',
+      'eventName',
+      'Store.constructor',
+      'Store.get'
+    ])
   )
   expect(m.classes.map((c) => c.name)).toEqual(['Counter', 'Service', 'Store'])
-  expect(m.exports.map((e) => e.name)).toEqual(expect.arrayContaining(['defaults', 'Counter', 'first', 'Service', 'EventName', 'eventName', 'Box', 'Store']))
+  expect(m.exports.map((e) => e.name)).toEqual(
+    expect.arrayContaining([
+      'defaults',
+      'Counter',
+      'first',
+      'Service',
+      'EventName',
+      'eventName',
+      'Box',
+      'Store'
+    ])
+  )
   expect(m.throws.map((t) => [t.errorType, t.loc.startLine])).toEqual([
     ['RangeError', 15],
     ['Error', 46]
@@ -39,11 +64,20 @@ test('a file with each construct has no syntax errors and every function, class,
 })
 
 test.each([
-  ['satisfies', "export const a = { x: 1 } satisfies Record<string, number>\n"],
+  ['satisfies', 'export const a = { x: 1 } satisfies Record<string, number>\n'],
   ['accessor', 'export class A {\n  accessor x = 0\n  static accessor y: number = 1\n}\n'],
-  ['const type parameter', 'export function f<const T extends readonly unknown[]>(t: T): T {\n  return t\n}\n'],
-  ['decorators', 'function d(v: unknown, c: unknown) { return v }\nexport class A {\n  @d\n  m(): void {}\n}\n'],
-  ['template literal types', 'export type E<T extends string> = `on${Capitalize<T>}`\nexport function f(t: string): E<string> { return `on${t}` as E<string> }\n'],
+  [
+    'const type parameter',
+    'export function f<const T extends readonly unknown[]>(t: T): T {\n  return t\n}\n'
+  ],
+  [
+    'decorators',
+    'function d(v: unknown, c: unknown) { return v }\nexport class A {\n  @d\n  m(): void {}\n}\n'
+  ],
+  [
+    'template literal types',
+    'export type E<T extends string> = `on${Capitalize<T>}`\nexport function f(t: string): E<string> { return `on${t}` as E<string> }\n'
+  ],
   ['variance annotations', 'export class S<in out T> {\n  get(t: T): T { return t }\n}\n']
 ])('%s: no syntax error is reported', async (_, source) => {
   const m = await model('src/x.ts', source)
@@ -64,6 +98,8 @@ test('blanking keeps every line and column', async () => {
   expect(blanked.text.split('\n').length).toBe(text.split('\n').length)
   expect(blanked.compilerErrors).toBe(0)
   const lines = blanked.text.split('\n')
-  expect(lines[1]).toBe("export const defaults = { port: 8080, host: 'localhost' }" + ' '.repeat(lines[1].length - 57))
+  expect(lines[1]).toBe(
+    "export const defaults = { port: 8080, host: 'localhost' }" + ' '.repeat(lines[1].length - 57)
+  )
   expect(lines[31].trim()).toBe('')
 })

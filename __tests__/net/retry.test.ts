@@ -2,7 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { backoffDelay, createRetryingFetch, parseRetryAfter, withRetry } from '../../src/net/retry.js'
+import {
+  backoffDelay,
+  createRetryingFetch,
+  parseRetryAfter,
+  withRetry
+} from '../../src/net/retry.js'
 
 let server: Server
 let url: string
@@ -90,7 +95,10 @@ describe('createRetryingFetch', () => {
 
   it('leaves requests the caller excludes to the caller', async () => {
     answers = [{ status: 503 }]
-    const res = await createRetryingFetch({ ...fakeTime(), noRetry: (m) => m === 'POST' })(url, { method: 'POST', body: 'x' })
+    const res = await createRetryingFetch({ ...fakeTime(), noRetry: (m) => m === 'POST' })(url, {
+      method: 'POST',
+      body: 'x'
+    })
     expect(res.status).toBe(503)
     expect(hits).toHaveLength(1)
   })
@@ -98,14 +106,19 @@ describe('createRetryingFetch', () => {
   it('retries network failures and names the request when giving up', async () => {
     const t = fakeTime()
     const dead = 'http://127.0.0.1:9/never'
-    await expect(createRetryingFetch({ ...t, maxAttempts: 2 })(dead)).rejects.toThrow(/^GET http:\/\/127\.0\.0\.1:9\/never failed after 2 attempt\(s\)/)
+    await expect(createRetryingFetch({ ...t, maxAttempts: 2 })(dead)).rejects.toThrow(
+      /^GET http:\/\/127\.0\.0\.1:9\/never failed after 2 attempt\(s\)/
+    )
     expect(t.waits).toHaveLength(1)
   })
 
   it('keeps the query string out of its messages', async () => {
     const reasons: string[] = []
     answers = [{ status: 503 }]
-    await createRetryingFetch({ ...fakeTime(), onRetry: (i) => reasons.push(`${i.target} ${i.reason}`) })(`${url}?token=secret`)
+    await createRetryingFetch({
+      ...fakeTime(),
+      onRetry: (i) => reasons.push(`${i.target} ${i.reason}`)
+    })(`${url}?token=secret`)
     expect(reasons).toEqual([`GET ${url} HTTP 503`])
   })
 })
@@ -119,7 +132,11 @@ describe('withRetry', () => {
         calls++
         throw new Error('transient')
       },
-      { ...t, isRetryable: () => true, beforeRetry: async () => (calls === 2 ? 'found' : undefined) }
+      {
+        ...t,
+        isRetryable: () => true,
+        beforeRetry: async () => (calls === 2 ? 'found' : undefined)
+      }
     )
     expect(result).toBe('found')
     expect(calls).toBe(2)
@@ -127,7 +144,12 @@ describe('withRetry', () => {
 
   it('throws at once what is not retryable', async () => {
     const t = fakeTime()
-    await expect(withRetry(async () => Promise.reject(new Error('bad input')), { ...t, isRetryable: () => false })).rejects.toThrow('bad input')
+    await expect(
+      withRetry(async () => Promise.reject(new Error('bad input')), {
+        ...t,
+        isRetryable: () => false
+      })
+    ).rejects.toThrow('bad input')
     expect(t.waits).toEqual([])
   })
 })

@@ -1,4 +1,8 @@
-import { annotationNames, pythonTypeCompatible, pythonTypeKey } from '../../perspectives/backwards-compat/python-types.js'
+import {
+  annotationNames,
+  pythonTypeCompatible,
+  pythonTypeKey
+} from '../../perspectives/backwards-compat/python-types.js'
 
 describe('pythonTypeKey', () => {
   it.each([

@@ -23,7 +23,11 @@ interface Repo {
 }
 
 /** A repository with `base` committed and tagged (unless `tag` is null), then `head` committed over it. */
-function repository(base: Record<string, string>, head: Record<string, string>, tag: string | null = 'v1.0.0'): Repo {
+function repository(
+  base: Record<string, string>,
+  head: Record<string, string>,
+  tag: string | null = 'v1.0.0'
+): Repo {
   const root = tempDir('bc-')
   gitInit(root)
   writeFiles(root, base)
@@ -36,37 +40,80 @@ function repository(base: Record<string, string>, head: Record<string, string>, 
 }
 
 /** Splits `__tests__/fixtures/<name>/{base,head}/...` into the two trees. */
-function fixtureTrees(name: string): { base: Record<string, string>; head: Record<string, string> } {
+function fixtureTrees(name: string): {
+  base: Record<string, string>
+  head: Record<string, string>
+} {
   const all = readFixture(name)
-  const pick = (prefix: string) => Object.fromEntries(Object.entries(all).filter(([p]) => p.startsWith(prefix)).map(([p, t]) => [p.slice(prefix.length), t]))
+  const pick = (prefix: string) =>
+    Object.fromEntries(
+      Object.entries(all)
+        .filter(([p]) => p.startsWith(prefix))
+        .map(([p, t]) => [p.slice(prefix.length), t])
+    )
   return { base: pick('base/'), head: pick('head/') }
 }
 
-async function run(root: string, head: Record<string, string>, choose: { baseRef?: string; previousCommit?: string } = {}): Promise<FixtureRun> {
+async function run(
+  root: string,
+  head: Record<string, string>,
+  choose: { baseRef?: string; previousCommit?: string } = {}
+): Promise<FixtureRun> {
   const repo = await loadRepository(root, {})
   const facts = await collectFacts(repo, {})
   const model = await buildModel(repo, facts)
   const texts = new Map(repo.files.map((f) => [f.path, f.text]))
   const { base } = await prepareBase(root, choose)
-  const result = await runPerspective(perspective, { model, options: undefined, target: detectTarget(facts, model.modules), now: FIXED_NOW, source: (p) => texts.get(p), base })
+  const result = await runPerspective(perspective, {
+    model,
+    options: undefined,
+    target: detectTarget(facts, model.modules),
+    now: FIXED_NOW,
+    source: (p) => texts.get(p),
+    base
+  })
   return { run: result, model, repo, files: head }
 }
 
 function found(result: FixtureRun): [string, string | null, number | null][] {
-  return result.run.findings.map((f) => [f.messageId, f.file, f.startLine] as [string, string | null, number | null]).sort((a, b) => `${a[1]}:${String(a[2]).padStart(4)}:${a[0]}`.localeCompare(`${b[1]}:${String(b[2]).padStart(4)}:${b[0]}`))
+  return result.run.findings
+    .map((f) => [f.messageId, f.file, f.startLine] as [string, string | null, number | null])
+    .sort((a, b) =>
+      `${a[1]}:${String(a[2]).padStart(4)}:${a[0]}`.localeCompare(
+        `${b[1]}:${String(b[2]).padStart(4)}:${b[0]}`
+      )
+    )
 }
 
-function sorted(list: [string, string | null, number | null][]): [string, string | null, number | null][] {
-  return [...list].sort((a, b) => `${a[1]}:${String(a[2]).padStart(4)}:${a[0]}`.localeCompare(`${b[1]}:${String(b[2]).padStart(4)}:${b[0]}`))
+function sorted(
+  list: [string, string | null, number | null][]
+): [string, string | null, number | null][] {
+  return [...list].sort((a, b) =>
+    `${a[1]}:${String(a[2]).padStart(4)}:${a[0]}`.localeCompare(
+      `${b[1]}:${String(b[2]).padStart(4)}:${b[0]}`
+    )
+  )
 }
 
 function byMessage(result: FixtureRun, messageId: string, symbol?: string) {
-  return result.run.findings.filter((f) => f.messageId === messageId && (symbol === undefined || f.symbol === symbol || f.message.includes(symbol)))
+  return result.run.findings.filter(
+    (f) =>
+      f.messageId === messageId &&
+      (symbol === undefined || f.symbol === symbol || f.message.includes(symbol))
+  )
 }
 
 function tsParses(code: string): string[] {
-  const source = ts.createSourceFile('spec.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
-  return ((source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const source = ts.createSourceFile(
+    'spec.ts',
+    code,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS
+  )
+  return ((source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? []).map(
+    (d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')
+  )
 }
 
 function pyParses(code: string): void {
@@ -76,8 +123,31 @@ function pyParses(code: string): void {
 // The manifests live here, not in the fixture folder: two package.json files named alike there would
 // collide in jest's module map.
 const TS_MANIFESTS = {
-  base: JSON.stringify({"name": "pkg", "version": "1.0.0", "main": "dist/index.js", "bin": {"pkg": "bin/cli.js", "pkg-old": "bin/old.js"}, "engines": {"node": ">=14"}, "exports": {".": "./dist/index.js", "./utils": "./lib/util.js", "./legacy": "./lib/legacy.js"}}, null, 2),
-  head: JSON.stringify({"name": "pkg", "version": "1.1.0", "type": "module", "main": "dist/index.js", "bin": {"pkg": "bin/cli.js"}, "engines": {"node": ">=18"}, "exports": {".": "./dist/index.js", "./utils": "./lib/util.js"}}, null, 2)
+  base: JSON.stringify(
+    {
+      name: 'pkg',
+      version: '1.0.0',
+      main: 'dist/index.js',
+      bin: { pkg: 'bin/cli.js', 'pkg-old': 'bin/old.js' },
+      engines: { node: '>=14' },
+      exports: { '.': './dist/index.js', './utils': './lib/util.js', './legacy': './lib/legacy.js' }
+    },
+    null,
+    2
+  ),
+  head: JSON.stringify(
+    {
+      name: 'pkg',
+      version: '1.1.0',
+      type: 'module',
+      main: 'dist/index.js',
+      bin: { pkg: 'bin/cli.js' },
+      engines: { node: '>=18' },
+      exports: { '.': './dist/index.js', './utils': './lib/util.js' }
+    },
+    null,
+    2
+  )
 }
 
 describe('backwards-compat: TypeScript and JavaScript', () => {
@@ -116,7 +186,9 @@ describe('backwards-compat: TypeScript and JavaScript', () => {
   it('says where a removed thing was at the base, quoting the base text', () => {
     const [helper] = byMessage(result, 'exportRemoved', 'oldHelper')
     expect(helper.message).toContain('at v1.0.0 (line 7)')
-    expect(helper.where[0]).toBe('src/index.ts:7 at v1.0.0: export function oldHelper(x: number): number {')
+    expect(helper.where[0]).toBe(
+      'src/index.ts:7 at v1.0.0: export function oldHelper(x: number): number {'
+    )
     expect(helper.lookedFor).toContain('src/index.ts as it was at v1.0.0')
     const [close] = byMessage(result, 'memberRemoved')
     expect(close.where[0]).toBe('src/index.ts:16 at v1.0.0: close(): void {}')
@@ -128,7 +200,9 @@ describe('backwards-compat: TypeScript and JavaScript', () => {
     expect(verbose.where[0]).toMatch(/^bin\/cli\.js:2 at v1\.0\.0: /)
     const [subpath] = byMessage(result, 'entryPointRemoved')
     expect(subpath.message).toContain('`pkg/legacy` stops resolving')
-    expect(byMessage(result, 'engineRaised')[0].message).toContain('`>=14` at v1.0.0 and requires `>=18`')
+    expect(byMessage(result, 'engineRaised')[0].message).toContain(
+      '`>=14` at v1.0.0 and requires `>=18`'
+    )
   })
 
   it('states the bump needed against the version change made, and lists additions apart', () => {
@@ -136,11 +210,19 @@ describe('backwards-compat: TypeScript and JavaScript', () => {
     expect(bump.title).toBe('Version 1.1.0 is a minor change; the breaking changes need major')
     expect(bump.severity).toBe('high')
     expect(bump.message).toContain('(2.0.0)')
-    const details = result.run.details as { requiredBump: string; additions: { name: string; what: string }[]; base: { ref: string; how: string } }
+    const details = result.run.details as {
+      requiredBump: string
+      additions: { name: string; what: string }[]
+      base: { ref: string; how: string }
+    }
     expect(details.requiredBump).toBe('major')
     expect(details.base).toMatchObject({ ref: 'v1.0.0', how: 'tag' })
-    expect(details.additions).toEqual(expect.arrayContaining([{ file: 'src/index.ts', name: 'added', what: 'function added' }]))
-    expect(result.run.findings.some((f) => f.message.includes('`added`') || f.symbol === 'added')).toBe(false)
+    expect(details.additions).toEqual(
+      expect.arrayContaining([{ file: 'src/index.ts', name: 'added', what: 'function added' }])
+    )
+    expect(
+      result.run.findings.some((f) => f.message.includes('`added`') || f.symbol === 'added')
+    ).toBe(false)
     expect(details.additions.some((a) => a.name === 'renamedName')).toBe(false) // claimed by the rename
     expect(result.run.report).toContain('#### Additions (not breaking)')
     expect(result.run.report).toContain('**major** release')
@@ -151,7 +233,9 @@ describe('backwards-compat: TypeScript and JavaScript', () => {
     expect(specs.length).toBeGreaterThan(0)
     const format = specs.find((s) => s.title === 'format keeps its public signature')
     expect(format?.code).toContain('assert.strictEqual(subject.length, 2)')
-    expect(format?.covers).toEqual(byMessage(result, 'requiredParameterAdded', 'format').map((f) => f.id))
+    expect(format?.covers).toEqual(
+      byMessage(result, 'requiredParameterAdded', 'format').map((f) => f.id)
+    )
     const count = specs.find((s) => s.title === 'count keeps its public signature')
     expect(count?.code).toContain('assert.strictEqual(subject.length, 1)') // `limit = 20` has a default
     for (const spec of specs) expect(tsParses(spec.code)).toEqual([])
@@ -188,15 +272,25 @@ describe('backwards-compat: Python', () => {
       ])
     )
     expect(checkRun(result)).toEqual([])
-    expect(result.run.findings.some((f) => f.message.includes('internal_helper') || f.message.includes('_private'))).toBe(false)
-    expect(byMessage(result, 'parameterRenamed')[0].message).toContain('`text` of `parse_date` is now `value`')
+    expect(
+      result.run.findings.some(
+        (f) => f.message.includes('internal_helper') || f.message.includes('_private')
+      )
+    ).toBe(false)
+    expect(byMessage(result, 'parameterRenamed')[0].message).toContain(
+      '`text` of `parse_date` is now `value`'
+    )
     expect(byMessage(result, 'cliOptionRemoved')[0].message).toContain('`--fast`')
-    expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe('Version 2.0.1 is a patch change; the breaking changes need major')
+    expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe(
+      'Version 2.0.1 is a patch change; the breaking changes need major'
+    )
   })
 
   it('writes inspect.signature contract specs that parse', () => {
     const fetch = result.run.specs.find((s) => s.title === 'fetch keeps its public signature')
-    expect(fetch?.code).toContain("assert [p.name for p in params] == ['url', 'timeout', 'retries']")
+    expect(fetch?.code).toContain(
+      "assert [p.name for p in params] == ['url', 'timeout', 'retries']"
+    )
     expect(fetch?.code).toContain("== ['POSITIONAL_OR_KEYWORD', 'KEYWORD_ONLY', 'KEYWORD_ONLY']")
     expect(fetch?.code).toContain('assert params[1].default == 30')
     for (const spec of result.run.specs) pyParses(spec.code)
@@ -210,7 +304,8 @@ describe('backwards-compat: a setuptools package (setup.cfg)', () => {
     `[metadata]\nname = signer\nversion = attr: signer.__version__\n\n[options]\npackages = find:\npackage_dir =\n    = src\npython_requires = ${python}\n`
   const base = {
     'setup.cfg': setupCfg('', '>= 3.6'),
-    'src/signer/__init__.py': 'from .core import sign\nfrom .jws import JWSSigner\n\n__version__ = "2.0.1"\n',
+    'src/signer/__init__.py':
+      'from .core import sign\nfrom .jws import JWSSigner\n\n__version__ = "2.0.1"\n',
     'src/signer/core.py':
       'import typing as _t\n\n_str_bytes = _t.Union[str, bytes]\n\n\ndef sign(value: _t.Optional[str], key: _t.Union[str, bytes]) -> _t.Optional[str]:\n    return value\n\n\ndef verify(sig: bytes, key: _str_bytes) -> bool:\n    return bool(sig)\n',
     'src/signer/jws.py': 'class JWSSigner:\n    def dumps(self, obj):\n        return str(obj)\n'
@@ -228,12 +323,21 @@ describe('backwards-compat: a setuptools package (setup.cfg)', () => {
     const result = await run(repo.root, head)
     expect(result.run.error).toBeNull()
     expect(found(result)).toEqual(
-      sorted([['exportRemoved', null, null], ['engineRaised', null, null], ['versionBumpTooSmall', null, null], ['parameterTypeChanged', 'src/signer/core.py', 8]])
+      sorted([
+        ['exportRemoved', null, null],
+        ['engineRaised', null, null],
+        ['versionBumpTooSmall', null, null],
+        ['parameterTypeChanged', 'src/signer/core.py', 8]
+      ])
     )
     // `key: _str_bytes` named an alias at the base: not compared on its spelling.
-    expect(byMessage(result, 'parameterTypeChanged').map((f) => f.message)).toEqual([expect.stringContaining('`sig`')])
+    expect(byMessage(result, 'parameterTypeChanged').map((f) => f.message)).toEqual([
+      expect.stringContaining('`sig`')
+    ])
     expect(byMessage(result, 'engineRaised')[0].title).toBe('Python requirement raised to >= 3.7')
-    expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe('Version 2.1.0 is a minor change; the breaking changes need major')
+    expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe(
+      'Version 2.1.0 is a minor change; the breaking changes need major'
+    )
     expect(checkRun(result)).toEqual([])
   })
 })
@@ -297,14 +401,20 @@ describe('backwards-compat: Python conventions that are not breaking', () => {
     const result = await run(repo.root, head)
     expect(result.run.error).toBeNull()
     expect(found(result)).toEqual([])
-    expect(result.run.report).toContain('<code>BaseCommand</code>: <code>cli/core.py</code> → <code>cli/core.py (served by its module &#95;&#95;getattr')
+    expect(result.run.report).toContain(
+      '<code>BaseCommand</code>: <code>cli/core.py</code> → <code>cli/core.py (served by its module &#95;&#95;getattr'
+    )
   })
 })
 
 describe('backwards-compat: setup.py', () => {
   it('reads python_requires from the setup() call in the model', async () => {
-    const setup = (python: string) => `from setuptools import setup\n\nsetup(\n    name="web",\n    python_requires="${python}",\n)\n`
-    const base = { 'setup.py': setup('>=3.7'), 'web/__init__.py': 'def get(url):\n    return url\n' }
+    const setup = (python: string) =>
+      `from setuptools import setup\n\nsetup(\n    name="web",\n    python_requires="${python}",\n)\n`
+    const base = {
+      'setup.py': setup('>=3.7'),
+      'web/__init__.py': 'def get(url):\n    return url\n'
+    }
     const head = { ...base, 'setup.py': setup('>=3.8') }
     const repo = repository(base, head, 'v2.31.0')
     const result = await run(repo.root, head)
@@ -315,23 +425,33 @@ describe('backwards-compat: setup.py', () => {
 
 describe('backwards-compat: shipped declarations', () => {
   it('compares .d.ts exports where package.json names its types, flagging changed declarations for review', async () => {
-    const manifest = (version: string) => JSON.stringify({ name: 'typed', version, main: 'index.js', types: 'index.d.ts' })
+    const manifest = (version: string) =>
+      JSON.stringify({ name: 'typed', version, main: 'index.js', types: 'index.d.ts' })
     const repo = repository(
       {
         'package.json': manifest('3.0.0'),
-        'index.d.ts': 'export declare function load(path: string): Buffer;\nexport declare function old(): void;\nexport interface Loader {\n  load(path: string): void\n}\n'
+        'index.d.ts':
+          'export declare function load(path: string): Buffer;\nexport declare function old(): void;\nexport interface Loader {\n  load(path: string): void\n}\n'
       },
       {
         'package.json': manifest('4.0.0'),
-        'index.d.ts': 'export declare function load(path: string, encoding: string): Buffer;\nexport interface Loader {\n  load(path: string): void\n}\n'
+        'index.d.ts':
+          'export declare function load(path: string, encoding: string): Buffer;\nexport interface Loader {\n  load(path: string): void\n}\n'
       }
     )
     const result = await run(repo.root, repo.head)
-    expect(found(result)).toEqual(sorted([['declarationChanged', 'index.d.ts', 1], ['exportRemoved', null, null]]))
+    expect(found(result)).toEqual(
+      sorted([
+        ['declarationChanged', 'index.d.ts', 1],
+        ['exportRemoved', null, null]
+      ])
+    )
     expect(checkRun(result)).toEqual([])
     const [changed] = byMessage(result, 'declarationChanged')
     expect(changed.confidence).toBe('low')
-    expect(changed.message).toContain('`export declare function load(path: string): Buffer;` is now `export declare function load(path: string, encoding: string): Buffer;`')
+    expect(changed.message).toContain(
+      '`export declare function load(path: string): Buffer;` is now `export declare function load(path: string, encoding: string): Buffer;`'
+    )
     // 3.0.0 -> 4.0.0 is the major release the removal needs: no version finding.
     expect(byMessage(result, 'versionBumpTooSmall')).toEqual([])
     expect(result.run.specs).toEqual([]) // declarations hold no code to call
@@ -341,15 +461,22 @@ describe('backwards-compat: shipped declarations', () => {
 describe('backwards-compat: nothing to report', () => {
   it('additions only: no findings, a minor release advised', async () => {
     const repo = repository(
-      { 'src/a.ts': 'export function a(x: number): number {\n  return x\n}\n', 'package.json': '{"name":"p","version":"1.0.0"}\n' },
       {
-        'src/a.ts': 'export function a(x: number, y?: number): number {\n  return x\n}\nexport function b(): void {}\n',
+        'src/a.ts': 'export function a(x: number): number {\n  return x\n}\n',
+        'package.json': '{"name":"p","version":"1.0.0"}\n'
+      },
+      {
+        'src/a.ts':
+          'export function a(x: number, y?: number): number {\n  return x\n}\nexport function b(): void {}\n',
         'package.json': '{"name":"p","version":"1.1.0","bin":{"p":"cli.js"}}\n'
       }
     )
     const result = await run(repo.root, repo.head)
     expect(result.run.findings).toEqual([])
-    const details = result.run.details as { requiredBump: string; additions: { name: string; what: string }[] }
+    const details = result.run.details as {
+      requiredBump: string
+      additions: { name: string; what: string }[]
+    }
     expect(details.requiredBump).toBe('minor')
     expect(details.additions).toEqual([
       { file: 'src/a.ts', name: 'b', what: 'function added' },
@@ -360,9 +487,13 @@ describe('backwards-compat: nothing to report', () => {
 
   it('an entry export defined at run time (a name in a string of the entry module) is not called removed', async () => {
     const repo = repository(
-      { 'index.js': 'function parse(text) {\n  return text\n}\nmodule.exports = { parse }\n', 'package.json': '{"name":"lazy","version":"1.0.0","main":"index.js"}' },
       {
-        'index.js': "const lazy = (key, path) => Object.defineProperty(exports, key, { get: () => require(path), enumerable: true })\nlazy('parse', './lib/parse')\n",
+        'index.js': 'function parse(text) {\n  return text\n}\nmodule.exports = { parse }\n',
+        'package.json': '{"name":"lazy","version":"1.0.0","main":"index.js"}'
+      },
+      {
+        'index.js':
+          "const lazy = (key, path) => Object.defineProperty(exports, key, { get: () => require(path), enumerable: true })\nlazy('parse', './lib/parse')\n",
         'lib/parse.js': 'module.exports = function parse(text) {\n  return text\n}\n',
         'package.json': '{"name":"lazy","version":"1.0.1","main":"index.js"}'
       }
@@ -370,31 +501,56 @@ describe('backwards-compat: nothing to report', () => {
     const result = await run(repo.root, repo.head)
     expect(result.run.findings).toEqual([])
     expect((result.run.details as { moved: { name: string; to: string }[] }).moved).toEqual([
-      { name: 'parse', from: 'index.js', to: 'index.js (named in a string there: an export static analysis cannot see)' }
+      {
+        name: 'parse',
+        from: 'index.js',
+        to: 'index.js (named in a string there: an export static analysis cannot see)'
+      }
     ])
   })
 
   it('with an exports map only the entry modules are API: an internal module may change freely', async () => {
-    const manifest = (version: string) => JSON.stringify({ name: 'closed', version, exports: { '.': './index.js' } })
+    const manifest = (version: string) =>
+      JSON.stringify({ name: 'closed', version, exports: { '.': './index.js' } })
     const repo = repository(
-      { 'index.js': 'const { helper } = require(\'./lib/internal.js\')\nexports.run = (x) => helper(x)\n', 'lib/internal.js': 'exports.helper = (x) => x\nexports.other = () => 1\n', 'package.json': manifest('1.0.0') },
-      { 'index.js': 'const { helper } = require(\'./lib/internal.js\')\nexports.run = (x) => helper(x)\n', 'lib/internal.js': 'exports.helper = (x, y) => x + y\n', 'package.json': manifest('1.0.1') }
+      {
+        'index.js':
+          "const { helper } = require('./lib/internal.js')\nexports.run = (x) => helper(x)\n",
+        'lib/internal.js': 'exports.helper = (x) => x\nexports.other = () => 1\n',
+        'package.json': manifest('1.0.0')
+      },
+      {
+        'index.js':
+          "const { helper } = require('./lib/internal.js')\nexports.run = (x) => helper(x)\n",
+        'lib/internal.js': 'exports.helper = (x, y) => x + y\n',
+        'package.json': manifest('1.0.1')
+      }
     )
     const result = await run(repo.root, repo.head)
     expect(result.run.findings).toEqual([])
   })
 
   it('no tags and no earlier result: no findings, and the report says why there is no base', async () => {
-    const repo = repository({ 'a.py': 'def f(x):\n    pass\n' }, { 'a.py': 'def g():\n    pass\n' }, null)
+    const repo = repository(
+      { 'a.py': 'def f(x):\n    pass\n' },
+      { 'a.py': 'def g():\n    pass\n' },
+      null
+    )
     const result = await run(repo.root, repo.head)
     expect(result.run.findings).toEqual([])
-    expect((result.run.details as { base: { unavailable: string } }).base.unavailable).toContain('no semver tag')
+    expect((result.run.details as { base: { unavailable: string } }).base.unavailable).toContain(
+      'no semver tag'
+    )
     expect(result.run.report).toContain('the base is unavailable')
     expect(result.run.report).toContain('set the base-ref input')
   })
 
   it('the base-ref input wins over tags; the previous run is the fallback', async () => {
-    const repo = repository({ 'a.py': 'def f(x):\n    pass\n' }, { 'a.py': 'def f():\n    pass\n' }, null)
+    const repo = repository(
+      { 'a.py': 'def f(x):\n    pass\n' },
+      { 'a.py': 'def f():\n    pass\n' },
+      null
+    )
     const previous = git(repo.root, ['rev-parse', 'HEAD~1']).trim()
     const viaHistory = await run(repo.root, repo.head, { previousCommit: previous })
     expect(found(viaHistory)).toEqual([['parameterRemoved', 'a.py', 1]])

@@ -14,7 +14,11 @@ import { checkRun, FIXED_NOW, readFixture, runFixture, summarise } from './harne
 const OTHERS = PERSPECTIVES.filter((p) => p.meta.id !== 'big-picture')
 
 /** The other perspectives' results on `files`, as the engine hands them over. */
-async function resultsOf(files: Record<string, string>, origin: PreviousResult['origin'] = 'this-run', timestamp = FIXED_NOW): Promise<PreviousResult[]> {
+async function resultsOf(
+  files: Record<string, string>,
+  origin: PreviousResult['origin'] = 'this-run',
+  timestamp = FIXED_NOW
+): Promise<PreviousResult[]> {
   const out: PreviousResult[] = []
   for (const perspective of OTHERS) {
     const { run } = await runFixture(perspective, files)
@@ -45,16 +49,43 @@ function stored(run: PerspectiveRun, timestamp: string): PreviousResult {
 
 interface Details {
   perspectives: { perspective: string; origin: string | null; status: string }[]
-  hotspots: { placed: number; moved: number; gone: number; changed: number; files: { file: string; perspectives: string[] }[] }
-  changes: { previous: unknown; note: string | null; notCompared: string[]; unchanged: number; newCount: number; resolvedCount: number; newFindings: { id: string }[]; resolved: { id: string }[] }
-  backlog: { entries: { file: string; symbol: string | null; hotspot: boolean; specs: unknown[]; perspectives: string[] }[]; specs: number }
+  hotspots: {
+    placed: number
+    moved: number
+    gone: number
+    changed: number
+    files: { file: string; perspectives: string[] }[]
+  }
+  changes: {
+    previous: unknown
+    note: string | null
+    notCompared: string[]
+    unchanged: number
+    newCount: number
+    resolvedCount: number
+    newFindings: { id: string }[]
+    resolved: { id: string }[]
+  }
+  backlog: {
+    entries: {
+      file: string
+      symbol: string | null
+      hotspot: boolean
+      specs: unknown[]
+      perspectives: string[]
+    }[]
+    specs: number
+  }
   readiness: { verdict: string; checks: { id: string; state: string }[] }
 }
 
 const details = (run: PerspectiveRun) => run.details as Details
 
 function findingsIn(results: PreviousResult[], perspective: string, file: string) {
-  return results.find((r) => r.perspective === perspective)?.findings.filter((f) => f.file === file) ?? []
+  return (
+    results.find((r) => r.perspective === perspective)?.findings.filter((f) => f.file === file) ??
+    []
+  )
 }
 
 describe('big-picture on a TypeScript service', () => {
@@ -78,33 +109,54 @@ describe('big-picture on a TypeScript service', () => {
     // The command injection outweighs the others in the file; JSON.parse's failure mode was high only
     // because no test seemed to reach it, and a static "untested" never makes a HIGH.
     expect(orders.snippet).toBe("    execSync('tar czf archive.tgz orders/' + id)")
-    expect(details(run).hotspots.files.find((h) => h.file === 'src/orders.ts')!.perspectives).toEqual(
+    expect(
+      details(run).hotspots.files.find((h) => h.file === 'src/orders.ts')!.perspectives
+    ).toEqual(
       expect.arrayContaining(['error-handling', 'failure-modes', 'performance', 'security'])
     )
   })
 
   it('does not make a hotspot of a file only one perspective flags', () => {
     // The empty catch in format.ts is real (error-handling reports it) but nothing else is wrong there.
-    expect(findingsIn(results, 'error-handling', 'src/format.ts').map((f) => f.startLine)).toEqual([8])
+    expect(findingsIn(results, 'error-handling', 'src/format.ts').map((f) => f.startLine)).toEqual([
+      8
+    ])
     expect(run.findings.map((f) => f.file)).not.toContain('src/format.ts')
   })
 
   it('makes no hotspot and no backlog entry of example code, and says how much it left out', async () => {
     // The engine's product view keeps example code out of every perspective computed now...
-    expect(results.filter((r) => r.findings.some((f) => f.file === 'examples/replay.ts'))).toEqual([])
+    expect(results.filter((r) => r.findings.some((f) => f.file === 'examples/replay.ts'))).toEqual(
+      []
+    )
     // ...and stored results from before (planted here in two perspectives) are not counted either.
     const plant = (r: PreviousResult): PreviousResult => {
       if (r.perspective !== 'failure-modes' && r.perspective !== 'error-handling') return r
-      const example = { ...r.findings[0], id: `${r.perspective}-example`, file: 'examples/replay.ts', startLine: 1, endLine: 1, snippet: files['examples/replay.ts'].split('\n')[0] }
+      const example = {
+        ...r.findings[0],
+        id: `${r.perspective}-example`,
+        file: 'examples/replay.ts',
+        startLine: 1,
+        endLine: 1,
+        snippet: files['examples/replay.ts'].split('\n')[0]
+      }
       return { ...r, findings: [...r.findings, example] }
     }
     const planted = results.map(plant)
-    const withExample = await runFixture(bigPicture, files, { results: planted, resultsMaxAgeDays: 21 })
+    const withExample = await runFixture(bigPicture, files, {
+      results: planted,
+      resultsMaxAgeDays: 21
+    })
     expect(withExample.run.findings.map((f) => f.file)).not.toContain('examples/replay.ts')
-    const d = withExample.run.details as { hotspots: { notShipped: number }; backlog: { notShipped: number; entries: { file: string }[] } }
+    const d = withExample.run.details as {
+      hotspots: { notShipped: number }
+      backlog: { notShipped: number; entries: { file: string }[] }
+    }
     expect(d.hotspots.notShipped).toBe(2)
     expect(d.backlog.entries.map((e) => e.file)).not.toContain('examples/replay.ts')
-    expect(withExample.run.report).toContain(`${d.hotspots.notShipped} findings outside the product (examples, docs, tooling, benchmarks, fixtures) are not counted`)
+    expect(withExample.run.report).toContain(
+      `${d.hotspots.notShipped} findings outside the product (examples, docs, tooling, benchmarks, fixtures) are not counted`
+    )
   })
 
   it('counts "no test" once when scope and test-coverage both say it', () => {
@@ -117,13 +169,22 @@ describe('big-picture on a TypeScript service', () => {
 
   it('gives overall risk and readiness by the documented formulas', () => {
     const risks = results.map((r) => r.risk)
-    const expected = Math.round(0.5 * Math.max(...risks) + 0.5 * (risks.reduce((a, b) => a + b, 0) / risks.length))
+    const expected = Math.round(
+      0.5 * Math.max(...risks) + 0.5 * (risks.reduce((a, b) => a + b, 0) / risks.length)
+    )
     expect(run.risk).toBe(expected)
     expect(run.metrics.overallRisk).toBe(expected)
     const checks = Object.fromEntries(details(run).readiness.checks.map((c) => [c.id, c.state]))
     // failure-modes reports JSON.parse(body) high/high; no CI file; 1 of 6 functions tested; no base to compare with.
     // The static coverage estimate below the target cannot fail a check: only a report can.
-    expect(checks).toEqual({ 'no-critical': 'pass', 'no-confident-high': 'fail', 'tests-in-ci': 'fail', coverage: 'unknown', semver: 'unknown', complete: 'pass' })
+    expect(checks).toEqual({
+      'no-critical': 'pass',
+      'no-confident-high': 'fail',
+      'tests-in-ci': 'fail',
+      coverage: 'unknown',
+      semver: 'unknown',
+      complete: 'pass'
+    })
     expect(details(run).readiness.verdict).toBe('not ready')
     expect(run.metrics.readiness).toBe(50)
   })
@@ -135,19 +196,30 @@ describe('big-picture on a TypeScript service', () => {
     const targets = entries.map((e) => `${e.file}#${e.symbol ?? ''}`)
     expect(new Set(targets).size).toBe(targets.length)
     // The four functions in hotspot files lead; the rest (a tested formatter, the CI workflow) follow.
-    expect(targets.slice(0, 4).sort()).toEqual(['src/notify.ts#notifyAll', 'src/orders.ts#archiveOrder', 'src/orders.ts#loadOrders', 'src/orders.ts#parseOrder'])
+    expect(targets.slice(0, 4).sort()).toEqual([
+      'src/notify.ts#notifyAll',
+      'src/orders.ts#archiveOrder',
+      'src/orders.ts#loadOrders',
+      'src/orders.ts#parseOrder'
+    ])
     expect(entries.slice(0, 4).every((e) => e.hotspot)).toBe(true)
     const archive = entries.find((e) => e.symbol === 'archiveOrder')!
-    expect(archive.perspectives).toEqual(expect.arrayContaining(['security', 'error-handling', 'failure-modes']))
+    expect(archive.perspectives).toEqual(
+      expect.arrayContaining(['security', 'error-handling', 'failure-modes'])
+    )
   })
 
   it('opens its report with the overview', () => {
     const report = run.report ?? ''
-    expect(report.split('\n')[0]).toBe(`**Overall risk: ${run.risk}/100** · **Readiness: not ready** (2 of 4 decided checks pass, 2 cannot be decided yet)`)
+    expect(report.split('\n')[0]).toBe(
+      `**Overall risk: ${run.risk}/100** · **Readiness: not ready** (2 of 4 decided checks pass, 2 cannot be decided yet)`
+    )
     expect(report).toContain('- **Hotspots:** <code>src/orders.ts</code> (8 perspectives')
     expect(report).toContain('this is the first big-picture run')
     expect(report).toContain('- **Results used:** 14 from this run.')
-    expect(run.headline).toBe(`Overall risk ${run.risk}/100, readiness: not ready (2 of 4 decided checks pass); 2 hotspots, the top one src/orders.ts.`)
+    expect(run.headline).toBe(
+      `Overall risk ${run.risk}/100, readiness: not ready (2 of 4 decided checks pass); 2 hotspots, the top one src/orders.ts.`
+    )
   })
 })
 
@@ -161,7 +233,9 @@ describe('big-picture on a Python package', () => {
       { messageId: 'hotspot', file: 'shop/cart.py', line: 15 },
       { messageId: 'hotspot', file: 'shop/fetch.py', line: 7 }
     ])
-    expect(fixture.run.findings.find((f) => f.file === 'shop/cart.py')!.snippet).toBe('        subprocess.run("zip carts.zip carts/" + name, shell=True)')
+    expect(fixture.run.findings.find((f) => f.file === 'shop/cart.py')!.snippet).toBe(
+      '        subprocess.run("zip carts.zip carts/" + name, shell=True)'
+    )
     expect(findingsIn(results, 'error-handling', 'shop/money.py')).not.toHaveLength(0)
   }, 120_000)
 })
@@ -171,7 +245,9 @@ describe('big-picture with nothing to point at', () => {
     const results = await resultsOf({})
     const { run } = await runFixture(bigPicture, {}, { results })
     expect(run.findings).toEqual([])
-    expect(run.report).toContain('- **Hotspots:** none — no file is flagged by 2 or more perspectives.')
+    expect(run.report).toContain(
+      '- **Hotspots:** none — no file is flagged by 2 or more perspectives.'
+    )
   }, 120_000)
 
   it('gives no findings on a clean, tested module', async () => {
@@ -218,42 +294,65 @@ describe('big-picture across cycles', () => {
     const changes = details(fixture.run).changes
     const before = new Set(resultsV1.flatMap((r) => r.findings.map((f) => f.id)))
     const after = new Set(resultsV2.flatMap((r) => r.findings.map((f) => f.id)))
-    expect(changes.previous).toEqual({ timestamp: '2025-12-20T00:00:00.000Z', commit: 'b'.repeat(40) })
+    expect(changes.previous).toEqual({
+      timestamp: '2025-12-20T00:00:00.000Z',
+      commit: 'b'.repeat(40)
+    })
     expect(changes.notCompared).toEqual([])
-    expect(changes.newFindings.map((f) => f.id).sort()).toEqual([...after].filter((id) => !before.has(id)).sort())
-    expect(changes.resolved.map((f) => f.id).sort()).toEqual([...before].filter((id) => !after.has(id)).sort())
+    expect(changes.newFindings.map((f) => f.id).sort()).toEqual(
+      [...after].filter((id) => !before.has(id)).sort()
+    )
+    expect(changes.resolved.map((f) => f.id).sort()).toEqual(
+      [...before].filter((id) => !after.has(id)).sort()
+    )
     expect(changes.unchanged).toBe([...after].filter((id) => before.has(id)).length)
     // The planted changes are among them.
     const swallowed = findingsIn(resultsV1, 'error-handling', 'src/orders.ts')[0]
     expect(changes.resolved.map((f) => f.id)).toContain(swallowed.id)
-    const parse = findingsIn(resultsV2, 'failure-modes', 'src/notify.ts').find((f) => f.symbol === 'readTargets')!
+    const parse = findingsIn(resultsV2, 'failure-modes', 'src/notify.ts').find(
+      (f) => f.symbol === 'readTargets'
+    )!
     expect(changes.newFindings.map((f) => f.id)).toContain(parse.id)
     expect(changes.unchanged).toBeGreaterThan(10)
-    expect(fixture.run.report).toContain(`- **Since the last big picture** (2025-12-20 at <code>bbbbbbb</code>): ${changes.newCount} new, ${changes.resolvedCount} resolved, ${changes.unchanged} unchanged.`)
+    expect(fixture.run.report).toContain(
+      `- **Since the last big picture** (2025-12-20 at <code>bbbbbbb</code>): ${changes.newCount} new, ${changes.resolvedCount} resolved, ${changes.unchanged} unchanged.`
+    )
   }, 120_000)
 
   it('leaves a perspective out of the comparison when it has no usable result now', async () => {
     const history = [stored(first, '2025-12-20T00:00:00.000Z')]
-    const withoutSecurity = resultsV1.map((r) => (r.perspective === 'security' ? { ...r, status: 'failed' as const, error: 'security failed: boom', findings: [] } : r))
+    const withoutSecurity = resultsV1.map((r) =>
+      r.perspective === 'security'
+        ? { ...r, status: 'failed' as const, error: 'security failed: boom', findings: [] }
+        : r
+    )
     const { run } = await runFixture(bigPicture, v1, { results: withoutSecurity, history })
     const changes = details(run).changes
     expect(changes.notCompared).toEqual(['security'])
     expect(changes.newCount + changes.resolvedCount).toBe(0)
-    expect(details(run).readiness.checks.find((c) => c.id === 'complete')).toMatchObject({ state: 'fail' })
+    expect(details(run).readiness.checks.find((c) => c.id === 'complete')).toMatchObject({
+      state: 'fail'
+    })
     expect(run.report).toContain('security failed: boom')
   }, 60_000)
 
   it('follows stored findings to where their code is today, and drops those whose code is gone', async () => {
     // Results stored at v1, read against v2 with two lines added at the top of orders.ts.
     const shifted = { ...v2, 'src/orders.ts': `// orders\n// (service)\n${v2['src/orders.ts']}` }
-    const storedV1 = resultsV1.map((r) => ({ ...r, origin: 'history' as const, timestamp: '2025-12-25T00:00:00.000Z' }))
+    const storedV1 = resultsV1.map((r) => ({
+      ...r,
+      origin: 'history' as const,
+      timestamp: '2025-12-25T00:00:00.000Z'
+    }))
     const fixture = await runFixture(bigPicture, shifted, { results: storedV1 })
     expect(checkRun(fixture)).toEqual([])
     const orders = fixture.run.findings.find((f) => f.file === 'src/orders.ts')!
     // The most severe finding of the file (JSON.parse's high is capped now that its "untested" is an estimate),
     // quoted where the code is today: two lines further down than stored.
     expect(orders.startLine).toBe(21)
-    expect(shifted["src/orders.ts"].split("\n")[(orders.startLine ?? 0) - 1]).toBe(orders.snippet?.split('\n')[0])
+    expect(shifted['src/orders.ts'].split('\n')[(orders.startLine ?? 0) - 1]).toBe(
+      orders.snippet?.split('\n')[0]
+    )
     const hot = details(fixture.run).hotspots
     // The swallowed catch at v1 line 21 is gone from the code, so it is not counted.
     expect(hot.changed).toBeGreaterThanOrEqual(1)
@@ -270,8 +369,14 @@ describe('big-picture across cycles', () => {
 
 describe('big-picture options', () => {
   it('refuses an option out of range, naming it and its default', async () => {
-    const fixture = await runFixture(bigPicture, {}, { results: [], options: { minPerspectives: 1 } })
+    const fixture = await runFixture(
+      bigPicture,
+      {},
+      { results: [], options: { minPerspectives: 1 } }
+    )
     expect(fixture.run.status).toBe('failed')
-    expect(fixture.run.error).toBe("big-picture failed: big-picture option 'minPerspectives' must be a whole number from 2 to 14, got 1 (default 2)")
+    expect(fixture.run.error).toBe(
+      "big-picture failed: big-picture option 'minPerspectives' must be a whole number from 2 to 14, got 1 (default 2)"
+    )
   })
 })

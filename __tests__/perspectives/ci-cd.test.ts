@@ -13,14 +13,20 @@ const tsFixture = readFixture('ci-cd-ts')
 const pyFixture = readFixture('ci-cd-py')
 
 const finding = (result: FixtureRun, messageId: string, file: string | null = null) => {
-  const found = result.run.findings.find((f) => f.messageId === messageId && (file === null || f.file === file))
-  if (!found) throw new Error(`no ${messageId} finding in ${file ?? 'the run'}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`)
+  const found = result.run.findings.find(
+    (f) => f.messageId === messageId && (file === null || f.file === file)
+  )
+  if (!found)
+    throw new Error(
+      `no ${messageId} finding in ${file ?? 'the run'}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
+    )
   return found
 }
 
 const workflowSpec = (result: FixtureRun) => {
   const spec = result.run.specs.find((s) => s.language === 'yaml')
-  if (!spec) throw new Error(`no YAML spec; specs: ${result.run.specs.map((s) => s.title).join(' / ')}`)
+  if (!spec)
+    throw new Error(`no YAML spec; specs: ${result.run.specs.map((s) => s.title).join(' / ')}`)
   return spec
 }
 
@@ -39,7 +45,8 @@ const CLEAN_TS: Record<string, string> = {
   'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
   'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
   'src/greet.ts': 'export function greet(name: string): string {\n  return `hello ${name}`\n}\n',
-  'test/greet.test.ts': "import { expect, it } from 'vitest'\nimport { greet } from '../src/greet.js'\n\nit('greets', () => expect(greet('a')).toBe('hello a'))\n",
+  'test/greet.test.ts':
+    "import { expect, it } from 'vitest'\nimport { greet } from '../src/greet.js'\n\nit('greets', () => expect(greet('a')).toBe('hello a'))\n",
   '.github/workflows/ci.yml': [
     'name: CI',
     'on:',
@@ -75,7 +82,12 @@ const CLEAN_TS: Record<string, string> = {
 }
 
 const PIN_CHECKOUT = '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5'
-const PIN_NODE = ['      - uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444 # v5', '        with:', '          node-version: 22', '          cache: npm']
+const PIN_NODE = [
+  '      - uses: actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444 # v5',
+  '        with:',
+  '          node-version: 22',
+  '          cache: npm'
+]
 
 /**
  * Shapes seen in real repositories that are not problems (each gave a false finding before): type tests
@@ -89,7 +101,12 @@ const REAL_SHAPES_TS: Record<string, string> = {
     {
       name: 'shapes',
       engines: { node: '>=22' },
-      scripts: { test: 'vitest run', 'test:coverage': 'vitest run --coverage', 'test:types': 'tsd', lint: 'eslint .' },
+      scripts: {
+        test: 'vitest run',
+        'test:coverage': 'vitest run --coverage',
+        'test:types': 'tsd',
+        lint: 'eslint .'
+      },
       devDependencies: { typescript: '^5.9.0', vitest: '^3.0.0', eslint: '^9.0.0', tsd: '^0.33.0' }
     },
     null,
@@ -98,8 +115,17 @@ const REAL_SHAPES_TS: Record<string, string> = {
   'package-lock.json': '{ "lockfileVersion": 3 }\n',
   'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
   'src/greet.ts': 'export function greet(name: string): string {\n  return `hello ${name}`\n}\n',
-  'test/greet.test.ts': "import { expect, it } from 'vitest'\nimport { greet } from '../src/greet.js'\n\nit('greets', () => expect(greet('a')).toBe('hello a'))\n",
-  'test/bundle/package.json': JSON.stringify({ name: 'bundle-check', private: true, scripts: { test: 'node check.mjs', 'check-size': 'node size.mjs' } }, null, 2),
+  'test/greet.test.ts':
+    "import { expect, it } from 'vitest'\nimport { greet } from '../src/greet.js'\n\nit('greets', () => expect(greet('a')).toBe('hello a'))\n",
+  'test/bundle/package.json': JSON.stringify(
+    {
+      name: 'bundle-check',
+      private: true,
+      scripts: { test: 'node check.mjs', 'check-size': 'node size.mjs' }
+    },
+    null,
+    2
+  ),
   '.github/workflows/ci.yml': [
     'on: [push, pull_request]',
     'permissions:',
@@ -226,11 +252,23 @@ const REAL_SHAPES_TS: Record<string, string> = {
 }
 
 /** CLEAN_TS with its test script and workflow changed: for the coverage cases. */
-function cleanWith(testScript: string, extra: Record<string, string>, dropUpload: boolean): Record<string, string> {
+function cleanWith(
+  testScript: string,
+  extra: Record<string, string>,
+  dropUpload: boolean
+): Record<string, string> {
   const pkg = JSON.parse(CLEAN_TS['package.json']) as { scripts: Record<string, string> }
   pkg.scripts.test = testScript
-  const workflow = CLEAN_TS['.github/workflows/ci.yml'].split('\n').filter((line) => !(dropUpload && line.includes('codecov'))).join('\n')
-  return { ...CLEAN_TS, 'package.json': JSON.stringify(pkg, null, 2), '.github/workflows/ci.yml': workflow, ...extra }
+  const workflow = CLEAN_TS['.github/workflows/ci.yml']
+    .split('\n')
+    .filter((line) => !(dropUpload && line.includes('codecov')))
+    .join('\n')
+  return {
+    ...CLEAN_TS,
+    'package.json': JSON.stringify(pkg, null, 2),
+    '.github/workflows/ci.yml': workflow,
+    ...extra
+  }
 }
 
 testPerspective<CiOptions>(ciCd, {
@@ -251,16 +289,24 @@ testPerspective<CiOptions>(ciCd, {
       files: REAL_SHAPES_TS,
       check: (result) => {
         // The downstream jobs' three commands are read but kept apart: they build and test other repositories.
-        expect(result.run.metrics).toMatchObject({ workflows: 5, foreignCommands: 5, 'findings.noCoverage': 0, 'findings.missingScript': 0, 'findings.noConcurrency': 0 })
+        expect(result.run.metrics).toMatchObject({
+          workflows: 5,
+          foreignCommands: 5,
+          'findings.noCoverage': 0,
+          'findings.missingScript': 0,
+          'findings.noConcurrency': 0
+        })
       }
     },
     {
       name: 'a TypeScript repository whose test fixtures are small Python projects',
       files: {
         ...CLEAN_TS,
-        '__tests__/fixtures/shop-py/pyproject.toml': '[project]\nname = "shop"\nrequires-python = ">=3.9"\n',
+        '__tests__/fixtures/shop-py/pyproject.toml':
+          '[project]\nname = "shop"\nrequires-python = ">=3.9"\n',
         '__tests__/fixtures/shop-py/shop/cart.py': 'def total(items):\n    return sum(items)\n',
-        '__tests__/fixtures/shop-py/tests/test_cart.py': 'from shop.cart import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n'
+        '__tests__/fixtures/shop-py/tests/test_cart.py':
+          'from shop.cart import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n'
       },
       check: (result) => {
         const details = result.run.details as { project: { python: unknown } }
@@ -271,12 +317,18 @@ testPerspective<CiOptions>(ciCd, {
       name: 'a Python repository whose tests run in GitLab CI',
       files: {
         'app/core.py': 'def double(x):\n    return 2 * x\n',
-        'tests/test_core.py': 'from app.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
-        '.gitlab-ci.yml': 'test:\n  image: python:3.12\n  script:\n    - pip install pytest\n    - python -m pytest -q\n'
+        'tests/test_core.py':
+          'from app.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
+        '.gitlab-ci.yml':
+          'test:\n  image: python:3.12\n  script:\n    - pip install pytest\n    - python -m pytest -q\n'
       },
       check: (result) => {
-        const details = result.run.details as { otherCi: { path: string; system: string; runs: string[] }[] }
-        expect(details.otherCi).toEqual([{ path: '.gitlab-ci.yml', system: 'gitlab-ci', runs: ['install', 'test'], error: null }])
+        const details = result.run.details as {
+          otherCi: { path: string; system: string; runs: string[] }[]
+        }
+        expect(details.otherCi).toEqual([
+          { path: '.gitlab-ci.yml', system: 'gitlab-ci', runs: ['install', 'test'], error: null }
+        ])
       }
     }
   ],
@@ -310,7 +362,9 @@ testPerspective<CiOptions>(ciCd, {
         expect(missing.message).toContain('it has: lint, test, typecheck')
         expect(missing.severity).toBe('high')
         const minimum = finding(result, 'runtimeMinimumUntested')
-        expect(minimum.title).toBe('Node.js 18 is supported but not tested in .github/workflows/ci.yml')
+        expect(minimum.title).toBe(
+          'Node.js 18 is supported but not tested in .github/workflows/ci.yml'
+        )
         expect(minimum.message).toContain('the test jobs (test) set up only 20, 22')
         // First-party tags are low, a third-party branch is high, a third-party tag medium.
         const pins = result.run.findings.filter((f) => f.messageId === 'unpinnedAction')
@@ -328,10 +382,20 @@ testPerspective<CiOptions>(ciCd, {
           'github.event.issue.title is expanded inside a script in .github/workflows/triage.yml'
         ])
         expect(finding(result, 'pullRequestTargetCheckout').cwe).toBe('CWE-829')
-        expect(finding(result, 'testsNotTriggered').title).toBe('Tests in .github/workflows/ci.yml do not run on pull_request')
+        expect(finding(result, 'testsNotTriggered').title).toBe(
+          'Tests in .github/workflows/ci.yml do not run on pull_request'
+        )
         expect(finding(result, 'typeCheckNotRun').confidence).toBe('low') // ts-jest checks the files tests import
-        expect(result.run.metrics).toMatchObject({ workflows: 2, jobs: 2, localActions: 1, 'findings.unpinnedAction': 4, 'findings.noCi': 0 })
-        expect(result.run.report).toContain('| <code>.github/workflows/ci.yml</code> | push | 1 | install, tests | <code>npm test</code> |')
+        expect(result.run.metrics).toMatchObject({
+          workflows: 2,
+          jobs: 2,
+          localActions: 1,
+          'findings.unpinnedAction': 4,
+          'findings.noCi': 0
+        })
+        expect(result.run.report).toContain(
+          '| <code>.github/workflows/ci.yml</code> | push | 1 | install, tests | <code>npm test</code> |'
+        )
       }
     },
     {
@@ -342,15 +406,29 @@ testPerspective<CiOptions>(ciCd, {
     },
     {
       name: 'coverage switched on in vitest.config.ts but never uploaded',
-      files: cleanWith('vitest run', { 'vitest.config.ts': "export default { test: { coverage: { enabled: true, provider: 'v8' } } }\n" }, true),
+      files: cleanWith(
+        'vitest run',
+        {
+          'vitest.config.ts':
+            "export default { test: { coverage: { enabled: true, provider: 'v8' } } }\n"
+        },
+        true
+      ),
       expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/ci.yml', line: 28 }],
-      check: (result) => expect(finding(result, 'coverageNotKept').message).toContain('with coverage on in vitest.config.ts')
+      check: (result) =>
+        expect(finding(result, 'coverageNotKept').message).toContain(
+          'with coverage on in vitest.config.ts'
+        )
     },
     {
       name: 'Python: reusable workflow and composite action',
       files: pyFixture,
       expected: [
-        { messageId: 'runtimeBelowSupported', file: '.github/workflows/python-tests.yml', line: 10 },
+        {
+          messageId: 'runtimeBelowSupported',
+          file: '.github/workflows/python-tests.yml',
+          line: 10
+        },
         { messageId: 'coverageNotKept', file: '.github/workflows/python-tests.yml', line: 18 },
         { messageId: 'noDependencyCache', file: '.github/actions/python-deps/action.yml', line: 8 },
         { messageId: 'lintNotRun', file: null, line: null },
@@ -367,10 +445,12 @@ testPerspective<CiOptions>(ciCd, {
     {
       name: 'Python: CI only lints, so pytest never runs (uv project)',
       files: {
-        'pyproject.toml': '[project]\nname = "tool"\nrequires-python = ">=3.11"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n',
+        'pyproject.toml':
+          '[project]\nname = "tool"\nrequires-python = ">=3.11"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n',
         'uv.lock': 'version = 1\n',
         'tool/main.py': 'def run() -> int:\n    return 0\n',
-        'tests/test_main.py': 'from tool.main import run\n\n\ndef test_run():\n    assert run() == 0\n',
+        'tests/test_main.py':
+          'from tool.main import run\n\n\ndef test_run():\n    assert run() == 0\n',
         '.github/workflows/lint.yml': [
           'on: [push, pull_request]',
           'permissions:',
@@ -388,8 +468,17 @@ testPerspective<CiOptions>(ciCd, {
       },
       expected: [{ messageId: 'testCommandNotRun', file: null, line: null }],
       check: (result) => {
-        expect(finding(result, 'testCommandNotRun').message).toContain('the repository has 1 Python test file')
-        const workflow = parse(workflowSpec(result).code) as { jobs: { python: { strategy: { matrix: Record<string, unknown[]> }; steps: { uses?: string; run?: string }[] } } }
+        expect(finding(result, 'testCommandNotRun').message).toContain(
+          'the repository has 1 Python test file'
+        )
+        const workflow = parse(workflowSpec(result).code) as {
+          jobs: {
+            python: {
+              strategy: { matrix: Record<string, unknown[]> }
+              steps: { uses?: string; run?: string }[]
+            }
+          }
+        }
         expect(workflow.jobs.python.strategy.matrix['python-version']).toEqual(['3.11', '3.x'])
         expect(workflow.jobs.python.steps.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual([
           'actions/checkout',
@@ -402,11 +491,13 @@ testPerspective<CiOptions>(ciCd, {
       }
     },
     {
-      name: 'Python: CI runs the repository\'s own scripts (scripts/test, scripts/check), read by their names',
+      name: "Python: CI runs the repository's own scripts (scripts/test, scripts/check), read by their names",
       files: {
-        'pyproject.toml': '[project]\nname = "pkg"\nrequires-python = ">=3.10"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n\n[tool.ruff]\nline-length = 100\n\n[tool.mypy]\nstrict = true\n',
+        'pyproject.toml':
+          '[project]\nname = "pkg"\nrequires-python = ">=3.10"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n\n[tool.ruff]\nline-length = 100\n\n[tool.mypy]\nstrict = true\n',
         'pkg/core.py': 'def double(x: int) -> int:\n    return 2 * x\n',
-        'tests/test_core.py': 'from pkg.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
+        'tests/test_core.py':
+          'from pkg.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
         '.github/workflows/test-suite.yml': [
           'on:',
           '  push:',
@@ -436,17 +527,25 @@ testPerspective<CiOptions>(ciCd, {
         ].join('\n')
       },
       // Before, the tests, the linter and the type checker were all reported as never run.
-      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/test-suite.yml', line: 24 }],
+      expected: [
+        { messageId: 'coverageNotKept', file: '.github/workflows/test-suite.yml', line: 24 }
+      ],
       check: (result) => {
         expect(finding(result, 'coverageNotKept').message).toContain('`bash scripts/coverage.sh`')
-        expect(result.run.metrics).toMatchObject({ testJobs: 1, 'findings.testCommandNotRun': 0, 'findings.lintNotRun': 0, 'findings.typeCheckNotRun': 0 })
+        expect(result.run.metrics).toMatchObject({
+          testJobs: 1,
+          'findings.testCommandNotRun': 0,
+          'findings.lintNotRun': 0,
+          'findings.typeCheckNotRun': 0
+        })
       }
     },
     {
       name: 'Python: tests run on pull requests only',
       files: {
         'app/core.py': 'def double(x):\n    return 2 * x\n',
-        'tests/test_core.py': 'from app.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
+        'tests/test_core.py':
+          'from app.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
         'requirements-dev.txt': 'pytest\npytest-cov\n',
         '.github/workflows/pr.yml': [
           'name: PR checks',
@@ -474,9 +573,14 @@ testPerspective<CiOptions>(ciCd, {
       expected: [{ messageId: 'testsNotTriggered', file: '.github/workflows/pr.yml', line: 2 }],
       check: (result) => {
         const f = finding(result, 'testsNotTriggered')
-        expect([f.severity, f.title]).toEqual(['medium', 'Tests in .github/workflows/pr.yml do not run on push'])
+        expect([f.severity, f.title]).toEqual([
+          'medium',
+          'Tests in .github/workflows/pr.yml do not run on push'
+        ])
         expect(f.message).toContain('commits pushed straight to a branch')
-        expect(workflowSpec(result).code).toContain('run: python -m pip install -r requirements-dev.txt')
+        expect(workflowSpec(result).code).toContain(
+          'run: python -m pip install -r requirements-dev.txt'
+        )
       }
     },
     {
@@ -484,7 +588,8 @@ testPerspective<CiOptions>(ciCd, {
       files: {
         'package.json': '{ "name": "no-ci", "scripts": { "test": "node --test" } }\n',
         'src/a.js': 'export const a = 1\n',
-        'test/a.test.js': "import test from 'node:test'\nimport { a } from '../src/a.js'\n\ntest('a', () => { if (a !== 1) throw new Error('a') })\n"
+        'test/a.test.js':
+          "import test from 'node:test'\nimport { a } from '../src/a.js'\n\ntest('a', () => { if (a !== 1) throw new Error('a') })\n"
       },
       expected: [{ messageId: 'noCi', file: null, line: null }],
       check: (result) => {
@@ -496,10 +601,12 @@ testPerspective<CiOptions>(ciCd, {
     {
       name: 'a workflow that lints but never runs the tests, and a GitLab file that runs none',
       files: {
-        'package.json': '{ "name": "lint-only", "scripts": { "test": "mocha", "lint": "eslint ." } }\n',
+        'package.json':
+          '{ "name": "lint-only", "scripts": { "test": "mocha", "lint": "eslint ." } }\n',
         'yarn.lock': '# yarn lockfile v1\n',
         'lib/x.js': 'module.exports = 1\n',
-        'test/x.test.js': "const x = require('../lib/x')\nit('x', () => { if (x !== 1) throw new Error() })\n",
+        'test/x.test.js':
+          "const x = require('../lib/x')\nit('x', () => { if (x !== 1) throw new Error() })\n",
         '.gitlab-ci.yml': 'build:\n  script:\n    - yarn install\n',
         '.github/workflows/lint.yml': [
           'on: [push, pull_request]',
@@ -529,11 +636,13 @@ testPerspective<CiOptions>(ciCd, {
     {
       name: 'Jenkins runs the tests; pnpm scripts by bare name; a workspace script is not checked here',
       files: {
-        'package.json': '{ "name": "jenkins", "scripts": { "test": "vitest run --coverage", "lint": "biome check ." } }\n',
+        'package.json':
+          '{ "name": "jenkins", "scripts": { "test": "vitest run --coverage", "lint": "biome check ." } }\n',
         'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
         'src/a.ts': 'export const a = 1\n',
         'test/a.test.ts': "import { it } from 'vitest'\nit('a', () => {})\n",
-        Jenkinsfile: "pipeline {\n  agent any\n  stages {\n    stage('test') {\n      steps {\n        sh 'pnpm install && pnpm test'\n      }\n    }\n  }\n}\n",
+        Jenkinsfile:
+          "pipeline {\n  agent any\n  stages {\n    stage('test') {\n      steps {\n        sh 'pnpm install && pnpm test'\n      }\n    }\n  }\n}\n",
         '.github/workflows/checks.yml': [
           'on: [push, pull_request]',
           'permissions:',
@@ -554,7 +663,14 @@ testPerspective<CiOptions>(ciCd, {
       expected: [{ messageId: 'missingScript', file: '.github/workflows/checks.yml', line: 13 }],
       check: (result) => {
         const details = result.run.details as { otherCi: { path: string; runs: string[] }[] }
-        expect(details.otherCi).toEqual([{ path: 'Jenkinsfile', system: 'jenkins', runs: ['coverage', 'install', 'test'], error: null }])
+        expect(details.otherCi).toEqual([
+          {
+            path: 'Jenkinsfile',
+            system: 'jenkins',
+            runs: ['coverage', 'install', 'test'],
+            error: null
+          }
+        ])
         expect(finding(result, 'missingScript').message).toContain('`pnpm run release`')
       }
     },
@@ -562,7 +678,8 @@ testPerspective<CiOptions>(ciCd, {
       name: 'a self-repository reference ($/path) reaches the local action',
       files: {
         'src/a.ts': 'export const a = 1\n',
-        '.github/actions/ci-setup/action.yml': 'name: CI setup\nruns:\n  using: composite\n  steps:\n    - uses: someone/setup-thing@v2\n',
+        '.github/actions/ci-setup/action.yml':
+          'name: CI setup\nruns:\n  using: composite\n  steps:\n    - uses: someone/setup-thing@v2\n',
         '.github/workflows/self.yml': [
           'on: workflow_dispatch',
           'permissions: {}',
@@ -575,8 +692,11 @@ testPerspective<CiOptions>(ciCd, {
           ''
         ].join('\n')
       },
-      expected: [{ messageId: 'unpinnedAction', file: '.github/actions/ci-setup/action.yml', line: 5 }],
-      check: (result) => expect(finding(result, 'unpinnedAction').message).toContain('(called by job setup)')
+      expected: [
+        { messageId: 'unpinnedAction', file: '.github/actions/ci-setup/action.yml', line: 5 }
+      ],
+      check: (result) =>
+        expect(finding(result, 'unpinnedAction').message).toContain('(called by job setup)')
     },
     {
       name: 'a workflow that is not valid YAML',
@@ -615,7 +735,11 @@ testPerspective<CiOptions>(ciCd, {
       ],
       check: (result) => {
         const [shell, script] = result.run.findings
-        expect([shell.severity, shell.cwe, shell.title]).toEqual(['high', 'CWE-94', 'github.head_ref is expanded inside a script in .github/workflows/pr.yml'])
+        expect([shell.severity, shell.cwe, shell.title]).toEqual([
+          'high',
+          'CWE-94',
+          'github.head_ref is expanded inside a script in .github/workflows/pr.yml'
+        ])
         expect(script.message).toContain('straight into a github-script JavaScript')
         expect(script.message).toContain('whoever opens the pull request')
       }
@@ -624,7 +748,7 @@ testPerspective<CiOptions>(ciCd, {
 })
 
 describe('ci-cd specs', () => {
-  test('the TypeScript workflow snippet parses and uses the repository\'s commands and versions', async () => {
+  test("the TypeScript workflow snippet parses and uses the repository's commands and versions", async () => {
     const result = await runFixture(ciCd, tsFixture)
     const spec = workflowSpec(result)
     expect(spec.fileName).toBe('.github/workflows/tests.yml') // ci.yml exists already
@@ -633,7 +757,13 @@ describe('ci-cd specs', () => {
     const workflow = parse(spec.code) as {
       on: Record<string, unknown>
       permissions: Record<string, string>
-      jobs: { node: { 'timeout-minutes': number; strategy: { matrix: Record<string, unknown[]> }; steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] } }
+      jobs: {
+        node: {
+          'timeout-minutes': number
+          strategy: { matrix: Record<string, unknown[]> }
+          steps: { uses?: string; run?: string; with?: Record<string, unknown> }[]
+        }
+      }
     }
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request'])
     expect(workflow.permissions).toEqual({ contents: 'read' })
@@ -641,34 +771,54 @@ describe('ci-cd specs', () => {
     expect(job['timeout-minutes']).toBe(15)
     // engines ">=18" gives 18; the versions the repository tests already (20, 22) stay; lts/* follows new releases.
     expect(job.strategy.matrix['node-version']).toEqual([18, 20, 22, 'lts/*'])
-    expect(job.steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npm run lint', 'npm run typecheck', 'npm test -- --coverage'])
-    expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ cache: 'npm', 'cache-dependency-path': 'package-lock.json' })
+    expect(job.steps.map((s) => s.run).filter(Boolean)).toEqual([
+      'npm ci',
+      'npm run lint',
+      'npm run typecheck',
+      'npm test -- --coverage'
+    ])
+    expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
+      cache: 'npm',
+      'cache-dependency-path': 'package-lock.json'
+    })
     // Tags with a comment asking to pin; never an invented SHA.
     expect(spec.code).not.toMatch(/[0-9a-f]{40}/)
-    expect(spec.code.match(/# pin: replace the tag with the full 40-character commit SHA/g)?.length).toBe(3)
+    expect(
+      spec.code.match(/# pin: replace the tag with the full 40-character commit SHA/g)?.length
+    ).toBe(3)
     expect(spec.covers.length).toBeGreaterThan(5)
     expect(spec.priority).toBe('P1')
   })
 
-  test('the snippet runs the repository\'s own coverage script and repeats no lint or type check that CI runs already', async () => {
+  test("the snippet runs the repository's own coverage script and repeats no lint or type check that CI runs already", async () => {
     const files = cleanWith('vitest run', {}, false)
     const pkg = JSON.parse(files['package.json']) as { scripts: Record<string, string> }
     pkg.scripts['test:ci'] = 'vitest run --coverage --reporter=junit'
     pkg.scripts['test:watch'] = 'vitest --coverage'
     files['package.json'] = JSON.stringify(pkg, null, 2)
     const result = await runFixture(ciCd, files)
-    expect(result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`)).toEqual(['noCoverage@.github/workflows/ci.yml:28'])
+    expect(result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`)).toEqual([
+      'noCoverage@.github/workflows/ci.yml:28'
+    ])
     const spec = workflowSpec(result)
     expect(parseDocument(spec.code).errors).toEqual([])
     const workflow = parse(spec.code) as { jobs: { node: { steps: { run?: string }[] } } }
     // CI runs `pnpm run lint` and `pnpm run build` (tsc) already: the snippet adds only what is missing.
-    expect(workflow.jobs.node.steps.map((s) => s.run).filter(Boolean)).toEqual(['pnpm install --frozen-lockfile', 'pnpm run test:ci'])
+    expect(workflow.jobs.node.steps.map((s) => s.run).filter(Boolean)).toEqual([
+      'pnpm install --frozen-lockfile',
+      'pnpm run test:ci'
+    ])
   })
 
   test('the Python workflow snippet installs, lints, type-checks and runs pytest with coverage', async () => {
     const result = await runFixture(ciCd, pyFixture)
     const spec = workflowSpec(result)
-    const workflow = parse(spec.code) as { jobs: Record<string, { strategy: { matrix: Record<string, unknown[]> }; steps: { run?: string }[] }> }
+    const workflow = parse(spec.code) as {
+      jobs: Record<
+        string,
+        { strategy: { matrix: Record<string, unknown[]> }; steps: { run?: string }[] }
+      >
+    }
     expect(Object.keys(workflow.jobs)).toEqual(['python'])
     expect(workflow.jobs.python.strategy.matrix['python-version']).toEqual(['3.9', '3.x'])
     expect(workflow.jobs.python.steps.map((s) => s.run).filter(Boolean)).toEqual([
@@ -684,10 +834,16 @@ describe('ci-cd specs', () => {
 describe('ci-cd stable ids and options', () => {
   test('finding ids do not change when lines move', async () => {
     const first = await runFixture(ciCd, tsFixture)
-    const shifted = { ...tsFixture, '.github/workflows/ci.yml': `# a comment that moves every line down\n${tsFixture['.github/workflows/ci.yml']}` }
+    const shifted = {
+      ...tsFixture,
+      '.github/workflows/ci.yml': `# a comment that moves every line down\n${tsFixture['.github/workflows/ci.yml']}`
+    }
     const second = await runFixture(ciCd, shifted)
-    expect(second.run.findings.map((f) => f.id).sort()).toEqual(first.run.findings.map((f) => f.id).sort())
-    const lines = (r: FixtureRun) => r.run.findings.filter((f) => f.file === '.github/workflows/ci.yml').map((f) => f.startLine)
+    expect(second.run.findings.map((f) => f.id).sort()).toEqual(
+      first.run.findings.map((f) => f.id).sort()
+    )
+    const lines = (r: FixtureRun) =>
+      r.run.findings.filter((f) => f.file === '.github/workflows/ci.yml').map((f) => f.startLine)
     expect(lines(second)).toEqual(lines(first).map((l) => (l === null ? null : l + 1)))
   })
 
@@ -699,25 +855,36 @@ describe('ci-cd stable ids and options', () => {
 
   test('first-party tags can be left out', async () => {
     const result = await runFixture(ciCd, tsFixture, { options: { reportFirstPartyTags: false } })
-    expect(result.run.findings.filter((f) => f.messageId === 'unpinnedAction').map((f) => f.snippet?.trim())).toEqual([
-      '- uses: some-org/labeler@main',
-      '- uses: third-party/setup-tools@v1'
-    ])
+    expect(
+      result.run.findings
+        .filter((f) => f.messageId === 'unpinnedAction')
+        .map((f) => f.snippet?.trim())
+    ).toEqual(['- uses: some-org/labeler@main', '- uses: third-party/setup-tools@v1'])
   })
 
   test('a bad option fails the run with a message naming it', async () => {
     const result = await runFixture(ciCd, tsFixture, { options: { maxFindingsPerCheck: -1 } })
     expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain("ci-cd option 'maxFindingsPerCheck' must be a whole number of at least 0, got -1")
+    expect(result.run.error).toContain(
+      "ci-cd option 'maxFindingsPerCheck' must be a whole number of at least 0, got -1"
+    )
   })
 })
 
 describe('ci-cd helpers', () => {
   const kinds = (script: string, scripts: Record<string, string> = {}) =>
-    classifyScript(script, { scripts }).map((c) => [c.text, [...c.kinds].sort(), c.scripts.map((s) => s.name)])
+    classifyScript(script, { scripts }).map((c) => [
+      c.text,
+      [...c.kinds].sort(),
+      c.scripts.map((s) => s.name)
+    ])
 
   test('commands are split at separators outside quotes and expressions, with continuations', () => {
-    expect(splitScript('npm ci && npm test\necho "a && b" ; pytest \\\n  --cov\nrun ${{ a || b }} | tee x')).toEqual([
+    expect(
+      splitScript(
+        'npm ci && npm test\necho "a && b" ; pytest \\\n  --cov\nrun ${{ a || b }} | tee x'
+      )
+    ).toEqual([
       { lineIndex: 0, words: ['npm', 'ci'], text: 'npm ci' },
       { lineIndex: 0, words: ['npm', 'test'], text: 'npm test' },
       { lineIndex: 1, words: ['echo', 'a && b'], text: 'echo "a && b"' },
@@ -728,31 +895,63 @@ describe('ci-cd helpers', () => {
   })
 
   test('package scripts are followed to what they run', () => {
-    const scripts = { ci: 'npm run lint && npm run cover', lint: 'eslint .', cover: 'c8 node --test', build: 'tsc -p .' }
-    expect(kinds('npm run ci', scripts)).toEqual([['npm run ci', ['coverage', 'lint', 'test'], ['ci']]])
+    const scripts = {
+      ci: 'npm run lint && npm run cover',
+      lint: 'eslint .',
+      cover: 'c8 node --test',
+      build: 'tsc -p .'
+    }
+    expect(kinds('npm run ci', scripts)).toEqual([
+      ['npm run ci', ['coverage', 'lint', 'test'], ['ci']]
+    ])
     expect(kinds('npm run build', scripts)).toEqual([['npm run build', ['typecheck'], ['build']]])
-    expect(kinds('yarn jest --coverage')).toEqual([['yarn jest --coverage', ['coverage', 'test'], []]])
-    expect(kinds('poetry run python -m pytest -q')).toEqual([['poetry run python -m pytest -q', ['test'], []]])
-    expect(kinds('coverage run -m unittest discover')).toEqual([['coverage run -m unittest discover', ['coverage', 'test'], []]])
-    expect(kinds('python -m pip install -e .[test]')).toEqual([['python -m pip install -e .[test]', ['install'], []]])
+    expect(kinds('yarn jest --coverage')).toEqual([
+      ['yarn jest --coverage', ['coverage', 'test'], []]
+    ])
+    expect(kinds('poetry run python -m pytest -q')).toEqual([
+      ['poetry run python -m pytest -q', ['test'], []]
+    ])
+    expect(kinds('coverage run -m unittest discover')).toEqual([
+      ['coverage run -m unittest discover', ['coverage', 'test'], []]
+    ])
+    expect(kinds('python -m pip install -e .[test]')).toEqual([
+      ['python -m pip install -e .[test]', ['install'], []]
+    ])
     expect(kinds('ruff format --check . && ruff check .')).toEqual([
       ['ruff format --check .', [], []],
       ['ruff check .', ['lint'], []]
     ])
     expect(kinds('npx tsc --version')).toEqual([['npx tsc --version', [], []]])
     // A script's body wins over its name: `test-docs` that builds the docs is no test; an unknown body falls back to the name.
-    expect(kinds('pnpm run test-docs', { 'test-docs': 'pnpm run docs-build', 'docs-build': 'vitepress build' })).toEqual([['pnpm run test-docs', [], ['test-docs']]])
-    expect(kinds('npm run test:e2e', { 'test:e2e': 'node scripts/e2e.js' })).toEqual([['npm run test:e2e', ['test'], ['test:e2e']]])
+    expect(
+      kinds('pnpm run test-docs', {
+        'test-docs': 'pnpm run docs-build',
+        'docs-build': 'vitepress build'
+      })
+    ).toEqual([['pnpm run test-docs', [], ['test-docs']]])
+    expect(kinds('npm run test:e2e', { 'test:e2e': 'node scripts/e2e.js' })).toEqual([
+      ['npm run test:e2e', ['test'], ['test:e2e']]
+    ])
     // Options with values before the wrapped command; tox environments named for a tool.
     expect(kinds('pipx run ruff check . && uvx mypy src')).toEqual([
       ['pipx run ruff check .', ['lint'], []],
       ['uvx mypy src', ['typecheck'], []]
     ])
-    expect(kinds('uv run --locked --group dev tox run -e typing,style')).toEqual([['uv run --locked --group dev tox run -e typing,style', ['lint', 'typecheck'], []]])
+    expect(kinds('uv run --locked --group dev tox run -e typing,style')).toEqual([
+      ['uv run --locked --group dev tox run -e typing,style', ['lint', 'typecheck'], []]
+    ])
     // Type tests (tsd, tstyche, a test:types script) check types; a test script that also runs them still runs tests.
-    const typed = { 'test:types': 'tstyche', 'test:ci': 'npm run unit && npm run test:types', unit: 'borp' }
-    expect(kinds('npm run test:types', typed)).toEqual([['npm run test:types', ['typecheck'], ['test:types']]])
-    expect(kinds('npm run test:ci', typed)).toEqual([['npm run test:ci', ['test', 'typecheck'], ['test:ci']]])
+    const typed = {
+      'test:types': 'tstyche',
+      'test:ci': 'npm run unit && npm run test:types',
+      unit: 'borp'
+    }
+    expect(kinds('npm run test:types', typed)).toEqual([
+      ['npm run test:types', ['typecheck'], ['test:types']]
+    ])
+    expect(kinds('npm run test:ci', typed)).toEqual([
+      ['npm run test:ci', ['test', 'typecheck'], ['test:ci']]
+    ])
     expect(kinds('npx tsd')).toEqual([['npx tsd', ['typecheck'], []]])
     // Make targets are read by their names too.
     expect(kinds('make typecheck && make -j2 lint && make test-no-cov')).toEqual([
@@ -761,14 +960,20 @@ describe('ci-cd helpers', () => {
       ['make test-no-cov', ['test'], []]
     ])
     // Repository scripts are read by their names; their text is not in the model.
-    const unread = (script: string) => classifyScript(script, { scripts: {} }).map((c) => [[...c.kinds].sort(), c.unread ?? []])
-    expect(unread('./scripts/test && bash ci/coverage.sh && scripts/check && __test__/verify-basic.sh')).toEqual([
+    const unread = (script: string) =>
+      classifyScript(script, { scripts: {} }).map((c) => [[...c.kinds].sort(), c.unread ?? []])
+    expect(
+      unread('./scripts/test && bash ci/coverage.sh && scripts/check && __test__/verify-basic.sh')
+    ).toEqual([
       [['test'], ['scripts/test']],
       [['coverage', 'test'], ['ci/coverage.sh']],
       [[], ['scripts/check']],
       [[], ['__test__/verify-basic.sh']]
     ])
-    expect(unread('node_modules/.bin/jest && /usr/bin/env true')).toEqual([[['test'], []], [[], []]])
+    expect(unread('node_modules/.bin/jest && /usr/bin/env true')).toEqual([
+      [['test'], []],
+      [[], []]
+    ])
   })
 
   test('version ranges give their minimum', () => {
@@ -786,13 +991,20 @@ describe('ci-cd helpers', () => {
     expect(ts.model.facts.actions?.map((a) => a.path)).toEqual(['.github/actions/setup/action.yml'])
     expect(ts.model.facts.toolFiles).toEqual(['package-lock.json', 'tsconfig.json'])
     const py = await runFixture(ciCd, pyFixture)
-    expect(py.model.facts.manifests.find((m) => m.kind === 'pyproject.toml')?.tools).toEqual(['mypy', 'pytest', 'ruff'])
+    expect(py.model.facts.manifests.find((m) => m.kind === 'pyproject.toml')?.tools).toEqual([
+      'mypy',
+      'pytest',
+      'ruff'
+    ])
   })
 })
 
 describe('ci-cd on strange input', () => {
   test('odd but valid YAML shapes, aliases, empty files and a huge run: block do not break the run', async () => {
-    const huge = Array.from({ length: 3000 }, (_, i) => `          echo ${i} && npm run step${i % 7}`).join('\n')
+    const huge = Array.from(
+      { length: 3000 },
+      (_, i) => `          echo ${i} && npm run step${i % 7}`
+    ).join('\n')
     const result = await runFixture(ciCd, {
       'package.json': '{ "name": "odd", "scripts": { "test": "jest" } }\n',
       'src/a.js': 'export const a = 1\n',
@@ -817,7 +1029,8 @@ describe('ci-cd on strange input', () => {
         huge,
         ''
       ].join('\n'),
-      '.github/actions/loop/action.yml': 'runs:\n  using: composite\n  steps:\n    - uses: ./.github/actions/loop\n'
+      '.github/actions/loop/action.yml':
+        'runs:\n  using: composite\n  steps:\n    - uses: ./.github/actions/loop\n'
     })
     expect(result.run.error).toBeNull()
     expect(result.run.status).toBe('ok')

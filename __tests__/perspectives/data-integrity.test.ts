@@ -14,8 +14,13 @@ const tsFixture = readFixture('data-integrity-ts')
 const pyFixture = readFixture('data-integrity-py')
 
 const finding = (result: FixtureRun, messageId: string, file: string, line: number) => {
-  const found = result.run.findings.find((f) => f.messageId === messageId && f.file === file && f.startLine === line)
-  if (!found) throw new Error(`no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`)
+  const found = result.run.findings.find(
+    (f) => f.messageId === messageId && f.file === file && f.startLine === line
+  )
+  if (!found)
+    throw new Error(
+      `no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
+    )
   return found
 }
 const specFor = (result: FixtureRun, id: string) => {
@@ -25,7 +30,10 @@ const specFor = (result: FixtureRun, id: string) => {
 }
 
 function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+  const out = ts.transpileModule(code, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+  })
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
 }
 
@@ -34,7 +42,11 @@ function pythonParses(code: string): void {
 }
 
 const CLEAN_TS: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'clean', type: 'module', devDependencies: { jest: '^29.7.0' } }),
+  'package.json': JSON.stringify({
+    name: 'clean',
+    type: 'module',
+    devDependencies: { jest: '^29.7.0' }
+  }),
   'src/io.ts': [
     "import fs from 'node:fs'",
     "import { z } from 'zod'",
@@ -65,7 +77,8 @@ const CLEAN_TS: Record<string, string> = {
     ''
   ].join('\n'),
   // Tests are not the product.
-  'test/io.test.ts': "import { it } from 'node:test'\nit('x', () => {\n  const price = parseFloat('1.5')\n  void price\n})\n"
+  'test/io.test.ts':
+    "import { it } from 'node:test'\nit('x', () => {\n  const price = parseFloat('1.5')\n  void price\n})\n"
 }
 
 const CLEAN_PY: Record<string, string> = {
@@ -107,7 +120,11 @@ const CLEAN_PY: Record<string, string> = {
 
 testPerspective<DataIntegrityOptions>(dataIntegrity, {
   valid: [
-    { name: 'an empty repository has no data to examine', files: {}, check: (r) => expect(r.run.report).toContain('No JavaScript, TypeScript or Python') },
+    {
+      name: 'an empty repository has no data to examine',
+      files: {},
+      check: (r) => expect(r.run.report).toContain('No JavaScript, TypeScript or Python')
+    },
     {
       name: 'a TypeScript module that keeps data correct',
       files: CLEAN_TS,
@@ -142,31 +159,52 @@ testPerspective<DataIntegrityOptions>(dataIntegrity, {
         const tags = finding(result, 'roundTripPair', 'src/codec.ts', 5)
         expect(tags.title).toBe('encodeTags() and decodeTags() in src/codec.ts should round-trip')
         expect(tags.message).toContain('fc.array(fc.string())')
-        expect(finding(result, 'roundTripPair', 'src/codec.ts', 21).message).toContain('write an arbitrary for p: Point')
-        expect(finding(result, 'writesWithoutTransaction', 'src/store.ts', 15).confidence).toBe('high')
-        expect(finding(result, 'floatMoney', 'src/store.ts', 32).message).toContain('decimal literal 1.08')
-        expect(finding(result, 'unvalidatedInput', 'src/store.ts', 46).title).toBe('request body used without validation in createOrder() in src/store.ts')
+        expect(finding(result, 'roundTripPair', 'src/codec.ts', 21).message).toContain(
+          'write an arbitrary for p: Point'
+        )
+        expect(finding(result, 'writesWithoutTransaction', 'src/store.ts', 15).confidence).toBe(
+          'high'
+        )
+        expect(finding(result, 'floatMoney', 'src/store.ts', 32).message).toContain(
+          'decimal literal 1.08'
+        )
+        expect(finding(result, 'unvalidatedInput', 'src/store.ts', 46).title).toBe(
+          'request body used without validation in createOrder() in src/store.ts'
+        )
         expect(finding(result, 'argumentMutation', 'src/store.ts', 51).severity).toBe('medium')
-        expect(finding(result, 'localTimeParsing', 'src/store.ts', 64).message).toContain("reads '2024-03-10T09:00:00' as local time")
+        expect(finding(result, 'localTimeParsing', 'src/store.ts', 64).message).toContain(
+          "reads '2024-03-10T09:00:00' as local time"
+        )
         const { specs } = result.run
         for (const spec of specs) expect(typeScriptErrors(spec.code)).toEqual([])
         const user = specFor(result, finding(result, 'roundTripPair', 'src/codec.ts', 13).id)
         expect(user.code).toContain("import fc from 'fast-check'")
-        expect(user.code).toContain("fc.record({ name: fc.string(), age: fc.integer(), email: fc.string() }, { requiredKeys: ['name', 'age'] })")
+        expect(user.code).toContain(
+          "fc.record({ name: fc.string(), age: fc.integer(), email: fc.string() }, { requiredKeys: ['name', 'age'] })"
+        )
         expect(user.code).toContain('expect(deserializeUser(serializeUser(value))).toEqual(value)')
-        expect(specFor(result, finding(result, 'roundTripPair', 'src/codec.ts', 21).id).code).toContain('it.todo(')
+        expect(
+          specFor(result, finding(result, 'roundTripPair', 'src/codec.ts', 21).id).code
+        ).toContain('it.todo(')
         const sorted = specFor(result, finding(result, 'argumentMutation', 'src/store.ts', 51).id)
         expect(sorted.code).toContain('const value = [3, 1, 2]')
         expect(sorted.code).toContain('topThree(value)')
         expect(sorted.code).toContain('expect(value).toEqual(before)')
-        expect(specFor(result, finding(result, 'nonAtomicWrite', 'src/store.ts', 5).id).code).toContain('half-written')
+        expect(
+          specFor(result, finding(result, 'nonAtomicWrite', 'src/store.ts', 5).id).code
+        ).toContain('half-written')
         expect(result.run.metrics.runnableSpecs).toBe(4)
         expect(result.run.report).toContain('#### Invariants')
       }
     },
     {
       name: 'TypeScript specs for node:test use node:assert',
-      files: { ...tsFixture, 'package.json': tsFixture['package.json'].replace('"test": "jest"', '"test": "node --test"').replace('"jest": "^29.7.0", ', '') },
+      files: {
+        ...tsFixture,
+        'package.json': tsFixture['package.json']
+          .replace('"test": "jest"', '"test": "node --test"')
+          .replace('"jest": "^29.7.0", ', '')
+      },
       options: { maxFindingsPerKind: 1, numRuns: 50 },
       expected: [
         { messageId: 'roundTripPair', file: 'src/codec.ts', line: 5 },
@@ -207,13 +245,19 @@ testPerspective<DataIntegrityOptions>(dataIntegrity, {
         expect(pair.code).toContain('from hypothesis import given, strategies as st')
         expect(pair.code).toContain('@given(st.dictionaries(st.text(), st.integers()))')
         expect(pair.code).toContain('assert loads(dumps(value)) == value')
-        expect(finding(result, 'roundTripPair', 'pkg/codec.py', 12).message).toContain('write a strategy for item (no annotation)')
+        expect(finding(result, 'roundTripPair', 'pkg/codec.py', 12).message).toContain(
+          'write a strategy for item (no annotation)'
+        )
         const tags = specFor(result, finding(result, 'argumentMutation', 'pkg/store.py', 40).id)
         expect(tags.code).toContain("value = ['c', 'a', 'b']")
         expect(tags.code).toContain("tagged(value, 'example')")
         expect(tags.code).toContain('import copy')
-        expect(finding(result, 'argumentMutation', 'pkg/store.py', 45).message).toContain('flags[name] = …')
-        expect(finding(result, 'localTimeParsing', 'pkg/store.py', 49).message).toContain("'%Y-%m-%d %H:%M'")
+        expect(finding(result, 'argumentMutation', 'pkg/store.py', 45).message).toContain(
+          'flags[name] = …'
+        )
+        expect(finding(result, 'localTimeParsing', 'pkg/store.py', 49).message).toContain(
+          "'%Y-%m-%d %H:%M'"
+        )
       }
     }
   ]
@@ -222,29 +266,63 @@ testPerspective<DataIntegrityOptions>(dataIntegrity, {
 describe('data-integrity generators', () => {
   it('derive fast-check arbitraries from TypeScript types', () => {
     expect(fastCheckFor('number', 'count')).toMatchObject({ ok: true, code: 'fc.integer()' })
-    expect(fastCheckFor('number', 'ratio')).toMatchObject({ ok: true, code: 'fc.double({ noNaN: true, noDefaultInfinity: true })' })
-    expect(fastCheckFor("'a' | 'b'", 'mode')).toMatchObject({ ok: true, code: "fc.constantFrom('a', 'b')" })
-    expect(fastCheckFor('string | null', 's')).toMatchObject({ ok: true, code: 'fc.option(fc.string(), { nil: null })' })
-    expect(fastCheckFor('Record<string, boolean>', 'm')).toMatchObject({ ok: true, code: 'fc.dictionary(fc.string(), fc.boolean())' })
+    expect(fastCheckFor('number', 'ratio')).toMatchObject({
+      ok: true,
+      code: 'fc.double({ noNaN: true, noDefaultInfinity: true })'
+    })
+    expect(fastCheckFor("'a' | 'b'", 'mode')).toMatchObject({
+      ok: true,
+      code: "fc.constantFrom('a', 'b')"
+    })
+    expect(fastCheckFor('string | null', 's')).toMatchObject({
+      ok: true,
+      code: 'fc.option(fc.string(), { nil: null })'
+    })
+    expect(fastCheckFor('Record<string, boolean>', 'm')).toMatchObject({
+      ok: true,
+      code: 'fc.dictionary(fc.string(), fc.boolean())'
+    })
     expect(fastCheckFor('User', 'u')).toEqual({ ok: false, missing: 'an arbitrary for u: User' })
-    expect(fastCheckFor(undefined, 'v')).toEqual({ ok: false, missing: 'an arbitrary for v (no declared type)' })
+    expect(fastCheckFor(undefined, 'v')).toEqual({
+      ok: false,
+      missing: 'an arbitrary for v (no declared type)'
+    })
   })
   it('derive hypothesis strategies from Python annotations', () => {
-    expect(hypothesisFor('Optional[list[float]]', 'xs')).toMatchObject({ ok: true, code: 'st.one_of(st.none(), st.lists(st.floats(allow_nan=False, allow_infinity=False)))' })
-    expect(hypothesisFor('tuple[int, str]', 't')).toMatchObject({ ok: true, code: 'st.tuples(st.integers(), st.text())' })
-    expect(hypothesisFor('bytes | None', 'b')).toMatchObject({ ok: true, code: 'st.one_of(st.binary(), st.none())' })
+    expect(hypothesisFor('Optional[list[float]]', 'xs')).toMatchObject({
+      ok: true,
+      code: 'st.one_of(st.none(), st.lists(st.floats(allow_nan=False, allow_infinity=False)))'
+    })
+    expect(hypothesisFor('tuple[int, str]', 't')).toMatchObject({
+      ok: true,
+      code: 'st.tuples(st.integers(), st.text())'
+    })
+    expect(hypothesisFor('bytes | None', 'b')).toMatchObject({
+      ok: true,
+      code: 'st.one_of(st.binary(), st.none())'
+    })
     expect(hypothesisFor('Model', 'm')).toEqual({ ok: false, missing: 'a strategy for m: Model' })
   })
   it('tell money names from counts and rates', () => {
-    expect(['price', 'totalPrice', 'grand_total', 'subtotal', 'feeAmount'].every(isMoneyName)).toBe(true)
-    expect(['totalCount', 'total_lines', 'taxRate', 'priceId', 'prices_count'].some(isMoneyName)).toBe(false)
+    expect(['price', 'totalPrice', 'grand_total', 'subtotal', 'feeAmount'].every(isMoneyName)).toBe(
+      true
+    )
+    expect(
+      ['totalCount', 'total_lines', 'taxRate', 'priceId', 'prices_count'].some(isMoneyName)
+    ).toBe(false)
   })
 })
 
 describe('data-integrity options', () => {
   it('refuses an option that is not a whole number, naming it and its default', async () => {
-    const result = await runFixture(dataIntegrity, { 'a.py': 'x = 1\n' }, { options: { numRuns: 0 } })
+    const result = await runFixture(
+      dataIntegrity,
+      { 'a.py': 'x = 1\n' },
+      { options: { numRuns: 0 } }
+    )
     expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain("data-integrity option 'numRuns' must be a whole number of at least 1, got 0 (default 200)")
+    expect(result.run.error).toContain(
+      "data-integrity option 'numRuns' must be a whole number of at least 1, got 0 (default 200)"
+    )
   })
 })

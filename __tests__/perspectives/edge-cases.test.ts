@@ -13,26 +13,42 @@ interface CatalogueRow {
   file: string
   function: string
   callable: boolean
-  params: { name: string; kind: string; values: { label: string; source: string; line: number | null }[] }[]
+  params: {
+    name: string
+    kind: string
+    values: { label: string; source: string; line: number | null }[]
+  }[]
   boundaries: { param: string; operator: string; literal: unknown; line: number }[]
 }
 
-const catalogue = (result: FixtureRun): CatalogueRow[] => (result.run.details as { catalogue: CatalogueRow[] }).catalogue
+const catalogue = (result: FixtureRun): CatalogueRow[] =>
+  (result.run.details as { catalogue: CatalogueRow[] }).catalogue
 const row = (result: FixtureRun, fn: string): CatalogueRow => {
   const found = catalogue(result).find((r) => r.function === fn)
-  if (!found) throw new Error(`no catalogue row for ${fn}: ${catalogue(result).map((r) => r.function).join(', ')}`)
+  if (!found)
+    throw new Error(
+      `no catalogue row for ${fn}: ${catalogue(result)
+        .map((r) => r.function)
+        .join(', ')}`
+    )
   return found
 }
 const spec = (result: FixtureRun, symbol: string): TestSpec => {
   const found = result.run.specs.find((s) => s.target.symbol === symbol)
-  if (!found) throw new Error(`no spec for ${symbol}: ${result.run.specs.map((s) => s.title).join(' / ')}`)
+  if (!found)
+    throw new Error(`no spec for ${symbol}: ${result.run.specs.map((s) => s.title).join(' / ')}`)
   return found
 }
-const labels = (r: CatalogueRow, param: string): string[] => r.params.find((p) => p.name === param)?.values.map((v) => v.label) ?? []
+const labels = (r: CatalogueRow, param: string): string[] =>
+  r.params.find((p) => p.name === param)?.values.map((v) => v.label) ?? []
 
 async function expectSpecsParse(result: FixtureRun): Promise<void> {
   const js = result.run.specs.filter((s) => s.language !== 'python')
-  for (const s of js) expect({ file: s.fileName, errors: tsSyntaxErrors(s.code, s.fileName) }).toEqual({ file: s.fileName, errors: [] })
+  for (const s of js)
+    expect({ file: s.fileName, errors: tsSyntaxErrors(s.code, s.fileName) }).toEqual({
+      file: s.fileName,
+      errors: []
+    })
   const py = result.run.specs.filter((s) => s.language === 'python')
   const errors = await pythonSyntaxErrors(py.map((s) => s.code))
   expect(errors).toEqual(py.map(() => null))
@@ -97,15 +113,19 @@ testPerspective<EdgeOptions>(edgeCases, {
       },
       check: (result) => {
         // The loops' `<=` comparisons have no literal; `args` is compared only after it was reassigned.
-        expect(catalogue(result).map((r) => [r.function, r.boundaries.length])).toEqual([['distance', 0]])
+        expect(catalogue(result).map((r) => [r.function, r.boundaries.length])).toEqual([
+          ['distance', 0]
+        ])
         expect(result.run.metrics.loops).toBe(2)
       }
     },
     {
       name: 'a comparison with undefined gives undefined, not null',
       files: {
-        'lib/opt.js': 'export function opt(x, n) {\n  if (x === undefined) return 0\n  if (n !== null) return n\n  return x\n}\n',
-        'test/opt.test.js': "import { opt } from '../lib/opt.js'\n\ntest('opt', () => expect(opt()).toBe(0))\n"
+        'lib/opt.js':
+          'export function opt(x, n) {\n  if (x === undefined) return 0\n  if (n !== null) return n\n  return x\n}\n',
+        'test/opt.test.js':
+          "import { opt } from '../lib/opt.js'\n\ntest('opt', () => expect(opt()).toBe(0))\n"
       },
       check: (result) => {
         expect(labels(row(result, 'opt'), 'x')).toEqual(['undefined'])
@@ -115,7 +135,8 @@ testPerspective<EdgeOptions>(edgeCases, {
     {
       name: 'a function inside an exported namespace is catalogued but not imported by its own name',
       files: {
-        'src/ns.ts': "export namespace util {\n  export const isA = (s: string): boolean => {\n    if (s === 'a') return true\n    return false\n  }\n}\n"
+        'src/ns.ts':
+          "export namespace util {\n  export const isA = (s: string): boolean => {\n    if (s === 'a') return true\n    return false\n  }\n}\n"
       },
       check: (result) => {
         expect(row(result, 'isA').callable).toBe(false)
@@ -125,8 +146,10 @@ testPerspective<EdgeOptions>(edgeCases, {
     {
       name: 'an untyped parameter the function calls or maps over is not taken for a string',
       files: {
-        'lib/use.js': "export function use(fn, list) {\n  if (fn.length > 1) return fn(list)\n  if (list.length === 0) return []\n  return list.join(',')\n}\n",
-        'test/use.test.js': "import { use } from '../lib/use.js'\n\ntest('use', () => expect(use((x) => x, [])).toEqual([]))\n"
+        'lib/use.js':
+          "export function use(fn, list) {\n  if (fn.length > 1) return fn(list)\n  if (list.length === 0) return []\n  return list.join(',')\n}\n",
+        'test/use.test.js':
+          "import { use } from '../lib/use.js'\n\ntest('use', () => expect(use((x) => x, [])).toEqual([]))\n"
       },
       check: (result) => {
         const r = row(result, 'use')
@@ -162,7 +185,8 @@ testPerspective<EdgeOptions>(edgeCases, {
           '}',
           ''
         ].join('\n'),
-        'test/route.test.js': "import { route, count } from '../lib/route.js'\n\ntest('route', () => {\n  expect(route('GET')).toBe('read')\n  expect(count([])).toEqual({})\n})\n"
+        'test/route.test.js':
+          "import { route, count } from '../lib/route.js'\n\ntest('route', () => {\n  expect(route('GET')).toBe('read')\n  expect(count([])).toEqual({})\n})\n"
       }
     }
   ],
@@ -183,31 +207,58 @@ testPerspective<EdgeOptions>(edgeCases, {
           ['value', '>', 100, 5]
         ])
         expect(labels(clamp, 'value')).toEqual([
-          '-1', '0', '100', '101', '1', '0.5', '-0', 'Number.MAX_SAFE_INTEGER', 'Number.MIN_SAFE_INTEGER', 'NaN', 'Infinity', '-Infinity'
+          '-1',
+          '0',
+          '100',
+          '101',
+          '1',
+          '0.5',
+          '-0',
+          'Number.MAX_SAFE_INTEGER',
+          'Number.MIN_SAFE_INTEGER',
+          'NaN',
+          'Infinity',
+          '-Infinity'
         ])
         expect(clamp.params[0].values[0].source).toBe('`value < 0` (line 2)')
-        expect(labels(row(result, 'label'), 'kind').slice(0, 4)).toEqual(['"a"', '"A" (near miss)', '"b"', '"B" (near miss)'])
-        expect(labels(row(result, 'initials'), 'name').slice(0, 2)).toEqual(['length 0', 'length 1'])
+        expect(labels(row(result, 'label'), 'kind').slice(0, 4)).toEqual([
+          '"a"',
+          '"A" (near miss)',
+          '"b"',
+          '"B" (near miss)'
+        ])
+        expect(labels(row(result, 'initials'), 'name').slice(0, 2)).toEqual([
+          'length 0',
+          'length 1'
+        ])
         // The literal union parameter takes only its members; the switch over it is exhaustive, so no finding.
         expect(labels(row(result, 'step'), 'direction')).toEqual(['"up"', '"down"'])
 
         const clampSpec = spec(result, 'clampPercent')
         expect(clampSpec.framework).toBe('jest')
-        expect(clampSpec.code).toContain("{ name: 'value = -1 (line 2)', args: [-1], message: 'negative percent' }")
+        expect(clampSpec.code).toContain(
+          "{ name: 'value = -1 (line 2)', args: [-1], message: 'negative percent' }"
+        )
         expect(clampSpec.code).toContain('.toThrow(RangeError)')
         expect(clampSpec.code).toContain("{ name: 'value = 0 (line 2)', args: [0] }")
         expect(clampSpec.code).toContain("{ name: 'value = 101 (line 5)', args: [101] }")
         expect(clampSpec.code).toContain('it.each(safeCases)')
         expect(clampSpec.code).toMatch(/it\.todo\('results on both sides of each boundary/)
-        const untested = result.run.findings.find((f) => f.messageId === 'untestedBoundary' && f.symbol === 'clampPercent')
+        const untested = result.run.findings.find(
+          (f) => f.messageId === 'untestedBoundary' && f.symbol === 'clampPercent'
+        )
         expect(clampSpec.covers).toEqual([untested?.id])
         expect(clampSpec.priority).toBe('P1')
-        expect(spec(result, 'sumFirst').covers).toEqual([result.run.findings.find((f) => f.messageId === 'offByOneLoop')?.id])
+        expect(spec(result, 'sumFirst').covers).toEqual([
+          result.run.findings.find((f) => f.messageId === 'offByOneLoop')?.id
+        ])
         const loop = result.run.findings.find((f) => f.messageId === 'offByOneLoop')
         expect(loop?.snippet).toBe('  for (let i = 0; i <= items.length; i++) {')
         expect(loop?.message).toContain('`i <= items.length` and reads `items[i]`')
         const sw = result.run.findings.find((f) => f.messageId === 'switchWithoutDefault')
-        expect(sw?.message).toContain("handles 'a', 'b' and has no default branch: any other value ('other')")
+        expect(sw?.message).toContain(
+          "handles 'a', 'b' and has no default branch: any other value ('other')"
+        )
         expect(sw?.severity).toBe('medium')
         expect(result.run.metrics['findings.untestedBoundary']).toBe(2)
         expect(result.run.report).toContain('#### Edge-case catalogue')
@@ -230,14 +281,23 @@ testPerspective<EdgeOptions>(edgeCases, {
         const reserve = row(result, 'reserve')
         expect(labels(reserve, 'quantity')).toEqual(['0', '1', '-1', '2**53 - 1', '-(2**53 - 1)'])
         const code = spec(result, 'reserve').code
-        expect(code).toContain("pytest.param([0], 'quantity must be positive', id='quantity = 0 (line 2)')")
+        expect(code).toContain(
+          "pytest.param([0], 'quantity must be positive', id='quantity = 0 (line 2)')"
+        )
         // The default of `available` (10) is read, so the second guard is decided too.
-        expect(code).toContain("pytest.param([(2**53 - 1)], 'not enough stock', id='quantity = 2**53 - 1')")
+        expect(code).toContain(
+          "pytest.param([(2**53 - 1)], 'not enough stock', id='quantity = 2**53 - 1')"
+        )
         expect(code).toContain("pytest.param([1, 0], 'not enough stock', id='available = 0')")
         expect(code).toContain("pytest.param([1], id='quantity = 1 (line 2)')")
         expect(code).toContain('with pytest.raises(ValueError, match=re.escape(message)):')
-        expect(labels(row(result, 'initials'), 'name').slice(0, 2)).toEqual(['length 0', 'length 1'])
-        expect(spec(result, 'initials').code).toContain("pytest.param([''], id='name = length 0 (line 2)')")
+        expect(labels(row(result, 'initials'), 'name').slice(0, 2)).toEqual([
+          'length 0',
+          'length 1'
+        ])
+        expect(spec(result, 'initials').code).toContain(
+          "pytest.param([''], id='name = length 0 (line 2)')"
+        )
         const match = result.run.findings.find((f) => f.messageId === 'switchWithoutDefault')
         expect(match?.message).toContain('returns None')
         // `not (1 <= method <= 3)`: a negated Python chain is decided on both sides.
@@ -255,7 +315,7 @@ testPerspective<EdgeOptions>(edgeCases, {
         // An `elif` raise needs the earlier branches false; `not isinstance(...)` cannot be decided.
         const flag = spec(result, 'parse_flag').code
         expect(flag).not.toContain('pytest.raises')
-        expect(flag).toContain("decide whether it throws at line 27 (`strict`)")
+        expect(flag).toContain('decide whether it throws at line 27 (`strict`)')
         await expectSpecsParse(result)
       }
     },
@@ -272,7 +332,14 @@ testPerspective<EdgeOptions>(edgeCases, {
           '}',
           ''
         ].join('\n'),
-        'pkg/sign.py': ['def sign(n: int) -> int:', '    if n > 0:', '        return 1', '    else:', '        raise ValueError("not positive")', ''].join('\n')
+        'pkg/sign.py': [
+          'def sign(n: int) -> int:',
+          '    if n > 0:',
+          '        return 1',
+          '    else:',
+          '        raise ValueError("not positive")',
+          ''
+        ].join('\n')
       },
       expected: [
         { messageId: 'untestedBoundary', file: 'src/sign.js', line: 2 },
@@ -281,7 +348,9 @@ testPerspective<EdgeOptions>(edgeCases, {
       check: async (result) => {
         const js = result.run.specs.find((s) => s.target.file === 'src/sign.js')
         const py = result.run.specs.find((s) => s.target.file === 'pkg/sign.py')
-        expect(js?.code).toContain("it.todo('n = 0 (line 2) (decide whether it throws at line 5 (`n > 0`))')")
+        expect(js?.code).toContain(
+          "it.todo('n = 0 (line 2) (decide whether it throws at line 5 (`n > 0`))')"
+        )
         expect(js?.code).not.toContain('assert.throws')
         expect(py?.code).toContain("pytest.param([0], 'not positive', id='n = 0 (line 2)')")
         expect(py?.code).toContain("pytest.param([1], id='n = 1 (line 2)')")
@@ -357,8 +426,14 @@ describe('values on both sides of a boundary', () => {
 
 describe('edge-cases options', () => {
   it('refuses an option that is not a whole number in range', async () => {
-    const result = await runFixture(edgeCases, { 'a.ts': 'export const x = 1\n' }, { options: { maxValuesPerParam: 0 } })
+    const result = await runFixture(
+      edgeCases,
+      { 'a.ts': 'export const x = 1\n' },
+      { options: { maxValuesPerParam: 0 } }
+    )
     expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain("edge-cases option 'maxValuesPerParam' must be a whole number of at least 1, got 0")
+    expect(result.run.error).toContain(
+      "edge-cases option 'maxValuesPerParam' must be a whole number of at least 1, got 0"
+    )
   })
 })

@@ -12,12 +12,18 @@ const pyFixture = readFixture('error-handling-py')
 
 const finding = (result: FixtureRun, messageId: string, line: number) => {
   const found = result.run.findings.find((f) => f.messageId === messageId && f.startLine === line)
-  if (!found) throw new Error(`no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`)
+  if (!found)
+    throw new Error(
+      `no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
+    )
   return found
 }
 
 function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+  const out = ts.transpileModule(code, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+  })
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
 }
 
@@ -26,7 +32,11 @@ function pythonParses(code: string): void {
 }
 
 const CLEAN_TS: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'clean', type: 'module', devDependencies: { typescript: '^5.9.0' } }),
+  'package.json': JSON.stringify({
+    name: 'clean',
+    type: 'module',
+    devDependencies: { typescript: '^5.9.0' }
+  }),
   'src/io.ts': [
     "import fs from 'node:fs'",
     '',
@@ -69,7 +79,8 @@ const CLEAN_TS: Record<string, string> = {
     ''
   ].join('\n'),
   // Tests may swallow errors as they like: they are not the product.
-  'test/io.test.ts': "import { it } from 'node:test'\nit('x', () => {\n  try {\n    JSON.parse('x')\n  } catch {}\n})\n"
+  'test/io.test.ts':
+    "import { it } from 'node:test'\nit('x', () => {\n  try {\n    JSON.parse('x')\n  } catch {}\n})\n"
 }
 
 const CLEAN_PY: Record<string, string> = {
@@ -109,7 +120,11 @@ const CLEAN_PY: Record<string, string> = {
 
 testPerspective<ErrorHandlingOptions>(errorHandling, {
   valid: [
-    { name: 'an empty repository has nothing to handle', files: {}, check: (r) => expect(r.run.report).toContain('No JavaScript, TypeScript or Python') },
+    {
+      name: 'an empty repository has nothing to handle',
+      files: {},
+      check: (r) => expect(r.run.report).toContain('No JavaScript, TypeScript or Python')
+    },
     {
       name: 'a command main() defined after @overload stubs may end the process (the model names it main#3)',
       files: {
@@ -206,10 +221,16 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
         expect(finding(result, 'floatingPromise', 34).severity).toBe('high')
         expect(finding(result, 'floatingPromise', 36).confidence).toBe('medium') // resolved through an import
         expect(finding(result, 'floatingPromise', 35).message).toContain('fs.promises')
-        expect(finding(result, 'lostCause', 29).title).toBe('Error raised in parseOrFail() in src/store.ts drops the caught error')
-        expect(finding(result, 'throwNonError', 44).title).toBe('Throws a string in check() in src/store.ts')
+        expect(finding(result, 'lostCause', 29).title).toBe(
+          'Error raised in parseOrFail() in src/store.ts drops the caught error'
+        )
+        expect(finding(result, 'throwNonError', 44).title).toBe(
+          'Throws a string in check() in src/store.ts'
+        )
         expect(finding(result, 'exitInLibrary', 50).severity).toBe('high')
-        expect(finding(result, 'unclosedResource', 64).message).toContain('closes it only on the success path')
+        expect(finding(result, 'unclosedResource', 64).message).toContain(
+          'closes it only on the success path'
+        )
         expect(result.run.metrics['findings.noErrorListener']).toBe(3)
         // Specs: concrete failure injection where the dependency can be replaced, todos elsewhere.
         const { specs } = result.run
@@ -222,14 +243,21 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
         expect(logs?.code).toContain("jest.spyOn(fs, 'readFileSync')")
         expect(logs?.code).toContain("import fs from 'node:fs'")
         expect(logs?.code).toContain("jest.spyOn(console, 'error')")
-        const floating = specs.find((s) => s.covers.includes(finding(result, 'floatingPromise', 34).id))
+        const floating = specs.find((s) =>
+          s.covers.includes(finding(result, 'floatingPromise', 34).id)
+        )
         expect(floating?.code).toContain('it.todo(')
         expect(result.run.report).toContain('| emitters without an &#39;error&#39; listener | 3 |')
       }
     },
     {
       name: 'TypeScript specs for node:test, vitest and mocha',
-      files: { ...tsFixture, 'package.json': tsFixture['package.json'].replace('"test": "jest"', '"test": "node --test"').replace('"jest": "^29.7.0", ', '') },
+      files: {
+        ...tsFixture,
+        'package.json': tsFixture['package.json']
+          .replace('"test": "jest"', '"test": "node --test"')
+          .replace('"jest": "^29.7.0", ', '')
+      },
       options: { maxFindingsPerKind: 1 },
       expected: [
         { messageId: 'swallowedError', file: 'src/store.ts', line: 12 },
@@ -245,14 +273,22 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
       check: async (result) => {
         expect(result.run.metrics.findings).toBe(15) // counted before the cap
         expect(result.run.report).toContain('(9 kept, the rest over the per-kind cap)')
-        const cause = result.run.specs.find((s) => s.covers.includes(finding(result, 'lostCause', 29).id))
+        const cause = result.run.specs.find((s) =>
+          s.covers.includes(finding(result, 'lostCause', 29).id)
+        )
         expect(cause?.code).toContain("mock.method(JSON, 'parse'")
         for (const spec of result.run.specs) expect(typeScriptErrors(spec.code)).toEqual([])
         for (const framework of ['vitest', 'mocha'] as const) {
-          const other = await runFixture(errorHandling, result.files, { target: { framework, language: 'typescript' } })
+          const other = await runFixture(errorHandling, result.files, {
+            target: { framework, language: 'typescript' }
+          })
           for (const spec of other.run.specs) expect(typeScriptErrors(spec.code)).toEqual([])
           const code = other.run.specs.map((s) => s.code).join('\n')
-          expect(code).toContain(framework === 'vitest' ? "vi.spyOn(JSON, 'parse')" : "sinon.stub(JSON, 'parse').throws(injected)")
+          expect(code).toContain(
+            framework === 'vitest'
+              ? "vi.spyOn(JSON, 'parse')"
+              : "sinon.stub(JSON, 'parse').throws(injected)"
+          )
         }
       }
     },
@@ -286,7 +322,9 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
       ],
       check: (result) => {
         expect(finding(result, 'logOnlyCatch', 11).severity).toBe('low')
-        expect(finding(result, 'logOnlyCatch', 11).rationale).toContain('clean-up inside a finally block')
+        expect(finding(result, 'logOnlyCatch', 11).rationale).toContain(
+          'clean-up inside a finally block'
+        )
         expect(finding(result, 'thenWithoutCatch', 15).severity).toBe('low')
       }
     },
@@ -313,7 +351,9 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
         expect(finding(result, 'floatingPromise', 45).confidence).toBe('medium')
         expect(finding(result, 'unclosedResource', 16).severity).toBe('low')
         for (const spec of result.run.specs) pythonParses(spec.code)
-        const cause = result.run.specs.find((s) => s.covers.includes(finding(result, 'lostCause', 25).id))
+        const cause = result.run.specs.find((s) =>
+          s.covers.includes(finding(result, 'lostCause', 25).id)
+        )
         expect(cause?.code).toContain("patch.setattr(json, 'loads', fail)")
         expect(cause?.code).toContain('assert raised.value.__cause__ is injected')
       }
@@ -339,7 +379,9 @@ describe('error-handling specs for modules at the repository root', () => {
       'util.py': 'def connect():\n    return 1\n'
     }
     const result = await runFixture(errorHandling, files)
-    expect(result.run.findings.map((f) => [f.messageId, f.file, f.startLine])).toEqual([['swallowedError', 'agent.py', 7]])
+    expect(result.run.findings.map((f) => [f.messageId, f.file, f.startLine])).toEqual([
+      ['swallowedError', 'agent.py', 7]
+    ])
     const [spec] = result.run.specs
     expect(spec.code).toContain('from agent import open_agent')
     expect(spec.code).toContain("patch.setattr(agent, 'connect', fail)")
@@ -349,8 +391,14 @@ describe('error-handling specs for modules at the repository root', () => {
 
 describe('error-handling options', () => {
   it('refuses an option that is not a whole number, naming it and its default', async () => {
-    const result = await runFixture(errorHandling, { 'a.py': 'x = 1\n' }, { options: { maxSpecs: -1 } })
+    const result = await runFixture(
+      errorHandling,
+      { 'a.py': 'x = 1\n' },
+      { options: { maxSpecs: -1 } }
+    )
     expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain("error-handling option 'maxSpecs' must be a whole number of at least 0, got -1 (default 20)")
+    expect(result.run.error).toContain(
+      "error-handling option 'maxSpecs' must be a whole number of at least 0, got -1 (default 20)"
+    )
   })
 })

@@ -36,7 +36,10 @@ const row = (result: FixtureRun, file: string, line: number, kind: string): Fmea
 }
 const specTitled = (result: FixtureRun, start: string) => {
   const spec = result.run.specs.find((s) => s.title.startsWith(start))
-  if (!spec) throw new Error(`no spec titled '${start}…'; specs: ${result.run.specs.map((s) => s.title).join(' / ')}`)
+  if (!spec)
+    throw new Error(
+      `no spec titled '${start}…'; specs: ${result.run.specs.map((s) => s.title).join(' / ')}`
+    )
   return spec
 }
 
@@ -61,9 +64,9 @@ testPerspective<FailureOptions>(failureModes, {
       files: {
         'src/safe.ts':
           'export function parse(text: string): unknown {\n  try {\n    return JSON.parse(text)\n  } catch (error) {\n    return { error: String(error) }\n  }\n}\n' +
-          "\nexport const DEFAULTS = JSON.parse('{\"retries\": 3}')\n" +
+          '\nexport const DEFAULTS = JSON.parse(\'{"retries": 3}\')\n' +
           '\nexport function tidy(text: string, suffix?: string): string {\n  return suffix === undefined ? text.trim() : text.trim() + suffix.trim()\n}\n' +
-          '\nexport function pad(text: string, fill?: string): string {\n  return text + (fill?.trim() ?? \' \')\n}\n'
+          "\nexport function pad(text: string, fill?: string): string {\n  return text + (fill?.trim() ?? ' ')\n}\n"
       }
     },
     {
@@ -77,12 +80,16 @@ testPerspective<FailureOptions>(failureModes, {
     {
       name: 'modes under the minimum RPN give no findings but stay in the table',
       files: {
-        'src/a.ts': 'export function check(n: number): number {\n  if (n < 0) throw new RangeError(\'negative\')\n  return n\n}\n',
-        '__tests__/a.test.ts': "import { check } from '../src/a'\n\ntest('negative', () => {\n  expect(() => check(-1)).toThrow(RangeError)\n})\n"
+        'src/a.ts':
+          "export function check(n: number): number {\n  if (n < 0) throw new RangeError('negative')\n  return n\n}\n",
+        '__tests__/a.test.ts':
+          "import { check } from '../src/a'\n\ntest('negative', () => {\n  expect(() => check(-1)).toThrow(RangeError)\n})\n"
       },
       options: { minRpn: 200 },
       check: (result) => {
-        expect(fmea(result).map((r) => [r.rpn, r.tests, r.finding])).toEqual([[48, 'asserted', null]])
+        expect(fmea(result).map((r) => [r.rpn, r.tests, r.finding])).toEqual([
+          [48, 'asserted', null]
+        ])
         expect(result.run.report).toContain('1 have a test asserting the error')
       }
     },
@@ -92,7 +99,7 @@ testPerspective<FailureOptions>(failureModes, {
         'src/pool.ts':
           'export class Pool {\n  constructor(readonly size: number) {\n    if (size <= 0) throw new RangeError(`size must be positive, got ${size}`)\n  }\n}\n\n' +
           'export function label(name: string, options?: { upper: boolean }): string {\n  const settings = normalise(options)\n  return settings.upper ? options.toString() : name\n}\n\n' +
-          'function normalise(options?: { upper: boolean }): { upper: boolean; name: string } {\n  return { upper: false, name: \'\', ...options }\n}\n',
+          "function normalise(options?: { upper: boolean }): { upper: boolean; name: string } {\n  return { upper: false, name: '', ...options }\n}\n",
         'lib/legacy.js':
           "export function repeat(text, times) {\n  if (typeof text !== 'string') throw new TypeError('text must be a string')\n  return text.repeat(times)\n}\n"
       },
@@ -100,7 +107,7 @@ testPerspective<FailureOptions>(failureModes, {
       check: (result) => {
         // Plain JavaScript: the untyped trailing parameter is left out, the guard's typeof gives a number.
         const legacy = specTitled(result, 'repeat throws TypeError').code
-        expect(legacy).toContain("expect(() => repeat(1)).toThrow(TypeError)")
+        expect(legacy).toContain('expect(() => repeat(1)).toThrow(TypeError)')
         expect(legacy).toContain("toThrow('text must be a string')")
         const spec = specTitled(result, 'new Pool(…) throws RangeError when guard size <= 0')
         expect(spec.code).toContain('expect(() => new Pool(0)).toThrow(RangeError)')
@@ -126,32 +133,75 @@ testPerspective<FailureOptions>(failureModes, {
         // Sorted by RPN, highest first.
         expect(rows.map((r) => r.rpn)).toEqual([...rows.map((r) => r.rpn)].sort((a, b) => b - a))
         // Untested public function, caller-controlled input, escaping: S7 x O8 x D10.
-        expect(row(result, 'src/net.ts', 2, 'call')).toMatchObject({ rpn: 560, effect: 'propagates', reach: 'public', tests: 'unreached', inputs: ['address'] })
+        expect(row(result, 'src/net.ts', 2, 'call')).toMatchObject({
+          rpn: 560,
+          effect: 'propagates',
+          reach: 'public',
+          tests: 'unreached',
+          inputs: ['address']
+        })
         // Tests name parseConfig but assert no error from it; they assert setRetries' RangeError.
-        expect(row(result, 'src/config.ts', 6, 'call')).toMatchObject({ severity: 7, occurrence: 8, detection: 6, tests: 'referenced' })
-        expect(row(result, 'src/config.ts', 25, 'throw')).toMatchObject({ rpn: 48, tests: 'asserted', guard: 'n < 0', errorType: 'RangeError' })
+        expect(row(result, 'src/config.ts', 6, 'call')).toMatchObject({
+          severity: 7,
+          occurrence: 8,
+          detection: 6,
+          tests: 'referenced'
+        })
+        expect(row(result, 'src/config.ts', 25, 'throw')).toMatchObject({
+          rpn: 48,
+          tests: 'asserted',
+          guard: 'n < 0',
+          errorType: 'RangeError'
+        })
         // Caught and dropped vs caught and handled.
-        expect(row(result, 'src/config.ts', 16, 'call')).toMatchObject({ effect: 'swallowed', severity: 3 })
-        expect(row(result, 'src/net.ts', 8, 'call')).toMatchObject({ effect: 'handled', severity: 2, finding: null })
+        expect(row(result, 'src/config.ts', 16, 'call')).toMatchObject({
+          effect: 'swallowed',
+          severity: 3
+        })
+        expect(row(result, 'src/net.ts', 8, 'call')).toMatchObject({
+          effect: 'handled',
+          severity: 2,
+          finding: null
+        })
         // shout checks its optional suffix: no row.
         expect(rows.some((r) => r.where === 'shout')).toBe(false)
         // Throws that reject a bad argument are the functions' contracts: no finding, a spec instead.
         expect(result.run.findings.some((f) => f.messageId === 'explicitThrow')).toBe(false)
-        expect(row(result, 'src/config.ts', 31, 'throw')).toMatchObject({ finding: null, effectText: "rejecting a bad name is pickMode's contract: no finding, a spec checks it" })
-        expect(result.run.metrics).toMatchObject({ failureModes: 9, explicitThrows: 2, throwingCalls: 6, uncheckedOptionals: 1, handled: 1, swallowed: 1, argumentContracts: 2 })
+        expect(row(result, 'src/config.ts', 31, 'throw')).toMatchObject({
+          finding: null,
+          effectText: "rejecting a bad name is pickMode's contract: no finding, a spec checks it"
+        })
+        expect(result.run.metrics).toMatchObject({
+          failureModes: 9,
+          explicitThrows: 2,
+          throwingCalls: 6,
+          uncheckedOptionals: 1,
+          handled: 1,
+          swallowed: 1,
+          argumentContracts: 2
+        })
 
         // Specs: the guard literal gives the argument; own error classes are imported and asserted with the message.
         const pickSpec = specTitled(result, 'pickMode throws ConfigError')
-        expect(pickSpec.code).toContain("expect(() => pickMode('fast-unexpected')).toThrow(ConfigError)")
+        expect(pickSpec.code).toContain(
+          "expect(() => pickMode('fast-unexpected')).toThrow(ConfigError)"
+        )
         expect(pickSpec.code).toContain("toThrow('unknown mode')")
-        expect(specTitled(result, 'greet throws TypeError').code).toContain("expect(() => greet('example', undefined)).toThrow(TypeError)")
-        expect(specTitled(result, 'fetchJson rejects TypeError').code).toContain("await expect(fetchJson('not a url')).rejects.toThrow(TypeError)")
+        expect(specTitled(result, 'greet throws TypeError').code).toContain(
+          "expect(() => greet('example', undefined)).toThrow(TypeError)"
+        )
+        expect(specTitled(result, 'fetchJson rejects TypeError').code).toContain(
+          "await expect(fetchJson('not a url')).rejects.toThrow(TypeError)"
+        )
         expect(specTitled(result, 'safeParse recovers').code).toContain("safeParse('{not json')")
         expect(specTitled(result, 'loadConfig readFileSync fails: TODO').code).toContain('it.todo(')
         // The asserted setRetries mode needs no new spec.
         expect(result.run.specs.some((s) => s.title.startsWith('setRetries'))).toBe(false)
         for (const spec of result.run.specs) {
-          expect([spec.fileName, tsSyntaxErrors(spec.code, spec.fileName)]).toEqual([spec.fileName, []])
+          expect([spec.fileName, tsSyntaxErrors(spec.code, spec.fileName)]).toEqual([
+            spec.fileName,
+            []
+          ])
           // A contract spec (pickMode) covers no finding; every other covers one.
           expect(spec.covers.length).toBe(spec.title.startsWith('pickMode') ? 0 : 1)
         }
@@ -169,16 +219,32 @@ testPerspective<FailureOptions>(failureModes, {
         { messageId: 'throwingCall', file: 'billing/rates.py', line: 20 }
       ],
       check: async (result) => {
-        expect(row(result, 'billing/rates.py', 28, 'throw')).toMatchObject({ tests: 'asserted', errorType: 'RateError', guard: 'rate > 1' })
-        expect(row(result, 'billing/rates.py', 10, 'call')).toMatchObject({ tests: 'referenced', errorType: 'ValueError' })
-        expect(row(result, 'billing/rates.py', 15, 'call')).toMatchObject({ inputs: [], occurrence: 5 })
+        expect(row(result, 'billing/rates.py', 28, 'throw')).toMatchObject({
+          tests: 'asserted',
+          errorType: 'RateError',
+          guard: 'rate > 1'
+        })
+        expect(row(result, 'billing/rates.py', 10, 'call')).toMatchObject({
+          tests: 'referenced',
+          errorType: 'ValueError'
+        })
+        expect(row(result, 'billing/rates.py', 15, 'call')).toMatchObject({
+          inputs: [],
+          occurrence: 5
+        })
         expect(row(result, 'billing/rates.py', 20, 'call')).toMatchObject({ effect: 'swallowed' })
         expect(fmea(result).some((r) => r.where === 'describe')).toBe(false)
-        expect(specTitled(result, 'label throws AttributeError').code).toContain("label('example', None)")
-        expect(specTitled(result, 'parse_amount throws ValueError').code).toContain('with pytest.raises(ValueError):')
+        expect(specTitled(result, 'label throws AttributeError').code).toContain(
+          "label('example', None)"
+        )
+        expect(specTitled(result, 'parse_amount throws ValueError').code).toContain(
+          'with pytest.raises(ValueError):'
+        )
         // A method of a class built without arguments: construct it, call the method with the guard's value.
         const ledger = specTitled(result, 'Ledger.add throws ValueError when guard amount < 0').code
-        expect(ledger).toContain("instance = Ledger()\n    with pytest.raises(ValueError, match=re.escape('negative amount')):\n        instance.add(-1)")
+        expect(ledger).toContain(
+          "instance = Ledger()\n    with pytest.raises(ValueError, match=re.escape('negative amount')):\n        instance.add(-1)"
+        )
         const errors = await pythonSyntaxErrors(result.run.specs.map((s) => s.code))
         expect(errors).toEqual(result.run.specs.map(() => null))
         if (hasPytest) {
@@ -189,10 +255,18 @@ testPerspective<FailureOptions>(failureModes, {
               mkdirSync(dirname(join(root, path)), { recursive: true })
               writeFileSync(join(root, path), text)
             }
-            result.run.specs.forEach((s, i) => writeFileSync(join(root, 'tests', `test_spec_${i}.py`), s.code))
-            const run = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'tests'], { cwd: root, encoding: 'utf8' })
+            result.run.specs.forEach((s, i) =>
+              writeFileSync(join(root, 'tests', `test_spec_${i}.py`), s.code)
+            )
+            const run = spawnSync(
+              'python3',
+              ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'tests'],
+              { cwd: root, encoding: 'utf8' }
+            )
             const calls = result.run.specs.filter((s) => !s.code.includes('pytest.skip(')).length
-            expect(run.stdout).toMatch(new RegExp(`\\b${calls + 2} passed, ${result.run.specs.length - calls} skipped\\b`))
+            expect(run.stdout).toMatch(
+              new RegExp(`\\b${calls + 2} passed, ${result.run.specs.length - calls} skipped\\b`)
+            )
           } finally {
             rmSync(root, { recursive: true, force: true })
           }
@@ -205,7 +279,7 @@ testPerspective<FailureOptions>(failureModes, {
         'src/url.ts':
           "import { existsSync, readFileSync } from 'node:fs'\n\n" +
           "export function readOptional(path: string): string | null {\n  return existsSync(path) ? readFileSync(path, 'utf8') : null\n}\n\n" +
-          "export class UrlError extends Error {}\n\n" +
+          'export class UrlError extends Error {}\n\n' +
           "export function parseUrl(text: string): URL {\n  try {\n    return new URL(text)\n  } catch {\n    throw new UrlError('not a URL')\n  }\n}\n\n" +
           "export const NAMES = ['a'].map(function (name) {\n  if (name === '') throw new Error('empty')\n  return name\n})\n"
       },
@@ -215,10 +289,16 @@ testPerspective<FailureOptions>(failureModes, {
       ],
       check: (result) => {
         // new URL is caught and converted: handled, its UrlError is the mode that escapes.
-        expect(row(result, 'src/url.ts', 11, 'call')).toMatchObject({ effect: 'handled', finding: null })
+        expect(row(result, 'src/url.ts', 11, 'call')).toMatchObject({
+          effect: 'handled',
+          finding: null
+        })
         const convert = result.run.findings.find((f) => f.startLine === 13)
         expect(convert?.title).toBe('parseUrl throws UrlError when new URL(text) fails')
-        expect(row(result, 'src/url.ts', 18, 'throw')).toMatchObject({ reach: 'callback', severity: 6 })
+        expect(row(result, 'src/url.ts', 18, 'throw')).toMatchObject({
+          reach: 'callback',
+          severity: 6
+        })
         // The value new URL fails on reaches the catch that throws UrlError.
         const spec = specTitled(result, 'parseUrl throws UrlError when text = "not a url"').code
         expect(spec).toContain("parseUrl('not a url')")
@@ -240,22 +320,40 @@ testPerspective<FailureOptions>(failureModes, {
         { messageId: 'throwingCall', file: 'src/store.ts', line: 8 }
       ],
       check: async (result) => {
-        const load = result.run.findings.find((f) => f.startLine === 3 && f.title.startsWith('readFileSync'))
+        const load = result.run.findings.find(
+          (f) => f.startLine === 3 && f.title.startsWith('readFileSync')
+        )
         expect(load?.message).toContain('importing the module fails')
-        expect(row(result, 'src/store.ts', 7, 'call')).toMatchObject({ reach: 'public', where: 'Store.load' })
+        expect(row(result, 'src/store.ts', 7, 'call')).toMatchObject({
+          reach: 'public',
+          where: 'Store.load'
+        })
         expect(new Set(result.run.findings.map((f) => f.id)).size).toBe(4)
         // Module-level failures are todos; the method's are concrete steps on an instance built without arguments.
         const todos = result.run.specs.filter((s) => s.title.includes('TODO arrange'))
         expect(todos.map((s) => s.title)).toEqual([
-          expect.stringContaining('src/store.ts (module level) JSON.parse fails: TODO arrange the module state'),
-          expect.stringContaining('src/store.ts (module level) readFileSync fails: TODO arrange the module state')
+          expect.stringContaining(
+            'src/store.ts (module level) JSON.parse fails: TODO arrange the module state'
+          ),
+          expect.stringContaining(
+            'src/store.ts (module level) readFileSync fails: TODO arrange the module state'
+          )
         ])
-        const method = result.run.specs.filter((s) => s.title.startsWith('Store.load throws SyntaxError'))
+        const method = result.run.specs.filter((s) =>
+          s.title.startsWith('Store.load throws SyntaxError')
+        )
         expect(method.length).toBe(2)
-        expect(method[0].code).toContain("const instance = new Store()\n    assert.throws(() => instance.load('{not json'), SyntaxError)")
-        const jest = await runFixture(failureModes, result.files, { target: { framework: 'jest', language: 'typescript' } })
-        expect(jest.run.specs.find((s) => s.title.startsWith('Store.load'))?.code).toContain("expect(() => instance.load('{not json')).toThrow(SyntaxError)")
-        for (const spec of result.run.specs) expect(tsSyntaxErrors(spec.code, spec.fileName)).toEqual([])
+        expect(method[0].code).toContain(
+          "const instance = new Store()\n    assert.throws(() => instance.load('{not json'), SyntaxError)"
+        )
+        const jest = await runFixture(failureModes, result.files, {
+          target: { framework: 'jest', language: 'typescript' }
+        })
+        expect(jest.run.specs.find((s) => s.title.startsWith('Store.load'))?.code).toContain(
+          "expect(() => instance.load('{not json')).toThrow(SyntaxError)"
+        )
+        for (const spec of result.run.specs)
+          expect(tsSyntaxErrors(spec.code, spec.fileName)).toEqual([])
       }
     }
   ]
@@ -263,9 +361,15 @@ testPerspective<FailureOptions>(failureModes, {
 
 describe('failure-modes: options', () => {
   it('refuses an option that is not a whole number in range, naming it', async () => {
-    const result = await runFixture(failureModes, { 'src/a.ts': 'export const a = 1\n' }, { options: { maxFindings: -1 } })
+    const result = await runFixture(
+      failureModes,
+      { 'src/a.ts': 'export const a = 1\n' },
+      { options: { maxFindings: -1 } }
+    )
     expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain("failure-modes option 'maxFindings' must be a whole number from 0 to 100000, got -1")
+    expect(result.run.error).toContain(
+      "failure-modes option 'maxFindings' must be a whole number from 0 to 100000, got -1"
+    )
   })
 
   it('caps findings and says how many more there are', async () => {

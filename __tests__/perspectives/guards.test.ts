@@ -13,7 +13,10 @@ const ts = readFixture('guards-ts')
 const py = readFixture('guards-py')
 
 /** Findings of the run as `messageId file:line`, sorted, leaving out messages about tests (no test imports it). */
-async function found(perspective: Perspective<string, unknown>, files: Record<string, string>): Promise<string[]> {
+async function found(
+  perspective: Perspective<string, unknown>,
+  files: Record<string, string>
+): Promise<string[]> {
   const result = await runFixture(perspective, files)
   expect(result.run.status).toBe('ok')
   expect(checkRun(result)).toEqual([])
@@ -35,15 +38,21 @@ describe('guarded sites are not reported; the unguarded twins are (TypeScript)',
     const result = await runFixture(failureModes, ts)
     const spec = result.run.specs.find((s) => s.title.startsWith('requirePath throws TypeError'))
     expect(spec?.covers).toEqual([])
-    expect(spec?.code).toContain("assert.throws(() => requirePath(''), { name: 'TypeError', message: 'path argument is required' })")
+    expect(spec?.code).toContain(
+      "assert.throws(() => requirePath(''), { name: 'TypeError', message: 'path argument is required' })"
+    )
   })
 
   it('integration-points: fetch with an AbortSignal has a timeout', async () => {
-    expect(await found(integrationPoints as Perspective<string, unknown>, ts)).toEqual(['httpCallWithoutTimeout src/unguarded.ts:19'])
+    expect(await found(integrationPoints as Perspective<string, unknown>, ts)).toEqual([
+      'httpCallWithoutTimeout src/unguarded.ts:19'
+    ])
   })
 
   it('performance: a WeakMap is no unbounded cache; a Map is', async () => {
-    expect(await found(performance as Perspective<string, unknown>, ts)).toEqual(['unboundedCollection src/unguarded.ts:22'])
+    expect(await found(performance as Perspective<string, unknown>, ts)).toEqual([
+      'unboundedCollection src/unguarded.ts:22'
+    ])
   })
 
   it('data-integrity: Set.delete is no database write', async () => {
@@ -61,11 +70,17 @@ describe('guarded sites are not reported; the unguarded twins are (Python)', () 
 
   it('failure-modes: the argument check gets a contract spec instead', async () => {
     const result = await runFixture(failureModes, py)
-    const spec = result.run.specs.find((s) => s.title.startsWith('early_raise raises ValueError') || s.title.startsWith('early_raise throws ValueError'))
+    const spec = result.run.specs.find(
+      (s) =>
+        s.title.startsWith('early_raise raises ValueError') ||
+        s.title.startsWith('early_raise throws ValueError')
+    )
     expect(spec?.covers).toEqual([])
   })
 
   it('error-handling: except ImportError (optional import) and feature detection are control flow; except Exception: pass is not', async () => {
-    expect(await found(errorHandling as Perspective<string, unknown>, py)).toEqual(['swallowedError app/unguarded.py:20'])
+    expect(await found(errorHandling as Perspective<string, unknown>, py)).toEqual([
+      'swallowedError app/unguarded.py:20'
+    ])
   })
 })

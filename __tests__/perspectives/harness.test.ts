@@ -1,41 +1,60 @@
 // The harness must be able to fail: it refuses bad case lists and catches evidence that is not in the file.
 import { checkEvidence, validateCases, type Case } from './harness.js'
 
-const one = (name: string, files: Record<string, string>, expected?: Case['expected']): Case => ({ name, files, expected })
+const one = (name: string, files: Record<string, string>, expected?: Case['expected']): Case => ({
+  name,
+  files,
+  expected
+})
 const hit = [{ messageId: 'm', file: 'a.ts', line: 1 }]
 
 describe('validateCases', () => {
   it('refuses an empty valid or invalid list', () => {
-    expect(() => validateCases('p', { valid: [], invalid: [one('x', { 'a.ts': '1' }, hit)] })).toThrow("'valid' must list at least one case")
-    expect(() => validateCases('p', { valid: [one('x', {})], invalid: [] })).toThrow("'invalid' must list at least one case")
+    expect(() =>
+      validateCases('p', { valid: [], invalid: [one('x', { 'a.ts': '1' }, hit)] })
+    ).toThrow("'valid' must list at least one case")
+    expect(() => validateCases('p', { valid: [one('x', {})], invalid: [] })).toThrow(
+      "'invalid' must list at least one case"
+    )
   })
 
   it('refuses duplicate names and duplicate repositories', () => {
-    expect(() => validateCases('p', { valid: [one('x', {})], invalid: [one('x', { 'a.ts': '1' }, hit)] })).toThrow(
-      "duplicate case name 'x'"
-    )
     expect(() =>
-      validateCases('p', { valid: [one('x', { 'a.ts': '1', 'b.ts': '2' })], invalid: [one('y', { 'b.ts': '2', 'a.ts': '1' }, hit)] })
+      validateCases('p', { valid: [one('x', {})], invalid: [one('x', { 'a.ts': '1' }, hit)] })
+    ).toThrow("duplicate case name 'x'")
+    expect(() =>
+      validateCases('p', {
+        valid: [one('x', { 'a.ts': '1', 'b.ts': '2' })],
+        invalid: [one('y', { 'b.ts': '2', 'a.ts': '1' }, hit)]
+      })
     ).toThrow("case 'y' has the same files and options as 'x'")
   })
 
   it('refuses expectations in valid cases and invalid cases without them', () => {
-    expect(() => validateCases('p', { valid: [one('x', {}, hit)], invalid: [one('y', { 'a.ts': '1' }, hit)] })).toThrow(
-      "valid case 'x' lists expected findings"
-    )
-    expect(() => validateCases('p', { valid: [one('x', {})], invalid: [one('y', { 'a.ts': '1' })] })).toThrow(
-      "invalid case 'y' must list its expected findings"
-    )
+    expect(() =>
+      validateCases('p', { valid: [one('x', {}, hit)], invalid: [one('y', { 'a.ts': '1' }, hit)] })
+    ).toThrow("valid case 'x' lists expected findings")
+    expect(() =>
+      validateCases('p', { valid: [one('x', {})], invalid: [one('y', { 'a.ts': '1' })] })
+    ).toThrow("invalid case 'y' must list its expected findings")
   })
 
   it('accepts a well-formed list', () => {
-    expect(() => validateCases('p', { valid: [one('x', {})], invalid: [one('y', { 'a.ts': '1' }, hit)] })).not.toThrow()
+    expect(() =>
+      validateCases('p', { valid: [one('x', {})], invalid: [one('y', { 'a.ts': '1' }, hit)] })
+    ).not.toThrow()
   })
 })
 
 describe('checkEvidence', () => {
   const files = { 'src/a.ts': 'line one\nline two\r\nline three\n' }
-  const finding = (startLine: number, endLine: number, snippet: string) => ({ id: 'f', file: 'src/a.ts', startLine, endLine, snippet })
+  const finding = (startLine: number, endLine: number, snippet: string) => ({
+    id: 'f',
+    file: 'src/a.ts',
+    startLine,
+    endLine,
+    snippet
+  })
 
   it('accepts the text at the lines, also when the engine cut it with an ellipsis', () => {
     expect(checkEvidence(finding(2, 3, 'line two\nline three'), files)).toEqual([])
@@ -44,10 +63,16 @@ describe('checkEvidence', () => {
   })
 
   it('rejects a snippet that is not at those lines, a range outside the file and an unknown file', () => {
-    expect(checkEvidence(finding(1, 2, 'line two'), files)[0]).toContain('is not the text at lines 1-2')
-    expect(checkEvidence(finding(3, 4, 'line three'), files)[0]).toContain("not inside the file's 3 lines")
+    expect(checkEvidence(finding(1, 2, 'line two'), files)[0]).toContain(
+      'is not the text at lines 1-2'
+    )
+    expect(checkEvidence(finding(3, 4, 'line three'), files)[0]).toContain(
+      "not inside the file's 3 lines"
+    )
     expect(checkEvidence(finding(2, 1, 'line two'), files)[0]).toContain('line range 2-1')
-    expect(checkEvidence({ ...finding(1, 1, 'x'), file: 'b.ts' }, files)[0]).toContain('not in the fixture')
+    expect(checkEvidence({ ...finding(1, 1, 'x'), file: 'b.ts' }, files)[0]).toContain(
+      'not in the fixture'
+    )
     expect(checkEvidence(finding(1, 1, '  '), files)[0]).toContain('no snippet')
   })
 })

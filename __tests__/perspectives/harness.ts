@@ -82,10 +82,12 @@ export function readFixture(name: string): Record<string, string> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name)
       if (entry.isDirectory()) stack.push(full)
-      else if (entry.isFile()) files[relative(base, full).split('\\').join('/')] = readFileSync(full, 'utf8')
+      else if (entry.isFile())
+        files[relative(base, full).split('\\').join('/')] = readFileSync(full, 'utf8')
     }
   }
-  if (Object.keys(files).length === 0) throw new Error(`fixture '${name}' has no files (looked in ${base})`)
+  if (Object.keys(files).length === 0)
+    throw new Error(`fixture '${name}' has no files (looked in ${base})`)
   return files
 }
 
@@ -95,22 +97,38 @@ export const FIXED_NOW = '2026-01-01T00:00:00.000Z'
 /** Refuses what RuleTester refuses: no cases, duplicate names, duplicate repositories, misplaced expectations. */
 export function validateCases<O>(perspectiveId: string, cases: Cases<O>): void {
   const where = `testPerspective(${perspectiveId})`
-  if (!Array.isArray(cases.valid) || cases.valid.length === 0) throw new Error(`${where}: 'valid' must list at least one case`)
-  if (!Array.isArray(cases.invalid) || cases.invalid.length === 0) throw new Error(`${where}: 'invalid' must list at least one case`)
+  if (!Array.isArray(cases.valid) || cases.valid.length === 0)
+    throw new Error(`${where}: 'valid' must list at least one case`)
+  if (!Array.isArray(cases.invalid) || cases.invalid.length === 0)
+    throw new Error(`${where}: 'invalid' must list at least one case`)
   const names = new Set<string>()
   const contents = new Map<string, string>()
-  for (const [kind, list] of [['valid', cases.valid], ['invalid', cases.invalid]] as const) {
+  for (const [kind, list] of [
+    ['valid', cases.valid],
+    ['invalid', cases.invalid]
+  ] as const) {
     for (const c of list) {
       if (!c.name || c.name.trim() === '') throw new Error(`${where}: a ${kind} case has no name`)
       if (names.has(c.name)) throw new Error(`${where}: duplicate case name '${c.name}'`)
       names.add(c.name)
-      const sorted = (files?: Record<string, string>) => Object.entries(files ?? {}).sort(([a], [b]) => a.localeCompare(b))
-      const content = JSON.stringify([sorted(c.files), c.options ?? null, c.target ?? null, sorted(c.baseFiles), c.history ?? null, c.results ?? null])
+      const sorted = (files?: Record<string, string>) =>
+        Object.entries(files ?? {}).sort(([a], [b]) => a.localeCompare(b))
+      const content = JSON.stringify([
+        sorted(c.files),
+        c.options ?? null,
+        c.target ?? null,
+        sorted(c.baseFiles),
+        c.history ?? null,
+        c.results ?? null
+      ])
       const twin = contents.get(content)
-      if (twin) throw new Error(`${where}: case '${c.name}' has the same files and options as '${twin}'`)
+      if (twin)
+        throw new Error(`${where}: case '${c.name}' has the same files and options as '${twin}'`)
       contents.set(content, c.name)
       if (kind === 'valid' && c.expected && c.expected.length > 0) {
-        throw new Error(`${where}: valid case '${c.name}' lists expected findings; move it to 'invalid'`)
+        throw new Error(
+          `${where}: valid case '${c.name}' lists expected findings; move it to 'invalid'`
+        )
       }
       if (kind === 'invalid' && (!c.expected || c.expected.length === 0)) {
         throw new Error(`${where}: invalid case '${c.name}' must list its expected findings`)
@@ -138,7 +156,8 @@ export async function buildFixtureModel(
   const root = mkdtempSync(join(tmpdir(), 'perspective-fixture-'))
   try {
     for (const [path, content] of Object.entries(files)) {
-      if (path.startsWith('/') || path.split('/').includes('..')) throw new Error(`fixture path '${path}' must be relative`)
+      if (path.startsWith('/') || path.split('/').includes('..'))
+        throw new Error(`fixture path '${path}' must be relative`)
       const full = join(root, path)
       mkdirSync(dirname(full), { recursive: true })
       writeFileSync(full, content)
@@ -160,7 +179,9 @@ export async function runFixture<O>(
 ): Promise<FixtureRun> {
   const { repo, facts, model } = await buildFixtureModel(files)
   const texts = new Map(repo.files.map((f) => [f.path, f.text]))
-  const base = settings.baseFiles ? { ref: 'base', model: (await buildFixtureModel(settings.baseFiles)).model } : undefined
+  const base = settings.baseFiles
+    ? { ref: 'base', model: (await buildFixtureModel(settings.baseFiles)).model }
+    : undefined
   const run = await runPerspective(perspective, {
     model,
     options: settings.options,
@@ -170,7 +191,9 @@ export async function runFixture<O>(
     ...(base ? { base } : {}),
     ...(settings.history ? { history: settings.history } : {}),
     ...(settings.results ? { results: settings.results } : {}),
-    ...(settings.resultsMaxAgeDays !== undefined ? { resultsMaxAgeDays: settings.resultsMaxAgeDays } : {}),
+    ...(settings.resultsMaxAgeDays !== undefined
+      ? { resultsMaxAgeDays: settings.resultsMaxAgeDays }
+      : {}),
     ...(settings.surfaceInclude ? { surfaceInclude: settings.surfaceInclude } : {})
   })
   return { run, model, repo, files }
@@ -186,17 +209,21 @@ export function checkRun(result: FixtureRun): string[] {
   if (specIds.size !== run.specs.length) problems.push('two specs share an id')
   for (const f of run.findings) {
     const at = `${f.id} (${f.messageId})`
-    if (/\{\{|\}\}/.test(f.title + f.message)) problems.push(`${at}: unfilled placeholder in "${f.title}" / "${f.message}"`)
-    if (f.title.trim() === '' || f.message.trim() === '' || f.rationale.trim() === '') problems.push(`${at}: empty title, message or rationale`)
+    if (/\{\{|\}\}/.test(f.title + f.message))
+      problems.push(`${at}: unfilled placeholder in "${f.title}" / "${f.message}"`)
+    if (f.title.trim() === '' || f.message.trim() === '' || f.rationale.trim() === '')
+      problems.push(`${at}: empty title, message or rationale`)
     if (f.file === null) {
-      if (!f.lookedFor || f.where.length === 0) problems.push(`${at}: a repository-level finding must say what was looked for and where`)
+      if (!f.lookedFor || f.where.length === 0)
+        problems.push(`${at}: a repository-level finding must say what was looked for and where`)
       continue
     }
     problems.push(...checkEvidence(f, files))
   }
   for (const spec of run.specs) {
     for (const covered of spec.covers) {
-      if (!ids.has(covered)) problems.push(`spec ${spec.id} covers '${covered}', which is not a finding of this run`)
+      if (!ids.has(covered))
+        problems.push(`spec ${spec.id} covers '${covered}', which is not a finding of this run`)
     }
     if (spec.code.trim() === '') problems.push(`spec ${spec.id} has no code`)
   }
@@ -205,7 +232,13 @@ export function checkRun(result: FixtureRun): string[] {
 
 /** The snippet must be the text of the file from `startLine` on (the engine may have cut it with `…`). */
 export function checkEvidence(
-  f: { id: string; file: string | null; startLine: number | null; endLine: number | null; snippet: string | null },
+  f: {
+    id: string
+    file: string | null
+    startLine: number | null
+    endLine: number | null
+    snippet: string | null
+  },
   files: Record<string, string>
 ): string[] {
   const at = `${f.id} at ${f.file}:${f.startLine}`
@@ -214,24 +247,39 @@ export function checkEvidence(
   const lines = content.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
   const { startLine, endLine } = f
-  if (startLine === null || endLine === null || startLine < 1 || endLine < startLine || endLine > lines.length) {
-    return [`${at}: line range ${startLine}-${endLine} is not inside the file's ${lines.length} lines`]
+  if (
+    startLine === null ||
+    endLine === null ||
+    startLine < 1 ||
+    endLine < startLine ||
+    endLine > lines.length
+  ) {
+    return [
+      `${at}: line range ${startLine}-${endLine} is not inside the file's ${lines.length} lines`
+    ]
   }
   if (f.snippet === null || f.snippet.trim() === '') return [`${at}: no snippet`]
   const quoted = f.snippet.replace(/\n?…$/, '')
   const actual = lines.slice(startLine - 1, endLine).join('\n')
-  if (!actual.startsWith(quoted)) return [`${at}: snippet ${JSON.stringify(f.snippet)} is not the text at lines ${startLine}-${endLine}`]
+  if (!actual.startsWith(quoted))
+    return [
+      `${at}: snippet ${JSON.stringify(f.snippet)} is not the text at lines ${startLine}-${endLine}`
+    ]
   return []
 }
 
 export function summarise(run: PerspectiveRun): ExpectedFinding[] {
-  return sortExpected(run.findings.map((f) => ({ messageId: f.messageId, file: f.file, line: f.startLine })))
+  return sortExpected(
+    run.findings.map((f) => ({ messageId: f.messageId, file: f.file, line: f.startLine }))
+  )
 }
 
 function sortExpected(list: ExpectedFinding[]): ExpectedFinding[] {
   return [...list].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.messageId.localeCompare(b.messageId)
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      a.messageId.localeCompare(b.messageId)
   )
 }
 
@@ -245,7 +293,13 @@ function comparable(run: PerspectiveRun): unknown {
 export function testPerspective<O>(perspective: Perspective<string, O>, cases: Cases<O>): void {
   validateCases(perspective.meta.id, cases)
   const runCase = (c: Case<O>, valid: boolean) => async () => {
-    const settings: FixtureSettings<O> = { options: c.options, target: c.target, baseFiles: c.baseFiles, history: c.history, results: c.results }
+    const settings: FixtureSettings<O> = {
+      options: c.options,
+      target: c.target,
+      baseFiles: c.baseFiles,
+      history: c.history,
+      results: c.results
+    }
     const first = await runFixture(perspective, c.files, settings)
     expect(first.run.error).toBeNull()
     expect(first.run.status).toBe('ok')

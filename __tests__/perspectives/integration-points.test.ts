@@ -15,14 +15,23 @@ const tsFixture = readFixture('integration-points-ts')
 const pyFixture = readFixture('integration-points-py')
 
 const finding = (result: FixtureRun, messageId: string, file: string, line?: number) => {
-  const found = result.run.findings.find((f) => f.messageId === messageId && f.file === file && (line === undefined || f.startLine === line))
-  if (!found) throw new Error(`no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`)
+  const found = result.run.findings.find(
+    (f) =>
+      f.messageId === messageId && f.file === file && (line === undefined || f.startLine === line)
+  )
+  if (!found)
+    throw new Error(
+      `no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
+    )
   return found
 }
 
 /** Syntax errors of a TypeScript file, from the compiler's parser. */
 function typeScriptSyntaxErrors(code: string): string[] {
-  const out = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+  const out = ts.transpileModule(code, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+  })
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
 }
 
@@ -31,7 +40,12 @@ function pythonParses(code: string): void {
 }
 
 const CLEAN_TS: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'clean', type: 'module', scripts: { test: 'jest' }, devDependencies: { jest: '^30.0.0' } }),
+  'package.json': JSON.stringify({
+    name: 'clean',
+    type: 'module',
+    scripts: { test: 'jest' },
+    devDependencies: { jest: '^30.0.0' }
+  }),
   'src/weather.ts': [
     "const base = process.env.WEATHER_URL ?? 'https://weather.example.com'",
     '',
@@ -42,8 +56,10 @@ const CLEAN_TS: Record<string, string> = {
     '}',
     ''
   ].join('\n'),
-  'src/format.ts': "import { forecast } from './weather.js'\n\nexport async function line(city: string): Promise<string> {\n  return JSON.stringify(await forecast(city))\n}\n",
-  'test/weather.test.ts': "import { forecast } from '../src/weather.js'\nimport { line } from '../src/format.js'\n\ntest('exists', () => {\n  expect(typeof forecast).toBe('function')\n  expect(typeof line).toBe('function')\n})\n"
+  'src/format.ts':
+    "import { forecast } from './weather.js'\n\nexport async function line(city: string): Promise<string> {\n  return JSON.stringify(await forecast(city))\n}\n",
+  'test/weather.test.ts':
+    "import { forecast } from '../src/weather.js'\nimport { line } from '../src/format.js'\n\ntest('exists', () => {\n  expect(typeof forecast).toBe('function')\n  expect(typeof line).toBe('function')\n})\n"
 }
 
 const CLEAN_PY: Record<string, string> = {
@@ -60,15 +76,22 @@ const CLEAN_PY: Record<string, string> = {
     "    return httpx.get(RATES_URL + '/' + currency, timeout=5).json()",
     ''
   ].join('\n'),
-  'tests/test_rates.py': 'from shop.rates import rate\n\n\ndef test_rate_is_callable():\n    assert callable(rate)\n'
+  'tests/test_rates.py':
+    'from shop.rates import rate\n\n\ndef test_rate_is_callable():\n    assert callable(rate)\n'
 }
 
 testPerspective<IntegrationOptions>(integrationPoints, {
   valid: [
-    { name: 'an empty repository has no integration points', files: {}, check: ({ run }) => expect(run.report).toContain('no analysed source modules') },
+    {
+      name: 'an empty repository has no integration points',
+      files: {},
+      check: ({ run }) => expect(run.report).toContain('no analysed source modules')
+    },
     {
       name: 'pure code without other systems says it found none',
-      files: { 'src/sum.ts': 'export function sum(a: number, b: number): number {\n  return a + b\n}\n' },
+      files: {
+        'src/sum.ts': 'export function sum(a: number, b: number): number {\n  return a + b\n}\n'
+      },
       check: ({ run }) => {
         expect(run.report).toContain('No integration points found in 1 module')
         expect(run.specs).toEqual([])
@@ -78,7 +101,13 @@ testPerspective<IntegrationOptions>(integrationPoints, {
       name: 'a tested TypeScript client with a timeout and a defaulted variable',
       files: CLEAN_TS,
       check: ({ run }) => {
-        expect(run.metrics).toMatchObject({ 'points.http-client': 1, 'points.env': 1, envVariables: 1, importCycles: 0, graphEdges: 1 })
+        expect(run.metrics).toMatchObject({
+          'points.http-client': 1,
+          'points.env': 1,
+          envVariables: 1,
+          importCycles: 0,
+          graphEdges: 1
+        })
         expect(run.report).toContain('```mermaid')
       }
     },
@@ -111,21 +140,39 @@ testPerspective<IntegrationOptions>(integrationPoints, {
           ''
         ].join('\n'),
         'shop/models.py': 'class Order:\n    objects = None\n',
-        'test/poll.test.ts': "import { poll } from '../src/poll.js'\n\ntest('polls', () => {\n  expect(typeof poll).toBe('function')\n})\n",
-        'tests/test_report.py': 'from shop.report import report\n\n\ndef test_report():\n    assert callable(report)\n'
+        'test/poll.test.ts':
+          "import { poll } from '../src/poll.js'\n\ntest('polls', () => {\n  expect(typeof poll).toBe('function')\n})\n",
+        'tests/test_report.py':
+          'from shop.report import report\n\n\ndef test_report():\n    assert callable(report)\n'
       },
       check: ({ run }) => {
-        expect(run.metrics).toMatchObject({ 'points.clock': 4, 'points.database': 1, 'points.filesystem': 1 })
-        const points = (run.details as { points: { kind: string; system: string; module: string; operations: string[] }[] }).points
-        const clock = points.filter((p) => p.kind === 'clock').map((p) => `${p.module} ${p.system} ${p.operations.join(',')}`)
+        expect(run.metrics).toMatchObject({
+          'points.clock': 4,
+          'points.database': 1,
+          'points.filesystem': 1
+        })
+        const points = (
+          run.details as {
+            points: { kind: string; system: string; module: string; operations: string[] }[]
+          }
+        ).points
+        const clock = points
+          .filter((p) => p.kind === 'clock')
+          .map((p) => `${p.module} ${p.system} ${p.operations.join(',')}`)
         expect(clock.sort()).toEqual([
           'shop/report.py datetime datetime.datetime.now',
           'shop/report.py time time.time',
           'src/poll.ts Date Date.now,new Date()',
           'src/poll.ts timers setTimeout'
         ])
-        expect(points.find((p) => p.kind === 'database')).toMatchObject({ system: 'django ORM', module: 'shop/report.py' })
-        expect(points.find((p) => p.kind === 'filesystem')).toMatchObject({ system: 'pathlib', operations: ['pathlib.Path.write_text'] })
+        expect(points.find((p) => p.kind === 'database')).toMatchObject({
+          system: 'django ORM',
+          module: 'shop/report.py'
+        })
+        expect(points.find((p) => p.kind === 'filesystem')).toMatchObject({
+          system: 'pathlib',
+          operations: ['pathlib.Path.write_text']
+        })
       }
     },
     {
@@ -170,16 +217,39 @@ testPerspective<IntegrationOptions>(integrationPoints, {
       check: (result) => {
         const http = finding(result, 'untestedIntegration', 'src/api.ts')
         expect(http.title).toBe('src/api.ts reaches HTTP services and no test imports it')
-        expect(http.message).toContain('through axios, fetch (3 call sites, first at line 6: fetch)')
+        expect(http.message).toContain(
+          'through axios, fetch (3 call sites, first at line 6: fetch)'
+        )
         expect(http.severity).toBe('medium') // estimated without a coverage report: at most medium
-        expect(finding(result, 'untestedIntegration', 'src/release.ts').message).toContain('child_process (1 call site')
-        expect(finding(result, 'httpCallWithoutTimeout', 'src/api.ts', 11).title).toBe('axios.get in listOrders has no timeout')
-        expect(finding(result, 'importCycle', 'src/discounts.ts').message).toContain('src/discounts.ts → src/prices.ts → src/discounts.ts')
-        expect(finding(result, 'untestedRoute', 'src/server.ts').title).toBe('HTTP route POST /orders has no test')
-        expect(finding(result, 'envWithoutDefault', 'src/api.ts').message).toContain('the code goes on with undefined')
+        expect(finding(result, 'untestedIntegration', 'src/release.ts').message).toContain(
+          'child_process (1 call site'
+        )
+        expect(finding(result, 'httpCallWithoutTimeout', 'src/api.ts', 11).title).toBe(
+          'axios.get in listOrders has no timeout'
+        )
+        expect(finding(result, 'importCycle', 'src/discounts.ts').message).toContain(
+          'src/discounts.ts → src/prices.ts → src/discounts.ts'
+        )
+        expect(finding(result, 'untestedRoute', 'src/server.ts').title).toBe(
+          'HTTP route POST /orders has no test'
+        )
+        expect(finding(result, 'envWithoutDefault', 'src/api.ts').message).toContain(
+          'the code goes on with undefined'
+        )
         // SERVICE_TOKEN is checked right after it is read; DATABASE_URL has a fallback.
-        expect(result.run.findings.some((f) => f.title.includes('SERVICE_TOKEN') || f.title.includes('DATABASE_URL'))).toBe(false)
-        expect(result.run.metrics).toMatchObject({ routes: 2, untestedRoutes: 1, envVariables: 3, importCycles: 1, 'points.database': 1, 'points.filesystem': 1 })
+        expect(
+          result.run.findings.some(
+            (f) => f.title.includes('SERVICE_TOKEN') || f.title.includes('DATABASE_URL')
+          )
+        ).toBe(false)
+        expect(result.run.metrics).toMatchObject({
+          routes: 2,
+          untestedRoutes: 1,
+          envVariables: 3,
+          importCycles: 1,
+          'points.database': 1,
+          'points.filesystem': 1
+        })
       }
     },
     {
@@ -198,9 +268,13 @@ testPerspective<IntegrationOptions>(integrationPoints, {
         // os.environ['X'] raises a KeyError that names the variable; os.getenv('X') says absence was expected: both low.
         expect(finding(result, 'envWithoutDefault', 'app/client.py', 5).severity).toBe('low')
         expect(finding(result, 'envWithoutDefault', 'app/client.py', 18).severity).toBe('low')
-        expect(finding(result, 'envWithoutDefault', 'app/client.py', 5).message).toContain('a KeyError naming only API_TOKEN stops it as soon as the module is imported')
+        expect(finding(result, 'envWithoutDefault', 'app/client.py', 5).message).toContain(
+          'a KeyError naming only API_TOKEN stops it as soon as the module is imported'
+        )
         expect(finding(result, 'httpCallWithoutTimeout', 'app/client.py').confidence).toBe('high')
-        expect(finding(result, 'untestedRoute', 'app/web.py').title).toBe('HTTP route POST /items has no test')
+        expect(finding(result, 'untestedRoute', 'app/web.py').title).toBe(
+          'HTTP route POST /items has no test'
+        )
         expect(finding(result, 'importCycle', 'app/one.py').confidence).toBe('medium')
       }
     },
@@ -220,11 +294,15 @@ testPerspective<IntegrationOptions>(integrationPoints, {
     {
       name: 'Next.js, Django and FastAPI routes, AWS and env destructuring',
       files: {
-        'web/pages/api/users/[id].ts': 'export default function handler(req: unknown, res: { json(v: unknown): void }) {\n  res.json({ ok: true })\n}\n',
-        'web/app/api/orders/route.ts': 'export async function GET(): Promise<Response> {\n  return Response.json([])\n}\n',
-        'site/urls.py': "from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path('articles/<int:year>/', views.year_archive),\n]\n",
+        'web/pages/api/users/[id].ts':
+          'export default function handler(req: unknown, res: { json(v: unknown): void }) {\n  res.json({ ok: true })\n}\n',
+        'web/app/api/orders/route.ts':
+          'export async function GET(): Promise<Response> {\n  return Response.json([])\n}\n',
+        'site/urls.py':
+          "from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path('articles/<int:year>/', views.year_archive),\n]\n",
         'site/views.py': 'def year_archive(request, year):\n    return year\n',
-        'svc/api.py': "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post('/items/{item_id}')\nasync def create(item_id: int):\n    return {'id': item_id}\n",
+        'svc/api.py':
+          "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post('/items/{item_id}')\nasync def create(item_id: int):\n    return {'id': item_id}\n",
         'src/upload.ts': [
           "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3'",
           '',
@@ -255,7 +333,9 @@ testPerspective<IntegrationOptions>(integrationPoints, {
             'HTTP route POST /items/{item_id} has no test'
           ])
         )
-        const aws = run.specs.find((s) => s.target.file === 'src/upload.ts' && s.code.includes('mockClient'))
+        const aws = run.specs.find(
+          (s) => s.target.file === 'src/upload.ts' && s.code.includes('mockClient')
+        )
         expect(aws?.code).toContain("upload('example', 'example')")
         const fastapi = run.specs.find((s) => s.code.includes('TestClient(app)'))
         expect(fastapi?.code).toContain("client.request('POST', '/items/1')")
@@ -271,7 +351,8 @@ describe('integration-points specs', () => {
       expect(run.specs.length).toBeGreaterThan(3)
       for (const spec of run.specs) {
         if (spec.language === 'python') pythonParses(spec.code)
-        else if (spec.language === 'typescript' || spec.language === 'javascript') expect(typeScriptSyntaxErrors(spec.code)).toEqual([])
+        else if (spec.language === 'typescript' || spec.language === 'javascript')
+          expect(typeScriptSyntaxErrors(spec.code)).toEqual([])
       }
     }
   })
@@ -280,7 +361,8 @@ describe('integration-points specs', () => {
     const { run } = await runFixture(integrationPoints, tsFixture)
     const byTitle = (part: string) => {
       const spec = run.specs.find((s) => s.title.includes(part))
-      if (!spec) throw new Error(`no spec with '${part}': ${run.specs.map((s) => s.title).join(' / ')}`)
+      if (!spec)
+        throw new Error(`no spec with '${part}': ${run.specs.map((s) => s.title).join(' / ')}`)
       return spec
     }
     const fetchUser = byTitle('fetchUser fails cleanly')
@@ -297,7 +379,9 @@ describe('integration-points specs', () => {
     expect(git.code).toContain("writeFile(join(bin, 'git'), '#!/bin/sh\\necho")
     const route = byTitle('POST /orders')
     expect(route.code).toContain("app.listen(0, '127.0.0.1')")
-    expect(route.code).toContain("fetch(`${base}/orders`, { method: 'POST', body: '{\"truncated\":'")
+    expect(route.code).toContain(
+      "fetch(`${base}/orders`, { method: 'POST', body: '{\"truncated\":'"
+    )
     const files = byTitle('loadConfig reports a missing file')
     expect(files.code).toContain('loadConfig(missing)')
     const services = run.specs.find((s) => s.language === 'yaml')
@@ -308,7 +392,8 @@ describe('integration-points specs', () => {
   it('writes pytest specs with responses, importlib.reload and the Flask test client', async () => {
     const { run } = await runFixture(integrationPoints, {
       ...pyFixture,
-      'app/prices.py': 'import requests\n\n\ndef price(sku: str) -> float:\n    return requests.get("https://p.example.com/" + sku).json()["price"]\n',
+      'app/prices.py':
+        'import requests\n\n\ndef price(sku: str) -> float:\n    return requests.get("https://p.example.com/" + sku).json()["price"]\n',
       'app/catalogue.py': [
         'import httpx',
         '',
@@ -327,7 +412,9 @@ describe('integration-points specs', () => {
     expect(catalogue?.code).toContain("Catalogue('example').item('example')")
     expect(catalogue?.code).toContain('from app.catalogue import Catalogue')
     const price = run.specs.find((s) => s.target.symbol === 'price')
-    expect(price?.code).toContain('with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:')
+    expect(price?.code).toContain(
+      'with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:'
+    )
     expect(price?.code).toContain("price('example')")
     const token = run.specs.find((s) => s.title.includes('Without API_TOKEN'))
     expect(token?.code).toContain('importlib.reload(app.client)')
@@ -340,12 +427,19 @@ describe('integration-points specs', () => {
 describe('integration-points environment specs', () => {
   it('unsets a variable read inside a function and expects an error naming it', async () => {
     const { run } = await runFixture(integrationPoints, {
-      'src/keys.ts': 'export function apiKey(): string {\n  return process.env.API_KEY as string\n}\n'
+      'src/keys.ts':
+        'export function apiKey(): string {\n  return process.env.API_KEY as string\n}\n'
     })
-    expect(run.findings.map((f) => [f.messageId, f.file, f.startLine, f.severity])).toEqual([['envWithoutDefault', 'src/keys.ts', 2, 'medium']])
-    const spec = run.specs.find((s) => s.title === 'Without API_KEY, apiKey fails with a message naming it')
+    expect(run.findings.map((f) => [f.messageId, f.file, f.startLine, f.severity])).toEqual([
+      ['envWithoutDefault', 'src/keys.ts', 2, 'medium']
+    ])
+    const spec = run.specs.find(
+      (s) => s.title === 'Without API_KEY, apiKey fails with a message naming it'
+    )
     expect(spec?.code).toContain("delete process.env['API_KEY']")
-    expect(spec?.code).toContain("await assert.rejects(async () => apiKey(), { message: new RegExp('API_KEY') })")
+    expect(spec?.code).toContain(
+      "await assert.rejects(async () => apiKey(), { message: new RegExp('API_KEY') })"
+    )
     expect(spec?.covers).toEqual([run.findings[0].id])
     expect(typeScriptSyntaxErrors(spec?.code ?? '')).toEqual([])
   })
@@ -353,10 +447,14 @@ describe('integration-points environment specs', () => {
 
 describe('integration-points map and module graph', () => {
   it('escapes labels and caps the map with "and N more"', async () => {
-    const { run } = await runFixture(integrationPoints, {
-      ...tsFixture,
-      'src/we"ird]<b>.ts': `import { readFileSync } from 'node:fs'\n\nexport const text = (): string[] => ['a', 'b', 'c', 'd', 'e', 'f'].map((f) => readFileSync(f, 'utf8'))\nexport const more = (): string => readFileSync('g', 'utf8') + readFileSync('h', 'utf8') + readFileSync('i', 'utf8') + readFileSync('j', 'utf8') + readFileSync('k', 'utf8')\n`
-    }, { options: { maxMapModules: 2 } })
+    const { run } = await runFixture(
+      integrationPoints,
+      {
+        ...tsFixture,
+        'src/we"ird]<b>.ts': `import { readFileSync } from 'node:fs'\n\nexport const text = (): string[] => ['a', 'b', 'c', 'd', 'e', 'f'].map((f) => readFileSync(f, 'utf8'))\nexport const more = (): string => readFileSync('g', 'utf8') + readFileSync('h', 'utf8') + readFileSync('i', 'utf8') + readFileSync('j', 'utf8') + readFileSync('k', 'utf8')\n`
+      },
+      { options: { maxMapModules: 2 } }
+    )
     const diagram = (run.report ?? '').split('```mermaid\n')[1].split('```')[0]
     expect(diagram).not.toContain('we"ird')
     expect(diagram).toContain('we#34;ird#93;#60;b#62;.ts')
@@ -365,9 +463,19 @@ describe('integration-points map and module graph', () => {
   })
 
   it('draws ids that Mermaid accepts whatever the names', () => {
-    const { diagram } = buildMermaid([{ module: 'a b/c-d.ts', kind: 'cloud', system: '@aws-sdk/client-s3', count: 2 }], 30)
+    const { diagram } = buildMermaid(
+      [{ module: 'a b/c-d.ts', kind: 'cloud', system: '@aws-sdk/client-s3', count: 2 }],
+      30
+    )
     expect(diagram).toBe(
-      ['flowchart LR', '  m0["a b/c-d.ts"]', '  subgraph k_cloud["Cloud and third-party SDKs"]', '    s0["@aws-sdk/client-s3"]', '  end', '  m0 -->|2| s0'].join('\n')
+      [
+        'flowchart LR',
+        '  m0["a b/c-d.ts"]',
+        '  subgraph k_cloud["Cloud and third-party SDKs"]',
+        '    s0["@aws-sdk/client-s3"]',
+        '  end',
+        '  m0 -->|2| s0'
+      ].join('\n')
     )
     expect(mermaidLabel('`end`|x')).toBe('#96;end#96;#124;x')
   })
@@ -382,7 +490,10 @@ describe('integration-points map and module graph', () => {
 
   it('matches packages by specifier, subpath, scope and Python prefix', () => {
     expect(packageOf('node:fs/promises')?.name).toBe('fs/promises')
-    expect(packageOf('@aws-sdk/client-s3')).toEqual({ name: '@aws-sdk/client-s3', entry: { kind: 'cloud' } })
+    expect(packageOf('@aws-sdk/client-s3')).toEqual({
+      name: '@aws-sdk/client-s3',
+      entry: { kind: 'cloud' }
+    })
     expect(packageOf('@aws-sdk/client-sqs')?.entry.kind).toBe('queue')
     expect(packageOf('@google-cloud/storage')?.entry.kind).toBe('cloud')
     expect(packageOf('google.cloud.storage')?.entry.kind).toBe('cloud')
@@ -395,6 +506,8 @@ describe('integration-points map and module graph', () => {
   it('fails the run with a message naming a bad option', async () => {
     const result = await runFixture(integrationPoints, tsFixture, { options: { maxMapModules: 0 } })
     expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain("integration-points option 'maxMapModules' must be a whole number of at least 1, got 0")
+    expect(result.run.error).toContain(
+      "integration-points option 'maxMapModules' must be a whole number of at least 1, got 0"
+    )
   })
 })

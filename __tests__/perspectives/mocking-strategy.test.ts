@@ -11,7 +11,10 @@ const tsFixture = readFixture('mocking-strategy-ts')
 const pyFixture = readFixture('mocking-strategy-py')
 
 function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+  const out = ts.transpileModule(code, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+  })
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
 }
 
@@ -21,12 +24,19 @@ function pythonParses(code: string): void {
 
 const spec = (result: FixtureRun, title: string) => {
   const found = result.run.specs.find((s) => s.title.startsWith(title))
-  if (!found) throw new Error(`no spec titled '${title}…'; got ${result.run.specs.map((s) => s.title).join(' | ')}`)
+  if (!found)
+    throw new Error(
+      `no spec titled '${title}…'; got ${result.run.specs.map((s) => s.title).join(' | ')}`
+    )
   return found
 }
 
 const CLEAN_TS: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'clean', type: 'module', devDependencies: { vitest: '^3.0.0' } }),
+  'package.json': JSON.stringify({
+    name: 'clean',
+    type: 'module',
+    devDependencies: { vitest: '^3.0.0' }
+  }),
   'src/price.ts': [
     'export interface Clock {',
     '  now(): number',
@@ -93,15 +103,22 @@ const CLEAN_PY: Record<string, string> = {
 testPerspective<MockingOptions>(mocking, {
   valid: [
     { name: 'empty repository', files: {} },
-    { name: 'clean TypeScript: the clock is injected, spies restored in afterEach', files: CLEAN_TS },
-    { name: 'clean Python: the clock is a default parameter, the patcher is stopped, time is patched where used', files: CLEAN_PY },
+    {
+      name: 'clean TypeScript: the clock is injected, spies restored in afterEach',
+      files: CLEAN_TS
+    },
+    {
+      name: 'clean Python: the clock is a default parameter, the patcher is stopped, time is patched where used',
+      files: CLEAN_PY
+    },
     {
       name: 'restoreMocks: true in jest.config.js restores every spy',
       files: {
         'package.json': JSON.stringify({ name: 'cfg', devDependencies: { jest: '^29.0.0' } }),
         'jest.config.js': 'export default { restoreMocks: true }\n',
         'src/a.js': 'export function a(x) {\n  return x + 1\n}\n',
-        'test/a.test.js': "import { a } from '../src/a.js'\nit('a', () => {\n  jest.spyOn(Math, 'max')\n  expect(a(1)).toBe(2)\n})\n"
+        'test/a.test.js':
+          "import { a } from '../src/a.js'\nit('a', () => {\n  jest.spyOn(Math, 'max')\n  expect(a(1)).toBe(2)\n})\n"
       }
     }
   ],
@@ -123,19 +140,37 @@ testPerspective<MockingOptions>(mocking, {
       ],
       check: ({ run }) => {
         const axios = run.findings.find((f) => f.startLine === 5)
-        expect(axios?.title).toBe('forecast() in src/weather.ts reaches the network directly through axios.get')
+        expect(axios?.title).toBe(
+          'forecast() in src/weather.ts reaches the network directly through axios.get'
+        )
         expect(axios?.severity).toBe('medium')
         expect(run.findings.find((f) => f.messageId === 'subjectMocked')?.severity).toBe('high')
-        expect(run.findings.find((f) => f.messageId === 'mockNotRestored')?.title).toBe('2 jest.spyOn call(s) in test/weather.test.ts never restored')
-        const details = run.details as { seams: { unit: string; seam: string; mode: string; via: string }[] }
+        expect(run.findings.find((f) => f.messageId === 'mockNotRestored')?.title).toBe(
+          '2 jest.spyOn call(s) in test/weather.test.ts never restored'
+        )
+        const details = run.details as {
+          seams: { unit: string; seam: string; mode: string; via: string }[]
+        }
         // Injected seams: a default parameter and a constructor argument, attributed to the method using it.
         expect(details.seams).toEqual(
           expect.arrayContaining([
-            expect.objectContaining({ unit: 'status', seam: 'network', mode: 'injected', via: 'fetchImpl' }),
-            expect.objectContaining({ unit: 'Cache.put', seam: 'clock', mode: 'injected', via: 'clock' })
+            expect.objectContaining({
+              unit: 'status',
+              seam: 'network',
+              mode: 'injected',
+              via: 'fetchImpl'
+            }),
+            expect.objectContaining({
+              unit: 'Cache.put',
+              seam: 'clock',
+              mode: 'injected',
+              via: 'clock'
+            })
           ])
         )
-        expect(details.seams.some((s) => s.unit === 'status' && s.mode === 'hard-wired')).toBe(false)
+        expect(details.seams.some((s) => s.unit === 'status' && s.mode === 'hard-wired')).toBe(
+          false
+        )
         expect(run.metrics.hardWired).toBe(5)
         expect(run.metrics.injected).toBe(2)
         expect(run.report).toContain('| network | 1 | 1 |')
@@ -143,12 +178,18 @@ testPerspective<MockingOptions>(mocking, {
         expect(clock.code).toContain('jest.useFakeTimers()')
         expect(clock.code).toContain("jest.setSystemTime(new Date('2026-01-01T00:00:00.000Z'))")
         expect(clock.code).toContain('jest.useRealTimers()')
-        expect(clock.covers).toEqual([axios ? run.findings.find((f) => f.startLine === 10)?.id : ''])
+        expect(clock.covers).toEqual([
+          axios ? run.findings.find((f) => f.startLine === 10)?.id : ''
+        ])
         const net = spec({ run } as FixtureRun, 'forecast() is isolated from the network')
         expect(net.code).toContain("import { setupServer } from 'msw/node'")
         expect(net.code).toContain('expect(seen.length).toBeGreaterThan(0)')
-        expect(spec({ run } as FixtureRun, 'token()').code).toContain("jest.spyOn(Math, 'random').mockReturnValue(0.5)")
-        expect(spec({ run } as FixtureRun, 'region()').code).toContain("process.env['AWS_REGION'] = 'example'")
+        expect(spec({ run } as FixtureRun, 'token()').code).toContain(
+          "jest.spyOn(Math, 'random').mockReturnValue(0.5)"
+        )
+        expect(spec({ run } as FixtureRun, 'region()').code).toContain(
+          "process.env['AWS_REGION'] = 'example'"
+        )
         expect(spec({ run } as FixtureRun, 'loadConfig()').code).toContain('it.todo(')
         for (const s of run.specs) expect(typeScriptErrors(s.code)).toEqual([])
       }
@@ -169,23 +210,48 @@ testPerspective<MockingOptions>(mocking, {
         { messageId: 'ownModuleMocked', file: 'tests/test_service.py', line: 25 }
       ],
       check: ({ run }) => {
-        const details = run.details as { seams: { unit: string; seam: string; mode: string; via: string }[] }
-        expect(details.seams).toEqual(expect.arrayContaining([expect.objectContaining({ unit: 'timed', seam: 'clock', mode: 'injected', via: 'clock' })]))
+        const details = run.details as {
+          seams: { unit: string; seam: string; mode: string; via: string }[]
+        }
+        expect(details.seams).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              unit: 'timed',
+              seam: 'clock',
+              mode: 'injected',
+              via: 'clock'
+            })
+          ])
+        )
         // Patching `app.service.time` replaces the clock where it is used: not a mock of own code.
-        expect(run.findings.some((f) => f.snippet?.includes('app.service.time') && f.messageId !== 'mockNotRestored')).toBe(false)
-        const net = spec({ run } as FixtureRun, 'fetch_user() is isolated from the network with responses')
+        expect(
+          run.findings.some(
+            (f) => f.snippet?.includes('app.service.time') && f.messageId !== 'mockNotRestored'
+          )
+        ).toBe(false)
+        const net = spec(
+          { run } as FixtureRun,
+          'fetch_user() is isolated from the network with responses'
+        )
         expect(net.code).toContain("mocked.add(responses.GET, re.compile(r'.*'), json={})")
-        expect(spec({ run } as FixtureRun, 'elapsed()').code).toContain("mp.setattr(time, 'time', lambda: 1767225600.0)")
-        expect(spec({ run } as FixtureRun, 'today()').code).toContain("with freeze_time('2026-01-01T00:00:00.000Z'):")
+        expect(spec({ run } as FixtureRun, 'elapsed()').code).toContain(
+          "mp.setattr(time, 'time', lambda: 1767225600.0)"
+        )
+        expect(spec({ run } as FixtureRun, 'today()').code).toContain(
+          "with freeze_time('2026-01-01T00:00:00.000Z'):"
+        )
         expect(spec({ run } as FixtureRun, 'pick()').code).toContain('random.seed(1234)')
-        expect(spec({ run } as FixtureRun, 'home()').code).toContain("mp.setenv('HOME_DIR', 'example')")
+        expect(spec({ run } as FixtureRun, 'home()').code).toContain(
+          "mp.setenv('HOME_DIR', 'example')"
+        )
         for (const s of run.specs) pythonParses(s.code)
       }
     },
     {
       name: 'Python: HTTP data types and cookie helpers are no network; a patched constant is configuration',
       files: {
-        'pyproject.toml': '[project]\nname = "web"\n\n[dependency-groups]\ntest = ["pytest", "responses"]\n',
+        'pyproject.toml':
+          '[project]\nname = "web"\n\n[dependency-groups]\ntest = ["pytest", "responses"]\n',
         'pkg/__init__.py': '',
         'pkg/web.py': [
           'from http import cookiejar',
@@ -207,11 +273,15 @@ testPerspective<MockingOptions>(mocking, {
           '    return requests.post(url, timeout=TIMEOUT).status_code',
           ''
         ].join('\n'),
-        'tests/test_web.py': 'from unittest import mock\n\nfrom pkg import web\n\n\ndef test_send():\n    with mock.patch("pkg.web.TIMEOUT", 1):\n        assert web.build("x") is not None\n'
+        'tests/test_web.py':
+          'from unittest import mock\n\nfrom pkg import web\n\n\ndef test_send():\n    with mock.patch("pkg.web.TIMEOUT", 1):\n        assert web.build("x") is not None\n'
       },
       expected: [{ messageId: 'hardWiredSeam', file: 'pkg/web.py', line: 17 }],
       check: ({ run }) => {
-        const net = spec({ run } as FixtureRun, 'send() is isolated from the network with responses')
+        const net = spec(
+          { run } as FixtureRun,
+          'send() is isolated from the network with responses'
+        )
         expect(net.code).toContain('mocked.add(responses.POST')
         for (const s of run.specs) pythonParses(s.code)
       }
@@ -219,7 +289,11 @@ testPerspective<MockingOptions>(mocking, {
     {
       name: 'a unit with two hard-wired seams gets todo specs that name the other fake',
       files: {
-        'package.json': JSON.stringify({ name: 'poll', type: 'module', devDependencies: { vitest: '^3.0.0' } }),
+        'package.json': JSON.stringify({
+          name: 'poll',
+          type: 'module',
+          devDependencies: { vitest: '^3.0.0' }
+        }),
         'src/poll.ts': [
           'export async function poll(url: string): Promise<number> {',
           '  const started = Date.now()',
@@ -239,7 +313,9 @@ testPerspective<MockingOptions>(mocking, {
           expect(s.code).toContain('it.todo(')
           expect(typeScriptErrors(s.code)).toEqual([])
         }
-        expect(run.specs.map((s) => s.title).join(' | ')).toContain('TODO: also fake its network (msw (setupServer) or nock)')
+        expect(run.specs.map((s) => s.title).join(' | ')).toContain(
+          'TODO: also fake its network (msw (setupServer) or nock)'
+        )
       }
     },
     {
@@ -261,11 +337,14 @@ testPerspective<MockingOptions>(mocking, {
 describe('mocking-strategy specs per framework', () => {
   for (const framework of ['vitest', 'node:test', 'mocha'] as const) {
     it(`renders the clock and network set-up for ${framework}`, async () => {
-      const result = await runFixture(mocking, tsFixture, { target: { framework, language: 'typescript' } })
+      const result = await runFixture(mocking, tsFixture, {
+        target: { framework, language: 'typescript' }
+      })
       const clock = spec(result, 'stamp() is isolated from the clock')
       const expected = {
         vitest: 'vi.useFakeTimers()',
-        'node:test': "mock.timers.enable({ apis: ['Date', 'setTimeout', 'setInterval'], now: Date.parse('2026-01-01T00:00:00.000Z') })",
+        'node:test':
+          "mock.timers.enable({ apis: ['Date', 'setTimeout', 'setInterval'], now: Date.parse('2026-01-01T00:00:00.000Z') })",
         mocha: "const clock = sinon.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00.000Z') })"
       }[framework]
       expect(clock.code).toContain(expected)
@@ -275,6 +354,8 @@ describe('mocking-strategy specs per framework', () => {
 
   it('rejects a negative option with a message naming it', async () => {
     const result = await runFixture(mocking, CLEAN_TS, { options: { maxSpecs: -1 } })
-    expect(result.run.error).toContain("mocking-strategy option 'maxSpecs' must be a whole number of at least 0, got -1 (default 20)")
+    expect(result.run.error).toContain(
+      "mocking-strategy option 'maxSpecs' must be a whole number of at least 0, got -1 (default 20)"
+    )
   })
 })

@@ -4,15 +4,27 @@
 import { execFileSync } from 'node:child_process'
 import ts from 'typescript'
 import performance from '../../perspectives/performance/index.js'
-import { validateOptions, DEFAULT_OPTIONS, type PerformanceOptions } from '../../perspectives/performance/options.js'
+import {
+  validateOptions,
+  DEFAULT_OPTIONS,
+  type PerformanceOptions
+} from '../../perspectives/performance/options.js'
 import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 
 const tsFixture = readFixture('performance-ts')
 const pyFixture = readFixture('performance-py')
 
 function tsParseErrors(code: string): string[] {
-  const file = ts.createSourceFile('spec.test.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
-  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const file = ts.createSourceFile(
+    'spec.test.ts',
+    code,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS
+  )
+  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, '\n')
+  )
 }
 
 function pythonParses(code: string): void {
@@ -21,12 +33,19 @@ function pythonParses(code: string): void {
 
 const finding = (result: FixtureRun, messageId: string, line: number) => {
   const found = result.run.findings.find((f) => f.messageId === messageId && f.startLine === line)
-  if (!found) throw new Error(`no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`)
+  if (!found)
+    throw new Error(
+      `no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
+    )
   return found
 }
 
 const CLEAN_TS: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'clean-perf', type: 'module', devDependencies: { vitest: '^3.0.0' } }),
+  'package.json': JSON.stringify({
+    name: 'clean-perf',
+    type: 'module',
+    devDependencies: { vitest: '^3.0.0' }
+  }),
   'src/lookup.ts': [
     "import { readFile } from 'node:fs/promises'",
     '',
@@ -123,13 +142,21 @@ const CLEAN_PY: Record<string, string> = {
 
 testPerspective<PerformanceOptions>(performance, {
   valid: [
-    { name: 'an empty repository has nothing to measure', files: {}, check: (r) => expect(r.run.report).toContain('No source files were analysed') },
+    {
+      name: 'an empty repository has nothing to measure',
+      files: {},
+      check: (r) => expect(r.run.report).toContain('No source files were analysed')
+    },
     {
       name: 'TypeScript that looks up in sets, awaits together and bounds its cache',
       files: CLEAN_TS,
       check: (result) => {
         expect(result.run.report).toContain('No performance problems found in 1 source module')
-        expect(result.run.metrics).toMatchObject({ regexes: 1, regexesChecked: 1, 'findings.nestedLoops': 0 })
+        expect(result.run.metrics).toMatchObject({
+          regexes: 1,
+          regexesChecked: 1,
+          'findings.nestedLoops': 0
+        })
         expect(result.run.specs).toEqual([])
       }
     },
@@ -173,7 +200,10 @@ testPerspective<PerformanceOptions>(performance, {
     },
     {
       name: 'test files are not analysed',
-      files: { 'test/slow.test.ts': "import { it } from 'vitest'\nit('x', async () => {\n  for (const u of ['a', 'b']) await fetch(u)\n  for (const a of list) for (const b of list) a.includes(b)\n})\n" }
+      files: {
+        'test/slow.test.ts':
+          "import { it } from 'vitest'\nit('x', async () => {\n  for (const u of ['a', 'b']) await fetch(u)\n  for (const a of list) for (const b of list) a.includes(b)\n})\n"
+      }
     }
   ],
   invalid: [
@@ -196,14 +226,26 @@ testPerspective<PerformanceOptions>(performance, {
         expect(regex.title).toBe('Regular expression /^(\\w+\\s?)*$/ can backtrack exponentially')
         expect(regex.severity).toBe('high')
         expect(regex.cwe).toBe('CWE-1333')
-        expect(finding(result, 'syncIoOnAsyncPath', 9).title).toBe('readFileSync blocks the event loop in the request handler for GET /report')
-        expect(finding(result, 'syncIoOnAsyncPath', 14).message).toContain('a child process to finish')
+        expect(finding(result, 'syncIoOnAsyncPath', 9).title).toBe(
+          'readFileSync blocks the event loop in the request handler for GET /report'
+        )
+        expect(finding(result, 'syncIoOnAsyncPath', 14).message).toContain(
+          'a child process to finish'
+        )
         expect(finding(result, 'nestedLoops', 13).title).toBe('2 nested loops over items in pairs')
         expect(finding(result, 'nestedLoops', 13).confidence).toBe('high')
-        expect(finding(result, 'searchInLoop', 21).title).toBe('Linear search present.some() inside a loop in missing')
-        expect(finding(result, 'awaitInLoop', 28).message).toContain("each call takes this iteration's url")
-        expect(finding(result, 'repeatedWorkInLoop', 37).title).toBe('JSON.parse(config) repeated on every iteration of a loop in countEnabled')
-        expect(finding(result, 'unboundedCollection', 6).message).toContain('render adds to it (.set())')
+        expect(finding(result, 'searchInLoop', 21).title).toBe(
+          'Linear search present.some() inside a loop in missing'
+        )
+        expect(finding(result, 'awaitInLoop', 28).message).toContain(
+          "each call takes this iteration's url"
+        )
+        expect(finding(result, 'repeatedWorkInLoop', 37).title).toBe(
+          'JSON.parse(config) repeated on every iteration of a loop in countEnabled'
+        )
+        expect(finding(result, 'unboundedCollection', 6).message).toContain(
+          'render adds to it (.set())'
+        )
         // Scaling specs for the typed public functions, each covering its findings.
         const titles = result.run.specs.map((s) => s.title).sort()
         expect(titles).toEqual([
@@ -212,7 +254,8 @@ testPerspective<PerformanceOptions>(performance, {
           'missing scales linearly from n = 316 to 3160',
           'pairs scales linearly from n = 316 to 3160'
         ])
-        const redos = result.run.specs.find((s) => s.title.startsWith('isWordList')) ?? result.run.specs[0]
+        const redos =
+          result.run.specs.find((s) => s.title.startsWith('isWordList')) ?? result.run.specs[0]
         expect(redos.covers).toEqual([regex.id])
         expect(redos.code).toContain('const build0 = (n = 0) => "0" + "0".repeat(n) + "\\u0000"')
         for (const spec of result.run.specs) expect(tsParseErrors(spec.code)).toEqual([])
@@ -231,28 +274,44 @@ testPerspective<PerformanceOptions>(performance, {
         { messageId: 'nestedLoops', file: 'app/report.py', line: 47 }
       ],
       check: (result) => {
-        expect(finding(result, 'nestedLoops', 47).title).toBe('3 nested loops over values in triples')
+        expect(finding(result, 'nestedLoops', 47).title).toBe(
+          '3 nested loops over values in triples'
+        )
         expect(finding(result, 'nestedLoops', 47).severity).toBe('high')
         expect(finding(result, 'searchInLoop', 13).confidence).toBe('medium')
-        expect(finding(result, 'searchInLoop', 13).message).toContain('others is a parameter typed list[str]: make it a set')
-        expect(finding(result, 'syncIoOnAsyncPath', 32).title).toBe('requests.get blocks the event loop in async function fetch_all')
-        expect(finding(result, 'unboundedCollection', 6).title).toBe('Module-level dict SEEN grows without a bound')
+        expect(finding(result, 'searchInLoop', 13).message).toContain(
+          'others is a parameter typed list[str]: make it a set'
+        )
+        expect(finding(result, 'syncIoOnAsyncPath', 32).title).toBe(
+          'requests.get blocks the event loop in async function fetch_all'
+        )
+        expect(finding(result, 'unboundedCollection', 6).title).toBe(
+          'Module-level dict SEEN grows without a bound'
+        )
         expect(finding(result, 'awaitInLoop', 39).message).toContain('asyncio.gather')
-        expect(finding(result, 'stringConcatInLoop', 21).title).toBe('String text built with += inside a loop in render')
+        expect(finding(result, 'stringConcatInLoop', 21).title).toBe(
+          'String text built with += inside a loop in render'
+        )
         const triples = result.run.specs.find((s) => s.title.startsWith('triples'))
         expect(triples?.title).toBe('triples scales as O(n^2) from n = 22 to 220')
         expect(triples?.code).toContain('assert ratio < 300')
         expect(triples?.code).toContain('arg0 = list(range(n))')
         // Untyped parameters give nothing to build: a skipped todo that says what to build, never a pass.
         const render = result.run.specs.find((s) => s.title.startsWith('render'))
-        expect(render?.code).toContain("pytest.skip('TODO: render scaling at n vs 10n: TODO build inputs of size n for rows (untyped)")
-        expect(result.run.specs.find((s) => s.title.startsWith('common'))?.code).toContain('arg1 = [f"item{i}" for i in range(n)]')
+        expect(render?.code).toContain(
+          "pytest.skip('TODO: render scaling at n vs 10n: TODO build inputs of size n for rows (untyped)"
+        )
+        expect(result.run.specs.find((s) => s.title.startsWith('common'))?.code).toContain(
+          'arg1 = [f"item{i}" for i in range(n)]'
+        )
         for (const spec of result.run.specs) pythonParses(spec.code)
       }
     },
     {
       name: 'nestedLoopDepth 3 leaves the double loop out',
-      files: { 'src/pairs.ts': tsFixture['src/matching.ts'].split('\n').slice(0, 18).join('\n') + '\n' },
+      files: {
+        'src/pairs.ts': tsFixture['src/matching.ts'].split('\n').slice(0, 18).join('\n') + '\n'
+      },
       options: { nestedLoopDepth: 3 },
       expected: [{ messageId: 'searchInLoop', file: 'src/pairs.ts', line: 5 }]
     },
@@ -261,7 +320,8 @@ testPerspective<PerformanceOptions>(performance, {
       files: {
         // A command the package ships (bin), so in the product view although it sits in scripts/.
         'package.json': '{ "name": "rel", "bin": { "release": "scripts/release.ts" } }',
-        'scripts/release.ts': "#!/usr/bin/env node\nimport { execSync } from 'node:child_process'\n\nexport async function main(): Promise<void> {\n  execSync('git tag v1')\n}\n"
+        'scripts/release.ts':
+          "#!/usr/bin/env node\nimport { execSync } from 'node:child_process'\n\nexport async function main(): Promise<void> {\n  execSync('git tag v1')\n}\n"
       },
       expected: [{ messageId: 'syncIoOnAsyncPath', file: 'scripts/release.ts', line: 5 }],
       check: (result) => {
@@ -272,8 +332,10 @@ testPerspective<PerformanceOptions>(performance, {
     {
       name: 'new RegExp with a literal pattern and a polynomial Python regex',
       files: {
-        'src/trim.js': "export function trimEnd(text) {\n  return text.replace(new RegExp('\\\\s+$'), '')\n}\n",
-        'tool/parse.py': 'import re\n\n\ndef strip_line(line):\n    return re.match(r"^(\\s*)(.*?)(\\s*)$", line)\n'
+        'src/trim.js':
+          "export function trimEnd(text) {\n  return text.replace(new RegExp('\\\\s+$'), '')\n}\n",
+        'tool/parse.py':
+          'import re\n\n\ndef strip_line(line):\n    return re.match(r"^(\\s*)(.*?)(\\s*)$", line)\n'
       },
       expected: [
         { messageId: 'catastrophicRegex', file: 'src/trim.js', line: 2 },
@@ -304,7 +366,9 @@ describe('performance helpers', () => {
 
   it('caps findings per kind and says how many there were', async () => {
     const files: Record<string, string> = {}
-    for (let i = 0; i < 4; i++) files[`src/m${i}.ts`] = `export function f${i}(a: number[], b: number[]) {\n  for (const x of a) if (b.indexOf(x) > 0) return x\n  return 0\n}\n`
+    for (let i = 0; i < 4; i++)
+      files[`src/m${i}.ts`] =
+        `export function f${i}(a: number[], b: number[]) {\n  for (const x of a) if (b.indexOf(x) > 0) return x\n  return 0\n}\n`
     const result = await runFixture(performance, files, { options: { maxFindingsPerKind: 2 } })
     expect(result.run.findings).toHaveLength(2)
     expect(result.run.metrics['findings.searchInLoop']).toBe(4)

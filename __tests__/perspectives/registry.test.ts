@@ -14,39 +14,46 @@ const NOT_PERSPECTIVES = new Set(['shared'])
 describe('perspective registry', () => {
   it('lists the 15 perspectives numbered 1..15 in order, with the ids of PERSPECTIVE_IDS', () => {
     expect(PERSPECTIVES).toHaveLength(15)
-    expect(PERSPECTIVES.map((p) => p.meta.number)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1))
+    expect(PERSPECTIVES.map((p) => p.meta.number)).toEqual(
+      Array.from({ length: 15 }, (_, i) => i + 1)
+    )
     expect(PERSPECTIVES.map((p) => p.meta.id)).toEqual([...PERSPECTIVE_IDS])
   })
 
   it('gives every perspective a title, a question, a description and consistent messages', () => {
     for (const { meta } of PERSPECTIVES) {
-      expect([meta.id, meta.title.trim().length > 0, meta.question.trim().endsWith('?'), meta.description.length > 40]).toEqual([
+      expect([
         meta.id,
-        true,
-        true,
-        true
-      ])
+        meta.title.trim().length > 0,
+        meta.question.trim().endsWith('?'),
+        meta.description.length > 40
+      ]).toEqual([meta.id, true, true, true])
       for (const [id, template] of Object.entries(meta.messages)) {
-        expect([meta.id, id, /^[a-z][A-Za-z0-9]*$/.test(id), template.title.trim() !== '', template.message.trim() !== '']).toEqual([
+        expect([
           meta.id,
           id,
-          true,
-          true,
-          true
-        ])
+          /^[a-z][A-Za-z0-9]*$/.test(id),
+          template.title.trim() !== '',
+          template.message.trim() !== ''
+        ]).toEqual([meta.id, id, true, true, true])
       }
       // An implemented perspective reports through message ids, never free text.
-      if (meta.implemented) expect([meta.id, Object.keys(meta.messages).length]).not.toEqual([meta.id, 0])
+      if (meta.implemented)
+        expect([meta.id, Object.keys(meta.messages).length]).not.toEqual([meta.id, 0])
     }
   })
 
   it('has a folder with index.ts and README.md for every perspective and no other folders', () => {
     const folders = readdirSync(perspectivesDir)
-      .filter((name) => statSync(join(perspectivesDir, name)).isDirectory() && !NOT_PERSPECTIVES.has(name))
+      .filter(
+        (name) => statSync(join(perspectivesDir, name)).isDirectory() && !NOT_PERSPECTIVES.has(name)
+      )
       .sort()
     expect(folders).toEqual([...PERSPECTIVE_IDS].sort())
     const missing = PERSPECTIVE_IDS.flatMap((id) =>
-      ['index.ts', 'README.md'].filter((file) => !existsSync(join(perspectivesDir, id, file))).map((file) => `perspectives/${id}/${file}`)
+      ['index.ts', 'README.md']
+        .filter((file) => !existsSync(join(perspectivesDir, id, file)))
+        .map((file) => `perspectives/${id}/${file}`)
     )
     expect(missing).toEqual([])
   })

@@ -19,7 +19,10 @@ interface Details {
 const details = (result: FixtureRun): Details => result.run.details as Details
 const specFor = (result: FixtureRun, symbol: string) => {
   const spec = result.run.specs.find((s) => s.target.symbol === symbol)
-  if (!spec) throw new Error(`no spec for ${symbol}; specs: ${result.run.specs.map((s) => s.title).join(' / ')}`)
+  if (!spec)
+    throw new Error(
+      `no spec for ${symbol}; specs: ${result.run.specs.map((s) => s.title).join(' / ')}`
+    )
   return spec
 }
 
@@ -29,12 +32,16 @@ const pyFixture = readFixture('scope-py')
 testPerspective<ScopeOptions>(scope, {
   valid: [
     { name: 'an empty repository has nothing to test', files: {} },
-    { name: 'a repository without source code has nothing to test', files: { 'README.md': '# Notes\n\nNo code here.\n' } },
+    {
+      name: 'a repository without source code has nothing to test',
+      files: { 'README.md': '# Notes\n\nNo code here.\n' }
+    },
     {
       name: 'a TypeScript repository whose public functions are all tested',
       files: {
         'package.json': '{ "name": "clean-ts", "devDependencies": { "jest": "^29.0.0" } }\n',
-        'src/math.ts': 'export function add(a: number, b: number): number {\n  return a + b\n}\n\nexport class Counter {\n  n = 0\n}\n',
+        'src/math.ts':
+          'export function add(a: number, b: number): number {\n  return a + b\n}\n\nexport class Counter {\n  n = 0\n}\n',
         '__tests__/math.test.ts':
           "import { add, Counter } from '../src/math'\n\ntest('add', () => {\n  expect(add(1, 2)).toBe(3)\n  expect(new Counter().n).toBe(0)\n})\n"
       },
@@ -51,14 +58,17 @@ testPerspective<ScopeOptions>(scope, {
       files: {
         'src/index.ts': "export * from './text.js'\n",
         'src/text.ts': 'export function shout(s: string): string {\n  return s.toUpperCase()\n}\n',
-        'test/index.test.ts': "import { shout } from '../src/index.js'\n\nit('shouts', () => expect(shout('a')).toBe('A'))\n"
+        'test/index.test.ts':
+          "import { shout } from '../src/index.js'\n\nit('shouts', () => expect(shout('a')).toBe('A'))\n"
       }
     },
     {
       name: 'a Python package whose public functions are all tested',
       files: {
-        'geometry/shapes.py': 'def area(w: float, h: float) -> float:\n    return w * h\n\n\ndef _private(x):\n    return x\n',
-        'tests/test_shapes.py': 'from geometry.shapes import area\n\n\ndef test_area():\n    assert area(2, 3) == 6\n'
+        'geometry/shapes.py':
+          'def area(w: float, h: float) -> float:\n    return w * h\n\n\ndef _private(x):\n    return x\n',
+        'tests/test_shapes.py':
+          'from geometry.shapes import area\n\n\ndef test_area():\n    assert area(2, 3) == 6\n'
       }
     },
     {
@@ -66,14 +76,21 @@ testPerspective<ScopeOptions>(scope, {
       files: {
         'src/a.ts': 'export function a(): number {\n  return 1\n}\n',
         'types/extra.d.ts': 'export declare function extra(input: string): number\n',
-        '__tests__/a.test.ts': "import { a } from '../src/a'\n\ntest('a', () => expect(a()).toBe(1))\n",
-        '__tests__/fixtures/app/server.ts': "export function serve(port: number): void {\n  if (port < 0) throw new Error('port')\n}\n",
-        '__tests__/fixtures/app/package.json': '{ "name": "fixture-app", "bin": { "fixture-app": "server.ts" } }\n'
+        '__tests__/a.test.ts':
+          "import { a } from '../src/a'\n\ntest('a', () => expect(a()).toBe(1))\n",
+        '__tests__/fixtures/app/server.ts':
+          "export function serve(port: number): void {\n  if (port < 0) throw new Error('port')\n}\n",
+        '__tests__/fixtures/app/package.json':
+          '{ "name": "fixture-app", "bin": { "fixture-app": "server.ts" } }\n'
       },
       options: { largeModuleLines: 1 },
       check: (result) => {
         const d = details(result)
-        expect(d.outOfScope).toMatchObject({ supportFiles: 1, supportLines: 3, supportExamples: ['__tests__/fixtures/app/server.ts'] })
+        expect(d.outOfScope).toMatchObject({
+          supportFiles: 1,
+          supportLines: 3,
+          supportExamples: ['__tests__/fixtures/app/server.ts']
+        })
         expect(d.inventory.packages).toEqual([])
         expect(d.entryPoints).toEqual([])
         expect(d.targets.map((t) => t.symbol)).toEqual(['a'])
@@ -112,13 +129,40 @@ testPerspective<ScopeOptions>(scope, {
           { language: 'typescript', files: 4, lines: 72, testFiles: 1, testLines: 7 },
           { language: 'javascript', files: 1, lines: 9, testFiles: 0, testLines: 0 }
         ])
-        expect(d.inventory.totals).toEqual({ files: 5, lines: 81, sourceFiles: 4, sourceLines: 74, testFiles: 1, testLines: 7 })
+        expect(d.inventory.totals).toEqual({
+          files: 5,
+          lines: 81,
+          sourceFiles: 4,
+          sourceLines: 74,
+          testFiles: 1,
+          testLines: 7
+        })
         expect(d.inventory.packages).toEqual([
-          { path: 'package.json', kind: 'package.json', name: 'scope-fixture-ts', version: '1.2.3', workspaces: [], modules: 4, lines: 74 }
+          {
+            path: 'package.json',
+            kind: 'package.json',
+            name: 'scope-fixture-ts',
+            version: '1.2.3',
+            workspaces: [],
+            modules: 4,
+            lines: 74
+          }
         ])
         expect(d.publicApi.packageEntries).toEqual([
-          { manifest: 'package.json', field: 'main', key: 'main', spec: 'dist/text.js', module: 'src/text.ts' },
-          { manifest: 'package.json', field: 'bin', key: 'slugger', spec: 'bin/slugger.js', module: 'bin/slugger.js' }
+          {
+            manifest: 'package.json',
+            field: 'main',
+            key: 'main',
+            spec: 'dist/text.js',
+            module: 'src/text.ts'
+          },
+          {
+            manifest: 'package.json',
+            field: 'bin',
+            key: 'slugger',
+            spec: 'bin/slugger.js',
+            module: 'bin/slugger.js'
+          }
         ])
         expect(d.entryPoints.map((e) => [e.kind, e.name, e.file, e.line])).toEqual([
           ['bin', 'slugger', 'bin/slugger.js', 1],
@@ -153,13 +197,21 @@ testPerspective<ScopeOptions>(scope, {
         })
         const price = result.run.findings.find((f) => f.symbol === 'priceOrder')
         // Without a coverage report the claim is an estimate: at most medium.
-        expect(price).toMatchObject({ severity: 'medium', confidence: 'medium', title: 'Untested public function priceOrder' })
+        expect(price).toMatchObject({
+          severity: 'medium',
+          confidence: 'medium',
+          title: 'Untested public function priceOrder'
+        })
         expect(price?.message).toContain('estimated')
         expect(price?.message).toContain('imported by 1 module')
         const truncate = result.run.findings.find((f) => f.symbol === 'truncate')
         expect(truncate).toMatchObject({ severity: 'low', confidence: 'medium' })
-        expect(truncate?.message).toContain('1 test file (__tests__/text.test.ts) imports src/text.ts but none references it')
-        expect(result.run.findings.find((f) => f.messageId === 'entryPointUntested')?.snippet).toBe('#!/usr/bin/env node')
+        expect(truncate?.message).toContain(
+          '1 test file (__tests__/text.test.ts) imports src/text.ts but none references it'
+        )
+        expect(result.run.findings.find((f) => f.messageId === 'entryPointUntested')?.snippet).toBe(
+          '#!/usr/bin/env node'
+        )
       }
     },
     {
@@ -175,9 +227,19 @@ testPerspective<ScopeOptions>(scope, {
       ],
       check: (result) => {
         const d = details(result)
-        expect(d.inventory.languages).toEqual([{ language: 'python', files: 5, lines: 61, testFiles: 1, testLines: 5 }])
+        expect(d.inventory.languages).toEqual([
+          { language: 'python', files: 5, lines: 61, testFiles: 1, testLines: 5 }
+        ])
         expect(d.inventory.packages).toEqual([
-          { path: 'pyproject.toml', kind: 'pyproject.toml', name: 'inventory-fixture', version: '0.4.0', workspaces: [], modules: 4, lines: 56 }
+          {
+            path: 'pyproject.toml',
+            kind: 'pyproject.toml',
+            name: 'inventory-fixture',
+            version: '0.4.0',
+            workspaces: [],
+            modules: 4,
+            lines: 56
+          }
         ])
         expect(d.entryPoints.map((e) => [e.kind, e.name, e.file, e.line])).toEqual([
           ['bin', 'invctl', 'inventory/cli.py', 6],
@@ -196,14 +258,21 @@ testPerspective<ScopeOptions>(scope, {
           all: ['restock', 'audit', 'Warehouse']
         })
         expect(d.targets.at(-1)).toMatchObject({ symbol: 'restock', reach: 'referenced' })
-        expect(result.run.metrics).toMatchObject({ publicSymbols: 5, entryPoints: 4, httpRoutes: 1, untestedPublicSymbols: 4, testFiles: 1 })
+        expect(result.run.metrics).toMatchObject({
+          publicSymbols: 5,
+          entryPoints: 4,
+          httpRoutes: 1,
+          untestedPublicSymbols: 4,
+          testFiles: 1
+        })
       }
     },
     {
       name: 'a repository without any test file',
       files: {
         'package.json': '{ "name": "untested" }\n',
-        'src/parse.ts': "export function parsePort(text: string): number {\n  const n = Number(text)\n  return Number.isInteger(n) ? n : 0\n}\n"
+        'src/parse.ts':
+          'export function parsePort(text: string): number {\n  const n = Number(text)\n  return Number.isInteger(n) ? n : 0\n}\n'
       },
       expected: [
         { messageId: 'noTests', file: null, line: null },
@@ -211,17 +280,26 @@ testPerspective<ScopeOptions>(scope, {
       ],
       check: (result) => {
         const noTests = result.run.findings.find((f) => f.messageId === 'noTests')
-        expect(noTests).toMatchObject({ title: 'No tests for 1 source file', severity: 'high', where: ['src/'] })
+        expect(noTests).toMatchObject({
+          title: 'No tests for 1 source file',
+          severity: 'high',
+          where: ['src/']
+        })
         expect(noTests?.lookedFor).toContain('*.test.*')
-        expect(result.run.findings.find((f) => f.messageId === 'untestedPublicUnit')?.message).toContain('the repository has no tests')
+        expect(
+          result.run.findings.find((f) => f.messageId === 'untestedPublicUnit')?.message
+        ).toContain('the repository has no tests')
       }
     },
     {
       name: 'a module that tests run only through another module is reached indirectly',
       files: {
-        'src/format.ts': "import { pad } from './pad.js'\n\nexport function format(n: number): string {\n  return pad(String(n), 4)\n}\n",
-        'src/pad.ts': "export function pad(text: string, width: number): string {\n  return text.padStart(width, '0')\n}\n",
-        'src/format.test.ts': "import { format } from './format.js'\n\ntest('pads', () => expect(format(7)).toBe('0007'))\n"
+        'src/format.ts':
+          "import { pad } from './pad.js'\n\nexport function format(n: number): string {\n  return pad(String(n), 4)\n}\n",
+        'src/pad.ts':
+          "export function pad(text: string, width: number): string {\n  return text.padStart(width, '0')\n}\n",
+        'src/format.test.ts':
+          "import { format } from './format.js'\n\ntest('pads', () => expect(format(7)).toBe('0007'))\n"
       },
       expected: [{ messageId: 'untestedPublicUnit', file: 'src/pad.ts', line: 1 }],
       check: (result) => {
@@ -231,7 +309,9 @@ testPerspective<ScopeOptions>(scope, {
         ])
         const pad = result.run.findings[0]
         expect(pad.confidence).toBe('medium')
-        expect(pad.message).toContain('no test imports src/pad.ts; tests run it only through the modules they import')
+        expect(pad.message).toContain(
+          'no test imports src/pad.ts; tests run it only through the modules they import'
+        )
       }
     },
     {
@@ -269,7 +349,10 @@ testPerspective<ScopeOptions>(scope, {
         { messageId: 'untestedRoute', file: 'service/main.py', line: 11 }
       ],
       check: (result) => {
-        expect(details(result).entryPoints.map((e) => e.name)).toEqual(['GET /items/{item_id}', 'DELETE /admin/cache'])
+        expect(details(result).entryPoints.map((e) => e.name)).toEqual([
+          'GET /items/{item_id}',
+          'DELETE /admin/cache'
+        ])
       }
     },
     {
@@ -362,7 +445,9 @@ describe('scope specs', () => {
     expect(specFor(result, 'items').code).toContain('items()')
     // `main` reads sys.argv: calling it bare would test pytest's own arguments, so it is a todo.
     const main = specFor(result, 'main')
-    expect(main.title).toBe('main smoke test: TODO arrange the command-line arguments (sys.argv) and capture the output')
+    expect(main.title).toBe(
+      'main smoke test: TODO arrange the command-line arguments (sys.argv) and capture the output'
+    )
     expect(main.code).toContain('pytest.skip(')
     expect(main.code).not.toContain('main()')
   })
@@ -375,7 +460,9 @@ describe('scope specs', () => {
 
 describe('scope report and options', () => {
   it('escapes file names from the repository in the report', async () => {
-    const result = await runFixture(scope, { 'src/a|b<i>.ts': 'export function f(x: number): number {\n  return x\n}\n' })
+    const result = await runFixture(scope, {
+      'src/a|b<i>.ts': 'export function f(x: number): number {\n  return x\n}\n'
+    })
     expect(result.run.report).toContain('#### Top test targets')
     expect(result.run.report).not.toContain('a|b<i>')
     expect(result.run.report).toContain('a&#124;b&#60;i&#62;.ts')
@@ -386,13 +473,19 @@ describe('scope report and options', () => {
     expect(result.run.findings).toEqual([])
     expect(result.run.specs).toEqual([])
     expect(result.run.report).toContain('nothing in scope')
-    expect(result.run.metrics).toMatchObject({ files: 0, publicSymbols: 0, untestedPublicSymbols: 0 })
+    expect(result.run.metrics).toMatchObject({
+      files: 0,
+      publicSymbols: 0,
+      untestedPublicSymbols: 0
+    })
     expect(result.run.risk).toBe(0)
   })
 
   it('fails the run with a message naming a bad option', async () => {
     const result = await runFixture(scope, tsFixture, { options: { maxSpecs: -1 } })
     expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain("scope option 'maxSpecs' must be a whole number of at least 0, got -1")
+    expect(result.run.error).toContain(
+      "scope option 'maxSpecs' must be a whole number of at least 0, got -1"
+    )
   })
 })

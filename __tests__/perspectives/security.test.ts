@@ -7,7 +7,15 @@ import ts from 'typescript'
 import performance from '../../perspectives/performance/index.js'
 import security from '../../perspectives/security/index.js'
 import type { SecurityOptions } from '../../perspectives/security/options.js'
-import { buildKind, codeOnly, entropy, hasDynamicPart, mask, mentions, withoutNeutralCalls } from '../../perspectives/security/text.js'
+import {
+  buildKind,
+  codeOnly,
+  entropy,
+  hasDynamicPart,
+  mask,
+  mentions,
+  withoutNeutralCalls
+} from '../../perspectives/security/text.js'
 import { ConfigurationError } from '../../src/util/errors.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 
@@ -22,12 +30,22 @@ const localsPy = readFixture('security-locals-py')
 const FIXED = /(Safely|^safeMerge$|^SafeBio$|^secureAgent$|_safely$|^etag$|^download_safely$)/
 
 function findingsIn(result: FixtureRun, symbolPattern: RegExp) {
-  return result.run.findings.filter((f) => f.symbol !== null && symbolPattern.test(f.symbol.split('.').pop() ?? ''))
+  return result.run.findings.filter(
+    (f) => f.symbol !== null && symbolPattern.test(f.symbol.split('.').pop() ?? '')
+  )
 }
 
 function tsParses(code: string): string[] {
-  const file = ts.createSourceFile('spec.test.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
-  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const file = ts.createSourceFile(
+    'spec.test.ts',
+    code,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS
+  )
+  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, '\n')
+  )
 }
 
 function pythonParses(code: string): void {
@@ -99,10 +117,10 @@ const CLEAN_TS: Record<string, string> = {
     "  doc.text('10% discount from coupon: ' + amount)",
     '}',
     '',
-    'export function flatten(obj: Record<string, unknown>, prefix = \'\'): Record<string, unknown> {',
+    "export function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, unknown> {",
     '  const out: Record<string, unknown> = {}',
     '  for (const key of Object.keys(obj)) {',
-    "    const value = obj[key]",
+    '    const value = obj[key]',
     "    if (typeof value === 'object' && value !== null) Object.assign(out, flatten(value as Record<string, unknown>, prefix + key + '.'))",
     '    else out[prefix + key] = value',
     '  }',
@@ -190,22 +208,33 @@ testPerspective<SecurityOptions>(security, {
       ],
       check: (result) => {
         expect(findingsIn(result, FIXED)).toEqual([])
-        const byLine = (file: string, line: number) => result.run.findings.find((f) => f.file === file && f.startLine === line)
+        const byLine = (file: string, line: number) =>
+          result.run.findings.find((f) => f.file === file && f.startLine === line)
         // Request sources keep the worst severity; a parameter of an exported function is one step lower.
         expect(byLine('src/server.ts', 33)).toMatchObject({
           severity: 'critical',
           confidence: 'high',
           cwe: 'CWE-78',
-          title: 'child_process.execSync runs a shell command built from req.body.host in the POST /ping handler'
+          title:
+            'child_process.execSync runs a shell command built from req.body.host in the POST /ping handler'
         })
         expect(byLine('src/shell.ts', 5)).toMatchObject({ severity: 'high', confidence: 'medium' })
         // A public parameter joined into a path: opening files is what a library does for its caller, so low confidence.
         expect(byLine('src/files.ts', 8)).toMatchObject({ severity: 'medium', confidence: 'low' })
         // Across a direct call: the path names the exported entry, the helper and the sink.
-        expect(byLine('src/shell.ts', 15)?.message).toContain('(path: lint(tool) → runTool(tool) → child_process.spawn)')
-        expect(byLine('src/server.ts', 9)?.title).toBe('fetch requests a URL from req.query.url in the GET /proxy handler')
-        expect(byLine('src/db.ts', 7)?.title).toBe('SQL built by concatenation from parameter name of exported findUser reaches db.query in findUser')
-        expect(byLine('src/crypto.ts', 6)).toMatchObject({ cwe: 'CWE-916', title: 'MD5 hashes a password in hashPassword' })
+        expect(byLine('src/shell.ts', 15)?.message).toContain(
+          '(path: lint(tool) → runTool(tool) → child_process.spawn)'
+        )
+        expect(byLine('src/server.ts', 9)?.title).toBe(
+          'fetch requests a URL from req.query.url in the GET /proxy handler'
+        )
+        expect(byLine('src/db.ts', 7)?.title).toBe(
+          'SQL built by concatenation from parameter name of exported findUser reaches db.query in findUser'
+        )
+        expect(byLine('src/crypto.ts', 6)).toMatchObject({
+          cwe: 'CWE-916',
+          title: 'MD5 hashes a password in hashPassword'
+        })
         for (const f of result.run.findings) expect(f.cwe).toMatch(/^CWE-\d+$/)
         // Hostile-input specs for exported entries; the SQL one cannot be observed without a database: todo.
         const titles = result.run.specs.map((s) => s.title)
@@ -218,7 +247,7 @@ testPerspective<SecurityOptions>(security, {
           ])
         )
         const merge = result.run.specs.find((s) => s.title.startsWith('deepMerge'))
-        expect(merge?.code).toContain("deepMerge({}, payload)")
+        expect(merge?.code).toContain('deepMerge({}, payload)')
         expect(merge?.code).toContain("Reflect.get({}, 'polluted')")
         expect(merge?.covers).toEqual([byLine('src/merge.ts', 2)?.id])
         for (const spec of result.run.specs) expect(tsParses(spec.code)).toEqual([])
@@ -245,9 +274,15 @@ testPerspective<SecurityOptions>(security, {
       ],
       check: (result) => {
         expect(findingsIn(result, FIXED)).toEqual([])
-        const byLine = (file: string, line: number) => result.run.findings.find((f) => f.file === file && f.startLine === line)
-        expect(byLine('app/views.py', 14)).toMatchObject({ severity: 'critical', title: "os.system runs a shell command built from request.args['host'] in ping" })
-        expect(byLine('app/db.py', 15)?.message).toContain('(path: count_rows(table) → _count(table) → cursor.execute)')
+        const byLine = (file: string, line: number) =>
+          result.run.findings.find((f) => f.file === file && f.startLine === line)
+        expect(byLine('app/views.py', 14)).toMatchObject({
+          severity: 'critical',
+          title: "os.system runs a shell command built from request.args['host'] in ping"
+        })
+        expect(byLine('app/db.py', 15)?.message).toContain(
+          '(path: count_rows(table) → _count(table) → cursor.execute)'
+        )
         expect(byLine('app/tools.py', 39)?.message).toContain('without a Loader')
         const run = result.run.specs.find((s) => s.title.startsWith('run_tool'))
         expect(run?.code).toContain("run_tool('x; rm -f ' + canary)")
@@ -265,16 +300,18 @@ testPerspective<SecurityOptions>(security, {
         { messageId: 'redosOnInput', file: 'src/routes.ts', line: 30 }
       ],
       check: (result) => {
-        const byLine = (line: number) => result.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === line)
+        const byLine = (line: number) =>
+          result.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === line)
         expect(byLine(10)).toMatchObject({
           severity: 'high',
           confidence: 'high',
           cwe: 'CWE-1333',
-          title: 'Regular expression LOCAL_PART (/^([a-zA-Z0-9]+\\.?)+@example\\.org$/) applied to req.query.email can backtrack exponentially in the GET /check handler'
+          title:
+            'Regular expression LOCAL_PART (/^([a-zA-Z0-9]+\\.?)+@example\\.org$/) applied to req.query.email can backtrack exponentially in the GET /check handler'
         })
         expect(byLine(15)).toMatchObject({ severity: 'medium', confidence: 'high' })
         expect(byLine(15)?.title).toContain('in O(n^3)')
-        expect(byLine(20)?.title).toContain("TRAILER (new RegExp)")
+        expect(byLine(20)?.title).toContain('TRAILER (new RegExp)')
         // Only a public parameter: callers may bound the text, so the confidence is lower.
         expect(byLine(30)).toMatchObject({ severity: 'high', confidence: 'medium' })
         expect(byLine(30)?.message).toContain('(path: normalise(tag) → .test())')
@@ -297,12 +334,16 @@ testPerspective<SecurityOptions>(security, {
         { messageId: 'redosOnInput', file: 'app/views.py', line: 35 }
       ],
       check: (result) => {
-        const byLine = (line: number) => result.run.findings.find((f) => f.file === 'app/views.py' && f.startLine === line)
+        const byLine = (line: number) =>
+          result.run.findings.find((f) => f.file === 'app/views.py' && f.startLine === line)
         expect(byLine(13)).toMatchObject({ severity: 'high', confidence: 'high' })
         expect(byLine(13)?.title).toContain('WORDS (re.compile) applied to request.form["text"]')
         expect(byLine(19)).toMatchObject({ severity: 'medium', confidence: 'high' })
         expect(byLine(30)).toMatchObject({ severity: 'high', confidence: 'medium' })
-        expect(byLine(35)).toMatchObject({ confidence: 'high', tags: expect.arrayContaining(['source:argv']) })
+        expect(byLine(35)).toMatchObject({
+          confidence: 'high',
+          tags: expect.arrayContaining(['source:argv'])
+        })
         const spec = result.run.specs.find((s) => s.covers.includes(byLine(30)?.id ?? ''))
         expect(spec?.code).toContain('parse_version(attack)')
         expect(spec?.code).toContain('assert elapsed < 1')
@@ -321,21 +362,31 @@ testPerspective<SecurityOptions>(security, {
       ],
       check: (result) => {
         expect(findingsIn(result, FIXED)).toEqual([])
-        const byLine = (line: number) => result.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === line)
+        const byLine = (line: number) =>
+          result.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === line)
         // A request value through a local: the worst severity, medium confidence (a step through a local).
         expect(byLine(10)).toMatchObject({
           severity: 'critical',
           confidence: 'medium',
-          title: 'child_process.exec runs a shell command built from req.query.dir in the GET /list handler'
+          title:
+            'child_process.exec runs a shell command built from req.query.dir in the GET /list handler'
         })
-        expect(byLine(10)?.message).toContain("(path: req.query.dir → cmd = 'ls ' + … → child_process.exec)")
+        expect(byLine(10)?.message).toContain(
+          "(path: req.query.dir → cmd = 'ls ' + … → child_process.exec)"
+        )
         expect(byLine(21)?.message).toContain('(path: req.query → name = req.query → readFileSync)')
         // A parameter copied, extended with +=, then built into a template: built, so not a pass-through.
         expect(byLine(28)).toMatchObject({ severity: 'high', confidence: 'medium' })
-        expect(byLine(28)?.message).toContain('(path: archive(name) → target = name → command = `tar -cf ${…} /srv/data` → child_process.exec)')
+        expect(byLine(28)?.message).toContain(
+          '(path: archive(name) → target = name → command = `tar -cf ${…} /srv/data` → child_process.exec)'
+        )
         // A query built in a local (`sql += …`) is what the sink receives.
-        expect(byLine(46)?.title).toBe('SQL built by concatenation from parameter customer of exported findOrders reaches db.query in findOrders')
-        expect(byLine(46)?.message).toContain("builds the query `'SELECT id, total FROM orders' + \" WHERE customer = '\" + customer + \"'\"` by concatenation")
+        expect(byLine(46)?.title).toBe(
+          'SQL built by concatenation from parameter customer of exported findOrders reaches db.query in findOrders'
+        )
+        expect(byLine(46)?.message).toContain(
+          'builds the query `\'SELECT id, total FROM orders\' + " WHERE customer = \'" + customer + "\'"` by concatenation'
+        )
         const spec = result.run.specs.find((s) => s.covers.includes(byLine(28)?.id ?? ''))
         expect(spec?.title).toBe('archive rejects or neutralises "x; rm -f <canary file>" in name')
         for (const s of result.run.specs) expect(tsParses(s.code)).toEqual([])
@@ -356,16 +407,33 @@ testPerspective<SecurityOptions>(security, {
       ],
       check: (result) => {
         expect(findingsIn(result, FIXED)).toEqual([])
-        const byLine = (file: string, line: number) => result.run.findings.find((f) => f.file === file && f.startLine === line)
-        expect(byLine('app/views.py', 14)).toMatchObject({ severity: 'critical', confidence: 'medium' })
-        expect(byLine('app/views.py', 14)?.message).toContain(`(path: request.args["host"] → host = request.args["host"] → command = "ping -c 1 " + … → os.system)`)
-        expect(byLine('app/views.py', 33)?.message).toContain('(path: run_report(name) → script += " --name " + … → subprocess.run)')
-        expect(byLine('app/cli.py', 6)).toMatchObject({ severity: 'critical', tags: expect.arrayContaining(['source:argv']) })
+        const byLine = (file: string, line: number) =>
+          result.run.findings.find((f) => f.file === file && f.startLine === line)
+        expect(byLine('app/views.py', 14)).toMatchObject({
+          severity: 'critical',
+          confidence: 'medium'
+        })
+        expect(byLine('app/views.py', 14)?.message).toContain(
+          `(path: request.args["host"] → host = request.args["host"] → command = "ping -c 1 " + … → os.system)`
+        )
+        expect(byLine('app/views.py', 33)?.message).toContain(
+          '(path: run_report(name) → script += " --name " + … → subprocess.run)'
+        )
+        expect(byLine('app/cli.py', 6)).toMatchObject({
+          severity: 'critical',
+          tags: expect.arrayContaining(['source:argv'])
+        })
         // Rebound to a call that is not known to reshape its input: what it returns is unknown, so the taint stays.
-        expect(byLine('app/views.py', 64)?.message).toContain('(path: export_rows(table) → cursor.execute)')
+        expect(byLine('app/views.py', 64)?.message).toContain(
+          '(path: export_rows(table) → cursor.execute)'
+        )
         // A command-line tool opening the file its user names: the user could open it anyway.
         expect(byLine('app/cli.py', 8)).toMatchObject({ severity: 'high', confidence: 'low' })
-        expect(byLine('app/views.py', 38)).toMatchObject({ severity: 'high', title: 'SQL built by string formatting from parameter customer of exported find_orders reaches cursor.execute in find_orders' })
+        expect(byLine('app/views.py', 38)).toMatchObject({
+          severity: 'high',
+          title:
+            'SQL built by string formatting from parameter customer of exported find_orders reaches cursor.execute in find_orders'
+        })
         for (const s of result.run.specs) pythonParses(s.code)
       }
     },
@@ -373,7 +441,11 @@ testPerspective<SecurityOptions>(security, {
       name: 'a local bound to a call on input carries its taint; a public parameter passed through unchanged is low confidence',
       options: { minConfidence: 'low' },
       files: {
-        'package.json': JSON.stringify({ name: 'locals', type: 'module', dependencies: { express: '^5.0.0' } }),
+        'package.json': JSON.stringify({
+          name: 'locals',
+          type: 'module',
+          dependencies: { express: '^5.0.0' }
+        }),
         'src/local.ts': [
           "import { exec } from 'node:child_process'",
           "import { readFileSync, writeFileSync } from 'node:fs'",
@@ -429,11 +501,16 @@ testPerspective<SecurityOptions>(security, {
         { messageId: 'commandInjection', file: 'src/local.ts', line: 21 }
       ],
       check: (result) => {
-        const at = (file: string, line: number) => result.run.findings.find((f) => f.file === file && f.startLine === line)
-        expect(at('src/local.ts', 10)?.message).toContain("(path: req.query.name → file = join(…) → readFileSync)")
+        const at = (file: string, line: number) =>
+          result.run.findings.find((f) => f.file === file && f.startLine === line)
+        expect(at('src/local.ts', 10)?.message).toContain(
+          '(path: req.query.name → file = join(…) → readFileSync)'
+        )
         expect(at('src/local.ts', 10)).toMatchObject({ severity: 'high', confidence: 'medium' })
         expect(at('src/local.ts', 18)).toMatchObject({ confidence: 'medium' })
-        expect(at('src/local.ts', 18)?.message).toContain('(path: list(dir) → cmd = format(…) → child_process.exec)')
+        expect(at('src/local.ts', 18)?.message).toContain(
+          '(path: list(dir) → cmd = format(…) → child_process.exec)'
+        )
         // `run(command)` is a wrapper whose job is to run what it is given: its callers decide.
         expect(at('src/local.ts', 21)).toMatchObject({ severity: 'high', confidence: 'low' })
         expect(at('src/local.ts', 21)?.rationale).toContain('reaches the sink unchanged')
@@ -452,7 +529,8 @@ testPerspective<SecurityOptions>(security, {
       ],
       check: (result) => {
         const everything = JSON.stringify(result.run)
-        for (const secret of [GITHUB_TOKEN, API_KEY, AWS_KEY, DB_PASSWORD]) expect(everything).not.toContain(secret.slice(4, 12))
+        for (const secret of [GITHUB_TOKEN, API_KEY, AWS_KEY, DB_PASSWORD])
+          expect(everything).not.toContain(secret.slice(4, 12))
         const kinds = result.run.findings.map((f) => f.title)
         expect(kinds).toEqual(
           expect.arrayContaining([
@@ -485,24 +563,37 @@ describe('ReDoS in security and performance', () => {
   it('names low-confidence candidates in the report instead of reporting them, unless minConfidence is low', async () => {
     const files = {
       'package.json': JSON.stringify({ name: 'runner', type: 'module' }),
-      'src/run.ts': "import { execSync } from 'node:child_process'\n\nexport function run(command: string): Buffer {\n  return execSync(command)\n}\n"
+      'src/run.ts':
+        "import { execSync } from 'node:child_process'\n\nexport function run(command: string): Buffer {\n  return execSync(command)\n}\n"
     }
     const quiet = await runFixture(security, files)
     expect(quiet.run.findings).toEqual([])
     expect(quiet.run.metrics.belowConfidence).toBe(1)
     expect(quiet.run.report).toContain('#### Not reported: 1 candidate below medium confidence')
-    expect(quiet.run.report).toContain('- high <code>commandInjection</code> at <code>src/run.ts:4</code>')
+    expect(quiet.run.report).toContain(
+      '- high <code>commandInjection</code> at <code>src/run.ts:4</code>'
+    )
     const all = await runFixture(security, files, { options: { minConfidence: 'low' } })
-    expect(all.run.findings.map((f) => [f.messageId, f.file, f.startLine, f.confidence])).toEqual([['commandInjection', 'src/run.ts', 4, 'low']])
-    await expect(runFixture(security, files, { options: { minConfidence: 'sometimes' as 'low' } })).resolves.toMatchObject({
-      run: { status: 'failed', error: expect.stringContaining('security option \'minConfidence\' must be one of high, medium, low, got "sometimes"') }
+    expect(all.run.findings.map((f) => [f.messageId, f.file, f.startLine, f.confidence])).toEqual([
+      ['commandInjection', 'src/run.ts', 4, 'low']
+    ])
+    await expect(
+      runFixture(security, files, { options: { minConfidence: 'sometimes' as 'low' } })
+    ).resolves.toMatchObject({
+      run: {
+        status: 'failed',
+        error: expect.stringContaining(
+          'security option \'minConfidence\' must be one of high, medium, low, got "sometimes"'
+        )
+      }
     })
   })
 
   it('is reported by both perspectives under different ids: slow for performance, an attack for security', async () => {
     const sec = await runFixture(security, redosTs)
     const perf = await runFixture(performance, redosTs)
-    const atCheck = (r: FixtureRun) => r.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === 4)
+    const atCheck = (r: FixtureRun) =>
+      r.run.findings.find((f) => f.file === 'src/routes.ts' && f.startLine === 4)
     const secCheck = sec.run.findings.find((f) => f.startLine === 10)
     // performance reports the pattern where it is written, security where input reaches it.
     expect(atCheck(perf)?.messageId).toBe('catastrophicRegex')
@@ -510,7 +601,9 @@ describe('ReDoS in security and performance', () => {
     expect(new Set(sec.run.findings.map((f) => f.id)).size).toBe(sec.run.findings.length)
     for (const f of sec.run.findings) expect(perf.run.findings.map((p) => p.id)).not.toContain(f.id)
     // The constant-only and private patterns are performance's business only.
-    expect(perf.run.findings.filter((f) => f.messageId === 'catastrophicRegex').map((f) => f.startLine)).toEqual(expect.arrayContaining([35, 40]))
+    expect(
+      perf.run.findings.filter((f) => f.messageId === 'catastrophicRegex').map((f) => f.startLine)
+    ).toEqual(expect.arrayContaining([35, 40]))
   })
 })
 
@@ -528,8 +621,18 @@ describe('security helpers', () => {
     expect(buildKind("'a' + b")).toBe('concatenation')
     expect(buildKind('sql`SELECT ${a}`')).toBeUndefined()
     // A hash or a number conversion leaves nothing of the input to inject.
-    expect(mentions(codeOnly(withoutNeutralCalls("`WHERE a = '${security.hash(password)}'`")), 'password')).toBe(false)
-    expect(mentions(codeOnly(withoutNeutralCalls("`WHERE a = '${email}' AND b = ${Number(id)}`")), 'email')).toBe(true)
+    expect(
+      mentions(
+        codeOnly(withoutNeutralCalls("`WHERE a = '${security.hash(password)}'`")),
+        'password'
+      )
+    ).toBe(false)
+    expect(
+      mentions(
+        codeOnly(withoutNeutralCalls("`WHERE a = '${email}' AND b = ${Number(id)}`")),
+        'email'
+      )
+    ).toBe(true)
   })
 
   it('sees whether anything but literals and neutral calls goes into a built string', () => {
@@ -546,10 +649,17 @@ describe('security helpers', () => {
   })
 
   it('refuses bad options with the option named', async () => {
-    await expect(runFixture(security, { 'a.ts': 'export const a = 1\n' }, { options: { maxFindings: -1 } })).resolves.toMatchObject({
+    await expect(
+      runFixture(security, { 'a.ts': 'export const a = 1\n' }, { options: { maxFindings: -1 } })
+    ).resolves.toMatchObject({
       run: { status: 'failed' }
     })
-    const context = { model: { modules: [], facts: { ci: [] } }, options: { ...security.defaultOptions, minSecretEntropy: 0 }, target: { framework: 'jest', language: 'typescript' }, now: '' }
+    const context = {
+      model: { modules: [], facts: { ci: [] } },
+      options: { ...security.defaultOptions, minSecretEntropy: 0 },
+      target: { framework: 'jest', language: 'typescript' },
+      now: ''
+    }
     expect(() => security.analyse(context as never)).toThrow(ConfigurationError)
   })
 })

@@ -27,7 +27,11 @@ const TS_HITS: Hits = {
   'src/format.ts': { 2: 2, 3: 1, 5: 1 }
 }
 const TS_FUNCTIONS: Record<string, [string, number, number][]> = {
-  'src/pricing.ts': [['discount', 1, 3], ['checkQuantity', 8, 2], ['label', 15, 1]],
+  'src/pricing.ts': [
+    ['discount', 1, 3],
+    ['checkQuantity', 8, 2],
+    ['label', 15, 1]
+  ],
   'src/format.ts': [['pad', 1, 2]]
 }
 // app/pricing.py: line 3 (the discount branch) and line 9 (the ValueError) never ran.
@@ -36,7 +40,13 @@ const PY_HITS: Hits = {
   'app/report.py': { 1: 1, 2: 1, 3: 1, 4: 1 }
 }
 
-const allHit = (hits: Hits): Hits => Object.fromEntries(Object.entries(hits).map(([f, lines]) => [f, Object.fromEntries(Object.keys(lines).map((l) => [l, 1]))]))
+const allHit = (hits: Hits): Hits =>
+  Object.fromEntries(
+    Object.entries(hits).map(([f, lines]) => [
+      f,
+      Object.fromEntries(Object.keys(lines).map((l) => [l, 1]))
+    ])
+  )
 
 function lcov(hits: Hits, functions: Record<string, [string, number, number][]> = {}): string {
   const out: string[] = ['TN:']
@@ -57,16 +67,32 @@ function istanbul(hits: Hits, functions: Record<string, [string, number, number]
     const statementMap: Record<string, unknown> = {}
     const s: Record<string, number> = {}
     Object.entries(lines).forEach(([line, count], i) => {
-      statementMap[i] = { start: { line: Number(line), column: 2 }, end: { line: Number(line), column: 20 } }
+      statementMap[i] = {
+        start: { line: Number(line), column: 2 },
+        end: { line: Number(line), column: 20 }
+      }
       s[i] = count
     })
     const fnMap: Record<string, unknown> = {}
     const f: Record<string, number> = {}
     ;(functions[file] ?? []).forEach(([name, line, count], i) => {
-      fnMap[i] = { name, decl: { start: { line, column: 16 }, end: { line, column: 24 } }, loc: { start: { line, column: 0 }, end: { line, column: 0 } }, line }
+      fnMap[i] = {
+        name,
+        decl: { start: { line, column: 16 }, end: { line, column: 24 } },
+        loc: { start: { line, column: 0 }, end: { line, column: 0 } },
+        line
+      }
       f[i] = count
     })
-    data[`/home/ci/project/${file}`] = { path: `/home/ci/project/${file}`, statementMap, s, fnMap, f, branchMap: {}, b: {} }
+    data[`/home/ci/project/${file}`] = {
+      path: `/home/ci/project/${file}`,
+      statementMap,
+      s,
+      fnMap,
+      f,
+      branchMap: {},
+      b: {}
+    }
   }
   return JSON.stringify(data)
 }
@@ -75,7 +101,9 @@ function cobertura(hits: Hits): string {
   const classes = Object.entries(hits).map(
     ([file, lines]) =>
       `<class name="${file}" filename="${file}" line-rate="0.8"><methods/><lines>` +
-      Object.entries(lines).map(([line, count]) => `<line number="${line}" hits="${count}"/>`).join('') +
+      Object.entries(lines)
+        .map(([line, count]) => `<line number="${line}" hits="${count}"/>`)
+        .join('') +
       '</lines></class>'
   )
   return `<?xml version="1.0" ?>\n<coverage version="7.4" line-rate="0.8"><sources><source>/build/project</source></sources><packages><package name="src"><classes>${classes.join('')}</classes></package></packages></coverage>\n`
@@ -84,21 +112,47 @@ function cobertura(hits: Hits): string {
 function coveragePy(hits: Hits): string {
   const files: Record<string, unknown> = {}
   for (const [file, lines] of Object.entries(hits)) {
-    const executed = Object.entries(lines).filter(([, c]) => c > 0).map(([l]) => Number(l))
-    const missing = Object.entries(lines).filter(([, c]) => c === 0).map(([l]) => Number(l))
-    files[file] = { executed_lines: executed, missing_lines: missing, excluded_lines: [], summary: { covered_lines: executed.length, num_statements: executed.length + missing.length } }
+    const executed = Object.entries(lines)
+      .filter(([, c]) => c > 0)
+      .map(([l]) => Number(l))
+    const missing = Object.entries(lines)
+      .filter(([, c]) => c === 0)
+      .map(([l]) => Number(l))
+    files[file] = {
+      executed_lines: executed,
+      missing_lines: missing,
+      excluded_lines: [],
+      summary: { covered_lines: executed.length, num_statements: executed.length + missing.length }
+    }
   }
-  return JSON.stringify({ meta: { format: 2, version: '7.4.4', branch_coverage: false }, files, totals: {} })
+  return JSON.stringify({
+    meta: { format: 2, version: '7.4.4', branch_coverage: false },
+    files,
+    totals: {}
+  })
 }
 
-const finding = (result: FixtureRun, messageId: string, file: string | null, line: number | null) => {
-  const found = result.run.findings.find((f) => f.messageId === messageId && f.file === file && f.startLine === line)
-  if (!found) throw new Error(`no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`)
+const finding = (
+  result: FixtureRun,
+  messageId: string,
+  file: string | null,
+  line: number | null
+) => {
+  const found = result.run.findings.find(
+    (f) => f.messageId === messageId && f.file === file && f.startLine === line
+  )
+  if (!found)
+    throw new Error(
+      `no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
+    )
   return found
 }
 
 function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+  const out = ts.transpileModule(code, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+  })
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
 }
 
@@ -120,7 +174,9 @@ function checkTsGaps({ run }: FixtureRun): void {
   const discount = finding({ run } as FixtureRun, 'uncoveredFunction', 'src/pricing.ts', 1)
   expect(discount.message).toContain('line 3.')
   expect(discount.confidence).toBe('high')
-  expect(finding({ run } as FixtureRun, 'uncoveredFunction', 'src/pricing.ts', 8).message).toContain('line 10.')
+  expect(
+    finding({ run } as FixtureRun, 'uncoveredFunction', 'src/pricing.ts', 8).message
+  ).toContain('line 10.')
   expect(run.metrics.estimate).toBe(0)
   expect(run.metrics.functionsFromReport).toBe(4)
   for (const spec of run.specs) expect(typeScriptErrors(spec.code)).toEqual([])
@@ -141,9 +197,16 @@ testPerspective(testCoverage, {
       // `require('../')` loads package.json main; the test calls the default export it binds.
       name: 'static estimate: a CommonJS default export a test requires through the package folder',
       files: {
-        'package.json': JSON.stringify({ name: 'argv-lite', main: 'index.js', scripts: { test: 'tape test/*.js' }, devDependencies: { tape: '^5.0.0' } }),
-        'index.js': 'module.exports = function parse(args) {\n  if (args.length === 0) {\n    return {}\n  }\n  return { _: args }\n}\n',
-        'test/parse.js': "var test = require('tape')\nvar parse = require('../')\n\ntest('parses', function (t) {\n  t.deepEqual(parse(['a']), { _: ['a'] })\n  t.end()\n})\n"
+        'package.json': JSON.stringify({
+          name: 'argv-lite',
+          main: 'index.js',
+          scripts: { test: 'tape test/*.js' },
+          devDependencies: { tape: '^5.0.0' }
+        }),
+        'index.js':
+          'module.exports = function parse(args) {\n  if (args.length === 0) {\n    return {}\n  }\n  return { _: args }\n}\n',
+        'test/parse.js':
+          "var test = require('tape')\nvar parse = require('../')\n\ntest('parses', function (t) {\n  t.deepEqual(parse(['a']), { _: ['a'] })\n  t.end()\n})\n"
       },
       check: ({ run }) => expect(run.metrics.functionsUncovered).toBe(0)
     },
@@ -152,8 +215,10 @@ testPerspective(testCoverage, {
       name: 'static estimate: a Python script a test runs with python -m',
       files: {
         'app/__init__.py': '',
-        'app/tool.py': 'import sys\n\n\ndef main():\n    print(sys.argv)\n\n\nif __name__ == "__main__":\n    main()\n',
-        'tests/test_tool.py': 'import subprocess\nimport sys\n\n\ndef test_tool():\n    subprocess.run([sys.executable, "-m", "app.tool"], check=True)\n'
+        'app/tool.py':
+          'import sys\n\n\ndef main():\n    print(sys.argv)\n\n\nif __name__ == "__main__":\n    main()\n',
+        'tests/test_tool.py':
+          'import subprocess\nimport sys\n\n\ndef test_tool():\n    subprocess.run([sys.executable, "-m", "app.tool"], check=True)\n'
       },
       check: ({ run }) => expect(run.metrics.gaps).toBe(1)
     },
@@ -182,7 +247,9 @@ testPerspective(testCoverage, {
         const quantitySpec = run.specs.find((s) => s.target.symbol === 'checkQuantity')
         expect(quantitySpec?.code).toContain('-1')
         expect(quantitySpec?.code).toContain('RangeError')
-        expect(quantitySpec?.covers).toEqual([finding(result, 'uncoveredFunction', 'src/pricing.ts', 8).id])
+        expect(quantitySpec?.covers).toEqual([
+          finding(result, 'uncoveredFunction', 'src/pricing.ts', 8).id
+        ])
         expect(run.report).toContain('coverage/lcov.info')
         expect(run.report).toContain('no git history, so the churn factor is 1')
       }
@@ -253,27 +320,44 @@ testPerspective(testCoverage, {
         { messageId: 'untestedFunctionEstimate', file: 'shop/stock.py', line: 7 }
       ],
       check: ({ run }) => {
-        expect(run.findings.map((f) => f.symbol).sort()).toEqual(['Cart.total', 'release', 'unused'])
+        expect(run.findings.map((f) => f.symbol).sort()).toEqual([
+          'Cart.total',
+          'release',
+          'unused'
+        ])
         // gross() is not named by a test, but Cart.total (Cart is) calls it: "may run", not untested.
-        const gaps = (run.details as { gaps: { symbol: string; uncoveredShare: number; reach: string }[] }).gaps
-        expect(gaps.find((g) => g.symbol === 'gross')).toMatchObject({ uncoveredShare: 0.5, reach: 'indirect' })
+        const gaps = (
+          run.details as { gaps: { symbol: string; uncoveredShare: number; reach: string }[] }
+        ).gaps
+        expect(gaps.find((g) => g.symbol === 'gross')).toMatchObject({
+          uncoveredShare: 0.5,
+          reach: 'indirect'
+        })
         // _audit is named by a test (private by convention only); check() runs through it.
         expect(gaps.find((g) => g.symbol === '_audit')).toBeUndefined()
-        expect(gaps.find((g) => g.symbol === 'check')).toMatchObject({ uncoveredShare: 0.5, reach: 'indirect' })
+        expect(gaps.find((g) => g.symbol === 'check')).toMatchObject({
+          uncoveredShare: 0.5,
+          reach: 'indirect'
+        })
       }
     },
     {
       name: 'a report listing a deleted file and missing a source file',
       files: {
         ...tsFixture,
-        'coverage/lcov.info': lcov({ 'src/pricing.ts': allHit(TS_HITS)['src/pricing.ts'], 'src/legacy.ts': { 1: 1, 2: 0 } })
+        'coverage/lcov.info': lcov({
+          'src/pricing.ts': allHit(TS_HITS)['src/pricing.ts'],
+          'src/legacy.ts': { 1: 1, 2: 0 }
+        })
       },
       expected: [
         { messageId: 'reportFileGone', file: null, line: null },
         { messageId: 'fileNotInReport', file: 'src/format.ts', line: 1 }
       ],
       check: ({ run }) => {
-        expect(run.findings.find((f) => f.messageId === 'reportFileGone')?.message).toContain('src/legacy.ts')
+        expect(run.findings.find((f) => f.messageId === 'reportFileGone')?.message).toContain(
+          'src/legacy.ts'
+        )
       }
     }
   ]
@@ -289,7 +373,10 @@ describe('test-coverage: stale report', () => {
         writeFileSync(join(root, path), content)
       }
       const git = (date: string, ...args: string[]) =>
-        execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } })
+        execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], {
+          cwd: root,
+          env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }
+        })
       git('2024-01-01T12:00:00Z', 'init', '-q')
       git('2024-01-01T12:00:00Z', 'add', '.')
       git('2024-01-01T12:00:00Z', 'commit', '-q', '-m', 'code')
@@ -299,23 +386,36 @@ describe('test-coverage: stale report', () => {
       // Written between the two commits: src/pricing.ts changed after it, src/format.ts did not.
       const written = new Date('2024-06-01T00:00:00Z')
       utimesSync(report, written, written)
-      writeFileSync(join(root, 'src/pricing.ts'), `${tsFixture['src/pricing.ts']}\n// changed after the report\n`)
+      writeFileSync(
+        join(root, 'src/pricing.ts'),
+        `${tsFixture['src/pricing.ts']}\n// changed after the report\n`
+      )
       git('2025-06-01T12:00:00Z', 'commit', '-q', '-am', 'change pricing')
       const repo = await loadRepository(root, {})
       const facts = await collectFacts(repo, { historyDays: 100000 })
       expect(facts.git.available).toBe(true)
       const model = await buildModel(repo, facts)
       const texts = new Map(repo.files.map((f) => [f.path, f.text]))
-      const run = await runPerspective(testCoverage, { model, target: detectTarget(facts, model.modules), now: FIXED_NOW, source: (p) => texts.get(p) })
+      const run = await runPerspective(testCoverage, {
+        model,
+        target: detectTarget(facts, model.modules),
+        now: FIXED_NOW,
+        source: (p) => texts.get(p)
+      })
       const stale = run.findings.find((f) => f.messageId === 'staleReport')
       expect(stale?.file).toBeNull()
       expect(stale?.where).toEqual(['coverage/lcov.info', 'src/pricing.ts'])
       expect(stale?.message).toContain('1 file ')
       // The changed file is not judged by the old line numbers: no measured gap, the estimate instead.
       expect(run.findings.filter((f) => f.messageId === 'uncoveredFunction')).toEqual([])
-      const details = run.details as { staleFiles: string[]; gaps: { file: string; basis: string }[] }
+      const details = run.details as {
+        staleFiles: string[]
+        gaps: { file: string; basis: string }[]
+      }
       expect(details.staleFiles).toEqual(['src/pricing.ts'])
-      expect(details.gaps.filter((g) => g.file === 'src/pricing.ts').every((g) => g.basis === 'estimate')).toBe(true)
+      expect(
+        details.gaps.filter((g) => g.file === 'src/pricing.ts').every((g) => g.basis === 'estimate')
+      ).toBe(true)
       expect(run.metrics.functionsFromReport).toBe(1)
       expect(run.report).toContain('used for unchanged files only')
       expect(run.report).toContain('log2(1 + commits')

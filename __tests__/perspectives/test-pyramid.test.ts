@@ -20,17 +20,31 @@ interface FileDetail {
   reasons: { text: string; line: number; touch: string | null }[]
 }
 
-const details = (result: FixtureRun) => result.run.details as { shape: string; files: FileDetail[]; counts: { tests: Record<string, number>; perRunner: Record<string, Record<string, number>> } }
-const levelOf = (result: FixtureRun, path: string) => details(result).files.find((f) => f.path === path)?.level
+const details = (result: FixtureRun) =>
+  result.run.details as {
+    shape: string
+    files: FileDetail[]
+    counts: { tests: Record<string, number>; perRunner: Record<string, Record<string, number>> }
+  }
+const levelOf = (result: FixtureRun, path: string) =>
+  details(result).files.find((f) => f.path === path)?.level
 
 const finding = (result: FixtureRun, messageId: string, file: string, line: number) => {
-  const found = result.run.findings.find((f) => f.messageId === messageId && f.file === file && f.startLine === line)
-  if (!found) throw new Error(`no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`)
+  const found = result.run.findings.find(
+    (f) => f.messageId === messageId && f.file === file && f.startLine === line
+  )
+  if (!found)
+    throw new Error(
+      `no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
+    )
   return found
 }
 
 function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+  const out = ts.transpileModule(code, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+  })
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
 }
 
@@ -41,12 +55,22 @@ function pythonParses(code: string): void {
 /** A test file with `n` test cases of the given body. */
 function cases(n: number, header: string, body: string, python = false): string {
   const out = [header]
-  for (let i = 0; i < n; i++) out.push(python ? `def test_case_${i}():\n    ${body}\n` : `it('case ${i}', async () => {\n  ${body}\n})\n`)
+  for (let i = 0; i < n; i++)
+    out.push(
+      python
+        ? `def test_case_${i}():\n    ${body}\n`
+        : `it('case ${i}', async () => {\n  ${body}\n})\n`
+    )
   return out.join('\n')
 }
 
 const CLEAN_TS: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'clean', type: 'module', scripts: { test: 'jest' }, devDependencies: { jest: '^29.7.0' } }),
+  'package.json': JSON.stringify({
+    name: 'clean',
+    type: 'module',
+    scripts: { test: 'jest' },
+    devDependencies: { jest: '^29.7.0' }
+  }),
   'src/sum.ts': 'export function sum(a: number, b: number): number {\n  return a + b\n}\n',
   'test/sum.test.ts': [
     "import { beforeEach, expect, it, jest } from '@jest/globals'",
@@ -111,7 +135,11 @@ const CLEAN_PY: Record<string, string> = {
 
 testPerspective<TestPyramidOptions>(testPyramid, {
   valid: [
-    { name: 'an empty repository has no suite to shape', files: {}, check: (r) => expect(r.run.report).toContain('no source files and no tests') },
+    {
+      name: 'an empty repository has no suite to shape',
+      files: {},
+      check: (r) => expect(r.run.report).toContain('no source files and no tests')
+    },
     {
       name: 'a TypeScript unit suite with fake timers and a reset hook',
       files: CLEAN_TS,
@@ -119,7 +147,12 @@ testPerspective<TestPyramidOptions>(testPyramid, {
         expect(levelOf(result, 'test/sum.test.ts')).toBe('unit')
         expect(result.run.specs).toEqual([])
         expect(result.run.report).toContain('No flakiness smells found')
-        expect(result.run.metrics).toMatchObject({ testFiles: 1, tests: 2, 'tests.unit': 2, findings: 0 })
+        expect(result.run.metrics).toMatchObject({
+          testFiles: 1,
+          tests: 2,
+          'tests.unit': 2,
+          findings: 0
+        })
       }
     },
     {
@@ -139,7 +172,11 @@ testPerspective<TestPyramidOptions>(testPyramid, {
         ].join('\n')
       },
       check: (result) => {
-        const slowest = (result.run.details as { slowest: { name: string; seconds: number; file: string | null }[] }).slowest
+        const slowest = (
+          result.run.details as {
+            slowest: { name: string; seconds: number; file: string | null }[]
+          }
+        ).slowest
         expect(slowest.map((c) => [c.name, c.seconds, c.file])).toEqual([
           ['adds later', 2.5, 'test/sum.test.ts'],
           ['adds <big> numbers', 0.75, null],
@@ -147,16 +184,21 @@ testPerspective<TestPyramidOptions>(testPyramid, {
         ])
         expect(result.run.metrics).toMatchObject({ junitCases: 3, slowestSeconds: 2.5 })
         expect(result.run.report).toContain('#### Slowest tests (JUnit XML)')
-        expect(result.run.report).toContain('| 2.50 | sum › adds later | <code>test/sum.test.ts</code> |')
+        expect(result.run.report).toContain(
+          '| 2.50 | sum › adds later | <code>test/sum.test.ts</code> |'
+        )
         expect(result.run.report).toContain('adds &#60;big&#62; numbers')
       }
     },
     {
       name: 'intercepted HTTP and local servers are not the real network',
       files: {
-        'test/mocked.test.ts': "import nock from 'nock'\nimport { it } from '@jest/globals'\n\nit('reads', async () => {\n  nock('https://api.example.com').get('/x').reply(200)\n  await fetch('https://api.example.com/x')\n})\n",
-        'test/local.test.ts': "import { it } from '@jest/globals'\n\nit('reads', async () => {\n  await fetch('http://localhost:3000/x')\n})\n",
-        'tests/test_mocked.py': 'import requests\nimport responses\n\n\n@responses.activate\ndef test_reads():\n    responses.get("https://api.example.com/x", json={})\n    requests.get("https://api.example.com/x")\n'
+        'test/mocked.test.ts':
+          "import nock from 'nock'\nimport { it } from '@jest/globals'\n\nit('reads', async () => {\n  nock('https://api.example.com').get('/x').reply(200)\n  await fetch('https://api.example.com/x')\n})\n",
+        'test/local.test.ts':
+          "import { it } from '@jest/globals'\n\nit('reads', async () => {\n  await fetch('http://localhost:3000/x')\n})\n",
+        'tests/test_mocked.py':
+          'import requests\nimport responses\n\n\n@responses.activate\ndef test_reads():\n    responses.get("https://api.example.com/x", json={})\n    requests.get("https://api.example.com/x")\n'
       },
       check: (result) => {
         expect(levelOf(result, 'test/mocked.test.ts')).toBe('unit')
@@ -164,19 +206,37 @@ testPerspective<TestPyramidOptions>(testPyramid, {
         expect(levelOf(result, 'test/local.test.ts')).toBe('integration')
       }
     },
-    { name: 'a Python unit suite with a seed and a frozen clock', files: CLEAN_PY, check: (r) => expect(levelOf(r, 'tests/test_ops.py')).toBe('unit') },
+    {
+      name: 'a Python unit suite with a seed and a frozen clock',
+      files: CLEAN_PY,
+      check: (r) => expect(levelOf(r, 'tests/test_ops.py')).toBe('unit')
+    },
     {
       name: 'a healthy pyramid gives no shape verdict',
       files: {
         'src/a.ts': 'export const a = 1\n',
-        'test/a.test.ts': cases(12, "import { a } from '../src/a.js'", 'if (a !== 1) throw new Error()'),
-        'test/integration/db.test.ts': cases(4, "import pg from 'pg'", 'await new pg.Client().connect()'),
-        'e2e/ui.spec.ts': cases(2, "import { test as it } from '@playwright/test'", 'await Promise.resolve()')
+        'test/a.test.ts': cases(
+          12,
+          "import { a } from '../src/a.js'",
+          'if (a !== 1) throw new Error()'
+        ),
+        'test/integration/db.test.ts': cases(
+          4,
+          "import pg from 'pg'",
+          'await new pg.Client().connect()'
+        ),
+        'e2e/ui.spec.ts': cases(
+          2,
+          "import { test as it } from '@playwright/test'",
+          'await Promise.resolve()'
+        )
       },
       check: (result) => {
         expect(details(result).shape).toBe('pyramid')
         expect(details(result).counts.tests).toEqual({ unit: 12, integration: 4, e2e: 2 })
-        expect(result.run.report).toContain('**Shape: pyramid.** 12 unit (67%), 4 integration (22%), 2 end-to-end (11%) of 18 tests in 3 test files.')
+        expect(result.run.report).toContain(
+          '**Shape: pyramid.** 12 unit (67%), 4 integration (22%), 2 end-to-end (11%) of 18 tests in 3 test files.'
+        )
       }
     }
   ],
@@ -202,13 +262,25 @@ testPerspective<TestPyramidOptions>(testPyramid, {
         expect(levelOf(result, 'e2e/checkout.spec.ts')).toBe('e2e')
         const api = details(result).files.find((f) => f.path === 'test/api.test.ts')
         expect(api?.reasons.map((r) => r.text)).toEqual(['imports supertest', 'calls app.listen()'])
-        expect(details(result).files.find((f) => f.path === 'e2e/checkout.spec.ts')?.reasons.map((r) => r.text)).toEqual(['in folder e2e/', 'imports @playwright/test'])
+        expect(
+          details(result)
+            .files.find((f) => f.path === 'e2e/checkout.spec.ts')
+            ?.reasons.map((r) => r.text)
+        ).toEqual(['in folder e2e/', 'imports @playwright/test'])
         expect(details(result).counts.perRunner.jest).toEqual({ unit: 5, integration: 2, e2e: 1 })
         expect(details(result).shape).toBe('too few tests to judge')
-        expect(finding(result, 'focusedTest', 'test/unit/price.test.ts', 14).title).toBe("test 'adds random numbers' is focused with it.only")
-        expect(finding(result, 'sleepInTest', 'test/unit/price.test.ts', 29).title).toBe("setTimeout() waits 250 ms in test 'waits for the cache'")
-        expect(finding(result, 'networkInUnitTest', 'test/rates.test.ts', 4).message).toContain('reaches rates.example.com')
-        expect(finding(result, 'orderDependence', 'test/unit/price.test.ts', 21).title).toBe("test 'remembers the last total' reads cache, which test 'adds numbers' writes")
+        expect(finding(result, 'focusedTest', 'test/unit/price.test.ts', 14).title).toBe(
+          "test 'adds random numbers' is focused with it.only"
+        )
+        expect(finding(result, 'sleepInTest', 'test/unit/price.test.ts', 29).title).toBe(
+          "setTimeout() waits 250 ms in test 'waits for the cache'"
+        )
+        expect(finding(result, 'networkInUnitTest', 'test/rates.test.ts', 4).message).toContain(
+          'reaches rates.example.com'
+        )
+        expect(finding(result, 'orderDependence', 'test/unit/price.test.ts', 21).title).toBe(
+          "test 'remembers the last total' reads cache, which test 'adds numbers' writes"
+        )
         const move = finding(result, 'testCanMoveDown', 'test/api.test.ts', 4)
         expect(move.title).toBe('applyDiscount() is tested only through integration tests')
         const spec = result.run.specs.find((s) => s.covers.includes(move.id))
@@ -217,7 +289,9 @@ testPerspective<TestPyramidOptions>(testPyramid, {
         expect(result.run.findings.some((f) => f.symbol === 'createApp')).toBe(false)
         expect(result.run.specs).toHaveLength(2)
         for (const s of result.run.specs) expect(typeScriptErrors(s.code)).toEqual([])
-        expect(result.run.report).toContain('| <code>test/api.test.ts</code> | integration | 1 | sends HTTP requests to the app: imports supertest; starts a server: calls app.listen() |')
+        expect(result.run.report).toContain(
+          '| <code>test/api.test.ts</code> | integration | 1 | sends HTTP requests to the app: imports supertest; starts a server: calls app.listen() |'
+        )
       }
     },
     {
@@ -237,35 +311,49 @@ testPerspective<TestPyramidOptions>(testPyramid, {
       check: (result) => {
         expect(levelOf(result, 'tests/test_prices.py')).toBe('unit')
         expect(levelOf(result, 'tests/integration/test_store.py')).toBe('integration')
-        expect(details(result).files.find((f) => f.path === 'tests/integration/test_store.py')?.reasons.map((r) => r.text)).toEqual([
-          'in folder tests/integration/',
-          'imports sqlite3',
-          'uses the tmp_path fixture'
-        ])
-        expect(finding(result, 'sleepInTest', 'tests/test_prices.py', 35).title).toBe("time.sleep() waits 500 ms in test 'test_waits'")
-        expect(finding(result, 'skippedTest', 'tests/test_prices.py', 30).message).toContain('@pytest.mark.skip(reason="flaky")')
+        expect(
+          details(result)
+            .files.find((f) => f.path === 'tests/integration/test_store.py')
+            ?.reasons.map((r) => r.text)
+        ).toEqual(['in folder tests/integration/', 'imports sqlite3', 'uses the tmp_path fixture'])
+        expect(finding(result, 'sleepInTest', 'tests/test_prices.py', 35).title).toBe(
+          "time.sleep() waits 500 ms in test 'test_waits'"
+        )
+        expect(finding(result, 'skippedTest', 'tests/test_prices.py', 30).message).toContain(
+          '@pytest.mark.skip(reason="flaky")'
+        )
         // An expected failure on a class is reported once, for the class, not for each of its tests.
-        expect(finding(result, 'skippedTest', 'tests/test_prices.py', 40).title).toBe("suite 'TestRounding' is switched off")
+        expect(finding(result, 'skippedTest', 'tests/test_prices.py', 40).title).toBe(
+          "suite 'TestRounding' is switched off"
+        )
         // save() opens the database itself: not a function to test in isolation.
         expect(result.run.findings.some((f) => f.symbol === 'save')).toBe(false)
         expect(result.run.specs).toHaveLength(2)
         for (const s of result.run.specs) pythonParses(s.code)
         const move = finding(result, 'testCanMoveDown', 'tests/integration/test_store.py', 3)
-        expect(result.run.specs.find((s) => s.covers.includes(move.id))?.code).toContain('apply_discount(1.5, 1.5)')
+        expect(result.run.specs.find((s) => s.covers.includes(move.id))?.code).toContain(
+          'apply_discount(1.5, 1.5)'
+        )
       }
     },
     {
       name: 'an ice-cream cone is a repository-level verdict',
       files: {
         'src/a.ts': 'export const a = 1\n',
-        'test/a.test.ts': cases(2, "import { a } from '../src/a.js'", 'if (a !== 1) throw new Error()'),
+        'test/a.test.ts': cases(
+          2,
+          "import { a } from '../src/a.js'",
+          'if (a !== 1) throw new Error()'
+        ),
         'cypress/e2e/shop.cy.ts': cases(9, '', 'cy.visit("/")')
       },
       expected: [{ messageId: 'unhealthyShape', file: null, line: null }],
       check: (result) => {
         const verdict = result.run.findings[0]
         expect(verdict.title).toBe('The test suite is shaped like an ice-cream cone')
-        expect(verdict.message).toContain('2 unit (18%), 0 integration (0%), 9 end-to-end (82%) of 11 tests')
+        expect(verdict.message).toContain(
+          '2 unit (18%), 0 integration (0%), 9 end-to-end (82%) of 11 tests'
+        )
         expect(verdict.where).toEqual(['cypress/e2e/shop.cy.ts'])
       }
     },
@@ -273,7 +361,11 @@ testPerspective<TestPyramidOptions>(testPyramid, {
       name: 'unit and end-to-end tests with nothing between them make an hourglass',
       files: {
         'src/a.ts': 'export const a = 1\n',
-        'test/a.test.ts': cases(6, "import { a } from '../src/a.js'", 'if (a !== 1) throw new Error()'),
+        'test/a.test.ts': cases(
+          6,
+          "import { a } from '../src/a.js'",
+          'if (a !== 1) throw new Error()'
+        ),
         'tests/e2e/flow.test.ts': cases(4, '', 'await Promise.resolve()')
       },
       expected: [{ messageId: 'unhealthyShape', file: null, line: null }],
@@ -294,22 +386,32 @@ testPerspective<TestPyramidOptions>(testPyramid, {
       },
       expected: [{ messageId: 'unhealthyShape', file: null, line: null }],
       check: (result) => {
-        expect(result.run.findings[0].title).toBe('The test suite is shaped like a pyramid with no unit base')
-        expect(result.run.findings[0].message).toContain('most tests need a database (1 file), and few check a unit on its own')
+        expect(result.run.findings[0].title).toBe(
+          'The test suite is shaped like a pyramid with no unit base'
+        )
+        expect(result.run.findings[0].message).toContain(
+          'most tests need a database (1 file), and few check a unit on its own'
+        )
       }
     },
     {
       name: 'source code without tests',
-      files: { 'lib/a.js': 'export function a() {\n  return 1\n}\n', 'lib/b.py': 'def b():\n    return 2\n' },
+      files: {
+        'lib/a.js': 'export function a() {\n  return 1\n}\n',
+        'lib/b.py': 'def b():\n    return 2\n'
+      },
       expected: [{ messageId: 'noTests', file: null, line: null }],
-      check: (result) => expect(result.run.findings[0].title).toBe('No tests for 2 javascript/python source files')
+      check: (result) =>
+        expect(result.run.findings[0].title).toBe('No tests for 2 javascript/python source files')
     }
   ]
 })
 
 describe('test-pyramid options', () => {
   it('caps findings per kind and says how many there were', async () => {
-    const { run } = await runFixture(testPyramid, pyFixture, { options: { maxFindingsPerKind: 1, maxSpecs: 1 } })
+    const { run } = await runFixture(testPyramid, pyFixture, {
+      options: { maxFindingsPerKind: 1, maxSpecs: 1 }
+    })
     expect(run.status).toBe('ok')
     expect(run.findings.filter((f) => f.messageId === 'skippedTest')).toHaveLength(1)
     expect(run.metrics['findings.skippedTest']).toBe(2)
@@ -320,6 +422,8 @@ describe('test-pyramid options', () => {
   it('refuses an option that is not a whole number, naming it', async () => {
     const { run } = await runFixture(testPyramid, tsFixture, { options: { minTestsForShape: -2 } })
     expect(run.status).toBe('failed')
-    expect(run.error).toContain("test-pyramid option 'minTestsForShape' must be a whole number of at least 0, got -2 (default 10)")
+    expect(run.error).toContain(
+      "test-pyramid option 'minTestsForShape' must be a whole number of at least 0, got -2 (default 10)"
+    )
   })
 })

@@ -14,13 +14,24 @@ const pyFixture = readFixture('user-experience-py')
 
 const finding = (result: FixtureRun, messageId: string, line: number) => {
   const found = result.run.findings.find((f) => f.messageId === messageId && f.startLine === line)
-  if (!found) throw new Error(`no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`)
+  if (!found)
+    throw new Error(
+      `no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
+    )
   return found
 }
 
 function tsParses(code: string): string[] {
-  const file = ts.createSourceFile('spec.test.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
-  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const file = ts.createSourceFile(
+    'spec.test.ts',
+    code,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS
+  )
+  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, '\n')
+  )
 }
 
 function pythonParses(code: string): void {
@@ -28,7 +39,12 @@ function pythonParses(code: string): void {
 }
 
 const CLEAN_TS: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'clean', type: 'module', bin: { clean: 'bin/clean.js' }, dependencies: { commander: '^12.0.0', react: '^18.0.0' } }),
+  'package.json': JSON.stringify({
+    name: 'clean',
+    type: 'module',
+    bin: { clean: 'bin/clean.js' },
+    dependencies: { commander: '^12.0.0', react: '^18.0.0' }
+  }),
   'bin/clean.js': [
     '#!/usr/bin/env node',
     "import { Command } from 'commander'",
@@ -67,9 +83,11 @@ const CLEAN_TS: Record<string, string> = {
     '}',
     ''
   ].join('\n'),
-  'src/errors.ts': "export function load(path: string): string {\n  if (path === '') throw new Error('load() needs a path to a .json file')\n  return path\n}\n",
+  'src/errors.ts':
+    "export function load(path: string): string {\n  if (path === '') throw new Error('load() needs a path to a .json file')\n  return path\n}\n",
   // Tests are not the product: their messages and markup are not reported.
-  'test/errors.test.ts': "import { it } from 'node:test'\nit('x', () => {\n  throw new Error('Something went wrong')\n})\n"
+  'test/errors.test.ts':
+    "import { it } from 'node:test'\nit('x', () => {\n  throw new Error('Something went wrong')\n})\n"
 }
 
 const CLEAN_PY: Record<string, string> = {
@@ -103,7 +121,11 @@ const CLEAN_PY: Record<string, string> = {
 
 testPerspective<UserExperienceOptions>(userExperience, {
   valid: [
-    { name: 'an empty repository has nothing a user sees', files: {}, check: (r) => expect(r.run.report).toContain('No JavaScript, TypeScript or Python') },
+    {
+      name: 'an empty repository has nothing a user sees',
+      files: {},
+      check: (r) => expect(r.run.report).toContain('No JavaScript, TypeScript or Python')
+    },
     {
       name: 'a TypeScript program and component that treat their users well',
       files: CLEAN_TS,
@@ -118,7 +140,8 @@ testPerspective<UserExperienceOptions>(userExperience, {
       name: 'library code may print and a TypeScript file has no JSX',
       files: {
         // A library's console.log of text starting with 'error' is not a command-line program's output.
-        'src/lib.ts': "export function describe(n: number): string {\n  console.log('errors: ' + n)\n  return `n < ${n}/>`\n}\n",
+        'src/lib.ts':
+          "export function describe(n: number): string {\n  console.log('errors: ' + n)\n  return `n < ${n}/>`\n}\n",
         // print() of a generic word outside a program is not user-facing.
         'app/lib.py': 'def report():\n    print("Error")\n'
       }
@@ -144,25 +167,45 @@ testPerspective<UserExperienceOptions>(userExperience, {
         { messageId: 'genericErrorMessage', file: 'src/errors.ts', line: 8 }
       ],
       check: (result) => {
-        expect(finding(result, 'optionWithoutHelp', 5).title).toBe('option -t, --to <store> has no help text (commander)')
-        expect(finding(result, 'clickOnStaticElement', 13).message).toContain('has no `role`, no keyboard handler (`onKeyDown`) and no `tabIndex`')
-        expect(finding(result, 'inputWithoutLabel', 15).message).toContain('a placeholder is not a label')
-        expect(finding(result, 'genericErrorMessage', 2).title).toBe('Throws Error without a message in load() in src/errors.ts')
+        expect(finding(result, 'optionWithoutHelp', 5).title).toBe(
+          'option -t, --to <store> has no help text (commander)'
+        )
+        expect(finding(result, 'clickOnStaticElement', 13).message).toContain(
+          'has no `role`, no keyboard handler (`onKeyDown`) and no `tabIndex`'
+        )
+        expect(finding(result, 'inputWithoutLabel', 15).message).toContain(
+          'a placeholder is not a label'
+        )
+        expect(finding(result, 'genericErrorMessage', 2).title).toBe(
+          'Throws Error without a message in load() in src/errors.ts'
+        )
         const { specs } = result.run
         for (const spec of specs) expect(tsParses(spec.code)).toEqual([])
-        const help = specs.find((s) => s.covers.includes(finding(result, 'optionWithoutHelp', 5).id))
+        const help = specs.find((s) =>
+          s.covers.includes(finding(result, 'optionWithoutHelp', 5).id)
+        )
         expect(help?.code).toContain("spawnSync(process.execPath, ['bin/tool.js', '--help']")
         expect(help?.code).toContain("for (const flag of ['--to'])")
-        const unknown = specs.find((s) => s.covers.includes(finding(result, 'unknownOptionAccepted', 5).id))
-        expect(unknown?.code).toContain("assert.notEqual(result.status, 0, 'an unknown option must fail')")
+        const unknown = specs.find((s) =>
+          s.covers.includes(finding(result, 'unknownOptionAccepted', 5).id)
+        )
+        expect(unknown?.code).toContain(
+          "assert.notEqual(result.status, 0, 'an unknown option must fail')"
+        )
         const a11y = specs.find((s) => s.covers.includes(finding(result, 'imageWithoutAlt', 7).id))
         expect(a11y?.code).toContain('render(createElement(Profile))')
-        expect(a11y?.code).toContain("screen.queryAllByRole('button', { name: (name) => name.trim() === '' })")
+        expect(a11y?.code).toContain(
+          "screen.queryAllByRole('button', { name: (name) => name.trim() === '' })"
+        )
         expect(a11y?.covers).toContain(finding(result, 'inputWithoutLabel', 15).id)
         // What cannot be known from the code is a todo, never a pass.
-        const failure = specs.find((s) => s.covers.includes(finding(result, 'exitZeroOnError', 22).id))
+        const failure = specs.find((s) =>
+          s.covers.includes(finding(result, 'exitZeroOnError', 22).id)
+        )
         expect(failure?.code).toContain('it.todo(')
-        const keyboard = specs.find((s) => s.covers.includes(finding(result, 'clickOnStaticElement', 13).id))
+        const keyboard = specs.find((s) =>
+          s.covers.includes(finding(result, 'clickOnStaticElement', 13).id)
+        )
         expect(keyboard?.code).toContain('it.todo(')
         expect(result.run.report).toContain('failures that exit with status 0')
       }
@@ -184,16 +227,28 @@ testPerspective<UserExperienceOptions>(userExperience, {
       ],
       check: (result) => {
         for (const spec of result.run.specs) pythonParses(spec.code)
-        const help = result.run.specs.find((s) => s.covers.includes(finding(result, 'optionWithoutHelp', 8).id))
-        expect(help?.code).toContain("subprocess.run([sys.executable, '-m', 'app.cli', '--help'], capture_output=True, text=True)")
+        const help = result.run.specs.find((s) =>
+          s.covers.includes(finding(result, 'optionWithoutHelp', 8).id)
+        )
+        expect(help?.code).toContain(
+          "subprocess.run([sys.executable, '-m', 'app.cli', '--help'], capture_output=True, text=True)"
+        )
         expect(help?.code).toContain("for flag in ['--target']:")
         expect(finding(result, 'exitZeroOnError', 18).severity).toBe('high')
-        expect(finding(result, 'genericErrorMessage', 25).title).toBe('Raises ValueError without a message in copy() in app/cli.py')
+        expect(finding(result, 'genericErrorMessage', 25).title).toBe(
+          'Raises ValueError without a message in copy() in app/cli.py'
+        )
       }
     },
     {
       name: 'the per-kind cap keeps the most severe and the report says how many more',
-      files: { 'src/a.ts': Array.from({ length: 4 }, (_, i) => `export function f${i}() {\n  throw new Error('Something went wrong')\n}`).join('\n') + '\n' },
+      files: {
+        'src/a.ts':
+          Array.from(
+            { length: 4 },
+            (_, i) => `export function f${i}() {\n  throw new Error('Something went wrong')\n}`
+          ).join('\n') + '\n'
+      },
       options: { maxFindingsPerKind: 2 },
       expected: [
         { messageId: 'genericErrorMessage', file: 'src/a.ts', line: 2 },
@@ -209,12 +264,23 @@ testPerspective<UserExperienceOptions>(userExperience, {
 
 describe('user-experience details', () => {
   it('recognises generic messages and leaves specific ones alone', () => {
-    for (const m of ['Error', 'Something went wrong.', 'An error occurred!', '', 'Oops!', 'unknown error']) expect(isGeneric(m)).toBe(true)
-    for (const m of ['cannot read config.json', 'Error: port 80 is in use', 'expected a number']) expect(isGeneric(m)).toBe(false)
+    for (const m of [
+      'Error',
+      'Something went wrong.',
+      'An error occurred!',
+      '',
+      'Oops!',
+      'unknown error'
+    ])
+      expect(isGeneric(m)).toBe(true)
+    for (const m of ['cannot read config.json', 'Error: port 80 is in use', 'expected a number'])
+      expect(isGeneric(m)).toBe(false)
   })
 
   it('renders the CLI specs for node:test without a second assert import', async () => {
-    const result = await runFixture(userExperience, tsFixture, { target: { framework: 'node:test', language: 'typescript' } })
+    const result = await runFixture(userExperience, tsFixture, {
+      target: { framework: 'node:test', language: 'typescript' }
+    })
     for (const spec of result.run.specs) {
       expect(tsParses(spec.code)).toEqual([])
       expect(spec.code.match(/import assert from/g)?.length ?? 0).toBeLessThanOrEqual(1)

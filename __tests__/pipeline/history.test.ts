@@ -2,16 +2,36 @@ import type { HistorySnapshot } from '../../src/history/read.js'
 import { latestPerspectiveNumber, mergeSnapshots } from '../../src/pipeline/history.js'
 import { makeAllRun, makeRecord } from '../helpers/plan-records.js'
 
-function snapshot(source: string, records: ReturnType<typeof makeRecord>[], problems: string[] = []): HistorySnapshot {
-  return { source, found: records.length > 0, latest: new Map(records.map((r) => [r.perspective_id, r])), problems }
+function snapshot(
+  source: string,
+  records: ReturnType<typeof makeRecord>[],
+  problems: string[] = []
+): HistorySnapshot {
+  return {
+    source,
+    found: records.length > 0,
+    latest: new Map(records.map((r) => [r.perspective_id, r])),
+    problems
+  }
 }
 
 describe('earlier results', () => {
   it('keeps the newer record of each perspective across the local folder and the dataset', () => {
-    const older = makeRecord({ perspective: 0, timestamp: '2026-11-20T10:00:00.000Z', runId: 'old' })
-    const newer = makeRecord({ perspective: 0, timestamp: '2026-11-21T10:00:00.000Z', runId: 'new' })
+    const older = makeRecord({
+      perspective: 0,
+      timestamp: '2026-11-20T10:00:00.000Z',
+      runId: 'old'
+    })
+    const newer = makeRecord({
+      perspective: 0,
+      timestamp: '2026-11-21T10:00:00.000Z',
+      runId: 'new'
+    })
     const other = makeRecord({ perspective: 4, timestamp: '2026-11-19T10:00:00.000Z' })
-    const merged = mergeSnapshots([snapshot('local', [older]), snapshot('dataset', [newer, other], ['latest/x.json: not valid JSON'])])
+    const merged = mergeSnapshots([
+      snapshot('local', [older]),
+      snapshot('dataset', [newer, other], ['latest/x.json: not valid JSON'])
+    ])
     expect(merged.latest.get('scope')?.run_id).toBe('new')
     expect([...merged.latest.keys()].sort()).toEqual(['performance', 'scope'])
     expect(merged.problems).toEqual(['latest/x.json: not valid JSON'])

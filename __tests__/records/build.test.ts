@@ -50,7 +50,11 @@ describe('buildRecord', () => {
       cwe: null,
       tags: ['exports']
     })
-    expect(record.findings[1]).toMatchObject({ file: null, looked_for: 'test files (*.test.*, test_*.py)', where: ['test/', '__tests__/'] })
+    expect(record.findings[1]).toMatchObject({
+      file: null,
+      looked_for: 'test files (*.test.*, test_*.py)',
+      where: ['test/', '__tests__/']
+    })
     expect(record.specs[0]).toEqual({
       id: 'scope/smoke/1111111111',
       title: 'parse smoke test',
@@ -67,7 +71,14 @@ describe('buildRecord', () => {
       expected: 'parse returns an object',
       code: "import test from 'node:test'\n",
       plan_only: false,
-      validation: { status: 'not-run', runs: 0, millis: 0, message: 'not validated', coverage_gain: null, claim: null }
+      validation: {
+        status: 'not-run',
+        runs: 0,
+        millis: 0,
+        message: 'not validated',
+        coverage_gain: null,
+        claim: null
+      }
     })
   })
 
@@ -78,7 +89,9 @@ describe('buildRecord', () => {
       { name: 'modules', value: 4 },
       { name: 'zeta', value: 2 }
     ])
-    expect(JSON.parse(record.details_json)).toEqual({ targets: [{ file: 'src/parse.js', score: 3 }] })
+    expect(JSON.parse(record.details_json)).toEqual({
+      targets: [{ file: 'src/parse.js', score: 3 }]
+    })
     expect(record.skipped).toEqual([
       { reason: 'generated', count: 1 },
       { reason: 'vendored', count: 2 }
@@ -87,25 +100,57 @@ describe('buildRecord', () => {
 
   it('says plainly that a perspective is not implemented, inventing nothing', () => {
     const meta = PERSPECTIVES[9].meta
-    const record = buildRecord(scopeRun({ meta, status: 'not-implemented', findings: [], specs: [], metrics: {}, details: null, risk: 0 }), runInfo)
+    const record = buildRecord(
+      scopeRun({
+        meta,
+        status: 'not-implemented',
+        findings: [],
+        specs: [],
+        metrics: {},
+        details: null,
+        risk: 0
+      }),
+      runInfo
+    )
     expect(validateRecord(record)).toEqual([])
-    expect(record).toMatchObject({ perspective_id: 'security', status: 'not-implemented', finding_count: 0, details_json: 'null' })
-    expect(record.summary).toBe(`${meta.title} is not implemented yet: nothing was analysed and no findings were invented.`)
+    expect(record).toMatchObject({
+      perspective_id: 'security',
+      status: 'not-implemented',
+      finding_count: 0,
+      details_json: 'null'
+    })
+    expect(record.summary).toBe(
+      `${meta.title} is not implemented yet: nothing was analysed and no findings were invented.`
+    )
   })
 
   it('records a failed perspective with its error', () => {
-    const record = buildRecord(scopeRun({ status: 'failed', error: 'scope failed: boom', findings: [], specs: [], risk: 0 }), runInfo)
+    const record = buildRecord(
+      scopeRun({ status: 'failed', error: 'scope failed: boom', findings: [], specs: [], risk: 0 }),
+      runInfo
+    )
     expect(validateRecord(record)).toEqual([])
-    expect(record).toMatchObject({ status: 'failed', error: 'scope failed: boom', summary: `${PERSPECTIVES[0].meta.title} failed: scope failed: boom` })
+    expect(record).toMatchObject({
+      status: 'failed',
+      error: 'scope failed: boom',
+      summary: `${PERSPECTIVES[0].meta.title} failed: scope failed: boom`
+    })
   })
 
   it('summarises findings by severity', () => {
-    expect(buildRecord(scopeRun(), runInfo).summary).toBe(`${PERSPECTIVES[0].meta.title}: 2 findings (1 high, 1 low), 1 spec, risk 18/100.`)
-    expect(buildRecord(scopeRun({ findings: [], specs: [] }), runInfo).summary).toContain('no findings, 0 specs')
+    expect(buildRecord(scopeRun(), runInfo).summary).toBe(
+      `${PERSPECTIVES[0].meta.title}: 2 findings (1 high, 1 low), 1 spec, risk 18/100.`
+    )
+    expect(buildRecord(scopeRun({ findings: [], specs: [] }), runInfo).summary).toContain(
+      'no findings, 0 specs'
+    )
   })
 
   it('drops metrics that JSON cannot carry (NaN, Infinity)', () => {
-    const record = buildRecord(scopeRun({ metrics: { ok: 1, nan: Number.NaN, inf: Number.POSITIVE_INFINITY } }), runInfo)
+    const record = buildRecord(
+      scopeRun({ metrics: { ok: 1, nan: Number.NaN, inf: Number.POSITIVE_INFINITY } }),
+      runInfo
+    )
     expect(record.metrics).toEqual([{ name: 'ok', value: 1 }])
   })
 })

@@ -2,7 +2,13 @@
 // git ls-tree + one cat-file --batch process under the loader's rules, and saying why when there is none.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { rmSync } from 'node:fs'
-import { chooseBase, compareSemver, loadRepositoryAt, parseSemver, SHALLOW_ADVICE } from '../../src/repo/base.js'
+import {
+  chooseBase,
+  compareSemver,
+  loadRepositoryAt,
+  parseSemver,
+  SHALLOW_ADVICE
+} from '../../src/repo/base.js'
 import { readBlobs } from '../../src/repo/cat-file.js'
 import { prepareBase } from '../../src/pipeline/base.js'
 import { cleanUp, commitAll, git, gitInit, tempDir, writeFiles } from './helpers.js'
@@ -24,7 +30,10 @@ function twoReleases(): { root: string; first: string } {
   commitAll(root, 'one')
   git(root, ['tag', 'v1.0.0'])
   const first = git(root, ['rev-parse', 'HEAD']).trim()
-  writeFiles(root, { 'src/a.ts': 'export function a(x: number, y: number) { return x + y }\n', 'src/b.py': 'def b():\n    pass\n' })
+  writeFiles(root, {
+    'src/a.ts': 'export function a(x: number, y: number) { return x + y }\n',
+    'src/b.py': 'def b():\n    pass\n'
+  })
   commitAll(root, 'two')
   return { root, first }
 }
@@ -34,7 +43,11 @@ describe('semver tags', () => {
     expect(parseSemver('v1.2.3')).toEqual({ major: 1, minor: 2, patch: 3, pre: '' })
     expect(parseSemver('1.2')).toBeNull()
     expect(parseSemver('release-1')).toBeNull()
-    expect(['1.10.0', 'v1.9.0', '1.10.0-rc.1'].sort(compareSemver)).toEqual(['v1.9.0', '1.10.0-rc.1', '1.10.0'])
+    expect(['1.10.0', 'v1.9.0', '1.10.0-rc.1'].sort(compareSemver)).toEqual([
+      'v1.9.0',
+      '1.10.0-rc.1',
+      '1.10.0'
+    ])
   })
 })
 
@@ -49,10 +62,18 @@ describe('chooseBase', () => {
 
   it('prefers the base-ref input and explains a ref that does not exist', async () => {
     const { root, first } = twoReleases()
-    expect(await chooseBase(root, { baseRef: 'HEAD~1' })).toEqual({ ref: 'HEAD~1', commit: first, how: 'input' })
+    expect(await chooseBase(root, { baseRef: 'HEAD~1' })).toEqual({
+      ref: 'HEAD~1',
+      commit: first,
+      how: 'input'
+    })
     const missing = await chooseBase(root, { baseRef: 'v9.9.9' })
-    expect(missing).toEqual({ unavailable: expect.stringContaining('base-ref "v9.9.9" does not name a commit') })
-    expect(await chooseBase(root, { baseRef: '--output=x' })).toEqual({ unavailable: expect.stringContaining('starts with "-"') })
+    expect(missing).toEqual({
+      unavailable: expect.stringContaining('base-ref "v9.9.9" does not name a commit')
+    })
+    expect(await chooseBase(root, { baseRef: '--output=x' })).toEqual({
+      unavailable: expect.stringContaining('starts with "-"')
+    })
   })
 
   it('falls back to the commit analysed last time, and says why when there is nothing', async () => {
@@ -63,11 +84,21 @@ describe('chooseBase', () => {
     const first = git(root, ['rev-parse', 'HEAD']).trim()
     writeFiles(root, { 'a.js': 'exports.b = 1\n' })
     commitAll(root, 'two')
-    expect(await chooseBase(root, { previousCommit: first })).toEqual({ ref: first.slice(0, 12), commit: first, how: 'previous-run' })
-    const none = await chooseBase(root, { previousCommit: 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef' })
-    expect('unavailable' in none && none.unavailable).toMatch(/no semver tag .* not in this clone; set the base-ref input/)
+    expect(await chooseBase(root, { previousCommit: first })).toEqual({
+      ref: first.slice(0, 12),
+      commit: first,
+      how: 'previous-run'
+    })
+    const none = await chooseBase(root, {
+      previousCommit: 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef'
+    })
+    expect('unavailable' in none && none.unavailable).toMatch(
+      /no semver tag .* not in this clone; set the base-ref input/
+    )
     const fresh = await chooseBase(root, {})
-    expect('unavailable' in fresh && fresh.unavailable).toMatch(/no earlier backwards-compat result records an analysed commit/)
+    expect('unavailable' in fresh && fresh.unavailable).toMatch(
+      /no earlier backwards-compat result records an analysed commit/
+    )
   })
 
   it('tells a shallow clone to fetch the history instead of reporting no changes', async () => {
@@ -82,9 +113,13 @@ describe('chooseBase', () => {
   it('says so for an empty repository and for a folder that is not a repository', async () => {
     const empty = tempDir('empty-')
     gitInit(empty)
-    expect(await chooseBase(empty, {})).toEqual({ unavailable: expect.stringContaining('no commits yet') })
+    expect(await chooseBase(empty, {})).toEqual({
+      unavailable: expect.stringContaining('no commits yet')
+    })
     const plain = tempDir('plain-')
-    expect(await chooseBase(plain, {})).toEqual({ unavailable: expect.stringContaining('not a git work tree') })
+    expect(await chooseBase(plain, {})).toEqual({
+      unavailable: expect.stringContaining('not a git work tree')
+    })
   })
 })
 
@@ -98,13 +133,18 @@ describe('loadRepositoryAt', () => {
     expect(repo.skipped.generated.examples.sort()).toEqual(['dist/out.js', 'src/gen.ts'])
     expect(repo.skipped.binary.examples).toEqual(['src/blob.ts'])
     expect(repo.skipped.unsupported.examples).toEqual(['README.md', 'package.json'])
-    expect(manifests.map((m) => [m.path, m.version, m.main])).toEqual([['package.json', '1.0.0', 'index.js']])
+    expect(manifests.map((m) => [m.path, m.version, m.main])).toEqual([
+      ['package.json', '1.0.0', 'index.js']
+    ])
     expect(repo.allPaths).not.toContain('src/b.py')
   })
 
   it('applies the size limit from the tree listing and the exclude globs', async () => {
     const { root, first } = twoReleases()
-    const { repo } = await loadRepositoryAt(root, first, { maxFileBytes: 10, exclude: ['README.md'] })
+    const { repo } = await loadRepositoryAt(root, first, {
+      maxFileBytes: 10,
+      exclude: ['README.md']
+    })
     expect(repo.files).toEqual([])
     expect(repo.skipped['too-large'].examples).toEqual(['src/a.ts', 'src/gen.ts'])
     expect(repo.skipped.excluded.examples).toEqual(['README.md'])
@@ -127,13 +167,20 @@ describe('loadRepositoryAt', () => {
 describe('readBlobs', () => {
   it('reads many objects through one process in order, and marks missing ones', async () => {
     const { root, first } = twoReleases()
-    const names = [`${first}:src/a.ts`, `${first}:nope.ts`, 'HEAD:src/a.ts', ...Array.from({ length: 300 }, () => 'HEAD:src/b.py')]
+    const names = [
+      `${first}:src/a.ts`,
+      `${first}:nope.ts`,
+      'HEAD:src/a.ts',
+      ...Array.from({ length: 300 }, () => 'HEAD:src/b.py')
+    ]
     const blobs = await readBlobs(root, names)
     expect(blobs).toHaveLength(names.length)
     expect('bytes' in blobs[0] && blobs[0].bytes.toString()).toContain('(x: number)')
     expect(blobs[1]).toEqual({ missing: true })
     expect('bytes' in blobs[2] && blobs[2].bytes.toString()).toContain('y: number')
-    expect(blobs.slice(3).every((b) => 'bytes' in b && b.bytes.toString() === 'def b():\n    pass\n')).toBe(true)
+    expect(
+      blobs.slice(3).every((b) => 'bytes' in b && b.bytes.toString() === 'def b():\n    pass\n')
+    ).toBe(true)
     await expect(readBlobs(root, ['a\nb'])).rejects.toThrow('newline')
   })
 })

@@ -31,21 +31,26 @@ describe('coverage globs', () => {
     })
     try {
       const notes: string[] = []
-      expect(expandCoverageGlobs(root, ['reports/**/lcov.info', 'out/*.json', 'exact/path.info'], notes)).toEqual([
-        'exact/path.info',
-        'reports/e2e/lcov.info',
-        'reports/unit/lcov.info'
+      expect(
+        expandCoverageGlobs(root, ['reports/**/lcov.info', 'out/*.json', 'exact/path.info'], notes)
+      ).toEqual(['exact/path.info', 'reports/e2e/lcov.info', 'reports/unit/lcov.info'])
+      expect(notes).toEqual([
+        "Coverage glob 'out/*.json' matched no file; check it is relative to the repository and that the tests ran with coverage first."
       ])
-      expect(notes).toEqual(["Coverage glob 'out/*.json' matched no file; check it is relative to the repository and that the tests ran with coverage first."])
     } finally {
       rmSync(root, { recursive: true, force: true })
     }
   })
 
   it('refuses a glob outside the repository, saying what to give instead', () => {
-    expect(() => parseCoverageGlobs('coverage', '../other/lcov.info')).toThrow("coverage: '../other/lcov.info' is outside the repository. Give a path or glob relative to the repository")
+    expect(() => parseCoverageGlobs('coverage', '../other/lcov.info')).toThrow(
+      "coverage: '../other/lcov.info' is outside the repository. Give a path or glob relative to the repository"
+    )
     expect(() => parseCoverageGlobs('coverage', '/tmp/lcov.info')).toThrow('outside the repository')
-    expect(parseCoverageGlobs('coverage', 'a/lcov.info, b/*.json\n')).toEqual(['a/lcov.info', 'b/*.json'])
+    expect(parseCoverageGlobs('coverage', 'a/lcov.info, b/*.json\n')).toEqual([
+      'a/lcov.info',
+      'b/*.json'
+    ])
   })
 
   it('reaches the facts from the action input, the CLI flag and the config key', async () => {
@@ -55,15 +60,30 @@ describe('coverage globs', () => {
       '.test-planning.yml': 'coverage:\n  - out/cov/*.info\n'
     })
     try {
-      const fromInput = readActionConfig((name) => ({ path: root, coverage: 'out/**/lcov.info' })[name as 'path'], { GITHUB_WORKSPACE: root }, perspectives)
+      const fromInput = readActionConfig(
+        (name) => ({ path: root, coverage: 'out/**/lcov.info' })[name as 'path'],
+        { GITHUB_WORKSPACE: root },
+        perspectives
+      )
       expect(fromInput.coverage).toEqual(['out/**/lcov.info'])
-      const fromCli = parseCli(['plan', root, '--coverage', 'out/cov/lcov.info', '--coverage', 'x/*.json'], root, perspectives)
-      expect(fromCli.command === 'plan' && fromCli.config.coverage).toEqual(['out/cov/lcov.info', 'x/*.json'])
+      const fromCli = parseCli(
+        ['plan', root, '--coverage', 'out/cov/lcov.info', '--coverage', 'x/*.json'],
+        root,
+        perspectives
+      )
+      expect(fromCli.command === 'plan' && fromCli.config.coverage).toEqual([
+        'out/cov/lcov.info',
+        'x/*.json'
+      ])
       const fromFile = parseCli(['plan', root], root, perspectives)
       expect(fromFile.command === 'plan' && fromFile.config.coverage).toEqual(['out/cov/*.info'])
       const loaded = await loadRepository(root, {})
-      const facts = await collectFacts(loaded, { coveragePaths: expandCoverageGlobs(root, ['out/cov/*.info'], []) })
-      expect(facts.coverage.map((r) => [r.path, r.format, r.files.map((f) => f.path)])).toEqual([['out/cov/lcov.info', 'lcov', ['src/a.js']]])
+      const facts = await collectFacts(loaded, {
+        coveragePaths: expandCoverageGlobs(root, ['out/cov/*.info'], [])
+      })
+      expect(facts.coverage.map((r) => [r.path, r.format, r.files.map((f) => f.path)])).toEqual([
+        ['out/cov/lcov.info', 'lcov', ['src/a.js']]
+      ])
     } finally {
       rmSync(root, { recursive: true, force: true })
     }

@@ -169,7 +169,9 @@ describe('coverage formats', () => {
 
   test('a JSON file that is not coverage gives null', () => {
     expect(parseReport('/r', ALL_PATHS, 'coverage.json', '{"collectCoverage": true}')).toBeNull()
-    expect(parseReport('/r', ALL_PATHS, 'coverage.xml', '<?xml version="1.0"?><project/>')).toBeNull()
+    expect(
+      parseReport('/r', ALL_PATHS, 'coverage.xml', '<?xml version="1.0"?><project/>')
+    ).toBeNull()
   })
 })
 
@@ -197,14 +199,21 @@ describe('readCoverageReports', () => {
       'coverage.json': 'not json'
     })
     const notes: string[] = []
-    const reports = await readCoverageReports(root, ALL_PATHS, [], ['reports/py.json', 'missing/lcov.info'], notes)
+    const reports = await readCoverageReports(
+      root,
+      ALL_PATHS,
+      [],
+      ['reports/py.json', 'missing/lcov.info'],
+      notes
+    )
     expect(reports.map((r) => [r.path, r.format, r.files.map((f) => f.path)])).toEqual([
       ['coverage.xml', 'cobertura', ['src/calc.py']],
       ['coverage/coverage-final.json', 'istanbul-json', ['src/math.ts']],
       ['coverage/lcov.info', 'lcov', ['src/math.ts']],
       ['reports/py.json', 'coverage.py-json', ['src/calc.py']]
     ])
-    for (const report of reports) expect(Number.isNaN(Date.parse(report.modified ?? ''))).toBe(false)
+    for (const report of reports)
+      expect(Number.isNaN(Date.parse(report.modified ?? ''))).toBe(false)
     expect(notes.sort()).toEqual([
       'Coverage report coverage.json is not in a format we read (lcov, Istanbul JSON, Cobertura XML, coverage.py JSON); it was ignored.',
       'Coverage report missing/lcov.info (from the coverage setting) was not found; check the path, and that the tests ran with coverage before.'
@@ -213,8 +222,29 @@ describe('readCoverageReports', () => {
 
   test("a workspace package's own coverage folder is found through its manifest", async () => {
     const root = tempDir()
-    writeFiles(root, { 'packages/web/coverage/lcov.info': 'SF:src/app.ts\nDA:1,0\nend_of_record\n' })
-    const reports = await readCoverageReports(root, ALL_PATHS, [{ path: 'packages/web/package.json', kind: 'package.json', dependencies: [], devDependencies: [], scripts: {}, bin: {}, engines: {}, workspaces: [] }], [], [])
-    expect(reports.map((r) => [r.path, r.files[0].path, r.files[0].uncoveredLines])).toEqual([['packages/web/coverage/lcov.info', 'packages/web/src/app.ts', [1]]])
+    writeFiles(root, {
+      'packages/web/coverage/lcov.info': 'SF:src/app.ts\nDA:1,0\nend_of_record\n'
+    })
+    const reports = await readCoverageReports(
+      root,
+      ALL_PATHS,
+      [
+        {
+          path: 'packages/web/package.json',
+          kind: 'package.json',
+          dependencies: [],
+          devDependencies: [],
+          scripts: {},
+          bin: {},
+          engines: {},
+          workspaces: []
+        }
+      ],
+      [],
+      []
+    )
+    expect(reports.map((r) => [r.path, r.files[0].path, r.files[0].uncoveredLines])).toEqual([
+      ['packages/web/coverage/lcov.info', 'packages/web/src/app.ts', [1]]
+    ])
   })
 })

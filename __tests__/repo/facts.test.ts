@@ -20,7 +20,12 @@ describe('ciSystem', () => {
     expect(ciSystem(path)).toBe(system)
   })
 
-  test.each(['.github/workflows/nested/x.yml', '.github/dependabot.yml', 'docs/.gitlab-ci.yml', 'ci.yml'])('%s is not a CI file', (path) => {
+  test.each([
+    '.github/workflows/nested/x.yml',
+    '.github/dependabot.yml',
+    'docs/.gitlab-ci.yml',
+    'ci.yml'
+  ])('%s is not a CI file', (path) => {
     expect(ciSystem(path)).toBeNull()
   })
 })
@@ -37,7 +42,7 @@ describe('collectFacts', () => {
       'vendor/lib/go.mod': 'module vendored\n',
       'requirements.txt': 'flask\n',
       '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
-      'Jenkinsfile': 'pipeline {}\n',
+      Jenkinsfile: 'pipeline {}\n',
       '.github/actions/setup/action.yml': 'runs: { using: composite, steps: [] }\n',
       'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["src/*"] } } }',
       'src/a.ts': 'export const a = 1\n'
@@ -45,7 +50,8 @@ describe('collectFacts', () => {
     commitAll(root, 'first', { date: '2024-05-01T00:00:00Z' })
     writeFiles(root, {
       'coverage/lcov.info': `SF:${root}/src/a.ts\nDA:1,1\nend_of_record\n`,
-      'junit.xml': '<testsuites><testsuite name="a"><testcase name="works" file="src/a.test.ts" time="0.1"/></testsuite></testsuites>'
+      'junit.xml':
+        '<testsuites><testsuite name="a"><testcase name="works" file="src/a.test.ts" time="0.1"/></testsuite></testsuites>'
     })
 
     const repo = await loadRepository(root)
@@ -62,10 +68,18 @@ describe('collectFacts', () => {
     ])
     expect(facts.actions?.map((a) => a.path)).toEqual(['.github/actions/setup/action.yml'])
     expect(facts.toolFiles).toEqual(['tsconfig.json'])
-    expect(facts.coverage.map((r) => [r.path, r.format, r.files.map((f) => [f.path, f.linesHit])])).toEqual([['coverage/lcov.info', 'lcov', [['src/a.ts', 1]]]])
-    expect(facts.junit).toEqual([{ suite: 'a', name: 'works', file: 'src/a.test.ts', seconds: 0.1, status: 'passed' }])
+    expect(
+      facts.coverage.map((r) => [r.path, r.format, r.files.map((f) => [f.path, f.linesHit])])
+    ).toEqual([['coverage/lcov.info', 'lcov', [['src/a.ts', 1]]]])
+    expect(facts.junit).toEqual([
+      { suite: 'a', name: 'works', file: 'src/a.test.ts', seconds: 0.1, status: 'passed' }
+    ])
     expect(facts.git.available).toBe(true)
-    expect(facts.git.files['src/a.ts']).toEqual({ commits: 1, authors: 1, lastChange: '2024-05-01T00:00:00.000Z' })
+    expect(facts.git.files['src/a.ts']).toEqual({
+      commits: 1,
+      authors: 1,
+      lastChange: '2024-05-01T00:00:00.000Z'
+    })
     expect(facts.git.files['node_modules/dep/package.json']).toBeUndefined()
     expect(facts.tsPaths).toEqual({ '@/*': ['src/*'] })
     expect(facts.notes).toEqual([])
@@ -91,6 +105,8 @@ describe('collectFacts', () => {
   test('bad history options are configuration errors', async () => {
     const repo = await loadRepository(tempDir())
     await expect(collectFacts(repo, { historyDays: -1 })).rejects.toThrow(ConfigurationError)
-    await expect(collectFacts(repo, { maxCommits: 2.5 })).rejects.toThrow(/max-commits must be a positive whole number/)
+    await expect(collectFacts(repo, { maxCommits: 2.5 })).rejects.toThrow(
+      /max-commits must be a positive whole number/
+    )
   })
 })

@@ -43,7 +43,11 @@ describe('readGitHistory', () => {
   test('without a keep set, deleted files are reported too', async () => {
     const root = buildHistory()
     const history = await readGitHistory(root, WIDE)
-    expect(history.files['b.ts']).toEqual({ commits: 2, authors: 2, lastChange: '2024-04-10T12:00:00.000Z' })
+    expect(history.files['b.ts']).toEqual({
+      commits: 2,
+      authors: 2,
+      lastChange: '2024-04-10T12:00:00.000Z'
+    })
   })
 
   test('history of a subfolder names files relative to it and counts only commits that touch it', async () => {
@@ -55,15 +59,23 @@ describe('readGitHistory', () => {
     commitAll(root, 'two', { date: '2024-01-11T12:00:00Z' })
     const history = await readGitHistory(join(root, 'pkg'), WIDE)
     expect(history.commitsExamined).toBe(1)
-    expect(history.files).toEqual({ 'src/a.ts': { commits: 1, authors: 1, lastChange: '2024-01-10T12:00:00.000Z' } })
+    expect(history.files).toEqual({
+      'src/a.ts': { commits: 1, authors: 1, lastChange: '2024-01-10T12:00:00.000Z' }
+    })
   })
 
   test('the commit bound keeps only the newest commits and says so', async () => {
     const root = buildHistory()
     const history = await readGitHistory(root, { historyDays: 36500, maxCommits: 2 })
     expect(history.commitsExamined).toBe(2)
-    expect(history.files['a.ts']).toEqual({ commits: 1, authors: 1, lastChange: '2024-03-10T10:00:00.000Z' })
-    expect(history.note).toBe('Only the newest 2 commits of the 36500-day window were read (the max-commits bound).')
+    expect(history.files['a.ts']).toEqual({
+      commits: 1,
+      authors: 1,
+      lastChange: '2024-03-10T10:00:00.000Z'
+    })
+    expect(history.note).toBe(
+      'Only the newest 2 commits of the 36500-day window were read (the max-commits bound).'
+    )
   })
 
   test('the day window leaves out older commits', async () => {
@@ -82,7 +94,11 @@ describe('readGitHistory', () => {
     const root = buildHistory()
     const history = await readGitHistory(root, { historyDays: 45, maxCommits: 5000 })
     expect(history.commitsExamined).toBe(2)
-    expect(history.files['a.ts']).toEqual({ commits: 1, authors: 1, lastChange: '2024-03-10T10:00:00.000Z' })
+    expect(history.files['a.ts']).toEqual({
+      commits: 1,
+      authors: 1,
+      lastChange: '2024-03-10T10:00:00.000Z'
+    })
     expect(Object.keys(history.files).sort()).toEqual(['a.ts', 'b.ts', 'c.ts'])
   })
 

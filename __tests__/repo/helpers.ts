@@ -27,24 +27,32 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
 }
 
 /** git with an isolated configuration and a fixed identity; dates come from `date` when given. */
-export function git(root: string, args: string[], options: { date?: string; email?: string } = {}): string {
+export function git(
+  root: string,
+  args: string[],
+  options: { date?: string; email?: string } = {}
+): string {
   const date = options.date ?? '2024-01-01T12:00:00Z'
   const email = options.email ?? 'ada@example.com'
-  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: email.split('@')[0],
-      GIT_AUTHOR_EMAIL: email,
-      GIT_COMMITTER_NAME: email.split('@')[0],
-      GIT_COMMITTER_EMAIL: email,
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date
+  return execFileSync(
+    'git',
+    ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_AUTHOR_NAME: email.split('@')[0],
+        GIT_AUTHOR_EMAIL: email,
+        GIT_COMMITTER_NAME: email.split('@')[0],
+        GIT_COMMITTER_EMAIL: email,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date
+      }
     }
-  })
+  )
 }
 
 /** `git init` plus an optional first commit of everything present. */
@@ -52,7 +60,11 @@ export function gitInit(root: string): void {
   git(root, ['init', '-q'])
 }
 
-export function commitAll(root: string, message: string, options: { date?: string; email?: string } = {}): void {
+export function commitAll(
+  root: string,
+  message: string,
+  options: { date?: string; email?: string } = {}
+): void {
   git(root, ['add', '-A'])
   git(root, ['commit', '-q', '--allow-empty', '-m', message], options)
 }

@@ -23,7 +23,16 @@ describe('languageOf', () => {
     expect(languageOf(path)).toBe(language)
   })
 
-  test.each(['README.md', 'stubs.pyi', 'Makefile', '.ts', 'dir.ts/file', 'a.json', 'lcov.info', 'x.tsx.bak'])('%s is not source', (path) => {
+  test.each([
+    'README.md',
+    'stubs.pyi',
+    'Makefile',
+    '.ts',
+    'dir.ts/file',
+    'a.json',
+    'lcov.info',
+    'x.tsx.bak'
+  ])('%s is not source', (path) => {
     expect(languageOf(path)).toBeNull()
   })
 })

@@ -42,7 +42,11 @@ describe('package.json', () => {
   })
 
   test('bin as an object and workspaces as an array', () => {
-    const manifest = parseManifest('a/package.json', 'package.json', '{"bin":{"x":"x.js","y":"y.js"},"workspaces":["a","b"]}')
+    const manifest = parseManifest(
+      'a/package.json',
+      'package.json',
+      '{"bin":{"x":"x.js","y":"y.js"},"workspaces":["a","b"]}'
+    )
     expect(manifest.bin).toEqual({ x: 'x.js', y: 'y.js' })
     expect(manifest.workspaces).toEqual(['a', 'b'])
     expect(manifest.name).toBeUndefined()
@@ -52,8 +56,14 @@ describe('package.json', () => {
     const manifest = parseManifest('package.json', 'package.json', '{ "name": "x", ')
     expect(manifest.error).toMatch(/^not valid JSON/)
     expect(manifest.dependencies).toEqual([])
-    expect(parseManifest('package.json', 'package.json', '[1]').error).toBe('the top level is not a JSON object')
-    const wrongTypes = parseManifest('package.json', 'package.json', '{"name":"ok","dependencies":"chalk","scripts":[]}')
+    expect(parseManifest('package.json', 'package.json', '[1]').error).toBe(
+      'the top level is not a JSON object'
+    )
+    const wrongTypes = parseManifest(
+      'package.json',
+      'package.json',
+      '{"name":"ok","dependencies":"chalk","scripts":[]}'
+    )
     expect(wrongTypes.name).toBe('ok')
     expect(wrongTypes.error).toBe('"dependencies" is not an object; "scripts" is not an object')
   })
@@ -91,8 +101,16 @@ describe('Python manifests', () => {
   })
 
   test('pyproject.toml with a dynamic version read from the package', () => {
-    const text = ['[project]', 'name = "signer"', 'dynamic = ["version"]', '[tool.setuptools.dynamic]', 'version = {attr = "signer.__version__"}'].join('\n')
-    expect(parseManifest('pyproject.toml', 'pyproject.toml', text).version).toBe('attr: signer.__version__')
+    const text = [
+      '[project]',
+      'name = "signer"',
+      'dynamic = ["version"]',
+      '[tool.setuptools.dynamic]',
+      'version = {attr = "signer.__version__"}'
+    ].join('\n')
+    expect(parseManifest('pyproject.toml', 'pyproject.toml', text).version).toBe(
+      'attr: signer.__version__'
+    )
   })
 
   test('pyproject.toml with [tool.poetry]', () => {
@@ -162,7 +180,9 @@ describe('Python manifests', () => {
   })
 
   test('setup.py is recorded by kind and path only', () => {
-    expect(parseManifest('setup.py', 'setup.py', 'from setuptools import setup\nsetup(name="x")\n')).toEqual({
+    expect(
+      parseManifest('setup.py', 'setup.py', 'from setuptools import setup\nsetup(name="x")\n')
+    ).toEqual({
       path: 'setup.py',
       kind: 'setup.py',
       dependencies: [],
@@ -175,8 +195,13 @@ describe('Python manifests', () => {
   })
 
   test('requirements files: names, options skipped, editable eggs kept, dev files as dev dependencies', () => {
-    const text = '# pinned\nDjango==5.0  # web\n-r base.txt\n--index-url https://example.invalid/simple\n-e git+https://example.invalid/x.git#egg=localpkg\nnumpy>=1.26; python_version>"3.9"\nhttps://example.invalid/pkg.whl\n./local\n'
-    expect(parseManifest('requirements.txt', 'requirements', text).dependencies).toEqual(['Django', 'localpkg', 'numpy'])
+    const text =
+      '# pinned\nDjango==5.0  # web\n-r base.txt\n--index-url https://example.invalid/simple\n-e git+https://example.invalid/x.git#egg=localpkg\nnumpy>=1.26; python_version>"3.9"\nhttps://example.invalid/pkg.whl\n./local\n'
+    expect(parseManifest('requirements.txt', 'requirements', text).dependencies).toEqual([
+      'Django',
+      'localpkg',
+      'numpy'
+    ])
     const dev = parseManifest('requirements-dev.txt', 'requirements', 'pytest\n')
     expect(dev.devDependencies).toEqual(['pytest'])
     expect(dev.dependencies).toEqual([])
@@ -196,7 +221,9 @@ describe('other ecosystems', () => {
       dependencies: ['github.com/pkg/errors', 'golang.org/x/sync', 'github.com/stretchr/testify']
     })
     expect(manifest.error).toBeUndefined()
-    expect(parseManifest('go.mod', 'go.mod', 'require (\n a v1\n').error).toBe('a require block is not closed; no module line')
+    expect(parseManifest('go.mod', 'go.mod', 'require (\n a v1\n').error).toBe(
+      'a require block is not closed; no module line'
+    )
   })
 
   test('Cargo.toml: package, dependencies of every kind, bins, workspace', () => {
@@ -260,7 +287,11 @@ describe('other ecosystems', () => {
   })
 
   test('malformed pom.xml keeps what it can and records the error', () => {
-    const manifest = parseManifest('pom.xml', 'pom.xml', '<project><artifactId>half</artifactId><dependencies>')
+    const manifest = parseManifest(
+      'pom.xml',
+      'pom.xml',
+      '<project><artifactId>half</artifactId><dependencies>'
+    )
     expect(manifest.error).toMatch(/^not well-formed XML/)
   })
 })
@@ -281,7 +312,13 @@ describe('manifestKind and readManifests', () => {
       'packages/a/package.json': '{"name":"a", oops}',
       'go.mod': 'module example.com/x\n'
     })
-    const manifests = await readManifests(root, ['package.json', 'packages/a/package.json', 'go.mod', 'README.md', 'gone/package.json'])
+    const manifests = await readManifests(root, [
+      'package.json',
+      'packages/a/package.json',
+      'go.mod',
+      'README.md',
+      'gone/package.json'
+    ])
     expect(manifests.map((m) => [m.path, m.name, m.error !== undefined])).toEqual([
       ['go.mod', 'example.com/x', false],
       ['gone/package.json', undefined, true],
@@ -293,7 +330,10 @@ describe('manifestKind and readManifests', () => {
 
 describe('what a package declares it ships', () => {
   test('package.json files', () => {
-    expect(parseManifest('package.json', 'package.json', '{"name":"a","files":["dist","bin/cli.js"]}').files).toEqual(['dist', 'bin/cli.js'])
+    expect(
+      parseManifest('package.json', 'package.json', '{"name":"a","files":["dist","bin/cli.js"]}')
+        .files
+    ).toEqual(['dist', 'bin/cli.js'])
     expect(parseManifest('package.json', 'package.json', '{"name":"a"}').files).toBeUndefined()
   })
 
@@ -311,7 +351,20 @@ describe('what a package declares it ships', () => {
       '[tool.flit.module]',
       'name = "delta"'
     ].join('\n')
-    expect(parseManifest('pyproject.toml', 'pyproject.toml', text).packages).toEqual(['lib/alpha', 'lib/alpha/sub', 'lib/single.py', 'src/beta', 'src/gamma', 'delta'])
-    expect(parseManifest('pyproject.toml', 'pyproject.toml', '[tool.setuptools.packages.find]\nwhere = ["src"]\n').packages).toEqual(['src'])
+    expect(parseManifest('pyproject.toml', 'pyproject.toml', text).packages).toEqual([
+      'lib/alpha',
+      'lib/alpha/sub',
+      'lib/single.py',
+      'src/beta',
+      'src/gamma',
+      'delta'
+    ])
+    expect(
+      parseManifest(
+        'pyproject.toml',
+        'pyproject.toml',
+        '[tool.setuptools.packages.find]\nwhere = ["src"]\n'
+      ).packages
+    ).toEqual(['src'])
   })
 })

@@ -49,6 +49,7 @@ describe('escape', () => {
     expect(truncateUtf8('aé€', 6)).toBe('aé€')
     expect(truncateUtf8('ab &#124; c', 6)).toBe('ab ')
     expect(truncateUtf8('abc', 0)).toBe('')
-    for (let n = 0; n < 12; n++) expect(Buffer.byteLength(truncateUtf8('€€€€', n))).toBeLessThanOrEqual(n)
+    for (let n = 0; n < 12; n++)
+      expect(Buffer.byteLength(truncateUtf8('€€€€', n))).toBeLessThanOrEqual(n)
   })
 })

@@ -6,8 +6,22 @@ import type { SummaryInput } from '../../src/report/types.js'
 
 export const SHA = '0123456789abcdef0123456789abcdef01234567'
 
-export function meta(number: number, id: string, title: string, question: string, implemented = true): PerspectiveMeta {
-  return { number, id: id as PerspectiveMeta['id'], title, question, description: `${title} description`, messages: {}, implemented }
+export function meta(
+  number: number,
+  id: string,
+  title: string,
+  question: string,
+  implemented = true
+): PerspectiveMeta {
+  return {
+    number,
+    id: id as PerspectiveMeta['id'],
+    title,
+    question,
+    description: `${title} description`,
+    messages: {},
+    implemented
+  }
 }
 
 export function codeFinding(overrides: Partial<Finding> = {}): Finding {
@@ -95,7 +109,10 @@ export function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     trigger: 'schedule',
     toolVersion: '0.1.0',
     rotation: { current: 1, next: 2, source: 'variable' },
-    stored: { localDir: '.test-planning', datasetUrl: 'https://huggingface.co/datasets/autocoder/autocoder-test-planning-results' },
+    stored: {
+      localDir: '.test-planning',
+      datasetUrl: 'https://huggingface.co/datasets/autocoder/autocoder-test-planning-results'
+    },
     skipped: { vendored: 4, 'too large': 1, binary: 0 },
     model: { files: 3, lines: 1234, millis: 20 },
     history: { scope: { newFindings: 2, resolvedFindings: 1 } },
@@ -106,6 +123,19 @@ export function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
 
 /** The 15 perspectives as metadata only: one run each, the first implemented. */
 export const IDS = [
-  'scope', 'failure-modes', 'integration-points', 'edge-cases', 'performance', 'backwards-compat', 'data-integrity',
-  'error-handling', 'user-experience', 'security', 'test-coverage', 'test-pyramid', 'mocking-strategy', 'ci-cd', 'big-picture'
+  'scope',
+  'failure-modes',
+  'integration-points',
+  'edge-cases',
+  'performance',
+  'backwards-compat',
+  'data-integrity',
+  'error-handling',
+  'user-experience',
+  'security',
+  'test-coverage',
+  'test-pyramid',
+  'mocking-strategy',
+  'ci-cd',
+  'big-picture'
 ]

@@ -26,9 +26,19 @@ describe('the summary of a large repository', () => {
   afterAll(() => rmSync(temp, { recursive: true, force: true }))
 
   const plan = async (...args: string[]) => {
-    const command = parseCli(['plan', repo, '--out', join(temp, 'out'), ...args], temp, PERSPECTIVES)
+    const command = parseCli(
+      ['plan', repo, '--out', join(temp, 'out'), ...args],
+      temp,
+      PERSPECTIVES
+    )
     if (command.command !== 'plan') throw new Error('not plan')
-    return runPlan(command.config, cliEnvironment({}), recordingLogger(), PERSPECTIVES, () => new Date('2026-12-01T00:00:00Z'))
+    return runPlan(
+      command.config,
+      cliEnvironment({}),
+      recordingLogger(),
+      PERSPECTIVES,
+      () => new Date('2026-12-01T00:00:00Z')
+    )
   }
 
   it('keeps `all` under 300 lines and 60 KB, leads with what to do next, and points to every finding', async () => {
@@ -46,7 +56,10 @@ describe('the summary of a large repository', () => {
     for (const step of steps) expect(step).toMatch(/^\d+\. /)
     // No perspective shows more than 15 findings; the rest are counted with a pointer to the results file.
     for (const table of text.split('### Findings').slice(1)) {
-      expect((table.split('\n\n')[1] ?? '').split('\n').filter((l) => /^\| (🔴|🟠|🟡|🔵|⚪) /.test(l)).length).toBeLessThanOrEqual(15)
+      expect(
+        (table.split('\n\n')[1] ?? '').split('\n').filter((l) => /^\| (🔴|🟠|🟡|🔵|⚪) /.test(l))
+          .length
+      ).toBeLessThanOrEqual(15)
     }
     expect(outcome.summary.stored.resultsFile).toMatch(/\.jsonl$/)
     expect(text).toContain(outcome.summary.stored.resultsFile!)

@@ -10,10 +10,19 @@ function huge() {
   // Multi-byte text and characters that escaping expands, so that counting characters would be wrong.
   const snippet = `const ünïcödé = "${'<|>&'.repeat(60)}" // ${'€'.repeat(100)}`
   const findings = Array.from({ length: 5000 }, (_, i) =>
-    codeFinding({ id: `scope/x/${i}`, title: `finding ${i} in ${'ß'.repeat(30)}`, file: `src/file${i}.ts`, startLine: i + 1, endLine: i + 3, snippet })
+    codeFinding({
+      id: `scope/x/${i}`,
+      title: `finding ${i} in ${'ß'.repeat(30)}`,
+      file: `src/file${i}.ts`,
+      startLine: i + 1,
+      endLine: i + 3,
+      snippet
+    })
   )
   const code = `// ${'x'.repeat(100)}\n`.repeat(100) // about 10 KB
-  const specs = Array.from({ length: 200 }, (_, i) => spec({ id: `scope/s/${i}`, title: `spec ${i}`, fileName: `__tests__/s${i}.test.ts`, code }))
+  const specs = Array.from({ length: 200 }, (_, i) =>
+    spec({ id: `scope/s/${i}`, title: `spec ${i}`, fileName: `__tests__/s${i}.test.ts`, code })
+  )
   return input({ runs: [run({ findings, specs })] })
 }
 
@@ -22,7 +31,9 @@ describe('buildSummary size limit', () => {
     const text = buildSummary(huge())
     expect(bytes(text)).toBeLessThanOrEqual(DEFAULT_SUMMARY_LIMIT)
     expect(bytes(text)).toBeLessThan(MIB)
-    const note = text.match(/Shortened to fit GitHub's step-summary size limit:\*\* left out ([^.]*)\./)
+    const note = text.match(
+      /Shortened to fit GitHub's step-summary size limit:\*\* left out ([^.]*)\./
+    )
     expect(note).not.toBeNull()
     // Spec code goes first: none of the 200 blocks fit with 5,000 findings beside them.
     expect(note![1]).toContain('the code of')
@@ -34,12 +45,16 @@ describe('buildSummary size limit', () => {
     // Still a well-formed document: every <details> closed, the findings table intact.
     const html = md.render(text)
     expect((html.match(/<details>/g) ?? []).length).toBe((html.match(/<\/details>/g) ?? []).length)
-    expect(html.split('<h3>Findings</h3>')[1].split('</table>')[0].match(/<tr>/g)).toHaveLength(shownFindings + 1)
+    expect(html.split('<h3>Findings</h3>')[1].split('</table>')[0].match(/<tr>/g)).toHaveLength(
+      shownFindings + 1
+    )
   })
 
   it('drops spec code before findings', () => {
     const code = 'x'.repeat(10_000)
-    const specs = Array.from({ length: 50 }, (_, i) => spec({ id: `s${i}`, title: `spec ${i}`, code }))
+    const specs = Array.from({ length: 50 }, (_, i) =>
+      spec({ id: `s${i}`, title: `spec ${i}`, code })
+    )
     const text = buildSummary(input({ runs: [run({ specs })] }), 200_000)
     expect(bytes(text)).toBeLessThanOrEqual(200_000)
     expect(text).toContain('**parseConfig has no test**')
@@ -72,7 +87,9 @@ describe('buildSummary size limit', () => {
   it('does not throw on a malformed input', () => {
     const broken = input({ runs: [run({ specs: [spec({ target: undefined as never })] })] })
     const text = buildSummary(broken, 1000)
-    expect(text).toMatch(/^# 🧪 Test plan\n\nThe summary could not be built: .+\. The results are in \.test-planning\.\n$/)
+    expect(text).toMatch(
+      /^# 🧪 Test plan\n\nThe summary could not be built: .+\. The results are in \.test-planning\.\n$/
+    )
     expect(bytes(text)).toBeLessThanOrEqual(1000)
   })
 

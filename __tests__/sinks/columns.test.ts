@@ -7,12 +7,24 @@ import { validateRecord } from '../../src/records/schema.js'
 import { makeAllRun, makeRecord } from '../helpers/plan-records.js'
 
 /** A column type as a reader infers it from JSON; null and empty lists fit any type. */
-type Inferred = { k: 'null' } | { k: 'scalar'; t: string } | { k: 'list'; of: Inferred } | { k: 'struct'; fields: Map<string, Inferred> }
+type Inferred =
+  | { k: 'null' }
+  | { k: 'scalar'; t: string }
+  | { k: 'list'; of: Inferred }
+  | { k: 'struct'; fields: Map<string, Inferred> }
 
 function infer(value: unknown): Inferred {
   if (value === null) return { k: 'null' }
-  if (Array.isArray(value)) return { k: 'list', of: value.map(infer).reduce((a, b) => unify(a, b, '', []), { k: 'null' } as Inferred) }
-  if (typeof value === 'object') return { k: 'struct', fields: new Map(Object.entries(value as object).map(([k, v]) => [k, infer(v)])) }
+  if (Array.isArray(value))
+    return {
+      k: 'list',
+      of: value.map(infer).reduce((a, b) => unify(a, b, '', []), { k: 'null' } as Inferred)
+    }
+  if (typeof value === 'object')
+    return {
+      k: 'struct',
+      fields: new Map(Object.entries(value as object).map(([k, v]) => [k, infer(v)]))
+    }
   return { k: 'scalar', t: typeof value }
 }
 
@@ -24,12 +36,22 @@ function unify(a: Inferred, b: Inferred, at: string, conflicts: string[]): Infer
     if (a.t !== b.t) conflicts.push(`${at}: ${a.t} vs ${b.t}`)
     return a
   }
-  if (a.k === 'list' && b.k === 'list') return { k: 'list', of: unify(a.of, b.of, `${at}[]`, conflicts) }
+  if (a.k === 'list' && b.k === 'list')
+    return { k: 'list', of: unify(a.of, b.of, `${at}[]`, conflicts) }
   if (a.k === 'struct' && b.k === 'struct') {
     const fields = new Map<string, Inferred>()
     for (const key of new Set([...a.fields.keys(), ...b.fields.keys()])) {
-      if (!a.fields.has(key) || !b.fields.has(key)) conflicts.push(`${at}.${key}: missing in some rows`)
-      fields.set(key, unify(a.fields.get(key) ?? { k: 'null' }, b.fields.get(key) ?? { k: 'null' }, `${at}.${key}`, conflicts))
+      if (!a.fields.has(key) || !b.fields.has(key))
+        conflicts.push(`${at}.${key}: missing in some rows`)
+      fields.set(
+        key,
+        unify(
+          a.fields.get(key) ?? { k: 'null' },
+          b.fields.get(key) ?? { k: 'null' },
+          `${at}.${key}`,
+          conflicts
+        )
+      )
     }
     return { k: 'struct', fields }
   }
@@ -38,9 +60,18 @@ function unify(a: Inferred, b: Inferred, at: string, conflicts: string[]): Infer
 }
 
 describe('dataset columns', () => {
-  const rows = [...makeAllRun(), ...makeAllRun({ timestamp: '2026-11-25T00:00:00.000Z', runId: 'all-2' }), makeRecord({ commit: null })]
+  const rows = [
+    ...makeAllRun(),
+    ...makeAllRun({ timestamp: '2026-11-25T00:00:00.000Z', runId: 'all-2' }),
+    makeRecord({ commit: null })
+  ]
     // What a reader gets: rows parsed back from the JSON Lines written.
-    .flatMap((r) => toJsonLines([r]).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>))
+    .flatMap((r) =>
+      toJsonLines([r])
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    )
 
   it('builds rows with empty and non-empty findings, specs and metrics (the case that breaks inference)', () => {
     expect(rows.some((r) => (r.findings as unknown[]).length === 0)).toBe(true)
@@ -57,7 +88,9 @@ describe('dataset columns', () => {
     const columns = recordColumns()
     for (const [i, row] of rows.entries()) {
       expect(Object.keys(row)).toEqual(columns.map((c) => c.name))
-      const problems = columns.flatMap((c) => typeMismatches(row[c.name], c.type, `row ${i}.${c.name}`))
+      const problems = columns.flatMap((c) =>
+        typeMismatches(row[c.name], c.type, `row ${i}.${c.name}`)
+      )
       expect(problems).toEqual([])
     }
   })
@@ -79,9 +112,20 @@ describe('dataset columns', () => {
   })
 
   it('detects a row whose column changes type', () => {
-    const bad = { ...makeRecord(), risk_score: '42', commit: 7, findings: [{ ...makeRecord().findings[0], where: 'src' }] }
+    const bad = {
+      ...makeRecord(),
+      risk_score: '42',
+      commit: 7,
+      findings: [{ ...makeRecord().findings[0], where: 'src' }]
+    }
     const columns = recordColumns()
-    const problems = columns.flatMap((c) => typeMismatches((bad as Record<string, unknown>)[c.name], c.type, c.name))
-    expect(problems).toEqual(['commit: 7 is not string', 'risk_score: "42" is not int64', 'findings[0].where: not a list'])
+    const problems = columns.flatMap((c) =>
+      typeMismatches((bad as Record<string, unknown>)[c.name], c.type, c.name)
+    )
+    expect(problems).toEqual([
+      'commit: 7 is not string',
+      'risk_score: "42" is not int64',
+      'findings[0].where: not a list'
+    ])
   })
 })

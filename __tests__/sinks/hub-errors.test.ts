@@ -18,8 +18,15 @@ describe('hub errors', () => {
   })
 
   it('removes the token even when the Hub echoes it', () => {
-    const e = toHubError(apiError(400, `bad header Bearer ${TOKEN}`), 'committing the run', 'o/d', TOKEN)
-    expect(e.message).toBe('Hugging Face rejected the request while committing the run for o/d (HTTP 400: bad header Bearer ***).')
+    const e = toHubError(
+      apiError(400, `bad header Bearer ${TOKEN}`),
+      'committing the run',
+      'o/d',
+      TOKEN
+    )
+    expect(e.message).toBe(
+      'Hugging Face rejected the request while committing the run for o/d (HTTP 400: bad header Bearer ***).'
+    )
   })
 
   it('classifies what is worth retrying', () => {

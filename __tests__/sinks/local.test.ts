@@ -27,7 +27,8 @@ describe('local results folder', () => {
     const records = [makeRecord({ perspective: 2 })]
     const result = await writeLocalResults(dir, records, options)
     const expected = runFiles(records)
-    for (const file of expected) expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.content)
+    for (const file of expected)
+      expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.content)
     expect(listAll(dir).sort()).toEqual([...expected.map((f) => f.path), 'README.md'].sort())
     expect(result.dataFile).toBe(join(dir, 'data/2026/20261124T193529123Z-1001.jsonl'))
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('latest-integration-points')
@@ -35,11 +36,16 @@ describe('local results folder', () => {
 
   it('keeps earlier runs and lists every perspective with a latest file on the card', async () => {
     await writeLocalResults(dir, [makeRecord({ perspective: 0, runId: 'a' })], options)
-    await writeLocalResults(dir, [makeRecord({ perspective: 1, runId: 'b', timestamp: '2026-11-24T20:35:29.123Z' })], options)
-    expect(listAll(dir).filter((p) => p.startsWith('data/')).sort()).toEqual([
-      'data/2026/20261124T193529123Z-a.jsonl',
-      'data/2026/20261124T203529123Z-b.jsonl'
-    ])
+    await writeLocalResults(
+      dir,
+      [makeRecord({ perspective: 1, runId: 'b', timestamp: '2026-11-24T20:35:29.123Z' })],
+      options
+    )
+    expect(
+      listAll(dir)
+        .filter((p) => p.startsWith('data/'))
+        .sort()
+    ).toEqual(['data/2026/20261124T193529123Z-a.jsonl', 'data/2026/20261124T203529123Z-b.jsonl'])
     expect(readdirSync(join(dir, 'latest')).sort()).toEqual(['failure-modes.json', 'scope.json'])
     const card = readFileSync(join(dir, 'README.md'), 'utf8')
     expect(card).toContain('latest-scope')

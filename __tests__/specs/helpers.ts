@@ -17,16 +17,23 @@ export function tsSyntaxErrors(code: string, fileName: string): string[] {
     reportDiagnostics: true,
     compilerOptions: { allowJs: true, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
   })
-  const messages = [...parse, ...diagnostics].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+  const messages = [...parse, ...diagnostics].map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, '\n')
+  )
   return [...new Set(messages)]
 }
 
 function runPython(script: string, input: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('python3', ['-c', script], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`python3 failed: ${error.message}\n${stderr}`))
-      else resolve(stdout)
-    })
+    const child = execFile(
+      'python3',
+      ['-c', script],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`python3 failed: ${error.message}\n${stderr}`))
+        else resolve(stdout)
+      }
+    )
     child.stdin?.end(input)
   })
 }

@@ -28,7 +28,9 @@ function write(files: Record<string, string>): string {
   return root
 }
 
-async function configs(files: Record<string, string>): Promise<{ configs: Awaited<ReturnType<typeof readTestConfigs>>; notes: string[] }> {
+async function configs(
+  files: Record<string, string>
+): Promise<{ configs: Awaited<ReturnType<typeof readTestConfigs>>; notes: string[] }> {
   const root = write(files)
   const notes: string[] = []
   return { configs: await readTestConfigs(root, Object.keys(files), notes), notes }
@@ -50,31 +52,78 @@ const test = { include: ['src/**/*.spec.ts'], exclude: [...base], globals: proce
 export default defineConfig({ plugins: [], test })
 `
     })
-    expect(found).toEqual([{ runner: 'vitest', file: 'vite.config.mts', include: ['src/**/*.spec.ts'], roots: ['src'], unread: ['exclude', 'globals'] }])
+    expect(found).toEqual([
+      {
+        runner: 'vitest',
+        file: 'vite.config.mts',
+        include: ['src/**/*.spec.ts'],
+        roots: ['src'],
+        unread: ['exclude', 'globals']
+      }
+    ])
   })
 
   it('ignores a vite config without a test section', async () => {
-    expect((await configs({ 'vite.config.ts': 'export default { plugins: [] }\n' })).configs).toEqual([])
+    expect(
+      (await configs({ 'vite.config.ts': 'export default { plugins: [] }\n' })).configs
+    ).toEqual([])
   })
 
   it('reads jest from module.exports, from package.json and from JSON; testRegex and roots', async () => {
     const { configs: found } = await configs({
-      'jest.config.cjs': "module.exports = { roots: ['<rootDir>/lib'], testRegex: '(/__tests__/.*|\\\\.spec)\\\\.js$', preset: 'ts-jest', transform: {} }\n",
-      'package.json': JSON.stringify({ name: 'x', jest: { testMatch: ['**/*.check.js'] }, mocha: { spec: 'spec/*.js', recursive: true } })
+      'jest.config.cjs':
+        "module.exports = { roots: ['<rootDir>/lib'], testRegex: '(/__tests__/.*|\\\\.spec)\\\\.js$', preset: 'ts-jest', transform: {} }\n",
+      'package.json': JSON.stringify({
+        name: 'x',
+        jest: { testMatch: ['**/*.check.js'] },
+        mocha: { spec: 'spec/*.js', recursive: true }
+      })
     })
     expect(found).toEqual([
-      { runner: 'jest', file: 'jest.config.cjs', roots: ['<rootDir>/lib'], testRegex: ['(/__tests__/.*|\\.spec)\\.js$'], preset: 'ts-jest', transform: true },
+      {
+        runner: 'jest',
+        file: 'jest.config.cjs',
+        roots: ['<rootDir>/lib'],
+        testRegex: ['(/__tests__/.*|\\.spec)\\.js$'],
+        preset: 'ts-jest',
+        transform: true
+      },
       { runner: 'jest', file: 'package.json#jest', include: ['**/*.check.js'] },
       { runner: 'mocha', file: 'package.json#mocha', include: ['spec/*.js'], recursive: true }
     ])
   })
 
   it('reads .mocharc in JSON with comments, YAML and JS; ava, jasmine, tap and bun by name', async () => {
-    expect((await configs({ '.mocharc.jsonc': '{ // c\n "spec": ["test/**/*.spec.ts"], "require": "tsx", "extension": ["ts"], }' })).configs).toEqual([
-      { runner: 'mocha', file: '.mocharc.jsonc', include: ['test/**/*.spec.ts'], extensions: ['ts'], requires: ['tsx'] }
+    expect(
+      (
+        await configs({
+          '.mocharc.jsonc':
+            '{ // c\n "spec": ["test/**/*.spec.ts"], "require": "tsx", "extension": ["ts"], }'
+        })
+      ).configs
+    ).toEqual([
+      {
+        runner: 'mocha',
+        file: '.mocharc.jsonc',
+        include: ['test/**/*.spec.ts'],
+        extensions: ['ts'],
+        requires: ['tsx']
+      }
     ])
-    expect((await configs({ '.mocharc.js': "'use strict'\nmodule.exports = { spec: 'test/unit', ignore: ['test/fixtures/**'] }\n" })).configs).toEqual([
-      { runner: 'mocha', file: '.mocharc.js', include: ['test/unit'], exclude: ['test/fixtures/**'] }
+    expect(
+      (
+        await configs({
+          '.mocharc.js':
+            "'use strict'\nmodule.exports = { spec: 'test/unit', ignore: ['test/fixtures/**'] }\n"
+        })
+      ).configs
+    ).toEqual([
+      {
+        runner: 'mocha',
+        file: '.mocharc.js',
+        include: ['test/unit'],
+        exclude: ['test/fixtures/**']
+      }
     ])
     const others = await configs({
       'ava.config.js': "export default { files: ['test/**/*.js'] }\n",
@@ -98,20 +147,33 @@ export default defineConfig({ plugins: [], test })
       'pyproject.toml': '[tool.pytest.ini_options]\npythonpath = ["src"]\ntestpaths = ["tests"]\n'
     })
     expect(found).toEqual([
-      { runner: 'pytest', file: 'pytest.ini', include: ['tests', 'integration'], pythonFiles: ['check_*.py'] },
+      {
+        runner: 'pytest',
+        file: 'pytest.ini',
+        include: ['tests', 'integration'],
+        pythonFiles: ['check_*.py']
+      },
       { runner: 'pytest', file: 'tox.ini', requires: ['-ra'] },
       { runner: 'pytest', file: 'setup.cfg', include: ['t'] },
       { runner: 'pytest', file: 'pyproject.toml', include: ['tests'], pythonPath: ['src'] }
     ])
-    expect((await configs({ 'pyproject.toml': '[tool.pytest]\ntestpaths = ["tests"]\nminversion = "9.0"\n' })).configs).toEqual([
-      { runner: 'pytest', file: 'pyproject.toml', include: ['tests'] }
-    ])
+    expect(
+      (
+        await configs({
+          'pyproject.toml': '[tool.pytest]\ntestpaths = ["tests"]\nminversion = "9.0"\n'
+        })
+      ).configs
+    ).toEqual([{ runner: 'pytest', file: 'pyproject.toml', include: ['tests'] }])
   })
 
   it('turns an unreadable config into a note, not a failure', async () => {
     const { configs: found, notes } = await configs({ '.mocharc.yml': 'spec: [unclosed\n' })
     expect(found).toEqual([])
-    expect(notes).toEqual([expect.stringMatching(/^\.mocharc\.yml could not be read as mocha configuration \(.+\); the test layout is guessed without it$/)])
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^\.mocharc\.yml could not be read as mocha configuration \(.+\); the test layout is guessed without it$/
+      )
+    ])
   })
 })
 
@@ -123,28 +185,44 @@ describe('deciding the layout', () => {
       ['tap', 'tap test/*.js'],
       ['bun:test', 'bun test']
     ] as const) {
-      const { target } = await detect({ 'package.json': JSON.stringify({ name: 'p', scripts: { test: script } }), 'lib/a.js': 'export const a = 1\n' })
+      const { target } = await detect({
+        'package.json': JSON.stringify({ name: 'p', scripts: { test: script } }),
+        'lib/a.js': 'export const a = 1\n'
+      })
       expect([target.layout?.detected, target.framework]).toEqual([runner, 'node:test'])
-      expect(target.layout?.notes).toEqual([expect.stringContaining(`${runner} has no renderer here: specs are written for node:test`)])
+      expect(target.layout?.notes).toEqual([
+        expect.stringContaining(`${runner} has no renderer here: specs are written for node:test`)
+      ])
     }
   })
 
   it('prefers the test script over a config of another runner, and the config over dependencies', async () => {
     const scripted = await detect({
-      'package.json': JSON.stringify({ scripts: { test: 'vitest run' }, devDependencies: { jest: '1', vitest: '1' } }),
+      'package.json': JSON.stringify({
+        scripts: { test: 'vitest run' },
+        devDependencies: { jest: '1', vitest: '1' }
+      }),
       'jest.config.js': 'module.exports = {}\n',
       'src/a.ts': 'export const a = 1\n'
     })
     expect(scripted.target.framework).toBe('vitest')
-    const configured = await detect({ 'package.json': JSON.stringify({ devDependencies: { jest: '1', mocha: '1' } }), '.mocharc.json': '{}', 'lib/a.js': 'exports.a = 1\n' })
-    expect([configured.target.framework, configured.reason]).toEqual(['mocha', '.mocharc.json configures mocha; JavaScript'])
+    const configured = await detect({
+      'package.json': JSON.stringify({ devDependencies: { jest: '1', mocha: '1' } }),
+      '.mocharc.json': '{}',
+      'lib/a.js': 'exports.a = 1\n'
+    })
+    expect([configured.target.framework, configured.reason]).toEqual([
+      'mocha',
+      '.mocharc.json configures mocha; JavaScript'
+    ])
   })
 
   it('puts specs beside the code when the tests sit there, and honours a jest testRegex', async () => {
     const { target } = await detect({
       'package.json': JSON.stringify({ type: 'module', scripts: { test: 'vitest' } }),
       'src/util/math.ts': 'export function add(a: number, b: number): number { return a + b }\n',
-      'src/util/math.test.ts': "import { it, expect } from 'vitest'\nimport { add } from './math.js'\nit('adds', () => expect(add(1, 2)).toBe(3))\n"
+      'src/util/math.test.ts':
+        "import { it, expect } from 'vitest'\nimport { add } from './math.js'\nit('adds', () => expect(add(1, 2)).toBe(3))\n"
     })
     expect([target.layout?.placement, target.layout?.importExtension]).toEqual(['beside', '.js'])
     const spec = renderSpec(callDraft('src/util/math.ts', 'add'), target, 'edge-cases')
@@ -152,32 +230,65 @@ describe('deciding the layout', () => {
     expect(spec.code).toContain("import { add } from './math.js'")
 
     const jest = await detect({
-      'package.json': JSON.stringify({ scripts: { test: 'jest' }, jest: { testRegex: '/spec/.*\\.spec\\.js$' } }),
+      'package.json': JSON.stringify({
+        scripts: { test: 'jest' },
+        jest: { testRegex: '/spec/.*\\.spec\\.js$' }
+      }),
       'lib/add.js': 'exports.add = (a, b) => a + b\n'
     })
     const layout = jest.target.layout
     expect(layout && collects(layout, 'spec/add.spec.js')).toBe(true)
     expect(layout && collects(layout, 'test/add.test.js')).toBe(false)
-    expect(renderSpec(callDraft('lib/add.js', 'add'), jest.target, 'scope').fileName).toMatch(/^spec\/.*\.spec\.js$/)
+    expect(renderSpec(callDraft('lib/add.js', 'add'), jest.target, 'scope').fileName).toMatch(
+      /^spec\/.*\.spec\.js$/
+    )
   })
 
   it('imports through the package name when the tests do, for the entry point only', async () => {
     const { target } = await detect({
-      'package.json': JSON.stringify({ name: 'tiny-lib', main: 'index.js', scripts: { test: 'node --test' } }),
+      'package.json': JSON.stringify({
+        name: 'tiny-lib',
+        main: 'index.js',
+        scripts: { test: 'node --test' }
+      }),
       'index.js': "exports.size = require('./lib/size').size\n",
       'lib/size.js': 'exports.size = (x) => x.length\n',
-      'test/size.test.js': "const { test } = require('node:test')\nconst { size } = require('tiny-lib')\ntest('size', () => size('ab'))\n"
+      'test/size.test.js':
+        "const { test } = require('node:test')\nconst { size } = require('tiny-lib')\ntest('size', () => size('ab'))\n"
     })
-    expect([target.layout?.importStyle, target.layout?.packageEntry, target.layout?.moduleSystem]).toEqual(['package', 'index.js', 'commonjs'])
-    expect(renderSpec(callDraft('index.js', 'size'), target, 'scope').code).toContain("const { size } = require('tiny-lib')")
-    expect(renderSpec(callDraft('lib/size.js', 'size'), target, 'scope').code).toContain("const { size } = require('../lib/size.js')")
+    expect([
+      target.layout?.importStyle,
+      target.layout?.packageEntry,
+      target.layout?.moduleSystem
+    ]).toEqual(['package', 'index.js', 'commonjs'])
+    expect(renderSpec(callDraft('index.js', 'size'), target, 'scope').code).toContain(
+      "const { size } = require('tiny-lib')"
+    )
+    expect(renderSpec(callDraft('lib/size.js', 'size'), target, 'scope').code).toContain(
+      "const { size } = require('../lib/size.js')"
+    )
   })
 
   it('renders a spec whose helper package is not installed as a plan-only todo that names it', async () => {
-    const { target } = await detect({ 'package.json': JSON.stringify({ scripts: { test: 'vitest' }, devDependencies: { vitest: '3' } }), 'src/a.ts': 'export const a = 1\n' })
+    const { target } = await detect({
+      'package.json': JSON.stringify({
+        scripts: { test: 'vitest' },
+        devDependencies: { vitest: '3' }
+      }),
+      'src/a.ts': 'export const a = 1\n'
+    })
     const draft: SpecDraft = {
       ...callDraft('src/a.ts', 'a'),
-      body: { kind: 'steps', module: 'src/a.ts', imports: [{ from: 'fast-check', names: ['default as fc'] }, { from: 'src/a.ts', names: ['a'] }], steps: { javascript: 'fc.assert(fc.property(fc.integer(), () => true))' }, async: false }
+      body: {
+        kind: 'steps',
+        module: 'src/a.ts',
+        imports: [
+          { from: 'fast-check', names: ['default as fc'] },
+          { from: 'src/a.ts', names: ['a'] }
+        ],
+        steps: { javascript: 'fc.assert(fc.property(fc.integer(), () => true))' },
+        async: false
+      }
     }
     const spec = renderSpec(draft, target, 'data-integrity')
     expect(spec.planOnly).toBe(true)
@@ -196,6 +307,12 @@ function callDraft(module: string, symbol: string): SpecDraft {
     covers: [],
     expected: 'e',
     priority: 'P2',
-    body: { kind: 'call', module, symbol, async: false, cases: [{ name: 'one', args: [1, 2], expect: { kind: 'returns', value: 3 } }] }
+    body: {
+      kind: 'call',
+      module,
+      symbol,
+      async: false,
+      cases: [{ name: 'one', args: [1, 2], expect: { kind: 'returns', value: 3 } }]
+    }
   }
 }

@@ -29,7 +29,10 @@ export interface PreparedFixture {
   cleanup(): void
 }
 
-export async function prepareFixture(name: string, options: { write?: boolean } = {}): Promise<PreparedFixture> {
+export async function prepareFixture(
+  name: string,
+  options: { write?: boolean } = {}
+): Promise<PreparedFixture> {
   const root = mkdtempSync(join(tmpdir(), `${name}-`))
   cpSync(join(PROJECT, '__tests__/fixtures', name), root, { recursive: true })
   const repo = await loadRepository(root, {})
@@ -40,7 +43,12 @@ export async function prepareFixture(name: string, options: { write?: boolean } 
   const specs: TestSpec[] = []
   for (const perspective of PERSPECTIVES) {
     if (perspective.meta.id === 'big-picture') continue
-    const run = await runPerspective(perspective, { model, target, now: FIXED_NOW, source: (p) => texts.get(p) })
+    const run = await runPerspective(perspective, {
+      model,
+      target,
+      now: FIXED_NOW,
+      source: (p) => texts.get(p)
+    })
     if (run.status === 'failed') throw new Error(run.error ?? `${perspective.meta.id} failed`)
     specs.push(...run.specs.filter((s) => s.framework !== 'none'))
   }
@@ -53,7 +61,15 @@ export async function prepareFixture(name: string, options: { write?: boolean } 
     // After modelling, so the loader never walks the linked folder.
     symlinkSync(join(PROJECT, 'node_modules'), join(root, 'node_modules'), 'dir')
   }
-  return { root, facts, model, target, reason, specs, cleanup: () => rmSync(root, { recursive: true, force: true }) }
+  return {
+    root,
+    facts,
+    model,
+    target,
+    reason,
+    specs,
+    cleanup: () => rmSync(root, { recursive: true, force: true })
+  }
 }
 
 export interface Ran {
@@ -63,14 +79,28 @@ export interface Ran {
 }
 
 /** Runs a command without a shell; never throws for a non-zero exit. */
-export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Ran> {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {}
+): Promise<Ran> {
   return new Promise((done) => {
     execFile(
       command,
       args,
-      { cwd, env: { ...process.env, NODE_OPTIONS: '', ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      {
+        cwd,
+        env: { ...process.env, NODE_OPTIONS: '', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 120_000
+      },
       (error, stdout, stderr) => {
-        const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0
+        const code = error
+          ? typeof (error as { code?: unknown }).code === 'number'
+            ? (error as { code: number }).code
+            : 1
+          : 0
         done({ code, stdout: String(stdout), stderr: String(stderr) })
       }
     )

@@ -25,7 +25,8 @@ function expectAllLoaded(f: PreparedFixture, loaded: Set<string>, detail: string
   const files = [...new Set(f.specs.map((s) => s.fileName))].sort()
   expect(files.length).toBeGreaterThan(3)
   const missing = files.filter((file) => !loaded.has(file))
-  if (missing.length > 0) throw new Error(`not loaded by the runner: ${missing.join(', ')}\n${detail.slice(0, 4000)}`)
+  if (missing.length > 0)
+    throw new Error(`not loaded by the runner: ${missing.join(', ')}\n${detail.slice(0, 4000)}`)
 }
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' })
@@ -46,7 +47,13 @@ describe('vitest with globals and an include glob', () => {
         covers: [],
         expected: 'the width',
         priority: 'P2',
-        body: { kind: 'call', module: 'src/range.ts', symbol: 'span', async: false, cases: [{ name: 'width', args: [1, 3], expect: { kind: 'returns', value: 2 } }] }
+        body: {
+          kind: 'call',
+          module: 'src/range.ts',
+          symbol: 'span',
+          async: false,
+          cases: [{ name: 'width', args: [1, 3], expect: { kind: 'returns', value: 2 } }]
+        }
       },
       f.target,
       'edge-cases'
@@ -58,40 +65,73 @@ describe('vitest with globals and an include glob', () => {
 
   it('is detected from the script and config, with the include glob and globals', () => {
     const layout = layoutOf(f)
-    expect(f.facts.testConfigs).toEqual([{ runner: 'vitest', file: 'vitest.config.ts', include: ['tests/**/*.test.ts'], globals: true }])
-    expect([layout.framework, layout.language, layout.configFile, layout.placement, layout.testDir]).toEqual(['vitest', 'typescript', 'vitest.config.ts', 'folder', 'tests'])
+    expect(f.facts.testConfigs).toEqual([
+      { runner: 'vitest', file: 'vitest.config.ts', include: ['tests/**/*.test.ts'], globals: true }
+    ])
+    expect([
+      layout.framework,
+      layout.language,
+      layout.configFile,
+      layout.placement,
+      layout.testDir
+    ]).toEqual(['vitest', 'typescript', 'vitest.config.ts', 'folder', 'tests'])
     expect(layout.collect.include).toEqual(['tests/**/*.test.ts'])
     expect(layout.runnerCommand).toEqual(['npx', 'vitest', 'run'])
     // The tests import `../src/range` without an extension: so do the specs.
     expect(layout.importExtension).toBe('none')
-    for (const spec of f.specs) expect([spec.fileName, collects(layout, spec.fileName)]).toEqual([spec.fileName, true])
+    for (const spec of f.specs)
+      expect([spec.fileName, collects(layout, spec.fileName)]).toEqual([spec.fileName, true])
     const clamp = f.specs.find((s) => s.fileName === 'tests/range.clamp.edge-cases.test.ts')
     expect(clamp?.code).toContain("from '../src/range'")
   })
 
   it('writes a default export as a default import and a bigint as a bigint', () => {
-    const spans = f.specs.filter((s) => s.target.file === 'src/range.ts' && s.target.symbol === 'span')
+    const spans = f.specs.filter(
+      (s) => s.target.file === 'src/range.ts' && s.target.symbol === 'span'
+    )
     expect(spans.length).toBeGreaterThan(1)
-    for (const s of spans) expect(s.code).not.toMatch(/import \{[^}]*\b(default|span)\b[^}]*\} from/)
+    for (const s of spans)
+      expect(s.code).not.toMatch(/import \{[^}]*\b(default|span)\b[^}]*\} from/)
     expect(spans.map((s) => s.code).join('\n')).toContain("import span from '../src/range'")
-    const bits = f.specs.filter((s) => s.target.file === 'src/bits.ts').map((s) => s.code).join('\n')
+    const bits = f.specs
+      .filter((s) => s.target.file === 'src/bits.ts')
+      .map((s) => s.code)
+      .join('\n')
     expect(bits).not.toContain("'0n'")
     expect(bits).toContain('args: [-1n, 1]')
     expect(bits).toContain('args: [0n, 1]')
   })
 
   it('marks a spec of todos only as plan-only, and one with a test as not', () => {
-    expect(f.specs.some((s) => s.planOnly === true && /it\.todo\(/.test(s.code) && !/\bexpect\(/.test(s.code))).toBe(true)
+    expect(
+      f.specs.some(
+        (s) => s.planOnly === true && /it\.todo\(/.test(s.code) && !/\bexpect\(/.test(s.code)
+      )
+    ).toBe(true)
     for (const s of f.specs.filter((x) => x.planOnly)) expect(s.code).not.toMatch(/\bexpect\(/)
     expect(f.specs.some((s) => s.planOnly === false && /\bexpect\(/.test(s.code))).toBe(true)
   })
 
   it('loads every generated file in vitest, collected by the fixture config', async () => {
     const out = join(f.root, 'vitest-report.json')
-    const result = await run(NODE, [bin('vitest/vitest.mjs'), 'run', '--reporter=json', `--outputFile=${out}`], f.root)
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[] }
-    const loaded = new Set(report.testResults.filter((r) => r.assertionResults.length > 0).map((r) => r.name.slice(f.root.length + 1)))
-    expectAllLoaded(f, loaded, `${result.stderr}\n${JSON.stringify(report.testResults.filter((r) => r.assertionResults.length === 0))}`)
+    const result = await run(
+      NODE,
+      [bin('vitest/vitest.mjs'), 'run', '--reporter=json', `--outputFile=${out}`],
+      f.root
+    )
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[]
+    }
+    const loaded = new Set(
+      report.testResults
+        .filter((r) => r.assertionResults.length > 0)
+        .map((r) => r.name.slice(f.root.length + 1))
+    )
+    expectAllLoaded(
+      f,
+      loaded,
+      `${result.stderr}\n${JSON.stringify(report.testResults.filter((r) => r.assertionResults.length === 0))}`
+    )
   }, 120_000)
 })
 
@@ -104,7 +144,13 @@ describe('mocha with chai, CommonJS, a .mocharc spec glob', () => {
 
   it('is detected from the script and .mocharc, CommonJS with chai', () => {
     const layout = layoutOf(f)
-    expect([layout.framework, layout.language, layout.moduleSystem, layout.assertion, layout.configFile]).toEqual(['mocha', 'javascript', 'commonjs', 'chai', '.mocharc.yml'])
+    expect([
+      layout.framework,
+      layout.language,
+      layout.moduleSystem,
+      layout.assertion,
+      layout.configFile
+    ]).toEqual(['mocha', 'javascript', 'commonjs', 'chai', '.mocharc.yml'])
     expect(layout.collect.include).toEqual(['test/unit/**/*.spec.js'])
     for (const spec of f.specs) {
       expect(spec.fileName).toMatch(/^test\/unit\/.*\.spec\.js$/)
@@ -121,9 +167,13 @@ describe('mocha with chai, CommonJS, a .mocharc spec glob', () => {
     try {
       report = JSON.parse(result.stdout) as typeof report
     } catch {
-      throw new Error(`mocha did not load the files:\n${result.stdout.slice(0, 2000)}\n${result.stderr.slice(0, 2000)}`)
+      throw new Error(
+        `mocha did not load the files:\n${result.stdout.slice(0, 2000)}\n${result.stderr.slice(0, 2000)}`
+      )
     }
-    const loaded = new Set([...report.tests, ...report.pending].map((t) => t.file.slice(f.root.length + 1)))
+    const loaded = new Set(
+      [...report.tests, ...report.pending].map((t) => t.file.slice(f.root.length + 1))
+    )
     expectAllLoaded(f, loaded, result.stderr)
   }, 120_000)
 })
@@ -137,17 +187,43 @@ describe('jest with testMatch', () => {
 
   it('is detected from jest.config.js, and specs take the testMatch folder and name', () => {
     const layout = layoutOf(f)
-    expect(f.facts.testConfigs).toEqual([{ runner: 'jest', file: 'jest.config.js', include: ['<rootDir>/checks/**/*.check.js'] }])
-    expect([layout.framework, layout.language, layout.moduleSystem, layout.frameworkImport]).toEqual(['jest', 'javascript', 'commonjs', 'globals'])
+    expect(f.facts.testConfigs).toEqual([
+      { runner: 'jest', file: 'jest.config.js', include: ['<rootDir>/checks/**/*.check.js'] }
+    ])
+    expect([
+      layout.framework,
+      layout.language,
+      layout.moduleSystem,
+      layout.frameworkImport
+    ]).toEqual(['jest', 'javascript', 'commonjs', 'globals'])
     for (const spec of f.specs) expect(spec.fileName).toMatch(/^checks\/.*\.check\.js$/)
   })
 
   it('loads every generated file in jest', async () => {
     const out = join(f.root, 'jest-report.json')
-    const result = await run(NODE, [bin('jest/bin/jest.js'), '--ci', '--json', `--outputFile=${out}`], f.root)
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { testResults: { name: string; testExecError?: unknown; assertionResults: unknown[]; message: string }[] }
-    const loaded = new Set(report.testResults.filter((r) => !r.testExecError && r.assertionResults.length > 0).map((r) => r.name.slice(f.root.length + 1)))
-    expectAllLoaded(f, loaded, `${result.stderr}\n${report.testResults.map((r) => r.message).join('\n')}`)
+    const result = await run(
+      NODE,
+      [bin('jest/bin/jest.js'), '--ci', '--json', `--outputFile=${out}`],
+      f.root
+    )
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      testResults: {
+        name: string
+        testExecError?: unknown
+        assertionResults: unknown[]
+        message: string
+      }[]
+    }
+    const loaded = new Set(
+      report.testResults
+        .filter((r) => !r.testExecError && r.assertionResults.length > 0)
+        .map((r) => r.name.slice(f.root.length + 1))
+    )
+    expectAllLoaded(
+      f,
+      loaded,
+      `${result.stderr}\n${report.testResults.map((r) => r.message).join('\n')}`
+    )
   }, 120_000)
 })
 
@@ -161,7 +237,13 @@ describe('node:test from the test script', () => {
   it('is detected from `node --test test/`, ESM with node:assert', () => {
     const layout = layoutOf(f)
     expect(f.facts.testConfigs).toEqual([])
-    expect([layout.framework, layout.language, layout.moduleSystem, layout.assertion, layout.importExtension]).toEqual(['node:test', 'javascript', 'esm', 'node:assert', '.js'])
+    expect([
+      layout.framework,
+      layout.language,
+      layout.moduleSystem,
+      layout.assertion,
+      layout.importExtension
+    ]).toEqual(['node:test', 'javascript', 'esm', 'node:assert', '.js'])
     expect(layout.runnerCommand).toEqual(['node', '--test'])
     for (const spec of f.specs) expect(spec.fileName).toMatch(/^test\/.*\.test\.js$/)
   })
@@ -172,7 +254,9 @@ describe('node:test from the test script', () => {
     const problems: string[] = []
     for (const file of files) {
       const result = await run(NODE, ['--test', '--test-reporter=junit', file], f.root)
-      const doc = xml.parse(result.stdout) as { testsuites?: { testcase?: unknown; testsuite?: unknown } }
+      const doc = xml.parse(result.stdout) as {
+        testsuites?: { testcase?: unknown; testsuite?: unknown }
+      }
       // A file that does not load is reported as one failing test named after the file.
       const failedFile = result.stdout.includes(`name="${join(f.root, file)}"`)
       if (doc.testsuites && !failedFile) loaded.add(file)
@@ -188,8 +272,11 @@ const pytestAvailable = pytestCheck.status === 0
 if (!pytestAvailable) {
   const why = `pytest not found for ${PYTHON} (${pytestCheck.error?.message ?? pytestCheck.stderr.trim()})`
   // CI installs it (.ci/run sets TEST_PLANNING_PYTHON): there its absence is a failure, not a skip.
-  if (process.env.TEST_PLANNING_PYTHON) throw new Error(`${why}; TEST_PLANNING_PYTHON is set, so pytest must be there`)
-  console.warn(`\n\n*** SKIPPING the pytest load check in layout.test.ts: ${why}. Run .ci/run, or set TEST_PLANNING_PYTHON to a python with pytest. ***\n\n`)
+  if (process.env.TEST_PLANNING_PYTHON)
+    throw new Error(`${why}; TEST_PLANNING_PYTHON is set, so pytest must be there`)
+  console.warn(
+    `\n\n*** SKIPPING the pytest load check in layout.test.ts: ${why}. Run .ci/run, or set TEST_PLANNING_PYTHON to a python with pytest. ***\n\n`
+  )
 }
 
 describe('pytest with testpaths, python_files and a src layout', () => {
@@ -201,8 +288,15 @@ describe('pytest with testpaths, python_files and a src layout', () => {
 
   it('is detected from [tool.pytest.ini_options], importing the package by its name', () => {
     const layout = layoutOf(f)
-    expect(f.facts.testConfigs).toEqual([{ runner: 'pytest', file: 'pyproject.toml', include: ['tests'], pythonFiles: ['check_*.py'] }])
-    expect([layout.framework, layout.testDir, layout.naming, layout.pythonRoots]).toEqual(['pytest', 'tests', { prefix: 'check_', suffix: '' }, ['src']])
+    expect(f.facts.testConfigs).toEqual([
+      { runner: 'pytest', file: 'pyproject.toml', include: ['tests'], pythonFiles: ['check_*.py'] }
+    ])
+    expect([layout.framework, layout.testDir, layout.naming, layout.pythonRoots]).toEqual([
+      'pytest',
+      'tests',
+      { prefix: 'check_', suffix: '' },
+      ['src']
+    ])
     for (const spec of f.specs) expect(spec.fileName).toMatch(/^tests\/check_[a-z0-9_]+\.py$/)
     const code = f.specs.map((s) => s.code).join('\n')
     expect(code).toContain('from tallies.counting import')
@@ -210,16 +304,35 @@ describe('pytest with testpaths, python_files and a src layout', () => {
     expect(code).not.toMatch(/from src\./)
   })
 
-  ;(pytestAvailable ? it : it.skip)('loads every generated file in pytest, collected by the fixture config', async () => {
-    const out = join(f.root, 'pytest.xml')
-    // PYTHONPATH=src stands for the installed package (`pip install -e .`), as in the project's own CI.
-    const result = await run(PYTHON, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${out}`], f.root, { PYTHONPATH: 'src' })
-    const doc = xml.parse(readFileSync(out, 'utf8')) as { testsuites: { testsuite: { testcase?: unknown } } }
-    const cases = list(doc.testsuites.testsuite.testcase as { classname: string; name: string; error?: unknown }[] | undefined)
-    const broken = new Set(cases.filter((c) => c.classname === '' || c.error !== undefined).map((c) => c.name))
-    const loaded = new Set(
-      cases.filter((c) => c.classname !== '').map((c) => `${c.classname.split('.').slice(0, 2).join('/')}.py`).filter((file) => !broken.has(file.replace(/\//g, '.').replace(/\.py$/, '')))
-    )
-    expectAllLoaded(f, loaded, `${result.stdout.slice(-3000)}\n${[...broken].join(', ')}`)
-  }, 120_000)
+  ;(pytestAvailable ? it : it.skip)(
+    'loads every generated file in pytest, collected by the fixture config',
+    async () => {
+      const out = join(f.root, 'pytest.xml')
+      // PYTHONPATH=src stands for the installed package (`pip install -e .`), as in the project's own CI.
+      const result = await run(
+        PYTHON,
+        ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${out}`],
+        f.root,
+        { PYTHONPATH: 'src' }
+      )
+      const doc = xml.parse(readFileSync(out, 'utf8')) as {
+        testsuites: { testsuite: { testcase?: unknown } }
+      }
+      const cases = list(
+        doc.testsuites.testsuite.testcase as
+          { classname: string; name: string; error?: unknown }[] | undefined
+      )
+      const broken = new Set(
+        cases.filter((c) => c.classname === '' || c.error !== undefined).map((c) => c.name)
+      )
+      const loaded = new Set(
+        cases
+          .filter((c) => c.classname !== '')
+          .map((c) => `${c.classname.split('.').slice(0, 2).join('/')}.py`)
+          .filter((file) => !broken.has(file.replace(/\//g, '.').replace(/\.py$/, '')))
+      )
+      expectAllLoaded(f, loaded, `${result.stdout.slice(-3000)}\n${[...broken].join(', ')}`)
+    },
+    120_000
+  )
 })

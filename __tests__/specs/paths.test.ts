@@ -9,36 +9,56 @@ import {
 
 describe('suggestTestFile', () => {
   it('follows each framework convention, mirroring folders without src/', () => {
-    expect(suggestTestFile('jest', 'typescript', 'src/util/port.ts', 'parsePort', 'edge-cases')).toBe(
-      '__tests__/util/port.parsePort.edge-cases.test.ts'
+    expect(
+      suggestTestFile('jest', 'typescript', 'src/util/port.ts', 'parsePort', 'edge-cases')
+    ).toBe('__tests__/util/port.parsePort.edge-cases.test.ts')
+    expect(suggestTestFile('vitest', 'javascript', 'lib/port.js', undefined, 'scope')).toBe(
+      '__tests__/lib/port.scope.test.js'
     )
-    expect(suggestTestFile('vitest', 'javascript', 'lib/port.js', undefined, 'scope')).toBe('__tests__/lib/port.scope.test.js')
-    expect(suggestTestFile('node:test', 'javascript', 'port.mjs', 'parsePort', 'scope')).toBe('test/port.parsePort.scope.test.js')
-    expect(suggestTestFile('node:test', 'typescript', 'src/port.ts', undefined, 'scope')).toBe('test/port.scope.test.ts')
-    expect(suggestTestFile('mocha', 'typescript', 'src/a/b.ts', 'f', 'failure-modes')).toBe('test/a/b.f.failure-modes.spec.ts')
-    expect(suggestTestFile('pytest', 'python', 'src/mypkg/port.py', 'parse_port', 'failure-modes')).toBe(
-      'tests/test_mypkg_port_parse_port_failure_modes.py'
+    expect(suggestTestFile('node:test', 'javascript', 'port.mjs', 'parsePort', 'scope')).toBe(
+      'test/port.parsePort.scope.test.js'
     )
+    expect(suggestTestFile('node:test', 'typescript', 'src/port.ts', undefined, 'scope')).toBe(
+      'test/port.scope.test.ts'
+    )
+    expect(suggestTestFile('mocha', 'typescript', 'src/a/b.ts', 'f', 'failure-modes')).toBe(
+      'test/a/b.f.failure-modes.spec.ts'
+    )
+    expect(
+      suggestTestFile('pytest', 'python', 'src/mypkg/port.py', 'parse_port', 'failure-modes')
+    ).toBe('tests/test_mypkg_port_parse_port_failure_modes.py')
   })
 
   it('names index and __init__ files after their folder so two folders do not collide', () => {
-    expect(suggestTestFile('jest', 'typescript', 'src/a/index.ts', undefined, 'scope')).toBe('__tests__/a.scope.test.ts')
-    expect(suggestTestFile('jest', 'typescript', 'src/b/index.ts', undefined, 'scope')).toBe('__tests__/b.scope.test.ts')
-    expect(suggestTestFile('pytest', 'python', 'pkg/sub/__init__.py', 'load', 'scope')).toBe('tests/test_pkg_sub_load_scope.py')
-    expect(suggestTestFile('pytest', 'python', 'pkg/other/__init__.py', 'load', 'scope')).toBe('tests/test_pkg_other_load_scope.py')
+    expect(suggestTestFile('jest', 'typescript', 'src/a/index.ts', undefined, 'scope')).toBe(
+      '__tests__/a.scope.test.ts'
+    )
+    expect(suggestTestFile('jest', 'typescript', 'src/b/index.ts', undefined, 'scope')).toBe(
+      '__tests__/b.scope.test.ts'
+    )
+    expect(suggestTestFile('pytest', 'python', 'pkg/sub/__init__.py', 'load', 'scope')).toBe(
+      'tests/test_pkg_sub_load_scope.py'
+    )
+    expect(suggestTestFile('pytest', 'python', 'pkg/other/__init__.py', 'load', 'scope')).toBe(
+      'tests/test_pkg_other_load_scope.py'
+    )
   })
 
   it('leaves a default symbol out and makes awkward names file-safe', () => {
-    expect(suggestTestFile('jest', 'javascript', 'src/my file (1).js', 'default', 'scope')).toBe('__tests__/my-file-1.scope.test.js')
-    expect(suggestTestFile('pytest', 'python', 'scripts/my-tool.py', 'CamelCase', 'big-picture')).toBe(
-      'tests/test_scripts_my_tool_camel_case_big_picture.py'
+    expect(suggestTestFile('jest', 'javascript', 'src/my file (1).js', 'default', 'scope')).toBe(
+      '__tests__/my-file-1.scope.test.js'
     )
+    expect(
+      suggestTestFile('pytest', 'python', 'scripts/my-tool.py', 'CamelCase', 'big-picture')
+    ).toBe('tests/test_scripts_my_tool_camel_case_big_picture.py')
   })
 })
 
 describe('jsImportSpecifier', () => {
   it('imports relative to the test file with the extension the source compiles to', () => {
-    expect(jsImportSpecifier('__tests__/util/port.x.test.ts', 'src/util/port.ts')).toBe('../../src/util/port.js')
+    expect(jsImportSpecifier('__tests__/util/port.x.test.ts', 'src/util/port.ts')).toBe(
+      '../../src/util/port.js'
+    )
     expect(jsImportSpecifier('__tests__/port.x.test.ts', 'src/port.tsx')).toBe('../src/port.js')
     expect(jsImportSpecifier('test/a.test.ts', 'src/a.mts')).toBe('../src/a.mjs')
     expect(jsImportSpecifier('test/a.test.ts', 'src/a.cts')).toBe('../src/a.cjs')
@@ -65,7 +85,11 @@ describe('pythonModuleName', () => {
 
 describe('moduleLanguage / isRepositoryPath', () => {
   it('tells languages by extension', () => {
-    expect(['a.ts', 'a.tsx', 'a.mts', 'a.js', 'a.jsx', 'a.cjs', 'a.py', 'a.go', 'Makefile'].map(moduleLanguage)).toEqual([
+    expect(
+      ['a.ts', 'a.tsx', 'a.mts', 'a.js', 'a.jsx', 'a.cjs', 'a.py', 'a.go', 'Makefile'].map(
+        moduleLanguage
+      )
+    ).toEqual([
       'typescript',
       'typescript',
       'typescript',

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { effectiveTarget, renderSpec } from '../../src/specs/render.js'
-import type { CallSpecBody, RenderTarget, SpecCase, SpecDraft, StepsSpecBody, TestSpec } from '../../src/specs/types.js'
+import type {
+  CallSpecBody,
+  RenderTarget,
+  SpecCase,
+  SpecDraft,
+  StepsSpecBody,
+  TestSpec
+} from '../../src/specs/types.js'
 import { shortHash } from '../../src/util/hash.js'
 import { draft, pythonSyntaxErrors, tsSyntaxErrors } from './helpers.js'
 
@@ -17,29 +24,86 @@ const JS_TARGETS: RenderTarget[] = [
 const PYTEST: RenderTarget = { framework: 'pytest', language: 'python' }
 const ALL_TARGETS = [...JS_TARGETS, PYTEST]
 
-const HOSTILE = "quote ' dq \" backslash \\ newline \n tab \t ${x} `t` */ # 😀 \u2028 end"
+const HOSTILE = 'quote \' dq " backslash \\ newline \n tab \t ${x} `t` */ # 😀 \u2028 end'
 
 /** Every expectation kind, twice where a table is possible, with every value kind among the args. */
 function casesFor(python: boolean): SpecCase[] {
   const errorType = python ? 'ValueError' : 'RangeError'
   return [
     { name: 'returns a number', args: ['80'], expect: { kind: 'returns', value: 80 } },
-    { name: `returns a hostile string ${HOSTILE}`, args: [HOSTILE], expect: { kind: 'returns', value: HOSTILE } },
-    { name: 'returns nested data', args: [{ a: [1, null, true] }], expect: { kind: 'returns', value: { a: [1, null, true], 'b-c': {} } } },
-    { name: 'handles undefined', args: [{ $special: 'undefined' }], expect: { kind: 'throws', errorType, message: 'no port' } },
-    { name: 'handles NaN', args: [{ $special: 'NaN' }], expect: { kind: 'throws', errorType, message: `bad port: ${HOSTILE}` } },
-    { name: 'handles infinities', args: [{ $special: 'Infinity' }, { $special: '-Infinity' }], expect: { kind: 'throws' } },
+    {
+      name: `returns a hostile string ${HOSTILE}`,
+      args: [HOSTILE],
+      expect: { kind: 'returns', value: HOSTILE }
+    },
+    {
+      name: 'returns nested data',
+      args: [{ a: [1, null, true] }],
+      expect: { kind: 'returns', value: { a: [1, null, true], 'b-c': {} } }
+    },
+    {
+      name: 'handles undefined',
+      args: [{ $special: 'undefined' }],
+      expect: { kind: 'throws', errorType, message: 'no port' }
+    },
+    {
+      name: 'handles NaN',
+      args: [{ $special: 'NaN' }],
+      expect: { kind: 'throws', errorType, message: `bad port: ${HOSTILE}` }
+    },
+    {
+      name: 'handles infinities',
+      args: [{ $special: 'Infinity' }, { $special: '-Infinity' }],
+      expect: { kind: 'throws' }
+    },
     { name: 'handles -0', args: [{ $special: '-0' }], expect: { kind: 'throws', message: 'zero' } },
-    { name: 'handles huge', args: [{ $special: 'MAX_SAFE_INTEGER' }, { $special: 'MIN_SAFE_INTEGER' }], expect: { kind: 'throws', errorType: 'PortError' } },
-    { name: 'handles dates', args: [{ $date: '2024-02-29T00:00:00Z' }], expect: { kind: 'does-not-throw' } },
-    { name: 'handles long text', args: [{ $repeat: 'x', times: 70000 }], expect: { kind: 'does-not-throw' } },
-    { name: 'handles code values', args: [{ $code: { javascript: 'new Map() // empty', python: 'dict() # empty' } }], expect: { kind: 'returns', value: null } },
+    {
+      name: 'handles huge',
+      args: [{ $special: 'MAX_SAFE_INTEGER' }, { $special: 'MIN_SAFE_INTEGER' }],
+      expect: { kind: 'throws', errorType: 'PortError' }
+    },
+    {
+      name: 'handles dates',
+      args: [{ $date: '2024-02-29T00:00:00Z' }],
+      expect: { kind: 'does-not-throw' }
+    },
+    {
+      name: 'handles long text',
+      args: [{ $repeat: 'x', times: 70000 }],
+      expect: { kind: 'does-not-throw' }
+    },
+    {
+      name: 'handles code values',
+      args: [{ $code: { javascript: 'new Map() // empty', python: 'dict() # empty' } }],
+      expect: { kind: 'returns', value: null }
+    },
     { name: 'returns NaN', args: ['nan'], expect: { kind: 'returns', value: NaN } },
     { name: 'returns -0', args: ['-0'], expect: { kind: 'returns', value: -0 } },
-    { name: 'is an integer', args: ['8'], expect: { kind: 'satisfies', javascript: 'Number.isInteger(result)', python: 'isinstance(result, int)', description: 'an integer' } },
-    { name: 'is below the limit', args: ['8'], expect: { kind: 'satisfies', description: 'the result is below the limit' } },
-    { name: 'takes a JS-only value', args: [{ $code: { javascript: 'Symbol("s")' } }], expect: { kind: 'does-not-throw' } },
-    { name: 'takes a Python-only value', args: [{ $code: { python: 'object()' } }], expect: { kind: 'does-not-throw' } }
+    {
+      name: 'is an integer',
+      args: ['8'],
+      expect: {
+        kind: 'satisfies',
+        javascript: 'Number.isInteger(result)',
+        python: 'isinstance(result, int)',
+        description: 'an integer'
+      }
+    },
+    {
+      name: 'is below the limit',
+      args: ['8'],
+      expect: { kind: 'satisfies', description: 'the result is below the limit' }
+    },
+    {
+      name: 'takes a JS-only value',
+      args: [{ $code: { javascript: 'Symbol("s")' } }],
+      expect: { kind: 'does-not-throw' }
+    },
+    {
+      name: 'takes a Python-only value',
+      args: [{ $code: { python: 'object()' } }],
+      expect: { kind: 'does-not-throw' }
+    }
   ]
 }
 
@@ -60,15 +124,26 @@ function stepsBody(withCode: boolean, async: boolean, python = false): StepsSpec
     kind: 'steps',
     module: python ? 'src/mypkg/server.py' : 'src/net/server.ts',
     imports: python
-      ? [{ from: 'src/mypkg/server.py', names: ['start_server'] }, { from: 'urllib.request', names: [] }]
+      ? [
+          { from: 'src/mypkg/server.py', names: ['start_server'] },
+          { from: 'urllib.request', names: [] }
+        ]
       : [
-      { from: 'src/net/server.ts', names: ['startServer'] },
-      { from: 'node:http', names: ['default as http'] },
-      { from: 'src/net/fixtures.js', names: ['* as fixtures'] }
-    ],
-    setup: withCode ? { javascript: '    const server = await startServer(0)\n    const url = server.url', python: 'server = start_server(0)' } : undefined,
+          { from: 'src/net/server.ts', names: ['startServer'] },
+          { from: 'node:http', names: ['default as http'] },
+          { from: 'src/net/fixtures.js', names: ['* as fixtures'] }
+        ],
+    setup: withCode
+      ? {
+          javascript: '    const server = await startServer(0)\n    const url = server.url',
+          python: 'server = start_server(0)'
+        }
+      : undefined,
     steps: withCode
-      ? { javascript: "const response = await fetch(url + '/health')\nassert.ok(response.ok)", python: 'response = server.get("/health")\nassert response.ok' }
+      ? {
+          javascript: "const response = await fetch(url + '/health')\nassert.ok(response.ok)",
+          python: 'response = server.get("/health")\nassert response.ok'
+        }
       : {},
     async
   }
@@ -95,15 +170,30 @@ beforeAll(async () => {
     const python = target.framework === 'pytest'
     add('call sync', target, draft(callBody(target)))
     add('call async', target, draft(callBody(target, { async: true })))
-    add('construct', target, draft(callBody(target, { construct: true, symbol: python ? 'Port' : 'Port' })))
+    add(
+      'construct',
+      target,
+      draft(callBody(target, { construct: true, symbol: python ? 'Port' : 'Port' }))
+    )
     add('single case', target, draft(callBody(target, { cases: casesFor(python).slice(0, 1) })))
     add('hostile title', target, draft(callBody(target), { title: HOSTILE, expected: HOSTILE }))
-    if (!python) add('default export', target, draft(callBody(target, { symbol: 'default', module: 'src/net/parse-port.mts' })))
+    if (!python)
+      add(
+        'default export',
+        target,
+        draft(callBody(target, { symbol: 'default', module: 'src/net/parse-port.mts' }))
+      )
     add('steps', target, draft(stepsBody(true, false, python), { key: 'steps-sync' }))
     add('steps async', target, draft(stepsBody(true, true, python), { key: 'steps-async' }))
-    add('steps missing code', target, draft(stepsBody(false, false, python), { key: 'steps-missing' }))
+    add(
+      'steps missing code',
+      target,
+      draft(stepsBody(false, false, python), { key: 'steps-missing' })
+    )
   }
-  pythonErrors = await pythonSyntaxErrors(rendered.filter((r) => r.spec.language === 'python').map((r) => r.spec.code))
+  pythonErrors = await pythonSyntaxErrors(
+    rendered.filter((r) => r.spec.language === 'python').map((r) => r.spec.code)
+  )
 })
 
 function find(label: string, target: RenderTarget): TestSpec {
@@ -125,12 +215,16 @@ describe('every rendered file parses', () => {
   it('Python output has no syntax errors', () => {
     const py = rendered.filter((r) => r.spec.language === 'python')
     expect(py.length).toBe(8)
-    expect(py.map((r, i) => ({ label: r.label, error: pythonErrors[i] })).filter((f) => f.error !== null)).toEqual([])
+    expect(
+      py.map((r, i) => ({ label: r.label, error: pythonErrors[i] })).filter((f) => f.error !== null)
+    ).toEqual([])
   })
 
   it('the parser check catches a broken file (the check can fail)', async () => {
     expect(tsSyntaxErrors('describe("x", () => {\n', 'a.test.ts')).not.toEqual([])
-    expect(tsSyntaxErrors('const cases: unknown[] = []\n', 'a.test.js')).toEqual(['Type annotations can only be used in TypeScript files.'])
+    expect(tsSyntaxErrors('const cases: unknown[] = []\n', 'a.test.js')).toEqual([
+      'Type annotations can only be used in TypeScript files.'
+    ])
     expect(tsSyntaxErrors('const cases: unknown[] = []\n', 'a.test.ts')).toEqual([])
     expect(await pythonSyntaxErrors(['def f(:\n  pass\n'])).not.toEqual([null])
   })
@@ -139,9 +233,13 @@ describe('every rendered file parses', () => {
     for (const r of rendered) {
       const prefix = r.spec.language === 'python' ? '#' : '//'
       const lines = r.spec.code.split('\n')
-      expect(lines[0]).toBe(`${prefix} Generated by test-planning (perspective: edge-cases). Review before committing.`)
+      expect(lines[0]).toBe(
+        `${prefix} Generated by test-planning (perspective: edge-cases). Review before committing.`
+      )
       expect(lines[1].startsWith(`${prefix} Spec: `)).toBe(true)
-      expect(lines[2]).toBe(`${prefix} Covers: src/port.ts#parsePort (findings: failure-modes/throw/abc123)`)
+      expect(lines[2]).toBe(
+        `${prefix} Covers: src/port.ts#parsePort (findings: failure-modes/throw/abc123)`
+      )
     }
   })
 })
@@ -150,24 +248,38 @@ describe('call bodies', () => {
   it('jest and vitest render tables with it.each and a $name title', () => {
     for (const framework of ['jest', 'vitest'] as const) {
       const code = find('call sync', { framework, language: 'typescript' }).code
-      expect(code).toContain(`import { describe, expect, it } from '${framework === 'jest' ? '@jest/globals' : 'vitest'}'`)
+      expect(code).toContain(
+        `import { describe, expect, it } from '${framework === 'jest' ? '@jest/globals' : 'vitest'}'`
+      )
       expect(code).toContain("it.each(returningCases)('$name', ({ args, expected }) => {")
       expect(code).toContain('expect(parsePort(...args)).toEqual(expected)')
-      expect(code).toContain('const returningCases: { name: string; args: Parameters<typeof parsePort>; expected: unknown }[] = [')
+      expect(code).toContain(
+        'const returningCases: { name: string; args: Parameters<typeof parsePort>; expected: unknown }[] = ['
+      )
       expect(code).toContain("it.each(throwingCases)('$name', ({ args, message }) => {")
       expect(code).toContain('expect(() => parsePort(...args)).toThrow(RangeError)')
       expect(code).toContain('expect(() => parsePort(...args)).toThrow(message)')
       expect(code).toContain('expect(() => parsePort(Infinity, -Infinity)).toThrow()')
       expect(code).toContain("expect(() => parsePort(-0)).toThrow('zero')")
-      expect(code).toContain('expect(() => parsePort(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER)).toThrow(PortError)')
-      expect(code).toContain("const safeCases: { name: string; args: Parameters<typeof parsePort> }[] = [")
+      expect(code).toContain(
+        'expect(() => parsePort(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER)).toThrow(PortError)'
+      )
+      expect(code).toContain(
+        'const safeCases: { name: string; args: Parameters<typeof parsePort> }[] = ['
+      )
       expect(code).toContain("{ name: 'handles dates', args: [new Date('2024-02-29T00:00:00Z')] },")
       expect(code).toContain("{ name: 'handles long text', args: ['x'.repeat(70000)] },")
       expect(code).toContain('expect(() => parsePort(...args)).not.toThrow()')
-      expect(code).toContain("const result = parsePort('8')\n    expect(Number.isInteger(result)).toBe(true)")
+      expect(code).toContain(
+        "const result = parsePort('8')\n    expect(Number.isInteger(result)).toBe(true)"
+      )
       expect(code).toContain("it.todo('is below the limit (the result is below the limit)')")
-      expect(code).toContain("it.todo('takes a Python-only value (an argument has no JavaScript code)')")
-      expect(code).toContain("{ name: 'handles code values', args: [(\n    new Map() // empty\n    )], expected: null },")
+      expect(code).toContain(
+        "it.todo('takes a Python-only value (an argument has no JavaScript code)')"
+      )
+      expect(code).toContain(
+        "{ name: 'handles code values', args: [(\n    new Map() // empty\n    )], expected: null },"
+      )
       expect(code).toContain("import { PortError, parsePort } from '../../src/net/port.js'")
       const js = find('call sync', { framework, language: 'javascript' })
       expect(js.code).toContain('const returningCases = [')
@@ -180,8 +292,12 @@ describe('call bodies', () => {
     const code = find('call async', { framework: 'vitest', language: 'typescript' }).code
     expect(code).toContain("it.each(returningCases)('$name', async ({ args, expected }) => {")
     expect(code).toContain('expect(await parsePort(...args)).toEqual(expected)')
-    expect(code).toContain('const promise = parsePort(...args)\n    await expect(promise).rejects.toThrow(RangeError)\n    await expect(promise).rejects.toThrow(message)')
-    expect(code).toContain('await expect(parsePort(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER)).rejects.toThrow(PortError)')
+    expect(code).toContain(
+      'const promise = parsePort(...args)\n    await expect(promise).rejects.toThrow(RangeError)\n    await expect(promise).rejects.toThrow(message)'
+    )
+    expect(code).toContain(
+      'await expect(parsePort(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER)).rejects.toThrow(PortError)'
+    )
     expect(code).toContain('await expect(parsePort(...args)).resolves.not.toThrow()')
     expect(code).toContain("const result = await parsePort('8')")
   })
@@ -190,45 +306,74 @@ describe('call bodies', () => {
     for (const framework of ['node:test', 'mocha'] as const) {
       const code = find('call sync', { framework, language: 'javascript' }).code
       expect(code).toContain("import assert from 'node:assert/strict'")
-      if (framework === 'node:test') expect(code).toContain("import { describe, it } from 'node:test'")
+      if (framework === 'node:test')
+        expect(code).toContain("import { describe, it } from 'node:test'")
       else expect(code).not.toContain("from 'node:test'")
-      expect(code).toContain('for (const { name, args, expected } of returningCases) {\n    it(name, () => {\n      assert.deepStrictEqual(parsePort(...args), expected)')
-      expect(code).toContain("assert.throws(() => parsePort(...args), { name: 'RangeError', message })")
+      expect(code).toContain(
+        'for (const { name, args, expected } of returningCases) {\n    it(name, () => {\n      assert.deepStrictEqual(parsePort(...args), expected)'
+      )
+      expect(code).toContain(
+        "assert.throws(() => parsePort(...args), { name: 'RangeError', message })"
+      )
       expect(code).toContain('assert.throws(() => parsePort(Infinity, -Infinity))\n')
       expect(code).toContain("assert.throws(() => parsePort(-0), { message: 'zero' })")
-      expect(code).toContain('assert.throws(() => parsePort(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER), PortError)')
+      expect(code).toContain(
+        'assert.throws(() => parsePort(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER), PortError)'
+      )
       expect(code).toContain('assert.doesNotThrow(() => parsePort(...args))')
       expect(code).toContain('assert.ok(Number.isInteger(result))')
       expect(code).not.toContain('it.each')
       const async = find('call async', { framework, language: 'typescript' }).code
-      expect(async).toContain("await assert.rejects(() => parsePort(...args), { name: 'RangeError', message })")
+      expect(async).toContain(
+        "await assert.rejects(() => parsePort(...args), { name: 'RangeError', message })"
+      )
       expect(async).toContain('await assert.doesNotReject(() => parsePort(...args))')
       expect(async).toContain('assert.deepStrictEqual(await parsePort(...args), expected)')
-      expect(async).toContain('for (const { name, args, expected } of returningCases) {\n    it(name, async () => {')
+      expect(async).toContain(
+        'for (const { name, args, expected } of returningCases) {\n    it(name, async () => {'
+      )
     }
-    expect(find('call sync', { framework: 'mocha', language: 'typescript' }).fileName).toBe('test/net/port.parsePort.edge-cases.spec.ts')
-    expect(find('call sync', { framework: 'node:test', language: 'typescript' }).fileName).toBe('test/net/port.parsePort.edge-cases.test.ts')
+    expect(find('call sync', { framework: 'mocha', language: 'typescript' }).fileName).toBe(
+      'test/net/port.parsePort.edge-cases.spec.ts'
+    )
+    expect(find('call sync', { framework: 'node:test', language: 'typescript' }).fileName).toBe(
+      'test/net/port.parsePort.edge-cases.test.ts'
+    )
   })
 
   it('an error class the module defines is imported from it and checked with instanceof when a message is given', () => {
     const d = draft(
       callBody(JS_TARGETS[5], {
-        cases: [{ name: 'own error', args: [1], expect: { kind: 'throws', errorType: 'PortError', message: 'bad' } }]
+        cases: [
+          {
+            name: 'own error',
+            args: [1],
+            expect: { kind: 'throws', errorType: 'PortError', message: 'bad' }
+          }
+        ]
       })
     )
     const code = renderSpec(d, { framework: 'node:test', language: 'javascript' }, 'x').code
     expect(code).toContain("import { PortError, parsePort } from '../../src/net/port.js'")
-    expect(code).toContain("assert.throws(() => parsePort(1), (error) => error instanceof PortError && error.message === 'bad')")
+    expect(code).toContain(
+      "assert.throws(() => parsePort(1), (error) => error instanceof PortError && error.message === 'bad')"
+    )
   })
 
   it('what cannot be written is a todo, never a passing placeholder', () => {
     const todo = (t: RenderTarget): string => find('call sync', t).code
-    expect(todo({ framework: 'node:test', language: 'typescript' })).toContain("it.todo('is below the limit (the result is below the limit)')")
+    expect(todo({ framework: 'node:test', language: 'typescript' })).toContain(
+      "it.todo('is below the limit (the result is below the limit)')"
+    )
     expect(todo({ framework: 'mocha', language: 'javascript' })).toContain(
       "it('TODO: is below the limit (the result is below the limit)') // no callback: mocha reports it as pending"
     )
-    expect(todo(PYTEST)).toContain("def test_is_below_the_limit():\n    pytest.skip('TODO: is below the limit (the result is below the limit)')")
-    expect(todo(PYTEST)).toContain("pytest.skip('TODO: takes a JS-only value (an argument has no Python code)')")
+    expect(todo(PYTEST)).toContain(
+      "def test_is_below_the_limit():\n    pytest.skip('TODO: is below the limit (the result is below the limit)')"
+    )
+    expect(todo(PYTEST)).toContain(
+      "pytest.skip('TODO: takes a JS-only value (an argument has no Python code)')"
+    )
   })
 
   it('construct renders new Symbol(...) and types rows with ConstructorParameters', () => {
@@ -244,34 +389,58 @@ describe('call bodies', () => {
 
   it('a default export is imported as default under a name made from the file', () => {
     const spec = find('default export', { framework: 'vitest', language: 'typescript' })
-    expect(spec.code).toContain("import parsePort, { PortError } from '../../src/net/parse-port.mjs'")
+    expect(spec.code).toContain(
+      "import parsePort, { PortError } from '../../src/net/parse-port.mjs'"
+    )
     expect(spec.fileName).toBe('__tests__/net/parse-port.edge-cases.test.ts')
   })
 
   it('a single case renders a plain test without a table', () => {
     const code = find('single case', { framework: 'jest', language: 'javascript' }).code
-    expect(code).toContain("it('returns a number', () => {\n    expect(parsePort('80')).toEqual(80)\n  })")
+    expect(code).toContain(
+      "it('returns a number', () => {\n    expect(parsePort('80')).toEqual(80)\n  })"
+    )
     expect(code).not.toContain('it.each')
-    expect(find('single case', PYTEST).code).toContain("def test_returns_a_number():\n    assert parse_port('80') == 80")
+    expect(find('single case', PYTEST).code).toContain(
+      "def test_returns_a_number():\n    assert parse_port('80') == 80"
+    )
   })
 
   it('pytest renders parametrize tables with ids, pytest.raises with re.escape, and special equality', () => {
     const spec = find('call sync', PYTEST)
     expect(spec.fileName).toBe('tests/test_mypkg_net_port_parse_port_edge_cases.py')
     const code = spec.code
-    expect(code).toContain('import math\nimport re\nfrom datetime import datetime\n\nimport pytest\n\nfrom mypkg.net.port import PortError, parse_port\n')
-    expect(code).toContain("@pytest.mark.parametrize(\n    ('args', 'expected'),\n    [\n        pytest.param(['80'], 80, id='returns a number'),")
-    expect(code).toContain('def test_parse_port_returns(args, expected):\n    assert parse_port(*args) == expected')
-    expect(code).toContain("def test_parse_port_raises_value_error(args, message):\n    with pytest.raises(ValueError, match=re.escape(message)):\n        parse_port(*args)")
+    expect(code).toContain(
+      'import math\nimport re\nfrom datetime import datetime\n\nimport pytest\n\nfrom mypkg.net.port import PortError, parse_port\n'
+    )
+    expect(code).toContain(
+      "@pytest.mark.parametrize(\n    ('args', 'expected'),\n    [\n        pytest.param(['80'], 80, id='returns a number'),"
+    )
+    expect(code).toContain(
+      'def test_parse_port_returns(args, expected):\n    assert parse_port(*args) == expected'
+    )
+    expect(code).toContain(
+      'def test_parse_port_raises_value_error(args, message):\n    with pytest.raises(ValueError, match=re.escape(message)):\n        parse_port(*args)'
+    )
     expect(code).toContain("pytest.param([None], 'no port', id='handles undefined'),")
-    expect(code).toContain("def test_handles_infinities():\n    with pytest.raises(Exception):\n        parse_port(float('inf'), -float('inf'))")
-    expect(code).toContain("with pytest.raises(Exception, match=re.escape('zero')):\n        parse_port(-0.0)")
-    expect(code).toContain("pytest.param([datetime.fromisoformat('2024-02-29T00:00:00+00:00')], id='handles dates'),")
+    expect(code).toContain(
+      "def test_handles_infinities():\n    with pytest.raises(Exception):\n        parse_port(float('inf'), -float('inf'))"
+    )
+    expect(code).toContain(
+      "with pytest.raises(Exception, match=re.escape('zero')):\n        parse_port(-0.0)"
+    )
+    expect(code).toContain(
+      "pytest.param([datetime.fromisoformat('2024-02-29T00:00:00+00:00')], id='handles dates'),"
+    )
     expect(code).toContain("pytest.param([('x' * 70000)], id='handles long text'),")
     expect(code).toContain("    ('args',),\n")
-    expect(code).toContain('def test_parse_port_does_not_throw(args):\n    parse_port(*args)  # must not raise')
+    expect(code).toContain(
+      'def test_parse_port_does_not_throw(args):\n    parse_port(*args)  # must not raise'
+    )
     expect(code).toContain("def test_returns_nan():\n    assert math.isnan(parse_port('nan'))")
-    expect(code).toContain("result = parse_port('-0')\n    assert result == 0 and math.copysign(1.0, result) < 0")
+    expect(code).toContain(
+      "result = parse_port('-0')\n    assert result == 0 and math.copysign(1.0, result) < 0"
+    )
     expect(code).toContain("result = parse_port('8')\n    assert isinstance(result, int)")
     const async = find('call async', PYTEST).code
     expect(async).toContain('import asyncio\n')
@@ -283,9 +452,21 @@ describe('call bodies', () => {
       draft(
         callBody(PYTEST, {
           cases: [
-            { name: 'bad json', args: ['{'], expect: { kind: 'throws', errorType: 'json.JSONDecodeError' } },
-            { name: 'bad config', args: [''], expect: { kind: 'throws', errorType: 'ConfigError', message: 'empty' } },
-            { name: 'nested', args: [''], expect: { kind: 'throws', errorType: 'xml.etree.ElementTree.ParseError' } }
+            {
+              name: 'bad json',
+              args: ['{'],
+              expect: { kind: 'throws', errorType: 'json.JSONDecodeError' }
+            },
+            {
+              name: 'bad config',
+              args: [''],
+              expect: { kind: 'throws', errorType: 'ConfigError', message: 'empty' }
+            },
+            {
+              name: 'nested',
+              args: [''],
+              expect: { kind: 'throws', errorType: 'xml.etree.ElementTree.ParseError' }
+            }
           ]
         })
       ),
@@ -294,34 +475,64 @@ describe('call bodies', () => {
     )
     expect(spec.code).toContain('import json\nimport re\nimport xml.etree.ElementTree\n')
     expect(spec.code).toContain('from mypkg.net.port import ConfigError, parse_port')
-    expect(spec.code).toContain("with pytest.raises(json.JSONDecodeError):\n        parse_port('{')")
+    expect(spec.code).toContain(
+      "with pytest.raises(json.JSONDecodeError):\n        parse_port('{')"
+    )
     expect(spec.code).toContain("with pytest.raises(ConfigError, match=re.escape('empty')):")
   })
 
   it('pytest loads a module that is not importable by name from its path', () => {
-    const spec = renderSpec(draft(callBody(PYTEST, { module: 'tools/my-scripts/fix.py' })), PYTEST, 'scope')
+    const spec = renderSpec(
+      draft(callBody(PYTEST, { module: 'tools/my-scripts/fix.py' })),
+      PYTEST,
+      'scope'
+    )
     expect(spec.code).toContain('_ROOT = pathlib.Path(__file__).resolve().parents[1]')
-    expect(spec.code).toContain("_SPEC = importlib.util.spec_from_file_location('module_under_test', _ROOT / 'tools/my-scripts/fix.py')")
+    expect(spec.code).toContain(
+      "_SPEC = importlib.util.spec_from_file_location('module_under_test', _ROOT / 'tools/my-scripts/fix.py')"
+    )
     expect(spec.code).toContain('parse_port = _MODULE.parse_port')
   })
 
   it('imports a subject named like a name the file uses under an alias', () => {
-    const jsSpec = renderSpec(draft(callBody(JS_TARGETS[5], { symbol: 'assert', cases: casesFor(false).slice(0, 2) })), JS_TARGETS[5], 'x')
-    expect(jsSpec.code).toContain("import { assert as assertUnderTest } from '../../src/net/port.js'")
+    const jsSpec = renderSpec(
+      draft(callBody(JS_TARGETS[5], { symbol: 'assert', cases: casesFor(false).slice(0, 2) })),
+      JS_TARGETS[5],
+      'x'
+    )
+    expect(jsSpec.code).toContain(
+      "import { assert as assertUnderTest } from '../../src/net/port.js'"
+    )
     expect(jsSpec.code).toContain('assert.deepStrictEqual(assertUnderTest(...args), expected)')
     expect(tsSyntaxErrors(jsSpec.code, jsSpec.fileName)).toEqual([])
-    const pySpec = renderSpec(draft(callBody(PYTEST, { symbol: 're.compile', cases: casesFor(true).slice(0, 2) })), PYTEST, 'x')
+    const pySpec = renderSpec(
+      draft(callBody(PYTEST, { symbol: 're.compile', cases: casesFor(true).slice(0, 2) })),
+      PYTEST,
+      'x'
+    )
     expect(pySpec.code).toContain('from mypkg.net.port import re as re_under_test')
     expect(pySpec.code).toContain('assert re_under_test.compile(*args) == expected')
-    const byPath = renderSpec(draft(callBody(PYTEST, { module: 'a-b/c.py', symbol: 'args' })), PYTEST, 'x')
+    const byPath = renderSpec(
+      draft(callBody(PYTEST, { module: 'a-b/c.py', symbol: 'args' })),
+      PYTEST,
+      'x'
+    )
     expect(byPath.code).toContain('args_under_test = _MODULE.args')
   })
 
   it('refuses symbols and error types that are not names, naming the spec', () => {
     const bad = draft(callBody(JS_TARGETS[0], { symbol: 'parse-port' }), { key: 'bad-symbol' })
-    expect(() => renderSpec(bad, JS_TARGETS[0], 'x')).toThrow("spec 'bad-symbol': symbol 'parse-port' is not a JavaScript identifier")
-    const badType = draft(callBody(PYTEST, { cases: [{ name: 'x', args: [], expect: { kind: 'throws', errorType: 'raise Foo()' } }] }))
-    expect(() => renderSpec(badType, PYTEST, 'x')).toThrow("error type 'raise Foo()' is not a Python name")
+    expect(() => renderSpec(bad, JS_TARGETS[0], 'x')).toThrow(
+      "spec 'bad-symbol': symbol 'parse-port' is not a JavaScript identifier"
+    )
+    const badType = draft(
+      callBody(PYTEST, {
+        cases: [{ name: 'x', args: [], expect: { kind: 'throws', errorType: 'raise Foo()' } }]
+      })
+    )
+    expect(() => renderSpec(badType, PYTEST, 'x')).toThrow(
+      "error type 'raise Foo()' is not a Python name"
+    )
   })
 })
 
@@ -337,25 +548,34 @@ describe('steps bodies', () => {
   })
 
   it('renders a todo with the title when the language has no code', () => {
-    expect(find('steps missing code', { framework: 'jest', language: 'typescript' }).code).toContain(
-      "it.todo('parsePort rejects what is not a port (no JavaScript steps written yet)')"
-    )
+    expect(
+      find('steps missing code', { framework: 'jest', language: 'typescript' }).code
+    ).toContain("it.todo('parsePort rejects what is not a port (no JavaScript steps written yet)')")
     expect(find('steps missing code', PYTEST).code).toContain(
       "def test_parseport_rejects_what_is_not_a_port():\n    pytest.skip('TODO: parsePort rejects what is not a port (no Python steps written yet)')"
     )
-    expect(find('steps', PYTEST).code).toContain('from mypkg.server import start_server\nimport urllib.request')
+    expect(find('steps', PYTEST).code).toContain(
+      'from mypkg.server import start_server\nimport urllib.request'
+    )
   })
 
   it('pytest runs async steps through asyncio.run and imports repository modules by dotted name', () => {
     const body: StepsSpecBody = {
       kind: 'steps',
       module: 'src/app/server.py',
-      imports: [{ from: 'src/app/server.py', names: ['start_server'] }, { from: 'json', names: [] }],
+      imports: [
+        { from: 'src/app/server.py', names: ['start_server'] },
+        { from: 'json', names: [] }
+      ],
       setup: { python: 'server = await start_server(0)' },
       steps: { python: 'data = json.loads(await server.get("/"))\nassert data == {}' },
       async: true
     }
-    const spec = renderSpec(draft(body, { title: 'Health endpoint answers' }), PYTEST, 'integration-points')
+    const spec = renderSpec(
+      draft(body, { title: 'Health endpoint answers' }),
+      PYTEST,
+      'integration-points'
+    )
     expect(spec.framework).toBe('pytest')
     expect(spec.code).toContain('from app.server import start_server\nimport json')
     expect(spec.code).toContain(
@@ -399,25 +619,51 @@ describe('renderSpec', () => {
   })
 
   it('lets the module language win when it differs from the repository target', () => {
-    expect(effectiveTarget({ framework: 'jest', language: 'typescript' }, 'tools/gen.py')).toEqual(PYTEST)
-    expect(effectiveTarget(PYTEST, 'web/app.ts')).toEqual({ framework: 'node:test', language: 'typescript' })
-    expect(effectiveTarget(PYTEST, 'web/app.mjs')).toEqual({ framework: 'node:test', language: 'javascript' })
-    expect(effectiveTarget({ framework: 'vitest', language: 'javascript' }, 'src/a.ts')).toEqual({ framework: 'vitest', language: 'javascript' })
-    const spec = renderSpec(draft(callBody(PYTEST)), { framework: 'mocha', language: 'typescript' }, 'scope')
+    expect(effectiveTarget({ framework: 'jest', language: 'typescript' }, 'tools/gen.py')).toEqual(
+      PYTEST
+    )
+    expect(effectiveTarget(PYTEST, 'web/app.ts')).toEqual({
+      framework: 'node:test',
+      language: 'typescript'
+    })
+    expect(effectiveTarget(PYTEST, 'web/app.mjs')).toEqual({
+      framework: 'node:test',
+      language: 'javascript'
+    })
+    expect(effectiveTarget({ framework: 'vitest', language: 'javascript' }, 'src/a.ts')).toEqual({
+      framework: 'vitest',
+      language: 'javascript'
+    })
+    const spec = renderSpec(
+      draft(callBody(PYTEST)),
+      { framework: 'mocha', language: 'typescript' },
+      'scope'
+    )
     expect(spec.framework).toBe('pytest')
     expect(spec.code).toContain('from mypkg.net.port import')
   })
 
   it('renders a todo when the module cannot be imported from the language (a Go file)', () => {
-    const spec = renderSpec(draft(callBody(JS_TARGETS[0], { module: 'cmd/main.go', symbol: 'Run' })), JS_TARGETS[0], 'scope')
-    expect(spec.code).toContain("it.todo('parsePort rejects what is not a port: cmd/main.go cannot be imported from typescript')")
+    const spec = renderSpec(
+      draft(callBody(JS_TARGETS[0], { module: 'cmd/main.go', symbol: 'Run' })),
+      JS_TARGETS[0],
+      'scope'
+    )
+    expect(spec.code).toContain(
+      "it.todo('parsePort rejects what is not a port: cmd/main.go cannot be imported from typescript')"
+    )
     expect(spec.code).not.toContain('import { Run }')
     expect(tsSyntaxErrors(spec.code, spec.fileName)).toEqual([])
   })
 
   it('file bodies keep their content after a header, a #! line first, text untouched', async () => {
     const yaml = renderSpec(
-      draft({ kind: 'file', fileName: '.github/workflows/test.yml', language: 'yaml', content: 'on: [push]\njobs: {}\n' }),
+      draft({
+        kind: 'file',
+        fileName: '.github/workflows/test.yml',
+        language: 'yaml',
+        content: 'on: [push]\njobs: {}\n'
+      }),
       JS_TARGETS[0],
       'ci-cd'
     )
@@ -428,7 +674,12 @@ describe('renderSpec', () => {
       '# Generated by test-planning (perspective: ci-cd). Review before committing.\n# Spec: parsePort rejects what is not a port\n# Covers: src/port.ts#parsePort (findings: failure-modes/throw/abc123)\non: [push]\njobs: {}\n'
     )
     const script = renderSpec(
-      draft({ kind: 'file', fileName: 'bench/run.py', language: 'python', content: '#!/usr/bin/env python3\nprint("hi")\n' }),
+      draft({
+        kind: 'file',
+        fileName: 'bench/run.py',
+        language: 'python',
+        content: '#!/usr/bin/env python3\nprint("hi")\n'
+      }),
       PYTEST,
       'performance'
     )
@@ -436,9 +687,22 @@ describe('renderSpec', () => {
     expect(script.code.split('\n')[1]).toContain('# Generated by test-planning')
     expect(script.code.endsWith('print("hi")\n')).toBe(true)
     expect(await pythonSyntaxErrors([script.code])).toEqual([null])
-    const text = renderSpec(draft({ kind: 'file', fileName: 'NOTES.txt', language: 'text', content: 'as is' }), PYTEST, 'x')
+    const text = renderSpec(
+      draft({ kind: 'file', fileName: 'NOTES.txt', language: 'text', content: 'as is' }),
+      PYTEST,
+      'x'
+    )
     expect(text.code).toBe('as is')
-    const ts = renderSpec(draft({ kind: 'file', fileName: 'bench/a.ts', language: 'typescript', content: 'export {}\n' }), PYTEST, 'x')
+    const ts = renderSpec(
+      draft({
+        kind: 'file',
+        fileName: 'bench/a.ts',
+        language: 'typescript',
+        content: 'export {}\n'
+      }),
+      PYTEST,
+      'x'
+    )
     expect(ts.code.startsWith('// Generated by test-planning')).toBe(true)
     expect(tsSyntaxErrors(ts.code, 'a.ts')).toEqual([])
   })

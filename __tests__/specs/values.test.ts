@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import type { SpecValue } from '../../src/specs/types.js'
-import { equalityKind, hasCodeFor, jsString, pyString, renderJsValue, renderPyValue, valueTag } from '../../src/specs/values.js'
+import {
+  equalityKind,
+  hasCodeFor,
+  jsString,
+  pyString,
+  renderJsValue,
+  renderPyValue,
+  valueTag
+} from '../../src/specs/values.js'
 import { evalPython, pythonSyntaxErrors, tsSyntaxErrors } from './helpers.js'
 
 // Strings that have broken code generators: quotes of every kind, escapes, line terminators,
@@ -37,13 +45,16 @@ function evalJs(expression: string): unknown {
 }
 
 describe('jsString / renderJsValue', () => {
-  it.each(HOSTILE_STRINGS.map((s) => [JSON.stringify(s), s]))('round-trips %s through a JavaScript literal', (_label, text) => {
-    const literal = jsString(text)
-    expect(literal.startsWith("'") && literal.endsWith("'")).toBe(true)
-    expect(literal).not.toContain('\n')
-    expect(evalJs(literal)).toBe(text)
-    expect(tsSyntaxErrors(`const x = ${literal}\n`, 'x.ts')).toEqual([])
-  })
+  it.each(HOSTILE_STRINGS.map((s) => [JSON.stringify(s), s]))(
+    'round-trips %s through a JavaScript literal',
+    (_label, text) => {
+      const literal = jsString(text)
+      expect(literal.startsWith("'") && literal.endsWith("'")).toBe(true)
+      expect(literal).not.toContain('\n')
+      expect(evalJs(literal)).toBe(text)
+      expect(tsSyntaxErrors(`const x = ${literal}\n`, 'x.ts')).toEqual([])
+    }
+  )
 
   it('keeps emoji readable and escapes only what must be escaped', () => {
     expect(jsString('😀')).toBe("'😀'")
@@ -54,7 +65,9 @@ describe('jsString / renderJsValue', () => {
 
   it('renders containers, nested values and awkward keys', () => {
     // Built with JSON so that __proto__ is an own key, as it would be from parsed input.
-    const fromJson = JSON.parse('{"plain":1,"with space":[true,null,"x"],"__proto__":{"polluted":true},"a-b":{"c":[]}}') as SpecValue
+    const fromJson = JSON.parse(
+      '{"plain":1,"with space":[true,null,"x"],"__proto__":{"polluted":true},"a-b":{"c":[]}}'
+    ) as SpecValue
     const literal = renderJsValue(fromJson)
     expect(literal).toContain("['__proto__']")
     const back = evalJs(literal) as Record<string, unknown>
@@ -68,7 +81,9 @@ describe('jsString / renderJsValue', () => {
   it('renders the values JSON cannot express', () => {
     expect(renderJsValue({ $special: 'undefined' })).toBe('undefined')
     expect(renderJsValue({ $special: 'MAX_SAFE_INTEGER' })).toBe('Number.MAX_SAFE_INTEGER')
-    expect(renderJsValue({ $date: '2024-02-29T12:00:00Z' })).toBe("new Date('2024-02-29T12:00:00Z')")
+    expect(renderJsValue({ $date: '2024-02-29T12:00:00Z' })).toBe(
+      "new Date('2024-02-29T12:00:00Z')"
+    )
     expect(renderJsValue({ $repeat: 'ab', times: 3 })).toBe("'ab'.repeat(3)")
     const values = evalJs(
       renderJsValue([
@@ -116,13 +131,18 @@ describe('jsString / renderJsValue', () => {
   it('refuses a $code value without JavaScript and a $repeat with a bad count', () => {
     expect(() => renderJsValue({ $code: { python: 'object()' } })).toThrow('no JavaScript code')
     expect(() => renderJsValue({ $repeat: 'x', times: -1 })).toThrow("non-negative integer 'times'")
-    expect(() => renderJsValue({ $repeat: 'x', times: 1.5 })).toThrow("non-negative integer 'times'")
+    expect(() => renderJsValue({ $repeat: 'x', times: 1.5 })).toThrow(
+      "non-negative integer 'times'"
+    )
   })
 
   it('treats objects that only look like tags as plain objects', () => {
     expect(valueTag({ $special: 'nope' })).toBeNull()
     expect(evalJs(renderJsValue({ $special: 'nope' }))).toEqual({ $special: 'nope' })
-    expect(evalJs(renderJsValue({ $date: '2020-01-01', extra: 1 }))).toEqual({ $date: '2020-01-01', extra: 1 })
+    expect(evalJs(renderJsValue({ $date: '2020-01-01', extra: 1 }))).toEqual({
+      $date: '2020-01-01',
+      extra: 1
+    })
   })
 })
 
@@ -167,7 +187,14 @@ describe('pyString / renderPyValue', () => {
       [{ $special: 'NaN' }, { $date: '2020-01-01' }]
     ]
     const rendered = items.map((v) => renderPyValue(v, imports))
-    expect(rendered.slice(0, 6)).toEqual(['None', "float('nan')", "float('inf')", "-float('inf')", '-0.0', '(2**53 - 1)'])
+    expect(rendered.slice(0, 6)).toEqual([
+      'None',
+      "float('nan')",
+      "float('inf')",
+      "-float('inf')",
+      '-0.0',
+      '(2**53 - 1)'
+    ])
     expect(rendered[9]).toBe("datetime.fromisoformat('2024-02-29T12:00:00+00:00')")
     expect(rendered[10]).toBe("('it\\'s' * 2)")
     expect([...imports]).toEqual(['from datetime import datetime'])

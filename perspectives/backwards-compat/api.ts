@@ -3,11 +3,19 @@
 // parameters, classes with their public members, types, values, re-exports); `.d.ts` files where the
 // package ships them. Python: public functions and classes (`__all__` when declared, else names without
 // a leading underscore) in modules whose path is public.
-import type { CodeModel, FunctionDecl, Language, Location, ModuleModel, Parameter } from '../../src/model/types.js'
+import type {
+  CodeModel,
+  FunctionDecl,
+  Language,
+  Location,
+  ModuleModel,
+  Parameter
+} from '../../src/model/types.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 
-export type ApiKind = 'function' | 'class' | 'method' | 'property' | 'variable' | 'type' | 'value' | 'reexport'
+export type ApiKind =
+  'function' | 'class' | 'method' | 'property' | 'variable' | 'type' | 'value' | 'reexport'
 
 export interface ApiItem {
   /** `path#name`: the same thing at base and HEAD has the same key. */
@@ -34,9 +42,27 @@ export interface ApiItem {
 }
 
 /** Folders whose code is not part of what a package offers its users. */
-const NOT_API_DIRECTORIES = new Set(['test', 'tests', '__tests__', 'spec', 'specs', 'example', 'examples', 'docs', 'doc', 'scripts', 'script', 'benchmark', 'benchmarks', 'bench', 'fixtures', '.github'])
+const NOT_API_DIRECTORIES = new Set([
+  'test',
+  'tests',
+  '__tests__',
+  'spec',
+  'specs',
+  'example',
+  'examples',
+  'docs',
+  'doc',
+  'scripts',
+  'script',
+  'benchmark',
+  'benchmarks',
+  'bench',
+  'fixtures',
+  '.github'
+])
 const NOT_API_FILES = new Set(['setup.py', 'conftest.py', 'noxfile.py', 'fabfile.py', 'manage.py'])
-const CONFIG_FILE = /(^|\/)[^/]*\.config\.[cm]?[jt]s$|(^|\/)(gulpfile|gruntfile|Gruntfile|Jakefile)\.[cm]?js$|(^|\/)\.[^/]+rc\.[cm]?js$/
+const CONFIG_FILE =
+  /(^|\/)[^/]*\.config\.[cm]?[jt]s$|(^|\/)(gulpfile|gruntfile|Gruntfile|Jakefile)\.[cm]?js$|(^|\/)\.[^/]+rc\.[cm]?js$/
 
 export function isApiPath(path: string): boolean {
   const parts = path.split('/')
@@ -47,7 +73,9 @@ export function isApiPath(path: string): boolean {
 
 /** Python: a module under a `_private` folder or file (other than `__init__`/`__main__`) is not public. */
 function isPublicPythonPath(path: string): boolean {
-  return path.split('/').every((part) => !part.startsWith('_') || part === '__init__.py' || part === '__main__.py')
+  return path
+    .split('/')
+    .every((part) => !part.startsWith('_') || part === '__init__.py' || part === '__main__.py')
 }
 
 /** Package entry files named by manifests (without extension, so `dist/index.js` matches `src/index.ts` only by name). */
@@ -55,11 +83,14 @@ export function entryFiles(model: CodeModel): Set<string> {
   const named = new Set<string>()
   for (const manifest of model.facts.manifests) {
     if (manifest.kind !== 'package.json') continue
-    const dir = manifest.path.includes('/') ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1) : ''
+    const dir = manifest.path.includes('/')
+      ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1)
+      : ''
     const add = (target: unknown): void => {
       if (typeof target === 'string') named.add(dir + target.replace(/^\.\//, ''))
       else if (Array.isArray(target)) target.forEach(add)
-      else if (target && typeof target === 'object') Object.values(target as Record<string, unknown>).forEach(add)
+      else if (target && typeof target === 'object')
+        Object.values(target as Record<string, unknown>).forEach(add)
     }
     add(manifest.main)
     add(manifest.types)
@@ -74,7 +105,10 @@ export function isEntryModule(module: ModuleModel, named: Set<string>): boolean 
   const name = module.path.slice(module.path.lastIndexOf('/') + 1)
   if (module.language === 'python') return name === '__init__.py'
   const depth = module.path.split('/').length
-  return /^index\.(d\.)?[cm]?[jt]sx?$/.test(name) && (depth === 1 || (depth === 2 && /^(src|lib|source)\//.test(module.path)))
+  return (
+    /^index\.(d\.)?[cm]?[jt]sx?$/.test(name) &&
+    (depth === 1 || (depth === 2 && /^(src|lib|source)\//.test(module.path)))
+  )
 }
 
 /** True when a package.json names type declarations: then `.d.ts` files are the API it ships. */
@@ -94,16 +128,29 @@ export function declaresExports(model: CodeModel): boolean {
 export function publicApi(model: CodeModel, entriesOnly = false): Map<string, ApiItem> {
   const items = new Map<string, ApiItem>()
   const named = entryFiles(model)
-  const declarations = shipsDeclarations(model) || model.modules.some((m) => isDeclarationFile(m.path) && !m.isTest)
+  const declarations =
+    shipsDeclarations(model) || model.modules.some((m) => isDeclarationFile(m.path) && !m.isTest)
   for (const module of model.modules) {
     if (module.isTest || !isApiPath(module.path)) continue
     if (isDeclarationFile(module.path) && !declarations) continue
     const entry = isEntryModule(module, named)
     if (entriesOnly && !entry && module.language !== 'python') continue
-    const moduleNames = module.language === 'python' ? module.variables.map((v) => v.name) : undefined
-    const add = (item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>): void => {
+    const moduleNames =
+      module.language === 'python' ? module.variables.map((v) => v.name) : undefined
+    const add = (
+      item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>
+    ): void => {
       const key = `${module.path}#${item.name}`
-      if (!items.has(key)) items.set(key, { ...item, key, file: module.path, language: module.language, entry, declaration: isDeclarationFile(module.path), ...(moduleNames ? { moduleNames } : {}) })
+      if (!items.has(key))
+        items.set(key, {
+          ...item,
+          key,
+          file: module.path,
+          language: module.language,
+          entry,
+          declaration: isDeclarationFile(module.path),
+          ...(moduleNames ? { moduleNames } : {})
+        })
     }
     if (module.language === 'python') {
       if (isPublicPythonPath(module.path)) pythonApi(module, add)
@@ -116,7 +163,12 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
 
 type Add = (item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>) => void
 
-const OVERLOAD = new Set(['overload', 't.overload', 'typing.overload', 'typing_extensions.overload'])
+const OVERLOAD = new Set([
+  'overload',
+  't.overload',
+  'typing.overload',
+  'typing_extensions.overload'
+])
 
 /** Python `@overload` stubs describe calls; the definition after them is the one that runs. */
 function isOverload(fn: FunctionDecl): boolean {
@@ -138,11 +190,28 @@ function definitions(fns: FunctionDecl[]): Map<string, FunctionDecl> {
 }
 
 function topLevel(module: ModuleModel): Map<string, FunctionDecl> {
-  return definitions(module.functions.filter((fn) => !fn.className && !fn.qualifiedName.replace(/#\d+$/, '').includes('.')))
+  return definitions(
+    module.functions.filter(
+      (fn) => !fn.className && !fn.qualifiedName.replace(/#\d+$/, '').includes('.')
+    )
+  )
 }
 
-function functionItem(name: string, fn: FunctionDecl, kind: ApiKind): Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'> {
-  return { name, kind, local: fn.qualifiedName, params: fn.params, returnType: fn.returnType, async: fn.async, loc: fn.loc, ...(fn.decorators ? { decorators: fn.decorators } : {}) }
+function functionItem(
+  name: string,
+  fn: FunctionDecl,
+  kind: ApiKind
+): Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'> {
+  return {
+    name,
+    kind,
+    local: fn.qualifiedName,
+    params: fn.params,
+    returnType: fn.returnType,
+    async: fn.async,
+    loc: fn.loc,
+    ...(fn.decorators ? { decorators: fn.decorators } : {})
+  }
 }
 
 function classMembers(module: ModuleModel, className: string, publicName: string, add: Add): void {
@@ -152,11 +221,18 @@ function classMembers(module: ModuleModel, className: string, publicName: string
   for (const member of cls.members) {
     if (member.visibility !== 'public' || member.name.startsWith('#')) continue
     // A leading underscore marks a member private by convention, in Python and in JavaScript alike.
-    if (member.name.startsWith('_') && member.name !== '__init__' && member.name !== '__call__') continue
+    if (member.name.startsWith('_') && member.name !== '__init__' && member.name !== '__call__')
+      continue
     const fn = byName.get(`${cls.qualifiedName}.${member.name}`)
     const name = `${publicName}.${member.name === '__init__' ? 'constructor' : member.name}`
     if (fn) add(functionItem(name, fn, 'method'))
-    else add({ name, kind: member.kind === 'property' ? 'property' : 'method', local: `${cls.qualifiedName}.${member.name}`, loc: member.loc })
+    else
+      add({
+        name,
+        kind: member.kind === 'property' ? 'property' : 'method',
+        local: `${cls.qualifiedName}.${member.name}`,
+        loc: member.loc
+      })
   }
 }
 
@@ -165,7 +241,12 @@ function scriptApi(module: ModuleModel, add: Add): void {
   for (const exp of module.exports) {
     if (exp.source) {
       // `export * from './x'` and `export { a } from './x'`: the names come from another module.
-      add({ name: exp.kind === 'all' || exp.name === '*' ? `* from ${exp.source}` : exp.name, kind: 'reexport', local: exp.source, loc: exp.loc })
+      add({
+        name: exp.kind === 'all' || exp.name === '*' ? `* from ${exp.source}` : exp.name,
+        kind: 'reexport',
+        local: exp.source,
+        loc: exp.loc
+      })
       continue
     }
     const local = exp.local ?? exp.name
@@ -178,13 +259,20 @@ function scriptApi(module: ModuleModel, add: Add): void {
     } else if (exp.kind === 'type') add({ name: exp.name, kind: 'type', local, loc: exp.loc })
     else if (exp.kind === 'function') add({ name: exp.name, kind: 'function', local, loc: exp.loc })
     else if (exp.kind === 'class') add({ name: exp.name, kind: 'class', local, loc: exp.loc })
-    else add({ name: exp.name, kind: exp.kind === 'variable' ? 'variable' : 'value', local, loc: exp.loc })
+    else
+      add({
+        name: exp.name,
+        kind: exp.kind === 'variable' ? 'variable' : 'value',
+        local,
+        loc: exp.loc
+      })
   }
 }
 
 function pythonApi(module: ModuleModel, add: Add): void {
   const declared = module.all ? new Set(module.all) : null
-  const isPublic = (name: string): boolean => (declared ? declared.has(name) : !name.startsWith('_'))
+  const isPublic = (name: string): boolean =>
+    declared ? declared.has(name) : !name.startsWith('_')
   for (const fn of topLevel(module).values()) {
     if (fn.kind === 'function' && isPublic(fn.name)) add(functionItem(fn.name, fn, 'function'))
   }
@@ -198,12 +286,19 @@ function pythonApi(module: ModuleModel, add: Add): void {
 /** A comparable signature: parameter names and types and the return type, for rename detection. */
 export function signatureText(item: ApiItem): string {
   if (!item.params) return `${item.kind}`
-  const params = item.params.map((p) => `${p.rest ? '...' : ''}${item.language === 'python' ? p.name : ''}${p.optional ? '?' : ''}:${normaliseType(p.type)}`)
+  const params = item.params.map(
+    (p) =>
+      `${p.rest ? '...' : ''}${item.language === 'python' ? p.name : ''}${p.optional ? '?' : ''}:${normaliseType(p.type)}`
+  )
   return `${item.kind}(${params.join(',')}):${normaliseType(item.returnType)}`
 }
 
 export function normaliseType(type: string | undefined): string {
-  return (type ?? '').replace(/\s+/g, ' ').replace(/\s*([,;:|&<>()[\]{}=])\s*/g, '$1').replace(/;}/g, '}').trim()
+  return (type ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([,;:|&<>()[\]{}=])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim()
 }
 
 /** How a function is written, for messages: `parse(text: string, opts?: Options)`. */

@@ -36,17 +36,25 @@ export function cliOptions(model: CodeModel): Map<string, CliOption> {
       if ((call.name === 'option' || call.name === 'requiredOption') && first.startsWith('-')) {
         flags = flagsIn(first)
         how = call.receiver === 'click' ? '@click.option()' : `.${call.name}()`
-      } else if (call.name === 'option' && /^[A-Za-z][\w-]*$/.test(first) && call.args[1]?.trim().startsWith('{')) {
+      } else if (
+        call.name === 'option' &&
+        /^[A-Za-z][\w-]*$/.test(first) &&
+        call.args[1]?.trim().startsWith('{')
+      ) {
         flags = [first.length === 1 ? `-${first}` : `--${first}`] // yargs: .option('port', { ... })
         how = 'yargs .option()'
       } else if (call.name === 'add_argument' && first.startsWith('-')) {
-        flags = call.args.map(stringLiteralValue).filter((a): a is string => a !== undefined && a.startsWith('-')).flatMap(flagsIn)
+        flags = call.args
+          .map(stringLiteralValue)
+          .filter((a): a is string => a !== undefined && a.startsWith('-'))
+          .flatMap(flagsIn)
         const long = flags.filter((f) => f.startsWith('--'))
         if (long.length > 0) flags = long
         how = 'argparse add_argument()'
       }
       for (const option of flags) {
-        if (!found.has(option)) found.set(option, { option, how, file: module.path, line: call.loc.startLine })
+        if (!found.has(option))
+          found.set(option, { option, how, file: module.path, line: call.loc.startLine })
       }
     }
   }

@@ -6,11 +6,22 @@
 import { definePerspective } from '../define.js'
 import { createQuoter, splitLines } from '../shared/evidence.js'
 import { findingId } from '../shared/ids.js'
-import type { AnalyseContext, CodeEvidence, FindingDraft, Metrics, RepositoryEvidence } from '../types.js'
+import type {
+  AnalyseContext,
+  CodeEvidence,
+  FindingDraft,
+  Metrics,
+  RepositoryEvidence
+} from '../types.js'
 import { type ApiItem, declaresExports, entryFiles, isEntryModule, publicApi } from './api.js'
 import { cliOptions } from './cli.js'
 import { type Change, compareApi } from './compare.js'
-import { compareManifests, versionChange, withSetupPyFacts, type VersionChange } from './manifest.js'
+import {
+  compareManifests,
+  versionChange,
+  withSetupPyFacts,
+  type VersionChange
+} from './manifest.js'
 import { type BackwardsCompatMessageId, MESSAGES } from './messages.js'
 import { type BackwardsCompatOptions, DEFAULT_OPTIONS, validateOptions } from './options.js'
 import { buildReport } from './report.js'
@@ -32,21 +43,37 @@ function fill(template: string, data: Record<string, string | number>): string {
 function declarationLines(text: string | undefined, item: ApiItem): string | undefined {
   if (text === undefined) return undefined
   const lines = splitLines(text)
-  return lines.slice(item.loc.startLine - 1, Math.min(item.loc.endLine, item.loc.startLine + 3)).map((l) => l.trim()).join(' ').slice(0, 300)
+  return lines
+    .slice(item.loc.startLine - 1, Math.min(item.loc.endLine, item.loc.startLine + 3))
+    .map((l) => l.trim())
+    .join(' ')
+    .slice(0, 300)
 }
 
-function evidenceFor(change: Change, context: Context, ref: string, baseSource: ((path: string) => string | undefined) | undefined): CodeEvidence | RepositoryEvidence {
+function evidenceFor(
+  change: Change,
+  context: Context,
+  ref: string,
+  baseSource: ((path: string) => string | undefined) | undefined
+): CodeEvidence | RepositoryEvidence {
   const place = change.place
   if ('head' in place) {
-    if (context.source?.(place.head.file) !== undefined) return createQuoter(context).evidence(place.head.file, place.head.loc)
-    return { lookedFor: `${change.symbol ?? change.key} in ${place.head.file} at HEAD`, where: [`${place.head.file}:${place.head.loc.startLine} at HEAD`] }
+    if (context.source?.(place.head.file) !== undefined)
+      return createQuoter(context).evidence(place.head.file, place.head.loc)
+    return {
+      lookedFor: `${change.symbol ?? change.key} in ${place.head.file} at HEAD`,
+      where: [`${place.head.file}:${place.head.loc.startLine} at HEAD`]
+    }
   }
   const { file, line, lookedFor } = place.base
   const text = line > 0 ? baseSource?.(file) : undefined
   const quoted = text !== undefined ? (splitLines(text)[line - 1] ?? '').trim().slice(0, 200) : ''
   return {
     lookedFor,
-    where: [line > 0 ? `${file}:${line} at ${ref}${quoted ? `: ${quoted}` : ''}` : `${file} at ${ref}`, `${file} at HEAD`]
+    where: [
+      line > 0 ? `${file}:${line} at ${ref}${quoted ? `: ${quoted}` : ''}` : `${file} at ${ref}`,
+      `${file} at HEAD`
+    ]
   }
 }
 
@@ -61,13 +88,15 @@ function dynamicExports(model: AnalyseContext<unknown>['model']): Map<string, st
     if (module.isTest) continue
     if (module.language === 'python') {
       for (const literal of module.strings) {
-        if (literal.enclosing === '__getattr__' && /^[A-Za-z_]\w*$/.test(literal.value)) found.set(`${module.path}#${literal.value}`, module.path)
+        if (literal.enclosing === '__getattr__' && /^[A-Za-z_]\w*$/.test(literal.value))
+          found.set(`${module.path}#${literal.value}`, module.path)
       }
       continue
     }
     if (!isEntryModule(module, named)) continue
     for (const literal of module.strings) {
-      if (/^[A-Za-z_$][\w$]*$/.test(literal.value) && !found.has(literal.value)) found.set(literal.value, module.path)
+      if (/^[A-Za-z_$][\w$]*$/.test(literal.value) && !found.has(literal.value))
+        found.set(literal.value, module.path)
     }
   }
   return found
@@ -78,23 +107,49 @@ function requiredBump(changes: Change[], additions: number): 'major' | 'minor' |
   return additions > 0 || changes.length > 0 ? 'minor' : 'patch'
 }
 
-function bumpFinding(version: VersionChange, required: 'major' | 'minor' | 'patch', breaking: number, ref: string): Change | null {
+function bumpFinding(
+  version: VersionChange,
+  required: 'major' | 'minor' | 'patch',
+  breaking: number,
+  ref: string
+): Change | null {
   if (version.actual === 'unknown' || version.actual === 'lower') return null
   if (BUMP_RANK[version.actual] >= BUMP_RANK[required]) return null
   const [major, minor] = version.before.replace(/^v/, '').split('.').map(Number)
   const suggestion =
-    required === 'major' ? (major === 0 ? `0.${minor + 1}.0 while below 1.0.0` : `${major + 1}.0.0`) : required === 'minor' ? `${major}.${minor + 1}.0` : 'a patch release'
+    required === 'major'
+      ? major === 0
+        ? `0.${minor + 1}.0 while below 1.0.0`
+        : `${major + 1}.0.0`
+      : required === 'minor'
+        ? `${major}.${minor + 1}.0`
+        : 'a patch release'
   const released = version.actual !== 'none'
   return {
     messageId: 'versionBumpTooSmall',
-    data: { file: version.file, before: version.before, after: version.after, actual: version.actual === 'none' ? 'no version change' : version.actual, required, count: breaking === 1 ? '1 breaking change' : `${breaking} breaking changes`, suggestion, ref },
+    data: {
+      file: version.file,
+      before: version.before,
+      after: version.after,
+      actual: version.actual === 'none' ? 'no version change' : version.actual,
+      required,
+      count: breaking === 1 ? '1 breaking change' : `${breaking} breaking changes`,
+      suggestion,
+      ref
+    },
     severity: released ? 'high' : 'low',
     confidence: 'medium',
     rationale: released
       ? 'The version was bumped by less than the breaking changes need, so users with a caret range (^) will receive them in an update. Confidence follows the changes found (medium).'
       : 'The version has not changed yet since the base; the next release must be at least this bump. Low severity until a release is cut.',
     key: `version:${version.file}`,
-    place: { base: { file: version.file, line: 0, lookedFor: `the "version" in ${version.file} at ${ref} and at HEAD` } },
+    place: {
+      base: {
+        file: version.file,
+        line: 0,
+        lookedFor: `the "version" in ${version.file} at ${ref} and at HEAD`
+      }
+    },
     bump: 'major'
   }
 }
@@ -124,21 +179,58 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     const entriesOnly = declaresExports(context.model)
     const head = publicApi(context.model, entriesOnly)
     const base = context.base ?? { unavailable: 'the engine prepared no base for this run' }
-    const topApi = [...head.values()].sort((a, b) => Number(b.entry) - Number(a.entry) || a.file.localeCompare(b.file) || a.loc.startLine - b.loc.startLine)
+    const topApi = [...head.values()].sort(
+      (a, b) =>
+        Number(b.entry) - Number(a.entry) ||
+        a.file.localeCompare(b.file) ||
+        a.loc.startLine - b.loc.startLine
+    )
     if ('unavailable' in base) {
-      const specs = buildSpecs(topApi.map((item) => ({ item, covers: [] })), context.target, options.maxSpecs)
+      const specs = buildSpecs(
+        topApi.map((item) => ({ item, covers: [] })),
+        context.target,
+        options.maxSpecs
+      )
       return {
         findings: [],
         specs,
         metrics: { baseAvailable: 0, apiHead: head.size, breaking: 0, additions: 0 },
         details: { base: { unavailable: base.unavailable }, apiHead: head.size, options },
-        report: buildReport({ base, kept: [], total: 0, additions: [], additionsTotal: 0, moved: [], required: 'patch', version: null, apiSize: { base: 0, head: head.size }, titles: new Map() })
+        report: buildReport({
+          base,
+          kept: [],
+          total: 0,
+          additions: [],
+          additionsTotal: 0,
+          moved: [],
+          required: 'patch',
+          version: null,
+          apiSize: { base: 0, head: head.size },
+          titles: new Map()
+        })
       }
     }
     const ref = base.ref
     const baseApi = publicApi(base.model, entriesOnly)
-    const diff = compareApi(baseApi, head, ref, (item, at) => declarationLines(at === 'base' ? base.source?.(item.file) : context.source?.(item.file), item), dynamicExports(context.model))
-    const changes: Change[] = [...diff.changes, ...compareManifests(withSetupPyFacts(base.model.facts.manifests, base.model), withSetupPyFacts(context.model.facts.manifests, context.model), ref)]
+    const diff = compareApi(
+      baseApi,
+      head,
+      ref,
+      (item, at) =>
+        declarationLines(
+          at === 'base' ? base.source?.(item.file) : context.source?.(item.file),
+          item
+        ),
+      dynamicExports(context.model)
+    )
+    const changes: Change[] = [
+      ...diff.changes,
+      ...compareManifests(
+        withSetupPyFacts(base.model.facts.manifests, base.model),
+        withSetupPyFacts(context.model.facts.manifests, context.model),
+        ref
+      )
+    ]
     const headOptions = cliOptions(context.model)
     for (const [option, found] of cliOptions(base.model)) {
       if (headOptions.has(option)) continue
@@ -147,15 +239,28 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
         data: { option, how: found.how, file: found.file, line: found.line, ref },
         severity: 'medium',
         confidence: 'medium',
-        rationale: 'Read from the option declarations (commander, yargs, argparse, click) at the base and at HEAD; an option declared some other way is not seen, so confidence is medium.',
+        rationale:
+          'Read from the option declarations (commander, yargs, argparse, click) at the base and at HEAD; an option declared some other way is not seen, so confidence is medium.',
         key: `cli:${option}`,
-        place: { base: { file: found.file, line: found.line, lookedFor: `the command-line option ${option} declared in ${found.file} at ${ref}, and anywhere at HEAD` } },
+        place: {
+          base: {
+            file: found.file,
+            line: found.line,
+            lookedFor: `the command-line option ${option} declared in ${found.file} at ${ref}, and anywhere at HEAD`
+          }
+        },
         bump: 'major'
       })
     }
     const breaking = changes.filter((c) => c.messageId !== 'declarationChanged').length
-    const required = requiredBump(changes.filter((c) => c.messageId !== 'declarationChanged'), diff.additions.length)
-    const version = versionChange(base.model.facts.manifests, context.model.facts.manifests, { base: base.model, head: context.model })
+    const required = requiredBump(
+      changes.filter((c) => c.messageId !== 'declarationChanged'),
+      diff.additions.length
+    )
+    const version = versionChange(base.model.facts.manifests, context.model.facts.manifests, {
+      base: base.model,
+      head: context.model
+    })
     const tooSmall = version && breaking > 0 ? bumpFinding(version, required, breaking, ref) : null
     if (tooSmall) changes.push(tooSmall)
 
@@ -169,7 +274,10 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
         rationale: change.rationale,
         evidence,
         // A repository-level finding has no file in its id: the key carries it.
-        key: 'file' in evidence ? change.key : `${change.key}@${'base' in change.place ? change.place.base.file : ''}`,
+        key:
+          'file' in evidence
+            ? change.key
+            : `${change.key}@${'base' in change.place ? change.place.base.file : ''}`,
         ...(change.symbol ? { symbol: change.symbol } : {}),
         tags: [`bump:${change.bump}`]
       }
@@ -178,10 +286,17 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     drafts.sort((a, b) => {
       const fa = 'file' in a.evidence ? a.evidence.file : ''
       const fb = 'file' in b.evidence ? b.evidence.file : ''
-      return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || fa.localeCompare(fb) || a.messageId.localeCompare(b.messageId) || a.key.localeCompare(b.key)
+      return (
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        fa.localeCompare(fb) ||
+        a.messageId.localeCompare(b.messageId) ||
+        a.key.localeCompare(b.key)
+      )
     })
     const kept = drafts.slice(0, options.maxFindings)
-    const titles = new Map(kept.map((d) => [d as FindingDraft, fill(MESSAGES[d.messageId].title, d.data)]))
+    const titles = new Map(
+      kept.map((d) => [d as FindingDraft, fill(MESSAGES[d.messageId].title, d.data)])
+    )
 
     // Contract specs: the items whose signature changed (covering those findings), then the top public API.
     const covers = new Map<string, string[]>()
@@ -192,14 +307,26 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       covers.set(`${d.evidence.file}#${d.symbol}`, list)
     }
     const subjects: SpecSubject[] = [
-      ...[...covers].flatMap(([key, ids]) => (head.has(key) ? [{ item: head.get(key) as ApiItem, covers: ids }] : [])),
+      ...[...covers].flatMap(([key, ids]) =>
+        head.has(key) ? [{ item: head.get(key) as ApiItem, covers: ids }] : []
+      ),
       ...topApi.filter((item) => !covers.has(item.key)).map((item) => ({ item, covers: [] }))
     ]
     const specs = buildSpecs(subjects, context.target, options.maxSpecs)
 
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<BackwardsCompatMessageId, number>
+    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
+      BackwardsCompatMessageId,
+      number
+    >
     for (const d of drafts) perKind[d.messageId] += 1
-    const metrics: Metrics = { baseAvailable: 1, apiBase: baseApi.size, apiHead: head.size, breaking, additions: diff.additions.length, moved: diff.moved.length }
+    const metrics: Metrics = {
+      baseAvailable: 1,
+      apiBase: baseApi.size,
+      apiHead: head.size,
+      breaking,
+      additions: diff.additions.length,
+      moved: diff.moved.length
+    }
     for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
     const additions = diff.additions.slice(0, options.maxAdditions)
     return {

@@ -6,7 +6,13 @@ import { stringLiteralValue } from '../shared/literals.js'
 import type { Change } from './compare.js'
 
 function manifestPlace(manifest: PackageManifest, ref: string, what: string): Change['place'] {
-  return { base: { file: manifest.path, line: 0, lookedFor: `${what} in ${manifest.path} at ${ref} and at HEAD` } }
+  return {
+    base: {
+      file: manifest.path,
+      line: 0,
+      lookedFor: `${what} in ${manifest.path} at ${ref} and at HEAD`
+    }
+  }
 }
 
 /** Subpaths an `exports` value makes importable: `.` for a string or a conditions object. */
@@ -15,24 +21,36 @@ export function exportSubpaths(exportsValue: unknown): Set<string> {
   if (typeof exportsValue === 'string' || Array.isArray(exportsValue)) return new Set(['.'])
   if (typeof exportsValue !== 'object') return new Set()
   const keys = Object.keys(exportsValue as Record<string, unknown>)
-  return keys.some((k) => k.startsWith('.')) ? new Set(keys.filter((k) => k.startsWith('.'))) : new Set(['.'])
+  return keys.some((k) => k.startsWith('.'))
+    ? new Set(keys.filter((k) => k.startsWith('.')))
+    : new Set(['.'])
 }
 
 function hasRequireCondition(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false
   if (Array.isArray(value)) return value.some(hasRequireCondition)
-  return Object.entries(value as Record<string, unknown>).some(([k, v]) => k === 'require' || k === 'default' && typeof v === 'string' && v.endsWith('.cjs') || hasRequireCondition(v))
+  return Object.entries(value as Record<string, unknown>).some(
+    ([k, v]) =>
+      k === 'require' ||
+      (k === 'default' && typeof v === 'string' && v.endsWith('.cjs')) ||
+      hasRequireCondition(v)
+  )
 }
 
 /**
  * setup.py is code, so the manifest reader records only that it exists; its `setup(...)` call is in
  * the model, and a literal `python_requires=` argument there is the package's Python requirement.
  */
-export function withSetupPyFacts(manifests: PackageManifest[], model: CodeModel): PackageManifest[] {
+export function withSetupPyFacts(
+  manifests: PackageManifest[],
+  model: CodeModel
+): PackageManifest[] {
   return manifests.map((manifest) => {
     if (manifest.kind !== 'setup.py' || manifest.requiresPython) return manifest
     const module = model.modules.find((m) => m.path === manifest.path)
-    const call = module?.calls.find((c) => c.name === 'setup' && (!c.receiver || c.receiver === 'setuptools'))
+    const call = module?.calls.find(
+      (c) => c.name === 'setup' && (!c.receiver || c.receiver === 'setuptools')
+    )
     const arg = call?.args.find((a) => /^python_requires\s*=/.test(a))
     const value = arg ? stringLiteralValue(arg.slice(arg.indexOf('=') + 1).trim()) : undefined
     return value ? { ...manifest, requiresPython: value } : manifest
@@ -45,7 +63,11 @@ export function lowestVersion(range: string): [number, number, number] | null {
   for (const alternative of range.split('||')) {
     const first = /(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?/.exec(alternative)
     if (!first) continue
-    const v: [number, number, number] = [Number(first[1]), Number(first[2]) || 0, Number(first[3]) || 0]
+    const v: [number, number, number] = [
+      Number(first[1]),
+      Number(first[2]) || 0,
+      Number(first[3]) || 0
+    ]
     // `<16` alone admits everything below: no lower bound to compare.
     if (/^\s*<(?!=)/.test(alternative)) return null
     if (!lowest || compareTriple(v, lowest) < 0) lowest = v
@@ -57,7 +79,11 @@ function compareTriple(a: [number, number, number], b: [number, number, number])
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 }
 
-export function compareManifests(base: PackageManifest[], head: PackageManifest[], ref: string): Change[] {
+export function compareManifests(
+  base: PackageManifest[],
+  head: PackageManifest[],
+  ref: string
+): Change[] {
   const changes: Change[] = []
   const headByPath = new Map(head.map((m) => [m.path, m]))
   for (const was of base) {
@@ -71,24 +97,116 @@ export function compareManifests(base: PackageManifest[], head: PackageManifest[
       const oldSubpaths = exportSubpaths(was.exports)
       const newSubpaths = exportSubpaths(now.exports)
       if (was.main && !now.main && !newSubpaths.has('.')) {
-        changes.push(manifestChange('entryPointRemoved', { field: '"main"', entry: was.main, importPath: name, file: was.path, ref }, was, ref, severity, 'main', '"main" and "exports"'))
+        changes.push(
+          manifestChange(
+            'entryPointRemoved',
+            { field: '"main"', entry: was.main, importPath: name, file: was.path, ref },
+            was,
+            ref,
+            severity,
+            'main',
+            '"main" and "exports"'
+          )
+        )
       }
       for (const subpath of [...oldSubpaths].sort()) {
-        if (newSubpaths.has(subpath) || (subpath !== '.' && [...newSubpaths].some((p) => p.includes('*') && matchesPattern(p, subpath)))) continue
-        changes.push(manifestChange('entryPointRemoved', { field: '"exports"', entry: subpath, importPath: subpath === '.' ? name : `${name}/${subpath.replace(/^\.\//, '')}`, file: was.path, ref }, was, ref, severity, `exports:${subpath}`, '"exports" subpaths'))
+        if (
+          newSubpaths.has(subpath) ||
+          (subpath !== '.' &&
+            [...newSubpaths].some((p) => p.includes('*') && matchesPattern(p, subpath)))
+        )
+          continue
+        changes.push(
+          manifestChange(
+            'entryPointRemoved',
+            {
+              field: '"exports"',
+              entry: subpath,
+              importPath: subpath === '.' ? name : `${name}/${subpath.replace(/^\.\//, '')}`,
+              file: was.path,
+              ref
+            },
+            was,
+            ref,
+            severity,
+            `exports:${subpath}`,
+            '"exports" subpaths'
+          )
+        )
       }
       if (was.type !== 'module' && now.type === 'module' && !hasRequireCondition(now.exports)) {
-        changes.push(manifestChange('moduleTypeChanged', { name, file: was.path, ref, before: was.type ? `\`"${was.type}"\`` : 'unset (CommonJS)' }, was, ref, severity, 'type', '"type" and "exports" conditions'))
+        changes.push(
+          manifestChange(
+            'moduleTypeChanged',
+            {
+              name,
+              file: was.path,
+              ref,
+              before: was.type ? `\`"${was.type}"\`` : 'unset (CommonJS)'
+            },
+            was,
+            ref,
+            severity,
+            'type',
+            '"type" and "exports" conditions'
+          )
+        )
       }
       const engine = compareEngine(was.engines.node, now.engines.node)
-      if (engine) changes.push(manifestChange('engineRaised', { engine: 'Node.js', before: was.engines.node ?? '', after: now.engines.node ?? '', dropped: engine, file: was.path, ref }, was, ref, 'medium', 'engines.node', '"engines.node"'))
+      if (engine)
+        changes.push(
+          manifestChange(
+            'engineRaised',
+            {
+              engine: 'Node.js',
+              before: was.engines.node ?? '',
+              after: now.engines.node ?? '',
+              dropped: engine,
+              file: was.path,
+              ref
+            },
+            was,
+            ref,
+            'medium',
+            'engines.node',
+            '"engines.node"'
+          )
+        )
     } else {
       const engine = compareEngine(was.requiresPython, now.requiresPython)
-      if (engine) changes.push(manifestChange('engineRaised', { engine: 'Python', before: was.requiresPython ?? '', after: now.requiresPython ?? '', dropped: engine, file: was.path, ref }, was, ref, 'medium', 'requires-python', '"requires-python"'))
+      if (engine)
+        changes.push(
+          manifestChange(
+            'engineRaised',
+            {
+              engine: 'Python',
+              before: was.requiresPython ?? '',
+              after: now.requiresPython ?? '',
+              dropped: engine,
+              file: was.path,
+              ref
+            },
+            was,
+            ref,
+            'medium',
+            'requires-python',
+            '"requires-python"'
+          )
+        )
     }
     for (const command of Object.keys(was.bin).sort()) {
       if (command in now.bin) continue
-      changes.push(manifestChange('binRemoved', { name: command, target: was.bin[command], file: was.path, ref }, was, ref, severity, `bin:${command}`, was.kind === 'package.json' ? '"bin"' : '[project.scripts]'))
+      changes.push(
+        manifestChange(
+          'binRemoved',
+          { name: command, target: was.bin[command], file: was.path, ref },
+          was,
+          ref,
+          severity,
+          `bin:${command}`,
+          was.kind === 'package.json' ? '"bin"' : '[project.scripts]'
+        )
+      )
     }
   }
   return changes
@@ -110,7 +228,15 @@ function compareEngine(before: string | undefined, after: string | undefined): s
   return was ? `from ${was.join('.')} up to below ${low.join('.')}` : `below ${low.join('.')}`
 }
 
-function manifestChange(messageId: Change['messageId'], data: Change['data'], manifest: PackageManifest, ref: string, severity: Change['severity'], what: string, field: string): Change {
+function manifestChange(
+  messageId: Change['messageId'],
+  data: Change['data'],
+  manifest: PackageManifest,
+  ref: string,
+  severity: Change['severity'],
+  what: string,
+  field: string
+): Change {
   return {
     messageId,
     data,
@@ -143,11 +269,17 @@ export function attrVersion(spec: string, model: CodeModel): string | undefined 
   const [, dotted, name] = match
   const tail = dotted.split('.').join('/')
   const module = model.modules.find(
-    (m) => m.language === 'python' && !m.isTest && [`${tail}/__init__.py`, `${tail}.py`].some((end) => m.path === end || m.path.endsWith(`/${end}`))
+    (m) =>
+      m.language === 'python' &&
+      !m.isTest &&
+      [`${tail}/__init__.py`, `${tail}.py`].some(
+        (end) => m.path === end || m.path.endsWith(`/${end}`)
+      )
   )
   const variable = module?.variables.find((v) => v.name === name && v.initKind === 'literal')
   if (!module || !variable) return undefined
-  return module.strings.find((s) => s.loc.startLine === variable.loc.startLine && !s.enclosing)?.value
+  return module.strings.find((s) => s.loc.startLine === variable.loc.startLine && !s.enclosing)
+    ?.value
 }
 
 function versionOf(manifest: PackageManifest, model: CodeModel | undefined): string | undefined {
@@ -158,11 +290,23 @@ function versionOf(manifest: PackageManifest, model: CodeModel | undefined): str
 }
 
 /** The version of the root package (package.json, else pyproject.toml, else the shallowest) at base and HEAD. */
-export function versionChange(base: PackageManifest[], head: PackageManifest[], models?: { base: CodeModel; head: CodeModel }): VersionChange | null {
+export function versionChange(
+  base: PackageManifest[],
+  head: PackageManifest[],
+  models?: { base: CodeModel; head: CodeModel }
+): VersionChange | null {
   const pick = (list: PackageManifest[]) =>
     [...list]
-      .filter((m) => m.version && (m.kind === 'package.json' || m.kind === 'pyproject.toml' || m.kind === 'setup.cfg'))
-      .sort((a, b) => a.path.split('/').length - b.path.split('/').length || (a.kind === 'package.json' ? -1 : 1))[0]
+      .filter(
+        (m) =>
+          m.version &&
+          (m.kind === 'package.json' || m.kind === 'pyproject.toml' || m.kind === 'setup.cfg')
+      )
+      .sort(
+        (a, b) =>
+          a.path.split('/').length - b.path.split('/').length ||
+          (a.kind === 'package.json' ? -1 : 1)
+      )[0]
   const now = pick(head)
   if (!now) return null
   const was = base.find((m) => m.path === now.path && m.version)

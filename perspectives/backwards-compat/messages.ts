@@ -24,11 +24,13 @@ export type BackwardsCompatMessageId =
 export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
   exportRemoved: {
     title: '{{what}} {{name}} removed from {{file}}',
-    message: '{{what}} `{{name}}` ({{signature}}) was exported by {{file}} at {{ref}} (line {{line}}) and is gone at HEAD{{renamed}}: code that imports it breaks.'
+    message:
+      '{{what}} `{{name}}` ({{signature}}) was exported by {{file}} at {{ref}} (line {{line}}) and is gone at HEAD{{renamed}}: code that imports it breaks.'
   },
   memberRemoved: {
     title: 'Public member {{name}} removed from {{file}}',
-    message: '`{{name}}` ({{signature}}) was a public member at {{ref}} ({{file}}:{{line}}) and is gone at HEAD{{renamed}}: callers of it break.'
+    message:
+      '`{{name}}` ({{signature}}) was a public member at {{ref}} ({{file}}:{{line}}) and is gone at HEAD{{renamed}}: callers of it break.'
   },
   typeRemoved: {
     title: 'Exported type {{name}} removed from {{file}}',
@@ -37,35 +39,43 @@ export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
   },
   requiredParameterAdded: {
     title: '{{name}} gained required parameter {{param}}',
-    message: '`{{name}}` now requires `{{param}}` ({{after}}); at {{ref}} it was {{before}}: existing calls without it break.'
+    message:
+      '`{{name}}` now requires `{{param}}` ({{after}}); at {{ref}} it was {{before}}: existing calls without it break.'
   },
   parameterRemoved: {
     title: '{{name}} lost parameter {{param}}',
-    message: '`{{name}}` no longer takes `{{param}}` ({{after}}); at {{ref}} it was {{before}}: {{consequence}}.'
+    message:
+      '`{{name}}` no longer takes `{{param}}` ({{after}}); at {{ref}} it was {{before}}: {{consequence}}.'
   },
   parameterRenamed: {
     title: '{{name}}: parameter {{param}} renamed to {{newName}}',
-    message: 'Parameter `{{param}}` of `{{name}}` is now `{{newName}}` ({{after}}; at {{ref}}: {{before}}): calls that pass `{{param}}=` by keyword break.'
+    message:
+      'Parameter `{{param}}` of `{{name}}` is now `{{newName}}` ({{after}}; at {{ref}}: {{before}}): calls that pass `{{param}}=` by keyword break.'
   },
   optionalMadeRequired: {
     title: '{{name}}: parameter {{param}} is now required',
-    message: '`{{param}}` of `{{name}}` was optional at {{ref}} ({{before}}) and is required at HEAD ({{after}}): calls that left it out break.'
+    message:
+      '`{{param}}` of `{{name}}` was optional at {{ref}} ({{before}}) and is required at HEAD ({{after}}): calls that left it out break.'
   },
   parameterTypeChanged: {
     title: '{{name}}: type of {{param}} changed',
-    message: 'Parameter `{{param}}` of `{{name}}` was `{{oldType}}` at {{ref}} and is `{{newType}}` at HEAD: callers passing a `{{oldType}}` may no longer compile or work.'
+    message:
+      'Parameter `{{param}}` of `{{name}}` was `{{oldType}}` at {{ref}} and is `{{newType}}` at HEAD: callers passing a `{{oldType}}` may no longer compile or work.'
   },
   returnTypeChanged: {
     title: '{{name}}: return type changed',
-    message: '`{{name}}` returned `{{oldType}}` at {{ref}} and returns `{{newType}}` at HEAD: code using the result may no longer compile or work.'
+    message:
+      '`{{name}}` returned `{{oldType}}` at {{ref}} and returns `{{newType}}` at HEAD: code using the result may no longer compile or work.'
   },
   defaultChanged: {
     title: '{{name}}: default of {{param}} changed',
-    message: 'The default of `{{param}}` in `{{name}}` changed from `{{oldDefault}}` at {{ref}} to `{{newDefault}}`: calls that rely on the default now behave differently.'
+    message:
+      'The default of `{{param}}` in `{{name}}` changed from `{{oldDefault}}` at {{ref}} to `{{newDefault}}`: calls that rely on the default now behave differently.'
   },
   keywordOnlyChanged: {
     title: '{{name}}: {{param}} is now keyword-only',
-    message: '`{{param}}` of `{{name}}` could be passed by position at {{ref}} ({{before}}) and is keyword-only at HEAD ({{after}}): positional calls break.'
+    message:
+      '`{{param}}` of `{{name}}` could be passed by position at {{ref}} ({{before}}) and is keyword-only at HEAD ({{after}}): positional calls break.'
   },
   declarationChanged: {
     title: 'Declaration of {{name}} changed in {{file}}',
@@ -74,23 +84,28 @@ export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
   },
   entryPointRemoved: {
     title: '{{field}} entry {{entry}} removed from {{file}}',
-    message: '{{file}} declared {{field}} `{{entry}}` at {{ref}} and no longer does: `{{importPath}}` stops resolving for users of the package.'
+    message:
+      '{{file}} declared {{field}} `{{entry}}` at {{ref}} and no longer does: `{{importPath}}` stops resolving for users of the package.'
   },
   moduleTypeChanged: {
     title: 'Package {{name}} became ESM-only',
-    message: '{{file}} changed `"type"` from {{before}} at {{ref}} to `"module"` without a `require` export condition: CommonJS users calling `require()` on it break.'
+    message:
+      '{{file}} changed `"type"` from {{before}} at {{ref}} to `"module"` without a `require` export condition: CommonJS users calling `require()` on it break.'
   },
   engineRaised: {
     title: '{{engine}} requirement raised to {{after}}',
-    message: '{{file}} required {{engine}} `{{before}}` at {{ref}} and requires `{{after}}` at HEAD: users on {{engine}} {{dropped}} can no longer install or run it.'
+    message:
+      '{{file}} required {{engine}} `{{before}}` at {{ref}} and requires `{{after}}` at HEAD: users on {{engine}} {{dropped}} can no longer install or run it.'
   },
   binRemoved: {
     title: 'Command {{name}} removed from {{file}}',
-    message: '{{file}} provided the command `{{name}}` ({{target}}) at {{ref}} and no longer does: scripts that run it break.'
+    message:
+      '{{file}} provided the command `{{name}}` ({{target}}) at {{ref}} and no longer does: scripts that run it break.'
   },
   cliOptionRemoved: {
     title: 'Command-line option {{option}} removed',
-    message: 'The option `{{option}}` was declared with {{how}} in {{file}}:{{line}} at {{ref}} and is declared nowhere at HEAD: command lines that pass it now fail or are ignored.'
+    message:
+      'The option `{{option}}` was declared with {{how}} in {{file}}:{{line}} at {{ref}} and is declared nowhere at HEAD: command lines that pass it now fail or are ignored.'
   },
   versionBumpTooSmall: {
     title: 'Version {{after}} is a {{actual}} change; the breaking changes need {{required}}',

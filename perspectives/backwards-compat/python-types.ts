@@ -3,7 +3,8 @@
 // `a | b`, `t.List[int]` to `list[int]`, quoted forward references) changes no parameter type.
 // Annotations are short type expressions; they are parsed into a canonical text here.
 
-const TYPING_MODULES = /\b(?:typing_extensions|typing|collections\.abc|cabc|_te|_t|te|t)\.(?=[A-Za-z_])/g
+const TYPING_MODULES =
+  /\b(?:typing_extensions|typing|collections\.abc|cabc|_te|_t|te|t)\.(?=[A-Za-z_])/g
 // typing's aliases of builtins and of contextlib/collections classes: the same type under two names.
 const SAME_AS: Record<string, string> = {
   List: 'list',
@@ -195,16 +196,26 @@ function covers(wide: Node[], narrow: Node[]): boolean {
  * more (its union gains members, or Any), a return may give less (its union loses members; a
  * TypeGuard is a bool). Unparseable annotations are compatible only when their texts match.
  */
-export function pythonTypeCompatible(before: string, after: string, position: 'parameter' | 'return'): boolean {
+export function pythonTypeCompatible(
+  before: string,
+  after: string,
+  position: 'parameter' | 'return'
+): boolean {
   const a = parse(before)
   const b = parse(after)
   if (!a || !b) return pythonTypeKey(before) === pythonTypeKey(after)
   const was = members(a)
-  const now = members(b).map((n): Node => ('name' in n && position === 'return' && ['TypeGuard', 'TypeIs'].includes(shortName(n.name)) ? { name: 'bool' } : n))
+  const now = members(b).map((n): Node =>
+    'name' in n && position === 'return' && ['TypeGuard', 'TypeIs'].includes(shortName(n.name))
+      ? { name: 'bool' }
+      : n
+  )
   return position === 'parameter' ? covers(now, was) : covers(was, now)
 }
 
 /** Names an annotation mentions (for spotting module-level aliases such as `_str_bytes`). */
 export function annotationNames(annotation: string): string[] {
-  return (tokenize(annotation.replace(TYPING_MODULES, '')) ?? []).filter((t) => t.kind === 'name').map((t) => t.text)
+  return (tokenize(annotation.replace(TYPING_MODULES, '')) ?? [])
+    .filter((t) => t.kind === 'name')
+    .map((t) => t.text)
 }

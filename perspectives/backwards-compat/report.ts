@@ -49,22 +49,36 @@ export function buildReport(input: ReportInput): string {
     : `No package version was found at both the base and HEAD; the changes found need a **${input.required}** release.`
   const parts = [intro, version]
   if (input.total === 0) {
-    parts.push('No breaking changes found: no public export, member, type, parameter, entry point, engine requirement, command or command-line option was removed or made stricter.')
+    parts.push(
+      'No breaking changes found: no public export, member, type, parameter, entry point, engine requirement, command or command-line option was removed or made stricter.'
+    )
   } else {
     const rows = input.kept.slice(0, REPORT_ROWS).map((f) => {
       const ev = f.evidence
-      const at = 'file' in ev ? codeCell(`${ev.file}:${ev.startLine}`) : escapeInline(ev.where[0] ?? '')
+      const at =
+        'file' in ev ? codeCell(`${ev.file}:${ev.startLine}`) : escapeInline(ev.where[0] ?? '')
       return [escapeInline(f.severity), escapeInline(input.titles.get(f) ?? f.messageId), at]
     })
-    parts.push(`**${plural(input.total, 'breaking change')}**:\n\n${table(['Severity', 'Change', 'Where'], rows)}${moreNote(rows.length, input.total, 'breaking changes')}`)
+    parts.push(
+      `**${plural(input.total, 'breaking change')}**:\n\n${table(['Severity', 'Change', 'Where'], rows)}${moreNote(rows.length, input.total, 'breaking changes')}`
+    )
   }
   if (input.additionsTotal > 0) {
-    const list = input.additions.map((a) => `- ${codeCell(a.name)} in ${codeCell(a.file)}: ${escapeInline(a.what)}`).join('\n')
-    parts.push(`#### Additions (not breaking)\n\n${list}${moreNote(input.additions.length, input.additionsTotal, 'additions')}`)
+    const list = input.additions
+      .map((a) => `- ${codeCell(a.name)} in ${codeCell(a.file)}: ${escapeInline(a.what)}`)
+      .join('\n')
+    parts.push(
+      `#### Additions (not breaking)\n\n${list}${moreNote(input.additions.length, input.additionsTotal, 'additions')}`
+    )
   }
   if (input.moved.length > 0) {
-    const list = input.moved.slice(0, REPORT_ROWS).map((m) => `- ${codeCell(m.name)}: ${codeCell(m.from)} → ${codeCell(m.to)}`).join('\n')
-    parts.push(`#### Moved between modules (not counted as breaking; deep imports of the old module path would break)\n\n${list}${moreNote(Math.min(REPORT_ROWS, input.moved.length), input.moved.length, 'moves')}`)
+    const list = input.moved
+      .slice(0, REPORT_ROWS)
+      .map((m) => `- ${codeCell(m.name)}: ${codeCell(m.from)} → ${codeCell(m.to)}`)
+      .join('\n')
+    parts.push(
+      `#### Moved between modules (not counted as breaking; deep imports of the old module path would break)\n\n${list}${moreNote(Math.min(REPORT_ROWS, input.moved.length), input.moved.length, 'moves')}`
+    )
   }
   return parts.join('\n\n')
 }

@@ -31,10 +31,17 @@ function jsLength(item: ApiItem): number {
 function jsSteps(item: ApiItem, target: RenderTarget): { name: string; code: string } {
   const expectStyle = target.framework === 'jest' || target.framework === 'vitest'
   const check = (actual: string, expected: string): string =>
-    expectStyle ? `expect(${actual}).toBe(${expected})` : `assert.strictEqual(${actual}, ${expected})`
+    expectStyle
+      ? `expect(${actual}).toBe(${expected})`
+      : `assert.strictEqual(${actual}, ${expected})`
   const [owner, member] = item.name.includes('.') ? item.name.split('.', 2) : [item.name, undefined]
   if (item.kind === 'class') return { name: owner, code: check(`typeof ${owner}`, "'function'") }
-  const subject = member === undefined ? owner : member === 'constructor' ? owner : `Reflect.get(${owner}.prototype, ${jsString(member)}) ?? Reflect.get(${owner}, ${jsString(member)})`
+  const subject =
+    member === undefined
+      ? owner
+      : member === 'constructor'
+        ? owner
+        : `Reflect.get(${owner}.prototype, ${jsString(member)}) ?? Reflect.get(${owner}, ${jsString(member)})`
   const lines = [
     `const subject = ${subject}`,
     check('typeof subject', "'function'"),
@@ -50,19 +57,46 @@ function pySteps(item: ApiItem): { name: string; code: string } {
     return { name: owner, code: `import inspect\nassert inspect.isclass(${owner})` }
   }
   const decorators = (item.decorators ?? []).map((d) => d.replace(/^@/, '').split('(')[0].trim())
-  if (member !== undefined && decorators.some((d) => d === 'property' || d.endsWith('.setter') || d.endsWith('.getter') || d === 'cached_property' || d === 'functools.cached_property')) {
-    return { name: owner, code: `import inspect\nassert isinstance(inspect.getattr_static(${owner}, ${pyString(member)}), (property, getattr(__import__('functools'), 'cached_property', property)))` }
+  if (
+    member !== undefined &&
+    decorators.some(
+      (d) =>
+        d === 'property' ||
+        d.endsWith('.setter') ||
+        d.endsWith('.getter') ||
+        d === 'cached_property' ||
+        d === 'functools.cached_property'
+    )
+  ) {
+    return {
+      name: owner,
+      code: `import inspect\nassert isinstance(inspect.getattr_static(${owner}, ${pyString(member)}), (property, getattr(__import__('functools'), 'cached_property', property)))`
+    }
   }
   const subject = member === undefined || member === 'constructor' ? owner : `${owner}.${member}`
   const params = item.params ?? []
   // The model leaves out `self`; a plain method read from the class has it first (classmethods come bound,
   // staticmethods have none, and the class itself stands for its constructor).
-  const dropFirst = member !== undefined && member !== 'constructor' && !decorators.some((d) => d === 'staticmethod' || d === 'classmethod')
+  const dropFirst =
+    member !== undefined &&
+    member !== 'constructor' &&
+    !decorators.some((d) => d === 'staticmethod' || d === 'classmethod')
   // Inside a class body Python mangles `__name` parameters to `_Class__name`.
-  const mangle = (name: string): string => (member !== undefined && name.startsWith('__') && !name.endsWith('__') ? `_${owner.replace(/^_+/, '')}${name}` : name)
+  const mangle = (name: string): string =>
+    member !== undefined && name.startsWith('__') && !name.endsWith('__')
+      ? `_${owner.replace(/^_+/, '')}${name}`
+      : name
   const names = params.map((p) => mangle(p.name.replace(/^\*+/, '')))
   // The model does not tell `*args` from `**kwargs`: variadic parameters are counted, the others pinned by kind.
-  const kinds = params.filter((p) => !p.rest).map((p) => (p.keywordOnly ? 'KEYWORD_ONLY' : p.positionalOnly ? 'POSITIONAL_ONLY' : 'POSITIONAL_OR_KEYWORD'))
+  const kinds = params
+    .filter((p) => !p.rest)
+    .map((p) =>
+      p.keywordOnly
+        ? 'KEYWORD_ONLY'
+        : p.positionalOnly
+          ? 'POSITIONAL_ONLY'
+          : 'POSITIONAL_OR_KEYWORD'
+    )
   const variadic = params.filter((p) => p.rest).length
   const lines = [
     'import inspect',
@@ -76,12 +110,18 @@ function pySteps(item: ApiItem): { name: string; code: string } {
     const value = p.defaultValue?.trim()
     if (value === undefined || !PY_LITERAL.test(value)) return
     // Singletons compare by identity (`is None`), as linters ask.
-    lines.push(`assert params[${i}].default ${value === 'None' || value === 'True' || value === 'False' ? 'is' : '=='} ${value}`)
+    lines.push(
+      `assert params[${i}].default ${value === 'None' || value === 'True' || value === 'False' ? 'is' : '=='} ${value}`
+    )
   })
   return { name: owner, code: lines.join('\n') }
 }
 
-export function buildSpecs(subjects: SpecSubject[], target: RenderTarget, maxSpecs: number): SpecDraft[] {
+export function buildSpecs(
+  subjects: SpecSubject[],
+  target: RenderTarget,
+  maxSpecs: number
+): SpecDraft[] {
   const specs: SpecDraft[] = []
   const seen = new Set<string>()
   for (const { item, covers } of subjects) {
@@ -96,9 +136,10 @@ export function buildSpecs(subjects: SpecSubject[], target: RenderTarget, maxSpe
       title: `${item.name} keeps its public signature`,
       level: 'unit',
       target: { file: item.file, symbol: name, line: item.loc.startLine },
-      rationale: covers.length > 0
-        ? `The signature of ${item.name} changed since the base; pinning it makes the next change a decision.`
-        : `${item.name} is public API of ${item.file}${item.entry ? ' (a package entry module)' : ''}; pinning its signature catches an accidental breaking change.`,
+      rationale:
+        covers.length > 0
+          ? `The signature of ${item.name} changed since the base; pinning it makes the next change a decision.`
+          : `${item.name} is public API of ${item.file}${item.entry ? ' (a package entry module)' : ''}; pinning its signature catches an accidental breaking change.`,
       covers,
       expected: python
         ? `inspect.signature(${item.name}) has the parameters of ${signature} with the same kinds and literal defaults`

@@ -44,9 +44,16 @@ export interface Backlog {
   notShipped: number
 }
 
-export function buildBacklog(sources: Sources, hotspotFiles: ReadonlySet<string>, shipped: (file: string) => boolean = isShipped): Backlog {
+export function buildBacklog(
+  sources: Sources,
+  hotspotFiles: ReadonlySet<string>,
+  shipped: (file: string) => boolean = isShipped
+): Backlog {
   const open = new Map<string, Finding>(sources.findings.map((f) => [f.id, f]))
-  const groups = new Map<string, { file: string; symbol: string | null; specs: BacklogSpec[]; covered: Set<string> }>()
+  const groups = new Map<
+    string,
+    { file: string; symbol: string | null; specs: BacklogSpec[]; covered: Set<string> }
+  >()
   let specs = 0
   let duplicates = 0
   let notShipped = 0
@@ -58,23 +65,43 @@ export function buildBacklog(sources: Sources, hotspotFiles: ReadonlySet<string>
         continue
       }
       const key = `${spec.targetFile}#${spec.targetSymbol ?? ''}`
-      const group = groups.get(key) ?? { file: spec.targetFile, symbol: spec.targetSymbol, specs: [], covered: new Set<string>() }
+      const group = groups.get(key) ?? {
+        file: spec.targetFile,
+        symbol: spec.targetSymbol,
+        specs: [],
+        covered: new Set<string>()
+      }
       groups.set(key, group)
       for (const id of spec.covers) if (open.has(id)) group.covered.add(id)
       if (group.specs.some((s) => s.title === spec.title)) {
         duplicates++
         continue
       }
-      group.specs.push({ perspective: result.perspective, id: spec.id, title: spec.title, fileName: spec.fileName, level: spec.level, priority: spec.priority })
+      group.specs.push({
+        perspective: result.perspective,
+        id: spec.id,
+        title: spec.title,
+        fileName: spec.fileName,
+        level: spec.level,
+        priority: spec.priority
+      })
     }
   }
   const entries: BacklogEntry[] = []
   for (const group of groups.values()) {
     const covered = [...group.covered].map((id) => open.get(id) as Finding)
-    const best = group.specs.reduce((p, s) => (PRIORITY_BASE[s.priority] > PRIORITY_BASE[p] ? s.priority : p), 'P3' as SpecSummary['priority'])
+    const best = group.specs.reduce(
+      (p, s) => (PRIORITY_BASE[s.priority] > PRIORITY_BASE[p] ? s.priority : p),
+      'P3' as SpecSummary['priority']
+    )
     const hotspot = hotspotFiles.has(group.file)
     const raw = PRIORITY_BASE[best] + covered.reduce((n, f) => n + findingWeight(f), 0)
-    group.specs.sort((a, b) => PRIORITY_BASE[b.priority] - PRIORITY_BASE[a.priority] || a.perspective.localeCompare(b.perspective) || a.id.localeCompare(b.id))
+    group.specs.sort(
+      (a, b) =>
+        PRIORITY_BASE[b.priority] - PRIORITY_BASE[a.priority] ||
+        a.perspective.localeCompare(b.perspective) ||
+        a.id.localeCompare(b.id)
+    )
     entries.push({
       file: group.file,
       symbol: group.symbol,
@@ -87,6 +114,11 @@ export function buildBacklog(sources: Sources, hotspotFiles: ReadonlySet<string>
       severities: severityCounts(covered)
     })
   }
-  entries.sort((a, b) => b.value - a.value || a.file.localeCompare(b.file) || (a.symbol ?? '').localeCompare(b.symbol ?? ''))
+  entries.sort(
+    (a, b) =>
+      b.value - a.value ||
+      a.file.localeCompare(b.file) ||
+      (a.symbol ?? '').localeCompare(b.symbol ?? '')
+  )
   return { entries, specs, duplicates, notShipped }
 }

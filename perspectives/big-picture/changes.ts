@@ -39,7 +39,13 @@ const SEVERITIES = new Set(['critical', 'high', 'medium', 'low', 'info'])
 export function openFindings(sources: Sources): OpenFindings {
   const perspectives: Record<string, CompactFinding[]> = {}
   for (const result of sources.usable) {
-    perspectives[result.perspective] = result.findings.map((f) => [f.id, f.severity, f.file, f.startLine, f.title.slice(0, TITLE_CHARS)])
+    perspectives[result.perspective] = result.findings.map((f) => [
+      f.id,
+      f.severity,
+      f.file,
+      f.startLine,
+      f.title.slice(0, TITLE_CHARS)
+    ])
   }
   return { perspectives }
 }
@@ -58,7 +64,8 @@ function isCompact(value: unknown): value is CompactFinding {
 
 /** The open findings a previous big-picture run stored, or null when its details do not hold them. */
 export function storedOpenFindings(details: unknown): OpenFindings | null {
-  const open = (details as { open?: { perspectives?: unknown } } | null | undefined)?.open?.perspectives
+  const open = (details as { open?: { perspectives?: unknown } } | null | undefined)?.open
+    ?.perspectives
   if (typeof open !== 'object' || open === null || Array.isArray(open)) return null
   const perspectives: Record<string, CompactFinding[]> = {}
   for (const [id, list] of Object.entries(open)) {
@@ -72,8 +79,18 @@ function listed(perspective: string, f: CompactFinding): ListedFinding {
   return { perspective, id: f[0], severity: f[1], file: f[2], line: f[3], title: f[4] }
 }
 
-export function compareWithPrevious(current: OpenFindings, previous: PreviousResult | undefined): Changes {
-  const changes: Changes = { previous: null, note: null, newFindings: [], resolved: [], unchanged: 0, notCompared: [] }
+export function compareWithPrevious(
+  current: OpenFindings,
+  previous: PreviousResult | undefined
+): Changes {
+  const changes: Changes = {
+    previous: null,
+    note: null,
+    newFindings: [],
+    resolved: [],
+    unchanged: 0,
+    notCompared: []
+  }
   if (!previous) {
     changes.note = 'this is the first big-picture run, so there is nothing to compare with yet'
     return changes
@@ -81,10 +98,13 @@ export function compareWithPrevious(current: OpenFindings, previous: PreviousRes
   changes.previous = { timestamp: previous.timestamp, commit: previous.commit }
   const before = storedOpenFindings(previous.details)
   if (!before) {
-    changes.note = 'the previous big-picture result does not list its open findings (written by an older version, or edited), so nothing is compared'
+    changes.note =
+      'the previous big-picture result does not list its open findings (written by an older version, or edited), so nothing is compared'
     return changes
   }
-  const ids = [...new Set([...Object.keys(current.perspectives), ...Object.keys(before.perspectives)])].sort()
+  const ids = [
+    ...new Set([...Object.keys(current.perspectives), ...Object.keys(before.perspectives)])
+  ].sort()
   for (const id of ids) {
     const now = current.perspectives[id]
     const then = before.perspectives[id]

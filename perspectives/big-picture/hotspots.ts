@@ -11,7 +11,13 @@ import type { Quoter } from '../shared/evidence.js'
 import type { Finding, Severity } from '../types.js'
 import { locate } from './locate.js'
 import type { BigPictureOptions } from './options.js'
-import { findingWeight, moreSevere, round1, severityCounts, type SeverityCounts } from './weights.js'
+import {
+  findingWeight,
+  moreSevere,
+  round1,
+  severityCounts,
+  type SeverityCounts
+} from './weights.js'
 
 export interface PlacedFinding {
   finding: Finding
@@ -54,10 +60,21 @@ function rank(a: PlacedFinding, b: PlacedFinding): number {
 }
 
 const SCOPE_UNTESTED = 'untestedPublicUnit'
-const NOT_SHIPPED = new Set(['examples', 'example', 'docs', 'doc', 'benchmarks', 'benchmark', 'bench'])
+const NOT_SHIPPED = new Set([
+  'examples',
+  'example',
+  'docs',
+  'doc',
+  'benchmarks',
+  'benchmark',
+  'bench'
+])
 
 export function isShipped(file: string): boolean {
-  return !file.split('/').slice(0, -1).some((dir) => NOT_SHIPPED.has(dir))
+  return !file
+    .split('/')
+    .slice(0, -1)
+    .some((dir) => NOT_SHIPPED.has(dir))
 }
 
 /**
@@ -80,7 +97,14 @@ export function findHotspots(
   shipped: (file: string) => boolean = isShipped
 ): HotspotResult {
   const byFile = new Map<string, PlacedFinding[]>()
-  const result: HotspotResult = { hotspots: [], placed: 0, moved: 0, gone: 0, changed: 0, notShipped: 0 }
+  const result: HotspotResult = {
+    hotspots: [],
+    placed: 0,
+    moved: 0,
+    gone: 0,
+    changed: 0,
+    notShipped: 0
+  }
   const coverageSpeaks = findings.some((f) => f.perspective === 'test-coverage')
   for (const finding of findings) {
     if (finding.file === null) continue
@@ -88,7 +112,8 @@ export function findHotspots(
       result.notShipped++
       continue
     }
-    if (coverageSpeaks && finding.perspective === 'scope' && finding.messageId === SCOPE_UNTESTED) continue
+    if (coverageSpeaks && finding.perspective === 'scope' && finding.messageId === SCOPE_UNTESTED)
+      continue
     const where = locate(finding, quote, analysed)
     if (!('startLine' in where)) {
       result[where.state]++
@@ -106,9 +131,23 @@ export function findHotspots(
     if (perspectives.length < options.minPerspectives || score === 0) continue
     const sorted = [...list].sort(rank)
     let severity: Severity = 'info'
-    for (const p of list) if (moreSevere(p.finding.severity, severity)) severity = p.finding.severity
-    result.hotspots.push({ file, perspectives, findings: list.length, severities: severityCounts(list.map((p) => p.finding)), score, severity, top: sorted[0] })
+    for (const p of list)
+      if (moreSevere(p.finding.severity, severity)) severity = p.finding.severity
+    result.hotspots.push({
+      file,
+      perspectives,
+      findings: list.length,
+      severities: severityCounts(list.map((p) => p.finding)),
+      score,
+      severity,
+      top: sorted[0]
+    })
   }
-  result.hotspots.sort((a, b) => b.score - a.score || b.perspectives.length - a.perspectives.length || a.file.localeCompare(b.file))
+  result.hotspots.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.perspectives.length - a.perspectives.length ||
+      a.file.localeCompare(b.file)
+  )
   return result
 }

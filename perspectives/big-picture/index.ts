@@ -18,7 +18,10 @@ import { countsText, SEVERITIES } from './weights.js'
 
 export type { BigPictureOptions } from './options.js'
 
-function hotspotDraft(h: Hotspot, quote: ReturnType<typeof createQuoter>): FindingDraft<BigPictureMessageId> {
+function hotspotDraft(
+  h: Hotspot,
+  quote: ReturnType<typeof createQuoter>
+): FindingDraft<BigPictureMessageId> {
   const top = h.top
   return {
     messageId: 'hotspot',
@@ -49,7 +52,7 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
     description:
       'Reads the latest result of every other perspective (computing now those that are missing, failed or older than `max-result-age` days) ' +
       'and puts them together: overall risk and readiness with their formulas, hotspots (files flagged by several perspectives, weighted by ' +
-      'severity and confidence, with the quoted code checked against today\'s files), new and resolved findings since the previous ' +
+      "severity and confidence, with the quoted code checked against today's files), new and resolved findings since the previous " +
       'big-picture run by stable id, and one prioritised backlog of the specs across perspectives, grouped by what they test. The summary ' +
       'opens with a one-screen overview.',
     messages: MESSAGES,
@@ -67,9 +70,14 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
     const risk = overallRisk(sources)
     const ready = readiness(sources, options, context.resultsMaxAgeDays)
     const open = openFindings(sources)
-    const changes = compareWithPrevious(open, context.history?.find((r) => r.perspective === 'big-picture'))
+    const changes = compareWithPrevious(
+      open,
+      context.history?.find((r) => r.perspective === 'big-picture')
+    )
     const backlog = buildBacklog(sources, new Set(hotspots.hotspots.map((h) => h.file)), shipped)
-    const findings = hotspots.hotspots.slice(0, options.maxHotspots).map((h) => hotspotDraft(h, quote))
+    const findings = hotspots.hotspots
+      .slice(0, options.maxHotspots)
+      .map((h) => hotspotDraft(h, quote))
 
     const metrics: Metrics = {
       overallRisk: risk.value,
@@ -88,8 +96,18 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
       backlogTargets: backlog.entries.length,
       backlogSpecs: backlog.specs
     }
-    for (const s of SEVERITIES) metrics[`open.${s}`] = sources.findings.filter((f) => f.severity === s).length
-    const reportInput = { risk, readiness: ready, rows: sources.rows, maxAgeDays: context.resultsMaxAgeDays, hotspots, changes, backlog, options }
+    for (const s of SEVERITIES)
+      metrics[`open.${s}`] = sources.findings.filter((f) => f.severity === s).length
+    const reportInput = {
+      risk,
+      readiness: ready,
+      rows: sources.rows,
+      maxAgeDays: context.resultsMaxAgeDays,
+      hotspots,
+      changes,
+      backlog,
+      options
+    }
     return {
       findings,
       // The backlog points at specs stored with their own perspective; copying their code here would store it twice.
@@ -128,7 +146,13 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
           newFindings: changes.newFindings.slice(0, options.maxListed),
           resolved: changes.resolved.slice(0, options.maxListed)
         },
-        backlog: { specs: backlog.specs, duplicates: backlog.duplicates, notShipped: backlog.notShipped, total: backlog.entries.length, entries: backlog.entries.slice(0, options.maxBacklog) },
+        backlog: {
+          specs: backlog.specs,
+          duplicates: backlog.duplicates,
+          notShipped: backlog.notShipped,
+          total: backlog.entries.length,
+          entries: backlog.entries.slice(0, options.maxBacklog)
+        },
         // The next big-picture run compares with this list (changes.ts).
         open
       },

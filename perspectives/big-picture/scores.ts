@@ -18,7 +18,8 @@ export interface OverallRisk {
 
 export function overallRisk(sources: Sources): OverallRisk {
   const risks = sources.usable.map((r) => ({ id: r.perspective, risk: r.risk }))
-  if (risks.length === 0) return { value: 0, highest: 0, highestPerspective: null, mean: 0, perspectives: 0 }
+  if (risks.length === 0)
+    return { value: 0, highest: 0, highestPerspective: null, mean: 0, perspectives: 0 }
   const top = risks.reduce((a, b) => (b.risk > a.risk ? b : a))
   const mean = risks.reduce((n, r) => n + r.risk, 0) / risks.length
   return {
@@ -64,11 +65,23 @@ function find(sources: Sources, id: string): PreviousResult | undefined {
   return sources.usable.find((r) => r.perspective === id)
 }
 
-function severityCheck(id: string, name: string, sources: Sources, match: (f: Finding) => boolean, what: string): ReadinessCheck {
-  if (sources.usable.length === 0) return { id, name, state: 'unknown', why: 'no perspective has a result' }
+function severityCheck(
+  id: string,
+  name: string,
+  sources: Sources,
+  match: (f: Finding) => boolean,
+  what: string
+): ReadinessCheck {
+  if (sources.usable.length === 0)
+    return { id, name, state: 'unknown', why: 'no perspective has a result' }
   const hits = sources.findings.filter(match)
   return hits.length === 0
-    ? { id, name, state: 'pass', why: `none among ${sources.findings.length} findings of ${sources.usable.length} perspectives` }
+    ? {
+        id,
+        name,
+        state: 'pass',
+        why: `none among ${sources.findings.length} findings of ${sources.usable.length} perspectives`
+      }
     : { id, name, state: 'fail', why: `${hits.length} ${what}, e.g. ${firstOf(hits)}` }
 }
 
@@ -88,30 +101,57 @@ function coverage(sources: Sources, target: number): ReadinessCheck {
   const m = result?.metrics
   if (!result || !m) return { ...base, state: 'unknown', why: 'no test-coverage result' }
   const functions = m.functions ?? 0
-  if (functions === 0) return { ...base, state: 'unknown', why: 'test-coverage measured no functions' }
+  if (functions === 0)
+    return { ...base, state: 'unknown', why: 'test-coverage measured no functions' }
   // With a report, its line coverage; without one, the estimate weighs "may run" functions by half.
   const fromReport = m.estimate !== 1 && (m.linesFound ?? 0) > 0
   const reached = Math.round(fromReport ? (m.linePercent ?? 0) : (m.functionsReachedPercent ?? 0))
-  const why = fromReport ? `${reached}% of lines covered (coverage report)` : `${reached}% of ${functions} functions reached (static estimate: a function tests may run counts half)`
+  const why = fromReport
+    ? `${reached}% of lines covered (coverage report)`
+    : `${reached}% of ${functions} functions reached (static estimate: a function tests may run counts half)`
   // A static estimate below the target is not a known failure: it never makes the plan "not ready" or "needs work".
   const state = reached >= target ? 'pass' : fromReport ? 'fail' : 'unknown'
-  return { ...base, name: fromReport ? `Tests cover at least ${target}% of lines` : base.name, state, why: fromReport || state === 'pass' ? why : `${why}; below the target, but only a coverage report can tell` }
+  return {
+    ...base,
+    name: fromReport ? `Tests cover at least ${target}% of lines` : base.name,
+    state,
+    why:
+      fromReport || state === 'pass'
+        ? why
+        : `${why}; below the target, but only a coverage report can tell`
+  }
 }
 
 function versioning(sources: Sources): ReadinessCheck {
   const base = { id: 'semver', name: 'Breaking changes come with a major version' }
   const result = find(sources, 'backwards-compat')
   if (!result) return { ...base, state: 'unknown', why: 'no backwards-compat result' }
-  if (result.metrics?.baseAvailable === 0) return { ...base, state: 'unknown', why: 'backwards-compat had no base version to compare with' }
+  if (result.metrics?.baseAvailable === 0)
+    return {
+      ...base,
+      state: 'unknown',
+      why: 'backwards-compat had no base version to compare with'
+    }
   const hits = result.findings.filter((f) => f.messageId === 'versionBumpTooSmall')
   const breaking = result.metrics?.breaking ?? 0
   // Without a version number on both sides, "no bump too small" says nothing.
   const version = (result.details as { version?: { actual?: string } | null } | undefined)?.version
   if (hits.length === 0 && breaking > 0 && (!version || version.actual === 'unknown')) {
-    return { ...base, state: 'unknown', why: `${breaking} breaking change(s), and no version number was found at both ends to compare` }
+    return {
+      ...base,
+      state: 'unknown',
+      why: `${breaking} breaking change(s), and no version number was found at both ends to compare`
+    }
   }
   return hits.length === 0
-    ? { ...base, state: 'pass', why: breaking === 0 ? 'no breaking change since the base' : `${breaking} breaking change(s), and the version bump covers them` }
+    ? {
+        ...base,
+        state: 'pass',
+        why:
+          breaking === 0
+            ? 'no breaking change since the base'
+            : `${breaking} breaking change(s), and the version bump covers them`
+      }
     : { ...base, state: 'fail', why: firstOf(hits) }
 }
 
@@ -119,16 +159,43 @@ function complete(sources: Sources, maxAgeDays: number | undefined): ReadinessCh
   const base = { id: 'complete', name: 'Every perspective has a current result' }
   const missing = sources.rows.filter((r) => r.status !== 'ok')
   if (missing.length === 0) {
-    return { ...base, state: 'pass', why: `all ${sources.rows.length}${maxAgeDays === undefined ? '' : `, none older than ${maxAgeDays} days`}` }
+    return {
+      ...base,
+      state: 'pass',
+      why: `all ${sources.rows.length}${maxAgeDays === undefined ? '' : `, none older than ${maxAgeDays} days`}`
+    }
   }
-  return { ...base, state: 'fail', why: missing.map((r) => `${r.perspective} (${r.status}${r.error ? `: ${r.error}` : ''})`).join('; ') }
+  return {
+    ...base,
+    state: 'fail',
+    why: missing
+      .map((r) => `${r.perspective} (${r.status}${r.error ? `: ${r.error}` : ''})`)
+      .join('; ')
+  }
 }
 
-export function readiness(sources: Sources, options: BigPictureOptions, maxAgeDays: number | undefined): Readiness {
+export function readiness(
+  sources: Sources,
+  options: BigPictureOptions,
+  maxAgeDays: number | undefined
+): Readiness {
   const checks = [
-    severityCheck('no-critical', 'No critical findings', sources, (f) => f.severity === 'critical', 'critical findings'),
+    severityCheck(
+      'no-critical',
+      'No critical findings',
+      sources,
+      (f) => f.severity === 'critical',
+      'critical findings'
+    ),
     // A static "untested" is an estimate: never the reason for "not ready".
-    severityCheck('no-confident-high', 'No high-severity findings of high confidence', sources, (f) => f.severity === 'high' && f.confidence === 'high' && !f.tags.includes('static-estimate'), 'high-severity, high-confidence findings'),
+    severityCheck(
+      'no-confident-high',
+      'No high-severity findings of high confidence',
+      sources,
+      (f) =>
+        f.severity === 'high' && f.confidence === 'high' && !f.tags.includes('static-estimate'),
+      'high-severity, high-confidence findings'
+    ),
     testsInCi(sources),
     coverage(sources, options.coverageTarget),
     versioning(sources),
@@ -145,5 +212,12 @@ export function readiness(sources: Sources, options: BigPictureOptions, maxAgeDa
       : unknown > 0
         ? 'ready as far as known'
         : 'ready'
-  return { score: decided === 0 ? 0 : Math.round((100 * passed) / decided), verdict, passed, failed, unknown, checks }
+  return {
+    score: decided === 0 ? 0 : Math.round((100 * passed) / decided),
+    verdict,
+    passed,
+    failed,
+    unknown,
+    checks
+  }
 }

@@ -1,6 +1,13 @@
 // The results big-picture works from: the latest result of every other perspective, as the engine
 // gave them (AnalyseContext.results), with how old each is and where it came from.
-import { PERSPECTIVE_IDS, type AnalyseContext, type Finding, type PerspectiveId, type PreviousResult, type ResultOrigin } from '../types.js'
+import {
+  PERSPECTIVE_IDS,
+  type AnalyseContext,
+  type Finding,
+  type PerspectiveId,
+  type PreviousResult,
+  type ResultOrigin
+} from '../types.js'
 import { daysBetween } from '../../src/util/time.js'
 import { round1, severityCounts, type SeverityCounts } from './weights.js'
 
@@ -35,9 +42,12 @@ function ageDays(timestamp: string, now: string): number | null {
   return Number.isNaN(days) ? null : round1(Math.max(0, days))
 }
 
-export function readSources(context: Pick<AnalyseContext<unknown>, 'results' | 'history' | 'now'>): Sources {
+export function readSources(
+  context: Pick<AnalyseContext<unknown>, 'results' | 'history' | 'now'>
+): Sources {
   // Without the engine's results (a caller that did not prepare them), stored history is the best there is.
-  const given = context.results ?? (context.history ?? []).filter((r) => r.perspective !== 'big-picture')
+  const given =
+    context.results ?? (context.history ?? []).filter((r) => r.perspective !== 'big-picture')
   const byId = new Map(given.map((r) => [r.perspective, r]))
   const rows: SourceRow[] = []
   const usable: PreviousResult[] = []

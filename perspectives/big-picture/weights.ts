@@ -3,9 +3,20 @@
 import type { Confidence, Finding, Severity } from '../types.js'
 
 // Counting by severity is the summary's own helper: the tables read the same everywhere.
-export { countsText, SEVERITIES, severityCounts, type SeverityCounts } from '../../src/report/facts.js'
+export {
+  countsText,
+  SEVERITIES,
+  severityCounts,
+  type SeverityCounts
+} from '../../src/report/facts.js'
 
-export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 5, medium: 2, low: 1, info: 0 }
+export const SEVERITY_WEIGHT: Record<Severity, number> = {
+  critical: 10,
+  high: 5,
+  medium: 2,
+  low: 1,
+  info: 0
+}
 export const CONFIDENCE_FACTOR: Record<Confidence, number> = { high: 1, medium: 0.6, low: 0.3 }
 
 export function findingWeight(f: Pick<Finding, 'severity' | 'confidence'>): number {

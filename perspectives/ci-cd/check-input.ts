@@ -34,17 +34,24 @@ export function stepKey(run: JobRun, step: StepModel): string {
 
 /** Where a step is, in words: `step "Test" of job build`, or `step "Setup" of .github/actions/x/action.yml`. */
 export function stepWhere(run: JobRun, step: StepModel): string {
-  return step.file === run.workflow.file.path ? `step "${step.label}" of job ${run.job.id}` : `step "${step.label}" of ${step.file} (called by job ${run.job.id})`
+  return step.file === run.workflow.file.path
+    ? `step "${step.label}" of job ${run.job.id}`
+    : `step "${step.label}" of ${step.file} (called by job ${run.job.id})`
 }
 
 /** A command in words for a message, shortened. */
 export function shortCommand(text: string): string {
-  const trimmed = text.trim().replace(/^-?\s*run:\s*/, '').replace(/\s+/g, ' ')
+  const trimmed = text
+    .trim()
+    .replace(/^-?\s*run:\s*/, '')
+    .replace(/\s+/g, ' ')
   return trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed
 }
 
 export function isPython(use: Pick<CommandUse, 'text'>): boolean {
-  return /\b(pytest|py\.test|tox|nox|unittest|python[0-9.]*|hatch|poetry|uv|pipenv|pdm)\b/.test(use.text)
+  return /\b(pytest|py\.test|tox|nox|unittest|python[0-9.]*|hatch|poetry|uv|pipenv|pdm)\b/.test(
+    use.text
+  )
 }
 
 /** Keeps the first finding per file+line+message (a composite action called by several jobs is one place). */

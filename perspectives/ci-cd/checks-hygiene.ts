@@ -1,7 +1,15 @@
 // How well workflows run: valid YAML, dependency caching, timeouts, concurrency, token permissions and
 // actions pinned to commit SHAs (severities in README.md).
 import { plural } from '../shared/text.js'
-import { dedupe, lineEvidence, shortCommand, stepKey, stepWhere, type CheckInput, type Draft } from './check-input.js'
+import {
+  dedupe,
+  lineEvidence,
+  shortCommand,
+  stepKey,
+  stepWhere,
+  type CheckInput,
+  type Draft
+} from './check-input.js'
 import { isLocalRef, type JobRun } from './graph.js'
 import type { Located, Permissions, StepModel, WorkflowModel } from './workflows.js'
 
@@ -16,7 +24,8 @@ export function invalidWorkflows(input: CheckInput): Draft[] {
       data: { file: file.path, error: file.error.message, line: file.error.line },
       severity: 'high',
       confidence: 'high',
-      rationale: 'GitHub refuses a workflow or action file it cannot parse: nothing in it runs, and the run list only shows an error.',
+      rationale:
+        'GitHub refuses a workflow or action file it cannot parse: nothing in it runs, and the run list only shows an error.',
       evidence: lineEvidence(input, file.path, file.error.line),
       key: 'invalid'
     })
@@ -41,7 +50,11 @@ function hasCache(run: JobRun): boolean {
 
 /** A setup step that turns caching off explicitly (`package-manager-cache: false`, `cache: false`): a decision, not a gap. */
 function cacheDisabled(run: JobRun): boolean {
-  return run.steps.some(({ step }) => ['package-manager-cache', 'cache', 'enable-cache'].some((k) => step.with.get(k)?.value === 'false'))
+  return run.steps.some(({ step }) =>
+    ['package-manager-cache', 'cache', 'enable-cache'].some(
+      (k) => step.with.get(k)?.value === 'false'
+    )
+  )
 }
 
 export function dependencyCache(input: CheckInput): Draft[] {
@@ -51,7 +64,9 @@ export function dependencyCache(input: CheckInput): Draft[] {
     const install = commands.find((c) => c.kinds.has('install'))
     // Only jobs that check the code (tests, lint, type checks): release jobs often skip caches on purpose,
     // since a poisoned cache would reach the published package.
-    const checks = commands.some((c) => c.kinds.has('test') || c.kinds.has('lint') || c.kinds.has('typecheck'))
+    const checks = commands.some(
+      (c) => c.kinds.has('test') || c.kinds.has('lint') || c.kinds.has('typecheck')
+    )
     if (!install || !checks || hasCache(run) || cacheDisabled(run)) continue
     out.push({
       messageId: 'noDependencyCache',
@@ -59,11 +74,13 @@ export function dependencyCache(input: CheckInput): Draft[] {
         job: run.job.id,
         file: run.workflow.file.path,
         command: shortCommand(install.text),
-        lookedFor: 'the `cache:` input of setup-node/setup-python, actions/cache, or setup-uv caching'
+        lookedFor:
+          'the `cache:` input of setup-node/setup-python, actions/cache, or setup-uv caching'
       },
       severity: 'low',
       confidence: 'medium',
-      rationale: 'Downloading every dependency on every run makes CI slower and fail with registry outages; a lock-file keyed cache avoids both.',
+      rationale:
+        'Downloading every dependency on every run makes CI slower and fail with registry outages; a lock-file keyed cache avoids both.',
       evidence: lineEvidence(input, install.file, install.line),
       key: `${run.job.id}#cache`
     })
@@ -81,7 +98,8 @@ export function timeouts(input: CheckInput): Draft[] {
       data: { job: run.job.id, file: run.workflow.file.path, what: tests ? 'test' : 'step' },
       severity: 'low',
       confidence: 'high',
-      rationale: 'A deadlocked test or a prompt waiting for input keeps the job alive for six hours, blocking the branch and burning runner minutes.',
+      rationale:
+        'A deadlocked test or a prompt waiting for input keeps the job alive for six hours, blocking the branch and burning runner minutes.',
       evidence: lineEvidence(input, run.workflow.file.path, run.job.line),
       key: `${run.job.id}#timeout`
     })
@@ -104,7 +122,11 @@ function supersedingEvents(w: WorkflowModel): string[] {
   for (const t of w.triggers) {
     if (events.includes(t.name)) continue
     if (t.name === 'push' && !w.pushTagsOnly) events.push(t.name)
-    if ((t.name === 'pull_request' || t.name === 'pull_request_target') && (t.types === undefined || t.types.includes('synchronize'))) events.push(t.name)
+    if (
+      (t.name === 'pull_request' || t.name === 'pull_request_target') &&
+      (t.types === undefined || t.types.includes('synchronize'))
+    )
+      events.push(t.name)
   }
   return events
 }
@@ -113,13 +135,19 @@ export function concurrency(input: CheckInput): Draft[] {
   const out: Draft[] = []
   for (const w of input.graph.workflows) {
     const events = supersedingEvents(w)
-    if (events.length === 0 || w.concurrency || (w.jobs.length > 0 && w.jobs.every((j) => j.concurrency))) continue
+    if (
+      events.length === 0 ||
+      w.concurrency ||
+      (w.jobs.length > 0 && w.jobs.every((j) => j.concurrency))
+    )
+      continue
     out.push({
       messageId: 'noConcurrency',
       data: { file: w.file.path, triggers: events.join(' and ') },
       severity: 'low',
       confidence: 'high',
-      rationale: 'Without a concurrency group, superseded runs of a branch keep running: wasted minutes, and deploy-like jobs can finish out of order.',
+      rationale:
+        'Without a concurrency group, superseded runs of a branch keep running: wasted minutes, and deploy-like jobs can finish out of order.',
       evidence: lineEvidence(input, w.file.path, w.onLine),
       key: 'concurrency'
     })
@@ -136,20 +164,48 @@ export function permissions(input: CheckInput): Draft[] {
   for (const w of input.graph.workflows) {
     const file = w.file.path
     if (writeAll(w.permissions)) {
-      out.push(writeAllDraft(input, file, w.permissions as Permissions, 'the workflow', 'workflow', 'its jobs'))
+      out.push(
+        writeAllDraft(
+          input,
+          file,
+          w.permissions as Permissions,
+          'the workflow',
+          'workflow',
+          'its jobs'
+        )
+      )
     }
     for (const job of w.jobs) {
-      if (writeAll(job.permissions)) out.push(writeAllDraft(input, file, job.permissions as Permissions, `job ${job.id}`, `job:${job.id}`, `job ${job.id}`))
+      if (writeAll(job.permissions))
+        out.push(
+          writeAllDraft(
+            input,
+            file,
+            job.permissions as Permissions,
+            `job ${job.id}`,
+            `job:${job.id}`,
+            `job ${job.id}`
+          )
+        )
     }
     if (w.permissions || ownEvents(w).length === 0) continue
     const open = w.jobs.filter((j) => !j.permissions)
     if (open.length === 0) continue
     out.push({
       messageId: 'noPermissions',
-      data: { file, jobs: open.length === w.jobs.length ? (w.jobs.length === 1 ? `its job ${open[0].id} does` : `its ${plural(w.jobs.length, 'job')}`) : `${plural(open.length, 'job')} (${open.map((j) => j.id).join(', ')})` },
+      data: {
+        file,
+        jobs:
+          open.length === w.jobs.length
+            ? w.jobs.length === 1
+              ? `its job ${open[0].id} does`
+              : `its ${plural(w.jobs.length, 'job')}`
+            : `${plural(open.length, 'job')} (${open.map((j) => j.id).join(', ')})`
+      },
       severity: 'medium',
       confidence: 'high',
-      rationale: 'A workflow token with write access turns any compromised step (a hijacked action, an injected command) into a write to the repository; `permissions: contents: read` limits it.',
+      rationale:
+        'A workflow token with write access turns any compromised step (a hijacked action, an injected command) into a write to the repository; `permissions: contents: read` limits it.',
       evidence: lineEvidence(input, file, w.onLine),
       key: 'permissions'
     })
@@ -157,13 +213,21 @@ export function permissions(input: CheckInput): Draft[] {
   return out
 }
 
-function writeAllDraft(input: CheckInput, file: string, p: Permissions, where: string, key: string, what: string): Draft {
+function writeAllDraft(
+  input: CheckInput,
+  file: string,
+  p: Permissions,
+  where: string,
+  key: string,
+  what: string
+): Draft {
   return {
     messageId: 'writeAllPermissions',
     data: { file, where, what },
     severity: 'high',
     confidence: 'high',
-    rationale: 'write-all hands every step write access to code, releases, packages and settings; a single compromised action can push to the repository.',
+    rationale:
+      'write-all hands every step write access to code, releases, packages and settings; a single compromised action can push to the repository.',
     evidence: lineEvidence(input, file, p.line),
     key: `${key}#write-all`
   }
@@ -179,10 +243,22 @@ interface ActionRef {
 function actionRefs(input: CheckInput): ActionRef[] {
   const refs: ActionRef[] = []
   const add = (run: JobRun, step: StepModel) => {
-    if (step.uses) refs.push({ uses: step.uses, file: step.file, where: `${stepWhere(run, step)} in ${step.file}`, key: stepKey(run, step) })
+    if (step.uses)
+      refs.push({
+        uses: step.uses,
+        file: step.file,
+        where: `${stepWhere(run, step)} in ${step.file}`,
+        key: stepKey(run, step)
+      })
   }
   for (const run of input.graph.jobRuns) {
-    if (run.job.calls) refs.push({ uses: run.job.calls, file: run.workflow.file.path, where: `job ${run.job.id} in ${run.workflow.file.path}`, key: run.job.id })
+    if (run.job.calls)
+      refs.push({
+        uses: run.job.calls,
+        file: run.workflow.file.path,
+        where: `job ${run.job.id} in ${run.workflow.file.path}`,
+        key: run.job.id
+      })
     for (const { step } of run.steps) add(run, step)
   }
   return refs
@@ -230,7 +306,7 @@ export function pinning(input: CheckInput): Draft[] {
       confidence: 'high',
       rationale: isFirstParty
         ? 'First-party actions are maintained by GitHub; a moved tag is unlikely but still changes what runs without a commit here.'
-        : 'Tags and branches can be re-pointed; a compromised third-party action (as with tj-actions/changed-files in 2025) then runs with this workflow\'s token and secrets.',
+        : "Tags and branches can be re-pointed; a compromised third-party action (as with tj-actions/changed-files in 2025) then runs with this workflow's token and secrets.",
       evidence: lineEvidence(input, ref.file, ref.uses.line),
       key: `${ref.key}#${action}`,
       cwe: 'CWE-829'

@@ -9,33 +9,60 @@ import { linesOf } from './yaml-source.js'
 /** Contexts whose text comes from whoever opens an issue, a pull request, a comment or pushes a branch. */
 const UNTRUSTED: [RegExp, string][] = [
   [/github\.event\.issue\.(title|body)\b/, 'whoever opens the issue'],
-  [/github\.event\.pull_request\.(title|body|head\.ref|head\.label|head\.repo\.default_branch)\b/, 'whoever opens the pull request'],
+  [
+    /github\.event\.pull_request\.(title|body|head\.ref|head\.label|head\.repo\.default_branch)\b/,
+    'whoever opens the pull request'
+  ],
   [/github\.event\.(comment|review|review_comment)\.body\b/, 'whoever writes the comment'],
   [/github\.event\.discussion\.(title|body)\b/, 'whoever starts the discussion'],
   [/github\.event\.pages\b.*\.page_name\b/, 'whoever edits the wiki'],
-  [/github\.event\.(commits\b.*|head_commit)\.(message|author\.(email|name))\b/, 'whoever writes the commit'],
-  [/github\.event\.workflow_run\.(head_branch|display_title|head_commit\.(message|author\.(email|name)))\b/, 'whoever pushed the branch that triggered the run'],
+  [
+    /github\.event\.(commits\b.*|head_commit)\.(message|author\.(email|name))\b/,
+    'whoever writes the commit'
+  ],
+  [
+    /github\.event\.workflow_run\.(head_branch|display_title|head_commit\.(message|author\.(email|name)))\b/,
+    'whoever pushed the branch that triggered the run'
+  ],
   [/github\.head_ref\b/, 'whoever names the pull request branch']
 ]
 
 /** Events that run with the base repository's secrets and a write token even for outsiders. */
-const PRIVILEGED = new Set(['pull_request_target', 'issues', 'issue_comment', 'discussion', 'discussion_comment', 'pull_request_review', 'pull_request_review_comment', 'workflow_run'])
+const PRIVILEGED = new Set([
+  'pull_request_target',
+  'issues',
+  'issue_comment',
+  'discussion',
+  'discussion_comment',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'workflow_run'
+])
 
 /** `${{ github.head_ref }}` as `github.head_ref`: messages never carry template braces. */
 export function plainExpression(text: string): string {
-  return text.replace(/\$\{\{\s*([\s\S]*?)\s*\}\}/g, '$1').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/\$\{\{\s*([\s\S]*?)\s*\}\}/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
-const HEAD_REF = /github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|refs\/pull\/|github\.event\.pull_request\.merge_commit_sha/
+const HEAD_REF =
+  /github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|refs\/pull\/|github\.event\.pull_request\.merge_commit_sha/
 
 /** The script text of a step: its `run:`, or the `script:` of actions/github-script (JavaScript, same risk). */
 function scriptNode(step: StepModel): Node | undefined {
   if (step.run) return step.run.node
-  if (step.uses && /^actions\/github-script@/.test(step.uses.value)) return step.with.get('script')?.node
+  if (step.uses && /^actions\/github-script@/.test(step.uses.value))
+    return step.with.get('script')?.node
   return undefined
 }
 
-function injections(input: CheckInput, step: StepModel, context: { run?: JobRun; triggers: Set<string> }): Draft[] {
+function injections(
+  input: CheckInput,
+  step: StepModel,
+  context: { run?: JobRun; triggers: Set<string> }
+): Draft[] {
   const node = scriptNode(step)
   const file = input.graph.files.get(step.file)
   if (!node || !file) return []
@@ -61,7 +88,10 @@ function injections(input: CheckInput, step: StepModel, context: { run?: JobRun;
             job: context.run?.job.id ?? '(composite action)',
             who: match[1],
             language,
-            privilege: privileged.length > 0 ? `, with the secrets and write token that ${privileged.join('/')} gives` : ' on the runner'
+            privilege:
+              privileged.length > 0
+                ? `, with the secrets and write token that ${privileged.join('/')} gives`
+                : ' on the runner'
           },
           severity: privileged.length > 0 ? 'critical' : 'high',
           confidence: 'high',
@@ -89,7 +119,9 @@ export function scriptInjection(input: CheckInput): Draft[] {
     }
   }
   for (const action of input.graph.actions.values()) {
-    for (const step of action.steps) if (!reached.has(`${step.file}#${step.index}`)) out.push(...injections(input, step, { triggers: new Set() }))
+    for (const step of action.steps)
+      if (!reached.has(`${step.file}#${step.index}`))
+        out.push(...injections(input, step, { triggers: new Set() }))
   }
   const seen = new Set<string>()
   return out.filter((d) => {
@@ -103,7 +135,8 @@ export function scriptInjection(input: CheckInput): Draft[] {
 export function pullRequestTarget(input: CheckInput): Draft[] {
   const out: Draft[] = []
   for (const run of input.graph.jobRuns) {
-    if (!(input.graph.triggers.get(run.workflow.file.path) ?? new Set()).has('pull_request_target')) continue
+    if (!(input.graph.triggers.get(run.workflow.file.path) ?? new Set()).has('pull_request_target'))
+      continue
     for (const { step } of run.steps) {
       if (!step.uses || !/^actions\/checkout@/.test(step.uses.value)) continue
       const ref = step.with.get('ref')
@@ -114,7 +147,7 @@ export function pullRequestTarget(input: CheckInput): Draft[] {
         severity: 'critical',
         confidence: 'high',
         rationale:
-          'pull_request_target exists to run trusted base-branch code on untrusted pull requests; checking out the head and building or testing it runs the fork\'s code (its package scripts, its tests) with secrets.',
+          "pull_request_target exists to run trusted base-branch code on untrusted pull requests; checking out the head and building or testing it runs the fork's code (its package scripts, its tests) with secrets.",
         evidence: lineEvidence(input, step.file, ref.line),
         key: `${stepKey(run, step)}#checkout`,
         cwe: 'CWE-829'

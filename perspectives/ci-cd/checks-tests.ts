@@ -2,7 +2,17 @@
 // coverage run beside them? (severities in README.md)
 import { plural } from '../shared/text.js'
 import { catchAllScripts, type CommandKind } from './commands.js'
-import { CI_LOCATIONS, ciPaths, dedupe, isPython, lineEvidence, shortCommand, stepKey, type CheckInput, type Draft } from './check-input.js'
+import {
+  CI_LOCATIONS,
+  ciPaths,
+  dedupe,
+  isPython,
+  lineEvidence,
+  shortCommand,
+  stepKey,
+  type CheckInput,
+  type Draft
+} from './check-input.js'
 import type { CommandUse, JobRun } from './graph.js'
 import { SYSTEM_NAMES } from './other-ci.js'
 
@@ -22,7 +32,11 @@ function makeLike(use: CommandUse): boolean {
 /** CI runs the tests of an ecosystem: GitHub commands or another CI system's. */
 function ciRuns(input: CheckInput, kind: CommandKind, python: boolean | null): boolean {
   // `make test` and a repository script (`scripts/test`) may run either ecosystem's tests.
-  const gh = input.graph.commands.some((c) => c.kinds.has(kind) && (python === null || isPython(c) === python || makeLike(c) || c.unread !== undefined))
+  const gh = input.graph.commands.some(
+    (c) =>
+      c.kinds.has(kind) &&
+      (python === null || isPython(c) === python || makeLike(c) || c.unread !== undefined)
+  )
   return gh || input.other.some((o) => o.kinds.has(kind))
 }
 
@@ -41,8 +55,13 @@ export function noCi(input: CheckInput): Draft[] {
       },
       severity: testFiles > 0 ? 'high' : 'medium',
       confidence: 'high',
-      rationale: 'Without CI nothing stops a change that breaks the build or the tests from being merged; tests only help when something runs them.',
-      evidence: { lookedFor: 'a CI configuration file of GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, Travis, Bitbucket, Drone or AppVeyor', where: CI_LOCATIONS },
+      rationale:
+        'Without CI nothing stops a change that breaks the build or the tests from being merged; tests only help when something runs them.',
+      evidence: {
+        lookedFor:
+          'a CI configuration file of GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Jenkins, Travis, Bitbucket, Drone or AppVeyor',
+        where: CI_LOCATIONS
+      },
       key: 'no-ci'
     }
   ]
@@ -56,20 +75,29 @@ export function testCommandNotRun(input: CheckInput): Draft[] {
   // A CI step that runs `scripts/ci` or `./check.sh` may run the tests inside: the script's text is not read.
   const catchAll = catchAllScripts(input.graph.commands)
   const confidence = catchAll.length > 0 ? 'medium' : 'high'
-  const unreadNote = catchAll.length > 0 ? ` CI also runs ${catchAll.join(', ')}, whose text was not read; it may run them.` : ''
+  const unreadNote =
+    catchAll.length > 0
+      ? ` CI also runs ${catchAll.join(', ')}, whose text was not read; it may run them.`
+      : ''
   const node = project.node
   if (node?.testCommand && !ciRuns(input, 'test', false)) {
     out.push({
       messageId: 'testCommandNotRun',
       data: {
         command: `\`${node.testCommand}\``,
-        reason: node.testScript !== undefined ? `${node.manifest.path} defines scripts.test ("${shortCommand(node.testScript)}")` : `the repository has ${plural(node.testFiles, 'JavaScript/TypeScript test file')}`,
+        reason:
+          node.testScript !== undefined
+            ? `${node.manifest.path} defines scripts.test ("${shortCommand(node.testScript)}")`
+            : `the repository has ${plural(node.testFiles, 'JavaScript/TypeScript test file')}`,
         workflows
       },
       severity: 'high',
       confidence,
       rationale: `CI exists but never runs the tests, so a green check says nothing about them.${unreadNote}`,
-      evidence: { lookedFor: `a CI command running ${node.testCommand}, a package script that runs it, or a test runner (jest, vitest, mocha, node --test...)`, where: ciPaths(input) },
+      evidence: {
+        lookedFor: `a CI command running ${node.testCommand}, a package script that runs it, or a test runner (jest, vitest, mocha, node --test...)`,
+        where: ciPaths(input)
+      },
       key: 'test-command:node'
     })
   }
@@ -79,13 +107,20 @@ export function testCommandNotRun(input: CheckInput): Draft[] {
       messageId: 'testCommandNotRun',
       data: {
         command: `\`${py.testCommand}\``,
-        reason: py.testFiles > 0 ? `the repository has ${plural(py.testFiles, 'Python test file')}` : `pytest is configured${py.manifestPath ? ` (${py.manifestPath})` : ''}`,
+        reason:
+          py.testFiles > 0
+            ? `the repository has ${plural(py.testFiles, 'Python test file')}`
+            : `pytest is configured${py.manifestPath ? ` (${py.manifestPath})` : ''}`,
         workflows
       },
       severity: 'high',
       confidence,
       rationale: `CI exists but never runs the Python tests, so a green check says nothing about them.${unreadNote}`,
-      evidence: { lookedFor: 'a CI command running pytest, python -m pytest, python -m unittest, tox, nox or hatch test', where: ciPaths(input) },
+      evidence: {
+        lookedFor:
+          'a CI command running pytest, python -m pytest, python -m unittest, tox, nox or hatch test',
+        where: ciPaths(input)
+      },
       key: 'test-command:python'
     })
   }
@@ -96,17 +131,25 @@ export function testsNotTriggered(input: CheckInput): Draft[] {
   const uses = testUses(input)
   if (uses.length === 0) return []
   const byWorkflow = new Map<string, CommandUse>()
-  for (const u of uses) if (!byWorkflow.has(u.run.workflow.file.path)) byWorkflow.set(u.run.workflow.file.path, u)
+  for (const u of uses)
+    if (!byWorkflow.has(u.run.workflow.file.path)) byWorkflow.set(u.run.workflow.file.path, u)
   const triggers = new Set<string>()
-  for (const path of byWorkflow.keys()) for (const t of input.graph.triggers.get(path) ?? []) triggers.add(t)
+  for (const path of byWorkflow.keys())
+    for (const t of input.graph.triggers.get(path) ?? []) triggers.add(t)
   const hasPush = triggers.has('push')
   const hasPr = [...triggers].some((t) => PR_EVENTS.has(t))
   if (hasPush && hasPr) return []
   // Point at a workflow that has triggers of its own (a reusable one is reached through its callers).
-  const uses0 = [...byWorkflow.values()].sort((a, b) => a.run.workflow.file.path.localeCompare(b.run.workflow.file.path))
-  const first = uses0.find((u) => u.run.workflow.triggers.some((t) => t.name !== 'workflow_call')) ?? uses0[0]
+  const uses0 = [...byWorkflow.values()].sort((a, b) =>
+    a.run.workflow.file.path.localeCompare(b.run.workflow.file.path)
+  )
+  const first =
+    uses0.find((u) => u.run.workflow.triggers.some((t) => t.name !== 'workflow_call')) ?? uses0[0]
   const missing = !hasPush && !hasPr ? 'push or pull_request' : hasPush ? 'pull_request' : 'push'
-  const shown = [...triggers].filter((t) => t !== 'workflow_call').map((t) => (t === 'push:tags' ? 'push of tags' : t)).sort()
+  const shown = [...triggers]
+    .filter((t) => t !== 'workflow_call')
+    .map((t) => (t === 'push:tags' ? 'push of tags' : t))
+    .sort()
   return [
     {
       messageId: 'testsNotTriggered',
@@ -123,7 +166,8 @@ export function testsNotTriggered(input: CheckInput): Draft[] {
       },
       severity: hasPr ? 'medium' : 'high',
       confidence: 'high',
-      rationale: 'Tests protect a branch only when they run on the pull request before the merge and on the push after it.',
+      rationale:
+        'Tests protect a branch only when they run on the pull request before the merge and on the push after it.',
       evidence: lineEvidence(input, first.run.workflow.file.path, first.run.workflow.onLine),
       key: 'triggers'
     }
@@ -145,7 +189,10 @@ export function missingScripts(input: CheckInput): Draft[] {
           command: shortCommand(use.text),
           script: call.name,
           manifest: use.manifest.path,
-          available: names.length === 0 ? 'it has no scripts' : `it has: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`
+          available:
+            names.length === 0
+              ? 'it has no scripts'
+              : `it has: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`
         },
         severity: 'high',
         confidence: 'high',
@@ -172,7 +219,10 @@ export function otherCiWithoutTests(input: CheckInput): Draft[] {
       rationale: githubTests
         ? 'GitHub Actions runs the tests; this other CI file runs none, so it is either stale or checks less than it seems to.'
         : 'The CI system runs, but not the tests, so its green status does not cover them.',
-      evidence: { lookedFor: `a command running ${command} or another test runner`, where: [o.path] },
+      evidence: {
+        lookedFor: `a command running ${command} or another test runner`,
+        where: [o.path]
+      },
       key: `other:${o.path}`
     }))
 }
@@ -181,7 +231,9 @@ function toolRuns(input: CheckInput, kind: CommandKind, actionPattern: RegExp): 
   if (ciRuns(input, kind, null)) return true
   // `scripts/check` or `ci.sh` is where projects keep their linters and type checks; its text is not read.
   if (catchAllScripts(input.graph.commands).length > 0) return true
-  return input.graph.jobRuns.some((r) => r.steps.some(({ step }) => step.uses && actionPattern.test(step.uses.value)))
+  return input.graph.jobRuns.some((r) =>
+    r.steps.some(({ step }) => step.uses && actionPattern.test(step.uses.value))
+  )
 }
 
 export function lintAndTypeCheck(input: CheckInput): Draft[] {
@@ -192,9 +244,20 @@ export function lintAndTypeCheck(input: CheckInput): Draft[] {
   const node = project.node
   const py = project.python
   const lint = node?.lintScript
-    ? { tool: `the "${node.lintScript}" script`, evidence: `${node.manifest.path} scripts.${node.lintScript}: "${shortCommand(node.manifest.scripts[node.lintScript])}"`, command: node.lintScript === 'lint' ? `${node.manager} run lint` : `${node.manager} run ${node.lintScript}` }
+    ? {
+        tool: `the "${node.lintScript}" script`,
+        evidence: `${node.manifest.path} scripts.${node.lintScript}: "${shortCommand(node.manifest.scripts[node.lintScript])}"`,
+        command:
+          node.lintScript === 'lint'
+            ? `${node.manager} run lint`
+            : `${node.manager} run ${node.lintScript}`
+      }
     : py?.lintTool
-      ? { tool: py.lintTool, evidence: 'its configuration or dependency', command: py.lintTool === 'ruff' ? 'ruff check' : py.lintTool }
+      ? {
+          tool: py.lintTool,
+          evidence: 'its configuration or dependency',
+          command: py.lintTool === 'ruff' ? 'ruff check' : py.lintTool
+        }
       : undefined
   if (lint && !toolRuns(input, 'lint', /lint|ruff|eslint|super-linter|pre-commit/i)) {
     out.push({
@@ -202,18 +265,36 @@ export function lintAndTypeCheck(input: CheckInput): Draft[] {
       data: { ...lint, command: `\`${lint.command}\``, workflows },
       severity: 'low',
       confidence: 'medium',
-      rationale: 'A linter that only runs on some machines lets the problems it catches reach the main branch.',
-      evidence: { lookedFor: `a CI command running ${lint.command} or a linter (eslint, biome, ruff, flake8, pylint...) or a lint action`, where: ciPaths(input) },
+      rationale:
+        'A linter that only runs on some machines lets the problems it catches reach the main branch.',
+      evidence: {
+        lookedFor: `a CI command running ${lint.command} or a linter (eslint, biome, ruff, flake8, pylint...) or a lint action`,
+        where: ciPaths(input)
+      },
       key: 'lint'
     })
   }
-  const tsJest = node ? [...node.manifest.devDependencies, ...node.manifest.dependencies].includes('ts-jest') : false
+  const tsJest = node
+    ? [...node.manifest.devDependencies, ...node.manifest.dependencies].includes('ts-jest')
+    : false
   const typecheck = node?.typecheckScript
-    ? { tool: `the "${node.typecheckScript}" script`, evidence: `${node.manifest.path} scripts.${node.typecheckScript}: "${shortCommand(node.manifest.scripts[node.typecheckScript])}"`, command: `${node.manager} run ${node.typecheckScript}` }
+    ? {
+        tool: `the "${node.typecheckScript}" script`,
+        evidence: `${node.manifest.path} scripts.${node.typecheckScript}: "${shortCommand(node.manifest.scripts[node.typecheckScript])}"`,
+        command: `${node.manager} run ${node.typecheckScript}`
+      }
     : node?.typescript
-      ? { tool: 'TypeScript', evidence: `${node.dir === '' ? '' : `${node.dir}/`}tsconfig.json`, command: 'npx tsc --noEmit' }
+      ? {
+          tool: 'TypeScript',
+          evidence: `${node.dir === '' ? '' : `${node.dir}/`}tsconfig.json`,
+          command: 'npx tsc --noEmit'
+        }
       : py?.typecheckTool
-        ? { tool: py.typecheckTool, evidence: 'its configuration or dependency', command: py.typecheckTool }
+        ? {
+            tool: py.typecheckTool,
+            evidence: 'its configuration or dependency',
+            command: py.typecheckTool
+          }
         : undefined
   if (typecheck && !toolRuns(input, 'typecheck', /tsc|mypy|pyright/i)) {
     out.push({
@@ -224,7 +305,10 @@ export function lintAndTypeCheck(input: CheckInput): Draft[] {
       rationale: tsJest
         ? 'ts-jest type-checks the files the tests import, but not the rest; a separate type check covers everything.'
         : 'Type errors are bugs the compiler can find for free; without a CI step they reach the main branch whenever a test does not happen to cover them.',
-      evidence: { lookedFor: `a CI command running ${typecheck.command}, tsc, mypy or pyright (directly or through a package script such as build)`, where: ciPaths(input) },
+      evidence: {
+        lookedFor: `a CI command running ${typecheck.command}, tsc, mypy or pyright (directly or through a package script such as build)`,
+        where: ciPaths(input)
+      },
       key: 'typecheck'
     })
   }
@@ -251,7 +335,10 @@ function coverageInConfig(input: CheckInput): string | undefined {
     .filter((f) => RUNNER_CONFIG.test(f))
     .find((f) => {
       const text = input.source?.(f) ?? ''
-      return /\bcollectCoverage\s*:\s*true\b/.test(text) || /\bcoverage\s*:\s*\{[^}]*\benabled\s*:\s*true\b/.test(text)
+      return (
+        /\bcollectCoverage\s*:\s*true\b/.test(text) ||
+        /\bcoverage\s*:\s*\{[^}]*\benabled\s*:\s*true\b/.test(text)
+      )
     })
 }
 
@@ -273,16 +360,26 @@ function onChanges(input: CheckInput, run: JobRun): boolean {
 
 export function coverage(input: CheckInput): Draft[] {
   const out: Draft[] = []
-  const configured = input.project.toolFiles.some((f) => RUNNER_CONFIG.test(f) || /(^|\/)\.(nycrc|c8rc)/.test(f))
+  const configured = input.project.toolFiles.some(
+    (f) => RUNNER_CONFIG.test(f) || /(^|\/)\.(nycrc|c8rc)/.test(f)
+  )
   const enabledBy = coverageInConfig(input)
   const byJob = new Map<JobRun, CommandUse[]>()
   for (const c of input.graph.commands) byJob.set(c.run, [...(byJob.get(c.run) ?? []), c])
-  const jobs: { run: JobRun; commands: CommandUse[]; test: CommandUse; producer?: CommandUse }[] = []
+  const jobs: { run: JobRun; commands: CommandUse[]; test: CommandUse; producer?: CommandUse }[] =
+    []
   for (const [run, commands] of byJob) {
     const test = commands.find((c) => c.kinds.has('test') && !underTestFolder(c.dir))
     if (!test || !onChanges(input, run)) continue
     // A test command counts as producing coverage when the runner's config file switches it on.
-    jobs.push({ run, commands, test, producer: commands.find((c) => c.kinds.has('coverage')) ?? (enabledBy && !isPython(test) ? test : undefined) })
+    jobs.push({
+      run,
+      commands,
+      test,
+      producer:
+        commands.find((c) => c.kinds.has('coverage')) ??
+        (enabledBy && !isPython(test) ? test : undefined)
+    })
   }
   // One job measuring coverage is enough: the other test jobs (matrix legs, other runtimes) need not repeat it.
   const measured = new Set(jobs.filter((j) => j.producer).map((j) => isPython(j.test)))
@@ -293,7 +390,12 @@ export function coverage(input: CheckInput): Draft[] {
       if (test.unread || measured.has(isPython(test))) continue
       out.push({
         messageId: 'noCoverage',
-        data: { job: run.job.id, file, command: shortCommand(test.text), lookedFor: '--coverage, --cov, c8, nyc, coverage run' },
+        data: {
+          job: run.job.id,
+          file,
+          command: shortCommand(test.text),
+          lookedFor: '--coverage, --cov, c8, nyc, coverage run'
+        },
         severity: 'low',
         confidence: configured ? 'low' : 'medium',
         rationale: configured
@@ -304,19 +406,25 @@ export function coverage(input: CheckInput): Draft[] {
       })
       continue
     }
-    const kept = input.graph.jobRuns.filter((r) => r.workflow === run.workflow).some(uploadsCoverage) || commands.some((c) => c.kinds.has('upload-coverage'))
+    const kept =
+      input.graph.jobRuns.filter((r) => r.workflow === run.workflow).some(uploadsCoverage) ||
+      commands.some((c) => c.kinds.has('upload-coverage'))
     if (!kept) {
       out.push({
         messageId: 'coverageNotKept',
         data: {
           job: run.job.id,
           file,
-          command: shortCommand(producer.text) + (producer.kinds.has('coverage') ? '' : `, with coverage on in ${enabledBy}`),
-          lookedFor: 'a Codecov/Coveralls/coverage action, or actions/upload-artifact with a coverage path'
+          command:
+            shortCommand(producer.text) +
+            (producer.kinds.has('coverage') ? '' : `, with coverage on in ${enabledBy}`),
+          lookedFor:
+            'a Codecov/Coveralls/coverage action, or actions/upload-artifact with a coverage path'
         },
         severity: 'low',
         confidence: 'medium',
-        rationale: 'A coverage report that is not uploaded disappears with the runner; nobody can see trends or review it on a pull request.',
+        rationale:
+          'A coverage report that is not uploaded disappears with the runner; nobody can see trends or review it on a pull request.',
         evidence: lineEvidence(input, producer.file, producer.line),
         key: `${stepKey(run, producer.step)}#coverage-kept`
       })
@@ -324,4 +432,3 @@ export function coverage(input: CheckInput): Draft[] {
   }
   return dedupe(out)
 }
-

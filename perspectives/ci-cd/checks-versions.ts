@@ -35,7 +35,10 @@ function testedVersions(run: JobRun, runtime: Runtime): Tested[] | null {
     found = true
     const input = step.with.get(SETUP[runtime].input)
     if (!input) return null
-    for (const raw of input.value.split(/[\n,]+/).map((v) => v.trim()).filter(Boolean)) {
+    for (const raw of input.value
+      .split(/[\n,]+/)
+      .map((v) => v.trim())
+      .filter(Boolean)) {
       const ref = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(raw)
       if (ref) {
         const axis = run.job.matrix.get(ref[1])
@@ -58,15 +61,33 @@ export function versionMatrix(input: CheckInput): Draft[] {
   const out: Draft[] = []
   const declared: { runtime: Runtime; range: string; manifest: string; field: string }[] = []
   const node = input.project.node
-  if (node?.engines) declared.push({ runtime: 'node', range: node.engines, manifest: node.manifest.path, field: 'engines.node' })
+  if (node?.engines)
+    declared.push({
+      runtime: 'node',
+      range: node.engines,
+      manifest: node.manifest.path,
+      field: 'engines.node'
+    })
   const py = input.project.python
-  if (py?.requiresPython && py.manifestPath) declared.push({ runtime: 'python', range: py.requiresPython, manifest: py.manifestPath, field: 'requires-python' })
+  if (py?.requiresPython && py.manifestPath)
+    declared.push({
+      runtime: 'python',
+      range: py.requiresPython,
+      manifest: py.manifestPath,
+      field: 'requires-python'
+    })
   for (const d of declared) {
     const minimum = minimumOf(d.range)
     if (!minimum) continue
     const name = SETUP[d.runtime].name
     const shownMinimum = show(minimum, d.runtime)
-    const base = { runtime: name, minimum: shownMinimum, manifest: d.manifest, field: d.field, declared: d.range }
+    const base = {
+      runtime: name,
+      minimum: shownMinimum,
+      manifest: d.manifest,
+      field: d.field,
+      declared: d.range
+    }
     const seen = new Set<string>()
     const known: { run: JobRun; tested: Tested[] }[] = []
     let unknown = 0
@@ -74,7 +95,10 @@ export function versionMatrix(input: CheckInput): Draft[] {
       if (!input.graph.commands.some((c) => c.run === run && c.kinds.has('test'))) continue
       const tested = testedVersions(run, d.runtime)
       if (!tested) {
-        if (run.steps.some(({ step }) => step.uses && SETUP[d.runtime].action.test(step.uses.value))) unknown++
+        if (
+          run.steps.some(({ step }) => step.uses && SETUP[d.runtime].action.test(step.uses.value))
+        )
+          unknown++
         continue
       }
       known.push({ run, tested })
@@ -91,7 +115,8 @@ export function versionMatrix(input: CheckInput): Draft[] {
           data: { ...base, job: run.job.id, file: here[0].file, version: versions },
           severity: 'low',
           confidence: 'high',
-          rationale: 'A CI run on a version the package says it does not support either hides that the declared range is too narrow or spends runner time on nothing users run.',
+          rationale:
+            'A CI run on a version the package says it does not support either hides that the declared range is too narrow or spends runner time on nothing users run.',
           evidence: lineEvidence(input, here[0].file, here[0].line),
           key
         })
@@ -104,12 +129,19 @@ export function versionMatrix(input: CheckInput): Draft[] {
     const versions = [...new Set(all.map((t) => show(t.version, d.runtime)))]
     out.push({
       messageId: 'runtimeMinimumUntested',
-      data: { ...base, file: first.tested[0].file, tested: versions.join(', '), jobs: [...new Set(known.map((k) => k.run.job.id))].join(', ') },
+      data: {
+        ...base,
+        file: first.tested[0].file,
+        tested: versions.join(', '),
+        jobs: [...new Set(known.map((k) => k.run.job.id))].join(', ')
+      },
       severity: 'medium',
       confidence: unknown > 0 ? 'medium' : 'high',
       rationale:
         `Code that uses a newer ${name} feature passes CI and breaks for users on ${name} ${shownMinimum}, which the package promises to support.` +
-        (unknown > 0 ? ` ${unknown} test job(s) choose their version at run time and may test it.` : ''),
+        (unknown > 0
+          ? ` ${unknown} test job(s) choose their version at run time and may test it.`
+          : ''),
       evidence: lineEvidence(input, first.tested[0].file, first.tested[0].line),
       key: `${d.runtime}#minimum`
     })

@@ -26,10 +26,55 @@ export interface Classified {
   unread?: string[]
 }
 
-const TEST_RUNNERS = new Set(['jest', 'vitest', 'mocha', 'ava', 'tap', 'borp', 'pytest', 'py.test', 'tox', 'nox', 'jasmine', 'karma', 'rspec', 'phpunit', 'ctest', 'unittest', 'nose2', 'ward'])
-const LINTERS = new Set(['eslint', 'biome', 'flake8', 'pylint', 'pycodestyle', 'standard', 'xo', 'tslint', 'oxlint', 'golangci-lint', 'rubocop', 'stylelint', 'ruff', 'pyflakes', 'pre-commit'])
+const TEST_RUNNERS = new Set([
+  'jest',
+  'vitest',
+  'mocha',
+  'ava',
+  'tap',
+  'borp',
+  'pytest',
+  'py.test',
+  'tox',
+  'nox',
+  'jasmine',
+  'karma',
+  'rspec',
+  'phpunit',
+  'ctest',
+  'unittest',
+  'nose2',
+  'ward'
+])
+const LINTERS = new Set([
+  'eslint',
+  'biome',
+  'flake8',
+  'pylint',
+  'pycodestyle',
+  'standard',
+  'xo',
+  'tslint',
+  'oxlint',
+  'golangci-lint',
+  'rubocop',
+  'stylelint',
+  'ruff',
+  'pyflakes',
+  'pre-commit'
+])
 // tsd and tstyche test type definitions: type checks, with no code run and so no coverage.
-const TYPE_CHECKERS = new Set(['tsc', 'vue-tsc', 'mypy', 'pyright', 'basedpyright', 'svelte-check', 'dmypy', 'tsd', 'tstyche'])
+const TYPE_CHECKERS = new Set([
+  'tsc',
+  'vue-tsc',
+  'mypy',
+  'pyright',
+  'basedpyright',
+  'svelte-check',
+  'dmypy',
+  'tsd',
+  'tstyche'
+])
 const COVERAGE_TOOLS = new Set(['c8', 'nyc'])
 const COVERAGE_FLAGS = /^--(coverage|cov|collectCoverage|experimental-test-coverage)(=|\.|$)/
 const RUN_WRAPPERS: Record<string, string[]> = {
@@ -50,7 +95,10 @@ const SCRIPT_NAME_KINDS: [RegExp, CommandKind[]][] = [
   // `test:types` / `test-tsd` test type definitions: a type check, not tests that run code.
   [/^(test|tests)([:_-](?!(types?|typings|tsd|dts)$).*)?$/, ['test']],
   [/^(lint|eslint)([:_-].*)?$/, ['lint']],
-  [/^(typecheck|type-check|types|check-types|tsc|check:types|lint:types|typecheck:.*|tests?[:_-](types?|typings|tsd|dts))$/, ['typecheck']],
+  [
+    /^(typecheck|type-check|types|check-types|tsc|check:types|lint:types|typecheck:.*|tests?[:_-](types?|typings|tsd|dts))$/,
+    ['typecheck']
+  ],
   [/^(coverage|cov|test:cov(erage)?)$/, ['test', 'coverage']]
 ]
 const MAX_DEPTH = 4
@@ -61,8 +109,25 @@ function basename(word: string): string {
 
 /** Every program name the classifier knows, to find the command behind a wrapper's options. */
 const KNOWN_PROGRAMS = new Set([
-  ...TEST_RUNNERS, ...LINTERS, ...TYPE_CHECKERS, ...COVERAGE_TOOLS,
-  'coverage', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'deno', 'tsx', 'make', 'prettier', 'codecov', 'coveralls', 'go', 'cargo'
+  ...TEST_RUNNERS,
+  ...LINTERS,
+  ...TYPE_CHECKERS,
+  ...COVERAGE_TOOLS,
+  'coverage',
+  'npm',
+  'npx',
+  'yarn',
+  'pnpm',
+  'bun',
+  'node',
+  'deno',
+  'tsx',
+  'make',
+  'prettier',
+  'codecov',
+  'coveralls',
+  'go',
+  'cargo'
 ])
 
 /**
@@ -72,7 +137,9 @@ const KNOWN_PROGRAMS = new Set([
  */
 function rest(words: string[], from: number): string[] {
   const tail = words.slice(from)
-  const known = tail.findIndex((w) => KNOWN_PROGRAMS.has(basename(w)) || /^python[0-9.]*$/.test(basename(w)))
+  const known = tail.findIndex(
+    (w) => KNOWN_PROGRAMS.has(basename(w)) || /^python[0-9.]*$/.test(basename(w))
+  )
   if (known >= 0) return tail.slice(known)
   const plain = tail.findIndex((w) => !w.startsWith('-'))
   return plain < 0 ? [] : tail.slice(plain)
@@ -80,9 +147,12 @@ function rest(words: string[], from: number): string[] {
 
 /** tox/nox environments named for a type check or a linter run that, not the tests. */
 function toolEnvironments(words: string[]): CommandKind[] | null {
-  const at = words.findIndex((w) => w === '-e' || w === '-s' || w === '--session' || w.startsWith('-e') && w.length > 2)
+  const at = words.findIndex(
+    (w) => w === '-e' || w === '-s' || w === '--session' || (w.startsWith('-e') && w.length > 2)
+  )
   if (at < 0) return null
-  const value = words[at].length > 2 && words[at].startsWith('-e') ? words[at].slice(2) : (words[at + 1] ?? '')
+  const value =
+    words[at].length > 2 && words[at].startsWith('-e') ? words[at].slice(2) : (words[at + 1] ?? '')
   const kinds = new Set<CommandKind>()
   for (const env of value.split(',')) {
     if (/typ|mypy|pyright/i.test(env)) kinds.add('typecheck')
@@ -99,15 +169,28 @@ export interface ScriptContext {
 }
 
 /** Classifies every command of a `run:` script; `lineIndex` keeps where each starts. */
-export function classifyScript(script: string, context: ScriptContext): (Classified & { lineIndex: number; text: string })[] {
-  return splitScript(script).map((command) => ({ ...classifyWords(command.words, context, 0, new Set()), lineIndex: command.lineIndex, text: command.text }))
+export function classifyScript(
+  script: string,
+  context: ScriptContext
+): (Classified & { lineIndex: number; text: string })[] {
+  return splitScript(script).map((command) => ({
+    ...classifyWords(command.words, context, 0, new Set()),
+    lineIndex: command.lineIndex,
+    text: command.text
+  }))
 }
 
 /** What one command does. Follows package scripts up to a few levels. */
-export function classifyWords(input: string[], context: ScriptContext, depth: number, seen: Set<string>): Classified {
+export function classifyWords(
+  input: string[],
+  context: ScriptContext,
+  depth: number,
+  seen: Set<string>
+): Classified {
   const out: Classified = { kinds: new Set(), scripts: [] }
   const words = [...input]
-  while (words.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]) || PREFIXES.has(words[0]))) words.shift()
+  while (words.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]) || PREFIXES.has(words[0])))
+    words.shift()
   if (words.length === 0 || depth > MAX_DEPTH) return out
   const program = basename(words[0])
   const sub = words[1]
@@ -116,9 +199,11 @@ export function classifyWords(input: string[], context: ScriptContext, depth: nu
     if (other.unread) out.unread = [...(out.unread ?? []), ...other.unread]
     return out
   }
-  const recurse = (next: string[]): Classified => merge(classifyWords(next, context, depth + 1, seen))
+  const recurse = (next: string[]): Classified =>
+    merge(classifyWords(next, context, depth + 1, seen))
   if (words.some((w) => COVERAGE_FLAGS.test(w))) out.kinds.add('coverage')
-  if (program === 'codecov' || program === 'coveralls' || program === 'codecovcli') return merge({ kinds: new Set(['upload-coverage']), scripts: [] })
+  if (program === 'codecov' || program === 'coveralls' || program === 'codecovcli')
+    return merge({ kinds: new Set(['upload-coverage']), scripts: [] })
   if (['npx', 'bunx', 'pnpx', 'uvx'].includes(program)) return recurse(rest(words, 1))
   if (RUN_WRAPPERS[program]?.includes(sub ?? '')) return recurse(rest(words, 2))
   if (program === 'hatch' && sub === 'test') return merge({ kinds: new Set(['test']), scripts: [] })
@@ -126,7 +211,8 @@ export function classifyWords(input: string[], context: ScriptContext, depth: nu
     const m = words.indexOf('-m')
     if (m < 0) return out
     const module = words[m + 1]
-    if (module === 'pip') return words.includes('install') ? merge({ kinds: new Set(['install']), scripts: [] }) : out
+    if (module === 'pip')
+      return words.includes('install') ? merge({ kinds: new Set(['install']), scripts: [] }) : out
     return recurse(words.slice(m + 1))
   }
   if (COVERAGE_TOOLS.has(program)) {
@@ -137,32 +223,50 @@ export function classifyWords(input: string[], context: ScriptContext, depth: nu
     out.kinds.add('coverage')
     if (sub === 'run') {
       const next = rest(words, 2)
-      return recurse(next[0] === '-m' ? next.slice(1) : next[0]?.endsWith('.py') ? ['python', ...next] : next)
+      return recurse(
+        next[0] === '-m' ? next.slice(1) : next[0]?.endsWith('.py') ? ['python', ...next] : next
+      )
     }
     return out
   }
   if (program === 'node' || program === 'tsx' || program === 'deno' || program === 'bun') {
     if (words.includes('--test') || sub === 'test') out.kinds.add('test')
   }
-  if (['pip', 'pip3', 'poetry', 'pipenv', 'pdm'].includes(program) && ['install', 'sync'].includes(sub ?? '')) out.kinds.add('install')
-  if (program === 'uv' && (sub === 'sync' || (sub === 'pip' && words[2] === 'install'))) out.kinds.add('install')
+  if (
+    ['pip', 'pip3', 'poetry', 'pipenv', 'pdm'].includes(program) &&
+    ['install', 'sync'].includes(sub ?? '')
+  )
+    out.kinds.add('install')
+  if (program === 'uv' && (sub === 'sync' || (sub === 'pip' && words[2] === 'install')))
+    out.kinds.add('install')
   const environments = program === 'tox' || program === 'nox' ? toolEnvironments(words) : null
   if (environments) environments.forEach((k) => out.kinds.add(k))
   else if (TEST_RUNNERS.has(program) && sub !== 'bench') out.kinds.add('test')
   if (LINTERS.has(program) && !(program === 'ruff' && sub === 'format')) out.kinds.add('lint')
   if (program === 'prettier' && words.includes('--check')) out.kinds.add('lint')
-  if (TYPE_CHECKERS.has(program) && !words.includes('--version') && !words.includes('-v')) out.kinds.add('typecheck')
-  if (['go', 'cargo', 'dotnet', 'mix', 'swift'].includes(program) && sub === 'test') out.kinds.add('test')
-  if (['mvn', 'mvnw', 'gradle', 'gradlew'].includes(program) && words.some((w) => ['test', 'verify', 'check', 'build', 'install', 'package'].includes(w))) out.kinds.add('test')
+  if (TYPE_CHECKERS.has(program) && !words.includes('--version') && !words.includes('-v'))
+    out.kinds.add('typecheck')
+  if (['go', 'cargo', 'dotnet', 'mix', 'swift'].includes(program) && sub === 'test')
+    out.kinds.add('test')
+  if (
+    ['mvn', 'mvnw', 'gradle', 'gradlew'].includes(program) &&
+    words.some((w) => ['test', 'verify', 'check', 'build', 'install', 'package'].includes(w))
+  )
+    out.kinds.add('test')
   if (program === 'make') {
     // The Makefile is not read: its targets' names speak (`make test`, `make typecheck`, `make lint`).
     const targets = words.slice(1).filter((w) => !w.startsWith('-') && !w.includes('='))
     if (targets.some((w) => /^(test|tests|check|ci|coverage)$/.test(w))) out.kinds.add('test')
-    for (const target of targets) for (const [pattern, kinds] of SCRIPT_NAME_KINDS) if (pattern.test(target)) kinds.forEach((k) => out.kinds.add(k))
+    for (const target of targets)
+      for (const [pattern, kinds] of SCRIPT_NAME_KINDS)
+        if (pattern.test(target)) kinds.forEach((k) => out.kinds.add(k))
   }
-  if (['playwright', 'cypress'].includes(program) && ['test', 'run'].includes(sub ?? '')) out.kinds.add('test')
+  if (['playwright', 'cypress'].includes(program) && ['test', 'run'].includes(sub ?? ''))
+    out.kinds.add('test')
   if (['turbo', 'nx', 'lerna'].includes(program)) {
-    for (const w of words.slice(1)) for (const [pattern, kinds] of SCRIPT_NAME_KINDS) if (pattern.test(w)) kinds.forEach((k) => out.kinds.add(k))
+    for (const w of words.slice(1))
+      for (const [pattern, kinds] of SCRIPT_NAME_KINDS)
+        if (pattern.test(w)) kinds.forEach((k) => out.kinds.add(k))
   }
   const manager = (['npm', 'yarn', 'pnpm', 'bun'] as const).find((m) => m === program)
   if (manager) classifyManager(manager, words, context, depth, seen, out)
@@ -170,7 +274,8 @@ export function classifyWords(input: string[], context: ScriptContext, depth: nu
   if (script) {
     // As with a package script whose body is unknown, the name speaks: scripts/test runs the tests.
     const name = basename(script).replace(/\.(sh|bash|ps1|cmd|bat)$/, '')
-    for (const [pattern, kinds] of SCRIPT_NAME_KINDS) if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
+    for (const [pattern, kinds] of SCRIPT_NAME_KINDS)
+      if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
     out.unread = [...(out.unread ?? []), script]
   }
   return out
@@ -181,23 +286,43 @@ const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'pwsh'])
 /** The repository script a command runs (`./scripts/test`, `scripts/ci.sh`, `bash tools/check.sh`), if any. */
 function repositoryScript(words: string[]): string | undefined {
   const first = SHELLS.has(basename(words[0])) ? words[1] : words[0]
-  if (!first || first.startsWith('-') || first.startsWith('/') || first.startsWith('~') || first.includes('$')) return undefined
+  if (
+    !first ||
+    first.startsWith('-') ||
+    first.startsWith('/') ||
+    first.startsWith('~') ||
+    first.includes('$')
+  )
+    return undefined
   if (/(^|\/)node_modules\//.test(first)) return undefined
   return first.includes('/') || /\.(sh|bash)$/.test(first) ? first.replace(/^\.\//, '') : undefined
 }
 
 /** Names of repository scripts that may run anything: checks, CI entry points. */
-export const CATCH_ALL_SCRIPT = /^(ci|check|checks|verify|validate|quality|static-checks?|pre-?commit)$/
+export const CATCH_ALL_SCRIPT =
+  /^(ci|check|checks|verify|validate|quality|static-checks?|pre-?commit)$/
 
 /** The unread repository scripts with a catch-all name among some commands. */
 export function catchAllScripts(uses: Pick<Classified, 'unread'>[]): string[] {
-  const names = uses.flatMap((u) => u.unread ?? []).filter((p) => CATCH_ALL_SCRIPT.test(basename(p).replace(/\.(sh|bash|ps1|cmd|bat)$/, '')))
+  const names = uses
+    .flatMap((u) => u.unread ?? [])
+    .filter((p) => CATCH_ALL_SCRIPT.test(basename(p).replace(/\.(sh|bash|ps1|cmd|bat)$/, '')))
   return [...new Set(names)].sort()
 }
 
-function classifyManager(manager: PackageManager, words: string[], context: ScriptContext, depth: number, seen: Set<string>, out: Classified): void {
+function classifyManager(
+  manager: PackageManager,
+  words: string[],
+  context: ScriptContext,
+  depth: number,
+  seen: Set<string>,
+  out: Classified
+): void {
   const args = words.slice(1)
-  const workspaces = args.some((a) => /^(-w|-ws|--workspaces?|--filter|-F|-r|--recursive)(=|$)/.test(a)) || args[0] === 'workspaces' || args[0] === 'workspace'
+  const workspaces =
+    args.some((a) => /^(-w|-ws|--workspaces?|--filter|-F|-r|--recursive)(=|$)/.test(a)) ||
+    args[0] === 'workspaces' ||
+    args[0] === 'workspace'
   const positional = args.filter((a) => !a.startsWith('-'))
   const verb = positional[0]
   if (verb === undefined) {
@@ -243,7 +368,12 @@ function classifyManager(manager: PackageManager, words: string[], context: Scri
   const conventional = name === 'test' || name === 'lint'
   // `test:ci` whose body runs an unknown runner and `test:types` still runs tests: the name says so.
   const testNamed = SCRIPT_NAME_KINDS[0][0].test(name) && !fromBody.has('test')
-  if (body === undefined || conventional || ((fromBody.size === 0 || testNamed) && !/doc|build|format|release|publish|bench/i.test(name))) {
-    for (const [pattern, kinds] of SCRIPT_NAME_KINDS) if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
+  if (
+    body === undefined ||
+    conventional ||
+    ((fromBody.size === 0 || testNamed) && !/doc|build|format|release|publish|bench/i.test(name))
+  ) {
+    for (const [pattern, kinds] of SCRIPT_NAME_KINDS)
+      if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
   }
 }

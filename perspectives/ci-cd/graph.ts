@@ -4,7 +4,14 @@
 import type { CodeModel, PackageManifest } from '../../src/model/types.js'
 import { classifyWords, type Classified } from './commands.js'
 import { splitScript } from './shell.js'
-import { readAction, readWorkflow, type ActionModel, type JobModel, type StepModel, type WorkflowModel } from './workflows.js'
+import {
+  readAction,
+  readWorkflow,
+  type ActionModel,
+  type JobModel,
+  type StepModel,
+  type WorkflowModel
+} from './workflows.js'
 import { linesOf, parseYaml, type YamlFile } from './yaml-source.js'
 
 export interface ExpandedStep {
@@ -71,10 +78,17 @@ export function localPath(ref: string): string {
 
 function actionFor(actions: Map<string, ActionModel>, ref: string): ActionModel | undefined {
   const dir = localPath(ref)
-  return actions.get(dir === '' ? 'action.yml' : `${dir}/action.yml`) ?? actions.get(dir === '' ? 'action.yaml' : `${dir}/action.yaml`)
+  return (
+    actions.get(dir === '' ? 'action.yml' : `${dir}/action.yml`) ??
+    actions.get(dir === '' ? 'action.yaml' : `${dir}/action.yaml`)
+  )
 }
 
-function expand(steps: StepModel[], actions: Map<string, ActionModel>, via: string[]): ExpandedStep[] {
+function expand(
+  steps: StepModel[],
+  actions: Map<string, ActionModel>,
+  via: string[]
+): ExpandedStep[] {
   const out: ExpandedStep[] = []
   for (const step of steps) {
     out.push({ step, via })
@@ -93,7 +107,8 @@ function locate(lines: { line: number; text: string }[], text: string, from: num
   const probes = [text.slice(0, 60), text.split(/\s+/).slice(0, 2).join(' '), text.split(/\s+/)[0]]
   for (const probe of probes) {
     for (let i = from; i < lines.length; i++) if (lines[i].text.includes(probe)) return i
-    for (let i = 0; i < Math.min(from, lines.length); i++) if (lines[i].text.includes(probe)) return i
+    for (let i = 0; i < Math.min(from, lines.length); i++)
+      if (lines[i].text.includes(probe)) return i
   }
   return -1
 }
@@ -114,14 +129,19 @@ function checkoutsOf(run: JobRun): Checkout[] {
   for (const { step } of run.steps) {
     if (!step.uses || !/^actions\/checkout@/.test(step.uses.value)) continue
     const repository = step.with.get('repository')?.value.trim() ?? ''
-    out.push({ path: normalisePath(step.with.get('path')?.value ?? ''), foreign: repository !== '' && !/github\.repository\b/.test(repository) })
+    out.push({
+      path: normalisePath(step.with.get('path')?.value ?? ''),
+      foreign: repository !== '' && !/github\.repository\b/.test(repository)
+    })
   }
   return out
 }
 
 /** A directory inside another repository's checkout (the deepest checkout holding it decides). */
 function isForeign(checkouts: Checkout[], dir: string): boolean {
-  const holding = checkouts.filter((c) => c.path === '' || dir === c.path || dir.startsWith(`${c.path}/`))
+  const holding = checkouts.filter(
+    (c) => c.path === '' || dir === c.path || dir.startsWith(`${c.path}/`)
+  )
   const deepest = holding.sort((a, b) => b.path.length - a.path.length)[0]
   return deepest?.foreign ?? false
 }
@@ -144,12 +164,19 @@ export function buildGraph(model: CodeModel): CiGraph {
   }
   const byPath = new Map(workflows.map((w) => [w.file.path, w]))
   const triggers = new Map<string, Set<string>>()
-  for (const w of workflows) triggers.set(w.file.path, new Set(w.triggers.map((t) => (t.name === 'push' && w.pushTagsOnly ? 'push:tags' : t.name))))
+  for (const w of workflows)
+    triggers.set(
+      w.file.path,
+      new Set(w.triggers.map((t) => (t.name === 'push' && w.pushTagsOnly ? 'push:tags' : t.name)))
+    )
   // Callers pass their triggers down; a few rounds reach every chain the nesting limit allows.
   for (let round = 0; round < MAX_NESTING; round++) {
     for (const w of workflows) {
       for (const job of w.jobs) {
-        const callee = job.calls && isLocalRef(job.calls.value) ? byPath.get(localPath(job.calls.value)) : undefined
+        const callee =
+          job.calls && isLocalRef(job.calls.value)
+            ? byPath.get(localPath(job.calls.value))
+            : undefined
         if (!callee) continue
         const into = triggers.get(callee.file.path) as Set<string>
         for (const t of triggers.get(w.file.path) ?? []) if (t !== 'workflow_call') into.add(t)
@@ -157,7 +184,9 @@ export function buildGraph(model: CodeModel): CiGraph {
     }
   }
   const jobRuns: JobRun[] = []
-  for (const w of workflows) for (const job of w.jobs) jobRuns.push({ workflow: w, job, steps: expand(job.steps, actions, []) })
+  for (const w of workflows)
+    for (const job of w.jobs)
+      jobRuns.push({ workflow: w, job, steps: expand(job.steps, actions, []) })
   const commands: CommandUse[] = []
   const foreign: CommandUse[] = []
   for (const run of jobRuns) {
@@ -179,7 +208,16 @@ export function buildGraph(model: CodeModel): CiGraph {
         const index = locate(lines, command.text, from)
         if (index >= 0) from = index
         const line = index >= 0 ? lines[index].line : step.run.line
-        const use: CommandUse = { ...c, run, step, file: step.file, line, text: file.lines[line - 1] ?? command.text, manifest, dir }
+        const use: CommandUse = {
+          ...c,
+          run,
+          step,
+          file: step.file,
+          line,
+          text: file.lines[line - 1] ?? command.text,
+          manifest,
+          dir
+        }
         ;(isForeign(checkouts, dir) ? foreign : commands).push(use)
       }
     }

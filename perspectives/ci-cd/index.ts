@@ -5,9 +5,24 @@
 import { definePerspective } from '../define.js'
 import type { Metrics } from '../types.js'
 import type { CheckInput, Draft } from './check-input.js'
-import { concurrency, dependencyCache, invalidWorkflows, permissions, pinning, timeouts } from './checks-hygiene.js'
+import {
+  concurrency,
+  dependencyCache,
+  invalidWorkflows,
+  permissions,
+  pinning,
+  timeouts
+} from './checks-hygiene.js'
 import { pullRequestTarget, scriptInjection } from './checks-security.js'
-import { coverage, lintAndTypeCheck, missingScripts, noCi, otherCiWithoutTests, testCommandNotRun, testsNotTriggered } from './checks-tests.js'
+import {
+  coverage,
+  lintAndTypeCheck,
+  missingScripts,
+  noCi,
+  otherCiWithoutTests,
+  testCommandNotRun,
+  testsNotTriggered
+} from './checks-tests.js'
 import { versionMatrix } from './checks-versions.js'
 import { buildGraph } from './graph.js'
 import { MESSAGES, type CiMessageId } from './messages.js'
@@ -50,7 +65,7 @@ export default definePerspective<CiMessageId, CiOptions>({
       'the package scripts, on the oldest supported Node/Python version, with coverage kept, lint and type checks, dependency ' +
       'caching, timeouts, concurrency, least-privilege permissions and actions pinned to commit SHAs, and flags script injection ' +
       'and pull_request_target checkouts. Produces findings on the exact workflow line and a workflow snippet that fills the gaps ' +
-      'with the repository\'s own commands.',
+      "with the repository's own commands.",
     messages: MESSAGES,
     implemented: true
   },
@@ -62,7 +77,9 @@ export default definePerspective<CiMessageId, CiOptions>({
     const project = describeProject(model)
     const other = readOtherCi(model.facts.ci, project.node?.manifest)
     const input: CheckInput = { model, graph, project, other, options, source: context.source }
-    const findingsPerCheck: Record<string, number> = Object.fromEntries(Object.keys(MESSAGES).map((id) => [id, 0]))
+    const findingsPerCheck: Record<string, number> = Object.fromEntries(
+      Object.keys(MESSAGES).map((id) => [id, 0])
+    )
     const findings: Draft[] = []
     // Repository without source code: nothing to build or test, so nothing to say about CI.
     if (project.sourceFiles > 0 || graph.workflows.length > 0) {
@@ -76,7 +93,13 @@ export default definePerspective<CiMessageId, CiOptions>({
         }
       }
     }
-    const specs = buildWorkflowSpec(project, graph, findings, model.facts.git.branch, model.facts.ci.map((f) => f.path))
+    const specs = buildWorkflowSpec(
+      project,
+      graph,
+      findings,
+      model.facts.git.branch,
+      model.facts.ci.map((f) => f.path)
+    )
     const metrics: Metrics = {
       ciFiles: model.facts.ci.length,
       ciSystems: new Set(model.facts.ci.map((f) => f.system)).size,
@@ -95,13 +118,28 @@ export default definePerspective<CiMessageId, CiOptions>({
       metrics,
       details: {
         workflows: workflowRows(graph),
-        otherCi: other.map((o) => ({ path: o.path, system: o.system, runs: [...o.kinds.keys()].sort(), error: o.error ?? null })),
+        otherCi: other.map((o) => ({
+          path: o.path,
+          system: o.system,
+          runs: [...o.kinds.keys()].sort(),
+          error: o.error ?? null
+        })),
         project: {
           node: project.node
-            ? { manifest: project.node.manifest.path, manager: project.node.manager, lockFile: project.node.lockFile ?? null, testCommand: project.node.testCommand ?? null, engines: project.node.engines ?? null }
+            ? {
+                manifest: project.node.manifest.path,
+                manager: project.node.manager,
+                lockFile: project.node.lockFile ?? null,
+                testCommand: project.node.testCommand ?? null,
+                engines: project.node.engines ?? null
+              }
             : null,
           python: project.python
-            ? { manager: project.python.manager, testCommand: project.python.testCommand ?? null, requiresPython: project.python.requiresPython ?? null }
+            ? {
+                manager: project.python.manager,
+                testCommand: project.python.testCommand ?? null,
+                requiresPython: project.python.requiresPython ?? null
+              }
             : null
         },
         findingsPerCheck,

@@ -26,7 +26,8 @@ export type CiMessageId =
 export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
   noCi: {
     title: 'No CI configuration for {{sourceFiles}}',
-    message: 'The repository has {{sourceFiles}} and {{tests}}, but no CI file, so nothing runs {{command}} on push or on pull requests.'
+    message:
+      'The repository has {{sourceFiles}} and {{tests}}, but no CI file, so nothing runs {{command}} on push or on pull requests.'
   },
   invalidWorkflow: {
     title: '{{file}} is not valid YAML',
@@ -43,11 +44,13 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
   },
   missingScript: {
     title: '{{file}} runs the missing script "{{script}}"',
-    message: 'Job {{job}} runs `{{command}}`, but {{manifest}} has no "{{script}}" script ({{available}}), so the step fails.'
+    message:
+      'Job {{job}} runs `{{command}}`, but {{manifest}} has no "{{script}}" script ({{available}}), so the step fails.'
   },
   otherCiNoTests: {
     title: '{{system}} config {{file}} runs no tests',
-    message: '{{file}} ({{system}}) was found, but none of its commands runs {{command}} or another test runner.'
+    message:
+      '{{file}} ({{system}}) was found, but none of its commands runs {{command}} or another test runner.'
   },
   runtimeMinimumUntested: {
     title: '{{runtime}} {{minimum}} is supported but not tested in {{file}}',
@@ -61,15 +64,18 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
   },
   noDependencyCache: {
     title: 'Job {{job}} installs dependencies without a cache',
-    message: 'Job {{job}} in {{file}} runs `{{command}}` on every run with no dependency cache ({{lookedFor}}).'
+    message:
+      'Job {{job}} in {{file}} runs `{{command}}` on every run with no dependency cache ({{lookedFor}}).'
   },
   noTimeout: {
     title: 'Job {{job}} has no timeout-minutes',
-    message: 'Job {{job}} in {{file}} sets no `timeout-minutes`, so a hung {{what}} holds a runner for GitHub\'s default of 360 minutes.'
+    message:
+      "Job {{job}} in {{file}} sets no `timeout-minutes`, so a hung {{what}} holds a runner for GitHub's default of 360 minutes."
   },
   noConcurrency: {
     title: '{{file}} has no concurrency group',
-    message: '{{file}} runs on {{triggers}} without `concurrency`, so every push starts another run while older runs of the same branch keep going.'
+    message:
+      '{{file}} runs on {{triggers}} without `concurrency`, so every push starts another run while older runs of the same branch keep going.'
   },
   noPermissions: {
     title: '{{file}} does not limit the token permissions',
@@ -78,7 +84,8 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
   },
   writeAllPermissions: {
     title: '{{where}} in {{file}} grants write-all',
-    message: '`permissions: write-all` in {{where}} gives GITHUB_TOKEN write access to every scope, far more than {{what}} needs.'
+    message:
+      '`permissions: write-all` in {{where}} gives GITHUB_TOKEN write access to every scope, far more than {{what}} needs.'
   },
   unpinnedAction: {
     title: '{{action}} is pinned to "{{ref}}", not a commit SHA',
@@ -87,7 +94,8 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
   },
   noCoverage: {
     title: 'Tests in job {{job}} produce no coverage',
-    message: 'Job {{job}} in {{file}} runs `{{command}}` without a coverage flag or tool ({{lookedFor}}), so nobody sees which code the tests miss.'
+    message:
+      'Job {{job}} in {{file}} runs `{{command}}` without a coverage flag or tool ({{lookedFor}}), so nobody sees which code the tests miss.'
   },
   coverageNotKept: {
     title: 'Coverage from job {{job}} is not kept',
@@ -96,11 +104,13 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
   },
   lintNotRun: {
     title: 'CI never runs the linter ({{command}})',
-    message: 'The repository configures {{tool}} ({{evidence}}), but none of the {{workflows}} runs {{command}}.'
+    message:
+      'The repository configures {{tool}} ({{evidence}}), but none of the {{workflows}} runs {{command}}.'
   },
   typeCheckNotRun: {
     title: 'CI never type-checks ({{command}})',
-    message: 'The repository configures {{tool}} ({{evidence}}), but none of the {{workflows}} runs {{command}} or another type check.'
+    message:
+      'The repository configures {{tool}} ({{evidence}}), but none of the {{workflows}} runs {{command}} or another type check.'
   },
   scriptInjection: {
     title: '{{expression}} is expanded inside a script in {{file}}',
@@ -110,6 +120,6 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
   pullRequestTargetCheckout: {
     title: 'pull_request_target checks out the pull request head in {{file}}',
     message:
-      '{{file}} runs on pull_request_target (with the base repository\'s secrets and a write token) and job {{job}} checks out `{{ref}}`, so code from any fork runs with those privileges.'
+      "{{file}} runs on pull_request_target (with the base repository's secrets and a write token) and job {{job}} checks out `{{ref}}`, so code from any fork runs with those privileges."
   }
 }

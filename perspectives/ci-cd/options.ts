@@ -18,14 +18,27 @@ export const DEFAULT_OPTIONS: CiOptions = {
 
 export function validateOptions(options: CiOptions): CiOptions {
   const { maxFindingsPerCheck, firstPartyOwners, reportFirstPartyTags } = options
-  if (typeof maxFindingsPerCheck !== 'number' || !Number.isInteger(maxFindingsPerCheck) || maxFindingsPerCheck < 0) {
-    throw new ConfigurationError(`ci-cd option 'maxFindingsPerCheck' must be a whole number of at least 0, got ${JSON.stringify(maxFindingsPerCheck)} (default 25)`)
+  if (
+    typeof maxFindingsPerCheck !== 'number' ||
+    !Number.isInteger(maxFindingsPerCheck) ||
+    maxFindingsPerCheck < 0
+  ) {
+    throw new ConfigurationError(
+      `ci-cd option 'maxFindingsPerCheck' must be a whole number of at least 0, got ${JSON.stringify(maxFindingsPerCheck)} (default 25)`
+    )
   }
-  if (!Array.isArray(firstPartyOwners) || firstPartyOwners.some((o) => typeof o !== 'string' || o.trim() === '')) {
-    throw new ConfigurationError(`ci-cd option 'firstPartyOwners' must be a list of GitHub owner names, got ${JSON.stringify(firstPartyOwners)} (default ["actions", "github"])`)
+  if (
+    !Array.isArray(firstPartyOwners) ||
+    firstPartyOwners.some((o) => typeof o !== 'string' || o.trim() === '')
+  ) {
+    throw new ConfigurationError(
+      `ci-cd option 'firstPartyOwners' must be a list of GitHub owner names, got ${JSON.stringify(firstPartyOwners)} (default ["actions", "github"])`
+    )
   }
   if (typeof reportFirstPartyTags !== 'boolean') {
-    throw new ConfigurationError(`ci-cd option 'reportFirstPartyTags' must be true or false, got ${JSON.stringify(reportFirstPartyTags)} (default true)`)
+    throw new ConfigurationError(
+      `ci-cd option 'reportFirstPartyTags' must be true or false, got ${JSON.stringify(reportFirstPartyTags)} (default true)`
+    )
   }
   return options
 }

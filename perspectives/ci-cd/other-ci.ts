@@ -25,7 +25,12 @@ export const SYSTEM_NAMES: Record<CiFile['system'], string> = {
   other: 'CI'
 }
 
-function record(kinds: Map<CommandKind, number>, script: string, line: number, scripts: Record<string, string>): void {
+function record(
+  kinds: Map<CommandKind, number>,
+  script: string,
+  line: number,
+  scripts: Record<string, string>
+): void {
   for (const c of classifyScript(script, { scripts })) {
     for (const k of c.kinds) if (!kinds.has(k)) kinds.set(k, line + c.lineIndex)
   }
@@ -47,7 +52,11 @@ export function readOtherCi(files: CiFile[], rootManifest: PackageManifest | und
     .map((f): OtherCi => {
       const kinds = new Map<CommandKind, number>()
       if (f.system === 'jenkins' || !/\.ya?ml$/i.test(f.path)) {
-        f.text.split('\n').forEach((line, i) => quotedParts(line).forEach((part) => record(kinds, part, i + 1, scripts)))
+        f.text
+          .split('\n')
+          .forEach((line, i) =>
+            quotedParts(line).forEach((part) => record(kinds, part, i + 1, scripts))
+          )
         return { path: f.path, system: f.system, kinds }
       }
       const file = parseYaml(f.path, f.text)
@@ -56,7 +65,9 @@ export function readOtherCi(files: CiFile[], rootManifest: PackageManifest | und
           // Keys name jobs and settings; only values hold commands.
           if (key !== 'key' && isScalar(node) && typeof node.value === 'string') {
             // A block scalar's text starts on the line after its indicator.
-            const start = nodeLines(file, node).start + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0)
+            const start =
+              nodeLines(file, node).start +
+              (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0)
             record(kinds, node.value, start, scripts)
           }
         }

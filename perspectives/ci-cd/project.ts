@@ -66,7 +66,9 @@ function join(dir: string, name: string): string {
 
 /** Shallowest first, then by path: the root manifest is the project's. */
 function shallowest<T extends { path: string }>(list: T[]): T | undefined {
-  return [...list].sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path))[0]
+  return [...list].sort(
+    (a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path)
+  )[0]
 }
 
 function firstScript(scripts: Record<string, string>, names: string[]): string | undefined {
@@ -89,15 +91,33 @@ export function describeProject(model: CodeModel): Project {
   const project: Project = { sourceFiles: sources.length, toolFiles }
   const pkg = shallowest(model.facts.manifests.filter((m) => m.kind === 'package.json'))
   const jsTests = tests.filter((m) => JS_LANGUAGES.has(m.language))
-  if (pkg && (sources.some((m) => JS_LANGUAGES.has(m.language)) || jsTests.length > 0 || Object.keys(pkg.scripts).length > 0)) {
+  if (
+    pkg &&
+    (sources.some((m) => JS_LANGUAGES.has(m.language)) ||
+      jsTests.length > 0 ||
+      Object.keys(pkg.scripts).length > 0)
+  ) {
     const dir = dirOf(pkg.path)
-    const lock = LOCKS.find(([file]) => tools.has(join(dir, file))) ?? LOCKS.find(([file]) => tools.has(file))
+    const lock =
+      LOCKS.find(([file]) => tools.has(join(dir, file))) ?? LOCKS.find(([file]) => tools.has(file))
     const manager = lock?.[1] ?? 'npm'
-    const testScript = pkg.scripts.test !== undefined && !PLACEHOLDER_TEST.test(pkg.scripts.test) ? pkg.scripts.test : undefined
+    const testScript =
+      pkg.scripts.test !== undefined && !PLACEHOLDER_TEST.test(pkg.scripts.test)
+        ? pkg.scripts.test
+        : undefined
     const framework = jsTests.map((m) => m.test?.framework).find((f) => f && f !== 'unknown')
-    const runner = framework === 'node:test' ? 'node --test' : framework ? `npx ${framework}` : undefined
+    const runner =
+      framework === 'node:test' ? 'node --test' : framework ? `npx ${framework}` : undefined
     const lintScript = firstScript(pkg.scripts, ['lint', 'eslint', 'lint:all', 'check:lint'])
-    const typecheckScript = firstScript(pkg.scripts, ['typecheck', 'type-check', 'types', 'check-types', 'check:types', 'tsc', 'lint:types'])
+    const typecheckScript = firstScript(pkg.scripts, [
+      'typecheck',
+      'type-check',
+      'types',
+      'check-types',
+      'check:types',
+      'tsc',
+      'lint:types'
+    ])
     const deps = [...pkg.dependencies, ...pkg.devDependencies]
     project.node = {
       manifest: pkg,
@@ -105,10 +125,18 @@ export function describeProject(model: CodeModel): Project {
       manager,
       lockFile: lock ? join(tools.has(join(dir, lock[0])) ? dir : '', lock[0]) : undefined,
       testScript,
-      testCommand: testScript !== undefined ? runScript(manager, 'test') : jsTests.length > 0 ? runner : undefined,
+      testCommand:
+        testScript !== undefined
+          ? runScript(manager, 'test')
+          : jsTests.length > 0
+            ? runner
+            : undefined,
       lintScript,
       typecheckScript,
-      typescript: tools.has(join(dir, 'tsconfig.json')) && (deps.includes('typescript') || sources.some((m) => m.language === 'typescript' || m.language === 'tsx')),
+      typescript:
+        tools.has(join(dir, 'tsconfig.json')) &&
+        (deps.includes('typescript') ||
+          sources.some((m) => m.language === 'typescript' || m.language === 'tsx')),
       engines: pkg.engines.node,
       testFiles: jsTests.length,
       nvmrc: ['.nvmrc', '.node-version'].map((f) => join(dir, f)).find((f) => tools.has(f))
@@ -117,16 +145,45 @@ export function describeProject(model: CodeModel): Project {
   const pySources = sources.filter((m) => m.language === 'python')
   const pyTests = tests.filter((m) => m.language === 'python')
   if (pySources.length > 0 || pyTests.length > 0) {
-    const manifests = model.facts.manifests.filter((m) => ['pyproject.toml', 'setup.cfg', 'setup.py', 'requirements'].includes(m.kind) && !isTestSupportPath(m.path))
+    const manifests = model.facts.manifests.filter(
+      (m) =>
+        ['pyproject.toml', 'setup.cfg', 'setup.py', 'requirements'].includes(m.kind) &&
+        !isTestSupportPath(m.path)
+    )
     const declared = shallowest(manifests.filter((m) => m.requiresPython))
     const pyTools = new Set(manifests.flatMap((m) => m.tools ?? []))
     const names = new Set(toolFiles.map((f) => f.slice(f.lastIndexOf('/') + 1)))
-    const deps = new Set(manifests.flatMap((m) => [...m.dependencies, ...m.devDependencies]).map((d) => d.toLowerCase()))
-    const pytest = pyTools.has('pytest') || names.has('pytest.ini') || deps.has('pytest') || pyTests.some((m) => m.test?.framework === 'pytest')
-    const manager = names.has('uv.lock') ? 'uv' : names.has('poetry.lock') ? 'poetry' : names.has('Pipfile.lock') || names.has('Pipfile') ? 'pipenv' : names.has('pdm.lock') ? 'pdm' : 'pip'
-    const lintTool = ['ruff', 'flake8', 'pylint'].find((t) => pyTools.has(t) || deps.has(t) || names.has(t === 'ruff' ? 'ruff.toml' : t === 'flake8' ? '.flake8' : '.pylintrc'))
-    const typecheckTool = ['mypy', 'pyright'].find((t) => pyTools.has(t) || deps.has(t) || (t === 'mypy' && names.has('mypy.ini')))
-    const requirements = shallowest(manifests.filter((m) => m.kind === 'requirements' && /dev|test/i.test(m.path))) ?? shallowest(manifests.filter((m) => m.kind === 'requirements'))
+    const deps = new Set(
+      manifests
+        .flatMap((m) => [...m.dependencies, ...m.devDependencies])
+        .map((d) => d.toLowerCase())
+    )
+    const pytest =
+      pyTools.has('pytest') ||
+      names.has('pytest.ini') ||
+      deps.has('pytest') ||
+      pyTests.some((m) => m.test?.framework === 'pytest')
+    const manager = names.has('uv.lock')
+      ? 'uv'
+      : names.has('poetry.lock')
+        ? 'poetry'
+        : names.has('Pipfile.lock') || names.has('Pipfile')
+          ? 'pipenv'
+          : names.has('pdm.lock')
+            ? 'pdm'
+            : 'pip'
+    const lintTool = ['ruff', 'flake8', 'pylint'].find(
+      (t) =>
+        pyTools.has(t) ||
+        deps.has(t) ||
+        names.has(t === 'ruff' ? 'ruff.toml' : t === 'flake8' ? '.flake8' : '.pylintrc')
+    )
+    const typecheckTool = ['mypy', 'pyright'].find(
+      (t) => pyTools.has(t) || deps.has(t) || (t === 'mypy' && names.has('mypy.ini'))
+    )
+    const requirements =
+      shallowest(manifests.filter((m) => m.kind === 'requirements' && /dev|test/i.test(m.path))) ??
+      shallowest(manifests.filter((m) => m.kind === 'requirements'))
     project.python = {
       requiresPython: declared?.requiresPython,
       manifestPath: declared?.path,

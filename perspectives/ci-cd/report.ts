@@ -29,7 +29,13 @@ export function workflowRows(graph: CiGraph): WorkflowRow[] {
   return graph.workflows.map((w) => {
     const commands = graph.commands.filter((c) => c.run.workflow === w)
     const kinds = new Set(commands.flatMap((c) => [...c.kinds]))
-    const tests = [...new Set(commands.filter((c) => c.kinds.has('test')).map((c) => c.text.trim().replace(/^-?\s*run:\s*/, '')))]
+    const tests = [
+      ...new Set(
+        commands
+          .filter((c) => c.kinds.has('test'))
+          .map((c) => c.text.trim().replace(/^-?\s*run:\s*/, ''))
+      )
+    ]
     return {
       file: w.file.path,
       triggers: [...(graph.triggers.get(w.file.path) ?? [])].sort(),
@@ -41,17 +47,30 @@ export function workflowRows(graph: CiGraph): WorkflowRow[] {
   })
 }
 
-export function buildReport(graph: CiGraph, other: OtherCi[], findingsPerCheck: Record<string, number>, sourceFiles: number): string {
+export function buildReport(
+  graph: CiGraph,
+  other: OtherCi[],
+  findingsPerCheck: Record<string, number>,
+  sourceFiles: number
+): string {
   if (graph.workflows.length === 0 && other.length === 0) {
     return sourceFiles === 0
       ? 'The repository has no source files and no CI configuration: nothing to check.'
       : 'No CI configuration was found (looked for GitHub workflows, GitLab CI, CircleCI, Azure Pipelines, Jenkins, Travis and others).'
   }
   const parts: string[] = []
-  const systems = [...new Set([...(graph.workflows.length > 0 ? ['GitHub Actions'] : []), ...other.map((o) => SYSTEM_NAMES[o.system])])]
+  const systems = [
+    ...new Set([
+      ...(graph.workflows.length > 0 ? ['GitHub Actions'] : []),
+      ...other.map((o) => SYSTEM_NAMES[o.system])
+    ])
+  ]
   parts.push(
     `**CI systems:** ${escapeInline(systems.join(', '))}. **${plural(graph.workflows.length, 'workflow')}**, ` +
-      `${plural(graph.jobRuns.length, 'job')}, ${plural(graph.jobRuns.reduce((n, r) => n + r.steps.length, 0), 'step')}` +
+      `${plural(graph.jobRuns.length, 'job')}, ${plural(
+        graph.jobRuns.reduce((n, r) => n + r.steps.length, 0),
+        'step'
+      )}` +
       `${graph.actions.size > 0 ? `, ${plural(graph.actions.size, 'local action')}` : ''}.`
   )
   const rows = workflowRows(graph)
@@ -60,13 +79,15 @@ export function buildReport(graph: CiGraph, other: OtherCi[], findingsPerCheck: 
       '#### Workflows\n\n' +
         table(
           ['Workflow', 'Triggers', 'Jobs', 'Runs', 'Test commands'],
-          rows.slice(0, MAX_ROWS).map((r) => [
-            codeCell(r.file),
-            r.triggers.length > 0 ? escapeInline(r.triggers.join(', ')) : '—',
-            String(r.jobs),
-            r.runs.length > 0 ? escapeInline(r.runs.join(', ')) : '—',
-            r.commands.length > 0 ? r.commands.map(codeCell).join('<br>') : '—'
-          ]),
+          rows
+            .slice(0, MAX_ROWS)
+            .map((r) => [
+              codeCell(r.file),
+              r.triggers.length > 0 ? escapeInline(r.triggers.join(', ')) : '—',
+              String(r.jobs),
+              r.runs.length > 0 ? escapeInline(r.runs.join(', ')) : '—',
+              r.commands.length > 0 ? r.commands.map(codeCell).join('<br>') : '—'
+            ]),
           ['left', 'left', 'right', 'left', 'left']
         ) +
         moreNote(Math.min(rows.length, MAX_ROWS), rows.length, 'workflows')
@@ -80,7 +101,11 @@ export function buildReport(graph: CiGraph, other: OtherCi[], findingsPerCheck: 
           other.map((o) => [
             codeCell(o.path),
             escapeInline(SYSTEM_NAMES[o.system]),
-            escapeInline(KIND_WORDS.filter(([k]) => o.kinds.has(k)).map(([, w]) => w).join(', ') || 'no test, lint or type-check command found')
+            escapeInline(
+              KIND_WORDS.filter(([k]) => o.kinds.has(k))
+                .map(([, w]) => w)
+                .join(', ') || 'no test, lint or type-check command found'
+            )
           ])
         )
     )
@@ -89,7 +114,12 @@ export function buildReport(graph: CiGraph, other: OtherCi[], findingsPerCheck: 
   parts.push(
     counts.length === 0
       ? 'No problems found: tests run on push and pull_request, and the workflows are cached, time-limited, least-privilege and pinned.'
-      : '#### Findings per check\n\n' + table(['Check', 'Findings'], counts.map(([id, n]) => [codeCell(id), String(n)]), ['left', 'right'])
+      : '#### Findings per check\n\n' +
+          table(
+            ['Check', 'Findings'],
+            counts.map(([id, n]) => [codeCell(id), String(n)]),
+            ['left', 'right']
+          )
   )
   return parts.join('\n\n')
 }

@@ -11,7 +11,10 @@ export type Runtime = 'node' | 'python'
 export function parseVersion(text: string): Version | null {
   const m = /^\s*v?(\d+)(?:\.(\d+|x|\*))?/.exec(text)
   if (!m) return null
-  return { major: Number(m[1]), minor: m[2] === undefined || m[2] === 'x' || m[2] === '*' ? 0 : Number(m[2]) }
+  return {
+    major: Number(m[1]),
+    minor: m[2] === undefined || m[2] === 'x' || m[2] === '*' ? 0 : Number(m[2])
+  }
 }
 
 export function compare(a: Version, b: Version, runtime: Runtime): number {
@@ -34,10 +37,16 @@ export function minimumOf(range: string): Version | null {
       if (!m) continue
       const v = parseVersion(m[2])
       if (!v) continue
-      if (!bound || v.major > bound.major || (v.major === bound.major && v.minor > bound.minor)) bound = v
+      if (!bound || v.major > bound.major || (v.major === bound.major && v.minor > bound.minor))
+        bound = v
     }
     if (!bound) return null // one unbounded alternative allows anything
-    if (!lowest || bound.major < lowest.major || (bound.major === lowest.major && bound.minor < lowest.minor)) lowest = bound
+    if (
+      !lowest ||
+      bound.major < lowest.major ||
+      (bound.major === lowest.major && bound.minor < lowest.minor)
+    )
+      lowest = bound
   }
   return lowest
 }

@@ -1,7 +1,16 @@
 // GitHub Actions files read into a small model: workflows (triggers, permissions, concurrency, jobs and
 // their steps) and local composite actions (their steps). Every part keeps the line it was read from.
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml'
-import { asMap, entries, entry, listItems, nodeLines, pairLine, scalarText, type YamlFile } from './yaml-source.js'
+import {
+  asMap,
+  entries,
+  entry,
+  listItems,
+  nodeLines,
+  pairLine,
+  scalarText,
+  type YamlFile
+} from './yaml-source.js'
 
 export interface Located<T> {
   value: T
@@ -97,7 +106,11 @@ function readSteps(file: YamlFile, node: unknown): StepModel[] {
     }
     const withMap = new Map<string, Located<string> & { node?: Node }>()
     for (const e of entries(asMap(entry(map, 'with')?.value))) {
-      withMap.set(e.key, { value: scalarText(e.value) ?? '', line: pairLine(file, e.pair), node: (e.value as Node | null) ?? undefined })
+      withMap.set(e.key, {
+        value: scalarText(e.value) ?? '',
+        line: pairLine(file, e.pair),
+        node: (e.value as Node | null) ?? undefined
+      })
     }
     const runEntry = entry(map, 'run')
     const runText = scalarText(runEntry?.value)
@@ -107,7 +120,10 @@ function readSteps(file: YamlFile, node: unknown): StepModel[] {
       label: text('id') ?? text('name') ?? `step ${index + 1}`,
       line: nodeLines(file, item as Node).start,
       uses: located('uses'),
-      run: runEntry && runText !== undefined ? { text: runText, line: pairLine(file, runEntry.pair), node: runEntry.value as Node } : undefined,
+      run:
+        runEntry && runText !== undefined
+          ? { text: runText, line: pairLine(file, runEntry.pair), node: runEntry.value as Node }
+          : undefined,
       with: withMap,
       workingDirectory: text('working-directory')
     }
@@ -126,14 +142,20 @@ function readMatrix(file: YamlFile, job: YAMLMap | undefined): Map<string, Matri
         for (const cell of entries(asMap(row))) {
           const value = scalarText(cell.value)
           if (value === undefined) continue
-          const axis = axes.get(cell.key) ?? { values: [], line: pairLine(file, cell.pair), dynamic: false }
+          const axis = axes.get(cell.key) ?? {
+            values: [],
+            line: pairLine(file, cell.pair),
+            dynamic: false
+          }
           axis.values.push(value)
           axes.set(cell.key, axis)
         }
       }
       continue
     }
-    const values = listItems(e.value).map(scalarText).filter((v): v is string => v !== undefined)
+    const values = listItems(e.value)
+      .map(scalarText)
+      .filter((v): v is string => v !== undefined)
     const isExpression = !isSeq(e.value) && values.some((v) => v.includes('${{'))
     const axis = axes.get(e.key) ?? { values: [], line: pairLine(file, e.pair), dynamic: false }
     axis.values.push(...(isExpression ? [] : values))
@@ -144,7 +166,10 @@ function readMatrix(file: YamlFile, job: YAMLMap | undefined): Map<string, Matri
   return axes
 }
 
-function readTriggers(file: YamlFile, on: ReturnType<typeof entry>): { triggers: Trigger[]; pushTagsOnly: boolean } {
+function readTriggers(
+  file: YamlFile,
+  on: ReturnType<typeof entry>
+): { triggers: Trigger[]; pushTagsOnly: boolean } {
   if (!on) return { triggers: [], pushTagsOnly: false }
   const triggers: Trigger[] = []
   let pushTagsOnly = false
@@ -154,11 +179,20 @@ function readTriggers(file: YamlFile, on: ReturnType<typeof entry>): { triggers:
       triggers.push({
         name: e.key,
         line: pairLine(file, e.pair),
-        types: types ? listItems(types.value).map(scalarText).filter((t): t is string => t !== undefined) : undefined
+        types: types
+          ? listItems(types.value)
+              .map(scalarText)
+              .filter((t): t is string => t !== undefined)
+          : undefined
       })
       if (e.key === 'push') {
         const filters = asMap(e.value)
-        pushTagsOnly = Boolean(filters && (entry(filters, 'tags') || entry(filters, 'tags-ignore')) && !entry(filters, 'branches') && !entry(filters, 'branches-ignore'))
+        pushTagsOnly = Boolean(
+          filters &&
+          (entry(filters, 'tags') || entry(filters, 'tags-ignore')) &&
+          !entry(filters, 'branches') &&
+          !entry(filters, 'branches-ignore')
+        )
       }
     }
   } else {
@@ -188,7 +222,10 @@ export function readWorkflow(file: YamlFile): WorkflowModel {
       concurrency: entry(job, 'concurrency') !== undefined,
       matrix: readMatrix(file, job),
       steps: readSteps(file, entry(job, 'steps')?.value),
-      workingDirectory: scalarText(entry(asMap(entry(asMap(entry(job, 'defaults')?.value), 'run')?.value), 'working-directory')?.value)
+      workingDirectory: scalarText(
+        entry(asMap(entry(asMap(entry(job, 'defaults')?.value), 'run')?.value), 'working-directory')
+          ?.value
+      )
     }
   })
   return {
@@ -204,5 +241,9 @@ export function readWorkflow(file: YamlFile): WorkflowModel {
 
 export function readAction(file: YamlFile): ActionModel {
   const runs = asMap(entry(asMap(file.doc.contents), 'runs')?.value)
-  return { file, using: scalarText(entry(runs, 'using')?.value), steps: readSteps(file, entry(runs, 'steps')?.value) }
+  return {
+    file,
+    using: scalarText(entry(runs, 'using')?.value),
+    steps: readSteps(file, entry(runs, 'steps')?.value)
+  }
 }

@@ -1,6 +1,17 @@
 // A YAML file parsed with positions: every node can say on which lines of the file it sits, so that
 // findings quote the exact key or step they are about. Reads the `yaml` package's document API.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap
+} from 'yaml'
 import { splitLines } from '../shared/evidence.js'
 
 export interface YamlFile {
@@ -16,21 +27,31 @@ export interface YamlFile {
 
 export function parseYaml(path: string, text: string): YamlFile {
   const counter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: true, uniqueKeys: false })
+  const doc = parseDocument(text, {
+    lineCounter: counter,
+    keepSourceTokens: true,
+    uniqueKeys: false
+  })
   const first = doc.errors[0]
-  const lineAt = (offset: number): number => counter.linePos(Math.max(0, Math.min(offset, text.length))).line
+  const lineAt = (offset: number): number =>
+    counter.linePos(Math.max(0, Math.min(offset, text.length))).line
   return {
     path,
     text,
     lines: splitLines(text),
     doc,
-    error: first ? { line: first.linePos?.[0].line ?? 1, message: first.message.split('\n')[0] } : undefined,
+    error: first
+      ? { line: first.linePos?.[0].line ?? 1, message: first.message.split('\n')[0] }
+      : undefined,
     lineAt
   }
 }
 
 /** Lines [start, end] a node covers (its last line is that of its last character). */
-export function nodeLines(file: YamlFile, node: Node | null | undefined): { start: number; end: number } {
+export function nodeLines(
+  file: YamlFile,
+  node: Node | null | undefined
+): { start: number; end: number } {
   const range = node?.range
   if (!range) return { start: 1, end: 1 }
   const start = file.lineAt(range[0])
@@ -60,7 +81,10 @@ export function entries(map: YAMLMap | undefined): { key: string; pair: Pair; va
   return out
 }
 
-export function entry(map: YAMLMap | undefined, key: string): { key: string; pair: Pair; value: unknown } | undefined {
+export function entry(
+  map: YAMLMap | undefined,
+  key: string
+): { key: string; pair: Pair; value: unknown } | undefined {
   return entries(map).find((e) => e.key === key)
 }
 
@@ -77,7 +101,10 @@ export function listItems(node: unknown): unknown[] {
 }
 
 /** The lines of the file a node covers, for searching inside a `run:` block. */
-export function linesOf(file: YamlFile, node: Node | null | undefined): { line: number; text: string }[] {
+export function linesOf(
+  file: YamlFile,
+  node: Node | null | undefined
+): { line: number; text: string }[] {
   const { start, end } = nodeLines(file, node)
   const out: { line: number; text: string }[] = []
   for (let line = start; line <= end; line++) out.push({ line, text: file.lines[line - 1] ?? '' })

@@ -2,7 +2,13 @@
 // declaration files left out) with their functions, each function's "scope" (the outermost function that
 // holds it, so a callback's calls count for the function that passes it), calls grouped by scope, and
 // the source lines of a function for the few checks the model cannot answer (arithmetic, `with conn:`).
-import type { CallSite, CodeModel, FunctionDecl, Location, ModuleModel } from '../../src/model/types.js'
+import type {
+  CallSite,
+  CodeModel,
+  FunctionDecl,
+  Location,
+  ModuleModel
+} from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
@@ -49,8 +55,12 @@ export function dialectOf(module: ModuleModel): Dialect | null {
 
 /** Whether `inner` lies within `outer` (by line and column). */
 export function within(inner: Location, outer: Location): boolean {
-  const startsAfter = inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
+  const startsAfter =
+    inner.startLine > outer.startLine ||
+    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
+  const endsBefore =
+    inner.endLine < outer.endLine ||
+    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
   return startsAfter && endsBefore
 }
 
@@ -61,7 +71,9 @@ function span(loc: Location): number {
 function moduleInfo(module: ModuleModel, dialect: Dialect): ModuleInfo {
   const functions = new Map(module.functions.map((f) => [f.qualifiedName, f]))
   // Outermost first: a function's root is the first (largest) function that contains it.
-  const bySize = [...module.functions].sort((a, b) => a.loc.startLine - b.loc.startLine || span(b.loc) - span(a.loc))
+  const bySize = [...module.functions].sort(
+    (a, b) => a.loc.startLine - b.loc.startLine || span(b.loc) - span(a.loc)
+  )
   const rootOf = new Map<string, FunctionDecl>()
   let current: FunctionDecl | undefined
   for (const fn of bySize) {
@@ -70,7 +82,7 @@ function moduleInfo(module: ModuleModel, dialect: Dialect): ModuleInfo {
   }
   const callsByRoot = new Map<string, CallSite[]>()
   for (const call of module.calls) {
-    const root = call.enclosing ? rootOf.get(call.enclosing)?.qualifiedName ?? call.enclosing : ''
+    const root = call.enclosing ? (rootOf.get(call.enclosing)?.qualifiedName ?? call.enclosing) : ''
     let list = callsByRoot.get(root)
     if (!list) callsByRoot.set(root, (list = []))
     list.push(call)
@@ -96,8 +108,13 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
 }
 
 /** The root function of a call (undefined at module level). */
-export function rootFunction(info: ModuleInfo, call: { enclosing?: string }): FunctionDecl | undefined {
-  return call.enclosing ? info.rootOf.get(call.enclosing) ?? info.functions.get(call.enclosing) : undefined
+export function rootFunction(
+  info: ModuleInfo,
+  call: { enclosing?: string }
+): FunctionDecl | undefined {
+  return call.enclosing
+    ? (info.rootOf.get(call.enclosing) ?? info.functions.get(call.enclosing))
+    : undefined
 }
 
 /** Calls of a root function and everything nested in it. */
@@ -113,7 +130,11 @@ export function whereText(info: ModuleInfo, fn: FunctionDecl | undefined): strin
 /** Lines of a function (1-based numbers with text), comment lines left out: for the checks the model cannot answer. */
 const LINES_CACHE = new WeakMap<FunctionDecl, { line: number; text: string }[]>()
 
-export function functionLines(quote: Quoter, info: ModuleInfo, fn: FunctionDecl): { line: number; text: string }[] {
+export function functionLines(
+  quote: Quoter,
+  info: ModuleInfo,
+  fn: FunctionDecl
+): { line: number; text: string }[] {
   const cached = LINES_CACHE.get(fn)
   if (cached) return cached
   const all = quote.lines(info.module.path)

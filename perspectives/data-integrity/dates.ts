@@ -6,8 +6,18 @@ import { stringLiteralValue } from '../shared/literals.js'
 import { type CheckInput, type Found, rootFunction, whereText } from './context.js'
 
 const LOCAL_ACCESSORS = new Set([
-  'getHours', 'getMinutes', 'getDate', 'getDay', 'getMonth', 'getFullYear', 'getYear',
-  'setHours', 'setMinutes', 'setDate', 'setMonth', 'setFullYear'
+  'getHours',
+  'getMinutes',
+  'getDate',
+  'getDay',
+  'getMonth',
+  'getFullYear',
+  'getYear',
+  'setHours',
+  'setMinutes',
+  'setDate',
+  'setMonth',
+  'setFullYear'
 ])
 /** A zone in an ISO-like string: `Z`, `+02:00`, `-0500`, `GMT`, `UTC`. */
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$/i
@@ -24,39 +34,99 @@ interface Hit {
 }
 
 function jsHit(call: CallSite): Hit | undefined {
-  const parsesString = (call.isNew && call.callee === 'Date' && call.args.length === 1) || call.callee === 'Date.parse' || ((call.callee === 'moment' || call.callee === 'dayjs') && call.args.length === 1)
+  const parsesString =
+    (call.isNew && call.callee === 'Date' && call.args.length === 1) ||
+    call.callee === 'Date.parse' ||
+    ((call.callee === 'moment' || call.callee === 'dayjs') && call.args.length === 1)
   if (parsesString) {
     const arg = call.args[0]
     const literal = stringLiteralValue(arg)
     const shown = call.isNew ? 'new Date()' : `${call.callee}()`
     if (literal !== undefined) {
       if (HAS_ZONE.test(literal) || DATE_ONLY.test(literal) || !/\d/.test(literal)) return undefined
-      return { what: `${shown} parses a date-time without a zone`, problem: `reads '${literal}' as local time`, consequence: 'the same text gives instants hours apart on two servers', kind: 'parse', severity: 'medium', confidence: 'high' }
+      return {
+        what: `${shown} parses a date-time without a zone`,
+        problem: `reads '${literal}' as local time`,
+        consequence: 'the same text gives instants hours apart on two servers',
+        kind: 'parse',
+        severity: 'medium',
+        confidence: 'high'
+      }
     }
     if (!STRINGY.test(arg) || /\d/.test(arg.replace(/[A-Za-z_$][\w$]*/g, ''))) return undefined
-    return { what: `${shown} parses a string of unknown format`, problem: `parses ${arg.slice(0, 40)}, whose zone is not stated (strings without one are read as local time, or rejected by some engines)`, consequence: 'parse with an explicit format and zone, or require ISO 8601 with an offset', kind: 'parse', severity: 'low', confidence: 'low' }
+    return {
+      what: `${shown} parses a string of unknown format`,
+      problem: `parses ${arg.slice(0, 40)}, whose zone is not stated (strings without one are read as local time, or rejected by some engines)`,
+      consequence: 'parse with an explicit format and zone, or require ISO 8601 with an offset',
+      kind: 'parse',
+      severity: 'low',
+      confidence: 'low'
+    }
   }
-  if (LOCAL_ACCESSORS.has(call.name) && call.receiver && call.receiver !== 'this' && call.args.length <= 1) {
+  if (
+    LOCAL_ACCESSORS.has(call.name) &&
+    call.receiver &&
+    call.receiver !== 'this' &&
+    call.args.length <= 1
+  ) {
     const utc = call.name.replace(/^(get|set)/, '$1UTC')
-    return { what: `local-time ${call.name}()`, problem: `uses the local time zone (${utc}() would not)`, consequence: 'day boundaries, month ends and daylight-saving changes shift with the server', kind: 'local', severity: 'low', confidence: 'medium' }
+    return {
+      what: `local-time ${call.name}()`,
+      problem: `uses the local time zone (${utc}() would not)`,
+      consequence: 'day boundaries, month ends and daylight-saving changes shift with the server',
+      kind: 'local',
+      severity: 'low',
+      confidence: 'medium'
+    }
   }
   return undefined
 }
 
 function pyHit(call: CallSite): Hit | undefined {
   const name = call.callee.replace(/^datetime\.datetime\./, 'datetime.')
-  const hasTz = call.keywords?.includes('tz') || call.keywords?.includes('tzinfo') || call.args.some((a) => /tz|timezone|UTC|utc/.test(a))
+  const hasTz =
+    call.keywords?.includes('tz') ||
+    call.keywords?.includes('tzinfo') ||
+    call.args.some((a) => /tz|timezone|UTC|utc/.test(a))
   if (name === 'datetime.strptime' && call.args.length >= 2) {
     const fmt = stringLiteralValue(call.args[1])
     if (fmt === undefined || /%z|%Z/.test(fmt)) return undefined
     if (!/%H|%I|%M/.test(fmt)) return undefined // a date without a time of day is not an instant
-    return { what: 'datetime.strptime() without a zone', problem: `parses with '${fmt}', which has no %z, into a naive datetime`, consequence: 'compared with aware datetimes it raises, and stored it means a different instant on each server', kind: 'parse', severity: 'medium', confidence: 'high' }
+    return {
+      what: 'datetime.strptime() without a zone',
+      problem: `parses with '${fmt}', which has no %z, into a naive datetime`,
+      consequence:
+        'compared with aware datetimes it raises, and stored it means a different instant on each server',
+      kind: 'parse',
+      severity: 'medium',
+      confidence: 'high'
+    }
   }
-  if ((name === 'datetime.now' || name === 'datetime.fromtimestamp') && !hasTz && (name === 'datetime.now' ? call.args.length === 0 : call.args.length === 1)) {
-    return { what: `naive ${name}()`, problem: 'gives the local wall-clock time without a zone', consequence: 'timestamps written by servers in different zones disagree; pass tz=timezone.utc', kind: 'naive', severity: 'low', confidence: 'high' }
+  if (
+    (name === 'datetime.now' || name === 'datetime.fromtimestamp') &&
+    !hasTz &&
+    (name === 'datetime.now' ? call.args.length === 0 : call.args.length === 1)
+  ) {
+    return {
+      what: `naive ${name}()`,
+      problem: 'gives the local wall-clock time without a zone',
+      consequence:
+        'timestamps written by servers in different zones disagree; pass tz=timezone.utc',
+      kind: 'naive',
+      severity: 'low',
+      confidence: 'high'
+    }
   }
   if (name === 'datetime.utcnow' || name === 'datetime.utcfromtimestamp') {
-    return { what: `naive ${name}()`, problem: 'gives UTC as a naive datetime (deprecated since Python 3.12)', consequence: 'any later .astimezone() or timestamp() treats it as local time; use datetime.now(timezone.utc)', kind: 'naive', severity: 'low', confidence: 'high' }
+    return {
+      what: `naive ${name}()`,
+      problem: 'gives UTC as a naive datetime (deprecated since Python 3.12)',
+      consequence:
+        'any later .astimezone() or timestamp() treats it as local time; use datetime.now(timezone.utc)',
+      kind: 'naive',
+      severity: 'low',
+      confidence: 'high'
+    }
   }
   return undefined
 }
@@ -79,7 +149,13 @@ export function checkDates(input: CheckInput): Found[] {
         fn: root,
         draft: {
           messageId: 'localTimeParsing',
-          data: { what: hit.what, where, code: `\`${call.callee}(${call.args.join(', ').slice(0, 60)})\``, problem: hit.problem, consequence: hit.consequence },
+          data: {
+            what: hit.what,
+            where,
+            code: `\`${call.callee}(${call.args.join(', ').slice(0, 60)})\``,
+            problem: hit.problem,
+            consequence: hit.consequence
+          },
           severity: hit.severity,
           confidence: hit.confidence,
           rationale: `Dates are stored and compared as instants; ${hit.what} ties the result to the host's TZ setting, which differs between laptops, CI and servers.`,

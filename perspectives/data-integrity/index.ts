@@ -20,7 +20,15 @@ import { checkAtomicWrites, checkTransactions } from './writes.js'
 
 export type { DataIntegrityOptions } from './options.js'
 
-const CHECKS = [checkPairs, checkAtomicWrites, checkTransactions, checkMoney, checkInput, checkMutation, checkDates]
+const CHECKS = [
+  checkPairs,
+  checkAtomicWrites,
+  checkTransactions,
+  checkMoney,
+  checkInput,
+  checkMutation,
+  checkDates
+]
 
 function position(f: Found): [string, number] {
   const ev = f.draft.evidence
@@ -30,7 +38,12 @@ function position(f: Found): [string, number] {
 function inSourceOrder(a: Found, b: Found): number {
   const [fa, la] = position(a)
   const [fb, lb] = position(b)
-  return fa.localeCompare(fb) || la - lb || a.draft.messageId.localeCompare(b.draft.messageId) || a.draft.key.localeCompare(b.draft.key)
+  return (
+    fa.localeCompare(fb) ||
+    la - lb ||
+    a.draft.messageId.localeCompare(b.draft.messageId) ||
+    a.draft.key.localeCompare(b.draft.key)
+  )
 }
 
 export default definePerspective<DataIntegrityMessageId, DataIntegrityOptions>({
@@ -59,28 +72,60 @@ export default definePerspective<DataIntegrityMessageId, DataIntegrityOptions>({
     // Ids must not depend on the cap: keys are made unique in source order, before ranking.
     all.sort(inSourceOrder)
     uniqueKeys(all)
-    all.sort((a, b) => SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] || CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] || inSourceOrder(a, b))
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<DataIntegrityMessageId, number>
+    all.sort(
+      (a, b) =>
+        SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] ||
+        CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] ||
+        inSourceOrder(a, b)
+    )
+    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
+      DataIntegrityMessageId,
+      number
+    >
     const kept: Found[] = []
     for (const f of all) {
       perKind[f.draft.messageId] += 1
       if (perKind[f.draft.messageId] <= options.maxFindingsPerKind) kept.push(f)
     }
     // Property specs first: they state the invariants; then the other kinds by severity.
-    const forSpecs = [...kept.filter((f) => f.draft.messageId === 'roundTripPair'), ...kept.filter((f) => f.draft.messageId !== 'roundTripPair')]
+    const forSpecs = [
+      ...kept.filter((f) => f.draft.messageId === 'roundTripPair'),
+      ...kept.filter((f) => f.draft.messageId !== 'roundTripPair')
+    ]
     const specs = buildSpecs(forSpecs, context.target, options.maxSpecs, options.numRuns)
-    const runnableSpecs = specs.filter((s) => s.body.kind === 'steps' && (s.body.steps.javascript !== undefined || s.body.steps.python !== undefined)).length
-    const metrics: Metrics = { modules: input.modules.length, findings: all.length, specs: specs.length, runnableSpecs }
+    const runnableSpecs = specs.filter(
+      (s) =>
+        s.body.kind === 'steps' &&
+        (s.body.steps.javascript !== undefined || s.body.steps.python !== undefined)
+    ).length
+    const metrics: Metrics = {
+      modules: input.modules.length,
+      findings: all.length,
+      specs: specs.length,
+      runnableSpecs
+    }
     for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
     const invariants = kept
       .filter((f) => f.draft.messageId === 'roundTripPair')
-      .map((f) => ({ file: f.info.module.path, encode: f.draft.data.encode, decode: f.draft.data.decode, invariant: f.draft.data.invariant, generator: f.draft.data.generator }))
+      .map((f) => ({
+        file: f.info.module.path,
+        encode: f.draft.data.encode,
+        decode: f.draft.data.decode,
+        invariant: f.draft.data.invariant,
+        generator: f.draft.data.generator
+      }))
     return {
       findings: kept.map((f) => f.draft),
       specs,
       metrics,
       details: { perKind, shown: kept.length, total: all.length, invariants, options },
-      report: buildReport({ kept, perKind, modules: input.modules.length, runnableSpecs, specs: specs.length })
+      report: buildReport({
+        kept,
+        perKind,
+        modules: input.modules.length,
+        runnableSpecs,
+        specs: specs.length
+      })
     }
   }
 })

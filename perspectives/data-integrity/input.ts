@@ -4,22 +4,73 @@
 // Model(**data), marshmallow load, jsonschema.validate), no validate*/check*/assert* helper, no type
 // check (typeof, instanceof, isinstance, Array.isArray, `in`) and no condition on the parsed value.
 import type { CallSite, FunctionDecl } from '../../src/model/types.js'
-import { type CheckInput, type Found, functionLines, type ModuleInfo, rootFunction, scopeCalls, whereText } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  functionLines,
+  type ModuleInfo,
+  rootFunction,
+  scopeCalls,
+  whereText
+} from './context.js'
 
 type SourceKind = 'request body' | 'file contents' | 'environment JSON' | 'command-line argument'
 
-const PARSERS = new Set(['JSON.parse', 'json.loads', 'json.load', 'yaml.safe_load', 'yaml.load', 'YAML.parse', 'yaml.parse', 'toml.load', 'toml.loads', 'tomllib.load', 'tomllib.loads', 'JSON5.parse'])
+const PARSERS = new Set([
+  'JSON.parse',
+  'json.loads',
+  'json.load',
+  'yaml.safe_load',
+  'yaml.load',
+  'YAML.parse',
+  'yaml.parse',
+  'toml.load',
+  'toml.loads',
+  'tomllib.load',
+  'tomllib.loads',
+  'JSON5.parse'
+])
 const FILE_READ = /readFileSync|readFile\(|\.read\(|\.read_text\(|open\(/
 const ENV_READ = /process\.env|os\.environ|getenv/
-const PARSE_RECEIVERS = /^(JSON|json|JSON5|yaml|YAML|toml|tomllib|path|url|URL|Date|qs|querystring|urllib\.parse|semver|csv|ast|shlex|dateutil\.parser|parser|argparse|self\.parser|this\.parser|program|cli)$/
+const PARSE_RECEIVERS =
+  /^(JSON|json|JSON5|yaml|YAML|toml|tomllib|path|url|URL|Date|qs|querystring|urllib\.parse|semver|csv|ast|shlex|dateutil\.parser|parser|argparse|self\.parser|this\.parser|program|cli)$/
 const SCHEMA_METHODS = new Set([
-  'safeParse', 'safeParseAsync', 'parseAsync', 'validate', 'validateSync', 'validateAsync', 'validate_json', 'validate_python',
-  'model_validate', 'model_validate_json', 'parse_obj', 'parse_raw', 'isValid', 'is_valid', 'compile', 'assert', 'is', 'create',
-  'cast', 'decode', 'check', 'isinstance', 'hasattr', 'isArray', 'hasOwnProperty', 'hasOwn', 'isPlainObject', 'TypeAdapter', 'validator'
+  'safeParse',
+  'safeParseAsync',
+  'parseAsync',
+  'validate',
+  'validateSync',
+  'validateAsync',
+  'validate_json',
+  'validate_python',
+  'model_validate',
+  'model_validate_json',
+  'parse_obj',
+  'parse_raw',
+  'isValid',
+  'is_valid',
+  'compile',
+  'assert',
+  'is',
+  'create',
+  'cast',
+  'decode',
+  'check',
+  'isinstance',
+  'hasattr',
+  'isArray',
+  'hasOwnProperty',
+  'hasOwn',
+  'isPlainObject',
+  'TypeAdapter',
+  'validator'
 ])
-const HELPER = /^(validate|check|assert|ensure|verify|sanitize|sanitise|is_valid|isValid|parse[A-Z_]|coerce|normali[sz]e)/
-const TYPE_CHECK = /typeof\s|instanceof\s|isinstance\(|Array\.isArray|\bin\s|hasOwnProperty|Object\.hasOwn|\.get\(/
-const BODY = /\b(req|request|ctx\.request|event)\.body\b|\brequest\.(json|form|get_json|data|POST|values)\b|\bawait\s+(req|request)\.json\(\)/
+const HELPER =
+  /^(validate|check|assert|ensure|verify|sanitize|sanitise|is_valid|isValid|parse[A-Z_]|coerce|normali[sz]e)/
+const TYPE_CHECK =
+  /typeof\s|instanceof\s|isinstance\(|Array\.isArray|\bin\s|hasOwnProperty|Object\.hasOwn|\.get\(/
+const BODY =
+  /\b(req|request|ctx\.request|event)\.body\b|\brequest\.(json|form|get_json|data|POST|values)\b|\bawait\s+(req|request)\.json\(\)/
 const ARGV = /\b(process|sys)\.argv\[\s*[1-9]/
 
 function validates(call: CallSite): boolean {
@@ -32,15 +83,27 @@ function validates(call: CallSite): boolean {
 }
 
 function checked(info: ModuleInfo, root: FunctionDecl | undefined, names: string[]): boolean {
-  const conditions = info.module.conditions.filter((c) => root && c.enclosing && info.rootOf.get(c.enclosing) === root)
-  return conditions.some((c) => TYPE_CHECK.test(c.text) || names.some((n) => n !== '' && new RegExp(`\\b${n.replace(/[.$]/g, '\\$&')}\\b`).test(c.text)))
+  const conditions = info.module.conditions.filter(
+    (c) => root && c.enclosing && info.rootOf.get(c.enclosing) === root
+  )
+  return conditions.some(
+    (c) =>
+      TYPE_CHECK.test(c.text) ||
+      names.some((n) => n !== '' && new RegExp(`\\b${n.replace(/[.$]/g, '\\$&')}\\b`).test(c.text))
+  )
 }
 
 export function checkInput(input: CheckInput): Found[] {
   const found: Found[] = []
   for (const info of input.modules) {
     const reported = new Set<string>()
-    const add = (root: FunctionDecl | undefined, source: SourceKind, loc: { startLine: number; endLine: number }, code: string, names: string[]) => {
+    const add = (
+      root: FunctionDecl | undefined,
+      source: SourceKind,
+      loc: { startLine: number; endLine: number },
+      code: string,
+      names: string[]
+    ) => {
       const calls = scopeCalls(info, root)
       if (calls.some(validates) || checked(info, root, names)) return
       const key = `${root?.qualifiedName ?? '<module>'}|${source}`
@@ -57,7 +120,8 @@ export function checkInput(input: CheckInput): Found[] {
             source,
             where,
             code: `\`${code.trim().slice(0, 80)}\``,
-            schemas: info.dialect === 'python' ? 'pydantic, marshmallow, jsonschema' : 'zod, joi, yup, ajv'
+            schemas:
+              info.dialect === 'python' ? 'pydantic, marshmallow, jsonschema' : 'zod, joi, yup, ajv'
           },
           severity,
           confidence: source === 'command-line argument' ? 'low' : 'medium',
@@ -73,14 +137,30 @@ export function checkInput(input: CheckInput): Found[] {
     for (const call of info.module.calls) {
       if (!PARSERS.has(call.callee)) continue
       const arg = call.args.join(', ')
-      const source: SourceKind | undefined = call.callee === 'json.load' || call.callee === 'tomllib.load' || call.callee === 'toml.load' || FILE_READ.test(arg) ? 'file contents' : ENV_READ.test(arg) ? 'environment JSON' : undefined
+      const source: SourceKind | undefined =
+        call.callee === 'json.load' ||
+        call.callee === 'tomllib.load' ||
+        call.callee === 'toml.load' ||
+        FILE_READ.test(arg)
+          ? 'file contents'
+          : ENV_READ.test(arg)
+            ? 'environment JSON'
+            : undefined
       if (!source) continue
-      add(rootFunction(info, call), source, call.loc, input.quote.line(info.module.path, call.loc.startLine), [call.assignedTo ?? ''])
+      add(
+        rootFunction(info, call),
+        source,
+        call.loc,
+        input.quote.line(info.module.path, call.loc.startLine),
+        [call.assignedTo ?? '']
+      )
     }
     for (const root of new Set(info.rootOf.values())) {
       for (const { line, text } of functionLines(input.quote, info, root)) {
-        if (BODY.test(text)) add(root, 'request body', { startLine: line, endLine: line }, text, ['body'])
-        else if (ARGV.test(text)) add(root, 'command-line argument', { startLine: line, endLine: line }, text, ['argv'])
+        if (BODY.test(text))
+          add(root, 'request body', { startLine: line, endLine: line }, text, ['body'])
+        else if (ARGV.test(text))
+          add(root, 'command-line argument', { startLine: line, endLine: line }, text, ['argv'])
       }
     }
   }

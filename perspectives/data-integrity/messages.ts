@@ -39,10 +39,11 @@ export const MESSAGES: Record<DataIntegrityMessageId, MessageTemplate> = {
   argumentMutation: {
     title: '{{where}} mutates its argument {{param}}',
     message:
-      '{{where}} changes the caller\'s {{param}} in place ({{how}}): a caller that keeps using its value sees it {{effect}}. Copy before changing, or document that the argument is consumed.'
+      "{{where}} changes the caller's {{param}} in place ({{how}}): a caller that keeps using its value sees it {{effect}}. Copy before changing, or document that the argument is consumed."
   },
   localTimeParsing: {
     title: '{{what}} in {{where}}',
-    message: '{{code}} {{problem}}, so the result depends on the time zone of the machine it runs on: {{consequence}}.'
+    message:
+      '{{code}} {{problem}}, so the result depends on the time zone of the machine it runs on: {{consequence}}.'
   }
 }

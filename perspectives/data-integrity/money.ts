@@ -3,18 +3,76 @@
 // or divided by a decimal literal. Conversions and roundings are calls in the model; the arithmetic is
 // not, so it is read from the function's own lines (the line must lie inside a function of the module).
 import type { CallSite, FunctionDecl } from '../../src/model/types.js'
-import { type CheckInput, type Found, functionLines, type ModuleInfo, rootFunction, whereText, words } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  functionLines,
+  type ModuleInfo,
+  rootFunction,
+  whereText,
+  words
+} from './context.js'
 
-const MONEY_WORDS = new Set(['price', 'prices', 'amount', 'amounts', 'balance', 'balances', 'cost', 'costs', 'fee', 'fees', 'tax', 'taxes', 'subtotal', 'vat', 'salary', 'payment', 'refund', 'discount', 'cents'])
+const MONEY_WORDS = new Set([
+  'price',
+  'prices',
+  'amount',
+  'amounts',
+  'balance',
+  'balances',
+  'cost',
+  'costs',
+  'fee',
+  'fees',
+  'tax',
+  'taxes',
+  'subtotal',
+  'vat',
+  'salary',
+  'payment',
+  'refund',
+  'discount',
+  'cents'
+])
 /** `total` alone is money only next to these (grand total, order total), not in totalCount/totalTime. */
-const TOTAL_COMPANIONS = new Set(['total', 'grand', 'order', 'cart', 'invoice', 'net', 'gross', 'sum', 'due'])
-const DECIMAL_LIBRARIES = /^(decimal|big\.js|decimal\.js|decimal\.js-light|bignumber\.js|dinero\.js|currency\.js|@dinero\.js\/core|money|py-moneyed|moneyed)$/
+const TOTAL_COMPANIONS = new Set([
+  'total',
+  'grand',
+  'order',
+  'cart',
+  'invoice',
+  'net',
+  'gross',
+  'sum',
+  'due'
+])
+const DECIMAL_LIBRARIES =
+  /^(decimal|big\.js|decimal\.js|decimal\.js-light|bignumber\.js|dinero\.js|currency\.js|@dinero\.js\/core|money|py-moneyed|moneyed)$/
 
 export function isMoneyName(name: string): boolean {
   const w = words(name)
   if (w.length === 0) return false
   // A count or a percentage of money is not money: priceCount, taxRate... rates are fractions by design.
-  if (w.some((x) => ['count', 'rate', 'percent', 'ratio', 'pct', 'id', 'ids', 'type', 'name', 'label', 'currency', 'format', 'key'].includes(x))) return false
+  if (
+    w.some((x) =>
+      [
+        'count',
+        'rate',
+        'percent',
+        'ratio',
+        'pct',
+        'id',
+        'ids',
+        'type',
+        'name',
+        'label',
+        'currency',
+        'format',
+        'key'
+      ].includes(x)
+    )
+  )
+    return false
   if (w.some((x) => MONEY_WORDS.has(x))) return true
   return w.includes('total') && w.every((x) => TOTAL_COMPANIONS.has(x))
 }
@@ -31,7 +89,10 @@ function hasDecimalLibrary(info: ModuleInfo): boolean {
   return [...info.importedSources].some((s) => DECIMAL_LIBRARIES.test(s))
 }
 
-function callFinding(info: ModuleInfo, call: CallSite): { name: string; how: string; kind: string } | undefined {
+function callFinding(
+  info: ModuleInfo,
+  call: CallSite
+): { name: string; how: string; kind: string } | undefined {
   if (CONVERSIONS.has(call.callee) && call.args.length >= 1) {
     const name = moneyIdentifier(call.args[0])
     return name ? { name, how: `converted with ${call.callee}()`, kind: 'parse' } : undefined
@@ -48,17 +109,27 @@ function callFinding(info: ModuleInfo, call: CallSite): { name: string; how: str
 }
 
 /** `price * 1.2`, `total / 100.0`, `amount * 0.07`: a money name next to `*` or `/` and a decimal literal. */
-const ARITHMETIC = /([A-Za-z_$][\w$.]*)\s*[*/]=?\s*(\d+\.\d+|\.\d+)\b|(\d+\.\d+|\.\d+)\s*[*/]\s*([A-Za-z_$][\w$.]*)/g
+const ARITHMETIC =
+  /([A-Za-z_$][\w$.]*)\s*[*/]=?\s*(\d+\.\d+|\.\d+)\b|(\d+\.\d+|\.\d+)\s*[*/]\s*([A-Za-z_$][\w$.]*)/g
 
 const DECIMAL_OPERAND = /[*/]\s*\.?\d|\d\s*[*/]/
-const MONEY_TEXT = /price|amount|balance|cost|fee|tax|total|vat|salary|payment|refund|discount|cents/i
+const MONEY_TEXT =
+  /price|amount|balance|cost|fee|tax|total|vat|salary|payment|refund|discount|cents/i
 
 export function checkMoney(input: CheckInput): Found[] {
   const found: Found[] = []
   for (const info of input.modules) {
     if (hasDecimalLibrary(info)) continue
     const seen = new Set<string>()
-    const add = (root: FunctionDecl | undefined, name: string, how: string, kind: string, line: { startLine: number; endLine: number }, code: string, confidence: 'high' | 'medium' | 'low') => {
+    const add = (
+      root: FunctionDecl | undefined,
+      name: string,
+      how: string,
+      kind: string,
+      line: { startLine: number; endLine: number },
+      code: string,
+      confidence: 'high' | 'medium' | 'low'
+    ) => {
       const key = `${root?.qualifiedName ?? '<module>'}|${name}|${kind}`
       if (seen.has(key)) return
       seen.add(key)
@@ -84,20 +155,37 @@ export function checkMoney(input: CheckInput): Found[] {
       const hit = callFinding(info, call)
       if (!hit) continue
       const root = rootFunction(info, call)
-      add(root, hit.name, hit.how, hit.kind, call.loc, input.quote.line(info.module.path, call.loc.startLine), 'medium')
+      add(
+        root,
+        hit.name,
+        hit.how,
+        hit.kind,
+        call.loc,
+        input.quote.line(info.module.path, call.loc.startLine),
+        'medium'
+      )
     }
     // Arithmetic is not in the model: read it from the lines of each top-level function.
     const roots = new Set(info.rootOf.values())
     for (const root of roots) {
       for (const { line, text } of functionLines(input.quote, info, root)) {
         // Cheap filters first: most lines have no decimal literal next to * or /, or no money word.
-        if (!DECIMAL_OPERAND.test(text) || !MONEY_TEXT.test(text) || /Decimal\s*\(/.test(text)) continue
+        if (!DECIMAL_OPERAND.test(text) || !MONEY_TEXT.test(text) || /Decimal\s*\(/.test(text))
+          continue
         const stripped = text.replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '""')
         for (const m of stripped.matchAll(ARITHMETIC)) {
           const operand = m[1] ?? m[4]
           const name = moneyIdentifier(operand)
           if (!name) continue
-          add(root, name, `multiplied or divided by the decimal literal ${m[2] ?? m[3]}`, 'arithmetic', { startLine: line, endLine: line }, text, 'medium')
+          add(
+            root,
+            name,
+            `multiplied or divided by the decimal literal ${m[2] ?? m[3]}`,
+            'arithmetic',
+            { startLine: line, endLine: line },
+            text,
+            'medium'
+          )
         }
       }
     }

@@ -5,22 +5,126 @@
 // are read from the function's lines (`param[...] = `). Parameters named as outputs (res, out, acc,
 // target...) are meant to be written and are left alone.
 import type { FunctionDecl } from '../../src/model/types.js'
-import { type CheckInput, type Found, functionLines, type ModuleInfo, whereText, within, words } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  functionLines,
+  type ModuleInfo,
+  whereText,
+  within,
+  words
+} from './context.js'
 
-const JS_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'delete', 'clear', 'add'])
-const PY_MUTATORS = new Set(['append', 'extend', 'insert', 'remove', 'pop', 'sort', 'reverse', 'clear', 'update', 'setdefault', 'popitem', 'add', 'discard'])
+const JS_MUTATORS = new Set([
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+  'set',
+  'delete',
+  'clear',
+  'add'
+])
+const PY_MUTATORS = new Set([
+  'append',
+  'extend',
+  'insert',
+  'remove',
+  'pop',
+  'sort',
+  'reverse',
+  'clear',
+  'update',
+  'setdefault',
+  'popitem',
+  'add',
+  'discard'
+])
 /** Reordering in place surprises most: the caller's data changes order without any sign. */
-const REORDER = new Set(['sort', 'reverse', 'splice', 'shift', 'pop', 'popitem', 'remove', 'clear', 'delete', 'discard'])
-const OUTPUT_NAMES = /^(res|response|reply|ctx|context|req|request|out|output|acc|accumulator|result|results|target|dest|destination|sink|collector|builder|buf|buffer|stream|writer|emitter|el|element|node|dom|parent|state|draft|memo|cache|seen|visited|registry|store|app|server|router|program|parser|argv|env|logger|log|errors|warnings|messages|lines|stack|queue|hooks|events|self|cls|this|path|ancestors|parents|_)$/i
+const REORDER = new Set([
+  'sort',
+  'reverse',
+  'splice',
+  'shift',
+  'pop',
+  'popitem',
+  'remove',
+  'clear',
+  'delete',
+  'discard'
+])
+const OUTPUT_NAMES =
+  /^(res|response|reply|ctx|context|req|request|out|output|acc|accumulator|result|results|target|dest|destination|sink|collector|builder|buf|buffer|stream|writer|emitter|el|element|node|dom|parent|state|draft|memo|cache|seen|visited|registry|store|app|server|router|program|parser|argv|env|logger|log|errors|warnings|messages|lines|stack|queue|hooks|events|self|cls|this|path|ancestors|parents|_)$/i
 /** Functions whose name says they write into something (serializeInto, fillDefaults, addItem, sortInPlace...). */
-const MUTATING_VERBS = new Set(['into', 'fill', 'write', 'append', 'add', 'push', 'register', 'populate', 'collect', 'merge', 'assign', 'update', 'set', 'apply', 'mutate', 'patch', 'init', 'initialize', 'reset', 'sort', 'shuffle', 'clear', 'remove', 'delete', 'insert', 'extend', 'inject', 'attach', 'install', 'decorate', 'augment', 'normalize', 'normalise', 'prune', 'strip', 'consume', 'drain', 'record', 'track', 'mark', 'emit', 'visit', 'walk', 'store', 'save', 'put', 'pop', 'shift', 'enqueue', 'dequeue'])
+const MUTATING_VERBS = new Set([
+  'into',
+  'fill',
+  'write',
+  'append',
+  'add',
+  'push',
+  'register',
+  'populate',
+  'collect',
+  'merge',
+  'assign',
+  'update',
+  'set',
+  'apply',
+  'mutate',
+  'patch',
+  'init',
+  'initialize',
+  'reset',
+  'sort',
+  'shuffle',
+  'clear',
+  'remove',
+  'delete',
+  'insert',
+  'extend',
+  'inject',
+  'attach',
+  'install',
+  'decorate',
+  'augment',
+  'normalize',
+  'normalise',
+  'prune',
+  'strip',
+  'consume',
+  'drain',
+  'record',
+  'track',
+  'mark',
+  'emit',
+  'visit',
+  'walk',
+  'store',
+  'save',
+  'put',
+  'pop',
+  'shift',
+  'enqueue',
+  'dequeue'
+])
 /** Byte buffers and typed arrays are output parameters by convention. */
 const BUFFER = /buf|buffer|bytes|array$|^u?int\d+|^arr$|^out/i
-const BUFFER_TYPE = /^(Buffer|Uint8Array|Uint16Array|Uint32Array|Int8Array|Int16Array|Int32Array|Float32Array|Float64Array|DataView|ArrayBuffer|bytearray|memoryview)\b/
+const BUFFER_TYPE =
+  /^(Buffer|Uint8Array|Uint16Array|Uint32Array|Int8Array|Int16Array|Int32Array|Float32Array|Float64Array|DataView|ArrayBuffer|bytearray|memoryview)\b/
 
 function publicFunction(info: ModuleInfo, fn: FunctionDecl): boolean {
   if (fn.name.startsWith('_') || fn.name.startsWith('#')) return false
-  if (fn.className) return !!info.module.classes.find((c) => c.name === fn.className)?.exported && fn.kind !== 'constructor'
+  if (fn.className)
+    return (
+      !!info.module.classes.find((c) => c.name === fn.className)?.exported &&
+      fn.kind !== 'constructor'
+    )
   return fn.exported && fn.qualifiedName === fn.name
 }
 
@@ -37,7 +141,9 @@ function mutations(input: CheckInput, info: ModuleInfo, fn: FunctionDecl): Mutat
   const params = new Set(
     fn.params
       // `*args`/`**kwargs` and JS rest parameters are fresh per call: changing them touches nothing of the caller's.
-      .filter((p) => !p.rest && !BUFFER.test(p.name) && !(p.type && BUFFER_TYPE.test(p.type.trim())))
+      .filter(
+        (p) => !p.rest && !BUFFER.test(p.name) && !(p.type && BUFFER_TYPE.test(p.type.trim()))
+      )
       .map((p) => p.name)
       .filter((n) => !OUTPUT_NAMES.test(n) && /^[A-Za-z_$][\w$]*$/.test(n))
   )
@@ -47,15 +153,39 @@ function mutations(input: CheckInput, info: ModuleInfo, fn: FunctionDecl): Mutat
   const out: Mutation[] = []
   for (const call of info.module.calls) {
     if (call.enclosing !== fn.qualifiedName) continue
-    if (call.receiver && params.has(call.receiver) && (python ? PY_MUTATORS : JS_MUTATORS).has(call.name)) {
-      out.push({ param: call.receiver, how: `${call.callee}()`, line: call.loc, reorder: REORDER.has(call.name), method: call.name })
-    } else if (!python && (call.callee === 'Object.assign' || call.callee === 'Object.defineProperty') && params.has((call.args[0] ?? '').trim())) {
-      out.push({ param: call.args[0].trim(), how: `${call.callee}(${call.args[0].trim()}, …)`, line: call.loc, reorder: false })
+    if (
+      call.receiver &&
+      params.has(call.receiver) &&
+      (python ? PY_MUTATORS : JS_MUTATORS).has(call.name)
+    ) {
+      out.push({
+        param: call.receiver,
+        how: `${call.callee}()`,
+        line: call.loc,
+        reorder: REORDER.has(call.name),
+        method: call.name
+      })
+    } else if (
+      !python &&
+      (call.callee === 'Object.assign' || call.callee === 'Object.defineProperty') &&
+      params.has((call.args[0] ?? '').trim())
+    ) {
+      out.push({
+        param: call.args[0].trim(),
+        how: `${call.callee}(${call.args[0].trim()}, …)`,
+        line: call.loc,
+        reorder: false
+      })
     }
   }
   if (python) {
     for (const a of info.module.assignments ?? []) {
-      if (a.enclosing === fn.qualifiedName && a.operator === '=' && params.has(a.name) && a.target.startsWith(`${a.name}[`)) {
+      if (
+        a.enclosing === fn.qualifiedName &&
+        a.operator === '=' &&
+        params.has(a.name) &&
+        a.target.startsWith(`${a.name}[`)
+      ) {
         out.push({ param: a.name, how: `\`${a.target} = …\``, line: a.loc, reorder: false })
       }
     }
@@ -63,24 +193,42 @@ function mutations(input: CheckInput, info: ModuleInfo, fn: FunctionDecl): Mutat
     let nested: FunctionDecl[] | undefined
     for (const { line, text } of functionLines(input.quote, info, fn)) {
       if (!text.includes('[') && !text.includes('delete')) continue
-      const m = /^\s*([A-Za-z_$][\w$]*)\[[^\]]+\]\s*=[^=]/.exec(text) ?? /^\s*delete\s+([A-Za-z_$][\w$]*)[.[]/.exec(text)
+      const m =
+        /^\s*([A-Za-z_$][\w$]*)\[[^\]]+\]\s*=[^=]/.exec(text) ??
+        /^\s*delete\s+([A-Za-z_$][\w$]*)[.[]/.exec(text)
       if (!m || !params.has(m[1])) continue
       nested ??= info.module.functions.filter((f) => f !== fn && within(f.loc, fn.loc))
       if (nested.some((f) => line >= f.loc.startLine && line <= f.loc.endLine)) continue
-      if (m && params.has(m[1])) out.push({ param: m[1], how: `\`${text.trim().slice(0, 50)}\``, line: { startLine: line, endLine: line }, reorder: text.includes('delete') })
+      if (m && params.has(m[1]))
+        out.push({
+          param: m[1],
+          how: `\`${text.trim().slice(0, 50)}\``,
+          line: { startLine: line, endLine: line },
+          reorder: text.includes('delete')
+        })
     }
   }
   if (out.length === 0) return out
   const rebound = rebindings(input, info, fn, new Set(out.map((m) => m.param)))
-  return out.filter((m) => !(rebound.get(m.param) !== undefined && (rebound.get(m.param) as number) < m.line.startLine))
+  return out.filter(
+    (m) =>
+      !(rebound.get(m.param) !== undefined && (rebound.get(m.param) as number) < m.line.startLine)
+  )
 }
 
 /** The line where a parameter is first rebound (`items = list(items)`, `opts = { ...opts }`): later changes touch the copy. */
-function rebindings(input: CheckInput, info: ModuleInfo, fn: FunctionDecl, params: Iterable<string>): Map<string, number> {
+function rebindings(
+  input: CheckInput,
+  info: ModuleInfo,
+  fn: FunctionDecl,
+  params: Iterable<string>
+): Map<string, number> {
   const out = new Map<string, number>()
   const lines = functionLines(input.quote, info, fn)
   for (const name of params) {
-    const pattern = new RegExp(`^\\s*(?:(?:const|let|var)\\s+)?${name.replace(/\$/g, '\\$')}\\s*(?::[^=]+)?=(?!=)`)
+    const pattern = new RegExp(
+      `^\\s*(?:(?:const|let|var)\\s+)?${name.replace(/\$/g, '\\$')}\\s*(?::[^=]+)?=(?!=)`
+    )
     const hit = lines.find((l) => l.line > fn.loc.startLine && pattern.test(l.text))
     if (hit) out.set(name, hit.line)
   }
@@ -95,7 +243,8 @@ export function checkMutation(input: CheckInput): Found[] {
     for (const fn of info.module.functions) {
       if (!publicFunction(info, fn)) continue
       const byParam = new Map<string, Mutation[]>()
-      for (const m of mutations(input, info, fn)) byParam.set(m.param, [...(byParam.get(m.param) ?? []), m])
+      for (const m of mutations(input, info, fn))
+        byParam.set(m.param, [...(byParam.get(m.param) ?? []), m])
       for (const [param, list] of byParam) {
         const first = list.sort((a, b) => a.line.startLine - b.line.startLine)[0]
         const reorder = list.some((m) => m.reorder)

@@ -37,12 +37,58 @@ export interface PairSpec {
  * `toX`/`fromX` is a serialisation only when X is a format or a carrier (toJSON, to_dict, toBytes,
  * toString); toInt/fromNumber/toBits are conversions whose round trip is partial by design.
  */
-const FORMATS = new Set(['json', 'dict', 'bytes', 'buffer', 'string', 'str', 'object', 'obj', 'binary', 'base64', 'hex', 'wire', 'record', 'row', 'map', 'document', 'doc', 'data', 'yaml', 'xml', 'csv', 'proto', 'protobuf', 'url', 'uri', 'text', 'entity', 'dto', 'payload', 'query', 'params', 'raw', 'plain', 'toml', 'msgpack', 'cbor', 'tuple', 'mapping', 'serializable', 'serialized', 'primitive', 'pojo', 'db', 'storage'])
+const FORMATS = new Set([
+  'json',
+  'dict',
+  'bytes',
+  'buffer',
+  'string',
+  'str',
+  'object',
+  'obj',
+  'binary',
+  'base64',
+  'hex',
+  'wire',
+  'record',
+  'row',
+  'map',
+  'document',
+  'doc',
+  'data',
+  'yaml',
+  'xml',
+  'csv',
+  'proto',
+  'protobuf',
+  'url',
+  'uri',
+  'text',
+  'entity',
+  'dto',
+  'payload',
+  'query',
+  'params',
+  'raw',
+  'plain',
+  'toml',
+  'msgpack',
+  'cbor',
+  'tuple',
+  'mapping',
+  'serializable',
+  'serialized',
+  'primitive',
+  'pojo',
+  'db',
+  'storage'
+])
 
 function partnerWords(name: string): string[][] {
   const w = words(name)
   const out: string[][] = []
-  if (w.length > 1 && w[0] === 'to' && FORMATS.has(w[w.length - 1])) out.push(['from', ...w.slice(1)])
+  if (w.length > 1 && w[0] === 'to' && FORMATS.has(w[w.length - 1]))
+    out.push(['from', ...w.slice(1)])
   w.forEach((word, i) => {
     const other = VERBS[word]
     if (other) out.push([...w.slice(0, i), other, ...w.slice(i + 1)])
@@ -66,7 +112,13 @@ function reachable(info: ModuleInfo, fn: FunctionDecl): boolean {
 }
 
 function required(fn: FunctionDecl, python: boolean): FunctionDecl['params'] {
-  return fn.params.filter((p) => !p.rest && !p.optional && p.defaultValue === undefined && !(python && (p.name === 'self' || p.name === 'cls')))
+  return fn.params.filter(
+    (p) =>
+      !p.rest &&
+      !p.optional &&
+      p.defaultValue === undefined &&
+      !(python && (p.name === 'self' || p.name === 'cls'))
+  )
 }
 
 function unwrapPromise(type: string | undefined): string | undefined {
@@ -79,7 +131,9 @@ export function checkPairs(input: CheckInput): Found[] {
   for (const info of input.modules) {
     const python = info.dialect === 'python'
     // test_encode/test_decode in a tests.py the model did not take for a test file are tests, not a pair.
-    const candidates = info.module.functions.filter((f) => reachable(info, f) && words(f.name)[0] !== 'test')
+    const candidates = info.module.functions.filter(
+      (f) => reachable(info, f) && words(f.name)[0] !== 'test'
+    )
     const byWords = new Map<string, FunctionDecl>()
     for (const f of candidates) byWords.set(`${f.className ?? ''}|${words(f.name).join(' ')}`, f)
     for (const encode of candidates) {
@@ -100,10 +154,22 @@ export function checkPairs(input: CheckInput): Found[] {
             : extra.length > 0
               ? `the other required parameters (${extra.map((p) => p.name).join(', ')}) need values`
               : undefined
-        const encodeName = encode.className ? encode.name : python ? encode.name : exportNamesOf(info.module, encode.name).find((n) => n !== 'default') ?? encode.name
-        const decodeName = decode.className ? decode.name : python ? decode.name : exportNamesOf(info.module, decode.name).find((n) => n !== 'default') ?? decode.name
+        const encodeName = encode.className
+          ? encode.name
+          : python
+            ? encode.name
+            : (exportNamesOf(info.module, encode.name).find((n) => n !== 'default') ?? encode.name)
+        const decodeName = decode.className
+          ? decode.name
+          : python
+            ? decode.name
+            : (exportNamesOf(info.module, decode.name).find((n) => n !== 'default') ?? decode.name)
         const runnable = generator.ok && !blocked
-        const evidence = input.quote.evidence(info.module.path, { startLine: encode.loc.startLine, endLine: encode.loc.startLine }, 1)
+        const evidence = input.quote.evidence(
+          info.module.path,
+          { startLine: encode.loc.startLine, endLine: encode.loc.startLine },
+          1
+        )
         const shownEnc = encode.className ? `${encode.className}.${encode.name}` : encode.name
         const shownDec = decode.className ? `${decode.className}.${decode.name}` : decode.name
         found.push({
@@ -116,7 +182,9 @@ export function checkPairs(input: CheckInput): Found[] {
               decode: shownDec,
               file: info.module.path,
               pair: pairKind(encode.name),
-              invariant: python ? `\`${decode.name}(${encode.name}(x)) == x\`` : `\`${decode.name}(${encode.name}(x))\` deep-equals \`x\``,
+              invariant: python
+                ? `\`${decode.name}(${encode.name}(x)) == x\``
+                : `\`${decode.name}(${encode.name}(x))\` deep-equals \`x\``,
               domain: generator.ok ? generator.domain : paramName,
               generator: generator.ok
                 ? `the generator \`${generator.code}\` follows from the declared type of ${paramName}${blocked ? `, though ${blocked}` : ''}`
@@ -130,7 +198,18 @@ export function checkPairs(input: CheckInput): Found[] {
             symbol: shownEnc,
             tags: ['invariant', 'round-trip']
           },
-          spec: { pair: { encode, decode, encodeName, decodeName, className: encode.className, generator, param: paramName, blocked } satisfies PairSpec }
+          spec: {
+            pair: {
+              encode,
+              decode,
+              encodeName,
+              decodeName,
+              className: encode.className,
+              generator,
+              param: paramName,
+              blocked
+            } satisfies PairSpec
+          }
         })
       }
     }

@@ -13,14 +13,25 @@ import type { Severity } from '../types.js'
 import type { Found } from './context.js'
 import type { PairSpec } from './pairs.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = { critical: 'P1', high: 'P1', medium: 'P2', low: 'P3', info: 'P3' }
+const PRIORITY: Record<Severity, SpecPriority> = {
+  critical: 'P1',
+  high: 'P1',
+  medium: 'P2',
+  low: 'P3',
+  info: 'P3'
+}
 
 /** The renderer takes a path with a folder (or `./`) as a repository file, anything else as a package. */
 function repositoryImport(path: string): string {
   return path.includes('/') ? path : `./${path}`
 }
 
-export function buildSpecs(found: Found[], target: RenderTarget, maxSpecs: number, numRuns: number): SpecDraft[] {
+export function buildSpecs(
+  found: Found[],
+  target: RenderTarget,
+  maxSpecs: number,
+  numRuns: number
+): SpecDraft[] {
   const runnable: SpecDraft[] = []
   const todos: SpecDraft[] = []
   const seen = new Set<string>()
@@ -43,24 +54,39 @@ function specFor(found: Found, target: RenderTarget, numRuns: number): SpecDraft
   const base = {
     key: `${draft.messageId}:${file}#${draft.key}`,
     level: 'unit' as const,
-    target: { file, ...(found.fn ? { symbol: found.fn.qualifiedName } : {}), line: 'file' in draft.evidence ? draft.evidence.startLine : 1 },
+    target: {
+      file,
+      ...(found.fn ? { symbol: found.fn.qualifiedName } : {}),
+      line: 'file' in draft.evidence ? draft.evidence.startLine : 1
+    },
     rationale: draft.rationale,
     covers: [findingId('data-integrity', draft.messageId, file, draft.key)],
     priority: PRIORITY[draft.severity]
   }
-  const todo = (title: string, expected: string): SpecDraft => ({ ...base, title, expected, body: { kind: 'steps', module: file, steps: {}, async: found.fn?.async ?? false } })
+  const todo = (title: string, expected: string): SpecDraft => ({
+    ...base,
+    title,
+    expected,
+    body: { kind: 'steps', module: file, steps: {}, async: found.fn?.async ?? false }
+  })
   switch (draft.messageId) {
     case 'roundTripPair': {
       const pair = found.spec?.pair as PairSpec
-      return pairSpec(found, base, pair, target, numRuns) ?? todo(
-        `${pair.decodeName}(${pair.encodeName}(x)) returns x (TODO: ${pair.blocked ?? ''}${pair.blocked && !pair.generator.ok ? '; ' : ''}${pair.generator.ok ? '' : `write ${pair.generator.missing}`})`,
-        `for every generated x, ${pair.decodeName}(${pair.encodeName}(x)) equals x`
+      return (
+        pairSpec(found, base, pair, target, numRuns) ??
+        todo(
+          `${pair.decodeName}(${pair.encodeName}(x)) returns x (TODO: ${pair.blocked ?? ''}${pair.blocked && !pair.generator.ok ? '; ' : ''}${pair.generator.ok ? '' : `write ${pair.generator.missing}`})`,
+          `for every generated x, ${pair.decodeName}(${pair.encodeName}(x)) equals x`
+        )
       )
     }
     case 'argumentMutation':
-      return mutationSpec(found, base, target) ?? todo(
-        `${where} leaves the caller's ${String(data.param)} unchanged (TODO: build a ${String(data.param)} value, deep-copy it, call, assert it equals the copy)`,
-        `after the call, the ${String(data.param)} passed in is deep-equal to a copy taken before it`
+      return (
+        mutationSpec(found, base, target) ??
+        todo(
+          `${where} leaves the caller's ${String(data.param)} unchanged (TODO: build a ${String(data.param)} value, deep-copy it, call, assert it equals the copy)`,
+          `after the call, the ${String(data.param)} passed in is deep-equal to a copy taken before it`
+        )
       )
     case 'nonAtomicWrite':
       return todo(
@@ -92,7 +118,13 @@ function specFor(found: Found, target: RenderTarget, numRuns: number): SpecDraft
 
 type Base = Omit<SpecDraft, 'title' | 'expected' | 'body'>
 
-function pairSpec(found: Found, base: Base, pair: PairSpec, target: RenderTarget, numRuns: number): SpecDraft | undefined {
+function pairSpec(
+  found: Found,
+  base: Base,
+  pair: PairSpec,
+  target: RenderTarget,
+  numRuns: number
+): SpecDraft | undefined {
   if (!pair.generator.ok || pair.blocked) return undefined
   const gen = pair.generator.code
   const { encodeName: enc, decodeName: dec } = pair
@@ -102,17 +134,34 @@ function pairSpec(found: Found, base: Base, pair: PairSpec, target: RenderTarget
   const file = found.info.module.path
   if (found.info.dialect === 'python') {
     if (async) return undefined
-    const code = ['@given(' + gen + ')', 'def round_trip(value):', `    assert ${dec}(${enc}(value)) == value`, '', 'round_trip()'].join('\n')
+    const code = [
+      '@given(' + gen + ')',
+      'def round_trip(value):',
+      `    assert ${dec}(${enc}(value)) == value`,
+      '',
+      'round_trip()'
+    ].join('\n')
     return {
       ...base,
       title,
       expected,
-      body: { kind: 'steps', module: file, imports: [{ from: 'hypothesis', names: ['given', 'strategies as st'] }, { from: repositoryImport(file), names: [enc, dec] }], steps: { python: code }, async: false }
+      body: {
+        kind: 'steps',
+        module: file,
+        imports: [
+          { from: 'hypothesis', names: ['given', 'strategies as st'] },
+          { from: repositoryImport(file), names: [enc, dec] }
+        ],
+        steps: { python: code },
+        async: false
+      }
     }
   }
   const expectStyle = target.framework === 'jest' || target.framework === 'vitest'
   const actual = async ? `await ${dec}(await ${enc}(value))` : `${dec}(${enc}(value))`
-  const check = expectStyle ? `expect(${actual}).toEqual(value)` : `assert.deepStrictEqual(${actual}, value)`
+  const check = expectStyle
+    ? `expect(${actual}).toEqual(value)`
+    : `assert.deepStrictEqual(${actual}, value)`
   const code = [
     `${async ? 'await ' : ''}fc.assert(`,
     `  fc.${async ? 'asyncProperty' : 'property'}(${gen}, ${async ? 'async ' : ''}(value) => {`,
@@ -121,8 +170,16 @@ function pairSpec(found: Found, base: Base, pair: PairSpec, target: RenderTarget
     `  { numRuns: ${numRuns} }`,
     ')'
   ].join('\n')
-  const imports = [{ from: 'fast-check', names: ['default as fc'] }, { from: repositoryImport(file), names: [...new Set([enc, dec])] }]
-  return { ...base, title, expected, body: { kind: 'steps', module: file, imports, steps: { javascript: code }, async } }
+  const imports = [
+    { from: 'fast-check', names: ['default as fc'] },
+    { from: repositoryImport(file), names: [...new Set([enc, dec])] }
+  ]
+  return {
+    ...base,
+    title,
+    expected,
+    body: { kind: 'steps', module: file, imports, steps: { javascript: code }, async }
+  }
 }
 
 /** A value of the mutated parameter's declared type that shows a change: unsorted, more than one entry. */
@@ -160,12 +217,15 @@ function mutationSpec(found: Found, base: Base, target: RenderTarget): SpecDraft
   const name = callableName(found, fn)
   if (!name) return undefined
   const python = found.info.dialect === 'python'
-  const positional = fn.params.filter((p) => !p.rest && !(python && (p.name === 'self' || p.name === 'cls')))
+  const positional = fn.params.filter(
+    (p) => !p.rest && !(python && (p.name === 'self' || p.name === 'cls'))
+  )
   const index = positional.findIndex((p) => p.name === param)
   if (index < 0) return undefined
   const sample = mutableSample(positional[index].type, python)
   if (!sample) return undefined
-  const required = (i: number) => !positional[i].optional && positional[i].defaultValue === undefined
+  const required = (i: number) =>
+    !positional[i].optional && positional[i].defaultValue === undefined
   let last = index
   positional.forEach((_, i) => {
     if (required(i)) last = Math.max(last, i)
@@ -192,12 +252,49 @@ function mutationSpec(found: Found, base: Base, target: RenderTarget): SpecDraft
   const expected = `after ${name}(…) the ${param} passed in still deep-equals a copy taken before the call`
   const call = `${fn.async ? 'await ' : ''}${name}(${args.join(', ')})`
   if (python) {
-    const code = [`value = ${sample}`, 'before = copy.deepcopy(value)', call, 'assert value == before'].join('\n')
-    return { ...base, title, expected, body: { kind: 'steps', module: file, imports: [{ from: 'copy', names: [] }, { from: repositoryImport(file), names: [name] }], steps: { python: code }, async: fn.async } }
+    const code = [
+      `value = ${sample}`,
+      'before = copy.deepcopy(value)',
+      call,
+      'assert value == before'
+    ].join('\n')
+    return {
+      ...base,
+      title,
+      expected,
+      body: {
+        kind: 'steps',
+        module: file,
+        imports: [
+          { from: 'copy', names: [] },
+          { from: repositoryImport(file), names: [name] }
+        ],
+        steps: { python: code },
+        async: fn.async
+      }
+    }
   }
   const expectStyle = target.framework === 'jest' || target.framework === 'vitest'
-  const clone = sample.startsWith('new ') ? `new ${sample.startsWith('new Map') ? 'Map' : 'Set'}(value)` : 'structuredClone(value)'
-  const code = [`const value = ${sample}`, `const before = ${clone}`, call, expectStyle ? 'expect(value).toEqual(before)' : 'assert.deepStrictEqual(value, before)'].join('\n')
+  const clone = sample.startsWith('new ')
+    ? `new ${sample.startsWith('new Map') ? 'Map' : 'Set'}(value)`
+    : 'structuredClone(value)'
+  const code = [
+    `const value = ${sample}`,
+    `const before = ${clone}`,
+    call,
+    expectStyle ? 'expect(value).toEqual(before)' : 'assert.deepStrictEqual(value, before)'
+  ].join('\n')
   const jsImports = [{ from: repositoryImport(file), names: [name] }]
-  return { ...base, title, expected, body: { kind: 'steps', module: file, imports: jsImports, steps: { javascript: code }, async: fn.async } }
+  return {
+    ...base,
+    title,
+    expected,
+    body: {
+      kind: 'steps',
+      module: file,
+      imports: jsImports,
+      steps: { javascript: code },
+      async: fn.async
+    }
+  }
 }

@@ -3,11 +3,30 @@
 // no transaction around them.
 import type { CallSite, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
-import { type CheckInput, type Found, functionLines, type ModuleInfo, rootFunction, scopeCalls, whereText, within } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  functionLines,
+  type ModuleInfo,
+  rootFunction,
+  scopeCalls,
+  whereText,
+  within
+} from './context.js'
 
 const JS_WRITES = new Set(['writeFileSync', 'writeFile'])
 const FS_RECEIVERS = /^(fs|fsp|fsPromises|fs\.promises|promises|fse|fsExtra|fs_extra)$/
-const RENAMES = new Set(['rename', 'renameSync', 'replace', 'move', 'moveSync', 'copyFile', 'copyFileSync', 'link', 'linkSync'])
+const RENAMES = new Set([
+  'rename',
+  'renameSync',
+  'replace',
+  'move',
+  'moveSync',
+  'copyFile',
+  'copyFileSync',
+  'link',
+  'linkSync'
+])
 /** A destination that is a temporary or scratch file by its text. */
 const TEMP_PATH = /tmp|temp|\.part\b|mkdtemp|tmpdir|scratch|\/dev\//i
 /** Program folders where a one-shot write is the program's job (build scripts, examples). */
@@ -25,15 +44,18 @@ function isJsWrite(info: ModuleInfo, call: CallSite): boolean {
 /** Python `open(p, 'w')` / `open(p, mode='wb')`, `Path.write_text/write_bytes`. */
 function isPyWrite(call: CallSite): boolean {
   // Path.write_text: the receiver is a path by its name (a terminal's write_text is not a file write).
-  if (call.name === 'write_text' || call.name === 'write_bytes') return call.receiver !== undefined && /path|file|dest|target|^p$|Path\(/i.test(call.receiver)
-  if (call.callee !== 'open' && call.callee !== 'io.open' && call.callee !== 'codecs.open') return false
+  if (call.name === 'write_text' || call.name === 'write_bytes')
+    return call.receiver !== undefined && /path|file|dest|target|^p$|Path\(/i.test(call.receiver)
+  if (call.callee !== 'open' && call.callee !== 'io.open' && call.callee !== 'codecs.open')
+    return false
   const modeArg = call.args.find((a) => /^mode\s*=/.test(a.trim()))
   const mode = stringLiteralValue(modeArg ? modeArg.replace(/^mode\s*=\s*/, '') : call.args[1])
   return mode !== undefined && mode.includes('w')
 }
 
 function destination(call: CallSite, python: boolean): string {
-  if (python && (call.name === 'write_text' || call.name === 'write_bytes')) return call.receiver ?? ''
+  if (python && (call.name === 'write_text' || call.name === 'write_bytes'))
+    return call.receiver ?? ''
   return call.args[0] ?? ''
 }
 
@@ -75,17 +97,51 @@ export function checkAtomicWrites(input: CheckInput): Found[] {
 // ---- database writes ----
 
 const WRITE_METHODS = new Set([
-  'insert', 'insertOne', 'insertMany', 'insert_one', 'insert_many',
-  'update', 'updateOne', 'updateMany', 'update_one', 'update_many',
-  'delete', 'deleteOne', 'deleteMany', 'delete_one', 'delete_many',
-  'save', 'upsert', 'destroy', 'bulkWrite', 'bulk_write', 'replaceOne', 'replace_one',
-  'findOneAndUpdate', 'findOneAndDelete', 'bulk_create', 'bulk_update', 'bulkCreate'
+  'insert',
+  'insertOne',
+  'insertMany',
+  'insert_one',
+  'insert_many',
+  'update',
+  'updateOne',
+  'updateMany',
+  'update_one',
+  'update_many',
+  'delete',
+  'deleteOne',
+  'deleteMany',
+  'delete_one',
+  'delete_many',
+  'save',
+  'upsert',
+  'destroy',
+  'bulkWrite',
+  'bulk_write',
+  'replaceOne',
+  'replace_one',
+  'findOneAndUpdate',
+  'findOneAndDelete',
+  'bulk_create',
+  'bulk_update',
+  'bulkCreate'
 ])
-const SQL_METHODS = new Set(['execute', 'executemany', 'executescript', 'query', 'run', 'exec', 'none', 'raw'])
-const SQL_WRITE = /\b(insert\s+into|update\s+\w+\s+set|delete\s+from|replace\s+into|merge\s+into|upsert)\b/i
+const SQL_METHODS = new Set([
+  'execute',
+  'executemany',
+  'executescript',
+  'query',
+  'run',
+  'exec',
+  'none',
+  'raw'
+])
+const SQL_WRITE =
+  /\b(insert\s+into|update\s+\w+\s+set|delete\s+from|replace\s+into|merge\s+into|upsert)\b/i
 /** Receivers that are a database handle by name: db, conn, cursor, session, pool, prisma.user, knex('t')... */
-const DB_RECEIVER = /(^|[._])(db|database|conn|connection|cursor|cur|session|pool|client|knex|prisma|sequelize|repo|repository|collection|model|models|table|store|em|entityManager|manager|objects|sql|pg|mysql|sqlite)\w*$/i
-const TRANSACTION = /transaction|^begin|commit|rollback|atomic|savepoint|startSession|withTransaction|^\$transaction$/i
+const DB_RECEIVER =
+  /(^|[._])(db|database|conn|connection|cursor|cur|session|pool|client|knex|prisma|sequelize|repo|repository|collection|model|models|table|store|em|entityManager|manager|objects|sql|pg|mysql|sqlite)\w*$/i
+const TRANSACTION =
+  /transaction|^begin|commit|rollback|atomic|savepoint|startSession|withTransaction|^\$transaction$/i
 const TX_RECEIVER = /(^|\.)(tx|trx|txn|transaction|t)$/
 
 const IN_MEMORY = new Set(['Map', 'Set', 'WeakMap', 'WeakSet'])
@@ -93,7 +149,10 @@ const IN_MEMORY = new Set(['Map', 'Set', 'WeakMap', 'WeakSet'])
 /** A receiver the module builds as an in-memory Map/Set (`const seen = new Set()`): its delete is no database write. */
 function inMemoryCollection(module: ModuleModel, receiver: string): boolean {
   const name = receiver.replace(/^(this|self)\./, '')
-  if (module.variables.some((v) => v.name === name && (v.initKind === 'map' || v.initKind === 'set'))) return true
+  if (
+    module.variables.some((v) => v.name === name && (v.initKind === 'map' || v.initKind === 'set'))
+  )
+    return true
   return module.calls.some((c) => c.isNew && IN_MEMORY.has(c.callee) && c.assignedTo === name)
 }
 
@@ -101,7 +160,11 @@ function dbWrite(call: CallSite, module: ModuleModel): 'method' | 'sql' | undefi
   const receiver = call.receiver
   if (!receiver) return undefined
   if (inMemoryCollection(module, receiver)) return undefined
-  const last = receiver.replace(/\(.*\)$/, '').split('.').pop() ?? ''
+  const last =
+    receiver
+      .replace(/\(.*\)$/, '')
+      .split('.')
+      .pop() ?? ''
   if (TX_RECEIVER.test(receiver)) return undefined
   if (SQL_METHODS.has(call.name)) return SQL_WRITE.test(call.args[0] ?? '') ? 'sql' : undefined
   if (!WRITE_METHODS.has(call.name)) return undefined
@@ -113,7 +176,12 @@ function inLoop(info: ModuleInfo, call: CallSite, root: FunctionDecl): boolean {
 }
 
 /** `with conn:` / `async with session.begin():` on a line of the function (the model has no with-items that are not calls). */
-function withBlock(input: CheckInput, info: ModuleInfo, fn: FunctionDecl, receivers: Set<string>): boolean {
+function withBlock(
+  input: CheckInput,
+  info: ModuleInfo,
+  fn: FunctionDecl,
+  receivers: Set<string>
+): boolean {
   if (info.dialect !== 'python') return false
   for (const { text } of functionLines(input.quote, info, fn)) {
     const m = /^\s*(?:async\s+)?with\s+([\w.]+)\s*(?::|\bas\b)/.exec(text)
@@ -159,10 +227,24 @@ export function checkTransactions(input: CheckInput): Found[] {
         fn: root,
         draft: {
           messageId: 'writesWithoutTransaction',
-          data: { count, where, writes: `${[...new Set(shown)].join(', ')}${writes.length > 4 ? ', …' : ''}${looped ? ' (one in a loop)' : ''}` },
+          data: {
+            count,
+            where,
+            writes: `${[...new Set(shown)].join(', ')}${writes.length > 4 ? ', …' : ''}${looped ? ' (one in a loop)' : ''}`
+          },
           // One write repeated in a loop is less certain to belong together than distinct writes.
-          severity: writes.length === 1 ? 'low' : writes.some((w) => /delete|destroy/i.test(w.call.name) || /delete\s+from/i.test(w.call.args[0] ?? '')) ? 'high' : 'medium',
-          confidence: writes.length === 1 ? 'low' : writes.every((w) => w.kind === 'sql') ? 'high' : 'medium',
+          severity:
+            writes.length === 1
+              ? 'low'
+              : writes.some(
+                    (w) =>
+                      /delete|destroy/i.test(w.call.name) ||
+                      /delete\s+from/i.test(w.call.args[0] ?? '')
+                  )
+                ? 'high'
+                : 'medium',
+          confidence:
+            writes.length === 1 ? 'low' : writes.every((w) => w.kind === 'sql') ? 'high' : 'medium',
           rationale: `Several writes that belong together must succeed or fail together. The check counted write calls on database-like receivers (SQL text with INSERT/UPDATE/DELETE, or insert/update/delete/save methods) and found no transaction call, decorator or \`with\` block in ${root.qualifiedName}().`,
           evidence: input.quote.evidence(info.module.path, writes[0].call.loc, 2),
           key: `${root.qualifiedName}|writes`,

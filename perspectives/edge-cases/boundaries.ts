@@ -51,7 +51,11 @@ export function boundariesOf(condition: Condition, params: ReadonlySet<string>):
 
 const OPERATORS = new Set(['>', '>=', '<', '<=', '==', '===', '!=', '!==', 'is', 'is not'])
 
-export function boundaryOf(c: Comparison, params: ReadonlySet<string>, line: number): Boundary | undefined {
+export function boundaryOf(
+  c: Comparison,
+  params: ReadonlySet<string>,
+  line: number
+): Boundary | undefined {
   if (!OPERATORS.has(c.operator)) return undefined
   let subjectText: string
   let operator = c.operator
@@ -75,12 +79,23 @@ export function boundaryOf(c: Comparison, params: ReadonlySet<string>, line: num
   } else return undefined
   const subject = subjectOf(subjectText, params)
   if (!subject) return undefined
-  return { subject, operator, literal, ...(c.literalBigint ? { bigint: true as const } : {}), text: `${c.left} ${c.operator} ${c.right}`, line }
+  return {
+    subject,
+    operator,
+    literal,
+    ...(c.literalBigint ? { bigint: true as const } : {}),
+    text: `${c.left} ${c.operator} ${c.right}`,
+    line
+  }
 }
 
 /** A boundary where an off-by-one or a near miss can hide: a number, a length or a string, not a null or boolean check. */
 export function isValueBoundary(b: Boundary): boolean {
-  return b.subject.length || typeof b.literal === 'number' || (typeof b.literal === 'string' && b.literal !== 'undefined')
+  return (
+    b.subject.length ||
+    typeof b.literal === 'number' ||
+    (typeof b.literal === 'string' && b.literal !== 'undefined')
+  )
 }
 
 function decimals(n: number): number {
@@ -126,10 +141,21 @@ const EQUALITY = new Set(['==', '===', '!=', '!==', 'is', 'is not'])
 /** The values one boundary gives for its parameter, checked against what the parameter's type allows. */
 export function boundaryValues(b: Boundary, info: TypeInfo, python: boolean): CandidateValue[] {
   const source = `\`${b.text}\` (line ${b.line})`
-  const make = (value: SpecValue, label: string): CandidateValue => ({ value, label, source, line: b.line })
+  const make = (value: SpecValue, label: string): CandidateValue => ({
+    value,
+    label,
+    source,
+    line: b.line
+  })
   const { literal } = b
   if (b.bigint) {
-    if (python || b.subject.length || typeof literal !== 'string' || !['unknown', 'number', 'integer'].includes(info.kind)) return []
+    if (
+      python ||
+      b.subject.length ||
+      typeof literal !== 'string' ||
+      !['unknown', 'number', 'integer'].includes(info.kind)
+    )
+      return []
     const n = BigInt(literal.replace(/n$/, ''))
     const around = numbersAround(b.operator, 0).map((d) => n + BigInt(d))
     return around.map((v) => make({ $bigint: v.toString() }, `${v}n`))
@@ -139,11 +165,21 @@ export function boundaryValues(b: Boundary, info: TypeInfo, python: boolean): Ca
     const lengths = numbersAround(b.operator, literal).filter((n) => n >= 0 && n <= LIMIT_LENGTH)
     if (info.kind === 'array') {
       const element = info.elements?.[0]
-      if (element === undefined) return lengths.filter((n) => n === 0).map((n) => make([], `length ${n}`))
-      return lengths.filter((n) => n <= 50).map((n) => make(Array.from({ length: n }, () => element), `length ${n}`))
+      if (element === undefined)
+        return lengths.filter((n) => n === 0).map((n) => make([], `length ${n}`))
+      return lengths
+        .filter((n) => n <= 50)
+        .map((n) =>
+          make(
+            Array.from({ length: n }, () => element),
+            `length ${n}`
+          )
+        )
     }
     if (info.kind !== 'string' && info.kind !== 'unknown') return []
-    return lengths.map((n) => make(n <= 20 ? 'a'.repeat(n) : { $repeat: 'a', times: n }, `length ${n}`))
+    return lengths.map((n) =>
+      make(n <= 20 ? 'a'.repeat(n) : { $repeat: 'a', times: n }, `length ${n}`)
+    )
   }
   if (literal === null) {
     if (!EQUALITY.has(b.operator)) return []

@@ -1,14 +1,30 @@
 // The edge-case catalogue: per function, each parameter with its boundary values and where each came
 // from (the declared type, or the condition at line N that compares it with a literal), plus the
 // throw sites with the guards that decide them.
-import type { CallSite, Condition, FunctionDecl, Language, Loop, ModuleModel, Parameter, ThrowSite } from '../../src/model/types.js'
+import type {
+  CallSite,
+  Condition,
+  FunctionDecl,
+  Language,
+  Loop,
+  ModuleModel,
+  Parameter,
+  ThrowSite
+} from '../../src/model/types.js'
 import type { SpecValue } from '../../src/specs/types.js'
 import { isDeclarationFile } from '../shared/units.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { type Boundary, boundariesOf } from './boundaries.js'
 import { boundaryValues } from './boundaries.js'
 import { type GuardedThrow, guardedThrows } from './guards.js'
-import { type CandidateValue, isPython, type TypeInfo, typeInfo, typeValues, type ValueKind } from './type-values.js'
+import {
+  type CandidateValue,
+  isPython,
+  type TypeInfo,
+  typeInfo,
+  typeValues,
+  type ValueKind
+} from './type-values.js'
 
 export interface ParamEntry {
   param: Parameter
@@ -56,13 +72,36 @@ function byEnclosing<T extends { enclosing?: string }>(items: readonly T[]): Map
 /** `export namespace ns { export const f = ... }`: f is reached as `ns.f`, not imported by its own name. */
 function insideNamespace(module: ModuleModel, fn: FunctionDecl): boolean {
   return module.exports.some(
-    (e) => e.name !== fn.name && e.kind !== 'type' && e.loc.startLine < fn.loc.startLine && e.loc.endLine >= fn.loc.endLine
+    (e) =>
+      e.name !== fn.name &&
+      e.kind !== 'type' &&
+      e.loc.startLine < fn.loc.startLine &&
+      e.loc.endLine >= fn.loc.endLine
   )
 }
 
 const valueKey = (v: SpecValue): string => JSON.stringify(v)
 
-const ARRAY_ONLY = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'map', 'filter', 'forEach', 'reduce', 'some', 'every', 'join', 'sort', 'reverse', 'flat', 'flatMap', 'append', 'extend'])
+const ARRAY_ONLY = new Set([
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'map',
+  'filter',
+  'forEach',
+  'reduce',
+  'some',
+  'every',
+  'join',
+  'sort',
+  'reverse',
+  'flat',
+  'flatMap',
+  'append',
+  'extend'
+])
 
 /** How the function uses an untyped parameter: calls it, calls array methods on it, or loops over it. */
 interface Usage {
@@ -71,9 +110,17 @@ interface Usage {
 }
 
 /** What a literal compared with an untyped parameter, or the way it is used, says about its kind. */
-function inferKind(boundaries: readonly Boundary[], name: string, usage: Usage): ValueKind | 'function' | undefined {
+function inferKind(
+  boundaries: readonly Boundary[],
+  name: string,
+  usage: Usage
+): ValueKind | 'function' | undefined {
   if (usage.calls.some((c) => c.callee === name)) return 'function'
-  if (usage.calls.some((c) => c.receiver === name && ARRAY_ONLY.has(c.name)) || usage.loops.some((l) => l.iterates?.trim() === name)) return 'array'
+  if (
+    usage.calls.some((c) => c.receiver === name && ARRAY_ONLY.has(c.name)) ||
+    usage.loops.some((l) => l.iterates?.trim() === name)
+  )
+    return 'array'
   for (const b of boundaries) {
     if (b.subject.param !== name) continue
     if (b.subject.length) return 'string'
@@ -97,14 +144,17 @@ export function firstAssignments(
   lineText: (line: number) => string
 ): Map<string, number> {
   const found = new Map<string, number>()
-  const patterns = names.map((name) => [name, new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`)] as const)
+  const patterns = names.map(
+    (name) => [name, new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`)] as const
+  )
   for (let n = fn.loc.startLine + 1; n < untilLine && found.size < names.length; n++) {
     const text = lineText(n)
     if (/^\s*(const|let|var)\s/.test(text)) continue
     const assign = /(?<![=!<>+\-*/%&|^:])=(?![=>])|[+\-*/%]=(?!=)/.exec(text)
     if (!assign) continue
     const left = text.slice(0, assign.index)
-    for (const [name, pattern] of patterns) if (!found.has(name) && pattern.test(left)) found.set(name, n)
+    for (const [name, pattern] of patterns)
+      if (!found.has(name) && pattern.test(left)) found.set(name, n)
   }
   return found
 }
@@ -115,7 +165,10 @@ export interface CatalogueSettings {
   lineText: (file: string, line: number) => string
 }
 
-export function buildCatalogue(modules: readonly ModuleModel[], settings: CatalogueSettings): FunctionEntry[] {
+export function buildCatalogue(
+  modules: readonly ModuleModel[],
+  settings: CatalogueSettings
+): FunctionEntry[] {
   const entries: FunctionEntry[] = []
   for (const module of modules) {
     if (!analysable(module) || module.functions.length === 0) continue
@@ -133,19 +186,33 @@ export function buildCatalogue(modules: readonly ModuleModel[], settings: Catalo
       if (boundaries.length > 0) {
         const last = boundaries.reduce((max, b) => Math.max(max, b.line), 0)
         const params = [...new Set(boundaries.map((b) => b.subject.param))]
-        const assigned = firstAssignments(params, fn, last, (line) => settings.lineText(module.path, line))
+        const assigned = firstAssignments(params, fn, last, (line) =>
+          settings.lineText(module.path, line)
+        )
         boundaries = boundaries.filter((b) => (assigned.get(b.subject.param) ?? Infinity) >= b.line)
       }
-      const guarded = guardedThrows(throwsBy.get(fn.qualifiedName) ?? [], conditions, python, (line) =>
-        settings.lineText(module.path, line)
+      const guarded = guardedThrows(
+        throwsBy.get(fn.qualifiedName) ?? [],
+        conditions,
+        python,
+        (line) => settings.lineText(module.path, line)
       )
-      const usage: Usage = { calls: callsBy.get(fn.qualifiedName) ?? [], loops: loopsBy.get(fn.qualifiedName) ?? [] }
-      const entryParams = params.map((param) => paramEntry(param, module.language, boundaries, usage, settings))
+      const usage: Usage = {
+        calls: callsBy.get(fn.qualifiedName) ?? [],
+        loops: loopsBy.get(fn.qualifiedName) ?? []
+      }
+      const entryParams = params.map((param) =>
+        paramEntry(param, module.language, boundaries, usage, settings)
+      )
       if (boundaries.length === 0 && entryParams.every((p) => p.values.length === 0)) continue
       entries.push({
         module,
         fn,
-        callable: fn.exported && !fn.className && (fn.kind === 'function' || fn.kind === 'arrow') && !insideNamespace(module, fn),
+        callable:
+          fn.exported &&
+          !fn.className &&
+          (fn.kind === 'function' || fn.kind === 'arrow') &&
+          !insideNamespace(module, fn),
         params: entryParams,
         boundaries,
         conditions,
@@ -192,12 +259,16 @@ function paramEntry(
     all.push(v)
   }
   for (const b of boundaries) {
-    if (b.subject.param === param.name) for (const v of boundaryValues(b, effective, python)) push(v)
+    if (b.subject.param === param.name)
+      for (const v of boundaryValues(b, effective, python)) push(v)
   }
-  const typeText = param.type ?? (entry.inferred ? `${entry.inferred} (inferred from the comparisons)` : 'default')
+  const typeText =
+    param.type ?? (entry.inferred ? `${entry.inferred} (inferred from the comparisons)` : 'default')
   for (const v of typeValues(effective, language, settings.longStringLength, typeText)) push(v)
-  if (!python && param.optional && !info.typed) push({ value: { $special: 'undefined' }, label: 'undefined', source: 'optional parameter' })
-  if (python && param.optional && param.defaultValue === 'None' && !info.nullable) push({ value: null, label: 'None', source: 'default None' })
+  if (!python && param.optional && !info.typed)
+    push({ value: { $special: 'undefined' }, label: 'undefined', source: 'optional parameter' })
+  if (python && param.optional && param.defaultValue === 'None' && !info.nullable)
+    push({ value: null, label: 'None', source: 'default None' })
   entry.values = all.slice(0, settings.maxValuesPerParam)
   entry.omitted = all.length - entry.values.length
   return entry

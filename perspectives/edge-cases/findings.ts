@@ -1,7 +1,12 @@
 // The risky boundaries, as findings: loops that run to a length inclusive, switches/matches that end
 // a value-returning function without a default, and public functions whose literal boundaries no
 // test names. The full catalogue is in the details; findings are only these.
-import type { Condition, FunctionDecl, ModuleModel, SwitchStatement } from '../../src/model/types.js'
+import type {
+  Condition,
+  FunctionDecl,
+  ModuleModel,
+  SwitchStatement
+} from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { type TestReach, unitReach } from '../shared/reach.js'
 import type { ReachFacts } from '../shared/test-reach.js'
@@ -31,11 +36,21 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * The loop's body reads `collection[counter]`: with the counter equal to the length that read is past
  * the end. A loop that runs to the length on purpose (a table of length + 1, `a[i - 1]`, slices) does not.
  */
-function indexesWithCounter(module: ModuleModel, condition: Condition, collection: string, counter: string, quote: Quoter): boolean {
+function indexesWithCounter(
+  module: ModuleModel,
+  condition: Condition,
+  collection: string,
+  counter: string,
+  quote: Quoter
+): boolean {
   if (!/^[A-Za-z_$][\w$]*$/.test(counter)) return false
-  const loop = module.loops.find((l) => l.loc.startLine === condition.loc.startLine && l.enclosing === condition.enclosing)
+  const loop = module.loops.find(
+    (l) => l.loc.startLine === condition.loc.startLine && l.enclosing === condition.enclosing
+  )
   if (!loop) return false
-  const access = new RegExp(`(^|[^\\w$.])${escapeRegExp(collection.trim())}\\s*\\[\\s*${escapeRegExp(counter)}\\s*\\]`)
+  const access = new RegExp(
+    `(^|[^\\w$.])${escapeRegExp(collection.trim())}\\s*\\[\\s*${escapeRegExp(counter)}\\s*\\]`
+  )
   for (let line = loop.loc.startLine; line <= loop.loc.endLine; line++) {
     if (access.test(quote.line(module.path, line))) return true
   }
@@ -50,7 +65,12 @@ export function offByOneLoops(modules: readonly ModuleModel[], quote: Quoter): D
     for (const condition of module.conditions) {
       if (condition.kind !== 'for' && condition.kind !== 'while') continue
       for (const c of condition.comparisons) {
-        const collection = c.operator === '<=' ? lengthOperand(c.right) : c.operator === '>=' ? lengthOperand(c.left) : undefined
+        const collection =
+          c.operator === '<='
+            ? lengthOperand(c.right)
+            : c.operator === '>='
+              ? lengthOperand(c.left)
+              : undefined
         if (collection === undefined) continue
         const bound = c.operator === '<=' ? c.right.trim() : c.left.trim()
         const counter = c.operator === '<=' ? c.left.trim() : c.right.trim()
@@ -58,13 +78,24 @@ export function offByOneLoops(modules: readonly ModuleModel[], quote: Quoter): D
         const symbol = condition.enclosing ?? '(module)'
         out.push({
           messageId: 'offByOneLoop',
-          data: { symbol: displayName(symbol, module.path), file: module.path, condition: condition.text, bound, collection, access: `${collection.trim()}[${counter}]` },
+          data: {
+            symbol: displayName(symbol, module.path),
+            file: module.path,
+            condition: condition.text,
+            bound,
+            collection,
+            access: `${collection.trim()}[${counter}]`
+          },
           severity: 'medium',
           confidence: 'high',
           rationale:
             `Indexes of ${collection} run from 0 to its length minus one; \`${c.left.trim()} ${c.operator} ${c.right.trim()}\` lets the loop ` +
             `take one more pass with ${counter} equal to the length, and the body reads ${collection.trim()}[${counter}] there.`,
-          evidence: quote.evidence(module.path, { startLine: condition.loc.startLine, endLine: condition.loc.startLine }, 1),
+          evidence: quote.evidence(
+            module.path,
+            { startLine: condition.loc.startLine, endLine: condition.loc.startLine },
+            1
+          ),
           key: `loop:${symbol}:${squash(condition.text)}`,
           symbol,
           tags: ['off-by-one', 'loop-bound']
@@ -80,16 +111,25 @@ const NO_RESULT = /^(void|undefined|never|None|NoReturn|Promise<void>|Promise<un
 const CLOSING_ONLY = /^[\s})\];,]*$/
 
 /** The function whose body holds the location (the innermost: the one starting last). */
-function enclosingFunction(module: ModuleModel, name: string | undefined): FunctionDecl | undefined {
+function enclosingFunction(
+  module: ModuleModel,
+  name: string | undefined
+): FunctionDecl | undefined {
   return name === undefined ? undefined : module.functions.find((f) => f.qualifiedName === name)
 }
 
 /** Nothing but closing brackets (or, in Python, blank and comment lines) between the switch and the function's end. */
-function endsFunction(sw: SwitchStatement, fn: FunctionDecl, module: ModuleModel, quote: Quoter): boolean {
+function endsFunction(
+  sw: SwitchStatement,
+  fn: FunctionDecl,
+  module: ModuleModel,
+  quote: Quoter
+): boolean {
   const python = isPython(module.language)
   for (let line = sw.loc.endLine + 1; line <= fn.loc.endLine; line++) {
     const text = quote.line(module.path, line)
-    if (python ? text.trim() === '' || text.trim().startsWith('#') : CLOSING_ONLY.test(text)) continue
+    if (python ? text.trim() === '' || text.trim().startsWith('#') : CLOSING_ONLY.test(text))
+      continue
     // The function's own last line may carry the closing brace after other text on the switch's line only.
     return false
   }
@@ -98,7 +138,11 @@ function endsFunction(sw: SwitchStatement, fn: FunctionDecl, module: ModuleModel
 
 function insideLoop(module: ModuleModel, sw: SwitchStatement): boolean {
   return module.loops.some(
-    (l) => l.enclosing === sw.enclosing && l.loc.startLine <= sw.loc.startLine && l.loc.endLine >= sw.loc.endLine && l.kind !== 'comprehension'
+    (l) =>
+      l.enclosing === sw.enclosing &&
+      l.loc.startLine <= sw.loc.startLine &&
+      l.loc.endLine >= sw.loc.endLine &&
+      l.kind !== 'comprehension'
   )
 }
 
@@ -123,7 +167,9 @@ function exhaustive(sw: SwitchStatement, fn: FunctionDecl, module: ModuleModel):
 }
 
 function exampleOutside(sw: SwitchStatement): string {
-  const strings = sw.cases.map((c) => /^(['"])(.*)\1$/s.exec(c.trim())?.[2]).filter((s): s is string => s !== undefined)
+  const strings = sw.cases
+    .map((c) => /^(['"])(.*)\1$/s.exec(c.trim())?.[2])
+    .filter((s): s is string => s !== undefined)
   if (strings.length === sw.cases.length && strings.length > 0) {
     let candidate = 'other'
     while (strings.includes(candidate)) candidate += '_'
@@ -143,13 +189,26 @@ export function switchesWithoutDefault(modules: readonly ModuleModel[], quote: Q
     for (const sw of module.switches) {
       if (sw.hasDefault || sw.cases.length === 0) continue
       const fn = enclosingFunction(module, sw.enclosing)
-      if (!fn || fn.kind === 'constructor' || fn.kind === 'setter' || NO_RESULT.test(fn.returnType?.trim() ?? '')) continue
-      if (insideLoop(module, sw) || !endsFunction(sw, fn, module, quote) || !returnsInside(sw, module, quote)) continue
+      if (
+        !fn ||
+        fn.kind === 'constructor' ||
+        fn.kind === 'setter' ||
+        NO_RESULT.test(fn.returnType?.trim() ?? '')
+      )
+        continue
+      if (
+        insideLoop(module, sw) ||
+        !endsFunction(sw, fn, module, quote) ||
+        !returnsInside(sw, module, quote)
+      )
+        continue
       if (exhaustive(sw, fn, module)) continue
       const names = new Set(positionalParams(fn, module.language).map((p) => p.name))
       const onParam = subjectOf(sw.discriminant, names) !== undefined
       const severity: Severity = onParam && fn.exported ? 'medium' : 'low'
-      const cases = sw.cases.slice(0, 8).join(', ') + (sw.cases.length > 8 ? ` and ${sw.cases.length - 8} more` : '')
+      const cases =
+        sw.cases.slice(0, 8).join(', ') +
+        (sw.cases.length > 8 ? ` and ${sw.cases.length - 8} more` : '')
       const kind = sw.kind === 'match' ? 'match' : 'switch'
       out.push({
         messageId: 'switchWithoutDefault',
@@ -166,7 +225,11 @@ export function switchesWithoutDefault(modules: readonly ModuleModel[], quote: Q
         rationale:
           `The ${kind} is the last statement of ${fn.qualifiedName}, its cases return values, and no branch handles the rest` +
           `${onParam ? ', which a caller chooses through the parameter' : ''}: an unlisted value gets an implicit ${python ? 'None' : 'undefined'} instead of an error or a default.`,
-        evidence: quote.evidence(module.path, { startLine: sw.loc.startLine, endLine: sw.loc.endLine }, 2),
+        evidence: quote.evidence(
+          module.path,
+          { startLine: sw.loc.startLine, endLine: sw.loc.endLine },
+          2
+        ),
         key: `switch:${fn.qualifiedName}:${squash(sw.discriminant)}`,
         symbol: fn.qualifiedName,
         tags: ['switch', 'default']
@@ -188,20 +251,36 @@ const REACH_TEXT = {
 } as const
 
 /** A public function with literal boundaries that no test names. */
-export function untestedBoundaries(entries: readonly FunctionEntry[], reach: TestReach, quote: Quoter, facts?: ReachFacts): Draft[] {
+export function untestedBoundaries(
+  entries: readonly FunctionEntry[],
+  reach: TestReach,
+  quote: Quoter,
+  facts?: ReachFacts
+): Draft[] {
   const out: Draft[] = []
   for (const e of entries) {
     const valued = e.boundaries.filter(isValueBoundary)
     if (!e.callable || valued.length === 0) continue
     // A coverage report decides where it measures the file: a function that ran (or is excluded) is tested.
-    const measured = facts?.measured(e.module.path) ? facts.functionReach(e.module, e.fn) : undefined
+    const measured = facts?.measured(e.module.path)
+      ? facts.functionReach(e.module, e.fn)
+      : undefined
     if (measured === 'covered' || measured === 'excluded') continue
-    const r = measured === 'not-run' ? 'unreached' : unitReach(reach, e.module.path, exportNamesOf(e.module, e.fn.name))
+    const r =
+      measured === 'not-run'
+        ? 'unreached'
+        : unitReach(reach, e.module.path, exportNamesOf(e.module, e.fn.name))
     if (r === 'referenced') continue
     const distinct = [...new Map(valued.map((b) => [`${b.line}:${b.text}`, b])).values()]
-    const listed = distinct.slice(0, 4).map((b) => `\`${b.text}\` at line ${b.line}`).join(', ') + (distinct.length > 4 ? ` and ${distinct.length - 4} more` : '')
+    const listed =
+      distinct
+        .slice(0, 4)
+        .map((b) => `\`${b.text}\` at line ${b.line}`)
+        .join(', ') + (distinct.length > 4 ? ` and ${distinct.length - 4} more` : '')
     const guardLines = new Set(valued.map((b) => b.line))
-    const throwing = e.guarded.filter((g) => g.known && g.condition && guardLines.has(g.condition.loc.startLine))
+    const throwing = e.guarded.filter(
+      (g) => g.known && g.condition && guardLines.has(g.condition.loc.startLine)
+    )
     const first = distinct[0]
     const cond: Condition | undefined = e.conditions.find((c) => c.loc.startLine === first.line)
     const symbol = displayName(e.fn.qualifiedName, e.module.path)
@@ -210,7 +289,10 @@ export function untestedBoundaries(entries: readonly FunctionEntry[], reach: Tes
       data: {
         symbol,
         boundaries: listed,
-        reach: measured === 'not-run' ? `the coverage report ${facts?.measured(e.module.path)?.report.path} shows it never ran` : REACH_TEXT[r],
+        reach:
+          measured === 'not-run'
+            ? `the coverage report ${facts?.measured(e.module.path)?.report.path} shows it never ran`
+            : REACH_TEXT[r],
         these: distinct.length === 1 ? 'it' : `these ${distinct.length}`,
         throwing:
           throwing.length > 0
@@ -222,7 +304,11 @@ export function untestedBoundaries(entries: readonly FunctionEntry[], reach: Tes
       rationale:
         'Off-by-one mistakes live at the literal a condition compares with; a test with the values on both sides of each ' +
         `comparison pins the behaviour down${throwing.length > 0 ? ', and here a wrong side raises an error callers see' : ''}.`,
-      evidence: quote.evidence(e.module.path, { startLine: first.line, endLine: cond?.loc.endLine ?? first.line }, 2),
+      evidence: quote.evidence(
+        e.module.path,
+        { startLine: first.line, endLine: cond?.loc.endLine ?? first.line },
+        2
+      ),
       key: `boundary:${e.fn.qualifiedName}`,
       symbol: e.fn.qualifiedName,
       tags: ['boundary', 'untested', measured === 'not-run' ? 'coverage-report' : 'static-estimate']

@@ -46,7 +46,12 @@ export function guardedThrows(
     const find = (text: string): Condition | undefined => {
       let found: Condition | undefined
       for (const c of conditions) {
-        if (c.text !== text || c.loc.startLine > site.loc.startLine || (c.kind !== 'if' && c.kind !== 'elif')) continue
+        if (
+          c.text !== text ||
+          c.loc.startLine > site.loc.startLine ||
+          (c.kind !== 'if' && c.kind !== 'elif')
+        )
+          continue
         if (!found || c.loc.startLine >= found.loc.startLine) found = c
       }
       return found
@@ -63,11 +68,19 @@ export function guardedThrows(
     const requires: GuardedThrow['requires'] = []
     if (condition && known) {
       if (python) {
-        requires.push(...chainBefore(condition, conditions).map((c) => ({ condition: c, holds: false })))
-        requires.push(...pythonEnclosing(condition, site, conditions, lineText).map((c) => ({ condition: c, holds: true })))
+        requires.push(
+          ...chainBefore(condition, conditions).map((c) => ({ condition: c, holds: false }))
+        )
+        requires.push(
+          ...pythonEnclosing(condition, site, conditions, lineText).map((c) => ({
+            condition: c,
+            holds: true
+          }))
+        )
       } else {
         for (const c of conditions) {
-          if (c === condition || (c.kind !== 'if' && c.kind !== 'elif') || !contains(c, site)) continue
+          if (c === condition || (c.kind !== 'if' && c.kind !== 'elif') || !contains(c, site))
+            continue
           // The throw may be in this if's else branch: which side it needs is not known.
           if (elseBetween(c, site, lineText)) known = false
           requires.push({ condition: c, holds: true })
@@ -80,8 +93,12 @@ export function guardedThrows(
 }
 
 function contains(c: Condition, site: ThrowSite): boolean {
-  const starts = c.loc.startLine < site.loc.startLine || (c.loc.startLine === site.loc.startLine && c.loc.startColumn < site.loc.startColumn)
-  const ends = c.loc.endLine > site.loc.startLine || (c.loc.endLine === site.loc.startLine && c.loc.endColumn >= site.loc.endColumn)
+  const starts =
+    c.loc.startLine < site.loc.startLine ||
+    (c.loc.startLine === site.loc.startLine && c.loc.startColumn < site.loc.startColumn)
+  const ends =
+    c.loc.endLine > site.loc.startLine ||
+    (c.loc.endLine === site.loc.startLine && c.loc.endColumn >= site.loc.endColumn)
   return starts && ends
 }
 
@@ -95,7 +112,12 @@ function chainBefore(condition: Condition, conditions: readonly Condition[]): Co
   if (condition.kind !== 'elif') return []
   const column = statementColumn(condition)
   const before = conditions
-    .filter((c) => (c.kind === 'if' || c.kind === 'elif') && c.loc.startLine < condition.loc.startLine && statementColumn(c) === column)
+    .filter(
+      (c) =>
+        (c.kind === 'if' || c.kind === 'elif') &&
+        c.loc.startLine < condition.loc.startLine &&
+        statementColumn(c) === column
+    )
     .sort((a, b) => b.loc.startLine - a.loc.startLine)
   const chain: Condition[] = []
   for (const c of before) {
@@ -108,10 +130,20 @@ function chainBefore(condition: Condition, conditions: readonly Condition[]): Co
 const MAX_INDENT_SCAN = 400
 
 /** Python ifs whose block holds the guard: every line between has a deeper indentation. */
-function pythonEnclosing(condition: Condition, site: ThrowSite, conditions: readonly Condition[], lineText: (line: number) => string): Condition[] {
+function pythonEnclosing(
+  condition: Condition,
+  site: ThrowSite,
+  conditions: readonly Condition[],
+  lineText: (line: number) => string
+): Condition[] {
   const out: Condition[] = []
   for (const c of conditions) {
-    if ((c.kind !== 'if' && c.kind !== 'elif') || c === condition || c.loc.startLine >= condition.loc.startLine) continue
+    if (
+      (c.kind !== 'if' && c.kind !== 'elif') ||
+      c === condition ||
+      c.loc.startLine >= condition.loc.startLine
+    )
+      continue
     if (condition.loc.startLine - c.loc.startLine > MAX_INDENT_SCAN) continue
     const column = statementColumn(c)
     if (column >= statementColumn(condition)) continue
@@ -127,11 +159,16 @@ function pythonEnclosing(condition: Condition, site: ThrowSite, conditions: read
 }
 
 /** A JavaScript `else` between the `if` and the throw means the throw may sit in the else branch. */
-function elseBetween(condition: Condition, site: ThrowSite, lineText: (line: number) => string): boolean {
+function elseBetween(
+  condition: Condition,
+  site: ThrowSite,
+  lineText: (line: number) => string
+): boolean {
   for (let line = condition.loc.startLine; line <= site.loc.startLine; line++) {
     let text = lineText(line)
     if (line === site.loc.startLine) text = text.slice(0, Math.max(0, site.loc.startColumn - 1))
-    if (line === condition.loc.startLine) text = text.slice(Math.max(0, condition.loc.startColumn - 1))
+    if (line === condition.loc.startLine)
+      text = text.slice(Math.max(0, condition.loc.startColumn - 1))
     if (/\belse\b/.test(text)) return true
   }
   return false
@@ -141,7 +178,12 @@ function elseBetween(condition: Condition, site: ThrowSite, lineText: (line: num
 function lengthOf(value: SpecValue): number | undefined {
   if (typeof value === 'string') return [...value].length
   if (Array.isArray(value)) return value.length
-  if (value !== null && typeof value === 'object' && '$repeat' in value && typeof value.times === 'number') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    '$repeat' in value &&
+    typeof value.times === 'number'
+  ) {
     return (value.$repeat as string).length * value.times
   }
   return undefined
@@ -163,7 +205,8 @@ function runtimeOf(value: SpecValue): { v: unknown } | undefined {
     }
     return { v: map[value.$special as string] }
   }
-  if ('$repeat' in value && typeof value.times === 'number') return { v: (value.$repeat as string).repeat(value.times) }
+  if ('$repeat' in value && typeof value.times === 'number')
+    return { v: (value.$repeat as string).repeat(value.times) }
   return undefined
 }
 
@@ -182,7 +225,14 @@ export function holds(b: Boundary, value: SpecValue): boolean | undefined {
   }
   if (literal === null || literal === 'undefined') {
     const loose = operator === '==' || operator === '!='
-    const isNullish = literal === null ? (loose ? subject === null || subject === undefined : subject === null) : loose ? subject == null : subject === undefined
+    const isNullish =
+      literal === null
+        ? loose
+          ? subject === null || subject === undefined
+          : subject === null
+        : loose
+          ? subject == null
+          : subject === undefined
     if (!['==', '===', '!=', '!==', 'is', 'is not'].includes(operator)) return undefined
     return negate ? !isNullish : isNullish
   }
@@ -209,7 +259,8 @@ export function holds(b: Boundary, value: SpecValue): boolean | undefined {
     return undefined
   }
   if (!['==', '===', '!=', '!==', 'is', 'is not'].includes(operator)) return undefined
-  if (typeof subject !== typeof literal) return operator === '===' || operator === '!==' ? negate : undefined
+  if (typeof subject !== typeof literal)
+    return operator === '===' || operator === '!==' ? negate : undefined
   const equal = subject === literal
   return negate ? !equal : equal
 }
@@ -218,7 +269,11 @@ export function holds(b: Boundary, value: SpecValue): boolean | undefined {
 export type Assignment = ReadonlyMap<string, SpecValue>
 
 /** A number for `n` or `len(s)` from the arguments, when there is one. */
-function numberOf(expression: string, args: Assignment, params: ReadonlySet<string>): number | undefined {
+function numberOf(
+  expression: string,
+  args: Assignment,
+  params: ReadonlySet<string>
+): number | undefined {
   const subject = subjectOf(expression, params)
   const value = subject ? args.get(subject.param) : undefined
   if (!subject || value === undefined) return undefined
@@ -228,15 +283,33 @@ function numberOf(expression: string, args: Assignment, params: ReadonlySet<stri
 }
 
 /** `quantity > available`: two parameters (or their lengths) compared, both known numbers. */
-function betweenParams(c: Comparison, args: Assignment, params: ReadonlySet<string>): boolean | undefined {
+function betweenParams(
+  c: Comparison,
+  args: Assignment,
+  params: ReadonlySet<string>
+): boolean | undefined {
   const left = numberOf(c.left, args, params)
   const right = numberOf(c.right, args, params)
   if (left === undefined || right === undefined) return undefined
-  return holds({ subject: { param: '', length: false }, operator: c.operator, literal: right, text: '', line: 0 }, left)
+  return holds(
+    {
+      subject: { param: '', length: false },
+      operator: c.operator,
+      literal: right,
+      text: '',
+      line: 0
+    },
+    left
+  )
 }
 
 /** Evaluates a condition for the arguments: each comparison on a parameter, joined by one operator. */
-export function evaluate(condition: Condition, args: Assignment, params: ReadonlySet<string>, python = false): boolean | undefined {
+export function evaluate(
+  condition: Condition,
+  args: Assignment,
+  params: ReadonlySet<string>,
+  python = false
+): boolean | undefined {
   const parts = condition.comparisons
   if (parts.length === 0) return truthiness(condition.text, args, params, python)
   const results = parts.map((c) => {
@@ -252,7 +325,11 @@ export function evaluate(condition: Condition, args: Assignment, params: Readonl
  * The condition's text as one kind of join of its comparisons: a single one, `&&`/`and`, `||`/`or`, a
  * Python chain (`1 <= m <= 3` is `1 <= m and m <= 3`), or the negation of one of those.
  */
-function combine(text: string, parts: readonly Comparison[], results: readonly (boolean | undefined)[]): boolean | undefined {
+function combine(
+  text: string,
+  parts: readonly Comparison[],
+  results: readonly (boolean | undefined)[]
+): boolean | undefined {
   const negated = /^(?:not|!)\((.*)\)$/s.exec(text)
   if (negated) {
     const inner = combine(negated[1], parts, results)
@@ -276,7 +353,12 @@ function combine(text: string, parts: readonly Comparison[], results: readonly (
 /** A value's truth as a condition sees it: JavaScript keeps empty arrays and objects true, Python does not. */
 function truthy(value: SpecValue, python: boolean): boolean | undefined {
   if (Array.isArray(value)) return python ? value.length > 0 : true
-  if (value !== null && typeof value === 'object' && !('$special' in value) && !('$repeat' in value)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !('$special' in value) &&
+    !('$repeat' in value)
+  ) {
     if ('$code' in value) return undefined
     if ('$date' in value) return true
     return python ? Object.keys(value).length > 0 : true
@@ -289,7 +371,12 @@ function truthy(value: SpecValue, python: boolean): boolean | undefined {
 }
 
 /** `!x`, `!x.length`, `not xs`, `x`, `len(xs)`: a parameter (or its length) tested for truth. */
-function truthiness(text: string, args: Assignment, params: ReadonlySet<string>, python: boolean): boolean | undefined {
+function truthiness(
+  text: string,
+  args: Assignment,
+  params: ReadonlySet<string>,
+  python: boolean
+): boolean | undefined {
   let t = text.trim()
   let negate = false
   const not = python ? /^not\s+(.*)$/s.exec(t) : /^!(.*)$/s.exec(t)
@@ -323,7 +410,10 @@ export function outcomeFor(
 ): RowOutcome {
   if (guarded.length === 0) return { kind: 'no-throw-site' }
   let unknown: ThrowSite | undefined
-  const ordered = [...guarded].sort((a, b) => a.site.loc.startLine - b.site.loc.startLine || a.site.loc.startColumn - b.site.loc.startColumn)
+  const ordered = [...guarded].sort(
+    (a, b) =>
+      a.site.loc.startLine - b.site.loc.startLine || a.site.loc.startColumn - b.site.loc.startColumn
+  )
   for (const g of ordered) {
     const r = g.condition && g.known ? evaluate(g.condition, args, params, python) : undefined
     let fires = r === undefined ? undefined : g.negated ? !r : r
@@ -341,9 +431,16 @@ export function outcomeFor(
     if (unknown) return { kind: 'unknown', site: unknown }
     const guardLine = g.condition?.loc.startLine ?? g.site.loc.startLine
     const earlierExit = conditions.some(
-      (c) => c !== g.condition && !g.requires.some((r) => r.condition === c) && c.loc.startLine < guardLine && c.loc.endLine < g.site.loc.startLine && evaluate(c, args, params, python) === true
+      (c) =>
+        c !== g.condition &&
+        !g.requires.some((r) => r.condition === c) &&
+        c.loc.startLine < guardLine &&
+        c.loc.endLine < g.site.loc.startLine &&
+        evaluate(c, args, params, python) === true
     )
-    return earlierExit ? { kind: 'unknown', site: g.site } : { kind: 'throws', site: g.site, line: g.site.loc.startLine }
+    return earlierExit
+      ? { kind: 'unknown', site: g.site }
+      : { kind: 'throws', site: g.site, line: g.site.loc.startLine }
   }
   return unknown ? { kind: 'unknown', site: unknown } : { kind: 'passes' }
 }

@@ -9,7 +9,12 @@ import { testReach } from '../shared/reach.js'
 import { reachFacts } from '../shared/test-reach.js'
 import type { Metrics } from '../types.js'
 import { analysable, buildCatalogue, type FunctionEntry } from './catalogue.js'
-import { type Draft, offByOneLoops, switchesWithoutDefault, untestedBoundaries } from './findings.js'
+import {
+  type Draft,
+  offByOneLoops,
+  switchesWithoutDefault,
+  untestedBoundaries
+} from './findings.js'
 import { type EdgeMessageId, MESSAGES } from './messages.js'
 import { DEFAULT_OPTIONS, type EdgeOptions, validateOptions } from './options.js'
 import { buildReport } from './report.js'
@@ -24,7 +29,7 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
     title: 'Edge cases',
     question: 'What boundary conditions exist?',
     description:
-      'Reads every function\'s parameters and their declared types, and the literals its conditions compare them with ' +
+      "Reads every function's parameters and their declared types, and the literals its conditions compare them with " +
       '(a comparison with 100 gives 100 and 101, `len(s) == 0` gives "" and "a", string equality gives the literal and a near miss), ' +
       'adds the boundary values of each type (0, -1, NaN, Infinity, -0, empty and very long strings, emoji, empty and ' +
       'duplicate arrays, invalid dates, null/undefined/None where allowed), flags loops whose condition runs to a length ' +
@@ -70,7 +75,10 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
       codeBoundaries: totals.codeBoundaries,
       guardedThrows: totals.guardedThrows,
       switches: modules.reduce((n, m) => n + m.switches.length, 0),
-      switchesWithoutDefault: modules.reduce((n, m) => n + m.switches.filter((s) => !s.hasDefault).length, 0),
+      switchesWithoutDefault: modules.reduce(
+        (n, m) => n + m.switches.filter((s) => !s.hasDefault).length,
+        0
+      ),
       loops: modules.reduce((n, m) => n + m.loops.length, 0)
     })
     return {
@@ -93,7 +101,13 @@ function capped(list: Draft[], max: number): Draft[] {
   const line = (d: Draft): number => ('file' in d.evidence ? d.evidence.startLine : 0)
   const file = (d: Draft): string => ('file' in d.evidence ? d.evidence.file : '')
   return [...list]
-    .sort((a, b) => rank[a.severity] - rank[b.severity] || file(a).localeCompare(file(b)) || line(a) - line(b) || a.key.localeCompare(b.key))
+    .sort(
+      (a, b) =>
+        rank[a.severity] - rank[b.severity] ||
+        file(a).localeCompare(file(b)) ||
+        line(a) - line(b) ||
+        a.key.localeCompare(b.key)
+    )
     .slice(0, max)
 }
 
@@ -110,7 +124,12 @@ function catalogueRow(e: FunctionEntry): unknown {
       kind: p.inferred ?? p.info.kind,
       inferred: p.inferred !== undefined,
       optional: p.param.optional,
-      values: p.values.map((v) => ({ label: v.label, value: v.value, source: v.source, line: v.line ?? null })),
+      values: p.values.map((v) => ({
+        label: v.label,
+        value: v.value,
+        source: v.source,
+        line: v.line ?? null
+      })),
       omitted: p.omitted
     })),
     boundaries: e.boundaries.map((b) => ({

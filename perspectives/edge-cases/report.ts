@@ -30,7 +30,8 @@ export function valuesText(p: ParamEntry): string {
 
 export function buildReport(input: ReportInput): string {
   const { entries, findings, totals } = input
-  if (input.sourceFiles === 0) return 'The repository has no analysed source files, so there are no boundaries to examine.'
+  if (input.sourceFiles === 0)
+    return 'The repository has no analysed source files, so there are no boundaries to examine.'
   const parts: string[] = []
   parts.push(
     `**${plural(entries.length, 'function')}** with boundary values (${totals.callable} callable by a test), ` +
@@ -42,10 +43,15 @@ export function buildReport(input: ReportInput): string {
   )
   if (findings.length > 0) {
     const rows = findings.slice(0, REPORT_FINDINGS).map((f) => {
-      const where = 'file' in f.evidence ? codeCell(`${f.evidence.file}:${f.evidence.startLine}`) : '—'
+      const where =
+        'file' in f.evidence ? codeCell(`${f.evidence.file}:${f.evidence.startLine}`) : '—'
       return [escapeInline(f.severity), escapeInline(f.messageId), where, codeCell(f.symbol ?? '')]
     })
-    parts.push('#### Findings\n\n' + table(['Severity', 'Kind', 'Where', 'Function'], rows) + moreNote(rows.length, findings.length, 'findings'))
+    parts.push(
+      '#### Findings\n\n' +
+        table(['Severity', 'Kind', 'Where', 'Function'], rows) +
+        moreNote(rows.length, findings.length, 'findings')
+    )
   }
   if (entries.length > 0) {
     const rows: string[][] = []
@@ -55,7 +61,11 @@ export function buildReport(input: ReportInput): string {
         rows.push([
           `${codeCell(e.fn.qualifiedName)} ${codeCell(`${e.module.path}:${e.fn.loc.startLine}`)}`,
           codeCell(p.param.name),
-          p.param.type ? codeCell(p.param.type) : p.inferred ? `${escapeInline(p.inferred)} (inferred)` : 'untyped',
+          p.param.type
+            ? codeCell(p.param.type)
+            : p.inferred
+              ? `${escapeInline(p.inferred)} (inferred)`
+              : 'untyped',
           escapeInline(valuesText(p))
         ])
       }
@@ -63,7 +73,11 @@ export function buildReport(input: ReportInput): string {
     parts.push(
       '#### Edge-case catalogue\n\nPublic functions first, then by the number of comparisons with literals.\n\n' +
         table(['Function', 'Parameter', 'Type', 'Boundary values (where from)'], rows) +
-        moreNote(Math.min(REPORT_FUNCTIONS, entries.length), entries.length, 'functions in the details')
+        moreNote(
+          Math.min(REPORT_FUNCTIONS, entries.length),
+          entries.length,
+          'functions in the details'
+        )
     )
   }
   return parts.join('\n\n')

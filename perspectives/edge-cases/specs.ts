@@ -4,7 +4,13 @@
 // is no throw site), and is a todo when a throw site's guard cannot be evaluated. What the function
 // returns at a boundary is the tester's call: one todo per function lists the boundaries to decide.
 import type { Language, ModuleModel, Parameter } from '../../src/model/types.js'
-import type { SpecCase, SpecDraft, SpecExpectation, SpecPriority, SpecValue } from '../../src/specs/types.js'
+import type {
+  SpecCase,
+  SpecDraft,
+  SpecExpectation,
+  SpecPriority,
+  SpecValue
+} from '../../src/specs/types.js'
 import { findingId } from '../shared/ids.js'
 import { plural } from '../shared/text.js'
 import { exportNamesOf } from '../shared/units.js'
@@ -14,14 +20,49 @@ import { outcomeFor } from './guards.js'
 import type { Draft } from './findings.js'
 import { isPython, type ValueKind } from './type-values.js'
 
-const JS_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'URIError', 'EvalError', 'AggregateError'])
+const JS_ERRORS = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'URIError',
+  'EvalError',
+  'AggregateError'
+])
 const PY_ERRORS = new Set([
-  'Exception', 'ValueError', 'TypeError', 'KeyError', 'IndexError', 'LookupError', 'RuntimeError', 'ArithmeticError',
-  'ZeroDivisionError', 'OverflowError', 'NotImplementedError', 'AttributeError', 'OSError', 'IOError', 'FileNotFoundError',
-  'PermissionError', 'AssertionError', 'UnicodeError', 'UnicodeDecodeError', 'StopIteration', 'TimeoutError', 'ConnectionError'
+  'Exception',
+  'ValueError',
+  'TypeError',
+  'KeyError',
+  'IndexError',
+  'LookupError',
+  'RuntimeError',
+  'ArithmeticError',
+  'ZeroDivisionError',
+  'OverflowError',
+  'NotImplementedError',
+  'AttributeError',
+  'OSError',
+  'IOError',
+  'FileNotFoundError',
+  'PermissionError',
+  'AssertionError',
+  'UnicodeError',
+  'UnicodeDecodeError',
+  'StopIteration',
+  'TimeoutError',
+  'ConnectionError'
 ])
 const RENDERABLE = new Set<Language>(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
-const NEUTRAL: Partial<Record<ValueKind, SpecValue>> = { number: 1, integer: 1, float: 1.5, string: 'example', boolean: true, array: [] }
+const NEUTRAL: Partial<Record<ValueKind, SpecValue>> = {
+  number: 1,
+  integer: 1,
+  float: 1.5,
+  string: 'example',
+  boolean: true,
+  array: []
+}
 
 /** A neutral value for a parameter that is not the one being varied, or undefined when none can be built. */
 function neutral(p: ParamEntry, language: Language): SpecValue | undefined {
@@ -36,7 +77,8 @@ export function literalDefault(p: Parameter): SpecValue | undefined {
   const t = p.defaultValue?.trim()
   if (t === undefined) return undefined
   if (t === 'None' || t === 'null') return null
-  if (t === 'True' || t === 'False' || t === 'true' || t === 'false') return t === 'True' || t === 'true'
+  if (t === 'True' || t === 'False' || t === 'true' || t === 'false')
+    return t === 'True' || t === 'true'
   if (t === '[]') return []
   if (t === '{}') return {}
   if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t)
@@ -47,7 +89,12 @@ export function literalDefault(p: Parameter): SpecValue | undefined {
 const required = (p: Parameter): boolean => !p.optional && p.defaultValue === undefined
 
 /** Arguments with `values` at position k; undefined when a needed neighbour has no value we can build. */
-function argsFor(params: readonly ParamEntry[], k: number, value: SpecValue, language: Language): SpecValue[] | undefined {
+function argsFor(
+  params: readonly ParamEntry[],
+  k: number,
+  value: SpecValue,
+  language: Language
+): SpecValue[] | undefined {
   const python = isPython(language)
   const args: SpecValue[] = []
   let last = k
@@ -84,7 +131,13 @@ function expectationFor(
   // An omitted parameter with a default takes the default: known when it is a plain literal.
   entry.params.forEach(({ param: p }, i) => {
     const v: SpecValue | undefined = i < args.length ? args[i] : undefined
-    const omitted = v === undefined || (v !== null && typeof v === 'object' && !Array.isArray(v) && '$special' in v && v.$special === 'undefined')
+    const omitted =
+      v === undefined ||
+      (v !== null &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        '$special' in v &&
+        v.$special === 'undefined')
     if (!omitted || p.defaultValue === undefined) {
       if (v !== undefined) assignment.set(p.name, v)
       return
@@ -101,14 +154,17 @@ function expectationFor(
       const builtin = (python ? PY_ERRORS : JS_ERRORS).has(site.errorType ?? '')
       const expect: SpecExpectation = { kind: 'throws' }
       if (site.errorType && (builtin || own)) expect.errorType = site.errorType
-      if (site.message !== undefined && site.message !== '' && !site.message.includes('\\')) expect.message = site.message
+      if (site.message !== undefined && site.message !== '' && !site.message.includes('\\'))
+        expect.message = site.message
       return { expect, throws: true }
     }
     case 'passes':
     case 'no-throw-site':
       return { expect: { kind: 'does-not-throw' }, throws: false }
     case 'unknown': {
-      const at = outcome.site ? ` at line ${outcome.site.loc.startLine}${outcome.site.guard ? ` (\`${outcome.site.guard}\`)` : ''}` : ''
+      const at = outcome.site
+        ? ` at line ${outcome.site.loc.startLine}${outcome.site.guard ? ` (\`${outcome.site.guard}\`)` : ''}`
+        : ''
       return {
         expect: { kind: 'satisfies', description: `decide whether it throws${at}` },
         throws: false
@@ -134,11 +190,14 @@ export function buildSpecs(input: SpecInput): SpecDraft[] {
     if (!entry.callable || !RENDERABLE.has(entry.module.language)) return
     const spec = specFor(entry, input.findings)
     if (spec) built.push({ spec, order, table: true })
-    else if (entry.boundaries.length > 0) built.push({ spec: todoSpec(entry, input.findings), order, table: false })
+    else if (entry.boundaries.length > 0)
+      built.push({ spec: todoSpec(entry, input.findings), order, table: false })
   })
   built.sort(
     (a, b) =>
-      Number(b.spec.covers.length > 0) - Number(a.spec.covers.length > 0) || Number(b.table) - Number(a.table) || a.order - b.order
+      Number(b.spec.covers.length > 0) - Number(a.spec.covers.length > 0) ||
+      Number(b.table) - Number(a.table) ||
+      a.order - b.order
   )
   return built.slice(0, input.maxSpecs).map((b) => b.spec)
 }
@@ -146,19 +205,26 @@ export function buildSpecs(input: SpecInput): SpecDraft[] {
 /** How a spec names the function: its own name, with where it comes from when it is a default export. */
 function shownName(entry: FunctionEntry, symbol: string): string {
   if (symbol !== 'default') return symbol
-  return entry.fn.name !== 'default' ? `${entry.fn.name} (the default export of ${entry.module.path})` : `the default export of ${entry.module.path}`
+  return entry.fn.name !== 'default'
+    ? `${entry.fn.name} (the default export of ${entry.module.path})`
+    : `the default export of ${entry.module.path}`
 }
 
 function coversOf(entry: FunctionEntry, findings: readonly Draft[]): string[] {
   const { module, fn } = entry
   return findings
-    .filter((f) => 'file' in f.evidence && f.evidence.file === module.path && f.symbol === fn.qualifiedName)
+    .filter(
+      (f) =>
+        'file' in f.evidence && f.evidence.file === module.path && f.symbol === fn.qualifiedName
+    )
     .map((f) => findingId('edge-cases', f.messageId, module.path, f.key))
 }
 
 function symbolOf(entry: FunctionEntry): string {
   const exportNames = exportNamesOf(entry.module, entry.fn.name)
-  return exportNames.includes(entry.fn.name) ? entry.fn.name : (exportNames.find((n) => n !== 'default') ?? exportNames[0])
+  return exportNames.includes(entry.fn.name)
+    ? entry.fn.name
+    : (exportNames.find((n) => n !== 'default') ?? exportNames[0])
 }
 
 /** A todo that names what to arrange and lists the values to try: the table cannot be built without them. */
@@ -171,7 +237,13 @@ function todoSpec(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft {
     .map((p) => (p.param.type ? `${p.param.name}: ${p.param.type}` : `${p.param.name} (untyped)`))
   const values = entry.params
     .filter((p) => p.values.length > 0)
-    .map((p) => `${p.param.name} over ${p.values.slice(0, 8).map((v) => v.label).join(', ')}`)
+    .map(
+      (p) =>
+        `${p.param.name} over ${p.values
+          .slice(0, 8)
+          .map((v) => v.label)
+          .join(', ')}`
+    )
   const covers = coversOf(entry, findings)
   return {
     key: `edges:${module.path}#${fn.qualifiedName}`,
@@ -182,7 +254,13 @@ function todoSpec(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft {
     covers,
     expected: `with valid ${arrange.join(', ') || 'keyword arguments'}, vary ${values.join('; ')} and assert the result on each side`,
     priority: covers.length > 0 ? 'P1' : 'P2',
-    body: { kind: 'steps', module: module.path, imports: [{ from: module.path, names: [symbol] }], steps: {}, async: fn.async }
+    body: {
+      kind: 'steps',
+      module: module.path,
+      imports: [{ from: module.path, names: [symbol] }],
+      steps: {},
+      async: fn.async
+    }
   }
 }
 
@@ -211,7 +289,16 @@ function specFor(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft | 
   })
   if (cases.length === 0) return undefined
   // Only `undefined` for optional parameters and nothing from the code: a table that says nothing new.
-  const onlyOmitted = cases.every((c) => c.args.every((a) => a !== null && typeof a === 'object' && !Array.isArray(a) && '$special' in a && a.$special === 'undefined'))
+  const onlyOmitted = cases.every((c) =>
+    c.args.every(
+      (a) =>
+        a !== null &&
+        typeof a === 'object' &&
+        !Array.isArray(a) &&
+        '$special' in a &&
+        a.$special === 'undefined'
+    )
+  )
   if (onlyOmitted && entry.boundaries.length === 0) return undefined
   const decided = new Map<string, number>()
   for (const b of entry.boundaries) decided.set(`\`${b.text}\` (line ${b.line})`, b.line)
@@ -226,7 +313,8 @@ function specFor(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft | 
     })
   }
   const covers = coversOf(entry, findings)
-  const priority: SpecPriority = throwing > 0 || covers.length > 0 ? 'P1' : entry.boundaries.length > 0 ? 'P2' : 'P3'
+  const priority: SpecPriority =
+    throwing > 0 || covers.length > 0 ? 'P1' : entry.boundaries.length > 0 ? 'P2' : 'P3'
   const shown = shownName(entry, symbol)
   const fromCode = entry.boundaries.length
   return {
@@ -235,7 +323,10 @@ function specFor(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft | 
     level: 'unit',
     target: { file: module.path, symbol, line: fn.loc.startLine },
     rationale:
-      `${plural(entry.params.reduce((n, p) => n + p.values.length, 0), 'boundary value')} for ${plural(entry.params.length, 'parameter')}` +
+      `${plural(
+        entry.params.reduce((n, p) => n + p.values.length, 0),
+        'boundary value'
+      )} for ${plural(entry.params.length, 'parameter')}` +
       `${fromCode > 0 ? `, ${plural(fromCode, 'comparison')} with literals in the code` : ', from the declared types'}` +
       `${throwing > 0 ? `; ${plural(throwing, 'row')} on the throwing side of a guard` : ''}.`,
     covers,
@@ -247,4 +338,3 @@ function specFor(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft | 
     body: { kind: 'call', module: module.path, symbol, async: fn.async, cases }
   }
 }
-

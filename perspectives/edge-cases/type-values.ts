@@ -8,7 +8,17 @@ import type { Language, Parameter } from '../../src/model/types.js'
 import type { SpecValue } from '../../src/specs/types.js'
 import { sampleForType, splitTopLevel } from '../shared/values.js'
 
-export type ValueKind = 'number' | 'integer' | 'float' | 'string' | 'boolean' | 'array' | 'object' | 'date' | 'literals' | 'unknown'
+export type ValueKind =
+  | 'number'
+  | 'integer'
+  | 'float'
+  | 'string'
+  | 'boolean'
+  | 'array'
+  | 'object'
+  | 'date'
+  | 'literals'
+  | 'unknown'
 
 export interface TypeInfo {
   kind: ValueKind
@@ -53,7 +63,9 @@ export function typeInfo(param: Parameter, language: Language): TypeInfo {
   info.undefinable = !python && param.optional
   if (param.type && param.type.trim() !== '') {
     info.typed = true
-    const members = python ? pythonMembers(param.type.trim()) : splitTopLevel(param.type.trim(), '|')
+    const members = python
+      ? pythonMembers(param.type.trim())
+      : splitTopLevel(param.type.trim(), '|')
     const rest: string[] = []
     for (const m of members) {
       if (m === 'null' || m === 'None' || m === 'NoneType') info.nullable = true
@@ -63,7 +75,8 @@ export function typeInfo(param: Parameter, language: Language): TypeInfo {
     if (rest.length === 1) Object.assign(info, kindOf(rest[0], python))
     else if (rest.length > 1) {
       const literals = rest.map(literalOf)
-      if (literals.every((l) => l !== undefined)) Object.assign(info, { kind: 'literals', literals })
+      if (literals.every((l) => l !== undefined))
+        Object.assign(info, { kind: 'literals', literals })
     }
   } else if (param.defaultValue !== undefined) {
     Object.assign(info, kindOfDefault(param.defaultValue.trim()))
@@ -117,8 +130,10 @@ function typeScriptKind(t: string): Partial<TypeInfo> {
     case '{}':
       return { kind: 'object', emptyObjectOk: true }
   }
-  if (/^(?:Readonly<\s*)?(?:Record<\s*string\s*,|Partial<)/.test(t)) return { kind: 'object', emptyObjectOk: true }
-  if (t.startsWith('{') && t.endsWith('}')) return { kind: 'object', emptyObjectOk: allKeysOptional(t.slice(1, -1)) }
+  if (/^(?:Readonly<\s*)?(?:Record<\s*string\s*,|Partial<)/.test(t))
+    return { kind: 'object', emptyObjectOk: true }
+  if (t.startsWith('{') && t.endsWith('}'))
+    return { kind: 'object', emptyObjectOk: allKeysOptional(t.slice(1, -1)) }
   return { kind: 'unknown' }
 }
 
@@ -144,7 +159,10 @@ function pythonKind(t: string): Partial<TypeInfo> {
     case 'List':
     case 'Sequence':
     case 'Iterable':
-      return { kind: 'array', elements: generic ? elementsOf(splitTopLevel(generic[2], ',')[0] ?? '', 'python') : [] }
+      return {
+        kind: 'array',
+        elements: generic ? elementsOf(splitTopLevel(generic[2], ',')[0] ?? '', 'python') : []
+      }
     case 'dict':
     case 'Dict':
     case 'Mapping':
@@ -154,7 +172,9 @@ function pythonKind(t: string): Partial<TypeInfo> {
       return { kind: 'date' }
     case 'Literal': {
       const literals = generic ? splitTopLevel(generic[2], ',').map(literalOf) : []
-      return literals.length > 0 && literals.every((l) => l !== undefined) ? { kind: 'literals', literals: literals as SpecValue[] } : { kind: 'unknown' }
+      return literals.length > 0 && literals.every((l) => l !== undefined)
+        ? { kind: 'literals', literals: literals as SpecValue[] }
+        : { kind: 'unknown' }
     }
   }
   return { kind: 'unknown' }
@@ -180,7 +200,12 @@ function kindOfDefault(text: string): Partial<TypeInfo> {
 }
 
 /** The boundary values of the parameter's kind, in the order the catalogue lists them. */
-export function typeValues(info: TypeInfo, language: Language, longLength: number, typeText: string): CandidateValue[] {
+export function typeValues(
+  info: TypeInfo,
+  language: Language,
+  longLength: number,
+  typeText: string
+): CandidateValue[] {
   const python = isPython(language)
   const source = `type ${typeText}`
   const out: CandidateValue[] = []

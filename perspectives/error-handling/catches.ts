@@ -3,13 +3,33 @@
 import type { CallSite, CatchHandler, ThrowSite, TryBlock } from '../../src/model/types.js'
 import { splitTopLevel } from '../shared/values.js'
 import type { Confidence, Severity } from '../types.js'
-import { type CheckInput, type Found, guardedCalls, type ModuleInfo, SEVERITY_RANK, whereText, within } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  guardedCalls,
+  type ModuleInfo,
+  SEVERITY_RANK,
+  whereText,
+  within
+} from './context.js'
 
 /** Python exceptions that are routinely ignored on purpose (optional imports, iteration protocol). */
-const ROUTINE_PY = new Set(['ImportError', 'ModuleNotFoundError', 'StopIteration', 'StopAsyncIteration', 'GeneratorExit'])
+const ROUTINE_PY = new Set([
+  'ImportError',
+  'ModuleNotFoundError',
+  'StopIteration',
+  'StopAsyncIteration',
+  'GeneratorExit'
+])
 const BROAD_PY = new Set(['Exception', 'BaseException', 'builtins.Exception'])
 
-const LOWER: Record<Severity, Severity> = { critical: 'high', high: 'medium', medium: 'low', low: 'low', info: 'info' }
+const LOWER: Record<Severity, Severity> = {
+  critical: 'high',
+  high: 'medium',
+  medium: 'low',
+  low: 'low',
+  info: 'info'
+}
 
 /** A JavaScript catch catches everything; a Python except does when bare or typed Exception/BaseException. */
 function catchesEverything(handler: CatchHandler): boolean {
@@ -32,24 +52,40 @@ function guardedText(calls: CallSite[]): string {
 
 /** Whether the handler's lines hold a comment: an author who explains an empty handler meant it. */
 function commented(input: CheckInput, info: ModuleInfo, handler: CatchHandler): boolean {
-  const lines = input.quote.lines(info.module.path).slice(handler.loc.startLine - 1, handler.loc.endLine)
+  const lines = input.quote
+    .lines(info.module.path)
+    .slice(handler.loc.startLine - 1, handler.loc.endLine)
   const text = lines.join('\n')
-  return info.dialect === 'js' ? text.includes('//') || text.includes('/*') : lines.some((l) => l.trimStart().startsWith('#') || l.includes(' #'))
+  return info.dialect === 'js'
+    ? text.includes('//') || text.includes('/*')
+    : lines.some((l) => l.trimStart().startsWith('#') || l.includes(' #'))
 }
 
 function handlerCalls(info: ModuleInfo, tryBlock: TryBlock, handler: CatchHandler): CallSite[] {
-  return (info.callsByScope.get(tryBlock.enclosing ?? '') ?? []).filter((c) => within(c.loc, handler.loc))
+  return (info.callsByScope.get(tryBlock.enclosing ?? '') ?? []).filter((c) =>
+    within(c.loc, handler.loc)
+  )
 }
 
 function swallowBody(info: ModuleInfo, handler: CatchHandler): { text: string; fallback: boolean } {
-  if (handler.empty) return { text: info.dialect === 'js' ? 'is empty' : 'only passes', fallback: false }
-  return { text: `does nothing but ${info.dialect === 'js' ? 'return nothing, continue or break' : 'pass, continue or return None'}`, fallback: true }
+  if (handler.empty)
+    return { text: info.dialect === 'js' ? 'is empty' : 'only passes', fallback: false }
+  return {
+    text: `does nothing but ${info.dialect === 'js' ? 'return nothing, continue or break' : 'pass, continue or return None'}`,
+    fallback: true
+  }
 }
 
 /** A try that sits in the finally block of an enclosing try of the same function: clean-up code. */
 function inFinallyBlock(info: ModuleInfo, tryBlock: TryBlock): boolean {
   return info.module.tries.some((outer) => {
-    if (outer === tryBlock || !outer.hasFinally || outer.enclosing !== tryBlock.enclosing || !within(tryBlock.loc, outer.loc)) return false
+    if (
+      outer === tryBlock ||
+      !outer.hasFinally ||
+      outer.enclosing !== tryBlock.enclosing ||
+      !within(tryBlock.loc, outer.loc)
+    )
+      return false
     // The finally block comes last: after every handler, and after the try body (approximated by the last handler's end).
     const last = outer.handlers[outer.handlers.length - 1]
     return last ? tryBlock.loc.startLine > last.loc.endLine : false
@@ -70,7 +106,12 @@ export function checkHandlers(input: CheckInput): Found[] {
   return out
 }
 
-function checkHandler(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, handler: CatchHandler): Omit<Found, 'tryBlock' | 'handlerIndex'> | null {
+function checkHandler(
+  input: CheckInput,
+  info: ModuleInfo,
+  tryBlock: TryBlock,
+  handler: CatchHandler
+): Omit<Found, 'tryBlock' | 'handlerIndex'> | null {
   if (handler.rethrows) return null
   const where = whereText(info, tryBlock.enclosing)
   const guarded = guardedCalls(info, tryBlock)
@@ -81,8 +122,14 @@ function checkHandler(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, h
   const base = { info, ...(fn ? { fn } : {}) }
   const what = guardedText(guarded)
   if (handler.bare) {
-    const body = handler.empty || handler.swallows ? 'swallows what it catches' : handler.onlyLogs ? 'only logs it' : 'handles it without re-raising'
-    const severity: Severity = handler.empty || handler.swallows || handler.onlyLogs ? 'high' : 'medium'
+    const body =
+      handler.empty || handler.swallows
+        ? 'swallows what it catches'
+        : handler.onlyLogs
+          ? 'only logs it'
+          : 'handles it without re-raising'
+    const severity: Severity =
+      handler.empty || handler.swallows || handler.onlyLogs ? 'high' : 'medium'
     return {
       ...base,
       rank: SEVERITY_RANK[severity],
@@ -101,7 +148,12 @@ function checkHandler(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, h
   const broad = catchesEverything(handler)
   const cleanup = inFinallyBlock(info, tryBlock)
   if (handler.empty || handler.swallows) {
-    if (info.dialect === 'python' && handler.types.length > 0 && handler.types.every((t) => ROUTINE_PY.has(t))) return null
+    if (
+      info.dialect === 'python' &&
+      handler.types.length > 0 &&
+      handler.types.every((t) => ROUTINE_PY.has(t))
+    )
+      return null
     const body = swallowBody(info, handler)
     const note = commented(input, info, handler)
     let severity: Severity = broad ? 'medium' : 'low'
@@ -112,9 +164,13 @@ function checkHandler(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, h
     }
     const reasons = [
       broad ? 'it catches every error' : `it catches only ${handler.types.join(', ')}`,
-      body.fallback ? 'the caller gets an empty result it may check' : 'nothing is returned, logged or re-thrown',
+      body.fallback
+        ? 'the caller gets an empty result it may check'
+        : 'nothing is returned, logged or re-thrown',
       ...(note ? ['a comment in the handler suggests it is deliberate'] : []),
-      ...(cleanup ? ['it guards clean-up inside a finally block, where going on is usually the intent'] : [])
+      ...(cleanup
+        ? ['it guards clean-up inside a finally block, where going on is usually the intent']
+        : [])
     ]
     return {
       ...base,
@@ -132,7 +188,9 @@ function checkHandler(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, h
     }
   }
   if (handler.onlyLogs) {
-    const logs = [...new Set(handlerCalls(info, tryBlock, handler).map((c) => c.callee))].join(', ') || 'a log call'
+    const logs =
+      [...new Set(handlerCalls(info, tryBlock, handler).map((c) => c.callee))].join(', ') ||
+      'a log call'
     const entry = input.entryModules.has(info.module.path)
     const severity: Severity = broad && !entry && !cleanup ? 'medium' : 'low'
     return {
@@ -145,7 +203,9 @@ function checkHandler(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, h
           where,
           guarded: what,
           logs,
-          after: tryBlock.enclosing ? `${tryBlock.enclosing}() goes on as if it had succeeded` : 'the module goes on loading'
+          after: tryBlock.enclosing
+            ? `${tryBlock.enclosing}() goes on as if it had succeeded`
+            : 'the module goes on loading'
         },
         severity,
         confidence: 'medium',
@@ -182,28 +242,53 @@ function mentions(text: string, name: string): boolean {
   return false
 }
 
-function lostCauses(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, handler: CatchHandler, handlerIndex: number): Found[] {
+function lostCauses(
+  input: CheckInput,
+  info: ModuleInfo,
+  tryBlock: TryBlock,
+  handler: CatchHandler,
+  handlerIndex: number
+): Found[] {
   const out: Found[] = []
   const scope = tryBlock.enclosing ?? '<module>'
-  const throws = info.module.throws.filter((t) => t.enclosing === tryBlock.enclosing && within(t.loc, handler.loc) && !t.rethrow)
+  const throws = info.module.throws.filter(
+    (t) => t.enclosing === tryBlock.enclosing && within(t.loc, handler.loc) && !t.rethrow
+  )
   // A throw inside a nested try's handler belongs to that handler.
   const nested = info.module.tries.filter((t) => t !== tryBlock && within(t.loc, handler.loc))
   for (const site of throws) {
     if (nested.some((t) => t.handlers.some((h) => within(site.loc, h.loc)))) continue
     const finding = lostCause(input, info, tryBlock, handler, site)
-    if (finding) out.push({ ...finding, tryBlock, handlerIndex, rank: SEVERITY_RANK[finding.draft.severity], draft: { ...finding.draft, symbol: scope } })
+    if (finding)
+      out.push({
+        ...finding,
+        tryBlock,
+        handlerIndex,
+        rank: SEVERITY_RANK[finding.draft.severity],
+        draft: { ...finding.draft, symbol: scope }
+      })
   }
   return out
 }
 
-function lostCause(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, handler: CatchHandler, site: ThrowSite): Omit<Found, 'rank'> | null {
+function lostCause(
+  input: CheckInput,
+  info: ModuleInfo,
+  tryBlock: TryBlock,
+  handler: CatchHandler,
+  site: ThrowSite
+): Omit<Found, 'rank'> | null {
   if (!site.errorType) return null
   const python = info.dialect === 'python'
   if (python && site.cause !== undefined) return null // `from e` chains it; `from None` hides it on purpose
   if (!python && !site.text.startsWith('new ')) return null
   const param = handler.param
   const args = constructorArgs(site.text)
-  if (!python && args.some((a) => (param !== undefined && a.trim() === param) || mentions(a, 'cause'))) return null
+  if (
+    !python &&
+    args.some((a) => (param !== undefined && a.trim() === param) || mentions(a, 'cause'))
+  )
+    return null
   if (python && param !== undefined && args.some((a) => a.trim() === param)) return null
   const keepsMessage = param !== undefined && mentions(args.join(','), param)
   const caught = param ?? (python ? handler.types.join(', ') || 'everything' : 'the error')
@@ -222,7 +307,14 @@ function lostCause(input: CheckInput, info: ModuleInfo, tryBlock: TryBlock, hand
     ...(fn ? { fn } : {}),
     draft: {
       messageId: 'lostCause',
-      data: { errorType: site.errorType, where: whereText(info, tryBlock.enclosing), clause, caught, raises: python ? `raises ${site.errorType}` : `throws a new ${site.errorType}`, detail },
+      data: {
+        errorType: site.errorType,
+        where: whereText(info, tryBlock.enclosing),
+        clause,
+        caught,
+        raises: python ? `raises ${site.errorType}` : `throws a new ${site.errorType}`,
+        detail
+      },
       severity,
       confidence: param === undefined || !keepsMessage ? 'high' : 'medium',
       rationale: `Severity ${severity}: ${python ? 'the traceback still shows the original through implicit chaining, but `__cause__` is None and code inspecting it finds nothing' : keepsMessage ? 'the message survives but the stack and type of the original do not' : 'nothing of the original error survives'}.`,

@@ -2,7 +2,14 @@
 // declaration files left out), their functions and calls grouped by enclosing function, what each
 // local name was imported from, and which modules are command-line entry points.
 import { plainName } from '../shared/names.js'
-import type { CallSite, CodeModel, FunctionDecl, Location, ModuleModel, TryBlock } from '../../src/model/types.js'
+import type {
+  CallSite,
+  CodeModel,
+  FunctionDecl,
+  Location,
+  ModuleModel,
+  TryBlock
+} from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
@@ -83,7 +90,11 @@ function moduleInfo(module: ModuleModel, dialect: Dialect): ModuleInfo {
     importedSources.add(source)
     for (const n of decl.names) {
       if (n.local === '*') continue
-      const entry: ImportedLocal = { source, imported: decl.kind === 'require' && n.imported === 'default' ? '*' : n.imported, kind: decl.kind }
+      const entry: ImportedLocal = {
+        source,
+        imported: decl.kind === 'require' && n.imported === 'default' ? '*' : n.imported,
+        kind: decl.kind
+      }
       if (decl.resolved) entry.resolved = decl.resolved
       imports.set(n.local, entry)
     }
@@ -98,13 +109,23 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
     const dialect = dialectOf(module)
     if (dialect) modules.push(moduleInfo(module, dialect))
   }
-  return { model, modules, byPath: new Map(modules.map((m) => [m.module.path, m])), quote, entryModules: entryModules(model) }
+  return {
+    model,
+    modules,
+    byPath: new Map(modules.map((m) => [m.module.path, m])),
+    quote,
+    entryModules: entryModules(model)
+  }
 }
 
 /** Whether `inner` lies within `outer` (by line and column). */
 export function within(inner: Location, outer: Location): boolean {
-  const startsAfter = inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
+  const startsAfter =
+    inner.startLine > outer.startLine ||
+    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
+  const endsBefore =
+    inner.endLine < outer.endLine ||
+    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
   return startsAfter && endsBefore
 }
 
@@ -118,11 +139,30 @@ export function whereText(info: ModuleInfo, enclosing: string | undefined): stri
 export function guardedCalls(info: ModuleInfo, tryBlock: TryBlock): CallSite[] {
   const first = tryBlock.handlers[0]?.loc
   const calls = info.callsByScope.get(tryBlock.enclosing ?? '') ?? []
-  return calls.filter((c) => within(c.loc, tryBlock.loc) && (!first || c.loc.endLine < first.startLine || (c.loc.endLine === first.startLine && c.loc.endColumn <= first.startColumn)))
+  return calls.filter(
+    (c) =>
+      within(c.loc, tryBlock.loc) &&
+      (!first ||
+        c.loc.endLine < first.startLine ||
+        (c.loc.endLine === first.startLine && c.loc.endColumn <= first.startColumn))
+  )
 }
 
 /** Folders whose files are programs run on their own, not library code. */
-const PROGRAM_DIRS = new Set(['bin', 'cli', 'scripts', 'script', 'tools', 'examples', 'example', 'benchmarks', 'benchmark', 'bench', 'demo', 'demos'])
+const PROGRAM_DIRS = new Set([
+  'bin',
+  'cli',
+  'scripts',
+  'script',
+  'tools',
+  'examples',
+  'example',
+  'benchmarks',
+  'benchmark',
+  'bench',
+  'demo',
+  'demos'
+])
 /** File names (without extension) that are command-line programs by convention. */
 const PROGRAM_FILES = new Set(['cli', 'main', '__main__'])
 
@@ -141,12 +181,16 @@ function entryModules(model: CodeModel): Map<string, string> {
   const stems = new Map<string, string>()
   const pyTargets = new Map<string, string>()
   for (const manifest of model.facts.manifests) {
-    const dir = manifest.path.includes('/') ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1) : ''
+    const dir = manifest.path.includes('/')
+      ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1)
+      : ''
     for (const [name, target] of Object.entries(manifest.bin)) {
-      if (manifest.kind === 'package.json') stems.set(stem(`${dir}${target.replace(/^\.\//, '')}`), `bin ${name} of ${manifest.path}`)
+      if (manifest.kind === 'package.json')
+        stems.set(stem(`${dir}${target.replace(/^\.\//, '')}`), `bin ${name} of ${manifest.path}`)
       else {
         const mod = target.split(':')[0].trim()
-        if (mod) pyTargets.set(mod.split('.').join('/'), `console script ${name} of ${manifest.path}`)
+        if (mod)
+          pyTargets.set(mod.split('.').join('/'), `console script ${name} of ${manifest.path}`)
       }
     }
   }
@@ -159,8 +203,17 @@ function entryModules(model: CodeModel): Map<string, string> {
       byStem ??
       pyTargets.get(pyPath) ??
       (PROGRAM_FILES.has(base.replace(/\.[^.]+$/, '')) ? `a ${base} file` : undefined) ??
-      (module.hasMain ? (module.language === 'python' ? 'a __main__ block or #! line' : 'a #! line') : undefined) ??
-      (path.split('/').slice(0, -1).some((d) => PROGRAM_DIRS.has(d)) ? 'in a folder of programs (bin, cli, scripts, tools, examples, benchmarks)' : undefined)
+      (module.hasMain
+        ? module.language === 'python'
+          ? 'a __main__ block or #! line'
+          : 'a #! line'
+        : undefined) ??
+      (path
+        .split('/')
+        .slice(0, -1)
+        .some((d) => PROGRAM_DIRS.has(d))
+        ? 'in a folder of programs (bin, cli, scripts, tools, examples, benchmarks)'
+        : undefined)
     if (reason) entries.set(path, reason)
   }
   return entries

@@ -4,17 +4,33 @@
 import { plainName } from '../shared/names.js'
 import type { CallSite } from '../../src/model/types.js'
 import type { Severity } from '../types.js'
-import { type CheckInput, type Found, type ModuleInfo, SEVERITY_RANK, whereText } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  type ModuleInfo,
+  SEVERITY_RANK,
+  whereText
+} from './context.js'
 
 /** Function names that conventionally run a command line: exiting there is their job. */
 const COMMAND_FUNCTIONS = new Set(['main', 'cli', 'run_cli', 'runCli', 'run_main'])
 
 function isExit(info: ModuleInfo, call: CallSite): boolean {
-  if (info.dialect === 'js') return call.callee === 'process.exit' || call.callee === 'process.reallyExit'
+  if (info.dialect === 'js')
+    return call.callee === 'process.exit' || call.callee === 'process.reallyExit'
   if (call.callee === 'sys.exit' || call.callee === 'os._exit') return true
-  if ((call.callee === 'exit' || call.callee === 'quit') && !info.functions.has(call.callee) && !info.imports.has(call.callee)) return true
+  if (
+    (call.callee === 'exit' || call.callee === 'quit') &&
+    !info.functions.has(call.callee) &&
+    !info.imports.has(call.callee)
+  )
+    return true
   const imported = info.imports.get(call.callee)
-  return imported !== undefined && ((imported.source === 'sys' && imported.imported === 'exit') || (imported.source === 'os' && imported.imported === '_exit'))
+  return (
+    imported !== undefined &&
+    ((imported.source === 'sys' && imported.imported === 'exit') ||
+      (imported.source === 'os' && imported.imported === '_exit'))
+  )
 }
 
 export function checkExits(input: CheckInput): Found[] {
@@ -23,7 +39,11 @@ export function checkExits(input: CheckInput): Found[] {
     if (input.entryModules.has(info.module.path)) continue
     const base = info.module.path.slice(info.module.path.lastIndexOf('/') + 1)
     // Build and project scripts at the root (setup.py, gulpfile.js, rollup.config.js) run as programs.
-    if (!info.module.path.includes('/') && (base === 'setup.py' || /\.config\.[cm]?[jt]s$|^(gulpfile|gruntfile|jakefile)\./i.test(base))) continue
+    if (
+      !info.module.path.includes('/') &&
+      (base === 'setup.py' || /\.config\.[cm]?[jt]s$|^(gulpfile|gruntfile|jakefile)\./i.test(base))
+    )
+      continue
     for (const call of info.module.calls) {
       if (!isExit(info, call)) continue
       const fnName = call.enclosing ? plainName(call.enclosing).split('.').pop() : undefined

@@ -21,7 +21,14 @@ export type { ErrorHandlingOptions } from './options.js'
 
 const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const
 
-const CHECKS = [checkHandlers, checkPromises, checkThrows, checkExits, checkEmitters, checkResources]
+const CHECKS = [
+  checkHandlers,
+  checkPromises,
+  checkThrows,
+  checkExits,
+  checkEmitters,
+  checkResources
+]
 
 function position(f: Found): [string, number, number] {
   const ev = f.draft.evidence
@@ -31,7 +38,14 @@ function position(f: Found): [string, number, number] {
 function compare(a: Found, b: Found): number {
   const [fa, la] = position(a)
   const [fb, lb] = position(b)
-  return a.rank - b.rank || CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] || fa.localeCompare(fb) || la - lb || a.draft.messageId.localeCompare(b.draft.messageId) || a.draft.key.localeCompare(b.draft.key)
+  return (
+    a.rank - b.rank ||
+    CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] ||
+    fa.localeCompare(fb) ||
+    la - lb ||
+    a.draft.messageId.localeCompare(b.draft.messageId) ||
+    a.draft.key.localeCompare(b.draft.key)
+  )
 }
 
 export default definePerspective<ErrorHandlingMessageId, ErrorHandlingOptions>({
@@ -64,13 +78,19 @@ export default definePerspective<ErrorHandlingMessageId, ErrorHandlingOptions>({
     })
     uniqueKeys(all)
     all.sort(compare)
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<ErrorHandlingMessageId, number>
+    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
+      ErrorHandlingMessageId,
+      number
+    >
     const kept: Found[] = []
     for (const f of all) {
       perKind[f.draft.messageId] += 1
       if (perKind[f.draft.messageId] <= options.maxFindingsPerKind) kept.push(f)
     }
-    const handlers = input.modules.reduce((n, m) => n + m.module.tries.reduce((k, t) => k + t.handlers.length, 0), 0)
+    const handlers = input.modules.reduce(
+      (n, m) => n + m.module.tries.reduce((k, t) => k + t.handlers.length, 0),
+      0
+    )
     const metrics: Metrics = {
       modules: input.modules.length,
       tryBlocks: input.modules.reduce((n, m) => n + m.module.tries.length, 0),

@@ -40,17 +40,41 @@ function jsSeam(info: ModuleInfo, call: CallSite): Seam | undefined {
     }
     return undefined
   }
-  if (!/^[A-Za-z_$][\w$]*$/.test(call.receiver) || !/^[A-Za-z_$][\w$]*$/.test(call.name)) return undefined
-  if (JS_GLOBALS.has(call.receiver) && !info.imports.has(call.receiver)) return { object: call.receiver, method: call.name, async: call.awaited, shown }
+  if (!/^[A-Za-z_$][\w$]*$/.test(call.receiver) || !/^[A-Za-z_$][\w$]*$/.test(call.name))
+    return undefined
+  if (JS_GLOBALS.has(call.receiver) && !info.imports.has(call.receiver))
+    return { object: call.receiver, method: call.name, async: call.awaited, shown }
   const local = info.imports.get(call.receiver)
   if (!local || local.resolved) return undefined
   // A default import or require() gives the module object a test can patch; a namespace import is sealed.
-  const whole = (local.kind === 'esm' && local.imported === 'default') || (local.kind === 'require' && local.imported === '*')
+  const whole =
+    (local.kind === 'esm' && local.imported === 'default') ||
+    (local.kind === 'require' && local.imported === '*')
   if (!whole) return undefined
-  const from = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'zlib', 'dns', 'url', 'util'].includes(local.source)
+  const from = [
+    'fs',
+    'path',
+    'os',
+    'child_process',
+    'http',
+    'https',
+    'net',
+    'crypto',
+    'zlib',
+    'dns',
+    'url',
+    'util'
+  ].includes(local.source)
     ? `node:${local.source}`
     : local.source
-  return { object: call.receiver, method: call.name, importFrom: from, importNames: [`default as ${call.receiver}`], async: call.awaited, shown }
+  return {
+    object: call.receiver,
+    method: call.name,
+    importFrom: from,
+    importNames: [`default as ${call.receiver}`],
+    async: call.awaited,
+    shown
+  }
 }
 
 const PY_IDENTIFIER = /^[A-Za-z_]\w*$/
@@ -62,14 +86,28 @@ function pySeam(info: ModuleInfo, call: CallSite): Seam | undefined {
     const dotted = pythonModuleName(info.module.path)
     if (!local || local.imported === '*' || !dotted) return undefined
     // `from requests import get`: the module under test holds its own reference; patch that one.
-    return { object: dotted, method: call.name, importFrom: dotted, importNames: [], async: call.awaited, shown: call.callee }
+    return {
+      object: dotted,
+      method: call.name,
+      importFrom: dotted,
+      importNames: [],
+      async: call.awaited,
+      shown: call.callee
+    }
   }
   const parts = call.receiver.split('.')
   if (!parts.every((p) => PY_IDENTIFIER.test(p))) return undefined
   const local = info.imports.get(parts[0])
   if (!local || local.imported !== '*' || local.resolved) return undefined
   const object = [local.source, ...parts.slice(1)].join('.')
-  return { object, method: call.name, importFrom: local.source, importNames: [], async: call.awaited, shown: call.callee }
+  return {
+    object,
+    method: call.name,
+    importFrom: local.source,
+    importNames: [],
+    async: call.awaited,
+    shown: call.callee
+  }
 }
 
 /** Framework-specific JavaScript for replacing, spying and restoring. */
@@ -93,7 +131,8 @@ export function jsMocking(framework: Exclude<TestFramework, 'pytest'>): JsMockin
       const lib = framework === 'jest' ? 'jest' : 'vi'
       return {
         imports: [{ from: framework === 'jest' ? '@jest/globals' : 'vitest', names: [lib] }],
-        fail: (s) => `${lib}.spyOn(${s.object}, '${s.method}').${s.async ? 'mockRejectedValue(injected)' : 'mockImplementation(() => {\n  throw injected\n})'}`,
+        fail: (s) =>
+          `${lib}.spyOn(${s.object}, '${s.method}').${s.async ? 'mockRejectedValue(injected)' : 'mockImplementation(() => {\n  throw injected\n})'}`,
         spyLog: (m) => `const logged = ${lib}.spyOn(console, '${m}').mockImplementation(() => {})`,
         loggedArgs: 'logged.mock.calls',
         loggedCalled: 'logged.mock.calls.length > 0',
@@ -103,7 +142,8 @@ export function jsMocking(framework: Exclude<TestFramework, 'pytest'>): JsMockin
     case 'node:test':
       return {
         imports: [{ from: 'node:test', names: ['mock'] }],
-        fail: (s) => `mock.method(${s.object}, '${s.method}', ${s.async ? 'async ' : ''}() => {\n  throw injected\n})`,
+        fail: (s) =>
+          `mock.method(${s.object}, '${s.method}', ${s.async ? 'async ' : ''}() => {\n  throw injected\n})`,
         spyLog: (m) => `const logged = mock.method(console, '${m}', () => {})`,
         loggedArgs: 'logged.mock.calls.map((call) => call.arguments)',
         loggedCalled: 'logged.mock.callCount() > 0',
@@ -112,7 +152,8 @@ export function jsMocking(framework: Exclude<TestFramework, 'pytest'>): JsMockin
     case 'mocha':
       return {
         imports: [{ from: 'sinon', names: ['default as sinon'] }],
-        fail: (s) => `sinon.stub(${s.object}, '${s.method}').${s.async ? 'rejects' : 'throws'}(injected)`,
+        fail: (s) =>
+          `sinon.stub(${s.object}, '${s.method}').${s.async ? 'rejects' : 'throws'}(injected)`,
         spyLog: (m) => `const logged = sinon.stub(console, '${m}')`,
         loggedArgs: 'logged.args',
         loggedCalled: 'logged.called',

@@ -45,7 +45,8 @@ export const MESSAGES: Record<ErrorHandlingMessageId, MessageTemplate> = {
   },
   lostCause: {
     title: '{{errorType}} raised in {{where}} drops the caught error',
-    message: '{{clause}} catches {{caught}} and {{raises}} {{detail}}, so the original error and its stack are lost to whoever handles it.'
+    message:
+      '{{clause}} catches {{caught}} and {{raises}} {{detail}}, so the original error and its stack are lost to whoever handles it.'
   },
   exitInLibrary: {
     title: '{{callee}}() in library code {{where}}',
@@ -59,6 +60,7 @@ export const MESSAGES: Record<ErrorHandlingMessageId, MessageTemplate> = {
   },
   unclosedResource: {
     title: '{{callee}}() in {{where}} is not closed on every path',
-    message: '{{callee}}({{args}}) opens a resource {{how}}, so an exception before the close leaks it; {{fix}}.'
+    message:
+      '{{callee}}({{args}}) opens a resource {{how}}, so an exception before the close leaks it; {{fix}}.'
   }
 }

@@ -3,7 +3,13 @@
 // coroutines called without await or tasks whose reference is dropped.
 import type { CallSite, FunctionDecl } from '../../src/model/types.js'
 import type { Confidence, Severity } from '../types.js'
-import { type CheckInput, type Found, type ModuleInfo, SEVERITY_RANK, whereText } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  type ModuleInfo,
+  SEVERITY_RANK,
+  whereText
+} from './context.js'
 
 /** Why the call returns a promise or coroutine, or undefined when nothing says it does. */
 interface AsyncCallee {
@@ -35,7 +41,11 @@ const PROMISE_STATICS = new Set(['all', 'allSettled', 'race', 'any'])
 const FS_PROMISES = new Set(['fs/promises'])
 const TIMERS_PROMISES = 'timers/promises'
 
-function exportedAsync(input: CheckInput, resolved: string | undefined, imported: string): { fn: FunctionDecl; info: ModuleInfo } | undefined {
+function exportedAsync(
+  input: CheckInput,
+  resolved: string | undefined,
+  imported: string
+): { fn: FunctionDecl; info: ModuleInfo } | undefined {
   const target = resolved ? input.byPath.get(resolved) : undefined
   if (!target) return undefined
   let name = imported
@@ -57,20 +67,39 @@ function asyncCallee(input: CheckInput, info: ModuleInfo, call: CallSite): Async
   const python = info.dialect === 'python'
   const kind = python ? 'coroutine' : 'promise'
   const own = (fn: FunctionDecl | undefined, how: string): AsyncCallee | undefined =>
-    fn?.async && !fn.generator ? { why: how, confidence: 'high', kind, local: { fn, info } } : undefined
+    fn?.async && !fn.generator
+      ? { why: how, confidence: 'high', kind, local: { fn, info } }
+      : undefined
   const { callee, receiver, name } = call
   if (receiver === undefined) {
     const local = info.functions.get(callee)
-    if (local && !local.className) return own(local, `is the async function declared at line ${local.loc.startLine}`)
+    if (local && !local.className)
+      return own(local, `is the async function declared at line ${local.loc.startLine}`)
     const imported = info.imports.get(callee)
     if (imported) {
       const local = exportedAsync(input, imported.resolved, imported.imported)
-      if (local) return { why: `is async (imported from ${imported.resolved})`, confidence: 'medium', kind, local }
-      if (!python && (FS_PROMISES.has(imported.source) || imported.source === TIMERS_PROMISES) && imported.imported !== '*' && imported.imported !== 'default') {
-        return { why: `returns a promise (${imported.imported} from ${imported.source})`, confidence: 'high', kind }
+      if (local)
+        return {
+          why: `is async (imported from ${imported.resolved})`,
+          confidence: 'medium',
+          kind,
+          local
+        }
+      if (
+        !python &&
+        (FS_PROMISES.has(imported.source) || imported.source === TIMERS_PROMISES) &&
+        imported.imported !== '*' &&
+        imported.imported !== 'default'
+      ) {
+        return {
+          why: `returns a promise (${imported.imported} from ${imported.source})`,
+          confidence: 'high',
+          kind
+        }
       }
     }
-    if (!python && callee === 'fetch' && !info.functions.has('fetch') && !info.imports.has('fetch')) return { why: 'returns a promise (the fetch API)', confidence: 'high', kind }
+    if (!python && callee === 'fetch' && !info.functions.has('fetch') && !info.imports.has('fetch'))
+      return { why: 'returns a promise (the fetch API)', confidence: 'high', kind }
     return undefined
   }
   if (receiver === 'this' || receiver === 'self' || receiver === 'cls') {
@@ -81,28 +110,37 @@ function asyncCallee(input: CheckInput, info: ModuleInfo, call: CallSite): Async
   const ns = info.imports.get(receiver)
   if (ns && ns.imported === '*') {
     const local = exportedAsync(input, ns.resolved, name)
-    if (local) return { why: `is async (exported by ${ns.resolved})`, confidence: 'medium', kind, local }
-    if (!python && ns.source === 'fs/promises') return { why: `returns a promise (${ns.source})`, confidence: 'high', kind }
+    if (local)
+      return { why: `is async (exported by ${ns.resolved})`, confidence: 'medium', kind, local }
+    if (!python && ns.source === 'fs/promises')
+      return { why: `returns a promise (${ns.source})`, confidence: 'high', kind }
   }
   if (!python) {
-    if (receiver === 'Promise' && PROMISE_STATICS.has(name)) return { why: `returns a promise (Promise.${name})`, confidence: 'high', kind }
+    if (receiver === 'Promise' && PROMISE_STATICS.has(name))
+      return { why: `returns a promise (Promise.${name})`, confidence: 'high', kind }
     const head = receiver.split('.')[0]
     const fsLocal = info.imports.get(head)
-    if (fsLocal && fsLocal.source === 'fs' && receiver === `${head}.promises`) return { why: 'returns a promise (fs.promises)', confidence: 'high', kind }
-    if (fsLocal && fsLocal.source === 'fs/promises') return { why: 'returns a promise (fs/promises)', confidence: 'high', kind }
+    if (fsLocal && fsLocal.source === 'fs' && receiver === `${head}.promises`)
+      return { why: 'returns a promise (fs.promises)', confidence: 'high', kind }
+    if (fsLocal && fsLocal.source === 'fs/promises')
+      return { why: 'returns a promise (fs/promises)', confidence: 'high', kind }
   } else {
     const asyncio = info.imports.get(receiver)
     if (receiver === 'asyncio' && asyncio?.source === 'asyncio') {
-      if (name === 'create_task' || name === 'ensure_future') return { why: `schedules a task (asyncio.${name})`, confidence: 'high', kind: 'task' }
-      if (name === 'sleep' || name === 'wait_for' || name === 'gather' || name === 'wait') return { why: `is a coroutine function (asyncio.${name})`, confidence: 'high', kind }
+      if (name === 'create_task' || name === 'ensure_future')
+        return { why: `schedules a task (asyncio.${name})`, confidence: 'high', kind: 'task' }
+      if (name === 'sleep' || name === 'wait_for' || name === 'gather' || name === 'wait')
+        return { why: `is a coroutine function (asyncio.${name})`, confidence: 'high', kind }
     }
   }
   return undefined
 }
 
 const CONSEQUENCE: Record<AsyncCallee['kind'], string> = {
-  promise: 'a rejection becomes an unhandled rejection (Node.js ends the process on one) and the code after it runs before the work is done',
-  coroutine: 'the coroutine never runs at all (Python only warns "coroutine was never awaited") and its errors are never raised',
+  promise:
+    'a rejection becomes an unhandled rejection (Node.js ends the process on one) and the code after it runs before the work is done',
+  coroutine:
+    'the coroutine never runs at all (Python only warns "coroutine was never awaited") and its errors are never raised',
   task: 'the event loop keeps only a weak reference to the task: it can be garbage-collected before it finishes, and its exception is never retrieved'
 }
 
@@ -112,9 +150,15 @@ export function checkPromises(input: CheckInput): Found[] {
     for (const call of info.module.calls) {
       if (call.statement && !call.awaited && !call.isNew) {
         const target = asyncCallee(input, info, call)
-        if (target && !(target.local && catchesItsOwnErrors(target.local.info, target.local.fn))) out.push(floating(input, info, call, target))
+        if (target && !(target.local && catchesItsOwnErrors(target.local.info, target.local.fn)))
+          out.push(floating(input, info, call, target))
       }
-      if (info.dialect === 'js' && call.name === 'then' && call.args.length === 1 && call.receiver !== undefined) {
+      if (
+        info.dialect === 'js' &&
+        call.name === 'then' &&
+        call.args.length === 1 &&
+        call.receiver !== undefined
+      ) {
         const found = thenWithoutCatch(input, info, call)
         if (found) out.push(found)
       }
@@ -139,7 +183,12 @@ function floating(input: CheckInput, info: ModuleInfo, call: CallSite, target: A
         problem: target.kind === 'task' ? 'starts a task nobody keeps' : 'is called without await',
         where: whereText(info, call.enclosing),
         why: target.why,
-        dropped: info.dialect === 'js' ? 'not awaited, returned, voided or given a rejection handler' : target.kind === 'task' ? 'the task is not stored or awaited' : 'not awaited',
+        dropped:
+          info.dialect === 'js'
+            ? 'not awaited, returned, voided or given a rejection handler'
+            : target.kind === 'task'
+              ? 'the task is not stored or awaited'
+              : 'not awaited',
         consequence: CONSEQUENCE[target.kind]
       },
       severity,
@@ -155,15 +204,22 @@ function floating(input: CheckInput, info: ModuleInfo, call: CallSite, target: A
 }
 
 function endsAfter(a: CallSite, b: CallSite): boolean {
-  return a.loc.endLine > b.loc.endLine || (a.loc.endLine === b.loc.endLine && a.loc.endColumn > b.loc.endColumn)
+  return (
+    a.loc.endLine > b.loc.endLine ||
+    (a.loc.endLine === b.loc.endLine && a.loc.endColumn > b.loc.endColumn)
+  )
 }
 
 /** The calls of one chain start where it starts: `p.then(f).catch(g)` holds `p.then` and `p.then(f).catch`. */
 function thenWithoutCatch(input: CheckInput, info: ModuleInfo, then: CallSite): Found | null {
   const chain = (info.callsByScope.get(then.enclosing ?? '') ?? []).filter(
-    (c) => c.loc.startLine === then.loc.startLine && c.loc.startColumn === then.loc.startColumn && endsAfter(c, then)
+    (c) =>
+      c.loc.startLine === then.loc.startLine &&
+      c.loc.startColumn === then.loc.startColumn &&
+      endsAfter(c, then)
   )
-  if (chain.some((c) => c.name === 'catch' || (c.name === 'then' && c.args.length >= 2))) return null
+  if (chain.some((c) => c.name === 'catch' || (c.name === 'then' && c.args.length >= 2)))
+    return null
   // One finding per chain: the last `.then` of `p.then(a).then(b)` speaks for it.
   if (chain.some((c) => c.name === 'then')) return null
   let outer = then

@@ -29,9 +29,9 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): string {
   const total = Object.values(input.perKind).reduce((a, b) => a + b, 0)
-  if (input.modules === 0) return 'No JavaScript, TypeScript or Python source files were analysed, so there is no error handling to examine.'
-  const intro =
-    `Examined ${plural(input.modules, 'source module')} and ${plural(input.handlers, 'catch/except handler')}.`
+  if (input.modules === 0)
+    return 'No JavaScript, TypeScript or Python source files were analysed, so there is no error handling to examine.'
+  const intro = `Examined ${plural(input.modules, 'source module')} and ${plural(input.handlers, 'catch/except handler')}.`
   if (total === 0) {
     return `${intro} No problems found: no swallowed or log-only handlers, bare excepts, floating promises, unhandled .then() chains, non-Error throws, lost causes, exits in library code, emitters without 'error' listeners or unclosed resources.`
   }
@@ -41,12 +41,20 @@ export function buildReport(input: ReportInput): string {
   const rows = input.kept.slice(0, REPORT_ROWS).map((f) => {
     const ev = f.draft.evidence
     const at = 'file' in ev ? codeCell(`${ev.file}:${ev.startLine}`) : '—'
-    return [escapeInline(f.draft.severity), escapeInline(f.draft.confidence), escapeInline(LABEL[f.draft.messageId]), at, 'file' in ev ? codeCell(ev.snippet.split('\n')[0].trim().slice(0, 80)) : '—']
+    return [
+      escapeInline(f.draft.severity),
+      escapeInline(f.draft.confidence),
+      escapeInline(LABEL[f.draft.messageId]),
+      at,
+      'file' in ev ? codeCell(ev.snippet.split('\n')[0].trim().slice(0, 80)) : '—'
+    ]
   })
   const shownTotal = input.kept.length
   return [
     `${intro} **${plural(total, 'finding')}**${shownTotal < total ? ` (${shownTotal} kept, the rest over the per-kind cap)` : ''}.`,
     table(['Kind', 'Found'], counts, ['left', 'right']),
-    '#### Most severe\n\n' + table(['Severity', 'Confidence', 'Kind', 'Where', 'Code'], rows) + moreNote(rows.length, total, 'findings')
+    '#### Most severe\n\n' +
+      table(['Severity', 'Confidence', 'Kind', 'Where', 'Code'], rows) +
+      moreNote(rows.length, total, 'findings')
   ].join('\n\n')
 }

@@ -5,7 +5,14 @@
 import type { CallSite, TryBlock } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import type { Confidence, Severity } from '../types.js'
-import { type CheckInput, type Found, type ModuleInfo, SEVERITY_RANK, whereText, within } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  type ModuleInfo,
+  SEVERITY_RANK,
+  whereText,
+  within
+} from './context.js'
 
 const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'])
 
@@ -13,7 +20,10 @@ const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prepend
 const EMITTERS: Record<string, { names: Set<string>; what: string }> = {
   fs: { names: new Set(['createReadStream', 'createWriteStream']), what: 'A file stream' },
   'fs-extra': { names: new Set(['createReadStream', 'createWriteStream']), what: 'A file stream' },
-  'graceful-fs': { names: new Set(['createReadStream', 'createWriteStream']), what: 'A file stream' },
+  'graceful-fs': {
+    names: new Set(['createReadStream', 'createWriteStream']),
+    what: 'A file stream'
+  },
   child_process: { names: new Set(['spawn', 'fork']), what: 'A child process' },
   net: { names: new Set(['connect', 'createConnection']), what: 'A socket' },
   tls: { names: new Set(['connect']), what: 'A TLS socket' },
@@ -26,7 +36,9 @@ const EMITTERS: Record<string, { names: Set<string>; what: string }> = {
 function providerOf(info: ModuleInfo, call: CallSite): string | undefined {
   if (call.receiver !== undefined) {
     const local = info.imports.get(call.receiver)
-    return local && (local.imported === '*' || local.imported === 'default') ? local.source : undefined
+    return local && (local.imported === '*' || local.imported === 'default')
+      ? local.source
+      : undefined
   }
   const local = info.imports.get(call.callee)
   return local && local.imported === call.name ? local.source : undefined
@@ -55,13 +67,16 @@ type Use =
 function useOf(scopeCalls: CallSite[], call: CallSite): Use {
   if (call.assignedTo !== undefined) return { kind: 'bound', name: call.assignedTo }
   if (call.statement) return { kind: 'statement' }
-  const chain = scopeCalls.filter((c) => c !== call && sameStart(c, call) && within(call.loc, c.loc))
+  const chain = scopeCalls.filter(
+    (c) => c !== call && sameStart(c, call) && within(call.loc, c.loc)
+  )
   if (chain.length > 0) {
     const outer = chain.reduce((a, b) => (within(a.loc, b.loc) ? b : a))
     return { kind: 'chain', calls: chain, outer }
   }
   const containers = scopeCalls.filter((c) => strictlyContains(c, call))
-  if (containers.length > 0) return { kind: 'argument', of: containers.reduce((a, b) => (within(b.loc, a.loc) ? b : a)) }
+  if (containers.length > 0)
+    return { kind: 'argument', of: containers.reduce((a, b) => (within(b.loc, a.loc) ? b : a)) }
   return { kind: 'other' }
 }
 
@@ -76,7 +91,8 @@ export function checkEmitters(input: CheckInput): Found[] {
     for (const call of info.module.calls) {
       const source = providerOf(info, call)
       const kind = source ? EMITTERS[source] : undefined
-      if (!kind || !kind.names.has(call.name) || (call.name === 'EventEmitter') !== call.isNew) continue
+      if (!kind || !kind.names.has(call.name) || (call.name === 'EventEmitter') !== call.isNew)
+        continue
       const scopeCalls = info.callsByScope.get(call.enclosing ?? '') ?? []
       const use = useOf(scopeCalls, call)
       let subject: string
@@ -85,7 +101,13 @@ export function checkEmitters(input: CheckInput): Found[] {
         if (scopeCalls.some((c) => c.receiver === use.name && isErrorListener(c))) continue
         if (passedTo(scopeCalls, use.name)) continue // handed on: the callee may listen
         // An emitter of our own only throws if someone emits 'error' on it.
-        if (call.name === 'EventEmitter' && !info.module.calls.some((c) => c.name === 'emit' && stringLiteralValue(c.args[0]) === 'error')) continue
+        if (
+          call.name === 'EventEmitter' &&
+          !info.module.calls.some(
+            (c) => c.name === 'emit' && stringLiteralValue(c.args[0]) === 'error'
+          )
+        )
+          continue
         subject = use.name
         confidence = 'low'
       } else if (use.kind === 'chain') {
@@ -110,7 +132,12 @@ export function checkEmitters(input: CheckInput): Found[] {
         rank: SEVERITY_RANK[severity],
         draft: {
           messageId: 'noErrorListener',
-          data: { what: kind.what, callee: `${call.isNew ? 'new ' : ''}${call.callee}()`, where: whereText(info, call.enclosing), subject },
+          data: {
+            what: kind.what,
+            callee: `${call.isNew ? 'new ' : ''}${call.callee}()`,
+            where: whereText(info, call.enclosing),
+            subject
+          },
           severity,
           confidence,
           rationale:
@@ -129,8 +156,21 @@ export function checkEmitters(input: CheckInput): Found[] {
 // ---- resources that need closing ----
 
 const PY_OPENERS = new Set([
-  'open', 'io.open', 'codecs.open', 'gzip.open', 'bz2.open', 'lzma.open', 'tarfile.open', 'zipfile.ZipFile', 'socket.socket',
-  'socket.create_connection', 'sqlite3.connect', 'urllib.request.urlopen', 'tempfile.NamedTemporaryFile', 'tempfile.TemporaryFile', 'os.fdopen'
+  'open',
+  'io.open',
+  'codecs.open',
+  'gzip.open',
+  'bz2.open',
+  'lzma.open',
+  'tarfile.open',
+  'zipfile.ZipFile',
+  'socket.socket',
+  'socket.create_connection',
+  'sqlite3.connect',
+  'urllib.request.urlopen',
+  'tempfile.NamedTemporaryFile',
+  'tempfile.TemporaryFile',
+  'os.fdopen'
 ])
 const PY_ADOPTERS = new Set(['closing', 'enter_context', 'push', 'callback'])
 const CLOSERS = new Set(['close', 'release', 'end', 'destroy', 'closeSync', 'unlink'])
@@ -148,17 +188,28 @@ function isJsOpener(info: ModuleInfo, call: CallSite): boolean {
     if (!call.awaited) return false
     if (source === 'fs/promises') return true
     const head = call.receiver?.split('.')[0]
-    return head !== undefined && info.imports.get(head)?.source === 'fs' && call.receiver === `${head}.promises`
+    return (
+      head !== undefined &&
+      info.imports.get(head)?.source === 'fs' &&
+      call.receiver === `${head}.promises`
+    )
   }
   // pg: `const client = await pool.connect()`; mysql: `await pool.getConnection()`.
-  if ((call.name === 'connect' || call.name === 'getConnection') && call.awaited && call.receiver) return /pool$/i.test(call.receiver)
+  if ((call.name === 'connect' || call.name === 'getConnection') && call.awaited && call.receiver)
+    return /pool$/i.test(call.receiver)
   return false
 }
 
 /** A close of `name` inside a try that has a finally block, in the same function. */
-function closing(scopeCalls: CallSite[], tries: TryBlock[], name: string): { inFinally: boolean; any: boolean } {
+function closing(
+  scopeCalls: CallSite[],
+  tries: TryBlock[],
+  name: string
+): { inFinally: boolean; any: boolean } {
   const closes = scopeCalls.filter(
-    (c) => (c.receiver === name && CLOSERS.has(c.name)) || (CLOSERS.has(c.name) && c.args[0]?.trim() === name)
+    (c) =>
+      (c.receiver === name && CLOSERS.has(c.name)) ||
+      (CLOSERS.has(c.name) && c.args[0]?.trim() === name)
   )
   const inFinally = closes.some((c) => tries.some((t) => t.hasFinally && within(c.loc, t.loc)))
   return { inFinally, any: closes.length > 0 }
@@ -180,9 +231,18 @@ export function checkResources(input: CheckInput): Found[] {
       if (use.kind === 'bound') {
         const closed = closing(scopeCalls, tries, use.name)
         if (closed.inFinally) continue
-        if (python && scopeCalls.some((c) => PY_ADOPTERS.has(c.name) && c.args.some((a) => a.trim() === use.name))) continue
+        if (
+          python &&
+          scopeCalls.some(
+            (c) => PY_ADOPTERS.has(c.name) && c.args.some((a) => a.trim() === use.name)
+          )
+        )
+          continue
         // Given to a constructor (`StreamHandler(f)`, `Wrapper(sock)`): the new object owns it now.
-        if (scopeCalls.some((c) => /^[A-Z]/.test(c.name) && c.args.some((a) => a.trim() === use.name))) continue
+        if (
+          scopeCalls.some((c) => /^[A-Z]/.test(c.name) && c.args.some((a) => a.trim() === use.name))
+        )
+          continue
         how = closed.any
           ? `into ${use.name} and closes it only on the success path, not in a finally`
           : `into ${use.name} and this function never closes it (unless it hands it on)`
@@ -191,7 +251,12 @@ export function checkResources(input: CheckInput): Found[] {
       } else if (use.kind === 'chain' || use.kind === 'argument' || use.kind === 'statement') {
         if (!python) continue
         if (use.kind === 'argument' && PY_ADOPTERS.has(use.of.name)) continue
-        how = use.kind === 'chain' ? `and reads it in one expression (${use.outer.callee})` : use.kind === 'argument' ? `and hands it straight to ${use.of.callee}()` : 'and drops it'
+        how =
+          use.kind === 'chain'
+            ? `and reads it in one expression (${use.outer.callee})`
+            : use.kind === 'argument'
+              ? `and hands it straight to ${use.of.callee}()`
+              : 'and drops it'
         severity = 'low'
         confidence = 'high'
       } else continue
@@ -209,7 +274,9 @@ export function checkResources(input: CheckInput): Found[] {
             where: whereText(info, call.enclosing),
             args: args.length > 40 ? `${args.slice(0, 37)}…` : args,
             how,
-            fix: python ? 'open it in a `with` block' : 'close it in a `finally` block (or `await using` where the runtime has it)'
+            fix: python
+              ? 'open it in a `with` block'
+              : 'close it in a `finally` block (or `await using` where the runtime has it)'
           },
           severity,
           confidence,

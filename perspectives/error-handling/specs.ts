@@ -15,13 +15,26 @@ import type { Severity } from '../types.js'
 import { type Found, guardedCalls } from './context.js'
 import { findSeam, jsMocking, type Seam } from './inject.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = { critical: 'P1', high: 'P1', medium: 'P2', low: 'P3', info: 'P3' }
+const PRIORITY: Record<Severity, SpecPriority> = {
+  critical: 'P1',
+  high: 'P1',
+  medium: 'P2',
+  low: 'P3',
+  info: 'P3'
+}
 const INJECTED = 'injected failure'
 
 /** A function a test can import and call: top-level and exported. */
 function callable(found: Found): { fn: FunctionDecl; name: string } | undefined {
   const fn = found.fn
-  if (!fn || !fn.exported || fn.className || fn.qualifiedName !== fn.name || !['function', 'arrow'].includes(fn.kind)) return undefined
+  if (
+    !fn ||
+    !fn.exported ||
+    fn.className ||
+    fn.qualifiedName !== fn.name ||
+    !['function', 'arrow'].includes(fn.kind)
+  )
+    return undefined
   if (found.info.dialect === 'python') return { fn, name: fn.name }
   const names = exportNamesOf(found.info.module, fn.name)
   const name = names.includes(fn.name) ? fn.name : names.find((n) => n !== 'default')
@@ -58,7 +71,11 @@ function specFor(found: Found, target: RenderTarget): SpecDraft | undefined {
   const base = {
     key: `${draft.messageId}:${file}#${draft.key}`,
     level: 'unit' as const,
-    target: { file, ...(subject ? { symbol: subject.name } : {}), line: 'file' in draft.evidence ? draft.evidence.startLine : 1 },
+    target: {
+      file,
+      ...(subject ? { symbol: subject.name } : {}),
+      line: 'file' in draft.evidence ? draft.evidence.startLine : 1
+    },
     rationale: draft.rationale,
     covers: [id],
     priority: PRIORITY[draft.severity]
@@ -69,17 +86,23 @@ function specFor(found: Found, target: RenderTarget): SpecDraft | undefined {
     expected,
     body: { kind: 'steps', module: file, steps: {}, async: found.fn?.async ?? false }
   })
-  const handlerFinding = found.tryBlock && ['swallowedError', 'logOnlyCatch', 'bareExcept', 'lostCause'].includes(draft.messageId)
+  const handlerFinding =
+    found.tryBlock &&
+    ['swallowedError', 'logOnlyCatch', 'bareExcept', 'lostCause'].includes(draft.messageId)
   // Arguments run before the call that takes them: break the innermost dependency, the first to run.
   const byEnd = (calls: ReturnType<typeof guardedCalls>) =>
     [...calls].sort((a, b) => a.loc.endLine - b.loc.endLine || a.loc.endColumn - b.loc.endColumn)
-  const seam = handlerFinding && found.tryBlock ? findSeam(info, byEnd(guardedCalls(info, found.tryBlock))) : undefined
+  const seam =
+    handlerFinding && found.tryBlock
+      ? findSeam(info, byEnd(guardedCalls(info, found.tryBlock)))
+      : undefined
   const values = subject ? args(subject.fn.params, found) : undefined
   const deps = found.tryBlock ? guardedCalls(info, found.tryBlock).map((c) => `${c.callee}()`) : []
-  const dep = seam ? `${seam.shown}()` : deps[0] ?? 'the guarded call'
+  const dep = seam ? `${seam.shown}()` : (deps[0] ?? 'the guarded call')
   switch (draft.messageId) {
     case 'lostCause':
-      if (subject && seam && values) return concrete(found, base, subject, seam, values, target, 'cause')
+      if (subject && seam && values)
+        return concrete(found, base, subject, seam, values, target, 'cause')
       return todo(
         `${where} keeps a failing ${dep} as the cause of its ${String(draft.data.errorType)} (TODO: arrange ${why(subject, seam, values)})`,
         `with ${dep} failing, ${where} raises ${String(draft.data.errorType)} whose cause is the original error`
@@ -87,7 +110,16 @@ function specFor(found: Found, target: RenderTarget): SpecDraft | undefined {
     case 'swallowedError':
     case 'bareExcept':
     case 'logOnlyCatch':
-      if (subject && seam && values) return concrete(found, base, subject, seam, values, target, draft.messageId === 'logOnlyCatch' ? 'logs' : 'recovers')
+      if (subject && seam && values)
+        return concrete(
+          found,
+          base,
+          subject,
+          seam,
+          values,
+          target,
+          draft.messageId === 'logOnlyCatch' ? 'logs' : 'recovers'
+        )
       return todo(
         `${where} reports or falls back when ${dep} fails (TODO: arrange ${why(subject, seam, values)}, then assert the intended outcome)`,
         `with ${dep} failing, ${where} either reports the failure to its caller or returns a fallback the caller can tell apart`
@@ -127,8 +159,10 @@ function specFor(found: Found, target: RenderTarget): SpecDraft | undefined {
 }
 
 function why(subject: unknown, seam: Seam | undefined, values: SpecValue[] | undefined): string {
-  if (!subject) return 'a way to reach this code from a test (it is not an exported top-level function)'
-  if (!seam) return 'a replaceable dependency (the guarded calls are local or imported in a way a test cannot patch)'
+  if (!subject)
+    return 'a way to reach this code from a test (it is not an exported top-level function)'
+  if (!seam)
+    return 'a replaceable dependency (the guarded calls are local or imported in a way a test cannot patch)'
   if (!values) return 'arguments for its parameters (their types give no value to build)'
   return 'the failure'
 }
@@ -161,15 +195,28 @@ function concrete(
         ? `with ${dep} failing, ${name}() does not throw and the log call receives the injected failure`
         : `with ${dep} failing, ${name}() returns without throwing (the handler swallows it: decide whether that is intended)`
   const imports = python ? pyImports(found, seam, name) : jsImports(found, seam, name, target)
-  const code = python ? pyCode(found, seam, name, values, async, goal) : jsCode(found, seam, name, values, async, goal, target)
+  const code = python
+    ? pyCode(found, seam, name, values, async, goal)
+    : jsCode(found, seam, name, values, async, goal, target)
   if (code === undefined) {
-    return { ...base, title: `${title} (TODO: arrange the log capture)`, expected, body: { kind: 'steps', module: found.info.module.path, steps: {}, async } }
+    return {
+      ...base,
+      title: `${title} (TODO: arrange the log capture)`,
+      expected,
+      body: { kind: 'steps', module: found.info.module.path, steps: {}, async }
+    }
   }
   return {
     ...base,
     title,
     expected,
-    body: { kind: 'steps', module: found.info.module.path, imports, steps: python ? { python: code } : { javascript: code }, async }
+    body: {
+      kind: 'steps',
+      module: found.info.module.path,
+      imports,
+      steps: python ? { python: code } : { javascript: code },
+      async
+    }
   }
 }
 
@@ -178,9 +225,17 @@ function repositoryImport(path: string): string {
   return path.includes('/') ? path : `./${path}`
 }
 
-function jsImports(found: Found, seam: Seam, name: string, target: RenderTarget): { from: string; names: string[] }[] {
+function jsImports(
+  found: Found,
+  seam: Seam,
+  name: string,
+  target: RenderTarget
+): { from: string; names: string[] }[] {
   const framework = target.framework === 'pytest' ? 'node:test' : target.framework
-  const out = [...jsMocking(framework).imports, { from: repositoryImport(found.info.module.path), names: [name] }]
+  const out = [
+    ...jsMocking(framework).imports,
+    { from: repositoryImport(found.info.module.path), names: [name] }
+  ]
   if (seam.importFrom) out.push({ from: seam.importFrom, names: seam.importNames ?? [] })
   return out
 }
@@ -188,7 +243,8 @@ function jsImports(found: Found, seam: Seam, name: string, target: RenderTarget)
 function pyImports(found: Found, seam: Seam, name: string): { from: string; names: string[] }[] {
   // The renderer imports pytest itself.
   const out = [{ from: repositoryImport(found.info.module.path), names: [name] }]
-  if (seam.importFrom && seam.importFrom !== 'pytest') out.push({ from: seam.importFrom, names: [] })
+  if (seam.importFrom && seam.importFrom !== 'pytest')
+    out.push({ from: seam.importFrom, names: [] })
   return out
 }
 
@@ -197,11 +253,24 @@ function consoleMethod(found: Found): string | undefined {
   const handler = found.tryBlock?.handlers[found.handlerIndex ?? 0]
   if (!handler) return undefined
   const calls = found.info.callsByScope.get(found.tryBlock?.enclosing ?? '') ?? []
-  const log = calls.find((c) => c.receiver === 'console' && c.loc.startLine >= handler.loc.startLine && c.loc.endLine <= handler.loc.endLine)
+  const log = calls.find(
+    (c) =>
+      c.receiver === 'console' &&
+      c.loc.startLine >= handler.loc.startLine &&
+      c.loc.endLine <= handler.loc.endLine
+  )
   return log?.name
 }
 
-function jsCode(found: Found, seam: Seam, name: string, values: SpecValue[], async: boolean, goal: Goal, target: RenderTarget): string | undefined {
+function jsCode(
+  found: Found,
+  seam: Seam,
+  name: string,
+  values: SpecValue[],
+  async: boolean,
+  goal: Goal,
+  target: RenderTarget
+): string | undefined {
   const framework = target.framework === 'pytest' ? 'node:test' : target.framework
   const m = jsMocking(framework)
   const expectStyle = framework === 'jest' || framework === 'vitest'
@@ -224,8 +293,12 @@ function jsCode(found: Found, seam: Seam, name: string, values: SpecValue[], asy
       `    ${m.restore}`,
       '  }',
       '})()',
-      expectStyle ? 'expect(caught).toBeInstanceOf(Error)' : 'assert.ok(caught instanceof Error, `expected an Error, got ${String(caught)}`)',
-      expectStyle ? 'expect(Object(caught).cause).toBe(injected)' : 'assert.equal(Object(caught).cause, injected)'
+      expectStyle
+        ? 'expect(caught).toBeInstanceOf(Error)'
+        : 'assert.ok(caught instanceof Error, `expected an Error, got ${String(caught)}`)',
+      expectStyle
+        ? 'expect(Object(caught).cause).toBe(injected)'
+        : 'assert.equal(Object(caught).cause, injected)'
     )
     return lines.join('\n')
   }
@@ -234,14 +307,23 @@ function jsCode(found: Found, seam: Seam, name: string, values: SpecValue[], asy
     const seen = `JSON.stringify(${m.loggedArgs}.map((args) => args.map(String)))`
     lines.push(
       expectStyle ? '  expect(logged).toHaveBeenCalled()' : `  assert.ok(${m.loggedCalled})`,
-      expectStyle ? `  expect(${seen}).toContain(${jsString(INJECTED)})` : `  assert.ok(${seen}.includes(${jsString(INJECTED)}))`
+      expectStyle
+        ? `  expect(${seen}).toContain(${jsString(INJECTED)})`
+        : `  assert.ok(${seen}.includes(${jsString(INJECTED)}))`
     )
   }
   lines.push('} finally {', `  ${m.restore}`, '}')
   return lines.join('\n')
 }
 
-function pyCode(found: Found, seam: Seam, name: string, values: SpecValue[], async: boolean, goal: Goal): string | undefined {
+function pyCode(
+  found: Found,
+  seam: Seam,
+  name: string,
+  values: SpecValue[],
+  async: boolean,
+  goal: Goal
+): string | undefined {
   const valueImports = new Set<string>()
   const rendered = values.map((v) => renderPyValue(v, valueImports))
   if (valueImports.size > 0 || goal === 'logs') return undefined
@@ -256,7 +338,11 @@ function pyCode(found: Found, seam: Seam, name: string, values: SpecValue[], asy
     `    patch.setattr(${seam.object}, ${pyString(seam.method)}, fail)`
   ]
   if (goal === 'cause') {
-    lines.push('    with pytest.raises(Exception) as raised:', `        ${call}`, 'assert raised.value.__cause__ is injected')
+    lines.push(
+      '    with pytest.raises(Exception) as raised:',
+      `        ${call}`,
+      'assert raised.value.__cause__ is injected'
+    )
   } else {
     lines.push(`    ${call}  # must not raise: the handler recovers`)
   }

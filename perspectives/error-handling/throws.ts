@@ -29,7 +29,11 @@ export function checkThrows(input: CheckInput): Found[] {
         rank: SEVERITY_RANK.medium,
         draft: {
           messageId: 'throwNonError',
-          data: { kind, where: whereText(info, site.enclosing), thrown: shown.replace(/\s+/g, ' ') },
+          data: {
+            kind,
+            where: whereText(info, site.enclosing),
+            thrown: shown.replace(/\s+/g, ' ')
+          },
           severity: 'medium',
           confidence: 'high',
           rationale: `Severity medium: catch blocks and loggers expect an Error; ${kind} carries no stack, so where it came from is lost.`,

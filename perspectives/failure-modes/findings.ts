@@ -38,7 +38,12 @@ export function buildFinding(row: Row, quote: Quoter): Draft {
     data = {
       ...common,
       verb,
-      condition: mode.guard !== undefined ? `when ${shorten(mode.guard, 60)}` : mode.catchOf ? `when ${mode.catchOf}` : 'with no guarding if',
+      condition:
+        mode.guard !== undefined
+          ? `when ${shorten(mode.guard, 60)}`
+          : mode.catchOf
+            ? `when ${mode.catchOf}`
+            : 'with no guarding if',
       statement: `${python ? 'raise' : 'throw'} ${mode.text}`,
       guardPhrase:
         mode.guard !== undefined
@@ -53,13 +58,22 @@ export function buildFinding(row: Row, quote: Quoter): Draft {
     data = {
       ...common,
       param: p.name,
-      declared: p.type ? `${p.optional ? 'optional ' : ''}${p.type}${p.defaultValue ? ` = ${p.defaultValue}` : ''}` : p.defaultValue ? `with default ${p.defaultValue}` : 'optional',
+      declared: p.type
+        ? `${p.optional ? 'optional ' : ''}${p.type}${p.defaultValue ? ` = ${p.defaultValue}` : ''}`
+        : p.defaultValue
+          ? `with default ${p.defaultValue}`
+          : 'optional',
       use: `${mode.text} dereferences it`
     }
     rationale = `Calling a method on ${python ? 'None' : 'undefined or null'} fails at run time; no condition in ${row.where} mentions ${p.name}.`
   } else {
     const entry = mode.call?.entry
-    data = { ...common, operation: entry?.operation ?? mode.text, call: mode.text, when: entry?.when ?? 'it fails' }
+    data = {
+      ...common,
+      operation: entry?.operation ?? mode.text,
+      call: mode.text,
+      when: entry?.when ?? 'it fails'
+    }
     rationale = `${entry?.operation ?? 'The call'} fails when ${entry?.when ?? 'its input is bad'}; ${row.effectText}.`
   }
   return {

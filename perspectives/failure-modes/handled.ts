@@ -1,7 +1,13 @@
 // Whether a place in a function is inside a try whose handler catches what fails there. The model's
 // TryBlock spans the whole statement; the protected body is what comes before the first handler, so a
 // call inside a catch or finally block is not protected by that try.
-import type { CatchHandler, Location, ModuleModel, ThrowSite, TryBlock } from '../../src/model/types.js'
+import type {
+  CatchHandler,
+  Location,
+  ModuleModel,
+  ThrowSite,
+  TryBlock
+} from '../../src/model/types.js'
 import { handlerCatches } from './catalogue.js'
 
 export type Effect = 'propagates' | 'handled' | 'swallowed'
@@ -21,10 +27,17 @@ export interface TryIndex {
 }
 
 function within(outer: Location, inner: Location): boolean {
-  return !before(inner, outer) && (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn))
+  return (
+    !before(inner, outer) &&
+    (inner.endLine < outer.endLine ||
+      (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn))
+  )
 }
 
-function before(a: Pick<Location, 'startLine' | 'startColumn'>, b: Pick<Location, 'startLine' | 'startColumn'>): boolean {
+function before(
+  a: Pick<Location, 'startLine' | 'startColumn'>,
+  b: Pick<Location, 'startLine' | 'startColumn'>
+): boolean {
   return a.startLine < b.startLine || (a.startLine === b.startLine && a.startColumn < b.startColumn)
 }
 
@@ -65,15 +78,26 @@ export function handling(
     if (!handler) continue
     // A handler that throws its own error converts the failure (its throw is a mode of its own);
     // one that only rethrows what it caught lets it through.
-    const converts = handler.rethrows ? index.throws.find((s) => !s.rethrow && within(handler.loc, s.loc)) : undefined
+    const converts = handler.rethrows
+      ? index.throws.find((s) => !s.rethrow && within(handler.loc, s.loc))
+      : undefined
     if (handler.rethrows && !converts) continue
     // The innermost try decides.
     if (t.loc.startLine < bestStart) continue
     bestStart = t.loc.startLine
     best = converts
-      ? { effect: 'handled', handler, tryLine: t.loc.startLine, convertedTo: converts.errorType ?? 'another error' }
+      ? {
+          effect: 'handled',
+          handler,
+          tryLine: t.loc.startLine,
+          convertedTo: converts.errorType ?? 'another error'
+        }
       : // Silent only when nothing happens or it is only logged; `return None` / `pass` after a typed except is a designed fallback.
-        { effect: handler.empty || handler.onlyLogs ? 'swallowed' : 'handled', handler, tryLine: t.loc.startLine }
+        {
+          effect: handler.empty || handler.onlyLogs ? 'swallowed' : 'handled',
+          handler,
+          tryLine: t.loc.startLine
+        }
   }
   return best ?? { effect: 'propagates' }
 }

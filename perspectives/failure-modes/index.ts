@@ -50,10 +50,16 @@ export default definePerspective<FailureMessageId, FailureOptions>({
     const selected = selectFindings(rows, options.minRpn, options.maxFindings)
     const findings = selected.map((row) => buildFinding(row, quote))
     const eligible = rows.filter(
-      (r) => r.mode.handling.effect !== 'handled' && !r.mode.contract && !(r.mode.callersCatch && r.scores.reach !== 'public') && r.scores.rpn >= options.minRpn
+      (r) =>
+        r.mode.handling.effect !== 'handled' &&
+        !r.mode.contract &&
+        !(r.mode.callersCatch && r.scores.reach !== 'public') &&
+        r.scores.rpn >= options.minRpn
     ).length
     // A throw that rejects a bad argument is a contract: no finding, but a spec that the bad argument is rejected.
-    const contracts = rows.filter((r) => r.mode.validates !== undefined && r.mode.handling.effect === 'propagates')
+    const contracts = rows.filter(
+      (r) => r.mode.validates !== undefined && r.mode.handling.effect === 'propagates'
+    )
     const specs = buildSpecs([...selected, ...contracts], options.maxSpecs, context.target)
     const sourceModules = model.modules.filter((m) => !m.isTest && include(m.path)).length
     const by = (pred: (r: Row) => boolean) => rows.filter(pred).length
@@ -99,7 +105,11 @@ export default definePerspective<FailureMessageId, FailureOptions>({
         fmeaTotal: rows.length,
         options
       },
-      report: buildReport({ rows, findings: findings.length, sourceModules }) + (eligible > findings.length ? `\n\n…and ${eligible - findings.length} more findings over the cap of ${options.maxFindings}.` : ''),
+      report:
+        buildReport({ rows, findings: findings.length, sourceModules }) +
+        (eligible > findings.length
+          ? `\n\n…and ${eligible - findings.length} more findings over the cap of ${options.maxFindings}.`
+          : ''),
       risk: risk(selected)
     }
   }

@@ -1,7 +1,15 @@
 // The failure modes of a module, read from the model: explicit throw/raise sites (with their error type
 // and guard), calls that can throw or reject (catalogue.ts) and optional parameters dereferenced with no
 // condition on them. Each mode records where it is, what fails, and how the error ends (handled.ts).
-import type { CallerRef, CallSite, FunctionDecl, Location, ModuleModel, Parameter, ThrowSite } from '../../src/model/types.js'
+import type {
+  CallerRef,
+  CallSite,
+  FunctionDecl,
+  Location,
+  ModuleModel,
+  Parameter,
+  ThrowSite
+} from '../../src/model/types.js'
 import { caughtByEveryCaller, guardOn, validatedParameter } from '../shared/guards.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import { splitTopLevel } from '../shared/values.js'
@@ -51,9 +59,14 @@ export function identifiers(text: string): Set<string> {
 }
 
 /** Parameters a test or caller can pass (not `self`/`cls`). */
-export function callerParams(fn: FunctionDecl | undefined, language: ModuleModel['language']): Parameter[] {
+export function callerParams(
+  fn: FunctionDecl | undefined,
+  language: ModuleModel['language']
+): Parameter[] {
   if (!fn) return []
-  return fn.params.filter((p) => !(language === 'python' && (p.name === 'self' || p.name === 'cls')))
+  return fn.params.filter(
+    (p) => !(language === 'python' && (p.name === 'self' || p.name === 'cls'))
+  )
 }
 
 function inputsOf(fn: FunctionDecl | undefined, module: ModuleModel, texts: string[]): string[] {
@@ -71,19 +84,30 @@ function numericArgument(arg: string): boolean {
 
 /** A function written inline as an argument: `function (x) {`, `async (a, b) =>`, `x =>`. */
 function isFunctionArgument(arg: string): boolean {
-  return /^(async\s+)?function\b/.test(arg.trim()) || /^(async\s*)?(\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>/.test(arg.trim())
+  return (
+    /^(async\s+)?function\b/.test(arg.trim()) ||
+    /^(async\s*)?(\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>/.test(arg.trim())
+  )
 }
 
 function contains(outer: Location, inner: Location): boolean {
-  const startsBefore = outer.startLine < inner.startLine || (outer.startLine === inner.startLine && outer.startColumn <= inner.startColumn)
-  const endsAfter = outer.endLine > inner.endLine || (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn)
+  const startsBefore =
+    outer.startLine < inner.startLine ||
+    (outer.startLine === inner.startLine && outer.startColumn <= inner.startColumn)
+  const endsAfter =
+    outer.endLine > inner.endLine ||
+    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn)
   return startsBefore && endsAfter
 }
 
 /** A literal argument (string, number, boolean, null) cannot make the call fail by itself being wrong. */
 function isLiteral(arg: string): boolean {
   const t = arg.trim()
-  return stringLiteralValue(t) !== undefined || /^-?\d+(\.\d+)?$/.test(t) || ['true', 'false', 'null', 'None', 'True', 'False'].includes(t)
+  return (
+    stringLiteralValue(t) !== undefined ||
+    /^-?\d+(\.\d+)?$/.test(t) ||
+    ['true', 'false', 'null', 'None', 'True', 'False'].includes(t)
+  )
 }
 
 export function shorten(text: string, max = 80): string {
@@ -107,13 +131,18 @@ export function modesOf(module: ModuleModel): FailureMode[] {
       mode.inputs = inputsOf(mode.fn, module, [site.text])
     }
     if (!mode.catchOf && raisesOnly(module, site, mode.fn)) mode.contract = true
-    const validates = mode.catchOf ? undefined : validatedParameter(site.context, mode.fn, module.language)
+    const validates = mode.catchOf
+      ? undefined
+      : validatedParameter(site.context, mode.fn, module.language)
     if (validates !== undefined) {
       mode.contract = true
       mode.validates = validates
     }
     if (mode.handling.effect === 'propagates') {
-      const caught = caughtByEveryCaller(mode.fn, module.language === 'python' ? catchableTypes(mode.errorType, module) : [])
+      const caught = caughtByEveryCaller(
+        mode.fn,
+        module.language === 'python' ? catchableTypes(mode.errorType, module) : []
+      )
       if (caught) mode.callersCatch = caught
     }
     modes.push(mode)
@@ -123,11 +152,22 @@ export function modesOf(module: ModuleModel): FailureMode[] {
     if (!entry) continue
     // A call on literals only (`JSON.parse('{}')`, `int("5")`) either always works or always fails in the author's hands.
     if (call.args.length > 0 && call.args.every(isLiteral)) continue
-    if (module.language === 'python' && entry.kind === 'conversion' && numericArgument(call.args[0] ?? '')) continue
+    if (
+      module.language === 'python' &&
+      entry.kind === 'conversion' &&
+      numericArgument(call.args[0] ?? '')
+    )
+      continue
     const fn = functions.get(call.enclosing ?? '')
     if (entry.kind === 'sync-io' && existenceChecked(module, call)) continue
     const callHandling = handling(tries, call.enclosing, call.loc, entry.caughtBy)
-    const caught = callHandling.effect === 'propagates' ? caughtByEveryCaller(fn, entry.caughtBy.filter((t) => t !== '*')) : undefined
+    const caught =
+      callHandling.effect === 'propagates'
+        ? caughtByEveryCaller(
+            fn,
+            entry.caughtBy.filter((t) => t !== '*')
+          )
+        : undefined
     modes.push({
       ...(caught ? { callersCatch: caught } : {}),
       kind: 'call',
@@ -144,10 +184,13 @@ export function modesOf(module: ModuleModel): FailureMode[] {
   }
   modes.push(...optionalModes(module))
   // The model records named functions only: module-level code inside an inline callback is not load-time code.
-  const callbacks = module.calls.filter((c) => c.enclosing === undefined && c.args.some(isFunctionArgument))
+  const callbacks = module.calls.filter(
+    (c) => c.enclosing === undefined && c.args.some(isFunctionArgument)
+  )
   for (const mode of modes) {
     if (mode.fn || callbacks.length === 0) continue
-    if (callbacks.some((c) => c !== mode.call?.site && contains(c.loc, mode.loc))) mode.inCallback = true
+    if (callbacks.some((c) => c !== mode.call?.site && contains(c.loc, mode.loc)))
+      mode.inCallback = true
   }
   return modes
 }
@@ -159,7 +202,11 @@ function existenceChecked(module: ModuleModel, call: CallSite): boolean {
   const first = call.args[0]?.trim()
   if (!first) return false
   return module.conditions.some(
-    (c) => c.enclosing === call.enclosing && c.loc.startLine <= call.loc.startLine && EXISTENCE.test(c.text) && c.text.includes(first)
+    (c) =>
+      c.enclosing === call.enclosing &&
+      c.loc.startLine <= call.loc.startLine &&
+      EXISTENCE.test(c.text) &&
+      c.text.includes(first)
   )
 }
 
@@ -168,7 +215,12 @@ function existenceChecked(module: ModuleModel, call: CallSite): boolean {
 function guardLine(module: ModuleModel, site: ThrowSite): number {
   let line = 0
   for (const c of module.conditions) {
-    if (c.enclosing === site.enclosing && c.text === site.guard && c.loc.startLine <= site.loc.startLine) line = Math.max(line, c.loc.startLine)
+    if (
+      c.enclosing === site.enclosing &&
+      c.text === site.guard &&
+      c.loc.startLine <= site.loc.startLine
+    )
+      line = Math.max(line, c.loc.startLine)
   }
   return line
 }
@@ -181,28 +233,46 @@ function catchOrigin(
   // The innermost try whose handler holds the throw.
   let found: { t: (typeof module.tries)[number]; firstHandlerLine: number } | undefined
   for (const t of module.tries) {
-    if (t.enclosing !== site.enclosing || !t.handlers.some((h) => contains(h.loc, site.loc))) continue
+    if (t.enclosing !== site.enclosing || !t.handlers.some((h) => contains(h.loc, site.loc)))
+      continue
     if (found && found.t.loc.startLine > t.loc.startLine) continue
     found = { t, firstHandlerLine: Math.min(...t.handlers.map((h) => h.loc.startLine)) }
   }
   if (!found) return undefined
   const { t, firstHandlerLine } = found
   const protectedCall = module.calls.find(
-    (c) => c.enclosing === site.enclosing && contains(t.loc, c.loc) && c.loc.startLine < firstHandlerLine && throwingCall(c, module, sources)
+    (c) =>
+      c.enclosing === site.enclosing &&
+      contains(t.loc, c.loc) &&
+      c.loc.startLine < firstHandlerLine &&
+      throwingCall(c, module, sources)
   )
   const text = protectedCall
     ? `${shorten(`${protectedCall.isNew ? 'new ' : ''}${protectedCall.callee}(${protectedCall.args.join(', ')})`, 60)} fails`
     : `the try at line ${t.loc.startLine} fails`
   const entry = protectedCall ? throwingCall(protectedCall, module, sources) : undefined
-  return { text, tryLine: t.loc.startLine, ...(protectedCall && entry ? { call: { site: protectedCall, entry } } : {}) }
+  return {
+    text,
+    tryLine: t.loc.startLine,
+    ...(protectedCall && entry ? { call: { site: protectedCall, entry } } : {})
+  }
 }
 
-function throwMode(module: ModuleModel, site: ThrowSite, fn: FunctionDecl | undefined, tries: TryIndex): FailureMode {
+function throwMode(
+  module: ModuleModel,
+  site: ThrowSite,
+  fn: FunctionDecl | undefined,
+  tries: TryIndex
+): FailureMode {
   const python = module.language === 'python'
   const type = site.errorType
   const own = type ? module.classes.find((c) => c.name === type) : undefined
   // An own error class is caught by handlers of its bases too.
-  const caughtBy = python ? [type ?? 'Exception', ...(own?.bases ?? []), 'Exception', 'BaseException'].map((t) => t.split('.').pop() as string) : ['*']
+  const caughtBy = python
+    ? [type ?? 'Exception', ...(own?.bases ?? []), 'Exception', 'BaseException'].map(
+        (t) => t.split('.').pop() as string
+      )
+    : ['*']
   return {
     kind: 'throw',
     module,
@@ -224,7 +294,8 @@ function throwMode(module: ModuleModel, site: ThrowSite, fn: FunctionDecl | unde
  */
 function raisesOnly(module: ModuleModel, site: ThrowSite, fn: FunctionDecl | undefined): boolean {
   if (!fn || site.guard !== undefined) return false
-  const inside = (loc: Location) => loc.startLine >= site.loc.startLine && loc.endLine <= site.loc.endLine
+  const inside = (loc: Location) =>
+    loc.startLine >= site.loc.startLine && loc.endLine <= site.loc.endLine
   return (
     module.throws.filter((t) => t.enclosing === fn.qualifiedName).length === 1 &&
     !module.conditions.some((c) => c.enclosing === fn.qualifiedName) &&
@@ -285,14 +356,18 @@ function optionalModes(module: ModuleModel): FailureMode[] {
     return out
   }
   for (const fn of module.functions) {
-    const optional = callerParams(fn, module.language).filter((p) => isOptionalParam(p, module.language))
+    const optional = callerParams(fn, module.language).filter((p) =>
+      isOptionalParam(p, module.language)
+    )
     if (optional.length === 0) continue
     const calls = within(callsByFn, fn)
     const conditions = within(conditionsByFn, fn)
     for (const p of optional) {
       const use = calls
         .filter((c) => dereferences(c.receiver, p.name) && !c.callee.startsWith(`${p.name}?.`))
-        .sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)[0]
+        .sort(
+          (a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn
+        )[0]
       if (!use) continue
       // A guard the model saw before the use: `p && p.f()`, `if (!p) return`, `p ||= {}`, `p?.f()`, `if p is None: p = {}`.
       if (guardOn(use.context, p.name)) continue
@@ -300,7 +375,15 @@ function optionalModes(module: ModuleModel): FailureMode[] {
       if (conditions.some((text) => identifiers(text).has(p.name))) continue
       // Passed whole to a call before the use, it is often normalised there (`env = self.make_env(env)`):
       // assignments are not in the model, so leave it out rather than guess.
-      if (calls.some((c) => c !== use && c.loc.startLine <= use.loc.startLine && c.args.some((a) => a.trim() === p.name))) continue
+      if (
+        calls.some(
+          (c) =>
+            c !== use &&
+            c.loc.startLine <= use.loc.startLine &&
+            c.args.some((a) => a.trim() === p.name)
+        )
+      )
+        continue
       modes.push({
         kind: 'optional',
         module,

@@ -12,7 +12,12 @@ export interface FailureOptions {
   maxTableRows: number
 }
 
-export const DEFAULT_OPTIONS: FailureOptions = { maxFindings: 100, minRpn: 60, maxSpecs: 20, maxTableRows: 500 }
+export const DEFAULT_OPTIONS: FailureOptions = {
+  maxFindings: 100,
+  minRpn: 60,
+  maxSpecs: 20,
+  maxTableRows: 500
+}
 
 const LIMITS: Record<keyof FailureOptions, [number, number]> = {
   maxFindings: [0, 100_000],

@@ -6,7 +6,11 @@ import type { Row } from './table.js'
 
 const REPORT_ROWS = 25
 
-const KIND_LABEL = { throw: 'throw/raise', call: 'throwing call', optional: 'unchecked optional' } as const
+const KIND_LABEL = {
+  throw: 'throw/raise',
+  call: 'throwing call',
+  optional: 'unchecked optional'
+} as const
 
 export interface ReportInput {
   rows: Row[]
@@ -17,7 +21,8 @@ export interface ReportInput {
 export function failureLabel(row: Row): string {
   const { mode } = row
   const type = mode.errorType ?? 'error'
-  if (mode.kind === 'throw') return `${type}${mode.guard !== undefined ? ` when ${mode.guard}` : mode.catchOf ? ` when ${mode.catchOf}` : ''}`
+  if (mode.kind === 'throw')
+    return `${type}${mode.guard !== undefined ? ` when ${mode.guard}` : mode.catchOf ? ` when ${mode.catchOf}` : ''}`
   if (mode.kind === 'optional') return `${type}: ${mode.param?.name ?? ''} missing at ${mode.text}`
   return `${type} from ${mode.text}`
 }

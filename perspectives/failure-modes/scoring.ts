@@ -31,8 +31,18 @@ export interface Scores {
 
 /** Names of error assertions across frameworks (jest/vitest, node:assert, chai, ava, pytest, unittest). */
 const ERROR_ASSERTIONS = new Set([
-  'toThrow', 'toThrowError', 'toThrowErrorMatchingSnapshot', 'toThrowErrorMatchingInlineSnapshot', 'rejects', 'throws',
-  'throw', 'rejectedWith', 'raises', 'assertRaises', 'assertRaisesRegex', 'assertRaisesRegexp'
+  'toThrow',
+  'toThrowError',
+  'toThrowErrorMatchingSnapshot',
+  'toThrowErrorMatchingInlineSnapshot',
+  'rejects',
+  'throws',
+  'throw',
+  'rejectedWith',
+  'raises',
+  'assertRaises',
+  'assertRaisesRegex',
+  'assertRaisesRegexp'
 ])
 
 export interface ScoringContext {
@@ -46,7 +56,12 @@ export interface ScoringContext {
   asserted: Map<string, Set<string>>
 }
 
-export function scoringContext(model: CodeModel, reach: TestReach, importers: Map<string, Importer[]>, facts?: ReachFacts): ScoringContext {
+export function scoringContext(
+  model: CodeModel,
+  reach: TestReach,
+  importers: Map<string, Importer[]>,
+  facts?: ReachFacts
+): ScoringContext {
   const callers = new Map<string, Set<string>>()
   const asserted = new Map<string, Set<string>>()
   for (const module of model.modules) {
@@ -76,7 +91,9 @@ function assertedNames(module: ModuleModel): Set<string> {
   const cases = (module.test?.cases ?? []).filter((c) => c.kind === 'test')
   for (const c of module.calls) {
     if (!ERROR_ASSERTIONS.has(c.name) && !/\.rejects\./.test(c.callee)) continue
-    const around = cases.filter((t) => contains(t.loc, c.loc)).sort((a, b) => b.loc.startLine - a.loc.startLine)[0]
+    const around = cases
+      .filter((t) => contains(t.loc, c.loc))
+      .sort((a, b) => b.loc.startLine - a.loc.startLine)[0]
     regions.push(around?.loc ?? functions.get(c.enclosing ?? '')?.loc ?? c.loc)
   }
   if (regions.length === 0) return names
@@ -113,19 +130,28 @@ export function reachOf(mode: FailureMode, ctx: ScoringContext): Reach {
   const modules = ctx.callers.get(fn.name)
   if (!modules) return 'unreached'
   if (modules.has(module.path)) return 'internal'
-  return (ctx.importers.get(module.path) ?? []).some((i) => modules.has(i.from)) ? 'internal' : 'unreached'
+  return (ctx.importers.get(module.path) ?? []).some((i) => modules.has(i.from))
+    ? 'internal'
+    : 'unreached'
 }
 
 export function testStateOf(mode: FailureMode, ctx: ScoringContext): TestState {
   const path = mode.module.path
   // Measured: the failing line never ran, or it ran (and tests may still assert the error).
   const line = ctx.facts?.measured(path) ? ctx.facts.lineReach(path, mode.loc.startLine) : undefined
-  const fnReach = ctx.facts?.measured(path) && mode.fn ? ctx.facts.functionReach(mode.module, mode.fn) : undefined
+  const fnReach =
+    ctx.facts?.measured(path) && mode.fn ? ctx.facts.functionReach(mode.module, mode.fn) : undefined
   if (line === 'not-run' || (line === undefined && fnReach === 'not-run')) return 'unreached'
-  if (line === 'covered' || line === 'excluded' || fnReach === 'covered' || fnReach === 'excluded') {
+  if (
+    line === 'covered' ||
+    line === 'excluded' ||
+    fnReach === 'covered' ||
+    fnReach === 'excluded'
+  ) {
     const tests = ctx.reach.importedBy.get(path) ?? new Set<string>()
     const names = testNames(mode.fn)
-    for (const test of tests) if (names.some((n) => ctx.asserted.get(test)?.has(n))) return 'asserted'
+    for (const test of tests)
+      if (names.some((n) => ctx.asserted.get(test)?.has(n))) return 'asserted'
     return 'referenced'
   }
   const tests = ctx.reach.importedBy.get(path)
@@ -133,7 +159,8 @@ export function testStateOf(mode: FailureMode, ctx: ScoringContext): TestState {
   const names = testNames(mode.fn)
   if (names.length === 0) return 'referenced' // module-level code runs whenever a test imports the module
   const referenced = ctx.reach.referenced.get(path)
-  const mentioned = (set: Set<string> | undefined): boolean => !!set && names.some((n) => set.has(n))
+  const mentioned = (set: Set<string> | undefined): boolean =>
+    !!set && names.some((n) => set.has(n))
   if (!mentioned(referenced)) return 'module-imported'
   for (const test of tests) if (mentioned(ctx.asserted.get(test))) return 'asserted'
   return 'referenced'
@@ -146,7 +173,12 @@ const OCCURRENCE: Record<Reach, [withInput: number, withoutInput: number]> = {
   callback: [4, 3],
   unreached: [2, 2]
 }
-const DETECTION: Record<TestState, number> = { unreached: 10, 'module-imported': 8, referenced: 6, asserted: 3 }
+const DETECTION: Record<TestState, number> = {
+  unreached: 10,
+  'module-imported': 8,
+  referenced: 6,
+  asserted: 3
+}
 
 export function severityScore(mode: FailureMode): number {
   const { effect } = mode.handling
@@ -166,7 +198,16 @@ export function score(mode: FailureMode, ctx: ScoringContext): Scores {
   const detection = DETECTION[tests]
   const measured = ctx.facts?.measured(mode.module.path) !== undefined
   const severityDetection = measured ? detection : Math.min(detection, DETECTION.referenced)
-  return { severity, occurrence, detection, rpn: severity * occurrence * detection, reach, tests, measured, severityRpn: severity * occurrence * severityDetection }
+  return {
+    severity,
+    occurrence,
+    detection,
+    rpn: severity * occurrence * detection,
+    reach,
+    tests,
+    measured,
+    severityRpn: severity * occurrence * severityDetection
+  }
 }
 
 /** Finding severity from the RPN. */

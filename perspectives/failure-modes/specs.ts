@@ -3,19 +3,59 @@
 // arguments cannot be derived, or the failure sits in a method or in module-level code, the spec is a
 // todo that says what to arrange — never a test that passes without checking anything.
 import type { FunctionDecl } from '../../src/model/types.js'
-import type { RenderTarget, SpecDraft, SpecExpectation, SpecPriority } from '../../src/specs/types.js'
+import type {
+  RenderTarget,
+  SpecDraft,
+  SpecExpectation,
+  SpecPriority
+} from '../../src/specs/types.js'
 import { methodSteps } from './method-specs.js'
 import type { Severity } from '../types.js'
 import type { Row } from './table.js'
 import { planTrigger } from './triggers.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = { critical: 'P1', high: 'P1', medium: 'P2', low: 'P3', info: 'P3' }
+const PRIORITY: Record<Severity, SpecPriority> = {
+  critical: 'P1',
+  high: 'P1',
+  medium: 'P2',
+  low: 'P3',
+  info: 'P3'
+}
 const RENDERABLE = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
-const JS_BUILTIN = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError'])
+const JS_BUILTIN = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+  'AggregateError'
+])
 const PY_BUILTIN = new Set([
-  'Exception', 'ValueError', 'TypeError', 'KeyError', 'IndexError', 'LookupError', 'AttributeError', 'RuntimeError', 'OSError',
-  'FileNotFoundError', 'PermissionError', 'NotImplementedError', 'ZeroDivisionError', 'ArithmeticError', 'OverflowError',
-  'AssertionError', 'UnicodeError', 'UnicodeDecodeError', 'TimeoutError', 'ConnectionError', 'IOError', 'EnvironmentError', 'StopIteration'
+  'Exception',
+  'ValueError',
+  'TypeError',
+  'KeyError',
+  'IndexError',
+  'LookupError',
+  'AttributeError',
+  'RuntimeError',
+  'OSError',
+  'FileNotFoundError',
+  'PermissionError',
+  'NotImplementedError',
+  'ZeroDivisionError',
+  'ArithmeticError',
+  'OverflowError',
+  'AssertionError',
+  'UnicodeError',
+  'UnicodeDecodeError',
+  'TimeoutError',
+  'ConnectionError',
+  'IOError',
+  'EnvironmentError',
+  'StopIteration'
 ])
 
 /** The error type as a spec can name it: built in, importable from the module under test, or `json.X`; else none. */
@@ -27,7 +67,9 @@ function assertableType(row: Row): string | undefined {
     if (PY_BUILTIN.has(type)) return type
     const head = type.split('.')[0]
     if (type.includes('.') && head === head.toLowerCase()) return type
-    const local = module.classes.some((c) => c.name === type) || module.imports.some((d) => d.names.some((n) => n.local === type))
+    const local =
+      module.classes.some((c) => c.name === type) ||
+      module.imports.some((d) => d.names.some((n) => n.local === type))
     return local ? type : undefined
   }
   if (JS_BUILTIN.has(type)) return type
@@ -42,7 +84,11 @@ export function buildSpecs(rows: Row[], maxSpecs: number, target: RenderTarget):
     if (concrete.length >= maxSpecs) break
     if (!RENDERABLE.has(row.mode.module.language) || row.scores.tests === 'asserted') continue
     const spec = specFor(row, target)
-    if (spec.body.kind === 'call' || (spec.body.kind === 'steps' && Object.keys(spec.body.steps).length > 0)) concrete.push(spec)
+    if (
+      spec.body.kind === 'call' ||
+      (spec.body.kind === 'steps' && Object.keys(spec.body.steps).length > 0)
+    )
+      concrete.push(spec)
     else if (todo.length < maxSpecs) todo.push(spec)
   }
   return [...concrete, ...todo].slice(0, maxSpecs)
@@ -62,9 +108,16 @@ function specFor(row: Row, target: RenderTarget): SpecDraft {
   const module = mode.module.path
   const errorType = assertableType(row)
   const shownType = mode.errorType ?? 'an error'
-  const topLevel = fn && fn.exported && !fn.className && !['method', 'constructor', 'getter', 'setter'].includes(fn.kind)
+  const topLevel =
+    fn &&
+    fn.exported &&
+    !fn.className &&
+    !['method', 'constructor', 'getter', 'setter'].includes(fn.kind)
   // A constructor of an exported class is called as `new C(...)` / `C(...)`.
-  const construct = !!fn?.className && (fn.kind === 'constructor' || fn.name === '__init__') && mode.module.classes.some((c) => c.name === fn.className && c.exported)
+  const construct =
+    !!fn?.className &&
+    (fn.kind === 'constructor' || fn.name === '__init__') &&
+    mode.module.classes.some((c) => c.name === fn.className && c.exported)
   const symbol = topLevel ? fn.name : fn?.className
   const base = {
     key: `failure:${row.key}`,
@@ -79,21 +132,36 @@ function specFor(row: Row, target: RenderTarget): SpecDraft {
   const expect: SpecExpectation & { kind: 'throws' } = {
     kind: 'throws',
     ...(errorType ? { errorType } : {}),
-    ...(mode.kind === 'throw' && mode.message !== undefined && mode.message.length > 0 ? { message: mode.message } : {})
+    ...(mode.kind === 'throw' && mode.message !== undefined && mode.message.length > 0
+      ? { message: mode.message }
+      : {})
   }
   const expectedText =
     `${row.where}(…) ${async ? 'rejects' : 'throws'} ${errorType ?? `an error (${shownType} is not importable from ${module})`}` +
     (expect.message !== undefined ? ` with message "${expect.message}"` : '')
   if (fn && !topLevel && plan?.ok && mode.handling.effect === 'propagates') {
     const body = methodSteps(mode.module, fn, plan.args, expect, target)
-    if (body) return { ...base, title: `${row.where} ${async ? 'rejects' : 'throws'} ${shownType} when ${plan.via}`, expected: expectedText, body }
+    if (body)
+      return {
+        ...base,
+        title: `${row.where} ${async ? 'rejects' : 'throws'} ${shownType} when ${plan.via}`,
+        expected: expectedText,
+        body
+      }
   }
   if (construct && fn?.className && plan?.ok && mode.handling.effect === 'propagates') {
     return {
       ...base,
       title: `new ${fn.className}(…) throws ${shownType} when ${plan.via}`,
       expected: expectedText,
-      body: { kind: 'call', module, symbol: fn.className, construct: true, async: false, cases: [{ name: plan.via, args: plan.args, expect }] }
+      body: {
+        kind: 'call',
+        module,
+        symbol: fn.className,
+        construct: true,
+        async: false,
+        cases: [{ name: plan.via, args: plan.args, expect }]
+      }
     }
   }
   if (!topLevel || !plan || !plan.ok) {
@@ -106,7 +174,13 @@ function specFor(row: Row, target: RenderTarget): SpecDraft {
       ...base,
       title: `${row.where} ${mode.kind === 'call' ? `${mode.call?.entry.operation} fails` : `throws ${shownType}`}: TODO arrange ${arrange}`,
       expected: `${row.where} ${async ? 'rejects' : 'throws'} ${shownType}${mode.message !== undefined ? ` with message "${mode.message}"` : ''}`,
-      body: { kind: 'steps', module, imports: symbol ? [{ from: module, names: [symbol] }] : [], steps: {}, async }
+      body: {
+        kind: 'steps',
+        module,
+        imports: symbol ? [{ from: module, names: [symbol] }] : [],
+        steps: {},
+        async
+      }
     }
   }
   if (mode.handling.effect !== 'propagates') {
@@ -115,14 +189,25 @@ function specFor(row: Row, target: RenderTarget): SpecDraft {
       ...base,
       title: `${fn.name} recovers when ${plan.via} (${shownType} is caught inside)`,
       expected: `${fn.name}(…) does not ${async ? 'reject' : 'throw'}: ${row.effectText}`,
-      body: { kind: 'call', module, symbol: fn.name, async, cases: [{ name: plan.via, args: plan.args, expect: { kind: 'does-not-throw' } }] }
+      body: {
+        kind: 'call',
+        module,
+        symbol: fn.name,
+        async,
+        cases: [{ name: plan.via, args: plan.args, expect: { kind: 'does-not-throw' } }]
+      }
     }
   }
   return {
     ...base,
     title: `${fn.name} ${async ? 'rejects' : 'throws'} ${shownType} when ${plan.via}`,
     expected: expectedText,
-    body: { kind: 'call', module, symbol: fn.name, async, cases: [{ name: plan.via, args: plan.args, expect }] }
+    body: {
+      kind: 'call',
+      module,
+      symbol: fn.name,
+      async,
+      cases: [{ name: plan.via, args: plan.args, expect }]
+    }
   }
 }
-

@@ -31,33 +31,43 @@ export function messageIdOf(mode: FailureMode): FailureMessageId {
 
 function baseKey(mode: FailureMode): string {
   const where = mode.fn?.qualifiedName ?? (mode.inCallback ? '<callback>' : '<module>')
-  if (mode.kind === 'throw') return `throw:${where}:${mode.errorType ?? mode.text}:${mode.message ?? mode.guard ?? ''}`
+  if (mode.kind === 'throw')
+    return `throw:${where}:${mode.errorType ?? mode.text}:${mode.message ?? mode.guard ?? ''}`
   if (mode.kind === 'optional') return `optional:${where}:${mode.param?.name ?? ''}`
   return `call:${where}:${mode.call?.entry.operation ?? ''}:${shorten(mode.call?.site.args[0] ?? '', 40)}`
 }
 
 function effectText(mode: FailureMode, where: string): string {
   const h = mode.handling
-  if (h.effect === 'handled' && h.convertedTo) return `caught by the handler of the try at line ${h.tryLine}, which throws ${h.convertedTo} instead`
+  if (h.effect === 'handled' && h.convertedTo)
+    return `caught by the handler of the try at line ${h.tryLine}, which throws ${h.convertedTo} instead`
   if (h.effect === 'handled') return `caught by the handler of the try at line ${h.tryLine}`
   if (h.effect === 'swallowed') {
     const how = h.handler?.empty ? 'an empty handler' : 'a handler that only logs'
     return `caught and dropped by ${how} (try at line ${h.tryLine})`
   }
-  if (mode.validates !== undefined) return `rejecting a bad ${mode.validates} is ${where}'s contract: no finding, a spec checks it`
+  if (mode.validates !== undefined)
+    return `rejecting a bad ${mode.validates} is ${where}'s contract: no finding, a spec checks it`
   if (mode.callersCatch) {
     const first = mode.callersCatch[0]
     return `every caller in the repository catches it (${mode.callersCatch.length} call${mode.callersCatch.length === 1 ? '' : 's'}, e.g. ${first.enclosing ?? 'module level'} in ${first.path}:${first.line})`
   }
-  if (mode.contract) return `raising is what ${where} is for (its whole body is the throw), so callers expect it: no finding`
-  if (!mode.fn && mode.inCallback) return 'nothing catches it in the inline callback, so it escapes to whatever calls the callback'
+  if (mode.contract)
+    return `raising is what ${where} is for (its whole body is the throw), so callers expect it: no finding`
+  if (!mode.fn && mode.inCallback)
+    return 'nothing catches it in the inline callback, so it escapes to whatever calls the callback'
   if (!mode.fn) return 'nothing catches it, so importing the module fails'
-  return mode.fn.async ? `nothing in ${where} catches it, so its promise rejects` : `nothing in ${where} catches it, so it escapes to the caller`
+  return mode.fn.async
+    ? `nothing in ${where} catches it, so its promise rejects`
+    : `nothing in ${where} catches it, so it escapes to the caller`
 }
 
 function occurrenceText(row: Pick<Row, 'mode' | 'scores'>): string {
   const { mode, scores } = row
-  const input = mode.inputs.length > 0 ? `, and the caller controls ${mode.inputs.join(', ')}` : ', with no parameter reaching it'
+  const input =
+    mode.inputs.length > 0
+      ? `, and the caller controls ${mode.inputs.join(', ')}`
+      : ', with no parameter reaching it'
   switch (scores.reach) {
     case 'public':
       return `public (${mode.fn?.className ? `method of exported class ${mode.fn.className}` : 'exported'})${input}`
@@ -76,8 +86,10 @@ function detectionText(row: Pick<Row, 'mode' | 'scores'>): string {
   const { mode, scores } = row
   const name = mode.fn ? (mode.fn.className ?? mode.fn.name) : mode.module.path
   if (scores.measured) {
-    if (scores.tests === 'unreached') return `the coverage report shows line ${mode.loc.startLine} never ran`
-    if (scores.tests === 'referenced') return `the coverage report shows the line ran, but no test asserts an error from ${name}`
+    if (scores.tests === 'unreached')
+      return `the coverage report shows line ${mode.loc.startLine} never ran`
+    if (scores.tests === 'referenced')
+      return `the coverage report shows the line ran, but no test asserts an error from ${name}`
   }
   switch (scores.tests) {
     case 'unreached':
@@ -85,7 +97,9 @@ function detectionText(row: Pick<Row, 'mode' | 'scores'>): string {
     case 'module-imported':
       return `tests import ${mode.module.path} but none names ${name} (estimated: no coverage report)`
     case 'referenced':
-      return mode.fn ? `tests name ${name} but none asserts an error from it` : `tests import ${mode.module.path}, which runs it`
+      return mode.fn
+        ? `tests name ${name} but none asserts an error from it`
+        : `tests import ${mode.module.path}, which runs it`
     case 'asserted':
       return `a test asserts an error from ${name}`
   }
@@ -98,19 +112,28 @@ function detectionText(row: Pick<Row, 'mode' | 'scores'>): string {
 function calibrated(mode: FailureMode, scores: Scores): Severity {
   const severity = findingSeverity(scores.severityRpn ?? scores.rpn)
   if (mode.callersCatch) return severity === 'info' ? 'info' : 'low'
-  if (severity === 'high' && (scores.reach !== 'public' || mode.handling.effect !== 'propagates')) return 'medium'
+  if (severity === 'high' && (scores.reach !== 'public' || mode.handling.effect !== 'propagates'))
+    return 'medium'
   return severity
 }
 
-export function buildTable(model: CodeModel, include: (path: string) => boolean, ctx: ScoringContext): Row[] {
+export function buildTable(
+  model: CodeModel,
+  include: (path: string) => boolean,
+  ctx: ScoringContext
+): Row[] {
   const rows: Row[] = []
   for (const module of model.modules) {
     if (module.isTest || !include(module.path)) continue
     const seen = new Map<string, number>()
-    const modes = modesOf(module).sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)
+    const modes = modesOf(module).sort(
+      (a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn
+    )
     for (const mode of modes) {
       const scores = score(mode, ctx)
-      const where = mode.fn ? plainName(mode.fn.qualifiedName) : `${module.path} (${mode.inCallback ? 'inline callback' : 'module level'})`
+      const where = mode.fn
+        ? plainName(mode.fn.qualifiedName)
+        : `${module.path} (${mode.inCallback ? 'inline callback' : 'module level'})`
       // Two modes with the same key in one file (two `JSON.parse(text)` in one function) get #2, #3 in order.
       const base = baseKey(mode)
       const n = (seen.get(base) ?? 0) + 1
@@ -144,7 +167,8 @@ export function selectFindings(rows: Row[], minRpn: number, maxFindings: number)
   const selected: Row[] = []
   for (const row of rows) {
     if (selected.length >= maxFindings) break
-    if (row.mode.handling.effect === 'handled' || row.mode.contract || row.scores.rpn < minRpn) continue
+    if (row.mode.handling.effect === 'handled' || row.mode.contract || row.scores.rpn < minRpn)
+      continue
     // Caught by every caller and not public: nothing reaches a user.
     if (row.mode.callersCatch && row.scores.reach !== 'public') continue
     row.findingId = findingId('failure-modes', row.messageId, row.mode.module.path, row.key)

@@ -3,31 +3,51 @@
 // a parameter goes straight into it (`JSON.parse(text)` gets '{not json'), or undefined/None for an
 // unchecked optional parameter. Other parameters get values from their declared types; when one has no
 // type we can build, there is no plan and the spec says what to arrange.
-import type { Comparison, Condition, Language, ModuleModel, Parameter } from '../../src/model/types.js'
+import type {
+  Comparison,
+  Condition,
+  Language,
+  ModuleModel,
+  Parameter
+} from '../../src/model/types.js'
 import type { SpecValue } from '../../src/specs/types.js'
 import { sampleForType, splitTopLevel } from '../shared/values.js'
 import { callerParams, type FailureMode, shorten } from './modes.js'
 
-export type TriggerPlan = { ok: true; args: SpecValue[]; via: string } | { ok: false; arrange: string }
+export type TriggerPlan =
+  { ok: true; args: SpecValue[]; via: string } | { ok: false; arrange: string }
 
 const UNDEFINED: SpecValue = { $special: 'undefined' }
 const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' }
 
 /** Values for some parameters (by name) that trigger the mode, or a reason why none can be derived. */
-export function triggerValues(mode: FailureMode): { values: Map<string, SpecValue>; via: string } | { arrange: string } {
+export function triggerValues(
+  mode: FailureMode
+): { values: Map<string, SpecValue>; via: string } | { arrange: string } {
   const python = mode.module.language === 'python'
   const params = callerParams(mode.fn, mode.module.language)
   if (mode.kind === 'optional' && mode.param) {
-    return { values: new Map([[mode.param.name, python ? null : UNDEFINED]]), via: `${mode.param.name} left out` }
+    return {
+      values: new Map([[mode.param.name, python ? null : UNDEFINED]]),
+      via: `${mode.param.name} left out`
+    }
   }
-  const failing = mode.kind === 'call' ? mode.call : mode.kind === 'throw' ? mode.catchCall : undefined
+  const failing =
+    mode.kind === 'call' ? mode.call : mode.kind === 'throw' ? mode.catchCall : undefined
   if (failing) {
     // The throwing call (or the call whose failure the catch turns into this throw) fed by a parameter.
     const trigger = python ? failing.entry.trigger?.python : failing.entry.trigger?.javascript
     const first = failing.site.args[0]?.trim()
     const param = params.find((p) => p.name === first)
-    if (trigger !== undefined && param) return { values: new Map([[param.name, trigger as SpecValue]]), via: `${param.name} = ${JSON.stringify(trigger)}` }
-    const call = shorten(`${failing.site.isNew ? 'new ' : ''}${failing.site.callee}(${failing.site.args.join(', ')})`, 60)
+    if (trigger !== undefined && param)
+      return {
+        values: new Map([[param.name, trigger as SpecValue]]),
+        via: `${param.name} = ${JSON.stringify(trigger)}`
+      }
+    const call = shorten(
+      `${failing.site.isNew ? 'new ' : ''}${failing.site.callee}(${failing.site.args.join(', ')})`,
+      60
+    )
     return { arrange: `inputs or an environment in which ${failing.entry.when}, for ${call}` }
   }
   if (mode.kind === 'throw') {
@@ -45,14 +65,24 @@ function guardCondition(mode: FailureMode): Condition | undefined {
   let found: Condition | undefined
   const guard = mode.guard?.replace(/^not \((.*)\)$/s, '$1')
   for (const c of mode.module.conditions) {
-    if (c.enclosing !== mode.fn?.qualifiedName || c.text !== guard || c.loc.startLine > mode.loc.startLine) continue
+    if (
+      c.enclosing !== mode.fn?.qualifiedName ||
+      c.text !== guard ||
+      c.loc.startLine > mode.loc.startLine
+    )
+      continue
     if (!found || c.loc.startLine >= found.loc.startLine) found = c
   }
   return found
 }
 
 /** Values that make the guard true; `not (g)` (a Python else branch) makes g false. */
-export function fromGuard(guard: string, comparisons: Comparison[], params: Parameter[], language: Language): Map<string, SpecValue> | undefined {
+export function fromGuard(
+  guard: string,
+  comparisons: Comparison[],
+  params: Parameter[],
+  language: Language
+): Map<string, SpecValue> | undefined {
   let text = guard.trim()
   let negate = false
   const inner = /^not \((.*)\)$/s.exec(text)
@@ -81,7 +111,8 @@ export function fromGuard(guard: string, comparisons: Comparison[], params: Para
       if (needAll) return undefined
       continue
     }
-    if (values.has(v.param) && JSON.stringify(values.get(v.param)) !== JSON.stringify(v.value)) return undefined
+    if (values.has(v.param) && JSON.stringify(values.get(v.param)) !== JSON.stringify(v.value))
+      return undefined
     values.set(v.param, v.value)
     if (!needAll) break
   }
@@ -113,10 +144,24 @@ function subjectOf(text: string, params: Parameter[]): Subject | undefined {
 }
 
 const NEGATED: Record<string, string> = {
-  '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '===': '!==', '!=': '==', '!==': '===', is: 'is not', 'is not': 'is'
+  '<': '>=',
+  '<=': '>',
+  '>': '<=',
+  '>=': '<',
+  '==': '!=',
+  '===': '!==',
+  '!=': '==',
+  '!==': '===',
+  is: 'is not',
+  'is not': 'is'
 }
 
-function satisfy(c: Comparison, params: Parameter[], python: boolean, negate: boolean): { param: string; value: SpecValue } | undefined {
+function satisfy(
+  c: Comparison,
+  params: Parameter[],
+  python: boolean,
+  negate: boolean
+): { param: string; value: SpecValue } | undefined {
   if (c.literalSide === undefined || c.literal === undefined) return undefined
   const subjectText = c.literalSide === 'right' ? c.left : c.right
   const subject = subjectOf(subjectText, params)
@@ -135,12 +180,29 @@ function satisfy(c: Comparison, params: Parameter[], python: boolean, negate: bo
       if (subject.via === 'value') return n
       if (!Number.isInteger(n) || n < 0 || n > 10_000) return undefined
       const t = subject.param.type ?? ''
-      return /\[\]|Array|list|List|Sequence|tuple/.test(t) ? Array.from({ length: n }, () => 1) : 'a'.repeat(n)
+      return /\[\]|Array|list|List|Sequence|tuple/.test(t)
+        ? Array.from({ length: n }, () => 1)
+        : 'a'.repeat(n)
     }
     if (subject.via !== 'value') return undefined
-    if (typeof lit === 'string') return op === '==' || op === '===' ? lit : op === '!=' || op === '!==' ? `${lit}-unexpected` : undefined
-    if (typeof lit === 'boolean') return op === '==' || op === '===' || op === 'is' ? lit : op === '!=' || op === '!==' || op === 'is not' ? !lit : undefined
-    if (lit === null) return op === '==' || op === '===' || op === 'is' ? (python ? null : nullFor(subjectText, subject.param)) : undefined
+    if (typeof lit === 'string')
+      return op === '==' || op === '==='
+        ? lit
+        : op === '!=' || op === '!=='
+          ? `${lit}-unexpected`
+          : undefined
+    if (typeof lit === 'boolean')
+      return op === '==' || op === '===' || op === 'is'
+        ? lit
+        : op === '!=' || op === '!==' || op === 'is not'
+          ? !lit
+          : undefined
+    if (lit === null)
+      return op === '==' || op === '===' || op === 'is'
+        ? python
+          ? null
+          : nullFor(subjectText, subject.param)
+        : undefined
     return undefined
   })()
   return value === undefined ? undefined : { param: subject.param.name, value }
@@ -169,8 +231,22 @@ function numberFor(n: number, op: string): number | undefined {
 }
 
 function typeofValue(type: string, op: string): SpecValue | undefined {
-  const other: Record<string, SpecValue> = { string: 1, number: 'x', boolean: 'x', object: 'x', function: 1, undefined: 1, bigint: 1 }
-  const same: Record<string, SpecValue> = { string: 'x', number: 1, boolean: true, undefined: UNDEFINED, object: {} }
+  const other: Record<string, SpecValue> = {
+    string: 1,
+    number: 'x',
+    boolean: 'x',
+    object: 'x',
+    function: 1,
+    undefined: 1,
+    bigint: 1
+  }
+  const same: Record<string, SpecValue> = {
+    string: 'x',
+    number: 1,
+    boolean: true,
+    undefined: UNDEFINED,
+    object: {}
+  }
   if (op === '!==' || op === '!=') return other[type]
   if (op === '===' || op === '==') return same[type]
   return undefined
@@ -195,7 +271,8 @@ export function planTrigger(mode: FailureMode): TriggerPlan {
   params.forEach((p, i) => {
     if ((!omitTrailing && required(p) && !p.keywordOnly) || values.has(p.name)) last = i
   })
-  if (params.some((p) => values.has(p.name) && p.keywordOnly)) return { ok: false, arrange: `keyword argument ${[...values.keys()].join(', ')}` }
+  if (params.some((p) => values.has(p.name) && p.keywordOnly))
+    return { ok: false, arrange: `keyword argument ${[...values.keys()].join(', ')}` }
   const args: SpecValue[] = []
   const unknown: string[] = []
   for (let i = 0; i <= last; i++) {

@@ -50,44 +50,170 @@ interface PackageEntry {
 
 const PACKAGES: ReadonlyMap<string, PackageEntry> = new Map<string, PackageEntry>([
   // HTTP clients
-  ...['axios', 'got', 'undici', 'node-fetch', 'cross-fetch', 'ky', 'superagent', 'needle', 'request', 'ofetch', 'isomorphic-fetch'].map(
-    (p) => [p, { kind: 'http-client' as PointKind }] as const
-  ),
-  ...['requests', 'httpx', 'aiohttp', 'urllib.request', 'urllib3', 'http.client', 'httplib2', 'pycurl'].map(
-    (p) => [p, { kind: 'http-client' as PointKind }] as const
-  ),
+  ...[
+    'axios',
+    'got',
+    'undici',
+    'node-fetch',
+    'cross-fetch',
+    'ky',
+    'superagent',
+    'needle',
+    'request',
+    'ofetch',
+    'isomorphic-fetch'
+  ].map((p) => [p, { kind: 'http-client' as PointKind }] as const),
+  ...[
+    'requests',
+    'httpx',
+    'aiohttp',
+    'urllib.request',
+    'urllib3',
+    'http.client',
+    'httplib2',
+    'pycurl'
+  ].map((p) => [p, { kind: 'http-client' as PointKind }] as const),
   ['http', { kind: 'http-client', opsOnly: true }],
   ['https', { kind: 'http-client', opsOnly: true }],
   ['http2', { kind: 'http-client', opsOnly: true }],
   // HTTP servers (routes are found separately; the framework import is the point when no route is seen)
-  ...['express', 'koa', '@koa/router', 'koa-router', 'fastify', 'hono', 'restify', 'polka', '@hapi/hapi', 'flask', 'fastapi', 'starlette', 'quart', 'sanic', 'bottle', 'tornado', 'aiohttp.web', 'django.urls'].map(
-    (p) => [p, { kind: 'http-server' as PointKind }] as const
-  ),
+  ...[
+    'express',
+    'koa',
+    '@koa/router',
+    'koa-router',
+    'fastify',
+    'hono',
+    'restify',
+    'polka',
+    '@hapi/hapi',
+    'flask',
+    'fastapi',
+    'starlette',
+    'quart',
+    'sanic',
+    'bottle',
+    'tornado',
+    'aiohttp.web',
+    'django.urls'
+  ].map((p) => [p, { kind: 'http-server' as PointKind }] as const),
   // Databases and ORMs
-  ...['pg', 'pg-promise', 'postgres', 'mysql', 'mysql2', 'mongodb', 'mongoose', '@prisma/client', 'sequelize', 'typeorm', 'knex', 'better-sqlite3', 'sqlite3', 'sqlite', 'drizzle-orm', 'kysely', '@neondatabase/serverless', 'mssql', 'oracledb', 'cassandra-driver', 'neo4j-driver', '@elastic/elasticsearch'].map(
-    (p) => [p, { kind: 'database' as PointKind }] as const
-  ),
-  ...['psycopg', 'psycopg2', 'asyncpg', 'sqlalchemy', 'pymongo', 'motor', 'peewee', 'pymysql', 'MySQLdb', 'mysql.connector', 'sqlite3', 'aiosqlite', 'django.db', 'tortoise', 'elasticsearch', 'cassandra', 'neo4j', 'sqlmodel'].map(
-    (p) => [p, { kind: 'database' as PointKind }] as const
-  ),
+  ...[
+    'pg',
+    'pg-promise',
+    'postgres',
+    'mysql',
+    'mysql2',
+    'mongodb',
+    'mongoose',
+    '@prisma/client',
+    'sequelize',
+    'typeorm',
+    'knex',
+    'better-sqlite3',
+    'sqlite3',
+    'sqlite',
+    'drizzle-orm',
+    'kysely',
+    '@neondatabase/serverless',
+    'mssql',
+    'oracledb',
+    'cassandra-driver',
+    'neo4j-driver',
+    '@elastic/elasticsearch'
+  ].map((p) => [p, { kind: 'database' as PointKind }] as const),
+  ...[
+    'psycopg',
+    'psycopg2',
+    'asyncpg',
+    'sqlalchemy',
+    'pymongo',
+    'motor',
+    'peewee',
+    'pymysql',
+    'MySQLdb',
+    'mysql.connector',
+    'sqlite3',
+    'aiosqlite',
+    'django.db',
+    'tortoise',
+    'elasticsearch',
+    'cassandra',
+    'neo4j',
+    'sqlmodel'
+  ].map((p) => [p, { kind: 'database' as PointKind }] as const),
   // Caches
-  ...['redis', 'ioredis', 'memcached', '@upstash/redis', 'pymemcache', 'aioredis', 'memcache'].map((p) => [p, { kind: 'cache' as PointKind }] as const),
+  ...['redis', 'ioredis', 'memcached', '@upstash/redis', 'pymemcache', 'aioredis', 'memcache'].map(
+    (p) => [p, { kind: 'cache' as PointKind }] as const
+  ),
   // Queues
-  ...['amqplib', 'kafkajs', 'bullmq', 'bull', 'bee-queue', 'nats', '@aws-sdk/client-sqs', '@aws-sdk/client-sns', '@google-cloud/pubsub', 'celery', 'pika', 'aio_pika', 'kafka', 'confluent_kafka', 'aiokafka', 'rq', 'kombu', 'dramatiq'].map(
-    (p) => [p, { kind: 'queue' as PointKind }] as const
-  ),
+  ...[
+    'amqplib',
+    'kafkajs',
+    'bullmq',
+    'bull',
+    'bee-queue',
+    'nats',
+    '@aws-sdk/client-sqs',
+    '@aws-sdk/client-sns',
+    '@google-cloud/pubsub',
+    'celery',
+    'pika',
+    'aio_pika',
+    'kafka',
+    'confluent_kafka',
+    'aiokafka',
+    'rq',
+    'kombu',
+    'dramatiq'
+  ].map((p) => [p, { kind: 'queue' as PointKind }] as const),
   // Cloud and third-party SDKs (prefix entries end in '/' or '.')
-  ...['@aws-sdk/', 'aws-sdk', '@google-cloud/', '@azure/', 'firebase-admin', 'firebase', '@octokit/', 'stripe', 'openai', '@anthropic-ai/sdk', 'twilio', '@sendgrid/', '@slack/'].map(
-    (p) => [p, { kind: 'cloud' as PointKind }] as const
-  ),
-  ...['boto3', 'botocore', 'aiobotocore', 'google.cloud.', 'azure.', 'firebase_admin', 'stripe', 'openai', 'anthropic', 'github', 'slack_sdk', 'twilio'].map(
-    (p) => [p, { kind: 'cloud' as PointKind }] as const
-  ),
+  ...[
+    '@aws-sdk/',
+    'aws-sdk',
+    '@google-cloud/',
+    '@azure/',
+    'firebase-admin',
+    'firebase',
+    '@octokit/',
+    'stripe',
+    'openai',
+    '@anthropic-ai/sdk',
+    'twilio',
+    '@sendgrid/',
+    '@slack/'
+  ].map((p) => [p, { kind: 'cloud' as PointKind }] as const),
+  ...[
+    'boto3',
+    'botocore',
+    'aiobotocore',
+    'google.cloud.',
+    'azure.',
+    'firebase_admin',
+    'stripe',
+    'openai',
+    'anthropic',
+    'github',
+    'slack_sdk',
+    'twilio'
+  ].map((p) => [p, { kind: 'cloud' as PointKind }] as const),
   // File system
-  ...['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'shutil', 'tempfile', 'glob', 'aiofiles'].map((p) => [p, { kind: 'filesystem' as PointKind }] as const),
+  ...['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'shutil', 'tempfile', 'glob', 'aiofiles'].map(
+    (p) => [p, { kind: 'filesystem' as PointKind }] as const
+  ),
   ['pathlib', { kind: 'filesystem', opsOnly: true }],
   // Child processes
-  ...['child_process', 'execa', 'cross-spawn', 'shelljs', 'zx', 'subprocess', 'sh', 'plumbum', 'pexpect'].map((p) => [p, { kind: 'process' as PointKind }] as const),
+  ...[
+    'child_process',
+    'execa',
+    'cross-spawn',
+    'shelljs',
+    'zx',
+    'subprocess',
+    'sh',
+    'plumbum',
+    'pexpect'
+  ].map((p) => [p, { kind: 'process' as PointKind }] as const),
   // Mixed modules: only listed operations count
   ['os', { kind: 'filesystem', opsOnly: true }],
   ['os.path', { kind: 'filesystem', opsOnly: true }],
@@ -100,21 +226,79 @@ const PACKAGES: ReadonlyMap<string, PackageEntry> = new Map<string, PackageEntry
 
 /** Operations of mixed modules, by qualified name; the kind may differ from the package's. */
 const OPERATIONS: ReadonlyMap<string, PointKind> = new Map<string, PointKind>([
-  ...['request', 'get'].flatMap((op) => ['http', 'https'].map((m) => [`${m}.${op}`, 'http-client'] as const)),
+  ...['request', 'get'].flatMap((op) =>
+    ['http', 'https'].map((m) => [`${m}.${op}`, 'http-client'] as const)
+  ),
   ['http2.connect', 'http-client'],
-  ...['createServer', 'createSecureServer'].flatMap((op) => ['http', 'https', 'http2'].map((m) => [`${m}.${op}`, 'http-server'] as const)),
-  ...['system', 'popen', 'execv', 'execvp', 'execve', 'execl', 'execlp', 'spawnl', 'spawnv', 'spawnvp', 'posix_spawn', 'startfile'].map(
-    (op) => [`os.${op}`, 'process'] as const
+  ...['createServer', 'createSecureServer'].flatMap((op) =>
+    ['http', 'https', 'http2'].map((m) => [`${m}.${op}`, 'http-server'] as const)
   ),
-  ...['getenv', 'environ.get', 'environ.setdefault', 'putenv'].map((op) => [`os.${op}`, 'env'] as const),
-  ...['remove', 'unlink', 'rmdir', 'removedirs', 'mkdir', 'makedirs', 'listdir', 'scandir', 'walk', 'rename', 'renames', 'replace', 'stat', 'lstat', 'chmod', 'chown', 'open', 'symlink', 'link', 'truncate', 'utime'].map(
-    (op) => [`os.${op}`, 'filesystem'] as const
+  ...[
+    'system',
+    'popen',
+    'execv',
+    'execvp',
+    'execve',
+    'execl',
+    'execlp',
+    'spawnl',
+    'spawnv',
+    'spawnvp',
+    'posix_spawn',
+    'startfile'
+  ].map((op) => [`os.${op}`, 'process'] as const),
+  ...['getenv', 'environ.get', 'environ.setdefault', 'putenv'].map(
+    (op) => [`os.${op}`, 'env'] as const
   ),
-  ...['exists', 'isfile', 'isdir', 'islink', 'getsize', 'getmtime', 'getctime', 'getatime', 'lexists', 'samefile'].map(
-    (op) => [`os.path.${op}`, 'filesystem'] as const
-  ),
-  ...['time', 'time_ns', 'monotonic', 'monotonic_ns', 'perf_counter', 'sleep', 'localtime', 'gmtime', 'strftime'].map((op) => [`time.${op}`, 'clock'] as const),
-  ...['datetime.now', 'datetime.utcnow', 'datetime.today', 'date.today'].map((op) => [`datetime.${op}`, 'clock'] as const)
+  ...[
+    'remove',
+    'unlink',
+    'rmdir',
+    'removedirs',
+    'mkdir',
+    'makedirs',
+    'listdir',
+    'scandir',
+    'walk',
+    'rename',
+    'renames',
+    'replace',
+    'stat',
+    'lstat',
+    'chmod',
+    'chown',
+    'open',
+    'symlink',
+    'link',
+    'truncate',
+    'utime'
+  ].map((op) => [`os.${op}`, 'filesystem'] as const),
+  ...[
+    'exists',
+    'isfile',
+    'isdir',
+    'islink',
+    'getsize',
+    'getmtime',
+    'getctime',
+    'getatime',
+    'lexists',
+    'samefile'
+  ].map((op) => [`os.path.${op}`, 'filesystem'] as const),
+  ...[
+    'time',
+    'time_ns',
+    'monotonic',
+    'monotonic_ns',
+    'perf_counter',
+    'sleep',
+    'localtime',
+    'gmtime',
+    'strftime'
+  ].map((op) => [`time.${op}`, 'clock'] as const),
+  ...['datetime.now', 'datetime.utcnow', 'datetime.today', 'date.today'].map(
+    (op) => [`datetime.${op}`, 'clock'] as const
+  )
 ])
 
 /** pathlib methods that touch the disk (constructing a Path does not). */
@@ -140,7 +324,10 @@ export const PATHLIB_IO: ReadonlySet<string> = new Set([
 ])
 
 /** Calls that need no import. */
-export const GLOBAL_CALLS: ReadonlyMap<string, { kind: PointKind; system: string; languages: 'js' | 'python' }> = new Map([
+export const GLOBAL_CALLS: ReadonlyMap<
+  string,
+  { kind: PointKind; system: string; languages: 'js' | 'python' }
+> = new Map([
   ['fetch', { kind: 'http-client' as PointKind, system: 'fetch', languages: 'js' as const }],
   ['setTimeout', { kind: 'clock' as PointKind, system: 'timers', languages: 'js' as const }],
   ['setInterval', { kind: 'clock' as PointKind, system: 'timers', languages: 'js' as const }],
@@ -200,7 +387,8 @@ export function packageOf(source: string): { name: string; entry: PackageEntry }
   const head = PACKAGES.get(jsHead)
   if (head) return { name: jsHead, entry: head }
   for (const [name, entry] of PACKAGES) {
-    if ((name.endsWith('/') || name.endsWith('.')) && s.startsWith(name)) return { name: s.startsWith('@') ? jsHead : name.slice(0, -1), entry }
+    if ((name.endsWith('/') || name.endsWith('.')) && s.startsWith(name))
+      return { name: s.startsWith('@') ? jsHead : name.slice(0, -1), entry }
   }
   const parts = s.split('.')
   for (let n = parts.length - 1; n >= 1; n--) {

@@ -3,7 +3,14 @@
 // a global (`fetch`, `setTimeout`, Python `open`), or an ORM manager (`Model.objects.filter`).
 // Environment variables and HTTP routes have their own modules (env.ts, routes.ts).
 import type { CallSite, ImportDecl, Location, ModuleModel } from '../../src/model/types.js'
-import { GLOBAL_CALLS, normaliseSource, operationKind, packageOf, PATHLIB_IO, type PointKind } from './catalogue.js'
+import {
+  GLOBAL_CALLS,
+  normaliseSource,
+  operationKind,
+  packageOf,
+  PATHLIB_IO,
+  type PointKind
+} from './catalogue.js'
 
 export interface Site {
   loc: Location
@@ -37,10 +44,22 @@ interface Binding {
   decl: ImportDecl
 }
 
-const DB_RAW_OPS: ReadonlySet<string> = new Set(['query', 'execute', 'executemany', '$queryRaw', '$executeRaw', '$transaction'])
+const DB_RAW_OPS: ReadonlySet<string> = new Set([
+  'query',
+  'execute',
+  'executemany',
+  '$queryRaw',
+  '$executeRaw',
+  '$transaction'
+])
 
 export function isJsLike(language: ModuleModel['language']): boolean {
-  return language === 'typescript' || language === 'tsx' || language === 'javascript' || language === 'jsx'
+  return (
+    language === 'typescript' ||
+    language === 'tsx' ||
+    language === 'javascript' ||
+    language === 'jsx'
+  )
 }
 
 /**
@@ -66,7 +85,10 @@ const HELPER_SEGMENTS: ReadonlySet<string> = new Set([
 ])
 
 function isHelperImport(source: string): boolean {
-  return source.split(/[./]/).slice(1).some((segment) => HELPER_SEGMENTS.has(segment))
+  return source
+    .split(/[./]/)
+    .slice(1)
+    .some((segment) => HELPER_SEGMENTS.has(segment))
 }
 
 function bindingsOf(module: ModuleModel, localPackages: ReadonlySet<string>): Binding[] {
@@ -84,7 +106,15 @@ function bindingsOf(module: ModuleModel, localPackages: ReadonlySet<string>): Bi
     for (const n of names) {
       if (n.local === '*' || n.local === '') {
         // `from m import *`, a side-effect import: the import itself is the point.
-        out.push({ local: '', source, imported: '', pkg: found.name, kind: found.entry.kind, opsOnly: found.entry.opsOnly ?? false, decl })
+        out.push({
+          local: '',
+          source,
+          imported: '',
+          pkg: found.name,
+          kind: found.entry.kind,
+          opsOnly: found.entry.opsOnly ?? false,
+          decl
+        })
         continue
       }
       const whole = n.imported === '*' || n.imported === 'default'
@@ -104,7 +134,10 @@ function bindingsOf(module: ModuleModel, localPackages: ReadonlySet<string>): Bi
 }
 
 /** The binding a callee goes through and the rest of the callee after it. */
-function bindingFor(callee: string, bindings: Binding[]): { binding: Binding; rest: string } | undefined {
+function bindingFor(
+  callee: string,
+  bindings: Binding[]
+): { binding: Binding; rest: string } | undefined {
   for (const b of bindings) {
     if (b.local === '') continue
     if (callee === b.local) return { binding: b, rest: '' }
@@ -136,7 +169,10 @@ export function localPythonPackages(modules: readonly ModuleModel[]): Set<string
   return names
 }
 
-export function detectPoints(module: ModuleModel, localPackages: ReadonlySet<string> = new Set()): IntegrationPoint[] {
+export function detectPoints(
+  module: ModuleModel,
+  localPackages: ReadonlySet<string> = new Set()
+): IntegrationPoint[] {
   const bindings = bindingsOf(module, localPackages)
   const locals = new Set(bindings.map((b) => b.local.split('.')[0]))
   const points = new Map<string, IntegrationPoint>()
@@ -144,7 +180,14 @@ export function detectPoints(module: ModuleModel, localPackages: ReadonlySet<str
     const key = `${kind}|${system}`
     let point = points.get(key)
     if (!point) {
-      point = { kind, system, module: module.path, language: module.language, sites: [], ...(importLoc ? { importLoc } : {}) }
+      point = {
+        kind,
+        system,
+        module: module.path,
+        language: module.language,
+        sites: [],
+        ...(importLoc ? { importLoc } : {})
+      }
       points.set(key, point)
     }
     point.sites.push(site)
@@ -167,7 +210,11 @@ export function detectPoints(module: ModuleModel, localPackages: ReadonlySet<str
       used.add(binding)
       const operation = qualified(binding, rest)
       if (binding.opsOnly) {
-        const kind = operationKind(operation) ?? (binding.pkg === 'pathlib' && PATHLIB_IO.has(call.name) && rest !== '' ? 'filesystem' : undefined)
+        const kind =
+          operationKind(operation) ??
+          (binding.pkg === 'pathlib' && PATHLIB_IO.has(call.name) && rest !== ''
+            ? 'filesystem'
+            : undefined)
         if (kind && kind !== 'env') add(kind, binding.pkg, site(operation), binding.decl.loc)
       } else {
         const kind = operationKind(operation) ?? binding.kind
@@ -177,11 +224,21 @@ export function detectPoints(module: ModuleModel, localPackages: ReadonlySet<str
     }
     const head = call.callee.split(/[.(]/)[0]
     const global = GLOBAL_CALLS.get(call.callee)
-    if (global && !locals.has(head) && ((global.languages === 'js' && js) || (global.languages === 'python' && python))) {
+    if (
+      global &&
+      !locals.has(head) &&
+      ((global.languages === 'js' && js) || (global.languages === 'python' && python))
+    ) {
       add(global.kind, global.system, site(call.callee))
       continue
     }
-    if (js && call.isNew && call.callee === 'Date' && call.args.length === 0 && !locals.has('Date')) {
+    if (
+      js &&
+      call.isNew &&
+      call.callee === 'Date' &&
+      call.args.length === 0 &&
+      !locals.has('Date')
+    ) {
       add('clock', 'Date', site('new Date()'))
       continue
     }
@@ -189,7 +246,13 @@ export function detectPoints(module: ModuleModel, localPackages: ReadonlySet<str
       add('database', 'django ORM', site(call.callee))
       continue
     }
-    if (python && module.imports.some((d) => d.source === 'pathlib') && call.receiver && PATHLIB_IO.has(call.name) && /^(read|write)_(text|bytes)$|^(iterdir|rglob|touch)$/.test(call.name)) {
+    if (
+      python &&
+      module.imports.some((d) => d.source === 'pathlib') &&
+      call.receiver &&
+      PATHLIB_IO.has(call.name) &&
+      /^(read|write)_(text|bytes)$|^(iterdir|rglob|touch)$/.test(call.name)
+    ) {
       add('filesystem', 'pathlib', site(`pathlib.Path.${call.name}`))
       continue
     }
@@ -202,7 +265,12 @@ export function detectPoints(module: ModuleModel, localPackages: ReadonlySet<str
   for (const b of bindings) {
     if (used.has(b) || b.opsOnly || b.kind === 'env') continue
     if ([...points.values()].some((p) => p.system === b.pkg)) continue
-    add(b.kind, b.pkg, { loc: b.decl.loc, callee: `import ${b.decl.source}`, operation: `import ${b.source}` }, b.decl.loc)
+    add(
+      b.kind,
+      b.pkg,
+      { loc: b.decl.loc, callee: `import ${b.decl.source}`, operation: `import ${b.source}` },
+      b.decl.loc
+    )
   }
   return [...points.values()]
 }

@@ -26,10 +26,14 @@ const CHECK_WINDOW = 3
 function envCallVia(module: ModuleModel, callee: string): string | undefined {
   if (module.language !== 'python') return undefined
   const fromOs = (name: string): boolean =>
-    module.imports.some((d) => d.source === 'os' && d.names.some((n) => n.imported === name && n.local === name))
-  if (callee === 'os.getenv' || callee === 'os.environ.get' || callee === 'os.environ.setdefault') return callee
+    module.imports.some(
+      (d) => d.source === 'os' && d.names.some((n) => n.imported === name && n.local === name)
+    )
+  if (callee === 'os.getenv' || callee === 'os.environ.get' || callee === 'os.environ.setdefault')
+    return callee
   if (callee === 'getenv' && fromOs('getenv')) return 'os.getenv'
-  if ((callee === 'environ.get' || callee === 'environ.setdefault') && fromOs('environ')) return `os.${callee}`
+  if ((callee === 'environ.get' || callee === 'environ.setdefault') && fromOs('environ'))
+    return `os.${callee}`
   return undefined
 }
 
@@ -39,21 +43,38 @@ function envCallVia(module: ModuleModel, callee: string): string | undefined {
  * read's known location, not a search for code.
  */
 function around(quote: Quoter, file: string, loc: Location): { fallback: boolean; flag: boolean } {
-  let after = quote.line(file, loc.endLine).slice(loc.endColumn - 1).trimStart()
+  let after = quote
+    .line(file, loc.endLine)
+    .slice(loc.endColumn - 1)
+    .trimStart()
   // A fallback on the next line of a parenthesised expression: `os.environ.get('A')\n or 'd'`.
   if (after === '') after = quote.line(file, loc.endLine + 1).trimStart()
-  const before = quote.line(file, loc.startLine).slice(0, loc.startColumn - 1).trimEnd()
-  return { fallback: /^(or\b|\?\?|\|\|)/.test(after), flag: before.endsWith('!') || /\bnot$/.test(before) }
+  const before = quote
+    .line(file, loc.startLine)
+    .slice(0, loc.startColumn - 1)
+    .trimEnd()
+  return {
+    fallback: /^(or\b|\?\?|\|\|)/.test(after),
+    flag: before.endsWith('!') || /\bnot$/.test(before)
+  }
 }
 
 export function envReadsOf(module: ModuleModel, quote?: Quoter): EnvRead[] {
-  const schema = module.imports.some((d) => !d.resolved && ENV_VALIDATORS.has(normaliseSource(d.source).split('.')[0]))
+  const schema = module.imports.some(
+    (d) => !d.resolved && ENV_VALIDATORS.has(normaliseSource(d.source).split('.')[0])
+  )
   const checked = (name: string, loc: Location, enclosing: string | undefined): boolean => {
     if (schema) return true
     if (name !== '*' && module.conditions.some((c) => c.text.includes(name))) return true
     if (name !== '*' && module.throws.some((t) => t.guard?.includes(name))) return true
     // The read is itself a condition (`if (process.env.CI)`), or a flag (`!!process.env.X`), or has a fallback next to it.
-    if (module.conditions.some((c) => c.loc.startLine <= loc.startLine && c.loc.endLine >= loc.endLine && c.text.includes(name))) return true
+    if (
+      module.conditions.some(
+        (c) =>
+          c.loc.startLine <= loc.startLine && c.loc.endLine >= loc.endLine && c.text.includes(name)
+      )
+    )
+      return true
     if (quote) {
       const near = around(quote, module.path, loc)
       if (near.flag || near.fallback) return true
@@ -63,7 +84,10 @@ export function envReadsOf(module: ModuleModel, quote?: Quoter): EnvRead[] {
     if (binding && module.conditions.some((c) => c.text.includes(binding.name))) return true
     // `const token = process.env.TOKEN; if (!token) throw ...`: a condition right after the read, in the same function.
     return module.conditions.some(
-      (c) => c.enclosing === enclosing && c.loc.startLine >= loc.startLine && c.loc.startLine <= loc.startLine + CHECK_WINDOW
+      (c) =>
+        c.enclosing === enclosing &&
+        c.loc.startLine >= loc.startLine &&
+        c.loc.startLine <= loc.startLine + CHECK_WINDOW
     )
   }
   const out: EnvRead[] = []
@@ -84,7 +108,10 @@ export function envReadsOf(module: ModuleModel, quote?: Quoter): EnvRead[] {
     const via = envCallVia(module, call.callee)
     if (!via) continue
     const name = stringLiteralValue(call.args[0]) ?? '*'
-    const hasDefault = via.endsWith('setdefault') || call.args.length >= 2 || (call.keywords ?? []).includes('default')
+    const hasDefault =
+      via.endsWith('setdefault') ||
+      call.args.length >= 2 ||
+      (call.keywords ?? []).includes('default')
     out.push({
       name,
       module: module.path,
@@ -96,5 +123,7 @@ export function envReadsOf(module: ModuleModel, quote?: Quoter): EnvRead[] {
       raisesWhenMissing: false
     })
   }
-  return out.sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)
+  return out.sort(
+    (a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn
+  )
 }

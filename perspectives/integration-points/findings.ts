@@ -18,14 +18,44 @@ import { literalPrefix, type Route } from '../shared/routes.js'
 export type Draft = FindingDraft<IntegrationMessageId>
 
 /** Kinds whose untested modules are reported, with what they reach and how they fail. */
-const UNTESTED: Partial<Record<PointKind, { what: string; failure: string; severity: [Severity, Severity] }>> = {
-  database: { what: 'a database', failure: 'the database is down, slow or returns nothing', severity: ['high', 'medium'] },
-  queue: { what: 'a message queue', failure: 'the broker is unreachable or a message is malformed', severity: ['high', 'medium'] },
-  cloud: { what: 'a cloud or third-party service', failure: 'the service throttles, denies access or fails', severity: ['high', 'medium'] },
-  'http-client': { what: 'HTTP services', failure: 'a service answers 5xx, times out or sends a malformed body', severity: ['high', 'medium'] },
-  cache: { what: 'a cache', failure: 'the cache is unreachable or empty', severity: ['medium', 'low'] },
-  process: { what: 'child processes', failure: 'a command is missing, fails or prints something unexpected', severity: ['medium', 'low'] },
-  filesystem: { what: 'the file system', failure: 'a file is missing or unreadable, or a write fails', severity: ['medium', 'low'] }
+const UNTESTED: Partial<
+  Record<PointKind, { what: string; failure: string; severity: [Severity, Severity] }>
+> = {
+  database: {
+    what: 'a database',
+    failure: 'the database is down, slow or returns nothing',
+    severity: ['high', 'medium']
+  },
+  queue: {
+    what: 'a message queue',
+    failure: 'the broker is unreachable or a message is malformed',
+    severity: ['high', 'medium']
+  },
+  cloud: {
+    what: 'a cloud or third-party service',
+    failure: 'the service throttles, denies access or fails',
+    severity: ['high', 'medium']
+  },
+  'http-client': {
+    what: 'HTTP services',
+    failure: 'a service answers 5xx, times out or sends a malformed body',
+    severity: ['high', 'medium']
+  },
+  cache: {
+    what: 'a cache',
+    failure: 'the cache is unreachable or empty',
+    severity: ['medium', 'low']
+  },
+  process: {
+    what: 'child processes',
+    failure: 'a command is missing, fails or prints something unexpected',
+    severity: ['medium', 'low']
+  },
+  filesystem: {
+    what: 'the file system',
+    failure: 'a file is missing or unreadable, or a write fails',
+    severity: ['medium', 'low']
+  }
 }
 
 /** Operations that talk to the other system (a request, a query, a publish, a connection). */
@@ -45,7 +75,8 @@ const PROCESS_NAMES: ReadonlySet<string> = new Set(
     'execaCommandSync execaNode $ sync'
   ).split(' ')
 )
-const REACHING_CLASS = /(Client|Connection|Pool|PoolManager|Session|Producer|Consumer|Channel|Cluster|Engine|Bucket|Redis|Kafka|Queue|Worker|Server)$/
+const REACHING_CLASS =
+  /(Client|Connection|Pool|PoolManager|Session|Producer|Consumer|Channel|Cluster|Engine|Bucket|Redis|Kafka|Queue|Worker|Server)$/
 
 /** A site that reaches the system itself, not a value object or helper of its library. */
 export function isReaching(site: Site, kind: PointKind): boolean {
@@ -53,7 +84,11 @@ export function isReaching(site: Site, kind: PointKind): boolean {
   if (kind === 'filesystem' || kind === 'env' || kind === 'clock') return true
   const { call } = site
   // `crossSpawn._parse(...)` or `new ChildProcess()` start nothing.
-  if (kind === 'process') return PROCESS_NAMES.has(call.name) || (!call.callee.includes('.') && site.operation.split('.').length === 1)
+  if (kind === 'process')
+    return (
+      PROCESS_NAMES.has(call.name) ||
+      (!call.callee.includes('.') && site.operation.split('.').length === 1)
+    )
   if (REACHING_NAMES.has(call.name) || REACHING_CLASS.test(call.name)) return true
   // Calling the package itself: `axios(config)`, `got(url)`, `fetch(url)`, `knex(config)`.
   return !call.callee.includes('.') && site.operation.split('.').length === 1
@@ -71,8 +106,10 @@ export interface FindingInput {
   quote: Quoter
 }
 
-const byPlace = (a: { module: string; line: number }, b: { module: string; line: number }): number =>
-  a.module.localeCompare(b.module) || a.line - b.line
+const byPlace = (
+  a: { module: string; line: number },
+  b: { module: string; line: number }
+): number => a.module.localeCompare(b.module) || a.line - b.line
 
 export function untestedIntegrations(input: FindingInput): Draft[] {
   const grouped = new Map<string, IntegrationPoint[]>()
@@ -87,11 +124,17 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
     const { module, kind } = points[0]
     const about = UNTESTED[kind] as NonNullable<(typeof UNTESTED)[PointKind]>
     // A module that only imports the client (to pass it on, or for a type check) does not reach the system itself.
-    const sites = points.flatMap((p) => p.sites.filter((s) => isReaching(s, p.kind))).sort((a, b) => a.loc.startLine - b.loc.startLine)
+    const sites = points
+      .flatMap((p) => p.sites.filter((s) => isReaching(s, p.kind)))
+      .sort((a, b) => a.loc.startLine - b.loc.startLine)
     if (sites.length === 0) continue
     const measured = input.facts?.measured(module)
     // Measured: report only when no reaching call site ran (excluded ones are the project's choice).
-    if (measured && sites.some((s) => input.facts?.lineReach(module, s.loc.startLine) !== 'not-run')) continue
+    if (
+      measured &&
+      sites.some((s) => input.facts?.lineReach(module, s.loc.startLine) !== 'not-run')
+    )
+      continue
     const first = sites[0]
     const indirect = !measured && input.reach.indirect.has(module)
     out.push({
@@ -124,7 +167,12 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
 
 export function untestedRoutes(input: FindingInput): Draft[] {
   const out: Draft[] = []
-  for (const r of [...input.routes].sort((a, b) => byPlace({ module: a.module, line: a.loc.startLine }, { module: b.module, line: b.loc.startLine }))) {
+  for (const r of [...input.routes].sort((a, b) =>
+    byPlace(
+      { module: a.module, line: a.loc.startLine },
+      { module: b.module, line: b.loc.startLine }
+    )
+  )) {
     const prefix = literalPrefix(r.path)
     const handler = routeHandlerReach(input, r)
     if (handler === 'covered' || handler === 'excluded') continue
@@ -135,10 +183,17 @@ export function untestedRoutes(input: FindingInput): Draft[] {
     const route = `${r.method} ${r.path}`
     out.push({
       messageId: 'untestedRoute',
-      data: { route, file: r.module, via: r.via, handler: r.handler ? `, handler ${r.handler}` : '', path: prefix },
+      data: {
+        route,
+        file: r.module,
+        via: r.via,
+        handler: r.handler ? `, handler ${r.handler}` : '',
+        path: prefix
+      },
       severity: 'medium',
       confidence: 'medium',
-      rationale: 'A route is a contract with every client; without a test a changed status code or body shape ships unnoticed.',
+      rationale:
+        'A route is a contract with every client; without a test a changed status code or body shape ships unnoticed.',
       evidence: input.quote.evidence(r.module, r.loc),
       key: `route:${route}`,
       ...(r.handler ? { symbol: r.handler } : {}),
@@ -169,7 +224,8 @@ export function importCycles(input: FindingInput): Draft[] {
       severity: cycle.length >= 5 ? 'high' : 'medium',
       // Python imports inside functions break the cycle at load time; the model does not say where an import sits.
       confidence: python ? 'medium' : 'high',
-      rationale: 'Modules in a cycle form one unit: a test of one loads all of them, and load order decides what is defined.',
+      rationale:
+        'Modules in a cycle form one unit: a test of one loads all of them, and load order decides what is defined.',
       evidence: input.quote.evidence(cycle[0], decl.loc),
       key: `cycle:${cycle.join(',')}`,
       tags: ['module-graph']
@@ -205,7 +261,8 @@ export function envWithoutDefaults(input: FindingInput): Draft[] {
       },
       severity: loud || optional ? 'low' : 'medium',
       confidence: 'medium',
-      rationale: 'Configuration is an input from outside; a missing value should fail at start-up with a message saying what to set.',
+      rationale:
+        'Configuration is an input from outside; a missing value should fail at start-up with a message saying what to set.',
       evidence: input.quote.evidence(first.module, first.loc),
       key: `env:${first.name}`,
       ...(first.enclosing ? { symbol: first.enclosing } : {}),
@@ -217,7 +274,8 @@ export function envWithoutDefaults(input: FindingInput): Draft[] {
 
 const DEFAULT_BEHAVIOUR: Record<string, string> = {
   requests: 'requests waits forever unless given a timeout',
-  'urllib.request': 'urlopen waits as long as the socket default allows, which is forever unless set',
+  'urllib.request':
+    'urlopen waits as long as the socket default allows, which is forever unless set',
   fetch: "Node's fetch has no overall timeout (only undici's 300-second header and body timeouts)",
   'node-fetch': 'node-fetch sets no timeout by default',
   axios: "axios's default timeout is 0, meaning none",
@@ -235,7 +293,11 @@ function opaqueOptions(site: Site, keyword: boolean): boolean {
     if (t.startsWith('...')) return true
     const identifier = /^[A-Za-z_$][\w$.]*$/.test(t)
     // The first argument of fetch/axios.get is the URL; of axios(config)/http.request(options) it may be the options.
-    return identifier && (i > 0 || !/^(fetch|node-fetch)$|\.(get|post|put|patch|delete|head|options)$/.test(site.operation))
+    return (
+      identifier &&
+      (i > 0 ||
+        !/^(fetch|node-fetch)$|\.(get|post|put|patch|delete|head|options)$/.test(site.operation))
+    )
   })
 }
 
@@ -250,7 +312,11 @@ export function httpWithoutTimeout(input: FindingInput): Draft[] {
     if (!modules.has(p.module)) {
       modules.set(
         p.module,
-        module.calls.some((c) => (c.name === 'create' && c.args.some((a) => a.includes('timeout'))) || (c.name === 'setTimeout' && c.receiver !== undefined))
+        module.calls.some(
+          (c) =>
+            (c.name === 'create' && c.args.some((a) => a.includes('timeout'))) ||
+            (c.name === 'setTimeout' && c.receiver !== undefined)
+        )
       )
     }
     if (modules.get(p.module)) continue
@@ -274,11 +340,15 @@ export function httpWithoutTimeout(input: FindingInput): Draft[] {
           file: p.module,
           option: keyword ? 'timeout= argument' : 'timeout or AbortSignal option',
           defaultBehaviour: DEFAULT_BEHAVIOUR[pkg] ?? `${pkg} sets no timeout by default`,
-          holds: site.call.awaited || keyword ? 'and everything waiting on it' : 'and whatever waits for its answer'
+          holds:
+            site.call.awaited || keyword
+              ? 'and everything waiting on it'
+              : 'and whatever waits for its answer'
         },
         severity: 'medium',
         confidence,
-        rationale: 'A call to another system without a deadline turns that system\'s outage into a hang here.',
+        rationale:
+          "A call to another system without a deadline turns that system's outage into a hang here.",
         evidence: input.quote.evidence(p.module, site.loc),
         key: `timeout:${where}:${site.operation}`,
         ...(site.enclosing ? { symbol: site.enclosing } : {}),
@@ -294,7 +364,11 @@ function routeHandlerReach(input: FindingInput, r: Route): string | undefined {
   const module = input.modules.get(r.module)
   if (!module || !input.facts?.measured(r.module)) return undefined
   const handler =
-    module.functions.find((f) => r.handler !== undefined && (f.qualifiedName === r.handler || f.name === r.handler)) ??
-    module.functions.find((f) => f.loc.startLine >= r.loc.startLine && f.loc.startLine <= r.loc.endLine + 2)
+    module.functions.find(
+      (f) => r.handler !== undefined && (f.qualifiedName === r.handler || f.name === r.handler)
+    ) ??
+    module.functions.find(
+      (f) => f.loc.startLine >= r.loc.startLine && f.loc.startLine <= r.loc.endLine + 2
+    )
   return handler ? input.facts.functionReach(module, handler) : undefined
 }

@@ -35,7 +35,9 @@ const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as co
 
 /** Product modules: not tests, not fixtures or mocks, not type declarations. */
 function productModules(modules: ModuleModel[]): ModuleModel[] {
-  return modules.filter((m) => !m.isTest && !isTestSupportPath(m.path) && !isDeclarationFile(m.path))
+  return modules.filter(
+    (m) => !m.isTest && !isTestSupportPath(m.path) && !isDeclarationFile(m.path)
+  )
 }
 
 function envPoints(reads: EnvRead[], modules: Map<string, ModuleModel>): IntegrationPoint[] {
@@ -44,17 +46,33 @@ function envPoints(reads: EnvRead[], modules: Map<string, ModuleModel>): Integra
     const key = `${r.module}|${r.name}`
     let point = points.get(key)
     if (!point) {
-      point = { kind: 'env', system: r.name, module: r.module, language: modules.get(r.module)?.language ?? 'other', sites: [] }
+      point = {
+        kind: 'env',
+        system: r.name,
+        module: r.module,
+        language: modules.get(r.module)?.language ?? 'other',
+        sites: []
+      }
       points.set(key, point)
     }
-    point.sites.push({ loc: r.loc, callee: r.via, operation: `${r.via} ${r.name}`, ...(r.enclosing ? { enclosing: r.enclosing } : {}) })
+    point.sites.push({
+      loc: r.loc,
+      callee: r.via,
+      operation: `${r.via} ${r.name}`,
+      ...(r.enclosing ? { enclosing: r.enclosing } : {})
+    })
   }
   return [...points.values()]
 }
 
 /** The most severe first, then by file and line; at most `max` per message id. */
-function capPerMessage(drafts: Draft[], max: number): { kept: Draft[]; totals: Record<string, number> } {
-  const totals: Record<string, number> = Object.fromEntries(Object.keys(MESSAGES).map((id) => [id, 0]))
+function capPerMessage(
+  drafts: Draft[],
+  max: number
+): { kept: Draft[]; totals: Record<string, number> } {
+  const totals: Record<string, number> = Object.fromEntries(
+    Object.keys(MESSAGES).map((id) => [id, 0])
+  )
   const sorted = [...drafts].sort((a, b) => {
     const fa = 'file' in a.evidence ? a.evidence : undefined
     const fb = 'file' in b.evidence ? b.evidence : undefined
@@ -98,11 +116,23 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
     const quote = createQuoter(context)
     const env: EnvRead[] = product.flatMap((m) => envReadsOf(m, quote))
     const localPackages = localPythonPackages(context.model.modules)
-    const points: IntegrationPoint[] = [...product.flatMap((m) => detectPoints(m, localPackages)), ...envPoints(env, modules)]
+    const points: IntegrationPoint[] = [
+      ...product.flatMap((m) => detectPoints(m, localPackages)),
+      ...envPoints(env, modules)
+    ]
     const routes: Route[] = product.flatMap(routesOf)
     const graph = buildModuleGraph(product)
     const reach = testReach(context.model)
-    const input: FindingInput = { modules, points, routes, env, graph, reach, facts: reachFacts(context.model), quote }
+    const input: FindingInput = {
+      modules,
+      points,
+      routes,
+      env,
+      graph,
+      reach,
+      facts: reachFacts(context.model),
+      quote
+    }
     const drafts = [
       ...untestedIntegrations(input),
       ...untestedRoutes(input),
@@ -111,14 +141,32 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
       ...httpWithoutTimeout(input)
     ]
     const { kept, totals } = capPerMessage(drafts, options.maxFindingsPerKind)
-    const specs = buildSpecs({ modules, points, routes, env, findings: kept, maxSpecs: options.maxSpecs, manifests: context.model.facts.manifests })
-    const untestedModules = new Set([...points.map((p) => p.module), ...routes.map((r) => r.module)].filter((m) => !reach.importedBy.has(m)))
+    const specs = buildSpecs({
+      modules,
+      points,
+      routes,
+      env,
+      findings: kept,
+      maxSpecs: options.maxSpecs,
+      manifests: context.model.facts.manifests
+    })
+    const untestedModules = new Set(
+      [...points.map((p) => p.module), ...routes.map((r) => r.module)].filter(
+        (m) => !reach.importedBy.has(m)
+      )
+    )
     const testedRoutes = new Set(
-      routes.filter((r) => reach.importedBy.has(r.module) || (literalPrefix(r.path).length > 1 && mentionedInTests(reach, literalPrefix(r.path)) !== undefined))
+      routes.filter(
+        (r) =>
+          reach.importedBy.has(r.module) ||
+          (literalPrefix(r.path).length > 1 &&
+            mentionedInTests(reach, literalPrefix(r.path)) !== undefined)
+      )
     )
     const metrics: Metrics = {
       modules: product.length,
-      modulesWithPoints: new Set([...points.map((p) => p.module), ...routes.map((r) => r.module)]).size,
+      modulesWithPoints: new Set([...points.map((p) => p.module), ...routes.map((r) => r.module)])
+        .size,
       points: points.length,
       callSites: points.reduce((n, p) => n + p.sites.length, 0),
       routes: routes.length,
@@ -129,7 +177,8 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
       maxFanIn: Math.max(0, ...graph.fanIn.values()),
       maxFanOut: Math.max(0, ...[...graph.out.values()].map((t) => t.length))
     }
-    for (const kind of KINDS) metrics[`points.${kind}`] = points.filter((p) => p.kind === kind).length
+    for (const kind of KINDS)
+      metrics[`points.${kind}`] = points.filter((p) => p.kind === kind).length
     for (const [id, n] of Object.entries(totals)) metrics[`findings.${id}`] = n
     return {
       findings: kept,
@@ -141,7 +190,9 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
           system: p.system,
           module: p.module,
           sites: p.sites.length,
-          lines: [...new Set(p.sites.map((s) => s.loc.startLine))].sort((a, b) => a - b).slice(0, 20),
+          lines: [...new Set(p.sites.map((s) => s.loc.startLine))]
+            .sort((a, b) => a - b)
+            .slice(0, 20),
           operations: [...new Set(p.sites.map((s) => s.operation))].sort().slice(0, 10),
           tested: reach.importedBy.has(p.module)
         })),
@@ -167,13 +218,29 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
           modules: graph.nodes.length,
           edges: graph.edges,
           cycles: graph.cycles.slice(0, options.maxDetails),
-          fanIn: [...graph.fanIn].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 20),
-          fanOut: [...graph.out].map(([m, t]) => [m, t.length] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 20)
+          fanIn: [...graph.fanIn]
+            .filter(([, n]) => n > 0)
+            .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+            .slice(0, 20),
+          fanOut: [...graph.out]
+            .map(([m, t]) => [m, t.length] as const)
+            .filter(([, n]) => n > 0)
+            .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+            .slice(0, 20)
         },
         findingsPerMessage: totals,
         options
       },
-      report: buildReport({ modules: product.length, points, routes, env, graph, untestedModules, testedRoutes, maxMapModules: options.maxMapModules })
+      report: buildReport({
+        modules: product.length,
+        points,
+        routes,
+        env,
+        graph,
+        untestedModules,
+        testedRoutes,
+        maxMapModules: options.maxMapModules
+      })
     }
   }
 })

@@ -49,10 +49,15 @@ export function mapEdges(points: IntegrationPoint[], routes: Route[]): MapEdge[]
   return [...edges.values()]
 }
 
-export function buildMermaid(edges: MapEdge[], maxModules: number): { diagram: string; modulesShown: number; modulesTotal: number } {
+export function buildMermaid(
+  edges: MapEdge[],
+  maxModules: number
+): { diagram: string; modulesShown: number; modulesTotal: number } {
   const weight = new Map<string, number>()
   for (const e of edges) weight.set(e.module, (weight.get(e.module) ?? 0) + e.count)
-  const modules = [...weight.keys()].sort((a, b) => (weight.get(b) as number) - (weight.get(a) as number) || a.localeCompare(b))
+  const modules = [...weight.keys()].sort(
+    (a, b) => (weight.get(b) as number) - (weight.get(a) as number) || a.localeCompare(b)
+  )
   const shown = modules.slice(0, maxModules)
   const shownSet = new Set(shown)
   const visible = edges.filter((e) => shownSet.has(e.module))
@@ -71,13 +76,22 @@ export function buildMermaid(edges: MapEdge[], maxModules: number): { diagram: s
     }
     lines.push('  end')
   }
-  for (const e of [...visible].sort((a, b) => shown.indexOf(a.module) - shown.indexOf(b.module) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.system.localeCompare(b.system))) {
-    lines.push(`  ${moduleId.get(e.module)} -->|${e.count}| ${systemId.get(`${e.kind}|${e.system}`)}`)
+  for (const e of [...visible].sort(
+    (a, b) =>
+      shown.indexOf(a.module) - shown.indexOf(b.module) ||
+      KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) ||
+      a.system.localeCompare(b.system)
+  )) {
+    lines.push(
+      `  ${moduleId.get(e.module)} -->|${e.count}| ${systemId.get(`${e.kind}|${e.system}`)}`
+    )
   }
   if (modules.length > shown.length) {
     const hidden = modules.slice(shown.length)
     const points = hidden.reduce((n, m) => n + (weight.get(m) as number), 0)
-    lines.push(`  more["${mermaidLabel(`…and ${hidden.length} more modules with ${points} call sites`)}"]`)
+    lines.push(
+      `  more["${mermaidLabel(`…and ${hidden.length} more modules with ${points} call sites`)}"]`
+    )
   }
   return { diagram: lines.join('\n'), modulesShown: shown.length, modulesTotal: modules.length }
 }

@@ -17,7 +17,8 @@ export const MESSAGES: Record<IntegrationMessageId, MessageTemplate> = {
   },
   untestedRoute: {
     title: 'HTTP route {{route}} has no test',
-    message: '{{route}} is served by {{file}} ({{via}}{{handler}}); no test imports {{file}} and no test string mentions {{path}}.'
+    message:
+      '{{route}} is served by {{file}} ({{via}}{{handler}}); no test imports {{file}} and no test string mentions {{path}}.'
   },
   importCycle: {
     title: 'Import cycle of {{size}} modules through {{file}}',

@@ -23,7 +23,13 @@ export function buildModuleGraph(modules: ModuleModel[]): ModuleGraph {
   for (const module of modules) {
     const targets = new Set<string>()
     for (const decl of module.imports) {
-      if (!decl.resolved || decl.typeOnly || decl.resolved === module.path || !known.has(decl.resolved)) continue
+      if (
+        !decl.resolved ||
+        decl.typeOnly ||
+        decl.resolved === module.path ||
+        !known.has(decl.resolved)
+      )
+        continue
       if (notAtLoad(module, decl)) continue
       const submodules = submodulesOf(decl, known)
       if (submodules) for (const s of submodules) targets.add(s)
@@ -35,7 +41,13 @@ export function buildModuleGraph(modules: ModuleModel[]): ModuleGraph {
     edges += sorted.length
     for (const t of sorted) fanIn.set(t, (fanIn.get(t) ?? 0) + 1)
   }
-  return { nodes, out, fanIn, cycles: stronglyConnected(nodes, out).filter((c) => c.length > 1), edges }
+  return {
+    nodes,
+    out,
+    fanIn,
+    cycles: stronglyConnected(nodes, out).filter((c) => c.length > 1),
+    edges
+  }
 }
 
 /**
@@ -43,7 +55,8 @@ export function buildModuleGraph(modules: ModuleModel[]): ModuleGraph {
  * under `if TYPE_CHECKING` / `if t.TYPE_CHECKING` (never at run time).
  */
 function notAtLoad(module: ModuleModel, decl: ImportDecl): boolean {
-  const inside = (loc: { startLine: number; endLine: number }): boolean => loc.startLine < decl.loc.startLine && loc.endLine >= decl.loc.endLine
+  const inside = (loc: { startLine: number; endLine: number }): boolean =>
+    loc.startLine < decl.loc.startLine && loc.endLine >= decl.loc.endLine
   if (module.functions.some((f) => inside(f.loc))) return true
   if (module.language !== 'python' || decl.loc.startColumn === 1) return false
   // The model locates an if by its condition, so the block is the indented imports that follow it.
@@ -58,11 +71,14 @@ function notAtLoad(module: ModuleModel, decl: ImportDecl): boolean {
  * already being loaded, so the edge goes to the submodules, not back to `__init__.py`.
  */
 function submodulesOf(decl: ImportDecl, known: ReadonlySet<string>): string[] | undefined {
-  if (decl.kind !== 'python' || !decl.resolved?.endsWith('__init__.py') || decl.names.length === 0) return undefined
+  if (decl.kind !== 'python' || !decl.resolved?.endsWith('__init__.py') || decl.names.length === 0)
+    return undefined
   const dir = decl.resolved.slice(0, -'__init__.py'.length)
   const found: string[] = []
   for (const n of decl.names) {
-    const candidate = [`${dir}${n.imported}.py`, `${dir}${n.imported}/__init__.py`].find((c) => known.has(c))
+    const candidate = [`${dir}${n.imported}.py`, `${dir}${n.imported}/__init__.py`].find((c) =>
+      known.has(c)
+    )
     if (!candidate) return undefined
     found.push(candidate)
   }
@@ -143,7 +159,12 @@ export function cyclePath(graph: ModuleGraph, cycle: readonly string[]): string[
       if (!members.has(next)) continue
       if (next === start) {
         const path = [start]
-        for (let at: string | undefined = node; at !== undefined && at !== start; at = previous.get(at)) path.splice(1, 0, at)
+        for (
+          let at: string | undefined = node;
+          at !== undefined && at !== start;
+          at = previous.get(at)
+        )
+          path.splice(1, 0, at)
         return [...path, start]
       }
       if (!previous.has(next) && next !== start) {

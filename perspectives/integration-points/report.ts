@@ -27,7 +27,8 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): string {
   const { points, routes, env, graph } = input
-  if (input.modules === 0) return 'The repository has no analysed source modules, so there are no integration points to map.'
+  if (input.modules === 0)
+    return 'The repository has no analysed source modules, so there are no integration points to map.'
   const parts: string[] = []
   const pointModules = new Set([...points.map((p) => p.module), ...routes.map((r) => r.module)])
   if (points.length === 0 && routes.length === 0) {
@@ -45,7 +46,9 @@ export function buildReport(input: ReportInput): string {
       const ofKind = points.filter((p) => p.kind === kind)
       const modules = new Set(ofKind.map((p) => p.module))
       if (kind === 'http-server') for (const r of routes) modules.add(r.module)
-      const sites = ofKind.reduce((n, p) => n + p.sites.length, 0) + (kind === 'http-server' ? routes.length : 0)
+      const sites =
+        ofKind.reduce((n, p) => n + p.sites.length, 0) +
+        (kind === 'http-server' ? routes.length : 0)
       const untested = [...modules].filter((m) => input.untestedModules.has(m)).length
       // A computed variable name (`process.env[key]`) is counted, not listed.
       const systems = [...new Set(ofKind.map((p) => p.system))].filter((x) => x !== '*').sort()
@@ -60,7 +63,9 @@ export function buildReport(input: ReportInput): string {
             num(r.modules),
             num(r.sites),
             num(r.untested),
-            r.systems.length > 8 ? `${r.systems.slice(0, 8).map(codeCell).join(', ')} and ${r.systems.length - 8} more` : r.systems.map(codeCell).join(', ') || '—'
+            r.systems.length > 8
+              ? `${r.systems.slice(0, 8).map(codeCell).join(', ')} and ${r.systems.length - 8} more`
+              : r.systems.map(codeCell).join(', ') || '—'
           ]),
           ['left', 'right', 'right', 'right', 'left']
         )
@@ -76,13 +81,19 @@ export function buildReport(input: ReportInput): string {
     )
   }
   if (routes.length > 0) {
-    const rows = routes.slice(0, REPORT_ROUTES).map((r) => [
-      codeCell(`${r.method} ${r.path}`),
-      codeCell(`${r.module}:${r.loc.startLine}`),
-      escapeInline(r.via),
-      input.testedRoutes.has(r) ? 'yes' : '**no**'
-    ])
-    parts.push('#### HTTP routes\n\n' + table(['Route', 'Where', 'Seen as', 'Tested'], rows) + moreNote(rows.length, routes.length, 'routes'))
+    const rows = routes
+      .slice(0, REPORT_ROUTES)
+      .map((r) => [
+        codeCell(`${r.method} ${r.path}`),
+        codeCell(`${r.module}:${r.loc.startLine}`),
+        escapeInline(r.via),
+        input.testedRoutes.has(r) ? 'yes' : '**no**'
+      ])
+    parts.push(
+      '#### HTTP routes\n\n' +
+        table(['Route', 'Where', 'Seen as', 'Tested'], rows) +
+        moreNote(rows.length, routes.length, 'routes')
+    )
   }
   const named = env.filter((r) => r.name !== '*')
   if (named.length > 0) {
@@ -94,25 +105,69 @@ export function buildReport(input: ReportInput): string {
       const modules = [...new Set(reads.map((r) => r.module))]
       return [
         codeCell(name),
-        `${modules.slice(0, 3).map((m) => codeCell(m)).join(', ')}${modules.length > 3 ? ` and ${modules.length - 3} more` : ''}`,
-        reads.every((r) => r.hasDefault) ? 'yes' : reads.some((r) => r.hasDefault) ? 'some reads' : 'no',
+        `${modules
+          .slice(0, 3)
+          .map((m) => codeCell(m))
+          .join(', ')}${modules.length > 3 ? ` and ${modules.length - 3} more` : ''}`,
+        reads.every((r) => r.hasDefault)
+          ? 'yes'
+          : reads.some((r) => r.hasDefault)
+            ? 'some reads'
+            : 'no',
         reads.every((r) => r.validated || r.hasDefault) ? 'yes' : 'no'
       ]
     })
-    parts.push('#### Environment variables\n\n' + table(['Variable', 'Read in', 'Fallback', 'Fallback or check everywhere'], rows) + moreNote(rows.length, names.length, 'variables'))
+    parts.push(
+      '#### Environment variables\n\n' +
+        table(['Variable', 'Read in', 'Fallback', 'Fallback or check everywhere'], rows) +
+        moreNote(rows.length, names.length, 'variables')
+    )
   }
   if (graph.nodes.length > 1) {
-    const lines = [`${plural(graph.nodes.length, 'module')}, ${plural(graph.edges, 'internal import')}, ${plural(graph.cycles.length, 'import cycle')}.`]
+    const lines = [
+      `${plural(graph.nodes.length, 'module')}, ${plural(graph.edges, 'internal import')}, ${plural(graph.cycles.length, 'import cycle')}.`
+    ]
     if (graph.cycles.length > 0) {
-      lines.push('', ...graph.cycles.slice(0, REPORT_CYCLES).map((c) => `- ${c.length} modules: ${c.slice(0, 6).map((m) => codeCell(m)).join(', ')}${c.length > 6 ? ` and ${c.length - 6} more` : ''}`))
-      lines.push(moreNote(Math.min(REPORT_CYCLES, graph.cycles.length), graph.cycles.length, 'cycles').trim())
+      lines.push(
+        '',
+        ...graph.cycles.slice(0, REPORT_CYCLES).map(
+          (c) =>
+            `- ${c.length} modules: ${c
+              .slice(0, 6)
+              .map((m) => codeCell(m))
+              .join(', ')}${c.length > 6 ? ` and ${c.length - 6} more` : ''}`
+        )
+      )
+      lines.push(
+        moreNote(Math.min(REPORT_CYCLES, graph.cycles.length), graph.cycles.length, 'cycles').trim()
+      )
     }
-    const hubs = [...graph.fanIn].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, REPORT_HUBS)
-    const fanOut = [...graph.out].filter(([, t]) => t.length > 0).sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).slice(0, REPORT_HUBS)
+    const hubs = [...graph.fanIn]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, REPORT_HUBS)
+    const fanOut = [...graph.out]
+      .filter(([, t]) => t.length > 0)
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+      .slice(0, REPORT_HUBS)
     if (hubs.length > 0) {
-      lines.push('', table(['Most imported (fan-in)', 'Importers', 'Most importing (fan-out)', 'Imports'], hubs.map((h, i) => [codeCell(h[0]), num(h[1]), fanOut[i] ? codeCell(fanOut[i][0]) : '—', fanOut[i] ? num(fanOut[i][1].length) : '—'])))
+      lines.push(
+        '',
+        table(
+          ['Most imported (fan-in)', 'Importers', 'Most importing (fan-out)', 'Imports'],
+          hubs.map((h, i) => [
+            codeCell(h[0]),
+            num(h[1]),
+            fanOut[i] ? codeCell(fanOut[i][0]) : '—',
+            fanOut[i] ? num(fanOut[i][1].length) : '—'
+          ])
+        )
+      )
     }
-    parts.push('#### Module graph\n\n' + lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n'))
+    parts.push(
+      '#### Module graph\n\n' +
+        lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n')
+    )
   }
   return parts.join('\n\n')
 }

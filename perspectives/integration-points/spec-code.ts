@@ -20,8 +20,15 @@ const subjectImport = (s: Subject): Imports[number] => ({ from: s.module, names:
 
 export function httpClientJs(s: Subject): Steps {
   return {
-    imports: [{ from: 'msw/node', names: ['setupServer'] }, { from: 'msw', names: ['delay', 'http', 'HttpResponse'] }, ASSERT, subjectImport(s)],
-    setup: { javascript: "const server = setupServer()\nserver.listen({ onUnhandledRequest: 'error' })" },
+    imports: [
+      { from: 'msw/node', names: ['setupServer'] },
+      { from: 'msw', names: ['delay', 'http', 'HttpResponse'] },
+      ASSERT,
+      subjectImport(s)
+    ],
+    setup: {
+      javascript: "const server = setupServer()\nserver.listen({ onUnhandledRequest: 'error' })"
+    },
     steps: {
       javascript: [
         'try {',
@@ -45,7 +52,12 @@ export function httpClientJs(s: Subject): Steps {
 export function httpClientPy(s: Subject, library: string): Steps | undefined {
   if (library === 'requests') {
     return {
-      imports: [{ from: 're', names: [] }, { from: 'requests', names: [] }, { from: 'responses', names: [] }, subjectImport(s)],
+      imports: [
+        { from: 're', names: [] },
+        { from: 'requests', names: [] },
+        { from: 'responses', names: [] },
+        subjectImport(s)
+      ],
       steps: {
         python: [
           'any_url = re.compile(r".*")',
@@ -95,10 +107,21 @@ export function samplePath(path: string): string {
   return path.replace(/:[A-Za-z_]\w*\??|\{[^}]*\}|<[^>]*>|\[[^\]]*\]/g, '1').replace(/[\^$]/g, '')
 }
 
-export function routeJs(app: { module: string; symbol: string; local: string }, framework: string, method: string, path: string): Steps {
+export function routeJs(
+  app: { module: string; symbol: string; local: string },
+  framework: string,
+  method: string,
+  path: string
+): Steps {
   const verb = method === 'ANY' || method.includes('|') ? 'GET' : method
   const url = samplePath(path)
-  const imports: Imports = [ASSERT, { from: app.module, names: [app.symbol === app.local ? app.local : `${app.symbol} as ${app.local}`] }]
+  const imports: Imports = [
+    ASSERT,
+    {
+      from: app.module,
+      names: [app.symbol === app.local ? app.local : `${app.symbol} as ${app.local}`]
+    }
+  ]
   const withBody = ['POST', 'PUT', 'PATCH'].includes(verb)
   if (framework === 'fastify' || framework === 'hono') {
     const call = (extra: string): string =>
@@ -106,13 +129,19 @@ export function routeJs(app: { module: string; symbol: string; local: string }, 
         ? `await ${app.local}.inject({ method: ${jsString(verb)}, url: ${jsString(url)}${extra} })`
         : `await ${app.local}.request(${jsString(url)}, { method: ${jsString(verb)}${extra} })`
     const status = framework === 'fastify' ? 'statusCode' : 'status'
-    const body = framework === 'fastify' ? ", payload: '{\"truncated\":', headers: { 'content-type': 'application/json' }" : ", body: '{\"truncated\":', headers: { 'content-type': 'application/json' }"
+    const body =
+      framework === 'fastify'
+        ? ", payload: '{\"truncated\":', headers: { 'content-type': 'application/json' }"
+        : ", body: '{\"truncated\":', headers: { 'content-type': 'application/json' }"
     const lines = [
       `const response = ${call('')}`,
       `assert.ok(response.${status} < 500, \`${verb} ${url} answered \${response.${status}}\`)`
     ]
     if (withBody) {
-      lines.push(`const malformed = ${call(body)}`, `assert.ok(malformed.${status} >= 400 && malformed.${status} < 500, \`a malformed body got \${malformed.${status}}\`)`)
+      lines.push(
+        `const malformed = ${call(body)}`,
+        `assert.ok(malformed.${status} >= 400 && malformed.${status} < 500, \`a malformed body got \${malformed.${status}}\`)`
+      )
     }
     return { imports, steps: { javascript: lines.join('\n') } }
   }
@@ -120,7 +149,9 @@ export function routeJs(app: { module: string; symbol: string; local: string }, 
   const listen = `${app.local}.listen(0, '127.0.0.1')`
   return {
     imports: [...imports, { from: 'node:events', names: ['once'] }],
-    setup: { javascript: `const server = ${listen}\nawait once(server, 'listening')\nconst address = server.address()\nconst base = \`http://127.0.0.1:\${typeof address === 'object' && address ? address.port : 0}\`` },
+    setup: {
+      javascript: `const server = ${listen}\nawait once(server, 'listening')\nconst address = server.address()\nconst base = \`http://127.0.0.1:\${typeof address === 'object' && address ? address.port : 0}\``
+    },
     steps: {
       javascript: [
         'try {',
@@ -140,12 +171,19 @@ export function routeJs(app: { module: string; symbol: string; local: string }, 
   }
 }
 
-export function routePy(app: { module: string; symbol: string }, framework: string, method: string, path: string): Steps | undefined {
+export function routePy(
+  app: { module: string; symbol: string },
+  framework: string,
+  method: string,
+  path: string
+): Steps | undefined {
   const verb = method === 'ANY' || method.includes('|') ? 'GET' : method
   const url = samplePath(path)
   const withBody = ['POST', 'PUT', 'PATCH'].includes(verb)
   const malformed = (call: string): string[] =>
-    withBody ? [`malformed = ${call}`, 'assert 400 <= malformed.status_code < 500, malformed.status_code'] : []
+    withBody
+      ? [`malformed = ${call}`, 'assert 400 <= malformed.status_code < 500, malformed.status_code']
+      : []
   if (framework === 'flask' || framework === 'quart') {
     if (framework === 'quart') return undefined
     return {
@@ -155,14 +193,19 @@ export function routePy(app: { module: string; symbol: string }, framework: stri
           `client = ${app.symbol}.test_client()`,
           `response = client.open(${pyString(url)}, method=${pyString(verb)})`,
           'assert response.status_code < 500, response.status_code',
-          ...malformed(`client.open(${pyString(url)}, method=${pyString(verb)}, data='{"truncated":', content_type='application/json')`)
+          ...malformed(
+            `client.open(${pyString(url)}, method=${pyString(verb)}, data='{"truncated":', content_type='application/json')`
+          )
         ].join('\n')
       }
     }
   }
   if (framework === 'fastapi' || framework === 'starlette') {
     return {
-      imports: [{ from: `${framework}.testclient`, names: ['TestClient'] }, { from: app.module, names: [app.symbol] }],
+      imports: [
+        { from: `${framework}.testclient`, names: ['TestClient'] },
+        { from: app.module, names: [app.symbol] }
+      ],
       steps: {
         python: [
           `client = TestClient(${app.symbol})`,
@@ -184,7 +227,7 @@ export function databaseJs(s: Subject, urlVariable: string | undefined): Steps {
     imports: [ASSERT, subjectImport(s)],
     steps: {
       javascript: [
-        "const url = process.env.TEST_DATABASE_URL",
+        'const url = process.env.TEST_DATABASE_URL',
         "assert.ok(url, 'set TEST_DATABASE_URL to a disposable database (the services workflow spec starts one in CI)')",
         ...(urlVariable ? [`process.env[${jsString(urlVariable)}] = url`] : []),
         `await assert.doesNotReject(async () => ${s.js})`,
@@ -226,10 +269,26 @@ export function databasePy(s: Subject, urlVariable: string | undefined): Steps {
 
 export function filesystemJs(s: Subject): Steps {
   return {
-    imports: [ASSERT, { from: 'node:fs/promises', names: ['mkdtemp', 'rm'] }, { from: 'node:os', names: ['tmpdir'] }, { from: 'node:path', names: ['join'] }, subjectImport(s)],
-    setup: { javascript: "const dir = await mkdtemp(join(tmpdir(), 'contract-'))\nconst missing = join(dir, 'does-not-exist', 'input.json')" },
+    imports: [
+      ASSERT,
+      { from: 'node:fs/promises', names: ['mkdtemp', 'rm'] },
+      { from: 'node:os', names: ['tmpdir'] },
+      { from: 'node:path', names: ['join'] },
+      subjectImport(s)
+    ],
+    setup: {
+      javascript:
+        "const dir = await mkdtemp(join(tmpdir(), 'contract-'))\nconst missing = join(dir, 'does-not-exist', 'input.json')"
+    },
     steps: {
-      javascript: ['try {', '  // A path that does not exist must give an error, not an empty result.', `  await assert.rejects(async () => ${s.js})`, '} finally {', '  await rm(dir, { recursive: true, force: true })', '}'].join('\n')
+      javascript: [
+        'try {',
+        '  // A path that does not exist must give an error, not an empty result.',
+        `  await assert.rejects(async () => ${s.js})`,
+        '} finally {',
+        '  await rm(dir, { recursive: true, force: true })',
+        '}'
+      ].join('\n')
     }
   }
 }
@@ -252,13 +311,19 @@ export function filesystemPy(s: Subject): Steps {
 export function processJs(s: Subject, command: string): Steps {
   const script = '#!/bin/sh\\necho "simulated failure" >&2\\nexit 1\\n'
   return {
-    imports: [ASSERT, { from: 'node:fs/promises', names: ['mkdtemp', 'rm', 'writeFile'] }, { from: 'node:os', names: ['tmpdir'] }, { from: 'node:path', names: ['delimiter', 'join'] }, subjectImport(s)],
+    imports: [
+      ASSERT,
+      { from: 'node:fs/promises', names: ['mkdtemp', 'rm', 'writeFile'] },
+      { from: 'node:os', names: ['tmpdir'] },
+      { from: 'node:path', names: ['delimiter', 'join'] },
+      subjectImport(s)
+    ],
     setup: {
       javascript: [
         "const bin = await mkdtemp(join(tmpdir(), 'fake-bin-'))",
         `await writeFile(join(bin, ${jsString(command)}), '${script}', { mode: 0o755 })`,
         'const savedPath = process.env.PATH',
-        'process.env.PATH = `${bin}${delimiter}${savedPath ?? \'\'}`'
+        "process.env.PATH = `${bin}${delimiter}${savedPath ?? ''}`"
       ].join('\n')
     },
     steps: {
@@ -284,7 +349,7 @@ export function processPy(s: Subject, command: string): Steps {
         'with tempfile.TemporaryDirectory() as folder:',
         `    fake = os.path.join(folder, ${pyString(command)})`,
         "    with open(fake, 'w') as script:",
-        "        script.write('#!/bin/sh\\necho \"simulated failure\" >&2\\nexit 1\\n')",
+        '        script.write(\'#!/bin/sh\\necho "simulated failure" >&2\\nexit 1\\n\')',
         '    os.chmod(fake, 0o755)',
         "    saved = os.environ.get('PATH', '')",
         "    os.environ['PATH'] = folder + os.pathsep + saved",
@@ -321,7 +386,15 @@ export function envJs(s: Subject, name: string): Steps {
 export function envPy(s: Subject, name: string, reload: string | undefined): Steps {
   const key = pyString(name)
   return {
-    imports: [{ from: 'os', names: [] }, ...(reload ? [{ from: 'importlib', names: [] }, { from: reload, names: [] }] : [subjectImport(s)])],
+    imports: [
+      { from: 'os', names: [] },
+      ...(reload
+        ? [
+            { from: 'importlib', names: [] },
+            { from: reload, names: [] }
+          ]
+        : [subjectImport(s)])
+    ],
     steps: {
       python: [
         `saved = os.environ.pop(${key}, None)`,
@@ -339,7 +412,12 @@ export function envPy(s: Subject, name: string, reload: string | undefined): Ste
 
 export function awsJs(s: Subject, clientClass: string, pkg: string): Steps {
   return {
-    imports: [ASSERT, { from: 'aws-sdk-client-mock', names: ['mockClient'] }, { from: pkg, names: [clientClass] }, subjectImport(s)],
+    imports: [
+      ASSERT,
+      { from: 'aws-sdk-client-mock', names: ['mockClient'] },
+      { from: pkg, names: [clientClass] },
+      subjectImport(s)
+    ],
     setup: { javascript: `const aws = mockClient(${clientClass})` },
     steps: {
       javascript: [
@@ -358,7 +436,11 @@ export function awsJs(s: Subject, clientClass: string, pkg: string): Steps {
 
 export function boto3Py(s: Subject): Steps {
   return {
-    imports: [{ from: 'unittest.mock', names: ['patch'] }, { from: 'botocore.exceptions', names: ['ClientError'] }, subjectImport(s)],
+    imports: [
+      { from: 'unittest.mock', names: ['patch'] },
+      { from: 'botocore.exceptions', names: ['ClientError'] },
+      subjectImport(s)
+    ],
     steps: {
       python: [
         "for code in ('ServiceUnavailable', 'ThrottlingException', 'AccessDenied'):",

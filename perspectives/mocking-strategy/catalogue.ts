@@ -3,9 +3,19 @@
 // environment, a database, a child process, a third-party SDK. Matched by import specifier (JS:
 // `node:` stripped, scoped packages and subpaths; Python: dotted prefixes) and by global callee.
 
-export type SeamKind = 'network' | 'filesystem' | 'clock' | 'randomness' | 'environment' | 'database' | 'process' | 'sdk'
+export type SeamKind =
+  'network' | 'filesystem' | 'clock' | 'randomness' | 'environment' | 'database' | 'process' | 'sdk'
 
-export const SEAM_KINDS: readonly SeamKind[] = ['network', 'database', 'sdk', 'process', 'filesystem', 'clock', 'randomness', 'environment']
+export const SEAM_KINDS: readonly SeamKind[] = [
+  'network',
+  'database',
+  'sdk',
+  'process',
+  'filesystem',
+  'clock',
+  'randomness',
+  'environment'
+]
 
 export const SEAM_LABEL: Record<SeamKind, string> = {
   network: 'network',
@@ -22,14 +32,126 @@ const list = (kind: SeamKind, names: string[]): [string, SeamKind][] => names.ma
 
 /** Whole packages: every call through an import of them is a seam of that kind. */
 const PACKAGES = new Map<string, SeamKind>([
-  ...list('network', ['axios', 'got', 'undici', 'node-fetch', 'cross-fetch', 'ky', 'superagent', 'needle', 'request', 'ofetch', 'isomorphic-fetch', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'ws']),
-  ...list('network', ['requests', 'httpx', 'aiohttp', 'urllib.request', 'urllib3', 'http.client', 'httplib2', 'pycurl', 'socket', 'websockets']),
-  ...list('database', ['pg', 'pg-promise', 'postgres', 'mysql', 'mysql2', 'mongodb', 'mongoose', '@prisma/client', 'sequelize', 'typeorm', 'knex', 'better-sqlite3', 'sqlite3', 'sqlite', 'drizzle-orm', 'kysely', 'mssql', 'oracledb', 'redis', 'ioredis', '@elastic/elasticsearch']),
-  ...list('database', ['psycopg', 'psycopg2', 'asyncpg', 'sqlalchemy', 'pymongo', 'motor', 'peewee', 'pymysql', 'MySQLdb', 'mysql.connector', 'aiosqlite', 'django.db', 'elasticsearch', 'sqlmodel', 'aioredis']),
-  ...list('sdk', ['@aws-sdk/', 'aws-sdk', '@google-cloud/', '@azure/', 'firebase-admin', '@octokit/', 'stripe', 'openai', '@anthropic-ai/sdk', 'twilio', '@sendgrid/', '@slack/', '@actions/github']),
-  ...list('sdk', ['boto3', 'botocore', 'aiobotocore', 'google.cloud.', 'azure.', 'firebase_admin', 'anthropic', 'github', 'slack_sdk']),
-  ...list('filesystem', ['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'shutil', 'tempfile', 'glob', 'aiofiles', 'pathlib']),
-  ...list('process', ['child_process', 'execa', 'cross-spawn', 'shelljs', 'zx', 'subprocess', 'sh', 'plumbum', 'pexpect']),
+  ...list('network', [
+    'axios',
+    'got',
+    'undici',
+    'node-fetch',
+    'cross-fetch',
+    'ky',
+    'superagent',
+    'needle',
+    'request',
+    'ofetch',
+    'isomorphic-fetch',
+    'http',
+    'https',
+    'http2',
+    'net',
+    'tls',
+    'dgram',
+    'ws'
+  ]),
+  ...list('network', [
+    'requests',
+    'httpx',
+    'aiohttp',
+    'urllib.request',
+    'urllib3',
+    'http.client',
+    'httplib2',
+    'pycurl',
+    'socket',
+    'websockets'
+  ]),
+  ...list('database', [
+    'pg',
+    'pg-promise',
+    'postgres',
+    'mysql',
+    'mysql2',
+    'mongodb',
+    'mongoose',
+    '@prisma/client',
+    'sequelize',
+    'typeorm',
+    'knex',
+    'better-sqlite3',
+    'sqlite3',
+    'sqlite',
+    'drizzle-orm',
+    'kysely',
+    'mssql',
+    'oracledb',
+    'redis',
+    'ioredis',
+    '@elastic/elasticsearch'
+  ]),
+  ...list('database', [
+    'psycopg',
+    'psycopg2',
+    'asyncpg',
+    'sqlalchemy',
+    'pymongo',
+    'motor',
+    'peewee',
+    'pymysql',
+    'MySQLdb',
+    'mysql.connector',
+    'aiosqlite',
+    'django.db',
+    'elasticsearch',
+    'sqlmodel',
+    'aioredis'
+  ]),
+  ...list('sdk', [
+    '@aws-sdk/',
+    'aws-sdk',
+    '@google-cloud/',
+    '@azure/',
+    'firebase-admin',
+    '@octokit/',
+    'stripe',
+    'openai',
+    '@anthropic-ai/sdk',
+    'twilio',
+    '@sendgrid/',
+    '@slack/',
+    '@actions/github'
+  ]),
+  ...list('sdk', [
+    'boto3',
+    'botocore',
+    'aiobotocore',
+    'google.cloud.',
+    'azure.',
+    'firebase_admin',
+    'anthropic',
+    'github',
+    'slack_sdk'
+  ]),
+  ...list('filesystem', [
+    'fs',
+    'fs/promises',
+    'fs-extra',
+    'graceful-fs',
+    'shutil',
+    'tempfile',
+    'glob',
+    'aiofiles',
+    'pathlib'
+  ]),
+  ...list('process', [
+    'child_process',
+    'execa',
+    'cross-spawn',
+    'shelljs',
+    'zx',
+    'subprocess',
+    'sh',
+    'plumbum',
+    'pexpect'
+  ]),
   ...list('clock', ['timers', 'timers/promises', 'time', 'datetime']),
   ...list('randomness', ['random', 'uuid', 'nanoid', 'secrets'])
 ])
@@ -37,14 +159,56 @@ const PACKAGES = new Map<string, SeamKind>([
 /** Python's `os` and JS's `crypto` mix kinds: only these operations count (qualified by module). */
 const OPERATIONS = new Map<string, SeamKind>([
   ...list('environment', ['os.getenv', 'os.environ.get', 'os.environ.setdefault', 'os.putenv']),
-  ...list('process', ['os.system', 'os.popen', 'os.execv', 'os.execvp', 'os.spawnv', 'os.posix_spawn']),
-  ...list('filesystem', ['os.remove', 'os.unlink', 'os.rmdir', 'os.mkdir', 'os.makedirs', 'os.listdir', 'os.scandir', 'os.walk', 'os.rename', 'os.replace', 'os.stat', 'os.open', 'os.path.exists', 'os.path.isfile', 'os.path.isdir', 'os.path.getsize', 'os.path.getmtime']),
-  ...list('randomness', ['crypto.randomUUID', 'crypto.randomBytes', 'crypto.randomInt', 'crypto.getRandomValues', 'os.urandom']),
+  ...list('process', [
+    'os.system',
+    'os.popen',
+    'os.execv',
+    'os.execvp',
+    'os.spawnv',
+    'os.posix_spawn'
+  ]),
+  ...list('filesystem', [
+    'os.remove',
+    'os.unlink',
+    'os.rmdir',
+    'os.mkdir',
+    'os.makedirs',
+    'os.listdir',
+    'os.scandir',
+    'os.walk',
+    'os.rename',
+    'os.replace',
+    'os.stat',
+    'os.open',
+    'os.path.exists',
+    'os.path.isfile',
+    'os.path.isdir',
+    'os.path.getsize',
+    'os.path.getmtime'
+  ]),
+  ...list('randomness', [
+    'crypto.randomUUID',
+    'crypto.randomBytes',
+    'crypto.randomInt',
+    'crypto.getRandomValues',
+    'os.urandom'
+  ]),
   ...list('clock', ['os.times'])
 ])
 
 /** Operations of the time/datetime modules that read the clock (constructing a timedelta does not). */
-const PY_CLOCK = new Set(['time', 'time_ns', 'monotonic', 'perf_counter', 'sleep', 'localtime', 'gmtime', 'now', 'utcnow', 'today'])
+const PY_CLOCK = new Set([
+  'time',
+  'time_ns',
+  'monotonic',
+  'perf_counter',
+  'sleep',
+  'localtime',
+  'gmtime',
+  'now',
+  'utcnow',
+  'today'
+])
 
 /** Globals that are seams when not shadowed by an import or a local declaration. */
 const GLOBAL_CALLS = new Map<string, SeamKind>([
@@ -63,14 +227,50 @@ const GLOBAL_CALLS = new Map<string, SeamKind>([
 ])
 
 /** Node built-ins whose names are also Python package prefixes (`http.cookiejar` is no network). */
-const EXACT_ONLY = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'time', 'random', 'socket'])
+const EXACT_ONLY = new Set([
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'dgram',
+  'time',
+  'random',
+  'socket'
+])
 
 /**
  * Python HTTP client packages also export data types (`requests.Request`, `PreparedRequest`, cookie
  * helpers): only these operations send anything.
  */
-const PY_HTTP_PACKAGES = new Set(['requests', 'httpx', 'urllib3', 'httplib2', 'aiohttp', 'urllib.request', 'http.client'])
-const PY_HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream', 'urlopen', 'urlretrieve', 'HTTPConnection', 'HTTPSConnection', 'PoolManager', 'ClientSession', 'Http'])
+const PY_HTTP_PACKAGES = new Set([
+  'requests',
+  'httpx',
+  'urllib3',
+  'httplib2',
+  'aiohttp',
+  'urllib.request',
+  'http.client'
+])
+const PY_HTTP_VERBS = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'head',
+  'options',
+  'request',
+  'send',
+  'stream',
+  'urlopen',
+  'urlretrieve',
+  'HTTPConnection',
+  'HTTPSConnection',
+  'PoolManager',
+  'ClientSession',
+  'Http'
+])
 
 /** The seam kind of a package specifier, or undefined. */
 export function packageKind(specifier: string): SeamKind | undefined {
@@ -94,7 +294,8 @@ export function operationKind(source: string, qualified: string): SeamKind | und
   const s = source.replace(/^node:/, '')
   const op = OPERATIONS.get(qualified.replace(/^node:/, ''))
   if (op) return op
-  if (s === 'os' || s === 'os.path' || s === 'crypto' || s === 'path' || s === 'node:path') return undefined
+  if (s === 'os' || s === 'os.path' || s === 'crypto' || s === 'path' || s === 'node:path')
+    return undefined
   const kind = packageKind(s)
   if (kind === 'clock' && (s === 'time' || s === 'datetime')) {
     const last = qualified.split('.').pop() ?? ''
@@ -107,17 +308,46 @@ export function operationKind(source: string, qualified: string): SeamKind | und
   }
   if (s === 'socket') {
     const last = qualified.split('.').pop() ?? ''
-    return ['socket', 'create_connection', 'getaddrinfo', 'gethostbyname', 'gethostbyaddr', 'create_server'].includes(last) ? 'network' : undefined
+    return [
+      'socket',
+      'create_connection',
+      'getaddrinfo',
+      'gethostbyname',
+      'gethostbyaddr',
+      'create_server'
+    ].includes(last)
+      ? 'network'
+      : undefined
   }
   if (kind === 'filesystem' && s === 'pathlib') {
     const last = qualified.split('.').pop() ?? ''
-    return ['read_text', 'write_text', 'read_bytes', 'write_bytes', 'open', 'exists', 'mkdir', 'unlink', 'iterdir', 'glob', 'rglob', 'stat'].includes(last) ? 'filesystem' : undefined
+    return [
+      'read_text',
+      'write_text',
+      'read_bytes',
+      'write_bytes',
+      'open',
+      'exists',
+      'mkdir',
+      'unlink',
+      'iterdir',
+      'glob',
+      'rglob',
+      'stat'
+    ].includes(last)
+      ? 'filesystem'
+      : undefined
   }
   return kind
 }
 
 /** The kind of a call to a global (`fetch`, `Date.now`, `new Date()`), given the language. */
-export function globalKind(callee: string, python: boolean, isNew: boolean, args: number): SeamKind | undefined {
+export function globalKind(
+  callee: string,
+  python: boolean,
+  isNew: boolean,
+  args: number
+): SeamKind | undefined {
   if (isNew && callee === 'Date' && !python) return args === 0 ? 'clock' : undefined
   if (python) return callee === 'open' ? 'filesystem' : undefined
   if (callee === 'open') return undefined
@@ -126,9 +356,15 @@ export function globalKind(callee: string, python: boolean, isNew: boolean, args
 
 /** Parameter names that say "this is the seam, passed in": the unit takes its dependency (injected). */
 const PARAM_HINTS: [RegExp, SeamKind][] = [
-  [/^(fetch|fetchImpl|fetchFn|fetcher|http|httpClient|client|session|transport|requester|axios)$/i, 'network'],
+  [
+    /^(fetch|fetchImpl|fetchFn|fetcher|http|httpClient|client|session|transport|requester|axios)$/i,
+    'network'
+  ],
   [/^(fs|filesystem|fileSystem|readFile|writeFile)$/i, 'filesystem'],
-  [/^(clock|now|timer|timers|timeSource|time_source|getNow|get_now|sleep|scheduler|setTimeout)$/i, 'clock'],
+  [
+    /^(clock|now|timer|timers|timeSource|time_source|getNow|get_now|sleep|scheduler|setTimeout)$/i,
+    'clock'
+  ],
   [/^(random|rng|rand|random_source|randomSource|idGenerator|genId)$/i, 'randomness'],
   [/^(env|environ|environment)$/i, 'environment'],
   [/^(db|database|pool|knex|prisma|dbConnection|db_connection|dbPool)$/i, 'database'],
@@ -145,14 +381,31 @@ const TYPE_HINTS: [RegExp, SeamKind][] = [
 ]
 
 /** The seam a parameter brings in, from its name, declared type or default value. */
-export function parameterKind(name: string, type: string | undefined, defaultValue: string | undefined, python: boolean): SeamKind | undefined {
+export function parameterKind(
+  name: string,
+  type: string | undefined,
+  defaultValue: string | undefined,
+  python: boolean
+): SeamKind | undefined {
   for (const [re, kind] of TYPE_HINTS) if (type && re.test(type)) return kind
   if (defaultValue) {
     const d = defaultValue.trim()
     const root = d.split('.')[0]
     const viaGlobal = globalKind(d, python, false, 0) ?? (d === 'Date.now' ? 'clock' : undefined)
     if (viaGlobal) return viaGlobal
-    if (python && ['time.time', 'time.monotonic', 'datetime.now', 'datetime.utcnow', 'random.random', 'uuid.uuid4', 'os.environ', 'subprocess.run'].includes(d)) {
+    if (
+      python &&
+      [
+        'time.time',
+        'time.monotonic',
+        'datetime.now',
+        'datetime.utcnow',
+        'random.random',
+        'uuid.uuid4',
+        'os.environ',
+        'subprocess.run'
+      ].includes(d)
+    ) {
       return operationKind(root, d) ?? (d === 'os.environ' ? 'environment' : undefined)
     }
     if (!python && d === 'process.env') return 'environment'
@@ -166,7 +419,33 @@ export function isForeignClientPackage(specifier: string): boolean {
   const kind = packageKind(specifier)
   if (!kind) return false
   const s = specifier.replace(/^node:/, '')
-  const builtin = ['fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'child_process', 'timers', 'timers/promises', 'time', 'datetime', 'random', 'os', 'subprocess', 'shutil', 'tempfile', 'pathlib', 'socket', 'secrets', 'glob', 'urllib.request', 'http.client', 'sqlite3']
+  const builtin = [
+    'fs',
+    'fs/promises',
+    'http',
+    'https',
+    'http2',
+    'net',
+    'tls',
+    'dgram',
+    'child_process',
+    'timers',
+    'timers/promises',
+    'time',
+    'datetime',
+    'random',
+    'os',
+    'subprocess',
+    'shutil',
+    'tempfile',
+    'pathlib',
+    'socket',
+    'secrets',
+    'glob',
+    'urllib.request',
+    'http.client',
+    'sqlite3'
+  ]
   if (builtin.some((b) => s === b || s.startsWith(`${b}.`) || s.startsWith(`${b}/`))) return false
   return kind === 'sdk' || kind === 'database' || kind === 'network'
 }

@@ -29,7 +29,16 @@ const SEAM_SEVERITY: Record<SeamKind, Severity> = {
   environment: 'low'
 }
 const CODE_LANGUAGES = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
-const NOT_PRODUCT = new Set(['docs', 'doc', 'examples', 'example', 'scripts', 'benchmarks', 'benchmark', 'bench'])
+const NOT_PRODUCT = new Set([
+  'docs',
+  'doc',
+  'examples',
+  'example',
+  'scripts',
+  'benchmarks',
+  'benchmark',
+  'bench'
+])
 const CONFIG_FILE = /(^|\/)(jest|vitest|vite)\.config\.[cm]?[jt]s$/
 
 export default definePerspective<MockingMessageId, MockingOptions>({
@@ -70,7 +79,12 @@ export default definePerspective<MockingMessageId, MockingOptions>({
       tool: toolFor(u.kind, framework, u.language === 'python', u.source)
     }))
     // Hard-wired seams first (they are what needs work), then by place.
-    rows.sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'hard-wired' ? -1 : 1) || a.module.localeCompare(b.module) || a.line - b.line)
+    rows.sort(
+      (a, b) =>
+        (a.mode === b.mode ? 0 : a.mode === 'hard-wired' ? -1 : 1) ||
+        a.module.localeCompare(b.module) ||
+        a.line - b.line
+    )
 
     type Found = { draft: FindingDraft<MockingMessageId>; spec?: SpecInput }
     const found: Found[] = []
@@ -99,27 +113,51 @@ export default definePerspective<MockingMessageId, MockingOptions>({
           symbol: u.unit,
           tags: [u.kind]
         },
-        spec: { use: u, module: byPath.get(u.module) ?? sources[0], findingKey: key, others: [...(hardKinds.get(`${u.module}#${u.unit}`) ?? [])].filter((k) => k !== u.kind) }
+        spec: {
+          use: u,
+          module: byPath.get(u.module) ?? sources[0],
+          findingKey: key,
+          others: [...(hardKinds.get(`${u.module}#${u.unit}`) ?? [])].filter((k) => k !== u.kind)
+        }
       })
     }
 
-    const configText = modules.filter((m) => CONFIG_FILE.test(m.path)).map((m) => quote.lines(m.path).join('\n'))
+    const configText = modules
+      .filter((m) => CONFIG_FILE.test(m.path))
+      .map((m) => quote.lines(m.path).join('\n'))
     const mctx = mockContext(context.model.modules, configText)
     const mocks: MockUse[] = []
     for (const t of tests) mocks.push(...mocksOf(t, mctx))
     const ownCount = new Map<string, number>()
-    for (const m of mocks) if (m.problem === 'ownModuleMocked' || m.problem === 'subjectMocked') ownCount.set(m.test, (ownCount.get(m.test) ?? 0) + 1)
-    for (const m of mocks) found.push({ draft: mockFinding(m, ownCount.get(m.test) ?? 0, quote.evidence(m.test, m.call.loc, 2), framework) })
+    for (const m of mocks)
+      if (m.problem === 'ownModuleMocked' || m.problem === 'subjectMocked')
+        ownCount.set(m.test, (ownCount.get(m.test) ?? 0) + 1)
+    for (const m of mocks)
+      found.push({
+        draft: mockFinding(
+          m,
+          ownCount.get(m.test) ?? 0,
+          quote.evidence(m.test, m.call.loc, 2),
+          framework
+        )
+      })
 
     found.sort((a, b) => {
       const ea = a.draft.evidence
       const eb = b.draft.evidence
       const fa = 'file' in ea ? ea.file : ''
       const fb = 'file' in eb ? eb.file : ''
-      return SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] || fa.localeCompare(fb) || ('file' in ea && 'file' in eb ? ea.startLine - eb.startLine : 0) || a.draft.key.localeCompare(b.draft.key)
+      return (
+        SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] ||
+        fa.localeCompare(fb) ||
+        ('file' in ea && 'file' in eb ? ea.startLine - eb.startLine : 0) ||
+        a.draft.key.localeCompare(b.draft.key)
+      )
     })
     const kept = found.slice(0, options.maxFindings)
-    const perKind: Record<string, number> = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0]))
+    const perKind: Record<string, number> = Object.fromEntries(
+      Object.keys(MESSAGES).map((k) => [k, 0])
+    )
     for (const f of found) perKind[f.draft.messageId] += 1
     const specInputs = kept.flatMap((f) => (f.spec ? [f.spec] : []))
     const units = new Set(uses.map((u) => `${u.module}#${u.unit}`)).size
@@ -137,33 +175,102 @@ export default definePerspective<MockingMessageId, MockingOptions>({
       findings: kept.map((f) => f.draft),
       specs: buildSpecs(specInputs, context.target, options.maxSpecs),
       metrics,
-      details: { seams: rows.slice(0, options.maxSeamRows), seamsTotal: rows.length, perKind, shown: kept.length, total: found.length, restoreConfigured: mctx.restoreConfigured, options },
-      report: buildReport({ modules: sources.length, tests: tests.length, units, rows, findings: kept.map((f) => f.draft), total: found.length })
+      details: {
+        seams: rows.slice(0, options.maxSeamRows),
+        seamsTotal: rows.length,
+        perKind,
+        shown: kept.length,
+        total: found.length,
+        restoreConfigured: mctx.restoreConfigured,
+        options
+      },
+      report: buildReport({
+        modules: sources.length,
+        tests: tests.length,
+        units,
+        rows,
+        findings: kept.map((f) => f.draft),
+        total: found.length
+      })
     }
   }
 })
 
-function mockFinding(m: MockUse, own: number, evidence: FindingDraft['evidence'], framework: import('../../src/specs/types.js').TestFramework): FindingDraft<MockingMessageId> {
+function mockFinding(
+  m: MockUse,
+  own: number,
+  evidence: FindingDraft['evidence'],
+  framework: import('../../src/specs/types.js').TestFramework
+): FindingDraft<MockingMessageId> {
   const base = { evidence, key: `${m.problem}|${m.how}|${m.target}`, tags: ['test'] }
   switch (m.problem) {
     case 'subjectMocked':
       return m.partial
-        ? { ...base, messageId: 'subjectMocked', data: { test: m.test, target: m.target, how: m.how }, severity: 'medium', confidence: 'high', rationale: `${m.target} names code inside the module ${m.test} is named after; ${m.how} replaces that part of it (a partial mock), so the tests run a mix of real and fake code of the module under test.` }
-        : { ...base, messageId: 'subjectMocked', data: { test: m.test, target: m.target, how: m.how }, severity: 'high', confidence: 'high', rationale: `${m.target} is the module ${m.test} is named after and imports, and ${m.how} replaces it for the whole file.` }
+        ? {
+            ...base,
+            messageId: 'subjectMocked',
+            data: { test: m.test, target: m.target, how: m.how },
+            severity: 'medium',
+            confidence: 'high',
+            rationale: `${m.target} names code inside the module ${m.test} is named after; ${m.how} replaces that part of it (a partial mock), so the tests run a mix of real and fake code of the module under test.`
+          }
+        : {
+            ...base,
+            messageId: 'subjectMocked',
+            data: { test: m.test, target: m.target, how: m.how },
+            severity: 'high',
+            confidence: 'high',
+            rationale: `${m.target} is the module ${m.test} is named after and imports, and ${m.how} replaces it for the whole file.`
+          }
     case 'ownModuleMocked':
-      return { ...base, messageId: 'ownModuleMocked', data: { test: m.test, target: m.target, how: m.how, count: own }, severity: own >= 3 ? 'medium' : 'low', confidence: 'high', rationale: `${m.target} resolves to a module in this repository; ${own} own module(s) mocked in ${m.test} (3 or more is medium).` }
+      return {
+        ...base,
+        messageId: 'ownModuleMocked',
+        data: { test: m.test, target: m.target, how: m.how, count: own },
+        severity: own >= 3 ? 'medium' : 'low',
+        confidence: 'high',
+        rationale: `${m.target} resolves to a module in this repository; ${own} own module(s) mocked in ${m.test} (3 or more is medium).`
+      }
     case 'mockNotRestored': {
       const python = m.test.endsWith('.py')
       return {
         ...base,
         messageId: 'mockNotRestored',
-        data: { test: m.test, target: m.target, how: m.how, count: m.count ?? 1, what: python ? 'patchers started' : 'spies and stubs', missing: python ? 'no .stop(), patch.stopall() or addCleanup(p.stop) in the file' : 'no mockRestore/restoreAllMocks/restore() call in the file and no restoreMocks: true in a jest/vitest config' },
+        data: {
+          test: m.test,
+          target: m.target,
+          how: m.how,
+          count: m.count ?? 1,
+          what: python ? 'patchers started' : 'spies and stubs',
+          missing: python
+            ? 'no .stop(), patch.stopall() or addCleanup(p.stop) in the file'
+            : 'no mockRestore/restoreAllMocks/restore() call in the file and no restoreMocks: true in a jest/vitest config'
+        },
         severity: 'medium',
         confidence: python ? 'high' : 'medium',
-        rationale: python ? 'A patcher started with .start() stays active until .stop(); nothing in the file stops it.' : 'Spies replace the real method on a shared object until restored; package.json jest config is not read, hence medium confidence.'
+        rationale: python
+          ? 'A patcher started with .start() stays active until .stop(); nothing in the file stops it.'
+          : 'Spies replace the real method on a shared object until restored; package.json jest config is not read, hence medium confidence.'
       }
     }
     case 'foreignTypeMocked':
-      return { ...base, messageId: 'foreignTypeMocked', data: { test: m.test, target: m.target, how: m.how, tool: toolFor(m.target.startsWith('@aws-sdk/') || m.target.startsWith('boto') ? 'sdk' : 'network', framework, m.test.endsWith('.py'), m.target.split(/[ .]/)[0]) }, severity: 'low', confidence: 'medium', rationale: `${m.target} is a third-party client package; its shape is faked by hand in the test.` }
+      return {
+        ...base,
+        messageId: 'foreignTypeMocked',
+        data: {
+          test: m.test,
+          target: m.target,
+          how: m.how,
+          tool: toolFor(
+            m.target.startsWith('@aws-sdk/') || m.target.startsWith('boto') ? 'sdk' : 'network',
+            framework,
+            m.test.endsWith('.py'),
+            m.target.split(/[ .]/)[0]
+          )
+        },
+        severity: 'low',
+        confidence: 'medium',
+        rationale: `${m.target} is a third-party client package; its shape is faked by hand in the test.`
+      }
   }
 }

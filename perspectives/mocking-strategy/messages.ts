@@ -1,7 +1,8 @@
 // Message templates of the mocking-strategy perspective. Every placeholder is filled from what was found.
 import type { MessageTemplate } from '../types.js'
 
-export type MockingMessageId = 'hardWiredSeam' | 'subjectMocked' | 'ownModuleMocked' | 'mockNotRestored' | 'foreignTypeMocked'
+export type MockingMessageId =
+  'hardWiredSeam' | 'subjectMocked' | 'ownModuleMocked' | 'mockNotRestored' | 'foreignTypeMocked'
 
 export const MESSAGES: Record<MockingMessageId, MessageTemplate> = {
   hardWiredSeam: {

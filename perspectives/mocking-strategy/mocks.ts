@@ -6,7 +6,8 @@ import type { CallSite, ModuleModel } from '../../src/model/types.js'
 import { pythonModuleName } from '../../src/specs/paths.js'
 import { isForeignClientPackage } from './catalogue.js'
 
-export type MockProblem = 'subjectMocked' | 'ownModuleMocked' | 'mockNotRestored' | 'foreignTypeMocked'
+export type MockProblem =
+  'subjectMocked' | 'ownModuleMocked' | 'mockNotRestored' | 'foreignTypeMocked'
 
 export interface MockUse {
   problem: MockProblem
@@ -22,10 +23,44 @@ export interface MockUse {
   count?: number
 }
 
-const JS_MODULE_MOCKS = new Set(['jest.mock', 'vi.mock', 'jest.doMock', 'vi.doMock', 'jest.unstable_mockModule', 'mock.module', 'td.replaceEsm', 'td.replace', 'proxyquire'])
-const JS_SPIES = new Set(['jest.spyOn', 'vi.spyOn', 'sinon.stub', 'sinon.spy', 'sinon.replace', 'mock.method', 'mock.getter', 'mock.setter'])
-const JS_RESTORES = new Set(['mockRestore', 'restoreAllMocks', 'restore', 'restoreAll', 'unstubAllGlobals'])
-const PY_PATCH_NAMES = new Set(['patch', 'mock.patch', 'unittest.mock.patch', 'mocker.patch', 'patch.object', 'mock.patch.object', 'mocker.patch.object', 'monkeypatch.setattr'])
+const JS_MODULE_MOCKS = new Set([
+  'jest.mock',
+  'vi.mock',
+  'jest.doMock',
+  'vi.doMock',
+  'jest.unstable_mockModule',
+  'mock.module',
+  'td.replaceEsm',
+  'td.replace',
+  'proxyquire'
+])
+const JS_SPIES = new Set([
+  'jest.spyOn',
+  'vi.spyOn',
+  'sinon.stub',
+  'sinon.spy',
+  'sinon.replace',
+  'mock.method',
+  'mock.getter',
+  'mock.setter'
+])
+const JS_RESTORES = new Set([
+  'mockRestore',
+  'restoreAllMocks',
+  'restore',
+  'restoreAll',
+  'unstubAllGlobals'
+])
+const PY_PATCH_NAMES = new Set([
+  'patch',
+  'mock.patch',
+  'unittest.mock.patch',
+  'mocker.patch',
+  'patch.object',
+  'mock.patch.object',
+  'mocker.patch.object',
+  'monkeypatch.setattr'
+])
 
 /** A string literal argument's value, or undefined for anything else. */
 function literal(arg: string | undefined): string | undefined {
@@ -34,23 +69,45 @@ function literal(arg: string | undefined): string | undefined {
   return m ? m[2] : undefined
 }
 
-const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.js', '/index.tsx']
+const EXTENSIONS = [
+  '',
+  '.ts',
+  '.tsx',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+  '.mts',
+  '.cts',
+  '/index.ts',
+  '/index.js',
+  '/index.tsx'
+]
 
 /** A relative module specifier resolved against the test file, to a repository module path. */
 function resolveRelative(test: string, spec: string, paths: Set<string>): string | undefined {
   const base = posix.normalize(posix.join(posix.dirname(test), spec))
   const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '')
-  for (const stem of [base, stripped]) for (const ext of EXTENSIONS) if (paths.has(stem + ext)) return stem + ext
+  for (const stem of [base, stripped])
+    for (const ext of EXTENSIONS) if (paths.has(stem + ext)) return stem + ext
   return undefined
 }
 
 /** The module a test is about: same base name (`a.test.ts` -> `a.ts`, `test_a.py` -> `a.py`) among what it imports. */
 function subjectsOf(test: ModuleModel, python: boolean): Set<string> {
-  const base = posix.basename(test.path).replace(/\.(test|spec)(?=\.)/, '').replace(/^test_/, '').replace(/_test(?=\.py$)/, '').replace(/\.[^.]+$/, '')
+  const base = posix
+    .basename(test.path)
+    .replace(/\.(test|spec)(?=\.)/, '')
+    .replace(/^test_/, '')
+    .replace(/_test(?=\.py$)/, '')
+    .replace(/\.[^.]+$/, '')
   const imported = test.test?.importedModules ?? []
   const named = imported.filter((p) => {
     const b = posix.basename(p).replace(/\.[^.]+$/, '')
-    return b === base || (b === 'index' || b === '__init__' ? posix.basename(posix.dirname(p)) === base : false)
+    return (
+      b === base ||
+      (b === 'index' || b === '__init__' ? posix.basename(posix.dirname(p)) === base : false)
+    )
   })
   if (named.length > 0) return new Set(named)
   return new Set(!python && imported.length === 1 ? imported : [])
@@ -75,11 +132,19 @@ export function mockContext(modules: ModuleModel[], configText: string[]): MockC
     if (name) dotted.set(name, m.path)
   }
   const restoreConfigured = configText.some((t) => /\brestoreMocks["']?\s*:\s*true\b/.test(t))
-  return { paths: new Set(modules.map((m) => m.path)), dotted, restoreConfigured, byPath: new Map(modules.map((m) => [m.path, m])) }
+  return {
+    paths: new Set(modules.map((m) => m.path)),
+    dotted,
+    restoreConfigured,
+    byPath: new Map(modules.map((m) => [m.path, m]))
+  }
 }
 
 /** The repository module a dotted patch target (`pkg.mod.fn`) lives in: the longest module prefix. */
-function dottedModule(target: string, dotted: Map<string, string>): { path: string; rest: string[] } | undefined {
+function dottedModule(
+  target: string,
+  dotted: Map<string, string>
+): { path: string; rest: string[] } | undefined {
   const parts = target.split('.')
   for (let n = parts.length - 1; n >= 1; n--) {
     const found = dotted.get(parts.slice(0, n).join('.'))
@@ -110,7 +175,14 @@ export function mocksOf(test: ModuleModel, ctx: MockContext): MockUse[] {
   const subjects = subjectsOf(test, python)
   const out: MockUse[] = []
   const own = (call: CallSite, how: string, resolved: string, shown: string): void => {
-    out.push({ problem: subjects.has(resolved) ? 'subjectMocked' : 'ownModuleMocked', test: test.path, call, target: shown === resolved ? resolved : `${shown} (${resolved})`, how, ...(python ? { partial: true } : {}) })
+    out.push({
+      problem: subjects.has(resolved) ? 'subjectMocked' : 'ownModuleMocked',
+      test: test.path,
+      call,
+      target: shown === resolved ? resolved : `${shown} (${resolved})`,
+      how,
+      ...(python ? { partial: true } : {})
+    })
   }
   const foreignImports = new Map<string, string>()
   for (const imp of test.imports) {
@@ -126,8 +198,14 @@ export function mocksOf(test: ModuleModel, ctx: MockContext): MockUse[] {
   for (const call of test.calls) {
     if (python) {
       if (PY_PATCH_NAMES.has(call.callee) && call.assignedTo) patchers.add(call.assignedTo)
-      if (call.name === 'stop' || call.name === 'stopall' || call.callee.endsWith('patch.stopall')) stopped = true
-      if (call.name === 'start' && call.receiver && (/\bpatch(\.object)?\(/.test(call.receiver) || patchers.has(call.receiver))) starts.push(call)
+      if (call.name === 'stop' || call.name === 'stopall' || call.callee.endsWith('patch.stopall'))
+        stopped = true
+      if (
+        call.name === 'start' &&
+        call.receiver &&
+        (/\bpatch(\.object)?\(/.test(call.receiver) || patchers.has(call.receiver))
+      )
+        starts.push(call)
       if (!PY_PATCH_NAMES.has(call.callee)) continue
       const target = literal(call.args[0])
       if (!target || !target.includes('.') || seenTargets.has(target)) continue
@@ -138,7 +216,8 @@ export function mocksOf(test: ModuleModel, ctx: MockContext): MockUse[] {
       if (found) {
         const resolved = ownTarget(found, ctx)
         if (resolved) own(call, call.callee, resolved, target)
-      } else if (isForeignClientPackage(target)) out.push({ problem: 'foreignTypeMocked', test: test.path, call, target, how: call.callee })
+      } else if (isForeignClientPackage(target))
+        out.push({ problem: 'foreignTypeMocked', test: test.path, call, target, how: call.callee })
       continue
     }
     if (JS_RESTORES.has(call.name)) restored = true
@@ -149,7 +228,14 @@ export function mocksOf(test: ModuleModel, ctx: MockContext): MockUse[] {
       if (spec.startsWith('.') || spec.startsWith('/')) {
         const resolved = resolveRelative(test.path, spec, ctx.paths)
         if (resolved) own(call, call.callee, resolved, spec)
-      } else if (isForeignClientPackage(spec)) out.push({ problem: 'foreignTypeMocked', test: test.path, call, target: spec, how: call.callee })
+      } else if (isForeignClientPackage(spec))
+        out.push({
+          problem: 'foreignTypeMocked',
+          test: test.path,
+          call,
+          target: spec,
+          how: call.callee
+        })
       continue
     }
     if (JS_SPIES.has(call.callee) && call.args.length > 0) {
@@ -158,15 +244,35 @@ export function mocksOf(test: ModuleModel, ctx: MockContext): MockUse[] {
       const pkg = foreignImports.get(root)
       if (pkg && !seenTargets.has(call.args[0])) {
         seenTargets.add(call.args[0])
-        out.push({ problem: 'foreignTypeMocked', test: test.path, call, target: `${call.args[0]} from ${pkg}`, how: call.callee })
+        out.push({
+          problem: 'foreignTypeMocked',
+          test: test.path,
+          call,
+          target: `${call.args[0]} from ${pkg}`,
+          how: call.callee
+        })
       }
     }
   }
   if (!python && !restored && spies.length > 0) {
-    out.push({ problem: 'mockNotRestored', test: test.path, call: spies[0], target: spies[0].args.slice(0, 2).join(', '), how: spies[0].callee, count: spies.length })
+    out.push({
+      problem: 'mockNotRestored',
+      test: test.path,
+      call: spies[0],
+      target: spies[0].args.slice(0, 2).join(', '),
+      how: spies[0].callee,
+      count: spies.length
+    })
   }
   if (python && !stopped && starts.length > 0) {
-    out.push({ problem: 'mockNotRestored', test: test.path, call: starts[0], target: starts[0].receiver ?? starts[0].callee, how: 'patch().start()', count: starts.length })
+    out.push({
+      problem: 'mockNotRestored',
+      test: test.path,
+      call: starts[0],
+      target: starts[0].receiver ?? starts[0].callee,
+      how: 'patch().start()',
+      count: starts.length
+    })
   }
   return out
 }

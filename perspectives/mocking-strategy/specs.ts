@@ -44,7 +44,8 @@ export function buildSpecs(inputs: SpecInput[], target: RenderTarget, max: numbe
 
 function specFor({ use, module, findingKey, others }: SpecInput, target: RenderTarget): SpecDraft {
   const python = use.language === 'python'
-  const jsFramework: Exclude<TestFramework, 'pytest'> = target.framework === 'pytest' ? 'node:test' : target.framework
+  const jsFramework: Exclude<TestFramework, 'pytest'> =
+    target.framework === 'pytest' ? 'node:test' : target.framework
   const framework: TestFramework = python ? 'pytest' : jsFramework
   const tool = toolFor(use.kind, framework, python, use.source)
   const topLevel = !use.className
@@ -57,7 +58,10 @@ function specFor({ use, module, findingKey, others }: SpecInput, target: RenderT
     target: { file: use.module, symbol: name ?? use.unit, line: use.loc.startLine },
     rationale: `${use.unit}() reaches the ${SEAM_LABEL[use.kind]} through ${use.via}; the test fakes it with ${tool}.`,
     covers: [findingId('mocking-strategy', 'hardWiredSeam', use.module, findingKey)],
-    priority: use.kind === 'network' || use.kind === 'database' || use.kind === 'sdk' ? ('P1' as const) : ('P2' as const)
+    priority:
+      use.kind === 'network' || use.kind === 'database' || use.kind === 'sdk'
+        ? ('P1' as const)
+        : ('P2' as const)
   }
   const todo = (why: string): SpecDraft => ({
     ...base,
@@ -65,10 +69,21 @@ function specFor({ use, module, findingKey, others }: SpecInput, target: RenderT
     expected: `${use.unit}() runs against ${tool} instead of the real ${SEAM_LABEL[use.kind]}`,
     body: { kind: 'steps', module: use.module, steps: {}, async: use.fn.async }
   })
-  if (!name) return todo(`reach ${use.unit} from a test (it is a method or not exported by name); construct it with the fake passed in`)
-  if (others.length > 0) return todo(`also fake its ${others.map((k) => SEAM_LABEL[k]).join(', ')} (${others.map((k) => toolFor(k, framework, python)).join('; ')}), then assert the result`)
-  if (!plan.ok) return todo(`choose values for ${plan.unknown.map((p) => p.name).join(', ')} (their types give none)`)
-  const code = python ? pythonSteps(use, name, plan.args) : jsSteps(use, name, plan.args, jsFramework)
+  if (!name)
+    return todo(
+      `reach ${use.unit} from a test (it is a method or not exported by name); construct it with the fake passed in`
+    )
+  if (others.length > 0)
+    return todo(
+      `also fake its ${others.map((k) => SEAM_LABEL[k]).join(', ')} (${others.map((k) => toolFor(k, framework, python)).join('; ')}), then assert the result`
+    )
+  if (!plan.ok)
+    return todo(
+      `choose values for ${plan.unknown.map((p) => p.name).join(', ')} (their types give none)`
+    )
+  const code = python
+    ? pythonSteps(use, name, plan.args)
+    : jsSteps(use, name, plan.args, jsFramework)
   if (!code) return todo(`arrange ${tool} for ${use.via} and assert the result`)
   const expected =
     use.kind === 'network'
@@ -82,7 +97,9 @@ function specFor({ use, module, findingKey, others }: SpecInput, target: RenderT
       kind: 'steps',
       module: use.module,
       imports: [{ from: use.module, names: [name] }, ...code.imports],
-      ...(code.setup ? { setup: python ? { python: code.setup } : { javascript: code.setup } } : {}),
+      ...(code.setup
+        ? { setup: python ? { python: code.setup } : { javascript: code.setup } }
+        : {}),
       steps: python ? { python: code.steps } : { javascript: code.steps },
       async: use.fn.async || (!python && use.kind === 'network')
     }
@@ -91,12 +108,21 @@ function specFor({ use, module, findingKey, others }: SpecInput, target: RenderT
 
 // ---- JavaScript / TypeScript ----
 
-function jsSteps(use: SeamUse, name: string, args: SpecValue[], fw: Exclude<TestFramework, 'pytest'>): Steps | undefined {
+function jsSteps(
+  use: SeamUse,
+  name: string,
+  args: SpecValue[],
+  fw: Exclude<TestFramework, 'pytest'>
+): Steps | undefined {
   const call = `${use.fn.async ? 'await ' : ''}${name}(${args.map((a) => renderJsValue(a)).join(', ')})`
-  const equal = fw === 'jest' || fw === 'vitest' ? 'expect(second).toEqual(first)' : 'assert.deepStrictEqual(second, first)'
+  const equal =
+    fw === 'jest' || fw === 'vitest'
+      ? 'expect(second).toEqual(first)'
+      : 'assert.deepStrictEqual(second, first)'
   const twice = `const first = ${call}\nconst second = ${call}\n${equal}`
   const imports: Steps['imports'] = []
-  const lib = fw === 'jest' ? 'jest' : fw === 'vitest' ? 'vi' : fw === 'node:test' ? 'mock' : 'sinon'
+  const lib =
+    fw === 'jest' ? 'jest' : fw === 'vitest' ? 'vi' : fw === 'node:test' ? 'mock' : 'sinon'
   if (fw === 'jest') imports.push({ from: '@jest/globals', names: ['jest'] })
   if (fw === 'vitest') imports.push({ from: 'vitest', names: ['vi'] })
   if (fw === 'node:test') imports.push({ from: 'node:test', names: ['mock'] })
@@ -112,8 +138,17 @@ function jsSteps(use: SeamUse, name: string, args: SpecValue[], fw: Exclude<Test
           : fw === 'mocha'
             ? `const clock = sinon.useFakeTimers({ now: Date.parse(${jsString(FROZEN)}) })`
             : `${lib}.useFakeTimers()\n${lib}.setSystemTime(new Date(${jsString(FROZEN)}))`
-      const restore = fw === 'node:test' ? 'mock.timers.reset()' : fw === 'mocha' ? 'clock.restore()' : `${lib}.useRealTimers()`
-      return { setup, steps: `try {\n${indent(pendingTwice)}\n} finally {\n  ${restore}\n}`, imports }
+      const restore =
+        fw === 'node:test'
+          ? 'mock.timers.reset()'
+          : fw === 'mocha'
+            ? 'clock.restore()'
+            : `${lib}.useRealTimers()`
+      return {
+        setup,
+        steps: `try {\n${indent(pendingTwice)}\n} finally {\n  ${restore}\n}`,
+        imports
+      }
     }
     case 'randomness': {
       if (use.via !== 'Math.random' && use.via !== 'crypto.randomUUID') return undefined
@@ -125,15 +160,27 @@ function jsSteps(use: SeamUse, name: string, args: SpecValue[], fw: Exclude<Test
           : fw === 'mocha'
             ? `const fixed = sinon.stub(${object}, '${method}').returns(${value})`
             : `const fixed = ${lib}.spyOn(${object}, '${method}').mockReturnValue(${value})`
-            const restoreCode = fw === 'mocha' ? 'fixed.restore()' : fw === 'node:test' ? 'fixed.mock.restore()' : 'fixed.mockRestore()'
-      return { setup: stub, steps: `try {\n${indent(twice)}\n} finally {\n  ${restoreCode}\n}`, imports }
+      const restoreCode =
+        fw === 'mocha'
+          ? 'fixed.restore()'
+          : fw === 'node:test'
+            ? 'fixed.mock.restore()'
+            : 'fixed.mockRestore()'
+      return {
+        setup: stub,
+        steps: `try {\n${indent(twice)}\n} finally {\n  ${restoreCode}\n}`,
+        imports
+      }
     }
     case 'network': {
-      const assertion = fw === 'jest' || fw === 'vitest' ? 'expect(seen.length).toBeGreaterThan(0)' : 'assert.ok(seen.length > 0)'
+      const assertion =
+        fw === 'jest' || fw === 'vitest'
+          ? 'expect(seen.length).toBeGreaterThan(0)'
+          : 'assert.ok(seen.length > 0)'
       const setup = [
         'const seen: string[] = []',
         'const server = setupServer(',
-        '  http.all(\'*\', ({ request }) => {',
+        "  http.all('*', ({ request }) => {",
         '    seen.push(request.url)',
         '    // TODO: answer with the status and body the real service sends',
         '    return HttpResponse.json({})',
@@ -145,7 +192,10 @@ function jsSteps(use: SeamUse, name: string, args: SpecValue[], fw: Exclude<Test
       return {
         setup,
         steps: `try {\n  ${runCall}\n} finally {\n  server.close()\n}\n${assertion}`,
-        imports: [{ from: 'msw/node', names: ['setupServer'] }, { from: 'msw', names: ['http', 'HttpResponse'] }]
+        imports: [
+          { from: 'msw/node', names: ['setupServer'] },
+          { from: 'msw', names: ['http', 'HttpResponse'] }
+        ]
       }
     }
     case 'environment': {
@@ -175,8 +225,16 @@ function envName(use: SeamUse): string | undefined {
   return m ? m[2] : undefined
 }
 
-const indent = (code: string): string => code.split('\n').map((l) => (l === '' ? l : `  ${l}`)).join('\n')
-const pyIndent = (code: string): string => code.split('\n').map((l) => (l === '' ? l : `    ${l}`)).join('\n')
+const indent = (code: string): string =>
+  code
+    .split('\n')
+    .map((l) => (l === '' ? l : `  ${l}`))
+    .join('\n')
+const pyIndent = (code: string): string =>
+  code
+    .split('\n')
+    .map((l) => (l === '' ? l : `    ${l}`))
+    .join('\n')
 
 // ---- Python ----
 
@@ -194,21 +252,32 @@ function pythonSteps(use: SeamUse, name: string, args: SpecValue[]): Steps | und
         if (!['time', 'monotonic', 'perf_counter', 'time_ns'].includes(fn)) return undefined
         importsList.push({ from: 'time', names: [] })
         const value = fn === 'time_ns' ? `${FROZEN_EPOCH}000000000` : `${FROZEN_EPOCH}.0`
-        return { steps: `with pytest.MonkeyPatch.context() as mp:\n    mp.setattr(time, ${pyString(fn)}, lambda: ${value})\n${pyIndent(twice)}`, imports: importsList }
+        return {
+          steps: `with pytest.MonkeyPatch.context() as mp:\n    mp.setattr(time, ${pyString(fn)}, lambda: ${value})\n${pyIndent(twice)}`,
+          imports: importsList
+        }
       }
       importsList.push({ from: 'freezegun', names: ['freeze_time'] })
-      return { steps: `with freeze_time(${pyString(FROZEN)}):\n${pyIndent(twice)}`, imports: importsList }
+      return {
+        steps: `with freeze_time(${pyString(FROZEN)}):\n${pyIndent(twice)}`,
+        imports: importsList
+      }
     }
     case 'randomness': {
       if (use.source !== 'random') return undefined
       importsList.push({ from: 'random', names: [] })
-      return { steps: `random.seed(1234)\nfirst = ${call}\nrandom.seed(1234)\nsecond = ${call}\nassert second == first`, imports: importsList }
+      return {
+        steps: `random.seed(1234)\nfirst = ${call}\nrandom.seed(1234)\nsecond = ${call}\nassert second == first`,
+        imports: importsList
+      }
     }
     case 'network': {
       if (use.source === 'requests') {
         importsList.push({ from: 're', names: [] }, { from: 'responses', names: [] })
         const method = (use.call?.name ?? 'get').toUpperCase()
-        const verb = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'].includes(method) ? method : 'GET'
+        const verb = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'].includes(method)
+          ? method
+          : 'GET'
         return {
           steps: `with responses.RequestsMock(assert_all_requests_are_fired=False) as mocked:\n    # TODO: answer with the status and body the real service sends\n    mocked.add(responses.${verb}, re.compile(r'.*'), json={})\n    ${call}\n    assert len(mocked.calls) > 0`,
           imports: importsList
@@ -226,7 +295,10 @@ function pythonSteps(use: SeamUse, name: string, args: SpecValue[]): Steps | und
     case 'environment': {
       const variable = use.envName ?? envName(use)
       if (!variable || variable === '*') return undefined
-      return { steps: `with pytest.MonkeyPatch.context() as mp:\n    mp.setenv(${pyString(variable)}, 'example')\n${pyIndent(twice)}`, imports: importsList }
+      return {
+        steps: `with pytest.MonkeyPatch.context() as mp:\n    mp.setenv(${pyString(variable)}, 'example')\n${pyIndent(twice)}`,
+        imports: importsList
+      }
     }
     default:
       return undefined

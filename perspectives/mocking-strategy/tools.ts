@@ -17,7 +17,12 @@ const JS_SPY: Record<Exclude<TestFramework, 'pytest'>, string> = {
 }
 
 /** The tool for a seam, given the framework and (for Python network) the client package. */
-export function toolFor(kind: SeamKind, framework: TestFramework, python: boolean, source?: string): string {
+export function toolFor(
+  kind: SeamKind,
+  framework: TestFramework,
+  python: boolean,
+  source?: string
+): string {
   if (python) {
     switch (kind) {
       case 'network':
@@ -38,7 +43,9 @@ export function toolFor(kind: SeamKind, framework: TestFramework, python: boolea
       case 'process':
         return 'monkeypatch of subprocess.run, or a real script in tmp_path'
       case 'sdk':
-        return source?.startsWith('boto') ? 'moto (or botocore Stubber)' : 'an adapter the project owns, faked in tests'
+        return source?.startsWith('boto')
+          ? 'moto (or botocore Stubber)'
+          : 'an adapter the project owns, faked in tests'
     }
   }
   const fw = framework === 'pytest' ? 'jest' : framework
@@ -58,6 +65,8 @@ export function toolFor(kind: SeamKind, framework: TestFramework, python: boolea
     case 'process':
       return 'a real script in a temporary directory, or an injected runner'
     case 'sdk':
-      return source?.startsWith('@aws-sdk/') ? 'aws-sdk-client-mock, behind an adapter the project owns' : 'an adapter the project owns, faked in tests'
+      return source?.startsWith('@aws-sdk/')
+        ? 'aws-sdk-client-mock, behind an adapter the project owns'
+        : 'an adapter the project owns, faked in tests'
   }
 }

@@ -6,13 +6,36 @@ import type { Confidence, Severity } from '../types.js'
 import type { Found, ModuleInput } from './context.js'
 import { identifiers } from './regions.js'
 
-const ADDS: ReadonlySet<string> = new Set(['set', 'push', 'unshift', 'add', 'append', 'extend', 'insert', 'setdefault', 'update', 'appendleft'])
+const ADDS: ReadonlySet<string> = new Set([
+  'set',
+  'push',
+  'unshift',
+  'add',
+  'append',
+  'extend',
+  'insert',
+  'setdefault',
+  'update',
+  'appendleft'
+])
 const REMOVES: ReadonlySet<string> = new Set([
-  'delete', 'clear', 'pop', 'shift', 'splice', 'popitem', 'remove', 'discard', 'popleft', 'evict', 'prune', 'reset'
+  'delete',
+  'clear',
+  'pop',
+  'shift',
+  'splice',
+  'popitem',
+  'remove',
+  'discard',
+  'popleft',
+  'evict',
+  'prune',
+  'reset'
 ])
 const KEYED: ReadonlySet<string> = new Set(['set', 'add', 'setdefault'])
 /** Names that say the collection accumulates per call or per key (where growth is the point, and the risk). */
-const CACHE_LIKE = /(cache|memo|seen|visited|pending|history|log|buffer|store|registry|results|map|index|lookup)/i
+const CACHE_LIKE =
+  /(cache|memo|seen|visited|pending|history|log|buffer|store|registry|results|map|index|lookup)/i
 
 interface Writes {
   adds: { method: string; enclosing: string; keyed: boolean }[]
@@ -40,24 +63,47 @@ function writesTo(module: ModuleModel, name: string): Writes {
     if (REMOVES.has(call.name)) writes.removed = true
     if (!ADDS.has(call.name) || call.enclosing === undefined) continue
     const key = call.args[0]
-    writes.adds.push({ method: call.name, enclosing: call.enclosing, keyed: KEYED.has(call.name) && key !== undefined && stringLiteralValue(key) === undefined })
+    writes.adds.push({
+      method: call.name,
+      enclosing: call.enclosing,
+      keyed: KEYED.has(call.name) && key !== undefined && stringLiteralValue(key) === undefined
+    })
   }
   for (const site of module.assignments ?? []) {
     if (site.name !== name || site.enclosing === undefined) continue
-    if (site.operator === '=' && site.target.startsWith(`${name}[`)) writes.adds.push({ method: 'subscript', enclosing: site.enclosing, keyed: true })
+    if (site.operator === '=' && site.target.startsWith(`${name}[`))
+      writes.adds.push({ method: 'subscript', enclosing: site.enclosing, keyed: true })
   }
   // A size check (`if (cache.size > MAX)`, `len(cache) >= LIMIT`) bounds it even when the eviction is elsewhere.
   for (const cond of module.conditions) {
     if (!identifiers(cond.text).includes(name)) continue
-    if (cond.comparisons.some((c) => /\b(size|length|len)\b/.test(`${c.left} ${c.right}`) && `${c.left} ${c.right}`.includes(name))) writes.removed = true
+    if (
+      cond.comparisons.some(
+        (c) =>
+          /\b(size|length|len)\b/.test(`${c.left} ${c.right}`) &&
+          `${c.left} ${c.right}`.includes(name)
+      )
+    )
+      writes.removed = true
   }
   return writes
 }
 
-const WEAK = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'weakref.WeakValueDictionary', 'weakref.WeakKeyDictionary', 'WeakValueDictionary', 'WeakKeyDictionary'])
+const WEAK = new Set([
+  'WeakMap',
+  'WeakSet',
+  'WeakRef',
+  'weakref.WeakValueDictionary',
+  'weakref.WeakKeyDictionary',
+  'WeakValueDictionary',
+  'WeakKeyDictionary'
+])
 
 function weaklyHeld(module: ModuleModel, v: ModuleVariable): boolean {
-  return module.calls.some((c) => WEAK.has(c.callee) && c.loc.startLine >= v.loc.startLine && c.loc.endLine <= v.loc.endLine)
+  return module.calls.some(
+    (c) =>
+      WEAK.has(c.callee) && c.loc.startLine >= v.loc.startLine && c.loc.endLine <= v.loc.endLine
+  )
 }
 
 export function unboundedCollections(input: ModuleInput): Found[] {
@@ -72,7 +118,14 @@ export function unboundedCollections(input: ModuleInput): Found[] {
     if (writes.removed || writes.adds.length === 0) continue
     const keyed = writes.adds.some((a) => a.keyed)
     const cacheLike = CACHE_LIKE.test(v.name)
-    const appends = writes.adds.some((a) => a.method === 'push' || a.method === 'append' || a.method === 'unshift' || a.method === 'extend' || a.method === 'appendleft')
+    const appends = writes.adds.some(
+      (a) =>
+        a.method === 'push' ||
+        a.method === 'append' ||
+        a.method === 'unshift' ||
+        a.method === 'extend' ||
+        a.method === 'appendleft'
+    )
     // Literal keys (`registry.set('json', ...)`) fill a fixed set of slots: bounded by the code.
     if (!keyed && !appends) continue
     // An array that functions push to without a cache-like name is most often a registry of handlers.
@@ -80,7 +133,13 @@ export function unboundedCollections(input: ModuleInput): Found[] {
     const severity: Severity = cacheLike && keyed ? 'medium' : 'low'
     const confidence: Confidence = cacheLike ? 'medium' : 'low'
     const writers = [...new Set(writes.adds.map((a) => a.enclosing))].sort()
-    const methods = [...new Set(writes.adds.map((a) => (a.method === 'subscript' ? `${v.name}[key] = ...` : `.${a.method}()`)))].sort()
+    const methods = [
+      ...new Set(
+        writes.adds.map((a) =>
+          a.method === 'subscript' ? `${v.name}[key] = ...` : `.${a.method}()`
+        )
+      )
+    ].sort()
     found.push({
       draft: {
         messageId: 'unboundedCollection',
@@ -88,15 +147,22 @@ export function unboundedCollections(input: ModuleInput): Found[] {
           kind: kindOf(v, python),
           name: v.name,
           file: module.path,
-          writers: writers.length === 1 ? writers[0] : `${writers.slice(0, 3).join(', ')}${writers.length > 3 ? ` and ${writers.length - 3} more` : ''}`,
+          writers:
+            writers.length === 1
+              ? writers[0]
+              : `${writers.slice(0, 3).join(', ')}${writers.length > 3 ? ` and ${writers.length - 3} more` : ''}`,
           writes: methods.join(', ')
         },
         severity,
         confidence,
         rationale:
           `No call removes entries (${[...REMOVES].slice(0, 5).join('/')}...) and no condition checks its size; ` +
-          (keyed ? 'entries are added under computed keys, so each new key stays forever' : 'entries are appended on every call') +
-          (python ? '. A `del` statement is not in the model, so a deletion written that way is missed.' : '. Entries written as `obj[key] = value` are not in the model for JavaScript.'),
+          (keyed
+            ? 'entries are added under computed keys, so each new key stays forever'
+            : 'entries are appended on every call') +
+          (python
+            ? '. A `del` statement is not in the model, so a deletion written that way is missed.'
+            : '. Entries written as `obj[key] = value` are not in the model for JavaScript.'),
         evidence: quote.evidence(module.path, v.loc),
         key: `unbounded:${v.name}`,
         symbol: v.name,

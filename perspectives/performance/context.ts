@@ -36,7 +36,10 @@ export function symbolName(enclosing: string | undefined): string {
 }
 
 /** Walks from a qualified name up through its outer functions (`a.b.c` -> a.b.c, a.b, a). */
-export function enclosingChain(functions: Map<string, FunctionDecl>, enclosing: string | undefined): FunctionDecl[] {
+export function enclosingChain(
+  functions: Map<string, FunctionDecl>,
+  enclosing: string | undefined
+): FunctionDecl[] {
   const chain: FunctionDecl[] = []
   if (enclosing === undefined) return chain
   const parts = enclosing.split('.')

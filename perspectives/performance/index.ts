@@ -13,7 +13,13 @@ import type { Metrics } from '../types.js'
 import { syncIoOnAsyncPath } from './async-io.js'
 import { unboundedCollections } from './caches.js'
 import type { Found, ModuleInput } from './context.js'
-import { awaitInLoop, nestedLoops, repeatedWorkInLoop, searchInLoop, stringConcatInLoop } from './loops.js'
+import {
+  awaitInLoop,
+  nestedLoops,
+  repeatedWorkInLoop,
+  searchInLoop,
+  stringConcatInLoop
+} from './loops.js'
 import { MESSAGES, type PerformanceMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type PerformanceOptions, validateOptions } from './options.js'
 import { buildRegions } from './regions.js'
@@ -29,7 +35,9 @@ const FULL_SUPPORT = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'
 
 /** A command-line tool or script serves one user at a time: blocking calls there cost little. */
 function isCliModule(module: ModuleModel): boolean {
-  return module.hasMain || /(^|\/)(bin|scripts?|cli|tools)(\/|\.[cm]?[jt]sx?$|\.py$)/.test(module.path)
+  return (
+    module.hasMain || /(^|\/)(bin|scripts?|cli|tools)(\/|\.[cm]?[jt]sx?$|\.py$)/.test(module.path)
+  )
 }
 
 export default definePerspective<PerformanceMessageId, PerformanceOptions>({
@@ -52,8 +60,13 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
   analyse(context) {
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
     const quote = createQuoter(context)
-    const modules = context.model.modules.filter((m) => !m.isTest && !isTestSupportPath(m.path) && !isDeclarationFile(m.path))
-    const checker = new RegexChecker(options.maxRegexChecks, { maxNfaSize: options.regexMaxNfaSize, fuzzing: options.regexFuzzing })
+    const modules = context.model.modules.filter(
+      (m) => !m.isTest && !isTestSupportPath(m.path) && !isDeclarationFile(m.path)
+    )
+    const checker = new RegexChecker(options.maxRegexChecks, {
+      maxNfaSize: options.regexMaxNfaSize,
+      fuzzing: options.regexFuzzing
+    })
     const all: Found[] = []
     let loops = 0
     let maxDepth = 0
@@ -76,7 +89,10 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
         ...stringConcatInLoop(input)
       )
     }
-    const totals = Object.fromEntries(Object.keys(MESSAGES).map((id) => [id, 0])) as Record<PerformanceMessageId, number>
+    const totals = Object.fromEntries(Object.keys(MESSAGES).map((id) => [id, 0])) as Record<
+      PerformanceMessageId,
+      number
+    >
     for (const f of all) totals[f.draft.messageId]++
     // Worst first, then by place: the cap keeps the most severe of each kind.
     const ordered = [...all].sort((a, b) => {
@@ -84,7 +100,9 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
       const eb = b.draft.evidence
       return (
         SEVERITY_ORDER[a.draft.severity] - SEVERITY_ORDER[b.draft.severity] ||
-        ('file' in ea && 'file' in eb ? ea.file.localeCompare(eb.file) || ea.startLine - eb.startLine : 0) ||
+        ('file' in ea && 'file' in eb
+          ? ea.file.localeCompare(eb.file) || ea.startLine - eb.startLine
+          : 0) ||
         a.draft.key.localeCompare(b.draft.key)
       )
     })
@@ -110,12 +128,24 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
       findings,
       specs,
       metrics,
-      details: { totals, shown: findings.length, regexUndecided: Object.fromEntries([...checker.undecided].sort(([a], [b]) => a.localeCompare(b))), options },
+      details: {
+        totals,
+        shown: findings.length,
+        regexUndecided: Object.fromEntries(
+          [...checker.undecided].sort(([a], [b]) => a.localeCompare(b))
+        ),
+        options
+      },
       report: buildReport({
         findings,
         totals,
         sourceModules: modules.length,
-        regex: { found: regexes, checked: checker.checked, skipped: checker.skipped, unknown: checker.unknown }
+        regex: {
+          found: regexes,
+          checked: checker.checked,
+          skipped: checker.skipped,
+          unknown: checker.unknown
+        }
       }),
       risk: riskScore(all.map((f) => f.draft))
     }

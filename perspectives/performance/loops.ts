@@ -6,7 +6,16 @@ import { type Found, type ModuleInput, symbolName } from './context.js'
 import { chainOf, contains, identifiers, regionAt, type Region, shorten } from './regions.js'
 
 const JS_SEARCHES: ReadonlySet<string> = new Set([
-  'includes', 'indexOf', 'lastIndexOf', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every'
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'filter',
+  'some',
+  'every'
 ])
 /** Methods that also exist on strings: with a string literal needle they are most likely substring tests. */
 const STRING_TOO: ReadonlySet<string> = new Set(['includes', 'indexOf', 'lastIndexOf'])
@@ -43,8 +52,24 @@ function walksOuterElement(inner: Region, outer: Region): boolean {
 }
 
 const NOT_ROOTS: ReadonlySet<string> = new Set([
-  'range', 'len', 'enumerate', 'zip', 'sorted', 'reversed', 'list', 'tuple', 'set', 'dict', 'iter', 'Object', 'entries',
-  'Array', 'from', 'Math', 'min', 'max'
+  'range',
+  'len',
+  'enumerate',
+  'zip',
+  'sorted',
+  'reversed',
+  'list',
+  'tuple',
+  'set',
+  'dict',
+  'iter',
+  'Object',
+  'entries',
+  'Array',
+  'from',
+  'Math',
+  'min',
+  'max'
 ])
 
 /** The variable a collection expression starts from: `this`/`self` for members, else its first plain name. */
@@ -59,14 +84,22 @@ function rootOf(expr: string, own: Set<string>): string | undefined {
  * variable, `this`/`self`, or — Python — a local assigned before the outer loop), not from a value
  * computed inside the outer loop (`row = rows[i]`), which the model cannot follow in JavaScript.
  */
-function fromInput(input: ModuleInput, expr: string, region: Region, outer: Region, known: Set<string>): boolean {
+function fromInput(
+  input: ModuleInput,
+  expr: string,
+  region: Region,
+  outer: Region,
+  known: Set<string>
+): boolean {
   const root = rootOf(expr, new Set(region.bound.map((b) => b.name)))
   if (root === undefined) return false
   if (root === 'this' || root === 'self' || known.has(root)) return true
   const fn = input.regions.functions.get(outer.owner ?? '')
   if (fn?.params.some((p) => p.name === root)) return true
   if (input.module.variables.some((v) => v.name === root)) return true
-  const sites = (input.module.assignments ?? []).filter((a) => a.name === root && a.target === root && a.enclosing === outer.owner)
+  const sites = (input.module.assignments ?? []).filter(
+    (a) => a.name === root && a.target === root && a.enclosing === outer.owner
+  )
   return sites.length > 0 && sites.every((a) => !contains(outer.loc, a.loc))
 }
 
@@ -82,7 +115,12 @@ export function nestedLoops(input: ModuleInput, minDepth: number): Found[] {
     const roots = new Set<string>()
     for (const c of chain) {
       const prev = scaling[scaling.length - 1]
-      if (prev && (walksOuterElement(c, prev) || !fromInput(input, c.iterates ?? c.label, c, scaling[0], roots))) continue
+      if (
+        prev &&
+        (walksOuterElement(c, prev) ||
+          !fromInput(input, c.iterates ?? c.label, c, scaling[0], roots))
+      )
+        continue
       scaling.push(c)
       const root = rootOf(c.iterates ?? c.label, new Set(c.bound.map((b) => b.name)))
       if (root) roots.add(root)
@@ -111,7 +149,9 @@ export function nestedLoops(input: ModuleInput, minDepth: number): Found[] {
         confidence,
         rationale:
           `${depth} loops over input-sized collections nest here (${collections.join(', ')}); ` +
-          (same ? 'the same collection is walked at each level, so the cost is quadratic or worse in its size.' : 'the collections\' sizes are not known statically, so the real cost depends on them.'),
+          (same
+            ? 'the same collection is walked at each level, so the cost is quadratic or worse in its size.'
+            : "the collections' sizes are not known statically, so the real cost depends on them."),
         evidence: quote.evidence(module.path, r.loc),
         key: `nested:${owner}:${scaling.map((c) => c.iterates ?? c.label).join('>')}`,
         symbol: owner,
@@ -131,8 +171,20 @@ export function searchInLoop(input: ModuleInput): Found[] {
   const { module, regions, quote } = input
   const found: Found[] = []
   const python = module.language === 'python'
-  const hashed = new Set(module.variables.filter((v) => v.initKind === 'set' || v.initKind === 'map' || v.initKind === 'object').map((v) => v.name))
-  const add = (r: Region, loc: Location, search: string, collection: string, confidence: Confidence, advice: string, owner: string | undefined) => {
+  const hashed = new Set(
+    module.variables
+      .filter((v) => v.initKind === 'set' || v.initKind === 'map' || v.initKind === 'object')
+      .map((v) => v.name)
+  )
+  const add = (
+    r: Region,
+    loc: Location,
+    search: string,
+    collection: string,
+    confidence: Confidence,
+    advice: string,
+    owner: string | undefined
+  ) => {
     const symbol = symbolName(owner)
     found.push({
       draft: {
@@ -142,7 +194,9 @@ export function searchInLoop(input: ModuleInput): Found[] {
         confidence,
         rationale:
           `A scan of ${collection} per iteration of a loop over ${r.iterates ?? 'a collection'} multiplies the two sizes` +
-          (confidence === 'low' ? '; the container\'s type is not declared, so it may be a string, set or dict, where this is cheap.' : '.'),
+          (confidence === 'low'
+            ? "; the container's type is not declared, so it may be a string, set or dict, where this is cheap."
+            : '.'),
         evidence: quote.evidence(module.path, { startLine: loc.startLine, endLine: loc.startLine }),
         key: `search:${symbol}:${search}`,
         symbol,
@@ -164,10 +218,19 @@ export function searchInLoop(input: ModuleInput): Found[] {
       if (!fromInput(input, receiver, r, chainOf(r)[0], new Set())) continue
       const needle = call.args[0]?.trim() ?? ''
       if (STRING_TOO.has(call.name) && /^['"`]/.test(needle)) continue
-      const advice = STRING_TOO.has(call.name) || call.name === 'some'
-        ? `build a Set from ${shorten(receiver, 30)} once before the loop and use .has().`
-        : `index ${shorten(receiver, 30)} by key in a Map once before the loop.`
-      add(r, call.loc, `${shorten(`${receiver}.${call.name}()`, 50)}`, `${shorten(receiver, 40)}`, 'medium', advice, call.enclosing)
+      const advice =
+        STRING_TOO.has(call.name) || call.name === 'some'
+          ? `build a Set from ${shorten(receiver, 30)} once before the loop and use .has().`
+          : `index ${shorten(receiver, 30)} by key in a Map once before the loop.`
+      add(
+        r,
+        call.loc,
+        `${shorten(`${receiver}.${call.name}()`, 50)}`,
+        `${shorten(receiver, 40)}`,
+        'medium',
+        advice,
+        call.enclosing
+      )
     }
     return found
   }
@@ -175,26 +238,42 @@ export function searchInLoop(input: ModuleInput): Found[] {
     for (const cmp of cond.comparisons) {
       if (cmp.operator !== 'in' && cmp.operator !== 'not in') continue
       const right = cmp.right.trim()
-      if (!/^[A-Za-z_][\w.]*$/.test(right) || HASHED_RIGHT.test(right) || hashed.has(right)) continue
+      if (!/^[A-Za-z_][\w.]*$/.test(right) || HASHED_RIGHT.test(right) || hashed.has(right))
+        continue
       if (/^[rbuf]*['"]/i.test(cmp.left.trim())) continue // `'x' in line`: a substring test
       const r = regionAt(regions.regions, cond.enclosing, cond.loc)
       if (!r || !r.overCollection) continue
       if (mentions(right, new Set(r.bound.map((b) => b.name)))) continue
       const how = pythonList(input, right, cond.enclosing)
       if (how === undefined) continue
-      add(r, cond.loc, `${shorten(`${cmp.left} ${cmp.operator} ${right}`, 50)}`, `${shorten(right, 40)}`, 'medium',
-        `${shorten(right, 30)} is ${how}: make it a set once before the loop (or keep a set beside it).`, cond.enclosing)
+      add(
+        r,
+        cond.loc,
+        `${shorten(`${cmp.left} ${cmp.operator} ${right}`, 50)}`,
+        `${shorten(right, 40)}`,
+        'medium',
+        `${shorten(right, 30)} is ${how}: make it a set once before the loop (or keep a set beside it).`,
+        cond.enclosing
+      )
     }
   }
   for (const call of module.calls) {
     if (call.name !== 'index' || !call.receiver || call.args.length !== 1) continue
     const r = regionAt(regions.regions, call.enclosing, call.loc, callText(call))
-    if (!r || !r.overCollection || mentions(call.receiver, new Set(r.bound.map((b) => b.name)))) continue
+    if (!r || !r.overCollection || mentions(call.receiver, new Set(r.bound.map((b) => b.name))))
+      continue
     // Strings have .index too: only a receiver known to be a list is reported.
     const how = pythonList(input, call.receiver, call.enclosing)
     if (how === undefined) continue
-    add(r, call.loc, `${shorten(`${call.receiver}.index()`, 50)}`, `${shorten(call.receiver, 40)}`, 'medium',
-      `${shorten(call.receiver, 30)} is ${how}: keep a dict from value to position, built once before the loop.`, call.enclosing)
+    add(
+      r,
+      call.loc,
+      `${shorten(`${call.receiver}.index()`, 50)}`,
+      `${shorten(call.receiver, 40)}`,
+      'medium',
+      `${shorten(call.receiver, 30)} is ${how}: keep a dict from value to position, built once before the loop.`,
+      call.enclosing
+    )
   }
   return found
 }
@@ -204,14 +283,25 @@ export function searchInLoop(input: ModuleInput): Found[] {
  * (or, for `self.x`, anywhere in the class's module), or a parameter annotated as a list. Undefined when
  * nothing says so: dicts and sets answer `in` by hashing, and an unknown container is not reported.
  */
-function pythonList(input: ModuleInput, right: string, enclosing: string | undefined): string | undefined {
+function pythonList(
+  input: ModuleInput,
+  right: string,
+  enclosing: string | undefined
+): string | undefined {
   const { module, regions } = input
-  if (module.variables.some((v) => v.name === right && v.initKind === 'array')) return 'a module-level list'
+  if (module.variables.some((v) => v.name === right && v.initKind === 'array'))
+    return 'a module-level list'
   const member = right.startsWith('self.')
-  const sites = (module.assignments ?? []).filter((a) => a.target === right && a.operator === '=' && (member || a.enclosing === enclosing))
-  if (sites.length > 0) return sites.every((a) => a.valueKind === 'list') ? `a list (assigned at line ${sites[0].loc.startLine})` : undefined
+  const sites = (module.assignments ?? []).filter(
+    (a) => a.target === right && a.operator === '=' && (member || a.enclosing === enclosing)
+  )
+  if (sites.length > 0)
+    return sites.every((a) => a.valueKind === 'list')
+      ? `a list (assigned at line ${sites[0].loc.startLine})`
+      : undefined
   const param = regions.functions.get(enclosing ?? '')?.params.find((p) => p.name === right)
-  if (param?.type && /^(list|List|Sequence|MutableSequence)\b/.test(param.type.trim())) return `a parameter typed ${param.type.trim()}`
+  if (param?.type && /^(list|List|Sequence|MutableSequence)\b/.test(param.type.trim()))
+    return `a parameter typed ${param.type.trim()}`
   return undefined
 }
 
@@ -219,7 +309,8 @@ function callText(call: CallSite): string {
   return `${call.callee}(`
 }
 
-const AWAIT_PACING = /(^|\.)(sleep|delay|wait|setTimeout|timeout|backoff|throttle|limit|acquire|lock)$/i
+const AWAIT_PACING =
+  /(^|\.)(sleep|delay|wait|setTimeout|timeout|backoff|throttle|limit|acquire|lock)$/i
 
 export function awaitInLoop(input: ModuleInput): Found[] {
   const { module, regions, quote } = input
@@ -227,13 +318,20 @@ export function awaitInLoop(input: ModuleInput): Found[] {
   const python = module.language === 'python'
   for (const r of regions.regions) {
     if (r.kind !== 'loop' || !r.hasAwait || r.asyncIteration || !r.overCollection) continue
-    const awaited = module.calls.filter((c) => c.awaited && regionAt(regions.regions, c.enclosing, c.loc, callText(c)) === r)
+    const awaited = module.calls.filter(
+      (c) => c.awaited && regionAt(regions.regions, c.enclosing, c.loc, callText(c)) === r
+    )
     if (awaited.length === 0) continue
     // Pacing (sleep, rate limits, locks) makes the order the point.
     if (awaited.some((c) => AWAIT_PACING.test(c.callee))) continue
     // `if (await exists(x)) return x`: a search for the first match must stop at it.
     const tested = module.conditions.filter((c) => c.kind === 'if' && contains(r.loc, c.loc))
-    if (awaited.some((a) => tested.some((c) => c.text.includes(`await ${a.callee}(`) && contains(c.loc, a.loc)))) continue
+    if (
+      awaited.some((a) =>
+        tested.some((c) => c.text.includes(`await ${a.callee}(`) && contains(c.loc, a.loc))
+      )
+    )
+      continue
     const elements = new Set(r.bound.map((b) => b.name))
     const perElement = awaited.filter((c) => c.args.some((a) => mentions(a, elements)))
     const call = perElement[0] ?? awaited[0]
@@ -249,14 +347,19 @@ export function awaitInLoop(input: ModuleInput): Found[] {
           independence: independent
             ? `each call takes this iteration's ${[...elements].filter((n) => call.args.some((a) => identifiers(a).includes(n))).join(', ')} and no awaited result feeds the next call's arguments as far as the model shows`
             : 'the calls do not name the loop variable, so whether one iteration needs the previous one could not be read',
-          alternative: python ? '`asyncio.gather(...)`, bounded with a semaphore if the list is long' : '`Promise.all(items.map(...))`, in batches if the list is long'
+          alternative: python
+            ? '`asyncio.gather(...)`, bounded with a semaphore if the list is long'
+            : '`Promise.all(items.map(...))`, in batches if the list is long'
         },
         severity: 'medium',
         confidence: independent ? 'medium' : 'low',
         rationale:
-          'Independence is approximated from the call\'s arguments (the model has no data flow): an iteration that reads a value set by the previous one, ' +
+          "Independence is approximated from the call's arguments (the model has no data flow): an iteration that reads a value set by the previous one, " +
           'or an API that must be called in order, needs the loop as it is.',
-        evidence: quote.evidence(module.path, { startLine: call.loc.startLine, endLine: call.loc.endLine }),
+        evidence: quote.evidence(module.path, {
+          startLine: call.loc.startLine,
+          endLine: call.loc.endLine
+        }),
         key: `await:${symbol}:${call.callee}`,
         symbol,
         tags: ['latency']
@@ -280,7 +383,9 @@ export function repeatedWorkInLoop(input: ModuleInput): Found[] {
   const { module, regions, quote } = input
   const found: Found[] = []
   for (const call of module.calls) {
-    const regex = (call.name === 'RegExp' && (call.callee === 'RegExp' || call.callee === 'new RegExp')) || call.callee === 're.compile'
+    const regex =
+      (call.name === 'RegExp' && (call.callee === 'RegExp' || call.callee === 'new RegExp')) ||
+      call.callee === 're.compile'
     const work = Object.hasOwn(JSON_WORK, call.callee) ? JSON_WORK[call.callee] : undefined
     if (!regex && !work) continue
     const r = regionAt(regions.regions, call.enclosing, call.loc, callText(call))
@@ -304,8 +409,13 @@ export function repeatedWorkInLoop(input: ModuleInput): Found[] {
         confidence: 'medium',
         rationale:
           `None of the arguments (${shorten(call.args.join(', '), 60)}) names a variable bound by the loop, so each iteration repeats the same work` +
-          (call.callee === 're.compile' ? '; Python caches compiled patterns, which makes this cheaper but not free.' : '.'),
-        evidence: quote.evidence(module.path, { startLine: call.loc.startLine, endLine: call.loc.startLine }),
+          (call.callee === 're.compile'
+            ? '; Python caches compiled patterns, which makes this cheaper but not free.'
+            : '.'),
+        evidence: quote.evidence(module.path, {
+          startLine: call.loc.startLine,
+          endLine: call.loc.startLine
+        }),
         key: `repeat:${symbol}:${shown}:${call.args[0]}`,
         symbol,
         tags: ['complexity']
@@ -338,7 +448,10 @@ export function stringConcatInLoop(input: ModuleInput): Found[] {
         rationale:
           'CPython often extends a string in place when nothing else refers to it, so the quadratic cost shows only on other ' +
           'interpreters or when the string is shared; a list and one join is linear everywhere.',
-        evidence: quote.evidence(module.path, { startLine: site.loc.startLine, endLine: site.loc.endLine }),
+        evidence: quote.evidence(module.path, {
+          startLine: site.loc.startLine,
+          endLine: site.loc.endLine
+        }),
         key,
         symbol,
         tags: ['complexity']

@@ -44,7 +44,9 @@ const MINIMUM: Record<Exclude<keyof PerformanceOptions, 'regexFuzzing'>, number>
 export function validateOptions(options: PerformanceOptions): PerformanceOptions {
   checkWholeNumbers('performance', options, DEFAULT_OPTIONS, MINIMUM)
   if (typeof options.regexFuzzing !== 'boolean') {
-    throw new ConfigurationError(`performance option 'regexFuzzing' must be true or false, got ${JSON.stringify(options.regexFuzzing)} (default false)`)
+    throw new ConfigurationError(
+      `performance option 'regexFuzzing' must be true or false, got ${JSON.stringify(options.regexFuzzing)} (default false)`
+    )
   }
   return options
 }

@@ -22,7 +22,9 @@ export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): 
     const confidence: Confidence = result.complexity.isFuzz ? 'medium' : 'high'
     // Not `shorten`: a pattern's leading or trailing spaces are part of it.
     const shown = `/${source.pattern.length > 50 ? `${source.pattern.slice(0, 47)}...` : source.pattern}/${source.flags}`
-    const hot = result.hotspot.filter((h) => h.temperature === 'heat').map((h) => source.pattern.slice(h.start, h.end))
+    const hot = result.hotspot
+      .filter((h) => h.temperature === 'heat')
+      .map((h) => source.pattern.slice(h.start, h.end))
     const symbol = symbolName(source.enclosing)
     const base = `redos:${symbol}:${source.flags}/${source.pattern}`
     const n = (counts.get(base) ?? 0) + 1
@@ -37,8 +39,16 @@ export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): 
           matchTime: exponential ? 'exponential' : `O(n^${degree})`,
           file: module.path,
           attack: shorten(result.attack.pattern, 70),
-          growth: exponential ? 'exponentially in the length of the repeated part' : `with the ${degree === 2 ? 'square' : `${degree}th power`} of its length`,
-          hotspot: hot.length > 0 ? `The backtracking happens in ${[...new Set(hot)].slice(0, 3).map((h) => shorten(h, 30)).join(', ')}.` : ''
+          growth: exponential
+            ? 'exponentially in the length of the repeated part'
+            : `with the ${degree === 2 ? 'square' : `${degree}th power`} of its length`,
+          hotspot:
+            hot.length > 0
+              ? `The backtracking happens in ${[...new Set(hot)]
+                  .slice(0, 3)
+                  .map((h) => shorten(h, 30))
+                  .join(', ')}.`
+              : ''
         },
         severity,
         confidence,
@@ -50,7 +60,10 @@ export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): 
               ? 'a few kilobytes of hostile input take seconds.'
               : 'quadratic matching only hurts on long inputs (tens of kilobytes), so this matters where input length is not limited.') +
           ' Whether untrusted input reaches it is not traced.',
-        evidence: quote.evidence(module.path, { startLine: source.loc.startLine, endLine: source.loc.startLine }),
+        evidence: quote.evidence(module.path, {
+          startLine: source.loc.startLine,
+          endLine: source.loc.startLine
+        }),
         key: n === 1 ? base : `${base}#${n}`,
         symbol,
         tags: ['redos'],
@@ -60,7 +73,10 @@ export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): 
         module,
         fn: regions.functions.get(source.enclosing ?? ''),
         degree: exponential ? 'exponential' : degree,
-        attack: { pumps: pumps.map((p) => ({ prefix: p.prefix, pump: p.pump })), suffix: result.attack.suffix }
+        attack: {
+          pumps: pumps.map((p) => ({ prefix: p.prefix, pump: p.pump })),
+          suffix: result.attack.suffix
+        }
       }
     })
   }

@@ -6,7 +6,18 @@ import type { CallSite, FunctionDecl, Location, Loop, ModuleModel } from '../../
 
 /** Array methods whose callback runs once per element. */
 export const ITERATION_METHODS: ReadonlySet<string> = new Set([
-  'forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex'
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex'
 ])
 
 export interface BoundName {
@@ -47,17 +58,35 @@ export interface ModuleRegions {
 }
 
 export function contains(outer: Location, inner: Location): boolean {
-  const startsBefore = outer.startLine < inner.startLine || (outer.startLine === inner.startLine && outer.startColumn <= inner.startColumn)
-  const endsAfter = outer.endLine > inner.endLine || (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn)
+  const startsBefore =
+    outer.startLine < inner.startLine ||
+    (outer.startLine === inner.startLine && outer.startColumn <= inner.startColumn)
+  const endsAfter =
+    outer.endLine > inner.endLine ||
+    (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn)
   return startsBefore && endsAfter
 }
 
 function sameLoc(a: Location, b: Location): boolean {
-  return a.startLine === b.startLine && a.startColumn === b.startColumn && a.endLine === b.endLine && a.endColumn === b.endColumn
+  return (
+    a.startLine === b.startLine &&
+    a.startColumn === b.startColumn &&
+    a.endLine === b.endLine &&
+    a.endColumn === b.endColumn
+  )
 }
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g
-const KEYWORDS: ReadonlySet<string> = new Set(['const', 'let', 'var', 'await', 'async', 'for', 'in', 'of'])
+const KEYWORDS: ReadonlySet<string> = new Set([
+  'const',
+  'let',
+  'var',
+  'await',
+  'async',
+  'for',
+  'in',
+  'of'
+])
 
 /** Identifiers in a short piece of expression text the model recorded (headers, iterated expressions). */
 export function identifiers(text: string): string[] {
@@ -80,7 +109,10 @@ function boundByLoop(loop: Loop, python: boolean): BoundName[] {
   const open = header.indexOf('(')
   if (open < 0) return []
   if (loop.kind === 'for') {
-    const init = header.slice(open + 1, header.indexOf(';', open) < 0 ? undefined : header.indexOf(';', open))
+    const init = header.slice(
+      open + 1,
+      header.indexOf(';', open) < 0 ? undefined : header.indexOf(';', open)
+    )
     // `let i = 0, j = n`: the names before each `=` are counters.
     return init
       .split(',')
@@ -133,18 +165,30 @@ export function buildRegions(module: ModuleModel): ModuleRegions {
   if (!python) regions.push(...callbackRegions(module))
   // Parents: the smallest enclosing region reached without crossing a function that is not an iteration callback.
   const callbackOwners = new Set(regions.filter((r) => r.kind === 'callback').map((r) => r.owner))
-  const ordered = [...regions].sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)
+  const ordered = [...regions].sort(
+    (a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn
+  )
   for (const region of ordered) {
     let best: Region | undefined
     for (const other of ordered) {
-      if (other === region || !contains(other.loc, region.loc) || sameLoc(other.loc, region.loc)) continue
+      if (other === region || !contains(other.loc, region.loc) || sameLoc(other.loc, region.loc))
+        continue
       if (best && !contains(best.loc, other.loc)) continue
       best = other
     }
     // A generator in a comprehension's iterated expression (`for k in chain(x for x in a)`) runs once, not per iteration.
-    const inHeader = best !== undefined && best.headerOnce && region.iterates !== undefined && region.loc.startLine === best.loc.startLine &&
+    const inHeader =
+      best !== undefined &&
+      best.headerOnce &&
+      region.iterates !== undefined &&
+      region.loc.startLine === best.loc.startLine &&
       (best.iterates ?? '').includes(region.iterates)
-    if (best && !inHeader && reachableWithoutFunctions(best, region, module.functions, callbackOwners)) region.parent = best
+    if (
+      best &&
+      !inHeader &&
+      reachableWithoutFunctions(best, region, module.functions, callbackOwners)
+    )
+      region.parent = best
   }
   for (const region of ordered) {
     let depth = 1
@@ -158,7 +202,12 @@ export function buildRegions(module: ModuleModel): ModuleRegions {
  * The inner region runs per iteration of the outer one when every function between them is an
  * iteration callback: a loop inside a `setTimeout(() => ...)` or a named helper is not nested.
  */
-function reachableWithoutFunctions(outer: Region, inner: Region, fns: FunctionDecl[], callbackOwners: Set<string | undefined>): boolean {
+function reachableWithoutFunctions(
+  outer: Region,
+  inner: Region,
+  fns: FunctionDecl[],
+  callbackOwners: Set<string | undefined>
+): boolean {
   for (const fn of fns) {
     if (!contains(outer.loc, fn.loc) || !contains(fn.loc, inner.loc)) continue
     if (inner.kind === 'callback' && inner.owner === fn.qualifiedName) continue
@@ -179,10 +228,14 @@ function callbackRegions(module: ModuleModel): Region[] {
     if (!ITERATION_METHODS.has(call.name) || !call.receiver || call.isNew) continue
     const first = call.args[0]?.trim() ?? ''
     if (!/^(async\s+)?(\(|function\b|[A-Za-z_$][\w$]*\s*=>)/.test(first)) continue
-    const named = /^(async\s+)?function\s*\*?\s*[A-Za-z_$]/.test(first) ? namedCallback(call, inline) : undefined
+    const named = /^(async\s+)?function\s*\*?\s*[A-Za-z_$]/.test(first)
+      ? namedCallback(call, inline)
+      : undefined
     const receiver = call.receiver
     const literal = /^[[('"`]/.test(receiver.trim())
-    const params = paramsOfCallback(first).filter((_, i) => !(call.name.startsWith('reduce') && i === 0))
+    const params = paramsOfCallback(first).filter(
+      (_, i) => !(call.name.startsWith('reduce') && i === 0)
+    )
     regions.push({
       kind: 'callback',
       loopKind: 'callback',
@@ -206,17 +259,25 @@ function callbackRegions(module: ModuleModel): Region[] {
 function paramsOfCallback(text: string): string[] {
   const arrow = text.indexOf('=>')
   const open = text.indexOf('(')
-  if (arrow >= 0 && (open < 0 || open > arrow)) return identifiers(text.slice(0, arrow).replace(/^async\s+/, ''))
+  if (arrow >= 0 && (open < 0 || open > arrow))
+    return identifiers(text.slice(0, arrow).replace(/^async\s+/, ''))
   if (open < 0) return []
   const close = text.indexOf(')', open)
-  return identifiers(text.slice(open + 1, close < 0 ? undefined : close)).filter((n) => n !== 'function')
+  return identifiers(text.slice(open + 1, close < 0 ? undefined : close)).filter(
+    (n) => n !== 'function'
+  )
 }
 
 /** A function expression with a name passed as the callback: the model gave it a FunctionDecl. */
 function namedCallback(call: CallSite, inline: FunctionDecl[]): FunctionDecl | undefined {
   let best: FunctionDecl | undefined
   for (const fn of inline) {
-    if (fn.qualifiedName === call.enclosing || !contains(call.loc, fn.loc) || sameLoc(call.loc, fn.loc)) continue
+    if (
+      fn.qualifiedName === call.enclosing ||
+      !contains(call.loc, fn.loc) ||
+      sameLoc(call.loc, fn.loc)
+    )
+      continue
     if (!best || contains(fn.loc, best.loc)) best = fn
   }
   return best
@@ -231,7 +292,12 @@ export function shorten(text: string, max = 40): string {
  * The innermost region whose body runs the code at `loc` in function `enclosing`, per iteration.
  * Code in a for-of/for-in/Python-for header's iterated expression runs once, so it is not inside.
  */
-export function regionAt(regions: Region[], enclosing: string | undefined, loc: Location, text?: string): Region | undefined {
+export function regionAt(
+  regions: Region[],
+  enclosing: string | undefined,
+  loc: Location,
+  text?: string
+): Region | undefined {
   let best: Region | undefined
   for (const r of regions) {
     if (r.owner !== enclosing || !contains(r.loc, loc) || sameLoc(r.loc, loc)) continue

@@ -12,8 +12,20 @@ import { exportNamesOf } from '../shared/units.js'
 import type { Severity } from '../types.js'
 import type { Found, ScalingHint } from './context.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = { critical: 'P1', high: 'P1', medium: 'P2', low: 'P3', info: 'P3' }
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
+const PRIORITY: Record<Severity, SpecPriority> = {
+  critical: 'P1',
+  high: 'P1',
+  medium: 'P2',
+  low: 'P3',
+  info: 'P3'
+}
+const SEVERITY_ORDER: Record<Severity, number> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+  info: 4
+}
 const RENDERABLE = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 
 interface Builder {
@@ -22,29 +34,50 @@ interface Builder {
 }
 
 /** Code that builds one argument of size n, per language; undefined when the type gives nothing. */
-function argumentBuilder(p: Parameter, python: boolean, hint: ScalingHint, single: boolean): Builder | undefined {
+function argumentBuilder(
+  p: Parameter,
+  python: boolean,
+  hint: ScalingHint,
+  single: boolean
+): Builder | undefined {
   const t = (p.type ?? '').replace(/\s+/g, '')
   if (hint.attack && (single || /^(string|str)$/.test(t))) {
-    const js = hint.attack.pumps.map((x) => `${JSON.stringify(x.prefix)} + ${JSON.stringify(x.pump)}.repeat(n)`)
-    const py = hint.attack.pumps.map((x) => `${JSON.stringify(x.prefix)} + ${JSON.stringify(x.pump)} * n`)
-    return { javascript: [...js, JSON.stringify(hint.attack.suffix)].join(' + '), python: [...py, JSON.stringify(hint.attack.suffix)].join(' + ') }
+    const js = hint.attack.pumps.map(
+      (x) => `${JSON.stringify(x.prefix)} + ${JSON.stringify(x.pump)}.repeat(n)`
+    )
+    const py = hint.attack.pumps.map(
+      (x) => `${JSON.stringify(x.prefix)} + ${JSON.stringify(x.pump)} * n`
+    )
+    return {
+      javascript: [...js, JSON.stringify(hint.attack.suffix)].join(' + '),
+      python: [...py, JSON.stringify(hint.attack.suffix)].join(' + ')
+    }
   }
   if (python) {
-    if (/^(list|List|Sequence|Iterable)\[(int|float)\]$/.test(t) || t === 'list' || t === 'List') return { python: 'list(range(n))' }
-    if (/^(list|List|Sequence|Iterable)\[str\]$/.test(t)) return { python: '[f"item{i}" for i in range(n)]' }
+    if (/^(list|List|Sequence|Iterable)\[(int|float)\]$/.test(t) || t === 'list' || t === 'List')
+      return { python: 'list(range(n))' }
+    if (/^(list|List|Sequence|Iterable)\[str\]$/.test(t))
+      return { python: '[f"item{i}" for i in range(n)]' }
     if (t === 'str') return { python: '"x" * n' }
     if (t === 'int') return { python: 'n' }
     return undefined
   }
-  if (/^(number\[\]|Array<number>|readonlynumber\[\]|ReadonlyArray<number>)$/.test(t)) return { javascript: 'Array.from({ length: n }, (_, i) => i)' }
-  if (/^(string\[\]|Array<string>|readonlystring\[\]|ReadonlyArray<string>)$/.test(t)) return { javascript: 'Array.from({ length: n }, (_, i) => `item${i}`)' }
+  if (/^(number\[\]|Array<number>|readonlynumber\[\]|ReadonlyArray<number>)$/.test(t))
+    return { javascript: 'Array.from({ length: n }, (_, i) => i)' }
+  if (/^(string\[\]|Array<string>|readonlystring\[\]|ReadonlyArray<string>)$/.test(t))
+    return { javascript: 'Array.from({ length: n }, (_, i) => `item${i}`)' }
   if (t === 'string') return { javascript: "'x'.repeat(n)" }
   if (t === 'number') return { javascript: 'n' }
   return undefined
 }
 
 /** Sizes: n so that 10n stays within ~10⁷ steps at the complexity found; the ratio bound one degree better. */
-function sizes(degree: ScalingHint['degree']): { n: number; bound: number; found: string; allowed: string } {
+function sizes(degree: ScalingHint['degree']): {
+  n: number
+  bound: number
+  found: string
+  allowed: string
+} {
   if (degree === 'exponential') return { n: 2, bound: 30, found: 'exponential', allowed: 'O(n)' }
   const d = Math.max(2, degree)
   return {
@@ -57,7 +90,13 @@ function sizes(degree: ScalingHint['degree']): { n: number; bound: number; found
 
 // Inputs are built before the clock starts; defaults (`n = 0`) let TypeScript infer the types without annotations,
 // so the same code is valid JavaScript and strict TypeScript.
-function jsSteps(local: string, builders: string[], n: number, bound: number, async: boolean): string {
+function jsSteps(
+  local: string,
+  builders: string[],
+  n: number,
+  bound: number,
+  async: boolean
+): string {
   const names = builders.map((_, i) => `arg${i}`)
   const call = `${async ? 'await ' : ''}${local}(${names.join(', ')})`
   return [
@@ -80,7 +119,13 @@ function jsSteps(local: string, builders: string[], n: number, bound: number, as
   ].join('\n')
 }
 
-function pySteps(local: string, builders: string[], n: number, bound: number, async: boolean): string {
+function pySteps(
+  local: string,
+  builders: string[],
+  n: number,
+  bound: number,
+  async: boolean
+): string {
   const names = builders.map((_, i) => `arg${i}`)
   const call = `${async ? 'await ' : ''}${local}(${names.join(', ')})`
   const def = async ? 'async def' : 'def'
@@ -105,14 +150,25 @@ function pySteps(local: string, builders: string[], n: number, bound: number, as
 
 /** Exported top-level functions only: what a test can import and call. */
 function callable(fn: FunctionDecl | undefined): fn is FunctionDecl {
-  return fn !== undefined && fn.exported && fn.qualifiedName === fn.name && (fn.kind === 'function' || fn.kind === 'arrow')
+  return (
+    fn !== undefined &&
+    fn.exported &&
+    fn.qualifiedName === fn.name &&
+    (fn.kind === 'function' || fn.kind === 'arrow')
+  )
 }
 
 export function buildSpecs(found: Found[], maxSpecs: number): SpecDraft[] {
   const byFunction = new Map<string, Found[]>()
   for (const f of found) {
     const hint = f.hint
-    if (!hint || !callable(hint.fn) || !RENDERABLE.has(hint.module.language) || !('file' in f.draft.evidence)) continue
+    if (
+      !hint ||
+      !callable(hint.fn) ||
+      !RENDERABLE.has(hint.module.language) ||
+      !('file' in f.draft.evidence)
+    )
+      continue
     // A Python file outside an importable package path (`dist-packages`, `my-scripts/`) cannot be imported by a test.
     if (hint.module.language === 'python' && pythonModuleName(hint.module.path) === null) continue
     const key = `${hint.module.path}#${hint.fn.qualifiedName}`
@@ -131,7 +187,9 @@ function worst(list: Found[]): number {
 }
 
 function scalingSpec(key: string, list: Found[]): SpecDraft {
-  const first = list.sort((a, b) => SEVERITY_ORDER[a.draft.severity] - SEVERITY_ORDER[b.draft.severity])[0]
+  const first = list.sort(
+    (a, b) => SEVERITY_ORDER[a.draft.severity] - SEVERITY_ORDER[b.draft.severity]
+  )[0]
   const hint = first.hint as ScalingHint
   const fn = hint.fn as FunctionDecl
   const module = hint.module
@@ -142,10 +200,23 @@ function scalingSpec(key: string, list: Found[]): SpecDraft {
     ? 'exponential'
     : Math.max(...list.map((f) => (typeof f.hint?.degree === 'number' ? f.hint.degree : 2)))
   const { n, bound, found, allowed } = sizes(degree)
-  const covers = list.map((f) => findingId('performance', f.draft.messageId, module.path, f.draft.key))
-  const required = fn.params.filter((p) => !p.rest && !p.optional && p.defaultValue === undefined && !(python && (p.name === 'self' || p.name === 'cls')))
-  const builders = required.map((p) => ({ p, b: argumentBuilder(p, python, { ...hint, degree }, required.length === 1) }))
-  const unknown = builders.filter((x) => x.b === undefined || (python ? x.b.python : x.b.javascript) === undefined)
+  const covers = list.map((f) =>
+    findingId('performance', f.draft.messageId, module.path, f.draft.key)
+  )
+  const required = fn.params.filter(
+    (p) =>
+      !p.rest &&
+      !p.optional &&
+      p.defaultValue === undefined &&
+      !(python && (p.name === 'self' || p.name === 'cls'))
+  )
+  const builders = required.map((p) => ({
+    p,
+    b: argumentBuilder(p, python, { ...hint, degree }, required.length === 1)
+  }))
+  const unknown = builders.filter(
+    (x) => x.b === undefined || (python ? x.b.python : x.b.javascript) === undefined
+  )
   const base = {
     key: `scaling:${key}`,
     level: 'unit' as const,
@@ -159,17 +230,36 @@ function scalingSpec(key: string, list: Found[]): SpecDraft {
   }
   const imports = [{ from: module.path, names: [local] }]
   if (unknown.length > 0 || required.length === 0) {
-    const what = required.length === 0
-      ? 'the input whose size drives the work (the function takes no required parameter)'
-      : unknown.map((x) => (x.p.type ? `${x.p.name}: ${x.p.type}` : `${x.p.name} (untyped)`)).join(', ')
-    return { ...base, title: `${local} scaling at n vs 10n: TODO build inputs of size n for ${what}`, body: { kind: 'steps', module: module.path, imports, steps: {}, async: fn.async } }
+    const what =
+      required.length === 0
+        ? 'the input whose size drives the work (the function takes no required parameter)'
+        : unknown
+            .map((x) => (x.p.type ? `${x.p.name}: ${x.p.type}` : `${x.p.name} (untyped)`))
+            .join(', ')
+    return {
+      ...base,
+      title: `${local} scaling at n vs 10n: TODO build inputs of size n for ${what}`,
+      body: { kind: 'steps', module: module.path, imports, steps: {}, async: fn.async }
+    }
   }
   const code = builders.map((x) => (python ? x.b?.python : x.b?.javascript) as string)
   return {
     ...base,
     title: `${local} scales ${allowed === 'O(n)' ? 'linearly' : `as ${allowed}`} from n = ${n} to ${10 * n}`,
     body: python
-      ? { kind: 'steps', module: module.path, imports: [...imports, { from: 'statistics', names: [] }, { from: 'time', names: [] }], steps: { python: pySteps(local, code, n, bound, fn.async) }, async: fn.async }
-      : { kind: 'steps', module: module.path, imports, steps: { javascript: jsSteps(local, code, n, bound, fn.async) }, async: true }
+      ? {
+          kind: 'steps',
+          module: module.path,
+          imports: [...imports, { from: 'statistics', names: [] }, { from: 'time', names: [] }],
+          steps: { python: pySteps(local, code, n, bound, fn.async) },
+          async: fn.async
+        }
+      : {
+          kind: 'steps',
+          module: module.path,
+          imports,
+          steps: { javascript: jsSteps(local, code, n, bound, fn.async) },
+          async: true
+        }
   }
 }

@@ -47,7 +47,13 @@ export function findEntryPoints(model: CodeModel, packageEntries: PackageEntry[]
   const entries: EntryPoint[] = []
   for (const e of packageEntries) {
     if (e.field !== 'bin') continue
-    entries.push({ kind: 'bin', name: e.key, file: e.module, loc: binLocation(e, byPath), via: `${e.manifest} bin` })
+    entries.push({
+      kind: 'bin',
+      name: e.key,
+      file: e.module,
+      loc: binLocation(e, byPath),
+      via: `${e.manifest} bin`
+    })
   }
   for (const module of model.modules) {
     if (module.isTest) continue
@@ -78,14 +84,36 @@ function firstLine(module: ModuleModel | undefined): Location | null {
 function mainEntry(module: ModuleModel): EntryPoint | null {
   if (module.language === 'python') {
     const guard = module.conditions.find((c) =>
-      c.comparisons.some((k) => (k.left === '__name__' || k.right === '__name__') && k.literal === '__main__')
+      c.comparisons.some(
+        (k) => (k.left === '__name__' || k.right === '__name__') && k.literal === '__main__'
+      )
     )
-    if (guard) return { kind: 'main', name: module.path, file: module.path, loc: guard.loc, via: 'if __name__ == "__main__"' }
+    if (guard)
+      return {
+        kind: 'main',
+        name: module.path,
+        file: module.path,
+        loc: guard.loc,
+        via: 'if __name__ == "__main__"'
+      }
     if (module.path === '__main__.py' || module.path.endsWith('/__main__.py')) {
-      return { kind: 'main', name: module.path, file: module.path, loc: firstLine(module), via: '__main__.py' }
+      return {
+        kind: 'main',
+        name: module.path,
+        file: module.path,
+        loc: firstLine(module),
+        via: '__main__.py'
+      }
     }
   }
-  if (module.hasMain) return { kind: 'main', name: module.path, file: module.path, loc: firstLine(module), via: '#! line' }
+  if (module.hasMain)
+    return {
+      kind: 'main',
+      name: module.path,
+      file: module.path,
+      loc: firstLine(module),
+      via: '#! line'
+    }
   return null
 }
 
@@ -94,10 +122,19 @@ function cliEntries(module: ModuleModel): EntryPoint[] {
   const seen = new Set<string>()
   for (const decl of module.imports) {
     const source = decl.source.replace(/^node:/, '')
-    const key = source === 'util' && decl.names.some((n) => n.imported === 'parseArgs') ? 'node:util#parseArgs' : source
+    const key =
+      source === 'util' && decl.names.some((n) => n.imported === 'parseArgs')
+        ? 'node:util#parseArgs'
+        : source
     if (!CLI_FRAMEWORKS.has(key) || seen.has(key)) continue
     seen.add(key)
-    out.push({ kind: 'cli', name: key === 'node:util#parseArgs' ? 'util.parseArgs' : key, file: module.path, loc: decl.loc, via: `import ${decl.source}` })
+    out.push({
+      kind: 'cli',
+      name: key === 'node:util#parseArgs' ? 'util.parseArgs' : key,
+      file: module.path,
+      loc: decl.loc,
+      via: `import ${decl.source}`
+    })
   }
   return out
 }
@@ -119,12 +156,17 @@ function routeEntries(module: ModuleModel): EntryPoint[] {
  * Functions that run a command line and read argv: a manifest's `pkg.cli:main` target, and `main` in
  * a module that is run as a program or builds a CLI. Keys are `file#qualifiedName`.
  */
-export function commandFunctions(entries: EntryPoint[], packageEntries: PackageEntry[]): Set<string> {
+export function commandFunctions(
+  entries: EntryPoint[],
+  packageEntries: PackageEntry[]
+): Set<string> {
   const keys = new Set<string>()
   for (const e of packageEntries) {
     const colon = e.spec.indexOf(':')
-    if (e.field === 'bin' && e.module && colon > 0) keys.add(`${e.module}#${e.spec.slice(colon + 1).trim()}`)
+    if (e.field === 'bin' && e.module && colon > 0)
+      keys.add(`${e.module}#${e.spec.slice(colon + 1).trim()}`)
   }
-  for (const e of entries) if ((e.kind === 'main' || e.kind === 'cli') && e.file) keys.add(`${e.file}#main`)
+  for (const e of entries)
+    if ((e.kind === 'main' || e.kind === 'cli') && e.file) keys.add(`${e.file}#main`)
   return keys
 }

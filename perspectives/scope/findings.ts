@@ -55,7 +55,9 @@ export function buildFindings(input: FindingInput): Draft[] {
 }
 
 function importedByPhrase(n: number): string {
-  return n === 0 ? 'no other module imports it' : `${plural(n, 'module')} import${n === 1 ? 's' : ''} it`
+  return n === 0
+    ? 'no other module imports it'
+    : `${plural(n, 'module')} import${n === 1 ? 's' : ''} it`
 }
 
 function reachPhrase(reach: UnitReach, file: string, input: FindingInput): string {
@@ -67,17 +69,25 @@ function reachPhrase(reach: UnitReach, file: string, input: FindingInput): strin
 function staticPhrase(reach: UnitReach, file: string, input: FindingInput): string {
   if (input.reach.testFiles.length === 0) return 'the repository has no tests'
   if (reach === 'unreached') return `no test imports ${file}`
-  if (reach === 'indirect') return `no test imports ${file}; tests run it only through the modules they import`
+  if (reach === 'indirect')
+    return `no test imports ${file}; tests run it only through the modules they import`
   const tests = [...(input.reach.importedBy.get(file) ?? [])].sort()
   const verb = tests.length === 1 ? 'imports' : 'import'
   return `${plural(tests.length, 'test file')} (${tests[0]}${tests.length > 1 ? ', …' : ''}) ${verb} ${file} but none references it`
 }
 
-const LOWER: Record<Severity, Severity> = { critical: 'high', high: 'medium', medium: 'low', low: 'low', info: 'info' }
+const LOWER: Record<Severity, Severity> = {
+  critical: 'high',
+  high: 'medium',
+  medium: 'low',
+  low: 'low',
+  info: 'info'
+}
 
 /** High for a complex or widely used unit, medium for a moderately so, low otherwise; one lower if tests import the module. */
 export function unitSeverity(maxComplexity: number, fanIn: number, reach: UnitReach): Severity {
-  const base: Severity = maxComplexity >= 10 || fanIn >= 5 ? 'high' : maxComplexity >= 5 || fanIn >= 2 ? 'medium' : 'low'
+  const base: Severity =
+    maxComplexity >= 10 || fanIn >= 5 ? 'high' : maxComplexity >= 5 || fanIn >= 2 ? 'medium' : 'low'
   return reach === 'module-imported' ? LOWER[base] : base
 }
 
@@ -85,7 +95,9 @@ function noTests(input: FindingInput): Draft[] {
   const { inventory } = input
   if (inventory.totals.testFiles > 0) return []
   // Only data and declarations (no function or class anywhere): there is no behaviour to test.
-  const hasCode = input.model.modules.some((m) => !m.isTest && !isDeclarationFile(m.path) && m.functions.length + m.classes.length > 0)
+  const hasCode = input.model.modules.some(
+    (m) => !m.isTest && !isDeclarationFile(m.path) && m.functions.length + m.classes.length > 0
+  )
   if (!hasCode) return []
   const languages = inventory.languages.map((l) => l.language)
   const publicSymbols = input.targets.length
@@ -96,7 +108,11 @@ function noTests(input: FindingInput): Draft[] {
         sourceFiles: plural(inventory.totals.sourceFiles, 'source file'),
         sourceLines: inventory.totals.sourceLines,
         languages: languages.join(', '),
-        publicSymbols: plural(publicSymbols, 'public function or class', 'public functions and classes')
+        publicSymbols: plural(
+          publicSymbols,
+          'public function or class',
+          'public functions and classes'
+        )
       },
       severity: 'high',
       confidence: 'high',
@@ -117,12 +133,16 @@ function searchedFolders(model: CodeModel): string[] {
     folders.add(slash < 0 ? '.' : `${m.path.slice(0, slash)}/`)
   }
   const sorted = [...folders].sort()
-  return sorted.length > MAX_WHERE ? [...sorted.slice(0, MAX_WHERE), `…and ${sorted.length - MAX_WHERE} more`] : sorted
+  return sorted.length > MAX_WHERE
+    ? [...sorted.slice(0, MAX_WHERE), `…and ${sorted.length - MAX_WHERE} more`]
+    : sorted
 }
 
 function untestedUnits(input: FindingInput): Draft[] {
   const { targets, options } = input
-  const untested = targets.filter((t) => t.reach !== 'referenced').slice(0, options.maxFindingsPerKind)
+  const untested = targets
+    .filter((t) => t.reach !== 'referenced')
+    .slice(0, options.maxFindingsPerKind)
   return untested.map((t): Draft => {
     const unit = input.unitByKey.get(unitKey(t.file, t.symbol)) as PublicUnit
     const measured = t.measured === 'not-run'
@@ -135,13 +155,18 @@ function untestedUnits(input: FindingInput): Draft[] {
         file: t.file,
         lines: t.lines,
         complexity: t.maxComplexity,
-        importedBy: t.fanIn === 0 ? 'not imported by other modules' : `imported by ${plural(t.fanIn, 'module')}`,
+        importedBy:
+          t.fanIn === 0
+            ? 'not imported by other modules'
+            : `imported by ${plural(t.fanIn, 'module')}`,
         reach: reachPhrase(t.reach, t.file, input),
         rank: t.rank,
         targets: targets.length,
         score: t.score
       },
-      severity: measured ? unitSeverity(t.maxComplexity, t.fanIn, t.reach) : capEstimate(unitSeverity(t.maxComplexity, t.fanIn, t.reach)),
+      severity: measured
+        ? unitSeverity(t.maxComplexity, t.fanIn, t.reach)
+        : capEstimate(unitSeverity(t.maxComplexity, t.fanIn, t.reach)),
       confidence,
       rationale:
         `Score ${t.score} = 100 x (0.25 x size ${t.components.size} + 0.30 x complexity ${t.components.complexity} + ` +
@@ -164,7 +189,11 @@ function complexFunctions(input: FindingInput): Draft[] {
     if (!measured && input.reach.importedBy.has(module.path)) continue
     for (const fn of module.functions) {
       // Public units are ranked and reported as such; this is for the helpers and methods behind them.
-      if (fn.complexity < options.complexityThreshold || input.unitByKey.has(unitKey(module.path, fn.qualifiedName))) continue
+      if (
+        fn.complexity < options.complexityThreshold ||
+        input.unitByKey.has(unitKey(module.path, fn.qualifiedName))
+      )
+        continue
       // With a report, only a function it shows never ran (excluded ones are the project's choice).
       if (measured && input.facts?.functionReach(module, fn) !== 'not-run') continue
       candidates.push({ module, fn })
@@ -184,9 +213,16 @@ function complexFunctions(input: FindingInput): Draft[] {
       file: module.path,
       complexity: fn.complexity,
       threshold: options.complexityThreshold,
-      reach: reachPhrase(input.reach.indirect.has(module.path) ? 'indirect' : 'unreached', module.path, input)
+      reach: reachPhrase(
+        input.reach.indirect.has(module.path) ? 'indirect' : 'unreached',
+        module.path,
+        input
+      )
     },
-    severity: fn.complexity >= 2 * options.complexityThreshold && input.facts?.measured(module.path) ? 'high' : 'medium',
+    severity:
+      fn.complexity >= 2 * options.complexityThreshold && input.facts?.measured(module.path)
+        ? 'high'
+        : 'medium',
     confidence: 'medium',
     rationale: `Cyclomatic complexity ${fn.complexity} over ${fn.lines} lines; a function this branchy hides untested paths.`,
     evidence: input.quote.evidence(module.path, fn.loc),
@@ -199,7 +235,13 @@ function largeModules(input: FindingInput): Draft[] {
   const { options, model } = input
   const large = model.modules
     // A module without functions or classes is data (tables, constants): large, but nothing to exercise.
-    .filter((m) => !m.isTest && !isDeclarationFile(m.path) && m.lines >= options.largeModuleLines && m.functions.length + m.classes.length > 0)
+    .filter(
+      (m) =>
+        !m.isTest &&
+        !isDeclarationFile(m.path) &&
+        m.lines >= options.largeModuleLines &&
+        m.functions.length + m.classes.length > 0
+    )
     .filter((m) => {
       const ran = input.facts ? fileRan(input.facts, m.path) : undefined
       return ran === undefined ? !input.reach.importedBy.has(m.path) : !ran
@@ -207,7 +249,8 @@ function largeModules(input: FindingInput): Draft[] {
     .sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path))
     .slice(0, options.maxFindingsPerKind)
   return large.map((m): Draft => {
-    const publicSymbols = input.inventory.publicApi.find((p) => p.path === m.path)?.symbols.length ?? 0
+    const publicSymbols =
+      input.inventory.publicApi.find((p) => p.path === m.path)?.symbols.length ?? 0
     const fanIn = moduleFanIn(input.importers, m.path)
     return {
       messageId: 'largeUntestedModule',
@@ -217,7 +260,10 @@ function largeModules(input: FindingInput): Draft[] {
         contents: `${plural(m.functions.length, 'function')}, ${plural(m.classes.length, 'class', 'classes')}, ${publicSymbols} public`,
         importedBy: `${importedByPhrase(fanIn)}${input.reach.indirect.has(m.path) ? ', and tests run it only through the modules they import' : ''}`
       },
-      severity: m.lines >= 3 * options.largeModuleLines && input.facts?.measured(m.path) ? 'high' : 'medium',
+      severity:
+        m.lines >= 3 * options.largeModuleLines && input.facts?.measured(m.path)
+          ? 'high'
+          : 'medium',
       confidence: input.facts?.measured(m.path) ? 'high' : 'medium',
       rationale: input.facts?.measured(m.path)
         ? `${m.lines} lines at or above the ${options.largeModuleLines}-line threshold, and the coverage report shows none of its lines ran.`
@@ -228,7 +274,12 @@ function largeModules(input: FindingInput): Draft[] {
   })
 }
 
-const ENTRY_PREFERENCE: Record<EntryPoint['kind'], number> = { bin: 0, main: 1, cli: 2, 'http-route': 3 }
+const ENTRY_PREFERENCE: Record<EntryPoint['kind'], number> = {
+  bin: 0,
+  main: 1,
+  cli: 2,
+  'http-route': 3
+}
 
 function entryPoints(input: FindingInput): Draft[] {
   // One finding per file: a bin that is also a `#!` script and a commander CLI is one entry point.
@@ -260,7 +311,8 @@ function entryPoints(input: FindingInput): Draft[] {
       // A bare `__main__` block or `#!` script is often a maintainer's helper; a bin or a CLI is what users run.
       severity: entries.some((e) => e.kind === 'bin' || e.kind === 'cli') ? 'medium' : 'low',
       confidence: 'medium',
-      rationale: 'Users start here; a test may still run it as a process under a name not seen in test strings.',
+      rationale:
+        'Users start here; a test may still run it as a process under a name not seen in test strings.',
       evidence: input.quote.evidence(file, loc, 2),
       key: `entry:${entry.kind}`,
       tags: [...new Set(entries.map((e) => e.kind))]
@@ -277,7 +329,10 @@ function entryNeedles(file: string, entries: EntryPoint[]): string[] {
   const stem = dot > file.lastIndexOf('/') ? file.slice(0, dot) : file
   if (stem !== file) needles.add(stem)
   if (file.endsWith('.py')) {
-    const dotted = stem.replace(/\/(__main__|__init__)$/, '').split('/').join('.')
+    const dotted = stem
+      .replace(/\/(__main__|__init__)$/, '')
+      .split('/')
+      .join('.')
     needles.add(dotted.startsWith('src.') ? dotted.slice(4) : dotted)
   }
   for (const e of entries) if (e.kind === 'bin' && e.name.length >= 3) needles.add(e.name)
@@ -300,7 +355,8 @@ function routes(input: FindingInput): Draft[] {
       data: { route: route.name, file: route.file, via: route.via, path: route.path },
       severity: 'medium',
       confidence: 'medium',
-      rationale: 'An HTTP route is an entry point for every client; without a test its contract is unchecked.',
+      rationale:
+        'An HTTP route is an entry point for every client; without a test its contract is unchecked.',
       evidence: input.quote.evidence(route.file, route.loc, 2),
       key: `route:${route.name}`,
       symbol: route.name
@@ -324,13 +380,24 @@ export function staticPrefix(path: string): string {
  * With a report, whether the route's handler ran: the function that starts on the route's lines (a
  * decorated Python handler) or the innermost one holding it (`app.get('/x', (req, res) => …)`).
  */
-function routeHandlerReach(input: FindingInput, file: string, loc: { startLine: number; endLine: number }): string | undefined {
+function routeHandlerReach(
+  input: FindingInput,
+  file: string,
+  loc: { startLine: number; endLine: number }
+): string | undefined {
   const facts = input.facts
   const module = input.model.modules.find((m) => m.path === file)
   if (!facts?.measured(file) || !module) return undefined
-  const starting = module.functions.find((f) => f.loc.startLine >= loc.startLine && f.loc.startLine <= loc.endLine + 2)
+  const starting = module.functions.find(
+    (f) => f.loc.startLine >= loc.startLine && f.loc.startLine <= loc.endLine + 2
+  )
   const holding = module.functions
-    .filter((f) => f.loc.startLine >= loc.startLine && f.loc.endLine <= Math.max(loc.endLine, f.loc.endLine) && f.loc.startLine <= loc.endLine)
+    .filter(
+      (f) =>
+        f.loc.startLine >= loc.startLine &&
+        f.loc.endLine <= Math.max(loc.endLine, f.loc.endLine) &&
+        f.loc.startLine <= loc.endLine
+    )
     .sort((a, b) => b.loc.startLine - a.loc.startLine)[0]
   const handler = starting ?? holding
   return handler ? facts.functionReach(module, handler) : undefined

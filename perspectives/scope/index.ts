@@ -43,12 +43,16 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
   analyse(context) {
     // Fixtures and test data are inputs of tests, not the product: counted as out of scope, never analysed.
     // The engine's product view keeps fixtures (type tests, test data) for this count.
-    const fixture = (path: string) => isTestSupportPath(path) || classOf(context.model.surface, path) === 'fixtures'
+    const fixture = (path: string) =>
+      isTestSupportPath(path) || classOf(context.model.surface, path) === 'fixtures'
     const support = context.model.modules.filter((m) => fixture(m.path))
     const model = {
       ...context.model,
       modules: context.model.modules.filter((m) => !fixture(m.path)),
-      facts: { ...context.model.facts, manifests: context.model.facts.manifests.filter((m) => !isTestSupportPath(m.path)) }
+      facts: {
+        ...context.model.facts,
+        manifests: context.model.facts.manifests.filter((m) => !isTestSupportPath(m.path))
+      }
     }
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
     const quote = createQuoter(context)
@@ -72,7 +76,18 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
       return module ? measuredUnitReach(facts, module, unit) : undefined
     }
     const targets = rankTargets(units, importers, reach, measuredOf)
-    const findings = buildFindings({ model, inventory, targets, unitByKey, reach, facts, importers, entryPoints, quote, options })
+    const findings = buildFindings({
+      model,
+      inventory,
+      targets,
+      unitByKey,
+      reach,
+      facts,
+      importers,
+      entryPoints,
+      quote,
+      options
+    })
     const severityByUnit = new Map<string, Severity>()
     for (const f of findings) {
       if (f.messageId === 'untestedPublicUnit' && 'file' in f.evidence && f.symbol) {
@@ -89,7 +104,9 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
     })
     const surface = summariseSurface(context.model.surface)
     const untestedTargets = targets.filter((t) => t.reach !== 'referenced').length
-    const untestedModules = model.modules.filter((m) => !m.isTest && !reach.importedBy.has(m.path)).length
+    const untestedModules = model.modules.filter(
+      (m) => !m.isTest && !reach.importedBy.has(m.path)
+    ).length
     return {
       findings,
       specs,
@@ -137,7 +154,13 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
         targetsTotal: targets.length,
         options
       },
-      report: buildReport({ inventory, targets, entryPoints, untestedTargets, surface: surfaceSection(surface) }),
+      report: buildReport({
+        inventory,
+        targets,
+        entryPoints,
+        untestedTargets,
+        surface: surfaceSection(surface)
+      }),
       risk: scopeRisk(targets)
     }
   }

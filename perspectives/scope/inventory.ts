@@ -50,7 +50,14 @@ export interface PackageEntry {
 }
 
 export interface Inventory {
-  totals: { files: number; lines: number; sourceFiles: number; sourceLines: number; testFiles: number; testLines: number }
+  totals: {
+    files: number
+    lines: number
+    sourceFiles: number
+    sourceLines: number
+    testFiles: number
+    testLines: number
+  }
   languages: LanguageRow[]
   packages: PackageRow[]
   modules: ModuleRow[]
@@ -81,7 +88,11 @@ const PACKAGE_KINDS: ReadonlySet<PackageManifest['kind']> = new Set([
   'pom.xml'
 ])
 
-export function buildInventory(model: CodeModel, unitsByModule: Map<string, PublicUnit[]>, support: ModuleModel[] = []): Inventory {
+export function buildInventory(
+  model: CodeModel,
+  unitsByModule: Map<string, PublicUnit[]>,
+  support: ModuleModel[] = []
+): Inventory {
   const source = model.modules.filter((m) => !m.isTest)
   const tests = model.modules.filter((m) => m.isTest)
   const sum = (ms: ModuleModel[]): number => ms.reduce((n, m) => n + m.lines, 0)
@@ -109,7 +120,12 @@ export function buildInventory(model: CodeModel, unitsByModule: Map<string, Publ
     packages: packageRows(model.facts.manifests, source),
     modules: source
       .slice(0, MAX_MODULES_LISTED)
-      .map((m) => ({ path: m.path, language: m.language, lines: m.lines, publicSymbols: unitsByModule.get(m.path)?.length ?? 0 })),
+      .map((m) => ({
+        path: m.path,
+        language: m.language,
+        lines: m.lines,
+        publicSymbols: unitsByModule.get(m.path)?.length ?? 0
+      })),
     modulesListed: Math.min(source.length, MAX_MODULES_LISTED),
     publicApi: publicApi.slice(0, MAX_API_MODULES),
     packageEntries: packageEntries(model.facts.manifests, byPath),
@@ -131,7 +147,11 @@ function languageRows(modules: ModuleModel[]): LanguageRow[] {
   const rows = new Map<string, LanguageRow>()
   for (const m of modules) {
     let row = rows.get(m.language)
-    if (!row) rows.set(m.language, (row = { language: m.language, files: 0, lines: 0, testFiles: 0, testLines: 0 }))
+    if (!row)
+      rows.set(
+        m.language,
+        (row = { language: m.language, files: 0, lines: 0, testFiles: 0, testLines: 0 })
+      )
     row.files++
     row.lines += m.lines
     if (m.isTest) {
@@ -139,7 +159,9 @@ function languageRows(modules: ModuleModel[]): LanguageRow[] {
       row.testLines += m.lines
     }
   }
-  return [...rows.values()].sort((a, b) => b.lines - a.lines || a.language.localeCompare(b.language))
+  return [...rows.values()].sort(
+    (a, b) => b.lines - a.lines || a.language.localeCompare(b.language)
+  )
 }
 
 /** The folder a manifest describes, '' for the root. */
@@ -150,20 +172,19 @@ export function manifestDir(path: string): string {
 
 function packageRows(manifests: PackageManifest[], source: ModuleModel[]): PackageRow[] {
   const packages = manifests.filter((m) => PACKAGE_KINDS.has(m.kind))
-  const rows = packages.map(
-    (m): PackageRow => ({
-      path: m.path,
-      kind: m.kind,
-      name: m.name ?? null,
-      version: m.version ?? null,
-      workspaces: [...m.workspaces],
-      modules: 0,
-      lines: 0
-    })
-  )
+  const rows = packages.map((m): PackageRow => ({
+    path: m.path,
+    kind: m.kind,
+    name: m.name ?? null,
+    version: m.version ?? null,
+    workspaces: [...m.workspaces],
+    modules: 0,
+    lines: 0
+  }))
   // Several manifests can share a folder (package.json beside pyproject.toml): the first one counts.
   const byDir = new Map<string, PackageRow>()
-  for (const row of rows) if (!byDir.has(manifestDir(row.path))) byDir.set(manifestDir(row.path), row)
+  for (const row of rows)
+    if (!byDir.has(manifestDir(row.path))) byDir.set(manifestDir(row.path), row)
   for (const module of source) {
     for (let dir = manifestDir(module.path); ; dir = manifestDir(dir)) {
       const row = byDir.get(dir)
@@ -183,14 +204,33 @@ function packageEntries(manifests: PackageManifest[], modules: Set<string>): Pac
   for (const m of manifests) {
     if (m.kind !== 'package.json') continue
     const dir = manifestDir(m.path)
-    if (m.main) entries.push({ manifest: m.path, field: 'main', key: 'main', spec: m.main, module: resolveTarget(dir, m.main, modules) })
+    if (m.main)
+      entries.push({
+        manifest: m.path,
+        field: 'main',
+        key: 'main',
+        spec: m.main,
+        module: resolveTarget(dir, m.main, modules)
+      })
     for (const [key, spec] of exportLeaves(m.exports)) {
-      entries.push({ manifest: m.path, field: 'exports', key, spec, module: resolveTarget(dir, spec, modules) })
+      entries.push({
+        manifest: m.path,
+        field: 'exports',
+        key,
+        spec,
+        module: resolveTarget(dir, spec, modules)
+      })
     }
   }
   for (const m of manifests) {
     for (const [command, spec] of Object.entries(m.bin).sort(([a], [b]) => a.localeCompare(b))) {
-      entries.push({ manifest: m.path, field: 'bin', key: command, spec, module: resolveTarget(manifestDir(m.path), spec, modules) })
+      entries.push({
+        manifest: m.path,
+        field: 'bin',
+        key: command,
+        spec,
+        module: resolveTarget(manifestDir(m.path), spec, modules)
+      })
     }
   }
   return entries
@@ -205,7 +245,8 @@ export function exportLeaves(exports: unknown): [string, string][] {
   while (stack.length > 0 && leaves.length < MAX_EXPORT_LEAVES) {
     const [key, value] = stack.pop() as [string, unknown]
     if (typeof value === 'string') leaves.push([key, value])
-    else if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push([key, value[i]])
+    else if (Array.isArray(value))
+      for (let i = value.length - 1; i >= 0; i--) stack.push([key, value[i]])
     else if (value !== null && typeof value === 'object') {
       const entries = Object.entries(value as Record<string, unknown>)
       for (let i = entries.length - 1; i >= 0; i--) {
@@ -227,10 +268,18 @@ const BUILD_DIRS = ['dist/', 'lib/', 'build/', 'out/']
  */
 export function resolveTarget(dir: string, spec: string, modules: Set<string>): string | null {
   const prefix = dir === '' ? '' : `${dir}/`
-  if (!spec.includes('/') && /^[A-Za-z_][\w.]*(:[\w.]+)?$/.test(spec) && !SOURCE_EXTENSIONS.some((e) => spec.endsWith(e))) {
+  if (
+    !spec.includes('/') &&
+    /^[A-Za-z_][\w.]*(:[\w.]+)?$/.test(spec) &&
+    !SOURCE_EXTENSIONS.some((e) => spec.endsWith(e))
+  ) {
     const dotted = spec.split(':')[0].split('.').join('/')
     for (const base of ['', 'src/']) {
-      for (const candidate of [`${prefix}${base}${dotted}.py`, `${prefix}${base}${dotted}/__init__.py`, `${prefix}${base}${dotted}/__main__.py`]) {
+      for (const candidate of [
+        `${prefix}${base}${dotted}.py`,
+        `${prefix}${base}${dotted}/__init__.py`,
+        `${prefix}${base}${dotted}/__main__.py`
+      ]) {
         if (modules.has(candidate)) return candidate
       }
     }
@@ -241,14 +290,16 @@ export function resolveTarget(dir: string, spec: string, modules: Set<string>): 
   const stems = [clean]
   for (const build of BUILD_DIRS) {
     const at = clean.indexOf(build)
-    if (at === 0 || (at > 0 && clean[at - 1] === '/')) stems.push(`${clean.slice(0, at)}src/${clean.slice(at + build.length)}`)
+    if (at === 0 || (at > 0 && clean[at - 1] === '/'))
+      stems.push(`${clean.slice(0, at)}src/${clean.slice(at + build.length)}`)
   }
   for (const stem of stems) {
     if (modules.has(stem)) return stem
     const dot = stem.lastIndexOf('.')
     const base = dot > stem.lastIndexOf('/') ? stem.slice(0, dot) : stem
     for (const ext of SOURCE_EXTENSIONS) if (modules.has(base + ext)) return base + ext
-    for (const ext of SOURCE_EXTENSIONS) if (modules.has(`${stem}/index${ext}`)) return `${stem}/index${ext}`
+    for (const ext of SOURCE_EXTENSIONS)
+      if (modules.has(`${stem}/index${ext}`)) return `${stem}/index${ext}`
   }
   return null
 }

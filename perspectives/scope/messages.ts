@@ -28,11 +28,13 @@ export const MESSAGES: Record<ScopeMessageId, MessageTemplate> = {
   },
   entryPointUntested: {
     title: 'Untested entry point {{name}}',
-    message: '{{file}} is an entry point ({{via}}) and no test imports it or names it in a string ({{looked}}).'
+    message:
+      '{{file}} is an entry point ({{via}}) and no test imports it or names it in a string ({{looked}}).'
   },
   untestedRoute: {
     title: 'Untested HTTP route {{route}}',
-    message: '{{route}} is registered in {{file}} ({{via}}); no test imports {{file}} or mentions the path {{path}}.'
+    message:
+      '{{route}} is registered in {{file}} ({{via}}); no test imports {{file}} or mentions the path {{path}}.'
   },
   noTests: {
     title: 'No tests for {{sourceFiles}}',

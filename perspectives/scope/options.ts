@@ -24,5 +24,8 @@ export const DEFAULT_OPTIONS: ScopeOptions = {
 
 /** Options arrive from the user's config file: each must be a whole number in its range. */
 export function validateOptions(options: ScopeOptions): ScopeOptions {
-  return checkWholeNumbers('scope', options, DEFAULT_OPTIONS, { largeModuleLines: 1, complexityThreshold: 1 })
+  return checkWholeNumbers('scope', options, DEFAULT_OPTIONS, {
+    largeModuleLines: 1,
+    complexityThreshold: 1
+  })
 }

@@ -12,7 +12,12 @@ import type { PublicUnit } from '../shared/units.js'
 export const WEIGHTS = { size: 0.25, complexity: 0.3, fanIn: 0.2, untested: 0.25 } as const
 /** Values at which a component saturates at 1. */
 export const SATURATION = { lines: 200, maxComplexity: 20, sumComplexity: 60, fanIn: 10 } as const
-export const UNTESTED_VALUE: Record<UnitReach, number> = { unreached: 1, indirect: 0.75, 'module-imported': 0.5, referenced: 0 }
+export const UNTESTED_VALUE: Record<UnitReach, number> = {
+  unreached: 1,
+  indirect: 0.75,
+  'module-imported': 0.5,
+  referenced: 0
+}
 
 export interface RankedTarget {
   rank: number
@@ -45,7 +50,8 @@ export function scoreUnit(
   const components = {
     size: round2(saturate(unit.lines, SATURATION.lines)),
     complexity: round2(
-      0.7 * saturate(unit.maxComplexity, SATURATION.maxComplexity) + 0.3 * saturate(unit.sumComplexity, SATURATION.sumComplexity)
+      0.7 * saturate(unit.maxComplexity, SATURATION.maxComplexity) +
+        0.3 * saturate(unit.sumComplexity, SATURATION.sumComplexity)
     ),
     fanIn: round2(saturate(fanIn, SATURATION.fanIn)),
     untested: UNTESTED_VALUE[reach]
@@ -60,12 +66,22 @@ export function scoreUnit(
 }
 
 /** Every public unit scored and sorted: highest score first, then by file and name for a stable order. */
-export function rankTargets(units: PublicUnit[], importers: Map<string, Importer[]>, reach: TestReach, measuredOf: (unit: PublicUnit) => MeasuredReach | undefined = () => undefined): RankedTarget[] {
+export function rankTargets(
+  units: PublicUnit[],
+  importers: Map<string, Importer[]>,
+  reach: TestReach,
+  measuredOf: (unit: PublicUnit) => MeasuredReach | undefined = () => undefined
+): RankedTarget[] {
   const ranked = units.map((unit) => {
     const fanIn = symbolFanIn(importers, unit.module, unit.exportNames)
     const measured = measuredOf(unit)
     // A report decides: what ran (or is excluded by the project) is tested, what never ran is not.
-    const unitReached: UnitReach = measured === 'not-run' ? 'unreached' : measured ? 'referenced' : unitReach(reach, unit.module, [...unit.exportNames, unit.name])
+    const unitReached: UnitReach =
+      measured === 'not-run'
+        ? 'unreached'
+        : measured
+          ? 'referenced'
+          : unitReach(reach, unit.module, [...unit.exportNames, unit.name])
     const { score, components } = scoreUnit(unit, fanIn, unitReached)
     return {
       rank: 0,
@@ -83,7 +99,9 @@ export function rankTargets(units: PublicUnit[], importers: Map<string, Importer
       components
     }
   })
-  ranked.sort((a, b) => b.score - a.score || a.file.localeCompare(b.file) || a.symbol.localeCompare(b.symbol))
+  ranked.sort(
+    (a, b) => b.score - a.score || a.file.localeCompare(b.file) || a.symbol.localeCompare(b.symbol)
+  )
   ranked.forEach((t, i) => (t.rank = i + 1))
   return ranked
 }

@@ -30,7 +30,10 @@ export function buildReport(input: ReportInput): string {
   const { inventory, targets, entryPoints } = input
   const { totals } = inventory
   if (totals.files === 0) {
-    return 'The repository has no analysed source files, so there is nothing in scope to test.' + skippedText(inventory)
+    return (
+      'The repository has no analysed source files, so there is nothing in scope to test.' +
+      skippedText(inventory)
+    )
   }
   const parts: string[] = []
   parts.push(
@@ -42,57 +45,90 @@ export function buildReport(input: ReportInput): string {
     '#### Languages\n\n' +
       table(
         ['Language', 'Files', 'Lines', 'Test files', 'Test lines'],
-        inventory.languages.map((l) => [escapeInline(l.language), num(l.files), num(l.lines), num(l.testFiles), num(l.testLines)]),
+        inventory.languages.map((l) => [
+          escapeInline(l.language),
+          num(l.files),
+          num(l.lines),
+          num(l.testFiles),
+          num(l.testLines)
+        ]),
         ['left', 'right', 'right', 'right', 'right']
       )
   )
   if (inventory.packages.length > 0) {
-    const rows = inventory.packages.slice(0, REPORT_PACKAGES).map((p) => [
-      codeCell(p.path),
-      p.name ? escapeInline(p.name) : '—',
-      p.version ? escapeInline(p.version) : '—',
-      num(p.modules),
-      num(p.lines),
-      p.workspaces.length > 0 ? escapeInline(p.workspaces.join(', ')) : '—'
-    ])
+    const rows = inventory.packages
+      .slice(0, REPORT_PACKAGES)
+      .map((p) => [
+        codeCell(p.path),
+        p.name ? escapeInline(p.name) : '—',
+        p.version ? escapeInline(p.version) : '—',
+        num(p.modules),
+        num(p.lines),
+        p.workspaces.length > 0 ? escapeInline(p.workspaces.join(', ')) : '—'
+      ])
     parts.push(
       '#### Packages\n\n' +
-        table(['Manifest', 'Name', 'Version', 'Modules', 'Lines', 'Workspaces'], rows, ['left', 'left', 'left', 'right', 'right', 'left']) +
+        table(['Manifest', 'Name', 'Version', 'Modules', 'Lines', 'Workspaces'], rows, [
+          'left',
+          'left',
+          'left',
+          'right',
+          'right',
+          'left'
+        ]) +
         moreNote(rows.length, inventory.packages.length, 'packages')
     )
   }
   if (targets.length > 0) {
-    const rows = targets.slice(0, REPORT_TARGETS).map((t) => [
-      num(t.rank),
-      `${codeCell(t.symbol)} in ${codeCell(`${t.file}:${t.line}`)}`,
-      num(t.score),
-      `${t.lines} (${num(t.components.size)})`,
-      `${t.maxComplexity}/${t.sumComplexity} (${num(t.components.complexity)})`,
-      `${t.fanIn} (${num(t.components.fanIn)})`,
-      REACH_LABEL[t.reach]
-    ])
+    const rows = targets
+      .slice(0, REPORT_TARGETS)
+      .map((t) => [
+        num(t.rank),
+        `${codeCell(t.symbol)} in ${codeCell(`${t.file}:${t.line}`)}`,
+        num(t.score),
+        `${t.lines} (${num(t.components.size)})`,
+        `${t.maxComplexity}/${t.sumComplexity} (${num(t.components.complexity)})`,
+        `${t.fanIn} (${num(t.components.fanIn)})`,
+        REACH_LABEL[t.reach]
+      ])
     parts.push(
       '#### Top test targets\n\n' +
         'Score = 100 × (0.25 size + 0.30 complexity + 0.20 fan-in + 0.25 untested); components in brackets.\n\n' +
-        table(
-          ['#', 'Unit', 'Score', 'Lines', 'Complexity max/sum', 'Fan-in', 'Tests'],
-          rows,
-          ['right', 'left', 'right', 'right', 'right', 'right', 'left']
-        ) +
+        table(['#', 'Unit', 'Score', 'Lines', 'Complexity max/sum', 'Fan-in', 'Tests'], rows, [
+          'right',
+          'left',
+          'right',
+          'right',
+          'right',
+          'right',
+          'left'
+        ]) +
         moreNote(rows.length, targets.length, 'units in the details')
     )
   }
   if (entryPoints.length > 0) {
-    const rows = entryPoints.slice(0, REPORT_ENTRIES).map((e) => [
-      escapeInline(e.kind),
-      codeCell(e.name),
-      e.file ? codeCell(e.loc ? `${e.file}:${e.loc.startLine}` : e.file) : 'not among the analysed files',
-      escapeInline(e.via)
-    ])
-    parts.push('#### Entry points\n\n' + table(['Kind', 'Name', 'Where', 'Seen as'], rows) + moreNote(rows.length, entryPoints.length, 'entry points'))
+    const rows = entryPoints
+      .slice(0, REPORT_ENTRIES)
+      .map((e) => [
+        escapeInline(e.kind),
+        codeCell(e.name),
+        e.file
+          ? codeCell(e.loc ? `${e.file}:${e.loc.startLine}` : e.file)
+          : 'not among the analysed files',
+        escapeInline(e.via)
+      ])
+    parts.push(
+      '#### Entry points\n\n' +
+        table(['Kind', 'Name', 'Where', 'Seen as'], rows) +
+        moreNote(rows.length, entryPoints.length, 'entry points')
+    )
   }
-  parts.push('#### Out of scope\n\n' + `${plural(totals.testFiles, 'test file')} (${totals.testLines} lines) ${totals.testFiles === 1 ? 'is' : 'are'} the tests themselves.` +
-        supportText(inventory) + skippedText(inventory))
+  parts.push(
+    '#### Out of scope\n\n' +
+      `${plural(totals.testFiles, 'test file')} (${totals.testLines} lines) ${totals.testFiles === 1 ? 'is' : 'are'} the tests themselves.` +
+      supportText(inventory) +
+      skippedText(inventory)
+  )
   if (input.surface) parts.push(input.surface)
   return parts.join('\n\n')
 }

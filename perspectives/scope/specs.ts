@@ -11,7 +11,13 @@ import type { CodeModel, Parameter } from '../../src/model/types.js'
 import type { RankedTarget } from './ranking.js'
 import { unitKey } from './findings.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = { critical: 'P1', high: 'P1', medium: 'P2', low: 'P3', info: 'P3' }
+const PRIORITY: Record<Severity, SpecPriority> = {
+  critical: 'P1',
+  high: 'P1',
+  medium: 'P2',
+  low: 'P3',
+  info: 'P3'
+}
 
 export interface SpecInput {
   model: CodeModel
@@ -46,7 +52,10 @@ function smokeSpec(unit: PublicUnit, t: RankedTarget, input: SpecInput): SpecDra
   const key = unitKey(unit.module, unit.qualifiedName)
   const severity = input.severityByUnit.get(key)
   const module = input.model.modules.find((m) => m.path === unit.module)
-  const constructor = unit.class && module ? methodsOf(module, unit.class).find((f) => f.kind === 'constructor' || f.name === '__init__') : undefined
+  const constructor =
+    unit.class && module
+      ? methodsOf(module, unit.class).find((f) => f.kind === 'constructor' || f.name === '__init__')
+      : undefined
   const params: Parameter[] = unit.function?.params ?? constructor?.params ?? []
   const construct = unit.kind === 'class'
   const async = unit.function?.async ?? false
@@ -60,20 +69,30 @@ function smokeSpec(unit: PublicUnit, t: RankedTarget, input: SpecInput): SpecDra
     rationale:
       `Ranked #${t.rank} (score ${t.score}) among public units: ${t.lines} lines, complexity ${t.maxComplexity}, ` +
       `fan-in ${t.fanIn}, and ${t.reach === 'unreached' ? 'no test imports its module' : 'no test references it'}.`,
-    covers: severity ? [findingId('scope', 'untestedPublicUnit', unit.module, `unit:${unit.qualifiedName}`)] : [],
+    covers: severity
+      ? [findingId('scope', 'untestedPublicUnit', unit.module, `unit:${unit.qualifiedName}`)]
+      : [],
     priority: severity ? PRIORITY[severity] : ('P3' as SpecPriority)
   }
   if (!plan.ok) {
     const arrange = command
       ? `the command-line arguments (${unit.language === 'python' ? 'sys.argv' : 'process.argv'}) and capture the output`
-      : plan.unknown.map((p) => (p.type ? `${p.name}: ${p.type}` : `${p.name} (untyped)`)).join(', ')
+      : plan.unknown
+          .map((p) => (p.type ? `${p.name}: ${p.type}` : `${p.name} (untyped)`))
+          .join(', ')
     return {
       ...base,
       title: `${shown} smoke test: TODO arrange ${arrange}`,
       expected: command
         ? `running ${shown} with valid arguments exits cleanly and prints the expected output`
         : `${construct ? 'constructing' : 'calling'} ${shown} with valid ${arrange} does not throw`,
-      body: { kind: 'steps', module: unit.module, imports: [{ from: unit.module, names: [symbol] }], steps: {}, async }
+      body: {
+        kind: 'steps',
+        module: unit.module,
+        imports: [{ from: unit.module, names: [symbol] }],
+        steps: {},
+        async
+      }
     }
   }
   const expect = expectation(unit, construct)
@@ -91,12 +110,27 @@ function smokeSpec(unit: PublicUnit, t: RankedTarget, input: SpecInput): SpecDra
       symbol,
       construct,
       async,
-      cases: [{ name: plan.args.length === 0 ? 'no arguments' : 'sample arguments', args: plan.args, expect }]
+      cases: [
+        {
+          name: plan.args.length === 0 ? 'no arguments' : 'sample arguments',
+          args: plan.args,
+          expect
+        }
+      ]
     }
   }
 }
 
-const NO_VALUE = new Set(['void', 'undefined', 'never', 'None', 'NoReturn', 'Promise<void>', 'Promise<undefined>', 'Promise<never>'])
+const NO_VALUE = new Set([
+  'void',
+  'undefined',
+  'never',
+  'None',
+  'NoReturn',
+  'Promise<void>',
+  'Promise<undefined>',
+  'Promise<never>'
+])
 
 /** A declared return type that always carries a value lets the smoke test check the result too. */
 function expectation(unit: PublicUnit, construct: boolean): SpecExpectation {
@@ -104,5 +138,10 @@ function expectation(unit: PublicUnit, construct: boolean): SpecExpectation {
   if (construct || !returnType || NO_VALUE.has(returnType)) return { kind: 'does-not-throw' }
   const optional = /\b(undefined|null|void|None|Optional)\b|\|\s*None/.test(returnType)
   if (optional) return { kind: 'does-not-throw' }
-  return { kind: 'satisfies', javascript: 'result !== undefined', python: 'result is not None', description: 'returns a value' }
+  return {
+    kind: 'satisfies',
+    javascript: 'result !== undefined',
+    python: 'result is not None',
+    description: 'returns a value'
+  }
 }

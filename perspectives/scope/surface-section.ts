@@ -32,7 +32,8 @@ export function summariseSurface(surface: ProductSurface | undefined): SurfaceSu
     }
     for (const f of files) {
       if (examples.length >= EXAMPLES) break
-      if (!examples.some((e) => e.path === f.path)) examples.push({ path: f.path, reason: f.reason })
+      if (!examples.some((e) => e.path === f.path))
+        examples.push({ path: f.path, reason: f.reason })
     }
     return { class: c, files: files.length, examples }
   }).filter((c) => c.files > 0)

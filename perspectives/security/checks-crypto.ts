@@ -6,21 +6,44 @@ import { functionLabel, type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
 import { stringLiteralValue } from '../shared/literals.js'
 
-const SECRET_WORDS = /(pass(word|wd|phrase)?|pwd|secret|token|api_?key|apikey|credential|private_?key|otp|nonce|salt|session|csrf|auth)/i
+const SECRET_WORDS =
+  /(pass(word|wd|phrase)?|pwd|secret|token|api_?key|apikey|credential|private_?key|otp|nonce|salt|session|csrf|auth)/i
 const ID_WORDS = /(^id$|_id$|Id$|^ids?_|uuid|guid|identifier)/
 
 /** The name a call's result is assigned to on its line (`const token = ...`, `token: ...`, `self.token = ...`). */
-export function assignedName(context: CheckContext, file: string, call: Pick<CallSite, 'loc'>): string | undefined {
-  const line = context.quoter.line(file, call.loc.startLine).slice(0, Math.max(0, call.loc.startColumn - 1))
+export function assignedName(
+  context: CheckContext,
+  file: string,
+  call: Pick<CallSite, 'loc'>
+): string | undefined {
+  const line = context.quoter
+    .line(file, call.loc.startLine)
+    .slice(0, Math.max(0, call.loc.startColumn - 1))
   const found = /([A-Za-z_$][\w$]*)['"]?\s*(?::|=|\+=)\s*[^=]*$/.exec(line)
   return found?.[1]
 }
 
-function secretHint(context: CheckContext, module: ModuleModel, call: CallSite): string | undefined {
+function secretHint(
+  context: CheckContext,
+  module: ModuleModel,
+  call: CallSite
+): string | undefined {
   const fn = call.enclosing ? context.taint.get(module.path)?.byName.get(call.enclosing) : undefined
-  const names = [assignedName(context, module.path, call), fn?.name, ...(fn?.params.map((p) => p.name) ?? []), ...call.args]
+  const names = [
+    assignedName(context, module.path, call),
+    fn?.name,
+    ...(fn?.params.map((p) => p.name) ?? []),
+    ...call.args
+  ]
   // Arguments of the `.update(...)`/`hexdigest` chain in the same function count too.
-  for (const c of module.calls) if (c.enclosing === call.enclosing && c.name === 'update' && c.loc.startLine >= call.loc.startLine && c.loc.startLine <= call.loc.startLine + 3) names.push(...c.args)
+  for (const c of module.calls)
+    if (
+      c.enclosing === call.enclosing &&
+      c.name === 'update' &&
+      c.loc.startLine >= call.loc.startLine &&
+      c.loc.startLine <= call.loc.startLine + 3
+    )
+      names.push(...c.args)
   for (const n of names) {
     const found = n ? SECRET_WORDS.exec(n) : null
     if (found) return found[1].toLowerCase()
@@ -33,7 +56,8 @@ function weakHashAlgorithm(module: ModuleModel, call: CallSite): string | undefi
     if (call.args.some((a) => /usedforsecurity\s*=\s*False/.test(a))) return undefined
     const direct = /^hashlib\.(md5|sha1|md4)$/.exec(call.callee)
     if (direct) return direct[1].toUpperCase()
-    if (call.callee === 'hashlib.new') return /^(md5|sha1|md4)$/i.exec(stringLiteralValue(call.args[0]) ?? '')?.[1].toUpperCase()
+    if (call.callee === 'hashlib.new')
+      return /^(md5|sha1|md4)$/i.exec(stringLiteralValue(call.args[0]) ?? '')?.[1].toUpperCase()
     return undefined
   }
   if (call.name !== 'createHash' && call.name !== 'createHmac') return undefined
@@ -41,24 +65,44 @@ function weakHashAlgorithm(module: ModuleModel, call: CallSite): string | undefi
   return /^(md5|sha1|md4)$/i.exec(stringLiteralValue(call.args[0]) ?? '')?.[1].toUpperCase()
 }
 
-function weakCipher(module: ModuleModel, call: CallSite): { algorithm: string; why: string } | undefined {
+function weakCipher(
+  module: ModuleModel,
+  call: CallSite
+): { algorithm: string; why: string } | undefined {
   if (module.language === 'python') {
-    const cls = /^(DES|DES3|ARC4|ARC2|Blowfish|algorithms\.(TripleDES|ARC4|Blowfish|IDEA))\b/.exec(call.callee)
-    if (cls && (call.name === 'new' || cls[2])) return { algorithm: cls[2] ?? cls[1], why: 'its block or key size is broken or too small.' }
-    if (call.args.some((a) => /\b(MODE_ECB|modes\.ECB)\b/.test(a))) return { algorithm: 'ECB mode', why: 'ECB encrypts equal blocks to equal ciphertext, so patterns in the data show through.' }
+    const cls = /^(DES|DES3|ARC4|ARC2|Blowfish|algorithms\.(TripleDES|ARC4|Blowfish|IDEA))\b/.exec(
+      call.callee
+    )
+    if (cls && (call.name === 'new' || cls[2]))
+      return { algorithm: cls[2] ?? cls[1], why: 'its block or key size is broken or too small.' }
+    if (call.args.some((a) => /\b(MODE_ECB|modes\.ECB)\b/.test(a)))
+      return {
+        algorithm: 'ECB mode',
+        why: 'ECB encrypts equal blocks to equal ciphertext, so patterns in the data show through.'
+      }
     return undefined
   }
-  if (call.name === 'createCipher' || call.name === 'createDecipher') return { algorithm: stringLiteralValue(call.args[0]) ?? 'a password-derived key', why: `${call.name} derives the key from a password with one MD5 round and uses no IV (removed in Node 22).` }
+  if (call.name === 'createCipher' || call.name === 'createDecipher')
+    return {
+      algorithm: stringLiteralValue(call.args[0]) ?? 'a password-derived key',
+      why: `${call.name} derives the key from a password with one MD5 round and uses no IV (removed in Node 22).`
+    }
   if (call.name === 'createCipheriv' || call.name === 'createDecipheriv') {
     const alg = stringLiteralValue(call.args[0])
     if (alg && /(^|-)(des|des3|rc4|rc2|bf|blowfish|cast)|-ecb$|^des-ede/i.test(alg)) {
-      return { algorithm: alg, why: /ecb/i.test(alg) ? 'ECB encrypts equal blocks to equal ciphertext, so patterns in the data show through.' : 'this cipher is broken or has a 64-bit block that leaks after a few GB.' }
+      return {
+        algorithm: alg,
+        why: /ecb/i.test(alg)
+          ? 'ECB encrypts equal blocks to equal ciphertext, so patterns in the data show through.'
+          : 'this cipher is broken or has a 64-bit block that leaks after a few GB.'
+      }
     }
   }
   return undefined
 }
 
-const PY_RANDOM = /^random\.(random|randint|randrange|choice|choices|sample|getrandbits|uniform|shuffle)$/
+const PY_RANDOM =
+  /^random\.(random|randint|randrange|choice|choices|sample|getrandbits|uniform|shuffle)$/
 
 export function cryptoFindings(context: CheckContext): Draft[] {
   const out: Draft[] = []
@@ -74,7 +118,15 @@ export function cryptoFindings(context: CheckContext): Draft[] {
         const password = /pass|pwd|secret|credential/.test(subject)
         out.push({
           messageId: 'weakHash',
-          data: { algorithm, subject: `a ${subject}`, function: fn, sink: call.callee, advice: password ? 'store passwords with bcrypt, scrypt or Argon2 (a slow, salted hash).' : 'use SHA-256 or an HMAC for tokens and signatures.' },
+          data: {
+            algorithm,
+            subject: `a ${subject}`,
+            function: fn,
+            sink: call.callee,
+            advice: password
+              ? 'store passwords with bcrypt, scrypt or Argon2 (a slow, salted hash).'
+              : 'use SHA-256 or an HMAC for tokens and signatures.'
+          },
           severity: password ? 'high' : 'medium',
           confidence: 'medium',
           rationale: `Judged by the name "${subject}" near the call; MD5 and SHA-1 collide cheaply and are fast to brute-force.`,
@@ -103,13 +155,22 @@ export function cryptoFindings(context: CheckContext): Draft[] {
       if ((!python && call.callee === 'Math.random') || (python && PY_RANDOM.test(call.callee))) {
         const name = assignedName(context, module.path, call)
         const fnName = call.enclosing?.split('.').pop() ?? ''
-        const secret = [name, fnName].map((n) => (n ? SECRET_WORDS.exec(n)?.[1] : undefined)).find(Boolean)
+        const secret = [name, fnName]
+          .map((n) => (n ? SECRET_WORDS.exec(n)?.[1] : undefined))
+          .find(Boolean)
         const id = secret ? undefined : [name, fnName].find((n) => n && ID_WORDS.test(n))
         if (!secret && !id) continue
         const subject = secret ? `a ${secret.toLowerCase()} value` : `an identifier (${id})`
         out.push({
           messageId: 'insecureRandom',
-          data: { sink: call.callee, subject, function: fn, replacement: python ? 'the secrets module (secrets.token_urlsafe, secrets.choice)' : 'crypto.randomBytes or crypto.randomUUID' },
+          data: {
+            sink: call.callee,
+            subject,
+            function: fn,
+            replacement: python
+              ? 'the secrets module (secrets.token_urlsafe, secrets.choice)'
+              : 'crypto.randomBytes or crypto.randomUUID'
+          },
           severity: secret ? 'medium' : 'low',
           confidence: secret ? 'medium' : 'low',
           rationale: `Judged by the name ${secret ? `"${secret}"` : `"${id}"`} of the function or variable; Math.random/random are not cryptographically secure, so values can be guessed.`,
@@ -121,22 +182,51 @@ export function cryptoFindings(context: CheckContext): Draft[] {
         continue
       }
       if (python && call.args.some((a) => /^\s*verify\s*=\s*False\s*$/.test(a))) {
-        out.push(tlsDraft(context, module, call.loc.startLine, `verify=False in ${call.callee}`, fn, call.enclosing, `${fn}#${call.callee}#verify`))
+        out.push(
+          tlsDraft(
+            context,
+            module,
+            call.loc.startLine,
+            `verify=False in ${call.callee}`,
+            fn,
+            call.enclosing,
+            `${fn}#${call.callee}#verify`
+          )
+        )
       } else if (python && /(^|\.)_create_unverified_context$/.test(call.callee)) {
-        out.push(tlsDraft(context, module, call.loc.startLine, call.callee, fn, call.enclosing, `${fn}#${call.callee}`))
+        out.push(
+          tlsDraft(
+            context,
+            module,
+            call.loc.startLine,
+            call.callee,
+            fn,
+            call.enclosing,
+            `${fn}#${call.callee}`
+          )
+        )
       }
     }
   }
   return out
 }
 
-export function tlsDraft(context: CheckContext, module: ModuleModel, line: number, setting: string, fn: string, symbol: string | undefined, key: string): Draft {
+export function tlsDraft(
+  context: CheckContext,
+  module: ModuleModel,
+  line: number,
+  setting: string,
+  fn: string,
+  symbol: string | undefined,
+  key: string
+): Draft {
   return {
     messageId: 'tlsVerificationDisabled',
     data: { setting, function: fn },
     severity: 'high',
     confidence: 'high',
-    rationale: 'The setting is written in the code; certificate checks are what stop a man in the middle.',
+    rationale:
+      'The setting is written in the code; certificate checks are what stop a man in the middle.',
     evidence: context.quoter.evidence(module.path, { startLine: line, endLine: line }),
     key,
     symbol,

@@ -9,40 +9,60 @@ import { classifySink, moduleSinks, type ModuleSinks, type SinkMatch } from './s
 import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin } from './taint.js'
 import { buildKind, codeOnly, hasDynamicPart, shortArg, withoutNeutralCalls } from './text.js'
 
-const CONTAINMENT = /\b(startsWith|startswith|relative|commonpath|is_relative_to|realpath|resolve_path|safe_join|secure_filename)\b/
+const CONTAINMENT =
+  /\b(startsWith|startswith|relative|commonpath|is_relative_to|realpath|resolve_path|safe_join|secure_filename)\b/
 const NEUTRALISED_PATH = /\b(basename|secure_filename|safe_join)\s*\(/
 const JOINED = /\b(join|resolve)\s*\(/
-const HOST_CHECK = /\b(hostname|host|origin|netloc|allow(ed)?[_A-Za-z]*|whitelist|allowlist|ALLOWED[_A-Z]*)\b/
+const HOST_CHECK =
+  /\b(hostname|host|origin|netloc|allow(ed)?[_A-Za-z]*|whitelist|allowlist|ALLOWED[_A-Z]*)\b/
 
 const RATIONALE: Record<string, string> = {
   codeInjection: 'Evaluating text as code hands whoever controls the text the program itself.',
-  commandInjection: 'A shell parses the whole string, so separators and substitutions in the input start new commands.',
-  sqlInjection: 'Quotes in a value change the structure of a query built as text; placeholders keep data out of the SQL.',
-  pathTraversal: 'A path segment from input can hold `..` or be absolute; only a check on the final path keeps access inside the intended folder.',
-  ssrf: 'A server that fetches any URL it is given reaches internal services and cloud metadata endpoints on the caller\'s behalf.',
+  commandInjection:
+    'A shell parses the whole string, so separators and substitutions in the input start new commands.',
+  sqlInjection:
+    'Quotes in a value change the structure of a query built as text; placeholders keep data out of the SQL.',
+  pathTraversal:
+    'A path segment from input can hold `..` or be absolute; only a check on the final path keeps access inside the intended folder.',
+  ssrf: "A server that fetches any URL it is given reaches internal services and cloud metadata endpoints on the caller's behalf.",
   xss: 'HTML built from input is parsed by the browser, so tags and event handlers in the input run as script.',
-  unsafeDeserialisation: 'Deserialisers that rebuild arbitrary objects run code chosen by whoever wrote the data.'
+  unsafeDeserialisation:
+    'Deserialisers that rebuild arbitrary objects run code chosen by whoever wrote the data.'
 }
 
 /**
  * Whether a condition or call belongs to the same function as the sink: the same enclosing function, or,
  * for a sink in an anonymous callback (a route handler), the innermost multi-line call around the sink.
  */
-function sameFunction(module: ModuleModel, sink: CallSite): (item: { enclosing?: string; loc: CallSite['loc'] }) => boolean {
+function sameFunction(
+  module: ModuleModel,
+  sink: CallSite
+): (item: { enclosing?: string; loc: CallSite['loc'] }) => boolean {
   if (sink.enclosing) return (item) => item.enclosing === sink.enclosing
   let region: CallSite['loc'] | undefined
   for (const c of module.calls) {
-    if (c.enclosing || c.loc.startLine === c.loc.endLine || c.loc.startLine > sink.loc.startLine || c.loc.endLine < sink.loc.endLine) continue
-    if (!region || c.loc.endLine - c.loc.startLine < region.endLine - region.startLine) region = c.loc
+    if (
+      c.enclosing ||
+      c.loc.startLine === c.loc.endLine ||
+      c.loc.startLine > sink.loc.startLine ||
+      c.loc.endLine < sink.loc.endLine
+    )
+      continue
+    if (!region || c.loc.endLine - c.loc.startLine < region.endLine - region.startLine)
+      region = c.loc
   }
   if (!region) return () => false
   const { startLine, endLine } = region
-  return (item) => item.enclosing === undefined && item.loc.startLine >= startLine && item.loc.endLine <= endLine
+  return (item) =>
+    item.enclosing === undefined && item.loc.startLine >= startLine && item.loc.endLine <= endLine
 }
 
 function containmentIn(module: ModuleModel, sink: CallSite): boolean {
   const here = sameFunction(module, sink)
-  return module.conditions.some((c) => here(c) && CONTAINMENT.test(c.text)) || module.calls.some((c) => here(c) && CONTAINMENT.test(c.name))
+  return (
+    module.conditions.some((c) => here(c) && CONTAINMENT.test(c.text)) ||
+    module.calls.some((c) => here(c) && CONTAINMENT.test(c.name))
+  )
 }
 
 function hostCheckIn(module: ModuleModel, sink: CallSite): boolean {
@@ -51,9 +71,14 @@ function hostCheckIn(module: ModuleModel, sink: CallSite): boolean {
 }
 
 function suppressed(module: ModuleModel, call: CallSite, match: SinkMatch, arg: string): boolean {
-  if (match.messageId === 'pathTraversal') return NEUTRALISED_PATH.test(codeOnly(arg)) || containmentIn(module, call)
+  if (match.messageId === 'pathTraversal')
+    return NEUTRALISED_PATH.test(codeOnly(arg)) || containmentIn(module, call)
   if (match.messageId === 'ssrf') return hostCheckIn(module, call)
-  if (match.messageId === 'xss' || match.messageId === 'commandInjection' || match.messageId === 'sqlInjection') {
+  if (
+    match.messageId === 'xss' ||
+    match.messageId === 'commandInjection' ||
+    match.messageId === 'sqlInjection'
+  ) {
     // An argument that escapes or quotes what it builds: escapeHtml(x), shellQuote(x), shlex.quote(x), sqlstring.escape(x).
     return /\b(escape\w*|sanitize\w*|quote|shlex\.quote|DOMPurify)\s*[.(]/i.test(codeOnly(arg))
   }
@@ -77,15 +102,31 @@ export function flowFindings(context: CheckContext): Draft[] {
         originOf(taint, call.enclosing, withoutNeutralCalls(written), call.loc) ??
         (local ? originOf(taint, call.enclosing, withoutNeutralCalls(arg), call.loc) : undefined) ??
         anyArgumentOrigin(taint, call, match)
-      if (match.needsTaint && (!origin || origin.kind === 'env' && match.messageId !== 'commandInjection')) continue
+      if (
+        match.needsTaint &&
+        (!origin || (origin.kind === 'env' && match.messageId !== 'commandInjection'))
+      )
+        continue
       if (suppressed(module, call, match, arg)) continue
       if (!origin && !hasDynamicPart(arg)) continue
       // A library function that fetches or opens what its caller names is doing its job: for a parameter
       // input, SSRF needs a request source and path traversal a path joined onto a root.
       if (origin?.kind === 'parameter' && match.messageId === 'ssrf') continue
-      if (origin?.kind === 'parameter' && match.messageId === 'pathTraversal' && !JOINED.test(codeOnly(arg)) && !buildKind(arg) && !joinedLocal(origin)) continue
+      if (
+        origin?.kind === 'parameter' &&
+        match.messageId === 'pathTraversal' &&
+        !JOINED.test(codeOnly(arg)) &&
+        !buildKind(arg) &&
+        !joinedLocal(origin)
+      )
+        continue
       // A parameter that only picks the folder (`join(dest, name)`) is where the caller asked to work, not a way out of it.
-      if (origin?.kind === 'parameter' && match.messageId === 'pathTraversal' && (origin.rootOnly || rootOnlyArg(taint, call, arg))) continue
+      if (
+        origin?.kind === 'parameter' &&
+        match.messageId === 'pathTraversal' &&
+        (origin.rootOnly || rootOnlyArg(taint, call, arg))
+      )
+        continue
       const fn = placeOf(module, call.enclosing, call.loc.startLine)
       const viaCalls = (origin?.steps.length ?? 0) > 2 || !!origin?.built || !!origin?.viaLocal
       const draft: Draft = {
@@ -104,7 +145,8 @@ export function flowFindings(context: CheckContext): Draft[] {
         },
         severity: severityFor(match.worst, origin),
         confidence: confidenceOf(match, origin, arg, viaCalls),
-        rationale: `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${passedThrough(origin, arg) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (locals are followed through their assignments in the same function only), so the severity and the confidence are lowered.'}`.trim(),
+        rationale:
+          `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${passedThrough(origin, arg) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (locals are followed through their assignments in the same function only), so the severity and the confidence are lowered.'}`.trim(),
         evidence: context.quoter.evidence(module.path, call.loc),
         key: `${fn}#${match.sink}#${codeOnly(written).replace(/\s+/g, '').slice(0, 80)}`,
         symbol: call.enclosing,
@@ -122,7 +164,11 @@ export function flowFindings(context: CheckContext): Draft[] {
  * A call that is a sink only once its first argument, a plain local, is read as the string the local holds
  * (`const sql = 'SELECT … WHERE id = ' + id; db.query(sql)`): the match and that string.
  */
-function throughLocal(taint: ModuleTaint, sinks: ModuleSinks, call: CallSite): { match: SinkMatch; value: string } | undefined {
+function throughLocal(
+  taint: ModuleTaint,
+  sinks: ModuleSinks,
+  call: CallSite
+): { match: SinkMatch; value: string } | undefined {
   const first = call.args[0]?.trim()
   if (!first || !/^[A-Za-z_$][\w$]*$/.test(first)) return undefined
   const value = valueAt(taint, call.enclosing, first, call.loc)
@@ -143,7 +189,12 @@ function passedThrough(origin: Origin, arg: string): boolean {
 function rootOnlyArg(taint: ModuleTaint, call: CallSite, arg: string): boolean {
   const found = /\b(?:join|resolve)\(\s*([^,()]+?)\s*,([^()]*)\)/.exec(codeOnly(arg))
   if (!found) return false
-  const inRest = originOf(taint, call.enclosing, arg.slice(found.index + found[0].length - found[2].length - 1), call.loc)
+  const inRest = originOf(
+    taint,
+    call.enclosing,
+    arg.slice(found.index + found[0].length - found[2].length - 1),
+    call.loc
+  )
   return !!originOf(taint, call.enclosing, found[1], call.loc) && !inRest
 }
 
@@ -161,9 +212,18 @@ function joinedLocal(origin: Origin): boolean {
  * a sink no input was traced to (in libraries these are template compilers, debuggers and caches), except
  * unsafe YAML loaders and node-serialize, which are misuses whatever they read.
  */
-function confidenceOf(match: SinkMatch, origin: Origin | undefined, arg: string, viaCalls: boolean): Confidence {
+function confidenceOf(
+  match: SinkMatch,
+  origin: Origin | undefined,
+  arg: string,
+  viaCalls: boolean
+): Confidence {
   // An unsafe YAML loader or node-serialize is a misuse whatever it reads; pickle of the program's own files is not.
-  if (!origin) return match.messageId === 'unsafeDeserialisation' && !/pickle|marshal|shelve|dill/i.test(match.sink) ? 'medium' : 'low'
+  if (!origin)
+    return match.messageId === 'unsafeDeserialisation' &&
+      !/pickle|marshal|shelve|dill/i.test(match.sink)
+      ? 'medium'
+      : 'low'
   if (passedThrough(origin, arg)) return 'low'
   // Opening a file or writing HTML is not dangerous in itself: a library doing it with what its caller gives is doing its job.
   if (origin.kind === 'parameter' && NOT_DANGEROUS_ALONE.has(match.messageId)) return 'low'
@@ -173,7 +233,11 @@ function confidenceOf(match: SinkMatch, origin: Origin | undefined, arg: string,
 }
 
 /** Some sinks carry the payload in another argument too (spawn's argument list with shell: true). */
-function anyArgumentOrigin(taint: ReturnType<CheckContext['taint']['get']> & object, call: CallSite, match: SinkMatch): Origin | undefined {
+function anyArgumentOrigin(
+  taint: ReturnType<CheckContext['taint']['get']> & object,
+  call: CallSite,
+  match: SinkMatch
+): Origin | undefined {
   if (match.messageId !== 'commandInjection') return undefined
   for (const a of call.args) {
     const o = originOf(taint, call.enclosing, a, call.loc)

@@ -3,7 +3,14 @@
 // found by looking for these exact property names on the lines of analysed modules (comment lines skipped),
 // never to find functions, calls or imports; the enclosing function comes from the model's locations.
 import type { ModuleModel } from '../../src/model/types.js'
-import { confidenceFor, functionAt, functionLabel, severityFor, type CheckContext, type Draft } from './context.js'
+import {
+  confidenceFor,
+  functionAt,
+  functionLabel,
+  severityFor,
+  type CheckContext,
+  type Draft
+} from './context.js'
 import { tlsDraft } from './checks-crypto.js'
 import { CWE } from './messages.js'
 import { inputText, originOf, pathText } from './taint.js'
@@ -20,7 +27,10 @@ const JS_TLS: [RegExp, string][] = [
 ]
 const PY_TLS: [RegExp, string][] = [
   [/\.check_hostname\s*=\s*False\b/, 'check_hostname = False'],
-  [/\bverify_mode\s*=\s*(ssl\.)?CERT_NONE\b|\bcert_reqs\s*=\s*(ssl\.)?CERT_NONE\b|\bcert_reqs\s*=\s*['"]CERT_NONE['"]/, 'CERT_NONE']
+  [
+    /\bverify_mode\s*=\s*(ssl\.)?CERT_NONE\b|\bcert_reqs\s*=\s*(ssl\.)?CERT_NONE\b|\bcert_reqs\s*=\s*['"]CERT_NONE['"]/,
+    'CERT_NONE'
+  ]
 ]
 
 /** Lines of a module that are code, with block and line comments blanked (approximate). */
@@ -42,7 +52,8 @@ function codeLines(lines: string[], python: boolean): string[] {
       }
     }
     const trimmed = line.trimStart()
-    if (python ? trimmed.startsWith('#') : trimmed.startsWith('//') || trimmed.startsWith('*')) return ''
+    if (python ? trimmed.startsWith('#') : trimmed.startsWith('//') || trimmed.startsWith('*'))
+      return ''
     return line
   })
 }
@@ -63,7 +74,17 @@ export function lineFindings(context: CheckContext): Draft[] {
       for (const [pattern, setting] of python ? PY_TLS : JS_TLS) {
         if (!pattern.test(line)) continue
         const { fn, label } = place()
-        out.push(tlsDraft(context, module, lineNo, setting, label, fn?.qualifiedName, `${label}#${setting}`))
+        out.push(
+          tlsDraft(
+            context,
+            module,
+            lineNo,
+            setting,
+            label,
+            fn?.qualifiedName,
+            `${label}#${setting}`
+          )
+        )
       }
       if (python) return
       const html = HTML_PROPERTY.exec(line) ?? DANGEROUS_JSX.exec(line)
@@ -79,17 +100,40 @@ export function lineFindings(context: CheckContext): Draft[] {
   return out
 }
 
-function xssDraft(context: CheckContext, module: ModuleModel, line: number, sink: string, value: string, enclosing: string | undefined): Draft | undefined {
+function xssDraft(
+  context: CheckContext,
+  module: ModuleModel,
+  line: number,
+  sink: string,
+  value: string,
+  enclosing: string | undefined
+): Draft | undefined {
   const trimmed = value.trim()
-  if (trimmed === '' || isPlainLiteral(trimmed) || /^['"`]\s*['"`]$/.test(trimmed) || SAFE_HTML.test(codeOnly(trimmed))) return undefined
+  if (
+    trimmed === '' ||
+    isPlainLiteral(trimmed) ||
+    /^['"`]\s*['"`]$/.test(trimmed) ||
+    SAFE_HTML.test(codeOnly(trimmed))
+  )
+    return undefined
   const taint = context.taint.get(module.path)
-  const origin = taint ? originOf(taint, enclosing, trimmed, { startLine: line, startColumn: 1 }) : undefined
+  const origin = taint
+    ? originOf(taint, enclosing, trimmed, { startLine: line, startColumn: 1 })
+    : undefined
   const label = functionLabel(enclosing)
   return {
     messageId: 'xss',
-    data: { sink, function: label, input: inputText(origin, 'a computed value'), arg: shortArg(trimmed), path: pathText(origin, sink) },
+    data: {
+      sink,
+      function: label,
+      input: inputText(origin, 'a computed value'),
+      arg: shortArg(trimmed),
+      path: pathText(origin, sink)
+    },
     severity: severityFor('high', origin),
-    confidence: origin ? confidenceFor(origin, origin.steps.length > 2 || !!origin.viaLocal) : 'low',
+    confidence: origin
+      ? confidenceFor(origin, origin.steps.length > 2 || !!origin.viaLocal)
+      : 'low',
     rationale: `Assigning HTML parses it; ${origin ? `the value is traced to ${origin.label}` : 'the value is computed and was not traced to an input (locals are followed through their assignments in the same function only), so confidence is low'}. Use textContent, or sanitise with DOMPurify.`,
     evidence: context.quoter.evidence(module.path, { startLine: line, endLine: line }),
     key: `${label}#${sink}#${codeOnly(trimmed).replace(/\s+/g, '').slice(0, 80)}`,

@@ -35,11 +35,24 @@ interface Application {
 
 const JS_REGEX_METHODS = new Set(['test', 'exec'])
 const JS_STRING_METHODS = new Set(['match', 'matchAll', 'replace', 'replaceAll', 'search', 'split'])
-const PY_COMPILED_METHODS = new Set(['match', 'search', 'fullmatch', 'findall', 'finditer', 'sub', 'subn', 'split'])
+const PY_COMPILED_METHODS = new Set([
+  'match',
+  'search',
+  'fullmatch',
+  'findall',
+  'finditer',
+  'sub',
+  'subn',
+  'split'
+])
 
 function within(inner: Location, outer: Location): boolean {
-  const starts = inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const ends = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
+  const starts =
+    inner.startLine > outer.startLine ||
+    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
+  const ends =
+    inner.endLine < outer.endLine ||
+    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
   return starts && ends
 }
 
@@ -58,13 +71,28 @@ function namedRegexes(module: ModuleModel): Map<string, Regex> {
   }
   for (const call of module.calls) {
     if (!call.assignedTo) continue
-    if (module.language === 'python' ? call.receiver !== 're' || call.name !== 'compile' : call.name !== 'RegExp') continue
+    if (
+      module.language === 'python'
+        ? call.receiver !== 're' || call.name !== 'compile'
+        : call.name !== 'RegExp'
+    )
+      continue
     const found = regexOfCall(module, call)
-    if (found) bind(call.assignedTo, { pattern: found.pattern, flags: found.flags, shown: `${call.assignedTo} (${found.origin})` })
+    if (found)
+      bind(call.assignedTo, {
+        pattern: found.pattern,
+        flags: found.flags,
+        shown: `${call.assignedTo} (${found.origin})`
+      })
   }
   for (const v of module.variables) {
     const inside = (module.regexes ?? []).filter((r) => within(r.loc, v.loc))
-    if (inside.length === 1) bind(v.name, { pattern: inside[0].pattern, flags: clean(inside[0].flags), shown: `${v.name} (${literalText(inside[0].pattern, inside[0].flags)})` })
+    if (inside.length === 1)
+      bind(v.name, {
+        pattern: inside[0].pattern,
+        flags: clean(inside[0].flags),
+        shown: `${v.name} (${literalText(inside[0].pattern, inside[0].flags)})`
+      })
   }
   for (const name of ambiguous) named.delete(name)
   return named
@@ -75,23 +103,41 @@ function clean(flags: string): string {
 }
 
 /** The regex literal a call's receiver or first argument is, found by place. */
-function literalIn(module: ModuleModel, text: string | undefined, call: CallSite): Regex | undefined {
+function literalIn(
+  module: ModuleModel,
+  text: string | undefined,
+  call: CallSite
+): Regex | undefined {
   if (!text || !text.trim().startsWith('/')) return undefined
-  const literal = (module.regexes ?? []).find((r) => within(r.loc, call.loc) && text.trim() === literalText(r.pattern, r.flags))
-  return literal ? { pattern: literal.pattern, flags: clean(literal.flags), shown: literalText(literal.pattern, literal.flags) } : undefined
+  const literal = (module.regexes ?? []).find(
+    (r) => within(r.loc, call.loc) && text.trim() === literalText(r.pattern, r.flags)
+  )
+  return literal
+    ? {
+        pattern: literal.pattern,
+        flags: clean(literal.flags),
+        shown: literalText(literal.pattern, literal.flags)
+      }
+    : undefined
 }
 
 function applications(module: ModuleModel): Application[] {
   const named = namedRegexes(module)
   const out: Application[] = []
-  const byName = (text: string | undefined) => (text && /^[A-Za-z_$][\w$]*$/.test(text.trim()) ? named.get(text.trim()) : undefined)
+  const byName = (text: string | undefined) =>
+    text && /^[A-Za-z_$][\w$]*$/.test(text.trim()) ? named.get(text.trim()) : undefined
   for (const call of module.calls) {
     if (module.language === 'python') {
       if (call.receiver === 're' && PY_COMPILED_METHODS.has(call.name)) {
         const found = regexOfCall(module, call)
         const subject = call.args[call.name === 'sub' || call.name === 'subn' ? 2 : 1]
         if (found && subject !== undefined && !/^\s*\w+\s*=/.test(subject)) {
-          out.push({ call, regex: { ...found, shown: `${call.callee}(${shortArg(call.args[0] ?? '')})` }, subject, ...anchorOf(call.name) })
+          out.push({
+            call,
+            regex: { ...found, shown: `${call.callee}(${shortArg(call.args[0] ?? '')})` },
+            subject,
+            ...anchorOf(call.name)
+          })
         }
         continue
       }
@@ -134,7 +180,8 @@ function severityOf(result: VulnerableDiagnostics): Severity {
  * and for quadratic matching, which needs long input, less so.
  */
 function confidenceOf(origin: Origin, result: VulnerableDiagnostics): Confidence {
-  if (origin.kind === 'parameter') return result.complexity.type === 'exponential' ? 'medium' : 'low'
+  if (origin.kind === 'parameter')
+    return result.complexity.type === 'exponential' ? 'medium' : 'low'
   return origin.steps.length > 2 || origin.viaLocal ? 'medium' : 'high'
 }
 

@@ -29,7 +29,13 @@ export interface CheckContext {
   hostile: HostileTarget[]
 }
 
-const LOWER: Record<Severity, Severity> = { critical: 'high', high: 'medium', medium: 'low', low: 'low', info: 'info' }
+const LOWER: Record<Severity, Severity> = {
+  critical: 'high',
+  high: 'medium',
+  medium: 'low',
+  low: 'low',
+  info: 'info'
+}
 
 /**
  * Severity from the kind's worst case and how the input reaches it: request, argv and stdin keep the
@@ -64,12 +70,19 @@ export function placeOf(module: ModuleModel, enclosing: string | undefined, line
   if (enclosing) return enclosing
   let best: { text: string; size: number } | undefined
   for (const c of module.calls) {
-    if (c.enclosing || c.loc.startLine > line || c.loc.endLine < line || c.loc.startLine === c.loc.endLine) continue
+    if (
+      c.enclosing ||
+      c.loc.startLine > line ||
+      c.loc.endLine < line ||
+      c.loc.startLine === c.loc.endLine
+    )
+      continue
     const method = ROUTE_METHOD.exec(c.callee)
     const route = /^\s*(['"`])(\/[^'"`]*)\1\s*$/.exec(c.args[0] ?? '')
     if (!method || !route) continue
     const size = c.loc.endLine - c.loc.startLine
-    if (!best || size < best.size) best = { text: `the ${method[1].toUpperCase()} ${route[2]} handler`, size }
+    if (!best || size < best.size)
+      best = { text: `the ${method[1].toUpperCase()} ${route[2]} handler`, size }
   }
   return best?.text ?? 'module scope'
 }
@@ -78,7 +91,12 @@ export function placeOf(module: ModuleModel, enclosing: string | undefined, line
 export function functionAt(module: ModuleModel, line: number): FunctionDecl | undefined {
   let best: FunctionDecl | undefined
   for (const f of module.functions) {
-    if (f.loc.startLine <= line && line <= f.loc.endLine && (!best || f.loc.startLine >= best.loc.startLine)) best = f
+    if (
+      f.loc.startLine <= line &&
+      line <= f.loc.endLine &&
+      (!best || f.loc.startLine >= best.loc.startLine)
+    )
+      best = f
   }
   return best
 }

@@ -24,10 +24,19 @@ export function bindingsOf(module: ModuleModel, packages: readonly string[]): Pa
 }
 
 /** The package function a call reaches (`cp.exec`, or `exec` imported from it), or undefined. */
-export function packageFunction(bindings: PackageBindings, callee: string, receiver: string | undefined, name: string): string | undefined {
+export function packageFunction(
+  bindings: PackageBindings,
+  callee: string,
+  receiver: string | undefined,
+  name: string
+): string | undefined {
   if (receiver !== undefined) {
     const head = receiver.split('.')[0]
-    if (bindings.namespaces.has(receiver) || (bindings.namespaces.has(head) && receiver.split('.').length <= 2)) return name
+    if (
+      bindings.namespaces.has(receiver) ||
+      (bindings.namespaces.has(head) && receiver.split('.').length <= 2)
+    )
+      return name
     return undefined
   }
   return bindings.names.get(callee)

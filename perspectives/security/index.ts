@@ -26,7 +26,8 @@ export type { SecurityOptions } from './options.js'
 
 const LANGUAGES = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 /** Third-party code copied in, minified or packed: not the project's to fix, and not readable as written. */
-const VENDORED = /(^|\/)(vendor|vendors|third[_-]?party|bower_components)\/|[.-](min|packed|bundle)\.[cm]?js$/i
+const VENDORED =
+  /(^|\/)(vendor|vendors|third[_-]?party|bower_components)\/|[.-](min|packed|bundle)\.[cm]?js$/i
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 const CONFIDENCE_ORDER = { high: 0, medium: 1, low: 2 }
 
@@ -51,7 +52,14 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
   analyse(ctx) {
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...ctx.options })
     const { model } = ctx
-    const modules = model.modules.filter((m) => !m.isTest && LANGUAGES.has(m.language) && !isTestSupportPath(m.path) && !isDeclarationFile(m.path) && !VENDORED.test(m.path))
+    const modules = model.modules.filter(
+      (m) =>
+        !m.isTest &&
+        LANGUAGES.has(m.language) &&
+        !isTestSupportPath(m.path) &&
+        !isDeclarationFile(m.path) &&
+        !VENDORED.test(m.path)
+    )
     const context: CheckContext = {
       model,
       quoter: createQuoter(ctx),
@@ -62,7 +70,14 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
     }
     const checker = new RegexChecker(options.maxRegexChecks)
     const redos = redosFindings(context, checker)
-    for (const r of redos) if (r.origin.entry) context.hostile.push({ draft: r.draft, module: r.module, entry: r.origin.entry, redos: r.result })
+    for (const r of redos)
+      if (r.origin.entry)
+        context.hostile.push({
+          draft: r.draft,
+          module: r.module,
+          entry: r.origin.entry,
+          redos: r.result
+        })
     const all: Draft[] = [
       ...flowFindings(context),
       ...redos.map((r) => r.draft),
@@ -81,7 +96,8 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       seen.add(id)
       return true
     })
-    const at = (d: Draft) => ('file' in d.evidence ? [d.evidence.file, d.evidence.startLine] as const : ['', 0] as const)
+    const at = (d: Draft) =>
+      'file' in d.evidence ? ([d.evidence.file, d.evidence.startLine] as const) : (['', 0] as const)
     const ranked = [...unique].sort(
       (a, b) =>
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -90,19 +106,28 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
         at(a)[1] - at(b)[1]
     )
     // Candidates below minConfidence are counted and named in the report, not reported as findings.
-    const isConfident = (d: Draft) => CONFIDENCE_ORDER[d.confidence] <= CONFIDENCE_ORDER[options.minConfidence]
+    const isConfident = (d: Draft) =>
+      CONFIDENCE_ORDER[d.confidence] <= CONFIDENCE_ORDER[options.minConfidence]
     const confident = ranked.filter(isConfident)
     const belowConfidence = ranked.filter((d) => !isConfident(d))
     const shown = confident.slice(0, options.maxFindings)
     const kept = new Set(shown)
     const findings = unique.filter((d) => kept.has(d))
-    const perKind: Record<string, number> = Object.fromEntries(Object.keys(MESSAGES).map((id) => [id, 0]))
+    const perKind: Record<string, number> = Object.fromEntries(
+      Object.keys(MESSAGES).map((id) => [id, 0])
+    )
     for (const d of confident) perKind[d.messageId] += 1
-    const specs = buildSpecs(context.hostile.filter((h) => kept.has(h.draft)), options.maxSpecs)
+    const specs = buildSpecs(
+      context.hostile.filter((h) => kept.has(h.draft)),
+      options.maxSpecs
+    )
     const metrics: Metrics = {
       modules: modules.length,
       functions: modules.reduce((n, m) => n + m.functions.length, 0),
-      taintedParameters: [...context.taint.values()].reduce((n, t) => n + [...t.params.values()].reduce((k, p) => k + p.size, 0), 0),
+      taintedParameters: [...context.taint.values()].reduce(
+        (n, t) => n + [...t.params.values()].reduce((k, p) => k + p.size, 0),
+        0
+      ),
       findingsTotal: unique.length,
       findingsShown: findings.length,
       belowConfidence: belowConfidence.length,
@@ -116,8 +141,25 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       findings,
       specs,
       metrics,
-      details: { perKind, options, approximations: ['taint follows parameter names, source expressions and locals bound to a call result in argument text, not locals bound to other expressions', 'innerHTML/dangerouslySetInnerHTML/TLS settings are read from lines (the model records no assignments)', 'prototype pollution is inferred from recursion over keys without a __proto__ guard'] },
-      report: buildReport({ modules: modules.length, functions: metrics.functions, workflows, shown: findings, total: confident.length, perKind, belowConfidence, minConfidence: options.minConfidence })
+      details: {
+        perKind,
+        options,
+        approximations: [
+          'taint follows parameter names, source expressions and locals bound to a call result in argument text, not locals bound to other expressions',
+          'innerHTML/dangerouslySetInnerHTML/TLS settings are read from lines (the model records no assignments)',
+          'prototype pollution is inferred from recursion over keys without a __proto__ guard'
+        ]
+      },
+      report: buildReport({
+        modules: modules.length,
+        functions: metrics.functions,
+        workflows,
+        shown: findings,
+        total: confident.length,
+        perKind,
+        belowConfidence,
+        minConfidence: options.minConfidence
+      })
     }
   }
 })

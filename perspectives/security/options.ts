@@ -20,18 +20,29 @@ export interface SecurityOptions {
   minConfidence: 'high' | 'medium' | 'low'
 }
 
-export const DEFAULT_OPTIONS: SecurityOptions = { maxFindings: 200, minSecretLength: 16, minSecretEntropy: 3.5, maxSpecs: 25, maxRegexChecks: 100, minConfidence: 'medium' }
+export const DEFAULT_OPTIONS: SecurityOptions = {
+  maxFindings: 200,
+  minSecretLength: 16,
+  minSecretEntropy: 3.5,
+  maxSpecs: 25,
+  maxRegexChecks: 100,
+  minConfidence: 'medium'
+}
 
 const CONFIDENCES = ['high', 'medium', 'low']
 
 export function validateOptions(options: SecurityOptions): SecurityOptions {
   checkWholeNumbers('security', options, DEFAULT_OPTIONS, { minSecretLength: 8 })
   if (!CONFIDENCES.includes(options.minConfidence)) {
-    throw new ConfigurationError(`security option 'minConfidence' must be one of ${CONFIDENCES.join(', ')}, got ${JSON.stringify(options.minConfidence)} (default "medium")`)
+    throw new ConfigurationError(
+      `security option 'minConfidence' must be one of ${CONFIDENCES.join(', ')}, got ${JSON.stringify(options.minConfidence)} (default "medium")`
+    )
   }
   const e = options.minSecretEntropy
   if (typeof e !== 'number' || !Number.isFinite(e) || e <= 0 || e > 8) {
-    throw new ConfigurationError(`security option 'minSecretEntropy' must be a number above 0 and at most 8 (bits per character), got ${JSON.stringify(e)} (default 3.5)`)
+    throw new ConfigurationError(
+      `security option 'minSecretEntropy' must be a number above 0 and at most 8 (bits per character), got ${JSON.stringify(e)} (default 3.5)`
+    )
   }
   return options
 }

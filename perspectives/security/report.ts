@@ -25,7 +25,12 @@ const MAX_BELOW = 10
 function belowNote(input: ReportInput): string {
   const below = input.belowConfidence
   if (below.length === 0) return ''
-  const rows = below.slice(0, MAX_BELOW).map((d) => `- ${d.severity} ${codeCell(d.messageId)} at ${'file' in d.evidence ? codeCell(`${d.evidence.file}:${d.evidence.startLine}`) : 'repository level'}`)
+  const rows = below
+    .slice(0, MAX_BELOW)
+    .map(
+      (d) =>
+        `- ${d.severity} ${codeCell(d.messageId)} at ${'file' in d.evidence ? codeCell(`${d.evidence.file}:${d.evidence.startLine}`) : 'repository level'}`
+    )
   return (
     `#### Not reported: ${plural(below.length, 'candidate')} below ${escapeInline(input.minConfidence)} confidence\n\n` +
     `Mostly a public parameter that reaches a sink unchanged, which is the caller's concern in a library. Set the option \`minConfidence: low\` to report them.\n\n` +
@@ -51,9 +56,15 @@ export function buildReport(input: ReportInput): string {
   const kinds = Object.entries(input.perKind).filter(([, n]) => n > 0)
   parts.push(
     '#### Findings per kind\n\n' +
-      table(['Kind', 'CWE', 'Findings'], kinds.map(([id, n]) => [codeCell(id), CWE[id as SecurityMessageId] ?? '', String(n)]), ['left', 'left', 'right'])
+      table(
+        ['Kind', 'CWE', 'Findings'],
+        kinds.map(([id, n]) => [codeCell(id), CWE[id as SecurityMessageId] ?? '', String(n)]),
+        ['left', 'left', 'right']
+      )
   )
-  const worst = [...input.shown].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]).slice(0, MAX_ROWS)
+  const worst = [...input.shown]
+    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
+    .slice(0, MAX_ROWS)
   parts.push(
     '#### Most severe\n\n' +
       table(
@@ -62,7 +73,10 @@ export function buildReport(input: ReportInput): string {
           d.severity,
           codeCell(d.messageId),
           'file' in d.evidence ? codeCell(`${d.evidence.file}:${d.evidence.startLine}`) : '—',
-          escapeInline(String(d.data.path ?? '').replace(/^ \(path: |\)$/g, '') || String(d.data.function ?? d.data.file ?? ''))
+          escapeInline(
+            String(d.data.path ?? '').replace(/^ \(path: |\)$/g, '') ||
+              String(d.data.function ?? d.data.file ?? '')
+          )
         ])
       ) +
       moreNote(worst.length, input.total, 'findings (see the findings list)')

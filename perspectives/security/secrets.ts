@@ -8,19 +8,27 @@ import { CWE } from './messages.js'
 import { entropy, mask } from './text.js'
 
 const FORMATS: [RegExp, string][] = [
-  [/-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/, 'private key'],
+  [
+    /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/,
+    'private key'
+  ],
   [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'AWS access key id'],
   [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'GitHub token'],
   [/\bgithub_pat_[A-Za-z0-9_]{22,}\b/, 'GitHub fine-grained token'],
   [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'Slack token'],
-  [/https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9_]+\/B[A-Za-z0-9_]+\/[A-Za-z0-9_]+/, 'Slack webhook URL'],
+  [
+    /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9_]+\/B[A-Za-z0-9_]+\/[A-Za-z0-9_]+/,
+    'Slack webhook URL'
+  ],
   [/\b[sr]k_live_[0-9a-zA-Z]{20,}\b/, 'Stripe live key'],
   [/\bAIza[0-9A-Za-z_-]{35}\b/, 'Google API key'],
   [/\bnpm_[A-Za-z0-9]{36}\b/, 'npm token']
 ]
 
-export const SECRET_NAME = /(secret|token|passw(or)?d|passwd|pwd|api_?key|apikey|private_?key|client_?secret|access_?key|auth_?key|credentials?)$/i
-const PLACEHOLDER = /(example|sample|dummy|fake|placeholder|changeme|change_me|your[_-]|xxxx|\*\*\*|<[^>]*>|\$\{|\{\{|test|lorem|redacted)/i
+export const SECRET_NAME =
+  /(secret|token|passw(or)?d|passwd|pwd|api_?key|apikey|private_?key|client_?secret|access_?key|auth_?key|credentials?)$/i
+const PLACEHOLDER =
+  /(example|sample|dummy|fake|placeholder|changeme|change_me|your[_-]|xxxx|\*\*\*|<[^>]*>|\$\{|\{\{|test|lorem|redacted)/i
 
 /** The name a literal is given on its line: `const apiKey = '...'`, `token: '...'`, `password="..."`. */
 function nameBefore(line: string, column: number): string | undefined {
@@ -33,7 +41,8 @@ export function looksRandom(value: string, minLength: number, minEntropy: number
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length
   if (classes < 2) return false
   // URLs, paths and dotted names are configuration, not keys.
-  if (/^[a-z]+:\/\//i.test(value) || /^[./~]/.test(value) || /^[\w-]+(\.[\w-]+){2,}$/.test(value)) return false
+  if (/^[a-z]+:\/\//i.test(value) || /^[./~]/.test(value) || /^[\w-]+(\.[\w-]+){2,}$/.test(value))
+    return false
   return entropy(value) >= minEntropy
 }
 
@@ -44,11 +53,17 @@ interface SecretHit {
   confidence: Draft['confidence']
 }
 
-function classify(context: CheckContext, module: ModuleModel, literal: StringLiteral): { hit: SecretHit; name?: string } | undefined {
+function classify(
+  context: CheckContext,
+  module: ModuleModel,
+  literal: StringLiteral
+): { hit: SecretHit; name?: string } | undefined {
   for (const [pattern, kind] of FORMATS) {
     const found = pattern.exec(literal.value)
     if (found && !PLACEHOLDER.test(literal.value.slice(0, 200).replace(/PRIVATE KEY/g, ''))) {
-      return { hit: { kind, secret: found[0], detail: ', a known token format', confidence: 'high' } }
+      return {
+        hit: { kind, secret: found[0], detail: ', a known token format', confidence: 'high' }
+      }
     }
   }
   const line = context.quoter.line(module.path, literal.loc.startLine)
@@ -57,7 +72,15 @@ function classify(context: CheckContext, module: ModuleModel, literal: StringLit
   const { minSecretLength, minSecretEntropy } = context.options
   if (!looksRandom(literal.value, minSecretLength, minSecretEntropy)) return undefined
   const bits = entropy(literal.value)
-  return { name, hit: { kind: `secret assigned to ${name}`, secret: literal.value, detail: `, ${bits.toFixed(1)} bits of entropy per character`, confidence: 'medium' } }
+  return {
+    name,
+    hit: {
+      kind: `secret assigned to ${name}`,
+      secret: literal.value,
+      detail: `, ${bits.toFixed(1)} bits of entropy per character`,
+      confidence: 'medium'
+    }
+  }
 }
 
 export function secretFindings(context: CheckContext): Draft[] {
@@ -68,13 +91,26 @@ export function secretFindings(context: CheckContext): Draft[] {
       if (!found) continue
       const { hit } = found
       const evidence = maskedEvidence(context, module, literal, hit.secret)
-      const where = found.name ? `${found.name} (${functionLabel(literal.enclosing)})` : functionLabel(literal.enclosing) === 'module scope' ? module.path : literal.enclosing as string
+      const where = found.name
+        ? `${found.name} (${functionLabel(literal.enclosing)})`
+        : functionLabel(literal.enclosing) === 'module scope'
+          ? module.path
+          : (literal.enclosing as string)
       out.push({
         messageId: 'hardcodedSecret',
-        data: { kind: hit.kind, masked: mask(hit.secret), where, length: hit.secret.length, detail: hit.detail },
+        data: {
+          kind: hit.kind,
+          masked: mask(hit.secret),
+          where,
+          length: hit.secret.length,
+          detail: hit.detail
+        },
         severity: hit.confidence === 'high' ? 'critical' : 'high',
         confidence: hit.confidence,
-        rationale: hit.confidence === 'high' ? `The literal matches the ${hit.kind} format.` : `The literal is long and random-looking (entropy test) and is given to a name that holds secrets.`,
+        rationale:
+          hit.confidence === 'high'
+            ? `The literal matches the ${hit.kind} format.`
+            : `The literal is long and random-looking (entropy test) and is given to a name that holds secrets.`,
         evidence,
         key: `${literal.enclosing ?? ''}#${found.name ?? hit.kind}#${mask(hit.secret)}`,
         symbol: literal.enclosing,
@@ -87,13 +123,29 @@ export function secretFindings(context: CheckContext): Draft[] {
 }
 
 /** The line up to the fourth character of the secret, then `…`: a check finds it, a reader never sees the secret. */
-function maskedEvidence(context: CheckContext, module: ModuleModel, literal: StringLiteral, secret: string): Draft['evidence'] {
+function maskedEvidence(
+  context: CheckContext,
+  module: ModuleModel,
+  literal: StringLiteral,
+  secret: string
+): Draft['evidence'] {
   const head = secret.slice(0, Math.min(12, secret.length))
   for (let n = literal.loc.startLine; n <= literal.loc.endLine; n++) {
     const text = context.quoter.line(module.path, n)
     const at = text.indexOf(head)
-    if (at >= 0) return { file: module.path, startLine: n, endLine: n, snippet: `${text.slice(0, at + Math.min(4, secret.length))}…` }
+    if (at >= 0)
+      return {
+        file: module.path,
+        startLine: n,
+        endLine: n,
+        snippet: `${text.slice(0, at + Math.min(4, secret.length))}…`
+      }
   }
   const text = context.quoter.line(module.path, literal.loc.startLine)
-  return { file: module.path, startLine: literal.loc.startLine, endLine: literal.loc.startLine, snippet: `${text.slice(0, Math.max(0, literal.loc.startColumn - 1))}…` }
+  return {
+    file: module.path,
+    startLine: literal.loc.startLine,
+    endLine: literal.loc.startLine,
+    snippet: `${text.slice(0, Math.max(0, literal.loc.startColumn - 1))}…`
+  }
 }

@@ -34,8 +34,26 @@ export function moduleSinks(module: ModuleModel): ModuleSinks {
   return {
     childProcess: bindingsOf(module, ['child_process', 'node:child_process']),
     vm: bindingsOf(module, ['vm', 'node:vm']),
-    fs: bindingsOf(module, ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']),
-    http: bindingsOf(module, ['http', 'https', 'node:http', 'node:https', 'axios', 'got', 'node-fetch', 'undici', 'needle', 'superagent']),
+    fs: bindingsOf(module, [
+      'fs',
+      'node:fs',
+      'fs/promises',
+      'node:fs/promises',
+      'fs-extra',
+      'graceful-fs'
+    ]),
+    http: bindingsOf(module, [
+      'http',
+      'https',
+      'node:http',
+      'node:https',
+      'axios',
+      'got',
+      'node-fetch',
+      'undici',
+      'needle',
+      'superagent'
+    ]),
     nodeSerialize: bindingsOf(module, ['node-serialize', 'serialize-to-js']),
     jsYaml: bindingsOf(module, ['js-yaml']),
     python: module.language === 'python'
@@ -43,12 +61,49 @@ export function moduleSinks(module: ModuleModel): ModuleSinks {
 }
 
 // The literal parts must have the shape of a statement, not merely an English word like `from`.
-const SQL_WORDS = /\bselect\b[\s\S]*\bfrom\b|\binsert\s+into\b|\bupdate\s+[\w"`.]+\s+set\b|\bdelete\s+from\b|\bwhere\s+[\w"`.]+\s*(=|like|in\b|<|>)|\b(drop|create|alter)\s+table\b/i
-const SQL_CALLS = new Set(['query', 'execute', 'executemany', 'executescript', 'raw', 'whereRaw', 'orderByRaw', 'havingRaw', 'joinRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'unsafe', 'text', 'exec_driver_sql', 'prepare', 'all', 'get', 'run'])
-const FS_CALLS = /^(readFile|readFileSync|writeFile|writeFileSync|appendFile|appendFileSync|createReadStream|createWriteStream|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|readdir|readdirSync|open|openSync|copyFile|copyFileSync|rename|renameSync|readJson|readJsonSync|outputFile|remove|removeSync)$/
-const PY_FILE_CALLS = new Set(['open', 'io.open', 'os.open', 'os.remove', 'os.unlink', 'os.rmdir', 'os.listdir', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move', 'send_file', 'flask.send_file', 'codecs.open'])
+const SQL_WORDS =
+  /\bselect\b[\s\S]*\bfrom\b|\binsert\s+into\b|\bupdate\s+[\w"`.]+\s+set\b|\bdelete\s+from\b|\bwhere\s+[\w"`.]+\s*(=|like|in\b|<|>)|\b(drop|create|alter)\s+table\b/i
+const SQL_CALLS = new Set([
+  'query',
+  'execute',
+  'executemany',
+  'executescript',
+  'raw',
+  'whereRaw',
+  'orderByRaw',
+  'havingRaw',
+  'joinRaw',
+  '$queryRawUnsafe',
+  '$executeRawUnsafe',
+  'unsafe',
+  'text',
+  'exec_driver_sql',
+  'prepare',
+  'all',
+  'get',
+  'run'
+])
+const FS_CALLS =
+  /^(readFile|readFileSync|writeFile|writeFileSync|appendFile|appendFileSync|createReadStream|createWriteStream|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|readdir|readdirSync|open|openSync|copyFile|copyFileSync|rename|renameSync|readJson|readJsonSync|outputFile|remove|removeSync)$/
+const PY_FILE_CALLS = new Set([
+  'open',
+  'io.open',
+  'os.open',
+  'os.remove',
+  'os.unlink',
+  'os.rmdir',
+  'os.listdir',
+  'shutil.rmtree',
+  'shutil.copy',
+  'shutil.copyfile',
+  'shutil.move',
+  'send_file',
+  'flask.send_file',
+  'codecs.open'
+])
 const HTTP_METHODS = /^(get|post|put|patch|delete|head|request|options)$/
-const PY_HTTP = /^(requests|httpx|urllib\.request|urllib3|aiohttp)\.(get|post|put|patch|delete|head|request|urlopen|options)$|^urlopen$/
+const PY_HTTP =
+  /^(requests|httpx|urllib\.request|urllib3|aiohttp)\.(get|post|put|patch|delete|head|request|urlopen|options)$|^urlopen$/
 const PY_SHELL = /^subprocess\.(run|call|Popen|check_output|check_call)$/
 
 function sqlBuild(call: CallSite): string | undefined {
@@ -63,11 +118,17 @@ function sqlBuild(call: CallSite): string | undefined {
 function literalParts(arg: string): string {
   const code = codeOnly(arg)
   let out = ''
-  for (let i = 0; i < arg.length; i++) out += code[i] === arg[i] && !/\s/.test(arg[i]) ? ' ' : arg[i]
+  for (let i = 0; i < arg.length; i++)
+    out += code[i] === arg[i] && !/\s/.test(arg[i]) ? ' ' : arg[i]
   return out
 }
 
-const BUILD_WORDS: Record<string, string> = { template: 'a template literal', concatenation: 'concatenation', 'f-string': 'an f-string', format: 'string formatting' }
+const BUILD_WORDS: Record<string, string> = {
+  template: 'a template literal',
+  concatenation: 'concatenation',
+  'f-string': 'an f-string',
+  format: 'string formatting'
+}
 
 export function classifySink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
   return s.python ? pythonSink(call) : javaScriptSink(s, call)
@@ -76,49 +137,167 @@ export function classifySink(s: ModuleSinks, call: CallSite): SinkMatch | undefi
 function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
   const { callee, name, receiver, args } = call
   const first = args[0]
-  const code = (data: Record<string, string>, sink: string, arg = 0): SinkMatch => ({ messageId: 'codeInjection', sink, arg, needsTaint: false, worst: 'critical', data: { language: 'JavaScript', ...data } })
+  const code = (data: Record<string, string>, sink: string, arg = 0): SinkMatch => ({
+    messageId: 'codeInjection',
+    sink,
+    arg,
+    needsTaint: false,
+    worst: 'critical',
+    data: { language: 'JavaScript', ...data }
+  })
   if (callee === 'eval' && first && !isPlainLiteral(first)) return code({}, 'eval')
-  if (callee === 'Function' && args.length > 0 && !isPlainLiteral(args[args.length - 1])) return code({}, call.isNew ? 'new Function' : 'Function', args.length - 1)
+  if (callee === 'Function' && args.length > 0 && !isPlainLiteral(args[args.length - 1]))
+    return code({}, call.isNew ? 'new Function' : 'Function', args.length - 1)
   const vmFn = packageFunction(s.vm, callee, receiver, name)
-  if (vmFn && /^(runInNewContext|runInThisContext|runInContext|compileFunction|Script)$/.test(vmFn) && first && !isPlainLiteral(first)) return code({}, `vm.${vmFn}`)
-  if ((callee === 'setTimeout' || callee === 'setInterval' || callee === 'window.setTimeout' || callee === 'window.setInterval') && first) {
+  if (
+    vmFn &&
+    /^(runInNewContext|runInThisContext|runInContext|compileFunction|Script)$/.test(vmFn) &&
+    first &&
+    !isPlainLiteral(first)
+  )
+    return code({}, `vm.${vmFn}`)
+  if (
+    (callee === 'setTimeout' ||
+      callee === 'setInterval' ||
+      callee === 'window.setTimeout' ||
+      callee === 'window.setInterval') &&
+    first
+  ) {
     // Only a string (literal or built) is evaluated; a function or arrow is not, whatever its body builds.
-    if (!/^\s*(function\b|async\b|\(|[A-Za-z_$][\w$]*\s*=>)/.test(first) && (isPlainLiteral(first) || buildKind(first))) return { ...code({}, callee), needsTaint: isPlainLiteral(first), worst: 'high' }
+    if (
+      !/^\s*(function\b|async\b|\(|[A-Za-z_$][\w$]*\s*=>)/.test(first) &&
+      (isPlainLiteral(first) || buildKind(first))
+    )
+      return { ...code({}, callee), needsTaint: isPlainLiteral(first), worst: 'high' }
   }
   const cp = packageFunction(s.childProcess, callee, receiver, name)
   if (cp && first) {
     if ((cp === 'exec' || cp === 'execSync') && !isPlainLiteral(first)) {
       const built = buildKind(first)
-      return { messageId: 'commandInjection', sink: `child_process.${cp}`, arg: 0, needsTaint: !built, worst: 'critical', data: { how: built ? `as a shell command built by ${BUILD_WORDS[built]}` : 'as a shell command' } }
+      return {
+        messageId: 'commandInjection',
+        sink: `child_process.${cp}`,
+        arg: 0,
+        needsTaint: !built,
+        worst: 'critical',
+        data: {
+          how: built ? `as a shell command built by ${BUILD_WORDS[built]}` : 'as a shell command'
+        }
+      }
     }
-    if (/^(spawn|spawnSync|execFile|execFileSync)$/.test(cp) && args.some((a) => /\bshell\s*:\s*(true|['"`])/.test(codeOnly(a)) || /shell\s*:\s*true/.test(a))) {
-      return { messageId: 'commandInjection', sink: `child_process.${cp}`, arg: 0, needsTaint: true, worst: 'critical', data: { how: 'with `shell: true`' } }
+    if (
+      /^(spawn|spawnSync|execFile|execFileSync)$/.test(cp) &&
+      args.some((a) => /\bshell\s*:\s*(true|['"`])/.test(codeOnly(a)) || /shell\s*:\s*true/.test(a))
+    ) {
+      return {
+        messageId: 'commandInjection',
+        sink: `child_process.${cp}`,
+        arg: 0,
+        needsTaint: true,
+        worst: 'critical',
+        data: { how: 'with `shell: true`' }
+      }
     }
   }
   if (SQL_CALLS.has(name) && name !== 'text' && receiver) {
     const built = sqlBuild(call)
-    if (built) return { messageId: 'sqlInjection', sink: callee, arg: 0, needsTaint: false, worst: 'critical', data: { build: BUILD_WORDS[built] } }
+    if (built)
+      return {
+        messageId: 'sqlInjection',
+        sink: callee,
+        arg: 0,
+        needsTaint: false,
+        worst: 'critical',
+        data: { build: BUILD_WORDS[built] }
+      }
   }
-  const fsFn = packageFunction(s.fs, callee, receiver, name) ?? (receiver && /^(fs|fsp|fsPromises|fs\.promises)$/.test(receiver) ? name : undefined)
-  if (fsFn && FS_CALLS.test(fsFn) && first) return { messageId: 'pathTraversal', sink: callee, arg: 0, needsTaint: true, worst: 'high', data: {} }
-  if ((name === 'sendFile' || name === 'download') && receiver && /^(res|response|reply)$/.test(receiver) && first) {
-    if (!args.slice(1).some((a) => /\broot\s*:/.test(a))) return { messageId: 'pathTraversal', sink: callee, arg: 0, needsTaint: true, worst: 'high', data: {} }
+  const fsFn =
+    packageFunction(s.fs, callee, receiver, name) ??
+    (receiver && /^(fs|fsp|fsPromises|fs\.promises)$/.test(receiver) ? name : undefined)
+  if (fsFn && FS_CALLS.test(fsFn) && first)
+    return {
+      messageId: 'pathTraversal',
+      sink: callee,
+      arg: 0,
+      needsTaint: true,
+      worst: 'high',
+      data: {}
+    }
+  if (
+    (name === 'sendFile' || name === 'download') &&
+    receiver &&
+    /^(res|response|reply)$/.test(receiver) &&
+    first
+  ) {
+    if (!args.slice(1).some((a) => /\broot\s*:/.test(a)))
+      return {
+        messageId: 'pathTraversal',
+        sink: callee,
+        arg: 0,
+        needsTaint: true,
+        worst: 'high',
+        data: {}
+      }
   }
   const httpFn = packageFunction(s.http, callee, receiver, name)
-  if (callee === 'fetch' || (httpFn && (HTTP_METHODS.test(httpFn) || httpFn === 'default' || ['axios', 'got', 'fetch', 'request', 'needle'].includes(httpFn))) || (receiver === 'axios' && HTTP_METHODS.test(name)) || callee === 'axios') {
-    if (first) return { messageId: 'ssrf', sink: callee, arg: 0, needsTaint: true, worst: 'high', data: {} }
+  if (
+    callee === 'fetch' ||
+    (httpFn &&
+      (HTTP_METHODS.test(httpFn) ||
+        httpFn === 'default' ||
+        ['axios', 'got', 'fetch', 'request', 'needle'].includes(httpFn))) ||
+    (receiver === 'axios' && HTTP_METHODS.test(name)) ||
+    callee === 'axios'
+  ) {
+    if (first)
+      return { messageId: 'ssrf', sink: callee, arg: 0, needsTaint: true, worst: 'high', data: {} }
   }
-  if ((callee === 'document.write' || callee === 'document.writeln') && first && !isPlainLiteral(first)) return { messageId: 'xss', sink: callee, arg: 0, needsTaint: false, worst: 'high', data: {} }
-  if (name === 'insertAdjacentHTML' && args[1] && !isPlainLiteral(args[1])) return { messageId: 'xss', sink: callee, arg: 1, needsTaint: false, worst: 'high', data: {} }
-  if (receiver && /^(res|response|reply|ctx)$/.test(receiver) && /^(send|write|end)$/.test(name) && first) {
+  if (
+    (callee === 'document.write' || callee === 'document.writeln') &&
+    first &&
+    !isPlainLiteral(first)
+  )
+    return { messageId: 'xss', sink: callee, arg: 0, needsTaint: false, worst: 'high', data: {} }
+  if (name === 'insertAdjacentHTML' && args[1] && !isPlainLiteral(args[1]))
+    return { messageId: 'xss', sink: callee, arg: 1, needsTaint: false, worst: 'high', data: {} }
+  if (
+    receiver &&
+    /^(res|response|reply|ctx)$/.test(receiver) &&
+    /^(send|write|end)$/.test(name) &&
+    first
+  ) {
     const built = buildKind(first)
-    if (built && /</.test(first.replace(codeOnly(first), '') + first)) return { messageId: 'xss', sink: callee, arg: 0, needsTaint: false, worst: 'high', data: {} }
+    if (built && /</.test(first.replace(codeOnly(first), '') + first))
+      return { messageId: 'xss', sink: callee, arg: 0, needsTaint: false, worst: 'high', data: {} }
   }
   const ns = packageFunction(s.nodeSerialize, callee, receiver, name)
-  if (ns === 'unserialize' && first) return { messageId: 'unsafeDeserialisation', sink: 'node-serialize unserialize', arg: 0, needsTaint: false, worst: 'critical', data: { why: 'it revives functions written as `_$$ND_FUNC$$_` and runs them (an immediately invoked one runs at once).' } }
+  if (ns === 'unserialize' && first)
+    return {
+      messageId: 'unsafeDeserialisation',
+      sink: 'node-serialize unserialize',
+      arg: 0,
+      needsTaint: false,
+      worst: 'critical',
+      data: {
+        why: 'it revives functions written as `_$$ND_FUNC$$_` and runs them (an immediately invoked one runs at once).'
+      }
+    }
   const yamlFn = packageFunction(s.jsYaml, callee, receiver, name)
-  if (yamlFn && /^(load|loadAll)$/.test(yamlFn) && args.some((a) => /DEFAULT_FULL_SCHEMA|FULL_SCHEMA|js\/function/.test(a))) {
-    return { messageId: 'unsafeDeserialisation', sink: `js-yaml ${yamlFn}`, arg: 0, needsTaint: false, worst: 'high', data: { why: 'the full schema (js-yaml 3) builds JavaScript functions and regular expressions from tags in the document.' } }
+  if (
+    yamlFn &&
+    /^(load|loadAll)$/.test(yamlFn) &&
+    args.some((a) => /DEFAULT_FULL_SCHEMA|FULL_SCHEMA|js\/function/.test(a))
+  ) {
+    return {
+      messageId: 'unsafeDeserialisation',
+      sink: `js-yaml ${yamlFn}`,
+      arg: 0,
+      needsTaint: false,
+      worst: 'high',
+      data: {
+        why: 'the full schema (js-yaml 3) builds JavaScript functions and regular expressions from tags in the document.'
+      }
+    }
   }
   return undefined
 }
@@ -132,46 +311,144 @@ function pythonSink(call: CallSite): SinkMatch | undefined {
     return found?.replace(/^\s*\w+\s*=\s*/, '')
   }
   if ((callee === 'eval' || callee === 'exec') && first && !isPlainLiteral(first)) {
-    return { messageId: 'codeInjection', sink: callee, arg: 0, needsTaint: false, worst: 'critical', data: { language: 'Python' } }
+    return {
+      messageId: 'codeInjection',
+      sink: callee,
+      arg: 0,
+      needsTaint: false,
+      worst: 'critical',
+      data: { language: 'Python' }
+    }
   }
-  if ((callee === 'os.system' || callee === 'os.popen' || callee === 'subprocess.getoutput' || callee === 'subprocess.getstatusoutput') && first && !isPlainLiteral(first)) {
+  if (
+    (callee === 'os.system' ||
+      callee === 'os.popen' ||
+      callee === 'subprocess.getoutput' ||
+      callee === 'subprocess.getstatusoutput') &&
+    first &&
+    !isPlainLiteral(first)
+  ) {
     const built = buildKind(first)
-    return { messageId: 'commandInjection', sink: callee, arg: 0, needsTaint: !built, worst: 'critical', data: { how: built ? `as a shell command built by ${BUILD_WORDS[built]}` : 'as a shell command' } }
+    return {
+      messageId: 'commandInjection',
+      sink: callee,
+      arg: 0,
+      needsTaint: !built,
+      worst: 'critical',
+      data: {
+        how: built ? `as a shell command built by ${BUILD_WORDS[built]}` : 'as a shell command'
+      }
+    }
   }
-  if (PY_SHELL.test(callee) && (call.keywords ?? []).includes('shell') && /^True$/.test(keywordText('shell') ?? '') && positional[0] && !isPlainLiteral(positional[0])) {
+  if (
+    PY_SHELL.test(callee) &&
+    (call.keywords ?? []).includes('shell') &&
+    /^True$/.test(keywordText('shell') ?? '') &&
+    positional[0] &&
+    !isPlainLiteral(positional[0])
+  ) {
     const built = buildKind(positional[0])
-    return { messageId: 'commandInjection', sink: callee, arg: args.indexOf(positional[0]), needsTaint: !built, worst: 'critical', data: { how: built ? `with shell=True and a command built by ${BUILD_WORDS[built]}` : 'with shell=True' } }
+    return {
+      messageId: 'commandInjection',
+      sink: callee,
+      arg: args.indexOf(positional[0]),
+      needsTaint: !built,
+      worst: 'critical',
+      data: {
+        how: built
+          ? `with shell=True and a command built by ${BUILD_WORDS[built]}`
+          : 'with shell=True'
+      }
+    }
   }
   if (SQL_CALLS.has(name) && (receiver || name === 'text')) {
     const built = sqlBuild(call)
-    if (built) return { messageId: 'sqlInjection', sink: callee, arg: 0, needsTaint: false, worst: 'critical', data: { build: BUILD_WORDS[built] } }
+    if (built)
+      return {
+        messageId: 'sqlInjection',
+        sink: callee,
+        arg: 0,
+        needsTaint: false,
+        worst: 'critical',
+        data: { build: BUILD_WORDS[built] }
+      }
   }
-  if (PY_FILE_CALLS.has(callee) && first) return { messageId: 'pathTraversal', sink: callee, arg: 0, needsTaint: true, worst: 'high', data: {} }
+  if (PY_FILE_CALLS.has(callee) && first)
+    return {
+      messageId: 'pathTraversal',
+      sink: callee,
+      arg: 0,
+      needsTaint: true,
+      worst: 'high',
+      data: {}
+    }
   if (PY_HTTP.test(callee)) {
     const url = callee.endsWith('.request') ? args[1] : first
-    if (url) return { messageId: 'ssrf', sink: callee, arg: args.indexOf(url), needsTaint: true, worst: 'high', data: {} }
+    if (url)
+      return {
+        messageId: 'ssrf',
+        sink: callee,
+        arg: args.indexOf(url),
+        needsTaint: true,
+        worst: 'high',
+        data: {}
+      }
   }
-  if ((callee === 'render_template_string' || callee === 'flask.render_template_string' || callee === 'Markup' || callee === 'markupsafe.Markup') && first && !isPlainLiteral(first)) {
-    return { messageId: 'xss', sink: callee, arg: 0, needsTaint: !buildKind(first), worst: 'high', data: {} }
+  if (
+    (callee === 'render_template_string' ||
+      callee === 'flask.render_template_string' ||
+      callee === 'Markup' ||
+      callee === 'markupsafe.Markup') &&
+    first &&
+    !isPlainLiteral(first)
+  ) {
+    return {
+      messageId: 'xss',
+      sink: callee,
+      arg: 0,
+      needsTaint: !buildKind(first),
+      worst: 'high',
+      data: {}
+    }
   }
   const unsafe = pythonDeserialiser(call, keywordText)
-  if (unsafe) return { messageId: 'unsafeDeserialisation', sink: callee, arg: 0, needsTaint: false, worst: 'critical', data: { why: unsafe } }
+  if (unsafe)
+    return {
+      messageId: 'unsafeDeserialisation',
+      sink: callee,
+      arg: 0,
+      needsTaint: false,
+      worst: 'critical',
+      data: { why: unsafe }
+    }
   return undefined
 }
 
-function pythonDeserialiser(call: CallSite, keywordText: (key: string) => string | undefined): string | undefined {
+function pythonDeserialiser(
+  call: CallSite,
+  keywordText: (key: string) => string | undefined
+): string | undefined {
   const { callee } = call
-  if (/^(pickle|cPickle|_pickle|dill|cloudpickle|joblib)\.(load|loads)$/.test(callee) || /^(pandas|pd)\.read_pickle$/.test(callee)) {
+  if (
+    /^(pickle|cPickle|_pickle|dill|cloudpickle|joblib)\.(load|loads)$/.test(callee) ||
+    /^(pandas|pd)\.read_pickle$/.test(callee)
+  ) {
     return 'unpickling calls whatever `__reduce__` names, so a crafted pickle runs code.'
   }
-  if (/^marshal\.(load|loads)$/.test(callee)) return 'marshal is not safe against crafted data (it can crash the interpreter or build code objects).'
-  if (callee === 'shelve.open') return 'shelve stores pickles, so a file someone else can write runs code when read.'
-  if (callee === 'jsonpickle.decode') return 'jsonpickle rebuilds arbitrary classes named in the document.'
-  if (/^yaml\.(unsafe_load|unsafe_load_all)$/.test(callee)) return 'the unsafe loader builds any Python object a tag names.'
+  if (/^marshal\.(load|loads)$/.test(callee))
+    return 'marshal is not safe against crafted data (it can crash the interpreter or build code objects).'
+  if (callee === 'shelve.open')
+    return 'shelve stores pickles, so a file someone else can write runs code when read.'
+  if (callee === 'jsonpickle.decode')
+    return 'jsonpickle rebuilds arbitrary classes named in the document.'
+  if (/^yaml\.(unsafe_load|unsafe_load_all)$/.test(callee))
+    return 'the unsafe loader builds any Python object a tag names.'
   if (/^yaml\.(load|load_all)$/.test(callee)) {
     const loader = keywordText('Loader') ?? call.args[1]
-    if (!loader) return 'without a Loader (PyYAML < 5.1 default, an error from 6.0) it builds any Python object a tag names.'
-    if (/\b(Unsafe)?Loader\b/.test(loader) && !/Safe|Base/.test(loader)) return `Loader=${loader.trim()} builds Python objects named by tags.`
+    if (!loader)
+      return 'without a Loader (PyYAML < 5.1 default, an error from 6.0) it builds any Python object a tag names.'
+    if (/\b(Unsafe)?Loader\b/.test(loader) && !/Safe|Base/.test(loader))
+      return `Loader=${loader.trim()} builds Python objects named by tags.`
   }
   return undefined
 }

@@ -15,7 +15,13 @@ import { sampleForType } from '../shared/values.js'
 import type { Severity } from '../types.js'
 import type { HostileTarget } from './context.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = { critical: 'P1', high: 'P1', medium: 'P2', low: 'P3', info: 'P3' }
+const PRIORITY: Record<Severity, SpecPriority> = {
+  critical: 'P1',
+  high: 'P1',
+  medium: 'P2',
+  low: 'P3',
+  info: 'P3'
+}
 
 const PAYLOAD: Record<string, string> = {
   commandInjection: 'x; rm -f <canary file>',
@@ -47,17 +53,26 @@ function render(value: SpecValue, lang: Lang): string | undefined {
   if (typeof value === 'number') return String(value)
   if (typeof value === 'string') return pyString(value)
   if (Array.isArray(value) && value.length === 0) return '[]'
-  if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) return '{}'
+  if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+    return '{}'
   return undefined
 }
 
 function positional(module: ModuleModel, fn: FunctionDecl): Parameter[] {
   const python = module.language === 'python'
-  return fn.params.filter((p, i) => !(python && i === 0 && (p.name === 'self' || p.name === 'cls')) && !p.rest && !p.keywordOnly)
+  return fn.params.filter(
+    (p, i) =>
+      !(python && i === 0 && (p.name === 'self' || p.name === 'cls')) && !p.rest && !p.keywordOnly
+  )
 }
 
 /** Argument list with `hostile` (code) at the entry parameter; undefined when another argument has no value. */
-function argumentList(module: ModuleModel, target: HostileTarget, hostile: (p: Parameter) => string, lang: Lang): string | undefined {
+function argumentList(
+  module: ModuleModel,
+  target: HostileTarget,
+  hostile: (p: Parameter) => string,
+  lang: Lang
+): string | undefined {
   const params = positional(module, target.entry.function)
   const out: string[] = []
   for (const p of params) {
@@ -75,7 +90,8 @@ function argumentList(module: ModuleModel, target: HostileTarget, hostile: (p: P
 }
 
 function prototypeArgument(p: Parameter, index: number, lang: Lang): string {
-  if (/path|key|prop/i.test(p.name)) return lang === 'js' ? "'__proto__.polluted'" : "'__proto__.polluted'"
+  if (/path|key|prop/i.test(p.name))
+    return lang === 'js' ? "'__proto__.polluted'" : "'__proto__.polluted'"
   if (/^(val|value|v)$/i.test(p.name)) return "'yes'"
   return index === 0 ? '{}' : 'payload'
 }
@@ -94,11 +110,21 @@ function stepsFor(target: HostileTarget, symbol: string): Steps | undefined {
   const sink = String(draft.data.sink ?? '')
   const subject = { from: module.path, names: [symbol] }
   if (kind === 'commandInjection') {
-    const args = argumentList(module, target, () => (lang === 'js' ? "'x; rm -f ' + canary" : "'x; rm -f ' + canary"), lang)
+    const args = argumentList(
+      module,
+      target,
+      () => (lang === 'js' ? "'x; rm -f ' + canary" : "'x; rm -f ' + canary"),
+      lang
+    )
     if (args === undefined) return undefined
     return lang === 'js'
       ? {
-          imports: [{ from: 'node:fs', names: ['existsSync', 'mkdtempSync', 'writeFileSync'] }, { from: 'node:os', names: ['tmpdir'] }, { from: 'node:path', names: ['join'] }, subject],
+          imports: [
+            { from: 'node:fs', names: ['existsSync', 'mkdtempSync', 'writeFileSync'] },
+            { from: 'node:os', names: ['tmpdir'] },
+            { from: 'node:path', names: ['join'] },
+            subject
+          ],
           javascript: `const canary = join(mkdtempSync(join(tmpdir(), 'canary-')), 'canary')\nwriteFileSync(canary, 'x')\ntry {\n  ${call(args)}\n} catch {\n  // rejecting the input is fine\n}\nif (!existsSync(canary)) throw new Error('the input ran as a shell command: the canary file was deleted')`
         }
       : {
@@ -107,19 +133,34 @@ function stepsFor(target: HostileTarget, symbol: string): Steps | undefined {
         }
   }
   if (kind === 'codeInjection') {
-    const payload = lang === 'js' ? "'globalThis.__securityProbe = 1'" : pyString("__import__('os').environ.__setitem__('SECURITY_PROBE', '1')")
+    const payload =
+      lang === 'js'
+        ? "'globalThis.__securityProbe = 1'"
+        : pyString("__import__('os').environ.__setitem__('SECURITY_PROBE', '1')")
     const args = argumentList(module, target, () => payload, lang)
     if (args === undefined) return undefined
     return lang === 'js'
-      ? { imports: [subject], javascript: `try {\n  ${call(args)}\n} catch {\n  // rejecting the input is fine\n}\nif (Reflect.get(globalThis, '__securityProbe') !== undefined) throw new Error('the input ran as code')` }
-      : { imports: [{ from: 'os', names: [] }, subject], python: `try:\n    ${call(args)}\nexcept Exception:\n    pass  # rejecting the input is fine\nassert 'SECURITY_PROBE' not in os.environ, 'the input ran as code'` }
+      ? {
+          imports: [subject],
+          javascript: `try {\n  ${call(args)}\n} catch {\n  // rejecting the input is fine\n}\nif (Reflect.get(globalThis, '__securityProbe') !== undefined) throw new Error('the input ran as code')`
+        }
+      : {
+          imports: [{ from: 'os', names: [] }, subject],
+          python: `try:\n    ${call(args)}\nexcept Exception:\n    pass  # rejecting the input is fine\nassert 'SECURITY_PROBE' not in os.environ, 'the input ran as code'`
+        }
   }
   if (kind === 'pathTraversal' && READ_SINK.test(sink)) {
     const args = argumentList(module, target, () => "'../../../../../../etc/passwd'", lang)
     if (args === undefined) return undefined
     return lang === 'js'
-      ? { imports: [subject], javascript: `let result\ntry {\n  result = ${call(args)}\n} catch {\n  result = undefined // rejecting the input is fine\n}\nif (String(result ?? '').includes('root:')) throw new Error('the function read a file outside its folder')` }
-      : { imports: [subject], python: `try:\n    result = ${call(args)}\nexcept Exception:\n    result = None  # rejecting the input is fine\nassert 'root:' not in str(result), 'the function read a file outside its folder'` }
+      ? {
+          imports: [subject],
+          javascript: `let result\ntry {\n  result = ${call(args)}\n} catch {\n  result = undefined // rejecting the input is fine\n}\nif (String(result ?? '').includes('root:')) throw new Error('the function read a file outside its folder')`
+        }
+      : {
+          imports: [subject],
+          python: `try:\n    result = ${call(args)}\nexcept Exception:\n    result = None  # rejecting the input is fine\nassert 'root:' not in str(result), 'the function read a file outside its folder'`
+        }
   }
   if (kind === 'redosOnInput' && target.redos) {
     const args = argumentList(module, target, () => 'attack', lang)
@@ -137,7 +178,10 @@ function stepsFor(target: HostileTarget, symbol: string): Steps | undefined {
   }
   if (kind === 'prototypePollution' && lang === 'js') {
     const params = positional(module, target.entry.function)
-    const args = params.length <= 1 ? 'payload' : params.map((p, i) => prototypeArgument(p, i, lang)).join(', ')
+    const args =
+      params.length <= 1
+        ? 'payload'
+        : params.map((p, i) => prototypeArgument(p, i, lang)).join(', ')
     return {
       imports: [subject],
       javascript: `const payload = JSON.parse('{"__proto__": {"polluted": "yes"}}')\ntry {\n  ${call(args)}\n} catch {\n  // rejecting the input is fine\n}\nconst polluted = Reflect.get({}, 'polluted')\nReflect.deleteProperty(Object.prototype, 'polluted')\nif (polluted !== undefined) throw new Error('Object.prototype was polluted')`
@@ -162,7 +206,10 @@ export function buildSpecs(targets: HostileTarget[], maxSpecs: number): SpecDraf
     const exported = names.includes(fn.name) ? fn.name : names.find((n) => n !== 'default')
     const symbol = exported ?? 'subject'
     const importSpec = exported ?? 'default as subject'
-    const payload = module.language === 'python' && draft.messageId === 'codeInjection' ? PY_CODE_PAYLOAD : PAYLOAD[draft.messageId] ?? 'a hostile value'
+    const payload =
+      module.language === 'python' && draft.messageId === 'codeInjection'
+        ? PY_CODE_PAYLOAD
+        : (PAYLOAD[draft.messageId] ?? 'a hostile value')
     const file = 'file' in draft.evidence ? draft.evidence.file : module.path
     const steps = stepsFor(target, symbol)
     const base = {
@@ -178,7 +225,13 @@ export function buildSpecs(targets: HostileTarget[], maxSpecs: number): SpecDraf
         ...base,
         title: `${symbol} with ${entry.param} = ${JSON.stringify(payload)}: TODO arrange and assert it is rejected or neutralised`,
         expected: `${symbol} rejects ${JSON.stringify(payload)} in ${entry.param} or neutralises it (${describeNeutral(draft.messageId)})`,
-        body: { kind: 'steps', module: module.path, imports: [{ from: module.path, names: [importSpec] }], steps: {}, async: fn.async }
+        body: {
+          kind: 'steps',
+          module: module.path,
+          imports: [{ from: module.path, names: [importSpec] }],
+          steps: {},
+          async: fn.async
+        }
       })
       continue
     }
@@ -187,7 +240,15 @@ export function buildSpecs(targets: HostileTarget[], maxSpecs: number): SpecDraf
         ...base,
         title: `${symbol} answers recheck's attack string in ${entry.param} within ${REDOS_BOUND_MS} ms or rejects it`,
         expected: `${symbol} throws or returns within ${REDOS_BOUND_MS} ms when ${entry.param} is ${String(draft.data.attack ?? 'the attack string')} (pumped to seconds of backtracking)`,
-        body: { kind: 'steps', module: module.path, imports: steps.imports.map((i) => (i.from === module.path ? { from: i.from, names: [importSpec] } : i)), steps: { javascript: steps.javascript, python: steps.python }, async: module.language !== 'python' || fn.async }
+        body: {
+          kind: 'steps',
+          module: module.path,
+          imports: steps.imports.map((i) =>
+            i.from === module.path ? { from: i.from, names: [importSpec] } : i
+          ),
+          steps: { javascript: steps.javascript, python: steps.python },
+          async: module.language !== 'python' || fn.async
+        }
       })
       continue
     }
@@ -198,7 +259,9 @@ export function buildSpecs(targets: HostileTarget[], maxSpecs: number): SpecDraf
       body: {
         kind: 'steps',
         module: module.path,
-        imports: steps.imports.map((i) => (i.from === module.path ? { from: i.from, names: [importSpec] } : i)),
+        imports: steps.imports.map((i) =>
+          i.from === module.path ? { from: i.from, names: [importSpec] } : i
+        ),
         steps: { javascript: steps.javascript, python: steps.python },
         async: module.language !== 'python' || fn.async
       }
@@ -220,10 +283,16 @@ function attackExpression(redos: VulnerableDiagnostics, lang: Lang): string {
   const steps = lang === 'js' ? 3e8 : 3e7
   const degree = redos.complexity.type === 'exponential' ? 0 : redos.complexity.degree
   const factorial = [1, 1, 2, 6, 24, 120, 720][Math.min(degree, 6)]
-  const n = degree === 0 ? Math.round(Math.log2(steps)) : Math.round(Math.pow(steps * factorial, 1 / degree))
+  const n =
+    degree === 0
+      ? Math.round(Math.log2(steps))
+      : Math.round(Math.pow(steps * factorial, 1 / degree))
   const { pumps, suffix } = redos.attack
   const str = (text: string) => (lang === 'js' ? JSON.stringify(text) : pyString(text))
-  const parts = pumps.flatMap((p) => [...(p.prefix ? [str(p.prefix)] : []), lang === 'js' ? `${str(p.pump)}.repeat(${n})` : `${str(p.pump)} * ${n}`])
+  const parts = pumps.flatMap((p) => [
+    ...(p.prefix ? [str(p.prefix)] : []),
+    lang === 'js' ? `${str(p.pump)}.repeat(${n})` : `${str(p.pump)} * ${n}`
+  ])
   if (suffix) parts.push(str(suffix))
   return parts.join(' + ')
 }

@@ -8,7 +8,13 @@
 // from there on, a later `cmd = 'ls'` clears it, `cmd += x` adds x's taint; a local bound to a call is
 // tainted only when the call reshapes tainted values (`path.join(root, req.query.f)`, `json.loads(...)`),
 // not when it computes something else from them (`get_data(path)` is the file's bytes).
-import type { CallSite, FunctionDecl, LocalBinding, Location, ModuleModel } from '../../src/model/types.js'
+import type {
+  CallSite,
+  FunctionDecl,
+  LocalBinding,
+  Location,
+  ModuleModel
+} from '../../src/model/types.js'
 import { buildKind, codeOnly, withoutNeutralCalls } from './text.js'
 
 export type OriginKind = 'request' | 'argv' | 'stdin' | 'env' | 'parameter'
@@ -66,32 +72,60 @@ interface ReadText {
 }
 
 const JS_SOURCES: [RegExp, OriginKind][] = [
-  [/\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|headers|cookies|files|originalUrl|url)(?:\.[A-Za-z_$][\w$]*|\[[^\]]{1,40}\])?/, 'request'],
-  [/\b(?:location\.(?:search|hash|href)|document\.(?:URL|cookie|referrer)|window\.name)\b/, 'request'],
+  [
+    /\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|headers|cookies|files|originalUrl|url)(?:\.[A-Za-z_$][\w$]*|\[[^\]]{1,40}\])?/,
+    'request'
+  ],
+  [
+    /\b(?:location\.(?:search|hash|href)|document\.(?:URL|cookie|referrer)|window\.name)\b/,
+    'request'
+  ],
   [/\bprocess\.argv(?:\[\d+\])?/, 'argv'],
   [/\bprocess\.env(?:\.[A-Za-z_$][\w$]*)?/, 'env']
 ]
 
 const PY_SOURCES: [RegExp, OriginKind][] = [
-  [/\brequest\.(?:args|form|json|values|data|files|cookies|headers|GET|POST|body|query_params|path_params|get_json\(\))(?:\.get\([^)]{0,40}\)|\[[^\]]{1,40}\])?/, 'request'],
+  [
+    /\brequest\.(?:args|form|json|values|data|files|cookies|headers|GET|POST|body|query_params|path_params|get_json\(\))(?:\.get\([^)]{0,40}\)|\[[^\]]{1,40}\])?/,
+    'request'
+  ],
   [/\bsys\.argv(?:\[\d+\])?/, 'argv'],
   [/\binput\s*\([^)]{0,60}\)/, 'stdin'],
   [/\bos\.(?:environ(?:\.get\([^)]{0,40}\)|\[[^\]]{1,40}\])?|getenv\([^)]{0,40}\))/, 'env']
 ]
 
 /** Parameters that never carry attacker text: the receiver, responses, callbacks. */
-const NOT_INPUT = new Set(['self', 'cls', 'res', 'response', 'next', 'cb', 'callback', 'done', 'req', 'request', 'ctx', 'reply', 'h'])
+const NOT_INPUT = new Set([
+  'self',
+  'cls',
+  'res',
+  'response',
+  'next',
+  'cb',
+  'callback',
+  'done',
+  'req',
+  'request',
+  'ctx',
+  'reply',
+  'h'
+])
 /** Declared types that cannot hold a payload. */
 const SAFE_TYPE = /^(number|boolean|bigint|int|float|bool|void|undefined|null|None)$/
 
-const HANDLER_DECORATOR = /\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(|^(api_view|app\.|router\.|bp\.|blueprint\.)/
+const HANDLER_DECORATOR =
+  /\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(|^(api_view|app\.|router\.|bp\.|blueprint\.)/
 
 export function isPython(module: ModuleModel): boolean {
   return module.language === 'python'
 }
 
 /** A source expression named in the argument's code, or undefined. */
-export function directSource(module: ModuleModel, arg: string, code = codeOnly(arg)): Origin | undefined {
+export function directSource(
+  module: ModuleModel,
+  arg: string,
+  code = codeOnly(arg)
+): Origin | undefined {
   for (const [pattern, kind] of isPython(module) ? PY_SOURCES : JS_SOURCES) {
     const found = pattern.exec(code)
     if (found) {
@@ -136,7 +170,9 @@ function entryParams(module: ModuleModel, fn: FunctionDecl): Map<string, Origin>
 export function localCallee(taint: ModuleTaint, call: CallSite): FunctionDecl | undefined {
   const receiver = call.receiver
   if (receiver && receiver !== 'this' && receiver !== 'self') return undefined
-  const candidates = taint.module.functions.filter((f) => f.name === call.name && (receiver ? !!f.className : !f.className))
+  const candidates = taint.module.functions.filter(
+    (f) => f.name === call.name && (receiver ? !!f.className : !f.className)
+  )
   return candidates.length === 1 ? candidates[0] : undefined
 }
 
@@ -175,7 +211,12 @@ function stateAt(states: BoundState[] | undefined, at: number): Origin | null | 
   return undefined
 }
 
-function boundAt(taint: ModuleTaint, scope: string, name: string, at: number): Origin | null | undefined {
+function boundAt(
+  taint: ModuleTaint,
+  scope: string,
+  name: string,
+  at: number
+): Origin | null | undefined {
   return stateAt(taint.flow.get(scope)?.get(name), at)
 }
 
@@ -186,7 +227,13 @@ type NameState = (name: string) => Origin | null | undefined
  * tainted parameter (unless a binding before rebound it), a local bound to a carrier call (only names the model
  * has no binding for). `bound` gives a local's state; `hasBindings` says which names bindings decide.
  */
-function namedOrigin(taint: ModuleTaint, scope: string, names: string[], bound: NameState, hasBindings: { has(name: string): boolean } | undefined): { origin: Origin; via: string } | undefined {
+function namedOrigin(
+  taint: ModuleTaint,
+  scope: string,
+  names: string[],
+  bound: NameState,
+  hasBindings: { has(name: string): boolean } | undefined
+): { origin: Origin; via: string } | undefined {
   if (names.length === 0) return undefined
   let clean: Set<string> | undefined
   for (const name of names) {
@@ -197,11 +244,14 @@ function namedOrigin(taint: ModuleTaint, scope: string, names: string[], bound: 
   const params = taint.params.get(scope)
   const present = new Set(names)
   if (params) {
-    for (const [name, origin] of params) if (present.has(name) && !clean?.has(name)) return { origin, via: name }
+    for (const [name, origin] of params)
+      if (present.has(name) && !clean?.has(name)) return { origin, via: name }
   }
   const locals = taint.locals.get(scope)
   if (locals) {
-    for (const [name, origin] of locals) if (present.has(name) && !clean?.has(name) && !hasBindings?.has(name)) return { origin, via: name }
+    for (const [name, origin] of locals)
+      if (present.has(name) && !clean?.has(name) && !hasBindings?.has(name))
+        return { origin, via: name }
   }
   return undefined
 }
@@ -211,7 +261,12 @@ function namedOrigin(taint: ModuleTaint, scope: string, names: string[], bound: 
  * argument is read), locals follow their bindings up to there; without it, only parameters and locals bound
  * to carrier calls count.
  */
-export function originOf(taint: ModuleTaint, enclosing: string | undefined, arg: string, at?: Pick<Location, 'startLine' | 'startColumn'>): Origin | undefined {
+export function originOf(
+  taint: ModuleTaint,
+  enclosing: string | undefined,
+  arg: string,
+  at?: Pick<Location, 'startLine' | 'startColumn'>
+): Origin | undefined {
   let read = taint.texts.get(arg)
   if (!read) {
     const code = codeOnly(arg)
@@ -223,8 +278,15 @@ export function originOf(taint: ModuleTaint, enclosing: string | undefined, arg:
   if (direct && direct.kind !== 'env') return direct
   const scope = enclosing ?? ''
   const where = at ? position(at.startLine, at.startColumn) : undefined
-  const bound: NameState = where === undefined ? () => undefined : (name) => boundAt(taint, scope, name, where)
-  const named = namedOrigin(taint, scope, read.names, bound, where === undefined ? undefined : taint.bindings.get(scope))
+  const bound: NameState =
+    where === undefined ? () => undefined : (name) => boundAt(taint, scope, name, where)
+  const named = namedOrigin(
+    taint,
+    scope,
+    read.names,
+    bound,
+    where === undefined ? undefined : taint.bindings.get(scope)
+  )
   return named?.origin ?? direct
 }
 
@@ -247,11 +309,30 @@ const CARRIER_CALL =
 function carrierOrigin(taint: ModuleTaint, call: CallSite, name: string): Origin | undefined {
   if (!CARRIER_CALL.test(call.name)) return undefined
   const joined = JOIN_CALL.test(call.name) && call.args.length > 1
-  const tail = joined ? originOf(taint, call.enclosing, withoutNeutralCalls([call.receiver ?? '', ...call.args.slice(1)].join(', ')), call.loc) : undefined
-  const origin = tail ?? originOf(taint, call.enclosing, withoutNeutralCalls(`${call.callee}(${call.args.join(', ')})`), call.loc)
+  const tail = joined
+    ? originOf(
+        taint,
+        call.enclosing,
+        withoutNeutralCalls([call.receiver ?? '', ...call.args.slice(1)].join(', ')),
+        call.loc
+      )
+    : undefined
+  const origin =
+    tail ??
+    originOf(
+      taint,
+      call.enclosing,
+      withoutNeutralCalls(`${call.callee}(${call.args.join(', ')})`),
+      call.loc
+    )
   if (!origin || origin.kind === 'env') return undefined
   const rootOnly = (joined && !tail) || !!origin.rootOnly
-  return { ...origin, steps: [...origin.steps, `${name} = ${call.name}(…)`], built: true, ...(rootOnly ? { rootOnly } : {}) }
+  return {
+    ...origin,
+    steps: [...origin.steps, `${name} = ${call.name}(…)`],
+    built: true,
+    ...(rootOnly ? { rootOnly } : {})
+  }
 }
 
 /** Locals bound to a carrier call on tainted values, once per round (a local can come from another local). */
@@ -278,7 +359,11 @@ function nameAt(code: string, name: string): number {
   for (let i = code.indexOf(name); i !== -1; i = code.indexOf(name, i + 1)) {
     const before = code[i - 1]
     const after = code[i + name.length]
-    if ((before === undefined || (before !== '.' && !part.test(before))) && (after === undefined || !part.test(after))) return i
+    if (
+      (before === undefined || (before !== '.' && !part.test(before))) &&
+      (after === undefined || !part.test(after))
+    )
+      return i
   }
   return -1
 }
@@ -287,7 +372,8 @@ function nameAt(code: string, name: string): number {
 function stepText(binding: LocalBinding, via: string): string {
   let value = binding.value
   const at = nameAt(codeOnly(value), via)
-  if (at !== -1 && via.length < value.trim().length) value = `${value.slice(0, at)}…${value.slice(at + via.length)}`
+  if (at !== -1 && via.length < value.trim().length)
+    value = `${value.slice(0, at)}…${value.slice(at + via.length)}`
   value = value.replace(/\s+/g, ' ').trim()
   if (value.length > 40) value = `${value.slice(0, 39)}…`
   return `${binding.name} ${binding.operator} ${value}`
@@ -307,7 +393,10 @@ function boundCalls(module: ModuleModel): Map<string, CallSite[]> {
 }
 
 function within(inner: Location, outer: Location): boolean {
-  return position(inner.startLine, inner.startColumn) >= position(outer.startLine, outer.startColumn) && position(inner.endLine, inner.endColumn) <= position(outer.endLine, outer.endColumn)
+  return (
+    position(inner.startLine, inner.startColumn) >= position(outer.startLine, outer.startColumn) &&
+    position(inner.endLine, inner.endColumn) <= position(outer.endLine, outer.endColumn)
+  )
 }
 
 /** A binding with what every round reads from it, computed once. */
@@ -334,8 +423,13 @@ function prepareBindings(module: ModuleModel, ordered: LocalBinding[]): Prepared
   const calls = boundCalls(module)
   return ordered.map((binding) => {
     const scope = binding.enclosing ?? ''
-    const call = binding.operator === '=' ? calls.get(`${scope}\u0000${binding.name}`)?.find((c) => within(c.loc, binding.loc)) : undefined
-    const text = withoutNeutralCalls(call ? `${call.callee}(${call.args.join(', ')})` : binding.value)
+    const call =
+      binding.operator === '='
+        ? calls.get(`${scope}\u0000${binding.name}`)?.find((c) => within(c.loc, binding.loc))
+        : undefined
+    const text = withoutNeutralCalls(
+      call ? `${call.callee}(${call.args.join(', ')})` : binding.value
+    )
     const code = codeOnly(text)
     const direct = directSource(module, text, code)
     const { branch, loc } = binding
@@ -347,7 +441,14 @@ function prepareBindings(module: ModuleModel, ordered: LocalBinding[]): Prepared
       names: namesIn(code),
       start: position(loc.startLine, loc.startColumn),
       end: position(loc.endLine, loc.endColumn),
-      ...(branch ? { within: [position(branch.startLine, branch.startColumn), position(branch.endLine, branch.endColumn)] as [number, number] } : {})
+      ...(branch
+        ? {
+            within: [
+              position(branch.startLine, branch.startColumn),
+              position(branch.endLine, branch.endColumn)
+            ] as [number, number]
+          }
+        : {})
     }
   })
 }
@@ -358,9 +459,15 @@ function prepareBindings(module: ModuleModel, ordered: LocalBinding[]): Prepared
  * `data = get_data(path)`): what it returns is unknown, so it leaves the name as it was (a fresh local stays
  * untainted, a rebound one keeps its taint).
  */
-function bindingOrigin(taint: ModuleTaint, prepared: PreparedBinding, bound: NameState): Origin | null | undefined {
+function bindingOrigin(
+  taint: ModuleTaint,
+  prepared: PreparedBinding,
+  bound: NameState
+): Origin | null | undefined {
   const { binding, call, direct, scope } = prepared
-  const found = direct ? { origin: direct, via: direct.label } : namedOrigin(taint, scope, prepared.names, bound, taint.bindings.get(scope))
+  const found = direct
+    ? { origin: direct, via: direct.label }
+    : namedOrigin(taint, scope, prepared.names, bound, taint.bindings.get(scope))
   if (call) {
     const carried = carrierOrigin(taint, call, binding.name)
     if (carried) return carried
@@ -419,7 +526,12 @@ function byScope(ordered: LocalBinding[]): Map<string, Map<string, LocalBinding[
  * bindings after it (`sql = 'SELECT …'; sql += ' WHERE id = ' + id` gives `'SELECT …' + ' WHERE id = ' + id`),
  * so a sink that needs a built string can see one built in a local. Undefined when not bound before.
  */
-export function valueAt(taint: ModuleTaint, enclosing: string | undefined, name: string, at: Pick<Location, 'startLine' | 'startColumn'>): string | undefined {
+export function valueAt(
+  taint: ModuleTaint,
+  enclosing: string | undefined,
+  name: string,
+  at: Pick<Location, 'startLine' | 'startColumn'>
+): string | undefined {
   const list = taint.bindings.get(enclosing ?? '')?.get(name)
   if (!list) return undefined
   const where = position(at.startLine, at.startColumn)
@@ -446,8 +558,18 @@ export function analyseTaint(module: ModuleModel): ModuleTaint {
     const entries = entryParams(module, fn)
     if (entries.size > 0) params.set(fn.qualifiedName, entries)
   }
-  const ordered = [...(module.bindings ?? [])].sort((a, b) => position(a.loc.endLine, a.loc.endColumn) - position(b.loc.endLine, b.loc.endColumn))
-  const taint: ModuleTaint = { module, byName, params, locals: new Map(), flow: new Map(), bindings: byScope(ordered), texts: new Map() }
+  const ordered = [...(module.bindings ?? [])].sort(
+    (a, b) => position(a.loc.endLine, a.loc.endColumn) - position(b.loc.endLine, b.loc.endColumn)
+  )
+  const taint: ModuleTaint = {
+    module,
+    byName,
+    params,
+    locals: new Map(),
+    flow: new Map(),
+    bindings: byScope(ordered),
+    texts: new Map()
+  }
   const python = isPython(module)
   const internal = module.calls.filter((c) => localCallee(taint, c) !== undefined)
   const prepared = prepareBindings(module, ordered)
@@ -457,18 +579,29 @@ export function analyseTaint(module: ModuleModel): ModuleTaint {
     let changed = propagateLocals(taint)
     for (const call of internal) {
       const callee = localCallee(taint, call) as FunctionDecl
-      const positional = callee.params.filter((p, i) => !(python && i === 0 && callee.className && (p.name === 'self' || p.name === 'cls')))
+      const positional = callee.params.filter(
+        (p, i) =>
+          !(python && i === 0 && callee.className && (p.name === 'self' || p.name === 'cls'))
+      )
       call.args.forEach((arg, i) => {
         const keyword = python ? /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(arg) : null
         const param = keyword ? positional.find((p) => p.name === keyword[1]) : positional[i]
         if (!param || param.rest || NOT_INPUT.has(param.name)) return
         if (param.type && SAFE_TYPE.test(param.type.trim())) return
-        const origin = originOf(taint, call.enclosing, keyword ? arg.slice(keyword[0].length) : arg, call.loc)
+        const origin = originOf(
+          taint,
+          call.enclosing,
+          keyword ? arg.slice(keyword[0].length) : arg,
+          call.loc
+        )
         if (!origin || origin.kind === 'env') return
         let map = params.get(callee.qualifiedName)
         if (!map) params.set(callee.qualifiedName, (map = new Map()))
         if (map.has(param.name)) return
-        map.set(param.name, { ...origin, steps: [...origin.steps, `${callee.qualifiedName}(${param.name})`] })
+        map.set(param.name, {
+          ...origin,
+          steps: [...origin.steps, `${callee.qualifiedName}(${param.name})`]
+        })
         changed = true
       })
     }

@@ -12,7 +12,8 @@ export function codeOnly(text: string): string {
   while (i < text.length) {
     const ch = text[i]
     if (ch === "'" || ch === '"' || ch === '`') {
-      const fString = ch !== '`' && /[fF]$/.test(text.slice(Math.max(0, i - 2), i).replace(/[rRbB]/g, ''))
+      const fString =
+        ch !== '`' && /[fF]$/.test(text.slice(Math.max(0, i - 2), i).replace(/[rRbB]/g, ''))
       const triple = ch !== '`' && text.startsWith(ch.repeat(3), i)
       const close = triple ? ch.repeat(3) : ch
       out += close
@@ -26,7 +27,8 @@ export function codeOnly(text: string): string {
           continue
         }
         if (depth === 0 && text.startsWith(close, i)) break
-        const opens = ch === '`' ? text.startsWith('${', i) : fString && c === '{' && text[i + 1] !== '{'
+        const opens =
+          ch === '`' ? text.startsWith('${', i) : fString && c === '{' && text[i + 1] !== '{'
         if (depth === 0 && opens) {
           depth = 1
           out += ch === '`' ? '${' : '{'
@@ -71,7 +73,9 @@ export function isPlainLiteral(arg: string | undefined): boolean {
 }
 
 /** How an argument builds a string from parts, or undefined when it does not. */
-export function buildKind(arg: string | undefined): 'template' | 'concatenation' | 'f-string' | 'format' | undefined {
+export function buildKind(
+  arg: string | undefined
+): 'template' | 'concatenation' | 'f-string' | 'format' | undefined {
   if (!arg) return undefined
   const t = arg.trim()
   const code = codeOnly(t)
@@ -110,7 +114,8 @@ export function shortArg(arg: string): string {
   return one.length > 80 ? `${one.slice(0, 77)}...` : one
 }
 
-const NEUTRAL_CALL = /(?<![\w$])(?:[A-Za-z_$][\w$]*\.)*(hash\w*|md5|sha\d*\w*|parseInt|parseFloat|Number|escape\w*|encodeURIComponent|int|float|len|quote|shlex\.quote)\s*\(/g
+const NEUTRAL_CALL =
+  /(?<![\w$])(?:[A-Za-z_$][\w$]*\.)*(hash\w*|md5|sha\d*\w*|parseInt|parseFloat|Number|escape\w*|encodeURIComponent|int|float|len|quote|shlex\.quote)\s*\(/g
 
 /**
  * The argument with calls that turn any input into a safe value removed (`hash(x)`, `Number(x)`,

@@ -9,7 +9,11 @@ export interface Quoter {
   /** The file's lines (without line terminators), or throws when the engine gave no text for it. */
   lines(file: string): string[]
   /** Evidence for a location: the line range (leading blank lines skipped), the snippet cut to `maxLines` lines. */
-  evidence(file: string, loc: Pick<Location, 'startLine' | 'endLine'>, maxLines?: number): CodeEvidence
+  evidence(
+    file: string,
+    loc: Pick<Location, 'startLine' | 'endLine'>,
+    maxLines?: number
+  ): CodeEvidence
   /** The text of one line (1-based), '' past the end. */
   line(file: string, line: number): string
 }
@@ -22,10 +26,13 @@ export function createQuoter(context: Pick<AnalyseContext<unknown>, 'source'>): 
     const cached = cache.get(file)
     if (cached) return cached
     if (!context.source) {
-      throw new Error('no source text to quote evidence from: the engine must pass AnalyseContext.source')
+      throw new Error(
+        'no source text to quote evidence from: the engine must pass AnalyseContext.source'
+      )
     }
     const text = context.source(file)
-    if (text === undefined) throw new Error(`no source text for ${file}: evidence can only quote analysed files`)
+    if (text === undefined)
+      throw new Error(`no source text for ${file}: evidence can only quote analysed files`)
     const split = splitLines(text)
     cache.set(file, split)
     return split
@@ -37,7 +44,8 @@ export function createQuoter(context: Pick<AnalyseContext<unknown>, 'source'>): 
       const all = lines(file)
       let startLine = Math.max(1, Math.min(loc.startLine, all.length))
       // A quote of blank lines proves nothing: start at the first line with text in the range.
-      while (startLine < Math.min(loc.endLine, all.length) && all[startLine - 1].trim() === '') startLine++
+      while (startLine < Math.min(loc.endLine, all.length) && all[startLine - 1].trim() === '')
+        startLine++
       const endLine = Math.max(startLine, Math.min(loc.endLine, all.length))
       const last = Math.min(endLine, startLine + Math.max(1, maxLines) - 1)
       return { file, startLine, endLine, snippet: all.slice(startLine - 1, last).join('\n') }

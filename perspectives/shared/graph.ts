@@ -33,7 +33,11 @@ export function moduleFanIn(importers: Map<string, Importer[]>, path: string): n
  * How many modules import a symbol: by one of its exported names, or the whole module (a namespace
  * import, `import pkg.mod`, a bare `require`) since those can reach every export.
  */
-export function symbolFanIn(importers: Map<string, Importer[]>, path: string, names: readonly string[]): number {
+export function symbolFanIn(
+  importers: Map<string, Importer[]>,
+  path: string,
+  names: readonly string[]
+): number {
   let n = 0
   for (const importer of importers.get(path) ?? []) {
     const whole = importer.names.length === 0 || importer.names.some((x) => x.imported === '*')

@@ -1,7 +1,13 @@
 // Questions every perspective asks the model about a site's context (src/model/extract/site-context.ts):
 // is a value guarded before this use, does every caller catch what this function throws, is this throw
 // the function validating its argument. Answers come from the model, not from re-reading source text.
-import type { CallerRef, FunctionDecl, ModuleModel, SiteContext, SiteGuard } from '../../src/model/types.js'
+import type {
+  CallerRef,
+  FunctionDecl,
+  ModuleModel,
+  SiteContext,
+  SiteGuard
+} from '../../src/model/types.js'
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g
 
@@ -47,19 +53,70 @@ export function catchesAny(catches: string[] | undefined, types: string[]): bool
  * When every call of `fn` from the repository is in a try that deals with an error of `types`
  * (empty: any error): those callers, else undefined. No callers is not "every caller catches".
  */
-export function caughtByEveryCaller(fn: FunctionDecl | undefined, types: string[] = []): CallerRef[] | undefined {
+export function caughtByEveryCaller(
+  fn: FunctionDecl | undefined,
+  types: string[] = []
+): CallerRef[] | undefined {
   const callers = fn?.callers
   if (!callers || callers.length === 0) return undefined
-  const caught = callers.every((c) => c.handled && (types.length === 0 || catchesAny(c.catches, types)))
+  const caught = callers.every(
+    (c) => c.handled && (types.length === 0 || catchesAny(c.catches, types))
+  )
   return caught ? callers : undefined
 }
 
 /** Words that test an argument's shape without naming anything else: `typeof`, `isinstance`, `len`, literals. */
 const CHECK_WORDS = new Set([
-  'typeof', 'instanceof', 'undefined', 'null', 'true', 'false', 'None', 'True', 'False', 'not', 'and', 'or', 'is', 'in',
-  'isinstance', 'issubclass', 'callable', 'len', 'type', 'Array', 'isArray', 'Number', 'isInteger', 'isFinite', 'isNaN',
-  'isSafeInteger', 'String', 'Object', 'length', 'string', 'number', 'boolean', 'object', 'function', 'bigint', 'symbol',
-  'str', 'int', 'float', 'bool', 'dict', 'list', 'tuple', 'set', 'bytes', 'hasattr', 'Buffer', 'isBuffer', 'trim', 'strip'
+  'typeof',
+  'instanceof',
+  'undefined',
+  'null',
+  'true',
+  'false',
+  'None',
+  'True',
+  'False',
+  'not',
+  'and',
+  'or',
+  'is',
+  'in',
+  'isinstance',
+  'issubclass',
+  'callable',
+  'len',
+  'type',
+  'Array',
+  'isArray',
+  'Number',
+  'isInteger',
+  'isFinite',
+  'isNaN',
+  'isSafeInteger',
+  'String',
+  'Object',
+  'length',
+  'string',
+  'number',
+  'boolean',
+  'object',
+  'function',
+  'bigint',
+  'symbol',
+  'str',
+  'int',
+  'float',
+  'bool',
+  'dict',
+  'list',
+  'tuple',
+  'set',
+  'bytes',
+  'hasattr',
+  'Buffer',
+  'isBuffer',
+  'trim',
+  'strip'
 ])
 
 /**
@@ -67,15 +124,27 @@ const CHECK_WORDS = new Set([
  * parameters only (`if (!path) throw new TypeError(...)`, `if not isinstance(x, int): raise TypeError`).
  * The parameter it validates, else undefined.
  */
-export function validatedParameter(context: SiteContext | undefined, fn: FunctionDecl | undefined, language: ModuleModel['language']): string | undefined {
+export function validatedParameter(
+  context: SiteContext | undefined,
+  fn: FunctionDecl | undefined,
+  language: ModuleModel['language']
+): string | undefined {
   const g = context?.guards[0]
   if (!g || !fn || (g.kind !== 'if' && g.kind !== 'else')) return undefined
-  const params = new Set(fn.params.map((p) => p.name).filter((n) => !(language === 'python' && (n === 'self' || n === 'cls'))))
+  const params = new Set(
+    fn.params
+      .map((p) => p.name)
+      .filter((n) => !(language === 'python' && (n === 'self' || n === 'cls')))
+  )
   if (params.size === 0) return undefined
   // Members read off a parameter (`opts.name`) are the parameter's own: drop what follows a dot.
-  const bare = g.text.replace(/\.\s*[A-Za-z_$][\w$]*/g, '').replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '')
+  const bare = g.text
+    .replace(/\.\s*[A-Za-z_$][\w$]*/g, '')
+    .replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '')
   const used = [...names(bare)]
   const validated = used.find((n) => params.has(n))
   if (!validated) return undefined
-  return used.every((n) => params.has(n) || CHECK_WORDS.has(n) || /^\d/.test(n)) ? validated : undefined
+  return used.every((n) => params.has(n) || CHECK_WORDS.has(n) || /^\d/.test(n))
+    ? validated
+    : undefined
 }

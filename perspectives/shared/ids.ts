@@ -3,6 +3,11 @@
 // a `-2`, `-3` suffix from the engine.
 import { shortHash } from '../../src/util/hash.js'
 
-export function findingId(perspective: string, messageId: string, file: string | null, key: string): string {
+export function findingId(
+  perspective: string,
+  messageId: string,
+  file: string | null,
+  key: string
+): string {
   return `${perspective}/${messageId}/${shortHash(`${file ?? ''}|${key}`)}`
 }

@@ -6,7 +6,12 @@ import { ConfigurationError } from '../../src/util/errors.js'
 /** A lower bound, or [lower, upper]. Whole-number options not listed must be at least 0. */
 export type WholeNumberLimits<O> = Partial<Record<keyof O, number | [number, number]>>
 
-export function checkWholeNumbers<O extends object>(perspective: string, options: O, defaults: O, limits: WholeNumberLimits<O> = {}): O {
+export function checkWholeNumbers<O extends object>(
+  perspective: string,
+  options: O,
+  defaults: O,
+  limits: WholeNumberLimits<O> = {}
+): O {
   for (const name of Object.keys(defaults) as (keyof O & string)[]) {
     if (!Number.isInteger(defaults[name])) continue
     const limit = limits[name] ?? 0

@@ -34,23 +34,38 @@ export function estimateFunctions(
 ): Estimate[] {
   const referencedInModule = reach.referenced.get(module.path)
   const classReach = new Map<string, UnitReach>()
-  for (const cls of module.classes) classReach.set(cls.name, cls.exported ? unitReach(reach, module.path, exportNamesOf(module, cls.name)) : 'indirect')
+  for (const cls of module.classes)
+    classReach.set(
+      cls.name,
+      cls.exported ? unitReach(reach, module.path, exportNamesOf(module, cls.name)) : 'indirect'
+    )
   // A class whose subclass tests name runs its inherited methods (reach.ts records the base as referenced).
   const estimates = module.functions.map((fn): Estimate => {
     let r: UnitReach
     if (fn.className && classReach.has(fn.className)) r = classReach.get(fn.className) as UnitReach
     else if (fn.exported && fn.qualifiedName === fn.name) {
       const names = exportNamesOf(module, fn.name)
-      r = defaultBound && (names.includes('default') || fn.name === 'default') ? 'referenced' : unitReach(reach, module.path, names)
+      r =
+        defaultBound && (names.includes('default') || fn.name === 'default')
+          ? 'referenced'
+          : unitReach(reach, module.path, names)
     }
     // A private top-level function counts as named when a test names it (Python: `from m import _helper`).
     else r = unitReach(reach, module.path, fn.qualifiedName === fn.name ? [fn.name] : [])
     const isPublic = fn.exported && fn.qualifiedName === fn.name
-    const privateReached = r === 'module-imported' && (isPublic ? importedByReachedCode : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
+    const privateReached =
+      r === 'module-imported' &&
+      (isPublic
+        ? importedByReachedCode
+        : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
     let share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
     // Where no import reaches the module (plugins loaded by name, entry points), the names still decide.
     if (uses && !runByTests) share = sharpened(module, fn, r, share, uses, overridden)
-    return { fn, share, reach: share === 1 && r === 'referenced' ? 'module-imported' : share === 0.5 ? 'indirect' : r }
+    return {
+      fn,
+      share,
+      reach: share === 1 && r === 'referenced' ? 'module-imported' : share === 0.5 ? 'indirect' : r
+    }
   })
   return withCalleesOfNamed(module, estimates)
 }
@@ -61,7 +76,8 @@ export function estimateFunctions(
  */
 function withCalleesOfNamed(module: ModuleModel, estimates: Estimate[]): Estimate[] {
   const byName = new Map<string, FunctionDecl[]>()
-  for (const fn of module.functions) byName.set(fn.qualifiedName, [...(byName.get(fn.qualifiedName) ?? []), fn])
+  for (const fn of module.functions)
+    byName.set(fn.qualifiedName, [...(byName.get(fn.qualifiedName) ?? []), fn])
   const callees = new Map<string, FunctionDecl[]>()
   for (const call of module.calls) {
     if (!call.enclosing) continue
@@ -81,7 +97,9 @@ function withCalleesOfNamed(module: ModuleModel, estimates: Estimate[]): Estimat
       queue.push(next)
     }
   }
-  return estimates.map((e) => (e.share === 1 && reached.has(e.fn) ? { ...e, share: 0.5, reach: 'indirect' as const } : e))
+  return estimates.map((e) =>
+    e.share === 1 && reached.has(e.fn) ? { ...e, share: 0.5, reach: 'indirect' as const } : e
+  )
 }
 
 /** Modules whose default export (or whole CommonJS `module.exports`) a test binds: `const parse = require('../')`. */
@@ -90,14 +108,32 @@ export function defaultBoundModules(modules: readonly ModuleModel[]): Set<string
   for (const module of modules) {
     if (!module.isTest) continue
     for (const decl of module.imports) {
-      if (decl.resolved && !decl.typeOnly && decl.names.some((n) => n.imported === 'default' || (decl.kind === 'require' && n.imported === '*'))) bound.add(decl.resolved)
+      if (
+        decl.resolved &&
+        !decl.typeOnly &&
+        decl.names.some(
+          (n) => n.imported === 'default' || (decl.kind === 'require' && n.imported === '*')
+        )
+      )
+        bound.add(decl.resolved)
     }
   }
   return bound
 }
 
 /** Bases that add no hooks of their own. */
-const PLAIN_BASES = new Set(['object', 'ABC', 'abc.ABC', 'Exception', 'Protocol', 'typing.Protocol', 'Generic', 'NamedTuple', 'TypedDict', 'Enum'])
+const PLAIN_BASES = new Set([
+  'object',
+  'ABC',
+  'abc.ABC',
+  'Exception',
+  'Protocol',
+  'typing.Protocol',
+  'Generic',
+  'NamedTuple',
+  'TypedDict',
+  'Enum'
+])
 
 /** Methods any code may call without naming them: protocol methods, constructors, accessors. */
 const IMPLICIT = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -108,18 +144,39 @@ const IMPLICIT = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..
  * one that something uses may run (0.5) unless tests name it (0). An abstract method never runs itself.
  * Accessors, protocol methods and decorated functions (routes, fixtures, commands) are left as they were.
  */
-function sharpened(module: ModuleModel, fn: FunctionDecl, r: UnitReach, share: number, uses: Map<string, NameUse[]>, overridden: ReadonlySet<string>): number {
+function sharpened(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  r: UnitReach,
+  share: number,
+  uses: Map<string, NameUse[]>,
+  overridden: ReadonlySet<string>
+): number {
   if (isAbstract(module, fn, overridden)) return 1
-  if (fn.kind === 'getter' || fn.kind === 'setter' || fn.kind === 'constructor' || IMPLICIT.test(fn.name)) return share
+  if (
+    fn.kind === 'getter' ||
+    fn.kind === 'setter' ||
+    fn.kind === 'constructor' ||
+    IMPLICIT.test(fn.name)
+  )
+    return share
   // Registered with a framework object (`@app.get`, `@cli.command`, `@pytest.fixture`): it runs when the
   // framework dispatches to it, through a test client or a CLI runner, without anyone naming it.
-  if ((fn.decorators ?? []).some((d) => d !== 'staticmethod' && d !== 'classmethod')) return Math.min(share, 0.5)
+  if ((fn.decorators ?? []).some((d) => d !== 'staticmethod' && d !== 'classmethod'))
+    return Math.min(share, 0.5)
   // A method of a class built on a library's class (`HTMLParser`, `Thread`) may be a hook the library calls by name.
   const cls = fn.className ? module.classes.find((c) => c.name === fn.className) : undefined
-  if (cls && cls.bases.some((b) => !overridden.has(`class:${b.split('.').pop() ?? b}`) && !PLAIN_BASES.has(b))) return Math.min(share, 0.5)
+  if (
+    cls &&
+    cls.bases.some(
+      (b) => !overridden.has(`class:${b.split('.').pop() ?? b}`) && !PLAIN_BASES.has(b)
+    )
+  )
+    return Math.min(share, 0.5)
   const named = r === 'referenced' && !fn.className
   if (named) return 0
-  if (usedElsewhere(uses, fn.name, module.path, fn.qualifiedName)) return Math.min(share, 0.5) === 0 ? 0 : 0.5
+  if (usedElsewhere(uses, fn.name, module.path, fn.qualifiedName))
+    return Math.min(share, 0.5) === 0 ? 0 : 0.5
   return 1
 }
 
@@ -127,23 +184,37 @@ function sharpened(module: ModuleModel, fn: FunctionDecl, r: UnitReach, share: n
  * An abstract method: `@abstractmethod`, or a body that only raises NotImplementedError in a class whose
  * subclasses override it (a concrete class's raising method may well be called, to see it raise).
  */
-function isAbstract(module: ModuleModel, fn: FunctionDecl, overridden: ReadonlySet<string>): boolean {
+function isAbstract(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  overridden: ReadonlySet<string>
+): boolean {
   if (!fn.className) return false
-  if ((fn.decorators ?? []).some((d) => d === 'abstractmethod' || d.endsWith('.abstractmethod'))) return true
+  if ((fn.decorators ?? []).some((d) => d === 'abstractmethod' || d.endsWith('.abstractmethod')))
+    return true
   if (!overridden.has(`${fn.className}.${fn.name}`)) return false
   const throws = module.throws.filter((t) => t.enclosing === fn.qualifiedName)
-  const calls = module.calls.filter((c) => c.enclosing === fn.qualifiedName && c.name !== 'NotImplementedError')
-  return fn.complexity === 1 && throws.length === 1 && throws[0].errorType === 'NotImplementedError' && calls.length === 0
+  const calls = module.calls.filter(
+    (c) => c.enclosing === fn.qualifiedName && c.name !== 'NotImplementedError'
+  )
+  return (
+    fn.complexity === 1 &&
+    throws.length === 1 &&
+    throws[0].errorType === 'NotImplementedError' &&
+    calls.length === 0
+  )
 }
 
 /** `Class.method` names that a subclass somewhere overrides (classes matched by name), and `class:Name` for each class defined. */
 export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> {
   const methodsOf = new Map<string, Set<string>>()
-  for (const module of modules) for (const fn of module.functions) if (fn.className) {
-    let set = methodsOf.get(fn.className)
-    if (!set) methodsOf.set(fn.className, (set = new Set()))
-    set.add(fn.name)
-  }
+  for (const module of modules)
+    for (const fn of module.functions)
+      if (fn.className) {
+        let set = methodsOf.get(fn.className)
+        if (!set) methodsOf.set(fn.className, (set = new Set()))
+        set.add(fn.name)
+      }
   const out = new Set<string>()
   // Classes defined here (`class:Name`): a base not among them comes from a library.
   for (const module of modules) for (const cls of module.classes) out.add(`class:${cls.name}`)
@@ -153,7 +224,8 @@ export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> 
       const own = methodsOf.get(cls.name) ?? new Set<string>()
       for (const base of cls.bases) {
         const baseName = base.split('.').pop() ?? base
-        for (const method of methodsOf.get(baseName) ?? []) if (own.has(method)) out.add(`${baseName}.${method}`)
+        for (const method of methodsOf.get(baseName) ?? [])
+          if (own.has(method)) out.add(`${baseName}.${method}`)
       }
     }
   }

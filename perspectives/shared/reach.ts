@@ -45,11 +45,20 @@ export function testReach(model: CodeModel): TestReach {
   reachBaseClasses(model, byPath, importedBy, referenced)
   // A base class reached through an index (`from pkg import Base`) carries on to where it is defined.
   propagateThroughIndexes(byPath, importedBy, referenced)
-  return { testFiles: testFiles.sort(), importedBy, referenced, strings, indirect: dependencies(byPath, importedBy) }
+  return {
+    testFiles: testFiles.sort(),
+    importedBy,
+    referenced,
+    strings,
+    indirect: dependencies(byPath, importedBy)
+  }
 }
 
 /** Everything the directly tested modules import, transitively, minus the directly tested ones. */
-function dependencies(byPath: Map<string, ModuleModel>, importedBy: Map<string, Set<string>>): Set<string> {
+function dependencies(
+  byPath: Map<string, ModuleModel>,
+  importedBy: Map<string, Set<string>>
+): Set<string> {
   const seen = new Set<string>(importedBy.keys())
   const stack = [...importedBy.keys()]
   const indirect = new Set<string>()
@@ -72,9 +81,18 @@ function dependencies(byPath: Map<string, ModuleModel>, importedBy: Map<string, 
  * The modules an import loads: the resolved one, and for Python `from pkg import sub` the submodule
  * `pkg/sub.py` (or `pkg/sub/__init__.py`) each imported name may be.
  */
-function importedModules(decl: ModuleModel['imports'][number], byPath: Map<string, ModuleModel>, from: string): string[] {
+function importedModules(
+  decl: ModuleModel['imports'][number],
+  byPath: Map<string, ModuleModel>,
+  from: string
+): string[] {
   // A package's `__init__` importing its own submodules (`from pkg import sub` in pkg/__init__.py) resolves to itself.
-  const selfPackage = decl.kind === 'python' && !decl.resolved && from.endsWith(`${decl.source.replace(/^\.+$/, '').split('.').join('/')}/__init__.py`) ? from : undefined
+  const selfPackage =
+    decl.kind === 'python' &&
+    !decl.resolved &&
+    from.endsWith(`${decl.source.replace(/^\.+$/, '').split('.').join('/')}/__init__.py`)
+      ? from
+      : undefined
   const resolved = decl.resolved ?? selfPackage
   if (!resolved) return []
   const out = decl.resolved ? [decl.resolved] : []
@@ -82,13 +100,18 @@ function importedModules(decl: ModuleModel['imports'][number], byPath: Map<strin
     const folder = resolved.slice(0, -'__init__.py'.length)
     for (const { imported } of decl.names) {
       if (imported === '*') continue
-      for (const candidate of [`${folder}${imported}.py`, `${folder}${imported}/__init__.py`]) if (byPath.has(candidate)) out.push(candidate)
+      for (const candidate of [`${folder}${imported}.py`, `${folder}${imported}/__init__.py`])
+        if (byPath.has(candidate)) out.push(candidate)
     }
   }
   return out
 }
 
-export function unitReach(reach: TestReach, modulePath: string, names: readonly string[]): UnitReach {
+export function unitReach(
+  reach: TestReach,
+  modulePath: string,
+  names: readonly string[]
+): UnitReach {
   const symbols = reach.referenced.get(modulePath)
   if (symbols && names.some((n) => symbols.has(n))) return 'referenced'
   if (reach.importedBy.has(modulePath)) return 'module-imported'
@@ -128,10 +151,14 @@ function propagateThroughIndexes(
 }
 
 /** Modules this one forwards to, with the names (as the target exports them) that tests reach. */
-function forwardedImports(module: ModuleModel, symbols: Set<string>): { target: string; names: string[] }[] {
+function forwardedImports(
+  module: ModuleModel,
+  symbols: Set<string>
+): { target: string; names: string[] }[] {
   const out: { target: string; names: string[] }[] = []
   const resolvedBySource = new Map<string, string>()
-  for (const decl of module.imports) if (decl.resolved) resolvedBySource.set(decl.source, decl.resolved)
+  for (const decl of module.imports)
+    if (decl.resolved) resolvedBySource.set(decl.source, decl.resolved)
   for (const exp of module.exports) {
     if (!exp.source) continue
     const target = resolvedBySource.get(exp.source)
@@ -141,7 +168,9 @@ function forwardedImports(module: ModuleModel, symbols: Set<string>): { target: 
   }
   for (const decl of module.imports) {
     if (!decl.resolved || decl.typeOnly) continue
-    const names = decl.names.filter((n) => n.imported !== '*' && symbols.has(n.local)).map((n) => n.imported)
+    const names = decl.names
+      .filter((n) => n.imported !== '*' && symbols.has(n.local))
+      .map((n) => n.imported)
     if (names.length > 0) out.push({ target: decl.resolved, names })
   }
   return out
@@ -166,7 +195,10 @@ function importedByName(model: CodeModel, importedBy: Map<string, Set<string>>):
     if (module.isTest) continue
     byName.set(module.path, module.path)
     if (module.language !== 'python') continue
-    const dotted = module.path.replace(/(\/__init__)?\.py$/, '').split('/').join('.')
+    const dotted = module.path
+      .replace(/(\/__init__)?\.py$/, '')
+      .split('/')
+      .join('.')
     byName.set(dotted, module.path)
     if (dotted.startsWith('src.')) byName.set(dotted.slice(4), module.path)
   }
@@ -185,7 +217,12 @@ const MAX_INHERITANCE_ROUNDS = 5
  * A class tests name runs the methods it inherits: its bases (in its module, or imported by it) count
  * as named too, up the chain.
  */
-function reachBaseClasses(model: CodeModel, byPath: Map<string, ModuleModel>, importedBy: Map<string, Set<string>>, referenced: Map<string, Set<string>>): void {
+function reachBaseClasses(
+  model: CodeModel,
+  byPath: Map<string, ModuleModel>,
+  importedBy: Map<string, Set<string>>,
+  referenced: Map<string, Set<string>>
+): void {
   for (let round = 0; round < MAX_INHERITANCE_ROUNDS; round++) {
     let changed = false
     for (const module of model.modules) {
@@ -199,7 +236,8 @@ function reachBaseClasses(model: CodeModel, byPath: Map<string, ModuleModel>, im
           const origin = classOrigin(module, baseName, byPath)
           if (!origin) continue
           changed = add(referenced, origin, baseName) || changed
-          for (const test of importedBy.get(module.path) ?? []) changed = add(importedBy, origin, test) || changed
+          for (const test of importedBy.get(module.path) ?? [])
+            changed = add(importedBy, origin, test) || changed
         }
       }
     }
@@ -208,7 +246,11 @@ function reachBaseClasses(model: CodeModel, byPath: Map<string, ModuleModel>, im
 }
 
 /** The module that defines class `name` as `module` sees it: its own, or the one it imports the name from. */
-function classOrigin(module: ModuleModel, name: string, byPath: Map<string, ModuleModel>): string | undefined {
+function classOrigin(
+  module: ModuleModel,
+  name: string,
+  byPath: Map<string, ModuleModel>
+): string | undefined {
   if (module.classes.some((c) => c.name === name)) return module.path
   for (const decl of module.imports) {
     if (!decl.resolved || !decl.names.some((n) => n.local === name)) continue

@@ -20,7 +20,17 @@ export interface RegexSource {
   loc: Location
 }
 
-const PY_RE_FUNCTIONS = new Set(['compile', 'match', 'search', 'fullmatch', 'findall', 'finditer', 'sub', 'subn', 'split'])
+const PY_RE_FUNCTIONS = new Set([
+  'compile',
+  'match',
+  'search',
+  'fullmatch',
+  'findall',
+  'finditer',
+  'sub',
+  'subn',
+  'split'
+])
 const PY_FLAGS: [RegExp, string][] = [
   [/\b(re\.)?(I|IGNORECASE)\b/, 'i'],
   [/\b(re\.)?(M|MULTILINE)\b/, 'm'],
@@ -37,7 +47,15 @@ export function unescapeString(body: string): string {
       continue
     }
     const next = body[++i]
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' }
+    const simple: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+      '0': '\0'
+    }
     if (next in simple) out += simple[next]
     else if (next === 'x' && /^[0-9a-fA-F]{2}$/.test(body.slice(i + 1, i + 3))) {
       out += String.fromCharCode(parseInt(body.slice(i + 1, i + 3), 16))
@@ -52,7 +70,10 @@ export function unescapeString(body: string): string {
 }
 
 /** Python's regex dialect in JavaScript's: named groups, `\A`/`\Z`, leading inline flags. */
-export function pythonToJs(pattern: string, flags: string): { pattern: string; flags: string } | undefined {
+export function pythonToJs(
+  pattern: string,
+  flags: string
+): { pattern: string; flags: string } | undefined {
   let p = pattern
   let f = flags
   const inline = /^\(\?([aiLmsux]+)\)/.exec(p)
@@ -61,20 +82,35 @@ export function pythonToJs(pattern: string, flags: string): { pattern: string; f
     for (const c of inline[1]) if ('ims'.includes(c) && !f.includes(c)) f += c
     p = p.slice(inline[0].length)
   }
-  p = p.replace(/\(\?P</g, '(?<').replace(/\(\?P=(\w+)\)/g, '\\k<$1>').replace(/\\A/g, '^').replace(/\\Z/g, '$')
+  p = p
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\(\?P=(\w+)\)/g, '\\k<$1>')
+    .replace(/\\A/g, '^')
+    .replace(/\\Z/g, '$')
   return { pattern: p, flags: f }
 }
 
 /** The literal pattern of a `new RegExp(...)` / `re.xxx(...)` call's first argument, converted to JS; undefined when not literal. */
-export function regexOfCall(module: ModuleModel, call: ModuleModel['calls'][number]): { pattern: string; flags: string; origin: string } | undefined {
+export function regexOfCall(
+  module: ModuleModel,
+  call: ModuleModel['calls'][number]
+): { pattern: string; flags: string; origin: string } | undefined {
   const first = call.args[0]
   if (!first) return undefined
   if (module.language !== 'python') {
-    if (call.name !== 'RegExp' || !(call.callee === 'RegExp' || call.callee === 'new RegExp' || call.isNew)) return undefined
+    if (
+      call.name !== 'RegExp' ||
+      !(call.callee === 'RegExp' || call.callee === 'new RegExp' || call.isNew)
+    )
+      return undefined
     const body = stringLiteralValue(first)
     if (body === undefined || first.trim().startsWith('`')) return undefined
     const flags = stringLiteralValue(call.args[1]) ?? ''
-    return { pattern: unescapeString(body), flags: flags.replace(/[^dgimsuy]/g, ''), origin: 'new RegExp' }
+    return {
+      pattern: unescapeString(body),
+      flags: flags.replace(/[^dgimsuy]/g, ''),
+      origin: 'new RegExp'
+    }
   }
   if (call.receiver !== 're' || !PY_RE_FUNCTIONS.has(call.name)) return undefined
   const body = stringLiteralValue(first)
@@ -82,7 +118,9 @@ export function regexOfCall(module: ModuleModel, call: ModuleModel['calls'][numb
   const raw = /^[a-zA-Z]*[rR]/.test(first.trim())
   const rest = call.args.slice(1).join(' ')
   if (/\b(re\.)?(X|VERBOSE)\b/.test(rest)) return undefined
-  const flags = PY_FLAGS.filter(([re]) => re.test(rest)).map(([, f]) => f).join('')
+  const flags = PY_FLAGS.filter(([re]) => re.test(rest))
+    .map(([, f]) => f)
+    .join('')
   const converted = pythonToJs(raw ? body : unescapeString(body), flags)
   return converted ? { ...converted, origin: `re.${call.name}` } : undefined
 }
@@ -90,11 +128,22 @@ export function regexOfCall(module: ModuleModel, call: ModuleModel['calls'][numb
 export function collectRegexes(module: ModuleModel): RegexSource[] {
   const out: RegexSource[] = []
   for (const r of module.regexes ?? []) {
-    out.push({ pattern: r.pattern, flags: r.flags.replace(/[^dgimsuy]/g, ''), origin: 'literal', ...(r.enclosing ? { enclosing: r.enclosing } : {}), loc: r.loc })
+    out.push({
+      pattern: r.pattern,
+      flags: r.flags.replace(/[^dgimsuy]/g, ''),
+      origin: 'literal',
+      ...(r.enclosing ? { enclosing: r.enclosing } : {}),
+      loc: r.loc
+    })
   }
   for (const call of module.calls) {
     const found = regexOfCall(module, call)
-    if (found) out.push({ ...found, ...(call.enclosing ? { enclosing: call.enclosing } : {}), loc: call.loc })
+    if (found)
+      out.push({
+        ...found,
+        ...(call.enclosing ? { enclosing: call.enclosing } : {}),
+        loc: call.loc
+      })
   }
   return out
 }
@@ -106,7 +155,9 @@ export function canBacktrack(pattern: string): boolean {
 
 /** CommonJS interop differs: webpack (the ncc bundle) gives the exports themselves, Node's ESM loader puts them under `default`. */
 const recheck: typeof recheckBrowser =
-  typeof recheckBrowser.checkSync === 'function' ? recheckBrowser : (recheckBrowser as unknown as { default: typeof recheckBrowser }).default
+  typeof recheckBrowser.checkSync === 'function'
+    ? recheckBrowser
+    : (recheckBrowser as unknown as { default: typeof recheckBrowser }).default
 
 /** The size bounds of one check: what a user may tune. */
 export interface RegexCheckBounds {
@@ -151,7 +202,15 @@ export function recheckParameters(bounds: RegexCheckBounds): Parameters {
     maxRecallStringSize: 100_000
   }
   if (!bounds.fuzzing) {
-    return { ...common, seeder: 'dynamic', seedingLimit: 1, incubationLimit: 1, maxInitialGenerationSize: 0, maxIteration: 0, attackLimit: 1 }
+    return {
+      ...common,
+      seeder: 'dynamic',
+      seedingLimit: 1,
+      incubationLimit: 1,
+      maxInitialGenerationSize: 0,
+      maxIteration: 0,
+      attackLimit: 1
+    }
   }
   // A linear pattern reads a few characters per input character: 4e6 steps on a 4000-character string is
   // a thousand per character, which only super-linear matching reaches.
@@ -175,17 +234,32 @@ export function recheckParameters(bounds: RegexCheckBounds): Parameters {
  * from a file beside the package), none of which a bundled action has; its browser build runs the same
  * pure-JavaScript checker in this thread.
  */
-export function runRecheck(pattern: string, flags: string, bounds: RegexCheckBounds = DEFAULT_BOUNDS): Diagnostics {
+export function runRecheck(
+  pattern: string,
+  flags: string,
+  bounds: RegexCheckBounds = DEFAULT_BOUNDS
+): Diagnostics {
   let result: Diagnostics
   recheckRuns++
   try {
     result = recheck.checkSync(pattern, flags, recheckParameters(bounds))
   } catch (error) {
-    return { source: pattern, flags, status: 'unknown', error: { kind: 'unexpected', message: String(error) } }
+    return {
+      source: pattern,
+      flags,
+      status: 'unknown',
+      error: { kind: 'unexpected', message: String(error) }
+    }
   }
   // With fuzzing off, the fallback's "safe" (or anything it says) is no verdict.
   if (!bounds.fuzzing && result.checker === 'fuzz') {
-    return { source: pattern, flags, status: 'unknown', checker: 'fuzz', error: { kind: 'unsupported', message: BEYOND_AUTOMATON } }
+    return {
+      source: pattern,
+      flags,
+      status: 'unknown',
+      checker: 'fuzz',
+      error: { kind: 'unsupported', message: BEYOND_AUTOMATON }
+    }
   }
   return result
 }
@@ -217,7 +291,11 @@ export function clearVerdictCache(): void {
 }
 
 /** runRecheck through the process-wide verdict cache. */
-export function cachedRecheck(pattern: string, flags: string, bounds: RegexCheckBounds = DEFAULT_BOUNDS): Diagnostics {
+export function cachedRecheck(
+  pattern: string,
+  flags: string,
+  bounds: RegexCheckBounds = DEFAULT_BOUNDS
+): Diagnostics {
   const key = `${JSON.stringify(recheckParameters(bounds))}\u0000${flags}\u0000${pattern}`
   const hit = verdicts.get(key)
   if (hit) return hit.result
@@ -259,7 +337,11 @@ export class RegexChecker {
     const result = cachedRecheck(pattern, flags, this.bounds)
     if (result.status === 'unknown') {
       this.unknown++
-      const reason = this.undecided.get(result.error.kind) ?? { count: 0, example: pattern.slice(0, 100), ...('message' in result.error ? { message: result.error.message.slice(0, 200) } : {}) }
+      const reason = this.undecided.get(result.error.kind) ?? {
+        count: 0,
+        example: pattern.slice(0, 100),
+        ...('message' in result.error ? { message: result.error.message.slice(0, 200) } : {})
+      }
       reason.count++
       this.undecided.set(result.error.kind, reason)
     }

@@ -36,7 +36,18 @@ const SERVER_FRAMEWORKS: ReadonlySet<string> = new Set([
 ])
 
 /** Receivers that conventionally hold an app or router, for modules that get theirs passed in. */
-const RECEIVERS: ReadonlySet<string> = new Set(['app', 'router', 'server', 'api', 'routes', 'route', 'bp', 'blueprint', 'fastify', 'instance'])
+const RECEIVERS: ReadonlySet<string> = new Set([
+  'app',
+  'router',
+  'server',
+  'api',
+  'routes',
+  'route',
+  'bp',
+  'blueprint',
+  'fastify',
+  'instance'
+])
 
 const VERBS: ReadonlyMap<string, string> = new Map([
   ['get', 'GET'],
@@ -53,7 +64,15 @@ const VERBS: ReadonlyMap<string, string> = new Map([
   ['websocket', 'WS']
 ])
 
-const NEXT_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])
+const NEXT_METHODS: ReadonlySet<string> = new Set([
+  'GET',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'HEAD',
+  'OPTIONS'
+])
 
 function frameworkOf(module: ModuleModel): string | undefined {
   for (const d of module.imports) {
@@ -90,10 +109,14 @@ function callRoutes(module: ModuleModel): Route[] {
     if (!framework && !RECEIVERS.has(receiver)) continue
     // A decorator sits on the line before its function; a registration names its handler last.
     const lastArg = call.args[call.args.length - 1]
-    const named = lastArg && /^[A-Za-z_$][\w$.]*$/.test(lastArg) && call.args.length > 1 ? lastArg : undefined
+    const named =
+      lastArg && /^[A-Za-z_$][\w$.]*$/.test(lastArg) && call.args.length > 1 ? lastArg : undefined
     const handler = named ?? functionsByLine.get(call.loc.endLine + 1)
     out.push({
-      method: verb === 'ANY' ? (methodsKeyword(call.args) ?? (framework === 'flask' ? 'GET' : verb)) : verb,
+      method:
+        verb === 'ANY'
+          ? (methodsKeyword(call.args) ?? (framework === 'flask' ? 'GET' : verb))
+          : verb,
       path,
       module: module.path,
       loc: call.loc,
@@ -106,7 +129,9 @@ function callRoutes(module: ModuleModel): Route[] {
 
 function djangoRoutes(module: ModuleModel): Route[] {
   const urlsModule = module.path === 'urls.py' || module.path.endsWith('/urls.py')
-  const importsDjango = module.imports.some((d) => d.source === 'django.urls' || d.source === 'django.conf.urls')
+  const importsDjango = module.imports.some(
+    (d) => d.source === 'django.urls' || d.source === 'django.conf.urls'
+  )
   if (!urlsModule || !importsDjango) return []
   const out: Route[] = []
   for (const call of module.calls) {
@@ -138,14 +163,30 @@ function nextRoutes(module: ModuleModel): Route[] {
     const segments = [...parts.slice(pagesAt + 1, -1), ...(stem === 'index' ? [] : [stem])]
     const fn = module.exports.find((e) => e.name === 'default')
     if (!fn) return []
-    return [{ method: 'ANY', path: `/${segments.join('/')}`, module: module.path, loc: fn.loc, via: 'next pages/api', handler: 'default' }]
+    return [
+      {
+        method: 'ANY',
+        path: `/${segments.join('/')}`,
+        module: module.path,
+        loc: fn.loc,
+        via: 'next pages/api',
+        handler: 'default'
+      }
+    ]
   }
   const appAt = parts.lastIndexOf('app')
   if (appAt === -1 || stem !== 'route') return []
   const segments = parts.slice(appAt + 1, -1).filter((s) => !(s.startsWith('(') && s.endsWith(')')))
   return module.exports
     .filter((e) => NEXT_METHODS.has(e.name))
-    .map((e) => ({ method: e.name, path: `/${segments.join('/')}`, module: module.path, loc: e.loc, via: 'next app route', handler: e.name }))
+    .map((e) => ({
+      method: e.name,
+      path: `/${segments.join('/')}`,
+      module: module.path,
+      loc: e.loc,
+      via: 'next app route',
+      handler: e.name
+    }))
 }
 
 export function routesOf(module: ModuleModel): Route[] {

@@ -3,13 +3,25 @@
 // did not change after the report was written; exclusion pragmas and the tool's excluded lines mean
 // "excluded by the project", never "untested". Elsewhere a static estimate answers (reach-estimate.ts),
 // and says it is one. Built once per model and shared.
-import type { CodeModel, CoverageReport, FileCoverage, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import type {
+  CodeModel,
+  CoverageReport,
+  FileCoverage,
+  FunctionDecl,
+  ModuleModel
+} from '../../src/model/types.js'
 import { importersOf } from './graph.js'
 import { nameUses } from './name-uses.js'
-import { defaultBoundModules, type Estimate, estimateFunctions, overriddenMethods } from './reach-estimate.js'
+import {
+  defaultBoundModules,
+  type Estimate,
+  estimateFunctions,
+  overriddenMethods
+} from './reach-estimate.js'
 import { mentionedInTests, type TestReach, testReach } from './reach.js'
 
-export type FunctionReach = 'covered' | 'not-run' | 'excluded' | 'estimated-tested' | 'estimated-untested'
+export type FunctionReach =
+  'covered' | 'not-run' | 'excluded' | 'estimated-tested' | 'estimated-untested'
 export type LineReach = 'covered' | 'not-run' | 'excluded'
 
 /** The report entry that speaks for a file. */
@@ -49,8 +61,10 @@ export interface ReachFacts {
 }
 
 /** Measured, so the claim is a fact; estimated claims are at most medium severity and say so. */
-export const isMeasured = (reach: FunctionReach): boolean => reach === 'covered' || reach === 'not-run' || reach === 'excluded'
-export const isUntested = (reach: FunctionReach): boolean => reach === 'not-run' || reach === 'estimated-untested'
+export const isMeasured = (reach: FunctionReach): boolean =>
+  reach === 'covered' || reach === 'not-run' || reach === 'excluded'
+export const isUntested = (reach: FunctionReach): boolean =>
+  reach === 'not-run' || reach === 'estimated-untested'
 
 const cache = new WeakMap<CodeModel, ReachFacts>()
 
@@ -81,12 +95,17 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     for (const file of report.files) {
       const lastChange = git.available ? git.files[file.path]?.lastChange : undefined
       if (time && lastChange && Date.parse(lastChange) > Date.parse(time)) {
-        if (!measuredByPath.has(file.path)) stale.set(file.path, { report: report.path, reportTime: time, lastChange })
+        if (!measuredByPath.has(file.path))
+          stale.set(file.path, { report: report.path, reportTime: time, lastChange })
         continue
       }
       // The newest report listing the file speaks for it; between equals, the one that measured more lines.
       const previous = measuredByPath.get(file.path)
-      if (!previous || time > previous.time || (time === previous.time && file.linesFound > previous.file.linesFound)) {
+      if (
+        !previous ||
+        time > previous.time ||
+        (time === previous.time && file.linesFound > previous.file.linesFound)
+      ) {
         measuredByPath.set(file.path, { report, file, time })
         stale.delete(file.path)
       }
@@ -97,13 +116,22 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   const defaultBound = defaultBoundModules(model.modules)
   const uses = nameUses(model)
   const overridden = overriddenMethods(model.modules)
-  const reached = (path: string): boolean => staticReach.importedBy.has(path) || staticReach.indirect.has(path)
+  const reached = (path: string): boolean =>
+    staticReach.importedBy.has(path) || staticReach.indirect.has(path)
   const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
   const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
     let map = estimates.get(module.path)
     if (!map) {
       const importedByReached = (importers.get(module.path) ?? []).some((i) => reached(i.from))
-      const list = estimateFunctions(module, staticReach, importedByReached, defaultBound.has(module.path), runAsScript(module, staticReach), uses, overridden)
+      const list = estimateFunctions(
+        module,
+        staticReach,
+        importedByReached,
+        defaultBound.has(module.path),
+        runAsScript(module, staticReach),
+        uses,
+        overridden
+      )
       estimates.set(module.path, (map = new Map(list.map((e) => [e.fn, e]))))
     }
     return map
@@ -113,7 +141,8 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     let set = excludedSets.get(path)
     if (!set) {
       set = new Set(measuredByPath.get(path)?.file.excludedLines ?? [])
-      for (const range of byPath.get(path)?.coverageIgnored ?? []) for (let line = range.startLine; line <= range.endLine; line++) set.add(line)
+      for (const range of byPath.get(path)?.coverageIgnored ?? [])
+        for (let line = range.startLine; line <= range.endLine; line++) set.add(line)
       excludedSets.set(path, set)
     }
     return set
@@ -121,7 +150,14 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   const lineSets = new Map<string, { covered: Set<number>; uncovered: Set<number> }>()
   const linesOf = (path: string, file: FileCoverage) => {
     let sets = lineSets.get(path)
-    if (!sets) lineSets.set(path, (sets = { covered: new Set(file.coveredLines ?? []), uncovered: new Set(file.uncoveredLines) }))
+    if (!sets)
+      lineSets.set(
+        path,
+        (sets = {
+          covered: new Set(file.coveredLines ?? []),
+          uncovered: new Set(file.uncoveredLines)
+        })
+      )
     return sets
   }
   const lineReach = (path: string, line: number): LineReach | undefined => {
@@ -135,14 +171,17 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   }
   const excludedBy = (module: ModuleModel, fn: FunctionDecl): string | null => {
     const start = fn.loc.startLine
-    const pragma = (module.coverageIgnored ?? []).find((r) => r.startLine <= start && start <= r.endLine)
+    const pragma = (module.coverageIgnored ?? []).find(
+      (r) => r.startLine <= start && start <= r.endLine
+    )
     if (pragma) return pragma.pragma
     const measured = measuredByPath.get(module.path)
     if (measured?.file.excludedLines?.includes(start)) return `excluded by ${measured.report.path}`
     const entry = measured ? functionEntry(measured.file, fn) : undefined
     return entry?.excluded ? `excluded by ${measured?.report.path}` : null
   }
-  const estimate = (module: ModuleModel, fn: FunctionDecl): Estimate => estimatesOf(module).get(fn) ?? { fn, share: 1, reach: 'unreached' }
+  const estimate = (module: ModuleModel, fn: FunctionDecl): Estimate =>
+    estimatesOf(module).get(fn) ?? { fn, share: 1, reach: 'unreached' }
   const functionReach = (module: ModuleModel, fn: FunctionDecl): FunctionReach => {
     const measured = measuredByPath.get(module.path)
     if (measured) {
@@ -157,7 +196,8 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         if (r === 'not-run') measuredLines++
       }
       if (measuredLines > 0) return 'not-run'
-      if (owned.length > 0 && owned.every((line) => excludedLines(module.path).has(line))) return 'excluded'
+      if (owned.length > 0 && owned.every((line) => excludedLines(module.path).has(line)))
+        return 'excluded'
     }
     return estimate(module, fn).share === 1 ? 'estimated-untested' : 'estimated-tested'
   }
@@ -182,13 +222,20 @@ function buildReachFacts(model: CodeModel): ReachFacts {
  * The report's entry for a function: same start line (or the next, where a report counts from the
  * `def` after decorators or the body's first line) and the same name.
  */
-export function functionEntry(file: FileCoverage, fn: FunctionDecl): FileCoverage['functions'][number] | undefined {
+export function functionEntry(
+  file: FileCoverage,
+  fn: FunctionDecl
+): FileCoverage['functions'][number] | undefined {
   const named = file.functions.find(
-    (f) => (f.line === fn.loc.startLine || f.line === fn.loc.startLine + 1) && (f.name === fn.name || f.name === fn.qualifiedName || f.name.endsWith(`.${fn.name}`))
+    (f) =>
+      (f.line === fn.loc.startLine || f.line === fn.loc.startLine + 1) &&
+      (f.name === fn.name || f.name === fn.qualifiedName || f.name.endsWith(`.${fn.name}`))
   )
   if (named) return named
   // Istanbul and node name an arrow in an object literal `(anonymous_3)`: the only one on the line is it.
-  const anonymous = file.functions.filter((f) => f.line === fn.loc.startLine && /^\(?anonymous_\d+\)?$/.test(f.name))
+  const anonymous = file.functions.filter(
+    (f) => f.line === fn.loc.startLine && /^\(?anonymous_\d+\)?$/.test(f.name)
+  )
   return anonymous.length === 1 ? anonymous[0] : undefined
 }
 
@@ -200,10 +247,15 @@ export function ownedLines(module: ModuleModel, fn: FunctionDecl): number[] {
   const { startLine, endLine } = fn.loc
   if (startLine === endLine) return [startLine]
   const nested = module.functions.filter(
-    (f) => f !== fn && f.loc.startLine >= startLine && f.loc.endLine <= endLine && (f.loc.startLine > startLine || f.loc.endLine < endLine)
+    (f) =>
+      f !== fn &&
+      f.loc.startLine >= startLine &&
+      f.loc.endLine <= endLine &&
+      (f.loc.startLine > startLine || f.loc.endLine < endLine)
   )
   const out: number[] = []
-  for (let line = startLine + 1; line <= endLine; line++) if (!nested.some((f) => line >= f.loc.startLine && line <= f.loc.endLine)) out.push(line)
+  for (let line = startLine + 1; line <= endLine; line++)
+    if (!nested.some((f) => line >= f.loc.startLine && line <= f.loc.endLine)) out.push(line)
   return out
 }
 
@@ -211,7 +263,9 @@ export function ownedLines(module: ModuleModel, fn: FunctionDecl): number[] {
 function runAsScript(module: ModuleModel, reach: TestReach): boolean {
   if (!module.hasMain) return false
   const stem = module.path.replace(/\.[^./]+$/, '')
-  return [module.path, stem.split('/').join('.')].some((needle) => mentionedInTests(reach, needle) !== undefined)
+  return [module.path, stem.split('/').join('.')].some(
+    (needle) => mentionedInTests(reach, needle) !== undefined
+  )
 }
 
 export type MeasuredReach = 'covered' | 'not-run' | 'excluded'
@@ -220,7 +274,11 @@ export type MeasuredReach = 'covered' | 'not-run' | 'excluded'
  * The measured reach of a unit (a function, or a class through its methods: one that ran makes the class
  * run), or undefined when no fresh report measures its file or the report says nothing about it.
  */
-export function measuredUnitReach(facts: ReachFacts, module: ModuleModel, unit: { function?: FunctionDecl; class?: { name: string; loc: { startLine: number } } }): MeasuredReach | undefined {
+export function measuredUnitReach(
+  facts: ReachFacts,
+  module: ModuleModel,
+  unit: { function?: FunctionDecl; class?: { name: string; loc: { startLine: number } } }
+): MeasuredReach | undefined {
   if (!facts.measured(module.path)) return undefined
   if (unit.function) {
     const r = facts.functionReach(module, unit.function)

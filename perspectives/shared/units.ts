@@ -21,7 +21,12 @@ export interface PublicUnit {
   class?: ClassDecl
 }
 
-const NOT_TOP_LEVEL: ReadonlySet<FunctionDecl['kind']> = new Set(['method', 'constructor', 'getter', 'setter'])
+const NOT_TOP_LEVEL: ReadonlySet<FunctionDecl['kind']> = new Set([
+  'method',
+  'constructor',
+  'getter',
+  'setter'
+])
 
 /** TypeScript declaration files (`.d.ts`, `.d.mts`, `.d.cts`) describe code but hold none to run. */
 export function isDeclarationFile(path: string): boolean {
@@ -60,17 +65,24 @@ export function publicUnits(module: ModuleModel): PublicUnit[] {
       loc: cls.loc,
       lines: cls.loc.endLine - cls.loc.startLine + 1,
       maxComplexity: methods.reduce((max, m) => Math.max(max, m.complexity), 1),
-      sumComplexity: Math.max(1, methods.reduce((sum, m) => sum + m.complexity, 0)),
+      sumComplexity: Math.max(
+        1,
+        methods.reduce((sum, m) => sum + m.complexity, 0)
+      ),
       class: cls
     })
   }
-  return units.sort((a, b) => a.loc.startLine - b.loc.startLine || a.qualifiedName.localeCompare(b.qualifiedName))
+  return units.sort(
+    (a, b) => a.loc.startLine - b.loc.startLine || a.qualifiedName.localeCompare(b.qualifiedName)
+  )
 }
 
 /** The functions declared inside a class (methods, constructor, accessors, nested helpers). */
 export function methodsOf(module: ModuleModel, cls: ClassDecl): FunctionDecl[] {
   const prefix = `${cls.qualifiedName}.`
-  return module.functions.filter((f) => f.className === cls.name || f.qualifiedName.startsWith(prefix))
+  return module.functions.filter(
+    (f) => f.className === cls.name || f.qualifiedName.startsWith(prefix)
+  )
 }
 
 /** The names a declaration is exported under: `export { a as b }` gives b, `export default a` gives default. */

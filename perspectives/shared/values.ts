@@ -17,7 +17,9 @@ const UNDEFINED: SpecValue = { $special: 'undefined' }
  */
 export function planArguments(params: readonly Parameter[], language: Language): ArgumentPlan {
   const python = language === 'python'
-  const positional = params.filter((p) => !p.rest && !(python && (p.name === 'self' || p.name === 'cls')))
+  const positional = params.filter(
+    (p) => !p.rest && !(python && (p.name === 'self' || p.name === 'cls'))
+  )
   const required = (p: Parameter): boolean => !p.optional && p.defaultValue === undefined
   const unknown = positional.filter((p) => required(p) && p.keywordOnly).slice()
   let last = -1
@@ -60,7 +62,8 @@ function typeScriptSample(t: string): SpecValue | undefined {
   const literal = literalValue(t)
   if (literal !== undefined) return literal
   if (t.endsWith('[]')) return []
-  if (/^(readonly\s+)?(Array|ReadonlyArray|Set|Iterable)<.*>$/.test(t)) return t.includes('Set<') ? undefined : []
+  if (/^(readonly\s+)?(Array|ReadonlyArray|Set|Iterable)<.*>$/.test(t))
+    return t.includes('Set<') ? undefined : []
   switch (t) {
     case 'string':
       return 'example'

@@ -13,23 +13,40 @@ export interface BoundaryCase {
 const FLIP: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' }
 
 /** The parameter a comparison reads directly (`n`, or `self.n`-free plain names only), and the operator seen from it. */
-function paramSide(c: Comparison, params: ReadonlySet<string>): { param: string; operator: string } | undefined {
-  if (c.literal === undefined || c.literal === null || typeof c.literal === 'boolean') return undefined
+function paramSide(
+  c: Comparison,
+  params: ReadonlySet<string>
+): { param: string; operator: string } | undefined {
+  if (c.literal === undefined || c.literal === null || typeof c.literal === 'boolean')
+    return undefined
   const other = c.literalSide === 'left' ? c.right.trim() : c.left.trim()
   if (!params.has(other)) return undefined
-  const operator = c.literalSide === 'left' ? FLIP[c.operator] ?? c.operator : c.operator
+  const operator = c.literalSide === 'left' ? (FLIP[c.operator] ?? c.operator) : c.operator
   return { param: other, operator }
 }
 
-function holds(operator: string, value: string | number, literal: string | number): boolean | undefined {
+function holds(
+  operator: string,
+  value: string | number,
+  literal: string | number
+): boolean | undefined {
   switch (operator) {
-    case '>': return value > literal
-    case '>=': return value >= literal
-    case '<': return value < literal
-    case '<=': return value <= literal
-    case '==': case '===': return value === literal
-    case '!=': case '!==': return value !== literal
-    default: return undefined
+    case '>':
+      return value > literal
+    case '>=':
+      return value >= literal
+    case '<':
+      return value < literal
+    case '<=':
+      return value <= literal
+    case '==':
+    case '===':
+      return value === literal
+    case '!=':
+    case '!==':
+      return value !== literal
+    default:
+      return undefined
   }
 }
 
@@ -44,25 +61,43 @@ export function boundaryCases(fn: FunctionDecl, conditions: readonly Condition[]
     const side = paramSide(c, params)
     if (!side) continue
     const literal = c.literal as string | number
-    const values: (string | number)[] = typeof literal === 'number' ? [literal - 1, literal, literal + 1] : [literal, `${literal}-other`]
+    const values: (string | number)[] =
+      typeof literal === 'number'
+        ? [literal - 1, literal, literal + 1]
+        : [literal, `${literal}-other`]
     for (const value of values) {
       const h = holds(side.operator, value, literal)
       if (h === undefined) continue
       const key = `${side.param}=${JSON.stringify(value)}`
       if (seen.has(key)) continue
       // Two values per comparison: the literal and the neighbour on the other side of it.
-      if (typeof literal === 'number' && value !== literal && holds(side.operator, literal, literal) === h) continue
+      if (
+        typeof literal === 'number' &&
+        value !== literal &&
+        holds(side.operator, literal, literal) === h
+      )
+        continue
       seen.add(key)
-      out.push({ param: side.param, value, holds: h, comparison: `${c.left} ${c.operator} ${c.right}` })
+      out.push({
+        param: side.param,
+        value,
+        holds: h,
+        comparison: `${c.left} ${c.operator} ${c.right}`
+      })
     }
   }
   return out
 }
 
 /** The throw a boundary value triggers: a throw whose guard is exactly that comparison and the value makes it hold. */
-export function throwFor(caseValue: BoundaryCase, throws: readonly ThrowSite[]): ThrowSite | undefined {
+export function throwFor(
+  caseValue: BoundaryCase,
+  throws: readonly ThrowSite[]
+): ThrowSite | undefined {
   if (!caseValue.holds) return undefined
-  return throws.find((t) => t.guard !== undefined && normalise(t.guard) === normalise(caseValue.comparison))
+  return throws.find(
+    (t) => t.guard !== undefined && normalise(t.guard) === normalise(caseValue.comparison)
+  )
 }
 
 const normalise = (text: string): string => text.replace(/^\(|\)$/g, '').replace(/\s+/g, '')

@@ -29,16 +29,36 @@ export function rankGaps(measured: readonly MeasuredFunction[], git: GitHistory)
     const risk = round2(c * factor)
     // A static "untested" is an estimate: at most medium, never the reason for a HIGH.
     const severity = gapSeverity(risk)
-    return { m, key: `fn:${m.fn.qualifiedName}`, crap: round2(c), churn: round2(factor), commits, risk, rank: 0, severity: m.basis === 'estimate' && severity === 'high' ? 'medium' : severity }
+    return {
+      m,
+      key: `fn:${m.fn.qualifiedName}`,
+      crap: round2(c),
+      churn: round2(factor),
+      commits,
+      risk,
+      rank: 0,
+      severity: m.basis === 'estimate' && severity === 'high' ? 'medium' : severity
+    }
   })
   gaps.sort(
-    (a, b) => b.risk - a.risk || (a.m.module.path < b.m.module.path ? -1 : a.m.module.path > b.m.module.path ? 1 : 0) || a.m.fn.qualifiedName.localeCompare(b.m.fn.qualifiedName)
+    (a, b) =>
+      b.risk - a.risk ||
+      (a.m.module.path < b.m.module.path ? -1 : a.m.module.path > b.m.module.path ? 1 : 0) ||
+      a.m.fn.qualifiedName.localeCompare(b.m.fn.qualifiedName)
   )
   gaps.forEach((g, i) => (g.rank = i + 1))
   return gaps
 }
 
-const KIND: Record<string, string> = { function: 'function', method: 'method', arrow: 'arrow function', constructor: 'constructor', getter: 'getter', setter: 'setter', lambda: 'lambda' }
+const KIND: Record<string, string> = {
+  function: 'function',
+  method: 'method',
+  arrow: 'arrow function',
+  constructor: 'constructor',
+  getter: 'getter',
+  setter: 'setter',
+  lambda: 'lambda'
+}
 
 function reachText(m: MeasuredFunction): string {
   switch (m.reach) {
@@ -51,7 +71,13 @@ function reachText(m: MeasuredFunction): string {
   }
 }
 
-export function gapFindings(gaps: Gap[], quote: Quoter, maxFindings: number, staleReports: ReadonlySet<string>, churnAvailable: boolean): FindingDraft<TestCoverageMessageId>[] {
+export function gapFindings(
+  gaps: Gap[],
+  quote: Quoter,
+  maxFindings: number,
+  staleReports: ReadonlySet<string>,
+  churnAvailable: boolean
+): FindingDraft<TestCoverageMessageId>[] {
   const findings: FindingDraft<TestCoverageMessageId>[] = []
   // Estimate gaps of 0.5 ("may run through a tested caller") stay in the table: too uncertain to report.
   const reportable = gaps.filter((g) => g.m.basis === 'report' || g.m.uncoveredShare === 1)
@@ -88,9 +114,14 @@ export function gapFindings(gaps: Gap[], quote: Quoter, maxFindings: number, sta
         data: {
           ...common,
           uncoveredPercent: percent,
-          uncovered: m.neverCalled ? `all of it (the function never ran; ${m.uncoveredLines.length} lines listed)` : `${m.uncoveredLines.length} of about ${m.measuredLines} executable lines`,
+          uncovered: m.neverCalled
+            ? `all of it (the function never ran; ${m.uncoveredLines.length} lines listed)`
+            : `${m.uncoveredLines.length} of about ${m.measuredLines} executable lines`,
           report,
-          lineList: m.uncoveredLines.length > 0 ? `line${m.uncoveredLines.length === 1 ? '' : 's'} ${lineRanges(m.uncoveredLines)}` : 'the report marks the function as never called',
+          lineList:
+            m.uncoveredLines.length > 0
+              ? `line${m.uncoveredLines.length === 1 ? '' : 's'} ${lineRanges(m.uncoveredLines)}`
+              : 'the report marks the function as never called',
           branchNote
         },
         severity: gap.severity,

@@ -10,7 +10,13 @@ import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { FindingDraft } from '../types.js'
 import { gapFindings, rankGaps } from './gaps.js'
-import { coverageByFile, fromEstimate, measurableModules, measureFromReport, type MeasuredFunction } from './measure.js'
+import {
+  coverageByFile,
+  fromEstimate,
+  measurableModules,
+  measureFromReport,
+  type MeasuredFunction
+} from './measure.js'
 import { MESSAGES, type TestCoverageMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type TestCoverageOptions, validateOptions } from './options.js'
 import { buildReport } from './report.js'
@@ -48,7 +54,11 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
     const reports = model.facts.coverage
     const byFile = coverageByFile(reports)
     const languageByPath = new Map(model.modules.map((m) => [m.path, m.language as string]))
-    const missing = new Set(filesNotInReports(modules, new Set(byFile.keys()), (p) => languageByPath.get(p)).map((m) => m.path))
+    const missing = new Set(
+      filesNotInReports(modules, new Set(byFile.keys()), (p) => languageByPath.get(p)).map(
+        (m) => m.path
+      )
+    )
     // One answer to "do tests run this?" for every perspective: the report where it is fresh, else the estimate.
     const facts = reachFacts(model)
     const measured: MeasuredFunction[] = []
@@ -56,17 +66,34 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
     for (const module of modules) {
       const covered = facts.measured(module.path)
       if (covered) {
-        for (const m of measureFromReport(module, covered.report, covered.file, quote, (line) => facts.isExcluded(module.path, line))) {
+        for (const m of measureFromReport(module, covered.report, covered.file, quote, (line) =>
+          facts.isExcluded(module.path, line)
+        )) {
           const pragma = facts.excludedBy(module, m.fn)
-          if (pragma) excluded.push({ file: module.path, symbol: m.fn.qualifiedName, line: m.fn.loc.startLine, pragma })
+          if (pragma)
+            excluded.push({
+              file: module.path,
+              symbol: m.fn.qualifiedName,
+              line: m.fn.loc.startLine,
+              pragma
+            })
           else measured.push(m)
         }
-      } else if (!missing.has(module.path)) measured.push(...module.functions.map((fn) => fromEstimate(module, facts.estimate(module, fn))))
+      } else if (!missing.has(module.path))
+        measured.push(
+          ...module.functions.map((fn) => fromEstimate(module, facts.estimate(module, fn)))
+        )
     }
     const stale = staleReports(model)
     const staleSet = new Set(stale.map((s) => s.report.path))
     const gaps = rankGaps(measured, model.facts.git)
-    const findings: FindingDraft<TestCoverageMessageId>[] = gapFindings(gaps, quote, options.maxFindings, staleSet, model.facts.git.available)
+    const findings: FindingDraft<TestCoverageMessageId>[] = gapFindings(
+      gaps,
+      quote,
+      options.maxFindings,
+      staleSet,
+      model.facts.git.available
+    )
 
     for (const s of stale) {
       const latest = s.changed[0]
@@ -82,7 +109,10 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         severity: s.changed.length * 2 >= s.report.files.length ? 'high' : 'medium',
         confidence: 'high',
         rationale: `The report's modification time (${s.report.modified}) is before the last git commit of ${s.changed.length} of the ${s.report.files.length} files it covers.`,
-        evidence: { lookedFor: `files covered by ${s.report.path} whose last git change is after the report was written`, where: [s.report.path, ...s.changed.slice(0, 5).map((c) => c.path)] },
+        evidence: {
+          lookedFor: `files covered by ${s.report.path} whose last git change is after the report was written`,
+          where: [s.report.path, ...s.changed.slice(0, 5).map((c) => c.path)]
+        },
         key: `stale:${s.report.path}`,
         tags: ['coverage-report']
       })
@@ -96,11 +126,18 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
       gone.push({ report: report.path, files })
       findings.push({
         messageId: 'reportFileGone',
-        data: { report: report.path, count: `${files.length} file${files.length === 1 ? '' : 's'}`, examples: files.slice(0, 3).join(', ') },
+        data: {
+          report: report.path,
+          count: `${files.length} file${files.length === 1 ? '' : 's'}`,
+          examples: files.slice(0, 3).join(', ')
+        },
         severity: 'low',
         confidence: 'high',
         rationale: `${files.length} of the ${report.files.length} files the report lists are not among the repository's analysed files.`,
-        evidence: { lookedFor: `the files listed in ${report.path} among the repository's files`, where: [report.path, ...files.slice(0, 5)] },
+        evidence: {
+          lookedFor: `the files listed in ${report.path} among the repository's files`,
+          where: [report.path, ...files.slice(0, 5)]
+        },
         key: `gone:${report.path}`,
         tags: ['coverage-report']
       })
@@ -118,8 +155,13 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         },
         severity: module.functions.length > 0 ? 'medium' : 'low',
         confidence: 'medium',
-        rationale: 'The reports cover other files of this language, so this one was either never loaded by a test under coverage or excluded from measurement.',
-        evidence: quote.evidence(module.path, { startLine: 1, endLine: Math.max(1, Math.min(module.lines, 2)) }, 2),
+        rationale:
+          'The reports cover other files of this language, so this one was either never loaded by a test under coverage or excluded from measurement.',
+        evidence: quote.evidence(
+          module.path,
+          { startLine: 1, endLine: Math.max(1, Math.min(module.lines, 2)) },
+          2
+        ),
         key: `missing:${module.path}`,
         tags: ['coverage-report']
       })
@@ -127,11 +169,19 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
 
     const specs = buildSpecs(gaps, options.maxSpecs)
     const fileRows = [...byFile.values()]
-      .filter((c) => languageByPath.has(c.file.path) && !model.modules.find((m) => m.path === c.file.path)?.isTest)
+      .filter(
+        (c) =>
+          languageByPath.has(c.file.path) &&
+          !model.modules.find((m) => m.path === c.file.path)?.isTest
+      )
       .map((c) => ({
         path: c.file.path,
-        linePercent: c.file.linesFound > 0 ? round2((100 * c.file.linesHit) / c.file.linesFound) : 100,
-        branchPercent: c.file.branchesFound > 0 ? round2((100 * c.file.branchesHit) / c.file.branchesFound) : null
+        linePercent:
+          c.file.linesFound > 0 ? round2((100 * c.file.linesHit) / c.file.linesFound) : 100,
+        branchPercent:
+          c.file.branchesFound > 0
+            ? round2((100 * c.file.branchesHit) / c.file.branchesFound)
+            : null
       }))
     const reportFunctions = measured.filter((m) => m.basis === 'report').length
     const estimateFunctions = measured.length - reportFunctions
@@ -174,7 +224,12 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         // Files a report lists that changed after it was written: estimated, not measured.
         filesStale: modules.filter((m) => facts.stale.has(m.path)).length,
         // Σ(1 − uncovered share) over functions: a function tests name counts 1, one they may run 0.5.
-        functionsReachedPercent: measured.length > 0 ? round2((100 * measured.reduce((n, m) => n + 1 - m.uncoveredShare, 0)) / measured.length) : 0,
+        functionsReachedPercent:
+          measured.length > 0
+            ? round2(
+                (100 * measured.reduce((n, m) => n + 1 - m.uncoveredShare, 0)) / measured.length
+              )
+            : 0,
         gaps: gaps.length,
         linesFound,
         linesHit,
@@ -185,12 +240,23 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         reportFilesGone: gone.reduce((n, g) => n + g.files.length, 0)
       },
       details: {
-        basis: reports.length === 0 ? 'static estimate (no coverage report)' : estimateFunctions > 0 ? 'coverage report, static estimate for files of other languages' : 'coverage report',
+        basis:
+          reports.length === 0
+            ? 'static estimate (no coverage report)'
+            : estimateFunctions > 0
+              ? 'coverage report, static estimate for files of other languages'
+              : 'coverage report',
         estimate: reports.length === 0,
-        formula: 'risk = (complexity² × uncovered³ + complexity) × churn; churn = 1 + log2(1 + commits in window), 1 without git history',
+        formula:
+          'risk = (complexity² × uncovered³ + complexity) × churn; churn = 1 + log2(1 + commits in window), 1 without git history',
         churnAvailable: model.facts.git.available,
         // The report's write time stays out: it changes with every test run, and results must compare equal.
-        reports: reports.map((r) => ({ path: r.path, format: r.format, files: r.files.length, stale: staleSet.has(r.path) })),
+        reports: reports.map((r) => ({
+          path: r.path,
+          format: r.format,
+          files: r.files.length,
+          stale: staleSet.has(r.path)
+        })),
         files: fileRows.slice(0, 500),
         gaps: gapsListed,
         gapsTotal: gaps.length,
@@ -198,22 +264,26 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         gone,
         notInReport: notInReport.map((m) => m.path).slice(0, 200),
         excluded: excluded.slice(0, 200),
-        staleFiles: modules.filter((m) => facts.stale.has(m.path)).map((m) => m.path).slice(0, 200),
+        staleFiles: modules
+          .filter((m) => facts.stale.has(m.path))
+          .map((m) => m.path)
+          .slice(0, 200),
         options
       },
-      report: buildReport({
-        modules: modules.length,
-        functions: measured.length,
-        reports,
-        reportFunctions,
-        estimateFunctions,
-        gaps,
-        stale,
-        gone,
-        notInReport: notInReport.map((m) => m.path),
-        gitAvailable: model.facts.git.available,
-        files: fileRows
-      }) + reachNotes(modules.filter((m) => facts.stale.has(m.path)).length, excluded.length),
+      report:
+        buildReport({
+          modules: modules.length,
+          functions: measured.length,
+          reports,
+          reportFunctions,
+          estimateFunctions,
+          gaps,
+          stale,
+          gone,
+          notInReport: notInReport.map((m) => m.path),
+          gitAvailable: model.facts.git.available,
+          files: fileRows
+        }) + reachNotes(modules.filter((m) => facts.stale.has(m.path)).length, excluded.length),
       risk: weight > 0 ? Math.round((100 * uncoveredWeight) / weight) : 0
     }
   }
@@ -226,7 +296,13 @@ function byLinesThenPath(a: ModuleModel, b: ModuleModel): number {
 /** What the report did not decide: stale files (estimated instead) and functions the project excludes. */
 function reachNotes(stale: number, excluded: number): string {
   const notes: string[] = []
-  if (stale > 0) notes.push(`The coverage report is older than the last change of ${stale} file${stale === 1 ? '' : 's'}: it is used for unchanged files only, and those ${stale} get the static estimate.`)
-  if (excluded > 0) notes.push(`${excluded} function${excluded === 1 ? ' is' : 's are'} excluded from coverage by the project (pragma or coverage configuration) and not counted as gaps.`)
+  if (stale > 0)
+    notes.push(
+      `The coverage report is older than the last change of ${stale} file${stale === 1 ? '' : 's'}: it is used for unchanged files only, and those ${stale} get the static estimate.`
+    )
+  if (excluded > 0)
+    notes.push(
+      `${excluded} function${excluded === 1 ? ' is' : 's are'} excluded from coverage by the project (pragma or coverage configuration) and not counted as gaps.`
+    )
   return notes.length > 0 ? `\n\n${notes.join(' ')}` : ''
 }

@@ -1,7 +1,15 @@
 // How much of each function the tests run: from a coverage report when one lists the file, else a
 // static estimate from which tests import the module and name its symbols (shared/reach.ts).
 // A function owns the lines of its range minus those of functions nested in it (innermost wins).
-import type { CodeModel, Condition, CoverageReport, FileCoverage, FunctionDecl, ModuleModel, ThrowSite } from '../../src/model/types.js'
+import type {
+  CodeModel,
+  Condition,
+  CoverageReport,
+  FileCoverage,
+  FunctionDecl,
+  ModuleModel,
+  ThrowSite
+} from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { type Estimate, estimateFunctions } from '../shared/reach-estimate.js'
 import { functionEntry } from '../shared/test-reach.js'
@@ -32,31 +40,41 @@ export interface MeasuredFunction {
 }
 
 /** The report that speaks for a file: the newest one listing it, then the one that measured more lines. */
-export function coverageByFile(reports: readonly CoverageReport[]): Map<string, { report: CoverageReport; file: FileCoverage }> {
+export function coverageByFile(
+  reports: readonly CoverageReport[]
+): Map<string, { report: CoverageReport; file: FileCoverage }> {
   const map = new Map<string, { report: CoverageReport; file: FileCoverage }>()
   for (const report of reports) {
     for (const file of report.files) {
       const previous = map.get(file.path)
       const newer = previous && (report.modified ?? '') > (previous.report.modified ?? '')
       const same = previous && (report.modified ?? '') === (previous.report.modified ?? '')
-      if (!previous || newer || (same && file.linesFound > previous.file.linesFound)) map.set(file.path, { report, file })
+      if (!previous || newer || (same && file.linesFound > previous.file.linesFound))
+        map.set(file.path, { report, file })
     }
   }
   return map
 }
 
-const within = (line: number, fn: { loc: { startLine: number; endLine: number } }): boolean => line >= fn.loc.startLine && line <= fn.loc.endLine
+const within = (line: number, fn: { loc: { startLine: number; endLine: number } }): boolean =>
+  line >= fn.loc.startLine && line <= fn.loc.endLine
 
 /** For each function, the lines of functions nested inside it (their lines are theirs, not the outer one's). */
 function nestedRanges(module: ModuleModel): Map<FunctionDecl, FunctionDecl[]> {
-  const sorted = [...module.functions].sort((a, b) => a.loc.startLine - b.loc.startLine || b.loc.endLine - a.loc.endLine)
+  const sorted = [...module.functions].sort(
+    (a, b) => a.loc.startLine - b.loc.startLine || b.loc.endLine - a.loc.endLine
+  )
   const nested = new Map<FunctionDecl, FunctionDecl[]>()
   for (let i = 0; i < sorted.length; i++) {
     const outer = sorted[i]
     const inner: FunctionDecl[] = []
     for (let j = i + 1; j < sorted.length && sorted[j].loc.startLine <= outer.loc.endLine; j++) {
       const candidate = sorted[j]
-      if (candidate.loc.endLine <= outer.loc.endLine && (candidate.loc.startLine > outer.loc.startLine || candidate.loc.endLine < outer.loc.endLine)) inner.push(candidate)
+      if (
+        candidate.loc.endLine <= outer.loc.endLine &&
+        (candidate.loc.startLine > outer.loc.startLine || candidate.loc.endLine < outer.loc.endLine)
+      )
+        inner.push(candidate)
     }
     nested.set(outer, inner)
   }
@@ -99,7 +117,8 @@ export function measureFromReport(
   for (const fn of module.functions) {
     const inner = nested.get(fn) ?? []
     let owned = 0
-    for (let line = fn.loc.startLine; line <= fn.loc.endLine; line++) if ((lines[line - 1] ?? '').trim() !== '' && owns(line, fn, inner)) owned++
+    for (let line = fn.loc.startLine; line <= fn.loc.endLine; line++)
+      if ((lines[line - 1] ?? '').trim() !== '' && owns(line, fn, inner)) owned++
     const uncoveredLines = uncoveredList.filter((line) => owns(line, fn, inner))
     const entry = functionEntry(file, fn)
     const neverCalled = entry !== undefined && entry.hits === 0
@@ -114,16 +133,28 @@ export function measureFromReport(
       uncoveredLines,
       measuredLines,
       neverCalled,
-      uncoveredConditions: module.conditions.filter((c) => c.enclosing === fn.qualifiedName && branchUnrun(c, uncovered)),
-      uncoveredThrows: module.throws.filter((t) => t.enclosing === fn.qualifiedName && !t.rethrow && uncovered.has(t.loc.startLine))
+      uncoveredConditions: module.conditions.filter(
+        (c) => c.enclosing === fn.qualifiedName && branchUnrun(c, uncovered)
+      ),
+      uncoveredThrows: module.throws.filter(
+        (t) => t.enclosing === fn.qualifiedName && !t.rethrow && uncovered.has(t.loc.startLine)
+      )
     })
   }
   return out
 }
 
 /** The static estimate for one module (shared/reach-estimate.ts), as measured functions. */
-export function estimateModule(module: ModuleModel, reach: TestReach, importedByReachedCode: boolean, defaultBound = false, runByTests = false): MeasuredFunction[] {
-  return estimateFunctions(module, reach, importedByReachedCode, defaultBound, runByTests).map((e) => fromEstimate(module, e))
+export function estimateModule(
+  module: ModuleModel,
+  reach: TestReach,
+  importedByReachedCode: boolean,
+  defaultBound = false,
+  runByTests = false
+): MeasuredFunction[] {
+  return estimateFunctions(module, reach, importedByReachedCode, defaultBound, runByTests).map(
+    (e) => fromEstimate(module, e)
+  )
 }
 
 /** A measured function from its static estimate: an untested one leaves all its conditions and throws unrun. */
@@ -137,8 +168,12 @@ export function fromEstimate(module: ModuleModel, e: Estimate): MeasuredFunction
     uncoveredLines: [],
     measuredLines: 0,
     neverCalled: false,
-    uncoveredConditions: untested ? module.conditions.filter((c) => c.enclosing === e.fn.qualifiedName) : [],
-    uncoveredThrows: untested ? module.throws.filter((t) => t.enclosing === e.fn.qualifiedName && !t.rethrow) : [],
+    uncoveredConditions: untested
+      ? module.conditions.filter((c) => c.enclosing === e.fn.qualifiedName)
+      : [],
+    uncoveredThrows: untested
+      ? module.throws.filter((t) => t.enclosing === e.fn.qualifiedName && !t.rethrow)
+      : [],
     reach: e.reach
   }
 }
@@ -153,12 +188,20 @@ export function lineRanges(lines: readonly number[], max = 8): string {
     parts.push(i === j ? String(lines[i]) : `${lines[i]}-${lines[j]}`)
     i = j + 1
   }
-  return parts.length > max ? `${parts.slice(0, max).join(', ')} and ${parts.length - max} more ranges` : parts.join(', ')
+  return parts.length > max
+    ? `${parts.slice(0, max).join(', ')} and ${parts.length - max} more ranges`
+    : parts.join(', ')
 }
 
 /** Source modules the perspective measures: not tests, not fixtures, not declaration files. */
-export function measurableModules(model: CodeModel, isSupport: (path: string) => boolean, isDeclaration: (path: string) => boolean): ModuleModel[] {
-  return model.modules.filter((m) => !m.isTest && !isSupport(m.path) && !isDeclaration(m.path) && m.language !== 'other')
+export function measurableModules(
+  model: CodeModel,
+  isSupport: (path: string) => boolean,
+  isDeclaration: (path: string) => boolean
+): ModuleModel[] {
+  return model.modules.filter(
+    (m) => !m.isTest && !isSupport(m.path) && !isDeclaration(m.path) && m.language !== 'other'
+  )
 }
 
 export { defaultBoundModules } from '../shared/reach-estimate.js'

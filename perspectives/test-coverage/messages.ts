@@ -29,7 +29,8 @@ export const MESSAGES: Record<TestCoverageMessageId, MessageTemplate> = {
   },
   reportFileGone: {
     title: 'Coverage report {{report}} lists {{count}} that no longer exist',
-    message: '{{report}} has coverage for {{count}} not in the repository, e.g. {{examples}}. The report is from older code or another checkout.'
+    message:
+      '{{report}} has coverage for {{count}} not in the repository, e.g. {{examples}}. The report is from older code or another checkout.'
   },
   fileNotInReport: {
     title: '{{file}} is not in the coverage report',

@@ -12,7 +12,12 @@ export interface TestCoverageOptions {
   maxGapsListed: number
 }
 
-export const DEFAULT_OPTIONS: TestCoverageOptions = { maxFindings: 30, maxFileFindings: 15, maxSpecs: 10, maxGapsListed: 50 }
+export const DEFAULT_OPTIONS: TestCoverageOptions = {
+  maxFindings: 30,
+  maxFileFindings: 15,
+  maxSpecs: 10,
+  maxGapsListed: 50
+}
 
 export function validateOptions(options: TestCoverageOptions): TestCoverageOptions {
   return checkWholeNumbers('test-coverage', options, DEFAULT_OPTIONS)

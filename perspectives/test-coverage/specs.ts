@@ -12,7 +12,13 @@ import { type BoundaryCase, boundaryCases, throwFor } from './boundaries.js'
 import type { Gap } from './gaps.js'
 import { lineRanges } from './measure.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = { critical: 'P1', high: 'P1', medium: 'P2', low: 'P3', info: 'P3' }
+const PRIORITY: Record<Severity, SpecPriority> = {
+  critical: 'P1',
+  high: 'P1',
+  medium: 'P2',
+  low: 'P3',
+  info: 'P3'
+}
 const RENDERABLE = new Set<Language>(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 const UNDEFINED: SpecValue = { $special: 'undefined' }
 
@@ -27,9 +33,15 @@ export function buildSpecs(gaps: readonly Gap[], maxSpecs: number): SpecDraft[] 
 }
 
 /** Arguments for one boundary case: the compared parameter gets the value, the others samples of their types. */
-function argumentsFor(params: readonly Parameter[], language: Language, c: BoundaryCase): SpecValue[] | undefined {
+function argumentsFor(
+  params: readonly Parameter[],
+  language: Language,
+  c: BoundaryCase
+): SpecValue[] | undefined {
   const python = language === 'python'
-  const positional = params.filter((p) => !p.rest && !(python && (p.name === 'self' || p.name === 'cls')))
+  const positional = params.filter(
+    (p) => !p.rest && !(python && (p.name === 'self' || p.name === 'cls'))
+  )
   const index = positional.findIndex((p) => p.name === c.param)
   if (index < 0 || positional[index].keywordOnly) return undefined
   const required = (p: Parameter): boolean => !p.optional && p.defaultValue === undefined
@@ -59,7 +71,8 @@ function gapSpec(gap: Gap): SpecDraft {
   const module = m.module
   const names = exportNamesOf(module, fn.name)
   const symbol = names.includes(fn.name) ? fn.name : names[0]
-  const callable = fn.exported && fn.qualifiedName === fn.name && !fn.className && symbol !== 'default'
+  const callable =
+    fn.exported && fn.qualifiedName === fn.name && !fn.className && symbol !== 'default'
   const ownThrows = module.throws.filter((t) => t.enclosing === fn.qualifiedName && !t.rethrow)
   const boundary = boundaryCases(fn, m.uncoveredConditions)
   const cases: SpecCase[] = []
@@ -72,20 +85,46 @@ function gapSpec(gap: Gap): SpecDraft {
       const name = `${c.param} = ${JSON.stringify(c.value)} (${c.comparison} is ${c.holds ? 'true' : 'false'})`
       if (thrown) {
         asserted.add(thrown.text)
-        cases.push({ name, args, expect: { kind: 'throws', ...(thrown.errorType ? { errorType: thrown.errorType } : {}), ...(thrown.message ? { message: thrown.message } : {}) } })
-      } else if (ownThrows.length === 0) cases.push({ name, args, expect: { kind: 'does-not-throw' } })
+        cases.push({
+          name,
+          args,
+          expect: {
+            kind: 'throws',
+            ...(thrown.errorType ? { errorType: thrown.errorType } : {}),
+            ...(thrown.message ? { message: thrown.message } : {})
+          }
+        })
+      } else if (ownThrows.length === 0)
+        cases.push({ name, args, expect: { kind: 'does-not-throw' } })
     }
   }
-  const where = m.basis === 'report' ? `uncovered line${m.uncoveredLines.length === 1 ? '' : 's'} ${lineRanges(m.uncoveredLines)}` : 'no test reaches it (static estimate)'
-  const conditionText = m.uncoveredConditions.slice(0, 4).map((c) => `\`${c.text}\` (line ${c.loc.startLine})`)
-  const throwText = m.uncoveredThrows.filter((t) => !asserted.has(t.text)).slice(0, 4).map((t) => `${t.errorType ?? 'a throw'} at line ${t.loc.startLine}${t.guard ? ` when \`${t.guard}\`` : ''}`)
+  const where =
+    m.basis === 'report'
+      ? `uncovered line${m.uncoveredLines.length === 1 ? '' : 's'} ${lineRanges(m.uncoveredLines)}`
+      : 'no test reaches it (static estimate)'
+  const conditionText = m.uncoveredConditions
+    .slice(0, 4)
+    .map((c) => `\`${c.text}\` (line ${c.loc.startLine})`)
+  const throwText = m.uncoveredThrows
+    .filter((t) => !asserted.has(t.text))
+    .slice(0, 4)
+    .map(
+      (t) =>
+        `${t.errorType ?? 'a throw'} at line ${t.loc.startLine}${t.guard ? ` when \`${t.guard}\`` : ''}`
+    )
   const base = {
     key: `gap:${module.path}#${fn.qualifiedName}`,
     level: 'unit' as const,
-    target: { file: module.path, symbol: callable ? symbol : fn.qualifiedName, line: fn.loc.startLine },
+    target: {
+      file: module.path,
+      symbol: callable ? symbol : fn.qualifiedName,
+      line: fn.loc.startLine
+    },
     rationale:
       `Gap #${gap.rank} by risk ${gap.risk} (CRAP ${gap.crap} × churn ${gap.churn}): ${fn.qualifiedName} has complexity ${fn.complexity} and ${where}.` +
-      (boundary.length > 0 ? ` Boundary values from its conditions: ${boundary.map((b) => `${b.param}=${JSON.stringify(b.value)}`).join(', ')}.` : ''),
+      (boundary.length > 0
+        ? ` Boundary values from its conditions: ${boundary.map((b) => `${b.param}=${JSON.stringify(b.value)}`).join(', ')}.`
+        : ''),
     covers: [findingId('test-coverage', gap.finding as string, module.path, gap.key)],
     priority: PRIORITY[gap.severity]
   }
@@ -98,12 +137,24 @@ function gapSpec(gap: Gap): SpecDraft {
       body: { kind: 'call', module: module.path, symbol, async: fn.async, cases }
     }
   }
-  const todo = [...conditionText.map((c) => `take both sides of ${c}`), ...throwText.map((t) => `trigger ${t}`)]
+  const todo = [
+    ...conditionText.map((c) => `take both sides of ${c}`),
+    ...throwText.map((t) => `trigger ${t}`)
+  ]
   const shown = callable ? symbol : fn.qualifiedName
   return {
     ...base,
     title: `${shown}: TODO ${todo.length > 0 ? todo.slice(0, 2).join('; ') + (todo.length > 2 ? ` and ${todo.length - 2} more` : '') : m.basis === 'report' ? `cover lines ${lineRanges(m.uncoveredLines, 3)}` : 'cover its behaviour'}`,
-    expected: todo.length > 0 ? todo.join('; ') : `a test calls ${shown} and asserts its result, so ${where.replace('no test reaches it', 'it is reached')}`,
-    body: { kind: 'steps', module: module.path, ...(callable ? { imports: [{ from: module.path, names: [symbol] }] } : {}), steps: {}, async: fn.async }
+    expected:
+      todo.length > 0
+        ? todo.join('; ')
+        : `a test calls ${shown} and asserts its result, so ${where.replace('no test reaches it', 'it is reached')}`,
+    body: {
+      kind: 'steps',
+      module: module.path,
+      ...(callable ? { imports: [{ from: module.path, names: [symbol] }] } : {}),
+      steps: {},
+      async: fn.async
+    }
   }
 }

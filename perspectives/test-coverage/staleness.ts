@@ -17,8 +17,19 @@ export function staleReports(model: CodeModel): StaleReport[] {
     const written = Date.parse(report.modified)
     const changed = report.files
       .map((f) => ({ path: f.path, lastChange: git.files[f.path]?.lastChange }))
-      .filter((f): f is { path: string; lastChange: string } => f.lastChange !== undefined && Date.parse(f.lastChange) > written)
-      .sort((a, b) => (a.lastChange < b.lastChange ? 1 : a.lastChange > b.lastChange ? -1 : a.path < b.path ? -1 : 1))
+      .filter(
+        (f): f is { path: string; lastChange: string } =>
+          f.lastChange !== undefined && Date.parse(f.lastChange) > written
+      )
+      .sort((a, b) =>
+        a.lastChange < b.lastChange
+          ? 1
+          : a.lastChange > b.lastChange
+            ? -1
+            : a.path < b.path
+              ? -1
+              : 1
+      )
     if (changed.length > 0) out.push({ report, changed })
   }
   return out
@@ -26,21 +37,37 @@ export function staleReports(model: CodeModel): StaleReport[] {
 
 /** Files a report lists that the repository does not have. */
 export function goneFiles(report: CoverageReport, allPaths: ReadonlySet<string>): string[] {
-  return report.files.map((f) => f.path).filter((p) => !allPaths.has(p)).sort()
+  return report.files
+    .map((f) => f.path)
+    .filter((p) => !allPaths.has(p))
+    .sort()
 }
 
-const FAMILY: Record<string, string> = { typescript: 'js', tsx: 'js', javascript: 'js', jsx: 'js', python: 'python' }
+const FAMILY: Record<string, string> = {
+  typescript: 'js',
+  tsx: 'js',
+  javascript: 'js',
+  jsx: 'js',
+  python: 'python'
+}
 export const familyOf = (language: string): string => FAMILY[language] ?? language
 
 /**
  * Source modules no report lists, among the language families the reports do measure (an lcov report
  * of the JavaScript says nothing of the Python scripts beside it: those get the static estimate).
  */
-export function filesNotInReports(modules: readonly ModuleModel[], covered: ReadonlySet<string>, languageOf: (path: string) => string | undefined): ModuleModel[] {
+export function filesNotInReports(
+  modules: readonly ModuleModel[],
+  covered: ReadonlySet<string>,
+  languageOf: (path: string) => string | undefined
+): ModuleModel[] {
   const families = new Set<string>()
   for (const path of covered) {
     const language = languageOf(path)
     if (language) families.add(familyOf(language))
   }
-  return modules.filter((m) => !covered.has(m.path) && families.has(familyOf(m.language)) && m.functions.length + m.lines > 0)
+  return modules.filter(
+    (m) =>
+      !covered.has(m.path) && families.has(familyOf(m.language)) && m.functions.length + m.lines > 0
+  )
 }

@@ -52,7 +52,10 @@ export function importedLocals(module: ModuleModel): Map<string, string> {
     const source = normaliseSource(decl.source).replace(/\//g, '.')
     for (const n of decl.names) {
       if (n.local === '*' || n.local === '') continue
-      const whole = n.imported === '*' || n.imported === 'default' || (decl.kind === 'python' && n.imported === n.local && source.endsWith(n.local))
+      const whole =
+        n.imported === '*' ||
+        n.imported === 'default' ||
+        (decl.kind === 'python' && n.imported === n.local && source.endsWith(n.local))
       locals.set(n.local, whole ? source : `${source}.${n.imported}`)
     }
   }
@@ -69,7 +72,9 @@ export function effectiveCallee(call: CallSite, locals: Map<string, string>): st
 
 function split(callee: string): { receiver: string; name: string } {
   const dot = callee.lastIndexOf('.')
-  return dot < 0 ? { receiver: '', name: callee } : { receiver: callee.slice(0, dot), name: callee.slice(dot + 1) }
+  return dot < 0
+    ? { receiver: '', name: callee }
+    : { receiver: callee.slice(0, dot), name: callee.slice(dot + 1) }
 }
 
 export function touchOfImport(source: string): Touch | undefined {
@@ -89,7 +94,14 @@ export function touchOfCall(callee: string): Touch | undefined {
   for (const rule of CALL_RULES) {
     if (!rule.names.includes(name)) continue
     if (rule.receivers.includes('*') && receiver !== '') return rule.touch
-    if (rule.receivers.includes(receiver) || (receiver !== '' && rule.receivers.includes(tail) && !receiver.startsWith('self') && !receiver.startsWith('this'))) return rule.touch
+    if (
+      rule.receivers.includes(receiver) ||
+      (receiver !== '' &&
+        rule.receivers.includes(tail) &&
+        !receiver.startsWith('self') &&
+        !receiver.startsWith('this'))
+    )
+      return rule.touch
   }
   return undefined
 }
@@ -110,10 +122,19 @@ export function declaredLevel(path: string): { level: Level; why: string } | und
 }
 
 function mocksHttp(module: ModuleModel, locals: Map<string, string>): boolean {
-  if (module.imports.some((d) => HTTP_MOCKS.has(normaliseSource(d.source)) || normaliseSource(d.source).startsWith('msw'))) return true
+  if (
+    module.imports.some(
+      (d) =>
+        HTTP_MOCKS.has(normaliseSource(d.source)) || normaliseSource(d.source).startsWith('msw')
+    )
+  )
+    return true
   return module.calls.some((c) => {
     const callee = effectiveCallee(c, locals)
-    const mocking = /(^|\.)(mock|doMock|patch|setattr|spyOn|stubGlobal|object)$/.test(callee) || callee.startsWith('mock.patch') || callee.startsWith('patch')
+    const mocking =
+      /(^|\.)(mock|doMock|patch|setattr|spyOn|stubGlobal|object)$/.test(callee) ||
+      callee.startsWith('mock.patch') ||
+      callee.startsWith('patch')
     return mocking && c.args.some((a) => NETWORK_MODULES.some((m) => a.includes(m)))
   })
 }
@@ -158,7 +179,8 @@ export function classify(module: ModuleModel): TestFile {
   if (module.language === 'python') {
     for (const fn of module.functions) {
       const fixture = fn.params.find((p) => FS_FIXTURES.has(p.name))
-      if (fixture && fn.name.startsWith('test')) add('filesystem', `uses the ${fixture.name} fixture`, fn.loc.startLine)
+      if (fixture && fn.name.startsWith('test'))
+        add('filesystem', `uses the ${fixture.name} fixture`, fn.loc.startLine)
     }
   }
   const declared = declaredLevel(module.path)
@@ -185,7 +207,9 @@ export function classify(module: ModuleModel): TestFile {
 
 /** `starts a server (calls app.listen()), writes files (calls fs.writeFileSync())`. */
 export function reasonSummary(file: TestFile, max = 3): string {
-  const parts = file.reasons.slice(0, max).map((r) => (r.touch ? `${TOUCH_WORDS[r.touch]}: ${r.text}` : r.text))
+  const parts = file.reasons
+    .slice(0, max)
+    .map((r) => (r.touch ? `${TOUCH_WORDS[r.touch]}: ${r.text}` : r.text))
   const more = file.reasons.length - parts.length
   return parts.join('; ') + (more > 0 ? `; ${more} more` : '')
 }

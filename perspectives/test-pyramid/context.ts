@@ -16,8 +16,12 @@ export interface Found {
 }
 
 export function within(inner: Location, outer: Location): boolean {
-  const startsAfter = inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
+  const startsAfter =
+    inner.startLine > outer.startLine ||
+    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
+  const endsBefore =
+    inner.endLine < outer.endLine ||
+    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
   return startsAfter && endsBefore
 }
 
@@ -35,10 +39,12 @@ export function hookRanges(module: ModuleModel): Location[] {
   const out: Location[] = []
   if (module.language === 'python') {
     for (const fn of module.functions) {
-      if (PY_HOOKS.has(fn.name) || (fn.decorators ?? []).some((d) => /(^|\.)fixture\b/.test(d))) out.push(fn.loc)
+      if (PY_HOOKS.has(fn.name) || (fn.decorators ?? []).some((d) => /(^|\.)fixture\b/.test(d)))
+        out.push(fn.loc)
     }
   } else {
-    for (const call of module.calls) if (!call.receiver && JS_HOOKS.has(call.callee)) out.push(call.loc)
+    for (const call of module.calls)
+      if (!call.receiver && JS_HOOKS.has(call.callee)) out.push(call.loc)
   }
   return out
 }
@@ -54,7 +60,11 @@ export function testLabel(test: TestCase | undefined): string {
   return `test '${name}'`
 }
 
-export function evidenceAt(quote: Quoter, file: string, loc: Pick<Location, 'startLine' | 'endLine'>) {
+export function evidenceAt(
+  quote: Quoter,
+  file: string,
+  loc: Pick<Location, 'startLine' | 'endLine'>
+) {
   return quote.evidence(file, { startLine: loc.startLine, endLine: loc.startLine }, 1)
 }
 

@@ -33,7 +33,12 @@ function position(f: Found): [string, number] {
 function bySource(a: Found, b: Found): number {
   const [fa, la] = position(a)
   const [fb, lb] = position(b)
-  return fa.localeCompare(fb) || la - lb || a.draft.messageId.localeCompare(b.draft.messageId) || a.draft.key.localeCompare(b.draft.key)
+  return (
+    fa.localeCompare(fb) ||
+    la - lb ||
+    a.draft.messageId.localeCompare(b.draft.messageId) ||
+    a.draft.key.localeCompare(b.draft.key)
+  )
 }
 
 export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
@@ -75,17 +80,34 @@ export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
     // Keys are made unique in source order before the cap, so ids do not depend on it.
     all.sort(bySource)
     uniqueKeys(all)
-    all.sort((a, b) => SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] || CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] || bySource(a, b))
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<TestPyramidMessageId, number>
+    all.sort(
+      (a, b) =>
+        SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] ||
+        CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] ||
+        bySource(a, b)
+    )
+    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
+      TestPyramidMessageId,
+      number
+    >
     const kept: Found[] = []
     for (const f of all) {
       perKind[f.draft.messageId] += 1
       if (perKind[f.draft.messageId] <= options.maxFindingsPerKind) kept.push(f)
     }
     const slowest = [...model.facts.junit]
-      .sort((a, b) => b.seconds - a.seconds || a.suite.localeCompare(b.suite) || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) =>
+          b.seconds - a.seconds || a.suite.localeCompare(b.suite) || a.name.localeCompare(b.name)
+      )
       .slice(0, MAX_SLOWEST)
-    const sourceModules = model.modules.filter((m) => !m.isTest && !isTestSupportPath(m.path) && !isDeclarationFile(m.path) && m.language !== 'other').length
+    const sourceModules = model.modules.filter(
+      (m) =>
+        !m.isTest &&
+        !isTestSupportPath(m.path) &&
+        !isDeclarationFile(m.path) &&
+        m.language !== 'other'
+    ).length
     const metrics: Metrics = {
       testFiles: files.length,
       tests: counts.total,
@@ -114,7 +136,13 @@ export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
           reasons: f.reasons.map((r) => ({ text: r.text, line: r.line, touch: r.touch ?? null }))
         })),
         filesShown: Math.min(files.length, MAX_DETAIL_FILES),
-        slowest: slowest.map((c) => ({ suite: c.suite, name: c.name, file: c.file ?? null, seconds: c.seconds, status: c.status })),
+        slowest: slowest.map((c) => ({
+          suite: c.suite,
+          name: c.name,
+          file: c.file ?? null,
+          seconds: c.seconds,
+          status: c.status
+        })),
         perKind,
         shown: kept.length,
         total: all.length,

@@ -5,7 +5,13 @@
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { publicUnits } from '../shared/units.js'
-import { effectiveCallee, importedLocals, type TestFile, touchOfCall, touchOfImport } from './classify.js'
+import {
+  effectiveCallee,
+  importedLocals,
+  type TestFile,
+  touchOfCall,
+  touchOfImport
+} from './classify.js'
 import { evidenceAt, type Found } from './context.js'
 import { LEVEL_NAMES } from './shape.js'
 import { TOUCH_FAKES } from './signals.js'
@@ -14,12 +20,17 @@ import { TOUCH_FAKES } from './signals.js'
  * Whether the function does I/O itself (a server, a database client, the network, file writes, a
  * process): then it cannot run in isolation without fakes, and moving its test down is not a quick win.
  */
-function touchesItself(module: ModuleModel, fn: FunctionDecl, locals: Map<string, string>): boolean {
+function touchesItself(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  locals: Map<string, string>
+): boolean {
   const prefix = `${fn.qualifiedName}.`
   for (const call of module.calls) {
     if (call.enclosing !== fn.qualifiedName && !call.enclosing?.startsWith(prefix)) continue
     const callee = effectiveCallee(call, locals)
-    if (touchOfCall(callee) || touchOfImport(callee.split('.')[0] ?? '') || touchOfImport(callee)) return true
+    if (touchOfCall(callee) || touchOfImport(callee.split('.')[0] ?? '') || touchOfImport(callee))
+      return true
   }
   return false
 }
@@ -30,7 +41,8 @@ export function checkMoveDown(model: CodeModel, files: TestFile[], quote: Quoter
   const unitReach = new Set<string>()
   for (const f of files) {
     if (f.level !== 'unit') continue
-    for (const target of f.module.test?.importedModules ?? []) for (const s of f.module.test?.referencedSymbols ?? []) unitReach.add(`${target}#${s}`)
+    for (const target of f.module.test?.importedModules ?? [])
+      for (const s of f.module.test?.referencedSymbols ?? []) unitReach.add(`${target}#${s}`)
   }
   const out: Found[] = []
   const seen = new Set<string>()
@@ -44,7 +56,12 @@ export function checkMoveDown(model: CodeModel, files: TestFile[], quote: Quoter
       if (!decl) continue
       const locals = importedLocals(module)
       for (const unit of publicUnits(module)) {
-        if (unit.kind !== 'function' || !unit.function || touchesItself(module, unit.function, locals)) continue
+        if (
+          unit.kind !== 'function' ||
+          !unit.function ||
+          touchesItself(module, unit.function, locals)
+        )
+          continue
         const symbol = unit.exportNames.find((n) => symbols.has(n))
         if (!symbol || symbol === 'default') continue
         const key = `${target}#${symbol}`
@@ -61,12 +78,17 @@ export function checkMoveDown(model: CodeModel, files: TestFile[], quote: Quoter
               module: target,
               level: LEVEL_NAMES[f.level],
               file: f.module.path,
-              reasons: f.reasons.slice(0, 2).map((r) => r.text).join('; ') || 'its folder',
+              reasons:
+                f.reasons
+                  .slice(0, 2)
+                  .map((r) => r.text)
+                  .join('; ') || 'its folder',
               without: without.length > 0 ? without.join(', ') : 'the set-up of the larger test'
             },
             severity: 'low',
             confidence: 'medium',
-            rationale: 'Logic checked only through slow tests is checked late and vaguely; a unit test pins it down in isolation and runs on every save.',
+            rationale:
+              'Logic checked only through slow tests is checked late and vaguely; a unit test pins it down in isolation and runs on every save.',
             evidence: evidenceAt(quote, f.module.path, decl.loc),
             key,
             symbol
@@ -79,5 +101,6 @@ export function checkMoveDown(model: CodeModel, files: TestFile[], quote: Quoter
 }
 
 export function subjectFunction(module: ModuleModel, symbol: string) {
-  return publicUnits(module).find((u) => u.kind === 'function' && u.exportNames.includes(symbol))?.function
+  return publicUnits(module).find((u) => u.kind === 'function' && u.exportNames.includes(symbol))
+    ?.function
 }

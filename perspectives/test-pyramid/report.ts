@@ -51,7 +51,9 @@ export function buildReport(input: ReportInput): string {
   const missing = missingLevels(counts)
   parts.push(
     `**Shape: ${escapeInline(input.shape)}.** ${escapeInline(countsText(counts))} in ${plural(files.length, 'test file')}` +
-      (missing.length > 0 ? `; no ${missing.map((l) => LEVEL_NAMES[l]).join(' and no ')} tests` : '') +
+      (missing.length > 0
+        ? `; no ${missing.map((l) => LEVEL_NAMES[l]).join(' and no ')} tests`
+        : '') +
       '.'
   )
   const max = Math.max(...LEVELS.map((l) => counts.tests[l]))
@@ -59,7 +61,10 @@ export function buildReport(input: ReportInput): string {
     '```text\n' +
       [...LEVELS]
         .reverse()
-        .map((l) => `${LEVEL_NAMES[l].padEnd(12)} ${String(counts.tests[l]).padStart(6)} ${bar(counts.tests[l], max)}`)
+        .map(
+          (l) =>
+            `${LEVEL_NAMES[l].padEnd(12)} ${String(counts.tests[l]).padStart(6)} ${bar(counts.tests[l], max)}`
+        )
         .join('\n') +
       '\n```'
   )
@@ -76,12 +81,23 @@ export function buildReport(input: ReportInput): string {
         ['left', 'right', 'right', 'right', 'right']
       )
   )
-  const ordered = [...files].sort((a, b) => LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level) || a.module.path.localeCompare(b.module.path))
+  const ordered = [...files].sort(
+    (a, b) =>
+      LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level) ||
+      a.module.path.localeCompare(b.module.path)
+  )
   parts.push(
     '#### Test files\n\n' +
       table(
         ['File', 'Level', 'Tests', 'Why'],
-        ordered.slice(0, MAX_FILES).map((f) => [codeCell(f.module.path), LEVEL_NAMES[f.level], num(f.tests.length), escapeInline(reasonSummary(f) || 'touches nothing outside the process')])
+        ordered
+          .slice(0, MAX_FILES)
+          .map((f) => [
+            codeCell(f.module.path),
+            LEVEL_NAMES[f.level],
+            num(f.tests.length),
+            escapeInline(reasonSummary(f) || 'touches nothing outside the process')
+          ])
       ) +
       moreNote(Math.min(MAX_FILES, ordered.length), ordered.length, 'test files')
   )
@@ -90,28 +106,44 @@ export function buildReport(input: ReportInput): string {
       '#### Slowest tests (JUnit XML)\n\n' +
         table(
           ['Seconds', 'Test', 'File'],
-          input.slowest.map((c) => [num(Number(c.seconds.toFixed(3))), escapeInline(`${c.suite} › ${c.name}`), c.file ? codeCell(c.file) : '—']),
+          input.slowest.map((c) => [
+            num(Number(c.seconds.toFixed(3))),
+            escapeInline(`${c.suite} › ${c.name}`),
+            c.file ? codeCell(c.file) : '—'
+          ]),
           ['right', 'left', 'left']
         )
     )
   }
   const total = Object.values(input.perKind).reduce((a, b) => a + b, 0)
   if (total === 0) {
-    parts.push('No flakiness smells found: no sleeps, real clocks, unseeded randomness, real network calls, focused or skipped tests, or shared module state.')
+    parts.push(
+      'No flakiness smells found: no sleeps, real clocks, unseeded randomness, real network calls, focused or skipped tests, or shared module state.'
+    )
     return parts.join('\n\n')
   }
-  const kinds = (Object.keys(LABEL) as TestPyramidMessageId[]).filter((k) => input.perKind[k] > 0).map((k) => [escapeInline(LABEL[k]), num(input.perKind[k])])
+  const kinds = (Object.keys(LABEL) as TestPyramidMessageId[])
+    .filter((k) => input.perKind[k] > 0)
+    .map((k) => [escapeInline(LABEL[k]), num(input.perKind[k])])
   const rows = input.kept.slice(0, MAX_FINDINGS).map((f) => {
     const ev = f.draft.evidence
     return [
       escapeInline(f.draft.severity),
       escapeInline(LABEL[f.draft.messageId]),
       'file' in ev ? codeCell(`${ev.file}:${ev.startLine}`) : escapeInline('repository'),
-      'file' in ev ? codeCell(ev.snippet.split('\n')[0].trim().slice(0, 80)) : escapeInline(ev.lookedFor.slice(0, 80))
+      'file' in ev
+        ? codeCell(ev.snippet.split('\n')[0].trim().slice(0, 80))
+        : escapeInline(ev.lookedFor.slice(0, 80))
     ]
   })
-  parts.push(`**${plural(total, 'finding')}**${input.kept.length < total ? ` (${input.kept.length} kept, the rest over the per-kind cap)` : ''}.`)
+  parts.push(
+    `**${plural(total, 'finding')}**${input.kept.length < total ? ` (${input.kept.length} kept, the rest over the per-kind cap)` : ''}.`
+  )
   parts.push(table(['Kind', 'Found'], kinds, ['left', 'right']))
-  parts.push('#### Findings\n\n' + table(['Severity', 'Kind', 'Where', 'Code'], rows) + moreNote(rows.length, total, 'findings'))
+  parts.push(
+    '#### Findings\n\n' +
+      table(['Severity', 'Kind', 'Where', 'Code'], rows) +
+      moreNote(rows.length, total, 'findings')
+  )
   return parts.join('\n\n')
 }

@@ -22,7 +22,14 @@ function needs(files: TestFile[]): string {
   return top.map(([t, n]) => `${TOUCH_FAKES[t]} (${plural(n, 'file')})`).join(', ')
 }
 
-export type Shape = 'no tests' | 'too few tests to judge' | 'pyramid' | 'ice-cream cone' | 'no unit base' | 'hourglass' | 'diamond'
+export type Shape =
+  | 'no tests'
+  | 'too few tests to judge'
+  | 'pyramid'
+  | 'ice-cream cone'
+  | 'no unit base'
+  | 'hourglass'
+  | 'diamond'
 
 export interface Counts {
   files: Record<Level, number>
@@ -33,7 +40,11 @@ export interface Counts {
 }
 
 export const LEVELS: Level[] = ['unit', 'integration', 'e2e']
-export const LEVEL_NAMES: Record<Level, string> = { unit: 'unit', integration: 'integration', e2e: 'end-to-end' }
+export const LEVEL_NAMES: Record<Level, string> = {
+  unit: 'unit',
+  integration: 'integration',
+  e2e: 'end-to-end'
+}
 
 export function countLevels(files: TestFile[]): Counts {
   const zero = (): Record<Level, number> => ({ unit: 0, integration: 0, e2e: 0 })
@@ -62,7 +73,11 @@ export function shapeOf(counts: Counts, minTests: number): Shape {
 
 export function countsText(counts: Counts): string {
   const pct = (n: number) => (counts.total === 0 ? 0 : Math.round((100 * n) / counts.total))
-  return LEVELS.map((l) => `${counts.tests[l]} ${LEVEL_NAMES[l]} (${pct(counts.tests[l])}%)`).join(', ') + ` of ${plural(counts.total, 'test')}`
+  return (
+    LEVELS.map((l) => `${counts.tests[l]} ${LEVEL_NAMES[l]} (${pct(counts.tests[l])}%)`).join(
+      ', '
+    ) + ` of ${plural(counts.total, 'test')}`
+  )
 }
 
 export function missingLevels(counts: Counts): Level[] {
@@ -70,21 +85,36 @@ export function missingLevels(counts: Counts): Level[] {
 }
 
 const WHY: Partial<Record<Shape, string>> = {
-  'ice-cream cone': 'more end-to-end tests than unit tests, the slowest and most brittle kind carrying the suite',
+  'ice-cream cone':
+    'more end-to-end tests than unit tests, the slowest and most brittle kind carrying the suite',
   'no unit base': 'most tests need {{needs}}, and few check a unit on its own',
   hourglass: 'many unit and end-to-end tests with a thin layer of integration tests between them'
 }
 
 const ADVICE: Partial<Record<Shape, string>> = {
-  'ice-cream cone': 'Move checks of single functions out of the end-to-end tests into unit tests and keep a few end-to-end journeys.',
-  'no unit base': 'Test the logic behind those tests directly, with fakes for the I/O, and keep the integration tests for the wiring.',
-  hourglass: 'Add integration tests for the seams (database, HTTP, files) so that end-to-end tests are not the only check of the wiring.'
+  'ice-cream cone':
+    'Move checks of single functions out of the end-to-end tests into unit tests and keep a few end-to-end journeys.',
+  'no unit base':
+    'Test the logic behind those tests directly, with fakes for the I/O, and keep the integration tests for the wiring.',
+  hourglass:
+    'Add integration tests for the seams (database, HTTP, files) so that end-to-end tests are not the only check of the wiring.'
 }
 
 /** The repository-level verdict when the shape is unhealthy, and a finding for a repository with code and no tests. */
-export function shapeFindings(model: CodeModel, files: TestFile[], counts: Counts, shape: Shape): Found[] {
+export function shapeFindings(
+  model: CodeModel,
+  files: TestFile[],
+  counts: Counts,
+  shape: Shape
+): Found[] {
   if (shape === 'no tests') {
-    const sources = model.modules.filter((m) => !m.isTest && !isTestSupportPath(m.path) && !isDeclarationFile(m.path) && m.language !== 'other')
+    const sources = model.modules.filter(
+      (m) =>
+        !m.isTest &&
+        !isTestSupportPath(m.path) &&
+        !isDeclarationFile(m.path) &&
+        m.language !== 'other'
+    )
     if (sources.length === 0) return []
     const lines = sources.reduce((n, m) => n + m.lines, 0)
     const languages = [...new Set(sources.map((m) => m.language))].sort().join('/')
@@ -95,10 +125,20 @@ export function shapeFindings(model: CodeModel, files: TestFile[], counts: Count
           data: { sources: `${plural(sources.length, `${languages} source file`)}`, lines },
           severity: lines >= 200 ? 'high' : 'medium',
           confidence: 'high',
-          rationale: 'Without tests every change is checked by hand or not at all; the pyramid has no level to stand on.',
+          rationale:
+            'Without tests every change is checked by hand or not at all; the pyramid has no level to stand on.',
           evidence: {
-            lookedFor: 'test files with test cases (*.test.*, *.spec.*, __tests__/, test/, tests/, test_*.py, *_test.py, *_test.go...)',
-            where: [...new Set(sources.map((m) => (m.path.includes('/') ? `${m.path.slice(0, m.path.lastIndexOf('/'))}/` : './')))].sort().slice(0, 10)
+            lookedFor:
+              'test files with test cases (*.test.*, *.spec.*, __tests__/, test/, tests/, test_*.py, *_test.py, *_test.go...)',
+            where: [
+              ...new Set(
+                sources.map((m) =>
+                  m.path.includes('/') ? `${m.path.slice(0, m.path.lastIndexOf('/'))}/` : './'
+                )
+              )
+            ]
+              .sort()
+              .slice(0, 10)
           },
           key: 'no-tests'
         }
@@ -107,18 +147,30 @@ export function shapeFindings(model: CodeModel, files: TestFile[], counts: Count
   }
   const template = WHY[shape]
   if (!template) return []
-  const heavy: Level = shape === 'ice-cream cone' ? 'e2e' : shape === 'no unit base' ? 'integration' : 'unit'
+  const heavy: Level =
+    shape === 'ice-cream cone' ? 'e2e' : shape === 'no unit base' ? 'integration' : 'unit'
   const why = template.replace('{{needs}}', needs(files.filter((f) => f.level === heavy)))
-  const where = files.filter((f) => f.level === heavy || (shape === 'hourglass' && f.level === 'e2e')).map((f) => f.module.path)
+  const where = files
+    .filter((f) => f.level === heavy || (shape === 'hourglass' && f.level === 'e2e'))
+    .map((f) => f.module.path)
   return [
     {
       draft: {
         messageId: 'unhealthyShape',
-        data: { shape: shape === 'no unit base' ? 'a pyramid with no unit base' : `an ${shape}`, counts: countsText(counts), why, advice: ADVICE[shape] ?? '' },
+        data: {
+          shape: shape === 'no unit base' ? 'a pyramid with no unit base' : `an ${shape}`,
+          counts: countsText(counts),
+          why,
+          advice: ADVICE[shape] ?? ''
+        },
         severity: shape === 'hourglass' ? 'low' : 'medium',
         confidence: 'medium',
-        rationale: 'Tests high in the pyramid are slow and flaky and point at no single unit when they fail; a suite carried by them gives late, vague feedback.',
-        evidence: { lookedFor: `test files classified by what they touch (${countsText(counts)})`, where: where.slice(0, 15) },
+        rationale:
+          'Tests high in the pyramid are slow and flaky and point at no single unit when they fail; a suite carried by them gives late, vague feedback.',
+        evidence: {
+          lookedFor: `test files classified by what they touch (${countsText(counts)})`,
+          where: where.slice(0, 15)
+        },
         key: `shape|${shape}`
       }
     }

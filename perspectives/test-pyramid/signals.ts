@@ -3,7 +3,15 @@
 // `node:` prefix) or its first segment (`@playwright/test`, `selenium.webdriver`).
 
 export type Level = 'unit' | 'integration' | 'e2e'
-export type Touch = 'browser' | 'server' | 'http-app' | 'database' | 'container' | 'network' | 'filesystem' | 'process'
+export type Touch =
+  | 'browser'
+  | 'server'
+  | 'http-app'
+  | 'database'
+  | 'container'
+  | 'network'
+  | 'filesystem'
+  | 'process'
 
 export const LEVEL_RANK: Record<Level, number> = { unit: 0, integration: 1, e2e: 2 }
 
@@ -85,7 +93,10 @@ export const IMPORT_TOUCHES: Record<string, Touch> = {
 }
 
 /** Scoped packages matched by scope. */
-export const SCOPE_TOUCHES: Record<string, Touch> = { '@testcontainers': 'container', '@wdio': 'browser' }
+export const SCOPE_TOUCHES: Record<string, Touch> = {
+  '@testcontainers': 'container',
+  '@wdio': 'browser'
+}
 
 /** Calls that touch something, by the module object or global they are called on. */
 export interface CallRule {
@@ -96,16 +107,40 @@ export interface CallRule {
 }
 
 export const CALL_RULES: CallRule[] = [
-  { touch: 'server', receivers: ['http', 'https', 'net', 'http2', 'tls'], names: ['createServer', 'createSecureServer'] },
+  {
+    touch: 'server',
+    receivers: ['http', 'https', 'net', 'http2', 'tls'],
+    names: ['createServer', 'createSecureServer']
+  },
   { touch: 'server', receivers: ['*'], names: ['listen'] },
-  { touch: 'server', receivers: ['', 'http.server', 'socketserver', 'wsgiref.simple_server'], names: ['HTTPServer', 'ThreadingHTTPServer', 'make_server'] },
+  {
+    touch: 'server',
+    receivers: ['', 'http.server', 'socketserver', 'wsgiref.simple_server'],
+    names: ['HTTPServer', 'ThreadingHTTPServer', 'make_server']
+  },
   { touch: 'server', receivers: ['*'], names: ['serve_forever'] },
   { touch: 'server', receivers: ['uvicorn'], names: ['run'] },
-  { touch: 'http-app', receivers: ['', 'fastapi.testclient', 'starlette.testclient'], names: ['TestClient'] },
+  {
+    touch: 'http-app',
+    receivers: ['', 'fastapi.testclient', 'starlette.testclient'],
+    names: ['TestClient']
+  },
   { touch: 'http-app', receivers: ['*'], names: ['test_client'] },
-  { touch: 'database', receivers: ['', 'sqlalchemy'], names: ['create_engine', 'create_async_engine'] },
-  { touch: 'network', receivers: [''], names: ['fetch', 'axios', 'got', 'urlopen', 'node-fetch', 'cross-fetch', 'isomorphic-fetch'] },
-  { touch: 'network', receivers: ['axios', 'got', 'superagent', 'undici', 'requests', 'httpx'], names: ['get', 'post', 'put', 'patch', 'delete', 'head', 'request'] },
+  {
+    touch: 'database',
+    receivers: ['', 'sqlalchemy'],
+    names: ['create_engine', 'create_async_engine']
+  },
+  {
+    touch: 'network',
+    receivers: [''],
+    names: ['fetch', 'axios', 'got', 'urlopen', 'node-fetch', 'cross-fetch', 'isomorphic-fetch']
+  },
+  {
+    touch: 'network',
+    receivers: ['axios', 'got', 'superagent', 'undici', 'requests', 'httpx'],
+    names: ['get', 'post', 'put', 'patch', 'delete', 'head', 'request']
+  },
   { touch: 'network', receivers: ['http', 'https'], names: ['get', 'request'] },
   { touch: 'network', receivers: ['urllib.request', 'request'], names: ['urlopen'] },
   { touch: 'network', receivers: ['aiohttp'], names: ['ClientSession'] },
@@ -114,16 +149,86 @@ export const CALL_RULES: CallRule[] = [
   {
     touch: 'filesystem',
     receivers: ['fs', 'fs.promises', 'fsp', 'fse', 'fs-extra'],
-    names: ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'mkdtemp', 'mkdtempSync', 'mkdir', 'mkdirSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync', 'unlink', 'unlinkSync', 'copyFile', 'copyFileSync', 'rename', 'renameSync', 'createWriteStream', 'outputFile', 'outputFileSync', 'remove', 'removeSync', 'ensureDir', 'ensureDirSync']
+    names: [
+      'writeFile',
+      'writeFileSync',
+      'appendFile',
+      'appendFileSync',
+      'mkdtemp',
+      'mkdtempSync',
+      'mkdir',
+      'mkdirSync',
+      'rm',
+      'rmSync',
+      'rmdir',
+      'rmdirSync',
+      'unlink',
+      'unlinkSync',
+      'copyFile',
+      'copyFileSync',
+      'rename',
+      'renameSync',
+      'createWriteStream',
+      'outputFile',
+      'outputFileSync',
+      'remove',
+      'removeSync',
+      'ensureDir',
+      'ensureDirSync'
+    ]
   },
-  { touch: 'filesystem', receivers: ['os'], names: ['tmpdir', 'makedirs', 'mkdir', 'remove', 'unlink', 'rmdir'] },
-  { touch: 'filesystem', receivers: ['tempfile'], names: ['mkdtemp', 'mkstemp', 'TemporaryDirectory', 'NamedTemporaryFile', 'TemporaryFile', 'gettempdir'] },
-  { touch: 'filesystem', receivers: ['shutil'], names: ['rmtree', 'copy', 'copy2', 'copytree', 'move'] },
+  {
+    touch: 'filesystem',
+    receivers: ['os'],
+    names: ['tmpdir', 'makedirs', 'mkdir', 'remove', 'unlink', 'rmdir']
+  },
+  {
+    touch: 'filesystem',
+    receivers: ['tempfile'],
+    names: [
+      'mkdtemp',
+      'mkstemp',
+      'TemporaryDirectory',
+      'NamedTemporaryFile',
+      'TemporaryFile',
+      'gettempdir'
+    ]
+  },
+  {
+    touch: 'filesystem',
+    receivers: ['shutil'],
+    names: ['rmtree', 'copy', 'copy2', 'copytree', 'move']
+  },
   { touch: 'filesystem', receivers: ['*'], names: ['write_text', 'write_bytes'] },
-  { touch: 'filesystem', receivers: [''], names: ['mkdtemp', 'mkdtempSync', 'writeFileSync', 'TemporaryDirectory', 'NamedTemporaryFile'] },
-  { touch: 'process', receivers: ['child_process', 'cp', 'childProcess'], names: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] },
-  { touch: 'process', receivers: [''], names: ['spawn', 'spawnSync', 'execSync', 'execFile', 'execFileSync', 'fork', 'execa', 'execaNode'] },
-  { touch: 'process', receivers: ['subprocess'], names: ['run', 'call', 'check_call', 'check_output', 'Popen'] },
+  {
+    touch: 'filesystem',
+    receivers: [''],
+    names: ['mkdtemp', 'mkdtempSync', 'writeFileSync', 'TemporaryDirectory', 'NamedTemporaryFile']
+  },
+  {
+    touch: 'process',
+    receivers: ['child_process', 'cp', 'childProcess'],
+    names: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']
+  },
+  {
+    touch: 'process',
+    receivers: [''],
+    names: [
+      'spawn',
+      'spawnSync',
+      'execSync',
+      'execFile',
+      'execFileSync',
+      'fork',
+      'execa',
+      'execaNode'
+    ]
+  },
+  {
+    touch: 'process',
+    receivers: ['subprocess'],
+    names: ['run', 'call', 'check_call', 'check_output', 'Popen']
+  },
   { touch: 'process', receivers: ['os'], names: ['system', 'popen'] }
 ]
 
@@ -151,7 +256,11 @@ export const FOLDER_LEVELS: Record<string, Level> = {
 }
 
 /** File-name words (between dots, dashes or underscores) that declare a level. */
-export const NAME_LEVELS: Record<string, Level> = { e2e: 'e2e', integration: 'integration', unit: 'unit' }
+export const NAME_LEVELS: Record<string, Level> = {
+  e2e: 'e2e',
+  integration: 'integration',
+  unit: 'unit'
+}
 
 /** Imports that intercept HTTP: a file with one does not reach the real network. */
 export const HTTP_MOCKS = new Set([
@@ -175,7 +284,18 @@ export const HTTP_MOCKS = new Set([
 ])
 
 /** Module names a mocking call may name (`jest.mock('axios')`, `patch('requests.get')`). */
-export const NETWORK_MODULES = ['axios', 'node-fetch', 'got', 'undici', 'superagent', 'requests', 'httpx', 'urllib', 'aiohttp', 'fetch']
+export const NETWORK_MODULES = [
+  'axios',
+  'node-fetch',
+  'got',
+  'undici',
+  'superagent',
+  'requests',
+  'httpx',
+  'urllib',
+  'aiohttp',
+  'fetch'
+]
 
 /** Calls and imports that install a fake clock. */
 export const FAKE_CLOCK_CALLS = new Set([
@@ -192,7 +312,14 @@ export const FAKE_CLOCK_CALLS = new Set([
   'time_machine.travel',
   'travel'
 ])
-export const FAKE_CLOCK_IMPORTS = new Set(['@sinonjs/fake-timers', 'timekeeper', 'mockdate', 'freezegun', 'time_machine', 'pytest_freezer'])
+export const FAKE_CLOCK_IMPORTS = new Set([
+  '@sinonjs/fake-timers',
+  'timekeeper',
+  'mockdate',
+  'freezegun',
+  'time_machine',
+  'pytest_freezer'
+])
 export const FAKE_CLOCK_FIXTURES = new Set(['freezer', 'time_machine', 'frozen_time'])
 
 /** Real clock reads. */
@@ -206,7 +333,13 @@ export const CLOCK_CALLS = new Set([
   'datetime.date.today'
 ])
 /** Timestamps: a clock read when taken twice in one test (elapsed time). */
-export const TIMESTAMP_CALLS = new Set(['Date.now', 'performance.now', 'time.time', 'time.monotonic', 'time.perf_counter'])
+export const TIMESTAMP_CALLS = new Set([
+  'Date.now',
+  'performance.now',
+  'time.time',
+  'time.monotonic',
+  'time.perf_counter'
+])
 
 /** Unseeded random draws. */
 export const RANDOM_CALLS = new Set([
@@ -223,7 +356,15 @@ export const RANDOM_CALLS = new Set([
   'faker.number.int',
   'faker.datatype.number'
 ])
-export const SEED_CALLS = new Set(['random.seed', 'seed', 'faker.seed', 'np.random.seed', 'numpy.random.seed', 'Faker.seed', 'fake.seed'])
+export const SEED_CALLS = new Set([
+  'random.seed',
+  'seed',
+  'faker.seed',
+  'np.random.seed',
+  'numpy.random.seed',
+  'Faker.seed',
+  'fake.seed'
+])
 
 /** Sleeps: callee -> unit of the first argument. */
 export const SLEEP_CALLS: Record<string, 'ms' | 's'> = {
@@ -239,7 +380,7 @@ export const SLEEP_CALLS: Record<string, 'ms' | 's'> = {
   'cy.wait': 'ms',
   'browser.pause': 'ms',
   'driver.sleep': 'ms',
-  'setTimeoutPromise': 'ms',
+  setTimeoutPromise: 'ms',
   'timersPromises.setTimeout': 'ms'
 }
 
@@ -269,8 +410,41 @@ export const MUTATORS = new Set([
 ])
 
 /** Set-up and tear-down hooks: a write there resets state between tests. */
-export const JS_HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown'])
-export const PY_HOOKS = new Set(['setUp', 'tearDown', 'setUpClass', 'tearDownClass', 'setup_method', 'teardown_method', 'setup_function', 'teardown_function', 'setup_module', 'teardown_module', 'setup_class', 'teardown_class', 'asyncSetUp', 'asyncTearDown'])
+export const JS_HOOKS = new Set([
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'before',
+  'after',
+  'setup',
+  'teardown',
+  'suiteSetup',
+  'suiteTeardown'
+])
+export const PY_HOOKS = new Set([
+  'setUp',
+  'tearDown',
+  'setUpClass',
+  'tearDownClass',
+  'setup_method',
+  'teardown_method',
+  'setup_function',
+  'teardown_function',
+  'setup_module',
+  'teardown_module',
+  'setup_class',
+  'teardown_class',
+  'asyncSetUp',
+  'asyncTearDown'
+])
 
 /** Test base classes that start a real server for each test. */
-export const SERVER_BASES = new Set(['AsyncHTTPTestCase', 'AsyncHTTPSTestCase', 'LiveServerTestCase', 'StaticLiveServerTestCase', 'AioHTTPTestCase', 'ChannelsLiveServerTestCase'])
+export const SERVER_BASES = new Set([
+  'AsyncHTTPTestCase',
+  'AsyncHTTPSTestCase',
+  'LiveServerTestCase',
+  'StaticLiveServerTestCase',
+  'AioHTTPTestCase',
+  'ChannelsLiveServerTestCase'
+])

@@ -6,7 +6,16 @@ import type { Quoter } from '../shared/evidence.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import { type TestFile, effectiveCallee, normaliseSource } from './classify.js'
 import { evidenceAt, type Found, testAt, testLabel, within as locWithin } from './context.js'
-import { CLOCK_CALLS, TIMESTAMP_CALLS, FAKE_CLOCK_CALLS, FAKE_CLOCK_FIXTURES, FAKE_CLOCK_IMPORTS, RANDOM_CALLS, SEED_CALLS, SLEEP_CALLS } from './signals.js'
+import {
+  CLOCK_CALLS,
+  TIMESTAMP_CALLS,
+  FAKE_CLOCK_CALLS,
+  FAKE_CLOCK_FIXTURES,
+  FAKE_CLOCK_IMPORTS,
+  RANDOM_CALLS,
+  SEED_CALLS,
+  SLEEP_CALLS
+} from './signals.js'
 
 export interface SmellInput {
   files: TestFile[]
@@ -18,7 +27,9 @@ function fakeClock(file: TestFile): string | undefined {
   const m = file.module
   const imp = m.imports.find((d) => FAKE_CLOCK_IMPORTS.has(normaliseSource(d.source)))
   if (imp) return `imports ${imp.source}`
-  const call = m.calls.find((c) => FAKE_CLOCK_CALLS.has(c.callee) || c.name === 'useFakeTimers' || c.name === 'freeze_time')
+  const call = m.calls.find(
+    (c) => FAKE_CLOCK_CALLS.has(c.callee) || c.name === 'useFakeTimers' || c.name === 'freeze_time'
+  )
   if (call) return `calls ${call.callee}()`
   const fixture = m.functions.find((f) => f.params.some((p) => FAKE_CLOCK_FIXTURES.has(p.name)))
   if (fixture) return `uses a clock fixture in ${fixture.name}`
@@ -27,7 +38,10 @@ function fakeClock(file: TestFile): string | undefined {
 
 function sleepMillis(call: CallSite, callee: string, unit: 'ms' | 's'): number | undefined {
   // The global setTimeout(fn, ms) takes the delay second; timers/promises setTimeout(ms) first.
-  const arg = call.name === 'setTimeout' && !callee.startsWith('timers.promises') ? call.args[1] : call.args[0]
+  const arg =
+    call.name === 'setTimeout' && !callee.startsWith('timers.promises')
+      ? call.args[1]
+      : call.args[0]
   if (arg === undefined) return undefined
   const text = arg.trim().replace(/_/g, '')
   if (!/^\d+(\.\d+)?(e\d+)?$/i.test(text)) return undefined
@@ -45,7 +59,10 @@ export function checkSleeps(input: SmellInput): Found[] {
     const faked = fakeClock(file) !== undefined
     for (const call of file.module.calls) {
       const callee = effectiveCallee(call, file.locals)
-      const unit = SLEEP_CALLS[callee] ?? SLEEP_CALLS[call.callee] ?? (callee.endsWith('timers.promises.setTimeout') ? 'ms' : undefined)
+      const unit =
+        SLEEP_CALLS[callee] ??
+        SLEEP_CALLS[call.callee] ??
+        (callee.endsWith('timers.promises.setTimeout') ? 'ms' : undefined)
       if (!unit) continue
       if (unit === 'ms' && faked) continue
       const ms = sleepMillis(call, callee, unit)
@@ -54,16 +71,29 @@ export function checkSleeps(input: SmellInput): Found[] {
       // test (a callback, a lambda handed to an executor) is the workload under test, not a wait.
       if (file.module.loops.some((l) => locWithin(call.loc, l.loc))) continue
       const test = testAt(file, call.loc)
-      if (file.module.language === 'python' && test && call.enclosing && call.enclosing !== test.name) continue
+      if (
+        file.module.language === 'python' &&
+        test &&
+        call.enclosing &&
+        call.enclosing !== test.name
+      )
+        continue
       const path = file.module.path
       out.push({
         file,
         draft: {
           messageId: 'sleepInTest',
-          data: { callee: call.callee, delay: delayText(ms), test: testLabel(test), file: path, args: call.args.join(', ').slice(0, 80) },
+          data: {
+            callee: call.callee,
+            delay: delayText(ms),
+            test: testLabel(test),
+            file: path,
+            args: call.args.join(', ').slice(0, 80)
+          },
           severity: ms >= 1000 ? 'medium' : 'low',
           confidence: test ? 'high' : 'medium',
-          rationale: 'A fixed wait races with the code it waits for: it flakes when the machine is slow and wastes time when it is fast.',
+          rationale:
+            'A fixed wait races with the code it waits for: it flakes when the machine is slow and wastes time when it is fast.',
           evidence: evidenceAt(input.quote, path, call.loc),
           key: `${call.callee}|${test?.name ?? ''}`
         }
@@ -97,7 +127,8 @@ export function checkClock(input: SmellInput): Found[] {
     // make a test time-dependent when the same test reads them twice (elapsed time, a deadline).
     // Calendar reads (`datetime.now()`, `date.today()`) count on their own: dates change at midnight.
     const stamp = (callee: string, call: CallSite) =>
-      TIMESTAMP_CALLS.has(callee) || (call.isNew && call.callee === 'Date' && call.args.length === 0)
+      TIMESTAMP_CALLS.has(callee) ||
+      (call.isNew && call.callee === 'Date' && call.args.length === 0)
     const stampsPerTest = new Map<unknown, number>()
     for (const call of file.module.calls) {
       if (!stamp(effectiveCallee(call, file.locals), call)) continue
@@ -106,7 +137,11 @@ export function checkClock(input: SmellInput): Found[] {
     }
     const reads = perFileCallee(
       file,
-      (callee, call) => CLOCK_CALLS.has(callee) || (stamp(callee, call) && testAt(file, call.loc) !== undefined && (stampsPerTest.get(testAt(file, call.loc)) ?? 0) >= 2)
+      (callee, call) =>
+        CLOCK_CALLS.has(callee) ||
+        (stamp(callee, call) &&
+          testAt(file, call.loc) !== undefined &&
+          (stampsPerTest.get(testAt(file, call.loc)) ?? 0) >= 2)
     )
     for (const { call, count } of reads) {
       const test = testAt(file, call.loc)
@@ -121,11 +156,15 @@ export function checkClock(input: SmellInput): Found[] {
             test: testLabel(test),
             file: path,
             count: count === 1 ? 'once' : `${count} times`,
-            fakes: file.module.language === 'python' ? 'freezegun, time-machine or the freezer fixture' : 'jest/vi.useFakeTimers, mock.timers or sinon fake timers'
+            fakes:
+              file.module.language === 'python'
+                ? 'freezegun, time-machine or the freezer fixture'
+                : 'jest/vi.useFakeTimers, mock.timers or sinon fake timers'
           },
           severity: 'low',
           confidence: test ? 'medium' : 'low',
-          rationale: 'A test that reads the real clock can pass or fail depending on when it runs (midnight, month ends, slow machines); a fake clock makes time an input.',
+          rationale:
+            'A test that reads the real clock can pass or fail depending on when it runs (midnight, month ends, slow machines); a fake clock makes time an input.',
           evidence: evidenceAt(input.quote, path, call.loc),
           key: name
         }
@@ -138,7 +177,9 @@ export function checkClock(input: SmellInput): Found[] {
 export function checkRandom(input: SmellInput): Found[] {
   const out: Found[] = []
   for (const file of input.files) {
-    const seeded = file.module.calls.some((c) => SEED_CALLS.has(effectiveCallee(c, file.locals)) || c.name === 'seed')
+    const seeded = file.module.calls.some(
+      (c) => SEED_CALLS.has(effectiveCallee(c, file.locals)) || c.name === 'seed'
+    )
     if (seeded) continue
     for (const { call, count } of perFileCallee(file, (callee) => RANDOM_CALLS.has(callee))) {
       const test = testAt(file, call.loc)
@@ -147,10 +188,16 @@ export function checkRandom(input: SmellInput): Found[] {
         file,
         draft: {
           messageId: 'unseededRandom',
-          data: { callee: call.callee, test: testLabel(test), file: path, count: count === 1 ? 'once' : `${count} times` },
+          data: {
+            callee: call.callee,
+            test: testLabel(test),
+            file: path,
+            count: count === 1 ? 'once' : `${count} times`
+          },
           severity: 'low',
           confidence: test ? 'medium' : 'low',
-          rationale: 'Random inputs without a recorded seed make a failure impossible to reproduce; seed the generator or print the seed.',
+          rationale:
+            'Random inputs without a recorded seed make a failure impossible to reproduce; seed the generator or print the seed.',
           evidence: evidenceAt(input.quote, path, call.loc),
           key: call.callee
         }
@@ -177,9 +224,15 @@ function hostOf(call: CallSite): string | null | undefined {
 export function checkNetwork(input: SmellInput): Found[] {
   const out: Found[] = []
   for (const file of input.files) {
-    if (file.declared === 'integration' || file.declared === 'e2e' || file.networkCalls.length === 0) continue
+    if (
+      file.declared === 'integration' ||
+      file.declared === 'e2e' ||
+      file.networkCalls.length === 0
+    )
+      continue
     // A test that starts its own server talks to it, not to the outside world.
-    if (file.touches.has('server') || file.touches.has('http-app') || file.touches.has('browser')) continue
+    if (file.touches.has('server') || file.touches.has('http-app') || file.touches.has('browser'))
+      continue
     for (const call of file.networkCalls) {
       const host = hostOf(call)
       if (host === null) continue
@@ -195,11 +248,15 @@ export function checkNetwork(input: SmellInput): Found[] {
             test: testLabel(test),
             file: path,
             host: host ?? 'an address computed at run time',
-            placement: file.declared === 'unit' ? 'that sits in a unit-test folder' : 'not marked as integration or end-to-end by folder or name'
+            placement:
+              file.declared === 'unit'
+                ? 'that sits in a unit-test folder'
+                : 'not marked as integration or end-to-end by folder or name'
           },
           severity: 'medium',
           confidence: host ? 'high' : 'low',
-          rationale: 'A test that depends on a real remote service fails for reasons that have nothing to do with the code (outages, rate limits, offline CI).',
+          rationale:
+            'A test that depends on a real remote service fails for reasons that have nothing to do with the code (outages, rate limits, offline CI).',
           evidence: evidenceAt(input.quote, path, call.loc),
           key: `${call.callee}|${host ?? '?'}|${test?.name ?? ''}`
         }
@@ -215,7 +272,14 @@ function decoratorsAbove(quote: Quoter, path: string, line: number): string[] {
   for (let n = line - 1; n >= 1 && n >= line - 12; n--) {
     const text = quote.line(path, n).trim()
     if (text.startsWith('@')) out.push(text.slice(1))
-    else if (text !== '' && !text.startsWith('#') && !text.startsWith(')') && !text.endsWith(',') && !text.endsWith('(')) break
+    else if (
+      text !== '' &&
+      !text.startsWith('#') &&
+      !text.startsWith(')') &&
+      !text.endsWith(',') &&
+      !text.endsWith('(')
+    )
+      break
   }
   return out
 }
@@ -228,7 +292,10 @@ function unconditionalSkip(decorators: string[]): string | undefined | null {
     if (CONDITIONAL.test(d)) return null
     if (/(^|\.)(skip|expectedFailure)\b/.test(d)) return d
     const xfail = /(^|\.)xfail\b(\((.*))?/.exec(d)
-    if (xfail) return !xfail[3] || /^\s*(\)|reason\s*=|raises\s*=|strict\s*=|run\s*=)/.test(xfail[3]) ? d : null
+    if (xfail)
+      return !xfail[3] || /^\s*(\)|reason\s*=|raises\s*=|strict\s*=|run\s*=)/.test(xfail[3])
+        ? d
+        : null
   }
   return undefined
 }
@@ -241,7 +308,9 @@ export function checkModifiers(input: SmellInput): Found[] {
     const reportedSuites: { loc: { startLine: number; endLine: number } }[] = []
     for (const c of cases) {
       if (c.modifier !== 'only' && c.modifier !== 'skip') continue
-      const call = file.module.calls.find((k) => k.loc.startLine === c.loc.startLine && k.loc.startColumn === c.loc.startColumn)
+      const call = file.module.calls.find(
+        (k) => k.loc.startLine === c.loc.startLine && k.loc.startColumn === c.loc.startColumn
+      )
       let how: string
       if (call) {
         if (/skipIf|runIf/.test(call.callee)) continue
@@ -265,7 +334,8 @@ export function checkModifiers(input: SmellInput): Found[] {
             data: { kind, name, modifier: how.replace(/\(…\)$/, ''), file: path, others },
             severity: 'high',
             confidence: 'high',
-            rationale: 'A focused test left in a commit turns the rest of the file off in CI without any failure to notice.',
+            rationale:
+              'A focused test left in a commit turns the rest of the file off in CI without any failure to notice.',
             evidence: evidenceAt(input.quote, path, c.loc),
             key: `only|${c.name}`
           }
@@ -278,7 +348,8 @@ export function checkModifiers(input: SmellInput): Found[] {
             data: { kind, name, file: path, how },
             severity: 'low',
             confidence: 'high',
-            rationale: 'A test switched off without a condition reports green while checking nothing; it should be fixed, turned into a tracked todo or deleted.',
+            rationale:
+              'A test switched off without a condition reports green while checking nothing; it should be fixed, turned into a tracked todo or deleted.',
             evidence: evidenceAt(input.quote, path, c.loc),
             key: `skip|${c.name}`
           }
@@ -289,6 +360,9 @@ export function checkModifiers(input: SmellInput): Found[] {
   return out
 }
 
-function within(t: { loc: { startLine: number; endLine: number } }, outer: { loc: { startLine: number; endLine: number } }): boolean {
+function within(
+  t: { loc: { startLine: number; endLine: number } },
+  outer: { loc: { startLine: number; endLine: number } }
+): boolean {
   return t.loc.startLine >= outer.loc.startLine && t.loc.endLine <= outer.loc.endLine
 }

@@ -11,7 +11,12 @@ import { subjectFunction } from './movedown.js'
 
 function id(found: Found): string {
   const ev = found.draft.evidence
-  return findingId('test-pyramid', found.draft.messageId, 'file' in ev ? ev.file : null, found.draft.key)
+  return findingId(
+    'test-pyramid',
+    found.draft.messageId,
+    'file' in ev ? ev.file : null,
+    found.draft.key
+  )
 }
 
 function moveDownSpec(found: Found): SpecDraft | undefined {
@@ -48,7 +53,13 @@ function moveDownSpec(found: Found): SpecDraft | undefined {
       module: module.path,
       symbol,
       async: fn.async,
-      cases: [{ name: `${symbol} with sample arguments`, args: plan.args, expect: { kind: 'does-not-throw' } }]
+      cases: [
+        {
+          name: `${symbol} with sample arguments`,
+          args: plan.args,
+          expect: { kind: 'does-not-throw' }
+        }
+      ]
     }
   }
 }
@@ -57,7 +68,9 @@ function networkSpec(found: Found): SpecDraft | undefined {
   const ev = found.draft.evidence
   if (!('file' in ev) || !found.file) return undefined
   const python = found.file.module.language === 'python'
-  const fake = python ? 'responses, respx or monkeypatch' : 'a stub of fetch (jest.spyOn(globalThis, "fetch"), msw or nock)'
+  const fake = python
+    ? 'responses, respx or monkeypatch'
+    : 'a stub of fetch (jest.spyOn(globalThis, "fetch"), msw or nock)'
   return {
     key: `network:${ev.file}#${found.draft.key}`,
     level: 'unit',
@@ -76,7 +89,12 @@ export function buildSpecs(found: Found[], maxSpecs: number): SpecDraft[] {
   const runnable: SpecDraft[] = []
   const todos: SpecDraft[] = []
   for (const f of found) {
-    const spec = f.draft.messageId === 'testCanMoveDown' ? moveDownSpec(f) : f.draft.messageId === 'networkInUnitTest' ? networkSpec(f) : undefined
+    const spec =
+      f.draft.messageId === 'testCanMoveDown'
+        ? moveDownSpec(f)
+        : f.draft.messageId === 'networkInUnitTest'
+          ? networkSpec(f)
+          : undefined
     if (!spec) continue
     if (spec.body.kind === 'call') runnable.push(spec)
     else todos.push(spec)

@@ -22,7 +22,13 @@ function writesOf(file: TestFile, v: ModuleVariable): Location[] {
 const IDENT = /[A-Za-z0-9_$]/
 
 /** The first line (1-based) in the test's range where `name` appears as a whole word, not as `.name`. */
-function readLine(quote: Quoter, path: string, test: TestCase, name: string, skip: Set<number>): number | undefined {
+function readLine(
+  quote: Quoter,
+  path: string,
+  test: TestCase,
+  name: string,
+  skip: Set<number>
+): number | undefined {
   const lines = quote.lines(path)
   for (let n = test.loc.startLine + 1; n <= Math.min(test.loc.endLine, lines.length); n++) {
     if (skip.has(n)) continue
@@ -60,14 +66,20 @@ export function checkState(files: TestFile[], quote: Quoter): Found[] {
             messageId: 'sharedMutableState',
             data: {
               name: v.name,
-              declaration: v.declaration === 'assignment' ? `a module-level ${v.initKind}` : `${v.declaration} ${v.initKind}`,
+              declaration:
+                v.declaration === 'assignment'
+                  ? `a module-level ${v.initKind}`
+                  : `${v.declaration} ${v.initKind}`,
               file: path,
               writers: writers.size,
-              tests: names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '')
+              tests:
+                names.slice(0, 3).join(', ') +
+                (names.length > 3 ? ` and ${names.length - 3} more` : '')
             },
             severity: 'medium',
             confidence: 'medium',
-            rationale: 'Tests that change the same module-level value pass or fail depending on which ran before them, and break when run alone or in parallel.',
+            rationale:
+              'Tests that change the same module-level value pass or fail depending on which ran before them, and break when run alone or in parallel.',
             evidence: evidenceAt(quote, path, v.loc),
             key: `shared|${v.name}`
           }
@@ -86,7 +98,8 @@ export function checkState(files: TestFile[], quote: Quoter): Found[] {
             data: { reader: testLabel(test), writer: testLabel(writer), name: v.name, file: path },
             severity: 'medium',
             confidence: 'low',
-            rationale: 'A test that reads state another test changes passes only in one order; shuffled or parallel runs and running it alone fail.',
+            rationale:
+              'A test that reads state another test changes passes only in one order; shuffled or parallel runs and running it alone fail.',
             evidence: evidenceAt(quote, path, { startLine: line, endLine: line }),
             key: `order|${v.name}`
           }

@@ -1,7 +1,13 @@
 // What every check reads: the product modules (tests, fixtures and .d.ts files left out), which of
 // them are command-line programs (and why), what each local name was imported from, and the
 // command a test can run for a program (a package bin, a console script, `python -m`).
-import type { CallSite, CodeModel, FunctionDecl, Location, ModuleModel } from '../../src/model/types.js'
+import type {
+  CallSite,
+  CodeModel,
+  FunctionDecl,
+  Location,
+  ModuleModel
+} from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
@@ -12,7 +18,9 @@ export type Draft = FindingDraft<UserExperienceMessageId>
 export type Dialect = 'js' | 'python'
 
 /** How a test can start the program: a bin file run with node, or a Python module run with `-m`. */
-export type Launch = { kind: 'node'; file: string; command: string } | { kind: 'python-module'; module: string; command: string }
+export type Launch =
+  | { kind: 'node'; file: string; command: string }
+  | { kind: 'python-module'; module: string; command: string }
 
 export interface ModuleInfo {
   module: ModuleModel
@@ -39,9 +47,32 @@ export interface Found {
   rank: number
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
+export const SEVERITY_RANK: Record<Severity, number> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+  info: 4
+}
 
-const CLI_LIBRARIES = new Set(['commander', 'yargs', 'yargs/yargs', 'minimist', 'meow', 'cac', 'sade', 'mri', 'arg', 'argparse', 'click', 'typer', 'optparse', 'getopt', 'docopt', 'fire'])
+const CLI_LIBRARIES = new Set([
+  'commander',
+  'yargs',
+  'yargs/yargs',
+  'minimist',
+  'meow',
+  'cac',
+  'sade',
+  'mri',
+  'arg',
+  'argparse',
+  'click',
+  'typer',
+  'optparse',
+  'getopt',
+  'docopt',
+  'fire'
+])
 const BUILD_DIRS = new Set(['dist', 'lib', 'build', 'out', 'src', 'cjs', 'esm'])
 const PROGRAM_FILES = new Set(['cli', '__main__'])
 
@@ -60,14 +91,19 @@ function stem(path: string): string {
 /** Reads process.argv / sys.argv: in a call, its arguments, or a condition. */
 export function readsArgv(module: ModuleModel, dialect: Dialect): boolean {
   const argv = dialect === 'js' ? 'process.argv' : 'sys.argv'
-  return module.calls.some((c) => c.callee.includes(argv) || c.args.some((a) => a.includes(argv))) || module.conditions.some((c) => c.text.includes(argv))
+  return (
+    module.calls.some((c) => c.callee.includes(argv) || c.args.some((a) => a.includes(argv))) ||
+    module.conditions.some((c) => c.text.includes(argv))
+  )
 }
 
 export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
   const bins = new Map<string, { command: string; file: string }>()
   const scripts = new Map<string, string>()
   for (const manifest of model.facts.manifests) {
-    const dir = manifest.path.includes('/') ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1) : ''
+    const dir = manifest.path.includes('/')
+      ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1)
+      : ''
     for (const [command, target] of Object.entries(manifest.bin)) {
       if (manifest.kind === 'package.json') {
         const file = `${dir}${target.replace(/^\.\//, '')}`
@@ -90,7 +126,13 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
       sources.add(source)
       for (const n of decl.names) imports.set(n.local, source)
     }
-    const info: ModuleInfo = { module, dialect, functions: new Map(module.functions.map((f) => [f.qualifiedName, f])), imports, sources }
+    const info: ModuleInfo = {
+      module,
+      dialect,
+      functions: new Map(module.functions.map((f) => [f.qualifiedName, f])),
+      imports,
+      sources
+    }
     const base = module.path.slice(module.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
     const bin = dialect === 'js' ? bins.get(stem(module.path)) : undefined
     const pyPath = module.path.replace(/\.py$/, '').replace(/^src\//, '')
@@ -99,16 +141,36 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
     info.cli =
       (bin ? `bin ${bin.command} of package.json` : undefined) ??
       (script ? `console script ${script}` : undefined) ??
-      (module.hasMain ? (dialect === 'python' ? 'a __main__ block or #! line' : 'a #! line') : undefined) ??
+      (module.hasMain
+        ? dialect === 'python'
+          ? 'a __main__ block or #! line'
+          : 'a #! line'
+        : undefined) ??
       (PROGRAM_FILES.has(base) ? `a ${base} file` : undefined) ??
       (library ? `imports ${library}` : undefined) ??
-      (readsArgv(module, dialect) ? (dialect === 'js' ? 'reads process.argv' : 'reads sys.argv') : undefined)
-    if (bin && /\.(c|m)?js$/.test(bin.file)) info.launch = { kind: 'node', file: bin.file, command: bin.command }
-    else if (dialect === 'js' && /\.(c|m)?js$/.test(module.path) && info.cli && module.hasMain) info.launch = { kind: 'node', file: module.path, command: module.path }
+      (readsArgv(module, dialect)
+        ? dialect === 'js'
+          ? 'reads process.argv'
+          : 'reads sys.argv'
+        : undefined)
+    if (bin && /\.(c|m)?js$/.test(bin.file))
+      info.launch = { kind: 'node', file: bin.file, command: bin.command }
+    else if (dialect === 'js' && /\.(c|m)?js$/.test(module.path) && info.cli && module.hasMain)
+      info.launch = { kind: 'node', file: module.path, command: module.path }
     else if (dialect === 'python' && info.cli) {
       const dotted = pyPath.split('/')
-      if (base === '__main__' && dotted.length > 1) info.launch = { kind: 'python-module', module: dotted.slice(0, -1).join('.'), command: `python -m ${dotted.slice(0, -1).join('.')}` }
-      else if (module.hasMain && dotted.every((p) => /^[A-Za-z_]\w*$/.test(p))) info.launch = { kind: 'python-module', module: dotted.join('.'), command: `python -m ${dotted.join('.')}` }
+      if (base === '__main__' && dotted.length > 1)
+        info.launch = {
+          kind: 'python-module',
+          module: dotted.slice(0, -1).join('.'),
+          command: `python -m ${dotted.slice(0, -1).join('.')}`
+        }
+      else if (module.hasMain && dotted.every((p) => /^[A-Za-z_]\w*$/.test(p)))
+        info.launch = {
+          kind: 'python-module',
+          module: dotted.join('.'),
+          command: `python -m ${dotted.join('.')}`
+        }
     }
     modules.push(info)
   }
@@ -117,8 +179,12 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
 
 /** Whether `inner` lies within `outer` (by line and column). */
 export function within(inner: Location, outer: Location): boolean {
-  const startsAfter = inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
+  const startsAfter =
+    inner.startLine > outer.startLine ||
+    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
+  const endsBefore =
+    inner.endLine < outer.endLine ||
+    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
   return startsAfter && endsBefore
 }
 

@@ -49,15 +49,30 @@ export default definePerspective<UserExperienceMessageId, UserExperienceOptions>
     all.sort((a, b) => {
       const [fa, la] = position(a)
       const [fb, lb] = position(b)
-      return fa.localeCompare(fb) || la - lb || a.draft.messageId.localeCompare(b.draft.messageId) || a.draft.key.localeCompare(b.draft.key)
+      return (
+        fa.localeCompare(fb) ||
+        la - lb ||
+        a.draft.messageId.localeCompare(b.draft.messageId) ||
+        a.draft.key.localeCompare(b.draft.key)
+      )
     })
     uniqueKeys(all)
     all.sort((a, b) => {
       const [fa, la] = position(a)
       const [fb, lb] = position(b)
-      return a.rank - b.rank || CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] || fa.localeCompare(fb) || la - lb || a.draft.messageId.localeCompare(b.draft.messageId) || a.draft.key.localeCompare(b.draft.key)
+      return (
+        a.rank - b.rank ||
+        CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] ||
+        fa.localeCompare(fb) ||
+        la - lb ||
+        a.draft.messageId.localeCompare(b.draft.messageId) ||
+        a.draft.key.localeCompare(b.draft.key)
+      )
     })
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<UserExperienceMessageId, number>
+    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
+      UserExperienceMessageId,
+      number
+    >
     const kept: Found[] = []
     for (const f of all) {
       perKind[f.draft.messageId] += 1
@@ -81,7 +96,14 @@ export default definePerspective<UserExperienceMessageId, UserExperienceOptions>
         perKind,
         shown: kept.length,
         total: all.length,
-        programs: input.modules.filter((m) => m.cli).slice(0, 100).map((m) => ({ path: m.module.path, why: m.cli as string, ...(m.launch ? { command: m.launch.command } : {}) })),
+        programs: input.modules
+          .filter((m) => m.cli)
+          .slice(0, 100)
+          .map((m) => ({
+            path: m.module.path,
+            why: m.cli as string,
+            ...(m.launch ? { command: m.launch.command } : {})
+          })),
         options
       },
       report: buildReport({ kept, perKind, modules: input.modules.length, programs, components })

@@ -16,42 +16,52 @@ export type UserExperienceMessageId =
 export const MESSAGES: Record<UserExperienceMessageId, MessageTemplate> = {
   optionWithoutHelp: {
     title: '{{what}} {{flag}} has no help text ({{library}})',
-    message: '{{call}} declares {{what}} {{flag}} without {{field}}, so `--help` lists it with no explanation of what it does.'
+    message:
+      '{{call}} declares {{what}} {{flag}} without {{field}}, so `--help` lists it with no explanation of what it does.'
   },
   noHelpOption: {
     title: '{{file}} parses its arguments by hand and offers no --help',
-    message: '{{file}} reads {{argv}} and compares it with {{options}}, but no `--help`/`-h` appears in the module: a user has no way to ask what the program accepts.'
+    message:
+      '{{file}} reads {{argv}} and compares it with {{options}}, but no `--help`/`-h` appears in the module: a user has no way to ask what the program accepts.'
   },
   unknownOptionAccepted: {
     title: 'Unknown options are {{outcome}} in {{where}}',
-    message: '{{how}}, so a mistyped option ({{example}}) is {{outcome}} instead of being reported with a non-zero exit status.'
+    message:
+      '{{how}}, so a mistyped option ({{example}}) is {{outcome}} instead of being reported with a non-zero exit status.'
   },
   exitZeroOnError: {
     title: '{{where}} reports a failure but exits with status 0',
-    message: '{{how}}: the program ends with status 0 after the failure, so scripts and CI that run it believe it worked.'
+    message:
+      '{{how}}: the program ends with status 0 after the failure, so scripts and CI that run it believe it worked.'
   },
   errorToStdout: {
     title: 'Error written to standard output in {{where}}',
-    message: '{{call}} prints {{what}} to standard output: it mixes with the program\'s real output (pipes, `> file`) and is hidden from `2>` redirection. Write errors to standard error ({{fix}}).'
+    message:
+      "{{call}} prints {{what}} to standard output: it mixes with the program's real output (pipes, `> file`) and is hidden from `2>` redirection. Write errors to standard error ({{fix}})."
   },
   imageWithoutAlt: {
     title: '<{{tag}}> without alt text in {{where}}',
-    message: '<{{tag}}> in {{where}} has no `alt` attribute: screen readers announce the file name or nothing. Give it a text alternative, or `alt=""` when it is decorative.'
+    message:
+      '<{{tag}}> in {{where}} has no `alt` attribute: screen readers announce the file name or nothing. Give it a text alternative, or `alt=""` when it is decorative.'
   },
   controlWithoutName: {
     title: '<{{tag}}> without an accessible name in {{where}}',
-    message: '<{{tag}}> in {{where}} has {{content}} and no `aria-label`, `aria-labelledby` or `title`, so assistive technology announces it as an unnamed {{role}}.'
+    message:
+      '<{{tag}}> in {{where}} has {{content}} and no `aria-label`, `aria-labelledby` or `title`, so assistive technology announces it as an unnamed {{role}}.'
   },
   clickOnStaticElement: {
     title: '<{{tag}}> with {{handler}} in {{where}} is not keyboard accessible',
-    message: '<{{tag}}> in {{where}} reacts to {{handler}} but {{missing}}: keyboard and screen-reader users cannot reach or activate it. Use a <button>, or add what is missing.'
+    message:
+      '<{{tag}}> in {{where}} reacts to {{handler}} but {{missing}}: keyboard and screen-reader users cannot reach or activate it. Use a <button>, or add what is missing.'
   },
   inputWithoutLabel: {
     title: '<{{tag}}{{type}}> without a label in {{where}}',
-    message: '<{{tag}}{{type}}> in {{where}} has no label: no wrapping <label>, no <label htmlFor> naming its id, no `aria-label`/`aria-labelledby`{{placeholder}}. Screen readers announce an unnamed field.'
+    message:
+      '<{{tag}}{{type}}> in {{where}} has no label: no wrapping <label>, no <label htmlFor> naming its id, no `aria-label`/`aria-labelledby`{{placeholder}}. Screen readers announce an unnamed field.'
   },
   genericErrorMessage: {
     title: '{{kind}} {{shown}} in {{where}}',
-    message: '{{call}} tells the user {{told}}: {{why}}. Say what failed, with the value involved, and what to do about it.'
+    message:
+      '{{call}} tells the user {{told}}: {{why}}. Say what failed, with the value involved, and what to do about it.'
   }
 }

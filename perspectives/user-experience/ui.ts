@@ -6,7 +6,31 @@ import type { Confidence, Severity } from '../types.js'
 import { type CheckInput, type Found, type ModuleInfo, SEVERITY_RANK, within } from './context.js'
 import type { UserExperienceMessageId } from './messages.js'
 
-const STATIC_TAGS = new Set(['div', 'span', 'li', 'p', 'section', 'article', 'td', 'tr', 'img', 'ul', 'header', 'footer', 'main', 'aside', 'label', 'i', 'svg', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+const STATIC_TAGS = new Set([
+  'div',
+  'span',
+  'li',
+  'p',
+  'section',
+  'article',
+  'td',
+  'tr',
+  'img',
+  'ul',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'label',
+  'i',
+  'svg',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6'
+])
 const CLICK = ['onClick', 'onMouseDown', 'onMouseUp']
 const KEYS = ['onKeyDown', 'onKeyUp', 'onKeyPress']
 const NAMING = ['aria-label', 'aria-labelledby', 'title']
@@ -15,14 +39,20 @@ const UNLABELLED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image'
 
 const has = (el: JsxElement, name: string): boolean => el.attributes.includes(name)
 const hidden = (el: JsxElement): boolean =>
-  el.values['aria-hidden'] === 'true' || ['presentation', 'none'].includes(el.values.role ?? '') || el.values.hidden === 'true'
+  el.values['aria-hidden'] === 'true' ||
+  ['presentation', 'none'].includes(el.values.role ?? '') ||
+  el.values.hidden === 'true'
 
 /** Whether `el` has a descendant that names it: an image with non-empty alt, or an element with aria-label/title. */
 function namedDescendant(elements: JsxElement[], index: number): boolean {
   const el = elements[index]
   for (let i = index + 1; i < elements.length && within(elements[i].loc, el.loc); i++) {
     const child = elements[i]
-    if ((child.name === 'img' && (child.values.alt ?? '') !== '') || NAMING.some((n) => has(child, n))) return true
+    if (
+      (child.name === 'img' && (child.values.alt ?? '') !== '') ||
+      NAMING.some((n) => has(child, n))
+    )
+      return true
   }
   return false
 }
@@ -60,7 +90,14 @@ export function checkUi(input: CheckInput): Found[] {
       if (target !== undefined) labelled.add(target)
       else if (has(el, 'htmlFor') || has(el, 'for')) dynamicLabels = true
     }
-    const push = (el: JsxElement, messageId: UserExperienceMessageId, severity: Severity, confidence: Confidence, rationale: string, data: Record<string, string>): void => {
+    const push = (
+      el: JsxElement,
+      messageId: UserExperienceMessageId,
+      severity: Severity,
+      confidence: Confidence,
+      rationale: string,
+      data: Record<string, string>
+    ): void => {
       out.push({
         info,
         rank: SEVERITY_RANK[severity],
@@ -78,16 +115,40 @@ export function checkUi(input: CheckInput): Found[] {
     }
     elements.forEach((el, index) => {
       if (has(el, '...') || hidden(el)) return
-      if (el.name === 'img' && !has(el, 'alt') && !has(el, 'aria-label') && !has(el, 'aria-labelledby')) {
-        push(el, 'imageWithoutAlt', 'medium', 'high', 'Severity medium: the image carries no information for screen-reader users (WCAG 1.1.1); confidence high: the element has no alt, aria-label or spread attributes.', {})
+      if (
+        el.name === 'img' &&
+        !has(el, 'alt') &&
+        !has(el, 'aria-label') &&
+        !has(el, 'aria-labelledby')
+      ) {
+        push(
+          el,
+          'imageWithoutAlt',
+          'medium',
+          'high',
+          'Severity medium: the image carries no information for screen-reader users (WCAG 1.1.1); confidence high: the element has no alt, aria-label or spread attributes.',
+          {}
+        )
         return
       }
-      if ((el.name === 'button' || (el.name === 'a' && has(el, 'href'))) && !el.hasText && !NAMING.some((n) => has(el, n)) && !namedDescendant(elements, index)) {
+      if (
+        (el.name === 'button' || (el.name === 'a' && has(el, 'href'))) &&
+        !el.hasText &&
+        !NAMING.some((n) => has(el, n)) &&
+        !namedDescendant(elements, index)
+      ) {
         const component = componentDescendant(elements, index)
-        const content = component ? `no text of its own (only <${component}>, which may or may not render text)` : 'no text content'
-        push(el, 'controlWithoutName', component ? 'low' : 'high', component ? 'low' : 'high',
+        const content = component
+          ? `no text of its own (only <${component}>, which may or may not render text)`
+          : 'no text content'
+        push(
+          el,
+          'controlWithoutName',
+          component ? 'low' : 'high',
+          component ? 'low' : 'high',
           `Severity ${component ? 'low' : 'high'}: a control without a name cannot be found or understood with a screen reader (WCAG 4.1.2); confidence ${component ? 'low: the child component may render text' : 'high: nothing inside it renders text'}.`,
-          { content, role: el.name === 'button' ? 'button' : 'link' })
+          { content, role: el.name === 'button' ? 'button' : 'link' }
+        )
         return
       }
       const click = CLICK.find((c) => has(el, c))
@@ -96,11 +157,17 @@ export function checkUi(input: CheckInput): Found[] {
         const missing: string[] = []
         if (!has(el, 'role')) missing.push('has no `role`')
         if (!KEYS.some((k) => has(el, k))) missing.push('no keyboard handler (`onKeyDown`)')
-        if (!has(el, 'tabIndex') && !(el.name === 'a' && has(el, 'href'))) missing.push('no `tabIndex`')
+        if (!has(el, 'tabIndex') && !(el.name === 'a' && has(el, 'href')))
+          missing.push('no `tabIndex`')
         if (missing.length === 0) return
-        push(el, 'clickOnStaticElement', 'medium', 'high',
+        push(
+          el,
+          'clickOnStaticElement',
+          'medium',
+          'high',
           `Severity medium: mouse-only controls shut out keyboard users (WCAG 2.1.1); confidence high: the attributes are read from the element itself.`,
-          { handler: `\`${click}\``, missing: missing.join(', ').replace(/, ([^,]*)$/, ' and $1') })
+          { handler: `\`${click}\``, missing: missing.join(', ').replace(/, ([^,]*)$/, ' and $1') }
+        )
         return
       }
       if (FIELD_TAGS.has(el.name)) {
@@ -111,9 +178,19 @@ export function checkUi(input: CheckInput): Found[] {
         const id = el.values.id
         if (id !== undefined && labelled.has(id)) return
         if (has(el, 'id') && (id === undefined || dynamicLabels)) return // a label may point at a computed id
-        push(el, 'inputWithoutLabel', 'medium', has(el, 'id') ? 'medium' : 'high',
+        push(
+          el,
+          'inputWithoutLabel',
+          'medium',
+          has(el, 'id') ? 'medium' : 'high',
           `Severity medium: an unlabelled field cannot be filled in with a screen reader (WCAG 1.3.1, 4.1.2); confidence ${has(el, 'id') ? 'medium: a label in another module may name its id' : 'high: it has no id a label could name and no label around it'}.`,
-          { type: type ? ` type="${type}"` : '', placeholder: has(el, 'placeholder') ? ' (a placeholder is not a label: it disappears once the user types)' : '' })
+          {
+            type: type ? ` type="${type}"` : '',
+            placeholder: has(el, 'placeholder')
+              ? ' (a placeholder is not a label: it disappears once the user types)'
+              : ''
+          }
+        )
       }
     })
   }

@@ -4,21 +4,83 @@
 import type { CallSite, ThrowSite } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import type { Severity } from '../types.js'
-import { type CheckInput, type Found, type ModuleInfo, SEVERITY_RANK, short, whereText, within } from './context.js'
+import {
+  type CheckInput,
+  type Found,
+  type ModuleInfo,
+  SEVERITY_RANK,
+  short,
+  whereText,
+  within
+} from './context.js'
 
 const GENERIC = new Set([
-  'error', 'errors', 'an error occurred', 'an error has occurred', 'error occurred', 'an unexpected error occurred', 'unexpected error',
-  'unknown error', 'something went wrong', 'something went wrong please try again', 'something bad happened', 'oops',
-  'oops something went wrong', 'whoops', 'failed', 'failure', 'fail', 'internal error', 'invalid', 'invalid input', 'bad input',
-  'bad request', 'not ok', 'uh oh', 'an error', 'error!', 'exception', 'unknown exception', 'operation failed', 'request failed'
+  'error',
+  'errors',
+  'an error occurred',
+  'an error has occurred',
+  'error occurred',
+  'an unexpected error occurred',
+  'unexpected error',
+  'unknown error',
+  'something went wrong',
+  'something went wrong please try again',
+  'something bad happened',
+  'oops',
+  'oops something went wrong',
+  'whoops',
+  'failed',
+  'failure',
+  'fail',
+  'internal error',
+  'invalid',
+  'invalid input',
+  'bad input',
+  'bad request',
+  'not ok',
+  'uh oh',
+  'an error',
+  'error!',
+  'exception',
+  'unknown exception',
+  'operation failed',
+  'request failed'
 ])
 
 /** Built-in error types whose bare name says nothing; a project's own type (`ConfigNotFound`) does. */
-const BARE_TYPES = new Set(['Error', 'TypeError', 'RangeError', 'Exception', 'ValueError', 'RuntimeError', 'OSError', 'IOError'])
-const USER_CALLS = new Set(['alert', 'toast', 'showError', 'notify', 'message.error', 'toast.error', 'notification.error', 'console.error', 'print', 'sys.stderr.write', 'click.echo', 'typer.echo', 'logger.error', 'core.setFailed', 'core.error'])
+const BARE_TYPES = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'Exception',
+  'ValueError',
+  'RuntimeError',
+  'OSError',
+  'IOError'
+])
+const USER_CALLS = new Set([
+  'alert',
+  'toast',
+  'showError',
+  'notify',
+  'message.error',
+  'toast.error',
+  'notification.error',
+  'console.error',
+  'print',
+  'sys.stderr.write',
+  'click.echo',
+  'typer.echo',
+  'logger.error',
+  'core.setFailed',
+  'core.error'
+])
 
 export function normalise(message: string): string {
-  return message.toLowerCase().replace(/[.!…:,\s]+/g, ' ').trim()
+  return message
+    .toLowerCase()
+    .replace(/[.!…:,\s]+/g, ' ')
+    .trim()
 }
 
 export function isGeneric(message: string): boolean {
@@ -30,28 +92,56 @@ function severityOf(info: ModuleInfo): Severity {
   return info.cli || (info.module.jsxElements?.length ?? 0) > 0 ? 'medium' : 'low'
 }
 
-function throwMessage(info: ModuleInfo, t: ThrowSite): { shown: string; told: string; why: string } | undefined {
+function throwMessage(
+  info: ModuleInfo,
+  t: ThrowSite
+): { shown: string; told: string; why: string } | undefined {
   if (t.rethrow || !t.errorType) return undefined
   const type = t.errorType.split('.').pop() ?? t.errorType
   if (t.message !== undefined) {
     if (!isGeneric(t.message)) return undefined
     return t.message.trim() === ''
-      ? { shown: `${type} with an empty message`, told: 'nothing', why: 'an empty message tells nothing' }
-      : { shown: `${type} with the message ${JSON.stringify(t.message)}`, told: JSON.stringify(t.message), why: 'it names no cause, input or remedy' }
+      ? {
+          shown: `${type} with an empty message`,
+          told: 'nothing',
+          why: 'an empty message tells nothing'
+        }
+      : {
+          shown: `${type} with the message ${JSON.stringify(t.message)}`,
+          told: JSON.stringify(t.message),
+          why: 'it names no cause, input or remedy'
+        }
   }
   if (!BARE_TYPES.has(type)) return undefined
   // No message at all: `new Error()`, `raise ValueError`, `raise ValueError()`.
   const text = t.text.replace(/\s+/g, '')
-  const bare = info.dialect === 'js' ? /^(new)?[\w.]+\(\)$/.test(text) : /^[\w.]+(\(\))?$/.test(text)
-  return bare ? { shown: `${type} without a message`, told: `only "${type}"`, why: `no message is given, so only the type ${type} is shown` } : undefined
+  const bare =
+    info.dialect === 'js' ? /^(new)?[\w.]+\(\)$/.test(text) : /^[\w.]+(\(\))?$/.test(text)
+  return bare
+    ? {
+        shown: `${type} without a message`,
+        told: `only "${type}"`,
+        why: `no message is given, so only the type ${type} is shown`
+      }
+    : undefined
 }
 
 function caughtLocally(info: ModuleInfo, t: ThrowSite): boolean {
   return info.module.tries.some((block) => {
     const first = block.handlers[0]
-    if (!first || block.enclosing !== t.enclosing || !within(t.loc, block.loc) || t.loc.startLine >= first.loc.startLine) return false
+    if (
+      !first ||
+      block.enclosing !== t.enclosing ||
+      !within(t.loc, block.loc) ||
+      t.loc.startLine >= first.loc.startLine
+    )
+      return false
     const thrown = t.errorType?.split('.').pop()
-    return block.handlers.some((h) => h.types.length === 0 || h.types.some((type) => ['Exception', 'BaseException'].includes(type) || type === thrown))
+    return block.handlers.some(
+      (h) =>
+        h.types.length === 0 ||
+        h.types.some((type) => ['Exception', 'BaseException'].includes(type) || type === thrown)
+    )
   })
 }
 
@@ -59,13 +149,28 @@ export function checkWording(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
     const severity = severityOf(info)
-    const push = (at: ThrowSite | CallSite, kind: string, call: string, shown: string, told: string, why: string, key: string): void => {
+    const push = (
+      at: ThrowSite | CallSite,
+      kind: string,
+      call: string,
+      shown: string,
+      told: string,
+      why: string,
+      key: string
+    ): void => {
       out.push({
         info,
         rank: SEVERITY_RANK[severity],
         draft: {
           messageId: 'genericErrorMessage',
-          data: { kind, shown, told, where: whereText(info, at.enclosing), call: `\`${short(call, 60)}\``, why },
+          data: {
+            kind,
+            shown,
+            told,
+            where: whereText(info, at.enclosing),
+            call: `\`${short(call, 60)}\``,
+            why
+          },
           severity,
           confidence: 'high',
           rationale: `Severity ${severity}: ${severity === 'medium' ? 'the module talks to users (a command-line program or a UI component)' : 'the message reaches users through the callers that show it'}; confidence high: the message is a literal read from the code.`,
@@ -80,7 +185,15 @@ export function checkWording(input: CheckInput): Found[] {
       if (caughtLocally(info, t)) continue
       const found = throwMessage(info, t)
       if (!found) continue
-      push(t, info.dialect === 'js' ? 'Throws' : 'Raises', `${info.dialect === 'js' ? 'throw' : 'raise'} ${t.text}`, found.shown, found.told, found.why, `throw:${t.enclosing ?? '<module>'}:${t.errorType}:${normalise(t.message ?? '')}`)
+      push(
+        t,
+        info.dialect === 'js' ? 'Throws' : 'Raises',
+        `${info.dialect === 'js' ? 'throw' : 'raise'} ${t.text}`,
+        found.shown,
+        found.told,
+        found.why,
+        `throw:${t.enclosing ?? '<module>'}:${t.errorType}:${normalise(t.message ?? '')}`
+      )
     }
     for (const call of info.module.calls) {
       if (!USER_CALLS.has(call.callee) && !USER_CALLS.has(call.name)) continue
@@ -92,7 +205,15 @@ export function checkWording(input: CheckInput): Found[] {
       if (call.args.length !== 1) continue
       const literal = stringLiteralValue(call.args[0])
       if (literal === undefined || literal.trim() === '' || !isGeneric(literal)) continue
-      push(call, 'Shows', `${call.callee}(${call.args.join(', ')})`, `the message ${JSON.stringify(literal)}`, JSON.stringify(literal), 'it names no cause, input or remedy', `show:${call.enclosing ?? '<module>'}:${call.callee}:${normalise(literal)}`)
+      push(
+        call,
+        'Shows',
+        `${call.callee}(${call.args.join(', ')})`,
+        `the message ${JSON.stringify(literal)}`,
+        JSON.stringify(literal),
+        'it names no cause, input or remedy',
+        `show:${call.enclosing ?? '<module>'}:${call.callee}:${normalise(literal)}`
+      )
     }
   }
   return out

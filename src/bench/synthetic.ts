@@ -34,7 +34,23 @@ function random(seed: number): () => number {
   }
 }
 
-const WORDS = ['user', 'order', 'item', 'cache', 'token', 'record', 'batch', 'query', 'event', 'report', 'price', 'stock', 'path', 'entry', 'limit']
+const WORDS = [
+  'user',
+  'order',
+  'item',
+  'cache',
+  'token',
+  'record',
+  'batch',
+  'query',
+  'event',
+  'report',
+  'price',
+  'stock',
+  'path',
+  'entry',
+  'limit'
+]
 
 class Writer {
   private readonly rnd: () => number
@@ -59,7 +75,9 @@ function tsFunction(w: Writer, name: string, indent: string, method: boolean): s
   const a = w.word()
   const b = w.word()
   const n = w.int(100)
-  const head = method ? `${indent}async ${name}(${a}s: ${w.cap(a)}[], ${b}Limit = ${n}): Promise<number> {` : `${indent}export async function ${name}(${a}s: ${w.cap(a)}[], ${b}Limit = ${n}): Promise<number> {`
+  const head = method
+    ? `${indent}async ${name}(${a}s: ${w.cap(a)}[], ${b}Limit = ${n}): Promise<number> {`
+    : `${indent}export async function ${name}(${a}s: ${w.cap(a)}[], ${b}Limit = ${n}): Promise<number> {`
   const i = `${indent}  `
   return [
     head,
@@ -98,7 +116,9 @@ function tsModule(w: Writer, index: number, targetLines: number): string {
   const lines: string[] = [
     `import { readFile } from 'node:fs/promises'`,
     `import { logger } from '../util/logger.js'`,
-    index > 0 ? `import { Service${index - 1} } from './service-${index - 1}.js'` : `import type { Options } from '../util/options.js'`,
+    index > 0
+      ? `import { Service${index - 1} } from './service-${index - 1}.js'`
+      : `import type { Options } from '../util/options.js'`,
     '',
     `const registry = new Map<string, number>()`,
     `export const DEFAULT_LIMIT_${index} = ${w.int(1000)}`,
@@ -108,12 +128,19 @@ function tsModule(w: Writer, index: number, targetLines: number): string {
   while (lines.length < targetLines) {
     const cls = `Service${index}${fn > 0 ? `Part${fn}` : ''}`
     lines.push(`export class ${cls} {`, `  private readonly cache = new Map<string, string>()`, '')
-    for (let m = 0; m < 3 && lines.length < targetLines; m++) lines.push(...tsFunction(w, `${w.word()}${w.cap(w.word())}${m}`, '  ', true))
+    for (let m = 0; m < 3 && lines.length < targetLines; m++)
+      lines.push(...tsFunction(w, `${w.word()}${w.cap(w.word())}${m}`, '  ', true))
     lines.push('}', '')
-    if (lines.length < targetLines) lines.push(...tsFunction(w, `handle${w.cap(w.word())}${fn}`, '', false))
+    if (lines.length < targetLines)
+      lines.push(...tsFunction(w, `handle${w.cap(w.word())}${fn}`, '', false))
     fn++
   }
-  lines.push(`export function register${index}(key: string): void {`, `  registry.set(key, (registry.get(key) ?? 0) + 1)`, '}', '')
+  lines.push(
+    `export function register${index}(key: string): void {`,
+    `  registry.set(key, (registry.get(key) ?? 0) + 1)`,
+    '}',
+    ''
+  )
   return lines.join('\n')
 }
 
@@ -135,7 +162,15 @@ function tsTest(w: Writer, index: number): string {
 }
 
 function pyModule(w: Writer, index: number, targetLines: number): string {
-  const lines: string[] = ['import json', 'import logging', `from .util import helper_${index}`, '', 'log = logging.getLogger(__name__)', 'REGISTRY = {}', '']
+  const lines: string[] = [
+    'import json',
+    'import logging',
+    `from .util import helper_${index}`,
+    '',
+    'log = logging.getLogger(__name__)',
+    'REGISTRY = {}',
+    ''
+  ]
   let n = 0
   while (lines.length < targetLines) {
     const a = w.word()
@@ -171,7 +206,9 @@ export function writeSyntheticRepository(root: string, options: SyntheticOptions
   const maxBytes = options.bytes ?? Number.POSITIVE_INFINITY
   const language = options.language ?? 'ts'
   const perFile =
-    options.files && Number.isFinite(maxLines) ? Math.max(20, Math.ceil(maxLines / options.files)) : 400
+    options.files && Number.isFinite(maxLines)
+      ? Math.max(20, Math.ceil(maxLines / options.files))
+      : 400
   const result: SyntheticResult = { files: 0, lines: 0, bytes: 0 }
   const write = (path: string, text: string): void => {
     const full = join(root, path)
@@ -181,8 +218,14 @@ export function writeSyntheticRepository(root: string, options: SyntheticOptions
     result.lines += text.split('\n').length - 1
     result.bytes += Buffer.byteLength(text)
   }
-  write('package.json', JSON.stringify({ name: 'synthetic', version: '1.0.0', type: 'module' }, null, 2) + '\n')
-  write('src/util/logger.ts', `export const logger = { warn: (...args: unknown[]) => args.length }\n`)
+  write(
+    'package.json',
+    JSON.stringify({ name: 'synthetic', version: '1.0.0', type: 'module' }, null, 2) + '\n'
+  )
+  write(
+    'src/util/logger.ts',
+    `export const logger = { warn: (...args: unknown[]) => args.length }\n`
+  )
   for (let i = 0; result.lines < maxLines && result.bytes < maxBytes; i++) {
     if (options.files && i >= options.files) break
     const py = language === 'py' || (language === 'mixed' && i % 2 === 1)

@@ -5,9 +5,23 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Perspective } from '../../perspectives/define.js'
 import { ConfigurationError, errorMessage } from '../util/errors.js'
-import { existingDirectory, parseBaseRef, parseFramework, withConfigFile, type BaseSettings } from './inputs.js'
+import {
+  existingDirectory,
+  parseBaseRef,
+  parseFramework,
+  withConfigFile,
+  type BaseSettings
+} from './inputs.js'
 import { parsePerspectiveChoice } from './perspective.js'
-import { DEFAULT_CURSOR_VARIABLE, DEFAULT_OUTPUT_DIR, FAIL_ON_LEVELS, VALIDATE_MODES, type FailOn, type RunConfig, type ValidateMode } from './types.js'
+import {
+  DEFAULT_CURSOR_VARIABLE,
+  DEFAULT_OUTPUT_DIR,
+  FAIL_ON_LEVELS,
+  VALIDATE_MODES,
+  type FailOn,
+  type RunConfig,
+  type ValidateMode
+} from './types.js'
 import { parseChoice, parseInteger, parseSize } from './values.js'
 
 export class UsageError extends Error {
@@ -76,18 +90,40 @@ const OPTIONS = {
 } as const
 
 const ALLOWED: Record<string, readonly string[]> = {
-  plan: ['perspective', 'out', 'format', 'framework', 'fail-on', 'config', 'max-file-size', 'history-days', 'max-result-age', 'base-ref', 'dry-run', 'coverage', 'validate', 'help'],
+  plan: [
+    'perspective',
+    'out',
+    'format',
+    'framework',
+    'fail-on',
+    'config',
+    'max-file-size',
+    'history-days',
+    'max-result-age',
+    'base-ref',
+    'dry-run',
+    'coverage',
+    'validate',
+    'help'
+  ],
   model: ['json', 'max-file-size', 'help'],
   docs: ['check', 'help']
 }
 
-export function parseCli(argv: string[], cwd: string, perspectives: readonly Perspective<string, any>[]): CliCommand {
+export function parseCli(
+  argv: string[],
+  cwd: string,
+  perspectives: readonly Perspective<string, any>[]
+): CliCommand {
   let parsed
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
     // parseArgs' own messages say what is wrong (`Unknown option '--x'`); keep them, minus its hint about `--`.
-    const message = typeof (error as { message?: unknown })?.message === 'string' ? (error as Error).message : errorMessage(error)
+    const message =
+      typeof (error as { message?: unknown })?.message === 'string'
+        ? (error as Error).message
+        : errorMessage(error)
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''))
   }
   const { values, positionals } = parsed
@@ -97,34 +133,64 @@ export function parseCli(argv: string[], cwd: string, perspectives: readonly Per
     throw new UsageError('no command given')
   }
   const [command, ...rest] = positionals
-  if (!(command in ALLOWED)) throw new UsageError(`unknown command '${command}' (commands: plan, model, docs)`)
+  if (!(command in ALLOWED))
+    throw new UsageError(`unknown command '${command}' (commands: plan, model, docs)`)
   if (values.help) return { command: 'help' }
   if (values.version) return { command: 'version' }
   for (const name of Object.keys(values)) {
-    if (!ALLOWED[command].includes(name)) throw new UsageError(`option '--${name}' does not apply to '${command}'`)
+    if (!ALLOWED[command].includes(name))
+      throw new UsageError(`option '--${name}' does not apply to '${command}'`)
   }
   const maxPositionals = command === 'docs' ? 0 : 1
-  if (rest.length > maxPositionals) throw new UsageError(`unexpected argument '${rest[maxPositionals]}' for '${command}'`)
+  if (rest.length > maxPositionals)
+    throw new UsageError(`unexpected argument '${rest[maxPositionals]}' for '${command}'`)
   if (command === 'docs') return { command: 'docs', check: values.check === true }
   try {
     const root = existingDirectory('path', resolve(cwd, rest[0] ?? '.'))
     if (command === 'model') {
-      return { command: 'model', root, json: values.json === true, maxFileBytes: parseSize('--max-file-size', values['max-file-size'] ?? '', 1024, 64 * 1024 * 1024) }
+      return {
+        command: 'model',
+        root,
+        json: values.json === true,
+        maxFileBytes: parseSize(
+          '--max-file-size',
+          values['max-file-size'] ?? '',
+          1024,
+          64 * 1024 * 1024
+        )
+      }
     }
     const base: BaseSettings = {
-      choice: parsePerspectiveChoice(values.perspective, perspectives.map((p) => p.meta), '--perspective'),
+      choice: parsePerspectiveChoice(
+        values.perspective,
+        perspectives.map((p) => p.meta),
+        '--perspective'
+      ),
       root,
       repository: '',
       configPath: values.config ? resolve(cwd, values.config) : null,
       outputDir: values.out ? resolve(cwd, values.out) : resolve(root, DEFAULT_OUTPUT_DIR),
       failOn: parseChoice<FailOn>('--fail-on', values['fail-on'] ?? '', FAIL_ON_LEVELS, 'none'),
       framework: parseFramework('--framework', values.framework ?? ''),
-      maxFileBytes: parseSize('--max-file-size', values['max-file-size'] ?? '', 1024, 64 * 1024 * 1024),
+      maxFileBytes: parseSize(
+        '--max-file-size',
+        values['max-file-size'] ?? '',
+        1024,
+        64 * 1024 * 1024
+      ),
       historyDays: parseInteger('--history-days', values['history-days'] ?? '', 1, 3650),
       maxResultAgeDays: parseInteger('--max-result-age', values['max-result-age'] ?? '', 0, 3650),
-      coverage: values.coverage && values.coverage.length > 0 ? parseCoverageGlobs('--coverage', values.coverage) : null
+      coverage:
+        values.coverage && values.coverage.length > 0
+          ? parseCoverageGlobs('--coverage', values.coverage)
+          : null
     }
-    const format = parseChoice<ReportFormat>('--format', values.format ?? '', REPORT_FORMATS, 'text')
+    const format = parseChoice<ReportFormat>(
+      '--format',
+      values.format ?? '',
+      REPORT_FORMATS,
+      'text'
+    )
     const config: RunConfig = {
       choice: base.choice,
       root: base.root,
@@ -141,7 +207,12 @@ export function parseCli(argv: string[], cwd: string, perspectives: readonly Per
       dryRun: values['dry-run'] === true,
       uploadFailure: 'fail',
       baseRef: parseBaseRef('--base-ref', values['base-ref'] ?? ''),
-      validate: parseChoice<ValidateMode>('--validate', values.validate ?? '', VALIDATE_MODES, 'auto')
+      validate: parseChoice<ValidateMode>(
+        '--validate',
+        values.validate ?? '',
+        VALIDATE_MODES,
+        'auto'
+      )
     }
     return { command: 'plan', config, format }
   } catch (error) {

@@ -3,7 +3,16 @@
 // must be a regular file (no device, FIFO or socket), a link may not lead out of the repository, it is
 // read with a size limit, and errors name the key path and the offending value's type, never its text.
 import { parseCoverageGlobs } from '../repo/coverage-globs.js'
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync
+} from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
 import { parse as parseYaml } from 'yaml'
@@ -20,7 +29,11 @@ export const MAX_CONFIG_BYTES = 1024 * 1024
 
 /** A key from the file, shown safely: one line, bounded, quoted. */
 function keyText(key: string): string {
-  const flat = [...key].map((c) => (c.charCodeAt(0) < 32 || (c.charCodeAt(0) >= 127 && c.charCodeAt(0) < 160) ? '?' : c)).join('')
+  const flat = [...key]
+    .map((c) =>
+      c.charCodeAt(0) < 32 || (c.charCodeAt(0) >= 127 && c.charCodeAt(0) < 160) ? '?' : c
+    )
+    .join('')
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat
 }
 
@@ -33,13 +46,22 @@ function typeName(value: unknown): string {
 function describe(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
     .map((e) => {
-      const at = e.instancePath === '' ? 'the top level' : keyText(e.instancePath.slice(1).replace(/\//g, '.'))
+      const at =
+        e.instancePath === ''
+          ? 'the top level'
+          : keyText(e.instancePath.slice(1).replace(/\//g, '.'))
       if (e.keyword === 'additionalProperties') {
         const key = keyText((e.params as { additionalProperty: string }).additionalProperty)
-        const known = e.instancePath === '' ? Object.keys(schema.properties) : e.instancePath === '/surface' ? Object.keys(schema.properties.surface.properties) : null
+        const known =
+          e.instancePath === ''
+            ? Object.keys(schema.properties)
+            : e.instancePath === '/surface'
+              ? Object.keys(schema.properties.surface.properties)
+              : null
         return `${at}: unknown key '${key}'${known ? ` (known: ${known.join(', ')})` : ''}`
       }
-      if (e.keyword === 'enum') return `${at}: ${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+      if (e.keyword === 'enum')
+        return `${at}: ${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
       return `${at}: ${e.message}`
     })
     .join('; ')
@@ -48,7 +70,10 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 /** The config file to read: the named one (must exist), else the first default name present, else null. */
 export function locateConfigFile(root: string, named: string | null): string | null {
   if (named) {
-    if (!existsSync(named)) throw new ConfigurationError(`config: the file '${named}' does not exist. Fix the path or leave config empty.`)
+    if (!existsSync(named))
+      throw new ConfigurationError(
+        `config: the file '${named}' does not exist. Fix the path or leave config empty.`
+      )
     return named
   }
   for (const name of CONFIG_FILE_NAMES) {
@@ -58,7 +83,11 @@ export function locateConfigFile(root: string, named: string | null): string | n
   return null
 }
 
-export function parseConfigText(text: string, where: string, perspectives: readonly Perspective<string, any>[]): FileConfig {
+export function parseConfigText(
+  text: string,
+  where: string,
+  perspectives: readonly Perspective<string, any>[]
+): FileConfig {
   let data: unknown
   try {
     data = parseYaml(text) ?? {}
@@ -118,7 +147,9 @@ function checkPerspectiveOptions(
       const expected = Array.isArray(defaults[name]) ? 'array' : typeof defaults[name]
       const actual = Array.isArray(value) ? 'array' : typeof value
       if (defaults[name] !== null && expected !== actual) {
-        throw new ConfigurationError(`${where}: perspectives.${id}.${name}: expected a ${expected}, got a ${typeName(value)}.`)
+        throw new ConfigurationError(
+          `${where}: perspectives.${id}.${name}: expected a ${expected}, got a ${typeName(value)}.`
+        )
       }
     }
   }
@@ -133,7 +164,11 @@ function inside(parent: string, child: string): boolean {
  * The config file's text: a regular file whose real path is inside `root` (a link may point within the
  * repository, not out of it), at most MAX_CONFIG_BYTES. Opened without blocking, so a FIFO cannot hang the run.
  */
-export function readConfigText(path: string, root: string | null, maxBytes = MAX_CONFIG_BYTES): string {
+export function readConfigText(
+  path: string,
+  root: string | null,
+  maxBytes = MAX_CONFIG_BYTES
+): string {
   const fail = (why: string): never => {
     throw new ConfigurationError(`config: cannot use '${path}': ${why}`)
   }
@@ -151,11 +186,15 @@ export function readConfigText(path: string, root: string | null, maxBytes = MAX
       // the root is checked elsewhere
     }
     const linked = lstatSync(path).isSymbolicLink()
-    if (!inside(realRoot, real) && (linked || inside(root, path) || inside(realRoot, path))) fail('it is a link that leads outside the repository')
+    if (!inside(realRoot, real) && (linked || inside(root, path) || inside(realRoot, path)))
+      fail('it is a link that leads outside the repository')
   }
   let fd: number
   try {
-    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0))
+    fd = openSync(
+      real,
+      constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+    )
   } catch (error) {
     return fail(`it cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
   }
@@ -178,7 +217,11 @@ export function readConfigText(path: string, root: string | null, maxBytes = MAX
 }
 
 /** Reads and validates the config file; `root` bounds where a link may lead (null: no bound, for tests). */
-export function readConfigFile(path: string | null, perspectives: readonly Perspective<string, any>[], root: string | null = null): FileConfig {
+export function readConfigFile(
+  path: string | null,
+  perspectives: readonly Perspective<string, any>[],
+  root: string | null = null
+): FileConfig {
   if (path === null) return { include: [], exclude: [], perspectives: {} }
   return parseConfigText(readConfigText(path, root), path, perspectives)
 }

@@ -68,7 +68,10 @@ export function existingDirectory(name: string, path: string): string {
   } catch {
     isDir = false
   }
-  if (!isDir) throw new ConfigurationError(`${name}: '${path}' is not a directory. Point it at the repository to analyse (checked out by actions/checkout).`)
+  if (!isDir)
+    throw new ConfigurationError(
+      `${name}: '${path}' is not a directory. Point it at the repository to analyse (checked out by actions/checkout).`
+    )
   // The whole file system, or a system folder, is not a repository: analysing it would never end.
   let real = path
   try {
@@ -76,8 +79,13 @@ export function existingDirectory(name: string, path: string): string {
   } catch {
     // checked above
   }
-  if (real === '/' || ['/proc', '/sys', '/dev'].some((p) => real === p || real.startsWith(`${p}/`))) {
-    throw new ConfigurationError(`${name}: '${path}' is the file system root or a system folder, not a repository. Point it at the repository to analyse.`)
+  if (
+    real === '/' ||
+    ['/proc', '/sys', '/dev'].some((p) => real === p || real.startsWith(`${p}/`))
+  ) {
+    throw new ConfigurationError(
+      `${name}: '${path}' is the file system root or a system folder, not a repository. Point it at the repository to analyse.`
+    )
   }
   return path
 }
@@ -89,7 +97,9 @@ export function parseFramework(name: string, value: string): string | null {
   try {
     parseOverride(text)
   } catch {
-    throw new ConfigurationError(`${name}: '${value}' is not accepted. Use ${ACCEPTED_OVERRIDES}, or leave it empty to detect it.`)
+    throw new ConfigurationError(
+      `${name}: '${value}' is not accepted. Use ${ACCEPTED_OVERRIDES}, or leave it empty to detect it.`
+    )
   }
   return text
 }
@@ -114,7 +124,16 @@ export interface BaseSettings {
 export function withConfigFile(
   base: BaseSettings,
   perspectives: readonly Perspective<string, any>[]
-): Pick<RunConfig, 'configFile' | 'file' | 'framework' | 'maxFileBytes' | 'historyDays' | 'maxResultAgeDays' | 'coverage'> {
+): Pick<
+  RunConfig,
+  | 'configFile'
+  | 'file'
+  | 'framework'
+  | 'maxFileBytes'
+  | 'historyDays'
+  | 'maxResultAgeDays'
+  | 'coverage'
+> {
   const configFile = locateConfigFile(base.root, base.configPath)
   const file = readConfigFile(configFile, perspectives, base.root)
   if (file.framework !== undefined) parseFramework(`${configFile}: framework`, file.framework)
@@ -157,14 +176,23 @@ export function readActionConfig(
     outputDir: base.outputDir,
     failOn: base.failOn,
     ...withConfigFile(base, perspectives),
-    cursorVariable: parseVariableName('cursor-variable', input('cursor-variable'), DEFAULT_CURSOR_VARIABLE),
+    cursorVariable: parseVariableName(
+      'cursor-variable',
+      input('cursor-variable'),
+      DEFAULT_CURSOR_VARIABLE
+    ),
     githubToken: input('github-token').trim(),
     hfToken: input('hf-token').trim(),
     hfDataset: parseDatasetName('hf-dataset', input('hf-dataset')),
     hfEndpoint: parseUrl('hf-endpoint', input('hf-endpoint') || env.HF_ENDPOINT || ''),
     hfPrivate: parseBoolean('hf-private', input('hf-private'), false),
     dryRun: parseBoolean('dry-run', input('dry-run'), false),
-    uploadFailure: parseChoice<UploadFailureMode>('upload-failure', input('upload-failure'), UPLOAD_FAILURE_MODES, 'fail'),
+    uploadFailure: parseChoice<UploadFailureMode>(
+      'upload-failure',
+      input('upload-failure'),
+      UPLOAD_FAILURE_MODES,
+      'fail'
+    ),
     baseRef: parseBaseRef('base-ref', input('base-ref')),
     validate: parseChoice<ValidateMode>('validate', input('validate'), VALIDATE_MODES, 'auto')
   }
@@ -175,8 +203,15 @@ export function parseBaseRef(name: string, value: string): string {
   const text = value.trim()
   if (text === '') return ''
   // A leading '-' would be read by git as an option; a range (`a..b`) or a space is not one commit.
-  if (text.startsWith('-') || /\s/.test(text) || [...text].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127) || text.includes('..')) {
-    throw new ConfigurationError(`${name}: '${value}' is not a git ref. Give a tag, branch or commit such as v1.2.0 or origin/main, or leave it empty to use the latest semver tag.`)
+  if (
+    text.startsWith('-') ||
+    /\s/.test(text) ||
+    [...text].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127) ||
+    text.includes('..')
+  ) {
+    throw new ConfigurationError(
+      `${name}: '${value}' is not a git ref. Give a tag, branch or commit such as v1.2.0 or origin/main, or leave it empty to use the latest semver tag.`
+    )
   }
   return text
 }

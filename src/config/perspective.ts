@@ -3,9 +3,7 @@ import type { PerspectiveMeta } from '../../perspectives/types.js'
 import { ConfigurationError } from '../util/errors.js'
 
 export type PerspectiveChoice =
-  | { kind: 'rotation' }
-  | { kind: 'all' }
-  | { kind: 'one'; meta: PerspectiveMeta }
+  { kind: 'rotation' } | { kind: 'all' } | { kind: 'one'; meta: PerspectiveMeta }
 
 /** `1 scope, 2 failure-modes, ...`: what an error message offers. */
 export function perspectiveList(metas: readonly PerspectiveMeta[]): string {
@@ -13,7 +11,10 @@ export function perspectiveList(metas: readonly PerspectiveMeta[]): string {
 }
 
 /** A number 1-15, an id or a title (any case); null when nothing matches. */
-export function findPerspective(value: string, metas: readonly PerspectiveMeta[]): PerspectiveMeta | null {
+export function findPerspective(
+  value: string,
+  metas: readonly PerspectiveMeta[]
+): PerspectiveMeta | null {
   const text = value.trim()
   if (/^\d+$/.test(text)) return metas.find((m) => m.number === Number(text)) ?? null
   const lower = text.toLowerCase()

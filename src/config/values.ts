@@ -9,24 +9,42 @@ export function parseBoolean(name: string, value: string, fallback: boolean): bo
   throw new ConfigurationError(`${name}: '${value}' is not a boolean. Use true or false.`)
 }
 
-export function parseChoice<T extends string>(name: string, value: string, accepted: readonly T[], fallback: T): T {
+export function parseChoice<T extends string>(
+  name: string,
+  value: string,
+  accepted: readonly T[],
+  fallback: T
+): T {
   const text = value.trim().toLowerCase()
   if (text === '') return fallback
   const found = accepted.find((a) => a.toLowerCase() === text)
   if (found !== undefined) return found
-  throw new ConfigurationError(`${name}: '${value}' is not accepted. Use one of: ${accepted.join(', ')}.`)
+  throw new ConfigurationError(
+    `${name}: '${value}' is not accepted. Use one of: ${accepted.join(', ')}.`
+  )
 }
 
 export function parseInteger(name: string, value: string, min: number, max: number): number | null {
   const text = value.trim()
   if (text === '') return null
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new ConfigurationError(`${name}: '${value}' is not accepted. Use a whole number from ${min} to ${max}.`)
+    throw new ConfigurationError(
+      `${name}: '${value}' is not accepted. Use a whole number from ${min} to ${max}.`
+    )
   }
   return Number(text)
 }
 
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2 }
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1000,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1000 ** 2,
+  mib: 1024 ** 2
+}
 
 /** A size in bytes: `1048576`, `512KiB`, `1MiB`, `2MB`. */
 export function parseSize(name: string, value: string, min: number, max: number): number | null {
@@ -48,7 +66,9 @@ export function parseRepository(name: string, value: string): string {
   const text = value.trim()
   if (text === '') return ''
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/.test(text)) {
-    throw new ConfigurationError(`${name}: '${value}' is not a repository. Use owner/name, e.g. octocat/hello-world.`)
+    throw new ConfigurationError(
+      `${name}: '${value}' is not a repository. Use owner/name, e.g. octocat/hello-world.`
+    )
   }
   return text
 }
@@ -70,7 +90,9 @@ export function parseDatasetName(name: string, value: string): string | null {
   const text = value.trim()
   if (text === '') return null
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text) || text.length > 96) {
-    throw new ConfigurationError(`${name}: '${value}' is not a dataset name. Use user/name, e.g. autocoder/autocoder-test-planning-results.`)
+    throw new ConfigurationError(
+      `${name}: '${value}' is not a dataset name. Use user/name, e.g. autocoder/autocoder-test-planning-results.`
+    )
   }
   return text
 }
@@ -82,10 +104,14 @@ export function parseUrl(name: string, value: string): string | null {
   try {
     url = new URL(text)
   } catch {
-    throw new ConfigurationError(`${name}: '${value}' is not a URL. Use an http(s) address, e.g. https://huggingface.co.`)
+    throw new ConfigurationError(
+      `${name}: '${value}' is not a URL. Use an http(s) address, e.g. https://huggingface.co.`
+    )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(`${name}: '${value}' is not an http(s) address. Use e.g. https://huggingface.co.`)
+    throw new ConfigurationError(
+      `${name}: '${value}' is not an http(s) address. Use e.g. https://huggingface.co.`
+    )
   }
   return text.replace(/\/+$/, '')
 }

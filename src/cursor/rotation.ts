@@ -4,7 +4,14 @@ import type { PerspectiveMeta } from '../../perspectives/types.js'
 import type { Logger } from '../log.js'
 import { errorMessage } from '../util/errors.js'
 import { CursorAccessError, type CursorStore } from './stores.js'
-import { FIRST_CURSOR, advance, following, formatCursor, parseCursor, type Cursor } from './value.js'
+import {
+  FIRST_CURSOR,
+  advance,
+  following,
+  formatCursor,
+  parseCursor,
+  type Cursor
+} from './value.js'
 
 /** What a user must do so the action can keep its rotation in a repository variable. */
 export const TOKEN_ADVICE =
@@ -39,7 +46,11 @@ export interface ReadRotationOptions {
   logger: Logger
 }
 
-function derive(hints: FallbackHints, count: number, useRunNumber: boolean): { cursor: Cursor; how: string } {
+function derive(
+  hints: FallbackHints,
+  count: number,
+  useRunNumber: boolean
+): { cursor: Cursor; how: string } {
   if (hints.latestPerspective !== null) {
     // The stored results know the counter: a lost or unreadable cursor does not restart it.
     const iteration = hints.nextIteration ?? (useRunNumber ? hints.runNumber : null) ?? 1
@@ -49,7 +60,10 @@ function derive(hints: FallbackHints, count: number, useRunNumber: boolean): { c
     }
   }
   if (useRunNumber && hints.runNumber !== null && hints.runNumber > 0) {
-    return { cursor: { next: ((hints.runNumber - 1) % count) + 1, iteration: hints.runNumber }, how: `the run number ${hints.runNumber}` }
+    return {
+      cursor: { next: ((hints.runNumber - 1) % count) + 1, iteration: hints.runNumber },
+      how: `the run number ${hints.runNumber}`
+    }
   }
   return { cursor: { ...FIRST_CURSOR }, how: 'the start of the rotation' }
 }
@@ -77,17 +91,22 @@ export async function readRotation(options: ReadRotationOptions): Promise<Rotati
   try {
     raw = await store.read()
   } catch (error) {
-    if (error instanceof CursorAccessError) return fallback(`The rotation cursor could not be read (${error.message})`, true)
+    if (error instanceof CursorAccessError)
+      return fallback(`The rotation cursor could not be read (${error.message})`, true)
     return fallback(`The rotation cursor could not be read (${errorMessage(error)})`, false)
   }
   if (raw === null) {
     const { cursor, how } = derive(hints, count, false)
-    logger.info(`The ${store.description} does not exist yet; starting at perspective ${name(cursor.next)} (${how}). It is created when this run's results are stored.`)
+    logger.info(
+      `The ${store.description} does not exist yet; starting at perspective ${name(cursor.next)} (${how}). It is created when this run's results are stored.`
+    )
     return { cursor, source: storeKind, warnings: [], store }
   }
   const parsed = parseCursor(raw, metas)
   if (parsed.ok) {
-    logger.info(`Cursor from ${store.description}: ${raw.trim()} -> perspective ${name(parsed.cursor.next)}, iteration ${parsed.cursor.iteration}`)
+    logger.info(
+      `Cursor from ${store.description}: ${raw.trim()} -> perspective ${name(parsed.cursor.next)}, iteration ${parsed.cursor.iteration}`
+    )
     return { cursor: parsed.cursor, source: storeKind, warnings: [], store }
   }
   const { cursor, how } = derive(hints, count, storeKind === 'variable')
@@ -112,7 +131,11 @@ export async function readRotation(options: ReadRotationOptions): Promise<Rotati
  * Moves the cursor past the perspective this run took. Call only after the results are stored
  * everywhere they were meant to go. Returns the new cursor, or null (with a warning) when it could not.
  */
-export async function advanceRotation(state: RotationState, metas: readonly PerspectiveMeta[], logger: Logger): Promise<Cursor | null> {
+export async function advanceRotation(
+  state: RotationState,
+  metas: readonly PerspectiveMeta[],
+  logger: Logger
+): Promise<Cursor | null> {
   if (!state.store) return null
   const next = advance(state.cursor, metas.length)
   const value = formatCursor(next, metas)
@@ -132,7 +155,12 @@ export async function advanceRotation(state: RotationState, metas: readonly Pers
 }
 
 /** Write, then read back: a store that answers something else (or nothing) is reported; the value written is kept as the last known cursor. */
-async function readBack(state: RotationState, written: string, metas: readonly PerspectiveMeta[], logger: Logger): Promise<void> {
+async function readBack(
+  state: RotationState,
+  written: string,
+  metas: readonly PerspectiveMeta[],
+  logger: Logger
+): Promise<void> {
   if (!state.store) return
   let problem: string | null = null
   try {
@@ -140,7 +168,8 @@ async function readBack(state: RotationState, written: string, metas: readonly P
     if (back === null) problem = 'it answered that the value does not exist'
     else {
       const parsed = parseCursor(back, metas)
-      if (!parsed.ok || formatCursor(parsed.cursor, metas) !== written) problem = `it answered '${shown(back)}'`
+      if (!parsed.ok || formatCursor(parsed.cursor, metas) !== written)
+        problem = `it answered '${shown(back)}'`
     }
   } catch (error) {
     problem = `reading it back failed (${errorMessage(error)})`

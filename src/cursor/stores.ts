@@ -28,8 +28,13 @@ export class CursorAccessError extends Error {
 function accessError(error: unknown, action: string, what: string): Error {
   const status = statusOf(error)
   const detail = errorMessage(error).replace(/ - https?:\/\/\S+$/, '')
-  if (status === 401 || status === 403) return new CursorAccessError(`${action} ${what}: HTTP ${status} (${detail})`, status)
-  if (status === 404) return new CursorAccessError(`${action} ${what}: HTTP 404 (the token cannot see the repository)`, status)
+  if (status === 401 || status === 403)
+    return new CursorAccessError(`${action} ${what}: HTTP ${status} (${detail})`, status)
+  if (status === 404)
+    return new CursorAccessError(
+      `${action} ${what}: HTTP 404 (the token cannot see the repository)`,
+      status
+    )
   return new Error(`${action} ${what}: ${status ? `HTTP ${status} (${detail})` : detail}`)
 }
 
@@ -72,12 +77,17 @@ export class RepositoryVariableStore implements CursorStore {
         this.missing = true
         return null
       }
-      if (statusOf(error) === 404) throw new CursorReadError(`reading ${this.description}: HTTP 404 although it was read earlier in this run`)
+      if (statusOf(error) === 404)
+        throw new CursorReadError(
+          `reading ${this.description}: HTTP 404 although it was read earlier in this run`
+        )
       throw accessError(error, 'reading', this.description)
     }
     const value = (response.data as { value?: unknown } | null | undefined)?.value
     if (typeof value !== 'string') {
-      throw new CursorReadError(`reading ${this.description}: the API answered ${response.status} without a value (a malformed answer)`)
+      throw new CursorReadError(
+        `reading ${this.description}: the API answered ${response.status} without a value (a malformed answer)`
+      )
     }
     this.found = true
     return value
@@ -94,7 +104,9 @@ export class RepositoryVariableStore implements CursorStore {
         return
       } catch (error) {
         if (statusOf(error) === 409) {
-          throw new CursorReadError(`creating ${this.description}: it exists although reading it answered 404; its value is left as it is and the next run continues from it`)
+          throw new CursorReadError(
+            `creating ${this.description}: it exists although reading it answered 404; its value is left as it is and the next run continues from it`
+          )
         }
         throw accessError(error, 'creating', this.description)
       }
@@ -110,9 +122,11 @@ export class RepositoryVariableStore implements CursorStore {
     } catch (error) {
       // Created meanwhile by a concurrent run: update it instead.
       if (statusOf(error) === 409) {
-        await this.client.request('PATCH /repos/{owner}/{repo}/actions/variables/{name}', params).catch((e: unknown) => {
-          throw accessError(e, 'updating', this.description)
-        })
+        await this.client
+          .request('PATCH /repos/{owner}/{repo}/actions/variables/{name}', params)
+          .catch((e: unknown) => {
+            throw accessError(e, 'updating', this.description)
+          })
         return
       }
       throw accessError(error, 'creating', this.description)

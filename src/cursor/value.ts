@@ -45,7 +45,8 @@ export function parseCursor(raw: string, metas: readonly PerspectiveMeta[]): Par
     return { ok: false, reason: 'expected an object like {"next":"scope","iteration":1}' }
   }
   const { next, iteration } = data as { next?: unknown; iteration?: unknown }
-  if (typeof next !== 'string' && typeof next !== 'number') return { ok: false, reason: '"next" is missing (a number 1-15, an id or a title)' }
+  if (typeof next !== 'string' && typeof next !== 'number')
+    return { ok: false, reason: '"next" is missing (a number 1-15, an id or a title)' }
   const parsedNext = nextOnly(String(next), metas)
   if (!parsedNext.ok) return parsedNext
   if (iteration === undefined) return parsedNext
@@ -57,6 +58,10 @@ export function parseCursor(raw: string, metas: readonly PerspectiveMeta[]): Par
 
 function nextOnly(value: string, metas: readonly PerspectiveMeta[]): ParsedCursor {
   const meta = findPerspective(value, metas)
-  if (!meta) return { ok: false, reason: `'${value}' is not a perspective (use a number 1-${metas.length}, an id or a title)` }
+  if (!meta)
+    return {
+      ok: false,
+      reason: `'${value}' is not a perspective (use a number 1-${metas.length}, an id or a title)`
+    }
   return { ok: true, cursor: { next: meta.number, iteration: 1 } }
 }

@@ -24,7 +24,12 @@ export const PRODUCT_PERSPECTIVES: ReadonlySet<string> = new Set([
   'big-picture'
 ])
 
-const MANIFEST_OUT: ReadonlySet<FileClass> = new Set(['examples-docs', 'fixtures', 'vendored', 'generated'])
+const MANIFEST_OUT: ReadonlySet<FileClass> = new Set([
+  'examples-docs',
+  'fixtures',
+  'vendored',
+  'generated'
+])
 
 /** Classes a perspective needs on top: scope counts fixtures as test input in its own inventory. */
 const EXTRA_CLASSES: Partial<Record<string, FileClass[]>> = { scope: ['fixtures'] }
@@ -48,7 +53,10 @@ export interface ProductViewSummary {
 }
 
 /** Splits `surface.include` into file classes and globs. */
-export function parseWidening(include: readonly string[] | undefined): { classes: FileClass[]; globs: string[] } {
+export function parseWidening(include: readonly string[] | undefined): {
+  classes: FileClass[]
+  globs: string[]
+} {
   const classes: FileClass[] = []
   const globs: string[] = []
   for (const entry of include ?? []) {
@@ -59,15 +67,32 @@ export function parseWidening(include: readonly string[] | undefined): { classes
 }
 
 /** The model a perspective sees, and what was left out of it; the whole model for others or when the surface is unknown. */
-export function productView(model: CodeModel, perspectiveId: string, include?: readonly string[]): { model: CodeModel; summary: ProductViewSummary | null } {
+export function productView(
+  model: CodeModel,
+  perspectiveId: string,
+  include?: readonly string[]
+): { model: CodeModel; summary: ProductViewSummary | null } {
   const surface = model.surface
   if (!surface || !PRODUCT_PERSPECTIVES.has(perspectiveId)) return { model, summary: null }
   const widening = parseWidening(include)
   const classes = [...new Set([...BASE_CLASSES, ...widening.classes])]
-  const matches = widening.globs.length > 0 ? picomatch(widening.globs.flatMap((g) => [g, `${g.replace(/\/+$/, '')}/**`]), { dot: true }) : () => false
+  const matches =
+    widening.globs.length > 0
+      ? picomatch(
+          widening.globs.flatMap((g) => [g, `${g.replace(/\/+$/, '')}/**`]),
+          { dot: true }
+        )
+      : () => false
   const byPath = new Map(surface.files.map((f) => [f.path, f]))
   const kept: ModuleModel[] = []
-  const summary: ProductViewSummary = { classes, globs: widening.globs, modules: 0, leftOut: {}, examples: {}, keptForCi: 0 }
+  const summary: ProductViewSummary = {
+    classes,
+    globs: widening.globs,
+    modules: 0,
+    leftOut: {},
+    examples: {},
+    keptForCi: 0
+  }
   for (const module of model.modules) {
     const file = byPath.get(module.path)
     if (!file || classes.includes(file.class) || matches(module.path)) {
@@ -78,7 +103,11 @@ export function productView(model: CodeModel, perspectiveId: string, include?: r
       kept.push(module)
       continue
     }
-    if (perspectiveId === 'mocking-strategy' && file.class === 'tooling' && file.reason.startsWith(TOOL_CONFIG_REASON)) {
+    if (
+      perspectiveId === 'mocking-strategy' &&
+      file.class === 'tooling' &&
+      file.reason.startsWith(TOOL_CONFIG_REASON)
+    ) {
       kept.push(module)
       continue
     }
@@ -104,9 +133,16 @@ export function productView(model: CodeModel, perspectiveId: string, include?: r
 
 /** One markdown paragraph for the perspective's report: what it looked at, and what it left out. */
 export function productViewNote(summary: ProductViewSummary): string {
-  const left = FILE_CLASSES.filter((c) => (summary.leftOut[c] ?? 0) > 0).map((c) => `${summary.leftOut[c]} ${c} (${(summary.examples[c] ?? []).map((p) => `\`${p}\``).join(', ')})`)
-  const ci = summary.keptForCi > 0 ? ` ${summary.keptForCi} tooling ${summary.keptForCi === 1 ? 'file' : 'files'} that CI workflows run stayed in view.` : ''
-  if (left.length === 0) return `_Looked at ${summary.modules} analysed files: ${summary.classes.join(', ')}${summary.globs.length > 0 ? ` and ${summary.globs.join(', ')}` : ''}; nothing was left out.${ci}_`
+  const left = FILE_CLASSES.filter((c) => (summary.leftOut[c] ?? 0) > 0).map(
+    (c) =>
+      `${summary.leftOut[c]} ${c} (${(summary.examples[c] ?? []).map((p) => `\`${p}\``).join(', ')})`
+  )
+  const ci =
+    summary.keptForCi > 0
+      ? ` ${summary.keptForCi} tooling ${summary.keptForCi === 1 ? 'file' : 'files'} that CI workflows run stayed in view.`
+      : ''
+  if (left.length === 0)
+    return `_Looked at ${summary.modules} analysed files: ${summary.classes.join(', ')}${summary.globs.length > 0 ? ` and ${summary.globs.join(', ')}` : ''}; nothing was left out.${ci}_`
   return (
     `_Looked at ${summary.modules} analysed files (${summary.classes.join(', ')}${summary.globs.length > 0 ? `, ${summary.globs.join(', ')}` : ''}); ` +
     `left out ${left.join(', ')}. Widen with \`surface: { include: [...] }\` in .test-planning.yml.${ci}_`

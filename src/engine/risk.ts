@@ -4,7 +4,13 @@
 //   risk = round(100 * (1 - exp(-sum(weight) / 50)))
 import type { Confidence, Finding, Severity } from '../../perspectives/types.js'
 
-export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 25, high: 10, medium: 4, low: 1, info: 0 }
+export const SEVERITY_WEIGHT: Record<Severity, number> = {
+  critical: 25,
+  high: 10,
+  medium: 4,
+  low: 1,
+  info: 0
+}
 export const CONFIDENCE_FACTOR: Record<Confidence, number> = { high: 1, medium: 0.7, low: 0.4 }
 
 export function riskScore(findings: Pick<Finding, 'severity' | 'confidence'>[]): number {

@@ -20,17 +20,33 @@ import type { PerspectiveRun } from './types.js'
 import { productView, productViewNote, type ProductViewSummary } from './product-view.js'
 import { riskScore } from './risk.js'
 
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
+const SEVERITY_ORDER: Record<Severity, number> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+  info: 4
+}
 const MAX_SNIPPET_LINES = 6
 const MAX_SNIPPET_CHARS = 500
 
 export async function runPerspective<O>(
   perspective: Perspective<string, O>,
-  context: Omit<AnalyseContext<O>, 'options'> & { options?: Partial<O>; surfaceInclude?: readonly string[] }
+  context: Omit<AnalyseContext<O>, 'options'> & {
+    options?: Partial<O>
+    surfaceInclude?: readonly string[]
+  }
 ): Promise<PerspectiveRun> {
   const started = performance.now()
   const { meta } = perspective
-  const base = { meta: meta as PerspectiveMeta, findings: [], specs: [], metrics: {}, details: null, report: null }
+  const base = {
+    meta: meta as PerspectiveMeta,
+    findings: [],
+    specs: [],
+    metrics: {},
+    details: null,
+    report: null
+  }
   if (!meta.implemented) {
     return { ...base, status: 'not-implemented', error: null, risk: 0, millis: 0 }
   }
@@ -55,7 +71,9 @@ export async function runPerspective<O>(
       drafts,
       metrics: output.metrics,
       details: withSurface(output.details ?? null, view.summary),
-      report: view.summary ? [output.report, productViewNote(view.summary)].filter(Boolean).join('\n\n') : (output.report ?? null),
+      report: view.summary
+        ? [output.report, productViewNote(view.summary)].filter(Boolean).join('\n\n')
+        : (output.report ?? null),
       ...(view.summary ? { surface: view.summary } : {}),
       risk: clampRisk(output.risk ?? riskScore(findings)),
       ...(output.headline ? { headline: output.headline } : {}),
@@ -74,7 +92,14 @@ export async function runPerspective<O>(
 
 /** The product view goes into a perspective's details object (as `productSurface`) so the dataset keeps it. */
 function withSurface(details: unknown, summary: ProductViewSummary | null): unknown {
-  if (!summary || details === null || typeof details !== 'object' || Array.isArray(details) || 'productSurface' in details) return details
+  if (
+    !summary ||
+    details === null ||
+    typeof details !== 'object' ||
+    Array.isArray(details) ||
+    'productSurface' in details
+  )
+    return details
   return { ...details, productSurface: summary }
 }
 

@@ -4,7 +4,25 @@
 // even under an allowed name.
 
 /** Variables a runner needs to start: where programs are, who and where we are, the locale. */
-const ALLOWED = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'TEMP', 'TMP', 'TERM', 'SYSTEMROOT', 'COMSPEC', 'PATHEXT', 'WINDIR'])
+const ALLOWED = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'LANG',
+  'LC_ALL',
+  'LC_CTYPE',
+  'TZ',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'TERM',
+  'SYSTEMROOT',
+  'COMSPEC',
+  'PATHEXT',
+  'WINDIR'
+])
 
 export interface ChildEnvOptions {
   /** Secret values (the tokens the action was given) that must not appear in any variable. */
@@ -13,7 +31,10 @@ export interface ChildEnvOptions {
   extra?: Record<string, string>
 }
 
-export function childEnvironment(parent: NodeJS.ProcessEnv, options: ChildEnvOptions = {}): Record<string, string> {
+export function childEnvironment(
+  parent: NodeJS.ProcessEnv,
+  options: ChildEnvOptions = {}
+): Record<string, string> {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4)
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(parent)) {
@@ -21,7 +42,11 @@ export function childEnvironment(parent: NodeJS.ProcessEnv, options: ChildEnvOpt
     env[name] = value
   }
   // Runners behave as on a CI machine: no watch mode, no colour codes in what we read.
-  Object.assign(env, { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', PYTHONDONTWRITEBYTECODE: '1', NODE_ENV: 'test' }, options.extra ?? {})
+  Object.assign(
+    env,
+    { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', PYTHONDONTWRITEBYTECODE: '1', NODE_ENV: 'test' },
+    options.extra ?? {}
+  )
   for (const [name, value] of Object.entries(env)) {
     if (secrets.some((s) => value.includes(s))) delete env[name]
   }

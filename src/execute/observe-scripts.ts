@@ -9,7 +9,10 @@ import { pythonModuleName } from '../specs/paths.js'
 
 export interface ObservedCase {
   name: string
-  outcome: { kind: 'returns'; value: unknown; async: boolean } | { kind: 'throws'; errorType: string | null; message: string; async: boolean } | { kind: 'unplain'; what: string }
+  outcome:
+    | { kind: 'returns'; value: unknown; async: boolean }
+    | { kind: 'throws'; errorType: string | null; message: string; async: boolean }
+    | { kind: 'unplain'; what: string }
 }
 
 export interface ObserverOutput {
@@ -85,8 +88,13 @@ function finish(cases) {
 export function nodeObserver(body: CallSpecBody, moduleUrl: string): string {
   // A default export is named after its function in the model (`export default function f`).
   const named = jsString(body.symbol)
-  const callee = body.symbol === 'default' ? 'mod.default' : `(${named} in mod ? mod[${named}] : typeof mod.default === 'function' && mod.default.name === ${named} ? mod.default : undefined)`
-  const cases = body.cases.map((c) => `  [${jsString(c.name)}, () => [${c.args.map(renderJsValue).join(', ')}]]`).join(',\n')
+  const callee =
+    body.symbol === 'default'
+      ? 'mod.default'
+      : `(${named} in mod ? mod[${named}] : typeof mod.default === 'function' && mod.default.name === ${named} ? mod.default : undefined)`
+  const cases = body.cases
+    .map((c) => `  [${jsString(c.name)}, () => [${c.args.map(renderJsValue).join(', ')}]]`)
+    .join(',\n')
   return `${JS_PRELUDE}
 const mod = await import(${jsString(moduleUrl)})
 const subject = ${callee}
@@ -194,7 +202,12 @@ def _error_type(e, mod):
 /** A Python program calling `body`'s symbol once per case (module imported by name, or by path). */
 export function pythonObserver(body: CallSpecBody, root: string): string {
   const imports = new Set<string>()
-  const rows = body.cases.map((c) => `    (${pyString(c.name)}, lambda: [${c.args.map((a) => renderPyValue(a, imports)).join(', ')}]),`).join('\n')
+  const rows = body.cases
+    .map(
+      (c) =>
+        `    (${pyString(c.name)}, lambda: [${c.args.map((a) => renderPyValue(a, imports)).join(', ')}]),`
+    )
+    .join('\n')
   const dotted = pythonModuleName(body.module)
   const load = dotted
     ? `mod = importlib.import_module(${pyString(dotted)})`

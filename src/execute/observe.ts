@@ -5,7 +5,13 @@ import { access, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { moduleLanguage } from '../specs/paths.js'
-import type { CallSpecBody, SpecCase, SpecDraft, SpecExpectation, SpecValue } from '../specs/types.js'
+import type {
+  CallSpecBody,
+  SpecCase,
+  SpecDraft,
+  SpecExpectation,
+  SpecValue
+} from '../specs/types.js'
 import { nodeObserver, pythonObserver, type ObserverOutput } from './observe-scripts.js'
 import { runChild } from './spawn.js'
 
@@ -19,7 +25,9 @@ export interface ObserveSession {
   isolateNetwork?: boolean
 }
 
-export type Observation = { ok: true; cases: { name: string; expect: SpecExpectation; async: boolean }[] } | { ok: false; planOnly: string }
+export type Observation =
+  | { ok: true; cases: { name: string; expect: SpecExpectation; async: boolean }[] }
+  | { ok: false; planOnly: string }
 
 const UNSAFE: Record<string, string> = {
   network: 'it reaches the network',
@@ -40,14 +48,18 @@ async function exists(path: string): Promise<boolean> {
 
 let counter = 0
 
-async function runObserver(session: ObserveSession, body: CallSpecBody): Promise<ObserverOutput | { planOnly: string }> {
+async function runObserver(
+  session: ObserveSession,
+  body: CallSpecBody
+): Promise<ObserverOutput | { planOnly: string }> {
   const language = moduleLanguage(body.module)
   const n = counter++
   const out = join(session.tmp, `observed-${n}.json`)
   let command: string
   let args: string[]
   if (language === 'python') {
-    if (!session.python) return { planOnly: 'no Python with the project installed was found to call it' }
+    if (!session.python)
+      return { planOnly: 'no Python with the project installed was found to call it' }
     const script = join(session.tmp, `observe-${n}.py`)
     await writeFile(script, pythonObserver(body, session.root))
     command = session.python
@@ -55,27 +67,46 @@ async function runObserver(session: ObserveSession, body: CallSpecBody): Promise
   } else if (language === 'javascript' || language === 'typescript') {
     const loader: string[] = []
     if (language === 'typescript') {
-      if (!(await exists(join(session.root, 'node_modules/tsx/package.json')))) return { planOnly: 'a TypeScript module, and the project has no loader (tsx) to import it outside its test runner' }
+      if (!(await exists(join(session.root, 'node_modules/tsx/package.json'))))
+        return {
+          planOnly:
+            'a TypeScript module, and the project has no loader (tsx) to import it outside its test runner'
+        }
       loader.push('--import', 'tsx')
     }
     const script = join(session.tmp, `observe-${n}.mjs`)
-    await writeFile(script, nodeObserver(body, pathToFileURL(join(session.root, ...body.module.split('/'))).href))
+    await writeFile(
+      script,
+      nodeObserver(body, pathToFileURL(join(session.root, ...body.module.split('/'))).href)
+    )
     command = session.node
     args = [...loader, script]
   } else return { planOnly: `a ${language} module cannot be called from here` }
   await rm(out, { force: true })
-  const child = await runChild({ command, args, cwd: session.root, env: { ...session.env, TP_OBSERVE_OUT: out }, timeoutMs: session.timeoutMs, isolateNetwork: session.isolateNetwork ?? true })
-  if (child.killed) return { planOnly: `the call did not return within ${Math.round(session.timeoutMs / 1000)} s` }
+  const child = await runChild({
+    command,
+    args,
+    cwd: session.root,
+    env: { ...session.env, TP_OBSERVE_OUT: out },
+    timeoutMs: session.timeoutMs,
+    isolateNetwork: session.isolateNetwork ?? true
+  })
+  if (child.killed)
+    return { planOnly: `the call did not return within ${Math.round(session.timeoutMs / 1000)} s` }
   const text = await readFile(out, 'utf8').catch(() => null)
   if (text === null) {
-    const last = child.stderr.trim().split('\n').filter(Boolean).slice(-1)[0] ?? `exit code ${child.code}`
+    const last =
+      child.stderr.trim().split('\n').filter(Boolean).slice(-1)[0] ?? `exit code ${child.code}`
     return { planOnly: `not callable in isolation: ${last.slice(0, 200)}` }
   }
   return JSON.parse(text) as ObserverOutput
 }
 
 /** Calls the spec's unit with each case's inputs, twice, and says what to expect (or why not). */
-export async function observeCall(session: ObserveSession, body: CallSpecBody): Promise<Observation> {
+export async function observeCall(
+  session: ObserveSession,
+  body: CallSpecBody
+): Promise<Observation> {
   const first = await runObserver(session, body)
   if ('planOnly' in first) return { ok: false, planOnly: first.planOnly }
   const unsafe = first.touched.find((t) => UNSAFE[t])
@@ -85,22 +116,52 @@ export async function observeCall(session: ObserveSession, body: CallSpecBody): 
   const cases: { name: string; expect: SpecExpectation; async: boolean }[] = []
   for (const [i, c] of first.cases.entries()) {
     const again = second.cases[i]
-    if (!again || JSON.stringify(again.outcome) !== JSON.stringify(c.outcome)) return { ok: false, planOnly: `not observed: case '${c.name}' gave different results in two runs` }
+    if (!again || JSON.stringify(again.outcome) !== JSON.stringify(c.outcome))
+      return {
+        ok: false,
+        planOnly: `not observed: case '${c.name}' gave different results in two runs`
+      }
     const o = c.outcome
     if (o.kind === 'unplain') {
       const what = o.what.replace(/^test-planning: /, '')
-      return { ok: false, planOnly: what === 'not callable' ? `not callable: the module has no function '${body.symbol}'` : `not observed: case '${c.name}' returns ${what}` }
+      return {
+        ok: false,
+        planOnly:
+          what === 'not callable'
+            ? `not callable: the module has no function '${body.symbol}'`
+            : `not observed: case '${c.name}' returns ${what}`
+      }
     }
-    if (o.kind === 'returns') cases.push({ name: c.name, expect: { kind: 'returns', value: o.value as SpecValue }, async: o.async })
-    else cases.push({ name: c.name, expect: { kind: 'throws', ...(o.errorType ? { errorType: o.errorType } : {}), ...(o.message ? { message: o.message } : {}) }, async: o.async })
+    if (o.kind === 'returns')
+      cases.push({
+        name: c.name,
+        expect: { kind: 'returns', value: o.value as SpecValue },
+        async: o.async
+      })
+    else
+      cases.push({
+        name: c.name,
+        expect: {
+          kind: 'throws',
+          ...(o.errorType ? { errorType: o.errorType } : {}),
+          ...(o.message ? { message: o.message } : {})
+        },
+        async: o.async
+      })
   }
   return { ok: true, cases }
 }
 
 /** The draft with each case's expectation replaced by what was observed. */
-export function withObserved(draft: SpecDraft, observation: Extract<Observation, { ok: true }>): SpecDraft {
+export function withObserved(
+  draft: SpecDraft,
+  observation: Extract<Observation, { ok: true }>
+): SpecDraft {
   const body = draft.body as CallSpecBody
-  const cases: SpecCase[] = body.cases.map((c, i) => ({ ...c, expect: observation.cases[i]?.expect ?? c.expect }))
+  const cases: SpecCase[] = body.cases.map((c, i) => ({
+    ...c,
+    expect: observation.cases[i]?.expect ?? c.expect
+  }))
   const async = body.async || observation.cases.some((c) => c.async)
   return { ...draft, body: { ...body, async, cases } }
 }
@@ -113,7 +174,10 @@ export type Claim = 'confirmed' | 'defect' | 'refuted'
  * the spec predicted that does not happen, or happens as another error -> refuted (the claim was wrong). A property (`satisfies`)
  * cannot be judged here and decides nothing.
  */
-export function judgeClaim(draft: SpecDraft, observation: Extract<Observation, { ok: true }>): { claim: Claim; message: string | null } | null {
+export function judgeClaim(
+  draft: SpecDraft,
+  observation: Extract<Observation, { ok: true }>
+): { claim: Claim; message: string | null } | null {
   const body = draft.body as CallSpecBody
   let refuted: string | null = null
   for (const [i, c] of body.cases.entries()) {
@@ -123,15 +187,26 @@ export function judgeClaim(draft: SpecDraft, observation: Extract<Observation, {
     if (claimed.kind === 'satisfies') return null
     const shown = describe(seen)
     if (claimed.kind === 'throws') {
-      if (seen.kind !== 'throws') refuted ??= `${c.name}: expected ${describe(claimed)}, observed ${shown}`
+      if (seen.kind !== 'throws')
+        refuted ??= `${c.name}: expected ${describe(claimed)}, observed ${shown}`
       // Another error than the one predicted: the prediction was wrong, whatever the code does.
-      else if ((claimed.errorType && seen.errorType !== claimed.errorType) || (claimed.message && !(seen.message ?? '').includes(claimed.message))) {
+      else if (
+        (claimed.errorType && seen.errorType !== claimed.errorType) ||
+        (claimed.message && !(seen.message ?? '').includes(claimed.message))
+      ) {
         refuted ??= `${c.name}: expected ${describe(claimed)}, observed ${shown}`
       }
     } else if (claimed.kind === 'does-not-throw') {
-      if (seen.kind === 'throws') return { claim: 'defect', message: `${c.name}: expected no error, observed ${shown}` }
-    } else if (seen.kind !== 'returns' || JSON.stringify(seen.value) !== JSON.stringify(claimed.value)) {
-      return { claim: 'defect', message: `${c.name}: expected ${describe(claimed)}, observed ${shown}` }
+      if (seen.kind === 'throws')
+        return { claim: 'defect', message: `${c.name}: expected no error, observed ${shown}` }
+    } else if (
+      seen.kind !== 'returns' ||
+      JSON.stringify(seen.value) !== JSON.stringify(claimed.value)
+    ) {
+      return {
+        claim: 'defect',
+        message: `${c.name}: expected ${describe(claimed)}, observed ${shown}`
+      }
     }
   }
   return refuted ? { claim: 'refuted', message: refuted } : { claim: 'confirmed', message: null }

@@ -5,9 +5,18 @@ import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runChild } from './spawn.js'
 
-const VENV_PYTHONS = ['.venv/bin/python', 'venv/bin/python', '.venv/Scripts/python.exe', 'venv/Scripts/python.exe']
+const VENV_PYTHONS = [
+  '.venv/bin/python',
+  'venv/bin/python',
+  '.venv/Scripts/python.exe',
+  'venv/Scripts/python.exe'
+]
 
-export async function findPython(root: string, preferred: string | null, env: Record<string, string>): Promise<{ python: string | null; tried: string[] }> {
+export async function findPython(
+  root: string,
+  preferred: string | null,
+  env: Record<string, string>
+): Promise<{ python: string | null; tried: string[] }> {
   const candidates: string[] = []
   for (const rel of VENV_PYTHONS) {
     try {
@@ -20,7 +29,13 @@ export async function findPython(root: string, preferred: string | null, env: Re
   if (preferred) candidates.push(preferred)
   candidates.push('python3', 'python')
   for (const python of candidates) {
-    const probe = await runChild({ command: python, args: ['-c', 'import pytest'], cwd: root, env, timeoutMs: 30_000 })
+    const probe = await runChild({
+      command: python,
+      args: ['-c', 'import pytest'],
+      cwd: root,
+      env,
+      timeoutMs: 30_000
+    })
     if (probe.code === 0) return { python, tried: candidates }
   }
   return { python: null, tried: candidates }

@@ -27,10 +27,27 @@ export function shortMessage(text: string | undefined | null, max = 600): string
   return kept.length > max ? `${kept.slice(0, max - 1)}…` : kept
 }
 
-const JEST_STATUS: Record<string, CaseStatus> = { passed: 'passed', failed: 'failed', pending: 'skipped', skipped: 'skipped', todo: 'skipped', disabled: 'skipped', focused: 'passed' }
+const JEST_STATUS: Record<string, CaseStatus> = {
+  passed: 'passed',
+  failed: 'failed',
+  pending: 'skipped',
+  skipped: 'skipped',
+  todo: 'skipped',
+  disabled: 'skipped',
+  focused: 'passed'
+}
 
 interface JestJson {
-  testResults?: { status?: string; message?: string; assertionResults?: { fullName?: string; title?: string; status?: string; failureMessages?: string[] }[] }[]
+  testResults?: {
+    status?: string
+    message?: string
+    assertionResults?: {
+      fullName?: string
+      title?: string
+      status?: string
+      failureMessages?: string[]
+    }[]
+  }[]
 }
 
 /** jest `--json` and vitest `--reporter=json` (the same shape). */
@@ -47,11 +64,18 @@ export function parseJestJson(text: string): FileReport | null {
   for (const file of data.testResults) {
     const assertions = file.assertionResults ?? []
     for (const a of assertions) {
-      cases.push({ name: a.fullName || a.title || '(unnamed)', status: JEST_STATUS[a.status ?? ''] ?? 'failed', message: shortMessage((a.failureMessages ?? []).join('\n')) })
+      cases.push({
+        name: a.fullName || a.title || '(unnamed)',
+        status: JEST_STATUS[a.status ?? ''] ?? 'failed',
+        message: shortMessage((a.failureMessages ?? []).join('\n'))
+      })
     }
-    if (file.status === 'failed' && !assertions.some((a) => a.status === 'failed')) loadError = shortMessage(file.message) ?? 'the test file failed to run'
+    if (file.status === 'failed' && !assertions.some((a) => a.status === 'failed'))
+      loadError = shortMessage(file.message) ?? 'the test file failed to run'
   }
-  if (data.testResults.length === 0) loadError = 'the runner found no test in the file (its configuration does not pick up this path)'
+  if (data.testResults.length === 0)
+    loadError =
+      'the runner found no test in the file (its configuration does not pick up this path)'
   return { cases, loadError }
 }
 
@@ -63,7 +87,12 @@ interface MochaTest {
 
 /** mocha `--reporter json`. */
 export function parseMochaJson(text: string): FileReport | null {
-  let data: { tests?: MochaTest[]; passes?: MochaTest[]; failures?: MochaTest[]; pending?: MochaTest[] }
+  let data: {
+    tests?: MochaTest[]
+    passes?: MochaTest[]
+    failures?: MochaTest[]
+    pending?: MochaTest[]
+  }
   try {
     data = JSON.parse(text)
   } catch {
@@ -74,10 +103,12 @@ export function parseMochaJson(text: string): FileReport | null {
   const cases: CaseResult[] = []
   let loadError: string | null = null
   for (const t of data.passes ?? []) cases.push({ name: name(t), status: 'passed', message: null })
-  for (const t of data.pending ?? []) cases.push({ name: name(t), status: 'skipped', message: null })
+  for (const t of data.pending ?? [])
+    cases.push({ name: name(t), status: 'skipped', message: null })
   for (const t of data.failures ?? []) {
     // A hook or the file itself failing shows up as a failure titled after the hook.
-    if (/"(before|after) (all|each)" hook/.test(name(t))) loadError = shortMessage(t.err?.message) ?? 'a hook failed'
+    if (/"(before|after) (all|each)" hook/.test(name(t)))
+      loadError = shortMessage(t.err?.message) ?? 'a hook failed'
     else cases.push({ name: name(t), status: 'failed', message: shortMessage(t.err?.message) })
   }
   return { cases, loadError }
@@ -89,7 +120,12 @@ const xml = new XMLParser({
   parseAttributeValue: false,
   parseTagValue: false,
   textNodeName: '#text',
-  isArray: (name) => name === 'testsuite' || name === 'testcase' || name === 'failure' || name === 'error' || name === 'skipped'
+  isArray: (name) =>
+    name === 'testsuite' ||
+    name === 'testcase' ||
+    name === 'failure' ||
+    name === 'error' ||
+    name === 'skipped'
 })
 
 type XmlNode = Record<string, unknown>
@@ -120,7 +156,9 @@ export function parseJUnitReport(text: string, absoluteTestFile: string): FileRe
   } catch {
     return null
   }
-  const rootNode = (doc.testsuites as XmlNode | undefined) ?? (doc.testsuite ? { testsuite: doc.testsuite } : undefined)
+  const rootNode =
+    (doc.testsuites as XmlNode | undefined) ??
+    (doc.testsuite ? { testsuite: doc.testsuite } : undefined)
   if (!rootNode || typeof rootNode !== 'object') return null
   const raw: XmlNode[] = []
   collectCases(rootNode, raw)
@@ -131,10 +169,18 @@ export function parseJUnitReport(text: string, absoluteTestFile: string): FileRe
     const errors = (c.error as unknown[] | undefined) ?? []
     const failures = (c.failure as unknown[] | undefined) ?? []
     const skipped = (c.skipped as unknown[] | undefined) ?? []
-    if (errors.length > 0 && String(c.classname ?? '') === '') loadError = shortMessage(nodeText(errors[0])) ?? 'the file did not load'
-    else if (failures.length > 0 && name === absoluteTestFile) loadError = shortMessage(nodeText(failures[0])) ?? 'the file did not load'
-    else if (failures.length > 0 || errors.length > 0) cases.push({ name, status: 'failed', message: shortMessage(nodeText(failures[0] ?? errors[0])) })
-    else if (skipped.length > 0) cases.push({ name, status: 'skipped', message: skipReason(skipped[0]) })
+    if (errors.length > 0 && String(c.classname ?? '') === '')
+      loadError = shortMessage(nodeText(errors[0])) ?? 'the file did not load'
+    else if (failures.length > 0 && name === absoluteTestFile)
+      loadError = shortMessage(nodeText(failures[0])) ?? 'the file did not load'
+    else if (failures.length > 0 || errors.length > 0)
+      cases.push({
+        name,
+        status: 'failed',
+        message: shortMessage(nodeText(failures[0] ?? errors[0]))
+      })
+    else if (skipped.length > 0)
+      cases.push({ name, status: 'skipped', message: skipReason(skipped[0]) })
     else cases.push({ name, status: 'passed', message: null })
   }
   return { cases, loadError }

@@ -50,12 +50,18 @@ async function firstExisting(root: string, candidates: string[]): Promise<string
 /** The TypeScript loader the project itself uses for node:test, if it has one. */
 async function typescriptLoader(root: string): Promise<string[] | null> {
   if (await exists(join(root, 'node_modules/tsx/package.json'))) return ['--import', 'tsx']
-  if (await exists(join(root, 'node_modules/ts-node/package.json'))) return ['--loader', 'ts-node/esm']
+  if (await exists(join(root, 'node_modules/ts-node/package.json')))
+    return ['--loader', 'ts-node/esm']
   return null
 }
 
 /** The command for `file` (absolute), or why the runner cannot start. */
-export async function runnerCommand(framework: TestFramework, file: string, language: string, ctx: RunnerContext): Promise<RunnerCommand | { unavailable: string }> {
+export async function runnerCommand(
+  framework: TestFramework,
+  file: string,
+  language: string,
+  ctx: RunnerContext
+): Promise<RunnerCommand | { unavailable: string }> {
   const timeout = String(ctx.testTimeoutMs)
   switch (framework) {
     case 'jest': {
@@ -64,7 +70,19 @@ export async function runnerCommand(framework: TestFramework, file: string, lang
       return {
         command: ctx.node,
         // ESM projects need the VM modules flag (their test script sets it); CommonJS ones ignore it.
-        args: ['--experimental-vm-modules', '--no-warnings', bin, '--ci', '--json', `--outputFile=${ctx.reportPath}`, '--watchman=false', '--no-cache', `--testTimeout=${timeout}`, '--runTestsByPath', file],
+        args: [
+          '--experimental-vm-modules',
+          '--no-warnings',
+          bin,
+          '--ci',
+          '--json',
+          `--outputFile=${ctx.reportPath}`,
+          '--watchman=false',
+          '--no-cache',
+          `--testTimeout=${timeout}`,
+          '--runTestsByPath',
+          file
+        ],
         parse: parseJestJson
       }
     }
@@ -73,7 +91,15 @@ export async function runnerCommand(framework: TestFramework, file: string, lang
       if (!bin) return { unavailable: 'vitest is not installed (run `npm ci` before the action)' }
       return {
         command: ctx.node,
-        args: [bin, 'run', file, '--reporter=json', `--outputFile=${ctx.reportPath}`, `--testTimeout=${timeout}`, '--watch=false'],
+        args: [
+          bin,
+          'run',
+          file,
+          '--reporter=json',
+          `--outputFile=${ctx.reportPath}`,
+          `--testTimeout=${timeout}`,
+          '--watch=false'
+        ],
         parse: parseJestJson
       }
     }
@@ -82,24 +108,57 @@ export async function runnerCommand(framework: TestFramework, file: string, lang
       if (!bin) return { unavailable: 'mocha is not installed (run `npm ci` before the action)' }
       return {
         command: ctx.node,
-        args: [bin, '--reporter', 'json', '--reporter-option', `output=${ctx.reportPath}`, '--timeout', timeout, file],
+        args: [
+          bin,
+          '--reporter',
+          'json',
+          '--reporter-option',
+          `output=${ctx.reportPath}`,
+          '--timeout',
+          timeout,
+          file
+        ],
         parse: parseMochaJson
       }
     }
     case 'node:test': {
       const loader = language === 'typescript' ? await typescriptLoader(ctx.root) : []
-      if (!loader) return { unavailable: 'a TypeScript spec for node:test needs the project\'s own loader (tsx or ts-node), and it has none' }
+      if (!loader)
+        return {
+          unavailable:
+            "a TypeScript spec for node:test needs the project's own loader (tsx or ts-node), and it has none"
+        }
       return {
         command: ctx.node,
-        args: [...loader, '--test', '--test-reporter=junit', `--test-reporter-destination=${ctx.reportPath}`, file],
+        args: [
+          ...loader,
+          '--test',
+          '--test-reporter=junit',
+          `--test-reporter-destination=${ctx.reportPath}`,
+          file
+        ],
         parse: (text) => parseJUnitReport(text, file)
       }
     }
     case 'pytest': {
-      if (!ctx.python) return { unavailable: 'no Python with pytest was found (set up Python and `pip install` the project and pytest before the action)' }
+      if (!ctx.python)
+        return {
+          unavailable:
+            'no Python with pytest was found (set up Python and `pip install` the project and pytest before the action)'
+        }
       return {
         command: ctx.python,
-        args: ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', '-o', 'junit_family=xunit2', `--junitxml=${ctx.reportPath}`, file],
+        args: [
+          '-m',
+          'pytest',
+          '-p',
+          'no:cacheprovider',
+          '-q',
+          '-o',
+          'junit_family=xunit2',
+          `--junitxml=${ctx.reportPath}`,
+          file
+        ],
         parse: (text) => parseJUnitReport(text, file)
       }
     }

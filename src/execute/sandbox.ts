@@ -3,7 +3,18 @@
 // repository, a walk otherwise), and the installed dependencies (node_modules, a virtualenv) are
 // linked, not copied. `dispose` removes the copy; callers use it in `finally`.
 import { execFile } from 'node:child_process'
-import { cp, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import {
+  cp,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  realpath,
+  rm,
+  stat,
+  symlink,
+  writeFile
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
@@ -11,7 +22,19 @@ import { promisify } from 'node:util'
 const run = promisify(execFile)
 
 /** Folders never copied: dependencies are linked instead, caches and VCS data are not needed. */
-const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '.tox', '.nox', '__pycache__', '.pytest_cache', '.mypy_cache', 'coverage', '.nyc_output'])
+const SKIPPED_DIRS = new Set([
+  '.git',
+  'node_modules',
+  '.venv',
+  'venv',
+  '.tox',
+  '.nox',
+  '__pycache__',
+  '.pytest_cache',
+  '.mypy_cache',
+  'coverage',
+  '.nyc_output'
+])
 /** Installed dependencies linked into the copy when the workspace has them. */
 export const LINKED_DIRS = ['node_modules', '.venv', 'venv']
 const MAX_FILES = 50_000
@@ -32,7 +55,11 @@ export interface SandboxOptions {
 
 async function gitFiles(root: string): Promise<string[] | null> {
   try {
-    const { stdout } = await run('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { maxBuffer: 256 * 1024 * 1024 })
+    const { stdout } = await run(
+      'git',
+      ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+      { maxBuffer: 256 * 1024 * 1024 }
+    )
     return stdout.split('\0').filter(Boolean)
   } catch {
     return null
@@ -60,12 +87,17 @@ function skipped(path: string, exclude: readonly string[]): boolean {
   return exclude.some((e) => path === e || path.startsWith(`${e.replace(/\/+$/, '')}/`))
 }
 
-export async function createSandbox(workspace: string, options: SandboxOptions = {}): Promise<Sandbox> {
+export async function createSandbox(
+  workspace: string,
+  options: SandboxOptions = {}
+): Promise<Sandbox> {
   const source = await realpath(resolve(workspace))
   const parent = await realpath(options.tempParent ?? tmpdir())
   const inside = relative(source, parent)
   if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== '..') {
-    throw new Error(`the temporary folder ${parent} is inside the workspace ${source}: choose one outside it (TMPDIR)`)
+    throw new Error(
+      `the temporary folder ${parent} is inside the workspace ${source}: choose one outside it (TMPDIR)`
+    )
   }
   const root = await mkdtemp(join(parent, 'test-planning-run-'))
   const dispose = async (): Promise<void> => {
@@ -121,16 +153,25 @@ async function linkDependencies(source: string, root: string): Promise<void> {
 }
 
 /** Writes `content` at `path` (relative, posix) inside the sandbox, refusing paths that leave it. */
-export async function writeInside(sandboxRoot: string, path: string, content: string): Promise<string> {
+export async function writeInside(
+  sandboxRoot: string,
+  path: string,
+  content: string
+): Promise<string> {
   const target = resolve(sandboxRoot, ...path.split('/'))
   const rel = relative(sandboxRoot, target)
   // Linked dependency folders point into the workspace: writing through them would modify it.
-  if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).some((part) => LINKED_DIRS.includes(part))) {
+  if (
+    rel.startsWith('..') ||
+    isAbsolute(rel) ||
+    rel.split(sep).some((part) => LINKED_DIRS.includes(part))
+  ) {
     throw new Error(`spec path ${path} leaves the temporary copy`)
   }
   await mkdir(dirname(target), { recursive: true })
   const real = relative(await realpath(sandboxRoot), await realpath(dirname(target)))
-  if (real.startsWith('..') || isAbsolute(real)) throw new Error(`spec path ${path} leaves the temporary copy`)
+  if (real.startsWith('..') || isAbsolute(real))
+    throw new Error(`spec path ${path} leaves the temporary copy`)
   await writeFile(target, content)
   return target
 }

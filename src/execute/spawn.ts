@@ -41,7 +41,8 @@ export function networkIsolationAvailable(): boolean {
   return unshareWorks
 }
 
-export const NETWORK_NOTE = 'the network stays reachable for the project\'s code: isolation needs root and `unshare` on Linux'
+export const NETWORK_NOTE =
+  "the network stays reachable for the project's code: isolation needs root and `unshare` on Linux"
 
 function killGroup(pid: number): void {
   try {
@@ -53,10 +54,17 @@ function killGroup(pid: number): void {
 
 export function runChild(request: SpawnRequest): Promise<SpawnResult> {
   const isolate = request.isolateNetwork === true && networkIsolationAvailable()
-  const [command, args] = isolate ? ['unshare', ['-n', request.command, ...request.args]] : [request.command, request.args]
+  const [command, args] = isolate
+    ? ['unshare', ['-n', request.command, ...request.args]]
+    : [request.command, request.args]
   const networkNote = request.isolateNetwork === true && !isolate ? NETWORK_NOTE : null
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: request.cwd, env: request.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      cwd: request.cwd,
+      env: request.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     let killed = false
@@ -72,7 +80,14 @@ export function runChild(request: SpawnRequest): Promise<SpawnResult> {
     }, request.timeoutMs)
     child.on('error', (error) => {
       clearTimeout(timer)
-      resolve({ code: null, signal: null, killed, stdout, stderr: `${stderr}${error.message}`, networkNote })
+      resolve({
+        code: null,
+        signal: null,
+        killed,
+        stdout,
+        stderr: `${stderr}${error.message}`,
+        networkNote
+      })
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)

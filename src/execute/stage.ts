@@ -8,10 +8,15 @@ import { join } from 'node:path'
 import { renderSpec } from '../specs/render.js'
 import type { ValidateMode } from '../config/types.js'
 import type { RecordValidation } from '../records/types.js'
-import type { CallSpecBody, RenderTarget, SpecDraft, TestFramework, TestSpec } from '../specs/types.js'
+import type {
+  CallSpecBody,
+  RenderTarget,
+  SpecDraft,
+  TestFramework,
+  TestSpec
+} from '../specs/types.js'
 import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
 import { openSession, runSpecFiles, type SpecFile } from './validate.js'
-
 
 /** One spec's validation as the records carry it (same type on every row). */
 export type SpecValidationRecord = RecordValidation
@@ -65,13 +70,20 @@ async function exists(path: string): Promise<boolean> {
   )
 }
 
-const RUNNER_PACKAGE: Partial<Record<TestFramework, string>> = { jest: 'jest', vitest: 'vitest', mocha: 'mocha' }
+const RUNNER_PACKAGE: Partial<Record<TestFramework, string>> = {
+  jest: 'jest',
+  vitest: 'vitest',
+  mocha: 'mocha'
+}
 
 /** Why the project's runner cannot start (its dependencies are not installed), or null when it can. */
-export async function setupMissing(workspace: string, frameworks: Set<TestFramework>): Promise<string | null> {
+export async function setupMissing(
+  workspace: string,
+  frameworks: Set<TestFramework>
+): Promise<string | null> {
   for (const framework of frameworks) {
     if (framework !== 'pytest' && !(await exists(join(workspace, 'node_modules')))) {
-      return 'the project\'s dependencies are not installed (no node_modules): add actions/setup-node and `npm ci` before the action'
+      return "the project's dependencies are not installed (no node_modules): add actions/setup-node and `npm ci` before the action"
     }
     const pkg = RUNNER_PACKAGE[framework]
     if (pkg && !(await exists(join(workspace, 'node_modules', pkg, 'package.json')))) {
@@ -87,28 +99,46 @@ function numbered(path: string, n: number): string {
   const m = /^(.*?)(\.(?:test|spec)\.[cm]?[jt]sx?)$/.exec(path)
   if (m) return `${m[1]}.${n}${m[2]}`
   const dot = path.lastIndexOf('.')
-  return dot > path.lastIndexOf('/') ? `${path.slice(0, dot)}.${n}${path.slice(dot)}` : `${path}.${n}`
+  return dot > path.lastIndexOf('/')
+    ? `${path.slice(0, dot)}.${n}${path.slice(dot)}`
+    : `${path}.${n}`
 }
 
-async function uniquePaths(workspace: string, specs: readonly TestSpec[]): Promise<Map<string, string>> {
+async function uniquePaths(
+  workspace: string,
+  specs: readonly TestSpec[]
+): Promise<Map<string, string>> {
   const taken = new Set<string>()
   const out = new Map<string, string>()
   for (const spec of specs) {
     let path = spec.fileName
-    for (let n = 2; taken.has(path) || (await exists(join(workspace, ...path.split('/')))); n++) path = numbered(spec.fileName, n)
+    for (let n = 2; taken.has(path) || (await exists(join(workspace, ...path.split('/')))); n++)
+      path = numbered(spec.fileName, n)
     taken.add(path)
     out.set(spec.id, path)
   }
   return out
 }
 
-export async function validateSpecs(items: readonly StageSpec[], options: StageOptions): Promise<StageResult> {
+export async function validateSpecs(
+  items: readonly StageSpec[],
+  options: StageOptions
+): Promise<StageResult> {
   const started = performance.now()
   const outcomes = new Map<string, StageOutcome>()
   const runnable = items.filter((i) => i.spec.framework !== 'none')
-  const paths = await uniquePaths(options.workspace, items.map((i) => i.spec))
+  const paths = await uniquePaths(
+    options.workspace,
+    items.map((i) => i.spec)
+  )
   const skip = (why: string): StageResult => {
-    for (const i of items) outcomes.set(i.spec.id, { spec: i.spec, validation: notValidated(why), path: paths.get(i.spec.id)!, deliver: false })
+    for (const i of items)
+      outcomes.set(i.spec.id, {
+        spec: i.spec,
+        validation: notValidated(why),
+        path: paths.get(i.spec.id)!,
+        deliver: false
+      })
     return { outcomes, skipped: why, notes: [], millis: Math.round(performance.now() - started) }
   }
   if (options.mode === 'false') return skip('validation is off (validate: false)')
@@ -117,10 +147,21 @@ export async function validateSpecs(items: readonly StageSpec[], options: StageO
   if (missing && options.mode === 'auto') return skip(missing)
   if (runnable.length === 0) return skip('no spec to run')
 
-  const session = await openSession({ workspace: options.workspace, exclude: options.exclude, perFileMs: 0, totalMs: 0, secrets: options.secrets, parentEnv: options.parentEnv, python: options.python, needsPython: frameworks.has('pytest') })
+  const session = await openSession({
+    workspace: options.workspace,
+    exclude: options.exclude,
+    perFileMs: 0,
+    totalMs: 0,
+    secrets: options.secrets,
+    parentEnv: options.parentEnv,
+    python: options.python,
+    needsPython: frameworks.has('pytest')
+  })
   if (frameworks.has('pytest') && !session.python && options.mode === 'auto') {
     await session.dispose()
-    return skip('no Python with pytest was found: add actions/setup-python and `pip install` the project and pytest before the action')
+    return skip(
+      'no Python with pytest was found: add actions/setup-python and `pip install` the project and pytest before the action'
+    )
   }
   try {
     const files: SpecFile[] = []
@@ -129,34 +170,74 @@ export async function validateSpecs(items: readonly StageSpec[], options: StageO
       const { spec, draft } = item
       const path = paths.get(spec.id)!
       if (spec.framework === 'none') {
-        outcomes.set(spec.id, { spec, validation: notValidated('not a test file for a runner'), path, deliver: false })
+        outcomes.set(spec.id, {
+          spec,
+          validation: notValidated('not a test file for a runner'),
+          path,
+          deliver: false
+        })
         continue
       }
       let code = spec.code
       let planOnly = spec.planOnly
       if (draft?.body.kind === 'call') {
-        const observation = await observeCall({ ...session, timeoutMs: options.observeMs ?? 15_000 }, draft.body as CallSpecBody)
+        const observation = await observeCall(
+          { ...session, timeoutMs: options.observeMs ?? 15_000 },
+          draft.body as CallSpecBody
+        )
         if (!observation.ok) {
-          outcomes.set(spec.id, { spec, validation: notValidated(`plan-only: ${observation.planOnly}`), path, deliver: false })
+          outcomes.set(spec.id, {
+            spec,
+            validation: notValidated(`plan-only: ${observation.planOnly}`),
+            path,
+            deliver: false
+          })
           continue
         }
         const judged = spec.covers.length > 0 ? judgeClaim(draft, observation) : null
         if (judged) claims.set(spec.id, judged)
         if (judged?.claim === 'refuted') {
-          outcomes.set(spec.id, { spec, validation: { ...notValidated(`not delivered: the claim is refuted (${judged.message})`), claim: 'refuted' }, path, deliver: false })
+          outcomes.set(spec.id, {
+            spec,
+            validation: {
+              ...notValidated(`not delivered: the claim is refuted (${judged.message})`),
+              claim: 'refuted'
+            },
+            path,
+            deliver: false
+          })
           continue
         }
         // A defect is shipped as claimed (it fails until the code is fixed); anything else as observed.
         if (judged?.claim !== 'defect') {
-          const rendered = renderSpec(withObserved(draft, observation), options.target, item.perspectiveId)
+          const rendered = renderSpec(
+            withObserved(draft, observation),
+            options.target,
+            item.perspectiveId
+          )
           code = rendered.code
           planOnly = rendered.planOnly
         }
       }
-      files.push({ id: spec.id, path, code, framework: spec.framework as TestFramework, language: spec.language })
-      outcomes.set(spec.id, { spec: { ...spec, code, fileName: path, ...(planOnly === undefined ? {} : { planOnly }) }, validation: notValidated('not run yet'), path, deliver: false })
+      files.push({
+        id: spec.id,
+        path,
+        code,
+        framework: spec.framework as TestFramework,
+        language: spec.language
+      })
+      outcomes.set(spec.id, {
+        spec: { ...spec, code, fileName: path, ...(planOnly === undefined ? {} : { planOnly }) },
+        validation: notValidated('not run yet'),
+        path,
+        deliver: false
+      })
     }
-    const run = await runSpecFiles(session, files, { perFileMs: options.perFileMs ?? 60_000, totalMs: options.totalMs ?? 15 * 60_000, runs: options.runs ?? 3 })
+    const run = await runSpecFiles(session, files, {
+      perFileMs: options.perFileMs ?? 60_000,
+      totalMs: options.totalMs ?? 15 * 60_000,
+      runs: options.runs ?? 3
+    })
     for (const file of files) {
       const outcome = outcomes.get(file.id)!
       const result = run.results.get(file.id)!
@@ -168,10 +249,29 @@ export async function validateSpecs(items: readonly StageSpec[], options: StageO
         if (result.status === 'passed') claim = 'confirmed'
       }
       if (claim === 'defect') message = judged?.message ?? message
-      const deliver = result.status === 'passed' ? claim !== 'defect' : claim === 'defect' && result.status === 'failed'
-      outcomes.set(file.id, { ...outcome, validation: { status: result.status, runs: result.runs, millis: result.millis, message, coverage_gain: null, claim }, deliver })
+      const deliver =
+        result.status === 'passed'
+          ? claim !== 'defect'
+          : claim === 'defect' && result.status === 'failed'
+      outcomes.set(file.id, {
+        ...outcome,
+        validation: {
+          status: result.status,
+          runs: result.runs,
+          millis: result.millis,
+          message,
+          coverage_gain: null,
+          claim
+        },
+        deliver
+      })
     }
-    return { outcomes, skipped: null, notes: [...session.notes, ...run.notes], millis: Math.round(performance.now() - started) }
+    return {
+      outcomes,
+      skipped: null,
+      notes: [...session.notes, ...run.notes],
+      millis: Math.round(performance.now() - started)
+    }
   } finally {
     await session.dispose()
   }

@@ -56,14 +56,27 @@ export interface ExecuteResult {
   notes: string[]
 }
 
-type RunVerdict = { kind: 'ran'; status: 'passed' | 'failed' | 'skipped'; message: string | null } | { kind: 'error'; message: string } | { kind: 'not-run'; message: string }
+type RunVerdict =
+  | { kind: 'ran'; status: 'passed' | 'failed' | 'skipped'; message: string | null }
+  | { kind: 'error'; message: string }
+  | { kind: 'not-run'; message: string }
 
 function verdictOf(report: FileReport): RunVerdict {
   if (report.loadError !== null) return { kind: 'error', message: report.loadError }
   const failed = report.cases.find((c) => c.status === 'failed')
-  if (failed) return { kind: 'ran', status: 'failed', message: failed.message ? `${failed.name}: ${failed.message}` : failed.name }
-  if (report.cases.some((c) => c.status === 'passed')) return { kind: 'ran', status: 'passed', message: null }
-  return { kind: 'ran', status: 'skipped', message: report.cases[0]?.message ?? 'the file has no test that runs' }
+  if (failed)
+    return {
+      kind: 'ran',
+      status: 'failed',
+      message: failed.message ? `${failed.name}: ${failed.message}` : failed.name
+    }
+  if (report.cases.some((c) => c.status === 'passed'))
+    return { kind: 'ran', status: 'passed', message: null }
+  return {
+    kind: 'ran',
+    status: 'skipped',
+    message: report.cases[0]?.message ?? 'the file has no test that runs'
+  }
 }
 
 /** A temporary copy with the child environment and the project's Python and Node. */
@@ -77,8 +90,13 @@ export interface Session {
   dispose(): Promise<void>
 }
 
-export async function openSession(options: ExecuteOptions & { needsPython: boolean }): Promise<Session> {
-  const sandbox = await createSandbox(options.workspace, { exclude: options.exclude, tempParent: options.tempParent })
+export async function openSession(
+  options: ExecuteOptions & { needsPython: boolean }
+): Promise<Session> {
+  const sandbox = await createSandbox(options.workspace, {
+    exclude: options.exclude,
+    tempParent: options.tempParent
+  })
   try {
     const root = sandbox.root
     const tmp = join(root, '.test-planning-tmp')
@@ -87,16 +105,32 @@ export async function openSession(options: ExecuteOptions & { needsPython: boole
       secrets: options.secrets,
       extra: { TMPDIR: tmp, TEMP: tmp, TMP: tmp, PYTHONPATH: [root, join(root, 'src')].join(':') }
     })
-    const python = options.needsPython ? (await findPython(root, options.python ?? null, env)).python : null
-    return { root, tmp, env, node: options.node ?? 'node', python, notes: [], dispose: () => sandbox.dispose() }
+    const python = options.needsPython
+      ? (await findPython(root, options.python ?? null, env)).python
+      : null
+    return {
+      root,
+      tmp,
+      env,
+      node: options.node ?? 'node',
+      python,
+      notes: [],
+      dispose: () => sandbox.dispose()
+    }
   } catch (error) {
     await sandbox.dispose()
     throw error
   }
 }
 
-export async function executeSpecs(specs: readonly SpecFile[], options: ExecuteOptions): Promise<ExecuteResult> {
-  const session = await openSession({ ...options, needsPython: specs.some((s) => s.framework === 'pytest') })
+export async function executeSpecs(
+  specs: readonly SpecFile[],
+  options: ExecuteOptions
+): Promise<ExecuteResult> {
+  const session = await openSession({
+    ...options,
+    needsPython: specs.some((s) => s.framework === 'pytest')
+  })
   try {
     return await runSpecFiles(session, specs, options)
   } finally {
@@ -105,7 +139,11 @@ export async function executeSpecs(specs: readonly SpecFile[], options: ExecuteO
 }
 
 /** Writes the spec files into the session's copy and runs each (up to `runs` times). */
-export async function runSpecFiles(session: Session, specs: readonly SpecFile[], options: Pick<ExecuteOptions, 'perFileMs' | 'totalMs' | 'runs' | 'isolateNetwork' | 'clock'>): Promise<ExecuteResult> {
+export async function runSpecFiles(
+  session: Session,
+  specs: readonly SpecFile[],
+  options: Pick<ExecuteOptions, 'perFileMs' | 'totalMs' | 'runs' | 'isolateNetwork' | 'clock'>
+): Promise<ExecuteResult> {
   const clock = options.clock ?? (() => performance.now())
   const started = clock()
   const results = new Map<string, SpecValidation>()
@@ -116,7 +154,12 @@ export async function runSpecFiles(session: Session, specs: readonly SpecFile[],
     try {
       await writeInside(root, spec.path, spec.code)
     } catch (error) {
-      results.set(spec.id, { status: 'not-run', runs: 0, millis: 0, message: (error as Error).message })
+      results.set(spec.id, {
+        status: 'not-run',
+        runs: 0,
+        millis: 0,
+        message: (error as Error).message
+      })
     }
   }
   let networkNoted = false
@@ -128,29 +171,50 @@ export async function runSpecFiles(session: Session, specs: readonly SpecFile[],
     const specStart = clock()
     for (let run = 0; run < runs; run++) {
       if (clock() - started > options.totalMs) {
-        if (verdicts.length === 0) verdicts.push({ kind: 'not-run', message: `the validation budget (${Math.round(options.totalMs / 1000)} s) ran out` })
+        if (verdicts.length === 0)
+          verdicts.push({
+            kind: 'not-run',
+            message: `the validation budget (${Math.round(options.totalMs / 1000)} s) ran out`
+          })
         break
       }
       const reportPath = join(tmp, `report-${reports++}.out`)
       await rm(reportPath, { force: true })
-      const command = await runnerCommand(spec.framework, absolute, spec.language, { root, node, python, reportPath, testTimeoutMs: options.perFileMs })
+      const command = await runnerCommand(spec.framework, absolute, spec.language, {
+        root,
+        node,
+        python,
+        reportPath,
+        testTimeoutMs: options.perFileMs
+      })
       if ('unavailable' in command) {
         verdicts.push({ kind: 'not-run', message: command.unavailable })
         break
       }
-      const child = await runChild({ command: command.command, args: command.args, cwd: root, env, timeoutMs: options.perFileMs, isolateNetwork: options.isolateNetwork ?? true })
+      const child = await runChild({
+        command: command.command,
+        args: command.args,
+        cwd: root,
+        env,
+        timeoutMs: options.perFileMs,
+        isolateNetwork: options.isolateNetwork ?? true
+      })
       if (child.networkNote && !networkNoted) {
         notes.push(child.networkNote)
         networkNoted = true
       }
       if (child.killed) {
-        verdicts.push({ kind: 'error', message: `killed at the time limit of ${Math.round(options.perFileMs / 1000)} s per file` })
+        verdicts.push({
+          kind: 'error',
+          message: `killed at the time limit of ${Math.round(options.perFileMs / 1000)} s per file`
+        })
         break
       }
       const text = await readFile(reportPath, 'utf8').catch(() => null)
       const report = text === null ? null : command.parse(text)
       if (!report) {
-        const why = shortMessage(child.stderr.split('\n').slice(-20).join('\n')) ?? `exit code ${child.code}`
+        const why =
+          shortMessage(child.stderr.split('\n').slice(-20).join('\n')) ?? `exit code ${child.code}`
         verdicts.push({ kind: 'error', message: `the runner wrote no report: ${why}` })
         break
       }
@@ -158,7 +222,11 @@ export async function runSpecFiles(session: Session, specs: readonly SpecFile[],
       verdicts.push(verdict)
       if (verdict.kind !== 'ran' || verdict.status === 'skipped') break
     }
-    results.set(spec.id, { ...combine(verdicts), runs: verdicts.filter((v) => v.kind === 'ran').length, millis: Math.round(clock() - specStart) })
+    results.set(spec.id, {
+      ...combine(verdicts),
+      runs: verdicts.filter((v) => v.kind === 'ran').length,
+      millis: Math.round(clock() - specStart)
+    })
   }
   return { results, notes }
 }
@@ -172,7 +240,8 @@ function combine(verdicts: RunVerdict[]): Omit<SpecValidation, 'runs' | 'millis'
   const broken = verdicts.find((v) => v.kind !== 'ran')
   if (broken) return { status: 'error', message: broken.message }
   const statuses = new Set(ran.map((v) => v.status))
-  if (statuses.has('passed') && statuses.has('failed')) return { status: 'flaky', message: ran.find((v) => v.status === 'failed')?.message ?? null }
+  if (statuses.has('passed') && statuses.has('failed'))
+    return { status: 'flaky', message: ran.find((v) => v.status === 'failed')?.message ?? null }
   if (statuses.has('failed')) return { status: 'failed', message: ran[0].message }
   if (statuses.has('passed')) return { status: 'passed', message: null }
   return { status: 'skipped', message: first.message }

@@ -40,7 +40,8 @@ export class GitHubTimeoutError extends Error {
 
 export const DEFAULT_API_URL = 'https://api.github.com'
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+const defaultSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms))
 
 interface ErrorLike {
   status?: number
@@ -53,7 +54,10 @@ export function requestedDelayMs(error: unknown, now: number = Date.now()): numb
   const headers = (error as ErrorLike)?.response?.headers ?? {}
   const retryAfter = headers['retry-after']
   if (retryAfter !== undefined && /^\d+$/.test(String(retryAfter))) return Number(retryAfter) * 1000
-  if (String(headers['x-ratelimit-remaining']) === '0' && headers['x-ratelimit-reset'] !== undefined) {
+  if (
+    String(headers['x-ratelimit-remaining']) === '0' &&
+    headers['x-ratelimit-reset'] !== undefined
+  ) {
     const reset = Number(headers['x-ratelimit-reset']) * 1000
     if (Number.isFinite(reset)) return Math.max(0, reset - now)
   }
@@ -74,7 +78,9 @@ export function isRetryable(error: unknown): boolean {
 /** The error with the token and known secrets taken out of its message (the server may echo what it got). */
 function scrubbed(error: unknown, token: string): unknown {
   if (error instanceof Error) {
-    const clean = redactText(token.length >= 4 ? error.message.split(token).join('***') : error.message)
+    const clean = redactText(
+      token.length >= 4 ? error.message.split(token).join('***') : error.message
+    )
     if (clean !== error.message) {
       try {
         error.message = clean
@@ -114,7 +120,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     const base = { ...endpoint.request }
     for (let attempt = 0; ; attempt++) {
       const left = deadline - now()
-      if (left <= 0) throw new GitHubTimeoutError(`${call}: the ${budgetMs / 1000} s budget for GitHub calls is spent`)
+      if (left <= 0)
+        throw new GitHubTimeoutError(
+          `${call}: the ${budgetMs / 1000} s budget for GitHub calls is spent`
+        )
       const attemptMs = Math.min(timeoutMs, left)
       // A fresh signal per attempt: a timed-out attempt must not cancel its retry. The options object
       // is changed in place: hooks further in receive the object bound at the start, not a new one.
@@ -127,7 +136,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         failure = scrubbed(error, options.token)
       }
       const timedOut = signal.aborted
-      const what = timedOut ? `no answer within ${attemptMs} ms` : `HTTP ${statusOf(failure) ?? '?'}`
+      const what = timedOut
+        ? `no answer within ${attemptMs} ms`
+        : `HTTP ${statusOf(failure) ?? '?'}`
       if (timedOut) logger.warning(`${call}: ${what}, the request was aborted`)
       const giveUp = (why: string): never => {
         if (timedOut) throw new GitHubTimeoutError(`${call}: ${what}${why}`)
@@ -138,8 +149,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const asked = requestedDelayMs(failure, now())
       if (asked !== null && asked > maxDelayMs) giveUp('')
       const delay = asked ?? Math.min(maxDelayMs, baseDelayMs * 2 ** attempt)
-      if (delay >= deadline - now()) giveUp(`; no retry fits in the ${budgetMs / 1000} s budget for GitHub calls`)
-      logger.info(`${call}: ${what}; retry ${attempt + 1} of ${maxRetries} in ${Math.round(delay / 100) / 10} s`)
+      if (delay >= deadline - now())
+        giveUp(`; no retry fits in the ${budgetMs / 1000} s budget for GitHub calls`)
+      logger.info(
+        `${call}: ${what}; retry ${attempt + 1} of ${maxRetries} in ${Math.round(delay / 100) / 10} s`
+      )
       await sleep(delay)
     }
   })

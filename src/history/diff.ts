@@ -10,7 +10,10 @@ export interface FindingDiff {
   unchanged: number
 }
 
-export function diffFindings(previous: readonly { id: string }[], current: readonly { id: string }[]): FindingDiff {
+export function diffFindings(
+  previous: readonly { id: string }[],
+  current: readonly { id: string }[]
+): FindingDiff {
   const before = new Set(previous.map((f) => f.id))
   const now = new Set(current.map((f) => f.id))
   const newIds = [...now].filter((id) => !before.has(id))

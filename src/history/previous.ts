@@ -1,5 +1,11 @@
 // Stored records back into the shape perspectives compare against (PreviousResult, camelCase).
-import { PERSPECTIVE_IDS, type Finding, type PerspectiveId, type PreviousResult, type SpecSummary } from '../../perspectives/types.js'
+import {
+  PERSPECTIVE_IDS,
+  type Finding,
+  type PerspectiveId,
+  type PreviousResult,
+  type SpecSummary
+} from '../../perspectives/types.js'
 import type { PlanRecord, RecordFinding, RecordSpec } from '../records/types.js'
 
 export function isPerspectiveId(id: string): id is PerspectiveId {

@@ -9,7 +9,13 @@ import { listFiles } from '@huggingface/hub'
 import { PERSPECTIVE_IDS, type PreviousResult } from '../../perspectives/types.js'
 import { LATEST_DIR, latestFilePath } from '../records/layout.js'
 import type { PlanRecord } from '../records/types.js'
-import { connect, libParams, readText, type HubConnectionOptions, type HubContext } from '../sinks/hub-client.js'
+import {
+  connect,
+  libParams,
+  readText,
+  type HubConnectionOptions,
+  type HubContext
+} from '../sinks/hub-client.js'
 import { statusOf, toHubError } from '../sinks/hub-errors.js'
 import { errorMessage } from '../util/errors.js'
 import { recordShapeProblem } from './check.js'
@@ -41,7 +47,8 @@ async function readLocal(dir: string): Promise<HistorySnapshot> {
   try {
     names = await readdir(join(dir, LATEST_DIR))
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') snapshot.problems.push(`could not list ${join(dir, LATEST_DIR)}: ${errorMessage(error)}`)
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      snapshot.problems.push(`could not list ${join(dir, LATEST_DIR)}: ${errorMessage(error)}`)
     return snapshot
   }
   snapshot.found = true
@@ -74,7 +81,10 @@ async function readHub(source: Extract<HistorySource, { kind: 'hub' }>): Promise
     snapshot.found = true
   } catch (error) {
     // 404: no dataset or no latest/ folder yet — a first run, nothing to compare with.
-    if (statusOf(error) !== 404) snapshot.problems.push(toHubError(error, 'reading earlier results', ctx.repo.name, source.token).message)
+    if (statusOf(error) !== 404)
+      snapshot.problems.push(
+        toHubError(error, 'reading earlier results', ctx.repo.name, source.token).message
+      )
     return snapshot
   }
   const texts = await Promise.all(
@@ -82,7 +92,10 @@ async function readHub(source: Extract<HistorySource, { kind: 'hub' }>): Promise
       try {
         return { path, text: await readText(ctx, path) }
       } catch (error) {
-        return { path, error: toHubError(error, `reading ${path}`, ctx.repo.name, source.token).message }
+        return {
+          path,
+          error: toHubError(error, `reading ${path}`, ctx.repo.name, source.token).message
+        }
       }
     })
   )
@@ -114,7 +127,9 @@ function accept(snapshot: HistorySnapshot, path: string, text: string): void {
   }
   const record = value as PlanRecord
   if (latestFilePath(record.perspective_id) !== path) {
-    snapshot.problems.push(`${path}: holds perspective "${record.perspective_id}", not the one its name says`)
+    snapshot.problems.push(
+      `${path}: holds perspective "${record.perspective_id}", not the one its name says`
+    )
     return
   }
   snapshot.latest.set(record.perspective_id, record)
@@ -132,7 +147,10 @@ export function previousResults(snapshot: HistorySnapshot): PreviousResult[] {
 }
 
 /** New and resolved findings of one perspective against its previous result; null when there is none. */
-export function compareWithPrevious(snapshot: HistorySnapshot, record: Pick<PlanRecord, 'perspective_id' | 'findings'>): FindingDiff | null {
+export function compareWithPrevious(
+  snapshot: HistorySnapshot,
+  record: Pick<PlanRecord, 'perspective_id' | 'findings'>
+): FindingDiff | null {
   const previous = snapshot.latest.get(record.perspective_id)
   return previous ? diffFindings(previous.findings, record.findings) : null
 }

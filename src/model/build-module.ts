@@ -116,22 +116,34 @@ async function recoverWithCompiler(
     if (second.syntaxErrors >= first.syntaxErrors && blanked.compilerErrors === 0) {
       // Blanking did not help, yet the compiler reads the file: the errors are the grammar's, not the file's.
       first.syntaxErrors = 0
-      first.notes = [...(first.notes ?? []), 'tree-sitter could not read parts of this file that the TypeScript compiler reads; it is modelled as far as tree-sitter got']
+      first.notes = [
+        ...(first.notes ?? []),
+        'tree-sitter could not read parts of this file that the TypeScript compiler reads; it is modelled as far as tree-sitter got'
+      ]
       return first
     }
     if (second.syntaxErrors >= first.syntaxErrors) return null
     restoreTypes(second, blanked)
     // The compiler's count is the file's own; errors left in the blanked parse are the grammar's.
     second.syntaxErrors = blanked.compilerErrors
-    second.status = second.syntaxErrors === 0 && tree.rootNode.hasError === false ? 'parsed' : 'partial'
+    second.status =
+      second.syntaxErrors === 0 && tree.rootNode.hasError === false ? 'parsed' : 'partial'
     if (tree.rootNode.hasError && blanked.compilerErrors === 0) {
-      second.notes = [...(second.notes ?? []), 'modelled from the TypeScript compiler\'s reading with types blanked; tree-sitter still missed parts of it']
+      second.notes = [
+        ...(second.notes ?? []),
+        "modelled from the TypeScript compiler's reading with types blanked; tree-sitter still missed parts of it"
+      ]
     } else {
-      second.notes = [...(second.notes ?? []), 'modelled from the TypeScript compiler\'s reading with types blanked (the tree-sitter grammar cannot read all of its syntax)']
+      second.notes = [
+        ...(second.notes ?? []),
+        "modelled from the TypeScript compiler's reading with types blanked (the tree-sitter grammar cannot read all of its syntax)"
+      ]
     }
     return second
   } catch (error) {
-    options.logger?.debug(`Reading ${source.path} with the TypeScript compiler failed: ${errorMessage(error)}`)
+    options.logger?.debug(
+      `Reading ${source.path} with the TypeScript compiler failed: ${errorMessage(error)}`
+    )
     return null
   } finally {
     tree?.delete()
@@ -147,7 +159,11 @@ function partialModule(source: SourceFile, isTest: boolean, syntaxErrors: number
 }
 
 /** Parses and extracts one file; never throws. */
-export async function buildModule(source: SourceFile, pool: ParserPool, options: BuildModuleOptions = {}): Promise<ModuleModel> {
+export async function buildModule(
+  source: SourceFile,
+  pool: ParserPool,
+  options: BuildModuleOptions = {}
+): Promise<ModuleModel> {
   const isTest = isTestPath(source.path)
   const grammar = GRAMMAR_OF[source.language]
   if (!grammar) {
@@ -159,7 +175,9 @@ export async function buildModule(source: SourceFile, pool: ParserPool, options:
   try {
     parser = await pool.get(grammar)
   } catch (error) {
-    options.logger?.warning(`Could not load the ${grammar} grammar for ${source.path}: ${errorMessage(error)}`)
+    options.logger?.warning(
+      `Could not load the ${grammar} grammar for ${source.path}: ${errorMessage(error)}`
+    )
     return partialModule(source, isTest, 0)
   }
   const deadline = Date.now() + (options.parseTimeoutMs ?? 20_000)
@@ -176,7 +194,9 @@ export async function buildModule(source: SourceFile, pool: ParserPool, options:
   if (options.timings) options.timings.parseMs += extractStart - parseStart
   if (!tree) {
     parser.reset()
-    options.logger?.warning(`Parsing ${source.path} did not finish; it is kept as a partial module.`)
+    options.logger?.warning(
+      `Parsing ${source.path} did not finish; it is kept as a partial module.`
+    )
     return partialModule(source, isTest, 0)
   }
   try {
@@ -194,7 +214,11 @@ export async function buildModule(source: SourceFile, pool: ParserPool, options:
     if (ignores.length > 0) module.coverageIgnored = ignores
     const used = namesUsed(tree, source.language)
     if (used.length > 0) module.namesUsed = used
-    if (module.syntaxErrors > 0 && TS_FAMILY.has(source.language) && !options.extractors?.[source.language]) {
+    if (
+      module.syntaxErrors > 0 &&
+      TS_FAMILY.has(source.language) &&
+      !options.extractors?.[source.language]
+    ) {
       const recovered = await recoverWithCompiler(source, parser, extract, module, isTest, options)
       if (recovered && recovered !== module) {
         // Read from the original tree: same lines and columns as the blanked text.

@@ -6,7 +6,13 @@ import { linkCallers } from './callers.js'
 import { linkTests, resolveImports } from './link.js'
 import { createResolver } from './resolve.js'
 import { classifySurface } from './surface.js'
-import type { CodeModel, LoadedRepository, ModelStats, ModuleModel, RepositoryFacts } from './types.js'
+import type {
+  CodeModel,
+  LoadedRepository,
+  ModelStats,
+  ModuleModel,
+  RepositoryFacts
+} from './types.js'
 
 export type { BuildTimings, Extractor } from './build-module.js'
 
@@ -16,7 +22,15 @@ export interface BuildOptions extends BuildModuleOptions {
 }
 
 function statsOf(modules: ModuleModel[], millis: number): ModelStats {
-  const stats: ModelStats = { files: modules.length, bytes: 0, lines: 0, parsed: 0, partial: 0, syntaxErrors: 0, millis }
+  const stats: ModelStats = {
+    files: modules.length,
+    bytes: 0,
+    lines: 0,
+    parsed: 0,
+    partial: 0,
+    syntaxErrors: 0,
+    millis
+  }
   for (const m of modules) {
     stats.bytes += m.bytes
     stats.lines += m.lines
@@ -24,13 +38,19 @@ function statsOf(modules: ModuleModel[], millis: number): ModelStats {
     if (m.status === 'parsed') stats.parsed++
     else stats.partial++
   }
-  const withErrors = modules.filter((m) => m.syntaxErrors > 0).map((m) => ({ path: m.path, count: m.syntaxErrors }))
+  const withErrors = modules
+    .filter((m) => m.syntaxErrors > 0)
+    .map((m) => ({ path: m.path, count: m.syntaxErrors }))
   withErrors.sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   if (withErrors.length > 0) stats.syntaxErrorFiles = withErrors
   return stats
 }
 
-export async function buildModel(repo: LoadedRepository, facts: RepositoryFacts, options: BuildOptions = {}): Promise<CodeModel> {
+export async function buildModel(
+  repo: LoadedRepository,
+  facts: RepositoryFacts,
+  options: BuildOptions = {}
+): Promise<CodeModel> {
   const started = performance.now()
   // One thread: worker threads measured slower on the shared 2-core machine (30 MB: 38.4 s with two
   // workers against 35.2 s on one thread), the cost of starting parsers and copying models back.
@@ -54,7 +74,10 @@ export async function buildModel(repo: LoadedRepository, facts: RepositoryFacts,
   }
 }
 
-async function buildOnThisThread(repo: LoadedRepository, options: BuildOptions): Promise<ModuleModel[]> {
+async function buildOnThisThread(
+  repo: LoadedRepository,
+  options: BuildOptions
+): Promise<ModuleModel[]> {
   const pool = new ParserPool()
   const modules: ModuleModel[] = []
   try {
@@ -75,4 +98,3 @@ async function buildOnThisThread(repo: LoadedRepository, options: BuildOptions):
   }
   return modules
 }
-

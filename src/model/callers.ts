@@ -17,7 +17,8 @@ export function handledBy(tryContext: TryContext | undefined): { catches: string
 
 function topLevel(m: ModuleModel): Map<string, FunctionDecl> {
   const out = new Map<string, FunctionDecl>()
-  for (const f of m.functions) if (f.qualifiedName === f.name && !out.has(f.name)) out.set(f.name, f)
+  for (const f of m.functions)
+    if (f.qualifiedName === f.name && !out.has(f.name)) out.set(f.name, f)
   return out
 }
 
@@ -50,7 +51,11 @@ export function linkCallers(modules: ModuleModel[]): void {
       const list = (target.callers ??= [])
       if (list.length >= MAX_CALLERS) continue
       const handled = handledBy(call.context?.try)
-      const ref: CallerRef = { path: m.path, line: call.loc.startLine, handled: handled !== undefined }
+      const ref: CallerRef = {
+        path: m.path,
+        line: call.loc.startLine,
+        handled: handled !== undefined
+      }
       if (call.enclosing !== undefined) ref.enclosing = call.enclosing
       if (handled) ref.catches = handled.catches
       list.push(ref)

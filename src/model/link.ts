@@ -8,14 +8,22 @@ const MAX_HOPS = 10
 type ModuleIndex = Map<string, ModuleModel>
 
 /** The module a re-export or `export *` names, when it resolved inside the repository. */
-function sourceModule(m: ModuleModel, source: string | undefined, byPath: ModuleIndex): ModuleModel | undefined {
+function sourceModule(
+  m: ModuleModel,
+  source: string | undefined,
+  byPath: ModuleIndex
+): ModuleModel | undefined {
   if (source === undefined) return undefined
   const path = m.imports.find((i) => i.source === source && i.resolved)?.resolved
   return path ? byPath.get(path) : undefined
 }
 
 /** Names a module offers to importers, following `export * from` chains inside the repository. */
-function exportedSymbols(target: ModuleModel, byPath: ModuleIndex, cache: Map<string, Set<string>>): Set<string> {
+function exportedSymbols(
+  target: ModuleModel,
+  byPath: ModuleIndex,
+  cache: Map<string, Set<string>>
+): Set<string> {
   const cached = cache.get(target.path)
   if (cached) return cached
   const names = new Set<string>()
@@ -45,7 +53,12 @@ function exportedSymbols(target: ModuleModel, byPath: ModuleIndex, cache: Map<st
  * The module that defines `name` when `target` only re-exports it (`export { add } from './math'`,
  * `export * from './math'`): a test importing the package index tests math too.
  */
-function originOf(target: ModuleModel, name: string, byPath: ModuleIndex, cache: Map<string, Set<string>>): ModuleModel {
+function originOf(
+  target: ModuleModel,
+  name: string,
+  byPath: ModuleIndex,
+  cache: Map<string, Set<string>>
+): ModuleModel {
   let m = target
   let wanted = name
   for (let hop = 0; hop < MAX_HOPS; hop++) {
@@ -93,7 +106,10 @@ function membersThrough(m: ModuleModel, local: string): string[] {
  */
 function namedPrivate(imp: ImportDecl, target: ModuleModel, name: string): boolean {
   if (imp.kind !== 'python' || !name.startsWith('_') || name.startsWith('__')) return false
-  return target.functions.some((f) => f.qualifiedName === name) || target.classes.some((c) => c.qualifiedName === name)
+  return (
+    target.functions.some((f) => f.qualifiedName === name) ||
+    target.classes.some((c) => c.qualifiedName === name)
+  )
 }
 
 /** Fills `test.importedModules` and `test.referencedSymbols` of every test module. */
@@ -118,19 +134,25 @@ export function linkTests(modules: ModuleModel[], resolver: ImportResolver): voi
         // A default import of a CommonJS module (no `default` export) is the whole module, like `* as`.
         const wholeModule = name === '*' || (name === 'default' && !offered.has('default'))
         if (wholeModule) {
-          for (const member of membersThrough(m, local)) if (offered.has(member) || namedPrivate(imp, target, member)) reference(target, member)
+          for (const member of membersThrough(m, local))
+            if (offered.has(member) || namedPrivate(imp, target, member)) reference(target, member)
           continue
         }
         if (offered.has(name) || namedPrivate(imp, target, name)) reference(target, name)
         if (imp.kind !== 'python') continue
         // `from pkg import mod` / `from . import mod` may name a submodule: what the test reads through
         // `mod.` is then that module's (an `__init__` that also binds the name keeps its reference above).
-        const sub = resolver.resolve(m.path, { ...imp, source: `${imp.source}${imp.source.endsWith('.') ? '' : '.'}${name}` })
+        const sub = resolver.resolve(m.path, {
+          ...imp,
+          source: `${imp.source}${imp.source.endsWith('.') ? '' : '.'}${name}`
+        })
         const subModule = sub && sub !== target.path ? byPath.get(sub) : undefined
         if (!subModule || subModule.isTest) continue
         imported.add(subModule.path)
         const subOffered = exportedSymbols(subModule, byPath, cache)
-        for (const member of membersThrough(m, local)) if (subOffered.has(member) || namedPrivate(imp, subModule, member)) reference(subModule, member)
+        for (const member of membersThrough(m, local))
+          if (subOffered.has(member) || namedPrivate(imp, subModule, member))
+            reference(subModule, member)
       }
     }
     m.test.importedModules = [...imported].sort()

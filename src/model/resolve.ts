@@ -41,25 +41,32 @@ function conditionTarget(value: unknown): string | undefined {
     if (Array.isArray(v)) stack.push(...v)
     else if (v && typeof v === 'object') {
       const obj = v as Record<string, unknown>
-      for (const key of ['source', 'import', 'module', 'default', 'require', 'node', 'types']) if (key in obj) stack.push(obj[key])
+      for (const key of ['source', 'import', 'module', 'default', 'require', 'node', 'types'])
+        if (key in obj) stack.push(obj[key])
     }
   }
   return undefined
 }
 
 function exportsTarget(exports: unknown, subpath: string): string | undefined {
-  if (typeof exports === 'string' || Array.isArray(exports)) return subpath === '.' ? conditionTarget(exports) : undefined
+  if (typeof exports === 'string' || Array.isArray(exports))
+    return subpath === '.' ? conditionTarget(exports) : undefined
   if (!exports || typeof exports !== 'object') return undefined
   const map = exports as Record<string, unknown>
   const keys = Object.keys(map)
-  if (!keys.some((k) => k.startsWith('.'))) return subpath === '.' ? conditionTarget(map) : undefined
+  if (!keys.some((k) => k.startsWith('.')))
+    return subpath === '.' ? conditionTarget(map) : undefined
   if (subpath in map) return conditionTarget(map[subpath])
   for (const key of keys) {
     const star = key.indexOf('*')
     if (star === -1) continue
     const prefix = key.slice(0, star)
     const suffix = key.slice(star + 1)
-    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= prefix.length + suffix.length) {
+    if (
+      subpath.startsWith(prefix) &&
+      subpath.endsWith(suffix) &&
+      subpath.length >= prefix.length + suffix.length
+    ) {
       const middle = subpath.slice(prefix.length, subpath.length - suffix.length)
       return conditionTarget(map[key])?.replaceAll('*', middle)
     }
@@ -67,9 +74,14 @@ function exportsTarget(exports: unknown, subpath: string): string | undefined {
   return undefined
 }
 
-export function createResolver(files: Iterable<string>, facts: Pick<RepositoryFacts, 'tsPaths' | 'manifests'>): ImportResolver {
+export function createResolver(
+  files: Iterable<string>,
+  facts: Pick<RepositoryFacts, 'tsPaths' | 'manifests'>
+): ImportResolver {
   const fileSet = new Set(files)
-  const packages = facts.manifests.filter((m): m is PackageManifest & { name: string } => m.kind === 'package.json' && !!m.name)
+  const packages = facts.manifests.filter(
+    (m): m is PackageManifest & { name: string } => m.kind === 'package.json' && !!m.name
+  )
   const pythonRoots = new Set(PYTHON_ROOTS)
   const mainByFolder = new Map<string, string>()
   for (const m of facts.manifests) {
@@ -97,7 +109,8 @@ export function createResolver(files: Iterable<string>, facts: Pick<RepositoryFa
     for (const e of JS_EXTENSIONS) if (fileSet.has(base + e)) return base + e
     // `require('../../')` from a test two folders down names the repository root: its index file.
     const folder = base === '' || base === '.' ? '' : `${base}/`
-    for (const e of JS_EXTENSIONS) if (fileSet.has(`${folder}index${e}`)) return `${folder}index${e}`
+    for (const e of JS_EXTENSIONS)
+      if (fileSet.has(`${folder}index${e}`)) return `${folder}index${e}`
     // A folder with a package.json (`require('../')` from a test): Node loads its `main`.
     const main = viaMain ? undefined : mainByFolder.get(base === '.' ? '' : base)
     if (main !== undefined && main !== base) return probeJs(main, true)
@@ -129,7 +142,12 @@ export function createResolver(files: Iterable<string>, facts: Pick<RepositoryFa
       } else {
         const prefix = pattern.slice(0, star)
         const suffix = pattern.slice(star + 1)
-        if (!spec.startsWith(prefix) || !spec.endsWith(suffix) || spec.length < prefix.length + suffix.length) continue
+        if (
+          !spec.startsWith(prefix) ||
+          !spec.endsWith(suffix) ||
+          spec.length < prefix.length + suffix.length
+        )
+          continue
         middle = spec.slice(prefix.length, spec.length - suffix.length)
       }
       for (const target of targets) {
@@ -176,7 +194,11 @@ export function createResolver(files: Iterable<string>, facts: Pick<RepositoryFa
       const rest = spec.slice(dots).replaceAll('.', '/')
       const base = normalise(rest ? (dir === '.' ? rest : `${dir}/${rest}`) : dir)
       if (base === undefined) return undefined
-      return rest ? probePython(base) : fileSet.has(`${base}/__init__.py`) ? `${base}/__init__.py` : undefined
+      return rest
+        ? probePython(base)
+        : fileSet.has(`${base}/__init__.py`)
+          ? `${base}/__init__.py`
+          : undefined
     }
     const rel = spec.replaceAll('.', '/')
     for (const root of pythonRoots) {

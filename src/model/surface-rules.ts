@@ -2,23 +2,119 @@
 // classes that do not depend on the package's entry points (tests, fixtures, tooling, examples, docs).
 import { isTestPath } from './test-files.js'
 
-const FIXTURE_DIRS = new Set(['fixtures', '__fixtures__', 'testdata', 'test-data', 'test_data', '__mocks__', '__snapshots__', '__testfixtures__'])
+const FIXTURE_DIRS = new Set([
+  'fixtures',
+  '__fixtures__',
+  'testdata',
+  'test-data',
+  'test_data',
+  '__mocks__',
+  '__snapshots__',
+  '__testfixtures__'
+])
 /** Folders of type-checker tests (dtslint, tsd, mypy/pyright "typing" tests). */
-const TYPE_TEST_DIRS = new Set(['type-tests', 'type_tests', 'typetests', 'types-tests', 'typing_tests', 'typechecking', 'typecheck', 'dtslint', 'test-types', 'test_types'])
+const TYPE_TEST_DIRS = new Set([
+  'type-tests',
+  'type_tests',
+  'typetests',
+  'types-tests',
+  'typing_tests',
+  'typechecking',
+  'typecheck',
+  'dtslint',
+  'test-types',
+  'test_types'
+])
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', '__specs__', 'e2e'])
-const EXAMPLE_DIRS = new Set(['examples', 'example', 'docs', 'doc', 'docs_src', 'docs-src', 'website', 'demo', 'demos', 'samples', 'sample', 'tutorial', 'tutorials', 'cookbook', 'playground', 'sandbox'])
-const TOOLING_DIRS = new Set(['scripts', 'script', 'tools', 'tooling', 'build', 'release', 'releases', 'benchmarks', 'benchmark', 'bench', 'benches', 'perf', '.github', '.husky', '.circleci', '.devcontainer', '.vscode', 'ci', '.ci', 'gulp', 'grunt', '.config', 'hack', 'devtools'])
+const EXAMPLE_DIRS = new Set([
+  'examples',
+  'example',
+  'docs',
+  'doc',
+  'docs_src',
+  'docs-src',
+  'website',
+  'demo',
+  'demos',
+  'samples',
+  'sample',
+  'tutorial',
+  'tutorials',
+  'cookbook',
+  'playground',
+  'sandbox'
+])
+const TOOLING_DIRS = new Set([
+  'scripts',
+  'script',
+  'tools',
+  'tooling',
+  'build',
+  'release',
+  'releases',
+  'benchmarks',
+  'benchmark',
+  'bench',
+  'benches',
+  'perf',
+  '.github',
+  '.husky',
+  '.circleci',
+  '.devcontainer',
+  '.vscode',
+  'ci',
+  '.ci',
+  'gulp',
+  'grunt',
+  '.config',
+  'hack',
+  'devtools'
+])
 /** Tool entry files by exact name. */
 const TOOLING_FILES = new Set([
-  'gruntfile.js', 'gruntfile.cjs', 'gulpfile.js', 'gulpfile.mjs', 'gulpfile.cjs', 'gulpfile.ts', 'jakefile.js', 'makefile', 'dockerfile',
-  'setup.py', 'noxfile.py', 'tasks.py', 'fabfile.py', 'dodo.py', 'conftest.py', 'manage.py', 'setup.cfg', 'tox.ini', 'pytest.ini',
-  'karma.conf.js', 'protractor.conf.js', 'wallaby.js', '.eslintrc.js', '.eslintrc.cjs', '.prettierrc.js', '.mocharc.js', '.mocharc.cjs',
-  'babel.config.js', 'babel.config.cjs', 'babel.config.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'uv.lock', 'poetry.lock'
+  'gruntfile.js',
+  'gruntfile.cjs',
+  'gulpfile.js',
+  'gulpfile.mjs',
+  'gulpfile.cjs',
+  'gulpfile.ts',
+  'jakefile.js',
+  'makefile',
+  'dockerfile',
+  'setup.py',
+  'noxfile.py',
+  'tasks.py',
+  'fabfile.py',
+  'dodo.py',
+  'conftest.py',
+  'manage.py',
+  'setup.cfg',
+  'tox.ini',
+  'pytest.ini',
+  'karma.conf.js',
+  'protractor.conf.js',
+  'wallaby.js',
+  '.eslintrc.js',
+  '.eslintrc.cjs',
+  '.prettierrc.js',
+  '.mocharc.js',
+  '.mocharc.cjs',
+  'babel.config.js',
+  'babel.config.cjs',
+  'babel.config.json',
+  'package-lock.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lockb',
+  'uv.lock',
+  'poetry.lock'
 ])
 /** `vite.config.ts`, `jest.config.mjs`, `rollup.config.js`, `.eslintrc.cjs`... */
-const CONFIG_FILE = /\w[.-](?:config|conf)\.(?:[cm]?[jt]s|json|ya?ml|toml)$|^\.[\w-]+rc(?:\.[\w]+)?$/i
+const CONFIG_FILE =
+  /\w[.-](?:config|conf)\.(?:[cm]?[jt]s|json|ya?ml|toml)$|^\.[\w-]+rc(?:\.[\w]+)?$/i
 const DOC_EXTENSIONS = new Set(['.md', '.mdx', '.rst', '.txt', '.adoc', '.html', '.ipynb'])
-const ROOT_DOC = /^(readme|changelog|changes|history|contributing|code_of_conduct|security|authors|license|licence|notice|copying)(\.|$)/i
+const ROOT_DOC =
+  /^(readme|changelog|changes|history|contributing|code_of_conduct|security|authors|license|licence|notice|copying)(\.|$)/i
 
 /** The reason given to tool configuration files (mocking-strategy reads them: restoreMocks and the like). */
 export const TOOL_CONFIG_REASON = 'a tool configuration file'
@@ -40,17 +136,32 @@ export function fixtureRule(path: string): RuleMatch | null {
   const parts = path.split('/')
   const name = parts[parts.length - 1]
   const dirs = parts.slice(0, -1)
-  if (/\.test-d\.[cm]?tsx?$/i.test(name)) return { class: 'fixtures', reason: `a type test for the type checker (${name.replace(/^.*(\.test-d\.)/, '*$1')})` }
+  if (/\.test-d\.[cm]?tsx?$/i.test(name))
+    return {
+      class: 'fixtures',
+      reason: `a type test for the type checker (${name.replace(/^.*(\.test-d\.)/, '*$1')})`
+    }
   const fixtureDir = dirs.find((d) => FIXTURE_DIRS.has(d))
   if (fixtureDir) return { class: 'fixtures', reason: `inside a test data folder (${fixtureDir}/)` }
   const typeDir = dirs.find((d) => TYPE_TEST_DIRS.has(d))
-  if (typeDir) return { class: 'fixtures', reason: `inside a type-checker test folder (${typeDir}/)` }
+  if (typeDir)
+    return { class: 'fixtures', reason: `inside a type-checker test folder (${typeDir}/)` }
   const testAt = dirs.findIndex((d) => TEST_DIRS.has(d))
-  if (testAt >= 0 && (dirs[testAt + 1] === 'types' || dirs[testAt + 1] === 'typing' || dirs[testAt + 1] === 'mypy' || dirs[testAt + 1] === 'data')) {
-    return { class: 'fixtures', reason: `type tests or test data (${dirs.slice(0, testAt + 2).join('/')}/)` }
+  if (
+    testAt >= 0 &&
+    (dirs[testAt + 1] === 'types' ||
+      dirs[testAt + 1] === 'typing' ||
+      dirs[testAt + 1] === 'mypy' ||
+      dirs[testAt + 1] === 'data')
+  ) {
+    return {
+      class: 'fixtures',
+      reason: `type tests or test data (${dirs.slice(0, testAt + 2).join('/')}/)`
+    }
   }
   // Anything under a test folder that is not code: inputs of tests.
-  if (testAt >= 0 && !isCode(name)) return { class: 'fixtures', reason: `a data file inside the test folder ${dirs[testAt]}/` }
+  if (testAt >= 0 && !isCode(name))
+    return { class: 'fixtures', reason: `a data file inside the test folder ${dirs[testAt]}/` }
   return null
 }
 
@@ -72,8 +183,10 @@ export function examplesRule(path: string): RuleMatch | null {
   const name = parts[parts.length - 1]
   const dirs = parts.slice(0, -1)
   const dir = dirs.find((d) => EXAMPLE_DIRS.has(d.toLowerCase()))
-  if (dir) return { class: 'examples-docs', reason: `inside the examples or documentation folder ${dir}/` }
-  if (DOC_EXTENSIONS.has(extensionOf(name)) || ROOT_DOC.test(name)) return { class: 'examples-docs', reason: 'a documentation file' }
+  if (dir)
+    return { class: 'examples-docs', reason: `inside the examples or documentation folder ${dir}/` }
+  if (DOC_EXTENSIONS.has(extensionOf(name)) || ROOT_DOC.test(name))
+    return { class: 'examples-docs', reason: 'a documentation file' }
   return null
 }
 
@@ -82,11 +195,17 @@ export function toolingRule(path: string): RuleMatch | null {
   const name = parts[parts.length - 1]
   const dirs = parts.slice(0, -1)
   const dir = dirs.find((d) => TOOLING_DIRS.has(d.toLowerCase()))
-  if (dir) return { class: 'tooling', reason: `inside the tooling folder ${dir}/ (scripts, build, release, benchmarks or CI)` }
+  if (dir)
+    return {
+      class: 'tooling',
+      reason: `inside the tooling folder ${dir}/ (scripts, build, release, benchmarks or CI)`
+    }
   const lower = name.toLowerCase()
-  if (TOOLING_FILES.has(lower)) return { class: 'tooling', reason: `a build, test or task runner file (${name})` }
+  if (TOOLING_FILES.has(lower))
+    return { class: 'tooling', reason: `a build, test or task runner file (${name})` }
   if (CONFIG_FILE.test(name)) return { class: 'tooling', reason: `${TOOL_CONFIG_REASON} (${name})` }
-  if (/^(?:bench|benchmark)[\w.-]*\.[cm]?[jt]s$|^bench_\w+\.py$/i.test(lower)) return { class: 'tooling', reason: `a benchmark (${name})` }
+  if (/^(?:bench|benchmark)[\w.-]*\.[cm]?[jt]s$|^bench_\w+\.py$/i.test(lower))
+    return { class: 'tooling', reason: `a benchmark (${name})` }
   return null
 }
 

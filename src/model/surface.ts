@@ -5,9 +5,25 @@
 // shipped code. A package without declared entry points falls back to "code that is not a test,
 // tooling, an example or a fixture is shipped", and the reason says so.
 import picomatch from 'picomatch'
-import { type CiFile, FILE_CLASSES, type FileClass, type FileClassification, type LoadedRepository, type ModuleModel, type PackageManifest, type ProductSurface } from './types.js'
+import {
+  type CiFile,
+  FILE_CLASSES,
+  type FileClass,
+  type FileClassification,
+  type LoadedRepository,
+  type ModuleModel,
+  type PackageManifest,
+  type ProductSurface
+} from './types.js'
 import { isGeneratedPath, isVendoredPath } from '../repo/path-rules.js'
-import { examplesRule, fixtureRule, isCode, type RuleMatch, testRule, toolingRule } from './surface-rules.js'
+import {
+  examplesRule,
+  fixtureRule,
+  isCode,
+  type RuleMatch,
+  testRule,
+  toolingRule
+} from './surface-rules.js'
 
 export { FILE_CLASSES }
 export type { FileClass, FileClassification, ProductSurface }
@@ -31,8 +47,20 @@ const DEFAULT_ROOTS = [
   { prefix: 'lib/', reason: 'the source folder lib/ (no package manifest)' }
 ]
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']
-const BUILD_DIRS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'es', 'types', 'typings', 'umd'])
-const NOT_A_PACKAGE = /^(tests?|docs?|examples?|benchmarks?|bench|scripts?|tools?|build|dist|site|website|docs_src|fixtures|testing|typings)$/i
+const BUILD_DIRS = new Set([
+  'dist',
+  'build',
+  'lib',
+  'out',
+  'esm',
+  'cjs',
+  'es',
+  'types',
+  'typings',
+  'umd'
+])
+const NOT_A_PACKAGE =
+  /^(tests?|docs?|examples?|benchmarks?|bench|scripts?|tools?|build|dist|site|website|docs_src|fixtures|testing|typings)$/i
 
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/')
@@ -74,7 +102,8 @@ function sourceCandidates(path: string): string[] {
       stems.push([...parts.slice(0, at), ...rest.slice(skip)].join('/'))
     }
   }
-  for (const s of stems) for (const ext of SOURCE_EXTENSIONS) candidates.push(`${s}${ext}`, `${s}/index${ext}`)
+  for (const s of stems)
+    for (const ext of SOURCE_EXTENSIONS) candidates.push(`${s}${ext}`, `${s}/index${ext}`)
   return candidates
 }
 
@@ -86,7 +115,8 @@ function nodePackage(manifest: PackageManifest, known: ReadonlySet<string>): Pac
     if (rel.includes('*')) {
       const prefix = join(dir, rel.slice(0, rel.indexOf('*')).replace(/[^/]*$/, ''))
       const mapped = sourceCandidates(`${prefix}x.js`).map((c) => dirOf(c))
-      for (const p of new Set([prefix, ...mapped])) if (p) roots.push({ prefix: `${p}/`, reason: why })
+      for (const p of new Set([prefix, ...mapped]))
+        if (p) roots.push({ prefix: `${p}/`, reason: why })
       return
     }
     for (const candidate of sourceCandidates(join(dir, rel))) {
@@ -97,25 +127,42 @@ function nodePackage(manifest: PackageManifest, known: ReadonlySet<string>): Pac
     }
   }
   const at = manifest.path
-  for (const [command, file] of Object.entries(manifest.bin)) add(file, `the \`${command}\` command of ${at} (bin)`)
+  for (const [command, file] of Object.entries(manifest.bin))
+    add(file, `the \`${command}\` command of ${at} (bin)`)
   if (manifest.main) add(manifest.main, `the main entry of ${at}`)
   if (manifest.types) add(manifest.types, `the type declarations of ${at}`)
-  for (const target of exportTargets(manifest.exports)) if (target.startsWith('./')) add(target, `an export of ${at} (${target})`)
+  for (const target of exportTargets(manifest.exports))
+    if (target.startsWith('./')) add(target, `an export of ${at} (${target})`)
   let files: Package['files']
   if (manifest.files && manifest.files.length > 0) {
-    const patterns = manifest.files.filter((f) => !f.startsWith('!')).flatMap((f) => {
-      const clean = f.replace(/^\.\//, '').replace(/\/+$/, '')
-      return [clean, `${clean}/**`]
-    })
+    const patterns = manifest.files
+      .filter((f) => !f.startsWith('!'))
+      .flatMap((f) => {
+        const clean = f.replace(/^\.\//, '').replace(/\/+$/, '')
+        return [clean, `${clean}/**`]
+      })
     const match = picomatch(patterns, { dot: true })
     files = (path) => match(path)
     // `files: ["dist"]` ships what src/ builds into it.
     if (manifest.files.some((f) => BUILD_DIRS.has(f.replace(/^\.\//, '').replace(/\/.*$/, '')))) {
-      roots.push({ prefix: dir ? `${dir}/src/` : 'src/', reason: `the source folder of the build output ${at} lists in files` })
+      roots.push({
+        prefix: dir ? `${dir}/src/` : 'src/',
+        reason: `the source folder of the build output ${at} lists in files`
+      })
     }
   }
-  for (const folder of ['src', 'lib']) roots.push({ prefix: dir ? `${dir}/${folder}/` : `${folder}/`, reason: `the source folder ${folder}/ of the package ${manifest.name ?? at}` })
-  const declared = entries.size > 0 || files !== undefined || roots.length > 2 || Object.keys(manifest.bin).length > 0 || manifest.main !== undefined || manifest.exports !== undefined
+  for (const folder of ['src', 'lib'])
+    roots.push({
+      prefix: dir ? `${dir}/${folder}/` : `${folder}/`,
+      reason: `the source folder ${folder}/ of the package ${manifest.name ?? at}`
+    })
+  const declared =
+    entries.size > 0 ||
+    files !== undefined ||
+    roots.length > 2 ||
+    Object.keys(manifest.bin).length > 0 ||
+    manifest.main !== undefined ||
+    manifest.exports !== undefined
   return { dir, manifest, entries, roots, files, declared }
 }
 
@@ -127,21 +174,33 @@ function pythonPackage(manifest: PackageManifest, paths: readonly string[]): Pac
   for (const declared of manifest.packages ?? []) {
     const full = join(dir, declared)
     if (full.endsWith('.py')) entries.set(full, `a module ${manifest.path} declares`)
-    else roots.push({ prefix: `${full}/`, reason: `a package ${manifest.path} declares (${declared})` })
+    else
+      roots.push({
+        prefix: `${full}/`,
+        reason: `a package ${manifest.path} declares (${declared})`
+      })
   }
   // Top-level packages: folders with __init__.py whose parent has none, at the package root or under src/.
-  const inits = new Set(paths.filter((p) => p.startsWith(under) && p.endsWith('/__init__.py')).map(dirOf))
+  const inits = new Set(
+    paths.filter((p) => p.startsWith(under) && p.endsWith('/__init__.py')).map(dirOf)
+  )
   for (const pkg of inits) {
     const rel = pkg.slice(under.length)
     const parts = rel.split('/')
     const top = parts.length === 1 || (parts.length === 2 && parts[0] === 'src')
     if (!top || inits.has(dirOf(pkg)) || NOT_A_PACKAGE.test(parts[parts.length - 1])) continue
-    roots.push({ prefix: `${pkg}/`, reason: `the Python package ${parts[parts.length - 1]} (${rel}/__init__.py)` })
+    roots.push({
+      prefix: `${pkg}/`,
+      reason: `the Python package ${parts[parts.length - 1]} (${rel}/__init__.py)`
+    })
   }
-  if (paths.some((p) => p.startsWith(`${under}src/`) && p.endsWith('.py'))) roots.push({ prefix: `${under}src/`, reason: 'the src layout of the Python package' })
+  if (paths.some((p) => p.startsWith(`${under}src/`) && p.endsWith('.py')))
+    roots.push({ prefix: `${under}src/`, reason: 'the src layout of the Python package' })
   const name = manifest.name?.toLowerCase().replace(/[-.]/g, '_')
   if (name) {
-    for (const candidate of [`${under}${name}.py`, `${under}src/${name}.py`]) if (paths.includes(candidate)) entries.set(candidate, `the module named after the project ${manifest.name}`)
+    for (const candidate of [`${under}${name}.py`, `${under}src/${name}.py`])
+      if (paths.includes(candidate))
+        entries.set(candidate, `the module named after the project ${manifest.name}`)
   }
   return { dir, manifest, entries, roots, declared: roots.length > 0 || entries.size > 0 }
 }
@@ -167,24 +226,36 @@ export interface SurfaceInput {
 export function classifySurface(input: SurfaceInput): ProductSurface {
   const generated = new Set(input.repo.skippedPaths?.generated ?? [])
   const vendored = input.repo.skippedPaths?.vendored ?? []
-  const paths = [...new Set([...input.repo.allPaths, ...input.repo.files.map((f) => f.path)])].filter((p) => !generated.has(p))
+  const paths = [
+    ...new Set([...input.repo.allPaths, ...input.repo.files.map((f) => f.path)])
+  ].filter((p) => !generated.has(p))
   const known = new Set(paths)
   const modules = new Map(input.modules.map((m) => [m.path, m]))
 
   const manifests = input.manifests.filter(
-    (m) => !fixtureRule(m.path) && !testRule(m.path) && !examplesRule(m.path) && !isGeneratedPath(m.path) && !isVendoredPath(m.path) && !m.error
+    (m) =>
+      !fixtureRule(m.path) &&
+      !testRule(m.path) &&
+      !examplesRule(m.path) &&
+      !isGeneratedPath(m.path) &&
+      !isVendoredPath(m.path) &&
+      !m.error
   )
   const packages: Package[] = []
   for (const m of manifests) {
     if (m.kind === 'package.json') packages.push(nodePackage(m, known))
     else if (m.kind === 'pyproject.toml' || m.kind === 'setup.cfg' || m.kind === 'setup.py') {
-      if (!packages.some((p) => p.dir === dirOf(m.path) && p.manifest.kind !== 'package.json')) packages.push(pythonPackage(m, paths))
+      if (!packages.some((p) => p.dir === dirOf(m.path) && p.manifest.kind !== 'package.json'))
+        packages.push(pythonPackage(m, paths))
       else {
         // Several Python manifests in one folder: merge what they declare.
         const extra = pythonPackage(m, paths)
-        const into = packages.find((p) => p.dir === dirOf(m.path) && p.manifest.kind !== 'package.json')!
+        const into = packages.find(
+          (p) => p.dir === dirOf(m.path) && p.manifest.kind !== 'package.json'
+        )!
         for (const [k, v] of extra.entries) into.entries.set(k, v)
-        for (const r of extra.roots) if (!into.roots.some((x) => x.prefix === r.prefix)) into.roots.push(r)
+        for (const r of extra.roots)
+          if (!into.roots.some((x) => x.prefix === r.prefix)) into.roots.push(r)
         into.declared ||= extra.declared
       }
     }
@@ -216,15 +287,30 @@ export function classifySurface(input: SurfaceInput): ProductSurface {
   const ciText = (input.ci ?? []).map((c) => ({ path: c.path, text: c.text }))
   const files: FileClassification[] = []
   for (const path of paths) files.push(classifyOne(path, packages, reached, ciText))
-  for (const path of generated) files.push({ path, class: 'generated', reason: 'build output or generated code (skipped by the loader)' })
-  for (const path of vendored) files.push({ path, class: 'vendored', reason: 'third-party code (a vendored folder, linguist-vendored or a submodule)' })
+  for (const path of generated)
+    files.push({
+      path,
+      class: 'generated',
+      reason: 'build output or generated code (skipped by the loader)'
+    })
+  for (const path of vendored)
+    files.push({
+      path,
+      class: 'vendored',
+      reason: 'third-party code (a vendored folder, linguist-vendored or a submodule)'
+    })
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const counts = Object.fromEntries(FILE_CLASSES.map((c) => [c, 0])) as Record<FileClass, number>
   for (const f of files) counts[f.class]++
   return { files, counts, basis: describeBasis(packages) }
 }
 
-function classifyOne(path: string, packages: Package[], reached: Map<string, string>, ci: { path: string; text: string }[]): FileClassification {
+function classifyOne(
+  path: string,
+  packages: Package[],
+  reached: Map<string, string>,
+  ci: { path: string; text: string }[]
+): FileClassification {
   const result = (match: RuleMatch | { class: FileClass; reason: string }): FileClassification => {
     const out: FileClassification = { path, class: match.class, reason: match.reason }
     if (match.class === 'tooling' && isCode(path)) {
@@ -233,7 +319,8 @@ function classifyOne(path: string, packages: Package[], reached: Map<string, str
     }
     return out
   }
-  if (isGeneratedPath(path)) return result({ class: 'generated', reason: 'inside a build output folder (dist/, build/)' })
+  if (isGeneratedPath(path))
+    return result({ class: 'generated', reason: 'inside a build output folder (dist/, build/)' })
   const pkg = owner(path, packages)
   const entry = pkg?.entries.get(path)
   if (entry) return result({ class: 'shipped', reason: entry })
@@ -241,25 +328,39 @@ function classifyOne(path: string, packages: Package[], reached: Map<string, str
   if (rule) return result(rule)
   const reach = reached.get(path)
   if (reach) return result({ class: 'shipped', reason: reach })
-  const root = pkg ? pkg.roots.find((r) => path.startsWith(r.prefix)) : DEFAULT_ROOTS.find((r) => path.startsWith(r.prefix))
+  const root = pkg
+    ? pkg.roots.find((r) => path.startsWith(r.prefix))
+    : DEFAULT_ROOTS.find((r) => path.startsWith(r.prefix))
   // Inside a source folder, only tests and fixtures are not the product.
   if (root && isCode(path)) return result({ class: 'shipped', reason: `inside ${root.reason}` })
   const other = examplesRule(path) ?? toolingRule(path)
   if (other) return result(other)
   if (root) return result({ class: 'shipped', reason: `inside ${root.reason}` })
   const rel = pkg && pkg.dir ? path.slice(pkg.dir.length + 1) : path
-  if (pkg?.files?.(rel)) return result({ class: 'shipped', reason: `listed in the files of ${pkg.manifest.path}` })
+  if (pkg?.files?.(rel))
+    return result({ class: 'shipped', reason: `listed in the files of ${pkg.manifest.path}` })
   if (!isCode(path)) {
-    if (pkg && rel === pkg.manifest.path.slice(pkg.dir ? pkg.dir.length + 1 : 0)) return result({ class: 'shipped', reason: 'the package manifest' })
-    return result({ class: 'tooling', reason: 'a project file that is not code (configuration, data or assets outside the source folders)' })
+    if (pkg && rel === pkg.manifest.path.slice(pkg.dir ? pkg.dir.length + 1 : 0))
+      return result({ class: 'shipped', reason: 'the package manifest' })
+    return result({
+      class: 'tooling',
+      reason:
+        'a project file that is not code (configuration, data or assets outside the source folders)'
+    })
   }
   if (pkg?.declared && pkg.manifest.kind === 'package.json' && !pkg.files) {
     // npm publishes every file when package.json has no files list: a root-level module (pino's browser.js,
     // file.js) is in the tarball and reachable as `pkg/file`.
-    return result({ class: 'shipped', reason: `published with the package: ${pkg.manifest.path} has no files list, so npm ships it` })
+    return result({
+      class: 'shipped',
+      reason: `published with the package: ${pkg.manifest.path} has no files list, so npm ships it`
+    })
   }
   if (pkg?.declared) {
-    return result({ class: 'tooling', reason: `not reachable from the entry points of ${pkg.manifest.path} and outside its source folders` })
+    return result({
+      class: 'tooling',
+      reason: `not reachable from the entry points of ${pkg.manifest.path} and outside its source folders`
+    })
   }
   return result({
     class: 'shipped',
@@ -270,14 +371,21 @@ function classifyOne(path: string, packages: Package[], reached: Map<string, str
 }
 
 function describeBasis(packages: Package[]): string[] {
-  if (packages.length === 0) return ['No package manifest: code that is not a test, tooling, an example or a fixture counts as shipped.']
+  if (packages.length === 0)
+    return [
+      'No package manifest: code that is not a test, tooling, an example or a fixture counts as shipped.'
+    ]
   return packages.map((p) => {
     const what = [
-      p.entries.size > 0 ? `${p.entries.size} entry ${p.entries.size === 1 ? 'point' : 'points'}` : '',
+      p.entries.size > 0
+        ? `${p.entries.size} entry ${p.entries.size === 1 ? 'point' : 'points'}`
+        : '',
       p.files ? 'its files list' : '',
       p.roots.length > 0 ? `source folders ${p.roots.map((r) => r.prefix).join(', ')}` : ''
     ].filter(Boolean)
-    return p.declared ? `${p.manifest.path}: ${what.join(', ')}` : `${p.manifest.path}: declares no entry points; code outside tests, tooling, examples and fixtures counts as shipped`
+    return p.declared
+      ? `${p.manifest.path}: ${what.join(', ')}`
+      : `${p.manifest.path}: declares no entry points; code outside tests, tooling, examples and fixtures counts as shipped`
   })
 }
 

@@ -10,7 +10,14 @@ function extensionOf(name: string): string {
 
 /** Fixture folders hold inputs for tests, not tests. */
 function inFixtures(dirs: string[]): boolean {
-  return dirs.some((d) => d === 'fixtures' || d === '__fixtures__' || d === 'testdata' || d === '__mocks__' || d === '__snapshots__')
+  return dirs.some(
+    (d) =>
+      d === 'fixtures' ||
+      d === '__fixtures__' ||
+      d === 'testdata' ||
+      d === '__mocks__' ||
+      d === '__snapshots__'
+  )
 }
 
 export function isTestPath(path: string): boolean {
@@ -23,7 +30,14 @@ export function isTestPath(path: string): boolean {
 
   if (JS_EXTENSIONS.includes(ext)) {
     const stem = lower.slice(0, -ext.length)
-    if (stem.endsWith('.test') || stem.endsWith('.spec') || stem.endsWith('.e2e') || stem.endsWith('-test') || stem.endsWith('_test')) return true
+    if (
+      stem.endsWith('.test') ||
+      stem.endsWith('.spec') ||
+      stem.endsWith('.e2e') ||
+      stem.endsWith('-test') ||
+      stem.endsWith('_test')
+    )
+      return true
     return dirs.some((d) => JS_TEST_DIRS.has(d))
   }
   switch (ext) {
@@ -38,13 +52,24 @@ export function isTestPath(path: string): boolean {
       return lower.endsWith('_test.go')
     case '.java':
     case '.kt':
-      return path.includes('src/test/') || lower.endsWith('test.java') || lower.endsWith('tests.java')
+      return (
+        path.includes('src/test/') || lower.endsWith('test.java') || lower.endsWith('tests.java')
+      )
     case '.rs':
       return dirs[0] === 'tests' || dirs.includes('tests')
     case '.rb':
-      return lower.endsWith('_spec.rb') || lower.endsWith('_test.rb') || dirs[0] === 'spec' || dirs[0] === 'test'
+      return (
+        lower.endsWith('_spec.rb') ||
+        lower.endsWith('_test.rb') ||
+        dirs[0] === 'spec' ||
+        dirs[0] === 'test'
+      )
     case '.cs':
-      return lower.endsWith('tests.cs') || lower.endsWith('test.cs') || dirs.some((d) => d.endsWith('.Tests') || d.endsWith('.Test'))
+      return (
+        lower.endsWith('tests.cs') ||
+        lower.endsWith('test.cs') ||
+        dirs.some((d) => d.endsWith('.Tests') || d.endsWith('.Test'))
+      )
     case '.php':
       return lower.endsWith('test.php') || dirs[0] === 'tests'
     default:

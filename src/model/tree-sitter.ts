@@ -75,7 +75,9 @@ const languages = new Map<GrammarName, Promise<TreeSitter.Language>>()
 export function loadTreeSitter(): Promise<TreeSitterModule> {
   runtime ??= (async () => {
     const where = locateTreeSitter()
-    const mod = (await import(/* webpackIgnore: true */ pathToFileURL(where.runtimeJs).href)) as TreeSitterModule
+    const mod = (await import(
+      /* webpackIgnore: true */ pathToFileURL(where.runtimeJs).href
+    )) as TreeSitterModule
     await mod.Parser.init({ locateFile: () => where.runtimeWasm })
     return mod
   })()

@@ -18,7 +18,9 @@ export function loadTypeScript(): Promise<TypeScript> {
   const scope = globalThis as { __filename?: string; __dirname?: string }
   scope.__filename ??= fileURLToPath(import.meta.url)
   scope.__dirname ??= dirname(scope.__filename)
-  loaded ??= import('typescript').then((m) => (m as unknown as { default?: TypeScript }).default ?? (m as unknown as TypeScript))
+  loaded ??= import('typescript').then(
+    (m) => (m as unknown as { default?: TypeScript }).default ?? (m as unknown as TypeScript)
+  )
   return loaded
 }
 
@@ -40,15 +42,24 @@ interface Signature {
 }
 
 function hasModifier(ts: TypeScript, node: TS.Node, kind: TS.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []).some((m) => m.kind === kind) : false
+  return ts.canHaveModifiers(node)
+    ? (ts.getModifiers(node) ?? []).some((m) => m.kind === kind)
+    : false
 }
 
 export function blankTypes(ts: TypeScript, path: string, text: string): Blanked {
-  const kind = path.endsWith('.tsx') ? ts.ScriptKind.TSX : /\.[cm]?ts$/.test(path) ? ts.ScriptKind.TS : path.endsWith('.jsx') ? ts.ScriptKind.JSX : ts.ScriptKind.JS
+  const kind = path.endsWith('.tsx')
+    ? ts.ScriptKind.TSX
+    : /\.[cm]?ts$/.test(path)
+      ? ts.ScriptKind.TS
+      : path.endsWith('.jsx')
+        ? ts.ScriptKind.JSX
+        : ts.ScriptKind.JS
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind)
   const chars = text.split('')
   const blank = (start: number, end: number): void => {
-    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' '
+    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++)
+      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' '
   }
   /** From the `:` before a type annotation to the type's end. */
   const blankAnnotation = (type: TS.TypeNode): void => {
@@ -76,17 +87,31 @@ export function blankTypes(ts: TypeScript, path: string, text: string): Blanked 
       if (hasModifier(ts, node, ts.SyntaxKind.ExportKeyword)) {
         const start = position(node.getStart(file))
         const end = position(node.end)
-        typeExports.push({ name: node.name.text, line: start.line, column: start.column, endLine: end.line, endColumn: end.column })
+        typeExports.push({
+          name: node.name.text,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column
+        })
       }
       blank(node.getStart(file), node.end)
       return
     }
-    if (hasModifier(ts, node, ts.SyntaxKind.DeclareKeyword) || ts.isIndexSignatureDeclaration(node)) {
+    if (
+      hasModifier(ts, node, ts.SyntaxKind.DeclareKeyword) ||
+      ts.isIndexSignatureDeclaration(node)
+    ) {
       blank(node.getStart(file), node.end)
       return
     }
     // Overload signatures and abstract methods: no body, nothing but types.
-    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) && node.body === undefined) {
+    if (
+      (ts.isFunctionDeclaration(node) ||
+        ts.isMethodDeclaration(node) ||
+        ts.isConstructorDeclaration(node)) &&
+      node.body === undefined
+    ) {
       blank(node.getStart(file), node.end)
       return
     }
@@ -107,7 +132,10 @@ export function blankTypes(ts: TypeScript, path: string, text: string): Blanked 
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
       signatures.push({
         line: position(node.getStart(file)).line,
-        params: node.parameters.map((p) => ({ name: p.name.getText(file), ...(p.type ? { type: p.type.getText(file) } : {}) })),
+        params: node.parameters.map((p) => ({
+          name: p.name.getText(file),
+          ...(p.type ? { type: p.type.getText(file) } : {})
+        })),
         ...(node.type ? { returnType: node.type.getText(file) } : {})
       })
     }
@@ -120,18 +148,31 @@ export function blankTypes(ts: TypeScript, path: string, text: string): Blanked 
     }
     // `static accessor x` trips the grammar; an auto-accessor is a property to the model.
     if (ts.isPropertyDeclaration(node)) {
-      for (const m of ts.getModifiers(node) ?? []) if (m.kind === ts.SyntaxKind.AccessorKeyword) blank(m.getStart(file), m.end)
+      for (const m of ts.getModifiers(node) ?? [])
+        if (m.kind === ts.SyntaxKind.AccessorKeyword) blank(m.getStart(file), m.end)
     }
-    const typed = node as { type?: TS.TypeNode; typeParameters?: TS.NodeArray<TS.Node>; typeArguments?: TS.NodeArray<TS.Node> }
+    const typed = node as {
+      type?: TS.TypeNode
+      typeParameters?: TS.NodeArray<TS.Node>
+      typeArguments?: TS.NodeArray<TS.Node>
+    }
     if (typed.typeParameters && typed.typeParameters.length > 0) blankAngles(typed.typeParameters)
-    if (typed.typeArguments && typed.typeArguments.length > 0 && !ts.isTypeReferenceNode(node)) blankAngles(typed.typeArguments)
-    if (typed.type && (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isPropertyDeclaration(node) || ts.isFunctionLike(node))) {
+    if (typed.typeArguments && typed.typeArguments.length > 0 && !ts.isTypeReferenceNode(node))
+      blankAngles(typed.typeArguments)
+    if (
+      typed.type &&
+      (ts.isVariableDeclaration(node) ||
+        ts.isParameter(node) ||
+        ts.isPropertyDeclaration(node) ||
+        ts.isFunctionLike(node))
+    ) {
       blankAnnotation(typed.type)
     }
     ts.forEachChild(node, visit)
   }
   ts.forEachChild(file, visit)
-  const compilerErrors = (file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0
+  const compilerErrors =
+    (file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0
   return { text: chars.join(''), compilerErrors, signatures, typeExports }
 }
 
@@ -141,7 +182,13 @@ export function restoreTypes(model: ModuleModel, blanked: Blanked): void {
   for (const s of blanked.signatures) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s])
   for (const fn of model.functions) {
     const names = fn.params.map((p) => p.name)
-    const match = (byLine.get(fn.loc.startLine) ?? []).find((s) => s.params.length === names.length && s.params.every((p, i) => p.name === names[i] || names[i].startsWith('{') || names[i].startsWith('[')))
+    const match = (byLine.get(fn.loc.startLine) ?? []).find(
+      (s) =>
+        s.params.length === names.length &&
+        s.params.every(
+          (p, i) => p.name === names[i] || names[i].startsWith('{') || names[i].startsWith('[')
+        )
+    )
     if (!match) continue
     fn.params.forEach((p, i) => {
       const type = match.params[i].type
@@ -152,7 +199,11 @@ export function restoreTypes(model: ModuleModel, blanked: Blanked): void {
   const exported = new Set(model.exports.map((e) => e.name))
   for (const t of blanked.typeExports) {
     if (exported.has(t.name)) continue
-    const decl: ExportDecl = { name: t.name, kind: 'type', loc: { startLine: t.line, startColumn: t.column, endLine: t.endLine, endColumn: t.endColumn } }
+    const decl: ExportDecl = {
+      name: t.name,
+      kind: 'type',
+      loc: { startLine: t.line, startColumn: t.column, endLine: t.endLine, endColumn: t.endColumn }
+    }
     model.exports.push(decl)
   }
 }

@@ -63,13 +63,7 @@ export interface Parameter {
 }
 
 export type FunctionKind =
-  | 'function'
-  | 'method'
-  | 'arrow'
-  | 'constructor'
-  | 'getter'
-  | 'setter'
-  | 'lambda'
+  'function' | 'method' | 'arrow' | 'constructor' | 'getter' | 'setter' | 'lambda'
 
 export interface FunctionDecl {
   name: string
@@ -122,7 +116,19 @@ export interface ClassDecl {
  * - `ternary`: a branch of `c ? a : b` / `a if c else b`; `loop`: a loop's condition; `case`: a switch/match case.
  */
 export interface SiteGuard {
-  kind: 'if' | 'else' | 'early-exit' | 'assert' | 'and' | 'or' | 'nullish' | 'default' | 'optional-chain' | 'ternary' | 'loop' | 'case'
+  kind:
+    | 'if'
+    | 'else'
+    | 'early-exit'
+    | 'assert'
+    | 'and'
+    | 'or'
+    | 'nullish'
+    | 'default'
+    | 'optional-chain'
+    | 'ternary'
+    | 'loop'
+    | 'case'
   /** The condition's text (capped at 200 characters). */
   text: string
   /** True when the site runs only where the condition holds; false where it fails. */
@@ -165,7 +171,17 @@ export interface SiteContext {
 
 /** One argument of a call, by what it is rather than its text. */
 export interface CallArgument {
-  kind: 'literal' | 'identifier' | 'member' | 'call' | 'template' | 'object' | 'array' | 'function' | 'spread' | 'other'
+  kind:
+    | 'literal'
+    | 'identifier'
+    | 'member'
+    | 'call'
+    | 'template'
+    | 'object'
+    | 'array'
+    | 'function'
+    | 'spread'
+    | 'other'
   /** The argument's text (capped at 200 characters). */
   text: string
   /** For literals: the value (strings unquoted; `undefined`/`None` give null). */
@@ -555,7 +571,15 @@ export interface LoadedRepository {
 
 export interface PackageManifest {
   path: string
-  kind: 'package.json' | 'pyproject.toml' | 'setup.cfg' | 'setup.py' | 'requirements' | 'go.mod' | 'Cargo.toml' | 'pom.xml'
+  kind:
+    | 'package.json'
+    | 'pyproject.toml'
+    | 'setup.cfg'
+    | 'setup.py'
+    | 'requirements'
+    | 'go.mod'
+    | 'Cargo.toml'
+    | 'pom.xml'
   name?: string
   version?: string
   dependencies: string[]
@@ -591,7 +615,8 @@ export interface PackageManifest {
 
 export interface CiFile {
   path: string
-  system: 'github-actions' | 'gitlab-ci' | 'circleci' | 'azure-pipelines' | 'jenkins' | 'travis' | 'other'
+  system:
+    'github-actions' | 'gitlab-ci' | 'circleci' | 'azure-pipelines' | 'jenkins' | 'travis' | 'other'
   text: string
 }
 
@@ -716,7 +741,15 @@ export interface SyntaxErrorFile {
 
 // ---- product surface (src/model/surface.ts) ----
 
-export const FILE_CLASSES = ['shipped', 'test', 'tooling', 'examples-docs', 'fixtures', 'vendored', 'generated'] as const
+export const FILE_CLASSES = [
+  'shipped',
+  'test',
+  'tooling',
+  'examples-docs',
+  'fixtures',
+  'vendored',
+  'generated'
+] as const
 export type FileClass = (typeof FILE_CLASSES)[number]
 
 export interface FileClassification {

@@ -31,7 +31,13 @@ export interface RetryInfo {
   target?: string
 }
 
-const DEFAULTS = { budgetMs: 60_000, timeoutMs: 30_000, maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8_000 }
+const DEFAULTS = {
+  budgetMs: 60_000,
+  timeoutMs: 30_000,
+  maxAttempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000
+}
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 408 || (status >= 500 && status <= 599)
@@ -69,7 +75,9 @@ class Deadline {
   remaining(): number {
     const now = this.now()
     const byBudget = (this.policy.budgetMs ?? DEFAULTS.budgetMs) - (now - this.start)
-    return this.policy.deadline === undefined ? byBudget : Math.min(byBudget, this.policy.deadline - now)
+    return this.policy.deadline === undefined
+      ? byBudget
+      : Math.min(byBudget, this.policy.deadline - now)
   }
 }
 
@@ -103,7 +111,10 @@ export interface WithRetryOptions<T> extends RetryPolicy {
 }
 
 /** Runs `operation` until it succeeds, fails for good, or the budget is spent (then the last error is thrown). */
-export async function withRetry<T>(operation: (attempt: number) => Promise<T>, options: WithRetryOptions<T> = {}): Promise<T> {
+export async function withRetry<T>(
+  operation: (attempt: number) => Promise<T>,
+  options: WithRetryOptions<T> = {}
+): Promise<T> {
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? realSleep
   const deadline = new Deadline(options, now)
@@ -112,7 +123,13 @@ export async function withRetry<T>(operation: (attempt: number) => Promise<T>, o
       return await operation(attempt)
     } catch (error) {
       if (!(options.isRetryable?.(error) ?? false)) throw error
-      const verdict = decide(attempt, options, deadline, describe(error), options.retryAfterMs?.(error) ?? null)
+      const verdict = decide(
+        attempt,
+        options,
+        deadline,
+        describe(error),
+        options.retryAfterMs?.(error) ?? null
+      )
       if (!verdict.retry) throw error
       options.onRetry?.({ attempt, delayMs: verdict.delayMs, reason: verdict.reason })
       await sleep(verdict.delayMs)
@@ -149,7 +166,10 @@ export function createRetryingFetch(options: RetryingFetchOptions = {}): typeof 
   const sleep = options.sleep ?? realSleep
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs
 
-  return async function retryingFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  return async function retryingFetch(
+    input: string | URL | Request,
+    init?: RequestInit
+  ): Promise<Response> {
     const request = input instanceof Request ? input : null
     const url = new URL(request ? request.url : input.toString())
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase()
@@ -168,7 +188,13 @@ export function createRetryingFetch(options: RetryingFetchOptions = {}): typeof 
       try {
         const response = await inner(request ? request.clone() : input, { ...init, signal })
         if (!retryAllowed || !isRetryableStatus(response.status)) return response
-        verdict = decide(attempt, options, deadline, `HTTP ${response.status}`, parseRetryAfter(response.headers.get('retry-after'), now()))
+        verdict = decide(
+          attempt,
+          options,
+          deadline,
+          `HTTP ${response.status}`,
+          parseRetryAfter(response.headers.get('retry-after'), now())
+        )
         if (!verdict.retry) return response
         // Free the connection before waiting.
         await response.body?.cancel().catch(() => undefined)
@@ -176,11 +202,20 @@ export function createRetryingFetch(options: RetryingFetchOptions = {}): typeof 
         // The caller's own abort is final; a timeout or a network failure is retried.
         if (callerSignal?.aborted) throw error
         const reason = timeout.aborted ? `no answer within ${attemptMs} ms` : networkReason(error)
-        if (!retryAllowed) throw timeout.aborted ? new Error(`${describeRequest(method, url)}: ${reason}`) : error
+        if (!retryAllowed)
+          throw timeout.aborted ? new Error(`${describeRequest(method, url)}: ${reason}`) : error
         verdict = decide(attempt, options, deadline, reason, null)
-        if (!verdict.retry) throw new Error(`${describeRequest(method, url)} failed after ${attempt} attempt(s): ${reason}`)
+        if (!verdict.retry)
+          throw new Error(
+            `${describeRequest(method, url)} failed after ${attempt} attempt(s): ${reason}`
+          )
       }
-      options.onRetry?.({ attempt, delayMs: verdict.delayMs, reason: verdict.reason, target: describeRequest(method, url) })
+      options.onRetry?.({
+        attempt,
+        delayMs: verdict.delayMs,
+        reason: verdict.reason,
+        target: describeRequest(method, url)
+      })
       await sleep(verdict.delayMs)
     }
   }
@@ -188,6 +223,7 @@ export function createRetryingFetch(options: RetryingFetchOptions = {}): typeof 
 
 function networkReason(error: unknown): string {
   const message = describe(error)
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
   return `${message}${cause}`
 }

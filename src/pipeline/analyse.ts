@@ -40,14 +40,17 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
       })
       const skipped = Object.entries(repo.skipped).filter(([, s]) => s.count > 0)
       logger.info(`${repo.files.length} source files to analyse`)
-      if (skipped.length > 0) logger.info(`Skipped: ${skipped.map(([reason, s]) => `${s.count} ${reason}`).join(', ')}`)
+      if (skipped.length > 0)
+        logger.info(`Skipped: ${skipped.map(([reason, s]) => `${s.count} ${reason}`).join(', ')}`)
       const coverageNotes: string[] = []
       const coveragePaths = expandCoverageGlobs(config.root, config.coverage ?? [], coverageNotes)
       const facts = await collectFacts(repo, { historyDays: config.historyDays, coveragePaths })
       if (coverageNotes.length > 0) facts.notes = [...(facts.notes ?? []), ...coverageNotes].sort()
       logger.info(
         `Facts: ${facts.manifests.length} manifests, ${facts.ci.length} CI files, ${facts.coverage.length} coverage reports, ` +
-          (facts.git.available ? `${facts.git.commitsExamined} commits of history` : `no git history${facts.git.note ? ` (${facts.git.note})` : ''}`)
+          (facts.git.available
+            ? `${facts.git.commitsExamined} commits of history`
+            : `no git history${facts.git.note ? ` (${facts.git.note})` : ''}`)
       )
       return { repo, facts }
     })
@@ -56,12 +59,20 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
     stage(logger, 'Build the code model', async () => {
       const built = await buildModel(loaded.repo, loaded.facts)
       const named = syntaxErrorText(built.stats.syntaxErrorFiles ?? [], 5)
-      logger.info(`${built.stats.files} modules, ${built.stats.lines} lines (${built.stats.partial} parsed partially${named ? `; syntax errors: ${named}` : ''})`)
+      logger.info(
+        `${built.stats.files} modules, ${built.stats.lines} lines (${built.stats.partial} parsed partially${named ? `; syntax errors: ${named}` : ''})`
+      )
       return built
     })
   )
-  const detected = detectTargetWithReason(loaded.facts, model.modules, config.framework ?? undefined)
-  logger.info(`Specs are written for ${detected.target.framework} (${detected.target.language}): ${detected.reason}`)
+  const detected = detectTargetWithReason(
+    loaded.facts,
+    model.modules,
+    config.framework ?? undefined
+  )
+  logger.info(
+    `Specs are written for ${detected.target.framework} (${detected.target.language}): ${detected.reason}`
+  )
   for (const note of detected.target.layout?.notes ?? []) logger.info(`Test layout: ${note}`)
   return {
     repo: loaded.repo,

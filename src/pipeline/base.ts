@@ -17,9 +17,17 @@ export interface PreparedBase {
   files: number
 }
 
-export async function prepareBase(root: string, choose: ChooseBaseOptions, load: LoadOptions = {}): Promise<PreparedBase> {
+export async function prepareBase(
+  root: string,
+  choose: ChooseBaseOptions,
+  load: LoadOptions = {}
+): Promise<PreparedBase> {
   const started = performance.now()
-  const done = (base: BaseInput, files = 0): PreparedBase => ({ base, files, millis: Math.round(performance.now() - started) })
+  const done = (base: BaseInput, files = 0): PreparedBase => ({
+    base,
+    files,
+    millis: Math.round(performance.now() - started)
+  })
   let choice
   try {
     choice = await chooseBase(root, choose)
@@ -31,8 +39,19 @@ export async function prepareBase(root: string, choose: ChooseBaseOptions, load:
     const { repo, manifests } = await loadRepositoryAt(root, choice.commit, load)
     const model = await buildModel(repo, baseFacts(manifests, choice.commit))
     const texts = new Map(repo.files.map((f) => [f.path, f.text]))
-    return done({ ref: choice.ref, commit: choice.commit, how: choice.how, model, source: (path: string) => texts.get(path) }, repo.files.length)
+    return done(
+      {
+        ref: choice.ref,
+        commit: choice.commit,
+        how: choice.how,
+        model,
+        source: (path: string) => texts.get(path)
+      },
+      repo.files.length
+    )
   } catch (error) {
-    return done({ unavailable: `the repository at ${choice.ref} could not be read with git: ${errorMessage(error)}` })
+    return done({
+      unavailable: `the repository at ${choice.ref} could not be read with git: ${errorMessage(error)}`
+    })
   }
 }

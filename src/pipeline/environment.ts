@@ -4,7 +4,10 @@ import type { HubConnectionOptions } from '../sinks/hub-client.js'
 
 /** Seams for outbound calls (the fault suite injects time and fetch); unset in real runs. */
 export interface NetworkSeams {
-  github?: Pick<GitHubClientOptions, 'now' | 'sleep' | 'timeoutSignal' | 'budgetMs' | 'timeoutMs' | 'baseDelayMs'>
+  github?: Pick<
+    GitHubClientOptions,
+    'now' | 'sleep' | 'timeoutSignal' | 'budgetMs' | 'timeoutMs' | 'baseDelayMs'
+  >
   hub?: Pick<HubConnectionOptions, 'fetch' | 'retryPolicy' | 'timeoutMs' | 'retryBudgetMs'>
 }
 
@@ -41,11 +44,23 @@ export function actionEnvironment(env: NodeJS.ProcessEnv): RunEnvironment {
     ref: env.GITHUB_REF_NAME?.trim() || env.GITHUB_REF?.trim() || null,
     serverUrl,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    runUrl: repository && env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    runUrl:
+      repository && env.GITHUB_RUN_ID
+        ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
     env: { ...env }
   }
 }
 
 export function cliEnvironment(env: NodeJS.ProcessEnv): RunEnvironment {
-  return { kind: 'cli', runId: 'local', runNumber: null, sha: null, ref: null, serverUrl: '', apiUrl: '', env: { ...env } }
+  return {
+    kind: 'cli',
+    runId: 'local',
+    runNumber: null,
+    sha: null,
+    ref: null,
+    serverUrl: '',
+    apiUrl: '',
+    env: { ...env }
+  }
 }

@@ -63,7 +63,11 @@ export function latestPerspectiveNumber(snapshot: HistorySnapshot): number | nul
   let newest: PlanRecord | null = null
   for (const record of snapshot.latest.values()) {
     // An `all` run stores 15 records with one timestamp: the last in rotation order is the latest.
-    const later = newest && (newest.timestamp < record.timestamp || (newest.timestamp === record.timestamp && newest.perspective_number < record.perspective_number))
+    const later =
+      newest &&
+      (newest.timestamp < record.timestamp ||
+        (newest.timestamp === record.timestamp &&
+          newest.perspective_number < record.perspective_number))
     if (!newest || later) newest = record
   }
   return newest ? newest.perspective_number : null
@@ -75,12 +79,17 @@ export function latestPerspectiveNumber(snapshot: HistorySnapshot): number | nul
  */
 export function nextIterationFromHistory(snapshot: HistorySnapshot): number | null {
   let newest: PlanRecord | null = null
-  for (const record of snapshot.latest.values()) if (!newest || newest.timestamp < record.timestamp) newest = record
+  for (const record of snapshot.latest.values())
+    if (!newest || newest.timestamp < record.timestamp) newest = record
   if (!newest || !Number.isInteger(newest.iteration) || newest.iteration < 1) return null
   return newest.trigger === 'schedule' ? newest.iteration + 1 : newest.iteration
 }
 
-export async function readEarlierResults(config: RunConfig, env: RunEnvironment, logger: Logger): Promise<HistorySnapshot> {
+export async function readEarlierResults(
+  config: RunConfig,
+  env: RunEnvironment,
+  logger: Logger
+): Promise<HistorySnapshot> {
   return stage(logger, 'Read earlier results', async () => {
     const sources = [readHistory({ kind: 'local', dir: config.outputDir })]
     if (config.hfToken && !config.dryRun) {
@@ -99,7 +108,9 @@ export async function readEarlierResults(config: RunConfig, env: RunEnvironment,
     try {
       snapshots = await Promise.all(sources)
     } catch (error) {
-      logger.warning(`Earlier results could not be read (${errorMessage(error)}); new and resolved findings are not computed this time.`)
+      logger.warning(
+        `Earlier results could not be read (${errorMessage(error)}); new and resolved findings are not computed this time.`
+      )
       return { source: 'none', found: false, latest: new Map(), problems: [] }
     }
     const merged = forRepository(mergeSnapshots(snapshots), repositoryName(config))

@@ -29,7 +29,10 @@ export function planOutputs(outcome: PlanOutcome): Outputs {
     iteration: String(outcome.iteration),
     findings: String(records.reduce((n, r) => n + r.finding_count, 0)),
     specs: String(records.reduce((n, r) => n + r.spec_count, 0)),
-    'risk-score': String(records.find((r) => r.perspective_id === 'big-picture')?.risk_score ?? records.reduce((n, r) => Math.max(n, r.risk_score), 0)),
+    'risk-score': String(
+      records.find((r) => r.perspective_id === 'big-picture')?.risk_score ??
+        records.reduce((n, r) => Math.max(n, r.risk_score), 0)
+    ),
     'results-file': outcome.stored.local?.dataFile ?? '',
     'dataset-url': outcome.stored.hub?.datasetUrl ?? '',
     'commit-url': outcome.stored.hub?.commitUrl ?? ''

@@ -33,52 +33,68 @@ export async function runPerspectives(
   inputs: PerspectiveInputs,
   logger: Logger
 ): Promise<PerspectiveRun[]> {
-  return stage(logger, `Run ${perspectives.length === 1 ? `perspective ${perspectives[0].meta.id}` : `${perspectives.length} perspectives`}`, async () => {
-    const runs: PerspectiveRun[] = []
-    for (const perspective of perspectives) {
-      const { meta } = perspective
-      let run: PerspectiveRun
-      try {
-        run = await runPerspective(perspective, {
-          model: inputs.model,
-          target: inputs.target,
-          now: inputs.now,
-          history: inputs.history,
-          source: inputs.source,
-          base: needs(meta, 'base') ? (inputs.base ?? { unavailable: 'no base was prepared for this run' }) : undefined,
-          ...(needs(meta, 'results') && inputs.results
-            ? {
-                results: assembleResults(inputs.results.all, inputs.results.plan, runs, inputs.now, inputs.results.commit),
-                resultsMaxAgeDays: inputs.results.plan.maxAgeDays
-              }
-            : {}),
-          options: inputs.options[meta.id] ?? {},
-          ...(inputs.surfaceInclude ? { surfaceInclude: inputs.surfaceInclude } : {})
-        })
-      } catch (error) {
-        // Rendering or id finalisation failed: still the perspective's run, recorded as failed.
-        run = {
-          meta,
-          status: 'failed',
-          error: `${meta.id} failed: ${errorMessage(error)}`,
-          findings: [],
-          specs: [],
-          metrics: {},
-          details: null,
-          report: null,
-          risk: 0,
-          millis: 0
+  return stage(
+    logger,
+    `Run ${perspectives.length === 1 ? `perspective ${perspectives[0].meta.id}` : `${perspectives.length} perspectives`}`,
+    async () => {
+      const runs: PerspectiveRun[] = []
+      for (const perspective of perspectives) {
+        const { meta } = perspective
+        let run: PerspectiveRun
+        try {
+          run = await runPerspective(perspective, {
+            model: inputs.model,
+            target: inputs.target,
+            now: inputs.now,
+            history: inputs.history,
+            source: inputs.source,
+            base: needs(meta, 'base')
+              ? (inputs.base ?? { unavailable: 'no base was prepared for this run' })
+              : undefined,
+            ...(needs(meta, 'results') && inputs.results
+              ? {
+                  results: assembleResults(
+                    inputs.results.all,
+                    inputs.results.plan,
+                    runs,
+                    inputs.now,
+                    inputs.results.commit
+                  ),
+                  resultsMaxAgeDays: inputs.results.plan.maxAgeDays
+                }
+              : {}),
+            options: inputs.options[meta.id] ?? {},
+            ...(inputs.surfaceInclude ? { surfaceInclude: inputs.surfaceInclude } : {})
+          })
+        } catch (error) {
+          // Rendering or id finalisation failed: still the perspective's run, recorded as failed.
+          run = {
+            meta,
+            status: 'failed',
+            error: `${meta.id} failed: ${errorMessage(error)}`,
+            findings: [],
+            specs: [],
+            metrics: {},
+            details: null,
+            report: null,
+            risk: 0,
+            millis: 0
+          }
         }
+        if (run.status === 'ok') {
+          logger.info(
+            `${meta.number} ${meta.id}: ${run.findings.length} findings, ${run.specs.length} specs, risk ${run.risk}/100 (${run.millis} ms)`
+          )
+        } else if (run.status === 'not-implemented') {
+          logger.info(
+            `${meta.number} ${meta.id}: not implemented yet; nothing analysed, nothing invented`
+          )
+        } else {
+          logger.error(`${meta.number} ${meta.id}: ${run.error}`)
+        }
+        runs.push(run)
       }
-      if (run.status === 'ok') {
-        logger.info(`${meta.number} ${meta.id}: ${run.findings.length} findings, ${run.specs.length} specs, risk ${run.risk}/100 (${run.millis} ms)`)
-      } else if (run.status === 'not-implemented') {
-        logger.info(`${meta.number} ${meta.id}: not implemented yet; nothing analysed, nothing invented`)
-      } else {
-        logger.error(`${meta.number} ${meta.id}: ${run.error}`)
-      }
-      runs.push(run)
+      return runs
     }
-    return runs
-  })
+  )
 }

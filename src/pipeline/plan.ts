@@ -20,7 +20,12 @@ import { analyseRepository, outputExcludes, type Analysis } from './analyse.js'
 import { prepareBase, type BaseInput } from './base.js'
 import { selectPerspectives } from './cursor.js'
 import type { RunEnvironment } from './environment.js'
-import { latestPerspectiveNumber, nextIterationFromHistory, readEarlierResults, repositoryName } from './history.js'
+import {
+  latestPerspectiveNumber,
+  nextIterationFromHistory,
+  readEarlierResults,
+  repositoryName
+} from './history.js'
 import { runPerspectives } from './perspectives.js'
 import { planResults, withComputed, type ResultsPlan } from './results.js'
 import { storeResults, type StoreResult } from './store.js'
@@ -68,11 +73,24 @@ export async function runPlan(
   claimResultsFolder(config.outputDir, { root: config.root, checkOnly: config.dryRun })
   if (!config.dryRun) {
     const removed = cleanLeftoverTemps(config.outputDir)
-    if (removed > 0) logger.info(`Removed ${removed} temporary file(s) left in ${config.outputDir} by an interrupted run`)
+    if (removed > 0)
+      logger.info(
+        `Removed ${removed} temporary file(s) left in ${config.outputDir} by an interrupted run`
+      )
   }
 
   const history = await readEarlierResults(config, env, logger)
-  const selection = await selectPerspectives(config, env, perspectives, { latestPerspective: latestPerspectiveNumber(history), runNumber: env.runNumber, nextIteration: nextIterationFromHistory(history) }, logger)
+  const selection = await selectPerspectives(
+    config,
+    env,
+    perspectives,
+    {
+      latestPerspective: latestPerspectiveNumber(history),
+      runNumber: env.runNumber,
+      nextIteration: nextIterationFromHistory(history)
+    },
+    logger
+  )
   const resultsPlan = selection.perspectives.some((p) => needs(p.meta, 'results'))
     ? planResults(selection.perspectives, perspectives, history, timestamp, config.maxResultAgeDays)
     : null
@@ -94,7 +112,15 @@ export async function runPlan(
       ...(config.file.surface?.include ? { surfaceInclude: config.file.surface.include } : {}),
       source: (path) => texts.get(path),
       ...(base ? { base } : {}),
-      ...(resultsPlan ? { results: { plan: resultsPlan, all: perspectives, commit: analysis.facts.git.head ?? env.sha } } : {})
+      ...(resultsPlan
+        ? {
+            results: {
+              plan: resultsPlan,
+              all: perspectives,
+              commit: analysis.facts.git.head ?? env.sha
+            }
+          }
+        : {})
     },
     logger
   )
@@ -129,17 +155,23 @@ export async function runPlan(
     if (!moved) nextNumber = selection.info.current
   } else if (selection.advances) {
     nextNumber = selection.info.current
-    logger.info('The cursor stays where it is: the results were not stored everywhere, so the next run retries this perspective.')
+    logger.info(
+      'The cursor stays where it is: the results were not stored everywhere, so the next run retries this perspective.'
+    )
   }
-  const warning = selection.rotation.warnings.length > 0 ? selection.rotation.warnings.join(' ') : undefined
+  const warning =
+    selection.rotation.warnings.length > 0 ? selection.rotation.warnings.join(' ') : undefined
 
   const delta: Record<string, HistoryDelta | null> = {}
   for (const record of records) {
     const diff = compareWithPrevious(history, record)
-    delta[record.perspective_id] = diff ? { newFindings: diff.newIds.length, resolvedFindings: diff.resolvedIds.length } : null
+    delta[record.perspective_id] = diff
+      ? { newFindings: diff.newIds.length, resolvedFindings: diff.resolvedIds.length }
+      : null
   }
   const skipped: Record<string, number> = {}
-  for (const [reason, s] of Object.entries(analysis.repo.skipped)) if (s.count > 0) skipped[reason] = s.count
+  for (const [reason, s] of Object.entries(analysis.repo.skipped))
+    if (s.count > 0) skipped[reason] = s.count
   const summary: SummaryInput = {
     repository,
     serverUrl: config.repository ? env.serverUrl : '',
@@ -147,22 +179,36 @@ export async function runPlan(
     ref: records[0]?.ref ?? null,
     runUrl: env.runUrl,
     trigger: selection.trigger,
-    ...(resultsPlan && resultsPlan.compute.length > 0 ? { computedForSummary: resultsPlan.compute.map((c) => c.perspective.meta.id) } : {}),
+    ...(resultsPlan && resultsPlan.compute.length > 0
+      ? { computedForSummary: resultsPlan.compute.map((c) => c.perspective.meta.id) }
+      : {}),
     toolVersion: TOOL_VERSION,
     rotation: { ...selection.info, next: nextNumber, warning },
     stored: {
-      localDir: displayPath(config.outputDir, env.kind === 'action' ? (env.env.GITHUB_WORKSPACE ?? process.cwd()) : process.cwd()),
+      localDir: displayPath(
+        config.outputDir,
+        env.kind === 'action' ? (env.env.GITHUB_WORKSPACE ?? process.cwd()) : process.cwd()
+      ),
       datasetUrl: stored.hub?.datasetUrl,
       commitUrl: stored.hub?.commitUrl,
       uploadError: stored.uploadError ?? undefined,
-      ...(stored.local?.dataFile ? { resultsFile: displayPath(stored.local.dataFile, env.kind === 'action' ? (env.env.GITHUB_WORKSPACE ?? process.cwd()) : process.cwd()) } : {})
+      ...(stored.local?.dataFile
+        ? {
+            resultsFile: displayPath(
+              stored.local.dataFile,
+              env.kind === 'action' ? (env.env.GITHUB_WORKSPACE ?? process.cwd()) : process.cwd()
+            )
+          }
+        : {})
     },
     skipped,
     model: {
       files: analysis.model.stats.files,
       lines: analysis.model.stats.lines,
       millis: analysis.timings.model,
-      ...(analysis.model.stats.syntaxErrorFiles ? { syntaxErrors: analysis.model.stats.syntaxErrorFiles } : {})
+      ...(analysis.model.stats.syntaxErrorFiles
+        ? { syntaxErrors: analysis.model.stats.syntaxErrorFiles }
+        : {})
     },
     history: delta,
     runs,
@@ -197,13 +243,25 @@ export async function runPlan(
 }
 
 function logResultsPlan(plan: ResultsPlan, logger: Logger): void {
-  const why = { 'computed-missing': 'no stored result', 'computed-stale': `stored result older than ${plan.maxAgeDays} days`, 'computed-failed': 'stored result had failed' }
-  for (const { perspective, origin } of plan.compute) logger.info(`${perspective.meta.id}: computed now for the big picture (${why[origin]})`)
-  if (plan.stored.size > 0) logger.info(`${plan.stored.size} stored result(s) recent enough to use: ${[...plan.stored.keys()].join(', ')}`)
+  const why = {
+    'computed-missing': 'no stored result',
+    'computed-stale': `stored result older than ${plan.maxAgeDays} days`,
+    'computed-failed': 'stored result had failed'
+  }
+  for (const { perspective, origin } of plan.compute)
+    logger.info(`${perspective.meta.id}: computed now for the big picture (${why[origin]})`)
+  if (plan.stored.size > 0)
+    logger.info(
+      `${plan.stored.size} stored result(s) recent enough to use: ${[...plan.stored.keys()].join(', ')}`
+    )
 }
 
 /** The repository at the base ref, for perspectives that compare (backwards-compat); read with git, no checkout. */
-async function readBase(config: RunConfig, previousCommit: string | null, logger: Logger): Promise<BaseInput> {
+async function readBase(
+  config: RunConfig,
+  previousCommit: string | null,
+  logger: Logger
+): Promise<BaseInput> {
   return stage(logger, 'Read the base version', async () => {
     const prepared = await prepareBase(
       config.root,
@@ -214,8 +272,12 @@ async function readBase(config: RunConfig, previousCommit: string | null, logger
         exclude: [...config.file.exclude, ...outputExcludes(config.root, config.outputDir)]
       }
     )
-    if ('unavailable' in prepared.base) logger.warning(`No base to compare with: ${prepared.base.unavailable}`)
-    else logger.info(`Base ${prepared.base.ref}${prepared.base.commit ? ` (${prepared.base.commit.slice(0, 12)})` : ''}: ${prepared.files} source files read with git in ${prepared.millis} ms`)
+    if ('unavailable' in prepared.base)
+      logger.warning(`No base to compare with: ${prepared.base.unavailable}`)
+    else
+      logger.info(
+        `Base ${prepared.base.ref}${prepared.base.commit ? ` (${prepared.base.commit.slice(0, 12)})` : ''}: ${prepared.files} source files read with git in ${prepared.millis} ms`
+      )
     return prepared.base
   })
 }

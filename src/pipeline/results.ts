@@ -36,17 +36,25 @@ export function planResults(
     if (chosen.has(meta.id) || !meta.implemented || needs(meta, 'results')) continue
     const record = history.latest.get(meta.id)
     const result = record ? toPreviousResult(record) : null
-    if (!result || result.status === 'not-implemented') plan.compute.push({ perspective, origin: 'computed-missing' })
-    else if (result.status === 'failed') plan.compute.push({ perspective, origin: 'computed-failed' })
+    if (!result || result.status === 'not-implemented')
+      plan.compute.push({ perspective, origin: 'computed-missing' })
+    else if (result.status === 'failed')
+      plan.compute.push({ perspective, origin: 'computed-failed' })
     // A timestamp that does not parse (NaN) counts as too old.
-    else if (!(daysBetween(result.timestamp, now) <= maxAgeDays)) plan.compute.push({ perspective, origin: 'computed-stale' })
+    else if (!(daysBetween(result.timestamp, now) <= maxAgeDays))
+      plan.compute.push({ perspective, origin: 'computed-stale' })
     else plan.stored.set(meta.id, result)
   }
   return plan
 }
 
 /** A run of this invocation in the shape of a stored result. */
-export function runToResult(run: PerspectiveRun, timestamp: string, commit: string | null, origin: ResultOrigin): PreviousResult {
+export function runToResult(
+  run: PerspectiveRun,
+  timestamp: string,
+  commit: string | null,
+  origin: ResultOrigin
+): PreviousResult {
   return {
     perspective: run.meta.id,
     timestamp,
@@ -101,6 +109,8 @@ export function withComputed(
   plan: ResultsPlan | null
 ): Perspective<string, any>[] {
   if (!plan || plan.compute.length === 0) return [...selected]
-  const ids = new Set([...selected, ...plan.compute.map((c) => c.perspective)].map((p) => p.meta.id))
+  const ids = new Set(
+    [...selected, ...plan.compute.map((c) => c.perspective)].map((p) => p.meta.id)
+  )
   return all.filter((p) => ids.has(p.meta.id))
 }

@@ -33,7 +33,10 @@ export async function storeResults(
   }
   const dataset = datasetName(config, env)
   const local = await stage(logger, 'Store results locally', async () => {
-    const written = await writeLocalResults(config.outputDir, records, { dataset, perspectives: catalogue })
+    const written = await writeLocalResults(config.outputDir, records, {
+      dataset,
+      perspectives: catalogue
+    })
     logger.info(`Wrote ${written.files.length} files to ${config.outputDir}`)
     return written
   })
@@ -53,7 +56,9 @@ export async function storeResults(
       return { local, hub, uploadError: null, complete: true }
     } catch (error) {
       const message = errorMessage(error).split(config.hfToken).join('***')
-      logger.error(`Upload to the dataset ${dataset} failed: ${message}. The local results are kept and the cursor stays, so the next run retries.`)
+      logger.error(
+        `Upload to the dataset ${dataset} failed: ${message}. The local results are kept and the cursor stays, so the next run retries.`
+      )
       return { local, hub: null, uploadError: message, complete: false }
     }
   })

@@ -6,15 +6,25 @@ import type { FailOn } from '../config/types.js'
 const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 
 /** Findings at or above the level; empty for `none`. */
-export function findingsAtOrAbove(runs: readonly PerspectiveRun[], level: FailOn): { id: string; severity: Severity }[] {
+export function findingsAtOrAbove(
+  runs: readonly PerspectiveRun[],
+  level: FailOn
+): { id: string; severity: Severity }[] {
   if (level === 'none') return []
   const limit = RANK[level]
-  return runs.flatMap((r) => r.findings.filter((f) => RANK[f.severity] <= limit).map((f) => ({ id: f.id, severity: f.severity })))
+  return runs.flatMap((r) =>
+    r.findings
+      .filter((f) => RANK[f.severity] <= limit)
+      .map((f) => ({ id: f.id, severity: f.severity }))
+  )
 }
 
 export function thresholdMessage(runs: readonly PerspectiveRun[], level: FailOn): string | null {
   const hits = findingsAtOrAbove(runs, level)
   if (hits.length === 0) return null
-  const shown = hits.slice(0, 5).map((h) => `${h.id} (${h.severity})`).join(', ')
+  const shown = hits
+    .slice(0, 5)
+    .map((h) => `${h.id} (${h.severity})`)
+    .join(', ')
   return `fail-on ${level}: ${hits.length} finding(s) at ${level} or above: ${shown}${hits.length > 5 ? `, and ${hits.length - 5} more` : ''}`
 }

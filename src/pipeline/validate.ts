@@ -13,8 +13,15 @@ import { stage } from './timing.js'
 
 export const SPECS_DIR = 'specs'
 
-export async function validateRuns(config: RunConfig, runs: PerspectiveRun[], target: RenderTarget, logger: Logger): Promise<{ runs: PerspectiveRun[]; summary: ValidationSummary }> {
-  const items = runs.flatMap((run) => run.specs.map((spec) => ({ spec, draft: run.drafts?.get(spec.id), perspectiveId: run.meta.id })))
+export async function validateRuns(
+  config: RunConfig,
+  runs: PerspectiveRun[],
+  target: RenderTarget,
+  logger: Logger
+): Promise<{ runs: PerspectiveRun[]; summary: ValidationSummary }> {
+  const items = runs.flatMap((run) =>
+    run.specs.map((spec) => ({ spec, draft: run.drafts?.get(spec.id), perspectiveId: run.meta.id }))
+  )
   const rel = relative(config.root, config.outputDir).split('\\').join('/')
   const result = await stage(logger, 'Observe and run the specs', () =>
     validateSpecs(items, {
@@ -47,13 +54,19 @@ export async function validateRuns(config: RunConfig, runs: PerspectiveRun[], ta
     confirming: delivered.filter((o) => o.validation.claim === 'confirmed').length,
     coverage: null,
     pinning: delivered.filter((o) => o.validation.claim === null).length,
-    defects: defects.map((o) => ({ title: o.spec.title, file: o.spec.target.file, message: o.validation.message ?? 'fails on the current code' })),
+    defects: defects.map((o) => ({
+      title: o.spec.title,
+      file: o.spec.target.file,
+      message: o.validation.message ?? 'fails on the current code'
+    })),
     refuted: outcomes.filter((o) => o.validation.claim === 'refuted').length,
     planOnly: outcomes.filter((o) => (o.validation.message ?? '').startsWith('plan-only:')).length,
     skipped: result.skipped,
     specsDir
   }
-  logger.info(`Validation: ${summary.ready} spec(s) ready to commit, ${defects.length} defect(s), ${summary.refuted} refuted, ${summary.planOnly} plan-only (${result.millis} ms)`)
+  logger.info(
+    `Validation: ${summary.ready} spec(s) ready to commit, ${defects.length} defect(s), ${summary.refuted} refuted, ${summary.planOnly} plan-only (${result.millis} ms)`
+  )
   return { runs: updated, summary }
 }
 

@@ -62,7 +62,16 @@ export function toRecordSpec(s: TestSpec): RecordSpec {
     expected: s.expected,
     code: s.code,
     plan_only: s.planOnly === true,
-    validation: s.validation ? { ...s.validation } : { status: 'not-run', runs: 0, millis: 0, message: 'not validated', coverage_gain: null, claim: null }
+    validation: s.validation
+      ? { ...s.validation }
+      : {
+          status: 'not-run',
+          runs: 0,
+          millis: 0,
+          message: 'not validated',
+          coverage_gain: null,
+          claim: null
+        }
   }
 }
 
@@ -79,8 +88,13 @@ export function runSummary(run: PerspectiveRun): string {
   }
   if (run.status === 'failed') return `${run.meta.title} failed: ${run.error ?? 'unknown error'}`
   const counts = severityCounts(run.findings)
-  const parts = (['critical', 'high', 'medium', 'low', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
-  const found = run.findings.length === 0 ? 'no findings' : `${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} (${parts.join(', ')})`
+  const parts = (['critical', 'high', 'medium', 'low', 'info'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}`)
+  const found =
+    run.findings.length === 0
+      ? 'no findings'
+      : `${run.findings.length} finding${run.findings.length === 1 ? '' : 's'} (${parts.join(', ')})`
   const line = `${run.meta.title}: ${found}, ${run.specs.length} spec${run.specs.length === 1 ? '' : 's'}, risk ${run.risk}/100.`
   return run.headline ? `${line} ${run.headline}` : line
 }

@@ -46,10 +46,13 @@ export const COLUMN_MEANINGS: Readonly<Record<string, string>> = {
   risk_score: 'Risk from 0 (none) to 100, as defined by the perspective.',
   finding_count: 'Number of findings.',
   severity_counts: 'Findings per severity.',
-  findings: 'The findings: `id` (stable across runs), `message_id`, `title`, `message`, `severity`, `confidence`, `rationale`, `file`, `start_line`, `end_line`, `snippet`, `symbol`, `looked_for`, `where` (list of string), `cwe`, `tags` (list of string). Location fields are null for repository-level findings.',
+  findings:
+    'The findings: `id` (stable across runs), `message_id`, `title`, `message`, `severity`, `confidence`, `rationale`, `file`, `start_line`, `end_line`, `snippet`, `symbol`, `looked_for`, `where` (list of string), `cwe`, `tags` (list of string). Location fields are null for repository-level findings.',
   spec_count: 'Number of test specifications.',
-  specs: 'Proposed tests: `id`, `title`, `level` (unit/integration/e2e), `priority` (P1-P3), `framework`, `language`, `file_name`, `target_file`, `target_symbol`, `target_line`, `rationale`, `covers` (finding ids), `expected`, `code`, `plan_only` (true when the file holds only todos/skips: part of the plan, not a test to commit), `validation` (what running it with the project runner said: `status` passed/failed/error/flaky/skipped/not-run, `runs`, `millis`, `message`, `coverage_gain`, `claim` confirmed/defect/refuted).',
-  metrics: 'Perspective metrics as name/value pairs (a list, so every perspective has the same column type).',
+  specs:
+    'Proposed tests: `id`, `title`, `level` (unit/integration/e2e), `priority` (P1-P3), `framework`, `language`, `file_name`, `target_file`, `target_symbol`, `target_line`, `rationale`, `covers` (finding ids), `expected`, `code`, `plan_only` (true when the file holds only todos/skips: part of the plan, not a test to commit), `validation` (what running it with the project runner said: `status` passed/failed/error/flaky/skipped/not-run, `runs`, `millis`, `message`, `coverage_gain`, `claim` confirmed/defect/refuted).',
+  metrics:
+    'Perspective metrics as name/value pairs (a list, so every perspective has the same column type).',
   details_json: 'Perspective-specific detail as JSON text (parse it with `json.loads`).',
   framework: 'Test framework the specs are written for.',
   files_analysed: 'Source files analysed.',
@@ -68,7 +71,11 @@ export function buildDatasetCard(options: CardOptions): string {
     tags: ['test-planning', 'software-testing', 'code-analysis'],
     language: ['en'],
     configs: [
-      { config_name: 'default', default: true, data_files: [{ split: 'train', path: `${DATA_DIR}/**/*.jsonl` }] },
+      {
+        config_name: 'default',
+        default: true,
+        data_files: [{ split: 'train', path: `${DATA_DIR}/**/*.jsonl` }]
+      },
       ...perspectives.map((p) => ({
         config_name: `latest-${p.id}`,
         data_files: [{ split: 'train', path: latestFilePath(p.id) }]
@@ -83,7 +90,11 @@ export function buildDatasetCard(options: CardOptions): string {
     .map((c) => `| \`${c.name}\` | ${describeType(c.type)} | ${COLUMN_MEANINGS[c.name] ?? ''} |`)
     .join('\n')
   const perspectiveList = perspectives.length
-    ? perspectives.map((p) => `- \`latest-${p.id}\`: ${escapeMarkdown(p.title)} (\`${latestFilePath(p.id)}\`)`).join('\n')
+    ? perspectives
+        .map(
+          (p) => `- \`latest-${p.id}\`: ${escapeMarkdown(p.title)} (\`${latestFilePath(p.id)}\`)`
+        )
+        .join('\n')
     : '- none yet'
 
   return redactText(`---
@@ -147,7 +158,7 @@ ${columns}
 
 ## License
 
-${license === 'other' ? 'Rows quote code from the analysed repository, so they fall under that repository\'s license.' : `\`${license}\`.`}
+${license === 'other' ? "Rows quote code from the analysed repository, so they fall under that repository's license." : `\`${license}\`.`}
 `)
 }
 

@@ -31,7 +31,12 @@ interface SchemaNode {
 
 type SchemaRoot = SchemaNode & { definitions?: Record<string, SchemaNode> }
 
-const SCALARS: Record<string, Scalar> = { string: 'string', integer: 'int64', number: 'float64', boolean: 'bool' }
+const SCALARS: Record<string, Scalar> = {
+  string: 'string',
+  integer: 'int64',
+  number: 'float64',
+  boolean: 'bool'
+}
 
 /** The columns of a record, in the schema's order, with their types. */
 export function recordColumns(schema: SchemaRoot = RECORD_SCHEMA as SchemaRoot): Column[] {
@@ -47,10 +52,31 @@ function toType(root: SchemaRoot, node: SchemaNode, at: string): ColumnType {
     if (!target) throw new Error(`record schema: unresolved $ref ${node.$ref} at ${at || 'root'}`)
     return toType(root, target, at)
   }
-  if (node.const !== undefined) return { kind: 'value', dtype: scalarOf([typeof node.const === 'number' ? (Number.isInteger(node.const) ? 'integer' : 'number') : typeof node.const], at), nullable: false }
+  if (node.const !== undefined)
+    return {
+      kind: 'value',
+      dtype: scalarOf(
+        [
+          typeof node.const === 'number'
+            ? Number.isInteger(node.const)
+              ? 'integer'
+              : 'number'
+            : typeof node.const
+        ],
+        at
+      ),
+      nullable: false
+    }
   if (node.enum) {
     const kinds = [...new Set(node.enum.map((v) => (v === null ? 'null' : typeof v)))]
-    return { kind: 'value', dtype: scalarOf(kinds.filter((k) => k !== 'null'), at), nullable: kinds.includes('null') }
+    return {
+      kind: 'value',
+      dtype: scalarOf(
+        kinds.filter((k) => k !== 'null'),
+        at
+      ),
+      nullable: kinds.includes('null')
+    }
   }
   const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : []
   const nullable = types.includes('null')
@@ -58,7 +84,13 @@ function toType(root: SchemaRoot, node: SchemaNode, at: string): ColumnType {
   if (nonNull.length === 1 && nonNull[0] === 'object') {
     if (nullable) throw new Error(`record schema: nullable object at ${at} has no dataset type`)
     const names = Object.keys(node.properties ?? {})
-    return { kind: 'struct', fields: names.map((name) => ({ name, type: toType(root, node.properties![name], `${at}.${name}`) })) }
+    return {
+      kind: 'struct',
+      fields: names.map((name) => ({
+        name,
+        type: toType(root, node.properties![name], `${at}.${name}`)
+      }))
+    }
   }
   if (nonNull.length === 1 && nonNull[0] === 'array') {
     if (!node.items) throw new Error(`record schema: array without items at ${at}`)
@@ -69,7 +101,8 @@ function toType(root: SchemaRoot, node: SchemaNode, at: string): ColumnType {
 
 function scalarOf(kinds: string[], at: string): Scalar {
   const mapped = kinds.map((k) => SCALARS[k] ?? (k === 'bigint' ? 'int64' : undefined))
-  if (mapped.length !== 1 || !mapped[0]) throw new Error(`record schema: ${at} has no single column type (${kinds.join(', ')})`)
+  if (mapped.length !== 1 || !mapped[0])
+    throw new Error(`record schema: ${at} has no single column type (${kinds.join(', ')})`)
   return mapped[0]
 }
 
@@ -86,7 +119,8 @@ function featureBody(type: ColumnType): Record<string, unknown> {
       return { struct: type.fields.map((f) => ({ name: f.name, ...featureBody(f.type) })) }
     case 'list':
       if (type.of.kind === 'value') return { list: type.of.dtype }
-      if (type.of.kind === 'struct') return { list: type.of.fields.map((f) => ({ name: f.name, ...featureBody(f.type) })) }
+      if (type.of.kind === 'struct')
+        return { list: type.of.fields.map((f) => ({ name: f.name, ...featureBody(f.type) })) }
       throw new Error('lists of lists are not used by the record')
   }
 }
@@ -95,19 +129,33 @@ function featureBody(type: ColumnType): Record<string, unknown> {
 export function typeMismatches(value: unknown, type: ColumnType, at: string): string[] {
   switch (type.kind) {
     case 'value': {
-      if (value === null) return type.nullable ? [] : [`${at}: null where the column is not nullable`]
+      if (value === null)
+        return type.nullable ? [] : [`${at}: null where the column is not nullable`]
       const ok =
-        type.dtype === 'string' ? typeof value === 'string'
-        : type.dtype === 'int64' ? Number.isInteger(value)
-        : type.dtype === 'float64' ? typeof value === 'number' && Number.isFinite(value)
-        : typeof value === 'boolean'
+        type.dtype === 'string'
+          ? typeof value === 'string'
+          : type.dtype === 'int64'
+            ? Number.isInteger(value)
+            : type.dtype === 'float64'
+              ? typeof value === 'number' && Number.isFinite(value)
+              : typeof value === 'boolean'
       return ok ? [] : [`${at}: ${JSON.stringify(value)} is not ${type.dtype}`]
     }
     case 'struct': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${at}: not an object`]
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return [`${at}: not an object`]
       const v = value as Record<string, unknown>
-      const extra = Object.keys(v).filter((k) => !type.fields.some((f) => f.name === k)).map((k) => `${at}.${k}: not a declared column`)
-      return [...extra, ...type.fields.flatMap((f) => (f.name in v ? typeMismatches(v[f.name], f.type, `${at}.${f.name}`) : [`${at}.${f.name}: missing`]))]
+      const extra = Object.keys(v)
+        .filter((k) => !type.fields.some((f) => f.name === k))
+        .map((k) => `${at}.${k}: not a declared column`)
+      return [
+        ...extra,
+        ...type.fields.flatMap((f) =>
+          f.name in v
+            ? typeMismatches(v[f.name], f.type, `${at}.${f.name}`)
+            : [`${at}.${f.name}: missing`]
+        )
+      ]
     }
     case 'list':
       if (!Array.isArray(value)) return [`${at}: not a list`]

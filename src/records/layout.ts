@@ -43,17 +43,28 @@ export interface ShieldsBadge {
 export function riskBadge(record: Pick<PlanRecord, 'risk_score' | 'perspective_id'>): ShieldsBadge {
   const risk = record.risk_score
   const color = risk >= 70 ? 'red' : risk >= 40 ? 'orange' : risk >= 15 ? 'yellow' : 'brightgreen'
-  return { schemaVersion: 1, label: 'test-plan risk', message: `${risk}/100 (${record.perspective_id})`, color }
+  return {
+    schemaVersion: 1,
+    label: 'test-plan risk',
+    message: `${risk}/100 (${record.perspective_id})`,
+    color
+  }
 }
 
 /** The files a run adds or replaces (the card is written by the sink that owns it). */
 export function runFiles(records: PlanRecord[]): { path: string; content: string }[] {
   if (records.length === 0) return []
   const first = records[0]
-  const files = [{ path: dataFilePath(first.timestamp, first.run_id), content: toJsonLines(records) }]
+  const files = [
+    { path: dataFilePath(first.timestamp, first.run_id), content: toJsonLines(records) }
+  ]
   // One line, not pretty-printed: the dataset card's `latest-<id>` configs load these files with the
   // `datasets` JSON loader, which reads JSON Lines (a multi-line object fails to load).
-  for (const r of records) files.push({ path: latestFilePath(r.perspective_id), content: JSON.stringify(r) + '\n' })
-  files.push({ path: BADGE_PATH, content: JSON.stringify(riskBadge(records[records.length - 1])) + '\n' })
+  for (const r of records)
+    files.push({ path: latestFilePath(r.perspective_id), content: JSON.stringify(r) + '\n' })
+  files.push({
+    path: BADGE_PATH,
+    content: JSON.stringify(riskBadge(records[records.length - 1])) + '\n'
+  })
   return files
 }

@@ -9,10 +9,16 @@ export const RECORD_SCHEMA = schema
 const validator = new Ajv({ allErrors: true, strict: true }).compile<PlanRecord>(schema)
 
 function describe(error: ErrorObject): string {
-  const at = error.instancePath === '' ? 'record' : `record${error.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')}`
-  if (error.keyword === 'additionalProperties') return `${at}: unexpected field '${(error.params as { additionalProperty: string }).additionalProperty}'`
-  if (error.keyword === 'required') return `${at}: missing field '${(error.params as { missingProperty: string }).missingProperty}'`
-  if (error.keyword === 'enum') return `${at}: ${error.message} (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+  const at =
+    error.instancePath === ''
+      ? 'record'
+      : `record${error.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')}`
+  if (error.keyword === 'additionalProperties')
+    return `${at}: unexpected field '${(error.params as { additionalProperty: string }).additionalProperty}'`
+  if (error.keyword === 'required')
+    return `${at}: missing field '${(error.params as { missingProperty: string }).missingProperty}'`
+  if (error.keyword === 'enum')
+    return `${at}: ${error.message} (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
   return `${at}: ${error.message}`
 }
 
@@ -27,7 +33,9 @@ export class InvalidRecordError extends Error {
   constructor(readonly problems: { perspective: string; errors: string[] }[]) {
     super(
       'A record does not match src/records/record.schema.json, so nothing was written (this is a bug in test-planning; please report it):\n' +
-        problems.map((p) => `  ${p.perspective}:\n${p.errors.map((e) => `    - ${e}`).join('\n')}`).join('\n')
+        problems
+          .map((p) => `  ${p.perspective}:\n${p.errors.map((e) => `    - ${e}`).join('\n')}`)
+          .join('\n')
     )
     this.name = 'InvalidRecordError'
   }

@@ -1,14 +1,26 @@
 // The repository at a git ref, read without a checkout: `git ls-tree` lists the files with their sizes,
 // one `git cat-file --batch` process reads the blobs, and the loader's rules decide what is source code.
 // Perspectives that compare (backwards-compat) get the base's code model and text from here.
-import type { LoadedRepository, PackageManifest, RepositoryFacts, SourceFile } from '../model/types.js'
+import type {
+  LoadedRepository,
+  PackageManifest,
+  RepositoryFacts,
+  SourceFile
+} from '../model/types.js'
 import { readBlobs } from './cat-file.js'
 import { runGit } from './git.js'
 import { LinguistAttributes } from './gitattributes.js'
 import { languageOf } from './languages.js'
 import { compileFilters, DEFAULT_MAX_FILE_BYTES, type LoadOptions } from './loader.js'
 import { manifestKind, parseManifest } from './manifests.js'
-import { hasGeneratedHeader, isGeneratedPath, isMinifiedName, isVendoredPath, looksBinary, looksMinified } from './path-rules.js'
+import {
+  hasGeneratedHeader,
+  isGeneratedPath,
+  isMinifiedName,
+  isVendoredPath,
+  looksBinary,
+  looksMinified
+} from './path-rules.js'
 import { SkipTally } from './skip-tally.js'
 
 export interface BaseChoice {
@@ -42,16 +54,28 @@ async function git(root: string, args: string[]): Promise<string | null> {
 }
 
 /** `1.2.3`, `v1.2.3`, `1.2.3-rc.1` as numbers, or null when the tag is not semver. */
-export function parseSemver(tag: string): { major: number; minor: number; patch: number; pre: string } | null {
-  const m = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(tag.trim())
-  return m ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), pre: m[4] ?? '' } : null
+export function parseSemver(
+  tag: string
+): { major: number; minor: number; patch: number; pre: string } | null {
+  const m =
+    /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(
+      tag.trim()
+    )
+  return m
+    ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), pre: m[4] ?? '' }
+    : null
 }
 
 export function compareSemver(a: string, b: string): number {
   const x = parseSemver(a)
   const y = parseSemver(b)
   if (!x || !y) return 0
-  return x.major - y.major || x.minor - y.minor || x.patch - y.patch || (x.pre === y.pre ? 0 : x.pre === '' ? 1 : y.pre === '' ? -1 : x.pre < y.pre ? -1 : 1)
+  return (
+    x.major - y.major ||
+    x.minor - y.minor ||
+    x.patch - y.patch ||
+    (x.pre === y.pre ? 0 : x.pre === '' ? 1 : y.pre === '' ? -1 : x.pre < y.pre ? -1 : 1)
+  )
 }
 
 /**
@@ -59,17 +83,30 @@ export function compareSemver(a: string, b: string): number {
  * HEAD itself (on a release commit the base is the release before); else the commit analysed last
  * time; else why there is none.
  */
-export async function chooseBase(root: string, options: ChooseBaseOptions): Promise<BaseChoice | { unavailable: string }> {
+export async function chooseBase(
+  root: string,
+  options: ChooseBaseOptions
+): Promise<BaseChoice | { unavailable: string }> {
   if ((await git(root, ['rev-parse', '--is-inside-work-tree'])) !== 'true') {
-    return { unavailable: 'the repository is not a git work tree, so there is no earlier version to compare with' }
+    return {
+      unavailable:
+        'the repository is not a git work tree, so there is no earlier version to compare with'
+    }
   }
   const head = await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])
-  if (!head) return { unavailable: 'the repository has no commits yet, so there is no earlier version to compare with' }
+  if (!head)
+    return {
+      unavailable:
+        'the repository has no commits yet, so there is no earlier version to compare with'
+    }
   const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])) === 'true'
 
   const wanted = options.baseRef?.trim()
   if (wanted) {
-    if (wanted.startsWith('-')) return { unavailable: `base-ref "${wanted}" is not a git ref (it starts with "-"); give a tag, branch or commit such as v1.2.0` }
+    if (wanted.startsWith('-'))
+      return {
+        unavailable: `base-ref "${wanted}" is not a git ref (it starts with "-"); give a tag, branch or commit such as v1.2.0`
+      }
     const commit = await git(root, ['rev-parse', '--verify', '--quiet', `${wanted}^{commit}`])
     if (commit) return { ref: wanted, commit, how: 'input' }
     return {
@@ -81,7 +118,10 @@ export async function chooseBase(root: string, options: ChooseBaseOptions): Prom
   if (shallow) return { unavailable: SHALLOW_ADVICE }
 
   const tags = (await git(root, ['tag', '--merged', 'HEAD', '--list', 'v[0-9]*', '[0-9]*'])) ?? ''
-  const semver = tags.split('\n').map((t) => t.trim()).filter((t) => parseSemver(t) !== null)
+  const semver = tags
+    .split('\n')
+    .map((t) => t.trim())
+    .filter((t) => parseSemver(t) !== null)
   semver.sort((a, b) => compareSemver(b, a) || (a < b ? -1 : 1))
   for (const tag of semver) {
     const commit = await git(root, ['rev-parse', '--verify', '--quiet', `${tag}^{commit}`])
@@ -92,15 +132,22 @@ export async function chooseBase(root: string, options: ChooseBaseOptions): Prom
   if (previous && /^[0-9a-f]{7,64}$/i.test(previous)) {
     const exists = await git(root, ['cat-file', '-e', `${previous}^{commit}`])
     if (exists !== null && previous !== head) {
-      const commit = (await git(root, ['rev-parse', '--verify', '--quiet', `${previous}^{commit}`])) ?? previous
+      const commit =
+        (await git(root, ['rev-parse', '--verify', '--quiet', `${previous}^{commit}`])) ?? previous
       if (commit !== head) return { ref: commit.slice(0, 12), commit, how: 'previous-run' }
     }
   }
   const why = [
-    semver.length > 0 ? 'the only semver tag reachable from HEAD is on HEAD itself' : 'no semver tag (v1.2.3 or 1.2.3) is reachable from HEAD',
-    previous ? `the commit analysed last time (${previous.slice(0, 12)}) is HEAD itself or not in this clone` : 'no earlier backwards-compat result records an analysed commit'
+    semver.length > 0
+      ? 'the only semver tag reachable from HEAD is on HEAD itself'
+      : 'no semver tag (v1.2.3 or 1.2.3) is reachable from HEAD',
+    previous
+      ? `the commit analysed last time (${previous.slice(0, 12)}) is HEAD itself or not in this clone`
+      : 'no earlier backwards-compat result records an analysed commit'
   ]
-  return { unavailable: `${why.join(' and ')}; set the base-ref input (for example base-ref: v1.2.0) to compare with a release` }
+  return {
+    unavailable: `${why.join(' and ')}; set the base-ref input (for example base-ref: v1.2.0) to compare with a release`
+  }
 }
 
 interface TreeEntry {
@@ -113,13 +160,22 @@ interface TreeEntry {
 
 /** `git ls-tree -r -z -l <commit>`: `<mode> <type> <oid> <size>\t<path>` per entry. */
 async function listTree(root: string, commit: string): Promise<TreeEntry[]> {
-  const out = await runGit(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit], { maxBuffer: LIST_BUFFER, timeoutMs: 120_000 })
+  const out = await runGit(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit], {
+    maxBuffer: LIST_BUFFER,
+    timeoutMs: 120_000
+  })
   const entries: TreeEntry[] = []
   for (const record of out.split('\0')) {
     if (!record) continue
     const tab = record.indexOf('\t')
     const [mode, type, oid, size] = record.slice(0, tab).split(/\s+/)
-    entries.push({ mode, type, oid, size: size === '-' ? null : Number(size), path: record.slice(tab + 1) })
+    entries.push({
+      mode,
+      type,
+      oid,
+      size: size === '-' ? null : Number(size),
+      path: record.slice(tab + 1)
+    })
   }
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
@@ -130,18 +186,34 @@ export interface RepositoryAtRef {
 }
 
 /** The repository at `commit` as the loader would have loaded that checkout (same skip rules and limits). */
-export async function loadRepositoryAt(root: string, commit: string, options: LoadOptions = {}): Promise<RepositoryAtRef> {
+export async function loadRepositoryAt(
+  root: string,
+  commit: string,
+  options: LoadOptions = {}
+): Promise<RepositoryAtRef> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const isExcluded = compileFilters(options.include, options.exclude)
   const entries = await listTree(root, commit)
   const tally = new SkipTally()
 
-  const attributeEntries = entries.filter((e) => e.type === 'blob' && (e.path === '.gitattributes' || e.path.endsWith('/.gitattributes')))
-  const attributeBlobs = await readBlobs(root, attributeEntries.map((e) => e.oid))
+  const attributeEntries = entries.filter(
+    (e) => e.type === 'blob' && (e.path === '.gitattributes' || e.path.endsWith('/.gitattributes'))
+  )
+  const attributeBlobs = await readBlobs(
+    root,
+    attributeEntries.map((e) => e.oid)
+  )
   const attributes = LinguistAttributes.fromFiles(
     attributeEntries.flatMap((e, i) => {
       const blob = attributeBlobs[i]
-      return 'bytes' in blob ? [{ base: e.path === '.gitattributes' ? '' : e.path.slice(0, -'/.gitattributes'.length), text: blob.bytes.toString('utf8') }] : []
+      return 'bytes' in blob
+        ? [
+            {
+              base: e.path === '.gitattributes' ? '' : e.path.slice(0, -'/.gitattributes'.length),
+              text: blob.bytes.toString('utf8')
+            }
+          ]
+        : []
     })
   )
 
@@ -165,19 +237,24 @@ export async function loadRepositoryAt(root: string, commit: string, options: Lo
       continue
     }
     allPaths.push(path)
-    if (manifestKind(path) !== null && (entry.size ?? 0) <= MAX_MANIFEST_BYTES) manifestEntries.push(entry)
+    if (manifestKind(path) !== null && (entry.size ?? 0) <= MAX_MANIFEST_BYTES)
+      manifestEntries.push(entry)
     if (isExcluded(path)) tally.add('excluded', path)
     else {
       const language = languageOf(path)
       if (!language) tally.add('unsupported', path)
-      else if (attributes.value(path, 'linguist-generated') ?? isGeneratedPath(path)) tally.add('generated', path)
+      else if (attributes.value(path, 'linguist-generated') ?? isGeneratedPath(path))
+        tally.add('generated', path)
       else if (isMinifiedName(path)) tally.add('minified', path)
       else if (entry.size === null || entry.size > maxFileBytes) tally.add('too-large', path)
       else wanted.push({ entry, language })
     }
   }
 
-  const blobs = await readBlobs(root, [...wanted.map((w) => w.entry.oid), ...manifestEntries.map((e) => e.oid)])
+  const blobs = await readBlobs(root, [
+    ...wanted.map((w) => w.entry.oid),
+    ...manifestEntries.map((e) => e.oid)
+  ])
   const files: SourceFile[] = []
   wanted.forEach(({ entry, language }, i) => {
     const blob = blobs[i]
@@ -186,16 +263,26 @@ export async function loadRepositoryAt(root: string, commit: string, options: Lo
     if (looksBinary(bytes)) return tally.add('binary', entry.path)
     if (looksMinified(bytes)) return tally.add('minified', entry.path)
     const text = decoder.decode(bytes)
-    if (attributes.value(entry.path, 'linguist-generated') !== false && hasGeneratedHeader(text)) return tally.add('generated', entry.path)
+    if (attributes.value(entry.path, 'linguist-generated') !== false && hasGeneratedHeader(text))
+      return tally.add('generated', entry.path)
     files.push({ path: entry.path, language, bytes: bytes.length, text })
   })
   const manifests = manifestEntries.flatMap((entry, i) => {
     const blob = blobs[wanted.length + i]
     const kind = manifestKind(entry.path)
-    return 'bytes' in blob && kind ? [parseManifest(entry.path, kind, blob.bytes.toString('utf8').replace(/^\uFEFF/, ''))] : []
+    return 'bytes' in blob && kind
+      ? [parseManifest(entry.path, kind, blob.bytes.toString('utf8').replace(/^\uFEFF/, ''))]
+      : []
   })
   return {
-    repo: { root, files, skipped: tally.result(), allPaths, listedBy: 'git', notes: [`Read at commit ${commit} with git ls-tree and git cat-file.`] },
+    repo: {
+      root,
+      files,
+      skipped: tally.result(),
+      allPaths,
+      listedBy: 'git',
+      notes: [`Read at commit ${commit} with git ls-tree and git cat-file.`]
+    },
     manifests
   }
 }
@@ -207,7 +294,15 @@ export function baseFacts(manifests: PackageManifest[], commit: string): Reposit
     ci: [],
     coverage: [],
     junit: [],
-    git: { available: false, shallow: false, commitsExamined: 0, windowDays: 0, head: commit, files: {}, note: 'the base is read at a commit; no history' },
+    git: {
+      available: false,
+      shallow: false,
+      commitsExamined: 0,
+      windowDays: 0,
+      head: commit,
+      files: {},
+      note: 'the base is read at a commit; no history'
+    },
     tsPaths: {},
     notes: []
   }

@@ -7,14 +7,28 @@ import { GIT_SAFETY_CONFIG, gitEnvironment, GitMissingError } from './git.js'
 export type BlobResult = { bytes: Buffer } | { missing: true }
 
 /** Reads the named objects (`<oid>` or `<rev>:<path>`), in order. Rejects when git fails or stops early. */
-export function readBlobs(cwd: string, names: readonly string[], timeoutMs = 120_000): Promise<BlobResult[]> {
+export function readBlobs(
+  cwd: string,
+  names: readonly string[],
+  timeoutMs = 120_000
+): Promise<BlobResult[]> {
   if (names.length === 0) return Promise.resolve([])
   for (const name of names) {
     // A newline would split one request into two and shift every answer after it.
-    if (name.includes('\n')) return Promise.reject(new Error(`cannot request a git object whose name contains a newline: ${JSON.stringify(name)}`))
+    if (name.includes('\n'))
+      return Promise.reject(
+        new Error(
+          `cannot request a git object whose name contains a newline: ${JSON.stringify(name)}`
+        )
+      )
   }
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...GIT_SAFETY_CONFIG, 'cat-file', '--batch'], { cwd, env: gitEnvironment(), windowsHide: true, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn('git', [...GIT_SAFETY_CONFIG, 'cat-file', '--batch'], {
+      cwd,
+      env: gitEnvironment(),
+      windowsHide: true,
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
     const results: BlobResult[] = []
     let pending: Buffer = Buffer.alloc(0)
     let expected: number | null = null // bytes of the current object still to come (+1 for its newline)
@@ -29,9 +43,14 @@ export function readBlobs(cwd: string, names: readonly string[], timeoutMs = 120
         reject(error)
       } else resolve(results)
     }
-    const timer = setTimeout(() => finish(new Error(`git cat-file --batch took longer than ${timeoutMs} ms`)), timeoutMs)
+    const timer = setTimeout(
+      () => finish(new Error(`git cat-file --batch took longer than ${timeoutMs} ms`)),
+      timeoutMs
+    )
 
-    child.on('error', (error: NodeJS.ErrnoException) => finish(error.code === 'ENOENT' ? new GitMissingError() : error))
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      finish(error.code === 'ENOENT' ? new GitMissingError() : error)
+    )
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 4096) stderr += chunk.toString('utf8')
     })
@@ -49,7 +68,9 @@ export function readBlobs(cwd: string, names: readonly string[], timeoutMs = 120
           }
           const size = Number(header.slice(header.lastIndexOf(' ') + 1))
           if (!Number.isInteger(size) || size < 0) {
-            finish(new Error(`git cat-file --batch gave an unexpected header: ${header.slice(0, 200)}`))
+            finish(
+              new Error(`git cat-file --batch gave an unexpected header: ${header.slice(0, 200)}`)
+            )
             return
           }
           expected = size
@@ -63,7 +84,12 @@ export function readBlobs(cwd: string, names: readonly string[], timeoutMs = 120
     })
     child.on('close', (code) => {
       if (results.length === names.length) finish()
-      else finish(new Error(`git cat-file --batch stopped after ${results.length} of ${names.length} objects (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`))
+      else
+        finish(
+          new Error(
+            `git cat-file --batch stopped after ${results.length} of ${names.length} objects (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`
+          )
+        )
     })
     child.stdin.on('error', () => {
       // EPIPE when git exits early; 'close' reports it with git's stderr.

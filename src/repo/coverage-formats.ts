@@ -8,7 +8,10 @@ import { isRecord } from './manifest-common.js'
 export class FileAccumulator {
   readonly lines = new Map<number, number>()
   readonly branches = new Map<string, number>()
-  readonly functions = new Map<string, { name: string; line: number; hits: number; excluded?: boolean }>()
+  readonly functions = new Map<
+    string,
+    { name: string; line: number; hits: number; excluded?: boolean }
+  >()
   readonly excluded = new Set<number>()
 
   line(line: number, hits: number): void {
@@ -24,7 +27,13 @@ export class FileAccumulator {
     const key = `${name}@${line}`
     const existing = this.functions.get(key)
     if (existing) existing.hits += Math.max(0, hits || 0)
-    else this.functions.set(key, { name, line, hits: Math.max(0, hits || 0), ...(excluded ? { excluded: true } : {}) })
+    else
+      this.functions.set(key, {
+        name,
+        line,
+        hits: Math.max(0, hits || 0),
+        ...(excluded ? { excluded: true } : {})
+      })
   }
 
   /** A line the tool excluded by the project's configuration: neither run nor unrun. */
@@ -52,8 +61,12 @@ export class FileAccumulator {
       branchesHit,
       uncoveredLines: uncoveredLines.sort((a, b) => a - b),
       coveredLines: coveredLines.sort((a, b) => a - b),
-      ...(this.excluded.size > 0 ? { excludedLines: [...this.excluded].sort((a, b) => a - b) } : {}),
-      functions: [...this.functions.values()].sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1))
+      ...(this.excluded.size > 0
+        ? { excludedLines: [...this.excluded].sort((a, b) => a - b) }
+        : {}),
+      functions: [...this.functions.values()].sort(
+        (a, b) => a.line - b.line || (a.name < b.name ? -1 : 1)
+      )
     }
   }
 }
@@ -96,13 +109,19 @@ export function parseLcov(text: string): RawCoverage {
       if (tag === 'DA') current.line(Number(parts[0]), Number(parts[1]))
       else if (tag === 'FN') {
         // lcov 1.x: FN:line,name; lcov 2.x: FN:start,end,name.
-        const name = parts.length >= 3 && /^\d+$/.test(parts[1]) ? parts.slice(2).join(',') : parts.slice(1).join(',')
+        const name =
+          parts.length >= 3 && /^\d+$/.test(parts[1])
+            ? parts.slice(2).join(',')
+            : parts.slice(1).join(',')
         fnLines.set(name, Number(parts[0]))
       } else if (tag === 'FNDA') {
         const name = parts.slice(1).join(',')
         fnHits.set(name, (fnHits.get(name) ?? 0) + Math.max(0, Number(parts[0]) || 0))
       } else if (tag === 'BRDA') {
-        current.branch(`${parts[0]}:${parts[1]}:${parts[2]}`, parts[3] === '-' ? 0 : Number(parts[3]))
+        current.branch(
+          `${parts[0]}:${parts[1]}:${parts[2]}`,
+          parts[3] === '-' ? 0 : Number(parts[3])
+        )
       }
     }
   }
@@ -141,12 +160,19 @@ export function parseIstanbul(data: Record<string, unknown>): RawCoverage {
     const fnHits = isRecord(entry.f) ? entry.f : {}
     for (const [id, fn] of Object.entries(fnMap)) {
       if (!isRecord(fn)) continue
-      const line = (fn.decl as IstanbulLocation)?.start?.line ?? (fn.loc as IstanbulLocation)?.start?.line ?? 0
-      file.fn(typeof fn.name === 'string' ? fn.name : `(anonymous_${id})`, line, Number(fnHits[id] ?? 0), fn.skip === true)
+      const line =
+        (fn.decl as IstanbulLocation)?.start?.line ?? (fn.loc as IstanbulLocation)?.start?.line ?? 0
+      file.fn(
+        typeof fn.name === 'string' ? fn.name : `(anonymous_${id})`,
+        line,
+        Number(fnHits[id] ?? 0),
+        fn.skip === true
+      )
     }
     const branchHits = isRecord(entry.b) ? entry.b : {}
     for (const [id, counts] of Object.entries(branchHits)) {
-      if (Array.isArray(counts)) counts.forEach((hits, index) => file.branch(`${id}:${index}`, Number(hits)))
+      if (Array.isArray(counts))
+        counts.forEach((hits, index) => file.branch(`${id}:${index}`, Number(hits)))
     }
   }
   return files
@@ -164,8 +190,10 @@ export function parseCoveragePy(data: Record<string, unknown>): RawCoverage {
     for (const line of executed) file.line(line, 1)
     for (const line of missing) file.line(line, 0)
     for (const line of numbers(value.excluded_lines)) file.exclude(line)
-    for (const arc of Array.isArray(value.executed_branches) ? value.executed_branches : []) file.branch(String(arc), 1)
-    for (const arc of Array.isArray(value.missing_branches) ? value.missing_branches : []) file.branch(String(arc), 0)
+    for (const arc of Array.isArray(value.executed_branches) ? value.executed_branches : [])
+      file.branch(String(arc), 1)
+    for (const arc of Array.isArray(value.missing_branches) ? value.missing_branches : [])
+      file.branch(String(arc), 0)
     // coverage.py 7.5+ lists functions ('' is the module's top-level code).
     if (isRecord(value.functions)) {
       for (const [name, fn] of Object.entries(value.functions)) {
@@ -173,9 +201,21 @@ export function parseCoveragePy(data: Record<string, unknown>): RawCoverage {
         const fnExecuted = numbers(fn.executed_lines)
         const all = [...fnExecuted, ...numbers(fn.missing_lines)]
         const fnExcluded = numbers(fn.excluded_lines)
-        const line = typeof fn.start_line === 'number' ? fn.start_line : all.length > 0 ? Math.min(...all) : fnExcluded.length > 0 ? Math.min(...fnExcluded) : 0
+        const line =
+          typeof fn.start_line === 'number'
+            ? fn.start_line
+            : all.length > 0
+              ? Math.min(...all)
+              : fnExcluded.length > 0
+                ? Math.min(...fnExcluded)
+                : 0
         // A function under `# pragma: no cover` has no measured lines, only excluded ones.
-        file.fn(name, line, fnExecuted.length > 0 ? 1 : 0, all.length === 0 && fnExcluded.length > 0)
+        file.fn(
+          name,
+          line,
+          fnExecuted.length > 0 ? 1 : 0,
+          all.length === 0 && fnExcluded.length > 0
+        )
       }
     }
   }
@@ -183,7 +223,9 @@ export function parseCoveragePy(data: Record<string, unknown>): RawCoverage {
 }
 
 function numbers(value: unknown): number[] {
-  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : []
+  return Array.isArray(value)
+    ? value.filter((item): item is number => typeof item === 'number')
+    : []
 }
 
 const coberturaXml = new XMLParser({
@@ -201,10 +243,19 @@ export function parseCobertura(text: string): { files: RawCoverage; sources: str
   const data = coberturaXml.parse(text) as unknown
   const coverage = isRecord(data) && isRecord(data.coverage) ? data.coverage : undefined
   if (!coverage) throw new Error('no <coverage> element')
-  const sources = isRecord(coverage.sources) && Array.isArray(coverage.sources.source) ? coverage.sources.source.map((s) => String(s).trim()).filter(Boolean) : []
-  const packages = isRecord(coverage.packages) && Array.isArray(coverage.packages.package) ? coverage.packages.package : []
+  const sources =
+    isRecord(coverage.sources) && Array.isArray(coverage.sources.source)
+      ? coverage.sources.source.map((s) => String(s).trim()).filter(Boolean)
+      : []
+  const packages =
+    isRecord(coverage.packages) && Array.isArray(coverage.packages.package)
+      ? coverage.packages.package
+      : []
   for (const pkg of packages) {
-    const classes = isRecord(pkg) && isRecord(pkg.classes) && Array.isArray(pkg.classes.class) ? pkg.classes.class : []
+    const classes =
+      isRecord(pkg) && isRecord(pkg.classes) && Array.isArray(pkg.classes.class)
+        ? pkg.classes.class
+        : []
     for (const cls of classes) {
       if (!isRecord(cls) || typeof cls.filename !== 'string') continue
       const file = accumulator(files, cls.filename)
@@ -217,13 +268,18 @@ export function parseCobertura(text: string): { files: RawCoverage; sources: str
         const condition = /\((\d+)\/(\d+)\)/.exec(String(line['condition-coverage'] ?? ''))
         if (line.branch === 'true' && condition) {
           const taken = Number(condition[1])
-          for (let i = 0; i < Number(condition[2]); i++) file.branch(`${number}:${i}`, i < taken ? 1 : 0)
+          for (let i = 0; i < Number(condition[2]); i++)
+            file.branch(`${number}:${i}`, i < taken ? 1 : 0)
         }
       }
-      const methods = isRecord(cls.methods) && Array.isArray(cls.methods.method) ? cls.methods.method : []
+      const methods =
+        isRecord(cls.methods) && Array.isArray(cls.methods.method) ? cls.methods.method : []
       for (const method of methods) {
         if (!isRecord(method) || typeof method.name !== 'string') continue
-        const methodLines = isRecord(method.lines) && Array.isArray(method.lines.line) ? method.lines.line.filter(isRecord) : []
+        const methodLines =
+          isRecord(method.lines) && Array.isArray(method.lines.line)
+            ? method.lines.line.filter(isRecord)
+            : []
         const first = methodLines[0]
         file.fn(method.name, first ? Number(first.number) : 0, first ? Number(first.hits) : 0)
       }

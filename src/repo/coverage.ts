@@ -3,7 +3,14 @@
 import { isAbsolute, posix, relative } from 'node:path'
 import type { CoverageReport, FileCoverage, PackageManifest } from '../model/types.js'
 import { errorMessage } from '../util/errors.js'
-import { detectFormat, parseCobertura, parseCoveragePy, parseIstanbul, parseLcov, type RawCoverage } from './coverage-formats.js'
+import {
+  detectFormat,
+  parseCobertura,
+  parseCoveragePy,
+  parseIstanbul,
+  parseLcov,
+  type RawCoverage
+} from './coverage-formats.js'
 import { isRecord } from './manifest-common.js'
 import { mapLimit } from './map-limit.js'
 import { isWithin, readTextFile, toPosix } from './read-text.js'
@@ -23,14 +30,20 @@ const USUAL_LOCATIONS = [
 const REPORT_NAMES = new Set(['lcov.info', 'coverage-final.json', 'cobertura-coverage.xml'])
 
 /** Candidate report paths: usual places at the root and in each package folder, committed reports, and the user's. */
-export function coverageCandidates(allPaths: readonly string[], manifests: readonly PackageManifest[], userPaths: readonly string[]): string[] {
+export function coverageCandidates(
+  allPaths: readonly string[],
+  manifests: readonly PackageManifest[],
+  userPaths: readonly string[]
+): string[] {
   const folders = new Set([''])
   for (const manifest of manifests) {
     const folder = posix.dirname(manifest.path)
     if (folder !== '.') folders.add(folder)
   }
   const candidates = new Set<string>()
-  for (const folder of [...folders].sort()) for (const location of USUAL_LOCATIONS) candidates.add(folder ? `${folder}/${location}` : location)
+  for (const folder of [...folders].sort())
+    for (const location of USUAL_LOCATIONS)
+      candidates.add(folder ? `${folder}/${location}` : location)
   for (const path of allPaths) if (REPORT_NAMES.has(posix.basename(path))) candidates.add(path)
   for (const path of userPaths) candidates.add(path)
   return [...candidates]
@@ -45,56 +58,92 @@ export async function readCoverageReports(
   notes: string[]
 ): Promise<CoverageReport[]> {
   const userGiven = new Set(userPaths)
-  const reports = await mapLimit(coverageCandidates(allPaths, manifests, userPaths), 4, async (candidate) => {
-    const read = await readTextFile(root, candidate, MAX_REPORT_BYTES)
-    if ('missing' in read) {
-      if (userGiven.has(candidate)) notes.push(`Coverage report ${candidate} (from the coverage setting) was not found; check the path, and that the tests ran with coverage before.`)
-      return null
-    }
-    if ('error' in read) {
-      notes.push(`Coverage report ${read.error}`)
-      return null
-    }
-    const reportPath = isAbsolute(candidate) && isWithin(root, candidate) ? toPosix(relative(root, candidate)) : candidate
-    try {
-      const report = parseReport(root, allPaths, reportPath, read.text)
-      if (!report) {
-        notes.push(`Coverage report ${reportPath} is not in a format we read (lcov, Istanbul JSON, Cobertura XML, coverage.py JSON); it was ignored.`)
+  const reports = await mapLimit(
+    coverageCandidates(allPaths, manifests, userPaths),
+    4,
+    async (candidate) => {
+      const read = await readTextFile(root, candidate, MAX_REPORT_BYTES)
+      if ('missing' in read) {
+        if (userGiven.has(candidate))
+          notes.push(
+            `Coverage report ${candidate} (from the coverage setting) was not found; check the path, and that the tests ran with coverage before.`
+          )
         return null
       }
-      report.modified = read.modified.toISOString()
-      return report
-    } catch (error) {
-      notes.push(`Coverage report ${reportPath} could not be parsed (${errorMessage(error)}); it was ignored.`)
-      return null
+      if ('error' in read) {
+        notes.push(`Coverage report ${read.error}`)
+        return null
+      }
+      const reportPath =
+        isAbsolute(candidate) && isWithin(root, candidate)
+          ? toPosix(relative(root, candidate))
+          : candidate
+      try {
+        const report = parseReport(root, allPaths, reportPath, read.text)
+        if (!report) {
+          notes.push(
+            `Coverage report ${reportPath} is not in a format we read (lcov, Istanbul JSON, Cobertura XML, coverage.py JSON); it was ignored.`
+          )
+          return null
+        }
+        report.modified = read.modified.toISOString()
+        return report
+      } catch (error) {
+        notes.push(
+          `Coverage report ${reportPath} could not be parsed (${errorMessage(error)}); it was ignored.`
+        )
+        return null
+      }
     }
-  })
-  return reports.filter((report): report is CoverageReport => report !== null).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  )
+  return reports
+    .filter((report): report is CoverageReport => report !== null)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
 /** Parses one report's text, or returns null when it is not a coverage format. */
-export function parseReport(root: string, allPaths: readonly string[], reportPath: string, text: string): CoverageReport | null {
-  const folder = isAbsolute(reportPath) ? '' : posix.dirname(reportPath) === '.' ? '' : posix.dirname(reportPath)
+export function parseReport(
+  root: string,
+  allPaths: readonly string[],
+  reportPath: string,
+  text: string
+): CoverageReport | null {
+  const folder = isAbsolute(reportPath)
+    ? ''
+    : posix.dirname(reportPath) === '.'
+      ? ''
+      : posix.dirname(reportPath)
   const mapper = new ReportPathMapper(root, allPaths, folder)
   const format = detectFormat(text)
-  if (format === 'lcov') return build(reportPath, 'lcov', parseLcov(text), (path) => mapper.map(path))
+  if (format === 'lcov')
+    return build(reportPath, 'lcov', parseLcov(text), (path) => mapper.map(path))
   if (format === 'cobertura') {
     const { files, sources } = parseCobertura(text)
-    return build(reportPath, 'cobertura', files, (path) => mapper.map(...sources.map((source) => posix.join(source.replace(/\\/g, '/'), path)), path))
+    return build(reportPath, 'cobertura', files, (path) =>
+      mapper.map(...sources.map((source) => posix.join(source.replace(/\\/g, '/'), path)), path)
+    )
   }
   if (format === 'json') {
     const data = JSON.parse(text) as unknown
     if (!isRecord(data)) return null
     if (isRecord(data.files) && (isRecord(data.meta) || isRecord(data.totals))) {
-      return build(reportPath, 'coverage.py-json', parseCoveragePy(data), (path) => mapper.map(path))
+      return build(reportPath, 'coverage.py-json', parseCoveragePy(data), (path) =>
+        mapper.map(path)
+      )
     }
     const istanbul = parseIstanbul(data)
-    if (istanbul.size > 0 || Object.keys(data).length === 0) return build(reportPath, 'istanbul-json', istanbul, (path) => mapper.map(path))
+    if (istanbul.size > 0 || Object.keys(data).length === 0)
+      return build(reportPath, 'istanbul-json', istanbul, (path) => mapper.map(path))
   }
   return null
 }
 
-function build(path: string, format: CoverageReport['format'], raw: RawCoverage, map: (path: string) => string): CoverageReport {
+function build(
+  path: string,
+  format: CoverageReport['format'],
+  raw: RawCoverage,
+  map: (path: string) => string
+): CoverageReport {
   const files = new Map<string, FileCoverage>()
   for (const [written, accumulated] of raw) {
     const mapped = map(written)
@@ -103,5 +152,9 @@ function build(path: string, format: CoverageReport['format'], raw: RawCoverage,
     const previous = files.get(mapped)
     if (!previous || coverage.linesFound > previous.linesFound) files.set(mapped, coverage)
   }
-  return { path, format, files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) }
+  return {
+    path,
+    format,
+    files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
 }

@@ -25,16 +25,31 @@ export interface FactsOptions {
 export const DEFAULT_HISTORY_DAYS = 365
 export const DEFAULT_MAX_COMMITS = 5000
 
-function positiveInteger(value: number | undefined, fallback: number, name: string, example: string): number {
+function positiveInteger(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  example: string
+): number {
   if (value === undefined) return fallback
   if (!Number.isInteger(value) || value <= 0) {
-    throw new ConfigurationError(`${name} must be a positive whole number (for example ${example}); got ${String(value)}.`)
+    throw new ConfigurationError(
+      `${name} must be a positive whole number (for example ${example}); got ${String(value)}.`
+    )
   }
   return value
 }
 
-export async function collectFacts(repo: LoadedRepository, options: FactsOptions = {}): Promise<RepositoryFacts> {
-  const historyDays = positiveInteger(options.historyDays, DEFAULT_HISTORY_DAYS, 'history-days', '365')
+export async function collectFacts(
+  repo: LoadedRepository,
+  options: FactsOptions = {}
+): Promise<RepositoryFacts> {
+  const historyDays = positiveInteger(
+    options.historyDays,
+    DEFAULT_HISTORY_DAYS,
+    'history-days',
+    '365'
+  )
   const maxCommits = positiveInteger(options.maxCommits, DEFAULT_MAX_COMMITS, 'max-commits', '5000')
   const notes: string[] = []
   const manifests = await readManifests(repo.root, repo.allPaths)
@@ -48,5 +63,16 @@ export async function collectFacts(repo: LoadedRepository, options: FactsOptions
     readTestConfigs(repo.root, repo.allPaths, notes)
   ])
   // Parts run concurrently; sorting keeps the notes' order the same from run to run.
-  return { manifests, ci, actions, toolFiles: findToolFiles(repo.allPaths), coverage, junit, git, tsPaths, notes: notes.sort(), testConfigs }
+  return {
+    manifests,
+    ci,
+    actions,
+    toolFiles: findToolFiles(repo.allPaths),
+    coverage,
+    junit,
+    git,
+    tsPaths,
+    notes: notes.sort(),
+    testConfigs
+  }
 }

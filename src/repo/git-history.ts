@@ -5,7 +5,13 @@ import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import type { FileHistory, GitHistory } from '../model/types.js'
 import { errorMessage } from '../util/errors.js'
-import { GIT_NO_DIFF_PROGRAMS, GIT_SAFETY_CONFIG, GitMissingError, gitEnvironment, runGit } from './git.js'
+import {
+  GIT_NO_DIFF_PROGRAMS,
+  GIT_SAFETY_CONFIG,
+  GitMissingError,
+  gitEnvironment,
+  runGit
+} from './git.js'
 
 export interface HistoryOptions {
   historyDays: number
@@ -19,7 +25,13 @@ const RECORD = '\x1e'
 const FIELD = '\x1f'
 
 export async function readGitHistory(root: string, options: HistoryOptions): Promise<GitHistory> {
-  const history: GitHistory = { available: false, shallow: false, commitsExamined: 0, windowDays: options.historyDays, files: {} }
+  const history: GitHistory = {
+    available: false,
+    shallow: false,
+    commitsExamined: 0,
+    windowDays: options.historyDays,
+    files: {}
+  }
   try {
     await runGit(root, ['rev-parse', '--is-inside-work-tree'])
   } catch (error) {
@@ -42,33 +54,52 @@ export async function readGitHistory(root: string, options: HistoryOptions): Pro
   }
   const branch = (await runGit(root, ['rev-parse', '--abbrev-ref', 'HEAD']).catch(() => '')).trim()
   if (branch && branch !== 'HEAD') history.branch = branch
-  history.shallow = (await runGit(root, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true'
+  history.shallow =
+    (await runGit(root, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() ===
+    'true'
   history.available = true
 
   const notes: string[] = []
   // The window ends at the analysed commit, not today: an old checkout still has its recent history.
-  const headDate = Date.parse((await runGit(root, ['log', '-1', '--format=%cI', 'HEAD']).catch(() => '')).trim())
+  const headDate = Date.parse(
+    (await runGit(root, ['log', '-1', '--format=%cI', 'HEAD']).catch(() => '')).trim()
+  )
   try {
-    const { commits, files, timedOut } = await streamLog(root, options, Number.isNaN(headDate) ? Date.now() : headDate)
+    const { commits, files, timedOut } = await streamLog(
+      root,
+      options,
+      Number.isNaN(headDate) ? Date.now() : headDate
+    )
     history.commitsExamined = commits
     history.files = files
-    if (timedOut) notes.push(`Reading history stopped after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s; it covers the newest ${commits} commits only.`)
+    if (timedOut)
+      notes.push(
+        `Reading history stopped after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s; it covers the newest ${commits} commits only.`
+      )
     if (commits >= options.maxCommits) {
-      notes.push(`Only the newest ${options.maxCommits} commits of the ${options.historyDays}-day window were read (the max-commits bound).`)
+      notes.push(
+        `Only the newest ${options.maxCommits} commits of the ${options.historyDays}-day window were read (the max-commits bound).`
+      )
     }
   } catch (error) {
     notes.push(`git log failed (${errorMessage(error)}), so change history is missing.`)
     history.available = false
   }
   if (history.shallow) {
-    notes.unshift('This is a shallow clone, so history is partial: set `fetch-depth: 0` on actions/checkout to read the full history.')
+    notes.unshift(
+      'This is a shallow clone, so history is partial: set `fetch-depth: 0` on actions/checkout to read the full history.'
+    )
   }
   if (notes.length > 0) history.note = notes.join(' ')
   return history
 }
 
 /** Runs the bounded `git log` and folds its output, line by line, into per-file counts. */
-function streamLog(root: string, options: HistoryOptions, end: number): Promise<{ commits: number; files: Record<string, FileHistory>; timedOut: boolean }> {
+function streamLog(
+  root: string,
+  options: HistoryOptions,
+  end: number
+): Promise<{ commits: number; files: Record<string, FileHistory>; timedOut: boolean }> {
   const args = [
     ...GIT_SAFETY_CONFIG,
     'log',
@@ -86,7 +117,12 @@ function streamLog(root: string, options: HistoryOptions, end: number): Promise<
   if (since > 24 * 3600 * 1000) args.push(`--since=${new Date(since).toISOString()}`)
   args.push('--', '.')
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: root, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true })
+    const child = spawn('git', args, {
+      cwd: root,
+      env: gitEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true
+    })
     const perFile = new Map<string, { commits: number; authors: Set<string>; lastChange: string }>()
     let commits = 0
     let author = ''
@@ -137,7 +173,11 @@ function streamLog(root: string, options: HistoryOptions, end: number): Promise<
       const files: Record<string, FileHistory> = {}
       for (const path of [...perFile.keys()].sort()) {
         const entry = perFile.get(path)!
-        files[path] = { commits: entry.commits, authors: entry.authors.size, lastChange: entry.lastChange }
+        files[path] = {
+          commits: entry.commits,
+          authors: entry.authors.size,
+          lastChange: entry.lastChange
+        }
       }
       resolve({ commits, files, timedOut })
     }

@@ -23,7 +23,16 @@ export interface GitRunOptions {
  */
 export function gitEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env }
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR', 'GIT_EXTERNAL_DIFF', 'GIT_PAGER', 'GIT_SSH_COMMAND']) {
+  for (const name of [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_INDEX_FILE',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_COMMON_DIR',
+    'GIT_EXTERNAL_DIFF',
+    'GIT_PAGER',
+    'GIT_SSH_COMMAND'
+  ]) {
     delete env[name]
   }
   env.GIT_TERMINAL_PROMPT = '0'
@@ -37,13 +46,20 @@ export function gitEnvironment(): NodeJS.ProcessEnv {
  * another user (a container runner) is readable, which is safe because nothing it configures runs.
  */
 export const GIT_SAFETY_CONFIG: readonly string[] = [
-  '-c', 'core.quotePath=false',
-  '-c', 'core.fsmonitor=false',
-  '-c', 'core.hooksPath=/dev/null',
-  '-c', 'diff.external=',
-  '-c', 'log.showSignature=false',
-  '-c', 'core.untrackedCache=false',
-  '-c', 'safe.directory=*'
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'diff.external=',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'core.untrackedCache=false',
+  '-c',
+  'safe.directory=*'
 ]
 
 /** Flags for commands that can show diffs (log, diff, show): no external diff, no textconv filter. */

@@ -31,7 +31,9 @@ function splitPattern(line: string): { pattern: string; rest: string } {
     return { pattern, rest: '' }
   }
   const space = line.search(/\s/)
-  return space < 0 ? { pattern: line, rest: '' } : { pattern: line.slice(0, space), rest: line.slice(space + 1) }
+  return space < 0
+    ? { pattern: line, rest: '' }
+    : { pattern: line.slice(0, space), rest: line.slice(space + 1) }
 }
 
 function parseValue(token: string): { name: string; value: AttributeValue } {
@@ -40,7 +42,10 @@ function parseValue(token: string): { name: string; value: AttributeValue } {
   const eq = token.indexOf('=')
   if (eq < 0) return { name: token, value: true }
   const value = token.slice(eq + 1).toLowerCase()
-  return { name: token.slice(0, eq), value: !(value === 'false' || value === '0' || value === 'no') }
+  return {
+    name: token.slice(0, eq),
+    value: !(value === 'false' || value === '0' || value === 'no')
+  }
 }
 
 /** A matcher for one pattern of an attributes file that lives in directory `base` ('' for the root). */
@@ -87,8 +92,12 @@ export class LinguistAttributes {
   constructor(private readonly rules: AttributeRule[]) {}
 
   static fromFiles(files: { base: string; text: string }[]): LinguistAttributes {
-    const ordered = [...files].sort((a, b) => depth(a.base) - depth(b.base) || a.base.localeCompare(b.base))
-    return new LinguistAttributes(ordered.flatMap((file) => parseGitAttributes(file.text, file.base)))
+    const ordered = [...files].sort(
+      (a, b) => depth(a.base) - depth(b.base) || a.base.localeCompare(b.base)
+    )
+    return new LinguistAttributes(
+      ordered.flatMap((file) => parseGitAttributes(file.text, file.base))
+    )
   }
 
   /** true/false when an attributes file says so, undefined when none does. */

@@ -6,7 +6,14 @@ import { createParser } from '../model/tree-sitter.js'
 import { decodeEscapes } from '../model/extract/js-literals.js'
 
 /** A literal value, or `COMPUTED` where the file computes it. */
-export type ConfigValue = string | number | boolean | null | ConfigValue[] | { [key: string]: ConfigValue } | typeof COMPUTED
+export type ConfigValue =
+  | string
+  | number
+  | boolean
+  | null
+  | ConfigValue[]
+  | { [key: string]: ConfigValue }
+  | typeof COMPUTED
 export const COMPUTED = Symbol('computed')
 
 export interface ConfigObject {
@@ -22,7 +29,16 @@ function grammarFor(path: string): 'typescript' | 'javascript' {
 
 function unwrap(node: Node | null): Node | null {
   let n = node
-  while (n && ['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'await_expression'].includes(n.type)) {
+  while (
+    n &&
+    [
+      'parenthesized_expression',
+      'as_expression',
+      'satisfies_expression',
+      'non_null_expression',
+      'await_expression'
+    ].includes(n.type)
+  ) {
     n = n.namedChild(0)
   }
   return n
@@ -40,8 +56,10 @@ function declarations(root: Node): Map<string, Node> {
   const found = new Map<string, Node>()
   for (const statement of root.namedChildren) {
     if (!statement) continue
-    const decl = statement.type === 'export_statement' ? statement.childForFieldName('declaration') : statement
-    if (!decl || (decl.type !== 'lexical_declaration' && decl.type !== 'variable_declaration')) continue
+    const decl =
+      statement.type === 'export_statement' ? statement.childForFieldName('declaration') : statement
+    if (!decl || (decl.type !== 'lexical_declaration' && decl.type !== 'variable_declaration'))
+      continue
     for (const d of decl.namedChildren) {
       if (d?.type !== 'variable_declarator') continue
       const name = d.childForFieldName('name')
@@ -78,7 +96,8 @@ function objectOf(node: Node | null, consts: Map<string, Node>, depth = 0): Node
     case 'function': {
       const body = n.childForFieldName('body')
       if (body && body.type !== 'statement_block') return objectOf(body, consts, depth + 1)
-      for (const s of body?.namedChildren ?? []) if (s?.type === 'return_statement') return objectOf(s.namedChild(0), consts, depth + 1)
+      for (const s of body?.namedChildren ?? [])
+        if (s?.type === 'return_statement') return objectOf(s.namedChild(0), consts, depth + 1)
       return null
     }
     default:
@@ -93,7 +112,9 @@ export function readValue(node: Node | null, consts: Map<string, Node>, depth = 
     case 'string':
       return decodeEscapes(n.text.slice(1, -1))
     case 'template_string':
-      return n.namedChildren.some((c) => c?.type === 'template_substitution') ? COMPUTED : decodeEscapes(n.text.slice(1, -1))
+      return n.namedChildren.some((c) => c?.type === 'template_substitution')
+        ? COMPUTED
+        : decodeEscapes(n.text.slice(1, -1))
     case 'number':
       return Number(n.text.replaceAll('_', ''))
     case 'true':
@@ -107,7 +128,9 @@ export function readValue(node: Node | null, consts: Map<string, Node>, depth = 
       return pattern ? pattern.text : COMPUTED
     }
     case 'array':
-      return n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => readValue(c, consts, depth + 1))
+      return n.namedChildren
+        .filter((c): c is Node => !!c && c.type !== 'comment')
+        .map((c) => readValue(c, consts, depth + 1))
     case 'object':
       return readObject(n, consts, depth + 1)
     case 'identifier': {
@@ -119,7 +142,11 @@ export function readValue(node: Node | null, consts: Map<string, Node>, depth = 
   }
 }
 
-function readObject(node: Node, consts: Map<string, Node>, depth = 0): { [key: string]: ConfigValue } {
+function readObject(
+  node: Node,
+  consts: Map<string, Node>,
+  depth = 0
+): { [key: string]: ConfigValue } {
   const out: { [key: string]: ConfigValue } = {}
   for (const child of node.namedChildren) {
     if (!child) continue
@@ -140,18 +167,29 @@ function readObject(node: Node, consts: Map<string, Node>, depth = 0): { [key: s
 function exportedExpression(root: Node): Node | null {
   for (const statement of root.namedChildren) {
     if (!statement) continue
-    if (statement.type === 'export_statement' && statement.children.some((c) => c?.type === 'default')) {
+    if (
+      statement.type === 'export_statement' &&
+      statement.children.some((c) => c?.type === 'default')
+    ) {
       return statement.childForFieldName('value') ?? statement.childForFieldName('declaration')
     }
     if (statement.type === 'expression_statement') {
       const e = statement.namedChild(0)
-      if (e?.type === 'assignment_expression' && e.childForFieldName('left')?.text === 'module.exports') return e.childForFieldName('right')
+      if (
+        e?.type === 'assignment_expression' &&
+        e.childForFieldName('left')?.text === 'module.exports'
+      )
+        return e.childForFieldName('right')
     }
   }
   return null
 }
 
-function collectTestObjects(node: Node, consts: Map<string, Node>, out: { [key: string]: ConfigValue }[]): void {
+function collectTestObjects(
+  node: Node,
+  consts: Map<string, Node>,
+  out: { [key: string]: ConfigValue }[]
+): void {
   const stack: Node[] = [node]
   while (stack.length > 0) {
     const n = stack.pop() as Node

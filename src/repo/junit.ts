@@ -14,9 +14,22 @@ const MAX_SCANNED_FILES = 500
 const MAX_SCAN_DEPTH = 4
 
 /** Report files tools write at a project's root. */
-const USUAL_FILES = ['junit.xml', 'test-results.xml', 'test-report.xml', 'report.xml', 'TEST-results.xml']
+const USUAL_FILES = [
+  'junit.xml',
+  'test-results.xml',
+  'test-report.xml',
+  'report.xml',
+  'TEST-results.xml'
+]
 /** Folders whose XML files are usually test reports. */
-const USUAL_FOLDERS = ['test-results', 'test-reports', 'reports', 'target/surefire-reports', 'target/failsafe-reports', 'build/test-results']
+const USUAL_FOLDERS = [
+  'test-results',
+  'test-reports',
+  'reports',
+  'target/surefire-reports',
+  'target/failsafe-reports',
+  'build/test-results'
+]
 
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -48,38 +61,72 @@ async function scanFolder(root: string, folder: string): Promise<string[]> {
 }
 
 /** Candidate report paths: usual files and folders, committed files named like junit reports, and the user's. */
-export async function junitCandidates(root: string, allPaths: readonly string[], userPaths: readonly string[]): Promise<string[]> {
+export async function junitCandidates(
+  root: string,
+  allPaths: readonly string[],
+  userPaths: readonly string[]
+): Promise<string[]> {
   const candidates = new Set<string>(USUAL_FILES)
-  for (const folder of USUAL_FOLDERS) for (const path of await scanFolder(root, folder)) candidates.add(path)
-  for (const path of allPaths) if (/(^|\/)(junit|TEST-)[^/]*\.xml$/i.test(path)) candidates.add(path)
+  for (const folder of USUAL_FOLDERS)
+    for (const path of await scanFolder(root, folder)) candidates.add(path)
+  for (const path of allPaths)
+    if (/(^|\/)(junit|TEST-)[^/]*\.xml$/i.test(path)) candidates.add(path)
   for (const path of userPaths) candidates.add(path)
   return [...candidates].sort()
 }
 
-export async function readJUnitReports(root: string, allPaths: readonly string[], userPaths: readonly string[], notes: string[]): Promise<JUnitCase[]> {
+export async function readJUnitReports(
+  root: string,
+  allPaths: readonly string[],
+  userPaths: readonly string[],
+  notes: string[]
+): Promise<JUnitCase[]> {
   const userGiven = new Set(userPaths)
-  const perFile = await mapLimit(await junitCandidates(root, allPaths, userPaths), 4, async (candidate) => {
-    const read = await readTextFile(root, candidate, MAX_REPORT_BYTES)
-    if ('missing' in read) {
-      if (userGiven.has(candidate)) notes.push(`JUnit report ${candidate} (from junit-paths) was not found; check the path.`)
-      return []
+  const perFile = await mapLimit(
+    await junitCandidates(root, allPaths, userPaths),
+    4,
+    async (candidate) => {
+      const read = await readTextFile(root, candidate, MAX_REPORT_BYTES)
+      if ('missing' in read) {
+        if (userGiven.has(candidate))
+          notes.push(`JUnit report ${candidate} (from junit-paths) was not found; check the path.`)
+        return []
+      }
+      if ('error' in read) {
+        notes.push(`JUnit report ${read.error}`)
+        return []
+      }
+      const reportPath =
+        isAbsolute(candidate) && isWithin(root, candidate)
+          ? toPosix(relative(root, candidate))
+          : candidate
+      try {
+        const problem = xmlProblem(read.text)
+        if (problem)
+          notes.push(
+            `JUnit report ${reportPath} is not well-formed XML (${problem}); its test cases may be incomplete.`
+          )
+        const cases = parseJUnit(
+          read.text,
+          new ReportPathMapper(
+            root,
+            allPaths,
+            isAbsolute(reportPath) ? '' : posix.dirname(reportPath).replace(/^\.$/, '')
+          )
+        )
+        if (cases === null && userGiven.has(candidate))
+          notes.push(
+            `${reportPath} is not a JUnit XML report (no <testsuites> or <testsuite>); it was ignored.`
+          )
+        return cases ?? []
+      } catch (error) {
+        notes.push(
+          `JUnit report ${reportPath} could not be parsed (${errorMessage(error)}); it was ignored.`
+        )
+        return []
+      }
     }
-    if ('error' in read) {
-      notes.push(`JUnit report ${read.error}`)
-      return []
-    }
-    const reportPath = isAbsolute(candidate) && isWithin(root, candidate) ? toPosix(relative(root, candidate)) : candidate
-    try {
-      const problem = xmlProblem(read.text)
-      if (problem) notes.push(`JUnit report ${reportPath} is not well-formed XML (${problem}); its test cases may be incomplete.`)
-      const cases = parseJUnit(read.text, new ReportPathMapper(root, allPaths, isAbsolute(reportPath) ? '' : posix.dirname(reportPath).replace(/^\.$/, '')))
-      if (cases === null && userGiven.has(candidate)) notes.push(`${reportPath} is not a JUnit XML report (no <testsuites> or <testsuite>); it was ignored.`)
-      return cases ?? []
-    } catch (error) {
-      notes.push(`JUnit report ${reportPath} could not be parsed (${errorMessage(error)}); it was ignored.`)
-      return []
-    }
-  })
+  )
   return perFile.flat()
 }
 
@@ -88,11 +135,14 @@ export function parseJUnit(text: string, mapper?: ReportPathMapper): JUnitCase[]
   const data = xml.parse(text) as unknown
   if (!isRecord(data)) return null
   if (!('testsuites' in data) && !('testsuite' in data)) return null
-  const roots = isRecord(data.testsuites) ? asArray(data.testsuites.testsuite) : asArray(data.testsuite)
+  const roots = isRecord(data.testsuites)
+    ? asArray(data.testsuites.testsuite)
+    : asArray(data.testsuite)
   const cases: JUnitCase[] = []
   // Suites can nest; walk them with an explicit stack (in document order).
   const stack: { suite: Record<string, unknown>; file?: string }[] = []
-  for (let i = roots.length - 1; i >= 0; i--) if (isRecord(roots[i])) stack.push({ suite: roots[i] as Record<string, unknown> })
+  for (let i = roots.length - 1; i >= 0; i--)
+    if (isRecord(roots[i])) stack.push({ suite: roots[i] as Record<string, unknown> })
   while (stack.length > 0) {
     const { suite, file: parentFile } = stack.pop()!
     const suiteName = typeof suite.name === 'string' ? suite.name : ''
@@ -104,13 +154,22 @@ export function parseJUnit(text: string, mapper?: ReportPathMapper): JUnitCase[]
         suite: suiteName || (typeof testcase.classname === 'string' ? testcase.classname : ''),
         name: typeof testcase.name === 'string' ? testcase.name : '',
         seconds: parseSeconds(testcase.time),
-        status: 'failure' in testcase ? 'failed' : 'error' in testcase ? 'error' : 'skipped' in testcase ? 'skipped' : 'passed'
+        status:
+          'failure' in testcase
+            ? 'failed'
+            : 'error' in testcase
+              ? 'error'
+              : 'skipped' in testcase
+                ? 'skipped'
+                : 'passed'
       }
       if (file) entry.file = mapper ? mapper.map(file) : file
       cases.push(entry)
     }
     const children = asArray(suite.testsuite)
-    for (let i = children.length - 1; i >= 0; i--) if (isRecord(children[i])) stack.push({ suite: children[i] as Record<string, unknown>, file: suiteFile })
+    for (let i = children.length - 1; i >= 0; i--)
+      if (isRecord(children[i]))
+        stack.push({ suite: children[i] as Record<string, unknown>, file: suiteFile })
   }
   return cases
 }

@@ -37,7 +37,9 @@ export async function listWithGit(root: string): Promise<Listing | { failed: str
       timeoutMs: GIT_LIST_TIMEOUT_MS
     })
   } catch (error) {
-    return { failed: error instanceof GitMissingError ? 'git was not found on PATH' : errorMessage(error) }
+    return {
+      failed: error instanceof GitMissingError ? 'git was not found on PATH' : errorMessage(error)
+    }
   }
   const seen = new Set<string>()
   const paths: ListedPath[] = []
@@ -52,10 +54,14 @@ export async function listWithGit(root: string): Promise<Listing | { failed: str
   let ignored: string[] = []
   const notes: string[] = []
   try {
-    const ignoredOut = await runGit(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], {
-      maxBuffer: GIT_LIST_BUFFER,
-      timeoutMs: GIT_LIST_TIMEOUT_MS
-    })
+    const ignoredOut = await runGit(
+      root,
+      ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'],
+      {
+        maxBuffer: GIT_LIST_BUFFER,
+        timeoutMs: GIT_LIST_TIMEOUT_MS
+      }
+    )
     ignored = ignoredOut.split('\0').filter(Boolean)
   } catch (error) {
     notes.push(`Could not count ignored files: ${errorMessage(error)}`)
@@ -87,7 +93,14 @@ function isIgnored(layers: readonly IgnoreLayer[], path: string, isDirectory: bo
 
 /** Walks `root` without recursion (an explicit stack), never entering .git, ignored or vendored folders, or symlinked folders. */
 export async function listByWalking(root: string): Promise<Listing> {
-  const listing: Listing = { by: 'walk', paths: [], ignored: [], vendoredDirectories: [], unreadable: [], notes: [] }
+  const listing: Listing = {
+    by: 'walk',
+    paths: [],
+    ignored: [],
+    vendoredDirectories: [],
+    unreadable: [],
+    notes: []
+  }
   const stack: { dir: string; layers: readonly IgnoreLayer[] }[] = [{ dir: '', layers: [] }]
   while (stack.length > 0) {
     const { dir, layers: inherited } = stack.pop()!
@@ -118,7 +131,10 @@ export async function listByWalking(root: string): Promise<Listing> {
         if (VENDORED_DIRECTORIES.has(entry.name)) listing.vendoredDirectories.push(`${path}/`)
         else stack.push({ dir: path, layers })
       } else {
-        listing.paths.push({ path, type: entry.isSymbolicLink() ? 'symlink' : entry.isFile() ? 'file' : 'other' })
+        listing.paths.push({
+          path,
+          type: entry.isSymbolicLink() ? 'symlink' : entry.isFile() ? 'file' : 'other'
+        })
       }
     }
   }

@@ -10,7 +10,14 @@ import { LinguistAttributes } from './gitattributes.js'
 import { languageOf } from './languages.js'
 import { type ListedPath, listByWalking, listWithGit } from './list-files.js'
 import { mapLimit } from './map-limit.js'
-import { hasGeneratedHeader, isGeneratedPath, isMinifiedName, isVendoredPath, looksBinary, looksMinified } from './path-rules.js'
+import {
+  hasGeneratedHeader,
+  isGeneratedPath,
+  isMinifiedName,
+  isVendoredPath,
+  looksBinary,
+  looksMinified
+} from './path-rules.js'
 import { SkipTally } from './skip-tally.js'
 
 export interface LoadOptions {
@@ -28,8 +35,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false })
 
 /** What became of one listed path. */
 type Outcome =
-  | { kind: 'source'; file: SourceFile }
-  | { kind: 'skipped'; reason: SkipReason; listed: boolean }
+  { kind: 'source'; file: SourceFile } | { kind: 'skipped'; reason: SkipReason; listed: boolean }
 
 interface Context {
   root: string
@@ -38,7 +44,10 @@ interface Context {
   isExcluded: (path: string) => boolean
 }
 
-export async function loadRepository(root: string, options: LoadOptions = {}): Promise<LoadedRepository> {
+export async function loadRepository(
+  root: string,
+  options: LoadOptions = {}
+): Promise<LoadedRepository> {
   const maxFileBytes = validateMaxFileBytes(options.maxFileBytes)
   const realRoot = await resolveRoot(root)
   const isExcluded = compileFilters(options.include, options.exclude)
@@ -48,7 +57,9 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
   let listing
   if ('failed' in fromGit) {
     if (!/not a git repository/i.test(fromGit.failed)) {
-      notes.push(`Listed files by walking the directory (honouring .gitignore) because git could not list them: ${fromGit.failed}`)
+      notes.push(
+        `Listed files by walking the directory (honouring .gitignore) because git could not list them: ${fromGit.failed}`
+      )
     }
     listing = await listByWalking(realRoot)
   } else {
@@ -80,13 +91,25 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
     const path = candidates[index].path
     if (outcome.kind === 'source') files.push(outcome.file)
     else if (outcome.kind === 'skipped') tally.add(outcome.reason, path)
-    if (outcome.kind === 'skipped' && (outcome.reason === 'generated' || outcome.reason === 'minified')) generated.push(path)
+    if (
+      outcome.kind === 'skipped' &&
+      (outcome.reason === 'generated' || outcome.reason === 'minified')
+    )
+      generated.push(path)
     if (outcome.kind !== 'skipped' || outcome.listed) allPaths.push(path)
   })
   for (const path of [...vendored].sort(compare)) tally.add('vendored', path)
 
   const skippedPaths = { vendored: [...vendored].sort(compare), generated }
-  return { root: realRoot, files, skipped: tally.result(), allPaths, listedBy: listing.by, notes, skippedPaths }
+  return {
+    root: realRoot,
+    files,
+    skipped: tally.result(),
+    allPaths,
+    listedBy: listing.by,
+    notes,
+    skippedPaths
+  }
 }
 
 /** Decides one path: read it when it is source code, or say why not. */
@@ -102,7 +125,8 @@ async function inspect(entry: ListedPath, context: Context): Promise<Outcome> {
   const language: Language | null = languageOf(path)
   if (!language) return { kind: 'skipped', reason: 'unsupported', listed: true }
   const generatedAttribute = context.attributes.value(path, 'linguist-generated')
-  if (generatedAttribute ?? isGeneratedPath(path)) return { kind: 'skipped', reason: 'generated', listed: true }
+  if (generatedAttribute ?? isGeneratedPath(path))
+    return { kind: 'skipped', reason: 'generated', listed: true }
   if (isMinifiedName(path)) return { kind: 'skipped', reason: 'minified', listed: true }
 
   // Size from stat before reading, so that a huge file is never read into memory.
@@ -120,12 +144,14 @@ async function inspect(entry: ListedPath, context: Context): Promise<Outcome> {
     return { kind: 'skipped', reason: 'unreadable', listed: true }
   }
   // The file may have grown since stat.
-  if (bytes.length > context.maxFileBytes) return { kind: 'skipped', reason: 'too-large', listed: true }
+  if (bytes.length > context.maxFileBytes)
+    return { kind: 'skipped', reason: 'too-large', listed: true }
   if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary', listed: true }
   if (looksMinified(bytes)) return { kind: 'skipped', reason: 'minified', listed: true }
   const text = decoder.decode(bytes)
   // An explicit `-linguist-generated` overrides the header check too.
-  if (generatedAttribute !== false && hasGeneratedHeader(text)) return { kind: 'skipped', reason: 'generated', listed: true }
+  if (generatedAttribute !== false && hasGeneratedHeader(text))
+    return { kind: 'skipped', reason: 'generated', listed: true }
   return { kind: 'source', file: { path, language, bytes: bytes.length, text } }
 }
 
@@ -175,14 +201,22 @@ function isInside(root: string, target: string): boolean {
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep)
 }
 
-async function readAttributeFiles(root: string, listed: ListedPath[]): Promise<{ base: string; text: string }[]> {
-  const files = listed.filter((entry) => entry.path === '.gitattributes' || entry.path.endsWith('/.gitattributes'))
+async function readAttributeFiles(
+  root: string,
+  listed: ListedPath[]
+): Promise<{ base: string; text: string }[]> {
+  const files = listed.filter(
+    (entry) => entry.path === '.gitattributes' || entry.path.endsWith('/.gitattributes')
+  )
   const read = await mapLimit(files, READ_CONCURRENCY, async (entry) => {
     const base = entry.path.slice(0, Math.max(0, entry.path.length - '/.gitattributes'.length))
     const checked = await checkEntry(entry, join(root, entry.path), root)
     if ('reason' in checked) return null
     try {
-      return { base: entry.path === '.gitattributes' ? '' : base, text: await readFile(checked.target, 'utf8') }
+      return {
+        base: entry.path === '.gitattributes' ? '' : base,
+        text: await readFile(checked.target, 'utf8')
+      }
     } catch {
       return null
     }
@@ -193,7 +227,9 @@ async function readAttributeFiles(root: string, listed: ListedPath[]): Promise<{
 function validateMaxFileBytes(value: number | undefined): number {
   if (value === undefined) return DEFAULT_MAX_FILE_BYTES
   if (!Number.isFinite(value) || !Number.isInteger(value) || value <= 0) {
-    throw new ConfigurationError(`max-file-bytes must be a positive whole number of bytes (for example 1048576); got ${String(value)}.`)
+    throw new ConfigurationError(
+      `max-file-bytes must be a positive whole number of bytes (for example 1048576); got ${String(value)}.`
+    )
   }
   return value
 }
@@ -204,18 +240,30 @@ async function resolveRoot(root: string): Promise<string> {
     real = await realpath(root)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : errorMessage(error)
-    throw new ConfigurationError(`The repository path "${root}" cannot be read (${why}); give the path of a checked-out repository.`)
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : errorMessage(error)
+    throw new ConfigurationError(
+      `The repository path "${root}" cannot be read (${why}); give the path of a checked-out repository.`
+    )
   }
   const stats = await stat(real)
   if (!stats.isDirectory()) {
-    throw new ConfigurationError(`The repository path "${root}" is a file, not a directory; give the path of a checked-out repository.`)
+    throw new ConfigurationError(
+      `The repository path "${root}" is a file, not a directory; give the path of a checked-out repository.`
+    )
   }
   return real
 }
 
 /** A predicate that is true for paths the include/exclude globs leave out. */
-export function compileFilters(include: string[] | undefined, exclude: string[] | undefined): (path: string) => boolean {
+export function compileFilters(
+  include: string[] | undefined,
+  exclude: string[] | undefined
+): (path: string) => boolean {
   const included = include && include.length > 0 ? compileGlobs(include, 'include') : null
   const excluded = exclude && exclude.length > 0 ? compileGlobs(exclude, 'exclude') : null
   return (path) => (included !== null && !included(path)) || (excluded !== null && excluded(path))
@@ -224,7 +272,9 @@ export function compileFilters(include: string[] | undefined, exclude: string[] 
 function compileGlobs(globs: string[], name: string): (path: string) => boolean {
   for (const glob of globs) {
     if (typeof glob !== 'string' || glob.trim() === '') {
-      throw new ConfigurationError(`${name} must be a list of non-empty glob patterns such as "src/**/*.ts"; got ${JSON.stringify(glob)}.`)
+      throw new ConfigurationError(
+        `${name} must be a list of non-empty glob patterns such as "src/**/*.ts"; got ${JSON.stringify(glob)}.`
+      )
     }
   }
   try {
@@ -235,7 +285,9 @@ function compileGlobs(globs: string[], name: string): (path: string) => boolean 
     })
     return picomatch(patterns, { dot: true })
   } catch (error) {
-    throw new ConfigurationError(`${name} contains a glob picomatch cannot read (${errorMessage(error)}); check the patterns ${JSON.stringify(globs)}.`)
+    throw new ConfigurationError(
+      `${name} contains a glob picomatch cannot read (${errorMessage(error)}); check the patterns ${JSON.stringify(globs)}.`
+    )
   }
 }
 

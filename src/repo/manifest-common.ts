@@ -4,7 +4,16 @@ import { XMLValidator } from 'fast-xml-parser'
 import type { PackageManifest } from '../model/types.js'
 
 export function emptyManifest(path: string, kind: PackageManifest['kind']): PackageManifest {
-  return { path, kind, dependencies: [], devDependencies: [], scripts: {}, bin: {}, engines: {}, workspaces: [] }
+  return {
+    path,
+    kind,
+    dependencies: [],
+    devDependencies: [],
+    scripts: {},
+    bin: {},
+    engines: {},
+    workspaces: []
+  }
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -24,7 +33,9 @@ export function stringRecord(value: unknown): Record<string, string> {
 }
 
 export function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : []
 }
 
 /** Appends names not yet present, keeping declaration order. */
@@ -46,5 +57,7 @@ export function addError(manifest: PackageManifest, problem: string): void {
 /** Why `text` is not well-formed XML ("line 3: ..."), or undefined when it is. */
 export function xmlProblem(text: string): string | undefined {
   const valid = XMLValidator.validate(text)
-  return valid === true ? undefined : `line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ')}`
+  return valid === true
+    ? undefined
+    : `line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ')}`
 }

@@ -1,7 +1,15 @@
 // package.json
 import type { PackageManifest } from '../model/types.js'
 import { errorMessage } from '../util/errors.js'
-import { addError, addUnique, asString, emptyManifest, isRecord, stringArray, stringRecord } from './manifest-common.js'
+import {
+  addError,
+  addUnique,
+  asString,
+  emptyManifest,
+  isRecord,
+  stringArray,
+  stringRecord
+} from './manifest-common.js'
 
 export function parsePackageJson(path: string, text: string): PackageManifest {
   const manifest = emptyManifest(path, 'package.json')
@@ -19,12 +27,16 @@ export function parsePackageJson(path: string, text: string): PackageManifest {
   manifest.name = asString(data.name)
   manifest.version = asString(data.version)
   for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) {
-    if (data[field] !== undefined && !isRecord(data[field])) addError(manifest, `"${field}" is not an object`)
+    if (data[field] !== undefined && !isRecord(data[field]))
+      addError(manifest, `"${field}" is not an object`)
     if (isRecord(data[field])) addUnique(manifest.dependencies, Object.keys(data[field]))
   }
-  if (isRecord(data.devDependencies)) addUnique(manifest.devDependencies, Object.keys(data.devDependencies))
-  else if (data.devDependencies !== undefined) addError(manifest, '"devDependencies" is not an object')
-  if (data.scripts !== undefined && !isRecord(data.scripts)) addError(manifest, '"scripts" is not an object')
+  if (isRecord(data.devDependencies))
+    addUnique(manifest.devDependencies, Object.keys(data.devDependencies))
+  else if (data.devDependencies !== undefined)
+    addError(manifest, '"devDependencies" is not an object')
+  if (data.scripts !== undefined && !isRecord(data.scripts))
+    addError(manifest, '"scripts" is not an object')
   manifest.scripts = stringRecord(data.scripts)
   manifest.bin = readBin(data.bin, manifest.name)
   manifest.main = asString(data.main)
@@ -46,7 +58,9 @@ export function parsePackageJson(path: string, text: string): PackageManifest {
 /** `bin` as a command map; a string means one command named after the package (without its scope). */
 function readBin(bin: unknown, name: string | undefined): Record<string, string> {
   if (typeof bin === 'string') {
-    const command = name ? name.replace(/^@[^/]+\//, '') : bin.replace(/^.*\//, '').replace(/\.[^.]+$/, '')
+    const command = name
+      ? name.replace(/^@[^/]+\//, '')
+      : bin.replace(/^.*\//, '').replace(/\.[^.]+$/, '')
     return { [command]: bin }
   }
   return stringRecord(bin)

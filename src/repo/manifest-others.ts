@@ -3,7 +3,15 @@ import { XMLParser } from 'fast-xml-parser'
 import { parse as parseToml } from 'smol-toml'
 import type { PackageManifest } from '../model/types.js'
 import { errorMessage } from '../util/errors.js'
-import { addError, addUnique, asString, emptyManifest, isRecord, stringArray, xmlProblem } from './manifest-common.js'
+import {
+  addError,
+  addUnique,
+  asString,
+  emptyManifest,
+  isRecord,
+  stringArray,
+  xmlProblem
+} from './manifest-common.js'
 
 /** go.mod: `module`, `go`, and `require` lines (single or in a block). */
 export function parseGoMod(path: string, text: string): PackageManifest {
@@ -46,21 +54,27 @@ export function parseCargoToml(path: string, text: string): PackageManifest {
   if (rustVersion) manifest.engines.rust = rustVersion
   const tables: Record<string, unknown>[] = [data]
   // Platform-specific tables: [target.'cfg(unix)'.dependencies].
-  if (isRecord(data.target)) for (const target of Object.values(data.target)) if (isRecord(target)) tables.push(target)
+  if (isRecord(data.target))
+    for (const target of Object.values(data.target)) if (isRecord(target)) tables.push(target)
   for (const table of tables) {
-    if (isRecord(table.dependencies)) addUnique(manifest.dependencies, Object.keys(table.dependencies))
-    if (isRecord(table['dev-dependencies'])) addUnique(manifest.devDependencies, Object.keys(table['dev-dependencies']))
-    if (isRecord(table['build-dependencies'])) addUnique(manifest.devDependencies, Object.keys(table['build-dependencies']))
+    if (isRecord(table.dependencies))
+      addUnique(manifest.dependencies, Object.keys(table.dependencies))
+    if (isRecord(table['dev-dependencies']))
+      addUnique(manifest.devDependencies, Object.keys(table['dev-dependencies']))
+    if (isRecord(table['build-dependencies']))
+      addUnique(manifest.devDependencies, Object.keys(table['build-dependencies']))
   }
   if (Array.isArray(data.bin)) {
     for (const bin of data.bin) {
       const name = isRecord(bin) ? asString(bin.name) : undefined
-      if (name) manifest.bin[name] = asString((bin as Record<string, unknown>).path) ?? `src/bin/${name}.rs`
+      if (name)
+        manifest.bin[name] = asString((bin as Record<string, unknown>).path) ?? `src/bin/${name}.rs`
     }
   }
   if (isRecord(data.workspace)) {
     manifest.workspaces = stringArray(data.workspace.members)
-    if (isRecord(data.workspace.dependencies)) addUnique(manifest.dependencies, Object.keys(data.workspace.dependencies))
+    if (isRecord(data.workspace.dependencies))
+      addUnique(manifest.dependencies, Object.keys(data.workspace.dependencies))
   }
   return manifest
 }
@@ -91,18 +105,30 @@ export function parsePomXml(path: string, text: string): PackageManifest {
   const parent = isRecord(project.parent) ? project.parent : {}
   manifest.name = asString(project.artifactId)?.trim()
   manifest.version = (asString(project.version) ?? asString(parent.version))?.trim()
-  const dependencies = isRecord(project.dependencies) && Array.isArray(project.dependencies.dependency) ? project.dependencies.dependency : []
+  const dependencies =
+    isRecord(project.dependencies) && Array.isArray(project.dependencies.dependency)
+      ? project.dependencies.dependency
+      : []
   for (const dependency of dependencies) {
     if (!isRecord(dependency)) continue
     const artifact = asString(dependency.artifactId)?.trim()
     if (!artifact) continue
     const group = asString(dependency.groupId)?.trim()
     const name = group ? `${group}:${artifact}` : artifact
-    addUnique(asString(dependency.scope)?.trim() === 'test' ? manifest.devDependencies : manifest.dependencies, [name])
+    addUnique(
+      asString(dependency.scope)?.trim() === 'test'
+        ? manifest.devDependencies
+        : manifest.dependencies,
+      [name]
+    )
   }
-  if (isRecord(project.modules)) manifest.workspaces = stringArray(project.modules.module).map((module) => module.trim())
+  if (isRecord(project.modules))
+    manifest.workspaces = stringArray(project.modules.module).map((module) => module.trim())
   const properties = isRecord(project.properties) ? project.properties : {}
-  const java = asString(properties['maven.compiler.release']) ?? asString(properties['maven.compiler.source']) ?? asString(properties['java.version'])
+  const java =
+    asString(properties['maven.compiler.release']) ??
+    asString(properties['maven.compiler.source']) ??
+    asString(properties['java.version'])
   if (java) manifest.engines.java = java.trim()
   return manifest
 }

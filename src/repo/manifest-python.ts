@@ -2,10 +2,20 @@
 import { parse as parseToml } from 'smol-toml'
 import type { PackageManifest } from '../model/types.js'
 import { errorMessage } from '../util/errors.js'
-import { addError, addUnique, asString, emptyManifest, isRecord, requirementName, stringArray, stringRecord } from './manifest-common.js'
+import {
+  addError,
+  addUnique,
+  asString,
+  emptyManifest,
+  isRecord,
+  requirementName,
+  stringArray,
+  stringRecord
+} from './manifest-common.js'
 
 /** Optional-dependency groups that hold development tools rather than features. */
-const DEV_GROUP = /^(dev|develop|development|test|tests|testing|lint|linting|docs?|typing|ci|check|qa)$/i
+const DEV_GROUP =
+  /^(dev|develop|development|test|tests|testing|lint|linting|docs?|typing|ci|check|qa)$/i
 
 function names(requirements: unknown): string[] {
   return stringArray(requirements)
@@ -38,13 +48,17 @@ export function parsePyproject(path: string, text: string): PackageManifest {
   addUnique(manifest.dependencies, names(project.dependencies))
   if (isRecord(project['optional-dependencies'])) {
     for (const [group, list] of Object.entries(project['optional-dependencies'])) {
-      addUnique(DEV_GROUP.test(group) ? manifest.devDependencies : manifest.dependencies, names(list))
+      addUnique(
+        DEV_GROUP.test(group) ? manifest.devDependencies : manifest.dependencies,
+        names(list)
+      )
     }
   }
   Object.assign(manifest.bin, stringRecord(project.scripts), stringRecord(project['gui-scripts']))
   // PEP 735 dependency groups are for development.
   if (isRecord(data['dependency-groups'])) {
-    for (const list of Object.values(data['dependency-groups'])) addUnique(manifest.devDependencies, names(list))
+    for (const list of Object.values(data['dependency-groups']))
+      addUnique(manifest.devDependencies, names(list))
   }
   const tool = isRecord(data.tool) ? data.tool : {}
   if (isRecord(tool.poetry)) readPoetry(tool.poetry, manifest)
@@ -60,10 +74,14 @@ export function parsePyproject(path: string, text: string): PackageManifest {
 function declaredPackages(tool: Record<string, unknown>): string[] {
   const found: string[] = []
   const setuptools = isRecord(tool.setuptools) ? tool.setuptools : {}
-  const base = isRecord(setuptools['package-dir']) ? (asString(setuptools['package-dir']['']) ?? '') : ''
+  const base = isRecord(setuptools['package-dir'])
+    ? (asString(setuptools['package-dir']['']) ?? '')
+    : ''
   const prefix = base ? `${base.replace(/\/+$/, '')}/` : ''
-  for (const name of stringArray(setuptools.packages)) found.push(prefix + name.replaceAll('.', '/'))
-  for (const name of stringArray(setuptools['py-modules'])) found.push(`${prefix}${name.replaceAll('.', '/')}.py`)
+  for (const name of stringArray(setuptools.packages))
+    found.push(prefix + name.replaceAll('.', '/'))
+  for (const name of stringArray(setuptools['py-modules']))
+    found.push(`${prefix}${name.replaceAll('.', '/')}.py`)
   if (isRecord(setuptools.packages) && isRecord(setuptools.packages.find)) {
     for (const where of stringArray(setuptools.packages.find.where)) found.push(where)
   }
@@ -74,12 +92,22 @@ function declaredPackages(tool: Record<string, unknown>): string[] {
   if (Array.isArray(poetry.packages)) {
     for (const entry of poetry.packages) {
       const include = isRecord(entry) ? asString(entry.include) : undefined
-      if (include) found.push(isRecord(entry) && asString(entry.from) ? `${asString(entry.from)}/${include}` : include)
+      if (include)
+        found.push(
+          isRecord(entry) && asString(entry.from) ? `${asString(entry.from)}/${include}` : include
+        )
     }
   }
-  const flit = isRecord(tool.flit) && isRecord(tool.flit.module) ? asString(tool.flit.module.name) : undefined
+  const flit =
+    isRecord(tool.flit) && isRecord(tool.flit.module) ? asString(tool.flit.module.name) : undefined
   if (flit) found.push(flit.replaceAll('.', '/'))
-  return [...new Set(found.map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => p !== '' && p !== '.'))]
+  return [
+    ...new Set(
+      found
+        .map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''))
+        .filter((p) => p !== '' && p !== '.')
+    )
+  ]
 }
 
 function readPoetry(poetry: Record<string, unknown>, manifest: PackageManifest): void {
@@ -87,13 +115,17 @@ function readPoetry(poetry: Record<string, unknown>, manifest: PackageManifest):
   manifest.version ??= asString(poetry.version)
   const dependencies = isRecord(poetry.dependencies) ? poetry.dependencies : {}
   for (const [name, spec] of Object.entries(dependencies)) {
-    if (name.toLowerCase() === 'python') manifest.requiresPython ??= typeof spec === 'string' ? spec : asString(isRecord(spec) ? spec.version : undefined)
+    if (name.toLowerCase() === 'python')
+      manifest.requiresPython ??=
+        typeof spec === 'string' ? spec : asString(isRecord(spec) ? spec.version : undefined)
     else addUnique(manifest.dependencies, [name])
   }
-  if (isRecord(poetry['dev-dependencies'])) addUnique(manifest.devDependencies, Object.keys(poetry['dev-dependencies']))
+  if (isRecord(poetry['dev-dependencies']))
+    addUnique(manifest.devDependencies, Object.keys(poetry['dev-dependencies']))
   if (isRecord(poetry.group)) {
     for (const group of Object.values(poetry.group)) {
-      if (isRecord(group) && isRecord(group.dependencies)) addUnique(manifest.devDependencies, Object.keys(group.dependencies))
+      if (isRecord(group) && isRecord(group.dependencies))
+        addUnique(manifest.devDependencies, Object.keys(group.dependencies))
     }
   }
   Object.assign(manifest.bin, stringRecord(poetry.scripts))
@@ -129,8 +161,13 @@ export function parseIni(text: string): Record<string, Record<string, string>> {
 /** setuptools "list-semi" values: one item per line, or `;`-separated on one line. */
 function listValue(value: string | undefined): string[] {
   if (!value) return []
-  const lines = value.split('\n').map((line) => line.trim()).filter(Boolean)
-  return lines.length === 1 && !value.includes('\n') ? lines[0].split(';').map((item) => item.trim()) : lines
+  const lines = value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+  return lines.length === 1 && !value.includes('\n')
+    ? lines[0].split(';').map((item) => item.trim())
+    : lines
 }
 
 export function parseSetupCfg(path: string, text: string): PackageManifest {
@@ -144,7 +181,10 @@ export function parseSetupCfg(path: string, text: string): PackageManifest {
   addUnique(manifest.dependencies, names(listValue(options.install_requires)))
   addUnique(manifest.devDependencies, names(listValue(options.tests_require)))
   for (const [group, list] of Object.entries(ini['options.extras_require'] ?? {})) {
-    addUnique(DEV_GROUP.test(group) ? manifest.devDependencies : manifest.dependencies, names(listValue(list)))
+    addUnique(
+      DEV_GROUP.test(group) ? manifest.devDependencies : manifest.dependencies,
+      names(listValue(list))
+    )
   }
   for (const line of listValue(ini['options.entry_points']?.console_scripts)) {
     const eq = line.indexOf('=')
@@ -156,7 +196,16 @@ export function parseSetupCfg(path: string, text: string): PackageManifest {
 }
 
 /** setup.cfg sections that configure a tool: `[tool:pytest]` gives pytest, `[coverage:run]` coverage, `[flake8]` flake8. */
-const SETUP_CFG_TOOLS = new Set(['pytest', 'coverage', 'flake8', 'mypy', 'isort', 'pycodestyle', 'pylint', 'pydocstyle'])
+const SETUP_CFG_TOOLS = new Set([
+  'pytest',
+  'coverage',
+  'flake8',
+  'mypy',
+  'isort',
+  'pycodestyle',
+  'pylint',
+  'pydocstyle'
+])
 
 function setupCfgTools(sections: string[]): string[] {
   const tools = new Set<string>()
@@ -176,7 +225,9 @@ const DEV_REQUIREMENTS = /(dev|test|lint|doc|ci|check|typing)/i
 
 export function parseRequirements(path: string, text: string): PackageManifest {
   const manifest = emptyManifest(path, 'requirements')
-  const target = DEV_REQUIREMENTS.test(path.slice(path.lastIndexOf('/') + 1)) ? manifest.devDependencies : manifest.dependencies
+  const target = DEV_REQUIREMENTS.test(path.slice(path.lastIndexOf('/') + 1))
+    ? manifest.devDependencies
+    : manifest.dependencies
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim()
     if (!line) continue

@@ -3,7 +3,12 @@ import type { PackageManifest } from '../model/types.js'
 import { mapLimit } from './map-limit.js'
 import { parseCargoToml, parseGoMod, parsePomXml } from './manifest-others.js'
 import { parsePackageJson } from './manifest-node.js'
-import { parsePyproject, parseRequirements, parseSetupCfg, parseSetupPy } from './manifest-python.js'
+import {
+  parsePyproject,
+  parseRequirements,
+  parseSetupCfg,
+  parseSetupPy
+} from './manifest-python.js'
 import { addError, emptyManifest } from './manifest-common.js'
 import { readTextFile } from './read-text.js'
 
@@ -24,11 +29,16 @@ export function manifestKind(path: string): PackageManifest['kind'] | null {
       return name
   }
   if (/^requirements.*\.txt$/i.test(name)) return 'requirements'
-  if (name.endsWith('.txt') && /(^|\/)requirements$/.test(path.slice(0, Math.max(slash, 0)))) return 'requirements'
+  if (name.endsWith('.txt') && /(^|\/)requirements$/.test(path.slice(0, Math.max(slash, 0))))
+    return 'requirements'
   return null
 }
 
-export function parseManifest(path: string, kind: PackageManifest['kind'], text: string): PackageManifest {
+export function parseManifest(
+  path: string,
+  kind: PackageManifest['kind'],
+  text: string
+): PackageManifest {
   switch (kind) {
     case 'package.json':
       return parsePackageJson(path, text)
@@ -50,10 +60,15 @@ export function parseManifest(path: string, kind: PackageManifest['kind'], text:
 }
 
 /** Every manifest among `paths` (already free of vendored folders), sorted by path. */
-export async function readManifests(root: string, paths: readonly string[]): Promise<PackageManifest[]> {
+export async function readManifests(
+  root: string,
+  paths: readonly string[]
+): Promise<PackageManifest[]> {
   const found = paths
     .map((path) => ({ path, kind: manifestKind(path) }))
-    .filter((entry): entry is { path: string; kind: PackageManifest['kind'] } => entry.kind !== null)
+    .filter(
+      (entry): entry is { path: string; kind: PackageManifest['kind'] } => entry.kind !== null
+    )
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return mapLimit(found, 8, async ({ path, kind }) => {
     const read = await readTextFile(root, path, MAX_MANIFEST_BYTES)

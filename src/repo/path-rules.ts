@@ -20,7 +20,14 @@ export const VENDORED_DIRECTORIES: ReadonlySet<string> = new Set([
 const GENERATED_DIRECTORIES: ReadonlySet<string> = new Set(['dist', 'build'])
 
 /** File name endings of code generators (protobuf, gRPC). */
-const GENERATED_SUFFIXES = ['.pb.go', '_pb2.py', '_pb2_grpc.py', '_pb.js', '_pb.d.ts', '_grpc_pb.js']
+const GENERATED_SUFFIXES = [
+  '.pb.go',
+  '_pb2.py',
+  '_pb2_grpc.py',
+  '_pb.js',
+  '_pb.d.ts',
+  '_grpc_pb.js'
+]
 
 const MINIFIED_NAME = /[.-]min\.(?:js|mjs|cjs)$/i
 

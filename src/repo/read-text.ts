@@ -16,7 +16,11 @@ export function isWithin(root: string, target: string): boolean {
  * Reads `path` (relative to root, or absolute when the user named it) as UTF-8 text.
  * Relative paths must resolve inside the root. Files over `maxBytes` are refused with a reason.
  */
-export async function readTextFile(root: string, path: string, maxBytes: number): Promise<ReadResult> {
+export async function readTextFile(
+  root: string,
+  path: string,
+  maxBytes: number
+): Promise<ReadResult> {
   const absolute = isAbsolute(path) ? path : join(root, path)
   let real: string
   try {
@@ -24,11 +28,15 @@ export async function readTextFile(root: string, path: string, maxBytes: number)
   } catch {
     return { missing: true }
   }
-  if (!isAbsolute(path) && !isWithin(root, real)) return { error: `${path} is outside the repository (or a symlink leading out of it); not read` }
+  if (!isAbsolute(path) && !isWithin(root, real))
+    return { error: `${path} is outside the repository (or a symlink leading out of it); not read` }
   try {
     const stats = await stat(real)
     if (!stats.isFile()) return { missing: true }
-    if (stats.size > maxBytes) return { error: `${path} is ${stats.size} bytes, over the ${maxBytes}-byte limit for this kind of file; not read` }
+    if (stats.size > maxBytes)
+      return {
+        error: `${path} is ${stats.size} bytes, over the ${maxBytes}-byte limit for this kind of file; not read`
+      }
     const text = (await readFile(real, 'utf8')).replace(/^\uFEFF/, '')
     return { text, modified: stats.mtime }
   } catch (error) {
@@ -38,5 +46,8 @@ export async function readTextFile(root: string, path: string, maxBytes: number)
 
 /** Forward slashes, no leading './'. */
 export function toPosix(path: string): string {
-  return path.split(sep).join('/').replace(/^(\.\/)+/, '')
+  return path
+    .split(sep)
+    .join('/')
+    .replace(/^(\.\/)+/, '')
 }

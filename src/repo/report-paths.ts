@@ -69,7 +69,8 @@ export class ReportPathMapper {
     const candidates = this.byBaseName.get(posix.basename(path)) ?? []
     let best: string | undefined
     for (const candidate of candidates) {
-      if (path.endsWith(`/${candidate}`) && (!best || candidate.length > best.length)) best = candidate
+      if (path.endsWith(`/${candidate}`) && (!best || candidate.length > best.length))
+        best = candidate
     }
     if (best) return best
     const longer = candidates.filter((candidate) => candidate.endsWith(`/${path}`))

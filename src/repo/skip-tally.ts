@@ -20,7 +20,9 @@ export class SkipTally {
   private readonly counts: LoadedRepository['skipped']
 
   constructor() {
-    this.counts = Object.fromEntries(SKIP_REASONS.map((reason) => [reason, { count: 0, examples: [] as string[] }])) as LoadedRepository['skipped']
+    this.counts = Object.fromEntries(
+      SKIP_REASONS.map((reason) => [reason, { count: 0, examples: [] as string[] }])
+    ) as LoadedRepository['skipped']
   }
 
   add(reason: SkipReason, path: string): void {

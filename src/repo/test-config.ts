@@ -18,10 +18,18 @@ type Runner = TestRunnerConfig['runner']
 type Obj = { [key: string]: ConfigValue }
 
 /** Root files that configure a runner, in the order a runner itself looks for them. */
-const CANDIDATES: { runner: Runner; names: string[]; kind: 'js' | 'json' | 'yaml' | 'pytest-ini' | 'toml' | 'vite' }[] = [
+const CANDIDATES: {
+  runner: Runner
+  names: string[]
+  kind: 'js' | 'json' | 'yaml' | 'pytest-ini' | 'toml' | 'vite'
+}[] = [
   { runner: 'vitest', names: JS_EXTS.map((e) => `vitest.config.${e}`), kind: 'js' },
   { runner: 'vitest', names: JS_EXTS.map((e) => `vite.config.${e}`), kind: 'vite' },
-  { runner: 'jest', names: [...JS_EXTS.map((e) => `jest.config.${e}`), 'jest.config.json'], kind: 'js' },
+  {
+    runner: 'jest',
+    names: [...JS_EXTS.map((e) => `jest.config.${e}`), 'jest.config.json'],
+    kind: 'js'
+  },
   { runner: 'mocha', names: ['.mocharc.js', '.mocharc.cjs', '.mocharc.mjs'], kind: 'js' },
   { runner: 'mocha', names: ['.mocharc.json', '.mocharc.jsonc'], kind: 'json' },
   { runner: 'mocha', names: ['.mocharc.yml', '.mocharc.yaml'], kind: 'yaml' },
@@ -29,11 +37,19 @@ const CANDIDATES: { runner: Runner; names: string[]; kind: 'js' | 'json' | 'yaml
   { runner: 'jasmine', names: ['spec/support/jasmine.json'], kind: 'json' },
   { runner: 'tap', names: ['.taprc'], kind: 'yaml' },
   { runner: 'bun', names: ['bunfig.toml'], kind: 'toml' },
-  { runner: 'pytest', names: ['pytest.ini', '.pytest.ini', 'tox.ini', 'setup.cfg'], kind: 'pytest-ini' },
+  {
+    runner: 'pytest',
+    names: ['pytest.ini', '.pytest.ini', 'tox.ini', 'setup.cfg'],
+    kind: 'pytest-ini'
+  },
   { runner: 'pytest', names: ['pyproject.toml'], kind: 'toml' }
 ]
 
-function strings(value: ConfigValue | undefined, unread: string[], name: string): string[] | undefined {
+function strings(
+  value: ConfigValue | undefined,
+  unread: string[],
+  name: string
+): string[] | undefined {
   if (value === undefined) return undefined
   if (value === COMPUTED) {
     unread.push(name)
@@ -51,14 +67,19 @@ function bool(value: ConfigValue | undefined, unread: string[], name: string): b
 }
 
 function compact(config: TestRunnerConfig, unread: string[]): TestRunnerConfig {
-  const out = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as unknown as TestRunnerConfig
+  const out = Object.fromEntries(
+    Object.entries(config).filter(([, v]) => v !== undefined)
+  ) as unknown as TestRunnerConfig
   if (unread.length > 0) out.unread = [...new Set(unread)].sort()
   return out
 }
 
 function vitestConfig(file: string, test: Obj): TestRunnerConfig {
   const unread: string[] = []
-  const roots = [...(strings(test.dir, unread, 'dir') ?? []), ...(strings(test.root, unread, 'root') ?? [])]
+  const roots = [
+    ...(strings(test.dir, unread, 'dir') ?? []),
+    ...(strings(test.root, unread, 'root') ?? [])
+  ]
   return compact(
     {
       runner: 'vitest',
@@ -84,7 +105,11 @@ function jestConfig(file: string, o: Obj): TestRunnerConfig {
       roots: strings(o.roots, unread, 'roots'),
       testRegex: strings(o.testRegex, unread, 'testRegex'),
       extensions: strings(o.moduleFileExtensions, unread, 'moduleFileExtensions'),
-      requires: strings(o.setupFilesAfterEach ?? o.setupFilesAfterEnv, unread, 'setupFilesAfterEnv'),
+      requires: strings(
+        o.setupFilesAfterEach ?? o.setupFilesAfterEnv,
+        unread,
+        'setupFilesAfterEnv'
+      ),
       preset: typeof o.preset === 'string' ? o.preset : undefined,
       transform: o.transform !== undefined ? true : undefined
     },
@@ -94,7 +119,11 @@ function jestConfig(file: string, o: Obj): TestRunnerConfig {
 
 function mochaConfig(file: string, o: Obj): TestRunnerConfig {
   const unread: string[] = []
-  const requires = [...(strings(o.require, unread, 'require') ?? []), ...(strings(o.import, unread, 'import') ?? []), ...(strings(o['node-option'], unread, 'node-option') ?? [])]
+  const requires = [
+    ...(strings(o.require, unread, 'require') ?? []),
+    ...(strings(o.import, unread, 'import') ?? []),
+    ...(strings(o['node-option'], unread, 'node-option') ?? [])
+  ]
   return compact(
     {
       runner: 'mocha',
@@ -111,13 +140,25 @@ function mochaConfig(file: string, o: Obj): TestRunnerConfig {
 
 function avaConfig(file: string, o: Obj): TestRunnerConfig {
   const unread: string[] = []
-  return compact({ runner: 'ava', file, include: strings(o.files, unread, 'files'), requires: strings(o.require, unread, 'require') }, unread)
+  return compact(
+    {
+      runner: 'ava',
+      file,
+      include: strings(o.files, unread, 'files'),
+      requires: strings(o.require, unread, 'require')
+    },
+    unread
+  )
 }
 
 /** pytest's ini options, as strings (ini) or arrays (pyproject). */
 function pytestConfig(file: string, o: Record<string, unknown>): TestRunnerConfig {
   const list = (v: unknown): string[] | undefined => {
-    const items = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v.split(/\s+/).filter(Boolean) : []
+    const items = Array.isArray(v)
+      ? v.filter((x): x is string => typeof x === 'string')
+      : typeof v === 'string'
+        ? v.split(/\s+/).filter(Boolean)
+        : []
     return items.length > 0 ? items : undefined
   }
   return compact(
@@ -135,10 +176,17 @@ function pytestConfig(file: string, o: Record<string, unknown>): TestRunnerConfi
 }
 
 function asObj(value: unknown): Obj | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : undefined
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Obj)
+    : undefined
 }
 
-async function readOne(file: string, runner: Runner, kind: (typeof CANDIDATES)[number]['kind'], text: string): Promise<TestRunnerConfig | null> {
+async function readOne(
+  file: string,
+  runner: Runner,
+  kind: (typeof CANDIDATES)[number]['kind'],
+  text: string
+): Promise<TestRunnerConfig | null> {
   switch (kind) {
     case 'vite':
     case 'js': {
@@ -157,21 +205,30 @@ async function readOne(file: string, runner: Runner, kind: (typeof CANDIDATES)[n
       const o = asObj(parseJsonc(text)) ?? {}
       if (runner === 'jasmine') {
         const dir = typeof o.spec_dir === 'string' ? o.spec_dir : 'spec'
-        const files = (Array.isArray(o.spec_files) ? o.spec_files : []).filter((f): f is string => typeof f === 'string')
+        const files = (Array.isArray(o.spec_files) ? o.spec_files : []).filter(
+          (f): f is string => typeof f === 'string'
+        )
         return compact({ runner, file, include: files.map((f) => `${dir}/${f}`) }, [])
       }
       return mochaConfig(file, o)
     }
     case 'yaml': {
       const o = asObj(parseYaml(text) as ConfigValue) ?? {}
-      return runner === 'tap' ? compact({ runner, file, include: strings(o.include ?? o.files, [], 'include') }, []) : mochaConfig(file, o)
+      return runner === 'tap'
+        ? compact({ runner, file, include: strings(o.include ?? o.files, [], 'include') }, [])
+        : mochaConfig(file, o)
     }
     case 'toml': {
       const data = parseToml(text) as Record<string, unknown>
-      if (runner === 'bun') return asObj(data.test) ? compact({ runner, file, roots: strings(asObj(data.test)?.root, [], 'root') }, []) : null
+      if (runner === 'bun')
+        return asObj(data.test)
+          ? compact({ runner, file, roots: strings(asObj(data.test)?.root, [], 'root') }, [])
+          : null
       const tool = asObj(data.tool as ConfigValue)
       const pytest = asObj(tool?.pytest)
-      const options = asObj(pytest?.ini_options) ?? (pytest && Object.keys(pytest).length > 0 ? pytest : undefined)
+      const options =
+        asObj(pytest?.ini_options) ??
+        (pytest && Object.keys(pytest).length > 0 ? pytest : undefined)
       return options ? pytestConfig(file, options) : null
     }
     case 'pytest-ini': {
@@ -199,12 +256,26 @@ function fromPackageJson(text: string): TestRunnerConfig[] {
   const ava = asObj(data.ava)
   if (ava) out.push(avaConfig('package.json#ava', ava))
   const tap = asObj(data.tap)
-  if (tap) out.push(compact({ runner: 'tap', file: 'package.json#tap', include: strings(tap.include ?? tap.files, [], 'include') }, []))
+  if (tap)
+    out.push(
+      compact(
+        {
+          runner: 'tap',
+          file: 'package.json#tap',
+          include: strings(tap.include ?? tap.files, [], 'include')
+        },
+        []
+      )
+    )
   return out
 }
 
 /** The runner configurations at the root of the repository; unreadable files become notes. */
-export async function readTestConfigs(root: string, paths: readonly string[], notes: string[]): Promise<TestRunnerConfig[]> {
+export async function readTestConfigs(
+  root: string,
+  paths: readonly string[],
+  notes: string[]
+): Promise<TestRunnerConfig[]> {
   const present = new Set(paths)
   const out: TestRunnerConfig[] = []
   for (const candidate of CANDIDATES) {
@@ -216,7 +287,9 @@ export async function readTestConfigs(root: string, paths: readonly string[], no
         const config = await readOne(name, candidate.runner, candidate.kind, read.text)
         if (config) out.push(config)
       } catch (error) {
-        notes.push(`${name} could not be read as ${candidate.runner} configuration (${errorMessage(error).replace(/\s+/g, ' ').trim()}); the test layout is guessed without it`)
+        notes.push(
+          `${name} could not be read as ${candidate.runner} configuration (${errorMessage(error).replace(/\s+/g, ' ').trim()}); the test layout is guessed without it`
+        )
       }
       // A runner reads only the first config file it finds of one kind.
       if (candidate.kind !== 'pytest-ini') break

@@ -40,7 +40,18 @@ const EXACT = new Set([
 ])
 
 /** Config files whose name varies by format: `.eslintrc.json`, `jest.config.ts`, `.nycrc.yml`... */
-const PREFIXES = ['.eslintrc', 'eslint.config.', 'jest.config.', 'vitest.config.', 'vite.config.', '.nycrc', '.c8rc', 'tsconfig.', '.prettierrc', 'prettier.config.']
+const PREFIXES = [
+  '.eslintrc',
+  'eslint.config.',
+  'jest.config.',
+  'vitest.config.',
+  'vite.config.',
+  '.nycrc',
+  '.c8rc',
+  'tsconfig.',
+  '.prettierrc',
+  'prettier.config.'
+]
 
 export function isToolFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1)

@@ -15,7 +15,10 @@ interface Found {
 }
 
 /** The alias map, e.g. `{ "@/*": ["src/*"] }`; empty when there is no config or no paths. */
-export async function readTsPaths(root: string, notes: string[]): Promise<Record<string, string[]>> {
+export async function readTsPaths(
+  root: string,
+  notes: string[]
+): Promise<Record<string, string[]>> {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const found: Found = {}
     const read = await readConfig(root, name, found, notes, 0, new Set())
@@ -35,7 +38,14 @@ export async function readTsPaths(root: string, notes: string[]): Promise<Record
 }
 
 /** Reads one config and (first) what it extends; later files override `paths` and `baseUrl` as tsc does. */
-async function readConfig(root: string, path: string, found: Found, notes: string[], depth: number, seen: Set<string>): Promise<boolean> {
+async function readConfig(
+  root: string,
+  path: string,
+  found: Found,
+  notes: string[],
+  depth: number,
+  seen: Set<string>
+): Promise<boolean> {
   if (depth > MAX_EXTENDS_DEPTH || seen.has(path)) return false
   seen.add(path)
   const read = await readTextFile(root, path, MAX_CONFIG_BYTES)
@@ -48,12 +58,19 @@ async function readConfig(root: string, path: string, found: Found, notes: strin
   try {
     config = parseJsonc(read.text)
   } catch (error) {
-    notes.push(`${path} could not be parsed (${errorMessage(error)}); path aliases from it are not used.`)
+    notes.push(
+      `${path} could not be parsed (${errorMessage(error)}); path aliases from it are not used.`
+    )
     return false
   }
   if (!isRecord(config)) return false
   const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path)
-  const parents = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : []
+  const parents =
+    typeof config.extends === 'string'
+      ? [config.extends]
+      : Array.isArray(config.extends)
+        ? config.extends
+        : []
   for (const parent of parents) {
     // Only configs inside the repository; package configs (@tsconfig/node20) carry no paths of ours.
     if (typeof parent !== 'string' || !parent.startsWith('.')) continue
@@ -63,11 +80,13 @@ async function readConfig(root: string, path: string, found: Found, notes: strin
     await readConfig(root, target, found, notes, depth + 1, seen)
   }
   const options = isRecord(config.compilerOptions) ? config.compilerOptions : {}
-  if (typeof options.baseUrl === 'string') found.baseUrl = posix.normalize(posix.join(dir, options.baseUrl)).replace(/^\.$/, '')
+  if (typeof options.baseUrl === 'string')
+    found.baseUrl = posix.normalize(posix.join(dir, options.baseUrl)).replace(/^\.$/, '')
   if (isRecord(options.paths)) {
     const value: Record<string, string[]> = {}
     for (const [alias, targets] of Object.entries(options.paths)) {
-      if (Array.isArray(targets)) value[alias] = targets.filter((target): target is string => typeof target === 'string')
+      if (Array.isArray(targets))
+        value[alias] = targets.filter((target): target is string => typeof target === 'string')
     }
     found.paths = { value, dir }
   }

@@ -61,7 +61,12 @@ export function fencedBlock(code: string, language: string): string {
 export function encodePath(path: string): string {
   return path
     .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map((segment) =>
+      encodeURIComponent(segment).replace(
+        /[!'()*]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+      )
+    )
     .join('/')
 }
 
@@ -82,11 +87,17 @@ export function truncateUtf8(text: string, limit: number): string {
   let end = Math.max(0, limit)
   // Back up to the first byte of a character (continuation bytes are 10xxxxxx).
   while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--
-  return bytes.subarray(0, end).toString('utf8').replace(/&#?\w*$/, '')
+  return bytes
+    .subarray(0, end)
+    .toString('utf8')
+    .replace(/&#?\w*$/, '')
 }
 
 /** A URL for a markdown link target: http(s) only, and nothing in it that could end the link. */
 export function linkUrl(url: string): string | null {
   if (!/^https?:\/\/[^\s]+$/.test(url)) return null
-  return url.replace(/[()<>"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+  return url.replace(
+    /[()<>"'`\\[\]]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+  )
 }

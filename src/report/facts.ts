@@ -39,20 +39,26 @@ const GITHUB_REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
 const SHA = /^[0-9a-f]{7,64}$/i
 
 /** Base for links into the analysed commit, or null when there is nothing to link to. */
-export function commitBase(input: Pick<SummaryInput, 'serverUrl' | 'repository' | 'commit'>): string | null {
+export function commitBase(
+  input: Pick<SummaryInput, 'serverUrl' | 'repository' | 'commit'>
+): string | null {
   const server = input.serverUrl.replace(/\/+$/, '')
   if (!/^https?:\/\//.test(server) || !GITHUB_REPOSITORY.test(input.repository)) return null
   if (input.commit === null || !SHA.test(input.commit)) return null
   return `${server}/${input.repository}`
 }
 
-export function repositoryUrl(input: Pick<SummaryInput, 'serverUrl' | 'repository'>): string | null {
+export function repositoryUrl(
+  input: Pick<SummaryInput, 'serverUrl' | 'repository'>
+): string | null {
   const server = input.serverUrl.replace(/\/+$/, '')
   if (!/^https?:\/\//.test(server) || !GITHUB_REPOSITORY.test(input.repository)) return null
   return `${server}/${input.repository}`
 }
 
-export function commitUrl(input: Pick<SummaryInput, 'serverUrl' | 'repository' | 'commit'>): string | null {
+export function commitUrl(
+  input: Pick<SummaryInput, 'serverUrl' | 'repository' | 'commit'>
+): string | null {
   const base = commitBase(input)
   return base === null ? null : `${base}/commit/${input.commit}`
 }
@@ -65,7 +71,11 @@ export function blobUrl(
   const base = commitBase(input)
   if (base === null || f.file === null) return null
   const lines =
-    f.startLine === null ? '' : f.endLine !== null && f.endLine !== f.startLine ? `#L${f.startLine}-L${f.endLine}` : `#L${f.startLine}`
+    f.startLine === null
+      ? ''
+      : f.endLine !== null && f.endLine !== f.startLine
+        ? `#L${f.startLine}-L${f.endLine}`
+        : `#L${f.startLine}`
   return `${base}/blob/${input.commit}/${encodePath(f.file)}${lines}`
 }
 

@@ -11,7 +11,10 @@ function clip(text: string, max = 160): string {
 }
 
 function stepLine(input: SummaryInput, step: NextStep, n: number): string {
-  const spec = step.spec && step.finding ? ` — spec <code>${escapeInline(clip(step.spec.fileName, 120))}</code>` : ''
+  const spec =
+    step.spec && step.finding
+      ? ` — spec <code>${escapeInline(clip(step.spec.fileName, 120))}</code>`
+      : ''
   if (step.finding) {
     const f = step.finding
     const where = locationText(f) ?? 'repository'
@@ -31,6 +34,14 @@ function stepLine(input: SummaryInput, step: NextStep, n: number): string {
 export function nextStepsSection(input: SummaryInput): string {
   const steps = nextSteps(input.runs, undefined, input.isShipped)
   if (steps.length === 0) return ''
-  const where = input.stored.resultsFile ? ` Every finding and spec is in <code>${escapeInline(input.stored.resultsFile)}</code>.` : ''
-  return [`## What to do next`, '', ...steps.map((s, i) => stepLine(input, s, i + 1)), '', `_Chosen by risk on shipped code, across perspectives.${where}_`].join('\n')
+  const where = input.stored.resultsFile
+    ? ` Every finding and spec is in <code>${escapeInline(input.stored.resultsFile)}</code>.`
+    : ''
+  return [
+    `## What to do next`,
+    '',
+    ...steps.map((s, i) => stepLine(input, s, i + 1)),
+    '',
+    `_Chosen by risk on shipped code, across perspectives.${where}_`
+  ].join('\n')
 }

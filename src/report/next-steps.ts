@@ -25,11 +25,16 @@ const SUMMING_UP = new Set(['big-picture'])
 
 /** A finding worth leading with: in shipped code, at least medium severity, not a low-confidence guess. */
 function leads(f: Finding, shipped: (path: string) => boolean): boolean {
-  return f.file !== null && shipped(f.file) && SEVERITY_RANK[f.severity] >= 2 && f.confidence !== 'low'
+  return (
+    f.file !== null && shipped(f.file) && SEVERITY_RANK[f.severity] >= 2 && f.confidence !== 'low'
+  )
 }
 
 /** Findings in shipped code first, then by severity and confidence; order within a perspective kept otherwise. */
-export function byRisk(findings: readonly Finding[], isShipped: (path: string) => boolean = isShippedPath): Finding[] {
+export function byRisk(
+  findings: readonly Finding[],
+  isShipped: (path: string) => boolean = isShippedPath
+): Finding[] {
   const shipped = (f: Finding): number => (f.file === null || isShipped(f.file) ? 1 : 0)
   return findings
     .map((f, i) => ({ f, i }))
@@ -43,7 +48,11 @@ export function byRisk(findings: readonly Finding[], isShipped: (path: string) =
     .map((x) => x.f)
 }
 
-export function nextSteps(runs: readonly PerspectiveRun[], max = MAX_NEXT_STEPS, shipped: (path: string) => boolean = isShippedPath): NextStep[] {
+export function nextSteps(
+  runs: readonly PerspectiveRun[],
+  max = MAX_NEXT_STEPS,
+  shipped: (path: string) => boolean = isShippedPath
+): NextStep[] {
   const candidates: { step: NextStep; score: number; order: number }[] = []
   let order = 0
   for (const run of runs) {
@@ -55,13 +64,22 @@ export function nextSteps(runs: readonly PerspectiveRun[], max = MAX_NEXT_STEPS,
       if (!leads(f, shipped)) continue
       const spec = specFor.get(f.id)
       if (spec) covered.add(spec)
-      const score = SEVERITY_RANK[f.severity] * 10 + CONFIDENCE_RANK[f.confidence] * 3 + (spec ? 1 : 0)
-      candidates.push({ step: { perspective: run.meta.id, finding: f, ...(spec ? { spec } : {}) }, score, order: order++ })
+      const score =
+        SEVERITY_RANK[f.severity] * 10 + CONFIDENCE_RANK[f.confidence] * 3 + (spec ? 1 : 0)
+      candidates.push({
+        step: { perspective: run.meta.id, finding: f, ...(spec ? { spec } : {}) },
+        score,
+        order: order++
+      })
     }
     // A first-priority spec on shipped code stands on its own when no finding led to it.
     for (const s of run.specs) {
       if (covered.has(s) || s.priority !== 'P1' || !shipped(s.target.file)) continue
-      candidates.push({ step: { perspective: run.meta.id, spec: s }, score: 20 + PRIORITY_RANK[s.priority], order: order++ })
+      candidates.push({
+        step: { perspective: run.meta.id, spec: s },
+        score: 20 + PRIORITY_RANK[s.priority],
+        order: order++
+      })
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.order - b.order)
@@ -69,7 +87,9 @@ export function nextSteps(runs: readonly PerspectiveRun[], max = MAX_NEXT_STEPS,
   const places = new Set<string>()
   for (const { step } of candidates) {
     // One item per place: two perspectives flagging the same line are one thing to do.
-    const place = step.finding ? `${step.finding.file}:${step.finding.startLine}` : `spec:${step.spec?.fileName}`
+    const place = step.finding
+      ? `${step.finding.file}:${step.finding.startLine}`
+      : `spec:${step.spec?.fileName}`
     if (places.has(place)) continue
     places.add(place)
     out.push(step)

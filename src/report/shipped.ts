@@ -38,8 +38,10 @@ export function isShippedPath(path: string): boolean {
   const parts = path.split('/')
   for (const part of parts.slice(0, -1)) if (NOT_SHIPPED_DIRS.has(part.toLowerCase())) return false
   const name = baseName(path).toLowerCase()
-  if (name === 'conftest.py' || name === 'setup.py' || name === 'noxfile.py' || name === 'tasks.py') return false
-  if (name.startsWith('test_') || name.endsWith('_test.py') || name.endsWith('_test.go')) return false
+  if (name === 'conftest.py' || name === 'setup.py' || name === 'noxfile.py' || name === 'tasks.py')
+    return false
+  if (name.startsWith('test_') || name.endsWith('_test.py') || name.endsWith('_test.go'))
+    return false
   if (/\.(test|spec|bench|stories)\.[cm]?[jt]sx?$/.test(name)) return false
   if (/\.config\.[cm]?[jt]s$/.test(name) || name.endsWith('.d.ts')) return false
   return true

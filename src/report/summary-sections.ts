@@ -28,7 +28,12 @@ export interface Caps {
 /** A perspective shows at most this many findings; the rest are counted and kept in the results. */
 export const MAX_FINDINGS_SHOWN = 15
 
-export const ALL: Caps = { specCode: 5, findings: MAX_FINDINGS_SHOWN, specs: MAX_FINDINGS_SHOWN, reports: true }
+export const ALL: Caps = {
+  specCode: 5,
+  findings: MAX_FINDINGS_SHOWN,
+  specs: MAX_FINDINGS_SHOWN,
+  reports: true
+}
 
 /** What the caps left out, summed over perspectives, for the note at the top. */
 export interface Omitted {
@@ -65,7 +70,13 @@ function cached<K>(map: Map<K, string>, key: K, make: () => string): string {
   return value
 }
 
-const SEVERITY_ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' }
+const SEVERITY_ICON: Record<Severity, string> = {
+  critical: '🔴',
+  high: '🟠',
+  medium: '🟡',
+  low: '🔵',
+  info: '⚪'
+}
 const STATUS_TEXT: Record<PerspectiveRun['status'], string> = {
   ok: '✅ ok',
   failed: '❌ failed',
@@ -105,11 +116,16 @@ export function statusText(run: PerspectiveRun): string {
 /** The overview of a run of all 15: one row a perspective. */
 export function overviewTable(runs: readonly PerspectiveRun[]): string {
   const rows = runs.map((run) => {
-    const findings = run.status === 'ok' ? `${run.findings.length} (${countsText(severityCounts(run.findings))})` : '–'
+    const findings =
+      run.status === 'ok'
+        ? `${run.findings.length} (${countsText(severityCounts(run.findings))})`
+        : '–'
     const risk = run.status === 'ok' ? `${run.risk} (${riskLabel(run.risk)})` : '–'
     return `| ${run.meta.number} | \`${run.meta.id}\` ${run.meta.title} | ${statusText(run)} | ${findings} | ${risk} |`
   })
-  return ['| # | Perspective | Status | Findings | Risk |', '|---:|---|---|---|---|', ...rows].join('\n')
+  return ['| # | Perspective | Status | Findings | Risk |', '|---:|---|---|---|---|', ...rows].join(
+    '\n'
+  )
 }
 
 export function perspectiveSection(
@@ -120,7 +136,9 @@ export function perspectiveSection(
   cache: RenderCache = newCache()
 ): string {
   const { meta } = run
-  const parts = caps.compact ? [`## ${meta.number}. ${meta.title}`] : [`## ${meta.number}. ${meta.title}`, `> **${meta.question}**`]
+  const parts = caps.compact
+    ? [`## ${meta.number}. ${meta.title}`]
+    : [`## ${meta.number}. ${meta.title}`, `> **${meta.question}**`]
   if (run.status === 'not-implemented') {
     parts.push(
       `**Status:** ${statusText(run)}. This perspective is not implemented yet in this version: no findings are reported.`
@@ -128,11 +146,15 @@ export function perspectiveSection(
     return parts.join('\n\n')
   }
   if (run.status === 'failed') {
-    parts.push(`**Status:** ${statusText(run)} after ${formatNumber(run.millis)} ms; the other perspectives were not affected.`)
+    parts.push(
+      `**Status:** ${statusText(run)} after ${formatNumber(run.millis)} ms; the other perspectives were not affected.`
+    )
     parts.push(fencedBlock(run.error ?? 'no error message was recorded', 'text'))
     return parts.join('\n\n')
   }
-  parts.push(statusLine(run, input.history === undefined ? undefined : (input.history[meta.id] ?? null)))
+  parts.push(
+    statusLine(run, input.history === undefined ? undefined : (input.history[meta.id] ?? null))
+  )
   // A perspective that sums up the others (big-picture) opens with its overview; the rest lead with findings.
   const overviewFirst = needs(meta, 'results')
   let report = ''
@@ -144,7 +166,9 @@ export function perspectiveSection(
   }
   const findings = findingsSection(input, run.findings, caps, omitted, cache)
   parts.push(...(overviewFirst ? [report, findings] : [findings, report]).filter((p) => p !== ''))
-  parts.push(caps.compact ? specsLine(run.specs, omitted) : specsSection(run.specs, caps, omitted, cache))
+  parts.push(
+    caps.compact ? specsLine(run.specs, omitted) : specsSection(run.specs, caps, omitted, cache)
+  )
   if (caps.reports) {
     const metrics = metricsBlock(run.metrics)
     if (metrics !== '') parts.push(metrics)
@@ -163,7 +187,10 @@ function statusLine(run: PerspectiveRun, delta: HistoryDelta | null | undefined)
     `${formatNumber(run.millis)} ms`
   ].join(' · ')
   if (delta === undefined) return line
-  const since = delta === null ? 'no earlier run to compare with' : `${delta.newFindings} new, ${delta.resolvedFindings} resolved`
+  const since =
+    delta === null
+      ? 'no earlier run to compare with'
+      : `${delta.newFindings} new, ${delta.resolvedFindings} resolved`
   return `${line}  \n**Since the last run:** ${since}`
 }
 
@@ -174,7 +201,8 @@ function findingsSection(
   omitted: Omitted,
   cache: RenderCache
 ): string {
-  if (findings.length === 0) return '### Findings\n\nNothing found from this perspective in the analysed files.'
+  if (findings.length === 0)
+    return '### Findings\n\nNothing found from this perspective in the analysed files.'
   const shown = byRisk(findings, input.isShipped).slice(0, caps.findings)
   const rows = shown.map((f) => cached(cache.findingRows, f, () => findingRow(input, f)))
   const table = [
@@ -185,8 +213,13 @@ function findingsSection(
   const rest = findings.length - shown.length
   omitted.findings += rest
   const restCounts = countsText(severityCounts(findings.filter((f) => !shown.includes(f))))
-  const where = input.stored.resultsFile ? `<code>${escapeInline(input.stored.resultsFile)}</code>` : 'the stored results'
-  const more = rest > 0 ? `\n\n_… and ${count(rest, 'more finding')} (${restCounts}); all are in ${where}._` : ''
+  const where = input.stored.resultsFile
+    ? `<code>${escapeInline(input.stored.resultsFile)}</code>`
+    : 'the stored results'
+  const more =
+    rest > 0
+      ? `\n\n_… and ${count(rest, 'more finding')} (${restCounts}); all are in ${where}._`
+      : ''
   return `### Findings\n\n${table}${more}`
 }
 
@@ -195,7 +228,11 @@ function findingRow(input: SummaryInput, f: Finding): string {
     f.symbol !== null ? `in <code>${escapeInline(clip(f.symbol, 200))}</code>` : '',
     f.cwe !== null ? escapeInline(clip(f.cwe, 40)) : ''
   ].filter((s) => s !== '')
-  const what = [`**${escapeInline(clip(f.title, 200))}**`, escapeMultiline(clip(f.message)), ...extra].join('<br>')
+  const what = [
+    `**${escapeInline(clip(f.title, 200))}**`,
+    escapeMultiline(clip(f.message)),
+    ...extra
+  ].join('<br>')
   let location: string
   let evidence: string
   const where = locationText(f)
@@ -205,15 +242,23 @@ function findingRow(input: SummaryInput, f: Finding): string {
     evidence = f.snippet !== null ? codeCell(clip(f.snippet)) : '–'
   } else {
     location = 'repository'
-    const places = f.where.slice(0, MAX_WHERE).map((w) => `<code>${escapeInline(clip(w, 200))}</code>`)
+    const places = f.where
+      .slice(0, MAX_WHERE)
+      .map((w) => `<code>${escapeInline(clip(w, 200))}</code>`)
     if (f.where.length > MAX_WHERE) places.push(`and ${f.where.length - MAX_WHERE} more`)
     evidence = `Looked for: ${escapeInline(clip(f.lookedFor ?? 'unspecified'))}<br>Where: ${places.length > 0 ? places.join(', ') : 'nowhere given'}`
   }
   return `| ${SEVERITY_ICON[f.severity]} ${f.severity} | ${what} | ${location} | ${evidence} | ${f.confidence} | ${escapeMultiline(clip(f.rationale))} |`
 }
 
-function specsSection(specs: readonly TestSpec[], caps: Caps, omitted: Omitted, cache: RenderCache): string {
-  if (specs.length === 0) return '### Test specifications\n\nNo test specifications from this perspective.'
+function specsSection(
+  specs: readonly TestSpec[],
+  caps: Caps,
+  omitted: Omitted,
+  cache: RenderCache
+): string {
+  if (specs.length === 0)
+    return '### Test specifications\n\nNo test specifications from this perspective.'
   const listed = specs.slice(0, caps.specs)
   const withCode = listed.slice(0, caps.specCode)
   const withoutCode = listed.slice(withCode.length)
@@ -243,7 +288,9 @@ function specsSection(specs: readonly TestSpec[], caps: Caps, omitted: Omitted, 
 function specsLine(specs: readonly TestSpec[], omitted: Omitted): string {
   if (specs.length === 0) return '**Specs:** none from this perspective.'
   omitted.specs += specs.length
-  const byPriority = (['P1', 'P2', 'P3'] as const).map((p) => [p, specs.filter((s) => s.priority === p).length] as const)
+  const byPriority = (['P1', 'P2', 'P3'] as const).map(
+    (p) => [p, specs.filter((s) => s.priority === p).length] as const
+  )
   const counts = byPriority.filter(([, n]) => n > 0).map(([p, n]) => `${n} ${p}`)
   return `**Specs:** ${count(specs.length, 'spec')} (${counts.join(', ')}); listed with their code in the stored results.`
 }
@@ -257,7 +304,9 @@ function specBlock(spec: TestSpec): string {
   const facts = [
     `**Target:** <code>${escapeInline(clip(target, 200))}</code>`,
     `**Framework:** ${escapeInline(spec.framework)}`,
-    spec.covers.length > 0 ? `**Covers:** ${spec.covers.length} finding${spec.covers.length === 1 ? '' : 's'}` : ''
+    spec.covers.length > 0
+      ? `**Covers:** ${spec.covers.length} finding${spec.covers.length === 1 ? '' : 's'}`
+      : ''
   ].filter((s) => s !== '')
   return [
     '<details>',

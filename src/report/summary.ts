@@ -56,14 +56,26 @@ function lineCount(text: string): number {
   return n
 }
 
-export function buildSummary(input: SummaryInput, limitBytes = DEFAULT_SUMMARY_LIMIT, limitLines?: number): string {
+export function buildSummary(
+  input: SummaryInput,
+  limitBytes = DEFAULT_SUMMARY_LIMIT,
+  limitLines?: number
+): string {
   // The last line of the redaction pass: whatever the inputs hold, no secret reaches the summary.
   return redactText(summaryText(input, limitBytes, limitLines))
 }
 
-function summaryText(input: SummaryInput, limitBytes: number, limitLines: number | undefined): string {
+function summaryText(
+  input: SummaryInput,
+  limitBytes: number,
+  limitLines: number | undefined
+): string {
   try {
-    return fitted(input, limitBytes, limitLines ?? (input.runs.length > 1 ? MAX_LINES_ALL : MAX_LINES_ONE))
+    return fitted(
+      input,
+      limitBytes,
+      limitLines ?? (input.runs.length > 1 ? MAX_LINES_ALL : MAX_LINES_ONE)
+    )
   } catch (error) {
     // A malformed input (a bug upstream) must not fail the run after the results were stored.
     const text = `# 🧪 Test plan\n\nThe summary could not be built: ${escapeInline(errorMessage(error))}. The results are in ${escapeInline(String(input?.stored?.localDir ?? 'the results folder'))}.\n`
@@ -95,8 +107,14 @@ function inReadingOrder(runs: SummaryInput['runs']): SummaryInput['runs'] {
 
 function render(input: SummaryInput, caps: Caps, cache: RenderCache): string {
   const omitted = noneOmitted()
-  const sections = inReadingOrder(input.runs).map((run) => perspectiveSection(input, run, caps, omitted, cache))
-  const head = [heading(input), ...(input.validation ? [validationSection(input.validation)] : []), ...warnings(input)]
+  const sections = inReadingOrder(input.runs).map((run) =>
+    perspectiveSection(input, run, caps, omitted, cache)
+  )
+  const head = [
+    heading(input),
+    ...(input.validation ? [validationSection(input.validation)] : []),
+    ...warnings(input)
+  ]
   // What a maintainer acts on leads; the run's context and the per-perspective detail follow.
   const steps = nextStepsSection(input)
   if (steps !== '') head.push(steps)
@@ -126,7 +144,8 @@ function heading(input: SummaryInput): string {
 
 function warnings(input: SummaryInput): string[] {
   const out: string[] = []
-  if (input.rotation.warning) out.push(`> ⚠️ **Action needed:** ${escapeInline(input.rotation.warning)}`)
+  if (input.rotation.warning)
+    out.push(`> ⚠️ **Action needed:** ${escapeInline(input.rotation.warning)}`)
   if (input.stored.uploadError) {
     out.push(
       `> ❌ **Upload to the dataset failed:** ${escapeInline(input.stored.uploadError)}  \n` +
@@ -158,7 +177,9 @@ function perspectiveName(n: number): string {
 function rotationText(input: SummaryInput): string {
   const { rotation } = input
   const ran =
-    input.runs.length === 1 ? `ran ${perspectiveName(input.runs[0].meta.number)}` : `ran ${input.runs.length} perspectives`
+    input.runs.length === 1
+      ? `ran ${perspectiveName(input.runs[0].meta.number)}`
+      : `ran ${input.runs.length} perspectives`
   const source = {
     variable: 'the cursor is kept in the repository variable',
     local: 'the cursor is kept in the local results folder',
@@ -170,7 +191,10 @@ function rotationText(input: SummaryInput): string {
 
 function contextList(input: SummaryInput): string {
   const repoUrl = repositoryUrl(input)
-  const repo = repoUrl === null ? `<code>${escapeInline(input.repository)}</code>` : `[${input.repository}](${repoUrl})`
+  const repo =
+    repoUrl === null
+      ? `<code>${escapeInline(input.repository)}</code>`
+      : `[${input.repository}](${repoUrl})`
   let at = 'not a git checkout'
   if (input.commit !== null) {
     const url = commitUrl(input)
@@ -198,7 +222,9 @@ function contextList(input: SummaryInput): string {
     `- **Analysed:** ${count(model.files, 'file')}, ${count(model.lines, 'line')} (model built in ${formatNumber(model.millis)} ms)`,
     `- **Skipped files:** ${skipped.length > 0 ? skipped.join(', ') : 'none'}`,
     ...((model.syntaxErrors ?? []).length > 0
-      ? [`- **Syntax errors:** ${syntaxErrorText(model.syntaxErrors ?? [], 10, (p) => `<code>${escapeInline(p)}</code>`)} (those files are modelled as far as they parse)`]
+      ? [
+          `- **Syntax errors:** ${syntaxErrorText(model.syntaxErrors ?? [], 10, (p) => `<code>${escapeInline(p)}</code>`)} (those files are modelled as far as they parse)`
+        ]
       : []),
     ...(input.testLayout
       ? [

@@ -6,7 +6,11 @@ export interface FileErrors {
 }
 
 /** `848 in src/types.ts, 2 in src/a.ts and 3 more files (12 errors)`; empty when there are none. */
-export function syntaxErrorText(files: readonly FileErrors[], limit: number, quote: (path: string) => string = (p) => p): string {
+export function syntaxErrorText(
+  files: readonly FileErrors[],
+  limit: number,
+  quote: (path: string) => string = (p) => p
+): string {
   if (files.length === 0) return ''
   const shown = files.slice(0, limit).map((f) => `${f.count} in ${quote(f.path)}`)
   const rest = files.slice(limit)

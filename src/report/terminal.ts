@@ -28,24 +28,40 @@ const ANSI: Record<Style, [string, string]> = {
   cyan: ['\u001b[36m', '\u001b[39m'],
   magenta: ['\u001b[35m', '\u001b[39m']
 }
-const SEVERITY_STYLE: Record<Severity, Style> = { critical: 'magenta', high: 'red', medium: 'yellow', low: 'cyan', info: 'dim' }
+const SEVERITY_STYLE: Record<Severity, Style> = {
+  critical: 'magenta',
+  high: 'red',
+  medium: 'yellow',
+  low: 'cyan',
+  info: 'dim'
+}
 
-export function buildTerminalReport(input: SummaryInput, options: TerminalOptions = { color: false }): string {
-  const paint = (style: Style, text: string): string => (options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text)
+export function buildTerminalReport(
+  input: SummaryInput,
+  options: TerminalOptions = { color: false }
+): string {
+  const paint = (style: Style, text: string): string =>
+    options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text
   const maxFindings = options.maxFindings ?? MAX_FINDINGS_SHOWN
   const maxSpecs = options.maxSpecs ?? 10
   const lines: string[] = []
 
   const at = input.commit === null ? '' : ` @ ${terminalSafe(shortSha(input.commit))}`
   const ref = input.ref ? ` (${terminalSafe(input.ref)})` : ''
-  lines.push(paint('bold', `test-planning ${terminalSafe(input.toolVersion)}: ${terminalSafe(input.repository)}${at}${ref}`))
+  lines.push(
+    paint(
+      'bold',
+      `test-planning ${terminalSafe(input.toolVersion)}: ${terminalSafe(input.repository)}${at}${ref}`
+    )
+  )
   lines.push(
     `Analysed ${plural(input.model.files, 'file')}, ${plural(input.model.lines, 'line')} (model in ${input.model.millis} ms)` +
       skippedText(input.skipped)
   )
   const syntaxErrors = syntaxErrorText(input.model.syntaxErrors ?? [], 5, terminalSafe)
   if (syntaxErrors) lines.push(`Syntax errors: ${syntaxErrors}`)
-  if (input.rotation.warning) lines.push(paint('yellow', `Warning: ${terminalSafe(input.rotation.warning)}`))
+  if (input.rotation.warning)
+    lines.push(paint('yellow', `Warning: ${terminalSafe(input.rotation.warning)}`))
   const steps = nextSteps(input.runs, undefined, input.isShipped)
   if (steps.length > 0) {
     lines.push('', paint('bold', 'What to do next:'))
@@ -61,14 +77,20 @@ export function buildTerminalReport(input: SummaryInput, options: TerminalOption
   if (input.runs.length > 1) {
     const ok = input.runs.filter((r) => r.status === 'ok').length
     const findings = input.runs.reduce((n, r) => n + r.findings.length, 0)
-    lines.push(`${input.runs.length} perspectives: ${ok} ran, ${plural(findings, 'finding')} in all`)
+    lines.push(
+      `${input.runs.length} perspectives: ${ok} ran, ${plural(findings, 'finding')} in all`
+    )
   }
-  lines.push(`Next in rotation: ${nextText(input.rotation.next)}${input.rotation.source === 'explicit' ? ' (rotation left alone)' : ''}`)
+  lines.push(
+    `Next in rotation: ${nextText(input.rotation.next)}${input.rotation.source === 'explicit' ? ' (rotation left alone)' : ''}`
+  )
   lines.push(`Results written to ${terminalSafe(input.stored.localDir)}`)
-  if (input.stored.resultsFile) lines.push(`Every finding and spec: ${terminalSafe(input.stored.resultsFile)}`)
+  if (input.stored.resultsFile)
+    lines.push(`Every finding and spec: ${terminalSafe(input.stored.resultsFile)}`)
   if (input.stored.datasetUrl) lines.push(`Dataset: ${terminalSafe(input.stored.datasetUrl)}`)
   if (input.stored.commitUrl) lines.push(`Dataset commit: ${terminalSafe(input.stored.commitUrl)}`)
-  if (input.stored.uploadError) lines.push(paint('red', `Upload failed: ${terminalSafe(input.stored.uploadError)}`))
+  if (input.stored.uploadError)
+    lines.push(paint('red', `Upload failed: ${terminalSafe(input.stored.uploadError)}`))
   return redactText(`${lines.join('\n')}\n`)
 }
 
@@ -86,7 +108,9 @@ function perspectiveLines(
     return out
   }
   if (run.status === 'failed') {
-    out.push(paint('red', `   failed: ${terminalSafe(run.error ?? 'no error message was recorded')}`))
+    out.push(
+      paint('red', `   failed: ${terminalSafe(run.error ?? 'no error message was recorded')}`)
+    )
     return out
   }
   if (run.headline) out.push(paint('bold', `   ${terminalSafe(run.headline)}`))
@@ -98,17 +122,28 @@ function perspectiveLines(
   const shown = byRisk(run.findings, isShipped).slice(0, maxFindings)
   for (const f of shown) {
     const where = locationText(f) ?? `repository (looked for ${f.lookedFor ?? 'unspecified'})`
-    out.push(`     ${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${terminalSafe(where)}  ${terminalSafe(f.title)}`)
+    out.push(
+      `     ${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8))} ${terminalSafe(where)}  ${terminalSafe(f.title)}`
+    )
   }
   if (run.findings.length > maxFindings) {
-    const rest = countsText(severityCounts(shown.length < run.findings.length ? run.findings.filter((f) => !shown.includes(f)) : []))
-    out.push(`     … and ${plural(run.findings.length - maxFindings, 'more finding')} (${rest}; all in the results file)`)
+    const rest = countsText(
+      severityCounts(
+        shown.length < run.findings.length ? run.findings.filter((f) => !shown.includes(f)) : []
+      )
+    )
+    out.push(
+      `     … and ${plural(run.findings.length - maxFindings, 'more finding')} (${rest}; all in the results file)`
+    )
   }
   if (run.specs.length > 0) out.push('   Specs:')
   for (const s of run.specs.slice(0, maxSpecs)) {
-    out.push(`     ${s.priority} ${s.level.padEnd(11)} ${terminalSafe(s.fileName)}  ${terminalSafe(s.title)}`)
+    out.push(
+      `     ${s.priority} ${s.level.padEnd(11)} ${terminalSafe(s.fileName)}  ${terminalSafe(s.title)}`
+    )
   }
-  if (run.specs.length > maxSpecs) out.push(`     … and ${plural(run.specs.length - maxSpecs, 'more spec')}`)
+  if (run.specs.length > maxSpecs)
+    out.push(`     … and ${plural(run.specs.length - maxSpecs, 'more spec')}`)
   return out
 }
 

@@ -14,7 +14,11 @@ export interface HubLogger {
   debug(message: string): void
 }
 
-export const silentLogger: HubLogger = { info: () => undefined, warning: () => undefined, debug: () => undefined }
+export const silentLogger: HubLogger = {
+  info: () => undefined,
+  warning: () => undefined,
+  debug: () => undefined
+}
 
 /** Options shared by the writer and the history reader. */
 export interface HubConnectionOptions {
@@ -49,7 +53,10 @@ export function defaultDatasetName(env: Record<string, string | undefined>): str
 }
 
 /** The endpoint to use: an explicit input, else HF_ENDPOINT, else huggingface.co. */
-export function resolveEndpoint(input: string | undefined, env: Record<string, string | undefined>): string {
+export function resolveEndpoint(
+  input: string | undefined,
+  env: Record<string, string | undefined>
+): string {
   return normaliseEndpoint(input?.trim() || env.HF_ENDPOINT?.trim() || DEFAULT_ENDPOINT)
 }
 
@@ -58,12 +65,19 @@ export function normaliseEndpoint(endpoint: string): string {
   try {
     url = new URL(endpoint)
   } catch {
-    throw new ConfigurationError(`hf-endpoint "${scrubSecret(endpoint, undefined)}" is not a URL; use an address such as ${DEFAULT_ENDPOINT}`)
+    throw new ConfigurationError(
+      `hf-endpoint "${scrubSecret(endpoint, undefined)}" is not a URL; use an address such as ${DEFAULT_ENDPOINT}`
+    )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(`hf-endpoint "${scrubSecret(endpoint, undefined)}" must be an http(s) address such as ${DEFAULT_ENDPOINT}`)
+    throw new ConfigurationError(
+      `hf-endpoint "${scrubSecret(endpoint, undefined)}" must be an http(s) address such as ${DEFAULT_ENDPOINT}`
+    )
   }
-  if (url.username || url.password) throw new ConfigurationError('hf-endpoint must not carry credentials; pass the token as HF_TOKEN')
+  if (url.username || url.password)
+    throw new ConfigurationError(
+      'hf-endpoint must not carry credentials; pass the token as HF_TOKEN'
+    )
   return url.toString().replace(/\/+$/, '')
 }
 
@@ -72,7 +86,10 @@ const NAME_PART = /^(?!.*(--|\.\.))[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/
 
 export function validateDatasetName(dataset: string): string {
   const parts = dataset.trim().split('/')
-  if (parts.length !== 2 || !parts.every((p) => NAME_PART.test(p) && !p.endsWith('.') && !p.endsWith('-'))) {
+  if (
+    parts.length !== 2 ||
+    !parts.every((p) => NAME_PART.test(p) && !p.endsWith('.') && !p.endsWith('-'))
+  ) {
     throw new ConfigurationError(
       `hf-dataset "${dataset}" is not a dataset name: use owner/name (letters, digits, '-', '_', '.'), ` +
         `for example my-user/${DEFAULT_DATASET_SUFFIX}`
@@ -85,7 +102,9 @@ export function validateToken(token: string | undefined): string | undefined {
   if (token === undefined || token === '') return undefined
   // @huggingface/hub refuses other tokens with a TypeError; say it in the user's terms instead.
   if (!token.startsWith('hf_')) {
-    throw new ConfigurationError('HF_TOKEN does not look like a Hugging Face access token (they start with "hf_"); create one at https://huggingface.co/settings/tokens')
+    throw new ConfigurationError(
+      'HF_TOKEN does not look like a Hugging Face access token (they start with "hf_"); create one at https://huggingface.co/settings/tokens'
+    )
   }
   return token
 }
@@ -113,7 +132,9 @@ export function connect(
     budgetMs: options.retryBudgetMs ?? 120_000,
     deadline,
     onRetry: (info) =>
-      logger.warning(`${info.target ?? 'Hugging Face request'}: ${info.reason}; retry ${info.attempt} in ${info.delayMs} ms`)
+      logger.warning(
+        `${info.target ?? 'Hugging Face request'}: ${info.reason}; retry ${info.attempt} in ${info.delayMs} ms`
+      )
   }
   return {
     repo: { type: 'dataset', name: validateDatasetName(dataset) },
@@ -127,8 +148,18 @@ export function connect(
 }
 
 /** The parameters every @huggingface/hub call takes. */
-export function libParams(ctx: HubContext): { repo: HubContext['repo']; hubUrl: string; fetch: typeof fetch; accessToken?: string } {
-  return { repo: ctx.repo, hubUrl: ctx.hubUrl, fetch: ctx.fetch, ...(ctx.accessToken ? { accessToken: ctx.accessToken } : {}) }
+export function libParams(ctx: HubContext): {
+  repo: HubContext['repo']
+  hubUrl: string
+  fetch: typeof fetch
+  accessToken?: string
+} {
+  return {
+    repo: ctx.repo,
+    hubUrl: ctx.hubUrl,
+    fetch: ctx.fetch,
+    ...(ctx.accessToken ? { accessToken: ctx.accessToken } : {})
+  }
 }
 
 /** A file's text at the head of main, or null when it does not exist. */

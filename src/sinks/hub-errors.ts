@@ -2,7 +2,8 @@
 import { HubApiError } from '@huggingface/hub'
 import { errorMessage } from '../util/errors.js'
 
-export type HubErrorKind = 'permission' | 'not-found' | 'rate-limited' | 'server' | 'network' | 'other'
+export type HubErrorKind =
+  'permission' | 'not-found' | 'rate-limited' | 'server' | 'network' | 'other'
 
 export class HubError extends Error {
   constructor(
@@ -43,22 +44,36 @@ export function isTransientHubError(error: unknown): boolean {
   if (status !== null) return status === 429 || status === 408 || status >= 500
   if (error instanceof HubError) return false
   if (error instanceof TypeError && /fetch failed/i.test(error.message)) return true
-  return error instanceof Error && /failed after \d+ attempt|no answer within|ECONNRESET|ECONNREFUSED|socket/i.test(error.message)
+  return (
+    error instanceof Error &&
+    /failed after \d+ attempt|no answer within|ECONNRESET|ECONNREFUSED|socket/i.test(error.message)
+  )
 }
 
 /** What the Hub said, without the URL trailer the library appends (the URL is in our own text). */
 function hubText(error: unknown): string {
   if (error instanceof HubApiError) {
     const data = error.data as { error?: unknown; message?: unknown } | undefined
-    const said = typeof data?.error === 'string' ? data.error : typeof data?.message === 'string' ? data.message : ''
+    const said =
+      typeof data?.error === 'string'
+        ? data.error
+        : typeof data?.message === 'string'
+          ? data.message
+          : ''
     return said || error.message
   }
   return errorMessage(error)
 }
 
 /** Any failure while `doing` something with `dataset`, as a HubError with a clean message. */
-export function toHubError(error: unknown, doing: string, dataset: string, token: string | undefined): HubError {
-  if (error instanceof HubError) return new HubError(scrubSecret(error.message, token), error.kind, error.status)
+export function toHubError(
+  error: unknown,
+  doing: string,
+  dataset: string,
+  token: string | undefined
+): HubError {
+  if (error instanceof HubError)
+    return new HubError(scrubSecret(error.message, token), error.kind, error.status)
   const status = statusOf(error)
   const said = scrubSecret(hubText(error), token)
   let message: string

@@ -8,7 +8,13 @@ import { assertValidRecords } from '../records/schema.js'
 import type { PlanRecord } from '../records/types.js'
 import { withRetry } from '../net/retry.js'
 import { redactText } from '../util/redact.js'
-import { connect, libParams, readText, type HubConnectionOptions, type HubContext } from './hub-client.js'
+import {
+  connect,
+  libParams,
+  readText,
+  type HubConnectionOptions,
+  type HubContext
+} from './hub-client.js'
 import { HubError, isTransientHubError, statusOf, toHubError } from './hub-errors.js'
 
 export { defaultDatasetName, resolveEndpoint, DEFAULT_ENDPOINT } from './hub-client.js'
@@ -42,10 +48,16 @@ export async function publishToHub(records: PlanRecord[], options: HubOptions): 
   if (records.length === 0) throw new Error('publishToHub needs at least one record')
   // Nothing that breaks the dataset's column types goes up (throws InvalidRecordError).
   assertValidRecords(records)
-  const isCommitCall = (method: string, url: URL): boolean => method === 'POST' && /\/commit\/[^/]+$/.test(url.pathname)
+  const isCommitCall = (method: string, url: URL): boolean =>
+    method === 'POST' && /\/commit\/[^/]+$/.test(url.pathname)
   // The commit request is not repeated by the fetch layer: commitOnce checks whether it landed first.
   const ctx = connect(options.dataset, options.token, options, isCommitCall)
-  if (!ctx.accessToken) throw new HubError('Uploading to Hugging Face needs a token: save one with write access as the HF_TOKEN secret.', 'permission', null)
+  if (!ctx.accessToken)
+    throw new HubError(
+      'Uploading to Hugging Face needs a token: save one with write access as the HF_TOKEN secret.',
+      'permission',
+      null
+    )
   const dataset = ctx.repo.name
   const datasetUrl = `${ctx.hubUrl}/datasets/${dataset}`
   const files = runFiles(records)
@@ -68,9 +80,21 @@ export async function publishToHub(records: PlanRecord[], options: HubOptions): 
     else ctx.logger.debug('Dataset card unchanged')
 
     step = 'committing the run'
-    const oid = await commitOnce(ctx, files, commitTitle(records), commitDescription(records, dataPath), dataPath)
+    const oid = await commitOnce(
+      ctx,
+      files,
+      commitTitle(records),
+      commitDescription(records, dataPath),
+      dataPath
+    )
     ctx.logger.info(`Committed ${files.length} file(s) to ${datasetUrl} (${oid.slice(0, 7)})`)
-    return { datasetUrl, commitUrl: `${datasetUrl}/commit/${oid}`, commitOid: oid, created, files: files.map((f) => f.path) }
+    return {
+      datasetUrl,
+      commitUrl: `${datasetUrl}/commit/${oid}`,
+      commitOid: oid,
+      created,
+      files: files.map((f) => f.path)
+    }
   } catch (error) {
     throw toHubError(error, step, dataset, options.token)
   }
@@ -80,7 +104,11 @@ async function ensureDataset(ctx: HubContext, isPrivate: boolean): Promise<boole
   if (await repoExists(libParams(ctx))) return false
   ctx.logger.info(`Creating the dataset ${ctx.repo.name} (${isPrivate ? 'private' : 'public'})`)
   try {
-    await createRepo({ ...libParams(ctx), accessToken: ctx.accessToken!, visibility: isPrivate ? 'private' : 'public' })
+    await createRepo({
+      ...libParams(ctx),
+      accessToken: ctx.accessToken!,
+      visibility: isPrivate ? 'private' : 'public'
+    })
     return true
   } catch (error) {
     // 409: it exists after all (created meanwhile, or private and hidden from repoExists).
@@ -95,7 +123,8 @@ async function latestIds(ctx: HubContext): Promise<string[]> {
   try {
     for await (const entry of listFiles({ ...libParams(ctx), path: LATEST_DIR })) {
       const name = entry.path.slice(LATEST_DIR.length + 1)
-      if (entry.type === 'file' && name.endsWith('.json') && !name.includes('/')) ids.push(name.slice(0, -'.json'.length))
+      if (entry.type === 'file' && name.endsWith('.json') && !name.includes('/'))
+        ids.push(name.slice(0, -'.json'.length))
     }
   } catch (error) {
     if (statusOf(error) !== 404) throw error
@@ -148,10 +177,20 @@ async function commitOnce(
   description: string,
   dataPath: string
 ): Promise<string> {
-  const operations: CommitOperation[] = files.map((f) => ({ operation: 'addOrUpdate', path: f.path, content: new Blob([redactText(f.content)]) }))
+  const operations: CommitOperation[] = files.map((f) => ({
+    operation: 'addOrUpdate',
+    path: f.path,
+    content: new Blob([redactText(f.content)])
+  }))
   return withRetry(
     async () => {
-      const output = await commit({ ...libParams(ctx), operations, title, description, useXet: false })
+      const output = await commit({
+        ...libParams(ctx),
+        operations,
+        title,
+        description,
+        useXet: false
+      })
       if (!output?.commit.oid) throw new Error('the Hub answered the commit without a commit id')
       return output.commit.oid
     },
@@ -160,7 +199,10 @@ async function commitOnce(
       isRetryable: isTransientHubError,
       beforeRetry: async () => {
         const landed = await landedCommit(ctx, dataPath)
-        if (landed) ctx.logger.warning(`The commit landed although its answer failed (${landed.slice(0, 7)}); not committing again`)
+        if (landed)
+          ctx.logger.warning(
+            `The commit landed although its answer failed (${landed.slice(0, 7)}); not committing again`
+          )
         return landed
       }
     }

@@ -44,18 +44,25 @@ async function writeAtomically(dir: string, path: string, content: string): Prom
 
 async function latestIds(dir: string): Promise<string[]> {
   try {
-    return (await readdir(join(dir, LATEST_DIR))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length))
+    return (await readdir(join(dir, LATEST_DIR)))
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -'.json'.length))
   } catch {
     return []
   }
 }
 
-export async function writeLocalResults(dir: string, records: PlanRecord[], options: LocalWriteOptions): Promise<LocalWriteResult> {
+export async function writeLocalResults(
+  dir: string,
+  records: PlanRecord[],
+  options: LocalWriteOptions
+): Promise<LocalWriteResult> {
   assertValidRecords(records)
   const files = runFiles(records)
   for (const file of files) {
     const target = join(dir, ...file.path.split('/'))
-    if (relative(dir, target).startsWith(`..${sep}`)) throw new Error(`refusing to write outside ${dir}: ${file.path}`)
+    if (relative(dir, target).startsWith(`..${sep}`))
+      throw new Error(`refusing to write outside ${dir}: ${file.path}`)
     await writeAtomically(dir, target, file.content)
   }
   const present = new Set([...(await latestIds(dir)), ...records.map((r) => r.perspective_id)])
@@ -66,6 +73,9 @@ export async function writeLocalResults(dir: string, records: PlanRecord[], opti
   })
   await writeAtomically(dir, join(dir, CARD_PATH), card)
   const written = [...files.map((f) => f.path), CARD_PATH]
-  const dataFile = records.length > 0 ? join(dir, ...dataFilePath(records[0].timestamp, records[0].run_id).split('/')) : ''
+  const dataFile =
+    records.length > 0
+      ? join(dir, ...dataFilePath(records[0].timestamp, records[0].run_id).split('/'))
+      : ''
   return { dir, dataFile, files: written }
 }

@@ -4,16 +4,36 @@
 // A folder we claim gets a marker file and a `.gitignore` holding `*` (as pytest's cache does), so it
 // is recognised on the next run and never committed by accident. Leftover `.tmp` files of runs that
 // were killed are removed at the next start.
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ConfigurationError } from '../util/errors.js'
 
 export const MARKER_FILE = '.test-planning-results'
-const MARKER_TEXT = 'This folder holds test-planning results and is written by test-planning only.\n'
-const GITIGNORE_TEXT = '# Written by test-planning: its results are not part of the repository.\n*\n'
+const MARKER_TEXT =
+  'This folder holds test-planning results and is written by test-planning only.\n'
+const GITIGNORE_TEXT =
+  '# Written by test-planning: its results are not part of the repository.\n*\n'
 
 /** Names our layout writes (src/records/layout.ts plus the CLI's cursor and lock). */
-const OUR_NAMES = new Set(['data', 'latest', 'badge.json', 'README.md', 'cursor.json', '.gitignore', MARKER_FILE, '.lock'])
+const OUR_NAMES = new Set([
+  'data',
+  'latest',
+  'badge.json',
+  'README.md',
+  'cursor.json',
+  '.gitignore',
+  MARKER_FILE,
+  '.lock'
+])
 const SYSTEM_PREFIXES = ['/proc', '/sys', '/dev']
 
 function isInside(parent: string, child: string): boolean {
@@ -51,7 +71,10 @@ function isOurTmp(name: string): boolean {
 function looksOurs(dir: string, entries: string[]): boolean {
   if (entries.includes(MARKER_FILE)) return true
   const layout = entries.filter((n) => !isOurTmp(n) && !n.startsWith('.lock'))
-  return layout.every((n) => OUR_NAMES.has(n)) && (layout.includes('latest') || layout.includes('data') || layout.includes('cursor.json'))
+  return (
+    layout.every((n) => OUR_NAMES.has(n)) &&
+    (layout.includes('latest') || layout.includes('data') || layout.includes('cursor.json'))
+  )
 }
 
 export interface ClaimOptions {
@@ -69,8 +92,15 @@ export function claimResultsFolder(dir: string, options: ClaimOptions): void {
   const real = realPathOf(dir)
   const root = realPathOf(options.root)
   if (real === sep || real === resolve('/')) refuse(dir, 'it is the file system root')
-  for (const prefix of SYSTEM_PREFIXES) if (isInside(prefix, real)) refuse(dir, `it is under ${prefix}, a system folder`)
-  if (isInside(real, root)) refuse(dir, real === root ? 'it is the analysed repository itself' : 'the analysed repository is inside it')
+  for (const prefix of SYSTEM_PREFIXES)
+    if (isInside(prefix, real)) refuse(dir, `it is under ${prefix}, a system folder`)
+  if (isInside(real, root))
+    refuse(
+      dir,
+      real === root
+        ? 'it is the analysed repository itself'
+        : 'the analysed repository is inside it'
+    )
   if (isInside(join(root, '.git'), real)) refuse(dir, "it is inside the repository's .git folder")
   if (existsSync(dir) || isSymlink(dir)) {
     let stat
@@ -87,13 +117,16 @@ export function claimResultsFolder(dir: string, options: ClaimOptions): void {
     }
     // We never write links: one there (committed by someone) could lead our writes elsewhere.
     const linked = entries.filter((n) => isSymlink(join(dir, n)))
-    if (linked.length > 0) refuse(dir, `it holds links test-planning did not make (${linked.slice(0, 5).join(', ')})`)
+    if (linked.length > 0)
+      refuse(dir, `it holds links test-planning did not make (${linked.slice(0, 5).join(', ')})`)
   }
   if (options.checkOnly) return
   mkdirSync(dir, { recursive: true })
   // Our own folder, created or adopted: mark it.
-  if (!existsSync(join(dir, MARKER_FILE))) writeFileSync(join(dir, MARKER_FILE), MARKER_TEXT, { flag: 'w' })
-  if (!existsSync(join(dir, '.gitignore'))) writeFileSync(join(dir, '.gitignore'), GITIGNORE_TEXT, { flag: 'w' })
+  if (!existsSync(join(dir, MARKER_FILE)))
+    writeFileSync(join(dir, MARKER_FILE), MARKER_TEXT, { flag: 'w' })
+  if (!existsSync(join(dir, '.gitignore')))
+    writeFileSync(join(dir, '.gitignore'), GITIGNORE_TEXT, { flag: 'w' })
 }
 
 function isSymlink(path: string): boolean {
@@ -121,7 +154,10 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /** Removes `.tmp` files left by runs that are no longer alive (a killed run); never follows links. Returns how many. */
-export function cleanLeftoverTemps(dir: string, isAlive: (pid: number) => boolean = isProcessAlive): number {
+export function cleanLeftoverTemps(
+  dir: string,
+  isAlive: (pid: number) => boolean = isProcessAlive
+): number {
   let removed = 0
   const walk = (at: string, depth: number): void => {
     if (depth > 4) return

@@ -52,7 +52,12 @@ function readLock(path: string): LockContent | null | 'missing' {
   }
   try {
     const value = JSON.parse(text) as Partial<LockContent>
-    if (typeof value.pid === 'number' && typeof value.started === 'number' && typeof value.host === 'string') return value as LockContent
+    if (
+      typeof value.pid === 'number' &&
+      typeof value.started === 'number' &&
+      typeof value.host === 'string'
+    )
+      return value as LockContent
   } catch {
     // unreadable: treated as stale below
   }
@@ -60,7 +65,10 @@ function readLock(path: string): LockContent | null | 'missing' {
 }
 
 /** Takes the lock on `dir` (which must exist), waiting for a live holder. */
-export async function lockResultsFolder(dir: string, options: LockOptions = {}): Promise<ResultsLock> {
+export async function lockResultsFolder(
+  dir: string,
+  options: LockOptions = {}
+): Promise<ResultsLock> {
   const path = join(dir, LOCK_FILE)
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? realSleep
@@ -81,7 +89,13 @@ export async function lockResultsFolder(dir: string, options: LockOptions = {}):
         path,
         release: () => {
           const held = readLock(path)
-          if (held !== 'missing' && held !== null && held.pid === process.pid && held.started === content.started) rmSync(path, { force: true })
+          if (
+            held !== 'missing' &&
+            held !== null &&
+            held.pid === process.pid &&
+            held.started === content.started
+          )
+            rmSync(path, { force: true })
         }
       }
     } catch (error) {
@@ -98,7 +112,8 @@ export async function lockResultsFolder(dir: string, options: LockOptions = {}):
     if (stale) {
       // Removed only if it is still the stale lock just read (another run may have replaced it meanwhile).
       const again = readLock(path)
-      if (again === 'missing' || JSON.stringify(again) === JSON.stringify(holder)) rmSync(path, { force: true })
+      if (again === 'missing' || JSON.stringify(again) === JSON.stringify(holder))
+        rmSync(path, { force: true })
       continue
     }
     const who = `pid ${holder.pid} on ${holder.host}, started ${new Date(holder.started).toISOString()}`

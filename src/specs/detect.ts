@@ -38,24 +38,45 @@ const LANGUAGE_ALIASES: Record<string, SpecLanguage> = {
 export const ACCEPTED_OVERRIDES =
   'jest, vitest, node:test, mocha or pytest, optionally followed by :ts or :js (e.g. "vitest:ts", "node:test:js")'
 
-export function detectTarget(facts: RepositoryFacts, modules: ModuleModel[], override?: string): RenderTarget {
+export function detectTarget(
+  facts: RepositoryFacts,
+  modules: ModuleModel[],
+  override?: string
+): RenderTarget {
   return detectTargetWithReason(facts, modules, override).target
 }
 
-export function detectTargetWithReason(facts: RepositoryFacts, modules: ModuleModel[], override?: string): DetectedTarget {
+export function detectTargetWithReason(
+  facts: RepositoryFacts,
+  modules: ModuleModel[],
+  override?: string
+): DetectedTarget {
   const wanted = override?.trim()
   if (!wanted) return detect(facts, modules)
   const parsed = parseOverride(wanted)
   const reason = `set by the input: ${wanted}`
   const detected = detect(facts, modules, { ...parsed, reason })
-  if (parsed.framework === 'pytest') return { target: { ...detected.target, framework: 'pytest', language: 'python' }, reason }
-  const language = parsed.language ?? (detected.target.language === 'python' ? 'javascript' : detected.target.language)
+  if (parsed.framework === 'pytest')
+    return { target: { ...detected.target, framework: 'pytest', language: 'python' }, reason }
+  const language =
+    parsed.language ??
+    (detected.target.language === 'python' ? 'javascript' : detected.target.language)
   const layout = detected.target.layout
-  return { target: { framework: parsed.framework, language, ...(layout && layout.framework === parsed.framework ? { layout } : {}) }, reason }
+  return {
+    target: {
+      framework: parsed.framework,
+      language,
+      ...(layout && layout.framework === parsed.framework ? { layout } : {})
+    },
+    reason
+  }
 }
 
 /** Parses `<framework>[:<language>]`; a bad value is a ConfigurationError listing what is accepted. */
-export function parseOverride(value: string): { framework: TestFramework; language?: SpecLanguage } {
+export function parseOverride(value: string): {
+  framework: TestFramework
+  language?: SpecLanguage
+} {
   const text = value.trim().toLowerCase()
   const colon = text.lastIndexOf(':')
   const suffix = colon >= 0 ? text.slice(colon + 1) : ''
@@ -67,23 +88,39 @@ export function parseOverride(value: string): { framework: TestFramework; langua
   }
   const framework = FRAMEWORK_ALIASES[frameworkText]
   if (!framework) {
-    throw new ConfigurationError(`Unknown test framework "${value}". Accepted: ${ACCEPTED_OVERRIDES}.`)
+    throw new ConfigurationError(
+      `Unknown test framework "${value}". Accepted: ${ACCEPTED_OVERRIDES}.`
+    )
   }
   if (framework === 'pytest' && language !== undefined) {
-    throw new ConfigurationError(`"${value}": pytest specs are always Python; write "pytest" without a language.`)
+    throw new ConfigurationError(
+      `"${value}": pytest specs are always Python; write "pytest" without a language.`
+    )
   }
   return language ? { framework, language } : { framework }
 }
 
-function detect(facts: RepositoryFacts, modules: ModuleModel[], forced?: { framework: TestFramework; language?: SpecLanguage; reason: string }): DetectedTarget {
+function detect(
+  facts: RepositoryFacts,
+  modules: ModuleModel[],
+  forced?: { framework: TestFramework; language?: SpecLanguage; reason: string }
+): DetectedTarget {
   let jsLines = 0
   let pyLines = 0
   for (const m of modules) {
     if (m.language === 'python') pyLines += m.lines
-    else if (m.language === 'typescript' || m.language === 'tsx' || m.language === 'javascript' || m.language === 'jsx') jsLines += m.lines
+    else if (
+      m.language === 'typescript' ||
+      m.language === 'tsx' ||
+      m.language === 'javascript' ||
+      m.language === 'jsx'
+    )
+      jsLines += m.lines
   }
   const packageJsons = facts.manifests.filter((m) => m.kind === 'package.json')
-  const pythonManifests = facts.manifests.filter((m) => ['pyproject.toml', 'setup.cfg', 'setup.py', 'requirements'].includes(m.kind))
+  const pythonManifests = facts.manifests.filter((m) =>
+    ['pyproject.toml', 'setup.cfg', 'setup.py', 'requirements'].includes(m.kind)
+  )
   let family: 'js' | 'python' | null = null
   if (pyLines > jsLines) family = 'python'
   else if (jsLines > 0) family = 'js'
@@ -93,10 +130,22 @@ function detect(facts: RepositoryFacts, modules: ModuleModel[], forced?: { frame
   if (family === null && !forced) {
     const layout = detectLayout(facts, modules, null)
     const reason = 'no JavaScript, TypeScript or Python source found; node:test needs only Node'
-    return { target: { framework: 'node:test', language: 'javascript', layout: { ...layout, language: 'javascript', extension: '.js', reason } }, reason }
+    return {
+      target: {
+        framework: 'node:test',
+        language: 'javascript',
+        layout: { ...layout, language: 'javascript', extension: '.js', reason }
+      },
+      reason
+    }
   }
   const layout = detectLayout(facts, modules, family, forced)
-  const languageWhy = layout.language === 'python' ? `mostly Python (${pyLines} lines)` : layout.language === 'typescript' ? 'TypeScript' : 'JavaScript'
+  const languageWhy =
+    layout.language === 'python'
+      ? `mostly Python (${pyLines} lines)`
+      : layout.language === 'typescript'
+        ? 'TypeScript'
+        : 'JavaScript'
   const reason = forced ? forced.reason : `${layout.reason}; ${languageWhy}`
   return { target: { framework: layout.framework, language: layout.language, layout }, reason }
 }

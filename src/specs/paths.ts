@@ -25,7 +25,10 @@ export function moduleLanguage(path: string): ModuleLanguage {
 }
 
 function normalise(path: string): string {
-  return posix.normalize(path.replace(/\\/g, '/')).replace(/^(\.\/)+/, '').replace(/^\/+/, '')
+  return posix
+    .normalize(path.replace(/\\/g, '/'))
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '')
 }
 
 /** `src/util/port.ts` -> { dirs: 'util', base: 'port' }; an index file takes its folder's name. */
@@ -64,10 +67,13 @@ export function suggestTestFile(
   perspectiveId: string,
   layout?: TestLayout
 ): string {
-  if (layout && layout.framework === framework && layout.language === language) return layoutTestFile(layout, subjectPath, symbol, perspectiveId)
+  if (layout && layout.framework === framework && layout.language === language)
+    return layoutTestFile(layout, subjectPath, symbol, perspectiveId)
   const { dirs, base } = splitModulePath(subjectPath)
   if (framework === 'pytest') {
-    const stem = normalise(subjectPath).replace(/^src\//, '').replace(/\.[^./]+$/, '')
+    const stem = normalise(subjectPath)
+      .replace(/^src\//, '')
+      .replace(/\.[^./]+$/, '')
     const parts = [snake(stem.replace(/\/__init__$/, ''))]
     if (symbol && symbol !== 'default') parts.push(snake(symbol))
     parts.push(snake(perspectiveId))
@@ -76,7 +82,11 @@ export function suggestTestFile(
   const ext = language === 'typescript' ? 'ts' : 'js'
   const root = framework === 'jest' || framework === 'vitest' ? '__tests__' : 'test'
   const suffix = framework === 'mocha' ? 'spec' : 'test'
-  const name = [fileSafe(base), ...(symbol && symbol !== 'default' ? [fileSafe(symbol)] : []), fileSafe(perspectiveId)]
+  const name = [
+    fileSafe(base),
+    ...(symbol && symbol !== 'default' ? [fileSafe(symbol)] : []),
+    fileSafe(perspectiveId)
+  ]
   const dirParts = dirs ? dirs.split('/').map(fileSafe) : []
   return posix.join(root, ...dirParts, `${name.join('.')}.${suffix}.${ext}`)
 }
@@ -94,12 +104,24 @@ function mirroredDirs(path: string): string[] {
  * by its runner. The layout's placement comes first; when the runner would not collect that path (an
  * include glob, testMatch, mocha's spec folders, pytest's testpaths), the other usual places are tried.
  */
-export function layoutTestFile(layout: TestLayout, subjectPath: string, symbol: string | undefined, perspectiveId: string): string {
+export function layoutTestFile(
+  layout: TestLayout,
+  subjectPath: string,
+  symbol: string | undefined,
+  perspectiveId: string
+): string {
   const clean = normalise(subjectPath)
   const withSymbol = symbol && symbol !== 'default'
   if (layout.framework === 'pytest') {
-    const stem = layout.pythonRoots.reduce((p, r) => (p.startsWith(`${r}/`) ? p.slice(r.length + 1) : p), clean).replace(/^src\//, '').replace(/\.[^./]+$/, '')
-    const parts = [snake(stem.replace(/\/__init__$/, '')), ...(withSymbol ? [snake(symbol)] : []), snake(perspectiveId)]
+    const stem = layout.pythonRoots
+      .reduce((p, r) => (p.startsWith(`${r}/`) ? p.slice(r.length + 1) : p), clean)
+      .replace(/^src\//, '')
+      .replace(/\.[^./]+$/, '')
+    const parts = [
+      snake(stem.replace(/\/__init__$/, '')),
+      ...(withSymbol ? [snake(symbol)] : []),
+      snake(perspectiveId)
+    ]
     const name = `${layout.naming.prefix}${parts.join('_')}${layout.naming.suffix}.py`
     const dirs = [layout.testDir, 'tests', 'test'].map((d) => (d === '.' ? '' : d))
     const candidates = [...new Set(dirs)].map((d) => (d ? `${d}/${name}` : name))
@@ -116,7 +138,9 @@ export function layoutTestFile(layout: TestLayout, subjectPath: string, symbol: 
   const flat = (root: string): string => posix.join(root, file([...mirrored, base].join('.')))
   const beside = posix.join(dir, file(base))
   const nested = posix.join(dir, '__tests__', file(base))
-  const primary = { beside, nested, folder: inFolder(layout.testDir), flat: flat(layout.testDir) }[layout.placement]
+  const primary = { beside, nested, folder: inFolder(layout.testDir), flat: flat(layout.testDir) }[
+    layout.placement
+  ]
   const candidates = [
     primary,
     ...globCandidates(layout, mirrored, base, tail),
@@ -128,13 +152,20 @@ export function layoutTestFile(layout: TestLayout, subjectPath: string, symbol: 
     flat('test'),
     inFolder('__tests__'),
     inFolder('tests'),
-    posix.join('__tests__', ...(split.dirs ? split.dirs.split('/').map(fileSafe) : []), file(split.base))
+    posix.join(
+      '__tests__',
+      ...(split.dirs ? split.dirs.split('/').map(fileSafe) : []),
+      file(split.base)
+    )
   ]
   // Last resort: the usual folders with the usual suffixes (a jest `testRegex` names neither).
   for (const root of ['test', 'tests', 'spec', '__tests__']) {
     for (const suffix of ['.test', '.spec']) {
       const named = `${base}.${tail}${suffix}${layout.extension}`
-      candidates.push(posix.join(root, ...mirrored, named), posix.join(root, [...mirrored, named].join('.')))
+      candidates.push(
+        posix.join(root, ...mirrored, named),
+        posix.join(root, [...mirrored, named].join('.'))
+      )
     }
   }
   return candidates.find((c) => collects(layout, c)) ?? primary
@@ -144,7 +175,12 @@ export function layoutTestFile(layout: TestLayout, subjectPath: string, symbol: 
  * Places the runner's include globs point at: their fixed folder (`test/unit/` of
  * `test/unit/**\/*.spec.js`) with the name their file part asks for (`*.check.js` -> `.check.js`).
  */
-function globCandidates(layout: TestLayout, mirrored: string[], base: string, tail: string): string[] {
+function globCandidates(
+  layout: TestLayout,
+  mirrored: string[],
+  base: string,
+  tail: string
+): string[] {
   const out: string[] = []
   for (const glob of layout.collect.include) {
     const slash = glob.lastIndexOf('/')
@@ -158,8 +194,14 @@ function globCandidates(layout: TestLayout, mirrored: string[], base: string, ta
     const named = /^\*((?:\.[A-Za-z0-9_-]+)?)\.([A-Za-z0-9]+)$/.exec(namePart)
     const suffix = named ? named[1] : layout.naming.suffix
     const extension = named ? `.${named[2]}` : layout.extension
-    if (named && extension.slice(1) !== layout.extension.slice(1) && !(layout.extension === '.ts' && extension === '.js')) continue
-    const file = (stem: string): string => `${stem}.${tail}${suffix}${named ? extension : layout.extension}`
+    if (
+      named &&
+      extension.slice(1) !== layout.extension.slice(1) &&
+      !(layout.extension === '.ts' && extension === '.js')
+    )
+      continue
+    const file = (stem: string): string =>
+      `${stem}.${tail}${suffix}${named ? extension : layout.extension}`
     if (recursive) out.push(posix.join(...fixed, ...mirrored, file(base)))
     out.push(posix.join(...fixed, file([...mirrored, base].join('.'))))
   }
@@ -172,7 +214,10 @@ function globCandidates(layout: TestLayout, mirrored: string[], base: string, ta
  * `.mjs`, `.cts` -> `.cjs`): the NodeNext convention, which tsc, tsx, ts-jest and vitest accept.
  */
 export function jsImportSpecifier(testFile: string, modulePath: string): string {
-  const target = normalise(modulePath).replace(/\.(m|c)?tsx?$/, (_, kind: string | undefined) => `.${kind ?? ''}js`)
+  const target = normalise(modulePath).replace(
+    /\.(m|c)?tsx?$/,
+    (_, kind: string | undefined) => `.${kind ?? ''}js`
+  )
   let rel = posix.relative(posix.dirname(normalise(testFile)), target)
   if (!rel.startsWith('.')) rel = `./${rel}`
   return rel
@@ -183,10 +228,15 @@ export function jsImportSpecifier(testFile: string, modulePath: string): string 
  * point when its tests do that, else a relative path with the extension its tests write for
  * TypeScript sources (none, `.js` or `.ts`). JavaScript sources keep their own extension.
  */
-export function layoutImportSpecifier(testFile: string, modulePath: string, layout?: TestLayout): string {
+export function layoutImportSpecifier(
+  testFile: string,
+  modulePath: string,
+  layout?: TestLayout
+): string {
   if (!layout) return jsImportSpecifier(testFile, modulePath)
   const target = normalise(modulePath)
-  if (layout.importStyle === 'package' && layout.packageName && layout.packageEntry === target) return layout.packageName
+  if (layout.importStyle === 'package' && layout.packageName && layout.packageEntry === target)
+    return layout.packageName
   if (!/\.(m|c)?tsx?$/.test(target)) return jsImportSpecifier(testFile, modulePath)
   let rel = posix.relative(posix.dirname(normalise(testFile)), target)
   if (!rel.startsWith('.')) rel = `./${rel}`
@@ -225,7 +275,8 @@ export function pythonModuleName(modulePath: string, roots: readonly string[] = 
  * is a package specifier, written as is.
  */
 export function isRepositoryPath(source: string): boolean {
-  if (moduleLanguage(source) === 'other' || /^[a-z]+:/i.test(source) || source.startsWith('@')) return false
+  if (moduleLanguage(source) === 'other' || /^[a-z]+:/i.test(source) || source.startsWith('@'))
+    return false
   return source.includes('/')
 }
 

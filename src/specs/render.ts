@@ -16,7 +16,11 @@ import { renderVitest } from './renderers/vitest.js'
 import type { RenderStats } from './renderers/js.js'
 import type { FileSpecBody, RenderTarget, SpecDraft, TestSpec } from './types.js'
 
-export function renderSpec(draft: SpecDraft, target: RenderTarget, perspectiveId: string): TestSpec {
+export function renderSpec(
+  draft: SpecDraft,
+  target: RenderTarget,
+  perspectiveId: string
+): TestSpec {
   const { key, body, ...kept } = draft
   const id = `${perspectiveId}/spec/${shortHash(key)}`
   const common = { ...kept, target: { ...kept.target }, covers: [...kept.covers], id }
@@ -32,10 +36,24 @@ export function renderSpec(draft: SpecDraft, target: RenderTarget, perspectiveId
   const subjectPath = body.kind === 'call' ? body.module : (body.module ?? draft.target.file)
   const symbol = body.kind === 'call' ? body.symbol : draft.target.symbol
   const effective = effectiveTarget(target, subjectPath)
-  const fileName = suggestTestFile(effective.framework, effective.language, subjectPath, symbol, perspectiveId, effective.layout)
+  const fileName = suggestTestFile(
+    effective.framework,
+    effective.language,
+    subjectPath,
+    symbol,
+    perspectiveId,
+    effective.layout
+  )
   const stats = { tests: 0, todos: 0 }
   const code = renderCode(draft, effective, perspectiveId, fileName, stats)
-  return { ...common, framework: effective.framework, language: effective.language, fileName, code, planOnly: stats.tests === 0 }
+  return {
+    ...common,
+    framework: effective.framework,
+    language: effective.language,
+    fileName,
+    code,
+    planOnly: stats.tests === 0
+  }
 }
 
 /** The target after the module's own language has had its say (see the header). */
@@ -43,25 +61,54 @@ export function effectiveTarget(target: RenderTarget, subjectPath: string): Rend
   const adjusted = languageTarget(target, subjectPath)
   // The layout describes the project's own runner: it applies only while the target is that runner.
   const { layout } = target
-  if (layout && (adjusted.framework !== layout.framework || adjusted.language !== layout.language)) return { framework: adjusted.framework, language: adjusted.language }
+  if (layout && (adjusted.framework !== layout.framework || adjusted.language !== layout.language))
+    return { framework: adjusted.framework, language: adjusted.language }
   return adjusted
 }
 
 function languageTarget(target: RenderTarget, subjectPath: string): RenderTarget {
   const language = moduleLanguage(subjectPath)
-  if (language === 'python' && target.language !== 'python') return { framework: 'pytest', language: 'python' }
+  if (language === 'python' && target.language !== 'python')
+    return { framework: 'pytest', language: 'python' }
   if ((language === 'typescript' || language === 'javascript') && target.framework === 'pytest') {
     return { framework: 'node:test', language }
   }
-  if (target.framework === 'pytest' && target.language !== 'python') return { framework: 'pytest', language: 'python' }
-  if (target.framework !== 'pytest' && target.language === 'python') return { ...target, language: 'javascript' }
+  if (target.framework === 'pytest' && target.language !== 'python')
+    return { framework: 'pytest', language: 'python' }
+  if (target.framework !== 'pytest' && target.language === 'python')
+    return { ...target, language: 'javascript' }
   return target
 }
 
-function renderCode(draft: SpecDraft, target: RenderTarget, perspectiveId: string, fileName: string, stats: RenderStats): string {
+function renderCode(
+  draft: SpecDraft,
+  target: RenderTarget,
+  perspectiveId: string,
+  fileName: string,
+  stats: RenderStats
+): string {
   const layout = target.layout
-  if (target.framework === 'pytest') return renderPytest({ draft, perspectiveId, fileName, stats, ...(layout ? { pythonRoots: layout.pythonRoots, ...(layout.packages ? { packages: layout.packages } : {}) } : {}) })
-  const input = { draft, perspectiveId, fileName, language: target.language as 'typescript' | 'javascript', stats, ...(layout ? { layout } : {}) }
+  if (target.framework === 'pytest')
+    return renderPytest({
+      draft,
+      perspectiveId,
+      fileName,
+      stats,
+      ...(layout
+        ? {
+            pythonRoots: layout.pythonRoots,
+            ...(layout.packages ? { packages: layout.packages } : {})
+          }
+        : {})
+    })
+  const input = {
+    draft,
+    perspectiveId,
+    fileName,
+    language: target.language as 'typescript' | 'javascript',
+    stats,
+    ...(layout ? { layout } : {})
+  }
   switch (target.framework) {
     case 'jest':
       return renderJest(input)

@@ -21,7 +21,16 @@ export type SpecValue =
   | string
   | SpecValue[]
   | { [key: string]: SpecValue }
-  | { $special: 'undefined' | 'NaN' | 'Infinity' | '-Infinity' | '-0' | 'MAX_SAFE_INTEGER' | 'MIN_SAFE_INTEGER' }
+  | {
+      $special:
+        | 'undefined'
+        | 'NaN'
+        | 'Infinity'
+        | '-Infinity'
+        | '-0'
+        | 'MAX_SAFE_INTEGER'
+        | 'MIN_SAFE_INTEGER'
+    }
   | { $date: string }
   /** A BigInt, digits with an optional sign (`'-12'`): `-12n` in JavaScript, `-12` in Python. */
   | { $bigint: string }

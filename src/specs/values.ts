@@ -34,16 +34,26 @@ export function valueTag(
   }
   if (keys.length === 1 && typeof v.$date === 'string') return { tag: 'date', iso: v.$date }
   if (keys.length === 1 && typeof v.$bigint === 'string') {
-    if (!/^-?\d+$/.test(v.$bigint)) throw new Error(`spec value { $bigint } needs digits with an optional sign, got '${v.$bigint}'`)
+    if (!/^-?\d+$/.test(v.$bigint))
+      throw new Error(
+        `spec value { $bigint } needs digits with an optional sign, got '${v.$bigint}'`
+      )
     return { tag: 'bigint', digits: v.$bigint }
   }
   if (keys.length === 2 && typeof v.$repeat === 'string' && typeof v.times === 'number') {
     if (!Number.isInteger(v.times) || v.times < 0) {
-      throw new Error(`spec value { $repeat } needs a non-negative integer 'times', got ${String(v.times)}`)
+      throw new Error(
+        `spec value { $repeat } needs a non-negative integer 'times', got ${String(v.times)}`
+      )
     }
     return { tag: 'repeat', text: v.$repeat, times: v.times }
   }
-  if (keys.length === 1 && v.$code !== null && typeof v.$code === 'object' && !Array.isArray(v.$code)) {
+  if (
+    keys.length === 1 &&
+    v.$code !== null &&
+    typeof v.$code === 'object' &&
+    !Array.isArray(v.$code)
+  ) {
     return { tag: 'code', code: v.$code as { javascript?: string; python?: string } }
   }
   return null
@@ -173,7 +183,8 @@ export function renderJsValue(value: SpecValue): string {
         return `${jsString(tag.text)}.repeat(${tag.times})`
       case 'code': {
         const code = tag.code.javascript
-        if (code === undefined || code.trim() === '') throw new Error('spec value has no JavaScript code')
+        if (code === undefined || code.trim() === '')
+          throw new Error('spec value has no JavaScript code')
         return wrapCode(code, '//')
       }
     }
@@ -224,7 +235,8 @@ export function renderPyValue(value: SpecValue, imports: PythonImports): string 
         return `(${pyString(tag.text)} * ${tag.times})`
       case 'code': {
         const code = tag.code.python
-        if (code === undefined || code.trim() === '') throw new Error('spec value has no Python code')
+        if (code === undefined || code.trim() === '')
+          throw new Error('spec value has no Python code')
         return wrapCode(code, '#')
       }
     }
@@ -236,10 +248,16 @@ export function renderPyValue(value: SpecValue, imports: PythonImports): string 
 /** Top-level values that `==` / deep equality cannot compare as the draft means. */
 export function equalityKind(value: SpecValue): 'nan' | 'negative-zero' | 'plain' {
   const tag = valueTag(value)
-  if ((typeof value === 'number' && Number.isNaN(value)) || (tag?.tag === 'special' && tag.special === 'NaN')) {
+  if (
+    (typeof value === 'number' && Number.isNaN(value)) ||
+    (tag?.tag === 'special' && tag.special === 'NaN')
+  ) {
     return 'nan'
   }
-  if ((typeof value === 'number' && Object.is(value, -0)) || (tag?.tag === 'special' && tag.special === '-0')) {
+  if (
+    (typeof value === 'number' && Object.is(value, -0)) ||
+    (tag?.tag === 'special' && tag.special === '-0')
+  ) {
     return 'negative-zero'
   }
   return 'plain'

@@ -4,7 +4,13 @@ import { exportLeaves, resolveTarget } from '../../../perspectives/scope/invento
 import { saturate } from '../../../perspectives/scope/ranking.js'
 
 describe('resolveTarget', () => {
-  const modules = new Set(['src/cli.ts', 'lib/index.js', 'packages/a/src/main.ts', 'src/tool/cli.py', 'tool/__main__.py'])
+  const modules = new Set([
+    'src/cli.ts',
+    'lib/index.js',
+    'packages/a/src/main.ts',
+    'src/tool/cli.py',
+    'tool/__main__.py'
+  ])
 
   it('maps build output back to its source', () => {
     expect(resolveTarget('', 'dist/cli.js', modules)).toBe('src/cli.ts')
@@ -27,7 +33,11 @@ describe('resolveTarget', () => {
 describe('exportLeaves', () => {
   it('lists every string target with its condition path', () => {
     expect(
-      exportLeaves({ '.': { import: './dist/index.mjs', require: './dist/index.cjs' }, './cli': './dist/cli.js', './package.json': './package.json' })
+      exportLeaves({
+        '.': { import: './dist/index.mjs', require: './dist/index.cjs' },
+        './cli': './dist/cli.js',
+        './package.json': './package.json'
+      })
     ).toEqual([
       ['.>import', './dist/index.mjs'],
       ['.>require', './dist/index.cjs'],

@@ -14,12 +14,20 @@ describe('createQuoter', () => {
   })
 
   it('keeps the range inside the file', () => {
-    expect(quote.evidence('a.py', { startLine: 5, endLine: 99 })).toMatchObject({ startLine: 5, endLine: 5, snippet: '    # end' })
+    expect(quote.evidence('a.py', { startLine: 5, endLine: 99 })).toMatchObject({
+      startLine: 5,
+      endLine: 5,
+      snippet: '    # end'
+    })
   })
 
   it('says what is missing when there is no text to quote', () => {
-    expect(() => quote.evidence('b.py', { startLine: 1, endLine: 1 })).toThrow('no source text for b.py')
-    expect(() => createQuoter({}).lines('a.py')).toThrow('the engine must pass AnalyseContext.source')
+    expect(() => quote.evidence('b.py', { startLine: 1, endLine: 1 })).toThrow(
+      'no source text for b.py'
+    )
+    expect(() => createQuoter({}).lines('a.py')).toThrow(
+      'the engine must pass AnalyseContext.source'
+    )
   })
 })
 

@@ -12,7 +12,10 @@ describe('stringLiteralValue', () => {
     expect(stringLiteralValue(text)).toBe(value)
   })
 
-  it.each([['`/a/${id}`'], ["f'/x/{y}'"], ["'a' + 'b'"], ['path'], [''], [undefined]])('refuses computed %s', (text) => {
-    expect(stringLiteralValue(text)).toBeUndefined()
-  })
+  it.each([['`/a/${id}`'], ["f'/x/{y}'"], ["'a' + 'b'"], ['path'], [''], [undefined]])(
+    'refuses computed %s',
+    (text) => {
+      expect(stringLiteralValue(text)).toBeUndefined()
+    }
+  )
 })

@@ -31,7 +31,8 @@ const PATTERNS: [string, string][] = [
 /** What decides a finding: status, complexity and the attack, without anything recheck may word differently. */
 function verdict(d: Diagnostics | null): string {
   if (!d) return 'not checked'
-  if (d.status === 'vulnerable') return `vulnerable ${d.complexity.type === 'exponential' ? 'exp' : `O(n^${d.complexity.degree})`} ${d.attack.pattern}`
+  if (d.status === 'vulnerable')
+    return `vulnerable ${d.complexity.type === 'exponential' ? 'exp' : `O(n^${d.complexity.degree})`} ${d.attack.pattern}`
   if (d.status === 'unknown') return `unknown ${d.error.kind}`
   return `safe ${d.checker}`
 }
@@ -76,14 +77,16 @@ describe('RegexChecker', () => {
     if (exp?.status === 'vulnerable') expect(exp.complexity.type).toBe('exponential')
     const poly = checker.check('\\s*#?\\s*$', '')
     expect(poly?.status).toBe('vulnerable')
-    if (poly?.status === 'vulnerable') expect(poly.complexity).toMatchObject({ type: 'polynomial', degree: 3 })
+    if (poly?.status === 'vulnerable')
+      expect(poly.complexity).toMatchObject({ type: 'polynomial', degree: 3 })
     expect(checker.check('^[a-z]+@[a-z]+\\.com$', '')?.status).toBe('safe')
   })
 
   it('says undecided, not safe, for what only fuzzing could check when fuzzing is off', () => {
     const result = runRecheck('(a*)b\\1', '', { maxNfaSize: 2000, fuzzing: false })
     expect(result.status).toBe('unknown')
-    if (result.status === 'unknown') expect(result.error).toEqual({ kind: 'unsupported', message: BEYOND_AUTOMATON })
+    if (result.status === 'unknown')
+      expect(result.error).toEqual({ kind: 'unsupported', message: BEYOND_AUTOMATON })
   })
 
   it('checks each pattern once, counts what is over the limit, and records why patterns stayed undecided', () => {
@@ -100,7 +103,14 @@ describe('RegexChecker', () => {
   it('never gives recheck a clock: every timeout is off and the work is bounded by sizes and steps', () => {
     for (const fuzzing of [false, true]) {
       const params = recheckParameters({ maxNfaSize: 2000, fuzzing })
-      expect(params).toMatchObject({ checker: 'auto', timeout: null, attackTimeout: null, incubationTimeout: null, seedingTimeout: null, maxNFASize: 2000 })
+      expect(params).toMatchObject({
+        checker: 'auto',
+        timeout: null,
+        attackTimeout: null,
+        incubationTimeout: null,
+        seedingTimeout: null,
+        maxNFASize: 2000
+      })
       expect(params.recallTimeout).toBeLessThan(0)
       expect(params.attackLimit).toBeGreaterThan(0)
     }
@@ -124,7 +134,10 @@ describe('regex helpers', () => {
   })
 
   it("translates Python's regex dialect", () => {
-    expect(pythonToJs('(?P<year>\\d+)-(?P=year)\\Z', '')).toEqual({ pattern: '(?<year>\\d+)-\\k<year>$', flags: '' })
+    expect(pythonToJs('(?P<year>\\d+)-(?P=year)\\Z', '')).toEqual({
+      pattern: '(?<year>\\d+)-\\k<year>$',
+      flags: ''
+    })
     expect(pythonToJs('(?i)abc', '')).toEqual({ pattern: 'abc', flags: 'i' })
     expect(pythonToJs('(?x) a b', '')).toBeUndefined()
   })

@@ -26,7 +26,9 @@ async function reachIn(root: string, path: string): Promise<Record<string, strin
   const model = await buildModel(repo, await collectFacts(repo, {}))
   const module = model.modules.find((m) => m.path === path) as ModuleModel
   const facts = reachFacts(model)
-  return Object.fromEntries(module.functions.map((fn) => [fn.qualifiedName, facts.functionReach(module, fn)]))
+  return Object.fromEntries(
+    module.functions.map((fn) => [fn.qualifiedName, facts.functionReach(module, fn)])
+  )
 }
 
 function hasCoveragePy(): boolean {
@@ -35,7 +37,8 @@ function hasCoveragePy(): boolean {
     return true
   } catch {
     // CI installs both (.ci/run sets TEST_PLANNING_PYTHON): there their absence is a failure.
-    if (process.env.TEST_PLANNING_PYTHON) throw new Error('TEST_PLANNING_PYTHON is set, so coverage and pytest must be installed there')
+    if (process.env.TEST_PLANNING_PYTHON)
+      throw new Error('TEST_PLANNING_PYTHON is set, so coverage and pytest must be installed there')
     return false
   }
 }
@@ -59,15 +62,30 @@ describe('shared test reach on reports the real tools write', () => {
           'module.exports = { used, ignored, never }',
           ''
         ].join('\n'),
-        'test/calc.test.js': "const test = require('node:test')\nconst assert = require('node:assert')\nconst { used } = require('../lib/calc.js')\ntest('used', () => assert.strictEqual(used(1), 2))\n"
+        'test/calc.test.js':
+          "const test = require('node:test')\nconst assert = require('node:assert')\nconst { used } = require('../lib/calc.js')\ntest('used', () => assert.strictEqual(used(1), 2))\n"
       })
       mkdirSync(join(root, 'coverage'))
-      execFileSync(process.execPath, ['--test', '--experimental-test-coverage', '--test-reporter=lcov', '--test-reporter-destination=coverage/lcov.info', 'test/calc.test.js'], {
-        cwd: root,
-        stdio: 'ignore'
-      })
+      execFileSync(
+        process.execPath,
+        [
+          '--test',
+          '--experimental-test-coverage',
+          '--test-reporter=lcov',
+          '--test-reporter-destination=coverage/lcov.info',
+          'test/calc.test.js'
+        ],
+        {
+          cwd: root,
+          stdio: 'ignore'
+        }
+      )
       expect(existsSync(join(root, 'coverage/lcov.info'))).toBe(true)
-      expect(await reachIn(root, 'lib/calc.js')).toEqual({ used: 'covered', ignored: 'excluded', never: 'not-run' })
+      expect(await reachIn(root, 'lib/calc.js')).toEqual({
+        used: 'covered',
+        ignored: 'excluded',
+        never: 'not-run'
+      })
     } finally {
       rmSync(root, { recursive: true, force: true })
     }
@@ -78,7 +96,8 @@ describe('shared test reach on reports the real tools write', () => {
     const root = mkdtempSync(join(tmpdir(), 'reach-py-'))
     try {
       write(root, {
-        'pyproject.toml': '[tool.coverage.report]\nexclude_lines = ["pragma: no cover", "raise NotImplementedError"]\n',
+        'pyproject.toml':
+          '[tool.coverage.report]\nexclude_lines = ["pragma: no cover", "raise NotImplementedError"]\n',
         'calc/__init__.py': '',
         'calc/ops.py': [
           'def used(a):',
@@ -95,13 +114,38 @@ describe('shared test reach on reports the real tools write', () => {
           '        raise NotImplementedError',
           ''
         ].join('\n'),
-        'tests/test_ops.py': 'from calc.ops import used\n\ndef test_used():\n    assert used(1) == 2\n'
+        'tests/test_ops.py':
+          'from calc.ops import used\n\ndef test_used():\n    assert used(1) == 2\n'
       })
       const env = { ...process.env, PYTHONPATH: root, PYTHONDONTWRITEBYTECODE: '1' }
-      execFileSync(PYTHON, ['-m', 'coverage', 'run', '--source=calc', '-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'tests'], { cwd: root, env, stdio: 'ignore' })
-      execFileSync(PYTHON, ['-m', 'coverage', 'json', '-o', 'coverage.json'], { cwd: root, env, stdio: 'ignore' })
+      execFileSync(
+        PYTHON,
+        [
+          '-m',
+          'coverage',
+          'run',
+          '--source=calc',
+          '-m',
+          'pytest',
+          '-q',
+          '-p',
+          'no:cacheprovider',
+          'tests'
+        ],
+        { cwd: root, env, stdio: 'ignore' }
+      )
+      execFileSync(PYTHON, ['-m', 'coverage', 'json', '-o', 'coverage.json'], {
+        cwd: root,
+        env,
+        stdio: 'ignore'
+      })
       rmSync(join(root, '.coverage'), { force: true })
-      expect(await reachIn(root, 'calc/ops.py')).toEqual({ used: 'covered', never: 'not-run', debug: 'excluded', 'Shape.area': 'excluded' })
+      expect(await reachIn(root, 'calc/ops.py')).toEqual({
+        used: 'covered',
+        never: 'not-run',
+        debug: 'excluded',
+        'Shape.area': 'excluded'
+      })
     } finally {
       rmSync(root, { recursive: true, force: true })
     }

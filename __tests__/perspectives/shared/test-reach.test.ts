@@ -28,7 +28,9 @@ async function modelOf(files: Record<string, string>): Promise<CodeModel> {
 function reachOf(model: CodeModel, path: string): Record<string, string> {
   const module = model.modules.find((m) => m.path === path) as ModuleModel
   const facts = reachFacts(model)
-  return Object.fromEntries(module.functions.map((fn) => [fn.qualifiedName, facts.functionReach(module, fn)]))
+  return Object.fromEntries(
+    module.functions.map((fn) => [fn.qualifiedName, facts.functionReach(module, fn)])
+  )
 }
 
 const PY_SOURCE = [
@@ -59,15 +61,34 @@ describe('shared test reach: coverage reports decide, pragmas exclude', () => {
           functions: {
             used: { start_line: 1, executed_lines: [2], missing_lines: [], excluded_lines: [] },
             never: { start_line: 4, executed_lines: [], missing_lines: [5], excluded_lines: [] },
-            debug_only: { start_line: 7, executed_lines: [], missing_lines: [], excluded_lines: [7, 8] },
-            configured: { start_line: 10, executed_lines: [], missing_lines: [], excluded_lines: [11] },
+            debug_only: {
+              start_line: 7,
+              executed_lines: [],
+              missing_lines: [],
+              excluded_lines: [7, 8]
+            },
+            configured: {
+              start_line: 10,
+              executed_lines: [],
+              missing_lines: [],
+              excluded_lines: [11]
+            },
             '': { executed_lines: [1, 4, 7, 10], missing_lines: [], excluded_lines: [] }
           }
         }
       }
     }
-    const model = await modelOf({ 'pkg/__init__.py': '', 'pkg/calc.py': PY_SOURCE, 'coverage.json': JSON.stringify(report) })
-    expect(reachOf(model, 'pkg/calc.py')).toEqual({ used: 'covered', never: 'not-run', debug_only: 'excluded', configured: 'excluded' })
+    const model = await modelOf({
+      'pkg/__init__.py': '',
+      'pkg/calc.py': PY_SOURCE,
+      'coverage.json': JSON.stringify(report)
+    })
+    expect(reachOf(model, 'pkg/calc.py')).toEqual({
+      used: 'covered',
+      never: 'not-run',
+      debug_only: 'excluded',
+      configured: 'excluded'
+    })
     const facts = reachFacts(model)
     expect(facts.isCovered('pkg/calc.py', 2)).toBe(true)
     expect(facts.isCovered('pkg/calc.py', 5)).toBe(false)
@@ -119,7 +140,13 @@ describe('shared test reach: coverage reports decide, pragmas exclude', () => {
       ''
     ].join('\n')
     const model = await modelOf({ 'src/calc.js': source, 'coverage/lcov.info': lcov })
-    expect(reachOf(model, 'src/calc.js')).toEqual({ used: 'covered', ignored: 'excluded', block: 'excluded', nextOne: 'excluded', never: 'not-run' })
+    expect(reachOf(model, 'src/calc.js')).toEqual({
+      used: 'covered',
+      ignored: 'excluded',
+      block: 'excluded',
+      nextOne: 'excluded',
+      never: 'not-run'
+    })
     const module = model.modules.find((m) => m.path === 'src/calc.js') as ModuleModel
     expect(module.coverageIgnored?.map((r) => [r.pragma, r.startLine, r.endLine])).toEqual([
       ['istanbul ignore next', 4, 7],
@@ -129,19 +156,36 @@ describe('shared test reach: coverage reports decide, pragmas exclude', () => {
   })
 
   it('Istanbul JSON and Cobertura: the report decides per function and per line', async () => {
-    const source = ['export function used(a) {', '  return a + 1', '}', 'export function never(a) {', '  return a * 2', '}', ''].join('\n')
+    const source = [
+      'export function used(a) {',
+      '  return a + 1',
+      '}',
+      'export function never(a) {',
+      '  return a * 2',
+      '}',
+      ''
+    ].join('\n')
     const istanbul = {
       'src/calc.js': {
         path: 'src/calc.js',
-        statementMap: { 0: { start: { line: 2 }, end: { line: 2 } }, 1: { start: { line: 5 }, end: { line: 5 } } },
+        statementMap: {
+          0: { start: { line: 2 }, end: { line: 2 } },
+          1: { start: { line: 5 }, end: { line: 5 } }
+        },
         s: { 0: 2, 1: 0 },
-        fnMap: { 0: { name: 'used', decl: { start: { line: 1 } } }, 1: { name: 'never', decl: { start: { line: 4 } } } },
+        fnMap: {
+          0: { name: 'used', decl: { start: { line: 1 } } },
+          1: { name: 'never', decl: { start: { line: 4 } } }
+        },
         f: { 0: 2, 1: 0 },
         branchMap: {},
         b: {}
       }
     }
-    const fromIstanbul = await modelOf({ 'src/calc.js': source, 'coverage/coverage-final.json': JSON.stringify(istanbul) })
+    const fromIstanbul = await modelOf({
+      'src/calc.js': source,
+      'coverage/coverage-final.json': JSON.stringify(istanbul)
+    })
     expect(reachOf(fromIstanbul, 'src/calc.js')).toEqual({ used: 'covered', never: 'not-run' })
     const cobertura =
       '<?xml version="1.0" ?><coverage version="7.6"><sources><source>.</source></sources><packages><package name="src"><classes>' +
@@ -152,7 +196,8 @@ describe('shared test reach: coverage reports decide, pragmas exclude', () => {
   })
   it('lcov: an arrow in an object literal the report calls (anonymous_0) is matched by its line', async () => {
     const source = "module.exports = {\n  NAME: 'x',\n  NOOP: () => {}\n}\n"
-    const lcov = 'TN:\nSF:lib/constants.js\nFN:3,(anonymous_0)\nFNDA:9,(anonymous_0)\nDA:1,1\nend_of_record\n'
+    const lcov =
+      'TN:\nSF:lib/constants.js\nFN:3,(anonymous_0)\nFNDA:9,(anonymous_0)\nDA:1,1\nend_of_record\n'
     const model = await modelOf({ 'lib/constants.js': source, 'coverage/lcov.info': lcov })
     expect(reachOf(model, 'lib/constants.js')).toEqual({ NOOP: 'covered' })
   })
@@ -181,7 +226,8 @@ describe('shared test reach: the static estimate without a report', () => {
         ''
       ].join('\n'),
       'shop/helpers.py': 'TABLE = {}\n\ndef register(x):\n    TABLE[x] = x\n',
-      'tests/test_money.py': 'from shop import total, Base\n\ndef test_total():\n    assert total([1]) == 1\n    assert Base().describe() == "base"\n'
+      'tests/test_money.py':
+        'from shop import total, Base\n\ndef test_total():\n    assert total([1]) == 1\n    assert Base().describe() == "base"\n'
     })
     const money = reachOf(model, 'shop/money.py')
     expect(money.total).toBe('estimated-tested')
@@ -195,10 +241,14 @@ describe('shared test reach: the static estimate without a report', () => {
   it('JavaScript: a barrel re-export, the package root required from a nested test, methods through instances', async () => {
     const model = await modelOf({
       'package.json': JSON.stringify({ name: 'calc', exports: { '.': { require: './index.js' } } }),
-      'index.js': "const ops = require('./lib/ops')\nmodule.exports.add = ops.add\nmodule.exports.Counter = require('./lib/counter')\n",
-      'lib/ops.js': 'function add(a, b) {\n  return a + b\n}\nfunction unused(a) {\n  return a\n}\nmodule.exports = { add, unused }\n',
-      'lib/counter.js': 'class Counter {\n  increment() {\n    return 1\n  }\n  reset() {\n    return 0\n  }\n}\nmodule.exports = Counter\n',
-      'test/unit/calc.test.js': "const calc = require('../../')\ntest('adds', () => {\n  expect(calc.add(1, 2)).toBe(3)\n  expect(new calc.Counter().increment()).toBe(1)\n})\n"
+      'index.js':
+        "const ops = require('./lib/ops')\nmodule.exports.add = ops.add\nmodule.exports.Counter = require('./lib/counter')\n",
+      'lib/ops.js':
+        'function add(a, b) {\n  return a + b\n}\nfunction unused(a) {\n  return a\n}\nmodule.exports = { add, unused }\n',
+      'lib/counter.js':
+        'class Counter {\n  increment() {\n    return 1\n  }\n  reset() {\n    return 0\n  }\n}\nmodule.exports = Counter\n',
+      'test/unit/calc.test.js':
+        "const calc = require('../../')\ntest('adds', () => {\n  expect(calc.add(1, 2)).toBe(3)\n  expect(new calc.Counter().increment()).toBe(1)\n})\n"
     })
     const ops = reachOf(model, 'lib/ops.js')
     expect(ops.add).toBe('estimated-tested')
@@ -208,10 +258,14 @@ describe('shared test reach: the static estimate without a report', () => {
   it('Python: inherited methods of a base class in another module, click commands and flask routes run through runners and clients, importlib by name', async () => {
     const model = await modelOf({
       'app/__init__.py': '',
-      'app/base.py': 'class Store:\n    def save(self, item):\n        self.items.append(item)\n\n    def purge(self):\n        self.items = []\n',
-      'app/memory.py': 'from app.base import Store\n\nclass MemoryStore(Store):\n    def __init__(self):\n        self.items = []\n',
-      'app/cli.py': 'import click\n\n@click.group()\ndef cli():\n    pass\n\n@cli.command()\ndef hello():\n    click.echo("hi")\n',
-      'app/web.py': 'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/ping")\ndef ping():\n    return "pong"\n',
+      'app/base.py':
+        'class Store:\n    def save(self, item):\n        self.items.append(item)\n\n    def purge(self):\n        self.items = []\n',
+      'app/memory.py':
+        'from app.base import Store\n\nclass MemoryStore(Store):\n    def __init__(self):\n        self.items = []\n',
+      'app/cli.py':
+        'import click\n\n@click.group()\ndef cli():\n    pass\n\n@cli.command()\ndef hello():\n    click.echo("hi")\n',
+      'app/web.py':
+        'from flask import Flask\napp = Flask(__name__)\n\n@app.route("/ping")\ndef ping():\n    return "pong"\n',
       'app/plugins/extra.py': 'def load():\n    return 1\n',
       'tests/test_app.py': [
         'import importlib',
@@ -247,10 +301,14 @@ describe('shared test reach: the static estimate without a report', () => {
   it('JavaScript: handlers of an app requested through supertest, a default re-export, the package imported by its own name', async () => {
     const model = await modelOf({
       'package.json': JSON.stringify({ name: 'shop', main: 'src/index.js' }),
-      'src/index.js': "export { default as createApp } from './app.js'\nexport { total } from './money.js'\n",
-      'src/money.js': 'export function total(items) {\n  return items.length\n}\nexport function refund(x) {\n  return -x\n}\n',
-      'src/app.js': "import express from 'express'\nfunction listOrders(req, res) {\n  res.json([])\n}\nexport default function createApp() {\n  const app = express()\n  app.get('/orders', listOrders)\n  return app\n}\n",
-      'test/app.test.js': "import request from 'supertest'\nimport { createApp, total } from 'shop'\ntest('orders', async () => {\n  await request(createApp()).get('/orders').expect(200)\n  expect(total([])).toBe(0)\n})\n"
+      'src/index.js':
+        "export { default as createApp } from './app.js'\nexport { total } from './money.js'\n",
+      'src/money.js':
+        'export function total(items) {\n  return items.length\n}\nexport function refund(x) {\n  return -x\n}\n',
+      'src/app.js':
+        "import express from 'express'\nfunction listOrders(req, res) {\n  res.json([])\n}\nexport default function createApp() {\n  const app = express()\n  app.get('/orders', listOrders)\n  return app\n}\n",
+      'test/app.test.js':
+        "import request from 'supertest'\nimport { createApp, total } from 'shop'\ntest('orders', async () => {\n  await request(createApp()).get('/orders').expect(200)\n  expect(total([])).toBe(0)\n})\n"
     })
     const app = reachOf(model, 'src/app.js')
     expect(app.createApp).toBe('estimated-tested')
@@ -263,11 +321,15 @@ describe('shared test reach: the static estimate without a report', () => {
   it('Python: hooks of a library base class and plugin modules loaded by name may run; an unused plugin helper cannot', async () => {
     const model = await modelOf({
       'md/__init__.py': '',
-      'md/core.py': 'def convert(text, extensions):\n    for ext in extensions:\n        ext.extend(text)\n    return text\n',
-      'md/html.py': 'from html.parser import HTMLParser\n\nclass Extractor(HTMLParser):\n    def handle_starttag(self, tag, attrs):\n        self.seen = tag\n',
+      'md/core.py':
+        'def convert(text, extensions):\n    for ext in extensions:\n        ext.extend(text)\n    return text\n',
+      'md/html.py':
+        'from html.parser import HTMLParser\n\nclass Extractor(HTMLParser):\n    def handle_starttag(self, tag, attrs):\n        self.seen = tag\n',
       'md/ext/__init__.py': '',
-      'md/ext/tables.py': 'class Tables:\n    def extend(self, text):\n        return text\n\n    def unused_helper(self):\n        return 1\n',
-      'tests/test_core.py': 'from md.core import convert\nfrom md.html import Extractor\n\ndef test_convert():\n    assert convert("x", []) == "x"\n    Extractor().feed("<p>")\n'
+      'md/ext/tables.py':
+        'class Tables:\n    def extend(self, text):\n        return text\n\n    def unused_helper(self):\n        return 1\n',
+      'tests/test_core.py':
+        'from md.core import convert\nfrom md.html import Extractor\n\ndef test_convert():\n    assert convert("x", []) == "x"\n    Extractor().feed("<p>")\n'
     })
     expect(reachOf(model, 'md/html.py')['Extractor.handle_starttag']).toBe('estimated-tested')
     const tables = reachOf(model, 'md/ext/tables.py')

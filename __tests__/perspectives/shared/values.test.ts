@@ -1,7 +1,12 @@
 import type { Parameter } from '../../../src/model/types.js'
 import { planArguments, sampleForType, splitTopLevel } from '../../../perspectives/shared/values.js'
 
-const param = (name: string, extra: Partial<Parameter> = {}): Parameter => ({ name, optional: false, rest: false, ...extra })
+const param = (name: string, extra: Partial<Parameter> = {}): Parameter => ({
+  name,
+  optional: false,
+  rest: false,
+  ...extra
+})
 
 describe('sampleForType', () => {
   it.each([
@@ -43,32 +48,53 @@ describe('sampleForType', () => {
 
 describe('planArguments', () => {
   it('passes required parameters and leaves optional ones at the end out', () => {
-    const plan = planArguments([param('a', { type: 'string' }), param('b', { type: 'number', optional: true })], 'typescript')
+    const plan = planArguments(
+      [param('a', { type: 'string' }), param('b', { type: 'number', optional: true })],
+      'typescript'
+    )
     expect(plan).toEqual({ ok: true, args: ['example'] })
   })
 
   it('passes undefined for an optional JavaScript parameter before a required one', () => {
-    const plan = planArguments([param('a', { type: 'string', defaultValue: "'x'" }), param('b', { type: 'number' })], 'typescript')
+    const plan = planArguments(
+      [param('a', { type: 'string', defaultValue: "'x'" }), param('b', { type: 'number' })],
+      'typescript'
+    )
     expect(plan).toEqual({ ok: true, args: [{ $special: 'undefined' }, 1] })
   })
 
   it('skips self and rest parameters in Python', () => {
-    const plan = planArguments([param('self'), param('name', { type: 'str' }), param('args', { rest: true })], 'python')
+    const plan = planArguments(
+      [param('self'), param('name', { type: 'str' }), param('args', { rest: true })],
+      'python'
+    )
     expect(plan).toEqual({ ok: true, args: ['example'] })
   })
 
   it('names the parameters it cannot build, including required keyword-only ones', () => {
     const plan = planArguments(
-      [param('order', { type: 'Order' }), param('items'), param('flag', { type: 'bool', keywordOnly: true })],
+      [
+        param('order', { type: 'Order' }),
+        param('items'),
+        param('flag', { type: 'bool', keywordOnly: true })
+      ],
       'python'
     )
     expect(plan.ok).toBe(false)
-    expect(plan.ok ? [] : plan.unknown.map((p) => p.name).sort()).toEqual(['flag', 'items', 'order'])
+    expect(plan.ok ? [] : plan.unknown.map((p) => p.name).sort()).toEqual([
+      'flag',
+      'items',
+      'order'
+    ])
   })
 })
 
 describe('splitTopLevel', () => {
   it('splits outside brackets and quotes only', () => {
-    expect(splitTopLevel("Map<string, A | B> | 'x|y' | null", '|')).toEqual(['Map<string, A | B>', "'x|y'", 'null'])
+    expect(splitTopLevel("Map<string, A | B> | 'x|y' | null", '|')).toEqual([
+      'Map<string, A | B>',
+      "'x|y'",
+      'null'
+    ])
   })
 })

@@ -21,7 +21,12 @@ export function addBindings(
   const bindings = (model.bindings ??= [])
   for (const name of names) {
     if (bindings.length >= MAX_BINDINGS) return
-    const binding: LocalBinding = { name, operator: at.operator, value: at.value, loc: { ...at.loc } }
+    const binding: LocalBinding = {
+      name,
+      operator: at.operator,
+      value: at.value,
+      loc: { ...at.loc }
+    }
     if (at.enclosing !== undefined) binding.enclosing = at.enclosing
     if (at.branch) binding.branch = { ...at.branch }
     bindings.push(binding)

@@ -18,9 +18,15 @@ export abstract class GenericFlow extends GenericScopes {
     } else if (!expr) {
       rethrow = true
     } else if (expr.type === 'object_creation_expression') {
-      const typeNode = expr.childForFieldName('type') ?? kids(expr).find((k) => k.type === 'name' || k.type === 'qualified_name') ?? null
+      const typeNode =
+        expr.childForFieldName('type') ??
+        kids(expr).find((k) => k.type === 'name' || k.type === 'qualified_name') ??
+        null
       errorType = text(typeNode).replace(/^\\/, '')
-      const argsNode = expr.childForFieldName('arguments') ?? kids(expr).find((k) => k.type === 'arguments') ?? null
+      const argsNode =
+        expr.childForFieldName('arguments') ??
+        kids(expr).find((k) => k.type === 'arguments') ??
+        null
       const first = kids(argsNode)[0]
       const literal = genericLiteral(first?.type === 'argument' ? kids(first)[0] : first)
       if (literal && typeof literal.value === 'string') message = literal.value
@@ -52,7 +58,13 @@ export abstract class GenericFlow extends GenericScopes {
     this.addThrow(node, first ?? null, errorType, message, rethrow)
   }
 
-  protected addThrow(node: Node, expr: Node | null, errorType: string | undefined, message: string | undefined, rethrow: boolean): void {
+  protected addThrow(
+    node: Node,
+    expr: Node | null,
+    errorType: string | undefined,
+    message: string | undefined,
+    rethrow: boolean
+  ): void {
     let guard: string | undefined
     let handler: CatchHandler | undefined
     for (const frame of this.framesInFunction()) {
@@ -74,12 +86,17 @@ export abstract class GenericFlow extends GenericScopes {
 
   protected isCaughtName(name: string): boolean {
     const bare = name.replace(/^\$/, '')
-    for (const frame of this.framesInFunction()) if (frame.kind === 'handler' && frame.handler.param === bare) return true
+    for (const frame of this.framesInFunction())
+      if (frame.kind === 'handler' && frame.handler.param === bare) return true
     return false
   }
 
   protected visitTry(node: Node, depth: number): void {
-    if (this.language === 'ruby' && !kids(node).some((k) => k.type === 'rescue' || k.type === 'ensure')) return
+    if (
+      this.language === 'ruby' &&
+      !kids(node).some((k) => k.type === 'rescue' || k.type === 'ensure')
+    )
+      return
     const enclosing = this.currentFunction()?.qualifiedName
     const block: TryBlock = {
       handlers: [],
@@ -93,7 +110,8 @@ export abstract class GenericFlow extends GenericScopes {
 
   /** Ruby methods and blocks may `rescue` without `begin`. */
   protected rubyImplicitTry(node: Node, depth: number): void {
-    if (kids(node).some((k) => k.type === 'rescue' || k.type === 'ensure')) this.visitTry(node, depth)
+    if (kids(node).some((k) => k.type === 'rescue' || k.type === 'ensure'))
+      this.visitTry(node, depth)
   }
 
   protected visitHandler(node: Node, depth: number): void {
@@ -118,7 +136,12 @@ export abstract class GenericFlow extends GenericScopes {
       }
       case 'php': {
         const typeNode = node.childForFieldName('type')
-        types = typeNode?.type === 'type_list' ? kids(typeNode).map((k) => text(k)) : typeNode ? [text(typeNode)] : []
+        types =
+          typeNode?.type === 'type_list'
+            ? kids(typeNode).map((k) => text(k))
+            : typeNode
+              ? [text(typeNode)]
+              : []
         param = node.childForFieldName('name')?.text.replace(/^\$/, '')
         break
       }
@@ -131,7 +154,11 @@ export abstract class GenericFlow extends GenericScopes {
       default:
         break
     }
-    if (!body) body = kids(node).filter((k) => k.type === 'block' || k.type === 'compound_statement').pop() ?? null
+    if (!body)
+      body =
+        kids(node)
+          .filter((k) => k.type === 'block' || k.type === 'compound_statement')
+          .pop() ?? null
     const statements = kids(body)
     const handler: CatchHandler = {
       types,
@@ -139,7 +166,13 @@ export abstract class GenericFlow extends GenericScopes {
       empty: statements.length === 0,
       onlyLogs: statements.length > 0 && statements.every((s) => this.isLogStatement(s)),
       rethrows: false,
-      swallows: statements.every((s) => /^(continue|break|next|return_statement|return)$/.test(s.type) && kids(s).length === 0 || s.type === 'continue_statement' || s.type === 'break_statement'),
+      swallows: statements.every(
+        (s) =>
+          (/^(continue|break|next|return_statement|return)$/.test(s.type) &&
+            kids(s).length === 0) ||
+          s.type === 'continue_statement' ||
+          s.type === 'break_statement'
+      ),
       loc: loc(node)
     }
     if (param) handler.param = param
@@ -157,10 +190,16 @@ export abstract class GenericFlow extends GenericScopes {
       const fn = call.childForFieldName(rule.functionField)
       const member = fn ? this.table.members[fn.type] : undefined
       const callee = call.type === 'macro_invocation' ? `${text(fn)}!` : text(fn)
-      return isLogCallee(member ? text(fn?.childForFieldName(member[1])) : callee, member ? text(fn?.childForFieldName(member[0])) : undefined)
+      return isLogCallee(
+        member ? text(fn?.childForFieldName(member[1])) : callee,
+        member ? text(fn?.childForFieldName(member[0])) : undefined
+      )
     }
     const recv = rule.receiverField ? call.childForFieldName(rule.receiverField) : null
-    return isLogCallee(text(call.childForFieldName(rule.nameField ?? '')), recv ? text(recv) : undefined)
+    return isLogCallee(
+      text(call.childForFieldName(rule.nameField ?? '')),
+      recv ? text(recv) : undefined
+    )
   }
 
   protected visitCondition(node: Node, type: string, depth: number): void {
@@ -224,8 +263,10 @@ export abstract class GenericFlow extends GenericScopes {
     const comparison: Comparison = { operator, left: text(left), right: text(right) }
     const rightLiteral = genericLiteral(right)
     const leftLiteral = rightLiteral ? undefined : genericLiteral(left)
-    if (rightLiteral) Object.assign(comparison, { literal: rightLiteral.value, literalSide: 'right' })
-    else if (leftLiteral) Object.assign(comparison, { literal: leftLiteral.value, literalSide: 'left' })
+    if (rightLiteral)
+      Object.assign(comparison, { literal: rightLiteral.value, literalSide: 'right' })
+    else if (leftLiteral)
+      Object.assign(comparison, { literal: leftLiteral.value, literalSide: 'left' })
     cond.comparisons.push(comparison)
   }
 
@@ -239,7 +280,10 @@ export abstract class GenericFlow extends GenericScopes {
           hasDefault = true
           cases.push('default')
         } else if (rule.caseTypes.includes(child.type)) {
-          const head = text(child, 120).split(/\n/)[0].replace(/\s*(:|=>|then\b).*$/, '').trim()
+          const head = text(child, 120)
+            .split(/\n/)[0]
+            .replace(/\s*(:|=>|then\b).*$/, '')
+            .trim()
           if (/^(default\b|_$)/.test(head)) hasDefault = true
           cases.push(head)
         } else if (level < 2) {

@@ -1,7 +1,15 @@
 // The frame stack shared by the generic walker's parts (see generic.ts): a frame pushed at depth d
 // ends when the walk next enters a node at depth <= d.
 import type { Node } from 'web-tree-sitter'
-import type { CatchHandler, ClassDecl, Condition, FunctionDecl, Loop, ModuleModel, TryBlock } from '../types.js'
+import type {
+  CatchHandler,
+  ClassDecl,
+  Condition,
+  FunctionDecl,
+  Loop,
+  ModuleModel,
+  TryBlock
+} from '../types.js'
 import { loc, text } from './common.js'
 import { TABLES, type GenericLanguage, type LanguageTable } from './generic-langs.js'
 import { kids } from './generic-specials.js'
@@ -91,9 +99,18 @@ export abstract class GenericScopes {
   }
 
   protected addCondition(kind: Condition['kind'], conditionNode: Node): Condition {
-    const inner = conditionNode.type === 'parenthesized_expression' ? (kids(conditionNode)[0] ?? conditionNode) : conditionNode
+    const inner =
+      conditionNode.type === 'parenthesized_expression'
+        ? (kids(conditionNode)[0] ?? conditionNode)
+        : conditionNode
     const enclosing = this.currentFunction()?.qualifiedName
-    const cond: Condition = { kind, text: text(inner), comparisons: [], ...(enclosing ? { enclosing } : {}), loc: loc(conditionNode) }
+    const cond: Condition = {
+      kind,
+      text: text(inner),
+      comparisons: [],
+      ...(enclosing ? { enclosing } : {}),
+      loc: loc(conditionNode)
+    }
     this.model.conditions.push(cond)
     this.pendingConditions.set(conditionNode.id, cond)
     return cond

@@ -96,8 +96,16 @@ const go: LanguageTable = {
   finallies: new Set(),
   throwTypes: new Set(),
   switches: {
-    expression_switch_statement: { valueField: 'value', caseTypes: ['expression_case'], defaultTypes: ['default_case'] },
-    type_switch_statement: { valueField: 'value', caseTypes: ['type_case'], defaultTypes: ['default_case'] }
+    expression_switch_statement: {
+      valueField: 'value',
+      caseTypes: ['expression_case'],
+      defaultTypes: ['default_case']
+    },
+    type_switch_statement: {
+      valueField: 'value',
+      caseTypes: ['type_case'],
+      defaultTypes: ['default_case']
+    }
   },
   members: { selector_expression: ['operand', 'field'] }
 }
@@ -174,7 +182,9 @@ const rust: LanguageTable = {
   handlers: new Set(),
   finallies: new Set(),
   throwTypes: new Set(),
-  switches: { match_expression: { valueField: 'value', caseTypes: ['match_arm'], defaultTypes: [] } },
+  switches: {
+    match_expression: { valueField: 'value', caseTypes: ['match_arm'], defaultTypes: [] }
+  },
   members: { field_expression: ['value', 'field'], scoped_identifier: ['path', 'name'] }
 }
 
@@ -252,13 +262,19 @@ const csharp: LanguageTable = {
   handlers: new Set(['catch_clause']),
   finallies: new Set(['finally_clause']),
   throwTypes: new Set(['throw_statement', 'throw_expression']),
-  switches: { switch_statement: { valueField: 'value', caseTypes: ['switch_section'], defaultTypes: [] } },
+  switches: {
+    switch_statement: { valueField: 'value', caseTypes: ['switch_section'], defaultTypes: [] }
+  },
   members: { member_access_expression: ['expression', 'name'] }
 }
 
 const php: LanguageTable = {
   functions: {
-    function_definition: { nameField: 'name', paramsField: 'parameters', returnField: 'return_type' },
+    function_definition: {
+      nameField: 'name',
+      paramsField: 'parameters',
+      returnField: 'return_type'
+    },
     method_declaration: { nameField: 'name', paramsField: 'parameters', returnField: 'return_type' }
   },
   classes: {
@@ -270,13 +286,21 @@ const php: LanguageTable = {
   calls: {
     function_call_expression: { functionField: 'function', argsField: 'arguments' },
     member_call_expression: { receiverField: 'object', nameField: 'name', argsField: 'arguments' },
-    nullsafe_member_call_expression: { receiverField: 'object', nameField: 'name', argsField: 'arguments' },
+    nullsafe_member_call_expression: {
+      receiverField: 'object',
+      nameField: 'name',
+      argsField: 'arguments'
+    },
     scoped_call_expression: { receiverField: 'scope', nameField: 'name', argsField: 'arguments' },
     object_creation_expression: { isNew: true }
   },
   params: {
     simple_parameter: { nameField: 'name', typeField: 'type', defaultField: 'default_value' },
-    property_promotion_parameter: { nameField: 'name', typeField: 'type', defaultField: 'default_value' },
+    property_promotion_parameter: {
+      nameField: 'name',
+      typeField: 'type',
+      defaultField: 'default_value'
+    },
     variadic_parameter: { nameField: 'name', typeField: 'type', rest: true }
   },
   loops: {
@@ -292,7 +316,13 @@ const php: LanguageTable = {
   handlers: new Set(['catch_clause']),
   finallies: new Set(['finally_clause']),
   throwTypes: new Set(['throw_expression']),
-  switches: { switch_statement: { valueField: 'condition', caseTypes: ['case_statement'], defaultTypes: ['default_statement'] } },
+  switches: {
+    switch_statement: {
+      valueField: 'condition',
+      caseTypes: ['case_statement'],
+      defaultTypes: ['default_statement']
+    }
+  },
   members: {}
 }
 

@@ -8,7 +8,8 @@ import { loc, text } from './common.js'
 export function kids(node: Node | null | undefined): Node[] {
   if (!node) return []
   const out: Node[] = []
-  for (const child of node.namedChildren) if (child && !child.type.includes('comment')) out.push(child)
+  for (const child of node.namedChildren)
+    if (child && !child.type.includes('comment')) out.push(child)
   return out
 }
 
@@ -19,7 +20,13 @@ export const IMPORT_TYPES: Record<GenericLanguage, Set<string>> = {
   rust: new Set(['use_declaration']),
   ruby: new Set(),
   csharp: new Set(['using_directive']),
-  php: new Set(['namespace_use_clause', 'require_expression', 'require_once_expression', 'include_expression', 'include_once_expression'])
+  php: new Set([
+    'namespace_use_clause',
+    'require_expression',
+    'require_once_expression',
+    'include_expression',
+    'include_once_expression'
+  ])
 }
 
 /**
@@ -30,7 +37,11 @@ export const IMPORT_TYPES: Record<GenericLanguage, Set<string>> = {
  */
 export function readGenericImports(language: GenericLanguage, node: Node): ImportDecl[] {
   const at = loc(node)
-  const make = (source: string, names: ImportedName[], kind: ImportDecl['kind'] = 'other'): ImportDecl => ({
+  const make = (
+    source: string,
+    names: ImportedName[],
+    kind: ImportDecl['kind'] = 'other'
+  ): ImportDecl => ({
     source,
     names,
     kind,
@@ -44,9 +55,12 @@ export function readGenericImports(language: GenericLanguage, node: Node): Impor
       return [make(path, [{ imported: '*', local: alias ?? path.split('/').pop() ?? path }])]
     }
     case 'java': {
-      const target = kids(node).find((k) => k.type === 'scoped_identifier' || k.type === 'identifier')
+      const target = kids(node).find(
+        (k) => k.type === 'scoped_identifier' || k.type === 'identifier'
+      )
       const path = text(target)
-      if (kids(node).some((k) => k.type === 'asterisk')) return [make(path, [{ imported: '*', local: '*' }])]
+      if (kids(node).some((k) => k.type === 'asterisk'))
+        return [make(path, [{ imported: '*', local: '*' }])]
       return [splitLast(path, '.', make)]
     }
     case 'rust':
@@ -60,7 +74,10 @@ export function readGenericImports(language: GenericLanguage, node: Node): Impor
     case 'php': {
       if (node.type !== 'namespace_use_clause') {
         const arg = kids(node)[0]
-        const value = arg && (arg.type === 'string' || arg.type === 'encapsed_string') ? unquote(arg.text) : text(arg)
+        const value =
+          arg && (arg.type === 'string' || arg.type === 'encapsed_string')
+            ? unquote(arg.text)
+            : text(arg)
         return [make(value, [], 'require')]
       }
       const name = kids(node).find((k) => k.type === 'qualified_name' || k.type === 'name')
@@ -115,7 +132,10 @@ function readRustUse(
       const names: ImportedName[] = []
       for (const item of kids(node.childForFieldName('list'))) {
         if (item.type === 'use_as_clause') {
-          names.push({ imported: text(item.childForFieldName('path')), local: text(item.childForFieldName('alias')) })
+          names.push({
+            imported: text(item.childForFieldName('path')),
+            local: text(item.childForFieldName('alias'))
+          })
         } else if (item.type === 'use_wildcard') {
           names.push({ imported: '*', local: '*' })
         } else {
@@ -128,7 +148,11 @@ function readRustUse(
     case 'use_as_clause': {
       const path = text(node.childForFieldName('path'))
       const at = path.lastIndexOf('::')
-      return [make(join(prefix, at < 0 ? path : path.slice(0, at)), [{ imported: path.slice(at + 2), local: text(node.childForFieldName('alias')) }])]
+      return [
+        make(join(prefix, at < 0 ? path : path.slice(0, at)), [
+          { imported: path.slice(at + 2), local: text(node.childForFieldName('alias')) }
+        ])
+      ]
     }
     case 'use_wildcard':
       return [make(join(prefix, text(kids(node)[0])), [{ imported: '*', local: '*' }])]
@@ -178,7 +202,9 @@ export const STRING_TYPES = new Set([
 ])
 
 /** The value of a literal node, in any of the six grammars. */
-export function genericLiteral(node: Node | null): { value: string | number | boolean | null } | undefined {
+export function genericLiteral(
+  node: Node | null
+): { value: string | number | boolean | null } | undefined {
   if (!node) return undefined
   const type = node.type
   if (NUMBER_TYPES.has(type)) {
@@ -188,13 +214,15 @@ export function genericLiteral(node: Node | null): { value: string | number | bo
     return Number.isFinite(n) ? { value: n } : undefined
   }
   if (STRING_TYPES.has(type)) {
-    if (kids(node).some((k) => k.type === 'interpolation' || k.type === 'variable_name')) return undefined
+    if (kids(node).some((k) => k.type === 'interpolation' || k.type === 'variable_name'))
+      return undefined
     return { value: unquote(text(node, 200)) }
   }
   if (type === 'true' || type === 'false' || type === 'boolean_literal' || type === 'boolean') {
     return { value: node.text.toLowerCase() === 'true' }
   }
-  if (type === 'nil' || type === 'null_literal' || type === 'null' || type === 'none') return { value: null }
+  if (type === 'nil' || type === 'null_literal' || type === 'null' || type === 'none')
+    return { value: null }
   if ((type === 'unary_expression' || type === 'unary') && /^-\s*[0-9.]/.test(node.text)) {
     const n = Number(node.text.replace(/[\s_]/g, ''))
     return Number.isFinite(n) ? { value: n } : undefined
@@ -227,7 +255,8 @@ export function annotationsOf(node: Node): string[] {
   const out: string[] = []
   for (const child of kids(node)) {
     if (child.type === 'modifiers') {
-      for (const a of kids(child)) if (a.type.endsWith('annotation')) out.push(text(a).replace(/^@/, ''))
+      for (const a of kids(child))
+        if (a.type.endsWith('annotation')) out.push(text(a).replace(/^@/, ''))
     } else if (child.type === 'attribute_list') {
       for (const a of kids(child)) out.push(text(a))
       if (kids(child).length === 0) out.push(text(child).replace(/^#?\[|\]$/g, ''))
@@ -236,7 +265,18 @@ export function annotationsOf(node: Node): string[] {
   return out
 }
 
-const TEST_ANNOTATIONS = new Set(['Test', 'ParameterizedTest', 'RepeatedTest', 'TestFactory', 'Fact', 'Theory', 'TestMethod', 'TestCase', 'DataTestMethod', 'test'])
+const TEST_ANNOTATIONS = new Set([
+  'Test',
+  'ParameterizedTest',
+  'RepeatedTest',
+  'TestFactory',
+  'Fact',
+  'Theory',
+  'TestMethod',
+  'TestCase',
+  'DataTestMethod',
+  'test'
+])
 const SKIP_ANNOTATIONS = new Set(['Disabled', 'Ignore', 'ignore'])
 
 /** Whether annotations mark a test, and whether it is skipped. */
@@ -252,7 +292,10 @@ export function testByAnnotations(annotations: string[]): { test: boolean; skip:
   return { test, skip }
 }
 
-export function frameworkFor(language: GenericLanguage, hints: Set<string>): TestFileInfo['framework'] {
+export function frameworkFor(
+  language: GenericLanguage,
+  hints: Set<string>
+): TestFileInfo['framework'] {
   switch (language) {
     case 'go':
       return 'go-test'
@@ -263,7 +306,11 @@ export function frameworkFor(language: GenericLanguage, hints: Set<string>): Tes
     case 'ruby':
       return hints.has('rspec') ? 'rspec' : 'minitest'
     case 'csharp':
-      return hints.has('Fact') || hints.has('Theory') ? 'xunit' : hints.has('TestMethod') ? 'mstest' : 'nunit'
+      return hints.has('Fact') || hints.has('Theory')
+        ? 'xunit'
+        : hints.has('TestMethod')
+          ? 'mstest'
+          : 'nunit'
     case 'php':
       return 'phpunit'
   }
@@ -290,8 +337,39 @@ export const RSPEC: Record<string, { kind: 'test' | 'suite'; modifier?: 'only' |
   fit: { kind: 'test', modifier: 'only' }
 })
 
-const LOG_NAMES = new Set(['log', 'logger', 'LOG', 'LOGGER', 'Log', 'Logger', '_logger', 'logging', 'console', 'Console', 'out', 'err', 'fmt', 'Debug', 'Trace'])
-const PRINT_CALLS = new Set(['puts', 'print', 'p', 'warn', 'println', 'printf', 'echo', 'error_log', 'var_dump', 'println!', 'eprintln!', 'dbg!', 'print!', 'eprint!'])
+const LOG_NAMES = new Set([
+  'log',
+  'logger',
+  'LOG',
+  'LOGGER',
+  'Log',
+  'Logger',
+  '_logger',
+  'logging',
+  'console',
+  'Console',
+  'out',
+  'err',
+  'fmt',
+  'Debug',
+  'Trace'
+])
+const PRINT_CALLS = new Set([
+  'puts',
+  'print',
+  'p',
+  'warn',
+  'println',
+  'printf',
+  'echo',
+  'error_log',
+  'var_dump',
+  'println!',
+  'eprintln!',
+  'dbg!',
+  'print!',
+  'eprint!'
+])
 
 /** A call whose receiver is a logger/console, or a print function. */
 export function isLogCallee(callee: string, receiver: string | undefined): boolean {

@@ -12,7 +12,14 @@
 // - Anonymous functions (closures, lambdas, blocks) belong to their enclosing function.
 // - Not extracted here: module variables and export lists (those fields stay empty).
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter'
-import type { ClassDecl, FunctionDecl, ModuleModel, Parameter, SourceFile, TestCase } from '../types.js'
+import type {
+  ClassDecl,
+  FunctionDecl,
+  ModuleModel,
+  Parameter,
+  SourceFile,
+  TestCase
+} from '../types.js'
 import { emptyModule, loc, text } from './common.js'
 import { GenericFlow } from './generic-flow.js'
 import type { ScopeInfo } from './generic-frames.js'
@@ -36,7 +43,14 @@ const MAX_ARGS = 50
 /** Most string literals kept per module: a generated file can hold millions. */
 const MAX_STRINGS = 10_000
 
-const LANGUAGES: Record<string, GenericLanguage> = dict({ go: 'go', java: 'java', rust: 'rust', ruby: 'ruby', csharp: 'csharp', php: 'php' })
+const LANGUAGES: Record<string, GenericLanguage> = dict({
+  go: 'go',
+  java: 'java',
+  rust: 'rust',
+  ruby: 'ruby',
+  csharp: 'csharp',
+  php: 'php'
+})
 
 export function extractGeneric(source: SourceFile, tree: Tree, isTest: boolean): ModuleModel {
   const language = LANGUAGES[source.language]
@@ -69,7 +83,8 @@ class GenericWalker extends GenericFlow {
     const cursor = tree.walk()
     let depth = 0
     for (;;) {
-      while (this.frames.length > 0 && this.frames[this.frames.length - 1].depth >= depth) this.frames.pop()
+      while (this.frames.length > 0 && this.frames[this.frames.length - 1].depth >= depth)
+        this.frames.pop()
       const type = cursor.nodeType
       if (type === 'ERROR' || (checkMissing && cursor.nodeIsMissing)) this.model.syntaxErrors++
       if (this.pendingConditions.size > 0) {
@@ -107,7 +122,8 @@ class GenericWalker extends GenericFlow {
       this.attributes = undefined
     }
     if (type === 'attribute_item') {
-      if (!this.attributes || this.attributes.depth !== depth) this.attributes = { depth, texts: [] }
+      if (!this.attributes || this.attributes.depth !== depth)
+        this.attributes = { depth, texts: [] }
       this.attributes.texts.push(text(cursor.currentNode, 200).replace(/^#!?\[|\]$/g, ''))
       return
     }
@@ -123,7 +139,8 @@ class GenericWalker extends GenericFlow {
     if (t.binary.has(type)) return this.visitBinary(cursor.currentNode)
     if (t.tries.has(type)) return this.visitTry(cursor.currentNode, depth)
     if (t.handlers.has(type)) return this.visitHandler(cursor.currentNode, depth)
-    if (t.throwTypes.has(type)) return this.visitThrow(cursor.currentNode, kids(cursor.currentNode)[0] ?? null)
+    if (t.throwTypes.has(type))
+      return this.visitThrow(cursor.currentNode, kids(cursor.currentNode)[0] ?? null)
     if (t.switches[type]) return this.visitSwitch(cursor.currentNode, type)
     if (t.decisions.has(type)) {
       const head = text(cursor.currentNode, 12)
@@ -131,11 +148,12 @@ class GenericWalker extends GenericFlow {
       return
     }
     if (this.language === 'ruby' && type === 'identifier') return this.rubyVisibility(cursor, depth)
-    if (this.language === 'ruby' && type === 'body_statement') return this.rubyImplicitTry(cursor.currentNode, depth)
-    if (STRING_TYPES.has(type) && !type.startsWith('char') && type !== 'rune_literal') return this.visitString(cursor.currentNode)
+    if (this.language === 'ruby' && type === 'body_statement')
+      return this.rubyImplicitTry(cursor.currentNode, depth)
+    if (STRING_TYPES.has(type) && !type.startsWith('char') && type !== 'rune_literal')
+      return this.visitString(cursor.currentNode)
     this.visitMember(cursor, type)
   }
-
 
   // ---- declarations ----
 
@@ -154,7 +172,13 @@ class GenericWalker extends GenericFlow {
       type === 'trait_item' ||
       (type === 'impl_item' && node.childForFieldName('trait') !== null) ||
       (this.language === 'go' && node.childForFieldName('type')?.type === 'interface_type')
-    const scope: ScopeInfo = { name, implicitPublic, rubyVisibility: 'public', bodyDepth: depth + 2, namespace: rule.namespace === true }
+    const scope: ScopeInfo = {
+      name,
+      implicitPublic,
+      rubyVisibility: 'public',
+      bodyDepth: depth + 2,
+      namespace: rule.namespace === true
+    }
     if (!rule.scopeOnly) {
       const bases: string[] = []
       for (const field of rule.baseTypes ?? []) {
@@ -208,8 +232,13 @@ class GenericWalker extends GenericFlow {
     }
     const isStatic = rule.static === true || words.includes('static')
     const kind: FunctionDecl['kind'] =
-      rule.isConstructor || (className && (name === '__construct' || name === 'initialize')) ? 'constructor' : className ? 'method' : 'function'
-    const path = this.language === 'go' && className ? [className, name] : [...this.scopePath(), name]
+      rule.isConstructor || (className && (name === '__construct' || name === 'initialize'))
+        ? 'constructor'
+        : className
+          ? 'method'
+          : 'function'
+    const path =
+      this.language === 'go' && className ? [className, name] : [...this.scopePath(), name]
     const returnNode = rule.returnField ? node.childForFieldName(rule.returnField) : null
     const at = loc(node)
     const decl: FunctionDecl = {
@@ -218,7 +247,12 @@ class GenericWalker extends GenericFlow {
       kind,
       params: this.readParams(node.childForFieldName(rule.paramsField)),
       ...(returnNode ? { returnType: text(returnNode) } : {}),
-      async: words.includes('async') || node.children.some((c) => c?.type === 'async' || c?.type === 'function_modifiers' && c.text.includes('async')),
+      async:
+        words.includes('async') ||
+        node.children.some(
+          (c) =>
+            c?.type === 'async' || (c?.type === 'function_modifiers' && c.text.includes('async'))
+        ),
       generator: false,
       exported: this.isExported(name, words, scope),
       ...(className ? { className } : {}),
@@ -230,7 +264,13 @@ class GenericWalker extends GenericFlow {
     if (annotations.length > 0) decl.decorators = annotations
     this.model.functions.push(decl)
     if (scope?.decl) {
-      scope.decl.members.push({ name, kind: kind === 'constructor' ? 'constructor' : 'method', static: isStatic, visibility: visibilityOf(words, scope), loc: at })
+      scope.decl.members.push({
+        name,
+        kind: kind === 'constructor' ? 'constructor' : 'method',
+        static: isStatic,
+        visibility: visibilityOf(words, scope),
+        loc: at
+      })
     }
     if (this.isTest) this.functionTest(decl, type, annotations, scope)
     this.frames.push({ kind: 'fn', depth, decl })
@@ -241,7 +281,9 @@ class GenericWalker extends GenericFlow {
     for (const child of kids(node)) {
       const rule = this.table.params[child.type]
       if (!rule || rule.skip) continue
-      const nameNodes = rule.nameField ? child.childrenForFieldName(rule.nameField).filter((n): n is Node => n !== null) : []
+      const nameNodes = rule.nameField
+        ? child.childrenForFieldName(rule.nameField).filter((n): n is Node => n !== null)
+        : []
       if (nameNodes.length === 0) {
         const parts = kids(child)
         const found =
@@ -250,9 +292,16 @@ class GenericWalker extends GenericFlow {
             : (parts.find((k) => k.type === 'variable_declarator') ??
               parts.find((k) => k.type === 'identifier' || k.type === 'variable_name') ??
               parts.find((k) => k.type.includes('identifier') && !k.type.includes('type')))
-        if (found) nameNodes.push(found.type === 'variable_declarator' ? (found.childForFieldName('name') ?? found) : found)
+        if (found)
+          nameNodes.push(
+            found.type === 'variable_declarator'
+              ? (found.childForFieldName('name') ?? found)
+              : found
+          )
       }
-      const typeNode = rule.typeField ? child.childForFieldName(rule.typeField) : kids(child).find((k) => k.type.includes('type'))
+      const typeNode = rule.typeField
+        ? child.childForFieldName(rule.typeField)
+        : kids(child).find((k) => k.type.includes('type'))
       const defaultNode = rule.defaultField ? child.childForFieldName(rule.defaultField) : null
       for (const nameNode of nameNodes) {
         out.push({
@@ -283,7 +332,8 @@ class GenericWalker extends GenericFlow {
         const n = child.childForFieldName('name')
         if (n) names.push(n)
       } else if (child.type === 'variable_declaration') {
-        for (const d of kids(child)) if (d.type === 'variable_declarator') names.push(d.childForFieldName('name') ?? d)
+        for (const d of kids(child))
+          if (d.type === 'variable_declarator') names.push(d.childForFieldName('name') ?? d)
       }
     }
     const declarator = node.childForFieldName('declarator')
@@ -291,21 +341,43 @@ class GenericWalker extends GenericFlow {
     for (const n of names) {
       const name = text(n).replace(/^\$/, '')
       if (scope.decl.members.some((m) => m.name === name)) continue
-      scope.decl.members.push({ name, kind: 'property', static: words.includes('static'), visibility: visibilityOf(words, scope), loc: loc(node) })
+      scope.decl.members.push({
+        name,
+        kind: 'property',
+        static: words.includes('static'),
+        visibility: visibilityOf(words, scope),
+        loc: loc(node)
+      })
     }
   }
 
   private goMembers(node: Node, decl: ClassDecl): void {
     const body = node.childForFieldName('type')
-    const list = body?.type === 'struct_type' ? kids(body).find((k) => k.type === 'field_declaration_list') : body
+    const list =
+      body?.type === 'struct_type'
+        ? kids(body).find((k) => k.type === 'field_declaration_list')
+        : body
     for (const field of kids(list)) {
       if (field.type === 'field_declaration') {
         for (const n of field.childrenForFieldName('name')) {
-          if (n) decl.members.push({ name: n.text, kind: 'property', static: false, visibility: /^\p{Lu}/u.test(n.text) ? 'public' : 'private', loc: loc(field) })
+          if (n)
+            decl.members.push({
+              name: n.text,
+              kind: 'property',
+              static: false,
+              visibility: /^\p{Lu}/u.test(n.text) ? 'public' : 'private',
+              loc: loc(field)
+            })
         }
       } else if (field.type === 'method_elem' || field.type === 'method_spec') {
         const n = text(field.childForFieldName('name'))
-        decl.members.push({ name: n, kind: 'method', static: false, visibility: 'public', loc: loc(field) })
+        decl.members.push({
+          name: n,
+          kind: 'method',
+          static: false,
+          visibility: 'public',
+          loc: loc(field)
+        })
       }
     }
   }
@@ -339,7 +411,10 @@ class GenericWalker extends GenericFlow {
       const recv = rule.receiverField ? node.childForFieldName(rule.receiverField) : null
       name = text(node.childForFieldName(rule.nameField))
       if (recv) receiver = text(recv)
-      callee = sliceBefore(node, node.childForFieldName(rule.argsField ?? '') ?? node.childForFieldName('block'))
+      callee = sliceBefore(
+        node,
+        node.childForFieldName(rule.argsField ?? '') ?? node.childForFieldName('block')
+      )
     } else {
       // PHP `new X(...)`: the class name is the first named child.
       const cls = kids(node)[0]
@@ -350,12 +425,17 @@ class GenericWalker extends GenericFlow {
       callee = `${callee}!`
       name = callee
     }
-    const argsNode = rule.argsField ? node.childForFieldName(rule.argsField) : type === 'object_creation_expression' ? kids(node).find((k) => k.type === 'arguments') ?? null : null
+    const argsNode = rule.argsField
+      ? node.childForFieldName(rule.argsField)
+      : type === 'object_creation_expression'
+        ? (kids(node).find((k) => k.type === 'arguments') ?? null)
+        : null
     const args: string[] = []
     const keywords: string[] = []
     for (const arg of kids(argsNode)) {
       if (arg.type === 'pair') keywords.push(text(arg.childForFieldName('key')).replace(/:$/, ''))
-      else if (arg.childForFieldName('name') && arg.type === 'argument') keywords.push(text(arg.childForFieldName('name')))
+      else if (arg.childForFieldName('name') && arg.type === 'argument')
+        keywords.push(text(arg.childForFieldName('name')))
       if (args.length < MAX_ARGS) args.push(text(arg))
     }
     const enclosing = this.currentFunction()?.qualifiedName
@@ -374,9 +454,20 @@ class GenericWalker extends GenericFlow {
   }
 
   /** Go `panic(...)`, Rust `panic!`, Ruby `raise`, requires, RSpec blocks. */
-  private callSpecials(node: Node, callee: string, receiver: string | undefined, argsNode: Node | null, type: string): void {
-    if (this.language === 'go' && callee === 'panic') this.visitThrow(node, kids(argsNode)[0] ?? null, true)
-    else if (this.language === 'rust' && type === 'macro_invocation' && /^(panic|unreachable|todo|unimplemented)!$/.test(callee)) {
+  private callSpecials(
+    node: Node,
+    callee: string,
+    receiver: string | undefined,
+    argsNode: Node | null,
+    type: string
+  ): void {
+    if (this.language === 'go' && callee === 'panic')
+      this.visitThrow(node, kids(argsNode)[0] ?? null, true)
+    else if (
+      this.language === 'rust' &&
+      type === 'macro_invocation' &&
+      /^(panic|unreachable|todo|unimplemented)!$/.test(callee)
+    ) {
       const tokens = kids(node).find((k) => k.type === 'token_tree')
       this.visitThrow(node, kids(tokens).find((k) => k.type === 'string_literal') ?? null, true)
     } else if (this.language === 'ruby' && !receiver) {
@@ -386,7 +477,6 @@ class GenericWalker extends GenericFlow {
       if (this.isTest) this.rubyTestCall(node, callee, argsNode)
     }
   }
-
 
   /** A string literal's content as written (quotes removed, escapes kept), cut to 200 characters. */
   private visitString(node: Node): void {
@@ -399,15 +489,26 @@ class GenericWalker extends GenericFlow {
 
   // ---- tests ----
 
-  private functionTest(decl: FunctionDecl, type: string, annotations: string[], scope: ScopeInfo | undefined): void {
+  private functionTest(
+    decl: FunctionDecl,
+    type: string,
+    annotations: string[],
+    scope: ScopeInfo | undefined
+  ): void {
     let isTest = false
     let skip = false
     switch (this.language) {
       case 'go':
-        isTest = type === 'function_declaration' && /^(Test|Benchmark|Fuzz|Example)/.test(decl.name) && decl.params.some((p) => /testing\.(T|B|F|M)\b/.test(p.type ?? '')) || /^Example/.test(decl.name) && type === 'function_declaration'
+        isTest =
+          (type === 'function_declaration' &&
+            /^(Test|Benchmark|Fuzz|Example)/.test(decl.name) &&
+            decl.params.some((p) => /testing\.(T|B|F|M)\b/.test(p.type ?? ''))) ||
+          (/^Example/.test(decl.name) && type === 'function_declaration')
         break
       case 'php':
-        isTest = decl.kind === 'method' && decl.name.startsWith('test') || annotations.some((a) => /^(\\?PHPUnit\\Framework\\Attributes\\)?Test\b/.test(a))
+        isTest =
+          (decl.kind === 'method' && decl.name.startsWith('test')) ||
+          annotations.some((a) => /^(\\?PHPUnit\\Framework\\Attributes\\)?Test\b/.test(a))
         break
       case 'ruby':
         isTest = decl.kind === 'method' && decl.name.startsWith('test_')
@@ -420,8 +521,16 @@ class GenericWalker extends GenericFlow {
       }
     }
     if (!isTest) return
-    this.cases.push({ name: decl.qualifiedName, kind: 'test', ...(skip ? { modifier: 'skip' as const } : {}), loc: decl.loc })
-    if (scope?.decl && !this.cases.some((c) => c.kind === 'suite' && c.name === scope.decl?.qualifiedName)) {
+    this.cases.push({
+      name: decl.qualifiedName,
+      kind: 'test',
+      ...(skip ? { modifier: 'skip' as const } : {}),
+      loc: decl.loc
+    })
+    if (
+      scope?.decl &&
+      !this.cases.some((c) => c.kind === 'suite' && c.name === scope.decl?.qualifiedName)
+    ) {
       this.cases.push({ name: scope.decl.qualifiedName, kind: 'suite', loc: scope.decl.loc })
     }
   }
@@ -433,7 +542,12 @@ class GenericWalker extends GenericFlow {
     const first = kids(argsNode)[0]
     const literal = genericLiteral(first ?? null)
     const name = literal && typeof literal.value === 'string' ? literal.value : text(first)
-    this.cases.push({ name, kind: spec.kind, ...(spec.modifier ? { modifier: spec.modifier } : {}), loc: loc(node) })
+    this.cases.push({
+      name,
+      kind: spec.kind,
+      ...(spec.modifier ? { modifier: spec.modifier } : {}),
+      loc: loc(node)
+    })
   }
 
   private finish(): void {
@@ -442,16 +556,32 @@ class GenericWalker extends GenericFlow {
     for (const fn of this.model.functions) {
       const owner = fn.className ? byName.get(fn.className) : undefined
       if (owner && !owner.members.some((m) => m.name === fn.name && m.kind !== 'property')) {
-        owner.members.push({ name: fn.name, kind: fn.kind === 'constructor' ? 'constructor' : 'method', static: false, visibility: fn.exported ? 'public' : 'private', loc: fn.loc })
+        owner.members.push({
+          name: fn.name,
+          kind: fn.kind === 'constructor' ? 'constructor' : 'method',
+          static: false,
+          visibility: fn.exported ? 'public' : 'private',
+          loc: fn.loc
+        })
       }
     }
     if (!this.isTest) return
-    this.cases.sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)
-    this.model.test = { framework: frameworkFor(this.language, this.hints), cases: this.cases, importedModules: [], referencedSymbols: [] }
+    this.cases.sort(
+      (a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn
+    )
+    this.model.test = {
+      framework: frameworkFor(this.language, this.hints),
+      cases: this.cases,
+      importedModules: [],
+      referencedSymbols: []
+    }
   }
 }
 
-function visibilityOf(words: string[], scope: ScopeInfo | undefined): 'public' | 'protected' | 'private' {
+function visibilityOf(
+  words: string[],
+  scope: ScopeInfo | undefined
+): 'public' | 'protected' | 'private' {
   if (words.includes('private')) return 'private'
   if (words.includes('protected')) return 'protected'
   if (scope && scope.rubyVisibility !== 'public') return scope.rubyVisibility

@@ -21,12 +21,26 @@ import {
   handleThrow,
   handleTry
 } from './js-flow.js'
-import { enterClass, enterFunction, enterObject, handleAssignment, handleDecorator, handleDeclarator, handleField, handlePair } from './js-functions.js'
+import {
+  enterClass,
+  enterFunction,
+  enterObject,
+  handleAssignment,
+  handleDecorator,
+  handleDeclarator,
+  handleField,
+  handlePair
+} from './js-functions.js'
 import { insideFunction, noteLocalBinding } from './js-bindings.js'
 import { noteEnvRead } from './js-env.js'
 import { extractJsx, mayHaveJsx } from './js-jsx.js'
 import { stringValue } from './js-literals.js'
-import { handleCommonJsExport, handleExport, handleImport, handleRequireOrDynamicImport } from './js-modules.js'
+import {
+  handleCommonJsExport,
+  handleExport,
+  handleImport,
+  handleRequireOrDynamicImport
+} from './js-modules.js'
 import { createState, enclosingName, type JsState, popFrames, pushFrame } from './js-state.js'
 import { handleTestCall, noteMemberReference, noteTestGlobal, testInfo } from './js-tests.js'
 import { handleModuleDeclaration } from './js-variables.js'
@@ -168,7 +182,14 @@ function handle(state: JsState, node: Node, type: string): boolean {
     case 'augmented_assignment_expression': {
       const op = node.childForFieldName('operator')?.type
       if (op === '&&=' || op === '||=' || op === '??=') addDecision(state)
-      if (op && insideFunction(state)) noteLocalBinding(state, node, node.childForFieldName('left'), node.childForFieldName('right'), op)
+      if (op && insideFunction(state))
+        noteLocalBinding(
+          state,
+          node,
+          node.childForFieldName('left'),
+          node.childForFieldName('right'),
+          op
+        )
       return true
     }
     case 'expression_statement':
@@ -211,9 +232,13 @@ function handle(state: JsState, node: Node, type: string): boolean {
     case 'string':
     case 'template_string': {
       if (!state.specifierStrings.has(node.startIndex)) {
-        const value = state.model.strings.length < MAX_STRINGS ? stringValue(state, node) : undefined
+        const value =
+          state.model.strings.length < MAX_STRINGS ? stringValue(state, node) : undefined
         if (value !== undefined) {
-          const literal: { value: string; enclosing?: string; loc: ReturnType<typeof loc> } = { value, loc: loc(node) }
+          const literal: { value: string; enclosing?: string; loc: ReturnType<typeof loc> } = {
+            value,
+            loc: loc(node)
+          }
           const name = enclosingName(state)
           if (name !== undefined) literal.enclosing = name
           state.model.strings.push(literal)
@@ -236,7 +261,12 @@ function handleRegex(state: JsState, node: Node): void {
   const pattern = node.childForFieldName('pattern')
   if (!pattern) return
   const flags = node.childForFieldName('flags')
-  const literal: { pattern: string; flags: string; enclosing?: string; loc: ReturnType<typeof loc> } = {
+  const literal: {
+    pattern: string
+    flags: string
+    enclosing?: string
+    loc: ReturnType<typeof loc>
+  } = {
     pattern: pattern.text.slice(0, MAX_REGEX_CHARS),
     flags: flags?.text ?? '',
     loc: loc(node)
@@ -262,7 +292,8 @@ function applyExportLists(state: JsState): void {
   }
   for (const v of state.model.variables) if (names.has(v.name)) v.exported = true
   // A public method of an exported class is reachable by other modules.
-  for (const { fn, cls, isPublic } of state.methods) if (cls.exported && isPublic) fn.exported = true
+  for (const { fn, cls, isPublic } of state.methods)
+    if (cls.exported && isPublic) fn.exported = true
   for (const e of state.model.exports) {
     if (e.kind !== 'variable' || e.source !== undefined) continue
     const kind = kinds.get(e.local ?? e.name)
@@ -275,8 +306,12 @@ function moduleVariables(state: JsState, tree: Tree): void {
   for (const statement of tree.rootNode.namedChildren) {
     if (!statement) continue
     let declaration: Node | null = statement
-    if (statement.type === 'export_statement') declaration = statement.childForFieldName('declaration')
-    if (declaration?.type === 'lexical_declaration' || declaration?.type === 'variable_declaration') {
+    if (statement.type === 'export_statement')
+      declaration = statement.childForFieldName('declaration')
+    if (
+      declaration?.type === 'lexical_declaration' ||
+      declaration?.type === 'variable_declaration'
+    ) {
       handleModuleDeclaration(state, declaration, state.exportedAt.has(declaration.startIndex))
     }
   }
@@ -307,13 +342,16 @@ export function extractJavaScript(source: SourceFile, tree: Tree, isTest: boolea
   const ancestors: Node[] = (state.contextAncestors = [])
   let failures = 0
   let skipUntil = -1
-  for (const node of tree.rootNode.descendantsOfType(isTest || source.text.includes('process.env') ? QUERIED_MEMBER_TYPES : QUERIED_TYPES)) {
+  for (const node of tree.rootNode.descendantsOfType(
+    isTest || source.text.includes('process.env') ? QUERIED_MEMBER_TYPES : QUERIED_TYPES
+  )) {
     const start = node.startIndex
     if (start < skipUntil) continue
     const type = node.type
     if (isKeywordToken(state.source, node, type)) continue
     if (frames.length > 0 && frames[frames.length - 1].end <= start) popFrames(state, start)
-    while (ancestors.length > 0 && ancestors[ancestors.length - 1].endIndex <= start) ancestors.pop()
+    while (ancestors.length > 0 && ancestors[ancestors.length - 1].endIndex <= start)
+      ancestors.pop()
     let descend = !SKIPPED.has(type)
     if (HANDLED.has(type) || type === 'member_expression') {
       try {

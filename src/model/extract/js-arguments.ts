@@ -27,10 +27,16 @@ export function jsArgument(state: JsState, node: Node): CallArgument {
   while (n && n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)
   const text = slice(state, node, 200)
   if (!n) return { kind: 'other', text }
-  if (n.type === 'undefined' || (n.type === 'identifier' && text === 'undefined')) return { kind: 'literal', text, value: null }
+  if (n.type === 'undefined' || (n.type === 'identifier' && text === 'undefined'))
+    return { kind: 'literal', text, value: null }
   // A template with substitutions is built at run time; one without is a plain string.
-  if (n.type === 'template_string' && n.namedChildren.some((c) => c?.type === 'template_substitution')) return { kind: 'template', text }
+  if (
+    n.type === 'template_string' &&
+    n.namedChildren.some((c) => c?.type === 'template_substitution')
+  )
+    return { kind: 'template', text }
   const literal = literalValue(state, n)
-  if (literal !== undefined) return { kind: 'literal', text, value: literal.value as CallArgument['value'] }
+  if (literal !== undefined)
+    return { kind: 'literal', text, value: literal.value as CallArgument['value'] }
   return { kind: KINDS[n.type] ?? 'other', text }
 }

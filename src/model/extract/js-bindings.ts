@@ -63,11 +63,18 @@ function targetNames(target: Node): Node[] {
  * `const x = v` (any scope; `function`/`class` values excluded), or `x = v` / `x += v` when `inFunction`
  * says the assignment is inside a function. `node` is the declarator or assignment (its location).
  */
-export function noteLocalBinding(state: JsState, node: Node, target: Node | null, value: Node | null, operator: string): void {
+export function noteLocalBinding(
+  state: JsState,
+  node: Node,
+  target: Node | null,
+  value: Node | null,
+  operator: string
+): void {
   if (!target || !value) return
   if (bindingsFull(state.model)) return
   let shown = value
-  while (shown.type === 'parenthesized_expression' && shown.namedChildCount === 1) shown = shown.namedChild(0) ?? shown
+  while (shown.type === 'parenthesized_expression' && shown.namedChildCount === 1)
+    shown = shown.namedChild(0) ?? shown
   if (DECLARATION_VALUES.has(shown.type)) return
   const names = targetNames(target)
   if (names.length === 0) return
@@ -78,7 +85,13 @@ export function noteLocalBinding(state: JsState, node: Node, target: Node | null
   addBindings(
     state.model,
     names.map((name) => slice(state, name, 100)),
-    { operator, value: text, loc: loc(node), ...(enclosing !== undefined ? { enclosing } : {}), ...(branch ? { branch } : {}) }
+    {
+      operator,
+      value: text,
+      loc: loc(node),
+      ...(enclosing !== undefined ? { enclosing } : {}),
+      ...(branch ? { branch } : {})
+    }
   )
 }
 
@@ -90,12 +103,18 @@ function branchOf(frame: Frame, offset: number): Location | undefined {
   const node = frame.branchNode
   if (!node) return undefined
   if (!frame.branches) {
-    const parts = node.type === 'if_statement' || node.type === 'ternary_expression' ? [node.childForFieldName('consequence'), node.childForFieldName('alternative')] : []
-    frame.branches = parts.filter((p): p is Node => p !== null).map((p) => ({ start: p.startIndex, end: p.endIndex, node: p }))
+    const parts =
+      node.type === 'if_statement' || node.type === 'ternary_expression'
+        ? [node.childForFieldName('consequence'), node.childForFieldName('alternative')]
+        : []
+    frame.branches = parts
+      .filter((p): p is Node => p !== null)
+      .map((p) => ({ start: p.startIndex, end: p.endIndex, node: p }))
     frame.branches.push({ start: node.startIndex, end: node.endIndex, node })
   }
   const branches = frame.branches
-  const found = branches.find((b) => b.start <= offset && offset < b.end) ?? branches[branches.length - 1]
+  const found =
+    branches.find((b) => b.start <= offset && offset < b.end) ?? branches[branches.length - 1]
   return (found.loc ??= loc(found.node))
 }
 

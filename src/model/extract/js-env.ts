@@ -9,11 +9,16 @@ import { enclosingName, type JsState, slice } from './js-state.js'
 const PROCESS_ENV = 'process.env'
 const FALLBACK_OPERATORS = new Set(['??', '||'])
 
-const same = (a: Node | null | undefined, b: Node): boolean => !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex
+const same = (a: Node | null | undefined, b: Node): boolean =>
+  !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex
 
 /** Called for every member expression of a file that mentions process.env; cheap for the others. */
 export function noteEnvRead(state: JsState, node: Node): void {
-  if (node.endIndex - node.startIndex !== PROCESS_ENV.length || !state.source.startsWith(PROCESS_ENV, node.startIndex)) return
+  if (
+    node.endIndex - node.startIndex !== PROCESS_ENV.length ||
+    !state.source.startsWith(PROCESS_ENV, node.startIndex)
+  )
+    return
   const parent = node.parent
   if (!parent) return
   if (parent.type === 'variable_declarator' && same(parent.childForFieldName('value'), node)) {
@@ -24,13 +29,21 @@ export function noteEnvRead(state: JsState, node: Node): void {
   let name: string
   if (parent.type === 'member_expression' && same(parent.childForFieldName('object'), node)) {
     name = slice(state, parent.childForFieldName('property'), 100)
-  } else if (parent.type === 'subscript_expression' && same(parent.childForFieldName('object'), node)) {
+  } else if (
+    parent.type === 'subscript_expression' &&
+    same(parent.childForFieldName('object'), node)
+  ) {
     const index = parent.childForFieldName('index')
     name = (index && stringValue(state, index, 100)) ?? '*'
   } else return
   const outer = parent.parent
-  if (outer?.type === 'assignment_expression' && same(outer.childForFieldName('left'), parent)) return
-  if (outer?.type === 'augmented_assignment_expression' && same(outer.childForFieldName('left'), parent)) return
+  if (outer?.type === 'assignment_expression' && same(outer.childForFieldName('left'), parent))
+    return
+  if (
+    outer?.type === 'augmented_assignment_expression' &&
+    same(outer.childForFieldName('left'), parent)
+  )
+    return
   if (outer?.type === 'unary_expression' && outer.text.startsWith('delete')) return
   const hasDefault =
     outer?.type === 'binary_expression' &&
@@ -42,14 +55,23 @@ export function noteEnvRead(state: JsState, node: Node): void {
 function destructured(state: JsState, pattern: Node): void {
   for (const child of pattern.namedChildren) {
     if (!child) continue
-    if (child.type === 'shorthand_property_identifier_pattern') push(state, { name: slice(state, child, 100), hasDefault: false, at: child })
+    if (child.type === 'shorthand_property_identifier_pattern')
+      push(state, { name: slice(state, child, 100), hasDefault: false, at: child })
     else if (child.type === 'object_assignment_pattern') {
-      push(state, { name: slice(state, child.childForFieldName('left'), 100), hasDefault: true, at: child })
+      push(state, {
+        name: slice(state, child.childForFieldName('left'), 100),
+        hasDefault: true,
+        at: child
+      })
     } else if (child.type === 'pair_pattern') {
       const key = child.childForFieldName('key')
       const value = child.childForFieldName('value')
       const keyName = key?.type === 'string' ? stringValue(state, key, 100) : slice(state, key, 100)
-      push(state, { name: keyName ?? '*', hasDefault: value?.type === 'assignment_pattern', at: child })
+      push(state, {
+        name: keyName ?? '*',
+        hasDefault: value?.type === 'assignment_pattern',
+        at: child
+      })
     }
   }
 }

@@ -1,10 +1,27 @@
 // Control flow and call sites of JavaScript/TypeScript: calls, throws, try/catch, conditions with their
 // literal comparisons, loops, switches, complexity.
 import type { Node } from 'web-tree-sitter'
-import type { CallArgument, CallSite, CatchHandler, Comparison, Condition, Loop, SwitchStatement, ThrowSite, TryBlock } from '../types.js'
+import type {
+  CallArgument,
+  CallSite,
+  CatchHandler,
+  Comparison,
+  Condition,
+  Loop,
+  SwitchStatement,
+  ThrowSite,
+  TryBlock
+} from '../types.js'
 import { loc } from './common.js'
 import { literalValue, stringValue } from './js-literals.js'
-import { enclosingFunction, enclosingName, type JsState, type NewFrame, slice, topFrame } from './js-state.js'
+import {
+  enclosingFunction,
+  enclosingName,
+  type JsState,
+  type NewFrame,
+  slice,
+  topFrame
+} from './js-state.js'
 import { jsArgument } from './js-arguments.js'
 import { type ContextCache, siteContext } from './site-context.js'
 
@@ -12,7 +29,18 @@ const ARG_MAX = 200
 const CONDITION_MAX = 200
 const MAX_ARGS = 20
 
-export const COMPARISON_OPERATORS = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==', 'in', 'instanceof'])
+export const COMPARISON_OPERATORS = new Set([
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  'in',
+  'instanceof'
+])
 
 function contextCache(state: JsState): ContextCache {
   return (state.contextCache ??= new Map()) as ContextCache
@@ -47,7 +75,9 @@ export function handleAwait(state: JsState, node: Node): void {
 
 /** `f();` drops what f returns: noted before the call is visited (a statement comes first in the walk). */
 export function handleExpressionStatement(state: JsState, node: Node): void {
-  const expr = unwrapParens(node.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null)
+  const expr = unwrapParens(
+    node.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null
+  )
   if (expr) state.statements.add(expr.id)
 }
 
@@ -56,7 +86,8 @@ export function noteBinding(state: JsState, name: Node | null, value: Node | nul
   if (name?.type !== 'identifier') return
   let v = unwrapParens(value)
   if (v?.type === 'await_expression') v = unwrapParens(v.namedChild(0))
-  if (v && (v.type === 'call_expression' || v.type === 'new_expression')) state.assignedTo.set(v.id, slice(state, name, 100))
+  if (v && (v.type === 'call_expression' || v.type === 'new_expression'))
+    state.assignedTo.set(v.id, slice(state, name, 100))
 }
 
 /** Records a call site; returns the callee node. */
@@ -67,7 +98,8 @@ export function handleCall(state: JsState, node: Node, isNew: boolean): Node | n
   const fnNode = children[isNew ? 1 : 0] ?? null
   const last = children[children.length - 1] ?? null
   const lastType = last?.type
-  const argsNode = lastType === 'arguments' || (!isNew && lastType === 'template_string') ? last : null
+  const argsNode =
+    lastType === 'arguments' || (!isNew && lastType === 'template_string') ? last : null
   const callee = slice(state, fnNode, 200)
   let name = callee
   let receiver: string | undefined
@@ -95,12 +127,29 @@ export function handleCall(state: JsState, node: Node, isNew: boolean): Node | n
       }
     }
   }
-  const call: CallSite = { callee, name, args, awaited: state.awaited.has(node.id), isNew, loc: loc(node) }
+  const call: CallSite = {
+    callee,
+    name,
+    args,
+    awaited: state.awaited.has(node.id),
+    isNew,
+    loc: loc(node)
+  }
   call.arguments = structured
   if (receiver !== undefined) call.receiver = receiver
-  const receiverNode = fnType === 'member_expression' || fnType === 'subscript_expression' ? fnNode!.childForFieldName('object') : null
+  const receiverNode =
+    fnType === 'member_expression' || fnType === 'subscript_expression'
+      ? fnNode!.childForFieldName('object')
+      : null
   const ancestors = state.contextAncestors ?? []
-  const context = siteContext(node, 'js', contextCache(state), ancestors, ancestors.length, receiverNode)
+  const context = siteContext(
+    node,
+    'js',
+    contextCache(state),
+    ancestors,
+    ancestors.length,
+    receiverNode
+  )
   if (context) call.context = context
   if (state.statements.has(node.id)) call.statement = true
   const boundTo = state.assignedTo.get(node.id)
@@ -120,7 +169,9 @@ function catchParamInScope(state: JsState, name: string): boolean {
 }
 
 export function handleThrow(state: JsState, node: Node): void {
-  const expr = unwrapParens(node.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null)
+  const expr = unwrapParens(
+    node.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null
+  )
   const site: ThrowSite = { text: slice(state, expr, 200), rethrow: false, loc: loc(node) }
   if (expr?.type === 'new_expression' || expr?.type === 'call_expression') {
     const ctor = expr.childForFieldName(expr.type === 'new_expression' ? 'constructor' : 'function')
@@ -159,10 +210,20 @@ function isLoggingStatement(state: JsState, stmt: Node): boolean {
 }
 
 function isSwallowingStatement(state: JsState, stmt: Node): boolean {
-  if (stmt.type === 'continue_statement' || stmt.type === 'break_statement' || stmt.type === 'empty_statement') return true
+  if (
+    stmt.type === 'continue_statement' ||
+    stmt.type === 'break_statement' ||
+    stmt.type === 'empty_statement'
+  )
+    return true
   if (stmt.type === 'return_statement') {
     const value = stmt.namedChildren.find((c) => c !== null && c.type !== 'comment')
-    return !value || value.type === 'undefined' || value.type === 'null' || slice(state, value, 10) === 'undefined'
+    return (
+      !value ||
+      value.type === 'undefined' ||
+      value.type === 'null' ||
+      slice(state, value, 10) === 'undefined'
+    )
   }
   return false
 }
@@ -170,7 +231,9 @@ function isSwallowingStatement(state: JsState, stmt: Node): boolean {
 function catchHandler(state: JsState, clause: Node): CatchHandler {
   const param = clause.childForFieldName('parameter')
   const body = clause.childForFieldName('body')
-  const statements = body ? body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') : []
+  const statements = body
+    ? body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')
+    : []
   const handler: CatchHandler = {
     types: [],
     bare: false,
@@ -193,7 +256,11 @@ export function handleTry(state: JsState, node: Node): void {
     state.catchHandlers.set(clause.startIndex, handler)
     handlers.push(handler)
   }
-  const tryBlock = { handlers, hasFinally: node.childForFieldName('finalizer') !== null, loc: loc(node) }
+  const tryBlock = {
+    handlers,
+    hasFinally: node.childForFieldName('finalizer') !== null,
+    loc: loc(node)
+  }
   state.model.tries.push(withEnclosing<TryBlock>(state, tryBlock))
 }
 
@@ -211,11 +278,21 @@ export function enterCatch(state: JsState, node: Node): NewFrame {
 
 function conditionOf(state: JsState, kind: Condition['kind'], expr: Node, at: Node): Condition {
   const inner = unwrapParens(expr) ?? expr
-  return withEnclosing<Condition>(state, { kind, text: slice(state, inner, CONDITION_MAX), comparisons: [], loc: loc(at) })
+  return withEnclosing<Condition>(state, {
+    kind,
+    text: slice(state, inner, CONDITION_MAX),
+    comparisons: [],
+    loc: loc(at)
+  })
 }
 
 /** A frame carrying a condition whose comparisons are collected while the walk is inside it. */
-export function conditionFrame(state: JsState, kind: Condition['kind'], expr: Node | null, at: Node): NewFrame {
+export function conditionFrame(
+  state: JsState,
+  kind: Condition['kind'],
+  expr: Node | null,
+  at: Node
+): NewFrame {
   const frame: NewFrame = { end: at.endIndex }
   if (kind === 'if' || kind === 'ternary') frame.branchNode = at
   if (!expr || expr.type === ';' || expr.type === 'empty_statement') return frame
@@ -230,8 +307,15 @@ export function conditionFrame(state: JsState, kind: Condition['kind'], expr: No
 
 /** `require.main === module`, or the ESM idiom `import.meta.url === pathToFileURL(process.argv[1]).href`. */
 function isMainCheck(left: string, right: string): boolean {
-  if ((left === 'require.main' && right === 'module') || (right === 'require.main' && left === 'module')) return true
-  return (left === 'import.meta.url' && right.includes('process.argv[1]')) || (right === 'import.meta.url' && left.includes('process.argv[1]'))
+  if (
+    (left === 'require.main' && right === 'module') ||
+    (right === 'require.main' && left === 'module')
+  )
+    return true
+  return (
+    (left === 'import.meta.url' && right.includes('process.argv[1]')) ||
+    (right === 'import.meta.url' && left.includes('process.argv[1]'))
+  )
 }
 
 export function handleBinary(state: JsState, node: Node): void {
@@ -264,7 +348,14 @@ export function handleBinary(state: JsState, node: Node): void {
   }
 }
 
-function comparison(state: JsState, operator: string, left: Node | null, right: Node | null, leftText: string, rightText: string): Comparison {
+function comparison(
+  state: JsState,
+  operator: string,
+  left: Node | null,
+  right: Node | null,
+  leftText: string,
+  rightText: string
+): Comparison {
   const c: Comparison = { operator, left: leftText, right: rightText }
   const r = literalValue(state, right)
   if (r) {
@@ -297,11 +388,21 @@ export function handleSwitch(state: JsState, node: Node): void {
       cases.push(slice(state, v, 100))
       addDecision(state)
       const condition = conditionOf(state, 'case', v ?? c, c)
-      condition.comparisons.push(comparison(state, '===', value, v, discriminant, slice(state, v, 100)))
+      condition.comparisons.push(
+        comparison(state, '===', value, v, discriminant, slice(state, v, 100))
+      )
       state.model.conditions.push(condition)
     }
   }
-  state.model.switches.push(withEnclosing<SwitchStatement>(state, { discriminant, cases, hasDefault, kind: 'switch', loc: loc(node) }))
+  state.model.switches.push(
+    withEnclosing<SwitchStatement>(state, {
+      discriminant,
+      cases,
+      hasDefault,
+      kind: 'switch',
+      loc: loc(node)
+    })
+  )
 }
 
 /** What a counting loop runs over: `items` in `for (let i = 0; i < items.length; i++)`. */
@@ -310,7 +411,10 @@ function countedOver(state: JsState, condition: Node | null): string | undefined
   if (c?.type === 'expression_statement') c = c.namedChild(0)
   if (c?.type !== 'binary_expression') return undefined
   const right = c.childForFieldName('right')
-  if (right?.type === 'member_expression' && slice(state, right.childForFieldName('property'), 10) === 'length') {
+  if (
+    right?.type === 'member_expression' &&
+    slice(state, right.childForFieldName('property'), 10) === 'length'
+  ) {
     return slice(state, right.childForFieldName('object'), 200)
   }
   return right ? slice(state, right, 200) : undefined
@@ -319,8 +423,11 @@ function countedOver(state: JsState, condition: Node | null): string | undefined
 export function enterLoop(state: JsState, node: Node): NewFrame {
   addDecision(state)
   const body = node.childForFieldName('body')
-  const headerEnd = node.type === 'do_statement' ? node.endIndex : (body?.startIndex ?? node.endIndex)
-  const header = state.source.slice(node.startIndex, Math.min(headerEnd, node.startIndex + 200)).trim()
+  const headerEnd =
+    node.type === 'do_statement' ? node.endIndex : (body?.startIndex ?? node.endIndex)
+  const header = state.source
+    .slice(node.startIndex, Math.min(headerEnd, node.startIndex + 200))
+    .trim()
   let kind: Loop['kind']
   let iterates: string | undefined
   let conditionNode: Node | null = null
@@ -349,7 +456,13 @@ export function enterLoop(state: JsState, node: Node): NewFrame {
       conditionNode = node.childForFieldName('condition')
       break
   }
-  const loop: Loop = withEnclosing<Loop>(state, { kind, depth: (topFrame(state)?.loopCount ?? 0) + 1, header: header.length > 200 ? `${header}…` : header, hasAwait, loc: loc(node) })
+  const loop: Loop = withEnclosing<Loop>(state, {
+    kind,
+    depth: (topFrame(state)?.loopCount ?? 0) + 1,
+    header: header.length > 200 ? `${header}…` : header,
+    hasAwait,
+    loc: loc(node)
+  })
   if (iterates !== undefined) loop.iterates = iterates
   state.model.loops.push(loop)
   if (conditionNode?.type === 'expression_statement') conditionNode = conditionNode.namedChild(0)

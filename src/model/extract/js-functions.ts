@@ -3,7 +3,16 @@
 import type { Node } from 'web-tree-sitter'
 import type { ClassDecl, ClassMember, FunctionDecl, FunctionKind, Parameter } from '../types.js'
 import { loc } from './common.js'
-import { type Binding, enclosingContainer, type JsState, type NewFrame, scopePrefix, slice, uniqueName, unwrapValue } from './js-state.js'
+import {
+  type Binding,
+  enclosingContainer,
+  type JsState,
+  type NewFrame,
+  scopePrefix,
+  slice,
+  uniqueName,
+  unwrapValue
+} from './js-state.js'
 
 const TYPE_MAX = 200
 
@@ -124,14 +133,21 @@ function keyName(state: JsState, key: Node | null): string {
   return slice(state, key, 100)
 }
 
-const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function', 'class'])
+const FUNCTION_VALUES = new Set([
+  'arrow_function',
+  'function_expression',
+  'function',
+  'generator_function',
+  'class'
+])
 
 /** Records the name a function, class or object literal gets from where it is bound. */
 function bind(state: JsState, value: Node | null, binding: Binding): void {
   const v = unwrapValue(value)
   if (!v) return
   if (FUNCTION_VALUES.has(v.type)) state.bindings.set(v.startIndex, binding)
-  else if (v.type === 'object') state.objectBindings.set(v.startIndex, { scope: binding.name, exported: binding.exported })
+  else if (v.type === 'object')
+    state.objectBindings.set(v.startIndex, { scope: binding.name, exported: binding.exported })
 }
 
 /** `const f = () => {}`, `const api = {...}`. */
@@ -150,13 +166,21 @@ export function handleAssignment(state: JsState, node: Node): void {
   const exported = leftText.startsWith('module.exports') || leftText.startsWith('exports.')
   const v = unwrapValue(right)
   if (v?.type === 'object') {
-    state.objectBindings.set(v.startIndex, leftText === 'module.exports' ? { exported: true } : { scope: leftText })
+    state.objectBindings.set(
+      v.startIndex,
+      leftText === 'module.exports' ? { exported: true } : { scope: leftText }
+    )
     return
   }
   if (left.type === 'member_expression') {
     // `module.exports = function parse() {}` keeps its own name; an anonymous one is the default export.
     const own = leftText === 'module.exports' ? v?.childForFieldName('name') : null
-    const name = leftText === 'module.exports' ? (own ? slice(state, own, 100) : 'default') : slice(state, left.childForFieldName('property'), 100)
+    const name =
+      leftText === 'module.exports'
+        ? own
+          ? slice(state, own, 100)
+          : 'default'
+        : slice(state, left.childForFieldName('property'), 100)
     bind(state, right, { name, exported })
   } else if (left.type === 'identifier') bind(state, right, { name: leftText })
 }
@@ -184,7 +208,11 @@ export function handleField(state: JsState, node: Node): void {
 /** A decorator; kept until the method it stands before is handled. */
 export function handleDecorator(state: JsState, node: Node): void {
   const expr = node.namedChild(0)
-  state.pendingDecorators.push({ text: slice(state, expr ?? node, 200), start: node.startIndex, end: node.endIndex })
+  state.pendingDecorators.push({
+    text: slice(state, expr ?? node, 200),
+    start: node.startIndex,
+    end: node.endIndex
+  })
 }
 
 /** The decorators written directly before `start` (only blank space between them and the method). */
@@ -230,7 +258,13 @@ export function enterFunction(state: JsState, node: Node): NewFrame {
   const decorators = takeDecorators(state, node.startIndex)
   if (type === 'method_definition') {
     name = keyName(state, own)
-    kind = mods.get ? 'getter' : mods.set ? 'setter' : name === 'constructor' ? 'constructor' : 'method'
+    kind = mods.get
+      ? 'getter'
+      : mods.set
+        ? 'setter'
+        : name === 'constructor'
+          ? 'constructor'
+          : 'method'
     if (container?.isObject) {
       scope = container.scope
       exported ||= container.objectExported === true
@@ -271,7 +305,10 @@ export function enterFunction(state: JsState, node: Node): NewFrame {
   if (decorators.length > 0) decl.decorators = decorators
   if (cls?.className !== undefined) decl.className = cls.className
   if (cls?.classDecl) {
-    const isPublic = mods.accessibility !== 'private' && mods.accessibility !== 'protected' && !name.startsWith('#')
+    const isPublic =
+      mods.accessibility !== 'private' &&
+      mods.accessibility !== 'protected' &&
+      !name.startsWith('#')
     state.methods.push({ fn: decl, cls: cls.classDecl, isPublic })
   }
   state.model.functions.push(decl)
@@ -288,7 +325,8 @@ function memberOf(state: JsState, node: Node): ClassMember | undefined {
     case 'abstract_method_signature':
       nameNode = node.childForFieldName('name')
       kind = mods.get ? 'getter' : mods.set ? 'setter' : 'method'
-      if (!mods.get && !mods.set && nameNode && slice(state, nameNode, 20) === 'constructor') kind = 'constructor'
+      if (!mods.get && !mods.set && nameNode && slice(state, nameNode, 20) === 'constructor')
+        kind = 'constructor'
       break
     case 'public_field_definition':
     case 'field_definition':

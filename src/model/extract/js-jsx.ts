@@ -11,7 +11,10 @@ const MAX_VALUE = 200
 
 /** Grammars that parse JSX: tsx, and javascript (which also reads `.js` files written with JSX). */
 export function mayHaveJsx(language: ModuleModel['language'], text: string): boolean {
-  return (language === 'tsx' || language === 'jsx' || language === 'javascript') && (text.includes('/>') || text.includes('</'))
+  return (
+    (language === 'tsx' || language === 'jsx' || language === 'javascript') &&
+    (text.includes('/>') || text.includes('</'))
+  )
 }
 
 function literalValue(value: Node | null): string | undefined {
@@ -26,7 +29,9 @@ function literalValue(value: Node | null): string | undefined {
     case 'string':
       return node.text.slice(1, -1).slice(0, MAX_VALUE)
     case 'template_string':
-      return node.namedChildren.some((c) => c?.type === 'template_substitution') ? undefined : node.text.slice(1, -1).slice(0, MAX_VALUE)
+      return node.namedChildren.some((c) => c?.type === 'template_substitution')
+        ? undefined
+        : node.text.slice(1, -1).slice(0, MAX_VALUE)
     case 'number':
     case 'true':
     case 'false':
@@ -61,7 +66,9 @@ function enclosingOf(functions: FunctionDecl[], el: JsxElement): string | undefi
     const l = fn.loc
     if (l.startLine > el.loc.startLine) break
     const starts = l.startLine < el.loc.startLine || l.startColumn <= el.loc.startColumn
-    const ends = l.endLine > el.loc.endLine || (l.endLine === el.loc.endLine && l.endColumn >= el.loc.endColumn)
+    const ends =
+      l.endLine > el.loc.endLine ||
+      (l.endLine === el.loc.endLine && l.endColumn >= el.loc.endColumn)
     if (starts && ends) best = fn
   }
   return best?.qualifiedName
@@ -88,7 +95,11 @@ export function extractJsx(tree: Tree, model: ModuleModel): void {
     }
     if (node.type === 'jsx_expression') {
       // Only an expression child renders content; attribute values and spreads do not.
-      if (node.parent?.type === 'jsx_element' && node.namedChildren.some((c) => c !== null && c.type !== 'comment')) markText()
+      if (
+        node.parent?.type === 'jsx_element' &&
+        node.namedChildren.some((c) => c !== null && c.type !== 'comment')
+      )
+        markText()
       continue
     }
     const tag = node.type === 'jsx_element' ? node.childForFieldName('open_tag') : node
@@ -98,7 +109,9 @@ export function extractJsx(tree: Tree, model: ModuleModel): void {
     open.push({ end: node.endIndex, element: el })
   }
   if (found.length === 0) return
-  const functions = [...model.functions].sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)
+  const functions = [...model.functions].sort(
+    (a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn
+  )
   for (const el of found) {
     const enclosing = enclosingOf(functions, el)
     if (enclosing !== undefined) el.enclosing = enclosing

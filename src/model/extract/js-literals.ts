@@ -2,7 +2,15 @@
 import type { Node } from 'web-tree-sitter'
 import { type JsState, slice } from './js-state.js'
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' }
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '0': '\0'
+}
 
 /** Decodes the escapes of a string literal's body (the text between the quotes). */
 export function decodeEscapes(body: string): string {
@@ -38,13 +46,21 @@ export function decodeEscapes(body: string): string {
  * The value of a string literal, or of a template literal without substitutions; undefined otherwise.
  * Values are cut to `max` characters.
  */
-export function stringValue(state: JsState, node: Node | null | undefined, max = 200): string | undefined {
+export function stringValue(
+  state: JsState,
+  node: Node | null | undefined,
+  max = 200
+): string | undefined {
   if (!node) return undefined
   if (node.type !== 'string' && node.type !== 'template_string') return undefined
   if (node.type === 'template_string') {
-    for (const child of node.namedChildren) if (child?.type === 'template_substitution') return undefined
+    for (const child of node.namedChildren)
+      if (child?.type === 'template_substitution') return undefined
   }
-  const body = state.source.slice(node.startIndex + 1, Math.min(node.endIndex - 1, node.startIndex + 1 + max * 2))
+  const body = state.source.slice(
+    node.startIndex + 1,
+    Math.min(node.endIndex - 1, node.startIndex + 1 + max * 2)
+  )
   const value = decodeEscapes(body)
   return value.length > max ? value.slice(0, max) : value
 }
@@ -52,7 +68,10 @@ export function stringValue(state: JsState, node: Node | null | undefined, max =
 export type LiteralValue = string | number | boolean | null
 
 /** The value of a literal operand (number, string, boolean, null, undefined, negative number). */
-export function literalValue(state: JsState, operand: Node | null | undefined): { value: LiteralValue; bigint?: true } | undefined {
+export function literalValue(
+  state: JsState,
+  operand: Node | null | undefined
+): { value: LiteralValue; bigint?: true } | undefined {
   let node = operand
   // Parentheses are unwrapped in a loop: `((((1))))` may nest thousands deep.
   while (node && node.type === 'parenthesized_expression') node = node.namedChild(0)

@@ -23,7 +23,11 @@ function specifierNames(state: JsState, list: Node, kind: 'import' | 'export'): 
     const name = slice(state, spec.childForFieldName('name'), 100)
     const alias = spec.childForFieldName('alias')
     const aliasText = alias ? slice(state, alias, 100) : name
-    names.push(kind === 'import' ? { imported: name, local: aliasText } : { imported: name, local: aliasText })
+    names.push(
+      kind === 'import'
+        ? { imported: name, local: aliasText }
+        : { imported: name, local: aliasText }
+    )
   }
   return names
 }
@@ -44,10 +48,12 @@ export function handleImport(state: JsState, node: Node): void {
     if (child.type === 'import_clause') {
       for (const part of child.namedChildren) {
         if (!part) continue
-        if (part.type === 'identifier') names.push({ imported: 'default', local: slice(state, part, 100) })
+        if (part.type === 'identifier')
+          names.push({ imported: 'default', local: slice(state, part, 100) })
         else if (part.type === 'namespace_import') {
           names.push({ imported: '*', local: slice(state, part.namedChild(0), 100) })
-        } else if (part.type === 'named_imports') names.push(...specifierNames(state, part, 'import'))
+        } else if (part.type === 'named_imports')
+          names.push(...specifierNames(state, part, 'import'))
       }
     } else if (child.type === 'import_require_clause') {
       kind = 'require'
@@ -57,7 +63,13 @@ export function handleImport(state: JsState, node: Node): void {
   }
   source ??= sourceOf(state, node)
   if (source === undefined) return
-  state.model.imports.push({ source, names, kind, typeOnly: hasToken(node, 'type', 'import_clause'), loc: loc(node) })
+  state.model.imports.push({
+    source,
+    names,
+    kind,
+    typeOnly: hasToken(node, 'type', 'import_clause'),
+    loc: loc(node)
+  })
 }
 
 const DECLARATION_KIND: Record<string, ExportDecl['kind']> = {
@@ -81,7 +93,8 @@ function patternNames(state: JsState, pattern: Node): string[] {
   const stack: Node[] = [pattern]
   while (stack.length > 0 && out.length < 100) {
     const n = stack.pop()!
-    if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern') out.push(slice(state, n, 100))
+    if (n.type === 'identifier' || n.type === 'shorthand_property_identifier_pattern')
+      out.push(slice(state, n, 100))
     else if (n.type === 'pair_pattern') {
       const v = n.childForFieldName('value')
       if (v) stack.push(v)
@@ -166,11 +179,18 @@ export function handleExport(state: JsState, node: Node): void {
     return
   }
   // `export default <expression>` or TypeScript `export = <expression>`.
-  const value = node.childForFieldName('value') ?? node.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null
+  const value =
+    node.childForFieldName('value') ??
+    node.namedChildren.find((c) => c !== null && c.type !== 'comment') ??
+    null
   if (!value) return
   state.exportedAt.add(value.startIndex)
   state.bindings.set(value.startIndex, { name: 'default', exported: true })
-  const e: ExportDecl = { name: 'default', kind: isDefault ? 'default' : 'commonjs', loc: loc(node) }
+  const e: ExportDecl = {
+    name: 'default',
+    kind: isDefault ? 'default' : 'commonjs',
+    loc: loc(node)
+  }
   if (value.type === 'identifier') {
     e.local = slice(state, value, 100)
     state.exportedNames.add(e.local)
@@ -197,7 +217,8 @@ export function handleCommonJsExport(state: JsState, node: Node): boolean {
         } else if (prop.type === 'pair') {
           const key = prop.childForFieldName('key')
           const value = prop.childForFieldName('value')
-          const name = key?.type === 'string' ? (stringValue(state, key) ?? '') : slice(state, key, 100)
+          const name =
+            key?.type === 'string' ? (stringValue(state, key) ?? '') : slice(state, key, 100)
           const e: ExportDecl = { name, kind: 'commonjs', loc: loc(prop) }
           if (value?.type === 'identifier') {
             e.local = slice(state, value, 100)
@@ -215,7 +236,10 @@ export function handleCommonJsExport(state: JsState, node: Node): boolean {
     if (right.type === 'identifier') {
       e.local = slice(state, right, 100)
       state.exportedNames.add(e.local)
-    } else if (right.type === 'call_expression' && slice(state, right.childForFieldName('function'), 20) === 'require') {
+    } else if (
+      right.type === 'call_expression' &&
+      slice(state, right.childForFieldName('function'), 20) === 'require'
+    ) {
       // `module.exports = require('./impl')` re-exports everything of another module.
       const arg = right.childForFieldName('arguments')?.namedChild(0)
       const source = stringValue(state, arg)
@@ -252,7 +276,8 @@ function boundNames(state: JsState, call: Node): ImportedName[] {
   if (!p) return []
   if (p.type === 'member_expression') {
     const prop = slice(state, p.childForFieldName('property'), 100)
-    const decl = p.parent?.type === 'variable_declarator' ? p.parent.childForFieldName('name') : null
+    const decl =
+      p.parent?.type === 'variable_declarator' ? p.parent.childForFieldName('name') : null
     return [{ imported: prop, local: decl?.type === 'identifier' ? slice(state, decl, 100) : prop }]
   }
   if (p.type !== 'variable_declarator') return []
@@ -269,7 +294,10 @@ function boundNames(state: JsState, call: Node): ImportedName[] {
     } else if (prop.type === 'pair_pattern') {
       const value = prop.childForFieldName('value')
       const local = value?.type === 'assignment_pattern' ? value.childForFieldName('left') : value
-      names.push({ imported: slice(state, prop.childForFieldName('key'), 100), local: slice(state, local, 100) })
+      names.push({
+        imported: slice(state, prop.childForFieldName('key'), 100),
+        local: slice(state, local, 100)
+      })
     } else if (prop.type === 'object_assignment_pattern') {
       const left = prop.childForFieldName('left')
       const n = slice(state, left, 100)
@@ -282,7 +310,8 @@ function boundNames(state: JsState, call: Node): ImportedName[] {
 /** `require('x')` and `import('x')` calls. Returns true when the call was one. */
 export function handleRequireOrDynamicImport(state: JsState, node: Node, fnNode: Node): boolean {
   const isImport = fnNode.type === 'import'
-  if (!isImport && (fnNode.type !== 'identifier' || slice(state, fnNode, 10) !== 'require')) return false
+  if (!isImport && (fnNode.type !== 'identifier' || slice(state, fnNode, 10) !== 'require'))
+    return false
   const arg = node.childForFieldName('arguments')?.namedChild(0)
   const source = stringValue(state, arg, 500)
   if (source === undefined || !arg) return false

@@ -7,7 +7,16 @@
 // For the same reason handlers never ask a node for its parent (tree-sitter finds a parent by walking
 // down from the root); names that come from a binding are recorded by the binding's handler instead.
 import type { Node } from 'web-tree-sitter'
-import type { CatchHandler, ClassDecl, Condition, FunctionDecl, Location, Loop, ModuleModel, TestCase } from '../types.js'
+import type {
+  CatchHandler,
+  ClassDecl,
+  Condition,
+  FunctionDecl,
+  Location,
+  Loop,
+  ModuleModel,
+  TestCase
+} from '../types.js'
 
 export interface Frame {
   /** End offset of the node that opened the frame. */
@@ -152,8 +161,17 @@ export function pushFrame(state: JsState, f: NewFrame): void {
   const frame = f as Frame
   const isFunction = frame.fn !== undefined
   frame.owner = frame.fn ?? below?.owner
-  frame.prefix = frame.fn ? frame.fn.qualifiedName : frame.scope !== undefined ? frame.scope : below?.prefix
-  frame.container = frame.className !== undefined || frame.isObject ? frame : isFunction ? undefined : below?.container
+  frame.prefix = frame.fn
+    ? frame.fn.qualifiedName
+    : frame.scope !== undefined
+      ? frame.scope
+      : below?.prefix
+  frame.container =
+    frame.className !== undefined || frame.isObject
+      ? frame
+      : isFunction
+        ? undefined
+        : below?.container
   frame.loopCount = (frame.fn ? 0 : (below?.loopCount ?? 0)) + (frame.loop ? 1 : 0)
   frame.loopFrame = frame.loop ? frame : isFunction ? undefined : below?.loopFrame
   frame.guardText = frame.guard ?? (isFunction ? undefined : below?.guardText)
@@ -175,7 +193,8 @@ export function popFrames(state: JsState, offset: number): void {
     // An await in a nested loop is an await in the enclosing loop's body too.
     if (frame.loop?.hasAwait && outer.loopFrame?.loop) outer.loopFrame.loop.hasAwait = true
     // A catch handler that throws, nested in another handler's body, makes that one throw too.
-    if (frame.handler?.rethrows && outer.catchFrame?.handler) outer.catchFrame.handler.rethrows = true
+    if (frame.handler?.rethrows && outer.catchFrame?.handler)
+      outer.catchFrame.handler.rethrows = true
   }
 }
 
@@ -223,7 +242,12 @@ export function uniqueName(state: JsState, qualified: string): string {
 export function unwrapValue(node: Node | null): Node | null {
   let n = node
   for (let i = 0; n && i < 16; i++) {
-    if (n.type === 'parenthesized_expression' || n.type === 'as_expression' || n.type === 'satisfies_expression') n = n.namedChild(0)
+    if (
+      n.type === 'parenthesized_expression' ||
+      n.type === 'as_expression' ||
+      n.type === 'satisfies_expression'
+    )
+      n = n.namedChild(0)
     else break
   }
   return n

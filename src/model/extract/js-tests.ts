@@ -6,7 +6,15 @@ import { loc } from './common.js'
 import { stringValue } from './js-literals.js'
 import { type JsState, slice } from './js-state.js'
 
-const SUITES = new Set(['describe', 'suite', 'context', 'xdescribe', 'fdescribe', 'xcontext', 'xsuite'])
+const SUITES = new Set([
+  'describe',
+  'suite',
+  'context',
+  'xdescribe',
+  'fdescribe',
+  'xcontext',
+  'xsuite'
+])
 const TESTS = new Set(['it', 'test', 'specify', 'xit', 'fit', 'xtest', 'xspecify'])
 const MOCHA_ONLY = new Set(['context', 'specify', 'before', 'after', 'xcontext', 'xspecify'])
 
@@ -20,7 +28,8 @@ function calleeParts(state: JsState, fn: Node | null): Callee | undefined {
   const modifiers: string[] = []
   let n = fn
   for (let guard = 0; n && guard < 8; guard++) {
-    if (n.type === 'identifier') return { base: slice(state, n, 40), modifiers: modifiers.reverse() }
+    if (n.type === 'identifier')
+      return { base: slice(state, n, 40), modifiers: modifiers.reverse() }
     if (n.type === 'member_expression') {
       modifiers.push(slice(state, n.childForFieldName('property'), 40))
       n = n.childForFieldName('object')
@@ -49,7 +58,8 @@ export function handleTestCall(state: JsState, node: Node, fnNode: Node | null):
   const name = stringValue(state, first) ?? slice(state, first, 200)
   const c: TestCase = { name, kind, loc: loc(node) }
   if (base.startsWith('f') || modifiers.includes('only')) c.modifier = 'only'
-  else if (base.startsWith('x') || modifiers.includes('skip') || modifiers.includes('skipIf')) c.modifier = 'skip'
+  else if (base.startsWith('x') || modifiers.includes('skip') || modifiers.includes('skipIf'))
+    c.modifier = 'skip'
   else if (modifiers.includes('todo')) c.modifier = 'todo'
   state.testCases.push(c)
 }
@@ -71,9 +81,11 @@ export function noteMemberReference(state: JsState, node: Node): void {
     // Rebuilt when imports were added since (a require() can come after the first member access).
     state.namespaceLocals = new Set()
     state.namespaceImportsSeen = imports.length
-    for (const imp of imports) for (const n of imp.names) if (n.imported === '*') state.namespaceLocals.add(n.local)
+    for (const imp of imports)
+      for (const n of imp.names) if (n.imported === '*') state.namespaceLocals.add(n.local)
   }
-  if (state.namespaceLocals.has(name)) state.memberReferences.add(`${name}.${slice(state, node.childForFieldName('property'), 100)}`)
+  if (state.namespaceLocals.has(name))
+    state.memberReferences.add(`${name}.${slice(state, node.childForFieldName('property'), 100)}`)
 }
 
 function frameworkOf(model: ModuleModel, sawMochaGlobal: boolean): TestFileInfo['framework'] {

@@ -4,17 +4,38 @@ import type { ModuleVariable } from '../types.js'
 import { loc } from './common.js'
 import { type JsState, slice } from './js-state.js'
 
-const LITERALS = new Set(['number', 'string', 'template_string', 'true', 'false', 'null', 'undefined', 'regex', 'unary_expression'])
+const LITERALS = new Set([
+  'number',
+  'string',
+  'template_string',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'regex',
+  'unary_expression'
+])
 
-function initKindOf(state: JsState, value: Node | null): { kind: ModuleVariable['initKind']; frozen: boolean } {
+function initKindOf(
+  state: JsState,
+  value: Node | null
+): { kind: ModuleVariable['initKind']; frozen: boolean } {
   let v = value
   let frozen = false
   // `x as const`, `x satisfies T`, `(x)`, `await x`: look at x.
   for (let i = 0; v && i < 8; i++) {
     if (v.type === 'as_expression' || v.type === 'satisfies_expression') {
-      if (slice(state, v.lastNamedChild ?? v.lastChild, 10) === 'const' || v.lastChild?.type === 'const') frozen = true
+      if (
+        slice(state, v.lastNamedChild ?? v.lastChild, 10) === 'const' ||
+        v.lastChild?.type === 'const'
+      )
+        frozen = true
       v = v.namedChild(0)
-    } else if (v.type === 'parenthesized_expression' || v.type === 'await_expression' || v.type === 'non_null_expression') {
+    } else if (
+      v.type === 'parenthesized_expression' ||
+      v.type === 'await_expression' ||
+      v.type === 'non_null_expression'
+    ) {
       v = v.namedChild(0)
     } else break
   }
@@ -31,7 +52,10 @@ function initKindOf(state: JsState, value: Node | null): { kind: ModuleVariable[
       return { kind: 'other', frozen }
     }
     case 'call_expression':
-      return { kind: 'call', frozen: frozen || slice(state, v.childForFieldName('function'), 20) === 'Object.freeze' }
+      return {
+        kind: 'call',
+        frozen: frozen || slice(state, v.childForFieldName('function'), 20) === 'Object.freeze'
+      }
     default:
       return { kind: LITERALS.has(v.type) ? 'literal' : 'other', frozen }
   }

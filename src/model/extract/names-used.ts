@@ -5,7 +5,12 @@ import type { Node, Tree } from 'web-tree-sitter'
 import type { Language } from '../types.js'
 
 const PY_TYPES = ['identifier']
-const JS_TYPES = ['identifier', 'property_identifier', 'shorthand_property_identifier', 'private_property_identifier']
+const JS_TYPES = [
+  'identifier',
+  'property_identifier',
+  'shorthand_property_identifier',
+  'private_property_identifier'
+]
 /** Parents whose identifiers are not uses: imports and re-exports. */
 const NOT_USES = new Set([
   'import_specifier',
@@ -34,7 +39,11 @@ const MAX_NAMES = 20_000
 
 export function namesUsed(tree: Tree, language: Language): string[] {
   const python = language === 'python'
-  const js = language === 'javascript' || language === 'typescript' || language === 'tsx' || language === 'jsx'
+  const js =
+    language === 'javascript' ||
+    language === 'typescript' ||
+    language === 'tsx' ||
+    language === 'jsx'
   if (!python && !js) return []
   const names = new Set<string>()
   for (const node of tree.rootNode.descendantsOfType(python ? PY_TYPES : JS_TYPES)) {

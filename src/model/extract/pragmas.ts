@@ -10,7 +10,8 @@ import type { CoverageIgnore, Language } from '../types.js'
 
 /** coverage.py's default exclusion: `#\s*(pragma|PRAGMA)[:\s]?\s*(no|NO)\s*(cover|COVER)`. */
 const PYTHON_PRAGMA = /#\s*pragma[:\s]?\s*no\s*cover/i
-const JS_PRAGMA = /^(?:\/\*+|\/\/)\s*(istanbul|c8|v8|node:coverage)\s+ignore\s+(next|if|else|file|start|stop|disable|enable)\b[ \t]*(\d+)?/
+const JS_PRAGMA =
+  /^(?:\/\*+|\/\/)\s*(istanbul|c8|v8|node:coverage)\s+ignore\s+(next|if|else|file|start|stop|disable|enable)\b[ \t]*(\d+)?/
 
 const MAX_PRAGMAS = 5000
 const PY_CONTAINERS = new Set(['module', 'block'])
@@ -18,7 +19,11 @@ const JS_CONTAINERS = new Set(['program', 'statement_block', 'class_body'])
 
 export function coverageIgnores(tree: Tree, language: Language, text: string): CoverageIgnore[] {
   const python = language === 'python'
-  const js = language === 'javascript' || language === 'typescript' || language === 'tsx' || language === 'jsx'
+  const js =
+    language === 'javascript' ||
+    language === 'typescript' ||
+    language === 'tsx' ||
+    language === 'jsx'
   if (!python && !js) return []
   const comments = tree.rootNode.descendantsOfType('comment').filter((c): c is Node => c !== null)
   if (comments.length === 0) return []
@@ -31,8 +36,16 @@ export function coverageIgnores(tree: Tree, language: Language, text: string): C
     const line = comment.startPosition.row + 1
     if (python) {
       if (!PYTHON_PRAGMA.test(body)) continue
-      const range = pythonStatementRange(tree, comment, indentOf(lines[comment.startPosition.row] ?? ''))
-      out.push({ startLine: range?.startLine ?? line, endLine: range?.endLine ?? line, pragma: body.trim().slice(0, 80) })
+      const range = pythonStatementRange(
+        tree,
+        comment,
+        indentOf(lines[comment.startPosition.row] ?? '')
+      )
+      out.push({
+        startLine: range?.startLine ?? line,
+        endLine: range?.endLine ?? line,
+        pragma: body.trim().slice(0, 80)
+      })
       continue
     }
     const match = JS_PRAGMA.exec(body)
@@ -42,22 +55,38 @@ export function coverageIgnores(tree: Tree, language: Language, text: string): C
     if (kind === 'file') out.push({ startLine: 1, endLine: Math.max(1, lineCount), pragma })
     else if (kind === 'start' || kind === 'disable') openStart ??= { line, pragma }
     else if (kind === 'stop' || kind === 'enable') {
-      if (openStart) out.push({ startLine: openStart.line, endLine: comment.endPosition.row + 1, pragma: openStart.pragma })
+      if (openStart)
+        out.push({
+          startLine: openStart.line,
+          endLine: comment.endPosition.row + 1,
+          pragma: openStart.pragma
+        })
       openStart = undefined
     } else if (kind === 'next' && count) {
       out.push({ startLine: line, endLine: comment.endPosition.row + 1 + Number(count), pragma })
     } else {
       const target = nextNode(comment)
       if (!target) continue
-      if (kind === 'next') out.push({ startLine: line, endLine: target.endPosition.row + 1, pragma })
+      if (kind === 'next')
+        out.push({ startLine: line, endLine: target.endPosition.row + 1, pragma })
       else {
         const branch = ifBranch(target, kind === 'if' ? 'consequence' : 'alternative')
-        if (branch) out.push({ startLine: branch.startPosition.row + 1, endLine: branch.endPosition.row + 1, pragma })
+        if (branch)
+          out.push({
+            startLine: branch.startPosition.row + 1,
+            endLine: branch.endPosition.row + 1,
+            pragma
+          })
       }
     }
   }
   // A start without its stop runs to the end of the file, as the tools read it.
-  if (openStart) out.push({ startLine: openStart.line, endLine: Math.max(openStart.line, lineCount), pragma: openStart.pragma })
+  if (openStart)
+    out.push({
+      startLine: openStart.line,
+      endLine: Math.max(openStart.line, lineCount),
+      pragma: openStart.pragma
+    })
   return out
 }
 
@@ -68,7 +97,8 @@ function nextNode(comment: Node): Node | null {
   // `/* istanbul ignore next */` as the last thing inside a wrapper (`export /* … */ function`) is rare; stop there.
   if (!next) return null
   // `export function f` and `const f = () => …`: the whole statement is the pragma's target.
-  if (next.type === 'expression_statement' && next.parent && JS_CONTAINERS.has(next.parent.type)) return next
+  if (next.type === 'expression_statement' && next.parent && JS_CONTAINERS.has(next.parent.type))
+    return next
   return next
 }
 
@@ -82,7 +112,11 @@ function ifBranch(node: Node, field: 'consequence' | 'alternative'): Node | null
  * statement with its whole body, an `else:`/`except:` clause with its body), or the statement whose
  * header the comment ends (a `def` whose parameters span lines). Null when the line holds only the comment.
  */
-function pythonStatementRange(tree: Tree, comment: Node, indent: number): { startLine: number; endLine: number } | null {
+function pythonStatementRange(
+  tree: Tree,
+  comment: Node,
+  indent: number
+): { startLine: number; endLine: number } | null {
   const row = comment.startPosition.row
   if (comment.startPosition.column <= indent) return null
   const leaf = tree.rootNode.descendantForPosition({ row, column: indent })
@@ -100,7 +134,11 @@ function pythonStatementRange(tree: Tree, comment: Node, indent: number): { star
 }
 
 function isPythonStatement(node: Node): boolean {
-  return node.type.endsWith('_statement') || node.type.endsWith('_definition') || node.type.endsWith('_clause')
+  return (
+    node.type.endsWith('_statement') ||
+    node.type.endsWith('_definition') ||
+    node.type.endsWith('_clause')
+  )
 }
 
 /** The column where a line's first non-blank character is. */

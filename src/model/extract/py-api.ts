@@ -1,6 +1,14 @@
 // After the walk: decides what a Python module exposes (`__all__` or the underscore convention),
 // whether it has a main guard, and which test cases it declares (pytest / unittest conventions).
-import type { ClassDecl, ExportDecl, FunctionDecl, Location, ModuleModel, TestCase, TestFileInfo } from '../types.js'
+import type {
+  ClassDecl,
+  ExportDecl,
+  FunctionDecl,
+  Location,
+  ModuleModel,
+  TestCase,
+  TestFileInfo
+} from '../types.js'
 
 export interface PyFunctionInfo {
   decl: FunctionDecl
@@ -39,7 +47,8 @@ export function finishPythonModule(state: PyModuleState): ModuleModel {
   const all = state.allEntries && !state.allDynamic ? state.allEntries : undefined
   if (all) model.all = all.map((e) => e.name)
   const allNames = all ? new Set(all.map((e) => e.name)) : undefined
-  const isPublic = (name: string): boolean => (allNames ? allNames.has(name) : !name.startsWith('_'))
+  const isPublic = (name: string): boolean =>
+    allNames ? allNames.has(name) : !name.startsWith('_')
 
   for (const cls of state.classes) {
     cls.decl.exported = cls.topLevel ? isPublic(cls.decl.name) : false
@@ -77,7 +86,8 @@ function exportsOf(
     }
   }
   for (const variable of state.model.variables) {
-    if (!declared.has(variable.name)) declared.set(variable.name, { name: variable.name, kind: 'variable', loc: variable.loc })
+    if (!declared.has(variable.name))
+      declared.set(variable.name, { name: variable.name, kind: 'variable', loc: variable.loc })
   }
   if (all) {
     // Names in `__all__` that the module does not define itself (usually imported ones) are 'all'.
@@ -126,23 +136,41 @@ function isTestCaseClass(cls: PyClassInfo): boolean {
 }
 
 function testInfo(state: PyModuleState): TestFileInfo {
-  const usesPytest = state.model.imports.some((i) => i.source === 'pytest' || i.source.startsWith('pytest.'))
+  const usesPytest = state.model.imports.some(
+    (i) => i.source === 'pytest' || i.source.startsWith('pytest.')
+  )
   const unittestClasses = state.classes.filter(isTestCaseClass)
   const framework = unittestClasses.length > 0 && !usesPytest ? 'unittest' : 'pytest'
   const cases: (TestCase & { order: number })[] = []
   const suites = new Set<PyClassInfo>()
   for (const cls of state.classes) {
-    const collected = isTestCaseClass(cls) || (cls.decl.name.startsWith('Test') && (cls.topLevel || cls.outer !== undefined))
+    const collected =
+      isTestCaseClass(cls) ||
+      (cls.decl.name.startsWith('Test') && (cls.topLevel || cls.outer !== undefined))
     if (!collected || (!cls.topLevel && !(cls.outer && suites.has(cls.outer)))) continue
     suites.add(cls)
-    const skip = cls.decorators.some(isSkipDecorator) || (cls.outer !== undefined && suiteSkipped(cls.outer))
-    cases.push({ name: cls.decl.qualifiedName, kind: 'suite', ...(skip ? { modifier: 'skip' as const } : {}), loc: cls.decl.loc, order: cls.decl.loc.startLine })
+    const skip =
+      cls.decorators.some(isSkipDecorator) || (cls.outer !== undefined && suiteSkipped(cls.outer))
+    cases.push({
+      name: cls.decl.qualifiedName,
+      kind: 'suite',
+      ...(skip ? { modifier: 'skip' as const } : {}),
+      loc: cls.decl.loc,
+      order: cls.decl.loc.startLine
+    })
   }
   for (const fn of state.functions) {
     if (!fn.decl.name.startsWith('test') || fn.decl.kind === 'lambda') continue
     if (!fn.topLevel && !(fn.cls && suites.has(fn.cls))) continue
-    const skip = fn.decorators.some(isSkipDecorator) || (fn.cls !== undefined && suiteSkipped(fn.cls))
-    cases.push({ name: fn.decl.qualifiedName, kind: 'test', ...(skip ? { modifier: 'skip' as const } : {}), loc: fn.decl.loc, order: fn.decl.loc.startLine })
+    const skip =
+      fn.decorators.some(isSkipDecorator) || (fn.cls !== undefined && suiteSkipped(fn.cls))
+    cases.push({
+      name: fn.decl.qualifiedName,
+      kind: 'test',
+      ...(skip ? { modifier: 'skip' as const } : {}),
+      loc: fn.decl.loc,
+      order: fn.decl.loc.startLine
+    })
   }
   cases.sort((a, b) => a.order - b.order)
   return {
@@ -154,6 +182,7 @@ function testInfo(state: PyModuleState): TestFileInfo {
 }
 
 function suiteSkipped(cls: PyClassInfo): boolean {
-  for (let c: PyClassInfo | undefined = cls; c; c = c.outer) if (c.decorators.some(isSkipDecorator)) return true
+  for (let c: PyClassInfo | undefined = cls; c; c = c.outer)
+    if (c.decorators.some(isSkipDecorator)) return true
   return false
 }

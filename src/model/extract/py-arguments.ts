@@ -33,7 +33,8 @@ export function pyArgument(node: Node): CallArgument {
   while (n && n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)
   const t = text(node)
   if (!n) return { kind: 'other', text: t }
-  if (n.type === 'string' && n.namedChildren.some((c) => c?.type === 'interpolation')) return { kind: 'template', text: t }
+  if (n.type === 'string' && n.namedChildren.some((c) => c?.type === 'interpolation'))
+    return { kind: 'template', text: t }
   const literal = literalOf(n)
   if (literal !== undefined) return { kind: 'literal', text: t, value: literal.value }
   return { kind: KINDS[n.type] ?? 'other', text: t }

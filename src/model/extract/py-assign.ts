@@ -21,27 +21,45 @@ export interface AssignmentContext {
 
 /** A module of generated assignments must not make a million model entries. */
 const MAX_ASSIGNMENTS = 10_000
-const STRING_CALLS: ReadonlySet<string> = new Set(['str', 'repr', 'format', 'join', 'upper', 'lower', 'strip', 'replace'])
+const STRING_CALLS: ReadonlySet<string> = new Set([
+  'str',
+  'repr',
+  'format',
+  'join',
+  'upper',
+  'lower',
+  'strip',
+  'replace'
+])
 
 export function visitPyAssignment(node: Node, ctx: AssignmentContext): void {
   const left = node.childForFieldName('left')
   if (!left) return
   let value = node.childForFieldName('right')
   if (ctx.enclosing !== undefined) {
-    if (node.type === 'augmented_assignment' || left.type === 'subscript') recordWrite(node, left, value, ctx.state.model, ctx.enclosing)
-    else if ((left.type === 'identifier' || left.type === 'attribute') && valueKindOf(value) !== 'other') {
+    if (node.type === 'augmented_assignment' || left.type === 'subscript')
+      recordWrite(node, left, value, ctx.state.model, ctx.enclosing)
+    else if (
+      (left.type === 'identifier' || left.type === 'attribute') &&
+      valueKindOf(value) !== 'other'
+    ) {
       recordWrite(node, left, value, ctx.state.model, ctx.enclosing)
     }
   }
   if (node.type === 'augmented_assignment') {
-    if (ctx.moduleScope && left.text === '__all__' && node.childForFieldName('operator')?.type === '+=') {
+    if (
+      ctx.moduleScope &&
+      left.text === '__all__' &&
+      node.childForFieldName('operator')?.type === '+='
+    ) {
       readAll(ctx.state, value, true)
     }
     return
   }
   // `a = b = []`: the inner assignment is visited on its own; here only the value matters.
   while (value?.type === 'assignment') value = value.childForFieldName('right')
-  if (left.type === 'identifier' && value?.type === 'lambda') ctx.namedLambdas.set(value.id, left.text)
+  if (left.type === 'identifier' && value?.type === 'lambda')
+    ctx.namedLambdas.set(value.id, left.text)
   const annotated = node.childForFieldName('type') !== null
   if (ctx.moduleScope) {
     const targets = targetsOf(left)
@@ -53,21 +71,30 @@ export function visitPyAssignment(node: Node, ctx: AssignmentContext): void {
     })
   } else if (ctx.cls) {
     for (const target of targetsOf(left)) addProperty(ctx.cls, target.text, !annotated, loc(target))
-  } else if (ctx.constructorOf && left.type === 'attribute' && left.childForFieldName('object')?.text === 'self') {
+  } else if (
+    ctx.constructorOf &&
+    left.type === 'attribute' &&
+    left.childForFieldName('object')?.text === 'self'
+  ) {
     const attribute = left.childForFieldName('attribute')
     if (attribute) addProperty(ctx.constructorOf, attribute.text, false, loc(left))
   }
 }
 
 function pairedValues(count: number, value: Node | null): (Node | null | 'unknown')[] {
-  const items = value && (value.type === 'expression_list' || value.type === 'tuple') ? namedKids(value) : []
+  const items =
+    value && (value.type === 'expression_list' || value.type === 'tuple') ? namedKids(value) : []
   return items.length === count ? items : new Array<'unknown'>(count).fill('unknown')
 }
 
 /** Names bound by an assignment target: `x`, `a, b`, `(a, b)`, `[a, b]`. */
 function targetsOf(left: Node): Node[] {
   if (left.type === 'identifier') return [left]
-  if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') {
+  if (
+    left.type === 'pattern_list' ||
+    left.type === 'tuple_pattern' ||
+    left.type === 'list_pattern'
+  ) {
     return namedKids(left).filter((n) => n.type === 'identifier')
   }
   return []
@@ -79,7 +106,13 @@ function targetsOf(left: Node): Node[] {
  */
 function addProperty(cls: PyClassInfo, name: string, isStatic: boolean, at: Location): void {
   if (cls.decl.members.some((m) => m.name === name)) return
-  cls.decl.members.push({ name, kind: 'property', static: isStatic, visibility: visibilityOf(name), loc: at })
+  cls.decl.members.push({
+    name,
+    kind: 'property',
+    static: isStatic,
+    visibility: visibilityOf(name),
+    loc: at
+  })
 }
 
 const LITERAL_TYPES = new Set([
@@ -123,13 +156,20 @@ function isConstantName(name: string): boolean {
  * Module globals are mutable state (any function may rebind them with `global`), except
  * UPPER_CASE constants bound to a literal, a tuple or a frozenset.
  */
-function addVariable(state: PyModuleState, name: string, value: Node | null | 'unknown', at: Location): void {
+function addVariable(
+  state: PyModuleState,
+  name: string,
+  value: Node | null | 'unknown',
+  at: Location
+): void {
   if (state.variableNames.has(name)) return
   state.variableNames.add(name)
   const initKind = value === 'unknown' ? 'other' : initKindOf(value)
   const frozen =
     initKind === 'literal' ||
-    (initKind === 'call' && value !== 'unknown' && value?.childForFieldName('function')?.text === 'frozenset')
+    (initKind === 'call' &&
+      value !== 'unknown' &&
+      value?.childForFieldName('function')?.text === 'frozenset')
   state.model.variables.push({
     name,
     declaration: 'assignment',
@@ -159,7 +199,13 @@ function readAll(state: PyModuleState, value: Node | null, extend: boolean): voi
 }
 
 /** Records a write through a name inside a function (see AssignmentSite in the model). */
-function recordWrite(node: Node, left: Node, value: Node | null, model: ModuleModel, enclosing: string): void {
+function recordWrite(
+  node: Node,
+  left: Node,
+  value: Node | null,
+  model: ModuleModel,
+  enclosing: string
+): void {
   const sites = (model.assignments ??= [])
   if (sites.length >= MAX_ASSIGNMENTS) return
   let root: Node | null = left
@@ -167,7 +213,8 @@ function recordWrite(node: Node, left: Node, value: Node | null, model: ModuleMo
     root = root.childForFieldName(root.type === 'subscript' ? 'value' : 'object')
   }
   if (!root || root.type !== 'identifier') return
-  const operator = node.type === 'augmented_assignment' ? (node.childForFieldName('operator')?.type ?? '') : '='
+  const operator =
+    node.type === 'augmented_assignment' ? (node.childForFieldName('operator')?.type ?? '') : '='
   sites.push({
     target: left.text.slice(0, 200),
     name: root.text,
@@ -179,12 +226,24 @@ function recordWrite(node: Node, left: Node, value: Node | null, model: ModuleMo
 }
 
 const CONTAINER_NODES: Record<string, AssignmentSite['valueKind']> = {
-  list: 'list', list_comprehension: 'list', tuple: 'tuple', set: 'set', set_comprehension: 'set',
-  dictionary: 'dict', dictionary_comprehension: 'dict'
+  list: 'list',
+  list_comprehension: 'list',
+  tuple: 'tuple',
+  set: 'set',
+  set_comprehension: 'set',
+  dictionary: 'dict',
+  dictionary_comprehension: 'dict'
 }
 const CONTAINER_CALLS: Record<string, AssignmentSite['valueKind']> = {
-  list: 'list', sorted: 'list', tuple: 'tuple', set: 'set', frozenset: 'set', dict: 'dict', defaultdict: 'dict',
-  OrderedDict: 'dict', Counter: 'dict'
+  list: 'list',
+  sorted: 'list',
+  tuple: 'tuple',
+  set: 'set',
+  frozenset: 'set',
+  dict: 'dict',
+  defaultdict: 'dict',
+  OrderedDict: 'dict',
+  Counter: 'dict'
 }
 
 function valueKindOf(value: Node | null): AssignmentSite['valueKind'] {
@@ -215,7 +274,10 @@ function isStringValue(value: Node | null, depth = 0): boolean {
     case 'binary_operator': {
       const op = value.childForFieldName('operator')?.type
       if (op !== '+' && op !== '%') return false
-      return isStringValue(value.childForFieldName('left'), depth + 1) || isStringValue(value.childForFieldName('right'), depth + 1)
+      return (
+        isStringValue(value.childForFieldName('left'), depth + 1) ||
+        isStringValue(value.childForFieldName('right'), depth + 1)
+      )
     }
     case 'parenthesized_expression':
       return isStringValue(value.namedChild(0), depth + 1)

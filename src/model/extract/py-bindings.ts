@@ -42,7 +42,9 @@ function targetNames(target: Node): Node[] {
 function sliced(source: string, node: Node): string {
   const start = node.startIndex
   const end = node.endIndex
-  return end - start <= BINDING_VALUE_MAX ? source.slice(start, end) : `${source.slice(start, start + BINDING_VALUE_MAX)}…`
+  return end - start <= BINDING_VALUE_MAX
+    ? source.slice(start, end)
+    : `${source.slice(start, start + BINDING_VALUE_MAX)}…`
 }
 
 /**
@@ -77,6 +79,12 @@ export function notePyBinding(
   addBindings(
     model,
     names.map((name) => sliced(source, name)),
-    { operator, value: text, loc: loc(node), ...(enclosing !== undefined ? { enclosing } : {}), ...(branch ? { branch } : {}) }
+    {
+      operator,
+      value: text,
+      loc: loc(node),
+      ...(enclosing !== undefined ? { enclosing } : {}),
+      ...(branch ? { branch } : {})
+    }
   )
 }

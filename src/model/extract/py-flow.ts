@@ -19,7 +19,11 @@ export abstract class PyFlow extends PyScopes {
     const cursor = node.walk()
     if (cursor.gotoFirstChild()) {
       do {
-        if (cursor.nodeIsNamed && cursor.nodeType !== 'comment' && cursor.currentFieldName !== 'cause') {
+        if (
+          cursor.nodeIsNamed &&
+          cursor.nodeType !== 'comment' &&
+          cursor.currentFieldName !== 'cause'
+        ) {
           expr = cursor.currentNode
           break
         }
@@ -101,7 +105,13 @@ export abstract class PyFlow extends PyScopes {
   protected visitElse(depth: number, node: Node): void {
     const top = this.frames[this.frames.length - 1]
     if (top?.kind === 'if' && top.depth === depth - 1) {
-      this.frames.push({ kind: 'if', depth, guard: `not (${top.guard})`, typeChecking: false, node })
+      this.frames.push({
+        kind: 'if',
+        depth,
+        guard: `not (${top.guard})`,
+        typeChecking: false,
+        node
+      })
     }
   }
 
@@ -113,7 +123,12 @@ export abstract class PyFlow extends PyScopes {
       if (frame.kind === 'except') return frame.handler.loc
       if (frame.kind === 'if' && frame.node) {
         // Looked up once per branch: a branch can hold many bindings.
-        if (!frame.branch) frame.branch = loc(frame.node.childForFieldName(frame.node.type === 'else_clause' ? 'body' : 'consequence') ?? frame.node)
+        if (!frame.branch)
+          frame.branch = loc(
+            frame.node.childForFieldName(
+              frame.node.type === 'else_clause' ? 'body' : 'consequence'
+            ) ?? frame.node
+          )
         return frame.branch
       }
     }
@@ -126,7 +141,13 @@ export abstract class PyFlow extends PyScopes {
     return n
   }
 
-  protected addLoop(node: Node, kind: Loop['kind'], header: string, iterates: string | undefined, depth: number): void {
+  protected addLoop(
+    node: Node,
+    kind: Loop['kind'],
+    header: string,
+    iterates: string | undefined,
+    depth: number
+  ): void {
     const enclosing = this.enclosing()
     const loop: Loop = {
       kind,
@@ -161,11 +182,18 @@ export abstract class PyFlow extends PyScopes {
 
   /** Each `for` of a comprehension is a loop; the frame lasts to the end of the comprehension. */
   protected visitComprehensionFor(node: Node, depth: number): void {
-    this.addLoop(node, 'comprehension', text(node), text(node.childForFieldName('right')), depth - 1)
+    this.addLoop(
+      node,
+      'comprehension',
+      text(node),
+      text(node.childForFieldName('right')),
+      depth - 1
+    )
   }
 
   protected markAwaitInLoops(): void {
-    for (const frame of this.framesInFunction()) if (frame.kind === 'loop') frame.loop.hasAwait = true
+    for (const frame of this.framesInFunction())
+      if (frame.kind === 'loop') frame.loop.hasAwait = true
   }
 
   protected visitCase(node: Node): void {
@@ -186,7 +214,10 @@ export abstract class PyFlow extends PyScopes {
       const patternText = patterns.map((p) => text(p)).join(', ')
       cases.push(patternText)
       const guarded = clause.childForFieldName('guard') !== null
-      const irrefutable = patterns.length === 1 && (patternText === '_' || patterns[0].namedChild(0)?.type === 'dotted_name' && !patternText.includes('.'))
+      const irrefutable =
+        patterns.length === 1 &&
+        (patternText === '_' ||
+          (patterns[0].namedChild(0)?.type === 'dotted_name' && !patternText.includes('.')))
       if (irrefutable && !guarded) hasDefault = true
       this.addCaseCondition(clause, patterns, subjectText)
     }
@@ -210,11 +241,23 @@ export abstract class PyFlow extends PyScopes {
     for (const alt of alternatives) {
       const literal = literalOf(alt)
       if (!literal) return
-      comparisons.push({ operator: '==', left: subject, right: text(alt), literal: literal.value, literalSide: 'right' as const })
+      comparisons.push({
+        operator: '==',
+        left: subject,
+        right: text(alt),
+        literal: literal.value,
+        literalSide: 'right' as const
+      })
     }
     if (comparisons.length === 0) return
     const enclosing = this.enclosing()
-    this.model.conditions.push({ kind: 'case', text: text(patterns[0]), comparisons, ...(enclosing ? { enclosing } : {}), loc: loc(clause) })
+    this.model.conditions.push({
+      kind: 'case',
+      text: text(patterns[0]),
+      comparisons,
+      ...(enclosing ? { enclosing } : {}),
+      loc: loc(clause)
+    })
   }
 
   protected visitComparison(node: Node): void {

@@ -10,7 +10,14 @@ export type Frame =
   | { kind: 'fn'; depth: number; fn: PyFunctionInfo }
   | { kind: 'class'; depth: number; cls: PyClassInfo }
   | { kind: 'loop'; depth: number; loop: Loop }
-  | { kind: 'if'; depth: number; guard: string; typeChecking: boolean; /** The if/elif/else node: where its branch is. */ node?: Node; branch?: Location }
+  | {
+      kind: 'if'
+      depth: number
+      guard: string
+      typeChecking: boolean
+      /** The if/elif/else node: where its branch is. */ node?: Node
+      branch?: Location
+    }
   | { kind: 'cond'; depth: number; cond: Condition }
   | { kind: 'except'; depth: number; handler: CatchHandler }
   | { kind: 'try'; depth: number; block: TryBlock }
@@ -79,7 +86,11 @@ export abstract class PyScopes {
       const frame = this.frames[i]
       if (frame.kind === 'if') {
         if (frame.typeChecking) return true
-        if (frame.guard.startsWith('not (TYPE_CHECKING') || frame.guard.startsWith('not (typing.TYPE_CHECKING')) return false
+        if (
+          frame.guard.startsWith('not (TYPE_CHECKING') ||
+          frame.guard.startsWith('not (typing.TYPE_CHECKING')
+        )
+          return false
       }
     }
     return false
@@ -87,7 +98,13 @@ export abstract class PyScopes {
 
   protected addCondition(kind: Condition['kind'], node: Node): Condition {
     const enclosing = this.enclosing()
-    const cond: Condition = { kind, text: text(node), comparisons: [], ...(enclosing ? { enclosing } : {}), loc: loc(node) }
+    const cond: Condition = {
+      kind,
+      text: text(node),
+      comparisons: [],
+      ...(enclosing ? { enclosing } : {}),
+      loc: loc(node)
+    }
     this.model.conditions.push(cond)
     this.pendingConditions.set(node.id, cond)
     return cond

@@ -32,7 +32,10 @@ export function readParameters(node: Node | null, dropReceiver: boolean): Parame
       case 'typed_parameter': {
         const inner = child.namedChild(0)
         const type = text(child.childForFieldName('type'))
-        if (inner && (inner.type === 'list_splat_pattern' || inner.type === 'dictionary_splat_pattern')) {
+        if (
+          inner &&
+          (inner.type === 'list_splat_pattern' || inner.type === 'dictionary_splat_pattern')
+        ) {
           param = { name: splatName(inner), type, optional: false, rest: true }
           if (inner.type === 'list_splat_pattern') keywordOnly = true
         } else {
@@ -86,7 +89,9 @@ function splatName(node: Node): string {
 }
 
 /** A Python literal's value: numbers, plain strings (as written, escapes kept), True/False/None. */
-export function literalOf(node: Node | null): { value: string | number | boolean | null } | undefined {
+export function literalOf(
+  node: Node | null
+): { value: string | number | boolean | null } | undefined {
   if (!node) return undefined
   switch (node.type) {
     case 'integer':
@@ -132,7 +137,10 @@ export function stringValue(node: Node, max = 200, plainOnly = true): string | u
   const start = first.endIndex
   const end = last.type === 'string_end' ? last.startIndex : node.endIndex
   if (end <= start) return ''
-  const value = node.text.slice(start - node.startIndex, Math.min(end, start + max) - node.startIndex)
+  const value = node.text.slice(
+    start - node.startIndex,
+    Math.min(end, start + max) - node.startIndex
+  )
   return end - start > max ? `${value}…` : value
 }
 
@@ -143,8 +151,10 @@ export function readComparisons(node: Node): Comparison[] {
   const cursor = node.walk()
   if (cursor.gotoFirstChild()) {
     do {
-      if (cursor.currentFieldName === 'operators') operators.push(cursor.nodeText.replace(/\s+/g, ' '))
-      else if (cursor.nodeIsNamed && cursor.nodeType !== 'comment') operands.push(cursor.currentNode)
+      if (cursor.currentFieldName === 'operators')
+        operators.push(cursor.nodeText.replace(/\s+/g, ' '))
+      else if (cursor.nodeIsNamed && cursor.nodeType !== 'comment')
+        operands.push(cursor.currentNode)
     } while (cursor.gotoNextSibling())
   }
   cursor.delete()
@@ -167,7 +177,16 @@ export function readComparisons(node: Node): Comparison[] {
   return out
 }
 
-const LOG_RECEIVERS = new Set(['logging', 'logger', 'log', 'LOGGER', 'LOG', '_logger', '_log', '_LOGGER'])
+const LOG_RECEIVERS = new Set([
+  'logging',
+  'logger',
+  'log',
+  'LOGGER',
+  'LOG',
+  '_logger',
+  '_log',
+  '_LOGGER'
+])
 
 /** `logging.warning(...)`, `logger.exception(...)`, `self.log.info(...)`, `print(...)`. */
 function isLogCall(statement: Node): boolean {
@@ -244,12 +263,21 @@ export function readImports(node: Node, typeOnly: boolean): ImportDecl[] {
     for (const child of node.childrenForFieldName('name')) {
       if (!child) continue
       const { imported, local } = importedName(child)
-      out.push({ source: imported, names: [{ imported: '*', local }], kind: 'python', typeOnly, loc: at })
+      out.push({
+        source: imported,
+        names: [{ imported: '*', local }],
+        kind: 'python',
+        typeOnly,
+        loc: at
+      })
     }
     return out
   }
   const moduleNode = node.childForFieldName('module_name')
-  const source = node.type === 'future_import_statement' ? '__future__' : (moduleNode?.text ?? '').replace(/\s+/g, '')
+  const source =
+    node.type === 'future_import_statement'
+      ? '__future__'
+      : (moduleNode?.text ?? '').replace(/\s+/g, '')
   const names: ImportedName[] = []
   for (const child of node.childrenForFieldName('name')) if (child) names.push(importedName(child))
   for (const child of node.namedChildren) {
@@ -272,7 +300,11 @@ export function significantEnd(node: Node): { row: number; column: number } {
   let current = node
   for (;;) {
     let child = current.lastChild
-    while (child && (child.type === 'comment' || (child.startIndex === child.endIndex && child !== current.firstChild))) {
+    while (
+      child &&
+      (child.type === 'comment' ||
+        (child.startIndex === child.endIndex && child !== current.firstChild))
+    ) {
       child = child.previousSibling
     }
     if (!child) break

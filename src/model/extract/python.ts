@@ -17,11 +17,24 @@ import type { CallArgument, ClassDecl, FunctionDecl, ModuleModel, SourceFile } f
 import { pyArgument } from './py-arguments.js'
 import { PY_CONTEXT_TYPES, siteContext } from './site-context.js'
 import { emptyModule, loc, text } from './common.js'
-import { finishPythonModule, newPyModuleState, type PyClassInfo, type PyFunctionInfo, type PyModuleState } from './py-api.js'
+import {
+  finishPythonModule,
+  newPyModuleState,
+  type PyClassInfo,
+  type PyFunctionInfo,
+  type PyModuleState
+} from './py-api.js'
 import { visitPyAssignment } from './py-assign.js'
 import { notePyBinding } from './py-bindings.js'
 import { PyFlow } from './py-flow.js'
-import { namedKids, readImports, readParameters, significantEnd, stringValue, visibilityOf } from './py-syntax.js'
+import {
+  namedKids,
+  readImports,
+  readParameters,
+  significantEnd,
+  stringValue,
+  visibilityOf
+} from './py-syntax.js'
 
 /** Most string literals kept per module: a generated file can hold millions. */
 const MAX_STRINGS = 10_000
@@ -208,7 +221,8 @@ class PythonWalker extends PyFlow {
     if (this.attributeReads.size >= MAX_ATTRIBUTE_READS) return
     const object = node.childForFieldName('object')
     const attribute = node.childForFieldName('attribute')
-    if (!object || !attribute || (object.type !== 'identifier' && object.type !== 'attribute')) return
+    if (!object || !attribute || (object.type !== 'identifier' && object.type !== 'attribute'))
+      return
     const head = text(object, 200)
     if (DOTTED_NAME.test(head)) this.attributeReads.add(`${head}.${text(attribute, 100)}`)
   }
@@ -216,9 +230,11 @@ class PythonWalker extends PyFlow {
   /** The attribute reads whose object is a name the file imports (`import a.b as x`, `from . import sub`). */
   memberReferences(): string[] {
     const locals = new Set<string>()
-    for (const decl of this.model.imports) for (const n of decl.names) if (n.local !== '*') locals.add(n.local)
+    for (const decl of this.model.imports)
+      for (const n of decl.names) if (n.local !== '*') locals.add(n.local)
     const out: string[] = []
-    for (const read of this.attributeReads) if (locals.has(read.slice(0, read.lastIndexOf('.')))) out.push(read)
+    for (const read of this.attributeReads)
+      if (locals.has(read.slice(0, read.lastIndexOf('.')))) out.push(read)
     return out.sort()
   }
 
@@ -226,7 +242,10 @@ class PythonWalker extends PyFlow {
     const first = namedKids(scope)[0]
     if (first?.type !== 'expression_statement') return
     const only = namedKids(first)
-    if (only.length === 1 && (only[0].type === 'string' || only[0].type === 'concatenated_string')) {
+    if (
+      only.length === 1 &&
+      (only[0].type === 'string' || only[0].type === 'concatenated_string')
+    ) {
       this.docstrings.add(only[0].id)
       for (const part of namedKids(only[0])) this.docstrings.add(part.id)
     }
@@ -237,7 +256,12 @@ class PythonWalker extends PyFlow {
   /** Decorator expressions of the def/class at `depth`, without the `@`. */
   private decoratorsOf(depth: number): string[] {
     const wrapper = this.decorated
-    if (!wrapper || wrapper.depth !== depth - 1 || this.pathTypes[depth - 1] !== 'decorated_definition') return []
+    if (
+      !wrapper ||
+      wrapper.depth !== depth - 1 ||
+      this.pathTypes[depth - 1] !== 'decorated_definition'
+    )
+      return []
     const out: string[] = []
     for (const child of namedKids(wrapper.node)) {
       if (child.type === 'decorator') out.push(text(child.namedChild(0)))
@@ -251,13 +275,18 @@ class PythonWalker extends PyFlow {
     const cls = scope?.kind === 'class' ? scope.cls : undefined
     const decorators = this.decoratorsOf(depth)
     const isStatic = decorators.includes('staticmethod')
-    const params = readParameters(node.childForFieldName('parameters'), cls !== undefined && !isStatic)
+    const params = readParameters(
+      node.childForFieldName('parameters'),
+      cls !== undefined && !isStatic
+    )
     const returnType = node.childForFieldName('return_type')
     const kind = !cls
       ? 'function'
       : name === '__init__'
         ? 'constructor'
-        : decorators.some((d) => d === 'property' || d.endsWith('.getter') || d.endsWith('cached_property'))
+        : decorators.some(
+              (d) => d === 'property' || d.endsWith('.getter') || d.endsWith('cached_property')
+            )
           ? 'getter'
           : decorators.some((d) => d.endsWith('.setter'))
             ? 'setter'
@@ -335,7 +364,12 @@ class PythonWalker extends PyFlow {
     }
     this.model.classes.push(decl)
     const outer = scope?.kind === 'class' ? scope.cls : undefined
-    const info: PyClassInfo = { decl, decorators: this.decoratorsOf(depth), topLevel: scope === undefined, outer }
+    const info: PyClassInfo = {
+      decl,
+      decorators: this.decoratorsOf(depth),
+      topLevel: scope === undefined,
+      outer
+    }
     this.state.classes.push(info)
     this.frames.push({ kind: 'class', depth, cls: info })
     this.markDocstring(node.childForFieldName('body'))
@@ -347,7 +381,8 @@ class PythonWalker extends PyFlow {
       state: this.state,
       moduleScope: scope === undefined,
       cls: scope?.kind === 'class' ? scope.cls : undefined,
-      constructorOf: scope?.kind === 'fn' && scope.fn.decl.kind === 'constructor' ? scope.fn.cls : undefined,
+      constructorOf:
+        scope?.kind === 'fn' && scope.fn.decl.kind === 'constructor' ? scope.fn.cls : undefined,
       namedLambdas: this.namedLambdas,
       enclosing: scope?.kind === 'fn' ? this.enclosing() : undefined
     }
@@ -359,7 +394,15 @@ class PythonWalker extends PyFlow {
   private noteBinding(node: Node, left: Node | null, right: Node | null): void {
     const scope = this.currentScope()
     if (scope?.kind === 'class' || !left || !right) return
-    notePyBinding(node, left, right, this.sourceText, this.model, scope ? this.enclosing() : undefined, () => this.currentBranch())
+    notePyBinding(
+      node,
+      left,
+      right,
+      this.sourceText,
+      this.model,
+      scope ? this.enclosing() : undefined,
+      () => this.currentBranch()
+    )
   }
 
   /** `s = f()`: remembered so that the call, visited next, knows the name its result is kept under. */
@@ -397,7 +440,14 @@ class PythonWalker extends PyFlow {
       args.push(text(argsNode))
       structured.push(pyArgument(argsNode))
     }
-    const context = siteContext(node, 'py', this.contextCache, this.contextNodes, depth, fn?.type === 'attribute' ? fn.childForFieldName('object') : null)
+    const context = siteContext(
+      node,
+      'py',
+      this.contextCache,
+      this.contextNodes,
+      depth,
+      fn?.type === 'attribute' ? fn.childForFieldName('object') : null
+    )
     const enclosing = this.enclosing()
     this.model.calls.push({
       callee,
@@ -409,8 +459,13 @@ class PythonWalker extends PyFlow {
       isNew: false,
       ...(enclosing ? { enclosing } : {}),
       ...(parent === 'expression_statement' ? { statement: true } : {}),
-      ...(this.boundCalls.has(node.id) ? { assignedTo: this.boundCalls.get(node.id) as string } : {}),
-      ...(parent === 'with_item' || (parent === 'as_pattern' && this.pathTypes[depth - 2] === 'with_item') ? { managed: true } : {}),
+      ...(this.boundCalls.has(node.id)
+        ? { assignedTo: this.boundCalls.get(node.id) as string }
+        : {}),
+      ...(parent === 'with_item' ||
+      (parent === 'as_pattern' && this.pathTypes[depth - 2] === 'with_item')
+        ? { managed: true }
+        : {}),
       ...(context ? { context } : {}),
       arguments: structured,
       loc: loc(node)
@@ -430,7 +485,12 @@ class PythonWalker extends PyFlow {
     const name = key?.type === 'string' ? stringValue(key, 100) : undefined
     const enclosing = this.enclosing()
     const reads = (this.model.envReads ??= [])
-    reads.push({ name: name ?? '*', hasDefault: false, ...(enclosing ? { enclosing } : {}), loc: loc(node) })
+    reads.push({
+      name: name ?? '*',
+      hasDefault: false,
+      ...(enclosing ? { enclosing } : {}),
+      loc: loc(node)
+    })
   }
 
   private visitString(node: Node): void {
@@ -450,4 +510,3 @@ function declLoc(node: Node): ReturnType<typeof loc> {
   at.endColumn = end.column + 1
   return at
 }
-

@@ -28,9 +28,31 @@ const JS_FUNCTIONS = new Set([...JS_FUNCTION_TYPES, 'class_declaration', 'class'
 const PY_FUNCTIONS = new Set(['function_definition', 'lambda', 'class_definition'])
 const JS_BLOCKS = new Set(['statement_block'])
 const PY_BLOCKS = new Set(['block', 'module'])
-const JS_EXITS = new Set(['return_statement', 'throw_statement', 'break_statement', 'continue_statement'])
-const PY_EXITS = new Set(['return_statement', 'raise_statement', 'break_statement', 'continue_statement'])
-const LOG_ROOTS = new Set(['console', 'logger', 'log', 'logging', 'warnings', 'this.logger', 'this.log', 'self.logger', 'self.log', 'self._logger', 'core'])
+const JS_EXITS = new Set([
+  'return_statement',
+  'throw_statement',
+  'break_statement',
+  'continue_statement'
+])
+const PY_EXITS = new Set([
+  'return_statement',
+  'raise_statement',
+  'break_statement',
+  'continue_statement'
+])
+const LOG_ROOTS = new Set([
+  'console',
+  'logger',
+  'log',
+  'logging',
+  'warnings',
+  'this.logger',
+  'this.log',
+  'self.logger',
+  'self.log',
+  'self._logger',
+  'core'
+])
 const LOG_FUNCTIONS = new Set(['print', 'warn', 'debug', 'info'])
 
 /** Per-module cache: block id -> what its statements guard for later statements. */
@@ -61,8 +83,18 @@ function named(node: Node | null): Node[] {
   return node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')
 }
 
-function guard(kind: SiteGuard['kind'], node: Node | null, holds: boolean, text?: string): SiteGuard {
-  return { kind, text: cut(text ?? unwrap(node)?.text ?? ''), holds, line: (node?.startPosition.row ?? 0) + 1 }
+function guard(
+  kind: SiteGuard['kind'],
+  node: Node | null,
+  holds: boolean,
+  text?: string
+): SiteGuard {
+  return {
+    kind,
+    text: cut(text ?? unwrap(node)?.text ?? ''),
+    holds,
+    line: (node?.startPosition.row ?? 0) + 1
+  }
 }
 
 /** Node types whose presence above a site the extractors track (their ancestor lists hold only these). */
@@ -119,10 +151,15 @@ export function siteContext(
     if (parent.startIndex > site.startIndex || parent.endIndex < site.endIndex) continue
     if (functions.has(parent.type)) break
     if (blocks.has(parent.type)) {
-      for (const g of blockGuards(parent, lang, cache)) if (g.end <= site.startIndex) guards.push(g.guard)
+      for (const g of blockGuards(parent, lang, cache))
+        if (g.end <= site.startIndex) guards.push(g.guard)
     } else if (lang === 'js') jsAncestor(parent, site, guards)
     else pyAncestor(parent, site, guards)
-    if (!tryContext && parent.type === 'try_statement' && holds(parent.childForFieldName('body'), site)) {
+    if (
+      !tryContext &&
+      parent.type === 'try_statement' &&
+      holds(parent.childForFieldName('body'), site)
+    ) {
       tryContext = lang === 'js' ? jsTry(parent) : pyTry(parent)
     }
   }
@@ -145,17 +182,28 @@ function receiverGuards(receiver: Node, lang: ContextLanguage, out: SiteGuard[])
       return
     }
     if (lang === 'py' && n.type === 'boolean_operator') {
-      if (n.childForFieldName('operator')?.type === 'or') out.push(guard('default', n.childForFieldName('left'), true))
+      if (n.childForFieldName('operator')?.type === 'or')
+        out.push(guard('default', n.childForFieldName('left'), true))
       return
     }
-    if (lang === 'js' && (n.type === 'member_expression' || n.type === 'call_expression' || n.type === 'subscript_expression')) {
+    if (
+      lang === 'js' &&
+      (n.type === 'member_expression' ||
+        n.type === 'call_expression' ||
+        n.type === 'subscript_expression')
+    ) {
       const inner = n.childForFieldName(n.type === 'call_expression' ? 'function' : 'object')
-      if (n.children.some((c) => c?.type === 'optional_chain')) out.push(guard('optional-chain', inner, true))
+      if (n.children.some((c) => c?.type === 'optional_chain'))
+        out.push(guard('optional-chain', inner, true))
       n = unwrap(inner)
       continue
     }
     if (lang === 'py' && (n.type === 'attribute' || n.type === 'call' || n.type === 'subscript')) {
-      n = unwrap(n.childForFieldName(n.type === 'call' ? 'function' : n.type === 'attribute' ? 'object' : 'value'))
+      n = unwrap(
+        n.childForFieldName(
+          n.type === 'call' ? 'function' : n.type === 'attribute' ? 'object' : 'value'
+        )
+      )
       continue
     }
     return
@@ -166,14 +214,23 @@ function jsAncestor(parent: Node, child: Node, out: SiteGuard[]): void {
   switch (parent.type) {
     case 'if_statement': {
       const condition = parent.childForFieldName('condition')
-      if (holds(parent.childForFieldName('consequence'), child)) out.push(guard('if', condition, true))
-      else if (holds(named(parent).find((c) => c.type === 'else_clause'), child)) out.push(guard('else', condition, false))
+      if (holds(parent.childForFieldName('consequence'), child))
+        out.push(guard('if', condition, true))
+      else if (
+        holds(
+          named(parent).find((c) => c.type === 'else_clause'),
+          child
+        )
+      )
+        out.push(guard('else', condition, false))
       return
     }
     case 'ternary_expression': {
       const condition = parent.childForFieldName('condition')
-      if (holds(parent.childForFieldName('consequence'), child)) out.push(guard('ternary', condition, true))
-      else if (holds(parent.childForFieldName('alternative'), child)) out.push(guard('ternary', condition, false))
+      if (holds(parent.childForFieldName('consequence'), child))
+        out.push(guard('ternary', condition, true))
+      else if (holds(parent.childForFieldName('alternative'), child))
+        out.push(guard('ternary', condition, false))
       return
     }
     case 'binary_expression': {
@@ -190,7 +247,8 @@ function jsAncestor(parent: Node, child: Node, out: SiteGuard[]): void {
     case 'do_statement':
       if (holds(parent.childForFieldName('body'), child)) {
         const condition = parent.childForFieldName('condition')
-        if (condition && condition.type !== ';' && condition.text.trim() !== ';') out.push(guard('loop', condition, true))
+        if (condition && condition.type !== ';' && condition.text.trim() !== ';')
+          out.push(guard('loop', condition, true))
       }
       return
     case 'switch_case':
@@ -208,21 +266,27 @@ function pyAncestor(parent: Node, child: Node, out: SiteGuard[]): void {
         out.push(guard('if', condition, true))
         return
       }
-      const clauses = named(parent).filter((c) => c.type === 'elif_clause' || c.type === 'else_clause')
+      const clauses = named(parent).filter(
+        (c) => c.type === 'elif_clause' || c.type === 'else_clause'
+      )
       const inClause = clauses.findIndex((c) => holds(c, child))
       if (inClause < 0) return
       // Every earlier condition of the chain failed.
       out.push(guard('else', condition, false))
-      for (const c of clauses.slice(0, inClause)) if (c.type === 'elif_clause') out.push(guard('else', c.childForFieldName('condition'), false))
+      for (const c of clauses.slice(0, inClause))
+        if (c.type === 'elif_clause')
+          out.push(guard('else', c.childForFieldName('condition'), false))
       return
     }
     case 'elif_clause':
-      if (holds(parent.childForFieldName('consequence'), child)) out.push(guard('if', parent.childForFieldName('condition'), true))
+      if (holds(parent.childForFieldName('consequence'), child))
+        out.push(guard('if', parent.childForFieldName('condition'), true))
       return
     case 'conditional_expression': {
       const [whenTrue, condition, whenFalse] = named(parent)
       if (whenTrue && holds(whenTrue, child)) out.push(guard('ternary', condition ?? null, true))
-      else if (whenFalse && holds(whenFalse, child)) out.push(guard('ternary', condition ?? null, false))
+      else if (whenFalse && holds(whenFalse, child))
+        out.push(guard('ternary', condition ?? null, false))
       return
     }
     case 'boolean_operator': {
@@ -234,7 +298,8 @@ function pyAncestor(parent: Node, child: Node, out: SiteGuard[]): void {
       return
     }
     case 'while_statement':
-      if (holds(parent.childForFieldName('body'), child)) out.push(guard('loop', parent.childForFieldName('condition'), true))
+      if (holds(parent.childForFieldName('body'), child))
+        out.push(guard('loop', parent.childForFieldName('condition'), true))
       return
     case 'case_clause': {
       const pattern = named(parent).find((c) => c.type === 'case_pattern')
@@ -284,7 +349,8 @@ function jsDefaulted(statement: Node): string | undefined {
     const right = unwrap(expr.childForFieldName('right'))
     if (!left || right?.type !== 'binary_expression') return undefined
     const op = right.childForFieldName('operator')?.type
-    if ((op === '||' || op === '??') && unwrap(right.childForFieldName('left'))?.text === left) return left
+    if ((op === '||' || op === '??') && unwrap(right.childForFieldName('left'))?.text === left)
+      return left
   }
   return undefined
 }
@@ -296,11 +362,20 @@ function jsStatementGuard(s: Node): SiteGuard | undefined {
     const consequence = s.childForFieldName('consequence')
     if (exitsJs(consequence)) return guard('early-exit', condition, false)
     // `if (!x) x = {}`: x has a value after it.
-    const body = consequence?.type === 'statement_block' ? named(consequence) : consequence ? [consequence] : []
+    const body =
+      consequence?.type === 'statement_block'
+        ? named(consequence)
+        : consequence
+          ? [consequence]
+          : []
     if (body.length === 1 && body[0].type === 'expression_statement') {
       const assigned = unwrap(body[0].namedChild(0))
-      const target = assigned?.type === 'assignment_expression' ? assigned.childForFieldName('left')?.text : undefined
-      if (target && condition?.text.includes(target)) return guard('default', condition, true, target)
+      const target =
+        assigned?.type === 'assignment_expression'
+          ? assigned.childForFieldName('left')?.text
+          : undefined
+      if (target && condition?.text.includes(target))
+        return guard('default', condition, true, target)
     }
     return undefined
   }
@@ -324,8 +399,10 @@ function pyStatementGuard(s: Node): SiteGuard | undefined {
     const body = named(consequence)
     if (body.length === 1 && body[0].type === 'expression_statement') {
       const assigned = body[0].namedChild(0)
-      const target = assigned?.type === 'assignment' ? assigned.childForFieldName('left')?.text : undefined
-      if (target && condition?.text.includes(target)) return guard('default', condition, true, target)
+      const target =
+        assigned?.type === 'assignment' ? assigned.childForFieldName('left')?.text : undefined
+      if (target && condition?.text.includes(target))
+        return guard('default', condition, true, target)
     }
     return undefined
   }
@@ -334,7 +411,12 @@ function pyStatementGuard(s: Node): SiteGuard | undefined {
     if (a?.type !== 'assignment') return undefined
     const left = a.childForFieldName('left')?.text
     const right = unwrap(a.childForFieldName('right'))
-    if (left && right?.type === 'boolean_operator' && right.childForFieldName('operator')?.type === 'or' && right.childForFieldName('left')?.text === left) {
+    if (
+      left &&
+      right?.type === 'boolean_operator' &&
+      right.childForFieldName('operator')?.type === 'or' &&
+      right.childForFieldName('left')?.text === left
+    ) {
       return guard('default', s, true, left)
     }
   }
@@ -353,7 +435,11 @@ function isLogCall(call: Node | null, lang: ContextLanguage): boolean {
   return object !== null && LOG_ROOTS.has(object.text)
 }
 
-function handlerAction(body: Node[], param: string | undefined, lang: ContextLanguage): HandlerAction {
+function handlerAction(
+  body: Node[],
+  param: string | undefined,
+  lang: ContextLanguage
+): HandlerAction {
   if (body.length === 0) return 'swallow'
   const throwType = lang === 'js' ? 'throw_statement' : 'raise_statement'
   const thrown = body.find((s) => s.type === throwType)
@@ -364,10 +450,19 @@ function handlerAction(body: Node[], param: string | undefined, lang: ContextLan
   }
   const last = body[body.length - 1]
   if (last.type === 'return_statement') return 'return-default'
-  if (body.every((s) => s.type === 'pass_statement' || s.type === 'continue_statement' || s.type === 'break_statement' || s.type === 'empty_statement')) {
+  if (
+    body.every(
+      (s) =>
+        s.type === 'pass_statement' ||
+        s.type === 'continue_statement' ||
+        s.type === 'break_statement' ||
+        s.type === 'empty_statement'
+    )
+  ) {
     return 'swallow'
   }
-  if (body.every((s) => s.type === 'expression_statement' && isLogCall(s.namedChild(0), lang))) return 'log-only'
+  if (body.every((s) => s.type === 'expression_statement' && isLogCall(s.namedChild(0), lang)))
+    return 'log-only'
   return 'handle'
 }
 
@@ -376,9 +471,16 @@ function jsTry(node: Node): TryContext {
   const handlers: TryContext['handlers'] = []
   if (handler) {
     const param = handler.childForFieldName('parameter')?.text
-    handlers.push({ types: [], action: handlerAction(named(handler.childForFieldName('body')), param, 'js') })
+    handlers.push({
+      types: [],
+      action: handlerAction(named(handler.childForFieldName('body')), param, 'js')
+    })
   }
-  return { handlers, hasFinally: node.childForFieldName('finalizer') !== null, line: node.startPosition.row + 1 }
+  return {
+    handlers,
+    hasFinally: node.childForFieldName('finalizer') !== null,
+    line: node.startPosition.row + 1
+  }
 }
 
 function pyTry(node: Node): TryContext {

@@ -48,7 +48,9 @@ const BUILTIN_ERRORS = new Set([
 ])
 /** Names the rendered file declares or imports itself. */
 const GENERATED_NAMES = new Set(
-  'describe it expect assert result promise name args expected message error returningCases throwingCases safeCases'.split(' ')
+  'describe it expect assert result promise name args expected message error returningCases throwingCases safeCases'.split(
+    ' '
+  )
 )
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/
 const RESERVED = new Set(
@@ -61,11 +63,14 @@ const RESERVED = new Set(
 
 function camel(text: string, pascal: boolean): string {
   const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean)
-  return words.map((w, i) => (i === 0 && !pascal ? w[0].toLowerCase() : w[0].toUpperCase()) + w.slice(1)).join('')
+  return words
+    .map((w, i) => (i === 0 && !pascal ? w[0].toLowerCase() : w[0].toUpperCase()) + w.slice(1))
+    .join('')
 }
 
 function checkIdentifierPath(text: string, what: string, key: string): void {
-  if (!IDENTIFIER_PATH.test(text)) throw new Error(`spec '${key}': ${what} '${text}' is not a JavaScript identifier`)
+  if (!IDENTIFIER_PATH.test(text))
+    throw new Error(`spec '${key}': ${what} '${text}' is not a JavaScript identifier`)
 }
 
 /** How the subject is called. */
@@ -79,7 +84,12 @@ interface Subject {
 /** Import specifier -> what the file takes from it. */
 type ImportMap = Map<string, { default?: string; named: Set<string>; namespace?: string }>
 
-function addImport(imports: ImportMap, from: string, name: string, as: 'named' | 'default' | 'namespace'): void {
+function addImport(
+  imports: ImportMap,
+  from: string,
+  name: string,
+  as: 'named' | 'default' | 'namespace'
+): void {
   const entry = imports.get(from) ?? { named: new Set<string>() }
   if (as === 'named') entry.named.add(name)
   else if (as === 'default') entry.default = name
@@ -99,18 +109,26 @@ function importLines(imports: ImportMap, commonjs: boolean): string[] {
     if (entry.default) parts.push(entry.default)
     if (entry.namespace) parts.push(`* as ${entry.namespace}`)
     if (named.length > 0) parts.push(`{ ${named.join(', ')} }`)
-    lines.push(parts.length > 0 ? `import ${parts.join(', ')} from ${jsString(from)}` : `import ${jsString(from)}`)
+    lines.push(
+      parts.length > 0
+        ? `import ${parts.join(', ')} from ${jsString(from)}`
+        : `import ${jsString(from)}`
+    )
   }
   return lines
 }
 
 /** CommonJS: `module.exports` is the default export; named exports are its properties. */
-function requireLines(from: string, entry: { default?: string; named: Set<string>; namespace?: string }): string[] {
+function requireLines(
+  from: string,
+  entry: { default?: string; named: Set<string>; namespace?: string }
+): string[] {
   const call = `require(${jsString(from)})`
   const lines: string[] = []
   const whole = entry.default ?? entry.namespace
   if (entry.default) lines.push(`const ${entry.default} = ${call}`)
-  if (entry.namespace && entry.namespace !== entry.default) lines.push(`const ${entry.namespace} = ${entry.default ?? call}`)
+  if (entry.namespace && entry.namespace !== entry.default)
+    lines.push(`const ${entry.namespace} = ${entry.default ?? call}`)
   const named = [...entry.named].sort().map((n) => n.replace(/^(\S+) as (\S+)$/, '$1: $2'))
   if (named.length > 0) lines.push(`const { ${named.join(', ')} } = ${whole ?? call}`)
   if (lines.length === 0) lines.push(`${call}`)
@@ -118,17 +136,26 @@ function requireLines(from: string, entry: { default?: string; named: Set<string
 }
 
 /** The dialect as the project writes it: jest's globals, chai for mocha, requires in CommonJS. */
-function adapt(dialect: JsDialect, input: JsRenderInput): { dialect: JsDialect; commonjs: boolean } {
+function adapt(
+  dialect: JsDialect,
+  input: JsRenderInput
+): { dialect: JsDialect; commonjs: boolean } {
   const layout = input.layout
   if (!layout || layout.framework !== dialect.framework) return { dialect, commonjs: false }
   // vitest transforms every test file as ESM; the others load JavaScript the way the package says.
-  const commonjs = input.language === 'javascript' && layout.moduleSystem === 'commonjs' && dialect.framework !== 'vitest'
+  const commonjs =
+    input.language === 'javascript' &&
+    layout.moduleSystem === 'commonjs' &&
+    dialect.framework !== 'vitest'
   let frameworkImports = dialect.frameworkImports
   if (dialect.framework === 'jest' && layout.frameworkImport === 'globals') frameworkImports = []
   if (commonjs) {
-    frameworkImports = frameworkImports.map((line) => line.replace(/^import \{ (.*) \} from (.*)$/, 'const { $1 } = require($2)'))
+    frameworkImports = frameworkImports.map((line) =>
+      line.replace(/^import \{ (.*) \} from (.*)$/, 'const { $1 } = require($2)')
+    )
   }
-  const style = dialect.framework === 'mocha' && layout.assertion === 'chai' ? 'chai' : dialect.style
+  const style =
+    dialect.framework === 'mocha' && layout.assertion === 'chai' ? 'chai' : dialect.style
   return { dialect: { ...dialect, frameworkImports, style }, commonjs }
 }
 
@@ -156,11 +183,19 @@ export function renderJs(baseDialect: JsDialect, input: JsRenderInput): string {
   else throw new Error(`spec '${draft.key}': a file body is not rendered by ${dialect.framework}`)
   const assertImport =
     dialect.style === 'assert'
-      ? [commonjs ? "const assert = require('node:assert/strict')" : "import assert from 'node:assert/strict'"]
+      ? [
+          commonjs
+            ? "const assert = require('node:assert/strict')"
+            : "import assert from 'node:assert/strict'"
+        ]
       : dialect.style === 'chai'
         ? [commonjs ? "const { expect } = require('chai')" : "import { expect } from 'chai'"]
         : []
-  const importText = [...dialect.frameworkImports, ...assertImport, ...importLines(imports, commonjs)]
+  const importText = [
+    ...dialect.frameworkImports,
+    ...assertImport,
+    ...importLines(imports, commonjs)
+  ]
   const describe = `describe(${jsString(draft.title)}, () => {\n${indent(block, '  ')}\n})`
   return `${[...head, ...importText].join('\n')}\n\n${describe}\n`
 }
@@ -168,18 +203,32 @@ export function renderJs(baseDialect: JsDialect, input: JsRenderInput): string {
 // ---- call bodies ----
 
 function usableLocal(name: string): boolean {
-  return IDENTIFIER_PATH.test(name) && !name.includes('.') && !RESERVED.has(name) && !GENERATED_NAMES.has(name)
+  return (
+    IDENTIFIER_PATH.test(name) &&
+    !name.includes('.') &&
+    !RESERVED.has(name) &&
+    !GENERATED_NAMES.has(name)
+  )
 }
 
 /** The local name of a module's default export: the module's file (or folder, for an index) in camelCase. */
 function defaultLocal(modulePath: string, construct: boolean): string {
   const path = normalisePath(modulePath)
-  const base = path.split('/').pop()?.replace(/\.[^.]+$/, '') ?? ''
+  const base =
+    path
+      .split('/')
+      .pop()
+      ?.replace(/\.[^.]+$/, '') ?? ''
   const name = camel(base === 'index' ? (path.split('/').slice(-2)[0] ?? '') : base, construct)
   return name && usableLocal(name) ? name : construct ? 'Subject' : 'subject'
 }
 
-function renderCall(dialect: JsDialect, input: JsRenderInput, body: CallSpecBody, imports: ImportMap): string {
+function renderCall(
+  dialect: JsDialect,
+  input: JsRenderInput,
+  body: CallSpecBody,
+  imports: ImportMap
+): string {
   const { draft } = input
   const language = moduleLanguage(body.module)
   if (language !== 'typescript' && language !== 'javascript') {
@@ -188,9 +237,15 @@ function renderCall(dialect: JsDialect, input: JsRenderInput, body: CallSpecBody
   const specifier = layoutImportSpecifier(input.fileName, body.module, input.layout)
   let local: string
   // A default export is imported as the default, even when the draft names it by its local name.
-  const symbol = input.layout?.defaultExports?.[normalisePath(body.module)] === body.symbol ? 'default' : body.symbol
+  const symbol =
+    input.layout?.defaultExports?.[normalisePath(body.module)] === body.symbol
+      ? 'default'
+      : body.symbol
   if (symbol === 'default') {
-    local = body.symbol !== 'default' && usableLocal(body.symbol) ? body.symbol : defaultLocal(body.module, !!body.construct)
+    local =
+      body.symbol !== 'default' && usableLocal(body.symbol)
+        ? body.symbol
+        : defaultLocal(body.module, !!body.construct)
     addImport(imports, specifier, local, 'default')
   } else {
     checkIdentifierPath(body.symbol, 'symbol', draft.key)
@@ -215,11 +270,14 @@ function renderCall(dialect: JsDialect, input: JsRenderInput, body: CallSpecBody
 }
 
 function classify(c: SpecCase): { key: string } | { single: true } | { todo: string } {
-  if (!c.args.every((a) => hasCodeFor(a, 'javascript'))) return { todo: 'an argument has no JavaScript code' }
+  if (!c.args.every((a) => hasCodeFor(a, 'javascript')))
+    return { todo: 'an argument has no JavaScript code' }
   const e = c.expect
   switch (e.kind) {
     case 'returns':
-      return hasCodeFor(e.value, 'javascript') ? { key: 'returns' } : { todo: 'the expected value has no JavaScript code' }
+      return hasCodeFor(e.value, 'javascript')
+        ? { key: 'returns' }
+        : { todo: 'the expected value has no JavaScript code' }
     case 'does-not-throw':
       return { key: 'does-not-throw' }
     case 'throws':
@@ -238,7 +296,15 @@ function testOpen(title: string, async: boolean): string {
 }
 
 /** Assertion lines for one expectation, with `call` the call expression (not awaited). */
-function assertion(dialect: JsDialect, subject: Subject, call: string, e: SpecExpectation, expected: string, message: string, ts = false): string[] {
+function assertion(
+  dialect: JsDialect,
+  subject: Subject,
+  call: string,
+  e: SpecExpectation,
+  expected: string,
+  message: string,
+  ts = false
+): string[] {
   const aw = subject.async ? 'await ' : ''
   if (dialect.style === 'chai') return chaiAssertion(subject, call, e, expected, message, ts)
   if (dialect.style === 'expect') {
@@ -246,15 +312,21 @@ function assertion(dialect: JsDialect, subject: Subject, call: string, e: SpecEx
       case 'returns':
         return [`expect(${aw}${call}).toEqual(${expected})`]
       case 'does-not-throw':
-        return subject.async ? [`await expect(${call}).resolves.not.toThrow()`] : [`expect(() => ${call}).not.toThrow()`]
+        return subject.async
+          ? [`await expect(${call}).resolves.not.toThrow()`]
+          : [`expect(() => ${call}).not.toThrow()`]
       case 'satisfies':
         return [`const result = ${aw}${call}`, `expect(${e.javascript?.trim()}).toBe(true)`]
       case 'throws': {
         const matchers = [e.errorType ?? '', e.message !== undefined ? message : ''].filter(Boolean)
         if (matchers.length === 0) matchers.push('')
         if (subject.async) {
-          if (matchers.length === 1) return [`await expect(${call}).rejects.toThrow(${matchers[0]})`]
-          return [`const promise = ${call}`, ...matchers.map((m) => `await expect(promise).rejects.toThrow(${m})`)]
+          if (matchers.length === 1)
+            return [`await expect(${call}).rejects.toThrow(${matchers[0]})`]
+          return [
+            `const promise = ${call}`,
+            ...matchers.map((m) => `await expect(promise).rejects.toThrow(${m})`)
+          ]
         }
         return matchers.map((m) => `expect(() => ${call}).toThrow(${m})`)
       }
@@ -266,7 +338,9 @@ function assertion(dialect: JsDialect, subject: Subject, call: string, e: SpecEx
       if (subject.construct) return [`assert.deepStrictEqual({ ...${call} }, ${expected})`]
       return [`assert.deepStrictEqual(${aw}${call}, ${expected})`]
     case 'does-not-throw':
-      return subject.async ? [`await assert.doesNotReject(() => ${call})`] : [`assert.doesNotThrow(() => ${call})`]
+      return subject.async
+        ? [`await assert.doesNotReject(() => ${call})`]
+        : [`assert.doesNotThrow(() => ${call})`]
     case 'satisfies':
       return [`const result = ${aw}${call}`, `assert.ok(${e.javascript?.trim()})`]
     case 'throws': {
@@ -278,11 +352,20 @@ function assertion(dialect: JsDialect, subject: Subject, call: string, e: SpecEx
 }
 
 /** chai's `expect`; a rejected promise is caught and checked (chai alone has no `rejectedWith`). */
-function chaiAssertion(subject: Subject, call: string, e: SpecExpectation, expected: string, message: string, ts: boolean): string[] {
+function chaiAssertion(
+  subject: Subject,
+  call: string,
+  e: SpecExpectation,
+  expected: string,
+  message: string,
+  ts: boolean
+): string[] {
   const aw = subject.async ? 'await ' : ''
   switch (e.kind) {
     case 'returns':
-      return subject.construct ? [`expect({ ...${call} }).to.deep.equal(${expected})`] : [`expect(${aw}${call}).to.deep.equal(${expected})`]
+      return subject.construct
+        ? [`expect({ ...${call} }).to.deep.equal(${expected})`]
+        : [`expect(${aw}${call}).to.deep.equal(${expected})`]
     case 'does-not-throw':
       return subject.async ? [`await ${call}`] : [`expect(() => ${call}).to.not.throw()`]
     case 'satisfies':
@@ -293,10 +376,18 @@ function chaiAssertion(subject: Subject, call: string, e: SpecExpectation, expec
         const args = [e.errorType ?? '', hasMessage ? message : ''].filter(Boolean).join(', ')
         return [`expect(() => ${call}).to.throw(${args})`]
       }
-      const lines = [`let error${ts ? ': unknown' : ''}`, `try {`, `  await ${call}`, `} catch (caught) {`, `  error = caught`, `}`]
+      const lines = [
+        `let error${ts ? ': unknown' : ''}`,
+        `try {`,
+        `  await ${call}`,
+        `} catch (caught) {`,
+        `  error = caught`,
+        `}`
+      ]
       if (e.errorType) lines.push(`expect(error).to.be.an.instanceof(${e.errorType})`)
       else lines.push('expect(error).to.exist')
-      if (hasMessage) lines.push(`expect(${ts ? '(error as Error)' : 'error'}.message).to.include(${message})`)
+      if (hasMessage)
+        lines.push(`expect(${ts ? '(error as Error)' : 'error'}.message).to.include(${message})`)
       return lines
     }
   }
@@ -312,15 +403,30 @@ function assertMatcher(type: string | undefined, message: string | undefined): s
   return `(error) => error instanceof ${type} && error.message === ${message}`
 }
 
-function renderUnit(dialect: JsDialect, input: JsRenderInput, subject: Subject, unit: CaseUnit, names: NameSet): string {
+function renderUnit(
+  dialect: JsDialect,
+  input: JsRenderInput,
+  subject: Subject,
+  unit: CaseUnit,
+  names: NameSet
+): string {
   if (unit.kind === 'todo') return dialect.todo(`${unit.case.name} (${unit.reason})`)
   if (input.stats) input.stats.tests++
   if (unit.kind === 'single') {
     const c = unit.case
     const call = callText(subject, c.args.map(renderJsValue).join(', '))
     const expected = c.expect.kind === 'returns' ? renderJsValue(c.expect.value) : ''
-    const message = c.expect.kind === 'throws' && c.expect.message !== undefined ? jsString(c.expect.message) : ''
-    const lines = assertion(dialect, subject, call, c.expect, expected, message, input.language === 'typescript')
+    const message =
+      c.expect.kind === 'throws' && c.expect.message !== undefined ? jsString(c.expect.message) : ''
+    const lines = assertion(
+      dialect,
+      subject,
+      call,
+      c.expect,
+      expected,
+      message,
+      input.language === 'typescript'
+    )
     return `${testOpen(jsString(c.name), subject.async)}\n${indent(lines.join('\n'), '  ')}\n})`
   }
   const first = unit.cases[0].expect
@@ -330,17 +436,34 @@ function renderUnit(dialect: JsDialect, input: JsRenderInput, subject: Subject, 
   const rows = unit.cases.map((c) => {
     const parts = [`name: ${jsString(c.name)}`, `args: [${c.args.map(renderJsValue).join(', ')}]`]
     if (c.expect.kind === 'returns') parts.push(`expected: ${renderJsValue(c.expect.value)}`)
-    if (c.expect.kind === 'throws' && c.expect.message !== undefined) parts.push(`message: ${jsString(c.expect.message)}`)
+    if (c.expect.kind === 'throws' && c.expect.message !== undefined)
+      parts.push(`message: ${jsString(c.expect.message)}`)
     return `{ ${parts.join(', ')} },`
   })
-  const table = names.take(`${first.kind === 'does-not-throw' ? 'safe' : first.kind === 'throws' ? 'throwing' : 'returning'}Cases`)
+  const table = names.take(
+    `${first.kind === 'does-not-throw' ? 'safe' : first.kind === 'throws' ? 'throwing' : 'returning'}Cases`
+  )
   let declaration = `const ${table} = [`
   if (input.language === 'typescript') {
-    const params = subject.construct ? `ConstructorParameters<typeof ${subject.callee}>` : `Parameters<typeof ${subject.callee}>`
-    const extra = fields.includes('expected') ? '; expected: unknown' : fields.includes('message') ? '; message: string' : ''
+    const params = subject.construct
+      ? `ConstructorParameters<typeof ${subject.callee}>`
+      : `Parameters<typeof ${subject.callee}>`
+    const extra = fields.includes('expected')
+      ? '; expected: unknown'
+      : fields.includes('message')
+        ? '; message: string'
+        : ''
     declaration = `const ${table}: { name: string; args: ${params}${extra} }[] = [`
   }
-  const lines = assertion(dialect, subject, callText(subject, '...args'), first, 'expected', 'message', input.language === 'typescript')
+  const lines = assertion(
+    dialect,
+    subject,
+    callText(subject, '...args'),
+    first,
+    'expected',
+    'message',
+    input.language === 'typescript'
+  )
   const params = `{ ${fields.filter((f) => f !== 'name' || dialect.table === 'loop').join(', ')} }`
   const bodyText = indent(lines.join('\n'), '  ')
   const asyncWord = subject.async ? 'async ' : ''
@@ -365,7 +488,13 @@ function missingPackages(body: StepsSpecBody, layout: TestLayout | undefined): s
   const declared = new Set(layout.packages)
   const missing = new Set<string>()
   for (const imp of body.imports ?? []) {
-    if (isRepositoryPath(imp.from) || imp.from.startsWith('.') || imp.from.startsWith('node:') || imp.from.startsWith('bun:')) continue
+    if (
+      isRepositoryPath(imp.from) ||
+      imp.from.startsWith('.') ||
+      imp.from.startsWith('node:') ||
+      imp.from.startsWith('bun:')
+    )
+      continue
     const name = packageOf(imp.from)
     if (isBuiltin(name) || declared.has(name.toLowerCase()) || name === layout.packageName) continue
     missing.add(name)
@@ -373,23 +502,36 @@ function missingPackages(body: StepsSpecBody, layout: TestLayout | undefined): s
   return [...missing].sort()
 }
 
-function renderSteps(dialect: JsDialect, input: JsRenderInput, body: StepsSpecBody, imports: ImportMap): string {
+function renderSteps(
+  dialect: JsDialect,
+  input: JsRenderInput,
+  body: StepsSpecBody,
+  imports: ImportMap
+): string {
   const { draft } = input
   const steps = body.steps.javascript
-  if (steps === undefined || steps.trim() === '') return dialect.todo(`${draft.title} (no JavaScript steps written yet)`)
+  if (steps === undefined || steps.trim() === '')
+    return dialect.todo(`${draft.title} (no JavaScript steps written yet)`)
   const missing = missingPackages(body, input.layout)
   if (missing.length > 0) {
-    return dialect.todo(`${draft.title} (needs ${missing.join(', ')}, which the project does not install: add it as a devDependency to run this spec)`)
+    return dialect.todo(
+      `${draft.title} (needs ${missing.join(', ')}, which the project does not install: add it as a devDependency to run this spec)`
+    )
   }
   for (const imp of body.imports ?? []) {
-    const from = isRepositoryPath(imp.from) ? layoutImportSpecifier(input.fileName, imp.from, input.layout) : imp.from
+    const from = isRepositoryPath(imp.from)
+      ? layoutImportSpecifier(input.fileName, imp.from, input.layout)
+      : imp.from
     if (imp.names.length === 0) imports.set(from, imports.get(from) ?? { named: new Set() })
     for (const name of imp.names) {
       const spaced = name.trim().split(/\s+/)
-      if (spaced.length === 3 && spaced[0] === 'default' && spaced[1] === 'as') addImport(imports, from, spaced[2], 'default')
-      else if (spaced.length === 3 && spaced[0] === '*' && spaced[1] === 'as') addImport(imports, from, spaced[2], 'namespace')
+      if (spaced.length === 3 && spaced[0] === 'default' && spaced[1] === 'as')
+        addImport(imports, from, spaced[2], 'default')
+      else if (spaced.length === 3 && spaced[0] === '*' && spaced[1] === 'as')
+        addImport(imports, from, spaced[2], 'namespace')
       // `import { default }` is not valid: a bare default is imported under the module's name.
-      else if (name.trim() === 'default') addImport(imports, from, defaultLocal(imp.from, false), 'default')
+      else if (name.trim() === 'default')
+        addImport(imports, from, defaultLocal(imp.from, false), 'default')
       else addImport(imports, from, name.trim(), 'named')
     }
   }

@@ -4,8 +4,22 @@
 import { posix } from 'node:path'
 import type { CallSpecBody, SpecCase, SpecDraft, SpecExpectation, StepsSpecBody } from '../types.js'
 import { equalityKind, hasCodeFor, pyString, renderPyValue, type PythonImports } from '../values.js'
-import { isRepositoryPath, moduleLanguage, normalisePath, pythonModuleName, snakeCase } from '../paths.js'
-import { cleanCode, commentText, groupCases, headerLines, indent, NameSet, type CaseUnit } from './shared.js'
+import {
+  isRepositoryPath,
+  moduleLanguage,
+  normalisePath,
+  pythonModuleName,
+  snakeCase
+} from '../paths.js'
+import {
+  cleanCode,
+  commentText,
+  groupCases,
+  headerLines,
+  indent,
+  NameSet,
+  type CaseUnit
+} from './shared.js'
 
 export interface PytestRenderInput {
   draft: SpecDraft
@@ -33,7 +47,9 @@ const BUILTIN_EXCEPTIONS = new Set(
 )
 /** Names the rendered file imports or binds itself. */
 const GENERATED_NAMES = new Set(
-  'pytest re math asyncio datetime importlib pathlib args expected message result scenario'.split(' ')
+  'pytest re math asyncio datetime importlib pathlib args expected message result scenario'.split(
+    ' '
+  )
 )
 /** Third-party test helpers specs may import, by import name -> distribution name. */
 const TEST_HELPER_PACKAGES: Record<string, string> = {
@@ -58,7 +74,10 @@ class PyImports {
     const std = [...this.values].filter((l) => l.startsWith('import ')).sort()
     const stdFrom = [...this.values].filter((l) => l.startsWith('from ')).sort()
     const groups = [[...std, ...stdFrom], ['import pytest'], this.local].filter((g) => g.length > 0)
-    return groups.map((g) => g.join('\n')).join('\n\n').split('\n')
+    return groups
+      .map((g) => g.join('\n'))
+      .join('\n\n')
+      .split('\n')
   }
 }
 
@@ -74,7 +93,11 @@ export function renderPytest(input: PytestRenderInput): string {
 
 /** `test_` and the text as lower-case words (free text: 'returns NaN' -> test_returns_nan). */
 function testName(names: NameSet, text: string): string {
-  const words = text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'case'
+  const words =
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'case'
   return names.take(`test_${words.slice(0, 60).replace(/_+$/, '')}`)
 }
 
@@ -83,9 +106,16 @@ function skipTest(names: NameSet, title: string, reason: string): string {
 }
 
 /** Imports the subject; returns the local name to call, or a reason it cannot be imported. */
-function importSubject(input: PytestRenderInput, body: CallSpecBody, imports: PyImports, extra: string[]): string | { cannot: string } {
-  if (body.symbol === 'default') return { cannot: `${body.module} has no default export in Python; name the function to call` }
-  if (!PY_PATH.test(body.symbol)) throw new Error(`spec '${input.draft.key}': symbol '${body.symbol}' is not a Python name`)
+function importSubject(
+  input: PytestRenderInput,
+  body: CallSpecBody,
+  imports: PyImports,
+  extra: string[]
+): string | { cannot: string } {
+  if (body.symbol === 'default')
+    return { cannot: `${body.module} has no default export in Python; name the function to call` }
+  if (!PY_PATH.test(body.symbol))
+    throw new Error(`spec '${input.draft.key}': symbol '${body.symbol}' is not a Python name`)
   // A subject named like something the file imports or binds itself (`re`, `args`) gets an alias.
   const head = body.symbol.split('.')[0]
   const alias = GENERATED_NAMES.has(head) ? `${head}_under_test` : head
@@ -97,7 +127,10 @@ function importSubject(input: PytestRenderInput, body: CallSpecBody, imports: Py
     // Not importable by name (a folder with a '-', a script): load it from its path.
     imports.stdlib('import importlib.util')
     imports.stdlib('import pathlib')
-    const depth = posix.dirname(normalisePath(input.fileName)).split('/').filter((p) => p !== '.').length
+    const depth = posix
+      .dirname(normalisePath(input.fileName))
+      .split('/')
+      .filter((p) => p !== '.').length
     imports.local.push(
       `_ROOT = pathlib.Path(__file__).resolve().parents[${depth}]`,
       `_SPEC = importlib.util.spec_from_file_location('module_under_test', _ROOT / ${pyString(normalisePath(body.module))})`,
@@ -122,10 +155,12 @@ function renderCall(input: PytestRenderInput, body: CallSpecBody, imports: PyImp
   for (const c of body.cases) {
     const type = c.expect.kind === 'throws' ? c.expect.errorType : undefined
     if (type === undefined || BUILTIN_EXCEPTIONS.has(type)) continue
-    if (!PY_PATH.test(type)) throw new Error(`spec '${draft.key}': error type '${type}' is not a Python name`)
+    if (!PY_PATH.test(type))
+      throw new Error(`spec '${draft.key}': error type '${type}' is not a Python name`)
     const head = type.split('.')[0]
     // `json.JSONDecodeError` names its module; `ValidationError` is defined by the module under test.
-    if (type.includes('.') && head === head.toLowerCase()) imports.stdlib(`import ${type.split('.').slice(0, -1).join('.')}`)
+    if (type.includes('.') && head === head.toLowerCase())
+      imports.stdlib(`import ${type.split('.').slice(0, -1).join('.')}`)
     else extra.push(head)
   }
   const subject = importSubject(input, body, imports, extra)
@@ -147,7 +182,8 @@ function renderCall(input: PytestRenderInput, body: CallSpecBody, imports: PyImp
 }
 
 function classify(c: SpecCase): { key: string } | { single: true } | { todo: string } {
-  if (!c.args.every((a) => hasCodeFor(a, 'python'))) return { todo: 'an argument has no Python code' }
+  if (!c.args.every((a) => hasCodeFor(a, 'python')))
+    return { todo: 'an argument has no Python code' }
   const e = c.expect
   switch (e.kind) {
     case 'returns':
@@ -206,12 +242,15 @@ function renderUnit(
   subject: string,
   construct: boolean
 ): string {
-  if (unit.kind === 'todo') return skipTest(names, unit.case.name, `${unit.case.name} (${unit.reason})`)
+  if (unit.kind === 'todo')
+    return skipTest(names, unit.case.name, `${unit.case.name} (${unit.reason})`)
   if (unit.kind === 'single') {
     const c = unit.case
     const args = c.args.map((a) => renderPyValue(a, imports.values)).join(', ')
-    const expected = c.expect.kind === 'returns' ? renderPyValue(c.expect.value, imports.values) : ''
-    const message = c.expect.kind === 'throws' && c.expect.message !== undefined ? pyString(c.expect.message) : ''
+    const expected =
+      c.expect.kind === 'returns' ? renderPyValue(c.expect.value, imports.values) : ''
+    const message =
+      c.expect.kind === 'throws' && c.expect.message !== undefined ? pyString(c.expect.message) : ''
     const kind = c.expect.kind === 'returns' ? equalityKind(c.expect.value) : 'plain'
     const lines = assertion(c.expect, call(args), expected, message, imports, kind, construct)
     return `def ${testName(names, c.name)}():\n${indent(lines.join('\n'), '    ')}`
@@ -223,7 +262,8 @@ function renderUnit(
   const rows = unit.cases.map((c) => {
     const values = [`[${c.args.map((a) => renderPyValue(a, imports.values)).join(', ')}]`]
     if (c.expect.kind === 'returns') values.push(renderPyValue(c.expect.value, imports.values))
-    if (c.expect.kind === 'throws' && c.expect.message !== undefined) values.push(pyString(c.expect.message))
+    if (c.expect.kind === 'throws' && c.expect.message !== undefined)
+      values.push(pyString(c.expect.message))
     return `pytest.param(${values.join(', ')}, id=${pyString(c.name)}),`
   })
   const lines = assertion(first, call('*args'), 'expected', 'message', imports, 'plain', construct)
@@ -247,20 +287,36 @@ function renderSteps(input: PytestRenderInput, body: StepsSpecBody, imports: PyI
   const { draft } = input
   const names = new NameSet()
   const steps = body.steps.python
-  if (steps === undefined || steps.trim() === '') return skipTest(names, draft.title, `${draft.title} (no Python steps written yet)`)
+  if (steps === undefined || steps.trim() === '')
+    return skipTest(names, draft.title, `${draft.title} (no Python steps written yet)`)
   const missing = (body.imports ?? [])
     .map((imp) => imp.from.split('.')[0])
-    .filter((top) => TEST_HELPER_PACKAGES[top] !== undefined && input.packages !== undefined && !input.packages.includes(TEST_HELPER_PACKAGES[top]))
+    .filter(
+      (top) =>
+        TEST_HELPER_PACKAGES[top] !== undefined &&
+        input.packages !== undefined &&
+        !input.packages.includes(TEST_HELPER_PACKAGES[top])
+    )
   if (missing.length > 0) {
     const list = [...new Set(missing.map((m) => TEST_HELPER_PACKAGES[m]))].sort().join(', ')
-    return skipTest(names, draft.title, `${draft.title} (needs ${list}, which the project does not install: add it to its test dependencies to run this spec)`)
+    return skipTest(
+      names,
+      draft.title,
+      `${draft.title} (needs ${list}, which the project does not install: add it to its test dependencies to run this spec)`
+    )
   }
   for (const imp of body.imports ?? []) {
-    const from = isRepositoryPath(imp.from) ? pythonModuleName(imp.from, input.pythonRoots) : imp.from
+    const from = isRepositoryPath(imp.from)
+      ? pythonModuleName(imp.from, input.pythonRoots)
+      : imp.from
     if (from === null || !PY_PATH.test(from)) {
-      throw new Error(`spec '${draft.key}': import source '${imp.from}' is not an importable Python module`)
+      throw new Error(
+        `spec '${draft.key}': import source '${imp.from}' is not an importable Python module`
+      )
     }
-    imports.local.push(imp.names.length > 0 ? `from ${from} import ${imp.names.join(', ')}` : `import ${from}`)
+    imports.local.push(
+      imp.names.length > 0 ? `from ${from} import ${imp.names.join(', ')}` : `import ${from}`
+    )
   }
   const parts: string[] = []
   if (input.stats) input.stats.tests++
