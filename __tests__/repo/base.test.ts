@@ -60,6 +60,27 @@ describe('chooseBase', () => {
     expect(await chooseBase(root, {})).toEqual({ ref: 'v1.0.0', commit: first, how: 'tag' })
   })
 
+  it('takes a later release made on a maintenance branch before HEAD, by version order', async () => {
+    // bottle: 0.13.4 is tagged on release-0.13, master (HEAD) only reaches 0.11.1.
+    const { root, first } = twoReleases()
+    git(root, ['checkout', '-q', '-b', 'release-1.3', first])
+    writeFiles(root, { 'src/c.ts': 'export const c = 1\n' })
+    commitAll(root, 'maintenance')
+    git(root, ['tag', '1.3.4'])
+    const maintenance = git(root, ['rev-parse', 'HEAD']).trim()
+    git(root, ['checkout', '-q', 'main'])
+    writeFiles(root, { 'src/d.ts': 'export const d = 1\n' })
+    commitAll(root, 'three', { date: '2025-01-01T00:00:00Z' })
+    expect(await chooseBase(root, {})).toEqual({ ref: '1.3.4', commit: maintenance, how: 'tag' })
+    // A release made after HEAD's commit is not what HEAD changed from.
+    git(root, ['checkout', '-q', 'release-1.3'])
+    writeFiles(root, { 'src/e.ts': 'export const e = 1\n' })
+    commitAll(root, 'later', { date: '2026-01-01T00:00:00Z' })
+    git(root, ['tag', '1.3.5'])
+    git(root, ['checkout', '-q', 'main'])
+    expect(await chooseBase(root, {})).toEqual({ ref: '1.3.4', commit: maintenance, how: 'tag' })
+  })
+
   it('prefers the base-ref input and explains a ref that does not exist', async () => {
     const { root, first } = twoReleases()
     expect(await chooseBase(root, { baseRef: 'HEAD~1' })).toEqual({

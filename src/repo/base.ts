@@ -79,9 +79,40 @@ export function compareSemver(a: string, b: string): number {
 }
 
 /**
- * Picks the base: the `base-ref` input; else the highest semver tag reachable from HEAD that is not on
- * HEAD itself (on a release commit the base is the release before); else the commit analysed last
- * time; else why there is none.
+ * The semver release tags with their commits and commit times, highest version first.
+ */
+async function releaseTags(
+  root: string
+): Promise<{ name: string; commit: string; time: number }[]> {
+  const listed =
+    (await git(root, [
+      'for-each-ref',
+      '--format=%(refname:short)%09%(objectname)%09%(*objectname)',
+      'refs/tags'
+    ])) ?? ''
+  const tags = listed
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([name]) => name !== undefined && parseSemver(name) !== null)
+    .map(([name, object, peeled]) => ({ name, commit: peeled || object }))
+  tags.sort((a, b) => compareSemver(b.name, a.name) || (a.name < b.name ? -1 : 1))
+  const times = new Map<string, number>()
+  const commits = [...new Set(tags.map((t) => t.commit))]
+  if (commits.length > 0) {
+    const shown = (await git(root, ['show', '-s', '--format=%H %ct', ...commits])) ?? ''
+    for (const line of shown.split('\n')) {
+      const [commit, time] = line.trim().split(' ')
+      if (commit) times.set(commit, Number(time))
+    }
+  }
+  return tags.map((t) => ({ ...t, time: times.get(t.commit) ?? Number.NaN }))
+}
+
+/**
+ * Picks the base: the `base-ref` input; else the highest semver release made before HEAD that is not
+ * on HEAD itself (on a release commit the base is the release before): a tag reachable from HEAD, or
+ * one on a maintenance branch that forked from HEAD's history and was made before HEAD's commit; else
+ * the commit analysed last time; else why there is none.
  */
 export async function chooseBase(
   root: string,
@@ -117,15 +148,21 @@ export async function chooseBase(
   }
   if (shallow) return { unavailable: SHALLOW_ADVICE }
 
-  const tags = (await git(root, ['tag', '--merged', 'HEAD', '--list', 'v[0-9]*', '[0-9]*'])) ?? ''
-  const semver = tags
-    .split('\n')
-    .map((t) => t.trim())
-    .filter((t) => parseSemver(t) !== null)
-  semver.sort((a, b) => compareSemver(b, a) || (a < b ? -1 : 1))
+  const semver = await releaseTags(root)
+  const merged = new Set(
+    ((await git(root, ['tag', '--merged', 'HEAD', '--list', 'v[0-9]*', '[0-9]*'])) ?? '')
+      .split('\n')
+      .map((t) => t.trim())
+  )
+  const headTime = Number((await git(root, ['log', '-1', '--format=%ct', 'HEAD'])) ?? 'NaN')
   for (const tag of semver) {
-    const commit = await git(root, ['rev-parse', '--verify', '--quiet', `${tag}^{commit}`])
-    if (commit && commit !== head) return { ref: tag, commit, how: 'tag' }
+    if (tag.commit === head) continue
+    if (merged.has(tag.name)) return { ref: tag.name, commit: tag.commit, how: 'tag' }
+    // A release made on a maintenance branch (bottle's 0.13.x beside master) is not reachable from
+    // HEAD, but it is what users run: it counts when it was made before HEAD from a shared history.
+    if (!(tag.time <= headTime)) continue
+    if ((await git(root, ['merge-base', tag.commit, head])) !== null)
+      return { ref: tag.name, commit: tag.commit, how: 'tag' }
   }
 
   const previous = options.previousCommit?.trim()
