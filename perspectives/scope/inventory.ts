@@ -118,14 +118,12 @@ export function buildInventory(
     },
     languages: languageRows(model.modules),
     packages: packageRows(model.facts.manifests, source),
-    modules: source
-      .slice(0, MAX_MODULES_LISTED)
-      .map((m) => ({
-        path: m.path,
-        language: m.language,
-        lines: m.lines,
-        publicSymbols: unitsByModule.get(m.path)?.length ?? 0
-      })),
+    modules: source.slice(0, MAX_MODULES_LISTED).map((m) => ({
+      path: m.path,
+      language: m.language,
+      lines: m.lines,
+      publicSymbols: unitsByModule.get(m.path)?.length ?? 0
+    })),
     modulesListed: Math.min(source.length, MAX_MODULES_LISTED),
     publicApi: publicApi.slice(0, MAX_API_MODULES),
     packageEntries: packageEntries(model.facts.manifests, byPath),

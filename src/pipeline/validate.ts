@@ -4,6 +4,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import type { RunConfig } from '../config/types.js'
+import { riskAfterValidation } from '../engine/risk.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import { validateSpecs, type StageOutcome } from '../execute/stage.js'
 import type { Logger } from '../log.js'
@@ -34,13 +35,17 @@ export async function validateRuns(
   )
   if (result.skipped) logger.info(`Specs not run: ${result.skipped}`)
   for (const note of result.notes) logger.warning(note)
-  const updated = runs.map((run) => ({
-    ...run,
-    specs: run.specs.map((spec) => {
-      const o = result.outcomes.get(spec.id)
-      return o ? { ...o.spec, validation: o.validation } : spec
-    })
-  }))
+  const updated = runs.map((run) => {
+    const validated: PerspectiveRun = {
+      ...run,
+      specs: run.specs.map((spec) => {
+        const o = result.outcomes.get(spec.id)
+        return o ? { ...o.spec, validation: o.validation } : spec
+      })
+    }
+    // A finding its spec refuted no longer weighs in the risk.
+    return { ...validated, risk: riskAfterValidation(validated) }
+  })
   const outcomes = [...result.outcomes.values()]
   const delivered = outcomes.filter((o) => o.deliver)
   let specsDir: string | null = null

@@ -1,7 +1,10 @@
 // "What to do next": the few findings and specs a maintainer should act on first, across perspectives.
 // Chosen by risk on shipped code: severity, then confidence, then a spec that already covers it.
+// Running the specs decides too: a finding its spec showed to be a defect leads whatever its rank;
+// a finding its spec refuted is left out.
 // Pure and deterministic; both the job summary and the terminal report list the same items.
 import type { Confidence, Finding, Severity } from '../../perspectives/types.js'
+import { refutedFindings } from '../engine/risk.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import type { TestSpec } from '../specs/types.js'
 import { isShippedPath } from './shipped.js'
@@ -58,14 +61,26 @@ export function nextSteps(
   for (const run of runs) {
     if (run.status !== 'ok' || SUMMING_UP.has(run.meta.id)) continue
     const specFor = new Map<string, TestSpec>()
-    for (const s of run.specs) for (const id of s.covers) if (!specFor.has(id)) specFor.set(id, s)
+    for (const s of run.specs)
+      for (const id of s.covers) {
+        const known = specFor.get(id)
+        // The spec that showed a defect stands for the finding; otherwise the first one.
+        if (!known || (s.validation?.claim === 'defect' && known.validation?.claim !== 'defect'))
+          specFor.set(id, s)
+      }
+    const refuted = refutedFindings(run)
     const covered = new Set<TestSpec>()
     for (const f of run.findings) {
-      if (!leads(f, shipped)) continue
+      if (refuted.has(f.id)) continue
       const spec = specFor.get(f.id)
+      const defect = spec?.validation?.claim === 'defect'
+      if (!defect && !leads(f, shipped)) continue
       if (spec) covered.add(spec)
       const score =
-        SEVERITY_RANK[f.severity] * 10 + CONFIDENCE_RANK[f.confidence] * 3 + (spec ? 1 : 0)
+        (defect ? 1000 : 0) +
+        SEVERITY_RANK[f.severity] * 10 +
+        CONFIDENCE_RANK[f.confidence] * 3 +
+        (spec ? 1 : 0)
       candidates.push({
         step: { perspective: run.meta.id, finding: f, ...(spec ? { spec } : {}) },
         score,
@@ -75,6 +90,7 @@ export function nextSteps(
     // A first-priority spec on shipped code stands on its own when no finding led to it.
     for (const s of run.specs) {
       if (covered.has(s) || s.priority !== 'P1' || !shipped(s.target.file)) continue
+      if (s.validation?.claim === 'refuted') continue
       candidates.push({
         step: { perspective: run.meta.id, spec: s },
         score: 20 + PRIORITY_RANK[s.priority],

@@ -1,0 +1,111 @@
+// Running the specs decides what leads the report: a finding its spec showed to be a defect goes to
+// the top whatever its rank; a finding its spec refuted leaves "What to do next" and the risk.
+import { riskAfterValidation, riskScore } from '../../src/engine/risk.js'
+import type { RecordValidation } from '../../src/records/types.js'
+import { nextSteps } from '../../src/report/next-steps.js'
+import { codeFinding, run, spec } from './make-input.js'
+
+const validation = (claim: RecordValidation['claim'], status: RecordValidation['status']) => ({
+  status,
+  runs: status === 'not-run' ? 0 : 3,
+  millis: 900,
+  message: null,
+  coverage_gain: null,
+  claim
+})
+
+const critical = codeFinding({
+  id: 'failure-modes/throws/1',
+  title: 'parseConfig throws on empty input',
+  severity: 'critical',
+  confidence: 'high',
+  startLine: 10
+})
+const low = codeFinding({
+  id: 'edge-cases/boundary/2',
+  title: 'pad(-1) returns the input',
+  severity: 'low',
+  confidence: 'medium',
+  file: 'src/pad.ts',
+  startLine: 4
+})
+const medium = codeFinding({
+  id: 'error-handling/swallowed/3',
+  title: 'load swallows the read error',
+  severity: 'medium',
+  confidence: 'high',
+  file: 'src/load.ts',
+  startLine: 20
+})
+
+const shipped = (): boolean => true
+
+describe('what running the specs changes in the report', () => {
+  it('leaves a refuted finding out of "What to do next" and keeps the others in rank order', () => {
+    const r = run({
+      findings: [critical, medium],
+      specs: [
+        spec({ id: 's1', covers: [critical.id], validation: validation('refuted', 'not-run') }),
+        spec({ id: 's2', covers: [medium.id], fileName: 'b.test.ts' })
+      ]
+    })
+    const steps = nextSteps([r], 10, shipped)
+    expect(steps.map((s) => s.finding?.id)).toEqual([medium.id])
+  })
+
+  it('puts a defect first, above a critical finding, even when its own rank would not lead', () => {
+    const r = run({
+      findings: [critical, low],
+      specs: [
+        spec({ id: 's1', covers: [critical.id], fileName: 'a.test.ts' }),
+        spec({
+          id: 's2',
+          covers: [low.id],
+          fileName: 'pad.test.ts',
+          validation: validation('defect', 'failed')
+        })
+      ]
+    })
+    const steps = nextSteps([r], 10, shipped)
+    expect(steps.map((s) => s.finding?.id)).toEqual([low.id, critical.id])
+    expect(steps[0].spec?.id).toBe('s2')
+  })
+
+  it('keeps a finding one spec refuted and another confirmed', () => {
+    const r = run({
+      findings: [critical],
+      specs: [
+        spec({ id: 's1', covers: [critical.id], validation: validation('refuted', 'not-run') }),
+        spec({
+          id: 's2',
+          covers: [critical.id],
+          fileName: 'c.test.ts',
+          validation: validation('confirmed', 'passed')
+        })
+      ]
+    })
+    expect(nextSteps([r], 10, shipped).map((s) => s.finding?.id)).toEqual([critical.id])
+    expect(riskAfterValidation({ ...r, risk: riskScore(r.findings) })).toBe(riskScore(r.findings))
+  })
+
+  it('drops a refuted finding from the risk computed by the default formula', () => {
+    const findings = [critical, medium]
+    const r = run({
+      findings,
+      risk: riskScore(findings),
+      specs: [spec({ covers: [critical.id], validation: validation('refuted', 'not-run') })]
+    })
+    expect(riskScore(findings)).toBe(44)
+    expect(riskAfterValidation(r)).toBe(riskScore([medium]))
+    expect(riskAfterValidation(r)).toBe(8)
+  })
+
+  it('keeps a risk the perspective computed its own way', () => {
+    const r = run({
+      findings: [critical, medium],
+      risk: 63,
+      specs: [spec({ covers: [critical.id], validation: validation('refuted', 'not-run') })]
+    })
+    expect(riskAfterValidation(r)).toBe(63)
+  })
+})
