@@ -5,7 +5,7 @@
 // against the version change made; API contract specs. How it decides is documented in README.md.
 import { definePerspective } from '../define.js'
 import { createQuoter, splitLines } from '../shared/evidence.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import type {
   AnalyseContext,
   CodeEvidence,

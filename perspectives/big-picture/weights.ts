@@ -2,13 +2,8 @@
 // scale is steep on purpose: one critical finding outweighs a file full of low ones.
 import type { Confidence, Finding, Severity } from '../types.js'
 
-// Counting by severity is the summary's own helper: the tables read the same everywhere.
-export {
-  countsText,
-  SEVERITIES,
-  severityCounts,
-  type SeverityCounts
-} from '../../src/report/facts.js'
+// Counting by severity is the contract's: the tables read the same as the summary's.
+export { countsText, SEVERITIES, severityCounts, type SeverityCounts } from '../contract.js'
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = {
   critical: 10,

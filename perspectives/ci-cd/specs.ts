@@ -3,7 +3,7 @@
 // supported Node/Python versions. Action versions are tags with a comment asking the user to pin them
 // to a commit SHA: we do not invent SHAs.
 import type { SpecDraft } from '../../src/specs/types.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import type { Draft } from './check-input.js'
 import { classifyWords } from './commands.js'
 import type { CiGraph } from './graph.js'

@@ -6,7 +6,7 @@
 import type { FunctionDecl } from '../../src/model/types.js'
 import type { RenderTarget, SpecDraft, SpecPriority, SpecValue } from '../../src/specs/types.js'
 import { renderJsValue, renderPyValue } from '../../src/specs/values.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { sampleForType } from '../shared/values.js'
 import type { Severity } from '../types.js'

@@ -11,7 +11,7 @@ import type {
   SpecPriority,
   SpecValue
 } from '../../src/specs/types.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { plural } from '../shared/text.js'
 import { exportNamesOf } from '../shared/units.js'
 import { sampleForType } from '../shared/values.js'

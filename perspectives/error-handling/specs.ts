@@ -8,7 +8,7 @@
 import type { FunctionDecl, Parameter } from '../../src/model/types.js'
 import type { RenderTarget, SpecDraft, SpecPriority, SpecValue } from '../../src/specs/types.js'
 import { jsString, pyString, renderJsValue, renderPyValue } from '../../src/specs/values.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { planArguments } from '../shared/values.js'
 import type { Severity } from '../types.js'

@@ -1,7 +1,7 @@
 // The FMEA table: every failure mode with its scores, the words that explain them and a stable key,
 // sorted by RPN (highest first). Findings, specs, the report and the details all read these rows.
 import type { CodeModel } from '../../src/model/types.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { plainName } from '../shared/names.js'
 import type { Severity } from '../types.js'
 import type { FailureMessageId } from './messages.js'

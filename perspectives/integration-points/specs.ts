@@ -13,7 +13,7 @@ import type {
 import { pythonModuleName } from '../../src/specs/paths.js'
 import type { SpecDraft, SpecPriority } from '../../src/specs/types.js'
 import { renderJsValue, renderPyValue } from '../../src/specs/values.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import { planArguments } from '../shared/values.js'
 import type { Severity } from '../types.js'

@@ -6,7 +6,7 @@
 // (disk, database, child process, SDK) gives a todo that names the tool to use.
 import type { RenderTarget, SpecDraft, SpecValue, TestFramework } from '../../src/specs/types.js'
 import { jsString, pyString, renderJsValue, renderPyValue } from '../../src/specs/values.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { planArguments } from '../shared/values.js'
 import type { ModuleModel } from '../../src/model/types.js'

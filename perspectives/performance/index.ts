@@ -3,7 +3,7 @@
 // on async paths and in request handlers; module-level collections that only grow; and regular
 // expressions, which recheck checks for catastrophic backtracking. Writes scaling specs (n vs 10n).
 // How it decides is documented in README.md.
-import { riskScore } from '../../src/engine/risk.js'
+import { riskScore } from '../contract.js'
 import type { ModuleModel } from '../../src/model/types.js'
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'

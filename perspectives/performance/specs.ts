@@ -7,7 +7,7 @@
 import type { FunctionDecl, Parameter } from '../../src/model/types.js'
 import { pythonModuleName } from '../../src/specs/paths.js'
 import type { SpecDraft, SpecPriority } from '../../src/specs/types.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import type { Severity } from '../types.js'
 import type { Found, ScalingHint } from './context.js'

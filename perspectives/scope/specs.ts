@@ -3,7 +3,7 @@
 // spec is a todo that names what to arrange, never a test that passes without checking anything.
 import type { SpecDraft, SpecExpectation, SpecPriority } from '../../src/specs/types.js'
 import type { Severity } from '../types.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import type { PublicUnit } from '../shared/units.js'
 import { importName, methodsOf } from '../shared/units.js'
 import { planArguments } from '../shared/values.js'

@@ -6,6 +6,7 @@ import type { ModuleModel, StringLiteral } from '../../src/model/types.js'
 import { functionLabel, type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
 import { entropy, mask } from './text.js'
+import { looksRandom, PLACEHOLDER, SECRET_NAME } from '../../src/util/secret-shape.js'
 
 const FORMATS: [RegExp, string][] = [
   [
@@ -25,25 +26,10 @@ const FORMATS: [RegExp, string][] = [
   [/\bnpm_[A-Za-z0-9]{36}\b/, 'npm token']
 ]
 
-export const SECRET_NAME =
-  /(secret|token|passw(or)?d|passwd|pwd|api_?key|apikey|private_?key|client_?secret|access_?key|auth_?key|credentials?)$/i
-const PLACEHOLDER =
-  /(example|sample|dummy|fake|placeholder|changeme|change_me|your[_-]|xxxx|\*\*\*|<[^>]*>|\$\{|\{\{|test|lorem|redacted)/i
-
 /** The name a literal is given on its line: `const apiKey = '...'`, `token: '...'`, `password="..."`. */
 function nameBefore(line: string, column: number): string | undefined {
   const before = line.slice(0, Math.max(0, column - 1))
   return /([A-Za-z_$][\w$]*)['"]?\]?\s*(?::|=|\?\?|\|\||or)\s*$/.exec(before)?.[1]
-}
-
-export function looksRandom(value: string, minLength: number, minEntropy: number): boolean {
-  if (value.length < minLength || /\s/.test(value) || PLACEHOLDER.test(value)) return false
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length
-  if (classes < 2) return false
-  // URLs, paths and dotted names are configuration, not keys.
-  if (/^[a-z]+:\/\//i.test(value) || /^[./~]/.test(value) || /^[\w-]+(\.[\w-]+){2,}$/.test(value))
-    return false
-  return entropy(value) >= minEntropy
 }
 
 interface SecretHit {

@@ -9,7 +9,7 @@ import type { FunctionDecl, ModuleModel, Parameter } from '../../src/model/types
 import { pyString, renderJsValue } from '../../src/specs/values.js'
 import { pythonModuleName } from '../../src/specs/paths.js'
 import type { SpecDraft, SpecPriority, SpecValue } from '../../src/specs/types.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { sampleForType } from '../shared/values.js'
 import type { Severity } from '../types.js'

@@ -89,18 +89,7 @@ export function buildKind(
   return undefined
 }
 
-/** Shannon entropy in bits per character. */
-export function entropy(value: string): number {
-  if (value.length === 0) return 0
-  const counts = new Map<string, number>()
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1)
-  let bits = 0
-  for (const n of counts.values()) {
-    const p = n / value.length
-    bits -= p * Math.log2(p)
-  }
-  return bits
-}
+export { entropy } from '../../src/util/secret-shape.js'
 
 /** The first four characters, the rest replaced: a secret is never printed. */
 export function mask(secret: string): string {

@@ -1,6 +1,6 @@
 // Markdown building blocks for perspective reports. Text from the target repository is escaped with
-// the summary's own escaping (src/report/escape.ts), so a file named `a|b<script>` cannot break out.
-import { codeCell, escapeInline } from '../../src/report/escape.js'
+// the summary's own escaping (src/util/escape.ts), so a file named `a|b<script>` cannot break out.
+import { codeCell, escapeInline } from '../../src/util/escape.js'
 
 export { codeCell, escapeInline }
 

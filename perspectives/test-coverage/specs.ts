@@ -4,7 +4,7 @@
 // a todo that names the uncovered lines, conditions and throws — never a test that passes unchecked.
 import type { Language, Parameter } from '../../src/model/types.js'
 import type { SpecCase, SpecDraft, SpecPriority, SpecValue } from '../../src/specs/types.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { sampleForType } from '../shared/values.js'
 import type { Severity } from '../types.js'

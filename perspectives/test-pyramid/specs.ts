@@ -4,7 +4,7 @@
 // parameters to arrange. For a unit test on the real network: a todo saying which call to replace
 // with which fake, since the value the fake must return is only known to the test's author.
 import type { SpecDraft } from '../../src/specs/types.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { planArguments } from '../shared/values.js'
 import type { Found } from './context.js'
 import { subjectFunction } from './movedown.js'

@@ -5,7 +5,7 @@
 // becomes a todo that says what to arrange.
 import type { RenderTarget, SpecDraft, SpecPriority } from '../../src/specs/types.js'
 import { jsString, pyString } from '../../src/specs/values.js'
-import { findingId } from '../shared/ids.js'
+import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import type { Found, Launch, ModuleInfo } from './context.js'
 

@@ -7,26 +7,17 @@ import type {
   Finding,
   FindingData,
   FindingDraft,
-  PerspectiveMeta,
-  Severity
+  PerspectiveMeta
 } from '../../perspectives/types.js'
 import { renderSpec } from '../specs/render.js'
 import { shortHash } from '../util/hash.js'
 import type { SpecDraft, TestSpec } from '../specs/types.js'
-import { findingId } from '../../perspectives/shared/ids.js'
+import { findingId, riskScore, SEVERITY_ORDER } from '../../perspectives/contract.js'
 import { errorMessage } from '../util/errors.js'
 import { redactDeep } from '../util/redact.js'
 import type { PerspectiveRun } from './types.js'
 import { productView, productViewNote, type ProductViewSummary } from './product-view.js'
-import { riskScore } from './risk.js'
 
-const SEVERITY_ORDER: Record<Severity, number> = {
-  critical: 0,
-  high: 1,
-  medium: 2,
-  low: 3,
-  info: 4
-}
 const MAX_SNIPPET_LINES = 6
 const MAX_SNIPPET_CHARS = 500
 

@@ -1,23 +1,14 @@
 // Small facts both reports show the same way: counts by severity, the risk label, locations, links.
-import type { Finding, Severity } from '../../perspectives/types.js'
-import { encodePath } from './escape.js'
+import type { Finding } from '../../perspectives/types.js'
+// The counting is the contract's, so perspectives and the summary tally the same way.
+export {
+  countsText,
+  SEVERITIES,
+  severityCounts,
+  type SeverityCounts
+} from '../../perspectives/contract.js'
+import { encodePath } from '../util/escape.js'
 import type { SummaryInput } from './types.js'
-
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info']
-
-export type SeverityCounts = Record<Severity, number>
-
-export function severityCounts(findings: readonly Pick<Finding, 'severity'>[]): SeverityCounts {
-  const counts: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 }
-  for (const f of findings) counts[f.severity]++
-  return counts
-}
-
-/** `1 high, 3 medium`, or `none`. */
-export function countsText(counts: SeverityCounts): string {
-  const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
-  return parts.length > 0 ? parts.join(', ') : 'none'
-}
 
 /** The same thresholds as the risk badge (src/records/layout.ts). */
 export function riskLabel(risk: number): string {

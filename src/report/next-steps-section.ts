@@ -1,6 +1,6 @@
 // The summary's "What to do next" list: one line an item, linked to the file and line at the commit.
 import type { SummaryInput } from './types.js'
-import { escapeInline } from './escape.js'
+import { escapeInline } from '../util/escape.js'
 import { blobUrl, locationText } from './facts.js'
 import { nextSteps, type NextStep } from './next-steps.js'
 

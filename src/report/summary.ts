@@ -4,7 +4,7 @@
 // out; it never throws and never exceeds the limit.
 import { needs } from '../../perspectives/define.js'
 import { PERSPECTIVE_IDS } from '../../perspectives/types.js'
-import { escapeInline, linkUrl, truncateUtf8, utf8Bytes } from './escape.js'
+import { escapeInline, linkUrl, truncateUtf8, utf8Bytes } from '../util/escape.js'
 import { commitUrl, repositoryUrl, shortSha } from './facts.js'
 import {
   ALL,

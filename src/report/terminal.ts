@@ -2,7 +2,7 @@
 // repository is stripped of control characters so it cannot drive the user's terminal.
 import { PERSPECTIVE_IDS, type Severity } from '../../perspectives/types.js'
 import type { PerspectiveRun } from '../engine/types.js'
-import { terminalSafe } from './escape.js'
+import { terminalSafe } from '../util/escape.js'
 import { countsText, locationText, plural, riskLabel, severityCounts, shortSha } from './facts.js'
 import { syntaxErrorText } from './syntax-errors.js'
 import type { SummaryInput } from './types.js'

@@ -1,6 +1,6 @@
 // The summary's first lines after the title: how many specs are ready to commit, and the defects
 // running them found (observed against expected), before anything else.
-import { escapeInline } from './escape.js'
+import { escapeInline } from '../util/escape.js'
 import type { ValidationSummary } from './types.js'
 
 export function validationSection(v: ValidationSummary): string {

@@ -3,7 +3,7 @@
 // perspective's entropy rule for values given to secret-like names, are replaced by a short prefix
 // and the length: `ghp_***[redacted 40 chars]`, so a finding stays useful and no secret is published.
 // Tokens the run was given (github-token, hf-token) are registered and replaced wherever they appear.
-import { SECRET_NAME, looksRandom } from '../../perspectives/security/secrets.js'
+import { SECRET_NAME, looksRandom } from './secret-shape.js'
 
 /** A known format: the pattern and how many leading characters may stay visible. */
 interface TokenFormat {

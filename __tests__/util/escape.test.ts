@@ -7,7 +7,7 @@ import {
   linkUrl,
   terminalSafe,
   truncateUtf8
-} from '../../src/report/escape.js'
+} from '../../src/util/escape.js'
 
 describe('escape', () => {
   it('turns markdown and HTML syntax into character references', () => {
