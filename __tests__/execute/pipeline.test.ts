@@ -64,6 +64,13 @@ describe('a planning run with validate: auto on an installed project', () => {
       /^\*\*Ready to commit: \d+ tests? \(1 confirm findings, /
     )
   })
+  it('the fixture has no suite, so every delivered spec adds coverage, and the summary counts them', () => {
+    const bulk = outcome.records[0].specs.find((s) => s.target_symbol === 'bulkDiscount')!
+    expect(bulk.validation.coverage_gain).toBeGreaterThan(0)
+    const v = outcome.summary.validation!
+    expect(v.coverage).toBe(v.ready)
+    expect(buildSummary(outcome.summary).split('\n')[2]).toContain(`, ${v.ready} add coverage)`)
+  })
   it('the workspace (the results folder is outside it here) is byte-identical', async () => {
     expect(await fingerprint(ws.dir)).toEqual(before)
   })

@@ -164,3 +164,50 @@ export async function runnerCommand(
     }
   }
 }
+
+/**
+ * The command that runs the project's whole suite with its own runner and configuration (no file
+ * named: the runner collects as in the project's CI), for the coverage baseline. No report is read.
+ */
+export async function suiteCommand(
+  framework: TestFramework,
+  language: string,
+  ctx: Pick<RunnerContext, 'root' | 'node' | 'python'>
+): Promise<{ command: string; args: string[] } | { unavailable: string }> {
+  switch (framework) {
+    case 'jest': {
+      const bin = await firstExisting(ctx.root, BINARIES.jest)
+      if (!bin) return { unavailable: 'jest is not installed' }
+      return {
+        command: ctx.node,
+        args: [
+          '--experimental-vm-modules',
+          '--no-warnings',
+          bin,
+          '--ci',
+          '--watchman=false',
+          '--no-cache',
+          '--coverage=false'
+        ]
+      }
+    }
+    case 'vitest': {
+      const bin = await firstExisting(ctx.root, BINARIES.vitest)
+      if (!bin) return { unavailable: 'vitest is not installed' }
+      return { command: ctx.node, args: [bin, 'run', '--watch=false', '--coverage.enabled=false'] }
+    }
+    case 'mocha': {
+      const bin = await firstExisting(ctx.root, BINARIES.mocha)
+      if (!bin) return { unavailable: 'mocha is not installed' }
+      return { command: ctx.node, args: [bin] }
+    }
+    case 'node:test': {
+      const loader = language === 'typescript' ? await typescriptLoader(ctx.root) : []
+      if (!loader) return { unavailable: 'no TypeScript loader (tsx or ts-node) for node:test' }
+      return { command: ctx.node, args: [...loader, '--test'] }
+    }
+    case 'pytest':
+      if (!ctx.python) return { unavailable: 'no Python with pytest was found' }
+      return { command: ctx.python, args: ['-m', 'pytest', '-p', 'no:cacheprovider', '-q'] }
+  }
+}

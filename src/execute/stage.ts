@@ -16,7 +16,8 @@ import type {
   TestSpec
 } from '../specs/types.js'
 import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
-import { openSession, runSpecFiles, type SpecFile } from './validate.js'
+import { measureBaselines, noBaselines } from './baseline.js'
+import { eachLimited, openSession, runSpecFiles, type Session, type SpecFile } from './validate.js'
 
 /** One spec's validation as the records carry it (same type on every row). */
 export type SpecValidationRecord = RecordValidation
@@ -39,6 +40,10 @@ export interface StageOptions {
   totalMs?: number
   observeMs?: number
   runs?: number
+  /** Time for measuring the project's suite's coverage (0: coverage gain off). */
+  coverageMs?: number
+  /** Units observed and spec files run at the same time (default 2). */
+  concurrency?: number
 }
 
 export interface StageOutcome {
@@ -56,6 +61,8 @@ export interface StageResult {
   /** Why nothing ran (validate: auto without installed dependencies, or false). */
   skipped: string | null
   notes: string[]
+  /** Whether the suite's coverage was measured (coverage gain is null otherwise, with why). */
+  coverage?: { measured: boolean; missing: string[]; millis: number }
   millis: number
 }
 
@@ -120,6 +127,67 @@ async function uniquePaths(
   return out
 }
 
+interface Prepared {
+  outcome: StageOutcome
+  judged: { claim: Claim; message: string | null } | null
+  file: SpecFile | null
+}
+
+/** Observes one spec's unit (when it calls one) and renders what will run, or says why not. */
+async function prepare(
+  item: StageSpec,
+  path: string,
+  session: Session,
+  options: StageOptions
+): Promise<Prepared> {
+  const { spec, draft } = item
+  const notRun = (message: string, claim: Claim | null = null): Prepared => ({
+    outcome: { spec, validation: { ...notValidated(message), claim }, path, deliver: false },
+    judged: null,
+    file: null
+  })
+  if (spec.framework === 'none') return notRun('not a test file for a runner')
+  let code = spec.code
+  let planOnly = spec.planOnly
+  let judged: Prepared['judged'] = null
+  if (draft?.body.kind === 'call') {
+    const observation = await observeCall(
+      { ...session, timeoutMs: options.observeMs ?? 15_000 },
+      draft.body as CallSpecBody
+    )
+    if (!observation.ok) return notRun(`plan-only: ${observation.planOnly}`)
+    judged = spec.covers.length > 0 ? judgeClaim(draft, observation) : null
+    if (judged?.claim === 'refuted')
+      return notRun(`not delivered: the claim is refuted (${judged.message})`, 'refuted')
+    // A defect is shipped as claimed (it fails until the code is fixed); anything else as observed.
+    if (judged?.claim !== 'defect') {
+      const rendered = renderSpec(
+        withObserved(draft, observation),
+        options.target,
+        item.perspectiveId
+      )
+      code = rendered.code
+      planOnly = rendered.planOnly
+    }
+  }
+  return {
+    outcome: {
+      spec: { ...spec, code, fileName: path, ...(planOnly === undefined ? {} : { planOnly }) },
+      validation: notValidated('not run yet'),
+      path,
+      deliver: false
+    },
+    judged,
+    file: {
+      id: spec.id,
+      path,
+      code,
+      framework: spec.framework as TestFramework,
+      language: spec.language
+    }
+  }
+}
+
 export async function validateSpecs(
   items: readonly StageSpec[],
   options: StageOptions
@@ -164,79 +232,42 @@ export async function validateSpecs(
     )
   }
   try {
+    const totalMs = options.totalMs ?? 15 * 60_000
+    // The suite's coverage first: no spec file is in the copy yet.
+    const coverageMs = options.coverageMs ?? Math.min(5 * 60_000, Math.round(totalMs / 3))
+    const languages = new Map<TestFramework, string>()
+    for (const i of runnable)
+      if (!languages.has(i.spec.framework as TestFramework))
+        languages.set(i.spec.framework as TestFramework, i.spec.language)
+    const baselines =
+      coverageMs > 0
+        ? await measureBaselines(session, languages, { budgetMs: coverageMs })
+        : noBaselines('coverage gain is off', languages.keys())
     const files: SpecFile[] = []
     const claims = new Map<string, { claim: Claim; message: string | null }>()
-    for (const item of items) {
-      const { spec, draft } = item
-      const path = paths.get(spec.id)!
-      if (spec.framework === 'none') {
-        outcomes.set(spec.id, {
-          spec,
-          validation: notValidated('not a test file for a runner'),
-          path,
-          deliver: false
-        })
-        continue
+    const prepared: (Prepared | null)[] = new Array(items.length).fill(null)
+    await eachLimited(
+      items.map((item, index) => ({ item, index })),
+      options.concurrency ?? 2,
+      async ({ item, index }) => {
+        prepared[index] = await prepare(item, paths.get(item.spec.id)!, session, options)
       }
-      let code = spec.code
-      let planOnly = spec.planOnly
-      if (draft?.body.kind === 'call') {
-        const observation = await observeCall(
-          { ...session, timeoutMs: options.observeMs ?? 15_000 },
-          draft.body as CallSpecBody
-        )
-        if (!observation.ok) {
-          outcomes.set(spec.id, {
-            spec,
-            validation: notValidated(`plan-only: ${observation.planOnly}`),
-            path,
-            deliver: false
-          })
-          continue
-        }
-        const judged = spec.covers.length > 0 ? judgeClaim(draft, observation) : null
-        if (judged) claims.set(spec.id, judged)
-        if (judged?.claim === 'refuted') {
-          outcomes.set(spec.id, {
-            spec,
-            validation: {
-              ...notValidated(`not delivered: the claim is refuted (${judged.message})`),
-              claim: 'refuted'
-            },
-            path,
-            deliver: false
-          })
-          continue
-        }
-        // A defect is shipped as claimed (it fails until the code is fixed); anything else as observed.
-        if (judged?.claim !== 'defect') {
-          const rendered = renderSpec(
-            withObserved(draft, observation),
-            options.target,
-            item.perspectiveId
-          )
-          code = rendered.code
-          planOnly = rendered.planOnly
-        }
-      }
-      files.push({
-        id: spec.id,
-        path,
-        code,
-        framework: spec.framework as TestFramework,
-        language: spec.language
-      })
-      outcomes.set(spec.id, {
-        spec: { ...spec, code, fileName: path, ...(planOnly === undefined ? {} : { planOnly }) },
-        validation: notValidated('not run yet'),
-        path,
-        deliver: false
-      })
+    )
+    for (const p of prepared) {
+      if (!p) continue
+      outcomes.set(p.outcome.spec.id, p.outcome)
+      if (p.judged) claims.set(p.outcome.spec.id, p.judged)
+      if (p.file) files.push(p.file)
     }
     const run = await runSpecFiles(session, files, {
       perFileMs: options.perFileMs ?? 60_000,
-      totalMs: options.totalMs ?? 15 * 60_000,
-      runs: options.runs ?? 3
+      totalMs,
+      runs: options.runs ?? 3,
+      coverage: baselines,
+      repeatOnFailure: new Set(
+        [...claims].filter(([, j]) => j.claim === 'defect').map(([id]) => id)
+      ),
+      concurrency: options.concurrency ?? 2
     })
     for (const file of files) {
       const outcome = outcomes.get(file.id)!
@@ -260,16 +291,24 @@ export async function validateSpecs(
           runs: result.runs,
           millis: result.millis,
           message,
-          coverage_gain: null,
+          coverage_gain: result.coverageGain,
           claim
         },
         deliver
       })
     }
+    const coverageNotes = [...new Set(baselines.missing.values())].map(
+      (why) => `Coverage gain not measured: ${why}.`
+    )
     return {
       outcomes,
       skipped: null,
-      notes: [...session.notes, ...run.notes],
+      notes: [...session.notes, ...coverageNotes, ...run.notes],
+      coverage: {
+        measured: baselines.maps.size > 0,
+        missing: [...new Set(baselines.missing.values())],
+        millis: baselines.millis
+      },
       millis: Math.round(performance.now() - started)
     }
   } finally {

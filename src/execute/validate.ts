@@ -5,7 +5,9 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TestFramework } from '../specs/types.js'
+import type { Baselines } from './baseline.js'
 import { childEnvironment } from './child-env.js'
+import { coverageGain as gainOver, coverageKind, readCoverage, withCoverage } from './coverage.js'
 import { findPython } from './python.js'
 import { shortMessage, type FileReport } from './reports.js'
 import { runnerCommand } from './runners.js'
@@ -138,15 +140,49 @@ export async function executeSpecs(
   }
 }
 
+/** What running one spec file decided, with its coverage gain when it was measured. */
+export interface SpecRunResult extends SpecValidation {
+  /** New lines and branches over the project's suite (see coverage.ts); null when not measured. */
+  coverageGain: number | null
+}
+
+export interface RunOptions extends Pick<
+  ExecuteOptions,
+  'perFileMs' | 'totalMs' | 'runs' | 'isolateNetwork' | 'clock'
+> {
+  /** The suite's coverage: each spec's first run is measured against it. */
+  coverage?: Baselines
+  /**
+   * Specs whose failure is what they claim (a defect): a failure is run again to tell a steady
+   * failure from a flaky one. Any other spec that fails once is not delivered, so it runs once.
+   */
+  repeatOnFailure?: ReadonlySet<string>
+  /** Spec files run at the same time (default 2). */
+  concurrency?: number
+}
+
+/** Calls `work` on each item, at most `limit` at a time. */
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>
+): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await work(items[next++])
+  })
+  await Promise.all(lanes)
+}
+
 /** Writes the spec files into the session's copy and runs each (up to `runs` times). */
 export async function runSpecFiles(
   session: Session,
   specs: readonly SpecFile[],
-  options: Pick<ExecuteOptions, 'perFileMs' | 'totalMs' | 'runs' | 'isolateNetwork' | 'clock'>
-): Promise<ExecuteResult> {
+  options: RunOptions
+): Promise<{ results: Map<string, SpecRunResult>; notes: string[] }> {
   const clock = options.clock ?? (() => performance.now())
   const started = clock()
-  const results = new Map<string, SpecValidation>()
+  const results = new Map<string, SpecRunResult>()
   const notes: string[] = []
   const runs = Math.max(1, options.runs ?? 3)
   const { root, tmp, env, python, node } = session
@@ -158,17 +194,21 @@ export async function runSpecFiles(
         status: 'not-run',
         runs: 0,
         millis: 0,
-        message: (error as Error).message
+        message: (error as Error).message,
+        coverageGain: null
       })
     }
   }
+  // The spec files are not the project's code: what they run of themselves is no gain.
+  const leaveOut = new Set(specs.map((s) => s.path))
   let networkNoted = false
   let reports = 0
-  for (const spec of specs) {
-    if (results.has(spec.id)) continue
+  const runOne = async (spec: SpecFile): Promise<void> => {
     const absolute = join(root, ...spec.path.split('/'))
     const verdicts: RunVerdict[] = []
     const specStart = clock()
+    const baseline = options.coverage?.maps.get(spec.framework) ?? null
+    let coverageGain: number | null = null
     for (let run = 0; run < runs; run++) {
       if (clock() - started > options.totalMs) {
         if (verdicts.length === 0)
@@ -178,7 +218,8 @@ export async function runSpecFiles(
           })
         break
       }
-      const reportPath = join(tmp, `report-${reports++}.out`)
+      const n = reports++
+      const reportPath = join(tmp, `report-${n}.out`)
       await rm(reportPath, { force: true })
       const command = await runnerCommand(spec.framework, absolute, spec.language, {
         root,
@@ -191,11 +232,18 @@ export async function runSpecFiles(
         verdicts.push({ kind: 'not-run', message: command.unavailable })
         break
       }
+      // The first run is measured against the suite's coverage, when there is one.
+      const kind = coverageKind(spec.framework)
+      const coverageDir = baseline && run === 0 ? join(tmp, `coverage-${n}`) : null
+      if (coverageDir) await mkdir(coverageDir, { recursive: true })
+      const measured = coverageDir
+        ? withCoverage(spec.framework, coverageDir, command, options.coverage?.pytestCov ?? false)
+        : { args: command.args, env: {} }
       const child = await runChild({
         command: command.command,
-        args: command.args,
+        args: measured.args,
         cwd: root,
-        env,
+        env: { ...env, ...measured.env },
         timeoutMs: options.perFileMs,
         isolateNetwork: options.isolateNetwork ?? true
       })
@@ -220,14 +268,28 @@ export async function runSpecFiles(
       }
       const verdict = verdictOf(report)
       verdicts.push(verdict)
+      if (coverageDir && baseline && verdict.kind === 'ran') {
+        const map = await readCoverage(kind, coverageDir, { root, python, env, leaveOut })
+        coverageGain = map ? gainOver(baseline, map) : null
+      }
       if (verdict.kind !== 'ran' || verdict.status === 'skipped') break
+      // A failure decides a spec that is not a defect's demonstration: it is not delivered.
+      if (verdict.status === 'failed' && !options.repeatOnFailure?.has(spec.id)) break
     }
+    const combined = combine(verdicts)
     results.set(spec.id, {
-      ...combine(verdicts),
+      ...combined,
       runs: verdicts.filter((v) => v.kind === 'ran').length,
-      millis: Math.round(clock() - specStart)
+      millis: Math.round(clock() - specStart),
+      coverageGain:
+        combined.status === 'passed' || combined.status === 'failed' ? coverageGain : null
     })
   }
+  await eachLimited(
+    specs.filter((s) => !results.has(s.id)),
+    options.concurrency ?? 2,
+    runOne
+  )
   return { results, notes }
 }
 

@@ -10,6 +10,7 @@ import { validateSpecs, type StageOutcome } from '../execute/stage.js'
 import type { Logger } from '../log.js'
 import type { ValidationSummary } from '../report/types.js'
 import type { RenderTarget } from '../specs/types.js'
+import { rankBacklogByCoverage } from './backlog-rank.js'
 import { stage } from './timing.js'
 
 export const SPECS_DIR = 'specs'
@@ -48,6 +49,10 @@ export async function validateRuns(
   })
   const outcomes = [...result.outcomes.values()]
   const delivered = outcomes.filter((o) => o.deliver)
+  const ranked = rankBacklogByCoverage(
+    updated,
+    new Map(delivered.map((o) => [o.spec.id, o.validation.coverage_gain]))
+  )
   let specsDir: string | null = null
   if (delivered.length > 0 && !config.dryRun) {
     await deliverSpecs(join(config.outputDir, SPECS_DIR), delivered)
@@ -57,7 +62,13 @@ export async function validateRuns(
   const summary: ValidationSummary = {
     ready: delivered.length,
     confirming: delivered.filter((o) => o.validation.claim === 'confirmed').length,
-    coverage: null,
+    // Counted only when the suite's coverage was measured: null says "not measured", not "none".
+    coverage: result.coverage?.measured
+      ? delivered.filter((o) => (o.validation.coverage_gain ?? 0) > 0).length
+      : null,
+    ...(result.coverage && !result.coverage.measured && result.coverage.missing.length > 0
+      ? { coverageNotMeasured: result.coverage.missing.join('; ') }
+      : {}),
     pinning: delivered.filter((o) => o.validation.claim === null).length,
     defects: defects.map((o) => ({
       title: o.spec.title,
@@ -70,9 +81,9 @@ export async function validateRuns(
     specsDir
   }
   logger.info(
-    `Validation: ${summary.ready} spec(s) ready to commit, ${defects.length} defect(s), ${summary.refuted} refuted, ${summary.planOnly} plan-only (${result.millis} ms)`
+    `Validation: ${summary.ready} spec(s) ready to commit, ${defects.length} defect(s), ${summary.refuted} refuted, ${summary.planOnly} plan-only, ${summary.coverage ?? 'unmeasured'} adding coverage (${result.millis} ms${result.coverage?.measured ? `, of which the suite's coverage ${result.coverage.millis} ms` : ''})`
   )
-  return { runs: updated, summary }
+  return { runs: ranked, summary }
 }
 
 /** Replaces `dir` with the delivered spec files at their repository paths. */

@@ -29,7 +29,10 @@ export interface RecordValidation {
   runs: number
   millis: number
   message: string | null
-  /** Lines of the target the spec covers beyond the project's own suite; null when not measured. */
+  /**
+   * What the spec runs of the project's code beyond the project's own suite: new lines plus new
+   * branches (coverage.py) or new V8 blocks (Node runners); null when not measured.
+   */
   coverage_gain: number | null
   /** For a spec that demonstrates findings: confirmed, defect, or refuted. */
   claim: 'confirmed' | 'defect' | 'refuted' | null

@@ -81,6 +81,8 @@ export interface ValidationSummary {
   confirming: number
   /** Of those, the ones that add coverage; null while coverage gain is not measured. */
   coverage: number | null
+  /** Why coverage gain was not measured (no coverage tool, the suite too slow or not starting). */
+  coverageNotMeasured?: string
   /** Of those, passing specs that confirm no finding (they pin the observed behaviour). */
   pinning: number
   /** Findings whose spec fails on the current code: observed against expected. */

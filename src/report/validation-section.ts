@@ -8,7 +8,7 @@ export function validationSection(v: ValidationSummary): string {
     return `**Specs not run:** ${escapeInline(v.skipped)}. The plan below is unvalidated.`
   const added =
     v.coverage === null
-      ? `${v.pinning} pin observed behaviour; coverage gain not measured`
+      ? `${v.pinning} pin observed behaviour; coverage gain not measured${v.coverageNotMeasured ? `: ${escapeInline(v.coverageNotMeasured)}` : ''}`
       : `${v.coverage} add coverage`
   const lines = [
     `**Ready to commit: ${v.ready} test${v.ready === 1 ? '' : 's'} (${v.confirming} confirm findings, ${added})**${v.specsDir ? ` in \`${escapeInline(v.specsDir)}\`: copy it over the repository (\`cp -r\`).` : ''}`

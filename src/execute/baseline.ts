@@ -1,0 +1,111 @@
+// The coverage baseline: the project's own suite, run once per validation with its own runner in the
+// temporary copy (before any spec is written there), under a time budget. When it cannot be measured
+// (no coverage tool, the suite does not start, or it is too slow) coverage gain stays null and the
+// reason is said once.
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { TestFramework } from '../specs/types.js'
+import {
+  coverageKind,
+  hasCoveragePy,
+  hasPytestCov,
+  readCoverage,
+  withCoverage,
+  type CoverageMap
+} from './coverage.js'
+import { suiteCommand } from './runners.js'
+import { runChild } from './spawn.js'
+import type { Session } from './validate.js'
+
+export interface Baselines {
+  /** By framework: the suite's coverage. */
+  maps: Map<TestFramework, CoverageMap>
+  /** By framework: why there is no baseline (coverage gain stays null for its specs). */
+  missing: Map<TestFramework, string>
+  /** pytest-cov is installed (coverage runs pass `--no-cov`). */
+  pytestCov: boolean
+  millis: number
+}
+
+export function noBaselines(why: string, frameworks: Iterable<TestFramework>): Baselines {
+  const missing = new Map<TestFramework, string>()
+  for (const f of frameworks) missing.set(f, why)
+  return { maps: new Map(), missing, pytestCov: false, millis: 0 }
+}
+
+let counter = 0
+
+/** Runs the suite once per framework under coverage, within `budgetMs` in all. */
+export async function measureBaselines(
+  session: Session,
+  frameworks: ReadonlyMap<TestFramework, string>,
+  options: { budgetMs: number; isolateNetwork?: boolean; clock?: () => number }
+): Promise<Baselines> {
+  const clock = options.clock ?? (() => performance.now())
+  const started = clock()
+  const maps = new Map<TestFramework, CoverageMap>()
+  const missing = new Map<TestFramework, string>()
+  let pytestCov = false
+  for (const [framework, language] of frameworks) {
+    const left = options.budgetMs - (clock() - started)
+    if (left <= 1000) {
+      missing.set(framework, 'the time budget for measuring the suite ran out')
+      continue
+    }
+    const kind = coverageKind(framework)
+    if (kind === 'python') {
+      if (!session.python || !(await hasCoveragePy(session.python, session.root, session.env))) {
+        missing.set(
+          framework,
+          "coverage.py is not installed in the project's Python (`pip install coverage` measures coverage gain)"
+        )
+        continue
+      }
+      pytestCov = await hasPytestCov(session.python, session.root, session.env)
+    }
+    const command = await suiteCommand(framework, language, session)
+    if ('unavailable' in command) {
+      missing.set(framework, `the project's suite cannot start: ${command.unavailable}`)
+      continue
+    }
+    const dir = join(session.tmp, `coverage-suite-${counter++}`)
+    await mkdir(dir, { recursive: true })
+    const measured = withCoverage(framework, dir, command, pytestCov)
+    const child = await runChild({
+      command: command.command,
+      args: measured.args,
+      cwd: session.root,
+      env: { ...session.env, ...measured.env },
+      timeoutMs: left,
+      isolateNetwork: options.isolateNetwork ?? true
+    })
+    if (child.killed) {
+      missing.set(
+        framework,
+        `the project's suite did not finish within ${Math.round(left / 1000)} s, so coverage gain is not measured`
+      )
+      continue
+    }
+    // pytest: 0 passed, 1 some tests failed, 5 none collected; the coverage of what ran still counts.
+    if (kind === 'python' && child.code !== null && ![0, 1, 5].includes(child.code)) {
+      missing.set(
+        framework,
+        `the project's suite did not run (pytest exit code ${child.code}), so coverage gain is not measured`
+      )
+      continue
+    }
+    let map = await readCoverage(kind, dir, { ...session, leaveOut: new Set() })
+    // A suite that ends well having run nothing (no test file yet) covers nothing.
+    if (!map && (child.code === 0 || (kind === 'python' && child.code === 5)))
+      map = kind === 'v8' ? { kind, files: new Map() } : { kind, files: new Map() }
+    if (!map) {
+      missing.set(
+        framework,
+        `the project's suite wrote no coverage (exit code ${child.code}), so coverage gain is not measured`
+      )
+      continue
+    }
+    maps.set(framework, map)
+  }
+  return { maps, missing, pytestCov, millis: Math.round(clock() - started) }
+}

@@ -1,0 +1,254 @@
+// Coverage gain: what a spec runs of the project's code that the project's own suite does not.
+// Node runners report V8 coverage (NODE_V8_COVERAGE, read here without c8); pytest runs under
+// coverage.py (`python -m coverage run --branch`). The suite is measured once per run, then each
+// spec's first run is measured the same way and compared with it.
+//   coverage.py: new lines + new branches (arcs) in files of the repository;
+//   V8: new blocks, i.e. functions and branches the suite never ran and the spec does (V8 reports
+//   ranges by byte offset, in the code the runner executes, so blocks rather than lines).
+import { readdir, readFile } from 'node:fs/promises'
+import { isAbsolute, join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { TestFramework } from '../specs/types.js'
+import { LINKED_DIRS } from './sandbox.js'
+import { runChild } from './spawn.js'
+
+export type CoverageKind = 'v8' | 'python'
+
+export interface V8Range {
+  startOffset: number
+  endOffset: number
+  count: number
+}
+
+/** Per repository file: coverage.py's executed lines and arcs, or V8's ranges. */
+export type CoverageMap =
+  | { kind: 'python'; files: Map<string, { lines: Set<number>; arcs: Set<string> }> }
+  | { kind: 'v8'; files: Map<string, V8Range[]> }
+
+export function coverageKind(framework: TestFramework): CoverageKind {
+  return framework === 'pytest' ? 'python' : 'v8'
+}
+
+/** Folders whose files are never the project's code (dependencies, our own scratch folder). */
+const NOT_PROJECT = new Set([...LINKED_DIRS, 'site-packages', '.test-planning-tmp'])
+
+/** The repository-relative posix path of `file`, or null when it is not the project's code. */
+export function projectPath(root: string, file: string): string | null {
+  const rel = relative(root, file)
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return null
+  const parts = rel.split(sep)
+  if (parts.some((p) => NOT_PROJECT.has(p))) return null
+  return parts.join('/')
+}
+
+/** The environment and arguments that make a runner command record coverage into `dir`. */
+export function withCoverage(
+  framework: TestFramework,
+  dir: string,
+  command: { args: string[] },
+  pytestCov: boolean
+): { args: string[]; env: Record<string, string> } {
+  if (coverageKind(framework) === 'v8') {
+    // vitest's forked workers are stopped before Node writes their coverage; its thread workers write it.
+    return {
+      args: framework === 'vitest' ? [...command.args, '--pool=threads'] : command.args,
+      env: { NODE_V8_COVERAGE: dir }
+    }
+  }
+  const at = command.args.findIndex((a, i) => a === '-m' && command.args[i + 1] === 'pytest')
+  if (at < 0) return { args: command.args, env: {} }
+  return {
+    args: [
+      ...command.args.slice(0, at),
+      '-m',
+      'coverage',
+      'run',
+      '--branch',
+      '-m',
+      'pytest',
+      // pytest-cov would start a second tracer over ours and take the measurement from it.
+      ...(pytestCov ? ['--no-cov'] : []),
+      ...command.args.slice(at + 2)
+    ],
+    env: { COVERAGE_FILE: join(dir, '.coverage') }
+  }
+}
+
+interface V8Script {
+  url: string
+  functions: { ranges: V8Range[] }[]
+}
+
+function scriptPath(url: string): string | null {
+  if (url.startsWith('file://')) {
+    try {
+      return fileURLToPath(url)
+    } catch {
+      return null
+    }
+  }
+  return isAbsolute(url) ? url : null
+}
+
+/** Reads what one measured run wrote into `dir`, keeping the project's files except `leaveOut`. */
+export async function readCoverage(
+  kind: CoverageKind,
+  dir: string,
+  ctx: {
+    root: string
+    python: string | null
+    env: Record<string, string>
+    leaveOut: ReadonlySet<string>
+  }
+): Promise<CoverageMap | null> {
+  return kind === 'v8' ? readV8(dir, ctx) : readPython(dir, ctx)
+}
+
+async function readV8(
+  dir: string,
+  ctx: { root: string; leaveOut: ReadonlySet<string> }
+): Promise<CoverageMap | null> {
+  const names = await readdir(dir).catch(() => null)
+  if (!names) return null
+  const files = new Map<string, V8Range[]>()
+  let read = 0
+  for (const name of names.filter((n) => n.startsWith('coverage-') && n.endsWith('.json'))) {
+    let parsed: { result?: V8Script[] }
+    try {
+      parsed = JSON.parse(await readFile(join(dir, name), 'utf8')) as { result?: V8Script[] }
+    } catch {
+      continue
+    }
+    read++
+    for (const script of parsed.result ?? []) {
+      const path = scriptPath(script.url)
+      const rel = path === null ? null : projectPath(ctx.root, path)
+      if (rel === null || ctx.leaveOut.has(rel)) continue
+      const ranges = script.functions.flatMap((f) => f.ranges)
+      // Several processes (workers, runs) may load the same file: their ranges add up.
+      files.set(rel, [...(files.get(rel) ?? []), ...ranges])
+    }
+  }
+  return read > 0 ? { kind: 'v8', files } : null
+}
+
+async function readPython(
+  dir: string,
+  ctx: {
+    root: string
+    python: string | null
+    env: Record<string, string>
+    leaveOut: ReadonlySet<string>
+  }
+): Promise<CoverageMap | null> {
+  if (!ctx.python) return null
+  const out = join(dir, 'coverage.json')
+  const child = await runChild({
+    command: ctx.python,
+    args: ['-m', 'coverage', 'json', '-q', '-i', '-o', out],
+    cwd: ctx.root,
+    env: { ...ctx.env, COVERAGE_FILE: join(dir, '.coverage') },
+    timeoutMs: 120_000
+  })
+  if (child.code !== 0) return null
+  let parsed: {
+    files?: Record<string, { executed_lines?: number[]; executed_branches?: number[][] }>
+  }
+  try {
+    parsed = JSON.parse(await readFile(out, 'utf8')) as typeof parsed
+  } catch {
+    return null
+  }
+  const files = new Map<string, { lines: Set<number>; arcs: Set<string> }>()
+  for (const [name, data] of Object.entries(parsed.files ?? {})) {
+    const rel = projectPath(ctx.root, isAbsolute(name) ? name : join(ctx.root, name))
+    if (rel === null || ctx.leaveOut.has(rel)) continue
+    files.set(rel, {
+      lines: new Set(data.executed_lines ?? []),
+      arcs: new Set((data.executed_branches ?? []).map(([a, b]) => `${a}>${b}`))
+    })
+  }
+  return { kind: 'python', files }
+}
+
+/** Whether the byte at `offset` ran: the count of the smallest range holding it (any process). */
+function ran(ranges: readonly V8Range[], offset: number): boolean {
+  let smallest = Infinity
+  for (const r of ranges)
+    if (r.startOffset <= offset && offset < r.endOffset)
+      smallest = Math.min(smallest, r.endOffset - r.startOffset)
+  if (smallest === Infinity) return false
+  return ranges.some(
+    (r) =>
+      r.startOffset <= offset &&
+      offset < r.endOffset &&
+      r.endOffset - r.startOffset === smallest &&
+      r.count > 0
+  )
+}
+
+/**
+ * What `spec` covers that `baseline` does not (see the header for the unit), or null when the two
+ * were not measured the same way.
+ */
+export function coverageGain(baseline: CoverageMap, spec: CoverageMap): number | null {
+  if (baseline.kind === 'python' && spec.kind === 'python') {
+    let gain = 0
+    for (const [file, covered] of spec.files) {
+      const before = baseline.files.get(file)
+      for (const line of covered.lines) if (!before?.lines.has(line)) gain++
+      for (const arc of covered.arcs) if (!before?.arcs.has(arc)) gain++
+    }
+    return gain
+  }
+  if (baseline.kind === 'v8' && spec.kind === 'v8') {
+    let gain = 0
+    for (const [file, ranges] of spec.files) {
+      const before = baseline.files.get(file)
+      if (!before) {
+        gain += ranges.filter((r) => r.count > 0).length
+        continue
+      }
+      // The blocks the suite never ran, once each (two processes may report the same one).
+      const gaps = new Map<string, V8Range>()
+      for (const r of before)
+        if (r.count === 0 && !ran(before, r.startOffset))
+          gaps.set(`${r.startOffset}:${r.endOffset}`, r)
+      for (const gap of gaps.values()) if (ran(ranges, gap.startOffset)) gain++
+    }
+    return gain
+  }
+  return null
+}
+
+/** Whether pytest-cov is importable (its `--no-cov` then keeps it from measuring over coverage.py). */
+export async function hasPytestCov(
+  python: string,
+  root: string,
+  env: Record<string, string>
+): Promise<boolean> {
+  const probe = await runChild({
+    command: python,
+    args: ['-c', 'import pytest_cov'],
+    cwd: root,
+    env,
+    timeoutMs: 30_000
+  })
+  return probe.code === 0
+}
+
+/** Whether coverage.py is importable in the project's Python. */
+export async function hasCoveragePy(
+  python: string,
+  root: string,
+  env: Record<string, string>
+): Promise<boolean> {
+  const probe = await runChild({
+    command: python,
+    args: ['-c', 'import coverage'],
+    cwd: root,
+    env,
+    timeoutMs: 30_000
+  })
+  return probe.code === 0
+}
