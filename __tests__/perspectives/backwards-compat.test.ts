@@ -162,16 +162,18 @@ describe('backwards-compat: TypeScript and JavaScript', () => {
     expect(result.run.error).toBeNull()
     expect(found(result)).toEqual(
       sorted([
-        ['optionalMadeRequired', 'src/index.ts', 1],
-        ['requiredParameterAdded', 'src/index.ts', 4],
-        ['exportRemoved', 'src/index.ts', 7], // legacyName, possibly renamed to renamedName (shown where the new name is)
-        ['parameterTypeChanged', 'src/index.ts', 12],
-        ['defaultChanged', 'src/index.ts', 14],
+        // The entry's surface, read with the TypeScript compiler.
+        ['apiChanged', 'src/index.ts', 1], // parse: strict made required
+        ['apiChanged', 'src/index.ts', 4], // format: required separator added
+        ['apiRemoved', 'src/index.ts', 7], // legacyName renamed to renamedName (shown where the new name is)
+        ['apiChanged', 'src/index.ts', 12], // Client.get: path string -> number
+        ['defaultChanged', 'src/index.ts', 14], // defaults are not in declarations: the model says it
+        // A module the entry does not reach keeps the model's comparison.
         ['requiredParameterAdded', 'lib/util.js', 1],
         // No longer at HEAD: repository-level, quoting the base.
-        ['exportRemoved', null, null], // oldHelper
-        ['memberRemoved', null, null], // Client.close
-        ['typeRemoved', null, null], // Options
+        ['apiRemoved', null, null], // oldHelper
+        ['apiRemoved', null, null], // Client.close
+        ['apiRemoved', null, null], // Options
         ['entryPointRemoved', null, null], // exports ./legacy
         ['moduleTypeChanged', null, null],
         ['engineRaised', null, null],
@@ -184,17 +186,28 @@ describe('backwards-compat: TypeScript and JavaScript', () => {
   })
 
   it('says where a removed thing was at the base, quoting the base text', () => {
-    const [helper] = byMessage(result, 'exportRemoved', 'oldHelper')
-    expect(helper.message).toContain('at v1.0.0 (line 7)')
+    const [helper] = byMessage(result, 'apiRemoved', 'oldHelper')
+    // The old declaration and where it was; the semver advice from the base version.
+    expect(helper.message).toBe(
+      'Function `oldHelper` of the package entry `.` was `oldHelper(x: number): number` (src/index.ts:7 at v1.0.0) and is removed at HEAD: code that imports it breaks. Semver: a major release: 2.0.0.'
+    )
     expect(helper.where[0]).toBe(
       'src/index.ts:7 at v1.0.0: export function oldHelper(x: number): number {'
     )
-    expect(helper.lookedFor).toContain('src/index.ts as it was at v1.0.0')
-    const [close] = byMessage(result, 'memberRemoved')
+    expect(helper.lookedFor).toContain('exported by the package entry . at v1.0.0')
+    const [close] = byMessage(result, 'apiRemoved', 'Client.close')
     expect(close.where[0]).toBe('src/index.ts:16 at v1.0.0: close(): void {}')
-    const [renamed] = byMessage(result, 'exportRemoved', 'legacyName')
-    expect(renamed.message).toContain('possibly renamed to `renamedName`')
+    const [renamed] = byMessage(result, 'apiRemoved', 'legacyName')
+    expect(renamed.title).toBe('Function legacyName renamed to `renamedName`')
+    expect(renamed.message).toContain(
+      '(`renamedName(a: string, b: number): string`, src/index.ts:7)'
+    )
     expect(renamed.snippet).toContain('export function renamedName(a: string, b: number)')
+    // A change quotes both declarations with both locations.
+    const [get] = byMessage(result, 'apiChanged', 'Client.get')
+    expect(get.message).toContain(
+      'At v1.0.0: `get(path: string): string` (src/index.ts:15); at HEAD: `get(path: number): string` (src/index.ts:12)'
+    )
     const [verbose] = byMessage(result, 'cliOptionRemoved')
     expect(verbose.message).toContain('`--verbose`')
     expect(verbose.where[0]).toMatch(/^bin\/cli\.js:2 at v1\.0\.0: /)
@@ -233,9 +246,7 @@ describe('backwards-compat: TypeScript and JavaScript', () => {
     expect(specs.length).toBeGreaterThan(0)
     const format = specs.find((s) => s.title === 'format keeps its public signature')
     expect(format?.code).toContain('assert.strictEqual(subject.length, 2)')
-    expect(format?.covers).toEqual(
-      byMessage(result, 'requiredParameterAdded', 'format').map((f) => f.id)
-    )
+    expect(format?.covers).toEqual(byMessage(result, 'apiChanged', 'format').map((f) => f.id))
     const count = specs.find((s) => s.title === 'count keeps its public signature')
     expect(count?.code).toContain('assert.strictEqual(subject.length, 1)') // `limit = 20` has a default
     for (const spec of specs) expect(tsParses(spec.code)).toEqual([])
@@ -424,7 +435,7 @@ describe('backwards-compat: setup.py', () => {
 })
 
 describe('backwards-compat: shipped declarations', () => {
-  it('compares .d.ts exports where package.json names its types, flagging changed declarations for review', async () => {
+  it('compares .d.ts exports where package.json names its types, parameter by parameter', async () => {
     const manifest = (version: string) =>
       JSON.stringify({ name: 'typed', version, main: 'index.js', types: 'index.d.ts' })
     const repo = repository(
@@ -442,16 +453,14 @@ describe('backwards-compat: shipped declarations', () => {
     const result = await run(repo.root, repo.head)
     expect(found(result)).toEqual(
       sorted([
-        ['declarationChanged', 'index.d.ts', 1],
-        ['exportRemoved', null, null]
+        ['apiChanged', 'index.d.ts', 1],
+        ['apiRemoved', null, null]
       ])
     )
     expect(checkRun(result)).toEqual([])
-    const [changed] = byMessage(result, 'declarationChanged')
-    expect(changed.confidence).toBe('low')
-    expect(changed.message).toContain(
-      '`export declare function load(path: string): Buffer;` is now `export declare function load(path: string, encoding: string): Buffer;`'
-    )
+    const [changed] = byMessage(result, 'apiChanged')
+    expect(changed.confidence).toBe('high')
+    expect(changed.title).toBe('load: required parameter `encoding` added')
     // 3.0.0 -> 4.0.0 is the major release the removal needs: no version finding.
     expect(byMessage(result, 'versionBumpTooSmall')).toEqual([])
     expect(result.run.specs).toEqual([]) // declarations hold no code to call

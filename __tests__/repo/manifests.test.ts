@@ -36,6 +36,7 @@ describe('package.json', () => {
       scripts: { test: 'jest', build: 'tsc' },
       dependencies: ['chalk', 'fsevents', 'react'],
       devDependencies: ['jest'],
+      peerDependencies: { chalk: '^5', react: '>=18' },
       engines: { node: '>=20' },
       workspaces: ['packages/*']
     })
@@ -85,6 +86,8 @@ describe('Python manifests', () => {
         'yaml = ["PyYAML"]',
         '[project.scripts]',
         'acme = "acme.cli:main"',
+        '[project.entry-points."acme.plugins"]',
+        'csv = "acme.plugins:CsvPlugin"',
         '[dependency-groups]',
         'lint = ["ruff"]'
       ].join('\n')
@@ -95,7 +98,9 @@ describe('Python manifests', () => {
       requiresPython: '>=3.10',
       dependencies: ['requests', 'click', 'PyYAML'],
       devDependencies: ['pytest', 'ruff'],
-      bin: { acme: 'acme.cli:main' }
+      bin: { acme: 'acme.cli:main' },
+      extras: { test: ['pytest>=8'], yaml: ['PyYAML'] },
+      entryPoints: { 'acme.plugins': { csv: 'acme.plugins:CsvPlugin' } }
     })
     expect(manifest.error).toBeUndefined()
   })

@@ -4,6 +4,7 @@
 // package ships them. Python: public functions and classes (`__all__` when declared, else names without
 // a leading underscore) in modules whose path is public.
 import type {
+  ClassDecl,
   CodeModel,
   FunctionDecl,
   Language,
@@ -128,6 +129,7 @@ export function declaresExports(model: CodeModel): boolean {
 export function publicApi(model: CodeModel, entriesOnly = false): Map<string, ApiItem> {
   const items = new Map<string, ApiItem>()
   const named = entryFiles(model)
+  const lookup = classLookup(model)
   const declarations =
     shipsDeclarations(model) || model.modules.some((m) => isDeclarationFile(m.path) && !m.isTest)
   for (const module of model.modules) {
@@ -153,7 +155,7 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
         })
     }
     if (module.language === 'python') {
-      if (isPublicPythonPath(module.path)) pythonApi(module, add)
+      if (isPublicPythonPath(module.path)) pythonApi(module, add, lookup)
     } else if (['typescript', 'tsx', 'javascript', 'jsx'].includes(module.language)) {
       scriptApi(module, add)
     }
@@ -214,9 +216,35 @@ function functionItem(
   }
 }
 
-function classMembers(module: ModuleModel, className: string, publicName: string, add: Add): void {
+/** Finds a class the package defines by its (last dotted) name, for inherited members. */
+type ClassLookup = (name: string) => { module: ModuleModel; cls: ClassDecl } | undefined
+
+function classLookup(model: CodeModel): ClassLookup {
+  const byName = new Map<string, { module: ModuleModel; cls: ClassDecl }>()
+  for (const module of model.modules) {
+    if (module.isTest || module.language !== 'python') continue
+    for (const cls of module.classes) {
+      if (!cls.qualifiedName.includes('.') && !byName.has(cls.name))
+        byName.set(cls.name, { module, cls })
+    }
+  }
+  return (name) => {
+    const bare = name.replace(/\[.*$/s, '')
+    return byName.get(bare.slice(bare.lastIndexOf('.') + 1))
+  }
+}
+
+function classMembers(
+  module: ModuleModel,
+  className: string,
+  publicName: string,
+  add: Add,
+  lookup?: ClassLookup,
+  seen: Set<ClassDecl> = new Set()
+): void {
   const cls = module.classes.find((c) => c.name === className && !c.qualifiedName.includes('.'))
-  if (!cls) return
+  if (!cls || seen.has(cls)) return
+  seen.add(cls)
   const byName = definitions(module.functions.filter((f) => f.className === cls.name))
   for (const member of cls.members) {
     if (member.visibility !== 'public' || member.name.startsWith('#')) continue
@@ -233,6 +261,13 @@ function classMembers(module: ModuleModel, className: string, publicName: string
         local: `${cls.qualifiedName}.${member.name}`,
         loc: member.loc
       })
+  }
+  // Python: members inherited from classes the package defines, in base order (the method resolution
+  // order for single and simple multiple inheritance); a name the class defines itself was added first.
+  if (!lookup) return
+  for (const baseName of cls.bases) {
+    const found = lookup(baseName)
+    if (found) classMembers(found.module, found.cls.name, publicName, add, lookup, seen)
   }
 }
 
@@ -269,7 +304,7 @@ function scriptApi(module: ModuleModel, add: Add): void {
   }
 }
 
-function pythonApi(module: ModuleModel, add: Add): void {
+function pythonApi(module: ModuleModel, add: Add, lookup: ClassLookup): void {
   const declared = module.all ? new Set(module.all) : null
   const isPublic = (name: string): boolean =>
     declared ? declared.has(name) : !name.startsWith('_')
@@ -279,7 +314,7 @@ function pythonApi(module: ModuleModel, add: Add): void {
   for (const cls of module.classes) {
     if (cls.qualifiedName.includes('.') || !isPublic(cls.name)) continue
     add({ name: cls.name, kind: 'class', local: cls.name, loc: cls.loc })
-    classMembers(module, cls.name, cls.name, add)
+    classMembers(module, cls.name, cls.name, add, lookup)
   }
 }
 

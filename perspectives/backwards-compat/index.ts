@@ -26,6 +26,9 @@ import { type BackwardsCompatMessageId, MESSAGES } from './messages.js'
 import { type BackwardsCompatOptions, DEFAULT_OPTIONS, validateOptions } from './options.js'
 import { buildReport } from './report.js'
 import { buildSpecs, type SpecSubject } from './specs.js'
+import { buildApiReport } from './api-report.js'
+import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './script-surface.js'
+import { diffSurfaces } from './surface-diff.js'
 
 export type { BackwardsCompatOptions } from './options.js'
 
@@ -161,8 +164,11 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     title: 'Backwards compatibility',
     question: 'What breaks for existing users?',
     description:
-      'Compares the public API at a base (the `base-ref` input, else the latest semver tag reachable from HEAD, else the commit analysed ' +
-      'last time; read with git, without a second checkout) with HEAD: removed or renamed exports, class members and types, required ' +
+      'Compares the public API at a base (the `base-ref` input, else the latest semver release made before HEAD, else the commit analysed ' +
+      'last time; read with git, without a second checkout) with HEAD. JavaScript/TypeScript packages are read from their entry points ' +
+      'with the TypeScript compiler (shipped `.d.ts` first): exports, members of classes, interfaces, type literals, enums, namespaces and ' +
+      'the default export, inherited members, overloads, parameter optionality and types, return types; each break quotes both ' +
+      'declarations and the semver advice, and the surface is written to `api.md` in the results. Also: removed or renamed exports, class members and types, required ' +
       'parameters added, parameters removed or renamed, optional made required, parameter and return types and defaults changed, ' +
       'keyword-only changes (TypeScript, JavaScript, Python with `__all__`, shipped `.d.ts` files), package.json `main`/`exports`/`type`/' +
       '`engines`/`bin` and pyproject `requires-python`/scripts, and removed command-line options (commander, yargs, argparse, click). ' +
@@ -173,12 +179,14 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     needs: ['base']
   },
   defaultOptions: DEFAULT_OPTIONS,
-  analyse(context) {
+  async analyse(context) {
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
     // A package whose HEAD declares `exports` offers only its entry modules; the base is read the same way.
     const entriesOnly = declaresExports(context.model)
     const head = publicApi(context.model, entriesOnly)
     const base = context.base ?? { unavailable: 'the engine prepared no base for this run' }
+    const headSurface = await scriptSurface(context.model, context.source)
+    const apiReport = buildApiReport({ model: context.model, script: headSurface, items: head })
     const topApi = [...head.values()].sort(
       (a, b) =>
         Number(b.entry) - Number(a.entry) ||
@@ -195,7 +203,12 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
         findings: [],
         specs,
         metrics: { baseAvailable: 0, apiHead: head.size, breaking: 0, additions: 0 },
-        details: { base: { unavailable: base.unavailable }, apiHead: head.size, options },
+        details: {
+          base: { unavailable: base.unavailable },
+          apiHead: head.size,
+          options,
+          apiReport
+        },
         report: buildReport({
           base,
           kept: [],
@@ -212,7 +225,19 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     }
     const ref = base.ref
     const baseApi = publicApi(base.model, entriesOnly)
-    const diff = compareApi(
+    // When the compiler read the package's entry points at both ends, it speaks for JavaScript and
+    // TypeScript (declarations, members, overloads, inheritance); the model's items stay for Python.
+    const baseSurface = headSurface ? await scriptSurface(base.model, base.source) : null
+    const surfaces = headSurface && baseSurface ? { base: baseSurface, head: headSurface } : null
+    // Modules the compiler reached from the entry points are its; modules it did not reach (deep
+    // imports users may still make) keep the model's comparison.
+    const reached = new Set(
+      surfaces ? [...surfaces.base.values(), ...surfaces.head.values()].map((i) => i.file) : []
+    )
+    const theirs = (file: string): boolean => reached.has(file) && !/\.pyi?$/.test(file)
+    const surfaceDiff = surfaces ? diffSurfaces(surfaces.base, surfaces.head) : null
+    const advice = semverAdvice(rootManifest(base.model)?.version)
+    const modelDiff = compareApi(
       baseApi,
       head,
       ref,
@@ -223,8 +248,23 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
         ),
       dynamicExports(context.model)
     )
+    // Defaults are not in declarations: the model's comparison keeps saying when one changed.
+    const diff = {
+      changes: modelDiff.changes.filter(
+        (c) =>
+          c.messageId === 'defaultChanged' ||
+          !theirs('head' in c.place ? c.place.head.file : c.place.base.file)
+      ),
+      additions: modelDiff.additions.filter((a) => !theirs(a.file)),
+      moved: modelDiff.moved.filter((m) => !theirs(m.from))
+    }
+    if (surfaceDiff) {
+      for (const item of surfaceDiff.additions)
+        diff.additions.push({ file: item.file, name: item.name, what: `${item.kind} added` })
+    }
     const changes: Change[] = [
       ...diff.changes,
+      ...(surfaceDiff?.breaks.map((b) => surfaceChange(b, ref, advice)) ?? []),
       ...compareManifests(
         withSetupPyFacts(base.model.facts.manifests, base.model),
         withSetupPyFacts(context.model.facts.manifests, context.model),
@@ -343,7 +383,9 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
         additions,
         additionsTotal: diff.additions.length,
         moved: diff.moved.slice(0, options.maxAdditions),
-        options
+        surface: surfaces ? { base: surfaces.base.size, head: surfaces.head.size } : null,
+        options,
+        apiReport
       },
       report: buildReport({
         base: { ref, commit: base.commit, how: base.how },

@@ -20,6 +20,8 @@ export type BackwardsCompatMessageId =
   | 'binRemoved'
   | 'cliOptionRemoved'
   | 'versionBumpTooSmall'
+  | 'apiRemoved'
+  | 'apiChanged'
 
 export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
   exportRemoved: {
@@ -111,5 +113,15 @@ export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
     title: 'Version {{after}} is a {{actual}} change; the breaking changes need {{required}}',
     message:
       '{{file}} goes from {{before}} at {{ref}} to {{after}} ({{actual}}), but {{count}} since {{ref}} need a {{required}} release ({{suggestion}}).'
+  },
+  apiRemoved: {
+    title: '{{what}} {{name}} {{reason}}',
+    message:
+      '{{what}} `{{name}}` of the package entry `{{entry}}` was `{{before}}` ({{baseWhere}} at {{ref}}) and is {{reason}} at HEAD{{afterText}}: {{consequence}}. Semver: {{advice}}.'
+  },
+  apiChanged: {
+    title: '{{name}}: {{reason}}',
+    message:
+      '{{what}} `{{name}}` of the package entry `{{entry}}`: {{reason}}. At {{ref}}: `{{before}}` ({{baseWhere}}); at HEAD: `{{after}}` ({{headWhere}}). So {{consequence}}. Semver: {{advice}}.'
   }
 }

@@ -597,6 +597,14 @@ export interface PackageManifest {
   workspaces: string[]
   /** pyproject `requires-python`. */
   requiresPython?: string
+  /** package.json `module` (the ESM build for bundlers). */
+  module?: string
+  /** package.json `peerDependencies`: name to range. */
+  peerDependencies?: Record<string, string>
+  /** pyproject `[project.optional-dependencies]`: extra name to its requirements. */
+  extras?: Record<string, string[]>
+  /** pyproject `[project.entry-points.<group>]`: group to entry name to object reference. */
+  entryPoints?: Record<string, Record<string, string>>
   /** package.json `files`: what the published package contains (globs relative to the manifest's folder). */
   files?: string[]
   /**

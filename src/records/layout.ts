@@ -4,12 +4,15 @@
 //   latest/<perspective id>.json                         the latest record of each perspective
 //   badge.json                                           shields.io endpoint: latest risk
 //   README.md                                            the dataset card
+//   api.md                                               the public API at HEAD (backwards-compat)
 import type { PlanRecord } from './types.js'
 
 export const DATA_DIR = 'data'
 export const LATEST_DIR = 'latest'
 export const BADGE_PATH = 'badge.json'
 export const CARD_PATH = 'README.md'
+/** The public API as backwards-compat read it at HEAD (its `details.apiReport`), for people to read. */
+export const API_REPORT_PATH = 'api.md'
 
 /** `2026-11-24T19:35:29.123Z` -> `20261124T193529123Z`: sorts as text in time order. */
 export function compactTimestamp(iso: string): string {
@@ -62,9 +65,23 @@ export function runFiles(records: PlanRecord[]): { path: string; content: string
   // `datasets` JSON loader, which reads JSON Lines (a multi-line object fails to load).
   for (const r of records)
     files.push({ path: latestFilePath(r.perspective_id), content: JSON.stringify(r) + '\n' })
+  for (const r of records) {
+    const report = apiReportOf(r.details_json)
+    if (report !== undefined) files.push({ path: API_REPORT_PATH, content: report })
+  }
   files.push({
     path: BADGE_PATH,
     content: JSON.stringify(riskBadge(records[records.length - 1])) + '\n'
   })
   return files
+}
+
+/** The API report a perspective returned in its details (backwards-compat), when there is one. */
+function apiReportOf(detailsJson: string): string | undefined {
+  try {
+    const details = JSON.parse(detailsJson) as { apiReport?: unknown } | null
+    return typeof details?.apiReport === 'string' ? details.apiReport : undefined
+  } catch {
+    return undefined
+  }
 }

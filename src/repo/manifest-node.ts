@@ -40,6 +40,10 @@ export function parsePackageJson(path: string, text: string): PackageManifest {
   manifest.scripts = stringRecord(data.scripts)
   manifest.bin = readBin(data.bin, manifest.name)
   manifest.main = asString(data.main)
+  const module = asString(data.module)
+  if (module !== undefined) manifest.module = module
+  if (isRecord(data.peerDependencies))
+    manifest.peerDependencies = stringRecord(data.peerDependencies)
   const types = asString(data.types) ?? asString(data.typings)
   if (types !== undefined) manifest.types = types
   if (data.exports !== undefined) manifest.exports = data.exports

@@ -47,6 +47,12 @@ export function parsePyproject(path: string, text: string): PackageManifest {
   manifest.requiresPython = asString(project['requires-python'])
   addUnique(manifest.dependencies, names(project.dependencies))
   if (isRecord(project['optional-dependencies'])) {
+    manifest.extras = Object.fromEntries(
+      Object.entries(project['optional-dependencies']).map(([group, list]) => [
+        group,
+        Array.isArray(list) ? list.filter((r): r is string => typeof r === 'string') : []
+      ])
+    )
     for (const [group, list] of Object.entries(project['optional-dependencies'])) {
       addUnique(
         DEV_GROUP.test(group) ? manifest.devDependencies : manifest.dependencies,
@@ -55,6 +61,10 @@ export function parsePyproject(path: string, text: string): PackageManifest {
     }
   }
   Object.assign(manifest.bin, stringRecord(project.scripts), stringRecord(project['gui-scripts']))
+  if (isRecord(project['entry-points']))
+    manifest.entryPoints = Object.fromEntries(
+      Object.entries(project['entry-points']).map(([group, table]) => [group, stringRecord(table)])
+    )
   // PEP 735 dependency groups are for development.
   if (isRecord(data['dependency-groups'])) {
     for (const list of Object.values(data['dependency-groups']))

@@ -29,6 +29,7 @@ const OUR_NAMES = new Set([
   'latest',
   'badge.json',
   'README.md',
+  'api.md',
   'cursor.json',
   '.gitignore',
   MARKER_FILE,

@@ -1,0 +1,325 @@
+// The package surface read with the TypeScript compiler and the rules that compare two of them, on
+// small fixtures written for each rule (shipped `.d.ts` and TypeScript sources): removals and paired
+// renames, parameters made required or narrowed, returns widened, overloads, interface members,
+// enums, namespaces, the default export's object, members moved to a base class, and a release that
+// only adds. Each planted break is asserted by name and location, each non-break asserted absent.
+import { describe, expect, it } from '@jest/globals'
+import * as ts from 'typescript'
+import { buildApiReport } from '../../perspectives/backwards-compat/api-report.js'
+import { semverAdvice, surfaceChange } from '../../perspectives/backwards-compat/script-surface.js'
+import {
+  declarationOf,
+  diffSurfaces,
+  similarNames
+} from '../../perspectives/backwards-compat/surface-diff.js'
+import { entryPoints, resolveTarget } from '../../perspectives/backwards-compat/ts-entries.js'
+import { readSurface, type SurfaceItem } from '../../perspectives/backwards-compat/ts-surface.js'
+import { relate, unionMembers } from '../../perspectives/backwards-compat/type-order.js'
+import { runFiles } from '../../src/records/layout.js'
+import type { CodeModel, PackageManifest } from '../../src/model/types.js'
+import type { PlanRecord } from '../../src/records/types.js'
+import perspective from '../../perspectives/backwards-compat/index.js'
+import { readFixture, runFixture } from './harness.js'
+
+function manifest(fields: Partial<PackageManifest>): PackageManifest {
+  return {
+    path: 'package.json',
+    kind: 'package.json',
+    dependencies: [],
+    devDependencies: [],
+    scripts: {},
+    bin: {},
+    engines: {},
+    workspaces: [],
+    ...fields
+  }
+}
+
+function surfaceOf(
+  files: Record<string, string>,
+  pkg: PackageManifest | undefined = undefined
+): Map<string, SurfaceItem> {
+  const paths = Object.keys(files)
+  const entries = entryPoints(pkg, new Set(paths))
+  return readSurface(ts, entries, { paths, text: (p) => files[p] })
+}
+
+function trees(name: string): { base: Record<string, string>; head: Record<string, string> } {
+  const all = readFixture(`backwards-compat-surface/${name}`)
+  const pick = (prefix: string): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(all)
+        .filter(([p]) => p.startsWith(prefix))
+        .map(([p, t]) => [p.slice(prefix.length), t])
+    )
+  return { base: pick('base/'), head: pick('head/') }
+}
+
+function breaksOf(name: string, pkg?: PackageManifest) {
+  const { base, head } = trees(name)
+  const diff = diffSurfaces(surfaceOf(base, pkg), surfaceOf(head, pkg))
+  return {
+    diff,
+    found: diff.breaks
+      .map((b) => `${b.before.name}: ${b.reason} @${b.before.file}:${b.before.line}`)
+      .sort()
+  }
+}
+
+describe('reading the surface', () => {
+  it('lists exports, members (inherited ones too), overloads, enums, namespaces and the default object', () => {
+    const surface = surfaceOf(trees('dts').base)
+    const show = (name: string): string | undefined => {
+      const item = surface.get(`. ${name}`)
+      return item && `${item.kind} ${declarationOf(item)} @${item.file}:${item.line}`
+    }
+    expect(show('parse')).toBe(
+      'function parse(text: string): object; parse(text: Uint8Array, encoding: string): object @index.d.ts:8'
+    )
+    expect(show('Options.timeout')).toBe('property timeout?: number @index.d.ts:3')
+    expect(show('Client.constructor')).toBe(
+      'constructor constructor(url: string): Client @index.d.ts:13'
+    )
+    expect(show('Client.ping')).toBe('method ping(): void @base.d.ts:2')
+    expect(surface.get('. Client.ping')?.inheritedFrom).toBe('Base')
+    expect(show('Level.High')).toBe('enum-member High = 2 @index.d.ts:18')
+    expect(show('util.slugify')).toBe('function slugify(text: string): string @index.d.ts:21')
+    expect(show('default.keyword')).toBe('method keyword(color: string): void @index.d.ts:24')
+  })
+
+  it('follows `export *` and named re-exports in TypeScript sources, leaving protected members out', () => {
+    const surface = surfaceOf(trees('source').base)
+    expect([...surface.keys()].sort()).toEqual(
+      [
+        '. Shape',
+        '. area',
+        '. Store',
+        '. Store.constructor',
+        '. Store.get',
+        '. Store.clear',
+        '. format',
+        '. total'
+      ].sort()
+    )
+    expect(declarationOf(surface.get('. format') as SurfaceItem)).toBe(
+      'format(items: string[], separator?: string): string'
+    )
+  })
+
+  it('takes entry points from the exports map (types condition first), else types or main', () => {
+    const files = new Set(['dist/index.d.ts', 'dist/index.js', 'dist/sync.js', 'src/sync.ts'])
+    expect(
+      entryPoints(
+        manifest({
+          exports: {
+            '.': { import: './dist/index.js', types: './dist/index.d.ts' },
+            './sync': './dist/sync.js',
+            './features/*': './dist/features/*.js'
+          }
+        }),
+        files
+      )
+    ).toEqual([
+      { subpath: '.', file: 'dist/index.d.ts', conditions: ['import', 'types'] },
+      { subpath: './sync', file: 'dist/sync.js', conditions: [] }
+    ])
+    expect(resolveTarget('./dist/other.js', new Set(['src/other.ts']))).toBe('src/other.ts')
+    expect(entryPoints(manifest({ main: 'lib/index.js' }), new Set(['lib/index.d.ts']))).toEqual([
+      { subpath: '.', file: 'lib/index.d.ts', conditions: [] }
+    ])
+  })
+})
+
+describe('comparing two surfaces', () => {
+  it('names every planted break in shipped declarations, and nothing that is compatible', () => {
+    const { found, diff } = breaksOf('dts')
+    expect(found).toEqual(
+      [
+        'Options.timeout: optional property made required @index.d.ts:3',
+        "Options.mode: type narrowed from `'fast' | 'safe'` to `'fast'` @index.d.ts:4",
+        'Options.legacy: removed @index.d.ts:5',
+        'parse: overload `(text: Uint8Array, encoding: string): object` removed @index.d.ts:8',
+        'widenReturn: return type widened from `string` to `string | undefined` @index.d.ts:12',
+        'Client.send: type of parameter `body` narrowed from `string | number` to `string` @index.d.ts:15',
+        'Level.High: removed @index.d.ts:18',
+        'util.slugify: removed @index.d.ts:21',
+        'createServer: renamed to `startServer` @index.d.ts:23',
+        'default.keyword: removed @index.d.ts:24'
+      ].sort()
+    )
+    const names = diff.breaks.map((b) => b.before.name)
+    // Widened parameter, narrowed return, a member moved to the base class: not breaking.
+    expect(names).not.toContain('widen')
+    expect(names).not.toContain('narrowReturn')
+    expect(names).not.toContain('Client.close')
+    expect(diff.additions.map((a) => a.name)).toEqual(['default.rgb'])
+  })
+
+  it('names the breaks of TypeScript sources: a default dropped, a union narrowed; a member moved up is kept', () => {
+    const { found } = breaksOf('source')
+    // `total` gained an optional parameter and Store.clear moved to BaseStore: neither is a break.
+    expect(found).toEqual([
+      "Shape: type narrowed from `'circle' | 'square' | 'triangle'` to `'circle' | 'square'` @src/shapes.ts:1",
+      'format: parameter `separator` made required @src/index.ts:3'
+    ])
+  })
+
+  it('an addition-only release gives no breaks: new overloads, optional parameters and members, new exports', () => {
+    const { found, diff } = breaksOf('additions')
+    expect(found).toEqual([])
+    expect(diff.additions.map((a) => a.name).sort()).toEqual(
+      ['Mode', 'Mode.Parallel', 'Mode.Serial', 'Options.signal', 'Runner.stop', 'runSync'].sort()
+    )
+  })
+
+  it('an entry point removed from the exports map is one change, not one per export', () => {
+    const pkg = (withSync: boolean) =>
+      manifest({
+        exports: withSync
+          ? { '.': './index.d.ts', './sync': './sync.d.ts' }
+          : { '.': './index.d.ts' }
+      })
+    const files = {
+      'index.d.ts': 'export declare function read(path: string): Promise<string>;\n',
+      'sync.d.ts': 'export declare function readSync(path: string): string;\n'
+    }
+    const paths = Object.keys(files)
+    const read = (withSync: boolean) =>
+      readSurface(ts, entryPoints(pkg(withSync), new Set(paths)), {
+        paths,
+        text: (p) => files[p as keyof typeof files]
+      })
+    expect([...read(true).keys()].sort()).toEqual(['. read', './sync readSync'])
+    expect(diffSurfaces(read(true), read(false)).breaks).toEqual([])
+  })
+
+  it('orders union types by their members and pairs renames by shape and name', () => {
+    expect(unionMembers("Array<string> | 'a|b' | (() => void)")).toEqual([
+      'string[]',
+      "'a|b'",
+      '()=>void'
+    ])
+    expect(relate('string', 'string | number')).toBe('wider')
+    expect(relate('string | number', 'number')).toBe('narrower')
+    expect(relate('string', 'unknown')).toBe('wider')
+    expect(relate('Options', 'Settings')).toBe('changed')
+    expect(relate('{ a: string; }', '{a: string}')).toBe('same')
+    expect(similarNames('createServer', 'startServer')).toBe(true)
+    expect(similarNames('sync', 'commandSync')).toBe(true)
+    expect(similarNames('keyword', 'hex')).toBe(false)
+  })
+})
+
+describe('the break as a finding, and the API report', () => {
+  it('quotes both declarations with both locations and gives the semver advice', () => {
+    const { diff } = breaksOf('dts')
+    const send = diff.breaks.find((b) => b.before.name === 'Client.send')
+    expect(send).toBeDefined()
+    const change = surfaceChange(send!, 'v1.4.0', semverAdvice('1.4.0'))
+    expect(change.messageId).toBe('apiChanged')
+    expect(change.data).toMatchObject({
+      before: 'send(body: string | number): void',
+      after: 'send(body: string): void',
+      baseWhere: 'index.d.ts:15',
+      headWhere: 'index.d.ts:13',
+      advice: 'a major release: 2.0.0'
+    })
+    expect(semverAdvice('0.13.4')).toBe('a breaking release: 0.14.0 while below 1.0.0')
+  })
+
+  it('writes the surface and the package metadata as api.md, which the sinks put in the results', () => {
+    const pkg = manifest({
+      name: 'demo',
+      version: '2.0.0',
+      type: 'module',
+      types: 'index.d.ts',
+      engines: { node: '>=18' },
+      peerDependencies: { react: '>=18' },
+      exports: { '.': { types: './index.d.ts', import: './index.js' } }
+    })
+    const model = { facts: { manifests: [pkg] } } as unknown as CodeModel
+    const report = buildApiReport({
+      model,
+      script: surfaceOf(trees('dts').head, pkg),
+      items: new Map()
+    })
+    expect(report).toContain('- exports .: `types → ./index.d.ts; import → ./index.js`')
+    expect(report).toContain('- peer react: `>=18`')
+    expect(report).toContain('## Entry `.`')
+    expect(report).toContain(
+      '  - method `Client.close`: `close(): void` · base.d.ts:3 (inherited from Base)'
+    )
+    const record = {
+      perspective_id: 'backwards-compat',
+      timestamp: '2026-12-06T08:00:00.000Z',
+      run_id: 'r1',
+      risk_score: 10,
+      details_json: JSON.stringify({ apiReport: report })
+    } as unknown as PlanRecord
+    const files = runFiles([record])
+    expect(files.find((f) => f.path === 'api.md')?.content).toBe(report)
+  })
+})
+
+describe('Python: inherited members and lazy module exports', () => {
+  const base = {
+    'pkg/__init__.py': [
+      '__all__ = ["Response", "old_loader", "dump"]',
+      'class Response:',
+      '    def json(self, strict=True):',
+      '        return {}',
+      '    def text(self):',
+      '        return ""',
+      '    def close(self):',
+      '        pass',
+      'def old_loader(path):',
+      '    return path',
+      'def dump(obj, *, indent=None):',
+      '    return str(obj)',
+      ''
+    ].join('\n')
+  }
+  const head = {
+    'pkg/base.py': [
+      'class BaseResponse:',
+      '    def json(self, strict=True):',
+      '        return {}',
+      ''
+    ].join('\n'),
+    'pkg/__init__.py': [
+      'import warnings',
+      'from pkg.base import BaseResponse',
+      '__all__ = ["Response", "dump"]',
+      'class Response(BaseResponse):',
+      '    def text(self):',
+      '        return ""',
+      'def dump(obj, *, indent=None):',
+      '    return str(obj)',
+      'def __getattr__(name):',
+      '    if name == "old_loader":',
+      '        warnings.warn("old_loader is deprecated", DeprecationWarning)',
+      '        return dump',
+      '    raise AttributeError(name)',
+      ''
+    ].join('\n')
+  }
+
+  it('a method moved to a base class the package defines is still there; a lazy export is not removed', async () => {
+    const { run } = await runFixture(perspective, head, { baseFiles: base })
+    expect(run.error).toBeNull()
+    // Only close() is gone: json() is inherited from BaseResponse, old_loader served by __getattr__.
+    expect(run.findings.map((f) => [f.messageId, f.symbol])).toEqual([
+      ['memberRemoved', 'Response.close']
+    ])
+    const details = run.details as { moved: { name: string; to: string }[]; apiReport: string }
+    expect(details.moved).toEqual([
+      {
+        name: 'old_loader',
+        from: 'pkg/__init__.py',
+        to: 'pkg/__init__.py (served by its module __getattr__, usually with a deprecation warning)'
+      }
+    ])
+    expect(details.apiReport).toContain('- method `Response.json`: `Response.json(strict = True)`')
+    expect(details.apiReport).toContain('- function `dump`: `dump(obj, *, indent = None)`')
+  })
+})

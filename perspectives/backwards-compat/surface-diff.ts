@@ -1,0 +1,253 @@
+// The rules a reviewer applies to two surfaces of a JavaScript/TypeScript package. Breaking: a name
+// gone (a rename is paired: same kind and shape, similar name), a parameter made required or added as
+// required, a parameter's type narrowed, a return type widened, an optional property made required or
+// a property's type narrowed. Not breaking: additions, widened parameters, narrowed returns, a member
+// moved to a base class that is still inherited (the checker lists inherited members, so it is simply
+// still there).
+import type { SurfaceItem, SurfaceSignature } from './ts-surface.js'
+import { normalise, relate } from './type-order.js'
+
+export interface SurfaceBreak {
+  kind: 'removed' | 'changed'
+  /** What changed, in a few words: `parameter timeout made required`. */
+  reason: string
+  /** Why that breaks users. */
+  consequence: string
+  before: SurfaceItem
+  after?: SurfaceItem
+  /** A removed item's likely new name. */
+  renamedTo?: string
+  confidence: 'high' | 'medium'
+}
+
+export interface SurfaceDiff {
+  breaks: SurfaceBreak[]
+  additions: SurfaceItem[]
+  renamed: { from: SurfaceItem; to: SurfaceItem }[]
+}
+
+/** The declaration as users read it: `get(url: string, options?: Options): Promise<Response>`. */
+export function declarationOf(item: SurfaceItem): string {
+  const short = item.name.slice(item.name.lastIndexOf('.') + 1)
+  if (item.signatures && item.signatures.length > 0) {
+    const shown = item.signatures.map((s) => `${short}${signatureText(s)}`)
+    const text = shown.join('; ')
+    return text.length > 300 ? `${text.slice(0, 299)}…` : text
+  }
+  if (item.kind === 'property' || item.kind === 'variable')
+    return `${short}${item.optional ? '?' : ''}: ${item.type ?? 'any'}`
+  if (item.kind === 'type') return `type ${short} = ${item.type ?? ''}`
+  if (item.kind === 'enum-member') return `${short}${item.type ? ` = ${item.type}` : ''}`
+  return `${item.kind} ${short}`
+}
+
+export function signatureText(s: SurfaceSignature): string {
+  const params = s.params.map(
+    (p) => `${p.rest ? '...' : ''}${p.name}${p.optional && !p.rest ? '?' : ''}: ${p.type}`
+  )
+  return `${s.typeParams ?? ''}(${params.join(', ')}): ${s.returnType}`
+}
+
+/** The shape of an item without names, for pairing renames. */
+function shape(item: SurfaceItem): string {
+  const sigs = (item.signatures ?? [])
+    .map(
+      (s) =>
+        `(${s.params.map((p) => `${p.rest ? '...' : ''}${p.optional ? '?' : ''}${normalise(p.type)}`).join(',')})=>${normalise(s.returnType)}`
+    )
+    .join(';')
+  return `${item.kind}|${sigs}|${item.kind === 'type' || item.kind === 'property' ? normalise(item.type ?? '') : ''}`
+}
+
+function parentOf(name: string): string {
+  const i = name.lastIndexOf('.')
+  return i < 0 ? '' : name.slice(0, i)
+}
+
+function leaf(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1).toLowerCase()
+}
+
+/** Similar names: one contains the other, or they share most of their letters in order. */
+export function similarNames(a: string, b: string): boolean {
+  const x = leaf(a)
+  const y = leaf(b)
+  if (x.length >= 3 && y.length >= 3 && (x.includes(y) || y.includes(x))) return true
+  const table: number[] = Array<number>(y.length + 1).fill(0)
+  for (let i = 1; i <= x.length; i += 1) {
+    let previous = 0
+    for (let j = 1; j <= y.length; j += 1) {
+      const kept = table[j]
+      table[j] = x[i - 1] === y[j - 1] ? previous + 1 : Math.max(table[j], table[j - 1])
+      previous = kept
+    }
+  }
+  return (2 * table[y.length]) / (x.length + y.length) >= 0.6
+}
+
+function isRequired(p: { optional: boolean; rest: boolean }): boolean {
+  return !p.optional && !p.rest
+}
+
+/** Why a call that worked with `old` fails with `now`, or null when every such call still works. */
+function callBreak(
+  old: SurfaceSignature,
+  now: SurfaceSignature
+): { reason: string; consequence: string; confidence: 'high' | 'medium' } | null {
+  const rest = now.params.find((p) => p.rest)
+  for (let i = 0; i < Math.max(old.params.length, now.params.length); i += 1) {
+    const was = old.params[i]
+    const is = now.params[i] ?? (rest && rest !== now.params[i] ? rest : undefined)
+    if (!was) {
+      if (is && isRequired(is))
+        return {
+          reason: `required parameter \`${is.name}\` added`,
+          consequence: 'calls written for the old signature do not pass it',
+          confidence: 'high'
+        }
+      continue
+    }
+    if (!is) {
+      if (was.rest) continue
+      return {
+        reason: `parameter \`${was.name}\` removed`,
+        consequence: 'calls that pass it no longer type-check',
+        confidence: 'high'
+      }
+    }
+    if (!isRequired(was) && isRequired(is))
+      return {
+        reason: `parameter \`${was.name}\` made required`,
+        consequence: 'calls that leave it out break',
+        confidence: 'high'
+      }
+    if (was.rest && !is.rest)
+      return {
+        reason: `rest parameter \`${was.name}\` is no longer variadic`,
+        consequence: 'calls with several arguments break',
+        confidence: 'high'
+      }
+    const relation = relate(was.type, is.type)
+    if (relation === 'narrower' || relation === 'changed')
+      return {
+        reason: `type of parameter \`${was.name}\` ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,
+        consequence: 'callers passing what the old type allowed may no longer compile',
+        confidence: relation === 'narrower' ? 'high' : 'medium'
+      }
+  }
+  const returned = relate(old.returnType, now.returnType)
+  if (returned === 'wider' || returned === 'changed')
+    return {
+      reason: `return type ${returned === 'wider' ? 'widened' : 'changed'} from \`${old.returnType}\` to \`${now.returnType}\``,
+      consequence: 'code using the result as the old type may no longer compile',
+      confidence: returned === 'wider' ? 'high' : 'medium'
+    }
+  return null
+}
+
+/** The first old overload that no new overload still serves, with the reason against the closest one. */
+function signaturesBreak(was: SurfaceItem, is: SurfaceItem): ReturnType<typeof callBreak> {
+  const old = was.signatures ?? []
+  const now = is.signatures ?? []
+  if (old.length === 0) return null
+  if (now.length === 0)
+    return {
+      reason: 'no longer callable',
+      consequence: 'calls to it break',
+      confidence: 'high'
+    }
+  for (const sig of old) {
+    const reasons = now.map((n) => callBreak(sig, n))
+    if (reasons.some((r) => r === null)) continue
+    const sameArity = now.findIndex((n) => n.params.length === sig.params.length)
+    if (old.length > 1 && sameArity < 0)
+      return {
+        reason: `overload \`${signatureText(sig)}\` removed`,
+        consequence: 'calls that matched only that overload no longer type-check',
+        confidence: 'high'
+      }
+    return reasons[sameArity >= 0 ? sameArity : 0]
+  }
+  return null
+}
+
+function propertyBreak(was: SurfaceItem, is: SurfaceItem): ReturnType<typeof callBreak> {
+  if (was.optional && !is.optional && (is.kind === 'property' || is.kind === 'method'))
+    return {
+      reason: 'optional property made required',
+      consequence: 'objects written without it no longer type-check',
+      confidence: 'high'
+    }
+  if (was.type === undefined || is.type === undefined) return null
+  // A variable is read, not passed: its members are compared one by one instead.
+  if (was.kind !== 'property' && was.kind !== 'type') return null
+  const relation = relate(was.type, is.type)
+  if (relation === 'narrower' || relation === 'changed')
+    return {
+      reason: `type ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,
+      consequence: 'values of the old type may no longer be accepted',
+      confidence: 'medium'
+    }
+  return null
+}
+
+/** Compares the base surface with HEAD's. */
+export function diffSurfaces(
+  base: Map<string, SurfaceItem>,
+  head: Map<string, SurfaceItem>
+): SurfaceDiff {
+  const breaks: SurfaceBreak[] = []
+  const removed = [...base.values()].filter((item) => !head.has(item.id))
+  const added = [...head.values()].filter((item) => !base.has(item.id))
+  const removedIds = new Set(removed.map((i) => i.id))
+  const claimed = new Set<string>()
+  const renamed: SurfaceDiff['renamed'] = []
+  const headSubpaths = new Set([...head.values()].map((i) => i.subpath))
+  for (const item of removed) {
+    // An entry point that is gone as a whole is one change (the manifest's `exports` says so).
+    if (!headSubpaths.has(item.subpath)) continue
+    // A member of something that is itself gone is part of that one change.
+    const owner = parentOf(item.name)
+    if (owner && removedIds.has(`${item.subpath} ${owner}`)) continue
+    // A rename: the same shape under the same owner, with a similar name, or the only one of that
+    // shape on both sides (a callable: a bare `interface` or `string` property says too little).
+    const candidates = added.filter(
+      (a) =>
+        !claimed.has(a.id) &&
+        a.subpath === item.subpath &&
+        parentOf(a.name) === owner &&
+        shape(a) === shape(item)
+    )
+    const unique =
+      candidates.length === 1 &&
+      (item.signatures?.length ?? 0) > 0 &&
+      removed.filter((r) => parentOf(r.name) === owner && shape(r) === shape(item)).length === 1
+    const partner =
+      candidates.find((a) => similarNames(a.name, item.name)) ??
+      (unique ? candidates[0] : undefined)
+    if (partner) {
+      claimed.add(partner.id)
+      renamed.push({ from: item, to: partner })
+    }
+    breaks.push({
+      kind: 'removed',
+      reason: partner ? `renamed to \`${partner.name}\`` : 'removed',
+      consequence:
+        item.kind === 'type' || item.kind === 'interface'
+          ? 'code that names it no longer type-checks'
+          : owner
+            ? 'code that uses the member breaks'
+            : 'code that imports it breaks',
+      before: item,
+      ...(partner ? { after: partner, renamedTo: partner.name } : {}),
+      confidence: 'high'
+    })
+  }
+  for (const [id, is] of head) {
+    const was = base.get(id)
+    if (!was) continue
+    const why = signaturesBreak(was, is) ?? propertyBreak(was, is)
+    if (why) breaks.push({ kind: 'changed', ...why, before: was, after: is })
+  }
+  return { breaks, additions: added.filter((a) => !claimed.has(a.id)), renamed }
+}

@@ -1,0 +1,333 @@
+// The public surface of a JavaScript/TypeScript package read with the TypeScript compiler, entry point
+// by entry point: every exported value and type, through re-exports and namespaces; the members of
+// exported classes (inherited ones included: the checker lists them), interfaces, type literals, enums
+// and the default export's object; call signatures and overloads with parameter optionality and types;
+// return types. Shipped `.d.ts` files are preferred (they are the contract), JavaScript is read through
+// its JSDoc. The files come from the code model's text; nothing is read from disk.
+import type * as TS from 'typescript'
+import type { EntryPoint } from './ts-entries.js'
+
+type TypeScript = typeof TS
+
+export interface SurfaceParam {
+  name: string
+  optional: boolean
+  rest: boolean
+  type: string
+}
+
+export interface SurfaceSignature {
+  params: SurfaceParam[]
+  returnType: string
+  /** `<T extends X>` as written, for display. */
+  typeParams?: string
+}
+
+export type SurfaceKind =
+  | 'function'
+  | 'class'
+  | 'interface'
+  | 'type'
+  | 'enum'
+  | 'enum-member'
+  | 'variable'
+  | 'namespace'
+  | 'method'
+  | 'property'
+  | 'constructor'
+
+export interface SurfaceItem {
+  /** `<subpath> <name>`: the same thing at base and HEAD has the same id. */
+  id: string
+  subpath: string
+  /** Qualified public name: `parse`, `Client.get`, `default.sync`, `Options.timeout`. */
+  name: string
+  kind: SurfaceKind
+  /** Call signatures (overloads each), or construct signatures for a class's `constructor`. */
+  signatures?: SurfaceSignature[]
+  /** The declared type of a property, variable or alias, as written. */
+  type?: string
+  optional?: boolean
+  /** The class or interface a member is declared in when it is inherited (`Base`). */
+  inheritedFrom?: string
+  file: string
+  line: number
+  /** The declaration's first line, trimmed, for quoting. */
+  text: string
+}
+
+const MAX_ITEMS = 5000
+const MAX_MEMBERS = 300
+const MAX_TYPE = 400
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > MAX_TYPE ? `${flat.slice(0, MAX_TYPE - 1)}…` : flat
+}
+
+class Walker {
+  readonly items = new Map<string, SurfaceItem>()
+  private readonly seen = new Set<TS.Symbol>()
+
+  constructor(
+    private readonly ts: TypeScript,
+    private readonly checker: TS.TypeChecker,
+    private readonly subpath: string
+  ) {}
+
+  private add(item: Omit<SurfaceItem, 'id' | 'subpath'>): void {
+    if (this.items.size >= MAX_ITEMS) return
+    const id = `${this.subpath} ${item.name}`
+    if (!this.items.has(id)) this.items.set(id, { ...item, id, subpath: this.subpath })
+  }
+
+  private where(decl: TS.Declaration | undefined): { file: string; line: number; text: string } {
+    if (!decl) return { file: '', line: 0, text: '' }
+    const sf = decl.getSourceFile()
+    const start = decl.getStart(sf)
+    const line = sf.getLineAndCharacterOfPosition(start).line
+    const lineText = sf.text.split('\n')[line] ?? ''
+    return { file: sf.fileName.replace(/^\//, ''), line: line + 1, text: clip(lineText) }
+  }
+
+  private resolve(symbol: TS.Symbol): TS.Symbol {
+    return symbol.flags & this.ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol
+  }
+
+  private typeText(node: TS.TypeNode | undefined, type: TS.Type | undefined): string {
+    if (node) return clip(node.getText())
+    return type ? clip(this.checker.typeToString(type)) : 'any'
+  }
+
+  signature(sig: TS.Signature): SurfaceSignature {
+    const ts = this.ts
+    const params = sig.getParameters().map((p): SurfaceParam => {
+      const decl = p.valueDeclaration
+      const param = decl && ts.isParameter(decl) ? decl : undefined
+      const jsdoc = param && !param.type ? ts.getJSDocType(param) : undefined
+      return {
+        name: p.name,
+        optional: param ? this.checker.isOptionalParameter(param) : false,
+        rest: param ? param.dotDotDotToken !== undefined : false,
+        type: this.typeText(
+          param?.type ?? jsdoc,
+          param ? this.checker.getTypeOfSymbolAtLocation(p, param) : undefined
+        )
+      }
+    })
+    const decl = sig.getDeclaration() as TS.SignatureDeclaration | undefined
+    const returnNode = decl?.type ?? (decl ? ts.getJSDocReturnType(decl) : undefined)
+    const typeParams = decl?.typeParameters?.map((t) => t.getText()).join(', ')
+    return {
+      params,
+      returnType: this.typeText(returnNode, sig.getReturnType()),
+      ...(typeParams ? { typeParams: `<${typeParams}>` } : {})
+    }
+  }
+
+  private signaturesOf(type: TS.Type, kind: TS.SignatureKind): SurfaceSignature[] {
+    return this.checker.getSignaturesOfType(type, kind).map((s) => this.signature(s))
+  }
+
+  /** One exported symbol under its public name, with what it contains. */
+  exported(name: string, original: TS.Symbol, depth = 0): void {
+    const ts = this.ts
+    const symbol = this.resolve(original)
+    const decls = symbol.getDeclarations() ?? []
+    const decl = decls[0]
+    const at = this.where(decl)
+    const flags = symbol.flags
+    if (this.seen.has(symbol) && depth > 0) {
+      this.add({ name, kind: 'variable', ...at })
+      return
+    }
+    this.seen.add(symbol)
+    const valueType = decl ? this.checker.getTypeOfSymbolAtLocation(symbol, decl) : undefined
+    if (flags & ts.SymbolFlags.Class) {
+      this.add({ name, kind: 'class', ...at })
+      if (valueType) {
+        const ctors = this.signaturesOf(valueType, ts.SignatureKind.Construct)
+        if (ctors.length > 0)
+          this.add({ name: `${name}.constructor`, kind: 'constructor', signatures: ctors, ...at })
+        this.members(name, valueType, true)
+      }
+      this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false)
+    } else if (flags & ts.SymbolFlags.Enum) {
+      this.add({ name, kind: 'enum', ...at })
+      for (const member of this.checker.getExportsOfModule(symbol)) {
+        const d = member.valueDeclaration
+        const value = d && ts.isEnumMember(d) ? this.checker.getConstantValue(d) : undefined
+        this.add({
+          name: `${name}.${member.name}`,
+          kind: 'enum-member',
+          ...(value !== undefined ? { type: JSON.stringify(value) } : {}),
+          ...this.where(d)
+        })
+      }
+    } else if (flags & ts.SymbolFlags.Function) {
+      this.add({
+        name,
+        kind: 'function',
+        signatures: valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : [],
+        ...at
+      })
+      if (valueType) this.members(name, valueType, true)
+    } else if (flags & ts.SymbolFlags.Variable) {
+      const node = decl && ts.isVariableDeclaration(decl) ? decl.type : undefined
+      const sigs = valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : []
+      this.add({
+        name,
+        kind: sigs.length > 0 ? 'function' : 'variable',
+        type: this.typeText(node, valueType),
+        ...(sigs.length > 0 ? { signatures: sigs } : {}),
+        ...at
+      })
+      if (valueType) this.members(name, valueType, true)
+    } else if (flags & ts.SymbolFlags.Interface) {
+      this.add({ name, kind: 'interface', ...at })
+      const declared = this.checker.getDeclaredTypeOfSymbol(symbol)
+      const calls = this.signaturesOf(declared, ts.SignatureKind.Call)
+      if (calls.length > 0)
+        this.add({ name: `${name}()`, kind: 'function', signatures: calls, ...at })
+      this.members(name, declared, false)
+    } else if (flags & ts.SymbolFlags.TypeAlias) {
+      const node = decl && ts.isTypeAliasDeclaration(decl) ? decl.type : undefined
+      this.add({ name, kind: 'type', type: this.typeText(node, undefined), ...at })
+      if (node && (ts.isTypeLiteralNode(node) || ts.isIntersectionTypeNode(node)))
+        this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false)
+    } else if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) {
+      this.add({ name, kind: 'namespace', ...at })
+    } else {
+      this.add({ name, kind: 'variable', ...at })
+    }
+    // A namespace (declared, or merged with a function or class) contributes its exports.
+    if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule) && depth < 4) {
+      for (const inner of this.checker.getExportsOfModule(symbol))
+        this.exported(`${name}.${inner.name}`, inner, depth + 1)
+    }
+  }
+
+  /** Public properties and methods of a type (inherited included), each with its signatures or type. */
+  private members(owner: string, type: TS.Type, isStatic: boolean): void {
+    const ts = this.ts
+    if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return
+    const props = this.checker.getPropertiesOfType(type).slice(0, MAX_MEMBERS)
+    for (const prop of props) {
+      if (isStatic && prop.name === 'prototype') continue
+      if (prop.name.startsWith('_') || prop.name.startsWith('#') || prop.name.startsWith('__@'))
+        continue
+      const decl = prop.valueDeclaration ?? prop.getDeclarations()?.[0]
+      if (decl) {
+        const modifiers = ts.getCombinedModifierFlags(decl)
+        if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue
+      }
+      const propType = decl ? this.checker.getTypeOfSymbolAtLocation(prop, decl) : undefined
+      const isMethod =
+        prop.flags & ts.SymbolFlags.Method ||
+        (decl !== undefined && (ts.isMethodSignature(decl) || ts.isMethodDeclaration(decl)))
+      const parent = decl?.parent
+      const declaredIn =
+        parent && (ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent)) && parent.name
+          ? parent.name.text
+          : undefined
+      const ownerName = owner.slice(owner.lastIndexOf('.') + 1)
+      const name = `${owner}.${prop.name}`
+      const node =
+        decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl))
+          ? decl.type
+          : undefined
+      const sigs =
+        propType && isMethod ? this.signaturesOf(propType, ts.SignatureKind.Call) : undefined
+      this.add({
+        name,
+        kind: isMethod ? 'method' : 'property',
+        ...(sigs ? { signatures: sigs } : { type: this.typeText(node, propType) }),
+        optional: (prop.flags & ts.SymbolFlags.Optional) !== 0,
+        ...(declaredIn && declaredIn !== ownerName ? { inheritedFrom: declaredIn } : {}),
+        ...this.where(decl)
+      })
+    }
+  }
+}
+
+export interface SourceFiles {
+  /** Repository-relative paths of the JavaScript/TypeScript files the model holds. */
+  paths: string[]
+  text: (path: string) => string | undefined
+}
+
+/**
+ * The surface of every entry point, by item id. One program over the model's files, compiled in
+ * memory (no lib: types are read as declared, and the checker is asked only about what is exported).
+ */
+export function readSurface(
+  ts: TypeScript,
+  entries: EntryPoint[],
+  files: SourceFiles
+): Map<string, SurfaceItem> {
+  const known = new Set(files.paths)
+  const cache = new Map<string, TS.SourceFile | undefined>()
+  const options: TS.CompilerOptions = {
+    noLib: true,
+    allowJs: true,
+    checkJs: false,
+    noResolve: false,
+    types: [],
+    target: ts.ScriptTarget.Latest,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    esModuleInterop: true,
+    allowArbitraryExtensions: true,
+    noEmit: true
+  }
+  const strip = (name: string): string => name.replace(/^\/+/, '')
+  const host: TS.CompilerHost = {
+    getSourceFile(name, languageVersion) {
+      const path = strip(name)
+      if (cache.has(path)) return cache.get(path)
+      const text = known.has(path) ? files.text(path) : undefined
+      const sf =
+        text === undefined
+          ? undefined
+          : ts.createSourceFile(`/${path}`, text, languageVersion, true)
+      cache.set(path, sf)
+      return sf
+    },
+    getDefaultLibFileName: () => '/lib.d.ts',
+    writeFile: () => undefined,
+    getCurrentDirectory: () => '/',
+    getCanonicalFileName: (n) => n,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (name) => known.has(strip(name)),
+    readFile: (name) => (known.has(strip(name)) ? files.text(strip(name)) : undefined),
+    directoryExists: (name) => {
+      const dir = strip(name).replace(/\/?$/, '/')
+      return dir === '/' || files.paths.some((p) => p.startsWith(dir))
+    },
+    getDirectories: () => []
+  }
+  const program = ts.createProgram({
+    rootNames: entries.map((e) => `/${e.file}`),
+    options,
+    host
+  })
+  const checker = program.getTypeChecker()
+  const surface = new Map<string, SurfaceItem>()
+  for (const entry of entries) {
+    const sf = program.getSourceFile(`/${entry.file}`)
+    if (!sf) continue
+    const moduleSymbol = checker.getSymbolAtLocation(sf)
+    const walker = new Walker(ts, checker, entry.subpath)
+    if (moduleSymbol) {
+      const exportEquals = moduleSymbol.exports?.get('export=' as TS.__String)
+      if (exportEquals) walker.exported('default', exportEquals)
+      for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
+        if (symbol.name === 'export=') continue
+        walker.exported(symbol.name, symbol)
+      }
+    }
+    for (const [id, item] of walker.items) surface.set(id, item)
+  }
+  return surface
+}

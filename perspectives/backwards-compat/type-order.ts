@@ -1,0 +1,71 @@
+// Whether a declared type got wider or narrower, read from the text of its union: `string | number`
+// is wider than `string`. Types that are not comparable this way (a different name, a changed object
+// literal) are `changed`: whether they still accept the same values needs a reviewer.
+
+export type TypeRelation = 'same' | 'wider' | 'narrower' | 'changed'
+
+/** Splits at top-level `|` (outside brackets, braces, parentheses, angle brackets and strings). */
+export function unionMembers(type: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let quote = ''
+  let current = ''
+  for (let i = 0; i < type.length; i += 1) {
+    const ch = type[i]
+    if (quote) {
+      current += ch
+      if (ch === quote && type[i - 1] !== '\\') quote = ''
+      continue
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch
+    else if ('([{<'.includes(ch)) depth += 1
+    else if (')]}>'.includes(ch) && !(ch === '>' && type[i - 1] === '=')) depth -= 1
+    if (ch === '|' && depth === 0) {
+      if (current.trim()) parts.push(current)
+      current = ''
+      continue
+    }
+    current += ch
+  }
+  if (current.trim()) parts.push(current)
+  return parts.map(normalise).filter((p) => p !== '')
+}
+
+export function normalise(type: string): string {
+  let t = type
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([,;:|&<>()[\]{}=?])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .replace(/,}/g, '}')
+    .trim()
+  // `Array<T>` and `T[]` are one type; `readonly` prefixes are kept (they narrow what can be done).
+  t = t.replace(/^Array<([\w.]+)>$/, '$1[]')
+  while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1)
+  return t
+}
+
+function balanced(text: string): boolean {
+  let depth = 0
+  for (const ch of text) {
+    if (ch === '(') depth += 1
+    if (ch === ')') depth -= 1
+    if (depth < 0) return false
+  }
+  return depth === 0
+}
+
+const TOP = new Set(['any', 'unknown'])
+
+/** How `after` relates to `before` as sets of values. */
+export function relate(before: string, after: string): TypeRelation {
+  const a = new Set(unionMembers(before))
+  const b = new Set(unionMembers(after))
+  if (a.size === b.size && [...a].every((x) => b.has(x))) return 'same'
+  const aTop = [...a].some((x) => TOP.has(x))
+  const bTop = [...b].some((x) => TOP.has(x))
+  if (bTop && !aTop) return 'wider'
+  if (aTop && !bTop) return 'narrower'
+  if ([...a].every((x) => b.has(x))) return 'wider'
+  if ([...b].every((x) => a.has(x))) return 'narrower'
+  return 'changed'
+}
