@@ -136,6 +136,36 @@ const CLEAN_PY: Record<string, string> = {
 testPerspective<TestPyramidOptions>(testPyramid, {
   valid: [
     {
+      // An integration file that also unit-tests the function directly (httpie's test_output.py
+      // shape): the function is unit-tested already, so there is nothing to move down.
+      name: 'a direct unit test beside integration tests in the same file',
+      files: {
+        'app/__init__.py': '',
+        'app/prices.py':
+          'def apply_discount(price, percent):\n    return price - price * percent / 100\n',
+        'tests/integration/test_prices.py': [
+          'import sqlite3',
+          '',
+          'from app.prices import apply_discount',
+          '',
+          '',
+          'def test_stores(tmp_path):',
+          '    db = sqlite3.connect(str(tmp_path / "x.db"))',
+          '    db.execute("create table t (v real)")',
+          '    db.execute("insert into t values (?)", (apply_discount(100, 10),))',
+          '',
+          '',
+          'def test_discount():',
+          '    assert apply_discount(100, 10) == 90',
+          ''
+        ].join('\n')
+      },
+      check: (result) => {
+        expect(levelOf(result, 'tests/integration/test_prices.py')).toBe('integration')
+        expect(result.run.findings.filter((f) => f.messageId === 'testCanMoveDown')).toEqual([])
+      }
+    },
+    {
       name: 'an empty repository has no suite to shape',
       files: {},
       check: (r) => expect(r.run.report).toContain('no source files and no tests')

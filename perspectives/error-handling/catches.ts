@@ -13,13 +13,31 @@ import {
   within
 } from './context.js'
 
-/** Python exceptions that are routinely ignored on purpose (optional imports, iteration protocol). */
+/**
+ * Python exceptions that are routinely caught and dropped on purpose: optional imports, the iteration
+ * protocol, and the "expected absence" family, where the except is control flow (an optional key or
+ * file, try-int-then-text parsing, feature detection, Ctrl-C at a server's top). Judges called every
+ * swallow of these a deliberate fallback, not a lost failure; a broad `except Exception` still counts.
+ */
 const ROUTINE_PY = new Set([
   'ImportError',
   'ModuleNotFoundError',
   'StopIteration',
   'StopAsyncIteration',
-  'GeneratorExit'
+  'GeneratorExit',
+  'KeyError',
+  'IndexError',
+  'LookupError',
+  'AttributeError',
+  'ValueError',
+  'TypeError',
+  'FileNotFoundError',
+  'FileExistsError',
+  'NotADirectoryError',
+  'IsADirectoryError',
+  'UnicodeDecodeError',
+  'NotImplementedError',
+  'KeyboardInterrupt'
 ])
 const BROAD_PY = new Set(['Exception', 'BaseException', 'builtins.Exception'])
 
