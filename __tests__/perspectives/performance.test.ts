@@ -208,6 +208,49 @@ testPerspective<PerformanceOptions>(performance, {
   ],
   invalid: [
     {
+      // Judged linear on httpie and structlog: the inner loop walks a constant prefix list or a
+      // configuration member, not a second input. The loop over two parameters is still reported.
+      name: 'Python: nested loops over constants and configuration are linear; over two inputs they are not',
+      files: {
+        'app/__init__.py': '',
+        'app/headers.py': [
+          'IGNORED_PREFIXES = ["content-", "if-"]',
+          '',
+          '',
+          'def clean(headers):',
+          '    out = {}',
+          '    for name, value in headers.items():',
+          '        for prefix in IGNORED_PREFIXES:',
+          '            if name.startswith(prefix):',
+          '                break',
+          '        else:',
+          '            out[name] = value',
+          '    for name in headers:',
+          '        for mark in ("x-", "y-"):',
+          '            name.startswith(mark)',
+          '    return out',
+          '',
+          '',
+          'class Transformer:',
+          '    def __init__(self, suppress):',
+          '        self.suppress = suppress',
+          '',
+          '    def frames(self, stacks):',
+          '        for frame in stacks:',
+          '            for name in self.suppress:',
+          '                frame.drop(name)',
+          '',
+          '',
+          'def pairs(users, orders):',
+          '    for user in users:',
+          '        for order in orders:',
+          '            user.match(order)',
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'nestedLoops', file: 'app/headers.py', line: 30 }]
+    },
+    {
       name: 'TypeScript: every planted problem',
       files: tsFixture,
       expected: [

@@ -103,6 +103,24 @@ function fromInput(
   return sites.length > 0 && sites.every((a) => !contains(outer.loc, a.loc))
 }
 
+/**
+ * A collection whose size is fixed by the code, not by the input: a literal (`for p in ('a', 'b')`), a
+ * module constant written in capitals or initialised with a literal collection, or - below the outer
+ * loop - a different member of `this`/`self` (configuration such as `self.suppress`). Judges called
+ * nested loops over these linear: the inner loop is a small constant factor.
+ */
+function fixedSize(input: ModuleInput, expr: string, root: string | undefined, earlier: string[]) {
+  const text = expr.trim()
+  if (/^[[(]/.test(text) || /^\{[^}]*\}$/.test(text)) return true
+  if (root === 'this' || root === 'self') return earlier.length > 0 && !earlier.includes(text)
+  if (root === undefined) return false
+  const constant = input.module.variables.find((v) => v.name === root)
+  if (!constant) return false
+  return (
+    /^[A-Z][A-Z0-9_]*$/.test(root) || ['array', 'set', 'map', 'literal'].includes(constant.initKind)
+  )
+}
+
 export function nestedLoops(input: ModuleInput, minDepth: number): Found[] {
   const { module, regions, quote } = input
   const found: Found[] = []
@@ -121,8 +139,11 @@ export function nestedLoops(input: ModuleInput, minDepth: number): Found[] {
           !fromInput(input, c.iterates ?? c.label, c, scaling[0], roots))
       )
         continue
+      const expr = c.iterates ?? c.label
+      const root = rootOf(expr, new Set(c.bound.map((b) => b.name)))
+      const earlier = scaling.map((e) => (e.iterates ?? e.label).trim())
+      if (fixedSize(input, expr, root, earlier)) continue
       scaling.push(c)
-      const root = rootOf(c.iterates ?? c.label, new Set(c.bound.map((b) => b.name)))
       if (root) roots.add(root)
     }
     if (scaling.length < minDepth) continue
