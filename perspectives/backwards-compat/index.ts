@@ -29,11 +29,11 @@ import { buildSpecs, type SpecSubject } from './specs.js'
 import { buildApiReport } from './api-report.js'
 import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './script-surface.js'
 import { diffSurfaces } from './surface-diff.js'
+import { bySeverity } from '../kit/index.js'
 
 export type { BackwardsCompatOptions } from './options.js'
 
 const ID = 'backwards-compat'
-const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const
 const BUMP_RANK = { none: 0, patch: 1, minor: 2, major: 3 } as const
 
 type Context = AnalyseContext<BackwardsCompatOptions>
@@ -327,7 +327,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       const fa = 'file' in a.evidence ? a.evidence.file : ''
       const fb = 'file' in b.evidence ? b.evidence.file : ''
       return (
-        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        bySeverity(a.severity, b.severity) ||
         fa.localeCompare(fb) ||
         a.messageId.localeCompare(b.messageId) ||
         a.key.localeCompare(b.key)

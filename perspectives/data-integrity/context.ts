@@ -14,6 +14,7 @@ import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { FindingDraft } from '../types.js'
 import type { DataIntegrityMessageId } from './messages.js'
+import { within } from '../kit/index.js'
 
 export type Draft = FindingDraft<DataIntegrityMessageId>
 export type Dialect = 'js' | 'python'
@@ -51,17 +52,6 @@ export function dialectOf(module: ModuleModel): Dialect | null {
   if (module.language === 'python') return 'python'
   if (['typescript', 'tsx', 'javascript', 'jsx'].includes(module.language)) return 'js'
   return null
-}
-
-/** Whether `inner` lies within `outer` (by line and column). */
-export function within(inner: Location, outer: Location): boolean {
-  const startsAfter =
-    inner.startLine > outer.startLine ||
-    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const endsBefore =
-    inner.endLine < outer.endLine ||
-    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
-  return startsAfter && endsBefore
 }
 
 function span(loc: Location): number {
@@ -157,17 +147,3 @@ export function words(name: string): string[] {
     .filter((w) => w !== '')
     .map((w) => w.toLowerCase())
 }
-
-/** Makes keys unique within a kind and file: the second `x` becomes `x#2` (never a line number). */
-export function uniqueKeys(found: Found[]): void {
-  const seen = new Map<string, number>()
-  for (const f of found) {
-    const base = `${f.draft.messageId}|${'file' in f.draft.evidence ? f.draft.evidence.file : ''}|${f.draft.key}`
-    const n = (seen.get(base) ?? 0) + 1
-    seen.set(base, n)
-    if (n > 1) f.draft.key = `${f.draft.key}#${n}`
-  }
-}
-
-export const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const
-export const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const

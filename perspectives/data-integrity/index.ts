@@ -6,7 +6,8 @@
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
 import type { Metrics } from '../types.js'
-import { buildInput, CONFIDENCE_RANK, type Found, SEVERITY_RANK, uniqueKeys } from './context.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
+import { buildInput, type Found } from './context.js'
 import { checkDates } from './dates.js'
 import { checkInput } from './input.js'
 import { MESSAGES, type DataIntegrityMessageId } from './messages.js'
@@ -30,22 +31,6 @@ const CHECKS = [
   checkDates
 ]
 
-function position(f: Found): [string, number] {
-  const ev = f.draft.evidence
-  return 'file' in ev ? [ev.file, ev.startLine] : ['', 0]
-}
-
-function inSourceOrder(a: Found, b: Found): number {
-  const [fa, la] = position(a)
-  const [fb, lb] = position(b)
-  return (
-    fa.localeCompare(fb) ||
-    la - lb ||
-    a.draft.messageId.localeCompare(b.draft.messageId) ||
-    a.draft.key.localeCompare(b.draft.key)
-  )
-}
-
 export default definePerspective<DataIntegrityMessageId, DataIntegrityOptions>({
   meta: {
     number: 7,
@@ -67,26 +52,13 @@ export default definePerspective<DataIntegrityMessageId, DataIntegrityOptions>({
   analyse(context) {
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
     const input = buildInput(context.model, createQuoter(context))
-    const all: Found[] = []
-    for (const check of CHECKS) all.push(...check(input))
-    // Ids must not depend on the cap: keys are made unique in source order, before ranking.
-    all.sort(inSourceOrder)
-    uniqueKeys(all)
-    all.sort(
-      (a, b) =>
-        SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] ||
-        CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] ||
-        inSourceOrder(a, b)
+    const found: Found[] = []
+    for (const check of CHECKS) found.push(...check(input))
+    const { all, kept, perKind } = finishFindings(
+      found,
+      Object.keys(MESSAGES) as DataIntegrityMessageId[],
+      options.maxFindingsPerKind
     )
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
-      DataIntegrityMessageId,
-      number
-    >
-    const kept: Found[] = []
-    for (const f of all) {
-      perKind[f.draft.messageId] += 1
-      if (perKind[f.draft.messageId] <= options.maxFindingsPerKind) kept.push(f)
-    }
     // Property specs first: they state the invariants; then the other kinds by severity.
     const forSpecs = [
       ...kept.filter((f) => f.draft.messageId === 'roundTripPair'),
@@ -102,9 +74,9 @@ export default definePerspective<DataIntegrityMessageId, DataIntegrityOptions>({
       modules: input.modules.length,
       findings: all.length,
       specs: specs.length,
-      runnableSpecs
+      runnableSpecs,
+      ...perKindMetrics(perKind)
     }
-    for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
     const invariants = kept
       .filter((f) => f.draft.messageId === 'roundTripPair')
       .map((f) => ({

@@ -11,9 +11,9 @@ import {
   functionLines,
   type ModuleInfo,
   whereText,
-  within,
   words
 } from './context.js'
+import { within } from '../kit/index.js'
 
 const JS_MUTATORS = new Set([
   'push',

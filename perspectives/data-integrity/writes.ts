@@ -10,9 +10,9 @@ import {
   type ModuleInfo,
   rootFunction,
   scopeCalls,
-  whereText,
-  within
+  whereText
 } from './context.js'
+import { within } from '../kit/index.js'
 
 const JS_WRITES = new Set(['writeFileSync', 'writeFile'])
 const FS_RECEIVERS = /^(fs|fsp|fsPromises|fs\.promises|promises|fse|fsExtra|fs_extra)$/

@@ -19,6 +19,7 @@ import { type EdgeMessageId, MESSAGES } from './messages.js'
 import { DEFAULT_OPTIONS, type EdgeOptions, validateOptions } from './options.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
+import { bySeverityThenPlace } from '../kit/index.js'
 
 export type { EdgeOptions } from './options.js'
 
@@ -97,18 +98,7 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
 
 /** The most severe first, then by file and line, so a cap keeps what matters. */
 function capped(list: Draft[], max: number): Draft[] {
-  const rank = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
-  const line = (d: Draft): number => ('file' in d.evidence ? d.evidence.startLine : 0)
-  const file = (d: Draft): string => ('file' in d.evidence ? d.evidence.file : '')
-  return [...list]
-    .sort(
-      (a, b) =>
-        rank[a.severity] - rank[b.severity] ||
-        file(a).localeCompare(file(b)) ||
-        line(a) - line(b) ||
-        a.key.localeCompare(b.key)
-    )
-    .slice(0, max)
+  return [...list].sort(bySeverityThenPlace).slice(0, max)
 }
 
 function catalogueRow(e: FunctionEntry): unknown {

@@ -3,15 +3,8 @@
 import type { CallSite, CatchHandler, ThrowSite, TryBlock } from '../../src/model/types.js'
 import { splitTopLevel } from '../shared/values.js'
 import type { Confidence, Severity } from '../types.js'
-import {
-  type CheckInput,
-  type Found,
-  guardedCalls,
-  type ModuleInfo,
-  SEVERITY_RANK,
-  whereText,
-  within
-} from './context.js'
+import { type CheckInput, type Found, guardedCalls, type ModuleInfo, whereText } from './context.js'
+import { within } from '../kit/index.js'
 
 /**
  * Python exceptions that are routinely caught and dropped on purpose: optional imports, the iteration
@@ -150,7 +143,6 @@ function checkHandler(
       handler.empty || handler.swallows || handler.onlyLogs ? 'high' : 'medium'
     return {
       ...base,
-      rank: SEVERITY_RANK[severity],
       draft: {
         messageId: 'bareExcept',
         data: { where, guarded: what, body },
@@ -192,7 +184,6 @@ function checkHandler(
     ]
     return {
       ...base,
-      rank: SEVERITY_RANK[severity],
       draft: {
         messageId: 'swallowedError',
         data: { clause, where, guarded: what, body: body.text },
@@ -213,7 +204,6 @@ function checkHandler(
     const severity: Severity = broad && !entry && !cleanup ? 'medium' : 'low'
     return {
       ...base,
-      rank: SEVERITY_RANK[severity],
       draft: {
         messageId: 'logOnlyCatch',
         data: {
@@ -282,7 +272,6 @@ function lostCauses(
         ...finding,
         tryBlock,
         handlerIndex,
-        rank: SEVERITY_RANK[finding.draft.severity],
         draft: { ...finding.draft, symbol: scope }
       })
   }

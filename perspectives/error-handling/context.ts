@@ -6,7 +6,6 @@ import type {
   CallSite,
   CodeModel,
   FunctionDecl,
-  Location,
   ModuleModel,
   TryBlock
 } from '../../src/model/types.js'
@@ -15,6 +14,7 @@ import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { FindingDraft } from '../types.js'
 import type { ErrorHandlingMessageId } from './messages.js'
+import { within } from '../kit/index.js'
 
 export type Draft = FindingDraft<ErrorHandlingMessageId>
 
@@ -56,8 +56,6 @@ export interface Found {
   info: ModuleInfo
   /** The function the finding sits in, when it is a named function of the module. */
   fn?: FunctionDecl
-  /** Ordering within a kind: lower first (severity rank then position). */
-  rank: number
   /** For specs: the try block and handler index the finding is about. */
   tryBlock?: TryBlock
   handlerIndex?: number
@@ -116,17 +114,6 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
     quote,
     entryModules: entryModules(model)
   }
-}
-
-/** Whether `inner` lies within `outer` (by line and column). */
-export function within(inner: Location, outer: Location): boolean {
-  const startsAfter =
-    inner.startLine > outer.startLine ||
-    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const endsBefore =
-    inner.endLine < outer.endLine ||
-    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
-  return startsAfter && endsBefore
 }
 
 /** `the function parse`, `the method Client.get`, `module scope of a.ts`. */
@@ -218,16 +205,3 @@ function entryModules(model: CodeModel): Map<string, string> {
   }
   return entries
 }
-
-/** Makes keys unique within a kind: the second `x` in the same place becomes `x#2` (never a line number). */
-export function uniqueKeys(found: Found[]): void {
-  const seen = new Map<string, number>()
-  for (const f of found) {
-    const base = `${f.draft.messageId}|${'file' in f.draft.evidence ? f.draft.evidence.file : ''}|${f.draft.key}`
-    const n = (seen.get(base) ?? 0) + 1
-    seen.set(base, n)
-    if (n > 1) f.draft.key = `${f.draft.key}#${n}`
-  }
-}
-
-export const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const

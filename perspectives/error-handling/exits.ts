@@ -4,13 +4,7 @@
 import { plainName } from '../shared/names.js'
 import type { CallSite } from '../../src/model/types.js'
 import type { Severity } from '../types.js'
-import {
-  type CheckInput,
-  type Found,
-  type ModuleInfo,
-  SEVERITY_RANK,
-  whereText
-} from './context.js'
+import { type CheckInput, type Found, type ModuleInfo, whereText } from './context.js'
 
 /** Function names that conventionally run a command line: exiting there is their job. */
 const COMMAND_FUNCTIONS = new Set(['main', 'cli', 'run_cli', 'runCli', 'run_main'])
@@ -56,7 +50,6 @@ export function checkExits(input: CheckInput): Found[] {
         info,
         ...(fn ? { fn } : {}),
         call,
-        rank: SEVERITY_RANK[severity],
         draft: {
           messageId: 'exitInLibrary',
           data: {

@@ -4,10 +4,11 @@
 // without 'error' listeners and resources not closed on every path. Writes failure-injection specs.
 // How it decides is documented in README.md.
 import { definePerspective } from '../define.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
 import { createQuoter } from '../shared/evidence.js'
 import type { Metrics } from '../types.js'
 import { checkHandlers } from './catches.js'
-import { buildInput, type Found, uniqueKeys } from './context.js'
+import { buildInput, type Found } from './context.js'
 import { checkExits } from './exits.js'
 import { MESSAGES, type ErrorHandlingMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type ErrorHandlingOptions, validateOptions } from './options.js'
@@ -19,8 +20,6 @@ import { checkThrows } from './throws.js'
 
 export type { ErrorHandlingOptions } from './options.js'
 
-const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const
-
 const CHECKS = [
   checkHandlers,
   checkPromises,
@@ -29,24 +28,6 @@ const CHECKS = [
   checkEmitters,
   checkResources
 ]
-
-function position(f: Found): [string, number, number] {
-  const ev = f.draft.evidence
-  return 'file' in ev ? [ev.file, ev.startLine, 0] : ['', 0, 0]
-}
-
-function compare(a: Found, b: Found): number {
-  const [fa, la] = position(a)
-  const [fb, lb] = position(b)
-  return (
-    a.rank - b.rank ||
-    CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] ||
-    fa.localeCompare(fb) ||
-    la - lb ||
-    a.draft.messageId.localeCompare(b.draft.messageId) ||
-    a.draft.key.localeCompare(b.draft.key)
-  )
-}
 
 export default definePerspective<ErrorHandlingMessageId, ErrorHandlingOptions>({
   meta: {
@@ -68,25 +49,13 @@ export default definePerspective<ErrorHandlingMessageId, ErrorHandlingOptions>({
   analyse(context) {
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
     const input = buildInput(context.model, createQuoter(context))
-    const all: Found[] = []
-    for (const check of CHECKS) all.push(...check(input))
-    // Ids must not depend on the cap: keys are made unique in source order, before sorting by severity.
-    all.sort((a, b) => {
-      const [fa, la] = position(a)
-      const [fb, lb] = position(b)
-      return fa.localeCompare(fb) || la - lb || a.draft.messageId.localeCompare(b.draft.messageId)
-    })
-    uniqueKeys(all)
-    all.sort(compare)
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
-      ErrorHandlingMessageId,
-      number
-    >
-    const kept: Found[] = []
-    for (const f of all) {
-      perKind[f.draft.messageId] += 1
-      if (perKind[f.draft.messageId] <= options.maxFindingsPerKind) kept.push(f)
-    }
+    const found: Found[] = []
+    for (const check of CHECKS) found.push(...check(input))
+    const { all, kept, perKind } = finishFindings(
+      found,
+      Object.keys(MESSAGES) as ErrorHandlingMessageId[],
+      options.maxFindingsPerKind
+    )
     const handlers = input.modules.reduce(
       (n, m) => n + m.module.tries.reduce((k, t) => k + t.handlers.length, 0),
       0
@@ -97,7 +66,7 @@ export default definePerspective<ErrorHandlingMessageId, ErrorHandlingOptions>({
       handlers,
       findings: all.length
     }
-    for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
+    Object.assign(metrics, perKindMetrics(perKind))
     return {
       findings: kept.map((f) => f.draft),
       specs: buildSpecs(kept, context.target, options.maxSpecs),

@@ -3,13 +3,7 @@
 // coroutines called without await or tasks whose reference is dropped.
 import type { CallSite, FunctionDecl } from '../../src/model/types.js'
 import type { Confidence, Severity } from '../types.js'
-import {
-  type CheckInput,
-  type Found,
-  type ModuleInfo,
-  SEVERITY_RANK,
-  whereText
-} from './context.js'
+import { type CheckInput, type Found, type ModuleInfo, whereText } from './context.js'
 
 /** Why the call returns a promise or coroutine, or undefined when nothing says it does. */
 interface AsyncCallee {
@@ -175,7 +169,6 @@ function floating(input: CheckInput, info: ModuleInfo, call: CallSite, target: A
     info,
     ...(fn ? { fn } : {}),
     call,
-    rank: SEVERITY_RANK[severity],
     draft: {
       messageId: 'floatingPromise',
       data: {
@@ -236,7 +229,6 @@ function thenWithoutCatch(input: CheckInput, info: ModuleInfo, then: CallSite): 
     info,
     ...(fn ? { fn } : {}),
     call: then,
-    rank: SEVERITY_RANK[severity],
     draft: {
       messageId: 'thenWithoutCatch',
       data: { where: whereText(info, then.enclosing), chain: `${shown}.then(…)`, source: shown },

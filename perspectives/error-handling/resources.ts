@@ -5,14 +5,8 @@
 import type { CallSite, TryBlock } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import type { Confidence, Severity } from '../types.js'
-import {
-  type CheckInput,
-  type Found,
-  type ModuleInfo,
-  SEVERITY_RANK,
-  whereText,
-  within
-} from './context.js'
+import { type CheckInput, type Found, type ModuleInfo, whereText } from './context.js'
+import { within } from '../kit/index.js'
 
 const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'])
 
@@ -129,7 +123,6 @@ export function checkEmitters(input: CheckInput): Found[] {
         info,
         ...(fn ? { fn } : {}),
         call,
-        rank: SEVERITY_RANK[severity],
         draft: {
           messageId: 'noErrorListener',
           data: {
@@ -266,7 +259,6 @@ export function checkResources(input: CheckInput): Found[] {
         info,
         ...(fn ? { fn } : {}),
         call,
-        rank: SEVERITY_RANK[severity],
         draft: {
           messageId: 'unclosedResource',
           data: {

@@ -1,7 +1,7 @@
 // Throwing what is not an Error (JavaScript): strings, template literals, object literals, numbers.
 // Python cannot raise a non-exception without a TypeError, so only JavaScript is checked.
 import type { ThrowSite } from '../../src/model/types.js'
-import { type CheckInput, type Found, SEVERITY_RANK, whereText } from './context.js'
+import { type CheckInput, type Found, whereText } from './context.js'
 
 function thrownKind(site: ThrowSite): string | undefined {
   const text = site.text.trim()
@@ -26,7 +26,6 @@ export function checkThrows(input: CheckInput): Found[] {
       out.push({
         info,
         ...(fn ? { fn } : {}),
-        rank: SEVERITY_RANK.medium,
         draft: {
           messageId: 'throwNonError',
           data: {

@@ -9,6 +9,7 @@ import type {
   TryBlock
 } from '../../src/model/types.js'
 import { handlerCatches } from './catalogue.js'
+import { startsBefore, within } from '../kit/index.js'
 
 export type Effect = 'propagates' | 'handled' | 'swallowed'
 
@@ -24,21 +25,6 @@ export interface Handling {
 export interface TryIndex {
   tries: Map<string, TryBlock[]>
   throws: ThrowSite[]
-}
-
-function within(outer: Location, inner: Location): boolean {
-  return (
-    !before(inner, outer) &&
-    (inner.endLine < outer.endLine ||
-      (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn))
-  )
-}
-
-function before(
-  a: Pick<Location, 'startLine' | 'startColumn'>,
-  b: Pick<Location, 'startLine' | 'startColumn'>
-): boolean {
-  return a.startLine < b.startLine || (a.startLine === b.startLine && a.startColumn < b.startColumn)
 }
 
 /** Index of a module's tries by enclosing function, for repeated look-ups. */
@@ -72,14 +58,14 @@ export function handling(
   let best: Handling | undefined
   let bestStart = -1
   for (const t of index.tries.get(enclosing ?? '') ?? []) {
-    const firstHandler = t.handlers.reduce((a, h) => (before(h.loc, a.loc) ? h : a))
-    if (before(loc, t.loc) || !before(loc, firstHandler.loc)) continue
+    const firstHandler = t.handlers.reduce((a, h) => (startsBefore(h.loc, a.loc) ? h : a))
+    if (startsBefore(loc, t.loc) || !startsBefore(loc, firstHandler.loc)) continue
     const handler = t.handlers.find((h) => handlerCatches(h.types, caughtBy))
     if (!handler) continue
     // A handler that throws its own error converts the failure (its throw is a mode of its own);
     // one that only rethrows what it caught lets it through.
     const converts = handler.rethrows
-      ? index.throws.find((s) => !s.rethrow && within(handler.loc, s.loc))
+      ? index.throws.find((s) => !s.rethrow && within(s.loc, handler.loc))
       : undefined
     if (handler.rethrows && !converts) continue
     // The innermost try decides.

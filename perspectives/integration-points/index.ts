@@ -28,10 +28,9 @@ import { DEFAULT_OPTIONS, type IntegrationOptions, validateOptions } from './opt
 import { buildReport } from './report.js'
 import { literalPrefix, routesOf, type Route } from '../shared/routes.js'
 import { buildSpecs } from './specs.js'
+import { bySeverityThenPlace, countPerKind } from '../kit/index.js'
 
 export type { IntegrationOptions } from './options.js'
-
-const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const
 
 /** Product modules: not tests, not fixtures or mocks, not type declarations. */
 function productModules(modules: ModuleModel[]): ModuleModel[] {
@@ -70,24 +69,13 @@ function capPerMessage(
   drafts: Draft[],
   max: number
 ): { kept: Draft[]; totals: Record<string, number> } {
-  const totals: Record<string, number> = Object.fromEntries(
-    Object.keys(MESSAGES).map((id) => [id, 0])
-  )
-  const sorted = [...drafts].sort((a, b) => {
-    const fa = 'file' in a.evidence ? a.evidence : undefined
-    const fb = 'file' in b.evidence ? b.evidence : undefined
-    return (
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      (fa?.file ?? '').localeCompare(fb?.file ?? '') ||
-      (fa?.startLine ?? 0) - (fb?.startLine ?? 0) ||
-      a.key.localeCompare(b.key)
-    )
+  const totals: Record<string, number> = countPerKind(Object.keys(MESSAGES), drafts)
+  const seen = new Map<string, number>()
+  const kept = [...drafts].sort(bySeverityThenPlace).filter((d) => {
+    const n = (seen.get(d.messageId) ?? 0) + 1
+    seen.set(d.messageId, n)
+    return n <= max
   })
-  const kept: Draft[] = []
-  for (const d of sorted) {
-    totals[d.messageId] += 1
-    if (totals[d.messageId] <= max) kept.push(d)
-  }
   return { kept, totals }
 }
 

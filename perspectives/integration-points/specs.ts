@@ -25,6 +25,7 @@ import type { Draft } from './findings.js'
 import type { Route } from '../shared/routes.js'
 import * as code from './spec-code.js'
 import { servicesWorkflow } from './services.js'
+import { mostSevere, SEVERITY_ORDER } from '../kit/index.js'
 
 const PRIORITY: Record<Severity, SpecPriority> = {
   critical: 'P1',
@@ -33,7 +34,6 @@ const PRIORITY: Record<Severity, SpecPriority> = {
   low: 'P3',
   info: 'P3'
 }
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 const APP_NAMES: ReadonlySet<string> = new Set(['app', 'server', 'api', 'application'])
 const SQLITE: ReadonlySet<string> = new Set(['sqlite3', 'better-sqlite3', 'sqlite', 'aiosqlite'])
 
@@ -151,13 +151,10 @@ function draft(
   steps: code.Steps | { todo: string },
   async: boolean
 ): Candidate {
-  const severe = covered.reduce<Severity | undefined>(
-    (best, f) => (!best || SEVERITY_RANK[f.severity] < SEVERITY_RANK[best] ? f.severity : best),
-    undefined
-  )
+  const severe = mostSevere(covered.map((f) => f.severity))
   const todo = 'todo' in steps
   return {
-    rank: (severe ? SEVERITY_RANK[severe] : 5) * 10 + (todo ? 1 : 0),
+    rank: (severe ? SEVERITY_ORDER[severe] : 5) * 10 + (todo ? 1 : 0),
     draft: {
       key,
       title: todo ? `${title}: TODO ${steps.todo}` : title,

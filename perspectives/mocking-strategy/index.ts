@@ -14,10 +14,10 @@ import { buildReport, type SeamRow } from './report.js'
 import { seamsOf, type SeamUse } from './seams.js'
 import { buildSpecs, type SpecInput } from './specs.js'
 import { toolFor } from './tools.js'
+import { bySeverityThenPlace, countPerKind, perKindMetrics } from '../kit/index.js'
 
 export type { MockingOptions } from './options.js'
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 const SEAM_SEVERITY: Record<SeamKind, Severity> = {
   network: 'medium',
   database: 'medium',
@@ -142,23 +142,12 @@ export default definePerspective<MockingMessageId, MockingOptions>({
         )
       })
 
-    found.sort((a, b) => {
-      const ea = a.draft.evidence
-      const eb = b.draft.evidence
-      const fa = 'file' in ea ? ea.file : ''
-      const fb = 'file' in eb ? eb.file : ''
-      return (
-        SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] ||
-        fa.localeCompare(fb) ||
-        ('file' in ea && 'file' in eb ? ea.startLine - eb.startLine : 0) ||
-        a.draft.key.localeCompare(b.draft.key)
-      )
-    })
+    found.sort((a, b) => bySeverityThenPlace(a.draft, b.draft))
     const kept = found.slice(0, options.maxFindings)
-    const perKind: Record<string, number> = Object.fromEntries(
-      Object.keys(MESSAGES).map((k) => [k, 0])
+    const perKind: Record<string, number> = countPerKind(
+      Object.keys(MESSAGES),
+      found.map((f) => f.draft)
     )
-    for (const f of found) perKind[f.draft.messageId] += 1
     const specInputs = kept.flatMap((f) => (f.spec ? [f.spec] : []))
     const units = new Set(uses.map((u) => `${u.module}#${u.unit}`)).size
     const metrics: Record<string, number> = {
@@ -168,9 +157,9 @@ export default definePerspective<MockingMessageId, MockingOptions>({
       hardWired: rows.filter((r) => r.mode === 'hard-wired').length,
       injected: rows.filter((r) => r.mode === 'injected').length,
       unitsWithSeams: units,
-      findings: found.length
+      findings: found.length,
+      ...perKindMetrics(perKind)
     }
-    for (const [k, n] of Object.entries(perKind)) metrics[`findings.${k}`] = n
     return {
       findings: kept.map((f) => f.draft),
       specs: buildSpecs(specInputs, context.target, options.maxSpecs),

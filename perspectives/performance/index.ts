@@ -27,10 +27,10 @@ import { collectRegexes, RegexChecker } from '../shared/redos.js'
 import { catastrophicRegexes } from './regex.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
+import { SEVERITY_ORDER } from '../kit/index.js'
 
 export type { PerformanceOptions } from './options.js'
 
-const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const
 const FULL_SUPPORT = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 
 /** A command-line tool or script serves one user at a time: blocking calls there cost little. */

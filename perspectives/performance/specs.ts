@@ -11,6 +11,7 @@ import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import type { Severity } from '../types.js'
 import type { Found, ScalingHint } from './context.js'
+import { SEVERITY_ORDER } from '../kit/index.js'
 
 const PRIORITY: Record<Severity, SpecPriority> = {
   critical: 'P1',
@@ -18,13 +19,6 @@ const PRIORITY: Record<Severity, SpecPriority> = {
   medium: 'P2',
   low: 'P3',
   info: 'P3'
-}
-const SEVERITY_ORDER: Record<Severity, number> = {
-  critical: 0,
-  high: 1,
-  medium: 2,
-  low: 3,
-  info: 4
 }
 const RENDERABLE = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 

@@ -9,13 +9,14 @@
 //       on a name bound to re.compile('...').
 // re.match/fullmatch (and .match/.fullmatch on a compiled pattern) are anchored before checking, as Python anchors them.
 import type { VulnerableDiagnostics } from 'recheck'
-import type { CallSite, Location, ModuleModel } from '../../src/model/types.js'
+import type { CallSite, ModuleModel } from '../../src/model/types.js'
 import { canBacktrack, regexOfCall, type RegexChecker } from '../shared/redos.js'
 import type { Confidence, Severity } from '../types.js'
 import { placeOf, type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
 import { inputText, originOf, pathText, type ModuleTaint, type Origin } from './taint.js'
 import { codeOnly, isPlainLiteral, shortArg } from './text.js'
+import { within } from '../kit/index.js'
 
 interface Regex {
   pattern: string
@@ -45,16 +46,6 @@ const PY_COMPILED_METHODS = new Set([
   'subn',
   'split'
 ])
-
-function within(inner: Location, outer: Location): boolean {
-  const starts =
-    inner.startLine > outer.startLine ||
-    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const ends =
-    inner.endLine < outer.endLine ||
-    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
-  return starts && ends
-}
 
 function literalText(pattern: string, flags: string): string {
   return `/${pattern}/${flags}`

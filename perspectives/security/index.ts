@@ -21,6 +21,7 @@ import { secretFindings } from './secrets.js'
 import { buildSpecs } from './specs.js'
 import { analyseTaint } from './taint.js'
 import { workflowFindings } from './workflows.js'
+import { CONFIDENCE_ORDER, countPerKind, SEVERITY_ORDER } from '../kit/index.js'
 
 export type { SecurityOptions } from './options.js'
 
@@ -28,8 +29,6 @@ const LANGUAGES = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 /** Third-party code copied in, minified or packed: not the project's to fix, and not readable as written. */
 const VENDORED =
   /(^|\/)(vendor|vendors|third[_-]?party|bower_components)\/|[.-](min|packed|bundle)\.[cm]?js$/i
-const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
-const CONFIDENCE_ORDER = { high: 0, medium: 1, low: 2 }
 
 export default definePerspective<SecurityMessageId, SecurityOptions>({
   meta: {
@@ -113,10 +112,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
     const shown = confident.slice(0, options.maxFindings)
     const kept = new Set(shown)
     const findings = unique.filter((d) => kept.has(d))
-    const perKind: Record<string, number> = Object.fromEntries(
-      Object.keys(MESSAGES).map((id) => [id, 0])
-    )
-    for (const d of confident) perKind[d.messageId] += 1
+    const perKind: Record<string, number> = countPerKind(Object.keys(MESSAGES), confident)
     const specs = buildSpecs(
       context.hostile.filter((h) => kept.has(h.draft)),
       options.maxSpecs

@@ -4,9 +4,9 @@ import { codeCell, escapeInline, moreNote, table } from '../shared/markdown.js'
 import { plural } from '../shared/text.js'
 import type { Draft } from './context.js'
 import { CWE, type SecurityMessageId } from './messages.js'
+import { bySeverity } from '../kit/index.js'
 
 const MAX_ROWS = 15
-const ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 
 export interface ReportInput {
   modules: number
@@ -63,7 +63,7 @@ export function buildReport(input: ReportInput): string {
       )
   )
   const worst = [...input.shown]
-    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
+    .sort((a, b) => bySeverity(a.severity, b.severity))
     .slice(0, MAX_ROWS)
   parts.push(
     '#### Most severe\n\n' +

@@ -16,6 +16,7 @@ import type {
   ModuleModel
 } from '../../src/model/types.js'
 import { buildKind, codeOnly, withoutNeutralCalls } from './text.js'
+import { within } from '../kit/index.js'
 
 export type OriginKind = 'request' | 'argv' | 'stdin' | 'env' | 'parameter'
 
@@ -390,13 +391,6 @@ function boundCalls(module: ModuleModel): Map<string, CallSite[]> {
     else out.set(key, [call])
   }
   return out
-}
-
-function within(inner: Location, outer: Location): boolean {
-  return (
-    position(inner.startLine, inner.startColumn) >= position(outer.startLine, outer.startColumn) &&
-    position(inner.endLine, inner.endColumn) <= position(outer.endLine, outer.endColumn)
-  )
 }
 
 /** A binding with what every round reads from it, computed once. */

@@ -14,6 +14,7 @@ import type { Quoter } from '../shared/evidence.js'
 import { type Estimate, estimateFunctions } from '../shared/reach-estimate.js'
 import { functionEntry } from '../shared/test-reach.js'
 import type { TestReach, UnitReach } from '../shared/reach.js'
+import { lineWithin } from '../kit/index.js'
 
 export type Basis = 'report' | 'estimate'
 
@@ -56,9 +57,6 @@ export function coverageByFile(
   return map
 }
 
-const within = (line: number, fn: { loc: { startLine: number; endLine: number } }): boolean =>
-  line >= fn.loc.startLine && line <= fn.loc.endLine
-
 /** For each function, the lines of functions nested inside it (their lines are theirs, not the outer one's). */
 function nestedRanges(module: ModuleModel): Map<FunctionDecl, FunctionDecl[]> {
   const sorted = [...module.functions].sort(
@@ -82,7 +80,7 @@ function nestedRanges(module: ModuleModel): Map<FunctionDecl, FunctionDecl[]> {
 }
 
 function owns(line: number, fn: FunctionDecl, inner: readonly FunctionDecl[]): boolean {
-  return within(line, fn) && !inner.some((f) => within(line, f))
+  return lineWithin(line, fn.loc) && !inner.some((f) => lineWithin(line, f.loc))
 }
 
 /**

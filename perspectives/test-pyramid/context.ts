@@ -5,6 +5,7 @@ import type { FindingDraft } from '../types.js'
 import type { TestFile } from './classify.js'
 import type { TestPyramidMessageId } from './messages.js'
 import { JS_HOOKS, PY_HOOKS } from './signals.js'
+import { within } from '../kit/index.js'
 
 export type Draft = FindingDraft<TestPyramidMessageId>
 
@@ -13,16 +14,6 @@ export interface Found {
   file?: TestFile
   /** For specs: the source module and exported symbol a test could reach in isolation. */
   subject?: { module: ModuleModel; symbol: string }
-}
-
-export function within(inner: Location, outer: Location): boolean {
-  const startsAfter =
-    inner.startLine > outer.startLine ||
-    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const endsBefore =
-    inner.endLine < outer.endLine ||
-    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
-  return startsAfter && endsBefore
 }
 
 /** The innermost test case containing a location. */
@@ -66,16 +57,4 @@ export function evidenceAt(
   loc: Pick<Location, 'startLine' | 'endLine'>
 ) {
   return quote.evidence(file, { startLine: loc.startLine, endLine: loc.startLine }, 1)
-}
-
-/** Makes keys unique per message and file, in source order (never a line number). */
-export function uniqueKeys(found: Found[]): void {
-  const seen = new Map<string, number>()
-  for (const f of found) {
-    const ev = f.draft.evidence
-    const base = `${f.draft.messageId}|${'file' in ev ? ev.file : ''}|${f.draft.key}`
-    const n = (seen.get(base) ?? 0) + 1
-    seen.set(base, n)
-    if (n > 1) f.draft.key = `${f.draft.key}#${n}`
-  }
 }

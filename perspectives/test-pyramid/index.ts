@@ -3,12 +3,13 @@
 // runner, names the shape with its numbers, finds flakiness smells, reads the slowest tests from
 // JUnit XML, and writes specs that move tests down the pyramid. How it decides: README.md.
 import { definePerspective } from '../define.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
 import { createQuoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { Metrics } from '../types.js'
 import { testFiles } from './classify.js'
-import { type Found, uniqueKeys } from './context.js'
+import { type Found } from './context.js'
 import { MESSAGES, type TestPyramidMessageId } from './messages.js'
 import { checkMoveDown } from './movedown.js'
 import { DEFAULT_OPTIONS, type TestPyramidOptions, validateOptions } from './options.js'
@@ -20,26 +21,8 @@ import { checkState } from './state.js'
 
 export type { TestPyramidOptions } from './options.js'
 
-const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const
-const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const
 const MAX_SLOWEST = 10
 const MAX_DETAIL_FILES = 500
-
-function position(f: Found): [string, number] {
-  const ev = f.draft.evidence
-  return 'file' in ev ? [ev.file, ev.startLine] : ['', 0]
-}
-
-function bySource(a: Found, b: Found): number {
-  const [fa, la] = position(a)
-  const [fb, lb] = position(b)
-  return (
-    fa.localeCompare(fb) ||
-    la - lb ||
-    a.draft.messageId.localeCompare(b.draft.messageId) ||
-    a.draft.key.localeCompare(b.draft.key)
-  )
-}
 
 export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
   meta: {
@@ -67,7 +50,7 @@ export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
     const counts = countLevels(files)
     const shape = shapeOf(counts, options.minTestsForShape)
     const input = { files, quote, minSleepMillis: options.minSleepMillis }
-    const all: Found[] = [
+    const found: Found[] = [
       ...shapeFindings(model, files, counts, shape),
       ...checkModifiers(input),
       ...checkSleeps(input),
@@ -77,24 +60,11 @@ export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
       ...checkState(files, quote),
       ...checkMoveDown(model, files, quote)
     ]
-    // Keys are made unique in source order before the cap, so ids do not depend on it.
-    all.sort(bySource)
-    uniqueKeys(all)
-    all.sort(
-      (a, b) =>
-        SEVERITY_RANK[a.draft.severity] - SEVERITY_RANK[b.draft.severity] ||
-        CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] ||
-        bySource(a, b)
+    const { all, kept, perKind } = finishFindings(
+      found,
+      Object.keys(MESSAGES) as TestPyramidMessageId[],
+      options.maxFindingsPerKind
     )
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
-      TestPyramidMessageId,
-      number
-    >
-    const kept: Found[] = []
-    for (const f of all) {
-      perKind[f.draft.messageId] += 1
-      if (perKind[f.draft.messageId] <= options.maxFindingsPerKind) kept.push(f)
-    }
     const slowest = [...model.facts.junit]
       .sort(
         (a, b) =>
@@ -119,7 +89,7 @@ export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
       metrics[`files.${l}`] = counts.files[l]
       metrics[`tests.${l}`] = counts.tests[l]
     }
-    for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
+    Object.assign(metrics, perKindMetrics(perKind))
     return {
       findings: kept.map((f) => f.draft),
       specs: buildSpecs(kept, options.maxSpecs),

@@ -5,7 +5,8 @@ import type { CallSite } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import { type TestFile, effectiveCallee, normaliseSource } from './classify.js'
-import { evidenceAt, type Found, testAt, testLabel, within as locWithin } from './context.js'
+import { within, withinLines } from '../kit/index.js'
+import { evidenceAt, type Found, testAt, testLabel } from './context.js'
 import {
   CLOCK_CALLS,
   TIMESTAMP_CALLS,
@@ -69,7 +70,7 @@ export function checkSleeps(input: SmellInput): Found[] {
       if (ms === undefined || ms < input.minSleepMillis) continue
       // A sleep inside a loop polls for a condition with a bound; a sleep in a function nested in the
       // test (a callback, a lambda handed to an executor) is the workload under test, not a wait.
-      if (file.module.loops.some((l) => locWithin(call.loc, l.loc))) continue
+      if (file.module.loops.some((l) => within(call.loc, l.loc))) continue
       const test = testAt(file, call.loc)
       if (
         file.module.language === 'python' &&
@@ -317,7 +318,7 @@ export function checkModifiers(input: SmellInput): Found[] {
         how = `${call.callee}(…)`
       } else {
         // Python: a method of a skipped class is reported once, with its class.
-        if (reportedSuites.some((s) => within(c, s))) continue
+        if (reportedSuites.some((s) => withinLines(c.loc, s.loc))) continue
         const decorator = unconditionalSkip(decoratorsAbove(input.quote, path, c.loc.startLine))
         if (!decorator) continue
         how = `@${decorator}`
@@ -326,7 +327,7 @@ export function checkModifiers(input: SmellInput): Found[] {
       if (c.kind === 'suite') reportedSuites.push(c)
       const name = `'${c.name.length > 60 ? `${c.name.slice(0, 57)}…` : c.name}'`
       if (c.modifier === 'only') {
-        const others = file.tests.filter((t) => t !== c && !within(t, c)).length
+        const others = file.tests.filter((t) => t !== c && !withinLines(t.loc, c.loc)).length
         out.push({
           file,
           draft: {
@@ -358,11 +359,4 @@ export function checkModifiers(input: SmellInput): Found[] {
     }
   }
   return out
-}
-
-function within(
-  t: { loc: { startLine: number; endLine: number } },
-  outer: { loc: { startLine: number; endLine: number } }
-): boolean {
-  return t.loc.startLine >= outer.loc.startLine && t.loc.endLine <= outer.loc.endLine
 }

@@ -8,14 +8,13 @@ import {
   type CheckInput,
   type Found,
   type ModuleInfo,
-  SEVERITY_RANK,
   calleeSource,
   readsArgv,
   short,
-  whereText,
-  within
+  whereText
 } from './context.js'
 import type { UserExperienceMessageId } from './messages.js'
+import { within } from '../kit/index.js'
 
 const OPTION_LIKE = /^--?[A-Za-z][\w-]*$/
 const UNKNOWN_BRANCH =
@@ -42,7 +41,6 @@ function push(
 ): void {
   out.push({
     info,
-    rank: SEVERITY_RANK[severity],
     draft: {
       messageId,
       data,

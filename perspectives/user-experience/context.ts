@@ -1,17 +1,11 @@
 // What every check reads: the product modules (tests, fixtures and .d.ts files left out), which of
 // them are command-line programs (and why), what each local name was imported from, and the
 // command a test can run for a program (a package bin, a console script, `python -m`).
-import type {
-  CallSite,
-  CodeModel,
-  FunctionDecl,
-  Location,
-  ModuleModel
-} from '../../src/model/types.js'
+import type { CallSite, CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
-import type { FindingDraft, Severity } from '../types.js'
+import type { FindingDraft } from '../types.js'
 import type { UserExperienceMessageId } from './messages.js'
 
 export type Draft = FindingDraft<UserExperienceMessageId>
@@ -44,15 +38,6 @@ export interface CheckInput {
 export interface Found {
   draft: Draft
   info: ModuleInfo
-  rank: number
-}
-
-export const SEVERITY_RANK: Record<Severity, number> = {
-  critical: 0,
-  high: 1,
-  medium: 2,
-  low: 3,
-  info: 4
 }
 
 const CLI_LIBRARIES = new Set([
@@ -177,17 +162,6 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
   return { model, modules, quote }
 }
 
-/** Whether `inner` lies within `outer` (by line and column). */
-export function within(inner: Location, outer: Location): boolean {
-  const startsAfter =
-    inner.startLine > outer.startLine ||
-    (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)
-  const endsBefore =
-    inner.endLine < outer.endLine ||
-    (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)
-  return startsAfter && endsBefore
-}
-
 /** `parse() in src/a.ts`, `module scope of src/a.ts`. */
 export function whereText(info: ModuleInfo, enclosing: string | undefined): string {
   return enclosing ? `${enclosing}() in ${info.module.path}` : `module scope of ${info.module.path}`
@@ -203,15 +177,4 @@ export function calleeSource(info: ModuleInfo, call: CallSite): string | undefin
 export function short(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ').trim()
   return one.length > max ? `${one.slice(0, max - 1)}…` : one
-}
-
-/** Makes keys unique within a kind and file: the second `x` becomes `x#2` (never a line number). */
-export function uniqueKeys(found: Found[]): void {
-  const seen = new Map<string, number>()
-  for (const f of found) {
-    const base = `${f.draft.messageId}|${'file' in f.draft.evidence ? f.draft.evidence.file : ''}|${f.draft.key}`
-    const n = (seen.get(base) ?? 0) + 1
-    seen.set(base, n)
-    if (n > 1) f.draft.key = `${f.draft.key}#${n}`
-  }
 }

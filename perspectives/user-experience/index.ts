@@ -3,10 +3,11 @@
 // keyboard access, labels) and error messages that say nothing. Writes CLI specs that run the program
 // and accessibility specs that query by role and name. How it decides is documented in README.md.
 import { definePerspective } from '../define.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
 import { createQuoter } from '../shared/evidence.js'
 import type { Metrics } from '../types.js'
 import { checkCli } from './cli.js'
-import { buildInput, type Found, uniqueKeys } from './context.js'
+import { buildInput, type Found } from './context.js'
 import { MESSAGES, type UserExperienceMessageId } from './messages.js'
 import { DEFAULT_OPTIONS, type UserExperienceOptions, validateOptions } from './options.js'
 import { buildReport } from './report.js'
@@ -15,13 +16,6 @@ import { checkUi } from './ui.js'
 import { checkWording } from './wording.js'
 
 export type { UserExperienceOptions } from './options.js'
-
-const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const
-
-function position(f: Found): [string, number] {
-  const ev = f.draft.evidence
-  return 'file' in ev ? [ev.file, ev.startLine] : ['', 0]
-}
 
 export default definePerspective<UserExperienceMessageId, UserExperienceOptions>({
   meta: {
@@ -44,40 +38,12 @@ export default definePerspective<UserExperienceMessageId, UserExperienceOptions>
   analyse(context) {
     const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
     const input = buildInput(context.model, createQuoter(context))
-    const all: Found[] = [...checkCli(input), ...checkUi(input), ...checkWording(input)]
-    // Ids must not depend on the cap: keys are made unique in source order, before sorting by severity.
-    all.sort((a, b) => {
-      const [fa, la] = position(a)
-      const [fb, lb] = position(b)
-      return (
-        fa.localeCompare(fb) ||
-        la - lb ||
-        a.draft.messageId.localeCompare(b.draft.messageId) ||
-        a.draft.key.localeCompare(b.draft.key)
-      )
-    })
-    uniqueKeys(all)
-    all.sort((a, b) => {
-      const [fa, la] = position(a)
-      const [fb, lb] = position(b)
-      return (
-        a.rank - b.rank ||
-        CONFIDENCE_RANK[a.draft.confidence] - CONFIDENCE_RANK[b.draft.confidence] ||
-        fa.localeCompare(fb) ||
-        la - lb ||
-        a.draft.messageId.localeCompare(b.draft.messageId) ||
-        a.draft.key.localeCompare(b.draft.key)
-      )
-    })
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
-      UserExperienceMessageId,
-      number
-    >
-    const kept: Found[] = []
-    for (const f of all) {
-      perKind[f.draft.messageId] += 1
-      if (perKind[f.draft.messageId] <= options.maxFindingsPerKind) kept.push(f)
-    }
+    const found: Found[] = [...checkCli(input), ...checkUi(input), ...checkWording(input)]
+    const { all, kept, perKind } = finishFindings(
+      found,
+      Object.keys(MESSAGES) as UserExperienceMessageId[],
+      options.maxFindingsPerKind
+    )
     const programs = input.modules.filter((m) => m.cli).map((m) => m.module.path)
     const components = input.modules.filter((m) => (m.module.jsxElements?.length ?? 0) > 0).length
     const metrics: Metrics = {
@@ -87,7 +53,7 @@ export default definePerspective<UserExperienceMessageId, UserExperienceOptions>
       jsxElements: input.modules.reduce((n, m) => n + (m.module.jsxElements?.length ?? 0), 0),
       findings: all.length
     }
-    for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
+    Object.assign(metrics, perKindMetrics(perKind))
     return {
       findings: kept.map((f) => f.draft),
       specs: buildSpecs(kept, context.target, options.maxSpecs),

@@ -3,8 +3,9 @@
 // spread (`{...props}`) are skipped: the spread may carry the missing attribute.
 import type { JsxElement } from '../../src/model/types.js'
 import type { Confidence, Severity } from '../types.js'
-import { type CheckInput, type Found, type ModuleInfo, SEVERITY_RANK, within } from './context.js'
+import { type CheckInput, type Found, type ModuleInfo } from './context.js'
 import type { UserExperienceMessageId } from './messages.js'
+import { within } from '../kit/index.js'
 
 const STATIC_TAGS = new Set([
   'div',
@@ -100,7 +101,6 @@ export function checkUi(input: CheckInput): Found[] {
     ): void => {
       out.push({
         info,
-        rank: SEVERITY_RANK[severity],
         draft: {
           messageId,
           data: { tag: el.name, where: where(info, el), ...data },

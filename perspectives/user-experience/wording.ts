@@ -4,15 +4,8 @@
 import type { CallSite, ThrowSite } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import type { Severity } from '../types.js'
-import {
-  type CheckInput,
-  type Found,
-  type ModuleInfo,
-  SEVERITY_RANK,
-  short,
-  whereText,
-  within
-} from './context.js'
+import { type CheckInput, type Found, type ModuleInfo, short, whereText } from './context.js'
+import { within } from '../kit/index.js'
 
 const GENERIC = new Set([
   'error',
@@ -160,7 +153,6 @@ export function checkWording(input: CheckInput): Found[] {
     ): void => {
       out.push({
         info,
-        rank: SEVERITY_RANK[severity],
         draft: {
           messageId: 'genericErrorMessage',
           data: {

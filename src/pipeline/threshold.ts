@@ -1,9 +1,8 @@
 // The fail-on threshold: does any finding reach the chosen severity?
+import { SEVERITY_ORDER } from '../../perspectives/contract.js'
 import type { Severity } from '../../perspectives/types.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import type { FailOn } from '../config/types.js'
-
-const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 
 /** Findings at or above the level; empty for `none`. */
 export function findingsAtOrAbove(
@@ -11,10 +10,10 @@ export function findingsAtOrAbove(
   level: FailOn
 ): { id: string; severity: Severity }[] {
   if (level === 'none') return []
-  const limit = RANK[level]
+  const limit = SEVERITY_ORDER[level]
   return runs.flatMap((r) =>
     r.findings
-      .filter((f) => RANK[f.severity] <= limit)
+      .filter((f) => SEVERITY_ORDER[f.severity] <= limit)
       .map((f) => ({ id: f.id, severity: f.severity }))
   )
 }

@@ -3,6 +3,7 @@
 // Running the specs decides too: a finding its spec showed to be a defect leads whatever its rank;
 // a finding its spec refuted is left out.
 // Pure and deterministic; both the job summary and the terminal report list the same items.
+import { SEVERITY_ORDER } from '../../perspectives/contract.js'
 import type { Confidence, Finding, Severity } from '../../perspectives/types.js'
 import { refutedFindings } from '../engine/risk.js'
 import type { PerspectiveRun } from '../engine/types.js'
@@ -19,7 +20,8 @@ export interface NextStep {
   spec?: TestSpec
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 }
+/** Higher is more severe: critical 4 ... info 0 (the contract's order, reversed). */
+const severityWeight = (s: Severity): number => SEVERITY_ORDER.info - SEVERITY_ORDER[s]
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 }
 const PRIORITY_RANK: Record<TestSpec['priority'], number> = { P1: 2, P2: 1, P3: 0 }
 
@@ -29,7 +31,7 @@ const SUMMING_UP = new Set(['big-picture'])
 /** A finding worth leading with: in shipped code, at least medium severity, not a low-confidence guess. */
 function leads(f: Finding, shipped: (path: string) => boolean): boolean {
   return (
-    f.file !== null && shipped(f.file) && SEVERITY_RANK[f.severity] >= 2 && f.confidence !== 'low'
+    f.file !== null && shipped(f.file) && severityWeight(f.severity) >= 2 && f.confidence !== 'low'
   )
 }
 
@@ -44,7 +46,7 @@ export function byRisk(
     .sort(
       (a, b) =>
         shipped(b.f) - shipped(a.f) ||
-        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
+        severityWeight(b.f.severity) - severityWeight(a.f.severity) ||
         CONFIDENCE_RANK[b.f.confidence] - CONFIDENCE_RANK[a.f.confidence] ||
         a.i - b.i
     )
@@ -78,7 +80,7 @@ export function nextSteps(
       if (spec) covered.add(spec)
       const score =
         (defect ? 1000 : 0) +
-        SEVERITY_RANK[f.severity] * 10 +
+        severityWeight(f.severity) * 10 +
         CONFIDENCE_RANK[f.confidence] * 3 +
         (spec ? 1 : 0)
       candidates.push({

@@ -1,0 +1,114 @@
+// What every perspective does with its drafts before returning them: keys made unique in source order
+// (so ids do not depend on the cap), ranking (severity, then confidence, then place), a cap per kind,
+// and counts per kind for the metrics. A perspective lists its checks; finishFindings does the rest.
+import type { FindingDraft, Metrics } from '../types.js'
+import { CONFIDENCE_ORDER, SEVERITY_ORDER } from './order.js'
+
+/** A draft with whatever a perspective keeps beside it for its specs and report. */
+export interface Drafted {
+  draft: FindingDraft
+}
+
+/** File and start line of a draft's evidence; '' and 0 for a repository-level finding. */
+export function placeOf(draft: FindingDraft): [string, number] {
+  const ev = draft.evidence
+  return 'file' in ev ? [ev.file, ev.startLine] : ['', 0]
+}
+
+/** For sort(): file, line, message id, key. */
+export function byPlace(a: FindingDraft, b: FindingDraft): number {
+  const [fa, la] = placeOf(a)
+  const [fb, lb] = placeOf(b)
+  return (
+    fa.localeCompare(fb) ||
+    la - lb ||
+    a.messageId.localeCompare(b.messageId) ||
+    a.key.localeCompare(b.key)
+  )
+}
+
+/** For sort(): severity, then file, line and key (confidence not considered). */
+export function bySeverityThenPlace(a: FindingDraft, b: FindingDraft): number {
+  const [fa, la] = placeOf(a)
+  const [fb, lb] = placeOf(b)
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    fa.localeCompare(fb) ||
+    la - lb ||
+    a.key.localeCompare(b.key)
+  )
+}
+
+/** For sort(): severity, then confidence, then place. */
+export function byRank(a: FindingDraft, b: FindingDraft): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] ||
+    byPlace(a, b)
+  )
+}
+
+/**
+ * Makes keys unique per message and file, in the order given: the second `x` becomes `x#2` (never a
+ * line number, so ids survive edits elsewhere in the file).
+ */
+export function uniqueKeys(drafts: readonly FindingDraft[]): void {
+  const seen = new Map<string, number>()
+  for (const d of drafts) {
+    const base = `${d.messageId}|${placeOf(d)[0]}|${d.key}`
+    const n = (seen.get(base) ?? 0) + 1
+    seen.set(base, n)
+    if (n > 1) d.key = `${d.key}#${n}`
+  }
+}
+
+/** Zero for every message id, then one more per draft of that kind. */
+export function countPerKind<M extends string>(
+  messageIds: readonly M[],
+  drafts: readonly FindingDraft[]
+): Record<M, number> {
+  const perKind = Object.fromEntries(messageIds.map((id) => [id, 0])) as Record<M, number>
+  for (const d of drafts) perKind[d.messageId as M] += 1
+  return perKind
+}
+
+/** `findings.<messageId>` metrics from counts per kind. */
+export function perKindMetrics(perKind: Readonly<Record<string, number>>): Metrics {
+  const metrics: Metrics = {}
+  for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
+  return metrics
+}
+
+export interface Finished<T, M extends string> {
+  /** Every finding, ranked. */
+  all: T[]
+  /** The first `maxPerKind` of each kind, ranked. */
+  kept: T[]
+  /** How many of each kind were found (before the cap); 0 for kinds not found. */
+  perKind: Record<M, number>
+}
+
+/** Unique keys, ranking and the per-kind cap over what the checks found. Sorts `found` in place. */
+export function finishFindings<T extends Drafted, M extends string>(
+  found: T[],
+  messageIds: readonly M[],
+  maxPerKind: number
+): Finished<T, M> {
+  found.sort((a, b) => byPlace(a.draft, b.draft))
+  uniqueKeys(found.map((f) => f.draft))
+  found.sort((a, b) => byRank(a.draft, b.draft))
+  const seen = new Map<string, number>()
+  const kept = found.filter((f) => {
+    const n = (seen.get(f.draft.messageId) ?? 0) + 1
+    seen.set(f.draft.messageId, n)
+    return n <= maxPerKind
+  })
+  return {
+    all: found,
+    kept,
+    perKind: countPerKind(
+      messageIds,
+      found.map((f) => f.draft)
+    )
+  }
+}

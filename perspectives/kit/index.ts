@@ -1,0 +1,16 @@
+// The perspective kit: what every perspective needs around its own checks, behind one import.
+export { andMore } from './text.js'
+export {
+  byPlace,
+  byRank,
+  bySeverityThenPlace,
+  countPerKind,
+  type Drafted,
+  finishFindings,
+  type Finished,
+  perKindMetrics,
+  placeOf,
+  uniqueKeys
+} from './finish.js'
+export { byConfidence, bySeverity, CONFIDENCE_ORDER, mostSevere, SEVERITY_ORDER } from './order.js'
+export { lineWithin, startsBefore, within, withinLines } from './ranges.js'
