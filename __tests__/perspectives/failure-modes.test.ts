@@ -118,6 +118,73 @@ testPerspective<FailureOptions>(failureModes, {
   ],
   invalid: [
     {
+      // Judged false on bottle: an error the project's own tests expect (directly, or through a
+      // subclass whose constructor inherits the raise) is a contract they pin. The raise no test
+      // expects is still a failure mode.
+      name: 'Python: a raise the tests expect is a contract; an unexpected one is a finding',
+      files: {
+        'tpl/__init__.py': '',
+        'tpl/core.py': [
+          'class TemplateError(Exception):',
+          '    pass',
+          '',
+          '',
+          'class BaseTemplate:',
+          '    def __init__(self, name=None):',
+          '        if not name:',
+          '            raise TemplateError("no template name")',
+          '        self.name = name',
+          '',
+          '',
+          'class SimpleTemplate(BaseTemplate):',
+          '    pass',
+          '',
+          '',
+          'def shift(parts, count):',
+          '    if not 0 < count <= len(parts):',
+          '        raise AssertionError("cannot shift")',
+          '    return parts[count:]',
+          '',
+          '',
+          'def render(template, values):',
+          '    found = lookup(values, template.name)',
+          '    if found is None:',
+          '        raise RuntimeError("nothing to render")',
+          '    return found',
+          '',
+          '',
+          'def lookup(values, name):',
+          '    return values.get(name)',
+          ''
+        ].join('\n'),
+        'tests/test_core.py': [
+          'import pytest',
+          '',
+          'from tpl.core import SimpleTemplate, TemplateError, render, shift',
+          '',
+          '',
+          'def test_missing_name():',
+          '    with pytest.raises(TemplateError):',
+          '        SimpleTemplate(name=None)',
+          '',
+          '',
+          'def test_shift_too_far():',
+          '    with pytest.raises(AssertionError):',
+          '        shift(["a"], 3)',
+          '',
+          '',
+          'def test_render():',
+          '    assert render(SimpleTemplate("a"), {"a": 1}) == 1',
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'explicitThrow', file: 'tpl/core.py', line: 25 }],
+      check: (result) => {
+        expect(row(result, 'tpl/core.py', 8, 'throw').tests).toBe('asserted')
+        expect(row(result, 'tpl/core.py', 18, 'throw').tests).toBe('asserted')
+      }
+    },
+    {
       name: 'TypeScript: throws, throwing calls, awaited I/O and an unchecked optional',
       files: tsFixture,
       expected: [

@@ -16,7 +16,7 @@ import { DEFAULT_OPTIONS, type FailureOptions, validateOptions } from './options
 import { buildReport, failureLabel } from './report.js'
 import { scoringContext } from './scoring.js'
 import { buildSpecs } from './specs.js'
-import { buildTable, type Row, selectFindings } from './table.js'
+import { buildTable, type Row, selectFindings, testedContract } from './table.js'
 
 export type { FailureOptions } from './options.js'
 
@@ -54,6 +54,7 @@ export default definePerspective<FailureMessageId, FailureOptions>({
         r.mode.handling.effect !== 'handled' &&
         !r.mode.contract &&
         !(r.mode.callersCatch && r.scores.reach !== 'public') &&
+        !testedContract(r) &&
         r.scores.rpn >= options.minRpn
     ).length
     // A throw that rejects a bad argument is a contract: no finding, but a spec that the bad argument is rejected.

@@ -54,6 +54,32 @@ export interface ScoringContext {
   callers: Map<string, Set<string>>
   /** Test file -> identifiers that appear in the tests around an error assertion. */
   asserted: Map<string, Set<string>>
+  /** Class name -> the names of the classes that inherit from it, at any depth. */
+  subclasses: Map<string, Set<string>>
+}
+
+/** Class name -> every class below it, by the last segment of each base (`bottle.BaseTemplate`). */
+function subclassIndex(model: CodeModel): Map<string, Set<string>> {
+  const direct = new Map<string, string[]>()
+  for (const module of model.modules)
+    for (const cls of module.classes)
+      for (const base of cls.bases) {
+        const name = base.split('.').pop() ?? base
+        direct.set(name, [...(direct.get(name) ?? []), cls.name])
+      }
+  const below = new Map<string, Set<string>>()
+  for (const name of direct.keys()) {
+    const seen = new Set<string>()
+    const queue = [...(direct.get(name) ?? [])]
+    while (queue.length > 0) {
+      const next = queue.pop()!
+      if (seen.has(next) || next === name) continue
+      seen.add(next)
+      queue.push(...(direct.get(next) ?? []))
+    }
+    below.set(name, seen)
+  }
+  return below
 }
 
 export function scoringContext(
@@ -75,7 +101,8 @@ export function scoringContext(
       set.add(module.path)
     }
   }
-  return { reach, importers, callers, asserted, ...(facts ? { facts } : {}) }
+  const subclasses = subclassIndex(model)
+  return { reach, importers, callers, asserted, subclasses, ...(facts ? { facts } : {}) }
 }
 
 /**
@@ -135,6 +162,16 @@ export function reachOf(mode: FailureMode, ctx: ScoringContext): Reach {
     : 'unreached'
 }
 
+/**
+ * The names a test would use to reach the function: its own and its class's, and for a method the
+ * classes that inherit it (a test of `SimpleTemplate(...)` exercises `BaseTemplate.__init__`).
+ */
+function namesInTests(fn: FunctionDecl | undefined, ctx: ScoringContext): string[] {
+  const names = testNames(fn)
+  if (!fn?.className) return names
+  return [...names, ...(ctx.subclasses.get(fn.className) ?? [])]
+}
+
 export function testStateOf(mode: FailureMode, ctx: ScoringContext): TestState {
   const path = mode.module.path
   // Measured: the failing line never ran, or it ran (and tests may still assert the error).
@@ -149,14 +186,14 @@ export function testStateOf(mode: FailureMode, ctx: ScoringContext): TestState {
     fnReach === 'excluded'
   ) {
     const tests = ctx.reach.importedBy.get(path) ?? new Set<string>()
-    const names = testNames(mode.fn)
+    const names = namesInTests(mode.fn, ctx)
     for (const test of tests)
       if (names.some((n) => ctx.asserted.get(test)?.has(n))) return 'asserted'
     return 'referenced'
   }
   const tests = ctx.reach.importedBy.get(path)
   if (!tests || tests.size === 0) return 'unreached'
-  const names = testNames(mode.fn)
+  const names = namesInTests(mode.fn, ctx)
   if (names.length === 0) return 'referenced' // module-level code runs whenever a test imports the module
   const referenced = ctx.reach.referenced.get(path)
   const mentioned = (set: Set<string> | undefined): boolean =>
