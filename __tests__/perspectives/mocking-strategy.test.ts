@@ -124,6 +124,41 @@ testPerspective<MockingOptions>(mocking, {
   ],
   invalid: [
     {
+      // Judged false on koa: listen() makes the app's own server, which tests reach through
+      // supertest or app.callback(); an outgoing request beside it is still a seam to control.
+      name: 'a server the unit starts is not a network seam; a request it sends is',
+      files: {
+        'package.json': '{"name":"app","devDependencies":{"jest":"^29.0.0"}}',
+        'src/app.js': [
+          "const http = require('node:http')",
+          "const https = require('node:https')",
+          '',
+          'class Application {',
+          '  listen(port) {',
+          '    return http.createServer(this.callback()).listen(port)',
+          '  }',
+          '',
+          '  callback() {',
+          '    return (req, res) => res.end()',
+          '  }',
+          '',
+          '  ping(url) {',
+          '    return https.get(url)',
+          '  }',
+          '}',
+          '',
+          'module.exports = { Application }',
+          ''
+        ].join('\n'),
+        'test/app.test.js': [
+          "const { Application } = require('../src/app')",
+          "test('callback', () => expect(typeof new Application().callback()).toBe('function'))",
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'hardWiredSeam', file: 'src/app.js', line: 14 }]
+    },
+    {
       name: 'TypeScript: hard-wired seams, the subject mocked, own and third-party mocks, unrestored spies',
       files: tsFixture,
       expected: [

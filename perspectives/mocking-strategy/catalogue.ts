@@ -286,6 +286,15 @@ export function packageKind(specifier: string): SeamKind | undefined {
   return undefined
 }
 
+/** Calls that make a server (Node's http, https, http2, net and tls; Python's socket). */
+const SERVER_FACTORIES: ReadonlySet<string> = new Set([
+  'createServer',
+  'createSecureServer',
+  'create_server',
+  'HTTPServer',
+  'ThreadingHTTPServer'
+])
+
 /**
  * The kind of a call made through an imported binding: `qualified` is the package specifier plus the
  * member path (`os.environ.get`, `time.time`, `datetime.datetime.now`, `crypto.randomUUID`).
@@ -296,6 +305,9 @@ export function operationKind(source: string, qualified: string): SeamKind | und
   if (op) return op
   if (s === 'os' || s === 'os.path' || s === 'crypto' || s === 'path' || s === 'node:path')
     return undefined
+  // Making a server is the unit's own inbound side, not a dependency a test fakes: tests reach it
+  // through supertest or app.callback() (judged false on koa's Application.listen()).
+  if (qualified.split(/[.(]/).some((part) => SERVER_FACTORIES.has(part))) return undefined
   const kind = packageKind(s)
   if (kind === 'clock' && (s === 'time' || s === 'datetime')) {
     const last = qualified.split('.').pop() ?? ''
@@ -313,8 +325,7 @@ export function operationKind(source: string, qualified: string): SeamKind | und
       'create_connection',
       'getaddrinfo',
       'gethostbyname',
-      'gethostbyaddr',
-      'create_server'
+      'gethostbyaddr'
     ].includes(last)
       ? 'network'
       : undefined
