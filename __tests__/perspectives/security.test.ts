@@ -17,7 +17,7 @@ import {
   withoutNeutralCalls
 } from '../../perspectives/security/text.js'
 import { ConfigurationError } from '../../src/util/errors.js'
-import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 
 const tsFixture = readFixture('security-ts')
 const pyFixture = readFixture('security-py')
@@ -25,6 +25,7 @@ const redosTs = readFixture('security-redos-ts')
 const redosPy = readFixture('security-redos-py')
 const localsTs = readFixture('security-locals-ts')
 const localsPy = readFixture('security-locals-py')
+const prototypeTs = readFixture('security-prototype-ts')
 
 /** Functions written as the fixed form of a planted vulnerability: nothing may be reported in them. */
 const FIXED = /(Safely|^safeMerge$|^SafeBio$|^secureAgent$|_safely$|^etag$|^download_safely$)/
@@ -560,6 +561,20 @@ testPerspective<SecurityOptions>(security, {
 })
 
 describe('ReDoS in security and performance', () => {
+  it('reports path setters that walk down by given keys, and a __proto__-only check, at default settings; complete guards are not reported', async () => {
+    const result = await runFixture(security, prototypeTs)
+    const found = result.run.findings
+      .filter((f) => f.messageId === 'prototypePollution')
+      .map((f) => [f.file, f.startLine, f.symbol, f.confidence])
+    expect(found).toEqual([
+      ['src/index.js', 2, 'setPath', 'medium'],
+      ['src/index.js', 13, 'setKey', 'medium']
+    ])
+    const partial = result.run.findings.find((f) => f.symbol === 'setKey')
+    expect(partial?.message).toContain('checks `__proto__` but not `constructor`/`prototype`')
+    expect(checkRun(result)).toEqual([])
+  })
+
   it('names low-confidence candidates in the report instead of reporting them, unless minConfidence is low', async () => {
     const files = {
       'package.json': JSON.stringify({ name: 'runner', type: 'module' }),

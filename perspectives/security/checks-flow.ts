@@ -177,9 +177,6 @@ function throughLocal(
   return match && match.arg === 0 ? { match, value } : undefined
 }
 
-/** Sinks that are a vulnerability only with attacker input: for a public parameter alone, low confidence. */
-const NOT_DANGEROUS_ALONE = new Set(['pathTraversal', 'xss'])
-
 /** A parameter that reaches the sink as it is, not built into a larger command, query, path or HTML. */
 function passedThrough(origin: Origin, arg: string): boolean {
   return origin.kind === 'parameter' && !origin.built && !buildKind(arg)
@@ -206,8 +203,7 @@ function joinedLocal(origin: Origin): boolean {
 /**
  * How sure the finding is: from how the input arrives (confidenceFor: a request, argv or stdin value in the
  * same function is high; through calls, a local, or a parameter medium). Lowered to low for a public
- * parameter passed through unchanged (a wrapper whose job is the sink: `run(command)`, `load(f)`), for a
- * public parameter reaching a sink that is harmless without attacker input (a path, HTML), for a path
+ * parameter passed through unchanged (a wrapper whose job is the sink: `run(command)`, `load(f)`), for a path
  * named on the command line (the tool's user could open the file anyway), and for
  * a sink no input was traced to (in libraries these are template compilers, debuggers and caches), except
  * unsafe YAML loaders and node-serialize, which are misuses whatever they read.
@@ -224,9 +220,11 @@ function confidenceOf(
       !/pickle|marshal|shelve|dill/i.test(match.sink)
       ? 'medium'
       : 'low'
+  // A wrapper whose whole job is the sink (`run(command)` → exec, `load(file)` → pickle) hands its caller's
+  // value on unchanged: that is the function's contract, not a flaw. A value it builds (joins, formats,
+  // concatenates) from its parameters is the library's own doing and keeps its confidence: for a library the
+  // exported API's parameters are the attacker's input.
   if (passedThrough(origin, arg)) return 'low'
-  // Opening a file or writing HTML is not dangerous in itself: a library doing it with what its caller gives is doing its job.
-  if (origin.kind === 'parameter' && NOT_DANGEROUS_ALONE.has(match.messageId)) return 'low'
   // So is a command-line tool opening the files its user names: the user could open them anyway.
   if (origin.kind === 'argv' && match.messageId === 'pathTraversal') return 'low'
   return confidenceFor(origin, viaCalls)

@@ -167,12 +167,11 @@ function severityOf(result: VulnerableDiagnostics): Severity {
 
 /**
  * A request, argv or stdin value matched in the same function is what an attacker sends; through calls
- * in the module it is likely; a public parameter only may be (callers may bound or validate the text),
- * and for quadratic matching, which needs long input, less so.
+ * or a local it is likely. A library's string parameter is its caller's input, which is the attacker's in
+ * every published ReDoS advisory: medium (the severity still follows the complexity).
  */
-function confidenceOf(origin: Origin, result: VulnerableDiagnostics): Confidence {
-  if (origin.kind === 'parameter')
-    return result.complexity.type === 'exponential' ? 'medium' : 'low'
+function confidenceOf(origin: Origin): Confidence {
+  if (origin.kind === 'parameter') return 'medium'
   return origin.steps.length > 2 || origin.viaLocal ? 'medium' : 'high'
 }
 
@@ -217,7 +216,7 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
               : 'tens of kilobytes keep the process busy for seconds where the input length is not limited.'
         },
         severity: severityOf(result),
-        confidence: confidenceOf(origin, result),
+        confidence: confidenceOf(origin),
         rationale:
           `recheck (automaton analysis, seeded and bounded by size, never by time) reports ${result.complexity.summary} matching for this pattern; ` +
           `the matched value is ${origin.kind === 'parameter' ? 'a parameter of a public function, which callers may bound or validate' : `${origin.kind} input`}: ` +

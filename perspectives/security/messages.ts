@@ -42,9 +42,9 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
       '{{function}} passes `{{arg}}` to {{sink}}{{path}} and checks nowhere in the function that the result stays inside its root ({{lookedFor}}); `../../etc/passwd` walks out of it.'
   },
   prototypePollution: {
-    title: '{{function}} merges keys recursively without a __proto__ guard',
+    title: '{{function}} writes keys from its input without a prototype guard',
     message:
-      '{{function}} calls itself for nested values ({{evidence}}) and nothing in it mentions `__proto__`, `constructor` or `prototype`; a payload like `{ "__proto__": { "polluted": true } }` writes to Object.prototype.'
+      '{{function}} {{evidence}} and {{guard}}; a payload like `{ "__proto__": { "polluted": true } }` writes to Object.prototype.'
   },
   xss: {
     title: '{{sink}} receives HTML built from {{input}} in {{function}}',

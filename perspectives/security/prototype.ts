@@ -1,16 +1,96 @@
 // Prototype pollution. The model keeps no assignments, so the computed-key write is approximated: a
 // function that calls itself for nested values while iterating an object's keys (a recursive merge /
-// deep copy / extend), or a set-by-path function that splits a path and walks it in a loop, and in
-// which no string or condition mentions `__proto__`, `constructor` or `prototype` (the guard). The write
-// itself is looked for on the function's lines: `param[key] =` for a merge (a fresh local object being
-// filled cannot pollute), `x[key] =` for set-by-path.
+// deep copy / extend), one that walks down an object by the keys it is given (`o = o[key]` in a loop:
+// path setters with `a.b.c` strings or key arrays, unflatten, argv and ini parsers), or a set-by-path
+// function that splits a path and walks it, without a complete guard (both `__proto__` and
+// `constructor`/`prototype`, a prototype-free target, or a key-checking helper). The write itself is
+// looked for on the function's lines: `param[key] =` for a merge (a fresh local object being filled
+// cannot pollute), `walker[key] =` for a walk, `x[key] =` for set-by-path.
 import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
 
-const GUARD = /__proto__|constructor|prototype|isPrototypePolluted|Object\.create\(null\)/
+/** A complete guard names `__proto__` and `constructor`/`prototype`, or makes the target prototype-free. */
+const PROTO = /__proto__/
+const CONSTRUCTOR = /\bconstructor\b|\bprototype\b/
+const PROTOTYPE_FREE =
+  /Object\.create\(\s*null\s*\)|isPrototypePolluted|setPrototypeOf\(\s*\w+\s*,\s*null\s*\)/
+/** Helpers that by their name reject dangerous keys (`isValidKey`, `isUnsafeKey`, `isConstructorOrProto`...). */
+const GUARD_HELPER =
+  /^(is(Un)?(Safe|Valid)(Key|Prop|Property|Path)|isConstructorOrProto|isProto\w*|isForbidden\w*|isDangerous\w*|isPrototype\w*|validateKey|assertSafe\w*)$/
 const SET_BY_PATH =
   /^(set|put|assign|deepSet|setPath|setIn|setValue|setProperty|dset|unflatten|expand)/i
+
+interface GuardText {
+  proto: boolean
+  constructorToo: boolean
+  prototypeFree: boolean
+}
+
+function textsOf(module: ModuleModel, fn: FunctionDecl): string[] {
+  const name = fn.qualifiedName
+  return [
+    ...module.strings.filter((s) => s.enclosing === name).map((s) => s.value),
+    ...module.conditions.filter((c) => c.enclosing === name).map((c) => c.text),
+    ...module.calls
+      .filter((c) => c.enclosing === name)
+      .flatMap((c) => [`${c.callee}(${c.args.join(', ')})`])
+  ]
+}
+
+function guardText(texts: string[]): GuardText {
+  return {
+    proto: texts.some((t) => PROTO.test(t)),
+    constructorToo: texts.some((t) => CONSTRUCTOR.test(t.replace(/['"]?__proto__['"]?/g, ''))),
+    prototypeFree: texts.some((t) => PROTOTYPE_FREE.test(t))
+  }
+}
+
+/**
+ * Guarded: the function itself names both `__proto__` and `constructor`/`prototype` (a check on
+ * `__proto__` alone lets `{"constructor": {"prototype": …}}` through, the incomplete fix of several
+ * advisories), fills a prototype-free object, or calls a helper of the module that does, or one whose name
+ * says it rejects such keys.
+ */
+function guarded(module: ModuleModel, fn: FunctionDecl, guards: Set<string>): boolean {
+  const texts = textsOf(module, fn)
+  const own = guardText(texts)
+  if (own.prototypeFree || (own.proto && own.constructorToo)) return true
+  // A guard called, or passed as a callback (`keys.filter(isValidKey)`), or a module-level list of the
+  // forbidden keys read (`ignoreProperties.indexOf(part)`).
+  const word = /[A-Za-z_$][\w$]*/g
+  return texts.some((t) => (t.match(word) ?? []).some((w) => guards.has(w) || GUARD_HELPER.test(w)))
+}
+
+/** The module's functions that reject `__proto__` and `constructor`/`prototype` keys (`isValidKey`). */
+function guardFunctions(module: ModuleModel): Set<string> {
+  const out = new Set<string>()
+  for (const b of module.bindings ?? []) {
+    if (b.enclosing) continue
+    const g = guardText([b.value])
+    if (g.proto && g.constructorToo) out.add(b.name)
+  }
+  for (const fn of module.functions) {
+    const g = guardText(textsOf(module, fn))
+    if (g.prototypeFree || (g.proto && g.constructorToo)) out.add(fn.name)
+  }
+  return out
+}
+
+/** `obj = obj[key]` (or `o = o[k] || {}`): a loop that walks down an object by keys it is given. */
+function descends(
+  context: CheckContext,
+  module: ModuleModel,
+  fn: FunctionDecl
+): string | undefined {
+  const lines = context.quoter.lines(module.path)
+  const walk = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*\1\s*\[[^\]]+\]/
+  for (let n = fn.loc.startLine; n <= Math.min(fn.loc.endLine, lines.length); n++) {
+    const found = walk.exec(lines[n - 1])
+    if (found) return found[1]
+  }
+  return undefined
+}
 
 function iteratesKeys(module: ModuleModel, fn: FunctionDecl): string | undefined {
   const loop = module.loops.find(
@@ -26,26 +106,13 @@ function iteratesKeys(module: ModuleModel, fn: FunctionDecl): string | undefined
   return call ? `${call.callee}(${(call.args[0] ?? '').slice(0, 30)})` : undefined
 }
 
-function guarded(module: ModuleModel, fn: FunctionDecl): boolean {
-  return (
-    module.strings.some((s) => s.enclosing === fn.qualifiedName && GUARD.test(s.value)) ||
-    module.conditions.some((c) => c.enclosing === fn.qualifiedName && GUARD.test(c.text)) ||
-    module.calls.some(
-      (c) =>
-        c.enclosing === fn.qualifiedName &&
-        (GUARD.test(c.callee) ||
-          c.args.some((a) => /__proto__|['"]constructor['"]|['"]prototype['"]/.test(a)))
-    )
-  )
-}
-
 function writesThroughComputedKey(
   context: CheckContext,
   module: ModuleModel,
   fn: FunctionDecl,
   target: string
 ): boolean {
-  const write = new RegExp(`(?<![\\w$.])${target}\\[[^\\]]+\\]\\s*=(?!=)`)
+  const write = new RegExp(`(?<![\\w$.])${target}\\[(?:[^\\[\\]]|\\[[^\\[\\]]*\\])+\\]\\s*=(?!=)`)
   const lines = context.quoter.lines(module.path)
   for (let n = fn.loc.startLine; n <= Math.min(fn.loc.endLine, lines.length); n++)
     if (write.test(lines[n - 1])) return true
@@ -56,6 +123,7 @@ export function prototypeFindings(context: CheckContext): Draft[] {
   const out: Draft[] = []
   for (const module of context.modules) {
     if (module.language === 'python') continue
+    const guards = guardFunctions(module)
     for (const fn of module.functions) {
       if (fn.params.length === 0) continue
       const self = module.calls.find(
@@ -66,30 +134,42 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       )
       const keys = iteratesKeys(module, fn)
       let evidence: string | undefined
+      let walker: string | undefined
+      const loop = module.loops.find((l) => l.enclosing === fn.qualifiedName)
       if (self && keys)
-        evidence = `recursive call \`${self.callee}(${self.args.join(', ').slice(0, 50)})\` while iterating \`${keys}\``
+        evidence = `calls itself for nested values (recursive call \`${self.callee}(${self.args.join(', ').slice(0, 50)})\` while iterating \`${keys}\`)`
+      else if (loop && (walker = descends(context, module, fn)))
+        evidence = `walks down an object by the keys it is given (\`${walker} = ${walker}[…]\` in \`${loop.header.split('\n')[0].slice(0, 50)}\`)`
       else if (SET_BY_PATH.test(fn.name)) {
         const split = module.calls.find(
           (c) => c.enclosing === fn.qualifiedName && c.name === 'split'
         )
         const loop = module.loops.find((l) => l.enclosing === fn.qualifiedName)
         if (split && loop)
-          evidence = `path split with \`${split.callee}(${split.args.join(', ').slice(0, 20)})\` and walked in \`${loop.header.split('\n')[0].slice(0, 50)}\``
+          evidence = `splits a path and walks it (path split with \`${split.callee}(${split.args.join(', ').slice(0, 20)})\` and walked in \`${loop.header.split('\n')[0].slice(0, 50)}\`)`
       }
-      if (!evidence || guarded(module, fn)) continue
+      if (!evidence || guarded(module, fn, guards)) continue
+      const partial = guardText(textsOf(module, fn)).proto
       const params = fn.params.map((p) => p.name).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
-      const target =
-        self && keys
+      const target = walker
+        ? walker.replace(/\$/g, '\\$')
+        : self && keys
           ? `(?:${params.map((n) => n.replace(/\$/g, '\\$')).join('|')})`
           : '[A-Za-z_$][\\w$]*'
       if (params.length === 0 || !writesThroughComputedKey(context, module, fn, target)) continue
       const draft: Draft = {
         messageId: 'prototypePollution',
-        data: { function: fn.qualifiedName, evidence },
+        data: {
+          function: fn.qualifiedName,
+          evidence,
+          guard: partial
+            ? 'it checks `__proto__` but not `constructor`/`prototype`, so `{ "constructor": { "prototype": { "polluted": true } } }` still gets through'
+            : 'nothing in it or in a helper it calls rejects `__proto__`, `constructor` or `prototype`'
+        },
         severity: fn.exported ? 'high' : 'medium',
-        confidence: 'low',
+        confidence: 'medium',
         rationale:
-          'Approximated: the model records no assignments, so the write through a computed key is inferred from recursion over keys (or a split path walked in a loop) with no __proto__/constructor/prototype guard in the function.',
+          'Inferred from the shape: a write through a computed key in a function that recurses over keys, walks down an object by given keys, or splits a path, with no complete guard (both `__proto__` and `constructor`/`prototype` rejected, a prototype-free target from Object.create(null), or a key-checking helper) in the function or a helper it calls. For a library the keys come from its caller, which is the attacker in every published prototype-pollution advisory.',
         evidence: context.quoter.evidence(module.path, {
           startLine: fn.loc.startLine,
           endLine: fn.loc.startLine
