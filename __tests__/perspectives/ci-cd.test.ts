@@ -940,6 +940,13 @@ describe('ci-cd helpers', () => {
     expect(kinds('uv run --locked --group dev tox run -e typing,style')).toEqual([
       ['uv run --locked --group dev tox run -e typing,style', ['lint', 'typecheck'], []]
     ])
+    // tox 4 selects environments by factor (-f) or label (-m) too: structlog's typing job.
+    expect(kinds('uvx --with tox-uv tox run -f typing')).toEqual([
+      ['uvx --with tox-uv tox run -f typing', ['typecheck'], []]
+    ])
+    expect(kinds('tox run -m tests')).toEqual([['tox run -m tests', ['test'], []]])
+    // A make target named for tests with coverage measures it (httpie's `make test-cover`).
+    expect(kinds('make test-cover')).toEqual([['make test-cover', ['coverage', 'test'], []]])
     // Type tests (tsd, tstyche, a test:types script) check types; a test script that also runs them still runs tests.
     const typed = {
       'test:types': 'tstyche',

@@ -99,7 +99,7 @@ const SCRIPT_NAME_KINDS: [RegExp, CommandKind[]][] = [
     /^(typecheck|type-check|types|check-types|tsc|check:types|lint:types|typecheck:.*|tests?[:_-](types?|typings|tsd|dts))$/,
     ['typecheck']
   ],
-  [/^(coverage|cov|test:cov(erage)?)$/, ['test', 'coverage']]
+  [/^(coverage|cov|tests?[:_-]cov(er|erage)?|cov(er|erage)?[:_-]tests?)$/, ['test', 'coverage']]
 ]
 const MAX_DEPTH = 4
 
@@ -147,12 +147,15 @@ function rest(words: string[], from: number): string[] {
 
 /** tox/nox environments named for a type check or a linter run that, not the tests. */
 function toolEnvironments(words: string[]): CommandKind[] | null {
-  const at = words.findIndex(
-    (w) => w === '-e' || w === '-s' || w === '--session' || (w.startsWith('-e') && w.length > 2)
-  )
+  // `-e` names environments (tox, nox: `-s`/`--session`); tox 4's `-f` selects them by factor and
+  // `-m` by label (`tox run -f typing` runs the type checkers, not the tests).
+  const flag = /^(-e|-s|-f|-m|--session|--factors|--labels)$/
+  const at = words.findIndex((w) => flag.test(w) || (w.startsWith('-e') && w.length > 2))
   if (at < 0) return null
   const value =
-    words[at].length > 2 && words[at].startsWith('-e') ? words[at].slice(2) : (words[at + 1] ?? '')
+    words[at].length > 2 && words[at].startsWith('-e')
+      ? words[at].slice(2)
+      : (words.slice(at + 1).find((w) => !w.startsWith('-')) ?? '')
   const kinds = new Set<CommandKind>()
   for (const env of value.split(',')) {
     if (/typ|mypy|pyright/i.test(env)) kinds.add('typecheck')
