@@ -124,6 +124,46 @@ testPerspective<MockingOptions>(mocking, {
   ],
   invalid: [
     {
+      // Judged false on httpie: patching the project's own thin wrapper around getpass is the
+      // adapter seam done right; patching the module's business logic is still reported.
+      name: "Python: patching the project's own adapter is the right seam; patching its logic is not",
+      files: {
+        'app/__init__.py': '',
+        'app/prompt.py': [
+          'import getpass',
+          '',
+          '',
+          'class Credentials:',
+          '    def _ask(self, prompt):',
+          '        return getpass.getpass(prompt)',
+          '',
+          '    def password(self, user):',
+          '        secret = self._ask(f"{user}: ")',
+          '        if not secret:',
+          '            raise ValueError("empty password")',
+          '        return secret.strip()',
+          ''
+        ].join('\n'),
+        'tests/test_prompt.py': [
+          'from unittest.mock import patch',
+          '',
+          'from app.prompt import Credentials',
+          '',
+          '',
+          'def test_password():',
+          '    with patch("app.prompt.Credentials._ask", return_value=" pw "):',
+          '        assert Credentials().password("me") == "pw"',
+          '',
+          '',
+          'def test_password_logic():',
+          '    with patch("app.prompt.Credentials.password", return_value="x"):',
+          '        assert Credentials().password("me") == "x"',
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'subjectMocked', file: 'tests/test_prompt.py', line: 12 }]
+    },
+    {
       // Judged false on koa: listen() makes the app's own server, which tests reach through
       // supertest or app.callback(); an outgoing request beside it is still a seam to control.
       name: 'a server the unit starts is not a network seam; a request it sends is',
