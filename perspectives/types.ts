@@ -192,3 +192,47 @@ export interface AnalyseOutput<M extends string = string> {
   /** One plain-text line that sums the run up beyond its counts (big-picture: risk and readiness), for the terminal and the dataset's summary. */
   headline?: string
 }
+
+/**
+ * One option of a perspective, as JSON Schema: its type, what it accepts, its default and what it
+ * does (the description is the README's text). Checked when the run starts, never inside analyse.
+ */
+export type OptionSpec =
+  | { type: 'integer'; description: string; default: number; minimum?: number; maximum?: number }
+  | {
+      type: 'number'
+      description: string
+      default: number
+      minimum?: number
+      maximum?: number
+      exclusiveMinimum?: number
+    }
+  | { type: 'boolean'; description: string; default: boolean }
+  | { type: 'string'; description: string; enum: readonly string[]; default: string }
+  | {
+      type: 'array'
+      description: string
+      items: { type: 'string'; minLength?: number }
+      default: readonly string[]
+    }
+
+/** A perspective's options: a JSON Schema object with one property per option (see define.ts). */
+export interface OptionsSchema<P extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  type: 'object'
+  additionalProperties: false
+  properties: P
+}
+
+type OptionValue<S> = S extends { enum: readonly (infer E)[] }
+  ? E
+  : S extends { type: 'integer' | 'number' }
+    ? number
+    : S extends { type: 'boolean' }
+      ? boolean
+      : S extends { type: 'array' }
+        ? string[]
+        : never
+
+/** The options type a schema describes: what analyse receives, every option present. */
+export type OptionsOf<S> =
+  S extends OptionsSchema<infer P> ? { -readonly [K in keyof P]: OptionValue<P[K]> } : never

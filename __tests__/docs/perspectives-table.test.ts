@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it'
-import { definePerspective, notImplemented } from '../../perspectives/define.js'
+import { defineOptions, definePerspective, notImplemented } from '../../perspectives/define.js'
 import { PERSPECTIVES } from '../../perspectives/index.js'
 import { PERSPECTIVE_IDS } from '../../perspectives/types.js'
 import { perspectiveHeader, perspectivesTable } from '../../src/docs/perspectives-table.js'
@@ -25,7 +25,15 @@ const sample = definePerspective({
     implemented: true,
     needs: ['history']
   },
-  defaultOptions: { maxCases: 10, labels: ['a|b'] },
+  options: defineOptions({
+    maxCases: { type: 'integer', minimum: 1, default: 10, description: 'Most cases | per function.' },
+    labels: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      default: ['a|b'],
+      description: 'Labels.'
+    }
+  }),
   analyse: () => notImplemented()
 })
 
@@ -65,17 +73,18 @@ describe('perspectiveHeader', () => {
     expect(header).toContain('Looks at literals compared in conditions. And loops.')
     expect(header).toContain('**Id:** `edge-cases` · **Status:** ✅ implemented · **Needs:** history')
     const rows = tableRows(header)
-    expect(rows.map((r) => r[0])).toEqual(['Message id', '<code>alpha</code>', '<code>zeta</code>', 'Option', '<code>labels</code>', '<code>maxCases</code>'])
+    // Options in declaration order, each with what it accepts, its default and what it does.
+    expect(rows.map((r) => r[0])).toEqual(['Message id', '<code>alpha</code>', '<code>zeta</code>', 'Option', '<code>maxCases</code>', '<code>labels</code>'])
     expect(rows[1]).toEqual(['<code>alpha</code>', 'Compared with {{value}}', 'The condition compares {{name}} with {{value}}.'])
-    expect(rows[4][1]).toBe('<code>[&quot;a|b&quot;]</code>')
-    expect(rows[5][1]).toBe('<code>10</code>')
+    expect(rows[4]).toEqual(['<code>maxCases</code>', 'a whole number of at least 1', '<code>10</code>', 'Most cases | per function.'])
+    expect(rows[5]).toEqual(['<code>labels</code>', 'a list of non-empty strings', '<code>[&quot;a|b&quot;]</code>', 'Labels.'])
   })
 
   it('says so when there are no messages or options', () => {
     // A perspective whose issue has not landed yet (all fifteen have now, so one is made here).
     const stub = definePerspective({
       meta: { ...PERSPECTIVES[14].meta, messages: {}, implemented: false, needs: undefined },
-      defaultOptions: {},
+      options: defineOptions({}),
       analyse: () => notImplemented()
     })
     const header = perspectiveHeader(stub)

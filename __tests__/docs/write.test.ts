@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Perspective } from '../../perspectives/define.js'
 import { PERSPECTIVES } from '../../perspectives/index.js'
 import { PERSPECTIVE_MARKERS, README_MARKERS, readSection } from '../../src/docs/markers.js'
 import { perspectiveHeader, perspectivesTable } from '../../src/docs/perspectives-table.js'
@@ -88,5 +89,30 @@ describe('checkDocs', () => {
     // Removing the README's markers makes it stale too.
     readme('# Tool\n')
     expect(checkDocs(root)).toEqual(['README.md', path])
+  })
+})
+
+describe('option tables', () => {
+  it('are stale once a schema changes (a default, a range or a new option), and current after writeDocs', () => {
+    writeDocs(root)
+    expect(checkDocs(root)).toEqual([])
+    const scope = PERSPECTIVES[0]
+    const changed: Perspective<string, any> = {
+      ...scope,
+      options: {
+        ...scope.options,
+        properties: {
+          ...scope.options.properties,
+          maxSpecs: { type: 'integer', minimum: 0, default: 3, description: 'Most smoke specs.' }
+        }
+      }
+    }
+    const registry = [changed, ...PERSPECTIVES.slice(1)]
+    expect(checkDocs(root, registry)).toEqual(['perspectives/scope/README.md'])
+    writeDocs(root, registry)
+    expect(read('perspectives/scope/README.md')).toContain(
+      '| `maxSpecs` | a whole number of at least 0 | <code>3</code> |'
+    )
+    expect(checkDocs(root, registry)).toEqual([])
   })
 })

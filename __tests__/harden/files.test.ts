@@ -121,7 +121,9 @@ describe('the config file', () => {
     expect(yamlError).not.toContain('secret-looking')
     writeFileSync(file, 'perspectives:\n  scope:\n    maxSpecs: "hunter2-password"\n')
     const typeError = configError(() => readConfigFile(file, PERSPECTIVES, null))
-    expect(typeError).toContain('perspectives.scope.maxSpecs: expected a number, got a string')
+    expect(typeError).toContain(
+      'perspectives.scope.maxSpecs: a string (16 characters) is not accepted'
+    )
     expect(typeError).not.toContain('hunter2')
   })
 })

@@ -6,7 +6,8 @@ import {
   openFindings,
   storedOpenFindings
 } from '../../perspectives/big-picture/changes.js'
-import { DEFAULT_OPTIONS } from '../../perspectives/big-picture/options.js'
+import { optionDefaults } from '../../perspectives/define.js'
+import { OPTIONS, type BigPictureOptions } from '../../perspectives/big-picture/options.js'
 import { overallRisk, readiness } from '../../perspectives/big-picture/scores.js'
 import { readSources } from '../../perspectives/big-picture/sources.js'
 import {
@@ -100,7 +101,8 @@ describe('overall risk', () => {
 })
 
 describe('readiness', () => {
-  const verdict = (results: PreviousResult[]) => readiness(sourcesOf(results), DEFAULT_OPTIONS, 21)
+  const verdict = (results: PreviousResult[]) =>
+    readiness(sourcesOf(results), optionDefaults(OPTIONS) as BigPictureOptions, 21)
 
   it('is ready when every check passes', () => {
     const r = verdict(all({ 'test-coverage': goodCoverage, 'backwards-compat': goodCompat }))

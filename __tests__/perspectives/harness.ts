@@ -8,7 +8,7 @@
 //     invalid: [{
 //       name: 'JSON.parse of a request body',
 //       files: { 'src/a.ts': '...', ...readFixture('my-fixture') },
-//       options: { someOption: 3 },                       // optional, merged over defaultOptions
+//       options: { someOption: 3 },                       // optional, checked and merged over the defaults
 //       expected: [{ messageId: 'throwingCall', file: 'src/a.ts', line: 4 }],
 //       check: ({ run, model }) => expect(run.metrics.calls).toBe(1)   // optional extra assertions
 //     }]

@@ -4,11 +4,9 @@
 import { execFileSync } from 'node:child_process'
 import ts from 'typescript'
 import performance from '../../perspectives/performance/index.js'
-import {
-  validateOptions,
-  DEFAULT_OPTIONS,
-  type PerformanceOptions
-} from '../../perspectives/performance/options.js'
+import type { PerformanceOptions } from '../../perspectives/performance/options.js'
+import { resolveOptions } from '../../src/config/options.js'
+import { ConfigurationError } from '../../src/util/errors.js'
 import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 
 const tsFixture = readFixture('performance-ts')
@@ -398,12 +396,16 @@ testPerspective<PerformanceOptions>(performance, {
 })
 
 describe('performance helpers', () => {
-  it('refuses bad options with the option name and the default', () => {
-    expect(() => validateOptions({ ...DEFAULT_OPTIONS, nestedLoopDepth: 1 })).toThrow(
-      "performance option 'nestedLoopDepth' must be a whole number of at least 2, got 1 (default 2)"
+  it('refuses bad options with the option name, what it accepts and the default', () => {
+    expect(() => resolveOptions(performance, { nestedLoopDepth: 1 })).toThrow(ConfigurationError)
+    expect(() => resolveOptions(performance, { nestedLoopDepth: 1 })).toThrow(
+      "perspectives.performance.nestedLoopDepth: 1 is not accepted: performance's option nestedLoopDepth takes a whole number of at least 2 (default 2)."
     )
-    expect(() => validateOptions({ ...DEFAULT_OPTIONS, regexMaxNfaSize: 10 })).toThrow(
-      "performance option 'regexMaxNfaSize' must be a whole number of at least 100, got 10 (default 2000)"
+    expect(() => resolveOptions(performance, { regexMaxNfaSize: 10 })).toThrow(
+      "performance's option regexMaxNfaSize takes a whole number of at least 100 (default 2000)"
+    )
+    expect(() => resolveOptions(performance, { regexFuzzing: 'yes' })).toThrow(
+      "perspectives.performance.regexFuzzing: a string (3 characters) is not accepted: performance's option regexFuzzing takes true or false (default false)."
     )
   })
 

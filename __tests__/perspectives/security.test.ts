@@ -16,6 +16,7 @@ import {
   mentions,
   withoutNeutralCalls
 } from '../../perspectives/security/text.js'
+import { resolveOptions } from '../../src/config/options.js'
 import { ConfigurationError } from '../../src/util/errors.js'
 import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 
@@ -592,16 +593,12 @@ describe('ReDoS in security and performance', () => {
     expect(all.run.findings.map((f) => [f.messageId, f.file, f.startLine, f.confidence])).toEqual([
       ['commandInjection', 'src/run.ts', 4, 'low']
     ])
+    // A choice outside the schema stops the run before the perspective starts.
     await expect(
       runFixture(security, files, { options: { minConfidence: 'sometimes' as 'low' } })
-    ).resolves.toMatchObject({
-      run: {
-        status: 'failed',
-        error: expect.stringContaining(
-          'security option \'minConfidence\' must be one of high, medium, low, got "sometimes"'
-        )
-      }
-    })
+    ).rejects.toThrow(
+      "perspectives.security.minConfidence: a string (9 characters) is not accepted: security's option minConfidence takes one of high, medium, low (default medium)."
+    )
   })
 
   it('is reported by both perspectives under different ids: slow for performance, an attack for security', async () => {
@@ -663,18 +660,12 @@ describe('security helpers', () => {
     expect(entropy('abcd')).toBe(2)
   })
 
-  it('refuses bad options with the option named', async () => {
+  it('refuses bad options with the option named, before the perspective runs', async () => {
     await expect(
       runFixture(security, { 'a.ts': 'export const a = 1\n' }, { options: { maxFindings: -1 } })
-    ).resolves.toMatchObject({
-      run: { status: 'failed' }
-    })
-    const context = {
-      model: { modules: [], facts: { ci: [] } },
-      options: { ...security.defaultOptions, minSecretEntropy: 0 },
-      target: { framework: 'jest', language: 'typescript' },
-      now: ''
-    }
-    expect(() => security.analyse(context as never)).toThrow(ConfigurationError)
+    ).rejects.toThrow(ConfigurationError)
+    expect(() => resolveOptions(security, { minSecretEntropy: 0 })).toThrow(
+      "perspectives.security.minSecretEntropy: 0 is not accepted: security's option minSecretEntropy takes a number above 0 and at most 8 (default 3.5)."
+    )
   })
 })

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { definePerspective } from '../../perspectives/define.js'
+import { defineOptions, definePerspective } from '../../perspectives/define.js'
 import { PERSPECTIVES } from '../../perspectives/index.js'
 import { parseCli } from '../../src/config/cli-args.js'
 import type { RunConfig } from '../../src/config/types.js'
@@ -16,7 +16,7 @@ import { FIXTURE_FILES, makeRepository } from '../e2e/harness.js'
 
 const broken = definePerspective({
   meta: { ...PERSPECTIVES[1].meta, implemented: true },
-  defaultOptions: {},
+  options: defineOptions({}),
   analyse: () => {
     throw new Error('the model had no modules of the kind it needs')
   }

@@ -23,7 +23,7 @@ import {
   type VersionChange
 } from './manifest.js'
 import { type BackwardsCompatMessageId, MESSAGES } from './messages.js'
-import { type BackwardsCompatOptions, DEFAULT_OPTIONS, validateOptions } from './options.js'
+import { type BackwardsCompatOptions, OPTIONS } from './options.js'
 import { buildReport } from './report.js'
 import { buildSpecs, type SpecSubject } from './specs.js'
 import { buildApiReport } from './api-report.js'
@@ -178,9 +178,9 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     implemented: true,
     needs: ['base']
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   async analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     // A package whose HEAD declares `exports` offers only its entry modules; the base is read the same way.
     const entriesOnly = declaresExports(context.model)
     const head = publicApi(context.model, entriesOnly)

@@ -1,22 +1,28 @@
-// The backwards-compat perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The backwards-compat perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface BackwardsCompatOptions {
-  /** Most breaking-change findings; the most severe are kept, the report says how many more there were. */
-  maxFindings: number
-  /** Most API contract specs (changed signatures first, then the entry modules' API). */
-  maxSpecs: number
-  /** Most additions listed in the report and details. */
-  maxAdditions: number
-}
+export const OPTIONS = defineOptions({
+  maxFindings: {
+    type: 'integer',
+    minimum: 0,
+    default: 100,
+    description:
+      'Most breaking-change findings; the most severe are kept, the report says how many more there were.'
+  },
+  maxSpecs: {
+    type: 'integer',
+    minimum: 0,
+    default: 30,
+    description: "Most API contract specs (changed signatures first, then the entry modules' API)."
+  },
+  maxAdditions: {
+    type: 'integer',
+    minimum: 0,
+    default: 100,
+    description: 'Most additions listed in the report and details.'
+  }
+})
 
-export const DEFAULT_OPTIONS: BackwardsCompatOptions = {
-  maxFindings: 100,
-  maxSpecs: 30,
-  maxAdditions: 100
-}
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: BackwardsCompatOptions): BackwardsCompatOptions {
-  return checkWholeNumbers('backwards-compat', options, DEFAULT_OPTIONS)
-}
+export type BackwardsCompatOptions = OptionsOf<typeof OPTIONS>

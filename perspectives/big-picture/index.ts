@@ -10,7 +10,7 @@ import { buildBacklog } from './backlog.js'
 import { compareWithPrevious, openFindings } from './changes.js'
 import { findHotspots, type Hotspot, shippedPredicate } from './hotspots.js'
 import { MESSAGES, type BigPictureMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type BigPictureOptions, validateOptions } from './options.js'
+import { type BigPictureOptions, OPTIONS } from './options.js'
 import { buildReport, formulas, headline } from './report.js'
 import { overallRisk, readiness } from './scores.js'
 import { readSources } from './sources.js'
@@ -59,9 +59,9 @@ export default definePerspective<BigPictureMessageId, BigPictureOptions>({
     implemented: true,
     needs: ['history', 'results']
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const sources = readSources(context)
     const quote = createQuoter(context)
     const analysed = (file: string) => context.source?.(file) !== undefined

@@ -1,36 +1,45 @@
-// The big-picture perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The big-picture perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface BigPictureOptions {
-  /** Files flagged by at least this many perspectives are hotspots. */
-  minPerspectives: number
-  /** Most hotspots reported as findings (the report lists the same ones). */
-  maxHotspots: number
-  /** Most entries in the prioritised spec backlog. */
-  maxBacklog: number
-  /** Most new and resolved findings listed by name (all are counted). */
-  maxListed: number
-  /** The readiness check on coverage passes at this share of functions reached by tests, in percent. */
-  coverageTarget: number
-}
+export const OPTIONS = defineOptions({
+  minPerspectives: {
+    type: 'integer',
+    minimum: 2,
+    maximum: 14,
+    default: 2,
+    description: 'Files flagged by at least this many perspectives are hotspots.'
+  },
+  maxHotspots: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 1000,
+    default: 10,
+    description: 'Most hotspots reported as findings (the report lists the same ones).'
+  },
+  maxBacklog: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 1000,
+    default: 15,
+    description: 'Most entries in the prioritised spec backlog.'
+  },
+  maxListed: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 10000,
+    default: 20,
+    description: 'Most new and resolved findings listed by name (all are counted).'
+  },
+  coverageTarget: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    default: 60,
+    description:
+      'The readiness check on coverage passes at this share of functions reached by tests, in percent.'
+  }
+})
 
-export const DEFAULT_OPTIONS: BigPictureOptions = {
-  minPerspectives: 2,
-  maxHotspots: 10,
-  maxBacklog: 15,
-  maxListed: 20,
-  coverageTarget: 60
-}
-
-const RANGES: Record<keyof BigPictureOptions, [number, number]> = {
-  minPerspectives: [2, 14],
-  maxHotspots: [0, 1000],
-  maxBacklog: [0, 1000],
-  maxListed: [0, 10000],
-  coverageTarget: [0, 100]
-}
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: BigPictureOptions): BigPictureOptions {
-  return checkWholeNumbers('big-picture', options, DEFAULT_OPTIONS, RANGES)
-}
+export type BigPictureOptions = OptionsOf<typeof OPTIONS>

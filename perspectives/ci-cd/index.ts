@@ -26,7 +26,7 @@ import {
 import { versionMatrix } from './checks-versions.js'
 import { buildGraph } from './graph.js'
 import { MESSAGES, type CiMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type CiOptions, validateOptions } from './options.js'
+import { type CiOptions, OPTIONS } from './options.js'
 import { readOtherCi } from './other-ci.js'
 import { describeProject } from './project.js'
 import { buildReport, workflowRows } from './report.js'
@@ -69,10 +69,10 @@ export default definePerspective<CiMessageId, CiOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
     const { model } = context
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const graph = buildGraph(model)
     const project = describeProject(model)
     const other = readOtherCi(model.facts.ci, project.node?.manifest)

@@ -13,7 +13,7 @@ import { checkInput } from './input.js'
 import { MESSAGES, type DataIntegrityMessageId } from './messages.js'
 import { checkMoney } from './money.js'
 import { checkMutation } from './mutation.js'
-import { DEFAULT_OPTIONS, type DataIntegrityOptions, validateOptions } from './options.js'
+import { type DataIntegrityOptions, OPTIONS } from './options.js'
 import { checkPairs } from './pairs.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
@@ -48,9 +48,9 @@ export default definePerspective<DataIntegrityMessageId, DataIntegrityOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const input = buildInput(context.model, createQuoter(context))
     const found: Found[] = []
     for (const check of CHECKS) found.push(...check(input))

@@ -1,22 +1,28 @@
-// The data-integrity perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The data-integrity perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface DataIntegrityOptions {
-  /** Most findings of each message id; the most severe are kept, the report says how many more there were. */
-  maxFindingsPerKind: number
-  /** Most specs, runnable (property-based, mutation) first. */
-  maxSpecs: number
-  /** fast-check runs per property (`numRuns`); hypothesis uses its own default. */
-  numRuns: number
-}
+export const OPTIONS = defineOptions({
+  maxFindingsPerKind: {
+    type: 'integer',
+    minimum: 0,
+    default: 50,
+    description:
+      'Most findings of each message id; the most severe are kept, the report says how many more there were.'
+  },
+  maxSpecs: {
+    type: 'integer',
+    minimum: 0,
+    default: 25,
+    description: 'Most specs, runnable (property-based, mutation) first.'
+  },
+  numRuns: {
+    type: 'integer',
+    minimum: 1,
+    default: 200,
+    description: 'fast-check runs per property (`numRuns`); hypothesis uses its own default.'
+  }
+})
 
-export const DEFAULT_OPTIONS: DataIntegrityOptions = {
-  maxFindingsPerKind: 50,
-  maxSpecs: 25,
-  numRuns: 200
-}
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: DataIntegrityOptions): DataIntegrityOptions {
-  return checkWholeNumbers('data-integrity', options, DEFAULT_OPTIONS, { numRuns: 1 })
-}
+export type DataIntegrityOptions = OptionsOf<typeof OPTIONS>

@@ -16,7 +16,7 @@ import {
   untestedBoundaries
 } from './findings.js'
 import { type EdgeMessageId, MESSAGES } from './messages.js'
-import { DEFAULT_OPTIONS, type EdgeOptions, validateOptions } from './options.js'
+import { type EdgeOptions, OPTIONS } from './options.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
 import { bySeverityThenPlace } from '../kit/index.js'
@@ -40,9 +40,9 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const modules = context.model.modules.filter(analysable)
     const quote = createQuoter(context)
     const entries: FunctionEntry[] = buildCatalogue(modules, {

@@ -1,36 +1,40 @@
-// The edge-cases perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The edge-cases perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface EdgeOptions {
-  /** Most findings kept per message id; the metrics count all. */
-  maxFindingsPerKind: number
-  /** Most table-driven specs, for the exported functions with the most code-derived boundaries. */
-  maxSpecs: number
-  /** Functions kept in the catalogue of the details (the report shows the first 15). */
-  maxFunctions: number
-  /** Most boundary values listed per parameter (values from the code come first). */
-  maxValuesPerParam: number
-  /** Length of the "very long" string value. */
-  longStringLength: number
-}
+export const OPTIONS = defineOptions({
+  maxFindingsPerKind: {
+    type: 'integer',
+    minimum: 0,
+    default: 25,
+    description: 'Most findings kept per message id; the metrics count all.'
+  },
+  maxSpecs: {
+    type: 'integer',
+    minimum: 0,
+    default: 15,
+    description:
+      'Most table-driven specs, for the exported functions with the most code-derived boundaries.'
+  },
+  maxFunctions: {
+    type: 'integer',
+    minimum: 0,
+    default: 300,
+    description: 'Functions kept in the catalogue of the details (the report shows the first 15).'
+  },
+  maxValuesPerParam: {
+    type: 'integer',
+    minimum: 1,
+    default: 14,
+    description: 'Most boundary values listed per parameter (values from the code come first).'
+  },
+  longStringLength: {
+    type: 'integer',
+    minimum: 1,
+    default: 10000,
+    description: 'Length of the "very long" string value.'
+  }
+})
 
-export const DEFAULT_OPTIONS: EdgeOptions = {
-  maxFindingsPerKind: 25,
-  maxSpecs: 15,
-  maxFunctions: 300,
-  maxValuesPerParam: 14,
-  longStringLength: 10000
-}
-
-const MINIMUM: Record<keyof EdgeOptions, number> = {
-  maxFindingsPerKind: 0,
-  maxSpecs: 0,
-  maxFunctions: 0,
-  maxValuesPerParam: 1,
-  longStringLength: 1
-}
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: EdgeOptions): EdgeOptions {
-  return checkWholeNumbers('edge-cases', options, DEFAULT_OPTIONS, MINIMUM)
-}
+export type EdgeOptions = OptionsOf<typeof OPTIONS>

@@ -11,7 +11,7 @@ import { checkHandlers } from './catches.js'
 import { buildInput, type Found } from './context.js'
 import { checkExits } from './exits.js'
 import { MESSAGES, type ErrorHandlingMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type ErrorHandlingOptions, validateOptions } from './options.js'
+import { type ErrorHandlingOptions, OPTIONS } from './options.js'
 import { checkPromises } from './promises.js'
 import { buildReport } from './report.js'
 import { checkEmitters, checkResources } from './resources.js'
@@ -45,9 +45,9 @@ export default definePerspective<ErrorHandlingMessageId, ErrorHandlingOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const input = buildInput(context.model, createQuoter(context))
     const found: Found[] = []
     for (const check of CHECKS) found.push(...check(input))

@@ -1,19 +1,22 @@
-// The error-handling perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The error-handling perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface ErrorHandlingOptions {
-  /** Most findings of each message id; the most severe are kept, the report says how many more there were. */
-  maxFindingsPerKind: number
-  /** Most failure-injection specs, for the most severe findings. */
-  maxSpecs: number
-}
+export const OPTIONS = defineOptions({
+  maxFindingsPerKind: {
+    type: 'integer',
+    minimum: 0,
+    default: 50,
+    description:
+      'Most findings of each message id; the most severe are kept, the report says how many more there were.'
+  },
+  maxSpecs: {
+    type: 'integer',
+    minimum: 0,
+    default: 20,
+    description: 'Most failure-injection specs, for the most severe findings.'
+  }
+})
 
-export const DEFAULT_OPTIONS: ErrorHandlingOptions = {
-  maxFindingsPerKind: 50,
-  maxSpecs: 20
-}
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: ErrorHandlingOptions): ErrorHandlingOptions {
-  return checkWholeNumbers('error-handling', options, DEFAULT_OPTIONS)
-}
+export type ErrorHandlingOptions = OptionsOf<typeof OPTIONS>

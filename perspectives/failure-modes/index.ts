@@ -12,7 +12,7 @@ import { isDeclarationFile } from '../shared/units.js'
 import { buildFinding } from './findings.js'
 import { FAILURE_DESCRIPTION } from './description.js'
 import { MESSAGES, type FailureMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type FailureOptions, validateOptions } from './options.js'
+import { type FailureOptions, OPTIONS } from './options.js'
 import { buildReport, failureLabel } from './report.js'
 import { scoringContext } from './scoring.js'
 import { buildSpecs } from './specs.js'
@@ -39,9 +39,9 @@ export default definePerspective<FailureMessageId, FailureOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const { model } = context
     const quote = createQuoter(context)
     const include = (path: string) => !isTestSupportPath(path) && !isDeclarationFile(path)

@@ -1,32 +1,38 @@
-// The failure-modes perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The failure-modes perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface FailureOptions {
-  /** Most findings, the highest RPN first; the FMEA table in the details keeps more. */
-  maxFindings: number
-  /** Failure modes whose RPN is below this give no finding (they stay in the FMEA table). */
-  minRpn: number
-  /** Most specs, for the highest-RPN modes in JavaScript, TypeScript and Python. */
-  maxSpecs: number
-  /** Rows of the FMEA table kept in the details. */
-  maxTableRows: number
-}
+export const OPTIONS = defineOptions({
+  maxFindings: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 100000,
+    default: 100,
+    description: 'Most findings, the highest RPN first; the FMEA table in the details keeps more.'
+  },
+  minRpn: {
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    default: 60,
+    description:
+      'Failure modes whose RPN is below this give no finding (they stay in the FMEA table).'
+  },
+  maxSpecs: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 10000,
+    default: 20,
+    description: 'Most specs, for the highest-RPN modes in JavaScript, TypeScript and Python.'
+  },
+  maxTableRows: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 100000,
+    default: 500,
+    description: 'Rows of the FMEA table kept in the details.'
+  }
+})
 
-export const DEFAULT_OPTIONS: FailureOptions = {
-  maxFindings: 100,
-  minRpn: 60,
-  maxSpecs: 20,
-  maxTableRows: 500
-}
-
-const LIMITS: Record<keyof FailureOptions, [number, number]> = {
-  maxFindings: [0, 100_000],
-  minRpn: [1, 1000],
-  maxSpecs: [0, 10_000],
-  maxTableRows: [0, 100_000]
-}
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: FailureOptions): FailureOptions {
-  return checkWholeNumbers('failure-modes', options, DEFAULT_OPTIONS, LIMITS)
-}
+export type FailureOptions = OptionsOf<typeof OPTIONS>

@@ -24,7 +24,7 @@ import {
 } from './findings.js'
 import { MESSAGES, type IntegrationMessageId } from './messages.js'
 import { buildModuleGraph } from './module-graph.js'
-import { DEFAULT_OPTIONS, type IntegrationOptions, validateOptions } from './options.js'
+import { type IntegrationOptions, OPTIONS } from './options.js'
 import { buildReport } from './report.js'
 import { literalPrefix, routesOf, type Route } from '../shared/routes.js'
 import { buildSpecs } from './specs.js'
@@ -96,9 +96,9 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const product = productModules(context.model.modules)
     const modules = new Map(product.map((m) => [m.path, m]))
     const quote = createQuoter(context)

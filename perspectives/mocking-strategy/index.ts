@@ -9,7 +9,7 @@ import { createQuoter } from '../shared/evidence.js'
 import { SEAM_LABEL, type SeamKind } from './catalogue.js'
 import { MESSAGES, type MockingMessageId } from './messages.js'
 import { mockContext, mocksOf, type MockUse } from './mocks.js'
-import { DEFAULT_OPTIONS, type MockingOptions, validateOptions } from './options.js'
+import { type MockingOptions, OPTIONS } from './options.js'
 import { buildReport, type SeamRow } from './report.js'
 import { seamsOf, type SeamUse } from './seams.js'
 import { buildSpecs, type SpecInput } from './specs.js'
@@ -57,9 +57,9 @@ export default definePerspective<MockingMessageId, MockingOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const quote = createQuoter(context)
     const modules = context.model.modules.filter((m) => CODE_LANGUAGES.has(m.language))
     // Documentation, examples and maintenance scripts are not the product: their seams are not reported.

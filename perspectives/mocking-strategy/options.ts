@@ -1,18 +1,23 @@
-// The mocking-strategy perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The mocking-strategy perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface MockingOptions {
-  /** Most findings reported, most severe first; the rest are counted and the report says "and N more". */
-  maxFindings: number
-  /** Most rows of the seam table in details and report. */
-  maxSeamRows: number
-  /** Most isolation specs. */
-  maxSpecs: number
-}
+export const OPTIONS = defineOptions({
+  maxFindings: {
+    type: 'integer',
+    minimum: 0,
+    default: 200,
+    description:
+      'Most findings reported, most severe first; the rest are counted and the report says "and N more".'
+  },
+  maxSeamRows: {
+    type: 'integer',
+    minimum: 0,
+    default: 500,
+    description: 'Most rows of the seam table in details and report.'
+  },
+  maxSpecs: { type: 'integer', minimum: 0, default: 20, description: 'Most isolation specs.' }
+})
 
-export const DEFAULT_OPTIONS: MockingOptions = { maxFindings: 200, maxSeamRows: 500, maxSpecs: 20 }
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: MockingOptions): MockingOptions {
-  return checkWholeNumbers('mocking-strategy', options, DEFAULT_OPTIONS)
-}
+export type MockingOptions = OptionsOf<typeof OPTIONS>

@@ -21,7 +21,7 @@ import {
   stringConcatInLoop
 } from './loops.js'
 import { MESSAGES, type PerformanceMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type PerformanceOptions, validateOptions } from './options.js'
+import { OPTIONS, type PerformanceOptions } from './options.js'
 import { buildRegions } from './regions.js'
 import { collectRegexes, RegexChecker } from '../shared/redos.js'
 import { catastrophicRegexes } from './regex.js'
@@ -56,9 +56,9 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const quote = createQuoter(context)
     const modules = context.model.modules.filter(
       (m) => !m.isTest && !isTestSupportPath(m.path) && !isDeclarationFile(m.path)

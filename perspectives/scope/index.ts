@@ -15,7 +15,7 @@ import { commandFunctions, findEntryPoints } from './entry-points.js'
 import { buildFindings, unitKey } from './findings.js'
 import { buildInventory } from './inventory.js'
 import { MESSAGES, type ScopeMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type ScopeOptions, validateOptions } from './options.js'
+import { OPTIONS, type ScopeOptions } from './options.js'
 import { rankTargets, scopeRisk } from './ranking.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
@@ -39,7 +39,7 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
     // Fixtures and test data are inputs of tests, not the product: counted as out of scope, never analysed.
     // The engine's product view keeps fixtures (type tests, test data) for this count.
@@ -54,7 +54,7 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
         manifests: context.model.facts.manifests.filter((m) => !isTestSupportPath(m.path))
       }
     }
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const quote = createQuoter(context)
     const units: PublicUnit[] = []
     const unitsByModule = new Map<string, PublicUnit[]>()

@@ -1,31 +1,41 @@
-// The scope perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The scope perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface ScopeOptions {
-  /** Most findings of each kind (untested units, complex functions, routes...): the highest-ranked are kept. */
-  maxFindingsPerKind: number
-  /** Most smoke specs, for the highest-ranked untested units. */
-  maxSpecs: number
-  /** A module with at least this many lines and no test importing it is reported. */
-  largeModuleLines: number
-  /** A function with at least this cyclomatic complexity that no test reaches is reported. */
-  complexityThreshold: number
-  /** Ranked targets kept in the details (the report shows the first 15). */
-  maxTargets: number
-}
+export const OPTIONS = defineOptions({
+  maxFindingsPerKind: {
+    type: 'integer',
+    minimum: 0,
+    default: 25,
+    description:
+      'Most findings of each message id; the highest-ranked are kept (units by score, complex functions by complexity, large modules by size, entry points and routes by file).'
+  },
+  maxSpecs: {
+    type: 'integer',
+    minimum: 0,
+    default: 10,
+    description: 'Most smoke specs, for the highest-ranked untested units.'
+  },
+  largeModuleLines: {
+    type: 'integer',
+    minimum: 1,
+    default: 300,
+    description: 'A module with at least this many lines and no test importing it is reported.'
+  },
+  complexityThreshold: {
+    type: 'integer',
+    minimum: 1,
+    default: 10,
+    description:
+      'A function with at least this cyclomatic complexity that no test reaches is reported.'
+  },
+  maxTargets: {
+    type: 'integer',
+    minimum: 0,
+    default: 50,
+    description: 'Ranked targets kept in the details (the report shows the first 15).'
+  }
+})
 
-export const DEFAULT_OPTIONS: ScopeOptions = {
-  maxFindingsPerKind: 25,
-  maxSpecs: 10,
-  largeModuleLines: 300,
-  complexityThreshold: 10,
-  maxTargets: 50
-}
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: ScopeOptions): ScopeOptions {
-  return checkWholeNumbers('scope', options, DEFAULT_OPTIONS, {
-    largeModuleLines: 1,
-    complexityThreshold: 1
-  })
-}
+export type ScopeOptions = OptionsOf<typeof OPTIONS>

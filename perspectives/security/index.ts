@@ -14,7 +14,7 @@ import { lineFindings } from './checks-lines.js'
 import { redosFindings } from './checks-redos.js'
 import type { CheckContext, Draft } from './context.js'
 import { MESSAGES, type SecurityMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type SecurityOptions, validateOptions } from './options.js'
+import { OPTIONS, type SecurityOptions } from './options.js'
 import { prototypeFindings } from './prototype.js'
 import { buildReport } from './report.js'
 import { secretFindings } from './secrets.js'
@@ -47,9 +47,9 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(ctx) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...ctx.options })
+    const { options } = ctx
     const { model } = ctx
     const modules = model.modules.filter(
       (m) =>

@@ -18,7 +18,7 @@ import {
   type MeasuredFunction
 } from './measure.js'
 import { MESSAGES, type TestCoverageMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type TestCoverageOptions, validateOptions } from './options.js'
+import { OPTIONS, type TestCoverageOptions } from './options.js'
 import { buildReport } from './report.js'
 import { round2 } from './risk.js'
 import { buildSpecs } from './specs.js'
@@ -45,9 +45,9 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const { model } = context
     const quote = createQuoter(context)
     const modules = measurableModules(model, isTestSupportPath, isDeclarationFile)

@@ -12,7 +12,7 @@ import { testFiles } from './classify.js'
 import { type Found } from './context.js'
 import { MESSAGES, type TestPyramidMessageId } from './messages.js'
 import { checkMoveDown } from './movedown.js'
-import { DEFAULT_OPTIONS, type TestPyramidOptions, validateOptions } from './options.js'
+import { OPTIONS, type TestPyramidOptions } from './options.js'
 import { buildReport } from './report.js'
 import { countLevels, LEVELS, shapeFindings, shapeOf } from './shape.js'
 import { checkClock, checkModifiers, checkNetwork, checkRandom, checkSleeps } from './smells.js'
@@ -41,9 +41,9 @@ export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const { model } = context
     const quote = createQuoter(context)
     const files = testFiles(model.modules)

@@ -1,25 +1,34 @@
-// The test-pyramid perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The test-pyramid perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface TestPyramidOptions {
-  /** Most findings of each message id; the report says how many more there were. */
-  maxFindingsPerKind: number
-  /** Most specs that move tests down the pyramid. */
-  maxSpecs: number
-  /** A sleep shorter than this many milliseconds is not reported (yielding with 0 ms is harmless). */
-  minSleepMillis: number
-  /** Fewer test cases than this give no shape verdict (too few to judge). */
-  minTestsForShape: number
-}
+export const OPTIONS = defineOptions({
+  maxFindingsPerKind: {
+    type: 'integer',
+    minimum: 0,
+    default: 50,
+    description: 'Most findings of each message id; the report says how many more there were.'
+  },
+  maxSpecs: {
+    type: 'integer',
+    minimum: 0,
+    default: 15,
+    description: 'Most specs that move tests down the pyramid.'
+  },
+  minSleepMillis: {
+    type: 'integer',
+    minimum: 0,
+    default: 1,
+    description:
+      'A sleep shorter than this many milliseconds is not reported (yielding with 0 ms is harmless).'
+  },
+  minTestsForShape: {
+    type: 'integer',
+    minimum: 0,
+    default: 10,
+    description: 'Fewer test cases than this give no shape verdict (too few to judge).'
+  }
+})
 
-export const DEFAULT_OPTIONS: TestPyramidOptions = {
-  maxFindingsPerKind: 50,
-  maxSpecs: 15,
-  minSleepMillis: 1,
-  minTestsForShape: 10
-}
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: TestPyramidOptions): TestPyramidOptions {
-  return checkWholeNumbers('test-pyramid', options, DEFAULT_OPTIONS)
-}
+export type TestPyramidOptions = OptionsOf<typeof OPTIONS>

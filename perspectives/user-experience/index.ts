@@ -9,7 +9,7 @@ import type { Metrics } from '../types.js'
 import { checkCli } from './cli.js'
 import { buildInput, type Found } from './context.js'
 import { MESSAGES, type UserExperienceMessageId } from './messages.js'
-import { DEFAULT_OPTIONS, type UserExperienceOptions, validateOptions } from './options.js'
+import { OPTIONS, type UserExperienceOptions } from './options.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
 import { checkUi } from './ui.js'
@@ -34,9 +34,9 @@ export default definePerspective<UserExperienceMessageId, UserExperienceOptions>
     messages: MESSAGES,
     implemented: true
   },
-  defaultOptions: DEFAULT_OPTIONS,
+  options: OPTIONS,
   analyse(context) {
-    const options = validateOptions({ ...DEFAULT_OPTIONS, ...context.options })
+    const { options } = context
     const input = buildInput(context.model, createQuoter(context))
     const found: Found[] = [...checkCli(input), ...checkUi(input), ...checkWording(input)]
     const { all, kept, perKind } = finishFindings(

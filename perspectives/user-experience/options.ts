@@ -1,16 +1,22 @@
-// The user-experience perspective's options and their defaults (documented in README.md).
-import { checkWholeNumbers } from '../shared/options.js'
+// The user-experience perspective's options: types, ranges, defaults and descriptions (the README's options
+// table is generated from them). The engine checks a user's values when the run starts.
+import { defineOptions } from '../define.js'
+import type { OptionsOf } from '../types.js'
 
-export interface UserExperienceOptions {
-  /** Most findings of each message id; the most severe are kept, the report says how many more there were. */
-  maxFindingsPerKind: number
-  /** Most specs (CLI runs and accessibility checks). */
-  maxSpecs: number
-}
+export const OPTIONS = defineOptions({
+  maxFindingsPerKind: {
+    type: 'integer',
+    minimum: 0,
+    default: 50,
+    description:
+      'Most findings of each message id; the most severe are kept, the report says how many more there were.'
+  },
+  maxSpecs: {
+    type: 'integer',
+    minimum: 0,
+    default: 20,
+    description: 'Most specs (CLI runs and accessibility checks).'
+  }
+})
 
-export const DEFAULT_OPTIONS: UserExperienceOptions = { maxFindingsPerKind: 50, maxSpecs: 20 }
-
-/** Options arrive from the user's config file: each must be a whole number in its range. */
-export function validateOptions(options: UserExperienceOptions): UserExperienceOptions {
-  return checkWholeNumbers('user-experience', options, DEFAULT_OPTIONS)
-}
+export type UserExperienceOptions = OptionsOf<typeof OPTIONS>

@@ -1,5 +1,5 @@
 // The optional config file in the target repository (`.test-planning.yml`), validated against
-// config.schema.json and against each perspective's own option defaults. The file is untrusted: it
+// config.schema.json with each perspective's options schema composed in (src/config/options.ts). The file is untrusted: it
 // must be a regular file (no device, FIFO or socket), a link may not lead out of the repository, it is
 // read with a size limit, and errors name the key path and the offending value's type, never its text.
 import { parseCoverageGlobs } from '../repo/coverage-globs.js'
@@ -14,15 +14,31 @@ import {
   realpathSync
 } from 'node:fs'
 import { isAbsolute, join, relative } from 'node:path'
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { parse as parseYaml } from 'yaml'
 import type { Perspective } from '../../perspectives/define.js'
 import { ConfigurationError } from '../util/errors.js'
 import schema from './config.schema.json' with { type: 'json' }
 import { FILE_CLASSES } from '../model/types.js'
+import { composeConfigSchema, perspectiveOptionProblem } from './options.js'
+import { didYouMean } from './suggest.js'
 import { CONFIG_FILE_NAMES, type FileConfig } from './types.js'
 
-const validate = new Ajv({ allErrors: true, strict: true }).compile(schema)
+type AnyPerspective = Pick<Perspective<string, any>, 'meta' | 'options'>
+
+/** One compiled validator per registry (the composed schema depends on the perspectives). */
+const validators = new WeakMap<readonly AnyPerspective[], ValidateFunction>()
+
+function validatorFor(perspectives: readonly AnyPerspective[]): ValidateFunction {
+  let validate = validators.get(perspectives)
+  if (!validate) {
+    validate = new Ajv({ allErrors: true, strict: true }).compile(
+      composeConfigSchema(schema, perspectives)
+    )
+    validators.set(perspectives, validate)
+  }
+  return validate
+}
 
 /** Largest config file read (a config is a few hundred bytes; this is far beyond any real one). */
 export const MAX_CONFIG_BYTES = 1024 * 1024
@@ -37,34 +53,31 @@ function keyText(key: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'array'
-  return typeof value
-}
-
-function describe(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? [])
-    .map((e) => {
-      const at =
+function describe(
+  errors: ErrorObject[] | null | undefined,
+  data: unknown,
+  perspectives: readonly AnyPerspective[]
+): string {
+  const messages = (errors ?? []).map((e) => {
+    const option = perspectiveOptionProblem(e, data, perspectives)
+    if (option !== null) return option
+    const at =
+      e.instancePath === '' ? 'the top level' : keyText(e.instancePath.slice(1).replace(/\//g, '.'))
+    if (e.keyword === 'additionalProperties') {
+      const key = keyText((e.params as { additionalProperty: string }).additionalProperty)
+      const known =
         e.instancePath === ''
-          ? 'the top level'
-          : keyText(e.instancePath.slice(1).replace(/\//g, '.'))
-      if (e.keyword === 'additionalProperties') {
-        const key = keyText((e.params as { additionalProperty: string }).additionalProperty)
-        const known =
-          e.instancePath === ''
-            ? Object.keys(schema.properties)
-            : e.instancePath === '/surface'
-              ? Object.keys(schema.properties.surface.properties)
-              : null
-        return `${at}: unknown key '${key}'${known ? ` (known: ${known.join(', ')})` : ''}`
-      }
-      if (e.keyword === 'enum')
-        return `${at}: ${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
-      return `${at}: ${e.message}`
-    })
-    .join('; ')
+          ? Object.keys(schema.properties)
+          : e.instancePath === '/surface'
+            ? Object.keys(schema.properties.surface.properties)
+            : null
+      return `${at}: unknown key '${key}'.${known ? `${didYouMean(key, known)} Known: ${known.join(', ')}.` : ''}`
+    }
+    if (e.keyword === 'enum')
+      return `${at}: ${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+    return `${at}: ${e.message}`
+  })
+  return [...new Set(messages)].join('; ')
 }
 
 /** The config file to read: the named one (must exist), else the first default name present, else null. */
@@ -86,7 +99,7 @@ export function locateConfigFile(root: string, named: string | null): string | n
 export function parseConfigText(
   text: string,
   where: string,
-  perspectives: readonly Perspective<string, any>[]
+  perspectives: readonly AnyPerspective[]
 ): FileConfig {
   let data: unknown
   try {
@@ -99,7 +112,9 @@ export function parseConfigText(
       `${where}: not valid YAML${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}${typeof code === 'string' ? ` (${code})` : ''}`
     )
   }
-  if (!validate(data)) throw new ConfigurationError(`${where}: ${describe(validate.errors)}`)
+  const validate = validatorFor(perspectives)
+  if (!validate(data))
+    throw new ConfigurationError(`${where}: ${describe(validate.errors, data, perspectives)}`)
   const raw = data as Partial<FileConfig>
   const config: FileConfig = {
     include: raw.include ?? [],
@@ -112,7 +127,6 @@ export function parseConfigText(
     ...(raw.surface ? { surface: { include: raw.surface.include ?? [] } } : {}),
     ...(raw.coverage ? { coverage: parseCoverageGlobs(`${where}: coverage`, raw.coverage) } : {})
   }
-  checkPerspectiveOptions(config.perspectives, where, perspectives)
   for (const entry of config.surface?.include ?? []) {
     if (!FILE_CLASSES.includes(entry as never) && !/[/*?.]/.test(entry)) {
       throw new ConfigurationError(
@@ -121,38 +135,6 @@ export function parseConfigText(
     }
   }
   return config
-}
-
-/** Each key a perspective id, each option one the perspective defines, with the type of its default. */
-function checkPerspectiveOptions(
-  options: Record<string, Record<string, unknown>>,
-  where: string,
-  perspectives: readonly Perspective<string, any>[]
-): void {
-  for (const [id, values] of Object.entries(options)) {
-    const perspective = perspectives.find((p) => p.meta.id === id)
-    if (!perspective) {
-      throw new ConfigurationError(
-        `${where}: perspectives.${keyText(id)}: unknown perspective id. Use one of: ${perspectives.map((p) => p.meta.id).join(', ')}.`
-      )
-    }
-    const defaults = (perspective.defaultOptions ?? {}) as Record<string, unknown>
-    for (const [name, value] of Object.entries(values)) {
-      if (!(name in defaults)) {
-        const known = Object.keys(defaults)
-        throw new ConfigurationError(
-          `${where}: perspectives.${id}.${keyText(name)}: unknown option. ${known.length > 0 ? `Options of ${id}: ${known.join(', ')}.` : `${id} has no options.`}`
-        )
-      }
-      const expected = Array.isArray(defaults[name]) ? 'array' : typeof defaults[name]
-      const actual = Array.isArray(value) ? 'array' : typeof value
-      if (defaults[name] !== null && expected !== actual) {
-        throw new ConfigurationError(
-          `${where}: perspectives.${id}.${name}: expected a ${expected}, got a ${typeName(value)}.`
-        )
-      }
-    }
-  }
 }
 
 function inside(parent: string, child: string): boolean {
@@ -219,7 +201,7 @@ export function readConfigText(
 /** Reads and validates the config file; `root` bounds where a link may lead (null: no bound, for tests). */
 export function readConfigFile(
   path: string | null,
-  perspectives: readonly Perspective<string, any>[],
+  perspectives: readonly AnyPerspective[],
   root: string | null = null
 ): FileConfig {
   if (path === null) return { include: [], exclude: [], perspectives: {} }

@@ -1,8 +1,9 @@
 // Docs generated from perspective metadata (pure): the README's table of the 15 and the header of
 // each perspective's own README.
 import type { Perspective } from '../../perspectives/define.js'
+import { acceptsText } from '../config/options.js'
 
-type AnyPerspective = Pick<Perspective<string, unknown>, 'meta' | 'defaultOptions'>
+type AnyPerspective = Pick<Perspective<string, unknown>, 'meta' | 'options'>
 
 export function perspectiveReadmePath(id: string): string {
   return `perspectives/${id}/README.md`
@@ -22,9 +23,9 @@ function status(p: AnyPerspective): string {
 
 /** The README's table: number, id (linking to the perspective's README), title, question, status. */
 export function perspectivesTable(perspectives: readonly AnyPerspective[]): string {
-  const rows = perspectives.map(({ meta, defaultOptions }) => {
+  const rows = perspectives.map(({ meta, options }) => {
     const id = `[\`${meta.id}\`](${perspectiveReadmePath(meta.id)})`
-    return `| ${meta.number} | ${id} | ${docText(meta.title)} | ${docText(meta.question)} | ${status({ meta, defaultOptions })} |`
+    return `| ${meta.number} | ${id} | ${docText(meta.title)} | ${docText(meta.question)} | ${status({ meta, options })} |`
   })
   return [
     '<!-- Generated from perspectives/*/index.ts by `npm run docs`: edit the metadata, not this table. -->',
@@ -64,19 +65,23 @@ export function perspectiveHeader(p: AnyPerspective): string {
     }
   }
   lines.push('', '## Options', '')
-  const options = optionEntries(p.defaultOptions)
+  const options = Object.entries(p.options.properties)
   if (options.length === 0) {
     lines.push('No options.')
   } else {
-    lines.push('| Option | Default |', '|---|---|')
-    for (const [name, value] of options) {
-      lines.push(`| \`${name}\` | <code>${docText(JSON.stringify(value) ?? 'undefined')}</code> |`)
+    lines.push(
+      `Set in the config file under \`perspectives: { ${meta.id}: { ... } }\`; a value the option does not ` +
+        'accept stops the run before any perspective runs.',
+      '',
+      '| Option | Accepts | Default | What it does |',
+      '|---|---|---|---|'
+    )
+    for (const [name, spec] of options) {
+      const value = JSON.stringify(spec.default)
+      lines.push(
+        `| \`${name}\` | ${docText(acceptsText(spec))} | <code>${docText(value)}</code> | ${docText(spec.description)} |`
+      )
     }
   }
   return lines.join('\n')
-}
-
-function optionEntries(defaults: unknown): [string, unknown][] {
-  if (defaults === null || typeof defaults !== 'object') return []
-  return Object.entries(defaults as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }

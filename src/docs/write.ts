@@ -8,7 +8,7 @@ import { PERSPECTIVES } from '../../perspectives/index.js'
 import { PERSPECTIVE_MARKERS, README_MARKERS, replaceSection, wrap } from './markers.js'
 import { perspectiveHeader, perspectiveReadmePath, perspectivesTable } from './perspectives-table.js'
 
-type AnyPerspective = Pick<Perspective<string, unknown>, 'meta' | 'defaultOptions'>
+type AnyPerspective = Pick<Perspective<string, unknown>, 'meta' | 'options'>
 
 export const DOCS_COMMAND = 'npm run docs'
 

@@ -1,5 +1,6 @@
 // Runs one perspective and turns its drafts into stored findings and rendered specs.
-// A perspective that throws is recorded as failed; the caller goes on with the others.
+// A perspective that throws is recorded as failed; the caller goes on with the others. Options reach
+// it checked against its schema, with the defaults applied.
 import type { Perspective } from '../../perspectives/define.js'
 import type {
   AnalyseContext,
@@ -14,6 +15,7 @@ import { shortHash } from '../util/hash.js'
 import type { SpecDraft, TestSpec } from '../specs/types.js'
 import { findingId, riskScore, SEVERITY_ORDER } from '../../perspectives/contract.js'
 import { errorMessage } from '../util/errors.js'
+import { resolveOptions } from '../config/options.js'
 import { redactDeep } from '../util/redact.js'
 import type { PerspectiveRun } from './types.js'
 import { productView, productViewNote, type ProductViewSummary } from './product-view.js'
@@ -41,8 +43,9 @@ export async function runPerspective<O>(
   if (!meta.implemented) {
     return { ...base, status: 'not-implemented', error: null, risk: 0, millis: 0 }
   }
+  // Checked before the try: a bad option is the user's configuration error, not a failed perspective.
+  const options = resolveOptions<O>(perspective, context.options ?? {})
   try {
-    const options = { ...perspective.defaultOptions, ...(context.options ?? {}) } as O
     const { surfaceInclude, ...rest } = context
     const view = productView(context.model, meta.id, surfaceInclude)
     const output = await perspective.analyse({ ...rest, model: view.model, options })
