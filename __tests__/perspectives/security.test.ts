@@ -569,7 +569,8 @@ describe('ReDoS in security and performance', () => {
       .map((f) => [f.file, f.startLine, f.symbol, f.confidence])
     expect(found).toEqual([
       ['src/index.js', 2, 'setPath', 'medium'],
-      ['src/index.js', 13, 'setKey', 'medium']
+      ['src/index.js', 13, 'setKey', 'medium'],
+      ['src/index.js', 54, 'setIn', 'medium']
     ])
     const partial = result.run.findings.find((f) => f.symbol === 'setKey')
     expect(partial?.message).toContain('checks `__proto__` but not `constructor`/`prototype`')

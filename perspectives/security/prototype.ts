@@ -5,14 +5,15 @@
 // function that splits a path and walks it, without a complete guard (both `__proto__` and
 // `constructor`/`prototype`, a prototype-free target, or a key-checking helper). The write itself is
 // looked for on the function's lines: `param[key] =` for a merge (a fresh local object being filled
-// cannot pollute), `walker[key] =` for a walk, `x[key] =` for set-by-path.
-import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
+// cannot pollute), `walker[key] =` for a walk, `param[key] =` for set-by-path.
+import type { CallSite, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
 
 /** A complete guard names `__proto__` and `constructor`/`prototype`, or makes the target prototype-free. */
 const PROTO = /__proto__/
-const CONSTRUCTOR = /\bconstructor\b|\bprototype\b/
+/** Named as a key (`'constructor'`, `"prototype"`), not read as a property (`o[key] === Object.prototype`). */
+const CONSTRUCTOR = /['"`](constructor|prototype)['"`]/
 const PROTOTYPE_FREE =
   /Object\.create\(\s*null\s*\)|isPrototypePolluted|setPrototypeOf\(\s*\w+\s*,\s*null\s*\)/
 /** Helpers that by their name reject dangerous keys (`isValidKey`, `isUnsafeKey`, `isConstructorOrProto`...). */
@@ -30,7 +31,7 @@ interface GuardText {
 function textsOf(module: ModuleModel, fn: FunctionDecl): string[] {
   const name = fn.qualifiedName
   return [
-    ...module.strings.filter((s) => s.enclosing === name).map((s) => s.value),
+    ...module.strings.filter((s) => s.enclosing === name).map((s) => `'${s.value}'`),
     ...module.conditions.filter((c) => c.enclosing === name).map((c) => c.text),
     ...module.calls
       .filter((c) => c.enclosing === name)
@@ -119,6 +120,22 @@ function writesThroughComputedKey(
   return false
 }
 
+/** `set(obj[key], rest, value)`: a call of the function itself on a parameter indexed by a key. */
+function descendingCall(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  params: string[]
+): CallSite | undefined {
+  const indexed = params.map((n) => new RegExp(`^\\s*${n.replace(/\$/g, '\\$')}\\s*\\[`))
+  return module.calls.find(
+    (c) =>
+      c.enclosing === fn.qualifiedName &&
+      c.name === fn.name &&
+      (!c.receiver || c.receiver === 'this') &&
+      c.args.some((a) => indexed.some((r) => r.test(a)))
+  )
+}
+
 export function prototypeFindings(context: CheckContext): Draft[] {
   const out: Draft[] = []
   for (const module of context.modules) {
@@ -134,11 +151,15 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       )
       const keys = iteratesKeys(module, fn)
       let evidence: string | undefined
-      let walker: string | undefined
+      let down: CallSite | undefined
+      const params = fn.params.map((p) => p.name).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
       const loop = module.loops.find((l) => l.enclosing === fn.qualifiedName)
+      const walker = loop ? descends(context, module, fn) : undefined
       if (self && keys)
         evidence = `calls itself for nested values (recursive call \`${self.callee}(${self.args.join(', ').slice(0, 50)})\` while iterating \`${keys}\`)`
-      else if (loop && (walker = descends(context, module, fn)))
+      else if ((down = descendingCall(module, fn, params)))
+        evidence = `calls itself one level down for each key of the path it is given (\`${down.callee}(${down.args.join(', ').slice(0, 50)})\`)`
+      else if (loop && walker)
         evidence = `walks down an object by the keys it is given (\`${walker} = ${walker}[…]\` in \`${loop.header.split('\n')[0].slice(0, 50)}\`)`
       else if (SET_BY_PATH.test(fn.name)) {
         const split = module.calls.find(
@@ -150,12 +171,8 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       }
       if (!evidence || guarded(module, fn, guards)) continue
       const partial = guardText(textsOf(module, fn)).proto
-      const params = fn.params.map((p) => p.name).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
-      const target = walker
-        ? walker.replace(/\$/g, '\\$')
-        : self && keys
-          ? `(?:${params.map((n) => n.replace(/\$/g, '\\$')).join('|')})`
-          : '[A-Za-z_$][\\w$]*'
+      // A fresh local being filled cannot pollute: the write must go to a parameter or the walked object.
+      const target = `(?:${[...params, ...(walker ? [walker] : [])].map((n) => n.replace(/\$/g, '\\$')).join('|')})`
       if (params.length === 0 || !writesThroughComputedKey(context, module, fn, target)) continue
       const draft: Draft = {
         messageId: 'prototypePollution',
