@@ -9,9 +9,18 @@ import type { PerspectiveRun } from '../../src/engine/types.js'
 import { toPreviousResult } from '../../src/history/previous.js'
 import { runToResult } from '../../src/pipeline/results.js'
 import { buildRecord } from '../../src/records/build.js'
-import { checkRun, FIXED_NOW, readFixture, runFixture, summarise } from './harness.js'
+import { checkRun, FIXED_NOW, readFixture, runFixture, testPerspective } from './harness.js'
 
 const OTHERS = PERSPECTIVES.filter((p) => p.meta.id !== 'big-picture')
+
+const computed = new Map<Record<string, string>, Promise<PreviousResult[]>>()
+
+/** resultsOf(files) once per fixture object: the harness case and the describe below share it. */
+function sharedResultsOf(files: Record<string, string>): Promise<PreviousResult[]> {
+  let results = computed.get(files)
+  if (!results) computed.set(files, (results = resultsOf(files)))
+  return results
+}
 
 /** The other perspectives' results on `files`, as the engine hands them over. */
 async function resultsOf(
@@ -88,33 +97,90 @@ function findingsIn(results: PreviousResult[], perspective: string, file: string
   )
 }
 
+const TS_FILES = readFixture('big-picture-ts')
+const PY_FILES = readFixture('big-picture-py')
+const CLEAN_FILES = readFixture('big-picture-clean')
+
+testPerspective(bigPicture, {
+  valid: [
+    {
+      name: 'an empty repository',
+      files: {},
+      results: () => resultsOf({}),
+      check: ({ run }) => {
+        expect(run.report).toContain(
+          '- **Hotspots:** none — no file is flagged by 2 or more perspectives.'
+        )
+      }
+    },
+    {
+      name: 'a clean, tested module',
+      files: CLEAN_FILES,
+      results: () => sharedResultsOf(CLEAN_FILES),
+      check: ({ run }) => expect(details(run).hotspots.files).toEqual([])
+    },
+    {
+      name: 'no result from any other perspective: says so instead of inventing one',
+      files: CLEAN_FILES,
+      results: [],
+      check: ({ run }) => {
+        expect(details(run).perspectives.every((p) => p.status === 'missing')).toBe(true)
+        expect(details(run).readiness.checks.find((c) => c.id === 'complete')!.state).toBe('fail')
+        expect(run.risk).toBe(0)
+      }
+    }
+  ],
+  invalid: [
+    {
+      name: 'a TypeScript service: the files several perspectives flag, at their most severe finding',
+      files: TS_FILES,
+      results: () => sharedResultsOf(TS_FILES),
+      resultsMaxAgeDays: 21,
+      expected: [
+        { messageId: 'hotspot', file: 'src/notify.ts', line: 4 },
+        { messageId: 'hotspot', file: 'src/orders.ts', line: 20 }
+      ],
+      check: ({ run }) => {
+        const orders = run.findings.find((f) => f.file === 'src/orders.ts')!
+        // The command injection outweighs the others in the file; JSON.parse's failure mode was high only
+        // because no test seemed to reach it, and a static "untested" never makes a HIGH.
+        expect(orders.snippet).toBe("    execSync('tar czf archive.tgz orders/' + id)")
+        expect(
+          details(run).hotspots.files.find((h) => h.file === 'src/orders.ts')!.perspectives
+        ).toEqual(
+          expect.arrayContaining(['error-handling', 'failure-modes', 'performance', 'security'])
+        )
+      }
+    },
+    {
+      name: 'a Python package: cart.py and fetch.py, not the one-perspective money.py',
+      files: PY_FILES,
+      results: () => sharedResultsOf(PY_FILES),
+      expected: [
+        { messageId: 'hotspot', file: 'shop/cart.py', line: 15 },
+        { messageId: 'hotspot', file: 'shop/fetch.py', line: 7 }
+      ],
+      check: async ({ run }) => {
+        expect(run.findings.find((f) => f.file === 'shop/cart.py')!.snippet).toBe(
+          '        subprocess.run("zip carts.zip carts/" + name, shell=True)'
+        )
+        const results = await sharedResultsOf(PY_FILES)
+        expect(findingsIn(results, 'error-handling', 'shop/money.py')).not.toHaveLength(0)
+      }
+    }
+  ]
+})
+
 describe('big-picture on a TypeScript service', () => {
-  const files = readFixture('big-picture-ts')
+  const files = TS_FILES
   let results: PreviousResult[]
   let run: PerspectiveRun
   beforeAll(async () => {
-    results = await resultsOf(files)
+    results = await sharedResultsOf(files)
     const fixture = await runFixture(bigPicture, files, { results, resultsMaxAgeDays: 21 })
     expect(checkRun(fixture)).toEqual([])
     run = fixture.run
   }, 120_000)
-
-  it('reports the files several perspectives flag, at their most severe finding', () => {
-    expect(run.status).toBe('ok')
-    expect(summarise(run)).toEqual([
-      { messageId: 'hotspot', file: 'src/notify.ts', line: 4 },
-      { messageId: 'hotspot', file: 'src/orders.ts', line: 20 }
-    ])
-    const orders = run.findings.find((f) => f.file === 'src/orders.ts')!
-    // The command injection outweighs the others in the file; JSON.parse's failure mode was high only
-    // because no test seemed to reach it, and a static "untested" never makes a HIGH.
-    expect(orders.snippet).toBe("    execSync('tar czf archive.tgz orders/' + id)")
-    expect(
-      details(run).hotspots.files.find((h) => h.file === 'src/orders.ts')!.perspectives
-    ).toEqual(
-      expect.arrayContaining(['error-handling', 'failure-modes', 'performance', 'security'])
-    )
-  })
 
   it('does not make a hotspot of a file only one perspective flags', () => {
     // The empty catch in format.ts is real (error-handling reports it) but nothing else is wrong there.
@@ -220,50 +286,6 @@ describe('big-picture on a TypeScript service', () => {
     expect(run.headline).toBe(
       `Overall risk ${run.risk}/100, readiness: not ready (2 of 4 decided checks pass); 2 hotspots, the top one src/orders.ts.`
     )
-  })
-})
-
-describe('big-picture on a Python package', () => {
-  it('reports cart.py and fetch.py, not the one-perspective money.py', async () => {
-    const files = readFixture('big-picture-py')
-    const results = await resultsOf(files)
-    const fixture = await runFixture(bigPicture, files, { results })
-    expect(checkRun(fixture)).toEqual([])
-    expect(summarise(fixture.run)).toEqual([
-      { messageId: 'hotspot', file: 'shop/cart.py', line: 15 },
-      { messageId: 'hotspot', file: 'shop/fetch.py', line: 7 }
-    ])
-    expect(fixture.run.findings.find((f) => f.file === 'shop/cart.py')!.snippet).toBe(
-      '        subprocess.run("zip carts.zip carts/" + name, shell=True)'
-    )
-    expect(findingsIn(results, 'error-handling', 'shop/money.py')).not.toHaveLength(0)
-  }, 120_000)
-})
-
-describe('big-picture with nothing to point at', () => {
-  it('gives no findings on an empty repository', async () => {
-    const results = await resultsOf({})
-    const { run } = await runFixture(bigPicture, {}, { results })
-    expect(run.findings).toEqual([])
-    expect(run.report).toContain(
-      '- **Hotspots:** none — no file is flagged by 2 or more perspectives.'
-    )
-  }, 120_000)
-
-  it('gives no findings on a clean, tested module', async () => {
-    const files = readFixture('big-picture-clean')
-    const results = await resultsOf(files)
-    const fixture = await runFixture(bigPicture, files, { results })
-    expect(fixture.run.findings).toEqual([])
-    expect(details(fixture.run).hotspots.files).toEqual([])
-  }, 120_000)
-
-  it('says which perspectives have no result instead of inventing one', async () => {
-    const { run } = await runFixture(bigPicture, readFixture('big-picture-clean'), { results: [] })
-    expect(run.findings).toEqual([])
-    expect(details(run).perspectives.every((p) => p.status === 'missing')).toBe(true)
-    expect(details(run).readiness.checks.find((c) => c.id === 'complete')!.state).toBe('fail')
-    expect(run.risk).toBe(0)
   })
 })
 

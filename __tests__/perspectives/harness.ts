@@ -16,7 +16,15 @@
 //
 // `runFixture(perspective, files, settings)` gives the run and model for tests outside the case lists;
 // `baseFiles` and `history` feed perspectives that compare with a base or with earlier results.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +38,9 @@ import { collectFacts } from '../../src/repo/facts.js'
 import { detectTarget } from '../../src/specs/detect.js'
 import type { RenderTarget } from '../../src/specs/types.js'
 import type { PreviousResult } from '../../perspectives/types.js'
+import { type BaseInput, prepareBase } from '../../src/pipeline/base.js'
+import type { ChooseBaseOptions } from '../../src/repo/base.js'
+import { commitAll, git } from '../repo/helpers.js'
 
 export interface ExpectedFinding {
   messageId: string
@@ -37,6 +48,23 @@ export interface ExpectedFinding {
   file: string | null
   /** Start line; null for a repository-level finding. */
   line: number | null
+}
+
+/** One commit of a case's git history: the whole tracked tree at that commit. */
+export interface Commit {
+  date: string
+  files: Record<string, string>
+  tag?: string
+}
+
+/** For perspectives that read git: the history under the case's files, and how the base is chosen. */
+export interface GitHistory {
+  /** Oldest first; after the last one the case's `files` are written over the tree (untracked extras). */
+  commits: Commit[]
+  /** Modification times (ISO) of files written after the commits, such as a coverage report. */
+  modified?: Record<string, string>
+  /** When present, the base is chosen and read with git, as a run does (src/pipeline/base.ts). */
+  base?: ChooseBaseOptions
 }
 
 export interface Case<O = Record<string, unknown>> {
@@ -50,8 +78,14 @@ export interface Case<O = Record<string, unknown>> {
   baseFiles?: Record<string, string>
   /** For perspectives that read earlier results (big-picture). */
   history?: PreviousResult[]
-  /** For perspectives that need the latest result of every other perspective (big-picture). */
-  results?: PreviousResult[]
+  /**
+   * For perspectives that need the latest result of every other perspective (big-picture); a function
+   * when they are computed (by running the other perspectives), called when the case runs.
+   */
+  results?: PreviousResult[] | (() => Promise<PreviousResult[]>)
+  resultsMaxAgeDays?: number
+  /** A git repository under the files (backwards-compat's tagged base, test-coverage's stale report). */
+  git?: GitHistory
   /** Invalid cases: every finding, exactly. Valid cases: leave out. */
   expected?: ExpectedFinding[]
   /** Further assertions on the run (inventory numbers, ranking, specs). */
@@ -91,6 +125,9 @@ export function readFixture(name: string): Record<string, string> {
   return files
 }
 
+/** Two pipeline runs, and for big-picture the other fourteen perspectives before them. */
+const CASE_TIMEOUT = 180_000
+
 /** A fixed clock: perspectives never read the real one, and runs must compare equal. */
 export const FIXED_NOW = '2026-01-01T00:00:00.000Z'
 
@@ -119,7 +156,8 @@ export function validateCases<O>(perspectiveId: string, cases: Cases<O>): void {
         c.target ?? null,
         sorted(c.baseFiles),
         c.history ?? null,
-        c.results ?? null
+        typeof c.results === 'function' ? 'computed' : (c.results ?? null),
+        c.git ?? null
       ])
       const twin = contents.get(content)
       if (twin)
@@ -147,25 +185,55 @@ export interface FixtureSettings<O> {
   resultsMaxAgeDays?: number
   /** `surface.include` of the config file: classes or globs that widen the product view. */
   surfaceInclude?: string[]
+  git?: GitHistory
+}
+
+/** Commits each tree of `history` in turn (files of the previous tree not in the next are deleted). */
+function writeHistory(root: string, history: GitHistory): void {
+  git(root, ['init', '-q'])
+  let previous: Record<string, string> = {}
+  for (const commit of history.commits) {
+    for (const path of Object.keys(previous))
+      if (!(path in commit.files)) rmSync(join(root, path), { force: true })
+    writeTree(root, commit.files)
+    commitAll(root, `at ${commit.date}`, { date: commit.date })
+    if (commit.tag) git(root, ['tag', commit.tag])
+    previous = commit.files
+  }
+}
+
+function writeTree(root: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    if (path.startsWith('/') || path.split('/').includes('..'))
+      throw new Error(`fixture path '${path}' must be relative`)
+    const full = join(root, path)
+    mkdirSync(dirname(full), { recursive: true })
+    writeFileSync(full, content)
+  }
 }
 
 /** Loads and models a repository written from `files` into a fresh temp folder (removed afterwards). */
 export async function buildFixtureModel(
-  files: Record<string, string>
-): Promise<{ repo: LoadedRepository; facts: RepositoryFacts; model: CodeModel }> {
+  files: Record<string, string>,
+  history?: GitHistory
+): Promise<{
+  repo: LoadedRepository
+  facts: RepositoryFacts
+  model: CodeModel
+  base?: BaseInput
+}> {
   const root = mkdtempSync(join(tmpdir(), 'perspective-fixture-'))
   try {
-    for (const [path, content] of Object.entries(files)) {
-      if (path.startsWith('/') || path.split('/').includes('..'))
-        throw new Error(`fixture path '${path}' must be relative`)
-      const full = join(root, path)
-      mkdirSync(dirname(full), { recursive: true })
-      writeFileSync(full, content)
-    }
+    if (history) writeHistory(root, history)
+    writeTree(root, files)
+    for (const [path, iso] of Object.entries(history?.modified ?? {}))
+      utimesSync(join(root, path), new Date(iso), new Date(iso))
     const repo = await loadRepository(root, {})
-    const facts = await collectFacts(repo, {})
+    // All of the history counts: fixture commits are dated long before the fixed clock.
+    const facts = await collectFacts(repo, history ? { historyDays: 100000 } : {})
     const model = await buildModel(repo, facts)
-    return { repo, facts, model }
+    const base = history?.base ? (await prepareBase(root, history.base)).base : undefined
+    return { repo, facts, model, ...(base ? { base } : {}) }
   } finally {
     rmSync(root, { recursive: true, force: true })
   }
@@ -177,11 +245,14 @@ export async function runFixture<O>(
   files: Record<string, string>,
   settings: FixtureSettings<O> = {}
 ): Promise<FixtureRun> {
-  const { repo, facts, model } = await buildFixtureModel(files)
+  const built = await buildFixtureModel(files, settings.git)
+  const { repo, facts, model } = built
   const texts = new Map(repo.files.map((f) => [f.path, f.text]))
-  const base = settings.baseFiles
-    ? { ref: 'base', model: (await buildFixtureModel(settings.baseFiles)).model }
-    : undefined
+  const base =
+    built.base ??
+    (settings.baseFiles
+      ? { ref: 'base', model: (await buildFixtureModel(settings.baseFiles)).model }
+      : undefined)
   const run = await runPerspective(perspective, {
     model,
     options: settings.options,
@@ -289,16 +360,45 @@ function comparable(run: PerspectiveRun): unknown {
   return JSON.parse(JSON.stringify(rest))
 }
 
-/** Declares one jest test per case. */
+/**
+ * Message ids the cases leave untested: each must be expected by at least one invalid case (a case
+ * that reports it) and be absent from at least one case with files (a case that does not report it;
+ * valid cases report nothing, an invalid case reports only what it expects).
+ */
+export function untestedMessages<O>(
+  messageIds: readonly string[],
+  cases: Cases<O>
+): { neverReported: string[]; alwaysReported: string[] } {
+  const reported = new Set(cases.invalid.flatMap((c) => (c.expected ?? []).map((e) => e.messageId)))
+  const withFiles = [...cases.valid, ...cases.invalid].filter(
+    (c) => Object.keys(c.files).length > 0
+  )
+  return {
+    neverReported: messageIds.filter((id) => !reported.has(id)),
+    alwaysReported: messageIds.filter((id) =>
+      withFiles.every((c) => (c.expected ?? []).some((e) => e.messageId === id))
+    )
+  }
+}
+
+/** Declares one jest test per case, and one that every message id has a case each way. */
 export function testPerspective<O>(perspective: Perspective<string, O>, cases: Cases<O>): void {
   validateCases(perspective.meta.id, cases)
+  it(`${perspective.meta.id}: has a case that reports each message id and one that does not`, () => {
+    expect(untestedMessages(Object.keys(perspective.meta.messages), cases)).toEqual({
+      neverReported: [],
+      alwaysReported: []
+    })
+  })
   const runCase = (c: Case<O>, valid: boolean) => async () => {
     const settings: FixtureSettings<O> = {
       options: c.options,
       target: c.target,
       baseFiles: c.baseFiles,
       history: c.history,
-      results: c.results
+      results: typeof c.results === 'function' ? await c.results() : c.results,
+      resultsMaxAgeDays: c.resultsMaxAgeDays,
+      git: c.git
     }
     const first = await runFixture(perspective, c.files, settings)
     expect(first.run.error).toBeNull()
@@ -310,9 +410,9 @@ export function testPerspective<O>(perspective: Perspective<string, O>, cases: C
     if (c.check) await c.check(first)
   }
   describe(`${perspective.meta.id}: valid`, () => {
-    for (const c of cases.valid) it(c.name, runCase(c, true))
+    for (const c of cases.valid) it(c.name, runCase(c, true), CASE_TIMEOUT)
   })
   describe(`${perspective.meta.id}: invalid`, () => {
-    for (const c of cases.invalid) it(c.name, runCase(c, false))
+    for (const c of cases.invalid) it(c.name, runCase(c, false), CASE_TIMEOUT)
   })
 }

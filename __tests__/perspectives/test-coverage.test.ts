@@ -1,21 +1,19 @@
 // Perspective 11 (test-coverage) on small repositories written for these tests. Coverage reports in
 // each format (lcov, Istanbul JSON, Cobertura XML, coverage.py JSON) are made here, with planted gaps
 // asserted by file and line; the static estimate runs without a report; a stale report is built in a
-// real git repository; clean and empty repositories give nothing; rendered specs parse.
+// real git repository (the harness's git history); clean and empty repositories give nothing; rendered specs parse.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import ts from 'typescript'
 import testCoverage from '../../perspectives/test-coverage/index.js'
-import { runPerspective } from '../../src/engine/run-perspective.js'
-import { buildModel } from '../../src/model/build.js'
-import { collectFacts } from '../../src/repo/facts.js'
-import { loadRepository } from '../../src/repo/loader.js'
-import { detectTarget } from '../../src/specs/detect.js'
-import { FIXED_NOW, readFixture, testPerspective, type FixtureRun } from './harness.js'
+import { readFixture, testPerspective, type FixtureRun } from './harness.js'
 
 const tsFixture = readFixture('test-coverage-ts')
+/** test-coverage-ts with src/pricing.ts changed after its coverage report was written. */
+const STALE_HEAD: Record<string, string> = {
+  ...tsFixture,
+  '.gitignore': 'coverage/\n',
+  'src/pricing.ts': `${tsFixture['src/pricing.ts']}\n// changed after the report\n`
+}
 const pyFixture = readFixture('test-coverage-py')
 
 /** Line hits per file: the report generators below write these in each format. */
@@ -359,68 +357,42 @@ testPerspective(testCoverage, {
           'src/legacy.ts'
         )
       }
+    },
+    {
+      // A report older than the analysed commit: used for the files unchanged since, not for the changed ones.
+      name: 'a report written before src/pricing.ts last changed is stale for that file only',
+      files: {
+        ...STALE_HEAD,
+        'coverage/lcov.info': lcov(TS_HITS, TS_FUNCTIONS)
+      },
+      git: {
+        commits: [
+          { date: '2024-01-01T12:00:00Z', files: { ...tsFixture, '.gitignore': 'coverage/\n' } },
+          { date: '2025-06-01T12:00:00Z', files: STALE_HEAD }
+        ],
+        // Written between the two commits: src/pricing.ts changed after it, src/format.ts did not.
+        modified: { 'coverage/lcov.info': '2024-06-01T00:00:00Z' }
+      },
+      expected: [{ messageId: 'staleReport', file: null, line: null }],
+      check: ({ run }) => {
+        const stale = run.findings.find((f) => f.messageId === 'staleReport')
+        expect(stale?.where).toEqual(['coverage/lcov.info', 'src/pricing.ts'])
+        expect(stale?.message).toContain('1 file ')
+        // The changed file is not judged by the old line numbers: no measured gap, the estimate instead.
+        const details = run.details as {
+          staleFiles: string[]
+          gaps: { file: string; basis: string }[]
+        }
+        expect(details.staleFiles).toEqual(['src/pricing.ts'])
+        expect(
+          details.gaps
+            .filter((g) => g.file === 'src/pricing.ts')
+            .every((g) => g.basis === 'estimate')
+        ).toBe(true)
+        expect(run.metrics.functionsFromReport).toBe(1)
+        expect(run.report).toContain('used for unchanged files only')
+        expect(run.report).toContain('log2(1 + commits')
+      }
     }
   ]
-})
-
-describe('test-coverage: stale report', () => {
-  it('uses a report older than the analysed commit for the files unchanged since, and estimates the changed ones', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'coverage-stale-'))
-    try {
-      const files: Record<string, string> = { ...tsFixture, '.gitignore': 'coverage/\n' }
-      for (const [path, content] of Object.entries(files)) {
-        mkdirSync(dirname(join(root, path)), { recursive: true })
-        writeFileSync(join(root, path), content)
-      }
-      const git = (date: string, ...args: string[]) =>
-        execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], {
-          cwd: root,
-          env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }
-        })
-      git('2024-01-01T12:00:00Z', 'init', '-q')
-      git('2024-01-01T12:00:00Z', 'add', '.')
-      git('2024-01-01T12:00:00Z', 'commit', '-q', '-m', 'code')
-      const report = join(root, 'coverage/lcov.info')
-      mkdirSync(dirname(report), { recursive: true })
-      writeFileSync(report, lcov(TS_HITS, TS_FUNCTIONS))
-      // Written between the two commits: src/pricing.ts changed after it, src/format.ts did not.
-      const written = new Date('2024-06-01T00:00:00Z')
-      utimesSync(report, written, written)
-      writeFileSync(
-        join(root, 'src/pricing.ts'),
-        `${tsFixture['src/pricing.ts']}\n// changed after the report\n`
-      )
-      git('2025-06-01T12:00:00Z', 'commit', '-q', '-am', 'change pricing')
-      const repo = await loadRepository(root, {})
-      const facts = await collectFacts(repo, { historyDays: 100000 })
-      expect(facts.git.available).toBe(true)
-      const model = await buildModel(repo, facts)
-      const texts = new Map(repo.files.map((f) => [f.path, f.text]))
-      const run = await runPerspective(testCoverage, {
-        model,
-        target: detectTarget(facts, model.modules),
-        now: FIXED_NOW,
-        source: (p) => texts.get(p)
-      })
-      const stale = run.findings.find((f) => f.messageId === 'staleReport')
-      expect(stale?.file).toBeNull()
-      expect(stale?.where).toEqual(['coverage/lcov.info', 'src/pricing.ts'])
-      expect(stale?.message).toContain('1 file ')
-      // The changed file is not judged by the old line numbers: no measured gap, the estimate instead.
-      expect(run.findings.filter((f) => f.messageId === 'uncoveredFunction')).toEqual([])
-      const details = run.details as {
-        staleFiles: string[]
-        gaps: { file: string; basis: string }[]
-      }
-      expect(details.staleFiles).toEqual(['src/pricing.ts'])
-      expect(
-        details.gaps.filter((g) => g.file === 'src/pricing.ts').every((g) => g.basis === 'estimate')
-      ).toBe(true)
-      expect(run.metrics.functionsFromReport).toBe(1)
-      expect(run.report).toContain('used for unchanged files only')
-      expect(run.report).toContain('log2(1 + commits')
-    } finally {
-      rmSync(root, { recursive: true, force: true })
-    }
-  })
 })
