@@ -49,6 +49,77 @@ const hasPytest = spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore
 
 testPerspective<FailureOptions>(failureModes, {
   valid: [
+    {
+      // Judged intended on bottle, httpie and structlog: a raise is a designed error. One the
+      // project's tests expect (directly, or through a subclass that inherits the raising
+      // constructor) needs nothing; one no test expects gets a spec that pins it, not a finding.
+      name: 'Python: raises are contracts; a spec pins the ones no test expects',
+      files: {
+        'tpl/__init__.py': '',
+        'tpl/core.py': [
+          'class TemplateError(Exception):',
+          '    pass',
+          '',
+          '',
+          'class BaseTemplate:',
+          '    def __init__(self, name=None):',
+          '        if not name:',
+          '            raise TemplateError("no template name")',
+          '        self.name = name',
+          '',
+          '',
+          'class SimpleTemplate(BaseTemplate):',
+          '    pass',
+          '',
+          '',
+          'def shift(parts, count):',
+          '    if not 0 < count <= len(parts):',
+          '        raise AssertionError("cannot shift")',
+          '    return parts[count:]',
+          '',
+          '',
+          'def render(template, values):',
+          '    found = lookup(values, template.name)',
+          '    if found is None:',
+          '        raise RuntimeError("nothing to render")',
+          '    return found',
+          '',
+          '',
+          'def lookup(values, name):',
+          '    return values.get(name)',
+          ''
+        ].join('\n'),
+        'tests/test_core.py': [
+          'import pytest',
+          '',
+          'from tpl.core import SimpleTemplate, TemplateError, render, shift',
+          '',
+          '',
+          'def test_missing_name():',
+          '    with pytest.raises(TemplateError):',
+          '        SimpleTemplate(name=None)',
+          '',
+          '',
+          'def test_shift_too_far():',
+          '    with pytest.raises(AssertionError):',
+          '        shift(["a"], 3)',
+          '',
+          '',
+          'def test_render():',
+          '    assert render(SimpleTemplate("a"), {"a": 1}) == 1',
+          ''
+        ].join('\n')
+      },
+      check: (result) => {
+        expect(row(result, 'tpl/core.py', 8, 'throw').tests).toBe('asserted')
+        expect(row(result, 'tpl/core.py', 18, 'throw').tests).toBe('asserted')
+        expect(row(result, 'tpl/core.py', 25, 'throw').tests).not.toBe('asserted')
+        expect(result.run.specs.map((s) => s.title)).toEqual([
+          expect.stringContaining('render throws RuntimeError')
+        ])
+        expect(result.run.metrics).toMatchObject({ designedThrows: 1, argumentContracts: 2 })
+      }
+    },
     { name: 'an empty repository has no failure modes', files: {} },
     {
       name: 'functions whose whole body is a throw: raising is their contract, not a way they fail',
@@ -117,73 +188,6 @@ testPerspective<FailureOptions>(failureModes, {
     }
   ],
   invalid: [
-    {
-      // Judged false on bottle: an error the project's own tests expect (directly, or through a
-      // subclass whose constructor inherits the raise) is a contract they pin. The raise no test
-      // expects is still a failure mode.
-      name: 'Python: a raise the tests expect is a contract; an unexpected one is a finding',
-      files: {
-        'tpl/__init__.py': '',
-        'tpl/core.py': [
-          'class TemplateError(Exception):',
-          '    pass',
-          '',
-          '',
-          'class BaseTemplate:',
-          '    def __init__(self, name=None):',
-          '        if not name:',
-          '            raise TemplateError("no template name")',
-          '        self.name = name',
-          '',
-          '',
-          'class SimpleTemplate(BaseTemplate):',
-          '    pass',
-          '',
-          '',
-          'def shift(parts, count):',
-          '    if not 0 < count <= len(parts):',
-          '        raise AssertionError("cannot shift")',
-          '    return parts[count:]',
-          '',
-          '',
-          'def render(template, values):',
-          '    found = lookup(values, template.name)',
-          '    if found is None:',
-          '        raise RuntimeError("nothing to render")',
-          '    return found',
-          '',
-          '',
-          'def lookup(values, name):',
-          '    return values.get(name)',
-          ''
-        ].join('\n'),
-        'tests/test_core.py': [
-          'import pytest',
-          '',
-          'from tpl.core import SimpleTemplate, TemplateError, render, shift',
-          '',
-          '',
-          'def test_missing_name():',
-          '    with pytest.raises(TemplateError):',
-          '        SimpleTemplate(name=None)',
-          '',
-          '',
-          'def test_shift_too_far():',
-          '    with pytest.raises(AssertionError):',
-          '        shift(["a"], 3)',
-          '',
-          '',
-          'def test_render():',
-          '    assert render(SimpleTemplate("a"), {"a": 1}) == 1',
-          ''
-        ].join('\n')
-      },
-      expected: [{ messageId: 'explicitThrow', file: 'tpl/core.py', line: 25 }],
-      check: (result) => {
-        expect(row(result, 'tpl/core.py', 8, 'throw').tests).toBe('asserted')
-        expect(row(result, 'tpl/core.py', 18, 'throw').tests).toBe('asserted')
-      }
-    },
     {
       name: 'TypeScript: throws, throwing calls, awaited I/O and an unchecked optional',
       files: tsFixture,
@@ -350,18 +354,19 @@ testPerspective<FailureOptions>(failureModes, {
           "export function parseUrl(text: string): URL {\n  try {\n    return new URL(text)\n  } catch {\n    throw new UrlError('not a URL')\n  }\n}\n\n" +
           "export const NAMES = ['a'].map(function (name) {\n  if (name === '') throw new Error('empty')\n  return name\n})\n"
       },
-      expected: [
-        { messageId: 'explicitThrow', file: 'src/url.ts', line: 13 },
-        { messageId: 'explicitThrow', file: 'src/url.ts', line: 18 }
-      ],
+      // The UrlError that parseUrl converts new URL's failure into is designed: a contract with a
+      // spec, no finding. The throw inside a callback is a finding: no caller can catch it there.
+      expected: [{ messageId: 'explicitThrow', file: 'src/url.ts', line: 18 }],
       check: (result) => {
         // new URL is caught and converted: handled, its UrlError is the mode that escapes.
         expect(row(result, 'src/url.ts', 11, 'call')).toMatchObject({
           effect: 'handled',
           finding: null
         })
-        const convert = result.run.findings.find((f) => f.startLine === 13)
-        expect(convert?.title).toBe('parseUrl throws UrlError when new URL(text) fails')
+        expect(row(result, 'src/url.ts', 13, 'throw')).toMatchObject({
+          effect: 'propagates',
+          finding: null
+        })
         expect(row(result, 'src/url.ts', 18, 'throw')).toMatchObject({
           reach: 'callback',
           severity: 6

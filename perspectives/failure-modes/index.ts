@@ -16,7 +16,7 @@ import { type FailureOptions, OPTIONS } from './options.js'
 import { buildReport, failureLabel } from './report.js'
 import { scoringContext } from './scoring.js'
 import { buildSpecs } from './specs.js'
-import { buildTable, type Row, selectFindings, testedContract } from './table.js'
+import { buildTable, type Row, selectFindings, designedThrow } from './table.js'
 
 export type { FailureOptions } from './options.js'
 
@@ -54,12 +54,15 @@ export default definePerspective<FailureMessageId, FailureOptions>({
         r.mode.handling.effect !== 'handled' &&
         !r.mode.contract &&
         !(r.mode.callersCatch && r.scores.reach !== 'public') &&
-        !testedContract(r) &&
+        !designedThrow(r) &&
         r.scores.rpn >= options.minRpn
     ).length
     // A throw that rejects a bad argument is a contract: no finding, but a spec that the bad argument is rejected.
     const contracts = rows.filter(
-      (r) => r.mode.validates !== undefined && r.mode.handling.effect === 'propagates'
+      (r) =>
+        (r.mode.validates !== undefined || designedThrow(r)) &&
+        r.mode.handling.effect === 'propagates' &&
+        r.scores.tests !== 'asserted'
     )
     const specs = buildSpecs([...selected, ...contracts], options.maxSpecs, context.target)
     const sourceModules = model.modules.filter((m) => !m.isTest && include(m.path)).length
@@ -76,7 +79,10 @@ export default definePerspective<FailureMessageId, FailureOptions>({
         escaping: by((r) => r.mode.handling.effect === 'propagates'),
         swallowed: by((r) => r.mode.handling.effect === 'swallowed'),
         handled: by((r) => r.mode.handling.effect === 'handled'),
-        argumentContracts: contracts.length,
+        argumentContracts: by(
+          (r) => r.mode.validates !== undefined && r.mode.handling.effect === 'propagates'
+        ),
+        designedThrows: contracts.filter((r) => r.mode.validates === undefined).length,
         caughtByCallers: by((r) => r.mode.callersCatch !== undefined),
         assertedByTests: by((r) => r.scores.tests === 'asserted'),
         maxRpn: rows[0]?.scores.rpn ?? 0,
