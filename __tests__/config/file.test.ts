@@ -46,6 +46,12 @@ describe('config file', () => {
     })
   })
 
+  it('validation takes the stage budgets in seconds', () => {
+    expect(
+      parse('validation: { totalSeconds: 300, perFileSeconds: 20, suiteSeconds: 0 }').validation
+    ).toEqual({ totalSeconds: 300, perFileSeconds: 20, suiteSeconds: 0 })
+  })
+
   it('an empty file is an empty config', () => {
     expect(parse('')).toEqual({ include: [], exclude: [], perspectives: {} })
   })
@@ -53,7 +59,7 @@ describe('config file', () => {
   it.each([
     [
       'includes: ["src"]',
-      "unknown key 'includes'. Did you mean 'include'? Known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, coverage, surface, perspectives."
+      "unknown key 'includes'. Did you mean 'include'? Known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, coverage, surface, validation, perspectives."
     ],
     ['maxFileBytes: "big"', 'maxFileBytes: must be integer'],
     ['historyDays: 0', 'historyDays: must be >= 1'],
@@ -73,7 +79,13 @@ describe('config file', () => {
       'surface: { include: [toolng] }',
       "surface.include: 'toolng' is neither a file class (shipped, test, tooling, examples-docs, fixtures, vendored, generated) nor a glob"
     ],
-    ['surface: { widen: [] }', "surface: unknown key 'widen'. Known: include."]
+    ['surface: { widen: [] }', "surface: unknown key 'widen'. Known: include."],
+    ['validation: { perFileSeconds: 1 }', 'validation.perFileSeconds: must be >= 5'],
+    ['validation: { totalSeconds: "15m" }', 'validation.totalSeconds: must be integer'],
+    [
+      'validation: { totalSecond: 60 }',
+      "validation: unknown key 'totalSecond'. Did you mean 'totalSeconds'? Known: totalSeconds, perFileSeconds, suiteSeconds."
+    ]
   ])('rejects %j with the place and the reason', (text, message) => {
     expect(problem(text)).toContain(message)
   })

@@ -70,7 +70,9 @@ function describe(
           ? Object.keys(schema.properties)
           : e.instancePath === '/surface'
             ? Object.keys(schema.properties.surface.properties)
-            : null
+            : e.instancePath === '/validation'
+              ? Object.keys(schema.properties.validation.properties)
+              : null
       return `${at}: unknown key '${key}'.${known ? `${didYouMean(key, known)} Known: ${known.join(', ')}.` : ''}`
     }
     if (e.keyword === 'enum')
@@ -125,6 +127,7 @@ export function parseConfigText(
     maxResultAgeDays: raw.maxResultAgeDays,
     perspectives: raw.perspectives ?? {},
     ...(raw.surface ? { surface: { include: raw.surface.include ?? [] } } : {}),
+    ...(raw.validation ? { validation: { ...raw.validation } } : {}),
     ...(raw.coverage ? { coverage: parseCoverageGlobs(`${where}: coverage`, raw.coverage) } : {})
   }
   for (const entry of config.surface?.include ?? []) {

@@ -30,6 +30,8 @@ export interface FileConfig {
   surface?: { include: string[] }
   /** Globs of coverage reports, relative to the repository. */
   coverage?: string[]
+  /** Budgets of the validation stage, in seconds (src/execute). */
+  validation?: { totalSeconds?: number; perFileSeconds?: number; suiteSeconds?: number }
 }
 
 export interface RunConfig {

@@ -31,6 +31,7 @@ export async function validateRuns(
       exclude: rel && !rel.startsWith('..') ? [rel] : [],
       target,
       mode: config.validate ?? 'auto',
+      ...budgets(config.file.validation),
       secrets: [config.githubToken, config.hfToken].filter(Boolean)
     })
   )
@@ -84,6 +85,19 @@ export async function validateRuns(
     `Validation: ${summary.ready} spec(s) ready to commit, ${defects.length} defect(s), ${summary.refuted} refuted, ${summary.planOnly} plan-only, ${summary.coverage ?? 'unmeasured'} adding coverage (${result.millis} ms${result.coverage?.measured ? `, of which the suite's coverage ${result.coverage.millis} ms` : ''})`
   )
   return { runs: ranked, summary }
+}
+
+/** The config file's budgets (seconds) as the stage's options (milliseconds); defaults where unset. */
+function budgets(given: RunConfig['file']['validation']): {
+  totalMs?: number
+  perFileMs?: number
+  coverageMs?: number
+} {
+  return {
+    ...(given?.totalSeconds === undefined ? {} : { totalMs: given.totalSeconds * 1000 }),
+    ...(given?.perFileSeconds === undefined ? {} : { perFileMs: given.perFileSeconds * 1000 }),
+    ...(given?.suiteSeconds === undefined ? {} : { coverageMs: given.suiteSeconds * 1000 })
+  }
 }
 
 /** Replaces `dir` with the delivered spec files at their repository paths. */
