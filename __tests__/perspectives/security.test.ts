@@ -577,6 +577,29 @@ describe('ReDoS in security and performance', () => {
     expect(checkRun(result)).toEqual([])
   })
 
+  it('treats a function assigned for outside callers (a prototype method of an exported instance) as public; a helper called inside is not', async () => {
+    const files = {
+      'package.json': '{ "name": "lookup-lib", "version": "1.0.0", "main": "lookup.js" }',
+      'lookup.js': [
+        'function Types() {}',
+        'Types.prototype.lookup = function lookup(path) {',
+        "  return path.replace(/^(\\w+\\s?)*$/, '')",
+        '}',
+        'function clean(name) {',
+        "  return name.replace(/^(\\w+\\s?)*$/, '')",
+        '}',
+        "Types.prototype.name = function name() { return clean('fixed text') }",
+        'module.exports = new Types()',
+        ''
+      ].join('\n')
+    }
+    const result = await runFixture(security, files)
+    expect(
+      result.run.findings.map((f) => [f.messageId, f.file, f.startLine, f.confidence])
+    ).toEqual([['redosOnInput', 'lookup.js', 3, 'medium']])
+    expect(result.run.findings[0].title).toContain('parameter path of public lookup')
+  })
+
   it('names low-confidence candidates in the report instead of reporting them, unless minConfidence is low', async () => {
     const files = {
       'package.json': JSON.stringify({ name: 'runner', type: 'module' }),

@@ -142,10 +142,38 @@ function isHandler(fn: FunctionDecl): boolean {
   return (fn.decorators ?? []).some((d) => HANDLER_DECORATOR.test(d))
 }
 
-function entryParams(module: ModuleModel, fn: FunctionDecl): Map<string, Origin> {
+/**
+ * A JavaScript function the model does not see exported and that nothing in its own module calls, names or
+ * passes on: in shipped code it is reached from outside through an assignment the model does not follow
+ * (`Mime.prototype.lookup = function (path)`, `win32.parse = function (p)`, `module.exports = new Mime()`).
+ * For a library, its parameters are its caller's input like an exported function's.
+ */
+function publicByAssignment(module: ModuleModel, fn: FunctionDecl, used: Set<string>): boolean {
+  if (isPython(module) || fn.exported) return false
+  if (fn.qualifiedName.includes('.') || fn.className || fn.qualifiedName.includes('[')) return false
+  return !used.has(fn.name)
+}
+
+/** Names the module calls or mentions in a call's arguments (a function passed as a callback is used). */
+function usedNames(module: ModuleModel): Set<string> {
+  const out = new Set<string>()
+  for (const c of module.calls) {
+    out.add(c.name)
+    for (const a of c.args) for (const n of codeOnly(a).match(NAME) ?? []) out.add(n)
+  }
+  for (const b of module.bindings ?? [])
+    for (const n of codeOnly(b.value).match(NAME) ?? []) out.add(n)
+  return out
+}
+
+function entryParams(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  used: Set<string> = new Set()
+): Map<string, Origin> {
   const out = new Map<string, Origin>()
   const handler = isHandler(fn)
-  if (!fn.exported && !handler) return out
+  if (!fn.exported && !handler && !publicByAssignment(module, fn, used)) return out
   const python = isPython(module)
   // Nested functions are reachable only through their parent; private methods only through the class.
   if (fn.qualifiedName.includes('.') && !fn.className) return out
@@ -156,7 +184,11 @@ function entryParams(module: ModuleModel, fn: FunctionDecl): Map<string, Origin>
     if (!(python && index === 0 && fn.className && (p.name === 'self' || p.name === 'cls'))) index++
     if (NOT_INPUT.has(p.name) || (p.type && SAFE_TYPE.test(p.type.trim()))) continue
     if (!/^[A-Za-z_$][\w$]*$/.test(p.name)) continue
-    const owner = handler ? `route handler ${fn.qualifiedName}` : `exported ${fn.qualifiedName}`
+    const owner = handler
+      ? `route handler ${fn.qualifiedName}`
+      : fn.exported
+        ? `exported ${fn.qualifiedName}`
+        : `public ${fn.qualifiedName} (assigned for callers outside the module, called nowhere inside)`
     out.set(p.name, {
       kind: handler ? 'request' : 'parameter',
       label: `parameter ${p.name} of ${owner}`,
@@ -548,8 +580,9 @@ const MAX_ROUNDS = 6
 export function analyseTaint(module: ModuleModel): ModuleTaint {
   const byName = new Map(module.functions.map((f) => [f.qualifiedName, f]))
   const params = new Map<string, Map<string, Origin>>()
+  const used = usedNames(module)
   for (const fn of module.functions) {
-    const entries = entryParams(module, fn)
+    const entries = entryParams(module, fn, used)
     if (entries.size > 0) params.set(fn.qualifiedName, entries)
   }
   const ordered = [...(module.bindings ?? [])].sort(
