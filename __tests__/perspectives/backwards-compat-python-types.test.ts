@@ -1,10 +1,8 @@
-import perspective from '../../perspectives/backwards-compat/index.js'
 import {
   annotationNames,
   pythonTypeCompatible,
   pythonTypeKey
 } from '../../perspectives/backwards-compat/python-types.js'
-import { runFixture, summarise } from './harness.js'
 
 describe('pythonTypeKey', () => {
   it.each([
@@ -62,49 +60,5 @@ describe('pythonTypeKey', () => {
 
   it('names what an annotation mentions, for alias detection', () => {
     expect(annotationNames('_t.Optional[_str_bytes]')).toEqual(['Optional', '_str_bytes'])
-  })
-})
-
-// returnTypeChanged through the harness: a return that gives something else breaks callers; one that
-// gives less than before (a narrower type) does not.
-describe('backwards-compat: declared return types', () => {
-  const pyproject = (version: string) => `[project]\nname = "conv"\nversion = "${version}"\n`
-  const module = (returns: string) =>
-    [
-      '__all__ = ["to_number"]',
-      '',
-      '',
-      `def to_number(text: str) -> ${returns}:`,
-      '    return 1',
-      ''
-    ].join('\n')
-
-  it('reports a return type that changed to another type, at the function at HEAD', async () => {
-    const { run } = await runFixture(
-      perspective,
-      { 'pyproject.toml': pyproject('1.1.0'), 'conv/__init__.py': module('str') },
-      { baseFiles: { 'pyproject.toml': pyproject('1.0.0'), 'conv/__init__.py': module('int') } }
-    )
-    expect(run.error).toBeNull()
-    expect(summarise(run)).toEqual([
-      // 1.0.0 -> 1.1.0 is a minor release; the changed return needs a major one.
-      { messageId: 'versionBumpTooSmall', file: null, line: null },
-      { messageId: 'returnTypeChanged', file: 'conv/__init__.py', line: 4 }
-    ])
-  })
-
-  it('does not report a return narrowed to a type the old one includes', async () => {
-    const { run } = await runFixture(
-      perspective,
-      { 'pyproject.toml': pyproject('1.0.1'), 'conv/__init__.py': module('int') },
-      {
-        baseFiles: {
-          'pyproject.toml': pyproject('1.0.0'),
-          'conv/__init__.py': module('int | None')
-        }
-      }
-    )
-    expect(run.error).toBeNull()
-    expect(summarise(run)).toEqual([])
   })
 })

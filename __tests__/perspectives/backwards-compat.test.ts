@@ -12,7 +12,7 @@ import { prepareBase } from '../../src/pipeline/base.js'
 import { collectFacts } from '../../src/repo/facts.js'
 import { loadRepository } from '../../src/repo/loader.js'
 import { detectTarget } from '../../src/specs/detect.js'
-import { checkRun, FIXED_NOW, readFixture, type FixtureRun } from './harness.js'
+import { checkRun, FIXED_NOW, readFixture, testPerspective, type FixtureRun } from './harness.js'
 import { cleanUp, commitAll, git, gitInit, tempDir, writeFiles } from '../repo/helpers.js'
 
 afterAll(cleanUp)
@@ -149,6 +149,168 @@ const TS_MANIFESTS = {
     2
   )
 }
+
+/** A git history of two commits: `base` tagged `tag`, then `head` (the tree the case analyses). */
+function tagged(base: Record<string, string>, head: Record<string, string>, tag: string) {
+  return {
+    commits: [
+      { date: '2024-01-01T12:00:00Z', files: base, tag },
+      { date: '2024-02-01T12:00:00Z', files: head }
+    ],
+    base: {}
+  }
+}
+
+const TS_TREES = fixtureTrees('backwards-compat-ts')
+TS_TREES.base['package.json'] = TS_MANIFESTS.base
+TS_TREES.head['package.json'] = TS_MANIFESTS.head
+const PY_TREES = fixtureTrees('backwards-compat-py')
+const pyproject = (version: string) => `[project]\nname = "conv"\nversion = "${version}"\n`
+const convModule = (params: string, returns: string) =>
+  `__all__ = ["to_number"]\n\n\ndef to_number(${params}) -> ${returns}:\n    return 1\n`
+const npmPackage = (version: string, types?: string) =>
+  JSON.stringify({ name: 'pkg', version, main: 'index.js', ...(types ? { types } : {}) })
+const DTS_BASE = {
+  'package.json': npmPackage('1.0.0', 'index.d.ts'),
+  'index.js': 'export const x = 1\n',
+  'index.d.ts': 'export declare const x: number\n',
+  'lib/extra.d.ts': 'export declare function pad(text: string): string\n'
+}
+const DTS_HEAD = {
+  ...DTS_BASE,
+  'package.json': npmPackage('2.0.0', 'index.d.ts'),
+  'lib/extra.d.ts': 'export declare function pad(text: number): string\n'
+}
+const at = (messageId: string, file: string | null = null, line: number | null = null) => ({
+  messageId,
+  file,
+  line
+})
+
+testPerspective(perspective, {
+  valid: [
+    { name: 'an empty repository', files: {} },
+    {
+      name: 'a Python return narrowed to a type the old one includes',
+      files: {
+        'pyproject.toml': pyproject('1.0.1'),
+        'conv/__init__.py': convModule('text: str', 'int')
+      },
+      baseFiles: {
+        'pyproject.toml': pyproject('1.0.0'),
+        'conv/__init__.py': convModule('text: str', 'int | None')
+      }
+    },
+    {
+      name: 'a declaration file unchanged but for the version',
+      files: { ...DTS_BASE, 'package.json': npmPackage('1.0.1', 'index.d.ts') },
+      git: tagged(
+        DTS_BASE,
+        { ...DTS_BASE, 'package.json': npmPackage('1.0.1', 'index.d.ts') },
+        'v1.0.0'
+      )
+    }
+  ],
+  invalid: [
+    {
+      name: 'TypeScript and JavaScript: every planted breaking change',
+      files: TS_TREES.head,
+      git: tagged(TS_TREES.base, TS_TREES.head, 'v1.0.0'),
+      expected: [
+        at('apiChanged', 'src/index.ts', 1),
+        at('apiChanged', 'src/index.ts', 4),
+        at('apiRemoved', 'src/index.ts', 7),
+        at('apiChanged', 'src/index.ts', 12),
+        at('defaultChanged', 'src/index.ts', 14),
+        at('requiredParameterAdded', 'lib/util.js', 1),
+        at('apiRemoved'),
+        at('apiRemoved'),
+        at('apiRemoved'),
+        at('entryPointRemoved'),
+        at('moduleTypeChanged'),
+        at('engineRaised'),
+        at('binRemoved'),
+        at('cliOptionRemoved'),
+        at('versionBumpTooSmall')
+      ]
+    },
+    {
+      name: 'Python: every planted breaking change',
+      files: PY_TREES.head,
+      git: tagged(PY_TREES.base, PY_TREES.head, '2.0.0'),
+      expected: [
+        at('keywordOnlyChanged', 'mylib/api.py', 4),
+        at('keywordOnlyChanged', 'mylib/api.py', 4),
+        at('defaultChanged', 'mylib/api.py', 4),
+        at('parameterRenamed', 'mylib/api.py', 8),
+        at('requiredParameterAdded', 'mylib/api.py', 8),
+        at('parameterRemoved', 'mylib/api.py', 17),
+        at('exportRemoved'),
+        at('memberRemoved'),
+        at('engineRaised'),
+        at('cliOptionRemoved'),
+        at('versionBumpTooSmall')
+      ]
+    },
+    {
+      name: 'a Python return type changed to another type, in a minor release',
+      files: {
+        'pyproject.toml': pyproject('1.1.0'),
+        'conv/__init__.py': convModule('text: str', 'str')
+      },
+      baseFiles: {
+        'pyproject.toml': pyproject('1.0.0'),
+        'conv/__init__.py': convModule('text: str', 'int')
+      },
+      expected: [at('versionBumpTooSmall'), at('returnTypeChanged', 'conv/__init__.py', 4)]
+    },
+    {
+      name: 'a Python parameter that had a default made required, typed',
+      files: {
+        'pyproject.toml': pyproject('2.0.0'),
+        'conv/__init__.py': convModule('text: str, base: int', 'int')
+      },
+      baseFiles: {
+        'pyproject.toml': pyproject('1.0.0'),
+        'conv/__init__.py': convModule('text: str, base: int = 10', 'int')
+      },
+      expected: [at('optionalMadeRequired', 'conv/__init__.py', 4)]
+    },
+    {
+      name: 'a Python parameter annotation changed to an unrelated type, in a major release',
+      files: {
+        'pyproject.toml': pyproject('2.0.0'),
+        'conv/__init__.py': convModule('text: str', 'int')
+      },
+      baseFiles: {
+        'pyproject.toml': pyproject('1.0.0'),
+        'conv/__init__.py': convModule('text: bytes', 'int')
+      },
+      expected: [at('parameterTypeChanged', 'conv/__init__.py', 4)]
+    },
+    {
+      name: 'an exported type removed from a module the entry does not reach',
+      files: {
+        'package.json': npmPackage('2.0.0'),
+        'index.js': 'export const x = 1\n',
+        'lib/shapes.ts': 'export interface Circle {\n  r: number\n}\n'
+      },
+      baseFiles: {
+        'package.json': npmPackage('1.0.0'),
+        'index.js': 'export const x = 1\n',
+        'lib/shapes.ts':
+          'export interface Circle {\n  r: number\n}\nexport type Square = { side: number }\n'
+      },
+      expected: [at('typeRemoved')]
+    },
+    {
+      name: 'a shipped declaration file the types entry does not reach, changed',
+      files: DTS_HEAD,
+      git: tagged(DTS_BASE, DTS_HEAD, 'v1.0.0'),
+      expected: [at('declarationChanged', 'lib/extra.d.ts', 1)]
+    }
+  ]
+})
 
 describe('backwards-compat: TypeScript and JavaScript', () => {
   const trees = fixtureTrees('backwards-compat-ts')

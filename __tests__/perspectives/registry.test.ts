@@ -9,8 +9,6 @@ import { PERSPECTIVE_IDS } from '../../perspectives/types.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const perspectivesDir = join(root, 'perspectives')
-/** Perspectives whose tests still run the pipeline around the harness's case lists (issue #17). */
-const NOT_YET_ON_HARNESS = new Set(['backwards-compat'])
 
 /** Whether a test file calls testPerspective(...) (read with the TypeScript parser). */
 function callsTestPerspective(path: string): boolean {
@@ -96,6 +94,6 @@ describe('perspective registry', () => {
       .filter(
         (id) => !callsTestPerspective(join(root, '__tests__', 'perspectives', `${id}.test.ts`))
       )
-    expect(around).toEqual([...NOT_YET_ON_HARNESS])
+    expect(around).toEqual([])
   })
 })
