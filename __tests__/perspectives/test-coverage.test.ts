@@ -298,6 +298,36 @@ testPerspective(testCoverage, {
       }
     },
     {
+      // Judged false on structlog: a Protocol's method stubs and @overload declarations have
+      // nothing to run; the implementation beside them that no test names is still a gap.
+      name: 'Python static estimate: Protocol and overload stubs are not gaps',
+      files: {
+        'log/__init__.py': '',
+        'log/api.py': [
+          'from typing import Protocol, overload',
+          '',
+          '',
+          'class BoundLogger(Protocol):',
+          '    def error(self, event: str) -> None: ...',
+          '',
+          '    async def aerror(self, event: str) -> None: ...',
+          '',
+          '',
+          '@overload',
+          'def level(name: str) -> int: ...',
+          '@overload',
+          'def level(name: int) -> int: ...',
+          'def level(name):',
+          '    if isinstance(name, int):',
+          '        return name',
+          '    return {"error": 40}.get(name, 0)',
+          ''
+        ].join('\n'),
+        'tests/test_other.py': 'import log.api\n\n\ndef test_loads():\n    assert log.api\n'
+      },
+      expected: [{ messageId: 'untestedFunctionEstimate', file: 'log/api.py', line: 14 }]
+    },
+    {
       name: 'Python static estimate without a report',
       files: pyFixture,
       expected: [{ messageId: 'untestedFunctionEstimate', file: 'app/report.py', line: 1 }],

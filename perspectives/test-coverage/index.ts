@@ -13,6 +13,7 @@ import { gapFindings, rankGaps } from './gaps.js'
 import {
   coverageByFile,
   fromEstimate,
+  isInterfaceStub,
   measurableModules,
   measureFromReport,
   type MeasuredFunction
@@ -81,7 +82,9 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         }
       } else if (!missing.has(module.path))
         measured.push(
-          ...module.functions.map((fn) => fromEstimate(module, facts.estimate(module, fn)))
+          ...module.functions
+            .filter((fn) => !isInterfaceStub(module, fn))
+            .map((fn) => fromEstimate(module, facts.estimate(module, fn)))
         )
     }
     const stale = staleReports(model)
