@@ -1,5 +1,7 @@
-// Builds dist/: one ncc bundle per entry point, plus the files ncc must not touch
-// (web-tree-sitter's runtime and the grammar .wasm files, loaded by file URL at run time).
+// Builds dist/: one ncc bundle per entry point (the action and the CLI), plus the files ncc must not
+// touch (web-tree-sitter's runtime and the grammar .wasm files, loaded by file URL at run time).
+// `--bench` builds the benchmark instead, into the git-ignored .tmp/bench/ (`npm run bench`): no
+// runner needs it, so it stays out of the committed tree.
 import { execFileSync } from 'node:child_process'
 import {
   copyFileSync,
@@ -14,8 +16,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const dist = join(root, 'dist')
-const entries = { index: 'src/index.ts', cli: 'src/cli.ts', bench: 'src/bench.ts' }
+const bench = process.argv.includes('--bench')
+const dist = join(root, bench ? '.tmp/bench' : 'dist')
+const entries = bench ? { bench: 'src/bench.ts' } : { index: 'src/index.ts', cli: 'src/cli.ts' }
 const grammars = [
   'typescript',
   'tsx',
@@ -88,7 +91,7 @@ for (const g of grammars) {
   )
 }
 console.log(
-  `dist/ built: ${Object.keys(entries)
+  `${bench ? '.tmp/bench/' : 'dist/'} built: ${Object.keys(entries)
     .filter((n) => existsSync(join(dist, `${n}.js`)))
     .join(', ')}`
 )

@@ -1,7 +1,7 @@
 // `npm run bench`: measures building the code model of a path, or of a synthetic repository that it
 // generates: files/s, MB/s, lines/s, time per stage, and peak memory.
 //
-//   node --expose-gc dist/bench.js [path] [--lines N] [--mb N] [--files N] [--lang ts|py|mixed] [--keep] [--json]
+//   node --expose-gc .tmp/bench/bench.js [path] [--lines N] [--mb N] [--files N] [--lang ts|py|mixed] [--keep] [--json]
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
