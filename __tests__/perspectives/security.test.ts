@@ -575,6 +575,13 @@ describe('ReDoS in security and performance', () => {
     const partial = result.run.findings.find((f) => f.symbol === 'setKey')
     expect(partial?.message).toContain('checks `__proto__` but not `constructor`/`prototype`')
     expect(checkRun(result)).toEqual([])
+    // The specs send a key array through __proto__, or through constructor.prototype past a __proto__-only check.
+    const spec = (name: string) =>
+      result.run.specs.find((s) => s.title.startsWith(name))?.code ?? ''
+    expect(spec('setPath')).toContain("setPath({}, ['__proto__', 'polluted'], 'yes')")
+    expect(spec('setKey')).toContain("setKey({}, ['constructor', 'prototype', 'polluted'], 'yes')")
+    expect(spec('setKey')).toContain("Reflect.get({}, 'polluted')")
+    for (const s of result.run.specs) expect(tsParses(s.code)).toEqual([])
   })
 
   it('treats a function assigned for outside callers (a prototype method of an exported instance) as public; a helper called inside is not', async () => {

@@ -89,9 +89,21 @@ function argumentList(
   return out.join(', ')
 }
 
-function prototypeArgument(p: Parameter, index: number, lang: Lang): string {
-  if (/path|key|prop/i.test(p.name))
-    return lang === 'js' ? "'__proto__.polluted'" : "'__proto__.polluted'"
+/**
+ * What each parameter of a prototype-pollution target gets: a key array for `keys`/`segments`/`parts`, a dotted
+ * path for `path`/`key`/`prop`, through `constructor.prototype` when the function already checks `__proto__`
+ * (the bypass of that incomplete guard), else through `__proto__`.
+ */
+function prototypeArgument(
+  p: Parameter,
+  index: number,
+  lang: Lang,
+  viaConstructor: boolean
+): string {
+  const keys = viaConstructor ? ['constructor', 'prototype', 'polluted'] : ['__proto__', 'polluted']
+  if (/^(keys|segments|parts|props|pathArray)$/i.test(p.name))
+    return `[${keys.map((k) => `'${k}'`).join(', ')}]`
+  if (/path|key|prop/i.test(p.name)) return `'${keys.join('.')}'`
   if (/^(val|value|v)$/i.test(p.name)) return "'yes'"
   return index === 0 ? '{}' : 'payload'
 }
@@ -181,7 +193,16 @@ function stepsFor(target: HostileTarget, symbol: string): Steps | undefined {
     const args =
       params.length <= 1
         ? 'payload'
-        : params.map((p, i) => prototypeArgument(p, i, lang)).join(', ')
+        : params
+            .map((p, i) =>
+              prototypeArgument(
+                p,
+                i,
+                lang,
+                /checks `__proto__` but not/.test(String(draft.data.guard))
+              )
+            )
+            .join(', ')
     return {
       imports: [subject],
       javascript: `const payload = JSON.parse('{"__proto__": {"polluted": "yes"}}')\ntry {\n  ${call(args)}\n} catch {\n  // rejecting the input is fine\n}\nconst polluted = Reflect.get({}, 'polluted')\nReflect.deleteProperty(Object.prototype, 'polluted')\nif (polluted !== undefined) throw new Error('Object.prototype was polluted')`
