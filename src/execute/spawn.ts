@@ -41,6 +41,20 @@ export function networkIsolationAvailable(): boolean {
   return unshareWorks
 }
 
+let loopbackWorks: boolean | undefined
+
+/** Whether loopback can be brought up inside the new namespace (the `ip` tool is there). */
+function loopbackUp(): boolean {
+  if (loopbackWorks === undefined) {
+    const probe = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up'], {
+      stdio: 'ignore',
+      timeout: 5000
+    })
+    loopbackWorks = probe.status === 0
+  }
+  return loopbackWorks
+}
+
 export const NETWORK_NOTE =
   "the network stays reachable for the project's code: isolation needs root and `unshare` on Linux"
 
@@ -55,7 +69,20 @@ function killGroup(pid: number): void {
 export function runChild(request: SpawnRequest): Promise<SpawnResult> {
   const isolate = request.isolateNetwork === true && networkIsolationAvailable()
   const [command, args] = isolate
-    ? ['unshare', ['-n', request.command, ...request.args]]
+    ? loopbackUp()
+      ? // A new network namespace starts with loopback down: a test server on 127.0.0.1 needs it up.
+        [
+          'unshare',
+          [
+            '-n',
+            'sh',
+            '-c',
+            'ip link set lo up && exec "$0" "$@"',
+            request.command,
+            ...request.args
+          ]
+        ]
+      : ['unshare', ['-n', request.command, ...request.args]]
     : [request.command, request.args]
   const networkNote = request.isolateNetwork === true && !isolate ? NETWORK_NOTE : null
   return new Promise((resolve) => {
