@@ -390,15 +390,12 @@ describe('big-picture across cycles', () => {
 })
 
 describe('big-picture options', () => {
-  it('refuses an option out of range, naming it and its default', async () => {
-    const fixture = await runFixture(
-      bigPicture,
-      {},
-      { results: [], options: { minPerspectives: 1 } }
-    )
-    expect(fixture.run.status).toBe('failed')
-    expect(fixture.run.error).toBe(
-      "big-picture failed: big-picture option 'minPerspectives' must be a whole number from 2 to 14, got 1 (default 2)"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(bigPicture, {}, { results: [], options: { minPerspectives: 1 } })
+    ).rejects.toThrow(
+      "perspectives.big-picture.minPerspectives: 1 is not accepted: big-picture's option minPerspectives takes a whole number from 2 to 14 (default 2)."
     )
   })
 })

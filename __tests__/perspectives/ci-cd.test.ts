@@ -862,11 +862,12 @@ describe('ci-cd stable ids and options', () => {
     ).toEqual(['- uses: some-org/labeler@main', '- uses: third-party/setup-tools@v1'])
   })
 
-  test('a bad option fails the run with a message naming it', async () => {
-    const result = await runFixture(ciCd, tsFixture, { options: { maxFindingsPerCheck: -1 } })
-    expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain(
-      "ci-cd option 'maxFindingsPerCheck' must be a whole number of at least 0, got -1"
+  test('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(ciCd, tsFixture, { options: { maxFindingsPerCheck: -1 } })
+    ).rejects.toThrow(
+      "perspectives.ci-cd.maxFindingsPerCheck: -1 is not accepted: ci-cd's option maxFindingsPerCheck takes a whole number of at least 0 (default 25)."
     )
   })
 })

@@ -314,15 +314,12 @@ describe('data-integrity generators', () => {
 })
 
 describe('data-integrity options', () => {
-  it('refuses an option that is not a whole number, naming it and its default', async () => {
-    const result = await runFixture(
-      dataIntegrity,
-      { 'a.py': 'x = 1\n' },
-      { options: { numRuns: 0 } }
-    )
-    expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain(
-      "data-integrity option 'numRuns' must be a whole number of at least 1, got 0 (default 200)"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(dataIntegrity, { 'a.py': 'x = 1\n' }, { options: { numRuns: 0 } })
+    ).rejects.toThrow(
+      "perspectives.data-integrity.numRuns: 0 is not accepted: data-integrity's option numRuns takes a whole number of at least 1 (default 200)."
     )
   })
 })

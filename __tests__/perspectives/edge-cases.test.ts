@@ -425,15 +425,16 @@ describe('values on both sides of a boundary', () => {
 })
 
 describe('edge-cases options', () => {
-  it('refuses an option that is not a whole number in range', async () => {
-    const result = await runFixture(
-      edgeCases,
-      { 'a.ts': 'export const x = 1\n' },
-      { options: { maxValuesPerParam: 0 } }
-    )
-    expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain(
-      "edge-cases option 'maxValuesPerParam' must be a whole number of at least 1, got 0"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(
+        edgeCases,
+        { 'a.ts': 'export const x = 1\n' },
+        { options: { maxValuesPerParam: 0 } }
+      )
+    ).rejects.toThrow(
+      "perspectives.edge-cases.maxValuesPerParam: 0 is not accepted: edge-cases's option maxValuesPerParam takes a whole number of at least 1 (default 14)."
     )
   })
 })

@@ -438,15 +438,12 @@ describe('error-handling specs for modules at the repository root', () => {
 })
 
 describe('error-handling options', () => {
-  it('refuses an option that is not a whole number, naming it and its default', async () => {
-    const result = await runFixture(
-      errorHandling,
-      { 'a.py': 'x = 1\n' },
-      { options: { maxSpecs: -1 } }
-    )
-    expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain(
-      "error-handling option 'maxSpecs' must be a whole number of at least 0, got -1 (default 20)"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(errorHandling, { 'a.py': 'x = 1\n' }, { options: { maxSpecs: -1 } })
+    ).rejects.toThrow(
+      "perspectives.error-handling.maxSpecs: -1 is not accepted: error-handling's option maxSpecs takes a whole number of at least 0 (default 20)."
     )
   })
 })

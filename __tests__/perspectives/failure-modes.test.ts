@@ -432,15 +432,16 @@ testPerspective<FailureOptions>(failureModes, {
 })
 
 describe('failure-modes: options', () => {
-  it('refuses an option that is not a whole number in range, naming it', async () => {
-    const result = await runFixture(
-      failureModes,
-      { 'src/a.ts': 'export const a = 1\n' },
-      { options: { maxFindings: -1 } }
-    )
-    expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain(
-      "failure-modes option 'maxFindings' must be a whole number from 0 to 100000, got -1"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(
+        failureModes,
+        { 'src/a.ts': 'export const a = 1\n' },
+        { options: { maxFindings: -1 } }
+      )
+    ).rejects.toThrow(
+      "perspectives.failure-modes.maxFindings: -1 is not accepted: failure-modes's option maxFindings takes a whole number from 0 to 100000 (default 100)."
     )
   })
 

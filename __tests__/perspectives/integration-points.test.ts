@@ -503,11 +503,12 @@ describe('integration-points map and module graph', () => {
     expect(samplePath('/users/:id/posts/{post}/<int:n>/[slug]')).toBe('/users/1/posts/1/1/1')
   })
 
-  it('fails the run with a message naming a bad option', async () => {
-    const result = await runFixture(integrationPoints, tsFixture, { options: { maxMapModules: 0 } })
-    expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain(
-      "integration-points option 'maxMapModules' must be a whole number of at least 1, got 0"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(integrationPoints, tsFixture, { options: { maxMapModules: 0 } })
+    ).rejects.toThrow(
+      "perspectives.integration-points.maxMapModules: 0 is not accepted: integration-points's option maxMapModules takes a whole number of at least 1 (default 30)."
     )
   })
 })

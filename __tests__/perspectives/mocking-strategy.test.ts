@@ -427,10 +427,10 @@ describe('mocking-strategy specs per framework', () => {
     })
   }
 
-  it('rejects a negative option with a message naming it', async () => {
-    const result = await runFixture(mocking, CLEAN_TS, { options: { maxSpecs: -1 } })
-    expect(result.run.error).toContain(
-      "mocking-strategy option 'maxSpecs' must be a whole number of at least 0, got -1 (default 20)"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(runFixture(mocking, CLEAN_TS, { options: { maxSpecs: -1 } })).rejects.toThrow(
+      "perspectives.mocking-strategy.maxSpecs: -1 is not accepted: mocking-strategy's option maxSpecs takes a whole number of at least 0 (default 20)."
     )
   })
 })

@@ -481,11 +481,10 @@ describe('scope report and options', () => {
     expect(result.run.risk).toBe(0)
   })
 
-  it('fails the run with a message naming a bad option', async () => {
-    const result = await runFixture(scope, tsFixture, { options: { maxSpecs: -1 } })
-    expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain(
-      "scope option 'maxSpecs' must be a whole number of at least 0, got -1"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(runFixture(scope, tsFixture, { options: { maxSpecs: -1 } })).rejects.toThrow(
+      "perspectives.scope.maxSpecs: -1 is not accepted: scope's option maxSpecs takes a whole number of at least 0 (default 10)."
     )
   })
 })

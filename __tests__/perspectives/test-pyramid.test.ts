@@ -449,11 +449,12 @@ describe('test-pyramid options', () => {
     expect(run.report).toContain('**9 findings** (8 kept, the rest over the per-kind cap).')
   })
 
-  it('refuses an option that is not a whole number, naming it', async () => {
-    const { run } = await runFixture(testPyramid, tsFixture, { options: { minTestsForShape: -2 } })
-    expect(run.status).toBe('failed')
-    expect(run.error).toContain(
-      "test-pyramid option 'minTestsForShape' must be a whole number of at least 0, got -2 (default 10)"
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(testPyramid, tsFixture, { options: { minTestsForShape: -2 } })
+    ).rejects.toThrow(
+      "perspectives.test-pyramid.minTestsForShape: -2 is not accepted: test-pyramid's option minTestsForShape takes a whole number of at least 0 (default 10)."
     )
   })
 })

@@ -287,10 +287,13 @@ describe('user-experience details', () => {
     }
   })
 
-  it('rejects a bad option with a message naming it', async () => {
-    const result = await runFixture(userExperience, CLEAN_PY, { options: { maxSpecs: -1 } })
-    expect(result.run.status).toBe('failed')
-    expect(result.run.error).toContain("option 'maxSpecs' must be a whole number")
+  it('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
+    // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
+    await expect(
+      runFixture(userExperience, CLEAN_PY, { options: { maxSpecs: -1 } })
+    ).rejects.toThrow(
+      "perspectives.user-experience.maxSpecs: -1 is not accepted: user-experience's option maxSpecs takes a whole number of at least 0 (default 20)."
+    )
     expect(new ConfigurationError('x')).toBeInstanceOf(Error)
   })
 })
