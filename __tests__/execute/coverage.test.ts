@@ -150,6 +150,46 @@ describe.each(CASES)('coverage gain with $framework', (c) => {
   })
 })
 
+describe("coverage gain counts the product's code only", () => {
+  it('a spec reaching only files that do not count adds nothing', async () => {
+    const ws = await fixtureWorkspace('node-test-js', { git: true })
+    try {
+      const session = await openSession({
+        workspace: ws.dir,
+        perFileMs: 60_000,
+        totalMs: 600_000,
+        needsPython: false
+      })
+      try {
+        // Here src/ stands for a test helper folder: nothing under it counts.
+        const counts = (path: string): boolean => !path.startsWith('src/')
+        const baselines = await measureBaselines(session, new Map([['node:test', 'javascript']]), {
+          budgetMs: 120_000,
+          counts
+        })
+        const { results } = await runSpecFiles(
+          session,
+          [
+            {
+              id: 'other',
+              path: 'test/other.test.js',
+              code: JS_SPEC('node:test', 'average([2, 4])', '3'),
+              framework: 'node:test',
+              language: 'javascript'
+            }
+          ],
+          { perFileMs: 60_000, totalMs: 600_000, runs: 1, coverage: baselines }
+        )
+        expect(results.get('other')).toMatchObject({ status: 'passed', coverageGain: 0 })
+      } finally {
+        await session.dispose()
+      }
+    } finally {
+      await ws.remove()
+    }
+  }, 120_000)
+})
+
 describe('coverage gain when the suite cannot be measured', () => {
   it('says why and leaves the gain null: the suite is too slow', async () => {
     const ws = await fixtureWorkspace('node-test-js', { git: true })

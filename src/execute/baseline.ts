@@ -24,6 +24,8 @@ export interface Baselines {
   missing: Map<TestFramework, string>
   /** pytest-cov is installed (coverage runs pass `--no-cov`). */
   pytestCov: boolean
+  /** Whether a repository file counts towards the gain (the product's code, not its tests). */
+  counts?: (path: string) => boolean
   millis: number
 }
 
@@ -39,7 +41,12 @@ let counter = 0
 export async function measureBaselines(
   session: Session,
   frameworks: ReadonlyMap<TestFramework, string>,
-  options: { budgetMs: number; isolateNetwork?: boolean; clock?: () => number }
+  options: {
+    budgetMs: number
+    isolateNetwork?: boolean
+    clock?: () => number
+    counts?: (path: string) => boolean
+  }
 ): Promise<Baselines> {
   const clock = options.clock ?? (() => performance.now())
   const started = clock()
@@ -94,7 +101,11 @@ export async function measureBaselines(
       )
       continue
     }
-    let map = await readCoverage(kind, dir, { ...session, leaveOut: new Set() })
+    let map = await readCoverage(kind, dir, {
+      ...session,
+      leaveOut: new Set(),
+      ...(options.counts ? { counts: options.counts } : {})
+    })
     // A suite that ends well having run nothing (no test file yet) covers nothing.
     if (!map && (child.code === 0 || (kind === 'python' && child.code === 5)))
       map = kind === 'v8' ? { kind, files: new Map() } : { kind, files: new Map() }
@@ -107,5 +118,11 @@ export async function measureBaselines(
     }
     maps.set(framework, map)
   }
-  return { maps, missing, pytestCov, millis: Math.round(clock() - started) }
+  return {
+    maps,
+    missing,
+    pytestCov,
+    ...(options.counts ? { counts: options.counts } : {}),
+    millis: Math.round(clock() - started)
+  }
 }

@@ -99,9 +99,14 @@ export async function readCoverage(
     python: string | null
     env: Record<string, string>
     leaveOut: ReadonlySet<string>
+    /** Whether a repository file counts (the product's code, not its tests); default all. */
+    counts?: (path: string) => boolean
   }
 ): Promise<CoverageMap | null> {
-  return kind === 'v8' ? readV8(dir, ctx) : readPython(dir, ctx)
+  const map = kind === 'v8' ? await readV8(dir, ctx) : await readPython(dir, ctx)
+  if (map && ctx.counts)
+    for (const file of [...map.files.keys()]) if (!ctx.counts(file)) map.files.delete(file)
+  return map
 }
 
 async function readV8(

@@ -42,6 +42,8 @@ export interface StageOptions {
   runs?: number
   /** Time for measuring the project's suite's coverage (0: coverage gain off). */
   coverageMs?: number
+  /** Whether a repository file counts towards coverage gain (the product's code); default all. */
+  countsForCoverage?: (path: string) => boolean
   /** Units observed and spec files run at the same time (default 2). */
   concurrency?: number
 }
@@ -241,7 +243,10 @@ export async function validateSpecs(
         languages.set(i.spec.framework as TestFramework, i.spec.language)
     const baselines =
       coverageMs > 0
-        ? await measureBaselines(session, languages, { budgetMs: coverageMs })
+        ? await measureBaselines(session, languages, {
+            budgetMs: coverageMs,
+            ...(options.countsForCoverage ? { counts: options.countsForCoverage } : {})
+          })
         : noBaselines('coverage gain is off', languages.keys())
     const files: SpecFile[] = []
     const claims = new Map<string, { claim: Claim; message: string | null }>()

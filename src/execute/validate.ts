@@ -269,7 +269,14 @@ export async function runSpecFiles(
       const verdict = verdictOf(report)
       verdicts.push(verdict)
       if (coverageDir && baseline && verdict.kind === 'ran') {
-        const map = await readCoverage(kind, coverageDir, { root, python, env, leaveOut })
+        const counts = options.coverage?.counts
+        const map = await readCoverage(kind, coverageDir, {
+          root,
+          python,
+          env,
+          leaveOut,
+          ...(counts ? { counts } : {})
+        })
         coverageGain = map ? gainOver(baseline, map) : null
       }
       if (verdict.kind !== 'ran' || verdict.status === 'skipped') break

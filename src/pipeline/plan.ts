@@ -126,7 +126,11 @@ export async function runPlan(
   )
 
   // The one place the project's own code runs (validate: auto|true|false).
-  const validated = await validateRuns(config, perspectiveRuns, analysis.target, logger)
+  // Coverage gain counts the product's code: what a spec runs of a test helper is no gain.
+  const validated = await validateRuns(config, perspectiveRuns, analysis.target, logger, (path) => {
+    const cls = classOf(analysis.model.surface, path)
+    return cls === undefined || cls === 'shipped'
+  })
   const runs = validated.runs
   const repository = repositoryName(config)
   const records = runs.map((run) =>

@@ -19,7 +19,9 @@ export async function validateRuns(
   config: RunConfig,
   runs: PerspectiveRun[],
   target: RenderTarget,
-  logger: Logger
+  logger: Logger,
+  /** Whether a file is the product's code (coverage gain counts only those); default all. */
+  countsForCoverage?: (path: string) => boolean
 ): Promise<{ runs: PerspectiveRun[]; summary: ValidationSummary }> {
   const items = runs.flatMap((run) =>
     run.specs.map((spec) => ({ spec, draft: run.drafts?.get(spec.id), perspectiveId: run.meta.id }))
@@ -32,6 +34,7 @@ export async function validateRuns(
       target,
       mode: config.validate ?? 'auto',
       ...budgets(config.file.validation),
+      ...(countsForCoverage ? { countsForCoverage } : {}),
       secrets: [config.githubToken, config.hfToken].filter(Boolean)
     })
   )
