@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-const build = resolve('.tmp/build')
+const build = resolve(process.env.REACH_BUILD ?? '.tmp/build')
 const { loadRepository } = await import(join(build, 'src/repo/loader.js'))
 const { collectFacts } = await import(join(build, 'src/repo/facts.js'))
 const { buildModel } = await import(join(build, 'src/model/build.js'))

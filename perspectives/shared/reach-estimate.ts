@@ -3,8 +3,7 @@
 // it, 0.5 that tests may run it through something they do reach, 1 that nothing seen reaches it.
 import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type TestReach, type UnitReach, unitReach } from './reach.js'
-import type { NameUse } from './name-uses.js'
-import { usedElsewhere } from './name-uses.js'
+import type { ReachGraph } from './reach-graph.js'
 import { exportNamesOf } from './units.js'
 
 export interface Estimate {
@@ -29,7 +28,7 @@ export function estimateFunctions(
   importedByReachedCode: boolean,
   defaultBound = false,
   runByTests = false,
-  uses?: Map<string, NameUse[]>,
+  graph?: ReachGraph,
   overridden: ReadonlySet<string> = new Set()
 ): Estimate[] {
   const referencedInModule = reach.referenced.get(module.path)
@@ -60,7 +59,7 @@ export function estimateFunctions(
         : (referencedInModule?.size ?? 0) > 0 || defaultBound || importedByReachedCode)
     let share = r === 'referenced' ? 0 : r === 'indirect' || privateReached || runByTests ? 0.5 : 1
     // Where no import reaches the module (plugins loaded by name, entry points), the names still decide.
-    if (uses && !runByTests) share = sharpened(module, fn, r, share, uses, overridden)
+    if (graph && !runByTests) share = sharpened(module, fn, r, share, graph, overridden)
     return {
       fn,
       share,
@@ -139,8 +138,9 @@ const PLAIN_BASES = new Set([
 const IMPLICIT = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
 
 /**
- * Where the module is reached, the names decide: a function or method that nothing in the repository
- * uses by name (no call, no value passed on, no string naming it) cannot run, whatever tests import;
+ * The names decide: a function or method that no path of names from the tests reaches (reach-graph.ts:
+ * nothing tests or code they reach call, pass on or name in a string uses it) cannot run, whatever
+ * tests import;
  * one that something uses may run (0.5) unless tests name it (0). An abstract method never runs itself.
  * Accessors, protocol methods and decorated functions (routes, fixtures, commands) are left as they were.
  */
@@ -149,7 +149,7 @@ function sharpened(
   fn: FunctionDecl,
   r: UnitReach,
   share: number,
-  uses: Map<string, NameUse[]>,
+  graph: ReachGraph,
   overridden: ReadonlySet<string>
 ): number {
   if (isAbstract(module, fn, overridden)) return 1
@@ -166,17 +166,10 @@ function sharpened(
     return Math.min(share, 0.5)
   // A method of a class built on a library's class (`HTMLParser`, `Thread`) may be a hook the library calls by name.
   const cls = fn.className ? module.classes.find((c) => c.name === fn.className) : undefined
-  if (
-    cls &&
-    cls.bases.some(
-      (b) => !overridden.has(`class:${b.split('.').pop() ?? b}`) && !PLAIN_BASES.has(b)
-    )
-  )
-    return Math.min(share, 0.5)
+  if (cls && overridden.has(`library-based:${cls.name}`)) return Math.min(share, 0.5)
   const named = r === 'referenced' && !fn.className
   if (named) return 0
-  if (usedElsewhere(uses, fn.name, module.path, fn.qualifiedName))
-    return Math.min(share, 0.5) === 0 ? 0 : 0.5
+  if (graph.reached(module, fn)) return Math.min(share, 0.5) === 0 ? 0 : 0.5
   return 1
 }
 
@@ -205,7 +198,10 @@ function isAbstract(
   )
 }
 
-/** `Class.method` names that a subclass somewhere overrides (classes matched by name), and `class:Name` for each class defined. */
+/**
+ * `Class.method` names that a subclass somewhere overrides (classes matched by name), `class:Name` for
+ * each class defined, and `library-based:Name` for each class built on a library's class.
+ */
 export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> {
   const methodsOf = new Map<string, Set<string>>()
   for (const module of modules)
@@ -217,7 +213,23 @@ export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> 
       }
   const out = new Set<string>()
   // Classes defined here (`class:Name`): a base not among them comes from a library.
-  for (const module of modules) for (const cls of module.classes) out.add(`class:${cls.name}`)
+  const basesOf = new Map<string, string[]>()
+  for (const module of modules)
+    for (const cls of module.classes) {
+      out.add(`class:${cls.name}`)
+      basesOf.set(cls.name, [...(basesOf.get(cls.name) ?? []), ...cls.bases])
+    }
+  // `library-based:Name`: a class built, directly or through classes defined here, on a library's class.
+  const libraryBased = (name: string, seen: Set<string>): boolean =>
+    (basesOf.get(name) ?? []).some((base) => {
+      const short = base.split('.').pop() ?? base
+      if (PLAIN_BASES.has(base) || PLAIN_BASES.has(short) || seen.has(short)) return false
+      if (!basesOf.has(short)) return true
+      seen.add(short)
+      return libraryBased(short, seen)
+    })
+  for (const name of basesOf.keys())
+    if (libraryBased(name, new Set([name]))) out.add(`library-based:${name}`)
   for (const module of modules) {
     if (module.isTest) continue
     for (const cls of module.classes) {

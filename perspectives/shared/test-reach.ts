@@ -11,7 +11,7 @@ import type {
   ModuleModel
 } from '../../src/model/types.js'
 import { importersOf } from './graph.js'
-import { nameUses } from './name-uses.js'
+import { reachGraph } from './reach-graph.js'
 import {
   defaultBoundModules,
   type Estimate,
@@ -114,10 +114,18 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   const staticReach = testReach(model)
   const importers = importersOf(model)
   const defaultBound = defaultBoundModules(model.modules)
-  const uses = nameUses(model)
   const overridden = overriddenMethods(model.modules)
   const reached = (path: string): boolean =>
     staticReach.importedBy.has(path) || staticReach.indirect.has(path)
+  // Modules tests load (by import or by name) run their top-level code; those run as commands, their main block too.
+  const loaded = new Set<string>()
+  const scripts = new Set<string>()
+  for (const module of model.modules) {
+    if (module.isTest) continue
+    if (reached(module.path)) loaded.add(module.path)
+    if (runAsScript(module, staticReach)) scripts.add(module.path)
+  }
+  const graph = reachGraph(model, loaded, scripts)
   const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
   const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
     let map = estimates.get(module.path)
@@ -129,7 +137,7 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         importedByReached,
         defaultBound.has(module.path),
         runAsScript(module, staticReach),
-        uses,
+        graph,
         overridden
       )
       estimates.set(module.path, (map = new Map(list.map((e) => [e.fn, e]))))

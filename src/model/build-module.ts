@@ -6,7 +6,7 @@ import { errorMessage } from '../util/errors.js'
 import { emptyModule } from './extract/common.js'
 import { extractGeneric } from './extract/generic.js'
 import { extractJavaScript } from './extract/javascript.js'
-import { namesUsed } from './extract/names-used.js'
+import { nameUseLines, namesUsed } from './extract/names-used.js'
 import { coverageIgnores } from './extract/pragmas.js'
 import { extractPython } from './extract/python.js'
 import { isTestPath } from './test-files.js'
@@ -214,6 +214,8 @@ export async function buildModule(
     if (ignores.length > 0) module.coverageIgnored = ignores
     const used = namesUsed(tree, source.language)
     if (used.length > 0) module.namesUsed = used
+    const useLines = nameUseLines(tree, source.language)
+    if (Object.keys(useLines).length > 0) module.nameUseLines = useLines
     if (
       module.syntaxErrors > 0 &&
       TS_FAMILY.has(source.language) &&
@@ -224,6 +226,7 @@ export async function buildModule(
         // Read from the original tree: same lines and columns as the blanked text.
         if (module.coverageIgnored) recovered.coverageIgnored = module.coverageIgnored
         if (module.namesUsed) recovered.namesUsed = module.namesUsed
+        if (module.nameUseLines) recovered.nameUseLines = module.nameUseLines
       }
       return recovered ?? module
     }

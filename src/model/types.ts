@@ -519,6 +519,12 @@ export interface ModuleModel {
    */
   namesUsed?: string[]
   /**
+   * Names the file uses in a way that may run them, with the lines of their uses (not exports, object
+   * keys, keyword names or parameters): the reach graph places each use in its function. Absent for
+   * other languages.
+   */
+  nameUseLines?: Record<string, number[]>
+  /**
    * Fields this module's extractor leaves empty although the type has them, e.g. `calls.context`,
    * `calls.arguments`, `throws.context` for the generic extractor: absent means all are filled.
    */

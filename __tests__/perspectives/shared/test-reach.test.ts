@@ -337,3 +337,128 @@ describe('shared test reach: the static estimate without a report', () => {
     expect(tables['Tables.unused_helper']).toBe('estimated-untested')
   })
 })
+
+describe('shared test reach: the path of names from the tests', () => {
+  it('Python: a conftest fixture and a test helper module reach the product transitively; a function only an unreached function calls is untested', async () => {
+    const model = await modelOf({
+      'inv/__init__.py': 'from inv.stock import Stock, restock\n',
+      'inv/stock.py': [
+        'class Stock:', //                          1
+        '    def __init__(self):', //               2
+        '        self.items = {}', //               3
+        '        self._load()', //                  4
+        '', //                                      5
+        '    def _load(self):', //                  6
+        '        self.items["a"] = 1', //           7
+        '', //                                      8
+        '    def count(self, name):', //            9
+        '        return self.items.get(name, 0)', // 10
+        '', //                                      11
+        '    def audit(self):', //                  12
+        '        return summarize(self.items)', //  13
+        '', //                                      14
+        'def summarize(items):', //                 15
+        '    return len(items)', //                 16
+        '', //                                      17
+        'def restock(stock, name):', //             18
+        '    stock.items[name] = stock.count(name) + 1', // 19
+        ''
+      ].join('\n'),
+      'inv/report.py':
+        'from inv.stock import Stock\n\ndef render(stock):\n    return str(stock.count("a"))\n',
+      'tests/conftest.py':
+        'import pytest\nfrom inv import Stock\n\n@pytest.fixture\ndef stock():\n    return Stock()\n',
+      'tests/helpers.py':
+        'from inv.report import render\n\ndef shown(stock):\n    return render(stock)\n',
+      'tests/test_stock.py':
+        'from tests.helpers import shown\n\ndef test_shown(stock):\n    assert shown(stock) == "1"\n'
+    })
+    const stock = reachOf(model, 'inv/stock.py')
+    // Built by the conftest fixture, its constructor runs the private loader.
+    expect(stock['Stock.__init__']).toBe('estimated-tested')
+    expect(stock['Stock._load']).toBe('estimated-tested')
+    // Called by the report module the test helper uses.
+    expect(stock['Stock.count']).toBe('estimated-tested')
+    expect(reachOf(model, 'inv/report.py').render).toBe('estimated-tested')
+    // Nothing on a path from the tests calls audit, so summarize (only audit calls it) cannot run either.
+    expect(stock['Stock.audit']).toBe('estimated-untested')
+    expect(stock.summarize).toBe('estimated-untested')
+    expect(stock.restock).toBe('estimated-untested')
+  })
+
+  it('Python: a subclass method inherited through the MRO and a console entry point run through a CLI runner', async () => {
+    const model = await modelOf({
+      'tool/__init__.py': '',
+      'tool/base.py':
+        'class Command:\n    def run(self, args):\n        return self.execute(args)\n\n    def execute(self, args):\n        raise NotImplementedError\n\n    def describe(self):\n        return "command"\n',
+      'tool/greet.py':
+        'from tool.base import Command\n\nclass Greet(Command):\n    def execute(self, args):\n        return "hi " + args[0]\n',
+      'tool/cli.py':
+        'import sys\nfrom tool.greet import Greet\n\ndef main(argv=None):\n    return Greet().run(argv or sys.argv[1:])\n',
+      'tests/test_cli.py':
+        'import subprocess, sys\n\ndef test_main():\n    out = subprocess.run([sys.executable, "-m", "tool.cli", "bob"])\n\ndef test_in_process():\n    from tool.cli import main\n    assert main(["bob"]) == "hi bob"\n'
+    })
+    const base = reachOf(model, 'tool/base.py')
+    expect(base['Command.run']).toBe('estimated-tested')
+    expect(reachOf(model, 'tool/greet.py')['Greet.execute']).toBe('estimated-tested')
+    expect(reachOf(model, 'tool/cli.py').main).toBe('estimated-tested')
+    expect(base['Command.describe']).toBe('estimated-untested')
+  })
+
+  it('JavaScript: exports in module.exports are not uses; a function only a benchmark calls is untested; instances and the package name reach methods', async () => {
+    const model = await modelOf({
+      'package.json': JSON.stringify({ name: 'lru', main: 'index.js' }),
+      'index.js':
+        "const Cache = require('./lib/cache')\nconst { hash, slowHash } = require('./lib/hash')\nmodule.exports = { Cache, hash, slowHash }\n",
+      'lib/cache.js': [
+        "const { hash } = require('./hash')", // 1
+        'class Cache {', //                     2
+        '  constructor() {', //                 3
+        '    this.map = new Map()', //          4
+        '  }', //                               5
+        '  set(k, v) {', //                     6
+        '    this.map.set(hash(k), v)', //      7
+        '  }', //                               8
+        '  dump() {', //                        9
+        '    return [...this.map]', //          10
+        '  }', //                               11
+        '}', //                                 12
+        'module.exports = Cache', //            13
+        ''
+      ].join('\n'),
+      'lib/hash.js':
+        'function hash(k) {\n  return String(k)\n}\nfunction slowHash(k) {\n  return hash(k).padStart(8)\n}\nmodule.exports = { hash, slowHash }\n',
+      'bench/run.js': "const { slowHash } = require('../lib/hash')\nslowHash('x')\n",
+      'test/cache.test.js':
+        "const { Cache } = require('lru')\ntest('set', () => {\n  const c = new Cache()\n  c.set('a', 1)\n})\n"
+    })
+    const cache = reachOf(model, 'lib/cache.js')
+    expect(cache['Cache.set']).toBe('estimated-tested')
+    expect(cache['Cache.dump']).toBe('estimated-untested')
+    const hash = reachOf(model, 'lib/hash.js')
+    expect(hash.hash).toBe('estimated-tested')
+    // Exported and called by a benchmark, but no test path reaches it.
+    expect(hash.slowHash).toBe('estimated-untested')
+  })
+
+  it('TypeScript: a barrel with default and renamed re-exports, a request through an in-process client reaches the handler and what it calls', async () => {
+    const model = await modelOf({
+      'package.json': JSON.stringify({ name: 'api', exports: { '.': './src/index.ts' } }),
+      'src/index.ts':
+        "export { default as build } from './app.js'\nexport { format as formatPrice } from './price.js'\n",
+      'src/price.ts':
+        'export function format(n: number): string {\n  return round(n).toFixed(2)\n}\nfunction round(n: number): number {\n  return Math.round(n)\n}\nexport function parse(s: string): number {\n  return Number(s)\n}\n',
+      'src/app.ts':
+        "import { Hono } from 'hono'\nimport { format } from './price.js'\nconst show = (c: any) => c.text(format(1))\nexport default function build() {\n  const app = new Hono()\n  app.get('/price', show)\n  return app\n}\n",
+      'test/app.test.ts':
+        "import { build, formatPrice } from 'api'\ntest('price', async () => {\n  const res = await build().request('/price')\n  expect(formatPrice(2)).toBe('2.00')\n})\n"
+    })
+    const price = reachOf(model, 'src/price.ts')
+    expect(price.format).toBe('estimated-tested')
+    expect(price.round).toBe('estimated-tested')
+    expect(price.parse).toBe('estimated-untested')
+    const app = reachOf(model, 'src/app.ts')
+    expect(app.build).toBe('estimated-tested')
+    expect(app.show).toBe('estimated-tested')
+  })
+})

@@ -53,6 +53,98 @@ export function namesUsed(tree: Tree, language: Language): string[] {
   return [...names].sort()
 }
 
+/**
+ * Each name the file uses, with the lines it is used on, for the reach graph (reach-graph.ts): which
+ * function a use sits in decides whether tests can get to it. Stricter than `namesUsed`: a name only
+ * exported (`module.exports = { f }`, `exports.f = f`, `export default f`), an object key (`{ f: 1 }`),
+ * a keyword argument's name or a parameter is not a use that runs anything. An attribute read on a
+ * chain that starts at a plain name (`json.dumps`, `path.posix.join`) is keyed `root.name`, so the
+ * graph can tell a library's function from one of ours.
+ */
+export function nameUseLines(tree: Tree, language: Language): Record<string, number[]> {
+  const python = language === 'python'
+  const js =
+    language === 'javascript' ||
+    language === 'typescript' ||
+    language === 'tsx' ||
+    language === 'jsx'
+  if (!python && !js) return {}
+  const out = new Map<string, Set<number>>()
+  let count = 0
+  for (const node of tree.rootNode.descendantsOfType(python ? PY_TYPES : JS_TYPES)) {
+    if (!node || count >= MAX_USES || !isUse(node) || !runs(node)) continue
+    const root = receiverRoot(node)
+    const key = root ? `${root}.${node.text}` : node.text
+    let lines = out.get(key)
+    if (!lines) out.set(key, (lines = new Set()))
+    const line = node.startPosition.row + 1
+    if (!lines.has(line)) {
+      lines.add(line)
+      count++
+    }
+  }
+  const record: Record<string, number[]> = {}
+  for (const [name, lines] of [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    record[name] = [...lines].sort((a, b) => a - b)
+  return record
+}
+const MAX_USES = 100_000
+
+/** The plain name a member chain starts at, when `node` is the member read (`a` for `a.b.c`); not `self`/`this`. */
+function receiverRoot(node: Node): string | undefined {
+  const parent = node.parent
+  if (!parent) return undefined
+  const member = parent.type === 'attribute' || parent.type === 'member_expression'
+  if (!member) return undefined
+  const field = parent.type === 'attribute' ? 'attribute' : 'property'
+  if (!parent.childForFieldName(field)?.equals(node)) return undefined
+  let object = parent.childForFieldName('object')
+  while (object && (object.type === 'attribute' || object.type === 'member_expression'))
+    object = object.childForFieldName('object')
+  if (!object || object.type !== 'identifier') return undefined
+  return object.text === 'self' || object.text === 'cls' ? undefined : object.text
+}
+
+/** Whether a use can run what it names (not only export it, name a key, a keyword or a parameter). */
+function runs(node: Node): boolean {
+  const parent = node.parent
+  if (!parent) return true
+  const field = (name: string): boolean => parent.childForFieldName(name)?.equals(node) ?? false
+  if (parent.type === 'pair' && field('key')) return false
+  if (parent.type === 'keyword_argument' && field('name')) return false
+  if (parent.type === 'parameters' || parent.type === 'formal_parameters') return false
+  if (
+    (parent.type === 'default_parameter' || parent.type === 'typed_default_parameter') &&
+    field('name')
+  )
+    return false
+  if (parent.type === 'typed_parameter' || parent.type === 'required_parameter') {
+    const first = parent.namedChild(0)
+    if (first?.equals(node)) return false
+  }
+  if (parent.type === 'export_statement') return false
+  return !exportedValue(node)
+}
+
+/** `module.exports = f`, `module.exports = { f }`, `module.exports.f = f`, `exports.f = f`. */
+function exportedValue(node: Node): boolean {
+  let value: Node = node
+  let parent = node.parent
+  if (node.type === 'shorthand_property_identifier' && parent?.type === 'object') {
+    value = parent
+    parent = parent.parent
+  } else if (parent?.type === 'pair' && parent.childForFieldName('value')?.equals(node)) {
+    value = parent.parent as Node
+    parent = value.parent
+  }
+  if (parent?.type !== 'assignment_expression') return false
+  if (!parent.childForFieldName('right')?.equals(value)) return false
+  const left = parent.childForFieldName('left')?.text ?? ''
+  return (
+    left === 'module.exports' || left.startsWith('module.exports.') || left.startsWith('exports.')
+  )
+}
+
 function isUse(node: Node): boolean {
   const parent = node.parent
   if (!parent) return true
