@@ -16,7 +16,9 @@ export interface SpecSubject {
 const PY_LITERAL = /^(-?\d+(\.\d+)?|None|True|False|'[^'\\\n]*'|"[^"\\\n]*")$/
 
 function isRunnable(item: ApiItem): boolean {
-  if (item.declaration || item.name === 'default' || item.name.startsWith('*')) return false
+  // A default export (and its members: `default.ANY`) has no name a spec can write.
+  if (item.declaration || item.name === 'default' || item.name.startsWith('default.')) return false
+  if (item.name.startsWith('*')) return false
   if (item.kind === 'class') return true
   return (item.kind === 'function' || item.kind === 'method') && item.params !== undefined
 }

@@ -126,6 +126,11 @@ function buildGraph(
     for (const node of classMembers.get(cls) ?? []) reach(node.fn)
     for (const base of basesOf.get(cls) ?? []) makeLive(base)
   }
+  // A module no import loads is loaded some other way (an entry point, a plugin registry) that may
+  // build its classes without naming them: their methods wait only for their own names.
+  for (const module of model.modules)
+    if (!module.isTest && !loaded.has(module.path) && !scripts.has(module.path))
+      for (const cls of module.classes) makeLive(cls.name)
   while (queue.length > 0) {
     const name = queue.pop() as string
     for (const alias of aliases.get(name) ?? []) useName(alias)
