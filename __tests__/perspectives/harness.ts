@@ -16,56 +16,29 @@
 //
 // `runFixture(perspective, files, settings)` gives the run and model for tests outside the case lists;
 // `baseFiles` and `history` feed perspectives that compare with a base or with earlier results.
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Perspective } from '../../perspectives/define.js'
+import type { PreviousResult } from '../../perspectives/types.js'
 import { runPerspective } from '../../src/engine/run-perspective.js'
 import type { PerspectiveRun } from '../../src/engine/types.js'
-import { buildModel } from '../../src/model/build.js'
-import type { CodeModel, LoadedRepository, RepositoryFacts } from '../../src/model/types.js'
-import { loadRepository } from '../../src/repo/loader.js'
-import { collectFacts } from '../../src/repo/facts.js'
 import { detectTarget } from '../../src/specs/detect.js'
 import type { RenderTarget } from '../../src/specs/types.js'
-import type { PreviousResult } from '../../perspectives/types.js'
-import { type BaseInput, prepareBase } from '../../src/pipeline/base.js'
-import type { ChooseBaseOptions } from '../../src/repo/base.js'
-import { commitAll, git } from '../repo/helpers.js'
+import {
+  checkRun,
+  type ExpectedFinding,
+  type FixtureRun,
+  sortExpected,
+  summarise
+} from './harness-checks.js'
+import { buildFixtureModel, type GitHistory } from './harness-repo.js'
 
-export interface ExpectedFinding {
-  messageId: string
-  /** null for a repository-level finding. */
-  file: string | null
-  /** Start line; null for a repository-level finding. */
-  line: number | null
-}
-
-/** One commit of a case's git history: the whole tracked tree at that commit. */
-export interface Commit {
-  date: string
-  files: Record<string, string>
-  tag?: string
-}
-
-/** For perspectives that read git: the history under the case's files, and how the base is chosen. */
-export interface GitHistory {
-  /** Oldest first; after the last one the case's `files` are written over the tree (untracked extras). */
-  commits: Commit[]
-  /** Modification times (ISO) of files written after the commits, such as a coverage report. */
-  modified?: Record<string, string>
-  /** When present, the base is chosen and read with git, as a run does (src/pipeline/base.ts). */
-  base?: ChooseBaseOptions
-}
+export {
+  checkEvidence,
+  checkRun,
+  type ExpectedFinding,
+  type FixtureRun,
+  summarise
+} from './harness-checks.js'
+export { buildFixtureModel, type Commit, type GitHistory, readFixture } from './harness-repo.js'
 
 export interface Case<O = Record<string, unknown>> {
   name: string
@@ -95,34 +68,6 @@ export interface Case<O = Record<string, unknown>> {
 export interface Cases<O> {
   valid: Case<O>[]
   invalid: Case<O>[]
-}
-
-export interface FixtureRun {
-  run: PerspectiveRun
-  model: CodeModel
-  repo: LoadedRepository
-  files: Record<string, string>
-}
-
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
-
-/** The files of `__tests__/fixtures/<name>/` as a case's `files` (paths relative to that folder). */
-export function readFixture(name: string): Record<string, string> {
-  const base = join(FIXTURES, name)
-  const files: Record<string, string> = {}
-  const stack = [base]
-  while (stack.length > 0) {
-    const dir = stack.pop() as string
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) stack.push(full)
-      else if (entry.isFile())
-        files[relative(base, full).split('\\').join('/')] = readFileSync(full, 'utf8')
-    }
-  }
-  if (Object.keys(files).length === 0)
-    throw new Error(`fixture '${name}' has no files (looked in ${base})`)
-  return files
 }
 
 /** Two pipeline runs, and for big-picture the other fourteen perspectives before them. */
@@ -188,57 +133,6 @@ export interface FixtureSettings<O> {
   git?: GitHistory
 }
 
-/** Commits each tree of `history` in turn (files of the previous tree not in the next are deleted). */
-function writeHistory(root: string, history: GitHistory): void {
-  git(root, ['init', '-q'])
-  let previous: Record<string, string> = {}
-  for (const commit of history.commits) {
-    for (const path of Object.keys(previous))
-      if (!(path in commit.files)) rmSync(join(root, path), { force: true })
-    writeTree(root, commit.files)
-    commitAll(root, `at ${commit.date}`, { date: commit.date })
-    if (commit.tag) git(root, ['tag', commit.tag])
-    previous = commit.files
-  }
-}
-
-function writeTree(root: string, files: Record<string, string>): void {
-  for (const [path, content] of Object.entries(files)) {
-    if (path.startsWith('/') || path.split('/').includes('..'))
-      throw new Error(`fixture path '${path}' must be relative`)
-    const full = join(root, path)
-    mkdirSync(dirname(full), { recursive: true })
-    writeFileSync(full, content)
-  }
-}
-
-/** Loads and models a repository written from `files` into a fresh temp folder (removed afterwards). */
-export async function buildFixtureModel(
-  files: Record<string, string>,
-  history?: GitHistory
-): Promise<{
-  repo: LoadedRepository
-  facts: RepositoryFacts
-  model: CodeModel
-  base?: BaseInput
-}> {
-  const root = mkdtempSync(join(tmpdir(), 'perspective-fixture-'))
-  try {
-    if (history) writeHistory(root, history)
-    writeTree(root, files)
-    for (const [path, iso] of Object.entries(history?.modified ?? {}))
-      utimesSync(join(root, path), new Date(iso), new Date(iso))
-    const repo = await loadRepository(root, {})
-    // All of the history counts: fixture commits are dated long before the fixed clock.
-    const facts = await collectFacts(repo, history ? { historyDays: 100000 } : {})
-    const model = await buildModel(repo, facts)
-    const base = history?.base ? (await prepareBase(root, history.base)).base : undefined
-    return { repo, facts, model, ...(base ? { base } : {}) }
-  } finally {
-    rmSync(root, { recursive: true, force: true })
-  }
-}
-
 /** Runs the whole pipeline on `files` and then the perspective, the way the engine does. */
 export async function runFixture<O>(
   perspective: Perspective<string, O>,
@@ -268,90 +162,6 @@ export async function runFixture<O>(
     ...(settings.surfaceInclude ? { surfaceInclude: settings.surfaceInclude } : {})
   })
   return { run, model, repo, files }
-}
-
-/** Problems with the findings' evidence and specs of a run; empty when everything checks out. */
-export function checkRun(result: FixtureRun): string[] {
-  const problems: string[] = []
-  const { run, files } = result
-  const ids = new Set(run.findings.map((f) => f.id))
-  if (ids.size !== run.findings.length) problems.push('two findings share an id')
-  const specIds = new Set(run.specs.map((s) => s.id))
-  if (specIds.size !== run.specs.length) problems.push('two specs share an id')
-  for (const f of run.findings) {
-    const at = `${f.id} (${f.messageId})`
-    if (/\{\{|\}\}/.test(f.title + f.message))
-      problems.push(`${at}: unfilled placeholder in "${f.title}" / "${f.message}"`)
-    if (f.title.trim() === '' || f.message.trim() === '' || f.rationale.trim() === '')
-      problems.push(`${at}: empty title, message or rationale`)
-    if (f.file === null) {
-      if (!f.lookedFor || f.where.length === 0)
-        problems.push(`${at}: a repository-level finding must say what was looked for and where`)
-      continue
-    }
-    problems.push(...checkEvidence(f, files))
-  }
-  for (const spec of run.specs) {
-    for (const covered of spec.covers) {
-      if (!ids.has(covered))
-        problems.push(`spec ${spec.id} covers '${covered}', which is not a finding of this run`)
-    }
-    if (spec.code.trim() === '') problems.push(`spec ${spec.id} has no code`)
-  }
-  return problems
-}
-
-/** The snippet must be the text of the file from `startLine` on (the engine may have cut it with `…`). */
-export function checkEvidence(
-  f: {
-    id: string
-    file: string | null
-    startLine: number | null
-    endLine: number | null
-    snippet: string | null
-  },
-  files: Record<string, string>
-): string[] {
-  const at = `${f.id} at ${f.file}:${f.startLine}`
-  const content = f.file === null ? undefined : files[f.file]
-  if (content === undefined) return [`${at}: the file is not in the fixture`]
-  const lines = content.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-  const { startLine, endLine } = f
-  if (
-    startLine === null ||
-    endLine === null ||
-    startLine < 1 ||
-    endLine < startLine ||
-    endLine > lines.length
-  ) {
-    return [
-      `${at}: line range ${startLine}-${endLine} is not inside the file's ${lines.length} lines`
-    ]
-  }
-  if (f.snippet === null || f.snippet.trim() === '') return [`${at}: no snippet`]
-  const quoted = f.snippet.replace(/\n?…$/, '')
-  const actual = lines.slice(startLine - 1, endLine).join('\n')
-  if (!actual.startsWith(quoted))
-    return [
-      `${at}: snippet ${JSON.stringify(f.snippet)} is not the text at lines ${startLine}-${endLine}`
-    ]
-  return []
-}
-
-export function summarise(run: PerspectiveRun): ExpectedFinding[] {
-  return sortExpected(
-    run.findings.map((f) => ({ messageId: f.messageId, file: f.file, line: f.startLine }))
-  )
-}
-
-function sortExpected(list: ExpectedFinding[]): ExpectedFinding[] {
-  return [...list].sort(
-    (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      a.messageId.localeCompare(b.messageId)
-  )
 }
 
 /** Everything of a run except its timing, for comparing two runs. */

@@ -14,10 +14,11 @@ import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { FindingDraft } from '../types.js'
 import type { DataIntegrityMessageId } from './messages.js'
-import { within } from '../kit/index.js'
+import { type Dialect, dialectOf, placeText, within } from '../kit/index.js'
 
 export type Draft = FindingDraft<DataIntegrityMessageId>
-export type Dialect = 'js' | 'python'
+
+export { type Dialect, dialectOf }
 
 export interface ModuleInfo {
   module: ModuleModel
@@ -46,12 +47,6 @@ export interface Found {
   fn?: FunctionDecl
   /** Kind-specific data for the spec. */
   spec?: Record<string, unknown>
-}
-
-export function dialectOf(module: ModuleModel): Dialect | null {
-  if (module.language === 'python') return 'python'
-  if (['typescript', 'tsx', 'javascript', 'jsx'].includes(module.language)) return 'js'
-  return null
 }
 
 function span(loc: Location): number {
@@ -114,7 +109,7 @@ export function scopeCalls(info: ModuleInfo, root: FunctionDecl | undefined): Ca
 
 /** `parse() in src/a.ts`, or `module scope of src/a.ts`. */
 export function whereText(info: ModuleInfo, fn: FunctionDecl | undefined): string {
-  return fn ? `${fn.qualifiedName}() in ${info.module.path}` : `module scope of ${info.module.path}`
+  return placeText(info.module.path, fn?.qualifiedName)
 }
 
 /** Lines of a function (1-based numbers with text), comment lines left out: for the checks the model cannot answer. */

@@ -19,6 +19,7 @@ import type { FunctionEntry, ParamEntry } from './catalogue.js'
 import { outcomeFor } from './guards.js'
 import type { Draft } from './findings.js'
 import { isPython, type ValueKind } from './type-values.js'
+import { CODE_LANGUAGES } from '../kit/index.js'
 
 const JS_ERRORS = new Set([
   'Error',
@@ -54,7 +55,6 @@ const PY_ERRORS = new Set([
   'TimeoutError',
   'ConnectionError'
 ])
-const RENDERABLE = new Set<Language>(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 const NEUTRAL: Partial<Record<ValueKind, SpecValue>> = {
   number: 1,
   integer: 1,
@@ -187,7 +187,7 @@ export function buildSpecs(input: SpecInput): SpecDraft[] {
   if (input.maxSpecs === 0) return []
   const built: { spec: SpecDraft; order: number; table: boolean }[] = []
   input.entries.forEach((entry, order) => {
-    if (!entry.callable || !RENDERABLE.has(entry.module.language)) return
+    if (!entry.callable || !CODE_LANGUAGES.has(entry.module.language)) return
     const spec = specFor(entry, input.findings)
     if (spec) built.push({ spec, order, table: true })
     else if (entry.boundaries.length > 0)

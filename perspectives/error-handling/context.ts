@@ -14,11 +14,9 @@ import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { FindingDraft } from '../types.js'
 import type { ErrorHandlingMessageId } from './messages.js'
-import { within } from '../kit/index.js'
+import { type Dialect, dialectOf, placeText, within } from '../kit/index.js'
 
 export type Draft = FindingDraft<ErrorHandlingMessageId>
-
-export type Dialect = 'js' | 'python'
 
 /** Where a local name comes from: `fs` from 'node:fs' (default/namespace/require), `loads` from 'json' (named). */
 export interface ImportedLocal {
@@ -28,6 +26,8 @@ export interface ImportedLocal {
   kind: 'esm' | 'require' | 'dynamic' | 'python' | 'other'
   resolved?: string
 }
+
+export { type Dialect, dialectOf }
 
 export interface ModuleInfo {
   module: ModuleModel
@@ -60,12 +60,6 @@ export interface Found {
   tryBlock?: TryBlock
   handlerIndex?: number
   call?: CallSite
-}
-
-export function dialectOf(module: ModuleModel): Dialect | null {
-  if (module.language === 'python') return 'python'
-  if (['typescript', 'tsx', 'javascript', 'jsx'].includes(module.language)) return 'js'
-  return null
 }
 
 export function normaliseSource(source: string): string {
@@ -118,8 +112,7 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
 
 /** `the function parse`, `the method Client.get`, `module scope of a.ts`. */
 export function whereText(info: ModuleInfo, enclosing: string | undefined): string {
-  if (!enclosing) return `module scope of ${info.module.path}`
-  return `${plainName(enclosing)}() in ${info.module.path}`
+  return placeText(info.module.path, enclosing && plainName(enclosing))
 }
 
 /** The calls of a try block's body: inside the try, before its first handler, in the same function. */

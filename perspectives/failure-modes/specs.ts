@@ -13,6 +13,7 @@ import { methodSteps } from './method-specs.js'
 import type { Severity } from '../types.js'
 import type { Row } from './table.js'
 import { planTrigger } from './triggers.js'
+import { CODE_LANGUAGES } from '../kit/index.js'
 
 const PRIORITY: Record<Severity, SpecPriority> = {
   critical: 'P1',
@@ -21,7 +22,6 @@ const PRIORITY: Record<Severity, SpecPriority> = {
   low: 'P3',
   info: 'P3'
 }
-const RENDERABLE = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 const JS_BUILTIN = new Set([
   'Error',
   'TypeError',
@@ -82,7 +82,7 @@ export function buildSpecs(rows: Row[], maxSpecs: number, target: RenderTarget):
   const todo: SpecDraft[] = []
   for (const row of rows) {
     if (concrete.length >= maxSpecs) break
-    if (!RENDERABLE.has(row.mode.module.language) || row.scores.tests === 'asserted') continue
+    if (!CODE_LANGUAGES.has(row.mode.module.language) || row.scores.tests === 'asserted') continue
     const spec = specFor(row, target)
     if (
       spec.body.kind === 'call' ||

@@ -1,5 +1,6 @@
 // The perspective kit: what every perspective needs around its own checks, behind one import.
 export { andMore } from './text.js'
+export { CODE_LANGUAGES, type Dialect, dialectOf, placeText } from './modules.js'
 export {
   byPlace,
   byRank,

@@ -14,7 +14,7 @@ import { buildReport, type SeamRow } from './report.js'
 import { seamsOf, type SeamUse } from './seams.js'
 import { buildSpecs, type SpecInput } from './specs.js'
 import { toolFor } from './tools.js'
-import { bySeverityThenPlace, countPerKind, perKindMetrics } from '../kit/index.js'
+import { bySeverityThenPlace, CODE_LANGUAGES, countPerKind, perKindMetrics } from '../kit/index.js'
 
 export type { MockingOptions } from './options.js'
 
@@ -28,7 +28,6 @@ const SEAM_SEVERITY: Record<SeamKind, Severity> = {
   randomness: 'low',
   environment: 'low'
 }
-const CODE_LANGUAGES = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 const NOT_PRODUCT = new Set([
   'docs',
   'doc',

@@ -27,11 +27,9 @@ import { collectRegexes, RegexChecker } from '../shared/redos.js'
 import { catastrophicRegexes } from './regex.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
-import { SEVERITY_ORDER } from '../kit/index.js'
+import { CODE_LANGUAGES, SEVERITY_ORDER } from '../kit/index.js'
 
 export type { PerformanceOptions } from './options.js'
-
-const FULL_SUPPORT = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 
 /** A command-line tool or script serves one user at a time: blocking calls there cost little. */
 function isCliModule(module: ModuleModel): boolean {
@@ -77,7 +75,7 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
       loops += module.loops.length
       for (const r of regions.regions) maxDepth = Math.max(maxDepth, r.depth)
       all.push(...nestedLoops(input, options.nestedLoopDepth))
-      if (!FULL_SUPPORT.has(module.language)) continue
+      if (!CODE_LANGUAGES.has(module.language)) continue
       regexes += collectRegexes(module).length
       all.push(
         ...searchInLoop(input),

@@ -11,7 +11,7 @@ import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import type { Severity } from '../types.js'
 import type { Found, ScalingHint } from './context.js'
-import { SEVERITY_ORDER } from '../kit/index.js'
+import { CODE_LANGUAGES, SEVERITY_ORDER } from '../kit/index.js'
 
 const PRIORITY: Record<Severity, SpecPriority> = {
   critical: 'P1',
@@ -20,7 +20,6 @@ const PRIORITY: Record<Severity, SpecPriority> = {
   low: 'P3',
   info: 'P3'
 }
-const RENDERABLE = new Set(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 
 interface Builder {
   javascript?: string
@@ -159,7 +158,7 @@ export function buildSpecs(found: Found[], maxSpecs: number): SpecDraft[] {
     if (
       !hint ||
       !callable(hint.fn) ||
-      !RENDERABLE.has(hint.module.language) ||
+      !CODE_LANGUAGES.has(hint.module.language) ||
       !('file' in f.draft.evidence)
     )
       continue

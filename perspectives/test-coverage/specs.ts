@@ -11,6 +11,7 @@ import type { Severity } from '../types.js'
 import { type BoundaryCase, boundaryCases, throwFor } from './boundaries.js'
 import type { Gap } from './gaps.js'
 import { lineRanges } from './measure.js'
+import { CODE_LANGUAGES } from '../kit/index.js'
 
 const PRIORITY: Record<Severity, SpecPriority> = {
   critical: 'P1',
@@ -19,14 +20,13 @@ const PRIORITY: Record<Severity, SpecPriority> = {
   low: 'P3',
   info: 'P3'
 }
-const RENDERABLE = new Set<Language>(['typescript', 'tsx', 'javascript', 'jsx', 'python'])
 const UNDEFINED: SpecValue = { $special: 'undefined' }
 
 export function buildSpecs(gaps: readonly Gap[], maxSpecs: number): SpecDraft[] {
   const specs: SpecDraft[] = []
   for (const gap of gaps) {
     if (specs.length >= maxSpecs) break
-    if (!gap.finding || !RENDERABLE.has(gap.m.module.language)) continue
+    if (!gap.finding || !CODE_LANGUAGES.has(gap.m.module.language)) continue
     specs.push(gapSpec(gap))
   }
   return specs

@@ -5,16 +5,18 @@ import type { CallSite, CodeModel, FunctionDecl, ModuleModel } from '../../src/m
 import type { Quoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
-import type { FindingDraft } from '../types.js'
+import type { Confidence, FindingDraft, Severity } from '../types.js'
 import type { UserExperienceMessageId } from './messages.js'
+import { type Dialect, dialectOf, placeText } from '../kit/index.js'
 
 export type Draft = FindingDraft<UserExperienceMessageId>
-export type Dialect = 'js' | 'python'
 
 /** How a test can start the program: a bin file run with node, or a Python module run with `-m`. */
 export type Launch =
   | { kind: 'node'; file: string; command: string }
   | { kind: 'python-module'; module: string; command: string }
+
+export { type Dialect, dialectOf }
 
 export interface ModuleInfo {
   module: ModuleModel
@@ -60,11 +62,6 @@ const CLI_LIBRARIES = new Set([
 ])
 const BUILD_DIRS = new Set(['dist', 'lib', 'build', 'out', 'src', 'cjs', 'esm'])
 const PROGRAM_FILES = new Set(['cli', '__main__'])
-
-export function dialectOf(module: ModuleModel): Dialect | null {
-  if (module.language === 'python') return 'python'
-  return ['typescript', 'tsx', 'javascript', 'jsx'].includes(module.language) ? 'js' : null
-}
 
 /** `dist/cli.js` and `src/cli.ts` both give `cli`. */
 function stem(path: string): string {
@@ -164,7 +161,7 @@ export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
 
 /** `parse() in src/a.ts`, `module scope of src/a.ts`. */
 export function whereText(info: ModuleInfo, enclosing: string | undefined): string {
-  return enclosing ? `${enclosing}() in ${info.module.path}` : `module scope of ${info.module.path}`
+  return placeText(info.module.path, enclosing)
 }
 
 /** The imported module a call's callee comes from: `click.option` -> click, `option` imported from click -> click. */
@@ -177,4 +174,33 @@ export function calleeSource(info: ModuleInfo, call: CallSite): string | undefin
 export function short(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ').trim()
   return one.length > max ? `${one.slice(0, max - 1)}…` : one
+}
+
+/** Adds a finding quoted at `at` in the module. */
+export function push(
+  out: Found[],
+  info: ModuleInfo,
+  input: CheckInput,
+  messageId: UserExperienceMessageId,
+  at: { loc: CallSite['loc'] },
+  key: string,
+  severity: Severity,
+  confidence: Confidence,
+  rationale: string,
+  data: Record<string, string | number>,
+  symbol?: string
+): void {
+  out.push({
+    info,
+    draft: {
+      messageId,
+      data,
+      severity,
+      confidence,
+      rationale,
+      evidence: input.quote.evidence(info.module.path, at.loc),
+      key,
+      ...(symbol ? { symbol } : {})
+    }
+  })
 }
