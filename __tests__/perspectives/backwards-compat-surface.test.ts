@@ -193,6 +193,29 @@ describe('comparing two surfaces', () => {
     expect(diffSurfaces(read(true), read(false)).breaks).toEqual([])
   })
 
+  it('a type of an `export =` namespace now exported by name is a move; a qualified name is the same type', () => {
+    const base = {
+      'index.d.ts': [
+        'declare namespace pMap { interface Options { concurrency?: number } }',
+        'declare function pMap(input: unknown[], options?: pMap.Options): Promise<unknown[]>;',
+        'export = pMap;',
+        ''
+      ].join('\n')
+    }
+    const head = {
+      'index.d.ts': [
+        'export interface Options { concurrency?: number }',
+        'export default function pMap(input: unknown[], options?: Options): Promise<unknown[]>;',
+        ''
+      ].join('\n')
+    }
+    const diff = diffSurfaces(surfaceOf(base), surfaceOf(head))
+    expect(diff.breaks).toEqual([])
+    expect(diff.moved.map(({ from, to }) => [from.name, to.name])).toEqual([
+      ['default.Options', 'Options']
+    ])
+  })
+
   it('orders union types by their members and pairs renames by shape and name', () => {
     expect(unionMembers("Array<string> | 'a|b' | (() => void)")).toEqual([
       'string[]',

@@ -234,7 +234,15 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     const reached = new Set(
       surfaces ? [...surfaces.base.values(), ...surfaces.head.values()].map((i) => i.file) : []
     )
-    const theirs = (file: string): boolean => reached.has(file) && !/\.pyi?$/.test(file)
+    // A JavaScript file whose declaration the compiler read (index.js beside index.d.ts) and the
+    // package's entry modules are described by the surface too.
+    const stem = (file: string): string => file.replace(/(\.d)?\.[cm]?[jt]sx?$/, '')
+    const reachedStems = new Set([...reached].map(stem))
+    const named = entryFiles(context.model)
+    const theirs = (file: string): boolean =>
+      surfaces !== null &&
+      !/\.pyi?$/.test(file) &&
+      (reachedStems.has(stem(file)) || named.has(file))
     const surfaceDiff = surfaces ? diffSurfaces(surfaces.base, surfaces.head) : null
     const advice = semverAdvice(rootManifest(base.model)?.version)
     const modelDiff = compareApi(
@@ -261,6 +269,8 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     if (surfaceDiff) {
       for (const item of surfaceDiff.additions)
         diff.additions.push({ file: item.file, name: item.name, what: `${item.kind} added` })
+      for (const { from, to } of surfaceDiff.moved)
+        diff.moved.push({ name: from.name, from: from.file, to: `${to.name} in ${to.file}` })
     }
     const changes: Change[] = [
       ...diff.changes,

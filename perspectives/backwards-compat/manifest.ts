@@ -134,7 +134,17 @@ export function compareManifests(
           )
         )
       }
-      if (was.type !== 'module' && now.type === 'module' && !hasRequireCondition(now.exports)) {
+      // ESM-only: "type" became "module", or a dual package (nanoid 3: a `require` condition beside
+      // `"type": "module"`) dropped its CommonJS condition.
+      const droppedRequire =
+        was.type === 'module' &&
+        hasRequireCondition(was.exports) &&
+        !hasRequireCondition(now.exports)
+      if (
+        (was.type !== 'module' || droppedRequire) &&
+        now.type === 'module' &&
+        !hasRequireCondition(now.exports)
+      ) {
         changes.push(
           manifestChange(
             'moduleTypeChanged',
@@ -142,7 +152,11 @@ export function compareManifests(
               name,
               file: was.path,
               ref,
-              before: was.type ? `\`"${was.type}"\`` : 'unset (CommonJS)'
+              before: droppedRequire
+                ? '`"module"` with a `require` export condition'
+                : was.type
+                  ? `\`"${was.type}"\``
+                  : 'unset (CommonJS)'
             },
             was,
             ref,

@@ -5,7 +5,7 @@
 // moved to a base class that is still inherited (the checker lists inherited members, so it is simply
 // still there).
 import type { SurfaceItem, SurfaceSignature } from './ts-surface.js'
-import { normalise, relate } from './type-order.js'
+import { normalise, relate, type TypeRelation } from './type-order.js'
 
 export interface SurfaceBreak {
   kind: 'removed' | 'changed'
@@ -24,7 +24,11 @@ export interface SurfaceDiff {
   breaks: SurfaceBreak[]
   additions: SurfaceItem[]
   renamed: { from: SurfaceItem; to: SurfaceItem }[]
+  /** Types of an `export =` namespace that the package now exports by name (`pMap.Options` -> `Options`). */
+  moved: { from: SurfaceItem; to: SurfaceItem }[]
 }
+
+const TYPE_KINDS = new Set(['interface', 'type', 'enum', 'class'])
 
 /** The declaration as users read it: `get(url: string, options?: Options): Promise<Response>`. */
 export function declarationOf(item: SurfaceItem): string {
@@ -64,6 +68,10 @@ function parentOf(name: string): string {
   return i < 0 ? '' : name.slice(0, i)
 }
 
+function leafName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1)
+}
+
 function leaf(name: string): string {
   return name.slice(name.lastIndexOf('.') + 1).toLowerCase()
 }
@@ -85,6 +93,23 @@ export function similarNames(a: string, b: string): boolean {
   return (2 * table[y.length]) / (x.length + y.length) >= 0.6
 }
 
+/** How the old side's type names read at HEAD: renamed types substituted, removed ones known. */
+interface TypeNames {
+  rename: (type: string) => string
+  /** The type mentions a type that is gone (its removal is the break, reported once). */
+  mentionsRemoved: (type: string) => boolean
+}
+
+function words(type: string): string[] {
+  return type.match(/[A-Za-z_$][\w$]*/g) ?? []
+}
+
+function compareTypes(before: string, after: string, names: TypeNames): TypeRelation | 'skip' {
+  const relation = relate(names.rename(before), after)
+  if (relation !== 'same' && relation !== 'wider' && names.mentionsRemoved(before)) return 'skip'
+  return relation
+}
+
 function isRequired(p: { optional: boolean; rest: boolean }): boolean {
   return !p.optional && !p.rest
 }
@@ -92,7 +117,8 @@ function isRequired(p: { optional: boolean; rest: boolean }): boolean {
 /** Why a call that worked with `old` fails with `now`, or null when every such call still works. */
 function callBreak(
   old: SurfaceSignature,
-  now: SurfaceSignature
+  now: SurfaceSignature,
+  names: TypeNames
 ): { reason: string; consequence: string; confidence: 'high' | 'medium' } | null {
   const rest = now.params.find((p) => p.rest)
   for (let i = 0; i < Math.max(old.params.length, now.params.length); i += 1) {
@@ -127,7 +153,7 @@ function callBreak(
         consequence: 'calls with several arguments break',
         confidence: 'high'
       }
-    const relation = relate(was.type, is.type)
+    const relation = compareTypes(was.type, is.type, names)
     if (relation === 'narrower' || relation === 'changed')
       return {
         reason: `type of parameter \`${was.name}\` ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,
@@ -135,7 +161,7 @@ function callBreak(
         confidence: relation === 'narrower' ? 'high' : 'medium'
       }
   }
-  const returned = relate(old.returnType, now.returnType)
+  const returned = compareTypes(old.returnType, now.returnType, names)
   if (returned === 'wider' || returned === 'changed')
     return {
       reason: `return type ${returned === 'wider' ? 'widened' : 'changed'} from \`${old.returnType}\` to \`${now.returnType}\``,
@@ -146,7 +172,11 @@ function callBreak(
 }
 
 /** The first old overload that no new overload still serves, with the reason against the closest one. */
-function signaturesBreak(was: SurfaceItem, is: SurfaceItem): ReturnType<typeof callBreak> {
+function signaturesBreak(
+  was: SurfaceItem,
+  is: SurfaceItem,
+  names: TypeNames
+): ReturnType<typeof callBreak> {
   const old = was.signatures ?? []
   const now = is.signatures ?? []
   if (old.length === 0) return null
@@ -157,7 +187,7 @@ function signaturesBreak(was: SurfaceItem, is: SurfaceItem): ReturnType<typeof c
       confidence: 'high'
     }
   for (const sig of old) {
-    const reasons = now.map((n) => callBreak(sig, n))
+    const reasons = now.map((n) => callBreak(sig, n, names))
     if (reasons.some((r) => r === null)) continue
     const sameArity = now.findIndex((n) => n.params.length === sig.params.length)
     if (old.length > 1 && sameArity < 0)
@@ -171,7 +201,11 @@ function signaturesBreak(was: SurfaceItem, is: SurfaceItem): ReturnType<typeof c
   return null
 }
 
-function propertyBreak(was: SurfaceItem, is: SurfaceItem): ReturnType<typeof callBreak> {
+function propertyBreak(
+  was: SurfaceItem,
+  is: SurfaceItem,
+  names: TypeNames
+): ReturnType<typeof callBreak> {
   if (was.optional && !is.optional && (is.kind === 'property' || is.kind === 'method'))
     return {
       reason: 'optional property made required',
@@ -181,7 +215,7 @@ function propertyBreak(was: SurfaceItem, is: SurfaceItem): ReturnType<typeof cal
   if (was.type === undefined || is.type === undefined) return null
   // A variable is read, not passed: its members are compared one by one instead.
   if (was.kind !== 'property' && was.kind !== 'type') return null
-  const relation = relate(was.type, is.type)
+  const relation = compareTypes(was.type, is.type, names)
   if (relation === 'narrower' || relation === 'changed')
     return {
       reason: `type ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,
@@ -203,12 +237,27 @@ export function diffSurfaces(
   const claimed = new Set<string>()
   const renamed: SurfaceDiff['renamed'] = []
   const headSubpaths = new Set([...head.values()].map((i) => i.subpath))
+  const moved: SurfaceDiff['moved'] = []
+  const movedIds = new Set<string>()
   for (const item of removed) {
+    // A type of the old `export =` namespace, now a named export of the same kind: moved, not gone.
+    if (item.name.startsWith('default.') && TYPE_KINDS.has(item.kind)) {
+      const to = head.get(`${item.subpath} ${item.name.slice('default.'.length)}`)
+      if (to && to.kind === item.kind) {
+        if (!base.has(to.id)) claimed.add(to.id)
+        moved.push({ from: item, to })
+        removedIds.delete(item.id)
+        movedIds.add(item.id)
+        continue
+      }
+    }
     // An entry point that is gone as a whole is one change (the manifest's `exports` says so).
     if (!headSubpaths.has(item.subpath)) continue
     // A member of something that is itself gone is part of that one change.
     const owner = parentOf(item.name)
-    if (owner && removedIds.has(`${item.subpath} ${owner}`)) continue
+    // Members of a moved type went with it.
+    const ownerId = `${item.subpath} ${owner}`
+    if (owner && (removedIds.has(ownerId) || movedIds.has(ownerId))) continue
     // A rename: the same shape under the same owner, with a similar name, or the only one of that
     // shape on both sides (a callable: a bare `interface` or `string` property says too little).
     const candidates = added.filter(
@@ -243,11 +292,21 @@ export function diffSurfaces(
       confidence: 'high'
     })
   }
+  const renames = new Map(renamed.map(({ from, to }) => [leafName(from.name), leafName(to.name)]))
+  const gone = new Set(
+    breaks
+      .filter((b) => !b.renamedTo && TYPE_KINDS.has(b.before.kind))
+      .map((b) => leafName(b.before.name))
+  )
+  const names: TypeNames = {
+    rename: (type) => type.replace(/[A-Za-z_$][\w$]*/g, (w) => renames.get(w) ?? w),
+    mentionsRemoved: (type) => words(type).some((w) => gone.has(w))
+  }
   for (const [id, is] of head) {
     const was = base.get(id)
     if (!was) continue
-    const why = signaturesBreak(was, is) ?? propertyBreak(was, is)
+    const why = signaturesBreak(was, is, names) ?? propertyBreak(was, is, names)
     if (why) breaks.push({ kind: 'changed', ...why, before: was, after: is })
   }
-  return { breaks, additions: added.filter((a) => !claimed.has(a.id)), renamed }
+  return { breaks, additions: added.filter((a) => !claimed.has(a.id)), renamed, moved }
 }

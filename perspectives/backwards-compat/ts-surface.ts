@@ -107,7 +107,7 @@ class Walker {
       const jsdoc = param && !param.type ? ts.getJSDocType(param) : undefined
       return {
         name: p.name,
-        optional: param ? this.checker.isOptionalParameter(param) : false,
+        optional: param ? this.optional(param) : false,
         rest: param ? param.dotDotDotToken !== undefined : false,
         type: this.typeText(
           param?.type ?? jsdoc,
@@ -123,6 +123,18 @@ class Walker {
       returnType: this.typeText(returnNode, sig.getReturnType()),
       ...(typeParams ? { typeParams: `<${typeParams}>` } : {})
     }
+  }
+
+  /**
+   * The checker calls every untyped JavaScript parameter optional; a caller of `pad(text, fill)` still
+   * has to pass `fill`, so in JavaScript only a default, a rest or a JSDoc `[name]` makes one optional.
+   */
+  private optional(param: TS.ParameterDeclaration): boolean {
+    const ts = this.ts
+    if (!/\.[cm]?jsx?$/.test(param.getSourceFile().fileName))
+      return this.checker.isOptionalParameter(param)
+    if (param.initializer || param.dotDotDotToken || param.questionToken) return true
+    return ts.getJSDocParameterTags(param).some((tag) => tag.isBracketed)
   }
 
   private signaturesOf(type: TS.Type, kind: TS.SignatureKind): SurfaceSignature[] {
@@ -198,7 +210,14 @@ class Walker {
     } else if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) {
       this.add({ name, kind: 'namespace', ...at })
     } else {
-      this.add({ name, kind: 'variable', ...at })
+      // CommonJS `module.exports = { pad }` and other value-like symbols: callable or not.
+      const sigs = valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : []
+      this.add({
+        name,
+        kind: sigs.length > 0 ? 'function' : 'variable',
+        ...(sigs.length > 0 ? { signatures: sigs } : {}),
+        ...at
+      })
     }
     // A namespace (declared, or merged with a function or class) contributes its exports.
     if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule) && depth < 4) {
@@ -214,8 +233,8 @@ class Walker {
     const props = this.checker.getPropertiesOfType(type).slice(0, MAX_MEMBERS)
     for (const prop of props) {
       if (isStatic && prop.name === 'prototype') continue
-      if (prop.name.startsWith('_') || prop.name.startsWith('#') || prop.name.startsWith('__@'))
-        continue
+      // `_x` and `x_` (immer's `useProxies_`) mark members private by convention.
+      if (/^[_#]|^__@|_$/.test(prop.name)) continue
       const decl = prop.valueDeclaration ?? prop.getDeclarations()?.[0]
       if (decl) {
         const modifiers = ts.getCombinedModifierFlags(decl)
@@ -236,8 +255,9 @@ class Walker {
         decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl))
           ? decl.type
           : undefined
-      const sigs =
-        propType && isMethod ? this.signaturesOf(propType, ts.SignatureKind.Call) : undefined
+      // A property holding a function (`sync: (...) => T`, `{ pad }`) is called like a method.
+      const calls = propType ? this.signaturesOf(propType, ts.SignatureKind.Call) : []
+      const sigs = isMethod || calls.length > 0 ? calls : undefined
       this.add({
         name,
         kind: isMethod ? 'method' : 'property',
@@ -317,7 +337,9 @@ export function readSurface(
   for (const entry of entries) {
     const sf = program.getSourceFile(`/${entry.file}`)
     if (!sf) continue
-    const moduleSymbol = checker.getSymbolAtLocation(sf)
+    // A CommonJS file (`module.exports = …`) is a module to the binder but not to getSymbolAtLocation.
+    const moduleSymbol =
+      checker.getSymbolAtLocation(sf) ?? (sf as unknown as { symbol?: TS.Symbol }).symbol
     const walker = new Walker(ts, checker, entry.subpath)
     if (moduleSymbol) {
       const exportEquals = moduleSymbol.exports?.get('export=' as TS.__String)

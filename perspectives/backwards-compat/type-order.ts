@@ -56,10 +56,20 @@ function balanced(text: string): boolean {
 
 const TOP = new Set(['any', 'unknown'])
 
+/**
+ * The same type however it is reached: `import("./internal").Patch` and `pMap.Options` name `Patch`
+ * and `Options` (a qualified name in declarations is a path to the type, not another type).
+ */
+export function unqualified(type: string): string {
+  return type
+    .replace(/import\((["'])[^"']*\1\)\./g, '')
+    .replace(/\b(?:[A-Za-z_$][\w$]*\.)+(?=[A-Za-z_$][\w$]*)/g, '')
+}
+
 /** How `after` relates to `before` as sets of values. */
 export function relate(before: string, after: string): TypeRelation {
-  const a = new Set(unionMembers(before))
-  const b = new Set(unionMembers(after))
+  const a = new Set(unionMembers(unqualified(before)))
+  const b = new Set(unionMembers(unqualified(after)))
   if (a.size === b.size && [...a].every((x) => b.has(x))) return 'same'
   const aTop = [...a].some((x) => TOP.has(x))
   const bTop = [...b].some((x) => TOP.has(x))

@@ -1,0 +1,215 @@
+// Measures backwards-compat on real major releases: for each release of docs/evaluation/compat-corpus.json,
+// both versions are fetched with `npm pack` (cached), laid into a temporary git repository as two commits
+// (the old one tagged v<from>), and the built CLI (dist/cli.js, `npm run build` first) runs the perspective
+// on it. Scores: the share of documented breaks a finding names, and the share of what the tool saw as
+// additions or moves (plus what it called breaking that no changelog documents) that it called breaking.
+//
+//   node scripts/measure-compat.mjs [--only name,name] [--keep] [--json out.json]
+//
+// The tarball's build folders (dist/, build/) hold what the package ships, so the temporary repository
+// marks them `-linguist-generated` in .gitattributes: the tool reads them as it would a source checkout.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const corpus = JSON.parse(readFileSync(join(root, 'docs/evaluation/compat-corpus.json'), 'utf8'))
+const args = process.argv.slice(2)
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null
+const keep = args.includes('--keep')
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null
+const cache = join(tmpdir(), 'test-planning-compat-cache')
+mkdirSync(cache, { recursive: true })
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'measure',
+  GIT_AUTHOR_EMAIL: 'measure@example.com',
+  GIT_COMMITTER_NAME: 'measure',
+  GIT_COMMITTER_EMAIL: 'measure@example.com'
+}
+
+function git(cwd, argv, date) {
+  return execFileSync('git', ['-c', 'init.defaultBranch=main', ...argv], {
+    cwd,
+    env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    encoding: 'utf8'
+  })
+}
+
+/** The unpacked `package/` folder of pkg@version, from the cache or `npm pack`. */
+function unpacked(name, version) {
+  const dir = join(cache, `${name.replace('/', '+')}-${version}`)
+  if (existsSync(join(dir, 'package', 'package.json'))) return join(dir, 'package')
+  mkdirSync(dir, { recursive: true })
+  const out = execFileSync('npm', ['pack', `${name}@${version}`, '--silent'], {
+    cwd: dir,
+    encoding: 'utf8'
+  })
+  const tarball = out.trim().split('\n').pop()
+  execFileSync('tar', ['-xzf', tarball], { cwd: dir })
+  return join(dir, 'package')
+}
+
+function layOut(release) {
+  const repo = mkdtempSync(join(tmpdir(), `compat-${release.package.replace('/', '+')}-`))
+  git(repo, ['init', '-q'], '2024-01-01T00:00:00Z')
+  const attributes = 'dist/** -linguist-generated\nbuild/** -linguist-generated\n'
+  const place = (version) => {
+    for (const entry of execFileSync('ls', ['-A', repo], { encoding: 'utf8' }).split('\n'))
+      if (entry && entry !== '.git') rmSync(join(repo, entry), { recursive: true, force: true })
+    execFileSync('cp', ['-R', `${unpacked(release.package, version)}/.`, repo])
+    writeFileSync(join(repo, '.gitattributes'), attributes)
+    // Every finding, not the first 100: a rewrite such as yaml 2 has more.
+    writeFileSync(
+      join(repo, '.test-planning.yml'),
+      'perspectives:\n  backwards-compat: { maxFindings: 5000, maxAdditions: 5000 }\n'
+    )
+  }
+  place(release.from)
+  git(repo, ['add', '-A'], '2024-01-01T00:00:00Z')
+  git(repo, ['commit', '-q', '-m', `${release.from}`], '2024-01-01T00:00:00Z')
+  git(repo, ['tag', `v${release.from}`], '2024-01-01T00:00:00Z')
+  place(release.to)
+  git(repo, ['add', '-A'], '2024-06-01T00:00:00Z')
+  git(repo, ['commit', '-q', '--allow-empty', '-m', `${release.to}`], '2024-06-01T00:00:00Z')
+  return repo
+}
+
+function runTool(repo) {
+  const out = execFileSync(
+    'node',
+    [
+      join(root, 'dist/cli.js'),
+      'plan',
+      repo,
+      '--perspective',
+      'backwards-compat',
+      '--format',
+      'json',
+      '--dry-run',
+      '--validate',
+      'false',
+      '--max-file-size',
+      '4MiB'
+    ],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }
+  )
+  const [record] = JSON.parse(out)
+  return {
+    findings: record.findings.map((f) => ({ ...f, messageId: f.message_id })),
+    details: JSON.parse(record.details_json)
+  }
+}
+
+const KIND_MESSAGES = {
+  esm: ['moduleTypeChanged'],
+  engine: ['engineRaised']
+}
+const REMOVALS = ['apiRemoved', 'exportRemoved', 'memberRemoved', 'typeRemoved']
+
+function breaking(finding) {
+  return (finding.tags ?? []).includes('bump:major')
+}
+
+/** True when `finding` names the documented break. */
+function names(finding, documented) {
+  if (KIND_MESSAGES[documented.kind])
+    return KIND_MESSAGES[documented.kind].includes(finding.messageId)
+  const symbol = finding.symbol ?? ''
+  if (documented.kind === 'removed') {
+    if (!REMOVALS.includes(finding.messageId)) return false
+    // The thing that held it, removed as a whole, names it too.
+    return symbol === documented.name || documented.name.startsWith(`${symbol}.`)
+  }
+  return symbol === documented.name
+}
+
+const results = []
+for (const release of corpus.releases) {
+  if (only && !only.includes(release.package)) continue
+  const label = `${release.package} ${release.from} -> ${release.to}`
+  let run
+  let repo
+  try {
+    repo = layOut(release)
+    run = runTool(repo)
+  } catch (error) {
+    results.push({ label, set: release.set, error: String(error).split('\n')[0] })
+    console.log(`${label}: failed (${String(error).split('\n')[0]})`)
+    continue
+  } finally {
+    if (repo && !keep) rmSync(repo, { recursive: true, force: true })
+  }
+  const findings = run.findings ?? []
+  const breaks = findings.filter(breaking).filter((f) => f.messageId !== 'versionBumpTooSmall')
+  const named = release.breaks.map((b) => ({ ...b, named: breaks.some((f) => names(f, b)) }))
+  const unmatchedAll = breaks.filter((f) => !release.breaks.some((b) => names(f, b)))
+  // An undocumented removal of a name HEAD no longer has anywhere is a real break (not an addition
+  // or a move); what is left is what the tool called breaking that may be an addition or a move.
+  const headNames = new Set(
+    [...(run.details.apiReport ?? '').matchAll(/^\s*- [\w-]+ `([^`]+)`/gm)].map((m) => m[1])
+  )
+  const realRemoval = (f) => {
+    if (['entryPointRemoved', 'binRemoved'].includes(f.messageId)) return true
+    if (!REMOVALS.includes(f.messageId)) return false
+    const symbol = f.symbol ?? ''
+    return !headNames.has(symbol) && !headNames.has(symbol.replace(/^default\./, ''))
+  }
+  const undocumentedReal = unmatchedAll.filter(realRemoval)
+  const unmatched = unmatchedAll.filter((f) => !realRemoval(f))
+  const details = run.details ?? {}
+  const additions = details.additionsTotal ?? (details.additions ?? []).length
+  const moved = (details.moved ?? []).length
+  results.push({
+    label,
+    documented: named.length,
+    named: named.filter((b) => b.named).length,
+    missed: named.filter((b) => !b.named).map((b) => b.name ?? b.kind),
+    additions,
+    moved,
+    set: release.set,
+    unmatched: unmatched.map((f) => `${f.messageId} ${f.symbol ?? ''} ${f.title}`),
+    undocumentedReal: undocumentedReal.map((f) => `${f.messageId} ${f.symbol ?? ''}`),
+    base: details.base?.ref ?? details.base?.unavailable ?? null
+  })
+  const last = results[results.length - 1]
+  console.log(
+    `${label} [${release.set}]: ${last.named}/${last.documented} named; additions ${additions}, moves ${moved}, undocumented removals of names gone at HEAD ${undocumentedReal.length}, other undocumented breaks ${unmatched.length}${last.missed.length ? `; missed ${last.missed.join(', ')}` : ''}`
+  )
+  for (const line of last.unmatched) console.log(`    undocumented: ${line}`)
+}
+
+function score(list) {
+  const ok = list.filter((r) => !r.error)
+  const documented = ok.reduce((n, r) => n + r.documented, 0)
+  const named = ok.reduce((n, r) => n + r.named, 0)
+  const calledBreaking = ok.reduce((n, r) => n + r.unmatched.length, 0)
+  const seen = ok.reduce((n, r) => n + r.additions + r.moved, 0) + calledBreaking
+  return {
+    releases: ok.length,
+    failed: list.length - ok.length,
+    documented,
+    named,
+    recall: documented ? named / documented : 0,
+    undocumentedRealRemovals: ok.reduce((n, r) => n + r.undocumentedReal.length, 0),
+    additionsAndMoves: seen,
+    calledBreaking,
+    falseBreakRate: seen ? calledBreaking / seen : 0
+  }
+}
+
+const summary = {}
+for (const set of ['tuning', 'held-out', 'all']) {
+  const s = score(results.filter((r) => set === 'all' || r.set === set))
+  summary[set] = s
+  console.log(
+    `\n[${set}] documented breaks named: ${s.named}/${s.documented} (${(s.recall * 100).toFixed(1)}%) over ${s.releases} releases (${s.failed} failed)` +
+      `\n[${set}] additions and moves called breaking: ${s.calledBreaking} of ${s.additionsAndMoves} (${(s.falseBreakRate * 100).toFixed(1)}%); undocumented removals of names gone at HEAD (real, not counted): ${s.undocumentedRealRemovals}`
+  )
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ summary, results }, null, 2) + '\n')
