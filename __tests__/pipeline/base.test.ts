@@ -54,8 +54,8 @@ describe('runPlan with a base', () => {
     )
     const run = outcome.runs[0]
     expect(run.findings.map((f) => [f.messageId, f.file, f.startLine])).toEqual([
-      ['exportRemoved', null, null],
-      ['requiredParameterAdded', 'src/index.ts', 1]
+      ['apiRemoved', null, null], // bye, read from src/index.ts by the TypeScript compiler
+      ['apiChanged', 'src/index.ts', 1] // greet: required greeting added
     ])
   })
 
