@@ -79,6 +79,7 @@ interface Details {
     entries: {
       file: string
       symbol: string | null
+      value: number
       hotspot: boolean
       specs: unknown[]
       perspectives: string[]
