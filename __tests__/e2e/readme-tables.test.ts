@@ -72,7 +72,7 @@ describe('README and action.yml', () => {
   })
 
   it('shows the two commands and the quick start uses inputs that exist', () => {
-    expect(readme).toContain('npm ci && npm run build && node dist/cli.js plan .')
+    expect(readme).toContain('npm ci && node dist/cli.js plan .')
     expect(readme).toContain('npm ci && npm test')
     const quickStart = readme.slice(
       readme.indexOf('## Quick start'),
