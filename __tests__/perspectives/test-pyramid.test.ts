@@ -272,6 +272,33 @@ testPerspective<TestPyramidOptions>(testPyramid, {
   ],
   invalid: [
     {
+      // Judged false on koa: a timer that rejects races an event and fails the test when it wins;
+      // it is a time-out, not a wait. The plain wait beside it is still a sleep.
+      name: 'a time-out raced against an event is not a sleep; a plain wait is',
+      files: {
+        'package.json': '{"name":"app","devDependencies":{"jest":"^29.0.0"}}',
+        'src/flag.js': 'exports.flag = () => true\n',
+        'test/flag.test.js': [
+          "const { flag } = require('../src/flag')",
+          '',
+          "test('answers in time', async () => {",
+          '  const answer = Promise.resolve(flag())',
+          '  const timeout = new Promise((resolve, reject) =>',
+          "    setTimeout(() => reject(new Error('no answer')), 500)",
+          '  )',
+          '  expect(await Promise.race([answer, timeout])).toBe(true)',
+          '})',
+          '',
+          "test('waits', async () => {",
+          '  await new Promise((resolve) => setTimeout(resolve, 500))',
+          '  expect(flag()).toBe(true)',
+          '})',
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'sleepInTest', file: 'test/flag.test.js', line: 12 }]
+    },
+    {
       name: 'TypeScript: classification, smells and specs',
       files: tsFixture,
       expected: [

@@ -50,6 +50,24 @@ function sleepMillis(call: CallSite, callee: string, unit: 'ms' | 's'): number |
   return unit === 's' ? value * 1000 : value
 }
 
+/** Calls that end a test with a failure when handed an error. */
+const FAILING_CALLS: ReadonlySet<string> = new Set(['reject', 'done', 'fail', 'cb', 'callback'])
+
+/**
+ * `setTimeout(() => reject(new Error('timed out')), 100)` raced against an event: a time-out that fails
+ * the test when it wins, not a wait (judged false on koa's flushHeaders test). Read from the calls and
+ * throws the model places inside the timer's callback.
+ */
+function failureGuard(file: TestFile, call: CallSite, callee: string): boolean {
+  if (call.name !== 'setTimeout' || callee.startsWith('timers.promises')) return false
+  const inside = (loc: CallSite['loc']) => loc !== call.loc && within(loc, call.loc)
+  return (
+    file.module.calls.some(
+      (c) => c !== call && inside(c.loc) && FAILING_CALLS.has(c.name) && c.args.length > 0
+    ) || file.module.throws.some((t) => inside(t.loc))
+  )
+}
+
 function delayText(ms: number): string {
   return ms >= 1000 ? `${Number((ms / 1000).toFixed(2))} s` : `${ms} ms`
 }
@@ -71,6 +89,7 @@ export function checkSleeps(input: SmellInput): Found[] {
       // A sleep inside a loop polls for a condition with a bound; a sleep in a function nested in the
       // test (a callback, a lambda handed to an executor) is the workload under test, not a wait.
       if (file.module.loops.some((l) => within(call.loc, l.loc))) continue
+      if (failureGuard(file, call, callee)) continue
       const test = testAt(file, call.loc)
       if (
         file.module.language === 'python' &&
