@@ -3,6 +3,7 @@ import { handling, tryIndex } from '../../perspectives/failure-modes/handled.js'
 import {
   andMore,
   byRank,
+  bySeverityThenPlace,
   countPerKind,
   finishFindings,
   lineWithin,
@@ -151,6 +152,35 @@ describe('finishing drafts', () => {
     ].map((d) => ({ draft: d, extra: d.key }))
     const { kept } = finishFindings(found, ['m', 'n'], 1)
     expect(kept.map((f) => f.extra)).toEqual(['high', 'info'])
+  })
+
+  it('drops a repeat at the same place, sets aside the unconfident and caps the total', () => {
+    const found = [
+      draft('m', 'a.ts', 5, 'tls', 'high', 'high'),
+      draft('m', 'a.ts', 5, 'tls', 'high', 'high'),
+      draft('m', 'b.ts', 1, 'sql', 'critical', 'low'),
+      draft('n', 'c.ts', 1, 'eval', 'medium', 'medium'),
+      draft('n', 'a.ts', 1, 'exec', 'low', 'high')
+    ].map((d) => ({ draft: d }))
+    const { all, kept, below, perKind } = finishFindings(found, ['m', 'n'], {
+      dropSamePlace: true,
+      minConfidence: 'medium',
+      maxTotal: 2
+    })
+    expect(all.map((f) => f.draft.key)).toEqual(['tls', 'eval', 'exec'])
+    expect(kept.map((f) => f.draft.key)).toEqual(['tls', 'eval'])
+    expect(below.map((f) => f.draft.key)).toEqual(['sql'])
+    expect(perKind).toEqual({ m: 1, n: 2 })
+  })
+
+  it('ranks by the order a perspective names: severity and place, confidence not considered', () => {
+    const found = [
+      draft('m', 'b.ts', 1, 'sure', 'high', 'high'),
+      draft('m', 'a.ts', 1, 'unsure', 'high', 'low')
+    ].map((d) => ({ draft: d }))
+    const { kept } = finishFindings(found, ['m'], { maxPerKind: 1, rank: bySeverityThenPlace })
+    expect(kept.map((f) => f.draft.key)).toEqual(['unsure'])
+    expect(finishFindings(found, ['m'], 1).kept.map((f) => f.draft.key)).toEqual(['sure'])
   })
 
   it('leaves distinct keys alone and counts kinds it was not told about as well', () => {

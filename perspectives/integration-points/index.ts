@@ -14,7 +14,6 @@ import { KINDS } from './catalogue.js'
 import { detectPoints, type IntegrationPoint, localPythonPackages } from './detect.js'
 import { envReadsOf, type EnvRead } from './env.js'
 import {
-  type Draft,
   type FindingInput,
   envWithoutDefaults,
   httpWithoutTimeout,
@@ -28,7 +27,7 @@ import { type IntegrationOptions, OPTIONS } from './options.js'
 import { buildReport } from './report.js'
 import { literalPrefix, routesOf, type Route } from '../shared/routes.js'
 import { buildSpecs } from './specs.js'
-import { bySeverityThenPlace, countPerKind } from '../kit/index.js'
+import { bySeverityThenPlace, finishFindings, perKindMetrics } from '../kit/index.js'
 
 export type { IntegrationOptions } from './options.js'
 
@@ -62,21 +61,6 @@ function envPoints(reads: EnvRead[], modules: Map<string, ModuleModel>): Integra
     })
   }
   return [...points.values()]
-}
-
-/** The most severe first, then by file and line; at most `max` per message id. */
-function capPerMessage(
-  drafts: Draft[],
-  max: number
-): { kept: Draft[]; totals: Record<string, number> } {
-  const totals: Record<string, number> = countPerKind(Object.keys(MESSAGES), drafts)
-  const seen = new Map<string, number>()
-  const kept = [...drafts].sort(bySeverityThenPlace).filter((d) => {
-    const n = (seen.get(d.messageId) ?? 0) + 1
-    seen.set(d.messageId, n)
-    return n <= max
-  })
-  return { kept, totals }
 }
 
 export default definePerspective<IntegrationMessageId, IntegrationOptions>({
@@ -128,7 +112,14 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
       ...envWithoutDefaults(input),
       ...httpWithoutTimeout(input)
     ]
-    const { kept, totals } = capPerMessage(drafts, options.maxFindingsPerKind)
+    // The most severe first, then by file and line; at most maxFindingsPerKind of each kind.
+    const finished = finishFindings(
+      drafts.map((draft) => ({ draft })),
+      Object.keys(MESSAGES) as IntegrationMessageId[],
+      { maxPerKind: options.maxFindingsPerKind, rank: bySeverityThenPlace }
+    )
+    const kept = finished.kept.map((f) => f.draft)
+    const totals = finished.perKind
     const specs = buildSpecs({
       modules,
       points,
@@ -167,7 +158,7 @@ export default definePerspective<IntegrationMessageId, IntegrationOptions>({
     }
     for (const kind of KINDS)
       metrics[`points.${kind}`] = points.filter((p) => p.kind === kind).length
-    for (const [id, n] of Object.entries(totals)) metrics[`findings.${id}`] = n
+    Object.assign(metrics, perKindMetrics(totals))
     return {
       findings: kept,
       specs,

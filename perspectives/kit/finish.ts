@@ -1,7 +1,7 @@
 // What every perspective does with its drafts before returning them: keys made unique in source order
 // (so ids do not depend on the cap), ranking (severity, then confidence, then place), a cap per kind,
 // and counts per kind for the metrics. A perspective lists its checks; finishFindings does the rest.
-import type { FindingDraft, Metrics } from '../types.js'
+import type { Confidence, FindingDraft, Metrics } from '../types.js'
 import { CONFIDENCE_ORDER, SEVERITY_ORDER } from './order.js'
 
 /** A draft with whatever a perspective keeps beside it for its specs and report. */
@@ -80,35 +80,81 @@ export function perKindMetrics(perKind: Readonly<Record<string, number>>): Metri
 }
 
 export interface Finished<T, M extends string> {
-  /** Every finding, ranked. */
+  /** Every finding at or above the confidence floor, ranked. */
   all: T[]
-  /** The first `maxPerKind` of each kind, ranked. */
+  /** What the caps keep of `all`, ranked. */
   kept: T[]
-  /** How many of each kind were found (before the cap); 0 for kinds not found. */
+  /** How many of each kind are in `all` (before the caps); 0 for kinds not found. */
   perKind: Record<M, number>
+  /** Candidates below `minConfidence`, ranked: counted and named in a report, never findings. */
+  below: T[]
 }
 
-/** Unique keys, ranking and the per-kind cap over what the checks found. Sorts `found` in place. */
-export function finishFindings<T extends Drafted, M extends string>(
-  found: T[],
-  messageIds: readonly M[],
-  maxPerKind: number
-): Finished<T, M> {
-  found.sort((a, b) => byPlace(a.draft, b.draft))
-  uniqueKeys(found.map((f) => f.draft))
-  found.sort((a, b) => byRank(a.draft, b.draft))
+/** How a perspective's findings are finished; a number alone is `{ maxPerKind }`. */
+export interface FinishRules {
+  /** At most this many of each kind. */
+  maxPerKind?: number
+  /** At most this many in all, after the per-kind cap. */
+  maxTotal?: number
+  /** Drafts less confident than this go to `below`. */
+  minConfidence?: Confidence
+  /** The order the caps keep from; `byRank` unless the perspective ranks by severity and place only. */
+  rank?: (a: FindingDraft, b: FindingDraft) => number
+  /** A draft with the kind, file, line and key of an earlier one is dropped (two checks saw one thing). */
+  dropSamePlace?: boolean
+}
+
+function samePlaceKey(d: FindingDraft): string {
+  const [file, line] = placeOf(d)
+  return `${d.messageId}|${file}:${line}|${d.key}`
+}
+
+function capped<T extends Drafted>(ranked: T[], rules: FinishRules): T[] {
+  const maxPerKind = rules.maxPerKind ?? Infinity
   const seen = new Map<string, number>()
-  const kept = found.filter((f) => {
+  const kept = ranked.filter((f) => {
     const n = (seen.get(f.draft.messageId) ?? 0) + 1
     seen.set(f.draft.messageId, n)
     return n <= maxPerKind
   })
+  return rules.maxTotal === undefined ? kept : kept.slice(0, rules.maxTotal)
+}
+
+/**
+ * Same-place repeats dropped (if asked), unique keys in source order, ranking, the confidence floor
+ * and the caps over what the checks found. Sorts `found` in place.
+ */
+export function finishFindings<T extends Drafted, M extends string>(
+  found: T[],
+  messageIds: readonly M[],
+  rulesOrMaxPerKind: FinishRules | number
+): Finished<T, M> {
+  const rules: FinishRules =
+    typeof rulesOrMaxPerKind === 'number' ? { maxPerKind: rulesOrMaxPerKind } : rulesOrMaxPerKind
+  if (rules.dropSamePlace) {
+    const seen = new Set<string>()
+    const firsts = found.filter((f) => {
+      const key = samePlaceKey(f.draft)
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+    found.splice(0, found.length, ...firsts)
+  }
+  found.sort((a, b) => byPlace(a.draft, b.draft))
+  uniqueKeys(found.map((f) => f.draft))
+  const rank = rules.rank ?? byRank
+  found.sort((a, b) => rank(a.draft, b.draft))
+  const floor = rules.minConfidence === undefined ? Infinity : CONFIDENCE_ORDER[rules.minConfidence]
+  const all = found.filter((f) => CONFIDENCE_ORDER[f.draft.confidence] <= floor)
+  const below = found.filter((f) => CONFIDENCE_ORDER[f.draft.confidence] > floor)
   return {
-    all: found,
-    kept,
+    all,
+    kept: capped(all, rules),
     perKind: countPerKind(
       messageIds,
-      found.map((f) => f.draft)
-    )
+      all.map((f) => f.draft)
+    ),
+    below
   }
 }

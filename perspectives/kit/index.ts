@@ -9,6 +9,7 @@ export {
   type Drafted,
   finishFindings,
   type Finished,
+  type FinishRules,
   perKindMetrics,
   placeOf,
   uniqueKeys

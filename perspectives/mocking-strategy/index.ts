@@ -14,7 +14,12 @@ import { buildReport, type SeamRow } from './report.js'
 import { seamsOf, type SeamUse } from './seams.js'
 import { buildSpecs, type SpecInput } from './specs.js'
 import { toolFor } from './tools.js'
-import { bySeverityThenPlace, CODE_LANGUAGES, countPerKind, perKindMetrics } from '../kit/index.js'
+import {
+  bySeverityThenPlace,
+  CODE_LANGUAGES,
+  finishFindings,
+  perKindMetrics
+} from '../kit/index.js'
 
 export type { MockingOptions } from './options.js'
 
@@ -141,13 +146,12 @@ export default definePerspective<MockingMessageId, MockingOptions>({
         )
       })
 
-    found.sort((a, b) => bySeverityThenPlace(a.draft, b.draft))
-    const kept = found.slice(0, options.maxFindings)
-    const perKind: Record<string, number> = countPerKind(
-      Object.keys(MESSAGES),
-      found.map((f) => f.draft)
-    )
-    const specInputs = kept.flatMap((f) => (f.spec ? [f.spec] : []))
+    const { kept, perKind } = finishFindings(found, Object.keys(MESSAGES) as MockingMessageId[], {
+      maxTotal: options.maxFindings,
+      rank: bySeverityThenPlace
+    })
+    // Keys are final only now (a repeated one is numbered): the specs cover the findings they were.
+    const specInputs = kept.flatMap((f) => (f.spec ? [{ ...f.spec, findingKey: f.draft.key }] : []))
     const units = new Set(uses.map((u) => `${u.module}#${u.unit}`)).size
     const metrics: Record<string, number> = {
       modules: sources.length,

@@ -27,7 +27,12 @@ import { collectRegexes, RegexChecker } from '../shared/redos.js'
 import { catastrophicRegexes } from './regex.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
-import { CODE_LANGUAGES, SEVERITY_ORDER } from '../kit/index.js'
+import {
+  bySeverityThenPlace,
+  CODE_LANGUAGES,
+  finishFindings,
+  perKindMetrics
+} from '../kit/index.js'
 
 export type { PerformanceOptions } from './options.js'
 
@@ -87,29 +92,12 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
         ...stringConcatInLoop(input)
       )
     }
-    const totals = Object.fromEntries(Object.keys(MESSAGES).map((id) => [id, 0])) as Record<
-      PerformanceMessageId,
-      number
-    >
-    for (const f of all) totals[f.draft.messageId]++
     // Worst first, then by place: the cap keeps the most severe of each kind.
-    const ordered = [...all].sort((a, b) => {
-      const ea = a.draft.evidence
-      const eb = b.draft.evidence
-      return (
-        SEVERITY_ORDER[a.draft.severity] - SEVERITY_ORDER[b.draft.severity] ||
-        ('file' in ea && 'file' in eb
-          ? ea.file.localeCompare(eb.file) || ea.startLine - eb.startLine
-          : 0) ||
-        a.draft.key.localeCompare(b.draft.key)
-      )
-    })
-    const perKind = new Map<string, number>()
-    const kept = ordered.filter((f) => {
-      const n = (perKind.get(f.draft.messageId) ?? 0) + 1
-      perKind.set(f.draft.messageId, n)
-      return n <= options.maxFindingsPerKind
-    })
+    const { kept, perKind: totals } = finishFindings(
+      all,
+      Object.keys(MESSAGES) as PerformanceMessageId[],
+      { maxPerKind: options.maxFindingsPerKind, rank: bySeverityThenPlace }
+    )
     const findings = kept.map((f) => f.draft)
     const specs = buildSpecs(kept, options.maxSpecs)
     const metrics: Metrics = {
@@ -121,7 +109,7 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
       regexesUndecided: checker.unknown,
       regexesNotChecked: checker.skipped
     }
-    for (const [id, n] of Object.entries(totals)) metrics[`findings.${id}`] = n
+    Object.assign(metrics, perKindMetrics(totals))
     return {
       findings,
       specs,

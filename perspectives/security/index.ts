@@ -21,7 +21,7 @@ import { secretFindings } from './secrets.js'
 import { buildSpecs } from './specs.js'
 import { analyseTaint } from './taint.js'
 import { workflowFindings } from './workflows.js'
-import { CONFIDENCE_ORDER, countPerKind, SEVERITY_ORDER } from '../kit/index.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
 
 export type { SecurityOptions } from './options.js'
 
@@ -86,33 +86,17 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       ...secretFindings(context),
       ...workflowFindings(context)
     ]
-    // One finding per place and kind (a line scan and a call can see the same TLS setting).
-    const seen = new Set<string>()
-    const unique = all.filter((d) => {
-      const at = 'file' in d.evidence ? `${d.evidence.file}:${d.evidence.startLine}` : ''
-      const id = `${d.messageId}|${at}|${d.key}`
-      if (seen.has(id)) return false
-      seen.add(id)
-      return true
-    })
-    const at = (d: Draft) =>
-      'file' in d.evidence ? ([d.evidence.file, d.evidence.startLine] as const) : (['', 0] as const)
-    const ranked = [...unique].sort(
-      (a, b) =>
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] ||
-        at(a)[0].localeCompare(at(b)[0]) ||
-        at(a)[1] - at(b)[1]
+    // One finding per place and kind (a line scan and a call can see the same TLS setting); candidates
+    // below minConfidence are counted and named in the report, not reported as findings.
+    const finished = finishFindings(
+      all.map((draft) => ({ draft })),
+      Object.keys(MESSAGES) as SecurityMessageId[],
+      { dropSamePlace: true, minConfidence: options.minConfidence, maxTotal: options.maxFindings }
     )
-    // Candidates below minConfidence are counted and named in the report, not reported as findings.
-    const isConfident = (d: Draft) =>
-      CONFIDENCE_ORDER[d.confidence] <= CONFIDENCE_ORDER[options.minConfidence]
-    const confident = ranked.filter(isConfident)
-    const belowConfidence = ranked.filter((d) => !isConfident(d))
-    const shown = confident.slice(0, options.maxFindings)
-    const kept = new Set(shown)
-    const findings = unique.filter((d) => kept.has(d))
-    const perKind: Record<string, number> = countPerKind(Object.keys(MESSAGES), confident)
+    const findings = finished.kept.map((f) => f.draft)
+    const kept = new Set(findings)
+    const belowConfidence = finished.below.map((f) => f.draft)
+    const perKind: Record<string, number> = finished.perKind
     const specs = buildSpecs(
       context.hostile.filter((h) => kept.has(h.draft)),
       options.maxSpecs
@@ -124,14 +108,14 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
         (n, t) => n + [...t.params.values()].reduce((k, p) => k + p.size, 0),
         0
       ),
-      findingsTotal: unique.length,
+      findingsTotal: finished.all.length + belowConfidence.length,
       findingsShown: findings.length,
       belowConfidence: belowConfidence.length,
       regexesChecked: checker.checked,
       regexesUndecided: checker.unknown,
       regexesNotChecked: checker.skipped
     }
-    for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
+    Object.assign(metrics, perKindMetrics(perKind))
     const workflows = model.facts.ci.filter((f) => f.system === 'github-actions').length
     return {
       findings,
@@ -151,7 +135,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
         functions: metrics.functions,
         workflows,
         shown: findings,
-        total: confident.length,
+        total: finished.all.length,
         perKind,
         belowConfidence,
         minConfidence: options.minConfidence
