@@ -4,22 +4,14 @@
 // The other kinds cannot be shown by a plain call (a crash mid-write, a failing second write, a machine
 // in another time zone): their specs are todos that say what to arrange and what to assert.
 import type { FunctionDecl } from '../../src/model/types.js'
-import type { RenderTarget, SpecDraft, SpecPriority, SpecValue } from '../../src/specs/types.js'
+import type { RenderTarget, SpecDraft, SpecValue } from '../../src/specs/types.js'
 import { renderJsValue, renderPyValue } from '../../src/specs/values.js'
 import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { sampleForType } from '../shared/values.js'
-import type { Severity } from '../types.js'
 import type { Found } from './context.js'
 import type { PairSpec } from './pairs.js'
-
-const PRIORITY: Record<Severity, SpecPriority> = {
-  critical: 'P1',
-  high: 'P1',
-  medium: 'P2',
-  low: 'P3',
-  info: 'P3'
-}
+import { SPEC_PRIORITY } from '../kit/index.js'
 
 /** The renderer takes a path with a folder (or `./`) as a repository file, anything else as a package. */
 function repositoryImport(path: string): string {
@@ -61,7 +53,7 @@ function specFor(found: Found, target: RenderTarget, numRuns: number): SpecDraft
     },
     rationale: draft.rationale,
     covers: [findingId('data-integrity', draft.messageId, file, draft.key)],
-    priority: PRIORITY[draft.severity]
+    priority: SPEC_PRIORITY[draft.severity]
   }
   const todo = (title: string, expected: string): SpecDraft => ({
     ...base,

@@ -6,22 +6,15 @@
 // intended outcome is unknowable (a floating promise, a non-Error throw, an exit), the spec is a todo
 // that says what to inject and what to assert.
 import type { FunctionDecl, Parameter } from '../../src/model/types.js'
-import type { RenderTarget, SpecDraft, SpecPriority, SpecValue } from '../../src/specs/types.js'
+import type { RenderTarget, SpecDraft, SpecValue } from '../../src/specs/types.js'
 import { jsString, pyString, renderJsValue, renderPyValue } from '../../src/specs/values.js'
 import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { planArguments } from '../shared/values.js'
-import type { Severity } from '../types.js'
 import { type Found, guardedCalls } from './context.js'
 import { findSeam, jsMocking, type Seam } from './inject.js'
+import { SPEC_PRIORITY } from '../kit/index.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = {
-  critical: 'P1',
-  high: 'P1',
-  medium: 'P2',
-  low: 'P3',
-  info: 'P3'
-}
 const INJECTED = 'injected failure'
 
 /** A function a test can import and call: top-level and exported. */
@@ -78,7 +71,7 @@ function specFor(found: Found, target: RenderTarget): SpecDraft | undefined {
     },
     rationale: draft.rationale,
     covers: [id],
-    priority: PRIORITY[draft.severity]
+    priority: SPEC_PRIORITY[draft.severity]
   }
   const todo = (title: string, expected: string): SpecDraft => ({
     ...base,

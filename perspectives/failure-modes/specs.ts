@@ -3,25 +3,12 @@
 // arguments cannot be derived, or the failure sits in a method or in module-level code, the spec is a
 // todo that says what to arrange — never a test that passes without checking anything.
 import type { FunctionDecl } from '../../src/model/types.js'
-import type {
-  RenderTarget,
-  SpecDraft,
-  SpecExpectation,
-  SpecPriority
-} from '../../src/specs/types.js'
+import type { RenderTarget, SpecDraft, SpecExpectation } from '../../src/specs/types.js'
 import { methodSteps } from './method-specs.js'
-import type { Severity } from '../types.js'
 import type { Row } from './table.js'
 import { planTrigger } from './triggers.js'
-import { CODE_LANGUAGES } from '../kit/index.js'
+import { CODE_LANGUAGES, SPEC_PRIORITY } from '../kit/index.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = {
-  critical: 'P1',
-  high: 'P1',
-  medium: 'P2',
-  low: 'P3',
-  info: 'P3'
-}
 const JS_BUILTIN = new Set([
   'Error',
   'TypeError',
@@ -125,7 +112,7 @@ function specFor(row: Row, target: RenderTarget): SpecDraft {
     target: { file: module, ...(symbol ? { symbol } : {}), line: mode.loc.startLine },
     rationale: `RPN ${row.scores.rpn} (S${row.scores.severity} × O${row.scores.occurrence} × D${row.scores.detection}): ${row.effectText}.`,
     covers: row.findingId ? [row.findingId] : [],
-    priority: PRIORITY[row.severity]
+    priority: SPEC_PRIORITY[row.severity]
   }
   const plan = fn ? planTrigger(mode) : undefined
   const async = fn?.async ?? false

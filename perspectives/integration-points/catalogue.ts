@@ -2,6 +2,18 @@
 // specifier (JS: `node:` stripped, scoped packages and subpaths; Python: dotted prefixes), calls by
 // the operation they reach through an imported binding (`requests.get`, `fs.promises.readFile`).
 
+import {
+  CHILD_PROCESSES,
+  DATABASES_JS,
+  DATABASES_PY,
+  FILE_SYSTEM,
+  HTTP_CLIENTS_JS,
+  HTTP_CLIENTS_PY,
+  HTTP_SERVERS,
+  SDKS_JS,
+  SDKS_PY
+} from '../shared/packages.js'
+
 export type PointKind =
   | 'http-client'
   | 'http-server'
@@ -50,97 +62,27 @@ interface PackageEntry {
 
 const PACKAGES: ReadonlyMap<string, PackageEntry> = new Map<string, PackageEntry>([
   // HTTP clients
-  ...[
-    'axios',
-    'got',
-    'undici',
-    'node-fetch',
-    'cross-fetch',
-    'ky',
-    'superagent',
-    'needle',
-    'request',
-    'ofetch',
-    'isomorphic-fetch'
-  ].map((p) => [p, { kind: 'http-client' as PointKind }] as const),
-  ...[
-    'requests',
-    'httpx',
-    'aiohttp',
-    'urllib.request',
-    'urllib3',
-    'http.client',
-    'httplib2',
-    'pycurl'
-  ].map((p) => [p, { kind: 'http-client' as PointKind }] as const),
+  ...[...HTTP_CLIENTS_JS, ...HTTP_CLIENTS_PY].map(
+    (p) => [p, { kind: 'http-client' as PointKind }] as const
+  ),
   ['http', { kind: 'http-client', opsOnly: true }],
   ['https', { kind: 'http-client', opsOnly: true }],
   ['http2', { kind: 'http-client', opsOnly: true }],
   // HTTP servers (routes are found separately; the framework import is the point when no route is seen)
-  ...[
-    'express',
-    'koa',
-    '@koa/router',
-    'koa-router',
-    'fastify',
-    'hono',
-    'restify',
-    'polka',
-    '@hapi/hapi',
-    'flask',
-    'fastapi',
-    'starlette',
-    'quart',
-    'sanic',
-    'bottle',
-    'tornado',
-    'aiohttp.web',
-    'django.urls'
-  ].map((p) => [p, { kind: 'http-server' as PointKind }] as const),
+  ...[...HTTP_SERVERS, 'tornado', 'aiohttp.web', 'django.urls'].map(
+    (p) => [p, { kind: 'http-server' as PointKind }] as const
+  ),
   // Databases and ORMs
   ...[
-    'pg',
-    'pg-promise',
-    'postgres',
-    'mysql',
-    'mysql2',
-    'mongodb',
-    'mongoose',
-    '@prisma/client',
-    'sequelize',
-    'typeorm',
-    'knex',
-    'better-sqlite3',
-    'sqlite3',
-    'sqlite',
-    'drizzle-orm',
-    'kysely',
+    ...DATABASES_JS,
     '@neondatabase/serverless',
-    'mssql',
-    'oracledb',
     'cassandra-driver',
     'neo4j-driver',
-    '@elastic/elasticsearch'
-  ].map((p) => [p, { kind: 'database' as PointKind }] as const),
-  ...[
-    'psycopg',
-    'psycopg2',
-    'asyncpg',
-    'sqlalchemy',
-    'pymongo',
-    'motor',
-    'peewee',
-    'pymysql',
-    'MySQLdb',
-    'mysql.connector',
+    ...DATABASES_PY,
     'sqlite3',
-    'aiosqlite',
-    'django.db',
     'tortoise',
-    'elasticsearch',
     'cassandra',
-    'neo4j',
-    'sqlmodel'
+    'neo4j'
   ].map((p) => [p, { kind: 'database' as PointKind }] as const),
   // Caches
   ...['redis', 'ioredis', 'memcached', '@upstash/redis', 'pymemcache', 'aioredis', 'memcache'].map(
@@ -168,52 +110,12 @@ const PACKAGES: ReadonlyMap<string, PackageEntry> = new Map<string, PackageEntry
     'dramatiq'
   ].map((p) => [p, { kind: 'queue' as PointKind }] as const),
   // Cloud and third-party SDKs (prefix entries end in '/' or '.')
-  ...[
-    '@aws-sdk/',
-    'aws-sdk',
-    '@google-cloud/',
-    '@azure/',
-    'firebase-admin',
-    'firebase',
-    '@octokit/',
-    'stripe',
-    'openai',
-    '@anthropic-ai/sdk',
-    'twilio',
-    '@sendgrid/',
-    '@slack/'
-  ].map((p) => [p, { kind: 'cloud' as PointKind }] as const),
-  ...[
-    'boto3',
-    'botocore',
-    'aiobotocore',
-    'google.cloud.',
-    'azure.',
-    'firebase_admin',
-    'stripe',
-    'openai',
-    'anthropic',
-    'github',
-    'slack_sdk',
-    'twilio'
-  ].map((p) => [p, { kind: 'cloud' as PointKind }] as const),
+  ...[...SDKS_JS, 'firebase', ...SDKS_PY].map((p) => [p, { kind: 'cloud' as PointKind }] as const),
   // File system
-  ...['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'shutil', 'tempfile', 'glob', 'aiofiles'].map(
-    (p) => [p, { kind: 'filesystem' as PointKind }] as const
-  ),
+  ...FILE_SYSTEM.map((p) => [p, { kind: 'filesystem' as PointKind }] as const),
   ['pathlib', { kind: 'filesystem', opsOnly: true }],
   // Child processes
-  ...[
-    'child_process',
-    'execa',
-    'cross-spawn',
-    'shelljs',
-    'zx',
-    'subprocess',
-    'sh',
-    'plumbum',
-    'pexpect'
-  ].map((p) => [p, { kind: 'process' as PointKind }] as const),
+  ...CHILD_PROCESSES.map((p) => [p, { kind: 'process' as PointKind }] as const),
   // Mixed modules: only listed operations count
   ['os', { kind: 'filesystem', opsOnly: true }],
   ['os.path', { kind: 'filesystem', opsOnly: true }],

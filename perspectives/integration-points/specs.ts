@@ -11,12 +11,11 @@ import type {
   Parameter
 } from '../../src/model/types.js'
 import { pythonModuleName } from '../../src/specs/paths.js'
-import type { SpecDraft, SpecPriority } from '../../src/specs/types.js'
+import type { SpecDraft } from '../../src/specs/types.js'
 import { renderJsValue, renderPyValue } from '../../src/specs/values.js'
 import { findingId } from '../contract.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import { planArguments } from '../shared/values.js'
-import type { Severity } from '../types.js'
 import { KIND_LABEL, type PointKind } from './catalogue.js'
 import type { IntegrationPoint } from './detect.js'
 import { isJsLike } from './detect.js'
@@ -25,15 +24,8 @@ import type { Draft } from './findings.js'
 import type { Route } from '../shared/routes.js'
 import * as code from './spec-code.js'
 import { servicesWorkflow } from './services.js'
-import { mostSevere, SEVERITY_ORDER } from '../kit/index.js'
+import { mostSevere, SEVERITY_ORDER, SPEC_PRIORITY } from '../kit/index.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = {
-  critical: 'P1',
-  high: 'P1',
-  medium: 'P2',
-  low: 'P3',
-  info: 'P3'
-}
 const APP_NAMES: ReadonlySet<string> = new Set(['app', 'server', 'api', 'application'])
 const SQLITE: ReadonlySet<string> = new Set(['sqlite3', 'better-sqlite3', 'sqlite', 'aiosqlite'])
 
@@ -163,7 +155,7 @@ function draft(
       rationale,
       covers: covered.map(covers),
       expected,
-      priority: severe ? PRIORITY[severe] : 'P3',
+      priority: severe ? SPEC_PRIORITY[severe] : 'P3',
       body: todo
         ? { kind: 'steps', module: module.path, steps: {}, async: module.language !== 'python' }
         : {

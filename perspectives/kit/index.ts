@@ -14,5 +14,12 @@ export {
   placeOf,
   uniqueKeys
 } from './finish.js'
-export { byConfidence, bySeverity, CONFIDENCE_ORDER, mostSevere, SEVERITY_ORDER } from './order.js'
+export {
+  byConfidence,
+  bySeverity,
+  CONFIDENCE_ORDER,
+  mostSevere,
+  SEVERITY_ORDER,
+  SPEC_PRIORITY
+} from './order.js'
 export { lineWithin, startsBefore, within, withinLines } from './ranges.js'

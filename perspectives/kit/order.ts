@@ -1,5 +1,6 @@
 // Sorting by severity and confidence with the contract's one order (perspectives/contract.ts).
 import { SEVERITY_ORDER } from '../contract.js'
+import type { SpecPriority } from '../../src/specs/types.js'
 import type { Confidence, Severity } from '../types.js'
 
 export { SEVERITY_ORDER }
@@ -22,4 +23,13 @@ export function mostSevere(list: readonly Severity[]): Severity | undefined {
     (best, s) => (best === undefined || SEVERITY_ORDER[s] < SEVERITY_ORDER[best] ? s : best),
     undefined
   )
+}
+
+/** A spec's priority from its finding's severity: critical and high P1, medium P2, the rest P3. */
+export const SPEC_PRIORITY: Readonly<Record<Severity, SpecPriority>> = {
+  critical: 'P1',
+  high: 'P1',
+  medium: 'P2',
+  low: 'P3',
+  info: 'P3'
 }

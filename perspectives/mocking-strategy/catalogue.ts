@@ -3,6 +3,17 @@
 // environment, a database, a child process, a third-party SDK. Matched by import specifier (JS:
 // `node:` stripped, scoped packages and subpaths; Python: dotted prefixes) and by global callee.
 
+import {
+  CHILD_PROCESSES,
+  DATABASES_JS,
+  DATABASES_PY,
+  FILE_SYSTEM,
+  HTTP_CLIENTS_JS,
+  HTTP_CLIENTS_PY,
+  SDKS_JS,
+  SDKS_PY
+} from '../shared/packages.js'
+
 export type SeamKind =
   'network' | 'filesystem' | 'clock' | 'randomness' | 'environment' | 'database' | 'process' | 'sdk'
 
@@ -28,130 +39,28 @@ export const SEAM_LABEL: Record<SeamKind, string> = {
   sdk: 'third-party SDK'
 }
 
-const list = (kind: SeamKind, names: string[]): [string, SeamKind][] => names.map((n) => [n, kind])
+const list = (kind: SeamKind, names: readonly string[]): [string, SeamKind][] =>
+  names.map((n) => [n, kind])
 
 /** Whole packages: every call through an import of them is a seam of that kind. */
 const PACKAGES = new Map<string, SeamKind>([
   ...list('network', [
-    'axios',
-    'got',
-    'undici',
-    'node-fetch',
-    'cross-fetch',
-    'ky',
-    'superagent',
-    'needle',
-    'request',
-    'ofetch',
-    'isomorphic-fetch',
+    ...HTTP_CLIENTS_JS,
     'http',
     'https',
     'http2',
     'net',
     'tls',
     'dgram',
-    'ws'
-  ]),
-  ...list('network', [
-    'requests',
-    'httpx',
-    'aiohttp',
-    'urllib.request',
-    'urllib3',
-    'http.client',
-    'httplib2',
-    'pycurl',
+    'ws',
+    ...HTTP_CLIENTS_PY,
     'socket',
     'websockets'
   ]),
-  ...list('database', [
-    'pg',
-    'pg-promise',
-    'postgres',
-    'mysql',
-    'mysql2',
-    'mongodb',
-    'mongoose',
-    '@prisma/client',
-    'sequelize',
-    'typeorm',
-    'knex',
-    'better-sqlite3',
-    'sqlite3',
-    'sqlite',
-    'drizzle-orm',
-    'kysely',
-    'mssql',
-    'oracledb',
-    'redis',
-    'ioredis',
-    '@elastic/elasticsearch'
-  ]),
-  ...list('database', [
-    'psycopg',
-    'psycopg2',
-    'asyncpg',
-    'sqlalchemy',
-    'pymongo',
-    'motor',
-    'peewee',
-    'pymysql',
-    'MySQLdb',
-    'mysql.connector',
-    'aiosqlite',
-    'django.db',
-    'elasticsearch',
-    'sqlmodel',
-    'aioredis'
-  ]),
-  ...list('sdk', [
-    '@aws-sdk/',
-    'aws-sdk',
-    '@google-cloud/',
-    '@azure/',
-    'firebase-admin',
-    '@octokit/',
-    'stripe',
-    'openai',
-    '@anthropic-ai/sdk',
-    'twilio',
-    '@sendgrid/',
-    '@slack/',
-    '@actions/github'
-  ]),
-  ...list('sdk', [
-    'boto3',
-    'botocore',
-    'aiobotocore',
-    'google.cloud.',
-    'azure.',
-    'firebase_admin',
-    'anthropic',
-    'github',
-    'slack_sdk'
-  ]),
-  ...list('filesystem', [
-    'fs',
-    'fs/promises',
-    'fs-extra',
-    'graceful-fs',
-    'shutil',
-    'tempfile',
-    'glob',
-    'aiofiles',
-    'pathlib'
-  ]),
-  ...list('process', [
-    'child_process',
-    'execa',
-    'cross-spawn',
-    'shelljs',
-    'zx',
-    'subprocess',
-    'sh',
-    'plumbum',
-    'pexpect'
-  ]),
+  ...list('database', [...DATABASES_JS, 'redis', 'ioredis', ...DATABASES_PY, 'aioredis']),
+  ...list('sdk', [...SDKS_JS, '@actions/github', ...SDKS_PY]),
+  ...list('filesystem', [...FILE_SYSTEM, 'pathlib']),
+  ...list('process', CHILD_PROCESSES),
   ...list('clock', ['timers', 'timers/promises', 'time', 'datetime']),
   ...list('randomness', ['random', 'uuid', 'nanoid', 'secrets'])
 ])

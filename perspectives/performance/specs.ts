@@ -6,20 +6,11 @@
 // todo naming what to build.
 import type { FunctionDecl, Parameter } from '../../src/model/types.js'
 import { pythonModuleName } from '../../src/specs/paths.js'
-import type { SpecDraft, SpecPriority } from '../../src/specs/types.js'
+import type { SpecDraft } from '../../src/specs/types.js'
 import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
-import type { Severity } from '../types.js'
 import type { Found, ScalingHint } from './context.js'
-import { CODE_LANGUAGES, SEVERITY_ORDER } from '../kit/index.js'
-
-const PRIORITY: Record<Severity, SpecPriority> = {
-  critical: 'P1',
-  high: 'P1',
-  medium: 'P2',
-  low: 'P3',
-  info: 'P3'
-}
+import { CODE_LANGUAGES, SEVERITY_ORDER, SPEC_PRIORITY } from '../kit/index.js'
 
 interface Builder {
   javascript?: string
@@ -218,7 +209,7 @@ function scalingSpec(key: string, list: Found[]): SpecDraft {
       `${list.map((f) => f.draft.messageId).join(', ')} in ${fn.qualifiedName}: the work found grows as ${found}. ` +
       `The spec times it at n and 10n (3 warm-up runs, median of 7) and allows ${bound}x, which ${allowed} stays under with room for timer noise.`,
     covers,
-    priority: PRIORITY[first.draft.severity],
+    priority: SPEC_PRIORITY[first.draft.severity],
     expected: `${local} takes less than ${bound}x as long for 10x the input (${allowed}, not ${found})`
   }
   const imports = [{ from: module.path, names: [local] }]

@@ -10,14 +10,7 @@ import { planArguments } from '../shared/values.js'
 import type { CodeModel, Parameter } from '../../src/model/types.js'
 import type { RankedTarget } from './ranking.js'
 import { unitKey } from './findings.js'
-
-const PRIORITY: Record<Severity, SpecPriority> = {
-  critical: 'P1',
-  high: 'P1',
-  medium: 'P2',
-  low: 'P3',
-  info: 'P3'
-}
+import { SPEC_PRIORITY } from '../kit/index.js'
 
 export interface SpecInput {
   model: CodeModel
@@ -72,7 +65,7 @@ function smokeSpec(unit: PublicUnit, t: RankedTarget, input: SpecInput): SpecDra
     covers: severity
       ? [findingId('scope', 'untestedPublicUnit', unit.module, `unit:${unit.qualifiedName}`)]
       : [],
-    priority: severity ? PRIORITY[severity] : ('P3' as SpecPriority)
+    priority: severity ? SPEC_PRIORITY[severity] : ('P3' as SpecPriority)
   }
   if (!plan.ok) {
     const arrange = command

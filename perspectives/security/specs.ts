@@ -8,20 +8,12 @@ import type { VulnerableDiagnostics } from 'recheck'
 import type { FunctionDecl, ModuleModel, Parameter } from '../../src/model/types.js'
 import { pyString, renderJsValue } from '../../src/specs/values.js'
 import { pythonModuleName } from '../../src/specs/paths.js'
-import type { SpecDraft, SpecPriority, SpecValue } from '../../src/specs/types.js'
+import type { SpecDraft, SpecValue } from '../../src/specs/types.js'
 import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { sampleForType } from '../shared/values.js'
-import type { Severity } from '../types.js'
 import type { HostileTarget } from './context.js'
-
-const PRIORITY: Record<Severity, SpecPriority> = {
-  critical: 'P1',
-  high: 'P1',
-  medium: 'P2',
-  low: 'P3',
-  info: 'P3'
-}
+import { SPEC_PRIORITY } from '../kit/index.js'
 
 const PAYLOAD: Record<string, string> = {
   commandInjection: 'x; rm -f <canary file>',
@@ -238,7 +230,7 @@ export function buildSpecs(targets: HostileTarget[], maxSpecs: number): SpecDraf
       level: 'unit' as const,
       target: { file: module.path, symbol: exported ?? 'default', line: fn.loc.startLine },
       covers: [findingId('security', draft.messageId, file, draft.key)],
-      priority: PRIORITY[draft.severity],
+      priority: SPEC_PRIORITY[draft.severity],
       rationale: `${String(draft.data.function ?? fn.qualifiedName)} reaches ${String(draft.data.sink ?? draft.messageId)} with parameter ${entry.param}; the spec sends what an attacker would.`
     }
     if (!steps) {

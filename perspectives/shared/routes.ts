@@ -3,6 +3,7 @@
 // in a urls module, and Next.js API routes by file convention (`pages/api/**`, `app/**/route.ts`).
 import type { Location, ModuleModel } from '../../src/model/types.js'
 import { stringLiteralValue } from './literals.js'
+import { HTTP_SERVERS } from './packages.js'
 import { splitTopLevel } from './values.js'
 
 export interface Route {
@@ -16,24 +17,7 @@ export interface Route {
   handler?: string
 }
 
-const SERVER_FRAMEWORKS: ReadonlySet<string> = new Set([
-  'express',
-  'koa',
-  '@koa/router',
-  'koa-router',
-  'fastify',
-  'hono',
-  'restify',
-  'polka',
-  '@hapi/hapi',
-  'flask',
-  'fastapi',
-  'starlette',
-  'quart',
-  'sanic',
-  'bottle',
-  'aiohttp'
-])
+const SERVER_FRAMEWORKS: ReadonlySet<string> = new Set([...HTTP_SERVERS, 'aiohttp'])
 
 /** Receivers that conventionally hold an app or router, for modules that get theirs passed in. */
 const RECEIVERS: ReadonlySet<string> = new Set([

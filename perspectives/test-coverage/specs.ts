@@ -3,23 +3,15 @@
 // or the outcome cannot be known (a method, an argument with no buildable type, a compound condition),
 // a todo that names the uncovered lines, conditions and throws — never a test that passes unchecked.
 import type { Language, Parameter } from '../../src/model/types.js'
-import type { SpecCase, SpecDraft, SpecPriority, SpecValue } from '../../src/specs/types.js'
+import type { SpecCase, SpecDraft, SpecValue } from '../../src/specs/types.js'
 import { findingId } from '../contract.js'
 import { exportNamesOf } from '../shared/units.js'
 import { sampleForType } from '../shared/values.js'
-import type { Severity } from '../types.js'
 import { type BoundaryCase, boundaryCases, throwFor } from './boundaries.js'
 import type { Gap } from './gaps.js'
 import { lineRanges } from './measure.js'
-import { CODE_LANGUAGES } from '../kit/index.js'
+import { CODE_LANGUAGES, SPEC_PRIORITY } from '../kit/index.js'
 
-const PRIORITY: Record<Severity, SpecPriority> = {
-  critical: 'P1',
-  high: 'P1',
-  medium: 'P2',
-  low: 'P3',
-  info: 'P3'
-}
 const UNDEFINED: SpecValue = { $special: 'undefined' }
 
 export function buildSpecs(gaps: readonly Gap[], maxSpecs: number): SpecDraft[] {
@@ -126,7 +118,7 @@ function gapSpec(gap: Gap): SpecDraft {
         ? ` Boundary values from its conditions: ${boundary.map((b) => `${b.param}=${JSON.stringify(b.value)}`).join(', ')}.`
         : ''),
     covers: [findingId('test-coverage', gap.finding as string, module.path, gap.key)],
-    priority: PRIORITY[gap.severity]
+    priority: SPEC_PRIORITY[gap.severity]
   }
   if (cases.length > 0) {
     const throws = cases.filter((c) => c.expect.kind === 'throws').length
