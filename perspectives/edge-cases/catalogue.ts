@@ -45,7 +45,11 @@ export interface FunctionEntry {
   boundaries: Boundary[]
   conditions: Condition[]
   guarded: GuardedThrow[]
+  /** No boundary and no value: kept only for the rows its spec suggests (not in the catalogue). */
+  bare?: boolean
 }
+
+const EXPLORED_LANGUAGES: ReadonlySet<Language> = new Set(['javascript', 'typescript', 'python'])
 
 const SELF = new Set(['self', 'cls'])
 
@@ -204,7 +208,10 @@ export function buildCatalogue(
       const entryParams = params.map((param) =>
         paramEntry(param, module.language, boundaries, usage, settings)
       )
-      if (boundaries.length === 0 && entryParams.every((p) => p.values.length === 0)) continue
+      // An exported function without values is kept apart (`bare`): its spec can still suggest rows
+      // to observe (explore.ts), but the catalogue has nothing to say about it.
+      const bare = boundaries.length === 0 && entryParams.every((p) => p.values.length === 0)
+      if (bare && !(fn.exported && EXPLORED_LANGUAGES.has(module.language))) continue
       entries.push({
         module,
         fn,
@@ -216,6 +223,7 @@ export function buildCatalogue(
         params: entryParams,
         boundaries,
         conditions,
+        ...(bare ? { bare } : {}),
         guarded
       })
     }

@@ -19,6 +19,7 @@ import { type EdgeMessageId, MESSAGES } from './messages.js'
 import { type EdgeOptions, OPTIONS } from './options.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
+import { testCallsOf } from './explore.js'
 import { bySeverityThenPlace } from '../kit/index.js'
 
 export type { EdgeOptions } from './options.js'
@@ -45,11 +46,12 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
     const { options } = context
     const modules = context.model.modules.filter(analysable)
     const quote = createQuoter(context)
-    const entries: FunctionEntry[] = buildCatalogue(modules, {
+    const all: FunctionEntry[] = buildCatalogue(modules, {
       maxValuesPerParam: options.maxValuesPerParam,
       longStringLength: options.longStringLength,
       lineText: (file, line) => quote.line(file, line)
     })
+    const entries = all.filter((e) => !e.bare)
     const reach = testReach(context.model)
     const byKind: Record<EdgeMessageId, Draft[]> = {
       offByOneLoop: offByOneLoops(modules, quote),
@@ -62,7 +64,17 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
       metrics[`findings.${id}`] = list.length
       findings.push(...capped(list, options.maxFindingsPerKind))
     }
-    const specs = buildSpecs({ entries, findings, maxSpecs: options.maxSpecs })
+    const facts = reachFacts(context.model)
+    const specs = buildSpecs({
+      entries: all,
+      findings,
+      maxSpecs: options.maxSpecs,
+      testCalls: testCallsOf(context.model.modules),
+      tested: (e) => {
+        const r = facts.functionReach(e.module, e.fn)
+        return r === 'covered' || r === 'estimated-tested' || r === 'excluded'
+      }
+    })
     const totals = {
       callable: entries.filter((e) => e.callable).length,
       codeBoundaries: entries.reduce((n, e) => n + e.boundaries.length, 0),

@@ -20,6 +20,7 @@ import { outcomeFor } from './guards.js'
 import type { Draft } from './findings.js'
 import { isPython, type ValueKind } from './type-values.js'
 import { CODE_LANGUAGES } from '../kit/index.js'
+import { callsOf, exploreBody, type TestCalls } from './explore.js'
 
 const JS_ERRORS = new Set([
   'Error',
@@ -177,6 +178,10 @@ export interface SpecInput {
   entries: FunctionEntry[]
   findings: Draft[]
   maxSpecs: number
+  /** The project's tests' calls of each export (explore rows start from their literal arguments). */
+  testCalls?: TestCalls
+  /** Whether the project's tests run the function (those that do not come first among equals). */
+  tested?: (entry: FunctionEntry) => boolean
 }
 
 /**
@@ -185,18 +190,24 @@ export interface SpecInput {
  */
 export function buildSpecs(input: SpecInput): SpecDraft[] {
   if (input.maxSpecs === 0) return []
-  const built: { spec: SpecDraft; order: number; table: boolean }[] = []
+  const built: { spec: SpecDraft; order: number; table: boolean; untested: boolean }[] = []
   input.entries.forEach((entry, order) => {
     if (!entry.callable || !CODE_LANGUAGES.has(entry.module.language)) return
     const spec = specFor(entry, input.findings)
-    if (spec) built.push({ spec, order, table: true })
-    else if (entry.boundaries.length > 0)
-      built.push({ spec: todoSpec(entry, input.findings), order, table: false })
+    const untested = input.tested ? !input.tested(entry) : false
+    if (spec) built.push({ spec, order, table: true, untested })
+    else if (entry.boundaries.length > 0 || entry.params.length > 0) {
+      const todo = todoSpec(entry, input.findings, input.testCalls)
+      // A todo with rows to try may become a table once observed; without, only boundaries make it worth listing.
+      if (todo.explore || entry.boundaries.length > 0)
+        built.push({ spec: todo, order, table: todo.explore !== undefined, untested })
+    }
   })
   built.sort(
     (a, b) =>
       Number(b.spec.covers.length > 0) - Number(a.spec.covers.length > 0) ||
       Number(b.table) - Number(a.table) ||
+      Number(b.untested) - Number(a.untested) ||
       a.order - b.order
   )
   return built.slice(0, input.maxSpecs).map((b) => b.spec)
@@ -228,7 +239,11 @@ function symbolOf(entry: FunctionEntry): string {
 }
 
 /** A todo that names what to arrange and lists the values to try: the table cannot be built without them. */
-function todoSpec(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft {
+function todoSpec(
+  entry: FunctionEntry,
+  findings: readonly Draft[],
+  testCalls?: TestCalls
+): SpecDraft {
   const { module, fn } = entry
   const symbol = symbolOf(entry)
   const shown = shownName(entry, symbol)
@@ -245,7 +260,17 @@ function todoSpec(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft {
           .join(', ')}`
     )
   const covers = coversOf(entry, findings)
+  const explore = exploreBody(entry, symbol, callsOf(testCalls ?? new Map(), module.path, symbol))
   return {
+    ...(explore
+      ? {
+          explore: {
+            title: `${shown} on the values its tests and boundaries suggest, as observed`,
+            expected: `${shown} returns (or throws) on each row what the current code was observed to return (or throw)`,
+            body: explore
+          }
+        }
+      : {}),
     key: `edges:${module.path}#${fn.qualifiedName}`,
     title: `${shown} at its boundary values: TODO arrange ${arrange.join(', ') || 'the keyword arguments'}`,
     level: 'unit',

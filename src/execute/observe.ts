@@ -25,9 +25,15 @@ export interface ObserveSession {
   isolateNetwork?: boolean
 }
 
-export type Observation =
-  | { ok: true; cases: { name: string; expect: SpecExpectation; async: boolean }[] }
-  | { ok: false; planOnly: string }
+export interface ObservedRow {
+  name: string
+  expect: SpecExpectation
+  async: boolean
+  /** The row's index among the body's cases (rows that could not be observed are left out when lenient). */
+  index: number
+}
+
+export type Observation = { ok: true; cases: ObservedRow[] } | { ok: false; planOnly: string }
 
 const UNSAFE: Record<string, string> = {
   network: 'it reaches the network',
@@ -102,10 +108,15 @@ async function runObserver(
   return JSON.parse(text) as ObserverOutput
 }
 
-/** Calls the spec's unit with each case's inputs, twice, and says what to expect (or why not). */
+/**
+ * Calls the spec's unit with each case's inputs, twice, and says what to expect (or why not). Strict,
+ * every row must be observed; `lenient` keeps the rows that were (a plain value, or an error of a
+ * type the spec can name) and fails only when none was.
+ */
 export async function observeCall(
   session: ObserveSession,
-  body: CallSpecBody
+  body: CallSpecBody,
+  options: { lenient?: boolean } = {}
 ): Promise<Observation> {
   const first = await runObserver(session, body)
   if ('planOnly' in first) return { ok: false, planOnly: first.planOnly }
@@ -113,15 +124,28 @@ export async function observeCall(
   if (unsafe) return { ok: false, planOnly: `not observed: ${UNSAFE[unsafe]}` }
   const second = await runObserver(session, body)
   if ('planOnly' in second) return { ok: false, planOnly: second.planOnly }
-  const cases: { name: string; expect: SpecExpectation; async: boolean }[] = []
+  const cases: ObservedRow[] = []
+  let dropped: string | null = null
   for (const [i, c] of first.cases.entries()) {
     const again = second.cases[i]
+    const o = c.outcome
+    if (options.lenient) {
+      const steady = again && JSON.stringify(again.outcome) === JSON.stringify(o)
+      const named = o.kind === 'returns' || (o.kind === 'throws' && o.errorType !== null)
+      if (!steady || !named) {
+        dropped ??= !steady
+          ? `case '${c.name}' gave different results in two runs`
+          : o.kind === 'unplain'
+            ? `case '${c.name}' returns ${o.what.replace(/^test-planning: /, '')}`
+            : `case '${c.name}' throws an error of a type a test cannot import`
+        continue
+      }
+    }
     if (!again || JSON.stringify(again.outcome) !== JSON.stringify(c.outcome))
       return {
         ok: false,
         planOnly: `not observed: case '${c.name}' gave different results in two runs`
       }
-    const o = c.outcome
     if (o.kind === 'unplain') {
       const what = o.what.replace(/^test-planning: /, '')
       return {
@@ -136,7 +160,8 @@ export async function observeCall(
       cases.push({
         name: c.name,
         expect: { kind: 'returns', value: o.value as SpecValue },
-        async: o.async
+        async: o.async,
+        index: i
       })
     else
       cases.push({
@@ -146,9 +171,11 @@ export async function observeCall(
           ...(o.errorType ? { errorType: o.errorType } : {}),
           ...(o.message ? { message: o.message } : {})
         },
-        async: o.async
+        async: o.async,
+        index: i
       })
   }
+  if (cases.length === 0 && dropped) return { ok: false, planOnly: `not observed: ${dropped}` }
   return { ok: true, cases }
 }
 
@@ -158,9 +185,10 @@ export function withObserved(
   observation: Extract<Observation, { ok: true }>
 ): SpecDraft {
   const body = draft.body as CallSpecBody
-  const cases: SpecCase[] = body.cases.map((c, i) => ({
-    ...c,
-    expect: observation.cases[i]?.expect ?? c.expect
+  // Only the observed rows (a strict observation has them all, in order).
+  const cases: SpecCase[] = observation.cases.map((o) => ({
+    ...body.cases[o.index],
+    expect: o.expect
   }))
   const async = body.async || observation.cases.some((c) => c.async)
   return { ...draft, body: { ...body, async, cases } }
@@ -181,7 +209,7 @@ export function judgeClaim(
   const body = draft.body as CallSpecBody
   let refuted: string | null = null
   for (const [i, c] of body.cases.entries()) {
-    const seen = observation.cases[i]?.expect
+    const seen = observation.cases.find((o) => o.index === i)?.expect
     if (!seen) return null
     const claimed = c.expect
     if (claimed.kind === 'satisfies') return null

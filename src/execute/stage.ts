@@ -133,6 +133,39 @@ interface Prepared {
   outcome: StageOutcome
   judged: { claim: Claim; message: string | null } | null
   file: SpecFile | null
+  /** Written from the explore rows: it asserts what was observed and claims nothing about a finding. */
+  explored?: boolean
+}
+
+/** Rows that throw are kept, but a table of only errors from made-up arguments says little: at most 3. */
+const MAX_THROWING_ROWS = 3
+
+/** The draft's explore rows, called; the observed ones as the spec's table, or null when none was. */
+async function explore(
+  draft: SpecDraft,
+  session: Session,
+  options: StageOptions
+): Promise<SpecDraft | null> {
+  if (!draft.explore) return null
+  const observation = await observeCall(
+    { ...session, timeoutMs: options.observeMs ?? 15_000 },
+    draft.explore.body,
+    { lenient: true }
+  )
+  if (!observation.ok) return null
+  let throwing = 0
+  const cases = observation.cases.filter(
+    (c) => c.expect.kind !== 'throws' || ++throwing <= MAX_THROWING_ROWS
+  )
+  if (!cases.some((c) => c.expect.kind === 'returns')) return null
+  const explored: SpecDraft = {
+    ...draft,
+    title: draft.explore.title,
+    expected: draft.explore.expected,
+    body: draft.explore.body
+  }
+  delete explored.explore
+  return withObserved(explored, { ok: true, cases })
 }
 
 /** Observes one spec's unit (when it calls one) and renders what will run, or says why not. */
@@ -152,10 +185,22 @@ async function prepare(
   let code = spec.code
   let planOnly = spec.planOnly
   let judged: Prepared['judged'] = null
-  if (draft?.body.kind === 'call') {
+  let shown: Pick<TestSpec, 'title' | 'expected'> = { title: spec.title, expected: spec.expected }
+  let explored = false
+  const rows =
+    draft?.explore && draft.body.kind !== 'call' ? await explore(draft, session, options) : null
+  if (rows) {
+    const rendered = renderSpec(rows, options.target, item.perspectiveId)
+    code = rendered.code
+    planOnly = rendered.planOnly
+    shown = { title: rendered.title, expected: rendered.expected }
+    explored = true
+  } else if (draft?.body.kind === 'call') {
     const observation = await observeCall(
       { ...session, timeoutMs: options.observeMs ?? 15_000 },
-      draft.body as CallSpecBody
+      draft.body as CallSpecBody,
+      // A spec that demonstrates no finding pins what is observed: rows that cannot be are left out.
+      { lenient: spec.covers.length === 0 }
     )
     if (!observation.ok) return notRun(`plan-only: ${observation.planOnly}`)
     judged = spec.covers.length > 0 ? judgeClaim(draft, observation) : null
@@ -174,12 +219,19 @@ async function prepare(
   }
   return {
     outcome: {
-      spec: { ...spec, code, fileName: path, ...(planOnly === undefined ? {} : { planOnly }) },
+      spec: {
+        ...spec,
+        ...shown,
+        code,
+        fileName: path,
+        ...(planOnly === undefined ? {} : { planOnly })
+      },
       validation: notValidated('not run yet'),
       path,
       deliver: false
     },
     judged,
+    explored,
     file: {
       id: spec.id,
       path,
@@ -250,6 +302,7 @@ export async function validateSpecs(
         : noBaselines('coverage gain is off', languages.keys())
     const files: SpecFile[] = []
     const claims = new Map<string, { claim: Claim; message: string | null }>()
+    const explored = new Set<string>()
     const prepared: (Prepared | null)[] = new Array(items.length).fill(null)
     await eachLimited(
       items.map((item, index) => ({ item, index })),
@@ -262,6 +315,7 @@ export async function validateSpecs(
       if (!p) continue
       outcomes.set(p.outcome.spec.id, p.outcome)
       if (p.judged) claims.set(p.outcome.spec.id, p.judged)
+      if (p.explored) explored.add(p.outcome.spec.id)
       if (p.file) files.push(p.file)
     }
     const run = await runSpecFiles(session, files, {
@@ -280,7 +334,7 @@ export async function validateSpecs(
       const judged = claims.get(file.id) ?? null
       let claim: Claim | null = judged?.claim ?? null
       let message = result.message
-      if (claim === null && outcome.spec.covers.length > 0) {
+      if (claim === null && outcome.spec.covers.length > 0 && !explored.has(file.id)) {
         // No observation to judge by: a passing demonstration confirms; anything else decides nothing.
         if (result.status === 'passed') claim = 'confirmed'
       }

@@ -102,6 +102,12 @@ export interface SpecDraft {
   expected: string
   priority: SpecPriority
   body: SpecBody
+  /**
+   * Rows to try when the project's code can be called (src/execute): the rows whose outcome is
+   * observed (a plain value or a typed error) replace the body as a call table asserting it, under
+   * `title`/`expected`; when none is, the draft stays as written. It claims nothing about a finding.
+   */
+  explore?: { title: string; expected: string; body: CallSpecBody }
 }
 
 export interface TestSpec extends Omit<SpecDraft, 'key' | 'body'> {

@@ -1,0 +1,157 @@
+// Rows to try for a function whose arguments have no type to build a value from: the literal
+// arguments the project's own tests pass it, its literal defaults, the catalogue's boundary values, and
+// a few plain values. Nothing here claims a result: the validation stage calls each row and keeps
+// those whose outcome it can observe (a plain value or a typed error) as the spec's assertions.
+import type { CallArgument, CallSite, Language, ModuleModel } from '../../src/model/types.js'
+import type { CallSpecBody, SpecCase, SpecValue } from '../../src/specs/types.js'
+import type { FunctionEntry } from './catalogue.js'
+import { isPython } from './type-values.js'
+import { literalDefault } from './specs.js'
+
+/** A test's call of a module's export, with the arguments as written. */
+export interface TestCall {
+  test: string
+  line: number
+  args: CallArgument[]
+}
+
+/** `module#symbol` -> the calls the test files make of it, in test order. */
+export type TestCalls = ReadonlyMap<string, readonly TestCall[]>
+
+/**
+ * Calls in test files of names the test imports from the repository's modules: `module#name` for a
+ * name imported from the module (or called through its namespace), and `*#name` for every plain
+ * call of an imported name (a re-export or a star import leaves the defining module unknown).
+ */
+export function testCallsOf(modules: readonly ModuleModel[]): TestCalls {
+  const out = new Map<string, TestCall[]>()
+  const add = (key: string, test: ModuleModel, call: CallSite): void => {
+    let list = out.get(key)
+    if (!list) out.set(key, (list = []))
+    if (list.length < 40)
+      list.push({ test: test.path, line: call.loc.startLine, args: call.arguments ?? [] })
+  }
+  for (const test of modules) {
+    if (!test.isTest || !test.test) continue
+    const calls = test.calls.filter((c) => !c.isNew && c.arguments)
+    for (const imp of test.imports) {
+      const target = imp.resolved
+      if (!target || imp.typeOnly) continue
+      for (const name of imp.names) {
+        for (const call of calls) {
+          if (name.imported === '*') {
+            if (call.receiver === name.local) add(`${target}#${call.name}`, test, call)
+            else if (call.receiver === undefined && name.local === '*')
+              add(`*#${call.name}`, test, call)
+          } else if (call.receiver === undefined && call.name === name.local) {
+            add(`${target}#${name.imported}`, test, call)
+            add(`*#${name.imported}`, test, call)
+          }
+        }
+      }
+    }
+  }
+  return out
+}
+
+/** The test calls of a module's export: by its module when known, else by its name. */
+export function callsOf(calls: TestCalls, module: string, symbol: string): readonly TestCall[] {
+  return calls.get(`${module}#${symbol}`) ?? calls.get(`*#${symbol}`) ?? []
+}
+
+/** A call argument as a value, when it is a literal (or JSON-shaped array/object text). */
+export function argumentValue(arg: CallArgument, language: Language): SpecValue | undefined {
+  if (arg.keyword !== undefined || arg.kind === 'spread') return undefined
+  if (arg.kind === 'literal') {
+    if (arg.text === 'undefined') return isPython(language) ? undefined : { $special: 'undefined' }
+    if (typeof arg.value === 'number' && !Number.isFinite(arg.value)) return undefined
+    return arg.value === undefined ? undefined : arg.value
+  }
+  if (arg.kind === 'array' || arg.kind === 'object') {
+    try {
+      return JSON.parse(arg.text) as SpecValue
+    } catch {
+      return undefined
+    }
+  }
+  return undefined
+}
+
+const PLAIN_JS: SpecValue[] = ['example', '', 0, 1, -1, null, [], {}, true]
+const PLAIN_PY: SpecValue[] = ['example', '', 0, 1, -1, null, [], {}, true]
+
+const MAX_ROWS = 14
+const MAX_PER_PARAM = 7
+
+function label(value: SpecValue): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text
+}
+
+/**
+ * The rows to try: each test call whose arguments are all literals, then each parameter varied over
+ * its pool with the others held at their first value. Undefined when no row can be built.
+ */
+export function exploreBody(
+  entry: FunctionEntry,
+  symbol: string,
+  calls: readonly TestCall[]
+): CallSpecBody | undefined {
+  const { module, fn } = entry
+  const language = module.language
+  const python = isPython(language)
+  const params = entry.params.filter((p) => !(python && p.param.keywordOnly))
+  const required = (i: number): boolean =>
+    !params[i].param.optional && params[i].param.defaultValue === undefined
+  let last = -1
+  params.forEach((_, i) => {
+    if (required(i)) last = i
+  })
+  const cases: SpecCase[] = []
+  const seen = new Set<string>()
+  const add = (name: string, args: SpecValue[]): void => {
+    const key = JSON.stringify(args)
+    if (seen.has(key) || cases.length >= MAX_ROWS) return
+    seen.add(key)
+    cases.push({ name, args, expect: { kind: 'does-not-throw' } })
+  }
+  // Calls as the tests write them.
+  const written: SpecValue[][] = []
+  for (const call of calls) {
+    if (call.args.length > params.length || call.args.length < last + 1) continue
+    const values = call.args.map((a) => argumentValue(a, language))
+    if (values.some((v) => v === undefined)) continue
+    written.push(values as SpecValue[])
+    add(`as called in ${call.test}:${call.line}`, values as SpecValue[])
+    if (written.length >= 4) break
+  }
+  // A pool per parameter up to the last required one.
+  const pools: SpecValue[][] = []
+  for (let i = 0; i <= last; i++) {
+    const p = params[i]
+    const pool: SpecValue[] = []
+    const push = (v: SpecValue | undefined): void => {
+      if (v === undefined || pool.length >= MAX_PER_PARAM) return
+      if (!pool.some((x) => JSON.stringify(x) === JSON.stringify(v))) pool.push(v)
+    }
+    for (const w of written) push(w[i])
+    push(literalDefault(p.param))
+    for (const v of p.values) push(v.value)
+    for (const v of python ? PLAIN_PY : PLAIN_JS) push(v)
+    pools.push(pool)
+  }
+  if (pools.length === 0) return cases.length > 0 ? body() : undefined
+  const base = pools.map((pool, i) => written[0]?.[i] ?? pool[0])
+  for (const [k, pool] of pools.entries()) {
+    for (const v of pool) {
+      const args = base.slice()
+      args[k] = v
+      add(`${params[k].param.name} = ${label(v)}`, args)
+    }
+  }
+  return cases.length > 0 ? body() : undefined
+
+  function body(): CallSpecBody {
+    return { kind: 'call', module: module.path, symbol, async: fn.async, cases }
+  }
+}
