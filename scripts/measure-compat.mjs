@@ -4,7 +4,7 @@
 // on it. Scores: the share of documented breaks a finding names, and the share of what the tool saw as
 // additions or moves (plus what it called breaking that no changelog documents) that it called breaking.
 //
-//   node scripts/measure-compat.mjs [--only name,name] [--keep] [--json out.json]
+//   node scripts/measure-compat.mjs [--only name,name] [--set tuning|held-out] [--keep] [--json out.json]
 //
 // The tarball's build folders (dist/, build/) hold what the package ships, so the temporary repository
 // marks them `-linguist-generated` in .gitattributes: the tool reads them as it would a source checkout.
@@ -18,6 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = JSON.parse(readFileSync(join(root, 'docs/evaluation/compat-corpus.json'), 'utf8'))
 const args = process.argv.slice(2)
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null
+const set = args.includes('--set') ? args[args.indexOf('--set') + 1] : null
 const keep = args.includes('--keep')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null
 const cache = join(tmpdir(), 'test-planning-compat-cache')
@@ -132,6 +133,7 @@ function names(finding, documented) {
 const results = []
 for (const release of corpus.releases) {
   if (only && !only.includes(release.package)) continue
+  if (set && release.set !== set) continue
   const label = `${release.package} ${release.from} -> ${release.to}`
   let run
   let repo

@@ -172,6 +172,34 @@ describe('comparing two surfaces', () => {
     )
   })
 
+  it('shapes that keep every caller working are not breaks; the breaks beside them are named', () => {
+    const pkg = manifest({ exports: { '.': './index.d.ts', './util': './util.d.ts' } })
+    const { found, diff } = breaksOf('false-shapes', pkg)
+    // Planted: a class property users read got wider; a parameter went from any to string.
+    expect(found).toEqual([
+      'Doc.title: type widened from `string` to `string | undefined` @index.d.ts:12',
+      'strict: type of parameter `value` narrowed from `any` to `string` @index.d.ts:21'
+    ])
+    const names = diff.breaks.map((b) => b.before.name)
+    // any and unknown admit the same values, in parameters, callbacks and type arguments.
+    for (const name of ['Options.reviver', 'Doc.get', 'Doc.getIn'])
+      expect(names).not.toContain(name)
+    // A type argument made explicit (`Doc` -> `Doc<T>` with a default) is the same type.
+    expect(names).not.toContain('parse')
+    // Read-only uses: a class property made required or narrowed, and a result type no parameter
+    // accepts, whose properties were made required.
+    for (const name of ['Doc.size', 'Doc.contents', 'Result.range', 'Result.comment'])
+      expect(names).not.toContain(name)
+    // `Options['onAnchor']` is read as the property's type; overloads reordered serve the same calls.
+    expect(names).not.toContain('Doc.toJSON')
+    expect(names).not.toContain('load')
+    // Moves: an `export =` namespace's interface now a named type alias, an export now offered by
+    // another entry point.
+    expect(
+      diff.moved.map(({ from, to }) => `${from.subpath} ${from.name} -> ${to.subpath} ${to.name}`)
+    ).toEqual(['. default.Settings -> . Settings', './util Level -> . Level'])
+  })
+
   it('an entry point removed from the exports map is one change, not one per export', () => {
     const pkg = (withSync: boolean) =>
       manifest({
@@ -227,6 +255,10 @@ describe('comparing two surfaces', () => {
     expect(relate('string', 'unknown')).toBe('wider')
     expect(relate('Options', 'Settings')).toBe('changed')
     expect(relate('{ a: string; }', '{a: string}')).toBe('same')
+    expect(relate('Iterable<any>', 'Iterable<unknown>')).toBe('same')
+    expect(relate('{ unknown: string }', '{ any: string }')).toBe('changed')
+    expect(relate('Parsed[]', 'Parsed<T>[] | EmptyStream')).toBe('wider')
+    expect(relate('Promise<string>', 'Promise<number>')).toBe('changed')
     expect(similarNames('createServer', 'startServer')).toBe(true)
     expect(similarNames('sync', 'commandSync')).toBe(true)
     expect(similarNames('keyword', 'hex')).toBe(false)

@@ -30,6 +30,12 @@ export interface SurfaceDiff {
 
 const TYPE_KINDS = new Set(['interface', 'type', 'enum', 'class'])
 
+/** An interface rewritten as an object type alias (or back) names the same kind of thing. */
+function sameTypeKind(a: SurfaceItem['kind'], b: SurfaceItem['kind']): boolean {
+  const plain = (k: string): string => (k === 'interface' ? 'type' : k)
+  return plain(a) === plain(b)
+}
+
 /** The declaration as users read it: `get(url: string, options?: Options): Promise<Response>`. */
 export function declarationOf(item: SurfaceItem): string {
   const short = item.name.slice(item.name.lastIndexOf('.') + 1)
@@ -98,6 +104,30 @@ interface TypeNames {
   rename: (type: string) => string
   /** The type mentions a type that is gone (its removal is the break, reported once). */
   mentionsRemoved: (type: string) => boolean
+  /** An indexed access `Options['onAnchor']` read as the property's declared type on that side. */
+  indexed: { base: Map<string, string>; head: Map<string, string> }
+}
+
+/** `Owner.key` -> the member's type as written (a callable member as its function type). */
+function memberTypes(surface: Map<string, SurfaceItem>): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const item of surface.values()) {
+    const owner = parentOf(item.name)
+    if (!owner) continue
+    const sigs = item.signatures ?? []
+    const text =
+      item.type ??
+      (sigs.length === 1
+        ? `(${sigs[0].params.map((p) => `${p.rest ? '...' : ''}${p.name}${p.optional && !p.rest ? '?' : ''}: ${p.type}`).join(', ')}) => ${sigs[0].returnType}`
+        : undefined)
+    if (text !== undefined) found.set(`${leafName(owner)}.${leafName(item.name)}`, text)
+  }
+  return found
+}
+
+function resolveIndexed(type: string, members: Map<string, string>): string {
+  const m = /^\s*(?:[\w$]+\.)*([\w$]+)\[\s*(['"])([\w$]+)\2\s*\]\s*$/.exec(type)
+  return (m && members.get(`${m[1]}.${m[3]}`)) ?? type
 }
 
 function words(type: string): string[] {
@@ -105,7 +135,10 @@ function words(type: string): string[] {
 }
 
 function compareTypes(before: string, after: string, names: TypeNames): TypeRelation | 'skip' {
-  const relation = relate(names.rename(before), after)
+  const relation = relate(
+    names.rename(resolveIndexed(before, names.indexed.base)),
+    resolveIndexed(after, names.indexed.head)
+  )
   if (relation !== 'same' && relation !== 'wider' && names.mentionsRemoved(before)) return 'skip'
   return relation
 }
@@ -201,12 +234,26 @@ function signaturesBreak(
   return null
 }
 
+/**
+ * Whether users only read a property: members of class instances and of exported values, and of
+ * interfaces and type literals that no parameter at the base accepts (results such as yaml's
+ * `Document.Parsed`). Reading tolerates a narrower type or a property made required, as a return does.
+ */
+function readOnly(was: SurfaceItem, accepted: Set<string>): boolean {
+  if (was.ownerKind === 'class' || was.ownerKind === 'variable' || was.ownerKind === 'function')
+    return true
+  if (was.ownerKind !== 'interface' && was.ownerKind !== 'type') return false
+  return !accepted.has(leafName(parentOf(was.name)))
+}
+
 function propertyBreak(
   was: SurfaceItem,
   is: SurfaceItem,
-  names: TypeNames
+  names: TypeNames,
+  accepted: Set<string>
 ): ReturnType<typeof callBreak> {
-  if (was.optional && !is.optional && (is.kind === 'property' || is.kind === 'method'))
+  const read = readOnly(was, accepted)
+  if (!read && was.optional && !is.optional && (is.kind === 'property' || is.kind === 'method'))
     return {
       reason: 'optional property made required',
       consequence: 'objects written without it no longer type-check',
@@ -216,13 +263,28 @@ function propertyBreak(
   // A variable is read, not passed: its members are compared one by one instead.
   if (was.kind !== 'property' && was.kind !== 'type') return null
   const relation = compareTypes(was.type, is.type, names)
-  if (relation === 'narrower' || relation === 'changed')
+  if (
+    read
+      ? relation === 'wider' || relation === 'changed'
+      : relation === 'narrower' || relation === 'changed'
+  )
     return {
-      reason: `type ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,
-      consequence: 'values of the old type may no longer be accepted',
+      reason: `type ${relation === 'changed' ? 'changed' : relation === 'wider' ? 'widened' : 'narrowed'} from \`${was.type}\` to \`${is.type}\``,
+      consequence: read
+        ? 'code reading it as the old type may no longer compile'
+        : 'values of the old type may no longer be accepted',
       confidence: 'medium'
     }
   return null
+}
+
+/** Type names that some parameter of the base surface accepts (written anywhere in its type). */
+function acceptedTypes(base: Map<string, SurfaceItem>): Set<string> {
+  const found = new Set<string>()
+  for (const item of base.values())
+    for (const sig of item.signatures ?? [])
+      for (const p of sig.params) for (const w of words(p.type)) found.add(w)
+  return found
 }
 
 /** Compares the base surface with HEAD's. */
@@ -243,7 +305,7 @@ export function diffSurfaces(
     // A type of the old `export =` namespace, now a named export of the same kind: moved, not gone.
     if (item.name.startsWith('default.') && TYPE_KINDS.has(item.kind)) {
       const to = head.get(`${item.subpath} ${item.name.slice('default.'.length)}`)
-      if (to && to.kind === item.kind) {
+      if (to && sameTypeKind(to.kind, item.kind)) {
         if (!base.has(to.id)) claimed.add(to.id)
         moved.push({ from: item, to })
         removedIds.delete(item.id)
@@ -253,6 +315,24 @@ export function diffSurfaces(
     }
     // An entry point that is gone as a whole is one change (the manifest's `exports` says so).
     if (!headSubpaths.has(item.subpath)) continue
+    // A top-level export now offered by another entry point of the package (`yaml/util`'s YAMLError
+    // from `yaml`): moved, as the model's comparison says for entry modules.
+    if (!item.name.includes('.')) {
+      const to = [...head.values()].find(
+        (h) =>
+          h.name === item.name &&
+          h.subpath !== item.subpath &&
+          !base.has(h.id) &&
+          sameTypeKind(h.kind, item.kind)
+      )
+      if (to) {
+        claimed.add(to.id)
+        moved.push({ from: item, to })
+        removedIds.delete(item.id)
+        movedIds.add(item.id)
+        continue
+      }
+    }
     // A member of something that is itself gone is part of that one change.
     const owner = parentOf(item.name)
     // Members of a moved type went with it.
@@ -300,12 +380,14 @@ export function diffSurfaces(
   )
   const names: TypeNames = {
     rename: (type) => type.replace(/[A-Za-z_$][\w$]*/g, (w) => renames.get(w) ?? w),
-    mentionsRemoved: (type) => words(type).some((w) => gone.has(w))
+    mentionsRemoved: (type) => words(type).some((w) => gone.has(w)),
+    indexed: { base: memberTypes(base), head: memberTypes(head) }
   }
+  const accepted = acceptedTypes(base)
   for (const [id, is] of head) {
     const was = base.get(id)
     if (!was) continue
-    const why = signaturesBreak(was, is, names) ?? propertyBreak(was, is, names)
+    const why = signaturesBreak(was, is, names) ?? propertyBreak(was, is, names, accepted)
     if (why) breaks.push({ kind: 'changed', ...why, before: was, after: is })
   }
   return { breaks, additions: added.filter((a) => !claimed.has(a.id)), renamed, moved }

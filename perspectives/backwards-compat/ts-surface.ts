@@ -50,6 +50,8 @@ export interface SurfaceItem {
   optional?: boolean
   /** The class or interface a member is declared in when it is inherited (`Base`). */
   inheritedFrom?: string
+  /** For a member: what holds it (a class's instances and a value's properties are read by users). */
+  ownerKind?: SurfaceKind
   file: string
   line: number
   /** The declaration's first line, trimmed, for quoting. */
@@ -161,9 +163,9 @@ class Walker {
         const ctors = this.signaturesOf(valueType, ts.SignatureKind.Construct)
         if (ctors.length > 0)
           this.add({ name: `${name}.constructor`, kind: 'constructor', signatures: ctors, ...at })
-        this.members(name, valueType, true)
+        this.members(name, valueType, true, 'class')
       }
-      this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false)
+      this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false, 'class')
     } else if (flags & ts.SymbolFlags.Enum) {
       this.add({ name, kind: 'enum', ...at })
       for (const member of this.checker.getExportsOfModule(symbol)) {
@@ -183,7 +185,7 @@ class Walker {
         signatures: valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : [],
         ...at
       })
-      if (valueType) this.members(name, valueType, true)
+      if (valueType) this.members(name, valueType, true, 'function')
     } else if (flags & ts.SymbolFlags.Variable) {
       const node = decl && ts.isVariableDeclaration(decl) ? decl.type : undefined
       const sigs = valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : []
@@ -194,19 +196,19 @@ class Walker {
         ...(sigs.length > 0 ? { signatures: sigs } : {}),
         ...at
       })
-      if (valueType) this.members(name, valueType, true)
+      if (valueType) this.members(name, valueType, true, 'variable')
     } else if (flags & ts.SymbolFlags.Interface) {
       this.add({ name, kind: 'interface', ...at })
       const declared = this.checker.getDeclaredTypeOfSymbol(symbol)
       const calls = this.signaturesOf(declared, ts.SignatureKind.Call)
       if (calls.length > 0)
         this.add({ name: `${name}()`, kind: 'function', signatures: calls, ...at })
-      this.members(name, declared, false)
+      this.members(name, declared, false, 'interface')
     } else if (flags & ts.SymbolFlags.TypeAlias) {
       const node = decl && ts.isTypeAliasDeclaration(decl) ? decl.type : undefined
       this.add({ name, kind: 'type', type: this.typeText(node, undefined), ...at })
       if (node && (ts.isTypeLiteralNode(node) || ts.isIntersectionTypeNode(node)))
-        this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false)
+        this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false, 'type')
     } else if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) {
       this.add({ name, kind: 'namespace', ...at })
     } else {
@@ -227,7 +229,7 @@ class Walker {
   }
 
   /** Public properties and methods of a type (inherited included), each with its signatures or type. */
-  private members(owner: string, type: TS.Type, isStatic: boolean): void {
+  private members(owner: string, type: TS.Type, isStatic: boolean, ownerKind: SurfaceKind): void {
     const ts = this.ts
     if (!(type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return
     const props = this.checker.getPropertiesOfType(type).slice(0, MAX_MEMBERS)
@@ -263,6 +265,7 @@ class Walker {
         kind: isMethod ? 'method' : 'property',
         ...(sigs ? { signatures: sigs } : { type: this.typeText(node, propType) }),
         optional: (prop.flags & ts.SymbolFlags.Optional) !== 0,
+        ownerKind,
         ...(declaredIn && declaredIn !== ownerName ? { inheritedFrom: declaredIn } : {}),
         ...this.where(decl)
       })

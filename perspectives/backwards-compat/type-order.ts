@@ -66,16 +66,57 @@ export function unqualified(type: string): string {
     .replace(/\b(?:[A-Za-z_$][\w$]*\.)+(?=[A-Za-z_$][\w$]*)/g, '')
 }
 
+/**
+ * `any` and `unknown` admit every value: a parameter or callback argument that went from one to the
+ * other accepts what it did (yaml 2's `Iterable<any>` -> `Iterable<unknown>`). An object key named
+ * `unknown` (`{ unknown: string }`) is left alone.
+ */
+function topAsAny(type: string): string {
+  return type.replace(/(?<![\w$.'"])unknown(?![\w$]|\??:)/g, 'any')
+}
+
+/** `Name` (or `Name[]`) on one side and `Name<…>` on the other: type arguments made explicit or defaulted. */
+function sameButTypeArguments(x: string, y: string): boolean {
+  const [bare, generic] = x.includes('<') ? [y, x] : [x, y]
+  if (bare.includes('<') || !generic.includes('<')) return false
+  return eraseTypeArguments(generic) === bare
+}
+
+function eraseTypeArguments(type: string): string {
+  let out = ''
+  let depth = 0
+  for (let i = 0; i < type.length; i += 1) {
+    const ch = type[i]
+    if (ch === '<') depth += 1
+    else if (ch === '>' && type[i - 1] !== '=' && depth > 0) depth -= 1
+    else if (depth === 0) out += ch
+  }
+  return out
+}
+
+/** Union members of `type`, with `unknown` read as `any` and qualifiers dropped. */
+function members(type: string): Set<string> {
+  return new Set(unionMembers(topAsAny(unqualified(type))))
+}
+
+/** Whether union member `x` is in `set`, also when only its type arguments were added or dropped. */
+function holds(set: Set<string>, x: string): boolean {
+  if (set.has(x)) return true
+  for (const y of set) if (sameButTypeArguments(x, y)) return true
+  return false
+}
+
 /** How `after` relates to `before` as sets of values. */
 export function relate(before: string, after: string): TypeRelation {
-  const a = new Set(unionMembers(unqualified(before)))
-  const b = new Set(unionMembers(unqualified(after)))
-  if (a.size === b.size && [...a].every((x) => b.has(x))) return 'same'
+  const a = members(before)
+  const b = members(after)
+  if (a.size === b.size && [...a].every((x) => holds(b, x)) && [...b].every((y) => holds(a, y)))
+    return 'same'
   const aTop = [...a].some((x) => TOP.has(x))
   const bTop = [...b].some((x) => TOP.has(x))
   if (bTop && !aTop) return 'wider'
   if (aTop && !bTop) return 'narrower'
-  if ([...a].every((x) => b.has(x))) return 'wider'
-  if ([...b].every((x) => a.has(x))) return 'narrower'
+  if ([...a].every((x) => holds(b, x))) return 'wider'
+  if ([...b].every((x) => holds(a, x))) return 'narrower'
   return 'changed'
 }
