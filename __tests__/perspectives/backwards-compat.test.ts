@@ -4,7 +4,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import ts from 'typescript'
 import perspective from '../../perspectives/backwards-compat/index.js'
 import { runPerspective } from '../../src/engine/run-perspective.js'
 import { buildModel } from '../../src/model/build.js'
@@ -13,6 +12,7 @@ import { collectFacts } from '../../src/repo/facts.js'
 import { loadRepository } from '../../src/repo/loader.js'
 import { detectTarget } from '../../src/specs/detect.js'
 import { checkRun, FIXED_NOW, readFixture, testPerspective, type FixtureRun } from './harness.js'
+import { tsParseErrors as tsParses } from './case-helpers.js'
 import { cleanUp, commitAll, git, gitInit, tempDir, writeFiles } from '../repo/helpers.js'
 
 afterAll(cleanUp)
@@ -100,19 +100,6 @@ function byMessage(result: FixtureRun, messageId: string, symbol?: string) {
     (f) =>
       f.messageId === messageId &&
       (symbol === undefined || f.symbol === symbol || f.message.includes(symbol))
-  )
-}
-
-function tsParses(code: string): string[] {
-  const source = ts.createSourceFile(
-    'spec.ts',
-    code,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS
-  )
-  return ((source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? []).map(
-    (d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')
   )
 }
 

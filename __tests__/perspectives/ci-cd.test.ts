@@ -8,20 +8,13 @@ import type { CiOptions } from '../../perspectives/ci-cd/options.js'
 import { splitScript } from '../../perspectives/ci-cd/shell.js'
 import { minimumOf } from '../../perspectives/ci-cd/versions.js'
 import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { findingAt } from './case-helpers.js'
 
 const tsFixture = readFixture('ci-cd-ts')
 const pyFixture = readFixture('ci-cd-py')
 
-const finding = (result: FixtureRun, messageId: string, file: string | null = null) => {
-  const found = result.run.findings.find(
-    (f) => f.messageId === messageId && (file === null || f.file === file)
-  )
-  if (!found)
-    throw new Error(
-      `no ${messageId} finding in ${file ?? 'the run'}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
-    )
-  return found
-}
+const finding = (result: FixtureRun, messageId: string, file: string | null = null) =>
+  findingAt(result, messageId, file ?? undefined)
 
 const workflowSpec = (result: FixtureRun) => {
   const spec = result.run.specs.find((s) => s.language === 'yaml')

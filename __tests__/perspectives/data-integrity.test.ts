@@ -2,45 +2,18 @@
 // asserted by message id, file and line; the fixed form beside it is not reported; clean and empty
 // repositories give nothing; rendered specs parse (TypeScript with the compiler API, Python with `ast`);
 // ids are stable between runs (the harness runs every case twice).
-import { execFileSync } from 'node:child_process'
-import ts from 'typescript'
 import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import type { DataIntegrityOptions } from '../../perspectives/data-integrity/options.js'
 import { fastCheckFor, hypothesisFor } from '../../perspectives/data-integrity/arbitraries.js'
 import { isMoneyName } from '../../perspectives/data-integrity/money.js'
-import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { readFixture, runFixture, testPerspective } from './harness.js'
+import { pythonParses, typeScriptErrors, specCovering, findingAt } from './case-helpers.js'
 
 const tsFixture = readFixture('data-integrity-ts')
 const pyFixture = readFixture('data-integrity-py')
 
-const finding = (result: FixtureRun, messageId: string, file: string, line: number) => {
-  const found = result.run.findings.find(
-    (f) => f.messageId === messageId && f.file === file && f.startLine === line
-  )
-  if (!found)
-    throw new Error(
-      `no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
-    )
-  return found
-}
-const specFor = (result: FixtureRun, id: string) => {
-  const spec = result.run.specs.find((s) => s.covers.includes(id))
-  if (!spec) throw new Error(`no spec covers ${id}`)
-  return spec
-}
-
-function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, {
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
-  })
-  return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
-}
-
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
-}
-
+const specFor = specCovering
+const finding = findingAt
 const CLEAN_TS: Record<string, string> = {
   'package.json': JSON.stringify({
     name: 'clean',

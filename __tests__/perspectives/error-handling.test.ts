@@ -1,35 +1,16 @@
 // Perspective 8 (error-handling) on small repositories written for these tests: each planted problem
 // is asserted by message id, file and line; clean and empty repositories give nothing; rendered specs
 // parse (TypeScript with the compiler API, Python with `ast`); ids are stable between runs.
-import { execFileSync } from 'node:child_process'
-import ts from 'typescript'
 import errorHandling from '../../perspectives/error-handling/index.js'
 import type { ErrorHandlingOptions } from '../../perspectives/error-handling/options.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { pythonParses, typeScriptErrors, findingAt } from './case-helpers.js'
 
 const tsFixture = readFixture('error-handling-ts')
 const pyFixture = readFixture('error-handling-py')
 
-const finding = (result: FixtureRun, messageId: string, line: number) => {
-  const found = result.run.findings.find((f) => f.messageId === messageId && f.startLine === line)
-  if (!found)
-    throw new Error(
-      `no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
-    )
-  return found
-}
-
-function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, {
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
-  })
-  return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
-}
-
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
-}
+const finding = (result: FixtureRun, messageId: string, line: number) =>
+  findingAt(result, messageId, undefined, line)
 
 const CLEAN_TS: Record<string, string> = {
   'package.json': JSON.stringify({

@@ -1,7 +1,6 @@
 // Perspective 3 (integration-points) on small repositories written for these tests: each planted
 // problem is asserted by message id, file and line; clean and empty repositories give nothing; the
 // Mermaid map is escaped and capped; every rendered spec parses in its language.
-import { execFileSync } from 'node:child_process'
 import ts from 'typescript'
 import integrationPoints from '../../perspectives/integration-points/index.js'
 import { buildMermaid, mermaidLabel } from '../../perspectives/integration-points/mermaid.js'
@@ -10,21 +9,12 @@ import type { IntegrationOptions } from '../../perspectives/integration-points/o
 import { packageOf } from '../../perspectives/integration-points/catalogue.js'
 import { samplePath } from '../../perspectives/integration-points/spec-code.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { pythonParses, findingAt } from './case-helpers.js'
 
 const tsFixture = readFixture('integration-points-ts')
 const pyFixture = readFixture('integration-points-py')
 
-const finding = (result: FixtureRun, messageId: string, file: string, line?: number) => {
-  const found = result.run.findings.find(
-    (f) =>
-      f.messageId === messageId && f.file === file && (line === undefined || f.startLine === line)
-  )
-  if (!found)
-    throw new Error(
-      `no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
-    )
-  return found
-}
+const finding = findingAt
 
 /** Syntax errors of a TypeScript file, from the compiler's parser. */
 function typeScriptSyntaxErrors(code: string): string[] {
@@ -33,10 +23,6 @@ function typeScriptSyntaxErrors(code: string): string[] {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
   })
   return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
-}
-
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
 }
 
 const CLEAN_TS: Record<string, string> = {

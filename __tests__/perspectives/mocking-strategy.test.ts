@@ -1,26 +1,13 @@
 // Perspective 13 (mocking-strategy) on small repositories written for these tests: each planted seam and
 // mock problem is asserted by message id, file and line; clean and empty repositories give nothing;
 // rendered specs parse (TypeScript with the compiler API, Python with `ast`); ids are stable between runs.
-import { execFileSync } from 'node:child_process'
-import ts from 'typescript'
 import mocking from '../../perspectives/mocking-strategy/index.js'
 import type { MockingOptions } from '../../perspectives/mocking-strategy/options.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { pythonParses, typeScriptErrors } from './case-helpers.js'
 
 const tsFixture = readFixture('mocking-strategy-ts')
 const pyFixture = readFixture('mocking-strategy-py')
-
-function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, {
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
-  })
-  return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
-}
-
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
-}
 
 const spec = (result: FixtureRun, title: string) => {
   const found = result.run.specs.find((s) => s.title.startsWith(title))

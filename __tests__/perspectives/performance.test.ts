@@ -1,13 +1,13 @@
 // Perspective 5 (performance) on small repositories written for these tests: each planted problem is
 // asserted by message id, file and line; clean and empty repositories give nothing; scaling specs
 // parse in their language and name the findings they cover.
-import { execFileSync } from 'node:child_process'
 import ts from 'typescript'
 import performance from '../../perspectives/performance/index.js'
 import type { PerformanceOptions } from '../../perspectives/performance/options.js'
 import { resolveOptions } from '../../src/config/options.js'
 import { ConfigurationError } from '../../src/util/errors.js'
 import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { pythonParses, findingAt } from './case-helpers.js'
 
 const tsFixture = readFixture('performance-ts')
 const pyFixture = readFixture('performance-py')
@@ -25,18 +25,8 @@ function tsParseErrors(code: string): string[] {
   )
 }
 
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
-}
-
-const finding = (result: FixtureRun, messageId: string, line: number) => {
-  const found = result.run.findings.find((f) => f.messageId === messageId && f.startLine === line)
-  if (!found)
-    throw new Error(
-      `no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
-    )
-  return found
-}
+const finding = (result: FixtureRun, messageId: string, line: number) =>
+  findingAt(result, messageId, undefined, line)
 
 const CLEAN_TS: Record<string, string> = {
   'package.json': JSON.stringify({

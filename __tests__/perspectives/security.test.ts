@@ -2,8 +2,6 @@
 // sits beside its fixed form in the same fixture: the planted one is asserted by message id, file and
 // line, and the fixed one must not be reported. Secrets are assembled at run time so that no
 // token-shaped literal is committed, and no output of the run may contain one. Rendered specs parse.
-import { execFileSync } from 'node:child_process'
-import ts from 'typescript'
 import performance from '../../perspectives/performance/index.js'
 import security from '../../perspectives/security/index.js'
 import type { SecurityOptions } from '../../perspectives/security/options.js'
@@ -19,6 +17,7 @@ import {
 import { resolveOptions } from '../../src/config/options.js'
 import { ConfigurationError } from '../../src/util/errors.js'
 import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { pythonParses, tsParseErrors as tsParses } from './case-helpers.js'
 
 const tsFixture = readFixture('security-ts')
 const pyFixture = readFixture('security-py')
@@ -35,23 +34,6 @@ function findingsIn(result: FixtureRun, symbolPattern: RegExp) {
   return result.run.findings.filter(
     (f) => f.symbol !== null && symbolPattern.test(f.symbol.split('.').pop() ?? '')
   )
-}
-
-function tsParses(code: string): string[] {
-  const file = ts.createSourceFile(
-    'spec.test.ts',
-    code,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS
-  )
-  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) =>
-    ts.flattenDiagnosticMessageText(d.messageText, '\n')
-  )
-}
-
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
 }
 
 // Token-shaped values, built here so the repository holds none.

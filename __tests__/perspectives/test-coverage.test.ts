@@ -2,10 +2,9 @@
 // each format (lcov, Istanbul JSON, Cobertura XML, coverage.py JSON) are made here, with planted gaps
 // asserted by file and line; the static estimate runs without a report; a stale report is built in a
 // real git repository (the harness's git history); clean and empty repositories give nothing; rendered specs parse.
-import { execFileSync } from 'node:child_process'
-import ts from 'typescript'
 import testCoverage from '../../perspectives/test-coverage/index.js'
 import { readFixture, testPerspective, type FixtureRun } from './harness.js'
+import { pythonParses, typeScriptErrors, findingAt } from './case-helpers.js'
 
 const tsFixture = readFixture('test-coverage-ts')
 /** test-coverage-ts with src/pricing.ts changed after its coverage report was written. */
@@ -130,33 +129,7 @@ function coveragePy(hits: Hits): string {
   })
 }
 
-const finding = (
-  result: FixtureRun,
-  messageId: string,
-  file: string | null,
-  line: number | null
-) => {
-  const found = result.run.findings.find(
-    (f) => f.messageId === messageId && f.file === file && f.startLine === line
-  )
-  if (!found)
-    throw new Error(
-      `no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
-    )
-  return found
-}
-
-function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, {
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
-  })
-  return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
-}
-
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
-}
+const finding = findingAt
 
 const TS_GAPS = [
   { messageId: 'uncoveredFunction', file: 'src/pricing.ts', line: 1 },

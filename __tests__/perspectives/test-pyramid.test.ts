@@ -2,11 +2,10 @@
 // asserted by message id, file and line; the classification and shape are asserted with their
 // numbers; a clean suite and an empty repository give nothing; rendered specs parse (TypeScript with
 // the compiler API, Python with `ast`); ids are stable between runs (the harness runs every case twice).
-import { execFileSync } from 'node:child_process'
-import ts from 'typescript'
 import testPyramid from '../../perspectives/test-pyramid/index.js'
 import type { TestPyramidOptions } from '../../perspectives/test-pyramid/options.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { pythonParses, typeScriptErrors, findingAt } from './case-helpers.js'
 
 const tsFixture = readFixture('test-pyramid-ts')
 const pyFixture = readFixture('test-pyramid-py')
@@ -29,28 +28,7 @@ const details = (result: FixtureRun) =>
 const levelOf = (result: FixtureRun, path: string) =>
   details(result).files.find((f) => f.path === path)?.level
 
-const finding = (result: FixtureRun, messageId: string, file: string, line: number) => {
-  const found = result.run.findings.find(
-    (f) => f.messageId === messageId && f.file === file && f.startLine === line
-  )
-  if (!found)
-    throw new Error(
-      `no ${messageId} at ${file}:${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
-    )
-  return found
-}
-
-function typeScriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, {
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
-  })
-  return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
-}
-
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
-}
+const finding = findingAt
 
 /** A test file with `n` test cases of the given body. */
 function cases(n: number, header: string, body: string, python = false): string {

@@ -1,42 +1,18 @@
 // Perspective 9 (user-experience) on small repositories written for these tests: each planted problem
 // is asserted by message id, file and line; clean and empty repositories give nothing; rendered specs
 // parse (TypeScript with the compiler API, Python with `ast`); ids are stable between runs.
-import { execFileSync } from 'node:child_process'
-import ts from 'typescript'
 import userExperience from '../../perspectives/user-experience/index.js'
 import type { UserExperienceOptions } from '../../perspectives/user-experience/options.js'
 import { isGeneric } from '../../perspectives/user-experience/wording.js'
 import { ConfigurationError } from '../../src/util/errors.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { pythonParses, tsParseErrors as tsParses, findingAt } from './case-helpers.js'
 
 const tsFixture = readFixture('user-experience-ts')
 const pyFixture = readFixture('user-experience-py')
 
-const finding = (result: FixtureRun, messageId: string, line: number) => {
-  const found = result.run.findings.find((f) => f.messageId === messageId && f.startLine === line)
-  if (!found)
-    throw new Error(
-      `no ${messageId} at line ${line}; got ${result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`).join(', ')}`
-    )
-  return found
-}
-
-function tsParses(code: string): string[] {
-  const file = ts.createSourceFile(
-    'spec.test.ts',
-    code,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS
-  )
-  return (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) =>
-    ts.flattenDiagnosticMessageText(d.messageText, '\n')
-  )
-}
-
-function pythonParses(code: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
-}
+const finding = (result: FixtureRun, messageId: string, line: number) =>
+  findingAt(result, messageId, undefined, line)
 
 const CLEAN_TS: Record<string, string> = {
   'package.json': JSON.stringify({
