@@ -134,6 +134,18 @@ const PLAIN_BASES = new Set([
   'Enum'
 ])
 
+/** Decorators that register nothing with a framework. */
+const NOT_REGISTERING = new Set(['staticmethod', 'classmethod'])
+
+/** `@property`, `@cached_property`, `@x.setter`: the function is read as an attribute. */
+function isAccessor(decorator: string): boolean {
+  return (
+    decorator === 'property' ||
+    decorator.endsWith('cached_property') ||
+    /\.(getter|setter|deleter)$/.test(decorator)
+  )
+}
+
 /** Methods any code may call without naming them: protocol methods, constructors, accessors. */
 const IMPLICIT = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
 
@@ -153,20 +165,22 @@ function sharpened(
   overridden: ReadonlySet<string>
 ): number {
   if (isAbstract(module, fn, overridden)) return 1
+  // A Python property runs when its name is read (`item.value`), which the graph follows like a call.
+  const property = module.language === 'python' && (fn.kind === 'getter' || fn.kind === 'setter')
   if (
-    fn.kind === 'getter' ||
-    fn.kind === 'setter' ||
+    (!property && (fn.kind === 'getter' || fn.kind === 'setter')) ||
     fn.kind === 'constructor' ||
     IMPLICIT.test(fn.name)
   )
     return share
   // Registered with a framework object (`@app.get`, `@cli.command`, `@pytest.fixture`): it runs when the
   // framework dispatches to it, through a test client or a CLI runner, without anyone naming it.
-  if ((fn.decorators ?? []).some((d) => d !== 'staticmethod' && d !== 'classmethod'))
+  if ((fn.decorators ?? []).some((d) => !NOT_REGISTERING.has(d) && !(property && isAccessor(d))))
     return Math.min(share, 0.5)
-  // A method of a class built on a library's class (`HTMLParser`, `Thread`) may be a hook the library calls by name.
+  // A method of a class built on a library's class (`HTMLParser`, `Thread`) may be a hook the library
+  // calls by name; a property added to it is read by our code (`Integer(int).discriminant`).
   const cls = fn.className ? module.classes.find((c) => c.name === fn.className) : undefined
-  if (cls && overridden.has(`library-based:${cls.name}`)) return Math.min(share, 0.5)
+  if (cls && !property && overridden.has(`library-based:${cls.name}`)) return Math.min(share, 0.5)
   const named = r === 'referenced' && !fn.className
   if (named) return 0
   if (graph.reached(module, fn)) return Math.min(share, 0.5) === 0 ? 0 : 0.5
@@ -186,6 +200,8 @@ function isAbstract(
   if ((fn.decorators ?? []).some((d) => d === 'abstractmethod' || d.endsWith('.abstractmethod')))
     return true
   if (!overridden.has(`${fn.className}.${fn.name}`)) return false
+  // A subclass that does not override it inherits the raising body, which a test may well call.
+  if (overridden.has(`inherited:${fn.className}.${fn.name}`)) return false
   const throws = module.throws.filter((t) => t.enclosing === fn.qualifiedName)
   const calls = module.calls.filter(
     (c) => c.enclosing === fn.qualifiedName && c.name !== 'NotImplementedError'
@@ -199,7 +215,8 @@ function isAbstract(
 }
 
 /**
- * `Class.method` names that a subclass somewhere overrides (classes matched by name), `class:Name` for
+ * `Class.method` names that a subclass somewhere overrides (classes matched by name), with
+ * `inherited:Class.method` when another subclass does not, `class:Name` for
  * each class defined, and `library-based:Name` for each class built on a library's class.
  */
 export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> {
@@ -230,16 +247,26 @@ export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> 
     })
   for (const name of basesOf.keys())
     if (libraryBased(name, new Set([name]))) out.add(`library-based:${name}`)
+  const subclassesOf = new Map<string, string[]>()
   for (const module of modules) {
     if (module.isTest) continue
     for (const cls of module.classes) {
       const own = methodsOf.get(cls.name) ?? new Set<string>()
       for (const base of cls.bases) {
         const baseName = base.split('.').pop() ?? base
+        subclassesOf.set(baseName, [...(subclassesOf.get(baseName) ?? []), cls.name])
         for (const method of methodsOf.get(baseName) ?? [])
           if (own.has(method)) out.add(`${baseName}.${method}`)
       }
     }
+  }
+  // `inherited:Base.m`: a subclass that does not override Base.m inherits it (and may be built).
+  const inheritedBy = (cls: string, method: string): boolean =>
+    (subclassesOf.get(cls) ?? []).some((sub) => !methodsOf.get(sub)?.has(method))
+  for (const key of [...out]) {
+    const dot = key.indexOf('.')
+    if (key.includes(':') || dot < 0) continue
+    if (inheritedBy(key.slice(0, dot), key.slice(dot + 1))) out.add(`inherited:${key}`)
   }
   return out
 }

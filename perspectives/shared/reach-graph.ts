@@ -1,17 +1,32 @@
 // Which functions the tests can get to, following names from the test code on: everything a test file
 // uses (its tests, fixtures, helpers), the top-level code of every module the tests load, and then,
-// transitively, whatever a reached function uses. Names are matched without types (`x.get()` reaches
+// transitively, whatever a reached function uses. Names are matched without full types (`x.get()` reaches
 // every `get`), so the graph over-reaches: a function outside it has no path from any test, which is
-// what a static "untested" claims. A method needs its class (or a subclass) named on the path as well as
-// its own name, so `x.get()` reaches `get` only of classes the tests can have built. Aliases (`import f as g`, default imports, `export { f as g }`) map
-// back to the defined name; a class reached runs its constructor and protocol methods; a function
-// reached runs the functions nested in it.
+// what a static "untested" claims. Three receivers narrow it: a bare name inside a function (`get()`)
+// cannot call a method; `self.get()` / `this.get()` in a method of C calls a `get` of C's family (its
+// bases, subclasses and their bases); and a method needs its class (or a subclass) named on the path as
+// well as its own name, so `x.get()` reaches `get` only of classes the tests can have built. Aliases
+// (`import f as g`, default imports, `export { f as g }`) map back to the defined name; a class reached
+// runs its constructor and protocol methods; a function reached runs the functions nested in it; a
+// module loaded runs the accessors of the property descriptors its top level builds
+// (`Object.defineProperties(o, { x: { get() {} } })`: the engine calls them when `x` is read).
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 
 export interface ReachGraph {
   /** Whether a path of names leads from test code to the function. */
   reached(module: ModuleModel, fn: FunctionDecl): boolean
 }
+
+/**
+ * A use: `any` reaches every function of the name; `bare` (a plain name inside a function) only
+ * functions that are not methods; `self` only methods of the family of `cls`.
+ */
+interface Use {
+  kind: 'any' | 'bare' | 'self'
+  name: string
+  cls?: string
+}
+const useKey = (u: Use): string => `${u.kind}:${u.cls ?? ''}:${u.name}`
 
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -44,12 +59,15 @@ function buildGraph(
   scripts: ReadonlySet<string>
 ): ReachGraph {
   const byName = new Map<string, Node[]>()
+  // A computed method name (`[kRun]() {}`) is called through the constant: `this[kRun]()`.
+  const byComputed = new Map<string, Node[]>()
   const basesOf = new Map<string, string[]>()
+  const descriptorAccessors: FunctionDecl[] = []
   const classMembers = new Map<string, Node[]>()
   const nested = new Map<FunctionDecl, FunctionDecl[]>()
-  const usesOf = new Map<FunctionDecl, Set<string>>()
-  const moduleUses = new Map<string, Set<string>>()
-  const mainUses = new Map<string, Set<string>>()
+  const usesOf = new Map<FunctionDecl, Use[]>()
+  const moduleUses = new Map<string, Use[]>()
+  const mainUses = new Map<string, Use[]>()
   const aliases = new Map<string, Set<string>>()
   const byPath = new Map(model.modules.map((m) => [m.path, m]))
   const ownTops = topLevelNames(model)
@@ -67,12 +85,17 @@ function buildGraph(
       ])
     for (const fn of module.functions) {
       push(byName, fn.name, { module, fn })
-      // A computed method name (`[kRun]() {}`) is called through the constant: `this[kRun]()`.
       const computed = /^\[([\w$.]+)\]$/.exec(fn.name)
-      if (computed) push(byName, computed[1].split('.').pop() as string, { module, fn })
-      if (fn.className && implicit(fn)) push(classMembers, fn.className, { module, fn })
+      if (computed) push(byComputed, computed[1].split('.').pop() as string, { module, fn })
+      if (fn.className && implicit(module, fn)) push(classMembers, fn.className, { module, fn })
       const inner = module.functions.filter((f) => f !== fn && contains(fn, f))
       if (inner.length > 0) nested.set(fn, inner)
+      if (
+        (loaded.has(module.path) || scripts.has(module.path)) &&
+        isDescriptorAccessor(module, fn) &&
+        !module.functions.some((f) => f !== fn && contains(f, fn))
+      )
+        descriptorAccessors.push(fn)
     }
     for (const exp of module.exports)
       if (exp.local && exp.local !== exp.name) addAlias(aliases, exp.name, exp.local)
@@ -90,34 +113,38 @@ function buildGraph(
     }
   }
 
-  const reachedNames = new Set<string>()
+  const family = classFamilies(basesOf)
+  const reachedUses = new Set<string>()
   const reachedFns = new Set<FunctionDecl>()
   // Classes named on the path (or whose subclass is): their methods can run; the others wait.
   const live = new Set<string>()
   const waiting = new Map<string, FunctionDecl[]>()
-  const queue: string[] = []
-  const useName = (name: string): void => {
-    if (reachedNames.has(name)) return
-    reachedNames.add(name)
-    queue.push(name)
+  const queue: Use[] = []
+  const use = (u: Use): void => {
+    const key = useKey(u)
+    if (reachedUses.has(key)) return
+    reachedUses.add(key)
+    queue.push(u)
+  }
+  const useAll = (uses: readonly Use[] | undefined): void => {
+    for (const u of uses ?? []) use(u)
   }
   const reach = (fn: FunctionDecl): void => {
     if (reachedFns.has(fn)) return
     reachedFns.add(fn)
-    for (const name of usesOf.get(fn) ?? []) useName(name)
+    useAll(usesOf.get(fn))
     for (const inner of nested.get(fn) ?? []) reach(inner)
   }
   for (const module of model.modules) {
     if (module.isTest) {
-      for (const name of moduleUses.get(module.path) ?? []) useName(name)
-      for (const fn of module.functions) for (const name of usesOf.get(fn) ?? []) useName(name)
+      useAll(moduleUses.get(module.path))
+      for (const fn of module.functions) useAll(usesOf.get(fn))
     } else {
-      if (loaded.has(module.path) || scripts.has(module.path))
-        for (const name of moduleUses.get(module.path) ?? []) useName(name)
-      if (scripts.has(module.path))
-        for (const name of mainUses.get(module.path) ?? []) useName(name)
+      if (loaded.has(module.path) || scripts.has(module.path)) useAll(moduleUses.get(module.path))
+      if (scripts.has(module.path)) useAll(mainUses.get(module.path))
     }
   }
+  for (const fn of descriptorAccessors) reach(fn)
   const makeLive = (cls: string): void => {
     if (live.has(cls)) return
     live.add(cls)
@@ -132,14 +159,18 @@ function buildGraph(
     if (!module.isTest && !loaded.has(module.path) && !scripts.has(module.path))
       for (const cls of module.classes) makeLive(cls.name)
   while (queue.length > 0) {
-    const name = queue.pop() as string
-    for (const alias of aliases.get(name) ?? []) useName(alias)
-    if (basesOf.has(name)) makeLive(name)
-    for (const node of byName.get(name) ?? []) {
+    const u = queue.pop() as Use
+    if (u.kind !== 'self') for (const alias of aliases.get(u.name) ?? []) use({ ...u, name: alias })
+    if (basesOf.has(u.name)) makeLive(u.name)
+    const inFamily = u.kind === 'self' && u.cls ? family(u.cls) : undefined
+    for (const node of byName.get(u.name) ?? []) {
       const cls = node.fn.className
+      if (u.kind === 'bare' && cls) continue
+      if (inFamily && !(cls && inFamily.has(cls))) continue
       if (!cls || live.has(cls) || !basesOf.has(cls)) reach(node.fn)
       else push(waiting, cls, node.fn)
     }
+    for (const node of byComputed.get(u.name) ?? []) reach(node.fn)
   }
   return { reached: (_module, fn) => reachedFns.has(fn) }
 }
@@ -149,19 +180,19 @@ function placeUses(
   module: ModuleModel,
   ownTops: ReadonlySet<string>
 ): {
-  topLevel: Set<string>
-  main: Set<string>
-  byFunction: Map<FunctionDecl, Set<string>>
+  topLevel: Use[]
+  main: Use[]
+  byFunction: Map<FunctionDecl, Use[]>
 } {
-  const topLevel = new Set<string>()
-  const main = new Set<string>()
+  const topLevel: Use[] = []
+  const main: Use[] = []
   // Top-level code from `if __name__ == "__main__":` on runs only when the module is run as a command.
   const mainLine =
     module.language === 'python'
       ? module.conditions.find((c) => !c.enclosing && c.kind === 'if' && isMainGuard(c.text))?.loc
           .startLine
       : undefined
-  const byFunction = new Map<FunctionDecl, Set<string>>()
+  const byFunction = new Map<FunctionDecl, Use[]>()
   const functions = [...module.functions].sort(
     (a, b) => a.loc.endLine - a.loc.startLine - (b.loc.endLine - b.loc.startLine)
   )
@@ -174,15 +205,17 @@ function placeUses(
     }
     return owner
   }
-  const add = (name: string, owner: FunctionDecl | null, line: number): void => {
+  const add = (u: Use, owner: FunctionDecl | null, line: number): void => {
     if (!owner) {
-      if (mainLine !== undefined && line >= mainLine) main.add(name)
-      else topLevel.add(name)
+      // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
+      const any: Use = { kind: 'any', name: u.name }
+      if (mainLine !== undefined && line >= mainLine) main.push(any)
+      else topLevel.push(any)
       return
     }
-    let set = byFunction.get(owner)
-    if (!set) byFunction.set(owner, (set = new Set()))
-    set.add(name)
+    const list = byFunction.get(owner)
+    if (list) list.push(u)
+    else byFunction.set(owner, [u])
   }
   // `class Sub(Base)` names Base without building one: Base comes alive with Sub (makeLive).
   const baseLines = new Map<string, Set<number>>()
@@ -196,17 +229,29 @@ function placeUses(
     }
   const library = libraryBindings(module, ownTops)
   for (const [key, lines] of Object.entries(module.nameUseLines ?? {})) {
-    // `json.dumps`, or `dumps` after `from pickle import dumps`: a library's function, not ours.
+    // Keys (names-used.ts): `name` bare, `root.name`, `self.name` (off self/cls/this), `.name` (other).
     const dot = key.lastIndexOf('.')
-    if (library.has(dot > 0 ? key.slice(0, dot) : key)) continue
-    const name = dot > 0 ? key.slice(dot + 1) : key
-    for (const line of lines) if (!baseLines.get(name)?.has(line)) add(name, ownerOf(line), line)
+    const root = dot >= 0 ? key.slice(0, dot) : undefined
+    const name = key.slice(dot + 1)
+    // `json.dumps`, or `dumps` after `from pickle import dumps`: a library's function, not ours.
+    if (library.has(root ?? name)) continue
+    for (const line of lines) {
+      if (baseLines.get(name)?.has(line)) continue
+      const owner = ownerOf(line)
+      const u: Use =
+        root === undefined
+          ? { kind: 'bare', name }
+          : root === 'self' && owner?.className
+            ? { kind: 'self', name, cls: owner.className }
+            : { kind: 'any', name }
+      add(u, owner, line)
+    }
   }
   // A string that is a name may be looked up by it (`getattr(obj, "visit_x")`, `obj[method]()`).
   const listed = new Set(module.all ?? [])
   for (const s of module.strings)
     if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value))
-      add(s.value, ownerOf(s.loc.startLine), s.loc.startLine)
+      add({ kind: 'any', name: s.value }, ownerOf(s.loc.startLine), s.loc.startLine)
   return { topLevel, main, byFunction }
 }
 
@@ -242,13 +287,65 @@ function libraryBindings(module: ModuleModel, ownTops: ReadonlySet<string>): Set
   return out
 }
 
-function implicit(fn: FunctionDecl): boolean {
+/**
+ * Runs once its class is built. A JavaScript accessor stays here (a destructuring read names it in a
+ * way the model does not key); a Python property runs only when its name is read, like a method.
+ */
+function implicit(module: ModuleModel, fn: FunctionDecl): boolean {
+  const accessor = fn.kind === 'getter' || fn.kind === 'setter'
   return (
     fn.kind === 'constructor' ||
-    fn.kind === 'getter' ||
-    fn.kind === 'setter' ||
+    (accessor && module.language !== 'python') ||
     IMPLICIT_METHOD.test(fn.name)
   )
+}
+
+const DEFINES_PROPERTIES = new Set(['defineProperty', 'defineProperties', 'create'])
+
+/**
+ * `get`/`set` of a property descriptor: an object literal's method (`{ get() {} }`, not a class's) or a
+ * `get: function () {}` written inside `Object.defineProperty(...)` / `defineProperties` / `create`.
+ */
+function isDescriptorAccessor(module: ModuleModel, fn: FunctionDecl): boolean {
+  if (fn.className || (fn.name !== 'get' && fn.name !== 'set')) return false
+  if (fn.qualifiedName !== fn.name) return true
+  return module.calls.some(
+    (c) =>
+      DEFINES_PROPERTIES.has(c.name) &&
+      c.loc.startLine <= fn.loc.startLine &&
+      fn.loc.endLine <= c.loc.endLine
+  )
+}
+
+/**
+ * The classes whose methods `self.m()` in a method of C may call: C, its subclasses, and the bases of
+ * all of them (a mixin's `self.m()` reaches the sibling base a subclass combines it with).
+ */
+function classFamilies(basesOf: ReadonlyMap<string, string[]>): (cls: string) => Set<string> {
+  const subclassesOf = new Map<string, string[]>()
+  for (const [cls, bases] of basesOf) for (const base of bases) push(subclassesOf, base, cls)
+  const closure = (start: string, next: (c: string) => readonly string[]): Set<string> => {
+    const out = new Set([start])
+    const queue = [start]
+    while (queue.length > 0)
+      for (const c of next(queue.pop() as string))
+        if (!out.has(c)) {
+          out.add(c)
+          queue.push(c)
+        }
+    return out
+  }
+  const cache = new Map<string, Set<string>>()
+  return (cls) => {
+    let out = cache.get(cls)
+    if (!out) {
+      out = new Set<string>()
+      for (const sub of closure(cls, (c) => subclassesOf.get(c) ?? []))
+        for (const c of closure(sub, (b) => basesOf.get(b) ?? [])) out.add(c)
+      cache.set(cls, out)
+    }
+    return out
+  }
 }
 
 function contains(outer: FunctionDecl, inner: FunctionDecl): boolean {

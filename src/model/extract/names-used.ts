@@ -59,7 +59,8 @@ export function namesUsed(tree: Tree, language: Language): string[] {
  * exported (`module.exports = { f }`, `exports.f = f`, `export default f`), an object key (`{ f: 1 }`),
  * a keyword argument's name or a parameter is not a use that runs anything. An attribute read on a
  * chain that starts at a plain name (`json.dumps`, `path.posix.join`) is keyed `root.name`, so the
- * graph can tell a library's function from one of ours.
+ * graph can tell a library's function from one of ours; one straight off `self`/`cls`/`this` is keyed
+ * `self.name`, one on anything else `.name`; a bare name is keyed by itself (it cannot call a method).
  */
 export function nameUseLines(tree: Tree, language: Language): Record<string, number[]> {
   const python = language === 'python'
@@ -74,7 +75,7 @@ export function nameUseLines(tree: Tree, language: Language): Record<string, num
   for (const node of tree.rootNode.descendantsOfType(python ? PY_TYPES : JS_TYPES)) {
     if (!node || count >= MAX_USES || !isUse(node) || !runs(node)) continue
     const root = receiverRoot(node)
-    const key = root ? `${root}.${node.text}` : node.text
+    const key = root === undefined ? node.text : `${root}.${node.text}`
     let lines = out.get(key)
     if (!lines) out.set(key, (lines = new Set()))
     const line = node.startPosition.row + 1
@@ -90,7 +91,11 @@ export function nameUseLines(tree: Tree, language: Language): Record<string, num
 }
 const MAX_USES = 100_000
 
-/** The plain name a member chain starts at, when `node` is the member read (`a` for `a.b.c`); not `self`/`this`. */
+/**
+ * How a member read is keyed: `a` for `a.b.c` (the plain name the chain starts at), `self` for a read
+ * straight off `self`, `cls` or `this` (the graph narrows it to the class's family), `''` for a read on
+ * anything else (`f().x`, `self.a.x`: an attribute, so a method's name); undefined for a bare name.
+ */
 function receiverRoot(node: Node): string | undefined {
   const parent = node.parent
   if (!parent) return undefined
@@ -98,11 +103,20 @@ function receiverRoot(node: Node): string | undefined {
   if (!member) return undefined
   const field = parent.type === 'attribute' ? 'attribute' : 'property'
   if (!parent.childForFieldName(field)?.equals(node)) return undefined
-  let object = parent.childForFieldName('object')
+  const direct = parent.childForFieldName('object')
+  if (direct && isSelf(direct)) return 'self'
+  let object = direct
   while (object && (object.type === 'attribute' || object.type === 'member_expression'))
     object = object.childForFieldName('object')
-  if (!object || object.type !== 'identifier') return undefined
-  return object.text === 'self' || object.text === 'cls' ? undefined : object.text
+  if (!object || object.type !== 'identifier' || isSelf(object)) return ''
+  return object.text
+}
+
+function isSelf(node: Node): boolean {
+  return (
+    node.type === 'this' ||
+    (node.type === 'identifier' && (node.text === 'self' || node.text === 'cls'))
+  )
 }
 
 /** Whether a use can run what it names (not only export it, name a key, a keyword or a parameter). */
