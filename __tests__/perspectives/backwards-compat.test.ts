@@ -175,6 +175,24 @@ const at = (messageId: string, file: string | null = null, line: number | null =
 })
 
 testPerspective(perspective, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: [
+    'exportRemoved',
+    'memberRemoved',
+    'typeRemoved',
+    'requiredParameterAdded',
+    'parameterRemoved',
+    'parameterRenamed',
+    'defaultChanged',
+    'keywordOnlyChanged',
+    'entryPointRemoved',
+    'moduleTypeChanged',
+    'engineRaised',
+    'binRemoved',
+    'cliOptionRemoved',
+    'apiRemoved',
+    'apiChanged'
+  ],
   valid: [
     { name: 'an empty repository', files: {} },
     {

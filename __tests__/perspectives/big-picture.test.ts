@@ -103,6 +103,8 @@ const PY_FILES = readFixture('big-picture-py')
 const CLEAN_FILES = readFixture('big-picture-clean')
 
 testPerspective(bigPicture, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: ['hotspot'],
   valid: [
     {
       name: 'an empty repository',

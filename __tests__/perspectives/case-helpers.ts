@@ -62,3 +62,16 @@ export function tsParseErrors(code: string): string[] {
 export function pythonParses(code: string): void {
   execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code })
 }
+
+/** The files with one edit in one file: `from` must stand there exactly once. For near-miss cases. */
+export function edited(
+  files: Record<string, string>,
+  path: string,
+  from: string,
+  to: string
+): Record<string, string> {
+  const text = files[path]
+  if (text === undefined) throw new Error(`edited: no file ${path}`)
+  if (text.split(from).length !== 2) throw new Error(`edited: '${from}' is not in ${path} once`)
+  return { ...files, [path]: text.replace(from, to) }
+}

@@ -92,6 +92,16 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<DataIntegrityOptions>(dataIntegrity, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: [
+    'roundTripPair',
+    'nonAtomicWrite',
+    'writesWithoutTransaction',
+    'floatMoney',
+    'unvalidatedInput',
+    'argumentMutation',
+    'localTimeParsing'
+  ],
   valid: [
     {
       name: 'an empty repository has no data to examine',

@@ -8,6 +8,7 @@ import type { EdgeOptions } from '../../perspectives/edge-cases/options.js'
 import type { TestSpec } from '../../src/specs/types.js'
 import { pythonSyntaxErrors, tsSyntaxErrors } from '../specs/helpers.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { edited } from './case-helpers.js'
 
 interface CatalogueRow {
   file: string
@@ -191,6 +192,20 @@ testPerspective<EdgeOptions>(edgeCases, {
     }
   ],
   invalid: [
+    {
+      name: 'near miss: the same switch with a default',
+      files: edited(
+        tsFixture,
+        'src/limits.ts',
+        "      return 'Beta'\n  }",
+        "      return 'Beta'\n    default:\n      return undefined\n  }"
+      ),
+      expected: [
+        { messageId: 'untestedBoundary', file: 'src/limits.ts', line: 2 },
+        { messageId: 'offByOneLoop', file: 'src/limits.ts', line: 11 },
+        { messageId: 'untestedBoundary', file: 'src/limits.ts', line: 20 }
+      ]
+    },
     {
       name: 'TypeScript: a loop to length inclusive, a switch without default, untested boundaries',
       files: tsFixture,

@@ -100,6 +100,19 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<ErrorHandlingOptions>(errorHandling, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: [
+    'swallowedError',
+    'logOnlyCatch',
+    'bareExcept',
+    'floatingPromise',
+    'thenWithoutCatch',
+    'throwNonError',
+    'lostCause',
+    'exitInLibrary',
+    'noErrorListener',
+    'unclosedResource'
+  ],
   valid: [
     {
       name: 'an empty repository has nothing to handle',

@@ -48,6 +48,8 @@ const pyFixture = readFixture('failure-modes-py')
 const hasPytest = spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0
 
 testPerspective<FailureOptions>(failureModes, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: ['explicitThrow', 'awaitedIo', 'uncheckedOptional'],
   valid: [
     {
       // Judged intended on bottle, httpie and structlog: a raise is a designed error. One the

@@ -1,5 +1,5 @@
 // The harness must be able to fail: it refuses bad case lists and catches evidence that is not in the file.
-import { checkEvidence, validateCases, type Case } from './harness.js'
+import { checkEvidence, isNearMiss, untestedMessages, validateCases, type Case } from './harness.js'
 
 const one = (name: string, files: Record<string, string>, expected?: Case['expected']): Case => ({
   name,
@@ -43,6 +43,28 @@ describe('validateCases', () => {
     expect(() =>
       validateCases('p', { valid: [one('x', {})], invalid: [one('y', { 'a.ts': '1' }, hit)] })
     ).not.toThrow()
+  })
+})
+
+describe('near misses', () => {
+  const body = Array.from({ length: 20 }, (_, i) => `line ${i}`)
+  const reporting = one('r', { 'a.ts': [...body, 'eval(x)'].join('\n') }, hit)
+  const fixed = one('n', { 'a.ts': [...body, 'JSON.parse(x)'].join('\n') })
+  const unrelated = one('u', { 'b.ts': 'export const b = 1' })
+
+  it('is a small edit of the reporting case, not any case with files, and not the same case', () => {
+    expect(isNearMiss(reporting, fixed)).toBe(true)
+    expect(isNearMiss(reporting, unrelated)).toBe(false)
+    expect(isNearMiss(reporting, reporting)).toBe(false)
+    expect(isNearMiss(reporting, { ...reporting, options: { strict: true } })).toBe(true)
+  })
+
+  it('names the ids that have no near miss, whatever else does not report them', () => {
+    expect(untestedMessages(['m'], { valid: [unrelated], invalid: [reporting] })).toEqual({
+      neverReported: [],
+      noNearMiss: ['m']
+    })
+    expect(untestedMessages(['m'], { valid: [fixed], invalid: [reporting] }).noNearMiss).toEqual([])
   })
 })
 

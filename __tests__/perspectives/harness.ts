@@ -68,6 +68,12 @@ export interface Case<O = Record<string, unknown>> {
 export interface Cases<O> {
   valid: Case<O>[]
   invalid: Case<O>[]
+  /**
+   * Message ids that have no near-miss case yet (a debt from before near misses were required). The
+   * meta-test holds the list to the truth both ways: an id with a near miss must leave it, and an id
+   * not on it must have one. New message ids come with a near miss.
+   */
+  nearMissPending?: string[]
 }
 
 /** Two pipeline runs, and for big-picture the other fourteen perspectives before them. */
@@ -170,23 +176,56 @@ function comparable(run: PerspectiveRun): unknown {
   return JSON.parse(JSON.stringify(rest))
 }
 
+/** Lines in one text and not the other, counted both ways: the size of an edit between them. */
+function editSize(a: string, b: string): number {
+  const count = new Map<string, number>()
+  for (const line of a.split('\n')) count.set(line, (count.get(line) ?? 0) + 1)
+  for (const line of b.split('\n')) count.set(line, (count.get(line) ?? 0) - 1)
+  return [...count.values()].reduce((n, k) => n + Math.abs(k), 0)
+}
+
+function filesEdit(a: Record<string, string> = {}, b: Record<string, string> = {}): number {
+  const paths = new Set([...Object.keys(a), ...Object.keys(b)])
+  let n = 0
+  for (const p of paths) n += a[p] === b[p] ? 0 : editSize(a[p] ?? '', b[p] ?? '')
+  return n
+}
+
+/** The most lines a near miss may change: a few, or a tenth of a large reporting case. */
+const NEAR_MISS_LINES = 12
+
+/**
+ * Whether `near` is a near miss of `reporting`: the same repository but for a small edit (files, base
+ * files or options), so what makes the one report and the other not is that edit.
+ */
+export function isNearMiss<O>(reporting: Case<O>, near: Case<O>): boolean {
+  const lines = Object.values(reporting.files).reduce((n, t) => n + t.split('\n').length, 0)
+  const edit =
+    filesEdit(reporting.files, near.files) +
+    filesEdit(reporting.baseFiles, near.baseFiles) +
+    (JSON.stringify(reporting.options ?? {}) === JSON.stringify(near.options ?? {}) ? 0 : 1) +
+    (JSON.stringify(reporting.git ?? null) === JSON.stringify(near.git ?? null) ? 0 : 1)
+  return edit > 0 && edit <= Math.max(NEAR_MISS_LINES, Math.floor(lines / 10))
+}
+
 /**
  * Message ids the cases leave untested: each must be expected by at least one invalid case (a case
- * that reports it) and be absent from at least one case with files (a case that does not report it;
- * valid cases report nothing, an invalid case reports only what it expects).
+ * that reports it) and have a near miss: a case that does not report it (valid cases report nothing,
+ * an invalid case only what it expects) and is a small edit of a case that does.
  */
 export function untestedMessages<O>(
   messageIds: readonly string[],
   cases: Cases<O>
-): { neverReported: string[]; alwaysReported: string[] } {
-  const reported = new Set(cases.invalid.flatMap((c) => (c.expected ?? []).map((e) => e.messageId)))
-  const withFiles = [...cases.valid, ...cases.invalid].filter(
-    (c) => Object.keys(c.files).length > 0
-  )
+): { neverReported: string[]; noNearMiss: string[] } {
+  const reports = (c: Case<O>, id: string) => (c.expected ?? []).some((e) => e.messageId === id)
+  const all = [...cases.valid, ...cases.invalid]
   return {
-    neverReported: messageIds.filter((id) => !reported.has(id)),
-    alwaysReported: messageIds.filter((id) =>
-      withFiles.every((c) => (c.expected ?? []).some((e) => e.messageId === id))
+    neverReported: messageIds.filter((id) => !cases.invalid.some((c) => reports(c, id))),
+    noNearMiss: messageIds.filter(
+      (id) =>
+        !cases.invalid.some(
+          (r) => reports(r, id) && all.some((n) => !reports(n, id) && isNearMiss(r, n))
+        )
     )
   }
 }
@@ -194,10 +233,12 @@ export function untestedMessages<O>(
 /** Declares one jest test per case, and one that every message id has a case each way. */
 export function testPerspective<O>(perspective: Perspective<string, O>, cases: Cases<O>): void {
   validateCases(perspective.meta.id, cases)
-  it(`${perspective.meta.id}: has a case that reports each message id and one that does not`, () => {
+  it(`${perspective.meta.id}: has a case that reports each message id and a near miss that does not`, () => {
     expect(untestedMessages(Object.keys(perspective.meta.messages), cases)).toEqual({
       neverReported: [],
-      alwaysReported: []
+      noNearMiss: Object.keys(perspective.meta.messages).filter((id) =>
+        (cases.nearMissPending ?? []).includes(id)
+      )
     })
   })
   const runCase = (c: Case<O>, valid: boolean) => async () => {

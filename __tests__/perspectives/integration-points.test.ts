@@ -67,6 +67,14 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<IntegrationOptions>(integrationPoints, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: [
+    'untestedIntegration',
+    'untestedRoute',
+    'importCycle',
+    'envWithoutDefault',
+    'httpCallWithoutTimeout'
+  ],
   valid: [
     {
       name: 'an empty repository has no integration points',

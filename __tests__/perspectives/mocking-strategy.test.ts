@@ -88,6 +88,8 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<MockingOptions>(mocking, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: ['subjectMocked'],
   valid: [
     { name: 'empty repository', files: {} },
     {

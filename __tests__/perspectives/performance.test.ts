@@ -129,6 +129,15 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<PerformanceOptions>(performance, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: [
+    'nestedLoops',
+    'searchInLoop',
+    'awaitInLoop',
+    'unboundedCollection',
+    'repeatedWorkInLoop',
+    'stringConcatInLoop'
+  ],
   valid: [
     {
       name: 'an empty repository has nothing to measure',

@@ -30,6 +30,8 @@ const tsFixture = readFixture('scope-ts')
 const pyFixture = readFixture('scope-py')
 
 testPerspective<ScopeOptions>(scope, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: ['complexFunction', 'entryPointUntested', 'untestedRoute'],
   valid: [
     { name: 'an empty repository has nothing to test', files: {} },
     {

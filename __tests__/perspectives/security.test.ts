@@ -151,6 +151,18 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<SecurityOptions>(security, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: [
+    'commandInjection',
+    'prototypePollution',
+    'xss',
+    'weakCipher',
+    'tlsVerificationDisabled',
+    'hardcodedSecret',
+    'workflowInjection',
+    'redosOnInput',
+    'pullRequestTargetCheckout'
+  ],
   valid: [
     { name: 'an empty repository', files: {} },
     {

@@ -154,6 +154,8 @@ function checkTsGaps({ run }: FixtureRun): void {
 }
 
 testPerspective(testCoverage, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: ['reportFileGone', 'fileNotInReport'],
   valid: [
     { name: 'empty repository', files: {} },
     {

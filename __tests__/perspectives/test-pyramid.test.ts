@@ -112,6 +112,19 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<TestPyramidOptions>(testPyramid, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: [
+    'unhealthyShape',
+    'sleepInTest',
+    'realClock',
+    'unseededRandom',
+    'networkInUnitTest',
+    'focusedTest',
+    'skippedTest',
+    'sharedMutableState',
+    'orderDependence',
+    'testCanMoveDown'
+  ],
   valid: [
     {
       // An integration file that also unit-tests the function directly (httpie's test_output.py

@@ -96,6 +96,19 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<UserExperienceOptions>(userExperience, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: [
+    'optionWithoutHelp',
+    'noHelpOption',
+    'unknownOptionAccepted',
+    'exitZeroOnError',
+    'errorToStdout',
+    'imageWithoutAlt',
+    'controlWithoutName',
+    'clickOnStaticElement',
+    'inputWithoutLabel',
+    'genericErrorMessage'
+  ],
   valid: [
     {
       name: 'an empty repository has nothing a user sees',
