@@ -22,6 +22,15 @@ describe('CLI arguments', () => {
     throw new Error('expected a UsageError')
   }
 
+  it('validation budgets from flags; a value out of range names the flag and the range', () => {
+    const command = parse('plan', '--validate-seconds', '120', '--validate-file-seconds', '30')
+    if (command.command !== 'plan') throw new Error('expected plan')
+    expect(command.config.validationBudget).toEqual({ totalSeconds: 120, perFileSeconds: 30 })
+    expect(usage('plan', '--validate-suite-seconds', '4000')).toBe(
+      "--validate-suite-seconds: '4000' is not accepted. Use a whole number from 0 to 3600."
+    )
+  })
+
   it('plan with local defaults: rotation, results in <path>/.test-planning, text report', () => {
     const command = parse('plan')
     expect(command.command).toBe('plan')

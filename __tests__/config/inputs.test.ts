@@ -41,6 +41,16 @@ describe('action inputs', () => {
     throw new Error('expected a ConfigurationError')
   }
 
+  it('validation budgets: each input given is set, the others are left to the config file', () => {
+    expect(read().validationBudget).toBeUndefined()
+    expect(
+      read({ 'validate-seconds': '600', 'validate-suite-seconds': '0' }).validationBudget
+    ).toEqual({ totalSeconds: 600, suiteSeconds: 0 })
+    expect(failure({ 'validate-file-seconds': '2' })).toBe(
+      "validate-file-seconds: '2' is not accepted. Use a whole number from 5 to 900."
+    )
+  })
+
   it('declares exactly the inputs action.yml declares, in the same order', () => {
     expect(Object.keys(actionYml.inputs)).toEqual([...INPUT_NAMES])
   })

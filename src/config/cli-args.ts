@@ -22,7 +22,7 @@ import {
   type RunConfig,
   type ValidateMode
 } from './types.js'
-import { parseChoice, parseInteger, parseSize } from './values.js'
+import { parseChoice, parseInteger, parseSize, parseValidationBudget } from './values.js'
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -56,6 +56,10 @@ Options of plan:
       --dry-run           analyse and report, but write nothing
       --validate MODE     auto|true|false: observe and run the specs with the project's own
                           runner (auto: when its dependencies are installed)
+      --validate-seconds N       time for all spec files (10-7200; default 900)
+      --validate-file-seconds N  one run of one spec file before it is killed (5-900; default 60)
+      --validate-suite-seconds N the project's suite under coverage, once (0-3600; 0: no
+                                 coverage gain); each overrides the config file's validation key
 
 Exit codes: 0 done, 1 the --fail-on threshold was crossed, 2 bad usage or configuration, 3 the run failed.`
 
@@ -83,6 +87,9 @@ const OPTIONS = {
   'base-ref': { type: 'string' },
   'dry-run': { type: 'boolean' },
   validate: { type: 'string' },
+  'validate-seconds': { type: 'string' },
+  'validate-file-seconds': { type: 'string' },
+  'validate-suite-seconds': { type: 'string' },
   json: { type: 'boolean' },
   check: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -104,6 +111,9 @@ const ALLOWED: Record<string, readonly string[]> = {
     'dry-run',
     'coverage',
     'validate',
+    'validate-seconds',
+    'validate-file-seconds',
+    'validate-suite-seconds',
     'help'
   ],
   model: ['json', 'max-file-size', 'help'],
@@ -214,6 +224,12 @@ export function parseCli(
         'auto'
       )
     }
+    const budget = parseValidationBudget({
+      total: ['--validate-seconds', values['validate-seconds'] ?? ''],
+      perFile: ['--validate-file-seconds', values['validate-file-seconds'] ?? ''],
+      suite: ['--validate-suite-seconds', values['validate-suite-seconds'] ?? '']
+    })
+    if (budget) config.validationBudget = budget
     return { command: 'plan', config, format }
   } catch (error) {
     if (error instanceof ConfigurationError) throw new UsageError(error.message)

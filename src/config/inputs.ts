@@ -25,6 +25,7 @@ import {
 import {
   parseBoolean,
   parseChoice,
+  parseValidationBudget,
   parseDatasetName,
   parseInteger,
   parseRepository,
@@ -58,7 +59,10 @@ export const INPUT_NAMES = [
   'max-result-age',
   'upload-failure',
   'base-ref',
-  'validate'
+  'validate',
+  'validate-seconds',
+  'validate-file-seconds',
+  'validate-suite-seconds'
 ] as const
 
 export function existingDirectory(name: string, path: string): string {
@@ -194,8 +198,19 @@ export function readActionConfig(
       'fail'
     ),
     baseRef: parseBaseRef('base-ref', input('base-ref')),
-    validate: parseChoice<ValidateMode>('validate', input('validate'), VALIDATE_MODES, 'auto')
+    validate: parseChoice<ValidateMode>('validate', input('validate'), VALIDATE_MODES, 'auto'),
+    ...withBudget(
+      parseValidationBudget({
+        total: ['validate-seconds', input('validate-seconds')],
+        perFile: ['validate-file-seconds', input('validate-file-seconds')],
+        suite: ['validate-suite-seconds', input('validate-suite-seconds')]
+      })
+    )
   }
+}
+
+function withBudget(budget: RunConfig['validationBudget']): Pick<RunConfig, 'validationBudget'> {
+  return budget ? { validationBudget: budget } : {}
 }
 
 /** A git ref as a user writes it (`v1.2.0`, `origin/main`, a commit); empty means choose automatically. */

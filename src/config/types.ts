@@ -66,6 +66,15 @@ export interface RunConfig {
   baseRef?: string
   /** `validate`: run the specs with the project's own runner (src/execute); default auto. */
   validate?: ValidateMode
+  /** Validation budgets from the inputs or flags (seconds); each one set overrides the config file's `validation` key. */
+  validationBudget?: ValidationBudget
+}
+
+/** The validation stage's budgets in seconds, as the config file's `validation` keys. */
+export interface ValidationBudget {
+  totalSeconds?: number
+  perFileSeconds?: number
+  suiteSeconds?: number
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024

@@ -24,6 +24,26 @@ export function parseChoice<T extends string>(
   )
 }
 
+/**
+ * The validation budgets given as inputs or flags (names as the user writes them), with the config
+ * file's bounds; unset ones are left out so the config file's keys apply.
+ */
+export function parseValidationBudget(given: {
+  total: [string, string]
+  perFile: [string, string]
+  suite: [string, string]
+}): { totalSeconds?: number; perFileSeconds?: number; suiteSeconds?: number } | undefined {
+  const total = parseInteger(given.total[0], given.total[1], 10, 7200)
+  const perFile = parseInteger(given.perFile[0], given.perFile[1], 5, 900)
+  const suite = parseInteger(given.suite[0], given.suite[1], 0, 3600)
+  if (total === null && perFile === null && suite === null) return undefined
+  return {
+    ...(total === null ? {} : { totalSeconds: total }),
+    ...(perFile === null ? {} : { perFileSeconds: perFile }),
+    ...(suite === null ? {} : { suiteSeconds: suite })
+  }
+}
+
 export function parseInteger(name: string, value: string, min: number, max: number): number | null {
   const text = value.trim()
   if (text === '') return null

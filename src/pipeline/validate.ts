@@ -33,7 +33,8 @@ export async function validateRuns(
       exclude: rel && !rel.startsWith('..') ? [rel] : [],
       target,
       mode: config.validate ?? 'auto',
-      ...budgets(config.file.validation),
+      // An input or flag overrides the config file's key of the same budget.
+      ...budgets({ ...config.file.validation, ...config.validationBudget }),
       ...(countsForCoverage ? { countsForCoverage } : {}),
       secrets: [config.githubToken, config.hfToken].filter(Boolean)
     })
