@@ -2,11 +2,13 @@
 // generates: files/s, MB/s, lines/s, time per stage, and peak memory.
 //
 //   node --expose-gc .tmp/bench/bench.js [path] [--lines N] [--mb N] [--files N] [--lang ts|py|mixed] [--keep] [--json]
+//   node .tmp/bench/bench.js --validate [path] [--modules N] [--json]   (the validation stage: time per spec and per run)
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type SyntheticLanguage, writeSyntheticRepository } from './bench/synthetic.js'
+import { measureValidation, validationText, writeValidationProject } from './bench/validation.js'
 import { buildModel, type BuildTimings } from './model/build.js'
 import { collectFacts } from './repo/facts.js'
 import { loadRepository } from './repo/loader.js'
@@ -34,7 +36,7 @@ interface Figures {
 }
 
 function usage(): string {
-  return 'usage: bench [path] [--lines N] [--mb N] [--files N] [--lang ts|py|mixed] [--keep] [--json]'
+  return 'usage: bench [path] [--lines N] [--mb N] [--files N] [--lang ts|py|mixed] [--keep] [--json]\n       bench --validate [path] [--modules N] [--keep] [--json]'
 }
 
 function positiveNumber(value: string | undefined, flag: string): number | undefined {
@@ -55,11 +57,17 @@ async function main(): Promise<void> {
       lang: { type: 'string', default: 'ts' },
       keep: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      validate: { type: 'boolean', default: false },
+      modules: { type: 'string' },
       help: { type: 'boolean', default: false }
     }
   })
   if (values.help) {
     console.log(usage())
+    return
+  }
+  if (values.validate) {
+    await benchValidation(positionals[0], positiveNumber(values.modules, 'modules'), values)
     return
   }
   const lang = values.lang as SyntheticLanguage
@@ -142,6 +150,23 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(sampler)
     if (temporary && !values.keep) rmSync(temporary, { recursive: true, force: true })
+  }
+}
+
+/** The validation stage on `path`, or on a generated node:test project of `modules` modules (default 8). */
+async function benchValidation(
+  path: string | undefined,
+  modules: number | undefined,
+  flags: { keep?: boolean; json?: boolean }
+): Promise<void> {
+  const temporary = path ? undefined : mkdtempSync(join(tmpdir(), 'test-planning-bench-validate-'))
+  const root = path ? resolve(path) : temporary!
+  if (temporary) writeValidationProject(temporary, Math.round(modules ?? 8))
+  try {
+    const figures = await measureValidation(root)
+    console.log(flags.json ? JSON.stringify(figures, null, 2) : validationText(figures))
+  } finally {
+    if (temporary && !flags.keep) rmSync(temporary, { recursive: true, force: true })
   }
 }
 
