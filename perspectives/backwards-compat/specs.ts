@@ -1,8 +1,17 @@
 // API contract specs: each pins one public signature as it is at HEAD, so that the next change to it
 // fails a test and has to be decided on purpose. JavaScript/TypeScript: the export is a function and
-// its `length` (parameters before the first default or rest); Python: `inspect.signature` parameter
-// names, kinds and literal defaults. Changed signatures first, then the entry modules' API.
-import type { RenderTarget, SpecDraft } from '../../src/specs/types.js'
+// its `length` (parameters before the first default or rest); a TypeScript function whose signature
+// names only built-in types also gets a type-level pin the project's type check evaluates; other
+// functions carry rows the validation stage calls, whose observed values and error types become the
+// assertions. Python: `inspect.signature` parameter names, kinds and literal defaults. Changed
+// signatures first, then the entry modules' API.
+import type {
+  CallSpecBody,
+  RenderTarget,
+  SpecCase,
+  SpecDraft,
+  SpecValue
+} from '../../src/specs/types.js'
 import { jsString, pyString } from '../../src/specs/values.js'
 import type { ApiItem } from './api.js'
 import { describeSignature } from './api.js'
@@ -30,6 +39,124 @@ function jsLength(item: ApiItem): number {
   return first < 0 ? params.length : first
 }
 
+/** Type names every TypeScript program knows: a signature made only of these can be written in a test as is. */
+const BUILT_IN_TYPES = new Set([
+  'string',
+  'number',
+  'boolean',
+  'bigint',
+  'symbol',
+  'null',
+  'undefined',
+  'void',
+  'unknown',
+  'any',
+  'never',
+  'object',
+  'true',
+  'false',
+  'readonly',
+  'Promise',
+  'Array',
+  'ReadonlyArray',
+  'Record'
+])
+
+/**
+ * The compiler's view of the contract, for a TypeScript function whose signature names only built-in
+ * types: `const contract: (text: string, limit?: number) => string = subject` compiles while every call
+ * written for that signature still type-checks (a parameter made required or narrowed, or a return
+ * widened, is a compile error in the project's type check). Null for anything else (generics, the
+ * package's own types, JavaScript, members).
+ */
+export function typePin(item: ApiItem): { params: string; returns: string } | null {
+  if (item.language !== 'typescript' || item.declaration || item.kind !== 'function') return null
+  if (item.name.includes('.') || item.params === undefined || !item.returnType) return null
+  const types = [...item.params.map((p) => p.type), item.returnType]
+  if (types.some((t) => t === undefined)) return null
+  const known = (type: string): boolean =>
+    (type.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '').match(/[A-Za-z_$][\w$]*/g) ?? []).every((w) =>
+      BUILT_IN_TYPES.has(w)
+    )
+  if (!types.every((t) => known(t as string))) return null
+  const params = item.params.map(
+    (p) =>
+      `${p.rest ? '...' : ''}${p.name}${(p.optional || p.defaultValue !== undefined) && !p.rest ? '?' : ''}: ${p.type}`
+  )
+  const returns =
+    item.async && !/^Promise</.test(item.returnType)
+      ? `Promise<${item.returnType}>`
+      : item.returnType
+  return { params: params.join(', '), returns }
+}
+
+/**
+ * The pin as a type the project's type check evaluates: every argument list the old parameters
+ * accept is still accepted (a parameter made required or narrowed fails), and the result still fits
+ * the old return type (a widened return fails). TypeScript's function assignability alone lets a
+ * required parameter stand for an optional one, so the parameter lists are compared as tuples.
+ */
+function pinLines(pin: { params: string; returns: string }): string[] {
+  return [
+    `// The compiler pins the contract (${pin.params}) => ${pin.returns}: the type check fails here`,
+    '// when a call written for it no longer compiles or its result no longer fits.',
+    `const contract: [[${pin.params}]] extends [Parameters<typeof subject>] ? [ReturnType<typeof subject>] extends [${pin.returns}] ? true : false : false = true`
+  ]
+}
+
+/** A value of a built-in parameter type to call with, or undefined when the type says too little. */
+function sampleFor(type: string | undefined, javascript: boolean): SpecValue | undefined {
+  const t = (type ?? '').replace(/\s+/g, '')
+  if (t === '') return javascript ? 'example' : undefined
+  const samples: Record<string, SpecValue> = {
+    string: 'example',
+    number: 1,
+    boolean: true,
+    'string[]': ['example'],
+    'number[]': [1],
+    'readonlystring[]': ['example'],
+    unknown: 'example',
+    any: 'example'
+  }
+  return samples[t]
+}
+
+/**
+ * Rows the validation stage calls: the observed value (or error type) of each becomes the spec's
+ * assertion, so the contract is pinned as behaviour as well as signature. One row of plain values of
+ * the declared types; in JavaScript also the call without arguments, whose error type is part of
+ * the contract. Undefined when a required parameter has no plain value to pass.
+ */
+export function exploreRows(item: ApiItem, target: RenderTarget): CallSpecBody | undefined {
+  if (item.language === 'python' || item.kind !== 'function' || item.name.includes('.'))
+    return undefined
+  const javascript = item.language === 'javascript'
+  const required = (item.params ?? []).filter(
+    (p) => !p.optional && !p.rest && p.defaultValue === undefined
+  )
+  const args: SpecValue[] = []
+  for (const p of required) {
+    const value = sampleFor(p.type, javascript)
+    if (value === undefined) return undefined
+    args.push(value)
+  }
+  const cases: SpecCase[] = [
+    {
+      name: `with ${args.length === 0 ? 'no arguments' : 'plain values of the declared types'}`,
+      args,
+      expect: { kind: 'does-not-throw' }
+    }
+  ]
+  // TypeScript rows are typed by the signature: leaving a required argument out would not compile.
+  if (required.length > 0 && target.language === 'javascript')
+    cases.push({
+      name: 'without its required arguments',
+      args: [],
+      expect: { kind: 'does-not-throw' }
+    })
+  return { kind: 'call', module: item.file, symbol: item.name, async: item.async ?? false, cases }
+}
+
 function jsSteps(item: ApiItem, target: RenderTarget): { name: string; code: string } {
   const expectStyle = target.framework === 'jest' || target.framework === 'vitest'
   const check = (actual: string, expected: string): string =>
@@ -44,8 +171,10 @@ function jsSteps(item: ApiItem, target: RenderTarget): { name: string; code: str
       : member === 'constructor'
         ? owner
         : `Reflect.get(${owner}.prototype, ${jsString(member)}) ?? Reflect.get(${owner}, ${jsString(member)})`
+  const pin = target.language === 'typescript' ? typePin(item) : null
   const lines = [
     `const subject = ${subject}`,
+    ...(pin ? [...pinLines(pin), check('contract', 'true')] : []),
     check('typeof subject', "'function'"),
     `// ${describeSignature(item)}`,
     check('subject.length', String(jsLength(item)))
@@ -133,7 +262,19 @@ export function buildSpecs(
     const python = item.language === 'python'
     const { name, code } = python ? pySteps(item) : jsSteps(item, target)
     const signature = describeSignature(item)
+    // A TypeScript signature the compiler can pin keeps its steps (the pin would be lost in a table).
+    const pinned = target.language === 'typescript' && typePin(item) !== null
+    const explore = python || pinned ? undefined : exploreRows(item, target)
     specs.push({
+      ...(explore
+        ? {
+            explore: {
+              title: `${item.name} keeps its observed contract`,
+              expected: `${item.name} returns (or throws) what the code at HEAD was observed to return (or throw) for each row, and keeps its signature ${signature}`,
+              body: explore
+            }
+          }
+        : {}),
       key: `contract:${item.key}`,
       title: `${item.name} keeps its public signature`,
       level: 'unit',

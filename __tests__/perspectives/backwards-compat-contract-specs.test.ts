@@ -1,0 +1,178 @@
+// Contract specs of backwards-compat that pin more than a function's arity. TypeScript: the compiler's
+// view of the signature (`const contract: (text: string, limit?: number) => string = subject`), which a
+// real type check accepts at HEAD and rejects once a parameter is made required or a return widened.
+// JavaScript: rows the validation stage calls, whose observed values and error types become the
+// assertions, run under the real node:test runner.
+import { describe, expect, it } from '@jest/globals'
+import * as ts from 'typescript'
+import perspective from '../../perspectives/backwards-compat/index.js'
+import { typePin } from '../../perspectives/backwards-compat/specs.js'
+import type { ApiItem } from '../../perspectives/backwards-compat/api.js'
+import { validateSpecs } from '../../src/execute/stage.js'
+import type { RenderTarget } from '../../src/specs/types.js'
+import { readFixture, runFixture } from './harness.js'
+import { fixtureWorkspace } from '../execute/workspace.js'
+
+const HEAD = [
+  'export function shorten(text: string, limit?: number): string {',
+  '  return limit !== undefined && text.length > limit ? text.slice(0, limit) : text',
+  '}',
+  'export function pick<T>(items: T[]): T | undefined {',
+  '  return items[0]',
+  '}',
+  ''
+].join('\n')
+
+const PACKAGE = JSON.stringify({ name: 'contract-ts', version: '1.0.0', type: 'module' })
+
+/**
+ * Type errors on the pin line of `spec` compiled with the real compiler and its standard library
+ * against `module` as src/text.ts (the test framework's own imports are not resolved: not checked).
+ */
+function typeErrors(spec: string, module: string): string[] {
+  const files: Record<string, string> = { '/src/text.ts': module, '/test/spec.ts': spec }
+  const options: ts.CompilerOptions = {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    allowImportingTsExtensions: true,
+    types: []
+  }
+  const host = ts.createCompilerHost(options)
+  const libSource = host.getSourceFile.bind(host)
+  host.getSourceFile = (name, version) =>
+    files[name] !== undefined
+      ? ts.createSourceFile(name, files[name], version, true)
+      : libSource(name, version)
+  const libExists = host.fileExists.bind(host)
+  host.fileExists = (name) => files[name] !== undefined || libExists(name)
+  const libRead = host.readFile.bind(host)
+  host.readFile = (name) => files[name] ?? libRead(name)
+  host.directoryExists = (dir) => ['/src', '/test', '/'].includes(dir.replace(/(.)\/$/, '$1'))
+  const program = ts.createProgram({
+    rootNames: Object.keys(files),
+    options,
+    host
+  })
+  const sf = program.getSourceFile('/test/spec.ts') as ts.SourceFile
+  return program
+    .getSemanticDiagnostics(sf)
+    .filter((d) => d.start !== undefined)
+    .map((d) => {
+      const line = sf.getLineAndCharacterOfPosition(d.start as number).line
+      return `${sf.text.split('\n')[line].trim()} :: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`
+    })
+    .filter((text) => text.startsWith('const contract'))
+}
+
+describe('TypeScript: the compiler pins the contract', () => {
+  it('writes the signature as a type only when it names built-in types', () => {
+    const item = (params: ApiItem['params'], returnType: string, name = 'f'): ApiItem =>
+      ({
+        key: `src/text.ts#${name}`,
+        file: 'src/text.ts',
+        name,
+        kind: 'function',
+        language: 'typescript',
+        local: name,
+        params,
+        returnType,
+        declaration: false,
+        entry: true,
+        loc: { startLine: 1, endLine: 1, startColumn: 0, endColumn: 0 }
+      }) as ApiItem
+    expect(
+      typePin(
+        item(
+          [
+            { name: 'text', type: 'string', optional: false, rest: false },
+            { name: 'limit', type: 'number', defaultValue: '10', optional: true, rest: false }
+          ],
+          'string'
+        )
+      )
+    ).toEqual({ params: 'text: string, limit?: number', returns: 'string' })
+    expect(
+      typePin(item([{ name: 'xs', type: 'string[]', optional: false, rest: true }], "'a' | 'b'"))
+    ).toEqual({ params: '...xs: string[]', returns: "'a' | 'b'" })
+    // The package's own types, a type parameter, a member: not written out.
+    expect(
+      typePin(item([{ name: 'o', type: 'Options', optional: false, rest: false }], 'void'))
+    ).toBeNull()
+    expect(typePin(item([{ name: 'x', type: 'T', optional: false, rest: false }], 'T'))).toBeNull()
+    expect(typePin(item([], 'void', 'Client.close'))).toBeNull()
+  })
+
+  it('the generated spec type-checks at HEAD and stops compiling when the contract breaks', async () => {
+    const target: RenderTarget = { framework: 'node:test', language: 'typescript' }
+    const { run } = await runFixture(
+      perspective,
+      { 'package.json': PACKAGE, 'src/text.ts': HEAD },
+      { target }
+    )
+    const spec = run.specs.find((s) => s.title === 'shorten keeps its public signature')
+    const pin =
+      'const contract: [[text: string, limit?: number]] extends [Parameters<typeof subject>] ? [ReturnType<typeof subject>] extends [string] ? true : false : false = true'
+    expect(spec?.code).toContain(pin)
+    // The generic `pick` keeps the runtime checks only.
+    const pick = run.specs.find((s) => s.title === 'pick keeps its public signature')
+    expect(pick?.code).not.toContain('const contract')
+    const code = (spec?.code ?? '').replace(/from '[^']*text(\.js)?'/, "from '../src/text.ts'")
+    expect(typeErrors(code, HEAD)).toEqual([])
+    // `limit` made required: a call written for the old signature no longer type-checks.
+    expect(
+      typeErrors(code, HEAD.replace('limit?: number', 'limit: number')).map(
+        (e) => e.split(' :: ')[0]
+      )
+    ).toEqual([pin])
+    // The return type widened to `string | undefined`: code using the result breaks.
+    expect(typeErrors(code, HEAD.replace('): string {', '): string | undefined {'))).toHaveLength(1)
+    // A parameter narrowed from string to a literal: fails; a new optional parameter is compatible.
+    expect(typeErrors(code, HEAD.replace('text: string,', "text: 'a',"))).toHaveLength(1)
+    expect(
+      typeErrors(code, HEAD.replace('limit?: number)', 'limit?: number, tail?: string)'))
+    ).toEqual([])
+  })
+})
+
+describe('JavaScript: observed values and error types pin the contract (node:test)', () => {
+  it('calls the rows under the real runner and keeps what was observed, passing 3 of 3', async () => {
+    const target: RenderTarget = { framework: 'node:test', language: 'javascript' }
+    const { run } = await runFixture(perspective, readFixture('execute/contract-js'), { target })
+    const ws = await fixtureWorkspace('contract-js')
+    try {
+      const items = run.specs.map((spec) => ({
+        spec,
+        draft: run.drafts?.get(spec.id),
+        perspectiveId: 'backwards-compat'
+      }))
+      expect(items.filter((i) => i.draft?.explore).length).toBe(2)
+      const result = await validateSpecs(items, {
+        workspace: ws.dir,
+        exclude: [],
+        target,
+        mode: 'true',
+        secrets: [],
+        python: null,
+        observeMs: 8_000,
+        coverageMs: 0,
+        runs: 3
+      })
+      const outcome = (symbol: string) =>
+        [...result.outcomes.values()].find((o) => o.spec.target.symbol === symbol)
+      const initials = outcome('initials')
+      expect(initials?.validation).toMatchObject({ status: 'passed', runs: 3 })
+      expect(initials?.spec.title).toBe('initials keeps its observed contract')
+      // 'example' -> 'e'; without its argument the call fails with a TypeError: both pinned.
+      expect(initials?.spec.code).toMatch(/'example'[^\n]*'e'/)
+      expect(initials?.spec.code).toContain("name: 'TypeError'")
+      const shorten = outcome('shorten')
+      expect(shorten?.validation).toMatchObject({ status: 'passed', runs: 3 })
+      expect(shorten?.spec.code).toMatch(/'example'[^\n]*'example'/)
+    } finally {
+      await ws.remove()
+    }
+  }, 300_000)
+})
