@@ -5,7 +5,7 @@
 // Node gives no figure for their memory, so `/usr/bin/time -v` on a whole run is the way to see it).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import edgeCases from '../../perspectives/edge-cases/index.js'
+import { PERSPECTIVES } from '../../perspectives/index.js'
 import { runPerspective } from '../engine/run-perspective.js'
 import { validateSpecs } from '../execute/stage.js'
 import { buildModel } from '../model/build.js'
@@ -76,6 +76,7 @@ export async function measureValidation(root: string): Promise<ValidationFigures
   const model = await buildModel(repo, facts)
   const { target } = detectTargetWithReason(facts, model.modules)
   const texts = new Map(repo.files.map((f) => [f.path, f.text]))
+  const edgeCases = PERSPECTIVES.find((p) => p.meta.id === 'edge-cases')!
   const run = await runPerspective(edgeCases, {
     model,
     target,
