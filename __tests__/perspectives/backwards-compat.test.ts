@@ -11,7 +11,7 @@ import { prepareBase } from '../../src/pipeline/base.js'
 import { collectFacts } from '../../src/repo/facts.js'
 import { loadRepository } from '../../src/repo/loader.js'
 import { detectTarget } from '../../src/specs/detect.js'
-import { checkRun, FIXED_NOW, readFixture, testPerspective, type FixtureRun } from './harness.js'
+import { FIXED_NOW, readFixture, testPerspective, type FixtureRun } from './harness.js'
 import { tsParseErrors as tsParses } from './case-helpers.js'
 import { cleanUp, commitAll, git, gitInit, tempDir, writeFiles } from '../repo/helpers.js'
 
@@ -83,16 +83,6 @@ function found(result: FixtureRun): [string, string | null, number | null][] {
         `${b[1]}:${String(b[2]).padStart(4)}:${b[0]}`
       )
     )
-}
-
-function sorted(
-  list: [string, string | null, number | null][]
-): [string, string | null, number | null][] {
-  return [...list].sort((a, b) =>
-    `${a[1]}:${String(a[2]).padStart(4)}:${a[0]}`.localeCompare(
-      `${b[1]}:${String(b[2]).padStart(4)}:${b[0]}`
-    )
-  )
 }
 
 function byMessage(result: FixtureRun, messageId: string, symbol?: string) {
@@ -168,6 +158,140 @@ const DTS_HEAD = {
   'package.json': npmPackage('2.0.0', 'index.d.ts'),
   'lib/extra.d.ts': 'export declare function pad(text: number): string\n'
 }
+/** A git history of two commits and no tag: nothing to compare with. */
+function untagged(base: Record<string, string>, head: Record<string, string>) {
+  const { commits } = tagged(base, head, '')
+  return { commits: commits.map(({ date, files }) => ({ date, files })), base: {} }
+}
+
+// A setuptools release: a module removed, python_requires raised and a minor version bump, the
+// version kept in the package (`version = attr: signer.__version__`).
+const setupCfg = (python: string) =>
+  `[metadata]\nname = signer\nversion = attr: signer.__version__\n\n[options]\npackages = find:\npackage_dir =\n    = src\npython_requires = ${python}\n`
+const SIGNER_BASE = {
+  'setup.cfg': setupCfg('>= 3.6'),
+  'src/signer/__init__.py':
+    'from .core import sign\nfrom .jws import JWSSigner\n\n__version__ = "2.0.1"\n',
+  'src/signer/core.py':
+    'import typing as _t\n\n_str_bytes = _t.Union[str, bytes]\n\n\ndef sign(value: _t.Optional[str], key: _t.Union[str, bytes]) -> _t.Optional[str]:\n    return value\n\n\ndef verify(sig: bytes, key: _str_bytes) -> bool:\n    return bool(sig)\n',
+  'src/signer/jws.py': 'class JWSSigner:\n    def dumps(self, obj):\n        return str(obj)\n'
+}
+const SIGNER_HEAD = {
+  'setup.cfg': setupCfg('>= 3.7'),
+  'src/signer/__init__.py': 'from .core import sign\n\n__version__ = "2.1.0"\n',
+  // Only the spelling of the first annotations changed; verify's sig really takes str now.
+  'src/signer/core.py':
+    'from __future__ import annotations\n\n\ndef sign(value: str | None, key: str | bytes) -> str | None:\n    return value\n\n\ndef verify(sig: str, key: str | bytes) -> bool:\n    return bool(sig)\n'
+}
+
+// Python conventions that are not breaking: @overload stubs, a module __getattr__, __positional names.
+const CLI_BASE = {
+  'pyproject.toml': '[project]\nname = "cli"\nversion = "8.1.0"\n',
+  'cli/core.py': [
+    'class BaseCommand:',
+    '    pass',
+    '',
+    '',
+    'class Context:',
+    '    def invoke(self, __callback, *args, **kwargs):',
+    '        return __callback(*args, **kwargs)',
+    ''
+  ].join('\n'),
+  'cli/decorators.py': 'def command(name=None, cls=None, **attrs):\n    return name\n'
+}
+const CLI_HEAD = {
+  'pyproject.toml': '[project]\nname = "cli"\nversion = "8.2.0"\n',
+  'cli/core.py': [
+    'import warnings',
+    '',
+    '',
+    'class _BaseCommand:',
+    '    pass',
+    '',
+    '',
+    'class Context:',
+    '    def invoke(self, callback, /, *args, **kwargs):',
+    '        return callback(*args, **kwargs)',
+    '',
+    '',
+    'def __getattr__(name):',
+    '    if name == "BaseCommand":',
+    '        warnings.warn("BaseCommand is deprecated", DeprecationWarning)',
+    '        return _BaseCommand',
+    '    raise AttributeError(name)',
+    ''
+  ].join('\n'),
+  'cli/decorators.py': [
+    'import typing as t',
+    '',
+    '',
+    '@t.overload',
+    'def command(name: t.Callable) -> int: ...',
+    '',
+    '',
+    '@t.overload',
+    'def command(name: str | None = None, cls: type | None = None) -> str: ...',
+    '',
+    '',
+    'def command(name=None, cls=None, **attrs):',
+    '    return name',
+    ''
+  ].join('\n')
+}
+
+const setupPy = (python: string) =>
+  `from setuptools import setup\n\nsetup(\n    name="web",\n    python_requires="${python}",\n)\n`
+const WEB_BASE = {
+  'setup.py': setupPy('>=3.7'),
+  'web/__init__.py': 'def get(url):\n    return url\n'
+}
+const WEB_HEAD = { ...WEB_BASE, 'setup.py': setupPy('>=3.8') }
+
+const typedManifest = (version: string) =>
+  JSON.stringify({ name: 'typed', version, main: 'index.js', types: 'index.d.ts' })
+const TYPED_BASE = {
+  'package.json': typedManifest('3.0.0'),
+  'index.d.ts':
+    'export declare function load(path: string): Buffer;\nexport declare function old(): void;\nexport interface Loader {\n  load(path: string): void\n}\n'
+}
+const TYPED_HEAD = {
+  'package.json': typedManifest('4.0.0'),
+  'index.d.ts':
+    'export declare function load(path: string, encoding: string): Buffer;\nexport interface Loader {\n  load(path: string): void\n}\n'
+}
+
+const ADDITIONS_BASE = {
+  'src/a.ts': 'export function a(x: number): number {\n  return x\n}\n',
+  'package.json': '{"name":"p","version":"1.0.0"}\n'
+}
+const ADDITIONS_HEAD = {
+  'src/a.ts':
+    'export function a(x: number, y?: number): number {\n  return x\n}\nexport function b(): void {}\n',
+  'package.json': '{"name":"p","version":"1.1.0","bin":{"p":"cli.js"}}\n'
+}
+const LAZY_BASE = {
+  'index.js': 'function parse(text) {\n  return text\n}\nmodule.exports = { parse }\n',
+  'package.json': '{"name":"lazy","version":"1.0.0","main":"index.js"}'
+}
+const LAZY_HEAD = {
+  'index.js':
+    "const lazy = (key, path) => Object.defineProperty(exports, key, { get: () => require(path), enumerable: true })\nlazy('parse', './lib/parse')\n",
+  'lib/parse.js': 'module.exports = function parse(text) {\n  return text\n}\n',
+  'package.json': '{"name":"lazy","version":"1.0.1","main":"index.js"}'
+}
+const closedManifest = (version: string) =>
+  JSON.stringify({ name: 'closed', version, exports: { '.': './index.js' } })
+const CLOSED_BASE = {
+  'index.js': "const { helper } = require('./lib/internal.js')\nexports.run = (x) => helper(x)\n",
+  'lib/internal.js': 'exports.helper = (x) => x\nexports.other = () => 1\n',
+  'package.json': closedManifest('1.0.0')
+}
+const CLOSED_HEAD = {
+  ...CLOSED_BASE,
+  'lib/internal.js': 'exports.helper = (x, y) => x + y\n',
+  'package.json': closedManifest('1.0.1')
+}
+
 const at = (messageId: string, file: string | null = null, line: number | null = null) => ({
   messageId,
   file,
@@ -214,6 +338,79 @@ testPerspective(perspective, {
         { ...DTS_BASE, 'package.json': npmPackage('1.0.1', 'index.d.ts') },
         'v1.0.0'
       )
+    },
+    {
+      name: 'Python conventions: implementations not @overload stubs, names a module __getattr__ serves, __positional renames',
+      files: CLI_HEAD,
+      git: tagged(CLI_BASE, CLI_HEAD, '8.1.0'),
+      check: (result) => {
+        expect(result.run.report).toContain(
+          '<code>BaseCommand</code>: <code>cli/core.py</code> → <code>cli/core.py (served by its module &#95;&#95;getattr'
+        )
+      }
+    },
+    {
+      name: 'additions only: a minor release advised',
+      files: ADDITIONS_HEAD,
+      git: tagged(ADDITIONS_BASE, ADDITIONS_HEAD, 'v1.0.0'),
+      check: (result) => {
+        const details = result.run.details as {
+          requiredBump: string
+          additions: { name: string; what: string }[]
+        }
+        expect(details.requiredBump).toBe('minor')
+        expect(details.additions).toEqual([
+          { file: 'src/a.ts', name: 'b', what: 'function added' },
+          { file: 'src/a.ts', name: 'a', what: 'optional parameter y added' }
+        ])
+        expect(result.run.report).toContain('No breaking changes found')
+      }
+    },
+    {
+      name: 'an entry export defined at run time (a name in a string of the entry module) is not called removed',
+      files: LAZY_HEAD,
+      git: tagged(LAZY_BASE, LAZY_HEAD, 'v1.0.0'),
+      check: (result) => {
+        expect((result.run.details as { moved: { name: string; to: string }[] }).moved).toEqual([
+          {
+            name: 'parse',
+            from: 'index.js',
+            to: 'index.js (named in a string there: an export static analysis cannot see)'
+          }
+        ])
+      }
+    },
+    {
+      name: 'with an exports map only the entry modules are API: an internal module may change freely',
+      files: CLOSED_HEAD,
+      git: tagged(CLOSED_BASE, CLOSED_HEAD, 'v1.0.0')
+    },
+    {
+      name: 'no tags and no earlier result: the report says why there is no base',
+      files: { 'a.py': 'def g():\n    pass\n' },
+      git: untagged({ 'a.py': 'def f(x):\n    pass\n' }, { 'a.py': 'def g():\n    pass\n' }),
+      check: (result) => {
+        expect(
+          (result.run.details as { base: { unavailable: string } }).base.unavailable
+        ).toContain('no semver tag')
+        expect(result.run.report).toContain('the base is unavailable')
+        expect(result.run.report).toContain('set the base-ref input')
+      }
+    },
+    {
+      name: 'the base-ref input wins over tags',
+      files: { 'a.py': 'def f():\n    pass\n' },
+      git: {
+        ...tagged(
+          { 'a.py': 'def f(x):\n    pass\n' },
+          { 'a.py': 'def f():\n    pass\n' },
+          'v1.0.0'
+        ),
+        base: { baseRef: 'HEAD' }
+      },
+      check: (result) => {
+        expect((result.run.details as { base: { how: string } }).base.how).toBe('input')
+      }
     }
   ],
   invalid: [
@@ -237,7 +434,70 @@ testPerspective(perspective, {
         at('binRemoved'),
         at('cliOptionRemoved'),
         at('versionBumpTooSmall')
-      ]
+      ],
+      check: (result) => {
+        // Where a removed thing was at the base, quoting the base text.
+        const [helper] = byMessage(result, 'apiRemoved', 'oldHelper')
+        // The old declaration and where it was; the semver advice from the base version.
+        expect(helper.message).toBe(
+          'Function `oldHelper` of the package entry `.` was `oldHelper(x: number): number` (src/index.ts:7 at v1.0.0) and is removed at HEAD: code that imports it breaks. Semver: a major release: 2.0.0.'
+        )
+        expect(helper.where[0]).toBe(
+          'src/index.ts:7 at v1.0.0: export function oldHelper(x: number): number {'
+        )
+        expect(helper.lookedFor).toContain('exported by the package entry . at v1.0.0')
+        const [close] = byMessage(result, 'apiRemoved', 'Client.close')
+        expect(close.where[0]).toBe('src/index.ts:16 at v1.0.0: close(): void {}')
+        const [renamed] = byMessage(result, 'apiRemoved', 'legacyName')
+        expect(renamed.title).toBe('Function legacyName renamed to `renamedName`')
+        expect(renamed.message).toContain(
+          '(`renamedName(a: string, b: number): string`, src/index.ts:7)'
+        )
+        expect(renamed.snippet).toContain('export function renamedName(a: string, b: number)')
+        // A change quotes both declarations with both locations.
+        const [get] = byMessage(result, 'apiChanged', 'Client.get')
+        expect(get.message).toContain(
+          'At v1.0.0: `get(path: string): string` (src/index.ts:15); at HEAD: `get(path: number): string` (src/index.ts:12)'
+        )
+        const [verbose] = byMessage(result, 'cliOptionRemoved')
+        expect(verbose.message).toContain('`--verbose`')
+        expect(verbose.where[0]).toMatch(/^bin\/cli\.js:2 at v1\.0\.0: /)
+        const [subpath] = byMessage(result, 'entryPointRemoved')
+        expect(subpath.message).toContain('`pkg/legacy` stops resolving')
+        expect(byMessage(result, 'engineRaised')[0].message).toContain(
+          '`>=14` at v1.0.0 and requires `>=18`'
+        )
+        // The bump needed against the version change made; additions listed apart.
+        const [bump] = byMessage(result, 'versionBumpTooSmall')
+        expect(bump.title).toBe('Version 1.1.0 is a minor change; the breaking changes need major')
+        expect(bump.severity).toBe('high')
+        expect(bump.message).toContain('(2.0.0)')
+        const details = result.run.details as {
+          requiredBump: string
+          additions: { name: string; what: string }[]
+          base: { ref: string; how: string }
+        }
+        expect(details.requiredBump).toBe('major')
+        expect(details.base).toMatchObject({ ref: 'v1.0.0', how: 'tag' })
+        expect(details.additions).toEqual(
+          expect.arrayContaining([{ file: 'src/index.ts', name: 'added', what: 'function added' }])
+        )
+        expect(
+          result.run.findings.some((f) => f.message.includes('`added`') || f.symbol === 'added')
+        ).toBe(false)
+        expect(details.additions.some((a) => a.name === 'renamedName')).toBe(false) // claimed by the rename
+        expect(result.run.report).toContain('#### Additions (not breaking)')
+        expect(result.run.report).toContain('**major** release')
+        // Contract specs that pin the changed signatures and parse.
+        const specs = result.run.specs
+        expect(specs.length).toBeGreaterThan(0)
+        const format = specs.find((s) => s.title === 'format keeps its public signature')
+        expect(format?.code).toContain('assert.strictEqual(subject.length, 2)')
+        expect(format?.covers).toEqual(byMessage(result, 'apiChanged', 'format').map((f) => f.id))
+        const count = specs.find((s) => s.title === 'count keeps its public signature')
+        expect(count?.code).toContain('assert.strictEqual(subject.length, 1)') // `limit = 20` has a default
+        for (const spec of specs) expect(tsParses(spec.code)).toEqual([])
+      }
     },
     {
       name: 'Python: every planted breaking change',
@@ -255,7 +515,31 @@ testPerspective(perspective, {
         at('engineRaised'),
         at('cliOptionRemoved'),
         at('versionBumpTooSmall')
-      ]
+      ],
+      check: (result) => {
+        expect(
+          result.run.findings.some(
+            (f) => f.message.includes('internal_helper') || f.message.includes('_private')
+          )
+        ).toBe(false)
+        expect(byMessage(result, 'parameterRenamed')[0].message).toContain(
+          '`text` of `parse_date` is now `value`'
+        )
+        expect(byMessage(result, 'cliOptionRemoved')[0].message).toContain('`--fast`')
+        expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe(
+          'Version 2.0.1 is a patch change; the breaking changes need major'
+        )
+        // inspect.signature contract specs that parse.
+        const fetch = result.run.specs.find((s) => s.title === 'fetch keeps its public signature')
+        expect(fetch?.code).toContain(
+          "assert [p.name for p in params] == ['url', 'timeout', 'retries']"
+        )
+        expect(fetch?.code).toContain(
+          "== ['POSITIONAL_OR_KEYWORD', 'KEYWORD_ONLY', 'KEYWORD_ONLY']"
+        )
+        expect(fetch?.code).toContain('assert params[1].default == 30')
+        for (const spec of result.run.specs) pyParses(spec.code)
+      }
     },
     {
       name: 'a Python return type changed to another type, in a minor release',
@@ -313,415 +597,59 @@ testPerspective(perspective, {
       files: DTS_HEAD,
       git: tagged(DTS_BASE, DTS_HEAD, 'v1.0.0'),
       expected: [at('declarationChanged', 'lib/extra.d.ts', 1)]
+    },
+    {
+      name: 'a setuptools release: version read from the package, python_requires raised, annotations compared by meaning, the minor bump too small',
+      files: SIGNER_HEAD,
+      git: tagged(SIGNER_BASE, SIGNER_HEAD, '2.0.1'),
+      expected: [
+        at('exportRemoved'),
+        at('engineRaised'),
+        at('versionBumpTooSmall'),
+        at('parameterTypeChanged', 'src/signer/core.py', 8)
+      ],
+      check: (result) => {
+        // `key: _str_bytes` named an alias at the base: not compared on its spelling.
+        expect(byMessage(result, 'parameterTypeChanged').map((f) => f.message)).toEqual([
+          expect.stringContaining('`sig`')
+        ])
+        expect(byMessage(result, 'engineRaised')[0].title).toBe(
+          'Python requirement raised to >= 3.7'
+        )
+        expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe(
+          'Version 2.1.0 is a minor change; the breaking changes need major'
+        )
+      }
+    },
+    {
+      name: 'setup.py: python_requires read from the setup() call in the model',
+      files: WEB_HEAD,
+      git: tagged(WEB_BASE, WEB_HEAD, 'v2.31.0'),
+      expected: [at('engineRaised')],
+      check: (result) => {
+        expect(result.run.findings[0].title).toBe('Python requirement raised to >=3.8')
+      }
+    },
+    {
+      name: 'shipped declarations: .d.ts exports compared where package.json names its types',
+      files: TYPED_HEAD,
+      git: tagged(TYPED_BASE, TYPED_HEAD, 'v1.0.0'),
+      expected: [at('apiChanged', 'index.d.ts', 1), at('apiRemoved')],
+      check: (result) => {
+        const [changed] = byMessage(result, 'apiChanged')
+        expect(changed.confidence).toBe('high')
+        expect(changed.title).toBe('load: required parameter `encoding` added')
+        // 3.0.0 -> 4.0.0 is the major release the removal needs: no version finding.
+        expect(byMessage(result, 'versionBumpTooSmall')).toEqual([])
+        expect(result.run.specs).toEqual([]) // declarations hold no code to call
+      }
     }
   ]
 })
 
-describe('backwards-compat: TypeScript and JavaScript', () => {
-  const trees = fixtureTrees('backwards-compat-ts')
-  trees.base['package.json'] = TS_MANIFESTS.base
-  trees.head['package.json'] = TS_MANIFESTS.head
-  const repo = repository(trees.base, trees.head)
-  let result: FixtureRun
-
-  it('finds every planted breaking change, by message id, file and line', async () => {
-    result = await run(repo.root, repo.head)
-    expect(result.run.error).toBeNull()
-    expect(found(result)).toEqual(
-      sorted([
-        // The entry's surface, read with the TypeScript compiler.
-        ['apiChanged', 'src/index.ts', 1], // parse: strict made required
-        ['apiChanged', 'src/index.ts', 4], // format: required separator added
-        ['apiRemoved', 'src/index.ts', 7], // legacyName renamed to renamedName (shown where the new name is)
-        ['apiChanged', 'src/index.ts', 12], // Client.get: path string -> number
-        ['defaultChanged', 'src/index.ts', 14], // defaults are not in declarations: the model says it
-        // An exports subpath in JavaScript: the compiler reads it (untyped parameters are required).
-        ['apiChanged', 'lib/util.js', 1], // pad: required fill added
-        // No longer at HEAD: repository-level, quoting the base.
-        ['apiRemoved', null, null], // oldHelper
-        ['apiRemoved', null, null], // Client.close
-        ['apiRemoved', null, null], // Options
-        ['entryPointRemoved', null, null], // exports ./legacy
-        ['moduleTypeChanged', null, null],
-        ['engineRaised', null, null],
-        ['binRemoved', null, null],
-        ['cliOptionRemoved', null, null], // --verbose
-        ['versionBumpTooSmall', null, null] // 1.0.0 -> 1.1.0 with breaking changes
-      ])
-    )
-    expect(checkRun(result)).toEqual([])
-  })
-
-  it('says where a removed thing was at the base, quoting the base text', () => {
-    const [helper] = byMessage(result, 'apiRemoved', 'oldHelper')
-    // The old declaration and where it was; the semver advice from the base version.
-    expect(helper.message).toBe(
-      'Function `oldHelper` of the package entry `.` was `oldHelper(x: number): number` (src/index.ts:7 at v1.0.0) and is removed at HEAD: code that imports it breaks. Semver: a major release: 2.0.0.'
-    )
-    expect(helper.where[0]).toBe(
-      'src/index.ts:7 at v1.0.0: export function oldHelper(x: number): number {'
-    )
-    expect(helper.lookedFor).toContain('exported by the package entry . at v1.0.0')
-    const [close] = byMessage(result, 'apiRemoved', 'Client.close')
-    expect(close.where[0]).toBe('src/index.ts:16 at v1.0.0: close(): void {}')
-    const [renamed] = byMessage(result, 'apiRemoved', 'legacyName')
-    expect(renamed.title).toBe('Function legacyName renamed to `renamedName`')
-    expect(renamed.message).toContain(
-      '(`renamedName(a: string, b: number): string`, src/index.ts:7)'
-    )
-    expect(renamed.snippet).toContain('export function renamedName(a: string, b: number)')
-    // A change quotes both declarations with both locations.
-    const [get] = byMessage(result, 'apiChanged', 'Client.get')
-    expect(get.message).toContain(
-      'At v1.0.0: `get(path: string): string` (src/index.ts:15); at HEAD: `get(path: number): string` (src/index.ts:12)'
-    )
-    const [verbose] = byMessage(result, 'cliOptionRemoved')
-    expect(verbose.message).toContain('`--verbose`')
-    expect(verbose.where[0]).toMatch(/^bin\/cli\.js:2 at v1\.0\.0: /)
-    const [subpath] = byMessage(result, 'entryPointRemoved')
-    expect(subpath.message).toContain('`pkg/legacy` stops resolving')
-    expect(byMessage(result, 'engineRaised')[0].message).toContain(
-      '`>=14` at v1.0.0 and requires `>=18`'
-    )
-  })
-
-  it('states the bump needed against the version change made, and lists additions apart', () => {
-    const [bump] = byMessage(result, 'versionBumpTooSmall')
-    expect(bump.title).toBe('Version 1.1.0 is a minor change; the breaking changes need major')
-    expect(bump.severity).toBe('high')
-    expect(bump.message).toContain('(2.0.0)')
-    const details = result.run.details as {
-      requiredBump: string
-      additions: { name: string; what: string }[]
-      base: { ref: string; how: string }
-    }
-    expect(details.requiredBump).toBe('major')
-    expect(details.base).toMatchObject({ ref: 'v1.0.0', how: 'tag' })
-    expect(details.additions).toEqual(
-      expect.arrayContaining([{ file: 'src/index.ts', name: 'added', what: 'function added' }])
-    )
-    expect(
-      result.run.findings.some((f) => f.message.includes('`added`') || f.symbol === 'added')
-    ).toBe(false)
-    expect(details.additions.some((a) => a.name === 'renamedName')).toBe(false) // claimed by the rename
-    expect(result.run.report).toContain('#### Additions (not breaking)')
-    expect(result.run.report).toContain('**major** release')
-  })
-
-  it('writes contract specs that pin the changed signatures and parse', () => {
-    const specs = result.run.specs
-    expect(specs.length).toBeGreaterThan(0)
-    const format = specs.find((s) => s.title === 'format keeps its public signature')
-    expect(format?.code).toContain('assert.strictEqual(subject.length, 2)')
-    expect(format?.covers).toEqual(byMessage(result, 'apiChanged', 'format').map((f) => f.id))
-    const count = specs.find((s) => s.title === 'count keeps its public signature')
-    expect(count?.code).toContain('assert.strictEqual(subject.length, 1)') // `limit = 20` has a default
-    for (const spec of specs) expect(tsParses(spec.code)).toEqual([])
-  })
-
-  it('gives the same ids on a second run', async () => {
-    const again = await run(repo.root, repo.head)
-    expect(again.run.findings.map((f) => f.id)).toEqual(result.run.findings.map((f) => f.id))
-    expect(again.run.specs.map((s) => s.id)).toEqual(result.run.specs.map((s) => s.id))
-  })
-})
-
-describe('backwards-compat: Python', () => {
-  const trees = fixtureTrees('backwards-compat-py')
-  const repo = repository(trees.base, trees.head, '2.0.0')
-  let result: FixtureRun
-
-  it('finds every planted breaking change, by message id, file and line', async () => {
-    result = await run(repo.root, repo.head)
-    expect(result.run.error).toBeNull()
-    expect(found(result)).toEqual(
-      sorted([
-        ['keywordOnlyChanged', 'mylib/api.py', 4], // timeout
-        ['keywordOnlyChanged', 'mylib/api.py', 4], // retries
-        ['defaultChanged', 'mylib/api.py', 4], // timeout 10 -> 30
-        ['parameterRenamed', 'mylib/api.py', 8], // text -> value
-        ['requiredParameterAdded', 'mylib/api.py', 8], // tz
-        ['parameterRemoved', 'mylib/api.py', 17], // Store.get default
-        ['exportRemoved', null, null], // shout (internal_helper is not in __all__: not reported)
-        ['memberRemoved', null, null], // Store.put
-        ['engineRaised', null, null], // requires-python >=3.8 -> >=3.10
-        ['cliOptionRemoved', null, null], // --fast
-        ['versionBumpTooSmall', null, null] // 2.0.0 -> 2.0.1
-      ])
-    )
-    expect(checkRun(result)).toEqual([])
-    expect(
-      result.run.findings.some(
-        (f) => f.message.includes('internal_helper') || f.message.includes('_private')
-      )
-    ).toBe(false)
-    expect(byMessage(result, 'parameterRenamed')[0].message).toContain(
-      '`text` of `parse_date` is now `value`'
-    )
-    expect(byMessage(result, 'cliOptionRemoved')[0].message).toContain('`--fast`')
-    expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe(
-      'Version 2.0.1 is a patch change; the breaking changes need major'
-    )
-  })
-
-  it('writes inspect.signature contract specs that parse', () => {
-    const fetch = result.run.specs.find((s) => s.title === 'fetch keeps its public signature')
-    expect(fetch?.code).toContain(
-      "assert [p.name for p in params] == ['url', 'timeout', 'retries']"
-    )
-    expect(fetch?.code).toContain("== ['POSITIONAL_OR_KEYWORD', 'KEYWORD_ONLY', 'KEYWORD_ONLY']")
-    expect(fetch?.code).toContain('assert params[1].default == 30')
-    for (const spec of result.run.specs) pyParses(spec.code)
-  })
-})
-
-describe('backwards-compat: a setuptools package (setup.cfg)', () => {
-  // The shape of a real release: a module removed, python_requires raised, and a minor version bump,
-  // with the version kept in the package (`version = attr: signer.__version__`).
-  const setupCfg = (version: string, python: string) =>
-    `[metadata]\nname = signer\nversion = attr: signer.__version__\n\n[options]\npackages = find:\npackage_dir =\n    = src\npython_requires = ${python}\n`
-  const base = {
-    'setup.cfg': setupCfg('', '>= 3.6'),
-    'src/signer/__init__.py':
-      'from .core import sign\nfrom .jws import JWSSigner\n\n__version__ = "2.0.1"\n',
-    'src/signer/core.py':
-      'import typing as _t\n\n_str_bytes = _t.Union[str, bytes]\n\n\ndef sign(value: _t.Optional[str], key: _t.Union[str, bytes]) -> _t.Optional[str]:\n    return value\n\n\ndef verify(sig: bytes, key: _str_bytes) -> bool:\n    return bool(sig)\n',
-    'src/signer/jws.py': 'class JWSSigner:\n    def dumps(self, obj):\n        return str(obj)\n'
-  }
-  const head = {
-    'setup.cfg': setupCfg('', '>= 3.7'),
-    'src/signer/__init__.py': 'from .core import sign\n\n__version__ = "2.1.0"\n',
-    // Only the spelling of the first annotations changed; verify's sig really takes str now.
-    'src/signer/core.py':
-      'from __future__ import annotations\n\n\ndef sign(value: str | None, key: str | bytes) -> str | None:\n    return value\n\n\ndef verify(sig: str, key: str | bytes) -> bool:\n    return bool(sig)\n'
-  }
-
-  it('reads the version from the package, sees python_requires raised, compares annotations by meaning, and calls the minor bump too small', async () => {
-    const repo = repository(base, head, '2.0.1')
-    const result = await run(repo.root, head)
-    expect(result.run.error).toBeNull()
-    expect(found(result)).toEqual(
-      sorted([
-        ['exportRemoved', null, null],
-        ['engineRaised', null, null],
-        ['versionBumpTooSmall', null, null],
-        ['parameterTypeChanged', 'src/signer/core.py', 8]
-      ])
-    )
-    // `key: _str_bytes` named an alias at the base: not compared on its spelling.
-    expect(byMessage(result, 'parameterTypeChanged').map((f) => f.message)).toEqual([
-      expect.stringContaining('`sig`')
-    ])
-    expect(byMessage(result, 'engineRaised')[0].title).toBe('Python requirement raised to >= 3.7')
-    expect(byMessage(result, 'versionBumpTooSmall')[0].title).toBe(
-      'Version 2.1.0 is a minor change; the breaking changes need major'
-    )
-    expect(checkRun(result)).toEqual([])
-  })
-})
-
-describe('backwards-compat: Python conventions that are not breaking', () => {
-  it('compares implementations not @overload stubs, keeps names a module __getattr__ serves, and renames of __positional parameters', async () => {
-    const base = {
-      'pyproject.toml': '[project]\nname = "cli"\nversion = "8.1.0"\n',
-      'cli/core.py': [
-        'class BaseCommand:',
-        '    pass',
-        '',
-        '',
-        'class Context:',
-        '    def invoke(self, __callback, *args, **kwargs):',
-        '        return __callback(*args, **kwargs)',
-        ''
-      ].join('\n'),
-      'cli/decorators.py': 'def command(name=None, cls=None, **attrs):\n    return name\n'
-    }
-    const head = {
-      'pyproject.toml': '[project]\nname = "cli"\nversion = "8.2.0"\n',
-      'cli/core.py': [
-        'import warnings',
-        '',
-        '',
-        'class _BaseCommand:',
-        '    pass',
-        '',
-        '',
-        'class Context:',
-        '    def invoke(self, callback, /, *args, **kwargs):',
-        '        return callback(*args, **kwargs)',
-        '',
-        '',
-        'def __getattr__(name):',
-        '    if name == "BaseCommand":',
-        '        warnings.warn("BaseCommand is deprecated", DeprecationWarning)',
-        '        return _BaseCommand',
-        '    raise AttributeError(name)',
-        ''
-      ].join('\n'),
-      'cli/decorators.py': [
-        'import typing as t',
-        '',
-        '',
-        '@t.overload',
-        'def command(name: t.Callable) -> int: ...',
-        '',
-        '',
-        '@t.overload',
-        'def command(name: str | None = None, cls: type | None = None) -> str: ...',
-        '',
-        '',
-        'def command(name=None, cls=None, **attrs):',
-        '    return name',
-        ''
-      ].join('\n')
-    }
-    const repo = repository(base, head, '8.1.0')
-    const result = await run(repo.root, head)
-    expect(result.run.error).toBeNull()
-    expect(found(result)).toEqual([])
-    expect(result.run.report).toContain(
-      '<code>BaseCommand</code>: <code>cli/core.py</code> → <code>cli/core.py (served by its module &#95;&#95;getattr'
-    )
-  })
-})
-
-describe('backwards-compat: setup.py', () => {
-  it('reads python_requires from the setup() call in the model', async () => {
-    const setup = (python: string) =>
-      `from setuptools import setup\n\nsetup(\n    name="web",\n    python_requires="${python}",\n)\n`
-    const base = {
-      'setup.py': setup('>=3.7'),
-      'web/__init__.py': 'def get(url):\n    return url\n'
-    }
-    const head = { ...base, 'setup.py': setup('>=3.8') }
-    const repo = repository(base, head, 'v2.31.0')
-    const result = await run(repo.root, head)
-    expect(found(result)).toEqual([['engineRaised', null, null]])
-    expect(result.run.findings[0].title).toBe('Python requirement raised to >=3.8')
-  })
-})
-
-describe('backwards-compat: shipped declarations', () => {
-  it('compares .d.ts exports where package.json names its types, parameter by parameter', async () => {
-    const manifest = (version: string) =>
-      JSON.stringify({ name: 'typed', version, main: 'index.js', types: 'index.d.ts' })
-    const repo = repository(
-      {
-        'package.json': manifest('3.0.0'),
-        'index.d.ts':
-          'export declare function load(path: string): Buffer;\nexport declare function old(): void;\nexport interface Loader {\n  load(path: string): void\n}\n'
-      },
-      {
-        'package.json': manifest('4.0.0'),
-        'index.d.ts':
-          'export declare function load(path: string, encoding: string): Buffer;\nexport interface Loader {\n  load(path: string): void\n}\n'
-      }
-    )
-    const result = await run(repo.root, repo.head)
-    expect(found(result)).toEqual(
-      sorted([
-        ['apiChanged', 'index.d.ts', 1],
-        ['apiRemoved', null, null]
-      ])
-    )
-    expect(checkRun(result)).toEqual([])
-    const [changed] = byMessage(result, 'apiChanged')
-    expect(changed.confidence).toBe('high')
-    expect(changed.title).toBe('load: required parameter `encoding` added')
-    // 3.0.0 -> 4.0.0 is the major release the removal needs: no version finding.
-    expect(byMessage(result, 'versionBumpTooSmall')).toEqual([])
-    expect(result.run.specs).toEqual([]) // declarations hold no code to call
-  })
-})
-
-describe('backwards-compat: nothing to report', () => {
-  it('additions only: no findings, a minor release advised', async () => {
-    const repo = repository(
-      {
-        'src/a.ts': 'export function a(x: number): number {\n  return x\n}\n',
-        'package.json': '{"name":"p","version":"1.0.0"}\n'
-      },
-      {
-        'src/a.ts':
-          'export function a(x: number, y?: number): number {\n  return x\n}\nexport function b(): void {}\n',
-        'package.json': '{"name":"p","version":"1.1.0","bin":{"p":"cli.js"}}\n'
-      }
-    )
-    const result = await run(repo.root, repo.head)
-    expect(result.run.findings).toEqual([])
-    const details = result.run.details as {
-      requiredBump: string
-      additions: { name: string; what: string }[]
-    }
-    expect(details.requiredBump).toBe('minor')
-    expect(details.additions).toEqual([
-      { file: 'src/a.ts', name: 'b', what: 'function added' },
-      { file: 'src/a.ts', name: 'a', what: 'optional parameter y added' }
-    ])
-    expect(result.run.report).toContain('No breaking changes found')
-  })
-
-  it('an entry export defined at run time (a name in a string of the entry module) is not called removed', async () => {
-    const repo = repository(
-      {
-        'index.js': 'function parse(text) {\n  return text\n}\nmodule.exports = { parse }\n',
-        'package.json': '{"name":"lazy","version":"1.0.0","main":"index.js"}'
-      },
-      {
-        'index.js':
-          "const lazy = (key, path) => Object.defineProperty(exports, key, { get: () => require(path), enumerable: true })\nlazy('parse', './lib/parse')\n",
-        'lib/parse.js': 'module.exports = function parse(text) {\n  return text\n}\n',
-        'package.json': '{"name":"lazy","version":"1.0.1","main":"index.js"}'
-      }
-    )
-    const result = await run(repo.root, repo.head)
-    expect(result.run.findings).toEqual([])
-    expect((result.run.details as { moved: { name: string; to: string }[] }).moved).toEqual([
-      {
-        name: 'parse',
-        from: 'index.js',
-        to: 'index.js (named in a string there: an export static analysis cannot see)'
-      }
-    ])
-  })
-
-  it('with an exports map only the entry modules are API: an internal module may change freely', async () => {
-    const manifest = (version: string) =>
-      JSON.stringify({ name: 'closed', version, exports: { '.': './index.js' } })
-    const repo = repository(
-      {
-        'index.js':
-          "const { helper } = require('./lib/internal.js')\nexports.run = (x) => helper(x)\n",
-        'lib/internal.js': 'exports.helper = (x) => x\nexports.other = () => 1\n',
-        'package.json': manifest('1.0.0')
-      },
-      {
-        'index.js':
-          "const { helper } = require('./lib/internal.js')\nexports.run = (x) => helper(x)\n",
-        'lib/internal.js': 'exports.helper = (x, y) => x + y\n',
-        'package.json': manifest('1.0.1')
-      }
-    )
-    const result = await run(repo.root, repo.head)
-    expect(result.run.findings).toEqual([])
-  })
-
-  it('no tags and no earlier result: no findings, and the report says why there is no base', async () => {
-    const repo = repository(
-      { 'a.py': 'def f(x):\n    pass\n' },
-      { 'a.py': 'def g():\n    pass\n' },
-      null
-    )
-    const result = await run(repo.root, repo.head)
-    expect(result.run.findings).toEqual([])
-    expect((result.run.details as { base: { unavailable: string } }).base.unavailable).toContain(
-      'no semver tag'
-    )
-    expect(result.run.report).toContain('the base is unavailable')
-    expect(result.run.report).toContain('set the base-ref input')
-  })
-
-  it('the base-ref input wins over tags; the previous run is the fallback', async () => {
+// Base choices the harness does not build: the previous run's commit, a shallow clone, no commits.
+describe('backwards-compat: choosing the base', () => {
+  it('the previous run is the fallback when no tag is there', async () => {
     const repo = repository(
       { 'a.py': 'def f(x):\n    pass\n' },
       { 'a.py': 'def f():\n    pass\n' },
@@ -730,9 +658,6 @@ describe('backwards-compat: nothing to report', () => {
     const previous = git(repo.root, ['rev-parse', 'HEAD~1']).trim()
     const viaHistory = await run(repo.root, repo.head, { previousCommit: previous })
     expect(found(viaHistory)).toEqual([['parameterRemoved', 'a.py', 1]])
-    const viaInput = await run(repo.root, repo.head, { baseRef: 'HEAD' })
-    expect(viaInput.run.findings).toEqual([])
-    expect((viaInput.run.details as { base: { how: string } }).base.how).toBe('input')
   })
 
   it('a shallow clone: no findings, and the advice to fetch the history', async () => {

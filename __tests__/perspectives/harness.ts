@@ -194,18 +194,32 @@ function filesEdit(a: Record<string, string> = {}, b: Record<string, string> = {
 /** The most lines a near miss may change: a few, or a tenth of a large reporting case. */
 const NEAR_MISS_LINES = 12
 
+/** Every tree a case is made of: its files, its base files and the commits of its git history. */
+function treesOf<O>(c: Case<O>): Record<string, string>[] {
+  return [c.files, c.baseFiles ?? {}, ...(c.git?.commits ?? []).map((commit) => commit.files)]
+}
+
 /**
- * Whether `near` is a near miss of `reporting`: the same repository but for a small edit (files, base
- * files or options), so what makes the one report and the other not is that edit.
+ * Whether `near` is a near miss of `reporting`: the same repository but for a small edit (in files,
+ * base files, history or options) that is also small beside what the two share, so what makes the one
+ * report and the other not is that edit. (No larger than the reporting case itself: two tiny unrelated
+ * cases are not near misses of each other.)
  */
 export function isNearMiss<O>(reporting: Case<O>, near: Case<O>): boolean {
-  const lines = Object.values(reporting.files).reduce((n, t) => n + t.split('\n').length, 0)
-  const edit =
-    filesEdit(reporting.files, near.files) +
-    filesEdit(reporting.baseFiles, near.baseFiles) +
-    (JSON.stringify(reporting.options ?? {}) === JSON.stringify(near.options ?? {}) ? 0 : 1) +
-    (JSON.stringify(reporting.git ?? null) === JSON.stringify(near.git ?? null) ? 0 : 1)
-  return edit > 0 && edit <= Math.max(NEAR_MISS_LINES, Math.floor(lines / 10))
+  const a = treesOf(reporting)
+  const b = treesOf(near)
+  const lines = a.reduce(
+    (n, tree) => n + Object.values(tree).reduce((k, t) => k + t.split('\n').length, 0),
+    0
+  )
+  const differs = (x: unknown, y: unknown) =>
+    JSON.stringify(x ?? {}) === JSON.stringify(y ?? {}) ? 0 : 1
+  let edit =
+    differs(reporting.options, near.options) +
+    differs(reporting.git?.modified, near.git?.modified) +
+    differs(reporting.git?.base, near.git?.base)
+  for (let i = 0; i < Math.max(a.length, b.length); i++) edit += filesEdit(a[i], b[i])
+  return edit > 0 && edit <= Math.max(NEAR_MISS_LINES, Math.floor(lines / 10)) && edit <= lines
 }
 
 /**

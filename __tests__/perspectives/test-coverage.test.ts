@@ -362,6 +362,22 @@ testPerspective(testCoverage, {
       }
     },
     {
+      name: 'near miss: the same report written after src/pricing.ts last changed is not stale',
+      files: { ...STALE_HEAD, 'coverage/lcov.info': lcov(TS_HITS, TS_FUNCTIONS) },
+      git: {
+        commits: [
+          { date: '2024-01-01T12:00:00Z', files: { ...tsFixture, '.gitignore': 'coverage/\n' } },
+          { date: '2025-06-01T12:00:00Z', files: STALE_HEAD }
+        ],
+        modified: { 'coverage/lcov.info': '2025-07-01T00:00:00Z' }
+      },
+      // The report is used for src/pricing.ts too: its functions the report says never ran are gaps.
+      expected: [
+        { messageId: 'uncoveredFunction', file: 'src/pricing.ts', line: 1 },
+        { messageId: 'uncoveredFunction', file: 'src/pricing.ts', line: 8 }
+      ]
+    },
+    {
       // A report older than the analysed commit: used for the files unchanged since, not for the changed ones.
       name: 'a report written before src/pricing.ts last changed is stale for that file only',
       files: {
