@@ -102,6 +102,23 @@ const TS_FILES = readFixture('big-picture-ts')
 const PY_FILES = readFixture('big-picture-py')
 const CLEAN_FILES = readFixture('big-picture-clean')
 
+/** Stored results from before, with a finding in example code planted in two perspectives. */
+async function withExampleFindings(files: Record<string, string>): Promise<PreviousResult[]> {
+  const results = await sharedResultsOf(files)
+  return results.map((r) => {
+    if (r.perspective !== 'failure-modes' && r.perspective !== 'error-handling') return r
+    const example = {
+      ...r.findings[0],
+      id: `${r.perspective}-example`,
+      file: 'examples/replay.ts',
+      startLine: 1,
+      endLine: 1,
+      snippet: files['examples/replay.ts'].split('\n')[0]
+    }
+    return { ...r, findings: [...r.findings, example] }
+  })
+}
+
 testPerspective(bigPicture, {
   // Message ids without a near-miss case yet (the meta-test keeps this list true).
   nearMissPending: ['hotspot'],
@@ -143,7 +160,8 @@ testPerspective(bigPicture, {
         { messageId: 'hotspot', file: 'src/notify.ts', line: 4 },
         { messageId: 'hotspot', file: 'src/orders.ts', line: 20 }
       ],
-      check: ({ run }) => {
+      check: async ({ run }) => {
+        const results = await sharedResultsOf(TS_FILES)
         const orders = run.findings.find((f) => f.file === 'src/orders.ts')!
         // The command injection outweighs the others in the file; JSON.parse's failure mode was high only
         // because no test seemed to reach it, and a static "untested" never makes a HIGH.
@@ -152,6 +170,98 @@ testPerspective(bigPicture, {
           details(run).hotspots.files.find((h) => h.file === 'src/orders.ts')!.perspectives
         ).toEqual(
           expect.arrayContaining(['error-handling', 'failure-modes', 'performance', 'security'])
+        )
+        // The empty catch in format.ts is one perspective's: no hotspot.
+        // The empty catch in format.ts is real (error-handling reports it) but nothing else is wrong there.
+        expect(
+          findingsIn(results, 'error-handling', 'src/format.ts').map((f) => f.startLine)
+        ).toEqual([8])
+        expect(run.findings.map((f) => f.file)).not.toContain('src/format.ts')
+        // "No test" counted once when scope and test-coverage both say it.
+        // notify.ts: scope and test-coverage both report notifyAll untested; only test-coverage counts.
+        const notify = details(run).hotspots.files.find((h) => h.file === 'src/notify.ts')!
+        expect(findingsIn(results, 'scope', 'src/notify.ts')).toHaveLength(1)
+        expect(notify.perspectives).not.toContain('scope')
+        expect(notify.perspectives).toContain('test-coverage')
+        // Overall risk and readiness by the documented formulas.
+        const risks = results.map((r) => r.risk)
+        const expected = Math.round(
+          0.5 * Math.max(...risks) + 0.5 * (risks.reduce((a, b) => a + b, 0) / risks.length)
+        )
+        expect(run.risk).toBe(expected)
+        expect(run.metrics.overallRisk).toBe(expected)
+        const checks = Object.fromEntries(details(run).readiness.checks.map((c) => [c.id, c.state]))
+        // failure-modes reports JSON.parse(body) high/high; no CI file; 1 of 6 functions tested; no base to compare with.
+        // The static coverage estimate below the target cannot fail a check: only a report can.
+        expect(checks).toEqual({
+          'no-critical': 'pass',
+          'no-confident-high': 'fail',
+          'tests-in-ci': 'fail',
+          coverage: 'unknown',
+          semver: 'unknown',
+          complete: 'pass'
+        })
+        expect(details(run).readiness.verdict).toBe('not ready')
+        expect(run.metrics.readiness).toBe(50)
+        // The specs of all perspectives grouped by what they test, hotspot targets first.
+        const { entries, specs } = details(run).backlog
+        const total = results.reduce((n, r) => n + (r.specs?.length ?? 0), 0)
+        expect(specs).toBe(total)
+        const targets = entries.map((e) => `${e.file}#${e.symbol ?? ''}`)
+        expect(new Set(targets).size).toBe(targets.length)
+        // The functions in hotspot files with the most open findings lead; parseOrder's designed throw is
+        // a contract spec with no finding, so it follows the CI workflow's entry; a tested formatter is last.
+        expect(targets.slice(0, 3).sort()).toEqual([
+          'src/notify.ts#notifyAll',
+          'src/orders.ts#archiveOrder',
+          'src/orders.ts#loadOrders'
+        ])
+        expect(entries.slice(0, 3).every((e) => e.hotspot)).toBe(true)
+        expect(entries.find((e) => e.symbol === 'parseOrder')?.hotspot).toBe(true)
+        expect(targets.slice(-2).every((t) => t.startsWith('src/format.ts#'))).toBe(true)
+        for (let i = 1; i < entries.length; i++)
+          expect(entries[i - 1].value).toBeGreaterThanOrEqual(entries[i].value)
+        const archive = entries.find((e) => e.symbol === 'archiveOrder')!
+        expect(archive.perspectives).toEqual(
+          expect.arrayContaining(['security', 'error-handling', 'failure-modes'])
+        )
+        // The report opens with the overview.
+        const report = run.report ?? ''
+        expect(report.split('\n')[0]).toBe(
+          `**Overall risk: ${run.risk}/100** · **Readiness: not ready** (2 of 4 decided checks pass, 2 cannot be decided yet)`
+        )
+        expect(report).toContain('- **Hotspots:** <code>src/orders.ts</code> (8 perspectives')
+        expect(report).toContain('this is the first big-picture run')
+        expect(report).toContain('- **Results used:** 14 from this run.')
+        expect(run.headline).toBe(
+          `Overall risk ${run.risk}/100, readiness: not ready (2 of 4 decided checks pass); 2 hotspots, the top one src/orders.ts.`
+        )
+      }
+    },
+    {
+      name: 'findings in example code: no hotspot, no backlog entry, and the report says how many it left out',
+      files: TS_FILES,
+      results: () => withExampleFindings(TS_FILES),
+      resultsMaxAgeDays: 21,
+      expected: [
+        { messageId: 'hotspot', file: 'src/notify.ts', line: 4 },
+        { messageId: 'hotspot', file: 'src/orders.ts', line: 20 }
+      ],
+      check: async ({ run }) => {
+        // The engine's product view keeps example code out of every perspective computed now...
+        const results = await sharedResultsOf(TS_FILES)
+        expect(
+          results.filter((r) => r.findings.some((f) => f.file === 'examples/replay.ts'))
+        ).toEqual([])
+        // ...and stored results from before (planted in two perspectives) are not counted either.
+        const d = run.details as {
+          hotspots: { notShipped: number }
+          backlog: { notShipped: number; entries: { file: string }[] }
+        }
+        expect(d.hotspots.notShipped).toBe(2)
+        expect(d.backlog.entries.map((e) => e.file)).not.toContain('examples/replay.ts')
+        expect(run.report).toContain(
+          `${d.hotspots.notShipped} findings outside the product (examples, docs, tooling, benchmarks, fixtures) are not counted`
         )
       }
     },
@@ -172,128 +282,6 @@ testPerspective(bigPicture, {
       }
     }
   ]
-})
-
-describe('big-picture on a TypeScript service', () => {
-  const files = TS_FILES
-  let results: PreviousResult[]
-  let run: PerspectiveRun
-  beforeAll(async () => {
-    results = await sharedResultsOf(files)
-    const fixture = await runFixture(bigPicture, files, { results, resultsMaxAgeDays: 21 })
-    expect(checkRun(fixture)).toEqual([])
-    run = fixture.run
-  }, 120_000)
-
-  it('does not make a hotspot of a file only one perspective flags', () => {
-    // The empty catch in format.ts is real (error-handling reports it) but nothing else is wrong there.
-    expect(findingsIn(results, 'error-handling', 'src/format.ts').map((f) => f.startLine)).toEqual([
-      8
-    ])
-    expect(run.findings.map((f) => f.file)).not.toContain('src/format.ts')
-  })
-
-  it('makes no hotspot and no backlog entry of example code, and says how much it left out', async () => {
-    // The engine's product view keeps example code out of every perspective computed now...
-    expect(results.filter((r) => r.findings.some((f) => f.file === 'examples/replay.ts'))).toEqual(
-      []
-    )
-    // ...and stored results from before (planted here in two perspectives) are not counted either.
-    const plant = (r: PreviousResult): PreviousResult => {
-      if (r.perspective !== 'failure-modes' && r.perspective !== 'error-handling') return r
-      const example = {
-        ...r.findings[0],
-        id: `${r.perspective}-example`,
-        file: 'examples/replay.ts',
-        startLine: 1,
-        endLine: 1,
-        snippet: files['examples/replay.ts'].split('\n')[0]
-      }
-      return { ...r, findings: [...r.findings, example] }
-    }
-    const planted = results.map(plant)
-    const withExample = await runFixture(bigPicture, files, {
-      results: planted,
-      resultsMaxAgeDays: 21
-    })
-    expect(withExample.run.findings.map((f) => f.file)).not.toContain('examples/replay.ts')
-    const d = withExample.run.details as {
-      hotspots: { notShipped: number }
-      backlog: { notShipped: number; entries: { file: string }[] }
-    }
-    expect(d.hotspots.notShipped).toBe(2)
-    expect(d.backlog.entries.map((e) => e.file)).not.toContain('examples/replay.ts')
-    expect(withExample.run.report).toContain(
-      `${d.hotspots.notShipped} findings outside the product (examples, docs, tooling, benchmarks, fixtures) are not counted`
-    )
-  })
-
-  it('counts "no test" once when scope and test-coverage both say it', () => {
-    // notify.ts: scope and test-coverage both report notifyAll untested; only test-coverage counts.
-    const notify = details(run).hotspots.files.find((h) => h.file === 'src/notify.ts')!
-    expect(findingsIn(results, 'scope', 'src/notify.ts')).toHaveLength(1)
-    expect(notify.perspectives).not.toContain('scope')
-    expect(notify.perspectives).toContain('test-coverage')
-  })
-
-  it('gives overall risk and readiness by the documented formulas', () => {
-    const risks = results.map((r) => r.risk)
-    const expected = Math.round(
-      0.5 * Math.max(...risks) + 0.5 * (risks.reduce((a, b) => a + b, 0) / risks.length)
-    )
-    expect(run.risk).toBe(expected)
-    expect(run.metrics.overallRisk).toBe(expected)
-    const checks = Object.fromEntries(details(run).readiness.checks.map((c) => [c.id, c.state]))
-    // failure-modes reports JSON.parse(body) high/high; no CI file; 1 of 6 functions tested; no base to compare with.
-    // The static coverage estimate below the target cannot fail a check: only a report can.
-    expect(checks).toEqual({
-      'no-critical': 'pass',
-      'no-confident-high': 'fail',
-      'tests-in-ci': 'fail',
-      coverage: 'unknown',
-      semver: 'unknown',
-      complete: 'pass'
-    })
-    expect(details(run).readiness.verdict).toBe('not ready')
-    expect(run.metrics.readiness).toBe(50)
-  })
-
-  it('groups the specs of all perspectives by what they test, hotspot targets first', () => {
-    const { entries, specs } = details(run).backlog
-    const total = results.reduce((n, r) => n + (r.specs?.length ?? 0), 0)
-    expect(specs).toBe(total)
-    const targets = entries.map((e) => `${e.file}#${e.symbol ?? ''}`)
-    expect(new Set(targets).size).toBe(targets.length)
-    // The functions in hotspot files with the most open findings lead; parseOrder's designed throw is
-    // a contract spec with no finding, so it follows the CI workflow's entry; a tested formatter is last.
-    expect(targets.slice(0, 3).sort()).toEqual([
-      'src/notify.ts#notifyAll',
-      'src/orders.ts#archiveOrder',
-      'src/orders.ts#loadOrders'
-    ])
-    expect(entries.slice(0, 3).every((e) => e.hotspot)).toBe(true)
-    expect(entries.find((e) => e.symbol === 'parseOrder')?.hotspot).toBe(true)
-    expect(targets.slice(-2).every((t) => t.startsWith('src/format.ts#'))).toBe(true)
-    for (let i = 1; i < entries.length; i++)
-      expect(entries[i - 1].value).toBeGreaterThanOrEqual(entries[i].value)
-    const archive = entries.find((e) => e.symbol === 'archiveOrder')!
-    expect(archive.perspectives).toEqual(
-      expect.arrayContaining(['security', 'error-handling', 'failure-modes'])
-    )
-  })
-
-  it('opens its report with the overview', () => {
-    const report = run.report ?? ''
-    expect(report.split('\n')[0]).toBe(
-      `**Overall risk: ${run.risk}/100** · **Readiness: not ready** (2 of 4 decided checks pass, 2 cannot be decided yet)`
-    )
-    expect(report).toContain('- **Hotspots:** <code>src/orders.ts</code> (8 perspectives')
-    expect(report).toContain('this is the first big-picture run')
-    expect(report).toContain('- **Results used:** 14 from this run.')
-    expect(run.headline).toBe(
-      `Overall risk ${run.risk}/100, readiness: not ready (2 of 4 decided checks pass); 2 hotspots, the top one src/orders.ts.`
-    )
-  })
 })
 
 describe('big-picture across cycles', () => {

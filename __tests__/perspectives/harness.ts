@@ -107,7 +107,9 @@ export function validateCases<O>(perspectiveId: string, cases: Cases<O>): void {
         c.target ?? null,
         sorted(c.baseFiles),
         c.history ?? null,
-        typeof c.results === 'function' ? 'computed' : (c.results ?? null),
+        typeof c.results === 'function'
+          ? `computed by ${c.results.toString()}`
+          : (c.results ?? null),
         c.git ?? null
       ])
       const twin = contents.get(content)
