@@ -19,10 +19,11 @@ export interface ReachGraph {
 
 /**
  * A use: `any` reaches every function of the name; `bare` (a plain name inside a function) only
- * functions that are not methods; `self` only methods of the family of `cls`.
+ * functions that are not methods; `self` only methods of the family of `cls`; `prefix` every function
+ * whose name starts with it (`getattr(self, 'visit_%s' % kind)`).
  */
 interface Use {
-  kind: 'any' | 'bare' | 'self'
+  kind: 'any' | 'bare' | 'self' | 'prefix'
   name: string
   cls?: string
 }
@@ -103,6 +104,12 @@ function buildGraph(
   for (const module of model.modules) {
     for (const decl of module.imports) {
       const target = decl.resolved ? byPath.get(decl.resolved) : undefined
+      // `require('./setup')(exports)`: a module's export used where it is loaded, under no name.
+      if (target && decl.names.length === 0 && decl.kind !== 'python') {
+        const top = moduleUses.get(module.path) ?? []
+        for (const name of defaultNames(target)) top.push({ kind: 'any', name })
+        moduleUses.set(module.path, top)
+      }
       for (const { imported, local } of decl.names) {
         if (imported !== '*' && imported !== 'default' && imported !== local)
           addAlias(aliases, local, imported)
@@ -171,6 +178,10 @@ function buildGraph(
       else push(waiting, cls, node.fn)
     }
     for (const node of byComputed.get(u.name) ?? []) reach(node.fn)
+    if (u.kind === 'prefix')
+      for (const [name, nodes] of byName)
+        if (name.startsWith(u.name))
+          for (const node of nodes) use({ kind: 'any', name: node.fn.name })
   }
   return { reached: (_module, fn) => reachedFns.has(fn) }
 }
@@ -247,12 +258,27 @@ function placeUses(
       add(u, owner, line)
     }
   }
-  // A string that is a name may be looked up by it (`getattr(obj, "visit_x")`, `obj[method]()`).
+  // A string that is a name may be looked up by it (`getattr(obj, "visit_x")`, `obj[method]()`); one
+  // that starts a name built at run time (`'visit_%s' % kind`, `` `on_${event}` ``, `'handle_' + x`) looks
+  // up any function whose name starts so.
   const listed = new Set(module.all ?? [])
-  for (const s of module.strings)
+  for (const s of module.strings) {
+    const line = s.loc.startLine
     if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value))
-      add({ kind: 'any', name: s.value }, ownerOf(s.loc.startLine), s.loc.startLine)
+      add({ kind: 'any', name: s.value }, ownerOf(line), line)
+    const prefix = namePrefix(s.value)
+    if (prefix) add({ kind: 'prefix', name: prefix }, ownerOf(line), line)
+  }
   return { topLevel, main, byFunction }
+}
+
+/** `visit_` of `'visit_%s'`, `'visit_{}'`, `'visit_${x}'` or `'visit_'`: the start of a name built at run time. */
+function namePrefix(value: string): string | undefined {
+  const head = /^[A-Za-z_$][\w$]*/.exec(value)?.[0]
+  if (!head || head.length < 2) return undefined
+  const rest = value.slice(head.length)
+  if (rest === '') return head.endsWith('_') ? head : undefined
+  return /^(%[sdr(]|\{|\$\{)/.test(rest) ? head : undefined
 }
 
 /** `__name__ == "__main__"` (either side, either quote): the condition text from the model. */

@@ -35,7 +35,11 @@ export function isTestPath(path: string): boolean {
       stem.endsWith('.spec') ||
       stem.endsWith('.e2e') ||
       stem.endsWith('-test') ||
-      stem.endsWith('_test')
+      stem.endsWith('_test') ||
+      // ava's and mocha's single-file suites: `test.js`, `test.node.js`, `test-parse.js`.
+      stem === 'test' ||
+      stem.startsWith('test.') ||
+      stem.startsWith('test-')
     )
       return true
     return dirs.some((d) => JS_TEST_DIRS.has(d))

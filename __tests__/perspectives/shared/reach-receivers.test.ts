@@ -225,4 +225,57 @@ describe('static reach: receivers and accessors', () => {
     })
     expect(untested(model, ['index.js'])).toEqual(['index.js:10 Writer.parse'])
   })
+
+  it("JavaScript: a module's export called where it is required under no name (`require('./setup')(exports)`) runs, from a root-level test.js; a function nothing uses is untested", async () => {
+    const model = await modelOf({
+      'package.json': '{"name":"dbg","main":"lib/node.js","scripts":{"test":"mocha test.js"}}',
+      'lib/setup.js': [
+        'function setup(env) {', //                                 1
+        '  env.init()', //                                          2
+        '  return env', //                                          3
+        '}', //                                                     4
+        'function spare() {', //                                    5
+        '  return 1', //                                            6
+        '}', //                                                     7
+        'module.exports = setup', //                                8
+        ''
+      ].join('\n'),
+      'lib/node.js': [
+        'function init() {', //                                     1
+        '  return 1', //                                            2
+        '}', //                                                     3
+        'exports.init = init', //                                   4
+        "module.exports = require('./setup')(exports)", //          5
+        ''
+      ].join('\n'),
+      'test.js':
+        "const assert = require('assert')\nconst node = require('./lib/node')\nit('loads', () => {\n  assert.ok(node)\n})\n"
+    })
+    expect(untested(model, ['lib/setup.js', 'lib/node.js'])).toEqual(['lib/setup.js:5 spare'])
+  })
+
+  it('Python: methods looked up by a name built at run time (`getattr(self, "visit_%s" % kind)`) may run; a method nothing names is untested', async () => {
+    const model = await modelOf({
+      'pyproject.toml': '[project]\nname = "tree"\n',
+      'tree/__init__.py': '',
+      'tree/visit.py': [
+        'class Visitor:', //                                        1
+        '    def visit(self, node):', //                            2
+        '        return getattr(self, "visit_%s" % node["type"])(node)', // 3
+        '', //                                                      4
+        '    def visit_field(self, node):', //                      5
+        '        return 1', //                                      6
+        '', //                                                      7
+        '    def visit_index(self, node):', //                      8
+        '        return 2', //                                      9
+        '', //                                                      10
+        '    def render(self):', //                                 11
+        '        return 0', //                                      12
+        ''
+      ].join('\n'),
+      'tests/test_visit.py':
+        'from tree.visit import Visitor\n\ndef test_visit():\n    assert Visitor().visit({"type": "field"}) == 1\n'
+    })
+    expect(untested(model, ['tree/visit.py'])).toEqual(['tree/visit.py:11 Visitor.render'])
+  })
 })
