@@ -1,0 +1,167 @@
+// Where taint starts: source expressions (req.body, process.argv, request.args, sys.argv, input()...) and
+// the parameters of exported functions and route handlers; and how an origin reads in a message.
+import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { codeOnly } from './text.js'
+
+export type OriginKind = 'request' | 'argv' | 'stdin' | 'env' | 'parameter'
+
+export interface Origin {
+  kind: OriginKind
+  /** What the input is: `req.query.file`, `sys.argv`, `parameter name of exported load`. */
+  label: string
+  /** The source expression or parameter first, then each call it flows through: `handler(name)`, `load(path)`. */
+  steps: string[]
+  /** The function whose parameter is the entry (for hostile-input specs), when the source is a parameter. */
+  entry?: { function: FunctionDecl; param: string; index: number }
+  /** The value went through a call whose result was bound to a local (`p = path.join(root, name)`): it is built, not passed through. */
+  built?: boolean
+  /** The input is only the first part of a joined path (`join(dest, name)`): it picks the folder, not a name inside it. */
+  rootOnly?: boolean
+  /** The value went through a local binding (`const cmd = 'ls ' + dir`): a step the confidence counts like a call. */
+  viaLocal?: boolean
+}
+
+const NAME = /(?<![.\w$])[A-Za-z_$][\w$]*/g
+
+/** The names an argument's code mentions as variables (not after a dot, not inside a literal), in order. */
+export function namesIn(code: string): string[] {
+  return [...new Set(code.match(NAME) ?? [])]
+}
+
+const JS_SOURCES: [RegExp, OriginKind][] = [
+  [
+    /\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|headers|cookies|files|originalUrl|url)(?:\.[A-Za-z_$][\w$]*|\[[^\]]{1,40}\])?/,
+    'request'
+  ],
+  [
+    /\b(?:location\.(?:search|hash|href)|document\.(?:URL|cookie|referrer)|window\.name)\b/,
+    'request'
+  ],
+  [/\bprocess\.argv(?:\[\d+\])?/, 'argv'],
+  [/\bprocess\.env(?:\.[A-Za-z_$][\w$]*)?/, 'env']
+]
+
+const PY_SOURCES: [RegExp, OriginKind][] = [
+  [
+    /\brequest\.(?:args|form|json|values|data|files|cookies|headers|GET|POST|body|query_params|path_params|get_json\(\))(?:\.get\([^)]{0,40}\)|\[[^\]]{1,40}\])?/,
+    'request'
+  ],
+  [/\bsys\.argv(?:\[\d+\])?/, 'argv'],
+  [/\binput\s*\([^)]{0,60}\)/, 'stdin'],
+  [/\bos\.(?:environ(?:\.get\([^)]{0,40}\)|\[[^\]]{1,40}\])?|getenv\([^)]{0,40}\))/, 'env']
+]
+
+/** Parameters that never carry attacker text: the receiver, responses, callbacks. */
+export const NOT_INPUT = new Set([
+  'self',
+  'cls',
+  'res',
+  'response',
+  'next',
+  'cb',
+  'callback',
+  'done',
+  'req',
+  'request',
+  'ctx',
+  'reply',
+  'h'
+])
+/** Declared types that cannot hold a payload. */
+export const SAFE_TYPE = /^(number|boolean|bigint|int|float|bool|void|undefined|null|None)$/
+
+const HANDLER_DECORATOR =
+  /\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(|^(api_view|app\.|router\.|bp\.|blueprint\.)/
+
+export function isPython(module: ModuleModel): boolean {
+  return module.language === 'python'
+}
+
+/** A source expression named in the argument's code, or undefined. */
+export function directSource(
+  module: ModuleModel,
+  arg: string,
+  code = codeOnly(arg)
+): Origin | undefined {
+  for (const [pattern, kind] of isPython(module) ? PY_SOURCES : JS_SOURCES) {
+    const found = pattern.exec(code)
+    if (found) {
+      // codeOnly keeps every character's position, so the same slice of the argument shows the literal keys.
+      const label = arg.slice(found.index, found.index + found[0].length).replace(/\s+/g, '')
+      return { kind, label, steps: [label] }
+    }
+  }
+  return undefined
+}
+
+function isHandler(fn: FunctionDecl): boolean {
+  return (fn.decorators ?? []).some((d) => HANDLER_DECORATOR.test(d))
+}
+
+/**
+ * A JavaScript function the model does not see exported and that nothing in its own module calls, names or
+ * passes on: in shipped code it is reached from outside through an assignment the model does not follow
+ * (`Mime.prototype.lookup = function (path)`, `win32.parse = function (p)`, `module.exports = new Mime()`).
+ * For a library, its parameters are its caller's input like an exported function's.
+ */
+function publicByAssignment(module: ModuleModel, fn: FunctionDecl, used: Set<string>): boolean {
+  if (isPython(module) || fn.exported) return false
+  if (fn.qualifiedName.includes('.') || fn.className || fn.qualifiedName.includes('[')) return false
+  return !used.has(fn.name)
+}
+
+/** Names the module calls or mentions in a call's arguments (a function passed as a callback is used). */
+export function usedNames(module: ModuleModel): Set<string> {
+  const out = new Set<string>()
+  for (const c of module.calls) {
+    out.add(c.name)
+    for (const a of c.args) for (const n of codeOnly(a).match(NAME) ?? []) out.add(n)
+  }
+  for (const b of module.bindings ?? [])
+    for (const n of codeOnly(b.value).match(NAME) ?? []) out.add(n)
+  return out
+}
+
+export function entryParams(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  used: Set<string> = new Set()
+): Map<string, Origin> {
+  const out = new Map<string, Origin>()
+  const handler = isHandler(fn)
+  if (!fn.exported && !handler && !publicByAssignment(module, fn, used)) return out
+  const python = isPython(module)
+  // Nested functions are reachable only through their parent; private methods only through the class.
+  if (fn.qualifiedName.includes('.') && !fn.className) return out
+  if (fn.name.startsWith('_') && !(python && fn.name === '__init__')) return out
+  let index = 0
+  for (const p of fn.params) {
+    const position = index
+    if (!(python && index === 0 && fn.className && (p.name === 'self' || p.name === 'cls'))) index++
+    if (NOT_INPUT.has(p.name) || (p.type && SAFE_TYPE.test(p.type.trim()))) continue
+    if (!/^[A-Za-z_$][\w$]*$/.test(p.name)) continue
+    const owner = handler
+      ? `route handler ${fn.qualifiedName}`
+      : fn.exported
+        ? `exported ${fn.qualifiedName}`
+        : `public ${fn.qualifiedName} (assigned for callers outside the module, called nowhere inside)`
+    out.set(p.name, {
+      kind: handler ? 'request' : 'parameter',
+      label: `parameter ${p.name} of ${owner}`,
+      steps: [`${fn.qualifiedName}(${p.name})`],
+      entry: handler ? undefined : { function: fn, param: p.name, index: position }
+    })
+  }
+  return out
+}
+
+/** ` (path: req.query.f → load(name) → fs.readFileSync)` for a message. */
+export function pathText(origin: Origin | undefined, sink: string): string {
+  if (!origin) return ''
+  return ` (path: ${[...origin.steps, sink].join(' → ')})`
+}
+
+/** What the input is, in a title: `req.query.file`, `parameter name of exported load`. */
+export function inputText(origin: Origin | undefined, fallback: string): string {
+  return origin ? origin.label : fallback
+}
