@@ -150,6 +150,36 @@ describe.each(CASES)('coverage gain with $framework', (c) => {
   })
 })
 
+describe('a suite that fails without running the product is no baseline', () => {
+  it("node --test over files it cannot load (another runner's tests): coverage gain not measured, with why", async () => {
+    const ws = await fixtureWorkspace('node-test-js', { git: true })
+    try {
+      await mkdir(join(ws.dir, 'test'), { recursive: true })
+      // Written for a runner with a loader hook: node --test cannot resolve the folder import.
+      await writeFile(join(ws.dir, 'test/index.test.js'), "import * as suites from './suites'\n")
+      const session = await openSession({
+        workspace: ws.dir,
+        perFileMs: 60_000,
+        totalMs: 600_000,
+        needsPython: false
+      })
+      try {
+        const baselines = await measureBaselines(session, new Map([['node:test', 'javascript']]), {
+          budgetMs: 120_000
+        })
+        expect(baselines.maps.size).toBe(0)
+        expect(baselines.missing.get('node:test')).toBe(
+          "the project's suite, run with node:test, failed (exit code 1) without running any of the product's code, so coverage gain is not measured"
+        )
+      } finally {
+        await session.dispose()
+      }
+    } finally {
+      await ws.remove()
+    }
+  }, 120_000)
+})
+
 describe("coverage gain counts the product's code only", () => {
   it('a spec reaching only files that do not count adds nothing', async () => {
     const ws = await fixtureWorkspace('node-test-js', { git: true })

@@ -116,6 +116,15 @@ export async function measureBaselines(
       )
       continue
     }
+    // A suite that fails without running any of the product's code is not the project's suite at work
+    // (its runner is one we do not run, e.g. uvu or ava under node --test): every spec would "gain".
+    if (child.code !== 0 && !ranProductCode(map)) {
+      missing.set(
+        framework,
+        `the project's suite, run with ${framework}, failed (exit code ${child.code}) without running any of the product's code, so coverage gain is not measured`
+      )
+      continue
+    }
     maps.set(framework, map)
   }
   return {
@@ -125,4 +134,10 @@ export async function measureBaselines(
     ...(options.counts ? { counts: options.counts } : {}),
     millis: Math.round(clock() - started)
   }
+}
+
+/** Whether the coverage shows any of the counted files' code executed. */
+function ranProductCode(map: CoverageMap): boolean {
+  if (map.kind === 'python') return [...map.files.values()].some((f) => f.lines.size > 0)
+  return [...map.files.values()].some((ranges) => ranges.some((r) => r.count > 0))
 }
