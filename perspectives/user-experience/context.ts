@@ -42,7 +42,8 @@ export interface Found {
   info: ModuleInfo
 }
 
-const CLI_LIBRARIES = new Set([
+/** Command-line libraries: a module that imports one parses its arguments with it. */
+export const CLI_LIBRARIES: ReadonlySet<string> = new Set([
   'commander',
   'yargs',
   'yargs/yargs',
