@@ -4,7 +4,11 @@
 // on it. Scores: the share of documented breaks a finding names, and the share of what the tool saw as
 // additions or moves (plus what it called breaking that no changelog documents) that it called breaking.
 //
-//   node scripts/measure-compat.mjs [--only name,name] [--set tuning|held-out] [--keep] [--json out.json]
+//   node scripts/measure-compat.mjs [--only name,name] [--set tuning|held-out] [--keep] [--json out.json] [--specs]
+//
+// --specs also installs the package's runtime dependencies at HEAD (`npm install --omit=dev
+// --ignore-scripts`), runs the contract specs under node:test (JavaScript, `--framework node:test:js`)
+// and counts them by validation status.
 //
 // The tarball's build folders (dist/, build/) hold what the package ships, so the temporary repository
 // marks them `-linguist-generated` in .gitattributes: the tool reads them as it would a source checkout.
@@ -20,6 +24,7 @@ const args = process.argv.slice(2)
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null
 const set = args.includes('--set') ? args[args.indexOf('--set') + 1] : null
 const keep = args.includes('--keep')
+const withSpecs = args.includes('--specs')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null
 const cache = join(tmpdir(), 'test-planning-compat-cache')
 mkdirSync(cache, { recursive: true })
@@ -78,6 +83,19 @@ function layOut(release) {
   place(release.to)
   git(repo, ['add', '-A'], '2024-06-01T00:00:00Z')
   git(repo, ['commit', '-q', '--allow-empty', '-m', `${release.to}`], '2024-06-01T00:00:00Z')
+  // The specs import the package, which imports its runtime dependencies (left untracked).
+  // One that will not install (an engines range this Node.js is outside) is measured without them.
+  if (withSpecs) {
+    try {
+      execFileSync(
+        'npm',
+        ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--silent'],
+        { cwd: repo, stdio: 'ignore' }
+      )
+    } catch {
+      console.log(`${release.package} ${release.to}: runtime dependencies not installed`)
+    }
+  }
   return repo
 }
 
@@ -94,7 +112,8 @@ function runTool(repo) {
       'json',
       '--dry-run',
       '--validate',
-      'false',
+      withSpecs ? 'true' : 'false',
+      ...(withSpecs ? ['--framework', 'node:test:js', '--validate-suite-seconds', '0'] : []),
       '--max-file-size',
       '4MiB'
     ],
@@ -102,6 +121,7 @@ function runTool(repo) {
   )
   const [record] = JSON.parse(out)
   return {
+    specs: (record.specs ?? []).map((spec) => spec.validation?.status ?? 'none'),
     findings: record.findings.map((f) => ({ ...f, messageId: f.message_id })),
     details: JSON.parse(record.details_json)
   }
@@ -179,13 +199,20 @@ for (const release of corpus.releases) {
     set: release.set,
     unmatched: unmatched.map((f) => `${f.messageId} ${f.symbol ?? ''} ${f.title}`),
     undocumentedReal: undocumentedReal.map((f) => `${f.messageId} ${f.symbol ?? ''}`),
-    base: details.base?.ref ?? details.base?.unavailable ?? null
+    base: details.base?.ref ?? details.base?.unavailable ?? null,
+    specs: Object.fromEntries(
+      [...new Set(run.specs)].map((status) => [
+        status,
+        run.specs.filter((x) => x === status).length
+      ])
+    )
   })
   const last = results[results.length - 1]
   console.log(
     `${label} [${release.set}]: ${last.named}/${last.documented} named; additions ${additions}, moves ${moved}, undocumented removals of names gone at HEAD ${undocumentedReal.length}, other undocumented breaks ${unmatched.length}${last.missed.length ? `; missed ${last.missed.join(', ')}` : ''}`
   )
   for (const line of last.unmatched) console.log(`    undocumented: ${line}`)
+  if (withSpecs) console.log(`    specs: ${JSON.stringify(last.specs)}`)
 }
 
 function score(list) {
