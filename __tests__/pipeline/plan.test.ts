@@ -54,6 +54,7 @@ describe('runPlan', () => {
       'Choose the perspective',
       'Load the repository',
       'Build the code model',
+      "Measure the suite's test reach",
       'Run perspective scope',
       'Observe and run the specs',
       'Store results locally'

@@ -60,9 +60,10 @@ function importedByPhrase(n: number): string {
     : `${plural(n, 'module')} import${n === 1 ? 's' : ''} it`
 }
 
-function reachPhrase(reach: UnitReach, file: string, input: FindingInput): string {
+/** What says the unit is untested: the report that measured it never running, or the static estimate. */
+function reachPhrase(reach: UnitReach, file: string, input: FindingInput, notRun: boolean): string {
   const measured = input.facts?.measured(file)
-  if (measured) return `the coverage report ${measured.report.path} shows it never ran`
+  if (measured && notRun) return `the coverage report ${measured.report.path} shows it never ran`
   return `(estimated: no coverage report measures ${file}) ${staticPhrase(reach, file, input)}`
 }
 
@@ -140,8 +141,13 @@ function searchedFolders(model: CodeModel): string[] {
 
 function untestedUnits(input: FindingInput): Draft[] {
   const { targets, options } = input
+  // Where a report measures the file, only what it shows never ran is untested: a unit it cannot
+  // speak for (a class with no method, say) is not claimed on a guess.
   const untested = targets
-    .filter((t) => t.reach !== 'referenced')
+    .filter(
+      (t) =>
+        t.reach !== 'referenced' && (t.measured === 'not-run' || !input.facts?.measured(t.file))
+    )
     .slice(0, options.maxFindingsPerKind)
   return untested.map((t): Draft => {
     const unit = input.unitByKey.get(unitKey(t.file, t.symbol)) as PublicUnit
@@ -159,7 +165,7 @@ function untestedUnits(input: FindingInput): Draft[] {
           t.fanIn === 0
             ? 'not imported by other modules'
             : `imported by ${plural(t.fanIn, 'module')}`,
-        reach: reachPhrase(t.reach, t.file, input),
+        reach: reachPhrase(t.reach, t.file, input, measured),
         rank: t.rank,
         targets: targets.length,
         score: t.score
@@ -216,7 +222,8 @@ function complexFunctions(input: FindingInput): Draft[] {
       reach: reachPhrase(
         input.reach.indirect.has(module.path) ? 'indirect' : 'unreached',
         module.path,
-        input
+        input,
+        true
       )
     },
     severity:

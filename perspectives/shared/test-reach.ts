@@ -11,6 +11,7 @@ import type {
   ModuleModel
 } from '../../src/model/types.js'
 import { importersOf } from './graph.js'
+import { isInterfaceStub } from './interface-stub.js'
 import { reachGraph } from './reach-graph.js'
 import {
   defaultBoundModules,
@@ -191,6 +192,7 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   const estimate = (module: ModuleModel, fn: FunctionDecl): Estimate =>
     estimatesOf(module).get(fn) ?? { fn, share: 1, reach: 'unreached' }
   const functionReach = (module: ModuleModel, fn: FunctionDecl): FunctionReach => {
+    if (isInterfaceStub(module, fn)) return 'excluded'
     const measured = measuredByPath.get(module.path)
     if (measured) {
       if (excludedBy(module, fn)) return 'excluded'

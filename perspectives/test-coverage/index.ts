@@ -5,6 +5,7 @@
 import type { ModuleModel } from '../../src/model/types.js'
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
+import { isInterfaceStub } from '../shared/interface-stub.js'
 import { reachFacts } from '../shared/test-reach.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
@@ -13,7 +14,6 @@ import { gapFindings, rankGaps } from './gaps.js'
 import {
   coverageByFile,
   fromEstimate,
-  isInterfaceStub,
   measurableModules,
   measureFromReport,
   type MeasuredFunction

@@ -142,21 +142,6 @@ export function measureFromReport(
   return out
 }
 
-const STUB_DECORATORS = /(^|\.)(overload|abstractmethod|abstractproperty)$/
-
-/**
- * A declaration with nothing to run: a method of a `typing.Protocol` class, or an `@overload` /
- * `@abstractmethod` stub. Nothing can test it (judged false on structlog, where a Protocol's
- * `aerror` stub was called untested while its implementations are covered).
- */
-export function isInterfaceStub(module: ModuleModel, fn: FunctionDecl): boolean {
-  if ((fn.decorators ?? []).some((d) => STUB_DECORATORS.test(d.replace(/\(.*$/s, '').trim())))
-    return true
-  if (!fn.className) return false
-  const cls = module.classes.find((c) => c.name === fn.className)
-  return !!cls?.bases.some((b) => /(^|\.)Protocol(\[.*\])?$/.test(b.trim()))
-}
-
 /** The static estimate for one module (shared/reach-estimate.ts), as measured functions. */
 export function estimateModule(
   module: ModuleModel,

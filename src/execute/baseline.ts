@@ -26,6 +26,10 @@ export interface Baselines {
   pytestCov: boolean
   /** Whether a repository file counts towards the gain (the product's code, not its tests). */
   counts?: (path: string) => boolean
+  /** By framework: the folder the measurement wrote (coverage.py's `coverage.json`), while the session lasts. */
+  dirs?: Map<TestFramework, string>
+  /** By framework: the suite's exit code. */
+  exitCodes?: Map<TestFramework, number | null>
   millis: number
 }
 
@@ -52,6 +56,8 @@ export async function measureBaselines(
   const started = clock()
   const maps = new Map<TestFramework, CoverageMap>()
   const missing = new Map<TestFramework, string>()
+  const dirs = new Map<TestFramework, string>()
+  const exitCodes = new Map<TestFramework, number | null>()
   let pytestCov = false
   for (const [framework, language] of frameworks) {
     const left = options.budgetMs - (clock() - started)
@@ -126,11 +132,15 @@ export async function measureBaselines(
       continue
     }
     maps.set(framework, map)
+    dirs.set(framework, dir)
+    exitCodes.set(framework, child.code)
   }
   return {
     maps,
     missing,
     pytestCov,
+    dirs,
+    exitCodes,
     ...(options.counts ? { counts: options.counts } : {}),
     millis: Math.round(clock() - started)
   }

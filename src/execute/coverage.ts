@@ -23,7 +23,14 @@ export interface V8Range {
 /** Per repository file: coverage.py's executed lines and arcs, or V8's ranges. */
 export type CoverageMap =
   | { kind: 'python'; files: Map<string, { lines: Set<number>; arcs: Set<string> }> }
-  | { kind: 'v8'; files: Map<string, V8Range[]> }
+  | {
+      kind: 'v8'
+      files: Map<string, V8Range[]>
+      /** Per file, each function's own range (V8 lists it first): whether and how often it ran. */
+      functions?: Map<string, V8Range[]>
+      /** Files the runner executed from other text than the file's (a source map says so). */
+      transformed?: Set<string>
+    }
 
 export function coverageKind(framework: TestFramework): CoverageKind {
   return framework === 'pytest' ? 'python' : 'v8'
@@ -79,6 +86,12 @@ interface V8Script {
   functions: { ranges: V8Range[] }[]
 }
 
+/** What Node writes into NODE_V8_COVERAGE: the scripts, and the source maps of transformed ones. */
+interface V8Output {
+  result?: V8Script[]
+  'source-map-cache'?: Record<string, unknown>
+}
+
 function scriptPath(url: string): string | null {
   if (url.startsWith('file://')) {
     try {
@@ -116,25 +129,37 @@ async function readV8(
   const names = await readdir(dir).catch(() => null)
   if (!names) return null
   const files = new Map<string, V8Range[]>()
+  const functions = new Map<string, V8Range[]>()
+  const transformed = new Set<string>()
+  const relative = (url: string): string | null => {
+    const path = scriptPath(url)
+    const rel = path === null ? null : projectPath(ctx.root, path)
+    return rel === null || ctx.leaveOut.has(rel) ? null : rel
+  }
   let read = 0
   for (const name of names.filter((n) => n.startsWith('coverage-') && n.endsWith('.json'))) {
-    let parsed: { result?: V8Script[] }
+    let parsed: V8Output
     try {
-      parsed = JSON.parse(await readFile(join(dir, name), 'utf8')) as { result?: V8Script[] }
+      parsed = JSON.parse(await readFile(join(dir, name), 'utf8')) as V8Output
     } catch {
       continue
     }
     read++
     for (const script of parsed.result ?? []) {
-      const path = scriptPath(script.url)
-      const rel = path === null ? null : projectPath(ctx.root, path)
-      if (rel === null || ctx.leaveOut.has(rel)) continue
+      const rel = relative(script.url)
+      if (rel === null) continue
       const ranges = script.functions.flatMap((f) => f.ranges)
       // Several processes (workers, runs) may load the same file: their ranges add up.
       files.set(rel, [...(files.get(rel) ?? []), ...ranges])
+      const own = script.functions.map((f) => f.ranges[0]).filter((r) => r !== undefined)
+      functions.set(rel, [...(functions.get(rel) ?? []), ...own])
+    }
+    for (const url of Object.keys(parsed['source-map-cache'] ?? {})) {
+      const rel = relative(url)
+      if (rel !== null) transformed.add(rel)
     }
   }
-  return read > 0 ? { kind: 'v8', files } : null
+  return read > 0 ? { kind: 'v8', files, functions, transformed } : null
 }
 
 async function readPython(
@@ -177,7 +202,7 @@ async function readPython(
 }
 
 /** Whether the byte at `offset` ran: the count of the smallest range holding it (any process). */
-function ran(ranges: readonly V8Range[], offset: number): boolean {
+export function ran(ranges: readonly V8Range[], offset: number): boolean {
   let smallest = Infinity
   for (const r of ranges)
     if (r.startOffset <= offset && offset < r.endOffset)

@@ -16,7 +16,7 @@ import type {
   TestSpec
 } from '../specs/types.js'
 import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
-import { measureBaselines, noBaselines } from './baseline.js'
+import { measureBaselines, noBaselines, type Baselines } from './baseline.js'
 import { eachLimited, openSession, runSpecFiles, type Session, type SpecFile } from './validate.js'
 
 /** One spec's validation as the records carry it (same type on every row). */
@@ -46,6 +46,8 @@ export interface StageOptions {
   countsForCoverage?: (path: string) => boolean
   /** Units observed and spec files run at the same time (default 2). */
   concurrency?: number
+  /** The suite's coverage, already measured (measure-reach.ts): it is not run again. */
+  baselines?: Baselines | null
 }
 
 export interface StageOutcome {
@@ -293,8 +295,12 @@ export async function validateSpecs(
     for (const i of runnable)
       if (!languages.has(i.spec.framework as TestFramework))
         languages.set(i.spec.framework as TestFramework, i.spec.language)
-    const baselines =
-      coverageMs > 0
+    const baselines = options.baselines
+      ? {
+          ...options.baselines,
+          ...(options.countsForCoverage ? { counts: options.countsForCoverage } : {})
+        }
+      : coverageMs > 0
         ? await measureBaselines(session, languages, {
             budgetMs: coverageMs,
             ...(options.countsForCoverage ? { counts: options.countsForCoverage } : {})

@@ -651,7 +651,7 @@ export interface FileCoverage {
 
 export interface CoverageReport {
   path: string
-  format: 'lcov' | 'istanbul-json' | 'cobertura' | 'coverage.py-json'
+  format: 'lcov' | 'istanbul-json' | 'cobertura' | 'coverage.py-json' | 'v8'
   /** Modification time of the report, ISO 8601. */
   modified?: string
   files: FileCoverage[]

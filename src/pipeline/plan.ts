@@ -27,6 +27,7 @@ import {
   repositoryName
 } from './history.js'
 import { runPerspectives } from './perspectives.js'
+import { measureReach } from './reach.js'
 import { planResults, withComputed, type ResultsPlan } from './results.js'
 import { storeResults, type StoreResult } from './store.js'
 import { thresholdMessage } from './threshold.js'
@@ -97,6 +98,12 @@ export async function runPlan(
   if (resultsPlan) logResultsPlan(resultsPlan, logger)
   const toRun = withComputed(selection.perspectives, perspectives, resultsPlan)
   const analysis: Analysis = await analyseRepository(config, logger)
+  // Shipped code is the product: coverage gain and measured reach count those files.
+  const shipped = (path: string): boolean => {
+    const cls = classOf(analysis.model.surface, path)
+    return cls === undefined || cls === 'shipped'
+  }
+  const baselines = await measureReach(config, analysis, timestamp, shipped, logger)
   const texts = new Map(analysis.repo.files.map((f) => [f.path, f.text]))
   const base = toRun.some((p) => needs(p.meta, 'base'))
     ? await readBase(config, history.latest.get('backwards-compat')?.commit ?? null, logger)
@@ -127,10 +134,14 @@ export async function runPlan(
 
   // The one place the project's own code runs (validate: auto|true|false).
   // Coverage gain counts the product's code: what a spec runs of a test helper is no gain.
-  const validated = await validateRuns(config, perspectiveRuns, analysis.target, logger, (path) => {
-    const cls = classOf(analysis.model.surface, path)
-    return cls === undefined || cls === 'shipped'
-  })
+  const validated = await validateRuns(
+    config,
+    perspectiveRuns,
+    analysis.target,
+    logger,
+    shipped,
+    baselines
+  )
   const runs = validated.runs
   const repository = repositoryName(config)
   const records = runs.map((run) =>

@@ -4,6 +4,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import type { RunConfig } from '../config/types.js'
+import type { Baselines } from '../execute/baseline.js'
 import { riskAfterValidation } from '../engine/risk.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import { validateSpecs, type StageOutcome } from '../execute/stage.js'
@@ -21,7 +22,9 @@ export async function validateRuns(
   target: RenderTarget,
   logger: Logger,
   /** Whether a file is the product's code (coverage gain counts only those); default all. */
-  countsForCoverage?: (path: string) => boolean
+  countsForCoverage?: (path: string) => boolean,
+  /** The suite's coverage measured before the perspectives (reach.ts), reused as the baseline. */
+  baselines?: Baselines | null
 ): Promise<{ runs: PerspectiveRun[]; summary: ValidationSummary }> {
   const items = runs.flatMap((run) =>
     run.specs.map((spec) => ({ spec, draft: run.drafts?.get(spec.id), perspectiveId: run.meta.id }))
@@ -36,6 +39,7 @@ export async function validateRuns(
       // An input or flag overrides the config file's key of the same budget.
       ...budgets({ ...config.file.validation, ...config.validationBudget }),
       ...(countsForCoverage ? { countsForCoverage } : {}),
+      ...(baselines ? { baselines } : {}),
       secrets: [config.githubToken, config.hfToken].filter(Boolean)
     })
   )

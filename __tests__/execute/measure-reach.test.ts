@@ -1,0 +1,181 @@
+// Measured test reach: the project's suite runs once under coverage before the perspectives, and what it
+// ran decides "tested" for them. node:test runs JavaScript as written (V8 offsets are the file's);
+// pytest under coverage.py reports lines. A module never loaded ran nothing; tooling is not counted.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PERSPECTIVES } from '../../perspectives/index.js'
+import { reachFacts } from '../../perspectives/shared/test-reach.js'
+import { parseCli } from '../../src/config/cli-args.js'
+import { measureSuiteReach } from '../../src/execute/measure-reach.js'
+import { MEASURED_REPORT } from '../../src/execute/reach-report.js'
+import { recordingLogger } from '../../src/log.js'
+import type { CodeModel } from '../../src/model/types.js'
+import { classOf } from '../../src/model/surface.js'
+import { analyseRepository, type Analysis } from '../../src/pipeline/analyse.js'
+import { cliEnvironment } from '../../src/pipeline/environment.js'
+import { runPlan } from '../../src/pipeline/plan.js'
+import { CI_PYTHON, fixtureWorkspace } from './workspace.js'
+
+const NOW = '2026-12-06T12:00:00.000Z'
+
+async function analysed(dir: string, out: string): Promise<Analysis> {
+  const command = parseCli(['plan', dir, '--out', out], dir, PERSPECTIVES)
+  if (command.command !== 'plan') throw new Error('not plan')
+  return analyseRepository(command.config, recordingLogger())
+}
+
+async function measure(analysis: Analysis, dir: string, options: { budgetMs?: number } = {}) {
+  const texts = new Map(analysis.repo.files.map((f) => [f.path, f.text]))
+  return measureSuiteReach({
+    workspace: dir,
+    exclude: [],
+    target: analysis.target,
+    mode: 'auto',
+    secrets: [],
+    budgetMs: options.budgetMs ?? 120_000,
+    modules: analysis.model.modules,
+    text: (path) => texts.get(path),
+    shipped: (path) => {
+      const cls = classOf(analysis.model.surface, path)
+      return cls === undefined || cls === 'shipped'
+    },
+    now: NOW,
+    python: CI_PYTHON
+  })
+}
+
+function reachOf(model: CodeModel, path: string, name: string): string {
+  const module = model.modules.find((m) => m.path === path)
+  const fn = module?.functions.find((f) => f.qualifiedName === name)
+  if (!module || !fn) throw new Error(`no ${name} in ${path}`)
+  return reachFacts(model).functionReach(module, fn)
+}
+
+describe('measured reach with node:test (JavaScript run as written)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-node-test')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('reports each function as run or not, and never-loaded shipped files as not run', async () => {
+    const analysis = await analysed(ws.dir, out)
+    const measured = await measure(analysis, ws.dir)
+    expect(measured.note).toMatch(/node:test ran 2 of 3 shipped files/)
+    expect(measured.report).not.toBeNull()
+    expect(measured.report!.path).toBe(MEASURED_REPORT)
+    expect(measured.report!.files.map((f) => f.path)).toEqual([
+      'src/never.js',
+      'src/orphan.js',
+      'src/shop.js'
+    ])
+    // The same measurement is kept as the baseline for coverage gain.
+    expect(measured.baselines?.maps.get('node:test')?.kind).toBe('v8')
+
+    analysis.model.facts.coverage.push(measured.report!)
+    const model = analysis.model
+    expect(reachOf(model, 'src/shop.js', 'used')).toBe('covered')
+    expect(reachOf(model, 'src/shop.js', 'Cart.add')).toBe('covered')
+    expect(reachOf(model, 'src/shop.js', 'unused')).toBe('not-run')
+    expect(reachOf(model, 'src/shop.js', 'Cart.clear')).toBe('not-run')
+    expect(reachOf(model, 'src/never.js', 'lonely')).toBe('not-run')
+    expect(reachOf(model, 'src/orphan.js', 'orphan')).toBe('not-run')
+    // Line by line: the `if` ran, the body of `unused` did not.
+    const facts = reachFacts(model)
+    expect(facts.isCovered('src/shop.js', 4)).toBe(true)
+    expect(facts.isCovered('src/shop.js', 9)).toBe(false)
+  })
+
+  it('is not made when the suite may not run (validate: false) or has no time', async () => {
+    const analysis = await analysed(ws.dir, out)
+    const texts = new Map(analysis.repo.files.map((f) => [f.path, f.text]))
+    const off = await measureSuiteReach({
+      workspace: ws.dir,
+      exclude: [],
+      target: analysis.target,
+      mode: 'false',
+      secrets: [],
+      budgetMs: 120_000,
+      modules: analysis.model.modules,
+      text: (p) => texts.get(p),
+      shipped: () => true,
+      now: NOW
+    })
+    expect(off).toMatchObject({
+      report: null,
+      baselines: null,
+      note: expect.stringMatching(/validate: false/)
+    })
+    const none = await measure(analysis, ws.dir, { budgetMs: 0 })
+    expect(none).toMatchObject({ report: null, note: expect.stringMatching(/suiteSeconds/) })
+  })
+
+  it('makes scope claim "never ran" from the measurement, and only for what never ran', async () => {
+    const command = parseCli(
+      ['plan', ws.dir, '--perspective', 'scope', '--out', join(out, 'plan')],
+      ws.dir,
+      PERSPECTIVES
+    )
+    if (command.command !== 'plan') throw new Error('not plan')
+    const logger = recordingLogger()
+    const outcome = await runPlan(
+      command.config,
+      cliEnvironment({}),
+      logger,
+      PERSPECTIVES,
+      () => new Date(NOW)
+    )
+    expect(logger.messages('group')).toContain("Measure the suite's test reach")
+    const findings = outcome.runs[0].findings.filter((f) => f.messageId === 'untestedPublicUnit')
+    const named = findings.map((f) => `${f.file}:${f.symbol}`).sort()
+    expect(named).toEqual([
+      'src/never.js:lonely',
+      'src/orphan.js:orphan',
+      'src/shop.js:later',
+      'src/shop.js:unused'
+    ])
+    for (const f of findings)
+      expect(f.message).toContain(`the coverage report ${MEASURED_REPORT} shows it never ran`)
+    // Tooling is not the product, and what the suite ran is not untested.
+    expect(named.some((n) => n.startsWith('scripts/'))).toBe(false)
+    // The suite ran once: validation reused the measurement.
+    expect(logger.text()).not.toMatch(/Coverage gain not measured/)
+  })
+})
+
+const describePy = CI_PYTHON ? describe : describe.skip
+
+describePy('measured reach with pytest (coverage.py)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-pytest')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('measures functions, keeps pragmas and Protocol stubs out, and marks unimported modules not run', async () => {
+    const analysis = await analysed(ws.dir, out)
+    const measured = await measure(analysis, ws.dir)
+    expect(measured.report).not.toBeNull()
+    analysis.model.facts.coverage.push(measured.report!)
+    const model = analysis.model
+    expect(reachOf(model, 'shop/core.py', 'used')).toBe('covered')
+    expect(reachOf(model, 'shop/core.py', 'Loud.greet')).toBe('covered')
+    expect(reachOf(model, 'shop/core.py', 'unused')).toBe('not-run')
+    expect(reachOf(model, 'shop/core.py', 'Loud.whisper')).toBe('not-run')
+    expect(reachOf(model, 'shop/core.py', 'excluded')).toBe('excluded')
+    expect(reachOf(model, 'shop/core.py', 'Greeter.greet')).toBe('excluded')
+    expect(reachOf(model, 'shop/never.py', 'lonely')).toBe('not-run')
+  })
+})

@@ -1,0 +1,106 @@
+// Measured test reach: the project's own suite, run once under coverage in a temporary copy before the
+// perspectives, when the user supplied no coverage report. The same measurement is the baseline that
+// coverage gain is counted against later, so the suite runs once per plan.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ValidateMode } from '../config/types.js'
+import type { CoverageReport, ModuleModel } from '../model/types.js'
+import type { RenderTarget } from '../specs/types.js'
+import { measureBaselines, type Baselines } from './baseline.js'
+import { reachReport } from './reach-report.js'
+import { setupMissing } from './stage.js'
+import { openSession } from './validate.js'
+
+export interface ReachMeasurement {
+  /** The measured reach as a coverage report, or null (see `note`). */
+  report: CoverageReport | null
+  /** The suite's coverage, reused as the baseline for coverage gain; null when the suite did not run. */
+  baselines: Baselines | null
+  /** What was measured, or why not, in a sentence for the log. */
+  note: string
+  millis: number
+}
+
+export interface ReachOptions {
+  workspace: string
+  exclude: readonly string[]
+  target: RenderTarget
+  mode: ValidateMode
+  secrets: readonly string[]
+  budgetMs: number
+  modules: readonly ModuleModel[]
+  text: (path: string) => string | undefined
+  shipped: (path: string) => boolean
+  /** When the run started, ISO 8601 (the report's time). */
+  now: string
+  parentEnv?: NodeJS.ProcessEnv
+  python?: string | null
+  isolateNetwork?: boolean
+}
+
+export async function measureSuiteReach(options: ReachOptions): Promise<ReachMeasurement> {
+  const started = performance.now()
+  const done = (note: string, found: Partial<ReachMeasurement> = {}): ReachMeasurement => ({
+    report: null,
+    baselines: null,
+    ...found,
+    note,
+    millis: Math.round(performance.now() - started)
+  })
+  if (options.mode === 'false') return done('validation is off (validate: false)')
+  if (options.budgetMs <= 0) return done("the suite's time budget is 0 (validation.suiteSeconds)")
+  const framework = options.target.framework
+  const missing = await setupMissing(options.workspace, new Set([framework]))
+  if (missing) return done(missing)
+  const session = await openSession({
+    workspace: options.workspace,
+    exclude: options.exclude,
+    perFileMs: 0,
+    totalMs: 0,
+    secrets: options.secrets,
+    parentEnv: options.parentEnv,
+    python: options.python,
+    needsPython: framework === 'pytest'
+  })
+  try {
+    if (framework === 'pytest' && !session.python) return done('no Python with pytest was found')
+    const baselines = await measureBaselines(
+      session,
+      new Map([[framework, options.target.language]]),
+      {
+        budgetMs: options.budgetMs,
+        ...(options.isolateNetwork === undefined ? {} : { isolateNetwork: options.isolateNetwork })
+      }
+    )
+    const map = baselines.maps.get(framework)
+    if (!map)
+      return done(baselines.missing.get(framework) ?? "the suite's coverage was not measured", {
+        baselines
+      })
+    const dir = baselines.dirs?.get(framework)
+    const pythonJson =
+      map.kind === 'python' && dir
+        ? await readFile(join(dir, 'coverage.json'), 'utf8').catch(() => undefined)
+        : undefined
+    const result = reachReport({
+      framework,
+      map,
+      ...(pythonJson === undefined ? {} : { pythonJson }),
+      runRoot: session.root,
+      modules: options.modules,
+      text: options.text,
+      shipped: options.shipped,
+      modified: options.now
+    })
+    if ('untrusted' in result)
+      return done(`measured, but not used as test reach: ${result.untrusted}`, { baselines })
+    const files = result.report.files
+    const ran = files.filter((f) => f.linesHit > 0).length
+    return done(
+      `${framework} ran ${ran} of ${files.length} shipped files (exit code ${baselines.exitCodes?.get(framework) ?? 'unknown'}); this measurement decides "tested" for every perspective`,
+      { report: result.report, baselines }
+    )
+  } finally {
+    await session.dispose()
+  }
+}

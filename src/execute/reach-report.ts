@@ -1,0 +1,187 @@
+// The project's suite, run once under coverage, as a coverage report: with it every perspective that
+// says "tested" or "untested" reads a measurement instead of an estimate, when the user supplied no
+// report. It is made only where the measurement maps onto the files as written:
+//   coverage.py: always (it reports source lines);
+//   V8: only for JavaScript that node:test or mocha run as is. vitest, jest and TypeScript loaders run
+//   a transformed copy whose byte offsets are not the file's, so those files keep the estimate.
+// A module the suite never loaded ran nothing: all its functions are "not run". A run that ran none of
+// the shipped code (the package imported from site-packages, a suite that fails to collect) is not
+// trusted at all.
+import type { CoverageReport, FileCoverage, ModuleModel } from '../model/types.js'
+import { parseReport } from '../repo/coverage.js'
+import type { TestFramework } from '../specs/types.js'
+import { ran, type CoverageMap, type V8Range } from './coverage.js'
+
+/** The name the measured report goes by in findings and the summary. */
+export const MEASURED_REPORT = "measured by running the project's suite"
+
+export interface ReachInput {
+  framework: TestFramework
+  map: CoverageMap
+  /** coverage.py's JSON of the same run (Python only). */
+  pythonJson?: string
+  /** The folder the suite ran in (paths in coverage.py's JSON are under it). */
+  runRoot: string
+  modules: readonly ModuleModel[]
+  text: (path: string) => string | undefined
+  /** Whether a file is the product's code. */
+  shipped: (path: string) => boolean
+  /** When the suite ran, ISO 8601. */
+  modified: string
+}
+
+export type ReachResult = { report: CoverageReport } | { untrusted: string }
+
+const RUNS_AS_WRITTEN = new Set<TestFramework>(['node:test', 'mocha'])
+
+export function reachReport(input: ReachInput): ReachResult {
+  const files =
+    input.map.kind === 'python'
+      ? pythonFiles(input)
+      : v8Files(input, input.map as Extract<CoverageMap, { kind: 'v8' }>)
+  if ('untrusted' in files) return files
+  const measured = new Set(files.files.map((f) => f.path))
+  const product = productModules(input)
+  if (!product.some((m) => measured.has(m.path) && ranSomething(files.files, m.path)))
+    return {
+      untrusted:
+        'the suite ran none of the shipped code (is the package imported from an installed copy rather than the checkout?)'
+    }
+  for (const module of product) if (!measured.has(module.path)) files.files.push(neverRan(module))
+  return {
+    report: {
+      path: MEASURED_REPORT,
+      format: input.map.kind === 'python' ? 'coverage.py-json' : 'v8',
+      modified: input.modified,
+      files: files.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    }
+  }
+}
+
+/** The shipped, non-test modules of the language the runner measures. */
+function productModules(input: ReachInput): ModuleModel[] {
+  const python = input.map.kind === 'python'
+  return input.modules.filter(
+    (m) =>
+      !m.isTest &&
+      input.shipped(m.path) &&
+      (python ? m.language === 'python' : m.language === 'javascript')
+  )
+}
+
+function ranSomething(files: readonly FileCoverage[], path: string): boolean {
+  const file = files.find((f) => f.path === path)
+  return file !== undefined && file.linesHit > 0
+}
+
+function pythonFiles(input: ReachInput): { files: FileCoverage[] } | { untrusted: string } {
+  if (!input.pythonJson) return { untrusted: 'coverage.py wrote no JSON report' }
+  const known = new Set(input.modules.map((m) => m.path))
+  let report: CoverageReport | null
+  try {
+    report = parseReport(input.runRoot, [...known], MEASURED_REPORT, input.pythonJson)
+  } catch {
+    report = null
+  }
+  if (!report) return { untrusted: "coverage.py's JSON report could not be read" }
+  return { files: report.files.filter((f) => known.has(f.path)) }
+}
+
+function v8Files(
+  input: ReachInput,
+  map: Extract<CoverageMap, { kind: 'v8' }>
+): { files: FileCoverage[] } | { untrusted: string } {
+  if (!RUNS_AS_WRITTEN.has(input.framework))
+    return {
+      untrusted: `${input.framework} runs a transformed copy of each file, whose positions are not the file's`
+    }
+  const typescript = input.modules.find(
+    (m) => !m.isTest && input.shipped(m.path) && m.language !== 'javascript'
+  )
+  if (typescript)
+    return {
+      untrusted: `${typescript.path} is not plain JavaScript, so what ran cannot be placed in it`
+    }
+  const files: FileCoverage[] = []
+  for (const module of productModules(input)) {
+    const ranges = map.files.get(module.path)
+    if (!ranges) continue
+    if (map.transformed?.has(module.path))
+      return { untrusted: `${module.path} ran from a transformed copy (it has a source map)` }
+    const text = input.text(module.path)
+    if (text === undefined) continue
+    files.push(v8File(module, text, ranges, map.functions?.get(module.path) ?? []))
+  }
+  return { files }
+}
+
+/** Line starts as string offsets (V8 counts UTF-16 code units, as JavaScript strings do). */
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1)
+  return starts
+}
+
+const COMMENT_OR_BLANK = /^\s*(?:$|\/\/|\/\*|\*)/
+
+function v8File(
+  module: ModuleModel,
+  text: string,
+  ranges: readonly V8Range[],
+  own: readonly V8Range[]
+): FileCoverage {
+  const starts = lineStarts(text)
+  const covered: number[] = []
+  const uncovered: number[] = []
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length
+    const line = text.slice(starts[i], end)
+    if (COMMENT_OR_BLANK.test(line)) continue
+    const offset = starts[i] + (line.length - line.trimStart().length)
+    ;(ran(ranges, offset) ? covered : uncovered).push(i + 1)
+  }
+  const functions: FileCoverage['functions'] = []
+  for (const fn of module.functions) {
+    const start = (starts[fn.loc.startLine - 1] ?? 0) + fn.loc.startColumn
+    const end = (starts[fn.loc.endLine - 1] ?? 0) + fn.loc.endColumn
+    // V8's range of a function ends where the function does; it starts at or after the declaration.
+    const matches = own.filter(
+      (r) => Math.abs(r.endOffset - end) <= 1 && r.startOffset >= start - 1 && r.startOffset < end
+    )
+    if (matches.length === 0) continue
+    const hits = matches.reduce((sum, r) => sum + r.count, 0)
+    functions.push({ name: fn.qualifiedName, line: fn.loc.startLine, hits })
+  }
+  return {
+    path: module.path,
+    linesFound: covered.length + uncovered.length,
+    linesHit: covered.length,
+    branchesFound: 0,
+    branchesHit: 0,
+    uncoveredLines: uncovered,
+    coveredLines: covered,
+    functions
+  }
+}
+
+/** A module the suite never loaded: none of its functions ran. */
+function neverRan(module: ModuleModel): FileCoverage {
+  const lines = new Set<number>()
+  for (const fn of module.functions)
+    for (let line = fn.loc.startLine; line <= fn.loc.endLine; line++) lines.add(line)
+  const uncovered = [...lines].sort((a, b) => a - b)
+  return {
+    path: module.path,
+    linesFound: uncovered.length,
+    linesHit: 0,
+    branchesFound: 0,
+    branchesHit: 0,
+    uncoveredLines: uncovered,
+    coveredLines: [],
+    functions: module.functions.map((fn) => ({
+      name: fn.qualifiedName,
+      line: fn.loc.startLine,
+      hits: 0
+    }))
+  }
+}
