@@ -1,0 +1,94 @@
+// Shapes judged false on the session-5 repositories (docs/evaluation/judged.md), each as a pair: the
+// case that still reports the real problem and a near miss that must not (a small edit of it).
+import type { TestPyramidOptions } from '../../perspectives/test-pyramid/options.js'
+import type { Case } from './harness.js'
+
+type PyramidCase = Case<TestPyramidOptions>
+
+const PY_PACKAGE = {
+  'app/__init__.py': '',
+  'app/rates.py': 'def parse(body):\n    return float(body)\n'
+}
+
+/** A fixture that starts the app and polls until it answers, then tests that talk to it. */
+const pyNetwork = (last: string[]) => ({
+  ...PY_PACKAGE,
+  'tests/test_rates.py': [
+    'import subprocess',
+    'import time',
+    '',
+    'import pytest',
+    'import requests',
+    '',
+    '',
+    '@pytest.fixture',
+    'def service():',
+    '    proc = subprocess.Popen(["python", "-m", "http.server", "8000"])',
+    '    for _ in range(50):',
+    '        try:',
+    '            requests.get("http://service.test:8000/", timeout=1)',
+    '            break',
+    '        except (requests.ConnectionError, requests.Timeout):',
+    '            time.sleep(0.1)',
+    '    yield "http://127.0.0.1:8000"',
+    '    proc.terminate()',
+    '',
+    '',
+    'def test_from_fixture(service):',
+    '    assert requests.get(service + "/EUR").status_code == 200',
+    '',
+    '',
+    'def test_bound_port(service):',
+    '    port = 8000',
+    '    assert requests.get(f"http://127.0.0.1:{port}/EUR").ok',
+    '',
+    '',
+    ...last,
+    ''
+  ].join('\n')
+})
+
+const tsNetwork = (call: string) => ({
+  'package.json': '{"name":"rates","devDependencies":{"jest":"^29.0.0"}}',
+  'src/rates.js': 'exports.parse = (body) => Number(body)\n',
+  'test/rates.test.js': [
+    "const axios = require('axios')",
+    '',
+    "const base = process.env.RATES_URL || 'http://localhost:4000'",
+    '',
+    "test('reads the local server', async () => {",
+    '  const res = await axios.get(`${base}/EUR`)',
+    '  expect(res.status).toBe(200)',
+    "  expect((await fetch('http://[::1]:4000/EUR')).ok).toBe(true)",
+    '})',
+    '',
+    "test('reads a rate', async () => {",
+    `  const res = await ${call}`,
+    '  expect(res.ok).toBe(true)',
+    '})',
+    ''
+  ].join('\n')
+})
+
+export const NETWORK_REPORTED: PyramidCase = {
+  name: 'networkInUnitTest: a literal remote host is the network; the fixture, bound port and loopback beside it are not',
+  files: {
+    ...pyNetwork([
+      'def test_live_rate():',
+      '    assert requests.get("https://rates.example.com/EUR").ok'
+    ]),
+    ...tsNetwork('fetch(`https://rates.example.com/${"EUR"}`)')
+  },
+  expected: [
+    { messageId: 'networkInUnitTest', file: 'test/rates.test.js', line: 12 },
+    { messageId: 'networkInUnitTest', file: 'tests/test_rates.py', line: 31 }
+  ]
+}
+
+export const NETWORK_NEAR_MISS: PyramidCase = {
+  name: "networkInUnitTest near miss: a URL built from the fixture's or a variable's server address",
+  files: {
+    ...pyNetwork(['def test_live_rate(service):', '    assert requests.get(f"{service}/EUR").ok']),
+    ...tsNetwork('fetch(`${base}/EUR`)')
+  }
+}
