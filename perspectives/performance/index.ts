@@ -12,14 +12,9 @@ import { isDeclarationFile } from '../shared/units.js'
 import type { Metrics } from '../types.js'
 import { syncIoOnAsyncPath } from './async-io.js'
 import { unboundedCollections } from './caches.js'
+import { awaitInLoop } from './await-loop.js'
 import type { Found, ModuleInput } from './context.js'
-import {
-  awaitInLoop,
-  nestedLoops,
-  repeatedWorkInLoop,
-  searchInLoop,
-  stringConcatInLoop
-} from './loops.js'
+import { nestedLoops, repeatedWorkInLoop, searchInLoop, stringConcatInLoop } from './loops.js'
 import { MESSAGES, type PerformanceMessageId } from './messages.js'
 import { OPTIONS, type PerformanceOptions } from './options.js'
 import { buildRegions } from './regions.js'

@@ -330,66 +330,6 @@ function callText(call: CallSite): string {
   return `${call.callee}(`
 }
 
-const AWAIT_PACING =
-  /(^|\.)(sleep|delay|wait|setTimeout|timeout|backoff|throttle|limit|acquire|lock)$/i
-
-export function awaitInLoop(input: ModuleInput): Found[] {
-  const { module, regions, quote } = input
-  const found: Found[] = []
-  const python = module.language === 'python'
-  for (const r of regions.regions) {
-    if (r.kind !== 'loop' || !r.hasAwait || r.asyncIteration || !r.overCollection) continue
-    const awaited = module.calls.filter(
-      (c) => c.awaited && regionAt(regions.regions, c.enclosing, c.loc, callText(c)) === r
-    )
-    if (awaited.length === 0) continue
-    // Pacing (sleep, rate limits, locks) makes the order the point.
-    if (awaited.some((c) => AWAIT_PACING.test(c.callee))) continue
-    // `if (await exists(x)) return x`: a search for the first match must stop at it.
-    const tested = module.conditions.filter((c) => c.kind === 'if' && contains(r.loc, c.loc))
-    if (
-      awaited.some((a) =>
-        tested.some((c) => c.text.includes(`await ${a.callee}(`) && contains(c.loc, a.loc))
-      )
-    )
-      continue
-    const elements = new Set(r.bound.map((b) => b.name))
-    const perElement = awaited.filter((c) => c.args.some((a) => mentions(a, elements)))
-    const call = perElement[0] ?? awaited[0]
-    const symbol = symbolName(r.owner)
-    const independent = perElement.length > 0
-    found.push({
-      draft: {
-        messageId: 'awaitInLoop',
-        data: {
-          callee: `${shorten(call.callee, 40)}`,
-          symbol,
-          loop: `${region(r)}`,
-          independence: independent
-            ? `each call takes this iteration's ${[...elements].filter((n) => call.args.some((a) => identifiers(a).includes(n))).join(', ')} and no awaited result feeds the next call's arguments as far as the model shows`
-            : 'the calls do not name the loop variable, so whether one iteration needs the previous one could not be read',
-          alternative: python
-            ? '`asyncio.gather(...)`, bounded with a semaphore if the list is long'
-            : '`Promise.all(items.map(...))`, in batches if the list is long'
-        },
-        severity: 'medium',
-        confidence: independent ? 'medium' : 'low',
-        rationale:
-          "Independence is approximated from the call's arguments (the model has no data flow): an iteration that reads a value set by the previous one, " +
-          'or an API that must be called in order, needs the loop as it is.',
-        evidence: quote.evidence(module.path, {
-          startLine: call.loc.startLine,
-          endLine: call.loc.endLine
-        }),
-        key: `await:${symbol}:${call.callee}`,
-        symbol,
-        tags: ['latency']
-      }
-    })
-  }
-  return found
-}
-
 const JSON_WORK: Record<string, string> = {
   'JSON.parse': 'parsing the same JSON text',
   'JSON.stringify': 'serialising the same value',
