@@ -150,6 +150,34 @@ describe('measured reach with node:test (JavaScript run as written)', () => {
   })
 })
 
+describe('measured reach with vitest (TypeScript, run from a transformed copy)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-vitest-ts')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('tells functions that ran from those that did not by unique names, and claims no line', async () => {
+    const analysis = await analysed(ws.dir, out)
+    const measured = await measure(analysis, ws.dir)
+    expect(measured.report).not.toBeNull()
+    analysis.model.facts.coverage.push(measured.report!)
+    const model = analysis.model
+    expect(reachOf(model, 'src/shop.ts', 'used')).toBe('covered')
+    expect(reachOf(model, 'src/shop.ts', 'unused')).toBe('not-run')
+    expect(reachOf(model, 'src/shop.ts', 'Cart.clear')).toBe('not-run')
+    expect(reachOf(model, 'src/orphan.ts', 'orphan')).toBe('not-run')
+    // `add` is a method of two classes: the name cannot say which ran, so the estimate speaks.
+    expect(reachOf(model, 'src/shop.ts', 'Shelf.add')).toMatch(/^estimated-/)
+    expect(reachFacts(model).isCovered('src/shop.ts', 7)).toBeUndefined()
+  })
+})
+
 const describePy = CI_PYTHON ? describe : describe.skip
 
 describePy('measured reach with pytest (coverage.py)', () => {

@@ -26,8 +26,8 @@ export type CoverageMap =
   | {
       kind: 'v8'
       files: Map<string, V8Range[]>
-      /** Per file, each function's own range (V8 lists it first): whether and how often it ran. */
-      functions?: Map<string, V8Range[]>
+      /** Per file, each function's name and own range (V8 lists it first): whether and how often it ran. */
+      functions?: Map<string, V8Function[]>
       /** Files the runner executed from other text than the file's (a source map says so). */
       transformed?: Set<string>
     }
@@ -81,9 +81,14 @@ export function withCoverage(
   }
 }
 
+export interface V8Function {
+  name: string
+  range: V8Range
+}
+
 interface V8Script {
   url: string
-  functions: { ranges: V8Range[] }[]
+  functions: { functionName?: string; ranges: V8Range[] }[]
 }
 
 /** What Node writes into NODE_V8_COVERAGE: the scripts, and the source maps of transformed ones. */
@@ -129,7 +134,7 @@ async function readV8(
   const names = await readdir(dir).catch(() => null)
   if (!names) return null
   const files = new Map<string, V8Range[]>()
-  const functions = new Map<string, V8Range[]>()
+  const functions = new Map<string, V8Function[]>()
   const transformed = new Set<string>()
   const relative = (url: string): string | null => {
     const path = scriptPath(url)
@@ -151,7 +156,9 @@ async function readV8(
       const ranges = script.functions.flatMap((f) => f.ranges)
       // Several processes (workers, runs) may load the same file: their ranges add up.
       files.set(rel, [...(files.get(rel) ?? []), ...ranges])
-      const own = script.functions.map((f) => f.ranges[0]).filter((r) => r !== undefined)
+      const own = script.functions
+        .filter((f) => f.ranges.length > 0)
+        .map((f) => ({ name: f.functionName ?? '', range: f.ranges[0] }))
       functions.set(rel, [...(functions.get(rel) ?? []), ...own])
     }
     for (const url of Object.keys(parsed['source-map-cache'] ?? {})) {

@@ -1,16 +1,17 @@
 // The project's suite, run once under coverage, as a coverage report: with it every perspective that
 // says "tested" or "untested" reads a measurement instead of an estimate, when the user supplied no
 // report. It is made only where the measurement maps onto the files as written:
-//   coverage.py: always (it reports source lines);
-//   V8: only for JavaScript that node:test or mocha run as is. vitest, jest and TypeScript loaders run
-//   a transformed copy whose byte offsets are not the file's, so those files keep the estimate.
+//   coverage.py: lines and functions (it reports source lines);
+//   V8, JavaScript that node:test or mocha run as is: lines and functions, by byte offset;
+//   V8, anything transformed first (TypeScript, vitest's and jest's copies): functions only, matched by
+//   a name that occurs once in the file, since the offsets are not the file's.
 // A module the suite never loaded ran nothing: all its functions are "not run". A run that ran none of
 // the shipped code (the package imported from site-packages, a suite that fails to collect) is not
 // trusted at all.
 import type { CoverageReport, FileCoverage, ModuleModel } from '../model/types.js'
 import { parseReport } from '../repo/coverage.js'
 import type { TestFramework } from '../specs/types.js'
-import { ran, type CoverageMap, type V8Range } from './coverage.js'
+import { ran, type CoverageMap, type V8Function, type V8Range } from './coverage.js'
 
 /** The name the measured report goes by in findings and the summary. */
 export const MEASURED_REPORT = "measured by running the project's suite"
@@ -33,6 +34,7 @@ export interface ReachInput {
 export type ReachResult = { report: CoverageReport } | { untrusted: string }
 
 const RUNS_AS_WRITTEN = new Set<TestFramework>(['node:test', 'mocha'])
+const JS_FAMILY = new Set<string>(['javascript', 'jsx', 'typescript', 'tsx'])
 
 export function reachReport(input: ReachInput): ReachResult {
   const files =
@@ -65,13 +67,13 @@ function productModules(input: ReachInput): ModuleModel[] {
     (m) =>
       !m.isTest &&
       input.shipped(m.path) &&
-      (python ? m.language === 'python' : m.language === 'javascript')
+      (python ? m.language === 'python' : JS_FAMILY.has(m.language))
   )
 }
 
 function ranSomething(files: readonly FileCoverage[], path: string): boolean {
   const file = files.find((f) => f.path === path)
-  return file !== undefined && file.linesHit > 0
+  return file !== undefined && (file.linesHit > 0 || file.functions.some((f) => f.hits > 0))
 }
 
 function pythonFiles(input: ReachInput): { files: FileCoverage[] } | { untrusted: string } {
@@ -90,29 +92,52 @@ function pythonFiles(input: ReachInput): { files: FileCoverage[] } | { untrusted
 function v8Files(
   input: ReachInput,
   map: Extract<CoverageMap, { kind: 'v8' }>
-): { files: FileCoverage[] } | { untrusted: string } {
-  if (!RUNS_AS_WRITTEN.has(input.framework))
-    return {
-      untrusted: `${input.framework} runs a transformed copy of each file, whose positions are not the file's`
-    }
-  const typescript = input.modules.find(
-    (m) => !m.isTest && input.shipped(m.path) && m.language !== 'javascript'
-  )
-  if (typescript)
-    return {
-      untrusted: `${typescript.path} is not plain JavaScript, so what ran cannot be placed in it`
-    }
+): { files: FileCoverage[] } {
+  const asWritten = RUNS_AS_WRITTEN.has(input.framework)
   const files: FileCoverage[] = []
   for (const module of productModules(input)) {
     const ranges = map.files.get(module.path)
     if (!ranges) continue
-    if (map.transformed?.has(module.path))
-      return { untrusted: `${module.path} ran from a transformed copy (it has a source map)` }
+    const own = map.functions?.get(module.path) ?? []
     const text = input.text(module.path)
-    if (text === undefined) continue
-    files.push(v8File(module, text, ranges, map.functions?.get(module.path) ?? []))
+    // Offsets are the file's only when the runner ran the file itself; elsewhere names still tell.
+    if (
+      asWritten &&
+      module.language === 'javascript' &&
+      !map.transformed?.has(module.path) &&
+      text !== undefined
+    )
+      files.push(v8File(module, text, ranges, own))
+    else files.push(byName(module, own))
   }
   return { files }
+}
+
+/**
+ * A transformed file (TypeScript, vitest's or jest's copy): which functions ran, matched by name, for
+ * names that occur once in the file. No line is claimed either way.
+ */
+function byName(module: ModuleModel, own: readonly V8Function[]): FileCoverage {
+  const count = new Map<string, number>()
+  for (const fn of module.functions) count.set(fn.name, (count.get(fn.name) ?? 0) + 1)
+  const functions: FileCoverage['functions'] = []
+  for (const fn of module.functions) {
+    if (count.get(fn.name) !== 1) continue
+    const matches = own.filter((f) => f.name === fn.name)
+    if (matches.length === 0) continue
+    const hits = matches.reduce((sum, f) => sum + f.range.count, 0)
+    functions.push({ name: fn.qualifiedName, line: fn.loc.startLine, hits })
+  }
+  return {
+    path: module.path,
+    linesFound: 0,
+    linesHit: 0,
+    branchesFound: 0,
+    branchesHit: 0,
+    uncoveredLines: [],
+    coveredLines: [],
+    functions
+  }
 }
 
 /** Line starts as string offsets (V8 counts UTF-16 code units, as JavaScript strings do). */
@@ -128,7 +153,7 @@ function v8File(
   module: ModuleModel,
   text: string,
   ranges: readonly V8Range[],
-  own: readonly V8Range[]
+  own: readonly V8Function[]
 ): FileCoverage {
   const starts = lineStarts(text)
   const covered: number[] = []
@@ -145,9 +170,11 @@ function v8File(
     const start = (starts[fn.loc.startLine - 1] ?? 0) + fn.loc.startColumn
     const end = (starts[fn.loc.endLine - 1] ?? 0) + fn.loc.endColumn
     // V8's range of a function ends where the function does; it starts at or after the declaration.
-    const matches = own.filter(
-      (r) => Math.abs(r.endOffset - end) <= 1 && r.startOffset >= start - 1 && r.startOffset < end
-    )
+    const matches = own
+      .map((f) => f.range)
+      .filter(
+        (r) => Math.abs(r.endOffset - end) <= 1 && r.startOffset >= start - 1 && r.startOffset < end
+      )
     if (matches.length === 0) continue
     const hits = matches.reduce((sum, r) => sum + r.count, 0)
     functions.push({ name: fn.qualifiedName, line: fn.loc.startLine, hits })

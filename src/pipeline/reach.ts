@@ -12,7 +12,8 @@ import { stage } from './timing.js'
 
 /** The suite's budget when the config file sets none: 5 minutes, or a third of the total when less. */
 export function suiteBudgetMs(config: RunConfig): number {
-  const given = config.file.validation
+  // The inputs and flags override the config file's `validation` keys, as for the other budgets.
+  const given = { ...config.file.validation, ...config.validationBudget }
   if (given?.suiteSeconds !== undefined) return given.suiteSeconds * 1000
   const totalMs = given?.totalSeconds !== undefined ? given.totalSeconds * 1000 : 15 * 60_000
   return Math.min(5 * 60_000, Math.round(totalMs / 3))
