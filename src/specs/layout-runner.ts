@@ -1,0 +1,274 @@
+// Which JavaScript runner a project uses, strongest evidence first; a level with one clear winner decides:
+// The runner, strongest evidence first; a level with one clear winner decides:
+// 1. what the package.json `test` scripts run (`vitest`, `jest`, `mocha`, `ava`, `jasmine`, `tap`,
+//    `bun test`, `node --test`);
+// 2. the runners' config files (vitest/vite `test`, jest, .mocharc, ava, jasmine, .taprc, bunfig);
+// 3. test-runner dependencies;
+// 4. the style of the existing test files (imports, mocha's hooks), the tie-breaker.
+import type {
+  ModuleModel,
+  PackageManifest,
+  RepositoryFacts,
+  TestRunnerConfig
+} from '../model/types.js'
+import type { DetectedRunner } from './layout-types.js'
+import type { TestFramework } from './types.js'
+
+const RUNNERS: DetectedRunner[] = [
+  'vitest',
+  'jest',
+  'mocha',
+  'node:test',
+  'ava',
+  'jasmine',
+  'tap',
+  'bun:test'
+]
+export const RENDERABLE = new Set<DetectedRunner>(['vitest', 'jest', 'mocha', 'node:test'])
+export const CONFIG_RUNNER: Partial<Record<TestRunnerConfig['runner'], DetectedRunner>> = {
+  vitest: 'vitest',
+  jest: 'jest',
+  mocha: 'mocha',
+  ava: 'ava',
+  jasmine: 'jasmine',
+  tap: 'tap',
+  bun: 'bun:test'
+}
+const DEPENDENCY_RUNNER: [string, DetectedRunner][] = [
+  ['vitest', 'vitest'],
+  ['jest', 'jest'],
+  ['ts-jest', 'jest'],
+  ['babel-jest', 'jest'],
+  ['@jest/globals', 'jest'],
+  ['mocha', 'mocha'],
+  ['ava', 'ava'],
+  ['jasmine', 'jasmine'],
+  ['tap', 'tap'],
+  ['bun-types', 'bun:test'],
+  ['@types/bun', 'bun:test']
+]
+
+/** A dependency name without version, extras or markers, lower-cased (`pytest>=7` -> `pytest`). */
+export function packageName(spec: string): string {
+  return (
+    spec
+      .trim()
+      .toLowerCase()
+      .split(/[\s<>=!~;[(@]/)[0] ?? ''
+  )
+}
+
+export function dependencyNames(manifests: PackageManifest[]): Set<string> {
+  const names = new Set<string>()
+  for (const m of manifests)
+    for (const d of [...m.dependencies, ...m.devDependencies])
+      names.add(d.startsWith('@') ? d.toLowerCase() : packageName(d))
+  return names
+}
+
+/** Script commands are split into words (they are shell commands, not code). */
+function words(command: string): string[] {
+  return command.split(/[\s;&|()]+/).filter(Boolean)
+}
+
+/** The runner a script command runs, with the paths it names after the runner (`mocha test/unit`). */
+export function scriptRunner(
+  command: string
+): { runner: DetectedRunner; paths: string[]; prefix: string[] } | null {
+  const w = words(command)
+  const is = (name: string, word: string): boolean =>
+    word === name || word.endsWith(`/${name}`) || word === `${name}.js`
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i]
+    let runner: DetectedRunner | null = null
+    if (is('vitest', word)) runner = 'vitest'
+    else if (is('jest', word)) runner = 'jest'
+    else if (is('mocha', word) || is('_mocha', word)) runner = 'mocha'
+    else if (is('ava', word)) runner = 'ava'
+    else if (is('jasmine', word)) runner = 'jasmine'
+    else if (is('tap', word)) runner = 'tap'
+    else if (word === 'bun' && w[i + 1] === 'test') runner = 'bun:test'
+    else if (
+      word === '--test' &&
+      i > 0 &&
+      w.slice(0, i).some((x) => is('node', x) || is('tsx', x))
+    ) {
+      const start = w.slice(0, i).findIndex((x) => is('node', x) || is('tsx', x))
+      return { runner: 'node:test', paths: pathsAfter(w, i + 1), prefix: w.slice(start, i) }
+    }
+    if (runner) return { runner, paths: pathsAfter(w, i + 1), prefix: [] }
+  }
+  return null
+}
+
+/** Arguments that look like test paths (not options, not the values of `--reporter x`-style options). */
+function pathsAfter(w: string[], from: number): string[] {
+  const out: string[] = []
+  for (let i = from; i < w.length; i++) {
+    const word = w[i]
+    if (word.startsWith('-')) {
+      if (
+        !word.includes('=') &&
+        [
+          '--reporter',
+          '--config',
+          '-c',
+          '--require',
+          '-r',
+          '--import',
+          '--loader',
+          '--timeout',
+          '-t',
+          '--project',
+          '--ui',
+          '--test-reporter',
+          '--dir',
+          '--root',
+          '--environment'
+        ].includes(word)
+      )
+        i++
+      continue
+    }
+    if (['run', 'watch', 'test', 'dev', 'bench'].includes(word) && out.length === 0) continue
+    if (/^(npm|yarn|pnpm|npx|bun|node|tsc|eslint|c8|nyc)$/.test(word)) break
+    if (/[/*.]/.test(word) || /^(test|tests|spec|__tests__)$/.test(word))
+      out.push(word.replace(/^["']|["']$/g, ''))
+  }
+  return out
+}
+
+export function count<T>(items: T[]): Map<T, number> {
+  const counts = new Map<T, number>()
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1)
+  return counts
+}
+
+/** The single most frequent item; null when there is none or the top is shared. */
+function winner<T>(counts: Map<T, number>): T | null {
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1])
+  if (sorted.length === 0) return null
+  if (sorted.length > 1 && sorted[1][1] === sorted[0][1]) return null
+  return sorted[0][0]
+}
+
+/** The most frequent item, ties broken by `order`. */
+export function mostOf<T>(counts: Map<T, number>, order: readonly T[]): T | null {
+  let best: T | null = null
+  for (const item of order)
+    if ((counts.get(item) ?? 0) > (best === null ? 0 : (counts.get(best) ?? 0))) best = item
+  return best
+}
+
+export const isTestModule = (m: ModuleModel): boolean =>
+  m.isTest && !!m.test && !/(^|\/)(fixtures?|__fixtures__|__mocks__|testdata)\//.test(m.path)
+
+/** The runner a test file's own imports name (the model's guess defaults to jest; this only counts what is written). */
+export function styleRunner(m: ModuleModel): DetectedRunner | null {
+  for (const imp of m.imports) {
+    const s = imp.source
+    if (s === 'vitest' || s.startsWith('vitest/')) return 'vitest'
+    if (s === '@jest/globals') return 'jest'
+    if (s === 'node:test' || s === 'test') return 'node:test'
+    if (s === 'ava') return 'ava'
+    if (s === 'tap' || s.startsWith('tap/')) return 'tap'
+    if (s === 'bun:test') return 'bun:test'
+    if (s === 'mocha') return 'mocha'
+  }
+  // The model names a framework from the same imports; its 'jest' is also its default guess, so it is not evidence.
+  const f = m.test?.framework
+  return f && f !== 'jest' && (RUNNERS as string[]).includes(f) ? (f as DetectedRunner) : null
+}
+
+export interface Decision {
+  runner: DetectedRunner
+  reason: string
+  scriptPaths: string[]
+  scriptPrefix: string[]
+}
+
+export function decideRunner(
+  facts: RepositoryFacts,
+  jsTests: ModuleModel[],
+  packageJsons: PackageManifest[]
+): Decision | null {
+  const root = packageJsons.find((m) => m.path === 'package.json') ?? packageJsons[0]
+  const scripted: { runner: DetectedRunner; paths: string[]; prefix: string[]; name: string }[] = []
+  for (const [name, command] of Object.entries(root?.scripts ?? {})) {
+    if (!/^test($|:|-)/.test(name)) continue
+    const found = scriptRunner(command)
+    if (found) scripted.push({ ...found, name })
+  }
+  const byScript = winner(count(scripted.map((s) => s.runner)))
+  const configs = (facts.testConfigs ?? []).filter((c) => c.runner !== 'pytest')
+  const byConfig = winner(
+    count([
+      ...new Set(
+        configs.map((c) => CONFIG_RUNNER[c.runner]).filter((r): r is DetectedRunner => !!r)
+      )
+    ])
+  )
+  const pick = (runner: DetectedRunner, reason: string): Decision => {
+    const own = scripted.filter((s) => s.runner === runner)
+    const main = own.find((s) => s.name === 'test') ?? own[0]
+    return { runner, reason, scriptPaths: main?.paths ?? [], scriptPrefix: main?.prefix ?? [] }
+  }
+  if (byScript) return pick(byScript, `the package.json test script runs ${byScript}`)
+  if (byConfig) {
+    const file = configs.find((c) => CONFIG_RUNNER[c.runner] === byConfig)?.file
+    return pick(byConfig, `${file} configures ${byConfig}`)
+  }
+  const deps = dependencyNames(packageJsons)
+  const byDeps = winner(
+    count([...new Set(DEPENDENCY_RUNNER.filter(([d]) => deps.has(d)).map(([, r]) => r))])
+  )
+  if (byDeps)
+    return pick(
+      byDeps,
+      `${DEPENDENCY_RUNNER.find(([d, r]) => r === byDeps && deps.has(d))?.[0]} is a dependency`
+    )
+  const byStyle = mostOf(
+    count(jsTests.map(styleRunner).filter((r): r is DetectedRunner => r !== null)),
+    RUNNERS
+  )
+  if (byStyle) return pick(byStyle, `the test files use ${byStyle}`)
+  // Several candidates at one level: the first level with any, broken by the test files' style.
+  const tied = [
+    scripted.map((s) => s.runner),
+    configs.map((c) => CONFIG_RUNNER[c.runner]),
+    DEPENDENCY_RUNNER.filter(([d]) => deps.has(d)).map(([, r]) => r)
+  ].find((level) => level.length > 0)
+  if (tied) {
+    const runner = mostOf(
+      count(tied.filter((r): r is DetectedRunner => !!r)),
+      RUNNERS
+    ) as DetectedRunner
+    return pick(
+      runner,
+      `${[...new Set(tied)].join(' and ')} are both configured; ${runner} is used`
+    )
+  }
+  return null
+}
+
+/** The command that runs the specs with the framework, through the project's own script prefix when it has one. */
+export function commandFor(
+  framework: TestFramework,
+  fallback: boolean,
+  decision: Decision | null
+): string[] {
+  switch (framework) {
+    case 'vitest':
+      return ['npx', 'vitest', 'run']
+    case 'jest':
+      return ['npx', 'jest']
+    case 'mocha':
+      return ['npx', 'mocha']
+    case 'node:test': {
+      const prefix = !fallback && decision?.runner === 'node:test' ? decision.scriptPrefix : []
+      return prefix.length > 0 ? [...prefix, '--test'] : ['node', '--test']
+    }
+    case 'pytest':
+      return ['python', '-m', 'pytest']
+  }
+}
