@@ -2,7 +2,7 @@
 // loop-invariant parsing/serialising/regex construction, and Python strings built with `+=`.
 import type { CallSite, Location } from '../../src/model/types.js'
 import type { Confidence, Severity } from '../types.js'
-import { type Found, type ModuleInput, symbolName } from './context.js'
+import { enclosingChain, type Found, type ModuleInput, symbolName } from './context.js'
 import { chainOf, contains, identifiers, regionAt, type Region, shorten } from './regions.js'
 
 const JS_SEARCHES: ReadonlySet<string> = new Set([
@@ -80,9 +80,11 @@ function rootOf(expr: string, own: Set<string>): string | undefined {
 }
 
 /**
- * True when the collection comes from the function's input or the module's state (a parameter, a module
- * variable, `this`/`self`, or — Python — a local assigned before the outer loop), not from a value
- * computed inside the outer loop (`row = rows[i]`), which the model cannot follow in JavaScript.
+ * True when the collection is sized by the caller: a parameter of the function (or of a function around
+ * it), or a local made from one before the outer loop (`rows = data["rows"]`), followed up to three
+ * bindings back. Members of `this`/`self` and module variables are configuration (rules, handlers,
+ * aliases): judges called nested loops over them linear, so they add no degree. A value computed inside
+ * the outer loop (`row = rows[i]`) is part of walking the outer element.
  */
 function fromInput(
   input: ModuleInput,
@@ -92,15 +94,32 @@ function fromInput(
   known: Set<string>
 ): boolean {
   const root = rootOf(expr, new Set(region.bound.map((b) => b.name)))
-  if (root === undefined) return false
-  if (root === 'this' || root === 'self' || known.has(root)) return true
-  const fn = input.regions.functions.get(outer.owner ?? '')
-  if (fn?.params.some((p) => p.name === root)) return true
-  if (input.module.variables.some((v) => v.name === root)) return true
-  const sites = (input.module.assignments ?? []).filter(
-    (a) => a.name === root && a.target === root && a.enclosing === outer.owner
+  if (root === undefined || root === 'this' || root === 'self') return false
+  if (known.has(root)) return true
+  return madeFromParameter(input, root, outer, 3)
+}
+
+function madeFromParameter(
+  input: ModuleInput,
+  name: string,
+  outer: Region,
+  depth: number
+): boolean {
+  const chain = enclosingChain(input.regions.functions, outer.owner)
+  if (
+    chain.some((fn) =>
+      fn.params.some((p) => p.name === name && p.name !== 'self' && p.name !== 'cls')
+    )
   )
-  return sites.length > 0 && sites.every((a) => !contains(outer.loc, a.loc))
+    return true
+  if (depth === 0) return false
+  const sites = (input.module.bindings ?? []).filter(
+    (b) => b.name === name && b.enclosing === outer.owner
+  )
+  if (sites.length === 0 || sites.some((b) => contains(outer.loc, b.loc))) return false
+  return sites.some((b) =>
+    identifiers(b.value).some((id) => id !== name && madeFromParameter(input, id, outer, depth - 1))
+  )
 }
 
 /**
@@ -133,12 +152,8 @@ export function nestedLoops(input: ModuleInput, minDepth: number): Found[] {
     const roots = new Set<string>()
     for (const c of chain) {
       const prev = scaling[scaling.length - 1]
-      if (
-        prev &&
-        (walksOuterElement(c, prev) ||
-          !fromInput(input, c.iterates ?? c.label, c, scaling[0], roots))
-      )
-        continue
+      if (prev && walksOuterElement(c, prev)) continue
+      if (!fromInput(input, c.iterates ?? c.label, c, scaling[0] ?? c, roots)) continue
       const expr = c.iterates ?? c.label
       const root = rootOf(expr, new Set(c.bound.map((b) => b.name)))
       const earlier = scaling.map((e) => (e.iterates ?? e.label).trim())
