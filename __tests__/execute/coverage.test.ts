@@ -151,12 +151,17 @@ describe.each(CASES)('coverage gain with $framework', (c) => {
 })
 
 describe('a suite that fails without running the product is no baseline', () => {
-  it("node --test over files it cannot load (another runner's tests): coverage gain not measured, with why", async () => {
+  it("node --test over files it cannot load or that refuse to run (other runners' tests): coverage gain not measured, with why", async () => {
     const ws = await fixtureWorkspace('node-test-js', { git: true })
     try {
       await mkdir(join(ws.dir, 'test'), { recursive: true })
       // Written for a runner with a loader hook: node --test cannot resolve the folder import.
       await writeFile(join(ws.dir, 'test/index.test.js'), "import * as suites from './suites'\n")
+      // Written for ava: it loads the module, then refuses to run outside the ava CLI.
+      await writeFile(
+        join(ws.dir, 'test/ava.test.js'),
+        "import { bulkDiscount } from '../src/pricing.js'\nthrow new Error('Test files must be run with the AVA CLI: ' + typeof bulkDiscount)\n"
+      )
       const session = await openSession({
         workspace: ws.dir,
         perFileMs: 60_000,

@@ -124,6 +124,7 @@ export async function measureBaselines(
     }
     // A suite that fails without running any of the product's code is not the project's suite at work
     // (its runner is one we do not run, e.g. uvu or ava under node --test): every spec would "gain".
+    // Loading a module is not running it: ava's test file imports the module, then refuses to run.
     if (child.code !== 0 && !ranProductCode(map)) {
       missing.set(
         framework,
@@ -146,8 +147,15 @@ export async function measureBaselines(
   }
 }
 
-/** Whether the coverage shows any of the counted files' code executed. */
+/**
+ * Whether the coverage shows the counted files' code run beyond loading them: Python lines, or a V8
+ * range (a function or block) inside a file's whole-script range, since importing a module runs its
+ * top level without running any of its functions.
+ */
 function ranProductCode(map: CoverageMap): boolean {
   if (map.kind === 'python') return [...map.files.values()].some((f) => f.lines.size > 0)
-  return [...map.files.values()].some((ranges) => ranges.some((r) => r.count > 0))
+  return [...map.files.values()].some((ranges) => {
+    const whole = Math.max(0, ...ranges.map((r) => r.endOffset - r.startOffset))
+    return ranges.some((r) => r.count > 0 && r.endOffset - r.startOffset < whole)
+  })
 }
