@@ -92,3 +92,48 @@ export const NETWORK_NEAR_MISS: PyramidCase = {
     ...tsNetwork('fetch(`${base}/EUR`)')
   }
 }
+
+/** A helper no test calls, a read feeding both sides, and one plain read the result depends on. */
+const pyClock = (last: string[]) => ({
+  'app/__init__.py': '',
+  'app/age.py': [
+    'def age(born, today):',
+    '    return today.year - born.year',
+    '',
+    '',
+    'def is_weekend(moment):',
+    '    return moment.weekday() >= 5',
+    ''
+  ].join('\n'),
+  'tests/test_age.py': [
+    'from datetime import date, datetime',
+    '',
+    'from app.age import age, is_weekend',
+    '',
+    '',
+    'def make_stamp():',
+    '    return datetime.now().isoformat()',
+    '',
+    '',
+    'def test_age_today():',
+    '    today = date.today()',
+    '    born = date(1990, today.month, today.day)',
+    '    assert age(born, today) == today.year - 1990',
+    '',
+    '',
+    'def test_weekend():',
+    ...last,
+    ''
+  ].join('\n')
+})
+
+export const CLOCK_REPORTED: PyramidCase = {
+  name: 'realClock: a test whose result depends on the real date; an uncalled helper and a read feeding both sides do not',
+  files: pyClock(['    assert is_weekend(datetime.now()) is False']),
+  expected: [{ messageId: 'realClock', file: 'tests/test_age.py', line: 17 }]
+}
+
+export const CLOCK_NEAR_MISS: PyramidCase = {
+  name: 'realClock near miss: the one read is both the input and the expected value',
+  files: pyClock(['    now = datetime.now()', '    assert is_weekend(now) == (now.weekday() >= 5)'])
+}

@@ -6,7 +6,12 @@ import testPyramid from '../../perspectives/test-pyramid/index.js'
 import type { TestPyramidOptions } from '../../perspectives/test-pyramid/options.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 import { pythonParses, typeScriptErrors, findingAt } from './case-helpers.js'
-import { NETWORK_NEAR_MISS, NETWORK_REPORTED } from './test-pyramid-judged.js'
+import {
+  CLOCK_NEAR_MISS,
+  CLOCK_REPORTED,
+  NETWORK_NEAR_MISS,
+  NETWORK_REPORTED
+} from './test-pyramid-judged.js'
 
 const tsFixture = readFixture('test-pyramid-ts')
 const pyFixture = readFixture('test-pyramid-py')
@@ -117,7 +122,6 @@ testPerspective<TestPyramidOptions>(testPyramid, {
   nearMissPending: [
     'unhealthyShape',
     'sleepInTest',
-    'realClock',
     'unseededRandom',
     'focusedTest',
     'skippedTest',
@@ -127,6 +131,7 @@ testPerspective<TestPyramidOptions>(testPyramid, {
   ],
   valid: [
     NETWORK_NEAR_MISS,
+    CLOCK_NEAR_MISS,
     {
       // An integration file that also unit-tests the function directly (httpie's test_output.py
       // shape): the function is unit-tested already, so there is nothing to move down.
@@ -264,6 +269,7 @@ testPerspective<TestPyramidOptions>(testPyramid, {
   ],
   invalid: [
     NETWORK_REPORTED,
+    CLOCK_REPORTED,
     {
       // Judged false on koa: a timer that rejects races an event and fails the test when it wins;
       // it is a time-out, not a wait. The plain wait beside it is still a sleep.

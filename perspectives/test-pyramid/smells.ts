@@ -138,6 +138,44 @@ function perFileCallee(
   return [...byCallee.values()]
 }
 
+/**
+ * A read inside a function of the file that is no test, hook or fixture and that nothing in the file
+ * calls: no test runs it (judged false on the session-5 repositories).
+ */
+function uncalledHelper(file: TestFile, call: CallSite): boolean {
+  if (testAt(file, call.loc) || !call.enclosing) return false
+  const helper = file.module.functions.find((f) => f.qualifiedName === call.enclosing)
+  if (!helper || inHook(hookRanges(file.module), call.loc)) return false
+  return !file.module.calls.some((c) => c.name === helper.name && !within(c.loc, helper.loc))
+}
+
+/**
+ * `now = datetime.now()` in a test, then `now` used again for the input and the expected value
+ * (`assert age(born, now) == now.year - 1990`): one read feeds both sides, so the outcome does not
+ * move with the time. Seen as the bound name used on two lines of the test after the read, or in the
+ * arguments or receivers of two calls neither of which holds the other (`expect(f(now)).toBe(now.getDay())`).
+ */
+function readOnceForBothSides(file: TestFile, call: CallSite): boolean {
+  const test = testAt(file, call.loc)
+  const name = call.assignedTo
+  if (!test || !name) return false
+  const after = (line: number) => line > call.loc.endLine && line <= test.loc.endLine
+  const lines = (file.module.nameUseLines?.[name] ?? []).filter(after)
+  if (lines.length >= 2) return true
+  const names = (a: NonNullable<CallSite['arguments']>[number]) =>
+    (a.kind === 'identifier' || a.kind === 'member') &&
+    (a.text === name || a.text.startsWith(`${name}.`))
+  const uses = (c: CallSite) =>
+    c.receiver === name || c.receiver?.startsWith(`${name}.`) || (c.arguments ?? []).some(names)
+  const users = file.module.calls.filter(
+    (c) =>
+      after(c.loc.startLine) &&
+      uses(c) &&
+      !file.module.calls.some((o) => o !== c && within(o.loc, c.loc) && uses(o))
+  )
+  return users.length >= 2
+}
+
 export function checkClock(input: SmellInput): Found[] {
   const out: Found[] = []
   for (const file of input.files) {
@@ -157,10 +195,12 @@ export function checkClock(input: SmellInput): Found[] {
     const reads = perFileCallee(
       file,
       (callee, call) =>
-        CLOCK_CALLS.has(callee) ||
-        (stamp(callee, call) &&
-          testAt(file, call.loc) !== undefined &&
-          (stampsPerTest.get(testAt(file, call.loc)) ?? 0) >= 2)
+        (CLOCK_CALLS.has(callee) ||
+          (stamp(callee, call) &&
+            testAt(file, call.loc) !== undefined &&
+            (stampsPerTest.get(testAt(file, call.loc)) ?? 0) >= 2)) &&
+        !uncalledHelper(file, call) &&
+        !readOnceForBothSides(file, call)
     )
     for (const { call, count } of reads) {
       const test = testAt(file, call.loc)
