@@ -233,6 +233,23 @@ const NESTED_CONFIG_PY = [
   ''
 ].join('\n')
 
+// Judged false on yamllint (session 5): a pattern quadratic only when every start position is tried,
+// compiled and used only with re.match (anchored at the start), is linear. Used with .search it is not.
+const ANCHORED_PY = [
+  'import re',
+  '',
+  'NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")',
+  '',
+  '',
+  'def is_name(text):',
+  '    return NAME.match(text) is not None',
+  '',
+  '',
+  'def ends_with_name(text):',
+  '    return re.match(r"[a-z]+\\d*$", text)',
+  ''
+].join('\n')
+
 testPerspective<PerformanceOptions>(performance, {
   // Message ids without a near-miss case yet (the meta-test keeps this list true).
   nearMissPending: [
@@ -320,9 +337,21 @@ testPerspective<PerformanceOptions>(performance, {
         'app/__init__.py': '',
         'app/check.py': NESTED_CONFIG_PY
       }
+    },
+    {
+      name: 'a pattern tried only at the start of the text (re.match) is linear',
+      files: { 'app/__init__.py': '', 'app/names.py': ANCHORED_PY }
     }
   ],
   invalid: [
+    {
+      name: 'the same pattern used with search is tried at every position: quadratic',
+      files: {
+        'app/__init__.py': '',
+        'app/names.py': ANCHORED_PY.replace('NAME.match(text)', 'NAME.search(text)')
+      },
+      expected: [{ messageId: 'catastrophicRegex', file: 'app/names.py', line: 3 }]
+    },
     {
       name: 'nested loops over two caller inputs are reported, configuration beside them is not',
       files: {

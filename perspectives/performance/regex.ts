@@ -14,7 +14,12 @@ export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): 
   const counts = new Map<string, number>()
   for (const source of collectRegexes(module)) {
     if (!canBacktrack(source.pattern)) continue
-    const result = checker.check(source.pattern, source.flags)
+    // Tried at the start only: `x*$` is linear there, though quadratic when every position is tried.
+    const checked =
+      source.anchored === true && !source.flags.includes('m')
+        ? `^(?:${source.pattern})`
+        : source.pattern
+    const result = checker.check(checked, source.flags)
     if (!result || result.status !== 'vulnerable') continue
     const exponential = result.complexity.type === 'exponential'
     const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
@@ -24,7 +29,7 @@ export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): 
     const shown = `/${source.pattern.length > 50 ? `${source.pattern.slice(0, 47)}...` : source.pattern}/${source.flags}`
     const hot = result.hotspot
       .filter((h) => h.temperature === 'heat')
-      .map((h) => source.pattern.slice(h.start, h.end))
+      .map((h) => checked.slice(h.start, h.end))
     const symbol = symbolName(source.enclosing)
     const base = `redos:${symbol}:${source.flags}/${source.pattern}`
     const n = (counts.get(base) ?? 0) + 1

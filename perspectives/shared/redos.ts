@@ -16,6 +16,11 @@ export interface RegexSource {
   flags: string
   /** How it was written: a literal, `new RegExp`, `re.compile`... */
   origin: string
+  /**
+   * Every match is tried at the start of the text only (Python `re.match`/`re.fullmatch`, or a compiled
+   * pattern used only through `.match`/`.fullmatch`): the engine does not retry at each position.
+   */
+  anchored?: boolean
   enclosing?: string
   loc: Location
 }
@@ -141,11 +146,32 @@ export function collectRegexes(module: ModuleModel): RegexSource[] {
     if (found)
       out.push({
         ...found,
+        ...(startAnchoredUse(module, call) ? { anchored: true } : {}),
         ...(call.enclosing ? { enclosing: call.enclosing } : {}),
         loc: call.loc
       })
   }
   return out
+}
+
+const START_ANCHORED: ReadonlySet<string> = new Set(['match', 'fullmatch'])
+
+/**
+ * Python only: `re.match(p, s)` / `re.fullmatch(p, s)`, or `NAME = re.compile(p)` whose every use in the
+ * module (at least one) is `NAME.match(...)` / `NAME.fullmatch(...)` and which is never passed on.
+ */
+function startAnchoredUse(module: ModuleModel, call: ModuleModel['calls'][number]): boolean {
+  if (module.language !== 'python' || call.receiver !== 're') return false
+  if (START_ANCHORED.has(call.name)) return true
+  const name = call.assignedTo
+  if (call.name !== 'compile' || name === undefined) return false
+  const uses = module.calls.filter(
+    (c) => c.receiver === name || c.receiver?.endsWith(`.${name}`) === true
+  )
+  const passedOn = module.calls.some((c) =>
+    (c.arguments ?? []).some((a) => a.text === name || a.text.endsWith(`.${name}`))
+  )
+  return uses.length > 0 && !passedOn && uses.every((c) => START_ANCHORED.has(c.name))
 }
 
 /** Without an unbounded quantifier a pattern matches in linear time: no need to ask the checker. */
