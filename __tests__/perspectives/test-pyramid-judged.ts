@@ -137,3 +137,73 @@ export const CLOCK_NEAR_MISS: PyramidCase = {
   name: 'realClock near miss: the one read is both the input and the expected value',
   files: pyClock(['    now = datetime.now()', '    assert is_weekend(now) == (now.weekday() >= 5)'])
 }
+
+/** A sleep before a blocking read, and a sleep the test's result hangs on. */
+const sleeps = (pyLast: string, jsLast: string) => ({
+  'app/__init__.py': '',
+  'app/echo.py': [
+    'import asyncio',
+    '',
+    '',
+    'async def start():',
+    '    return await asyncio.open_connection("127.0.0.1", 9000)',
+    ''
+  ].join('\n'),
+  'tests/test_echo.py': [
+    'import asyncio',
+    '',
+    'import pytest',
+    '',
+    'from app.echo import start',
+    '',
+    '',
+    '@pytest.mark.asyncio',
+    'async def test_reply():',
+    '    reader, writer = await start()',
+    '    writer.write(b"ping\\n")',
+    '    await asyncio.sleep(0.2)',
+    '    assert await reader.readline() == b"pong\\n"',
+    '',
+    '',
+    '@pytest.mark.asyncio',
+    'async def test_reply_later():',
+    '    reader, writer = await start()',
+    '    writer.write(b"ping\\n")',
+    '    await asyncio.sleep(0.2)',
+    pyLast,
+    ''
+  ].join('\n'),
+  'package.json': '{"name":"echo","devDependencies":{"jest":"^29.0.0"}}',
+  'src/echo.js': "exports.connect = () => new (require('node:events').EventEmitter)()\n",
+  'test/echo.test.js': [
+    "const { once } = require('node:events')",
+    "const { connect } = require('../src/echo')",
+    '',
+    "test('replies', async () => {",
+    '  const socket = connect()',
+    '  await new Promise((resolve) => setTimeout(resolve, 200))',
+    jsLast,
+    '})',
+    ''
+  ].join('\n')
+})
+
+export const SLEEP_REPORTED: PyramidCase = {
+  name: 'sleepInTest: a sleep the result hangs on; one before a blocking read is not',
+  files: sleeps(
+    '    assert reader.at_eof() is False',
+    "  expect(socket.listenerCount('message')).toBe(0)"
+  ),
+  expected: [
+    { messageId: 'sleepInTest', file: 'test/echo.test.js', line: 6 },
+    { messageId: 'sleepInTest', file: 'tests/test_echo.py', line: 20 }
+  ]
+}
+
+export const SLEEP_NEAR_MISS: PyramidCase = {
+  name: 'sleepInTest near miss: the awaited call after the sleep blocks for the event',
+  files: sleeps(
+    '    assert await asyncio.wait_for(reader.readline(), 1) == b"pong\\n"',
+    "  expect(await once(socket, 'message')).toEqual(['pong'])"
+  )
+}

@@ -10,7 +10,9 @@ import {
   CLOCK_NEAR_MISS,
   CLOCK_REPORTED,
   NETWORK_NEAR_MISS,
-  NETWORK_REPORTED
+  NETWORK_REPORTED,
+  SLEEP_NEAR_MISS,
+  SLEEP_REPORTED
 } from './test-pyramid-judged.js'
 
 const tsFixture = readFixture('test-pyramid-ts')
@@ -121,7 +123,6 @@ testPerspective<TestPyramidOptions>(testPyramid, {
   // Message ids without a near-miss case yet (the meta-test keeps this list true).
   nearMissPending: [
     'unhealthyShape',
-    'sleepInTest',
     'unseededRandom',
     'focusedTest',
     'skippedTest',
@@ -132,6 +133,7 @@ testPerspective<TestPyramidOptions>(testPyramid, {
   valid: [
     NETWORK_NEAR_MISS,
     CLOCK_NEAR_MISS,
+    SLEEP_NEAR_MISS,
     {
       // An integration file that also unit-tests the function directly (httpie's test_output.py
       // shape): the function is unit-tested already, so there is nothing to move down.
@@ -270,6 +272,7 @@ testPerspective<TestPyramidOptions>(testPyramid, {
   invalid: [
     NETWORK_REPORTED,
     CLOCK_REPORTED,
+    SLEEP_REPORTED,
     {
       // Judged false on koa: a timer that rejects races an event and fails the test when it wins;
       // it is a time-out, not a wait. The plain wait beside it is still a sleep.

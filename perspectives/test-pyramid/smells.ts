@@ -67,6 +67,47 @@ function failureGuard(file: TestFile, call: CallSite, callee: string): boolean {
   )
 }
 
+/** Calls that block until the event arrives: what a test actually waits on. */
+const BLOCKING_WAITS: ReadonlySet<string> = new Set([
+  'recv',
+  'receive',
+  'receive_text',
+  'receive_json',
+  'receive_bytes',
+  'read',
+  'readline',
+  'readexactly',
+  'wait_for',
+  'waitFor',
+  'waitForEvent',
+  'once'
+])
+
+/**
+ * `await asyncio.sleep(0.1)` then `await ws.recv()`: the awaited call after the sleep blocks for the
+ * event, so the test does not wait on the sleep's length (judged false on the session-5 repositories).
+ * The sleep is awaited itself or inside an awaited `new Promise`; the next awaited call of the same
+ * test and function must be a blocking read or wait.
+ */
+function blockingWaitFollows(file: TestFile, call: CallSite): boolean {
+  const outer = call.awaited
+    ? call
+    : file.module.calls.find(
+        (c) => c.isNew && c.callee === 'Promise' && c.awaited && within(call.loc, c.loc)
+      )
+  const test = testAt(file, call.loc)
+  if (!outer || !test) return false
+  const after = (c: CallSite) =>
+    c.loc.startLine > outer.loc.endLine ||
+    (c.loc.startLine === outer.loc.endLine && c.loc.startColumn >= outer.loc.endColumn)
+  const next = file.module.calls
+    .filter(
+      (c) => c.awaited && c.enclosing === outer.enclosing && after(c) && within(c.loc, test.loc)
+    )
+    .sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)[0]
+  return next !== undefined && BLOCKING_WAITS.has(next.name)
+}
+
 function delayText(ms: number): string {
   return ms >= 1000 ? `${Number((ms / 1000).toFixed(2))} s` : `${ms} ms`
 }
@@ -89,6 +130,7 @@ export function checkSleeps(input: SmellInput): Found[] {
       // test (a callback, a lambda handed to an executor) is the workload under test, not a wait.
       if (file.module.loops.some((l) => within(call.loc, l.loc))) continue
       if (failureGuard(file, call, callee)) continue
+      if (blockingWaitFollows(file, call)) continue
       const test = testAt(file, call.loc)
       if (
         file.module.language === 'python' &&
