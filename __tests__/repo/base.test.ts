@@ -81,6 +81,19 @@ describe('chooseBase', () => {
     expect(await chooseBase(root, {})).toEqual({ ref: '1.3.4', commit: maintenance, how: 'tag' })
   })
 
+  it('does not take a pre-release from an unmerged development branch', async () => {
+    // polka: 1.0.0-next.28 is tagged on an unmerged `next` branch; master (HEAD) is the 0.5 line.
+    const { root, first } = twoReleases()
+    git(root, ['checkout', '-q', '-b', 'next', first])
+    writeFiles(root, { 'src/c.ts': 'export const c = 1\n' })
+    commitAll(root, 'next line', { date: '2024-01-01T00:00:00Z' })
+    git(root, ['tag', 'v2.0.0-next.3'])
+    git(root, ['checkout', '-q', 'main'])
+    writeFiles(root, { 'src/d.ts': 'export const d = 1\n' })
+    commitAll(root, 'three', { date: '2025-01-01T00:00:00Z' })
+    expect(await chooseBase(root, {})).toEqual({ ref: 'v1.0.0', commit: first, how: 'tag' })
+  })
+
   it('prefers the base-ref input and explains a ref that does not exist', async () => {
     const { root, first } = twoReleases()
     expect(await chooseBase(root, { baseRef: 'HEAD~1' })).toEqual({

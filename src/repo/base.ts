@@ -111,7 +111,8 @@ async function releaseTags(
 /**
  * Picks the base: the `base-ref` input; else the highest semver release made before HEAD that is not
  * on HEAD itself (on a release commit the base is the release before): a tag reachable from HEAD, or
- * one on a maintenance branch that forked from HEAD's history and was made before HEAD's commit; else
+ * a final release (not a pre-release) on a maintenance branch that forked from HEAD's history and was
+ * made before HEAD's commit; else
  * the commit analysed last time; else why there is none.
  */
 export async function chooseBase(
@@ -161,6 +162,9 @@ export async function chooseBase(
     // A release made on a maintenance branch (bottle's 0.13.x beside master) is not reachable from
     // HEAD, but it is what users run: it counts when it was made before HEAD from a shared history.
     if (!(tag.time <= headTime)) continue
+    // A pre-release HEAD does not contain is a development line (polka's 1.0.0-next.N on an unmerged
+    // `next` branch beside its 0.5 master), not a release HEAD's users run.
+    if (parseSemver(tag.name)?.pre) continue
     if ((await git(root, ['merge-base', tag.commit, head])) !== null)
       return { ref: tag.name, commit: tag.commit, how: 'tag' }
   }
