@@ -75,6 +75,27 @@ export function lowestVersion(range: string): [number, number, number] | null {
   return lowest
 }
 
+const PYTHON_MANIFESTS = ['pyproject.toml', 'setup.cfg', 'setup.py'] as const
+
+function folderOf(path: string): string {
+  const at = path.lastIndexOf('/')
+  return at < 0 ? '' : path.slice(0, at)
+}
+
+/** The folder's Python requirement: the first of pyproject.toml, setup.cfg, setup.py that declares one. */
+function pythonRequirement(
+  manifests: readonly PackageManifest[],
+  folder: string
+): string | undefined {
+  for (const kind of PYTHON_MANIFESTS) {
+    const found = manifests.find(
+      (m) => m.kind === kind && folderOf(m.path) === folder && m.requiresPython
+    )
+    if (found) return found.requiresPython
+  }
+  return undefined
+}
+
 function compareTriple(a: [number, number, number], b: [number, number, number]): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 }
@@ -86,6 +107,7 @@ export function compareManifests(
 ): Change[] {
   const changes: Change[] = []
   const headByPath = new Map(head.map((m) => [m.path, m]))
+  const pythonFolders = new Set<string>()
   for (const was of base) {
     if (!['package.json', 'pyproject.toml', 'setup.cfg', 'setup.py'].includes(was.kind)) continue
     const now = headByPath.get(was.path)
@@ -187,15 +209,22 @@ export function compareManifests(
           )
         )
     } else {
-      const engine = compareEngine(was.requiresPython, now.requiresPython)
+      // One requirement per folder, whichever manifest declares it (pyproject.toml, setup.cfg or
+      // setup.py): moving `python_requires` from setup.cfg into pyproject.toml raises nothing.
+      const folder = folderOf(was.path)
+      if (pythonFolders.has(folder)) continue
+      pythonFolders.add(folder)
+      const before = pythonRequirement(base, folder)
+      const after = pythonRequirement(head, folder)
+      const engine = compareEngine(before, after)
       if (engine)
         changes.push(
           manifestChange(
             'engineRaised',
             {
               engine: 'Python',
-              before: was.requiresPython ?? '',
-              after: now.requiresPython ?? '',
+              before: before ?? '',
+              after: after ?? '',
               dropped: engine,
               file: was.path,
               ref
