@@ -251,6 +251,32 @@ testPerspective(testCoverage, {
       }
     },
     {
+      // Judged false on tenacity (session 5): an @abstractmethod that only raises is not a gap even
+      // where a report measures it never running; the concrete method beside it still is.
+      name: 'Python with a report: abstract method stubs are not gaps',
+      files: {
+        'shop/__init__.py': '',
+        'shop/base.py': [
+          'import abc',
+          '',
+          '',
+          'class Base(abc.ABC):',
+          '    @abc.abstractmethod',
+          '    def run(self):',
+          '        raise NotImplementedError',
+          '',
+          '    def helper(self):',
+          '        return 1',
+          ''
+        ].join('\n'),
+        'tests/test_base.py': 'import shop.base\n\n\ndef test_loads():\n    assert shop.base\n',
+        'coverage.json': coveragePy({
+          'shop/base.py': { 1: 1, 4: 1, 5: 1, 6: 1, 7: 0, 9: 1, 10: 0 }
+        })
+      },
+      expected: [{ messageId: 'uncoveredFunction', file: 'shop/base.py', line: 9 }]
+    },
+    {
       name: 'Python with a Cobertura report from coverage xml',
       files: { ...pyFixture, 'coverage.xml': cobertura(PY_HITS) },
       expected: PY_GAPS

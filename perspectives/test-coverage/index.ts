@@ -70,6 +70,8 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         for (const m of measureFromReport(module, covered.report, covered.file, quote, (line) =>
           facts.isExcluded(module.path, line)
         )) {
+          // A Protocol method or an @abstractmethod / @overload stub has nothing to run.
+          if (isInterfaceStub(module, m.fn)) continue
           const pragma = facts.excludedBy(module, m.fn)
           if (pragma)
             excluded.push({
