@@ -121,6 +121,12 @@ function buildGraph(
   }
 
   const family = classFamilies(basesOf)
+  // `Object.assign(Mixed.prototype, Base.prototype)`: a class whose prototype is read may lend its
+  // methods to any class, so every `this.m()` can reach them.
+  const lent = new Set<string>()
+  for (const module of model.modules)
+    for (const key of Object.keys(module.nameUseLines ?? {}))
+      if (key.endsWith('.prototype')) lent.add(key.slice(0, -'.prototype'.length))
   const reachedUses = new Set<string>()
   const reachedFns = new Set<FunctionDecl>()
   // Classes named on the path (or whose subclass is): their methods can run; the others wait.
@@ -173,7 +179,8 @@ function buildGraph(
     for (const node of byName.get(u.name) ?? []) {
       const cls = node.fn.className
       if (u.kind === 'bare' && cls) continue
-      if (inFamily && !(cls && inFamily.has(cls))) continue
+      // Functions outside classes (an object literal's, a prototype's) may be attached to any object.
+      if (inFamily && cls && !inFamily.has(cls) && !lent.has(cls)) continue
       if (!cls || live.has(cls) || !basesOf.has(cls)) reach(node.fn)
       else push(waiting, cls, node.fn)
     }

@@ -197,7 +197,7 @@ describe('static reach: receivers and accessors', () => {
     ])
   })
 
-  it("JavaScript: this.m() in a class method calls m of its own family; another class's m of the same name is untested", async () => {
+  it("JavaScript: this.m() in a class method calls m of its own family, or of a class or object mixed into its prototype; another class's m of the same name is untested", async () => {
     const model = await modelOf({
       'package.json': '{"name":"io","main":"index.js","scripts":{"test":"jest"}}',
       'index.js': [
@@ -217,11 +217,26 @@ describe('static reach: receivers and accessors', () => {
         '    return 3', //                                          14
         '  }', //                                                   15
         '}', //                                                     16
-        'module.exports = { Reader, Writer }', //                   17
+        'class Greeter {', //                                       17
+        '  hello() {', //                                           18
+        "    return 'hi'", //                                       19
+        '  }', //                                                   20
+        '}', //                                                     21
+        'class Mixed {', //                                         22
+        '  go() {', //                                              23
+        '    return this.hello() + this.wave()', //                 24
+        '  }', //                                                   25
+        '}', //                                                     26
+        'Object.assign(Mixed.prototype, Greeter.prototype, {', //   27
+        '  wave() {', //                                            28
+        "    return '!'", //                                        29
+        '  }', //                                                   30
+        '})', //                                                    31
+        'module.exports = { Reader, Writer, Mixed }', //            32
         ''
       ].join('\n'),
       '__tests__/io.test.js':
-        "const { Reader, Writer } = require('..')\ntest('io', () => {\n  expect(new Reader().read()).toBe(1)\n  expect(new Writer().write()).toBe(3)\n})\n"
+        "const { Reader, Writer, Mixed } = require('..')\ntest('io', () => {\n  expect(new Reader().read()).toBe(1)\n  expect(new Writer().write()).toBe(3)\n  expect(new Mixed().go()).toBe('hi!')\n})\n"
     })
     expect(untested(model, ['index.js'])).toEqual(['index.js:10 Writer.parse'])
   })
