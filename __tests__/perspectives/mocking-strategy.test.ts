@@ -87,11 +87,95 @@ const CLEAN_PY: Record<string, string> = {
   ].join('\n')
 }
 
+/** Seams a test can already replace, and one it cannot (judged false on the session-5 repositories). */
+const seamRepo = (labelBody: string, testSetup: string): Record<string, string> => ({
+  'package.json': '{"name":"util","devDependencies":{"jest":"^29.0.0"}}',
+  'src/util.js': [
+    'function waitMs(ms) {',
+    '  return new Promise((resolve) => setTimeout(resolve, ms))',
+    '}',
+    '',
+    'function currentTime() {',
+    '  return Date.now()',
+    '}',
+    '',
+    'function expiresAt(ttl, clock = currentTime) {',
+    '  return clock() + ttl',
+    '}',
+    '',
+    'function apiBase() {',
+    '  return process.env.API_BASE',
+    '}',
+    '',
+    'function label(name) {',
+    labelBody,
+    '}',
+    '',
+    'module.exports = { waitMs, currentTime, expiresAt, apiBase, label }',
+    ''
+  ].join('\n'),
+  'test/util.test.js': [
+    "const { apiBase, label } = require('../src/util')",
+    '',
+    "test('reads the base', () => {",
+    testSetup,
+    "  expect(apiBase()).toBe('http://127.0.0.1:1')",
+    "  expect(label('a')).toContain('a@')",
+    '})',
+    ''
+  ].join('\n')
+})
+
 testPerspective<MockingOptions>(mocking, {
   // Message ids without a near-miss case yet (the meta-test keeps this list true).
   nearMissPending: ['subjectMocked'],
   valid: [
     { name: 'empty repository', files: {} },
+    {
+      name: 'hardWiredSeam near miss: the test sets the variable, and label() takes the replaceable clock',
+      files: seamRepo(
+        '  return `${name}@${currentTime()}`',
+        "  process.env.API_BASE = 'http://127.0.0.1:1'"
+      )
+    },
+    {
+      name: 'Python: no seam is reported (any attribute is patchable), the isolating spec is still written',
+      files: {
+        'pyproject.toml':
+          '[project]\nname = "web"\n\n[dependency-groups]\ntest = ["pytest", "responses"]\n',
+        'pkg/__init__.py': '',
+        'pkg/web.py': [
+          'from http import cookiejar',
+          '',
+          'import requests',
+          '',
+          'TIMEOUT = 5',
+          '',
+          '',
+          'def build(url: str) -> object:',
+          '    return requests.Request("GET", url)',
+          '',
+          '',
+          'def host(request: object) -> str:',
+          '    return cookiejar.request_host(request)',
+          '',
+          '',
+          'def send(url: str) -> int:',
+          '    return requests.post(url, timeout=TIMEOUT).status_code',
+          ''
+        ].join('\n'),
+        'tests/test_web.py':
+          'from unittest import mock\n\nfrom pkg import web\n\n\ndef test_send():\n    with mock.patch("pkg.web.TIMEOUT", 1):\n        assert web.build("x") is not None\n'
+      },
+      check: ({ run }) => {
+        const net = spec(
+          { run } as FixtureRun,
+          'send() is isolated from the network with responses'
+        )
+        expect(net.code).toContain('mocked.add(responses.POST')
+        for (const s of run.specs) pythonParses(s.code)
+      }
+    },
     {
       name: 'clean TypeScript: the clock is injected, spies restored in afterEach',
       files: CLEAN_TS
@@ -112,6 +196,14 @@ testPerspective<MockingOptions>(mocking, {
     }
   ],
   invalid: [
+    {
+      name: "hardWiredSeam: a clock and a variable no test can replace; a sleep, a caller-replaceable default and a test's variable are not",
+      files: seamRepo('  return `${name}@${Date.now()}`', '  expect(apiBase).toBeDefined()'),
+      expected: [
+        { messageId: 'hardWiredSeam', file: 'src/util.js', line: 14 },
+        { messageId: 'hardWiredSeam', file: 'src/util.js', line: 18 }
+      ]
+    },
     {
       // Judged false on httpie: patching the project's own thin wrapper around getpass is the
       // adapter seam done right; patching the module's business logic is still reported.
@@ -194,7 +286,6 @@ testPerspective<MockingOptions>(mocking, {
         { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 5 },
         { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 10 },
         { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 14 },
-        { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 23 },
         { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 27 },
         { messageId: 'subjectMocked', file: 'test/weather.test.ts', line: 6 },
         { messageId: 'ownModuleMocked', file: 'test/weather.test.ts', line: 7 },
@@ -248,9 +339,8 @@ testPerspective<MockingOptions>(mocking, {
         const net = spec({ run } as FixtureRun, 'forecast() is isolated from the network')
         expect(net.code).toContain("import { setupServer } from 'msw/node'")
         expect(net.code).toContain('expect(seen.length).toBeGreaterThan(0)')
-        expect(spec({ run } as FixtureRun, 'token()').code).toContain(
-          "jest.spyOn(Math, 'random').mockReturnValue(0.5)"
-        )
+        // The test already spies on Math.random: token()'s seam is not reported, nor specified again.
+        expect(run.findings.some((f) => f.startLine === 23)).toBe(false)
         expect(spec({ run } as FixtureRun, 'region()').code).toContain(
           "process.env['AWS_REGION'] = 'example'"
         )
@@ -262,12 +352,6 @@ testPerspective<MockingOptions>(mocking, {
       name: 'Python: hard-wired seams, a patched subject, an own-module patch, a patcher never stopped, boto3 mocked',
       files: pyFixture,
       expected: [
-        { messageId: 'hardWiredSeam', file: 'app/service.py', line: 11 },
-        { messageId: 'hardWiredSeam', file: 'app/service.py', line: 16 },
-        { messageId: 'hardWiredSeam', file: 'app/service.py', line: 20 },
-        { messageId: 'hardWiredSeam', file: 'app/service.py', line: 24 },
-        { messageId: 'hardWiredSeam', file: 'app/service.py', line: 28 },
-        { messageId: 'hardWiredSeam', file: 'app/service.py', line: 32 },
         { messageId: 'subjectMocked', file: 'tests/test_service.py', line: 7 },
         { messageId: 'mockNotRestored', file: 'tests/test_service.py', line: 15 },
         { messageId: 'foreignTypeMocked', file: 'tests/test_service.py', line: 20 },
@@ -312,45 +396,6 @@ testPerspective<MockingOptions>(mocking, {
       }
     },
     {
-      name: 'Python: HTTP data types and cookie helpers are no network; a patched constant is configuration',
-      files: {
-        'pyproject.toml':
-          '[project]\nname = "web"\n\n[dependency-groups]\ntest = ["pytest", "responses"]\n',
-        'pkg/__init__.py': '',
-        'pkg/web.py': [
-          'from http import cookiejar',
-          '',
-          'import requests',
-          '',
-          'TIMEOUT = 5',
-          '',
-          '',
-          'def build(url: str) -> object:',
-          '    return requests.Request("GET", url)',
-          '',
-          '',
-          'def host(request: object) -> str:',
-          '    return cookiejar.request_host(request)',
-          '',
-          '',
-          'def send(url: str) -> int:',
-          '    return requests.post(url, timeout=TIMEOUT).status_code',
-          ''
-        ].join('\n'),
-        'tests/test_web.py':
-          'from unittest import mock\n\nfrom pkg import web\n\n\ndef test_send():\n    with mock.patch("pkg.web.TIMEOUT", 1):\n        assert web.build("x") is not None\n'
-      },
-      expected: [{ messageId: 'hardWiredSeam', file: 'pkg/web.py', line: 17 }],
-      check: ({ run }) => {
-        const net = spec(
-          { run } as FixtureRun,
-          'send() is isolated from the network with responses'
-        )
-        expect(net.code).toContain('mocked.add(responses.POST')
-        for (const s of run.specs) pythonParses(s.code)
-      }
-    },
-    {
       name: 'a unit with two hard-wired seams gets todo specs that name the other fake',
       files: {
         'package.json': JSON.stringify({
@@ -391,8 +436,8 @@ testPerspective<MockingOptions>(mocking, {
         { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 5 }
       ],
       check: ({ run }) => {
-        expect(run.metrics.findings).toBe(10)
-        expect(run.report).toContain('…and 8 more findings.')
+        expect(run.metrics.findings).toBe(9)
+        expect(run.report).toContain('…and 7 more findings.')
       }
     }
   ]

@@ -22,6 +22,7 @@ type Steps = { setup?: string; steps: string; imports: { from: string; names: st
 export interface SpecInput {
   use: SeamUse
   module: ModuleModel
+  /** The finding the spec answers; empty for a seam that is not reported (Python: every attribute is patchable). */
   findingKey: string
   /** The unit's other hard-wired seams: a spec that fakes only one of them would still reach the rest. */
   others: SeamKind[]
@@ -57,7 +58,9 @@ function specFor({ use, module, findingKey, others }: SpecInput, target: RenderT
     level: 'unit' as const,
     target: { file: use.module, symbol: name ?? use.unit, line: use.loc.startLine },
     rationale: `${use.unit}() reaches the ${SEAM_LABEL[use.kind]} through ${use.via}; the test fakes it with ${tool}.`,
-    covers: [findingId('mocking-strategy', 'hardWiredSeam', use.module, findingKey)],
+    covers: findingKey
+      ? [findingId('mocking-strategy', 'hardWiredSeam', use.module, findingKey)]
+      : [],
     priority:
       use.kind === 'network' || use.kind === 'database' || use.kind === 'sdk'
         ? ('P1' as const)
