@@ -121,6 +121,22 @@ function required(fn: FunctionDecl, python: boolean): FunctionDecl['params'] {
   )
 }
 
+/**
+ * Abstract or a stub (judged false on superjson and yamllint, session 5): `@abstractmethod`, a method of a
+ * Protocol class, or a body whose only call builds the NotImplementedError it raises.
+ */
+function stub(info: ModuleInfo, fn: FunctionDecl): boolean {
+  if ((fn.decorators ?? []).some((d) => /(^|\.)abstractmethod$/.test(d.replace(/^@/, '').trim())))
+    return true
+  const cls = fn.className ? info.module.classes.find((c) => c.name === fn.className) : undefined
+  if (cls?.bases.some((b) => /(^|\.)Protocol(\[|$)/.test(b))) return true
+  const raises = info.module.throws.filter((t) => t.enclosing === fn.qualifiedName)
+  if (!raises.some((t) => t.errorType === 'NotImplementedError')) return false
+  return info.module.calls.every(
+    (c) => c.enclosing !== fn.qualifiedName || c.callee === 'NotImplementedError'
+  )
+}
+
 function unwrapPromise(type: string | undefined): string | undefined {
   const m = type ? /^Promise<(.*)>$/.exec(type.trim()) : null
   return m ? m[1] : type
@@ -140,6 +156,9 @@ export function checkPairs(input: CheckInput): Found[] {
       for (const partner of partnerWords(encode.name)) {
         const decode = byWords.get(`${encode.className ?? ''}|${partner.join(' ')}`)
         if (!decode || decode === encode) continue
+        // An interface, not an implementation; or a decode whose extra arguments no encode output supplies.
+        if (stub(info, encode) || stub(info, decode)) continue
+        if (required(decode, python).length > 1) continue
         const encParams = required(encode, python)
         // An instance method such as toJSON() takes the object itself: the value is `this`.
         const param = encParams[0]
