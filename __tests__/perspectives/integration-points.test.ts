@@ -66,16 +66,32 @@ const CLEAN_PY: Record<string, string> = {
     'from shop.rates import rate\n\n\ndef test_rate_is_callable():\n    assert callable(rate)\n'
 }
 
+/** A variable compared with a value beside one read unchecked (judged false on the session-5 repositories). */
+const envRepo = (tokenLine: string): Record<string, string> => ({
+  'package.json': '{"name":"cfg","devDependencies":{"jest":"^29.0.0"}}',
+  'src/config.js': [
+    "const production = process.env.NODE_ENV === 'production'",
+    "const verbose = '1' !== process.env.QUIET",
+    tokenLine,
+    '',
+    'module.exports = { production, verbose, token }',
+    ''
+  ].join('\n')
+})
+
 testPerspective<IntegrationOptions>(integrationPoints, {
   // Message ids without a near-miss case yet (the meta-test keeps this list true).
   nearMissPending: [
     'untestedIntegration',
     'untestedRoute',
     'importCycle',
-    'envWithoutDefault',
     'httpCallWithoutTimeout'
   ],
   valid: [
+    {
+      name: 'envWithoutDefault near miss: every variable is compared with a value',
+      files: envRepo('const token = process.env.API_TOKEN !== undefined')
+    },
     {
       name: 'an empty repository has no integration points',
       files: {},
@@ -195,6 +211,11 @@ testPerspective<IntegrationOptions>(integrationPoints, {
     }
   ],
   invalid: [
+    {
+      name: 'envWithoutDefault: a value used unchecked; variables compared with a value are not',
+      files: envRepo('const token = process.env.API_TOKEN'),
+      expected: [{ messageId: 'envWithoutDefault', file: 'src/config.js', line: 3 }]
+    },
     {
       name: 'TypeScript: every planted integration problem',
       files: tsFixture,

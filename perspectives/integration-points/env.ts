@@ -42,7 +42,11 @@ function envCallVia(module: ModuleModel, callee: string): string | undefined {
  * fallback, `!!process.env.X` a flag whose absence means false. A look at the characters next to the
  * read's known location, not a search for code.
  */
-function around(quote: Quoter, file: string, loc: Location): { fallback: boolean; flag: boolean } {
+function around(
+  quote: Quoter,
+  file: string,
+  loc: Location
+): { fallback: boolean; flag: boolean; compared: boolean } {
   let after = quote
     .line(file, loc.endLine)
     .slice(loc.endColumn - 1)
@@ -55,7 +59,9 @@ function around(quote: Quoter, file: string, loc: Location): { fallback: boolean
     .trimEnd()
   return {
     fallback: /^(or\b|\?\?|\|\|)/.test(after),
-    flag: before.endsWith('!') || /\bnot$/.test(before)
+    flag: before.endsWith('!') || /\bnot$/.test(before),
+    // `process.env.NODE_ENV === 'production'`: compared, so unset is simply "not production".
+    compared: /^(===|!==|==|!=)/.test(after) || /(===|!==|==|!=)$/.test(before)
   }
 }
 
@@ -77,7 +83,7 @@ export function envReadsOf(module: ModuleModel, quote?: Quoter): EnvRead[] {
       return true
     if (quote) {
       const near = around(quote, module.path, loc)
-      if (near.flag || near.fallback) return true
+      if (near.flag || near.fallback || near.compared) return true
     }
     // A module-level binding of the value that a condition tests (`TOKEN = os.environ.get('TOKEN')` ... `if not TOKEN`).
     const binding = module.variables.find((v) => v.loc.startLine === loc.startLine)
