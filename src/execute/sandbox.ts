@@ -60,10 +60,36 @@ async function gitFiles(root: string): Promise<string[] | null> {
       ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
       { maxBuffer: 256 * 1024 * 1024 }
     )
-    return stdout.split('\0').filter(Boolean)
+    const listed = stdout.split('\0').filter(Boolean)
+    return [...listed, ...(await generatedModules(root, listed))]
   } catch {
     return null
   }
+}
+
+/** Python modules and extensions a build writes beside the sources (hatch-vcs/setuptools-scm `_version.py`, `.so`). */
+const GENERATED_MODULE = /\.(py|pyi|so|pyd)$/
+
+/**
+ * Ignored files the code imports although git does not list them: a Python module or extension in a
+ * folder that holds listed files (the package's own folder). Without them the copy's sources, first
+ * on the path, fail to import (`No module named 'pkg._version'`). Build folders hold no listed file.
+ */
+async function generatedModules(root: string, listed: readonly string[]): Promise<string[]> {
+  const folders = new Set(listed.map((f) => posix.dirname(f)))
+  const { stdout } = await run(
+    'git',
+    ['-C', root, 'ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'],
+    { maxBuffer: 64 * 1024 * 1024 }
+  )
+  return stdout
+    .split('\0')
+    .filter(
+      (f) =>
+        GENERATED_MODULE.test(f) &&
+        folders.has(posix.dirname(f)) &&
+        !f.split('/').some((part) => SKIPPED_DIRS.has(part))
+    )
 }
 
 async function walk(root: string): Promise<string[]> {

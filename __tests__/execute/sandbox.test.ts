@@ -1,0 +1,43 @@
+// The temporary copy holds what the code imports: git's files, plus the Python modules a build writes
+// beside the sources (ignored by git, e.g. hatch-vcs's `_version.py`), but not build folders or
+// other ignored files.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createSandbox } from '../../src/execute/sandbox.js'
+
+test('an ignored _version.py beside the package is copied; build/ and other ignored files are not', async () => {
+  const ws = await mkdtemp(join(tmpdir(), 'tp-sandbox-'))
+  try {
+    const write = async (path: string, text: string): Promise<void> => {
+      await mkdir(join(ws, path, '..'), { recursive: true })
+      await writeFile(join(ws, path), text)
+    }
+    await write('.gitignore', 'src/*/_version.py\nbuild/\n*.log\n')
+    await write('src/pkg/__init__.py', 'from ._version import version\n')
+    await write('src/pkg/_version.py', "version = '1.0'\n")
+    await write('build/lib/pkg/__init__.py', '')
+    await write('run.log', 'x\n')
+    const git = (...args: string[]): void => {
+      execFileSync('git', ['-C', ws, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
+        stdio: 'ignore'
+      })
+    }
+    git('init', '-q')
+    git('add', '-A')
+    git('commit', '-q', '-m', 'fixture')
+    const sandbox = await createSandbox(ws)
+    try {
+      expect(existsSync(join(sandbox.root, 'src/pkg/__init__.py'))).toBe(true)
+      expect(existsSync(join(sandbox.root, 'src/pkg/_version.py'))).toBe(true)
+      expect(existsSync(join(sandbox.root, 'build/lib/pkg/__init__.py'))).toBe(false)
+      expect(existsSync(join(sandbox.root, 'run.log'))).toBe(false)
+    } finally {
+      await sandbox.dispose()
+    }
+  } finally {
+    await rm(ws, { recursive: true, force: true })
+  }
+})
