@@ -2,7 +2,6 @@
 // run. The workspace itself is never written: files are copied (git's file list when there is a
 // repository, a walk otherwise), and the installed dependencies (node_modules, a virtualenv) are
 // linked, not copied. `dispose` removes the copy; callers use it in `finally`.
-import { execFile } from 'node:child_process'
 import {
   cp,
   lstat,
@@ -16,10 +15,8 @@ import {
   writeFile
 } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { runGit } from '../repo/git.js'
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
-import { promisify } from 'node:util'
-
-const run = promisify(execFile)
 
 /** Folders never copied: dependencies are linked instead, caches and VCS data are not needed. */
 const SKIPPED_DIRS = new Set([
@@ -55,10 +52,13 @@ export interface SandboxOptions {
 
 async function gitFiles(root: string): Promise<string[] | null> {
   try {
-    const { stdout } = await run(
-      'git',
-      ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-      { maxBuffer: 256 * 1024 * 1024 }
+    // Through the safe runner: the repository's own .git/config (core.fsmonitor, hooks) must not run.
+    const stdout = await runGit(
+      root,
+      ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+      {
+        maxBuffer: 256 * 1024 * 1024
+      }
     )
     const listed = stdout.split('\0').filter(Boolean)
     return [...listed, ...(await generatedModules(root, listed))]
