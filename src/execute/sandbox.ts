@@ -77,9 +77,9 @@ const GENERATED_MODULE = /\.(py|pyi|so|pyd)$/
  */
 async function generatedModules(root: string, listed: readonly string[]): Promise<string[]> {
   const folders = new Set(listed.map((f) => posix.dirname(f)))
-  const { stdout } = await run(
-    'git',
-    ['-C', root, 'ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'],
+  const stdout = await runGit(
+    root,
+    ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'],
     { maxBuffer: 64 * 1024 * 1024 }
   )
   return stdout
