@@ -9,7 +9,7 @@ import type { RenderTarget } from '../specs/types.js'
 import { measureBaselines, type Baselines } from './baseline.js'
 import { reachReport } from './reach-report.js'
 import { setupMissing } from './stage.js'
-import { openSession } from './validate.js'
+import { openSessionFor } from './validate.js'
 
 export interface ReachMeasurement {
   /** The measured reach as a coverage report, or null (see `note`). */
@@ -52,16 +52,7 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
   const framework = options.target.framework
   const missing = await setupMissing(options.workspace, new Set([framework]))
   if (missing) return done(missing)
-  const session = await openSession({
-    workspace: options.workspace,
-    exclude: options.exclude,
-    perFileMs: 0,
-    totalMs: 0,
-    secrets: options.secrets,
-    parentEnv: options.parentEnv,
-    python: options.python,
-    needsPython: framework === 'pytest'
-  })
+  const session = await openSessionFor(options, new Set([framework]))
   try {
     if (framework === 'pytest' && !session.python) return done('no Python with pytest was found')
     const baselines = await measureBaselines(

@@ -17,7 +17,13 @@ import type {
 } from '../specs/types.js'
 import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
 import { measureBaselines, noBaselines, type Baselines } from './baseline.js'
-import { eachLimited, openSession, runSpecFiles, type Session, type SpecFile } from './validate.js'
+import {
+  eachLimited,
+  openSessionFor,
+  runSpecFiles,
+  type Session,
+  type SpecFile
+} from './validate.js'
 
 /** One spec's validation as the records carry it (same type on every row). */
 export type SpecValidationRecord = RecordValidation
@@ -271,16 +277,7 @@ export async function validateSpecs(
   if (missing && options.mode === 'auto') return skip(missing)
   if (runnable.length === 0) return skip('no spec to run')
 
-  const session = await openSession({
-    workspace: options.workspace,
-    exclude: options.exclude,
-    perFileMs: 0,
-    totalMs: 0,
-    secrets: options.secrets,
-    parentEnv: options.parentEnv,
-    python: options.python,
-    needsPython: frameworks.has('pytest')
-  })
+  const session = await openSessionFor(options, frameworks)
   if (frameworks.has('pytest') && !session.python && options.mode === 'auto') {
     await session.dispose()
     return skip(

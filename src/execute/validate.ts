@@ -125,6 +125,25 @@ export async function openSession(
   }
 }
 
+/** What the stages that run the project's code share: a copy of the workspace for these runners. */
+export type SessionRequest = Pick<
+  ExecuteOptions,
+  'workspace' | 'exclude' | 'secrets' | 'parentEnv' | 'python'
+>
+
+/** A session for the given runners; Python is looked for only when pytest is one of them. */
+export function openSessionFor(
+  request: SessionRequest,
+  frameworks: ReadonlySet<TestFramework>
+): Promise<Session> {
+  return openSession({
+    ...request,
+    perFileMs: 0,
+    totalMs: 0,
+    needsPython: frameworks.has('pytest')
+  })
+}
+
 export async function executeSpecs(
   specs: readonly SpecFile[],
   options: ExecuteOptions

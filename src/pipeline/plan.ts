@@ -98,13 +98,15 @@ export async function runPlan(
   if (resultsPlan) logResultsPlan(resultsPlan, logger)
   const toRun = withComputed(selection.perspectives, perspectives, resultsPlan)
   const analysis: Analysis = await analyseRepository(config, logger)
-  // Shipped code is the product: coverage gain and measured reach count those files.
+  // Shipped code is the product: coverage gain, measured reach and the report's ranking count those
+  // files. The product surface decides; a path it does not know falls back to the path convention.
   const shipped = (path: string): boolean => {
     const cls = classOf(analysis.model.surface, path)
-    return cls === undefined || cls === 'shipped'
+    return cls === undefined ? isShippedPath(path) : cls === 'shipped'
   }
-  const baselines = await measureReach(config, analysis, timestamp, shipped, logger)
   const texts = new Map(analysis.repo.files.map((f) => [f.path, f.text]))
+  const source = (path: string): string | undefined => texts.get(path)
+  const baselines = await measureReach(config, analysis, timestamp, { shipped, source }, logger)
   const base = toRun.some((p) => needs(p.meta, 'base'))
     ? await readBase(config, history.latest.get('backwards-compat')?.commit ?? null, logger)
     : undefined
@@ -117,7 +119,7 @@ export async function runPlan(
       history: previousResults(history),
       options: config.file.perspectives,
       ...(config.file.surface?.include ? { surfaceInclude: config.file.surface.include } : {}),
-      source: (path) => texts.get(path),
+      source,
       ...(base ? { base } : {}),
       ...(resultsPlan
         ? {
@@ -234,11 +236,7 @@ export async function runPlan(
       notes: analysis.target.layout?.notes ?? []
     },
     validation: validated.summary,
-    // The product surface decides what ships; a path it does not know falls back to the path convention.
-    isShipped: (path: string) => {
-      const cls = classOf(analysis.model.surface, path)
-      return cls === undefined ? isShippedPath(path) : cls === 'shipped'
-    }
+    isShipped: shipped
   }
   const failure =
     stored.uploadError && config.uploadFailure === 'fail'

@@ -23,12 +23,11 @@ export async function measureReach(
   config: RunConfig,
   analysis: Analysis,
   timestamp: string,
-  shipped: (path: string) => boolean,
+  files: { shipped: (path: string) => boolean; source: (path: string) => string | undefined },
   logger: Logger
 ): Promise<Baselines | null> {
   if (analysis.model.facts.coverage.length > 0) return null
   const rel = relative(config.root, config.outputDir).split('\\').join('/')
-  const texts = new Map(analysis.repo.files.map((f) => [f.path, f.text]))
   const outcome = await stage(logger, "Measure the suite's test reach", () =>
     measureSuiteReach({
       workspace: config.root,
@@ -38,8 +37,8 @@ export async function measureReach(
       secrets: [config.githubToken, config.hfToken].filter(Boolean),
       budgetMs: suiteBudgetMs(config),
       modules: analysis.model.modules,
-      text: (path) => texts.get(path),
-      shipped,
+      text: files.source,
+      shipped: files.shipped,
       now: timestamp
     })
   )
