@@ -1,10 +1,12 @@
 // Measures the security perspective on published versions with documented vulnerabilities
 // (docs/evaluation/security.md has the method and the figures). Needs a compiled copy of the sources:
 //   npx tsc -p tsconfig.json --noEmit false --outDir .tmp/build
-//   node scripts/measure-security.mjs [--split tuning|held-out|all] [--cache <dir>] [--verbose]
+//   node scripts/measure-security.mjs [--split tuning|held-out|held-out-2|all] [--cache <dir>]
+//     [--mirrors <dir>] [--verbose]
 // For each advisory of docs/evaluation/security-corpus.json the vulnerable and the fixed version are
-// fetched from the npm registry (`npm pack name@version`, cached in --cache), laid into a fresh git
-// repository in a temp folder, modelled and run through the perspective at its default options.
+// fetched from the npm registry (`npm pack name@version`, cached in --cache) or, for ecosystem 'pypi',
+// taken from two tags of the project's bare git mirror (--mirrors <dir>/<owner>+<name>/repo), laid into
+// a fresh git repository in a temp folder, modelled and run through the perspective at its default options.
 // A hit: a finding of the advisory's class in the documented file, within WINDOW lines of the documented
 // lines or in the documented function. A repeat: the same in the fixed version (by function, else by lines).
 // Prints one line per advisory and a JSON summary on the last line.
@@ -47,14 +49,37 @@ function argValue(name, fallback) {
 }
 const split = argValue('--split', 'all')
 const cache = resolve(argValue('--cache', join(tmpdir(), 'security-corpus-cache')))
+const mirrors = resolve(argValue('--mirrors', '/work/.mirror'))
 const verbose = process.argv.includes('--verbose')
-if (!['tuning', 'held-out', 'all'].includes(split)) {
-  console.error(`--split must be tuning, held-out or all (got '${split}')`)
+if (!['tuning', 'held-out', 'held-out-2', 'all'].includes(split)) {
+  console.error(`--split must be tuning, held-out, held-out-2 or all (got '${split}')`)
   process.exit(2)
 }
 
 const corpus = JSON.parse(readFileSync('docs/evaluation/security-corpus.json', 'utf8'))
 const entries = corpus.advisories.filter((a) => split === 'all' || a.split === split)
+
+/** The files of the repository's tag `ref`, from its bare mirror, unpacked once into the cache. */
+function tagDir(repository, ref) {
+  const dir = join(cache, `${repository.replace('/', '+')}@${ref}`)
+  if (existsSync(dir)) return dir
+  const gitDir = join(mirrors, repository.replace('/', '+'), 'repo')
+  if (!existsSync(gitDir))
+    throw new Error(
+      `no mirror of ${repository} at ${gitDir}: make one with git clone --bare, or pass --mirrors`
+    )
+  mkdirSync(dir, { recursive: true })
+  const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', ref], { maxBuffer: 1 << 30 })
+  execFileSync('tar', ['-x', '-C', dir], { input: archive })
+  return dir
+}
+
+/** The advisory's files at `version`: a published npm package, or a tag of the project's repository. */
+function sourceDir(advisory, version) {
+  return advisory.ecosystem === 'pypi'
+    ? tagDir(advisory.repository, version)
+    : packageDir(advisory.package, version)
+}
 
 /** The package's files at `version`, unpacked once into the cache. */
 function packageDir(name, version) {
@@ -74,10 +99,10 @@ function packageDir(name, version) {
 }
 
 /** The perspective's findings on the package laid into a fresh git repository. */
-async function findingsOf(name, version) {
+async function findingsOf(advisory, version) {
   const root = mkdtempSync(join(tmpdir(), 'security-measure-'))
   try {
-    cpSync(packageDir(name, version), root, { recursive: true })
+    cpSync(sourceDir(advisory, version), root, { recursive: true })
     const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'pipe' })
     git('init', '-q')
     git('add', '-A')
@@ -119,8 +144,8 @@ function atPlace(findings, advisory, lines) {
 const rows = []
 for (const a of entries) {
   try {
-    const vulnerable = await findingsOf(a.package, a.vulnerable)
-    const fixed = await findingsOf(a.package, a.fixed)
+    const vulnerable = await findingsOf(a, a.vulnerable)
+    const fixed = await findingsOf(a, a.fixed)
     const hits = atPlace(vulnerable, a, a.lines)
     const repeats = atPlace(fixed, a, a.fixedLines ?? a.lines)
     const row = {
