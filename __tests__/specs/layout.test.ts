@@ -304,6 +304,30 @@ describe('pytest with testpaths, python_files and a src layout', () => {
     expect(code).not.toMatch(/from src\./)
   })
 
+  it('skips specs of modules that need an optional package, as the project tests do', () => {
+    // plotting.py imports tallyplot (an extra, importorskip'd by tests/check_plotting.py); report.py
+    // imports plotting; fast.py imports tallyjson under `except ImportError` and loads without it.
+    expect(layoutOf(f).optionalImports).toEqual({
+      'src/tallies/plotting.py': ['tallyplot'],
+      'src/tallies/report.py': ['tallyplot']
+    })
+    const importing = (module: string) =>
+      f.specs.filter((s) => s.code.includes(`from tallies.${module} import`))
+    for (const module of ['plotting', 'report']) {
+      expect(importing(module).length).toBeGreaterThan(0)
+      for (const spec of importing(module)) {
+        const lines = spec.code.split('\n')
+        const skip = lines.indexOf("pytest.importorskip('tallyplot')")
+        expect(skip).toBeGreaterThan(lines.indexOf('import pytest'))
+        expect(skip).toBeLessThan(lines.findIndex((l) => l.startsWith(`from tallies.${module}`)))
+      }
+    }
+    for (const module of ['fast', 'counting']) {
+      expect(importing(module).length).toBeGreaterThan(0)
+      for (const spec of importing(module)) expect(spec.code).not.toContain('importorskip')
+    }
+  })
+
   ;(pytestAvailable ? it : it.skip)(
     'loads every generated file in pytest, collected by the fixture config',
     async () => {
@@ -320,17 +344,28 @@ describe('pytest with testpaths, python_files and a src layout', () => {
       }
       const cases = list(
         doc.testsuites.testsuite.testcase as
-          { classname: string; name: string; error?: unknown }[] | undefined
+          { classname: string; name: string; error?: unknown; skipped?: unknown }[] | undefined
+      )
+      // A file skipped as a whole (`pytest.importorskip` of an absent optional package) is collected,
+      // and reported under its module name with an empty classname and `skipped`.
+      const skippedFiles = cases.filter(
+        (c) => c.classname === '' && c.skipped !== undefined && c.error === undefined
       )
       const broken = new Set(
-        cases.filter((c) => c.classname === '' || c.error !== undefined).map((c) => c.name)
+        cases
+          .filter((c) => (c.classname === '' && c.skipped === undefined) || c.error !== undefined)
+          .map((c) => c.name)
       )
       const loaded = new Set(
-        cases
-          .filter((c) => c.classname !== '')
-          .map((c) => `${c.classname.split('.').slice(0, 2).join('/')}.py`)
-          .filter((file) => !broken.has(file.replace(/\//g, '.').replace(/\.py$/, '')))
+        [
+          ...cases
+            .filter((c) => c.classname !== '')
+            .map((c) => `${c.classname.split('.').slice(0, 2).join('/')}.py`),
+          ...skippedFiles.map((c) => `${c.name.replace(/\./g, '/')}.py`)
+        ].filter((file) => !broken.has(file.replace(/\//g, '.').replace(/\.py$/, '')))
       )
+      // tallyplot is not installed anywhere: the specs of plotting.py and report.py skip, not error.
+      expect(skippedFiles.map((c) => c.name).some((n) => n.includes('plotting'))).toBe(true)
       expectAllLoaded(f, loaded, `${result.stdout.slice(-3000)}\n${[...broken].join(', ')}`)
     },
     120_000

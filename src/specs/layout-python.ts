@@ -5,6 +5,7 @@ import type { ModuleModel, RepositoryFacts } from '../model/types.js'
 import { pytestCollect } from './collect.js'
 import type { TestLayout } from './layout-types.js'
 import { count, dependencyNames, isTestModule, mostOf } from './layout-runner.js'
+import { optionalImports } from './python-optional.js'
 
 /** pytest reads the first of these that configures it. */
 const PYTEST_ORDER = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg']
@@ -63,6 +64,7 @@ export function pythonLayout(facts: RepositoryFacts, modules: ModuleModel[]): Te
   )
     roots.add('src')
   roots.delete('')
+  const optional = optionalImports(pythonManifests, modules)
   return {
     detected: 'pytest',
     framework: 'pytest',
@@ -81,6 +83,7 @@ export function pythonLayout(facts: RepositoryFacts, modules: ModuleModel[]): Te
     ...(pythonManifests.length > 0
       ? { packages: [...deps].map((d) => d.replace(/_/g, '-')).sort() }
       : {}),
+    ...(Object.keys(optional).length > 0 ? { optionalImports: optional } : {}),
     runnerCommand: ['python', '-m', 'pytest'],
     ...(config ? { configFile: config.file } : {}),
     reason: `${why}${tests.length > 0 ? `; ${tests.length} test file(s) show where tests go` : ''}`,

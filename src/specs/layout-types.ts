@@ -53,6 +53,11 @@ export interface TestLayout {
    * a spec that imports anything else (fast-check, hypothesis, sinon) could not load and is rendered as a todo.
    */
   packages?: string[]
+  /**
+   * Python: module path -> optional packages it needs to import (extras, `importorskip` in the project's
+   * tests, `except ImportError` in its code), so a spec of it skips as the project's tests do when they are absent.
+   */
+  optionalImports?: Record<string, string[]>
   /** The command that runs one spec file, file path appended (`npx vitest run`, `python -m pytest`). */
   runnerCommand: string[]
   /** The runner's config file, when one was read. */

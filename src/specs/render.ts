@@ -97,7 +97,8 @@ function renderCode(
       ...(layout
         ? {
             pythonRoots: layout.pythonRoots,
-            ...(layout.packages ? { packages: layout.packages } : {})
+            ...(layout.packages ? { packages: layout.packages } : {}),
+            ...(layout.optionalImports ? { optionalImports: layout.optionalImports } : {})
           }
         : {})
     })

@@ -29,6 +29,8 @@ export interface PytestRenderInput {
   pythonRoots?: readonly string[]
   /** Distribution names the project declares (lower-case, `-` for `_`); undefined when unknown. */
   packages?: readonly string[]
+  /** Module path -> optional packages it needs to import (layout `optionalImports`): the spec skips without them. */
+  optionalImports?: Readonly<Record<string, readonly string[]>>
   /** Filled while rendering: executable tests written (a file of skips only is plan-only). */
   stats?: { tests: number; todos: number }
 }
@@ -67,13 +69,18 @@ const PY_PATH = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/
 class PyImports {
   readonly values: PythonImports = new Set()
   readonly local: string[] = []
+  /** Optional packages the code under test needs: skipped on before it is imported. */
+  readonly skips = new Set<string>()
   stdlib(line: string): void {
     this.values.add(line)
   }
   lines(): string[] {
     const std = [...this.values].filter((l) => l.startsWith('import ')).sort()
     const stdFrom = [...this.values].filter((l) => l.startsWith('from ')).sort()
-    const groups = [[...std, ...stdFrom], ['import pytest'], this.local].filter((g) => g.length > 0)
+    const skips = [...this.skips].sort().map((n) => `pytest.importorskip(${pyString(n)})`)
+    const groups = [[...std, ...stdFrom], ['import pytest'], skips, this.local].filter(
+      (g) => g.length > 0
+    )
     return groups
       .map((g) => g.join('\n'))
       .join('\n\n')
@@ -120,6 +127,7 @@ function importSubject(
   const head = body.symbol.split('.')[0]
   const alias = GENERATED_NAMES.has(head) ? `${head}_under_test` : head
   const names = [...new Set([alias === head ? head : `${head} as ${alias}`, ...extra])].sort()
+  skipWithout(input, normalisePath(body.module), imports)
   const dotted = pythonModuleName(body.module, input.pythonRoots)
   if (dotted) {
     imports.local.push(`from ${dotted} import ${names.join(', ')}`)
@@ -143,6 +151,20 @@ function importSubject(
     )
   }
   return alias + body.symbol.slice(head.length)
+}
+
+/** The project's optional packages the module needs (python-optional.ts) become `pytest.importorskip` lines. */
+function skipWithout(input: PytestRenderInput, modulePath: string, imports: PyImports): void {
+  for (const name of input.optionalImports?.[modulePath] ?? []) imports.skips.add(name)
+}
+
+/** The same for an import written by its dotted name (`pkg.ext.numpy`, or a name imported from it). */
+function skipWithoutDotted(input: PytestRenderInput, dotted: string, imports: PyImports): void {
+  for (const [path, names] of Object.entries(input.optionalImports ?? {})) {
+    const name = pythonModuleName(path, input.pythonRoots)
+    if (name !== null && (dotted === name || dotted.startsWith(`${name}.`)))
+      for (const n of names) imports.skips.add(n)
+  }
 }
 
 function renderCall(input: PytestRenderInput, body: CallSpecBody, imports: PyImports): string {
@@ -306,6 +328,8 @@ function renderSteps(input: PytestRenderInput, body: StepsSpecBody, imports: PyI
     )
   }
   for (const imp of body.imports ?? []) {
+    if (isRepositoryPath(imp.from)) skipWithout(input, normalisePath(imp.from), imports)
+    else skipWithoutDotted(input, imp.from, imports)
     const from = isRepositoryPath(imp.from)
       ? pythonModuleName(imp.from, input.pythonRoots)
       : imp.from
