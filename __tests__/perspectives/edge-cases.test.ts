@@ -59,6 +59,8 @@ const tsFixture = readFixture('edge-cases-ts')
 const pyFixture = readFixture('edge-cases-py')
 
 testPerspective<EdgeOptions>(edgeCases, {
+  // Message ids without a near-miss case yet (the meta-test keeps this list true).
+  nearMissPending: ['offByOneLoop', 'untestedBoundary'],
   valid: [
     { name: 'an empty repository has no boundaries', files: {} },
     {

@@ -59,6 +59,33 @@ describe('near misses', () => {
     expect(isNearMiss(reporting, { ...reporting, options: { strict: true } })).toBe(true)
   })
 
+  it('is not an empty repository, nor the reporting case with its file deleted or emptied', () => {
+    const small = one(
+      's',
+      { 'a.ts': 'const x = input()\neval(x)\n', 'package.json': '{"name":"p"}\n' },
+      hit
+    )
+    expect(isNearMiss(small, one('empty', {}))).toBe(false)
+    expect(isNearMiss(small, one('gone', { 'package.json': '{"name":"p"}\n' }))).toBe(false)
+    expect(
+      isNearMiss(small, one('emptied', { 'a.ts': '\n', 'package.json': '{"name":"p"}\n' }))
+    ).toBe(false)
+    expect(
+      isNearMiss(
+        small,
+        one('fixed', {
+          'a.ts': 'const x = input()\nJSON.parse(x)\n',
+          'package.json': '{"name":"p"}\n'
+        })
+      )
+    ).toBe(true)
+  })
+
+  it('shares more than it changes: a one-line case rewritten is not a near miss of it', () => {
+    const tiny = one('t', { 'a.ts': 'eval(x)' }, hit)
+    expect(isNearMiss(tiny, one('other', { 'a.ts': 'const y = 2' }))).toBe(false)
+  })
+
   it('names the ids that have no near miss, whatever else does not report them', () => {
     expect(untestedMessages(['m'], { valid: [unrelated], invalid: [reporting] })).toEqual({
       neverReported: [],
