@@ -12,7 +12,7 @@ export function editFile(
   if (text === undefined) throw new Error(`editFile: no file ${path}`)
   for (const [from, to] of edits) {
     if (!text.includes(from)) throw new Error(`editFile: ${path} does not contain ${from}`)
-    text = text.replace(from, to)
+    text = text.replace(from, () => to) // a function: `$'` and `$&` in `to` stay as written
   }
   return { ...files, [path]: text }
 }
