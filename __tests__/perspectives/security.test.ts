@@ -94,6 +94,21 @@ const SECRETS_TS: Record<string, string> = {
   ].join('\n')
 }
 
+const TOKEN_CLIENT: Record<string, string> = {
+  'src/client.ts': [
+    "const BASE = 'https://api.github.com'",
+    `const token = '${GITHUB_TOKEN}'`,
+    '',
+    'export async function repos(user: string): Promise<unknown> {',
+    '  const res = await fetch(`${BASE}/users/${user}/repos`, {',
+    '    headers: { authorization: `Bearer ${token}` }',
+    '  })',
+    '  return res.json()',
+    '}',
+    ''
+  ].join('\n')
+}
+
 const SECRETS_PY: Record<string, string> = {
   'settings.py': [
     'import os',
@@ -210,22 +225,11 @@ testPerspective<SecurityOptions>(security, {
       )
     },
     {
-      name: 'hardcodedSecret near miss: every secret is read from the environment',
-      files: editFile(
-        editFile(
-          { ...SECRETS_TS, ...SECRETS_PY },
-          'src/config.ts',
-          [`'${GITHUB_TOKEN}'`, 'process.env.GITHUB_TOKEN'],
-          [`'${API_KEY}'`, 'process.env.API_KEY'],
-          [
-            '`' + PRIVATE_KEY_HEADER + '\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----`',
-            'process.env.PRIVATE_KEY'
-          ]
-        ),
-        'settings.py',
-        [`"${AWS_KEY}"`, 'os.environ["AWS_ACCESS_KEY"]'],
-        [`"${DB_PASSWORD}"`, 'os.environ["DB_PASSWORD"]']
-      )
+      name: 'hardcodedSecret near miss: the client reads its token from the environment',
+      files: editFile(TOKEN_CLIENT, 'src/client.ts', [
+        `'${GITHUB_TOKEN}'`,
+        "process.env.GITHUB_TOKEN ?? ''"
+      ])
     }
   ],
   invalid: [
@@ -544,6 +548,11 @@ testPerspective<SecurityOptions>(security, {
         expect(at('src/local.ts', 21)?.rationale).toContain('reaches the sink unchanged')
         expect(at('app/views.py', 12)?.message).toContain('blob = b64decode(…)')
       }
+    },
+    {
+      name: 'a token hard-coded in an API client',
+      files: TOKEN_CLIENT,
+      expected: [{ messageId: 'hardcodedSecret', file: 'src/client.ts', line: 2 }]
     },
     {
       name: 'hard-coded secrets are found and never printed',
