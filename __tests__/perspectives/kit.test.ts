@@ -183,6 +183,43 @@ describe('finishing drafts', () => {
     expect(finishFindings(found, ['m'], 1).kept.map((f) => f.draft.key)).toEqual(['sure'])
   })
 
+  it('caps each kind by its own declared cap, and kinds that share a cap together', () => {
+    const found = [
+      draft('gapA', 'a.ts', 1, 'a1', 'high'),
+      draft('gapB', 'a.ts', 2, 'b1', 'high'),
+      draft('gapA', 'a.ts', 3, 'a2', 'medium'),
+      draft('file', 'b.ts', 1, 'f1', 'low'),
+      draft('file', 'b.ts', 2, 'f2', 'low'),
+      draft('stale', 'c.ts', 1, 's1', 'low'),
+      draft('stale', 'c.ts', 2, 's2', 'low')
+    ].map((d) => ({ draft: d }))
+    const { kept, all, perKind } = finishFindings(found, ['gapA', 'gapB', 'file', 'stale'], {
+      caps: [
+        { kinds: ['gapA', 'gapB'], max: 2 },
+        { kinds: ['file'], max: 1 }
+      ]
+    })
+    expect(kept.map((f) => f.draft.key)).toEqual(['a1', 'b1', 'f1', 's1', 's2'])
+    expect(all).toHaveLength(7)
+    expect(perKind).toEqual({ gapA: 2, gapB: 1, file: 2, stale: 2 })
+  })
+
+  it('keeps the order the checks gave when that order is the rank, numbering keys in source order', () => {
+    const found = [
+      draft('m', 'a.ts', 9, 'x', 'low'),
+      draft('m', 'a.ts', 2, 'x', 'high'),
+      draft('m', 'b.ts', 1, 'y', 'critical'),
+      draft('n', 'a.ts', 1, 'z', 'high')
+    ].map((d, i) => ({ draft: d, given: i }))
+    const { kept, all } = finishFindings(found, ['m', 'n'], {
+      keepOrder: true,
+      caps: [{ kinds: ['m'], max: 2 }]
+    })
+    expect(all.map((f) => f.given)).toEqual([0, 1, 2, 3])
+    expect(all.map((f) => f.draft.key)).toEqual(['x#2', 'x', 'y', 'z'])
+    expect(kept.map((f) => f.given)).toEqual([0, 1, 3])
+  })
+
   it('leaves distinct keys alone and counts kinds it was not told about as well', () => {
     const list = [draft('m', 'a.ts', 1, 'x'), draft('m', 'a.ts', 2, 'y')]
     uniqueKeys(list)

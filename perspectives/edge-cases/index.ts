@@ -20,7 +20,7 @@ import { type EdgeOptions, OPTIONS } from './options.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
 import { testCallsOf } from './explore.js'
-import { bySeverityThenPlace } from '../kit/index.js'
+import { bySeverityThenPlace, finishFindings, perKindMetrics } from '../kit/index.js'
 
 export type { EdgeOptions } from './options.js'
 
@@ -53,17 +53,19 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
     })
     const entries = all.filter((e) => !e.bare)
     const reach = testReach(context.model)
-    const byKind: Record<EdgeMessageId, Draft[]> = {
-      offByOneLoop: offByOneLoops(modules, quote),
-      switchWithoutDefault: switchesWithoutDefault(modules, quote),
-      untestedBoundary: untestedBoundaries(entries, reach, quote, reachFacts(context.model))
-    }
-    const findings: Draft[] = []
-    const metrics: Metrics = {}
-    for (const [id, list] of Object.entries(byKind) as [EdgeMessageId, Draft[]][]) {
-      metrics[`findings.${id}`] = list.length
-      findings.push(...capped(list, options.maxFindingsPerKind))
-    }
+    const found: Draft[] = [
+      ...offByOneLoops(modules, quote),
+      ...switchesWithoutDefault(modules, quote),
+      ...untestedBoundaries(entries, reach, quote, reachFacts(context.model))
+    ]
+    // The most severe first, then by file and line, so a cap keeps what matters.
+    const { kept, perKind } = finishFindings(
+      found.map((draft) => ({ draft })),
+      Object.keys(MESSAGES) as EdgeMessageId[],
+      { maxPerKind: options.maxFindingsPerKind, rank: bySeverityThenPlace }
+    )
+    const findings = kept.map((f) => f.draft)
+    const metrics: Metrics = perKindMetrics(perKind)
     const facts = reachFacts(context.model)
     const specs = buildSpecs({
       entries: all,
@@ -107,11 +109,6 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
     }
   }
 })
-
-/** The most severe first, then by file and line, so a cap keeps what matters. */
-function capped(list: Draft[], max: number): Draft[] {
-  return [...list].sort(bySeverityThenPlace).slice(0, max)
-}
 
 function catalogueRow(e: FunctionEntry): unknown {
   return {

@@ -90,16 +90,29 @@ export interface Finished<T, M extends string> {
   below: T[]
 }
 
+/** At most `max` findings of these kinds together; a single kind makes a per-kind cap. */
+export interface KindCap {
+  kinds: readonly string[]
+  max: number
+}
+
 /** How a perspective's findings are finished; a number alone is `{ maxPerKind }`. */
 export interface FinishRules {
   /** At most this many of each kind. */
   maxPerKind?: number
+  /** Caps declared per kind (or per group of kinds sharing one cap); kinds in none are not capped here. */
+  caps?: readonly KindCap[]
   /** At most this many in all, after the per-kind cap. */
   maxTotal?: number
   /** Drafts less confident than this go to `below`. */
   minConfidence?: Confidence
   /** The order the caps keep from; `byRank` unless the perspective ranks by severity and place only. */
   rank?: (a: FindingDraft, b: FindingDraft) => number
+  /**
+   * The checks' own order is the rank (a score the drafts do not carry, such as an RPN or a target's
+   * rank): the caps keep the first of each kind as found. Overrides `rank`.
+   */
+  keepOrder?: boolean
   /** A draft with the kind, file, line and key of an earlier one is dropped (two checks saw one thing). */
   dropSamePlace?: boolean
 }
@@ -110,12 +123,19 @@ function samePlaceKey(d: FindingDraft): string {
 }
 
 function capped<T extends Drafted>(ranked: T[], rules: FinishRules): T[] {
+  const caps: KindCap[] = [...(rules.caps ?? [])]
   const maxPerKind = rules.maxPerKind ?? Infinity
   const seen = new Map<string, number>()
+  const taken = caps.map(() => 0)
   const kept = ranked.filter((f) => {
-    const n = (seen.get(f.draft.messageId) ?? 0) + 1
-    seen.set(f.draft.messageId, n)
-    return n <= maxPerKind
+    const id = f.draft.messageId
+    const n = (seen.get(id) ?? 0) + 1
+    if (n > maxPerKind) return false
+    const mine = caps.flatMap((c, i) => (c.kinds.includes(id) ? [i] : []))
+    if (mine.some((i) => taken[i] >= caps[i].max)) return false
+    seen.set(id, n)
+    for (const i of mine) taken[i] += 1
+    return true
   })
   return rules.maxTotal === undefined ? kept : kept.slice(0, rules.maxTotal)
 }
@@ -141,10 +161,14 @@ export function finishFindings<T extends Drafted, M extends string>(
     })
     found.splice(0, found.length, ...firsts)
   }
+  const given = new Map(found.map((f, i) => [f, i]))
   found.sort((a, b) => byPlace(a.draft, b.draft))
   uniqueKeys(found.map((f) => f.draft))
-  const rank = rules.rank ?? byRank
-  found.sort((a, b) => rank(a.draft, b.draft))
+  if (rules.keepOrder) found.sort((a, b) => (given.get(a) ?? 0) - (given.get(b) ?? 0))
+  else {
+    const rank = rules.rank ?? byRank
+    found.sort((a, b) => rank(a.draft, b.draft))
+  }
   const floor = rules.minConfidence === undefined ? Infinity : CONFIDENCE_ORDER[rules.minConfidence]
   const all = found.filter((f) => CONFIDENCE_ORDER[f.draft.confidence] <= floor)
   const below = found.filter((f) => CONFIDENCE_ORDER[f.draft.confidence] > floor)

@@ -10,6 +10,7 @@ export {
   finishFindings,
   type Finished,
   type FinishRules,
+  type KindCap,
   perKindMetrics,
   placeOf,
   uniqueKeys

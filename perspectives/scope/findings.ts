@@ -42,6 +42,7 @@ export function unitKey(file: string, qualifiedName: string): string {
   return `${file}#${qualifiedName}`
 }
 
+/** Every finding, each kind in its own rank order (target rank, complexity, size, file); the kit caps them. */
 export function buildFindings(input: FindingInput): Draft[] {
   if (input.inventory.totals.sourceFiles === 0) return [] // nothing to test, nothing to say
   return [
@@ -140,15 +141,12 @@ function searchedFolders(model: CodeModel): string[] {
 }
 
 function untestedUnits(input: FindingInput): Draft[] {
-  const { targets, options } = input
+  const { targets } = input
   // Where a report measures the file, only what it shows never ran is untested: a unit it cannot
   // speak for (a class with no method, say) is not claimed on a guess.
-  const untested = targets
-    .filter(
-      (t) =>
-        t.reach !== 'referenced' && (t.measured === 'not-run' || !input.facts?.measured(t.file))
-    )
-    .slice(0, options.maxFindingsPerKind)
+  const untested = targets.filter(
+    (t) => t.reach !== 'referenced' && (t.measured === 'not-run' || !input.facts?.measured(t.file))
+  )
   return untested.map((t): Draft => {
     const unit = input.unitByKey.get(unitKey(t.file, t.symbol)) as PublicUnit
     const measured = t.measured === 'not-run'
@@ -211,7 +209,7 @@ function complexFunctions(input: FindingInput): Draft[] {
       a.module.path.localeCompare(b.module.path) ||
       a.fn.qualifiedName.localeCompare(b.fn.qualifiedName)
   )
-  return candidates.slice(0, options.maxFindingsPerKind).map(({ module, fn }): Draft => ({
+  return candidates.map(({ module, fn }): Draft => ({
     messageId: 'complexFunction',
     data: {
       kind: fn.className ? 'method' : 'function',
@@ -254,7 +252,6 @@ function largeModules(input: FindingInput): Draft[] {
       return ran === undefined ? !input.reach.importedBy.has(m.path) : !ran
     })
     .sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path))
-    .slice(0, options.maxFindingsPerKind)
   return large.map((m): Draft => {
     const publicSymbols =
       input.inventory.publicApi.find((p) => p.path === m.path)?.symbols.length ?? 0
@@ -324,7 +321,6 @@ function entryPoints(input: FindingInput): Draft[] {
       key: `entry:${entry.kind}`,
       tags: [...new Set(entries.map((e) => e.kind))]
     })
-    if (drafts.length >= input.options.maxFindingsPerKind) break
   }
   return drafts
 }
@@ -368,7 +364,6 @@ function routes(input: FindingInput): Draft[] {
       key: `route:${route.name}`,
       symbol: route.name
     })
-    if (drafts.length >= input.options.maxFindingsPerKind) break
   }
   return drafts
 }

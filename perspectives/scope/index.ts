@@ -20,6 +20,7 @@ import { rankTargets, scopeRisk } from './ranking.js'
 import { buildReport } from './report.js'
 import { buildSpecs } from './specs.js'
 import { summariseSurface, surfaceSection } from './surface-section.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
 
 export type { ScopeOptions } from './options.js'
 
@@ -76,7 +77,7 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
       return module ? measuredUnitReach(facts, module, unit) : undefined
     }
     const targets = rankTargets(units, importers, reach, measuredOf)
-    const findings = buildFindings({
+    const found = buildFindings({
       model,
       inventory,
       targets,
@@ -88,6 +89,13 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
       quote,
       options
     })
+    // Each kind comes ranked by its own score (a target's rank, complexity, size): the cap keeps the first.
+    const { kept, perKind } = finishFindings(
+      found.map((draft) => ({ draft })),
+      Object.keys(MESSAGES) as ScopeMessageId[],
+      { maxPerKind: options.maxFindingsPerKind, keepOrder: true }
+    )
+    const findings = kept.map((f) => f.draft)
     const severityByUnit = new Map<string, Severity>()
     for (const f of findings) {
       if (f.messageId === 'untestedPublicUnit' && 'file' in f.evidence && f.symbol) {
@@ -127,7 +135,8 @@ export default definePerspective<ScopeMessageId, ScopeOptions>({
         httpRoutes: entryPoints.filter((e) => e.kind === 'http-route').length,
         untestedPublicSymbols: untestedTargets,
         untestedModules,
-        skippedFiles: inventory.outOfScope.skipped.reduce((n, s) => n + s.count, 0)
+        skippedFiles: inventory.outOfScope.skipped.reduce((n, s) => n + s.count, 0),
+        ...perKindMetrics(perKind)
       },
       details: {
         inventory: {
