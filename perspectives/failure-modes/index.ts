@@ -16,7 +16,8 @@ import { type FailureOptions, OPTIONS } from './options.js'
 import { buildReport, failureLabel } from './report.js'
 import { scoringContext } from './scoring.js'
 import { buildSpecs } from './specs.js'
-import { buildTable, type Row, selectFindings, designedThrow } from './table.js'
+import { buildTable, designedThrow, markFinding, reportable, type Row } from './table.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
 
 export type { FailureOptions } from './options.js'
 
@@ -47,16 +48,18 @@ export default definePerspective<FailureMessageId, FailureOptions>({
     const include = (path: string) => !isTestSupportPath(path) && !isDeclarationFile(path)
     const ctx = scoringContext(model, testReach(model), importersOf(model), reachFacts(model))
     const rows = buildTable(model, include, ctx)
-    const selected = selectFindings(rows, options.minRpn, options.maxFindings)
-    const findings = selected.map((row) => buildFinding(row, quote))
-    const eligible = rows.filter(
-      (r) =>
-        r.mode.handling.effect !== 'handled' &&
-        !r.mode.contract &&
-        !(r.mode.callersCatch && r.scores.reach !== 'public') &&
-        !designedThrow(r) &&
-        r.scores.rpn >= options.minRpn
-    ).length
+    // Rows come sorted by RPN, the rank the kit cannot see: the cap keeps the first.
+    const finished = finishFindings(
+      rows
+        .filter((row) => reportable(row, options.minRpn))
+        .map((row) => ({ row, draft: buildFinding(row, quote) })),
+      Object.keys(MESSAGES) as FailureMessageId[],
+      { maxTotal: options.maxFindings, keepOrder: true }
+    )
+    const selected = finished.kept.map((f) => f.row)
+    selected.forEach(markFinding)
+    const findings = finished.kept.map((f) => f.draft)
+    const eligible = finished.all.length
     // A throw that rejects a bad argument is a contract: no finding, but a spec that the bad argument is rejected.
     const contracts = rows.filter(
       (r) =>
@@ -86,7 +89,8 @@ export default definePerspective<FailureMessageId, FailureOptions>({
         caughtByCallers: by((r) => r.mode.callersCatch !== undefined),
         assertedByTests: by((r) => r.scores.tests === 'asserted'),
         maxRpn: rows[0]?.scores.rpn ?? 0,
-        findingsOverCap: Math.max(0, eligible - findings.length)
+        findingsOverCap: Math.max(0, eligible - findings.length),
+        ...perKindMetrics(finished.perKind)
       },
       details: {
         fmea: rows.slice(0, options.maxTableRows).map((r) => ({

@@ -162,7 +162,6 @@ export function buildTable(
   return rows
 }
 
-/** Marks the rows that become findings: not handled, not a raise-only function's contract, RPN at least minRpn, the first maxFindings. */
 /**
  * An explicit throw is a designed error: the author wrote it to reach the caller. Judges read 31
  * sampled explicit-throw findings on six repositories: 2 true, 22 partly ("real, but intended"), 7
@@ -173,17 +172,16 @@ export function designedThrow(row: Row): boolean {
   return row.mode.kind === 'throw' && !row.mode.inCallback
 }
 
-export function selectFindings(rows: Row[], minRpn: number, maxFindings: number): Row[] {
-  const selected: Row[] = []
-  for (const row of rows) {
-    if (selected.length >= maxFindings) break
-    if (row.mode.handling.effect === 'handled' || row.mode.contract || row.scores.rpn < minRpn)
-      continue
-    // Caught by every caller and not public: nothing reaches a user.
-    if (row.mode.callersCatch && row.scores.reach !== 'public') continue
-    if (designedThrow(row)) continue
-    row.findingId = findingId('failure-modes', row.messageId, row.mode.module.path, row.key)
-    selected.push(row)
-  }
-  return selected
+/** A row that becomes a finding (before the cap): not handled, not a contract, RPN at least minRpn. */
+export function reportable(row: Row, minRpn: number): boolean {
+  if (row.mode.handling.effect === 'handled' || row.mode.contract || row.scores.rpn < minRpn)
+    return false
+  // Caught by every caller and not public: nothing reaches a user.
+  if (row.mode.callersCatch && row.scores.reach !== 'public') return false
+  return !designedThrow(row)
+}
+
+/** Marks a row that became a finding with the finding's id, so its spec and table row name it. */
+export function markFinding(row: Row): void {
+  row.findingId = findingId('failure-modes', row.messageId, row.mode.module.path, row.key)
 }
