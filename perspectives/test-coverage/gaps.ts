@@ -71,17 +71,30 @@ function reachText(m: MeasuredFunction): string {
   }
 }
 
+/** A gap's finding, with the gap it is about (marked once the cap has kept it). */
+export interface GapFinding {
+  draft: FindingDraft<TestCoverageMessageId>
+  gap?: Gap
+}
+
+/** The two kinds a gap gives; they share one cap. */
+export const GAP_KINDS: readonly TestCoverageMessageId[] = [
+  'uncoveredFunction',
+  'untestedFunctionEstimate'
+]
+
+/** A finding for every reportable gap, in rank order (the kit caps them). */
 export function gapFindings(
   gaps: Gap[],
   quote: Quoter,
-  maxFindings: number,
   staleReports: ReadonlySet<string>,
   churnAvailable: boolean
-): FindingDraft<TestCoverageMessageId>[] {
+): GapFinding[] {
   const findings: FindingDraft<TestCoverageMessageId>[] = []
+  const found: GapFinding[] = []
   // Estimate gaps of 0.5 ("may run through a tested caller") stay in the table: too uncertain to report.
   const reportable = gaps.filter((g) => g.m.basis === 'report' || g.m.uncoveredShare === 1)
-  for (const gap of reportable.slice(0, maxFindings)) {
+  for (const gap of reportable) {
     const { m } = gap
     const fn = m.fn
     const evidence = quote.evidence(m.module.path, fn.loc, 2)
@@ -149,9 +162,18 @@ export function gapFindings(
         tags: ['static-estimate']
       })
     }
-    gap.finding = findings[findings.length - 1].messageId
+    found.push({ draft: findings[findings.length - 1], gap })
   }
-  return findings
+  return found
+}
+
+/** Notes on each kept gap the kind and key of its finding, for the specs that cover it. */
+export function markKeptGaps(kept: readonly GapFinding[]): void {
+  for (const { draft, gap } of kept) {
+    if (!gap) continue
+    gap.finding = draft.messageId
+    gap.key = draft.key
+  }
 }
 
 const round = (n: number): string => String(Math.round(n * 100) / 100)

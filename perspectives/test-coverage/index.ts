@@ -10,7 +10,8 @@ import { reachFacts } from '../shared/test-reach.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { FindingDraft } from '../types.js'
-import { gapFindings, rankGaps } from './gaps.js'
+import { GAP_KINDS, gapFindings, markKeptGaps, rankGaps } from './gaps.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
 import {
   coverageByFile,
   fromEstimate,
@@ -92,17 +93,12 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
     const stale = staleReports(model)
     const staleSet = new Set(stale.map((s) => s.report.path))
     const gaps = rankGaps(measured, model.facts.git)
-    const findings: FindingDraft<TestCoverageMessageId>[] = gapFindings(
-      gaps,
-      quote,
-      options.maxFindings,
-      staleSet,
-      model.facts.git.available
-    )
+    const gapFound = gapFindings(gaps, quote, staleSet, model.facts.git.available)
+    const reportFindings: FindingDraft<TestCoverageMessageId>[] = []
 
     for (const s of stale) {
       const latest = s.changed[0]
-      findings.push({
+      reportFindings.push({
         messageId: 'staleReport',
         data: {
           report: s.report.path,
@@ -129,7 +125,7 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
       const files = goneFiles(report, pathSet).filter((p) => !OUTSIDE.test(p))
       if (files.length === 0) continue
       gone.push({ report: report.path, files })
-      findings.push({
+      reportFindings.push({
         messageId: 'reportFileGone',
         data: {
           report: report.path,
@@ -148,8 +144,8 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
       })
     }
     const notInReport = modules.filter((m) => missing.has(m.path)).sort(byLinesThenPath)
-    for (const module of notInReport.slice(0, options.maxFileFindings)) {
-      findings.push({
+    for (const module of notInReport) {
+      reportFindings.push({
         messageId: 'fileNotInReport',
         data: {
           file: module.path,
@@ -172,6 +168,19 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
       })
     }
 
+    // Gaps come ranked by risk, files by size: the caps keep the first.
+    const finished = finishFindings(
+      [...gapFound, ...reportFindings.map((draft) => ({ draft }))],
+      Object.keys(MESSAGES) as TestCoverageMessageId[],
+      {
+        keepOrder: true,
+        caps: [
+          { kinds: GAP_KINDS, max: options.maxFindings },
+          { kinds: ['fileNotInReport'], max: options.maxFileFindings }
+        ]
+      }
+    )
+    markKeptGaps(finished.kept)
     const specs = buildSpecs(gaps, options.maxSpecs)
     const fileRows = [...byFile.values()]
       .filter(
@@ -214,7 +223,7 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
       severity: g.severity
     }))
     return {
-      findings,
+      findings: finished.kept.map((f) => f.draft),
       specs,
       metrics: {
         reports: reports.length,
@@ -242,7 +251,8 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         branchPercent: branchesFound > 0 ? round2((100 * branchesHit) / branchesFound) : 0,
         staleReports: stale.length,
         filesNotInReport: notInReport.length,
-        reportFilesGone: gone.reduce((n, g) => n + g.files.length, 0)
+        reportFilesGone: gone.reduce((n, g) => n + g.files.length, 0),
+        ...perKindMetrics(finished.perKind)
       },
       details: {
         basis:
