@@ -29,7 +29,7 @@ import { buildSpecs, type SpecSubject } from './specs.js'
 import { buildApiReport } from './api-report.js'
 import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './script-surface.js'
 import { diffSurfaces } from './surface-diff.js'
-import { bySeverity } from '../kit/index.js'
+import { bySeverityThenPlace, finishFindings, perKindMetrics } from '../kit/index.js'
 
 export type { BackwardsCompatOptions } from './options.js'
 
@@ -333,17 +333,14 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       }
       return draft
     })
-    drafts.sort((a, b) => {
-      const fa = 'file' in a.evidence ? a.evidence.file : ''
-      const fb = 'file' in b.evidence ? b.evidence.file : ''
-      return (
-        bySeverity(a.severity, b.severity) ||
-        fa.localeCompare(fb) ||
-        a.messageId.localeCompare(b.messageId) ||
-        a.key.localeCompare(b.key)
-      )
-    })
-    const kept = drafts.slice(0, options.maxFindings)
+    // Worst first, then by place: the cap keeps the most severe.
+    const finished = finishFindings(
+      drafts.map((draft) => ({ draft })),
+      Object.keys(MESSAGES) as BackwardsCompatMessageId[],
+      { maxTotal: options.maxFindings, rank: bySeverityThenPlace }
+    )
+    const kept = finished.kept.map((f) => f.draft)
+    const perKind = finished.perKind
     const titles = new Map(
       kept.map((d) => [d as FindingDraft, fill(MESSAGES[d.messageId].title, d.data)])
     )
@@ -364,11 +361,6 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     ]
     const specs = buildSpecs(subjects, context.target, options.maxSpecs)
 
-    const perKind = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, 0])) as Record<
-      BackwardsCompatMessageId,
-      number
-    >
-    for (const d of drafts) perKind[d.messageId] += 1
     const metrics: Metrics = {
       baseAvailable: 1,
       apiBase: baseApi.size,
@@ -377,7 +369,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       additions: diff.additions.length,
       moved: diff.moved.length
     }
-    for (const [id, n] of Object.entries(perKind)) metrics[`findings.${id}`] = n
+    Object.assign(metrics, perKindMetrics(perKind))
     const additions = diff.additions.slice(0, options.maxAdditions)
     return {
       findings: kept,
