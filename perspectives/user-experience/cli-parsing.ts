@@ -71,9 +71,10 @@ export function handMadeParsing(info: ModuleInfo, input: CheckInput, out: Found[
       { file: module.path, argv, options: shown }
     )
   }
+  // A thrown template (`unknown option ${arg}`) has no literal message: its text is read instead.
   const messages = [
     ...module.strings.map((s) => s.value),
-    ...module.throws.map((t) => t.message ?? '')
+    ...module.throws.map((t) => t.message ?? t.text)
   ]
   if (parsed.switchWithoutDefault) {
     const s = parsed.switchWithoutDefault
