@@ -683,7 +683,8 @@ describe('ReDoS in security and performance', () => {
     expect(found).toEqual([
       ['src/index.js', 2, 'setPath', 'medium'],
       ['src/index.js', 13, 'setKey', 'medium'],
-      ['src/index.js', 54, 'setIn', 'medium']
+      ['src/index.js', 54, 'setIn', 'medium'],
+      ['src/index.js', 102, 'mergeInto', 'medium']
     ])
     const partial = result.run.findings.find((f) => f.symbol === 'setKey')
     expect(partial?.message).toContain('checks `__proto__` but not `constructor`/`prototype`')

@@ -51,7 +51,9 @@ export function severityFor(worst: Severity, origin: Origin | undefined): Severi
 
 export function confidenceFor(origin: Origin | undefined, viaCalls: boolean): Confidence {
   if (!origin) return 'low'
-  if (origin.kind === 'parameter' || origin.kind === 'env' || viaCalls) return 'medium'
+  // An archive entry name is recognised by the property it is read from, not by a declared source.
+  if (origin.kind === 'parameter' || origin.kind === 'env' || origin.kind === 'archive' || viaCalls)
+    return 'medium'
   return 'high'
 }
 

@@ -22,6 +22,14 @@ const GUARD_HELPER =
 const SET_BY_PATH =
   /^(set|put|assign|deepSet|setPath|setIn|setValue|setProperty|dset|unflatten|expand)/i
 
+/**
+ * A walk that descends only into own properties or object-typed values never reaches
+ * `constructor.prototype`: `constructor` is an inherited function, so it is replaced by a fresh object
+ * (`if (typeof o[k] !== 'object') o[k] = {}`, `if (!hasOwn(o, k)) o[k] = {}`) instead of being walked into.
+ */
+const OWN_CHECK = /\bhasOwn(Property|Prop)?\b/
+const OBJECT_TYPE_CHECK = /typeof\b[^]*['"`]object['"`]|\[object Object\]/
+
 interface GuardText {
   proto: boolean
   constructorToo: boolean
@@ -76,6 +84,16 @@ function guardFunctions(module: ModuleModel): Set<string> {
     if (g.prototypeFree || (g.proto && g.constructorToo)) out.add(fn.name)
   }
   return out
+}
+
+/** The function checks what it descends into: own properties only, or object-typed values only. */
+function walksOwnObjectsOnly(module: ModuleModel, fn: FunctionDecl): boolean {
+  const name = fn.qualifiedName
+  return (
+    module.calls.some((c) => c.enclosing === name && OWN_CHECK.test(c.callee)) ||
+    module.conditions.some((c) => c.enclosing === name && OBJECT_TYPE_CHECK.test(c.text)) ||
+    module.strings.some((s) => s.enclosing === name && s.value === '[object Object]')
+  )
 }
 
 /** `obj = obj[key]` (or `o = o[k] || {}`): a loop that walks down an object by keys it is given. */
@@ -171,6 +189,9 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       }
       if (!evidence || guarded(module, fn, guards)) continue
       const partial = guardText(textsOf(module, fn)).proto
+      // A `__proto__` check is complete for a walk that only descends into own or object-typed values;
+      // a recursive merge still walks into the target's inherited `constructor` and is left reported.
+      if (partial && !(self && keys) && walksOwnObjectsOnly(module, fn)) continue
       // A fresh local being filled cannot pollute: the write must go to a parameter or the walked object.
       const target = `(?:${[...params, ...(walker ? [walker] : [])].map((n) => n.replace(/\$/g, '\\$')).join('|')})`
       if (params.length === 0 || !writesThroughComputedKey(context, module, fn, target)) continue

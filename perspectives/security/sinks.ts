@@ -30,18 +30,35 @@ export interface ModuleSinks {
   python: boolean
 }
 
+const PROMISIFIED =
+  /^(?:pify|promisify|util\.promisify|promisifyAll|\w+\.promisifyAll)\(\s*([\w$]+)\s*\)$|^([\w$]+)\.promises$/
+
+/** A module-level name bound to a promisified fs (`const fsP = pify(fs)`, `fs.promises`) is fs too. */
+function withPromisified(module: ModuleModel, fs: PackageBindings): PackageBindings {
+  for (const b of module.bindings ?? []) {
+    if (b.enclosing) continue
+    const found = PROMISIFIED.exec(b.value.trim())
+    const of = found?.[1] ?? found?.[2]
+    if (of && fs.namespaces.has(of)) fs.namespaces.add(b.name)
+  }
+  return fs
+}
+
 export function moduleSinks(module: ModuleModel): ModuleSinks {
   return {
     childProcess: bindingsOf(module, ['child_process', 'node:child_process']),
     vm: bindingsOf(module, ['vm', 'node:vm']),
-    fs: bindingsOf(module, [
-      'fs',
-      'node:fs',
-      'fs/promises',
-      'node:fs/promises',
-      'fs-extra',
-      'graceful-fs'
-    ]),
+    fs: withPromisified(
+      module,
+      bindingsOf(module, [
+        'fs',
+        'node:fs',
+        'fs/promises',
+        'node:fs/promises',
+        'fs-extra',
+        'graceful-fs'
+      ])
+    ),
     http: bindingsOf(module, [
       'http',
       'https',

@@ -3,7 +3,7 @@
 import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { codeOnly } from './text.js'
 
-export type OriginKind = 'request' | 'argv' | 'stdin' | 'env' | 'parameter'
+export type OriginKind = 'request' | 'argv' | 'stdin' | 'env' | 'parameter' | 'archive'
 
 export interface Origin {
   kind: OriginKind
@@ -51,6 +51,39 @@ const PY_SOURCES: [RegExp, OriginKind][] = [
   [/\bos\.(?:environ(?:\.get\([^)]{0,40}\)|\[[^\]]{1,40}\])?|getenv\([^)]{0,40}\))/, 'env']
 ]
 
+/**
+ * Entry names read from an archive (zip slip): whoever made the archive chose them, `../` and absolute
+ * paths included. Read only in modules that import an archive reader, so `file.name` elsewhere is not one.
+ */
+const JS_ARCHIVE_SOURCES: [RegExp, OriginKind][] = [
+  [
+    /\b(?:entry|header|x|file|zipEntry|zipentry|member|ent|item|f)\.(?:path|fileName|entryName|filename|name|linkname|linkpath)\b/,
+    'archive'
+  ]
+]
+const PY_ARCHIVE_SOURCES: [RegExp, OriginKind][] = [
+  [
+    /\b(?:member|m|info|zinfo|zipinfo|tarinfo|ti|zi|entry|item)\.(?:name|filename|path|linkname)\b/,
+    'archive'
+  ]
+]
+const JS_ARCHIVE_PACKAGES =
+  /^(tar|tar-stream|tar-fs|yauzl|yauzl-promise|unzipper|unzip|unzip-stream|adm-zip|jszip|node-stream-zip|extract-zip|decompress(-\w+)?|zip-lib|7zip-min|node-7z|cpio-stream|ar-async)$/
+const PY_ARCHIVE_PACKAGES = /^(zipfile|tarfile|py7zr|rarfile|libarchive)$/
+
+const archiveReaders = new WeakMap<ModuleModel, boolean>()
+
+/** The module imports an archive reader, so its entries' names are input. */
+function readsArchives(module: ModuleModel): boolean {
+  let known = archiveReaders.get(module)
+  if (known === undefined) {
+    const packages = isPython(module) ? PY_ARCHIVE_PACKAGES : JS_ARCHIVE_PACKAGES
+    known = module.imports.some((d) => packages.test(d.source.split('.')[0]))
+    archiveReaders.set(module, known)
+  }
+  return known
+}
+
 /** Parameters that never carry attacker text: the receiver, responses, callbacks. */
 export const NOT_INPUT = new Set([
   'self',
@@ -83,12 +116,19 @@ export function directSource(
   arg: string,
   code = codeOnly(arg)
 ): Origin | undefined {
-  for (const [pattern, kind] of isPython(module) ? PY_SOURCES : JS_SOURCES) {
+  const python = isPython(module)
+  const sources = readsArchives(module)
+    ? [...(python ? PY_SOURCES : JS_SOURCES), ...(python ? PY_ARCHIVE_SOURCES : JS_ARCHIVE_SOURCES)]
+    : python
+      ? PY_SOURCES
+      : JS_SOURCES
+  for (const [pattern, kind] of sources) {
     const found = pattern.exec(code)
     if (found) {
       // codeOnly keeps every character's position, so the same slice of the argument shows the literal keys.
-      const label = arg.slice(found.index, found.index + found[0].length).replace(/\s+/g, '')
-      return { kind, label, steps: [label] }
+      const text = arg.slice(found.index, found.index + found[0].length).replace(/\s+/g, '')
+      const label = kind === 'archive' ? `archive entry name ${text}` : text
+      return { kind, label, steps: [text] }
     }
   }
   return undefined
