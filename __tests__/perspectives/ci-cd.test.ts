@@ -9,6 +9,8 @@ import { splitScript } from '../../perspectives/ci-cd/shell.js'
 import { minimumOf } from '../../perspectives/ci-cd/versions.js'
 import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 import { findingAt } from './case-helpers.js'
+import { editFile, without } from './edit-files.js'
+import type { ExpectedFinding } from './harness-checks.js'
 
 const tsFixture = readFixture('ci-cd-ts')
 const pyFixture = readFixture('ci-cd-py')
@@ -264,29 +266,233 @@ function cleanWith(
   }
 }
 
+const TS_EXPECTED: ExpectedFinding[] = [
+  { messageId: 'testsNotTriggered', file: '.github/workflows/ci.yml', line: 2 },
+  { messageId: 'noConcurrency', file: '.github/workflows/ci.yml', line: 2 },
+  { messageId: 'noPermissions', file: '.github/workflows/ci.yml', line: 2 },
+  { messageId: 'noTimeout', file: '.github/workflows/ci.yml', line: 6 },
+  { messageId: 'runtimeMinimumUntested', file: '.github/workflows/ci.yml', line: 10 },
+  { messageId: 'unpinnedAction', file: '.github/workflows/ci.yml', line: 12 },
+  { messageId: 'unpinnedAction', file: '.github/workflows/ci.yml', line: 13 },
+  { messageId: 'noDependencyCache', file: '.github/workflows/ci.yml', line: 16 },
+  { messageId: 'missingScript', file: '.github/workflows/ci.yml', line: 19 },
+  { messageId: 'noCoverage', file: '.github/workflows/ci.yml', line: 20 },
+  { messageId: 'writeAllPermissions', file: '.github/workflows/triage.yml', line: 6 },
+  { messageId: 'pullRequestTargetCheckout', file: '.github/workflows/triage.yml', line: 15 },
+  { messageId: 'scriptInjection', file: '.github/workflows/triage.yml', line: 19 },
+  { messageId: 'unpinnedAction', file: '.github/workflows/triage.yml', line: 20 },
+  { messageId: 'unpinnedAction', file: '.github/actions/setup/action.yml', line: 6 },
+  { messageId: 'scriptInjection', file: '.github/actions/setup/action.yml', line: 7 },
+  { messageId: 'lintNotRun', file: null, line: null },
+  { messageId: 'typeCheckNotRun', file: null, line: null }
+]
+const PY_EXPECTED: ExpectedFinding[] = [
+  {
+    messageId: 'runtimeBelowSupported',
+    file: '.github/workflows/python-tests.yml',
+    line: 10
+  },
+  { messageId: 'coverageNotKept', file: '.github/workflows/python-tests.yml', line: 18 },
+  { messageId: 'noDependencyCache', file: '.github/actions/python-deps/action.yml', line: 8 },
+  { messageId: 'lintNotRun', file: null, line: null },
+  { messageId: 'typeCheckNotRun', file: null, line: null }
+]
+
+/** The expected findings of `file` from line `from` on moved by `by` lines (an edit above them). */
+function moved(expected: ExpectedFinding[], file: string, from: number, by: number) {
+  return expected.map((e) =>
+    e.file === file && e.line !== null && e.line >= from ? { ...e, line: e.line + by } : e
+  )
+}
+
+const CI = '.github/workflows/ci.yml'
+const TRIAGE = '.github/workflows/triage.yml'
+const SETUP_ACTION = '.github/actions/setup/action.yml'
+const PY_TESTS = '.github/workflows/python-tests.yml'
+const PIN = '1111111111111111111111111111111111111111'
+
+const UV_LINT_ONLY: Record<string, string> = {
+  'pyproject.toml':
+    '[project]\nname = "tool"\nrequires-python = ">=3.11"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n',
+  'uv.lock': 'version = 1\n',
+  'tool/main.py': 'def run() -> int:\n    return 0\n',
+  'tests/test_main.py': 'from tool.main import run\n\n\ndef test_run():\n    assert run() == 0\n',
+  '.github/workflows/lint.yml': [
+    'on: [push, pull_request]',
+    'permissions:',
+    '  contents: read',
+    'concurrency: lint-${{ github.ref }}',
+    'jobs:',
+    '  ruff:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 5',
+    '    steps:',
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+    '      - run: pipx run ruff check .',
+    ''
+  ].join('\n')
+}
+
+const NO_CI: Record<string, string> = {
+  'package.json': '{ "name": "no-ci", "scripts": { "test": "node --test" } }\n',
+  'src/a.js': 'export const a = 1\n',
+  'test/a.test.js':
+    "import test from 'node:test'\nimport { a } from '../src/a.js'\n\ntest('a', () => { if (a !== 1) throw new Error('a') })\n"
+}
+
+const LINT_ONLY: Record<string, string> = {
+  'package.json': '{ "name": "lint-only", "scripts": { "test": "mocha", "lint": "eslint ." } }\n',
+  'yarn.lock': '# yarn lockfile v1\n',
+  'lib/x.js': 'module.exports = 1\n',
+  'test/x.test.js':
+    "const x = require('../lib/x')\nit('x', () => { if (x !== 1) throw new Error() })\n",
+  '.gitlab-ci.yml': 'build:\n  script:\n    - yarn install\n',
+  '.github/workflows/lint.yml': [
+    'on: [push, pull_request]',
+    'permissions: {}',
+    'concurrency: lint-${{ github.ref }}',
+    'jobs:',
+    '  lint:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 5',
+    '    steps:',
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+    '      - run: yarn lint',
+    ''
+  ].join('\n')
+}
+
+const BROKEN_YAML: Record<string, string> = {
+  'src/a.ts': 'export const a = 1\n',
+  '.github/workflows/broken.yml': 'on: push\njobs:\n  a: [\n'
+}
+
+/** Near misses of the TypeScript fixture: one problem fixed the way its message advises. */
+const TS_NEAR_MISSES: {
+  name: string
+  files: Record<string, string>
+  expected: ExpectedFinding[]
+}[] = [
+  {
+    name: 'TypeScript fixture near miss: the tests also run on pull_request',
+    files: editFile(tsFixture, CI, [
+      '    branches: [main]\n',
+      '    branches: [main]\n  pull_request:\n'
+    ]),
+    expected: moved(without(TS_EXPECTED, 'testsNotTriggered'), CI, 5, 1)
+  },
+  {
+    name: 'TypeScript fixture near miss: the workflow has a concurrency group',
+    files: editFile(tsFixture, CI, ['jobs:\n', 'concurrency: ci-${{ github.ref }}\njobs:\n']),
+    expected: moved(without(TS_EXPECTED, 'noConcurrency'), CI, 5, 1)
+  },
+  {
+    name: 'TypeScript fixture near miss: the workflow reads contents only',
+    files: editFile(tsFixture, CI, ['jobs:\n', 'permissions:\n  contents: read\njobs:\n']),
+    expected: moved(without(TS_EXPECTED, 'noPermissions'), CI, 5, 2)
+  },
+  {
+    name: 'TypeScript fixture near miss: the test job has a timeout',
+    files: editFile(tsFixture, CI, [
+      '    runs-on: ubuntu-latest\n',
+      '    runs-on: ubuntu-latest\n    timeout-minutes: 15\n'
+    ]),
+    expected: moved(without(TS_EXPECTED, 'noTimeout'), CI, 8, 1)
+  },
+  {
+    name: 'TypeScript fixture near miss: the matrix tests the supported minimum, Node.js 18',
+    files: editFile(tsFixture, CI, ['node: [20, 22]', 'node: [18, 20, 22]']),
+    expected: without(TS_EXPECTED, 'runtimeMinimumUntested')
+  },
+  {
+    name: 'TypeScript fixture near miss: every action pinned to a commit SHA',
+    files: editFile(
+      editFile(
+        editFile(
+          tsFixture,
+          CI,
+          ['actions/checkout@v4', `actions/checkout@${PIN} # v4`],
+          ['actions/setup-node@v4', `actions/setup-node@${PIN} # v4`]
+        ),
+        TRIAGE,
+        ['some-org/labeler@main', `some-org/labeler@${PIN}`]
+      ),
+      SETUP_ACTION,
+      ['third-party/setup-tools@v1', `third-party/setup-tools@${PIN} # v1`]
+    ),
+    expected: without(TS_EXPECTED, 'unpinnedAction')
+  },
+  {
+    name: 'TypeScript fixture near miss: setup-node caches npm',
+    files: editFile(tsFixture, CI, [
+      '          node-version: ${{ matrix.node }}\n',
+      '          node-version: ${{ matrix.node }}\n          cache: npm\n'
+    ]),
+    expected: moved(without(TS_EXPECTED, 'noDependencyCache'), CI, 16, 1)
+  },
+  {
+    name: 'TypeScript fixture near miss: the build script CI runs is in package.json',
+    files: editFile(tsFixture, 'package.json', [
+      '"typecheck": "tsc --noEmit"',
+      '"typecheck": "tsc --noEmit",\n    "build": "node scripts/build.mjs"'
+    ]),
+    expected: without(TS_EXPECTED, 'missingScript')
+  },
+  {
+    name: 'TypeScript fixture near miss: the triage workflow asks for the two scopes it writes',
+    files: editFile(tsFixture, TRIAGE, [
+      'permissions: write-all\n',
+      'permissions:\n  issues: write\n  pull-requests: write\n'
+    ]),
+    expected: moved(without(TS_EXPECTED, 'writeAllPermissions'), TRIAGE, 7, 2)
+  },
+  {
+    name: 'TypeScript fixture near miss: pull_request_target checks out the base, not the pull request head',
+    files: editFile(tsFixture, TRIAGE, [
+      '        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n',
+      ''
+    ]),
+    expected: moved(without(TS_EXPECTED, 'pullRequestTargetCheckout'), TRIAGE, 16, -2)
+  },
+  {
+    name: 'TypeScript fixture near miss: the titles reach the scripts through env',
+    files: editFile(
+      editFile(
+        tsFixture,
+        TRIAGE,
+        [
+          '      - name: Greet\n',
+          '      - name: Greet\n        env:\n          TITLE: ${{ github.event.issue.title }}\n'
+        ],
+        ['echo "Title: ${{ github.event.issue.title }}"', 'echo "Title: $TITLE"']
+      ),
+      SETUP_ACTION,
+      [
+        '    - run: echo "${{ github.event.pull_request.title }}"\n',
+        '    - run: echo "$TITLE"\n      env:\n        TITLE: ${{ github.event.pull_request.title }}\n'
+      ]
+    ),
+    expected: moved(without(TS_EXPECTED, 'scriptInjection'), TRIAGE, 17, 2)
+  },
+  {
+    name: 'TypeScript fixture near miss: CI runs the lint script',
+    files: editFile(tsFixture, CI, [
+      '      - run: npm ci\n',
+      '      - run: npm ci\n      - run: npm run lint\n'
+    ]),
+    expected: moved(without(TS_EXPECTED, 'lintNotRun'), CI, 17, 1)
+  },
+  {
+    name: 'TypeScript fixture near miss: CI runs the typecheck script',
+    files: editFile(tsFixture, CI, [
+      '      - run: npm ci\n',
+      '      - run: npm ci\n      - run: npm run typecheck\n'
+    ]),
+    expected: moved(without(TS_EXPECTED, 'typeCheckNotRun'), CI, 17, 1)
+  }
+]
+
 testPerspective<CiOptions>(ciCd, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: [
-    'noCi',
-    'invalidWorkflow',
-    'coverageNotKept',
-    'testCommandNotRun',
-    'testsNotTriggered',
-    'missingScript',
-    'otherCiNoTests',
-    'runtimeMinimumUntested',
-    'runtimeBelowSupported',
-    'noDependencyCache',
-    'noTimeout',
-    'noConcurrency',
-    'noPermissions',
-    'writeAllPermissions',
-    'unpinnedAction',
-    'lintNotRun',
-    'typeCheckNotRun',
-    'scriptInjection',
-    'pullRequestTargetCheckout'
-  ],
   valid: [
     { name: 'an empty repository has nothing to run', files: {} },
     { name: 'a repository without source code needs no CI', files: { 'README.md': '# Notes\n' } },
@@ -345,32 +551,35 @@ testPerspective<CiOptions>(ciCd, {
           { path: '.gitlab-ci.yml', system: 'gitlab-ci', runs: ['install', 'test'], error: null }
         ])
       }
+    },
+    {
+      name: 'coverage switched on in vitest.config.ts and uploaded (near miss of coverageNotKept)',
+      files: cleanWith(
+        'vitest run',
+        {
+          'vitest.config.ts':
+            "export default { test: { coverage: { enabled: true, provider: 'v8' } } }\n"
+        },
+        false
+      )
+    },
+    {
+      name: 'a TypeScript repository whose tests run in GitLab CI (near miss of noCi)',
+      files: { ...NO_CI, '.gitlab-ci.yml': 'test:\n  script:\n    - npm ci\n    - npm test\n' }
+    },
+    {
+      name: 'the GitLab file runs the tests too (near miss of otherCiNoTests)',
+      files: editFile(LINT_ONLY, '.gitlab-ci.yml', [
+        '    - yarn install\n',
+        '    - yarn install\n    - yarn test\n'
+      ])
     }
   ],
   invalid: [
     {
       name: 'TypeScript: every planted workflow problem',
       files: tsFixture,
-      expected: [
-        { messageId: 'testsNotTriggered', file: '.github/workflows/ci.yml', line: 2 },
-        { messageId: 'noConcurrency', file: '.github/workflows/ci.yml', line: 2 },
-        { messageId: 'noPermissions', file: '.github/workflows/ci.yml', line: 2 },
-        { messageId: 'noTimeout', file: '.github/workflows/ci.yml', line: 6 },
-        { messageId: 'runtimeMinimumUntested', file: '.github/workflows/ci.yml', line: 10 },
-        { messageId: 'unpinnedAction', file: '.github/workflows/ci.yml', line: 12 },
-        { messageId: 'unpinnedAction', file: '.github/workflows/ci.yml', line: 13 },
-        { messageId: 'noDependencyCache', file: '.github/workflows/ci.yml', line: 16 },
-        { messageId: 'missingScript', file: '.github/workflows/ci.yml', line: 19 },
-        { messageId: 'noCoverage', file: '.github/workflows/ci.yml', line: 20 },
-        { messageId: 'writeAllPermissions', file: '.github/workflows/triage.yml', line: 6 },
-        { messageId: 'pullRequestTargetCheckout', file: '.github/workflows/triage.yml', line: 15 },
-        { messageId: 'scriptInjection', file: '.github/workflows/triage.yml', line: 19 },
-        { messageId: 'unpinnedAction', file: '.github/workflows/triage.yml', line: 20 },
-        { messageId: 'unpinnedAction', file: '.github/actions/setup/action.yml', line: 6 },
-        { messageId: 'scriptInjection', file: '.github/actions/setup/action.yml', line: 7 },
-        { messageId: 'lintNotRun', file: null, line: null },
-        { messageId: 'typeCheckNotRun', file: null, line: null }
-      ],
+      expected: TS_EXPECTED,
       check: (result) => {
         const missing = finding(result, 'missingScript')
         expect(missing.message).toContain('npm run build')
@@ -435,20 +644,11 @@ testPerspective<CiOptions>(ciCd, {
           'with coverage on in vitest.config.ts'
         )
     },
+    ...TS_NEAR_MISSES,
     {
       name: 'Python: reusable workflow and composite action',
       files: pyFixture,
-      expected: [
-        {
-          messageId: 'runtimeBelowSupported',
-          file: '.github/workflows/python-tests.yml',
-          line: 10
-        },
-        { messageId: 'coverageNotKept', file: '.github/workflows/python-tests.yml', line: 18 },
-        { messageId: 'noDependencyCache', file: '.github/actions/python-deps/action.yml', line: 8 },
-        { messageId: 'lintNotRun', file: null, line: null },
-        { messageId: 'typeCheckNotRun', file: null, line: null }
-      ],
+      expected: PY_EXPECTED,
       check: (result) => {
         // The reusable workflow runs on its caller's push and pull_request: no trigger finding.
         const below = finding(result, 'runtimeBelowSupported')
@@ -458,29 +658,13 @@ testPerspective<CiOptions>(ciCd, {
       }
     },
     {
+      name: 'Python fixture near miss: the matrix starts at the supported 3.9',
+      files: editFile(pyFixture, PY_TESTS, ["['3.8', '3.11']", "['3.9', '3.11']"]),
+      expected: without(PY_EXPECTED, 'runtimeBelowSupported')
+    },
+    {
       name: 'Python: CI only lints, so pytest never runs (uv project)',
-      files: {
-        'pyproject.toml':
-          '[project]\nname = "tool"\nrequires-python = ">=3.11"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n',
-        'uv.lock': 'version = 1\n',
-        'tool/main.py': 'def run() -> int:\n    return 0\n',
-        'tests/test_main.py':
-          'from tool.main import run\n\n\ndef test_run():\n    assert run() == 0\n',
-        '.github/workflows/lint.yml': [
-          'on: [push, pull_request]',
-          'permissions:',
-          '  contents: read',
-          'concurrency: lint-${{ github.ref }}',
-          'jobs:',
-          '  ruff:',
-          '    runs-on: ubuntu-latest',
-          '    timeout-minutes: 5',
-          '    steps:',
-          '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
-          '      - run: pipx run ruff check .',
-          ''
-        ].join('\n')
-      },
+      files: UV_LINT_ONLY,
       expected: [{ messageId: 'testCommandNotRun', file: null, line: null }],
       check: (result) => {
         expect(finding(result, 'testCommandNotRun').message).toContain(
@@ -504,6 +688,14 @@ testPerspective<CiOptions>(ciCd, {
           'actions/upload-artifact'
         ])
       }
+    },
+    {
+      name: 'uv project near miss: the workflow also runs pytest',
+      files: editFile(UV_LINT_ONLY, '.github/workflows/lint.yml', [
+        '      - run: pipx run ruff check .\n',
+        '      - run: pipx run ruff check .\n      - uses: astral-sh/setup-uv@1111111111111111111111111111111111111111\n      - run: uv run pytest\n'
+      ]),
+      expected: [{ messageId: 'noCoverage', file: '.github/workflows/lint.yml', line: 13 }]
     },
     {
       name: "Python: CI runs the repository's own scripts (scripts/test, scripts/check), read by their names",
@@ -600,12 +792,7 @@ testPerspective<CiOptions>(ciCd, {
     },
     {
       name: 'a TypeScript repository without CI',
-      files: {
-        'package.json': '{ "name": "no-ci", "scripts": { "test": "node --test" } }\n',
-        'src/a.js': 'export const a = 1\n',
-        'test/a.test.js':
-          "import test from 'node:test'\nimport { a } from '../src/a.js'\n\ntest('a', () => { if (a !== 1) throw new Error('a') })\n"
-      },
+      files: NO_CI,
       expected: [{ messageId: 'noCi', file: null, line: null }],
       check: (result) => {
         const noCi = finding(result, 'noCi')
@@ -615,28 +802,7 @@ testPerspective<CiOptions>(ciCd, {
     },
     {
       name: 'a workflow that lints but never runs the tests, and a GitLab file that runs none',
-      files: {
-        'package.json':
-          '{ "name": "lint-only", "scripts": { "test": "mocha", "lint": "eslint ." } }\n',
-        'yarn.lock': '# yarn lockfile v1\n',
-        'lib/x.js': 'module.exports = 1\n',
-        'test/x.test.js':
-          "const x = require('../lib/x')\nit('x', () => { if (x !== 1) throw new Error() })\n",
-        '.gitlab-ci.yml': 'build:\n  script:\n    - yarn install\n',
-        '.github/workflows/lint.yml': [
-          'on: [push, pull_request]',
-          'permissions: {}',
-          'concurrency: lint-${{ github.ref }}',
-          'jobs:',
-          '  lint:',
-          '    runs-on: ubuntu-latest',
-          '    timeout-minutes: 5',
-          '    steps:',
-          '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
-          '      - run: yarn lint',
-          ''
-        ].join('\n')
-      },
+      files: LINT_ONLY,
       expected: [
         { messageId: 'testCommandNotRun', file: null, line: null },
         { messageId: 'otherCiNoTests', file: null, line: null }
@@ -715,11 +881,16 @@ testPerspective<CiOptions>(ciCd, {
     },
     {
       name: 'a workflow that is not valid YAML',
-      files: {
-        'src/a.ts': 'export const a = 1\n',
-        '.github/workflows/broken.yml': 'on: push\njobs:\n  a: [\n'
-      },
+      files: BROKEN_YAML,
       expected: [{ messageId: 'invalidWorkflow', file: '.github/workflows/broken.yml', line: 3 }]
+    },
+    {
+      name: 'near miss: the flow sequence closed, so the workflow parses',
+      files: editFile(BROKEN_YAML, '.github/workflows/broken.yml', ['  a: [\n', '  a: []\n']),
+      expected: [
+        { messageId: 'noConcurrency', file: '.github/workflows/broken.yml', line: 1 },
+        { messageId: 'noPermissions', file: '.github/workflows/broken.yml', line: 1 }
+      ]
     },
     {
       name: 'a pull_request title in run: on an unprivileged trigger is high',
