@@ -21,3 +21,15 @@ export function editFile(
 export function without(expected: ExpectedFinding[], ...messageIds: string[]): ExpectedFinding[] {
   return expected.filter((e) => !messageIds.includes(e.messageId))
 }
+
+/** The expected findings with those in `file` after line `after` moved down by `by` lines (an inserted line). */
+export function shifted(
+  expected: ExpectedFinding[],
+  file: string,
+  after: number,
+  by: number
+): ExpectedFinding[] {
+  return expected.map((e) =>
+    e.file === file && e.line !== null && e.line > after ? { ...e, line: e.line + by } : e
+  )
+}

@@ -6,6 +6,8 @@ import testPyramid from '../../perspectives/test-pyramid/index.js'
 import type { TestPyramidOptions } from '../../perspectives/test-pyramid/options.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 import { pythonParses, typeScriptErrors, findingAt } from './case-helpers.js'
+import { editFile, shifted, without } from './edit-files.js'
+import type { ExpectedFinding } from './harness-checks.js'
 import {
   CLOCK_NEAR_MISS,
   CLOCK_REPORTED,
@@ -48,6 +50,37 @@ function cases(n: number, header: string, body: string, python = false): string 
         : `it('case ${i}', async () => {\n  ${body}\n})\n`
     )
   return out.join('\n')
+}
+
+const TS_EXPECTED: ExpectedFinding[] = [
+  { messageId: 'networkInUnitTest', file: 'test/rates.test.ts', line: 4 },
+  { messageId: 'testCanMoveDown', file: 'test/api.test.ts', line: 4 },
+  { messageId: 'sharedMutableState', file: 'test/unit/price.test.ts', line: 4 },
+  { messageId: 'focusedTest', file: 'test/unit/price.test.ts', line: 14 },
+  { messageId: 'unseededRandom', file: 'test/unit/price.test.ts', line: 16 },
+  { messageId: 'orderDependence', file: 'test/unit/price.test.ts', line: 21 },
+  { messageId: 'skippedTest', file: 'test/unit/price.test.ts', line: 24 },
+  { messageId: 'realClock', file: 'test/unit/price.test.ts', line: 25 },
+  { messageId: 'sleepInTest', file: 'test/unit/price.test.ts', line: 29 }
+]
+
+const PRICE_TEST = 'test/unit/price.test.ts'
+
+/** A near miss: the TypeScript fixture with one smell fixed in the unit test file. */
+const priceFixed = (fixedId: string, ...edits: [string, string][]) => ({
+  files: editFile(tsFixture, PRICE_TEST, ...edits),
+  expected: without(TS_EXPECTED, fixedId)
+})
+
+const HOURGLASS: Record<string, string> = {
+  'src/a.ts': 'export const a = 1\n',
+  'test/a.test.ts': cases(6, "import { a } from '../src/a.js'", 'if (a !== 1) throw new Error()'),
+  'tests/e2e/flow.test.ts': cases(4, '', 'await Promise.resolve()')
+}
+
+const UNTESTED: Record<string, string> = {
+  'lib/a.js': 'export function a() {\n  return 1\n}\n',
+  'lib/b.py': 'def b():\n    return 2\n'
 }
 
 const CLEAN_TS: Record<string, string> = {
@@ -120,19 +153,28 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 testPerspective<TestPyramidOptions>(testPyramid, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: [
-    'noTests',
-    'unhealthyShape',
-    'unseededRandom',
-    'focusedTest',
-    'skippedTest',
-    'sharedMutableState',
-    'orderDependence',
-    'testCanMoveDown'
-  ],
   valid: [
     NETWORK_NEAR_MISS,
+    {
+      name: 'unhealthyShape near miss: the hourglass gets an integration layer of two database tests',
+      files: {
+        ...HOURGLASS,
+        'test/integration/db.test.ts': cases(
+          2,
+          "import pg from 'pg'",
+          'await new pg.Client().connect()'
+        )
+      },
+      check: (result) => expect(details(result).shape).toBe('diamond')
+    },
+    {
+      name: 'noTests near miss: the JavaScript module gets a test',
+      files: {
+        ...UNTESTED,
+        'test/a.test.js':
+          "import { a } from '../lib/a.js'\n\nit('returns 1', () => {\n  expect(a()).toBe(1)\n})\n"
+      }
+    },
     CLOCK_NEAR_MISS,
     SLEEP_NEAR_MISS,
     {
@@ -304,17 +346,7 @@ testPerspective<TestPyramidOptions>(testPyramid, {
     {
       name: 'TypeScript: classification, smells and specs',
       files: tsFixture,
-      expected: [
-        { messageId: 'networkInUnitTest', file: 'test/rates.test.ts', line: 4 },
-        { messageId: 'testCanMoveDown', file: 'test/api.test.ts', line: 4 },
-        { messageId: 'sharedMutableState', file: 'test/unit/price.test.ts', line: 4 },
-        { messageId: 'focusedTest', file: 'test/unit/price.test.ts', line: 14 },
-        { messageId: 'unseededRandom', file: 'test/unit/price.test.ts', line: 16 },
-        { messageId: 'orderDependence', file: 'test/unit/price.test.ts', line: 21 },
-        { messageId: 'skippedTest', file: 'test/unit/price.test.ts', line: 24 },
-        { messageId: 'realClock', file: 'test/unit/price.test.ts', line: 25 },
-        { messageId: 'sleepInTest', file: 'test/unit/price.test.ts', line: 29 }
-      ],
+      expected: TS_EXPECTED,
       check: (result) => {
         expect(levelOf(result, 'test/unit/price.test.ts')).toBe('unit')
         expect(levelOf(result, 'test/api.test.ts')).toBe('integration')
@@ -419,15 +451,7 @@ testPerspective<TestPyramidOptions>(testPyramid, {
     },
     {
       name: 'unit and end-to-end tests with nothing between them make an hourglass',
-      files: {
-        'src/a.ts': 'export const a = 1\n',
-        'test/a.test.ts': cases(
-          6,
-          "import { a } from '../src/a.js'",
-          'if (a !== 1) throw new Error()'
-        ),
-        'tests/e2e/flow.test.ts': cases(4, '', 'await Promise.resolve()')
-      },
+      files: HOURGLASS,
       expected: [{ messageId: 'unhealthyShape', file: null, line: null }],
       check: (result) => {
         const verdict = result.run.findings[0]
@@ -456,13 +480,60 @@ testPerspective<TestPyramidOptions>(testPyramid, {
     },
     {
       name: 'source code without tests',
-      files: {
-        'lib/a.js': 'export function a() {\n  return 1\n}\n',
-        'lib/b.py': 'def b():\n    return 2\n'
-      },
+      files: UNTESTED,
       expected: [{ messageId: 'noTests', file: null, line: null }],
       check: (result) =>
         expect(result.run.findings[0].title).toBe('No tests for 2 javascript/python source files')
+    },
+    {
+      name: 'focusedTest near miss: the .only is removed',
+      ...priceFixed('focusedTest', ["it.only('adds random numbers'", "it('adds random numbers'"])
+    },
+    {
+      name: 'skippedTest near miss: the skipped test runs again',
+      ...priceFixed('skippedTest', ["it.skip('stamps the time'", "it('stamps the time'"])
+    },
+    {
+      name: 'unseededRandom near miss: the test uses a fixed number instead of Math.random()',
+      ...priceFixed('unseededRandom', ['const n = Math.random()', 'const n = 0.5'])
+    },
+    {
+      name: 'sharedMutableState near miss: a beforeEach hook empties the shared array',
+      files: editFile(
+        tsFixture,
+        PRICE_TEST,
+        ['import { describe, ', 'import { beforeEach, describe, '],
+        [
+          "describe('total', () => {\n",
+          "describe('total', () => {\n  beforeEach(() => seen.splice(0))\n"
+        ]
+      ),
+      expected: shifted(without(TS_EXPECTED, 'sharedMutableState'), PRICE_TEST, 7, 1)
+    },
+    {
+      name: 'orderDependence near miss: the test sets the cache entry it reads',
+      files: editFile(tsFixture, PRICE_TEST, [
+        "  it('remembers the last total', () => {\n",
+        "  it('remembers the last total', () => {\n    cache.set('last', total([1, 2]))\n"
+      ]),
+      // No test reads what another wrote; the cache both write without a reset is still shared state.
+      expected: [
+        ...shifted(without(TS_EXPECTED, 'orderDependence'), PRICE_TEST, 20, 1),
+        { messageId: 'sharedMutableState', file: PRICE_TEST, line: 5 }
+      ]
+    },
+    {
+      name: 'testCanMoveDown near miss: applyDiscount() gets a unit test of its own',
+      files: editFile(
+        tsFixture,
+        PRICE_TEST,
+        ['import { total } from', 'import { applyDiscount, total } from'],
+        [
+          '    expect(total([])).toBe(0)\n  })\n',
+          "    expect(total([])).toBe(0)\n  })\n\n  it('discounts', () => {\n    expect(applyDiscount(100, 10)).toBe(90)\n  })\n"
+        ]
+      ),
+      expected: without(TS_EXPECTED, 'testCanMoveDown')
     }
   ]
 })
