@@ -11,7 +11,7 @@ import type { ApiItem } from '../../perspectives/backwards-compat/api.js'
 import { validateSpecs } from '../../src/execute/stage.js'
 import type { RenderTarget } from '../../src/specs/types.js'
 import { readFixture, runFixture } from './harness.js'
-import { fixtureWorkspace } from '../execute/workspace.js'
+import { CI_PYTHON, fixtureWorkspace } from '../execute/workspace.js'
 
 const HEAD = [
   'export function shorten(text: string, limit?: number): string {',
@@ -176,3 +176,67 @@ describe('JavaScript: observed values and error types pin the contract (node:tes
     }
   }, 300_000)
 })
+
+const describePython = CI_PYTHON ? describe : describe.skip
+
+describePython(
+  'Python: observed values replace the signature snapshot where a row can be called (pytest)',
+  () => {
+    it("pins the tests' literal call and plain values; a snapshot is delivered only when it adds coverage", async () => {
+      const target: RenderTarget = { framework: 'pytest', language: 'python' }
+      const { run } = await runFixture(perspective, readFixture('execute/contract-py'), { target })
+      const ws = await fixtureWorkspace('contract-py', { git: true })
+      try {
+        const items = run.specs.map((spec) => ({
+          spec,
+          draft: run.drafts?.get(spec.id),
+          perspectiveId: 'backwards-compat'
+        }))
+        const result = await validateSpecs(items, {
+          workspace: ws.dir,
+          exclude: [],
+          target,
+          mode: 'true',
+          secrets: [],
+          python: CI_PYTHON,
+          observeMs: 8_000,
+          coverageMs: 120_000,
+          runs: 3
+        })
+        const outcome = (symbol: string) => {
+          const found = [...result.outcomes.values()].find((o) => o.spec.target.symbol === symbol)
+          if (!found) throw new Error(`no spec for ${symbol}`)
+          return found
+        }
+        // The suite's own call shorten('hello', 10) is a row, with the value the code returns.
+        const shorten = outcome('shorten')
+        expect(shorten.spec.title).toBe('shorten keeps its observed contract')
+        expect(shorten.spec.code).toContain("'hello', 10")
+        expect(shorten.spec.code).not.toContain('inspect.signature')
+        expect(shorten.validation).toMatchObject({ status: 'passed', runs: 3 })
+        expect(shorten.deliver).toBe(true)
+        // Never run by the suite: its observed call adds coverage.
+        const initials = outcome('initials')
+        expect(initials.spec.code).toContain("assert initials('example') == 'E'")
+        expect(initials.validation.coverage_gain).toBeGreaterThan(0)
+        expect(initials.deliver).toBe(true)
+        // The clock makes stamp unobservable: a signature snapshot that passes, kept as a plan item.
+        const stamp = outcome('stamp')
+        expect(stamp.spec.code).toContain('inspect.signature(stamp)')
+        expect(stamp.validation.status).toBe('passed')
+        expect(stamp.validation.coverage_gain).toBe(0)
+        expect(stamp.deliver).toBe(false)
+        expect(stamp.planItem).toBe('signature snapshot')
+        expect(stamp.validation.message).toMatch(/^plan item: a signature snapshot/)
+        // A snapshot of a module the suite never imports runs new lines: delivered for its coverage.
+        const configure = outcome('configure')
+        expect(configure.spec.code).toContain('inspect.signature(configure)')
+        expect(configure.validation.coverage_gain).toBeGreaterThan(0)
+        expect(configure.deliver).toBe(true)
+        expect(configure.planItem).toBeUndefined()
+      } finally {
+        await ws.remove()
+      }
+    }, 300_000)
+  }
+)

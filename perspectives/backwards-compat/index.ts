@@ -30,6 +30,8 @@ import { buildApiReport } from './api-report.js'
 import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './script-surface.js'
 import { diffSurfaces } from './surface-diff.js'
 import { bySeverityThenPlace, finishFindings, perKindMetrics } from '../kit/index.js'
+import { isUntested, reachFacts } from '../shared/test-reach.js'
+import { testCallsOf } from '../shared/test-calls.js'
 
 export type { BackwardsCompatOptions } from './options.js'
 
@@ -187,8 +189,18 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     const base = context.base ?? { unavailable: 'the engine prepared no base for this run' }
     const headSurface = await scriptSurface(context.model, context.source)
     const apiReport = buildApiReport({ model: context.model, script: headSurface, items: head })
+    // What the suite never runs first: a spec calling it adds coverage (measured or estimated reach).
+    const facts = reachFacts(context.model)
+    const byPath = new Map(context.model.modules.map((m) => [m.path, m]))
+    const untested = (item: ApiItem): boolean => {
+      const module = byPath.get(item.file)
+      const fn = module?.functions.find((f) => f.qualifiedName === item.local)
+      return module !== undefined && fn !== undefined && isUntested(facts.functionReach(module, fn))
+    }
+    const testCalls = testCallsOf(context.model.modules)
     const topApi = [...head.values()].sort(
       (a, b) =>
+        Number(untested(b)) - Number(untested(a)) ||
         Number(b.entry) - Number(a.entry) ||
         a.file.localeCompare(b.file) ||
         a.loc.startLine - b.loc.startLine
@@ -197,7 +209,8 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       const specs = buildSpecs(
         topApi.map((item) => ({ item, covers: [] })),
         context.target,
-        options.maxSpecs
+        options.maxSpecs,
+        testCalls
       )
       return {
         findings: [],
@@ -359,7 +372,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       ),
       ...topApi.filter((item) => !covers.has(item.key)).map((item) => ({ item, covers: [] }))
     ]
-    const specs = buildSpecs(subjects, context.target, options.maxSpecs)
+    const specs = buildSpecs(subjects, context.target, options.maxSpecs, testCalls)
 
     const metrics: Metrics = {
       baseAvailable: 1,

@@ -2,9 +2,10 @@
 // fails a test and has to be decided on purpose. JavaScript/TypeScript: the export is a function and
 // its `length` (parameters before the first default or rest); a TypeScript function whose signature
 // names only built-in types also gets a type-level pin the project's type check evaluates; other
-// functions carry rows the validation stage calls, whose observed values and error types become the
-// assertions. Python: `inspect.signature` parameter names, kinds and literal defaults. Changed
-// signatures first, then the entry modules' API.
+// functions (Python's too) carry rows the validation stage calls (the project's tests' literal
+// arguments, plain values of the declared types), whose observed values and error types become the
+// assertions. Python: `inspect.signature` parameter names, kinds and literal defaults when nothing
+// can be observed. Changed signatures first, then the entry modules' API.
 import type {
   CallSpecBody,
   RenderTarget,
@@ -13,6 +14,7 @@ import type {
   SpecValue
 } from '../../src/specs/types.js'
 import { jsString, pyString } from '../../src/specs/values.js'
+import { argumentValue, callsOf, type TestCalls } from '../shared/test-calls.js'
 import type { ApiItem } from './api.js'
 import { describeSignature } from './api.js'
 
@@ -105,10 +107,18 @@ function pinLines(pin: { params: string; returns: string }): string[] {
 }
 
 /** A value of a built-in parameter type to call with, or undefined when the type says too little. */
-function sampleFor(type: string | undefined, javascript: boolean): SpecValue | undefined {
+function sampleFor(type: string | undefined, untyped: boolean): SpecValue | undefined {
   const t = (type ?? '').replace(/\s+/g, '')
-  if (t === '') return javascript ? 'example' : undefined
+  if (t === '') return untyped ? 'example' : undefined
   const samples: Record<string, SpecValue> = {
+    str: 'example',
+    int: 1,
+    float: 1.5,
+    bool: true,
+    'list[str]': ['example'],
+    'List[str]': ['example'],
+    'list[int]': [1],
+    'List[int]': [1],
     string: 'example',
     number: 1,
     boolean: true,
@@ -121,39 +131,59 @@ function sampleFor(type: string | undefined, javascript: boolean): SpecValue | u
   return samples[t]
 }
 
+/** Rows taken from the project's tests' calls: the inputs its maintainers chose come first. */
+const MAX_TEST_ROWS = 3
+
 /**
  * Rows the validation stage calls: the observed value (or error type) of each becomes the spec's
- * assertion, so the contract is pinned as behaviour as well as signature. One row of plain values of
- * the declared types; in JavaScript also the call without arguments, whose error type is part of
- * the contract. Undefined when a required parameter has no plain value to pass.
+ * assertion, so the contract is pinned as behaviour, not only as a signature. The project's tests'
+ * calls whose arguments are all literals (positional), then one row of plain values of the declared
+ * types (an untyped parameter gets a string); in JavaScript also the call without arguments, whose
+ * error type is part of the contract. Undefined when no row can be built.
  */
-export function exploreRows(item: ApiItem, target: RenderTarget): CallSpecBody | undefined {
-  if (item.language === 'python' || item.kind !== 'function' || item.name.includes('.'))
-    return undefined
-  const javascript = item.language === 'javascript'
-  const required = (item.params ?? []).filter(
-    (p) => !p.optional && !p.rest && p.defaultValue === undefined
-  )
-  const args: SpecValue[] = []
-  for (const p of required) {
-    const value = sampleFor(p.type, javascript)
-    if (value === undefined) return undefined
-    args.push(value)
+export function exploreRows(
+  item: ApiItem,
+  target: RenderTarget,
+  testCalls: TestCalls = new Map()
+): CallSpecBody | undefined {
+  if (item.kind !== 'function' || item.name.includes('.')) return undefined
+  const python = item.language === 'python'
+  const all = item.params ?? []
+  const isRequired = (p: (typeof all)[number]): boolean =>
+    !p.optional && !p.rest && p.defaultValue === undefined
+  // Rows are positional: a required keyword-only parameter cannot be passed.
+  if (python && all.some((p) => p.keywordOnly && isRequired(p))) return undefined
+  const params = all.filter((p) => !(python && p.keywordOnly))
+  const required = params.filter(isRequired)
+  const variadic = params.some((p) => p.rest)
+  const cases: SpecCase[] = []
+  const seen = new Set<string>()
+  const add = (name: string, args: SpecValue[]): void => {
+    const key = JSON.stringify(args)
+    if (seen.has(key)) return
+    seen.add(key)
+    cases.push({ name, args, expect: { kind: 'does-not-throw' } })
   }
-  const cases: SpecCase[] = [
-    {
-      name: `with ${args.length === 0 ? 'no arguments' : 'plain values of the declared types'}`,
-      args,
-      expect: { kind: 'does-not-throw' }
-    }
-  ]
-  // TypeScript rows are typed by the signature: leaving a required argument out would not compile.
-  if (required.length > 0 && target.language === 'javascript')
-    cases.push({
-      name: 'without its required arguments',
-      args: [],
-      expect: { kind: 'does-not-throw' }
-    })
+  for (const call of callsOf(testCalls, item.file, item.name)) {
+    if (cases.length >= MAX_TEST_ROWS) break
+    if (call.args.length < required.length || (!variadic && call.args.length > params.length))
+      continue
+    const values = call.args.map((a) => argumentValue(a, item.language))
+    if (values.every((v) => v !== undefined))
+      add(`as called in ${call.test}:${call.line}`, values as SpecValue[])
+  }
+  const untyped = item.language === 'javascript' || python
+  const args = required.map((p) => sampleFor(p.type, untyped))
+  if (args.every((v) => v !== undefined)) {
+    add(
+      `with ${args.length === 0 ? 'no arguments' : 'plain values of the declared types'}`,
+      args as SpecValue[]
+    )
+    // TypeScript rows are typed by the signature: leaving a required argument out would not compile.
+    if (required.length > 0 && target.language === 'javascript' && !python)
+      add('without its required arguments', [])
+  }
+  if (cases.length === 0) return undefined
   return { kind: 'call', module: item.file, symbol: item.name, async: item.async ?? false, cases }
 }
 
@@ -251,7 +281,9 @@ function pySteps(item: ApiItem): { name: string; code: string } {
 export function buildSpecs(
   subjects: SpecSubject[],
   target: RenderTarget,
-  maxSpecs: number
+  maxSpecs: number,
+  /** The project's tests' calls of each export: their literal arguments are rows to observe. */
+  testCalls: TestCalls = new Map()
 ): SpecDraft[] {
   const specs: SpecDraft[] = []
   const seen = new Set<string>()
@@ -264,18 +296,20 @@ export function buildSpecs(
     const signature = describeSignature(item)
     // A TypeScript signature the compiler can pin keeps its steps (the pin would be lost in a table).
     const pinned = target.language === 'typescript' && typePin(item) !== null
-    const explore = python || pinned ? undefined : exploreRows(item, target)
+    const explore = pinned ? undefined : exploreRows(item, target, testCalls)
     specs.push({
       ...(explore
         ? {
             explore: {
               title: `${item.name} keeps its observed contract`,
-              expected: `${item.name} returns (or throws) what the code at HEAD was observed to return (or throw) for each row, and keeps its signature ${signature}`,
+              expected: `${item.name} returns (or throws) what the code at HEAD was observed to return (or throw) for each row (its signature at HEAD: ${signature})`,
               body: explore
             }
           }
         : {}),
       key: `contract:${item.key}`,
+      // Until a row is observed, the spec pins the signature only: a plan item unless it adds coverage.
+      assertsOnly: item.kind === 'class' ? 'presence' : 'signature',
       title: `${item.name} keeps its public signature`,
       level: 'unit',
       target: { file: item.file, symbol: name, line: item.loc.startLine },

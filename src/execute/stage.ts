@@ -16,6 +16,7 @@ import type {
   TestSpec
 } from '../specs/types.js'
 import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
+import { planItemMessage, weakAssertion, type WeakAssertion } from './assertion-strength.js'
 import { measureBaselines, noBaselines, type Baselines } from './baseline.js'
 import {
   eachLimited,
@@ -63,6 +64,8 @@ export interface StageOutcome {
   path: string
   /** Shipped in the results folder's `specs/`. */
   deliver: boolean
+  /** A passing spec kept in the plan, not delivered: it observes no value and adds no coverage. */
+  planItem?: WeakAssertion
 }
 
 export interface StageResult {
@@ -143,6 +146,8 @@ interface Prepared {
   file: SpecFile | null
   /** Written from the explore rows: it asserts what was observed and claims nothing about a finding. */
   explored?: boolean
+  /** What the rendered spec asserts when it is no value nor error type (assertion-strength.ts). */
+  weak?: WeakAssertion | null
 }
 
 /** Rows that throw are kept, but a table of only errors from made-up arguments says little: at most 3. */
@@ -195,6 +200,7 @@ async function prepare(
   let judged: Prepared['judged'] = null
   let shown: Pick<TestSpec, 'title' | 'expected'> = { title: spec.title, expected: spec.expected }
   let explored = false
+  let weak: WeakAssertion | null = draft ? weakAssertion(draft) : null
   const rows =
     draft?.explore && draft.body.kind !== 'call' ? await explore(draft, session, options) : null
   if (rows) {
@@ -203,6 +209,7 @@ async function prepare(
     planOnly = rendered.planOnly
     shown = { title: rendered.title, expected: rendered.expected }
     explored = true
+    weak = weakAssertion(rows)
   } else if (draft?.body.kind === 'call') {
     const observation = await observeCall(
       { ...session, timeoutMs: options.observeMs ?? 15_000 },
@@ -216,14 +223,12 @@ async function prepare(
       return notRun(`not delivered: the claim is refuted (${judged.message})`, 'refuted')
     // A defect is shipped as claimed (it fails until the code is fixed); anything else as observed.
     if (judged?.claim !== 'defect') {
-      const rendered = renderSpec(
-        withObserved(draft, observation),
-        options.target,
-        item.perspectiveId
-      )
+      const observed = withObserved(draft, observation)
+      const rendered = renderSpec(observed, options.target, item.perspectiveId)
       code = rendered.code
       planOnly = rendered.planOnly
-    }
+      weak = weakAssertion(observed)
+    } else weak = null
   }
   return {
     outcome: {
@@ -240,6 +245,7 @@ async function prepare(
     },
     judged,
     explored,
+    weak,
     file: {
       id: spec.id,
       path,
@@ -306,6 +312,7 @@ export async function validateSpecs(
     const files: SpecFile[] = []
     const claims = new Map<string, { claim: Claim; message: string | null }>()
     const explored = new Set<string>()
+    const weakOf = new Map<string, WeakAssertion>()
     const prepared: (Prepared | null)[] = new Array(items.length).fill(null)
     await eachLimited(
       items.map((item, index) => ({ item, index })),
@@ -319,6 +326,7 @@ export async function validateSpecs(
       outcomes.set(p.outcome.spec.id, p.outcome)
       if (p.judged) claims.set(p.outcome.spec.id, p.judged)
       if (p.explored) explored.add(p.outcome.spec.id)
+      if (p.weak) weakOf.set(p.outcome.spec.id, p.weak)
       if (p.file) files.push(p.file)
     }
     const run = await runSpecFiles(session, files, {
@@ -342,10 +350,17 @@ export async function validateSpecs(
         if (result.status === 'passed') claim = 'confirmed'
       }
       if (claim === 'defect') message = judged?.message ?? message
-      const deliver =
+      let deliver =
         result.status === 'passed'
           ? claim !== 'defect'
           : claim === 'defect' && result.status === 'failed'
+      // A placeholder is a plan item, not a test: delivered only when it runs code the suite does not.
+      const weak = weakOf.get(file.id)
+      const planItem = deliver && weak && claim !== 'defect' && !((result.coverageGain ?? 0) > 0)
+      if (planItem) {
+        deliver = false
+        message = planItemMessage(weak, result.coverageGain)
+      }
       outcomes.set(file.id, {
         ...outcome,
         validation: {
@@ -356,7 +371,8 @@ export async function validateSpecs(
           coverage_gain: result.coverageGain,
           claim
         },
-        deliver
+        deliver,
+        ...(planItem ? { planItem: weak } : {})
       })
     }
     const coverageNotes = [...new Set(baselines.missing.values())].map(

@@ -86,13 +86,20 @@ export async function validateRuns(
     })),
     refuted: outcomes.filter((o) => o.validation.claim === 'refuted').length,
     planOnly: outcomes.filter((o) => (o.validation.message ?? '').startsWith('plan-only:')).length,
+    planItems: countBy(outcomes.flatMap((o) => (o.planItem ? [o.planItem] : []))),
     skipped: result.skipped,
     specsDir
   }
   logger.info(
-    `Validation: ${summary.ready} spec(s) ready to commit, ${defects.length} defect(s), ${summary.refuted} refuted, ${summary.planOnly} plan-only, ${summary.coverage ?? 'unmeasured'} adding coverage (${result.millis} ms${result.coverage?.measured ? `, of which the suite's coverage ${result.coverage.millis} ms` : ''})`
+    `Validation: ${summary.ready} spec(s) ready to commit, ${defects.length} defect(s), ${summary.refuted} refuted, ${summary.planOnly} plan-only, ${Object.values(summary.planItems ?? {}).reduce((a, b) => a + b, 0)} kept as plan items, ${summary.coverage ?? 'unmeasured'} adding coverage (${result.millis} ms${result.coverage?.measured ? `, of which the suite's coverage ${result.coverage.millis} ms` : ''})`
   )
   return { runs: ranked, summary }
+}
+
+function countBy(values: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const v of values) out[v] = (out[v] ?? 0) + 1
+  return out
 }
 
 /** The config file's budgets (seconds) as the stage's options (milliseconds); defaults where unset. */

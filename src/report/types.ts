@@ -89,6 +89,11 @@ export interface ValidationSummary {
   defects: { title: string; file: string; message: string }[]
   refuted: number
   planOnly: number
+  /**
+   * Passing specs kept in the plan and out of `specs/`: they observe no value (a signature snapshot,
+   * a presence or does-not-throw check) and add no coverage over the suite. By what they assert.
+   */
+  planItems?: Record<string, number>
   /** Why nothing ran (validate: false, or the set-up step to add), else null. */
   skipped: string | null
   /** Where the delivered spec files are (e.g. `.test-planning/specs`). */

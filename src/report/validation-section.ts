@@ -28,8 +28,20 @@ export function validationSection(v: ValidationSummary): string {
       : '',
     v.planOnly > 0
       ? `${v.planOnly} spec${v.planOnly === 1 ? '' : 's'} plan-only (could not be observed safely)`
-      : ''
+      : '',
+    planItemsLine(v.planItems)
   ].filter(Boolean)
   if (other.length > 0) lines.push('', `${other.join('; ')}.`)
   return lines.join('\n')
+}
+
+/** Passing specs left out of `specs/` on purpose, so nothing disappears without a word. */
+function planItemsLine(items: Record<string, number> | undefined): string {
+  const entries = Object.entries(items ?? {}).filter(([, n]) => n > 0)
+  const total = entries.reduce((sum, [, n]) => sum + n, 0)
+  if (total === 0) return ''
+  const parts = entries
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([what, n]) => `${n} ${what}${n === 1 ? '' : 's'}`)
+  return `${total} passing spec${total === 1 ? '' : 's'} kept as plan items, not in the spec files (${parts.join(', ')}: no observed value and no coverage over the suite)`
 }

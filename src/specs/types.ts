@@ -108,6 +108,11 @@ export interface SpecDraft {
    * `title`/`expected`; when none is, the draft stays as written. It claims nothing about a finding.
    */
   explore?: { title: string; expected: string; body: CallSpecBody }
+  /**
+   * Steps that observe no value nor error type: a signature snapshot, or a check that the subject
+   * exists. Such a spec is a plan item, delivered only when it adds coverage over the suite.
+   */
+  assertsOnly?: 'signature' | 'presence'
 }
 
 export interface TestSpec extends Omit<SpecDraft, 'key' | 'body'> {

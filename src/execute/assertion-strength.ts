@@ -1,0 +1,36 @@
+// What a spec asserts, decided from the draft that was rendered (never from its code): an observed
+// value or error type is behaviour; a signature snapshot, a presence check, or a call asserted only
+// not to throw says little about what the code does. Such a spec stays a plan item unless running it
+// adds coverage over the project's suite.
+import type { SpecDraft } from '../specs/types.js'
+
+/** Why a spec is a plan item rather than a test to commit (the summary counts them by this). */
+export type WeakAssertion = 'signature snapshot' | 'presence check' | 'does-not-throw check'
+
+/** Null when the draft asserts behaviour (a returned value or an error type), else what it asserts instead. */
+export function weakAssertion(draft: SpecDraft): WeakAssertion | null {
+  const body = draft.body
+  if (body.kind === 'file') return null
+  if (body.kind === 'steps') {
+    if (draft.assertsOnly === 'signature') return 'signature snapshot'
+    if (draft.assertsOnly === 'presence') return 'presence check'
+    return null
+  }
+  const asserts = body.cases.some(
+    (c) => c.expect.kind === 'returns' || (c.expect.kind === 'throws' && !!c.expect.errorType)
+  )
+  return asserts ? null : 'does-not-throw check'
+}
+
+/** The validation message of a passing spec kept out of the delivered files. */
+export function planItemMessage(weak: WeakAssertion, gain: number | null): string {
+  const what =
+    weak === 'signature snapshot'
+      ? 'a signature snapshot'
+      : weak === 'presence check'
+        ? 'it checks only that the subject exists'
+        : 'it checks only that the call does not throw'
+  const coverage =
+    gain === null ? 'its coverage gain was not measured' : 'it adds no coverage over the suite'
+  return `plan item: ${what} with no observed value, and ${coverage}`
+}
