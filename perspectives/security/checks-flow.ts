@@ -7,7 +7,14 @@ import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } fr
 import { CWE } from './messages.js'
 import { classifySink, moduleSinks, type ModuleSinks, type SinkMatch } from './sinks.js'
 import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin } from './taint.js'
-import { buildKind, codeOnly, hasDynamicPart, shortArg, withoutNeutralCalls } from './text.js'
+import {
+  buildKind,
+  codeOnly,
+  hasDynamicPart,
+  shortArg,
+  withoutCodeQuoting,
+  withoutNeutralCalls
+} from './text.js'
 
 const CONTAINMENT =
   /\b(startsWith|startswith|relative|commonpath|is_relative_to|realpath|resolve_path|safe_join|secure_filename)\b/
@@ -98,10 +105,14 @@ export function flowFindings(context: CheckContext): Draft[] {
       const written = call.args[match.arg] ?? ''
       // A sink that needs a built string and gets a local: what the local holds is what the sink receives.
       const arg = local?.value ?? written
+      // Code built from values quoted as literals (`JSON.stringify(x)`) does not run them.
+      const code = match.messageId === 'codeInjection'
+      const neutral = code ? withoutCodeQuoting : withoutNeutralCalls
       const origin: Origin | undefined =
-        originOf(taint, call.enclosing, withoutNeutralCalls(written), call.loc) ??
-        (local ? originOf(taint, call.enclosing, withoutNeutralCalls(arg), call.loc) : undefined) ??
+        originOf(taint, call.enclosing, neutral(written), call.loc) ??
+        (local ? originOf(taint, call.enclosing, neutral(arg), call.loc) : undefined) ??
         anyArgumentOrigin(taint, call, match)
+      if (code && origin?.quoted) continue
       if (
         match.needsTaint &&
         (!origin || (origin.kind === 'env' && match.messageId !== 'commandInjection'))

@@ -19,6 +19,8 @@ export interface Origin {
   rootOnly?: boolean
   /** The value went through a local binding (`const cmd = 'ls ' + dir`): a step the confidence counts like a call. */
   viaLocal?: boolean
+  /** The input reached the value only quoted as a code literal (`JSON.stringify(format)`): inert in eval/Function. */
+  quoted?: boolean
 }
 
 const NAME = /(?<![.\w$])[A-Za-z_$][\w$]*/g

@@ -7,7 +7,7 @@ import type {
   Location,
   ModuleModel
 } from '../../src/model/types.js'
-import { codeOnly, withoutNeutralCalls } from './text.js'
+import { codeOnly, withoutCodeQuoting, withoutNeutralCalls } from './text.js'
 import { directSource, namesIn, type Origin } from './taint-entries.js'
 
 /**
@@ -204,11 +204,16 @@ export function carrierOrigin(
     )
   if (!origin || origin.kind === 'env') return undefined
   const rootOnly = (joined && !tail) || !!origin.rootOnly
+  const text = `${call.callee}(${call.args.join(', ')})`
+  const quoted =
+    !!origin.quoted ||
+    (!tail && !originOf(taint, call.enclosing, withoutCodeQuoting(text), call.loc))
   return {
     ...origin,
     steps: [...origin.steps, `${name} = ${call.name}(…)`],
     built: true,
-    ...(rootOnly ? { rootOnly } : {})
+    ...(rootOnly ? { rootOnly } : {}),
+    ...(quoted ? { quoted } : {})
   }
 }
 

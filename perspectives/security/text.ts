@@ -110,11 +110,11 @@ const NEUTRAL_CALL =
  * The argument with calls that turn any input into a safe value removed (`hash(x)`, `Number(x)`,
  * `escape(x)`, `int(x)`): a name inside them no longer carries its taint to the sink.
  */
-export function withoutNeutralCalls(arg: string): string {
+export function withoutNeutralCalls(arg: string, calls: RegExp = NEUTRAL_CALL): string {
   let out = arg
   for (let guard = 0; guard < 20; guard++) {
-    NEUTRAL_CALL.lastIndex = 0
-    const found = NEUTRAL_CALL.exec(out)
+    calls.lastIndex = 0
+    const found = calls.exec(out)
     if (!found) break
     let depth = 0
     let end = found.index + found[0].length - 1
@@ -125,6 +125,17 @@ export function withoutNeutralCalls(arg: string): string {
     out = `${out.slice(0, found.index)}0${out.slice(end + 1)}`
   }
   return out
+}
+
+/**
+ * Calls that quote a value as a string literal of the code it is built into (`JSON.stringify(x)`,
+ * Python `json.dumps(x)`, `repr(x)`): safe in code handed to eval/Function, not in HTML, SQL or a shell.
+ */
+export const CODE_QUOTING_CALL = /(?<![\w$])(?:JSON\.stringify|json\.dumps|repr)\s*\(/g
+
+/** The argument with the calls that quote a value as a code literal removed (see CODE_QUOTING_CALL). */
+export function withoutCodeQuoting(arg: string): string {
+  return withoutNeutralCalls(withoutNeutralCalls(arg), CODE_QUOTING_CALL)
 }
 
 /** Whether anything but literals, numbers and neutral calls (hash, Number, escape...) goes into the built string. */
