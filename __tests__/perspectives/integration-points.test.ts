@@ -10,6 +10,8 @@ import { packageOf } from '../../perspectives/integration-points/catalogue.js'
 import { samplePath } from '../../perspectives/integration-points/spec-code.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 import { pythonParses, findingAt } from './case-helpers.js'
+import { editFile, without } from './edit-files.js'
+import type { ExpectedFinding } from './harness-checks.js'
 
 const tsFixture = readFixture('integration-points-ts')
 const pyFixture = readFixture('integration-points-py')
@@ -66,6 +68,45 @@ const CLEAN_PY: Record<string, string> = {
     'from shop.rates import rate\n\n\ndef test_rate_is_callable():\n    assert callable(rate)\n'
 }
 
+const PY_EXPECTED: ExpectedFinding[] = [
+  { messageId: 'envWithoutDefault', file: 'app/client.py', line: 5 },
+  { messageId: 'untestedIntegration', file: 'app/client.py', line: 9 },
+  { messageId: 'httpCallWithoutTimeout', file: 'app/client.py', line: 9 },
+  { messageId: 'envWithoutDefault', file: 'app/client.py', line: 18 },
+  { messageId: 'untestedIntegration', file: 'app/jobs.py', line: 5 },
+  { messageId: 'importCycle', file: 'app/one.py', line: 1 },
+  { messageId: 'untestedRoute', file: 'app/web.py', line: 11 }
+]
+
+/** A near miss: the Python fixture with one problem fixed, reporting all the rest. */
+const pyFixed = (fixedId: string, path: string, ...edits: [string, string][]) => ({
+  files: editFile(pyFixture, path, ...edits),
+  expected: without(PY_EXPECTED, fixedId)
+})
+
+const ROUTES_AND_S3: Record<string, string> = {
+  'web/pages/api/users/[id].ts':
+    'export default function handler(req: unknown, res: { json(v: unknown): void }) {\n  res.json({ ok: true })\n}\n',
+  'web/app/api/orders/route.ts':
+    'export async function GET(): Promise<Response> {\n  return Response.json([])\n}\n',
+  'site/urls.py':
+    "from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path('articles/<int:year>/', views.year_archive),\n]\n",
+  'site/views.py': 'def year_archive(request, year):\n    return year\n',
+  'svc/api.py':
+    "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post('/items/{item_id}')\nasync def create(item_id: int):\n    return {'id': item_id}\n",
+  'src/upload.ts': [
+    "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3'",
+    '',
+    'const { BUCKET } = process.env',
+    'const s3 = new S3Client({})',
+    '',
+    'export async function upload(key: string, body: string): Promise<void> {',
+    '  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }))',
+    '}',
+    ''
+  ].join('\n')
+}
+
 /** A variable compared with a value beside one read unchecked (judged false on the session-5 repositories). */
 const envRepo = (tokenLine: string): Record<string, string> => ({
   'package.json': '{"name":"cfg","devDependencies":{"jest":"^29.0.0"}}',
@@ -80,13 +121,6 @@ const envRepo = (tokenLine: string): Record<string, string> => ({
 })
 
 testPerspective<IntegrationOptions>(integrationPoints, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: [
-    'untestedIntegration',
-    'untestedRoute',
-    'importCycle',
-    'httpCallWithoutTimeout'
-  ],
   valid: [
     {
       name: 'envWithoutDefault near miss: every variable is compared with a value',
@@ -270,15 +304,7 @@ testPerspective<IntegrationOptions>(integrationPoints, {
     {
       name: 'Python: every planted integration problem',
       files: pyFixture,
-      expected: [
-        { messageId: 'envWithoutDefault', file: 'app/client.py', line: 5 },
-        { messageId: 'untestedIntegration', file: 'app/client.py', line: 9 },
-        { messageId: 'httpCallWithoutTimeout', file: 'app/client.py', line: 9 },
-        { messageId: 'envWithoutDefault', file: 'app/client.py', line: 18 },
-        { messageId: 'untestedIntegration', file: 'app/jobs.py', line: 5 },
-        { messageId: 'importCycle', file: 'app/one.py', line: 1 },
-        { messageId: 'untestedRoute', file: 'app/web.py', line: 11 }
-      ],
+      expected: PY_EXPECTED,
       check: (result) => {
         // os.environ['X'] raises a KeyError that names the variable; os.getenv('X') says absence was expected: both low.
         expect(finding(result, 'envWithoutDefault', 'app/client.py', 5).severity).toBe('low')
@@ -307,29 +333,67 @@ testPerspective<IntegrationOptions>(integrationPoints, {
       check: ({ run }) => expect(run.metrics['findings.untestedIntegration']).toBe(3)
     },
     {
-      name: 'Next.js, Django and FastAPI routes, AWS and env destructuring',
+      name: 'httpCallWithoutTimeout near miss: fetch_stock() passes a timeout',
+      ...pyFixed('httpCallWithoutTimeout', 'app/client.py', [
+        "requests.get('https://stock.example.com/items/' + sku)",
+        "requests.get('https://stock.example.com/items/' + sku, timeout=5)"
+      ])
+    },
+    {
+      name: 'importCycle near miss: app.two imports app.one inside the function that needs it',
+      ...pyFixed(
+        'importCycle',
+        'app/two.py',
+        ['from app.one import first\n', ''],
+        [
+          '    return first() + second()',
+          '    from app.one import first\n\n    return first() + second()'
+        ]
+      )
+    },
+    {
+      name: 'untestedRoute near miss: a test posts to /items through the Flask test client',
+      files: editFile(
+        pyFixture,
+        'tests/test_store.py',
+        [
+          'from app.store import count_items\n',
+          'from app.store import count_items\nfrom app.web import app\n'
+        ],
+        [
+          "    assert '/health'.startswith('/')\n",
+          "    assert '/health'.startswith('/')\n\n\ndef test_add_item():\n    response = app.test_client().post('/items', json={'sku': 'a1'})\n    assert response.status_code == 201\n"
+        ]
+      ),
+      expected: without(PY_EXPECTED, 'untestedRoute')
+    },
+    {
+      name: 'untestedIntegration near miss: a test uploads with the S3 client stubbed',
       files: {
-        'web/pages/api/users/[id].ts':
-          'export default function handler(req: unknown, res: { json(v: unknown): void }) {\n  res.json({ ok: true })\n}\n',
-        'web/app/api/orders/route.ts':
-          'export async function GET(): Promise<Response> {\n  return Response.json([])\n}\n',
-        'site/urls.py':
-          "from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path('articles/<int:year>/', views.year_archive),\n]\n",
-        'site/views.py': 'def year_archive(request, year):\n    return year\n',
-        'svc/api.py':
-          "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post('/items/{item_id}')\nasync def create(item_id: int):\n    return {'id': item_id}\n",
-        'src/upload.ts': [
-          "import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3'",
+        ...ROUTES_AND_S3,
+        'test/upload.test.ts': [
+          "import { S3Client } from '@aws-sdk/client-s3'",
+          "import { upload } from '../src/upload.js'",
           '',
-          'const { BUCKET } = process.env',
-          'const s3 = new S3Client({})',
-          '',
-          'export async function upload(key: string, body: string): Promise<void> {',
-          '  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }))',
-          '}',
+          "test('upload sends one object to S3', async () => {",
+          "  const send = jest.spyOn(S3Client.prototype, 'send').mockResolvedValue({} as never)",
+          "  await upload('a.txt', 'hello')",
+          '  expect(send).toHaveBeenCalledTimes(1)',
+          '})',
           ''
         ].join('\n')
       },
+      expected: [
+        { messageId: 'untestedRoute', file: 'site/urls.py', line: 6 },
+        { messageId: 'envWithoutDefault', file: 'src/upload.ts', line: 3 },
+        { messageId: 'untestedRoute', file: 'svc/api.py', line: 6 },
+        { messageId: 'untestedRoute', file: 'web/app/api/orders/route.ts', line: 1 },
+        { messageId: 'untestedRoute', file: 'web/pages/api/users/[id].ts', line: 1 }
+      ]
+    },
+    {
+      name: 'Next.js, Django and FastAPI routes, AWS and env destructuring',
+      files: ROUTES_AND_S3,
       expected: [
         { messageId: 'untestedRoute', file: 'site/urls.py', line: 6 },
         { messageId: 'envWithoutDefault', file: 'src/upload.ts', line: 3 },
