@@ -14,6 +14,8 @@ import { detectTarget } from '../../src/specs/detect.js'
 import { FIXED_NOW, readFixture, testPerspective, type FixtureRun } from './harness.js'
 import { tsParseErrors as tsParses } from './case-helpers.js'
 import { cleanUp, commitAll, git, gitInit, tempDir, writeFiles } from '../repo/helpers.js'
+import { editFile, without } from './edit-files.js'
+import type { ExpectedFinding } from './harness-checks.js'
 
 afterAll(cleanUp)
 
@@ -298,25 +300,55 @@ const at = (messageId: string, file: string | null = null, line: number | null =
   line
 })
 
+const TS_EXPECTED: ExpectedFinding[] = [
+  at('apiChanged', 'src/index.ts', 1),
+  at('apiChanged', 'src/index.ts', 4),
+  at('apiRemoved', 'src/index.ts', 7),
+  at('apiChanged', 'src/index.ts', 12),
+  at('defaultChanged', 'src/index.ts', 14),
+  at('apiChanged', 'lib/util.js', 1), // the compiler reads the JavaScript subpath
+  at('apiRemoved'),
+  at('apiRemoved'),
+  at('apiRemoved'),
+  at('entryPointRemoved'),
+  at('moduleTypeChanged'),
+  at('engineRaised'),
+  at('binRemoved'),
+  at('cliOptionRemoved'),
+  at('versionBumpTooSmall')
+]
+const PY_EXPECTED: ExpectedFinding[] = [
+  at('keywordOnlyChanged', 'mylib/api.py', 4),
+  at('keywordOnlyChanged', 'mylib/api.py', 4),
+  at('defaultChanged', 'mylib/api.py', 4),
+  at('parameterRenamed', 'mylib/api.py', 8),
+  at('requiredParameterAdded', 'mylib/api.py', 8),
+  at('parameterRemoved', 'mylib/api.py', 17),
+  at('exportRemoved'),
+  at('memberRemoved'),
+  at('engineRaised'),
+  at('cliOptionRemoved'),
+  at('versionBumpTooSmall')
+]
+
+/** A near miss of a tagged fixture: its head with one breaking change undone. */
+function headEdited(
+  trees: { base: Record<string, string>; head: Record<string, string> },
+  tag: string,
+  path: string,
+  ...edits: [string, string][]
+) {
+  const head = editFile(trees.head, path, ...edits)
+  return { files: head, git: tagged(trees.base, head, tag) }
+}
+const tsHead = (path: string, ...edits: [string, string][]) =>
+  headEdited(TS_TREES, 'v1.0.0', path, ...edits)
+const pyHead = (path: string, ...edits: [string, string][]) =>
+  headEdited(PY_TREES, '2.0.0', path, ...edits)
+const API_PY = 'mylib/api.py'
+const typedHead = (...edits: [string, string][]) => editFile(TYPED_HEAD, 'index.d.ts', ...edits)
+
 testPerspective(perspective, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: [
-    'exportRemoved',
-    'memberRemoved',
-    'typeRemoved',
-    'requiredParameterAdded',
-    'parameterRemoved',
-    'parameterRenamed',
-    'defaultChanged',
-    'keywordOnlyChanged',
-    'entryPointRemoved',
-    'moduleTypeChanged',
-    'engineRaised',
-    'binRemoved',
-    'cliOptionRemoved',
-    'apiRemoved',
-    'apiChanged'
-  ],
   valid: [
     { name: 'an empty repository', files: {} },
     {
@@ -411,6 +443,21 @@ testPerspective(perspective, {
       check: (result) => {
         expect((result.run.details as { base: { how: string } }).base.how).toBe('input')
       }
+    },
+    {
+      name: 'a type kept where the reporting case removed it (near miss of typeRemoved)',
+      files: {
+        'package.json': npmPackage('2.0.0'),
+        'index.js': 'export const x = 1\n',
+        'lib/shapes.ts':
+          'export interface Circle {\n  r: number\n}\nexport type Square = { side: number }\n'
+      },
+      baseFiles: {
+        'package.json': npmPackage('1.0.0'),
+        'index.js': 'export const x = 1\n',
+        'lib/shapes.ts':
+          'export interface Circle {\n  r: number\n}\nexport type Square = { side: number }\n'
+      }
     }
   ],
   invalid: [
@@ -418,23 +465,7 @@ testPerspective(perspective, {
       name: 'TypeScript and JavaScript: every planted breaking change',
       files: TS_TREES.head,
       git: tagged(TS_TREES.base, TS_TREES.head, 'v1.0.0'),
-      expected: [
-        at('apiChanged', 'src/index.ts', 1),
-        at('apiChanged', 'src/index.ts', 4),
-        at('apiRemoved', 'src/index.ts', 7),
-        at('apiChanged', 'src/index.ts', 12),
-        at('defaultChanged', 'src/index.ts', 14),
-        at('apiChanged', 'lib/util.js', 1), // the compiler reads the JavaScript subpath
-        at('apiRemoved'),
-        at('apiRemoved'),
-        at('apiRemoved'),
-        at('entryPointRemoved'),
-        at('moduleTypeChanged'),
-        at('engineRaised'),
-        at('binRemoved'),
-        at('cliOptionRemoved'),
-        at('versionBumpTooSmall')
-      ],
+      expected: TS_EXPECTED,
       check: (result) => {
         // Where a removed thing was at the base, quoting the base text.
         const [helper] = byMessage(result, 'apiRemoved', 'oldHelper')
@@ -503,19 +534,7 @@ testPerspective(perspective, {
       name: 'Python: every planted breaking change',
       files: PY_TREES.head,
       git: tagged(PY_TREES.base, PY_TREES.head, '2.0.0'),
-      expected: [
-        at('keywordOnlyChanged', 'mylib/api.py', 4),
-        at('keywordOnlyChanged', 'mylib/api.py', 4),
-        at('defaultChanged', 'mylib/api.py', 4),
-        at('parameterRenamed', 'mylib/api.py', 8),
-        at('requiredParameterAdded', 'mylib/api.py', 8),
-        at('parameterRemoved', 'mylib/api.py', 17),
-        at('exportRemoved'),
-        at('memberRemoved'),
-        at('engineRaised'),
-        at('cliOptionRemoved'),
-        at('versionBumpTooSmall')
-      ],
+      expected: PY_EXPECTED,
       check: (result) => {
         expect(
           result.run.findings.some(
@@ -540,6 +559,88 @@ testPerspective(perspective, {
         expect(fetch?.code).toContain('assert params[1].default == 30')
         for (const spec of result.run.specs) pyParses(spec.code)
       }
+    },
+    {
+      name: 'Python fixture near miss: fetch keeps timeout and retries positional',
+      ...pyHead(API_PY, ['def fetch(url, *, timeout=30', 'def fetch(url, timeout=30']),
+      expected: without(PY_EXPECTED, 'keywordOnlyChanged')
+    },
+    {
+      name: "Python fixture near miss: fetch's timeout keeps its default of 10",
+      ...pyHead(API_PY, ['timeout=30', 'timeout=10']),
+      expected: without(PY_EXPECTED, 'defaultChanged')
+    },
+    {
+      name: "Python fixture near miss: parse_date's first parameter keeps its name text",
+      ...pyHead(API_PY, [
+        'def parse_date(value, fmt, tz):\n    return (value, fmt, tz)',
+        'def parse_date(text, fmt, tz):\n    return (text, fmt, tz)'
+      ]),
+      expected: without(PY_EXPECTED, 'parameterRenamed')
+    },
+    {
+      name: "Python fixture near miss: parse_date's new tz parameter has a default",
+      ...pyHead(API_PY, ['fmt, tz):', 'fmt, tz=None):']),
+      expected: without(PY_EXPECTED, 'requiredParameterAdded')
+    },
+    {
+      name: 'Python fixture near miss: Store.get keeps its default parameter',
+      ...pyHead(API_PY, ['def get(self, key):', 'def get(self, key, default=None):']),
+      expected: without(PY_EXPECTED, 'parameterRemoved')
+    },
+    {
+      name: 'Python fixture near miss: shout stays exported',
+      ...pyHead(
+        API_PY,
+        ["'added_fn']", "'added_fn', 'shout']"],
+        [
+          '        return key\n',
+          '        return key\n\n\ndef shout(msg):\n    return msg.upper()\n'
+        ]
+      ),
+      expected: without(PY_EXPECTED, 'exportRemoved')
+    },
+    {
+      name: 'Python fixture near miss: Store keeps its put method',
+      ...pyHead(API_PY, [
+        '        return key\n',
+        '        return key\n\n    def put(self, key, value):\n        return (key, value)\n'
+      ]),
+      expected: without(PY_EXPECTED, 'memberRemoved')
+    },
+    {
+      name: 'Python fixture near miss: requires-python stays at >=3.8',
+      ...pyHead('pyproject.toml', ['>=3.10', '>=3.8']),
+      expected: without(PY_EXPECTED, 'engineRaised')
+    },
+    {
+      name: 'Python fixture near miss: the command keeps its --fast option',
+      ...pyHead('mylib/cli.py', [
+        "    parser.add_argument('--output', '-o')\n",
+        "    parser.add_argument('--output', '-o')\n    parser.add_argument('--fast', action='store_true')\n"
+      ]),
+      expected: without(PY_EXPECTED, 'cliOptionRemoved')
+    },
+    {
+      name: 'TypeScript fixture near miss: the exports map keeps ./legacy',
+      ...tsHead('package.json', [
+        '"./utils": "./lib/util.js"\n',
+        '"./utils": "./lib/util.js",\n    "./legacy": "./lib/legacy.js"\n'
+      ]),
+      expected: without(TS_EXPECTED, 'entryPointRemoved')
+    },
+    {
+      name: 'TypeScript fixture near miss: the package stays CommonJS (no "type": "module")',
+      ...tsHead('package.json', ['  "type": "module",\n', '']),
+      expected: without(TS_EXPECTED, 'moduleTypeChanged')
+    },
+    {
+      name: 'TypeScript fixture near miss: the pkg-old command stays in bin',
+      ...tsHead('package.json', [
+        '"pkg": "bin/cli.js"\n',
+        '"pkg": "bin/cli.js",\n    "pkg-old": "bin/old.js"\n'
+      ]),
+      expected: without(TS_EXPECTED, 'binRemoved')
     },
     {
       name: 'a Python return type changed to another type, in a minor release',
@@ -643,6 +744,28 @@ testPerspective(perspective, {
         expect(byMessage(result, 'versionBumpTooSmall')).toEqual([])
         expect(result.run.specs).toEqual([]) // declarations hold no code to call
       }
+    },
+    {
+      name: 'shipped declarations near miss: old() stays declared',
+      files: typedHead([
+        'export interface Loader',
+        'export declare function old(): void;\nexport interface Loader'
+      ]),
+      git: tagged(
+        TYPED_BASE,
+        typedHead([
+          'export interface Loader',
+          'export declare function old(): void;\nexport interface Loader'
+        ]),
+        'v1.0.0'
+      ),
+      expected: [at('apiChanged', 'index.d.ts', 1)]
+    },
+    {
+      name: "shipped declarations near miss: load's new encoding parameter is optional",
+      files: typedHead(['encoding: string', 'encoding?: string']),
+      git: tagged(TYPED_BASE, typedHead(['encoding: string', 'encoding?: string']), 'v1.0.0'),
+      expected: [at('apiRemoved')]
     }
   ]
 })

@@ -81,6 +81,30 @@ describe('near misses', () => {
     ).toBe(true)
   })
 
+  it('counts an edit of a git case once when its files are the last commit', () => {
+    const body = Array.from({ length: 8 }, (_, i) => `line ${i}`).join('\n')
+    const history = (base: string, head: string): Case => ({
+      name: head,
+      files: { 'a.py': head },
+      git: {
+        commits: [
+          { date: '2024-01-01T00:00:00Z', files: { 'a.py': base }, tag: 'v1.0.0' },
+          { date: '2024-02-01T00:00:00Z', files: { 'a.py': head } }
+        ]
+      },
+      expected: hit
+    })
+    const base = `${body}\ndef f(x):`
+    const reporting = history(base, `${body}\ndef f():`)
+    // One line replaced by seven: an edit of 8, within the 12 allowed; counted twice it would be 16.
+    const sevenLines = Array.from({ length: 7 }, (_, i) => `    changed ${i}`).join('\n')
+    expect(isNearMiss(reporting, history(base, `${body}\ndef f(x):`))).toBe(true)
+    expect(isNearMiss(reporting, history(base, `${body}\n${sevenLines}`))).toBe(true)
+    expect(
+      isNearMiss(reporting, { ...history(base, `${body}\n${sevenLines}`), files: { 'a.py': base } })
+    ).toBe(false)
+  })
+
   it('shares more than it changes: a one-line case rewritten is not a near miss of it', () => {
     const tiny = one('t', { 'a.ts': 'eval(x)' }, hit)
     expect(isNearMiss(tiny, one('other', { 'a.ts': 'const y = 2' }))).toBe(false)

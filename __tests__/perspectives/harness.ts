@@ -196,9 +196,17 @@ function filesEdit(a: Record<string, string> = {}, b: Record<string, string> = {
 /** The most lines a near miss may change: a few, or a tenth of a large reporting case. */
 const NEAR_MISS_LINES = 12
 
-/** Every tree a case is made of: its files, its base files and the commits of its git history. */
+/**
+ * Every tree a case is made of: its files, its base files and the commits of its git history. A last
+ * commit whose tree is the case's files counts once, as those files: an edit of the working tree and
+ * of the commit under it is one edit.
+ */
 function treesOf<O>(c: Case<O>): Record<string, string>[] {
-  return [c.files, c.baseFiles ?? {}, ...(c.git?.commits ?? []).map((commit) => commit.files)]
+  const key = (files: Record<string, string>) =>
+    JSON.stringify(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))
+  const commits = (c.git?.commits ?? []).map((commit) => commit.files)
+  if (commits.length > 0 && key(commits[commits.length - 1]) === key(c.files)) commits.pop()
+  return [c.files, c.baseFiles ?? {}, ...commits]
 }
 
 /** Non-blank lines the two texts have in common, counted as often as both hold them. */
