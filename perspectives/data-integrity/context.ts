@@ -10,8 +10,12 @@ import type {
   ModuleModel
 } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
-import { isTestSupportPath } from '../shared/support-files.js'
-import { isDeclarationFile } from '../shared/units.js'
+import {
+  type CheckInput as SharedInput,
+  functionsByName,
+  normaliseSource,
+  productModules
+} from '../shared/product-modules.js'
 import type { FindingDraft } from '../types.js'
 import type { DataIntegrityMessageId } from './messages.js'
 import { type Dialect, dialectOf, placeText, within } from '../kit/index.js'
@@ -34,11 +38,7 @@ export interface ModuleInfo {
   importedFrom: Map<string, string>
 }
 
-export interface CheckInput {
-  model: CodeModel
-  modules: ModuleInfo[]
-  quote: Quoter
-}
+export type CheckInput = SharedInput<ModuleInfo>
 
 /** A finding with what its spec needs. */
 export interface Found {
@@ -54,7 +54,7 @@ function span(loc: Location): number {
 }
 
 function moduleInfo(module: ModuleModel, dialect: Dialect): ModuleInfo {
-  const functions = new Map(module.functions.map((f) => [f.qualifiedName, f]))
+  const functions = functionsByName(module)
   // Outermost first: a function's root is the first (largest) function that contains it.
   const bySize = [...module.functions].sort(
     (a, b) => a.loc.startLine - b.loc.startLine || span(b.loc) - span(a.loc)
@@ -75,7 +75,7 @@ function moduleInfo(module: ModuleModel, dialect: Dialect): ModuleInfo {
   const importedSources = new Set<string>()
   const importedFrom = new Map<string, string>()
   for (const decl of module.imports) {
-    const source = decl.source.startsWith('node:') ? decl.source.slice(5) : decl.source
+    const source = normaliseSource(decl.source)
     importedSources.add(source)
     for (const n of decl.names) if (n.local !== '*') importedFrom.set(n.local, source)
   }
@@ -83,12 +83,7 @@ function moduleInfo(module: ModuleModel, dialect: Dialect): ModuleInfo {
 }
 
 export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
-  const modules: ModuleInfo[] = []
-  for (const module of model.modules) {
-    if (module.isTest || isTestSupportPath(module.path) || isDeclarationFile(module.path)) continue
-    const dialect = dialectOf(module)
-    if (dialect) modules.push(moduleInfo(module, dialect))
-  }
+  const modules = productModules(model).map((p) => moduleInfo(p.module, p.dialect))
   return { model, modules, quote }
 }
 

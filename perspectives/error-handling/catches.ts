@@ -4,7 +4,7 @@ import type { CallSite, CatchHandler, ThrowSite, TryBlock } from '../../src/mode
 import { splitTopLevel } from '../shared/values.js'
 import type { Confidence, Severity } from '../types.js'
 import { type CheckInput, type Found, guardedCalls, type ModuleInfo, whereText } from './context.js'
-import { within } from '../kit/index.js'
+import { ONE_LOWER, within } from '../kit/index.js'
 
 /**
  * Python exceptions that are routinely caught and dropped on purpose: optional imports, the iteration
@@ -33,14 +33,6 @@ const ROUTINE_PY = new Set([
   'KeyboardInterrupt'
 ])
 const BROAD_PY = new Set(['Exception', 'BaseException', 'builtins.Exception'])
-
-const LOWER: Record<Severity, Severity> = {
-  critical: 'high',
-  high: 'medium',
-  medium: 'low',
-  low: 'low',
-  info: 'info'
-}
 
 /** A JavaScript catch catches everything; a Python except does when bare or typed Exception/BaseException. */
 function catchesEverything(handler: CatchHandler): boolean {
@@ -213,7 +205,7 @@ function checkHandler(
     let severity: Severity = broad ? 'medium' : 'low'
     let confidence: Confidence = broad ? 'medium' : 'low'
     if (note || body.fallback || cleanup) {
-      severity = LOWER[severity]
+      severity = ONE_LOWER[severity]
       confidence = 'low'
     }
     const reasons = [

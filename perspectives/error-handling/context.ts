@@ -10,8 +10,12 @@ import type {
   TryBlock
 } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
-import { isTestSupportPath } from '../shared/support-files.js'
-import { isDeclarationFile } from '../shared/units.js'
+import {
+  declaredPrograms,
+  functionsByName,
+  normaliseSource,
+  productModules
+} from '../shared/product-modules.js'
 import type { FindingDraft } from '../types.js'
 import type { ErrorHandlingMessageId } from './messages.js'
 import { type Dialect, dialectOf, placeText, within } from '../kit/index.js'
@@ -62,12 +66,10 @@ export interface Found {
   call?: CallSite
 }
 
-export function normaliseSource(source: string): string {
-  return source.startsWith('node:') ? source.slice(5) : source
-}
+export { normaliseSource }
 
 function moduleInfo(module: ModuleModel, dialect: Dialect): ModuleInfo {
-  const functions = new Map(module.functions.map((f) => [f.qualifiedName, f]))
+  const functions = functionsByName(module)
   const callsByScope = new Map<string, CallSite[]>()
   for (const call of module.calls) {
     const scope = call.enclosing ?? ''
@@ -95,12 +97,7 @@ function moduleInfo(module: ModuleModel, dialect: Dialect): ModuleInfo {
 }
 
 export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
-  const modules: ModuleInfo[] = []
-  for (const module of model.modules) {
-    if (module.isTest || isTestSupportPath(module.path) || isDeclarationFile(module.path)) continue
-    const dialect = dialectOf(module)
-    if (dialect) modules.push(moduleInfo(module, dialect))
-  }
+  const modules = productModules(model).map((p) => moduleInfo(p.module, p.dialect))
   return {
     model,
     modules,
@@ -160,19 +157,9 @@ function entryModules(model: CodeModel): Map<string, string> {
   const entries = new Map<string, string>()
   const stems = new Map<string, string>()
   const pyTargets = new Map<string, string>()
-  for (const manifest of model.facts.manifests) {
-    const dir = manifest.path.includes('/')
-      ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1)
-      : ''
-    for (const [name, target] of Object.entries(manifest.bin)) {
-      if (manifest.kind === 'package.json')
-        stems.set(stem(`${dir}${target.replace(/^\.\//, '')}`), `bin ${name} of ${manifest.path}`)
-      else {
-        const mod = target.split(':')[0].trim()
-        if (mod)
-          pyTargets.set(mod.split('.').join('/'), `console script ${name} of ${manifest.path}`)
-      }
-    }
+  for (const p of declaredPrograms(model)) {
+    if (p.kind === 'bin') stems.set(stem(p.file), `bin ${p.command} of ${p.manifest}`)
+    else pyTargets.set(p.modulePath, `console script ${p.command} of ${p.manifest}`)
   }
   for (const module of model.modules) {
     const path = module.path

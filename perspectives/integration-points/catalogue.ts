@@ -2,6 +2,7 @@
 // specifier (JS: `node:` stripped, scoped packages and subpaths; Python: dotted prefixes), calls by
 // the operation they reach through an imported binding (`requests.get`, `fs.promises.readFile`).
 
+import { normaliseSource } from '../shared/product-modules.js'
 import {
   CHILD_PROCESSES,
   DATABASES_JS,
@@ -274,10 +275,7 @@ export const ENV_VALIDATORS: ReadonlySet<string> = new Set([
   'environ'
 ])
 
-/** Normalised specifier: `node:fs` -> `fs`; a Python relative import stays as written. */
-export function normaliseSource(source: string): string {
-  return source.startsWith('node:') ? source.slice(5) : source
-}
+export { normaliseSource }
 
 /** The catalogue entry for an import specifier, and the package name it matched. */
 export function packageOf(source: string): { name: string; entry: PackageEntry } | undefined {

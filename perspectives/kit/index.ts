@@ -20,6 +20,7 @@ export {
   bySeverity,
   CONFIDENCE_ORDER,
   mostSevere,
+  ONE_LOWER,
   SEVERITY_ORDER,
   SPEC_PRIORITY
 } from './order.js'

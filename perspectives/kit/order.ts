@@ -17,6 +17,15 @@ export function byConfidence(a: Confidence, b: Confidence): number {
   return CONFIDENCE_ORDER[a] - CONFIDENCE_ORDER[b]
 }
 
+/** One step less severe: critical to high, high to medium, medium to low; low and info stay. */
+export const ONE_LOWER: Readonly<Record<Severity, Severity>> = {
+  critical: 'high',
+  high: 'medium',
+  medium: 'low',
+  low: 'low',
+  info: 'info'
+}
+
 /** The most severe of a list; undefined for an empty one. */
 export function mostSevere(list: readonly Severity[]): Severity | undefined {
   return list.reduce<Severity | undefined>(

@@ -1,6 +1,7 @@
 // Findings of the scope perspective, each quoting the code it is about (see README.md for severities).
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import type { Confidence, FindingDraft, Severity } from '../types.js'
+import { ONE_LOWER } from '../kit/index.js'
 import type { Quoter } from '../shared/evidence.js'
 import type { Importer } from '../shared/graph.js'
 import { moduleFanIn } from '../shared/graph.js'
@@ -78,19 +79,11 @@ function staticPhrase(reach: UnitReach, file: string, input: FindingInput): stri
   return `${plural(tests.length, 'test file')} (${tests[0]}${tests.length > 1 ? ', …' : ''}) ${verb} ${file} but none references it`
 }
 
-const LOWER: Record<Severity, Severity> = {
-  critical: 'high',
-  high: 'medium',
-  medium: 'low',
-  low: 'low',
-  info: 'info'
-}
-
 /** High for a complex or widely used unit, medium for a moderately so, low otherwise; one lower if tests import the module. */
 export function unitSeverity(maxComplexity: number, fanIn: number, reach: UnitReach): Severity {
   const base: Severity =
     maxComplexity >= 10 || fanIn >= 5 ? 'high' : maxComplexity >= 5 || fanIn >= 2 ? 'medium' : 'low'
-  return reach === 'module-imported' ? LOWER[base] : base
+  return reach === 'module-imported' ? ONE_LOWER[base] : base
 }
 
 function noTests(input: FindingInput): Draft[] {

@@ -2,6 +2,7 @@
 // quoter for evidence, the options; and the draft type they return.
 import type { VulnerableDiagnostics } from 'recheck'
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { ONE_LOWER } from '../kit/index.js'
 import type { Quoter } from '../shared/evidence.js'
 import type { Confidence, FindingDraft, Severity } from '../types.js'
 import type { SecurityMessageId } from './messages.js'
@@ -29,22 +30,14 @@ export interface CheckContext {
   hostile: HostileTarget[]
 }
 
-const LOWER: Record<Severity, Severity> = {
-  critical: 'high',
-  high: 'medium',
-  medium: 'low',
-  low: 'low',
-  info: 'info'
-}
-
 /**
  * Severity from the kind's worst case and how the input reaches it: request, argv and stdin keep the
  * worst case; a parameter of an exported function is one step lower (the caller may validate);
  * the environment is set by the operator (medium at most); no traced input is two steps lower.
  */
 export function severityFor(worst: Severity, origin: Origin | undefined): Severity {
-  if (!origin) return LOWER[LOWER[worst]]
-  if (origin.kind === 'parameter') return LOWER[worst]
+  if (!origin) return ONE_LOWER[ONE_LOWER[worst]]
+  if (origin.kind === 'parameter') return ONE_LOWER[worst]
   if (origin.kind === 'env') return worst === 'critical' || worst === 'high' ? 'medium' : worst
   return worst
 }

@@ -1,6 +1,7 @@
 // Classifies each test file as unit, integration or end-to-end: the highest level among what it
 // touches (imports and calls, see signals.ts) and the level its folder or file name declares.
 import type { CallSite, ModuleModel, TestCase } from '../../src/model/types.js'
+import { normaliseSource } from '../shared/product-modules.js'
 import {
   CALL_RULES,
   FOLDER_LEVELS,
@@ -41,9 +42,7 @@ export interface TestFile {
   locals: Map<string, string>
 }
 
-export function normaliseSource(source: string): string {
-  return source.startsWith('node:') ? source.slice(5) : source
-}
+export { normaliseSource }
 
 /** Local bindings of imports: `fs` -> `fs`, `{ run }` from subprocess -> `subprocess.run`. */
 export function importedLocals(module: ModuleModel): Map<string, string> {

@@ -2,9 +2,14 @@
 // them are command-line programs (and why), what each local name was imported from, and the
 // command a test can run for a program (a package bin, a console script, `python -m`).
 import type { CallSite, CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import {
+  type CheckInput as SharedInput,
+  declaredPrograms,
+  functionsByName,
+  normaliseSource,
+  productModules
+} from '../shared/product-modules.js'
 import type { Quoter } from '../shared/evidence.js'
-import { isTestSupportPath } from '../shared/support-files.js'
-import { isDeclarationFile } from '../shared/units.js'
 import type { Confidence, FindingDraft, Severity } from '../types.js'
 import type { UserExperienceMessageId } from './messages.js'
 import { type Dialect, dialectOf, placeText } from '../kit/index.js'
@@ -30,11 +35,7 @@ export interface ModuleInfo {
   launch?: Launch
 }
 
-export interface CheckInput {
-  model: CodeModel
-  modules: ModuleInfo[]
-  quote: Quoter
-}
+export type CheckInput = SharedInput<ModuleInfo>
 
 /** A finding with what its spec needs. */
 export interface Found {
@@ -83,36 +84,23 @@ export function readsArgv(module: ModuleModel, dialect: Dialect): boolean {
 export function buildInput(model: CodeModel, quote: Quoter): CheckInput {
   const bins = new Map<string, { command: string; file: string }>()
   const scripts = new Map<string, string>()
-  for (const manifest of model.facts.manifests) {
-    const dir = manifest.path.includes('/')
-      ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1)
-      : ''
-    for (const [command, target] of Object.entries(manifest.bin)) {
-      if (manifest.kind === 'package.json') {
-        const file = `${dir}${target.replace(/^\.\//, '')}`
-        bins.set(stem(file), { command, file })
-      } else {
-        const mod = target.split(':')[0].trim()
-        if (mod) scripts.set(mod.split('.').join('/'), command)
-      }
-    }
+  for (const p of declaredPrograms(model)) {
+    if (p.kind === 'bin') bins.set(stem(p.file), { command: p.command, file: p.file })
+    else scripts.set(p.modulePath, p.command)
   }
   const modules: ModuleInfo[] = []
-  for (const module of model.modules) {
-    if (module.isTest || isTestSupportPath(module.path) || isDeclarationFile(module.path)) continue
-    const dialect = dialectOf(module)
-    if (!dialect) continue
+  for (const { module, dialect } of productModules(model)) {
     const imports = new Map<string, string>()
     const sources = new Set<string>()
     for (const decl of module.imports) {
-      const source = decl.source.startsWith('node:') ? decl.source.slice(5) : decl.source
+      const source = normaliseSource(decl.source)
       sources.add(source)
       for (const n of decl.names) imports.set(n.local, source)
     }
     const info: ModuleInfo = {
       module,
       dialect,
-      functions: new Map(module.functions.map((f) => [f.qualifiedName, f])),
+      functions: functionsByName(module),
       imports,
       sources
     }

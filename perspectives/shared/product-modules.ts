@@ -1,0 +1,90 @@
+// What the code-reading perspectives (data-integrity, error-handling, user-experience) build their
+// check input from: the product modules in a language the checks speak, their functions by name,
+// the module names they import, and the programs the manifests declare.
+import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { type Dialect, dialectOf, placeText } from '../kit/index.js'
+import type { Quoter } from './evidence.js'
+import { isTestSupportPath } from './support-files.js'
+import { isDeclarationFile } from './units.js'
+
+/** A product module with the family of language its checks read it in. */
+export interface ProductModule {
+  module: ModuleModel
+  dialect: Dialect
+}
+
+/** What every check of such a perspective reads; `I` is the perspective's own module record. */
+export interface CheckInput<I> {
+  model: CodeModel
+  modules: I[]
+  quote: Quoter
+}
+
+/** Tests, test support files, fixtures and declaration files left out; only JS/TS and Python. */
+export function productModules(model: CodeModel): ProductModule[] {
+  const out: ProductModule[] = []
+  for (const module of model.modules) {
+    if (module.isTest || isTestSupportPath(module.path) || isDeclarationFile(module.path)) continue
+    const dialect = dialectOf(module)
+    if (dialect) out.push({ module, dialect })
+  }
+  return out
+}
+
+/** `node:fs` and `fs` are one module. */
+export function normaliseSource(source: string): string {
+  return source.startsWith('node:') ? source.slice(5) : source
+}
+
+/** A module's functions by qualified name. */
+export function functionsByName(module: ModuleModel): Map<string, FunctionDecl> {
+  return new Map(module.functions.map((f) => [f.qualifiedName, f]))
+}
+
+/** The module names a module imports, normalised. */
+export function importedSources(module: ModuleModel): Set<string> {
+  return new Set(module.imports.map((d) => normaliseSource(d.source)))
+}
+
+/** `parse() in src/a.ts`, or `module scope of src/a.ts`. */
+export function whereIn(module: ModuleModel, functionName: string | undefined): string {
+  return placeText(module.path, functionName)
+}
+
+/** A program a manifest declares: a package.json bin (its file) or a Python console script (its module). */
+export type DeclaredProgram =
+  | { kind: 'bin'; command: string; manifest: string; file: string }
+  | { kind: 'console-script'; command: string; manifest: string; modulePath: string }
+
+/**
+ * Every bin of every package.json (the file, relative to the repository) and every console script
+ * of a Python manifest (its module as a path: `pkg.cli:main` gives `pkg/cli`).
+ */
+export function declaredPrograms(model: CodeModel): DeclaredProgram[] {
+  const out: DeclaredProgram[] = []
+  for (const manifest of model.facts.manifests) {
+    const dir = manifest.path.includes('/')
+      ? manifest.path.slice(0, manifest.path.lastIndexOf('/') + 1)
+      : ''
+    for (const [command, target] of Object.entries(manifest.bin)) {
+      if (manifest.kind === 'package.json')
+        out.push({
+          kind: 'bin',
+          command,
+          manifest: manifest.path,
+          file: `${dir}${target.replace(/^\.\//, '')}`
+        })
+      else {
+        const mod = target.split(':')[0].trim()
+        if (mod)
+          out.push({
+            kind: 'console-script',
+            command,
+            manifest: manifest.path,
+            modulePath: mod.split('.').join('/')
+          })
+      }
+    }
+  }
+  return out
+}
