@@ -189,9 +189,10 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       }
       if (!evidence || guarded(module, fn, guards)) continue
       const partial = guardText(textsOf(module, fn)).proto
-      // A `__proto__` check is complete for a walk that only descends into own or object-typed values;
-      // a recursive merge still walks into the target's inherited `constructor` and is left reported.
-      if (partial && !(self && keys) && walksOwnObjectsOnly(module, fn)) continue
+      // A `__proto__` check is complete for a walk (`o = o[k]`, or a path setter) that only descends into
+      // own or object-typed values; a recursive merge into its parameter still walks into the target's
+      // inherited `constructor` and is left reported.
+      if (partial && (walker || !(self && keys)) && walksOwnObjectsOnly(module, fn)) continue
       // A fresh local being filled cannot pollute: the write must go to a parameter or the walked object.
       const target = `(?:${[...params, ...(walker ? [walker] : [])].map((n) => n.replace(/\$/g, '\\$')).join('|')})`
       if (params.length === 0 || !writesThroughComputedKey(context, module, fn, target)) continue
