@@ -6,6 +6,7 @@ import type { Inventory } from '../../perspectives/scope/inventory.js'
 import type { RankedTarget } from '../../perspectives/scope/ranking.js'
 import type { ScopeOptions } from '../../perspectives/scope/options.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { editFile } from './edit-files.js'
 
 interface Details {
   inventory: Inventory
@@ -29,17 +30,78 @@ const specFor = (result: FixtureRun, symbol: string) => {
 const tsFixture = readFixture('scope-ts')
 const pyFixture = readFixture('scope-py')
 
+const NO_TEST_FILE: Record<string, string> = {
+  'package.json': '{ "name": "untested" }\n',
+  'src/parse.ts':
+    'export function parsePort(text: string): number {\n  const n = Number(text)\n  return Number.isInteger(n) ? n : 0\n}\n'
+}
+
+const FASTAPI: Record<string, string> = {
+  'service/main.py': [
+    'from fastapi import FastAPI',
+    '',
+    'app = FastAPI()',
+    '',
+    '',
+    '@app.get("/items/{item_id}")',
+    'def read_item(item_id: int) -> dict:',
+    '    return {"id": item_id}',
+    '',
+    '',
+    '@app.delete("/admin/cache")',
+    'def clear_cache() -> None:',
+    '    return None',
+    ''
+  ].join('\n'),
+  'tests/test_api.py': [
+    'import httpx',
+    '',
+    '',
+    'def test_read_item():',
+    '    response = httpx.get("http://127.0.0.1:8000/items/3")',
+    '    assert response.status_code == 200',
+    ''
+  ].join('\n')
+}
+
+const COMPLEX_PRIVATE: Record<string, string> = {
+  'lib/route.js': [
+    'function classify(code) {',
+    '  if (code === 1) return "a"',
+    '  if (code === 2) return "b"',
+    '  if (code === 3) return "c"',
+    '  if (code === 4) return "d"',
+    '  if (code === 5) return "e"',
+    '  return code > 9 && code < 20 ? "teen" : "other"',
+    '}',
+    '',
+    'export function route(code) {',
+    '  return classify(code)',
+    '}',
+    ''
+  ].join('\n'),
+  'test/other.test.js': "test('nothing here', () => {\n  expect(1).toBe(1)\n})\n"
+}
+
 testPerspective<ScopeOptions>(scope, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: [
-    'untestedPublicUnit',
-    'noTests',
-    'complexFunction',
-    'entryPointUntested',
-    'untestedRoute'
-  ],
   valid: [
     { name: 'an empty repository has nothing to test', files: {} },
+    {
+      name: 'noTests and untestedPublicUnit near miss: parsePort gets a test beside it',
+      files: {
+        ...NO_TEST_FILE,
+        'src/parse.test.ts':
+          "import { parsePort } from './parse.js'\n\ntest('parses a port', () => expect(parsePort('8080')).toBe(8080))\n"
+      }
+    },
+    {
+      name: 'complexFunction near miss: a test imports route() and runs it',
+      options: { complexityThreshold: 5 },
+      files: editFile(COMPLEX_PRIVATE, 'test/other.test.js', [
+        "test('nothing here', () => {\n  expect(1).toBe(1)\n})\n",
+        "import { route } from '../lib/route.js'\n\ntest('routes the teens', () => {\n  expect(route(13)).toBe('teen')\n})\n"
+      ])
+    },
     {
       name: 'a repository without source code has nothing to test',
       files: { 'README.md': '# Notes\n\nNo code here.\n' }
@@ -277,11 +339,7 @@ testPerspective<ScopeOptions>(scope, {
     },
     {
       name: 'a repository without any test file',
-      files: {
-        'package.json': '{ "name": "untested" }\n',
-        'src/parse.ts':
-          'export function parsePort(text: string): number {\n  const n = Number(text)\n  return Number.isInteger(n) ? n : 0\n}\n'
-      },
+      files: NO_TEST_FILE,
       expected: [
         { messageId: 'noTests', file: null, line: null },
         { messageId: 'untestedPublicUnit', file: 'src/parse.ts', line: 1 }
@@ -324,33 +382,7 @@ testPerspective<ScopeOptions>(scope, {
     },
     {
       name: 'FastAPI routes: one named by a test string, one not',
-      files: {
-        'service/main.py': [
-          'from fastapi import FastAPI',
-          '',
-          'app = FastAPI()',
-          '',
-          '',
-          '@app.get("/items/{item_id}")',
-          'def read_item(item_id: int) -> dict:',
-          '    return {"id": item_id}',
-          '',
-          '',
-          '@app.delete("/admin/cache")',
-          'def clear_cache() -> None:',
-          '    return None',
-          ''
-        ].join('\n'),
-        'tests/test_api.py': [
-          'import httpx',
-          '',
-          '',
-          'def test_read_item():',
-          '    response = httpx.get("http://127.0.0.1:8000/items/3")',
-          '    assert response.status_code == 200',
-          ''
-        ].join('\n')
-      },
+      files: FASTAPI,
       expected: [
         { messageId: 'untestedPublicUnit', file: 'service/main.py', line: 7 },
         { messageId: 'untestedPublicUnit', file: 'service/main.py', line: 12 },
@@ -387,6 +419,38 @@ testPerspective<ScopeOptions>(scope, {
       ]
     },
     {
+      name: 'untestedRoute near miss: a test sends DELETE /admin/cache too',
+      files: editFile(FASTAPI, 'tests/test_api.py', [
+        '    assert response.status_code == 200\n',
+        '    assert response.status_code == 200\n\n\ndef test_clear_cache():\n    response = httpx.delete("http://127.0.0.1:8000/admin/cache")\n    assert response.status_code == 200\n'
+      ]),
+      expected: [
+        { messageId: 'untestedPublicUnit', file: 'service/main.py', line: 7 },
+        { messageId: 'untestedPublicUnit', file: 'service/main.py', line: 12 }
+      ]
+    },
+    {
+      name: 'entryPointUntested near miss: a test runs the slugger CLI by its path',
+      files: {
+        ...tsFixture,
+        '__tests__/slugger.test.ts': [
+          "import { execFileSync } from 'node:child_process'",
+          '',
+          "test('slugger prints the slug', () => {",
+          "  expect(execFileSync('node', ['bin/slugger.js', 'Hello World']).toString()).toBe('hello-world\\n')",
+          '})',
+          ''
+        ].join('\n')
+      },
+      expected: [
+        { messageId: 'untestedPublicUnit', file: 'src/text.ts', line: 6 },
+        { messageId: 'untestedPublicUnit', file: 'src/pricing.ts', line: 8 },
+        { messageId: 'untestedPublicUnit', file: 'src/pricing.ts', line: 31 },
+        { messageId: 'untestedRoute', file: 'src/server.ts', line: 7 },
+        { messageId: 'untestedRoute', file: 'src/server.ts', line: 11 }
+      ]
+    },
+    {
       name: 'options: one finding of each kind and a lower large-module threshold',
       files: tsFixture,
       options: { maxFindingsPerKind: 1, largeModuleLines: 40 },
@@ -399,24 +463,7 @@ testPerspective<ScopeOptions>(scope, {
     },
     {
       name: 'a complex private function in a module no test imports',
-      files: {
-        'lib/route.js': [
-          'function classify(code) {',
-          '  if (code === 1) return "a"',
-          '  if (code === 2) return "b"',
-          '  if (code === 3) return "c"',
-          '  if (code === 4) return "d"',
-          '  if (code === 5) return "e"',
-          '  return code > 9 && code < 20 ? "teen" : "other"',
-          '}',
-          '',
-          'export function route(code) {',
-          '  return classify(code)',
-          '}',
-          ''
-        ].join('\n'),
-        'test/other.test.js': "test('nothing here', () => {\n  expect(1).toBe(1)\n})\n"
-      },
+      files: COMPLEX_PRIVATE,
       options: { complexityThreshold: 5 },
       expected: [
         { messageId: 'complexFunction', file: 'lib/route.js', line: 1 },
