@@ -155,7 +155,8 @@ function bindingOrigin(
   if (!found || found.origin.kind === 'env') return null
   const { origin, via } = found
   prepared.builds ??= buildKind(binding.value) !== undefined
-  const built = !!origin.built || prepared.builds
+  // `x += y` joins y onto what x held (a string or a list of arguments): the value is built.
+  const built = !!origin.built || prepared.builds || binding.operator === '+='
   const steps = (prepared.steps ??= new Map())
   let step = steps.get(via)
   if (step === undefined) steps.set(via, (step = stepText(binding, via)))
@@ -202,6 +203,30 @@ function byScope(ordered: LocalBinding[]): Map<string, Map<string, LocalBinding[
 
 const MAX_ROUNDS = 6
 
+const JS_APPEND = new Set(['push', 'unshift'])
+const PY_APPEND = new Set(['append', 'extend', 'insert'])
+
+/**
+ * `args.push(x)` / `args.append(x)` on a plain local adds x's taint to the list, like `args += x`: a command
+ * assembled in an array and joined for a shell (`exec(args.join(' '))`) carries what was pushed into it.
+ */
+function appendedTo(module: ModuleModel): LocalBinding[] {
+  const names = isPython(module) ? PY_APPEND : JS_APPEND
+  const out: LocalBinding[] = []
+  for (const c of module.calls) {
+    if (!names.has(c.name) || !c.receiver || !/^[A-Za-z_$][\w$]*$/.test(c.receiver)) continue
+    if (c.args.length === 0) continue
+    out.push({
+      name: c.receiver,
+      operator: '+=',
+      value: c.args.join(', '),
+      ...(c.enclosing ? { enclosing: c.enclosing } : {}),
+      loc: c.loc
+    })
+  }
+  return out
+}
+
 export function analyseTaint(module: ModuleModel): ModuleTaint {
   const byName = new Map(module.functions.map((f) => [f.qualifiedName, f]))
   const params = new Map<string, Map<string, Origin>>()
@@ -210,7 +235,7 @@ export function analyseTaint(module: ModuleModel): ModuleTaint {
     const entries = entryParams(module, fn, used)
     if (entries.size > 0) params.set(fn.qualifiedName, entries)
   }
-  const ordered = [...(module.bindings ?? [])].sort(
+  const ordered = [...(module.bindings ?? []), ...appendedTo(module)].sort(
     (a, b) => position(a.loc.endLine, a.loc.endColumn) - position(b.loc.endLine, b.loc.endColumn)
   )
   const taint: ModuleTaint = {
