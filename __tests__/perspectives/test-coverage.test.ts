@@ -154,8 +154,6 @@ function checkTsGaps({ run }: FixtureRun): void {
 }
 
 testPerspective(testCoverage, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: ['reportFileGone', 'fileNotInReport'],
   valid: [
     { name: 'empty repository', files: {} },
     {
@@ -386,6 +384,26 @@ testPerspective(testCoverage, {
           'src/legacy.ts'
         )
       }
+    },
+    {
+      name: 'reportFileGone near miss: the report written after src/legacy.ts was deleted',
+      files: {
+        ...tsFixture,
+        'coverage/lcov.info': lcov({ 'src/pricing.ts': allHit(TS_HITS)['src/pricing.ts'] })
+      },
+      expected: [{ messageId: 'fileNotInReport', file: 'src/format.ts', line: 1 }]
+    },
+    {
+      name: 'fileNotInReport near miss: the report measures src/format.ts too',
+      files: {
+        ...tsFixture,
+        'coverage/lcov.info': lcov({
+          'src/pricing.ts': allHit(TS_HITS)['src/pricing.ts'],
+          'src/format.ts': allHit(TS_HITS)['src/format.ts'],
+          'src/legacy.ts': { 1: 1, 2: 0 }
+        })
+      },
+      expected: [{ messageId: 'reportFileGone', file: null, line: null }]
     },
     {
       name: 'near miss: the same report written after src/pricing.ts last changed is not stale',
