@@ -23,11 +23,16 @@ export interface ReachGraph {
  * whose name starts with it (`getattr(self, 'visit_%s' % kind)`).
  */
 interface Use {
-  kind: 'any' | 'bare' | 'self' | 'prefix'
+  kind: 'any' | 'bare' | 'self' | 'prefix' | 'typed'
   name: string
   cls?: string
+  /** `typed`: the classes whose method of the name the receiver can run (empty: none of ours). */
+  classes?: readonly string[]
+  /** `typed`: a JavaScript receiver, which may also hold functions outside classes (prototype methods). */
+  js?: boolean
 }
-const useKey = (u: Use): string => `${u.kind}:${u.cls ?? ''}:${u.name}`
+const useKey = (u: Use): string =>
+  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.name}`
 
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -74,16 +79,31 @@ function buildGraph(
   const ownTops = topLevelNames(model)
 
   for (const module of model.modules) {
-    const placed = placeUses(module, ownTops)
-    moduleUses.set(module.path, placed.topLevel)
-    mainUses.set(module.path, placed.main)
-    for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
     if (module.isTest) continue
     for (const cls of module.classes)
       basesOf.set(cls.name, [
         ...(basesOf.get(cls.name) ?? []),
         ...cls.bases.map((b) => b.split('.').pop() ?? b)
       ])
+  }
+  // Aliases and families are needed to read typed receivers, so they are gathered first.
+  for (const module of model.modules) {
+    for (const exp of module.isTest ? [] : module.exports)
+      if (exp.local && exp.local !== exp.name) addAlias(aliases, exp.name, exp.local)
+    for (const decl of module.imports)
+      for (const { imported, local } of decl.names)
+        if (imported !== '*' && imported !== 'default' && imported !== local)
+          addAlias(aliases, local, imported)
+  }
+  const family = classFamilies(basesOf)
+  const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops)
+
+  for (const module of model.modules) {
+    const placed = placeUses(module, ownTops, types)
+    moduleUses.set(module.path, placed.topLevel)
+    mainUses.set(module.path, placed.main)
+    for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
+    if (module.isTest) continue
     for (const fn of module.functions) {
       push(byName, fn.name, { module, fn })
       const computed = /^\[([\w$.]+)\]$/.exec(fn.name)
@@ -98,8 +118,6 @@ function buildGraph(
       )
         descriptorAccessors.push(fn)
     }
-    for (const exp of module.exports)
-      if (exp.local && exp.local !== exp.name) addAlias(aliases, exp.name, exp.local)
   }
   for (const module of model.modules) {
     for (const decl of module.imports) {
@@ -111,8 +129,6 @@ function buildGraph(
         moduleUses.set(module.path, top)
       }
       for (const { imported, local } of decl.names) {
-        if (imported !== '*' && imported !== 'default' && imported !== local)
-          addAlias(aliases, local, imported)
         // A default import or a whole CommonJS binding names what the module exports as its default.
         const whole = imported === 'default' || (decl.kind === 'require' && imported === '*')
         if (whole && target) for (const name of defaultNames(target)) addAlias(aliases, local, name)
@@ -120,7 +136,6 @@ function buildGraph(
     }
   }
 
-  const family = classFamilies(basesOf)
   // `Object.assign(Mixed.prototype, Base.prototype)`: a class whose prototype is read may lend its
   // methods to any class, so every `this.m()` can reach them.
   const lent = new Set<string>()
@@ -173,12 +188,16 @@ function buildGraph(
       for (const cls of module.classes) makeLive(cls.name)
   while (queue.length > 0) {
     const u = queue.pop() as Use
-    if (u.kind !== 'self') for (const alias of aliases.get(u.name) ?? []) use({ ...u, name: alias })
+    if (u.kind !== 'self' && u.kind !== 'typed')
+      for (const alias of aliases.get(u.name) ?? []) use({ ...u, name: alias })
     if (basesOf.has(u.name)) makeLive(u.name)
     const inFamily = u.kind === 'self' && u.cls ? family(u.cls) : undefined
+    const typedTo = u.kind === 'typed' ? new Set(u.classes) : undefined
     for (const node of byName.get(u.name) ?? []) {
       const cls = node.fn.className
       if (u.kind === 'bare' && cls) continue
+      // A receiver of known type runs that class's method (or, in JavaScript, a prototype function).
+      if (typedTo && (cls ? !typedTo.has(cls) && !lent.has(cls) : !u.js)) continue
       // Functions outside classes (an object literal's, a prototype's) may be attached to any object.
       if (inFamily && cls && !inFamily.has(cls) && !lent.has(cls)) continue
       if (!cls || live.has(cls) || !basesOf.has(cls)) reach(node.fn)
@@ -196,7 +215,8 @@ function buildGraph(
 /** Each use of a name in the innermost function around it, or at the module's top level. */
 function placeUses(
   module: ModuleModel,
-  ownTops: ReadonlySet<string>
+  ownTops: ReadonlySet<string>,
+  types: TypeResolver
 ): {
   topLevel: Use[]
   main: Use[]
@@ -226,7 +246,7 @@ function placeUses(
   const add = (u: Use, owner: FunctionDecl | null, line: number): void => {
     if (!owner) {
       // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
-      const any: Use = { kind: 'any', name: u.name }
+      const any: Use = u.kind === 'typed' ? u : { kind: 'any', name: u.name }
       if (mainLine !== undefined && line >= mainLine) main.push(any)
       else topLevel.push(any)
       return
@@ -263,6 +283,20 @@ function placeUses(
             ? { kind: 'self', name, cls: owner.className }
             : { kind: 'any', name }
       add(u, owner, line)
+    }
+  }
+  // `x.m` whose receiver's type is known locally (receiver-types.ts): that class's `m` only, when the
+  // fact resolves to classes of ours (or to a built-in / library object: none of ours); else any `m`.
+  for (const [key, lines] of Object.entries(module.typedUseLines ?? {})) {
+    const dot = key.lastIndexOf('.')
+    const name = key.slice(dot + 1)
+    const classes = types(module, library, key.slice(0, dot))
+    for (const line of lines) {
+      const u: Use =
+        classes === undefined
+          ? { kind: 'any', name }
+          : { kind: 'typed', name, classes, js: module.language !== 'python' }
+      add(u, ownerOf(line), line)
     }
   }
   // A string that is a name may be looked up by it (`getattr(obj, "visit_x")`, `obj[method]()`); one
@@ -411,4 +445,118 @@ function addAlias(map: Map<string, Set<string>>, from: string, to: string): void
   let set = map.get(from)
   if (!set) map.set(from, (set = new Set()))
   set.add(to)
+}
+
+/** Classes a receiver fact resolves to; `[]` for a built-in or library object; undefined when unsure. */
+type TypeResolver = (
+  module: ModuleModel,
+  library: ReadonlySet<string>,
+  fact: string
+) => readonly string[] | undefined
+
+/** `new X()` of these builds the platform's object, whose methods are not ours. */
+const JS_GLOBAL_CLASSES = new Set(
+  (
+    'Map Set WeakMap WeakSet Array Object Date Error TypeError RangeError SyntaxError RegExp Promise URL ' +
+    'URLSearchParams Headers Request Response AbortController TextEncoder TextDecoder ArrayBuffer DataView ' +
+    'Uint8Array Int8Array Uint16Array Int16Array Uint32Array Int32Array Float32Array Float64Array FormData Blob ' +
+    'String Number Boolean'
+  ).split(' ')
+)
+/** `X()` of these builds a built-in Python object. */
+const PY_BUILTIN_TYPES = new Set(
+  'dict list set frozenset tuple str bytes bytearray int float complex bool object'.split(' ')
+)
+/** A class with one of these answers any attribute: its receivers stay unknown. */
+const DYNAMIC_ATTRIBUTES = new Set(['__getattr__', '__getattribute__'])
+
+/**
+ * Reads the facts of receiver-types.ts against the whole repository: `call:Foo` / `new:Foo` of a class
+ * of ours is that class and its bases (the methods it has); `ann:Foo` is its whole family (a subclass may
+ * be passed); `call:make` of a function whose every definition returns the same built thing is that
+ * thing; `new:Map` or `dict()` is none of ours. Anything else (a library call, a name we do not define,
+ * a class that answers any attribute) is unsure, and the use reaches every `m` as before.
+ */
+function receiverTypeResolver(
+  model: CodeModel,
+  basesOf: ReadonlyMap<string, string[]>,
+  aliases: ReadonlyMap<string, ReadonlySet<string>>,
+  family: (cls: string) => Set<string>,
+  ownTops: ReadonlySet<string>
+): TypeResolver {
+  const defined = new Map<string, number>()
+  const factories = new Map<string, { facts: Set<string>; count: number; module: ModuleModel }>()
+  const dynamic = new Set<string>()
+  for (const module of model.modules) {
+    if (module.isTest) continue
+    for (const fn of module.functions) {
+      defined.set(fn.name, (defined.get(fn.name) ?? 0) + 1)
+      if (fn.className && DYNAMIC_ATTRIBUTES.has(fn.name)) dynamic.add(fn.className)
+    }
+    for (const [name, fact] of Object.entries(module.factories ?? {})) {
+      const entry = factories.get(name) ?? { facts: new Set<string>(), count: 0, module }
+      entry.facts.add(fact)
+      entry.count++
+      factories.set(name, entry)
+    }
+  }
+  const ancestors = (cls: string): Set<string> => {
+    const out = new Set([cls])
+    const queue = [cls]
+    while (queue.length > 0)
+      for (const base of basesOf.get(queue.pop() as string) ?? [])
+        if (!out.has(base)) {
+          out.add(base)
+          queue.push(base)
+        }
+    return out
+  }
+  const classesNamed = (name: string): string[] =>
+    [name, ...(aliases.get(name) ?? [])].filter((n) => basesOf.has(n))
+  const resolve = (
+    module: ModuleModel,
+    library: ReadonlySet<string>,
+    fact: string,
+    depth: number
+  ): readonly string[] | undefined => {
+    const colon = fact.indexOf(':')
+    const kind = fact.slice(0, colon)
+    const parts = fact.slice(colon + 1).split('.')
+    const last = parts[parts.length - 1]
+    const root = parts.length > 1 ? parts[0] : undefined
+    if (root !== undefined && library.has(root)) return kind === 'new' ? [] : undefined
+    const classes = classesNamed(last)
+    if (classes.length > 0) {
+      const out = new Set<string>()
+      for (const c of classes) for (const k of kind === 'ann' ? family(c) : ancestors(c)) out.add(k)
+      if ([...out].some((c) => dynamic.has(c))) return undefined
+      return [...out].sort()
+    }
+    if (kind === 'ann' || defined.has(last) === false) {
+      if (
+        kind === 'new' &&
+        root === undefined &&
+        (library.has(last) || JS_GLOBAL_CLASSES.has(last))
+      )
+        return []
+      if (
+        kind === 'call' &&
+        root === undefined &&
+        module.language === 'python' &&
+        PY_BUILTIN_TYPES.has(last) &&
+        !ownTops.has(last)
+      )
+        return []
+      return undefined
+    }
+    // `make()`: every function of the name is a factory of one same thing.
+    const factory = factories.get(last)
+    if (kind !== 'call' || depth > 3 || !factory || factory.facts.size !== 1) return undefined
+    // `make()` or `Foo.create()`: a method of something else (`x.get()`) may be a library's.
+    if (root !== undefined && !basesOf.has(root)) return undefined
+    if (factory.count !== defined.get(last)) return undefined
+    const inner = [...factory.facts][0]
+    return resolve(factory.module, libraryBindings(factory.module, ownTops), inner, depth + 1)
+  }
+  return (module, library, fact) => resolve(module, library, fact, 0)
 }

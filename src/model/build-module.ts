@@ -7,6 +7,7 @@ import { emptyModule } from './extract/common.js'
 import { extractGeneric } from './extract/generic.js'
 import { extractJavaScript } from './extract/javascript.js'
 import { nameUseLines, namesUsed } from './extract/names-used.js'
+import { receiverTypes, typedUseLines } from './extract/receiver-types.js'
 import { coverageIgnores } from './extract/pragmas.js'
 import { extractPython } from './extract/python.js'
 import { isTestPath } from './test-files.js'
@@ -214,8 +215,15 @@ export async function buildModule(
     if (ignores.length > 0) module.coverageIgnored = ignores
     const used = namesUsed(tree, source.language)
     if (used.length > 0) module.namesUsed = used
-    const useLines = nameUseLines(tree, source.language)
+    const receivers = safeReceiverTypes(tree, source.language, options)
+    const useLines = nameUseLines(tree, source.language, receivers.typed)
     if (Object.keys(useLines).length > 0) module.nameUseLines = useLines
+    const typedLines = typedUseLines(receivers.typed)
+    if (Object.keys(typedLines).length > 0) module.typedUseLines = typedLines
+    const factories = Object.fromEntries(
+      Object.entries(receivers.factories).filter(([, fact]) => fact !== '')
+    )
+    if (Object.keys(factories).length > 0) module.factories = factories
     if (
       module.syntaxErrors > 0 &&
       TS_FAMILY.has(source.language) &&
@@ -227,6 +235,8 @@ export async function buildModule(
         if (module.coverageIgnored) recovered.coverageIgnored = module.coverageIgnored
         if (module.namesUsed) recovered.namesUsed = module.namesUsed
         if (module.nameUseLines) recovered.nameUseLines = module.nameUseLines
+        if (module.typedUseLines) recovered.typedUseLines = module.typedUseLines
+        if (module.factories) recovered.factories = module.factories
       }
       return recovered ?? module
     }
@@ -237,5 +247,19 @@ export async function buildModule(
   } finally {
     tree.delete()
     if (options.timings) options.timings.extractMs += performance.now() - extractStart
+  }
+}
+
+/** Receiver types are a refinement: a failure to read them keeps the module, with every use untyped. */
+function safeReceiverTypes(
+  tree: Tree,
+  language: Language,
+  options: { logger?: { debug(message: string): void } }
+): ReturnType<typeof receiverTypes> {
+  try {
+    return receiverTypes(tree, language)
+  } catch (error) {
+    options.logger?.debug(`Reading receiver types failed: ${errorMessage(error)}`)
+    return { typed: new Map(), factories: {} }
   }
 }

@@ -525,6 +525,14 @@ export interface ModuleModel {
    */
   nameUseLines?: Record<string, number[]>
   /**
+   * Member uses whose receiver's type is known locally (`x = Foo()` then `x.m()`, `p: Foo`, `self.a = Foo()`
+   * then `self.a.m()`), keyed `<fact>.<member>` with the fact as written: `call:Foo`, `call:mod.make`,
+   * `new:Foo`, `ann:Foo`; these uses are not in `nameUseLines`. Absent when there are none.
+   */
+  typedUseLines?: Record<string, number[]>
+  /** Functions every `return` of which builds the same thing, by name: `make` -> `call:Foo` / `new:Foo`. */
+  factories?: Record<string, string>
+  /**
    * Fields this module's extractor leaves empty although the type has them, e.g. `calls.context`,
    * `calls.arguments`, `throws.context` for the generic extractor: absent means all are filled.
    */

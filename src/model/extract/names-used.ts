@@ -62,7 +62,12 @@ export function namesUsed(tree: Tree, language: Language): string[] {
  * graph can tell a library's function from one of ours; one straight off `self`/`cls`/`this` is keyed
  * `self.name`, one on anything else `.name`; a bare name is keyed by itself (it cannot call a method).
  */
-export function nameUseLines(tree: Tree, language: Language): Record<string, number[]> {
+export function nameUseLines(
+  tree: Tree,
+  language: Language,
+  /** Member names whose receiver's type is known (receiver-types.ts): kept in `typedUseLines` instead. */
+  typed?: ReadonlyMap<number, unknown>
+): Record<string, number[]> {
   const python = language === 'python'
   const js =
     language === 'javascript' ||
@@ -73,7 +78,7 @@ export function nameUseLines(tree: Tree, language: Language): Record<string, num
   const out = new Map<string, Set<number>>()
   let count = 0
   for (const node of tree.rootNode.descendantsOfType(python ? PY_TYPES : JS_TYPES)) {
-    if (!node || count >= MAX_USES || !isUse(node) || !runs(node)) continue
+    if (!node || count >= MAX_USES || typed?.has(node.id) || !isUse(node) || !runs(node)) continue
     const root = receiverRoot(node)
     const key = root === undefined ? node.text : `${root}.${node.text}`
     let lines = out.get(key)
