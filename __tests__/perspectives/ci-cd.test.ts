@@ -9,7 +9,7 @@ import { splitScript } from '../../perspectives/ci-cd/shell.js'
 import { minimumOf } from '../../perspectives/ci-cd/versions.js'
 import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
 import { findingAt } from './case-helpers.js'
-import { editFile, without } from './edit-files.js'
+import { editFile, shifted, without } from './edit-files.js'
 import type { ExpectedFinding } from './harness-checks.js'
 
 const tsFixture = readFixture('ci-cd-ts')
@@ -298,13 +298,6 @@ const PY_EXPECTED: ExpectedFinding[] = [
   { messageId: 'typeCheckNotRun', file: null, line: null }
 ]
 
-/** The expected findings of `file` from line `from` on moved by `by` lines (an edit above them). */
-function moved(expected: ExpectedFinding[], file: string, from: number, by: number) {
-  return expected.map((e) =>
-    e.file === file && e.line !== null && e.line >= from ? { ...e, line: e.line + by } : e
-  )
-}
-
 const CI = '.github/workflows/ci.yml'
 const TRIAGE = '.github/workflows/triage.yml'
 const SETUP_ACTION = '.github/actions/setup/action.yml'
@@ -379,17 +372,17 @@ const TS_NEAR_MISSES: {
       '    branches: [main]\n',
       '    branches: [main]\n  pull_request:\n'
     ]),
-    expected: moved(without(TS_EXPECTED, 'testsNotTriggered'), CI, 5, 1)
+    expected: shifted(without(TS_EXPECTED, 'testsNotTriggered'), CI, 4, 1)
   },
   {
     name: 'TypeScript fixture near miss: the workflow has a concurrency group',
     files: editFile(tsFixture, CI, ['jobs:\n', 'concurrency: ci-${{ github.ref }}\njobs:\n']),
-    expected: moved(without(TS_EXPECTED, 'noConcurrency'), CI, 5, 1)
+    expected: shifted(without(TS_EXPECTED, 'noConcurrency'), CI, 4, 1)
   },
   {
     name: 'TypeScript fixture near miss: the workflow reads contents only',
     files: editFile(tsFixture, CI, ['jobs:\n', 'permissions:\n  contents: read\njobs:\n']),
-    expected: moved(without(TS_EXPECTED, 'noPermissions'), CI, 5, 2)
+    expected: shifted(without(TS_EXPECTED, 'noPermissions'), CI, 4, 2)
   },
   {
     name: 'TypeScript fixture near miss: the test job has a timeout',
@@ -397,7 +390,7 @@ const TS_NEAR_MISSES: {
       '    runs-on: ubuntu-latest\n',
       '    runs-on: ubuntu-latest\n    timeout-minutes: 15\n'
     ]),
-    expected: moved(without(TS_EXPECTED, 'noTimeout'), CI, 8, 1)
+    expected: shifted(without(TS_EXPECTED, 'noTimeout'), CI, 7, 1)
   },
   {
     name: 'TypeScript fixture near miss: the matrix tests the supported minimum, Node.js 18',
@@ -428,7 +421,7 @@ const TS_NEAR_MISSES: {
       '          node-version: ${{ matrix.node }}\n',
       '          node-version: ${{ matrix.node }}\n          cache: npm\n'
     ]),
-    expected: moved(without(TS_EXPECTED, 'noDependencyCache'), CI, 16, 1)
+    expected: shifted(without(TS_EXPECTED, 'noDependencyCache'), CI, 15, 1)
   },
   {
     name: 'TypeScript fixture near miss: the build script CI runs is in package.json',
@@ -444,7 +437,7 @@ const TS_NEAR_MISSES: {
       'permissions: write-all\n',
       'permissions:\n  issues: write\n  pull-requests: write\n'
     ]),
-    expected: moved(without(TS_EXPECTED, 'writeAllPermissions'), TRIAGE, 7, 2)
+    expected: shifted(without(TS_EXPECTED, 'writeAllPermissions'), TRIAGE, 6, 2)
   },
   {
     name: 'TypeScript fixture near miss: pull_request_target checks out the base, not the pull request head',
@@ -452,7 +445,7 @@ const TS_NEAR_MISSES: {
       '        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n',
       ''
     ]),
-    expected: moved(without(TS_EXPECTED, 'pullRequestTargetCheckout'), TRIAGE, 16, -2)
+    expected: shifted(without(TS_EXPECTED, 'pullRequestTargetCheckout'), TRIAGE, 15, -2)
   },
   {
     name: 'TypeScript fixture near miss: the titles reach the scripts through env',
@@ -472,7 +465,7 @@ const TS_NEAR_MISSES: {
         '    - run: echo "$TITLE"\n      env:\n        TITLE: ${{ github.event.pull_request.title }}\n'
       ]
     ),
-    expected: moved(without(TS_EXPECTED, 'scriptInjection'), TRIAGE, 17, 2)
+    expected: shifted(without(TS_EXPECTED, 'scriptInjection'), TRIAGE, 16, 2)
   },
   {
     name: 'TypeScript fixture near miss: CI runs the lint script',
@@ -480,7 +473,7 @@ const TS_NEAR_MISSES: {
       '      - run: npm ci\n',
       '      - run: npm ci\n      - run: npm run lint\n'
     ]),
-    expected: moved(without(TS_EXPECTED, 'lintNotRun'), CI, 17, 1)
+    expected: shifted(without(TS_EXPECTED, 'lintNotRun'), CI, 16, 1)
   },
   {
     name: 'TypeScript fixture near miss: CI runs the typecheck script',
@@ -488,7 +481,7 @@ const TS_NEAR_MISSES: {
       '      - run: npm ci\n',
       '      - run: npm ci\n      - run: npm run typecheck\n'
     ]),
-    expected: moved(without(TS_EXPECTED, 'typeCheckNotRun'), CI, 17, 1)
+    expected: shifted(without(TS_EXPECTED, 'typeCheckNotRun'), CI, 16, 1)
   }
 ]
 

@@ -8,6 +8,8 @@ import { fastCheckFor, hypothesisFor } from '../../perspectives/data-integrity/a
 import { isMoneyName } from '../../perspectives/data-integrity/money.js'
 import { readFixture, runFixture, testPerspective } from './harness.js'
 import { pythonParses, typeScriptErrors, specCovering, findingAt } from './case-helpers.js'
+import { editFile, shifted, without } from './edit-files.js'
+import type { ExpectedFinding } from './harness-checks.js'
 
 const tsFixture = readFixture('data-integrity-ts')
 const pyFixture = readFixture('data-integrity-py')
@@ -132,16 +134,91 @@ const ABSTRACT_PAIR_PY = [
   ''
 ].join('\n')
 
+const PY_EXPECTED: ExpectedFinding[] = [
+  { messageId: 'roundTripPair', file: 'pkg/codec.py', line: 4 },
+  { messageId: 'roundTripPair', file: 'pkg/codec.py', line: 12 },
+  { messageId: 'nonAtomicWrite', file: 'pkg/store.py', line: 7 },
+  { messageId: 'writesWithoutTransaction', file: 'pkg/store.py', line: 20 },
+  { messageId: 'floatMoney', file: 'pkg/store.py', line: 31 },
+  { messageId: 'unvalidatedInput', file: 'pkg/store.py', line: 36 },
+  { messageId: 'argumentMutation', file: 'pkg/store.py', line: 40 },
+  { messageId: 'argumentMutation', file: 'pkg/store.py', line: 45 },
+  { messageId: 'localTimeParsing', file: 'pkg/store.py', line: 49 },
+  { messageId: 'localTimeParsing', file: 'pkg/store.py', line: 53 }
+]
+const STORE_PY = 'pkg/store.py'
+/** A near miss of the Python fixture: pkg/store.py with one problem fixed. */
+const pyStore = (...edits: [string, string][]) => editFile(pyFixture, STORE_PY, ...edits)
+
+/** Near misses of the Python fixture: each problem fixed the way its message advises. */
+const PY_NEAR_MISSES: {
+  name: string
+  files: Record<string, string>
+  expected: ExpectedFinding[]
+}[] = [
+  {
+    name: 'Python fixture near miss: save writes a temporary file and renames it',
+    files: pyStore(
+      [
+        'def save(path, data):\n    with open(path, "w") as handle:\n',
+        'def save(path, data):\n    tmp = path + ".tmp"\n    with open(tmp, "w") as handle:\n'
+      ],
+      [
+        '        json.dump(data, handle)\n\n\ndef save_safely',
+        '        json.dump(data, handle)\n    os.replace(tmp, path)\n\n\ndef save_safely'
+      ]
+    ),
+    expected: shifted(without(PY_EXPECTED, 'nonAtomicWrite'), STORE_PY, 7, 2)
+  },
+  {
+    name: 'Python fixture near miss: move_money runs its two updates in one transaction',
+    files: pyStore([
+      '    cur = conn.cursor()\n    cur.execute("UPDATE accounts SET balance = balance - ? WHERE id = ?", (amount, src))\n    cur.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", (amount, dst))\n',
+      '    with conn:\n        cur = conn.cursor()\n        cur.execute("UPDATE accounts SET balance = balance - ? WHERE id = ?", (amount, src))\n        cur.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", (amount, dst))\n'
+    ]),
+    expected: shifted(without(PY_EXPECTED, 'writesWithoutTransaction'), STORE_PY, 19, 1)
+  },
+  {
+    name: 'Python fixture near miss: total_price computes in Decimal',
+    files: pyStore(
+      [
+        'from datetime import datetime, timezone\n',
+        'from datetime import datetime, timezone\nfrom decimal import Decimal\n'
+      ],
+      ['return float(price) * 3', 'return Decimal(price) * 3']
+    ),
+    expected: shifted(without(PY_EXPECTED, 'floatMoney'), STORE_PY, 3, 1)
+  },
+  {
+    name: 'Python fixture near miss: read_settings checks it read a JSON object',
+    files: pyStore([
+      '        return json.load(handle)\n',
+      '        settings = json.load(handle)\n    if not isinstance(settings, dict):\n        raise ValueError("settings must be a JSON object")\n    return settings\n'
+    ]),
+    expected: shifted(without(PY_EXPECTED, 'unvalidatedInput'), STORE_PY, 36, 3)
+  },
+  {
+    name: 'Python fixture near miss: tagged and flagged return new collections',
+    files: pyStore(
+      ['    tags.append(tag)\n    return tags\n', '    return [*tags, tag]\n'],
+      ['    flags[name] = 1\n', '    return {**flags, name: 1}\n']
+    ),
+    expected: shifted(without(PY_EXPECTED, 'argumentMutation'), STORE_PY, 41, -1)
+  },
+  {
+    name: 'Python fixture near miss: parse_when and stamp work in UTC',
+    files: pyStore(
+      ['"%Y-%m-%d %H:%M")', '"%Y-%m-%d %H:%M").replace(tzinfo=timezone.utc)'],
+      [
+        'def stamp():\n    return datetime.now()\n',
+        'def stamp():\n    return datetime.now(timezone.utc)\n'
+      ]
+    ),
+    expected: without(PY_EXPECTED, 'localTimeParsing')
+  }
+]
+
 testPerspective<DataIntegrityOptions>(dataIntegrity, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: [
-    'nonAtomicWrite',
-    'writesWithoutTransaction',
-    'floatMoney',
-    'unvalidatedInput',
-    'argumentMutation',
-    'localTimeParsing'
-  ],
   valid: [
     {
       name: 'an empty repository has no data to examine',
@@ -171,6 +248,26 @@ testPerspective<DataIntegrityOptions>(dataIntegrity, {
     }
   ],
   invalid: [
+    {
+      name: 'a Python parse given its zone through the name it is bound to; a zone given to another value does not count',
+      files: {
+        'app/when.py': [
+          'from datetime import datetime, timezone',
+          '',
+          '',
+          'def parse_utc(text):',
+          '    parsed = datetime.strptime(text, "%Y-%m-%d %H:%M")',
+          '    return parsed.replace(tzinfo=timezone.utc)',
+          '',
+          '',
+          'def parse_local(text, other):',
+          '    parsed = datetime.strptime(text, "%Y-%m-%d %H:%M")',
+          '    return parsed, other.replace(tzinfo=timezone.utc)',
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'localTimeParsing', file: 'app/when.py', line: 10 }]
+    },
     {
       name: 'a concrete encode/decode pair beside abstract ones is still a round trip',
       files: {
@@ -270,18 +367,7 @@ testPerspective<DataIntegrityOptions>(dataIntegrity, {
     {
       name: 'Python: every planted problem',
       files: pyFixture,
-      expected: [
-        { messageId: 'roundTripPair', file: 'pkg/codec.py', line: 4 },
-        { messageId: 'roundTripPair', file: 'pkg/codec.py', line: 12 },
-        { messageId: 'nonAtomicWrite', file: 'pkg/store.py', line: 7 },
-        { messageId: 'writesWithoutTransaction', file: 'pkg/store.py', line: 20 },
-        { messageId: 'floatMoney', file: 'pkg/store.py', line: 31 },
-        { messageId: 'unvalidatedInput', file: 'pkg/store.py', line: 36 },
-        { messageId: 'argumentMutation', file: 'pkg/store.py', line: 40 },
-        { messageId: 'argumentMutation', file: 'pkg/store.py', line: 45 },
-        { messageId: 'localTimeParsing', file: 'pkg/store.py', line: 49 },
-        { messageId: 'localTimeParsing', file: 'pkg/store.py', line: 53 }
-      ],
+      expected: PY_EXPECTED,
       check: (result) => {
         for (const spec of result.run.specs) pythonParses(spec.code)
         const pair = specFor(result, finding(result, 'roundTripPair', 'pkg/codec.py', 4).id)
@@ -302,7 +388,8 @@ testPerspective<DataIntegrityOptions>(dataIntegrity, {
           "'%Y-%m-%d %H:%M'"
         )
       }
-    }
+    },
+    ...PY_NEAR_MISSES
   ]
 })
 

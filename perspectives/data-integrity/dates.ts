@@ -1,6 +1,7 @@
 // Dates that depend on the machine's time zone: strings parsed without a zone (new Date('2024-01-01T10:00'),
-// Date.parse, moment(string), datetime.strptime without %z), naive "now" (datetime.now()/utcnow()/today()
-// and fromtimestamp() without tz=), and JavaScript local-time getters and setters (getHours, setDate...).
+// Date.parse, moment(string), datetime.strptime without %z unless .replace(tzinfo=) gives it one), naive
+// "now" (datetime.now()/utcnow()/today() and fromtimestamp() without tz=), and JavaScript local-time
+// getters and setters (getHours, setDate...).
 import type { CallSite } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import { type CheckInput, type Found, rootFunction, whereText } from './context.js'
@@ -131,6 +132,23 @@ function pyHit(call: CallSite): Hit | undefined {
   return undefined
 }
 
+/**
+ * Python: the parsed value is given its zone at once, `datetime.strptime(...).replace(tzinfo=...)`, or
+ * through the name it is bound to in the same function (`d = strptime(...)` ... `d.replace(tzinfo=...)`).
+ */
+function zonedAfterwards(call: CallSite, calls: readonly CallSite[]): boolean {
+  return calls.some(
+    (other) =>
+      other.name === 'replace' &&
+      other.keywords?.includes('tzinfo') === true &&
+      ((other.loc.startLine === call.loc.startLine &&
+        other.loc.startColumn === call.loc.startColumn) ||
+        (call.assignedTo !== undefined &&
+          other.receiver === call.assignedTo &&
+          other.enclosing === call.enclosing))
+  )
+}
+
 export function checkDates(input: CheckInput): Found[] {
   const found: Found[] = []
   for (const info of input.modules) {
@@ -138,6 +156,12 @@ export function checkDates(input: CheckInput): Found[] {
     for (const call of info.module.calls) {
       const hit = info.dialect === 'python' ? pyHit(call) : jsHit(call)
       if (!hit) continue
+      if (
+        hit.kind === 'parse' &&
+        info.dialect === 'python' &&
+        zonedAfterwards(call, info.module.calls)
+      )
+        continue
       const root = rootFunction(info, call)
       // One finding per function and kind of problem: a function full of getHours() is one finding.
       const key = `${root?.qualifiedName ?? '<module>'}|${hit.kind}|${hit.kind === 'local' ? 'local-time' : call.callee}`
