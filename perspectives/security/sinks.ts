@@ -147,6 +147,56 @@ const BUILD_WORDS: Record<string, string> = {
   format: 'string formatting'
 }
 
+/** The kinds of sink both languages share, with their worst case: one table for both matchers. */
+const WORST: Readonly<Partial<Record<SecurityMessageId, Severity>>> = {
+  codeInjection: 'critical',
+  commandInjection: 'critical',
+  sqlInjection: 'critical',
+  unsafeDeserialisation: 'critical',
+  pathTraversal: 'high',
+  ssrf: 'high',
+  xss: 'high'
+}
+
+/** A sink of a kind in the table: its worst case unless the call makes it milder. */
+function sinkOf(
+  messageId: SecurityMessageId,
+  sink: string,
+  needsTaint: boolean,
+  more: { arg?: number; data?: Record<string, string>; worst?: Severity } = {}
+): SinkMatch {
+  return {
+    messageId,
+    sink,
+    arg: more.arg ?? 0,
+    needsTaint,
+    worst: more.worst ?? WORST[messageId] ?? 'high',
+    data: more.data ?? {}
+  }
+}
+
+/** A shell command: built from pieces (reported without a traced input) or a value (needs one). */
+function shellCommand(
+  sink: string,
+  command: string,
+  arg = 0,
+  how = { plain: 'as a shell command', built: 'as a shell command built by' }
+): SinkMatch {
+  const built = buildKind(command)
+  return sinkOf('commandInjection', sink, !built, {
+    arg,
+    data: { how: built ? `${how.built} ${BUILD_WORDS[built]}` : how.plain }
+  })
+}
+
+/** SQL text built by concatenation, a template or formatting: no traced input needed. */
+function sqlSink(call: CallSite): SinkMatch | undefined {
+  const built = sqlBuild(call)
+  return built
+    ? sinkOf('sqlInjection', call.callee, false, { data: { build: BUILD_WORDS[built] } })
+    : undefined
+}
+
 export function classifySink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
   return s.python ? pythonSink(call) : javaScriptSink(s, call)
 }
@@ -154,17 +204,11 @@ export function classifySink(s: ModuleSinks, call: CallSite): SinkMatch | undefi
 function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
   const { callee, name, receiver, args } = call
   const first = args[0]
-  const code = (data: Record<string, string>, sink: string, arg = 0): SinkMatch => ({
-    messageId: 'codeInjection',
-    sink,
-    arg,
-    needsTaint: false,
-    worst: 'critical',
-    data: { language: 'JavaScript', ...data }
-  })
-  if (callee === 'eval' && first && !isPlainLiteral(first)) return code({}, 'eval')
+  const code = (sink: string, arg = 0): SinkMatch =>
+    sinkOf('codeInjection', sink, false, { arg, data: { language: 'JavaScript' } })
+  if (callee === 'eval' && first && !isPlainLiteral(first)) return code('eval')
   if (callee === 'Function' && args.length > 0 && !isPlainLiteral(args[args.length - 1]))
-    return code({}, call.isNew ? 'new Function' : 'Function', args.length - 1)
+    return code(call.isNew ? 'new Function' : 'Function', args.length - 1)
   const vmFn = packageFunction(s.vm, callee, receiver, name)
   if (
     vmFn &&
@@ -172,7 +216,7 @@ function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
     first &&
     !isPlainLiteral(first)
   )
-    return code({}, `vm.${vmFn}`)
+    return code(`vm.${vmFn}`)
   if (
     (callee === 'setTimeout' ||
       callee === 'setInterval' ||
@@ -185,61 +229,26 @@ function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
       !/^\s*(function\b|async\b|\(|[A-Za-z_$][\w$]*\s*=>)/.test(first) &&
       (isPlainLiteral(first) || buildKind(first))
     )
-      return { ...code({}, callee), needsTaint: isPlainLiteral(first), worst: 'high' }
+      return { ...code(callee), needsTaint: isPlainLiteral(first), worst: 'high' }
   }
   const cp = packageFunction(s.childProcess, callee, receiver, name)
   if (cp && first) {
-    if ((cp === 'exec' || cp === 'execSync') && !isPlainLiteral(first)) {
-      const built = buildKind(first)
-      return {
-        messageId: 'commandInjection',
-        sink: `child_process.${cp}`,
-        arg: 0,
-        needsTaint: !built,
-        worst: 'critical',
-        data: {
-          how: built ? `as a shell command built by ${BUILD_WORDS[built]}` : 'as a shell command'
-        }
-      }
-    }
+    if ((cp === 'exec' || cp === 'execSync') && !isPlainLiteral(first))
+      return shellCommand(`child_process.${cp}`, first)
     if (
       /^(spawn|spawnSync|execFile|execFileSync)$/.test(cp) &&
       args.some((a) => /\bshell\s*:\s*(true|['"`])/.test(codeOnly(a)) || /shell\s*:\s*true/.test(a))
-    ) {
-      return {
-        messageId: 'commandInjection',
-        sink: `child_process.${cp}`,
-        arg: 0,
-        needsTaint: true,
-        worst: 'critical',
+    )
+      return sinkOf('commandInjection', `child_process.${cp}`, true, {
         data: { how: 'with `shell: true`' }
-      }
-    }
+      })
   }
-  if (SQL_CALLS.has(name) && name !== 'text' && receiver) {
-    const built = sqlBuild(call)
-    if (built)
-      return {
-        messageId: 'sqlInjection',
-        sink: callee,
-        arg: 0,
-        needsTaint: false,
-        worst: 'critical',
-        data: { build: BUILD_WORDS[built] }
-      }
-  }
+  const sql = SQL_CALLS.has(name) && name !== 'text' && receiver ? sqlSink(call) : undefined
+  if (sql) return sql
   const fsFn =
     packageFunction(s.fs, callee, receiver, name) ??
     (receiver && /^(fs|fsp|fsPromises|fs\.promises)$/.test(receiver) ? name : undefined)
-  if (fsFn && FS_CALLS.test(fsFn) && first)
-    return {
-      messageId: 'pathTraversal',
-      sink: callee,
-      arg: 0,
-      needsTaint: true,
-      worst: 'high',
-      data: {}
-    }
+  if (fsFn && FS_CALLS.test(fsFn) && first) return sinkOf('pathTraversal', callee, true)
   if (
     (name === 'sendFile' || name === 'download') &&
     receiver &&
@@ -247,14 +256,7 @@ function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
     first
   ) {
     if (!args.slice(1).some((a) => /\broot\s*:/.test(a)))
-      return {
-        messageId: 'pathTraversal',
-        sink: callee,
-        arg: 0,
-        needsTaint: true,
-        worst: 'high',
-        data: {}
-      }
+      return sinkOf('pathTraversal', callee, true)
   }
   const httpFn = packageFunction(s.http, callee, receiver, name)
   if (
@@ -266,17 +268,16 @@ function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
     (receiver === 'axios' && HTTP_METHODS.test(name)) ||
     callee === 'axios'
   ) {
-    if (first)
-      return { messageId: 'ssrf', sink: callee, arg: 0, needsTaint: true, worst: 'high', data: {} }
+    if (first) return sinkOf('ssrf', callee, true)
   }
   if (
     (callee === 'document.write' || callee === 'document.writeln') &&
     first &&
     !isPlainLiteral(first)
   )
-    return { messageId: 'xss', sink: callee, arg: 0, needsTaint: false, worst: 'high', data: {} }
+    return sinkOf('xss', callee, false)
   if (name === 'insertAdjacentHTML' && args[1] && !isPlainLiteral(args[1]))
-    return { messageId: 'xss', sink: callee, arg: 1, needsTaint: false, worst: 'high', data: {} }
+    return sinkOf('xss', callee, false, { arg: 1 })
   if (
     receiver &&
     /^(res|response|reply|ctx)$/.test(receiver) &&
@@ -285,37 +286,27 @@ function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
   ) {
     const built = buildKind(first)
     if (built && /</.test(first.replace(codeOnly(first), '') + first))
-      return { messageId: 'xss', sink: callee, arg: 0, needsTaint: false, worst: 'high', data: {} }
+      return sinkOf('xss', callee, false)
   }
   const ns = packageFunction(s.nodeSerialize, callee, receiver, name)
   if (ns === 'unserialize' && first)
-    return {
-      messageId: 'unsafeDeserialisation',
-      sink: 'node-serialize unserialize',
-      arg: 0,
-      needsTaint: false,
-      worst: 'critical',
+    return sinkOf('unsafeDeserialisation', 'node-serialize unserialize', false, {
       data: {
         why: 'it revives functions written as `_$$ND_FUNC$$_` and runs them (an immediately invoked one runs at once).'
       }
-    }
+    })
   const yamlFn = packageFunction(s.jsYaml, callee, receiver, name)
   if (
     yamlFn &&
     /^(load|loadAll)$/.test(yamlFn) &&
     args.some((a) => /DEFAULT_FULL_SCHEMA|FULL_SCHEMA|js\/function/.test(a))
-  ) {
-    return {
-      messageId: 'unsafeDeserialisation',
-      sink: `js-yaml ${yamlFn}`,
-      arg: 0,
-      needsTaint: false,
+  )
+    return sinkOf('unsafeDeserialisation', `js-yaml ${yamlFn}`, false, {
       worst: 'high',
       data: {
         why: 'the full schema (js-yaml 3) builds JavaScript functions and regular expressions from tags in the document.'
       }
-    }
-  }
+    })
   return undefined
 }
 
@@ -327,16 +318,8 @@ function pythonSink(call: CallSite): SinkMatch | undefined {
     const found = args.find((a) => new RegExp(`^\\s*${key}\\s*=(?!=)`).test(a))
     return found?.replace(/^\s*\w+\s*=\s*/, '')
   }
-  if ((callee === 'eval' || callee === 'exec') && first && !isPlainLiteral(first)) {
-    return {
-      messageId: 'codeInjection',
-      sink: callee,
-      arg: 0,
-      needsTaint: false,
-      worst: 'critical',
-      data: { language: 'Python' }
-    }
-  }
+  if ((callee === 'eval' || callee === 'exec') && first && !isPlainLiteral(first))
+    return sinkOf('codeInjection', callee, false, { data: { language: 'Python' } })
   if (
     (callee === 'os.system' ||
       callee === 'os.popen' ||
@@ -344,19 +327,8 @@ function pythonSink(call: CallSite): SinkMatch | undefined {
       callee === 'subprocess.getstatusoutput') &&
     first &&
     !isPlainLiteral(first)
-  ) {
-    const built = buildKind(first)
-    return {
-      messageId: 'commandInjection',
-      sink: callee,
-      arg: 0,
-      needsTaint: !built,
-      worst: 'critical',
-      data: {
-        how: built ? `as a shell command built by ${BUILD_WORDS[built]}` : 'as a shell command'
-      }
-    }
-  }
+  )
+    return shellCommand(callee, first)
   if (
     PY_SHELL.test(callee) &&
     (call.keywords ?? []).includes('shell') &&
@@ -364,52 +336,17 @@ function pythonSink(call: CallSite): SinkMatch | undefined {
     positional[0] &&
     !isPlainLiteral(positional[0])
   ) {
-    const built = buildKind(positional[0])
-    return {
-      messageId: 'commandInjection',
-      sink: callee,
-      arg: args.indexOf(positional[0]),
-      needsTaint: !built,
-      worst: 'critical',
-      data: {
-        how: built
-          ? `with shell=True and a command built by ${BUILD_WORDS[built]}`
-          : 'with shell=True'
-      }
-    }
+    return shellCommand(callee, positional[0], args.indexOf(positional[0]), {
+      plain: 'with shell=True',
+      built: 'with shell=True and a command built by'
+    })
   }
-  if (SQL_CALLS.has(name) && (receiver || name === 'text')) {
-    const built = sqlBuild(call)
-    if (built)
-      return {
-        messageId: 'sqlInjection',
-        sink: callee,
-        arg: 0,
-        needsTaint: false,
-        worst: 'critical',
-        data: { build: BUILD_WORDS[built] }
-      }
-  }
-  if (PY_FILE_CALLS.has(callee) && first)
-    return {
-      messageId: 'pathTraversal',
-      sink: callee,
-      arg: 0,
-      needsTaint: true,
-      worst: 'high',
-      data: {}
-    }
+  const sql = SQL_CALLS.has(name) && (receiver || name === 'text') ? sqlSink(call) : undefined
+  if (sql) return sql
+  if (PY_FILE_CALLS.has(callee) && first) return sinkOf('pathTraversal', callee, true)
   if (PY_HTTP.test(callee)) {
     const url = callee.endsWith('.request') ? args[1] : first
-    if (url)
-      return {
-        messageId: 'ssrf',
-        sink: callee,
-        arg: args.indexOf(url),
-        needsTaint: true,
-        worst: 'high',
-        data: {}
-      }
+    if (url) return sinkOf('ssrf', callee, true, { arg: args.indexOf(url) })
   }
   if (
     (callee === 'render_template_string' ||
@@ -418,26 +355,10 @@ function pythonSink(call: CallSite): SinkMatch | undefined {
       callee === 'markupsafe.Markup') &&
     first &&
     !isPlainLiteral(first)
-  ) {
-    return {
-      messageId: 'xss',
-      sink: callee,
-      arg: 0,
-      needsTaint: !buildKind(first),
-      worst: 'high',
-      data: {}
-    }
-  }
+  )
+    return sinkOf('xss', callee, !buildKind(first))
   const unsafe = pythonDeserialiser(call, keywordText)
-  if (unsafe)
-    return {
-      messageId: 'unsafeDeserialisation',
-      sink: callee,
-      arg: 0,
-      needsTaint: false,
-      worst: 'critical',
-      data: { why: unsafe }
-    }
+  if (unsafe) return sinkOf('unsafeDeserialisation', callee, false, { data: { why: unsafe } })
   return undefined
 }
 
