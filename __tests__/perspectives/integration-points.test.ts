@@ -120,8 +120,69 @@ const envRepo = (tokenLine: string): Record<string, string> => ({
   ].join('\n')
 })
 
+/**
+ * Two TypeScript modules importing each other (judged false on superjson, session 5, when one edge takes
+ * only a type that tsc removes): `shape` is what src/shapes.ts exports under the name Shape.
+ */
+const typeEdgeRepo = (shape: string): Record<string, string> => ({
+  'package.json': '{"name":"geo","type":"module","devDependencies":{"jest":"^29.0.0"}}',
+  'src/shapes.ts': [
+    "import { area } from './area.js'",
+    '',
+    shape,
+    '',
+    'export function describe(s: Shape): string {',
+    '  return `${s.name}: ${area(s)}`',
+    '}',
+    ''
+  ].join('\n'),
+  'src/area.ts': [
+    "import { Shape } from './shapes.js'",
+    '',
+    'export function area(s: Shape): number {',
+    '  return s.width * s.height',
+    '}',
+    ''
+  ].join('\n')
+})
+const SHAPE_INTERFACE =
+  'export interface Shape {\n  name: string\n  width: number\n  height: number\n}'
+const SHAPE_CLASS =
+  'export class Shape {\n  constructor(public name: string, public width: number, public height: number) {}\n}'
+
+/**
+ * A package whose `__init__` imports a submodule that imports the package back (judged partly true at
+ * best on falcon and tenacity, session 5: the normal package pattern). `initHead` is what `__init__`
+ * binds before it imports the submodule, `initTail` what it binds after; `use` how the submodule uses it.
+ */
+const packageRepo = (initHead: string, initTail: string, use: string): Record<string, string> => ({
+  'pyproject.toml': '[project]\nname = "shop"\n',
+  'shop/__init__.py': `${initHead}from shop.orders import place\n${initTail}`,
+  'shop/orders.py': `${use}\n\n\ndef place(item):\n    return {'item': item, 'currency': CURRENCY_OF()}\n`
+})
+const CURRENCY = "CURRENCY = 'EUR'\n"
+
 testPerspective<IntegrationOptions>(integrationPoints, {
   valid: [
+    {
+      name: 'importCycle near miss: the back edge takes only an interface, which tsc removes',
+      files: typeEdgeRepo(SHAPE_INTERFACE),
+      check: ({ run }) => expect(run.metrics).toMatchObject({ importCycles: 0, graphEdges: 1 })
+    },
+    {
+      name: 'importCycle near miss: the submodule takes from its package what the package bound first',
+      files: packageRepo(CURRENCY, '', 'from shop import CURRENCY\nCURRENCY_OF = lambda: CURRENCY'),
+      check: ({ run }) => expect(run.metrics).toMatchObject({ importCycles: 0 })
+    },
+    {
+      name: 'importCycle near miss: the submodule reads its package only inside functions',
+      files: packageRepo(
+        '',
+        CURRENCY,
+        'import shop\n\n\ndef CURRENCY_OF():\n    return shop.CURRENCY'
+      ),
+      check: ({ run }) => expect(run.metrics).toMatchObject({ importCycles: 0 })
+    },
     {
       name: 'envWithoutDefault near miss: every variable is compared with a value',
       files: envRepo('const token = process.env.API_TOKEN !== undefined')
@@ -245,6 +306,25 @@ testPerspective<IntegrationOptions>(integrationPoints, {
     }
   ],
   invalid: [
+    {
+      name: 'importCycle: the back edge takes a class, which runs',
+      files: typeEdgeRepo(SHAPE_CLASS),
+      expected: [{ messageId: 'importCycle', file: 'src/area.ts', line: 1 }]
+    },
+    {
+      name: 'importCycle: the submodule takes a name its package binds only after importing it',
+      files: packageRepo('', CURRENCY, 'from shop import CURRENCY\nCURRENCY_OF = lambda: CURRENCY'),
+      expected: [{ messageId: 'importCycle', file: 'shop/__init__.py', line: 1 }]
+    },
+    {
+      name: 'importCycle: the submodule reads its package while it loads',
+      files: packageRepo(
+        '',
+        CURRENCY,
+        'import shop\n\nDEFAULT = shop.CURRENCY\nCURRENCY_OF = lambda: DEFAULT'
+      ),
+      expected: [{ messageId: 'importCycle', file: 'shop/__init__.py', line: 1 }]
+    },
     {
       name: 'envWithoutDefault: a value used unchecked; variables compared with a value are not',
       files: envRepo('const token = process.env.API_TOKEN'),

@@ -83,6 +83,32 @@ const COMPLEX_PRIVATE: Record<string, string> = {
   'test/other.test.js': "test('nothing here', () => {\n  expect(1).toBe(1)\n})\n"
 }
 
+/**
+ * A CommonJS module that is one function, required under another name by a tape-style test (judged
+ * false on polka, session 5: "imports it but none references it"). `body` is the test's assertion.
+ */
+const oneFunctionRepo = (body: string): Record<string, string> => ({
+  'package.json':
+    '{ "name": "url-parts", "main": "index.js", "devDependencies": { "tape": "^5.0.0" } }\n',
+  'index.js': [
+    'module.exports = function (req) {',
+    "  const at = req.url.indexOf('?')",
+    '  return at === -1 ? { path: req.url } : { path: req.url.slice(0, at), query: req.url.slice(at + 1) }',
+    '}',
+    ''
+  ].join('\n'),
+  'tests/index.js': [
+    "const test = require('tape')",
+    "const parse = require('../index.js')",
+    '',
+    "test('splits the query', (t) => {",
+    `  ${body}`,
+    '  t.end()',
+    '})',
+    ''
+  ].join('\n')
+})
+
 testPerspective<ScopeOptions>(scope, {
   valid: [
     { name: 'an empty repository has nothing to test', files: {} },
@@ -101,6 +127,10 @@ testPerspective<ScopeOptions>(scope, {
         "test('nothing here', () => {\n  expect(1).toBe(1)\n})\n",
         "import { route } from '../lib/route.js'\n\ntest('routes the teens', () => {\n  expect(route(13)).toBe('teen')\n})\n"
       ])
+    },
+    {
+      name: 'untestedPublicUnit near miss: the test calls the required one-function module by its own name',
+      files: oneFunctionRepo("t.deepEqual(parse({ url: '/a?b=1' }), { path: '/a', query: 'b=1' })")
     },
     {
       name: 'a repository without source code has nothing to test',
@@ -356,6 +386,11 @@ testPerspective<ScopeOptions>(scope, {
           result.run.findings.find((f) => f.messageId === 'untestedPublicUnit')?.message
         ).toContain('the repository has no tests')
       }
+    },
+    {
+      name: 'untestedPublicUnit: the test requires the one-function module but never calls it',
+      files: oneFunctionRepo("t.is(typeof parse, 'function')"),
+      expected: [{ messageId: 'untestedPublicUnit', file: 'index.js', line: 1 }]
     },
     {
       name: 'a module that tests run only through another module is reached indirectly',

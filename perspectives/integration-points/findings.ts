@@ -207,7 +207,7 @@ export function importCycles(input: FindingInput): Draft[] {
   const out: Draft[] = []
   for (const cycle of input.graph.cycles) {
     const first = input.modules.get(cycle[0])
-    const decl = first ? cycleImport(first, cycle) : undefined
+    const decl = first ? cycleImport(input.graph, first, cycle) : undefined
     if (!first || !decl) continue
     const python = first.language === 'python'
     const path = cyclePath(input.graph, cycle)

@@ -1,7 +1,9 @@
 // The internal module graph from resolved imports: fan-in, fan-out and import cycles (strongly
 // connected components of two or more modules, found with Tarjan's algorithm run iteratively so a
-// long import chain cannot overflow the stack). Type-only imports are left out (they vanish at run
-// time), and so are imports inside functions (they run later, once every module has loaded).
+// long import chain cannot overflow the stack). Left out because they do not run, or cannot fail, while
+// the modules load: type-only imports (`import type`, and imports of names the target exports only as
+// types: tsc removes them), imports inside functions, and a Python submodule importing its own package
+// when the package has bound what it takes before it imports the submodule (see packageEdgeSafe).
 import type { ImportDecl, ModuleModel } from '../../src/model/types.js'
 
 export interface ModuleGraph {
@@ -12,16 +14,21 @@ export interface ModuleGraph {
   /** Each cycle's modules, sorted; cycles sorted by their first module. */
   cycles: string[][]
   edges: number
+  /** The modules each import loads while its module loads (absent: none). */
+  loads: Map<ImportDecl, string[]>
 }
 
 export function buildModuleGraph(modules: ModuleModel[]): ModuleGraph {
   const nodes = modules.map((m) => m.path).sort()
   const known = new Set(nodes)
-  const out = new Map<string, string[]>()
-  const fanIn = new Map<string, number>(nodes.map((n) => [n, 0]))
-  let edges = 0
+  const byPath = new Map(modules.map((m) => [m.path, m]))
+  const out = new Map<string, Set<string>>()
+  const loads = new Map<ImportDecl, string[]>()
+  const pending: { module: ModuleModel; decl: ImportDecl; init: ModuleModel; names: string[] }[] =
+    []
   for (const module of modules) {
     const targets = new Set<string>()
+    out.set(module.path, targets)
     for (const decl of module.imports) {
       if (
         !decl.resolved ||
@@ -30,24 +37,137 @@ export function buildModuleGraph(modules: ModuleModel[]): ModuleGraph {
         !known.has(decl.resolved)
       )
         continue
-      if (notAtLoad(module, decl)) continue
-      const submodules = submodulesOf(decl, known)
-      if (submodules) for (const s of submodules) targets.add(s)
-      else targets.add(decl.resolved)
+      if (notAtLoad(module, decl) || onlyTypes(decl, byPath)) continue
+      const init = ownPackage(module, decl, byPath)
+      if (init) {
+        // The package is already loading when its submodule runs: what can fail is a name it binds later.
+        const subs = decl.names.flatMap((n) => submodulesOf(decl, [n], known) ?? [])
+        const names = decl.names.filter((n) => !submodulesOf(decl, [n], known))
+        const bound = names.map((n) => n.imported).filter((n) => n !== '*')
+        for (const s of subs) targets.add(s)
+        loads.set(decl, subs)
+        if (names.some((n) => n.imported === '*' && !usedOnlyInFunctions(module, n.local)))
+          pending.push({ module, decl, init, names: [] })
+        else if (bound.length > 0) pending.push({ module, decl, init, names: bound })
+        continue
+      }
+      const submodules = submodulesOf(decl, decl.names, known)
+      const found = submodules ?? [decl.resolved]
+      for (const t of found) targets.add(t)
+      loads.set(decl, found)
     }
     targets.delete(module.path)
+  }
+  for (const p of pending) {
+    if (packageEdgeSafe(p.init, p.module.path, p.names, out, loads)) continue
+    out.get(p.module.path)?.add(p.init.path)
+    loads.set(p.decl, [...(loads.get(p.decl) ?? []), p.init.path])
+  }
+  const sortedOut = new Map<string, string[]>()
+  const fanIn = new Map<string, number>(nodes.map((n) => [n, 0]))
+  let edges = 0
+  for (const [path, targets] of out) {
+    targets.delete(path)
     const sorted = [...targets].sort()
-    out.set(module.path, sorted)
+    sortedOut.set(path, sorted)
     edges += sorted.length
     for (const t of sorted) fanIn.set(t, (fanIn.get(t) ?? 0) + 1)
   }
   return {
     nodes,
-    out,
+    out: sortedOut,
     fanIn,
-    cycles: stronglyConnected(nodes, out).filter((c) => c.length > 1),
-    edges
+    cycles: stronglyConnected(nodes, sortedOut).filter((c) => c.length > 1),
+    edges,
+    loads
   }
+}
+
+/**
+ * A TypeScript import whose every name the target exports only as a type (`import { Options } from
+ * './types.js'` of an interface or type alias): the compiler removes it, so nothing loads at run time.
+ */
+function onlyTypes(decl: ImportDecl, byPath: ReadonlyMap<string, ModuleModel>): boolean {
+  const target = decl.resolved ? byPath.get(decl.resolved) : undefined
+  if (decl.kind !== 'esm' || !target || decl.names.length === 0) return false
+  return decl.names.every(
+    (n) =>
+      n.imported !== '*' &&
+      n.imported !== 'default' &&
+      target.exports.some((e) => e.name === n.imported) &&
+      target.exports.filter((e) => e.name === n.imported).every((e) => e.kind === 'type')
+  )
+}
+
+/** A Python module's import of the package it belongs to (`import pkg`, `from pkg import x` in pkg/sub.py). */
+function ownPackage(
+  module: ModuleModel,
+  decl: ImportDecl,
+  byPath: ReadonlyMap<string, ModuleModel>
+): ModuleModel | undefined {
+  if (decl.kind !== 'python' || !decl.resolved?.endsWith('__init__.py')) return undefined
+  const dir = decl.resolved.slice(0, -'__init__.py'.length)
+  return module.path.startsWith(dir) ? byPath.get(decl.resolved) : undefined
+}
+
+/** Every use of `name` in the module sits inside a function: nothing reads it while the module loads. */
+function usedOnlyInFunctions(module: ModuleModel, name: string): boolean {
+  const lines = module.nameUseLines?.[name]
+  if (!lines) return false
+  return lines.every((line) =>
+    module.functions.some((f) => f.loc.startLine < line && f.loc.endLine >= line)
+  )
+}
+
+/**
+ * A submodule importing its own package always finds the package loading already (Python imports the
+ * parent first), so `from pkg import x` works when `pkg/__init__.py` binds x before its first import
+ * that leads, through load-time imports, to the submodule. `names` empty: the package itself is read
+ * while the submodule loads (`pkg.X` at module level), which that line alone cannot show safe.
+ */
+function packageEdgeSafe(
+  init: ModuleModel,
+  submodule: string,
+  names: readonly string[],
+  out: ReadonlyMap<string, ReadonlySet<string>>,
+  loads: ReadonlyMap<ImportDecl, string[]>
+): boolean {
+  if (names.length === 0) return false
+  const reaches = (from: string): boolean => {
+    const seen = new Set([from])
+    const stack = [from]
+    while (stack.length > 0) {
+      const at = stack.pop() as string
+      if (at === submodule) return true
+      for (const next of out.get(at) ?? []) {
+        if (seen.has(next)) continue
+        seen.add(next)
+        stack.push(next)
+      }
+    }
+    return false
+  }
+  const first = init.imports
+    .filter((d) => (loads.get(d) ?? []).some(reaches))
+    .sort((a, b) => a.loc.startLine - b.loc.startLine)[0]
+  if (!first) return true
+  return names.every((n) => {
+    const line = boundAt(init, n)
+    return line !== undefined && line < first.loc.startLine
+  })
+}
+
+/** The first line at which a module binds `name` at its top level (def, class, assignment or import). */
+function boundAt(module: ModuleModel, name: string): number | undefined {
+  const lines = [
+    ...module.functions.filter((f) => f.qualifiedName === name).map((f) => f.loc.startLine),
+    ...module.classes.filter((c) => c.qualifiedName === name).map((c) => c.loc.startLine),
+    ...module.variables.filter((v) => v.name === name).map((v) => v.loc.startLine),
+    ...module.imports
+      .filter((d) => d.names.some((n) => n.local === name))
+      .map((d) => d.loc.startLine)
+  ]
+  return lines.length > 0 ? Math.min(...lines) : undefined
 }
 
 /**
@@ -70,12 +190,16 @@ function notAtLoad(module: ModuleModel, decl: ImportDecl): boolean {
  * Python `from . import cli` names submodules: it loads `cli.py`, and the package `__init__.py` is
  * already being loaded, so the edge goes to the submodules, not back to `__init__.py`.
  */
-function submodulesOf(decl: ImportDecl, known: ReadonlySet<string>): string[] | undefined {
-  if (decl.kind !== 'python' || !decl.resolved?.endsWith('__init__.py') || decl.names.length === 0)
+function submodulesOf(
+  decl: ImportDecl,
+  names: ImportDecl['names'],
+  known: ReadonlySet<string>
+): string[] | undefined {
+  if (decl.kind !== 'python' || !decl.resolved?.endsWith('__init__.py') || names.length === 0)
     return undefined
   const dir = decl.resolved.slice(0, -'__init__.py'.length)
   const found: string[] = []
-  for (const n of decl.names) {
+  for (const n of names) {
     const candidate = [`${dir}${n.imported}.py`, `${dir}${n.imported}/__init__.py`].find((c) =>
       known.has(c)
     )
@@ -137,13 +261,15 @@ export function stronglyConnected(nodes: string[], out: Map<string, string[]>): 
 }
 
 /** The import in `module` that points at another member of its cycle: evidence for the cycle. */
-export function cycleImport(module: ModuleModel, cycle: readonly string[]): ImportDecl | undefined {
+export function cycleImport(
+  graph: ModuleGraph,
+  module: ModuleModel,
+  cycle: readonly string[]
+): ImportDecl | undefined {
   const known = new Set(cycle)
-  return module.imports.find((d) => {
-    if (!d.resolved || d.typeOnly || d.resolved === module.path) return false
-    if (notAtLoad(module, d)) return false
-    return (submodulesOf(d, known) ?? [d.resolved]).some((t) => t !== module.path && known.has(t))
-  })
+  return module.imports.find((d) =>
+    (graph.loads.get(d) ?? []).some((t) => t !== module.path && known.has(t))
+  )
 }
 
 /** One path around the cycle from its first module (for the message): a -> b -> a. */

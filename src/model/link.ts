@@ -91,6 +91,21 @@ export function resolveImports(modules: ModuleModel[], resolver: ImportResolver)
 }
 
 /** `ns.member` texts of a test that go through `local`: the member names. */
+/** `module.exports = function ...` (or `= name` of a function): the module is that function. */
+function isOneFunction(target: ModuleModel): boolean {
+  return target.exports.some(
+    (e) =>
+      e.name === 'default' &&
+      e.kind === 'commonjs' &&
+      target.functions.some((f) => f.qualifiedName === (e.local ?? 'default'))
+  )
+}
+
+/** The test calls `local(...)` itself (not a member of it). */
+function callsBinding(m: ModuleModel, local: string): boolean {
+  return m.calls.some((c) => c.callee === local && !c.receiver)
+}
+
 function membersThrough(m: ModuleModel, local: string): string[] {
   const prefix = `${local}.`
   const members: string[] = []
@@ -134,6 +149,10 @@ export function linkTests(modules: ModuleModel[], resolver: ImportResolver): voi
         // A default import of a CommonJS module (no `default` export) is the whole module, like `* as`.
         const wholeModule = name === '*' || (name === 'default' && !offered.has('default'))
         if (wholeModule) {
+          // `const send = require('../send')` of a module that is one function (`module.exports =
+          // function ...`): calling the binding calls that function, the module's default export.
+          if (name === '*' && isOneFunction(target) && callsBinding(m, local))
+            reference(target, 'default')
           for (const member of membersThrough(m, local))
             if (offered.has(member) || namedPrivate(imp, target, member)) reference(target, member)
           continue
