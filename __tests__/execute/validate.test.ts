@@ -285,3 +285,52 @@ describePython('pytest', () => {
     expect(await fingerprint(ws.dir)).toEqual(before)
   })
 })
+
+describe('runs 2 and 3 of the passing files share one runner start (node:test)', () => {
+  const passing = (n: number): SpecFile => ({
+    id: `pass-${n}`,
+    path: `test/pricing-${n}.test.js`,
+    framework: 'node:test',
+    language: 'javascript',
+    code: `import assert from 'node:assert/strict'\nimport { test } from 'node:test'\nimport { bulkDiscount } from '../src/pricing.js'\ntest('${n}: 100 gets 10%', () => { assert.equal(bulkDiscount(100), 0.1) })\n`
+  })
+  // Passes the first time it runs, fails every time after (a counter in the run's temporary folder).
+  const unstable: SpecFile = {
+    id: 'unstable',
+    path: 'test/unstable.test.js',
+    framework: 'node:test',
+    language: 'javascript',
+    code: `import assert from 'node:assert/strict'\nimport { existsSync, writeFileSync } from 'node:fs'\nimport { join } from 'node:path'\nimport { test } from 'node:test'\ntest('only once', () => {\n  const mark = join(process.env.TMPDIR, 'unstable-ran')\n  const again = existsSync(mark)\n  writeFileSync(mark, 'x')\n  assert.equal(again, false)\n})\n`
+  }
+
+  it('three passing files: 3 runs each, the last two in two runner starts', async () => {
+    const ws = await fixtureWorkspace('node-test-js')
+    try {
+      const result = await executeSpecs([1, 2, 3].map(passing), { ...base, workspace: ws.dir })
+      for (const n of [1, 2, 3])
+        expect(result.results.get(`pass-${n}`)).toMatchObject({ status: 'passed', runs: 3 })
+      expect(result.notes).toContain(
+        'Runs 2-3 of the 3 spec file(s) that passed their first run: 2 runner start(s).'
+      )
+    } finally {
+      await ws.remove()
+    }
+  }, 240_000)
+
+  it('a batch that does not pass as a whole runs file by file: the unstable file is flaky, the others pass', async () => {
+    const ws = await fixtureWorkspace('node-test-js')
+    try {
+      const result = await executeSpecs([passing(1), passing(2), unstable], {
+        ...base,
+        workspace: ws.dir
+      })
+      expect(result.results.get('pass-1')).toMatchObject({ status: 'passed', runs: 3 })
+      expect(result.results.get('pass-2')).toMatchObject({ status: 'passed', runs: 3 })
+      expect(result.results.get('unstable')?.status).toBe('flaky')
+      expect(result.results.get('unstable')?.message).toContain('only once')
+      expect(result.notes.join('\n')).toContain('1 batch(es) did not pass as a whole')
+    } finally {
+      await ws.remove()
+    }
+  }, 240_000)
+})

@@ -55,14 +55,19 @@ async function typescriptLoader(root: string): Promise<string[] | null> {
   return null
 }
 
-/** The command for `file` (absolute), or why the runner cannot start. */
+/**
+ * The command for `file` (absolute), or why the runner cannot start. Several files run in one start
+ * (the flakiness runs of files that passed); their report is then read as one.
+ */
 export async function runnerCommand(
   framework: TestFramework,
-  file: string,
+  fileOrFiles: string | readonly string[],
   language: string,
   ctx: RunnerContext
 ): Promise<RunnerCommand | { unavailable: string }> {
   const timeout = String(ctx.testTimeoutMs)
+  const files = typeof fileOrFiles === 'string' ? [fileOrFiles] : [...fileOrFiles]
+  const file = files[0]
   switch (framework) {
     case 'jest': {
       const bin = await firstExisting(ctx.root, BINARIES.jest)
@@ -81,7 +86,7 @@ export async function runnerCommand(
           '--no-cache',
           `--testTimeout=${timeout}`,
           '--runTestsByPath',
-          file
+          ...files
         ],
         parse: parseJestJson
       }
@@ -94,7 +99,7 @@ export async function runnerCommand(
         args: [
           bin,
           'run',
-          file,
+          ...files,
           '--reporter=json',
           `--outputFile=${ctx.reportPath}`,
           `--testTimeout=${timeout}`,
@@ -116,7 +121,7 @@ export async function runnerCommand(
           `output=${ctx.reportPath}`,
           '--timeout',
           timeout,
-          file
+          ...files
         ],
         parse: parseMochaJson
       }
@@ -135,7 +140,7 @@ export async function runnerCommand(
           '--test',
           '--test-reporter=junit',
           `--test-reporter-destination=${ctx.reportPath}`,
-          file
+          ...files
         ],
         parse: (text) => parseJUnitReport(text, file)
       }
@@ -157,7 +162,7 @@ export async function runnerCommand(
           '-o',
           'junit_family=xunit2',
           `--junitxml=${ctx.reportPath}`,
-          file
+          ...files
         ],
         parse: (text) => parseJUnitReport(text, file)
       }

@@ -178,6 +178,8 @@ export interface RunOptions extends Pick<
   repeatOnFailure?: ReadonlySet<string>
   /** Spec files run at the same time (default 2). */
   concurrency?: number
+  /** Runs 2 and 3 of the files that passed their first run in one runner start (default true). */
+  batch?: boolean
 }
 
 /** Calls `work` on each item, at most `limit` at a time. */
@@ -222,16 +224,37 @@ export async function runSpecFiles(
   const leaveOut = new Set(specs.map((s) => s.path))
   let networkNoted = false
   let reports = 0
-  const runOne = async (spec: SpecFile): Promise<void> => {
+  /** One spec's runs so far; the per-file loop resumes from it after a batch could not decide. */
+  interface State {
+    spec: SpecFile
+    verdicts: RunVerdict[]
+    specStart: number
+    coverageGain: number | null
+    /** Tests that passed in the first run (a batch must pass at least as many). */
+    passedCases: number
+  }
+  const batching = (options.batch ?? true) && runs > 1
+  const deferred: State[] = []
+  const finish = (state: State): void => {
+    const combined = combine(state.verdicts)
+    results.set(state.spec.id, {
+      ...combined,
+      runs: state.verdicts.filter((v) => v.kind === 'ran').length,
+      millis: Math.round(clock() - state.specStart),
+      coverageGain:
+        combined.status === 'passed' || combined.status === 'failed' ? state.coverageGain : null
+    })
+  }
+  const outOfBudget = (): boolean => clock() - started > options.totalMs
+  /** Runs `state`'s spec file on its own until it has `runs` runs or a run decides it. */
+  const runFile = async (state: State): Promise<void> => {
+    const { spec } = state
     const absolute = join(root, ...spec.path.split('/'))
-    const verdicts: RunVerdict[] = []
-    const specStart = clock()
     const baseline = options.coverage?.maps.get(spec.framework) ?? null
-    let coverageGain: number | null = null
-    for (let run = 0; run < runs; run++) {
-      if (clock() - started > options.totalMs) {
-        if (verdicts.length === 0)
-          verdicts.push({
+    for (let run = state.verdicts.length; run < runs; run++) {
+      if (outOfBudget()) {
+        if (state.verdicts.length === 0)
+          state.verdicts.push({
             kind: 'not-run',
             message: `the validation budget (${Math.round(options.totalMs / 1000)} s) ran out`
           })
@@ -248,7 +271,7 @@ export async function runSpecFiles(
         testTimeoutMs: options.perFileMs
       })
       if ('unavailable' in command) {
-        verdicts.push({ kind: 'not-run', message: command.unavailable })
+        state.verdicts.push({ kind: 'not-run', message: command.unavailable })
         break
       }
       // The first run is measured against the suite's coverage, when there is one.
@@ -271,7 +294,7 @@ export async function runSpecFiles(
         networkNoted = true
       }
       if (child.killed) {
-        verdicts.push({
+        state.verdicts.push({
           kind: 'error',
           message: `killed at the time limit of ${Math.round(options.perFileMs / 1000)} s per file`
         })
@@ -282,11 +305,12 @@ export async function runSpecFiles(
       if (!report) {
         const why =
           shortMessage(child.stderr.split('\n').slice(-20).join('\n')) ?? `exit code ${child.code}`
-        verdicts.push({ kind: 'error', message: `the runner wrote no report: ${why}` })
+        state.verdicts.push({ kind: 'error', message: `the runner wrote no report: ${why}` })
         break
       }
       const verdict = verdictOf(report)
-      verdicts.push(verdict)
+      state.verdicts.push(verdict)
+      if (run === 0) state.passedCases = report.cases.filter((c) => c.status === 'passed').length
       if (coverageDir && baseline && verdict.kind === 'ran') {
         const counts = options.coverage?.counts
         const map = await readCoverage(kind, coverageDir, {
@@ -296,26 +320,83 @@ export async function runSpecFiles(
           leaveOut,
           ...(counts ? { counts } : {})
         })
-        coverageGain = map ? gainOver(baseline, map) : null
+        state.coverageGain = map ? gainOver(baseline, map) : null
       }
       if (verdict.kind !== 'ran' || verdict.status === 'skipped') break
       // A failure decides a spec that is not a defect's demonstration: it is not delivered.
       if (verdict.status === 'failed' && !options.repeatOnFailure?.has(spec.id)) break
+      // A file that passed its first run waits for the batch: its other runs share one runner start.
+      if (batching && run === 0 && verdict.status === 'passed') {
+        deferred.push(state)
+        return
+      }
     }
-    const combined = combine(verdicts)
-    results.set(spec.id, {
-      ...combined,
-      runs: verdicts.filter((v) => v.kind === 'ran').length,
-      millis: Math.round(clock() - specStart),
-      coverageGain:
-        combined.status === 'passed' || combined.status === 'failed' ? coverageGain : null
-    })
+    finish(state)
   }
+  /**
+   * One runner start over the files of `group` (one framework and language): true when every test in
+   * it passed and at least as many passed as in the files' first runs; anything else (a failure, a
+   * file that did not load, a hang, no report) decides nothing and the files run on their own.
+   */
+  const runBatch = async (group: readonly State[]): Promise<boolean> => {
+    const { framework, language } = group[0].spec
+    const reportPath = join(tmp, `report-${reports++}.out`)
+    await rm(reportPath, { force: true })
+    const command = await runnerCommand(
+      framework,
+      group.map((g) => join(root, ...g.spec.path.split('/'))),
+      language,
+      { root, node, python, reportPath, testTimeoutMs: options.perFileMs }
+    )
+    if ('unavailable' in command) return false
+    const left = options.totalMs - (clock() - started)
+    const child = await runChild({
+      command: command.command,
+      args: command.args,
+      cwd: root,
+      env,
+      timeoutMs: Math.max(1, Math.min(options.perFileMs * group.length, left)),
+      isolateNetwork: options.isolateNetwork ?? true
+    })
+    if (child.killed) return false
+    const text = await readFile(reportPath, 'utf8').catch(() => null)
+    const report = text === null ? null : command.parse(text)
+    if (!report || report.loadError !== null) return false
+    if (report.cases.some((c) => c.status === 'failed')) return false
+    const passed = report.cases.filter((c) => c.status === 'passed').length
+    return passed >= group.reduce((sum, g) => sum + g.passedCases, 0)
+  }
+
   await eachLimited(
     specs.filter((s) => !results.has(s.id)),
     options.concurrency ?? 2,
-    runOne
+    (spec) =>
+      runFile({ spec, verdicts: [], specStart: clock(), coverageGain: null, passedCases: 0 })
   )
+  const groups = new Map<string, State[]>()
+  for (const state of deferred) {
+    const key = `${state.spec.framework}\u0000${state.spec.language}`
+    groups.set(key, [...(groups.get(key) ?? []), state])
+  }
+  let starts = 0
+  let fallbacks = 0
+  for (const group of groups.values()) {
+    let decided = true
+    for (let run = 1; run < runs && decided; run++) {
+      if (outOfBudget()) break
+      starts++
+      decided = await runBatch(group)
+      if (decided)
+        for (const g of group) g.verdicts.push({ kind: 'ran', status: 'passed', message: null })
+    }
+    if (!decided) fallbacks++
+    // Whatever the batch left undecided runs file by file, as without batching.
+    await eachLimited(group, options.concurrency ?? 2, runFile)
+  }
+  if (deferred.length > 0)
+    notes.push(
+      `Runs 2-${runs} of the ${deferred.length} spec file(s) that passed their first run: ${starts} runner start(s)${fallbacks > 0 ? `; ${fallbacks} batch(es) did not pass as a whole and ran file by file` : ''}.`
+    )
   return { results, notes }
 }
 
