@@ -4,6 +4,7 @@
 import mocking from '../../perspectives/mocking-strategy/index.js'
 import type { MockingOptions } from '../../perspectives/mocking-strategy/options.js'
 import { readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import { editFile } from './edit-files.js'
 import { pythonParses, typeScriptErrors } from './case-helpers.js'
 
 const tsFixture = readFixture('mocking-strategy-ts')
@@ -126,9 +127,42 @@ const seamRepo = (labelBody: string, testSetup: string): Record<string, string> 
   ].join('\n')
 })
 
+const PROMPT_FILES: Record<string, string> = {
+  'app/__init__.py': '',
+  'app/prompt.py': [
+    'import getpass',
+    '',
+    '',
+    'class Credentials:',
+    '    def _ask(self, prompt):',
+    '        return getpass.getpass(prompt)',
+    '',
+    '    def password(self, user):',
+    '        secret = self._ask(f"{user}: ")',
+    '        if not secret:',
+    '            raise ValueError("empty password")',
+    '        return secret.strip()',
+    ''
+  ].join('\n'),
+  'tests/test_prompt.py': [
+    'from unittest.mock import patch',
+    '',
+    'from app.prompt import Credentials',
+    '',
+    '',
+    'def test_password():',
+    '    with patch("app.prompt.Credentials._ask", return_value=" pw "):',
+    '        assert Credentials().password("me") == "pw"',
+    '',
+    '',
+    'def test_password_logic():',
+    '    with patch("app.prompt.Credentials.password", return_value="x"):',
+    '        assert Credentials().password("me") == "x"',
+    ''
+  ].join('\n')
+}
+
 testPerspective<MockingOptions>(mocking, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: ['subjectMocked'],
   valid: [
     { name: 'empty repository', files: {} },
     {
@@ -193,6 +227,13 @@ testPerspective<MockingOptions>(mocking, {
         'test/a.test.js':
           "import { a } from '../src/a.js'\nit('a', () => {\n  jest.spyOn(Math, 'max')\n  expect(a(1)).toBe(2)\n})\n"
       }
+    },
+    {
+      name: 'the logic test patches the adapter, not the method it tests (near miss of subjectMocked)',
+      files: editFile(PROMPT_FILES, 'tests/test_prompt.py', [
+        'patch("app.prompt.Credentials.password", return_value="x")',
+        'patch("app.prompt.Credentials._ask", return_value="x")'
+      ])
     }
   ],
   invalid: [
@@ -208,40 +249,7 @@ testPerspective<MockingOptions>(mocking, {
       // Judged false on httpie: patching the project's own thin wrapper around getpass is the
       // adapter seam done right; patching the module's business logic is still reported.
       name: "Python: patching the project's own adapter is the right seam; patching its logic is not",
-      files: {
-        'app/__init__.py': '',
-        'app/prompt.py': [
-          'import getpass',
-          '',
-          '',
-          'class Credentials:',
-          '    def _ask(self, prompt):',
-          '        return getpass.getpass(prompt)',
-          '',
-          '    def password(self, user):',
-          '        secret = self._ask(f"{user}: ")',
-          '        if not secret:',
-          '            raise ValueError("empty password")',
-          '        return secret.strip()',
-          ''
-        ].join('\n'),
-        'tests/test_prompt.py': [
-          'from unittest.mock import patch',
-          '',
-          'from app.prompt import Credentials',
-          '',
-          '',
-          'def test_password():',
-          '    with patch("app.prompt.Credentials._ask", return_value=" pw "):',
-          '        assert Credentials().password("me") == "pw"',
-          '',
-          '',
-          'def test_password_logic():',
-          '    with patch("app.prompt.Credentials.password", return_value="x"):',
-          '        assert Credentials().password("me") == "x"',
-          ''
-        ].join('\n')
-      },
+      files: PROMPT_FILES,
       expected: [{ messageId: 'subjectMocked', file: 'tests/test_prompt.py', line: 12 }]
     },
     {
