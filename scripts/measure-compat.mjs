@@ -5,6 +5,11 @@
 // additions or moves (plus what it called breaking that no changelog documents) that it called breaking.
 //
 //   node scripts/measure-compat.mjs [--only name,name] [--set tuning|held-out] [--keep] [--json out.json] [--specs]
+//                                   [--mirror DIR] [--corpus FILE]
+//
+// A release with `repo` (Python: two versions from git tags) is read from a bare clone of that repository,
+// `<mirror>/<owner>+<name>/repo` (--mirror, else $COMPAT_MIRROR, else /work/.mirror), else cloned from
+// GitHub; each tag's tree is laid out with `git archive`.
 //
 // --specs also installs the package's runtime dependencies at HEAD (`npm install --omit=dev
 // --ignore-scripts`), runs the contract specs under node:test (JavaScript, `--framework node:test:js`)
@@ -19,13 +24,20 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const corpus = JSON.parse(readFileSync(join(root, 'docs/evaluation/compat-corpus.json'), 'utf8'))
 const args = process.argv.slice(2)
+// --corpus FILE measures another list of releases (a check of the scorer itself, not a figure).
+const corpusFile = args.includes('--corpus')
+  ? args[args.indexOf('--corpus') + 1]
+  : join(root, 'docs/evaluation/compat-corpus.json')
+const corpus = JSON.parse(readFileSync(corpusFile, 'utf8'))
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null
 const set = args.includes('--set') ? args[args.indexOf('--set') + 1] : null
 const keep = args.includes('--keep')
 const withSpecs = args.includes('--specs')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null
+const mirror = args.includes('--mirror')
+  ? args[args.indexOf('--mirror') + 1]
+  : (process.env.COMPAT_MIRROR ?? '/work/.mirror')
 const cache = join(tmpdir(), 'test-planning-compat-cache')
 mkdirSync(cache, { recursive: true })
 
@@ -61,6 +73,39 @@ function unpacked(name, version) {
   return join(dir, 'package')
 }
 
+/** A bare clone of `owner/name`: the mirror's, else one cloned into the cache. */
+function bareRepo(repo) {
+  const mirrored = join(mirror, repo.replace('/', '+'), 'repo')
+  if (existsSync(mirrored)) return mirrored
+  const cloned = join(cache, `${repo.replace('/', '+')}.git`)
+  if (!existsSync(cloned))
+    execFileSync('git', ['clone', '-q', '--bare', `https://github.com/${repo}`, cloned])
+  return cloned
+}
+
+/** The tree of `tag` in `owner/name`, unpacked once into the cache. */
+function checkedOutTag(repo, tag) {
+  const dir = join(cache, `${repo.replace('/', '+')}@${tag}`)
+  if (existsSync(join(dir, '.done'))) return dir
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const archive = execFileSync(
+    'git',
+    ['--git-dir', bareRepo(repo), 'archive', '--format=tar', tag],
+    {
+      maxBuffer: 512 * 1024 * 1024
+    }
+  )
+  execFileSync('tar', ['-x', '-C', dir], { input: archive })
+  writeFileSync(join(dir, '.done'), '')
+  return dir
+}
+
+/** The files of one version: the npm tarball's `package/`, or the repository at the tag. */
+function versionFiles(release, version) {
+  return release.repo ? checkedOutTag(release.repo, version) : unpacked(release.package, version)
+}
+
 function layOut(release) {
   const repo = mkdtempSync(join(tmpdir(), `compat-${release.package.replace('/', '+')}-`))
   git(repo, ['init', '-q'], '2024-01-01T00:00:00Z')
@@ -68,7 +113,8 @@ function layOut(release) {
   const place = (version) => {
     for (const entry of execFileSync('ls', ['-A', repo], { encoding: 'utf8' }).split('\n'))
       if (entry && entry !== '.git') rmSync(join(repo, entry), { recursive: true, force: true })
-    execFileSync('cp', ['-R', `${unpacked(release.package, version)}/.`, repo])
+    execFileSync('cp', ['-R', `${versionFiles(release, version)}/.`, repo])
+    rmSync(join(repo, '.done'), { force: true })
     writeFileSync(join(repo, '.gitattributes'), attributes)
     // Every finding, not the first 100: a rewrite such as yaml 2 has more.
     writeFileSync(
@@ -129,9 +175,11 @@ function runTool(repo) {
 
 const KIND_MESSAGES = {
   esm: ['moduleTypeChanged'],
-  engine: ['engineRaised']
+  engine: ['engineRaised'],
+  exports: ['entryPointRemoved']
 }
 const REMOVALS = ['apiRemoved', 'exportRemoved', 'memberRemoved', 'typeRemoved']
+const PARAMETER_REMOVALS = ['parameterRemoved', 'parameterRenamed']
 
 function breaking(finding) {
   return (finding.tags ?? []).includes('bump:major')
@@ -144,8 +192,20 @@ function names(finding, documented) {
   const symbol = finding.symbol ?? ''
   if (documented.kind === 'removed') {
     if (!REMOVALS.includes(finding.messageId)) return false
-    // The thing that held it, removed as a whole, names it too.
-    return symbol === documented.name || documented.name.startsWith(`${symbol}.`)
+    // The thing that held it, removed as a whole, names it too; a CommonJS `default.x` is also `x`.
+    const wanted = [documented.name, documented.name.replace(/^default\./, '')]
+    return wanted.some((name) => symbol === name || name.startsWith(`${symbol}.`))
+  }
+  if (documented.kind === 'option') {
+    // An option key (`Options.unixify`, `default(options).unixify`) or a keyword argument removed.
+    if (REMOVALS.includes(finding.messageId))
+      return symbol === documented.name || symbol.endsWith(`.${documented.name}`)
+    // The record keeps the title, not the data: `f lost parameter x`, `f: parameter x renamed to y`.
+    const words = (finding.title ?? '').split(/[\s:]+/)
+    return (
+      PARAMETER_REMOVALS.includes(finding.messageId) &&
+      words[words.indexOf('parameter') + 1] === documented.name
+    )
   }
   return symbol === documented.name
 }

@@ -378,3 +378,113 @@ describe('Python: inherited members and lazy module exports', () => {
     expect(details.apiReport).toContain('- function `dump`: `dump(obj, *, indent = None)`')
   })
 })
+
+describe('shapes seen on released packages (compat held-out-2, now tuning)', () => {
+  it('an untyped JavaScript options parameter: keys the body read that HEAD no longer takes are named', () => {
+    // pretty-ms 4 -> 5: untyped `options` read in the body; HEAD declares `Options` with renamed keys.
+    const { diff, found } = breaksOf('untyped-options')
+    expect(found).toEqual([
+      'Options.secDecimalDigits: renamed to `secondsDecimalDigits` @index.js:6',
+      'Options.separateMs: renamed to `separateMilliseconds` @index.js:10'
+    ])
+    const names = diff.breaks.map((b) => b.before.name)
+    // Keys still taken are not breaks, nor is `ms` typed `number` where the base declared no type.
+    for (const name of ['Options.compact', 'Options.verbose', 'default'])
+      expect(names).not.toContain(name)
+  })
+
+  it('keys are not compared when HEAD hands the options object on, or reads them in another way', () => {
+    const base = {
+      'index.js': [
+        'module.exports = (value, opts) => {',
+        '  const {unit, round} = opts;',
+        '  return (round ? Math.round(value) : value) + unit;',
+        '};',
+        ''
+      ].join('\n')
+    }
+    const head = {
+      'index.js': [
+        'const render = (value, opts) => value + (opts.suffix || opts.unit);',
+        'module.exports = (value, opts) => render(opts.round ? Math.round(value) : value, opts);',
+        ''
+      ].join('\n')
+    }
+    const before = surfaceOf(base)
+    expect(before.get('. default')?.signatures?.[0].params[1].keys?.map((k) => k.name)).toEqual([
+      'unit',
+      'round'
+    ])
+    expect(diffSurfaces(before, surfaceOf(head)).breaks).toEqual([])
+    // HEAD's `opts` typed `any` says nothing about the keys it takes either.
+    const typedAny = surfaceOf({
+      'index.js': 'module.exports = (value, opts) => value + opts.unit;\n',
+      'index.d.ts': 'declare function f(value: number, opts: any): string;\nexport = f;\n'
+    })
+    expect(diffSurfaces(before, typedAny).breaks).toEqual([])
+    // A parameter that is not an options object (no object default, no options name) has no keys.
+    const list = surfaceOf({
+      'index.js': 'module.exports = (items) => items.length + items.first;\n'
+    })
+    expect(list.get('. default')?.signatures?.[0].params[0].keys).toBeUndefined()
+  })
+
+  it('a namespace merged with a function lists its members; the CommonJS `default` alias is not a member', () => {
+    const base = {
+      'index.d.ts': [
+        'declare namespace wait {',
+        '  function clear(promise: Promise<unknown>): void;',
+        '  interface Options { signal?: unknown }',
+        '}',
+        'declare function wait(ms: number, options?: wait.Options): Promise<void>;',
+        'export = wait;',
+        ''
+      ].join('\n')
+    }
+    const head = {
+      'index.d.ts': [
+        'export interface Options { signal?: unknown }',
+        'export default function wait(ms: number, options?: Options): Promise<void>;',
+        'export function clearWait(promise: Promise<unknown>): void;',
+        ''
+      ].join('\n')
+    }
+    const surface = surfaceOf(base)
+    expect(surface.get('. default.clear')?.signatures?.length).toBe(1)
+    const diff = diffSurfaces(surface, surfaceOf(head))
+    // `import {clear} from 'wait'` worked too (an `export =` namespace's members are named imports).
+    expect(
+      diff.breaks.map((b) => `${b.before.name} @${b.before.file}:${b.before.line}`).sort()
+    ).toEqual(['clear @index.d.ts:2', 'default.clear @index.d.ts:2'])
+    // delay 5's shape: `default: typeof delay` on the `export =` value is the interop alias.
+    const alias = surfaceOf({
+      'index.d.ts': [
+        'type Wait = { (ms: number): Promise<void>; range(min: number, max: number): Promise<void> };',
+        'declare const wait: Wait & { default: typeof wait; createWithTimers(timers: object): Wait };',
+        'export = wait;',
+        ''
+      ].join('\n')
+    })
+    expect([...alias.keys()].sort()).toEqual([
+      '. default',
+      '. default.createWithTimers',
+      '. default.range'
+    ])
+  })
+
+  it('a file only a base export condition named is compared through its subpath, not as a module', async () => {
+    // crypto-random-string 5 -> 6: the `browser` condition's browser.js is gone; its `default` is
+    // still the package's default export (index.d.ts describes every condition).
+    const { base, head } = trees('browser-condition')
+    const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
+    expect(run.error).toBeNull()
+    const breaking = run.findings
+      .filter((f) => f.messageId !== 'versionBumpTooSmall')
+      .map((f) => `${f.messageId} ${f.symbol}`)
+    expect(breaking).toEqual(['apiRemoved randomTokenAsync'])
+    expect(run.findings[0].message).toContain('(index.d.ts:7 at base)')
+    expect(run.findings.some((f) => `${f.message} ${f.lookedFor}`.includes('browser.js'))).toBe(
+      false
+    )
+  })
+})

@@ -139,6 +139,8 @@ export interface FixtureSettings<O> {
   /** `surface.include` of the config file: classes or globs that widen the product view. */
   surfaceInclude?: string[]
   git?: GitHistory
+  /** The base's file texts are readable (`context.base.source`), as the engine's base reader gives them. */
+  baseSource?: boolean
 }
 
 /** Runs the whole pipeline on `files` and then the perspective, the way the engine does. */
@@ -153,7 +155,11 @@ export async function runFixture<O>(
   const base =
     built.base ??
     (settings.baseFiles
-      ? { ref: 'base', model: (await buildFixtureModel(settings.baseFiles)).model }
+      ? {
+          ref: 'base',
+          model: (await buildFixtureModel(settings.baseFiles)).model,
+          ...(settings.baseSource ? { source: (path: string) => settings.baseFiles?.[path] } : {})
+        }
       : undefined)
   const run = await runPerspective(perspective, {
     model,

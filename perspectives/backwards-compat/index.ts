@@ -251,7 +251,9 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     // package's entry modules are described by the surface too.
     const stem = (file: string): string => file.replace(/(\.d)?\.[cm]?[jt]sx?$/, '')
     const reachedStems = new Set([...reached].map(stem))
-    const named = entryFiles(context.model)
+    // An entry module only the base names (crypto-random-string 5's `browser` condition target, gone
+    // at 6) is described by its subpath's declaration too: its exports are compared by subpath.
+    const named = new Set([...entryFiles(context.model), ...entryFiles(base.model)])
     const theirs = (file: string): boolean =>
       surfaces !== null &&
       !/\.pyi?$/.test(file) &&

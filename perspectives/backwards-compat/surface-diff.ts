@@ -186,7 +186,8 @@ function callBreak(
         consequence: 'calls with several arguments break',
         confidence: 'high'
       }
-    const relation = compareTypes(was.type, is.type, names)
+    // An untyped JavaScript parameter declared no type: a type written at HEAD narrows nothing declared.
+    const relation = was.untyped ? 'same' : compareTypes(was.type, is.type, names)
     if (relation === 'narrower' || relation === 'changed')
       return {
         reason: `type of parameter \`${was.name}\` ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,
@@ -194,7 +195,7 @@ function callBreak(
         confidence: relation === 'narrower' ? 'high' : 'medium'
       }
   }
-  const returned = compareTypes(old.returnType, now.returnType, names)
+  const returned = old.returnUntyped ? 'same' : compareTypes(old.returnType, now.returnType, names)
   if (returned === 'wider' || returned === 'changed')
     return {
       reason: `return type ${returned === 'wider' ? 'widened' : 'changed'} from \`${old.returnType}\` to \`${now.returnType}\``,
@@ -389,6 +390,67 @@ export function diffSurfaces(
     if (!was) continue
     const why = signaturesBreak(was, is, names) ?? propertyBreak(was, is, names, accepted)
     if (why) breaks.push({ kind: 'changed', ...why, before: was, after: is })
+    breaks.push(...optionBreaks(was, is))
   }
   return { breaks, additions: added.filter((a) => !claimed.has(a.id)), renamed, moved }
+}
+
+/**
+ * Options an untyped JavaScript function read at the base (`options.separateMs`) that HEAD's function
+ * no longer takes: its declared options type has no such property, or its body no longer reads it.
+ * Each is a removal under the options type's name (`Options.separateMs`), paired with a similar new key.
+ */
+function optionBreaks(was: SurfaceItem, is: SurfaceItem): SurfaceBreak[] {
+  const found: SurfaceBreak[] = []
+  const oldSigs = was.signatures ?? []
+  const newSigs = is.signatures ?? []
+  const width = Math.max(0, ...oldSigs.map((s) => s.params.length))
+  for (let i = 0; i < width; i += 1) {
+    const old = oldSigs.map((s) => s.params[i]).find((p) => p?.keysFrom === 'read' && p.keys)
+    if (!old?.keys) continue
+    const now = newSigs.map((s) => s.params[i]).filter((p) => p?.keys && p.keys.length > 0)
+    // HEAD says nothing about the keys it takes (untyped and unread, `any`, an index signature), or
+    // hands the object on to code that may read the rest.
+    if (now.length === 0 || now.some((p) => p.keysOpen)) continue
+    const taken = new Map(now.flatMap((p) => p.keys ?? []).map((k) => [k.name, k]))
+    const owner = now.find((p) => p.keysOwner)?.keysOwner ?? `${was.name}(${old.name})`
+    const oldNames = new Set(old.keys.map((k) => k.name))
+    const fresh = [...taken.values()].filter((k) => !oldNames.has(k.name))
+    const newParam = now[0]
+    for (const key of old.keys) {
+      if (taken.has(key.name)) continue
+      const partner = fresh.find((k) => similarNames(k.name, key.name))
+      const before: SurfaceItem = {
+        id: `${was.subpath} ${owner}.${key.name}`,
+        subpath: was.subpath,
+        name: `${owner}.${key.name}`,
+        kind: 'property',
+        optional: true,
+        type: 'any',
+        ownerKind: 'function',
+        file: was.file,
+        line: key.line,
+        text: `${old.name}.${key.name} (read by ${was.name})`
+      }
+      const after: SurfaceItem | undefined = partner
+        ? {
+            ...before,
+            id: `${is.subpath} ${owner}.${partner.name}`,
+            name: `${owner}.${partner.name}`,
+            file: is.file,
+            line: partner.line || is.line,
+            text: `${newParam.name}.${partner.name}`
+          }
+        : undefined
+      found.push({
+        kind: 'removed',
+        reason: partner ? `renamed to \`${partner.name}\`` : 'no longer taken',
+        consequence: `calls of \`${was.name}\` that pass the option \`${key.name}\` lose its effect`,
+        before,
+        ...(after ? { after, renamedTo: after.name } : {}),
+        confidence: newParam.keysFrom === 'type' ? 'high' : 'medium'
+      })
+    }
+  }
+  return found
 }

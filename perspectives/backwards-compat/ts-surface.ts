@@ -5,6 +5,7 @@
 // return types. Shipped `.d.ts` files are preferred (they are the contract), JavaScript is read through
 // its JSDoc. The files come from the code model's text; nothing is read from disk.
 import type * as TS from 'typescript'
+import { optionKeys } from './option-keys.js'
 import type { EntryPoint } from './ts-entries.js'
 
 type TypeScript = typeof TS
@@ -14,6 +15,20 @@ export interface SurfaceParam {
   optional: boolean
   rest: boolean
   type: string
+  /**
+   * The option keys this parameter takes: for an untyped JavaScript options parameter, the keys the
+   * body reads from it (`options.compact`, `const {a} = options`, `({a, b} = {})`); for a typed one, the
+   * properties of its object type. Set only when there are some.
+   */
+  keys?: { name: string; line: number }[]
+  /** `read` (untyped JavaScript, from the body) or `type` (the declared type's properties). */
+  keysFrom?: 'read' | 'type'
+  /** The declared type's name when it is a plain reference (`pretty.Options` -> `Options`). */
+  keysOwner?: string
+  /** Read keys only: the body hands the whole object on, so it may take more than it reads. */
+  keysOpen?: boolean
+  /** JavaScript with neither an annotation nor a JSDoc type: `any` here says nothing was declared. */
+  untyped?: boolean
 }
 
 export interface SurfaceSignature {
@@ -21,6 +36,8 @@ export interface SurfaceSignature {
   returnType: string
   /** `<T extends X>` as written, for display. */
   typeParams?: string
+  /** JavaScript without a JSDoc return type: the return type is the checker's guess from the body. */
+  returnUntyped?: boolean
 }
 
 export type SurfaceKind =
@@ -103,9 +120,10 @@ class Walker {
 
   signature(sig: TS.Signature): SurfaceSignature {
     const ts = this.ts
+    const decl = sig.getDeclaration() as TS.SignatureDeclaration | undefined
     const params = sig.getParameters().map((p): SurfaceParam => {
-      const decl = p.valueDeclaration
-      const param = decl && ts.isParameter(decl) ? decl : undefined
+      const pdecl = p.valueDeclaration
+      const param = pdecl && ts.isParameter(pdecl) ? pdecl : undefined
       const jsdoc = param && !param.type ? ts.getJSDocType(param) : undefined
       return {
         name: p.name,
@@ -114,16 +132,22 @@ class Walker {
         type: this.typeText(
           param?.type ?? jsdoc,
           param ? this.checker.getTypeOfSymbolAtLocation(p, param) : undefined
-        )
+        ),
+        ...(param && !param.type && !jsdoc && /\.[cm]?jsx?$/.test(param.getSourceFile().fileName)
+          ? { untyped: true }
+          : {}),
+        ...(param ? optionKeys(ts, this.checker, param, p, decl) : {})
       }
     })
-    const decl = sig.getDeclaration() as TS.SignatureDeclaration | undefined
     const returnNode = decl?.type ?? (decl ? ts.getJSDocReturnType(decl) : undefined)
     const typeParams = decl?.typeParameters?.map((t) => t.getText()).join(', ')
+    const guessed =
+      decl !== undefined && !returnNode && /\.[cm]?jsx?$/.test(decl.getSourceFile().fileName)
     return {
       params,
       returnType: this.typeText(returnNode, sig.getReturnType()),
-      ...(typeParams ? { typeParams: `<${typeParams}>` } : {})
+      ...(typeParams ? { typeParams: `<${typeParams}>` } : {}),
+      ...(guessed ? { returnUntyped: true } : {})
     }
   }
 
@@ -137,6 +161,16 @@ class Walker {
       return this.checker.isOptionalParameter(param)
     if (param.initializer || param.dotDotDotToken || param.questionToken) return true
     return ts.getJSDocParameterTags(param).some((tag) => tag.isBracketed)
+  }
+
+  /** True when the property's type is the owner's own type (`default: typeof delay`). */
+  private selfAlias(prop: TS.Symbol, owner: TS.Type): boolean {
+    const decl = prop.valueDeclaration ?? prop.getDeclarations()?.[0]
+    if (!decl) return false
+    const type = this.checker.getTypeOfSymbolAtLocation(prop, decl)
+    return (
+      type === owner || (type.getSymbol() !== undefined && type.getSymbol() === owner.getSymbol())
+    )
   }
 
   private signaturesOf(type: TS.Type, kind: TS.SignatureKind): SurfaceSignature[] {
@@ -210,7 +244,14 @@ class Walker {
       if (node && (ts.isTypeLiteralNode(node) || ts.isIntersectionTypeNode(node)))
         this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false, 'type')
     } else if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) {
-      this.add({ name, kind: 'namespace', ...at })
+      // A CommonJS `module.exports = (ms, options) => …` is the module itself: callable.
+      const sigs = valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : []
+      this.add({
+        name,
+        kind: sigs.length > 0 ? 'function' : 'namespace',
+        ...(sigs.length > 0 ? { signatures: sigs } : {}),
+        ...at
+      })
     } else {
       // CommonJS `module.exports = { pad }` and other value-like symbols: callable or not.
       const sigs = valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : []
@@ -235,6 +276,9 @@ class Walker {
     const props = this.checker.getPropertiesOfType(type).slice(0, MAX_MEMBERS)
     for (const prop of props) {
       if (isStatic && prop.name === 'prototype') continue
+      // `declare const x: X & { default: typeof x }; export = x`: the CommonJS interop alias of the
+      // value itself (`require('x').default`), not a member of its own.
+      if (owner === 'default' && prop.name === 'default' && this.selfAlias(prop, type)) continue
       // `_x` and `x_` (immer's `useProxies_`) mark members private by convention.
       if (/^[_#]|^__@|_$/.test(prop.name)) continue
       const decl = prop.valueDeclaration ?? prop.getDeclarations()?.[0]
