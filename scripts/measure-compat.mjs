@@ -258,6 +258,12 @@ for (const release of corpus.releases) {
     moved,
     set: release.set,
     unmatched: unmatched.map((f) => `${f.messageId} ${f.symbol ?? ''} ${f.title}`),
+    // Each call in full, for an independent reading (false, or a real change the notes leave out).
+    calls: unmatched.map((f) => ({
+      messageId: f.messageId,
+      symbol: f.symbol ?? null,
+      message: f.message
+    })),
     undocumentedReal: undocumentedReal.map((f) => `${f.messageId} ${f.symbol ?? ''}`),
     base: details.base?.ref ?? details.base?.unavailable ?? null,
     specs: Object.fromEntries(
