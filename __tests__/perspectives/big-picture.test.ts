@@ -10,6 +10,7 @@ import { toPreviousResult } from '../../src/history/previous.js'
 import { runToResult } from '../../src/pipeline/results.js'
 import { buildRecord } from '../../src/records/build.js'
 import { checkRun, FIXED_NOW, readFixture, runFixture, testPerspective } from './harness.js'
+import { editFile } from './edit-files.js'
 
 const OTHERS = PERSPECTIVES.filter((p) => p.meta.id !== 'big-picture')
 
@@ -119,9 +120,23 @@ async function withExampleFindings(files: Record<string, string>): Promise<Previ
   })
 }
 
+/** The clean module with an untested function that parses JSON: three perspectives flag src/sum.ts. */
+const UNTESTED_PARSE: Record<string, string> = editFile(CLEAN_FILES, 'src/sum.ts', [
+  '  return total\n}\n',
+  '  return total\n}\n\nexport function sumOf(text: string): number {\n  return sum(JSON.parse(text))\n}\n'
+])
+/** The same with sumOf tested: only failure-modes still flags src/sum.ts. */
+const TESTED_PARSE: Record<string, string> = editFile(
+  UNTESTED_PARSE,
+  'test/sum.test.ts',
+  ["import { sum } from '../src/sum.ts'", "import { sum, sumOf } from '../src/sum.ts'"],
+  [
+    '  assert.equal(sum([]), 0)\n',
+    "  assert.equal(sum([]), 0)\n  assert.equal(sumOf('[1, 2]'), 3)\n"
+  ]
+)
+
 testPerspective(bigPicture, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: ['hotspot'],
   valid: [
     {
       name: 'an empty repository',
@@ -148,9 +163,21 @@ testPerspective(bigPicture, {
         expect(details(run).readiness.checks.find((c) => c.id === 'complete')!.state).toBe('fail')
         expect(run.risk).toBe(0)
       }
+    },
+    {
+      name: 'sumOf tested: one perspective still flags sum.ts, no hotspot (near miss of hotspot)',
+      files: TESTED_PARSE,
+      results: () => resultsOf(TESTED_PARSE),
+      check: ({ run }) => expect(details(run).hotspots.files).toEqual([])
     }
   ],
   invalid: [
+    {
+      name: 'an untested function that parses JSON makes its file a hotspot',
+      files: UNTESTED_PARSE,
+      results: () => resultsOf(UNTESTED_PARSE),
+      expected: [{ messageId: 'hotspot', file: 'src/sum.ts', line: 8 }]
+    },
     {
       name: 'a TypeScript service: the files several perspectives flag, at their most severe finding',
       files: TS_FILES,
