@@ -59,8 +59,6 @@ const tsFixture = readFixture('edge-cases-ts')
 const pyFixture = readFixture('edge-cases-py')
 
 testPerspective<EdgeOptions>(edgeCases, {
-  // Message ids without a near-miss case yet (the meta-test keeps this list true).
-  nearMissPending: ['offByOneLoop', 'untestedBoundary'],
   valid: [
     { name: 'an empty repository has no boundaries', files: {} },
     {
@@ -206,6 +204,33 @@ testPerspective<EdgeOptions>(edgeCases, {
         { messageId: 'untestedBoundary', file: 'src/limits.ts', line: 2 },
         { messageId: 'offByOneLoop', file: 'src/limits.ts', line: 11 },
         { messageId: 'untestedBoundary', file: 'src/limits.ts', line: 20 }
+      ]
+    },
+    {
+      name: 'near miss: the same loop stops before length',
+      files: edited(tsFixture, 'src/limits.ts', 'i <= items.length', 'i < items.length'),
+      expected: [
+        { messageId: 'untestedBoundary', file: 'src/limits.ts', line: 2 },
+        { messageId: 'switchWithoutDefault', file: 'src/limits.ts', line: 19 },
+        { messageId: 'untestedBoundary', file: 'src/limits.ts', line: 20 }
+      ]
+    },
+    {
+      name: 'near miss: the test also calls clampPercent and label',
+      files: edited(
+        edited(
+          tsFixture,
+          '__tests__/names.test.ts',
+          "import { colour, initials, step } from '../src/names.js'",
+          "import { colour, initials, step } from '../src/names.js'\nimport { clampPercent, label } from '../src/limits.js'"
+        ),
+        '__tests__/names.test.ts',
+        "    expect(colour(3)).toBe('unknown')",
+        "    expect(colour(3)).toBe('unknown')\n    expect(clampPercent(101)).toBe(100)\n    expect(label('a')).toBe('Alpha')"
+      ),
+      expected: [
+        { messageId: 'offByOneLoop', file: 'src/limits.ts', line: 11 },
+        { messageId: 'switchWithoutDefault', file: 'src/limits.ts', line: 19 }
       ]
     },
     {
