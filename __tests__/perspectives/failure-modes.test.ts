@@ -70,8 +70,41 @@ const URL_TS =
   "export function parseUrl(text: string): URL {\n  try {\n    return new URL(text)\n  } catch {\n    throw new UrlError('not a URL')\n  }\n}\n\n" +
   "export const NAMES = ['a'].map(function (name) {\n  if (name === '') throw new Error('empty')\n  return name\n})\n"
 
+/**
+ * Reading the package's own package.json beside a module (judged false on json-server, session 5:
+ * `new URL('../package.json', import.meta.url)` cannot throw, nor can parsing the shipped file);
+ * `file` is what the URL is built from.
+ */
+const ownFileRepo = (file: string): Record<string, string> => ({
+  'package.json':
+    '{"name":"cli","version":"1.0.0","type":"module","devDependencies":{"jest":"^29.0.0"}}',
+  'src/version.ts': [
+    "import { readFileSync } from 'node:fs'",
+    '',
+    'export function version(name: string): string {',
+    `  const pkg = JSON.parse(readFileSync(new URL(${file}, import.meta.url), 'utf8'))`,
+    '  return `${name} ${pkg.version}`',
+    '}',
+    ''
+  ].join('\n')
+})
+
+/** A Decimal rounded to an int (judged false on falcon, session 5) beside text converted to one. */
+const roundRepo = (argument: string): Record<string, string> => ({
+  'pyproject.toml': '[project]\nname = "shop"\n',
+  'shop/rounding.py': `def round_to_int(dec):\n    return int(${argument})\n`
+})
+
 testPerspective<FailureOptions>(failureModes, {
   valid: [
+    {
+      name: "throwingCall near miss: the package's own package.json, by a literal URL beside the module",
+      files: ownFileRepo("'../package.json'")
+    },
+    {
+      name: 'throwingCall near miss: int() of the number a Decimal method returns',
+      files: roundRepo('dec.to_integral_value()')
+    },
     {
       // Judged intended on bottle, httpie and structlog: a raise is a designed error. One the
       // project's tests expect (directly, or through a subclass that inherits the raising
@@ -216,6 +249,20 @@ testPerspective<FailureOptions>(failureModes, {
     }
   ],
   invalid: [
+    {
+      name: 'throwingCall: a file the caller names, read and parsed',
+      files: ownFileRepo('name'),
+      expected: [
+        { messageId: 'throwingCall', file: 'src/version.ts', line: 4 },
+        { messageId: 'throwingCall', file: 'src/version.ts', line: 4 },
+        { messageId: 'throwingCall', file: 'src/version.ts', line: 4 }
+      ]
+    },
+    {
+      name: 'throwingCall: int() of the text the caller passes',
+      files: roundRepo('dec'),
+      expected: [{ messageId: 'throwingCall', file: 'shop/rounding.py', line: 2 }]
+    },
     {
       name: 'TypeScript: throws, throwing calls, awaited I/O and an unchecked optional',
       files: tsFixture,

@@ -15,6 +15,7 @@ import { stringLiteralValue } from '../shared/literals.js'
 import { splitTopLevel } from '../shared/values.js'
 import { type CallKind, importSources, throwingCall, type ThrowingCall } from './catalogue.js'
 import { type Handling, handling, tryIndex, type TryIndex } from './handled.js'
+import { numericMethodArgument, selfMade } from './self-made.js'
 
 export type ModeKind = 'throw' | 'call' | 'optional'
 
@@ -152,6 +153,9 @@ export function modesOf(module: ModuleModel): FailureMode[] {
     if (!entry) continue
     // A call on literals only (`JSON.parse('{}')`, `int("5")`) either always works or always fails in the author's hands.
     if (call.args.length > 0 && call.args.every(isLiteral)) continue
+    // ...and so does one on values the code makes itself (its own file's URL, a number a method returned).
+    if (selfMade(module, call)) continue
+    if (entry.kind === 'conversion' && numericMethodArgument(module, call)) continue
     if (
       module.language === 'python' &&
       entry.kind === 'conversion' &&

@@ -1,0 +1,90 @@
+// Values the code makes itself, so a call on them cannot fail on input: `new URL('../package.json',
+// import.meta.url)`, `readFileSync(fileURLToPath(that))` and `JSON.parse` of what it read (the
+// package's own shipped file, judged false on json-server), `path.join(__dirname, 'x.json')`, and a
+// Python conversion of a number a numeric method returned (`int(dec.to_integral_value())`, judged
+// false on falcon). Reads the model's structured arguments and the call sites nested in the call.
+import type { CallArgument, CallSite, ModuleModel } from '../../src/model/types.js'
+
+/** The module's own location: a base that always parses and names a shipped file. */
+const OWN_LOCATION = new Set([
+  'import.meta.url',
+  'import.meta.dirname',
+  'import.meta.filename',
+  '__dirname',
+  '__filename',
+  '__file__'
+])
+
+/** Calls that build a path or URL from their arguments, or read the file it names. */
+const BUILDERS = new Set([
+  'URL',
+  'fileURLToPath',
+  'join',
+  'resolve',
+  'dirname',
+  'readFileSync',
+  'Path',
+  'parent'
+])
+
+/** Methods of numbers (Decimal, float, int, timedelta, datetime) that return a number. */
+const NUMERIC_METHODS = new Set([
+  'to_integral_value',
+  'to_integral',
+  'quantize',
+  'total_seconds',
+  'timestamp',
+  'bit_length',
+  'conjugate'
+])
+
+function callText(site: CallSite): string {
+  return `${site.isNew ? 'new ' : ''}${site.callee}(`
+}
+
+/** The call site an argument of `outer` is, when the argument is a call. */
+function nestedCall(module: ModuleModel, outer: CallSite, arg: CallArgument): CallSite | undefined {
+  const text = arg.text.trim()
+  return module.calls.find(
+    (c) =>
+      c !== outer &&
+      c.enclosing === outer.enclosing &&
+      (c.loc.startLine > outer.loc.startLine ||
+        (c.loc.startLine === outer.loc.startLine && c.loc.startColumn > outer.loc.startColumn)) &&
+      (c.loc.endLine < outer.loc.endLine ||
+        (c.loc.endLine === outer.loc.endLine && c.loc.endColumn <= outer.loc.endColumn)) &&
+      text.startsWith(callText(c))
+  )
+}
+
+function ownArgument(
+  module: ModuleModel,
+  outer: CallSite,
+  arg: CallArgument,
+  depth: number
+): boolean {
+  if (arg.kind === 'literal') return true
+  if (OWN_LOCATION.has(arg.text.trim())) return true
+  if (arg.kind !== 'call' || depth > 6) return false
+  const inner = nestedCall(module, outer, arg)
+  return inner !== undefined && BUILDERS.has(inner.name) && selfMade(module, inner, depth + 1)
+}
+
+/**
+ * Every argument is a literal, the module's own location, or a path/URL/read built only from those:
+ * the call works the same on every run, so its failure is not a failure mode of the caller's input.
+ */
+export function selfMade(module: ModuleModel, call: CallSite, depth = 0): boolean {
+  const args = call.arguments
+  if (!args || args.length === 0) return false
+  if (!args.some((a) => a.kind !== 'literal')) return false // all literals: the caller's existing rule
+  return args.every((a) => ownArgument(module, call, a, depth))
+}
+
+/** Python `int(x.to_integral_value())`: a number in, so no ValueError from text. */
+export function numericMethodArgument(module: ModuleModel, call: CallSite): boolean {
+  const first = call.arguments?.[0]
+  if (!first || first.kind !== 'call') return false
+  const inner = nestedCall(module, call, first)
+  return inner !== undefined && inner.receiver !== undefined && NUMERIC_METHODS.has(inner.name)
+}
