@@ -31,6 +31,7 @@ import { readOtherCi } from './other-ci.js'
 import { describeProject } from './project.js'
 import { buildReport, workflowRows } from './report.js'
 import { buildWorkflowSpec } from './specs.js'
+import { finishFindings, perKindMetrics } from '../kit/index.js'
 
 export type { CiOptions } from './options.js'
 
@@ -77,22 +78,18 @@ export default definePerspective<CiMessageId, CiOptions>({
     const project = describeProject(model)
     const other = readOtherCi(model.facts.ci, project.node?.manifest)
     const input: CheckInput = { model, graph, project, other, options, source: context.source }
-    const findingsPerCheck: Record<string, number> = Object.fromEntries(
-      Object.keys(MESSAGES).map((id) => [id, 0])
-    )
-    const findings: Draft[] = []
     // Repository without source code: nothing to build or test, so nothing to say about CI.
-    if (project.sourceFiles > 0 || graph.workflows.length > 0) {
-      for (const check of CHECKS) {
-        const perId = new Map<string, number>()
-        for (const draft of check(input)) {
-          findingsPerCheck[draft.messageId] += 1
-          const n = (perId.get(draft.messageId) ?? 0) + 1
-          perId.set(draft.messageId, n)
-          if (n <= options.maxFindingsPerCheck) findings.push(draft)
-        }
-      }
-    }
+    const found =
+      project.sourceFiles > 0 || graph.workflows.length > 0
+        ? CHECKS.flatMap((check) => check(input))
+        : []
+    // Each kind comes from one check, in the order that check reads the workflows: the cap keeps the first.
+    const { kept, perKind } = finishFindings(
+      found.map((draft) => ({ draft })),
+      Object.keys(MESSAGES) as CiMessageId[],
+      { maxPerKind: options.maxFindingsPerCheck, keepOrder: true }
+    )
+    const findings: Draft[] = kept.map((f) => f.draft)
     const specs = buildWorkflowSpec(
       project,
       graph,
@@ -111,7 +108,7 @@ export default definePerspective<CiMessageId, CiOptions>({
       foreignCommands: graph.foreign.length,
       otherCiFiles: other.length
     }
-    for (const [id, n] of Object.entries(findingsPerCheck)) metrics[`findings.${id}`] = n
+    Object.assign(metrics, perKindMetrics(perKind))
     return {
       findings,
       specs,
@@ -142,10 +139,10 @@ export default definePerspective<CiMessageId, CiOptions>({
               }
             : null
         },
-        findingsPerCheck,
+        findingsPerCheck: perKind,
         options
       },
-      report: buildReport(graph, other, findingsPerCheck, project.sourceFiles)
+      report: buildReport(graph, other, perKind, project.sourceFiles)
     }
   }
 })
