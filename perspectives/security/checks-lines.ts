@@ -58,11 +58,28 @@ function codeLines(lines: string[], python: boolean): string[] {
   })
 }
 
+/**
+ * Blanks docstrings and the inner lines of multi-line strings: text there is prose or data, not code. A
+ * string's first and last lines keep the code around it (`el.innerHTML = \`` opens a template).
+ */
+function withoutStringLines(lines: string[], module: ModuleModel): string[] {
+  const spans: Array<[number, number]> = [
+    ...(module.docstrings ?? []),
+    ...module.strings
+      .filter((s) => s.loc.endLine - s.loc.startLine > 1)
+      .map((s): [number, number] => [s.loc.startLine + 1, s.loc.endLine - 1])
+  ]
+  if (spans.length === 0) return lines
+  const out = [...lines]
+  for (const [start, end] of spans) for (let n = start; n <= end; n++) out[n - 1] = ''
+  return out
+}
+
 export function lineFindings(context: CheckContext): Draft[] {
   const out: Draft[] = []
   for (const module of context.modules) {
     const python = module.language === 'python'
-    const lines = codeLines(context.quoter.lines(module.path), python)
+    const lines = withoutStringLines(codeLines(context.quoter.lines(module.path), python), module)
     lines.forEach((line, i) => {
       if (line === '') return
       const lineNo = i + 1

@@ -488,6 +488,8 @@ export interface ModuleModel {
   loops: Loop[]
   switches: SwitchStatement[]
   strings: StringLiteral[]
+  /** Python docstrings' first and last lines (they are not in `strings`); absent when there are none. */
+  docstrings?: Array<[number, number]>
   /** Regular expression literals (JavaScript/TypeScript); absent when the extractor has none to report. */
   regexes?: RegexLiteral[]
   /** Writes inside functions (Python): augmented assignments and subscript stores; absent when none were read. */

@@ -248,6 +248,8 @@ class PythonWalker extends PyFlow {
     ) {
       this.docstrings.add(only[0].id)
       for (const part of namedKids(only[0])) this.docstrings.add(part.id)
+      const at = loc(only[0])
+      ;(this.model.docstrings ??= []).push([at.startLine, at.endLine])
     }
   }
 
