@@ -2,28 +2,9 @@
 // function, exclusion pragmas (coverage.py's excluded lines and `# pragma: no cover`, `istanbul ignore
 // next`, `c8 ignore start/stop`, `v8 ignore next`) mean excluded, never untested; without a report the
 // static estimate follows re-exports, subclasses and names used anywhere, and says it is an estimate.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { reachFacts } from '../../../perspectives/shared/test-reach.js'
-import { buildModel } from '../../../src/model/build.js'
 import type { CodeModel, ModuleModel } from '../../../src/model/types.js'
-import { collectFacts } from '../../../src/repo/facts.js'
-import { loadRepository } from '../../../src/repo/loader.js'
-
-async function modelOf(files: Record<string, string>): Promise<CodeModel> {
-  const root = mkdtempSync(join(tmpdir(), 'reach-'))
-  try {
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true })
-      writeFileSync(join(root, path), content)
-    }
-    const repo = await loadRepository(root, {})
-    return await buildModel(repo, await collectFacts(repo, {}))
-  } finally {
-    rmSync(root, { recursive: true, force: true })
-  }
-}
+import { modelOf } from './reach-model.js'
 
 function reachOf(model: CodeModel, path: string): Record<string, string> {
   const module = model.modules.find((m) => m.path === path) as ModuleModel
