@@ -14,6 +14,7 @@ import type {
 } from '../specs/types.js'
 import { nodeObserver, pythonObserver, type ObserverOutput } from './observe-scripts.js'
 import { runChild } from './spawn.js'
+import { typeScriptLoader } from './ts-loader.js'
 
 export interface ObserveSession {
   root: string
@@ -73,12 +74,18 @@ async function runObserver(
   } else if (language === 'javascript' || language === 'typescript') {
     const loader: string[] = []
     if (language === 'typescript') {
-      if (!(await exists(join(session.root, 'node_modules/tsx/package.json'))))
-        return {
-          planOnly:
-            'a TypeScript module, and the project has no loader (tsx) to import it outside its test runner'
-        }
-      loader.push('--import', 'tsx')
+      // The project's own tsx when it has one, else its `typescript` compiling each file (ts-loader.ts).
+      if (await exists(join(session.root, 'node_modules/tsx/package.json')))
+        loader.push('--import', 'tsx')
+      else {
+        const own = await typeScriptLoader(session.root)
+        if (!own)
+          return {
+            planOnly:
+              'a TypeScript module, and the project installs neither tsx nor typescript to load it outside its test runner'
+          }
+        loader.push(...own)
+      }
     }
     const script = join(session.tmp, `observe-${n}.mjs`)
     await writeFile(

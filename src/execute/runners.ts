@@ -5,6 +5,7 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TestFramework } from '../specs/types.js'
+import { typeScriptLoader } from './ts-loader.js'
 import { parseJestJson, parseJUnitReport, parseMochaJson, type FileReport } from './reports.js'
 
 export interface RunnerCommand {
@@ -47,12 +48,15 @@ async function firstExisting(root: string, candidates: string[]): Promise<string
   return null
 }
 
-/** The TypeScript loader the project itself uses for node:test, if it has one. */
+/**
+ * The TypeScript loader for node:test: the project's own (tsx, ts-node) when it has one, else its
+ * `typescript` package compiling each file (ts-loader.ts).
+ */
 async function typescriptLoader(root: string): Promise<string[] | null> {
   if (await exists(join(root, 'node_modules/tsx/package.json'))) return ['--import', 'tsx']
   if (await exists(join(root, 'node_modules/ts-node/package.json')))
     return ['--loader', 'ts-node/esm']
-  return null
+  return typeScriptLoader(root)
 }
 
 /**
@@ -131,7 +135,7 @@ export async function runnerCommand(
       if (!loader)
         return {
           unavailable:
-            "a TypeScript spec for node:test needs the project's own loader (tsx or ts-node), and it has none"
+            "a TypeScript spec for node:test needs the project's own loader (tsx or ts-node) or its typescript package, and it has none"
         }
       return {
         command: ctx.node,
@@ -208,7 +212,8 @@ export async function suiteCommand(
     }
     case 'node:test': {
       const loader = language === 'typescript' ? await typescriptLoader(ctx.root) : []
-      if (!loader) return { unavailable: 'no TypeScript loader (tsx or ts-node) for node:test' }
+      if (!loader)
+        return { unavailable: 'no TypeScript loader (tsx, ts-node or typescript) for node:test' }
       return { command: ctx.node, args: [...loader, '--test'] }
     }
     case 'pytest':

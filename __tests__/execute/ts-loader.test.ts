@@ -1,0 +1,82 @@
+// TypeScript without tsx: the unit is observed, and the node:test spec run, through a loader that
+// transpiles each file with the project's own `typescript` and resolves `./x.js` to `./x.ts`. The
+// fixture has an enum (emitted code) and NodeNext `.js` specifiers; real node:test runner.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
+import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
+import { renderSpec } from '../../src/specs/render.js'
+import type { RenderTarget, SpecDraft } from '../../src/specs/types.js'
+import { fingerprint, fixtureWorkspace, PROJECT } from './workspace.js'
+
+const target: RenderTarget = { framework: 'node:test', language: 'typescript' }
+
+const draft: SpecDraft = {
+  key: 'shout',
+  title: 'shout as observed',
+  level: 'unit',
+  target: { file: 'src/text.ts', symbol: 'shout' },
+  rationale: 'r',
+  covers: [],
+  expected: 'e',
+  priority: 'P2',
+  body: {
+    kind: 'call',
+    module: 'src/text.ts',
+    symbol: 'shout',
+    async: false,
+    cases: [
+      { name: 'upper', args: ['hey'], expect: { kind: 'does-not-throw' } },
+      { name: 'lower', args: ['Hey', { mode: 'lower' }], expect: { kind: 'does-not-throw' } },
+      { name: 'empty', args: [''], expect: { kind: 'does-not-throw' } }
+    ]
+  }
+}
+
+describe('TypeScript observed and run without tsx (node:test)', () => {
+  let result: StageResult
+  let identical = false
+  beforeAll(async () => {
+    // This project installs typescript and neither tsx nor ts-node: the fixture sees the same.
+    await expect(access(join(PROJECT, 'node_modules/tsx/package.json'))).rejects.toThrow()
+    await expect(access(join(PROJECT, 'node_modules/ts-node/package.json'))).rejects.toThrow()
+    const ws = await fixtureWorkspace('ts-no-tsx', { git: true })
+    try {
+      const before = await fingerprint(ws.dir)
+      result = await validateSpecs(
+        [{ spec: renderSpec(draft, target, 'edge-cases'), draft, perspectiveId: 'edge-cases' }],
+        {
+          workspace: ws.dir,
+          exclude: [],
+          target,
+          mode: 'true',
+          secrets: [],
+          python: null,
+          observeMs: 8_000,
+          coverageMs: 0,
+          runs: 3
+        }
+      )
+      identical = JSON.stringify(await fingerprint(ws.dir)) === JSON.stringify(before)
+    } finally {
+      await ws.remove()
+    }
+  }, 300_000)
+
+  it('writes the observed values and error as the assertions, and the spec passes 3 of 3', () => {
+    const [outcome] = [...result.outcomes.values()]
+    expect(outcome.validation).toMatchObject({ status: 'passed', runs: 3 })
+    expect(outcome.deliver).toBe(true)
+    const code = outcome.spec.code
+    // The enum comes from case.ts through './case.js': both values are what the code returns.
+    expect(code).toMatch(/\['hey'\][^\n]*'HEY!'/)
+    expect(code).toMatch(/\['Hey', \{ mode: 'lower' \}\][^\n]*'hey!'/)
+    expect(code).toContain("name: 'RangeError'")
+    expect(code).toContain("message: 'empty text'")
+    expect(code).toContain("from '../src/text.js'")
+  })
+
+  it('leaves the workspace byte-identical', () => {
+    expect(identical).toBe(true)
+  })
+})
