@@ -2,8 +2,10 @@
 // transpiles each file with the project's own `typescript` and resolves `./x.js` to `./x.ts`. The
 // fixture has an enum (emitted code) and NodeNext `.js` specifiers; real node:test runner.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { access } from 'node:fs/promises'
+import { access, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runnerCommand } from '../../src/execute/runners.js'
 import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
 import { renderSpec } from '../../src/specs/render.js'
 import type { RenderTarget, SpecDraft } from '../../src/specs/types.js'
@@ -78,5 +80,26 @@ describe('TypeScript observed and run without tsx (node:test)', () => {
 
   it('leaves the workspace byte-identical', () => {
     expect(identical).toBe(true)
+  })
+})
+
+describe('a project with neither tsx, ts-node nor typescript', () => {
+  it('a TypeScript node:test spec is not run, and says which loader is missing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tp-no-ts-'))
+    try {
+      const command = await runnerCommand('node:test', join(dir, 'test/a.test.ts'), 'typescript', {
+        root: dir,
+        node: 'node',
+        python: null,
+        reportPath: join(dir, 'report.xml'),
+        testTimeoutMs: 1_000
+      })
+      expect(command).toEqual({
+        unavailable:
+          "a TypeScript spec for node:test needs the project's own loader (tsx or ts-node) or its typescript package, and it has none"
+      })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -199,7 +199,7 @@ describe('node:test (JavaScript)', () => {
           path: 'test/typed.test.ts',
           framework: 'node:test',
           language: 'typescript',
-          code: `import { it } from 'node:test'\n`
+          code: `import { it } from 'node:test'\nimport assert from 'node:assert/strict'\n\nit('typed', () => {\n  const n: number = 1\n  assert.equal(n, 1)\n})\n`
         }
       ],
       // A real, small per-file limit: the assertion is only that the hanging spec was killed.
@@ -217,9 +217,8 @@ describe('node:test (JavaScript)', () => {
     expect(result.results.get('hang')).toMatchObject({ status: 'error' })
     expect(result.results.get('hang')?.message).toContain('killed')
   })
-  it("a TypeScript spec without the project's own loader is not run, with why", () => {
-    expect(result.results.get('ts')?.status).toBe('not-run')
-    expect(result.results.get('ts')?.message).toContain('loader')
+  it("a TypeScript spec without tsx runs through the project's typescript (ts-loader.ts)", () => {
+    expect(result.results.get('ts')).toMatchObject({ status: 'passed', runs: 1 })
   })
 })
 
