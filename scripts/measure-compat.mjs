@@ -125,7 +125,8 @@ function layOut(release) {
   place(release.from)
   git(repo, ['add', '-A'], '2024-01-01T00:00:00Z')
   git(repo, ['commit', '-q', '-m', `${release.from}`], '2024-01-01T00:00:00Z')
-  git(repo, ['tag', `v${release.from}`], '2024-01-01T00:00:00Z')
+  // A git tag may carry its own `v` (bleach's `v5.0.1`): the base tag is `v` and the version.
+  git(repo, ['tag', `v${release.from.replace(/^v/, '')}`], '2024-01-01T00:00:00Z')
   place(release.to)
   git(repo, ['add', '-A'], '2024-06-01T00:00:00Z')
   git(repo, ['commit', '-q', '--allow-empty', '-m', `${release.to}`], '2024-06-01T00:00:00Z')
@@ -176,7 +177,8 @@ function runTool(repo) {
 const KIND_MESSAGES = {
   esm: ['moduleTypeChanged'],
   engine: ['engineRaised'],
-  exports: ['entryPointRemoved']
+  exports: ['entryPointRemoved'],
+  bin: ['binRemoved']
 }
 const REMOVALS = ['apiRemoved', 'exportRemoved', 'memberRemoved', 'typeRemoved']
 const PARAMETER_REMOVALS = ['parameterRemoved', 'parameterRenamed']
