@@ -17,7 +17,7 @@ import {
   symlinkSync,
   writeFileSync
 } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import ts from 'typescript'
 
 const [repoArg, jsonl, runner, python = 'python3'] = process.argv.slice(2)
@@ -46,6 +46,16 @@ const frameworks = [...new Set(specs.map((s) => s.framework))]
 for (const [file, s] of byFile) {
   mkdirSync(dirname(join(copy, file)), { recursive: true })
   writeFileSync(join(copy, file), s.code)
+}
+// As the tool's writers do (src/specs/python-packages.ts): Python specs sharing a basename
+// (`python_files = tests.py`, a folder per spec) get an `__init__.py` in their folder.
+const basenames = new Map()
+for (const file of byFile.keys())
+  if (file.endsWith('.py')) basenames.set(basename(file), (basenames.get(basename(file)) ?? 0) + 1)
+for (const file of byFile.keys()) {
+  if (!file.endsWith('.py') || basenames.get(basename(file)) < 2 || dirname(file) === '.') continue
+  const init = join(copy, dirname(file), '__init__.py')
+  if (!existsSync(init)) writeFileSync(init, '')
 }
 
 // Syntax: the TypeScript parser for JS/TS, CPython's ast for Python.

@@ -3,7 +3,15 @@
 // written where they were suggested. The project's node_modules is linked in (never installed per
 // fixture) so the fixture's own runner can load the files.
 import { execFile } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { PERSPECTIVES } from '../../perspectives/index.js'
@@ -13,6 +21,7 @@ import type { CodeModel, RepositoryFacts } from '../../src/model/types.js'
 import { collectFacts } from '../../src/repo/facts.js'
 import { loadRepository } from '../../src/repo/loader.js'
 import { detectTargetWithReason } from '../../src/specs/detect.js'
+import { packageInits } from '../../src/specs/python-packages.js'
 import type { RenderTarget, TestSpec } from '../../src/specs/types.js'
 
 export const PROJECT = resolve('.')
@@ -58,6 +67,11 @@ export async function prepareFixture(
       mkdirSync(dirname(full), { recursive: true })
       writeFileSync(full, spec.code)
     }
+    for (const init of packageInits(
+      specs.map((s) => s.fileName),
+      (p) => existsSync(join(root, p))
+    ))
+      writeFileSync(join(root, init), '')
     // After modelling, so the loader never walks the linked folder.
     symlinkSync(join(PROJECT, 'node_modules'), join(root, 'node_modules'), 'dir')
   }

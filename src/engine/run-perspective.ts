@@ -175,10 +175,21 @@ export function finaliseFindings(meta: PerspectiveMeta, drafts: FindingDraft[]):
 }
 
 /** Two specs for one module, symbol and perspective would share a file: the later one gets `.2`, `.3`... before its suffix. */
-function uniqueFileName(spec: TestSpec, used: Set<string>): TestSpec {
+function uniqueFileName(spec: TestSpec, used: Set<string>, exactFile?: string): TestSpec {
   if (!used.has(spec.fileName)) {
     used.add(spec.fileName)
     return spec
+  }
+  // A folder per spec with a file of one exact name (pytest `python_files = tests.py`): the folder is numbered.
+  if (exactFile && spec.fileName.endsWith(`/${exactFile}`)) {
+    const folder = spec.fileName.slice(0, -exactFile.length - 1)
+    for (let n = 2; ; n++) {
+      const candidate = `${folder}_${n}/${exactFile}`
+      if (!used.has(candidate)) {
+        used.add(candidate)
+        return { ...spec, fileName: candidate }
+      }
+    }
   }
   const slash = spec.fileName.lastIndexOf('/')
   const dir = spec.fileName.slice(0, slash + 1)
@@ -207,7 +218,7 @@ export function finaliseSpecs(
   for (const draft of drafts) {
     if (seen.has(draft.key)) continue
     seen.add(draft.key)
-    specs.push(uniqueFileName(renderSpec(draft, target, meta.id), files))
+    specs.push(uniqueFileName(renderSpec(draft, target, meta.id), files, target.layout?.exactFile))
   }
   return specs
 }

@@ -2,8 +2,9 @@
 // decides each one's status: passed, failed (with the assertion message), error (does not load or
 // hangs), flaky (passes and fails across the runs), skipped, or not-run (with why). The workspace is
 // never written; the copy is removed whatever happens.
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { access, mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { packageInits } from '../specs/python-packages.js'
 import type { TestFramework } from '../specs/types.js'
 import type { Baselines } from './baseline.js'
 import { childEnvironment } from './child-env.js'
@@ -207,6 +208,14 @@ export async function runSpecFiles(
   const notes: string[] = []
   const runs = Math.max(1, options.runs ?? 3)
   const { root, tmp, env, python, node } = session
+  // Python specs sharing a basename (`python_files = tests.py`) are imported through packages of their own.
+  for (const init of packageInits(specs.map((s) => s.path))) {
+    const there = await access(join(root, ...init.split('/'))).then(
+      () => true,
+      () => false
+    )
+    if (!there) await writeInside(root, init, '').catch(() => undefined)
+  }
   for (const spec of specs) {
     try {
       await writeInside(root, spec.path, spec.code)

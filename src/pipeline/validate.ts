@@ -10,6 +10,7 @@ import type { PerspectiveRun } from '../engine/types.js'
 import { validateSpecs, type StageOutcome } from '../execute/stage.js'
 import type { Logger } from '../log.js'
 import type { ValidationSummary } from '../report/types.js'
+import { packageInits } from '../specs/python-packages.js'
 import type { RenderTarget } from '../specs/types.js'
 import { rankBacklogByCoverage } from './backlog-rank.js'
 import { stage } from './timing.js'
@@ -124,4 +125,7 @@ export async function deliverSpecs(dir: string, delivered: readonly StageOutcome
     await mkdir(dirname(target), { recursive: true })
     await writeFile(target, o.spec.code)
   }
+  // Specs sharing a basename (`python_files = tests.py`) need their folders to be packages.
+  for (const init of packageInits(delivered.map((o) => o.path)))
+    await writeFile(join(dir, ...init.split('/')), '')
 }

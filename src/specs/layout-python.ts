@@ -44,15 +44,27 @@ export function pythonLayout(facts: RepositoryFacts, modules: ModuleModel[]): Te
   const topDir = mostOf(dirs, [...dirs.keys()].sort())
   const configured = config?.include?.[0]?.replace(/^\.\//, '').replace(/\/+$/, '')
   const testDir = configured !== undefined && configured !== '.' ? configured : (topDir ?? 'tests')
-  const filePattern = config?.pythonFiles?.[0] ?? 'test_*.py'
+  // pytest collects a file any of the `python_files` patterns match: the first with a `*` names specs;
+  // when none has one, each spec is a folder holding a file of the first name (`tests.py`).
+  const patterns = config?.pythonFiles ?? []
+  const filePattern = patterns.find((p) => p.includes('*') && !p.includes('/')) ?? 'test_*.py'
+  const exactFile =
+    patterns.length > 0 && !patterns.some((p) => p.includes('*'))
+      ? patterns.find((p) => /^[\w.-]+\.py$/.test(p))
+      : undefined
+  if (exactFile)
+    notes.push(
+      `python_files (${patterns.join(' ')}) names files, not a pattern: each spec is a folder with its own ${exactFile} and an __init__.py, so pytest collects them without clashing names`
+    )
+  else if (patterns.length > 0 && !patterns.some((p) => p.includes('*')))
+    notes.push(
+      `python_files (${patterns.join(' ')}) collects none of the generated spec files: run them by naming them`
+    )
   const star = filePattern.indexOf('*')
-  const naming =
-    star >= 0
-      ? {
-          prefix: filePattern.slice(0, star),
-          suffix: filePattern.slice(star + 1).replace(/\.py$/, '')
-        }
-      : { prefix: 'test_', suffix: '' }
+  const naming = {
+    prefix: filePattern.slice(0, star),
+    suffix: filePattern.slice(star + 1).replace(/\.py$/, '')
+  }
   // Folders on sys.path: `src` in a src layout, and pytest's `pythonpath`.
   const roots = new Set<string>()
   for (const p of config?.pythonPath ?? [])
@@ -74,6 +86,7 @@ export function pythonLayout(facts: RepositoryFacts, modules: ModuleModel[]): Te
     placement: 'flat',
     testDir: testDir === '' ? '.' : testDir,
     naming,
+    ...(exactFile ? { exactFile } : {}),
     collect,
     importStyle: 'package',
     importExtension: 'none',

@@ -27,6 +27,12 @@ export interface TestLayout {
   testDir: string
   /** Test file naming: the part before the extension (`.test`, `.spec`, `_test`), or `test_` as a prefix for Python. */
   naming: { prefix: string; suffix: string }
+  /**
+   * pytest `python_files` naming one file and no pattern (`tests.py`): every spec is a folder of its own
+   * holding a file of that exact name (written with an `__init__.py`, python-packages.ts, so the
+   * basenames do not clash).
+   */
+  exactFile?: string
   /** What the runner collects, as picomatch globs relative to the root (jest `testRegex` as regular expressions). */
   collect: { include: string[]; exclude: string[]; regex: string[]; roots?: string[] }
   /** How tests import the code: relative paths, or the package's own name for its entry point. */

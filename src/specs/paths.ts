@@ -122,7 +122,9 @@ export function layoutTestFile(
       ...(withSymbol ? [snake(symbol)] : []),
       snake(perspectiveId)
     ]
-    const name = `${layout.naming.prefix}${parts.join('_')}${layout.naming.suffix}.py`
+    const stemName = `${layout.naming.prefix}${parts.join('_')}${layout.naming.suffix}`
+    // `python_files = tests.py`: a folder per spec, the file named as pytest collects it.
+    const name = layout.exactFile ? `${stemName}/${layout.exactFile}` : `${stemName}.py`
     const dirs = [layout.testDir, 'tests', 'test'].map((d) => (d === '.' ? '' : d))
     const candidates = [...new Set(dirs)].map((d) => (d ? `${d}/${name}` : name))
     return candidates.find((c) => collects(layout, c)) ?? candidates[0]
