@@ -26,9 +26,23 @@ export interface SpecSubject {
 
 const PY_LITERAL = /^(-?\d+(\.\d+)?|None|True|False|'[^'\\\n]*'|"[^"\\\n]*")$/
 
+/** A default export that is a function (`module.exports = parse`, `export default function parse`), named by its local name. */
+function isDefaultFunction(item: ApiItem): boolean {
+  return (
+    item.name === 'default' &&
+    item.kind === 'function' &&
+    item.language !== 'python' &&
+    item.params !== undefined &&
+    /^[A-Za-z_$][\w$]*$/.test(item.local) &&
+    item.local !== 'default'
+  )
+}
+
 function isRunnable(item: ApiItem): boolean {
-  // A default export (and its members: `default.ANY`) has no name a spec can write.
-  if (item.declaration || item.name === 'default' || item.name.startsWith('default.')) return false
+  if (item.declaration) return false
+  // A default function is called through its local name; other defaults (and `default.ANY`) have none.
+  if (item.name === 'default') return isDefaultFunction(item)
+  if (item.name.startsWith('default.')) return false
   if (item.name.startsWith('*')) return false
   if (item.kind === 'class') return true
   return (item.kind === 'function' || item.kind === 'method') && item.params !== undefined
@@ -193,7 +207,11 @@ function jsSteps(item: ApiItem, target: RenderTarget): { name: string; code: str
     expectStyle
       ? `expect(${actual}).toBe(${expected})`
       : `assert.strictEqual(${actual}, ${expected})`
-  const [owner, member] = item.name.includes('.') ? item.name.split('.', 2) : [item.name, undefined]
+  const [owner, member] = isDefaultFunction(item)
+    ? [item.local, undefined]
+    : item.name.includes('.')
+      ? item.name.split('.', 2)
+      : [item.name, undefined]
   if (item.kind === 'class') return { name: owner, code: check(`typeof ${owner}`, "'function'") }
   const subject =
     member === undefined
@@ -295,14 +313,18 @@ export function buildSpecs(
     const { name, code } = python ? pySteps(item) : jsSteps(item, target)
     const signature = describeSignature(item)
     // A TypeScript signature the compiler can pin keeps its steps (the pin would be lost in a table).
-    const pinned = target.language === 'typescript' && typePin(item) !== null
+    const defaultFunction = isDefaultFunction(item)
+    const pinned = !defaultFunction && target.language === 'typescript' && typePin(item) !== null
     const explore = pinned ? undefined : exploreRows(item, target, testCalls)
+    // A default export is specified only by what is observed of it (its steps would pin `.length` only).
+    if (defaultFunction && !explore) continue
+    const shown = defaultFunction ? `${item.local} (the default export)` : item.name
     specs.push({
       ...(explore
         ? {
             explore: {
-              title: `${item.name} keeps its observed contract`,
-              expected: `${item.name} returns (or throws) what the code at HEAD was observed to return (or throw) for each row (its signature at HEAD: ${signature})`,
+              title: `${shown} keeps its observed contract`,
+              expected: `${shown} returns (or throws) what the code at HEAD was observed to return (or throw) for each row (its signature at HEAD: ${signature})`,
               body: explore
             }
           }
@@ -310,24 +332,29 @@ export function buildSpecs(
       key: `contract:${item.key}`,
       // Until a row is observed, the spec pins the signature only: a plan item unless it adds coverage.
       assertsOnly: item.kind === 'class' ? 'presence' : 'signature',
-      title: `${item.name} keeps its public signature`,
+      title: `${shown} keeps its public signature`,
       level: 'unit',
       target: { file: item.file, symbol: name, line: item.loc.startLine },
       rationale:
         covers.length > 0
           ? `The signature of ${item.name} changed since the base; pinning it makes the next change a decision.`
-          : `${item.name} is public API of ${item.file}${item.entry ? ' (a package entry module)' : ''}; pinning its signature catches an accidental breaking change.`,
+          : `${shown} is public API of ${item.file}${item.entry ? ' (a package entry module)' : ''}; pinning its signature catches an accidental breaking change.`,
       covers,
       expected: python
         ? `inspect.signature(${item.name}) has the parameters of ${signature} with the same kinds and literal defaults`
         : item.kind === 'class'
           ? `${item.name} is exported and is a class (a function at runtime)`
-          : `${item.name} is exported, is a function and takes ${jsLength(item)} declared parameter(s) before any default: ${signature}`,
+          : `${shown} is exported, is a function and takes ${jsLength(item)} declared parameter(s) before any default: ${signature}`,
       priority: covers.length > 0 ? 'P1' : item.entry ? 'P2' : 'P3',
       body: {
         kind: 'steps',
         module: item.file,
-        imports: [{ from: item.file.includes('/') ? item.file : `./${item.file}`, names: [name] }],
+        imports: [
+          {
+            from: item.file.includes('/') ? item.file : `./${item.file}`,
+            names: [defaultFunction ? `default as ${name}` : name]
+          }
+        ],
         steps: python ? { python: code } : { javascript: code },
         async: false
       }

@@ -36,6 +36,9 @@ export function testCallsOf(modules: readonly ModuleModel[]): TestCalls {
         for (const call of calls) {
           if (name.imported === '*') {
             if (call.receiver === name.local) add(`${target}#${call.name}`, test, call)
+            // `const parse = require('..')` then `parse(...)`: the module itself is the function.
+            else if (call.receiver === undefined && call.name === name.local && name.local !== '*')
+              add(`${target}#default`, test, call)
             else if (call.receiver === undefined && name.local === '*')
               add(`*#${call.name}`, test, call)
           } else if (call.receiver === undefined && call.name === name.local) {

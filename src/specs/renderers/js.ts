@@ -219,7 +219,9 @@ function defaultLocal(modulePath: string, construct: boolean): string {
       .split('/')
       .pop()
       ?.replace(/\.[^.]+$/, '') ?? ''
-  const name = camel(base === 'index' ? (path.split('/').slice(-2)[0] ?? '') : base, construct)
+  // A root `index.js` has no folder to be named after.
+  const folder = path.includes('/') ? (path.split('/').slice(-2)[0] ?? '') : ''
+  const name = camel(base === 'index' ? folder : base, construct)
   return name && usableLocal(name) ? name : construct ? 'Subject' : 'subject'
 }
 
@@ -242,10 +244,14 @@ function renderCall(
       ? 'default'
       : body.symbol
   if (symbol === 'default') {
+    // Named by its local name where the project's layout knows it (`module.exports = parse`).
+    const known = input.layout?.defaultExports?.[normalisePath(body.module)]
     local =
       body.symbol !== 'default' && usableLocal(body.symbol)
         ? body.symbol
-        : defaultLocal(body.module, !!body.construct)
+        : known && usableLocal(known)
+          ? known
+          : defaultLocal(body.module, !!body.construct)
     addImport(imports, specifier, local, 'default')
   } else {
     checkIdentifierPath(body.symbol, 'symbol', draft.key)
