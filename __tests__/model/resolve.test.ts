@@ -68,6 +68,9 @@ describe('JavaScript and TypeScript', () => {
   test('relative paths with extension probing and index files', () => {
     expect(r('src/index.ts', './util/strings')).toBe('src/util/strings.ts')
     expect(r('src/index.ts', './util')).toBe('src/util/index.ts')
+    // A folder written with its trailing slash (nodemon's tests: `require('../../lib/cli/')`).
+    expect(r('test/cli/parse.test.js', '../../src/util/')).toBe('src/util/index.ts')
+    expect(r('src/index.ts', './util/')).toBe('src/util/index.ts')
     expect(r('src/util/strings.ts', '../components/Button')).toBe('src/components/Button.tsx')
     expect(r('src/index.ts', './legacy')).toBe('src/legacy.js')
     expect(r('src/index.ts', './esm.mjs')).toBe('src/esm.mjs')

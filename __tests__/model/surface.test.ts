@@ -207,6 +207,55 @@ describe('what npm publishes', () => {
     )
   })
 
+  test('a private package beside the product is tooling; a private workspace of a monorepo is the product', () => {
+    // immer's shape: the library at the root, a private benchmark project in a sub-folder.
+    const beside = classifySurface({
+      repo: {
+        allPaths: [
+          'package.json',
+          'src/immer.ts',
+          'timing/package.json',
+          'timing/run.mjs',
+          'timing/src/profile.js',
+          'perf-tests/case.js'
+        ],
+        files: []
+      },
+      manifests: [
+        manifest('{"name":"lib","main":"./dist/index.js","files":["dist","src"]}'),
+        parseManifest('timing/package.json', 'package.json', '{"name":"lib-timing","private":true}')
+      ],
+      modules: []
+    })
+    expect(classes(beside)).toMatchObject({
+      'src/immer.ts': 'shipped',
+      'timing/run.mjs': 'tooling',
+      'timing/src/profile.js': 'tooling',
+      'perf-tests/case.js': 'tooling'
+    })
+    expect(reasonOf(beside, 'timing/run.mjs')).toContain('a private package (timing/package.json)')
+    // A monorepo's private application is one of its workspaces: the product.
+    const monorepo = classifySurface({
+      repo: {
+        allPaths: [
+          'package.json',
+          'packages/core/index.js',
+          'apps/web/package.json',
+          'apps/web/src/page.js'
+        ],
+        files: []
+      },
+      manifests: [
+        manifest(
+          '{"name":"root","private":true,"main":"packages/core/index.js","workspaces":["apps/*"]}'
+        ),
+        parseManifest('apps/web/package.json', 'package.json', '{"name":"web","private":true}')
+      ],
+      modules: []
+    })
+    expect(classes(monorepo)['apps/web/src/page.js']).toBe('shipped')
+  })
+
   test('with a files list, a module outside it and unreachable is not shipped', () => {
     const surface = classifySurface({
       repo: { allPaths: ['package.json', 'index.js', 'release.js'], files: [] },

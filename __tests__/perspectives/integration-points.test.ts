@@ -382,6 +382,40 @@ testPerspective<IntegrationOptions>(integrationPoints, {
       }
     },
     {
+      // With a coverage report the title says what was measured: the calls never ran, not "no test imports it".
+      name: 'TypeScript: a coverage report where the HTTP calls of src/api.ts never ran',
+      files: {
+        ...tsFixture,
+        'coverage/lcov.info':
+          'SF:src/api.ts\n' +
+          Array.from(
+            { length: 18 },
+            (_, i) => `DA:${i + 1},${[1, 3, 5].includes(i + 1) ? 1 : 0}`
+          ).join('\n') +
+          '\nend_of_record\n'
+      },
+      expected: [
+        { messageId: 'envWithoutDefault', file: 'src/api.ts', line: 3 },
+        { messageId: 'untestedIntegration', file: 'src/api.ts', line: 6 },
+        { messageId: 'httpCallWithoutTimeout', file: 'src/api.ts', line: 6 },
+        { messageId: 'httpCallWithoutTimeout', file: 'src/api.ts', line: 11 },
+        { messageId: 'untestedIntegration', file: 'src/db.ts', line: 3 },
+        { messageId: 'importCycle', file: 'src/discounts.ts', line: 1 },
+        { messageId: 'untestedIntegration', file: 'src/release.ts', line: 4 },
+        { messageId: 'untestedRoute', file: 'src/server.ts', line: 10 }
+      ],
+      check: (result) => {
+        const http = finding(result, 'untestedIntegration', 'src/api.ts')
+        expect(http.title).toBe(
+          'src/api.ts reaches HTTP services and the suite never runs those calls'
+        )
+        expect(http.message).toContain('shows none of these calls ran')
+        expect(finding(result, 'untestedIntegration', 'src/db.ts').title).toBe(
+          'src/db.ts reaches a database and no test imports it'
+        )
+      }
+    },
+    {
       name: 'Python: every planted integration problem',
       files: pyFixture,
       expected: PY_EXPECTED,

@@ -146,6 +146,7 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
         sites: plural(sites.length, 'call site'),
         line: first.loc.startLine,
         operation: first.operation,
+        gap: measured ? 'the suite never runs those calls' : 'no test imports it',
         reach: measured
           ? `the coverage report ${measured.report.path} shows none of these calls ran`
           : `${indirect ? 'tests only run it through the modules that import it' : 'no test reaches it'} (estimated: no coverage report)`,

@@ -10,7 +10,7 @@ export type IntegrationMessageId =
 
 export const MESSAGES: Record<IntegrationMessageId, MessageTemplate> = {
   untestedIntegration: {
-    title: '{{file}} reaches {{what}} and no test imports it',
+    title: '{{file}} reaches {{what}} and {{gap}}',
     message:
       '{{file}} reaches {{what}} through {{systems}} ({{sites}}, first at line {{line}}: {{operation}}) and {{reach}}, ' +
       'so nothing checks how it behaves when {{failure}}.'

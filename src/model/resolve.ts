@@ -21,7 +21,8 @@ export interface ImportResolver {
 }
 
 function normalise(path: string): string | undefined {
-  const n = posix.normalize(path)
+  // `require('../../lib/cli/')` names the folder: drop the trailing slash so its index file is probed.
+  const n = posix.normalize(path).replace(/(.)\/+$/, '$1')
   if (n.startsWith('../') || n === '..') return undefined
   return n.startsWith('./') ? n.slice(2) : n
 }

@@ -44,6 +44,8 @@ const EXAMPLE_DIRS = new Set([
   'playground',
   'sandbox'
 ])
+/** A folder named with one of these words (perf-testing/, benchmarks_ts/) holds benchmarks, not the product. */
+const BENCHMARK_WORDS = new Set(['perf', 'bench', 'benches', 'benchmark', 'benchmarks'])
 const TOOLING_DIRS = new Set([
   'scripts',
   'script',
@@ -194,7 +196,14 @@ export function toolingRule(path: string): RuleMatch | null {
   const parts = path.split('/')
   const name = parts[parts.length - 1]
   const dirs = parts.slice(0, -1)
-  const dir = dirs.find((d) => TOOLING_DIRS.has(d.toLowerCase()))
+  const dir = dirs.find(
+    (d) =>
+      TOOLING_DIRS.has(d.toLowerCase()) ||
+      d
+        .toLowerCase()
+        .split(/[-_.]/)
+        .some((word) => BENCHMARK_WORDS.has(word))
+  )
   if (dir)
     return {
       class: 'tooling',

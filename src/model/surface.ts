@@ -39,6 +39,11 @@ interface Package {
   files?: (path: string) => boolean
   /** The package declares what it ships; otherwise its code falls back to shipped-unless-ruled-out. */
   declared: boolean
+  /**
+   * A private package.json in a sub-folder that declares no entry points and that no enclosing package lists
+   * as a workspace: a benchmark or tooling project beside the product (immer's perf-testing/), not the product.
+   */
+  helperOf?: string
 }
 
 /** Source folders when no manifest owns a file. */
@@ -206,6 +211,26 @@ function pythonPackage(manifest: PackageManifest, paths: readonly string[]): Pac
 }
 
 /** The package a path belongs to: the one whose folder is the longest prefix. */
+/** Marks the private, undeclared sub-folder packages that an enclosing package does not take in as a workspace. */
+function markHelperProjects(packages: Package[]): void {
+  for (const p of packages) {
+    if (p.dir === '' || p.manifest.kind !== 'package.json' || !p.manifest.private || p.declared)
+      continue
+    const enclosing = packages.filter(
+      (q) =>
+        q !== p &&
+        q.manifest.kind === 'package.json' &&
+        (q.dir === '' || p.dir.startsWith(`${q.dir}/`))
+    )
+    // A workspace of a monorepo is a product package even when it is private (an application).
+    const member = enclosing.some((q) =>
+      q.manifest.workspaces.some((w) => picomatch(join(q.dir, w))(p.dir))
+    )
+    const shipping = enclosing.find((q) => q.declared)
+    if (!member && shipping) p.helperOf = shipping.manifest.path
+  }
+}
+
 function owner(path: string, packages: Package[]): Package | undefined {
   let best: Package | undefined
   for (const p of packages) {
@@ -260,6 +285,8 @@ export function classifySurface(input: SurfaceInput): ProductSurface {
       }
     }
   }
+
+  markHelperProjects(packages)
 
   // Shipped by reach: entry points and what they import, through code that is not tests.
   const reached = new Map<string, string>()
@@ -328,6 +355,11 @@ function classifyOne(
   if (rule) return result(rule)
   const reach = reached.get(path)
   if (reach) return result({ class: 'shipped', reason: reach })
+  if (pkg?.helperOf && isCode(path))
+    return result({
+      class: 'tooling',
+      reason: `inside ${pkg.dir}/, a private package (${pkg.manifest.path}) with no entry points that ${pkg.helperOf} does not list as a workspace: a tool or benchmark beside the product`
+    })
   const root = pkg
     ? pkg.roots.find((r) => path.startsWith(r.prefix))
     : DEFAULT_ROOTS.find((r) => path.startsWith(r.prefix))

@@ -623,6 +623,8 @@ export interface PackageManifest {
   entryPoints?: Record<string, Record<string, string>>
   /** package.json `files`: what the published package contains (globs relative to the manifest's folder). */
   files?: string[]
+  /** package.json `private: true`: never published. */
+  private?: boolean
   /**
    * Python packages and modules the manifest declares (folders or `.py` files relative to its folder): setuptools
    * `packages`/`py-modules`/`packages.find.where`, hatch wheel `packages`, poetry `packages`, flit's module.

@@ -49,6 +49,7 @@ export function parsePackageJson(path: string, text: string): PackageManifest {
   if (data.exports !== undefined) manifest.exports = data.exports
   manifest.type = asString(data.type)
   if (Array.isArray(data.files)) manifest.files = stringArray(data.files)
+  if (data.private === true) manifest.private = true
   manifest.engines = stringRecord(data.engines)
   // Workspaces: an array of globs (npm, yarn) or { packages: [...] } (yarn classic).
   manifest.workspaces = Array.isArray(data.workspaces)
