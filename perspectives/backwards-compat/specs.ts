@@ -14,6 +14,7 @@ import type {
   SpecValue
 } from '../../src/specs/types.js'
 import { jsString, pyString } from '../../src/specs/values.js'
+import type { CallArgument } from '../../src/model/types.js'
 import { argumentValue, callsOf, type TestCalls } from '../shared/test-calls.js'
 import type { ApiItem } from './api.js'
 import { describeSignature } from './api.js'
@@ -158,8 +159,12 @@ const MAX_TEST_ROWS = 3
 export function exploreRows(
   item: ApiItem,
   target: RenderTarget,
-  testCalls: TestCalls = new Map()
+  testCalls: TestCalls = new Map(),
+  /** Python: the class's constructor (`Cls.constructor`), when the API lists it. */
+  constructor?: ApiItem
 ): CallSpecBody | undefined {
+  if (item.kind === 'method' && item.language === 'python')
+    return methodRows(item, testCalls, constructor)
   if (item.kind !== 'function' || item.name.includes('.')) return undefined
   const python = item.language === 'python'
   const all = item.params ?? []
@@ -199,6 +204,90 @@ export function exploreRows(
   }
   if (cases.length === 0) return undefined
   return { kind: 'call', module: item.file, symbol: item.name, async: item.async ?? false, cases }
+}
+
+/** Positional literal values of a call's arguments, or undefined when one is not a literal. */
+function literalArgs(args: readonly CallArgument[]): SpecValue[] | undefined {
+  const values = args.map((a) => argumentValue(a, 'python'))
+  return values.every((v) => v !== undefined) ? (values as SpecValue[]) : undefined
+}
+
+const NOT_ON_INSTANCE = new Set(['staticmethod', 'classmethod', 'property', 'cached_property'])
+
+/**
+ * Python: rows calling a public method on an instance. The project's tests' own pairs first
+ * (`v = Version(1, 2, 3)` then `v.bump_major()`, all literals), then the instance the tests construct
+ * (or one made without arguments, when the constructor needs none) with plain values of the method's
+ * declared types. One instance per spec; a new one per case.
+ */
+function methodRows(
+  item: ApiItem,
+  testCalls: TestCalls,
+  constructor: ApiItem | undefined
+): CallSpecBody | undefined {
+  const [owner, member] = item.name.split('.')
+  if (member === undefined || member === 'constructor' || item.name.split('.').length !== 2)
+    return undefined
+  const decorators = (item.decorators ?? []).map((d) => d.replace(/^@/, '').split('(')[0].trim())
+  if (decorators.some((d) => NOT_ON_INSTANCE.has(d.split('.').pop() ?? d) || d.includes('.setter')))
+    return undefined
+  const all = item.params ?? []
+  const isRequired = (p: (typeof all)[number]): boolean =>
+    !p.optional && !p.rest && p.defaultValue === undefined
+  if (all.some((p) => p.keywordOnly && isRequired(p))) return undefined
+  const params = all.filter((p) => !p.keywordOnly)
+  const required = params.filter(isRequired)
+  const variadic = params.some((p) => p.rest)
+  const fits = (n: number): boolean => n >= required.length && (variadic || n <= params.length)
+  let instance: SpecValue[] | undefined
+  const cases: SpecCase[] = []
+  const seen = new Set<string>()
+  const add = (name: string, args: SpecValue[]): void => {
+    const key = JSON.stringify(args)
+    if (seen.has(key) || cases.length >= MAX_TEST_ROWS + 1) return
+    seen.add(key)
+    cases.push({ name, args, expect: { kind: 'does-not-throw' } })
+  }
+  for (const call of callsOf(testCalls, item.file, item.name)) {
+    if (!call.instance || !fits(call.args.length)) continue
+    const made = literalArgs(call.instance)
+    const args = literalArgs(call.args)
+    if (!made || !args) continue
+    instance ??= made
+    if (JSON.stringify(made) !== JSON.stringify(instance) || cases.length >= MAX_TEST_ROWS) continue
+    add(`as called in ${call.test}:${call.line}`, args)
+  }
+  if (instance === undefined) {
+    for (const call of callsOf(testCalls, item.file, owner)) {
+      const made = literalArgs(call.args)
+      if (made) {
+        instance = made
+        break
+      }
+    }
+  }
+  if (instance === undefined) {
+    const needed = (constructor?.params ?? []).filter(
+      (p) => !p.optional && !p.rest && p.defaultValue === undefined
+    )
+    if (constructor === undefined || needed.length === 0) instance = []
+    else return undefined
+  }
+  const plain = required.map((p) => sampleFor(p.type, true))
+  if (plain.every((v) => v !== undefined))
+    add(
+      plain.length === 0 ? 'with no arguments' : 'with plain values of the declared types',
+      plain as SpecValue[]
+    )
+  if (cases.length === 0) return undefined
+  return {
+    kind: 'call',
+    module: item.file,
+    symbol: item.name,
+    instance,
+    async: item.async ?? false,
+    cases
+  }
 }
 
 function jsSteps(item: ApiItem, target: RenderTarget): { name: string; code: string } {
@@ -305,6 +394,12 @@ export function buildSpecs(
 ): SpecDraft[] {
   const specs: SpecDraft[] = []
   const seen = new Set<string>()
+  // Python classes' constructors, for the methods' rows (an instance is made before each call).
+  const constructors = new Map(
+    subjects
+      .filter(({ item }) => item.language === 'python' && item.name.endsWith('.constructor'))
+      .map(({ item }) => [`${item.file}#${item.name.split('.')[0]}`, item])
+  )
   for (const { item, covers } of subjects) {
     if (specs.length >= maxSpecs) break
     if (!isRunnable(item) || seen.has(item.key)) continue
@@ -315,7 +410,14 @@ export function buildSpecs(
     // A TypeScript signature the compiler can pin keeps its steps (the pin would be lost in a table).
     const defaultFunction = isDefaultFunction(item)
     const pinned = !defaultFunction && target.language === 'typescript' && typePin(item) !== null
-    const explore = pinned ? undefined : exploreRows(item, target, testCalls)
+    const explore = pinned
+      ? undefined
+      : exploreRows(
+          item,
+          target,
+          testCalls,
+          constructors.get(`${item.file}#${item.name.split('.')[0]}`)
+        )
     // A default export is specified only by what is observed of it (its steps would pin `.length` only).
     if (defaultFunction && !explore) continue
     const shown = defaultFunction ? `${item.local} (the default export)` : item.name

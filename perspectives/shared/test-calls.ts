@@ -8,6 +8,8 @@ export interface TestCall {
   test: string
   line: number
   args: CallArgument[]
+  /** A method call on an instance the test made (`v = Version(1, 2)` then `v.bump()`): the constructor's arguments. */
+  instance?: CallArgument[]
 }
 
 /** `module#symbol` -> the calls the test files make of it, in test order. */
@@ -20,11 +22,32 @@ export type TestCalls = ReadonlyMap<string, readonly TestCall[]>
  */
 export function testCallsOf(modules: readonly ModuleModel[]): TestCalls {
   const out = new Map<string, TestCall[]>()
-  const add = (key: string, test: ModuleModel, call: CallSite): void => {
+  const add = (key: string, test: ModuleModel, call: CallSite, instance?: CallSite): void => {
     let list = out.get(key)
     if (!list) out.set(key, (list = []))
     if (list.length < 40)
-      list.push({ test: test.path, line: call.loc.startLine, args: call.arguments ?? [] })
+      list.push({
+        test: test.path,
+        line: call.loc.startLine,
+        args: call.arguments ?? [],
+        ...(instance ? { instance: instance.arguments ?? [] } : {})
+      })
+  }
+  // `v = Cls(...)` then `v.method(...)` in the same test function: the method called on that instance.
+  const methodCalls = (
+    test: ModuleModel,
+    calls: readonly CallSite[],
+    made: CallSite,
+    key: string
+  ): void => {
+    if (!made.assignedTo) return
+    for (const call of calls)
+      if (
+        call.receiver === made.assignedTo &&
+        call.enclosing === made.enclosing &&
+        call.loc.startLine > made.loc.startLine
+      )
+        add(`${key}.${call.name}`, test, call, made)
   }
   for (const test of modules) {
     if (!test.isTest || !test.test) continue
@@ -44,6 +67,10 @@ export function testCallsOf(modules: readonly ModuleModel[]): TestCalls {
           } else if (call.receiver === undefined && call.name === name.local) {
             add(`${target}#${name.imported}`, test, call)
             add(`*#${name.imported}`, test, call)
+            if (test.language === 'python') {
+              methodCalls(test, calls, call, `${target}#${name.imported}`)
+              methodCalls(test, calls, call, `*#${name.imported}`)
+            }
           }
         }
       }

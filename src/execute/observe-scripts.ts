@@ -86,6 +86,8 @@ function finish(cases) {
 
 /** A Node ESM program calling `body`'s symbol from `moduleUrl` once per case. */
 export function nodeObserver(body: CallSpecBody, moduleUrl: string): string {
+  if (body.instance)
+    throw new Error(`spec body for '${body.symbol}': method rows on an instance are Python only`)
   // A default export is named after its function in the model (`export default function f`).
   const named = jsString(body.symbol)
   const callee =
@@ -202,6 +204,24 @@ def _error_type(e, mod):
     return t.__name__ if getattr(mod, t.__name__, None) is t else None
 `
 
+/**
+ * `_subject()`: what a case calls. A function or class by name; a method on a new instance when the
+ * body names one (`Cls(*instance).method`), made inside the case so its error is the case's outcome.
+ */
+function pySubject(body: CallSpecBody, imports: Set<string>): string {
+  if (!body.instance)
+    return `def _subject():\n    return getattr(mod, ${pyString(body.symbol)}, None)`
+  const [owner, member] = body.symbol.split('.')
+  const made = body.instance.map((a) => renderPyValue(a, imports)).join(', ')
+  return [
+    'def _subject():',
+    `    owner = getattr(mod, ${pyString(owner)}, None)`,
+    '    if not callable(owner):',
+    '        return None',
+    `    return getattr(owner(${made}), ${pyString(member ?? '')}, None)`
+  ].join('\n')
+}
+
 /** A Python program calling `body`'s symbol once per case (module imported by name, or by path). */
 export function pythonObserver(body: CallSpecBody, root: string): string {
   const imports = new Set<string>()
@@ -211,6 +231,7 @@ export function pythonObserver(body: CallSpecBody, root: string): string {
         `    (${pyString(c.name)}, lambda: [${c.args.map((a) => renderPyValue(a, imports)).join(', ')}]),`
     )
     .join('\n')
+  const subject = pySubject(body, imports)
   const dotted = pythonModuleName(body.module)
   const load = dotted
     ? `mod = importlib.import_module(${pyString(dotted)})`
@@ -221,16 +242,17 @@ ${load}
 # A clock or random read while the module loads (logging does) is no part of what a call returns.
 _touched.discard('clock')
 _touched.discard('randomness')
-subject = getattr(mod, ${pyString(body.symbol)}, None)
+${subject}
 rows = [
 ${rows}
 ]
 cases = []
 for name, args in rows:
     try:
-        if not callable(subject):
+        target = _subject()
+        if not callable(target):
             raise _Blocked('not callable')
-        value = subject(*args())
+        value = target(*args())
         if hasattr(value, '__await__'):
             import asyncio
             value = asyncio.run(value)

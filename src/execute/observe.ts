@@ -71,6 +71,8 @@ async function runObserver(
     await writeFile(script, pythonObserver(body, session.root))
     command = session.python
     args = [script]
+  } else if (body.instance) {
+    return { planOnly: 'a method on an instance is observed in Python only' }
   } else if (language === 'javascript' || language === 'typescript') {
     const loader: string[] = []
     if (language === 'typescript') {

@@ -61,6 +61,11 @@ export interface CallSpecBody {
   symbol: string
   /** Call as `new Symbol(...)`. */
   construct?: boolean
+  /**
+   * Python: `symbol` is `Class.method`, called on an instance made with these arguments:
+   * `Class(*instance).method(*args)` (a new instance per case).
+   */
+  instance?: SpecValue[]
   async: boolean
   /** Several rows render as a table (`it.each`, `pytest.mark.parametrize`). */
   cases: SpecCase[]

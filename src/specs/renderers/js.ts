@@ -236,6 +236,8 @@ function renderCall(
   if (language !== 'typescript' && language !== 'javascript') {
     return dialect.todo(`${draft.title}: ${body.module} cannot be imported from ${input.language}`)
   }
+  if (body.instance)
+    return dialect.todo(`${draft.title}: methods on an instance are written for Python only`)
   const specifier = layoutImportSpecifier(input.fileName, body.module, input.layout)
   let local: string
   // A default export is imported as the default, even when the draft names it by its local name.

@@ -189,8 +189,13 @@ function renderCall(input: PytestRenderInput, body: CallSpecBody, imports: PyImp
   if (typeof subject !== 'string') return skipTest(names, draft.title, subject.cannot)
   if (body.cases.length === 0) return skipTest(names, draft.title, `${draft.title}: no cases given`)
   const units = groupCases(body.cases, classify)
+  // A method is called on a new instance: `Version(1, 2, 3).bump_major()`.
+  const [owner, ...member] = subject.split('.')
+  const callee = body.instance
+    ? `${owner}(${body.instance.map((a) => renderPyValue(a, imports.values)).join(', ')}).${member.join('.')}`
+    : subject
   const call = (args: string): string => {
-    const text = `${subject}(${args})`
+    const text = `${callee}(${args})`
     if (!body.async) return text
     imports.stdlib('import asyncio')
     return `asyncio.run(${text})`
