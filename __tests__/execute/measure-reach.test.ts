@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PERSPECTIVES } from '../../perspectives/index.js'
-import { reachFacts } from '../../perspectives/shared/test-reach.js'
+import { fileRan, reachFacts } from '../../perspectives/shared/test-reach.js'
 import { parseCli } from '../../src/config/cli-args.js'
 import { measureSuiteReach } from '../../src/execute/measure-reach.js'
 import { MEASURED_REPORT } from '../../src/execute/reach-report.js'
@@ -165,9 +165,13 @@ describe('measured reach with vitest (TypeScript, run from a transformed copy)',
   it('tells functions that ran from those that did not by unique names, and claims no line', async () => {
     const analysis = await analysed(ws.dir, out)
     const measured = await measure(analysis, ws.dir)
+    // No line is claimed in a transformed file: its functions say that it ran (immer read "0 of 20").
+    expect(measured.note).toMatch(/vitest ran 1 of 2 shipped files/)
     expect(measured.report).not.toBeNull()
     analysis.model.facts.coverage.push(measured.report!)
     const model = analysis.model
+    expect(fileRan(reachFacts(model), 'src/shop.ts')).toBe(true)
+    expect(fileRan(reachFacts(model), 'src/orphan.ts')).toBe(false)
     expect(reachOf(model, 'src/shop.ts', 'used')).toBe('covered')
     expect(reachOf(model, 'src/shop.ts', 'unused')).toBe('not-run')
     expect(reachOf(model, 'src/shop.ts', 'Cart.clear')).toBe('not-run')
@@ -205,5 +209,40 @@ describePy('measured reach with pytest (coverage.py)', () => {
     expect(reachOf(model, 'shop/core.py', 'excluded')).toBe('excluded')
     expect(reachOf(model, 'shop/core.py', 'Greeter.greet')).toBe('excluded')
     expect(reachOf(model, 'shop/never.py', 'lonely')).toBe('not-run')
+  })
+})
+
+describePy('measured reach with pytest: every process the suite starts (coverage.py)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-pytest-processes')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it("combines the parallel data files of the project's config and measures subprocesses and workers", async () => {
+    const analysis = await analysed(ws.dir, out)
+    const measured = await measure(analysis, ws.dir)
+    // `[run] parallel = true` wrote one data file per process: read as one after combining.
+    expect(measured.note).toMatch(/pytest ran 3 of 4 shipped files/)
+    expect(measured.report).not.toBeNull()
+    analysis.model.facts.coverage.push(measured.report!)
+    const model = analysis.model
+    // `python -m relay` in a subprocess.
+    expect(reachOf(model, 'relay/cli.py', 'main')).toBe('covered')
+    expect(reachOf(model, 'relay/cli.py', 'shout')).toBe('covered')
+    expect(reachOf(model, 'relay/cli.py', 'whisper')).toBe('not-run')
+    // A multiprocessing worker (`concurrency = multiprocessing`).
+    expect(reachOf(model, 'relay/work.py', 'square_into')).toBe('covered')
+    expect(reachOf(model, 'relay/work.py', 'cube')).toBe('not-run')
+    // The branch data of every process combined: the worker's line is in the baseline too.
+    const baseline = measured.baselines?.maps.get('pytest')
+    expect(baseline?.kind).toBe('python')
+    if (baseline?.kind === 'python')
+      expect(baseline.files.get('relay/work.py')?.lines.has(3)).toBe(true)
   })
 })

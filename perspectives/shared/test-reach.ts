@@ -303,11 +303,17 @@ export function measuredUnitReach(
   return reaches.length > 0 ? 'excluded' : undefined
 }
 
-/** Whether any line of a file ran, by a report that still describes it; undefined when none does. */
+/**
+ * Whether any of a file ran, by a report that still describes it; undefined when none does. A file
+ * measured by its functions only (a transformed copy: no line is claimed) ran when one of them did, and
+ * is not known otherwise.
+ */
 export function fileRan(facts: ReachFacts, path: string): boolean | undefined {
   const measured = facts.measured(path)
   if (!measured) return undefined
-  return measured.file.linesHit > 0
+  const { file } = measured
+  if (file.linesHit > 0 || file.functions.some((f) => f.hits > 0)) return true
+  return file.linesFound > 0 ? false : undefined
 }
 
 /** A static "untested" is an estimate: at most medium, never the reason for a HIGH. */

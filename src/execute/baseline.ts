@@ -83,7 +83,7 @@ export async function measureBaselines(
     }
     const dir = join(session.tmp, `coverage-suite-${counter++}`)
     await mkdir(dir, { recursive: true })
-    const measured = withCoverage(framework, dir, command, pytestCov)
+    const measured = await withCoverage(framework, dir, command, pytestCov)
     const child = await runChild({
       command: command.command,
       args: measured.args,

@@ -5,7 +5,7 @@
 //   coverage.py: new lines + new branches (arcs) in files of the repository;
 //   V8: new blocks, i.e. functions and branches the suite never ran and the spec does (V8 reports
 //   ranges by byte offset, in the code the runner executes, so blocks rather than lines).
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestFramework } from '../specs/types.js'
@@ -48,13 +48,22 @@ export function projectPath(root: string, file: string): string | null {
   return parts.join('/')
 }
 
+/**
+ * Settings coverage.py lays over the project's own configuration in every process of the run
+ * (`COVERAGE_FORCE_CONFIG`): the command line's `--branch` reaches only the main process, while the
+ * processes the suite starts (multiprocessing workers, `python -m pkg` in a subprocess) would write
+ * statement data that cannot be combined with it. `parallel` gives each process its own data file;
+ * `patch = subprocess` (coverage.py 7.10+, ignored with a warning before) measures subprocesses.
+ */
+const FORCED_PYTHON_SETTINGS = '[run]\nbranch = true\nparallel = true\npatch = subprocess\n'
+
 /** The environment and arguments that make a runner command record coverage into `dir`. */
-export function withCoverage(
+export async function withCoverage(
   framework: TestFramework,
   dir: string,
   command: { args: string[] },
   pytestCov: boolean
-): { args: string[]; env: Record<string, string> } {
+): Promise<{ args: string[]; env: Record<string, string> }> {
   if (coverageKind(framework) === 'v8') {
     // vitest's forked workers are stopped before Node writes their coverage; its thread workers write it.
     return {
@@ -64,6 +73,8 @@ export function withCoverage(
   }
   const at = command.args.findIndex((a, i) => a === '-m' && command.args[i + 1] === 'pytest')
   if (at < 0) return { args: command.args, env: {} }
+  const forced = join(dir, 'forced.coveragerc')
+  await writeFile(forced, FORCED_PYTHON_SETTINGS)
   return {
     args: [
       ...command.args.slice(0, at),
@@ -77,7 +88,7 @@ export function withCoverage(
       ...(pytestCov ? ['--no-cov'] : []),
       ...command.args.slice(at + 2)
     ],
-    env: { COVERAGE_FILE: join(dir, '.coverage') }
+    env: { COVERAGE_FILE: join(dir, '.coverage'), COVERAGE_FORCE_CONFIG: forced }
   }
 }
 
@@ -180,11 +191,21 @@ async function readPython(
 ): Promise<CoverageMap | null> {
   if (!ctx.python) return null
   const out = join(dir, 'coverage.json')
+  const env = { ...ctx.env, COVERAGE_FILE: join(dir, '.coverage') }
+  // Each process wrote its own `.coverage.<suffix>` (parallel); one file, with the project's `[paths]`
+  // applied, is what the report reads. Nothing to combine is not an error here.
+  await runChild({
+    command: ctx.python,
+    args: ['-m', 'coverage', 'combine', '--append', '-q'],
+    cwd: ctx.root,
+    env,
+    timeoutMs: 120_000
+  })
   const child = await runChild({
     command: ctx.python,
     args: ['-m', 'coverage', 'json', '-q', '-i', '-o', out],
     cwd: ctx.root,
-    env: { ...ctx.env, COVERAGE_FILE: join(dir, '.coverage') },
+    env,
     timeoutMs: 120_000
   })
   if (child.code !== 0) return null

@@ -288,7 +288,12 @@ export async function runSpecFiles(
       const coverageDir = baseline && run === 0 ? join(tmp, `coverage-${n}`) : null
       if (coverageDir) await mkdir(coverageDir, { recursive: true })
       const measured = coverageDir
-        ? withCoverage(spec.framework, coverageDir, command, options.coverage?.pytestCov ?? false)
+        ? await withCoverage(
+            spec.framework,
+            coverageDir,
+            command,
+            options.coverage?.pytestCov ?? false
+          )
         : { args: command.args, env: {} }
       const child = await runChild({
         command: command.command,
