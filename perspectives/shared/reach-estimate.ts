@@ -4,6 +4,8 @@
 import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type TestReach, type UnitReach, unitReach } from './reach.js'
 import type { ReachGraph } from './reach-graph.js'
+import { decoratorCallee, wrappingDecorators } from './decorators.js'
+import { markerFunctions } from './markers.js'
 import { exportNamesOf } from './units.js'
 
 export interface Estimate {
@@ -165,6 +167,8 @@ function sharpened(
   overridden: ReadonlySet<string>
 ): number {
   if (isAbstract(module, fn, overridden)) return 1
+  // A marker (markers.ts): tests pass it as a value, and nothing calls it.
+  if (!fn.className && overridden.has(`marker:${fn.name}`)) return 1
   // A Python property runs when its name is read (`item.value`), which the graph follows like a call.
   const property = module.language === 'python' && (fn.kind === 'getter' || fn.kind === 'setter')
   if (
@@ -175,7 +179,16 @@ function sharpened(
     return share
   // Registered with a framework object (`@app.get`, `@cli.command`, `@pytest.fixture`): it runs when the
   // framework dispatches to it, through a test client or a CLI runner, without anyone naming it.
-  if ((fn.decorators ?? []).some((d) => !NOT_REGISTERING.has(d) && !(property && isAccessor(d))))
+  // A decorator of ours that wraps (`@wraps(f)` inside, decorators.ts) hands the function to nothing:
+  // the names decide for it.
+  if (
+    (fn.decorators ?? []).some(
+      (d) =>
+        !NOT_REGISTERING.has(d) &&
+        !(property && isAccessor(d)) &&
+        !overridden.has(`wrapping:${decoratorCallee(d)}`)
+    )
+  )
     return Math.min(share, 0.5)
   // A method of a class built on a library's class (`HTMLParser`, `Thread`) may be a hook the library
   // calls by name; a property added to it is read by our code (`Integer(int).discriminant`).
@@ -217,7 +230,9 @@ function isAbstract(
 /**
  * `Class.method` names that a subclass somewhere overrides (classes matched by name), with
  * `inherited:Class.method` when another subclass does not, `class:Name` for
- * each class defined, and `library-based:Name` for each class built on a library's class.
+ * each class defined, `library-based:Name` for each class built on a library's class, and
+ * `wrapping:name` for each decorator of ours that wraps what it decorates (decorators.ts), and
+ * `marker:name` for each marker function (markers.ts).
  */
 export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> {
   const methodsOf = new Map<string, Set<string>>()
@@ -247,6 +262,8 @@ export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> 
     })
   for (const name of basesOf.keys())
     if (libraryBased(name, new Set([name]))) out.add(`library-based:${name}`)
+  for (const name of wrappingDecorators(modules)) out.add(`wrapping:${name}`)
+  for (const name of markerFunctions(modules)) out.add(`marker:${name}`)
   const subclassesOf = new Map<string, string[]>()
   for (const module of modules) {
     if (module.isTest) continue

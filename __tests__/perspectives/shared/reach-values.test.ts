@@ -1,0 +1,225 @@
+// A function decorated by a decorator of the repository's own that wraps it (`@wraps(f)` inside,
+// nothing stored) runs only when its name is used: the reach graph decides for it (voluptuous's
+// `@message(...)` validators `IsTrue`, `IsFalse`, `Boolean`, named by nothing but their docstrings, were
+// "may run" because every decorated function was). A decorator that registers (a registry, `append`), a
+// library's decorator (`functools.lru_cache`) or a framework object's (`@app.route`) keeps "may run".
+// And a marker (a raising body compared by identity, called by nothing: voluptuous's `Self`, `Extra`) is
+// not run by tests that pass it as a value; one called by name, or not compared, is.
+import { modelOf, untested } from './reach-model.js'
+
+const PYPROJECT = '[project]\nname = "checks"\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n'
+
+const DECO = [
+  'from functools import wraps', //                             1
+  '', //                                                        2
+  'HOOKS = []', //                                              3
+  'REGISTRY = {}', //                                           4
+  '', //                                                        5
+  '', //                                                        6
+  'def truth(f):', //                                           7
+  '    @wraps(f)', //                                           8
+  '    def check(v):', //                                       9
+  '        if not f(v):', //                                    10
+  '            raise ValueError(v)', //                         11
+  '        return v', //                                        12
+  '    return check', //                                        13
+  '', //                                                        14
+  '', //                                                        15
+  'def message(text):', //                                      16
+  '    def decorator(f):', //                                   17
+  '        @wraps(f)', //                                       18
+  '        def wrapper(*args):', //                             19
+  '            try:', //                                        20
+  '                return f(*args)', //                         21
+  '            except ValueError:', //                          22
+  '                raise TypeError(text)', //                   23
+  '        return wrapper', //                                  24
+  '    return decorator', //                                    25
+  '', //                                                        26
+  '', //                                                        27
+  'def hook(f):', //                                            28
+  '    @wraps(f)', //                                           29
+  '    def run(*args):', //                                     30
+  '        return f(*args)', //                                 31
+  '    HOOKS.append(run)', //                                   32
+  '    return run', //                                          33
+  '', //                                                        34
+  '', //                                                        35
+  'def register(f):', //                                        36
+  '    REGISTRY[f.__name__] = f', //                            37
+  '    return f', //                                            38
+  ''
+].join('\n')
+
+const RULES = [
+  'import functools', //                                        1
+  '', //                                                        2
+  'from checks.deco import hook, message, register, truth', //  3
+  '', //                                                        4
+  '', //                                                        5
+  '@truth', //                                                  6
+  'def is_even(v):', //                                         7
+  '    return v % 2 == 0', //                                   8
+  '', //                                                        9
+  '', //                                                        10
+  '@truth', //                                                  11
+  'def is_odd(v):', //                                          12
+  '    """Used as `Schema(is_odd)` in the docs only."""', //     13
+  '    return v % 2 == 1', //                                   14
+  '', //                                                        15
+  '', //                                                        16
+  "@message('not small')", //                                   17
+  '@truth', //                                                  18
+  'def is_small(v):', //                                        19
+  '    return v < 10', //                                       20
+  '', //                                                        21
+  '', //                                                        22
+  "@message('not positive')", //                                23
+  'def is_positive(v):', //                                     24
+  '    return v > 0', //                                        25
+  '', //                                                        26
+  '', //                                                        27
+  '@hook', //                                                   28
+  'def on_start():', //                                         29
+  '    return 1', //                                            30
+  '', //                                                        31
+  '', //                                                        32
+  '@register', //                                               33
+  'def on_stop():', //                                          34
+  '    return 2', //                                            35
+  '', //                                                        36
+  '', //                                                        37
+  '@functools.lru_cache(maxsize=None)', //                      38
+  'def cached(v):', //                                          39
+  '    return v', //                                            40
+  '', //                                                        41
+  '', //                                                        42
+  'def pick(v):', //                                            43
+  '    return is_positive(v)', //                               44
+  ''
+].join('\n')
+
+describe('static reach: functions decorated by a wrapping decorator of ours', () => {
+  it('calls a wrapped function untested when no path of names reaches it; registering and library decorators may run', async () => {
+    const model = await modelOf({
+      'pyproject.toml': PYPROJECT,
+      'checks/__init__.py': '',
+      'checks/deco.py': DECO,
+      'checks/rules.py': RULES,
+      'tests/test_rules.py': [
+        'from checks.rules import is_even, pick',
+        '',
+        '',
+        'def test_even():',
+        '    assert is_even(2) == 2',
+        '',
+        '',
+        'def test_pick():',
+        '    assert pick(3)',
+        ''
+      ].join('\n')
+    })
+    // is_odd and is_small: wrapped (one and two wrapping decorators), named by nothing that runs.
+    // is_positive: wrapped, but pick() names it. on_start: `hook` stores its wrapper; on_stop: a registry;
+    // cached: a library's decorator: all may run. The decorators and their wrappers run at import.
+    expect(untested(model, ['checks/rules.py', 'checks/deco.py'])).toEqual([
+      'checks/rules.py:12 is_odd',
+      'checks/rules.py:19 is_small'
+    ])
+  })
+
+  it('keeps a wrapped function "may run" when one definition of the decorator name registers', async () => {
+    const model = await modelOf({
+      'pyproject.toml': PYPROJECT,
+      'checks/__init__.py': '',
+      'checks/deco.py': DECO,
+      // A second `truth` that keeps what it wraps: the name no longer says "wraps only".
+      'checks/other.py': [
+        'from functools import wraps',
+        'SEEN = []',
+        '',
+        '',
+        'def truth(f):',
+        '    @wraps(f)',
+        '    def check(v):',
+        '        return f(v)',
+        '    SEEN.append(check)',
+        '    return check',
+        ''
+      ].join('\n'),
+      'checks/rules.py': RULES,
+      'tests/test_rules.py':
+        'from checks import other\nfrom checks.rules import is_even, pick\n\n\ndef test_even():\n    assert is_even(2) == 2\n    assert pick(3)\n    assert other.SEEN == []\n'
+    })
+    expect(untested(model, ['checks/rules.py'])).toEqual([])
+  })
+})
+
+// A marker: a function whose body only raises, compared by identity in the code, called by nothing.
+const SCHEMA = [
+  'class SchemaError(Exception):', //                           1
+  '    pass', //                                                2
+  '', //                                                        3
+  '', //                                                        4
+  'def Extra(_):', //                                           5
+  '    """Allow keys the schema does not name."""', //          6
+  '    raise SchemaError("Extra should never be called")', //   7
+  '', //                                                        8
+  '', //                                                        9
+  'def Self():', //                                             10
+  '    raise SchemaError("Self should never be called")', //    11
+  '', //                                                        12
+  '', //                                                        13
+  'def Fail(_):', //                                            14
+  '    raise SchemaError("always fails")', //                   15
+  '', //                                                        16
+  '', //                                                        17
+  'def Guard(v):', //                                           18
+  '    raise SchemaError(v)', //                                19
+  '', //                                                        20
+  '', //                                                        21
+  'def validate(schema, data):', //                             22
+  '    for key, value in schema.items():', //                   23
+  '        if key is Extra or value is Self:', //               24
+  '            continue', //                                    25
+  '        if value is Guard:', //                              26
+  '            value(data)', //                                 27
+  '        value(data.get(key))', //                            28
+  '    return data', //                                         29
+  ''
+].join('\n')
+
+describe('static reach: marker functions tests pass as values', () => {
+  it('calls a raising function compared by identity and called by nothing untested, even when tests name it', async () => {
+    const model = await modelOf({
+      'pyproject.toml': PYPROJECT,
+      'checks/__init__.py': '',
+      'checks/schema.py': SCHEMA,
+      'tests/test_schema.py': [
+        'import pytest',
+        'from checks.schema import Extra, Fail, Guard, Self, SchemaError, validate',
+        '',
+        '',
+        'def test_extra():',
+        '    assert validate({Extra: int, "a": Self}, {"a": 1})',
+        '',
+        '',
+        'def test_fail():',
+        '    with pytest.raises(SchemaError):',
+        '        validate({"a": Fail}, {"a": 1})',
+        '',
+        '',
+        'def test_guard():',
+        '    with pytest.raises(SchemaError):',
+        '        Guard(1)',
+        ''
+      ].join('\n')
+    })
+    // Fail is passed as a value and called by validate (not compared by identity): tested. Guard is
+    // compared by identity but a test calls it by name: tested.
+    expect(untested(model, ['checks/schema.py'])).toEqual([
+      'checks/schema.py:10 Self',
+      'checks/schema.py:5 Extra'
+    ])
+  })
+})
