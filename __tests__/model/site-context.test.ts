@@ -90,7 +90,11 @@ describe('site context (JavaScript/TypeScript)', () => {
       { kind: 'literal', text: '`plain`', value: 'plain' },
       { kind: 'object', text: '{ a: 1 }' },
       { kind: 'array', text: '[1]' },
-      { kind: 'function', text: '() => 1' },
+      {
+        kind: 'function',
+        text: '() => 1',
+        loc: { startLine: 1, startColumn: 80, endLine: 1, endColumn: 87 }
+      },
       { kind: 'spread', text: '...rest' }
     ])
   })

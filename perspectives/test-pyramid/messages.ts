@@ -27,7 +27,7 @@ export const MESSAGES: Record<TestPyramidMessageId, MessageTemplate> = {
   sleepInTest: {
     title: '{{callee}}() waits {{delay}} in {{test}}',
     message:
-      '{{test}} in {{file}} waits with {{callee}}({{args}}) instead of for the event it expects: too short on a busy CI machine, too long everywhere else.'
+      '{{test}} in {{file}} waits with {{callee}}({{args}}) {{gate}}, instead of waiting for the event itself: too short on a busy CI machine, too long everywhere else.{{more}}'
   },
   realClock: {
     title: '{{test}} reads the real clock with {{callee}}()',

@@ -13,8 +13,7 @@ import {
   FAKE_CLOCK_FIXTURES,
   FAKE_CLOCK_IMPORTS,
   RANDOM_CALLS,
-  SEED_CALLS,
-  SLEEP_CALLS
+  SEED_CALLS
 } from './signals.js'
 
 export interface SmellInput {
@@ -23,7 +22,7 @@ export interface SmellInput {
   minSleepMillis: number
 }
 
-function fakeClock(file: TestFile): string | undefined {
+export function fakeClock(file: TestFile): string | undefined {
   const m = file.module
   const imp = m.imports.find((d) => FAKE_CLOCK_IMPORTS.has(normaliseSource(d.source)))
   if (imp) return `imports ${imp.source}`
@@ -34,134 +33,6 @@ function fakeClock(file: TestFile): string | undefined {
   const fixture = m.functions.find((f) => f.params.some((p) => FAKE_CLOCK_FIXTURES.has(p.name)))
   if (fixture) return `uses a clock fixture in ${fixture.name}`
   return undefined
-}
-
-function sleepMillis(call: CallSite, callee: string, unit: 'ms' | 's'): number | undefined {
-  // The global setTimeout(fn, ms) takes the delay second; timers/promises setTimeout(ms) first.
-  const arg =
-    call.name === 'setTimeout' && !callee.startsWith('timers.promises')
-      ? call.args[1]
-      : call.args[0]
-  if (arg === undefined) return undefined
-  const text = arg.trim().replace(/_/g, '')
-  if (!/^\d+(\.\d+)?(e\d+)?$/i.test(text)) return undefined
-  const value = Number(text)
-  return unit === 's' ? value * 1000 : value
-}
-
-/** Calls that end a test with a failure when handed an error. */
-const FAILING_CALLS: ReadonlySet<string> = new Set(['reject', 'done', 'fail', 'cb', 'callback'])
-
-/**
- * `setTimeout(() => reject(new Error('timed out')), 100)` raced against an event: a time-out that fails
- * the test when it wins, not a wait (judged false on koa's flushHeaders test). Read from the calls and
- * throws the model places inside the timer's callback.
- */
-function failureGuard(file: TestFile, call: CallSite, callee: string): boolean {
-  if (call.name !== 'setTimeout' || callee.startsWith('timers.promises')) return false
-  const inside = (loc: CallSite['loc']) => loc !== call.loc && within(loc, call.loc)
-  return (
-    file.module.calls.some(
-      (c) => c !== call && inside(c.loc) && FAILING_CALLS.has(c.name) && c.args.length > 0
-    ) || file.module.throws.some((t) => inside(t.loc))
-  )
-}
-
-/** Calls that block until the event arrives: what a test actually waits on. */
-const BLOCKING_WAITS: ReadonlySet<string> = new Set([
-  'recv',
-  'receive',
-  'receive_text',
-  'receive_json',
-  'receive_bytes',
-  'read',
-  'readline',
-  'readexactly',
-  'wait_for',
-  'waitFor',
-  'waitForEvent',
-  'once'
-])
-
-/**
- * `await asyncio.sleep(0.1)` then `await ws.recv()`: the awaited call after the sleep blocks for the
- * event, so the test does not wait on the sleep's length (judged false on the session-5 repositories).
- * The sleep is awaited itself or inside an awaited `new Promise`; the next awaited call of the same
- * test and function must be a blocking read or wait.
- */
-function blockingWaitFollows(file: TestFile, call: CallSite): boolean {
-  const outer = call.awaited
-    ? call
-    : file.module.calls.find(
-        (c) => c.isNew && c.callee === 'Promise' && c.awaited && within(call.loc, c.loc)
-      )
-  const test = testAt(file, call.loc)
-  if (!outer || !test) return false
-  const after = (c: CallSite) =>
-    c.loc.startLine > outer.loc.endLine ||
-    (c.loc.startLine === outer.loc.endLine && c.loc.startColumn >= outer.loc.endColumn)
-  const next = file.module.calls
-    .filter(
-      (c) => c.awaited && c.enclosing === outer.enclosing && after(c) && within(c.loc, test.loc)
-    )
-    .sort((a, b) => a.loc.startLine - b.loc.startLine || a.loc.startColumn - b.loc.startColumn)[0]
-  return next !== undefined && BLOCKING_WAITS.has(next.name)
-}
-
-function delayText(ms: number): string {
-  return ms >= 1000 ? `${Number((ms / 1000).toFixed(2))} s` : `${ms} ms`
-}
-
-export function checkSleeps(input: SmellInput): Found[] {
-  const out: Found[] = []
-  for (const file of input.files) {
-    const faked = fakeClock(file) !== undefined
-    for (const call of file.module.calls) {
-      const callee = effectiveCallee(call, file.locals)
-      const unit =
-        SLEEP_CALLS[callee] ??
-        SLEEP_CALLS[call.callee] ??
-        (callee.endsWith('timers.promises.setTimeout') ? 'ms' : undefined)
-      if (!unit) continue
-      if (unit === 'ms' && faked) continue
-      const ms = sleepMillis(call, callee, unit)
-      if (ms === undefined || ms < input.minSleepMillis) continue
-      // A sleep inside a loop polls for a condition with a bound; a sleep in a function nested in the
-      // test (a callback, a lambda handed to an executor) is the workload under test, not a wait.
-      if (file.module.loops.some((l) => within(call.loc, l.loc))) continue
-      if (failureGuard(file, call, callee)) continue
-      if (blockingWaitFollows(file, call)) continue
-      const test = testAt(file, call.loc)
-      if (
-        file.module.language === 'python' &&
-        test &&
-        call.enclosing &&
-        call.enclosing !== test.name
-      )
-        continue
-      const path = file.module.path
-      out.push({
-        file,
-        draft: {
-          messageId: 'sleepInTest',
-          data: {
-            callee: call.callee,
-            delay: delayText(ms),
-            test: testLabel(test),
-            file: path,
-            args: call.args.join(', ').slice(0, 80)
-          },
-          severity: ms >= 1000 ? 'medium' : 'low',
-          confidence: test ? 'high' : 'medium',
-          rationale:
-            'A fixed wait races with the code it waits for: it flakes when the machine is slow and wastes time when it is fast.',
-          evidence: evidenceAt(input.quote, path, call.loc),
-          key: `${call.callee}|${test?.name ?? ''}`
-        }
-      })
-    }
-  }
-  return out
 }
 
 /** One finding per file and callee: the first read, with the count. */

@@ -188,6 +188,8 @@ export interface CallArgument {
   value?: string | number | boolean | null
   /** Python keyword arguments: the keyword (`timeout` in `timeout=5`). */
   keyword?: string
+  /** For function arguments (JS/TS callbacks): where the function is. */
+  loc?: Location
 }
 
 /** A call of a repository function from elsewhere in the repository (see FunctionDecl.callers). */

@@ -1,6 +1,7 @@
 // A call's arguments by kind (JavaScript/TypeScript): what a perspective asks instead of reading text.
 import type { Node } from 'web-tree-sitter'
 import type { CallArgument } from '../types.js'
+import { loc } from './common.js'
 import { literalValue } from './js-literals.js'
 import { type JsState, slice } from './js-state.js'
 
@@ -38,5 +39,7 @@ export function jsArgument(state: JsState, node: Node): CallArgument {
   const literal = literalValue(state, n)
   if (literal !== undefined)
     return { kind: 'literal', text, value: literal.value as CallArgument['value'] }
-  return { kind: KINDS[n.type] ?? 'other', text }
+  const kind = KINDS[n.type] ?? 'other'
+  // A callback's place: what runs later (a timer's or an event handler's body) is told by it.
+  return kind === 'function' ? { kind, text, loc: loc(n) } : { kind, text }
 }
