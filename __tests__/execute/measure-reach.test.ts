@@ -182,6 +182,32 @@ describe('measured reach with vitest (TypeScript, run from a transformed copy)',
   })
 })
 
+describe('measured reach with mocha run through the scripts (nodemon: `test` runs `npm run spec`, mocha per file)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-mocha-script')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it("runs the test script's files, and reads the coverage of the processes the tests start", async () => {
+    const analysis = await analysed(ws.dir, out)
+    expect(analysis.target.layout?.suitePaths).toEqual(['test/**/*.test.js'])
+    const measured = await measure(analysis, ws.dir)
+    expect(measured.note).toMatch(/mocha ran 3 of 3 shipped files \(exit code 0\)/)
+    analysis.model.facts.coverage.push(measured.report!)
+    const model = analysis.model
+    expect(reachOf(model, 'lib/words.js', 'shout')).toBe('covered')
+    expect(reachOf(model, 'lib/words.js', 'whisper')).toBe('not-run')
+    // Only the child process (`node lib/cli.js`) ran main.
+    expect(reachOf(model, 'lib/cli.js', 'main')).toBe('covered')
+  })
+})
+
 const describePy = CI_PYTHON ? describe : describe.skip
 
 describePy('measured reach with pytest (coverage.py)', () => {

@@ -217,6 +217,36 @@ describe('deciding the layout', () => {
     ])
   })
 
+  it('follows the test script through the scripts it runs by name, and a runner started per file of a loop', async () => {
+    const nodemon = await detect({
+      'package.json': JSON.stringify({
+        scripts: {
+          test: 'npm run lint && npm run spec',
+          lint: 'eslint lib',
+          spec: 'for FILE in test/**/*.test.js; do TEST=1 mocha --exit --timeout 30000 $FILE; done'
+        },
+        devDependencies: { jest: '1', mocha: '1' }
+      }),
+      'lib/a.js': 'exports.a = 1\n'
+    })
+    expect(nodemon.target.framework).toBe('mocha')
+    expect(nodemon.reason).toMatch(/^the package.json test script runs mocha/)
+    expect(nodemon.target.layout?.suitePaths).toEqual(['test/**/*.test.js'])
+    // A loop over something else names no path; a script that runs itself ends.
+    const other = await detect({
+      'package.json': JSON.stringify({
+        scripts: {
+          test: 'yarn run unit',
+          unit: 'for X in a b; do echo $X; done; mocha',
+          loop: 'npm run loop'
+        },
+        devDependencies: { mocha: '1' }
+      }),
+      'lib/a.js': 'exports.a = 1\n'
+    })
+    expect(other.target.layout?.suitePaths).toBeUndefined()
+  })
+
   it('puts specs beside the code when the tests sit there, and honours a jest testRegex', async () => {
     const { target } = await detect({
       'package.json': JSON.stringify({ type: 'module', scripts: { test: 'vitest' } }),

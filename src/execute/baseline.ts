@@ -50,6 +50,8 @@ export async function measureBaselines(
     isolateNetwork?: boolean
     clock?: () => number
     counts?: (path: string) => boolean
+    /** By framework: the paths the project's test script hands its runner. */
+    suitePaths?: ReadonlyMap<TestFramework, readonly string[]>
   }
 ): Promise<Baselines> {
   const clock = options.clock ?? (() => performance.now())
@@ -76,7 +78,12 @@ export async function measureBaselines(
       }
       pytestCov = await hasPytestCov(session.python, session.root, session.env)
     }
-    const command = await suiteCommand(framework, language, session)
+    const command = await suiteCommand(
+      framework,
+      language,
+      session,
+      options.suitePaths?.get(framework) ?? []
+    )
     if ('unavailable' in command) {
       missing.set(framework, `the project's suite cannot start: ${command.unavailable}`)
       continue

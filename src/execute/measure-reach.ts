@@ -60,6 +60,7 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
       new Map([[framework, options.target.language]]),
       {
         budgetMs: options.budgetMs,
+        suitePaths: new Map([[framework, options.target.layout?.suitePaths ?? []]]),
         ...(options.isolateNetwork === undefined ? {} : { isolateNetwork: options.isolateNetwork })
       }
     )

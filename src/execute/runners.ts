@@ -181,7 +181,9 @@ export async function runnerCommand(
 export async function suiteCommand(
   framework: TestFramework,
   language: string,
-  ctx: Pick<RunnerContext, 'root' | 'node' | 'python'>
+  ctx: Pick<RunnerContext, 'root' | 'node' | 'python'>,
+  /** The paths the project's test script hands its runner (layout `suitePaths`). */
+  paths: readonly string[] = []
 ): Promise<{ command: string; args: string[] } | { unavailable: string }> {
   switch (framework) {
     case 'jest': {
@@ -208,7 +210,8 @@ export async function suiteCommand(
     case 'mocha': {
       const bin = await firstExisting(ctx.root, BINARIES.mocha)
       if (!bin) return { unavailable: 'mocha is not installed' }
-      return { command: ctx.node, args: [bin] }
+      // Without a spec in its config, mocha reads only ./test's top level: the script's paths say more.
+      return { command: ctx.node, args: [bin, ...paths] }
     }
     case 'node:test': {
       const loader = language === 'typescript' ? await typescriptLoader(ctx.root) : []

@@ -306,6 +306,9 @@ export async function validateSpecs(
       : coverageMs > 0
         ? await measureBaselines(session, languages, {
             budgetMs: coverageMs,
+            suitePaths: new Map([
+              [options.target.framework, options.target.layout?.suitePaths ?? []]
+            ]),
             ...(options.countsForCoverage ? { counts: options.countsForCoverage } : {})
           })
         : noBaselines('coverage gain is off', languages.keys())

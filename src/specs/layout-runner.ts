@@ -101,10 +101,31 @@ export function scriptRunner(
   return null
 }
 
+/**
+ * The words a shell `for` loop binds to its variable (`for FILE in test/**\/*.test.js; do ... $FILE`),
+ * by variable name, so a runner started once per file names the files it runs.
+ */
+function loopLists(w: string[]): Map<string, string[]> {
+  const lists = new Map<string, string[]>()
+  for (let i = 0; i + 2 < w.length; i++) {
+    if (w[i] !== 'for' || w[i + 2] !== 'in') continue
+    const end = w.indexOf('do', i + 3)
+    if (end < 0) continue
+    lists.set(w[i + 1], w.slice(i + 3, end))
+  }
+  return lists
+}
+
 /** Arguments that look like test paths (not options, not the values of `--reporter x`-style options). */
 function pathsAfter(w: string[], from: number): string[] {
   const out: string[] = []
+  const loops = loopLists(w)
   for (let i = from; i < w.length; i++) {
+    const bound = loops.get(w[i].replace(/^["']?\$\{?|\}?["']?$/g, ''))
+    if (w[i].replace(/^["']/, '').startsWith('$') && bound) {
+      out.push(...bound.map((b) => b.replace(/^["']|["']$/g, '')))
+      continue
+    }
     const word = w[i]
     if (word.startsWith('-')) {
       if (
@@ -180,6 +201,37 @@ export function styleRunner(m: ModuleModel): DetectedRunner | null {
   return f && f !== 'jest' && (RUNNERS as string[]).includes(f) ? (f as DetectedRunner) : null
 }
 
+/** The scripts a command runs by name (`npm run spec`, `yarn spec`, `pnpm run spec`). */
+function scriptsRun(command: string, scripts: Record<string, string>): string[] {
+  const w = words(command)
+  const out: string[] = []
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (!['npm', 'yarn', 'pnpm'].includes(w[i])) continue
+    const next = w[i + 1] === 'run' || w[i + 1] === 'run-script' ? w[i + 2] : w[i + 1]
+    if (next && Object.hasOwn(scripts, next)) out.push(next)
+  }
+  return out
+}
+
+/**
+ * The runner a test script starts through the scripts it runs by name (nodemon: `test` runs
+ * `npm run lint && npm run spec`, and `spec` runs mocha once per test file), a few levels deep.
+ */
+function throughScripts(
+  command: string,
+  scripts: Record<string, string>,
+  seen: Set<string>
+): ReturnType<typeof scriptRunner> {
+  if (seen.size > 4) return null
+  for (const name of scriptsRun(command, scripts)) {
+    if (seen.has(name)) continue
+    seen.add(name)
+    const found = scriptRunner(scripts[name]) ?? throughScripts(scripts[name], scripts, seen)
+    if (found) return found
+  }
+  return null
+}
+
 export interface Decision {
   runner: DetectedRunner
   reason: string
@@ -194,9 +246,10 @@ export function decideRunner(
 ): Decision | null {
   const root = packageJsons.find((m) => m.path === 'package.json') ?? packageJsons[0]
   const scripted: { runner: DetectedRunner; paths: string[]; prefix: string[]; name: string }[] = []
-  for (const [name, command] of Object.entries(root?.scripts ?? {})) {
+  const scripts = root?.scripts ?? {}
+  for (const [name, command] of Object.entries(scripts)) {
     if (!/^test($|:|-)/.test(name)) continue
-    const found = scriptRunner(command)
+    const found = scriptRunner(command) ?? throughScripts(command, scripts, new Set([name]))
     if (found) scripted.push({ ...found, name })
   }
   const byScript = winner(count(scripted.map((s) => s.runner)))

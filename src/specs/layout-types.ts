@@ -33,6 +33,8 @@ export interface TestLayout {
    * basenames do not clash).
    */
   exactFile?: string
+  /** The paths the project's test script hands its runner (`mocha test/**\/*.test.js`): its whole suite. */
+  suitePaths?: string[]
   /** What the runner collects, as picomatch globs relative to the root (jest `testRegex` as regular expressions). */
   collect: { include: string[]; exclude: string[]; regex: string[]; roots?: string[] }
   /** How tests import the code: relative paths, or the package's own name for its entry point. */

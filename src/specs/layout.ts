@@ -269,6 +269,9 @@ function jsLayout(
     placement,
     testDir,
     naming: { prefix: '', suffix },
+    ...(!fallback && (decision?.scriptPaths ?? []).length > 0
+      ? { suitePaths: decision?.scriptPaths ?? [] }
+      : {}),
     collect,
     importStyle,
     ...(name ? { packageName: name } : {}),
