@@ -7,6 +7,7 @@ import { readFixture, runFixture, testPerspective, type FixtureRun } from './har
 import { pythonParses, typeScriptErrors, findingAt } from './case-helpers.js'
 import { editFile, without } from './edit-files.js'
 import type { ExpectedFinding } from './harness-checks.js'
+import { EXIT_REPORTED, EXIT_SCRIPT_NEAR_MISS } from './error-handling-judged7.js'
 
 const tsFixture = readFixture('error-handling-ts')
 const pyFixture = readFixture('error-handling-py')
@@ -270,6 +271,8 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
     }
   ],
   invalid: [
+    EXIT_REPORTED,
+    EXIT_SCRIPT_NEAR_MISS,
     {
       name: 'the same swallows without their reasons are reported',
       files: {

@@ -12,6 +12,7 @@ import type {
 import type { Quoter } from '../shared/evidence.js'
 import {
   declaredPrograms,
+  scriptPrograms,
   functionsByName,
   normaliseSource,
   productModules
@@ -161,6 +162,10 @@ function entryModules(model: CodeModel): Map<string, string> {
     if (p.kind === 'bin') stems.set(stem(p.file), `bin ${p.command} of ${p.manifest}`)
     else pyTargets.set(p.modulePath, `console script ${p.command} of ${p.manifest}`)
   }
+  // A file a package script runs (`"analyze-profile": "node read-cpuprofile.js"`) is a program.
+  const scripts = new Map<string, string>()
+  for (const p of scriptPrograms(model))
+    if (!scripts.has(p.file)) scripts.set(p.file, `run by script ${p.script} of ${p.manifest}`)
   for (const module of model.modules) {
     const path = module.path
     const base = path.slice(path.lastIndexOf('/') + 1)
@@ -168,6 +173,7 @@ function entryModules(model: CodeModel): Map<string, string> {
     const pyPath = path.replace(/\.py$/, '').replace(/^src\//, '')
     const reason =
       byStem ??
+      scripts.get(path) ??
       pyTargets.get(pyPath) ??
       (PROGRAM_FILES.has(base.replace(/\.[^.]+$/, '')) ? `a ${base} file` : undefined) ??
       (module.hasMain

@@ -27,6 +27,26 @@ function isExit(info: ModuleInfo, call: CallSite): boolean {
   )
 }
 
+/**
+ * Words of a condition that asks how the code is run: `if (!config.required)` (nodemon's "used as a
+ * library" flag), `require.main === module`, `if (isCli)`, `if not embedded`.
+ */
+const RUN_MODE =
+  /\b(require\.main|import\.meta\.main|__main__|required|library|embedded|programmatic|standalone|is_?cli|from_?cli|as_?cli|interactive)\b/i
+
+/**
+ * The guard that keeps the exit to command-line runs, if any: an enclosing `if` (or early exit)
+ * whose condition asks how the code is run. Library callers never reach the exit (judged false on
+ * nodemon, session 7).
+ */
+function runModeGuard(call: CallSite): string | undefined {
+  const guard = (call.context?.guards ?? []).find(
+    (g) =>
+      (g.kind === 'if' || g.kind === 'early-exit' || g.kind === 'else') && RUN_MODE.test(g.text)
+  )
+  return guard?.text
+}
+
 export function checkExits(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
@@ -42,6 +62,7 @@ export function checkExits(input: CheckInput): Found[] {
       if (!isExit(info, call)) continue
       const fnName = call.enclosing ? plainName(call.enclosing).split('.').pop() : undefined
       if (fnName && COMMAND_FUNCTIONS.has(fnName)) continue
+      if (runModeGuard(call)) continue
       const fn = call.enclosing ? info.functions.get(call.enclosing) : undefined
       const exported = fn?.exported ?? false
       const severity: Severity = exported ? 'high' : 'medium'

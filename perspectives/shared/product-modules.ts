@@ -2,6 +2,7 @@
 // check input from: the product modules in a language the checks speak, their functions by name,
 // the module names they import, and the programs the manifests declare.
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { splitScript } from '../ci-cd/shell.js'
 import { type Dialect, dialectOf, placeText } from '../kit/index.js'
 import type { Quoter } from './evidence.js'
 import { isTestSupportPath } from './support-files.js'
@@ -83,6 +84,65 @@ export function declaredPrograms(model: CodeModel): DeclaredProgram[] {
             manifest: manifest.path,
             modulePath: mod.split('.').join('/')
           })
+      }
+    }
+  }
+  return out
+}
+
+/** Programs that run a file: `node [flags] file`, `tsx file`, `ts-node file`, `bun [run] file`. */
+const RUNNERS = new Set(['node', 'nodejs', 'tsx', 'ts-node', 'bun', 'deno', 'babel-node'])
+const RUNNABLE = /\.([cm]?[jt]s|[jt]sx)$/
+
+/** A file a package.json script runs (`"analyze": "node read-cpuprofile.js"`): a program too. */
+export interface ScriptProgram {
+  script: string
+  manifest: string
+  file: string
+}
+
+function joinPath(dir: string, rel: string): string {
+  const parts = dir.split('/').filter((p) => p !== '' && p !== '.')
+  for (const p of rel.split('/')) {
+    if (p === '' || p === '.') continue
+    if (p === '..') parts.pop()
+    else parts.push(p)
+  }
+  return parts.join('/')
+}
+
+/**
+ * The files package.json scripts run with a JavaScript runtime, relative to the repository: the
+ * script's folder is the manifest's, moved by a leading `cd dir &&`; environment assignments and
+ * `cross-env` before the runtime, and its flags, are skipped.
+ */
+export function scriptPrograms(model: CodeModel): ScriptProgram[] {
+  const out: ScriptProgram[] = []
+  for (const manifest of model.facts.manifests) {
+    if (manifest.kind !== 'package.json') continue
+    const base = manifest.path.includes('/')
+      ? manifest.path.slice(0, manifest.path.lastIndexOf('/'))
+      : ''
+    for (const [script, command] of Object.entries(manifest.scripts)) {
+      let dir = base
+      for (const { words } of splitScript(command)) {
+        if (words[0] === 'cd' && words[1]) {
+          dir = joinPath(dir, words[1])
+          continue
+        }
+        let i = 0
+        while (
+          i < words.length &&
+          (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]) || words[i] === 'cross-env')
+        )
+          i++
+        if (!RUNNERS.has(words[i] ?? '')) continue
+        i++
+        if (words[i] === 'run') i++
+        while (i < words.length && words[i].startsWith('-')) i++
+        const file = words[i]
+        if (file && RUNNABLE.test(file))
+          out.push({ script, manifest: manifest.path, file: joinPath(dir, file) })
       }
     }
   }
