@@ -13,6 +13,17 @@ export interface RunnerCommand {
   args: string[]
   /** Reads the report file's text (null when the runner wrote none or it is not the expected shape). */
   parse(text: string): FileReport | null
+  /** The report's text from the runner's standard output, when it wrote no report file. */
+  fromStdout?: (stdout: string) => string | null
+}
+
+/**
+ * mocha before 9 ignores the json reporter's `output` option and writes the report to standard
+ * output, after anything the tests print: the report is the last top-level JSON object there.
+ */
+export function mochaReportFromStdout(stdout: string): string | null {
+  const start = stdout.lastIndexOf('{\n  "stats": {')
+  return start < 0 ? null : stdout.slice(start)
 }
 
 export interface RunnerContext {
@@ -127,7 +138,8 @@ export async function runnerCommand(
           timeout,
           ...files
         ],
-        parse: parseMochaJson
+        parse: parseMochaJson,
+        fromStdout: mochaReportFromStdout
       }
     }
     case 'node:test': {

@@ -11,7 +11,7 @@ import { childEnvironment } from './child-env.js'
 import { coverageGain as gainOver, coverageKind, readCoverage, withCoverage } from './coverage.js'
 import { findPython } from './python.js'
 import { shortMessage, type FileReport } from './reports.js'
-import { runnerCommand } from './runners.js'
+import { runnerCommand, type RunnerCommand } from './runners.js'
 import { createSandbox, writeInside } from './sandbox.js'
 import { runChild } from './spawn.js'
 
@@ -57,6 +57,16 @@ export interface ExecuteOptions {
 export interface ExecuteResult {
   results: Map<string, SpecValidation>
   notes: string[]
+}
+
+/** The report file's text, else the report the runner wrote to standard output (old mocha). */
+async function reportText(
+  path: string,
+  command: RunnerCommand,
+  stdout: string
+): Promise<string | null> {
+  const text = await readFile(path, 'utf8').catch(() => null)
+  return text ?? command.fromStdout?.(stdout) ?? null
 }
 
 type RunVerdict =
@@ -314,7 +324,7 @@ export async function runSpecFiles(
         })
         break
       }
-      const text = await readFile(reportPath, 'utf8').catch(() => null)
+      const text = await reportText(reportPath, command, child.stdout)
       const report = text === null ? null : command.parse(text)
       if (!report) {
         const why =
@@ -373,7 +383,7 @@ export async function runSpecFiles(
       isolateNetwork: options.isolateNetwork ?? true
     })
     if (child.killed) return false
-    const text = await readFile(reportPath, 'utf8').catch(() => null)
+    const text = await reportText(reportPath, command, child.stdout)
     const report = text === null ? null : command.parse(text)
     if (!report || report.loadError !== null) return false
     if (report.cases.some((c) => c.status === 'failed')) return false
