@@ -5,7 +5,8 @@
 // what a static "untested" claims. Three receivers narrow it: a bare name inside a function (`get()`)
 // cannot call a method; `self.get()` / `this.get()` in a method of C calls a `get` of C's family (its
 // bases, subclasses and their bases); and a method needs its class (or a subclass) named on the path as
-// well as its own name, so `x.get()` reaches `get` only of classes the tests can have built. Aliases
+// well as its own name, so `x.get()` reaches `get` only of classes the tests can have built (a class name
+// several modules define is told apart by the module the use imports it from). Aliases
 // (`import f as g`, default imports, `export { f as g }`) map back to the defined name; a class reached
 // runs its constructor and protocol methods; a function reached runs the functions nested in it; a
 // module loaded runs the accessors of the property descriptors its top level builds
@@ -30,9 +31,11 @@ interface Use {
   classes?: readonly string[]
   /** `typed`: a JavaScript receiver, which may also hold functions outside classes (prototype methods). */
   js?: boolean
+  /** The module the name is used in, for a class name several modules define (which one it names). */
+  from?: string
 }
 const useKey = (u: Use): string =>
-  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.name}`
+  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.name}`
 
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -86,6 +89,9 @@ function buildGraph(
         ...cls.bases.map((b) => b.split('.').pop() ?? b)
       ])
   }
+  // A class name several modules define (boltons' two `OrderedMultiDict`s) is told apart by module:
+  // using one (importing it, or in its own module) does not bring the other's methods to life.
+  const classes = new ClassKeys(model)
   // Aliases and families are needed to read typed receivers, so they are gathered first.
   for (const module of model.modules) {
     for (const exp of module.isTest ? [] : module.exports)
@@ -99,7 +105,7 @@ function buildGraph(
   const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops)
 
   for (const module of model.modules) {
-    const placed = placeUses(module, ownTops, types)
+    const placed = placeUses(module, ownTops, types, classes.duplicated)
     moduleUses.set(module.path, placed.topLevel)
     mainUses.set(module.path, placed.main)
     for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
@@ -108,7 +114,8 @@ function buildGraph(
       push(byName, fn.name, { module, fn })
       const computed = /^\[([\w$.]+)\]$/.exec(fn.name)
       if (computed) push(byComputed, computed[1].split('.').pop() as string, { module, fn })
-      if (fn.className && implicit(module, fn)) push(classMembers, fn.className, { module, fn })
+      if (fn.className && implicit(module, fn))
+        push(classMembers, classes.keyOf(module, fn.className), { module, fn })
       const inner = module.functions.filter((f) => f !== fn && contains(fn, f))
       if (inner.length > 0) nested.set(fn, inner)
       if (
@@ -173,24 +180,26 @@ function buildGraph(
     }
   }
   for (const fn of descriptorAccessors) reach(fn)
-  const makeLive = (cls: string): void => {
-    if (live.has(cls)) return
-    live.add(cls)
-    for (const fn of waiting.get(cls) ?? []) reach(fn)
-    waiting.delete(cls)
-    for (const node of classMembers.get(cls) ?? []) reach(node.fn)
-    for (const base of basesOf.get(cls) ?? []) makeLive(base)
+  const makeLive = (key: string): void => {
+    if (live.has(key)) return
+    live.add(key)
+    for (const fn of waiting.get(key) ?? []) reach(fn)
+    waiting.delete(key)
+    for (const node of classMembers.get(key) ?? []) reach(node.fn)
+    for (const base of classes.basesOf(key)) makeLive(base)
   }
   // A module no import loads is loaded some other way (an entry point, a plugin registry) that may
   // build its classes without naming them: their methods wait only for their own names.
   for (const module of model.modules)
     if (!module.isTest && !loaded.has(module.path) && !scripts.has(module.path))
-      for (const cls of module.classes) makeLive(cls.name)
+      for (const cls of module.classes) makeLive(classes.keyOf(module, cls.name))
   while (queue.length > 0) {
     const u = queue.pop() as Use
     if (u.kind !== 'self' && u.kind !== 'typed')
       for (const alias of aliases.get(u.name) ?? []) use({ ...u, name: alias })
-    if (basesOf.has(u.name)) makeLive(u.name)
+    if (basesOf.has(u.name))
+      for (const key of classes.named(u.name, u.from ? byPath.get(u.from) : undefined))
+        makeLive(key)
     const inFamily = u.kind === 'self' && u.cls ? family(u.cls) : undefined
     const typedTo = u.kind === 'typed' ? new Set(u.classes) : undefined
     for (const node of byName.get(u.name) ?? []) {
@@ -200,8 +209,9 @@ function buildGraph(
       if (typedTo && (cls ? !typedTo.has(cls) && !lent.has(cls) : !u.js)) continue
       // Functions outside classes (an object literal's, a prototype's) may be attached to any object.
       if (inFamily && cls && !inFamily.has(cls) && !lent.has(cls)) continue
-      if (!cls || live.has(cls) || !basesOf.has(cls)) reach(node.fn)
-      else push(waiting, cls, node.fn)
+      const key = cls ? classes.keyOf(node.module, cls) : ''
+      if (!cls || live.has(key) || !basesOf.has(cls)) reach(node.fn)
+      else push(waiting, key, node.fn)
     }
     for (const node of byComputed.get(u.name) ?? []) reach(node.fn)
     if (u.kind === 'prefix')
@@ -216,7 +226,8 @@ function buildGraph(
 function placeUses(
   module: ModuleModel,
   ownTops: ReadonlySet<string>,
-  types: TypeResolver
+  types: TypeResolver,
+  duplicated: ReadonlySet<string>
 ): {
   topLevel: Use[]
   main: Use[]
@@ -246,7 +257,8 @@ function placeUses(
   const add = (u: Use, owner: FunctionDecl | null, line: number): void => {
     if (!owner) {
       // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
-      const any: Use = u.kind === 'typed' ? u : { kind: 'any', name: u.name }
+      const any: Use =
+        u.kind === 'typed' ? u : { kind: 'any', name: u.name, ...(u.from ? { from: u.from } : {}) }
       if (mainLine !== undefined && line >= mainLine) main.push(any)
       else topLevel.push(any)
       return
@@ -278,7 +290,7 @@ function placeUses(
       const owner = ownerOf(line)
       const u: Use =
         root === undefined
-          ? { kind: 'bare', name }
+          ? { kind: 'bare', name, ...(duplicated.has(name) ? { from: module.path } : {}) }
           : root === 'self' && owner?.className
             ? { kind: 'self', name, cls: owner.className }
             : { kind: 'any', name }
@@ -559,4 +571,64 @@ function receiverTypeResolver(
     return resolve(factory.module, libraryBindings(factory.module, ownTops), inner, depth + 1)
   }
   return (module, library, fact) => resolve(module, library, fact, 0)
+}
+
+/**
+ * Classes as the graph keys them: by name, or by `path#name` where several modules define a class of
+ * the name. A use of such a name in a module that defines it, or imports it from a module that does,
+ * names that one class; anywhere else (an attribute `mod.Name`, a re-export) every class of the name.
+ */
+class ClassKeys {
+  readonly duplicated: ReadonlySet<string>
+  private readonly definers = new Map<string, Set<string>>()
+  private readonly bases = new Map<string, Set<string>>()
+
+  constructor(model: CodeModel) {
+    for (const module of model.modules) {
+      if (module.isTest) continue
+      for (const cls of module.classes) {
+        let paths = this.definers.get(cls.name)
+        if (!paths) this.definers.set(cls.name, (paths = new Set()))
+        paths.add(module.path)
+      }
+    }
+    this.duplicated = new Set(
+      [...this.definers].filter(([, paths]) => paths.size > 1).map(([name]) => name)
+    )
+    for (const module of model.modules) {
+      if (module.isTest) continue
+      for (const cls of module.classes) {
+        const key = this.keyOf(module, cls.name)
+        let set = this.bases.get(key)
+        if (!set) this.bases.set(key, (set = new Set()))
+        for (const base of cls.bases)
+          for (const k of this.named(
+            base.split('.').pop() ?? base,
+            base.includes('.') ? undefined : module
+          ))
+            set.add(k)
+      }
+    }
+  }
+
+  keyOf(module: ModuleModel, name: string): string {
+    return this.duplicated.has(name) ? `${module.path}#${name}` : name
+  }
+
+  /** The keys a use of `name` in `module` (unknown: undefined) may name. */
+  named(name: string, module: ModuleModel | undefined): string[] {
+    const paths = this.definers.get(name)
+    if (!this.duplicated.has(name) || !paths) return [name]
+    const all = [...paths].map((p) => `${p}#${name}`)
+    if (!module) return all
+    if (paths.has(module.path)) return [`${module.path}#${name}`]
+    for (const decl of module.imports)
+      if (decl.resolved && decl.names.some((n) => n.local === name || n.imported === name))
+        return paths.has(decl.resolved) ? [`${decl.resolved}#${name}`] : all
+    return all
+  }
+
+  basesOf(key: string): Iterable<string> {
+    return this.bases.get(key) ?? []
+  }
 }

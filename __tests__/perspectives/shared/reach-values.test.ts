@@ -223,3 +223,78 @@ describe('static reach: marker functions tests pass as values', () => {
     ])
   })
 })
+
+// Two modules define a class of one name (boltons' `dictutils.OrderedMultiDict` and `urlutils`' own
+// copy): a use of the name in a module that imports it from one of them, or defines it, names that
+// class only, so the other's methods wait for a use of their own.
+const TABLE = (n: number): string =>
+  [
+    'class Table:', //                                            1
+    '    def __init__(self):', //                                 2
+    '        self.rows = []', //                                  3
+    '', //                                                        4
+    '    def add(self, row):', //                                 5
+    '        self.rows.append(row)', //                           6
+    `        return ${n}`, //                                     7
+    '', //                                                        8
+    '    def count(self):', //                                    9
+    '        return len(self.rows)', //                           10
+    ''
+  ].join('\n')
+
+describe('static reach: same-named classes of different modules', () => {
+  const files = (test: string): Record<string, string> => ({
+    'pyproject.toml': PYPROJECT,
+    'checks/__init__.py': '',
+    'checks/grid.py': TABLE(1),
+    'checks/sheet.py': TABLE(2),
+    'checks/book.py': [
+      'from checks import sheet', //                              1
+      'from checks.sheet import Table as SheetTable', //         2
+      '', //                                                      3
+      '', //                                                      4
+      'def open_book():', //                                      5
+      '    return sheet.Table()', //                              6
+      '', //                                                      7
+      '', //                                                      8
+      'def open_sheet():', //                                     9
+      '    return SheetTable()', //                               10
+      ''
+    ].join('\n'),
+    'tests/test_grid.py': test
+  })
+  const TEST = [
+    'from checks import book',
+    'from checks.grid import Table',
+    '',
+    '',
+    'def test_add():',
+    '    t = Table()',
+    '    assert t.add(1) == 1',
+    '    assert t.count() == 1',
+    '    assert book is not None',
+    ''
+  ]
+
+  it('brings to life only the class the name resolves to', async () => {
+    const model = await modelOf(files(TEST.join('\n')))
+    // The tests build a grid.Table; sheet.Table's methods wait for a use of that class (open_book and
+    // open_sheet would give one, but nothing calls them).
+    expect(untested(model, ['checks/grid.py', 'checks/sheet.py', 'checks/book.py'])).toEqual([
+      'checks/book.py:5 open_book',
+      'checks/book.py:9 open_sheet',
+      'checks/sheet.py:5 Table.add',
+      'checks/sheet.py:9 Table.count'
+    ])
+  })
+
+  it('through an imported alias or an attribute (`sheet.Table()`), the other class may run too', async () => {
+    for (const call of ['book.open_sheet()', 'book.open_book()']) {
+      const model = await modelOf(
+        files([...TEST, 'def test_book():', `    assert ${call}`, ''].join('\n'))
+      )
+      const left = untested(model, ['checks/sheet.py'])
+      expect({ call, left }).toEqual({ call, left: [] })
+    }
+  })
+})
