@@ -7,6 +7,7 @@ import { riskScore } from '../contract.js'
 import type { ModuleModel } from '../../src/model/types.js'
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
+import { commandLineTool } from '../shared/product-modules.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { Metrics } from '../types.js'
@@ -65,6 +66,7 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
       maxNfaSize: options.regexMaxNfaSize,
       fuzzing: options.regexFuzzing
     })
+    const tool = commandLineTool(context.model)
     const all: Found[] = []
     let loops = 0
     let maxDepth = 0
@@ -81,7 +83,7 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
         ...searchInLoop(input),
         ...awaitInLoop(input),
         ...syncIoOnAsyncPath(input, isCliModule(module)),
-        ...catastrophicRegexes(input, checker),
+        ...catastrophicRegexes(input, checker, tool),
         ...unboundedCollections(input),
         ...repeatedWorkInLoop(input),
         ...stringConcatInLoop(input)

@@ -8,7 +8,16 @@ import type { Found, ModuleInput } from './context.js'
 import { symbolName } from './context.js'
 import { shorten } from './regions.js'
 
-export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): Found[] {
+/**
+ * `tool`: the package is a command-line tool (commandLineTool); a polynomial pattern then mostly meets
+ * its own user's configuration (nodemon's watch patterns, judged not worth acting on in session 7) and is
+ * reported low, saying so.
+ */
+export function catastrophicRegexes(
+  input: ModuleInput,
+  checker: RegexChecker,
+  tool?: string
+): Found[] {
   const { module, regions, quote } = input
   const found: Found[] = []
   const counts = new Map<string, number>()
@@ -23,7 +32,8 @@ export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): 
     if (!result || result.status !== 'vulnerable') continue
     const exponential = result.complexity.type === 'exponential'
     const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
-    const severity: Severity = exponential ? 'high' : degree >= 3 ? 'medium' : 'low'
+    const ownInput = tool !== undefined && !exponential
+    const severity: Severity = exponential ? 'high' : degree >= 3 && !ownInput ? 'medium' : 'low'
     const confidence: Confidence = result.complexity.isFuzz ? 'medium' : 'high'
     // Not `shorten`: a pattern's leading or trailing spaces are part of it.
     const shown = `/${source.pattern.length > 50 ? `${source.pattern.slice(0, 47)}...` : source.pattern}/${source.flags}`
@@ -48,12 +58,15 @@ export function catastrophicRegexes(input: ModuleInput, checker: RegexChecker): 
             ? 'exponentially in the length of the repeated part'
             : `with the ${degree === 2 ? 'square' : `${degree}th power`} of its length`,
           hotspot:
-            hot.length > 0
+            (hot.length > 0
               ? `The backtracking happens in ${[...new Set(hot)]
                   .slice(0, 3)
                   .map((h) => shorten(h, 30))
                   .join(', ')}.`
-              : ''
+              : '') +
+            (ownInput
+              ? `${hot.length > 0 ? ' ' : ''}Low: ${tool}, so the text it matches is usually its own user's configuration or flags, where a slow match only delays that user's own run.`
+              : '')
         },
         severity,
         confidence,

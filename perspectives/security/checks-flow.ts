@@ -6,6 +6,7 @@ import type { Confidence } from '../types.js'
 import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
 import { classifySink, moduleSinks, type ModuleSinks, type SinkMatch } from './sinks.js'
+import { strippedBeforeSink } from './path-sanitised.js'
 import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin } from './taint.js'
 import {
   buildKind,
@@ -79,7 +80,11 @@ function hostCheckIn(module: ModuleModel, sink: CallSite): boolean {
 
 function suppressed(module: ModuleModel, call: CallSite, match: SinkMatch, arg: string): boolean {
   if (match.messageId === 'pathTraversal')
-    return NEUTRALISED_PATH.test(codeOnly(arg)) || containmentIn(module, call)
+    return (
+      NEUTRALISED_PATH.test(codeOnly(arg)) ||
+      containmentIn(module, call) ||
+      strippedBeforeSink(module, call, codeOnly(arg))
+    )
   if (match.messageId === 'ssrf') return hostCheckIn(module, call)
   if (
     match.messageId === 'xss' ||

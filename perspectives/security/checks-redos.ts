@@ -17,6 +17,7 @@ import { CWE } from './messages.js'
 import { inputText, originOf, pathText, type ModuleTaint, type Origin } from './taint.js'
 import { codeOnly, isPlainLiteral, shortArg } from './text.js'
 import { within } from '../kit/index.js'
+import { commandLineTool } from '../shared/product-modules.js'
 
 interface Regex {
   pattern: string
@@ -184,6 +185,7 @@ export interface RedosFinding {
 
 export function redosFindings(context: CheckContext, checker: RegexChecker): RedosFinding[] {
   const out: RedosFinding[] = []
+  const tool = commandLineTool(context.model)
   for (const module of context.modules) {
     const taint: ModuleTaint | undefined = context.taint.get(module.path)
     if (!taint) continue
@@ -196,6 +198,12 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
       if (!result || result.status !== 'vulnerable') continue
       const exponential = result.complexity.type === 'exponential'
       const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
+      // A command-line tool's parameters and flags are its own user's input (nodemon's ignore rules,
+      // judged not worth acting on in session 7): a slow match delays only that user's run.
+      const ownInput =
+        tool !== undefined &&
+        !exponential &&
+        (origin.kind === 'parameter' || origin.kind === 'argv')
       const fn = placeOf(module, call.enclosing, call.loc.startLine)
       const shownPattern = regex.shown.length > 60 ? `${regex.shown.slice(0, 57)}...` : regex.shown
       const draft: Draft = {
@@ -209,13 +217,17 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
           path: pathText(origin, call.receiver === 're' ? `re.${call.name}()` : `.${call.name}()`),
           complexity: exponential ? 'exponentially' : `in O(n^${degree})`,
           attack: shortArg(result.attack.pattern),
-          effect: exponential
-            ? 'a few dozen characters keep the process busy for minutes, and every other request waits.'
-            : degree >= 3
-              ? 'a few kilobytes keep the process busy for seconds.'
-              : 'tens of kilobytes keep the process busy for seconds where the input length is not limited.'
+          effect:
+            (exponential
+              ? 'a few dozen characters keep the process busy for minutes, and every other request waits.'
+              : degree >= 3
+                ? 'a few kilobytes keep the process busy for seconds.'
+                : 'tens of kilobytes keep the process busy for seconds where the input length is not limited.') +
+            (ownInput
+              ? ` Low: ${tool}, so this value is usually its own user's configuration or flags, and a slow match only delays that user's own run.`
+              : '')
         },
-        severity: severityOf(result),
+        severity: ownInput ? 'low' : severityOf(result),
         confidence: confidenceOf(origin),
         rationale:
           `recheck (automaton analysis, seeded and bounded by size, never by time) reports ${result.complexity.summary} matching for this pattern; ` +

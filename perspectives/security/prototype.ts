@@ -154,6 +154,33 @@ function descendingCall(
   )
 }
 
+/**
+ * A parameter the function fills as a fresh object of its own: it is set from a call or a literal in
+ * the function (`if (result === undefined) result = clone(source)`) and no call of the function in the
+ * repository, its own recursive call included, passes an argument in that place. Writing `__proto__`
+ * there only resets that object's prototype (nodemon's merge, judged false in session 7).
+ */
+function freshOwnObject(
+  context: CheckContext,
+  module: ModuleModel,
+  fn: FunctionDecl,
+  param: string
+): boolean {
+  const index = fn.params.findIndex((p) => p.name === param)
+  if (index < 0) return false
+  const made = (module.bindings ?? []).some(
+    (b) =>
+      b.enclosing === fn.qualifiedName &&
+      b.name === param &&
+      b.operator === '=' &&
+      /^(\{|\[|new\s|[A-Za-z_$][\w$.]*\()/.test(b.value.trim())
+  )
+  if (!made) return false
+  return !context.model.modules.some((m) =>
+    m.calls.some((c) => c.name === fn.name && c.args.length > index)
+  )
+}
+
 export function prototypeFindings(context: CheckContext): Draft[] {
   const out: Draft[] = []
   for (const module of context.modules) {
@@ -194,8 +221,11 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       // inherited `constructor` and is left reported.
       if (partial && (walker || !(self && keys)) && walksOwnObjectsOnly(module, fn)) continue
       // A fresh local being filled cannot pollute: the write must go to a parameter or the walked object.
-      const target = `(?:${[...params, ...(walker ? [walker] : [])].map((n) => n.replace(/\$/g, '\\$')).join('|')})`
-      if (params.length === 0 || !writesThroughComputedKey(context, module, fn, target)) continue
+      const written = [...params, ...(walker ? [walker] : [])].filter((n) =>
+        writesThroughComputedKey(context, module, fn, n.replace(/\$/g, '\\$'))
+      )
+      if (written.length === 0 || written.every((n) => freshOwnObject(context, module, fn, n)))
+        continue
       const draft: Draft = {
         messageId: 'prototypePollution',
         data: {

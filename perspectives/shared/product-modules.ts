@@ -148,3 +148,17 @@ export function scriptPrograms(model: CodeModel): ScriptProgram[] {
   }
   return out
 }
+
+/**
+ * `nodemon is a command-line tool (bin nodemon)` when the root manifest declares a program: values its
+ * functions match are then usually its own user's configuration or flags, not text from someone else.
+ */
+export function commandLineTool(model: CodeModel): string | undefined {
+  const root = model.facts.manifests.find(
+    (m) => !m.path.includes('/') && Object.keys(m.bin).length > 0
+  )
+  if (!root) return undefined
+  const commands = Object.keys(root.bin)
+  const name = root.name ?? commands[0]
+  return `${name} is a command-line tool (${root.kind === 'package.json' ? 'bin' : 'console script'} ${commands.slice(0, 2).join(', ')})`
+}
