@@ -89,9 +89,15 @@ const CLEAN_PY: Record<string, string> = {
 }
 
 /** Seams a test can already replace, and one it cannot (judged false on the session-5 repositories). */
-const seamRepo = (labelBody: string, testSetup: string): Record<string, string> => ({
-  'package.json': '{"name":"util","devDependencies":{"jest":"^29.0.0"}}',
+const seamRepo = (
+  labelBody: string,
+  testSetup: string,
+  devDependencies = '{"mocha":"^10.0.0"}'
+): Record<string, string> => ({
+  'package.json': `{"name":"util","devDependencies":${devDependencies}}`,
   'src/util.js': [
+    "const { readFileSync } = require('node:fs')",
+    '',
     'function waitMs(ms) {',
     '  return new Promise((resolve) => setTimeout(resolve, ms))',
     '}',
@@ -166,6 +172,14 @@ testPerspective<MockingOptions>(mocking, {
   valid: [
     { name: 'empty repository', files: {} },
     {
+      name: 'hardWiredSeam near miss: proxyquire is installed, so a test replaces the fs import',
+      files: seamRepo(
+        "  return `${name}@${readFileSync(name, 'utf8')}@${Date.now()}`",
+        '  expect(apiBase).toBeDefined()',
+        '{"mocha":"^10.0.0","proxyquire":"^2.1.3"}'
+      )
+    },
+    {
       name: 'hardWiredSeam near miss: the test sets the variable, and label() takes the replaceable clock',
       files: seamRepo(
         '  return `${name}@${currentTime()}`',
@@ -238,12 +252,13 @@ testPerspective<MockingOptions>(mocking, {
   ],
   invalid: [
     {
-      name: "hardWiredSeam: a clock and a variable no test can replace; a sleep, a caller-replaceable default and a test's variable are not",
-      files: seamRepo('  return `${name}@${Date.now()}`', '  expect(apiBase).toBeDefined()'),
-      expected: [
-        { messageId: 'hardWiredSeam', file: 'src/util.js', line: 14 },
-        { messageId: 'hardWiredSeam', file: 'src/util.js', line: 18 }
-      ]
+      // Judged false on nodemon (session 7): the clock and a variable are globals a test sets in place.
+      name: "hardWiredSeam: a named fs import no test can replace without a module mocker; the clock and a variable (globals), a sleep, a caller-replaceable default and a test's variable are not",
+      files: seamRepo(
+        "  return `${name}@${readFileSync(name, 'utf8')}@${Date.now()}`",
+        '  expect(apiBase).toBeDefined()'
+      ),
+      expected: [{ messageId: 'hardWiredSeam', file: 'src/util.js', line: 20 }]
     },
     {
       // Judged false on httpie: patching the project's own thin wrapper around getpass is the
@@ -291,10 +306,8 @@ testPerspective<MockingOptions>(mocking, {
       name: 'TypeScript: hard-wired seams, the subject mocked, own and third-party mocks, unrestored spies',
       files: tsFixture,
       expected: [
+        // The clock, the fs import and the variable (lines 10, 14, 27): jest fakes them in place.
         { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 5 },
-        { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 10 },
-        { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 14 },
-        { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 27 },
         { messageId: 'subjectMocked', file: 'test/weather.test.ts', line: 6 },
         { messageId: 'ownModuleMocked', file: 'test/weather.test.ts', line: 7 },
         { messageId: 'foreignTypeMocked', file: 'test/weather.test.ts', line: 8 },
@@ -420,10 +433,8 @@ testPerspective<MockingOptions>(mocking, {
           ''
         ].join('\n')
       },
-      expected: [
-        { messageId: 'hardWiredSeam', file: 'src/poll.ts', line: 2 },
-        { messageId: 'hardWiredSeam', file: 'src/poll.ts', line: 3 }
-      ],
+      // The clock (line 2) is faked in place: its spec is written, not a finding.
+      expected: [{ messageId: 'hardWiredSeam', file: 'src/poll.ts', line: 3 }],
       check: ({ run }) => {
         expect(run.specs).toHaveLength(2)
         for (const s of run.specs) {
@@ -444,8 +455,8 @@ testPerspective<MockingOptions>(mocking, {
         { messageId: 'hardWiredSeam', file: 'src/weather.ts', line: 5 }
       ],
       check: ({ run }) => {
-        expect(run.metrics.findings).toBe(9)
-        expect(run.report).toContain('…and 7 more findings.')
+        expect(run.metrics.findings).toBe(6)
+        expect(run.report).toContain('…and 4 more findings.')
       }
     }
   ]

@@ -12,7 +12,7 @@ import { mockContext, mocksOf, type MockUse } from './mocks.js'
 import { type MockingOptions, OPTIONS } from './options.js'
 import { buildReport, type SeamRow } from './report.js'
 import { seamsOf, type SeamUse } from './seams.js'
-import { notReportedSeams } from './unreported.js'
+import { moduleMockers, notReportedSeams } from './unreported.js'
 import { buildSpecs, type SpecInput } from './specs.js'
 import { toolFor } from './tools.js'
 import {
@@ -100,20 +100,24 @@ export default definePerspective<MockingMessageId, MockingOptions>({
       const k = `${u.module}#${u.unit}`
       hardKinds.set(k, (hardKinds.get(k) ?? new Set<SeamKind>()).add(u.kind))
     }
-    const unreported = notReportedSeams(uses, modules, tests)
+    const unreported = notReportedSeams(
+      uses,
+      modules,
+      tests,
+      moduleMockers(context.model.facts.manifests)
+    )
     const quietSpecs: SpecInput[] = []
     for (const u of uses) {
       if (u.mode !== 'hard-wired') continue
       const python = u.language === 'python'
       if (unreported.has(u)) {
-        // Not a finding, but the isolating test is still worth writing (Python: with monkeypatch).
-        if (python)
-          quietSpecs.push({
-            use: u,
-            module: byPath.get(u.module) ?? sources[0],
-            findingKey: '',
-            others: [...(hardKinds.get(`${u.module}#${u.unit}`) ?? [])].filter((k) => k !== u.kind)
-          })
+        // Not a finding, but the isolating test is still worth writing (monkeypatch, a spy, a fake clock).
+        quietSpecs.push({
+          use: u,
+          module: byPath.get(u.module) ?? sources[0],
+          findingKey: '',
+          others: [...(hardKinds.get(`${u.module}#${u.unit}`) ?? [])].filter((k) => k !== u.kind)
+        })
         continue
       }
       const tool = toolFor(u.kind, framework, python, u.source)

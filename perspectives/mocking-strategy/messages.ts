@@ -8,7 +8,7 @@ export const MESSAGES: Record<MockingMessageId, MessageTemplate> = {
   hardWiredSeam: {
     title: '{{unit}}() in {{file}} reaches the {{seam}} directly through {{via}}',
     message:
-      '{{unit}}() calls {{via}} itself instead of taking the {{seam}} as a parameter, so a test cannot hand it a fake: isolate it with {{tool}}, or pass the dependency in.'
+      '{{unit}}() calls {{via}} itself instead of taking the {{seam}} as a parameter, so every test of it must patch {{via}} to keep the real {{seam}} out: isolate it with {{tool}}, or pass the dependency in.'
   },
   subjectMocked: {
     title: '{{test}} mocks the module it tests ({{target}})',

@@ -1,6 +1,6 @@
 // Hard-wired seams that are not worth a finding (judged false on the session-5 repositories, 0 of 6
 // true): the claim "a test cannot hand it a fake" must hold where it is made.
-import type { ModuleModel } from '../../src/model/types.js'
+import type { ModuleModel, PackageManifest } from '../../src/model/types.js'
 import type { SeamKind } from './catalogue.js'
 import type { SeamUse } from './seams.js'
 
@@ -75,16 +75,57 @@ function testsTouch(use: SeamUse, text: TestText): boolean {
   )
 }
 
+/** Packages that replace a module for a test (`jest.mock`, `vi.mock`, proxyquire, esmock...). */
+const MODULE_MOCKERS = new Set([
+  'jest',
+  'vitest',
+  'proxyquire',
+  'esmock',
+  'testdouble',
+  'rewire',
+  'mock-require',
+  'quibble'
+])
+
+/** Seams a JavaScript test fakes in a line: files, the environment, the clock, randomness. */
+const CHEAP_KINDS: ReadonlySet<SeamKind> = new Set([
+  'filesystem',
+  'environment',
+  'clock',
+  'randomness'
+])
+
+/** The module mockers the project's manifests name, if any. */
+export function moduleMockers(manifests: readonly PackageManifest[]): string[] {
+  const out = new Set<string>()
+  for (const m of manifests)
+    for (const d of [...m.devDependencies, ...m.dependencies]) if (MODULE_MOCKERS.has(d)) out.add(d)
+  return [...out]
+}
+
+/**
+ * A JavaScript file, environment, clock or randomness seam a test replaces in place (judged false on
+ * nodemon, session 7: "a test cannot hand it a fake" is not so): a global (`process.env.X = ...`,
+ * `jest.spyOn(Date, 'now')`), a call through a module object (`sinon.stub(fs, 'readFileSync')`), or any
+ * import when a module mocker is installed. A named import with no mocker stays reported.
+ */
+function cheapToFakeInJs(use: SeamUse, mockers: readonly string[]): boolean {
+  if (use.language === 'python' || !CHEAP_KINDS.has(use.kind)) return false
+  return use.global || mockers.length > 0 || use.via.includes('.')
+}
+
 /**
  * The hard-wired uses not to report: every Python one (any module attribute can be patched with
- * monkeypatch or mock.patch, so "a test cannot hand it a fake" is false there), a unit whose own job
+ * monkeypatch or mock.patch, so "a test cannot hand it a fake" is false there), a JavaScript seam a
+ * test fakes in place (cheapToFakeInJs), a unit whose own job
  * is the resource, a unit callers can replace through a parameter default, and one a test already
  * patches or sets.
  */
 export function notReportedSeams(
   uses: SeamUse[],
   modules: ModuleModel[],
-  tests: ModuleModel[]
+  tests: ModuleModel[],
+  mockers: readonly string[] = []
 ): Set<SeamUse> {
   const defaults = defaultValues(modules)
   const text = testText(tests)
@@ -93,6 +134,7 @@ export function notReportedSeams(
     if (u.mode !== 'hard-wired') continue
     if (
       u.language === 'python' ||
+      cheapToFakeInJs(u, mockers) ||
       ownJob(u) ||
       defaults.has(u.fn.name) ||
       defaults.has(u.unit) ||
