@@ -26,4 +26,18 @@ describe('envReads (Python)', () => {
     ])
     expect(model.calls.some((c) => c.callee === 'os.getenv')).toBe(true)
   })
+
+  // Judged false on waitress (session 8): a WSGI app's `environ` is the request's dict.
+  it('does not take a WSGI environ parameter for os.environ when environ is not imported from os', async () => {
+    const model = await extractPy(
+      lines(
+        'import os',
+        'def app(environ, start_response):',
+        "    return environ['PATH_INFO']",
+        'def token():',
+        "    return os.environ['TOKEN']"
+      )
+    )
+    expect(model.envReads?.map((r) => [r.name, r.loc.startLine])).toEqual([['TOKEN', 5]])
+  })
 })

@@ -44,4 +44,16 @@ describe('Python requirement across manifests', () => {
     expect(found).toHaveLength(1)
     expect(found[0].data).toMatchObject({ engine: 'Python', before: '>=3.9', after: '>=3.10' })
   })
+
+  // Judged on mistune (session 8): >=3.8 to >=3.10 in a minor release is normal Python practice once
+  // 3.8 and 3.9 are past their end of life (pip keeps installing the last release that allowed them).
+  it('needs only a minor release when every dropped version is past its end of life', () => {
+    const base = [manifest('pyproject.toml', 'pyproject.toml', '>=3.8')]
+    const head = [manifest('pyproject.toml', 'pyproject.toml', '>=3.10')]
+    const late = compareManifests(base, head, 'v3.3.4', '2026-12-06T00:00:00.000Z')
+    expect(late.map((c) => [c.messageId, c.bump])).toEqual([['engineRaised', 'minor']])
+    // Before 3.9's end of life (2025-10-31) dropping it still breaks supported users: major.
+    const early = compareManifests(base, head, 'v3.3.4', '2025-06-01T00:00:00.000Z')
+    expect(early.map((c) => [c.messageId, c.bump])).toEqual([['engineRaised', 'major']])
+  })
 })

@@ -293,7 +293,8 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       ...compareManifests(
         withSetupPyFacts(base.model.facts.manifests, base.model),
         withSetupPyFacts(context.model.facts.manifests, context.model),
-        ref
+        ref,
+        context.now
       )
     ]
     const headOptions = cliOptions(context.model)

@@ -100,10 +100,52 @@ function compareTriple(a: [number, number, number], b: [number, number, number])
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 }
 
+/** End of security support of each Python 3 minor version (python.org, PEP 602 schedule); 2.x ended 2020-01-01. */
+const PYTHON_END_OF_LIFE: Record<number, string> = {
+  0: '2009-06-27',
+  1: '2012-04-09',
+  2: '2016-02-20',
+  3: '2017-09-29',
+  4: '2019-03-18',
+  5: '2020-09-30',
+  6: '2021-12-23',
+  7: '2023-06-27',
+  8: '2024-10-07',
+  9: '2025-10-31',
+  10: '2026-10-31',
+  11: '2027-10-31',
+  12: '2028-10-31',
+  13: '2029-10-31',
+  14: '2030-10-31'
+}
+
+/**
+ * Every Python version a raised requirement drops had reached its end of life by `now`: pip on those
+ * versions keeps installing the last release that allowed them, so this is a minor change in Python
+ * practice, not a major one (judged so on mistune: >=3.8 to >=3.10 in 3.4.0).
+ */
+function dropsOnlyEndOfLife(
+  before: string | undefined,
+  after: string | undefined,
+  now: string
+): boolean {
+  const was = before ? lowestVersion(before) : null
+  const low = after ? lowestVersion(after) : null
+  if (!was || !low || low[0] !== 3) return false
+  const day = now.slice(0, 10)
+  if (was[0] < 3 && day < '2020-01-01') return false
+  for (let minor = was[0] < 3 ? 0 : was[1]; minor < low[1]; minor++) {
+    const end = PYTHON_END_OF_LIFE[minor]
+    if (!end || end > day) return false
+  }
+  return true
+}
+
 export function compareManifests(
   base: PackageManifest[],
   head: PackageManifest[],
-  ref: string
+  ref: string,
+  today?: string
 ): Change[] {
   const changes: Change[] = []
   const headByPath = new Map(head.map((m) => [m.path, m]))
@@ -217,25 +259,26 @@ export function compareManifests(
       const before = pythonRequirement(base, folder)
       const after = pythonRequirement(head, folder)
       const engine = compareEngine(before, after)
-      if (engine)
-        changes.push(
-          manifestChange(
-            'engineRaised',
-            {
-              engine: 'Python',
-              before: before ?? '',
-              after: after ?? '',
-              dropped: engine,
-              file: was.path,
-              ref
-            },
-            was,
-            ref,
-            'medium',
-            'requires-python',
-            '"requires-python"'
-          )
+      if (engine) {
+        const change = manifestChange(
+          'engineRaised',
+          {
+            engine: 'Python',
+            before: before ?? '',
+            after: after ?? '',
+            dropped: engine,
+            file: was.path,
+            ref
+          },
+          was,
+          ref,
+          'medium',
+          'requires-python',
+          '"requires-python"'
         )
+        if (today && dropsOnlyEndOfLife(before, after, today)) change.bump = 'minor'
+        changes.push(change)
+      }
     }
     for (const command of Object.keys(was.bin).sort()) {
       if (command in now.bin) continue

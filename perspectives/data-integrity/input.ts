@@ -77,7 +77,8 @@ function validates(call: CallSite): boolean {
   if (SCHEMA_METHODS.has(call.name)) return call.name !== 'decode' || !!call.receiver
   if (call.name === 'parse' && call.receiver && !PARSE_RECEIVERS.test(call.receiver)) return true
   if (call.name === 'load' && call.receiver && /schema/i.test(call.receiver)) return true
-  if (HELPER.test(call.name)) return true
+  // `_check_input_config(settings)`: a private helper is named the same way.
+  if (HELPER.test(call.name.replace(/^_+/, ''))) return true
   // pydantic / dataclass construction from a mapping: Model(**data).
   return /^[A-Z]\w*$/.test(call.name) && call.args.some((a) => a.trim().startsWith('**'))
 }

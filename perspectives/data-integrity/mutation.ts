@@ -3,7 +3,8 @@
 // append/extend/update/pop/sort/clear...), Object.assign(param, ...), and Python subscript stores
 // (`param[k] = v`, from the model's assignments). JavaScript subscript stores are not in the model: they
 // are read from the function's lines (`param[...] = `). Parameters named as outputs (res, out, acc,
-// target...) are meant to be written and are left alone.
+// target...) are meant to be written and are left alone, and so are a WSGI `environ` and an ASGI `scope`:
+// middleware rewrites them for the application by protocol (judged false on waitress).
 import type { FunctionDecl } from '../../src/model/types.js'
 import {
   type CheckInput,
@@ -59,7 +60,7 @@ const REORDER = new Set([
   'discard'
 ])
 const OUTPUT_NAMES =
-  /^(res|response|reply|ctx|context|req|request|out|output|acc|accumulator|result|results|target|dest|destination|sink|collector|builder|buf|buffer|stream|writer|emitter|el|element|node|dom|parent|state|draft|memo|cache|seen|visited|registry|store|app|server|router|program|parser|argv|env|logger|log|errors|warnings|messages|lines|stack|queue|hooks|events|self|cls|this|path|ancestors|parents|_)$/i
+  /^(res|response|reply|ctx|context|req|request|out|output|acc|accumulator|result|results|target|dest|destination|sink|collector|builder|buf|buffer|stream|writer|emitter|el|element|node|dom|parent|state|draft|memo|cache|seen|visited|registry|store|app|server|router|program|parser|argv|env|logger|log|errors|warnings|messages|lines|stack|queue|hooks|events|self|cls|this|path|ancestors|parents|environ|scope|_)$/i
 /** Functions whose name says they write into something (serializeInto, fillDefaults, addItem, sortInPlace...). */
 const MUTATING_VERBS = new Set([
   'into',

@@ -138,6 +138,64 @@ function inFinallyBlock(info: ModuleInfo, tryBlock: TryBlock): boolean {
   })
 }
 
+const INTERRUPTS = new Set(['KeyboardInterrupt', 'BaseException'])
+
+/** The names an except clause lists, a module-level tuple (`_reraised = (ExitNow, KeyboardInterrupt)`) read through. */
+function caughtNames(info: ModuleInfo, types: string[]): string[] {
+  const names: string[] = []
+  for (const type of types) {
+    names.push(type)
+    const tuple = (info.module.bindings ?? []).find(
+      (b) => b.enclosing === undefined && b.name === type && b.operator === '='
+    )
+    const value = tuple?.value.trim() ?? ''
+    if (value.startsWith('(') && value.endsWith(')'))
+      names.push(...splitTopLevel(value.slice(1, -1), ',').map((t) => t.trim()))
+  }
+  return names.map((n) => n.split('.').pop() ?? n)
+}
+
+/** An earlier handler of the same try re-raises KeyboardInterrupt as it is (a bare `raise`). */
+function interruptsReraisedBefore(
+  info: ModuleInfo,
+  tryBlock: TryBlock,
+  handler: CatchHandler
+): boolean {
+  return tryBlock.handlers.some(
+    (h) =>
+      h !== handler &&
+      h.loc.startLine < handler.loc.startLine &&
+      h.rethrows &&
+      info.module.throws.some(
+        (t) => t.rethrow && t.enclosing === tryBlock.enclosing && within(t.loc, h.loc)
+      ) &&
+      caughtNames(info, h.types).some((n) => INTERRUPTS.has(n))
+  )
+}
+
+/**
+ * The try sits in a `while` loop of a function that the module hands on as a callable (a thread
+ * target: `start_new_thread(self.handler_thread, n)`, `Thread(target=self.run)`): logging and going
+ * on keeps the worker alive, and nothing calls it to be told (judged deliberate on waitress).
+ */
+function workerLoop(info: ModuleInfo, tryBlock: TryBlock): boolean {
+  const scope = tryBlock.enclosing
+  if (!scope) return false
+  const inLoop = info.module.loops.some(
+    (l) => l.kind === 'while' && l.enclosing === scope && within(tryBlock.loc, l.loc)
+  )
+  if (!inLoop) return false
+  const name = scope.split('.').pop() ?? scope
+  const refs = new Set([name, `self.${name}`, `this.${name}`])
+  return info.module.calls.some((c) =>
+    (c.arguments ?? []).some(
+      (a) =>
+        a.kind !== 'call' &&
+        refs.has(a.keyword ? a.text.slice(a.text.indexOf('=') + 1).trim() : a.text.trim())
+    )
+  )
+}
+
 export function checkHandlers(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
@@ -168,6 +226,8 @@ function checkHandler(
   const base = { info, ...(fn ? { fn } : {}) }
   const what = guardedText(guarded)
   if (handler.bare) {
+    // `except (KeyboardInterrupt, SystemExit): raise` before it: Ctrl-C and sys.exit() get through (judged false on waitress).
+    if (interruptsReraisedBefore(info, tryBlock, handler)) return null
     const body =
       handler.empty || handler.swallows
         ? 'swallows what it catches'
@@ -233,6 +293,8 @@ function checkHandler(
     }
   }
   if (handler.onlyLogs) {
+    // A worker thread's loop that logs a failed task and takes the next: there is no caller to tell.
+    if (broad && workerLoop(info, tryBlock)) return null
     const logs =
       [...new Set(handlerCalls(info, tryBlock, handler).map((c) => c.callee))].join(', ') ||
       'a log call'

@@ -47,10 +47,33 @@ function runModeGuard(call: CallSite): string | undefined {
   return guard?.text
 }
 
+/** The top folder of a Python package path, past a `src/` layout: `src/pkg/utils.py` -> `pkg`. */
+function topPackage(path: string): string | undefined {
+  const parts = path.replace(/^src\//, '').split('/')
+  return parts.length > 1 ? parts[0] : undefined
+}
+
+/**
+ * The Python package the module sits in is a command-line tool: a console script or `__main__.py` of
+ * the same top package is an entry point (vulture's `get_modules()` exits for its CLI, judged a smell
+ * for library callers but not a high one, and SystemExit can be caught).
+ */
+function commandLinePackage(input: CheckInput, info: ModuleInfo): string | undefined {
+  if (info.dialect !== 'python') return undefined
+  const top = topPackage(info.module.path)
+  if (!top) return undefined
+  for (const [path, why] of input.entryModules) {
+    if (!path.endsWith('.py') || topPackage(path) !== top) continue
+    if (why.startsWith('console script') || path.endsWith('/__main__.py')) return `${path}: ${why}`
+  }
+  return undefined
+}
+
 export function checkExits(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
     if (input.entryModules.has(info.module.path)) continue
+    const tool = commandLinePackage(input, info)
     const base = info.module.path.slice(info.module.path.lastIndexOf('/') + 1)
     // Build and project scripts at the root (setup.py, gulpfile.js, rollup.config.js) run as programs.
     if (
@@ -65,7 +88,10 @@ export function checkExits(input: CheckInput): Found[] {
       if (runModeGuard(call)) continue
       const fn = call.enclosing ? info.functions.get(call.enclosing) : undefined
       const exported = fn?.exported ?? false
-      const severity: Severity = exported ? 'high' : 'medium'
+      const severity: Severity = tool ? 'low' : exported ? 'high' : 'medium'
+      // sys.exit() raises SystemExit: catchable, though `except Exception` lets it through.
+      const catchable =
+        info.dialect === 'python' && call.callee !== 'os._exit' && call.name !== '_exit'
       const args = call.args.join(', ')
       out.push({
         info,
@@ -78,12 +104,17 @@ export function checkExits(input: CheckInput): Found[] {
             where: whereText(info, call.enclosing),
             args: args.length > 40 ? `${args.slice(0, 37)}…` : args,
             file: info.module.path,
-            entry: 'no package bin, console script, __main__ or #! names it'
+            entry: tool
+              ? `it is a helper of the command-line tool the package ships (${tool}), and code importing the package can call it too`
+              : 'no package bin, console script, __main__ or #! names it',
+            consequence: catchable
+              ? 'it raises SystemExit, which passes every `except Exception`, so a program calling it ends unless it catches SystemExit by name'
+              : 'callers cannot catch it, clean up or test past it'
           },
           severity,
           confidence: 'medium',
           rationale:
-            `Severity ${severity}: ${exported ? `${call.enclosing} is exported, so other code calls it and cannot recover` : 'the call sits in code other modules can reach'}; ` +
+            `Severity ${severity}: ${tool ? 'the package is a command-line tool and this helper exits for it; only a library caller is hurt' : exported ? `${call.enclosing} is exported, so other code calls it and cannot recover` : 'the call sits in code other modules can reach'}; ` +
             'confidence medium: the module may still be run as a program in a way the manifests do not show.',
           evidence: input.quote.evidence(info.module.path, call.loc),
           key: `exit:${call.enclosing ?? '<module>'}:${call.callee}`,

@@ -51,7 +51,7 @@ export const MESSAGES: Record<ErrorHandlingMessageId, MessageTemplate> = {
   exitInLibrary: {
     title: '{{callee}}() in library code {{where}}',
     message:
-      '{{callee}}({{args}}) ends the whole process from {{file}}, which is not a command-line entry point ({{entry}}): callers cannot catch it, clean up or test past it.'
+      '{{callee}}({{args}}) ends the whole process from {{file}}, which is not a command-line entry point ({{entry}}): {{consequence}}.'
   },
   noErrorListener: {
     title: "{{what}} in {{where}} has no 'error' listener",

@@ -231,9 +231,14 @@ export function checkResources(input: CheckInput): Found[] {
           )
         )
           continue
-        // Given to a constructor (`StreamHandler(f)`, `Wrapper(sock)`): the new object owns it now.
+        // Given to a constructor (`StreamHandler(f)`, `Wrapper(sock)`) or to a method of the object itself
+        // (`self.set_socket(sock)`, judged false on waitress): the object owns it now and closes it later.
         if (
-          scopeCalls.some((c) => /^[A-Z]/.test(c.name) && c.args.some((a) => a.trim() === use.name))
+          scopeCalls.some(
+            (c) =>
+              (/^[A-Z]/.test(c.name) || c.receiver === 'self' || c.receiver === 'this') &&
+              c.args.some((a) => a.trim() === use.name)
+          )
         )
           continue
         how = closed.any

@@ -16,6 +16,12 @@ import { splitTopLevel } from '../shared/values.js'
 import { type CallKind, importSources, throwingCall, type ThrowingCall } from './catalogue.js'
 import { type Handling, handling, tryIndex, type TryIndex } from './handled.js'
 import { numericMethodArgument, selfMade } from './self-made.js'
+import {
+  converterFunction,
+  digitChecked,
+  matchGroupArgument,
+  raisesSameError
+} from './checked-text.js'
 
 export type ModeKind = 'throw' | 'call' | 'optional'
 
@@ -162,6 +168,13 @@ export function modesOf(module: ModuleModel): FailureMode[] {
       numericArgument(call.args[0] ?? '')
     )
       continue
+    // ...and a conversion of text a digit check or a regex already shaped (`if s.isdigit():`, `m.group(2)`).
+    if (
+      module.language === 'python' &&
+      entry.kind === 'conversion' &&
+      (digitChecked(call) || matchGroupArgument(module, call))
+    )
+      continue
     const fn = functions.get(call.enclosing ?? '')
     if (entry.kind === 'sync-io' && existenceChecked(module, call)) continue
     const callHandling = handling(tries, call.enclosing, call.loc, entry.caughtBy)
@@ -183,7 +196,13 @@ export function modesOf(module: ModuleModel): FailureMode[] {
       call: { site: call, entry },
       callKind: entry.kind,
       inputs: inputsOf(fn, module, call.args),
-      handling: callHandling
+      handling: callHandling,
+      // A converter, or a function that rejects bad arguments with the same ValueError: raising is its contract.
+      ...(module.language === 'python' &&
+      entry.kind === 'conversion' &&
+      (converterFunction(module, fn, call) || raisesSameError(module, fn))
+        ? { contract: true }
+        : {})
     })
   }
   modes.push(...optionalModes(module))

@@ -38,6 +38,18 @@ const NUMERIC_METHODS = new Set([
   'conjugate'
 ])
 
+/** Library functions that return a number (`int(calendar.timegm(t))`, judged false on waitress). */
+const NUMERIC_FUNCTIONS = new Set([
+  'calendar.timegm',
+  'time.mktime',
+  'time.time',
+  'time.monotonic',
+  'time.perf_counter',
+  'math.floor',
+  'math.ceil',
+  'math.trunc'
+])
+
 function callText(site: CallSite): string {
   return `${site.isNew ? 'new ' : ''}${site.callee}(`
 }
@@ -81,10 +93,14 @@ export function selfMade(module: ModuleModel, call: CallSite, depth = 0): boolea
   return args.every((a) => ownArgument(module, call, a, depth))
 }
 
-/** Python `int(x.to_integral_value())`: a number in, so no ValueError from text. */
+/** Python `int(x.to_integral_value())`, `int(calendar.timegm(t))`: a number in, so no ValueError from text. */
 export function numericMethodArgument(module: ModuleModel, call: CallSite): boolean {
   const first = call.arguments?.[0]
   if (!first || first.kind !== 'call') return false
   const inner = nestedCall(module, call, first)
-  return inner !== undefined && inner.receiver !== undefined && NUMERIC_METHODS.has(inner.name)
+  return (
+    inner !== undefined &&
+    ((inner.receiver !== undefined && NUMERIC_METHODS.has(inner.name)) ||
+      NUMERIC_FUNCTIONS.has(inner.callee))
+  )
 }

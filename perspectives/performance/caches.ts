@@ -106,6 +106,21 @@ function weaklyHeld(module: ModuleModel, v: ModuleVariable): boolean {
   )
 }
 
+const IMPORTERS: ReadonlySet<string> = new Set([
+  'import_module',
+  'importlib.import_module',
+  '__import__',
+  'load_entry_point'
+])
+
+/** Functions of the module that import a module by name. */
+function importingFunctions(module: ModuleModel): Set<string> {
+  const out = new Set<string>()
+  for (const c of module.calls)
+    if (c.enclosing && (IMPORTERS.has(c.callee) || IMPORTERS.has(c.name))) out.add(c.enclosing)
+  return out
+}
+
 export function unboundedCollections(input: ModuleInput): Found[] {
   const { module, quote } = input
   const python = module.language === 'python'
@@ -116,6 +131,9 @@ export function unboundedCollections(input: ModuleInput): Found[] {
     if (weaklyHeld(module, v)) continue
     const writes = writesTo(module, v.name)
     if (writes.removed || writes.adds.length === 0) continue
+    // Filled only by functions that import what they store (`_cached[name] = import_module(path)`):
+    // bounded by the modules there are, like sys.modules (judged false on mistune).
+    if (writes.adds.every((a) => importingFunctions(module).has(a.enclosing))) continue
     const keyed = writes.adds.some((a) => a.keyed)
     const cacheLike = CACHE_LIKE.test(v.name)
     const appends = writes.adds.some(

@@ -23,6 +23,7 @@ const STRING_TOO: ReadonlySet<string> = new Set(['includes', 'indexOf', 'lastInd
 const HASHED_RIGHT = /(\.keys\(\)|\.items\(\)|\bkwargs\b|\benviron\b|^set\(|^frozenset\(|^dict\()/
 
 const region = (r: Region): string => r.label
+const CONSTRUCTORS: ReadonlySet<string> = new Set(['__init__', 'constructor'])
 
 /** Names bound per iteration by the region and every region around it. */
 function boundNames(r: Region): Set<string> {
@@ -222,14 +223,18 @@ export function searchInLoop(input: ModuleInput): Found[] {
     owner: string | undefined
   ) => {
     const symbol = symbolName(owner)
+    // A constructor runs once per object, mostly at start-up over configured values (waitress's listen
+    // addresses, judged "not high"): the sizes are small and the cost is paid once.
+    const setup = CONSTRUCTORS.has((owner ?? '').split('.').pop() ?? '')
     found.push({
       draft: {
         messageId: 'searchInLoop',
         data: { search, collection, loop: `${region(r)}`, symbol, advice },
-        severity: r.depth >= 2 ? 'high' : 'medium',
+        severity: setup ? 'low' : r.depth >= 2 ? 'high' : 'medium',
         confidence,
         rationale:
           `A scan of ${collection} per iteration of a loop over ${r.iterates ?? 'a collection'} multiplies the two sizes` +
+          (setup ? ', once per object, in its constructor' : '') +
           (confidence === 'low'
             ? "; the container's type is not declared, so it may be a string, set or dict, where this is cheap."
             : '.'),

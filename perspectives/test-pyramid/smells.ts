@@ -89,6 +89,31 @@ function readOnceForBothSides(file: TestFile, call: CallSite): boolean {
   return users.length >= 2
 }
 
+const LOWER_BOUNDS = new Set([
+  'assertGreater',
+  'assertGreaterEqual',
+  'toBeGreaterThan',
+  'toBeGreaterThanOrEqual'
+])
+
+/**
+ * A timing test: the same function reads the clock into a name and reads it again later (a duration of
+ * the code between), and the test asserts no lower bound on it (a "returns quickly" or near-linear DoS
+ * check): a fake clock would make every duration zero and the test meaningless (judged so on mistune).
+ * A test that checks a wait lasted long enough (`assertGreaterEqual(elapsed, 1)`) still gets the advice.
+ */
+function measuresDuration(file: TestFile, call: CallSite): boolean {
+  const test = testAt(file, call.loc)
+  if (!test) return false
+  const callee = effectiveCallee(call, file.locals)
+  const sameClock = file.module.calls.filter(
+    (c) => c.enclosing === call.enclosing && effectiveCallee(c, file.locals) === callee
+  )
+  const start = sameClock.find((c) => c.assignedTo !== undefined)
+  if (!start || !sameClock.some((c) => c.loc.startLine > start.loc.startLine)) return false
+  return !file.module.calls.some((c) => within(c.loc, test.loc) && LOWER_BOUNDS.has(c.name))
+}
+
 export function checkClock(input: SmellInput): Found[] {
   const out: Found[] = []
   for (const file of input.files) {
@@ -113,7 +138,8 @@ export function checkClock(input: SmellInput): Found[] {
             testAt(file, call.loc) !== undefined &&
             (stampsPerTest.get(testAt(file, call.loc)) ?? 0) >= 2)) &&
         !uncalledHelper(file, call) &&
-        !readOnceForBothSides(file, call)
+        !readOnceForBothSides(file, call) &&
+        !measuresDuration(file, call)
     )
     for (const { call, count } of reads) {
       const test = testAt(file, call.loc)

@@ -474,12 +474,21 @@ class PythonWalker extends PyFlow {
     })
   }
 
+  private importsOsEnviron(): boolean {
+    return this.model.imports.some(
+      (d) =>
+        d.source === 'os' && d.names.some((n) => n.imported === 'environ' && n.local === 'environ')
+    )
+  }
+
   /** `os.environ['X']` reads an environment variable (a write or `del` does not). */
   private visitSubscript(node: Node, field: string | null, depth: number): void {
     const value = node.childForFieldName('value')
     if (!value || (value.type !== 'attribute' && value.type !== 'identifier')) return
     const object = text(value, 20)
     if (object !== 'os.environ' && object !== 'environ') return
+    // A bare `environ` is os.environ only when imported from os: a WSGI `environ` parameter is a request's dict.
+    if (object === 'environ' && !this.importsOsEnviron()) return
     const parent = this.pathTypes[depth - 1]
     if ((parent === 'assignment' || parent === 'augmented_assignment') && field === 'left') return
     if (parent === 'delete_statement') return
