@@ -115,3 +115,80 @@ export const SLEEP_CALLBACKS_NEAR_MISS: PyramidCase = {
       .join('\n')
   }
 }
+
+/** A skipped test with its reason above it, a type-only test drawing a random branch, and the real ones. */
+const produceTests = (skipped: string[], runtime: string[]) =>
+  [
+    "import { expect, it } from 'vitest'", // 1
+    "import { produce } from '../src/produce'", // 2
+    '', // 3
+    'const _ = undefined as any', // 4
+    'function assert<T>(value: T, type: T): void {}', // 5
+    '', // 6
+    '// Disabled: an optimisation that would be nice to detect,', // 7
+    '// but it does not change the correctness of the result', // 8
+    "it.skip('no reconciliation after read', () => {", // 9
+    '  expect(produce(1)).toBe(1)', // 10
+    '})', // 11
+    '', // 12
+    ...skipped, // 13-16
+    '', // 17
+    "it('infers the state type', () => {", // 18
+    '  const f = produce((s: number) => (Math.random() > 0.5 ? s : 0))', // 19
+    '  assert(f, _ as (s: number) => number)', // 20
+    '})', // 21
+    '', // 22
+    ...runtime, // 23-26
+    ''
+  ].join('\n')
+
+const PRODUCE = {
+  'package.json': '{"name":"producer","devDependencies":{"vitest":"^3.0.0"}}',
+  'src/produce.ts': 'export const produce = <T>(value: T): T => value\n'
+}
+
+export const SKIP_RANDOM_REPORTED: PyramidCase = {
+  name: 'skippedTest and unseededRandom: a bare skip and a draw the assertion reads are reported; an explained skip and a type-only test are not',
+  files: {
+    ...PRODUCE,
+    'test/produce.test.ts': produceTests(
+      [
+        '// TODO: fix this before the release', // 13
+        "it.skip('reads twice', () => {", // 14
+        '  expect(produce(2)).toBe(2)', // 15
+        '})' // 16
+      ],
+      [
+        "it('keeps a random number', () => {", // 23
+        '  const n = Math.random()', // 24
+        '  expect(produce(n)).toBe(n)', // 25
+        '})' // 26
+      ]
+    )
+  },
+  expected: [
+    { messageId: 'skippedTest', file: 'test/produce.test.ts', line: 14 },
+    { messageId: 'unseededRandom', file: 'test/produce.test.ts', line: 24 }
+  ]
+}
+
+export const SKIP_RANDOM_NEAR_MISS: PyramidCase = {
+  name: 'skippedTest and unseededRandom near miss: the skip says why, the runtime test uses a fixed number',
+  files: {
+    ...PRODUCE,
+    'test/produce.test.ts': produceTests(
+      [
+        '// Reads twice only in the legacy proxy mode, which this build', // 13
+        "it.skip('reads twice', () => {", // 14
+        '  expect(produce(2)).toBe(2)', // 15
+        '})' // 16
+      ],
+      [
+        "it('keeps a number', () => {", // 23
+        '  const n = 0.25', // 24
+        '  expect(produce(n)).toBe(n)', // 25
+        '})' // 26
+      ]
+    )
+  }
+}

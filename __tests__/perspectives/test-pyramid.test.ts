@@ -16,7 +16,12 @@ import {
   SLEEP_NEAR_MISS,
   SLEEP_REPORTED
 } from './test-pyramid-judged.js'
-import { SLEEP_CALLBACKS_NEAR_MISS, SLEEP_CALLBACKS_REPORTED } from './test-pyramid-judged7.js'
+import {
+  SKIP_RANDOM_NEAR_MISS,
+  SKIP_RANDOM_REPORTED,
+  SLEEP_CALLBACKS_NEAR_MISS,
+  SLEEP_CALLBACKS_REPORTED
+} from './test-pyramid-judged7.js'
 
 const tsFixture = readFixture('test-pyramid-ts')
 const pyFixture = readFixture('test-pyramid-py')
@@ -179,6 +184,7 @@ testPerspective<TestPyramidOptions>(testPyramid, {
     CLOCK_NEAR_MISS,
     SLEEP_NEAR_MISS,
     SLEEP_CALLBACKS_NEAR_MISS,
+    SKIP_RANDOM_NEAR_MISS,
     {
       // An integration file that also unit-tests the function directly (httpie's test_output.py
       // shape): the function is unit-tested already, so there is nothing to move down.
@@ -319,6 +325,7 @@ testPerspective<TestPyramidOptions>(testPyramid, {
     CLOCK_REPORTED,
     SLEEP_REPORTED,
     SLEEP_CALLBACKS_REPORTED,
+    SKIP_RANDOM_REPORTED,
     {
       // Judged false on koa: a timer that rejects races an event and fails the test when it wins;
       // it is a time-out, not a wait. The plain wait beside it is still a sleep.

@@ -6,6 +6,7 @@ import type { Quoter } from '../shared/evidence.js'
 import { type TestFile, effectiveCallee, normaliseSource } from './classify.js'
 import { within, withinLines } from '../kit/index.js'
 import { evidenceAt, type Found, hookRanges, inHook, testAt, testLabel } from './context.js'
+import { isAssertion } from './sleep-gates.js'
 import {
   CLOCK_CALLS,
   TIMESTAMP_CALLS,
@@ -172,6 +173,32 @@ export function checkClock(input: SmellInput): Found[] {
   return out
 }
 
+/** Type-level assertions: `expectTypeOf(x)`, tsd's `expectType<T>(x)`, `assert(x, _ as T)`. */
+const TYPE_ASSERTS = new Set([
+  'expectTypeOf',
+  'assertType',
+  'expectType',
+  'expectAssignable',
+  'expectError'
+])
+const typeLevel = (c: CallSite) =>
+  TYPE_ASSERTS.has(c.name) ||
+  TYPE_ASSERTS.has(c.callee.split('(')[0]) ||
+  (c.arguments ?? []).some((a) => a.kind === 'other' && /^_\s+as\s/.test(a.text))
+
+/**
+ * A TypeScript test that checks only types (`assert(draft, _ as State)`, `expectTypeOf`): no runtime
+ * assertion reads what a random branch returns, so the draw cannot change the outcome (immer, session 7).
+ */
+function typeOnlyTest(file: TestFile, call: CallSite): boolean {
+  const test = testAt(file, call.loc)
+  if (!test || file.module.language === 'python') return false
+  const checks = file.module.calls.filter(
+    (c) => within(c.loc, test.loc) && (isAssertion(c) || typeLevel(c))
+  )
+  return checks.length > 0 && checks.every(typeLevel)
+}
+
 export function checkRandom(input: SmellInput): Found[] {
   const out: Found[] = []
   for (const file of input.files) {
@@ -179,7 +206,10 @@ export function checkRandom(input: SmellInput): Found[] {
       (c) => SEED_CALLS.has(effectiveCallee(c, file.locals)) || c.name === 'seed'
     )
     if (seeded) continue
-    for (const { call, count } of perFileCallee(file, (callee) => RANDOM_CALLS.has(callee))) {
+    for (const { call, count } of perFileCallee(
+      file,
+      (callee, call) => RANDOM_CALLS.has(callee) && !typeOnlyTest(file, call)
+    )) {
       const test = testAt(file, call.loc)
       const path = file.module.path
       out.push({
@@ -307,6 +337,29 @@ function decoratorsAbove(quote: Quoter, path: string, line: number): string[] {
   return out
 }
 
+/**
+ * The comment written on the lines right above a skipped case (and its decorators) when it explains
+ * the skip: at least four words and no note of work left (TODO, FIXME). "Disabled: these are
+ * optimizations that would be nice..." is a decision, not a forgotten test (judged on immer, session 7).
+ */
+function explainedAbove(quote: Quoter, path: string, line: number, python: boolean): boolean {
+  const comment: string[] = []
+  let n = line - 1
+  // Python: step over the decorators to the comment above them.
+  while (python && n >= 1 && quote.line(path, n).trim().startsWith('@')) n--
+  for (; n >= 1 && comment.length < 12; n--) {
+    const text = quote.line(path, n).trim()
+    const isComment = python
+      ? text.startsWith('#')
+      : text.startsWith('//') || text.startsWith('*') || text.startsWith('/*')
+    if (!isComment) break
+    comment.push(text.replace(/^(\/\/+|\/\*+|\*+\/?|#+)\s*/, ''))
+  }
+  const text = comment.join(' ')
+  if (/\b(TODO|FIXME|XXX|HACK)\b/.test(text)) return false
+  return (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 4
+}
+
 const CONDITIONAL = /(^|\.)(skipif|skipIf|skipUnless|runIf|importorskip)\b/
 
 /** A skip decorator without a condition: `skip(...)`, `xfail` with no arguments or only keywords. */
@@ -345,6 +398,11 @@ export function checkModifiers(input: SmellInput): Found[] {
         if (!decorator) continue
         how = `@${decorator}`
       }
+      if (
+        c.modifier === 'skip' &&
+        explainedAbove(input.quote, path, c.loc.startLine, file.module.language === 'python')
+      )
+        continue
       const kind = c.kind === 'suite' ? 'suite' : 'test'
       if (c.kind === 'suite') reportedSuites.push(c)
       const name = `'${c.name.length > 60 ? `${c.name.slice(0, 57)}…` : c.name}'`
