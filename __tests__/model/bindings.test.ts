@@ -244,3 +244,31 @@ describe('bindings (Python)', () => {
     expect(model.bindings).toBeUndefined()
   })
 })
+
+describe('handedOn (Python)', () => {
+  it('records locals a function returns, yields or stores on an attribute whole, not parts of them', async () => {
+    const model = await extractPy(
+      lines(
+        'def connect(host):',
+        '    sock = make(host)',
+        '    return sock',
+        'class Client:',
+        '    def attach(self, path):',
+        '        handle = open(path)',
+        '        self.handle = handle',
+        'def each(paths):',
+        '    for p in paths:',
+        '        yield p',
+        'def parts(x):',
+        '    self.n = x.n',
+        '    return x.y',
+        'sock = make(1)'
+      )
+    )
+    expect((model.handedOn ?? []).map((h) => [h.name, h.how, h.enclosing, h.line])).toEqual([
+      ['sock', 'return', 'connect', 3],
+      ['handle', 'attribute', 'Client.attach', 7],
+      ['p', 'yield', 'each', 10]
+    ])
+  })
+})

@@ -231,6 +231,14 @@ export function checkResources(input: CheckInput): Found[] {
           )
         )
           continue
+        // Returned, yielded or stored on an attribute (`return sock`, `self.sock = sock`): the caller or the object owns it.
+        if (
+          (info.module.handedOn ?? []).some(
+            (h) =>
+              h.name === use.name && h.enclosing === call.enclosing && h.line > call.loc.startLine
+          )
+        )
+          continue
         // Given to a constructor (`StreamHandler(f)`, `Wrapper(sock)`) or to a method of the object itself
         // (`self.set_socket(sock)`, judged false on waitress): the object owns it now and closes it later.
         if (

@@ -381,6 +381,15 @@ export interface LocalBinding {
   loc: Location
 }
 
+/** A local name handed on whole: returned, yielded, or stored on an attribute (see ModuleModel.handedOn). */
+export interface HandedOn {
+  name: string
+  how: 'return' | 'yield' | 'attribute'
+  /** Qualified name of the innermost enclosing named function. */
+  enclosing?: string
+  line: number
+}
+
 export interface ModuleVariable {
   name: string
   /** How it is declared: `const`, `let`, `var`, or `assignment` (Python). */
@@ -501,6 +510,12 @@ export interface ModuleModel {
    * module; absent when the extractor records none (other languages) or there are none.
    */
   bindings?: LocalBinding[]
+  /**
+   * Plain local names a function hands on whole (Python): `return sock`, `yield sock`, `self.sock = sock`;
+   * what lets a reader see that a resource opened into the name now belongs to the caller or the object.
+   * Absent when none were read.
+   */
+  handedOn?: HandedOn[]
   variables: ModuleVariable[]
   /** Python `__all__` when declared. */
   all?: string[]

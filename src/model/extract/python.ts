@@ -148,6 +148,8 @@ class PythonWalker extends PyFlow {
         const right = node.childForFieldName('right')
         this.noteBoundCall(left, right)
         this.noteBinding(node, left, right)
+        if (left?.type === 'attribute' && right?.type === 'identifier')
+          this.noteHandedOn(right, 'attribute')
         return visitPyAssignment(node, this.assignmentContext())
       }
       case 'augmented_assignment': {
@@ -196,6 +198,13 @@ class PythonWalker extends PyFlow {
       case 'yield': {
         const fn = this.currentFunction()
         if (fn) fn.decl.generator = true
+        const value = cursor.currentNode.namedChild(0)
+        if (value?.type === 'identifier') this.noteHandedOn(value, 'yield')
+        return
+      }
+      case 'return_statement': {
+        const value = cursor.currentNode.namedChild(0)
+        if (value?.type === 'identifier') this.noteHandedOn(value, 'return')
         return
       }
       case 'await':
@@ -405,6 +414,18 @@ class PythonWalker extends PyFlow {
       scope ? this.enclosing() : undefined,
       () => this.currentBranch()
     )
+  }
+
+  /** `return sock`, `yield sock`, `self.sock = sock`: the function hands the local on whole. */
+  private noteHandedOn(value: Node, how: 'return' | 'yield' | 'attribute'): void {
+    const enclosing = this.enclosing()
+    if (!enclosing) return
+    ;(this.model.handedOn ??= []).push({
+      name: text(value, 100),
+      how,
+      enclosing,
+      line: value.startPosition.row + 1
+    })
   }
 
   /** `s = f()`: remembered so that the call, visited next, knows the name its result is kept under. */
