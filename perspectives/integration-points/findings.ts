@@ -204,9 +204,41 @@ export function untestedRoutes(input: FindingInput): Draft[] {
   return out
 }
 
+/**
+ * The internal-module pattern (immer's src/internal.ts): one module of the cycle has no code of its own,
+ * only re-exports every other member in a fixed order, and the members import each other only through
+ * it. The cycle is the design: that module decides the load order, so it is not reported (judged
+ * overstated on immer, session 7).
+ */
+function loadOrderBarrel(input: FindingInput, cycle: string[]): string | undefined {
+  const members = new Set(cycle)
+  for (const path of cycle) {
+    const m = input.modules.get(path)
+    if (!m || m.exports.length === 0) continue
+    const onlyReexports =
+      m.exports.every((e) => e.source !== undefined) &&
+      m.functions.length === 0 &&
+      m.calls.length === 0 &&
+      m.classes.length === 0
+    if (!onlyReexports) continue
+    const reexported = new Set(m.imports.map((i) => i.resolved).filter((r) => r !== undefined))
+    if (!cycle.every((c) => c === path || reexported.has(c))) continue
+    const throughIt = cycle.every((c) => {
+      if (c === path) return true
+      const member = input.modules.get(c)
+      return (member?.imports ?? []).every(
+        (i) => i.typeOnly || !i.resolved || !members.has(i.resolved) || i.resolved === path
+      )
+    })
+    if (throughIt) return path
+  }
+  return undefined
+}
+
 export function importCycles(input: FindingInput): Draft[] {
   const out: Draft[] = []
   for (const cycle of input.graph.cycles) {
+    if (loadOrderBarrel(input, cycle)) continue
     const first = input.modules.get(cycle[0])
     const decl = first ? cycleImport(input.graph, first, cycle) : undefined
     if (!first || !decl) continue
