@@ -249,6 +249,29 @@ testPerspective<DataIntegrityOptions>(dataIntegrity, {
   ],
   invalid: [
     {
+      // Judged pointless on nodemon (session 7): the package reading its own manifest.
+      name: "unvalidatedInput: a file the caller names is reported; the package's own package.json is not",
+      files: {
+        'package.json': '{"name":"tool","main":"lib/config.js"}',
+        'lib/config.js': [
+          "const fs = require('fs')",
+          '',
+          'function version() {',
+          "  return JSON.parse(fs.readFileSync(__dirname + '/../package.json')).version",
+          '}',
+          '',
+          'function load(file) {',
+          "  const config = JSON.parse(fs.readFileSync(file, 'utf8'))",
+          '  return config.watch',
+          '}',
+          '',
+          'module.exports = { version, load }',
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'unvalidatedInput', file: 'lib/config.js', line: 8 }]
+    },
+    {
       name: 'a Python parse given its zone through the name it is bound to; a zone given to another value does not count',
       files: {
         'app/when.py': [

@@ -15,7 +15,7 @@ import { stringLiteralValue } from '../shared/literals.js'
 import { splitTopLevel } from '../shared/values.js'
 import { type CallKind, importSources, throwingCall, type ThrowingCall } from './catalogue.js'
 import { type Handling, handling, tryIndex, type TryIndex } from './handled.js'
-import { numericMethodArgument, selfMade } from './self-made.js'
+import { numericMethodArgument, selfMade } from '../shared/self-made.js'
 import {
   converterFunction,
   digitChecked,

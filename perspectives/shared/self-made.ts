@@ -1,4 +1,5 @@
-// Values the code makes itself, so a call on them cannot fail on input: `new URL('../package.json',
+// Values the code makes itself, so a call on them cannot fail on input, and what they read is the
+// package's own (failure-modes, data-integrity): `new URL('../package.json',
 // import.meta.url)`, `readFileSync(fileURLToPath(that))` and `JSON.parse` of what it read (the
 // package's own shipped file, judged false on json-server), `path.join(__dirname, 'x.json')`, and a
 // Python conversion of a number a numeric method returned (`int(dec.to_integral_value())`, judged
@@ -69,6 +70,17 @@ function nestedCall(module: ModuleModel, outer: CallSite, arg: CallArgument): Ca
   )
 }
 
+/**
+ * `__dirname + '/../package.json'` or `${__dirname}/../package.json`: the module's own location joined
+ * with a literal tail (nodemon's bin reading its own manifest, judged pointless to validate in session 7).
+ */
+function ownLocationJoin(arg: CallArgument): boolean {
+  const text = arg.text.trim()
+  const base = '(__dirname|import\\.meta\\.dirname)'
+  if (arg.kind === 'template') return new RegExp(`^\`\\$\\{${base}\\}[^\`$]*\`$`).test(text)
+  return arg.kind === 'other' && new RegExp(`^${base}\\s*\\+\\s*(['"])[^'"]*\\2$`).test(text)
+}
+
 function ownArgument(
   module: ModuleModel,
   outer: CallSite,
@@ -77,6 +89,7 @@ function ownArgument(
 ): boolean {
   if (arg.kind === 'literal') return true
   if (OWN_LOCATION.has(arg.text.trim())) return true
+  if (ownLocationJoin(arg)) return true
   if (arg.kind !== 'call' || depth > 6) return false
   const inner = nestedCall(module, outer, arg)
   return inner !== undefined && BUILDERS.has(inner.name) && selfMade(module, inner, depth + 1)
