@@ -188,10 +188,12 @@ function buildGraph(
     for (const node of classMembers.get(key) ?? []) reach(node.fn)
     for (const base of classes.basesOf(key)) makeLive(base)
   }
-  // A module no import loads is loaded some other way (an entry point, a plugin registry) that may
-  // build its classes without naming them: their methods wait only for their own names.
+  // A module no import loads may be loaded some other way (an entry point, a plugin registry) that
+  // builds its classes without naming them: their methods wait only for their own names. Only where
+  // something can load it so: a string or an entry point naming it, or a load by a computed name.
+  const loadable = loadableByName(model)
   for (const module of model.modules)
-    if (!module.isTest && !loaded.has(module.path) && !scripts.has(module.path))
+    if (!module.isTest && !loaded.has(module.path) && !scripts.has(module.path) && loadable(module))
       for (const cls of module.classes) makeLive(classes.keyOf(module, cls.name))
   while (queue.length > 0) {
     const u = queue.pop() as Use
@@ -630,5 +632,57 @@ class ClassKeys {
 
   basesOf(key: string): Iterable<string> {
     return this.bases.get(key) ?? []
+  }
+}
+
+/** Calls that load a module by a name computed at run time when their argument is not a literal. */
+const LOADERS = new Set([
+  'import_module',
+  '__import__',
+  'load_module',
+  'exec_module',
+  'spec_from_file_location',
+  'load_source',
+  'iter_entry_points',
+  'entry_points',
+  'load_entry_point',
+  'require',
+  'import'
+])
+
+/**
+ * Whether a module no import loads may still be loaded: the repository loads modules by computed names
+ * (`importlib.import_module(name)`, `require(path)`, entry points), or a string or an entry point names
+ * the module (its dotted name or its path without the extension).
+ */
+function loadableByName(model: CodeModel): (module: ModuleModel) => boolean {
+  // A literal argument names its module, which the imports already resolve; anything else is computed.
+  const computed = model.modules.some((m) =>
+    m.calls.some(
+      (c) =>
+        LOADERS.has(c.name) &&
+        (c.name.includes('entry_points') ||
+          (c.arguments ? c.arguments[0]?.kind !== 'literal' : c.args.length === 0))
+    )
+  )
+  if (computed) return () => true
+  const texts: string[] = []
+  for (const m of model.modules) for (const str of m.strings) texts.push(str.value)
+  for (const manifest of model.facts.manifests) {
+    for (const group of Object.values(manifest.entryPoints ?? {}))
+      texts.push(...Object.values(group))
+    texts.push(...Object.values(manifest.bin ?? {}), ...Object.values(manifest.scripts ?? {}))
+  }
+  return (module) => {
+    const bare = module.path.replace(/(\/__init__)?\.py$|(\/index)?\.[cm]?[jt]sx?$/, '')
+    const names = [
+      bare,
+      bare.split('/').join('.'),
+      bare
+        .replace(/^src\//, '')
+        .split('/')
+        .join('.')
+    ]
+    return texts.some((t) => names.some((n) => n.length > 2 && t.includes(n)))
   }
 }

@@ -298,3 +298,48 @@ describe('static reach: same-named classes of different modules', () => {
     }
   })
 })
+
+// A module nothing imports, names or could load by a computed name is not loaded: its classes do not
+// come to life, so their methods wait for a use of the class (pypika's clickhouse dialect, once its
+// tests are gone). One an entry point or a string names, or any module in a repository that loads
+// modules by computed names, may be loaded another way and keeps "may run" (Python-Markdown's extensions).
+describe('static reach: modules no import loads', () => {
+  const files = (
+    extra: Record<string, string> = {},
+    pyproject = PYPROJECT
+  ): Record<string, string> => ({
+    'pyproject.toml': pyproject,
+    'checks/__init__.py': '',
+    'checks/core.py':
+      'class Term:\n    def get_sql(self):\n        return "x"\n\n\ndef render(t):\n    return t.get_sql()\n',
+    'checks/dialect.py': 'class Array:\n    def get_sql(self):\n        return "[]"\n',
+    'tests/test_core.py':
+      'from checks.core import Term, render\n\n\ndef test_render():\n    assert render(Term()) == "x"\n',
+    ...extra
+  })
+
+  it('calls the methods of an unloaded module untested', async () => {
+    const model = await modelOf(files())
+    expect(untested(model, ['checks/core.py', 'checks/dialect.py'])).toEqual([
+      'checks/dialect.py:2 Array.get_sql'
+    ])
+  })
+
+  it('keeps them "may run" when an entry point, a string or a computed import may load the module', async () => {
+    const shapes: Record<string, Record<string, string>> = {
+      'entry point': files(
+        {},
+        `${PYPROJECT}[project.entry-points."checks.dialects"]\narray = "checks.dialect:Array"\n`
+      ),
+      string: files({ 'checks/registry.py': 'DIALECTS = ["checks.dialect"]\n' }),
+      'computed import': files({
+        'checks/loader.py':
+          'import importlib\n\n\ndef load(name):\n    return importlib.import_module(name)\n'
+      })
+    }
+    for (const [shape, repo] of Object.entries(shapes)) {
+      const left = untested(await modelOf(repo), ['checks/dialect.py'])
+      expect({ shape, left }).toEqual({ shape, left: [] })
+    }
+  })
+})
