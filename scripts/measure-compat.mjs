@@ -177,7 +177,7 @@ function runTool(repo) {
 const KIND_MESSAGES = {
   esm: ['moduleTypeChanged'],
   engine: ['engineRaised'],
-  exports: ['entryPointRemoved'],
+  exports: ['entryPointRemoved', 'deepImportsClosed'],
   bin: ['binRemoved']
 }
 const REMOVALS = ['apiRemoved', 'exportRemoved', 'memberRemoved', 'typeRemoved']
@@ -241,7 +241,7 @@ for (const release of corpus.releases) {
     [...(run.details.apiReport ?? '').matchAll(/^\s*- [\w-]+ `([^`]+)`/gm)].map((m) => m[1])
   )
   const realRemoval = (f) => {
-    if (['entryPointRemoved', 'binRemoved'].includes(f.messageId)) return true
+    if (['entryPointRemoved', 'binRemoved', 'deepImportsClosed'].includes(f.messageId)) return true
     if (!REMOVALS.includes(f.messageId)) return false
     const symbol = f.symbol ?? ''
     return !headNames.has(symbol) && !headNames.has(symbol.replace(/^default\./, ''))

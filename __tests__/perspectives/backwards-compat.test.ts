@@ -294,6 +294,20 @@ const CLOSED_HEAD = {
   'package.json': closedManifest('1.0.1')
 }
 
+const deepManifest = (version: string, listsUtil = false) =>
+  JSON.stringify({
+    name: 'deep',
+    version,
+    main: 'index.js',
+    exports: { '.': './index.js', ...(listsUtil ? { './lib/util': './lib/util.js' } : {}) }
+  })
+const DEEP_BASE = {
+  'package.json': JSON.stringify({ name: 'deep', version: '1.0.0', main: 'index.js' }),
+  'index.js': "module.exports = require('./lib/util.js')\n",
+  'lib/util.js': 'exports.pad = (text) => text\n'
+}
+const DEEP_HEAD = { ...DEEP_BASE, 'package.json': deepManifest('2.0.0') }
+
 const at = (messageId: string, file: string | null = null, line: number | null = null) => ({
   messageId,
   file,
@@ -442,6 +456,24 @@ testPerspective(perspective, {
       },
       check: (result) => {
         expect((result.run.details as { base: { how: string } }).base.how).toBe('input')
+      }
+    },
+    {
+      name: 'an exports map that lists the deep path (near miss of deepImportsClosed)',
+      files: { ...DEEP_HEAD, 'package.json': deepManifest('2.0.0', true) },
+      baseFiles: DEEP_BASE
+    },
+    {
+      name: 'a Python parameter positional-only at the base already (near miss of positionalOnlyChanged)',
+      files: {
+        'pyproject.toml': pyproject('2.0.0'),
+        'conv/__init__.py': convModule('text: str, /, base: int = 10', 'int'),
+        'conv/load.py': 'def load(__fp, *, strict=False):\n    return __fp.read()\n'
+      },
+      baseFiles: {
+        'pyproject.toml': pyproject('1.0.0'),
+        'conv/__init__.py': convModule('text: str, /, base: int = 10', 'int'),
+        'conv/load.py': 'def load(__fp, *, strict=False):\n    return __fp.read()\n'
       }
     },
     {
@@ -665,6 +697,29 @@ testPerspective(perspective, {
         'conv/__init__.py': convModule('text: str, base: int = 10', 'int')
       },
       expected: [at('optionalMadeRequired', 'conv/__init__.py', 4)]
+    },
+    {
+      name: 'an exports map added where there was none closes a deep import (fs-extra 11)',
+      files: DEEP_HEAD,
+      baseFiles: DEEP_BASE,
+      expected: [at('deepImportsClosed')]
+    },
+    {
+      name: 'a Python parameter made positional-only, by `/` and by a `__name` (tomli 2)',
+      files: {
+        'pyproject.toml': pyproject('2.0.0'),
+        'conv/__init__.py': convModule('text: str, /, base: int = 10', 'int'),
+        'conv/load.py': 'def load(__fp, *, strict=False):\n    return __fp.read()\n'
+      },
+      baseFiles: {
+        'pyproject.toml': pyproject('1.0.0'),
+        'conv/__init__.py': convModule('text: str, base: int = 10', 'int'),
+        'conv/load.py': 'def load(fp, *, strict=False):\n    return fp.read()\n'
+      },
+      expected: [
+        at('positionalOnlyChanged', 'conv/__init__.py', 4),
+        at('positionalOnlyChanged', 'conv/load.py', 1)
+      ]
     },
     {
       name: 'a Python parameter annotation changed to an unrelated type, in a major release',

@@ -13,6 +13,7 @@ import type {
   Parameter
 } from '../../src/model/types.js'
 import { isTestSupportPath } from '../shared/support-files.js'
+import { functionFinder, kwargsKeys, type KwargsKeys } from './kwargs-keys.js'
 import { isDeclarationFile } from '../shared/units.js'
 
 export type ApiKind =
@@ -37,6 +38,8 @@ export interface ApiItem {
   declaration: boolean
   /** The module is a package entry point (package.json main/exports/types/bin, index, `__init__.py`). */
   entry: boolean
+  /** Python: the keyword arguments read by name from `**kwargs` (kwargs-keys.ts). */
+  kwargsKeys?: KwargsKeys
   /** Python: the module's top-level variable names, which annotations may use as type aliases. */
   moduleNames?: string[]
   loc: Location
@@ -130,6 +133,7 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
   const items = new Map<string, ApiItem>()
   const named = entryFiles(model)
   const lookup = classLookup(model)
+  const byPath = new Map(model.modules.map((m) => [m.path, m]))
   const declarations =
     shipsDeclarations(model) || model.modules.some((m) => isDeclarationFile(m.path) && !m.isTest)
   for (const module of model.modules) {
@@ -140,14 +144,15 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
     const moduleNames =
       module.language === 'python' ? module.variables.map((v) => v.name) : undefined
     const add = (
-      item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>
+      item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>,
+      definedIn: string = module.path
     ): void => {
       const key = `${module.path}#${item.name}`
       if (!items.has(key))
         items.set(key, {
           ...item,
           key,
-          file: module.path,
+          file: definedIn,
           language: module.language,
           entry,
           declaration: isDeclarationFile(module.path),
@@ -155,15 +160,37 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
         })
     }
     if (module.language === 'python') {
-      if (isPublicPythonPath(module.path)) pythonApi(module, add, lookup)
+      if (isPublicPythonPath(module.path)) pythonApi(module, add, lookup, byPath)
     } else if (['typescript', 'tsx', 'javascript', 'jsx'].includes(module.language)) {
       scriptApi(module, add)
     }
   }
+  withKwargsKeys(model, items, byPath)
   return items
 }
 
-type Add = (item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>) => void
+/** Python functions that take `**kwargs`: the keys they read by name. */
+function withKwargsKeys(
+  model: CodeModel,
+  items: Map<string, ApiItem>,
+  byPath: ReadonlyMap<string, ModuleModel>
+): void {
+  let find: ReturnType<typeof functionFinder> | undefined
+  for (const item of items.values()) {
+    if (item.language !== 'python' || !item.params?.some((p) => p.kwargs)) continue
+    const module = byPath.get(item.file)
+    const fn = module?.functions.find((f) => f.qualifiedName === item.local)
+    if (!module || !fn) continue
+    find ??= functionFinder(model)
+    const keys = kwargsKeys(module, fn, find)
+    if (keys && keys.keys.length > 0) item.kwargsKeys = keys
+  }
+}
+
+type Add = (
+  item: Omit<ApiItem, 'key' | 'file' | 'language' | 'entry' | 'declaration'>,
+  definedIn?: string
+) => void
 
 const OVERLOAD = new Set([
   'overload',
@@ -240,8 +267,11 @@ function classMembers(
   publicName: string,
   add: Add,
   lookup?: ClassLookup,
-  seen: Set<ClassDecl> = new Set()
+  seen: Set<ClassDecl> = new Set(),
+  reexported = false
 ): void {
+  // A class re-exported from another module: its members are declared there.
+  const definedIn = reexported ? module.path : undefined
   const cls = module.classes.find((c) => c.name === className && !c.qualifiedName.includes('.'))
   if (!cls || seen.has(cls)) return
   seen.add(cls)
@@ -253,21 +283,33 @@ function classMembers(
       continue
     const fn = byName.get(`${cls.qualifiedName}.${member.name}`)
     const name = `${publicName}.${member.name === '__init__' ? 'constructor' : member.name}`
-    if (fn) add(functionItem(name, fn, 'method'))
+    if (fn) add(functionItem(name, fn, 'method'), definedIn)
     else
-      add({
-        name,
-        kind: member.kind === 'property' ? 'property' : 'method',
-        local: `${cls.qualifiedName}.${member.name}`,
-        loc: member.loc
-      })
+      add(
+        {
+          name,
+          kind: member.kind === 'property' ? 'property' : 'method',
+          local: `${cls.qualifiedName}.${member.name}`,
+          loc: member.loc
+        },
+        definedIn
+      )
   }
   // Python: members inherited from classes the package defines, in base order (the method resolution
   // order for single and simple multiple inheritance); a name the class defines itself was added first.
   if (!lookup) return
   for (const baseName of cls.bases) {
     const found = lookup(baseName)
-    if (found) classMembers(found.module, found.cls.name, publicName, add, lookup, seen)
+    if (found)
+      classMembers(
+        found.module,
+        found.cls.name,
+        publicName,
+        add,
+        lookup,
+        seen,
+        reexported || found.module !== module
+      )
   }
 }
 
@@ -304,17 +346,86 @@ function scriptApi(module: ModuleModel, add: Add): void {
   }
 }
 
-function pythonApi(module: ModuleModel, add: Add, lookup: ClassLookup): void {
+function pythonApi(
+  module: ModuleModel,
+  add: Add,
+  lookup: ClassLookup,
+  byPath: ReadonlyMap<string, ModuleModel>
+): void {
   const declared = module.all ? new Set(module.all) : null
   const isPublic = (name: string): boolean =>
     declared ? declared.has(name) : !name.startsWith('_')
+  const own = new Set<string>()
   for (const fn of topLevel(module).values()) {
-    if (fn.kind === 'function' && isPublic(fn.name)) add(functionItem(fn.name, fn, 'function'))
+    if (fn.kind === 'function' && isPublic(fn.name)) {
+      add(functionItem(fn.name, fn, 'function'))
+      own.add(fn.name)
+    }
   }
   for (const cls of module.classes) {
     if (cls.qualifiedName.includes('.') || !isPublic(cls.name)) continue
     add({ name: cls.name, kind: 'class', local: cls.name, loc: cls.loc })
     classMembers(module, cls.name, cls.name, add, lookup)
+    own.add(cls.name)
+  }
+  instanceMembers(module, isPublic, add, lookup)
+  reexportsFromPrivate(module, isPublic, own, add, lookup, byPath)
+}
+
+/**
+ * Names a public module imports from a private one (`from tomli._parser import load` in
+ * `__init__.py`): users reach them only through this module, so their signatures are its API. A
+ * public module's own names are listed with it already, so only private sources are followed.
+ */
+function reexportsFromPrivate(
+  module: ModuleModel,
+  isPublic: (name: string) => boolean,
+  own: ReadonlySet<string>,
+  add: Add,
+  lookup: ClassLookup,
+  byPath: ReadonlyMap<string, ModuleModel>
+): void {
+  for (const imp of module.imports) {
+    if (imp.kind !== 'python' || !imp.resolved) continue
+    const source = byPath.get(imp.resolved)
+    if (!source || source === module || source.isTest || isPublicPythonPath(source.path)) continue
+    const functions = topLevel(source)
+    for (const { imported, local } of imp.names) {
+      if (imported === '*' || own.has(local) || !isPublic(local)) continue
+      const fn = functions.get(imported)
+      const cls = source.classes.find((c) => c.name === imported && !c.qualifiedName.includes('.'))
+      if (fn && fn.kind === 'function') add(functionItem(local, fn, 'function'), source.path)
+      else if (cls) {
+        add({ name: local, kind: 'class', local: cls.name, loc: cls.loc }, source.path)
+        classMembers(source, cls.name, local, add, lookup, new Set(), true)
+      }
+    }
+  }
+}
+
+/**
+ * A public module-level name bound to an instance of a class the module defines (natsort's
+ * `ns = _NSEnum(...)`): what users reach through it are that class's public members (`ns.TYPESAFE`).
+ */
+function instanceMembers(
+  module: ModuleModel,
+  isPublic: (name: string) => boolean,
+  add: Add,
+  lookup: ClassLookup
+): void {
+  for (const variable of module.variables) {
+    if (variable.initKind !== 'call' || !isPublic(variable.name)) continue
+    const call = module.calls.find(
+      (c) =>
+        !c.enclosing &&
+        !c.receiver &&
+        c.loc.startLine === variable.loc.startLine &&
+        c.assignedTo === variable.name
+    )
+    const cls =
+      call && module.classes.find((c) => c.name === call.name && !c.qualifiedName.includes('.'))
+    if (!cls) continue
+    classMembers(module, cls.name, variable.name, add, lookup)
   }
 }
 

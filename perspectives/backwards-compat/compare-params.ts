@@ -50,6 +50,18 @@ export function compareParams(
           compareOne(p, successor, was, now, ref, severity, changes, common, false)
           continue
         }
+        // `fp` became `__fp` (tomli 2's `load`): the same parameter, no longer passable by keyword.
+        if (
+          successor &&
+          !positionalOnly &&
+          !oldParams.some((o) => o.name === successor.name) &&
+          isPositionalOnly(successor)
+        ) {
+          renamedTo.add(successor.name)
+          changes.push(positionalOnlyChange(now, p.name, common, ref, severity))
+          compareOne(p, successor, was, now, ref, severity, changes, common, false)
+          continue
+        }
         if (successor && !oldParams.some((o) => o.name === successor.name) && !positionalOnly) {
           renamedTo.add(successor.name)
           changes.push(
@@ -64,7 +76,7 @@ export function compareParams(
               `renamed:${p.name}`
             )
           )
-        } else if (!newParams.some((x) => x.rest && x.name.startsWith('**'))) {
+        } else if (!newParams.some((x) => x.rest && (x.kwargs || x.name.startsWith('**')))) {
           changes.push(
             change(
               now,
@@ -80,6 +92,8 @@ export function compareParams(
         }
         continue
       }
+      if (!isPositionalOnly(p) && isPositionalOnly(np))
+        changes.push(positionalOnlyChange(now, p.name, common, ref, severity))
       if (!p.keywordOnly && np.keywordOnly) {
         changes.push(
           change(
@@ -96,6 +110,29 @@ export function compareParams(
       }
       compareOne(p, np, was, now, ref, severity, changes, common, false)
     }
+    // Keywords the base read from `**kwargs` (natsort 5's `number_type`): with no `**` parameter
+    // and no parameter of that name at HEAD, passing one is a TypeError.
+    if (!newParams.some((x) => x.kwargs))
+      for (const key of was.kwargsKeys?.keys ?? []) {
+        if (byName.has(key.name) || oldParams.some((p) => p.name === key.name && !p.kwargs))
+          continue
+        changes.push(
+          change(
+            now,
+            'parameterRemoved',
+            {
+              param: key.name,
+              consequence: `calls that pass it fail with a TypeError (at ${ref} it was a keyword argument read from \`**kwargs\` in ${key.file}:${key.line})`,
+              ...common
+            },
+            ref,
+            severity,
+            'high',
+            `A keyword argument the function read by name is no longer accepted. ${SEVERITY_NOTE}`,
+            `removed-kwarg:${key.name}`
+          )
+        )
+      }
     for (const np of newParams) {
       if (np.rest || oldParams.some((p) => p.name === np.name)) continue
       if (renamedTo.has(np.name)) continue
@@ -208,6 +245,30 @@ export function compareParams(
       )
     )
   }
+}
+
+/** Positional-only by syntax (before `/`) or by the `__name` convention (PEP 484). */
+function isPositionalOnly(p: Parameter): boolean {
+  return p.positionalOnly === true || (p.name.startsWith('__') && !p.name.endsWith('__'))
+}
+
+function positionalOnlyChange(
+  now: ApiItem,
+  param: string,
+  common: FindingData,
+  ref: string,
+  severity: Severity
+): Change {
+  return change(
+    now,
+    'positionalOnlyChanged',
+    { param, ...common },
+    ref,
+    severity,
+    'high',
+    `A parameter made positional-only breaks calls that pass it by keyword. ${SEVERITY_NOTE}`,
+    `posonly:${param}`
+  )
 }
 
 /**

@@ -29,6 +29,7 @@ import { buildSpecs, type SpecSubject } from './specs.js'
 import { buildApiReport } from './api-report.js'
 import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './script-surface.js'
 import { diffSurfaces } from './surface-diff.js'
+import { esmEntryChanges } from './esm-entry.js'
 import { bySeverityThenPlace, finishFindings, perKindMetrics } from '../kit/index.js'
 import { isUntested, reachFacts } from '../shared/test-reach.js'
 import { testCallsOf } from '../shared/test-calls.js'
@@ -295,7 +296,8 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
         withSetupPyFacts(context.model.facts.manifests, context.model),
         ref,
         context.now
-      )
+      ),
+      ...esmEntryChanges(base.model, context.model, ref)
     ]
     const headOptions = cliOptions(context.model)
     for (const [option, found] of cliOptions(base.model)) {

@@ -13,6 +13,8 @@ export type BackwardsCompatMessageId =
   | 'returnTypeChanged'
   | 'defaultChanged'
   | 'keywordOnlyChanged'
+  | 'positionalOnlyChanged'
+  | 'deepImportsClosed'
   | 'declarationChanged'
   | 'entryPointRemoved'
   | 'moduleTypeChanged'
@@ -78,6 +80,16 @@ export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
     title: '{{name}}: {{param}} is now keyword-only',
     message:
       '`{{param}}` of `{{name}}` could be passed by position at {{ref}} ({{before}}) and is keyword-only at HEAD ({{after}}): positional calls break.'
+  },
+  deepImportsClosed: {
+    title: 'Deep imports of {{example}} closed by the new "exports" map',
+    message:
+      '{{file}} has an `"exports"` map at HEAD and had none at {{ref}}: {{count}} module files a deep `require` or `import` reached ({{examples}}) are not among its subpaths and stop resolving (ERR_PACKAGE_PATH_NOT_EXPORTED).'
+  },
+  positionalOnlyChanged: {
+    title: '{{name}}: {{param}} is now positional-only',
+    message:
+      '`{{param}}` of `{{name}}` could be passed by keyword at {{ref}} ({{before}}) and is positional-only at HEAD ({{after}}): calls that pass `{{param}}=` break with a TypeError.'
   },
   declarationChanged: {
     title: 'Declaration of {{name}} changed in {{file}}',

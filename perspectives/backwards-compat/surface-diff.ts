@@ -186,8 +186,9 @@ function callBreak(
         consequence: 'calls with several arguments break',
         confidence: 'high'
       }
-    // An untyped JavaScript parameter declared no type: a type written at HEAD narrows nothing declared.
-    const relation = was.untyped ? 'same' : compareTypes(was.type, is.type, names)
+    // An untyped JavaScript parameter declared no type: a type written at HEAD narrows nothing
+    // declared; and one untyped at HEAD (`(...args) => picomatch.makeRe(...args)`) accepts anything.
+    const relation = was.untyped || is.untyped ? 'same' : compareTypes(was.type, is.type, names)
     if (relation === 'narrower' || relation === 'changed')
       return {
         reason: `type of parameter \`${was.name}\` ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,

@@ -7,6 +7,7 @@
 import type * as TS from 'typescript'
 import { optionKeys } from './option-keys.js'
 import type { EntryPoint } from './ts-entries.js'
+import { type UmdProperty, umdProperties } from './ts-umd.js'
 
 type TypeScript = typeof TS
 
@@ -269,6 +270,30 @@ class Walker {
     }
   }
 
+  /** A UMD module's value as the module's `default`, with the properties its factory gives it. */
+  umd(properties: UmdProperty[], sf: TS.SourceFile): void {
+    const ts = this.ts
+    const first = sf.statements.find((s) => ts.isExpressionStatement(s))
+    this.add({
+      name: 'default',
+      kind: 'variable',
+      ...this.where(first as unknown as TS.Declaration)
+    })
+    for (const p of properties) {
+      const written = p.value ? this.checker.getTypeAtLocation(p.value) : undefined
+      // An object property holds its literal's base type (`version: '3.2.1'` is a string).
+      const type = written && this.checker.getBaseTypeOfLiteralType(written)
+      const sigs = type ? this.signaturesOf(type, ts.SignatureKind.Call) : []
+      this.add({
+        name: `default.${p.name}`,
+        kind: sigs.length > 0 ? 'method' : 'property',
+        ...(sigs.length > 0 ? { signatures: sigs } : { type: this.typeText(undefined, type) }),
+        ownerKind: 'variable',
+        ...this.where(p.at as unknown as TS.Declaration)
+      })
+    }
+  }
+
   /** Public properties and methods of a type (inherited included), each with its signatures or type. */
   private members(owner: string, type: TS.Type, isStatic: boolean, ownerKind: SurfaceKind): void {
     const ts = this.ts
@@ -392,8 +417,18 @@ export function readSurface(
       const exportEquals = moduleSymbol.exports?.get('export=' as TS.__String)
       if (exportEquals) walker.exported('default', exportEquals)
       for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
-        if (symbol.name === 'export=') continue
+        // `export=` is read above; `__esModule` is the transpiler's interop marker, not an export.
+        if (symbol.name === 'export=' || symbol.name === '__esModule') continue
         walker.exported(symbol.name, symbol)
+      }
+    }
+    // A UMD file exports nothing the compiler sees (at most a bare `default` for the `module.exports`
+    // inside its wrapper): its factory's value is the module.
+    if (walker.items.size <= 1 && /\.[cm]?js$/.test(entry.file)) {
+      const properties = umdProperties(ts, sf)
+      if (properties) {
+        walker.items.clear()
+        walker.umd(properties, sf)
       }
     }
     for (const [id, item] of walker.items) surface.set(id, item)

@@ -94,15 +94,27 @@ function eraseTypeArguments(type: string): string {
   return out
 }
 
+/** JSDoc's capitalised primitives (`{String}`): the compiler reads them as the primitive. */
+const JSDOC_PRIMITIVES: Record<string, string> = {
+  String: 'string',
+  Number: 'number',
+  Boolean: 'boolean'
+}
+
 /** Union members of `type`, with `unknown` read as `any` and qualifiers dropped. */
 function members(type: string): Set<string> {
-  return new Set(unionMembers(topAsAny(unqualified(type))))
+  return new Set(unionMembers(topAsAny(unqualified(type))).map((m) => JSDOC_PRIMITIVES[m] ?? m))
+}
+
+/** A bare `Array` (JSDoc's `{Array}`) is an array of anything: `string[]` is one of it. */
+function sameArray(x: string, y: string): boolean {
+  return (x === 'Array' && y.endsWith('[]')) || (y === 'Array' && x.endsWith('[]'))
 }
 
 /** Whether union member `x` is in `set`, also when only its type arguments were added or dropped. */
 function holds(set: Set<string>, x: string): boolean {
   if (set.has(x)) return true
-  for (const y of set) if (sameButTypeArguments(x, y)) return true
+  for (const y of set) if (sameButTypeArguments(x, y) || sameArray(x, y)) return true
   return false
 }
 

@@ -60,6 +60,8 @@ export interface Parameter {
   /** Python: keyword-only / positional-only parameters. */
   keywordOnly?: boolean
   positionalOnly?: boolean
+  /** Python: the `**kwargs` parameter (the name is kept without the stars). */
+  kwargs?: boolean
 }
 
 export type FunctionKind =
@@ -525,6 +527,11 @@ export interface ModuleModel {
   test?: TestFileInfo
   /** Environment variable reads that are not calls; absent when there are none. */
   envReads?: EnvRead[]
+  /**
+   * Python: keys read from a function's `**kwargs` parameter by subscript (`kwargs['x']`, with a
+   * string key), so the keyword arguments it takes by name are known; absent when there are none.
+   */
+  kwargsReads?: { param: string; key: string; enclosing: string; loc: Location }[]
   /** JSX elements in document order (at most 5,000 per module); absent when the module has none. */
   jsxElements?: JsxElement[]
   /**

@@ -74,5 +74,6 @@ export function hasGeneratedHeader(text: string): boolean {
     if (end < 0) break
   }
   const head = (end < 0 ? text : text.slice(0, end)).slice(0, 4096)
-  return head.includes('@generated') || head.includes('DO NOT EDIT')
+  // "DO NOT EDIT THIS LINE" guards one line (tomli's bump2version `__version__`), not a generated file.
+  return head.includes('@generated') || /DO NOT EDIT(?! THIS LINE)/.test(head)
 }

@@ -36,7 +36,13 @@ export function readParameters(node: Node | null, dropReceiver: boolean): Parame
           inner &&
           (inner.type === 'list_splat_pattern' || inner.type === 'dictionary_splat_pattern')
         ) {
-          param = { name: splatName(inner), type, optional: false, rest: true }
+          param = {
+            name: splatName(inner),
+            type,
+            optional: false,
+            rest: true,
+            ...(inner.type === 'dictionary_splat_pattern' ? { kwargs: true } : {})
+          }
           if (inner.type === 'list_splat_pattern') keywordOnly = true
         } else {
           param = { name: text(inner), type, optional: false, rest: false }
@@ -60,7 +66,7 @@ export function readParameters(node: Node | null, dropReceiver: boolean): Parame
         keywordOnly = true
         break
       case 'dictionary_splat_pattern':
-        param = { name: splatName(child), optional: false, rest: true }
+        param = { name: splatName(child), optional: false, rest: true, kwargs: true }
         break
       case 'keyword_separator':
         keywordOnly = true

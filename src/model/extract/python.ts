@@ -506,6 +506,7 @@ class PythonWalker extends PyFlow {
   private visitSubscript(node: Node, field: string | null, depth: number): void {
     const value = node.childForFieldName('value')
     if (!value || (value.type !== 'attribute' && value.type !== 'identifier')) return
+    if (value.type === 'identifier') this.noteKwargsRead(node, value.text)
     const object = text(value, 20)
     if (object !== 'os.environ' && object !== 'environ') return
     // A bare `environ` is os.environ only when imported from os: a WSGI `environ` parameter is a request's dict.
@@ -521,6 +522,22 @@ class PythonWalker extends PyFlow {
       name: name ?? '*',
       hasDefault: false,
       ...(enclosing ? { enclosing } : {}),
+      loc: loc(node)
+    })
+  }
+
+  /** `kwargs['x']` where `kwargs` is the enclosing function's `**` parameter. */
+  private noteKwargsRead(node: Node, name: string): void {
+    const fn = this.currentFunction()
+    if (!fn || !fn.decl.params.some((p) => p.kwargs && p.name === name)) return
+    const key = node.childForFieldName('subscript')
+    if (key?.type !== 'string') return
+    const value = stringValue(key, 100)
+    if (!value) return
+    ;(this.model.kwargsReads ??= []).push({
+      param: name,
+      key: value,
+      enclosing: fn.decl.qualifiedName,
       loc: loc(node)
     })
   }
