@@ -232,6 +232,7 @@ describe('deciding the layout', () => {
     expect(nodemon.target.framework).toBe('mocha')
     expect(nodemon.reason).toMatch(/^the package.json test script runs mocha/)
     expect(nodemon.target.layout?.suitePaths).toEqual(['test/**/*.test.js'])
+    expect(nodemon.target.layout?.suitePerFile).toBe(true)
     // A loop over something else names no path; a script that runs itself ends.
     const other = await detect({
       'package.json': JSON.stringify({
@@ -245,6 +246,7 @@ describe('deciding the layout', () => {
       'lib/a.js': 'exports.a = 1\n'
     })
     expect(other.target.layout?.suitePaths).toBeUndefined()
+    expect(other.target.layout?.suitePerFile).toBeUndefined()
   })
 
   it('puts specs beside the code when the tests sit there, and honours a jest testRegex', async () => {

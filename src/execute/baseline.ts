@@ -52,6 +52,8 @@ export async function measureBaselines(
     counts?: (path: string) => boolean
     /** By framework: the paths the project's test script hands its runner. */
     suitePaths?: ReadonlyMap<TestFramework, readonly string[]>
+    /** By framework: files run one runner start each, as the project's test script does (nodemon). */
+    suiteFiles?: ReadonlyMap<TestFramework, readonly string[]>
   }
 ): Promise<Baselines> {
   const clock = options.clock ?? (() => performance.now())
@@ -91,14 +93,21 @@ export async function measureBaselines(
     const dir = join(session.tmp, `coverage-suite-${counter++}`)
     await mkdir(dir, { recursive: true })
     const measured = await withCoverage(framework, dir, command, pytestCov)
-    const child = await runChild({
-      command: command.command,
-      args: measured.args,
-      cwd: session.root,
-      env: { ...session.env, ...measured.env },
-      timeoutMs: left,
-      isolateNetwork: options.isolateNetwork ?? true
-    })
+    const files = options.suiteFiles?.get(framework) ?? []
+    const child = await runSuite(
+      files.length > 0 ? files.map((f) => [f]) : [[]],
+      left,
+      clock,
+      (extra, ms) =>
+        runChild({
+          command: command.command,
+          args: [...measured.args, ...extra],
+          cwd: session.root,
+          env: { ...session.env, ...measured.env },
+          timeoutMs: ms,
+          isolateNetwork: options.isolateNetwork ?? true
+        })
+    )
     if (child.killed) {
       missing.set(
         framework,
@@ -152,6 +161,28 @@ export async function measureBaselines(
     ...(options.counts ? { counts: options.counts } : {}),
     millis: Math.round(clock() - started)
   }
+}
+
+/**
+ * The suite's runs, one after the other within `budgetMs` (one run, or one per file when the project's
+ * script starts its runner per file): killed when the budget ends, the first failing exit code.
+ */
+async function runSuite(
+  runs: readonly string[][],
+  budgetMs: number,
+  clock: () => number,
+  run: (extra: string[], ms: number) => Promise<{ code: number | null; killed: boolean }>
+): Promise<{ code: number | null; killed: boolean }> {
+  const started = clock()
+  let code: number | null = 0
+  for (const extra of runs) {
+    const left = budgetMs - (clock() - started)
+    if (left <= 0) return { code, killed: true }
+    const child = await run(extra, left)
+    if (child.killed) return child
+    if (code === 0) code = child.code
+  }
+  return { code, killed: false }
 }
 
 /**

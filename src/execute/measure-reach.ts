@@ -3,6 +3,7 @@
 // coverage gain is counted against later, so the suite runs once per plan.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import picomatch from 'picomatch'
 import type { ValidateMode } from '../config/types.js'
 import type { CoverageReport, ModuleModel } from '../model/types.js'
 import type { RenderTarget } from '../specs/types.js'
@@ -60,7 +61,7 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
       new Map([[framework, options.target.language]]),
       {
         budgetMs: options.budgetMs,
-        suitePaths: new Map([[framework, options.target.layout?.suitePaths ?? []]]),
+        ...suiteArgs(framework, options),
         ...(options.isolateNetwork === undefined ? {} : { isolateNetwork: options.isolateNetwork })
       }
     )
@@ -96,4 +97,27 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
   } finally {
     await session.dispose()
   }
+}
+
+/**
+ * What the project's test script hands its runner: its paths, or, when it starts the runner once per
+ * file (nodemon: state left by one file's tests fails the next file's hooks), the files themselves.
+ */
+function suiteArgs(
+  framework: RenderTarget['framework'],
+  options: Pick<ReachOptions, 'target' | 'modules'>
+): {
+  suitePaths: Map<RenderTarget['framework'], string[]>
+  suiteFiles?: Map<RenderTarget['framework'], string[]>
+} {
+  const layout = options.target.layout
+  const paths = layout?.suitePaths ?? []
+  if (!layout?.suitePerFile || paths.length === 0)
+    return { suitePaths: new Map([[framework, paths]]) }
+  const matches = picomatch(paths.map((p) => p.replace(/^\.\//, '')))
+  const files = options.modules
+    .map((m) => m.path)
+    .filter((p) => matches(p))
+    .sort()
+  return { suitePaths: new Map([[framework, []]]), suiteFiles: new Map([[framework, files]]) }
 }

@@ -74,7 +74,7 @@ function words(command: string): string[] {
 /** The runner a script command runs, with the paths it names after the runner (`mocha test/unit`). */
 export function scriptRunner(
   command: string
-): { runner: DetectedRunner; paths: string[]; prefix: string[] } | null {
+): { runner: DetectedRunner; paths: string[]; prefix: string[]; perFile?: boolean } | null {
   const w = words(command)
   const is = (name: string, word: string): boolean =>
     word === name || word.endsWith(`/${name}`) || word === `${name}.js`
@@ -96,7 +96,12 @@ export function scriptRunner(
       const start = w.slice(0, i).findIndex((x) => is('node', x) || is('tsx', x))
       return { runner: 'node:test', paths: pathsAfter(w, i + 1), prefix: w.slice(start, i) }
     }
-    if (runner) return { runner, paths: pathsAfter(w, i + 1), prefix: [] }
+    if (runner) {
+      // `for FILE in ...; do mocha $FILE; done`: one runner start per file.
+      const loops = loopLists(w)
+      const perFile = w.slice(i + 1).some((x) => loops.has(loopVariable(x) ?? ''))
+      return { runner, paths: pathsAfter(w, i + 1), prefix: [], ...(perFile ? { perFile } : {}) }
+    }
   }
   return null
 }
@@ -116,13 +121,19 @@ function loopLists(w: string[]): Map<string, string[]> {
   return lists
 }
 
+/** The variable a word expands (`$FILE`, `"${FILE}"`), or null. */
+function loopVariable(word: string): string | null {
+  const m = /^["']?\$\{?(\w+)\}?["']?$/.exec(word)
+  return m ? m[1] : null
+}
+
 /** Arguments that look like test paths (not options, not the values of `--reporter x`-style options). */
 function pathsAfter(w: string[], from: number): string[] {
   const out: string[] = []
   const loops = loopLists(w)
   for (let i = from; i < w.length; i++) {
-    const bound = loops.get(w[i].replace(/^["']?\$\{?|\}?["']?$/g, ''))
-    if (w[i].replace(/^["']/, '').startsWith('$') && bound) {
+    const bound = loops.get(loopVariable(w[i]) ?? '')
+    if (bound) {
       out.push(...bound.map((b) => b.replace(/^["']|["']$/g, '')))
       continue
     }
@@ -237,6 +248,8 @@ export interface Decision {
   reason: string
   scriptPaths: string[]
   scriptPrefix: string[]
+  /** The script starts the runner once per file of a shell loop. */
+  scriptPerFile?: boolean
 }
 
 export function decideRunner(
@@ -245,7 +258,13 @@ export function decideRunner(
   packageJsons: PackageManifest[]
 ): Decision | null {
   const root = packageJsons.find((m) => m.path === 'package.json') ?? packageJsons[0]
-  const scripted: { runner: DetectedRunner; paths: string[]; prefix: string[]; name: string }[] = []
+  const scripted: {
+    runner: DetectedRunner
+    paths: string[]
+    prefix: string[]
+    perFile?: boolean
+    name: string
+  }[] = []
   const scripts = root?.scripts ?? {}
   for (const [name, command] of Object.entries(scripts)) {
     if (!/^test($|:|-)/.test(name)) continue
@@ -264,7 +283,13 @@ export function decideRunner(
   const pick = (runner: DetectedRunner, reason: string): Decision => {
     const own = scripted.filter((s) => s.runner === runner)
     const main = own.find((s) => s.name === 'test') ?? own[0]
-    return { runner, reason, scriptPaths: main?.paths ?? [], scriptPrefix: main?.prefix ?? [] }
+    return {
+      runner,
+      reason,
+      scriptPaths: main?.paths ?? [],
+      scriptPrefix: main?.prefix ?? [],
+      ...(main?.perFile ? { scriptPerFile: true } : {})
+    }
   }
   if (byScript) return pick(byScript, `the package.json test script runs ${byScript}`)
   if (byConfig) {

@@ -35,6 +35,8 @@ export interface TestLayout {
   exactFile?: string
   /** The paths the project's test script hands its runner (`mocha test/**\/*.test.js`): its whole suite. */
   suitePaths?: string[]
+  /** The test script starts the runner once per file of `suitePaths` (a shell loop): state does not carry over. */
+  suitePerFile?: boolean
   /** What the runner collects, as picomatch globs relative to the root (jest `testRegex` as regular expressions). */
   collect: { include: string[]; exclude: string[]; regex: string[]; roots?: string[] }
   /** How tests import the code: relative paths, or the package's own name for its entry point. */

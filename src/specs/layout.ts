@@ -78,7 +78,10 @@ function jsLayout(
         runner: forced.framework,
         reason: forced.reason,
         scriptPaths: found?.runner === forced.framework ? found.scriptPaths : [],
-        scriptPrefix: found?.runner === forced.framework ? found.scriptPrefix : []
+        scriptPrefix: found?.runner === forced.framework ? found.scriptPrefix : [],
+        ...(found?.runner === forced.framework && found.scriptPerFile
+          ? { scriptPerFile: true }
+          : {})
       }
     : found
   const detected: DetectedRunner = decision?.runner ?? 'node:test'
@@ -272,6 +275,7 @@ function jsLayout(
     ...(!fallback && (decision?.scriptPaths ?? []).length > 0
       ? { suitePaths: decision?.scriptPaths ?? [] }
       : {}),
+    ...(!fallback && decision?.scriptPerFile ? { suitePerFile: true } : {}),
     collect,
     importStyle,
     ...(name ? { packageName: name } : {}),
