@@ -54,7 +54,13 @@ describePython('Python methods observed on an instance (pytest)', () => {
   }
 
   it('rows only for public methods called on an instance: no property, no private member', () => {
-    expect(explored.sort()).toEqual(['Box.area', 'Box.describe', 'Box.resized', 'Counter.next'])
+    expect(explored.sort()).toEqual([
+      'Box.area',
+      'Box.describe',
+      'Box.resized',
+      'Counter.next',
+      'positive'
+    ])
   })
 
   it("the tests' own instance and call become the assertion, passing 3 of 3", () => {
@@ -85,6 +91,15 @@ describePython('Python methods observed on an instance (pytest)', () => {
     const next = titled('Counter.next keeps its observed contract')
     expect(next.validation).toMatchObject({ status: 'passed', runs: 3 })
     expect(next.spec.code).toContain('assert Counter().next() == 1')
+  })
+
+  it("a returned object of the project's own class is asserted by its type and truth value", () => {
+    const positive = titled('positive keeps its observed contract')
+    expect(positive.validation).toMatchObject({ status: 'passed', runs: 3 })
+    expect(positive.deliver).toBe(true)
+    expect(positive.spec.code).toContain("result = positive('example')")
+    expect(positive.spec.code).toContain("assert type(result).__name__ == 'Invalid' and not result")
+    expect(positive.spec.code).toContain('assert positive(3) == True')
   })
 
   it('leaves the workspace byte-identical', () => {

@@ -17,7 +17,10 @@ export function weakAssertion(draft: SpecDraft): WeakAssertion | null {
     return null
   }
   const asserts = body.cases.some(
-    (c) => c.expect.kind === 'returns' || (c.expect.kind === 'throws' && !!c.expect.errorType)
+    (c) =>
+      c.expect.kind === 'returns' ||
+      (c.expect.kind === 'throws' && !!c.expect.errorType) ||
+      (c.expect.kind === 'satisfies' && !!c.expect.observed)
   )
   return asserts ? null : 'does-not-throw check'
 }

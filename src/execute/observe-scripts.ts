@@ -13,6 +13,8 @@ export interface ObservedCase {
     | { kind: 'returns'; value: unknown; async: boolean }
     | { kind: 'throws'; errorType: string | null; message: string; async: boolean }
     | { kind: 'unplain'; what: string }
+    /** Python: an instance of a class the project defines; `truthy` when the class defines `__bool__`/`__len__`. */
+    | { kind: 'instance'; type: string; truthy: boolean | null; async: boolean }
 }
 
 export interface ObserverOutput {
@@ -197,6 +199,22 @@ def _plain(v, depth=0):
             out[k] = _plain(x, depth + 1)
         return out
     raise ValueError('a ' + type(v).__name__)
+def _instance(v):
+    # An instance of a class the project defines (not the standard library's nor an installed package's).
+    t = type(v)
+    owner = sys.modules.get(getattr(t, '__module__', '') or '')
+    if owner is None or owner.__name__ == 'builtins' or getattr(owner, t.__name__, None) is not t:
+        return None
+    path = os.path.abspath(getattr(owner, '__file__', None) or '')
+    if not path or 'site-packages' in path or path.startswith(os.path.abspath(sys.base_prefix)):
+        return None
+    truthy = None
+    if any('__bool__' in vars(k) or '__len__' in vars(k) for k in t.__mro__[:-1]):
+        try:
+            truthy = bool(v)
+        except Exception:
+            return None
+    return {'kind': 'instance', 'type': t.__name__, 'truthy': truthy, 'async': False}
 def _error_type(e, mod):
     t = type(e)
     if t.__name__ in _BUILTIN and getattr(builtins, t.__name__) is t:
@@ -273,7 +291,8 @@ for name, args in rows:
             raise ValueError('too large to write as a literal')
         cases.append({'name': name, 'outcome': {'kind': 'returns', 'value': shown, 'async': False}})
     except ValueError as why:
-        cases.append({'name': name, 'outcome': {'kind': 'unplain', 'what': str(why)}})
+        seen = _instance(value)
+        cases.append({'name': name, 'outcome': seen or {'kind': 'unplain', 'what': str(why)}})
 with _real_open(_out, 'w') as f:
     json.dump({'cases': cases, 'touched': sorted(_touched)}, f)
 sys.stdout.flush()

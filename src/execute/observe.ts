@@ -5,6 +5,7 @@ import { access, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { moduleLanguage } from '../specs/paths.js'
+import { pyString } from '../specs/values.js'
 import type {
   CallSpecBody,
   SpecCase,
@@ -140,7 +141,10 @@ export async function observeCall(
     const o = c.outcome
     if (options.lenient) {
       const steady = again && JSON.stringify(again.outcome) === JSON.stringify(o)
-      const named = o.kind === 'returns' || (o.kind === 'throws' && o.errorType !== null)
+      const named =
+        o.kind === 'returns' ||
+        o.kind === 'instance' ||
+        (o.kind === 'throws' && o.errorType !== null)
       if (!steady || !named) {
         dropped ??= !steady
           ? `case '${c.name}' gave different results in two runs`
@@ -165,7 +169,12 @@ export async function observeCall(
             : `not observed: case '${c.name}' returns ${what}`
       }
     }
-    if (o.kind === 'returns')
+    if (o.kind === 'instance') {
+      // Kept only where rows are explored (lenient): a claim about a value is not judged by a type.
+      if (!options.lenient)
+        return { ok: false, planOnly: `not observed: case '${c.name}' returns a ${o.type}` }
+      cases.push({ name: c.name, expect: instanceExpectation(o), async: o.async, index: i })
+    } else if (o.kind === 'returns')
       cases.push({
         name: c.name,
         expect: { kind: 'returns', value: o.value as SpecValue },
@@ -186,6 +195,17 @@ export async function observeCall(
   }
   if (cases.length === 0 && dropped) return { ok: false, planOnly: `not observed: ${dropped}` }
   return { ok: true, cases }
+}
+
+/** A returned instance of the project's own class: its type by name (no import needed) and its truth value. */
+function instanceExpectation(o: { type: string; truthy: boolean | null }): SpecExpectation {
+  const truth = o.truthy === null ? '' : o.truthy ? ' and bool(result)' : ' and not result'
+  return {
+    kind: 'satisfies',
+    python: `type(result).__name__ == ${pyString(o.type)}${truth}`,
+    description: `returns a ${o.type}${o.truthy === null ? '' : o.truthy ? ' (truthy)' : ' (falsy)'}`,
+    observed: true
+  }
 }
 
 /** The draft with each case's expectation replaced by what was observed. */

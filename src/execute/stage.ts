@@ -170,7 +170,12 @@ async function explore(
   const cases = observation.cases.filter(
     (c) => c.expect.kind !== 'throws' || ++throwing <= MAX_THROWING_ROWS
   )
-  if (!cases.some((c) => c.expect.kind === 'returns')) return null
+  if (
+    !cases.some(
+      (c) => c.expect.kind === 'returns' || (c.expect.kind === 'satisfies' && c.expect.observed)
+    )
+  )
+    return null
   const explored: SpecDraft = {
     ...draft,
     title: draft.explore.title,

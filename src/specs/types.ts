@@ -44,7 +44,14 @@ export type SpecExpectation =
   | { kind: 'returns'; value: SpecValue }
   | { kind: 'does-not-throw' }
   /** The result satisfies a property written per language over `result` (e.g. `result.length <= 10`). */
-  | { kind: 'satisfies'; javascript?: string; python?: string; description: string }
+  | {
+      kind: 'satisfies'
+      javascript?: string
+      python?: string
+      description: string
+      /** Written from an observed result (its type, its truth value): it asserts behaviour. */
+      observed?: boolean
+    }
 
 export interface SpecCase {
   name: string
