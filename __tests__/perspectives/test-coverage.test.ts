@@ -2,7 +2,9 @@
 // each format (lcov, Istanbul JSON, Cobertura XML, coverage.py JSON) are made here, with planted gaps
 // asserted by file and line; the static estimate runs without a report; a stale report is built in a
 // real git repository (the harness's git history); clean and empty repositories give nothing; rendered specs parse.
+import { describe, expect, it } from '@jest/globals'
 import testCoverage from '../../perspectives/test-coverage/index.js'
+import { crap, gapSeverity } from '../../perspectives/test-coverage/risk.js'
 import { readFixture, testPerspective, type FixtureRun } from './harness.js'
 import { pythonParses, typeScriptErrors, findingAt } from './case-helpers.js'
 
@@ -458,4 +460,17 @@ testPerspective(testCoverage, {
       }
     }
   ]
+})
+
+describe('gap severity', () => {
+  // Judged on immer (session 7): a 15-line formatter of complexity 4, never run, in a file with 27
+  // commits (churn 4.81) scored 96 and was reported high.
+  it('churn lifts a gap to high only when its CRAP alone reaches 30', () => {
+    const trivial = crap(4, 1)
+    expect(trivial).toBe(20)
+    expect(gapSeverity(trivial * 4.81, trivial)).toBe('medium')
+    const complex = crap(7, 1)
+    expect(gapSeverity(complex * 1.5, complex)).toBe('high')
+    expect(gapSeverity(20, 20)).toBe('low')
+  })
 })

@@ -28,7 +28,7 @@ export function rankGaps(measured: readonly MeasuredFunction[], git: GitHistory)
     const c = crap(m.fn.complexity, m.uncoveredShare)
     const risk = round2(c * factor)
     // A static "untested" is an estimate: at most medium, never the reason for a HIGH.
-    const severity = gapSeverity(risk)
+    const severity = gapSeverity(risk, c)
     return {
       m,
       key: `fn:${m.fn.qualifiedName}`,
@@ -141,7 +141,7 @@ export function gapFindings(
         confidence,
         rationale:
           `Measured by ${report}${stale ? ' (stale: files changed after it was written)' : ''}. Risk = CRAP × churn = ` +
-          `(${fn.complexity}² × ${round(m.uncoveredShare)}³ + ${fn.complexity}) × ${gap.churn}; severity high at 60, medium at 30.`,
+          `(${fn.complexity}² × ${round(m.uncoveredShare)}³ + ${fn.complexity}) × ${gap.churn}; severity high at 60 when CRAP alone reaches 30, medium at 30.`,
         evidence,
         key: gap.key,
         symbol: fn.qualifiedName,

@@ -15,9 +15,13 @@ export function churnFactor(git: GitHistory, path: string): { factor: number; co
   return { factor: 1 + Math.log2(1 + commits), commits }
 }
 
-/** Severity from the risk score: 30 is CRAP's classic "crappy" line, before churn. */
-export function gapSeverity(risk: number): Severity {
-  if (risk >= 60) return 'high'
+/**
+ * Severity from the risk score: 30 is CRAP's classic "crappy" line, before churn. Churn weighs what is
+ * already risky: a function under that line on its own (a few lines, a few branches) is at most medium
+ * however often its file changes (a 15-line label formatter of complexity 4 was high on immer, session 7).
+ */
+export function gapSeverity(risk: number, crapScore = risk): Severity {
+  if (risk >= 60 && crapScore >= 30) return 'high'
   if (risk >= 30) return 'medium'
   return 'low'
 }
