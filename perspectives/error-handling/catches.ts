@@ -173,8 +173,20 @@ function interruptsReraisedBefore(
   )
 }
 
+/** Calls that run the callable they are given on a thread, process or pool of their own. */
+const THREAD_STARTERS = new Set([
+  'Thread',
+  'Process',
+  'Timer',
+  'start_new_thread',
+  '_start_new_thread',
+  'submit',
+  'run_in_executor',
+  'apply_async'
+])
+
 /**
- * The try sits in a `while` loop of a function that the module hands on as a callable (a thread
+ * The try sits in a `while` loop of a function that the module hands to a thread (a thread
  * target: `start_new_thread(self.handler_thread, n)`, `Thread(target=self.run)`): logging and going
  * on keeps the worker alive, and nothing calls it to be told (judged deliberate on waitress).
  */
@@ -191,6 +203,7 @@ function workerLoop(info: ModuleInfo, tryBlock: TryBlock): boolean {
     (c.arguments ?? []).some(
       (a) =>
         a.kind !== 'call' &&
+        (a.keyword === 'target' || (!a.keyword && THREAD_STARTERS.has(c.name))) &&
         refs.has(a.keyword ? a.text.slice(a.text.indexOf('=') + 1).trim() : a.text.trim())
     )
   )
