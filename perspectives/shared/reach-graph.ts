@@ -24,7 +24,7 @@ export interface ReachGraph {
  * whose name starts with it (`getattr(self, 'visit_%s' % kind)`).
  */
 interface Use {
-  kind: 'any' | 'bare' | 'self' | 'prefix' | 'typed'
+  kind: 'any' | 'bare' | 'self' | 'prefix' | 'typed' | 'members'
   name: string
   cls?: string
   /** `typed`: the classes whose method of the name the receiver can run (empty: none of ours). */
@@ -73,6 +73,7 @@ function buildGraph(
   const basesOf = new Map<string, string[]>()
   const descriptorAccessors: FunctionDecl[] = []
   const classMembers = new Map<string, Node[]>()
+  const methodsOf = new Map<string, string[]>()
   const nested = new Map<FunctionDecl, FunctionDecl[]>()
   const usesOf = new Map<FunctionDecl, Use[]>()
   const moduleUses = new Map<string, Use[]>()
@@ -112,6 +113,7 @@ function buildGraph(
     if (module.isTest) continue
     for (const fn of module.functions) {
       push(byName, fn.name, { module, fn })
+      if (fn.className) push(methodsOf, fn.className, fn.name)
       const computed = /^\[([\w$.]+)\]$/.exec(fn.name)
       if (computed) push(byComputed, computed[1].split('.').pop() as string, { module, fn })
       if (fn.className && implicit(module, fn))
@@ -197,6 +199,12 @@ function buildGraph(
       for (const cls of module.classes) makeLive(classes.keyOf(module, cls.name))
   while (queue.length > 0) {
     const u = queue.pop() as Use
+    // `getattr(self, name)` with a computed name: any method of the family (a dispatch by node type).
+    if (u.kind === 'members' && u.cls) {
+      for (const c of family(u.cls))
+        for (const name of methodsOf.get(c) ?? []) use({ kind: 'self', name, cls: u.cls })
+      continue
+    }
     if (u.kind !== 'self' && u.kind !== 'typed')
       for (const alias of aliases.get(u.name) ?? []) use({ ...u, name: alias })
     if (basesOf.has(u.name))
@@ -312,6 +320,17 @@ function placeUses(
           : { kind: 'typed', name, classes, js: module.language !== 'python' }
       add(u, ownerOf(line), line)
     }
+  }
+  // `getattr(self, name)` / `getattr(cls, name)` with a name computed at run time, in a method: the
+  // method may call any method of its class's family.
+  for (const call of module.language === 'python' ? module.calls : []) {
+    if (call.callee !== 'getattr' || !call.enclosing || call.args.length < 2) continue
+    const receiver = call.args[0].trim()
+    if (receiver !== 'self' && receiver !== 'cls') continue
+    if (call.arguments?.[1]?.kind === 'literal') continue
+    const owner = module.functions.find((f) => f.qualifiedName === call.enclosing)
+    if (owner?.className)
+      add({ kind: 'members', name: '', cls: owner.className }, owner, call.loc.startLine)
   }
   // A string that is a name may be looked up by it (`getattr(obj, "visit_x")`, `obj[method]()`); one
   // that starts a name built at run time (`'visit_%s' % kind`, `` `on_${event}` ``, `'handle_' + x`) looks

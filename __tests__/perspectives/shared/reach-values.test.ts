@@ -343,3 +343,79 @@ describe('static reach: modules no import loads', () => {
     }
   })
 })
+
+// Dispatch by a computed name on self (pyflakes: `getattr(self, node_class.__name__.upper())`): every
+// method of the class's family may run; a same-named method of another class does not. And `cls` or
+// `self` is the class or the instance only as a method's first parameter: a test's local
+// `cls = self._getTargetClass()` then `cls.from_text(...)` calls a method of any class (webob).
+describe('static reach: names computed on self, and a local named cls', () => {
+  it('reaches every method of the family through getattr(self, computed), nothing outside it', async () => {
+    const model = await modelOf({
+      'pyproject.toml': PYPROJECT,
+      'checks/__init__.py': '',
+      'checks/visit.py': [
+        'class Visitor:', //                                         1
+        '    def visit(self, node):', //                             2
+        '        kind = type(node).__name__.upper()', //             3
+        '        return getattr(self, kind, self.generic)(node)', // 4
+        '', //                                                       5
+        '    def generic(self, node):', //                           6
+        '        return None', //                                    7
+        '', //                                                       8
+        '    def NAME(self, node):', //                              9
+        '        return "name"', //                                  10
+        '', //                                                       11
+        '', //                                                       12
+        'class Checker(Visitor):', //                                13
+        '    def CALL(self, node):', //                              14
+        '        return "call"', //                                  15
+        '', //                                                       16
+        '', //                                                       17
+        'class Printer:', //                                         18
+        '    def CALL(self, node):', //                              19
+        '        return "printed"', //                               20
+        '', //                                                       21
+        '    def show(self, node):', //                              22
+        '        return getattr(self, "CALL")(node)', //             23
+        ''
+      ].join('\n'),
+      'tests/test_visit.py': [
+        'from checks.visit import Checker, Printer',
+        '',
+        '',
+        'def test_visit():',
+        '    assert Checker().visit(object()) is None',
+        '    assert Printer() is not None',
+        ''
+      ].join('\n')
+    })
+    // Printer.show: nothing calls it; Printer.CALL: only show names it (a literal, so no dispatch).
+    expect(untested(model, ['checks/visit.py'])).toEqual([
+      'checks/visit.py:19 Printer.CALL',
+      'checks/visit.py:22 Printer.show'
+    ])
+  })
+
+  it('reads a local cls as any receiver, not as the test class', async () => {
+    const model = await modelOf({
+      'pyproject.toml': PYPROJECT,
+      'checks/__init__.py': '',
+      'checks/request.py':
+        'class Request:\n    @classmethod\n    def from_text(cls, s):\n        return cls.from_bytes(s.encode())\n\n    @classmethod\n    def from_bytes(cls, b):\n        return cls()\n\n    @classmethod\n    def from_file(cls, f):\n        return cls()\n',
+      'tests/test_request.py': [
+        'class TestRequest:',
+        '    def _target(self):',
+        '        from checks.request import Request',
+        '        return Request',
+        '',
+        '    def test_from_text(self):',
+        '        cls = self._target()',
+        '        assert isinstance(cls.from_text("x"), cls)',
+        ''
+      ].join('\n')
+    })
+    expect(untested(model, ['checks/request.py'])).toEqual([
+      'checks/request.py:11 Request.from_file'
+    ])
+  })
+})

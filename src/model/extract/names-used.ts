@@ -118,10 +118,16 @@ function receiverRoot(node: Node): string | undefined {
 }
 
 function isSelf(node: Node): boolean {
-  return (
-    node.type === 'this' ||
-    (node.type === 'identifier' && (node.text === 'self' || node.text === 'cls'))
-  )
+  if (node.type === 'this') return true
+  if (node.type !== 'identifier' || (node.text !== 'self' && node.text !== 'cls')) return false
+  // Python: `self` / `cls` is the instance or class only as the method's first parameter; a local
+  // `cls = self._getTargetClass()` in a test is any class.
+  let fn = node.parent
+  while (fn && fn.type !== 'function_definition') fn = fn.parent
+  if (!fn) return false
+  const first = fn.childForFieldName('parameters')?.namedChild(0)
+  const name = first?.type === 'identifier' ? first : first?.namedChild(0)
+  return name?.text === node.text
 }
 
 /** Whether a use can run what it names (not only export it, name a key, a keyword or a parameter). */
