@@ -59,6 +59,7 @@ describePython('Python methods observed on an instance (pytest)', () => {
       'Box.describe',
       'Box.resized',
       'Counter.next',
+      'located',
       'positive'
     ])
   })
@@ -100,6 +101,13 @@ describePython('Python methods observed on an instance (pytest)', () => {
     expect(positive.spec.code).toContain("result = positive('example')")
     expect(positive.spec.code).toContain("assert type(result).__name__ == 'Invalid' and not result")
     expect(positive.spec.code).toContain('assert positive(3) == True')
+  })
+
+  it('a value naming the temporary copy (a path from the working directory) is never pinned', () => {
+    const located = titled('located keeps its public signature')
+    expect(located.spec.code).toContain('inspect.signature(located)')
+    expect(located.spec.code).not.toContain('test-planning-run')
+    expect(located.deliver).toBe(false)
   })
 
   it('leaves the workspace byte-identical', () => {
