@@ -66,6 +66,9 @@ function killGroup(pid: number): void {
   }
 }
 
+/** How long a runner's last output may trail its exit before what it left running is stopped. */
+const EXIT_GRACE_MS = 1000
+
 export function runChild(request: SpawnRequest): Promise<SpawnResult> {
   const isolate = request.isolateNetwork === true && networkIsolationAvailable()
   const [command, args] = isolate
@@ -115,6 +118,15 @@ export function runChild(request: SpawnRequest): Promise<SpawnResult> {
         stderr: `${stderr}${error.message}`,
         networkNote
       })
+    })
+    // A grandchild that outlives the runner (a server or watcher a test started) keeps our pipes open,
+    // and 'close' waits for them: once the runner has exited, what it left behind is stopped.
+    child.on('exit', () => {
+      setTimeout(() => {
+        if (child.pid !== undefined) killGroup(child.pid)
+        child.stdout.destroy()
+        child.stderr.destroy()
+      }, EXIT_GRACE_MS).unref()
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
