@@ -327,7 +327,14 @@ function placeUses(
     if (call.callee !== 'getattr' || !call.enclosing || call.args.length < 2) continue
     const receiver = call.args[0].trim()
     if (receiver !== 'self' && receiver !== 'cls') continue
-    if (call.arguments?.[1]?.kind === 'literal') continue
+    // A literal names one method; a name built from a string (`'visit_%s' % kind`) is a prefix (below).
+    const arg = call.arguments?.[1]
+    if (
+      arg?.kind === 'literal' ||
+      arg?.kind === 'template' ||
+      /^[rbfuRBFU]*['"]/.test(call.args[1].trim())
+    )
+      continue
     const owner = module.functions.find((f) => f.qualifiedName === call.enclosing)
     if (owner?.className)
       add({ kind: 'members', name: '', cls: owner.className }, owner, call.loc.startLine)
