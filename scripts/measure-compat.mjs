@@ -167,6 +167,8 @@ function runTool(repo) {
     { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }
   )
   const [record] = JSON.parse(out)
+  // The perspective failed on this release (its error is in the record): a failed release, not a score.
+  if (record.error) throw new Error(`the perspective failed: ${record.error}`)
   return {
     specs: (record.specs ?? []).map((spec) => spec.validation?.status ?? 'none'),
     findings: record.findings.map((f) => ({ ...f, messageId: f.message_id })),
@@ -273,6 +275,11 @@ for (const release of corpus.releases) {
       message: f.message
     })),
     undocumentedReal: undocumentedReal.map((f) => `${f.messageId} ${f.symbol ?? ''}`),
+    realCalls: undocumentedReal.map((f) => ({
+      messageId: f.messageId,
+      symbol: f.symbol ?? null,
+      message: f.message
+    })),
     base: details.base?.ref ?? details.base?.unavailable ?? null,
     specs: Object.fromEntries(
       [...new Set(run.specs)].map((status) => [

@@ -136,3 +136,26 @@ describe('calls held-out-3 made that were not breaks (json5, uuid, micromatch)',
     ])
   })
 })
+
+describe('a Python script that cannot be imported (emoji 2)', () => {
+  it('is not API: a function removed from `utils/get-codes.py` is no break, and no spec imports it', async () => {
+    const base = {
+      'pyproject.toml': '[project]\nname = "emo"\nversion = "1.0.0"\n',
+      'emo/__init__.py':
+        'def emojize(text):\n    return text\n\n\ndef emoji_lis(text):\n    return []\n',
+      'utils/get-codes.py':
+        'def extract(page):\n    return page\n\n\ndef old(page):\n    return page\n'
+    }
+    const head = {
+      'pyproject.toml': '[project]\nname = "emo"\nversion = "2.0.0"\n',
+      'emo/__init__.py': 'def emojize(text):\n    return text\n',
+      'utils/get-codes.py': 'def extract(page):\n    return page\n'
+    }
+    const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
+    expect(run.error).toBeNull()
+    expect(run.findings.map((f) => `${f.messageId} ${f.symbol}`)).toEqual([
+      'exportRemoved emoji_lis'
+    ])
+    expect(JSON.stringify(run.specs)).not.toContain('get-codes')
+  })
+})

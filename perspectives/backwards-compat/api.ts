@@ -77,9 +77,13 @@ export function isApiPath(path: string): boolean {
 
 /** Python: a module under a `_private` folder or file (other than `__init__`/`__main__`) is not public. */
 function isPublicPythonPath(path: string): boolean {
-  return path
-    .split('/')
-    .every((part) => !part.startsWith('_') || part === '__init__.py' || part === '__main__.py')
+  const parts = path.split('/')
+  // `get-codes.py` cannot be imported (a script, emoji's utils/): no name of it is API. Folders
+  // above the package may be named anyhow (`python-client/pkg/`), so only the file is checked.
+  if (!/^[A-Za-z_]\w*\.pyi?$/.test(parts[parts.length - 1])) return false
+  return parts.every(
+    (part) => !part.startsWith('_') || part === '__init__.py' || part === '__main__.py'
+  )
 }
 
 /** Package entry files named by manifests (without extension, so `dist/index.js` matches `src/index.ts` only by name). */
