@@ -137,6 +137,34 @@ describe('TypeScript: the compiler pins the contract', () => {
   })
 })
 
+describe('a signature written over several lines', () => {
+  it('stays on one comment line, so the spec still parses (superstruct: "Unexpected \':\'")', async () => {
+    const module = [
+      'export function configure(options: {',
+      '  retries: number',
+      '  delay: number',
+      '}): void {',
+      '  void options',
+      '}',
+      ''
+    ].join('\n')
+    const { run } = await runFixture(
+      perspective,
+      { 'package.json': PACKAGE, 'src/config.ts': module },
+      { target: { framework: 'node:test', language: 'typescript' } }
+    )
+    const spec = run.specs.find((s) => s.title === 'configure keeps its public signature')
+    expect(spec?.code).toContain('// configure(options: { retries: number delay: number }): void')
+    const parsed = ts.transpileModule(spec?.code ?? '', {
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+    })
+    expect(
+      parsed.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))
+    ).toEqual([])
+  })
+})
+
 describe('JavaScript: observed values and error types pin the contract (node:test)', () => {
   it('calls the rows under the real runner and keeps what was observed, passing 3 of 3', async () => {
     const target: RenderTarget = { framework: 'node:test', language: 'javascript' }

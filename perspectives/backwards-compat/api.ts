@@ -462,6 +462,11 @@ export function describeSignature(item: ApiItem): string {
     return `${star}${p.name}${opt}${type}${def}`
   })
   const shown = item.name === 'default' && item.local !== 'default' ? item.local : item.name
-  const text = `${shown}(${params.join(', ')})${item.returnType ? `: ${item.returnType}` : ''}`
+  // One line: a type written over several lines would end a `//` comment in a spec halfway through.
+  const text =
+    `${shown}(${params.join(', ')})${item.returnType ? `: ${item.returnType}` : ''}`.replace(
+      /\s+/g,
+      ' '
+    )
   return text.length > 160 ? `${text.slice(0, 157)}…` : text
 }

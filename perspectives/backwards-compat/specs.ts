@@ -115,7 +115,10 @@ export function typePin(item: ApiItem): { params: string; returns: string } | nu
  */
 function pinLines(pin: { params: string; returns: string }): string[] {
   return [
-    `// The compiler pins the contract (${pin.params}) => ${pin.returns}: the type check fails here`,
+    `// The compiler pins the contract (${pin.params}) => ${pin.returns}: the type check fails here`.replace(
+      /\s+/g,
+      ' '
+    ),
     '// when a call written for it no longer compiles or its result no longer fits.',
     `const contract: [[${pin.params}]] extends [Parameters<typeof subject>] ? [ReturnType<typeof subject>] extends [${pin.returns}] ? true : false : false = true`
   ]
