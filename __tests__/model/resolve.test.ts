@@ -71,6 +71,11 @@ describe('JavaScript and TypeScript', () => {
     // A folder written with its trailing slash (nodemon's tests: `require('../../lib/cli/')`).
     expect(r('test/cli/parse.test.js', '../../src/util/')).toBe('src/util/index.ts')
     expect(r('src/index.ts', './util/')).toBe('src/util/index.ts')
+    // A test loading the build output that is not in the checkout reads the source it is built from.
+    expect(r('test/node/basic.js', '../../lib/util/strings')).toBe('src/util/strings.ts')
+    expect(r('test/node/basic.js', '../../dist/util')).toBe('src/util/index.ts')
+    // A build output that is in the repository is the file itself.
+    expect(r('test/x.test.js', '../lib/helpers.cjs')).toBe('lib/helpers.cjs')
     expect(r('src/util/strings.ts', '../components/Button')).toBe('src/components/Button.tsx')
     expect(r('src/index.ts', './legacy')).toBe('src/legacy.js')
     expect(r('src/index.ts', './esm.mjs')).toBe('src/esm.mjs')

@@ -216,7 +216,9 @@ export function createResolver(
       if (decl.kind === 'python') return resolvePython(fromPath, spec)
       if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
         const path = normalise(posix.join(posix.dirname(fromPath), spec))
-        return path === undefined ? undefined : probeJs(path)
+        // Tests often load the build (`require('../lib/node')`, superagent): without the build in the
+        // checkout, the import stands for the source it is built from.
+        return path === undefined ? undefined : probeBuilt(path)
       }
       if (spec.startsWith('/') || spec.startsWith('node:')) return undefined
       return resolveTsPaths(spec) ?? resolvePackage(spec)
