@@ -377,6 +377,18 @@ testPerspective(perspective, {
       }
     },
     {
+      // black rewrites 'HS256' as "HS256": the same string (judged not real on pyjwt 2.0.0 and webob).
+      name: 'a Python string default written with the other quote style',
+      files: {
+        'pyproject.toml': pyproject('1.0.1'),
+        'conv/__init__.py': convModule('text: str, alg: str = "HS256", key: str = ""', 'int')
+      },
+      baseFiles: {
+        'pyproject.toml': pyproject('1.0.0'),
+        'conv/__init__.py': convModule("text: str, alg: str = 'HS256', key: str = ''", 'int')
+      }
+    },
+    {
       name: 'a declaration file unchanged but for the version',
       files: { ...DTS_BASE, 'package.json': npmPackage('1.0.1', 'index.d.ts') },
       git: tagged(
@@ -685,6 +697,18 @@ testPerspective(perspective, {
         'conv/__init__.py': convModule('text: str', 'int')
       },
       expected: [at('versionBumpTooSmall'), at('returnTypeChanged', 'conv/__init__.py', 4)]
+    },
+    {
+      name: 'a Python string default changed in value (the twin of the quote-style case)',
+      files: {
+        'pyproject.toml': pyproject('2.0.0'),
+        'conv/__init__.py': convModule('text: str, alg: str = "RS256"', 'int')
+      },
+      baseFiles: {
+        'pyproject.toml': pyproject('1.0.0'),
+        'conv/__init__.py': convModule("text: str, alg: str = 'HS256'", 'int')
+      },
+      expected: [at('defaultChanged', 'conv/__init__.py', 4)]
     },
     {
       name: 'a Python parameter that had a default made required, typed',

@@ -248,6 +248,16 @@ export function compareParams(
 }
 
 /** Positional-only by syntax (before `/`) or by the `__name` convention (PEP 484). */
+/**
+ * A default as its value: a plain string literal without its quotes ('HS256' and "HS256" are one value:
+ * black and prettier rewrite quote styles), anything else as written.
+ */
+function literalText(text: string): string {
+  const t = text.trim()
+  const quoted = /^(['"`])([^'"`\\]*)\1$/.exec(t)
+  return quoted ? `"${quoted[2]}"` : t
+}
+
 function isPositionalOnly(p: Parameter): boolean {
   return p.positionalOnly === true || (p.name.startsWith('__') && !p.name.endsWith('__'))
 }
@@ -336,7 +346,7 @@ function compareOne(
   if (
     p.defaultValue !== undefined &&
     np.defaultValue !== undefined &&
-    p.defaultValue.trim() !== np.defaultValue.trim()
+    literalText(p.defaultValue) !== literalText(np.defaultValue)
   ) {
     changes.push(
       change(
