@@ -193,13 +193,26 @@ function breaking(finding) {
 function names(finding, documented) {
   if (KIND_MESSAGES[documented.kind])
     return KIND_MESSAGES[documented.kind].includes(finding.messageId)
-  const symbol = finding.symbol ?? ''
+  // A command-line option: its removal quotes it; the command removed as a whole names it too.
+  if (documented.kind === 'cli')
+    return (
+      finding.messageId === 'binRemoved' ||
+      (finding.messageId === 'cliOptionRemoved' &&
+        (finding.message ?? '').includes(`\`${documented.name}\``))
+    )
+  // A CommonJS `default.x` is the property `x` (the corpus writes either).
   if (documented.kind === 'removed') {
     if (!REMOVALS.includes(finding.messageId)) return false
-    // The thing that held it, removed as a whole, names it too; a CommonJS `default.x` is also `x`.
+    // The thing that held it, removed as a whole, names it too.
+    const held = finding.symbol ?? ''
     const wanted = [documented.name, documented.name.replace(/^default\./, '')]
-    return wanted.some((name) => symbol === name || name.startsWith(`${symbol}.`))
+    return wanted.some(
+      (name) =>
+        name === held.replace(/^default\./, '') || (held !== '' && name.startsWith(`${held}.`))
+    )
   }
+  const symbol = (finding.symbol ?? '').replace(/^default\./, '')
+  documented = { ...documented, name: documented.name?.replace(/^default\./, '') }
   if (documented.kind === 'option') {
     // An option key (`Options.unixify`, `default(options).unixify`) or a keyword argument removed.
     if (REMOVALS.includes(finding.messageId))
