@@ -1,7 +1,7 @@
 // Measures the security perspective on published versions with documented vulnerabilities
 // (docs/evaluation/security.md has the method and the figures). Needs a compiled copy of the sources:
 //   npx tsc -p tsconfig.json --noEmit false --outDir .tmp/build
-//   node scripts/measure-security.mjs [--split tuning|held-out|held-out-2|all] [--cache <dir>]
+//   node scripts/measure-security.mjs [--split tuning|held-out|held-out-2|held-out-3|seen|all] [--cache <dir>]
 //     [--mirrors <dir>] [--verbose]
 // For each advisory of docs/evaluation/security-corpus.json the vulnerable and the fixed version are
 // fetched from the npm registry (`npm pack name@version`, cached in --cache) or, for ecosystem 'pypi',
@@ -40,7 +40,9 @@ const CLASS_MESSAGES = {
   'path-traversal': ['pathTraversal'],
   xss: ['xss'],
   'code-injection': ['codeInjection', 'commandInjection'],
-  'command-injection': ['commandInjection', 'codeInjection']
+  'command-injection': ['commandInjection', 'codeInjection'],
+  // No finding of the perspective names an open redirect yet: these advisories count as misses.
+  'open-redirect': ['openRedirect']
 }
 
 function argValue(name, fallback) {
@@ -51,13 +53,19 @@ const split = argValue('--split', 'all')
 const cache = resolve(argValue('--cache', join(tmpdir(), 'security-corpus-cache')))
 const mirrors = resolve(argValue('--mirrors', '/work/.mirror'))
 const verbose = process.argv.includes('--verbose')
-if (!['tuning', 'held-out', 'held-out-2', 'all'].includes(split)) {
-  console.error(`--split must be tuning, held-out, held-out-2 or all (got '${split}')`)
+if (!['tuning', 'held-out', 'held-out-2', 'held-out-3', 'seen', 'all'].includes(split)) {
+  console.error(
+    `--split must be tuning, held-out, held-out-2, held-out-3, seen or all (got '${split}')`
+  )
   process.exit(2)
 }
 
 const corpus = JSON.parse(readFileSync('docs/evaluation/security-corpus.json', 'utf8'))
-const entries = corpus.advisories.filter((a) => split === 'all' || a.split === split)
+// 'seen': every advisory measured before held-out-3 (tuning, held-out, held-out-2), all tuned on by session 10.
+const SEEN = ['tuning', 'held-out', 'held-out-2']
+const entries = corpus.advisories.filter(
+  (a) => split === 'all' || a.split === split || (split === 'seen' && SEEN.includes(a.split))
+)
 
 /** The files of the repository's tag `ref`, from its bare mirror, unpacked once into the cache. */
 function tagDir(repository, ref) {
