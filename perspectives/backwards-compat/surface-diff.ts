@@ -215,7 +215,10 @@ function signaturesBreak(
   const old = was.signatures ?? []
   const now = is.signatures ?? []
   if (old.length === 0) return null
-  if (now.length === 0)
+  // A value the checker types `any` (a `Proxy`, an untyped `require`) can still be called: TypeScript
+  // lets any call through, and nothing at HEAD says it cannot (superagent's `agent` Proxy with an
+  // `apply` trap, judged false in session 7).
+  if (now.length === 0 && !isAny(is))
     return {
       reason: 'no longer callable',
       consequence: 'calls to it break',
@@ -262,6 +265,9 @@ function propertyBreak(
       confidence: 'high'
     }
   if (was.type === undefined || is.type === undefined) return null
+  // Read as `any` at HEAD: every use of the old type still compiles (any goes into a \`string\`), so a
+  // property JavaScript's checker could no longer infer is no break (http-server's `contentType`).
+  if (read && isAny(is)) return null
   // A variable is read, not passed: its members are compared one by one instead.
   if (was.kind !== 'property' && was.kind !== 'type') return null
   const relation = compareTypes(was.type, is.type, names)
@@ -278,6 +284,13 @@ function propertyBreak(
       confidence: 'medium'
     }
   return null
+}
+
+/** The checker gives the item type `any` (not `unknown`, which a reader must narrow): it takes any use. */
+function isAny(item: SurfaceItem): boolean {
+  if ((item.signatures ?? []).length > 0) return false
+  if (item.kind !== 'variable' && item.kind !== 'property') return false
+  return item.type === undefined || item.type.trim() === 'any'
 }
 
 /** Type names that some parameter of the base surface accepts (written anywhere in its type). */

@@ -254,12 +254,17 @@ class Walker {
         ...at
       })
     } else {
-      // CommonJS `module.exports = { pad }` and other value-like symbols: callable or not.
+      // CommonJS `module.exports = { pad }` and other value-like symbols: callable or not (with the
+      // type, so that a value the checker calls `any` is told from an object).
       const sigs = valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : []
       this.add({
         name,
         kind: sigs.length > 0 ? 'function' : 'variable',
-        ...(sigs.length > 0 ? { signatures: sigs } : {}),
+        ...(sigs.length > 0
+          ? { signatures: sigs }
+          : valueType
+            ? { type: this.typeText(undefined, valueType) }
+            : {}),
         ...at
       })
     }

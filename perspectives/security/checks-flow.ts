@@ -92,7 +92,9 @@ function suppressed(module: ModuleModel, call: CallSite, match: SinkMatch, arg: 
     match.messageId === 'sqlInjection'
   ) {
     // An argument that escapes or quotes what it builds: escapeHtml(x), shellQuote(x), shlex.quote(x), sqlstring.escape(x).
-    return /\b(escape\w*|sanitize\w*|quote|shlex\.quote|DOMPurify)\s*[.(]/i.test(codeOnly(arg))
+    return /\b(escape\w*|sanitize\w*|quote|shlex\.quote|DOMPurify|(?:he|entities|htmlEntities)\.encode\w*|encodeHTML\w*)\s*[.(]/i.test(
+      codeOnly(arg)
+    )
   }
   return false
 }

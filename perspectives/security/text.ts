@@ -103,8 +103,10 @@ export function shortArg(arg: string): string {
   return one.length > 80 ? `${one.slice(0, 77)}...` : one
 }
 
+// HTML encoders named `encode` (he, entities, html-entities: `he.encode(req.headers.host)`, judged a false
+// XSS on http-server) escape like `escapeHtml` does; the rest are caught by `escape\w*`.
 const NEUTRAL_CALL =
-  /(?<![\w$])(?:[A-Za-z_$][\w$]*\.)*(hash\w*|md5|sha\d*\w*|parseInt|parseFloat|Number|escape\w*|encodeURIComponent|int|float|len|quote|shlex\.quote)\s*\(/g
+  /(?<![\w$])(?:(?:he|entities|htmlEntities|Entities)\.(?:encode\w*)|(?:[A-Za-z_$][\w$]*\.)*(hash\w*|md5|sha\d*\w*|parseInt|parseFloat|Number|escape\w*|encodeURIComponent|encodeHTML\w*|encodeXML\w*|htmlspecialchars|int|float|len|quote|shlex\.quote))\s*\(/g
 
 /**
  * The argument with calls that turn any input into a safe value removed (`hash(x)`, `Number(x)`,
