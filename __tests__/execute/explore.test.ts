@@ -7,7 +7,7 @@ import edgeCases from '../../perspectives/edge-cases/index.js'
 import { validateSpecs, type StageOutcome } from '../../src/execute/stage.js'
 import type { RenderTarget } from '../../src/specs/types.js'
 import { readFixture, runFixture } from '../perspectives/harness.js'
-import { CI_PYTHON, fingerprint, fixtureWorkspace } from './workspace.js'
+import { CI_PYTHON, fingerprint, fixtureWorkspace, validationOptions } from './workspace.js'
 
 interface Explored {
   outcomes: StageOutcome[]
@@ -25,17 +25,10 @@ async function exploreFixture(fixture: string, target: RenderTarget): Promise<Ex
       draft: run.drafts?.get(spec.id),
       perspectiveId: 'edge-cases'
     }))
-    const result = await validateSpecs(items, {
-      workspace: ws.dir,
-      exclude: [],
-      target,
-      mode: 'true',
-      secrets: [],
-      python: CI_PYTHON,
-      observeMs: 8_000,
-      coverageMs: 0,
-      runs: 3
-    })
+    const result = await validateSpecs(
+      items,
+      validationOptions(ws.dir, target, { python: CI_PYTHON })
+    )
     return {
       outcomes: [...result.outcomes.values()],
       identical: JSON.stringify(await fingerprint(ws.dir)) === JSON.stringify(before),

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
 import { renderSpec } from '../../src/specs/render.js'
 import type { RenderTarget, SpecCase, SpecDraft } from '../../src/specs/types.js'
-import { CI_PYTHON, fingerprint, fixtureWorkspace } from './workspace.js'
+import { CI_PYTHON, fingerprint, fixtureWorkspace, validationOptions } from './workspace.js'
 
 function draft(
   key: string,
@@ -40,16 +40,10 @@ async function stage(
       draft: d,
       perspectiveId: 'edge-cases'
     }))
-    const result = await validateSpecs(items, {
-      workspace: ws.dir,
-      exclude: [],
-      target,
-      mode: 'true',
-      secrets: [],
-      python: CI_PYTHON,
-      observeMs: 8_000,
-      runs: 3
-    })
+    const result = await validateSpecs(
+      items,
+      validationOptions(ws.dir, target, { python: CI_PYTHON, coverage: 'engine' })
+    )
     return {
       result,
       identical: JSON.stringify(await fingerprint(ws.dir)) === JSON.stringify(before)

@@ -9,7 +9,7 @@ import { runnerCommand } from '../../src/execute/runners.js'
 import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
 import { renderSpec } from '../../src/specs/render.js'
 import type { RenderTarget, SpecDraft } from '../../src/specs/types.js'
-import { fingerprint, fixtureWorkspace, PROJECT } from './workspace.js'
+import { fingerprint, fixtureWorkspace, PROJECT, validationOptions } from './workspace.js'
 
 const target: RenderTarget = { framework: 'node:test', language: 'typescript' }
 
@@ -47,17 +47,7 @@ describe('TypeScript observed and run without tsx (node:test)', () => {
       const before = await fingerprint(ws.dir)
       result = await validateSpecs(
         [{ spec: renderSpec(draft, target, 'edge-cases'), draft, perspectiveId: 'edge-cases' }],
-        {
-          workspace: ws.dir,
-          exclude: [],
-          target,
-          mode: 'true',
-          secrets: [],
-          python: null,
-          observeMs: 8_000,
-          coverageMs: 0,
-          runs: 3
-        }
+        validationOptions(ws.dir, target)
       )
       identical = JSON.stringify(await fingerprint(ws.dir)) === JSON.stringify(before)
     } finally {

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto'
 import { cp, lstat, mkdtemp, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { StageOptions } from '../../src/execute/stage.js'
+import type { RenderTarget } from '../../src/specs/types.js'
 
 export const PROJECT = resolve('.')
 export const FIXTURES = join(PROJECT, '__tests__/fixtures/execute')
@@ -53,4 +55,28 @@ export async function fingerprint(dir: string): Promise<Record<string, string>> 
     }
   }
   return out
+}
+
+/**
+ * The options the tests validate specs with: the whole fixture workspace, forced on (`validate: true`),
+ * three runs, an 8 s observation limit, and no coverage pass unless a test asks for one (a budget in ms,
+ * or 'engine' for the stage's own default).
+ */
+export function validationOptions(
+  workspace: string,
+  target: RenderTarget,
+  options: { python?: string | null; coverage?: number | 'engine' } = {}
+): StageOptions {
+  const coverage = options.coverage ?? 0
+  return {
+    workspace,
+    exclude: [],
+    target,
+    mode: 'true',
+    secrets: [],
+    python: options.python ?? null,
+    observeMs: 8_000,
+    ...(coverage === 'engine' ? {} : { coverageMs: coverage }),
+    runs: 3
+  }
 }

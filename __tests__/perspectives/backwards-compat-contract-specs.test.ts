@@ -11,7 +11,7 @@ import type { ApiItem } from '../../perspectives/backwards-compat/api.js'
 import { validateSpecs } from '../../src/execute/stage.js'
 import type { RenderTarget } from '../../src/specs/types.js'
 import { readFixture, runFixture } from './harness.js'
-import { CI_PYTHON, fixtureWorkspace } from '../execute/workspace.js'
+import { CI_PYTHON, fixtureWorkspace, validationOptions } from '../execute/workspace.js'
 
 const HEAD = [
   'export function shorten(text: string, limit?: number): string {',
@@ -177,17 +177,7 @@ describe('JavaScript: observed values and error types pin the contract (node:tes
         perspectiveId: 'backwards-compat'
       }))
       expect(items.filter((i) => i.draft?.explore).length).toBe(2)
-      const result = await validateSpecs(items, {
-        workspace: ws.dir,
-        exclude: [],
-        target,
-        mode: 'true',
-        secrets: [],
-        python: null,
-        observeMs: 8_000,
-        coverageMs: 0,
-        runs: 3
-      })
+      const result = await validateSpecs(items, validationOptions(ws.dir, target))
       const outcome = (symbol: string) =>
         [...result.outcomes.values()].find((o) => o.spec.target.symbol === symbol)
       const initials = outcome('initials')
@@ -220,17 +210,10 @@ describePython(
           draft: run.drafts?.get(spec.id),
           perspectiveId: 'backwards-compat'
         }))
-        const result = await validateSpecs(items, {
-          workspace: ws.dir,
-          exclude: [],
-          target,
-          mode: 'true',
-          secrets: [],
-          python: CI_PYTHON,
-          observeMs: 8_000,
-          coverageMs: 120_000,
-          runs: 3
-        })
+        const result = await validateSpecs(
+          items,
+          validationOptions(ws.dir, target, { python: CI_PYTHON, coverage: 120_000 })
+        )
         const outcome = (symbol: string) => {
           const found = [...result.outcomes.values()].find((o) => o.spec.target.symbol === symbol)
           if (!found) throw new Error(`no spec for ${symbol}`)

@@ -9,7 +9,7 @@ import { validateSpecs, type StageOutcome } from '../../src/execute/stage.js'
 import { detectLayout } from '../../src/specs/layout.js'
 import type { RenderTarget } from '../../src/specs/types.js'
 import { buildFixtureModel, readFixture, runFixture } from './harness.js'
-import { fixtureWorkspace } from '../execute/workspace.js'
+import { fixtureWorkspace, validationOptions } from '../execute/workspace.js'
 
 async function validated(target: RenderTarget): Promise<StageOutcome> {
   const { run } = await runFixture(perspective, readFixture('execute/contract-cjs'), { target })
@@ -21,17 +21,7 @@ async function validated(target: RenderTarget): Promise<StageOutcome> {
       perspectiveId: 'backwards-compat'
     }))
     expect(items).toHaveLength(1)
-    const result = await validateSpecs(items, {
-      workspace: ws.dir,
-      exclude: [],
-      target,
-      mode: 'true',
-      secrets: [],
-      python: null,
-      observeMs: 8_000,
-      coverageMs: 0,
-      runs: 3
-    })
+    const result = await validateSpecs(items, validationOptions(ws.dir, target))
     return [...result.outcomes.values()][0]
   } finally {
     await ws.remove()

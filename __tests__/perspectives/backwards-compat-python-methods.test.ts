@@ -6,7 +6,12 @@ import perspective from '../../perspectives/backwards-compat/index.js'
 import { validateSpecs, type StageOutcome } from '../../src/execute/stage.js'
 import type { RenderTarget } from '../../src/specs/types.js'
 import { readFixture, runFixture } from './harness.js'
-import { CI_PYTHON, fingerprint, fixtureWorkspace } from '../execute/workspace.js'
+import {
+  CI_PYTHON,
+  fingerprint,
+  fixtureWorkspace,
+  validationOptions
+} from '../execute/workspace.js'
 
 const describePython = CI_PYTHON ? describe : describe.skip
 
@@ -28,17 +33,10 @@ describePython('Python methods observed on an instance (pytest)', () => {
         perspectiveId: 'backwards-compat'
       }))
       explored = items.flatMap((i) => (i.draft?.explore ? [i.draft.explore.body.symbol] : []))
-      const result = await validateSpecs(items, {
-        workspace: ws.dir,
-        exclude: [],
-        target,
-        mode: 'true',
-        secrets: [],
-        python: CI_PYTHON,
-        observeMs: 8_000,
-        coverageMs: 0,
-        runs: 3
-      })
+      const result = await validateSpecs(
+        items,
+        validationOptions(ws.dir, target, { python: CI_PYTHON })
+      )
       outcomes = [...result.outcomes.values()]
       identical = JSON.stringify(await fingerprint(ws.dir)) === JSON.stringify(before)
     } finally {
