@@ -224,8 +224,11 @@ describePython(
         expect(shorten.spec.title).toBe('shorten keeps its observed contract')
         expect(shorten.spec.code).toContain("'hello', 10")
         expect(shorten.spec.code).not.toContain('inspect.signature')
-        expect(shorten.validation).toMatchObject({ status: 'passed', runs: 3 })
-        expect(shorten.deliver).toBe(true)
+        expect(shorten.validation).toMatchObject({ status: 'passed', runs: 3, coverage_gain: 0 })
+        // The suite already runs every line of shorten: the spec stays in the plan as redundant.
+        expect(shorten.deliver).toBe(false)
+        expect(shorten.planItem).toBe('behaviour spec redundant with the suite')
+        expect(shorten.validation.message).toMatch(/^plan item: redundant with the project's suite/)
         // Never run by the suite: its observed call adds coverage.
         const initials = outcome('initials')
         expect(initials.spec.code).toContain("assert initials('example') == 'E'")

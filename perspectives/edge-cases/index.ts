@@ -75,6 +75,13 @@ export default definePerspective<EdgeMessageId, EdgeOptions>({
       tested: (e) => {
         const r = facts.functionReach(e.module, e.fn)
         return r === 'covered' || r === 'estimated-tested' || r === 'excluded'
+      },
+      unrun: (e) => {
+        // The function's lines a measured run of the suite never ran (none where nothing measured it).
+        const lines = new Set<number>()
+        for (let line = e.fn.loc.startLine; line <= e.fn.loc.endLine; line++)
+          if (facts.lineReach(e.module.path, line) === 'not-run') lines.add(line)
+        return lines
       }
     })
     const totals = {

@@ -182,6 +182,11 @@ export interface SpecInput {
   testCalls?: TestCalls
   /** Whether the project's tests run the function (those that do not come first among equals). */
   tested?: (entry: FunctionEntry) => boolean
+  /**
+   * The function's lines a measured run of the project's suite never ran: functions with some come
+   * first, and their explore rows start from the values of the conditions guarding those lines.
+   */
+  unrun?: (entry: FunctionEntry) => ReadonlySet<number>
 }
 
 /**
@@ -190,23 +195,33 @@ export interface SpecInput {
  */
 export function buildSpecs(input: SpecInput): SpecDraft[] {
   if (input.maxSpecs === 0) return []
-  const built: { spec: SpecDraft; order: number; table: boolean; untested: boolean }[] = []
+  const built: {
+    spec: SpecDraft
+    order: number
+    table: boolean
+    untested: boolean
+    unrun: boolean
+  }[] = []
   input.entries.forEach((entry, order) => {
     if (!entry.callable || !CODE_LANGUAGES.has(entry.module.language)) return
     const spec = specFor(entry, input.findings)
     const untested = input.tested ? !input.tested(entry) : false
-    if (spec) built.push({ spec, order, table: true, untested })
+    const unrunLines = input.unrun?.(entry) ?? new Set<number>()
+    const unrun = unrunLines.size > 0
+    if (spec) built.push({ spec, order, table: true, untested, unrun })
     else if (entry.boundaries.length > 0 || entry.params.length > 0) {
-      const todo = todoSpec(entry, input.findings, input.testCalls)
+      const todo = todoSpec(entry, input.findings, input.testCalls, unrunLines)
       // A todo with rows to try may become a table once observed; without, only boundaries make it worth listing.
       if (todo.explore || entry.boundaries.length > 0)
-        built.push({ spec: todo, order, table: todo.explore !== undefined, untested })
+        built.push({ spec: todo, order, table: todo.explore !== undefined, untested, unrun })
     }
   })
+  // Specs that can run lines the suite never ran are what a maintainer does not already have.
   built.sort(
     (a, b) =>
       Number(b.spec.covers.length > 0) - Number(a.spec.covers.length > 0) ||
       Number(b.table) - Number(a.table) ||
+      Number(b.unrun) - Number(a.unrun) ||
       Number(b.untested) - Number(a.untested) ||
       a.order - b.order
   )
@@ -242,7 +257,8 @@ function symbolOf(entry: FunctionEntry): string {
 function todoSpec(
   entry: FunctionEntry,
   findings: readonly Draft[],
-  testCalls?: TestCalls
+  testCalls?: TestCalls,
+  unrun: ReadonlySet<number> = new Set()
 ): SpecDraft {
   const { module, fn } = entry
   const symbol = symbolOf(entry)
@@ -260,7 +276,12 @@ function todoSpec(
           .join(', ')}`
     )
   const covers = coversOf(entry, findings)
-  const explore = exploreBody(entry, symbol, callsOf(testCalls ?? new Map(), module.path, symbol))
+  const explore = exploreBody(
+    entry,
+    symbol,
+    callsOf(testCalls ?? new Map(), module.path, symbol),
+    unrun
+  )
   return {
     ...(explore
       ? {

@@ -7,6 +7,13 @@ import type { SpecDraft } from '../specs/types.js'
 /** Why a spec is a plan item rather than a test to commit (the summary counts them by this). */
 export type WeakAssertion = 'signature snapshot' | 'presence check' | 'does-not-throw check'
 
+/**
+ * A passing spec that observes values but demonstrates no finding and, measured, runs no line or
+ * branch the project's suite does not: it repeats what the suite already exercises.
+ */
+export const REDUNDANT = 'behaviour spec redundant with the suite'
+export type PlanItemKind = WeakAssertion | typeof REDUNDANT
+
 /** Null when the draft asserts behaviour (a returned value or an error type), else what it asserts instead. */
 export function weakAssertion(draft: SpecDraft): WeakAssertion | null {
   const body = draft.body
@@ -36,4 +43,9 @@ export function planItemMessage(weak: WeakAssertion, gain: number | null): strin
   const coverage =
     gain === null ? 'its coverage gain was not measured' : 'it adds no coverage over the suite'
   return `plan item: ${what} with no observed value, and ${coverage}`
+}
+
+/** The validation message of a passing behaviour spec left out because the suite already runs all it runs. */
+export function redundantMessage(): string {
+  return "plan item: redundant with the project's suite (passes, demonstrates no finding, and runs no line or branch the suite does not run)"
 }

@@ -16,7 +16,14 @@ import type {
   TestSpec
 } from '../specs/types.js'
 import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
-import { planItemMessage, weakAssertion, type WeakAssertion } from './assertion-strength.js'
+import {
+  planItemMessage,
+  REDUNDANT,
+  redundantMessage,
+  weakAssertion,
+  type PlanItemKind,
+  type WeakAssertion
+} from './assertion-strength.js'
 import { measureBaselines, noBaselines, type Baselines } from './baseline.js'
 import {
   eachLimited,
@@ -64,8 +71,11 @@ export interface StageOutcome {
   path: string
   /** Shipped in the results folder's `specs/`. */
   deliver: boolean
-  /** A passing spec kept in the plan, not delivered: it observes no value and adds no coverage. */
-  planItem?: WeakAssertion
+  /**
+   * A passing spec kept in the plan, not delivered: it observes no value and adds no coverage, or it
+   * pins values but the suite already runs every line and branch it runs (measured).
+   */
+  planItem?: PlanItemKind
 }
 
 export interface StageResult {
@@ -364,11 +374,17 @@ export async function validateSpecs(
           : claim === 'defect' && result.status === 'failed'
       // A placeholder is a plan item, not a test: delivered only when it runs code the suite does not.
       const weak = weakOf.get(file.id)
-      const planItem = deliver && weak && claim !== 'defect' && !((result.coverageGain ?? 0) > 0)
-      if (planItem) {
-        deliver = false
+      let planItem: PlanItemKind | undefined
+      if (deliver && weak && claim !== 'defect' && !((result.coverageGain ?? 0) > 0)) {
+        planItem = weak
         message = planItemMessage(weak, result.coverageGain)
+      } else if (deliver && claim === null && result.coverageGain === 0) {
+        // As the tools that generate tests keep a test (TestGen-LLM, CoverUp): it must add coverage or
+        // demonstrate something. One that only repeats the suite stays in the plan, said so.
+        planItem = REDUNDANT
+        message = redundantMessage()
       }
+      if (planItem) deliver = false
       outcomes.set(file.id, {
         ...outcome,
         validation: {
@@ -380,7 +396,7 @@ export async function validateSpecs(
           claim
         },
         deliver,
-        ...(planItem ? { planItem: weak } : {})
+        ...(planItem ? { planItem } : {})
       })
     }
     const coverageNotes = [...new Set(baselines.missing.values())].map(

@@ -1,5 +1,6 @@
 // The summary's first lines after the title: how many specs are ready to commit, and the defects
 // running them found (observed against expected), before anything else.
+import { REDUNDANT } from '../execute/assertion-strength.js'
 import { escapeInline } from '../util/escape.js'
 import type { ValidationSummary } from './types.js'
 
@@ -42,6 +43,14 @@ function planItemsLine(items: Record<string, number> | undefined): string {
   if (total === 0) return ''
   const parts = entries
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([what, n]) => `${n} ${what}${n === 1 ? '' : 's'}`)
-  return `${total} passing spec${total === 1 ? '' : 's'} kept as plan items, not in the spec files (${parts.join(', ')}: no observed value and no coverage over the suite)`
+    .map(([what, n]) => `${n} ${n === 1 ? what : what.replace(/^(\S+ )?(\S+)/, '$1$2s')}`)
+  const redundant = items?.[REDUNDANT] ?? 0
+  const why =
+    redundant === 0
+      ? ['no observed value and no coverage over the suite']
+      : [
+          'the redundant ones run only lines and branches the suite already runs',
+          total > redundant ? 'the others observe no value and add no coverage over the suite' : ''
+        ].filter(Boolean)
+  return `${total} passing spec${total === 1 ? '' : 's'} kept as plan items, not in the spec files (${parts.join(', ')}: ${why.join('; ')})`
 }
