@@ -3,7 +3,8 @@
 // calls, hard-coded secrets (masked) and GitHub workflow injection, each with its CWE id; negative specs
 // that send hostile inputs to the exported function the input enters. How it decides is in README.md.
 import { definePerspective } from '../define.js'
-import { RegexChecker } from '../shared/redos.js'
+import { RegexChecker, type RegexCheckBounds } from '../shared/redos.js'
+
 import { createQuoter } from '../shared/evidence.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
@@ -22,6 +23,8 @@ import { buildSpecs } from './specs.js'
 import { analyseTaint } from './taint.js'
 import { workflowFindings } from './workflows.js'
 import { finishFindings, perKindMetrics } from '../kit/index.js'
+
+const SECURITY_REGEX_BOUNDS: RegexCheckBounds = { maxNfaSize: 20_000, fuzzing: false }
 
 export type { SecurityOptions } from './options.js'
 
@@ -67,7 +70,10 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       taint: new Map(modules.map((m) => [m.path, analyseTaint(m)])),
       hostile: []
     }
-    const checker = new RegexChecker(options.maxRegexChecks)
+    // Only patterns applied to input are checked here (at most maxRegexChecks), so the exact automaton
+    // analysis can afford ten times the performance scan's bound: a case-insensitive alternation of unit
+    // names (ms's CVE-2015-8315 pattern) is past 2000 states and was left undecided.
+    const checker = new RegexChecker(options.maxRegexChecks, SECURITY_REGEX_BOUNDS)
     const redos = redosFindings(context, checker)
     for (const r of redos)
       if (r.origin.entry)

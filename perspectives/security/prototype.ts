@@ -96,6 +96,90 @@ function walksOwnObjectsOnly(module: ModuleModel, fn: FunctionDecl): boolean {
   )
 }
 
+/**
+ * The names a function is called by inside its module: its own, and the name a declaration on its first
+ * line binds it to (`var deepExtend = module.exports = function (...)`, which the model names `default`).
+ */
+function namesOf(module: ModuleModel, fn: FunctionDecl): Set<string> {
+  const out = new Set([fn.name])
+  for (const b of module.bindings ?? [])
+    if (
+      b.enclosing === undefined &&
+      b.operator === '=' &&
+      b.loc.startLine === fn.loc.startLine &&
+      /\bfunction\b/.test(b.value)
+    )
+      out.add(b.name)
+  return out
+}
+
+const ARGUMENTS = /(?<![\w$.])arguments(?![\w$])/
+
+/**
+ * Locals that hold the function's arguments when it declares none (`var target = arguments[0]`,
+ * `var args = [].slice.call(arguments); var result = args[0]`): extend-style merges take their target and
+ * sources this way, and they are the caller's objects like declared parameters.
+ */
+function argumentLocals(module: ModuleModel, fn: FunctionDecl): string[] {
+  const out: string[] = []
+  for (const b of module.bindings ?? []) {
+    if (b.enclosing !== fn.qualifiedName || b.operator !== '=') continue
+    const value = b.value.trim()
+    if (
+      ARGUMENTS.test(value) ||
+      out.some((n) => new RegExp(`^${n.replace(/\$/g, '\\$')}\\s*\\[`).test(value))
+    )
+      if (!out.includes(b.name)) out.push(b.name)
+  }
+  return out
+}
+
+/** The module's functions that name `__proto__` (a complete guard or not): calling one checks that key. */
+function protoCheckers(module: ModuleModel): Set<string> {
+  const out = new Set<string>()
+  for (const fn of module.functions) if (guardText(textsOf(module, fn)).proto) out.add(fn.name)
+  return out
+}
+
+function escaped(name: string): string {
+  return name.replace(/\$/g, '\\$')
+}
+
+/**
+ * A recursive merge descends only into the target's values that are objects (`typeof src === 'object'`,
+ * `isPlainObject(src)` with `src = target[key]`): the inherited `constructor` is a function, so it is
+ * overwritten, not walked into, and a `__proto__` check is then complete (extend 3.0.2, deep-extend 0.5.1,
+ * jQuery 3.4.0). A check on the source's value (`typeof source[key] === 'object'`) is not this.
+ */
+function mergesIntoObjectsOnly(module: ModuleModel, fn: FunctionDecl, targets: string[]): boolean {
+  const name = fn.qualifiedName
+  const values = new Set<string>()
+  for (const b of module.bindings ?? []) {
+    if (b.enclosing !== name || b.operator !== '=') continue
+    const value = b.value.trim()
+    if (
+      targets.some((t) =>
+        new RegExp(`^(${escaped(t)}\\s*\\[|[\\w$.]+\\(\\s*${escaped(t)}\\s*,)`).test(value)
+      )
+    )
+      values.add(b.name)
+  }
+  const subjects = [
+    ...[...values].map(escaped),
+    ...targets.map((t) => `${escaped(t)}\\s*\\[[^\\]]+\\]`)
+  ]
+  if (subjects.length === 0) return false
+  const subject = `(?:${subjects.join('|')})`
+  const typed = new RegExp(`typeof\\s*\\(?\\s*${subject}\\s*\\)?\\s*[!=]==?\\s*['"\`]object['"\`]`)
+  const plain = new RegExp(`^\\s*${subject}\\s*$`)
+  return (
+    module.conditions.some((c) => c.enclosing === name && typed.test(c.text)) ||
+    module.calls.some(
+      (c) => c.enclosing === name && c.name === 'isPlainObject' && plain.test(c.args[0] ?? '')
+    )
+  )
+}
+
 /** `obj = obj[key]` (or `o = o[k] || {}`): a loop that walks down an object by keys it is given. */
 function descends(
   context: CheckContext,
@@ -186,18 +270,21 @@ export function prototypeFindings(context: CheckContext): Draft[] {
   for (const module of context.modules) {
     if (module.language === 'python') continue
     const guards = guardFunctions(module)
+    const checkers = protoCheckers(module)
     for (const fn of module.functions) {
-      if (fn.params.length === 0) continue
+      const declared = fn.params.map((p) => p.name).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
+      const params = declared.length > 0 ? declared : argumentLocals(module, fn)
+      if (params.length === 0) continue
+      const names = namesOf(module, fn)
       const self = module.calls.find(
         (c) =>
           c.enclosing === fn.qualifiedName &&
-          c.name === fn.name &&
+          names.has(c.name) &&
           (!c.receiver || c.receiver === 'this')
       )
       const keys = iteratesKeys(module, fn)
       let evidence: string | undefined
       let down: CallSite | undefined
-      const params = fn.params.map((p) => p.name).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
       const loop = module.loops.find((l) => l.enclosing === fn.qualifiedName)
       const walker = loop ? descends(context, module, fn) : undefined
       if (self && keys)
@@ -215,7 +302,11 @@ export function prototypeFindings(context: CheckContext): Draft[] {
           evidence = `splits a path and walks it (path split with \`${split.callee}(${split.args.join(', ').slice(0, 20)})\` and walked in \`${loop.header.split('\n')[0].slice(0, 50)}\`)`
       }
       if (!evidence || guarded(module, fn, guards)) continue
-      const partial = guardText(textsOf(module, fn)).proto
+      const texts = textsOf(module, fn)
+      const word = /[A-Za-z_$][\w$]*/g
+      const partial =
+        guardText(texts).proto ||
+        texts.some((t) => (t.match(word) ?? []).some((w) => w !== fn.name && checkers.has(w)))
       // A `__proto__` check is complete for a walk (`o = o[k]`, or a path setter) that only descends into
       // own or object-typed values; a recursive merge into its parameter still walks into the target's
       // inherited `constructor` and is left reported.
@@ -226,10 +317,16 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       )
       if (written.length === 0 || written.every((n) => freshOwnObject(context, module, fn, n)))
         continue
+      if (partial && self && keys && mergesIntoObjectsOnly(module, fn, written)) continue
+      // `module.exports = function` is `default` to the model; the name it is bound to says more.
+      const shown =
+        fn.qualifiedName === 'default'
+          ? ([...names].find((n) => n !== 'default') ?? 'default')
+          : fn.qualifiedName
       const draft: Draft = {
         messageId: 'prototypePollution',
         data: {
-          function: fn.qualifiedName,
+          function: shown,
           evidence,
           guard: partial
             ? 'it checks `__proto__` but not `constructor`/`prototype`, so `{ "constructor": { "prototype": { "polluted": true } } }` still gets through'
@@ -243,12 +340,12 @@ export function prototypeFindings(context: CheckContext): Draft[] {
           startLine: fn.loc.startLine,
           endLine: fn.loc.startLine
         }),
-        key: `${fn.qualifiedName}#merge`,
-        symbol: fn.qualifiedName,
+        key: `${shown}#merge`,
+        symbol: shown,
         cwe: CWE.prototypePollution
       }
       out.push(draft)
-      if (fn.exported && !fn.className)
+      if (fn.exported && !fn.className && fn.params.length > 0)
         context.hostile.push({
           draft,
           module,

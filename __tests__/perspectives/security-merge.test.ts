@@ -1,0 +1,88 @@
+// Prototype pollution in extend-style merges: the function declares no parameters and reads its target and
+// sources from `arguments`, and recurses through the name it is bound to (`var extendDeep = module.exports =
+// function ()`). A `__proto__` check (in the function or in a helper it calls) is complete when the merge
+// descends only into the target's values that are objects: the inherited `constructor` is a function and is
+// overwritten, not walked into. A check on the source's value alone is not that.
+import security from '../../perspectives/security/index.js'
+import { checkRun, runFixture } from './harness.js'
+
+const loop = (body: string[]): string[] => [
+  '  var target = arguments[0]',
+  '  for (var i = 1; i < arguments.length; i++) {',
+  '    var source = arguments[i]',
+  '    for (var key in source) {',
+  ...body,
+  '    }',
+  '  }',
+  '  return target',
+  '}',
+  ''
+]
+
+const FILES = {
+  'package.json': '{ "name": "merge-lib", "version": "1.0.0", "main": "extend.js" }',
+  // planted: no key is checked; `__proto__` reaches Object.prototype through target.__proto__
+  'extend.js': [
+    'var extendDeep = module.exports = function () {',
+    ...loop([
+      '      var src = target[key]',
+      '      var val = source[key]',
+      "      if (val && typeof val === 'object' && src && typeof src === 'object') extendDeep(src, val)",
+      '      else target[key] = val'
+    ])
+  ].join('\n'),
+  // fixed: __proto__ skipped, and only the target's object values are merged into
+  'extend-safe.js': [
+    'var extendSafely = module.exports = function () {',
+    ...loop([
+      "      if (key === '__proto__') continue",
+      '      var src = target[key]',
+      '      var val = source[key]',
+      "      if (val && typeof val === 'object' && src && typeof src === 'object') extendSafely(src, val)",
+      '      else target[key] = val'
+    ])
+  ].join('\n'),
+  // fixed: a helper reads __proto__ as undefined; the target's value must be a plain object to be merged into
+  'extend-helper.js': [
+    'function getProperty(obj, name) {',
+    "  return name === '__proto__' ? undefined : obj[name]",
+    '}',
+    'function isPlainObject(o) {',
+    "  return Object.prototype.toString.call(o) === '[object Object]'",
+    '}',
+    'var extendWithHelper = module.exports = function () {',
+    ...loop([
+      '      var src = getProperty(target, key)',
+      '      var val = getProperty(source, key)',
+      '      if (isPlainObject(val) && isPlainObject(src)) extendWithHelper(src, val)',
+      '      else target[key] = val'
+    ])
+  ].join('\n'),
+  // planted: __proto__ skipped, but only the source's value is checked, so the merge walks into
+  // target.constructor (a function) and on into constructor.prototype
+  'extend-source-only.js': [
+    'var extendSourceOnly = module.exports = function () {',
+    ...loop([
+      "      if (key === '__proto__') continue",
+      "      if (typeof source[key] === 'object') extendSourceOnly(target[key] || (target[key] = {}), source[key])",
+      '      else target[key] = source[key]'
+    ])
+  ].join('\n')
+}
+
+describe('security: extend-style merges over arguments', () => {
+  it('reports unguarded and source-checked merges by the name they are bound to; __proto__ checks with object-only descent are not reported', async () => {
+    const result = await runFixture(security, FILES)
+    const found = result.run.findings
+      .filter((f) => f.messageId === 'prototypePollution')
+      .map((f) => [f.file, f.startLine, f.symbol, f.confidence])
+      .sort()
+    expect(found).toEqual([
+      ['extend-source-only.js', 1, 'extendSourceOnly', 'medium'],
+      ['extend.js', 1, 'extendDeep', 'medium']
+    ])
+    const partial = result.run.findings.find((f) => f.symbol === 'extendSourceOnly')
+    expect(partial?.message).toContain('checks `__proto__` but not `constructor`/`prototype`')
+    expect(checkRun(result)).toEqual([])
+  })
+})
