@@ -176,6 +176,26 @@ function confidenceOf(origin: Origin): Confidence {
   return origin.steps.length > 2 || origin.viaLocal ? 'medium' : 'high'
 }
 
+/**
+ * The function bounds the length of what it matches before matching (`if (str.length > 32768) return`,
+ * cookiejar 2.1.4's fix of CVE-2022-25901): a polynomial pattern then costs a bounded time. A bound
+ * on the value's own name or on the parameter it came from, compared with a number or a constant.
+ */
+function lengthBounded(module: ModuleModel, call: CallSite, subject: string): boolean {
+  const fn = module.functions.find((f) => f.qualifiedName === call.enclosing)
+  const names = new Set([
+    ...(codeOnly(subject).match(/(?<![.\w$])[A-Za-z_$][\w$]*/g) ?? []),
+    ...(fn?.params.map((p) => p.name) ?? [])
+  ])
+  const bound =
+    /(?<![.\w$])([A-Za-z_$][\w$]*)\.length\s*(?:>=?|<=?)\s*(?:\d{3,}|[A-Z_][A-Z0-9_]*)\b|\blen\(\s*([A-Za-z_]\w*)\s*\)\s*(?:>=?|<=?)\s*(?:\d{3,}|[A-Z_][A-Z0-9_]*)\b/g
+  return module.conditions.some((c) => {
+    if (c.enclosing !== call.enclosing || c.loc.startLine > call.loc.startLine) return false
+    for (const m of c.text.matchAll(bound)) if (names.has(m[1] ?? m[2])) return true
+    return false
+  })
+}
+
 export interface RedosFinding {
   draft: Draft
   module: ModuleModel
@@ -197,6 +217,7 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
       const result = checker.check(checkedPattern(app), regex.flags)
       if (!result || result.status !== 'vulnerable') continue
       const exponential = result.complexity.type === 'exponential'
+      if (!exponential && lengthBounded(module, call, subject)) continue
       const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
       // A command-line tool's parameters and flags are its own user's input (nodemon's ignore rules,
       // judged not worth acting on in session 7): a slow match delays only that user's run.

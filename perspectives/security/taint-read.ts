@@ -53,7 +53,14 @@ export function localCallee(taint: ModuleTaint, call: CallSite): FunctionDecl | 
   const candidates = taint.module.functions.filter(
     (f) => f.name === call.name && (receiver ? !!f.className : !f.className)
   )
-  return candidates.length === 1 ? candidates[0] : undefined
+  if (candidates.length === 1) return candidates[0]
+  if (receiver !== 'this' || candidates.length > 1) return undefined
+  // `this.parse(str)` calls a method assigned to a prototype (`Cookie.prototype.parse = function parse`),
+  // which the model gives no class: the one top-level function of that name in the module is it.
+  const assigned = taint.module.functions.filter(
+    (f) => f.name === call.name && !f.qualifiedName.includes('.')
+  )
+  return assigned.length === 1 ? assigned[0] : undefined
 }
 
 /** A comparable number for a place in the file: bindings hold from their end, calls read at their start. */
@@ -172,7 +179,7 @@ export function originOf(
 const JOIN_CALL = /^(join|resolve|urljoin)$/
 
 const CARRIER_CALL =
-  /^(join|resolve|normalize|normpath|abspath|expanduser|format|sprintf|replace|replaceAll|trim|trimStart|trimEnd|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|toString|String|str|decode|b64decode|urlsafe_b64decode|unquote|unquote_plus|decodeURIComponent|decodeURI|concat|slice|substring|substr|split|get|getlist|getAll|URL|urljoin|urlparse|Path|PurePath|loads|parse|from|encode)$/
+  /^(join|resolve|normalize|normpath|abspath|expanduser|format|sprintf|replace|replaceAll|trim|trimStart|trimEnd|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|toString|String|str|decode|b64decode|urlsafe_b64decode|unquote|unquote_plus|decodeURIComponent|decodeURI|concat|slice|substring|substr|split|filter|get|getlist|getAll|URL|urljoin|urlparse|Path|PurePath|loads|parse|from|encode)$/
 
 /**
  * The origin of a carrier call's result (CARRIER_CALL) bound to `name`, when its receiver or arguments carry
