@@ -187,7 +187,8 @@ function withKwargsKeys(
     if (!module || !fn) continue
     find ??= functionFinder(model)
     const keys = kwargsKeys(module, fn, find)
-    if (keys && keys.keys.length > 0) item.kwargsKeys = keys
+    // A closed set with no keys says something too: HEAD swallows every keyword (pyjwt 2's `decode`).
+    if (keys && (keys.keys.length > 0 || !keys.open)) item.kwargsKeys = keys
   }
 }
 
@@ -371,6 +372,13 @@ function pythonApi(
     add({ name: cls.name, kind: 'class', local: cls.name, loc: cls.loc })
     classMembers(module, cls.name, cls.name, add, lookup)
     own.add(cls.name)
+  }
+  // A module-level value `__all__` names is published as such (emoji 1's `EMOJI_UNICODE_ENGLISH`);
+  // without `__all__`, public-looking variables (loggers, caches) are not taken as a promise.
+  for (const variable of module.variables) {
+    if (!declared?.has(variable.name) || own.has(variable.name)) continue
+    add({ name: variable.name, kind: 'variable', local: variable.name, loc: variable.loc })
+    own.add(variable.name)
   }
   instanceMembers(module, isPublic, add, lookup)
   reexportsFromPrivate(module, isPublic, own, add, lookup, byPath)

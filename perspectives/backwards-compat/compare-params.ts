@@ -6,6 +6,12 @@ import { type ApiItem, describeSignature, normaliseType } from './api.js'
 import { type Addition, type Change, change, required, SEVERITY_NOTE } from './api-change.js'
 import { annotationNames, pythonTypeCompatible } from './python-types.js'
 
+/** HEAD takes `name` only through a `**kwargs` whose every use is known and none reads `name`. */
+function swallowed(now: ApiItem, name: string): boolean {
+  const taken = now.kwargsKeys
+  return taken !== undefined && !taken.open && !taken.keys.some((k) => k.name === name)
+}
+
 export function compareParams(
   was: ApiItem,
   now: ApiItem,
@@ -86,6 +92,26 @@ export function compareParams(
               severity,
               'high',
               `A removed parameter breaks calls that pass it. ${SEVERITY_NOTE}`,
+              `removed-param:${p.name}`
+            )
+          )
+        } else if (swallowed(now, p.name)) {
+          // HEAD still accepts the keyword through `**kwargs` but nothing reads it (pyjwt 2's
+          // `decode(verify=...)`): no TypeError, and the argument no longer does anything.
+          const kwargs = newParams.find((x) => x.kwargs)?.name ?? 'kwargs'
+          changes.push(
+            change(
+              now,
+              'parameterRemoved',
+              {
+                param: p.name,
+                consequence: `calls that pass it are silently ignored (HEAD takes it through \`**${kwargs}\` and never reads it)`,
+                ...common
+              },
+              ref,
+              severity,
+              'medium',
+              `A parameter now swallowed by **kwargs no longer has any effect. ${SEVERITY_NOTE}`,
               `removed-param:${p.name}`
             )
           )

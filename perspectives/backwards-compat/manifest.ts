@@ -46,8 +46,12 @@ export function withSetupPyFacts(
   model: CodeModel
 ): PackageManifest[] {
   return manifests.map((manifest) => {
-    if (manifest.kind !== 'setup.py' || manifest.requiresPython) return manifest
+    if (manifest.kind !== 'setup.py') return manifest
     const module = model.modules.find((m) => m.path === manifest.path)
+    // `entry_points={'console_scripts': [...]}`: the commands it installs, as pyproject's scripts.
+    if (module?.consoleScripts && Object.keys(manifest.bin).length === 0)
+      manifest = { ...manifest, bin: { ...module.consoleScripts } }
+    if (manifest.requiresPython) return manifest
     const call = module?.calls.find(
       (c) => c.name === 'setup' && (!c.receiver || c.receiver === 'setuptools')
     )
@@ -282,6 +286,16 @@ export function compareManifests(
     }
     for (const command of Object.keys(was.bin).sort()) {
       if (command in now.bin) continue
+      // A Python command moved between setup.py, setup.cfg and pyproject.toml of one folder is kept.
+      const python = was.kind !== 'package.json'
+      if (
+        python &&
+        head.some(
+          (m) =>
+            m.kind !== 'package.json' && folderOf(m.path) === folderOf(was.path) && command in m.bin
+        )
+      )
+        continue
       changes.push(
         manifestChange(
           'binRemoved',
@@ -290,7 +304,11 @@ export function compareManifests(
           ref,
           severity,
           `bin:${command}`,
-          was.kind === 'package.json' ? '"bin"' : '[project.scripts]'
+          was.kind === 'package.json'
+            ? '"bin"'
+            : was.kind === 'setup.py'
+              ? 'entry_points console_scripts'
+              : '[project.scripts]'
         )
       )
     }

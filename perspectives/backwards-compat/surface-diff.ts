@@ -174,7 +174,9 @@ function callBreak(
         confidence: 'high'
       }
     }
-    if (!isRequired(was) && isRequired(is))
+    // A JavaScript parameter HEAD declares nothing about (no default, no JSDoc) may still be left out
+    // (`arguments.length` checks, async 3's `retry(task, cb)`): only a declaration says it is required.
+    if (!isRequired(was) && isRequired(is) && !is.untyped)
       return {
         reason: `parameter \`${was.name}\` made required`,
         consequence: 'calls that leave it out break',
@@ -188,7 +190,14 @@ function callBreak(
       }
     // An untyped JavaScript parameter declared no type: a type written at HEAD narrows nothing
     // declared; and one untyped at HEAD (`(...args) => picomatch.makeRe(...args)`) accepts anything.
-    const relation = was.untyped || is.untyped ? 'same' : compareTypes(was.type, is.type, names)
+    // A JSDoc name HEAD does not declare (`{...AsyncFunction}`) where the base took anything (`{*}`,
+    // `any`, an unknown name too) narrows nothing a checker sees (async 3's `seq`).
+    const anything = (p: typeof was): boolean =>
+      p.untyped === true || p.unresolved === true || isAnyType(p.type) || p.type.trim() === '*'
+    const relation =
+      was.untyped || is.untyped || (is.unresolved && anything(was))
+        ? 'same'
+        : compareTypes(was.type, is.type, names)
     if (relation === 'narrower' || relation === 'changed')
       return {
         reason: `type of parameter \`${was.name}\` ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,
@@ -196,7 +205,11 @@ function callBreak(
         confidence: relation === 'narrower' ? 'high' : 'medium'
       }
   }
-  const returned = old.returnUntyped ? 'same' : compareTypes(old.returnType, now.returnType, names)
+  // `any` is assignable to every type: a result typed `any` at HEAD breaks no code that reads it.
+  const returned =
+    old.returnUntyped || now.returnUntyped || isAnyType(now.returnType)
+      ? 'same'
+      : compareTypes(old.returnType, now.returnType, names)
   if (returned === 'wider' || returned === 'changed')
     return {
       reason: `return type ${returned === 'wider' ? 'widened' : 'changed'} from \`${old.returnType}\` to \`${now.returnType}\``,
@@ -291,6 +304,10 @@ function isAny(item: SurfaceItem): boolean {
   if ((item.signatures ?? []).length > 0) return false
   if (item.kind !== 'variable' && item.kind !== 'property') return false
   return item.type === undefined || item.type.trim() === 'any'
+}
+
+function isAnyType(type: string | undefined): boolean {
+  return type?.trim() === 'any'
 }
 
 /** Type names that some parameter of the base surface accepts (written anywhere in its type). */

@@ -9,6 +9,42 @@ import { optionKeys } from './option-keys.js'
 import type { EntryPoint } from './ts-entries.js'
 import { type UmdProperty, umdProperties } from './ts-umd.js'
 
+/** Types of the language and of Node.js that JSDoc names and a program without lib files cannot resolve. */
+const BUILT_IN_TYPES = new Set([
+  'Object',
+  'Function',
+  'Array',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'BigInt',
+  'Promise',
+  'Date',
+  'RegExp',
+  'Error',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Iterable',
+  'Iterator',
+  'AsyncIterable',
+  'Generator',
+  'ArrayBuffer',
+  'Uint8Array',
+  'Buffer',
+  'ReadonlyArray',
+  'Record',
+  'Partial',
+  'Readonly',
+  'NodeJS',
+  'EventEmitter',
+  'Stream',
+  'Readable',
+  'Writable'
+])
+
 type TypeScript = typeof TS
 
 export interface SurfaceParam {
@@ -30,6 +66,8 @@ export interface SurfaceParam {
   keysOpen?: boolean
   /** JavaScript with neither an annotation nor a JSDoc type: `any` here says nothing was declared. */
   untyped?: boolean
+  /** A JSDoc type naming nothing the program declares (`{AsyncFunction}`): `any` to the checker. */
+  unresolved?: boolean
 }
 
 export interface SurfaceSignature {
@@ -137,19 +175,54 @@ class Walker {
         ...(param && !param.type && !jsdoc && /\.[cm]?jsx?$/.test(param.getSourceFile().fileName)
           ? { untyped: true }
           : {}),
+        ...(param && !param.type && jsdoc && this.unresolved(jsdoc) ? { unresolved: true } : {}),
         ...(param ? optionKeys(ts, this.checker, param, p, decl) : {})
       }
     })
     const returnNode = decl?.type ?? (decl ? ts.getJSDocReturnType(decl) : undefined)
     const typeParams = decl?.typeParameters?.map((t) => t.getText()).join(', ')
     const guessed =
-      decl !== undefined && !returnNode && /\.[cm]?jsx?$/.test(decl.getSourceFile().fileName)
+      decl !== undefined &&
+      (!returnNode || (!decl.type && this.unresolved(returnNode))) &&
+      /\.[cm]?jsx?$/.test(decl.getSourceFile().fileName)
     return {
       params,
       returnType: this.typeText(returnNode, sig.getReturnType()),
       ...(typeParams ? { typeParams: `<${typeParams}>` } : {}),
       ...(guessed ? { returnUntyped: true } : {})
     }
+  }
+
+  /**
+   * A JSDoc type naming nothing the program declares (`{AsyncFunction}`, `{module:ControlFlow.QueueObject}`,
+   * names of a documentation tool): the checker reads it as `any`, so it constrains no caller.
+   */
+  private unresolved(written: TS.TypeNode): boolean {
+    const ts = this.ts
+    let node = written
+    // `{...T}`, `{T=}`, `{?T}`, `{!T}`: the name inside is what may resolve to nothing.
+    while (
+      ts.isJSDocVariadicType(node) ||
+      ts.isJSDocOptionalType(node) ||
+      ts.isJSDocNullableType(node) ||
+      ts.isJSDocNonNullableType(node)
+    )
+      node = node.type
+    if (/^\s*(\*|any|\?)\s*$/.test(node.getText())) return false
+    if ((this.checker.getTypeFromTypeNode(node).flags & ts.TypeFlags.Any) === 0) return false
+    // The program has no lib files: the language's own types (`Function`, `Promise`) read as `any`
+    // too, yet they are declared types, compared by name.
+    let builtIn = false
+    const visit = (n: TS.Node): void => {
+      if (ts.isTypeReferenceNode(n)) {
+        let name: TS.EntityName = n.typeName
+        while (ts.isQualifiedName(name)) name = name.left
+        if (BUILT_IN_TYPES.has(name.text)) builtIn = true
+      }
+      ts.forEachChild(n, visit)
+    }
+    visit(node)
+    return !builtIn
   }
 
   /**

@@ -532,6 +532,14 @@ export interface ModuleModel {
    * string key), so the keyword arguments it takes by name are known; absent when there are none.
    */
   kwargsReads?: { param: string; key: string; enclosing: string; loc: Location }[]
+  /**
+   * Python: functions whose `**kwargs` is used other than by those reads, `.get`/`.pop`/`.setdefault`
+   * with a key, or `**kwargs` handed to a call (stored, iterated, returned, used in a nested function):
+   * the keywords it takes cannot all be known. Absent when there are none.
+   */
+  kwargsEscapes?: { param: string; enclosing: string }[]
+  /** Python: `setup(entry_points={'console_scripts': ['name = module:func']})` in this file, by name. */
+  consoleScripts?: Record<string, string>
   /** JSX elements in document order (at most 5,000 per module); absent when the module has none. */
   jsxElements?: JsxElement[]
   /**

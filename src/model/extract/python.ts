@@ -15,6 +15,7 @@
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter'
 import type { CallArgument, ClassDecl, FunctionDecl, ModuleModel, SourceFile } from '../types.js'
 import { pyArgument } from './py-arguments.js'
+import { consoleScriptsOf } from './py-setup.js'
 import { PY_CONTEXT_TYPES, siteContext } from './site-context.js'
 import { emptyModule, loc, text } from './common.js'
 import {
@@ -213,6 +214,8 @@ class PythonWalker extends PyFlow {
         return this.visitString(cursor.currentNode)
       case 'subscript':
         return this.visitSubscript(cursor.currentNode, cursor.currentFieldName, depth)
+      case 'identifier':
+        return this.noteKwargsEscape(cursor, depth)
       case 'attribute':
         if (this.model.isTest) this.noteAttribute(cursor.currentNode)
         return
@@ -463,6 +466,15 @@ class PythonWalker extends PyFlow {
       args.push(text(argsNode))
       structured.push(pyArgument(argsNode))
     }
+    if (
+      name === 'setup' &&
+      (!receiver || receiver === 'setuptools') &&
+      argsNode &&
+      !this.enclosing()
+    ) {
+      const scripts = consoleScriptsOf(argsNode)
+      if (scripts) this.model.consoleScripts = { ...this.model.consoleScripts, ...scripts }
+    }
     const context = siteContext(
       node,
       'py',
@@ -540,6 +552,44 @@ class PythonWalker extends PyFlow {
       enclosing: fn.decl.qualifiedName,
       loc: loc(node)
     })
+  }
+
+  /**
+   * A use of a function's `**kwargs` name other than a read by key or a `**kwargs` handed to a call:
+   * the function may take any keyword, so kwargs-keys.ts treats its keys as open.
+   */
+  private noteKwargsEscape(cursor: TreeCursor, depth: number): void {
+    let owner: PyFunctionInfo | undefined
+    let innermost = true
+    let name: string | undefined
+    for (let i = this.frames.length - 1; i >= 0 && !owner; i--) {
+      const frame = this.frames[i]
+      if (frame.kind !== 'fn') continue
+      if (frame.fn.decl.params.some((p) => p.kwargs)) {
+        name ??= cursor.currentNode.text
+        if (frame.fn.decl.params.some((p) => p.kwargs && p.name === name)) owner = frame.fn
+      }
+      if (!owner) innermost = false
+    }
+    if (!owner || name === undefined) return
+    const parent = this.pathTypes[depth - 1]
+    const field = cursor.currentFieldName
+    if (innermost) {
+      if (parent === 'dictionary_splat_pattern') return
+      if (parent === 'dictionary_splat' && this.pathTypes[depth - 2] === 'argument_list') return
+      const node = cursor.currentNode
+      if (parent === 'subscript' && field === 'value') {
+        if (node.parent?.childForFieldName('subscript')?.type === 'string') return
+      }
+      if (parent === 'attribute' && field === 'object' && this.pathTypes[depth - 2] === 'call') {
+        const method = node.parent?.childForFieldName('attribute')?.text
+        if (method === 'get' || method === 'pop' || method === 'setdefault') return
+      }
+    }
+    const escapes = (this.model.kwargsEscapes ??= [])
+    const enclosing = owner.decl.qualifiedName
+    if (!escapes.some((e) => e.enclosing === enclosing && e.param === name))
+      escapes.push({ param: name, enclosing })
   }
 
   private visitString(node: Node): void {

@@ -1,0 +1,145 @@
+// Shapes of breaks that compat held-out-4 missed or called wrongly (docs/evaluation/compat.md, round 5),
+// each on a fixture written for it: the planted break asserted by file and line, the near non-break
+// beside it asserted absent.
+import { describe, expect, it } from '@jest/globals'
+import perspective from '../../perspectives/backwards-compat/index.js'
+import { readFixture, runFixture } from './harness.js'
+
+function trees(name: string): { base: Record<string, string>; head: Record<string, string> } {
+  const all = readFixture(`backwards-compat-surface/${name}`)
+  const pick = (prefix: string): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(all)
+        .filter(([p]) => p.startsWith(prefix))
+        .map(([p, t]) => [p.slice(prefix.length), t])
+    )
+  return { base: pick('base/'), head: pick('head/') }
+}
+
+async function breaksOfTrees(
+  base: Record<string, string>,
+  head: Record<string, string>
+): Promise<string[]> {
+  const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
+  expect(run.error).toBeNull()
+  return run.findings
+    .filter((f) => f.messageId !== 'versionBumpTooSmall')
+    .map((f) => {
+      const where = f.file ? `${f.file}:${f.startLine}` : (f.where ?? []).join(' ')
+      return `${f.messageId} ${f.title} @${where}`
+    })
+    .sort()
+}
+
+describe('Python (pyjwt 2)', () => {
+  it('a keyword now swallowed by **kwargs that nothing reads is removed; a setup.py command gone is removed', async () => {
+    const { base, head } = trees('python-swallowed')
+    const found = await breaksOfTrees(base, head)
+    expect(found).toEqual([
+      // setup.py's console script `tokens` is gone; `tokens-keys` moved to setup.cfg (kept).
+      'binRemoved Command tokens removed from setup.py @setup.py at base setup.py at HEAD',
+      // `verify` is accepted by `**kwargs` at HEAD, handed to `self._check`, which reads no such key.
+      'parameterRemoved Decoder.decode lost parameter verify @tokens/api.py:2'
+    ])
+    // Not reported: `Signer.sign(strict=)` (HEAD stores `**options`: any key may be used) and the
+    // module's `decode(verify=)` (HEAD hands `**kwargs` to `forward`, whose own `verify` takes it).
+    expect(found.join('\n')).not.toMatch(/strict|lost parameter verify @tokens\/api.py:1[0-9]/)
+  })
+})
+
+describe('an addition-only Python release', () => {
+  it('gives no breaks: a new function, method, optional parameter, keyword read from **kwargs and command', async () => {
+    const { head } = trees('python-swallowed')
+    const next = { ...head }
+    next['tokens/api.py'] = head['tokens/api.py']
+      .replace(
+        'def decode(self, token, key="", algorithms=None, **kwargs):',
+        'def decode(self, token, key="", algorithms=None, leeway=0, **kwargs):\n        kwargs.get("audience")'
+      )
+      .concat('\n\ndef encode(payload, key):\n    return (payload, key)\n')
+    next['setup.cfg'] = head['setup.cfg'].concat('    tokens-sign = tokens.sign:main\n')
+    expect(await breaksOfTrees(head, next)).toEqual([])
+  })
+})
+
+const manifest = (fields: Record<string, unknown>): string =>
+  JSON.stringify({ name: 'flow', version: '1.0.0', main: 'index.js', ...fields })
+
+describe('calls held-out-4 made that were not breaks (async 3, statuses 2)', () => {
+  it('a JSDoc name that resolves to nothing constrains nothing, an undeclared HEAD parameter is not made required, `any` read breaks nothing', async () => {
+    const base = {
+      'package.json': manifest({}),
+      'index.js': [
+        '/**',
+        ' * @param {Function} test',
+        ' * @param {Function} fn',
+        ' */',
+        'exports.until = function until(test, fn) { return fn }',
+        '/** @param {*} args */',
+        'exports.seq = function seq(args) { return args }',
+        '/** @returns {module:ControlFlow.CargoObject} */',
+        'exports.cargo = function cargo() { return {} }',
+        '/**',
+        ' * @param {Object} [opts]',
+        ' * @param {Function} task',
+        ' */',
+        'exports.retry = function retry(opts, task) { return task }',
+        'exports.codes = {}',
+        ''
+      ].join('\n')
+    }
+    const head = {
+      'package.json': manifest({ version: '2.0.0' }),
+      'index.js': [
+        '/**',
+        ' * @param {AsyncFunction} test',
+        ' * @param {Function} fn',
+        ' */',
+        'exports.until = function until(test, fn) { return fn }',
+        '/** @param {...AsyncFunction} functions */',
+        'exports.seq = function seq(...functions) { return functions }',
+        '/** @returns {module:ControlFlow.QueueObject} */',
+        'exports.cargo = function cargo() { return {} }',
+        'exports.retry = function retry(opts, task) {',
+        "  if (typeof opts === 'function') return opts",
+        '  return task',
+        '}',
+        'exports.codes = JSON.parse(process.env.CODES)',
+        ''
+      ].join('\n')
+    }
+    // Beside them, a declared type changed to an unknown name (`Function` -> `AsyncFunction`) is
+    // still called changed: the old type was a real one.
+    expect(await breaksOfTrees(base, head)).toEqual([
+      'apiChanged until: type of parameter `test` changed from `Function` to `AsyncFunction` @index.js:5'
+    ])
+  })
+})
+
+describe('Python module values (emoji 2)', () => {
+  it('a value `__all__` names is API: gone at HEAD it is removed; a moved one and an unlisted one are not', async () => {
+    const base = {
+      'pyproject.toml': '[project]\nname = "emo"\nversion = "1.0.0"\n',
+      'emo/__init__.py': 'from emo.codes import *\n',
+      'emo/codes.py':
+        '__all__ = ["EMOJI_EN", "ALIASES", "emojize"]\n\nEMOJI_EN = {":a:": "A"}\nALIASES = {}\n\n\ndef emojize(text):\n    return text\n',
+      'emo/tools.py': 'cache = {}\n\n\ndef clear():\n    cache.clear()\n'
+    }
+    const head = {
+      'pyproject.toml': '[project]\nname = "emo"\nversion = "2.0.0"\n',
+      'emo/__init__.py': 'from emo.codes import *\nfrom emo.aliases import *\n',
+      'emo/codes.py': '__all__ = ["emojize"]\n\n\ndef emojize(text):\n    return text\n',
+      'emo/aliases.py': '__all__ = ["ALIASES"]\n\nALIASES = {}\n',
+      'emo/tools.py': 'def clear():\n    pass\n'
+    }
+    const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
+    expect(run.error).toBeNull()
+    expect(
+      run.findings
+        .filter((f) => f.messageId !== 'versionBumpTooSmall')
+        .map((f) => `${f.messageId} ${f.symbol} ${(f.where ?? []).join(' ')}`)
+    ).toEqual([
+      'exportRemoved EMOJI_EN emo/codes.py:3 at base: EMOJI_EN = {":a:": "A"} emo/codes.py at HEAD'
+    ])
+  })
+})
