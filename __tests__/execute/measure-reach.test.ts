@@ -150,6 +150,33 @@ describe('measured reach with node:test (JavaScript run as written)', () => {
   })
 })
 
+describe('measured reach with node:test, one process per test file (http-server)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-node-test-processes')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('counts a branch as run when any process ran it, though the others list it with count 0', async () => {
+    const analysis = await analysed(ws.dir, out)
+    const measured = await measure(analysis, ws.dir)
+    expect(measured.note).toMatch(/node:test ran 1 of 1 shipped files \(exit code 0\)/)
+    analysis.model.facts.coverage.push(measured.report!)
+    const facts = reachFacts(analysis.model)
+    // Each branch ran in one file's process only.
+    expect(facts.isCovered('src/sign.js', 3)).toBe(true)
+    expect(facts.isCovered('src/sign.js', 6)).toBe(true)
+    // The branch no test takes is still not run, by line.
+    expect(facts.isCovered('src/sign.js', 9)).toBe(false)
+    expect(measured.report!.files[0].uncoveredLines).toEqual([9, 10, 11])
+  })
+})
+
 describe('measured reach with vitest (TypeScript, run from a transformed copy)', () => {
   let ws: { dir: string; remove(): Promise<void> }
   let out: string

@@ -187,13 +187,13 @@ async function runSuite(
 
 /**
  * Whether the coverage shows the counted files' code run beyond loading them: Python lines, or a V8
- * range (a function or block) inside a file's whole-script range, since importing a module runs its
- * top level without running any of its functions.
+ * function other than a script's top level (its widest range), since importing a module runs its top
+ * level without running any of its functions.
  */
 function ranProductCode(map: CoverageMap): boolean {
   if (map.kind === 'python') return [...map.files.values()].some((f) => f.lines.size > 0)
-  return [...map.files.values()].some((ranges) => {
-    const whole = Math.max(0, ...ranges.map((r) => r.endOffset - r.startOffset))
-    return ranges.some((r) => r.count > 0 && r.endOffset - r.startOffset < whole)
+  return [...(map.functions?.values() ?? [])].some((own) => {
+    const whole = Math.max(0, ...own.map((f) => f.range.endOffset - f.range.startOffset))
+    return own.some((f) => f.range.count > 0 && f.range.endOffset - f.range.startOffset < whole)
   })
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import type { TestFramework } from '../specs/types.js'
 import { LINKED_DIRS } from './sandbox.js'
 import { runChild } from './spawn.js'
+import { addScripts, flattenScript } from './v8-ranges.js'
 
 export type CoverageKind = 'v8' | 'python'
 
@@ -25,6 +26,7 @@ export type CoverageMap =
   | { kind: 'python'; files: Map<string, { lines: Set<number>; arcs: Set<string> }> }
   | {
       kind: 'v8'
+      /** Per file, disjoint segments with their counts added up over every process that loaded it. */
       files: Map<string, V8Range[]>
       /** Per file, each function's name and own range (V8 lists it first): whether and how often it ran. */
       functions?: Map<string, V8Function[]>
@@ -134,7 +136,11 @@ export async function readCoverage(
 ): Promise<CoverageMap | null> {
   const map = kind === 'v8' ? await readV8(dir, ctx) : await readPython(dir, ctx)
   if (map && ctx.counts)
-    for (const file of [...map.files.keys()]) if (!ctx.counts(file)) map.files.delete(file)
+    for (const file of [...map.files.keys()])
+      if (!ctx.counts(file)) {
+        map.files.delete(file)
+        if (map.kind === 'v8') map.functions?.delete(file)
+      }
   return map
 }
 
@@ -144,7 +150,7 @@ async function readV8(
 ): Promise<CoverageMap | null> {
   const names = await readdir(dir).catch(() => null)
   if (!names) return null
-  const files = new Map<string, V8Range[]>()
+  const scripts = new Map<string, V8Range[][]>()
   const functions = new Map<string, V8Function[]>()
   const transformed = new Set<string>()
   const relative = (url: string): string | null => {
@@ -164,9 +170,9 @@ async function readV8(
     for (const script of parsed.result ?? []) {
       const rel = relative(script.url)
       if (rel === null) continue
-      const ranges = script.functions.flatMap((f) => f.ranges)
-      // Several processes (workers, runs) may load the same file: their ranges add up.
-      files.set(rel, [...(files.get(rel) ?? []), ...ranges])
+      // Several processes (workers, runs) may load the same file: each is read on its own, then added.
+      const segments = flattenScript(script.functions.flatMap((f) => f.ranges))
+      scripts.set(rel, [...(scripts.get(rel) ?? []), segments])
       const own = script.functions
         .filter((f) => f.ranges.length > 0)
         .map((f) => ({ name: f.functionName ?? '', range: f.ranges[0] }))
@@ -177,7 +183,9 @@ async function readV8(
       if (rel !== null) transformed.add(rel)
     }
   }
-  return read > 0 ? { kind: 'v8', files, functions, transformed } : null
+  if (read === 0) return null
+  const files = new Map([...scripts].map(([rel, list]) => [rel, addScripts(list)]))
+  return { kind: 'v8', files, functions, transformed }
 }
 
 async function readPython(
@@ -229,7 +237,7 @@ async function readPython(
   return { kind: 'python', files }
 }
 
-/** Whether the byte at `offset` ran: the count of the smallest range holding it (any process). */
+/** Whether the byte at `offset` ran: the count of the smallest range holding it. */
 export function ran(ranges: readonly V8Range[], offset: number): boolean {
   let smallest = Infinity
   for (const r of ranges)
