@@ -4,7 +4,7 @@
 // real git repository (the harness's git history); clean and empty repositories give nothing; rendered specs parse.
 import { describe, expect, it } from '@jest/globals'
 import testCoverage from '../../perspectives/test-coverage/index.js'
-import { crap, gapSeverity } from '../../perspectives/test-coverage/risk.js'
+import { crap, gapSeverity, gapWeight } from '../../perspectives/test-coverage/risk.js'
 import { readFixture, testPerspective, type FixtureRun } from './harness.js'
 import { pythonParses, typeScriptErrors, findingAt } from './case-helpers.js'
 
@@ -16,6 +16,26 @@ const STALE_HEAD: Record<string, string> = {
   'src/pricing.ts': `${tsFixture['src/pricing.ts']}\n// changed after the report\n`
 }
 const pyFixture = readFixture('test-coverage-py')
+/** Two functions of complexity 31 in a file with 7 commits: one leaves 1 line unrun, the other half. */
+const gapSizeFixture = readFixture('test-coverage-gap-size-py')
+const GAP_SIZE_HITS: Hits = {
+  'rules/codes.py': Object.fromEntries(
+    [
+      ...Array.from({ length: 62 }, (_, i) => i + 1),
+      ...Array.from({ length: 62 }, (_, i) => i + 65)
+    ].map((line) => [line, line === 61 || line >= 96 ? 0 : 1])
+  )
+}
+const GAP_SIZE_GIT = {
+  commits: [1, 2, 3, 4, 5, 6, 7].map((k) => ({
+    date: `2025-0${k}-01T12:00:00Z`,
+    files: {
+      ...gapSizeFixture,
+      'rules/codes.py': k === 7 ? gapSizeFixture['rules/codes.py'] : `# draft ${k}\n`
+    }
+  })),
+  modified: { 'coverage.json': '2025-09-01T00:00:00Z' }
+}
 
 /** Line hits per file: the report generators below write these in each format. */
 type Hits = Record<string, Record<number, number>>
@@ -277,6 +297,26 @@ testPerspective(testCoverage, {
       expected: [{ messageId: 'uncoveredFunction', file: 'shop/base.py', line: 9 }]
     },
     {
+      // Judged partly true on parse and pyflakes (session 7): one unrun line in a 96-98%-covered function
+      // was high, because CRAP's `+ complexity` is there at full coverage. The gap's own size decides:
+      // one unrun line is low; half of the same function unrun is still high.
+      name: 'Python with a report: one unrun line in a complex, churning function is low',
+      files: { ...gapSizeFixture, 'coverage.json': coveragePy(GAP_SIZE_HITS) },
+      git: GAP_SIZE_GIT,
+      expected: [
+        { messageId: 'uncoveredFunction', file: 'rules/codes.py', line: 1 },
+        { messageId: 'uncoveredFunction', file: 'rules/codes.py', line: 65 }
+      ],
+      check: (result) => {
+        const one = finding(result, 'uncoveredFunction', 'rules/codes.py', 1)
+        expect(one.message).toContain('line 61.')
+        expect(one.severity).toBe('low')
+        const half = finding(result, 'uncoveredFunction', 'rules/codes.py', 65)
+        expect(half.message).toContain('lines 96-126')
+        expect(half.severity).toBe('high')
+      }
+    },
+    {
       name: 'Python with a Cobertura report from coverage xml',
       files: { ...pyFixture, 'coverage.xml': cobertura(PY_HITS) },
       expected: PY_GAPS
@@ -465,12 +505,26 @@ testPerspective(testCoverage, {
 describe('gap severity', () => {
   // Judged on immer (session 7): a 15-line formatter of complexity 4, never run, in a file with 27
   // commits (churn 4.81) scored 96 and was reported high.
+  const never = (complexity: number, risk: number) => ({
+    risk,
+    crap: crap(complexity, 1),
+    weight: gapWeight(complexity, 1),
+    lines: 10,
+    neverCalled: true
+  })
   it('churn lifts a gap to high only when its CRAP alone reaches 30', () => {
     const trivial = crap(4, 1)
     expect(trivial).toBe(20)
-    expect(gapSeverity(trivial * 4.81, trivial)).toBe('medium')
+    expect(gapSeverity(never(4, trivial * 4.81))).toBe('medium')
     const complex = crap(7, 1)
-    expect(gapSeverity(complex * 1.5, complex)).toBe('high')
-    expect(gapSeverity(20, 20)).toBe('low')
+    expect(gapSeverity(never(7, complex * 1.5))).toBe('high')
+    expect(gapSeverity({ ...never(4, 20), crap: 20 })).toBe('low')
+  })
+  it('one or two unrun lines are low however complex and churned the function', () => {
+    // parse's Parser._handle_field: complexity 70, one line of about 25 unrun.
+    const share = 1 / 25
+    const size = { crap: crap(70, share), weight: gapWeight(70, share), neverCalled: false }
+    expect(gapSeverity({ ...size, risk: size.crap * 4, lines: 1 })).toBe('low')
+    expect(gapSeverity({ ...size, risk: size.crap * 4, lines: 2 })).toBe('low')
   })
 })

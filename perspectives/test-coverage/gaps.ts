@@ -4,7 +4,7 @@ import type { Quoter } from '../shared/evidence.js'
 import type { Confidence, FindingDraft, Severity } from '../types.js'
 import { lineRanges, type MeasuredFunction } from './measure.js'
 import type { TestCoverageMessageId } from './messages.js'
-import { churnFactor, crap, gapSeverity, round2 } from './risk.js'
+import { churnFactor, crap, gapSeverity, gapWeight, round2 } from './risk.js'
 
 export interface Gap {
   m: MeasuredFunction
@@ -28,7 +28,14 @@ export function rankGaps(measured: readonly MeasuredFunction[], git: GitHistory)
     const c = crap(m.fn.complexity, m.uncoveredShare)
     const risk = round2(c * factor)
     // A static "untested" is an estimate: at most medium, never the reason for a HIGH.
-    const severity = gapSeverity(risk, c)
+    const severity = gapSeverity({
+      risk,
+      crap: c,
+      weight: gapWeight(m.fn.complexity, m.uncoveredShare),
+      // An estimate names no line: "untested" stands for the whole function.
+      lines: m.basis === 'report' ? m.uncoveredLines.length : Infinity,
+      neverCalled: m.neverCalled
+    })
     return {
       m,
       key: `fn:${m.fn.qualifiedName}`,
@@ -141,7 +148,7 @@ export function gapFindings(
         confidence,
         rationale:
           `Measured by ${report}${stale ? ' (stale: files changed after it was written)' : ''}. Risk = CRAP × churn = ` +
-          `(${fn.complexity}² × ${round(m.uncoveredShare)}³ + ${fn.complexity}) × ${gap.churn}; severity high at 60 when CRAP alone reaches 30, medium at 30.`,
+          `(${fn.complexity}² × ${round(m.uncoveredShare)}³ + ${fn.complexity}) × ${gap.churn}; severity high at 60 when CRAP alone reaches 30 and the unrun complexity (c² × u³ + c × u = ${round(gapWeight(fn.complexity, m.uncoveredShare))}) reaches 15, medium at 30 and 3; one or two unrun lines are low.`,
         evidence,
         key: gap.key,
         symbol: fn.qualifiedName,
