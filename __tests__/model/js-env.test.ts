@@ -31,6 +31,29 @@ describe('envReads (JavaScript/TypeScript)', () => {
     ])
   })
 
+  it('marks reads made a boolean or compared where they are read (unset is false on purpose)', async () => {
+    const model = await extractSnippet(
+      [
+        'const http2 = Boolean(process.env.HTTP2_TEST)',
+        'const debug = !!(process.env.DEBUG)',
+        "const fast = (process.env.FAST) === '1'",
+        'const token = process.env.TOKEN',
+        'const size = Number(process.env.SIZE)',
+        'const both = Boolean(process.env.A, process.env.B)',
+        ''
+      ].join('\n')
+    )
+    expect(model.envReads?.map((r) => [r.name, r.asFlag ?? false])).toEqual([
+      ['HTTP2_TEST', true],
+      ['DEBUG', true],
+      ['FAST', true],
+      ['TOKEN', false],
+      ['SIZE', false],
+      ['A', false],
+      ['B', false]
+    ])
+  })
+
   it('leaves envReads out of a module that reads none', async () => {
     const model = await extractSnippet('const env = processEnv.PORT\nexport const x = env\n')
     expect(model.envReads).toBeUndefined()

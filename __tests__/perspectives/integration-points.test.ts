@@ -107,15 +107,21 @@ const ROUTES_AND_S3: Record<string, string> = {
   ].join('\n')
 }
 
-/** A variable compared with a value beside one read unchecked (judged false on the session-5 repositories). */
+/**
+ * A variable compared with a value beside one read unchecked (judged false on the session-5 repositories);
+ * flags made booleans where they are read (superagent's `Boolean(process.env.HTTP2_TEST)`, session 7).
+ */
 const envRepo = (tokenLine: string): Record<string, string> => ({
   'package.json': '{"name":"cfg","devDependencies":{"jest":"^29.0.0"}}',
   'src/config.js': [
     "const production = process.env.NODE_ENV === 'production'",
     "const verbose = '1' !== process.env.QUIET",
     tokenLine,
+    'const http2 = Boolean(process.env.HTTP2_TEST)',
+    'const debug = !!(process.env.DEBUG)',
+    "const fast = (process.env.FAST) === '1'",
     '',
-    'module.exports = { production, verbose, token }',
+    'module.exports = { production, verbose, token, http2, debug, fast }',
     ''
   ].join('\n')
 })

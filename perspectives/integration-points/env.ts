@@ -106,7 +106,8 @@ export function envReadsOf(module: ModuleModel, quote?: Quoter): EnvRead[] {
       ...(r.enclosing ? { enclosing: r.enclosing } : {}),
       via: python ? 'os.environ[...]' : 'process.env',
       hasDefault: r.hasDefault,
-      validated: checked(r.name, r.loc, r.enclosing),
+      // `Boolean(process.env.X)`, `!!process.env.X`, `process.env.X === '1'`: unset is false on purpose.
+      validated: r.asFlag === true || checked(r.name, r.loc, r.enclosing),
       raisesWhenMissing: python
     })
   }

@@ -453,6 +453,11 @@ export interface EnvRead {
   name: string
   /** A fallback is given where it is read: `?? d`, `|| d`, a destructuring default. */
   hasDefault: boolean
+  /**
+   * Turned into a boolean or compared where it is read (`Boolean(process.env.X)`, `!!process.env.X`,
+   * `process.env.X === '1'`): unset is false, or "not equal", by design.
+   */
+  asFlag?: boolean
   enclosing?: string
   loc: Location
 }

@@ -8,6 +8,7 @@ import { enclosingName, type JsState, slice } from './js-state.js'
 
 const PROCESS_ENV = 'process.env'
 const FALLBACK_OPERATORS = new Set(['??', '||'])
+const COMPARISONS = new Set(['===', '!==', '==', '!='])
 
 const same = (a: Node | null | undefined, b: Node): boolean =>
   !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex
@@ -49,7 +50,35 @@ export function noteEnvRead(state: JsState, node: Node): void {
     outer?.type === 'binary_expression' &&
     FALLBACK_OPERATORS.has(outer.childForFieldName('operator')?.type ?? '') &&
     same(outer.childForFieldName('left'), parent)
-  push(state, { name, hasDefault, at: parent })
+  push(state, { name, hasDefault, asFlag: readAsFlag(state, parent), at: parent })
+}
+
+/**
+ * Whether the value read is made a boolean or compared right where it is read, through parentheses:
+ * `Boolean(x)`, `!x`, `x === '1'`. Then an unset variable is simply false, on purpose.
+ */
+function readAsFlag(state: JsState, read: Node): boolean {
+  let node = read
+  let outer = node.parent
+  while (outer?.type === 'parenthesized_expression') {
+    node = outer
+    outer = outer.parent
+  }
+  if (!outer) return false
+  if (outer.type === 'unary_expression') return outer.childForFieldName('operator')?.type === '!'
+  if (outer.type === 'binary_expression')
+    return COMPARISONS.has(outer.childForFieldName('operator')?.type ?? '')
+  if (outer.type === 'arguments') {
+    const call = outer.parent
+    const args = outer.namedChildren.filter((c) => c !== null)
+    return (
+      call?.type === 'call_expression' &&
+      slice(state, call.childForFieldName('function'), 20) === 'Boolean' &&
+      args.length === 1 &&
+      same(args[0], node)
+    )
+  }
+  return false
 }
 
 function destructured(state: JsState, pattern: Node): void {
@@ -76,9 +105,13 @@ function destructured(state: JsState, pattern: Node): void {
   }
 }
 
-function push(state: JsState, read: { name: string; hasDefault: boolean; at: Node }): void {
+function push(
+  state: JsState,
+  read: { name: string; hasDefault: boolean; asFlag?: boolean; at: Node }
+): void {
   const reads = (state.model.envReads ??= [])
   const entry: EnvRead = { name: read.name, hasDefault: read.hasDefault, loc: loc(read.at) }
+  if (read.asFlag) entry.asFlag = true
   const enclosing = enclosingName(state)
   if (enclosing !== undefined) entry.enclosing = enclosing
   reads.push(entry)
