@@ -333,6 +333,8 @@ const NO_CI: Record<string, string> = {
     "import test from 'node:test'\nimport { a } from '../src/a.js'\n\ntest('a', () => { if (a !== 1) throw new Error('a') })\n"
 }
 
+const TRAVIS_NODE = "language: node_js\nnode_js:\n  - '18'\n"
+
 const LINT_ONLY: Record<string, string> = {
   'package.json': '{ "name": "lint-only", "scripts": { "test": "mocha", "lint": "eslint ." } }\n',
   'yarn.lock': '# yarn lockfile v1\n',
@@ -559,6 +561,12 @@ testPerspective<CiOptions>(ciCd, {
     {
       name: 'a TypeScript repository whose tests run in GitLab CI (near miss of noCi)',
       files: { ...NO_CI, '.gitlab-ci.yml': 'test:\n  script:\n    - npm ci\n    - npm test\n' }
+    },
+    {
+      // Judged false on superagent (session 7): Travis runs `npm test` for `language: node_js` when the
+      // file sets no `script`.
+      name: 'a Travis file for node_js with no script runs npm test by default (near miss of otherCiNoTests)',
+      files: { ...NO_CI, '.travis.yml': TRAVIS_NODE }
     },
     {
       name: 'the GitLab file runs the tests too (near miss of otherCiNoTests)',
@@ -792,6 +800,14 @@ testPerspective<CiOptions>(ciCd, {
         expect(noCi.message).toContain('`npm test`')
         expect(noCi.where).toContain('.github/workflows/*.yml')
       }
+    },
+    {
+      name: 'a Travis file for node_js whose own script runs no tests',
+      files: { ...NO_CI, '.travis.yml': `${TRAVIS_NODE}script: node src/a.js\n` },
+      expected: [
+        { messageId: 'testCommandNotRun', file: null, line: null },
+        { messageId: 'otherCiNoTests', file: null, line: null }
+      ]
     },
     {
       name: 'a workflow that lints but never runs the tests, and a GitLab file that runs none',

@@ -2,7 +2,7 @@
 // detected, and their commands read well enough to say whether they run tests, lint and type checks.
 // YAML files are parsed and every string in them is read as a script; a Jenkinsfile is read line by
 // line, quoted strings included (it is Groovy; its `sh` steps hold the shell commands).
-import { isScalar, visit } from 'yaml'
+import { isMap, isScalar, visit } from 'yaml'
 import type { CiFile, PackageManifest } from '../../src/model/types.js'
 import { classifyScript, type CommandKind } from './commands.js'
 import { nodeLines, parseYaml } from './yaml-source.js'
@@ -72,6 +72,22 @@ export function readOtherCi(files: CiFile[], rootManifest: PackageManifest | und
           }
         }
       })
+      const implied = f.system === 'travis' ? travisDefaultScript(file) : null
+      if (implied) record(kinds, implied.script, implied.line, scripts)
       return { path: f.path, system: f.system, kinds, error: file.error?.message }
     })
+}
+
+/**
+ * Travis runs a default script when the file sets none: `npm test` for `language: node_js` (its docs,
+ * "Default Build Script"; `yarn test` with a yarn.lock, the same script). Said at the `language` line.
+ */
+function travisDefaultScript(
+  file: ReturnType<typeof parseYaml>
+): { script: string; line: number } | null {
+  const root = file.doc.contents
+  if (!isMap(root)) return null
+  const language: unknown = root.get('language', true)
+  if (!isScalar(language) || String(language.value) !== 'node_js' || root.has('script')) return null
+  return { script: 'npm test', line: nodeLines(file, language).start }
 }
