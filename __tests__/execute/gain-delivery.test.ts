@@ -104,3 +104,33 @@ const describePython = CI_PYTHON ? describe : describe.skip
 describePython('coverage gain decides delivery, pytest', () => {
   expectations('py')
 })
+
+describePython(
+  'a declared return type the observed value breaks is a defect candidate, pytest',
+  () => {
+    let planned: Planned
+    beforeAll(async () => {
+      planned = await planFixture('types-py')
+    }, 300_000)
+    afterAll(() => planned.remove())
+
+    it('reports the planted defect with the row, the declared type and the observed value', () => {
+      const letter = planned.outcome.records[0].specs.find((s) => s.target_symbol === 'letter')!
+      expect(letter.validation).toMatchObject({ status: 'failed', claim: 'defect' })
+      expect(letter.validation.message).toMatch(
+        /letter\(0\) is annotated -> str, observed the value null/
+      )
+      expect(letter.code).toContain('isinstance(result, (str,))')
+      expect(existsSync(join(planned.out, 'specs', ...letter.file_name.split('/')))).toBe(true)
+      const v = planned.outcome.summary.validation!
+      expect(v.defects.map((d) => d.file)).toEqual(['marks/core.py'])
+      expect(buildSummary(planned.outcome.summary)).toContain('### Defects (1)')
+    })
+
+    it('a value the declared Optional allows is no defect', () => {
+      const ratio = planned.outcome.records[0].specs.find((s) => s.target_symbol === 'ratio')!
+      expect(ratio.validation.claim).not.toBe('defect')
+      expect(ratio.code).not.toContain('isinstance(result')
+    })
+  }
+)

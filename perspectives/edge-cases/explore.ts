@@ -6,7 +6,7 @@ import type { CallSpecBody, SpecCase, SpecValue } from '../../src/specs/types.js
 import { argumentValue, type TestCall } from '../shared/test-calls.js'
 import type { FunctionEntry } from './catalogue.js'
 import { isPython } from './type-values.js'
-import { literalDefault } from './specs.js'
+import { declaredContract, literalDefault } from './specs.js'
 
 export {
   argumentValue,
@@ -131,6 +131,13 @@ export function exploreBody(
   return cases.length > 0 ? body() : undefined
 
   function body(): CallSpecBody {
-    return { kind: 'call', module: module.path, symbol, async: fn.async, cases }
+    return {
+      kind: 'call',
+      module: module.path,
+      symbol,
+      async: fn.async,
+      cases,
+      ...declaredContract(entry)
+    }
   }
 }

@@ -381,6 +381,27 @@ function specFor(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft | 
         ? `${shown} throws on the rejecting side of its guards and accepts the values on the other side`
         : `${shown} accepts each boundary value without throwing; the results at the boundaries are to be decided`,
     priority,
-    body: { kind: 'call', module: module.path, symbol, async: fn.async, cases }
+    body: {
+      kind: 'call',
+      module: module.path,
+      symbol,
+      async: fn.async,
+      cases,
+      ...declaredContract(entry)
+    }
+  }
+}
+
+/** Python's declared parameter and return types, which the validation stage holds observed values to. */
+export function declaredContract(
+  entry: FunctionEntry
+): { contract: { params: (string | null)[]; returns: string } } | Record<string, never> {
+  const returns = entry.fn.returnType
+  if (!isPython(entry.module.language) || !returns) return {}
+  return {
+    contract: {
+      params: entry.params.filter((p) => !p.param.keywordOnly).map((p) => p.param.type ?? null),
+      returns
+    }
   }
 }

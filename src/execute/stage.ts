@@ -25,6 +25,7 @@ import {
   type WeakAssertion
 } from './assertion-strength.js'
 import { measureBaselines, noBaselines, type Baselines } from './baseline.js'
+import { contractBreach, pythonCheck } from './type-contract.js'
 import {
   eachLimited,
   openSessionFor,
@@ -196,6 +197,44 @@ async function explore(
   return withObserved(explored, { ok: true, cases })
 }
 
+/**
+ * The first observed row that breaks the function's declared types, with the draft to ship for it: the
+ * other rows as observed, that row asserting the declared type (it fails until the code or the
+ * annotation is fixed).
+ */
+function typeContractBreach(draft: SpecDraft): { draft: SpecDraft; message: string } | null {
+  const body = draft.body
+  if (body.kind !== 'call' || !body.contract) return null
+  const { contract } = body
+  const check = pythonCheck(contract.returns)
+  if (!check) return null
+  let message: string | null = null
+  // Every row that breaks the declared type asserts it; the other rows stay as observed.
+  const cases = body.cases.map((row) => {
+    const why =
+      row.expect.kind === 'returns' ? contractBreach(contract, row.args, row.expect.value) : null
+    if (!why) return row
+    message ??= `${row.name}: ${body.symbol}(${row.args.map((a) => JSON.stringify(a)).join(', ')}) is ${why}`
+    return {
+      ...row,
+      expect: {
+        kind: 'satisfies' as const,
+        python: check,
+        description: `returns ${contract.returns}, as annotated`
+      }
+    }
+  })
+  if (message === null) return null
+  return {
+    draft: {
+      ...draft,
+      expected: `${draft.expected}; each result has the declared return type ${contract.returns}`,
+      body: { ...body, cases }
+    },
+    message
+  }
+}
+
 /** Observes one spec's unit (when it calls one) and renders what will run, or says why not. */
 async function prepare(
   item: StageSpec,
@@ -216,6 +255,7 @@ async function prepare(
   let shown: Pick<TestSpec, 'title' | 'expected'> = { title: spec.title, expected: spec.expected }
   let explored = false
   let weak: WeakAssertion | null = draft ? weakAssertion(draft) : null
+  let observedOf: SpecDraft | null = null
   const rows =
     draft?.explore && draft.body.kind !== 'call' ? await explore(draft, session, options) : null
   if (rows) {
@@ -239,11 +279,22 @@ async function prepare(
     // A defect is shipped as claimed (it fails until the code is fixed); anything else as observed.
     if (judged?.claim !== 'defect') {
       const observed = withObserved(draft, observation)
+      observedOf = observed
       const rendered = renderSpec(observed, options.target, item.perspectiveId)
       code = rendered.code
       planOnly = rendered.planOnly
       weak = weakAssertion(observed)
     } else weak = null
+  }
+  // The code's own declared types: an observed value that breaks them is a defect candidate.
+  const observedDraft = rows ?? (judged?.claim !== 'defect' ? observedOf : null)
+  const breach = observedDraft ? typeContractBreach(observedDraft) : null
+  if (breach) {
+    const rendered = renderSpec(breach.draft, options.target, item.perspectiveId)
+    code = rendered.code
+    planOnly = rendered.planOnly
+    judged = { claim: 'defect', message: breach.message }
+    weak = null
   }
   return {
     outcome: {

@@ -76,6 +76,11 @@ export interface CallSpecBody {
   async: boolean
   /** Several rows render as a table (`it.each`, `pytest.mark.parametrize`). */
   cases: SpecCase[]
+  /**
+   * Python: the function's declared types (positional parameters in order, and the return), checked
+   * against what is observed (src/execute/type-contract.ts).
+   */
+  contract?: { params: (string | null)[]; returns: string }
 }
 
 /**
