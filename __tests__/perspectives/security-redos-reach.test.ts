@@ -1,5 +1,6 @@
 // ReDoS reached through a prototype method (`this.parse(text)` where `Cookie.prototype.parse = function
-// parse`), through a list filtered from the input, and decided for a case-insensitive alternation whose
+// parse`), through a list filtered from the input, into a prototype method the module also calls on its own
+// instance, through a local bound to a choice with a literal branch, and decided for a case-insensitive alternation whose
 // automaton is past the performance scan's bound. A length limit checked before a polynomial match bounds
 // its cost: that shape is not reported.
 import security from '../../perspectives/security/index.js'
@@ -27,6 +28,30 @@ const JS = {
     '}',
     'exports.Cookie = Cookie',
     'exports.Jar = Jar',
+    ''
+  ].join('\n'),
+  'types.js': [
+    'function Types() {}',
+    '// planted: a prototype method the module also calls on its own instance stays public',
+    'Types.prototype.lookup = function (path) {',
+    "  return path.replace(/.*[\\.\\/\\\\]/, '')",
+    '}',
+    'var types = new Types()',
+    "types.fallback = types.lookup('bin')",
+    'module.exports = types',
+    ''
+  ].join('\n'),
+  'trim.js': [
+    'exports.rtrim = function rtrim(str, chars) {',
+    "  var pattern = chars ? new RegExp('[' + chars.replace(/[\\]\\\\]/g, '') + ']+$', 'g') : /(\\s)+$/g",
+    '  // planted: the literal branch is quadratic on trailing white space followed by a letter',
+    "  return str.replace(pattern, '')",
+    '}',
+    'exports.rtrimLinear = function rtrimLinear(str, chars) {',
+    "  var pattern = chars ? new RegExp('[' + chars.replace(/[\\]\\\\]/g, '') + ']$', 'g') : /[ \\t]$/g",
+    '  // fixed: the literal branch matches one character, in linear time',
+    "  return str.replace(pattern, '')",
+    '}',
     ''
   ].join('\n'),
   'duration.js': [
@@ -75,7 +100,9 @@ describe('security: ReDoS reach and length bounds', () => {
     const result = await runFixture(security, JS)
     expect(places(result)).toEqual([
       ['cookie.js', 7, 'parse', 'medium'],
-      ['duration.js', 6, 'parse', 'medium']
+      ['duration.js', 6, 'parse', 'medium'],
+      ['trim.js', 4, 'rtrim', 'medium'],
+      ['types.js', 4, 'lookup', 'medium']
     ])
     const cookie = result.run.findings.find((f) => f.file === 'cookie.js')
     expect(cookie?.message).toContain('Cookie(text) → parse(str)')

@@ -86,6 +86,23 @@ function namedRegexes(module: ModuleModel): Map<string, Regex> {
         shown: `${v.name} (${literalText(inside[0].pattern, inside[0].flags)})`
       })
   }
+  // A local bound to a literal, or to a choice with a literal branch (`pattern = chars ? new RegExp(…) :
+  // /(\s)+$/g`, validator's rtrim): the literal is what is applied when that branch is taken.
+  for (const b of module.bindings ?? []) {
+    if (!b.enclosing || b.operator !== '=') continue
+    const value = b.value.trim()
+    const chosen = (module.regexes ?? []).filter((r) => {
+      if (!within(r.loc, b.loc)) return false
+      const shown = literalText(r.pattern, r.flags)
+      return value === shown || value.endsWith(`: ${shown}`) || value.includes(`? ${shown} :`)
+    })
+    if (chosen.length !== 1) continue
+    bind(`${b.enclosing}\u0000${b.name}`, {
+      pattern: chosen[0].pattern,
+      flags: clean(chosen[0].flags),
+      shown: `${b.name} (${literalText(chosen[0].pattern, chosen[0].flags)})`
+    })
+  }
   for (const name of ambiguous) named.delete(name)
   return named
 }
@@ -116,8 +133,11 @@ function literalIn(
 function applications(module: ModuleModel): Application[] {
   const named = namedRegexes(module)
   const out: Application[] = []
-  const byName = (text: string | undefined) =>
-    text && /^[A-Za-z_$][\w$]*$/.test(text.trim()) ? named.get(text.trim()) : undefined
+  // A local of the calling function first (bound under `scope\0name`), then a module-level name.
+  const byName = (text: string | undefined, scope?: string) =>
+    text && /^[A-Za-z_$][\w$]*$/.test(text.trim())
+      ? (named.get(`${scope ?? ''}\u0000${text.trim()}`) ?? named.get(text.trim()))
+      : undefined
   for (const call of module.calls) {
     if (module.language === 'python') {
       if (call.receiver === 're' && PY_COMPILED_METHODS.has(call.name)) {
@@ -133,7 +153,7 @@ function applications(module: ModuleModel): Application[] {
         }
         continue
       }
-      const regex = byName(call.receiver)
+      const regex = byName(call.receiver, call.enclosing)
       if (regex && PY_COMPILED_METHODS.has(call.name)) {
         const subject = call.args[call.name === 'sub' || call.name === 'subn' ? 1 : 0]
         if (subject !== undefined) out.push({ call, regex, subject, ...anchorOf(call.name) })
@@ -141,10 +161,10 @@ function applications(module: ModuleModel): Application[] {
       continue
     }
     if (JS_REGEX_METHODS.has(call.name) && call.args[0] !== undefined) {
-      const regex = literalIn(module, call.receiver, call) ?? byName(call.receiver)
+      const regex = literalIn(module, call.receiver, call) ?? byName(call.receiver, call.enclosing)
       if (regex) out.push({ call, regex, subject: call.args[0] })
     } else if (JS_STRING_METHODS.has(call.name) && call.receiver) {
-      const regex = literalIn(module, call.args[0], call) ?? byName(call.args[0])
+      const regex = literalIn(module, call.args[0], call) ?? byName(call.args[0], call.enclosing)
       if (regex) out.push({ call, regex, subject: call.receiver })
     }
   }

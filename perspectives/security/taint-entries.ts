@@ -156,7 +156,8 @@ function publicByAssignment(module: ModuleModel, fn: FunctionDecl, used: Set<str
 export function usedNames(module: ModuleModel): Set<string> {
   const out = new Set<string>()
   for (const c of module.calls) {
-    out.add(c.name)
+    // `mime.lookup('bin')` calls the method on an instance the module hands out: it stays public.
+    if (!c.receiver || c.receiver === 'this' || c.receiver === 'self') out.add(c.name)
     for (const a of c.args) for (const n of codeOnly(a).match(NAME) ?? []) out.add(n)
   }
   for (const b of module.bindings ?? [])
