@@ -527,13 +527,26 @@ function receiverTypeResolver(
   const defined = new Map<string, number>()
   const factories = new Map<string, { facts: Set<string>; count: number; module: ModuleModel }>()
   const dynamic = new Set<string>()
+  // `pytest_generate_tests` can give any test parameter values: then no parameter is a fixture's.
+  const generated = model.modules.some((m) =>
+    m.functions.some((f) => f.name === 'pytest_generate_tests')
+  )
   for (const module of model.modules) {
+    // Fixtures live in test files and conftests: `fixture:name` -> what the fixture gives.
+    for (const [name, fact] of Object.entries(module.factories ?? {})) {
+      if (!name.startsWith('fixture:') || generated) continue
+      const entry = factories.get(name) ?? { facts: new Set<string>(), count: 0, module }
+      entry.facts.add(fact)
+      entry.count++
+      factories.set(name, entry)
+    }
     if (module.isTest) continue
     for (const fn of module.functions) {
       defined.set(fn.name, (defined.get(fn.name) ?? 0) + 1)
       if (fn.className && DYNAMIC_ATTRIBUTES.has(fn.name)) dynamic.add(fn.className)
     }
     for (const [name, fact] of Object.entries(module.factories ?? {})) {
+      if (name.startsWith('fixture:')) continue
       const entry = factories.get(name) ?? { facts: new Set<string>(), count: 0, module }
       entry.facts.add(fact)
       entry.count++
@@ -561,6 +574,24 @@ function receiverTypeResolver(
   ): readonly string[] | undefined => {
     const colon = fact.indexOf(':')
     const kind = fact.slice(0, colon)
+    // `ann:A|B` (a union the type checker read): the methods of any of them.
+    if (fact.includes('|')) {
+      const out = new Set<string>()
+      for (const part of fact.slice(colon + 1).split('|')) {
+        const classes = resolve(module, library, `${kind}:${part}`, depth)
+        if (classes === undefined) return undefined
+        for (const c of classes) out.add(c)
+      }
+      return [...out].sort()
+    }
+    // A test's parameter filled by a fixture: what every fixture of the name gives.
+    if (kind === 'fixture') {
+      const fixture = factories.get(fact)
+      if (!fixture || fixture.facts.size !== 1 || depth > 3) return undefined
+      const inner = [...fixture.facts][0]
+      if (inner === '?') return undefined
+      return resolve(fixture.module, libraryBindings(fixture.module, ownTops), inner, depth + 1)
+    }
     const parts = fact.slice(colon + 1).split('.')
     const last = parts[parts.length - 1]
     const root = parts.length > 1 ? parts[0] : undefined

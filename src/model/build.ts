@@ -5,6 +5,7 @@ import { type BuildModuleOptions, buildModule, ParserPool } from './build-module
 import { linkCallers } from './callers.js'
 import { linkTests, resolveImports } from './link.js'
 import { createResolver } from './resolve.js'
+import { addCheckerReceivers } from './ts-receivers.js'
 import { classifySurface } from './surface.js'
 import type {
   CodeModel,
@@ -56,6 +57,12 @@ export async function buildModel(
   // workers against 35.2 s on one thread), the cost of starting parsers and copying models back.
   const modules = await buildOnThisThread(repo, options)
   modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  try {
+    await addCheckerReceivers(repo.files, modules)
+  } catch (error) {
+    // A refinement: without it every member use of a method name stays untyped, as before.
+    options.logger?.debug(`Reading receiver types with the checker failed: ${String(error)}`)
+  }
   const resolver = createResolver(
     modules.map((m) => m.path),
     facts

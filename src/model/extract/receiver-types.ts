@@ -167,6 +167,7 @@ export function receiverTypes(
     const params = fn.childForFieldName('parameters')
     if (!params) return
     const scope = scopeFor(fn)
+    const requests = fixtureRequests(fn)
     for (const p of params.namedChildren) {
       if (!p) continue
       const first = p.namedChild(0)
@@ -178,8 +179,16 @@ export function receiverTypes(
         p.type === 'typed_parameter' || p.type === 'typed_default_parameter'
           ? p.childForFieldName('type')
           : null
-      if (name?.type === 'identifier') bind(scope, name.text, type ? annotation(type) : NO_FACT)
-      else for (const id of identifiersIn(p)) bind(scope, id.text, NO_FACT)
+      if (name?.type !== 'identifier') {
+        for (const id of identifiersIn(p)) bind(scope, id.text, NO_FACT)
+        continue
+      }
+      // A test's or a fixture's plain parameter is the fixture of its name (pytest injects it).
+      const fixture =
+        !type && p.type === 'identifier' && requests.has(name.text)
+          ? `fixture:${name.text}`
+          : NO_FACT
+      bind(scope, name.text, type ? annotation(type) : fixture)
     }
   }
   const jsBinding = (node: Node): void => {
@@ -279,6 +288,21 @@ export function receiverTypes(
       }
     }
     if (!name || !body) continue
+    if (python) {
+      const fixture = fixtureName(fn)
+      if (fixture !== undefined) {
+        // `fixture:client` -> what the fixture gives its tests ('?' when not sure).
+        addFactory(factories, `fixture:${fixture}`, fixtureFact(fn, body, scopeTypes) ?? '?')
+        continue
+      }
+      // `def make() -> Foo`: the annotation says what every call gives (a subclass too: `ann:`).
+      const returns = fn.childForFieldName('return_type')
+      const declared = returns ? pyAnnotation(returns) : null
+      if (declared) {
+        addFactory(factories, name.text, declared)
+        continue
+      }
+    }
     const facts = returnsOf(body, scopeTypes).map((r) => (r ? value(r, r) : NO_FACT))
     if (
       facts.length > 0 &&
@@ -292,8 +316,7 @@ export function receiverTypes(
   const selfName = (n: Node): boolean =>
     n.type === 'this' || (n.type === 'identifier' && (n.text === 'self' || n.text === 'cls'))
   const factOf = (list: (string | null)[] | undefined, depth = 0): string | null => {
-    const fact =
-      list && list.length > 0 && list.every((f) => f !== null && f === list[0]) ? list[0] : null
+    const fact = agreed(list)
     // `x = self._map`: the attribute's own fact, when it has one.
     if (fact?.startsWith('attr:'))
       return depth < 3 ? factOf(attrs.get(fact.slice('attr:'.length)), depth + 1) : null
@@ -348,6 +371,104 @@ export function receiverTypes(
     return root?.bindings.has(id.text) ? factOf(root.bindings.get(id.text)) : null
   }
   return { typed, factories }
+}
+
+/** The name a pytest fixture is requested by (`@pytest.fixture(name="x")` or its own), else undefined. */
+function fixtureName(fn: Node): string | undefined {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : null
+  if (!decorated) return undefined
+  for (const d of decorated.namedChildren) {
+    if (d?.type !== 'decorator') continue
+    const expr = d.namedChild(0)
+    const callee = expr?.type === 'call' ? expr.childForFieldName('function') : expr
+    const text = callee?.text ?? ''
+    if (text !== 'fixture' && !text.endsWith('.fixture')) continue
+    if (expr?.type === 'call')
+      for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (arg?.type !== 'keyword_argument' || arg.childForFieldName('name')?.text !== 'name')
+          continue
+        const v = arg.childForFieldName('value')
+        const content = v?.namedChildren.find((c) => c?.type === 'string_content')
+        return content?.text
+      }
+    return fn.childForFieldName('name')?.text
+  }
+  return undefined
+}
+
+/** What a fixture gives: its return annotation (`Iterator[Foo]` -> Foo), or what every return/yield builds. */
+function fixtureFact(fn: Node, body: Node, scopes: ReadonlySet<string>): string | null {
+  const returns = fn.childForFieldName('return_type')
+  if (returns) {
+    const inner = returns.type === 'type' ? returns.namedChild(0) : returns
+    const head = inner?.type === 'generic_type' ? inner.namedChild(0)?.text : undefined
+    if (head && /^(Iterator|Iterable|Generator|AsyncIterator|AsyncGenerator)$/.test(head)) {
+      const arg = inner?.namedChild(1)?.namedChild(0)
+      return arg ? pyAnnotation(arg) : null
+    }
+    return pyAnnotation(returns)
+  }
+  const values = [...returnsOf(body, scopes), ...yieldsOf(body, scopes)]
+  const facts = values.map((v) => (v ? pyValue(v, v) : NO_FACT))
+  return facts.length > 0 &&
+    facts.every((f) => f !== null && f === facts[0]) &&
+    !facts[0]?.startsWith('attr:')
+    ? facts[0]
+    : null
+}
+
+/**
+ * The parameters pytest fills with fixtures: those of a test function (`test*`, not a method's
+ * `self`) or of a fixture, except names a `parametrize` on it (or its class) gives values instead.
+ */
+function fixtureRequests(fn: Node): Set<string> {
+  const out = new Set<string>()
+  const name = fn.childForFieldName('name')?.text ?? ''
+  if (!name.startsWith('test') && fixtureName(fn) === undefined) return out
+  const params = fn.childForFieldName('parameters')?.namedChildren ?? []
+  const host = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent
+  const inClass = host?.type === 'block' && host.parent?.type === 'class_definition'
+  const decorators: string[] = []
+  for (let n: Node | null = fn; n; n = n.parent)
+    if (n.type === 'decorated_definition')
+      for (const d of n.namedChildren) if (d?.type === 'decorator') decorators.push(d.text)
+  params.forEach((p, i) => {
+    if (p?.type !== 'identifier' || (inClass && i === 0)) return
+    if (decorators.some((d) => d.includes('parametrize') && d.includes(p.text))) return
+    out.add(p.text)
+  })
+  return out
+}
+
+/** The values of the `yield`s in a function body (not in nested functions). */
+function yieldsOf(body: Node, scopes: ReadonlySet<string>): (Node | null)[] {
+  const out: (Node | null)[] = []
+  const visit = (n: Node): void => {
+    for (const child of n.namedChildren) {
+      if (!child || scopes.has(child.type) || child.type === 'class_definition') continue
+      if (child.type === 'yield') out.push(child.namedChild(0))
+      else visit(child)
+    }
+  }
+  visit(body)
+  return out
+}
+
+/**
+ * The one fact every binding gives, or null. An annotation and constructions of the same class agree
+ * (`server: Server` in the class body, `self.server = Server()` in `__init__`): the annotation, whose
+ * family covers both.
+ */
+function agreed(list: readonly (string | null)[] | undefined): string | null {
+  if (!list || list.length === 0 || list.some((f) => f === null)) return null
+  const facts = new Set(list as string[])
+  if (facts.size === 1) return list[0]
+  const annotated = [...facts].find((f) => f.startsWith('ann:'))
+  if (!annotated) return null
+  const cls = annotated.slice('ann:'.length)
+  return [...facts].every((f) => f === annotated || f === `call:${cls}` || f === `new:${cls}`)
+    ? annotated
+    : null
 }
 
 function addFactory(factories: Record<string, string>, name: string, fact: string): void {
