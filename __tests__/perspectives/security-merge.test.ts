@@ -70,7 +70,52 @@ const FILES = {
   ].join('\n')
 }
 
+// A path setter nested in a parser walks the keys in a forEach callback: the walk is the nested
+// function's, and the parser around it is not reported for it.
+const NESTED = {
+  'package.json': '{ "name": "args-lib", "version": "1.0.0", "main": "parse.js" }',
+  'parse.js': [
+    'module.exports = function (args) {',
+    '  var argv = {}',
+    '  // planted: walks down by the given keys, no guard',
+    '  function setKey(obj, keys, value) {',
+    '    var o = obj',
+    '    keys.slice(0, -1).forEach(function (key) {',
+    '      if (o[key] === undefined) o[key] = {}',
+    '      o = o[key]',
+    '    })',
+    '    o[keys[keys.length - 1]] = value',
+    '  }',
+    '  // fixed: every key is checked before the walk',
+    '  function setKeySafely(obj, keys, value) {',
+    "    if (keys.some(function (k) { return k === '__proto__' || k === 'constructor' || k === 'prototype' })) return",
+    '    var o = obj',
+    '    keys.slice(0, -1).forEach(function (key) {',
+    '      if (o[key] === undefined) o[key] = {}',
+    '      o = o[key]',
+    '    })',
+    '    o[keys[keys.length - 1]] = value',
+    '  }',
+    '  args.forEach(function (arg) {',
+    "    setKey(argv, arg.split('.'), true)",
+    "    setKeySafely(argv, arg.split('.'), true)",
+    '  })',
+    '  return argv',
+    '}',
+    ''
+  ].join('\n')
+}
+
 describe('security: extend-style merges over arguments', () => {
+  it('reports a walk in a forEach callback of a nested setter at the setter, not at the parser around it', async () => {
+    const result = await runFixture(security, NESTED)
+    const found = result.run.findings
+      .filter((f) => f.messageId === 'prototypePollution')
+      .map((f) => [f.file, f.startLine, f.symbol, f.confidence])
+    expect(found).toEqual([['parse.js', 4, 'default.setKey', 'medium']])
+    expect(checkRun(result)).toEqual([])
+  })
+
   it('reports unguarded and source-checked merges by the name they are bound to; __proto__ checks with object-only descent are not reported', async () => {
     const result = await runFixture(security, FILES)
     const found = result.run.findings

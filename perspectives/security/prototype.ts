@@ -180,6 +180,39 @@ function mergesIntoObjectsOnly(module: ModuleModel, fn: FunctionDecl, targets: s
   )
 }
 
+/**
+ * The lines of the function that belong to no function nested in it: a walk inside a nested `setKey` is
+ * setKey's, not its parent's (minimist's exported function was reported beside its own setKey).
+ */
+function ownLines(module: ModuleModel, fn: FunctionDecl, count: number): number[] {
+  const nested = module.functions.filter(
+    (f) =>
+      f !== fn &&
+      f.loc.startLine >= fn.loc.startLine &&
+      f.loc.endLine <= fn.loc.endLine &&
+      (f.loc.startLine > fn.loc.startLine || f.loc.endLine < fn.loc.endLine)
+  )
+  const out: number[] = []
+  for (let n = fn.loc.startLine; n <= Math.min(fn.loc.endLine, count); n++)
+    if (!nested.some((f) => n >= f.loc.startLine && n <= f.loc.endLine)) out.push(n)
+  return out
+}
+
+/** An iteration written as a callback (`keys.slice(0, -1).forEach(function (key) {...})`) is a loop too. */
+const ITERATING_CALL = /^(forEach|reduce|some|every)$/
+
+function loopIn(module: ModuleModel, fn: FunctionDecl): string | undefined {
+  const loop = module.loops.find((l) => l.enclosing === fn.qualifiedName)
+  if (loop) return loop.header
+  const call = module.calls.find(
+    (c) =>
+      c.enclosing === fn.qualifiedName &&
+      ITERATING_CALL.test(c.name) &&
+      c.args.some((a) => /^\s*(function\b|\(?[\w$,\s]*\)?\s*=>)/.test(a))
+  )
+  return call ? `${call.callee}(…)` : undefined
+}
+
 /** `obj = obj[key]` (or `o = o[k] || {}`): a loop that walks down an object by keys it is given. */
 function descends(
   context: CheckContext,
@@ -188,7 +221,7 @@ function descends(
 ): string | undefined {
   const lines = context.quoter.lines(module.path)
   const walk = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*\1\s*\[[^\]]+\]/
-  for (let n = fn.loc.startLine; n <= Math.min(fn.loc.endLine, lines.length); n++) {
+  for (const n of ownLines(module, fn, lines.length)) {
     const found = walk.exec(lines[n - 1])
     if (found) return found[1]
   }
@@ -217,8 +250,7 @@ function writesThroughComputedKey(
 ): boolean {
   const write = new RegExp(`(?<![\\w$.])${target}\\[(?:[^\\[\\]]|\\[[^\\[\\]]*\\])+\\]\\s*=(?!=)`)
   const lines = context.quoter.lines(module.path)
-  for (let n = fn.loc.startLine; n <= Math.min(fn.loc.endLine, lines.length); n++)
-    if (write.test(lines[n - 1])) return true
+  for (const n of ownLines(module, fn, lines.length)) if (write.test(lines[n - 1])) return true
   return false
 }
 
@@ -285,14 +317,14 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       const keys = iteratesKeys(module, fn)
       let evidence: string | undefined
       let down: CallSite | undefined
-      const loop = module.loops.find((l) => l.enclosing === fn.qualifiedName)
+      const loop = loopIn(module, fn)
       const walker = loop ? descends(context, module, fn) : undefined
       if (self && keys)
         evidence = `calls itself for nested values (recursive call \`${self.callee}(${self.args.join(', ').slice(0, 50)})\` while iterating \`${keys}\`)`
       else if ((down = descendingCall(module, fn, params)))
         evidence = `calls itself one level down for each key of the path it is given (\`${down.callee}(${down.args.join(', ').slice(0, 50)})\`)`
       else if (loop && walker)
-        evidence = `walks down an object by the keys it is given (\`${walker} = ${walker}[…]\` in \`${loop.header.split('\n')[0].slice(0, 50)}\`)`
+        evidence = `walks down an object by the keys it is given (\`${walker} = ${walker}[…]\` in \`${loop.split('\n')[0].slice(0, 50)}\`)`
       else if (SET_BY_PATH.test(fn.name)) {
         const split = module.calls.find(
           (c) => c.enclosing === fn.qualifiedName && c.name === 'split'
