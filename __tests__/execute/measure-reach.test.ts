@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { PERSPECTIVES } from '../../perspectives/index.js'
 import { fileRan, reachFacts } from '../../perspectives/shared/test-reach.js'
 import { parseCli } from '../../src/config/cli-args.js'
-import { measureSuiteReach } from '../../src/execute/measure-reach.js'
+import { measureSuiteReach, partialRun } from '../../src/execute/measure-reach.js'
 import { MEASURED_REPORT } from '../../src/execute/reach-report.js'
 import { recordingLogger } from '../../src/log.js'
 import type { CodeModel } from '../../src/model/types.js'
@@ -174,6 +174,74 @@ describe('measured reach with node:test, one process per test file (http-server)
     // The branch no test takes is still not run, by line.
     expect(facts.isCovered('src/sign.js', 9)).toBe(false)
     expect(measured.report!.files[0].uncoveredLines).toEqual([9, 10, 11])
+  })
+})
+
+describe('measured reach from a partial run (a test file fails to load; the suite exits 1)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-node-test-partial')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('uses what ran, and does not claim "never ran" for the module whose test could not load', async () => {
+    const analysis = await analysed(ws.dir, out)
+    const measured = await measure(analysis, ws.dir)
+    expect(measured.note).toMatch(/exit code 1\); partial \(the suite exited with code 1\)/)
+    expect(measured.report?.partial).toBe('the suite exited with code 1')
+    expect(measured.report!.files.map((f) => f.path)).toEqual(['src/shop.js'])
+    analysis.model.facts.coverage.push(measured.report!)
+    const model = analysis.model
+    expect(reachOf(model, 'src/shop.js', 'used')).toBe('covered')
+    expect(reachOf(model, 'src/shop.js', 'unused')).toBe('not-run')
+    // Left to the static estimate, which says it is one.
+    expect(reachOf(model, 'src/late.js', 'late')).toMatch(/^estimated-/)
+  })
+
+  it('scope says the measurement was partial, and its "never ran" is not high', async () => {
+    const command = parseCli(
+      ['plan', ws.dir, '--perspective', 'scope', '--out', join(out, 'plan')],
+      ws.dir,
+      PERSPECTIVES
+    )
+    if (command.command !== 'plan') throw new Error('not plan')
+    const outcome = await runPlan(
+      command.config,
+      cliEnvironment({}),
+      recordingLogger(),
+      PERSPECTIVES,
+      () => new Date(NOW)
+    )
+    const findings = outcome.runs[0].findings.filter((f) => f.messageId === 'untestedPublicUnit')
+    const unused = findings.find((f) => f.symbol === 'unused')
+    expect(unused?.file).toBe('src/shop.js')
+    expect(unused?.message).toContain(
+      `the coverage report ${MEASURED_REPORT} (partial: the suite exited with code 1) shows it never ran`
+    )
+    expect(unused?.confidence).toBe('medium')
+    expect(['medium', 'low']).toContain(unused?.severity)
+    // The module whose test never loaded is not "shown never ran".
+    const late = findings.find((f) => f.symbol === 'late')
+    expect(late?.message ?? '').not.toContain('shows it never ran')
+  })
+})
+
+describe('partialRun', () => {
+  const target = (detected: string) =>
+    ({ framework: 'node:test', language: 'javascript', layout: { detected } }) as never
+  it("names another runner than the project's, and a failed run", () => {
+    expect(partialRun('node:test', target('tap'), 0)).toBe(
+      'the project runs its tests with tap; node:test ran them here'
+    )
+    expect(partialRun('node:test', target('tap'), 1)).toBe(
+      'the project runs its tests with tap; node:test ran them here, and the suite exited with code 1'
+    )
+    expect(partialRun('node:test', target('node:test'), 0)).toBeUndefined()
   })
 })
 

@@ -9,7 +9,7 @@ import type {
 } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import { type TestReach, unitReach } from '../shared/reach.js'
-import type { ReachFacts } from '../shared/test-reach.js'
+import { reportName, type ReachFacts } from '../shared/test-reach.js'
 import { exportNamesOf } from '../shared/units.js'
 import type { FindingDraft, Severity } from '../types.js'
 import { isValueBoundary, subjectOf } from './boundaries.js'
@@ -284,6 +284,7 @@ export function untestedBoundaries(
     const first = distinct[0]
     const cond: Condition | undefined = e.conditions.find((c) => c.loc.startLine === first.line)
     const symbol = displayName(e.fn.qualifiedName, e.module.path)
+    const report = facts?.measured(e.module.path)?.report
     out.push({
       messageId: 'untestedBoundary',
       data: {
@@ -291,7 +292,7 @@ export function untestedBoundaries(
         boundaries: listed,
         reach:
           measured === 'not-run'
-            ? `the coverage report ${facts?.measured(e.module.path)?.report.path} shows it never ran`
+            ? `the coverage report ${report ? reportName(report) : 'the coverage report'} shows it never ran`
             : REACH_TEXT[r],
         these: distinct.length === 1 ? 'it' : `these ${distinct.length}`,
         throwing:
@@ -300,7 +301,7 @@ export function untestedBoundaries(
             : ''
       },
       severity: throwing.length > 0 ? 'medium' : 'low',
-      confidence: measured === 'not-run' ? 'high' : 'medium',
+      confidence: measured === 'not-run' && !report?.partial ? 'high' : 'medium',
       rationale:
         'Off-by-one mistakes live at the literal a condition compares with; a test with the values on both sides of each ' +
         `comparison pins the behaviour down${throwing.length > 0 ? ', and here a wrong side raises an error callers see' : ''}.`,

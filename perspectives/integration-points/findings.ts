@@ -5,7 +5,7 @@ import type { ModuleModel } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import type { TestReach } from '../shared/reach.js'
 import { mentionedInTests } from '../shared/reach.js'
-import { capEstimate, type ReachFacts } from '../shared/test-reach.js'
+import { capEstimate, capPartial, reportName, type ReachFacts } from '../shared/test-reach.js'
 import { plural } from '../shared/text.js'
 import type { Confidence, FindingDraft, Severity } from '../types.js'
 import { HTTP_REQUEST_OPS, type PointKind } from './catalogue.js'
@@ -148,12 +148,14 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
         operation: first.operation,
         gap: measured ? 'the suite never runs those calls' : 'no test imports it',
         reach: measured
-          ? `the coverage report ${measured.report.path} shows none of these calls ran`
+          ? `the coverage report ${reportName(measured.report)} shows none of these calls ran`
           : `${indirect ? 'tests only run it through the modules that import it' : 'no test reaches it'} (estimated: no coverage report)`,
         failure: about.failure
       },
-      severity: measured ? about.severity[0] : capEstimate(about.severity[indirect ? 1 : 0]),
-      confidence: measured ? 'high' : 'medium',
+      severity: measured
+        ? capPartial(about.severity[0], measured.report)
+        : capEstimate(about.severity[indirect ? 1 : 0]),
+      confidence: measured && !measured.report.partial ? 'high' : 'medium',
       rationale:
         `Integration points fail in ways unit tests of pure code never show; severity is ${about.severity[0]} for ${about.what} ` +
         `no test reaches, one step lower when tests run the module only through others.`,

@@ -7,7 +7,13 @@ import type { Importer } from '../shared/graph.js'
 import { moduleFanIn } from '../shared/graph.js'
 import type { TestReach, UnitReach } from '../shared/reach.js'
 import { mentionedInTests } from '../shared/reach.js'
-import { capEstimate, fileRan, type ReachFacts } from '../shared/test-reach.js'
+import {
+  capEstimate,
+  capPartial,
+  fileRan,
+  reportName,
+  type ReachFacts
+} from '../shared/test-reach.js'
 import { plural } from '../shared/text.js'
 import { isDeclarationFile, type PublicUnit } from '../shared/units.js'
 import type { EntryPoint } from './entry-points.js'
@@ -65,7 +71,8 @@ function importedByPhrase(n: number): string {
 /** What says the unit is untested: the report that measured it never running, or the static estimate. */
 function reachPhrase(reach: UnitReach, file: string, input: FindingInput, notRun: boolean): string {
   const measured = input.facts?.measured(file)
-  if (measured && notRun) return `the coverage report ${measured.report.path} shows it never ran`
+  if (measured && notRun)
+    return `the coverage report ${reportName(measured.report)} shows it never ran`
   return `(estimated: no coverage report measures ${file}) ${staticPhrase(reach, file, input)}`
 }
 
@@ -143,7 +150,8 @@ function untestedUnits(input: FindingInput): Draft[] {
   return untested.map((t): Draft => {
     const unit = input.unitByKey.get(unitKey(t.file, t.symbol)) as PublicUnit
     const measured = t.measured === 'not-run'
-    const confidence: Confidence = measured ? 'high' : 'medium'
+    const report = input.facts?.measured(t.file)?.report
+    const confidence: Confidence = measured && !report?.partial ? 'high' : 'medium'
     return {
       messageId: 'untestedPublicUnit',
       data: {
@@ -162,7 +170,7 @@ function untestedUnits(input: FindingInput): Draft[] {
         score: t.score
       },
       severity: measured
-        ? unitSeverity(t.maxComplexity, t.fanIn, t.reach)
+        ? capPartial(unitSeverity(t.maxComplexity, t.fanIn, t.reach), report)
         : capEstimate(unitSeverity(t.maxComplexity, t.fanIn, t.reach)),
       confidence,
       rationale:
@@ -218,7 +226,9 @@ function complexFunctions(input: FindingInput): Draft[] {
       )
     },
     severity:
-      fn.complexity >= 2 * options.complexityThreshold && input.facts?.measured(module.path)
+      fn.complexity >= 2 * options.complexityThreshold &&
+      input.facts?.measured(module.path) &&
+      !input.facts.measured(module.path)?.report.partial
         ? 'high'
         : 'medium',
     confidence: 'medium',
@@ -227,6 +237,12 @@ function complexFunctions(input: FindingInput): Draft[] {
     key: `complex:${fn.qualifiedName}`,
     symbol: fn.qualifiedName
   }))
+}
+
+/** A report measures the file, and its run was not partial (see CoverageReport.partial). */
+function measuredFully(input: FindingInput, path: string): boolean {
+  const measured = input.facts?.measured(path)
+  return measured !== undefined && !measured.report.partial
 }
 
 function largeModules(input: FindingInput): Draft[] {
@@ -258,10 +274,8 @@ function largeModules(input: FindingInput): Draft[] {
         importedBy: `${importedByPhrase(fanIn)}${input.reach.indirect.has(m.path) ? ', and tests run it only through the modules they import' : ''}`
       },
       severity:
-        m.lines >= 3 * options.largeModuleLines && input.facts?.measured(m.path)
-          ? 'high'
-          : 'medium',
-      confidence: input.facts?.measured(m.path) ? 'high' : 'medium',
+        m.lines >= 3 * options.largeModuleLines && measuredFully(input, m.path) ? 'high' : 'medium',
+      confidence: measuredFully(input, m.path) ? 'high' : 'medium',
       rationale: input.facts?.measured(m.path)
         ? `${m.lines} lines at or above the ${options.largeModuleLines}-line threshold, and the coverage report shows none of its lines ran.`
         : `${m.lines} lines at or above the ${options.largeModuleLines}-line threshold, and no test file imports the module (estimated: no coverage report measures it).`,

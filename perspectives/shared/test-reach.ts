@@ -316,6 +316,22 @@ export function fileRan(facts: ReachFacts, path: string): boolean | undefined {
   return file.linesFound > 0 ? false : undefined
 }
 
+/** How a finding names a report: its path, and why it is partial when it is. */
+export function reportName(report: CoverageReport): string {
+  return report.partial ? `${report.path} (partial: ${report.partial})` : report.path
+}
+
+/**
+ * "Never ran" from a partial measurement (the suite failed, or ran under another runner than the
+ * project's) is not certain: at most medium, like an estimate.
+ */
+export function capPartial<S extends string>(
+  severity: S,
+  report: CoverageReport | undefined
+): S | 'medium' {
+  return report?.partial ? capEstimate(severity) : severity
+}
+
 /** A static "untested" is an estimate: at most medium, never the reason for a HIGH. */
 export function capEstimate<S extends string>(severity: S): S | 'medium' {
   return severity === 'high' || severity === 'critical' ? 'medium' : severity

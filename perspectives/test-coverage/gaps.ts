@@ -4,6 +4,7 @@ import type { Quoter } from '../shared/evidence.js'
 import type { Confidence, FindingDraft, Severity } from '../types.js'
 import { lineRanges, type MeasuredFunction } from './measure.js'
 import type { TestCoverageMessageId } from './messages.js'
+import { capPartial, reportName } from '../shared/test-reach.js'
 import { churnFactor, crap, gapSeverity, gapWeight, round2 } from './risk.js'
 
 export interface Gap {
@@ -121,9 +122,9 @@ export function gapFindings(
       gaps: gaps.length
     }
     if (m.basis === 'report') {
-      const report = m.report?.path ?? 'the coverage report'
-      const stale = staleReports.has(report)
-      const confidence: Confidence = stale ? 'medium' : 'high'
+      const report = m.report ? reportName(m.report) : 'the coverage report'
+      const stale = staleReports.has(m.report?.path ?? '')
+      const confidence: Confidence = stale || m.report?.partial ? 'medium' : 'high'
       const percent = Math.round(m.uncoveredShare * 100)
       const branchNote =
         m.uncoveredConditions.length + m.uncoveredThrows.length > 0
@@ -144,7 +145,7 @@ export function gapFindings(
               : 'the report marks the function as never called',
           branchNote
         },
-        severity: gap.severity,
+        severity: capPartial(gap.severity, m.report),
         confidence,
         rationale:
           `Measured by ${report}${stale ? ' (stale: files changed after it was written)' : ''}. Risk = CRAP × churn = ` +

@@ -75,7 +75,9 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
       map.kind === 'python' && dir
         ? await readFile(join(dir, 'coverage.json'), 'utf8').catch(() => undefined)
         : undefined
+    const partial = partialRun(framework, options.target, baselines.exitCodes?.get(framework))
     const result = reachReport({
+      ...(partial ? { partial } : {}),
       framework,
       map,
       ...(pythonJson === undefined ? {} : { pythonJson }),
@@ -91,12 +93,34 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
     // A transformed file (vitest, jest) claims no line: its functions say whether it ran.
     const ran = files.filter((f) => f.linesHit > 0 || f.functions.some((fn) => fn.hits > 0)).length
     return done(
-      `${framework} ran ${ran} of ${files.length} shipped files (exit code ${baselines.exitCodes?.get(framework) ?? 'unknown'}); this measurement decides "tested" for every perspective`,
+      `${framework} ran ${ran} of ${files.length} shipped files (exit code ${baselines.exitCodes?.get(framework) ?? 'unknown'}); ` +
+        (partial
+          ? `partial (${partial}): what ran is used, "never ran" is not claimed with certainty`
+          : 'this measurement decides "tested" for every perspective'),
       { report: result.report, baselines }
     )
   } finally {
     await session.dispose()
   }
+}
+
+/**
+ * Why the run cannot say "never ran" for certain: the suite failed (tests that would have run a line may
+ * have stopped first, files may not have loaded), or another runner than the project's ran it (http-server's
+ * tap tests under node --test). Undefined when neither.
+ */
+export function partialRun(
+  framework: RenderTarget['framework'],
+  target: RenderTarget,
+  exitCode: number | null | undefined
+): string | undefined {
+  const reasons: string[] = []
+  const detected = target.layout?.detected
+  if (detected && detected !== framework)
+    reasons.push(`the project runs its tests with ${detected}; ${framework} ran them here`)
+  // pytest: 1 is "some tests failed", 5 "none collected"; any other non-zero code is a failed run too.
+  if (exitCode !== 0) reasons.push(`the suite exited with code ${exitCode ?? 'unknown'}`)
+  return reasons.length > 0 ? reasons.join(', and ') : undefined
 }
 
 /**

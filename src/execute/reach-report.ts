@@ -5,7 +5,8 @@
 //   V8, JavaScript that node:test or mocha run as is: lines and functions, by byte offset;
 //   V8, anything transformed first (TypeScript, vitest's and jest's copies): functions only, matched by
 //   a name that occurs once in the file, since the offsets are not the file's.
-// A module the suite never loaded ran nothing: all its functions are "not run". A run that ran none of
+// A module the suite never loaded ran nothing: all its functions are "not run", unless the run was
+// partial (it failed, or another runner than the project's ran it). A run that ran none of
 // the shipped code (the package imported from site-packages, a suite that fails to collect) is not
 // trusted at all.
 import type { CoverageReport, FileCoverage, ModuleModel } from '../model/types.js'
@@ -29,6 +30,8 @@ export interface ReachInput {
   shipped: (path: string) => boolean
   /** When the suite ran, ISO 8601. */
   modified: string
+  /** Why the run is partial (it failed, or a runner other than the project's ran it), if it is. */
+  partial?: string
 }
 
 export type ReachResult = { report: CoverageReport } | { untrusted: string }
@@ -49,13 +52,17 @@ export function reachReport(input: ReachInput): ReachResult {
       untrusted:
         'the suite ran none of the shipped code (is the package imported from an installed copy rather than the checkout?)'
     }
-  for (const module of product) if (!measured.has(module.path)) files.files.push(neverRan(module))
+  // A partial run may not have loaded a module because the tests that load it failed or were not run:
+  // it does not say such a module never ran (the estimate speaks for it).
+  if (!input.partial)
+    for (const module of product) if (!measured.has(module.path)) files.files.push(neverRan(module))
   return {
     report: {
       path: MEASURED_REPORT,
       format: input.map.kind === 'python' ? 'coverage.py-json' : 'v8',
       modified: input.modified,
-      files: files.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      files: files.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      ...(input.partial ? { partial: input.partial } : {})
     }
   }
 }

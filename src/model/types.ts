@@ -704,6 +704,11 @@ export interface CoverageReport {
   /** Modification time of the report, ISO 8601. */
   modified?: string
   files: FileCoverage[]
+  /**
+   * Why the measurement is partial (the suite failed, or another runner than the project's ran it):
+   * what it shows ran did run; "never ran" is not certain, so claims built on it are not high.
+   */
+  partial?: string
 }
 
 export interface JUnitCase {
