@@ -3,11 +3,15 @@
 // perspective's real pipeline (fixtures judged-10-js and judged-10-py; docs/evaluation/guards.md).
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import errorHandling from '../../perspectives/error-handling/index.js'
+import failureModes from '../../perspectives/failure-modes/index.js'
+import performance from '../../perspectives/performance/index.js'
 import security from '../../perspectives/security/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, readFixture, runFixture } from './harness.js'
 
 const js = readFixture('judged-10-js')
+const py = readFixture('judged-10-py')
 
 async function findings(
   perspective: Perspective<string, unknown>,
@@ -28,5 +32,41 @@ describe('judged false in session 7 round 2: JavaScript', () => {
   it('security: HTML built from he.encode(header), directly or through a local, is not XSS; the raw header is', async () => {
     const found = await findings(security as Perspective<string, unknown>, js)
     expect(rows(found.filter((f) => f.messageId === 'xss'))).toEqual(['xss lib/listing.js:23 high'])
+  })
+})
+
+describe('judged false in session 7 round 2: Python', () => {
+  it('failure-modes: int()/float() of a regex group rebinding itself, an int() probe with try/else; a function handed to partial is not "no caller"', async () => {
+    // Absent: 14 and 15 (`s = int(s)`, `e = int(e) + 1` of (\\d+) groups), 22 (`q = float(q) if q else 1.0`
+    // of a qvalue group), 34 (a try/except ValueError/else probe). Kept: 28 (int of raw text), 44 (an
+    // empty handler without else drops the error), 51 (reached through partial: not "no caller").
+    const found = await findings(failureModes as Perspective<string, unknown>, py)
+    expect(rows(found)).toEqual([
+      'throwingCall pkg/ranges.py:28 medium',
+      'throwingCall pkg/ranges.py:44 low',
+      'throwingCall pkg/ranges.py:51 medium'
+    ])
+    const handed = found.find((f) => f.startLine === 51)
+    expect(handed?.message).toContain('passed on as a value')
+    expect(handed?.message).not.toContain('no caller found')
+  })
+
+  it("error-handling: sys.exit in a signal handler that only main() installs is the CLI's; a helper library code calls is not", async () => {
+    const found = await findings(errorHandling as Perspective<string, unknown>, py)
+    expect(rows(found.filter((f) => f.messageId === 'exitInLibrary'))).toEqual([
+      'exitInLibrary pkg/api.py:13 medium'
+    ])
+  })
+
+  it('performance: += in a for-else clause runs once; nested loops whose outer loop walks a filtered subset are low', async () => {
+    // Absent: cookies.py 9 (`else: header += ...`). Kept: 16 (+= in the loop body), 25 low (outer loop over
+    // `[k ... if count > 1]`), 32 medium (two input-sized lists).
+    const found = await findings(performance as Perspective<string, unknown>, py)
+    expect(rows(found.filter((f) => f.file === 'pkg/cookies.py'))).toEqual([
+      'nestedLoops pkg/cookies.py:25 low',
+      'nestedLoops pkg/cookies.py:32 medium',
+      'stringConcatInLoop pkg/cookies.py:16 low'
+    ])
+    expect(found.find((f) => f.startLine === 25)?.rationale).toContain("comprehension's `if` kept")
   })
 })

@@ -69,6 +69,38 @@ function commandLinePackage(input: CheckInput, info: ModuleInfo): string | undef
   return undefined
 }
 
+/** How far `onlyFromCommand` follows callers: a CLI helper is rarely more than a few calls from main. */
+const MAX_CALLER_DEPTH = 4
+
+/**
+ * The function runs only for the command line: it is `main`/`cli`, or every caller in the repository
+ * is (at most a few calls up), or it is a nested function nobody calls by name (a signal handler
+ * installed with `signal.signal(n, handler)`) whose parent is. pyflakes' `_exitOnSignal` installs a
+ * handler that calls sys.exit, and only `main()` calls it: exiting there is the CLI's job (judged false).
+ */
+function onlyFromCommand(input: CheckInput, path: string, qualified: string, depth = 0): boolean {
+  if (depth > MAX_CALLER_DEPTH) return false
+  const name = plainName(qualified).split('.').pop() ?? qualified
+  if (COMMAND_FUNCTIONS.has(name)) return true
+  const info = input.byPath.get(path)
+  const fn = info?.functions.get(qualified)
+  if (!info || !fn || fn.exported) return false
+  const dot = qualified.lastIndexOf('.')
+  const parent = dot > 0 ? qualified.slice(0, dot) : undefined
+  // A nested function (not a method: a class is not a function) is installed by its parent.
+  const nested = parent !== undefined && info.functions.has(parent)
+  // A public helper of the CLI is still the library's API (vulture's get_modules): only private ones count.
+  if (info.dialect === 'python' && !nested && !name.startsWith('_')) return false
+  const callers = fn.callers ?? []
+  if (callers.length === 0)
+    return nested && parent !== undefined && onlyFromCommand(input, path, parent, depth + 1)
+  return callers.every(
+    (c) =>
+      c.enclosing !== undefined &&
+      (input.entryModules.has(c.path) || onlyFromCommand(input, c.path, c.enclosing, depth + 1))
+  )
+}
+
 export function checkExits(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
@@ -86,6 +118,7 @@ export function checkExits(input: CheckInput): Found[] {
       const fnName = call.enclosing ? plainName(call.enclosing).split('.').pop() : undefined
       if (fnName && COMMAND_FUNCTIONS.has(fnName)) continue
       if (runModeGuard(call)) continue
+      if (call.enclosing && onlyFromCommand(input, info.module.path, call.enclosing)) continue
       const fn = call.enclosing ? info.functions.get(call.enclosing) : undefined
       const exported = fn?.exported ?? false
       const severity: Severity = tool ? 'low' : exported ? 'high' : 'medium'

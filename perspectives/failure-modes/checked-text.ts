@@ -139,8 +139,12 @@ function digitLiteral(text: string): boolean {
 export function matchGroupArgument(module: ModuleModel, call: CallSite): boolean {
   const first = call.args[0]
   if (!first) return false
+  // Bindings made before the call: not the one it is part of (`e = int(e) + 1`, `q = float(q) if q else 1.0`).
   const bindings = (module.bindings ?? []).filter(
-    (b) => b.enclosing === call.enclosing && b.loc.endLine <= call.loc.startLine
+    (b) =>
+      b.enclosing === call.enclosing &&
+      (b.loc.endLine < call.loc.startLine ||
+        (b.loc.endLine === call.loc.startLine && b.loc.endColumn <= call.loc.startColumn))
   )
   if (matchGroupText(first, bindings)) return true
   const name = first.trim()
@@ -160,7 +164,7 @@ export function matchGroupArgument(module: ModuleModel, call: CallSite): boolean
 }
 
 /** The module passes the function on as a value (`("unix_socket_perms", asoctal)`) on a line that does not call it. */
-function usedAsValue(module: ModuleModel, fn: FunctionDecl): boolean {
+export function usedAsValue(module: ModuleModel, fn: FunctionDecl): boolean {
   const callLines = new Set(
     module.calls.filter((c) => c.callee === fn.name).map((c) => c.loc.startLine)
   )

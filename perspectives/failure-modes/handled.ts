@@ -45,6 +45,19 @@ function triesByFunction(module: ModuleModel): Map<string, TryBlock[]> {
 }
 
 /**
+ * `try: n = int(key) except ValueError: pass else: ...`: a typed handler beside an `else` clause is the
+ * "no" answer of a test (is this key a number?), not an error dropped (judged false on pyflakes).
+ */
+function probe(t: TryBlock, handler: CatchHandler): boolean {
+  return (
+    t.hasElse === true &&
+    !handler.bare &&
+    handler.types.length > 0 &&
+    !handler.types.some((x) => x === 'Exception' || x === 'BaseException')
+  )
+}
+
+/**
  * How an error raised at `loc` in function `enclosing` ends: caught by a handler of a try around it in
  * the same function (handled, or swallowed when the handler is empty, only logs or only passes), or
  * propagating out of the function. A handler that rethrows lets it propagate.
@@ -80,7 +93,8 @@ export function handling(
         }
       : // Silent only when nothing happens or it is only logged; `return None` / `pass` after a typed except is a designed fallback.
         {
-          effect: handler.empty || handler.onlyLogs ? 'swallowed' : 'handled',
+          effect:
+            (handler.empty || handler.onlyLogs) && !probe(t, handler) ? 'swallowed' : 'handled',
           handler,
           tryLine: t.loc.startLine
         }

@@ -8,9 +8,10 @@ import type { Importer } from '../shared/graph.js'
 import type { TestReach } from '../shared/reach.js'
 import type { ReachFacts } from '../shared/test-reach.js'
 import type { Severity } from '../types.js'
+import { usedAsValue } from './checked-text.js'
 import { identifiers, type FailureMode } from './modes.js'
 
-export type Reach = 'public' | 'internal' | 'load' | 'callback' | 'unreached'
+export type Reach = 'public' | 'internal' | 'handed' | 'load' | 'callback' | 'unreached'
 export type TestState = 'unreached' | 'module-imported' | 'referenced' | 'asserted'
 
 export interface Scores {
@@ -155,11 +156,11 @@ export function reachOf(mode: FailureMode, ctx: ScoringContext): Reach {
   if (!fn) return mode.inCallback ? 'callback' : 'load'
   if (isPublic(fn, module)) return 'public'
   const modules = ctx.callers.get(fn.name)
-  if (!modules) return 'unreached'
-  if (modules.has(module.path)) return 'internal'
-  return (ctx.importers.get(module.path) ?? []).some((i) => modules.has(i.from))
-    ? 'internal'
-    : 'unreached'
+  if (modules?.has(module.path)) return 'internal'
+  if ((ctx.importers.get(module.path) ?? []).some((i) => modules?.has(i.from))) return 'internal'
+  // No call by name, but the module hands the function on as a value (`partial(date_convert, ...)`,
+  // `{'text/plain': parseString}`): something calls it, through the value (judged false on parse).
+  return !fn.className && usedAsValue(module, fn) ? 'handed' : 'unreached'
 }
 
 /**
@@ -206,6 +207,7 @@ export function testStateOf(mode: FailureMode, ctx: ScoringContext): TestState {
 const OCCURRENCE: Record<Reach, [withInput: number, withoutInput: number]> = {
   public: [8, 5],
   internal: [6, 4],
+  handed: [6, 4],
   load: [3, 3],
   callback: [4, 3],
   unreached: [2, 2]

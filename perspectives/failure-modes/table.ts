@@ -73,6 +73,8 @@ function occurrenceText(row: Pick<Row, 'mode' | 'scores'>): string {
       return `public (${mode.fn?.className ? `method of exported class ${mode.fn.className}` : 'exported'})${input}`
     case 'internal':
       return `called by other code in the repository${input}`
+    case 'handed':
+      return `passed on as a value (to functools.partial, a table or a callback) and called through it${input}`
     case 'load':
       return 'runs once, when the module is loaded'
     case 'callback':

@@ -169,7 +169,10 @@ export function nestedLoops(input: ModuleInput, minDepth: number): Found[] {
     const collections = [...new Set(scaling.map((c) => shorten(c.iterates ?? c.label, 30)))]
     const same = collections.length < scaling.length
     const owner = symbolName(scaling[0].owner)
-    const severity: Severity = depth >= 3 ? 'high' : 'medium'
+    // An outer loop over a filtered subset (`[k for k, n in counts.items() if n > 1]`) is as long as
+    // what passes the filter, usually few (pyflakes' duplicate dict keys, judged no practical cost).
+    const subset = scaling.slice(0, -1).find((c) => filteredSubset(input, c))
+    const severity: Severity = subset ? 'low' : depth >= 3 ? 'high' : 'medium'
     const confidence: Confidence = same ? 'high' : 'medium'
     found.push({
       draft: {
@@ -188,7 +191,10 @@ export function nestedLoops(input: ModuleInput, minDepth: number): Found[] {
           `${depth} loops over input-sized collections nest here (${collections.join(', ')}); ` +
           (same
             ? 'the same collection is walked at each level, so the cost is quadratic or worse in its size.'
-            : "the collections' sizes are not known statically, so the real cost depends on them."),
+            : "the collections' sizes are not known statically, so the real cost depends on them.") +
+          (subset
+            ? ` Low: \`${shorten(subset.iterates ?? subset.label, 30)}\` holds only the items a comprehension's \`if\` kept, so the cost grows with those, not with the whole input.`
+            : ''),
         evidence: quote.evidence(module.path, r.loc),
         key: `nested:${owner}:${scaling.map((c) => c.iterates ?? c.label).join('>')}`,
         symbol: owner,
@@ -198,6 +204,26 @@ export function nestedLoops(input: ModuleInput, minDepth: number): Found[] {
     })
   }
   return found
+}
+
+/** The loop walks a local every binding of which (before it) is a comprehension with an `if` clause. */
+function filteredSubset(input: ModuleInput, r: Region): boolean {
+  const name = (r.iterates ?? '').trim()
+  if (!/^[A-Za-z_]\w*$/.test(name)) return false
+  const { module } = input
+  const bindings = (module.bindings ?? []).filter(
+    (b) => b.name === name && b.enclosing === r.owner && b.loc.endLine < r.loc.startLine
+  )
+  return (
+    bindings.length > 0 &&
+    bindings.every(
+      (b) =>
+        b.operator === '=' &&
+        module.loops.some(
+          (l) => l.filtered === true && l.enclosing === r.owner && contains(b.loc, l.loc)
+        )
+    )
+  )
 }
 
 function hasCollectionBelow(r: Region, all: Region[]): boolean {

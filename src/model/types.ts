@@ -273,6 +273,8 @@ export interface CatchHandler {
 export interface TryBlock {
   handlers: CatchHandler[]
   hasFinally: boolean
+  /** Python `try: ... except X: ... else: ...`: the body is a test, the handler its "no" branch. */
+  hasElse?: boolean
   enclosing?: string
   loc: Location
 }
@@ -307,6 +309,8 @@ export interface Loop {
   header: string
   /** Contains an `await` directly in its body (not in nested functions). */
   hasAwait: boolean
+  /** A comprehension with an `if` clause (Python): it keeps a subset of what it walks. */
+  filtered?: true
   enclosing?: string
   loc: Location
 }

@@ -7,6 +7,18 @@ import { PyScopes } from './py-frames.js'
 import { type ContextCache, newContextCache, siteContext } from './site-context.js'
 import { literalOf, namedKids, readComparisons, readHandler, stringValue } from './py-syntax.js'
 
+/**
+ * A loop's extent without its `else:` clause, which runs at most once after the loop (a `+=` there is
+ * not repeated: judged false on webob's `for ... else: header += ...`).
+ */
+function loopLoc(node: Node): Location {
+  const whole = loc(node)
+  const body = node.childForFieldName('body')
+  if (!body || !node.childForFieldName('alternative')) return whole
+  const end = loc(body)
+  return { ...whole, endLine: end.endLine, endColumn: end.endColumn }
+}
+
 export abstract class PyFlow extends PyScopes {
   /** Early exits and defaults of each block, computed once (site-context.ts). */
   protected readonly contextCache: ContextCache = newContextCache()
@@ -77,6 +89,7 @@ export abstract class PyFlow extends PyScopes {
     const block: TryBlock = {
       handlers: [],
       hasFinally: namedKids(node).some((c) => c.type === 'finally_clause'),
+      ...(namedKids(node).some((c) => c.type === 'else_clause') ? { hasElse: true } : {}),
       ...(enclosing ? { enclosing } : {}),
       loc: loc(node)
     }
@@ -156,7 +169,7 @@ export abstract class PyFlow extends PyScopes {
       header,
       hasAwait: node.firstChild?.type === 'async',
       ...(enclosing ? { enclosing } : {}),
-      loc: loc(node)
+      loc: loopLoc(node)
     }
     this.model.loops.push(loop)
     this.frames.push({ kind: 'loop', depth, loop })
@@ -189,6 +202,9 @@ export abstract class PyFlow extends PyScopes {
       text(node.childForFieldName('right')),
       depth - 1
     )
+    // `[k for k, n in counts.items() if n > 1]`: an `if` clause keeps a subset of what it walks.
+    if (node.parent && namedKids(node.parent).some((c) => c.type === 'if_clause'))
+      this.model.loops[this.model.loops.length - 1].filtered = true
   }
 
   protected markAwaitInLoops(): void {
