@@ -191,6 +191,13 @@ function breaking(finding) {
 
 /** True when `finding` names the documented break. */
 function names(finding, documented) {
+  // A module gone as a whole names its path (`exports`) and every name it listed as exported (`removed`).
+  if (finding.messageId === 'moduleRemoved') {
+    if (documented.kind === 'exports') return finding.symbol === documented.name
+    if (documented.kind !== 'removed') return false
+    const name = documented.name.replace(/^default\./, '')
+    return finding.symbol === documented.name || (finding.message ?? '').includes(`\`${name}\``)
+  }
   if (KIND_MESSAGES[documented.kind])
     return KIND_MESSAGES[documented.kind].includes(finding.messageId)
   // A command-line option: its removal quotes it; the command removed as a whole names it too.
@@ -261,7 +268,12 @@ for (const release of corpus.releases) {
     [...(run.details.apiReport ?? '').matchAll(/^\s*- [\w-]+ `([^`]+)`/gm)].map((m) => m[1])
   )
   const realRemoval = (f) => {
-    if (['entryPointRemoved', 'binRemoved', 'deepImportsClosed'].includes(f.messageId)) return true
+    if (
+      ['entryPointRemoved', 'binRemoved', 'deepImportsClosed', 'moduleRemoved'].includes(
+        f.messageId
+      )
+    )
+      return true
     if (!REMOVALS.includes(f.messageId)) return false
     const symbol = f.symbol ?? ''
     return !headNames.has(symbol) && !headNames.has(symbol.replace(/^default\./, ''))

@@ -143,3 +143,38 @@ describe('Python module values (emoji 2)', () => {
     ])
   })
 })
+
+describe('a module file gone (source-map 0.7)', () => {
+  const base = {
+    'package.json': manifest({ name: 'maps' }),
+    'index.js': "exports.SourceNode = require('./lib/node').SourceNode\n",
+    'lib/node.js': 'exports.SourceNode = function SourceNode() {}\n',
+    'lib/util.js': 'exports.join = function join(a, b) { return a + b }\n',
+    'lib/maps.debug.js':
+      'exports.SourceNode = function SourceNode() {}\nexports.BasicConsumer = function BasicConsumer() {}\n'
+  }
+  it('without an exports map, a file deep imports reached is one moduleRemoved; one rewritten in place is not', async () => {
+    const head = {
+      'package.json': manifest({ name: 'maps', version: '2.0.0' }),
+      'index.js': "exports.SourceNode = require('./lib/node').SourceNode\n",
+      'lib/node.js': '// rewritten\nexports.SourceNode = function SourceNode() {}\n',
+      'lib/util.cjs': 'exports.join = function join(a, b) { return a + b }\n'
+    }
+    const found = await breaksOfTrees(base, head)
+    expect(found).toEqual([
+      'moduleRemoved Module lib/maps.debug.js removed @lib/maps.debug.js:1 at base: exports.SourceNode = function SourceNode() {} lib/maps.debug.js at HEAD'
+    ])
+  })
+
+  it('with an exports map at HEAD, closed paths are deepImportsClosed, not moduleRemoved', async () => {
+    const head = {
+      'package.json': manifest({ name: 'maps', version: '2.0.0', exports: { '.': './index.js' } }),
+      'index.js': "exports.SourceNode = require('./lib/node').SourceNode\n",
+      'lib/node.js': 'exports.SourceNode = function SourceNode() {}\n',
+      'lib/util.js': 'exports.join = function join(a, b) { return a + b }\n'
+    }
+    const found = await breaksOfTrees(base, head)
+    expect(found.some((f) => f.startsWith('moduleRemoved'))).toBe(false)
+    expect(found.some((f) => f.startsWith('deepImportsClosed'))).toBe(true)
+  })
+})

@@ -186,6 +186,20 @@ const SIGNER_HEAD = {
     'from __future__ import annotations\n\n\ndef sign(value: str | None, key: str | bytes) -> str | None:\n    return value\n\n\ndef verify(sig: str, key: str | bytes) -> bool:\n    return bool(sig)\n'
 }
 
+// A public Python module gone as a whole (pyjwt 2's jwt.contrib): one moduleRemoved that takes in its
+// names; kept in place (the near miss), nothing is reported.
+const MODULE_BASE = {
+  'pyproject.toml': '[project]\nname = "pkg"\nversion = "1.0.0"\n',
+  'pkg/__init__.py': 'from .util import run\n',
+  'pkg/util.py': 'def run():\n    return 1\n',
+  'pkg/contrib.py': 'def extra():\n    return 2\n\n\nclass Helper:\n    pass\n'
+}
+const MODULE_HEAD = {
+  'pyproject.toml': '[project]\nname = "pkg"\nversion = "2.0.0"\n',
+  'pkg/__init__.py': 'from .util import run\n',
+  'pkg/util.py': 'def run():\n    return 1\n'
+}
+
 // Python conventions that are not breaking: @overload stubs, a module __getattr__, __positional names.
 const CLI_BASE = {
   'pyproject.toml': '[project]\nname = "cli"\nversion = "8.1.0"\n',
@@ -364,6 +378,15 @@ const typedHead = (...edits: [string, string][]) => editFile(TYPED_HEAD, 'index.
 
 testPerspective(perspective, {
   valid: [
+    {
+      name: 'a Python module kept in place (near miss of the module removed)',
+      files: { ...MODULE_HEAD, 'pkg/contrib.py': MODULE_BASE['pkg/contrib.py'] },
+      git: tagged(
+        MODULE_BASE,
+        { ...MODULE_HEAD, 'pkg/contrib.py': MODULE_BASE['pkg/contrib.py'] },
+        '1.0.0'
+      )
+    },
     { name: 'an empty repository', files: {} },
     {
       name: 'a Python return narrowed to a type the old one includes',
@@ -505,6 +528,17 @@ testPerspective(perspective, {
     }
   ],
   invalid: [
+    {
+      name: 'a public Python module removed: one moduleRemoved naming what it exported',
+      files: MODULE_HEAD,
+      git: tagged(MODULE_BASE, MODULE_HEAD, '1.0.0'),
+      expected: [at('moduleRemoved')],
+      check: (result) => {
+        expect(byMessage(result, 'moduleRemoved')[0].message).toContain(
+          '`pkg.contrib` (pkg/contrib.py at 1.0.0) is gone at HEAD: `import pkg.contrib` stops resolving; it exported `extra`, `Helper`.'
+        )
+      }
+    },
     {
       name: 'TypeScript and JavaScript: every planted breaking change',
       files: TS_TREES.head,
@@ -783,7 +817,8 @@ testPerspective(perspective, {
       files: SIGNER_HEAD,
       git: tagged(SIGNER_BASE, SIGNER_HEAD, '2.0.1'),
       expected: [
-        at('exportRemoved'),
+        // src/signer/jws.py is gone: its JWSSigner is one change with the module.
+        at('moduleRemoved'),
         at('engineRaised'),
         at('versionBumpTooSmall'),
         at('parameterTypeChanged', 'src/signer/core.py', 8)

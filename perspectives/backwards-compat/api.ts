@@ -76,7 +76,7 @@ export function isApiPath(path: string): boolean {
 }
 
 /** Python: a module under a `_private` folder or file (other than `__init__`/`__main__`) is not public. */
-function isPublicPythonPath(path: string): boolean {
+export function isPublicPythonPath(path: string): boolean {
   const parts = path.split('/')
   // `get-codes.py` cannot be imported (a script, emoji's utils/): no name of it is API. Folders
   // above the package may be named anyhow (`python-client/pkg/`), so only the file is checked.

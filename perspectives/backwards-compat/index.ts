@@ -30,6 +30,7 @@ import { buildApiReport } from './api-report.js'
 import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './script-surface.js'
 import { diffSurfaces } from './surface-diff.js'
 import { esmEntryChanges } from './esm-entry.js'
+import { removedModules } from './removed-modules.js'
 import { bySeverityThenPlace, finishFindings, perKindMetrics } from '../kit/index.js'
 import { isUntested, reachFacts } from '../shared/test-reach.js'
 import { testCallsOf } from '../shared/test-calls.js'
@@ -288,7 +289,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       for (const { from, to } of surfaceDiff.moved)
         diff.moved.push({ name: from.name, from: from.file, to: `${to.name} in ${to.file}` })
     }
-    const changes: Change[] = [
+    const moduleChanges: Change[] = [
       ...diff.changes,
       ...(surfaceDiff?.breaks.map((b) => surfaceChange(b, ref, advice)) ?? []),
       ...compareManifests(
@@ -299,6 +300,14 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       ),
       ...esmEntryChanges(base.model, context.model, ref)
     ]
+    // A module gone as a whole is one change that takes in the removals of what it exported.
+    const changes = removedModules(
+      base.model,
+      context.model,
+      moduleChanges,
+      ref,
+      rootManifest(context.model)?.name
+    )
     const headOptions = cliOptions(context.model)
     for (const [option, found] of cliOptions(base.model)) {
       if (headOptions.has(option)) continue

@@ -15,6 +15,7 @@ export type BackwardsCompatMessageId =
   | 'keywordOnlyChanged'
   | 'positionalOnlyChanged'
   | 'deepImportsClosed'
+  | 'moduleRemoved'
   | 'declarationChanged'
   | 'entryPointRemoved'
   | 'moduleTypeChanged'
@@ -85,6 +86,11 @@ export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
     title: 'Deep imports of {{example}} closed by the new "exports" map',
     message:
       '{{file}} has an `"exports"` map at HEAD and had none at {{ref}}: {{count}} module files a deep `require` or `import` reached ({{examples}}) are not among its subpaths and stop resolving (ERR_PACKAGE_PATH_NOT_EXPORTED).'
+  },
+  moduleRemoved: {
+    title: 'Module {{module}} removed',
+    message:
+      '`{{module}}` ({{file}} at {{ref}}{{package}}) is gone at HEAD: `{{importPath}}` stops resolving{{exported}}.'
   },
   positionalOnlyChanged: {
     title: '{{name}}: {{param}} is now positional-only',
