@@ -162,9 +162,9 @@ export function flowFindings(context: CheckContext): Draft[] {
           lookedFor: 'startsWith/path.relative/commonpath/realpath'
         },
         severity: severityFor(match.worst, origin),
-        confidence: confidenceOf(match, origin, arg, viaCalls),
+        confidence: confidenceOf(match, origin, arg, viaCalls, module),
         rationale:
-          `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${passedThrough(origin, arg) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (locals are followed through their assignments in the same function only), so the severity and the confidence are lowered.'}`.trim(),
+          `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${passedThrough(origin, arg, module) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (locals are followed through their assignments in the same function only), so the severity and the confidence are lowered.'}`.trim(),
         evidence: context.quoter.evidence(module.path, call.loc),
         key: `${fn}#${match.sink}#${codeOnly(written).replace(/\s+/g, '').slice(0, 80)}`,
         symbol: call.enclosing,
@@ -196,8 +196,28 @@ function throughLocal(
 }
 
 /** A parameter that reaches the sink as it is, not built into a larger command, query, path or HTML. */
-function passedThrough(origin: Origin, arg: string): boolean {
-  return origin.kind === 'parameter' && !origin.built && !buildKind(arg)
+function passedThrough(origin: Origin, arg: string, module: ModuleModel): boolean {
+  return (
+    origin.kind === 'parameter' &&
+    !origin.built &&
+    !buildKind(arg) &&
+    !builtByModuleFunction(module, arg)
+  )
+}
+
+/**
+ * The sink gets what a function of the module returns (`eval(createWrapper(fn.name, options))`, thenify's
+ * CVE-2020-7677): the library builds that code or command from its caller's values, so the caller did not
+ * hand it over as code; it is not a wrapper passing its parameter through.
+ */
+function builtByModuleFunction(module: ModuleModel, arg: string): boolean {
+  const called = /^\s*(?:await\s+)?([A-Za-z_$][\w$]*)\s*\(/.exec(codeOnly(arg))
+  return (
+    called !== null &&
+    module.functions.some(
+      (f) => f.name === called[1] && !f.className && !f.qualifiedName.includes('.')
+    )
+  )
 }
 
 /** The argument joins a path whose only tainted part is the first (`os.path.join(dest, 'x')`). */
@@ -230,7 +250,8 @@ function confidenceOf(
   match: SinkMatch,
   origin: Origin | undefined,
   arg: string,
-  viaCalls: boolean
+  viaCalls: boolean,
+  module: ModuleModel
 ): Confidence {
   // An unsafe YAML loader or node-serialize is a misuse whatever it reads; pickle of the program's own files is not.
   if (!origin)
@@ -242,7 +263,7 @@ function confidenceOf(
   // value on unchanged: that is the function's contract, not a flaw. A value it builds (joins, formats,
   // concatenates) from its parameters is the library's own doing and keeps its confidence: for a library the
   // exported API's parameters are the attacker's input.
-  if (passedThrough(origin, arg)) return 'low'
+  if (passedThrough(origin, arg, module)) return 'low'
   // So is a command-line tool opening the files its user names: the user could open them anyway.
   if (origin.kind === 'argv' && match.messageId === 'pathTraversal') return 'low'
   return confidenceFor(origin, viaCalls)
