@@ -106,7 +106,80 @@ const NESTED = {
   ].join('\n')
 }
 
+// Arrow functions bound by `const assign = module.exports = (...) =>`, and `exports.merge` calling itself.
+const BOUND = {
+  'package.json': '{ "name": "assign-lib", "version": "1.0.0", "main": "assign.js" }',
+  'assign.js': [
+    '// planted: merges every key of every source, recursing through the bound name',
+    'const assignDeep = module.exports = (target, ...sources) => {',
+    '  for (const source of sources)',
+    '    for (const key of Object.keys(source)) {',
+    '      if (isObject(target[key]) && isObject(source[key])) assignDeep(target[key], source[key])',
+    '      else target[key] = source[key]',
+    '    }',
+    '  return target',
+    '}',
+    'function isObject(v) {',
+    "  return typeof v === 'function' || Object.prototype.toString.call(v) === '[object Object]'",
+    '}',
+    ''
+  ].join('\n'),
+  'assign-safe.js': [
+    "const isValidKey = (key) => key !== '__proto__' && key !== 'constructor' && key !== 'prototype'",
+    '// fixed: every key passes a helper that rejects the dangerous ones',
+    'const assignSafely = module.exports = (target, ...sources) => {',
+    '  for (const source of sources)',
+    '    for (const key of Object.keys(source)) {',
+    '      if (!isValidKey(key)) continue',
+    "      if (typeof target[key] === 'object' && typeof source[key] === 'object') assignSafely(target[key], source[key])",
+    '      else target[key] = source[key]',
+    '    }',
+    '  return target',
+    '}',
+    ''
+  ].join('\n'),
+  'merge.js': [
+    '// planted: exports.merge calls itself for nested objects, no key checked',
+    'exports.merge = function (target, source) {',
+    '  for (const key of Object.keys(source)) {',
+    '    const value = source[key]',
+    "    if (value && typeof value === 'object') {",
+    "      if (!target[key] || typeof target[key] !== 'object') target[key] = {}",
+    '      exports.merge(target[key], value)',
+    '    } else target[key] = value',
+    '  }',
+    '  return target',
+    '}',
+    "// fixed: __proto__ skipped, and only the target's object values are merged into",
+    'exports.mergeSafely = function (target, source) {',
+    '  for (const key of Object.keys(source)) {',
+    "    if (key === '__proto__') continue",
+    '    const value = source[key]',
+    "    if (value && typeof value === 'object') {",
+    "      if (!target[key] || typeof target[key] !== 'object') target[key] = {}",
+    '      exports.mergeSafely(target[key], value)',
+    '    } else target[key] = value',
+    '  }',
+    '  return target',
+    '}',
+    ''
+  ].join('\n')
+}
+
 describe('security: extend-style merges over arguments', () => {
+  it('reports merges recursing through a bound arrow function or exports.merge; guarded ones are not reported', async () => {
+    const result = await runFixture(security, BOUND)
+    const found = result.run.findings
+      .filter((f) => f.messageId === 'prototypePollution')
+      .map((f) => [f.file, f.startLine, f.symbol, f.confidence])
+      .sort()
+    expect(found).toEqual([
+      ['assign.js', 2, 'assignDeep', 'medium'],
+      ['merge.js', 2, 'merge', 'medium']
+    ])
+    expect(checkRun(result)).toEqual([])
+  })
+
   it('reports a walk in a forEach callback of a nested setter at the setter, not at the parser around it', async () => {
     const result = await runFixture(security, NESTED)
     const found = result.run.findings

@@ -98,7 +98,8 @@ function walksOwnObjectsOnly(module: ModuleModel, fn: FunctionDecl): boolean {
 
 /**
  * The names a function is called by inside its module: its own, and the name a declaration on its first
- * line binds it to (`var deepExtend = module.exports = function (...)`, which the model names `default`).
+ * line binds it to (`var deepExtend = module.exports = function (...)`, `const assign = module.exports =
+ * (target, ...args) =>`, which the model names `default`).
  */
 function namesOf(module: ModuleModel, fn: FunctionDecl): Set<string> {
   const out = new Set([fn.name])
@@ -107,7 +108,7 @@ function namesOf(module: ModuleModel, fn: FunctionDecl): Set<string> {
       b.enclosing === undefined &&
       b.operator === '=' &&
       b.loc.startLine === fn.loc.startLine &&
-      /\bfunction\b/.test(b.value)
+      /\bfunction\b|=>/.test(b.value)
     )
       out.add(b.name)
   return out
@@ -280,7 +281,8 @@ function freshOwnObject(
   context: CheckContext,
   module: ModuleModel,
   fn: FunctionDecl,
-  param: string
+  param: string,
+  names: Set<string>
 ): boolean {
   const index = fn.params.findIndex((p) => p.name === param)
   if (index < 0) return false
@@ -293,7 +295,7 @@ function freshOwnObject(
   )
   if (!made) return false
   return !context.model.modules.some((m) =>
-    m.calls.some((c) => c.name === fn.name && c.args.length > index)
+    m.calls.some((c) => names.has(c.name) && c.args.length > index)
   )
 }
 
@@ -312,7 +314,8 @@ export function prototypeFindings(context: CheckContext): Draft[] {
         (c) =>
           c.enclosing === fn.qualifiedName &&
           names.has(c.name) &&
-          (!c.receiver || c.receiver === 'this')
+          // `exports.merge(target[key], value)` inside `exports.merge = function` (hoek) calls itself too.
+          (!c.receiver || /^(this|exports|module\.exports)$/.test(c.receiver))
       )
       const keys = iteratesKeys(module, fn)
       let evidence: string | undefined
@@ -347,7 +350,10 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       const written = [...params, ...(walker ? [walker] : [])].filter((n) =>
         writesThroughComputedKey(context, module, fn, n.replace(/\$/g, '\\$'))
       )
-      if (written.length === 0 || written.every((n) => freshOwnObject(context, module, fn, n)))
+      if (
+        written.length === 0 ||
+        written.every((n) => freshOwnObject(context, module, fn, n, names))
+      )
         continue
       if (partial && self && keys && mergesIntoObjectsOnly(module, fn, written)) continue
       // `module.exports = function` is `default` to the model; the name it is bound to says more.
