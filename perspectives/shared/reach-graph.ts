@@ -603,6 +603,10 @@ function receiverTypeResolver(
       if ([...out].some((c) => dynamic.has(c))) return undefined
       return [...out].sort()
     }
+    // A test file's own helper (`def client_connect(): return NetstringSocket(sock)`), called there:
+    // every definition of the name in the file builds the same thing.
+    const local = module.isTest && root === undefined ? module.factories?.[last] : undefined
+    if (local && kind === 'call' && depth <= 3) return resolve(module, library, local, depth + 1)
     if (kind === 'ann' || defined.has(last) === false) {
       if (
         kind === 'new' &&

@@ -13,8 +13,8 @@ type TypeScript = typeof TS
 
 const JS_FAMILY = new Set(['javascript', 'typescript', 'tsx', 'jsx'])
 /** Above this the checker's cost outweighs the refinement: names decide, as without it. */
-const MAX_FILES = 2500
-const MAX_BYTES = 25 * 1024 * 1024
+const MAX_FILES = 1500
+const MAX_BYTES = 15 * 1024 * 1024
 
 /**
  * Adds the checker's receiver facts to the JavaScript/TypeScript modules: a line's member uses of a

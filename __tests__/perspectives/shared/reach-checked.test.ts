@@ -79,6 +79,19 @@ describe('static reach: receivers typed across files', () => {
         '', //                                                       17
         '    def reset(self):', //                                   18
         '        return None', //                                    19
+        '', //                                                       20
+        '', //                                                       21
+        'class Probe:', //                                           22
+        '    def fire(self):', //                                    23
+        '        return 1', //                                       24
+        '', //                                                       25
+        '', //                                                       26
+        'class Relay:', //                                           27
+        '    def fire(self):', //                                    28
+        '        return 2', //                                       29
+        '', //                                                       30
+        '    def hold(self):', //                                    31
+        '        return 3', //                                       32
         ''
       ].join('\n'),
       'tests/conftest.py': [
@@ -99,7 +112,18 @@ describe('static reach: receivers typed across files', () => {
       'tests/test_client.py': [
         'import pytest',
         'from store.client import Server, TlsClient, connect, transmit',
-        'from store.monitor import Monitor, Router',
+        'from store.monitor import Monitor, Probe, Relay, Router',
+        '',
+        '',
+        'def make_probe():',
+        '    probe = Probe()',
+        '    return probe',
+        '',
+        '',
+        'def test_probe():',
+        '    p = make_probe()',
+        '    assert p.fire() == 1',
+        '    assert Relay().hold() == 3',
         '',
         '',
         'def test_get(client):',
@@ -134,11 +158,13 @@ describe('static reach: receivers typed across files', () => {
         ''
       ].join('\n')
     })
-    // Every get/close/send call is on a Client (fixture, return annotation, annotated parameter).
+    // Every get/close/send call is on a Client (fixture, return annotation, annotated parameter); the
+    // only fire call is on what the test's own helper returns (a Probe).
     expect(untested(model, ['store/client.py', 'store/monitor.py'])).toEqual([
       'store/client.py:18 Server.get',
       'store/client.py:21 Server.close',
-      'store/client.py:24 Server.send'
+      'store/client.py:24 Server.send',
+      'store/monitor.py:28 Relay.fire'
     ])
   })
 

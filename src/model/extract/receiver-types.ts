@@ -268,6 +268,15 @@ export function receiverTypes(
   }
   walk(tree.rootNode)
 
+  const selfName = (n: Node): boolean =>
+    n.type === 'this' || (n.type === 'identifier' && (n.text === 'self' || n.text === 'cls'))
+  const factOf = (list: (string | null)[] | undefined, depth = 0): string | null => {
+    const fact = agreed(list)
+    // `x = self._map`: the attribute's own fact, when it has one.
+    if (fact?.startsWith('attr:'))
+      return depth < 3 ? factOf(attrs.get(fact.slice('attr:'.length)), depth + 1) : null
+    return fact
+  }
   // Factories: every `return` of a named function builds the same thing.
   for (const fn of tree.rootNode.descendantsOfType(
     python
@@ -283,7 +292,7 @@ export function receiverTypes(
       body = v.childForFieldName('body')
       if (body && body.type !== 'statement_block') {
         const fact = value(body, body)
-        if (name && fact) addFactory(factories, name.text, fact)
+        if (name) addFactory(factories, name.text, fact ?? '')
         continue
       }
     }
@@ -292,7 +301,13 @@ export function receiverTypes(
       const fixture = fixtureName(fn)
       if (fixture !== undefined) {
         // `fixture:client` -> what the fixture gives its tests ('?' when not sure).
-        addFactory(factories, `fixture:${fixture}`, fixtureFact(fn, body, scopeTypes) ?? '?')
+        const valueOf = (n: Node): string | null =>
+          n.type === 'identifier' ? lookup(n) : value(n, n)
+        addFactory(
+          factories,
+          `fixture:${fixture}`,
+          fixtureFact(fn, body, scopeTypes, valueOf) ?? '?'
+        )
         continue
       }
       // `def make() -> Foo`: the annotation says what every call gives (a subclass too: `ann:`).
@@ -303,25 +318,21 @@ export function receiverTypes(
         continue
       }
     }
-    const facts = returnsOf(body, scopeTypes).map((r) => (r ? value(r, r) : NO_FACT))
+    // `return client` after `client = Foo(sock)`: the fact of the name there.
+    const facts = returnsOf(body, scopeTypes).map((r) =>
+      !r ? NO_FACT : r.type === 'identifier' ? lookup(r) : value(r, r)
+    )
     if (
       facts.length > 0 &&
       facts.every((f) => f !== null && f === facts[0]) &&
       !facts[0]?.startsWith('attr:')
     )
       addFactory(factories, name.text, facts[0] as string)
+    // Another function of the name that builds something else (or nothing sure): no factory.
+    else addFactory(factories, name.text, '')
   }
 
   // Uses: `x.m` with a typed `x`, `self.attr.m` / `this.attr.m` with a typed attribute.
-  const selfName = (n: Node): boolean =>
-    n.type === 'this' || (n.type === 'identifier' && (n.text === 'self' || n.text === 'cls'))
-  const factOf = (list: (string | null)[] | undefined, depth = 0): string | null => {
-    const fact = agreed(list)
-    // `x = self._map`: the attribute's own fact, when it has one.
-    if (fact?.startsWith('attr:'))
-      return depth < 3 ? factOf(attrs.get(fact.slice('attr:'.length)), depth + 1) : null
-    return fact
-  }
   for (const member of tree.rootNode.descendantsOfType(
     python ? ['attribute'] : ['member_expression']
   )) {
@@ -397,7 +408,12 @@ function fixtureName(fn: Node): string | undefined {
 }
 
 /** What a fixture gives: its return annotation (`Iterator[Foo]` -> Foo), or what every return/yield builds. */
-function fixtureFact(fn: Node, body: Node, scopes: ReadonlySet<string>): string | null {
+function fixtureFact(
+  fn: Node,
+  body: Node,
+  scopes: ReadonlySet<string>,
+  valueOf: (n: Node) => string | null
+): string | null {
   const returns = fn.childForFieldName('return_type')
   if (returns) {
     const inner = returns.type === 'type' ? returns.namedChild(0) : returns
@@ -409,7 +425,7 @@ function fixtureFact(fn: Node, body: Node, scopes: ReadonlySet<string>): string 
     return pyAnnotation(returns)
   }
   const values = [...returnsOf(body, scopes), ...yieldsOf(body, scopes)]
-  const facts = values.map((v) => (v ? pyValue(v, v) : NO_FACT))
+  const facts = values.map((v) => (v ? valueOf(v) : NO_FACT))
   return facts.length > 0 &&
     facts.every((f) => f !== null && f === facts[0]) &&
     !facts[0]?.startsWith('attr:')
