@@ -257,12 +257,13 @@ export function compareManifests(
     } else {
       // One requirement per folder, whichever manifest declares it (pyproject.toml, setup.cfg or
       // setup.py): moving `python_requires` from setup.cfg into pyproject.toml raises nothing.
+      // (The commands below are still compared for each manifest.)
       const folder = folderOf(was.path)
-      if (pythonFolders.has(folder)) continue
+      const first = !pythonFolders.has(folder)
       pythonFolders.add(folder)
       const before = pythonRequirement(base, folder)
       const after = pythonRequirement(head, folder)
-      const engine = compareEngine(before, after)
+      const engine = first ? compareEngine(before, after) : null
       if (engine) {
         const change = manifestChange(
           'engineRaised',
