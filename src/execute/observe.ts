@@ -265,7 +265,10 @@ export function judgeClaim(
         refuted ??= `${c.name}: expected ${describe(claimed)}, observed ${shown}`
       }
     } else if (claimed.kind === 'does-not-throw') {
-      if (seen.kind === 'throws')
+      // Python says when the spec's own call does not fit the subject's signature: the claim was wrong.
+      if (seen.kind === 'throws' && callDoesNotFit(body, seen))
+        refuted ??= `${c.name}: the call does not fit the signature, observed ${shown}`
+      else if (seen.kind === 'throws')
         return { claim: 'defect', message: `${c.name}: expected no error, observed ${shown}` }
     } else if (
       seen.kind !== 'returns' ||
@@ -278,6 +281,24 @@ export function judgeClaim(
     }
   }
   return refuted ? { claim: 'refuted', message: refuted } : { claim: 'confirmed', message: null }
+}
+
+/**
+ * Whether a TypeError is Python's complaint about the call the spec makes of its subject itself
+ * (`f() missing 1 required positional argument`, `Cls.__init__() takes 2 positional arguments but 3
+ * were given`), named by the subject's own name: an error from a call inside the code names another.
+ */
+export function callDoesNotFit(body: CallSpecBody, seen: SpecExpectation): boolean {
+  if (seen.kind !== 'throws' || seen.errorType !== 'TypeError' || !seen.message) return false
+  const names = new Set([body.symbol, `${body.symbol}.__init__`, `${body.symbol}.__new__`])
+  const call = seen.message.indexOf('() ')
+  if (call < 0 || !names.has(seen.message.slice(0, call))) return false
+  const rest = seen.message.slice(call + 3)
+  return (
+    rest.startsWith('missing ') ||
+    rest.startsWith('takes ') ||
+    rest.startsWith('got an unexpected keyword argument')
+  )
 }
 
 function describe(e: SpecExpectation): string {
