@@ -3,6 +3,7 @@
 // perspective's real pipeline (fixtures judged-10-js and judged-10-py; docs/evaluation/guards.md).
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import errorHandling from '../../perspectives/error-handling/index.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
@@ -33,6 +34,18 @@ describe('judged false in session 7 round 2: JavaScript', () => {
     const found = await findings(security as Perspective<string, unknown>, js)
     expect(rows(found.filter((f) => f.messageId === 'xss'))).toEqual(['xss lib/listing.js:23 high'])
   })
+
+  it('data-integrity: a helper whose every caller rebinds the result to the name it passed is low; one whose caller keeps the argument stays medium', async () => {
+    const found = await findings(dataIntegrity as Perspective<string, unknown>, js)
+    const mutations = found.filter((f) => f.messageId === 'argumentMutation')
+    expect(rows(mutations)).toEqual([
+      'argumentMutation lib/headers.js:12 medium',
+      'argumentMutation lib/headers.js:5 low'
+    ])
+    expect(mutations.find((f) => f.startLine === 5)?.rationale).toContain(
+      'every caller in the repository rebinds the result'
+    )
+  })
 })
 
 describe('judged false in session 7 round 2: Python', () => {
@@ -44,7 +57,10 @@ describe('judged false in session 7 round 2: Python', () => {
     expect(rows(found)).toEqual([
       'throwingCall pkg/ranges.py:28 medium',
       'throwingCall pkg/ranges.py:44 low',
-      'throwingCall pkg/ranges.py:51 medium'
+      'throwingCall pkg/ranges.py:51 medium',
+      // serial.py 11, JSONSerializer.loads: a parse wrapper, its JSONDecodeError is its contract (absent);
+      // read_settings parses and goes on using the result: reported.
+      'throwingCall pkg/serial.py:24 medium'
     ])
     const handed = found.find((f) => f.startLine === 51)
     expect(handed?.message).toContain('passed on as a value')
@@ -68,5 +84,21 @@ describe('judged false in session 7 round 2: Python', () => {
       'stringConcatInLoop pkg/cookies.py:16 low'
     ])
     expect(found.find((f) => f.startLine === 25)?.rationale).toContain("comprehension's `if` kept")
+  })
+
+  it('data-integrity: utcnow() is a deprecation (info), not a time-zone bug; a JSON pair states its domain', async () => {
+    const found = await findings(dataIntegrity as Perspective<string, unknown>, py)
+    const serial = found.filter((f) => f.file === 'pkg/serial.py')
+    expect(rows(serial)).toEqual([
+      'localTimeParsing pkg/serial.py:15 info',
+      'localTimeParsing pkg/serial.py:20 low',
+      'roundTripPair pkg/serial.py:7 low'
+    ])
+    const utc = serial.find((f) => f.startLine === 15)
+    expect(utc?.message).toContain('deprecated since Python 3.12')
+    expect(utc?.message).not.toContain('depends on the time zone')
+    expect(serial.find((f) => f.startLine === 20)?.message).toContain('depends on the time zone')
+    const pair = serial.find((f) => f.messageId === 'roundTripPair')
+    expect(pair?.message).toContain('every JSON-native appstruct')
   })
 })

@@ -30,7 +30,7 @@ interface Hit {
   problem: string
   consequence: string
   kind: string
-  severity: 'medium' | 'low'
+  severity: 'medium' | 'low' | 'info'
   confidence: 'high' | 'medium' | 'low'
 }
 
@@ -47,7 +47,7 @@ function jsHit(call: CallSite): Hit | undefined {
       if (HAS_ZONE.test(literal) || DATE_ONLY.test(literal) || !/\d/.test(literal)) return undefined
       return {
         what: `${shown} parses a date-time without a zone`,
-        problem: `reads '${literal}' as local time`,
+        problem: `reads '${literal}' as local time, so the result depends on the time zone of the machine it runs on`,
         consequence: 'the same text gives instants hours apart on two servers',
         kind: 'parse',
         severity: 'medium',
@@ -57,7 +57,7 @@ function jsHit(call: CallSite): Hit | undefined {
     if (!STRINGY.test(arg) || /\d/.test(arg.replace(/[A-Za-z_$][\w$]*/g, ''))) return undefined
     return {
       what: `${shown} parses a string of unknown format`,
-      problem: `parses ${arg.slice(0, 40)}, whose zone is not stated (strings without one are read as local time, or rejected by some engines)`,
+      problem: `parses ${arg.slice(0, 40)}, whose zone is not stated (strings without one are read as local time, or rejected by some engines), so the result depends on the time zone of the machine it runs on`,
       consequence: 'parse with an explicit format and zone, or require ISO 8601 with an offset',
       kind: 'parse',
       severity: 'low',
@@ -73,7 +73,7 @@ function jsHit(call: CallSite): Hit | undefined {
     const utc = call.name.replace(/^(get|set)/, '$1UTC')
     return {
       what: `local-time ${call.name}()`,
-      problem: `uses the local time zone (${utc}() would not)`,
+      problem: `uses the local time zone (${utc}() would not), so the result depends on the time zone of the machine it runs on`,
       consequence: 'day boundaries, month ends and daylight-saving changes shift with the server',
       kind: 'local',
       severity: 'low',
@@ -95,7 +95,7 @@ function pyHit(call: CallSite): Hit | undefined {
     if (!/%H|%I|%M/.test(fmt)) return undefined // a date without a time of day is not an instant
     return {
       what: 'datetime.strptime() without a zone',
-      problem: `parses with '${fmt}', which has no %z, into a naive datetime`,
+      problem: `parses with '${fmt}', which has no %z, into a naive datetime, so the result depends on the time zone of the machine it runs on`,
       consequence:
         'compared with aware datetimes it raises, and stored it means a different instant on each server',
       kind: 'parse',
@@ -110,7 +110,8 @@ function pyHit(call: CallSite): Hit | undefined {
   ) {
     return {
       what: `naive ${name}()`,
-      problem: 'gives the local wall-clock time without a zone',
+      problem:
+        'gives the local wall-clock time without a zone, so the result depends on the time zone of the machine it runs on',
       consequence:
         'timestamps written by servers in different zones disagree; pass tz=timezone.utc',
       kind: 'naive',
@@ -118,14 +119,16 @@ function pyHit(call: CallSite): Hit | undefined {
       confidence: 'high'
     }
   }
+  // The value is UTC: formatted as GMT or turned into seconds with calendar.timegm it is right (judged
+  // on webob: a deprecation, not a time-zone bug). Only .astimezone()/.timestamp() would read it as local.
   if (name === 'datetime.utcnow' || name === 'datetime.utcfromtimestamp') {
     return {
-      what: `naive ${name}()`,
-      problem: 'gives UTC as a naive datetime (deprecated since Python 3.12)',
+      what: `deprecated ${name}()`,
+      problem: 'is deprecated since Python 3.12 and returns UTC as a naive datetime',
       consequence:
-        'any later .astimezone() or timestamp() treats it as local time; use datetime.now(timezone.utc)',
-      kind: 'naive',
-      severity: 'low',
+        'formatting it as GMT or converting it with calendar.timegm is right, but .astimezone() or .timestamp() on it reads it as local time; datetime.now(timezone.utc) says UTC and is not deprecated',
+      kind: 'deprecated',
+      severity: 'info',
       confidence: 'high'
     }
   }
@@ -182,7 +185,10 @@ export function checkDates(input: CheckInput): Found[] {
           },
           severity: hit.severity,
           confidence: hit.confidence,
-          rationale: `Dates are stored and compared as instants; ${hit.what} ties the result to the host's TZ setting, which differs between laptops, CI and servers.`,
+          rationale:
+            hit.kind === 'deprecated'
+              ? `${hit.what} warns on Python 3.12 and later and goes in a future release; the UTC value it gives is only wrong where code treats a naive datetime as local time.`
+              : `Dates are stored and compared as instants; ${hit.what} ties the result to the host's TZ setting, which differs between laptops, CI and servers.`,
           evidence: input.quote.evidence(info.module.path, call.loc, 2),
           key,
           symbol: root?.qualifiedName,

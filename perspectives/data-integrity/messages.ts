@@ -43,7 +43,6 @@ export const MESSAGES: Record<DataIntegrityMessageId, MessageTemplate> = {
   },
   localTimeParsing: {
     title: '{{what}} in {{where}}',
-    message:
-      '{{code}} {{problem}}, so the result depends on the time zone of the machine it runs on: {{consequence}}.'
+    message: '{{code}} {{problem}}: {{consequence}}.'
   }
 }

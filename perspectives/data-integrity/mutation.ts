@@ -236,6 +236,24 @@ function rebindings(
   return out
 }
 
+/**
+ * Every call of `fn` in the repository passes a name and binds the result back to it
+ * (`headers = utils.cleanHeader(headers, x)`): the caller treats its value as consumed (superagent,
+ * judged harmless). The first such call as `path:line`, or undefined.
+ */
+function callersRebind(input: CheckInput, fn: FunctionDecl, param: string): string | undefined {
+  const index = fn.params.findIndex((p) => p.name === param)
+  const callers = fn.callers ?? []
+  if (index < 0 || callers.length === 0) return undefined
+  for (const ref of callers) {
+    const module = input.model.modules.find((m) => m.path === ref.path)
+    const call = module?.calls.find((c) => c.loc.startLine === ref.line && c.name === fn.name)
+    const passed = call?.args[index]?.trim()
+    if (!call || !passed || call.assignedTo !== passed) return undefined
+  }
+  return `${callers[0].path}:${callers[0].line}`
+}
+
 export function checkMutation(input: CheckInput): Found[] {
   const found: Found[] = []
   for (const info of input.modules) {
@@ -251,6 +269,7 @@ export function checkMutation(input: CheckInput): Found[] {
         const reorder = list.some((m) => m.reorder)
         const where = whereText(info, fn)
         const hows = [...new Set(list.map((m) => m.how))]
+        const rebound = callersRebind(input, fn, param)
         found.push({
           info,
           fn,
@@ -262,9 +281,13 @@ export function checkMutation(input: CheckInput): Found[] {
               how: hows.slice(0, 3).join(', ') + (hows.length > 3 ? ', …' : ''),
               effect: reorder ? 'reordered or with items removed' : 'changed'
             },
-            severity: reorder ? 'medium' : 'low',
+            severity: reorder && !rebound ? 'medium' : 'low',
             confidence: 'medium',
-            rationale: `${fn.qualifiedName}() is reachable from other modules and writes into its parameter ${param}; the caller's data changes as a side effect. The check reads calls on the parameter itself and subscript stores; it cannot see whether callers pass a copy.`,
+            rationale:
+              `${fn.qualifiedName}() is reachable from other modules and writes into its parameter ${param}; the caller's data changes as a side effect. ` +
+              (rebound
+                ? `Low: every caller in the repository rebinds the result to the name it passed (${rebound}), so none of them keeps the old value; only callers outside it can be surprised.`
+                : 'The check reads calls on the parameter itself and subscript stores; it cannot see whether callers pass a copy.'),
             evidence: input.quote.evidence(info.module.path, first.line, 2),
             key: `${fn.qualifiedName}|${param}`,
             symbol: fn.qualifiedName,

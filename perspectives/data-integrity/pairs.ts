@@ -142,6 +142,23 @@ function unwrapPromise(type: string | undefined): string | undefined {
   return m ? m[1] : type
 }
 
+/**
+ * What "every value" means when no type says it: JSON encoders carry JSON-native values only (a tuple
+ * comes back a list, an int key a string: judged "not for every appstruct" on webob's serializers).
+ */
+function undeclaredDomain(info: ModuleInfo, encode: FunctionDecl, paramName: string): string {
+  const json = info.module.calls.some(
+    (c) =>
+      c.enclosing === encode.qualifiedName &&
+      (c.callee === 'json.dumps' || c.callee === 'JSON.stringify')
+  )
+  if (json)
+    return info.dialect === 'python'
+      ? `JSON-native ${paramName} (dicts with string keys, lists, str, int, float, bool, None; a tuple comes back as a list, an int key as a string)`
+      : `JSON-native ${paramName} (plain objects, arrays, strings, finite numbers, booleans, null; a Date comes back as a string, an undefined property is dropped)`
+  return `${paramName} the format is meant to carry (undeclared: values it cannot carry, such as a tuple through JSON, come back changed, so say which values the invariant is for)`
+}
+
 export function checkPairs(input: CheckInput): Found[] {
   const found: Found[] = []
   for (const info of input.modules) {
@@ -204,7 +221,7 @@ export function checkPairs(input: CheckInput): Found[] {
               invariant: python
                 ? `\`${decode.name}(${encode.name}(x)) == x\``
                 : `\`${decode.name}(${encode.name}(x))\` deep-equals \`x\``,
-              domain: generator.ok ? generator.domain : paramName,
+              domain: generator.ok ? generator.domain : undeclaredDomain(info, encode, paramName),
               generator: generator.ok
                 ? `the generator \`${generator.code}\` follows from the declared type of ${paramName}${blocked ? `, though ${blocked}` : ''}`
                 : `no generator follows from the declaration: write ${generator.missing}`

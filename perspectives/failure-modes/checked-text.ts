@@ -217,3 +217,52 @@ export function raisesSameError(module: ModuleModel, fn: FunctionDecl | undefine
       (t.errorType === 'ValueError' || t.errorType?.endsWith('.ValueError') === true)
   )
 }
+
+/** Decoder method name -> the encoder a serializer class pairs it with. */
+const PARTNERS: Record<string, string[]> = {
+  loads: ['dumps'],
+  load: ['dump'],
+  decode: ['encode'],
+  deserialize: ['serialize'],
+  deserialise: ['serialise'],
+  unserialize: ['serialize'],
+  parse: ['stringify', 'format', 'serialize'],
+  fromJSON: ['toJSON'],
+  from_json: ['to_json'],
+  unpack: ['pack']
+}
+
+/**
+ * A serializer's decoder: a method with its encoder beside it in the class (`dumps`/`loads`) whose body
+ * only returns a parse of its parameter (`def loads(self, b): return json.loads(text_(b))`). Such a
+ * class is plugged into a consumer that calls it through an interface (`self.serializer.loads(...)`)
+ * and expects the parse error for bad input, as from `json.loads` itself (webob's JSONSerializer,
+ * documented to raise ValueError and caught by CookieProfile: judged a contract). A plain parse
+ * function is not one: its callers are resolved and judged by name.
+ */
+export function serializerDecoder(
+  module: ModuleModel,
+  fn: FunctionDecl | undefined,
+  call: CallSite
+): boolean {
+  if (!fn?.className || call.enclosing !== fn.qualifiedName) return false
+  if (call.assignedTo !== undefined || call.statement) return false
+  const partners = PARTNERS[fn.name.replace(/^_+/, '')]
+  if (!partners) return false
+  const cls = module.classes.find((c) => c.name === fn.className)
+  const methods = (cls?.members ?? []).filter((m) => m.kind === 'method').map((m) => m.name)
+  if (!methods.some((m) => partners.includes(m.replace(/^_+/, '')))) return false
+  const params = fn.params.filter((p) => p.name !== 'self' && p.name !== 'cls').map((p) => p.name)
+  const mentions = call.args.some((a) =>
+    params.some((p) => new RegExp(`(^|[^\\w$.])${p}([^\\w$]|$)`).test(a))
+  )
+  const inside = (c: CallSite) =>
+    c.loc.startLine >= call.loc.startLine && c.loc.endLine <= call.loc.endLine
+  return (
+    mentions &&
+    !module.conditions.some((c) => c.enclosing === fn.qualifiedName) &&
+    !module.loops.some((l) => l.enclosing === fn.qualifiedName) &&
+    !module.throws.some((t) => t.enclosing === fn.qualifiedName) &&
+    module.calls.every((c) => c.enclosing !== fn.qualifiedName || inside(c))
+  )
+}

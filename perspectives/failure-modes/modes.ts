@@ -20,6 +20,7 @@ import {
   converterFunction,
   digitChecked,
   matchGroupArgument,
+  serializerDecoder,
   raisesSameError
 } from './checked-text.js'
 
@@ -197,10 +198,12 @@ export function modesOf(module: ModuleModel): FailureMode[] {
       callKind: entry.kind,
       inputs: inputsOf(fn, module, call.args),
       handling: callHandling,
-      // A converter, or a function that rejects bad arguments with the same ValueError: raising is its contract.
-      ...(module.language === 'python' &&
-      entry.kind === 'conversion' &&
-      (converterFunction(module, fn, call) || raisesSameError(module, fn))
+      // A converter, or a function that rejects bad arguments with the same ValueError: raising is its
+      // contract; so is a parse wrapper's parse error (`def loads(self, b): return json.loads(b)`).
+      ...((module.language === 'python' &&
+        entry.kind === 'conversion' &&
+        (converterFunction(module, fn, call) || raisesSameError(module, fn))) ||
+      (entry.kind === 'parse' && serializerDecoder(module, fn, call))
         ? { contract: true }
         : {})
     })
