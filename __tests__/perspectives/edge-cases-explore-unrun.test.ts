@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildCatalogue, type FunctionEntry } from '../../perspectives/edge-cases/catalogue.js'
 import { exploreBody, guardingUnrun } from '../../perspectives/edge-cases/explore.js'
+import { buildSpecs } from '../../perspectives/edge-cases/specs.js'
 import { buildFixtureModel } from './harness.js'
 
 const SOURCE = [
@@ -62,5 +63,28 @@ describe('explore rows for lines the suite never ran', () => {
     expect(names).not.toContain('score = 91')
     expect(names.some((n) => n.startsWith('scale = '))).toBe(false)
     expect(body.cases.length).toBeLessThanOrEqual(14)
+  })
+})
+
+describe('which functions get specs when the suite left lines unrun', () => {
+  it('functions with unrun lines come first, and past the cap as many again of them', async () => {
+    const source = ['a', 'b', 'c']
+      .map((name) => `def ${name}(x):\n    if x > 1:\n        return 1\n    return 0\n`)
+      .join('\n')
+    const { model } = await buildFixtureModel({ 'pkg/core.py': source })
+    const entries = buildCatalogue(model.modules, {
+      maxValuesPerParam: 14,
+      longStringLength: 10,
+      lineText: () => ''
+    })
+    const specs = buildSpecs({
+      entries,
+      findings: [],
+      maxSpecs: 1,
+      unrun: (e) => (e.fn.name === 'a' ? new Set<number>() : new Set([e.fn.loc.startLine + 2]))
+    })
+    expect(specs.map((s) => s.target.symbol)).toEqual(['b', 'c'])
+    const none = buildSpecs({ entries, findings: [], maxSpecs: 1 })
+    expect(none.map((s) => s.target.symbol)).toEqual(['a'])
   })
 })

@@ -15,7 +15,7 @@ export const OPTIONS = defineOptions({
     minimum: 0,
     default: 15,
     description:
-      'Most table-driven specs, for the exported functions with the most code-derived boundaries.'
+      'Most table-driven specs, for the exported functions with the most code-derived boundaries; as many again for functions with lines a measured run of the suite never ran.'
   },
   maxFunctions: {
     type: 'integer',

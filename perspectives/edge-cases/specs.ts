@@ -225,7 +225,13 @@ export function buildSpecs(input: SpecInput): SpecDraft[] {
       Number(b.untested) - Number(a.untested) ||
       a.order - b.order
   )
-  return built.slice(0, input.maxSpecs).map((b) => b.spec)
+  // Past the cap, tables for functions with lines the suite never ran still come (up to the cap
+  // again): they are the specs that can add coverage, and the validation stage keeps only those that do.
+  const extra = built
+    .slice(input.maxSpecs)
+    .filter((b) => b.unrun && b.table)
+    .slice(0, input.maxSpecs)
+  return [...built.slice(0, input.maxSpecs), ...extra].map((b) => b.spec)
 }
 
 /** How a spec names the function: its own name, with where it comes from when it is a default export. */
