@@ -48,6 +48,28 @@ describe('call position (JavaScript/TypeScript)', () => {
   })
 })
 
+describe('calls inside a bound value (JavaScript/TypeScript)', () => {
+  it('names the binding of the expression a call is part of, not of nested functions', async () => {
+    const m = await extractSnippet(
+      [
+        'const id = Math.random() * 1_000_000 * Date.now()',
+        'const port = Math.floor(Math.random() * 10) + 1',
+        'const whole = make()',
+        'const later = () => Math.random()',
+        ''
+      ].join('\n')
+    )
+    expect(m.calls.map((c) => [c.callee, c.assignedTo ?? null, c.boundWithin ?? null])).toEqual([
+      ['Math.random', null, 'id'],
+      ['Date.now', null, 'id'],
+      ['Math.floor', null, 'port'],
+      ['Math.random', null, 'port'],
+      ['make', 'whole', null],
+      ['Math.random', null, null]
+    ])
+  })
+})
+
 describe('call position (Python)', () => {
   it('marks statements, bound names and with items', async () => {
     const m = await extractPy(

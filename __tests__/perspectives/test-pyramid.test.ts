@@ -58,6 +58,28 @@ function cases(n: number, header: string, body: string, python = false): string 
   return out.join('\n')
 }
 
+/** A product and ten tests that start a real server and send it requests, one unit test. */
+const serverSuite = (product: string): Record<string, string> => ({
+  'package.json':
+    '{ "name": "serve", "main": "lib/index.js", "scripts": { "test": "node --test" } }\n',
+  'lib/index.js': product,
+  'test/serve.test.js': cases(
+    10,
+    "const http = require('http')\nconst lib = require('../lib/index.js')\nconst { it } = require('node:test')",
+    "const server = http.createServer(lib.handler)\n  await new Promise((r) => server.listen(0, '127.0.0.1', r))\n  await fetch(`http://127.0.0.1:${server.address().port}/`)\n  server.close()"
+  ),
+  'test/unit.test.js': cases(
+    1,
+    "const { it } = require('node:test')\nconst lib = require('../lib/index.js')",
+    'lib.handler({}, { end() {} })'
+  )
+})
+/** http-server's shape (session 7): the product creates the server its tests talk to. */
+const SERVER_PRODUCT =
+  "const http = require('http')\n\nexports.handler = (req, res) => res.end('ok')\nexports.createServer = () => http.createServer(exports.handler)\n"
+/** The same tests around a product that is no server (a request handler helper only). */
+const NOT_A_SERVER = "exports.handler = (req, res) => res.end('ok')\n"
+
 const TS_EXPECTED: ExpectedFinding[] = [
   { messageId: 'networkInUnitTest', file: 'test/rates.test.ts', line: 4 },
   { messageId: 'testCanMoveDown', file: 'test/api.test.ts', line: 4 },
@@ -292,6 +314,24 @@ testPerspective<TestPyramidOptions>(testPyramid, {
       check: (r) => expect(levelOf(r, 'tests/test_ops.py')).toBe('unit')
     },
     {
+      name: 'unhealthyShape: a server product tested over HTTP has its tests at the right level',
+      files: serverSuite(SERVER_PRODUCT)
+    },
+    {
+      // Judged false on pyflakes (session 7): a command's main(args=...) run in-process on real files is
+      // tested at its own level; the integration test of apply_discount beside it still is reported.
+      name: "testCanMoveDown: a command's main() run on real files is at its own level",
+      files: {
+        'lint/__init__.py': '',
+        'lint/api.py':
+          'import sys\n\n\ndef check(text):\n    return [n for n, line in enumerate(text.splitlines()) if len(line) > 79]\n\n\ndef main(args=None):\n    for path in args or sys.argv[1:]:\n        with open(path) as f:\n            print(check(f.read()))\n',
+        'tests/test_api.py':
+          'from lint.api import main\n\n\ndef test_main_reads_files(tmp_path):\n    path = tmp_path / "a.py"\n    path.write_text("x = 1\\n")\n    main(args=[str(path)])\n',
+        'tests/test_check.py':
+          'from lint.api import check\n\n\ndef test_check():\n    assert check("x = 1") == []\n'
+      }
+    },
+    {
       name: 'a healthy pyramid gives no shape verdict',
       files: {
         'src/a.ts': 'export const a = 1\n',
@@ -439,6 +479,13 @@ testPerspective<TestPyramidOptions>(testPyramid, {
       }
     },
     {
+      // Judged on http-server and superagent (session 7): Math.random picking a port or a unique key
+      // that no assertion reads is not a reproducibility problem; a drawn value an assertion reads is.
+      name: 'unseededRandom: a random port or key no assertion reads is not reported; an asserted draw is',
+      files: readFixture('test-pyramid-random-keys'),
+      expected: [{ messageId: 'unseededRandom', file: 'test/amount.test.js', line: 6 }]
+    },
+    {
       name: 'an ice-cream cone is a repository-level verdict',
       files: {
         'src/a.ts': 'export const a = 1\n',
@@ -469,6 +516,11 @@ testPerspective<TestPyramidOptions>(testPyramid, {
         expect(verdict.severity).toBe('low')
         expect(result.run.report).toContain('; no integration tests.')
       }
+    },
+    {
+      name: 'integration tests with no unit base around a product that serves nothing itself',
+      files: serverSuite(NOT_A_SERVER),
+      expected: [{ messageId: 'unhealthyShape', file: null, line: null }]
     },
     {
       name: 'integration tests with no unit base',

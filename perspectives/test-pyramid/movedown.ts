@@ -59,6 +59,30 @@ function unitTestedInFile(f: TestFile, symbol: string): boolean {
   })
 }
 
+/**
+ * A command's entry function: `main`, or the function a manifest's `bin` / `[project.scripts]` / entry
+ * points name (`pyflakes.api:main`). Its behaviour is the command's output for its arguments, so a test
+ * that runs it on real files is at its own level, and the pieces it calls are where unit tests go
+ * (judged false on pyflakes' `main(args=...)`, session 7).
+ */
+function commandEntry(model: CodeModel, module: ModuleModel, symbol: string): boolean {
+  if (symbol === 'main') return true
+  const dotted = module.path
+    .replace(/\.[^./]+$/, '')
+    .replace(/\/__init__$/, '')
+    .split('/')
+    .join('.')
+  const named = (ref: string) => {
+    const [target, fn] = ref.split(':').map((s) => s.trim())
+    return fn === symbol && target !== undefined && dotted.endsWith(target)
+  }
+  return model.facts.manifests.some(
+    (m) =>
+      Object.values(m.bin).some(named) ||
+      Object.values(m.entryPoints ?? {}).some((group) => Object.values(group).some(named))
+  )
+}
+
 export function checkMoveDown(model: CodeModel, files: TestFile[], quote: Quoter): Found[] {
   const byPath = new Map(model.modules.map((m) => [m.path, m]))
   // What unit tests already reach: module#symbol.
@@ -87,7 +111,7 @@ export function checkMoveDown(model: CodeModel, files: TestFile[], quote: Quoter
         )
           continue
         const symbol = unit.exportNames.find((n) => symbols.has(n))
-        if (!symbol || symbol === 'default') continue
+        if (!symbol || symbol === 'default' || commandEntry(model, module, symbol)) continue
         const key = `${target}#${symbol}`
         if (unitReach.has(key) || seen.has(key) || unitTestedInFile(f, symbol)) continue
         seen.add(key)

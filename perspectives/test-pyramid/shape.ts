@@ -6,6 +6,8 @@
 //   pyramid         unit >= integration >= e2e                              (healthy)
 //   diamond         anything else (integration the largest, unit >= 20%)   (healthy enough)
 import type { CodeModel } from '../../src/model/types.js'
+import { classOf } from '../../src/model/surface.js'
+import { normaliseSource } from './classify.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { plural } from '../shared/text.js'
 import { isDeclarationFile } from '../shared/units.js'
@@ -84,6 +86,13 @@ export function missingLevels(counts: Counts): Level[] {
   return LEVELS.filter((l) => counts.tests[l] === 0)
 }
 
+/** Most files of the level start a server or send it requests. */
+function serverLevel(files: readonly TestFile[], level: Level): boolean {
+  const heavy = files.filter((f) => f.level === level)
+  const serving = heavy.filter((f) => f.touches.has('server') || f.touches.has('http-app'))
+  return heavy.length > 0 && serving.length * 2 > heavy.length
+}
+
 const WHY: Partial<Record<Shape, string>> = {
   'ice-cream cone':
     'more end-to-end tests than unit tests, the slowest and most brittle kind carrying the suite',
@@ -98,6 +107,47 @@ const ADVICE: Partial<Record<Shape, string>> = {
     'Test the logic behind those tests directly, with fakes for the I/O, and keep the integration tests for the wiring.',
   hourglass:
     'Add integration tests for the seams (database, HTTP, files) so that end-to-end tests are not the only check of the wiring.'
+}
+
+/** Packages whose import makes a module serve HTTP. */
+const SERVER_FRAMEWORKS = new Set([
+  'express',
+  'koa',
+  'fastify',
+  'hono',
+  '@hapi/hapi',
+  'connect',
+  'polka',
+  'restify',
+  'flask',
+  'django',
+  'fastapi',
+  'starlette',
+  'aiohttp',
+  'tornado',
+  'bottle',
+  'falcon',
+  'sanic',
+  'quart'
+])
+
+/**
+ * Whether the product is a server: shipped code creates one (`http.createServer`, `union.createServer`)
+ * or is written on a web framework. Its behaviour is what it answers over HTTP, so tests that start it
+ * and send requests are at the right level, not a pyramid missing its base (http-server, session 7).
+ */
+export function productServesHttp(model: CodeModel): boolean {
+  return model.modules.some(
+    (m) =>
+      !m.isTest &&
+      !isTestSupportPath(m.path) &&
+      (model.surface === undefined ||
+        (classOf(model.surface, m.path) ?? 'shipped') === 'shipped') &&
+      (m.calls.some((c) => c.name === 'createServer') ||
+        m.imports.some(
+          (d) => !d.resolved && SERVER_FRAMEWORKS.has(normaliseSource(d.source).split('.')[0])
+        ))
+  )
 }
 
 /** The repository-level verdict when the shape is unhealthy, and a finding for a repository with code and no tests. */
@@ -149,6 +199,7 @@ export function shapeFindings(
   if (!template) return []
   const heavy: Level =
     shape === 'ice-cream cone' ? 'e2e' : shape === 'no unit base' ? 'integration' : 'unit'
+  if (shape === 'no unit base' && productServesHttp(model) && serverLevel(files, heavy)) return []
   const why = template.replace('{{needs}}', needs(files.filter((f) => f.level === heavy)))
   const where = files
     .filter((f) => f.level === heavy || (shape === 'hourglass' && f.level === 'e2e'))

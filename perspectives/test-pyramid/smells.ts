@@ -199,6 +199,45 @@ function typeOnlyTest(file: TestFile, call: CallSite): boolean {
   return checks.length > 0 && checks.every(typeLevel)
 }
 
+/** Identifier-like words in the file's assertions: their arguments and chains (`expect(f(n)).toBe`). */
+function assertedWords(assertions: readonly CallSite[]): Set<string> {
+  const words = new Set<string>()
+  for (const a of assertions)
+    for (const text of [a.callee, ...a.args])
+      for (const w of text.split(/[^\w$]+/)) if (w) words.add(w)
+  return words
+}
+
+/**
+ * Whether a random draw provably reaches no assertion: it is bound to a name (`const port = ...`,
+ * `const id = Math.random() * 1e6`), or made by a helper of the file whose every call is, and no
+ * assertion of the file names it. Then the draw picks a port or a unique key and a failure does not
+ * depend on its value (http-server's port, superagent's redirect ids, session 7). A draw used inline
+ * (an argument, an assertion) may reach an assertion: it stays reported. JavaScript and TypeScript only.
+ */
+function drawConfined(file: TestFile, call: CallSite): boolean {
+  // A Python `assert` is a statement, not a call: what it reads is not in the model's calls.
+  if (file.module.language === 'python') return false
+  const assertions = file.module.calls.filter(isAssertion)
+  const words = assertedWords(assertions)
+  const holder = (c: CallSite): string | undefined => {
+    if (assertions.some((a) => a !== c && within(c.loc, a.loc))) return undefined
+    return c.assignedTo ?? c.boundWithin
+  }
+  let sites = [call]
+  if (!testAt(file, call.loc) && call.enclosing) {
+    // A helper of the file (`getRandomInt`, `uniqid`): its callers hold what it draws.
+    const helper = file.module.functions.find((f) => f.qualifiedName === call.enclosing)
+    if (!helper || helper.className) return false
+    sites = file.module.calls.filter((c) => c.callee === helper.name)
+    if (sites.length === 0) return false
+  }
+  return sites.every((s) => {
+    const name = holder(s)
+    return name !== undefined && !words.has(name)
+  })
+}
+
 export function checkRandom(input: SmellInput): Found[] {
   const out: Found[] = []
   for (const file of input.files) {
@@ -208,7 +247,8 @@ export function checkRandom(input: SmellInput): Found[] {
     if (seeded) continue
     for (const { call, count } of perFileCallee(
       file,
-      (callee, call) => RANDOM_CALLS.has(callee) && !typeOnlyTest(file, call)
+      (callee, call) =>
+        RANDOM_CALLS.has(callee) && !typeOnlyTest(file, call) && !drawConfined(file, call)
     )) {
       const test = testAt(file, call.loc)
       const path = file.module.path

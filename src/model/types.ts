@@ -226,6 +226,11 @@ export interface CallSite {
   statement?: boolean
   /** The plain name its result is bound to: `const s = f()`, `s = f()`, `s = await f()`, Python `s = f()`. */
   assignedTo?: string
+  /**
+   * JS/TS: the plain name bound to an expression the call is part of, when the call is not the whole
+   * value: `const id = Math.random() * 1e6` gives Math.random `id` (calls in nested functions excluded).
+   */
+  boundWithin?: string
   /** Python: the context expression of a `with` item (`with open(p) as f:`), so the resource is closed. */
   managed?: boolean
   /** The guards and the try that dominate the call in its function (JS/TS, Python). */

@@ -86,9 +86,29 @@ export function noteBinding(state: JsState, name: Node | null, value: Node | nul
   if (name?.type !== 'identifier') return
   let v = unwrapParens(value)
   if (v?.type === 'await_expression') v = unwrapParens(v.namedChild(0))
-  if (v && (v.type === 'call_expression' || v.type === 'new_expression'))
-    state.assignedTo.set(v.id, slice(state, name, 100))
+  if (!v) return
+  const bound = slice(state, name, 100)
+  if (v.type === 'call_expression' || v.type === 'new_expression') state.assignedTo.set(v.id, bound)
+  // The calls the value is built from (`Math.random() * 1e6`, `Math.floor(Math.random() * n)`).
+  if (FUNCTION_NODES.has(v.type)) return
+  const stack = [...v.namedChildren]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (!node || FUNCTION_NODES.has(node.type)) continue
+    if (node.type === 'call_expression' || node.type === 'new_expression')
+      state.boundWithin.set(node.id, bound)
+    for (const child of node.namedChildren) stack.push(child)
+  }
 }
+
+const FUNCTION_NODES = new Set([
+  'arrow_function',
+  'function_expression',
+  'function',
+  'class',
+  'class_body',
+  'method_definition'
+])
 
 /** Records a call site; returns the callee node. */
 export function handleCall(state: JsState, node: Node, isNew: boolean): Node | null {
@@ -154,6 +174,8 @@ export function handleCall(state: JsState, node: Node, isNew: boolean): Node | n
   if (state.statements.has(node.id)) call.statement = true
   const boundTo = state.assignedTo.get(node.id)
   if (boundTo !== undefined) call.assignedTo = boundTo
+  const within = state.boundWithin.get(node.id)
+  if (within !== undefined) call.boundWithin = within
   state.model.calls.push(withEnclosing(state, call))
   return fnNode
 }
