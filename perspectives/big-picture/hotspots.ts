@@ -5,6 +5,9 @@
 // test-coverage has a result it speaks for it, so scope's untested-unit findings are not counted twice.
 // Examples, documentation and benchmarks are not what the project ships: their findings are real but
 // are not where tests pay off, so they make no hotspot (the report counts them).
+// A hotspot rests on solid parts only: a finding of low confidence or a static estimate is a lead, not
+// a fact, and judges found hotspots built from them false or empty (http-server, superagent, webob,
+// session 7). A hotspot is high only when one of its parts is high with high confidence.
 import type { CodeModel } from '../../src/model/types.js'
 import { classOf } from '../../src/model/surface.js'
 import type { Quoter } from '../shared/evidence.js'
@@ -89,6 +92,18 @@ export function shippedPredicate(model: CodeModel): (file: string) => boolean {
   return (file) => inView.has(file) || (classOf(surface, file) === undefined && isShipped(file))
 }
 
+/** A part a hotspot may rest on: not low confidence, not a static estimate. */
+export function isSolid(finding: Finding): boolean {
+  return finding.confidence !== 'low' && !finding.tags.includes('static-estimate')
+}
+
+/** A part's severity as the hotspot counts it: high only with high confidence. */
+function solidSeverity(finding: Finding): Severity {
+  return finding.confidence === 'high' || !moreSevere(finding.severity, 'medium')
+    ? finding.severity
+    : 'medium'
+}
+
 export function findHotspots(
   findings: readonly Finding[],
   quote: Quoter,
@@ -125,14 +140,16 @@ export function findHotspots(
     list.push({ finding, startLine: where.startLine, endLine: where.endLine })
     byFile.set(finding.file, list)
   }
-  for (const [file, list] of byFile) {
+  for (const [file, all] of byFile) {
+    const list = all.filter((p) => isSolid(p.finding))
+    if (list.length === 0) continue
     const perspectives = [...new Set(list.map((p) => p.finding.perspective))].sort()
     const score = round1(list.reduce((n, p) => n + findingWeight(p.finding), 0))
     if (perspectives.length < options.minPerspectives || score === 0) continue
     const sorted = [...list].sort(rank)
     let severity: Severity = 'info'
     for (const p of list)
-      if (moreSevere(p.finding.severity, severity)) severity = p.finding.severity
+      if (moreSevere(solidSeverity(p.finding), severity)) severity = solidSeverity(p.finding)
     result.hotspots.push({
       file,
       perspectives,
