@@ -46,6 +46,18 @@ describe('judged false in session 7 round 2: JavaScript', () => {
       'every caller in the repository rebinds the result'
     )
   })
+
+  it('error-handling: logging a failed user callback and applying the defaults is low; logging a failed write is medium', async () => {
+    const found = await findings(errorHandling as Perspective<string, unknown>, js)
+    const logs = found.filter((f) => f.messageId === 'logOnlyCatch')
+    expect(rows(logs)).toEqual([
+      'logOnlyCatch lib/retry.js:14 low',
+      'logOnlyCatch lib/retry.js:24 medium'
+    ])
+    expect(logs.find((f) => f.startLine === 14)?.message).toContain(
+      'falls back to its default behaviour'
+    )
+  })
 })
 
 describe('judged false in session 7 round 2: Python', () => {

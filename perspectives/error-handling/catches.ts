@@ -1,6 +1,12 @@
 // catch/except handlers: swallowed errors, handlers that only log, bare `except:`, and new errors
 // raised inside a handler without the caught one as their cause.
-import type { CallSite, CatchHandler, ThrowSite, TryBlock } from '../../src/model/types.js'
+import type {
+  CallSite,
+  CatchHandler,
+  FunctionDecl,
+  ThrowSite,
+  TryBlock
+} from '../../src/model/types.js'
 import { splitTopLevel } from '../shared/values.js'
 import type { Confidence, Severity } from '../types.js'
 import { type CheckInput, type Found, guardedCalls, type ModuleInfo, whereText } from './context.js'
@@ -209,6 +215,25 @@ function workerLoop(info: ModuleInfo, tryBlock: TryBlock): boolean {
   )
 }
 
+/** Callee names that hold a function the user handed in: `this._retryCallback`, `options.onError`, `cb`. */
+const CALLBACK_NAME = /([Cc]allback|[Hh]ook|[Hh]andler|[Ll]istener|^on[A-Z]\w*|^cb|^fn)$/
+
+/**
+ * Every call the try guards is a callback the user supplied: a parameter of the function, or a property
+ * named like one (`this._retryCallback(err, res)`). Logging its failure and going on with the defaults
+ * is the fallback superagent's retry logic means (judged a deliberate fallback). Its callee, or undefined.
+ */
+function userCallbackOnly(guarded: CallSite[], fn: FunctionDecl | undefined): string | undefined {
+  if (guarded.length === 0) return undefined
+  const params = new Set((fn?.params ?? []).map((p) => p.name))
+  const user = (c: CallSite) =>
+    params.has(c.callee) ||
+    (c.receiver !== undefined &&
+      /^(this|self)(\.\w+)?$|^(options|opts)$/.test(c.receiver) &&
+      CALLBACK_NAME.test(c.name.replace(/^_+/, '')))
+  return guarded.every(user) ? guarded[0].callee : undefined
+}
+
 export function checkHandlers(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
@@ -312,7 +337,8 @@ function checkHandler(
       [...new Set(handlerCalls(info, tryBlock, handler).map((c) => c.callee))].join(', ') ||
       'a log call'
     const entry = input.entryModules.has(info.module.path)
-    const severity: Severity = broad && !entry && !cleanup ? 'medium' : 'low'
+    const callback = userCallbackOnly(guarded, fn)
+    const severity: Severity = broad && !entry && !cleanup && !callback ? 'medium' : 'low'
     return {
       ...base,
       draft: {
@@ -322,16 +348,19 @@ function checkHandler(
           where,
           guarded: what,
           logs,
-          after: tryBlock.enclosing
-            ? `${tryBlock.enclosing}() goes on as if it had succeeded`
-            : 'the module goes on loading'
+          after: callback
+            ? `${tryBlock.enclosing ?? 'the code'}() falls back to its default behaviour, as when ${callback} gives no answer`
+            : tryBlock.enclosing
+              ? `${tryBlock.enclosing}() goes on as if it had succeeded`
+              : 'the module goes on loading'
         },
         severity,
         confidence: 'medium',
         rationale:
           `Severity ${severity}: ${broad ? 'it catches every error' : `it catches only ${handler.types.join(', ')}`}` +
           `${entry ? ` and ${info.module.path} is a command-line entry point (${input.entryModules.get(info.module.path)}), where reporting and going on can be the intent` : ''}` +
-          `${cleanup ? ' and it guards clean-up inside a finally block' : ''}; ` +
+          `${cleanup ? ' and it guards clean-up inside a finally block' : ''}` +
+          `${callback ? ` and what fails is ${callback}, a callback the user supplied: logging it and applying the defaults is a deliberate fallback` : ''}; ` +
           'logging is recovery only if the code after it copes with the missing result.',
         evidence,
         key: `log:${scope}:${what}`,
