@@ -13,8 +13,8 @@ type TypeScript = typeof TS
 
 const JS_FAMILY = new Set(['javascript', 'typescript', 'tsx', 'jsx'])
 /** Above this the checker's cost outweighs the refinement: names decide, as without it. */
-const MAX_FILES = 1500
-const MAX_BYTES = 15 * 1024 * 1024
+const MAX_FILES = 600
+const MAX_BYTES = 6 * 1024 * 1024
 
 /**
  * Adds the checker's receiver facts to the JavaScript/TypeScript modules: a line's member uses of a
@@ -26,29 +26,47 @@ export async function addCheckerReceivers(
   modules: readonly ModuleModel[]
 ): Promise<void> {
   const jsModules = modules.filter((m) => JS_FAMILY.has(m.language))
+  // Only a name several functions share can be narrowed: with one definer, the typed use reaches it
+  // as the name did (the checker's types cost seconds on a few hundred files).
+  const definers = new Map<string, number>()
+  for (const m of jsModules)
+    if (!m.isTest)
+      for (const fn of m.functions) definers.set(fn.name, (definers.get(fn.name) ?? 0) + 1)
   const methodNames = new Set<string>()
   for (const m of jsModules)
-    if (!m.isTest) for (const fn of m.functions) if (fn.className) methodNames.add(fn.name)
+    if (!m.isTest)
+      for (const fn of m.functions)
+        if (fn.className && (definers.get(fn.name) ?? 0) > 1) methodNames.add(fn.name)
   if (methodNames.size === 0) return
-  // Only when some member use of a method name is still untyped: else there is nothing to narrow.
-  const wanted = jsModules.some((m) =>
-    Object.keys(m.nameUseLines ?? {}).some((key) => {
-      const dot = key.lastIndexOf('.')
-      return dot >= 0 && key.slice(0, dot) !== 'self' && methodNames.has(key.slice(dot + 1))
-    })
+  // Only files with a member use of such a name still untyped: else there is nothing to narrow (the
+  // program loads the files they import on its own).
+  const wanted = new Set(
+    jsModules
+      .filter((m) =>
+        Object.keys(m.nameUseLines ?? {}).some((key) => {
+          const dot = key.lastIndexOf('.')
+          return dot >= 0 && key.slice(0, dot) !== 'self' && methodNames.has(key.slice(dot + 1))
+        })
+      )
+      .map((m) => m.path)
   )
-  if (!wanted) return
+  if (wanted.size === 0) return
   const sources = files.filter((f) => JS_FAMILY.has(f.language))
   const bytes = sources.reduce((sum, f) => sum + f.bytes, 0)
   if (sources.length > MAX_FILES || bytes > MAX_BYTES) return
-  const ts = await loadTypeScript()
-  const program = programOf(ts, sources)
-  const checker = program.getTypeChecker()
   const byPath = new Map(jsModules.map((m) => [m.path, m]))
+  const ts = await loadTypeScript()
+  const program = programOf(
+    ts,
+    sources,
+    // Every class file too: any class with the typed one's members may be passed instead.
+    sources.filter((f) => wanted.has(f.path) || (byPath.get(f.path)?.classes.length ?? 0) > 0)
+  )
+  const checker = program.getTypeChecker()
   const repoFiles = new Set(sources.map((f) => `/${f.path}`))
   const shapes = classShapes(ts, checker, program, repoFiles)
   for (const file of sources) {
-    const module = byPath.get(file.path)
+    const module = wanted.has(file.path) ? byPath.get(file.path) : undefined
     const sf = program.getSourceFile(`/${file.path}`)
     if (!module || !sf || !module.nameUseLines) continue
     const lines = typedLines(ts, checker, sf, methodNames, (type) =>
@@ -115,7 +133,11 @@ function typedLines(
       const line = sf.getLineAndCharacterOfPosition(node.name.getStart(sf)).line + 1
       let names = out.get(line)
       if (!names) out.set(line, (names = new Map()))
-      const classes = classesOfType(checker.getTypeAtLocation(node.expression))
+      const type = checker.getTypeAtLocation(node.expression)
+      // A type without the member is a wrong guess (unchecked JavaScript): the receiver is unknown.
+      const classes = checker.getPropertyOfType(type.getNonNullableType(), node.name.text)
+        ? classesOfType(type)
+        : undefined
       const known = names.get(node.name.text)
       if (known === null) {
         // One untyped receiver of the name on the line keeps the whole line untyped.
@@ -205,7 +227,11 @@ function apply(module: ModuleModel, lines: LineFacts): void {
   if (changed) module.typedUseLines = typed
 }
 
-function programOf(ts: TypeScript, sources: readonly SourceFile[]): TS.Program {
+function programOf(
+  ts: TypeScript,
+  sources: readonly SourceFile[],
+  roots: readonly SourceFile[]
+): TS.Program {
   const texts = new Map(sources.map((f) => [f.path, f.text]))
   const strip = (name: string): string => name.replace(/^\/+/, '')
   const options: TS.CompilerOptions = {
@@ -239,5 +265,5 @@ function programOf(ts: TypeScript, sources: readonly SourceFile[]): TS.Program {
     },
     getDirectories: () => []
   }
-  return ts.createProgram({ rootNames: sources.map((f) => `/${f.path}`), options, host })
+  return ts.createProgram({ rootNames: roots.map((f) => `/${f.path}`), options, host })
 }
