@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { measureBaselines, type Baselines } from '../../src/execute/baseline.js'
+import { lastErrorLine, measureBaselines, type Baselines } from '../../src/execute/baseline.js'
 import { openSession, runSpecFiles, type SpecFile } from '../../src/execute/validate.js'
 import type { TestFramework } from '../../src/specs/types.js'
 import { CI_PYTHON, fingerprint, fixtureWorkspace } from './workspace.js'
@@ -267,4 +267,49 @@ describe('coverage gain when the suite cannot be measured', () => {
       await ws.remove()
     }
   }, 120_000)
+})
+
+describe("a suite whose coverage cannot start says the runner's own words", () => {
+  it('names the last error line (a coverage plugin the environment lacks)', () => {
+    expect(
+      lastErrorLine(
+        'Traceback (most recent call last):\n  File "plugin_support.py", line 45\n    __import__(module)\nModuleNotFoundError: No module named \'covdefaults\'\n\n'
+      )
+    ).toBe("ModuleNotFoundError: No module named 'covdefaults'")
+    expect(lastErrorLine('  \n')).toBeNull()
+    expect(lastErrorLine('x'.repeat(300))).toHaveLength(200)
+  })
+  const pythonIt = CI_PYTHON ? it : it.skip
+  pythonIt(
+    'pytest under coverage.py whose project config names a plugin this environment lacks: measured with our settings',
+    async () => {
+      const ws = await fixtureWorkspace('pytest', { git: true })
+      try {
+        await mkdir(join(ws.dir, 'tests'), { recursive: true })
+        await writeFile(join(ws.dir, 'tests/test_suite.py'), PY('bulk_discount(10)', '0'))
+        await writeFile(join(ws.dir, '.coveragerc'), '[run]\nplugins = no_such_coverage_plugin\n')
+        const session = await openSession({
+          workspace: ws.dir,
+          perFileMs: 60_000,
+          totalMs: 600_000,
+          python: CI_PYTHON,
+          needsPython: true
+        })
+        try {
+          const baselines = await measureBaselines(session, new Map([['pytest', 'python']]), {
+            budgetMs: 120_000
+          })
+          expect(baselines.maps.size).toBe(0)
+          expect(baselines.missing.get('pytest')).toMatch(
+            /wrote no coverage \(exit code \d+; its last error line: "ModuleNotFoundError: No module named 'no_such_coverage_plugin'"\)/
+          )
+        } finally {
+          await session.dispose()
+        }
+      } finally {
+        await ws.remove()
+      }
+    },
+    120_000
+  )
 })

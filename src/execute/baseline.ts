@@ -132,9 +132,10 @@ export async function measureBaselines(
     if (!map && (child.code === 0 || (kind === 'python' && child.code === 5)))
       map = kind === 'v8' ? { kind, files: new Map() } : { kind, files: new Map() }
     if (!map) {
+      const said = lastErrorLine(child.stderr)
       missing.set(
         framework,
-        `the project's suite wrote no coverage (exit code ${child.code}), so coverage gain is not measured`
+        `the project's suite wrote no coverage (exit code ${child.code}${said ? `; its last error line: "${said}"` : ''}), so coverage gain is not measured`
       )
       continue
     }
@@ -171,18 +172,36 @@ async function runSuite(
   runs: readonly string[][],
   budgetMs: number,
   clock: () => number,
-  run: (extra: string[], ms: number) => Promise<{ code: number | null; killed: boolean }>
-): Promise<{ code: number | null; killed: boolean }> {
+  run: (
+    extra: string[],
+    ms: number
+  ) => Promise<{ code: number | null; killed: boolean; stderr: string }>
+): Promise<{ code: number | null; killed: boolean; stderr: string }> {
   const started = clock()
   let code: number | null = 0
+  let stderr = ''
   for (const extra of runs) {
     const left = budgetMs - (clock() - started)
-    if (left <= 0) return { code, killed: true }
+    if (left <= 0) return { code, killed: true, stderr }
     const child = await run(extra, left)
     if (child.killed) return child
-    if (code === 0) code = child.code
+    if (code === 0) ({ code, stderr } = child)
   }
-  return { code, killed: false }
+  return { code, killed: false, stderr }
+}
+
+/**
+ * The last non-blank line a failed run wrote to stderr, shortened: usually the error that stopped it
+ * (a coverage plugin the environment lacks, a missing module), which names the set-up step to add.
+ */
+export function lastErrorLine(stderr: string): string | null {
+  const line = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .at(-1)
+  if (!line) return null
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line
 }
 
 /**
