@@ -132,6 +132,8 @@ export async function readCoverage(
     leaveOut: ReadonlySet<string>
     /** Whether a repository file counts (the product's code, not its tests); default all. */
     counts?: (path: string) => boolean
+    /** coverage.py's settings file in place of the project's (one naming a plugin we lack). */
+    rcfile?: string
   }
 ): Promise<CoverageMap | null> {
   const map = kind === 'v8' ? await readV8(dir, ctx) : await readPython(dir, ctx)
@@ -195,23 +197,25 @@ async function readPython(
     python: string | null
     env: Record<string, string>
     leaveOut: ReadonlySet<string>
+    rcfile?: string
   }
 ): Promise<CoverageMap | null> {
   if (!ctx.python) return null
+  const rc = ctx.rcfile ? [`--rcfile=${ctx.rcfile}`] : []
   const out = join(dir, 'coverage.json')
   const env = { ...ctx.env, COVERAGE_FILE: join(dir, '.coverage') }
   // Each process wrote its own `.coverage.<suffix>` (parallel); one file, with the project's `[paths]`
   // applied, is what the report reads. Nothing to combine is not an error here.
   await runChild({
     command: ctx.python,
-    args: ['-m', 'coverage', 'combine', '--append', '-q'],
+    args: ['-m', 'coverage', 'combine', ...rc, '--append', '-q'],
     cwd: ctx.root,
     env,
     timeoutMs: 120_000
   })
   const child = await runChild({
     command: ctx.python,
-    args: ['-m', 'coverage', 'json', '-q', '-i', '-o', out],
+    args: ['-m', 'coverage', 'json', ...rc, '-q', '-i', '-o', out],
     cwd: ctx.root,
     env,
     timeoutMs: 120_000
