@@ -32,6 +32,24 @@ describe('imports', () => {
     expect(m.strings).toEqual([])
   })
 
+  test('an import whose names are read only as types is type-only (TypeScript drops it)', async () => {
+    const m = await extractSnippet(
+      [
+        `import { TimeMatcher } from './time-matcher'`,
+        `import { Walker } from './walker'`,
+        `import { Both } from './both'`,
+        `import { Unused } from './unused'`,
+        `export function walk(m: TimeMatcher, b: Both): Walker { return new Walker(m, Both.of(b)) }`
+      ].join('\n')
+    )
+    expect(m.imports.map((i) => [i.source, i.typeOnly])).toEqual([
+      ['./time-matcher', true],
+      ['./walker', false],
+      ['./both', false],
+      ['./unused', false]
+    ])
+  })
+
   test('CommonJS require with destructuring and member access, and dynamic import', async () => {
     const m = await extractSnippet(
       [

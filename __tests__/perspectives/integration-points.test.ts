@@ -130,7 +130,7 @@ const envRepo = (tokenLine: string): Record<string, string> => ({
  * Two TypeScript modules importing each other (judged false on superjson, session 5, when one edge takes
  * only a type that tsc removes): `shape` is what src/shapes.ts exports under the name Shape.
  */
-const typeEdgeRepo = (shape: string): Record<string, string> => ({
+const typeEdgeRepo = (shape: string, guard = ''): Record<string, string> => ({
   'package.json': '{"name":"geo","type":"module","devDependencies":{"jest":"^29.0.0"}}',
   'src/shapes.ts': [
     "import { area } from './area.js'",
@@ -146,6 +146,7 @@ const typeEdgeRepo = (shape: string): Record<string, string> => ({
     "import { Shape } from './shapes.js'",
     '',
     'export function area(s: Shape): number {',
+    ...(guard ? [guard] : []),
     '  return s.width * s.height',
     '}',
     ''
@@ -173,6 +174,12 @@ testPerspective<IntegrationOptions>(integrationPoints, {
     {
       name: 'importCycle near miss: the back edge takes only an interface, which tsc removes',
       files: typeEdgeRepo(SHAPE_INTERFACE),
+      check: ({ run }) => expect(run.metrics).toMatchObject({ importCycles: 0, graphEdges: 1 })
+    },
+    {
+      // node-cron's matcher-walker (session 8, judged false): tsc, esbuild and swc drop the import.
+      name: 'importCycle near miss: the back edge takes a class read only as a type',
+      files: typeEdgeRepo(SHAPE_CLASS),
       check: ({ run }) => expect(run.metrics).toMatchObject({ importCycles: 0, graphEdges: 1 })
     },
     {
@@ -329,8 +336,11 @@ testPerspective<IntegrationOptions>(integrationPoints, {
       expected: [{ messageId: 'importCycle', file: 'src/x.ts', line: 1 }]
     },
     {
-      name: 'importCycle: the back edge takes a class, which runs',
-      files: typeEdgeRepo(SHAPE_CLASS),
+      name: 'importCycle: the back edge takes a class read as a value, which runs',
+      files: typeEdgeRepo(
+        SHAPE_CLASS,
+        "  if (!(s instanceof Shape)) throw new TypeError('not a shape')"
+      ),
       expected: [{ messageId: 'importCycle', file: 'src/area.ts', line: 1 }]
     },
     {

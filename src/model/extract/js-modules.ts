@@ -67,9 +67,29 @@ export function handleImport(state: JsState, node: Node): void {
     source,
     names,
     kind,
-    typeOnly: hasToken(node, 'type', 'import_clause'),
+    typeOnly: hasToken(node, 'type', 'import_clause') || usedOnlyAsTypes(state, node, names),
     loc: loc(node)
   })
+}
+
+/**
+ * Whether TypeScript drops this import from the emitted code: every name it binds is read only in type
+ * positions (tree-sitter's `type_identifier`), never as a value (node-cron's `import { TimeMatcher }`
+ * used only as a parameter type makes no runtime cycle). Namespace imports and side-effect imports stay.
+ */
+function usedOnlyAsTypes(state: JsState, node: Node, names: readonly ImportedName[]): boolean {
+  if (state.model.language !== 'typescript' || names.length === 0) return false
+  if (names.some((n) => n.imported === '*')) return false
+  const locals = new Set(names.map((n) => n.local))
+  const root = node.tree.rootNode
+  const outside = (id: Node | null): id is Node =>
+    id !== null &&
+    locals.has(id.text) &&
+    (id.startIndex >= node.endIndex || id.endIndex <= node.startIndex)
+  const values = ['identifier', 'shorthand_property_identifier']
+  if (root.descendantsOfType(values).some(outside)) return false
+  // An import never read at all is left as it is: only a use as a type says what it is for.
+  return root.descendantsOfType('type_identifier').some(outside)
 }
 
 const DECLARATION_KIND: Record<string, ExportDecl['kind']> = {
