@@ -3,37 +3,12 @@
 // beside it asserted absent.
 import { describe, expect, it } from '@jest/globals'
 import perspective from '../../perspectives/backwards-compat/index.js'
-import { readFixture, runFixture } from './harness.js'
-
-function trees(name: string): { base: Record<string, string>; head: Record<string, string> } {
-  const all = readFixture(`backwards-compat-surface/${name}`)
-  const pick = (prefix: string): Record<string, string> =>
-    Object.fromEntries(
-      Object.entries(all)
-        .filter(([p]) => p.startsWith(prefix))
-        .map(([p, t]) => [p.slice(prefix.length), t])
-    )
-  return { base: pick('base/'), head: pick('head/') }
-}
+import { runFixture } from './harness.js'
+import { compatTrees, compatBreaks } from './compat-fixture.js'
 
 async function breaksOf(name: string): Promise<string[]> {
-  const { base, head } = trees(name)
-  return breaksOfTrees(base, head)
-}
-
-async function breaksOfTrees(
-  base: Record<string, string>,
-  head: Record<string, string>
-): Promise<string[]> {
-  const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
-  expect(run.error).toBeNull()
-  return run.findings
-    .filter((f) => f.messageId !== 'versionBumpTooSmall')
-    .map((f) => {
-      const where = f.file ? `${f.file}:${f.startLine}` : (f.where ?? []).join(' ')
-      return `${f.messageId} ${f.title} @${where}`
-    })
-    .sort()
+  const { base, head } = compatTrees(name)
+  return compatBreaks(base, head)
 }
 
 describe('Python (tomli 2, natsort 6)', () => {
@@ -56,18 +31,18 @@ const manifest = (fields: Record<string, unknown>): string =>
 
 describe('JavaScript packaging (fs-extra 11, uuid 8, mustache 4)', () => {
   it('a UMD module is read through its factory: a property it no longer sets is removed', async () => {
-    const { base, head } = trees('umd')
+    const { base, head } = compatTrees('umd')
     base['package.json'] = manifest({ name: 'template', main: 'template.js' })
     head['package.json'] = manifest({ name: 'template', version: '2.0.0', main: 'template.js' })
     // `version` went from '3.2.1' to '4.0.0' (a string either way) and `templateCache` was added:
     // neither breaks.
-    expect(await breaksOfTrees(base, head)).toEqual([
+    expect(await compatBreaks(base, head)).toEqual([
       'apiRemoved Method default.to_html removed @template.js:23 at base: template.to_html = function to_html(text, view, send) { template.js at HEAD'
     ])
   })
 
   it('an exports map added where there was none closes deep imports it does not list; an ESM wrapper without a default takes it away', async () => {
-    const { base, head } = trees('deep-imports')
+    const { base, head } = compatTrees('deep-imports')
     base['package.json'] = manifest({})
     head['package.json'] = manifest({
       version: '2.0.0',
@@ -77,7 +52,7 @@ describe('JavaScript packaging (fs-extra 11, uuid 8, mustache 4)', () => {
         './lib/json': './lib/json.js'
       }
     })
-    const found = await breaksOfTrees(base, head)
+    const found = await compatBreaks(base, head)
     expect(found).toEqual([
       // `fsx/lib/json` is still a subpath, and `lib/index.js` is the package itself.
       'deepImportsClosed Deep imports of fsx/lib/copy/index closed by the new "exports" map @package.json at base package.json at HEAD',
@@ -86,14 +61,14 @@ describe('JavaScript packaging (fs-extra 11, uuid 8, mustache 4)', () => {
   })
 
   it('a wildcard subpath keeps every deep import, and a wrapper with a default keeps the default', async () => {
-    const { base, head } = trees('deep-imports')
+    const { base, head } = compatTrees('deep-imports')
     base['package.json'] = manifest({})
     head['package.json'] = manifest({
       version: '2.0.0',
       exports: { '.': { require: './lib/index.js', import: './wrapper.mjs' }, './*': './*' }
     })
     head['wrapper.mjs'] += 'export default lib\n'
-    expect(await breaksOfTrees(base, head)).toEqual([])
+    expect(await compatBreaks(base, head)).toEqual([])
   })
 })
 
@@ -131,7 +106,7 @@ describe('calls held-out-3 made that were not breaks (json5, uuid, micromatch)',
       ].join('\n')
     }
     // Beside them, a JSDoc type really changed (`String` -> `Object`) is still called changed.
-    expect(await breaksOfTrees(base, head)).toEqual([
+    expect(await compatBreaks(base, head)).toEqual([
       'apiChanged scan: type of parameter `pattern` changed from `String` to `Object` @index.js:9'
     ])
   })

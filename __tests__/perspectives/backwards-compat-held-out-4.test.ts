@@ -3,38 +3,13 @@
 // beside it asserted absent.
 import { describe, expect, it } from '@jest/globals'
 import perspective from '../../perspectives/backwards-compat/index.js'
-import { readFixture, runFixture } from './harness.js'
-
-function trees(name: string): { base: Record<string, string>; head: Record<string, string> } {
-  const all = readFixture(`backwards-compat-surface/${name}`)
-  const pick = (prefix: string): Record<string, string> =>
-    Object.fromEntries(
-      Object.entries(all)
-        .filter(([p]) => p.startsWith(prefix))
-        .map(([p, t]) => [p.slice(prefix.length), t])
-    )
-  return { base: pick('base/'), head: pick('head/') }
-}
-
-async function breaksOfTrees(
-  base: Record<string, string>,
-  head: Record<string, string>
-): Promise<string[]> {
-  const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
-  expect(run.error).toBeNull()
-  return run.findings
-    .filter((f) => f.messageId !== 'versionBumpTooSmall')
-    .map((f) => {
-      const where = f.file ? `${f.file}:${f.startLine}` : (f.where ?? []).join(' ')
-      return `${f.messageId} ${f.title} @${where}`
-    })
-    .sort()
-}
+import { runFixture } from './harness.js'
+import { compatTrees, compatBreaks } from './compat-fixture.js'
 
 describe('Python (pyjwt 2)', () => {
   it('a keyword now swallowed by **kwargs that nothing reads is removed; a setup.py command gone is removed', async () => {
-    const { base, head } = trees('python-swallowed')
-    const found = await breaksOfTrees(base, head)
+    const { base, head } = compatTrees('python-swallowed')
+    const found = await compatBreaks(base, head)
     expect(found).toEqual([
       // setup.py's console script `tokens` is gone; `tokens-keys` moved to setup.cfg (kept).
       'binRemoved Command tokens removed from setup.py @setup.py at base setup.py at HEAD',
@@ -49,7 +24,7 @@ describe('Python (pyjwt 2)', () => {
 
 describe('an addition-only Python release', () => {
   it('gives no breaks: a new function, method, optional parameter, keyword read from **kwargs and command', async () => {
-    const { head } = trees('python-swallowed')
+    const { head } = compatTrees('python-swallowed')
     const next = { ...head }
     next['tokens/api.py'] = head['tokens/api.py']
       .replace(
@@ -58,7 +33,7 @@ describe('an addition-only Python release', () => {
       )
       .concat('\n\ndef encode(payload, key):\n    return (payload, key)\n')
     next['setup.cfg'] = head['setup.cfg'].concat('    tokens-sign = tokens.sign:main\n')
-    expect(await breaksOfTrees(head, next)).toEqual([])
+    expect(await compatBreaks(head, next)).toEqual([])
   })
 })
 
@@ -110,7 +85,7 @@ describe('calls held-out-4 made that were not breaks (async 3, statuses 2)', () 
     }
     // Beside them, a declared type changed to an unknown name (`Function` -> `AsyncFunction`) is
     // still called changed: the old type was a real one.
-    expect(await breaksOfTrees(base, head)).toEqual([
+    expect(await compatBreaks(base, head)).toEqual([
       'apiChanged until: type of parameter `test` changed from `Function` to `AsyncFunction` @index.js:5'
     ])
   })
@@ -160,7 +135,7 @@ describe('a module file gone (source-map 0.7)', () => {
       'lib/node.js': '// rewritten\nexports.SourceNode = function SourceNode() {}\n',
       'lib/util.cjs': 'exports.join = function join(a, b) { return a + b }\n'
     }
-    const found = await breaksOfTrees(base, head)
+    const found = await compatBreaks(base, head)
     expect(found).toEqual([
       'moduleRemoved Module lib/maps.debug.js removed @lib/maps.debug.js:1 at base: exports.SourceNode = function SourceNode() {} lib/maps.debug.js at HEAD'
     ])
@@ -173,7 +148,7 @@ describe('a module file gone (source-map 0.7)', () => {
       'lib/node.js': 'exports.SourceNode = function SourceNode() {}\n',
       'lib/util.js': 'exports.join = function join(a, b) { return a + b }\n'
     }
-    const found = await breaksOfTrees(base, head)
+    const found = await compatBreaks(base, head)
     expect(found.some((f) => f.startsWith('moduleRemoved'))).toBe(false)
     expect(found.some((f) => f.startsWith('deepImportsClosed'))).toBe(true)
   })

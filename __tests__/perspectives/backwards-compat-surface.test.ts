@@ -19,7 +19,8 @@ import { runFiles } from '../../src/records/layout.js'
 import type { CodeModel, PackageManifest } from '../../src/model/types.js'
 import type { PlanRecord } from '../../src/records/types.js'
 import perspective from '../../perspectives/backwards-compat/index.js'
-import { readFixture, runFixture } from './harness.js'
+import { runFixture } from './harness.js'
+import { compatTrees } from './compat-fixture.js'
 
 function manifest(fields: Partial<PackageManifest>): PackageManifest {
   return {
@@ -44,19 +45,8 @@ function surfaceOf(
   return readSurface(ts, entries, { paths, text: (p) => files[p] })
 }
 
-function trees(name: string): { base: Record<string, string>; head: Record<string, string> } {
-  const all = readFixture(`backwards-compat-surface/${name}`)
-  const pick = (prefix: string): Record<string, string> =>
-    Object.fromEntries(
-      Object.entries(all)
-        .filter(([p]) => p.startsWith(prefix))
-        .map(([p, t]) => [p.slice(prefix.length), t])
-    )
-  return { base: pick('base/'), head: pick('head/') }
-}
-
 function breaksOf(name: string, pkg?: PackageManifest) {
-  const { base, head } = trees(name)
+  const { base, head } = compatTrees(name)
   const diff = diffSurfaces(surfaceOf(base, pkg), surfaceOf(head, pkg))
   return {
     diff,
@@ -68,7 +58,7 @@ function breaksOf(name: string, pkg?: PackageManifest) {
 
 describe('reading the surface', () => {
   it('lists exports, members (inherited ones too), overloads, enums, namespaces and the default object', () => {
-    const surface = surfaceOf(trees('dts').base)
+    const surface = surfaceOf(compatTrees('dts').base)
     const show = (name: string): string | undefined => {
       const item = surface.get(`. ${name}`)
       return item && `${item.kind} ${declarationOf(item)} @${item.file}:${item.line}`
@@ -88,7 +78,7 @@ describe('reading the surface', () => {
   })
 
   it('follows `export *` and named re-exports in TypeScript sources, leaving protected members out', () => {
-    const surface = surfaceOf(trees('source').base)
+    const surface = surfaceOf(compatTrees('source').base)
     expect([...surface.keys()].sort()).toEqual(
       [
         '. Shape',
@@ -295,7 +285,7 @@ describe('the break as a finding, and the API report', () => {
     const model = { facts: { manifests: [pkg] } } as unknown as CodeModel
     const report = buildApiReport({
       model,
-      script: surfaceOf(trees('dts').head, pkg),
+      script: surfaceOf(compatTrees('dts').head, pkg),
       items: new Map()
     })
     expect(report).toContain('- exports .: `types → ./index.d.ts; import → ./index.js`')
@@ -475,7 +465,7 @@ describe('shapes seen on released packages (compat held-out-2, now tuning)', () 
   it('a file only a base export condition named is compared through its subpath, not as a module', async () => {
     // crypto-random-string 5 -> 6: the `browser` condition's browser.js is gone; its `default` is
     // still the package's default export (index.d.ts describes every condition).
-    const { base, head } = trees('browser-condition')
+    const { base, head } = compatTrees('browser-condition')
     const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
     expect(run.error).toBeNull()
     const breaking = run.findings

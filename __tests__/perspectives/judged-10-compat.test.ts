@@ -3,25 +3,15 @@
 // break (a property whose type changed, a function replaced by a plain object) is still named.
 import { describe, expect, it } from '@jest/globals'
 import perspective from '../../perspectives/backwards-compat/index.js'
-import { readFixture, runFixture } from './harness.js'
-
-function trees(name: string): { base: Record<string, string>; head: Record<string, string> } {
-  const all = readFixture(`backwards-compat-surface/${name}`)
-  const pick = (prefix: string): Record<string, string> =>
-    Object.fromEntries(
-      Object.entries(all)
-        .filter(([p]) => p.startsWith(prefix))
-        .map(([p, t]) => [p.slice(prefix.length), t])
-    )
-  return { base: pick('base/'), head: pick('head/') }
-}
+import { runFixture } from './harness.js'
+import { compatTrees } from './compat-fixture.js'
 
 const manifest = (version: string): string =>
   JSON.stringify({ name: 'srv', version, main: 'lib/index.js' })
 
 describe('a value typed `any` at HEAD (session 7 round 2)', () => {
   it('a Proxy with an apply trap and a property inferred as `any` are not breaks; a plain object and a type change are', async () => {
-    const { base, head } = trees('any-at-head')
+    const { base, head } = compatTrees('any-at-head')
     base['package.json'] = manifest('1.0.0')
     head['package.json'] = manifest('1.0.1')
     const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
