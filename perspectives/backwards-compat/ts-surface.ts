@@ -6,6 +6,7 @@
 // its JSDoc. The files come from the code model's text; nothing is read from disk.
 import type * as TS from 'typescript'
 import { optionKeys } from './option-keys.js'
+import { inMemoryProgram, type SourceFiles } from '../../src/model/ts-program.js'
 import type { EntryPoint } from './ts-entries.js'
 import { type UmdProperty, umdProperties } from './ts-umd.js'
 
@@ -420,12 +421,6 @@ class Walker {
   }
 }
 
-export interface SourceFiles {
-  /** Repository-relative paths of the JavaScript/TypeScript files the model holds. */
-  paths: string[]
-  text: (path: string) => string | undefined
-}
-
 /**
  * The surface of every entry point, by item id. One program over the model's files, compiled in
  * memory (no lib: types are read as declared, and the checker is asked only about what is exported).
@@ -435,53 +430,11 @@ export function readSurface(
   entries: EntryPoint[],
   files: SourceFiles
 ): Map<string, SurfaceItem> {
-  const known = new Set(files.paths)
-  const cache = new Map<string, TS.SourceFile | undefined>()
-  const options: TS.CompilerOptions = {
-    noLib: true,
-    allowJs: true,
-    checkJs: false,
-    noResolve: false,
-    types: [],
-    target: ts.ScriptTarget.Latest,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    esModuleInterop: true,
-    allowArbitraryExtensions: true,
-    noEmit: true
-  }
-  const strip = (name: string): string => name.replace(/^\/+/, '')
-  const host: TS.CompilerHost = {
-    getSourceFile(name, languageVersion) {
-      const path = strip(name)
-      if (cache.has(path)) return cache.get(path)
-      const text = known.has(path) ? files.text(path) : undefined
-      const sf =
-        text === undefined
-          ? undefined
-          : ts.createSourceFile(`/${path}`, text, languageVersion, true)
-      cache.set(path, sf)
-      return sf
-    },
-    getDefaultLibFileName: () => '/lib.d.ts',
-    writeFile: () => undefined,
-    getCurrentDirectory: () => '/',
-    getCanonicalFileName: (n) => n,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => '\n',
-    fileExists: (name) => known.has(strip(name)),
-    readFile: (name) => (known.has(strip(name)) ? files.text(strip(name)) : undefined),
-    directoryExists: (name) => {
-      const dir = strip(name).replace(/\/?$/, '/')
-      return dir === '/' || files.paths.some((p) => p.startsWith(dir))
-    },
-    getDirectories: () => []
-  }
-  const program = ts.createProgram({
-    rootNames: entries.map((e) => `/${e.file}`),
-    options,
-    host
-  })
+  const program = inMemoryProgram(
+    ts,
+    files,
+    entries.map((e) => e.file)
+  )
   const checker = program.getTypeChecker()
   const surface = new Map<string, SurfaceItem>()
   for (const entry of entries) {

@@ -7,6 +7,7 @@
 // The facts are written into the model as `ann:Foo.get` (Foo's family: a subclass may be passed).
 import type * as TS from 'typescript'
 import { loadTypeScript } from './ts-blank.js'
+import { inMemoryProgram } from './ts-program.js'
 import type { ModuleModel, SourceFile } from './types.js'
 
 type TypeScript = typeof TS
@@ -56,11 +57,14 @@ export async function addCheckerReceivers(
   if (sources.length > MAX_FILES || bytes > MAX_BYTES) return
   const byPath = new Map(jsModules.map((m) => [m.path, m]))
   const ts = await loadTypeScript()
-  const program = programOf(
+  const texts = new Map(sources.map((f) => [f.path, f.text]))
+  const program = inMemoryProgram(
     ts,
-    sources,
+    { paths: [...texts.keys()], text: (path) => texts.get(path) },
     // Every class file too: any class with the typed one's members may be passed instead.
-    sources.filter((f) => wanted.has(f.path) || (byPath.get(f.path)?.classes.length ?? 0) > 0)
+    sources
+      .filter((f) => wanted.has(f.path) || (byPath.get(f.path)?.classes.length ?? 0) > 0)
+      .map((f) => f.path)
   )
   const checker = program.getTypeChecker()
   const repoFiles = new Set(sources.map((f) => `/${f.path}`))
@@ -225,45 +229,4 @@ function apply(module: ModuleModel, lines: LineFacts): void {
       }
     }
   if (changed) module.typedUseLines = typed
-}
-
-function programOf(
-  ts: TypeScript,
-  sources: readonly SourceFile[],
-  roots: readonly SourceFile[]
-): TS.Program {
-  const texts = new Map(sources.map((f) => [f.path, f.text]))
-  const strip = (name: string): string => name.replace(/^\/+/, '')
-  const options: TS.CompilerOptions = {
-    noLib: true,
-    allowJs: true,
-    checkJs: false,
-    types: [],
-    target: ts.ScriptTarget.Latest,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    esModuleInterop: true,
-    allowArbitraryExtensions: true,
-    noEmit: true
-  }
-  const host: TS.CompilerHost = {
-    getSourceFile(name, languageVersion) {
-      const text = texts.get(strip(name))
-      return text === undefined ? undefined : ts.createSourceFile(name, text, languageVersion, true)
-    },
-    getDefaultLibFileName: () => '/lib.d.ts',
-    writeFile: () => undefined,
-    getCurrentDirectory: () => '/',
-    getCanonicalFileName: (n) => n,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => '\n',
-    fileExists: (name) => texts.has(strip(name)),
-    readFile: (name) => texts.get(strip(name)),
-    directoryExists: (name) => {
-      const dir = strip(name).replace(/\/?$/, '/')
-      return dir === '/' || sources.some((f) => f.path.startsWith(dir))
-    },
-    getDirectories: () => []
-  }
-  return ts.createProgram({ rootNames: roots.map((f) => `/${f.path}`), options, host })
 }
