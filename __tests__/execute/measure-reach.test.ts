@@ -351,7 +351,7 @@ describePy('measured reach with pytest: every process the suite starts (coverage
     const analysis = await analysed(ws.dir, out)
     const measured = await measure(analysis, ws.dir)
     // `[run] parallel = true` wrote one data file per process: read as one after combining.
-    expect(measured.note).toMatch(/pytest ran 3 of 4 shipped files/)
+    expect(measured.note).toMatch(/pytest ran 4 of 5 shipped files/)
     expect(measured.report).not.toBeNull()
     analysis.model.facts.coverage.push(measured.report!)
     const model = analysis.model
@@ -362,6 +362,10 @@ describePy('measured reach with pytest: every process the suite starts (coverage
     // A multiprocessing worker (`concurrency = multiprocessing`).
     expect(reachOf(model, 'relay/work.py', 'square_into')).toBe('covered')
     expect(reachOf(model, 'relay/work.py', 'cube')).toBe('not-run')
+    // A server child stopped by SIGTERM, as a dev-server fixture stops it (`sigterm = true`).
+    expect(reachOf(model, 'relay/server.py', 'serve')).toBe('covered')
+    expect(reachOf(model, 'relay/server.py', 'echo')).toBe('covered')
+    expect(reachOf(model, 'relay/server.py', 'unused_route')).toBe('not-run')
     // The branch data of every process combined: the worker's line is in the baseline too.
     const baseline = measured.baselines?.maps.get('pytest')
     expect(baseline?.kind).toBe('python')

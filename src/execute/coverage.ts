@@ -56,8 +56,11 @@ export function projectPath(root: string, file: string): string | null {
  * processes the suite starts (multiprocessing workers, `python -m pkg` in a subprocess) would write
  * statement data that cannot be combined with it. `parallel` gives each process its own data file;
  * `patch = subprocess` (coverage.py 7.10+, ignored with a warning before) measures subprocesses.
+ * `sigterm = true` saves a process's data when it is stopped by SIGTERM: a dev server or reloader child
+ * that a test fixture terminates (werkzeug's) otherwise ends without writing any.
  */
-const FORCED_PYTHON_SETTINGS = '[run]\nbranch = true\nparallel = true\npatch = subprocess\n'
+const FORCED_PYTHON_SETTINGS =
+  '[run]\nbranch = true\nparallel = true\npatch = subprocess\nsigterm = true\n'
 
 /** The environment and arguments that make a runner command record coverage into `dir`. */
 export async function withCoverage(
