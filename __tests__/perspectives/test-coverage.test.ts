@@ -177,6 +177,18 @@ function checkTsGaps({ run }: FixtureRun): void {
 
 testPerspective(testCoverage, {
   valid: [
+    {
+      name: 'reportFileGone near miss: every file of a report from another checkout is there',
+      files: {
+        ...tsFixture,
+        'scripts/release.ts': 'export const channel = "latest"\n',
+        'coverage/lcov.info': lcov({
+          '/home/runner/work/shop/shop/src/pricing.ts': allHit(TS_HITS)['src/pricing.ts'],
+          '/home/runner/work/shop/shop/src/format.ts': allHit(TS_HITS)['src/format.ts'],
+          '/home/runner/work/shop/shop/scripts/release.ts': { 1: 1 }
+        })
+      }
+    },
     { name: 'empty repository', files: {} },
     {
       name: 'every line covered (lcov)',
@@ -434,6 +446,28 @@ testPerspective(testCoverage, {
         'coverage/lcov.info': lcov({ 'src/pricing.ts': allHit(TS_HITS)['src/pricing.ts'] })
       },
       expected: [{ messageId: 'fileNotInReport', file: 'src/format.ts', line: 1 }]
+    },
+    {
+      name: "a report from another machine's checkout: a tooling file is there, only src/legacy.ts is gone",
+      files: {
+        ...tsFixture,
+        'scripts/release.ts': 'export const channel = "latest"\n',
+        'coverage/lcov.info': lcov({
+          '/home/runner/work/shop/shop/src/pricing.ts': allHit(TS_HITS)['src/pricing.ts'],
+          '/home/runner/work/shop/shop/src/format.ts': allHit(TS_HITS)['src/format.ts'],
+          // Outside this perspective's product view, but in the repository.
+          '/home/runner/work/shop/shop/scripts/release.ts': { 1: 1 },
+          '/home/runner/work/shop/shop/src/legacy.ts': { 1: 1, 2: 0 }
+        })
+      },
+      expected: [{ messageId: 'reportFileGone', file: null, line: null }],
+      check: ({ run }) => {
+        const gone = run.findings.find((f) => f.messageId === 'reportFileGone')
+        expect(gone?.message).toContain('1 file')
+        expect(gone?.message).toContain('src/legacy.ts')
+        expect(gone?.message).not.toContain('release.ts')
+        expect(gone?.message).not.toContain('pricing.ts')
+      }
     },
     {
       name: 'fileNotInReport near miss: the report measures src/format.ts too',

@@ -185,6 +185,29 @@ describe('report path mapping', () => {
     expect(mapper.map('lib/unknown.ts')).toBe('lib/unknown.ts')
     expect(new ReportPathMapper('/work/acme', ALL_PATHS, '').map('calc.py')).toBe('src/calc.py')
   })
+
+  test('an installed copy (tox site-packages) maps onto the package folder, a foreign one does not', () => {
+    const paths = ['src/shop/cart.py', 'src/shop/__init__.py', 'tests/test_cart.py']
+    const mapper = new ReportPathMapper('/work/shop', paths, '')
+    expect(mapper.map('.tox/py311/lib/python3.11/site-packages/shop/cart.py')).toBe(
+      'src/shop/cart.py'
+    )
+    expect(
+      mapper.map('/home/runner/work/shop/shop/.nox/tests/lib/site-packages/shop/cart.py')
+    ).toBe('src/shop/cart.py')
+    // Another package installed beside it is not ours.
+    expect(mapper.map('/usr/lib/python3/dist-packages/requests/cart.py')).toBe(
+      '/usr/lib/python3/dist-packages/requests/cart.py'
+    )
+  })
+
+  test("another machine's checkout folder, learnt from a path that matches, maps a deleted file too", () => {
+    const mapper = new ReportPathMapper('/work/acme', ALL_PATHS, '')
+    expect(mapper.map('/home/runner/work/acme/acme/src/math.ts')).toBe('src/math.ts')
+    expect(mapper.map('/home/runner/work/acme/acme/src/legacy.ts')).toBe('src/legacy.ts')
+    // Outside that folder a path that matches nothing stays as written.
+    expect(mapper.map('/opt/tools/legacy.ts')).toBe('/opt/tools/legacy.ts')
+  })
 })
 
 describe('readCoverageReports', () => {

@@ -118,8 +118,12 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         tags: ['coverage-report']
       })
     }
-    // The model knows the analysed files; a listed file outside them is gone (or was skipped as too large).
-    const pathSet = new Set(model.modules.map((m) => m.path))
+    // The repository's files (the product surface lists them all; this perspective's view keeps only the
+    // product's modules): a listed file outside them is gone (or was skipped as too large).
+    const pathSet = new Set([
+      ...model.modules.map((m) => m.path),
+      ...(model.surface?.files.map((f) => f.path) ?? [])
+    ])
     const gone: { report: string; files: string[] }[] = []
     for (const report of reports) {
       const files = goneFiles(report, pathSet).filter((p) => !OUTSIDE.test(p))

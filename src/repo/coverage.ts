@@ -145,6 +145,9 @@ function build(
   map: (path: string) => string
 ): CoverageReport {
   const files = new Map<string, FileCoverage>()
+  // A first pass learns the other machine's checkout folder from the paths that match, so that a path
+  // under it that matches nothing reads as the repository path it was (a deleted file), not as foreign.
+  for (const written of raw.keys()) map(written)
   for (const [written, accumulated] of raw) {
     const mapped = map(written)
     // Two written paths can name one repository file (e.g. absolute and relative); keep the fuller entry.

@@ -5,6 +5,8 @@ import { posix } from 'node:path'
 export class ReportPathMapper {
   private readonly known: ReadonlySet<string>
   private readonly byBaseName = new Map<string, string[]>()
+  /** Checkout folders of another machine learnt from absolute paths that matched by suffix (`/home/runner/work/x/x/`). */
+  private readonly checkouts = new Set<string>()
 
   /**
    * @param root the repository root on this machine
@@ -40,13 +42,25 @@ export class ReportPathMapper {
     const path = raw.replace(/^file:\/\//, '').replace(/\\/g, '/')
     const isAbsolute = path.startsWith('/') || /^[A-Za-z]:\//.test(path)
     const root = this.root.replace(/\\/g, '/').replace(/\/$/, '')
+    const installed = this.installed(path)
+    if (installed) return { path: installed, known: true }
     if (isAbsolute) {
       if (path.startsWith(`${root}/`)) {
         const inside = posix.normalize(path.slice(root.length + 1))
         return { path: inside, known: this.known.has(inside) }
       }
       const suffix = this.bySuffix(path)
-      return suffix ? { path: suffix, known: true } : { path, known: false }
+      if (suffix) {
+        // The checkout folder the report was written in: other paths under it are repository paths too.
+        this.checkouts.add(path.slice(0, path.length - suffix.length))
+        return { path: suffix, known: true }
+      }
+      const checkout = [...this.checkouts].find((prefix) => path.startsWith(prefix))
+      if (checkout) {
+        const inside = posix.normalize(path.slice(checkout.length))
+        return { path: inside, known: this.known.has(inside) }
+      }
+      return { path, known: false }
     }
     const relative = posix.normalize(path).replace(/^(\.\/)+/, '')
     const tries = [relative]
@@ -59,6 +73,22 @@ export class ReportPathMapper {
     for (const attempt of tries) if (this.known.has(attempt)) return { path: attempt, known: true }
     const suffix = this.bySuffix(relative)
     return suffix ? { path: suffix, known: true } : { path: relative, known: false }
+  }
+
+  /**
+   * A file of the package as installed (`.tox/py311/lib/python3.11/site-packages/pkg/a.py`, a wheel
+   * tox or nox built): the repository file with the same path below the package's folder (`src/pkg/a.py`).
+   */
+  private installed(path: string): string | undefined {
+    const at = path.search(/(^|\/)(site|dist)-packages\//)
+    if (at < 0) return undefined
+    const below = path.slice(path.indexOf('-packages/', at) + '-packages/'.length)
+    if (!below.includes('/')) return this.known.has(below) ? below : undefined
+    if (this.known.has(below)) return below
+    const longer = (this.byBaseName.get(posix.basename(below)) ?? []).filter((candidate) =>
+      candidate.endsWith(`/${below}`)
+    )
+    return longer.length === 1 ? longer[0] : undefined
   }
 
   /**
