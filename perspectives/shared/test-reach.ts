@@ -297,11 +297,44 @@ export function measuredUnitReach(
   if (!unit.class) return undefined
   if (facts.isExcluded(module.path, unit.class.loc.startLine)) return 'excluded'
   const methods = module.functions.filter((f) => f.className === unit.class?.name)
-  const reaches = methods.map((f) => facts.functionReach(module, f)).filter(isMeasured)
-  if (reaches.includes('covered')) return 'covered'
-  if (reaches.includes('not-run')) return 'not-run'
-  return reaches.length > 0 ? 'excluded' : undefined
+  const measured = methods
+    .map((fn) => ({ fn, reach: facts.functionReach(module, fn) }))
+    .filter((m) => isMeasured(m.reach))
+  if (measured.some((m) => m.reach === 'covered')) return 'covered'
+  const notRun = measured.filter((m) => m.reach === 'not-run').map((m) => m.fn.name)
+  if (notRun.length === 0) return measured.length > 0 ? 'excluded' : undefined
+  // A constructor that never ran: no instance was made. Otherwise instances may be made and used through
+  // what the class inherits (werkzeug's ImmutableList: a mixin's methods run, its own __repr__ does not);
+  // when only such incidental methods are unrun, the report does not say the class never ran.
+  if (notRun.some((name) => CONSTRUCTORS.has(name))) return 'not-run'
+  return notRun.every((name) => INCIDENTAL_METHODS.has(name)) ? undefined : 'not-run'
 }
+
+const CONSTRUCTORS = new Set(['__init__', '__new__', '__post_init__', 'constructor'])
+
+/** Methods a class's ordinary use need not call: representation, copying, pickling, hashing hooks. */
+const INCIDENTAL_METHODS = new Set([
+  '__repr__',
+  '__str__',
+  '__format__',
+  '__rich_repr__',
+  '__pretty__',
+  '__sizeof__',
+  '__dir__',
+  '__hash__',
+  '__copy__',
+  '__deepcopy__',
+  '__reduce__',
+  '__reduce_ex__',
+  '__getstate__',
+  '__setstate__',
+  '__getnewargs__',
+  '__getnewargs_ex__',
+  '__class_getitem__',
+  '__init_subclass__',
+  'toString',
+  'toJSON'
+])
 
 /**
  * Whether any of a file ran, by a report that still describes it; undefined when none does. A file

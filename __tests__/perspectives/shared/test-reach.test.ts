@@ -2,7 +2,7 @@
 // function, exclusion pragmas (coverage.py's excluded lines and `# pragma: no cover`, `istanbul ignore
 // next`, `c8 ignore start/stop`, `v8 ignore next`) mean excluded, never untested; without a report the
 // static estimate follows re-exports, subclasses and names used anywhere, and says it is an estimate.
-import { reachFacts } from '../../../perspectives/shared/test-reach.js'
+import { measuredUnitReach, reachFacts } from '../../../perspectives/shared/test-reach.js'
 import type { CodeModel, ModuleModel } from '../../../src/model/types.js'
 import { modelOf } from './reach-model.js'
 
@@ -74,6 +74,80 @@ describe('shared test reach: coverage reports decide, pragmas exclude', () => {
     expect(facts.isCovered('pkg/calc.py', 2)).toBe(true)
     expect(facts.isCovered('pkg/calc.py', 5)).toBe(false)
     expect(facts.lineReach('pkg/calc.py', 8)).toBe('excluded')
+  })
+
+  it('a class never ran only when its constructor, or a method beyond repr-like hooks, is unrun and none ran', async () => {
+    const source = [
+      'class Frozen(list):', //                 1
+      '    def __repr__(self):', //             2
+      '        return "Frozen"', //             3
+      '', //                                    4
+      'class Ledger:', //                       5
+      '    def __init__(self):', //             6
+      '        self.rows = []', //              7
+      '', //                                    8
+      '    def __repr__(self):', //             9
+      '        return "Ledger"', //             10
+      '', //                                    11
+      'class Idle:', //                         12
+      '    def run(self):', //                  13
+      '        return 1', //                    14
+      '', //                                    15
+      '    def __str__(self):', //              16
+      '        return "idle"', //               17
+      '', //                                    18
+      'class Shown:', //                        19
+      '    def render(self):', //               20
+      '        return 2', //                    21
+      '', //                                    22
+      '    def __repr__(self):', //             23
+      '        return "Shown"', //              24
+      ''
+    ].join('\n')
+    const fn = (start: number, executed: number[], missing: number[]) => ({
+      start_line: start,
+      executed_lines: executed,
+      missing_lines: missing,
+      excluded_lines: []
+    })
+    const report = {
+      meta: { format: 3, version: '7.6.0' },
+      totals: {},
+      files: {
+        'pkg/kinds.py': {
+          executed_lines: [1, 2, 5, 6, 9, 12, 13, 16, 19, 20, 21, 23],
+          missing_lines: [3, 7, 10, 14, 17, 24],
+          excluded_lines: [],
+          functions: {
+            'Frozen.__repr__': fn(2, [], [3]),
+            'Ledger.__init__': fn(6, [], [7]),
+            'Ledger.__repr__': fn(9, [], [10]),
+            'Idle.run': fn(13, [], [14]),
+            'Idle.__str__': fn(16, [], [17]),
+            'Shown.render': fn(20, [21], []),
+            'Shown.__repr__': fn(23, [], [24])
+          }
+        }
+      }
+    }
+    const model = await modelOf({
+      'pkg/__init__.py': '',
+      'pkg/kinds.py': source,
+      'coverage.json': JSON.stringify(report)
+    })
+    const module = model.modules.find((m) => m.path === 'pkg/kinds.py') as ModuleModel
+    const facts = reachFacts(model)
+    const classReach = (name: string, line: number) =>
+      measuredUnitReach(facts, module, { class: { name, loc: { startLine: line } } })
+    // Only __repr__ is unrun: instances may be made and used through list's methods.
+    expect(classReach('Frozen', 1)).toBeUndefined()
+    // Its constructor never ran: no instance was made.
+    expect(classReach('Ledger', 5)).toBe('not-run')
+    // An ordinary method unrun and nothing of the class ran.
+    expect(classReach('Idle', 12)).toBe('not-run')
+    expect(classReach('Shown', 19)).toBe('covered')
+    // The method itself is still measured as not run.
+    expect(reachOf(model, 'pkg/kinds.py')['Frozen.__repr__']).toBe('not-run')
   })
 
   it('lcov: a function under istanbul ignore next, a c8 ignore start/stop block and v8 ignore next are excluded; the report decides the rest', async () => {
