@@ -113,6 +113,16 @@ export function digitChecked(call: CallSite): boolean {
   return false
 }
 
+/** The line of a dominating condition that makes `name` truthy at the call (`if end:`, `if not end: return`, `end and ...`). */
+export function truthyAt(call: CallSite, name: string): number | undefined {
+  for (const guard of call.context?.guards ?? []) {
+    if (guard.kind === 'loop' || guard.kind === 'default' || guard.kind === 'optional-chain')
+      continue
+    if (factsOf(guard.text, guard.holds).includes(name)) return guard.line
+  }
+  return undefined
+}
+
 /** `m.group(2)`, `m.groups()[0]`, `m.groupdict()['day']`, or `g(4)` after `g = m.group`. */
 function matchGroupText(text: string, bindings: LocalBinding[]): boolean {
   const t = unwrap(text)

@@ -14,12 +14,14 @@ import { caughtByEveryCaller, guardOn, validatedParameter } from '../shared/guar
 import { stringLiteralValue } from '../shared/literals.js'
 import { splitTopLevel } from '../shared/values.js'
 import { type CallKind, importSources, throwingCall, type ThrowingCall } from './catalogue.js'
+import { groupVerdict } from './group-args.js'
 import { type Handling, handling, tryIndex, type TryIndex } from './handled.js'
 import { numericMethodArgument, selfMade } from '../shared/self-made.js'
 import {
   converterFunction,
   digitChecked,
   matchGroupArgument,
+  truthyAt,
   serializerDecoder,
   raisesSameError
 } from './checked-text.js'
@@ -169,13 +171,14 @@ export function modesOf(module: ModuleModel): FailureMode[] {
       numericArgument(call.args[0] ?? '')
     )
       continue
-    // ...and a conversion of text a digit check or a regex already shaped (`if s.isdigit():`, `m.group(2)`).
-    if (
-      module.language === 'python' &&
-      entry.kind === 'conversion' &&
-      (digitChecked(call) || matchGroupArgument(module, call))
-    )
-      continue
+    // ...and a conversion of text a digit check or a regex already shaped (`if s.isdigit():`, `m.group(2)`):
+    // a group of a readable pattern counts only when the pattern (or a check) rules out '' and None.
+    if (module.language === 'python' && entry.kind === 'conversion') {
+      if (digitChecked(call)) continue
+      const groups = groupVerdict(module, call, (name) => truthyAt(call, name))
+      if (groups === 'safe' || groups === 'unknown') continue
+      if (groups === 'none' && matchGroupArgument(module, call)) continue
+    }
     const fn = functions.get(call.enclosing ?? '')
     if (entry.kind === 'sync-io' && existenceChecked(module, call)) continue
     const callHandling = handling(tries, call.enclosing, call.loc, entry.caughtBy)

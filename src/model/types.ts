@@ -316,6 +316,13 @@ export interface Loop {
   hasAwait: boolean
   /** A comprehension with an `if` clause (Python): it keeps a subset of what it walks. */
   filtered?: true
+  /** Python: the one plain name the loop binds on each pass (`g` in `for g in m.groups()`); absent for unpacking. */
+  variable?: string
+  /**
+   * Python comprehensions: the whole comprehension, where `variable` is visible (`loc` is only its
+   * `for ... in ...` clause, and the element before it uses the variable).
+   */
+  extent?: Location
   enclosing?: string
   loc: Location
 }
@@ -390,6 +397,11 @@ export interface LocalBinding {
   branch?: Location
   /** The whole declarator or assignment: the binding holds from its end. */
   loc: Location
+  /**
+   * Python: the name's position in a flat unpacking target (`start, end = m.groups()` gives `end` 1), so
+   * a reader knows which element of the value it holds. Absent for a plain target or a nested one.
+   */
+  element?: number
 }
 
 /** A local name handed on whole: returned, yielded, or stored on an attribute (see ModuleModel.handedOn). */

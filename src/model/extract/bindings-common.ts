@@ -16,10 +16,11 @@ export function bindingsFull(model: ModuleModel): boolean {
 export function addBindings(
   model: ModuleModel,
   names: string[],
-  at: { operator: string; value: string; loc: Location; enclosing?: string; branch?: Location }
+  at: { operator: string; value: string; loc: Location; enclosing?: string; branch?: Location },
+  elements?: (number | undefined)[]
 ): void {
   const bindings = (model.bindings ??= [])
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     if (bindings.length >= MAX_BINDINGS) return
     const binding: LocalBinding = {
       name,
@@ -29,6 +30,8 @@ export function addBindings(
     }
     if (at.enclosing !== undefined) binding.enclosing = at.enclosing
     if (at.branch) binding.branch = { ...at.branch }
+    const element = elements?.[i]
+    if (element !== undefined) binding.element = element
     bindings.push(binding)
   }
 }

@@ -76,6 +76,10 @@ export function notePyBinding(
   const operator = augmented ? (node.childForFieldName('operator')?.type ?? '') : '='
   const text = sliced(source, value)
   const branch = branchOf()
+  // `a, b = v`: which element of v each name holds (a flat target of plain names only).
+  const flat =
+    (left.type === 'pattern_list' || left.type === 'tuple_pattern') &&
+    left.namedChildren.every((c) => c?.type === 'identifier')
   addBindings(
     model,
     names.map((name) => sliced(source, name)),
@@ -85,6 +89,7 @@ export function notePyBinding(
       loc: loc(node),
       ...(enclosing !== undefined ? { enclosing } : {}),
       ...(branch ? { branch } : {})
-    }
+    },
+    flat ? names.map((_, i) => i) : undefined
   )
 }

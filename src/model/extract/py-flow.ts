@@ -159,14 +159,18 @@ export abstract class PyFlow extends PyScopes {
     kind: Loop['kind'],
     header: string,
     iterates: string | undefined,
-    depth: number
+    depth: number,
+    extent?: Location
   ): void {
     const enclosing = this.enclosing()
+    const target = node.childForFieldName('left')
     const loop: Loop = {
       kind,
       depth: this.loopDepth(),
       ...(iterates !== undefined ? { iterates } : {}),
       header,
+      ...(target?.type === 'identifier' ? { variable: target.text } : {}),
+      ...(extent ? { extent } : {}),
       hasAwait: node.firstChild?.type === 'async',
       ...(enclosing ? { enclosing } : {}),
       loc: loopLoc(node)
@@ -200,7 +204,8 @@ export abstract class PyFlow extends PyScopes {
       'comprehension',
       text(node),
       text(node.childForFieldName('right')),
-      depth - 1
+      depth - 1,
+      node.parent ? loc(node.parent) : undefined
     )
     // `[k for k, n in counts.items() if n > 1]`: an `if` clause keeps a subset of what it walks.
     if (node.parent && namedKids(node.parent).some((c) => c.type === 'if_clause'))

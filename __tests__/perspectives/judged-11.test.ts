@@ -1,0 +1,44 @@
+// Shapes judged false in session 8 round 3 (werkzeug, pycodestyle, xmltodict, express-session, serve,
+// node-cron), each asserted absent beside a twin that is still reported, by file and line, through each
+// perspective's real pipeline (fixtures judged-11-js and judged-11-py; docs/evaluation/guards.md).
+import { describe, expect, it } from '@jest/globals'
+import type { Perspective } from '../../perspectives/define.js'
+import failureModes from '../../perspectives/failure-modes/index.js'
+import type { Finding } from '../../perspectives/types.js'
+import { checkRun, readFixture, runFixture } from './harness.js'
+
+const py = readFixture('judged-11-py')
+
+async function findings(
+  perspective: Perspective<string, unknown>,
+  files: Record<string, string>
+): Promise<Finding[]> {
+  const result = await runFixture(perspective, files)
+  expect(result.run.status).toBe('ok')
+  expect(checkRun(result)).toEqual([])
+  return result.run.findings
+}
+
+/** `messageId file:line`, sorted. */
+function rows(found: Finding[], file: string): string[] {
+  return found
+    .filter((f) => f.file === file)
+    .map((f) => `${f.messageId} ${f.file}:${f.startLine}`)
+    .sort()
+}
+
+describe('judged false in session 8 round 3: Python', () => {
+  it('failure-modes: int() of a regex group is safe only when the pattern gives digits that are never empty or absent', async () => {
+    // Kept: 17 (`(\d*)` may be '' even after the other group's check: webob's `-int(end)`), 41 (an
+    // optional `(?:,(\d+))?` group is None when absent), 55 (`(\d)?`), 62 (`(\w+)` holds letters).
+    // Absent: 19 and 20 (each checked truthy), 27 (`(\d+)` by number and by `m[2]`), 34 (`int(g or "1")`
+    // over `m.groups()` of `(\d+)` groups: pycodestyle's parse_udiff), 48 (named groups).
+    const found = await findings(failureModes as Perspective<string, unknown>, py)
+    expect(rows(found, 'pkg/groups.py')).toEqual([
+      'throwingCall pkg/groups.py:17',
+      'throwingCall pkg/groups.py:41',
+      'throwingCall pkg/groups.py:55',
+      'throwingCall pkg/groups.py:62'
+    ])
+  })
+})
