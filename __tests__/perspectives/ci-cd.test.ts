@@ -326,6 +326,61 @@ const UV_LINT_ONLY: Record<string, string> = {
   ].join('\n')
 }
 
+/** A Python project whose CI runs its tests through tox (or make): `run` is the workflow's command. */
+function throughTasks(run: string, extra: Record<string, string>): Record<string, string> {
+  return {
+    'pyproject.toml': '[project]\nname = "tool"\nrequires-python = ">=3.10"\n',
+    'tool/main.py': 'def run() -> int:\n    return 0\n',
+    'tests/test_main.py': 'from tool.main import run\n\n\ndef test_run():\n    assert run() == 0\n',
+    '.github/workflows/tests.yml': [
+      'on: [push, pull_request]', //                                  1
+      'permissions:', //                                              2
+      '  contents: read', //                                          3
+      'concurrency: tests-${{ github.ref }}', //                      4
+      'jobs:', //                                                     5
+      '  tests:', //                                                  6
+      '    runs-on: ubuntu-latest', //                                7
+      '    timeout-minutes: 10', //                                   8
+      '    strategy:', //                                             9
+      '      matrix:', //                                             10
+      '        toxenv: [py, flake8]', //                              11
+      '    steps:', //                                                12
+      '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8', // 13
+      '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065', // 14
+      '        with:', //                                             15
+      "          python-version: '3.10'", //                          16
+      '          cache: pip', //                                      17
+      '      - run: pip install tox ruff mypy', //                    18
+      '      - run: ruff check . && mypy tool', //                    19
+      `      - run: ${run}`, //                                       20
+      ''
+    ].join('\n'),
+    ...extra
+  }
+}
+
+/** pycodestyle's shape: tox.ini's base environment measures coverage with coverage.py. */
+const TOX_INI_COVERAGE = [
+  '[tox]',
+  'envlist = py, pypy3',
+  '',
+  '[testenv]',
+  'deps =',
+  '    coverage',
+  '    pytest',
+  'commands =',
+  '    python -m tool --version',
+  '    coverage run -m pytest tests',
+  '    coverage report',
+  '',
+  '[testenv:flake8]',
+  'skip_install = true',
+  'deps = flake8',
+  'commands =',
+  '    flake8 tool',
+  ''
+].join('\n')
+
 const NO_CI: Record<string, string> = {
   'package.json': '{ "name": "no-ci", "scripts": { "test": "node --test" } }\n',
   'src/a.js': 'export const a = 1\n',
@@ -644,6 +699,102 @@ testPerspective<CiOptions>(ciCd, {
         expect(finding(result, 'coverageNotKept').message).toContain(
           'with coverage on in vitest.config.ts'
         )
+    },
+    {
+      name: "coverage switched on in the config file the test script names (serve's config/vitest.ts), never uploaded",
+      files: cleanWith(
+        'vitest run --config config/vitest.ts',
+        { 'config/vitest.ts': 'export default { test: { coverage: { enabled: true } } }\n' },
+        true
+      ),
+      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/ci.yml', line: 28 }],
+      check: (result) =>
+        expect(finding(result, 'coverageNotKept').message).toContain(
+          'with coverage on in config/vitest.ts'
+        )
+    },
+    {
+      name: 'near miss: the config file the test script names leaves coverage off',
+      files: cleanWith(
+        'vitest run --config config/vitest.ts',
+        { 'config/vitest.ts': "export default { test: { environment: 'node' } }\n" },
+        true
+      ),
+      expected: [{ messageId: 'noCoverage', file: '.github/workflows/ci.yml', line: 28 }]
+    },
+    {
+      name: 'Python: tox -e from a variable runs tox.ini environments that measure coverage, not uploaded',
+      files: throughTasks('tox -e $TOXENV', { 'tox.ini': TOX_INI_COVERAGE }),
+      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+    },
+    {
+      name: 'Python near miss: the tox environments run pytest without coverage',
+      files: throughTasks('tox -e $TOXENV', {
+        'tox.ini': TOX_INI_COVERAGE.replace(
+          '    coverage run -m pytest tests\n    coverage report\n',
+          '    pytest tests\n'
+        )
+      }),
+      expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
+    },
+    {
+      name: "Python: `tox run` runs pyproject's [tool.tox] env_list, whose base commands run pytest --cov",
+      files: throughTasks('uv run --group dev tox run', {
+        'pyproject.toml': [
+          '[project]',
+          'name = "tool"',
+          'requires-python = ">=3.10"',
+          '',
+          '[tool.tox]',
+          'env_list = ["py3.12", "typing"]',
+          '',
+          '[tool.tox.env_run_base]',
+          'commands = [["pytest", "--cov=tool", "--basetemp={env_tmp_dir}"]]',
+          '',
+          '[tool.tox.env.typing]',
+          'commands = [["mypy"]]',
+          ''
+        ].join('\n')
+      }),
+      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+    },
+    {
+      name: "Python near miss (werkzeug's shape): [tool.tox]'s base commands run pytest without coverage",
+      files: throughTasks('uv run --group dev tox run', {
+        'pyproject.toml': [
+          '[project]',
+          'name = "tool"',
+          'requires-python = ">=3.10"',
+          '',
+          '[tool.tox]',
+          'env_list = ["py3.12", "typing"]',
+          '',
+          '[tool.tox.env_run_base]',
+          'commands = [["pytest", "-v", "--tb=short"]]',
+          '',
+          '[tool.tox.env.typing]',
+          'commands = [["mypy"]]',
+          ''
+        ].join('\n')
+      }),
+      expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
+    },
+    {
+      name: 'Python: make test runs a recipe (and its prerequisite) that measures coverage',
+      files: throughTasks('make test', {
+        Makefile: [
+          'PY := python3',
+          '',
+          '.PHONY: test install',
+          'install:',
+          '\t$(PY) -m pip install -e .',
+          '',
+          'test: install',
+          '\t$(PY) -m pytest --cov=tool tests',
+          ''
+        ].join('\n')
+      }),
+      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
     },
     ...TS_NEAR_MISSES,
     {

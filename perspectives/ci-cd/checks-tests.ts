@@ -13,7 +13,7 @@ import {
   type CheckInput,
   type Draft
 } from './check-input.js'
-import type { CommandUse, JobRun } from './graph.js'
+import { normalisePath, type CommandUse, type JobRun } from './graph.js'
 import { SYSTEM_NAMES } from './other-ci.js'
 
 const PR_EVENTS = new Set(['pull_request'])
@@ -333,13 +333,22 @@ const RUNNER_CONFIG = /(^|\/)(jest|vitest|vite)\.config\.[cm]?[jt]s$/
 function coverageInConfig(input: CheckInput): string | undefined {
   return input.project.toolFiles
     .filter((f) => RUNNER_CONFIG.test(f))
-    .find((f) => {
-      const text = input.source?.(f) ?? ''
-      return (
-        /\bcollectCoverage\s*:\s*true\b/.test(text) ||
-        /\bcoverage\s*:\s*\{[^}]*\benabled\s*:\s*true\b/.test(text)
-      )
-    })
+    .find((f) => switchesCoverageOn(input, f))
+}
+
+function switchesCoverageOn(input: CheckInput, file: string): boolean {
+  const text = input.source?.(file) ?? ''
+  return (
+    /\bcollectCoverage\s*:\s*true\b/.test(text) ||
+    /\bcoverage\s*:\s*\{[^}]*\benabled\s*:\s*true\b/.test(text)
+  )
+}
+
+/** A config file the test command names (`vitest run --config config/vitest.ts`) that switches coverage on. */
+function namedConfigWithCoverage(input: CheckInput, test: CommandUse): string | undefined {
+  return (test.configs ?? [])
+    .map((c) => normalisePath(test.dir ? `${test.dir}/${c}` : c))
+    .find((f) => switchesCoverageOn(input, f))
 }
 
 const TEST_FOLDER = /(^|\/)(test|tests|__tests__|spec|e2e|fixtures?)(\/|$)/
@@ -378,7 +387,7 @@ export function coverage(input: CheckInput): Draft[] {
       test,
       producer:
         commands.find((c) => c.kinds.has('coverage')) ??
-        (enabledBy && !isPython(test) ? test : undefined)
+        ((enabledBy || namedConfigWithCoverage(input, test)) && !isPython(test) ? test : undefined)
     })
   }
   // One job measuring coverage is enough: the other test jobs (matrix legs, other runtimes) need not repeat it.
@@ -417,7 +426,9 @@ export function coverage(input: CheckInput): Draft[] {
           file,
           command:
             shortCommand(producer.text) +
-            (producer.kinds.has('coverage') ? '' : `, with coverage on in ${enabledBy}`),
+            (producer.kinds.has('coverage')
+              ? ''
+              : `, with coverage on in ${namedConfigWithCoverage(input, producer) ?? enabledBy}`),
           lookedFor:
             'a Codecov/Coveralls/coverage action, or actions/upload-artifact with a coverage path'
         },

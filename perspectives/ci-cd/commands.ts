@@ -1,5 +1,6 @@
 // What a command does for CI: runs tests, lint, a type check, produces or uploads coverage, installs
 // dependencies, or calls a package script. Package scripts are followed (`npm run ci` -> its text).
+import type { TaskCommands } from '../../src/model/types.js'
 import { splitScript } from './shell.js'
 
 export type CommandKind = 'test' | 'lint' | 'typecheck' | 'coverage' | 'upload-coverage' | 'install'
@@ -24,6 +25,8 @@ export interface Classified {
    * does not hold: their names say what they probably do, nothing more.
    */
   unread?: string[]
+  /** Config files a jest/vitest/mocha command names (`--config config/vitest.ts`), as written. */
+  configs?: string[]
 }
 
 const TEST_RUNNERS = new Set([
@@ -169,6 +172,8 @@ function toolEnvironments(words: string[]): CommandKind[] | null {
 export interface ScriptContext {
   /** package.json scripts that apply to the command (empty when unknown). */
   scripts: Record<string, string>
+  /** tox environments and Makefile targets of the repository root, followed like package scripts. */
+  tasks?: readonly TaskCommands[]
 }
 
 /** Classifies every command of a `run:` script; `lineIndex` keeps where each starts. */
@@ -200,6 +205,7 @@ export function classifyWords(
   const merge = (other: Classified): Classified => {
     for (const k of other.kinds) out.kinds.add(k)
     if (other.unread) out.unread = [...(out.unread ?? []), ...other.unread]
+    if (other.configs) out.configs = [...(out.configs ?? []), ...other.configs]
     return out
   }
   const recurse = (next: string[]): Classified =>
@@ -245,6 +251,14 @@ export function classifyWords(
   const environments = program === 'tox' || program === 'nox' ? toolEnvironments(words) : null
   if (environments) environments.forEach((k) => out.kinds.add(k))
   else if (TEST_RUNNERS.has(program) && sub !== 'bench') out.kinds.add('test')
+  if (['jest', 'vitest', 'mocha'].includes(program)) {
+    const config = configArgument(words)
+    if (config) out.configs = [...(out.configs ?? []), config]
+  }
+  const task = program === 'tox' || program === 'make' ? taskRun(program, words, context) : []
+  for (const command of task)
+    for (const part of splitScript(command))
+      for (const k of classifyWords(part.words, context, depth + 1, seen).kinds) out.kinds.add(k)
   if (LINTERS.has(program) && !(program === 'ruff' && sub === 'format')) out.kinds.add('lint')
   if (program === 'prettier' && words.includes('--check')) out.kinds.add('lint')
   if (TYPE_CHECKERS.has(program) && !words.includes('--version') && !words.includes('-v'))
@@ -282,6 +296,44 @@ export function classifyWords(
     out.unread = [...(out.unread ?? []), script]
   }
   return out
+}
+
+/** The config file a runner command names: `--config x`, `--config=x`, `-c x`. */
+function configArgument(words: string[]): string | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]
+    if (w.startsWith('--config=')) return w.slice('--config='.length)
+    if ((w === '--config' || w === '-c') && words[i + 1] && !words[i + 1].startsWith('-'))
+      return words[i + 1]
+  }
+  return undefined
+}
+
+/**
+ * The commands a `tox` or `make` command runs, from the repository's tox configuration or Makefile:
+ * the environments `-e` names (every one when the name is a CI expression such as
+ * `${{ matrix.toxenv }}`), else tox's env_list; the targets `make` names, else the first.
+ */
+function taskRun(program: 'tox' | 'make', words: string[], context: ScriptContext): string[] {
+  const config = context.tasks?.find((t) => t.tool === program)
+  if (!config) return []
+  let names: string[]
+  if (program === 'make') {
+    const targets = words.slice(1).filter((w) => !w.startsWith('-') && !w.includes('='))
+    names = targets.length > 0 ? targets : config.defaults
+  } else {
+    const at = words.findIndex((w) => w === '-e' || w.startsWith('-e') || w === '--env')
+    const value =
+      at < 0
+        ? undefined
+        : words[at].length > 2 && words[at].startsWith('-e') && !words[at].startsWith('--')
+          ? words[at].slice(2)
+          : words[at + 1]
+    if (value === undefined) names = config.defaults
+    else if (/\$/.test(value)) names = Object.keys(config.tasks)
+    else names = value.split(',')
+  }
+  return names.flatMap((n) => config.tasks[n] ?? (program === 'tox' ? config.base : []))
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'pwsh'])
@@ -351,7 +403,9 @@ function classifyManager(
     explicit = verb in context.scripts
     if (!explicit) {
       const binary = args.slice(args.indexOf(verb))
-      for (const k of classifyWords(binary, context, depth + 1, seen).kinds) out.kinds.add(k)
+      const inner = classifyWords(binary, context, depth + 1, seen)
+      for (const k of inner.kinds) out.kinds.add(k)
+      if (inner.configs) out.configs = [...(out.configs ?? []), ...inner.configs]
       return
     }
   }
@@ -362,7 +416,9 @@ function classifyManager(
   if (body !== undefined && !seen.has(name)) {
     seen.add(name)
     for (const command of splitScript(body)) {
-      for (const k of classifyWords(command.words, context, depth + 1, seen).kinds) fromBody.add(k)
+      const inner = classifyWords(command.words, context, depth + 1, seen)
+      for (const k of inner.kinds) fromBody.add(k)
+      if (inner.configs) out.configs = [...(out.configs ?? []), ...inner.configs]
     }
   }
   fromBody.forEach((k) => out.kinds.add(k))

@@ -204,7 +204,14 @@ export function buildGraph(model: CodeModel): CiGraph {
           continue
         }
         const manifest = dir.includes('$') || dir.includes('~') ? null : manifestAt(model, dir)
-        const c = classifyWords(command.words, { scripts: manifest?.scripts ?? {} }, 0, new Set())
+        // The root's tox.ini or Makefile applies to commands run at the root.
+        const tasks = dir === '' ? model.facts.taskCommands : undefined
+        const c = classifyWords(
+          command.words,
+          { scripts: manifest?.scripts ?? {}, ...(tasks ? { tasks } : {}) },
+          0,
+          new Set()
+        )
         const index = locate(lines, command.text, from)
         if (index >= 0) from = index
         const line = index >= 0 ? lines[index].line : step.run.line

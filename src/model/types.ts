@@ -779,6 +779,21 @@ export interface RepositoryFacts {
   notes?: string[]
   /** Test runner configurations found at the repository root (src/repo/test-config.ts). */
   testConfigs?: TestRunnerConfig[]
+  /** tox environments and Makefile targets with their commands (src/repo/task-commands.ts). */
+  taskCommands?: TaskCommands[]
+}
+
+/** The commands a task runner's configuration gives each environment or target. */
+export interface TaskCommands {
+  /** tox.ini, setup.cfg, pyproject.toml or Makefile. */
+  file: string
+  tool: 'tox' | 'make'
+  /** Environment or target name -> its commands (a Makefile target's prerequisites' recipes first). */
+  tasks: Record<string, string[]>
+  /** What runs when none is named: tox's env_list, a Makefile's first target. */
+  defaults: string[]
+  /** tox's base commands (`[testenv]`, `env_run_base`) that an environment not listed inherits. */
+  base: string[]
 }
 
 /** One test runner's settings as written in its config file; only literal values are read. */

@@ -8,6 +8,7 @@ import { readGitHistory } from './git-history.js'
 import { readJUnitReports } from './junit.js'
 import { readManifests } from './manifests.js'
 import { findToolFiles } from './tool-files.js'
+import { readTaskCommands } from './task-commands.js'
 import { readTestConfigs } from './test-config.js'
 import { readTsPaths } from './tsconfig-paths.js'
 
@@ -53,15 +54,18 @@ export async function collectFacts(
   const maxCommits = positiveInteger(options.maxCommits, DEFAULT_MAX_COMMITS, 'max-commits', '5000')
   const notes: string[] = []
   const manifests = await readManifests(repo.root, repo.allPaths)
-  const [ci, actions, coverage, junit, git, tsPaths, testConfigs] = await Promise.all([
-    readCiFiles(repo.root, repo.allPaths, notes),
-    readActionFiles(repo.root, repo.allPaths, notes),
-    readCoverageReports(repo.root, repo.allPaths, manifests, options.coveragePaths ?? [], notes),
-    readJUnitReports(repo.root, repo.allPaths, options.junitPaths ?? [], notes),
-    readGitHistory(repo.root, { historyDays, maxCommits, keep: new Set(repo.allPaths) }),
-    readTsPaths(repo.root, notes),
-    readTestConfigs(repo.root, repo.allPaths, notes)
-  ])
+  const [ci, actions, coverage, junit, git, tsPaths, testConfigs, taskCommands] = await Promise.all(
+    [
+      readCiFiles(repo.root, repo.allPaths, notes),
+      readActionFiles(repo.root, repo.allPaths, notes),
+      readCoverageReports(repo.root, repo.allPaths, manifests, options.coveragePaths ?? [], notes),
+      readJUnitReports(repo.root, repo.allPaths, options.junitPaths ?? [], notes),
+      readGitHistory(repo.root, { historyDays, maxCommits, keep: new Set(repo.allPaths) }),
+      readTsPaths(repo.root, notes),
+      readTestConfigs(repo.root, repo.allPaths, notes),
+      readTaskCommands(repo.root, repo.allPaths, notes)
+    ]
+  )
   // Parts run concurrently; sorting keeps the notes' order the same from run to run.
   return {
     manifests,
@@ -73,6 +77,7 @@ export async function collectFacts(
     git,
     tsPaths,
     notes: notes.sort(),
-    testConfigs
+    testConfigs,
+    ...(taskCommands.length > 0 ? { taskCommands } : {})
   }
 }
