@@ -4,10 +4,12 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
+import performance from '../../perspectives/performance/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, readFixture, runFixture } from './harness.js'
 
 const py = readFixture('judged-11-py')
+const js = readFixture('judged-11-js')
 
 async function findings(
   perspective: Perspective<string, unknown>,
@@ -39,6 +41,19 @@ describe('judged false in session 8 round 3: Python', () => {
       'throwingCall pkg/groups.py:41',
       'throwingCall pkg/groups.py:55',
       'throwingCall pkg/groups.py:62'
+    ])
+  })
+})
+
+describe('judged false in session 8 round 3: JavaScript/TypeScript', () => {
+  it('performance: a cache keyed by a time zone or a literal union is bounded, one keyed by a user id is not; filter().reduce() in sequence is not a search in a loop', async () => {
+    // Absent: 1 (keyed by `timezone ?? ''`: node-cron's per-zone formatters), 3 (keyed by a
+    // `'fast' | 'slow'` parameter), 35 (`.filter()` feeding `.reduce()`: one pass each, not nested).
+    // Kept: 2 (keyed by a user id), 46 (`wanted.filter()` inside the reduce callback over rows).
+    const found = await findings(performance as Perspective<string, unknown>, js)
+    expect(rows(found, 'src/zones.ts')).toEqual([
+      'searchInLoop src/zones.ts:46',
+      'unboundedCollection src/zones.ts:2'
     ])
   })
 })

@@ -38,8 +38,77 @@ const CACHE_LIKE =
   /(cache|memo|seen|visited|pending|history|log|buffer|store|registry|results|map|index|lookup)/i
 
 interface Writes {
-  adds: { method: string; enclosing: string; keyed: boolean }[]
+  adds: { method: string; enclosing: string; keyed: boolean; bounded?: boolean }[]
   removed: boolean
+}
+
+/**
+ * The last word of a name whose values come from a fixed, small set: the IANA time zones, the locales,
+ * the text encodings, the log levels (node-cron's per-zone formatter cache, judged bounded).
+ */
+const BOUNDED_DOMAINS = new Set([
+  'timezone',
+  'zone',
+  'tz',
+  'locale',
+  'lang',
+  'language',
+  'encoding',
+  'charset',
+  'level',
+  'currency'
+])
+
+/** `timeZone` -> ['time', 'zone'], `tz_name` -> ['tz', 'name']. */
+function words(name: string): string[] {
+  const out: string[] = []
+  let word = ''
+  for (const ch of name) {
+    const upper = ch >= 'A' && ch <= 'Z'
+    if (ch === '_' || ch === '$' || (upper && word !== '' && word.toUpperCase() !== word)) {
+      if (word) out.push(word.toLowerCase())
+      word = ch === '_' || ch === '$' ? '' : ch
+    } else word += ch
+  }
+  if (word) out.push(word.toLowerCase())
+  return out
+}
+
+/** A parameter typed as a union of literals (`'a' | 'b'`, `boolean`): a fixed set of keys. */
+function literalUnion(type: string | undefined): boolean {
+  if (!type) return false
+  const parts = type.split('|').map((p) => p.trim())
+  return parts.every(
+    (p) =>
+      p === 'boolean' ||
+      p === 'true' ||
+      p === 'false' ||
+      p === 'undefined' ||
+      p === 'null' ||
+      (p.length >= 2 && (p[0] === "'" || p[0] === '"') && p[p.length - 1] === p[0])
+  )
+}
+
+/**
+ * The key is drawn from a bounded set: it names one (`timezone`, `locale`) or is a parameter typed as a
+ * union of literals, directly or through a local bound to it (`const key = timezone ?? ''`).
+ */
+function boundedKey(module: ModuleModel, enclosing: string, key: string): boolean {
+  const fn = module.functions.find((f) => f.qualifiedName === enclosing)
+  const names = new Set(identifiers(key))
+  for (const b of module.bindings ?? [])
+    if (b.enclosing === enclosing && names.has(b.name) && b.operator === '=')
+      for (const n of identifiers(b.value)) names.add(n)
+  const roots = [...names].filter(
+    (n) => !(module.bindings ?? []).some((b) => b.enclosing === enclosing && b.name === n)
+  )
+  if (roots.length === 0) return false
+  return roots.every((n) => {
+    const param = fn?.params.find((p) => p.name === n)
+    if (param && literalUnion(param.type)) return true
+    const last = words(n).pop() ?? ''
+    return BOUNDED_DOMAINS.has(last) || BOUNDED_DOMAINS.has(n.toLowerCase())
+  })
 }
 
 function kindOf(v: ModuleVariable, python: boolean): string {
@@ -63,16 +132,25 @@ function writesTo(module: ModuleModel, name: string): Writes {
     if (REMOVES.has(call.name)) writes.removed = true
     if (!ADDS.has(call.name) || call.enclosing === undefined) continue
     const key = call.args[0]
+    const keyed = KEYED.has(call.name) && key !== undefined && stringLiteralValue(key) === undefined
     writes.adds.push({
       method: call.name,
       enclosing: call.enclosing,
-      keyed: KEYED.has(call.name) && key !== undefined && stringLiteralValue(key) === undefined
+      keyed,
+      ...(keyed && boundedKey(module, call.enclosing, key) ? { bounded: true } : {})
     })
   }
   for (const site of module.assignments ?? []) {
     if (site.name !== name || site.enclosing === undefined) continue
-    if (site.operator === '=' && site.target.startsWith(`${name}[`))
-      writes.adds.push({ method: 'subscript', enclosing: site.enclosing, keyed: true })
+    if (site.operator === '=' && site.target.startsWith(`${name}[`)) {
+      const key = site.target.slice(name.length + 1, -1)
+      writes.adds.push({
+        method: 'subscript',
+        enclosing: site.enclosing,
+        keyed: true,
+        ...(boundedKey(module, site.enclosing, key) ? { bounded: true } : {})
+      })
+    }
   }
   // A size check (`if (cache.size > MAX)`, `len(cache) >= LIMIT`) bounds it even when the eviction is elsewhere.
   for (const cond of module.conditions) {
@@ -134,6 +212,8 @@ export function unboundedCollections(input: ModuleInput): Found[] {
     // Filled only by functions that import what they store (`_cached[name] = import_module(path)`):
     // bounded by the modules there are, like sys.modules (judged false on mistune).
     if (writes.adds.every((a) => importingFunctions(module).has(a.enclosing))) continue
+    // Every key from a fixed set (time zones, locales, a literal union): at most one entry per member.
+    if (writes.adds.every((a) => a.bounded === true)) continue
     const keyed = writes.adds.some((a) => a.keyed)
     const cacheLike = CACHE_LIKE.test(v.name)
     const appends = writes.adds.some(

@@ -239,7 +239,9 @@ function callbackRegions(module: ModuleModel): Region[] {
     regions.push({
       kind: 'callback',
       loopKind: 'callback',
-      loc: named?.loc ?? call.loc,
+      // The callback's own extent, not the whole call: the receiver chain (`a.filter(f).reduce(g)`:
+      // the filter) runs once before the iteration, not in it.
+      loc: named?.loc ?? callbackLoc(call) ?? call.loc,
       owner: named?.qualifiedName ?? call.enclosing,
       iterates: receiver,
       method: call.name,
@@ -253,6 +255,12 @@ function callbackRegions(module: ModuleModel): Region[] {
     })
   }
   return regions
+}
+
+/** Where the callback written in place as the first argument is (the model's argument location). */
+function callbackLoc(call: CallSite): Location | undefined {
+  const first = call.arguments?.[0]
+  return first?.kind === 'function' ? first.loc : undefined
 }
 
 /** Parameter names of a callback's text: `(a, { b }) => ...`, `x => ...`, `function (a) {...}`. */
