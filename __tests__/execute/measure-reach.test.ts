@@ -141,8 +141,10 @@ describe('measured reach with node:test (JavaScript run as written)', () => {
       'src/shop.js:later',
       'src/shop.js:unused'
     ])
-    for (const f of findings)
-      expect(f.message).toContain(`the coverage report ${MEASURED_REPORT} shows it never ran`)
+    for (const f of findings) expect(f.message).toContain(`${MEASURED_REPORT} shows it never ran`)
+    // The measurement is named as the run's own, never as "the coverage report <a file>".
+    expect(findings[0].message).toMatch(/is public .*the project's suite run here with coverage shows/)
+    expect(findings[0].message).not.toMatch(/coverage report the project's suite/)
     // Tooling is not the product, and what the suite ran is not untested.
     expect(named.some((n) => n.startsWith('scripts/'))).toBe(false)
     // The suite ran once: validation reused the measurement.
@@ -221,7 +223,7 @@ describe('measured reach from a partial run (a test file fails to load; the suit
     const unused = findings.find((f) => f.symbol === 'unused')
     expect(unused?.file).toBe('src/shop.js')
     expect(unused?.message).toContain(
-      `the coverage report ${MEASURED_REPORT} (partial: the suite exited with code 1) shows it never ran`
+      `${MEASURED_REPORT} (partial: the suite exited with code 1) shows it never ran`
     )
     expect(unused?.confidence).toBe('medium')
     expect(['medium', 'low']).toContain(unused?.severity)

@@ -292,7 +292,7 @@ export function untestedBoundaries(
         boundaries: listed,
         reach:
           measured === 'not-run'
-            ? `the coverage report ${report ? reportName(report) : 'the coverage report'} shows it never ran`
+            ? `${report ? reportName(report) : 'the coverage report'} shows it never ran`
             : REACH_TEXT[r],
         these: distinct.length === 1 ? 'it' : `these ${distinct.length}`,
         throwing:

@@ -148,7 +148,7 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
         operation: first.operation,
         gap: measured ? 'the suite never runs those calls' : 'no test imports it',
         reach: measured
-          ? `the coverage report ${reportName(measured.report)} shows none of these calls ran`
+          ? `${reportName(measured.report)} shows none of these calls ran`
           : `${indirect ? 'tests only run it through the modules that import it' : 'no test reaches it'} (estimated: no coverage report)`,
         failure: about.failure
       },

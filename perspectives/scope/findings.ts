@@ -71,8 +71,7 @@ function importedByPhrase(n: number): string {
 /** What says the unit is untested: the report that measured it never running, or the static estimate. */
 function reachPhrase(reach: UnitReach, file: string, input: FindingInput, notRun: boolean): string {
   const measured = input.facts?.measured(file)
-  if (measured && notRun)
-    return `the coverage report ${reportName(measured.report)} shows it never ran`
+  if (measured && notRun) return `${reportName(measured.report)} shows it never ran`
   return `(estimated: no coverage report measures ${file}) ${staticPhrase(reach, file, input)}`
 }
 

@@ -350,8 +350,10 @@ export function fileRan(facts: ReachFacts, path: string): boolean | undefined {
 }
 
 /** How a finding names a report: its path, and why it is partial when it is. */
+/** The report as a sentence names it: "the coverage report <path>", or the run's own measurement. */
 export function reportName(report: CoverageReport): string {
-  return report.partial ? `${report.path} (partial: ${report.partial})` : report.path
+  const name = report.measured ? report.path : `the coverage report ${report.path}`
+  return report.partial ? `${name} (partial: ${report.partial})` : name
 }
 
 /**

@@ -14,8 +14,8 @@ import { parseReport } from '../repo/coverage.js'
 import type { TestFramework } from '../specs/types.js'
 import { ran, type CoverageMap, type V8Function, type V8Range } from './coverage.js'
 
-/** The name the measured report goes by in findings and the summary. */
-export const MEASURED_REPORT = "measured by running the project's suite"
+/** The name the measured report goes by in findings and the summary: a noun phrase, as sentences use it. */
+export const MEASURED_REPORT = "the project's suite run here with coverage"
 
 export interface ReachInput {
   framework: TestFramework
@@ -59,6 +59,7 @@ export function reachReport(input: ReachInput): ReachResult {
   return {
     report: {
       path: MEASURED_REPORT,
+      measured: true,
       format: input.map.kind === 'python' ? 'coverage.py-json' : 'v8',
       modified: input.modified,
       files: files.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),

@@ -730,6 +730,8 @@ export interface CoverageReport {
    * what it shows ran did run; "never ran" is not certain, so claims built on it are not high.
    */
   partial?: string
+  /** Made by this run, by running the project's suite under coverage: not a file in the workspace. */
+  measured?: boolean
 }
 
 export interface JUnitCase {
