@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
+import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, readFixture, runFixture } from './harness.js'
 
@@ -55,5 +56,20 @@ describe('judged false in session 8 round 3: JavaScript/TypeScript', () => {
       'searchInLoop src/zones.ts:46',
       'unboundedCollection src/zones.ts:2'
     ])
+  })
+
+  it('failure-modes: JSON.parse of text the module stored with JSON.stringify is not untrusted input; of a parameter it is', async () => {
+    // Absent: 13 (`this.sessions[id] = JSON.stringify(session)` in set(), read back in get()).
+    // Kept: 17 (a caller's raw text).
+    const found = await findings(failureModes as Perspective<string, unknown>, js)
+    expect(rows(found, 'src/store.js')).toEqual(['throwingCall src/store.js:17'])
+  })
+
+  it('data-integrity: a returning branch that destroys and the save after it are one write each; destroy then save on one path is two', async () => {
+    // Absent: end() at 22/25 (the destroy branch returns). Kept: rotate() at 30.
+    const found = await findings(dataIntegrity as Perspective<string, unknown>, js)
+    expect(
+      rows(found, 'src/store.js').filter((r) => r.startsWith('writesWithoutTransaction'))
+    ).toEqual(['writesWithoutTransaction src/store.js:30'])
   })
 })

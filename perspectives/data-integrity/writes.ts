@@ -171,6 +171,18 @@ function dbWrite(call: CallSite, module: ModuleModel): 'method' | 'sql' | undefi
   return DB_RECEIVER.test(receiver) || DB_RECEIVER.test(last) ? 'method' : undefined
 }
 
+/**
+ * Two calls on paths that exclude each other: one under a condition that the other runs only where it
+ * fails (`if (c) { a(); return }` then `b()`, or the two sides of an if/else). The model records the
+ * same condition at the same line on both sites with opposite polarity.
+ */
+function exclusive(a: CallSite, b: CallSite): boolean {
+  const bGuards = b.context?.guards ?? []
+  return (a.context?.guards ?? []).some((g) =>
+    bGuards.some((h) => h.line === g.line && h.text === g.text && h.holds !== g.holds)
+  )
+}
+
 function inLoop(info: ModuleInfo, call: CallSite, root: FunctionDecl): boolean {
   return info.module.loops.some((l) => within(call.loc, l.loc) && within(l.loc, root.loc))
 }
@@ -213,6 +225,13 @@ export function checkTransactions(input: CheckInput): Found[] {
       })
       const weight = writes.reduce((n, w) => n + (inLoop(info, w.call, root) ? 2 : 1), 0)
       if (weight < 2) continue
+      // Only writes that can run on one path belong together: a returning branch that destroys and the
+      // save after it are one write each (express-session's end(), judged false).
+      if (
+        writes.every((w) => !inLoop(info, w.call, root)) &&
+        writes.every((w, i) => writes.every((o, j) => i === j || exclusive(w.call, o.call)))
+      )
+        continue
       if (calls.some((c) => TRANSACTION.test(c.name))) continue
       // A callback handed to db.transaction(...) elsewhere in the module runs inside it.
       if (transactionCalls.some((t) => within(root.loc, t.loc))) continue

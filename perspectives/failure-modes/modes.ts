@@ -16,7 +16,7 @@ import { splitTopLevel } from '../shared/values.js'
 import { type CallKind, importSources, throwingCall, type ThrowingCall } from './catalogue.js'
 import { groupVerdict } from './group-args.js'
 import { type Handling, handling, tryIndex, type TryIndex } from './handled.js'
-import { numericMethodArgument, selfMade } from '../shared/self-made.js'
+import { numericMethodArgument, ownSerializedText, selfMade } from '../shared/self-made.js'
 import {
   converterFunction,
   digitChecked,
@@ -164,6 +164,8 @@ export function modesOf(module: ModuleModel): FailureMode[] {
     if (call.args.length > 0 && call.args.every(isLiteral)) continue
     // ...and so does one on values the code makes itself (its own file's URL, a number a method returned).
     if (selfMade(module, call)) continue
+    // ...and a parse of text the module serialized itself (a store filled only by JSON.stringify).
+    if (ownSerializedText(module, call)) continue
     if (entry.kind === 'conversion' && numericMethodArgument(module, call)) continue
     if (
       module.language === 'python' &&

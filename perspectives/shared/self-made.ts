@@ -117,3 +117,59 @@ export function numericMethodArgument(module: ModuleModel, call: CallSite): bool
       NUMERIC_FUNCTIONS.has(inner.callee))
   )
 }
+
+/** `this.sessions[id]` -> `this.sessions`; `cache.entry` -> `cache.entry`. */
+function containerOf(text: string): string {
+  const t = text.trim()
+  if (!t.endsWith(']')) return t
+  let depth = 0
+  for (let i = t.length - 1; i >= 0; i--) {
+    if (t[i] === ']') depth++
+    else if (t[i] === '[' && --depth === 0) return t.slice(0, i).trim()
+  }
+  return t
+}
+
+/** The module stores `JSON.stringify(...)` at `place` or in the container `place` reads from. */
+function storesSerialized(module: ModuleModel, place: string): boolean {
+  const container = containerOf(place)
+  return module.calls.some(
+    (c) =>
+      c.callee === 'JSON.stringify' &&
+      c.storedAt !== undefined &&
+      (c.storedAt === place || containerOf(c.storedAt) === container)
+  )
+}
+
+/**
+ * `JSON.parse` of text the module wrote itself: read from a member or container the module only fills
+ * with `JSON.stringify(...)` (`this.sessions[id] = JSON.stringify(s)` in set(), `JSON.parse(sess)` of
+ * `var sess = this.sessions[id]` in get(): express-session's MemoryStore, judged false), or from a local
+ * bound to a `JSON.stringify(...)` of the same function. What it parses is its own output.
+ */
+export function ownSerializedText(module: ModuleModel, call: CallSite): boolean {
+  if (call.callee !== 'JSON.parse') return false
+  const first = call.arguments?.[0]
+  if (!first) return false
+  if (first.kind === 'member' || (first.kind === 'other' && !first.text.includes('(')))
+    return storesSerialized(module, first.text)
+  if (first.kind !== 'identifier') return false
+  const bindings = (module.bindings ?? []).filter(
+    (b) =>
+      b.name === first.text.trim() &&
+      b.enclosing === call.enclosing &&
+      (b.loc.endLine < call.loc.startLine ||
+        (b.loc.endLine === call.loc.startLine && b.loc.endColumn <= call.loc.startColumn))
+  )
+  return (
+    bindings.length > 0 &&
+    bindings.every((b) => {
+      const value = b.value.trim()
+      if (b.operator !== '=') return false
+      if (value.startsWith('JSON.stringify(')) return true
+      // A member read: its container is filled with serialized text only.
+      const isMember = value.includes('.') || value.endsWith(']')
+      return isMember && !value.includes('(') && storesSerialized(module, value)
+    })
+  )
+}

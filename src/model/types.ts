@@ -231,6 +231,12 @@ export interface CallSite {
    * value: `const id = Math.random() * 1e6` gives Math.random `id` (calls in nested functions excluded).
    */
   boundWithin?: string
+  /**
+   * JS/TS: the member or subscript the call's whole value is stored at (`this.sessions[id] =
+   * JSON.stringify(s)` gives `this.sessions[id]`), so a reader can pair what a module keeps with what it
+   * reads back.
+   */
+  storedAt?: string
   /** Python: the context expression of a `with` item (`with open(p) as f:`), so the resource is closed. */
   managed?: boolean
   /** The guards and the try that dominate the call in its function (JS/TS, Python). */

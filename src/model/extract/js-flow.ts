@@ -83,6 +83,14 @@ export function handleExpressionStatement(state: JsState, node: Node): void {
 
 /** `const s = f()` / `s = await f()`: the call's result is kept under a plain name. */
 export function noteBinding(state: JsState, name: Node | null, value: Node | null): void {
+  if (name?.type === 'member_expression' || name?.type === 'subscript_expression') {
+    // `this.sessions[id] = JSON.stringify(s)`: where the call's whole value is kept.
+    let v = unwrapParens(value)
+    if (v?.type === 'await_expression') v = unwrapParens(v.namedChild(0))
+    if (v?.type === 'call_expression' || v?.type === 'new_expression')
+      state.storedAt.set(v.id, slice(state, name, 100))
+    return
+  }
   if (name?.type !== 'identifier') return
   let v = unwrapParens(value)
   if (v?.type === 'await_expression') v = unwrapParens(v.namedChild(0))
@@ -174,6 +182,8 @@ export function handleCall(state: JsState, node: Node, isNew: boolean): Node | n
   if (state.statements.has(node.id)) call.statement = true
   const boundTo = state.assignedTo.get(node.id)
   if (boundTo !== undefined) call.assignedTo = boundTo
+  const stored = state.storedAt.get(node.id)
+  if (stored !== undefined) call.storedAt = stored
   const within = state.boundWithin.get(node.id)
   if (within !== undefined) call.boundWithin = within
   state.model.calls.push(withEnclosing(state, call))

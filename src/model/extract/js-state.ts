@@ -103,6 +103,8 @@ export interface JsState {
   statements: Set<number>
   /** Ids of values bound to a plain name (`const s = f()`, `s = await f()`) -> that name. */
   assignedTo: Map<number, string>
+  /** Calls whose whole value is stored at a member or subscript (`this.s[id] = f()`), by node id. */
+  storedAt: Map<number, string>
   /** Ids of calls inside a value bound to a plain name, not the value itself -> that name. */
   boundWithin: Map<number, string>
   /** Ids of call nodes already consumed by an enclosing test-case call (`it.each(t)(...)`). */
@@ -142,6 +144,7 @@ export function createState(source: string, model: ModuleModel, isTest: boolean)
     awaited: new Set(),
     statements: new Set(),
     assignedTo: new Map(),
+    storedAt: new Map(),
     boundWithin: new Map(),
     consumedCalls: new Set(),
     seenNames: new Map(),
