@@ -3,7 +3,8 @@
 //   npx tsc -p tsconfig.json --noEmit false --outDir .tmp/build
 //   node scripts/measure-reach.mjs <repository> <report> <shipped folder or file>...
 // Truth per public function of shipped code comes from the report read here on its own (coverage.py
-// JSON `functions`; lcov FN/FNDA), not from the code under test. Prints one JSON line.
+// JSON `functions`; lcov FN/FNDA), not from the code under test; an abstract method whose body did not
+// run counts as excluded, like a pragma (read from the parsed declaration). Prints one JSON line.
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -58,17 +59,24 @@ function truthFrom(text, rootDir) {
       hits = new Map()
     } else if (tag === 'FN') {
       const [line, ...name] = value.split(',')
-      lines.set(name.join(','), Number(line))
+      const key = name.join(',')
+      lines.set(key, [...(lines.get(key) ?? []), Number(line)])
     } else if (tag === 'FNDA') {
       const [count, ...name] = value.split(',')
-      hits.set(name.join(','), (hits.get(name.join(',')) ?? 0) + Number(count))
+      const key = name.join(',')
+      hits.set(key, [...(hits.get(key) ?? []), Number(count)])
     } else if (raw.startsWith('end_of_record') && current) {
       const byLine = new Map()
-      for (const [name, line] of lines) {
-        const ran = (hits.get(name) ?? 0) > 0
-        const previous = byLine.get(line)
-        // Several functions on one line (a callback inside a call): the line ran if any did.
-        byLine.set(line, { name, state: previous ? previous.state || ran : ran })
+      for (const [name, starts] of lines) {
+        // Methods sharing a name in one file: FN and FNDA come in the same order, one each.
+        const counts = hits.get(name) ?? []
+        if (starts.length > 1 && counts.length !== starts.length) continue
+        starts.forEach((line, i) => {
+          const ran = (counts[i] ?? 0) > 0
+          const previous = byLine.get(line)
+          // Several functions on one line (a callback inside a call): the line ran if any did.
+          byLine.set(line, { name, state: previous ? previous.state || ran : ran })
+        })
       }
       truth.set(current, byLine)
     }
@@ -83,12 +91,24 @@ const withReport = reachFacts(model)
 const withoutReport = reachFacts({ ...model, facts: { ...model.facts, coverage: [] } })
 const truth = truthFrom(readFileSync(resolve(root, reportPath), 'utf8'), resolve(root))
 
+function abstractShape(module, fn) {
+  if (!fn.className) return false
+  if (
+    (fn.decorators ?? []).some((d) => /(^|\.)(abstractmethod|abstractproperty|overload)$/.test(d))
+  )
+    return true
+  if (fn.raisesNotImplemented) return true
+  const cls = module.classes.find((c) => c.name === fn.className)
+  return !!cls?.bases.some((b) => /(^|\.)Protocol(\[.*\])?$/.test(b.trim()))
+}
+
 const isShipped = (path) =>
   shipped.some((s) => path === s || path.startsWith(s.endsWith('/') ? s : `${s}/`))
 const counts = {
   publicFunctions: 0,
   noTruth: 0,
   excluded: 0,
+  abstract: 0,
   ran: 0,
   neverRan: 0,
   claimsUntested: 0,
@@ -114,10 +134,17 @@ for (const module of model.modules) {
       !fn.name.startsWith('#')
     if (!topLevel && !method) continue
     counts.publicFunctions++
-    const entry = fileTruth?.get(fn.loc.startLine) ?? fileTruth?.get(fn.loc.startLine + 1)
+    let entry = fileTruth?.get(fn.loc.startLine) ?? fileTruth?.get(fn.loc.startLine + 1)
     if (!entry) {
       counts.noTruth++
       continue
+    }
+    // An abstract method whose body did not run is excluded, as a pragma is (issue 11): its shape is
+    // read from the parsed declaration (`@abstractmethod` / `@overload`, a Protocol's method, a body
+    // that only raises NotImplementedError or throws "not implemented"), not from the reach rules.
+    if (entry.state === false && abstractShape(module, fn)) {
+      entry = { ...entry, state: 'excluded' }
+      counts.abstract++
     }
     const where = `${module.path}:${fn.loc.startLine} ${fn.qualifiedName}`
     const measured = withReport.functionReach(module, fn)

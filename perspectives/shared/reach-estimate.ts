@@ -3,7 +3,7 @@
 // it, 0.5 that tests may run it through something they do reach, 1 that nothing seen reaches it.
 import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type TestReach, type UnitReach, unitReach } from './reach.js'
-import type { ReachGraph } from './reach-graph.js'
+import { isStaticAccessor, type ReachGraph } from './reach-graph.js'
 import { decoratorCallee, wrappingDecorators } from './decorators.js'
 import { markerFunctions } from './markers.js'
 import { exportNamesOf } from './units.js'
@@ -68,14 +68,18 @@ export function estimateFunctions(
       reach: share === 1 && r === 'referenced' ? 'module-imported' : share === 0.5 ? 'indirect' : r
     }
   })
-  return withCalleesOfNamed(module, estimates)
+  return withCalleesOfNamed(module, estimates, graph)
 }
 
 /**
  * A function that a function tests name calls, in the same module (`check(...)`, `self.check(...)`), may
  * run through it: "may run" (0.5) rather than "untested". Followed transitively.
  */
-function withCalleesOfNamed(module: ModuleModel, estimates: Estimate[]): Estimate[] {
+function withCalleesOfNamed(
+  module: ModuleModel,
+  estimates: Estimate[],
+  graph?: ReachGraph
+): Estimate[] {
   const byName = new Map<string, FunctionDecl[]>()
   for (const fn of module.functions)
     byName.set(fn.qualifiedName, [...(byName.get(fn.qualifiedName) ?? []), fn])
@@ -85,7 +89,8 @@ function withCalleesOfNamed(module: ModuleModel, estimates: Estimate[]): Estimat
     const owner = module.functions.find((f) => f.qualifiedName === call.enclosing)
     const self = /^(self|cls|this)\.([A-Za-z_$][\w$]*)$/.exec(call.callee)
     const target = self && owner?.className ? `${owner.className}.${self[2]}` : call.callee
-    const found = byName.get(target)
+    // `self.enter()` in a base whose every subclass overrides `enter` runs an override.
+    const found = byName.get(target)?.filter((fn) => !graph?.shadowed(fn))
     if (found) callees.set(call.enclosing, [...(callees.get(call.enclosing) ?? []), ...found])
   }
   const reached = new Set<FunctionDecl>()
@@ -170,7 +175,9 @@ function sharpened(
   // A marker (markers.ts): tests pass it as a value, and nothing calls it.
   if (!fn.className && overridden.has(`marker:${fn.name}`)) return 1
   // A Python property runs when its name is read (`item.value`), which the graph follows like a call.
-  const property = module.language === 'python' && (fn.kind === 'getter' || fn.kind === 'setter')
+  const property =
+    (module.language === 'python' && (fn.kind === 'getter' || fn.kind === 'setter')) ||
+    isStaticAccessor(module, fn)
   if (
     (!property && (fn.kind === 'getter' || fn.kind === 'setter')) ||
     fn.kind === 'constructor' ||

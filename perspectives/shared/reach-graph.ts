@@ -12,10 +12,13 @@
 // module loaded runs the accessors of the property descriptors its top level builds
 // (`Object.defineProperties(o, { x: { get() {} } })`: the engine calls them when `x` is read).
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { shadowedMethods } from './shadowed-methods.js'
 
 export interface ReachGraph {
   /** Whether a path of names leads from test code to the function. */
   reached(module: ModuleModel, fn: FunctionDecl): boolean
+  /** A base's method every subclass overrides, in a class nothing builds (shadowed-methods.ts). */
+  shadowed(fn: FunctionDecl): boolean
 }
 
 /**
@@ -33,6 +36,8 @@ interface Use {
   js?: boolean
   /** The module the name is used in, for a class name several modules define (which one it names). */
   from?: string
+  /** `bare`: read off a namespace import (`Formats.DATE_SHORT`), so a module's name, never a method. */
+  member?: true
 }
 const useKey = (u: Use): string =>
   `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.name}`
@@ -103,10 +108,11 @@ function buildGraph(
           addAlias(aliases, local, imported)
   }
   const family = classFamilies(basesOf)
+  const shadowed = shadowedMethods(model)
   const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops)
 
   for (const module of model.modules) {
-    const placed = placeUses(module, ownTops, types, classes.duplicated)
+    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath)
     moduleUses.set(module.path, placed.topLevel)
     mainUses.set(module.path, placed.main)
     for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
@@ -215,6 +221,8 @@ function buildGraph(
     for (const node of byName.get(u.name) ?? []) {
       const cls = node.fn.className
       if (u.kind === 'bare' && cls) continue
+      // Every subclass overrides it and nothing builds its class: a call runs an override.
+      if (shadowed.has(node.fn)) continue
       // A receiver of known type runs that class's method (or, in JavaScript, a prototype function).
       if (typedTo && (cls ? !typedTo.has(cls) && !lent.has(cls) : !u.js)) continue
       // Functions outside classes (an object literal's, a prototype's) may be attached to any object.
@@ -229,7 +237,7 @@ function buildGraph(
         if (name.startsWith(u.name))
           for (const node of nodes) use({ kind: 'any', name: node.fn.name })
   }
-  return { reached: (_module, fn) => reachedFns.has(fn) }
+  return { reached: (_module, fn) => reachedFns.has(fn), shadowed: (fn) => shadowed.has(fn) }
 }
 
 /** Each use of a name in the innermost function around it, or at the module's top level. */
@@ -237,7 +245,8 @@ function placeUses(
   module: ModuleModel,
   ownTops: ReadonlySet<string>,
   types: TypeResolver,
-  duplicated: ReadonlySet<string>
+  duplicated: ReadonlySet<string>,
+  byPath: ReadonlyMap<string, ModuleModel>
 ): {
   topLevel: Use[]
   main: Use[]
@@ -268,7 +277,9 @@ function placeUses(
     if (!owner) {
       // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
       const any: Use =
-        u.kind === 'typed' ? u : { kind: 'any', name: u.name, ...(u.from ? { from: u.from } : {}) }
+        u.kind === 'typed' || u.member
+          ? u
+          : { kind: 'any', name: u.name, ...(u.from ? { from: u.from } : {}) }
       if (mainLine !== undefined && line >= mainLine) main.push(any)
       else topLevel.push(any)
       return
@@ -288,6 +299,7 @@ function placeUses(
       lines.add(cls.loc.startLine)
     }
   const library = libraryBindings(module, ownTops)
+  const namespaces = namespaceExports(module, byPath)
   for (const [key, lines] of Object.entries(module.nameUseLines ?? {})) {
     // Keys (names-used.ts): `name` bare, `root.name`, `self.name` (off self/cls/this), `.name` (other).
     const dot = key.lastIndexOf('.')
@@ -301,9 +313,11 @@ function placeUses(
       const u: Use =
         root === undefined
           ? { kind: 'bare', name, ...(duplicated.has(name) ? { from: module.path } : {}) }
-          : root === 'self' && owner?.className
-            ? { kind: 'self', name, cls: owner.className }
-            : { kind: 'any', name }
+          : namespaces.get(root)?.has(name)
+            ? { kind: 'bare', name, member: true }
+            : root === 'self' && owner?.className
+              ? { kind: 'self', name, cls: owner.className }
+              : { kind: 'any', name }
       add(u, owner, line)
     }
   }
@@ -380,6 +394,31 @@ function topLevelNames(model: CodeModel): Set<string> {
 }
 
 /**
+ * `import * as NS from './mod'` of a module of ours: NS -> the names that module exports. `NS.x` for
+ * one of them reads the module's binding (`Formats.DATE_SHORT`), not a method of some class; a name the
+ * module does not export may be a member further down a chain (`NS.store.get()` is keyed `NS.get`).
+ */
+function namespaceExports(
+  module: ModuleModel,
+  byPath: ReadonlyMap<string, ModuleModel>
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>()
+  if (module.language === 'python') return out
+  for (const decl of module.imports) {
+    if (decl.kind !== 'esm' || decl.typeOnly || !decl.resolved) continue
+    const target = byPath.get(decl.resolved)
+    if (!target) continue
+    for (const { imported, local } of decl.names) {
+      if (imported !== '*' || !local || local === '*') continue
+      const names = new Set<string>()
+      for (const exp of target.exports) if (exp.name !== '*') names.add(exp.name)
+      out.set(local, names)
+    }
+  }
+  return out
+}
+
+/**
  * Local names bound to a library by an import that does not resolve into the repository (`import json`,
  * `const path = require('node:path')`), when the source is not relative and not one of our own packages.
  */
@@ -402,9 +441,20 @@ function implicit(module: ModuleModel, fn: FunctionDecl): boolean {
   const accessor = fn.kind === 'getter' || fn.kind === 'setter'
   return (
     fn.kind === 'constructor' ||
-    (accessor && module.language !== 'python') ||
+    (accessor && module.language !== 'python' && !isStaticAccessor(module, fn)) ||
     IMPLICIT_METHOD.test(fn.name)
   )
+}
+
+/**
+ * A JavaScript class's static getter or setter (`static get DATE_SHORT()`): it runs when
+ * `Class.NAME` is read, so its name decides, as for a method (luxon's preset getters never ran).
+ */
+export function isStaticAccessor(module: ModuleModel, fn: FunctionDecl): boolean {
+  if (module.language === 'python' || !fn.className) return false
+  if (fn.kind !== 'getter' && fn.kind !== 'setter') return false
+  const cls = module.classes.find((c) => c.name === fn.className)
+  return !!cls?.members.some((m) => m.name === fn.name && m.kind === fn.kind && m.static)
 }
 
 const DEFINES_PROPERTIES = new Set(['defineProperty', 'defineProperties', 'create'])

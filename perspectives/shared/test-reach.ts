@@ -191,24 +191,31 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   }
   const estimate = (module: ModuleModel, fn: FunctionDecl): Estimate =>
     estimatesOf(module).get(fn) ?? { fn, share: 1, reach: 'unreached' }
-  const functionReach = (module: ModuleModel, fn: FunctionDecl): FunctionReach => {
-    if (isInterfaceStub(module, fn)) return 'excluded'
+  const measuredReach = (module: ModuleModel, fn: FunctionDecl): MeasuredReach | undefined => {
     const measured = measuredByPath.get(module.path)
-    if (measured) {
-      if (excludedBy(module, fn)) return 'excluded'
-      const entry = functionEntry(measured.file, fn)
-      if (entry) return entry.hits > 0 ? 'covered' : 'not-run'
-      const owned = ownedLines(module, fn)
-      let measuredLines = 0
-      for (const line of owned) {
-        const r = lineReach(module.path, line)
-        if (r === 'covered') return 'covered'
-        if (r === 'not-run') measuredLines++
-      }
-      if (measuredLines > 0) return 'not-run'
-      if (owned.length > 0 && owned.every((line) => excludedLines(module.path).has(line)))
-        return 'excluded'
+    if (!measured) return undefined
+    if (excludedBy(module, fn)) return 'excluded'
+    const entry = functionEntry(measured.file, fn)
+    if (entry) return entry.hits > 0 ? 'covered' : 'not-run'
+    const owned = ownedLines(module, fn)
+    let measuredLines = 0
+    for (const line of owned) {
+      const r = lineReach(module.path, line)
+      if (r === 'covered') return 'covered'
+      if (r === 'not-run') measuredLines++
     }
+    if (measuredLines > 0) return 'not-run'
+    if (owned.length > 0 && owned.every((line) => excludedLines(module.path).has(line)))
+      return 'excluded'
+    return undefined
+  }
+  const functionReach = (module: ModuleModel, fn: FunctionDecl): FunctionReach => {
+    const measured = measuredReach(module, fn)
+    // An abstract method (a stub, or a body that only raises "not implemented"): a body that did not
+    // run is the design, not a gap, so it is excluded like a pragma; one that ran (a test checks that
+    // it raises) is covered.
+    if (isInterfaceStub(module, fn)) return measured === 'covered' ? 'covered' : 'excluded'
+    if (measured) return measured
     return estimate(module, fn).share === 1 ? 'estimated-untested' : 'estimated-tested'
   }
   return {

@@ -85,6 +85,8 @@ export interface FunctionDecl {
   /** Lines of code in the body (end - start + 1). */
   lines: number
   decorators?: string[]
+  /** The body only raises NotImplementedError / throws "not implemented" (an interface to override). */
+  raisesNotImplemented?: true
   /** Calls of this function from the repository, resolved by name through imports (filled after linking). */
   callers?: CallerRef[]
 }

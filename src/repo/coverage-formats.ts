@@ -84,12 +84,27 @@ export function parseLcov(text: string): RawCoverage {
   const files: RawCoverage = new Map()
   let current: FileAccumulator | undefined
   // Function lines (FN) and counts (FNDA) come separately; a function with no FNDA was not called.
-  let fnLines = new Map<string, number>()
-  let fnHits = new Map<string, number>()
+  // Methods of several classes in one file share names (`encode` at lines 4, 22, 36): the tools write
+  // one FN and one FNDA per function, in the same order, so the n-th count is the n-th function's.
+  let fnLines = new Map<string, number[]>()
+  let fnHits = new Map<string, number[]>()
   const flush = (): void => {
     if (current) {
-      for (const [name, line] of fnLines) current.fn(name, line, fnHits.get(name) ?? 0)
-      for (const [name, hits] of fnHits) if (!fnLines.has(name)) current.fn(name, 0, hits)
+      for (const [name, lines] of fnLines) {
+        const hits = fnHits.get(name) ?? []
+        const total = hits.reduce((a, b) => a + b, 0)
+        if (lines.length === 1) current.fn(name, lines[0], total)
+        // Counts that cannot be paired with their functions: the lines decide for each of them.
+        else if (hits.length === lines.length || hits.length === 0)
+          lines.forEach((line, i) => current?.fn(name, line, hits[i] ?? 0))
+      }
+      for (const [name, hits] of fnHits)
+        if (!fnLines.has(name))
+          current.fn(
+            name,
+            0,
+            hits.reduce((a, b) => a + b, 0)
+          )
     }
     fnLines = new Map()
     fnHits = new Map()
@@ -113,10 +128,10 @@ export function parseLcov(text: string): RawCoverage {
           parts.length >= 3 && /^\d+$/.test(parts[1])
             ? parts.slice(2).join(',')
             : parts.slice(1).join(',')
-        fnLines.set(name, Number(parts[0]))
+        fnLines.set(name, [...(fnLines.get(name) ?? []), Number(parts[0])])
       } else if (tag === 'FNDA') {
         const name = parts.slice(1).join(',')
-        fnHits.set(name, (fnHits.get(name) ?? 0) + Math.max(0, Number(parts[0]) || 0))
+        fnHits.set(name, [...(fnHits.get(name) ?? []), Math.max(0, Number(parts[0]) || 0)])
       } else if (tag === 'BRDA') {
         current.branch(
           `${parts[0]}:${parts[1]}:${parts[2]}`,

@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter'
 import type { ClassDecl, ClassMember, FunctionDecl, FunctionKind, Parameter } from '../types.js'
 import { loc } from './common.js'
+import { jsThrowsNotImplemented } from './abstract-body.js'
 import {
   type Binding,
   enclosingContainer,
@@ -303,6 +304,7 @@ export function enterFunction(state: JsState, node: Node): NewFrame {
   }
   if (returnType !== undefined) decl.returnType = returnType
   if (decorators.length > 0) decl.decorators = decorators
+  if (jsThrowsNotImplemented(node.childForFieldName('body'))) decl.raisesNotImplemented = true
   if (cls?.className !== undefined) decl.className = cls.className
   if (cls?.classDecl) {
     const isPublic =

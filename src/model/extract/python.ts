@@ -14,6 +14,7 @@
 //   if clause, match case.
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter'
 import type { CallArgument, ClassDecl, FunctionDecl, ModuleModel, SourceFile } from '../types.js'
+import { pyRaisesNotImplemented } from './abstract-body.js'
 import { pyArgument } from './py-arguments.js'
 import { consoleScriptsOf } from './py-setup.js'
 import { PY_CONTEXT_TYPES, siteContext } from './site-context.js'
@@ -318,7 +319,10 @@ class PythonWalker extends PyFlow {
       loc: at,
       complexity: 1,
       lines: at.endLine - at.startLine + 1,
-      ...(decorators.length > 0 ? { decorators } : {})
+      ...(decorators.length > 0 ? { decorators } : {}),
+      ...(pyRaisesNotImplemented(node.childForFieldName('body'))
+        ? { raisesNotImplemented: true as const }
+        : {})
     }
     if (cls && kind !== 'function') {
       decl.className = cls.decl.name
