@@ -143,7 +143,9 @@ describe('measured reach with node:test (JavaScript run as written)', () => {
     ])
     for (const f of findings) expect(f.message).toContain(`${MEASURED_REPORT} shows it never ran`)
     // The measurement is named as the run's own, never as "the coverage report <a file>".
-    expect(findings[0].message).toMatch(/is public .*the project's suite run here with coverage shows/)
+    expect(findings[0].message).toMatch(
+      /is public .*the project's suite run here with coverage shows/
+    )
     expect(findings[0].message).not.toMatch(/coverage report the project's suite/)
     // Tooling is not the product, and what the suite ran is not untested.
     expect(named.some((n) => n.startsWith('scripts/'))).toBe(false)

@@ -80,11 +80,13 @@ export async function measureBaselines(
       }
       pytestCov = await hasPytestCov(session.python, session.root, session.env)
     }
+    const files = options.suiteFiles?.get(framework) ?? []
     const command = await suiteCommand(
       framework,
       language,
       session,
-      options.suitePaths?.get(framework) ?? []
+      options.suitePaths?.get(framework) ?? [],
+      files.length > 0
     )
     if ('unavailable' in command) {
       missing.set(framework, `the project's suite cannot start: ${command.unavailable}`)
@@ -93,7 +95,6 @@ export async function measureBaselines(
     const dir = join(session.tmp, `coverage-suite-${counter++}`)
     await mkdir(dir, { recursive: true })
     const measured = await withCoverage(framework, dir, command, pytestCov)
-    const files = options.suiteFiles?.get(framework) ?? []
     const child = await runSuite(
       files.length > 0 ? files.map((f) => [f]) : [[]],
       left,

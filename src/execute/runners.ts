@@ -5,6 +5,7 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TestFramework } from '../specs/types.js'
+import { nodeTestFiles } from './node-test-files.js'
 import { typeScriptLoader } from './ts-loader.js'
 import { parseJestJson, parseJUnitReport, parseMochaJson, type FileReport } from './reports.js'
 
@@ -195,7 +196,9 @@ export async function suiteCommand(
   language: string,
   ctx: Pick<RunnerContext, 'root' | 'node' | 'python'>,
   /** The paths the project's test script hands its runner (layout `suitePaths`). */
-  paths: readonly string[] = []
+  paths: readonly string[] = [],
+  /** The caller names the test files itself, one run each: node:test lists none. */
+  perFile = false
 ): Promise<{ command: string; args: string[] } | { unavailable: string }> {
   switch (framework) {
     case 'jest': {
@@ -229,7 +232,8 @@ export async function suiteCommand(
       const loader = language === 'typescript' ? await typescriptLoader(ctx.root) : []
       if (!loader)
         return { unavailable: 'no TypeScript loader (tsx, ts-node or typescript) for node:test' }
-      return { command: ctx.node, args: [...loader, '--test'] }
+      const files = perFile ? [] : await nodeTestFiles(ctx.root, paths, language === 'typescript')
+      return { command: ctx.node, args: [...loader, '--test', ...files] }
     }
     case 'pytest':
       if (!ctx.python) return { unavailable: 'no Python with pytest was found' }
