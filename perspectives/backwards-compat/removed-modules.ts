@@ -1,10 +1,12 @@
 // A module users could import by its path that HEAD no longer has at all: `require('pkg/dist/x.js')`
-// (a package without an `exports` map) or `import pkg.contrib` stops resolving. One finding per module
+// (a file the base's package.json named, in a package without an `exports` map) or `import pkg.contrib`
+// stops resolving. One finding per module
 // (for Python the topmost package gone), which takes in the removals of the names it exported:
 // source-map 0.7's deleted `dist/source-map.debug.js`, pyjwt 2's `jwt.contrib` (compat held-out-4).
 import type { CodeModel, ModuleModel } from '../../src/model/types.js'
 import { isApiPath, isPublicPythonPath } from './api.js'
 import type { Change } from './compare.js'
+import { namedEntryFiles } from './public-files.js'
 
 const JS_MODULE = /\.[cm]?js$/
 const ANY_SCRIPT = /(\.d)?\.[cm]?[jt]sx?$/
@@ -18,6 +20,8 @@ interface RemovedModule {
   file: string
   /** Files it covers (a Python package: every module under it). */
   files: Set<string>
+  /** A file no entry named: its removal, and the names it exported, are no break. */
+  private?: true
 }
 
 function dirOf(path: string): string {
@@ -87,6 +91,9 @@ function removedScripts(base: CodeModel, head: CodeModel): RemovedModule[] {
       stem
     )
   )
+  // Only a file the base's package.json named (its `main`, `bin`, `types`...) was public by its path: a
+  // helper the entry requires for itself (depd 1's lib/compat/*.js) or a bundle's source is not.
+  const named = namedEntryFiles(base) ?? new Set<string>()
   return base.modules
     .filter(
       (m) =>
@@ -96,7 +103,12 @@ function removedScripts(base: CodeModel, head: CodeModel): RemovedModule[] {
         !m.path.startsWith('node_modules/') &&
         !headPaths.has(stem(m.path))
     )
-    .map((m) => ({ name: m.path, file: m.path, files: new Set([m.path]) }))
+    .map((m) => ({
+      name: m.path,
+      file: m.path,
+      files: new Set([m.path]),
+      ...(named.has(m.path) ? {} : { private: true })
+    }))
 }
 
 /**
@@ -126,6 +138,7 @@ export function removedModules(
     return false
   })
   for (const module of removed) {
+    if (module.private) continue
     const exported = names.get(module) ?? []
     const python = /\.pyi?$/.test(module.file)
     const importPath = python
@@ -147,7 +160,7 @@ export function removedModules(
       confidence: 'high',
       rationale: python
         ? `Read from the module files at ${ref} and at HEAD: a public module (no \`_private\` part in its path) that no file provides at HEAD cannot be imported.`
-        : `Read from the module files at ${ref} and at HEAD: without an \`exports\` map any file of the package can be required by its path; this one is gone. Medium: users may not import that file directly.`,
+        : `Read from the module files at ${ref} and at HEAD: package.json named this file at ${ref} (its \`main\`, \`bin\`, \`types\` or \`module\`) and, without an \`exports\` map, users could require it by its path; it is gone. Medium: users may not import that file directly.`,
       key: `module:${module.name}`,
       symbol: module.name,
       place: {

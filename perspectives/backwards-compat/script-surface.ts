@@ -75,6 +75,32 @@ export function surfaceChange(found: SurfaceBreak, ref: string, advice: string):
     advice
   }
   const removal = found.kind === 'removed'
+  if (found.review)
+    return {
+      messageId: 'apiNote',
+      data,
+      severity: 'low',
+      confidence: 'low',
+      rationale: `Compared the JSDoc types at ${ref} with the declarations at HEAD: a JSDoc type in JavaScript is documentation that no user's compiler checked, so a changed one is a note for review, not a break.`,
+      key: `api:${entry}:${before.name}`,
+      symbol: before.name,
+      place:
+        after && after.file && after.line > 0
+          ? {
+              head: {
+                file: after.file,
+                loc: { startLine: after.line, endLine: after.line, startColumn: 0, endColumn: 0 }
+              }
+            }
+          : {
+              base: {
+                file: before.file,
+                line: before.line,
+                lookedFor: `${before.name} (${declarationOf(before)}) at ${ref}, and at HEAD`
+              }
+            },
+      bump: 'none'
+    }
   return {
     messageId: removal ? 'apiRemoved' : 'apiChanged',
     data,

@@ -18,6 +18,11 @@ export interface SurfaceBreak {
   /** A removed item's likely new name. */
   renamedTo?: string
   confidence: 'high' | 'medium'
+  /**
+   * Not a break, a note for review: a return type documented only by JSDoc in JavaScript changed
+   * (the package shipped no declaration, so no user's compiler checked it).
+   */
+  review?: true
 }
 
 export interface SurfaceDiff {
@@ -206,8 +211,10 @@ function callBreak(
       }
   }
   // `any` is assignable to every type: a result typed `any` at HEAD breaks no code that reads it.
+  // A JSDoc `@returns` in JavaScript (no `.d.ts` shipped) is documentation, not a checked contract:
+  // at most a review note (socket.io-parser 3's `Decoder.add` `{Object}`, judged no break).
   const returned =
-    old.returnUntyped || now.returnUntyped || isAnyType(now.returnType)
+    old.returnUntyped || old.returnJsDoc || now.returnUntyped || isAnyType(now.returnType)
       ? 'same'
       : compareTypes(old.returnType, now.returnType, names)
   if (returned === 'wider' || returned === 'changed')
@@ -308,6 +315,28 @@ function isAny(item: SurfaceItem): boolean {
 
 function isAnyType(type: string | undefined): boolean {
   return type?.trim() === 'any'
+}
+
+/**
+ * A return type the base documented only with JSDoc in JavaScript that HEAD widened or changed: what
+ * it would have been as a declared type, said as a note for review (no user's compiler checked it).
+ */
+function jsDocReturnNote(
+  was: SurfaceItem,
+  is: SurfaceItem,
+  names: TypeNames
+): ReturnType<typeof callBreak> {
+  const old = (was.signatures ?? []).find((s) => s.returnJsDoc && !s.returnUntyped)
+  const now = is.signatures?.[0]
+  if (!old || !now || now.returnUntyped || isAnyType(now.returnType)) return null
+  const relation = compareTypes(old.returnType, now.returnType, names)
+  if (relation !== 'wider' && relation !== 'changed') return null
+  return {
+    reason: `documented return type ${relation === 'wider' ? 'widened' : 'changed'} from \`${old.returnType}\` (JSDoc in JavaScript) to \`${now.returnType}\``,
+    consequence:
+      'code that relied on the documented result may need a look; no compiler checked the old type for users',
+    confidence: 'medium'
+  }
 }
 
 /** Type names that some parameter of the base surface accepts (written anywhere in its type). */
@@ -421,6 +450,10 @@ export function diffSurfaces(
     if (!was) continue
     const why = signaturesBreak(was, is, names) ?? propertyBreak(was, is, names, accepted)
     if (why) breaks.push({ kind: 'changed', ...why, before: was, after: is })
+    else {
+      const note = jsDocReturnNote(was, is, names)
+      if (note) breaks.push({ kind: 'changed', ...note, before: was, after: is, review: true })
+    }
     breaks.push(...optionBreaks(was, is))
   }
   return { breaks, additions: added.filter((a) => !claimed.has(a.id)), renamed, moved }

@@ -9,6 +9,7 @@ import { optionKeys } from './option-keys.js'
 import { inMemoryProgram, type SourceFiles } from '../../src/model/ts-program.js'
 import type { EntryPoint } from './ts-entries.js'
 import { type UmdProperty, umdProperties } from './ts-umd.js'
+import { bundledModuleRanges, declaredInside } from './ts-bundle.js'
 
 /** Types of the language and of Node.js that JSDoc names and a program without lib files cannot resolve. */
 const BUILT_IN_TYPES = new Set([
@@ -78,6 +79,8 @@ export interface SurfaceSignature {
   typeParams?: string
   /** JavaScript without a JSDoc return type: the return type is the checker's guess from the body. */
   returnUntyped?: boolean
+  /** JavaScript with a JSDoc `@returns` type: documentation no compiler checks for users. */
+  returnJsDoc?: boolean
 }
 
 export type SurfaceKind =
@@ -186,11 +189,18 @@ class Walker {
       decl !== undefined &&
       (!returnNode || (!decl.type && this.unresolved(returnNode))) &&
       /\.[cm]?jsx?$/.test(decl.getSourceFile().fileName)
+    const jsDocReturn =
+      decl !== undefined &&
+      !guessed &&
+      !decl.type &&
+      returnNode !== undefined &&
+      /\.[cm]?jsx?$/.test(decl.getSourceFile().fileName)
     return {
       params,
       returnType: this.typeText(returnNode, sig.getReturnType()),
       ...(typeParams ? { typeParams: `<${typeParams}>` } : {}),
-      ...(guessed ? { returnUntyped: true } : {})
+      ...(guessed ? { returnUntyped: true } : {}),
+      ...(jsDocReturn ? { returnJsDoc: true } : {})
     }
   }
 
@@ -444,12 +454,17 @@ export function readSurface(
     const moduleSymbol =
       checker.getSymbolAtLocation(sf) ?? (sf as unknown as { symbol?: TS.Symbol }).symbol
     const walker = new Walker(ts, checker, entry.subpath)
+    // A bundle's inlined modules bind `exports.x` of their own: not the file's exports.
+    const inlined = /\.[cm]?js$/.test(entry.file) ? bundledModuleRanges(ts, sf) : []
+    const own = (symbol: TS.Symbol): boolean =>
+      inlined.length === 0 || !declaredInside(symbol, sf, inlined)
     if (moduleSymbol) {
       const exportEquals = moduleSymbol.exports?.get('export=' as TS.__String)
-      if (exportEquals) walker.exported('default', exportEquals)
+      if (exportEquals && own(exportEquals)) walker.exported('default', exportEquals)
       for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
         // `export=` is read above; `__esModule` is the transpiler's interop marker, not an export.
         if (symbol.name === 'export=' || symbol.name === '__esModule') continue
+        if (!own(symbol)) continue
         walker.exported(symbol.name, symbol)
       }
     }
@@ -462,6 +477,9 @@ export function readSurface(
         walker.umd(properties, sf)
       }
     }
+    // A bundle whose entry value the compiler cannot see is still the module users load: its
+    // `default`, of a shape not known here.
+    if (walker.items.size === 0 && inlined.length > 0) walker.umd([], sf)
     for (const [id, item] of walker.items) surface.set(id, item)
   }
   return surface
