@@ -426,7 +426,8 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
       }
     },
     {
-      name: 'clean-up in a finally block and Promise.allSettled are reported low',
+      // Best-effort clean-up in a finally block is deliberate (judged so on werkzeug, session 8 round 3).
+      name: 'clean-up in a finally block is not reported; Promise.allSettled is reported low',
       files: {
         'package.json': JSON.stringify({ name: 'cleanup', type: 'module' }),
         'src/job.ts': [
@@ -449,15 +450,8 @@ testPerspective<ErrorHandlingOptions>(errorHandling, {
           ''
         ].join('\n')
       },
-      expected: [
-        { messageId: 'logOnlyCatch', file: 'src/job.ts', line: 11 },
-        { messageId: 'thenWithoutCatch', file: 'src/job.ts', line: 15 }
-      ],
+      expected: [{ messageId: 'thenWithoutCatch', file: 'src/job.ts', line: 15 }],
       check: (result) => {
-        expect(finding(result, 'logOnlyCatch', 11).severity).toBe('low')
-        expect(finding(result, 'logOnlyCatch', 11).rationale).toContain(
-          'clean-up inside a finally block'
-        )
         expect(finding(result, 'thenWithoutCatch', 15).severity).toBe('low')
       }
     },

@@ -6,6 +6,7 @@ import type { Perspective } from '../../perspectives/define.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
 import dataIntegrity from '../../perspectives/data-integrity/index.js'
+import errorHandling from '../../perspectives/error-handling/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, readFixture, runFixture } from './harness.js'
 
@@ -42,6 +43,19 @@ describe('judged false in session 8 round 3: Python', () => {
       'throwingCall pkg/groups.py:41',
       'throwingCall pkg/groups.py:55',
       'throwingCall pkg/groups.py:62'
+    ])
+  })
+})
+
+describe('judged false in session 8 round 3: Python error handling', () => {
+  it('error-handling: best-effort close, a destructor, a platform probe with a fallback and Ctrl-C are deliberate; a dropped write and a logged failure are not', async () => {
+    // Absent: 14 (close() closing its handle), 21 (a warning in __del__), 35 (`except OSError` around a
+    // subprocess probe, a fallback after it), 44 (KeyboardInterrupt prints and returns).
+    // Kept: 27 (a write's failure dropped), 53 (`except Exception` that only prints).
+    const found = await findings(errorHandling as Perspective<string, unknown>, py)
+    expect(rows(found, 'pkg/cleanup.py')).toEqual([
+      'logOnlyCatch pkg/cleanup.py:53',
+      'swallowedError pkg/cleanup.py:27'
     ])
   })
 })

@@ -11,6 +11,7 @@ import { splitTopLevel } from '../shared/values.js'
 import type { Confidence, Severity } from '../types.js'
 import { type CheckInput, type Found, guardedCalls, type ModuleInfo, whereText } from './context.js'
 import { ONE_LOWER, within } from '../kit/index.js'
+import { deliberateReason } from './deliberate.js'
 
 /**
  * Python exceptions that are routinely caught and dropped on purpose: optional imports, the iteration
@@ -290,6 +291,11 @@ function checkHandler(
   }
   const broad = catchesEverything(handler)
   const cleanup = inFinallyBlock(info, tryBlock)
+  if (
+    (handler.empty || handler.swallows || handler.onlyLogs) &&
+    deliberateReason(tryBlock, handler, guarded, fn, cleanup) !== undefined
+  )
+    return null
   if (handler.empty || handler.swallows) {
     if (
       info.dialect === 'python' &&
