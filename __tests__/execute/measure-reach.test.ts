@@ -336,6 +336,10 @@ describePy('measured reach with pytest (coverage.py)', () => {
     expect(reachOf(model, 'shop/core.py', 'excluded')).toBe('excluded')
     expect(reachOf(model, 'shop/core.py', 'Greeter.greet')).toBe('excluded')
     expect(reachOf(model, 'shop/never.py', 'lonely')).toBe('not-run')
+    // Only tests/test_xml.py calls to_xml, and it is skipped here (importorskip): not "never ran" for certain.
+    expect(measured.report?.skippedTests).toEqual({ count: 1, files: ['tests/test_xml.py'] })
+    expect(measured.note).toContain('1 test skipped on this interpreter, in tests/test_xml.py')
+    expect(reachOf(model, 'shop/core.py', 'to_xml')).toBe('estimated-tested')
   })
 })
 

@@ -47,6 +47,14 @@ export function buildReport(input: ReportInput): string {
         .join(', ')}).`
     )
   }
+  for (const r of input.reports)
+    if (r.skippedTests)
+      parts.push(
+        `${codeCell(r.path)}: the run skipped ${r.skippedTests.count} test(s) on this interpreter (in ${r.skippedTests.files
+          .slice(0, 3)
+          .map(codeCell)
+          .join(', ')}); functions only they reach are not called untested.`
+      )
   for (const g of input.gone)
     parts.push(
       `${codeCell(g.report)} lists ${g.files.length} file(s) no longer in the repository (e.g. ${g.files.slice(0, 3).map(codeCell).join(', ')}).`

@@ -30,6 +30,8 @@ export interface Baselines {
   dirs?: Map<TestFramework, string>
   /** By framework: the suite's exit code. */
   exitCodes?: Map<TestFramework, number | null>
+  /** By framework: the tests the suite skipped (pytest), and the files they are in. */
+  skipped?: Map<TestFramework, { count: number; files: string[] }>
   millis: number
 }
 
@@ -62,6 +64,7 @@ export async function measureBaselines(
   const missing = new Map<TestFramework, string>()
   const dirs = new Map<TestFramework, string>()
   const exitCodes = new Map<TestFramework, number | null>()
+  const skipped = new Map<TestFramework, { count: number; files: string[] }>()
   let pytestCov = false
   for (const [framework, language] of frameworks) {
     const left = options.budgetMs - (clock() - started)
@@ -102,7 +105,8 @@ export async function measureBaselines(
       (extra, ms) =>
         runChild({
           command: command.command,
-          args: [...measured.args, ...extra],
+          // `-rs` lists each skipped test with its file: what only they reach is not "never ran" for certain.
+          args: [...measured.args, ...(kind === 'python' ? ['-rs'] : []), ...extra],
           cwd: session.root,
           env: { ...session.env, ...measured.env },
           timeoutMs: ms,
@@ -132,14 +136,18 @@ export async function measureBaselines(
         ...(rcfile ? { rcfile } : {})
       })
     let map = await read()
+    let output = child.stdout
     // The project's coverage config can name a plugin its CI installs and this environment lacks
     // (pycodestyle's covdefaults): coverage.py stops before pytest starts. Measure once more with our
     // settings only; which files count is decided by the model, not by the project's config.
     if (!map && kind === 'python' && /No module named/.test(child.stderr)) {
       const rcfile = join(dir, 'forced.coveragerc')
-      const args = measured.args.flatMap((a, i) =>
-        a === 'run' && measured.args[i - 1] === 'coverage' ? [a, `--rcfile=${rcfile}`] : [a]
-      )
+      const args = [
+        ...measured.args.flatMap((a, i) =>
+          a === 'run' && measured.args[i - 1] === 'coverage' ? [a, `--rcfile=${rcfile}`] : [a]
+        ),
+        '-rs'
+      ]
       const again = await runChild({
         command: command.command,
         args,
@@ -148,8 +156,10 @@ export async function measureBaselines(
         timeoutMs: Math.max(1000, options.budgetMs - (clock() - started)),
         isolateNetwork: options.isolateNetwork ?? true
       })
-      if (!again.killed && again.code !== null && [0, 1, 5].includes(again.code))
+      if (!again.killed && again.code !== null && [0, 1, 5].includes(again.code)) {
         map = await read(rcfile)
+        output = again.stdout
+      }
     }
     // A suite that ends well having run nothing (no test file yet) covers nothing.
     if (!map && (child.code === 0 || (kind === 'python' && child.code === 5)))
@@ -175,6 +185,8 @@ export async function measureBaselines(
     maps.set(framework, map)
     dirs.set(framework, dir)
     exitCodes.set(framework, child.code)
+    const skips = kind === 'python' ? pytestSkips(output) : null
+    if (skips) skipped.set(framework, skips)
   }
   return {
     maps,
@@ -182,6 +194,7 @@ export async function measureBaselines(
     pytestCov,
     dirs,
     exitCodes,
+    ...(skipped.size > 0 ? { skipped } : {}),
     ...(options.counts ? { counts: options.counts } : {}),
     millis: Math.round(clock() - started)
   }
@@ -198,19 +211,37 @@ async function runSuite(
   run: (
     extra: string[],
     ms: number
-  ) => Promise<{ code: number | null; killed: boolean; stderr: string }>
-): Promise<{ code: number | null; killed: boolean; stderr: string }> {
+  ) => Promise<{ code: number | null; killed: boolean; stderr: string; stdout: string }>
+): Promise<{ code: number | null; killed: boolean; stderr: string; stdout: string }> {
   const started = clock()
   let code: number | null = 0
   let stderr = ''
+  let stdout = ''
   for (const extra of runs) {
     const left = budgetMs - (clock() - started)
-    if (left <= 0) return { code, killed: true, stderr }
+    if (left <= 0) return { code, killed: true, stderr, stdout }
     const child = await run(extra, left)
     if (child.killed) return child
+    stdout += child.stdout
     if (code === 0) ({ code, stderr } = child)
   }
-  return { code, killed: false, stderr }
+  return { code, killed: false, stderr, stdout }
+}
+
+/**
+ * The skipped tests of pytest's `-rs` summary (`SKIPPED [2] tests/test_xml.py:4: could not import
+ * 'lxml'`): how many, and in which files. Null when none were skipped.
+ */
+export function pytestSkips(stdout: string): { count: number; files: string[] } | null {
+  let count = 0
+  const files = new Set<string>()
+  for (const line of stdout.split('\n')) {
+    const match = /^SKIPPED \[(\d+)\] (.+?):\d+: /.exec(line.trim())
+    if (!match) continue
+    count += Number(match[1])
+    files.add(match[2].replace(/\\/g, '/').replace(/^\.\//, ''))
+  }
+  return count > 0 ? { count, files: [...files].sort() } : null
 }
 
 /**

@@ -89,11 +89,17 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
     })
     if ('untrusted' in result)
       return done(`measured, but not used as test reach: ${result.untrusted}`, { baselines })
+    const skipped = baselines.skipped?.get(framework)
+    if (skipped) result.report.skippedTests = skipped
     const files = result.report.files
     // A transformed file (vitest, jest) claims no line: its functions say whether it ran.
     const ran = files.filter((f) => f.linesHit > 0 || f.functions.some((fn) => fn.hits > 0)).length
     return done(
-      `${framework} ran ${ran} of ${files.length} shipped files (exit code ${baselines.exitCodes?.get(framework) ?? 'unknown'}); ` +
+      `${framework} ran ${ran} of ${files.length} shipped files (exit code ${baselines.exitCodes?.get(framework) ?? 'unknown'}` +
+        (skipped
+          ? `; ${skipped.count} test${skipped.count === 1 ? '' : 's'} skipped on this interpreter, in ${skipped.files.slice(0, 3).join(', ')}${skipped.files.length > 3 ? ` and ${skipped.files.length - 3} more files` : ''}: what only they reach is not called untested`
+          : '') +
+        '); ' +
         (partial
           ? `partial (${partial}): what ran is used, "never ran" is not claimed with certainty`
           : 'this measurement decides "tested" for every perspective'),

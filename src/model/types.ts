@@ -740,6 +740,12 @@ export interface CoverageReport {
   partial?: string
   /** Made by this run, by running the project's suite under coverage: not a file in the workspace. */
   measured?: boolean
+  /**
+   * Tests the measured run skipped (pytest's `-rs` summary: `importorskip`, `skipif` on this
+   * interpreter): the test files they are in and how many. What only they reach did not run here but
+   * may in the project's CI, so it is not "never ran" for certain.
+   */
+  skippedTests?: { count: number; files: string[] }
 }
 
 export interface JUnitCase {
