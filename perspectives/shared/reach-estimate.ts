@@ -13,6 +13,8 @@ export interface Estimate {
   /** 0, 0.5 or 1: how much of the function tests are estimated not to run. */
   share: number
   reach: UnitReach
+  /** Untested because every subclass overrides it and nothing builds its class (shadowed-methods.ts). */
+  overridden?: true
 }
 
 /**
@@ -65,7 +67,8 @@ export function estimateFunctions(
     return {
       fn,
       share,
-      reach: share === 1 && r === 'referenced' ? 'module-imported' : share === 0.5 ? 'indirect' : r
+      reach: share === 1 && r === 'referenced' ? 'module-imported' : share === 0.5 ? 'indirect' : r,
+      ...(share === 1 && graph?.shadowed(fn) ? { overridden: true as const } : {})
     }
   })
   return withCalleesOfNamed(module, estimates, graph)

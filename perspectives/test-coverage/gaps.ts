@@ -69,6 +69,8 @@ const KIND: Record<string, string> = {
 }
 
 function reachText(m: MeasuredFunction): string {
+  if (m.overridden)
+    return 'is overridden by every subclass, and nothing builds its own class, so calls of its name run the overrides (read from the class hierarchy)'
   switch (m.reach) {
     case 'module-imported':
       return 'is public, and tests import its module but never name it'

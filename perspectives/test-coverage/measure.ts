@@ -38,6 +38,8 @@ export interface MeasuredFunction {
   uncoveredThrows: ThrowSite[]
   /** Static reach (basis 'estimate'). */
   reach?: UnitReach
+  /** Estimate: every subclass overrides it and nothing builds its class, so calls run the overrides. */
+  overridden?: true
 }
 
 /** The report that speaks for a file: the newest one listing it, then the one that measured more lines. */
@@ -172,7 +174,8 @@ export function fromEstimate(module: ModuleModel, e: Estimate): MeasuredFunction
     uncoveredThrows: untested
       ? module.throws.filter((t) => t.enclosing === e.fn.qualifiedName && !t.rethrow)
       : [],
-    reach: e.reach
+    reach: e.reach,
+    ...(e.overridden ? { overridden: true as const } : {})
   }
 }
 

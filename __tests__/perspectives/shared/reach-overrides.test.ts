@@ -70,6 +70,14 @@ describe('static reach: overridden bases, static getters, abstract methods', () 
     // A method that raises another error is concrete.
     expect(estimate['shapes/store.py:16 Store.check']).toBe('estimated-tested')
 
+    // The finding says why it is an estimate: the class hierarchy, not a missing import.
+    const bare = reachFacts({ ...model, facts: { ...model.facts, coverage: [] } })
+    const visitor = model.modules.find((m) => m.path === 'shapes/visitor.py') as ModuleModel
+    const overridden = visitor.functions
+      .filter((fn) => bare.estimate(visitor, fn).overridden)
+      .map((fn) => fn.qualifiedName)
+    expect(overridden.sort()).toEqual(['Handler.close', 'Visitor.enter'])
+
     const measured = reachOf(model, paths, true)
     // The report agrees with the estimate's two claims.
     expect(measured['shapes/visitor.py:6 Visitor.enter']).toBe('not-run')
