@@ -60,6 +60,14 @@ describe('judged false in session 8 round 3: Python error handling', () => {
   })
 })
 
+describe('judged false in session 8 round 3: Python string building', () => {
+  it('performance: a string started afresh on each pass then extended once is not quadratic; one carried across passes is', async () => {
+    // Absent: 6 (`msg` bound at the top of each pass), 15 (`path` is the loop variable). Kept: 23.
+    const found = await findings(performance as Perspective<string, unknown>, py)
+    expect(rows(found, 'pkg/text.py')).toEqual(['stringConcatInLoop pkg/text.py:23'])
+  })
+})
+
 describe('judged false in session 8 round 3: JavaScript/TypeScript', () => {
   it('performance: a cache keyed by a time zone or a literal union is bounded, one keyed by a user id is not; filter().reduce() in sequence is not a search in a loop', async () => {
     // Absent: 1 (keyed by `timezone ?? ''`: node-cron's per-zone formatters), 3 (keyed by a

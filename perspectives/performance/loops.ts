@@ -442,6 +442,21 @@ export function stringConcatInLoop(input: ModuleInput): Found[] {
     if (site.operator !== '+=' || site.valueKind !== 'string' || site.target !== site.name) continue
     const r = regionAt(regions.regions, site.enclosing, site.loc)
     if (!r || !r.overCollection) continue
+    // A string started afresh on each pass (the loop binds it, or `s = ...` in the same loop body before
+    // the `+=`) does not grow across passes (pycodestyle's `msg`, werkzeug's `search_path`, judged false).
+    if (r.bound.some((b) => b.name === site.name)) continue
+    if (
+      (module.bindings ?? []).some(
+        (b) =>
+          b.name === site.name &&
+          b.operator === '=' &&
+          b.enclosing === site.enclosing &&
+          contains(r.loc, b.loc) &&
+          b.loc.endLine <= site.loc.startLine &&
+          b.loc.startLine !== site.loc.startLine
+      )
+    )
+      continue
     const symbol = symbolName(site.enclosing)
     const key = `concat:${symbol}:${site.target}`
     if (seen.has(key)) continue
