@@ -41,3 +41,46 @@ test('an ignored _version.py beside the package is copied; build/ and other igno
     await rm(ws, { recursive: true, force: true })
   }
 })
+
+test("the build a package's entry points name is copied where git ignores it; other ignored output is not", async () => {
+  const ws = await mkdtemp(join(tmpdir(), 'tp-sandbox-built-'))
+  try {
+    const write = async (path: string, text: string): Promise<void> => {
+      await mkdir(join(ws, path, '..'), { recursive: true })
+      await writeFile(join(ws, path), text)
+    }
+    await write('.gitignore', 'lib/cjs/\ndist/\ncoverage/\n')
+    await write(
+      'package.json',
+      JSON.stringify({
+        name: 'built',
+        main: './lib/cjs/index.js',
+        exports: { import: './lib/esm/index.js', require: './lib/cjs/index.js' },
+        bin: { built: './dist/cli.js' }
+      })
+    )
+    await write('lib/esm/index.js', 'export default 1\n')
+    await write('lib/cjs/index.js', 'module.exports = 1\n')
+    await write('lib/cjs/utils.js', 'module.exports = {}\n')
+    await write('dist/cli.js', '#!/usr/bin/env node\n')
+    await write('coverage/lcov.info', 'TN:\n')
+    const git = (...args: string[]): void => {
+      execFileSync('git', ['-C', ws, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
+        stdio: 'ignore'
+      })
+    }
+    git('init', '-q')
+    git('add', '-A')
+    git('commit', '-q', '-m', 'fixture')
+    const sandbox = await createSandbox(ws)
+    try {
+      for (const built of ['lib/cjs/index.js', 'lib/cjs/utils.js', 'dist/cli.js'])
+        expect(existsSync(join(sandbox.root, built))).toBe(true)
+      expect(existsSync(join(sandbox.root, 'coverage/lcov.info'))).toBe(false)
+    } finally {
+      await sandbox.dispose()
+    }
+  } finally {
+    await rm(ws, { recursive: true, force: true })
+  }
+})

@@ -1,13 +1,14 @@
 // A temporary copy of the analysed working tree, outside the workspace, where specs are written and
 // run. The workspace itself is never written: files are copied (git's file list when there is a
-// repository, a walk otherwise), and the installed dependencies (node_modules, a virtualenv) are
-// linked, not copied. `dispose` removes the copy; callers use it in `finally`.
+// repository, a walk otherwise, with the ignored files a build left where the package's entry points
+// are), and the installed dependencies (node_modules, a virtualenv) are linked, not copied. `dispose` removes the copy; callers use it in `finally`.
 import {
   cp,
   lstat,
   mkdir,
   mkdtemp,
   readdir,
+  readFile,
   realpath,
   rm,
   stat,
@@ -61,7 +62,7 @@ async function gitFiles(root: string): Promise<string[] | null> {
       }
     )
     const listed = stdout.split('\0').filter(Boolean)
-    return [...listed, ...(await generatedModules(root, listed))]
+    return [...listed, ...(await generatedModules(root, listed)), ...(await builtEntryFiles(root))]
   } catch {
     return null
   }
@@ -90,6 +91,52 @@ async function generatedModules(root: string, listed: readonly string[]): Promis
         folders.has(posix.dirname(f)) &&
         !f.split('/').some((part) => SKIPPED_DIRS.has(part))
     )
+}
+
+/** More than a package's built output holds; a folder beyond it is not copied whole. */
+const MAX_BUILT_FILES = 5_000
+
+/**
+ * The package's built entry points, when a build left them in the workspace: the folders package.json's
+ * `main`, `module`, `exports`, `bin` and `types` point into, where git ignores them (ejs's lib/cjs, a
+ * dist/). A suite that loads the package as published (`require('..')`) fails without them, as it would
+ * in the project's CI after its build step.
+ */
+async function builtEntryFiles(root: string): Promise<string[]> {
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
+  } catch {
+    return []
+  }
+  if (typeof manifest !== 'object' || manifest === null) return []
+  const targets: string[] = []
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') targets.push(value)
+    else if (Array.isArray(value)) value.forEach(collect)
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect)
+  }
+  const fields = manifest as Record<string, unknown>
+  for (const field of ['main', 'module', 'types', 'typings', 'exports', 'bin'])
+    collect(fields[field])
+  const folders = new Set<string>()
+  for (const target of targets) {
+    const path = posix.normalize(target.replace(/^\.\//, ''))
+    if (path.startsWith('..') || path.startsWith('/') || path.includes('*')) continue
+    const folder = posix.dirname(path)
+    if (folder !== '.' && !folder.split('/').some((part) => SKIPPED_DIRS.has(part)))
+      folders.add(folder)
+  }
+  if (folders.size === 0) return []
+  const stdout = await runGit(
+    root,
+    ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--', ...folders],
+    { maxBuffer: 64 * 1024 * 1024 }
+  )
+  return stdout
+    .split('\0')
+    .filter((f) => f && !f.split('/').some((part) => SKIPPED_DIRS.has(part)))
+    .slice(0, MAX_BUILT_FILES)
 }
 
 async function walk(root: string): Promise<string[]> {
