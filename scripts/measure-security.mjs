@@ -41,7 +41,6 @@ const CLASS_MESSAGES = {
   xss: ['xss'],
   'code-injection': ['codeInjection', 'commandInjection'],
   'command-injection': ['commandInjection', 'codeInjection'],
-  // No finding of the perspective names an open redirect yet: these advisories count as misses.
   'open-redirect': ['openRedirect']
 }
 

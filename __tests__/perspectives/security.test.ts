@@ -198,8 +198,30 @@ const CLEAN_PY: Record<string, string> = {
   ].join('\n')
 }
 
+/** A login handler that sends the user on to the `next` query parameter. */
+const REDIRECT_APP: Record<string, string> = {
+  'package.json': '{ "name": "portal", "version": "1.0.0", "type": "module" }',
+  'src/login.js': [
+    "import express from 'express'",
+    'const app = express()',
+    "app.get('/login/done', (req, res) => {",
+    "  const next = req.query.next || '/'",
+    '  res.redirect(next)',
+    '})',
+    'app.listen(3000)',
+    ''
+  ].join('\n')
+}
+
 testPerspective<SecurityOptions>(security, {
   valid: [
+    {
+      name: 'openRedirect near miss: a target starting with // is refused',
+      files: editFile(REDIRECT_APP, 'src/login.js', [
+        '  res.redirect(next)',
+        "  if (next.startsWith('//')) return res.sendStatus(400)\n  res.redirect(next)"
+      ])
+    },
     { name: 'an empty repository', files: {} },
     {
       name: 'clean TypeScript: SHA-1 cache keys, execFile, a library reading its file, a PDF text, a flatten into a local object',
@@ -233,6 +255,11 @@ testPerspective<SecurityOptions>(security, {
     }
   ],
   invalid: [
+    {
+      name: 'openRedirect: a login handler redirects to the next query parameter',
+      files: REDIRECT_APP,
+      expected: [{ messageId: 'openRedirect', file: 'src/login.js', line: 5 }]
+    },
     {
       name: 'TypeScript: every planted vulnerability, fixed forms beside them',
       options: { minConfidence: 'low' },

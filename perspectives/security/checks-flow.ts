@@ -7,6 +7,7 @@ import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } fr
 import { CWE } from './messages.js'
 import { classifySink, moduleSinks, type ModuleSinks, type SinkMatch } from './sinks.js'
 import { strippedBeforeSink } from './path-sanitised.js'
+import { REDIRECT_CHECK, redirectNeutralised, requestUrlSource } from './redirect.js'
 import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin } from './taint.js'
 import {
   buildKind,
@@ -34,6 +35,8 @@ const RATIONALE: Record<string, string> = {
     'A path segment from input can hold `..` or be absolute; only a check on the final path keeps access inside the intended folder.',
   ssrf: "A server that fetches any URL it is given reaches internal services and cloud metadata endpoints on the caller's behalf.",
   xss: 'HTML built from input is parsed by the browser, so tags and event handlers in the input run as script.',
+  openRedirect:
+    'A redirect target that starts with `//` or a scheme leaves the site; only a same-origin or allow-list check keeps it on it.',
   unsafeDeserialisation:
     'Deserialisers that rebuild arbitrary objects run code chosen by whoever wrote the data.'
 }
@@ -86,6 +89,7 @@ function suppressed(module: ModuleModel, call: CallSite, match: SinkMatch, arg: 
       strippedBeforeSink(module, call, codeOnly(arg))
     )
   if (match.messageId === 'ssrf') return hostCheckIn(module, call)
+  if (match.messageId === 'openRedirect') return redirectChecked(module, call, arg)
   if (
     match.messageId === 'xss' ||
     match.messageId === 'commandInjection' ||
@@ -97,6 +101,38 @@ function suppressed(module: ModuleModel, call: CallSite, match: SinkMatch, arg: 
     )
   }
   return false
+}
+
+/** The redirect stays on the site: a neutral target, or a same-origin / allow-list check in the function. */
+function redirectChecked(module: ModuleModel, call: CallSite, arg: string): boolean {
+  if (redirectNeutralised(arg) || redirectNeutralised(call.args[0] ?? '')) return true
+  const here = sameFunction(module, call)
+  return (
+    module.conditions.some((c) => here(c) && REDIRECT_CHECK.test(c.text)) ||
+    module.calls.some((c) => here(c) && c !== call && REDIRECT_CHECK.test(c.name))
+  )
+}
+
+/**
+ * The request's own URL or path in a redirect target, written there or in a local the target names
+ * (`location = request.path + '/'`): not a source for other sinks, but `//evil.example/` as a path keeps
+ * its double slash in the Location header and the browser reads it as another host.
+ */
+function requestUrlOrigin(taint: ModuleTaint, call: CallSite, arg: string): Origin | undefined {
+  const direct = requestUrlSource(arg)
+  if (direct) return { kind: 'request', label: direct, steps: [direct] }
+  for (const name of new Set(codeOnly(arg).match(/(?<![.\w$])[A-Za-z_$][\w$]*/g) ?? [])) {
+    const value = valueAt(taint, call.enclosing, name, call.loc)
+    const found = value === undefined ? undefined : requestUrlSource(value)
+    if (found)
+      return {
+        kind: 'request',
+        label: found,
+        steps: [found, `${name} = ${shortArg(value ?? '')}`],
+        viaLocal: true
+      }
+  }
+  return undefined
 }
 
 export function flowFindings(context: CheckContext): Draft[] {
@@ -118,7 +154,8 @@ export function flowFindings(context: CheckContext): Draft[] {
       const origin: Origin | undefined =
         originOf(taint, call.enclosing, neutral(written), call.loc) ??
         (local ? originOf(taint, call.enclosing, neutral(arg), call.loc) : undefined) ??
-        anyArgumentOrigin(taint, call, match)
+        anyArgumentOrigin(taint, call, match) ??
+        (match.messageId === 'openRedirect' ? requestUrlOrigin(taint, call, arg) : undefined)
       if (code && origin?.quoted) continue
       if (
         match.needsTaint &&
@@ -159,7 +196,10 @@ export function flowFindings(context: CheckContext): Draft[] {
           how: match.data.how ?? '',
           language: match.data.language ?? '',
           why: match.data.why ?? '',
-          lookedFor: 'startsWith/path.relative/commonpath/realpath'
+          lookedFor:
+            match.messageId === 'openRedirect'
+              ? 'host/origin/netloc comparison, allow-list, is_safe_url'
+              : 'startsWith/path.relative/commonpath/realpath'
         },
         severity: severityFor(match.worst, origin),
         confidence: confidenceOf(match, origin, arg, viaCalls, module),

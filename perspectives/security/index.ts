@@ -41,7 +41,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
     question: 'What can an attacker do?',
     description:
       'Traces input (request fields, argv, stdin, environment, parameters of exported functions and route handlers) to sinks inside a ' +
-      'function and across direct calls within a module: code, command and SQL injection, path traversal, SSRF, XSS and unsafe ' +
+      'function and across direct calls within a module: code, command and SQL injection, path traversal, SSRF, XSS, open redirects and unsafe ' +
       'deserialisation, and regular expressions that backtrack super-linearly (ReDoS, checked with recheck) applied to input, ' +
       'with the path shown. Also flags recursive merges without a __proto__ guard, weak hashes and ciphers for ' +
       'secrets, Math.random/random for tokens, disabled TLS checks, hard-coded secrets (masked, never printed) and GitHub workflow ' +

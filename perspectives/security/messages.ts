@@ -19,6 +19,7 @@ export type SecurityMessageId =
   | 'workflowInjection'
   | 'pullRequestTargetCheckout'
   | 'redosOnInput'
+  | 'openRedirect'
 
 export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   codeInjection: {
@@ -50,6 +51,11 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
     title: '{{sink}} receives HTML built from {{input}} in {{function}}',
     message:
       '{{function}} puts `{{arg}}` into {{sink}}{{path}} without escaping; `<img src=x onerror=alert(1)>` runs script in the page.'
+  },
+  openRedirect: {
+    title: '{{sink}} redirects to a URL built from {{input}} in {{function}}',
+    message:
+      '{{function}} passes `{{arg}}` to {{sink}}{{path}} with no same-origin or allow-list check in the function; a value like `//evil.example` or `https://evil.example` sends users to another site from a link on this one.'
   },
   ssrf: {
     title: '{{sink}} requests a URL from {{input}} in {{function}}',
@@ -121,5 +127,6 @@ export const CWE: Record<SecurityMessageId, string> = {
   hardcodedSecret: 'CWE-798',
   workflowInjection: 'CWE-94',
   pullRequestTargetCheckout: 'CWE-829',
-  redosOnInput: 'CWE-1333'
+  redosOnInput: 'CWE-1333',
+  openRedirect: 'CWE-601'
 }

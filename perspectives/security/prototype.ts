@@ -71,8 +71,14 @@ function guarded(module: ModuleModel, fn: FunctionDecl, guards: Set<string>): bo
   return texts.some((t) => (t.match(word) ?? []).some((w) => guards.has(w) || GUARD_HELPER.test(w)))
 }
 
-/** The module's functions that reject `__proto__` and `constructor`/`prototype` keys (`isValidKey`). */
-function guardFunctions(module: ModuleModel): Set<string> {
+/**
+ * The module's functions that reject `__proto__` and `constructor`/`prototype` keys (`isValidKey`), and,
+ * transitively, the helpers that read one of them without writing through a computed key themselves:
+ * `const isValidPath = segments => !segments.some(s => disallowedKeys.includes(s))` read by
+ * `getPathSegments`, which the setter calls (dot-prop 5.1.1), or `parts.filter(blacklistFilter)` in
+ * `parsePath` (dot-object 2.1.3).
+ */
+function guardFunctions(context: CheckContext, module: ModuleModel): Set<string> {
   const out = new Set<string>()
   for (const b of module.bindings ?? []) {
     if (b.enclosing) continue
@@ -83,7 +89,48 @@ function guardFunctions(module: ModuleModel): Set<string> {
     const g = guardText(textsOf(module, fn))
     if (g.prototypeFree || (g.proto && g.constructorToo)) out.add(fn.name)
   }
+  const word = /[A-Za-z_$][\w$]*/g
+  const reads = (text: string): boolean => (text.match(word) ?? []).some((w) => out.has(w))
+  const lines = context.quoter.lines(module.path)
+  const anyWrite = /(?<![\w$.])[A-Za-z_$][\w$]*\[[^\]]+\]\s*=(?!=)/
+  // A function checks with a guard when a condition of its own reads one, or it passes one as a callback
+  // (`parts.filter(allowed)`): merely calling a guarded setter beside an unguarded one is not checking.
+  const checksWith = (fn: FunctionDecl): boolean =>
+    module.conditions.some((c) => c.enclosing === fn.qualifiedName && reads(c.text)) ||
+    module.calls.some(
+      (c) => c.enclosing === fn.qualifiedName && c.args.some((a) => out.has(a.trim()))
+    )
+  // A module-level list of the keys (`const forbidden = ['__proto__', …]`) read anywhere is a check.
+  const lists = new Set([...out].filter((n) => !module.functions.some((f) => f.name === n)))
+  const readsList = (text: string): boolean => (text.match(word) ?? []).some((w) => lists.has(w))
+  for (let round = 0; round < 3; round++) {
+    const before = out.size
+    for (const b of module.bindings ?? [])
+      if (!b.enclosing && !out.has(b.name) && /\bfunction\b|=>/.test(b.value) && reads(b.value))
+        out.add(b.name)
+    for (const fn of module.functions) {
+      if (out.has(fn.name) || !(checksWith(fn) || textsOf(module, fn).some(readsList))) continue
+      if (ownLines(module, fn, lines.length).some((n) => anyWrite.test(lines[n - 1]))) continue
+      out.add(fn.name)
+    }
+    if (out.size === before) break
+  }
   return out
+}
+
+/**
+ * A walk whose descent checks that the key is the walked object's own (`hasOwnProperty.call(target, key)`
+ * before `target = target[key]`): `__proto__` and `constructor` are inherited, so they are replaced by a
+ * fresh object instead of walked into (nconf 0.11.4).
+ */
+function walksOwnOnly(module: ModuleModel, fn: FunctionDecl, walker: string): boolean {
+  const own = new RegExp(`^\\s*${escaped(walker)}\\s*$`)
+  return module.calls.some(
+    (c) =>
+      c.enclosing === fn.qualifiedName &&
+      OWN_CHECK.test(c.callee) &&
+      (c.args.some((a) => own.test(a)) || own.test(c.receiver ?? ''))
+  )
 }
 
 /** The function checks what it descends into: own properties only, or object-typed values only. */
@@ -299,11 +346,66 @@ function freshOwnObject(
   )
 }
 
+/**
+ * Every call of the function to itself passes the written object on unchanged (`this.dot(obj[key], tgt,
+ * path.concat(key))`): it flattens into one object by joined keys and never descends into the target, so a
+ * `__proto__` key can at most reset that object's own prototype (dot-object's `dot`).
+ */
+function keepsTarget(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  names: Set<string>,
+  written: string[]
+): boolean {
+  const selfCalls = module.calls.filter(
+    (c) =>
+      c.enclosing === fn.qualifiedName &&
+      names.has(c.name) &&
+      (!c.receiver || /^(this|exports|module\.exports)$/.test(c.receiver))
+  )
+  if (selfCalls.length === 0) return false
+  return written.every((n) => {
+    const index = fn.params.findIndex((p) => p.name === n)
+    return index >= 0 && selfCalls.every((c) => (c.args[index] ?? '').trim() === n)
+  })
+}
+
+/**
+ * A private helper (`_fill`, or a function the module does not export) whose every caller in the module,
+ * apart from itself, checks the keys first with a guard (`this._fill(parsePath(path).…)` after
+ * `parsePath` rejected `__proto__`/`constructor`/`prototype`: dot-object 2.1.3). Its keys were checked
+ * before they arrive.
+ */
+function checkedByCallers(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  names: Set<string>,
+  guards: Set<string>
+): boolean {
+  if (fn.exported && !fn.name.startsWith('_')) return false
+  const callers = module.calls.filter(
+    (c) => names.has(c.name) && c.enclosing !== fn.qualifiedName && c.name !== 'default'
+  )
+  if (callers.length === 0) return false
+  const word = /[A-Za-z_$][\w$]*/g
+  const readsGuard = (text: string): boolean =>
+    (text.match(word) ?? []).some((w) => guards.has(w) || GUARD_HELPER.test(w))
+  // The keys passed were produced by a guard: in the argument (`this._fill(parsePath(path), …)`) or in a
+  // local of the caller the argument names (`ok = parsePath(path).join(sep); this._fill(ok.split(sep), …)`).
+  return callers.every((c) => {
+    if (!c.enclosing || c.args.some(readsGuard)) return c.args.some(readsGuard)
+    const named = new Set(c.args.flatMap((a) => a.match(word) ?? []))
+    return (module.bindings ?? []).some(
+      (b) => b.enclosing === c.enclosing && named.has(b.name) && readsGuard(b.value)
+    )
+  })
+}
+
 export function prototypeFindings(context: CheckContext): Draft[] {
   const out: Draft[] = []
   for (const module of context.modules) {
     if (module.language === 'python') continue
-    const guards = guardFunctions(module)
+    const guards = guardFunctions(context, module)
     const checkers = protoCheckers(module)
     for (const fn of module.functions) {
       const declared = fn.params.map((p) => p.name).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
@@ -346,6 +448,7 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       // own or object-typed values; a recursive merge into its parameter still walks into the target's
       // inherited `constructor` and is left reported.
       if (partial && (walker || !(self && keys)) && walksOwnObjectsOnly(module, fn)) continue
+      if (walker && walksOwnOnly(module, fn, walker)) continue
       // A fresh local being filled cannot pollute: the write must go to a parameter or the walked object.
       const written = [...params, ...(walker ? [walker] : [])].filter((n) =>
         writesThroughComputedKey(context, module, fn, n.replace(/\$/g, '\\$'))
@@ -356,6 +459,8 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       )
         continue
       if (partial && self && keys && mergesIntoObjectsOnly(module, fn, written)) continue
+      if (self && keys && !walker && keepsTarget(module, fn, names, written)) continue
+      if (checkedByCallers(module, fn, names, guards)) continue
       // `module.exports = function` is `default` to the model; the name it is bound to says more.
       const shown =
         fn.qualifiedName === 'default'

@@ -5,6 +5,7 @@ import type { CallSite, ModuleModel } from '../../src/model/types.js'
 import type { Severity } from '../types.js'
 import { bindingsOf, packageFunction, type PackageBindings } from './imports.js'
 import type { SecurityMessageId } from './messages.js'
+import { isRedirectLiteral, redirectTarget } from './redirect.js'
 import { buildKind, codeOnly, isPlainLiteral } from './text.js'
 
 export interface SinkMatch {
@@ -28,6 +29,7 @@ export interface ModuleSinks {
   nodeSerialize: PackageBindings
   jsYaml: PackageBindings
   python: boolean
+  module: ModuleModel
 }
 
 const PROMISIFIED =
@@ -73,7 +75,8 @@ export function moduleSinks(module: ModuleModel): ModuleSinks {
     ]),
     nodeSerialize: bindingsOf(module, ['node-serialize', 'serialize-to-js']),
     jsYaml: bindingsOf(module, ['js-yaml']),
-    python: module.language === 'python'
+    python: module.language === 'python',
+    module
   }
 }
 
@@ -155,7 +158,8 @@ const WORST: Readonly<Partial<Record<SecurityMessageId, Severity>>> = {
   unsafeDeserialisation: 'critical',
   pathTraversal: 'high',
   ssrf: 'high',
-  xss: 'high'
+  xss: 'high',
+  openRedirect: 'medium'
 }
 
 /** A sink of a kind in the table: its worst case unless the call makes it milder. */
@@ -198,7 +202,14 @@ function sqlSink(call: CallSite): SinkMatch | undefined {
 }
 
 export function classifySink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
-  return s.python ? pythonSink(call) : javaScriptSink(s, call)
+  return (s.python ? pythonSink(call) : javaScriptSink(s, call)) ?? redirectSink(s.module, call)
+}
+
+/** A redirect whose target is not a plain literal: reported only when an input reaches the target. */
+function redirectSink(module: ModuleModel, call: CallSite): SinkMatch | undefined {
+  const index = redirectTarget(module, call)
+  if (index === undefined || isRedirectLiteral(call.args[index] ?? '')) return undefined
+  return sinkOf('openRedirect', call.callee, true, { arg: index })
 }
 
 function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {

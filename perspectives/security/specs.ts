@@ -21,6 +21,7 @@ const PAYLOAD: Record<string, string> = {
   sqlInjection: "' OR 1=1 --",
   pathTraversal: '../../../../../../etc/passwd',
   ssrf: 'http://169.254.169.254/latest/meta-data/',
+  openRedirect: '//evil.example/',
   xss: '<img src=x onerror=alert(1)>',
   prototypePollution: '{"__proto__": {"polluted": "yes"}}',
   unsafeDeserialisation: 'a serialised object that runs code when revived',
@@ -324,6 +325,8 @@ function describeNeutral(kind: string): string {
       return 'the query matches no extra rows (use a test database)'
     case 'ssrf':
       return 'no request leaves for an internal address (intercept HTTP)'
+    case 'openRedirect':
+      return 'the redirect stays on the same site'
     case 'xss':
       return 'the HTML written contains the payload escaped'
     case 'redosOnInput':
