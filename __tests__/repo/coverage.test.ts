@@ -167,6 +167,42 @@ describe('coverage formats', () => {
     ])
   })
 
+  test("one file recorded at two paths (the run's copy, the workspace a subprocess imported) counts what ran in either", () => {
+    const entry = (executed: number[], missing: number[]) => ({
+      executed_lines: executed,
+      missing_lines: missing,
+      excluded_lines: [],
+      functions: {
+        serve: {
+          start_line: 4,
+          executed_lines: executed.filter((l) => l > 4),
+          missing_lines: missing
+        },
+        '': { executed_lines: [1, 4], missing_lines: [] }
+      }
+    })
+    const json = JSON.stringify({
+      meta: { format: 3, version: '7.16.2' },
+      totals: {},
+      files: {
+        // The main process imported the copy and only loaded the module.
+        '/tmp/test-planning-run-1/src/calc.py': entry([1, 4], [5, 6]),
+        // The dev-server child imported the workspace through an editable install and served.
+        '/work/acme/src/calc.py': entry([1, 4, 5, 6], [])
+      }
+    })
+    const report = parseReport('/tmp/test-planning-run-1', ALL_PATHS, 'coverage.json', json)
+    expect(report?.files).toHaveLength(1)
+    expect(report?.files[0]).toMatchObject({
+      path: 'src/calc.py',
+      linesFound: 4,
+      linesHit: 4,
+      coveredLines: [1, 4, 5, 6],
+      uncoveredLines: []
+    })
+    expect(report?.files[0].functions.find((f) => f.name === 'serve')?.hits).toBeGreaterThan(0)
+  })
+
   test('a JSON file that is not coverage gives null', () => {
     expect(parseReport('/r', ALL_PATHS, 'coverage.json', '{"collectCoverage": true}')).toBeNull()
     expect(

@@ -41,6 +41,15 @@ export function coverageKind(framework: TestFramework): CoverageKind {
 /** Folders whose files are never the project's code (dependencies, our own scratch folder). */
 const NOT_PROJECT = new Set([...LINKED_DIRS, 'site-packages', '.test-planning-tmp'])
 
+/**
+ * The repository-relative path of a file the run recorded: in the copy, or in the workspace it was made
+ * from (a subprocess whose own PYTHONPATH drops the copy imports the project through its editable
+ * install: werkzeug's dev-server fixture).
+ */
+function runPath(root: string, workspace: string | undefined, file: string): string | null {
+  return projectPath(root, file) ?? (workspace ? projectPath(workspace, file) : null)
+}
+
 /** The repository-relative posix path of `file`, or null when it is not the project's code. */
 export function projectPath(root: string, file: string): string | null {
   const rel = relative(root, file)
@@ -130,6 +139,8 @@ export async function readCoverage(
   dir: string,
   ctx: {
     root: string
+    /** The workspace the run's copy was made from. */
+    workspace?: string
     python: string | null
     env: Record<string, string>
     leaveOut: ReadonlySet<string>
@@ -151,7 +162,7 @@ export async function readCoverage(
 
 async function readV8(
   dir: string,
-  ctx: { root: string; leaveOut: ReadonlySet<string> }
+  ctx: { root: string; workspace?: string; leaveOut: ReadonlySet<string> }
 ): Promise<CoverageMap | null> {
   const names = await readdir(dir).catch(() => null)
   if (!names) return null
@@ -160,7 +171,7 @@ async function readV8(
   const transformed = new Set<string>()
   const relative = (url: string): string | null => {
     const path = scriptPath(url)
-    const rel = path === null ? null : projectPath(ctx.root, path)
+    const rel = path === null ? null : runPath(ctx.root, ctx.workspace, path)
     return rel === null || ctx.leaveOut.has(rel) ? null : rel
   }
   let read = 0
@@ -197,6 +208,7 @@ async function readPython(
   dir: string,
   ctx: {
     root: string
+    workspace?: string
     python: string | null
     env: Record<string, string>
     leaveOut: ReadonlySet<string>
@@ -234,7 +246,7 @@ async function readPython(
   }
   const files = new Map<string, { lines: Set<number>; arcs: Set<string> }>()
   for (const [name, data] of Object.entries(parsed.files ?? {})) {
-    const rel = projectPath(ctx.root, isAbsolute(name) ? name : join(ctx.root, name))
+    const rel = runPath(ctx.root, ctx.workspace, isAbsolute(name) ? name : join(ctx.root, name))
     if (rel === null || ctx.leaveOut.has(rel)) continue
     files.set(rel, {
       lines: new Set(data.executed_lines ?? []),

@@ -39,6 +39,8 @@ const MAX_FILES = 50_000
 
 export interface Sandbox {
   root: string
+  /** The workspace copied (its real path). */
+  source: string
   /** Paths (relative, posix) of the files copied. */
   files: number
   dispose(): Promise<void>
@@ -193,7 +195,7 @@ export async function createSandbox(
       await cp(from, to, { verbatimSymlinks: true, preserveTimestamps: true })
     }
     await linkDependencies(source, root)
-    return { root, files: files.length, dispose }
+    return { root, source, files: files.length, dispose }
   } catch (error) {
     await dispose()
     throw error

@@ -95,6 +95,11 @@ function verdictOf(report: FileReport): RunVerdict {
 /** A temporary copy with the child environment and the project's Python and Node. */
 export interface Session {
   root: string
+  /**
+   * The workspace the copy was made from: a child process that imports the project through an editable
+   * install (a `.pth` naming the workspace) runs the workspace's files, not the copy's.
+   */
+  workspace?: string
   tmp: string
   env: Record<string, string>
   node: string
@@ -123,6 +128,7 @@ export async function openSession(
       : null
     return {
       root,
+      workspace: sandbox.source,
       tmp,
       env,
       node: options.node ?? 'node',

@@ -138,6 +138,37 @@ export function parseReport(
   return null
 }
 
+/** One file's coverage from two entries: a line or function that ran in either ran. */
+export function mergeFile(a: FileCoverage, b: FileCoverage): FileCoverage {
+  const covered = new Set([...(a.coveredLines ?? []), ...(b.coveredLines ?? [])])
+  const uncovered = new Set(
+    [...a.uncoveredLines, ...b.uncoveredLines].filter((line) => !covered.has(line))
+  )
+  // Without the covered lines (a format that lists only misses) the fuller entry's counts stand.
+  const counted = a.coveredLines !== undefined && b.coveredLines !== undefined
+  const fuller = a.linesFound >= b.linesFound ? a : b
+  const functions = new Map<string, FileCoverage['functions'][number]>()
+  for (const fn of [...a.functions, ...b.functions]) {
+    const key = `${fn.name}@${fn.line}`
+    const seen = functions.get(key)
+    functions.set(key, seen ? { ...seen, hits: seen.hits + fn.hits } : fn)
+  }
+  const excluded = [...new Set([...(a.excludedLines ?? []), ...(b.excludedLines ?? [])])]
+  return {
+    path: a.path,
+    linesFound: counted ? covered.size + uncovered.size : fuller.linesFound,
+    linesHit: counted ? covered.size : Math.max(a.linesHit, b.linesHit),
+    branchesFound: Math.max(a.branchesFound, b.branchesFound),
+    branchesHit: Math.max(a.branchesHit, b.branchesHit),
+    uncoveredLines: [...uncovered].sort((x, y) => x - y),
+    ...(counted || a.coveredLines || b.coveredLines
+      ? { coveredLines: [...covered].sort((x, y) => x - y) }
+      : {}),
+    ...(excluded.length > 0 ? { excludedLines: excluded.sort((x, y) => x - y) } : {}),
+    functions: [...functions.values()]
+  }
+}
+
 function build(
   path: string,
   format: CoverageReport['format'],
@@ -150,10 +181,11 @@ function build(
   for (const written of raw.keys()) map(written)
   for (const [written, accumulated] of raw) {
     const mapped = map(written)
-    // Two written paths can name one repository file (e.g. absolute and relative); keep the fuller entry.
+    // Two written paths can name one repository file (absolute and relative; the run's copy and the
+    // workspace a subprocess imported through an editable install): what ran in either ran.
     const coverage = accumulated.finish(mapped)
     const previous = files.get(mapped)
-    if (!previous || coverage.linesFound > previous.linesFound) files.set(mapped, coverage)
+    files.set(mapped, previous ? mergeFile(previous, coverage) : coverage)
   }
   return {
     path,
