@@ -94,4 +94,11 @@ describe('judged false in session 8 round 3: JavaScript/TypeScript', () => {
       rows(found, 'src/store.js').filter((r) => r.startsWith('writesWithoutTransaction'))
     ).toEqual(['writesWithoutTransaction src/store.js:30'])
   })
+
+  it('error-handling: process.exit in the entry file of a forked child is that program ending; in an exported library function it is reported', async () => {
+    // Absent: child.js:5 (runner.js forks child.js). Kept: runner.js:13.
+    const found = await findings(errorHandling as Perspective<string, unknown>, js)
+    const exits = found.filter((f) => f.messageId === 'exitInLibrary')
+    expect(exits.map((f) => `${f.file}:${f.startLine}`)).toEqual(['src/runner.js:13'])
+  })
 })

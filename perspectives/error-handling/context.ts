@@ -189,5 +189,55 @@ function entryModules(model: CodeModel): Map<string, string> {
         : undefined)
     if (reason) entries.set(path, reason)
   }
+  for (const [path, reason] of forkedModules(model))
+    if (!entries.has(path)) entries.set(path, reason)
   return entries
+}
+
+/** Calls that start a module as its own process or thread: `fork(path)`, `new Worker(path)`. */
+const STARTERS = new Set(['fork', 'Worker'])
+
+/** The file name a start call's first argument names: a literal, or the last literal of the local it is bound to. */
+function startedFile(module: ModuleModel, call: CallSite): string | undefined {
+  const first = call.arguments?.[0]
+  if (!first) return undefined
+  if (first.kind === 'literal') return typeof first.value === 'string' ? first.value : undefined
+  if (first.kind !== 'identifier') return undefined
+  const bound = (module.bindings ?? []).filter((b) => b.name === first.text.trim())
+  if (bound.length !== 1) return undefined
+  const at = bound[0].loc
+  // `const daemonPath = resolve(dirname(fileURLToPath(import.meta.url)), 'daemon.js')`
+  const literals = module.calls
+    .filter((c) => c.loc.startLine >= at.startLine && c.loc.endLine <= at.endLine)
+    .flatMap((c) => (c.arguments ?? []).filter((a) => a.kind === 'literal'))
+    .map((a) => a.value)
+    .filter((v): v is string => typeof v === 'string' && /\.[cm]?[jt]s$/.test(v))
+  return literals.length === 1 ? literals[0] : undefined
+}
+
+/**
+ * Modules another module starts as a child process or worker (`fork(daemonPath)`, `new Worker('./w.js')`):
+ * their own program, where ending the process on a lost parent is the job (node-cron's daemon, judged
+ * false). The path is taken relative to the starting module, its extension ignored (a built .js for a .ts).
+ */
+function forkedModules(model: CodeModel): Map<string, string> {
+  const out = new Map<string, string>()
+  const byStem = new Map(model.modules.map((m) => [stem(m.path), m.path]))
+  for (const module of model.modules) {
+    if (module.language === 'python') continue
+    for (const call of module.calls) {
+      if (!STARTERS.has(call.name)) continue
+      const file = startedFile(module, call)
+      if (!file) continue
+      const parts = module.path.split('/').slice(0, -1)
+      for (const part of file.split('/')) {
+        if (part === '..') parts.pop()
+        else if (part !== '.' && part !== '') parts.push(part)
+      }
+      const target = byStem.get(stem(parts.join('/')))
+      if (target && target !== module.path)
+        out.set(target, `started as a child process by ${call.callee}() in ${module.path}`)
+    }
+  }
+  return out
 }
