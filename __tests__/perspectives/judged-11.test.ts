@@ -7,6 +7,7 @@ import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
 import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import errorHandling from '../../perspectives/error-handling/index.js'
+import integrationPoints from '../../perspectives/integration-points/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, readFixture, runFixture } from './harness.js'
 
@@ -100,5 +101,18 @@ describe('judged false in session 8 round 3: JavaScript/TypeScript', () => {
     const found = await findings(errorHandling as Perspective<string, unknown>, js)
     const exits = found.filter((f) => f.messageId === 'exitInLibrary')
     expect(exits.map((f) => `${f.file}:${f.startLine}`)).toEqual(['src/runner.js:13'])
+  })
+
+  it("a page's script (static/, window/document, no imports) is not judged as Node: no timeout or floating-promise finding; the same calls in a Node module are", async () => {
+    // Absent: src/static/page.js:2 in both perspectives. Kept: src/api.js:2 and :7 (no timeout), :7 (floating).
+    const points = await findings(integrationPoints as Perspective<string, unknown>, js)
+    const timeouts = points.filter((f) => f.messageId === 'httpCallWithoutTimeout')
+    expect(timeouts.map((f) => `${f.file}:${f.startLine}`).sort()).toEqual([
+      'src/api.js:2',
+      'src/api.js:7'
+    ])
+    const handling = await findings(errorHandling as Perspective<string, unknown>, js)
+    const floating = handling.filter((f) => f.messageId === 'floatingPromise')
+    expect(floating.map((f) => `${f.file}:${f.startLine}`)).toEqual(['src/api.js:7'])
   })
 })

@@ -4,6 +4,7 @@
 import type { CallSite, FunctionDecl } from '../../src/model/types.js'
 import type { Confidence, Severity } from '../types.js'
 import { type CheckInput, type Found, type ModuleInfo, whereText } from './context.js'
+import { browserScript } from '../shared/browser.js'
 
 /** Why the call returns a promise or coroutine, or undefined when nothing says it does. */
 interface AsyncCallee {
@@ -141,8 +142,10 @@ const CONSEQUENCE: Record<AsyncCallee['kind'], string> = {
 export function checkPromises(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
+    // A page's script: a dropped promise there is a console message, not Node's unhandled-rejection exit.
+    const page = browserScript(info.module)
     for (const call of info.module.calls) {
-      if (call.statement && !call.awaited && !call.isNew) {
+      if (call.statement && !call.awaited && !call.isNew && !page) {
         const target = asyncCallee(input, info, call)
         if (target && !(target.local && catchesItsOwnErrors(target.local.info, target.local.fn)))
           out.push(floating(input, info, call, target))

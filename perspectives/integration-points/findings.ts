@@ -14,6 +14,7 @@ import type { EnvRead } from './env.js'
 import type { IntegrationMessageId } from './messages.js'
 import { cycleImport, cyclePath, type ModuleGraph } from './module-graph.js'
 import { literalPrefix, type Route } from '../shared/routes.js'
+import { browserScript } from '../shared/browser.js'
 
 export type Draft = FindingDraft<IntegrationMessageId>
 
@@ -343,6 +344,8 @@ export function httpWithoutTimeout(input: FindingInput): Draft[] {
     if (p.kind !== 'http-client') continue
     const module = input.modules.get(p.module)
     if (!module) continue
+    // A page's fetch: the browser and the user end it; Node's fetch framing does not apply.
+    if (browserScript(module)) continue
     // An axios instance created with a timeout, or `req.setTimeout(...)`, covers the module's calls.
     if (!modules.has(p.module)) {
       modules.set(
