@@ -738,6 +738,37 @@ testPerspective<CiOptions>(ciCd, {
       expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
     },
     {
+      name: "Python: tox's {envpython} -m pytest measures coverage through [pytest] addopts (--cov)",
+      files: throughTasks('tox -e $TOXENV', {
+        'tox.ini': [
+          '[tox]',
+          'envlist = py312',
+          '[testenv]',
+          'commands = {envpython} -m pytest {posargs:--verbose} tests',
+          '[pytest]',
+          'addopts = --disable-pytest-warnings',
+          '    --cov-append --cov=tool',
+          ''
+        ].join('\n')
+      }),
+      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+    },
+    {
+      name: 'Python near miss: [pytest] addopts without --cov',
+      files: throughTasks('tox -e $TOXENV', {
+        'tox.ini': [
+          '[tox]',
+          'envlist = py312',
+          '[testenv]',
+          'commands = {envpython} -m pytest {posargs:--verbose} tests',
+          '[pytest]',
+          'addopts = --disable-pytest-warnings',
+          ''
+        ].join('\n')
+      }),
+      expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
+    },
+    {
       name: "Python: `tox run` runs pyproject's [tool.tox] env_list, whose base commands run pytest --cov",
       files: throughTasks('uv run --group dev tox run', {
         'pyproject.toml': [

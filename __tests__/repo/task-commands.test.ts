@@ -4,6 +4,7 @@ import { parseIni } from '../../src/repo/manifest-python.js'
 import {
   expandEnvNames,
   makeTargets,
+  pytestFromIni,
   toxFromIni,
   toxFromPyproject
 } from '../../src/repo/task-commands.js'
@@ -55,6 +56,15 @@ describe('task commands', () => {
       tool: { tox: { legacy_tox_ini: '[tox]\nenvlist = py\n[testenv]\ncommands = pytest\n' } }
     })
     expect(legacy?.tasks.py).toEqual(['pytest'])
+  })
+
+  test("pytest's addopts: tox.ini's [pytest], setup.cfg's [tool:pytest]", () => {
+    const tox = pytestFromIni('tox.ini', '[pytest]\naddopts = -q\n    --cov=pkg\n')
+    expect(tox?.tasks.addopts).toEqual(['-q --cov=pkg'])
+    expect(pytestFromIni('setup.cfg', '[pytest]\naddopts = --cov\n')).toBeNull()
+    expect(pytestFromIni('setup.cfg', '[tool:pytest]\naddopts = --cov\n')?.tasks.addopts).toEqual([
+      '--cov'
+    ])
   })
 
   test('Makefile: recipes with their prerequisites, variables and special targets left out', () => {

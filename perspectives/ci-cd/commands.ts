@@ -251,6 +251,11 @@ export function classifyWords(
   const environments = program === 'tox' || program === 'nox' ? toolEnvironments(words) : null
   if (environments) environments.forEach((k) => out.kinds.add(k))
   else if (TEST_RUNNERS.has(program) && sub !== 'bench') out.kinds.add('test')
+  // pytest adds its config's `addopts` (`--cov=pkg` in tox.ini's [pytest]) to every command line.
+  const addopts = ['pytest', 'py.test'].includes(program)
+    ? context.tasks?.find((t) => t.tool === 'pytest')?.tasks.addopts?.[0]
+    : undefined
+  if (addopts?.split(' ').some((w) => COVERAGE_FLAGS.test(w))) out.kinds.add('coverage')
   if (['jest', 'vitest', 'mocha'].includes(program)) {
     const config = configArgument(words)
     if (config) out.configs = [...(out.configs ?? []), config]
@@ -333,7 +338,10 @@ function taskRun(program: 'tox' | 'make', words: string[], context: ScriptContex
     else if (/\$/.test(value)) names = Object.keys(config.tasks)
     else names = value.split(',')
   }
-  return names.flatMap((n) => config.tasks[n] ?? (program === 'tox' ? config.base : []))
+  // tox substitutes `{envpython}` and `{envbindir}/`: the words then name the program that runs.
+  return names
+    .flatMap((n) => config.tasks[n] ?? (program === 'tox' ? config.base : []))
+    .map((c) => c.replace(/\{envpython\}/g, 'python').replace(/\{envbindir\}\//g, ''))
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'pwsh'])

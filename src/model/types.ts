@@ -801,9 +801,10 @@ export interface RepositoryFacts {
 
 /** The commands a task runner's configuration gives each environment or target. */
 export interface TaskCommands {
-  /** tox.ini, setup.cfg, pyproject.toml or Makefile. */
+  /** tox.ini, setup.cfg, pyproject.toml, pytest.ini or Makefile. */
   file: string
-  tool: 'tox' | 'make'
+  /** `pytest`: its `addopts` (task `addopts`), which every pytest command adds to its own words. */
+  tool: 'tox' | 'make' | 'pytest'
   /** Environment or target name -> its commands (a Makefile target's prerequisites' recipes first). */
   tasks: Record<string, string[]>
   /** What runs when none is named: tox's env_list, a Makefile's first target. */

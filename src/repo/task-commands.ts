@@ -155,7 +155,40 @@ export function makeTargets(file: string, text: string): TaskCommands | null {
   return { file, tool: 'make', tasks, defaults: first ? [first] : [], base: [] }
 }
 
+/** pytest's `addopts` from an ini file's section or pyproject's `[tool.pytest.ini_options]`. */
+function pytestAddopts(file: string, value: unknown): TaskCommands | null {
+  const text = Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string').join(' ')
+    : typeof value === 'string'
+      ? value
+      : ''
+  const addopts = text.replace(/\s+/g, ' ').trim()
+  return addopts
+    ? { file, tool: 'pytest', tasks: { addopts: [addopts] }, defaults: [], base: [] }
+    : null
+}
+
+/** The pytest section of an ini file, as pytest reads them: pytest.ini, tox.ini [pytest], setup.cfg [tool:pytest]. */
+export function pytestFromIni(file: string, text: string): TaskCommands | null {
+  const sections = parseIni(text)
+  const section =
+    file === 'setup.cfg' ? sections['tool:pytest'] : (sections.pytest ?? sections['tool:pytest'])
+  return pytestAddopts(file, section?.addopts)
+}
+
+function pytestFromPyproject(file: string, text: string): TaskCommands | null {
+  const data = parseToml(text) as Record<string, unknown>
+  const tool = isRecord(data.tool) ? data.tool : {}
+  const pytest = isRecord(tool.pytest) ? tool.pytest : {}
+  const options = isRecord(pytest.ini_options) ? pytest.ini_options : {}
+  return pytestAddopts(file, options.addopts)
+}
+
 const CANDIDATES: { name: string; read: (file: string, text: string) => TaskCommands | null }[] = [
+  { name: 'pytest.ini', read: pytestFromIni },
+  { name: 'pyproject.toml', read: pytestFromPyproject },
+  { name: 'tox.ini', read: pytestFromIni },
+  { name: 'setup.cfg', read: pytestFromIni },
   { name: 'tox.ini', read: (file, text) => toxFromIni(file, parseIni(text)) },
   {
     name: 'setup.cfg',
@@ -190,8 +223,8 @@ export async function readTaskCommands(
     }
     try {
       const found = candidate.read(candidate.name, read.text)
-      // tox.ini wins over setup.cfg and pyproject.toml, as tox itself looks in that order.
-      if (found && !(found.tool === 'tox' && out.some((t) => t.tool === 'tox'))) out.push(found)
+      // The first file wins for each tool, as tox and pytest look in this order.
+      if (found && !out.some((t) => t.tool === found.tool)) out.push(found)
     } catch (error) {
       notes.push(
         `${candidate.name} could not be read for its tox or make commands (${errorMessage(error).split('\n')[0]}).`
