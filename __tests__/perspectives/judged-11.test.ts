@@ -37,13 +37,15 @@ describe('judged false in session 8 round 3: Python', () => {
     // Kept: 17 (`(\d*)` may be '' even after the other group's check: webob's `-int(end)`), 41 (an
     // optional `(?:,(\d+))?` group is None when absent), 55 (`(\d)?`), 62 (`(\w+)` holds letters).
     // Absent: 19 and 20 (each checked truthy), 27 (`(\d+)` by number and by `m[2]`), 34 (`int(g or "1")`
-    // over `m.groups()` of `(\d+)` groups: pycodestyle's parse_udiff), 48 (named groups).
+    // over `m.groups()` of `(\d+)` groups: pycodestyle's parse_udiff), 48 (named groups), 75 (an element
+    // of a local bound to `m.groups()`). Kept too: 67, an element of a split, which is no regex group.
     const found = await findings(failureModes as Perspective<string, unknown>, py)
     expect(rows(found, 'pkg/groups.py')).toEqual([
       'throwingCall pkg/groups.py:17',
       'throwingCall pkg/groups.py:41',
       'throwingCall pkg/groups.py:55',
-      'throwingCall pkg/groups.py:62'
+      'throwingCall pkg/groups.py:62',
+      'throwingCall pkg/groups.py:67'
     ])
   })
 })

@@ -75,6 +75,29 @@ function accessOf(text: string): [string, string, string] | undefined {
   return dot < 0 ? [head, '', arg] : [head.slice(0, dot), head.slice(dot + 1), arg]
 }
 
+/**
+ * `name[k]`: a group only when `name` is bound to a match (`m = P.match(s)`: group k) or to a match's
+ * groups (`g = m.groups()`: group k + 1); a list or a split is not one.
+ */
+function subscriptRef(
+  recv: string,
+  key: number | string,
+  before: LocalBinding[]
+): GroupRef | undefined {
+  const own = before.filter((b) => b.name === recv)
+  if (own.length === 0 || own.some((b) => b.operator !== '=' || b.element !== undefined))
+    return undefined
+  const tuples = own.map((b) => groupsOf(b.value))
+  const match = tuples[0]
+  if (match !== undefined && typeof key === 'number' && tuples.every((t) => t === match))
+    return { match, group: key + 1 }
+  const matches = own.every((b) => {
+    const access = accessOf(b.value)
+    return access !== undefined && MATCH_CALLS.has(access[1])
+  })
+  return matches && key !== 0 ? { match: recv, group: key } : undefined
+}
+
 /** The group an expression reads directly, or undefined. */
 function directRef(text: string, before: LocalBinding[]): GroupRef | undefined {
   const access = accessOf(text)
@@ -87,7 +110,7 @@ function directRef(text: string, before: LocalBinding[]): GroupRef | undefined {
   if (method === '[]') {
     const key = groupKey(arg)
     if (key === undefined) return undefined
-    if (isName(recv)) return key === 0 ? undefined : { match: recv, group: key }
+    if (isName(recv)) return subscriptRef(recv, key, before)
     const inner = accessOf(recv)
     if (inner && inner[2].trim() === '' && isName(inner[0])) {
       if (inner[1] === 'groups' && typeof key === 'number')
