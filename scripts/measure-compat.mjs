@@ -335,7 +335,7 @@ for (const release of corpus.releases) {
       name: f.symbol ?? null,
       title: f.title,
       message: f.message,
-      location: f.file ? `${f.file}:${f.startLine}` : null,
+      location: f.file ? `${f.file}:${f.start_line ?? f.startLine}` : null,
       where: f.where ?? [],
       removalOfNameGoneAtHead: realRemoval(f),
       verdict: verdictOf(f)

@@ -258,3 +258,33 @@ describe('private Python names', () => {
     expect(found.join('\n')).not.toMatch(/undeclared|internal_thing/)
   })
 })
+
+describe('a JSDoc options parameter documented property by property (cookie-session 2, eslint-scope 6: held-out-6)', () => {
+  const source = (description: string, extra: string[]): string =>
+    [
+      '/**',
+      ' * @param {Object} [options]',
+      ` * @param {boolean} [options.httpOnly=true] ${description}`,
+      ' * @param {string} [options.name] Name of the cookie to use',
+      ...extra,
+      ' */',
+      'module.exports = function session(options) { return options }',
+      '/** @param {string} name */',
+      'module.exports.named = function named(name) { return name }',
+      ''
+    ].join('\n')
+
+  it('is compared as its type, not as the comment text: reworded descriptions are no break; a function removed is', async () => {
+    const base = { 'package.json': manifest({}), 'index.js': source('Only over HTTP', []) }
+    const head = {
+      'package.json': manifest({ version: '2.0.0' }),
+      'index.js': source('Hide it from scripts', [])
+        .replace(/module\.exports\.named = .*\n/, '')
+        .replace(' * @param {string} name\n', '')
+    }
+    const found = await compatBreaks(base, head)
+    expect(found).toEqual([
+      expect.stringMatching(/^apiRemoved Function named removed @index\.js:8 at base/)
+    ])
+  })
+})

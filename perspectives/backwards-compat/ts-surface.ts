@@ -168,12 +168,15 @@ class Walker {
       const pdecl = p.valueDeclaration
       const param = pdecl && ts.isParameter(pdecl) ? pdecl : undefined
       const jsdoc = param && !param.type ? ts.getJSDocType(param) : undefined
+      // `@param {Object} options` with `@param {boolean} [options.x]` lines is a type literal whose
+      // text is those comment lines (descriptions included): the checker's type says what it is.
+      const written = jsdoc && ts.isJSDocTypeLiteral(jsdoc) ? undefined : (param?.type ?? jsdoc)
       return {
         name: p.name,
         optional: param ? this.optional(param) : false,
         rest: param ? param.dotDotDotToken !== undefined : false,
         type: this.typeText(
-          param?.type ?? jsdoc,
+          written,
           param ? this.checker.getTypeOfSymbolAtLocation(p, param) : undefined
         ),
         ...(param && !param.type && !jsdoc && /\.[cm]?jsx?$/.test(param.getSourceFile().fileName)
