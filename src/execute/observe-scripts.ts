@@ -23,7 +23,7 @@ export interface ObserverOutput {
   touched: string[]
 }
 
-const JS_PRELUDE = String.raw`
+export const JS_PRELUDE = String.raw`
 import fs from 'node:fs'
 import net from 'node:net'
 import http from 'node:http'
@@ -133,7 +133,7 @@ finish(cases)
 `
 }
 
-const PY_PRELUDE = String.raw`
+export const PY_PRELUDE = String.raw`
 import builtins, importlib, importlib.util, json, math, os, random, socket, subprocess, sys, time
 _touched = set()
 _real_open = builtins.open

@@ -26,6 +26,8 @@ import {
 } from './assertion-strength.js'
 import { measureBaselines, noBaselines, type Baselines } from './baseline.js'
 import { contractBreach, pythonCheck } from './type-contract.js'
+import { probeDefects, type ProbedSpec } from './stage-probe.js'
+import type { ProbeTarget } from './probe-targets.js'
 import {
   eachLimited,
   openSessionFor,
@@ -63,6 +65,8 @@ export interface StageOptions {
   concurrency?: number
   /** The suite's coverage, already measured (measure-reach.ts): it is not run again. */
   baselines?: Baselines | null
+  /** Units to probe for defects an oracle makes certain (probe.ts); none when absent. */
+  probes?: readonly ProbeTarget[]
 }
 
 export interface StageOutcome {
@@ -87,6 +91,8 @@ export interface StageResult {
   notes: string[]
   /** Whether the suite's coverage was measured (coverage gain is null otherwise, with why). */
   coverage?: { measured: boolean; missing: string[]; millis: number }
+  /** Defects the probe found, each with its spec (delivered when it failed in every run). */
+  probed?: ProbedSpec[]
   millis: number
 }
 
@@ -345,9 +351,11 @@ export async function validateSpecs(
   }
   if (options.mode === 'false') return skip('validation is off (validate: false)')
   const frameworks = new Set(runnable.map((i) => i.spec.framework as TestFramework))
+  // Probing calls the code too: the project's runner then runs the defects' specs.
+  if ((options.probes?.length ?? 0) > 0) frameworks.add(options.target.framework)
   const missing = await setupMissing(options.workspace, frameworks)
   if (missing && options.mode === 'auto') return skip(missing)
-  if (runnable.length === 0) return skip('no spec to run')
+  if (runnable.length === 0 && !options.probes?.length) return skip('no spec to run')
 
   const session = await openSessionFor(options, frameworks)
   if (frameworks.has('pytest') && !session.python && options.mode === 'auto') {
@@ -390,6 +398,23 @@ export async function validateSpecs(
         prepared[index] = await prepare(item, paths.get(item.spec.id)!, session, options)
       }
     )
+    const probed = await probeDefects(session, options, [...paths.values()])
+    for (const p of probed) {
+      outcomes.set(p.spec.id, {
+        spec: p.spec,
+        validation: notValidated('not run yet'),
+        path: p.spec.fileName,
+        deliver: false
+      })
+      claims.set(p.spec.id, { claim: 'defect', message: p.message })
+      files.push({
+        id: p.spec.id,
+        path: p.spec.fileName,
+        code: p.spec.code,
+        framework: p.spec.framework as TestFramework,
+        language: p.spec.language
+      })
+    }
     for (const p of prepared) {
       if (!p) continue
       outcomes.set(p.outcome.spec.id, p.outcome)
@@ -419,10 +444,17 @@ export async function validateSpecs(
         if (result.status === 'passed') claim = 'confirmed'
       }
       if (claim === 'defect') message = judged?.message ?? message
+      const probe = probed.find((p) => p.spec.id === file.id)
       let deliver =
         result.status === 'passed'
           ? claim !== 'defect'
           : claim === 'defect' && result.status === 'failed'
+      // A probed defect is reported only when its spec failed in every run.
+      if (probe) {
+        deliver = result.status === 'failed' && result.runs === (options.runs ?? 3)
+        probe.delivered = deliver
+        if (!deliver) claim = null
+      }
       // A placeholder is a plan item, not a test: delivered only when it runs code the suite does not.
       const weak = weakOf.get(file.id)
       let planItem: PlanItemKind | undefined
@@ -457,6 +489,7 @@ export async function validateSpecs(
       outcomes,
       skipped: null,
       notes: [...session.notes, ...coverageNotes, ...run.notes],
+      probed,
       coverage: {
         measured: baselines.maps.size > 0,
         missing: [...new Set(baselines.missing.values())],

@@ -36,6 +36,7 @@ import { stage } from './timing.js'
 import { claimResultsFolder, cleanLeftoverTemps } from '../sinks/results-folder.js'
 import { registerSecret } from '../util/redact.js'
 import { TOOL_VERSION } from './version.js'
+import { probeTargets } from '../execute/probe-targets.js'
 
 export interface PlanOutcome {
   records: PlanRecord[]
@@ -142,7 +143,8 @@ export async function runPlan(
     analysis.target,
     logger,
     shipped,
-    baselines
+    baselines,
+    probeTargets(analysis.model, shipped)
   )
   const runs = validated.runs
   const repository = repositoryName(config)

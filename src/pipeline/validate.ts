@@ -8,6 +8,8 @@ import type { Baselines } from '../execute/baseline.js'
 import { riskAfterValidation } from '../engine/risk.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import { validateSpecs, type StageOutcome } from '../execute/stage.js'
+import type { ProbeTarget } from '../execute/probe-targets.js'
+import { withProbedDefects } from './probed-findings.js'
 import type { Logger } from '../log.js'
 import type { ValidationSummary } from '../report/types.js'
 import { packageInits } from '../specs/python-packages.js'
@@ -25,7 +27,9 @@ export async function validateRuns(
   /** Whether a file is the product's code (coverage gain counts only those); default all. */
   countsForCoverage?: (path: string) => boolean,
   /** The suite's coverage measured before the perspectives (reach.ts), reused as the baseline. */
-  baselines?: Baselines | null
+  baselines?: Baselines | null,
+  /** Units to probe for defects (src/execute/probe.ts); probed only when failure-modes or edge-cases runs. */
+  probes?: readonly ProbeTarget[]
 ): Promise<{ runs: PerspectiveRun[]; summary: ValidationSummary }> {
   const items = runs.flatMap((run) =>
     run.specs.map((spec) => ({ spec, draft: run.drafts?.get(spec.id), perspectiveId: run.meta.id }))
@@ -41,12 +45,15 @@ export async function validateRuns(
       ...budgets({ ...config.file.validation, ...config.validationBudget }),
       ...(countsForCoverage ? { countsForCoverage } : {}),
       ...(baselines ? { baselines } : {}),
+      ...(probes && runs.some((r) => r.meta.id === 'failure-modes' || r.meta.id === 'edge-cases')
+        ? { probes }
+        : {}),
       secrets: [config.githubToken, config.hfToken].filter(Boolean)
     })
   )
   if (result.skipped) logger.info(`Specs not run: ${result.skipped}`)
   for (const note of result.notes) logger.warning(note)
-  const updated = runs.map((run) => {
+  const updated = withProbedDefects(runs, result.probed ?? []).map((run) => {
     const validated: PerspectiveRun = {
       ...run,
       specs: run.specs.map((spec) => {

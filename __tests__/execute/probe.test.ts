@@ -1,0 +1,135 @@
+// The defect probe, as the stage runs it on an installed Python project: each planted defect (a crash
+// on input of the declared types, a docstring example that does not hold, a round trip that loses a
+// value) is found at its file and line, rendered as a pytest spec that fails in every run, and
+// reported; the false shapes beside them (a deliberate raise rejecting a bad argument, a lookup by the
+// caller's own key, an example that holds, a pair that holds, a hash with a `from_` that is no inverse)
+// are not. Real Python, real pytest.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { PROBED_MESSAGE_ID } from '../../src/execute/probe.js'
+import { probeTargets, roundTripPairs } from '../../src/execute/probe-targets.js'
+import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
+import { buildModel } from '../../src/model/build.js'
+import { withProbedDefects } from '../../src/pipeline/probed-findings.js'
+import { collectFacts } from '../../src/repo/facts.js'
+import { loadRepository } from '../../src/repo/loader.js'
+import type { PerspectiveRun } from '../../src/engine/types.js'
+import { CI_PYTHON, fixtureWorkspace, validationOptions } from './workspace.js'
+
+describe('round-trip pairs by name', () => {
+  it('pairs a verb with its inverse in the same place, and to_x with from_x', () => {
+    expect(
+      roundTripPairs([
+        'b58encode_check',
+        'b58decode_check',
+        'quote_plus',
+        'unquote_plus',
+        'toJSON',
+        'fromJSON',
+        'dumps',
+        'loads',
+        'escape',
+        'parse'
+      ])
+    ).toEqual([
+      ['b58encode_check', 'b58decode_check', 'verb'],
+      ['quote_plus', 'unquote_plus', 'verb'],
+      ['toJSON', 'fromJSON', 'to-from'],
+      ['dumps', 'loads', 'verb']
+    ])
+  })
+
+  it('does not pair a verb found inside another word (recode, prequote)', () => {
+    expect(roundTripPairs(['recode', 'redecode', 'prequote', 'preunquote'])).toEqual([])
+  })
+})
+
+const describePython = CI_PYTHON ? describe : describe.skip
+
+describePython('probing an installed Python project (probe-py)', () => {
+  let result: StageResult
+  let remove: () => Promise<void>
+  const probed = () => result.probed ?? []
+  const find = (kind: string, symbol: string) =>
+    probed().find((p) => p.defect.kind === kind && p.defect.symbol === symbol)
+
+  beforeAll(async () => {
+    const ws = await fixtureWorkspace('probe-py')
+    remove = ws.remove
+    const repo = await loadRepository(ws.dir, {})
+    const model = await buildModel(repo, await collectFacts(repo, {}))
+    const probes = probeTargets(model, (path) => path.startsWith('textkit/'))
+    result = await validateSpecs([], {
+      ...validationOptions(
+        ws.dir,
+        { framework: 'pytest', language: 'python' },
+        { python: CI_PYTHON }
+      ),
+      probes
+    })
+  }, 180_000)
+  afterAll(() => remove())
+
+  it('a crash on a str of the declared type is found where it is raised, and its spec fails 3 of 3', () => {
+    const crash = find('crash', 'initials')
+    expect(crash?.defect).toMatchObject({
+      errorType: 'IndexError',
+      args: "''",
+      at: { file: 'textkit/words.py', line: 8 }
+    })
+    expect(crash?.delivered).toBe(true)
+    const outcome = result.outcomes.get(crash!.spec.id)
+    expect(outcome?.validation).toMatchObject({ status: 'failed', runs: 3, claim: 'defect' })
+    expect(outcome?.deliver).toBe(true)
+    expect(crash?.spec.code).toContain("textkit.words.initials('')")
+  })
+
+  it('a docstring example that does not hold is found at its line, quoting both values', () => {
+    const example = find('example', 'double')
+    expect(example?.defect).toMatchObject({ line: 27, source: 'double(3)', want: '6', got: '9' })
+    expect(example?.message).toContain('documents `6`; it gives `9`')
+    expect(example?.delivered).toBe(true)
+  })
+
+  it('a round trip that loses a value is found with the value and the result', () => {
+    const trip = find('round-trip', 'decode')
+    expect(trip?.defect).toMatchObject({
+      encoder: 'encode',
+      value: "'hello world'",
+      returned: "'hello+world'"
+    })
+    expect(trip?.delivered).toBe(true)
+  })
+
+  it('the false shapes are not reported', () => {
+    expect(find('crash', 'need_text')).toBeUndefined()
+    expect(find('crash', 'lookup')).toBeUndefined()
+    expect(find('example', 'halve')).toBeUndefined()
+    expect(find('example', 'shout')).toBeUndefined()
+    expect(find('round-trip', 'unescape')).toBeUndefined()
+    expect(find('round-trip', 'from_digest')).toBeUndefined()
+    expect(
+      probed()
+        .map((p) => `${p.defect.kind}:${p.defect.symbol}`)
+        .sort()
+    ).toEqual(['crash:initials', 'example:double', 'round-trip:decode'])
+  })
+
+  it('each delivered defect becomes a finding of its perspective, covered by its spec', () => {
+    const runs = ['failure-modes', 'edge-cases'].map(
+      (id) => ({ meta: { id }, findings: [], specs: [] }) as unknown as PerspectiveRun
+    )
+    const [failures, edges] = withProbedDefects(runs, probed())
+    expect(failures.findings).toHaveLength(1)
+    expect(failures.findings[0]).toMatchObject({
+      messageId: PROBED_MESSAGE_ID,
+      file: 'textkit/words.py',
+      startLine: 8,
+      severity: 'high'
+    })
+    expect(failures.specs[0].covers).toEqual([failures.findings[0].id])
+    expect(edges.findings.map((f) => [f.file, f.startLine]).sort()).toEqual([
+      ['textkit/codec.py', null],
+      ['textkit/words.py', 27]
+    ])
+  })
+})

@@ -1,0 +1,254 @@
+// The program that probes one Python module for defects an oracle makes certain (probe.ts): its
+// docstring examples run by Python's own doctest, each round-trip pair applied to values of the
+// encoder's declared type, and each public function called with values of its declared parameter
+// types, where an internal error (TypeError, KeyError, ...) raised by the module's own code, not by a
+// `raise` statement, is a crash on valid input. It shares the observer's traps (observe-scripts.ts):
+// nothing reaches the network, the disk or another process, and a result that read the clock or
+// randomness is dropped. Each result is one JSON line, written as it is found, so a time-out keeps
+// what came before it.
+import { pyString } from '../specs/values.js'
+import { PY_PRELUDE } from './observe-scripts.js'
+import type { RoundTripPair } from './probe-targets.js'
+
+export interface PythonProbeInput {
+  /** Repository-relative path of the module. */
+  module: string
+  /** Its dotted name, or null to load it from its path. */
+  dotted: string | null
+  /** Public module-level functions to call with values of their declared types. */
+  functions: string[]
+  /** Round-trip pairs: `decode(encode(v)) == v` for every `v` of encode's type. */
+  pairs: RoundTripPair[]
+}
+
+const PROBE = String.raw`
+import ast, asyncio, doctest, inspect, linecache, traceback, typing
+_real_sleep = time.sleep
+time.sleep = _block('clock')
+_CRASH = (TypeError, AttributeError, KeyError, IndexError, ZeroDivisionError, UnboundLocalError, NameError)
+_ROOT = os.path.abspath(_root)
+def _emit(row):
+    with _real_open(_out, 'a') as f:
+        f.write(json.dumps(row) + '\n')
+def _own(path):
+    p = os.path.abspath(path or '')
+    return p.startswith(_ROOT + os.sep) and 'site-packages' not in p and os.sep + '.venv' + os.sep not in p
+_trees = {}
+def _statement(path, line):
+    # The innermost statement at a line, by Python's own parser.
+    if path not in _trees:
+        try:
+            with _real_open(path, encoding='utf-8') as f:
+                _trees[path] = ast.parse(f.read())
+        except Exception:
+            _trees[path] = None
+    tree = _trees[path]
+    best = None
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt) and node.lineno <= line <= (node.end_lineno or node.lineno):
+            if best is None or node.lineno >= best.lineno:
+                best = node
+    return best
+def _values(hint):
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if hint is str: return ['', 'a', 'Hello, World! 1']
+    if hint is bool: return [True, False]
+    if hint is int: return [0, 1, -1, 100]
+    if hint is float: return [0.0, 1.5, -2.5]
+    if hint is bytes: return [b'', b'abc']
+    if origin is typing.Union:
+        out = []
+        for a in args:
+            if a is type(None):
+                out.append(None)
+                continue
+            v = _values(a)
+            if v is None: return None
+            out.extend(v)
+        return out
+    if origin in (list, typing.List) or hint is list:
+        inner = _values(args[0]) if args else ['a']
+        if inner is None: return None
+        return [[], [x for x in inner if x not in ('', 0)][:2]]
+    if origin in (dict, typing.Dict) and args and args[0] is str:
+        inner = _values(args[1])
+        if inner is None: return None
+        return [{}, {'a': inner[-1]}]
+    return None
+def _hints(f):
+    try:
+        return typing.get_type_hints(f)
+    except Exception:
+        return None
+def _call(f, args):
+    v = f(*args)
+    if inspect.iscoroutine(v):
+        v = asyncio.run(v)
+    return v
+def _where(e):
+    frames = traceback.extract_tb(e.__traceback__)
+    if not frames: return None
+    last = frames[-1]
+    return last.filename, last.lineno, last.name
+def _crash(e, args):
+    # An internal error from the module's own code, not a raise statement, not a lookup by the caller's own key or index.
+    if type(e) not in _CRASH: return None
+    w = _where(e)
+    if w is None or not _own(w[0]): return None
+    node = _statement(w[0], w[1])
+    if node is None or isinstance(node, (ast.Raise, ast.Assert)): return None
+    if isinstance(e, KeyError) and e.args and any(e.args[0] == a for a in args if not isinstance(a, bool)): return None
+    if isinstance(e, ZeroDivisionError) and any(a == 0 for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)): return None
+    if isinstance(e, (KeyError, IndexError)):
+        frame = traceback.walk_tb(e.__traceback__)
+        last = None
+        for fr, _ in frame:
+            last = fr
+        names = set(last.f_code.co_varnames[:last.f_code.co_argcount + last.f_code.co_kwonlyargcount]) if last else set()
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Name) and sub.slice.id in names:
+                return None
+    return {'file': os.path.relpath(w[0], _ROOT), 'line': w[1], 'in': w[2], 'statement': (linecache.getline(w[0], w[1]) or '').strip()[:200]}
+def _steady(f, args, first):
+    # The same error at the same place on a second call: not an accident of state.
+    try:
+        _call(f, args)
+    except _Blocked:
+        return False
+    except Exception as e:
+        again = _crash(e, args)
+        return again is not None and type(e) is type(first[0]) and again['line'] == first[1]['line']
+    return False
+def _defined_here(obj):
+    return getattr(obj, '__module__', None) == mod.__name__
+def _probe_crashes():
+    for name in _functions:
+        f = getattr(mod, name, None)
+        if not callable(f) or inspect.isclass(f) or not _defined_here(f): continue
+        try:
+            sig = inspect.signature(f)
+        except (TypeError, ValueError):
+            continue
+        hints = _hints(f)
+        if hints is None: continue
+        required = [p for p in sig.parameters.values() if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        if not required or any(p.kind in (p.KEYWORD_ONLY,) and p.default is p.empty for p in sig.parameters.values()): continue
+        pools = [_values(hints.get(p.name)) if p.name in hints else None for p in required]
+        if any(v is None or len(v) == 0 for v in pools): continue
+        typical = [pool[1] if len(pool) > 1 else pool[0] for pool in pools]
+        rows = [list(typical)]
+        for i, pool in enumerate(pools):
+            for v in pool:
+                row = list(typical)
+                row[i] = v
+                if row not in rows: rows.append(row)
+        for args in rows[:16]:
+            _touched.discard('clock'); _touched.discard('randomness')
+            try:
+                _call(f, args)
+            except _Blocked:
+                break
+            except Exception as e:
+                seen = _crash(e, args)
+                if seen is None or _touched & {'clock', 'randomness'}: continue
+                if not _steady(f, args, (e, seen)): continue
+                _emit({'kind': 'crash', 'symbol': name, 'args': repr(args)[1:-1], 'argv': [repr(a) for a in args], 'errorType': type(e).__name__, 'message': str(e)[:300], 'at': seen, 'types': [str(hints.get(p.name)) for p in required]})
+                break
+def _probe_pairs():
+    for enc_name, dec_name, how in _pairs:
+        enc, dec = getattr(mod, enc_name, None), getattr(mod, dec_name, None)
+        if not (callable(enc) and callable(dec)) or not (_defined_here(enc) and _defined_here(dec)): continue
+        try:
+            esig, dsig = inspect.signature(enc), inspect.signature(dec)
+        except (TypeError, ValueError):
+            continue
+        ereq = [p for p in esig.parameters.values() if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        dreq = [p for p in dsig.parameters.values() if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        if len(ereq) != 1 or len(dreq) != 1: continue
+        eh, dh = _hints(enc), _hints(dec)
+        if eh is None or dh is None or ereq[0].name not in eh: continue
+        given = eh[ereq[0].name]
+        # The pair's signature must say it is one: decode returns what encode takes, and takes what encode returns.
+        if 'return' in dh and dh['return'] != given: continue
+        if 'return' in eh and dreq[0].name in dh and dh[dreq[0].name] != eh['return']: continue
+        # to_x/from_x between values of one type (to_snake/from_snake) may lose by design: only a change of type counts.
+        if how == 'to-from' and ('return' not in eh or eh['return'] == given): continue
+        pool = _values(given)
+        if given is str: pool = ['a', '', 'hello world', 'a/b?c=1&d=\u00e9', '<p class="x">&amp;</p>', 'line1\nline2', "it's 100%"]
+        if not pool: continue
+        for v in pool:
+            if v is None: continue
+            _touched.discard('clock'); _touched.discard('randomness')
+            try:
+                encoded = _call(enc, [v])
+            except _Blocked:
+                break
+            except Exception:
+                continue
+            try:
+                back = _call(dec, [encoded])
+                outcome = None if back == v and type(back) is type(v) else {'returned': repr(back)[:300]}
+            except _Blocked:
+                break
+            except Exception as e:
+                outcome = {'raised': type(e).__name__ + ': ' + str(e)[:200]}
+            if outcome is None or _touched & {'clock', 'randomness'}: continue
+            _emit({'kind': 'round-trip', 'symbol': dec_name, 'encoder': enc_name, 'value': repr(v), 'encoded': repr(encoded)[:300], **outcome})
+            break
+class _Recorder(doctest.DocTestRunner):
+    def __init__(self):
+        super().__init__(verbose=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        self.first = None
+    def report_failure(self, out, test, example, got):
+        if self.first is None: self.first = (example, got, None)
+    def report_unexpected_exception(self, out, test, example, exc_info):
+        if self.first is None: self.first = (example, None, exc_info[1])
+def _probe_examples():
+    try:
+        tests = doctest.DocTestFinder(recurse=True).find(mod)
+    except Exception:
+        return
+    for test in sorted(tests, key=lambda t: t.name):
+        if not test.examples: continue
+        obj_module = test.globs.get('__name__')
+        if test.filename and not _own(test.filename): continue
+        runner = _Recorder()
+        _touched.discard('clock'); _touched.discard('randomness')
+        try:
+            runner.run(test, out=lambda s: None, clear_globs=True)
+        except _Blocked:
+            continue
+        if runner.first is None or _touched & {'clock', 'randomness'}: continue
+        example, got, error = runner.first
+        # Setup the docstring leaves to its reader (a name it never imports) and trapped effects say nothing about the code.
+        if error is not None and isinstance(error, (NameError, ImportError, _Blocked)): continue
+        if got is not None and (' at 0x' in got or ' object at ' in got): continue
+        line = (test.lineno or 0) + example.lineno + 1
+        _emit({'kind': 'example', 'symbol': test.name[len(mod.__name__) + 1:] if test.name.startswith(mod.__name__ + '.') else test.name, 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example)})
+for _step in (_probe_examples, _probe_pairs, _probe_crashes):
+    try:
+        _step()
+    except _Blocked:
+        pass
+    except Exception as _e:
+        _emit({'kind': 'note', 'message': _step.__name__ + ': ' + type(_e).__name__ + ': ' + str(_e)[:200]})
+_emit({'kind': 'done', 'touched': sorted(_touched)})
+sys.stdout.flush()
+_real_exit(0)
+`
+
+/** A Python program probing one module; its results are JSON lines appended to `TP_OBSERVE_OUT`. */
+export function pythonProbe(input: PythonProbeInput, root: string): string {
+  const load = input.dotted
+    ? `mod = importlib.import_module(${pyString(input.dotted)})`
+    : `_spec = importlib.util.spec_from_file_location('module_under_test', os.path.join(${pyString(root)}, ${pyString(input.module)}))\nmod = importlib.util.module_from_spec(_spec)\n_spec.loader.exec_module(mod)`
+  return `${PY_PRELUDE}
+_root = ${pyString(root)}
+_functions = json.loads(${pyString(JSON.stringify(input.functions))})
+_pairs = json.loads(${pyString(JSON.stringify(input.pairs))})
+${load}
+${PROBE}`
+}

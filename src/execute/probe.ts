@@ -1,0 +1,221 @@
+// Defects an oracle makes certain, found by calling the code (probe-scripts.ts runs in the child):
+// a crash on input valid by the declared types, a docstring example that does not hold, a round trip
+// that does not come back. Each becomes a spec that fails on today's code (rendered for the project's
+// runner, run by the stage: it must fail in every run to be reported) and a finding that quotes the
+// call and what was observed.
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { findingId } from '../../perspectives/contract.js'
+import { pythonModuleName } from '../specs/paths.js'
+import { pyString } from '../specs/values.js'
+import type { SpecDraft } from '../specs/types.js'
+import { pythonProbe } from './probe-scripts.js'
+import type { ProbeTarget } from './probe-targets.js'
+import { runChild } from './spawn.js'
+
+export type ProbedDefect =
+  | {
+      kind: 'crash'
+      module: string
+      symbol: string
+      args: string
+      errorType: string
+      message: string
+      at: { file: string; line: number; in: string; statement: string }
+      types: string[]
+    }
+  | {
+      kind: 'example'
+      module: string
+      symbol: string
+      test: string
+      line: number
+      source: string
+      want: string
+      got: string
+    }
+  | {
+      kind: 'round-trip'
+      module: string
+      symbol: string
+      encoder: string
+      value: string
+      encoded: string
+      returned?: string
+      raised?: string
+    }
+
+export interface ProbeSession {
+  root: string
+  tmp: string
+  env: Record<string, string>
+  python: string | null
+  timeoutMs: number
+  isolateNetwork?: boolean
+  pythonRoots?: readonly string[]
+}
+
+let counter = 0
+
+/** Probes one module in a child; what it found before a time-out or crash is kept. */
+export async function probeModule(
+  session: ProbeSession,
+  target: ProbeTarget
+): Promise<{ defects: ProbedDefect[]; note: string | null }> {
+  if (!session.python) return { defects: [], note: null }
+  const n = counter++
+  const out = join(session.tmp, `probed-${n}.jsonl`)
+  const script = join(session.tmp, `probe-${n}.py`)
+  const dotted = pythonModuleName(target.module, session.pythonRoots ?? [])
+  await writeFile(
+    script,
+    pythonProbe(
+      { module: target.module, dotted, functions: target.functions, pairs: target.pairs },
+      session.root
+    )
+  )
+  await rm(out, { force: true })
+  const child = await runChild({
+    command: session.python,
+    args: [script],
+    cwd: session.root,
+    env: { ...session.env, TP_OBSERVE_OUT: out },
+    timeoutMs: session.timeoutMs,
+    isolateNetwork: session.isolateNetwork ?? true
+  })
+  const text = await readFile(out, 'utf8').catch(() => '')
+  const defects: ProbedDefect[] = []
+  let note: string | null = child.killed
+    ? `probing ${target.module} stopped at the time limit`
+    : null
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue
+    const row = JSON.parse(line) as Record<string, unknown> & { kind: string }
+    if (row.kind === 'note') note = `probing ${target.module}: ${String(row.message)}`
+    else if (row.kind === 'crash' || row.kind === 'example' || row.kind === 'round-trip')
+      defects.push({ ...row, module: target.module } as ProbedDefect)
+  }
+  return { defects, note }
+}
+
+export const PROBED_MESSAGE_ID = 'observedDefect'
+
+/** The perspective a defect's finding belongs to: a crash is a failure mode, the rest edge cases. */
+export function defectPerspective(d: ProbedDefect): 'failure-modes' | 'edge-cases' {
+  return d.kind === 'crash' ? 'failure-modes' : 'edge-cases'
+}
+
+/** The finding's stable id: what it is about, never its line. */
+export function defectFindingId(d: ProbedDefect): string {
+  return findingId(
+    defectPerspective(d),
+    PROBED_MESSAGE_ID,
+    defectLine(d).file,
+    `${d.kind}:${d.symbol}`
+  )
+}
+
+/** Where the defect shows, for the finding's evidence. */
+export function defectLine(d: ProbedDefect): { file: string; line: number | null } {
+  if (d.kind === 'crash') return { file: d.at.file.split('\\').join('/'), line: d.at.line }
+  if (d.kind === 'example') return { file: d.module, line: d.line }
+  return { file: d.module, line: null }
+}
+
+/** One sentence: the call and what was observed. */
+export function defectMessage(d: ProbedDefect): string {
+  switch (d.kind) {
+    case 'crash':
+      return `${d.symbol}(${d.args}) raises ${d.errorType}: ${d.message} at ${d.at.file}:${d.at.line} (\`${d.at.statement}\`), an internal error for arguments of the declared types (${d.types.join(', ')})`
+    case 'example':
+      return `the docstring example \`${d.source}\` (${d.module}:${d.line}) documents ${d.want === '' ? 'no output' : `\`${d.want}\``}; it gives \`${d.got}\``
+    case 'round-trip':
+      return `${d.symbol}(${d.encoder}(${d.value})) ${d.raised ? `raises ${d.raised}` : `returns ${d.returned}`}, not ${d.value} (${d.encoder} gives ${d.encoded})`
+  }
+}
+
+export function defectTitle(d: ProbedDefect): string {
+  switch (d.kind) {
+    case 'crash':
+      return `${d.symbol} crashes with ${d.errorType} on valid input`
+    case 'example':
+      return `Docstring example of ${d.symbol} does not hold`
+    case 'round-trip':
+      return `${d.symbol} does not reverse ${d.encoder}`
+  }
+}
+
+/** The pytest spec that demonstrates the defect: it fails until the code is fixed. */
+export function defectDraft(d: ProbedDefect, dotted: string): SpecDraft {
+  const { file, line } = defectLine(d)
+  const base = {
+    level: 'unit' as const,
+    covers: [defectFindingId(d)],
+    priority: 'P1' as const,
+    target: {
+      file: d.module,
+      symbol: d.symbol,
+      ...(line !== null && file === d.module ? { line } : {})
+    }
+  }
+  const message = defectMessage(d)
+  if (d.kind === 'crash')
+    return {
+      ...base,
+      key: `probe:crash:${d.module}#${d.symbol}`,
+      title: `${d.symbol} accepts ${d.args} (declared ${d.types.join(', ')})`,
+      rationale: `Observed: ${message}.`,
+      expected: `${d.symbol}(${d.args}) returns without an internal error (today: ${d.errorType} at ${file}:${line})`,
+      body: {
+        kind: 'steps',
+        async: false,
+        imports: [{ from: dotted, names: [] }],
+        steps: { python: `${dotted}.${d.symbol}(${d.args})` }
+      }
+    }
+  if (d.kind === 'round-trip')
+    return {
+      ...base,
+      key: `probe:round-trip:${d.module}#${d.encoder}/${d.symbol}`,
+      title: `${d.symbol} reverses ${d.encoder} for ${d.value}`,
+      rationale: `Observed: ${message}.`,
+      expected: `${d.symbol}(${d.encoder}(${d.value})) == ${d.value}`,
+      body: {
+        kind: 'steps',
+        async: false,
+        imports: [{ from: dotted, names: [] }],
+        steps: {
+          python: [
+            `value = ${d.value}`,
+            `assert ${dotted}.${d.symbol}(${dotted}.${d.encoder}(value)) == value`
+          ].join('\n')
+        }
+      }
+    }
+  // Python's doctest runs the docstring as written, with the module's names, as its reader would.
+  return {
+    ...base,
+    key: `probe:example:${d.module}#${d.test}`,
+    title: `the docstring examples of ${d.symbol} hold`,
+    rationale: `Observed: ${message}.`,
+    expected: `${d.source} gives ${d.want || 'no output'} (today: ${d.got})`,
+    body: {
+      kind: 'steps',
+      async: false,
+      imports: [
+        { from: 'doctest', names: [] },
+        { from: dotted, names: [] }
+      ],
+      steps: {
+        python: [
+          `tests = [t for t in doctest.DocTestFinder(recurse=True).find(${dotted}) if t.name == ${pyString(d.test)}]`,
+          'assert tests, "the docstring was not found"',
+          'runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)',
+          'for test in tests:',
+          '    runner.run(test, out=lambda text: None)',
+          `assert runner.failures == 0, ${pyString(`${d.source} should give ${d.want || 'no output'}`)}`
+        ].join('\n')
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// Probed defects (src/execute/probe.ts) whose spec failed in every run join the perspective they
+// belong to: a finding quoting the call and what was observed, and the spec that demonstrates it.
+import type { Finding } from '../../perspectives/types.js'
+import type { PerspectiveRun } from '../engine/types.js'
+import { defectFindingId, defectLine, defectTitle, PROBED_MESSAGE_ID } from '../execute/probe.js'
+import type { ProbedSpec } from '../execute/stage-probe.js'
+
+const LOOKED_FOR: Record<ProbedSpec['defect']['kind'], string> = {
+  crash: 'an internal error raised by its own code for arguments of its declared types',
+  example: 'a docstring example that does not give what it documents, run by doctest',
+  'round-trip': 'a decoder that does not give back what its encoder was given'
+}
+
+export function probedFinding(p: ProbedSpec): Finding {
+  const { file, line } = defectLine(p.defect)
+  return {
+    id: defectFindingId(p.defect),
+    perspective: p.perspectiveId,
+    messageId: PROBED_MESSAGE_ID,
+    title: defectTitle(p.defect),
+    message: `Observed by calling it: ${p.message}. The spec ${p.spec.fileName} fails on the current code in every run.`,
+    // Certain (observed, repeated), and reachable from the module's public name; how much it matters is the reader's call.
+    severity: 'high',
+    confidence: 'high',
+    rationale: `Oracle: ${LOOKED_FOR[p.defect.kind]}.`,
+    file,
+    startLine: line,
+    endLine: line,
+    snippet:
+      p.defect.kind === 'crash'
+        ? p.defect.at.statement
+        : p.defect.kind === 'example'
+          ? p.defect.source
+          : null,
+    symbol: p.defect.symbol,
+    lookedFor: null,
+    where: [],
+    cwe: null,
+    tags: ['observed', `probe:${p.defect.kind}`]
+  }
+}
+
+/** The runs with each delivered probed defect's finding and spec added to its perspective. */
+export function withProbedDefects(
+  runs: readonly PerspectiveRun[],
+  probed: readonly ProbedSpec[]
+): PerspectiveRun[] {
+  return runs.map((run) => {
+    const mine = probed.filter((p) => p.delivered && p.perspectiveId === run.meta.id)
+    if (mine.length === 0) return run
+    const findings = mine.map(probedFinding)
+    const specs = mine.map((p) => p.spec)
+    return { ...run, findings: [...findings, ...run.findings], specs: [...run.specs, ...specs] }
+  })
+}
