@@ -105,6 +105,8 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(find('crash', 'lookup')).toBeUndefined()
     expect(find('example', 'halve')).toBeUndefined()
     expect(find('example', 'shout')).toBeUndefined()
+    expect(find('example', 'greet')).toBeUndefined()
+    expect(find('example', 'check')).toBeUndefined()
     expect(find('round-trip', 'unescape')).toBeUndefined()
     expect(find('round-trip', 'from_digest')).toBeUndefined()
     expect(

@@ -200,12 +200,23 @@ def _probe_pairs():
             break
 class _Recorder(doctest.DocTestRunner):
     def __init__(self):
-        super().__init__(verbose=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        super().__init__(verbose=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL)
         self.first = None
     def report_failure(self, out, test, example, got):
         if self.first is None: self.first = (example, got, None)
     def report_unexpected_exception(self, out, test, example, exc_info):
         if self.first is None: self.first = (example, None, exc_info[1])
+def _same_value(want, got):
+    # The same Python value written two ways (u'a' and 'a', "a" and 'a'): a stale spelling, not a defect.
+    try:
+        a, b = ast.parse(want.strip(), mode='eval'), ast.parse(got.strip(), mode='eval')
+    except SyntaxError:
+        return False
+    for tree in (a, b):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant):
+                node.kind = None
+    return ast.dump(a) == ast.dump(b)
 def _probe_examples():
     try:
         tests = doctest.DocTestFinder(recurse=True).find(mod)
@@ -225,8 +236,8 @@ def _probe_examples():
         example, got, error = runner.first
         # Setup the docstring leaves to its reader (a name it never imports) and trapped effects say nothing about the code.
         if error is not None and isinstance(error, (NameError, ImportError, _Blocked)): continue
-        if got is not None and (' at 0x' in got or ' object at ' in got): continue
-        line = (test.lineno or 0) + example.lineno + 1
+        if got is not None and (' at 0x' in got or ' object at ' in got or _same_value(example.want, got)): continue
+        line = None if test.lineno is None else test.lineno + example.lineno + 1
         _emit({'kind': 'example', 'symbol': test.name[len(mod.__name__) + 1:] if test.name.startswith(mod.__name__ + '.') else test.name, 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example)})
 for _step in (_probe_examples, _probe_pairs, _probe_crashes):
     try:

@@ -29,7 +29,8 @@ export type ProbedDefect =
       module: string
       symbol: string
       test: string
-      line: number
+      /** Null when Python cannot say where the docstring is (a property's). */
+      line: number | null
       source: string
       want: string
       got: string
@@ -100,19 +101,20 @@ export async function probeModule(
 
 export const PROBED_MESSAGE_ID = 'observedDefect'
 
-/** The perspective a defect's finding belongs to: a crash is a failure mode, the rest edge cases. */
-export function defectPerspective(d: ProbedDefect): 'failure-modes' | 'edge-cases' {
-  return d.kind === 'crash' ? 'failure-modes' : 'edge-cases'
+export type ProbeHome = 'failure-modes' | 'edge-cases'
+
+/**
+ * The perspective a defect's finding belongs to: a crash is a failure mode, the rest edge cases; the
+ * other of the two when only it runs.
+ */
+export function defectPerspective(d: ProbedDefect, running: readonly ProbeHome[] = []): ProbeHome {
+  const own: ProbeHome = d.kind === 'crash' ? 'failure-modes' : 'edge-cases'
+  return running.length === 1 ? running[0] : own
 }
 
 /** The finding's stable id: what it is about, never its line. */
-export function defectFindingId(d: ProbedDefect): string {
-  return findingId(
-    defectPerspective(d),
-    PROBED_MESSAGE_ID,
-    defectLine(d).file,
-    `${d.kind}:${d.symbol}`
-  )
+export function defectFindingId(d: ProbedDefect, home: ProbeHome): string {
+  return findingId(home, PROBED_MESSAGE_ID, defectLine(d).file, `${d.kind}:${d.symbol}`)
 }
 
 /** Where the defect shows, for the finding's evidence. */
@@ -128,7 +130,7 @@ export function defectMessage(d: ProbedDefect): string {
     case 'crash':
       return `${d.symbol}(${d.args}) raises ${d.errorType}: ${d.message} at ${d.at.file}:${d.at.line} (\`${d.at.statement}\`), an internal error for arguments of the declared types (${d.types.join(', ')})`
     case 'example':
-      return `the docstring example \`${d.source}\` (${d.module}:${d.line}) documents ${d.want === '' ? 'no output' : `\`${d.want}\``}; it gives \`${d.got}\``
+      return `the docstring example \`${d.source}\` (${d.module}${d.line === null ? '' : `:${d.line}`}) documents ${d.want === '' ? 'no output' : `\`${d.want}\``}; it gives \`${d.got}\``
     case 'round-trip':
       return `${d.symbol}(${d.encoder}(${d.value})) ${d.raised ? `raises ${d.raised}` : `returns ${d.returned}`}, not ${d.value} (${d.encoder} gives ${d.encoded})`
   }
@@ -146,11 +148,11 @@ export function defectTitle(d: ProbedDefect): string {
 }
 
 /** The pytest spec that demonstrates the defect: it fails until the code is fixed. */
-export function defectDraft(d: ProbedDefect, dotted: string): SpecDraft {
+export function defectDraft(d: ProbedDefect, dotted: string, home: ProbeHome): SpecDraft {
   const { file, line } = defectLine(d)
   const base = {
     level: 'unit' as const,
-    covers: [defectFindingId(d)],
+    covers: [defectFindingId(d, home)],
     priority: 'P1' as const,
     target: {
       file: d.module,
@@ -210,7 +212,9 @@ export function defectDraft(d: ProbedDefect, dotted: string): SpecDraft {
         python: [
           `tests = [t for t in doctest.DocTestFinder(recurse=True).find(${dotted}) if t.name == ${pyString(d.test)}]`,
           'assert tests, "the docstring was not found"',
-          'runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)',
+          'runner = doctest.DocTestRunner(',
+          '    optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL',
+          ')',
           'for test in tests:',
           '    runner.run(test, out=lambda text: None)',
           `assert runner.failures == 0, ${pyString(`${d.source} should give ${d.want || 'no output'}`)}`

@@ -10,6 +10,7 @@ import {
   defectMessage,
   defectPerspective,
   probeModule,
+  type ProbeHome,
   type ProbedDefect
 } from './probe.js'
 import type { ProbeTarget } from './probe-targets.js'
@@ -18,8 +19,8 @@ import { eachLimited, type Session } from './validate.js'
 export interface ProbedSpec {
   defect: ProbedDefect
   spec: TestSpec
-  /** The perspective the finding belongs to: a crash is a failure mode, the rest edge cases. */
-  perspectiveId: 'failure-modes' | 'edge-cases'
+  /** The perspective the finding belongs to (probe.ts defectPerspective). */
+  perspectiveId: ProbeHome
   message: string
   /** Set after the runs: it failed in every one. */
   delivered: boolean
@@ -41,6 +42,8 @@ export async function probeDefects(
     workspace: string
     target: RenderTarget
     probes?: readonly ProbeTarget[]
+    /** The perspectives of the two that run (a finding joins one that does). */
+    probeHomes?: readonly ProbeHome[]
     observeMs?: number
     concurrency?: number
   },
@@ -70,8 +73,12 @@ export async function probeDefects(
     const unit = `${defect.module}#${defect.symbol}`
     if (!dotted || seen.has(unit) || out.length >= MAX_DEFECTS) continue
     seen.add(unit)
-    const perspectiveId = defectPerspective(defect)
-    const spec = renderSpec(defectDraft(defect, dotted), options.target, perspectiveId)
+    const perspectiveId = defectPerspective(defect, options.probeHomes)
+    const spec = renderSpec(
+      defectDraft(defect, dotted, perspectiveId),
+      options.target,
+      perspectiveId
+    )
     let path = spec.fileName
     for (
       let n = 2;

@@ -28,6 +28,7 @@ import { measureBaselines, noBaselines, type Baselines } from './baseline.js'
 import { contractBreach, pythonCheck } from './type-contract.js'
 import { probeDefects, type ProbedSpec } from './stage-probe.js'
 import type { ProbeTarget } from './probe-targets.js'
+import type { ProbeHome } from './probe.js'
 import {
   eachLimited,
   openSessionFor,
@@ -67,6 +68,8 @@ export interface StageOptions {
   baselines?: Baselines | null
   /** Units to probe for defects an oracle makes certain (probe.ts); none when absent. */
   probes?: readonly ProbeTarget[]
+  /** Which of failure-modes and edge-cases run: a probed defect's finding joins one of them. */
+  probeHomes?: readonly ProbeHome[]
 }
 
 export interface StageOutcome {

@@ -14,7 +14,7 @@ const LOOKED_FOR: Record<ProbedSpec['defect']['kind'], string> = {
 export function probedFinding(p: ProbedSpec): Finding {
   const { file, line } = defectLine(p.defect)
   return {
-    id: defectFindingId(p.defect),
+    id: defectFindingId(p.defect, p.perspectiveId),
     perspective: p.perspectiveId,
     messageId: PROBED_MESSAGE_ID,
     title: defectTitle(p.defect),

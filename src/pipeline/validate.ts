@@ -35,6 +35,9 @@ export async function validateRuns(
     run.specs.map((spec) => ({ spec, draft: run.drafts?.get(spec.id), perspectiveId: run.meta.id }))
   )
   const rel = relative(config.root, config.outputDir).split('\\').join('/')
+  const homes = (['failure-modes', 'edge-cases'] as const).filter((id) =>
+    runs.some((r) => r.meta.id === id)
+  )
   const result = await stage(logger, 'Observe and run the specs', () =>
     validateSpecs(items, {
       workspace: config.root,
@@ -45,13 +48,15 @@ export async function validateRuns(
       ...budgets({ ...config.file.validation, ...config.validationBudget }),
       ...(countsForCoverage ? { countsForCoverage } : {}),
       ...(baselines ? { baselines } : {}),
-      ...(probes && runs.some((r) => r.meta.id === 'failure-modes' || r.meta.id === 'edge-cases')
-        ? { probes }
-        : {}),
+      ...(probes && homes.length > 0 ? { probes, probeHomes: homes } : {}),
       secrets: [config.githubToken, config.hfToken].filter(Boolean)
     })
   )
   if (result.skipped) logger.info(`Specs not run: ${result.skipped}`)
+  if (probes && probes.length > 0 && result.probed)
+    logger.info(
+      `Probed ${probes.length} module(s) by calling them: ${result.probed.length} defect(s) observed, ${result.probed.filter((p) => p.delivered).length} reported (their specs fail in every run)`
+    )
   for (const note of result.notes) logger.warning(note)
   const updated = withProbedDefects(runs, result.probed ?? []).map((run) => {
     const validated: PerspectiveRun = {
