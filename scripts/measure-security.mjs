@@ -40,7 +40,7 @@ const CLASS_MESSAGES = {
   'path-traversal': ['pathTraversal'],
   xss: ['xss'],
   'code-injection': ['codeInjection', 'commandInjection'],
-  'command-injection': ['commandInjection', 'codeInjection'],
+  'command-injection': ['commandInjection', 'codeInjection', 'argumentInjection'],
   'open-redirect': ['openRedirect']
 }
 

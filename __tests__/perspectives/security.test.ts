@@ -213,8 +213,28 @@ const REDIRECT_APP: Record<string, string> = {
   ].join('\n')
 }
 
+/** A library function that clones the repository its caller names. */
+const CLONE_LIB: Record<string, string> = {
+  'pyproject.toml': '[project]\nname = "fetcher"\nversion = "1.0.0"\n',
+  'fetcher/__init__.py': [
+    'import subprocess',
+    '',
+    '',
+    'def clone(url, dest):',
+    '    subprocess.run(["git", "clone", url, dest], check=True)',
+    ''
+  ].join('\n')
+}
+
 testPerspective<SecurityOptions>(security, {
   valid: [
+    {
+      name: 'argumentInjection near miss: -- ends the options before the url',
+      files: editFile(CLONE_LIB, 'fetcher/__init__.py', [
+        '"clone", url, dest]',
+        '"clone", "--", url, dest]'
+      ])
+    },
     {
       name: 'openRedirect near miss: a target starting with // is refused',
       files: editFile(REDIRECT_APP, 'src/login.js', [
@@ -255,6 +275,11 @@ testPerspective<SecurityOptions>(security, {
     }
   ],
   invalid: [
+    {
+      name: 'argumentInjection: a url placed where git clone reads options',
+      files: CLONE_LIB,
+      expected: [{ messageId: 'argumentInjection', file: 'fetcher/__init__.py', line: 5 }]
+    },
     {
       name: 'openRedirect: a login handler redirects to the next query parameter',
       files: REDIRECT_APP,
@@ -637,7 +662,7 @@ testPerspective<SecurityOptions>(security, {
           ]
         ),
         'src/shell.ts',
-        ['exec(`tar czf backup.tgz ${dir}`)', "execFile('tar', ['czf', 'backup.tgz', dir])"],
+        ['exec(`tar czf backup.tgz ${dir}`)', "execFile('tar', ['czf', 'backup.tgz', '--', dir])"],
         ['spawn(tool, { shell: true })', 'spawn(tool)']
       ),
       expected: without(TS_EXPECTED, 'commandInjection')

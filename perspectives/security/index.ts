@@ -10,6 +10,7 @@ import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { Metrics } from '../types.js'
 import { cryptoFindings } from './checks-crypto.js'
+import { argumentFindings } from './argument-injection.js'
 import { flowFindings } from './checks-flow.js'
 import { lineFindings } from './checks-lines.js'
 import { redosFindings } from './checks-redos.js'
@@ -41,7 +42,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
     question: 'What can an attacker do?',
     description:
       'Traces input (request fields, argv, stdin, environment, parameters of exported functions and route handlers) to sinks inside a ' +
-      'function and across direct calls within a module: code, command and SQL injection, path traversal, SSRF, XSS, open redirects and unsafe ' +
+      'function and across direct calls within a module: code, command and SQL injection, path traversal, SSRF, XSS, open redirects, argument injection and unsafe ' +
       'deserialisation, and regular expressions that backtrack super-linearly (ReDoS, checked with recheck) applied to input, ' +
       'with the path shown. Also flags recursive merges without a __proto__ guard, weak hashes and ciphers for ' +
       'secrets, Math.random/random for tokens, disabled TLS checks, hard-coded secrets (masked, never printed) and GitHub workflow ' +
@@ -85,6 +86,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
         })
     const all: Draft[] = [
       ...flowFindings(context),
+      ...argumentFindings(context),
       ...redos.map((r) => r.draft),
       ...lineFindings(context),
       ...prototypeFindings(context),

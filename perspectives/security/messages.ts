@@ -20,6 +20,7 @@ export type SecurityMessageId =
   | 'pullRequestTargetCheckout'
   | 'redosOnInput'
   | 'openRedirect'
+  | 'argumentInjection'
 
 export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   codeInjection: {
@@ -51,6 +52,12 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
     title: '{{sink}} receives HTML built from {{input}} in {{function}}',
     message:
       '{{function}} puts `{{arg}}` into {{sink}}{{path}} without escaping; `<img src=x onerror=alert(1)>` runs script in the page.'
+  },
+  argumentInjection: {
+    title:
+      '{{sink}} takes an argument from {{input}} that can be read as an option in {{function}}',
+    message:
+      '{{function}} puts `{{arg}}` into the argument list of {{sink}} with no `--` before it{{path}}; a value like `--upload-pack=touch /tmp/x` or `-oProxyCommand=…` is read as an option and runs a command. Put `--` before it or reject values that start with `-`.'
   },
   openRedirect: {
     title: '{{sink}} redirects to a URL built from {{input}} in {{function}}',
@@ -128,5 +135,6 @@ export const CWE: Record<SecurityMessageId, string> = {
   workflowInjection: 'CWE-94',
   pullRequestTargetCheckout: 'CWE-829',
   redosOnInput: 'CWE-1333',
-  openRedirect: 'CWE-601'
+  openRedirect: 'CWE-601',
+  argumentInjection: 'CWE-88'
 }

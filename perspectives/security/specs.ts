@@ -22,6 +22,7 @@ const PAYLOAD: Record<string, string> = {
   pathTraversal: '../../../../../../etc/passwd',
   ssrf: 'http://169.254.169.254/latest/meta-data/',
   openRedirect: '//evil.example/',
+  argumentInjection: '--upload-pack=touch /tmp/canary',
   xss: '<img src=x onerror=alert(1)>',
   prototypePollution: '{"__proto__": {"polluted": "yes"}}',
   unsafeDeserialisation: 'a serialised object that runs code when revived',
@@ -325,6 +326,8 @@ function describeNeutral(kind: string): string {
       return 'the query matches no extra rows (use a test database)'
     case 'ssrf':
       return 'no request leaves for an internal address (intercept HTTP)'
+    case 'argumentInjection':
+      return 'passes it as an operand, not an option'
     case 'openRedirect':
       return 'the redirect stays on the same site'
     case 'xss':

@@ -1,0 +1,139 @@
+// Argument injection (CWE-88): a value from input placed in the argument list of a program whose options
+// can run commands (`git clone <url>`: `--upload-pack=…`; `ssh <host>`: `-oProxyCommand=…`; `tar`, `find`,
+// `rsync`, `sendmail`...), with no `--` before it. No shell is involved, so quoting does not help: a value
+// starting with `-` is read as an option. Not reported: the value after a literal `--`, the value of a
+// short option written just before it (`'-b', name`, `'--branch=' + name`), or a value checked for a leading `-`.
+import type { CallSite, ModuleModel } from '../../src/model/types.js'
+import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } from './context.js'
+import { CWE } from './messages.js'
+import { moduleSinks } from './sinks.js'
+import { packageFunction } from './imports.js'
+import { inputText, originOf, pathText, type Origin } from './taint.js'
+import { codeOnly, shortArg } from './text.js'
+
+/** Programs with an option that runs a command or writes where the caller did not ask. */
+const RISKY_PROGRAM =
+  /^(git|hg|svn|ssh|scp|sftp|rsync|tar|find|sendmail|zip|unzip|7z|curl|wget|xargs|psql|mysql|gpg)$/
+/** Subcommands of version-control tools, for a list whose program is a variable (`[repo_type, 'clone', url]`). */
+const VCS_SUBCOMMAND =
+  /^(clone|checkout|fetch|pull|push|log|ls-remote|archive|show|diff|blame|grep|update)$/
+const PY_LIST_CALL = /^subprocess\.(run|call|Popen|check_output|check_call)$/
+const JS_LIST_CALL = /^(spawn|spawnSync|execFile|execFileSync)$/
+const LEADING_DASH =
+  /startsWith\(\s*['"`]-['"`]|startswith\(\s*['"]-['"]|\^-|\[\s*0\s*\]\s*===?\s*['"`]-['"`]|\[0\]\s*==\s*['"]-['"]/
+
+/** The top-level elements of a list literal's text (`['git', 'clone', url]`), or undefined. */
+function listElements(text: string): string[] | undefined {
+  const t = text.trim()
+  if (!t.startsWith('[') || !t.endsWith(']')) return undefined
+  const code = codeOnly(t)
+  const out: string[] = []
+  let depth = 0
+  let start = 1
+  for (let i = 1; i < t.length - 1; i++) {
+    const c = code[i]
+    if (c === '[' || c === '(' || c === '{') depth++
+    else if (c === ']' || c === ')' || c === '}') depth--
+    else if (c === ',' && depth === 0) {
+      out.push(t.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  const last = t.slice(start, t.length - 1).trim()
+  if (last) out.push(last)
+  return out
+}
+
+function literalValue(element: string | undefined): string | undefined {
+  const found = /^[rRbBuU]?(['"`])([^'"`$]*)\1$/.exec((element ?? '').trim())
+  return found?.[2]
+}
+
+/** The program and the argument list of a call that runs a program without a shell. */
+function argumentList(
+  module: ModuleModel,
+  call: CallSite
+): { program: string; list: string[] } | undefined {
+  if (module.language === 'python') {
+    if (!PY_LIST_CALL.test(call.callee)) return undefined
+    if (call.args.some((a) => /^\s*shell\s*=\s*True/.test(a))) return undefined
+    const list = listElements(call.args[0] ?? '')
+    if (!list || list.length < 2) return undefined
+    return { program: list[0], list: list.slice(1) }
+  }
+  const cp = packageFunction(
+    moduleSinks(module).childProcess,
+    call.callee,
+    call.receiver,
+    call.name
+  )
+  if (!cp || !JS_LIST_CALL.test(cp)) return undefined
+  const list = listElements(call.args[1] ?? '')
+  if (!list || !call.args[0]) return undefined
+  return { program: call.args[0], list }
+}
+
+function risky(program: string, list: string[]): string | undefined {
+  const name = literalValue(program)?.split('/').pop()
+  if (name !== undefined) return RISKY_PROGRAM.test(name) ? name : undefined
+  const sub = literalValue(list[0])
+  return sub !== undefined && VCS_SUBCOMMAND.test(sub) ? `${program.trim()} ${sub}` : undefined
+}
+
+/** The value is checked for a leading `-` in the function (`if url.startswith('-')`). */
+function dashChecked(module: ModuleModel, call: CallSite): boolean {
+  return module.conditions.some((c) => c.enclosing === call.enclosing && LEADING_DASH.test(c.text))
+}
+
+export function argumentFindings(context: CheckContext): Draft[] {
+  const out: Draft[] = []
+  for (const module of context.modules) {
+    const taint = context.taint.get(module.path)
+    if (!taint) continue
+    for (const call of module.calls) {
+      const found = argumentList(module, call)
+      if (!found) continue
+      const program = risky(found.program, found.list)
+      if (!program) continue
+      let origin: Origin | undefined
+      let element = ''
+      for (let i = 0; i < found.list.length; i++) {
+        const e = found.list[i]
+        if (literalValue(e) === '--') break
+        if (literalValue(e) !== undefined) continue
+        // The value of a short option written just before it (`'-b', name`: long ones such as `--oneline`
+        // are read as flags), or glued to one (`'--branch=' + name`).
+        if (/^-[A-Za-z]$/.test(literalValue(found.list[i - 1]) ?? '')) continue
+        if (/^[rRbBuUfF]?['"`]-/.test(e.trim())) continue
+        const o = originOf(taint, call.enclosing, e, call.loc)
+        if (o && o.kind !== 'env') {
+          origin = o
+          element = e
+          break
+        }
+      }
+      if (!origin || dashChecked(module, call)) continue
+      const fn = placeOf(module, call.enclosing, call.loc.startLine)
+      const sink = `${call.callee} (${program})`
+      out.push({
+        messageId: 'argumentInjection',
+        data: {
+          sink,
+          function: fn,
+          input: inputText(origin, 'an input'),
+          arg: shortArg(element),
+          path: pathText(origin, call.callee)
+        },
+        severity: severityFor('high', origin),
+        confidence: confidenceFor(origin, (origin.steps.length ?? 0) > 2 || !!origin.viaLocal),
+        rationale: `No shell parses the list, but ${program} reads any argument that starts with \`-\` as an option, and some of its options run commands. Input traced by argument text: ${origin.steps.join(' → ')} → ${call.callee}.`,
+        evidence: context.quoter.evidence(module.path, call.loc),
+        key: `${fn}#argument#${codeOnly(element).replace(/\s+/g, '').slice(0, 60)}`,
+        symbol: call.enclosing,
+        cwe: CWE.argumentInjection,
+        tags: [`source:${origin.kind}`]
+      })
+    }
+  }
+  return out
+}
