@@ -3,8 +3,9 @@
 // base's body runs only through a `super()` call that lands on it. Judged on lark's ForestVisitor, whose
 // default `visit_*_in/out` never ran because each visitor the tests build overrides them (issue 11).
 // Conservative on every side: a class counts as built when its name is used anywhere but in a class's
-// bases (a call, a type, a string, `Base.m(self)`, an alias), subclasses include test classes, a name
-// several modules define is left alone, and a subclass that may inherit the method keeps it alive.
+// bases (a call, a type, a string, `Base.m(self)`, an alias) or its module is bound whole (a default
+// import, `require`, `import *`), subclasses include test classes, a name several modules define is
+// left alone, and a subclass that may inherit the method keeps it alive.
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 
 /** Methods that run without being named: construction, protocols, accessors. */
@@ -97,6 +98,7 @@ function enclosingClass(module: ModuleModel, enclosing: string | undefined): str
  */
 function namesUsedOutsideBases(model: CodeModel): Set<string> {
   const used = new Set<string>()
+  const byPath = new Map(model.modules.map((m) => [m.path, m]))
   for (const module of model.modules) {
     const baseLines = new Map<string, Set<number>>()
     for (const cls of module.classes)
@@ -116,8 +118,23 @@ function namesUsedOutsideBases(model: CodeModel): Set<string> {
       for (const part of key.split(/[:.|]/)) used.add(part)
     for (const fact of Object.values(module.factories ?? {}))
       for (const part of fact.split(/[:.|]/)) used.add(part)
-    for (const decl of module.imports)
+    for (const decl of module.imports) {
       for (const { imported, local } of decl.names) if (imported !== local) used.add(imported)
+      // A default or whole-module binding (`import Codec from './codec'`, `const C = require('./c')`)
+      // or an unnamed load builds classes under names we do not see: all of that module's count.
+      // (`import * as NS` and Python's `import mod` are read as `NS.C` / `mod.C`, which name the class.)
+      const whole =
+        decl.kind !== 'python' &&
+        (decl.names.length === 0 ||
+          decl.kind === 'dynamic' ||
+          decl.names.some(
+            (n) => n.imported === 'default' || (decl.kind === 'require' && n.imported === '*')
+          ))
+      const target = whole && decl.resolved ? byPath.get(decl.resolved) : undefined
+      for (const cls of target?.classes ?? []) used.add(cls.name)
+    }
+    // `export { Codec as Default }`: used under the exported name.
+    for (const exp of module.exports) if (exp.local && exp.local !== exp.name) used.add(exp.local)
     for (const str of module.strings) if (/^[A-Za-z_$][\w$]*$/.test(str.value)) used.add(str.value)
   }
   return used
