@@ -80,6 +80,22 @@ function risky(program: string, list: string[]): string | undefined {
   return sub !== undefined && VCS_SUBCOMMAND.test(sub) ? `${program.trim()} ${sub}` : undefined
 }
 
+/**
+ * A spread list (`*params`, `...args`) the function puts `--` into (`params.insert(0, '--')`,
+ * `args.unshift('--')`): what it holds after that is operands.
+ */
+function endsOptionsIn(module: ModuleModel, call: CallSite, element: string): boolean {
+  const spread = /^(?:\*|\.\.\.)\s*([A-Za-z_$][\w$]*)$/.exec(element.trim())
+  if (!spread) return false
+  return module.calls.some(
+    (c) =>
+      c.enclosing === call.enclosing &&
+      c.receiver === spread[1] &&
+      /^(insert|unshift|append|push|extend)$/.test(c.name) &&
+      c.args.some((a) => literalValue(a) === '--')
+  )
+}
+
 /** The value is checked for a leading `-` in the function (`if url.startswith('-')`). */
 function dashChecked(module: ModuleModel, call: CallSite): boolean {
   return module.conditions.some((c) => c.enclosing === call.enclosing && LEADING_DASH.test(c.text))
@@ -99,7 +115,7 @@ export function argumentFindings(context: CheckContext): Draft[] {
       let element = ''
       for (let i = 0; i < found.list.length; i++) {
         const e = found.list[i]
-        if (literalValue(e) === '--') break
+        if (literalValue(e) === '--' || endsOptionsIn(module, call, e)) break
         if (literalValue(e) !== undefined) continue
         // The value of a short option written just before it (`'-b', name`: long ones such as `--oneline`
         // are read as flags), or glued to one (`'--branch=' + name`).
