@@ -235,7 +235,9 @@ async function runSuite(
 export function pytestSkips(stdout: string): { count: number; files: string[] } | null {
   let count = 0
   const files = new Set<string>()
-  for (const line of stdout.split('\n')) {
+  // A project's addopts may ask for colour (`--color=yes`, wcwidth): the escape codes are not text.
+  // eslint-disable-next-line no-control-regex
+  for (const line of stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
     const match = /^SKIPPED \[(\d+)\] (.+?):\d+: /.exec(line.trim())
     if (!match) continue
     count += Number(match[1])
