@@ -754,6 +754,11 @@ testPerspective<CiOptions>(ciCd, {
       expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
     },
     {
+      name: 'Python: `python -Im tox` (isolated mode joined with -m) runs tox too',
+      files: throughTasks('python -Im tox -e $TOXENV', { 'tox.ini': TOX_INI_COVERAGE }),
+      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+    },
+    {
       name: 'Python near miss: [pytest] addopts without --cov',
       files: throughTasks('tox -e $TOXENV', {
         'tox.ini': [

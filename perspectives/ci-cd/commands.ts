@@ -217,7 +217,8 @@ export function classifyWords(
   if (RUN_WRAPPERS[program]?.includes(sub ?? '')) return recurse(rest(words, 2))
   if (program === 'hatch' && sub === 'test') return merge({ kinds: new Set(['test']), scripts: [] })
   if (/^python[0-9.]*$|^py$/.test(program)) {
-    const m = words.indexOf('-m')
+    // `-m`, or short flags joined with it: `python -Im tox` (wcwidth's CI).
+    const m = words.findIndex((w, i) => i > 0 && /^-[A-Za-z]*m$/.test(w))
     if (m < 0) return out
     const module = words[m + 1]
     if (module === 'pip')
