@@ -23,7 +23,8 @@ const TYPE_TEST_DIRS = new Set([
   'typecheck',
   'dtslint',
   'test-types',
-  'test_types'
+  'test_types',
+  '__typetests__'
 ])
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', '__specs__', 'e2e'])
 const EXAMPLE_DIRS = new Set([
@@ -68,6 +69,7 @@ const TOOLING_DIRS = new Set([
   '.ci',
   'gulp',
   'grunt',
+  'jakelib',
   '.config',
   'hack',
   'devtools'
@@ -133,15 +135,16 @@ function extensionOf(name: string): string {
   return dot <= 0 ? '' : name.slice(dot).toLowerCase()
 }
 
-/** Type tests (`*.test-d.ts`, `tests/types/`), fixture and test data folders. */
+/** Type tests (tsd's `*.test-d.ts`, tstyche's `*.tst.ts`, `tests/types/`), fixture and test data folders. */
 export function fixtureRule(path: string): RuleMatch | null {
   const parts = path.split('/')
   const name = parts[parts.length - 1]
   const dirs = parts.slice(0, -1)
-  if (/\.test-d\.[cm]?tsx?$/i.test(name))
+  const typeTest = /(\.test-d\.|\.tst\.)[cm]?tsx?$/i.exec(name)
+  if (typeTest)
     return {
       class: 'fixtures',
-      reason: `a type test for the type checker (${name.replace(/^.*(\.test-d\.)/, '*$1')})`
+      reason: `a type test for the type checker (*${typeTest[1]}${name.slice(typeTest.index + typeTest[1].length)})`
     }
   const fixtureDir = dirs.find((d) => FIXTURE_DIRS.has(d))
   if (fixtureDir) return { class: 'fixtures', reason: `inside a test data folder (${fixtureDir}/)` }
