@@ -10,7 +10,7 @@ const DIGIT_METHODS = new Set(['isdigit', 'isdecimal', 'isnumeric'])
 const MATCH_METHODS = new Set(['match', 'fullmatch'])
 
 /** Splits at `separator` outside brackets and strings (`a and (b or c)` at ' and ' gives two parts). */
-function splitOutside(text: string, separator: string): string[] {
+export function splitOutside(text: string, separator: string): string[] {
   const parts: string[] = []
   let depth = 0
   let quote = ''

@@ -4,6 +4,7 @@
 // `PATTERN.match(...)` / `re.match(r'...', ...)` in the function (or a `for m in P.finditer(...)` loop)
 // and `PATTERN = re.compile(r'...')` at module level. The pattern is read by regex-groups.ts.
 import type { CallSite, LocalBinding, Loop, ModuleModel } from '../../src/model/types.js'
+import { splitOutside } from './checked-text.js'
 import { type GroupShape, groupShapes } from './regex-groups.js'
 
 /** A reference to groups of the match bound to `match`: one by number or name, or all of them. */
@@ -268,29 +269,6 @@ function digitLiteral(text: string): boolean {
   return [...t.slice(1, -1)].every((c) => c >= '0' && c <= '9')
 }
 
-/** Splits `a or b` at a top-level ` or `. */
-function orParts(text: string): string[] {
-  const parts: string[] = []
-  let depth = 0
-  let quote = ''
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quote) {
-      if (ch === quote && text[i - 1] !== '\\') quote = ''
-    } else if (ch === '"' || ch === "'") quote = ch
-    else if ('([{'.includes(ch)) depth++
-    else if (')]}'.includes(ch)) depth--
-    else if (depth === 0 && text.startsWith(' or ', i)) {
-      parts.push(text.slice(start, i).trim())
-      start = i + 4
-      i = start - 1
-    }
-  }
-  parts.push(text.slice(start).trim())
-  return parts
-}
-
 function shapesFor(shapes: GroupShape[], group: number | string | 'all'): GroupShape[] {
   if (group === 'all') return shapes
   return shapes.filter((s) => (typeof group === 'number' ? s.index === group : s.name === group))
@@ -321,7 +299,7 @@ export function groupVerdict(
   const first = call.args[0]
   if (!first) return 'none'
   const bindings = bindingsBefore(module, call)
-  const parts = orParts(unwrap(first))
+  const parts = splitOutside(unwrap(first), ' or ')
   const defaulted = parts.length === 2 && digitLiteral(parts[1])
   if (parts.length > 1 && !defaulted) return 'none'
   const refs = refsOf(module, call, parts[0], bindings)
