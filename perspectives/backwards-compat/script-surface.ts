@@ -57,6 +57,22 @@ function where(item: SurfaceItem): string {
 }
 
 /** One break as a change of the perspective. */
+/** Where a change is shown: the declaration at HEAD when it is there, else the old one at the base. */
+function placeOf(
+  before: SurfaceItem,
+  after: SurfaceItem | undefined,
+  lookedFor: string
+): Change['place'] {
+  return after && after.file && after.line > 0
+    ? {
+        head: {
+          file: after.file,
+          loc: { startLine: after.line, endLine: after.line, startColumn: 0, endColumn: 0 }
+        }
+      }
+    : { base: { file: before.file, line: before.line, lookedFor } }
+}
+
 export function surfaceChange(found: SurfaceBreak, ref: string, advice: string): Change {
   const { before, after } = found
   const entry = before.subpath
@@ -84,21 +100,11 @@ export function surfaceChange(found: SurfaceBreak, ref: string, advice: string):
       rationale: `Compared the JSDoc types at ${ref} with the declarations at HEAD: a JSDoc type in JavaScript is documentation that no user's compiler checked, so a changed one is a note for review, not a break.`,
       key: `api:${entry}:${before.name}`,
       symbol: before.name,
-      place:
-        after && after.file && after.line > 0
-          ? {
-              head: {
-                file: after.file,
-                loc: { startLine: after.line, endLine: after.line, startColumn: 0, endColumn: 0 }
-              }
-            }
-          : {
-              base: {
-                file: before.file,
-                line: before.line,
-                lookedFor: `${before.name} (${declarationOf(before)}) at ${ref}, and at HEAD`
-              }
-            },
+      place: placeOf(
+        before,
+        after,
+        `${before.name} (${declarationOf(before)}) at ${ref}, and at HEAD`
+      ),
       bump: 'none'
     }
   return {
@@ -111,21 +117,11 @@ export function surfaceChange(found: SurfaceBreak, ref: string, advice: string):
       : `Compared the declarations at ${ref} and at HEAD: a parameter made required or narrowed, or a return type widened, breaks callers; widened parameters and narrowed returns do not. ${found.confidence === 'medium' ? 'The two types are not comparable by their unions, so whether old values still fit needs a look (medium confidence).' : ''}`.trim(),
     key: `api:${entry}:${before.name}`,
     symbol: before.name,
-    place:
-      after && after.file && after.line > 0
-        ? {
-            head: {
-              file: after.file,
-              loc: { startLine: after.line, endLine: after.line, startColumn: 0, endColumn: 0 }
-            }
-          }
-        : {
-            base: {
-              file: before.file,
-              line: before.line,
-              lookedFor: `${before.name} (${declarationOf(before)}) exported by the package entry ${entry} at ${ref}, and at HEAD`
-            }
-          },
+    place: placeOf(
+      before,
+      after,
+      `${before.name} (${declarationOf(before)}) exported by the package entry ${entry} at ${ref}, and at HEAD`
+    ),
     bump: 'major'
   }
 }
