@@ -8,26 +8,32 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSandbox } from '../../src/execute/sandbox.js'
 
+async function write(ws: string, path: string, text: string): Promise<void> {
+  await mkdir(join(ws, path, '..'), { recursive: true })
+  await writeFile(join(ws, path), text)
+}
+
+/** The workspace as one commit: the copy reads git's file list. */
+function commitAll(ws: string): void {
+  const git = (...args: string[]): void => {
+    execFileSync('git', ['-C', ws, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
+      stdio: 'ignore'
+    })
+  }
+  git('init', '-q')
+  git('add', '-A')
+  git('commit', '-q', '-m', 'fixture')
+}
+
 test('an ignored _version.py beside the package is copied; build/ and other ignored files are not', async () => {
   const ws = await mkdtemp(join(tmpdir(), 'tp-sandbox-'))
   try {
-    const write = async (path: string, text: string): Promise<void> => {
-      await mkdir(join(ws, path, '..'), { recursive: true })
-      await writeFile(join(ws, path), text)
-    }
-    await write('.gitignore', 'src/*/_version.py\nbuild/\n*.log\n')
-    await write('src/pkg/__init__.py', 'from ._version import version\n')
-    await write('src/pkg/_version.py', "version = '1.0'\n")
-    await write('build/lib/pkg/__init__.py', '')
-    await write('run.log', 'x\n')
-    const git = (...args: string[]): void => {
-      execFileSync('git', ['-C', ws, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
-        stdio: 'ignore'
-      })
-    }
-    git('init', '-q')
-    git('add', '-A')
-    git('commit', '-q', '-m', 'fixture')
+    await write(ws, '.gitignore', 'src/*/_version.py\nbuild/\n*.log\n')
+    await write(ws, 'src/pkg/__init__.py', 'from ._version import version\n')
+    await write(ws, 'src/pkg/_version.py', "version = '1.0'\n")
+    await write(ws, 'build/lib/pkg/__init__.py', '')
+    await write(ws, 'run.log', 'x\n')
+    commitAll(ws)
     const sandbox = await createSandbox(ws)
     try {
       expect(existsSync(join(sandbox.root, 'src/pkg/__init__.py'))).toBe(true)
@@ -45,12 +51,9 @@ test('an ignored _version.py beside the package is copied; build/ and other igno
 test("the build a package's entry points name is copied where git ignores it; other ignored output is not", async () => {
   const ws = await mkdtemp(join(tmpdir(), 'tp-sandbox-built-'))
   try {
-    const write = async (path: string, text: string): Promise<void> => {
-      await mkdir(join(ws, path, '..'), { recursive: true })
-      await writeFile(join(ws, path), text)
-    }
-    await write('.gitignore', 'lib/cjs/\ndist/\ncoverage/\n')
+    await write(ws, '.gitignore', 'lib/cjs/\ndist/\ncoverage/\n')
     await write(
+      ws,
       'package.json',
       JSON.stringify({
         name: 'built',
@@ -59,19 +62,12 @@ test("the build a package's entry points name is copied where git ignores it; ot
         bin: { built: './dist/cli.js' }
       })
     )
-    await write('lib/esm/index.js', 'export default 1\n')
-    await write('lib/cjs/index.js', 'module.exports = 1\n')
-    await write('lib/cjs/utils.js', 'module.exports = {}\n')
-    await write('dist/cli.js', '#!/usr/bin/env node\n')
-    await write('coverage/lcov.info', 'TN:\n')
-    const git = (...args: string[]): void => {
-      execFileSync('git', ['-C', ws, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
-        stdio: 'ignore'
-      })
-    }
-    git('init', '-q')
-    git('add', '-A')
-    git('commit', '-q', '-m', 'fixture')
+    await write(ws, 'lib/esm/index.js', 'export default 1\n')
+    await write(ws, 'lib/cjs/index.js', 'module.exports = 1\n')
+    await write(ws, 'lib/cjs/utils.js', 'module.exports = {}\n')
+    await write(ws, 'dist/cli.js', '#!/usr/bin/env node\n')
+    await write(ws, 'coverage/lcov.info', 'TN:\n')
+    commitAll(ws)
     const sandbox = await createSandbox(ws)
     try {
       for (const built of ['lib/cjs/index.js', 'lib/cjs/utils.js', 'dist/cli.js'])
