@@ -217,6 +217,9 @@ function names(finding, documented) {
     const name = documented.name.replace(/^default\./, '')
     return finding.symbol === documented.name || (finding.message ?? '').includes(`\`${name}\``)
   }
+  // A peer dependency's range narrowed (held-out-7's webpack 4 dropped): the finding names the dependency.
+  if (documented.kind === 'peer')
+    return finding.messageId === 'peerDependencyNarrowed' && finding.symbol === documented.name
   if (KIND_MESSAGES[documented.kind])
     return KIND_MESSAGES[documented.kind].includes(finding.messageId)
   // A command-line option: its removal quotes it; the command removed as a whole names it too.
