@@ -53,6 +53,29 @@ function reachOf(model: CodeModel, path: string, name: string): string {
   return reachFacts(model).functionReach(module, fn)
 }
 
+describe("measured reach with node:test started as the project's test script starts it", () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-node-preload')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it("runs the suite with the script's --require set-up and its variable, so it is measured", async () => {
+    // The suite throws in its set-up without FIXTURE_GREETING and fails without the preloaded file.
+    const analysis = await analysed(ws.dir, out)
+    const measured = await measure(analysis, ws.dir)
+    expect(measured.note).toMatch(/node:test ran 1 of 1 shipped files/)
+    analysis.model.facts.coverage.push(measured.report!)
+    expect(reachOf(analysis.model, 'src/greet.js', 'greet')).toBe('covered')
+    expect(reachOf(analysis.model, 'src/greet.js', 'shout')).toBe('not-run')
+  })
+})
+
 describe('measured reach with node:test (JavaScript run as written)', () => {
   let ws: { dir: string; remove(): Promise<void> }
   let out: string

@@ -249,6 +249,42 @@ describe('deciding the layout', () => {
     expect(other.target.layout?.suitePerFile).toBeUndefined()
   })
 
+  it("keeps the test script's node:test preload flags and variables for the runner", async () => {
+    const tsNode = await detect({
+      'package.json': JSON.stringify({
+        scripts: {
+          'test:core':
+            'TS_NODE_PROJECT=tsconfig.ts-node.json node --require ts-node/register --test test/*.test.ts',
+          lint: 'eslint src'
+        }
+      }),
+      'src/a.ts': 'export const a = 1\n',
+      'test/a.test.ts': "import { it } from 'node:test'\nit('a', () => {})\n"
+    })
+    expect(tsNode.target.framework).toBe('node:test')
+    expect(tsNode.target.layout?.runnerScript).toEqual({
+      preload: ['--require', 'ts-node/register'],
+      env: { TS_NODE_PROJECT: 'tsconfig.ts-node.json' }
+    })
+    // `--import=tsx` in one word and cross-env's variables; flags that preload nothing are left out.
+    const crossEnv = await detect({
+      'package.json': JSON.stringify({
+        scripts: { test: 'cross-env NODE_ENV=test node --import=tsx --no-warnings --test' }
+      }),
+      'src/a.ts': 'export const a = 1\n'
+    })
+    expect(crossEnv.target.layout?.runnerScript).toEqual({
+      preload: ['--import=tsx'],
+      env: { NODE_ENV: 'test' }
+    })
+    // A plain `node --test` script gives the runner nothing of its own.
+    const plain = await detect({
+      'package.json': JSON.stringify({ scripts: { test: 'node --test' } }),
+      'src/a.js': 'exports.a = 1\n'
+    })
+    expect(plain.target.layout?.runnerScript).toBeUndefined()
+  })
+
   it('puts specs beside the code when the tests sit there, and honours a jest testRegex', async () => {
     const { target } = await detect({
       'package.json': JSON.stringify({ type: 'module', scripts: { test: 'vitest' } }),

@@ -10,7 +10,7 @@ import type { RenderTarget } from '../specs/types.js'
 import { measureBaselines, type Baselines } from './baseline.js'
 import { reachReport } from './reach-report.js'
 import { setupMissing } from './stage.js'
-import { openSessionFor } from './validate.js'
+import { openSessionFor, scriptRequest } from './validate.js'
 
 export interface ReachMeasurement {
   /** The measured reach as a coverage report, or null (see `note`). */
@@ -53,7 +53,10 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
   const framework = options.target.framework
   const missing = await setupMissing(options.workspace, new Set([framework]))
   if (missing) return done(missing)
-  const session = await openSessionFor(options, new Set([framework]))
+  const session = await openSessionFor(
+    { ...options, ...scriptRequest(options.target) },
+    new Set([framework])
+  )
   try {
     if (framework === 'pytest' && !session.python) return done('no Python with pytest was found')
     const baselines = await measureBaselines(

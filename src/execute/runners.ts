@@ -38,6 +38,8 @@ export interface RunnerContext {
   reportPath: string
   /** Per-test time limit handed to the runner (the process is killed at the file's limit anyway). */
   testTimeoutMs: number
+  /** node:test: the project's own preload flags from its test script, used instead of a guessed loader. */
+  preload?: readonly string[]
 }
 
 const BINARIES: Record<Exclude<TestFramework, 'node:test' | 'pytest'>, string[]> = {
@@ -69,6 +71,19 @@ async function typescriptLoader(root: string): Promise<string[] | null> {
   if (await exists(join(root, 'node_modules/ts-node/package.json')))
     return ['--loader', 'ts-node/esm']
   return typeScriptLoader(root)
+}
+
+/**
+ * What node:test starts with: the preload flags the project's own test script uses when it has any
+ * (`--require ts-node/register` for a CommonJS project, which the guessed ESM loader would not load),
+ * else a TypeScript loader for TypeScript and nothing for JavaScript.
+ */
+async function nodeTestLoader(
+  language: string,
+  ctx: Pick<RunnerContext, 'root' | 'preload'>
+): Promise<string[] | null> {
+  if (ctx.preload && ctx.preload.length > 0) return [...ctx.preload]
+  return language === 'typescript' ? typescriptLoader(ctx.root) : []
 }
 
 /**
@@ -144,7 +159,7 @@ export async function runnerCommand(
       }
     }
     case 'node:test': {
-      const loader = language === 'typescript' ? await typescriptLoader(ctx.root) : []
+      const loader = await nodeTestLoader(language, ctx)
       if (!loader)
         return {
           unavailable:
@@ -194,7 +209,7 @@ export async function runnerCommand(
 export async function suiteCommand(
   framework: TestFramework,
   language: string,
-  ctx: Pick<RunnerContext, 'root' | 'node' | 'python'>,
+  ctx: Pick<RunnerContext, 'root' | 'node' | 'python' | 'preload'>,
   /** The paths the project's test script hands its runner (layout `suitePaths`). */
   paths: readonly string[] = [],
   /** The caller names the test files itself, one run each: node:test lists none. */
@@ -229,7 +244,7 @@ export async function suiteCommand(
       return { command: ctx.node, args: [bin, ...paths] }
     }
     case 'node:test': {
-      const loader = language === 'typescript' ? await typescriptLoader(ctx.root) : []
+      const loader = await nodeTestLoader(language, ctx)
       if (!loader)
         return { unavailable: 'no TypeScript loader (tsx, ts-node or typescript) for node:test' }
       const files = perFile ? [] : await nodeTestFiles(ctx.root, paths, language === 'typescript')

@@ -33,6 +33,7 @@ import {
   eachLimited,
   openSessionFor,
   runSpecFiles,
+  scriptRequest,
   type Session,
   type SpecFile
 } from './validate.js'
@@ -360,7 +361,7 @@ export async function validateSpecs(
   if (missing && options.mode === 'auto') return skip(missing)
   if (runnable.length === 0 && !options.probes?.length) return skip('no spec to run')
 
-  const session = await openSessionFor(options, frameworks)
+  const session = await openSessionFor({ ...options, ...scriptRequest(options.target) }, frameworks)
   if (frameworks.has('pytest') && !session.python && options.mode === 'auto') {
     await session.dispose()
     return skip(

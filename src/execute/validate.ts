@@ -52,6 +52,8 @@ export interface ExecuteOptions {
   /** Milliseconds, monotonic; injected by tests. */
   clock?: () => number
   tempParent?: string
+  /** What the project's test script gives its node:test runner (layout `runnerScript`). */
+  script?: { preload: string[]; env: Record<string, string> }
 }
 
 export interface ExecuteResult {
@@ -104,6 +106,8 @@ export interface Session {
   env: Record<string, string>
   node: string
   python: string | null
+  /** The project's own preload flags for node:test (`--require ts-node/register`), when its script has them. */
+  preload?: readonly string[]
   notes: string[]
   dispose(): Promise<void>
 }
@@ -121,7 +125,13 @@ export async function openSession(
     await mkdir(tmp, { recursive: true })
     const env = childEnvironment(options.parentEnv ?? process.env, {
       secrets: options.secrets,
-      extra: { TMPDIR: tmp, TEMP: tmp, TMP: tmp, PYTHONPATH: [root, join(root, 'src')].join(':') }
+      extra: {
+        ...options.script?.env,
+        TMPDIR: tmp,
+        TEMP: tmp,
+        TMP: tmp,
+        PYTHONPATH: [root, join(root, 'src')].join(':')
+      }
     })
     const python = options.needsPython
       ? (await findPython(root, options.python ?? null, env)).python
@@ -133,6 +143,7 @@ export async function openSession(
       env,
       node: options.node ?? 'node',
       python,
+      ...(options.script?.preload.length ? { preload: options.script.preload } : {}),
       notes: [],
       dispose: () => sandbox.dispose()
     }
@@ -145,8 +156,16 @@ export async function openSession(
 /** What the stages that run the project's code share: a copy of the workspace for these runners. */
 export type SessionRequest = Pick<
   ExecuteOptions,
-  'workspace' | 'exclude' | 'secrets' | 'parentEnv' | 'python'
+  'workspace' | 'exclude' | 'secrets' | 'parentEnv' | 'python' | 'script'
 >
+
+/** The test script's node:test preload flags and variables for a session, from the layout. */
+export function scriptRequest(target: {
+  layout?: { runnerScript?: ExecuteOptions['script'] }
+}): Pick<ExecuteOptions, 'script'> {
+  const script = target.layout?.runnerScript
+  return script ? { script } : {}
+}
 
 /** A session for the given runners; Python is looked for only when pytest is one of them. */
 export function openSessionFor(
@@ -223,7 +242,7 @@ export async function runSpecFiles(
   const results = new Map<string, SpecRunResult>()
   const notes: string[] = []
   const runs = Math.max(1, options.runs ?? 3)
-  const { root, tmp, env, python, node } = session
+  const { root, tmp, env, python, node, preload } = session
   // Python specs sharing a basename (`python_files = tests.py`) are imported through packages of their own.
   for (const init of packageInits(specs.map((s) => s.path))) {
     const there = await access(join(root, ...init.split('/'))).then(
@@ -293,7 +312,8 @@ export async function runSpecFiles(
         node,
         python,
         reportPath,
-        testTimeoutMs: options.perFileMs
+        testTimeoutMs: options.perFileMs,
+        ...(preload ? { preload } : {})
       })
       if ('unavailable' in command) {
         state.verdicts.push({ kind: 'not-run', message: command.unavailable })
@@ -376,7 +396,14 @@ export async function runSpecFiles(
       framework,
       group.map((g) => join(root, ...g.spec.path.split('/'))),
       language,
-      { root, node, python, reportPath, testTimeoutMs: options.perFileMs }
+      {
+        root,
+        node,
+        python,
+        reportPath,
+        testTimeoutMs: options.perFileMs,
+        ...(preload ? { preload } : {})
+      }
     )
     if ('unavailable' in command) return false
     const left = options.totalMs - (clock() - started)

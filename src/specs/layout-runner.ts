@@ -71,10 +71,44 @@ function words(command: string): string[] {
   return command.split(/[\s;&|()]+/).filter(Boolean)
 }
 
+/**
+ * The variables a script sets for the runner it starts (`TS_NODE_PROJECT=tsconfig.test.json node ...`,
+ * also through `cross-env`): the project's suite may not load without them.
+ */
+export function scriptEnv(before: readonly string[]): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const word of before) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(word)
+    if (m) env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2')
+  }
+  return env
+}
+
+const PRELOAD_FLAGS = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader'])
+
+/**
+ * The module-preloading flags of a node command (`node --require ts-node/register --test`): the
+ * project's own way to load its TypeScript or set-up, used in place of a guessed loader.
+ */
+export function preloadFlags(prefix: readonly string[]): string[] {
+  const flags: string[] = []
+  for (let i = 0; i < prefix.length; i++) {
+    const word = prefix[i]
+    const eq = word.indexOf('=')
+    if (eq > 0 && PRELOAD_FLAGS.has(word.slice(0, eq))) flags.push(word)
+    else if (PRELOAD_FLAGS.has(word) && i + 1 < prefix.length) flags.push(word, prefix[++i])
+  }
+  return flags
+}
+
 /** The runner a script command runs, with the paths it names after the runner (`mocha test/unit`). */
-export function scriptRunner(
-  command: string
-): { runner: DetectedRunner; paths: string[]; prefix: string[]; perFile?: boolean } | null {
+export function scriptRunner(command: string): {
+  runner: DetectedRunner
+  paths: string[]
+  prefix: string[]
+  perFile?: boolean
+  env?: Record<string, string>
+} | null {
   const w = words(command)
   const is = (name: string, word: string): boolean =>
     word === name || word.endsWith(`/${name}`) || word === `${name}.js`
@@ -94,7 +128,13 @@ export function scriptRunner(
       w.slice(0, i).some((x) => is('node', x) || is('tsx', x))
     ) {
       const start = w.slice(0, i).findIndex((x) => is('node', x) || is('tsx', x))
-      return { runner: 'node:test', paths: pathsAfter(w, i + 1), prefix: w.slice(start, i) }
+      const env = scriptEnv(w.slice(0, start))
+      return {
+        runner: 'node:test',
+        paths: pathsAfter(w, i + 1),
+        prefix: w.slice(start, i),
+        ...(Object.keys(env).length > 0 ? { env } : {})
+      }
     }
     if (runner) {
       // `for FILE in ...; do mocha $FILE; done`: one runner start per file.
@@ -250,6 +290,8 @@ export interface Decision {
   scriptPrefix: string[]
   /** The script starts the runner once per file of a shell loop. */
   scriptPerFile?: boolean
+  /** The variables the script sets for its runner. */
+  scriptEnv?: Record<string, string>
 }
 
 export function decideRunner(
@@ -263,6 +305,7 @@ export function decideRunner(
     paths: string[]
     prefix: string[]
     perFile?: boolean
+    env?: Record<string, string>
     name: string
   }[] = []
   const scripts = root?.scripts ?? {}
@@ -288,7 +331,8 @@ export function decideRunner(
       reason,
       scriptPaths: main?.paths ?? [],
       scriptPrefix: main?.prefix ?? [],
-      ...(main?.perFile ? { scriptPerFile: true } : {})
+      ...(main?.perFile ? { scriptPerFile: true } : {}),
+      ...(main?.env ? { scriptEnv: main.env } : {})
     }
   }
   if (byScript) return pick(byScript, `the package.json test script runs ${byScript}`)

@@ -70,6 +70,11 @@ export interface TestLayout {
   optionalImports?: Record<string, string[]>
   /** The command that runs one spec file, file path appended (`npx vitest run`, `python -m pytest`). */
   runnerCommand: string[]
+  /**
+   * What the project's test script gives its node:test runner: preload flags (`--require ts-node/register`)
+   * used in place of a guessed loader, and the variables it sets (`TS_NODE_PROJECT=...`).
+   */
+  runnerScript?: { preload: string[]; env: Record<string, string> }
   /** The runner's config file, when one was read. */
   configFile?: string
   /** One sentence on how the framework was decided. */

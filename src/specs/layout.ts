@@ -26,6 +26,7 @@ import {
   dependencyNames,
   isTestModule,
   mostOf,
+  preloadFlags,
   RENDERABLE,
   styleRunner
 } from './layout-runner.js'
@@ -81,6 +82,9 @@ function jsLayout(
         scriptPrefix: found?.runner === forced.framework ? found.scriptPrefix : [],
         ...(found?.runner === forced.framework && found.scriptPerFile
           ? { scriptPerFile: true }
+          : {}),
+        ...(found?.runner === forced.framework && found.scriptEnv
+          ? { scriptEnv: found.scriptEnv }
           : {})
       }
     : found
@@ -258,6 +262,10 @@ function jsLayout(
       defaultExports[m.path] = local
   }
   const runnerCommand = commandFor(framework, fallback, decision)
+  const runnerScript =
+    !fallback && framework === 'node:test' && decision?.runner === 'node:test'
+      ? { preload: preloadFlags(decision.scriptPrefix), env: decision.scriptEnv ?? {} }
+      : null
   const reasonParts = [
     decision?.reason ?? 'no test runner found; node:test needs nothing installed'
   ]
@@ -288,6 +296,10 @@ function jsLayout(
     // No package.json: what is installed is unknown, not missing, so no spec is held back for it.
     ...(packageJsons.length > 0 ? { packages: [...deps].sort() } : {}),
     runnerCommand,
+    ...(runnerScript &&
+    (runnerScript.preload.length > 0 || Object.keys(runnerScript.env).length > 0)
+      ? { runnerScript }
+      : {}),
     ...(config ? { configFile: config.file } : {}),
     reason: reasonParts.join('; '),
     notes
