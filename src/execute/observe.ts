@@ -56,6 +56,26 @@ async function exists(path: string): Promise<boolean> {
 
 let counter = 0
 
+/**
+ * Node arguments that load a module of `language` in the copy at `root`: none for JavaScript; for
+ * TypeScript the project's own tsx when it has one, else its `typescript` compiling each file (ts-loader.ts).
+ */
+export async function nodeLoaderArgs(
+  root: string,
+  language: 'javascript' | 'typescript'
+): Promise<{ args: string[] } | { planOnly: string }> {
+  if (language === 'javascript') return { args: [] }
+  if (await exists(join(root, 'node_modules/tsx/package.json')))
+    return { args: ['--import', 'tsx'] }
+  const own = await typeScriptLoader(root)
+  if (!own)
+    return {
+      planOnly:
+        'a TypeScript module, and the project installs neither tsx nor typescript to load it outside its test runner'
+    }
+  return { args: own }
+}
+
 async function runObserver(
   session: ObserveSession,
   body: CallSpecBody
@@ -75,28 +95,15 @@ async function runObserver(
   } else if (body.instance) {
     return { planOnly: 'a method on an instance is observed in Python only' }
   } else if (language === 'javascript' || language === 'typescript') {
-    const loader: string[] = []
-    if (language === 'typescript') {
-      // The project's own tsx when it has one, else its `typescript` compiling each file (ts-loader.ts).
-      if (await exists(join(session.root, 'node_modules/tsx/package.json')))
-        loader.push('--import', 'tsx')
-      else {
-        const own = await typeScriptLoader(session.root)
-        if (!own)
-          return {
-            planOnly:
-              'a TypeScript module, and the project installs neither tsx nor typescript to load it outside its test runner'
-          }
-        loader.push(...own)
-      }
-    }
+    const loader = await nodeLoaderArgs(session.root, language)
+    if ('planOnly' in loader) return loader
     const script = join(session.tmp, `observe-${n}.mjs`)
     await writeFile(
       script,
       nodeObserver(body, pathToFileURL(join(session.root, ...body.module.split('/'))).href)
     )
     command = session.node
-    args = [...loader, script]
+    args = [...loader.args, script]
   } else return { planOnly: `a ${language} module cannot be called from here` }
   await rm(out, { force: true })
   const child = await runChild({

@@ -5,7 +5,8 @@ import type { CodeModel } from '../model/types.js'
 
 export interface ProbeTarget {
   module: string
-  language: 'python'
+  /** A JavaScript/TypeScript module's units are read from its text when probed (js-probe-targets.ts). */
+  language: 'python' | 'javascript' | 'typescript'
   functions: string[]
   /** `[encoder, decoder, how named]`: a `to-from` pair must change the value's type to count. */
   pairs: RoundTripPair[]
@@ -66,7 +67,13 @@ export function roundTripPairs(names: readonly string[]): RoundTripPair[] {
   return [...new Map(out.map((p) => [`${p[0]}/${p[1]}`, p])).values()]
 }
 
-/** The shipped Python modules' public functions and pairs, at most `limit` modules (those with the most functions first). */
+const JS_LANGUAGES = new Set(['javascript', 'typescript'])
+
+/**
+ * The shipped Python modules' public functions and pairs, and the shipped JavaScript/TypeScript
+ * modules (their units are read when probed), at most `limit` modules (those with the most functions
+ * first).
+ */
 export function probeTargets(
   model: CodeModel,
   shipped: (path: string) => boolean,
@@ -74,7 +81,19 @@ export function probeTargets(
 ): ProbeTarget[] {
   const out: ProbeTarget[] = []
   for (const m of model.modules) {
-    if (m.language !== 'python' || !shipped(m.path)) continue
+    if (!shipped(m.path)) continue
+    if (JS_LANGUAGES.has(m.language) && !m.path.endsWith('.d.ts')) {
+      const named = m.functions.filter((f) => f.name && f.kind !== 'constructor').map((f) => f.name)
+      if (named.length > 0)
+        out.push({
+          module: m.path,
+          language: m.language as 'javascript' | 'typescript',
+          functions: [...new Set(named)],
+          pairs: []
+        })
+      continue
+    }
+    if (m.language !== 'python') continue
     const functions = [
       ...new Set(
         m.functions

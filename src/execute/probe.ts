@@ -8,21 +8,36 @@ import { join } from 'node:path'
 import { findingId } from '../../perspectives/contract.js'
 import { pythonModuleName } from '../specs/paths.js'
 import { pyString } from '../specs/values.js'
-import type { SpecDraft } from '../specs/types.js'
+import type { SpecDraft, SpecValue } from '../specs/types.js'
 import { pythonProbe } from './probe-scripts.js'
 import type { ProbeTarget } from './probe-targets.js'
 import { runChild } from './spawn.js'
+
+/** How a JavaScript/TypeScript unit is reached and called (probe-js.ts renders its spec from it). */
+export interface JsCall {
+  /** Export path of the function, or of the class for a method: `['encode']`, `['default', 'ucs2', 'decode']`. */
+  at: string[]
+  /** A method: called on `new Class(...made)`. */
+  method?: string
+  made?: SpecValue[]
+  args: SpecValue[]
+  async: boolean
+}
 
 export type ProbedDefect =
   | {
       kind: 'crash'
       module: string
+      /** The function, or `Class.method`. */
       symbol: string
       args: string
       errorType: string
       message: string
       at: { file: string; line: number; in: string; statement: string }
       types: string[]
+      /** Python: a method, called on `Class(made)` (the constructor's arguments as Python code). */
+      owner?: { className: string; made: string }
+      js?: JsCall
     }
   | {
       kind: 'example'
@@ -44,6 +59,9 @@ export type ProbedDefect =
       encoded: string
       returned?: string
       raised?: string
+      /** Python: methods of one instance, made with these arguments (Python code). */
+      owner?: { className: string; made: string }
+      js?: { encoder: JsCall; decoder: JsCall; value: SpecValue }
     }
 
 export interface ProbeSession {

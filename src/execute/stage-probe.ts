@@ -1,7 +1,9 @@
-// The stage's probe step: each target module probed in a child (probe.ts), each defect rendered as a
-// pytest spec that fails on today's code, at a path no other spec or repository file takes.
-import { access } from 'node:fs/promises'
+// The stage's probe step: each target module probed in a child (probe.ts for Python, probe-js.ts for
+// JavaScript/TypeScript), each defect rendered as a spec for the project's runner that fails on
+// today's code, at a path no other spec or repository file takes.
+import { access, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { loadTypeScript } from '../model/ts-blank.js'
 import { renderSpec } from '../specs/render.js'
 import { pythonModuleName } from '../specs/paths.js'
 import type { RenderTarget, TestSpec } from '../specs/types.js'
@@ -14,6 +16,8 @@ import {
   type ProbedDefect
 } from './probe.js'
 import type { ProbeTarget } from './probe-targets.js'
+import { jsProbeTarget } from './js-probe-targets.js'
+import { jsDefectDraft, probeJsModule } from './probe-js.js'
 import { eachLimited, type Session } from './validate.js'
 
 export interface ProbedSpec {
@@ -28,6 +32,17 @@ export interface ProbedSpec {
 
 /** At most this many defects a run, one per unit: the first a probe finds of each. */
 const MAX_DEFECTS = 20
+
+/** `tests/test_a.py` -> `tests/test_a_defect_2.py`; `x/a.test.ts` -> `x/a.defect-2.test.ts`. */
+export function numberedPath(path: string, n: number): string {
+  if (path.endsWith('.py')) return path.replace(/\.py$/, `_defect_${n}.py`)
+  const m = /^(.*?)(\.(?:test|spec)\.[cm]?[jt]sx?)$/.exec(path)
+  if (m) return `${m[1]}.defect-${n}${m[2]}`
+  const dot = path.lastIndexOf('.')
+  return dot > path.lastIndexOf('/')
+    ? `${path.slice(0, dot)}.defect-${n}${path.slice(dot)}`
+    : `${path}_defect_${n}`
+}
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
@@ -49,18 +64,28 @@ export async function probeDefects(
   },
   taken: readonly string[]
 ): Promise<ProbedSpec[]> {
-  const targets = options.probes ?? []
-  if (targets.length === 0 || !session.python || options.target.framework !== 'pytest') return []
+  const framework = options.target.framework
+  const python = framework === 'pytest'
+  const targets = (options.probes ?? []).filter((t) => (t.language === 'python') === python)
+  if (targets.length === 0 || (python && !session.python)) return []
   const roots = options.target.layout?.pythonRoots ?? []
   const found: ProbedDefect[][] = new Array(targets.length).fill([])
+  const ts = python ? null : await loadTypeScript()
   await eachLimited(
     targets.map((t, i) => ({ t, i })),
     options.concurrency ?? 2,
     async ({ t, i }) => {
-      const result = await probeModule(
-        { ...session, timeoutMs: options.observeMs ?? 15_000, pythonRoots: roots },
-        t
-      )
+      const timeoutMs = options.observeMs ?? 15_000
+      let result: { defects: ProbedDefect[]; note: string | null }
+      if (t.language === 'python')
+        result = await probeModule({ ...session, timeoutMs, pythonRoots: roots }, t)
+      else {
+        const text = await readFile(join(session.root, ...t.module.split('/')), 'utf8').catch(
+          () => null
+        )
+        if (text === null || !ts) return
+        result = await probeJsModule({ ...session, timeoutMs }, jsProbeTarget(ts, t.module, text))
+      }
       found[i] = result.defects
       if (result.note) session.notes.push(result.note)
     }
@@ -69,13 +94,16 @@ export async function probeDefects(
   const seen = new Set<string>()
   const out: ProbedSpec[] = []
   for (const defect of found.flat()) {
-    const dotted = pythonModuleName(defect.module, roots)
+    const dotted = python ? pythonModuleName(defect.module, roots) : defect.module
     const unit = `${defect.module}#${defect.symbol}`
-    if (!dotted || seen.has(unit) || out.length >= MAX_DEFECTS) continue
+    // One defect a unit; the same one in a second copy of the code (an ES build beside the CommonJS one) once.
+    const same = `${defect.kind}:${defect.symbol}:${defectMessage(defect).replace(defect.module, '')}`
+    if (!dotted || seen.has(unit) || seen.has(same) || out.length >= MAX_DEFECTS) continue
     seen.add(unit)
+    seen.add(same)
     const perspectiveId = defectPerspective(defect, options.probeHomes)
     const spec = renderSpec(
-      defectDraft(defect, dotted, perspectiveId),
+      python ? defectDraft(defect, dotted, perspectiveId) : jsDefectDraft(defect, perspectiveId),
       options.target,
       perspectiveId
     )
@@ -85,7 +113,7 @@ export async function probeDefects(
       used.has(path) || (await exists(join(options.workspace, ...path.split('/'))));
       n++
     )
-      path = spec.fileName.replace(/(\.py)?$/, `_defect_${n}$1`)
+      path = numberedPath(spec.fileName, n)
     used.add(path)
     out.push({
       defect,

@@ -1,0 +1,187 @@
+// The defect probe on a JavaScript project (node:test, JSDoc types): each planted defect (a crash on
+// a value of the declared type, in a function and in a method of an exported class; a round trip
+// that loses a value) is found at its file and line, rendered as a node:test spec that fails in every
+// run, and reported; the false shapes beside them (a documented throw on an empty text, a parameter
+// typed only `Object`, a round trip that holds, a `process.exit`, an infinite loop) are not. Real
+// Node, real node:test.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { loadTypeScript } from '../../src/model/ts-blank.js'
+import { jsProbeTarget } from '../../src/execute/js-probe-targets.js'
+import { typeValues } from '../../src/execute/js-type-values.js'
+import { argumentRows } from '../../src/execute/probe-js.js'
+import { probeTargets } from '../../src/execute/probe-targets.js'
+import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
+import { buildModel } from '../../src/model/build.js'
+import { collectFacts } from '../../src/repo/facts.js'
+import { loadRepository } from '../../src/repo/loader.js'
+import { fingerprint, fixtureWorkspace, validationOptions } from './workspace.js'
+
+describe('values of a declared type', () => {
+  it('reads TypeScript and JSDoc types with the compiler and gives values of them', async () => {
+    const ts = await loadTypeScript()
+    expect(typeValues(ts, 'string')).toEqual(['', 'a', 'Hello, World! 1'])
+    expect(typeValues(ts, "'get' | 'post'")).toEqual(['get', 'post'])
+    expect(typeValues(ts, '?number')).toEqual([0, 1, -1, 100, 1.5, null])
+    expect(typeValues(ts, 'Array<boolean>')).toEqual([[], [true, false]])
+    expect(typeValues(ts, '{ name: string; age?: number }')).toEqual([
+      { name: 'a' },
+      { name: '' },
+      { name: 'Hello, World! 1' }
+    ])
+    expect(typeValues(ts, 'bigint')).toEqual([{ $bigint: '0' }, { $bigint: '1' }])
+  })
+
+  it('gives none for a type that says too little to make a valid value', async () => {
+    const ts = await loadTypeScript()
+    for (const text of ['Object', 'object', 'any', '*', 'Function', 'Options', 'string | Buffer'])
+      expect(typeValues(ts, text)).toBeNull()
+  })
+
+  it('varies each required parameter, then each optional one typed by its default', async () => {
+    const ts = await loadTypeScript()
+    const target = jsProbeTarget(
+      ts,
+      'a.ts',
+      "export function pad(text: string, width: boolean, fill = ' ') { return text }"
+    )
+    expect(target.functions[0].optional).toEqual([
+      { index: 2, values: ['', 'a', 'Hello, World! 1'] }
+    ])
+    expect(argumentRows(target.functions[0])).toEqual([
+      ['a', false],
+      ['', false],
+      ['Hello, World! 1', false],
+      ['a', true],
+      ['a', false, ''],
+      ['a', false, 'a'],
+      ['a', false, 'Hello, World! 1']
+    ])
+  })
+})
+
+describe('probing a JavaScript project (probe-js, node:test)', () => {
+  let result: StageResult
+  let remove: () => Promise<void>
+  let before: Record<string, string>
+  let after: Record<string, string>
+  const probed = () => result.probed ?? []
+  const find = (kind: string, symbol: string) =>
+    probed().find((p) => p.defect.kind === kind && p.defect.symbol === symbol)
+
+  beforeAll(async () => {
+    const ws = await fixtureWorkspace('probe-js')
+    remove = ws.remove
+    const repo = await loadRepository(ws.dir, {})
+    const model = await buildModel(repo, await collectFacts(repo, {}))
+    const probes = probeTargets(model, (path) => path.startsWith('lib/'))
+    before = await fingerprint(ws.dir)
+    result = await validateSpecs([], {
+      ...validationOptions(ws.dir, { framework: 'node:test', language: 'javascript' }),
+      probes
+    })
+    after = await fingerprint(ws.dir)
+  }, 180_000)
+  afterAll(() => remove())
+
+  it('a crash on a string of the declared type is found where the engine raised it; its spec fails 3 of 3', () => {
+    const crash = find('crash', 'initials')
+    expect(crash?.defect).toMatchObject({
+      errorType: 'TypeError',
+      args: "''",
+      at: { file: 'lib/text.js', line: 7 }
+    })
+    expect(crash?.delivered).toBe(true)
+    const outcome = result.outcomes.get(crash!.spec.id)
+    expect(outcome?.validation).toMatchObject({ status: 'failed', runs: 3, claim: 'defect' })
+    expect(outcome?.deliver).toBe(true)
+    expect(crash?.spec.code).toContain("import { initials } from '../../lib/text.js'")
+    expect(crash?.spec.code).toContain("initials('')")
+  })
+
+  it('an empty array of the declared number[] crashes reduce', () => {
+    expect(find('crash', 'largest')?.defect).toMatchObject({
+      args: '[]',
+      message: 'Reduce of empty array with no initial value',
+      at: { file: 'lib/text.js', line: 29 }
+    })
+    expect(find('crash', 'largest')?.delivered).toBe(true)
+  })
+
+  it('a method of an exported class is called on a new instance', () => {
+    const crash = find('crash', 'Tokens.count')
+    expect(crash?.defect).toMatchObject({ args: "''", at: { file: 'lib/tokens.js', line: 9 } })
+    expect(crash?.spec.code).toContain("new Tokens().count('')")
+    expect(crash?.delivered).toBe(true)
+  })
+
+  it('a round trip that loses a value is found with the value and the result', () => {
+    const trip = find('round-trip', 'decode')
+    expect(trip?.defect).toMatchObject({
+      encoder: 'encode',
+      value: "'hello world'",
+      returned: "'hello+world'"
+    })
+    expect(trip?.spec.code).toContain('deepStrictEqual(decode(encoded), value)')
+    expect(trip?.delivered).toBe(true)
+  })
+
+  it('the false shapes are not reported, and the run goes on past an exit and a loop', () => {
+    expect(
+      probed()
+        .map((p) => `${p.defect.kind}:${p.defect.symbol}`)
+        .sort()
+    ).toEqual(['crash:Tokens.count', 'crash:initials', 'crash:largest', 'round-trip:decode'])
+    expect(result.notes.some((n) => n.includes('lib/spin.js stopped at the time limit'))).toBe(true)
+  })
+
+  it('leaves the workspace byte-identical', () => {
+    expect(after).toEqual(before)
+  })
+})
+
+describe('probing a TypeScript project (probe-ts, vitest)', () => {
+  let result: StageResult
+  let remove: () => Promise<void>
+  const probed = () => result.probed ?? []
+  const find = (kind: string, symbol: string) =>
+    probed().find((p) => p.defect.kind === kind && p.defect.symbol === symbol)
+
+  beforeAll(async () => {
+    const ws = await fixtureWorkspace('probe-ts')
+    remove = ws.remove
+    const repo = await loadRepository(ws.dir, {})
+    const model = await buildModel(repo, await collectFacts(repo, {}))
+    result = await validateSpecs([], {
+      ...validationOptions(ws.dir, { framework: 'vitest', language: 'typescript' }),
+      probes: probeTargets(model, (path) => path.startsWith('src/'))
+    })
+  }, 180_000)
+  afterAll(() => remove())
+
+  it('a crash is placed at its TypeScript line through the source map, and its vitest spec fails 3 of 3', () => {
+    const crash = find('crash', 'slug')
+    expect(crash?.defect).toMatchObject({
+      args: "''",
+      at: { file: 'src/slug.ts', line: 8 }
+    })
+    expect(crash?.delivered).toBe(true)
+    expect(result.outcomes.get(crash!.spec.id)?.validation).toMatchObject({
+      status: 'failed',
+      runs: 3
+    })
+  })
+
+  it('a typed round trip that loses the empty record is found; a documented RangeError is not', () => {
+    expect(find('round-trip', 'deserialize')?.defect).toMatchObject({
+      encoder: 'serialize',
+      value: '{}',
+      returned: "{ '': NaN }"
+    })
+    expect(find('round-trip', 'deserialize')?.delivered).toBe(true)
+    expect(
+      probed()
+        .map((p) => `${p.defect.kind}:${p.defect.symbol}`)
+        .sort()
+    ).toEqual(['crash:slug', 'round-trip:deserialize'])
+  })
+})

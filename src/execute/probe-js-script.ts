@@ -1,0 +1,229 @@
+// The program that probes one JavaScript/TypeScript module for defects an oracle makes certain
+// (probe-js.ts): each unit the module exports (a function, or a method on a new instance of an
+// exported class) is called with rows of values of its declared parameter types, and an error the
+// engine raises inside the project's own code (`Cannot read properties of undefined`, `x is not a
+// function`, `Reduce of empty array with no initial value`), raised again at the same place on a
+// second call, is a crash on valid input; each round-trip pair is applied to values of the encoder's
+// type. It shares the observer's traps (observe-scripts.ts): nothing reaches the network, the disk or
+// another process, and a result that read the clock or randomness is dropped. Each result is one JSON
+// line, written as it is found, so a time-out keeps what came before it.
+import { jsString } from '../specs/values.js'
+import { JS_PRELUDE } from './observe-scripts.js'
+
+export interface JsProbeUnit {
+  /** Key the parent reads results by. */
+  id: number
+  name: string
+  className?: string
+  /** Rows of arguments, each a JavaScript array literal. */
+  rows: string[]
+  /** The class's constructor arguments, a JavaScript array literal. */
+  made?: string
+}
+
+export interface JsProbePair {
+  id: number
+  encoder: string
+  decoder: string
+  className?: string
+  made?: string
+  /** Values of the encoder's type, each a JavaScript expression. */
+  values: string[]
+}
+
+const PROBE = String.raw`
+import { findSourceMap } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { isDeepStrictEqual, inspect } from 'node:util'
+import path from 'node:path'
+const ROOT = path.resolve(process.env.TP_PROBE_ROOT)
+const emitted = []
+// The whole file each time: the prelude traps every other write, and a time-out keeps what came before.
+const emit = (row) => { emitted.push(JSON.stringify(row)); realWrite(OUT, emitted.join('\n') + '\n') }
+const sitesOf = new WeakMap()
+const ENGINE = [
+  /^Cannot read propert(y|ies) of (undefined|null)/,
+  /^Cannot set propert(y|ies) of (undefined|null)/,
+  /^Cannot destructure /,
+  / is not a function$/,
+  / is not iterable/,
+  / is not a constructor$/,
+  /^Cannot convert undefined or null to object/,
+  /^Cannot use 'in' operator to search for /,
+  /^Reduce of empty array with no initial value/,
+  /^Cannot mix BigInt and other types/,
+  /^Cannot convert a BigInt value to a number/
+]
+function engineError(error) {
+  return error instanceof TypeError && error.constructor === TypeError && ENGINE.some((re) => re.test(String(error.message)))
+}
+function fileOf(name) {
+  if (!name) return null
+  return name.startsWith('file:') ? fileURLToPath(name) : name
+}
+// Where the engine raised it: the first frame with a file, through the file's source map when it has one.
+function whereRaised(error) {
+  void error.stack
+  const sites = sitesOf.get(error) ?? []
+  for (const site of sites) {
+    const file = fileOf(site.getFileName?.())
+    if (!file) continue
+    let at = { file, line: site.getLineNumber(), column: site.getColumnNumber() }
+    const map = findSourceMap(file)
+    if (map) {
+      const entry = map.findEntry(at.line - 1, at.column - 1)
+      if (entry && entry.originalSource) at = { file: fileOf(entry.originalSource) ?? file, line: entry.originalLine + 1, column: entry.originalColumn + 1 }
+    }
+    const own = (at.file + path.sep).startsWith(ROOT + path.sep) && !at.file.split(path.sep).includes('node_modules')
+    return own ? { file: path.relative(ROOT, at.file), line: at.line, in: site.getFunctionName?.() ?? '' } : null
+  }
+  return null
+}
+const isObject = (v) => v !== null && (typeof v === 'object' || typeof v === 'function')
+// The export path of a unit by its name: a named export, the default export, or one of their members.
+function reach(name) {
+  const queue = [[[], mod]]
+  const seen = new Set()
+  while (queue.length > 0) {
+    const [at, obj] = queue.shift()
+    if (!isObject(obj) || seen.has(obj) || at.length > 2) continue
+    seen.add(obj)
+    for (const key of Object.keys(obj)) {
+      let v
+      try { v = obj[key] } catch { continue }
+      if (typeof v === 'function' && (key === name || (key === 'default' && at.length === 0 && v.name === name))) return [...at, key]
+      if (isObject(v) && (typeof v === 'object' || key === 'default')) queue.push([[...at, key], v])
+    }
+  }
+  return null
+}
+function follow(at) {
+  let v = mod
+  let owner = undefined
+  for (const key of at) { owner = v; v = v[key] }
+  return { fn: v, owner }
+}
+// The callable a unit names, new each time for a method (a new instance per call).
+function callableOf(unit) {
+  if (!unit.className) {
+    const at = reach(unit.name)
+    if (!at) return null
+    return { at, call: (args) => { const { fn, owner } = follow(at); return fn.apply(at.length > 1 ? owner : undefined, args) } }
+  }
+  const at = reach(unit.className)
+  if (!at) return null
+  const Class = follow(at).fn
+  if (typeof Class?.prototype?.[unit.name] !== 'function') return null
+  return { at, call: (args) => { const made = new Class(...unit.made()); return made[unit.name](...args) } }
+}
+async function settle(call, args) {
+  let value = call(args)
+  let async = false
+  if (value && typeof value.then === 'function') { async = true; value = await value }
+  return { value, async }
+}
+async function crashOf(callable, args) {
+  let async = false
+  try {
+    const value = callable.call(args)
+    if (value && typeof value.then === 'function') { async = true; await value }
+    return null
+  } catch (error) {
+    if (error instanceof Blocked) throw error
+    if (!engineError(error)) return null
+    const at = whereRaised(error)
+    return at ? { error, at, async } : null
+  }
+}
+const show = (v) => inspect(v, { depth: 4, breakLength: Infinity }).slice(0, 300)
+async function probeUnits() {
+  for (const unit of UNITS) {
+    let callable
+    try { callable = callableOf(unit) } catch (error) { if (error instanceof Blocked) continue; throw error }
+    if (!callable) continue
+    for (const [row, args] of unit.rows.entries()) {
+      touched.delete('clock'); touched.delete('randomness')
+      let seen
+      try { seen = await crashOf(callable, args()) } catch (error) { if (error instanceof Blocked) break; throw error }
+      if (!seen || touched.has('clock') || touched.has('randomness')) continue
+      // The same error at the same place on a second call: not an accident of state.
+      let again
+      try { again = await crashOf(callable, args()) } catch (error) { if (error instanceof Blocked) break; throw error }
+      if (!again || again.error.message !== seen.error.message || again.at.line !== seen.at.line || again.at.file !== seen.at.file) continue
+      emit({ kind: 'crash', id: unit.id, row, at: callable.at, async: seen.async, errorType: 'TypeError', message: String(seen.error.message).slice(0, 300), where: seen.at })
+      break
+    }
+  }
+}
+async function probePairs() {
+  for (const pair of PAIRS) {
+    const enc = callableOf({ name: pair.encoder, className: pair.className, made: pair.made })
+    const dec = callableOf({ name: pair.decoder, className: pair.className, made: pair.made })
+    if (!enc || !dec) continue
+    const held = []
+    let broke = false
+    for (const [index, value] of pair.values.entries()) {
+      touched.delete('clock'); touched.delete('randomness')
+      let encoded
+      let asyncEnc = false
+      try { const r = await settle(enc.call, [value()]); encoded = r.value; asyncEnc = r.async } catch (error) { if (error instanceof Blocked) { broke = true; break } continue }
+      let outcome = null
+      let asyncDec = false
+      try {
+        const r = await settle(dec.call, [encoded])
+        asyncDec = r.async
+        if (!isDeepStrictEqual(r.value, value())) outcome = { returned: show(r.value) }
+      } catch (error) {
+        if (error instanceof Blocked) { broke = true; break }
+        outcome = { raised: (error?.constructor?.name ?? 'Error') + ': ' + String(error?.message ?? error).slice(0, 200) }
+      }
+      if (touched.has('clock') || touched.has('randomness')) continue
+      if (outcome) {
+        emit({ kind: 'round-trip', id: pair.id, value: index, encoded: show(encoded), at: [enc.at, dec.at], async: asyncEnc || asyncDec, ...outcome })
+        broke = true
+        break
+      }
+      held.push(index)
+    }
+    if (!broke && held.length > 0) emit({ kind: 'round-trip-holds', id: pair.id, values: held, at: [enc.at, dec.at] })
+  }
+}
+`
+
+/** A Node ESM program probing the module at `moduleUrl`; its results are JSON lines appended to `TP_OBSERVE_OUT`. */
+export function nodeProbe(moduleUrl: string, units: JsProbeUnit[], pairs: JsProbePair[]): string {
+  const unitRows = units
+    .map(
+      (u) =>
+        `  { id: ${u.id}, name: ${jsString(u.name)}, ${u.className ? `className: ${jsString(u.className)}, made: () => ${u.made ?? '[]'}, ` : ''}rows: [${u.rows.map((r) => `() => ${r}`).join(', ')}] },`
+    )
+    .join('\n')
+  const pairRows = pairs
+    .map(
+      (p) =>
+        `  { id: ${p.id}, encoder: ${jsString(p.encoder)}, decoder: ${jsString(p.decoder)}, ${p.className ? `className: ${jsString(p.className)}, made: () => ${p.made ?? '[]'}, ` : ''}values: [${p.values.map((v) => `() => (${v})`).join(', ')}] },`
+    )
+    .join('\n')
+  return `${JS_PRELUDE}
+const mod = await import(${jsString(moduleUrl)})
+touched.delete('clock')
+touched.delete('randomness')
+const UNITS = [
+${unitRows}
+]
+const PAIRS = [
+${pairRows}
+]
+${PROBE}
+Error.prepareStackTrace = (error, sites) => { sitesOf.set(error, sites); return String(error) + sites.map((s) => '\\n    at ' + s).join('') }
+for (const step of [probePairs, probeUnits]) {
+  try {
+    await step()
+  } catch (error) {
+    if (!(error instanceof Blocked)) emit({ kind: 'note', message: step.name + ': ' + String(error?.message ?? error).slice(0, 200) })
+  }
+}
+emit({ kind: 'done', touched: [...touched] })
+realExit(0)
+`
+}
