@@ -1,9 +1,11 @@
 // The defect probe, as the stage runs it on an installed Python project: each planted defect (a crash
-// on input of the declared types, a docstring example that does not hold, a round trip that loses a
-// value) is found at its file and line, rendered as a pytest spec that fails in every run, and
-// reported; the false shapes beside them (a deliberate raise rejecting a bad argument, a lookup by the
-// caller's own key, an example that holds, a pair that holds, a hash with a `from_` that is no inverse)
-// are not. Real Python, real pytest.
+// on input of the declared types, in a function or in a method of a class made with values of its
+// constructor's types; a docstring example that does not hold; a round trip that loses a value, also
+// among one instance's methods) is found at its file and line, rendered as a pytest spec that fails in
+// every run, and reported; the false shapes beside them (a deliberate raise rejecting a bad argument, a
+// lookup by the caller's own key, an example that holds, a pair that holds, a hash with a `from_` that
+// is no inverse, a method called before the step that sets an attribute still None) are not. Real
+// Python, real pytest.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { PROBED_MESSAGE_ID } from '../../src/execute/probe.js'
 import { probeTargets, roundTripPairs } from '../../src/execute/probe-targets.js'
@@ -113,7 +115,38 @@ describePython('probing an installed Python project (probe-py)', () => {
       probed()
         .map((p) => `${p.defect.kind}:${p.defect.symbol}`)
         .sort()
-    ).toEqual(['crash:initials', 'example:double', 'round-trip:decode'])
+    ).toEqual([
+      'crash:Counter.longest',
+      'crash:initials',
+      'example:double',
+      'round-trip:Shifter.decode',
+      'round-trip:decode'
+    ])
+  })
+
+  it('a method is called on a new instance made with values of the constructor types', () => {
+    const crash = find('crash', 'Counter.longest')
+    expect(crash?.defect).toMatchObject({
+      errorType: 'IndexError',
+      args: "''",
+      at: { file: 'textkit/words.py', line: 84 },
+      owner: { className: 'Counter', made: '' }
+    })
+    expect(crash?.spec.code).toContain("textkit.words.Counter().longest('')")
+    expect(crash?.delivered).toBe(true)
+    expect(find('crash', 'Link.send')).toBeUndefined()
+  })
+
+  it("a round trip among one instance's methods is tried on that instance", () => {
+    const trip = find('round-trip', 'Shifter.decode')
+    expect(trip?.defect).toMatchObject({
+      encoder: 'Shifter.encode',
+      value: "'a'",
+      returned: "'A'",
+      owner: { className: 'Shifter', made: '1' }
+    })
+    expect(trip?.spec.code).toContain('subject = textkit.words.Shifter(1)')
+    expect(trip?.delivered).toBe(true)
   })
 
   it('each delivered defect becomes a finding of its perspective, covered by its spec', () => {
@@ -121,16 +154,19 @@ describePython('probing an installed Python project (probe-py)', () => {
       (id) => ({ meta: { id }, findings: [], specs: [] }) as unknown as PerspectiveRun
     )
     const [failures, edges] = withProbedDefects(runs, probed())
-    expect(failures.findings).toHaveLength(1)
-    expect(failures.findings[0]).toMatchObject({
+    expect(failures.findings).toHaveLength(2)
+    expect(failures.findings.find((f) => f.symbol === 'initials')).toMatchObject({
       messageId: PROBED_MESSAGE_ID,
       file: 'textkit/words.py',
       startLine: 8,
       severity: 'high'
     })
-    expect(failures.specs[0].covers).toEqual([failures.findings[0].id])
+    expect(failures.specs.map((s) => s.covers[0]).sort()).toEqual(
+      failures.findings.map((f) => f.id).sort()
+    )
     expect(edges.findings.map((f) => [f.file, f.startLine]).sort()).toEqual([
       ['textkit/codec.py', null],
+      ['textkit/words.py', null],
       ['textkit/words.py', 27]
     ])
   })

@@ -114,7 +114,12 @@ function callableOf(unit) {
   if (!at) return null
   const Class = follow(at).fn
   if (typeof Class?.prototype?.[unit.name] !== 'function') return null
-  return { at, call: (args) => { const made = new Class(...unit.made()); return made[unit.name](...args) } }
+  return { at, fresh: () => new Class(...unit.made()), call: (args) => { const made = new Class(...unit.made()); return made[unit.name](...args) } }
+}
+// A property still null or undefined on a new instance: a set-up step the caller has not taken yet.
+function unset(callable) {
+  if (!callable.fresh) return false
+  try { return Object.values(callable.fresh()).some((v) => v === null || v === undefined) } catch { return false }
 }
 async function settle(call, args) {
   let value = call(args)
@@ -146,6 +151,7 @@ async function probeUnits() {
       let seen
       try { seen = await crashOf(callable, args()) } catch (error) { if (error instanceof Blocked) break; throw error }
       if (!seen || touched.has('clock') || touched.has('randomness')) continue
+      if (/ of (undefined|null)/.test(seen.error.message) && unset(callable)) continue
       // The same error at the same place on a second call: not an accident of state.
       let again
       try { again = await crashOf(callable, args()) } catch (error) { if (error instanceof Blocked) break; throw error }

@@ -19,6 +19,10 @@ export interface PythonProbeInput {
   functions: string[]
   /** Round-trip pairs: `decode(encode(v)) == v` for every `v` of encode's type. */
   pairs: RoundTripPair[]
+  /** Public classes: their public methods, called on a new instance each. */
+  classes?: Record<string, string[]>
+  /** Round-trip pairs among a class's methods, on one instance. */
+  classPairs?: Record<string, RoundTripPair[]>
 }
 
 const PROBE = String.raw`
@@ -124,6 +128,42 @@ def _steady(f, args, first):
     return False
 def _defined_here(obj):
     return getattr(obj, '__module__', None) == mod.__name__
+def _rows(params, hints):
+    # Rows of arguments for the required positional parameters, or None when one has no type that makes values.
+    required = [p for p in params if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if any(p.kind == p.KEYWORD_ONLY and p.default is p.empty for p in params): return None, required
+    pools = [_values(hints.get(p.name)) if p.name in hints else None for p in required]
+    if any(v is None or len(v) == 0 for v in pools): return None, required
+    typical = [pool[1] if len(pool) > 1 else pool[0] for pool in pools]
+    rows = [list(typical)]
+    for i, pool in enumerate(pools):
+        for v in pool:
+            row = list(typical)
+            row[i] = v
+            if row not in rows: rows.append(row)
+    return rows[:16], required
+def _unset(obj):
+    # An attribute still None on a new instance: a set-up step the caller has not taken yet.
+    try:
+        return any(v is None for v in vars(obj).values())
+    except TypeError:
+        return False
+def _probe_callable(symbol, f, params, hints, extra, fresh=None):
+    rows, required = _rows(params, hints)
+    if not rows or not required: return
+    for args in rows:
+        _touched.discard('clock'); _touched.discard('randomness')
+        try:
+            _call(f, args)
+        except _Blocked:
+            break
+        except Exception as e:
+            seen = _crash(e, args)
+            if seen is None or _touched & {'clock', 'randomness'}: continue
+            if fresh is not None and 'NoneType' in str(e) and _unset(fresh()): continue
+            if not _steady(f, args, (e, seen)): continue
+            _emit({'kind': 'crash', 'symbol': symbol, 'args': repr(args)[1:-1], 'argv': [repr(a) for a in args], 'errorType': type(e).__name__, 'message': str(e)[:300], 'at': seen, 'types': [str(hints.get(p.name)) for p in required], **extra})
+            break
 def _probe_crashes():
     for name in _functions:
         f = getattr(mod, name, None)
@@ -134,70 +174,94 @@ def _probe_crashes():
             continue
         hints = _hints(f)
         if hints is None: continue
-        required = [p for p in sig.parameters.values() if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-        if not required or any(p.kind in (p.KEYWORD_ONLY,) and p.default is p.empty for p in sig.parameters.values()): continue
-        pools = [_values(hints.get(p.name)) if p.name in hints else None for p in required]
-        if any(v is None or len(v) == 0 for v in pools): continue
-        typical = [pool[1] if len(pool) > 1 else pool[0] for pool in pools]
-        rows = [list(typical)]
-        for i, pool in enumerate(pools):
-            for v in pool:
-                row = list(typical)
-                row[i] = v
-                if row not in rows: rows.append(row)
-        for args in rows[:16]:
-            _touched.discard('clock'); _touched.discard('randomness')
+        _probe_callable(name, f, list(sig.parameters.values()), hints, {})
+def _instance_maker(cls):
+    # A new instance per call, made with values of the constructor's declared types; None when it cannot be.
+    if issubclass(cls, BaseException) or inspect.isabstract(cls): return None, None
+    try:
+        sig = inspect.signature(cls)
+    except (TypeError, ValueError):
+        return None, None
+    hints = _hints(cls.__init__) if '__init__' in vars(cls) else {}
+    if hints is None: return None, None
+    rows, required = _rows(list(sig.parameters.values()), hints)
+    if required and not rows: return None, None
+    made = rows[0] if required else []
+    try:
+        cls(*made)
+    except BaseException:
+        return None, None
+    return (lambda: cls(*made)), made
+def _probe_methods():
+    for cname, methods in sorted(_classes.items()):
+        cls = getattr(mod, cname, None)
+        if not inspect.isclass(cls) or not _defined_here(cls): continue
+        fresh, made = _instance_maker(cls)
+        if fresh is None: continue
+        owner = {'className': cname, 'made': repr(made)[1:-1]}
+        for mname in methods:
+            member = vars(cls).get(mname)
+            if not inspect.isfunction(member): continue
             try:
-                _call(f, args)
-            except _Blocked:
-                break
-            except Exception as e:
-                seen = _crash(e, args)
-                if seen is None or _touched & {'clock', 'randomness'}: continue
-                if not _steady(f, args, (e, seen)): continue
-                _emit({'kind': 'crash', 'symbol': name, 'args': repr(args)[1:-1], 'argv': [repr(a) for a in args], 'errorType': type(e).__name__, 'message': str(e)[:300], 'at': seen, 'types': [str(hints.get(p.name)) for p in required]})
-                break
+                params = list(inspect.signature(member).parameters.values())[1:]
+            except (TypeError, ValueError):
+                continue
+            hints = _hints(member)
+            if hints is None: continue
+            call = (lambda m: lambda *a: getattr(fresh(), m)(*a))(mname)
+            _probe_callable(cname + '.' + mname, call, params, hints, {'owner': owner}, fresh)
+def _try_pair(enc, dec, enc_name, dec_name, how, extra):
+    try:
+        esig, dsig = inspect.signature(enc), inspect.signature(dec)
+    except (TypeError, ValueError):
+        return
+    ereq = [p for p in esig.parameters.values() if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    dreq = [p for p in dsig.parameters.values() if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    if len(ereq) != 1 or len(dreq) != 1: return
+    eh, dh = _hints(enc), _hints(dec)
+    if eh is None or dh is None or ereq[0].name not in eh: return
+    given = eh[ereq[0].name]
+    # The pair's signature must say it is one: decode returns what encode takes, and takes what encode returns.
+    if 'return' in dh and dh['return'] != given: return
+    if 'return' in eh and dreq[0].name in dh and dh[dreq[0].name] != eh['return']: return
+    # to_x/from_x between values of one type (to_snake/from_snake) may lose by design: only a change of type counts.
+    if how == 'to-from' and ('return' not in eh or eh['return'] == given): return
+    pool = _values(given)
+    if given is str: pool = ['a', '', 'hello world', 'a/b?c=1&d=\u00e9', '<p class="x">&amp;</p>', 'line1\nline2', "it's 100%"]
+    if not pool: return
+    for v in pool:
+        if v is None: continue
+        _touched.discard('clock'); _touched.discard('randomness')
+        try:
+            encoded = _call(enc, [v])
+        except _Blocked:
+            break
+        except Exception:
+            continue
+        try:
+            back = _call(dec, [encoded])
+            outcome = None if back == v and type(back) is type(v) else {'returned': repr(back)[:300]}
+        except _Blocked:
+            break
+        except Exception as e:
+            outcome = {'raised': type(e).__name__ + ': ' + str(e)[:200]}
+        if outcome is None or _touched & {'clock', 'randomness'}: continue
+        _emit({'kind': 'round-trip', 'symbol': dec_name, 'encoder': enc_name, 'value': repr(v), 'encoded': repr(encoded)[:300], **outcome, **extra})
+        break
 def _probe_pairs():
     for enc_name, dec_name, how in _pairs:
         enc, dec = getattr(mod, enc_name, None), getattr(mod, dec_name, None)
         if not (callable(enc) and callable(dec)) or not (_defined_here(enc) and _defined_here(dec)): continue
-        try:
-            esig, dsig = inspect.signature(enc), inspect.signature(dec)
-        except (TypeError, ValueError):
-            continue
-        ereq = [p for p in esig.parameters.values() if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-        dreq = [p for p in dsig.parameters.values() if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-        if len(ereq) != 1 or len(dreq) != 1: continue
-        eh, dh = _hints(enc), _hints(dec)
-        if eh is None or dh is None or ereq[0].name not in eh: continue
-        given = eh[ereq[0].name]
-        # The pair's signature must say it is one: decode returns what encode takes, and takes what encode returns.
-        if 'return' in dh and dh['return'] != given: continue
-        if 'return' in eh and dreq[0].name in dh and dh[dreq[0].name] != eh['return']: continue
-        # to_x/from_x between values of one type (to_snake/from_snake) may lose by design: only a change of type counts.
-        if how == 'to-from' and ('return' not in eh or eh['return'] == given): continue
-        pool = _values(given)
-        if given is str: pool = ['a', '', 'hello world', 'a/b?c=1&d=\u00e9', '<p class="x">&amp;</p>', 'line1\nline2', "it's 100%"]
-        if not pool: continue
-        for v in pool:
-            if v is None: continue
-            _touched.discard('clock'); _touched.discard('randomness')
-            try:
-                encoded = _call(enc, [v])
-            except _Blocked:
-                break
-            except Exception:
-                continue
-            try:
-                back = _call(dec, [encoded])
-                outcome = None if back == v and type(back) is type(v) else {'returned': repr(back)[:300]}
-            except _Blocked:
-                break
-            except Exception as e:
-                outcome = {'raised': type(e).__name__ + ': ' + str(e)[:200]}
-            if outcome is None or _touched & {'clock', 'randomness'}: continue
-            _emit({'kind': 'round-trip', 'symbol': dec_name, 'encoder': enc_name, 'value': repr(v), 'encoded': repr(encoded)[:300], **outcome})
-            break
+        _try_pair(enc, dec, enc_name, dec_name, how, {})
+    for cname, pairs in sorted(_class_pairs.items()):
+        cls = getattr(mod, cname, None)
+        if not inspect.isclass(cls) or not _defined_here(cls): continue
+        fresh, made = _instance_maker(cls)
+        if fresh is None: continue
+        for enc_name, dec_name, how in pairs:
+            if not (inspect.isfunction(vars(cls).get(enc_name)) and inspect.isfunction(vars(cls).get(dec_name))): continue
+            obj = fresh()
+            _try_pair(getattr(obj, enc_name), getattr(obj, dec_name), cname + '.' + enc_name, cname + '.' + dec_name, how, {'owner': {'className': cname, 'made': repr(made)[1:-1]}})
 class _Recorder(doctest.DocTestRunner):
     def __init__(self):
         super().__init__(verbose=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL)
@@ -239,7 +303,7 @@ def _probe_examples():
         if got is not None and (' at 0x' in got or ' object at ' in got or _same_value(example.want, got)): continue
         line = None if test.lineno is None else test.lineno + example.lineno + 1
         _emit({'kind': 'example', 'symbol': test.name[len(mod.__name__) + 1:] if test.name.startswith(mod.__name__ + '.') else test.name, 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example)})
-for _step in (_probe_examples, _probe_pairs, _probe_crashes):
+for _step in (_probe_examples, _probe_pairs, _probe_crashes, _probe_methods):
     try:
         _step()
     except _Blocked:
@@ -260,6 +324,8 @@ export function pythonProbe(input: PythonProbeInput, root: string): string {
 _root = ${pyString(root)}
 _functions = json.loads(${pyString(JSON.stringify(input.functions))})
 _pairs = json.loads(${pyString(JSON.stringify(input.pairs))})
+_classes = json.loads(${pyString(JSON.stringify(input.classes ?? {}))})
+_class_pairs = json.loads(${pyString(JSON.stringify(input.classPairs ?? {}))})
 ${load}
 ${PROBE}`
 }

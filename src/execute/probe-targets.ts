@@ -10,6 +10,10 @@ export interface ProbeTarget {
   functions: string[]
   /** `[encoder, decoder, how named]`: a `to-from` pair must change the value's type to count. */
   pairs: RoundTripPair[]
+  /** Python: public classes and their public methods (each called on a new instance). */
+  classes?: Record<string, string[]>
+  /** Python: round-trip pairs among one class's methods. */
+  classPairs?: Record<string, RoundTripPair[]>
 }
 
 export type RoundTripPair = [string, string, 'verb' | 'to-from']
@@ -104,8 +108,31 @@ export function probeTargets(
           .map((f) => f.name)
       )
     ]
+    const classes: Record<string, string[]> = {}
+    const classPairs: Record<string, RoundTripPair[]> = {}
+    for (const c of m.classes) {
+      if (!c.exported || c.name.startsWith('_') || c.qualifiedName.includes('.')) continue
+      const methods = [
+        ...new Set(
+          m.functions
+            .filter((f) => f.kind === 'method' && f.className === c.name && !f.name.startsWith('_'))
+            .map((f) => f.name)
+        )
+      ]
+      if (methods.length === 0) continue
+      classes[c.name] = methods
+      const pairs = roundTripPairs(methods)
+      if (pairs.length > 0) classPairs[c.name] = pairs
+    }
     // A module without functions may still carry examples in its classes' docstrings.
-    out.push({ module: m.path, language: 'python', functions, pairs: roundTripPairs(functions) })
+    out.push({
+      module: m.path,
+      language: 'python',
+      functions,
+      pairs: roundTripPairs(functions),
+      ...(Object.keys(classes).length > 0 ? { classes } : {}),
+      ...(Object.keys(classPairs).length > 0 ? { classPairs } : {})
+    })
   }
   return out.sort((a, b) => b.functions.length - a.functions.length).slice(0, limit)
 }

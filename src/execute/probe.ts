@@ -89,7 +89,14 @@ export async function probeModule(
   await writeFile(
     script,
     pythonProbe(
-      { module: target.module, dotted, functions: target.functions, pairs: target.pairs },
+      {
+        module: target.module,
+        dotted,
+        functions: target.functions,
+        pairs: target.pairs,
+        ...(target.classes ? { classes: target.classes } : {}),
+        ...(target.classPairs ? { classPairs: target.classPairs } : {})
+      },
       session.root
     )
   )
@@ -179,6 +186,11 @@ export function defectDraft(d: ProbedDefect, dotted: string, home: ProbeHome): S
     }
   }
   const message = defectMessage(d)
+  // A method is called on a new instance, made as the probe made it.
+  const callee = (symbol: string): string =>
+    d.kind !== 'example' && d.owner
+      ? `${dotted}.${d.owner.className}(${d.owner.made}).${symbol.slice(d.owner.className.length + 1)}`
+      : `${dotted}.${symbol}`
   if (d.kind === 'crash')
     return {
       ...base,
@@ -190,7 +202,27 @@ export function defectDraft(d: ProbedDefect, dotted: string, home: ProbeHome): S
         kind: 'steps',
         async: false,
         imports: [{ from: dotted, names: [] }],
-        steps: { python: `${dotted}.${d.symbol}(${d.args})` }
+        steps: { python: `${callee(d.symbol)}(${d.args})` }
+      }
+    }
+  if (d.kind === 'round-trip' && d.owner)
+    return {
+      ...base,
+      key: `probe:round-trip:${d.module}#${d.encoder}/${d.symbol}`,
+      title: `${d.symbol} reverses ${d.encoder} for ${d.value}`,
+      rationale: `Observed: ${message}.`,
+      expected: `${d.symbol}(${d.encoder}(${d.value})) == ${d.value}, on one instance`,
+      body: {
+        kind: 'steps',
+        async: false,
+        imports: [{ from: dotted, names: [] }],
+        steps: {
+          python: [
+            `value = ${d.value}`,
+            `subject = ${dotted}.${d.owner.className}(${d.owner.made})`,
+            `assert subject.${d.symbol.slice(d.owner.className.length + 1)}(subject.${d.encoder.slice(d.owner.className.length + 1)}(value)) == value`
+          ].join('\n')
+        }
       }
     }
   if (d.kind === 'round-trip')
