@@ -304,6 +304,31 @@ describe('measured reach with vitest (TypeScript, run from a transformed copy)',
   })
 })
 
+describe("measured reach with vitest run on the test script's project only", () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-vitest-projects')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('runs `--project unit` as the script does, not the smoke project that needs a build', async () => {
+    const analysis = await analysed(ws.dir, out)
+    expect(analysis.target.layout?.runnerScript?.select).toEqual(['--project', 'unit'])
+    const measured = await measure(analysis, ws.dir)
+    // The smoke project fails without dist/: run with it, the suite would be partial.
+    expect(measured.note).toMatch(/vitest ran 1 of 1 shipped files/)
+    expect(measured.note).not.toMatch(/partial/)
+    analysis.model.facts.coverage.push(measured.report!)
+    expect(reachOf(analysis.model, 'src/sum.js', 'sum')).toBe('covered')
+    expect(reachOf(analysis.model, 'src/sum.js', 'product')).toBe('not-run')
+  })
+})
+
 describe('measured reach with mocha run through the scripts (nodemon: `test` runs `npm run spec`, mocha per file)', () => {
   let ws: { dir: string; remove(): Promise<void> }
   let out: string

@@ -277,6 +277,27 @@ describe('deciding the layout', () => {
       preload: ['--import=tsx'],
       env: { NODE_ENV: 'test' }
     })
+    // vitest's project choice and jest's config file are kept for the suite's run.
+    const vitest = await detect({
+      'package.json': JSON.stringify({
+        scripts: { test: 'vitest --project unit', 'test:smoke': 'vitest run --project=smoke' }
+      }),
+      'src/a.js': 'export const a = 1\n'
+    })
+    expect(vitest.target.layout?.runnerScript).toEqual({
+      preload: [],
+      env: {},
+      select: ['--project', 'unit']
+    })
+    const jest = await detect({
+      'package.json': JSON.stringify({ scripts: { test: 'TZ=UTC jest -c jest.unit.js --ci' } }),
+      'src/a.js': 'exports.a = 1\n'
+    })
+    expect(jest.target.layout?.runnerScript).toEqual({
+      preload: [],
+      env: { TZ: 'UTC' },
+      select: ['-c', 'jest.unit.js']
+    })
     // A plain `node --test` script gives the runner nothing of its own.
     const plain = await detect({
       'package.json': JSON.stringify({ scripts: { test: 'node --test' } }),

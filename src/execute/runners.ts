@@ -209,12 +209,13 @@ export async function runnerCommand(
 export async function suiteCommand(
   framework: TestFramework,
   language: string,
-  ctx: Pick<RunnerContext, 'root' | 'node' | 'python' | 'preload'>,
+  ctx: Pick<RunnerContext, 'root' | 'node' | 'python' | 'preload'> & { select?: readonly string[] },
   /** The paths the project's test script hands its runner (layout `suitePaths`). */
   paths: readonly string[] = [],
   /** The caller names the test files itself, one run each: node:test lists none. */
   perFile = false
 ): Promise<{ command: string; args: string[] } | { unavailable: string }> {
+  const select = ctx.select ?? []
   switch (framework) {
     case 'jest': {
       const bin = await firstExisting(ctx.root, BINARIES.jest)
@@ -228,20 +229,24 @@ export async function suiteCommand(
           '--ci',
           '--watchman=false',
           '--no-cache',
-          '--coverage=false'
+          '--coverage=false',
+          ...select
         ]
       }
     }
     case 'vitest': {
       const bin = await firstExisting(ctx.root, BINARIES.vitest)
       if (!bin) return { unavailable: 'vitest is not installed' }
-      return { command: ctx.node, args: [bin, 'run', '--watch=false', '--coverage.enabled=false'] }
+      return {
+        command: ctx.node,
+        args: [bin, 'run', '--watch=false', '--coverage.enabled=false', ...select]
+      }
     }
     case 'mocha': {
       const bin = await firstExisting(ctx.root, BINARIES.mocha)
       if (!bin) return { unavailable: 'mocha is not installed' }
       // Without a spec in its config, mocha reads only ./test's top level: the script's paths say more.
-      return { command: ctx.node, args: [bin, ...paths] }
+      return { command: ctx.node, args: [bin, ...select, ...paths] }
     }
     case 'node:test': {
       const loader = await nodeTestLoader(language, ctx)

@@ -53,7 +53,7 @@ export interface ExecuteOptions {
   clock?: () => number
   tempParent?: string
   /** What the project's test script gives its node:test runner (layout `runnerScript`). */
-  script?: { preload: string[]; env: Record<string, string> }
+  script?: { preload: string[]; env: Record<string, string>; select?: string[] }
 }
 
 export interface ExecuteResult {
@@ -108,6 +108,8 @@ export interface Session {
   python: string | null
   /** The project's own preload flags for node:test (`--require ts-node/register`), when its script has them. */
   preload?: readonly string[]
+  /** The options the project's test script uses to choose its tests (`--project unit`), for the suite's run. */
+  select?: readonly string[]
   notes: string[]
   dispose(): Promise<void>
 }
@@ -144,6 +146,7 @@ export async function openSession(
       node: options.node ?? 'node',
       python,
       ...(options.script?.preload.length ? { preload: options.script.preload } : {}),
+      ...(options.script?.select?.length ? { select: options.script.select } : {}),
       notes: [],
       dispose: () => sandbox.dispose()
     }

@@ -101,6 +101,30 @@ export function preloadFlags(prefix: readonly string[]): string[] {
   return flags
 }
 
+/** Options that choose which tests or configuration the runner uses, by runner, with a value each. */
+const SELECTION_FLAGS: Partial<Record<DetectedRunner, string[]>> = {
+  vitest: ['--project', '--config', '-c', '--dir', '--root'],
+  jest: ['--config', '-c', '--selectProjects'],
+  mocha: ['--config']
+}
+
+/**
+ * The script's options that choose the runner's tests (`vitest --project unit`): without them the suite
+ * may run tests the project's own test command leaves out (smoke tests that need a build).
+ */
+export function selectionArgs(runner: DetectedRunner, after: readonly string[]): string[] {
+  const flags = SELECTION_FLAGS[runner] ?? []
+  const out: string[] = []
+  for (let i = 0; i < after.length; i++) {
+    const word = after[i]
+    const eq = word.indexOf('=')
+    if (eq > 0 && flags.includes(word.slice(0, eq))) out.push(word)
+    else if (flags.includes(word) && i + 1 < after.length && !after[i + 1].startsWith('-'))
+      out.push(word, after[++i])
+  }
+  return out
+}
+
 /** The runner a script command runs, with the paths it names after the runner (`mocha test/unit`). */
 export function scriptRunner(command: string): {
   runner: DetectedRunner
@@ -108,6 +132,7 @@ export function scriptRunner(command: string): {
   prefix: string[]
   perFile?: boolean
   env?: Record<string, string>
+  select?: string[]
 } | null {
   const w = words(command)
   const is = (name: string, word: string): boolean =>
@@ -140,7 +165,16 @@ export function scriptRunner(command: string): {
       // `for FILE in ...; do mocha $FILE; done`: one runner start per file.
       const loops = loopLists(w)
       const perFile = w.slice(i + 1).some((x) => loops.has(loopVariable(x) ?? ''))
-      return { runner, paths: pathsAfter(w, i + 1), prefix: [], ...(perFile ? { perFile } : {}) }
+      const env = scriptEnv(w.slice(0, i))
+      const select = selectionArgs(runner, w.slice(i + 1))
+      return {
+        runner,
+        paths: pathsAfter(w, i + 1),
+        prefix: [],
+        ...(perFile ? { perFile } : {}),
+        ...(Object.keys(env).length > 0 ? { env } : {}),
+        ...(select.length > 0 ? { select } : {})
+      }
     }
   }
   return null
@@ -292,6 +326,8 @@ export interface Decision {
   scriptPerFile?: boolean
   /** The variables the script sets for its runner. */
   scriptEnv?: Record<string, string>
+  /** The script's options that choose the runner's tests (`--project unit`). */
+  scriptSelect?: string[]
 }
 
 export function decideRunner(
@@ -306,6 +342,7 @@ export function decideRunner(
     prefix: string[]
     perFile?: boolean
     env?: Record<string, string>
+    select?: string[]
     name: string
   }[] = []
   const scripts = root?.scripts ?? {}
@@ -332,7 +369,8 @@ export function decideRunner(
       scriptPaths: main?.paths ?? [],
       scriptPrefix: main?.prefix ?? [],
       ...(main?.perFile ? { scriptPerFile: true } : {}),
-      ...(main?.env ? { scriptEnv: main.env } : {})
+      ...(main?.env ? { scriptEnv: main.env } : {}),
+      ...(main?.select ? { scriptSelect: main.select } : {})
     }
   }
   if (byScript) return pick(byScript, `the package.json test script runs ${byScript}`)

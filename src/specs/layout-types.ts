@@ -71,10 +71,11 @@ export interface TestLayout {
   /** The command that runs one spec file, file path appended (`npx vitest run`, `python -m pytest`). */
   runnerCommand: string[]
   /**
-   * What the project's test script gives its node:test runner: preload flags (`--require ts-node/register`)
-   * used in place of a guessed loader, and the variables it sets (`TS_NODE_PROJECT=...`).
+   * What the project's test script gives its runner: node:test preload flags (`--require ts-node/register`)
+   * used in place of a guessed loader, the variables it sets (`TS_NODE_PROJECT=...`), and the options that
+   * choose its tests (`vitest --project unit`), used for the suite's run.
    */
-  runnerScript?: { preload: string[]; env: Record<string, string> }
+  runnerScript?: { preload: string[]; env: Record<string, string>; select?: string[] }
   /** The runner's config file, when one was read. */
   configFile?: string
   /** One sentence on how the framework was decided. */

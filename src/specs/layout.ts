@@ -85,6 +85,9 @@ function jsLayout(
           : {}),
         ...(found?.runner === forced.framework && found.scriptEnv
           ? { scriptEnv: found.scriptEnv }
+          : {}),
+        ...(found?.runner === forced.framework && found.scriptSelect
+          ? { scriptSelect: found.scriptSelect }
           : {})
       }
     : found
@@ -263,8 +266,12 @@ function jsLayout(
   }
   const runnerCommand = commandFor(framework, fallback, decision)
   const runnerScript =
-    !fallback && framework === 'node:test' && decision?.runner === 'node:test'
-      ? { preload: preloadFlags(decision.scriptPrefix), env: decision.scriptEnv ?? {} }
+    !fallback && decision?.runner === framework
+      ? {
+          preload: framework === 'node:test' ? preloadFlags(decision.scriptPrefix) : [],
+          env: decision.scriptEnv ?? {},
+          ...(decision.scriptSelect ? { select: decision.scriptSelect } : {})
+        }
       : null
   const reasonParts = [
     decision?.reason ?? 'no test runner found; node:test needs nothing installed'
@@ -297,7 +304,9 @@ function jsLayout(
     ...(packageJsons.length > 0 ? { packages: [...deps].sort() } : {}),
     runnerCommand,
     ...(runnerScript &&
-    (runnerScript.preload.length > 0 || Object.keys(runnerScript.env).length > 0)
+    (runnerScript.preload.length > 0 ||
+      Object.keys(runnerScript.env).length > 0 ||
+      runnerScript.select)
       ? { runnerScript }
       : {}),
     ...(config ? { configFile: config.file } : {}),
