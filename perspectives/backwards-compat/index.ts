@@ -29,6 +29,7 @@ import { buildSpecs, type SpecSubject } from './specs.js'
 import { buildApiReport } from './api-report.js'
 import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './script-surface.js'
 import { diffSurfaces } from './surface-diff.js'
+import { implementationBreaks } from './implementation-diff.js'
 import { esmEntryChanges } from './esm-entry.js'
 import { removedModules } from './removed-modules.js'
 import { publicScriptFile } from './public-files.js'
@@ -262,6 +263,17 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       !/\.pyi?$/.test(file) &&
       (reachedStems.has(stem(file)) || named.has(file))
     const surfaceDiff = surfaces ? diffSurfaces(surfaces.base, surfaces.head) : null
+    // The JavaScript behind declarations that did not change (prom-client 14's Pushgateway).
+    const implementation = surfaces
+      ? {
+          base: await scriptSurface(base.model, base.source, true),
+          head: await scriptSurface(context.model, context.source, true)
+        }
+      : null
+    const hidden =
+      surfaces && implementation?.base && implementation.head
+        ? implementationBreaks({ base: implementation.base, head: implementation.head }, surfaces)
+        : []
     const advice = semverAdvice(rootManifest(base.model)?.version)
     const modelDiff = compareApi(
       baseApi,
@@ -300,6 +312,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     const moduleChanges: Change[] = [
       ...diff.changes,
       ...(surfaceDiff?.breaks.map((b) => surfaceChange(b, ref, advice)) ?? []),
+      ...hidden.map((b) => surfaceChange(b, ref, advice)),
       ...compareManifests(
         withSetupPyFacts(base.model.facts.manifests, base.model),
         withSetupPyFacts(context.model.facts.manifests, context.model),

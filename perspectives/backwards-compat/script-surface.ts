@@ -14,14 +14,31 @@ export function rootManifest(model: CodeModel): PackageManifest | undefined {
   return model.facts.manifests.find((m) => m.kind === 'package.json' && m.path === 'package.json')
 }
 
-/** The surface of one version, or null when the package has no JavaScript/TypeScript entry point. */
+/**
+ * The surface of one version, or null when the package has no JavaScript/TypeScript entry point. With
+ * `implementation`, the JavaScript beside each shipped declaration (`index.js` for `index.d.ts`) is read
+ * instead; null when no entry is a declaration with JavaScript beside it.
+ */
 export async function scriptSurface(
   model: CodeModel,
-  source: ((path: string) => string | undefined) | undefined
+  source: ((path: string) => string | undefined) | undefined,
+  implementation = false
 ): Promise<Map<string, SurfaceItem> | null> {
   if (!source) return null
   const paths = model.modules.filter((m) => !m.isTest && SCRIPT.test(m.path)).map((m) => m.path)
-  const entries = entryPoints(rootManifest(model), new Set(paths))
+  const files = new Set(paths)
+  let entries = entryPoints(rootManifest(model), files)
+  if (implementation) {
+    const beside = (file: string): string | undefined => {
+      const stem = file.replace(/\.d\.([cm]?)ts$/, '')
+      if (stem === file) return undefined
+      return [`${stem}.js`, `${stem}.cjs`, `${stem}.mjs`].find((f) => files.has(f))
+    }
+    entries = entries.flatMap((e) => {
+      const file = beside(e.file)
+      return file ? [{ ...e, file }] : []
+    })
+  }
   if (entries.length === 0) return null
   const ts = await loadTypeScript()
   const surface = readSurface(ts, entries, { paths, text: source })

@@ -5,7 +5,9 @@
 // moved to a base class that is still inherited (the checker lists inherited members, so it is simply
 // still there).
 import type { SurfaceItem, SurfaceSignature } from './ts-surface.js'
-import { normalise, relate, type TypeRelation } from './type-order.js'
+import { normalise, relate, type TypeRelation, unionMembers, unqualified } from './type-order.js'
+import { instantiate, instantiateSignature } from './type-params.js'
+import { aliasTypes, expandAliases } from './type-aliases.js'
 
 export interface SurfaceBreak {
   kind: 'removed' | 'changed'
@@ -111,6 +113,8 @@ interface TypeNames {
   mentionsRemoved: (type: string) => boolean
   /** An indexed access `Options['onAnchor']` read as the property's declared type on that side. */
   indexed: { base: Map<string, string>; head: Map<string, string> }
+  /** Exported aliases and plain interfaces by name, as the types they stand for, on each side. */
+  aliases: { base: Map<string, string>; head: Map<string, string> }
 }
 
 /** `Owner.key` -> the member's type as written (a callable member as its function type). */
@@ -140,10 +144,18 @@ function words(type: string): string[] {
 }
 
 function compareTypes(before: string, after: string, names: TypeNames): TypeRelation | 'skip' {
-  const relation = relate(
-    names.rename(resolveIndexed(before, names.indexed.base)),
-    resolveIndexed(after, names.indexed.head)
-  )
+  const was = names.rename(resolveIndexed(before, names.indexed.base))
+  const is = resolveIndexed(after, names.indexed.head)
+  let relation = relate(was, is)
+  // Two types the union reading cannot relate may still be one: an alias read as what it names.
+  if (relation === 'changed') {
+    const wasNames = new Set(unionMembers(was).map(unqualified))
+    const isNames = new Set(unionMembers(is).map(unqualified))
+    relation = relate(
+      expandAliases(was, names.aliases.base, isNames),
+      expandAliases(is, names.aliases.head, wasNames)
+    )
+  }
   if (relation !== 'same' && relation !== 'wider' && names.mentionsRemoved(before)) return 'skip'
   return relation
 }
@@ -158,6 +170,10 @@ function callBreak(
   now: SurfaceSignature,
   names: TypeNames
 ): { reason: string; consequence: string; confidence: 'high' | 'medium' } | null {
+  // `fixRequestBody<TReq = IncomingMessage>(…, req: TReq)`: a call without type arguments takes what
+  // the type parameter admits, and gets its default back (http-proxy-middleware 3, judged no break).
+  old = instantiateSignature(old)
+  now = instantiateSignature(now)
   const rest = now.params.find((p) => p.rest)
   for (let i = 0; i < Math.max(old.params.length, now.params.length); i += 1) {
     const was = old.params[i]
@@ -172,7 +188,8 @@ function callBreak(
       continue
     }
     if (!is) {
-      if (was.rest) continue
+      // A JavaScript body that reads `arguments` may still take what it no longer names.
+      if (was.rest || now.readsArguments) continue
       return {
         reason: `parameter \`${was.name}\` removed`,
         consequence: 'calls that pass it no longer type-check',
@@ -264,18 +281,31 @@ function signaturesBreak(
  * interfaces and type literals that no parameter at the base accepts (results such as yaml's
  * `Document.Parsed`). Reading tolerates a narrower type or a property made required, as a return does.
  */
-function readOnly(was: SurfaceItem, accepted: Set<string>): boolean {
+function readOnly(was: SurfaceItem, accepted: Accepted): boolean {
   if (was.ownerKind === 'class' || was.ownerKind === 'variable' || was.ownerKind === 'function')
     return true
   if (was.ownerKind !== 'interface' && was.ownerKind !== 'type') return false
-  return !accepted.has(leafName(parentOf(was.name)))
+  // A member an accepted type inherits from it is passed in through that type (prom-client's
+  // `MetricConfiguration.registers`, which `CounterConfiguration` extends).
+  return !accepted.names.has(leafName(parentOf(was.name))) && !accepted.sites.has(siteOf(was))
+}
+
+interface Accepted {
+  /** Type names some parameter of the base accepts. */
+  names: Set<string>
+  /** Where the members of those types are declared (`file:line`), inherited ones included. */
+  sites: Set<string>
+}
+
+function siteOf(item: SurfaceItem): string {
+  return `${item.file}:${item.line}`
 }
 
 function propertyBreak(
   was: SurfaceItem,
   is: SurfaceItem,
   names: TypeNames,
-  accepted: Set<string>
+  accepted: Accepted
 ): ReturnType<typeof callBreak> {
   const read = readOnly(was, accepted)
   if (!read && was.optional && !is.optional && (is.kind === 'property' || is.kind === 'method'))
@@ -339,13 +369,18 @@ function jsDocReturnNote(
   }
 }
 
-/** Type names that some parameter of the base surface accepts (written anywhere in its type). */
-function acceptedTypes(base: Map<string, SurfaceItem>): Set<string> {
-  const found = new Set<string>()
+/** Type names that some parameter of the base surface accepts (written anywhere in its type), and where their members are declared. */
+function acceptedTypes(base: Map<string, SurfaceItem>): Accepted {
+  const names = new Set<string>()
   for (const item of base.values())
     for (const sig of item.signatures ?? [])
-      for (const p of sig.params) for (const w of words(p.type)) found.add(w)
-  return found
+      for (const p of sig.params) for (const w of words(p.type)) names.add(w)
+  const sites = new Set<string>()
+  for (const item of base.values()) {
+    const owner = parentOf(item.name)
+    if (owner && names.has(leafName(owner)) && item.line > 0) sites.add(siteOf(item))
+  }
+  return { names, sites }
 }
 
 /** Compares the base surface with HEAD's. */
@@ -442,13 +477,17 @@ export function diffSurfaces(
   const names: TypeNames = {
     rename: (type) => type.replace(/[A-Za-z_$][\w$]*/g, (w) => renames.get(w) ?? w),
     mentionsRemoved: (type) => words(type).some((w) => gone.has(w)),
-    indexed: { base: memberTypes(base), head: memberTypes(head) }
+    indexed: { base: memberTypes(base), head: memberTypes(head) },
+    aliases: { base: aliasTypes(base), head: aliasTypes(head) }
   }
   const accepted = acceptedTypes(base)
   for (const [id, is] of head) {
     const was = base.get(id)
     if (!was) continue
-    const why = signaturesBreak(was, is, names) ?? propertyBreak(was, is, names, accepted)
+    // A member of `class Registry<T = A>` read as users who write `Registry` get it.
+    const [wasNow, isNow] = [instantiate(was), instantiate(is)]
+    const why =
+      signaturesBreak(wasNow, isNow, names) ?? propertyBreak(wasNow, isNow, names, accepted)
     if (why) breaks.push({ kind: 'changed', ...why, before: was, after: is })
     else {
       const note = jsDocReturnNote(was, is, names)

@@ -10,6 +10,13 @@ import { inMemoryProgram, type SourceFiles } from '../../src/model/ts-program.js
 import type { EntryPoint } from './ts-entries.js'
 import { type UmdProperty, umdProperties } from './ts-umd.js'
 import { bundledModuleRanges, declaredInside } from './ts-bundle.js'
+import {
+  declaringGeneric,
+  interfaceBody,
+  jsDocTypeText,
+  readsArguments,
+  typeParamsOf
+} from './ts-declared.js'
 
 /** Types of the language and of Node.js that JSDoc names and a program without lib files cannot resolve. */
 const BUILT_IN_TYPES = new Set([
@@ -72,11 +79,22 @@ export interface SurfaceParam {
   unresolved?: boolean
 }
 
+/** A type parameter as declared: `TReq extends http.IncomingMessage = http.IncomingMessage`. */
+export interface SurfaceTypeParam {
+  name: string
+  constraint?: string
+  default?: string
+}
+
 export interface SurfaceSignature {
   params: SurfaceParam[]
   returnType: string
   /** `<T extends X>` as written, for display. */
   typeParams?: string
+  /** The signature's own type parameters, to read `req: TReq` as what a call without type arguments gets. */
+  typeParameters?: SurfaceTypeParam[]
+  /** JavaScript whose body reads `arguments`: it may take more than it names. */
+  readsArguments?: boolean
   /** JavaScript without a JSDoc return type: the return type is the checker's guess from the body. */
   returnUntyped?: boolean
   /** JavaScript with a JSDoc `@returns` type: documentation no compiler checks for users. */
@@ -112,6 +130,14 @@ export interface SurfaceItem {
   inheritedFrom?: string
   /** For a member: what holds it (a class's instances and a value's properties are read by users). */
   ownerKind?: SurfaceKind
+  /**
+   * The type parameters of the generic that declares it (a member of `class Registry<T = A>`) or of
+   * the alias itself (`type Filter<TReq = IncomingMessage> = …`): users who name it without type
+   * arguments get the defaults.
+   */
+  typeParameters?: SurfaceTypeParam[]
+  /** An interface with neither type parameters nor `extends`, as an object type (`{ [name: string]: string; }`). */
+  body?: string
   file: string
   line: number
   /** The declaration's first line, trimmed, for quoting. */
@@ -175,10 +201,13 @@ class Walker {
         name: p.name,
         optional: param ? this.optional(param) : false,
         rest: param ? param.dotDotDotToken !== undefined : false,
-        type: this.typeText(
-          written,
-          param ? this.checker.getTypeOfSymbolAtLocation(p, param) : undefined
-        ),
+        type:
+          written && written === jsdoc
+            ? jsDocTypeText(ts, written)
+            : this.typeText(
+                written,
+                param ? this.checker.getTypeOfSymbolAtLocation(p, param) : undefined
+              ),
         ...(param && !param.type && !jsdoc && /\.[cm]?jsx?$/.test(param.getSourceFile().fileName)
           ? { untyped: true }
           : {}),
@@ -188,6 +217,7 @@ class Walker {
     })
     const returnNode = decl?.type ?? (decl ? ts.getJSDocReturnType(decl) : undefined)
     const typeParams = decl?.typeParameters?.map((t) => t.getText()).join(', ')
+    const typeParameters = typeParamsOf(decl)
     const guessed =
       decl !== undefined &&
       (!returnNode || (!decl.type && this.unresolved(returnNode))) &&
@@ -202,6 +232,10 @@ class Walker {
       params,
       returnType: this.typeText(returnNode, sig.getReturnType()),
       ...(typeParams ? { typeParams: `<${typeParams}>` } : {}),
+      ...(typeParameters ? { typeParameters } : {}),
+      ...(decl && /\.[cm]?jsx?$/.test(decl.getSourceFile().fileName) && readsArguments(ts, decl)
+        ? { readsArguments: true }
+        : {}),
       ...(guessed ? { returnUntyped: true } : {}),
       ...(jsDocReturn ? { returnJsDoc: true } : {})
     }
@@ -248,6 +282,9 @@ class Walker {
     if (!/\.[cm]?jsx?$/.test(param.getSourceFile().fileName))
       return this.checker.isOptionalParameter(param)
     if (param.initializer || param.dotDotDotToken || param.questionToken) return true
+    // `@param {boolean=} inner`: Closure's optional mark.
+    const jsdoc = ts.getJSDocType(param)
+    if (jsdoc && ts.isJSDocOptionalType(jsdoc)) return true
     return ts.getJSDocParameterTags(param).some((tag) => tag.isBracketed)
   }
 
@@ -318,9 +355,13 @@ class Walker {
         ...(sigs.length > 0 ? { signatures: sigs } : {}),
         ...at
       })
-      if (valueType) this.members(name, valueType, true, 'variable')
+      if (valueType) {
+        this.members(name, valueType, true, 'variable')
+        this.instanceMembers(name, valueType, at)
+      }
     } else if (flags & ts.SymbolFlags.Interface) {
-      this.add({ name, kind: 'interface', ...at })
+      const body = interfaceBody(ts, symbol)
+      this.add({ name, kind: 'interface', ...(body ? { body } : {}), ...at })
       const declared = this.checker.getDeclaredTypeOfSymbol(symbol)
       const calls = this.signaturesOf(declared, ts.SignatureKind.Call)
       if (calls.length > 0)
@@ -328,7 +369,15 @@ class Walker {
       this.members(name, declared, false, 'interface')
     } else if (flags & ts.SymbolFlags.TypeAlias) {
       const node = decl && ts.isTypeAliasDeclaration(decl) ? decl.type : undefined
-      this.add({ name, kind: 'type', type: this.typeText(node, undefined), ...at })
+      const typeParameters =
+        decl && ts.isTypeAliasDeclaration(decl) ? typeParamsOf(decl) : undefined
+      this.add({
+        name,
+        kind: 'type',
+        type: this.typeText(node, undefined),
+        ...(typeParameters ? { typeParameters } : {}),
+        ...at
+      })
       if (node && (ts.isTypeLiteralNode(node) || ts.isIntersectionTypeNode(node)))
         this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false, 'type')
     } else if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) {
@@ -354,12 +403,35 @@ class Walker {
             : {}),
         ...at
       })
+      if (valueType) this.instanceMembers(name, valueType, at)
     }
     // A namespace (declared, or merged with a function or class) contributes its exports.
     if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule) && depth < 4) {
       for (const inner of this.checker.getExportsOfModule(symbol))
         this.exported(`${name}.${inner.name}`, inner, depth + 1)
     }
+  }
+
+  /**
+   * A class reached through a value (`exports.Pushgateway = require('./lib/pushgateway')`, whose file
+   * ends `module.exports = Pushgateway`): its constructor and its instances' members, as a class
+   * declaration gives them, so that the JavaScript reads like the declaration of the same class.
+   */
+  private instanceMembers(
+    name: string,
+    valueType: TS.Type,
+    at: { file: string; line: number; text: string }
+  ): void {
+    const ts = this.ts
+    const ctors = this.checker.getSignaturesOfType(valueType, ts.SignatureKind.Construct)
+    if (ctors.length === 0) return
+    this.add({
+      name: `${name}.constructor`,
+      kind: 'constructor',
+      signatures: ctors.map((c) => this.signature(c)),
+      ...at
+    })
+    this.members(name, ctors[0].getReturnType(), false, 'class')
   }
 
   /** A UMD module's value as the module's `default`, with the properties its factory gives it. */
@@ -427,6 +499,10 @@ class Walker {
         ...(sigs ? { signatures: sigs } : { type: this.typeText(node, propType) }),
         optional: (prop.flags & ts.SymbolFlags.Optional) !== 0,
         ownerKind,
+        ...(() => {
+          const typeParameters = declaringGeneric(ts, decl)
+          return typeParameters ? { typeParameters } : {}
+        })(),
         ...(declaredIn && declaredIn !== ownerName ? { inheritedFrom: declaredIn } : {}),
         ...this.where(decl)
       })

