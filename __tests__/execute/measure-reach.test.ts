@@ -357,6 +357,39 @@ describe('measured reach with mocha run through the scripts (nodemon: `test` run
   })
 })
 
+describe("measured reach with mocha's tdd interface and a CLI the tests start through the shell", () => {
+  const cases: [string, RegExp][] = [
+    // ejs's shape: `npx jake test` (not followed) runs `mocha --u tdd`; the files call suite/setup/test.
+    ['reach-mocha-tdd', /mocha ran 2 of 2 shipped files \(exit code 0\)/],
+    // node --test runs the test file in a process of its own, which starts the CLI.
+    ['reach-node-test-cli', /node:test ran 2 of 2 shipped files \(exit code 0\)/]
+  ]
+  for (const [fixture, note] of cases) {
+    it(`${fixture}: the suite is measured, and the CLI's own process counts`, async () => {
+      const ws = await fixtureWorkspace(fixture)
+      const out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+      try {
+        const analysis = await analysed(ws.dir, out)
+        if (fixture === 'reach-mocha-tdd') expect(analysis.target.layout?.mochaUi).toBe('tdd')
+        const measured = await measure(analysis, ws.dir)
+        expect(measured.note).toMatch(note)
+        analysis.model.facts.coverage.push(measured.report!)
+        const model = analysis.model
+        expect(reachOf(model, 'lib/size.js', 'formatSize')).toBe('covered')
+        expect(reachOf(model, 'lib/size.js', 'roundSize')).toBe('not-run')
+        // Only the CLI's process (`./bin/sizes.js 3kb` through a shell) ran these.
+        expect(reachOf(model, 'bin/sizes.js', 'main')).toBe('covered')
+        expect(reachOf(model, 'bin/sizes.js', 'usage')).toBe('not-run')
+        if (fixture === 'reach-mocha-tdd')
+          expect(reachOf(model, 'lib/size.js', 'parseSize')).toBe('covered')
+      } finally {
+        await ws.remove()
+        await rm(out, { recursive: true, force: true })
+      }
+    }, 120_000)
+  }
+})
+
 const describePy = CI_PYTHON ? describe : describe.skip
 
 describePy('measured reach with pytest (coverage.py)', () => {

@@ -159,6 +159,33 @@ describe('mocha (JavaScript)', () => {
   })
 })
 
+describe("mocha with the project's tdd interface", () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  const spec: SpecFile = {
+    id: 'tdd',
+    path: 'test/pricing.tdd.spec.js',
+    framework: 'mocha',
+    language: 'javascript',
+    code: `import assert from 'node:assert/strict'\nimport { bulkDiscount } from '../src/pricing.js'\nsuite('bulkDiscount', () => {\n  test('100 gets 10%', () => { assert.equal(bulkDiscount(100), 0.1) })\n})\n`
+  }
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('mocha-js')
+  })
+  afterAll(() => ws.remove())
+
+  it('runs a suite/test spec with --ui tdd: it passes, where mocha without it cannot load it', async () => {
+    const given = await executeSpecs([spec], {
+      ...base,
+      runs: 1,
+      workspace: ws.dir,
+      mochaUi: 'tdd'
+    })
+    expect(given.results.get('tdd')?.status).toBe('passed')
+    const without = await executeSpecs([spec], { ...base, runs: 1, workspace: ws.dir })
+    expect(without.results.get('tdd')?.status).toBe('error')
+  }, 240_000)
+})
+
 describe('node:test (JavaScript)', () => {
   let ws: { dir: string; remove(): Promise<void> }
   let result: Awaited<ReturnType<typeof executeSpecs>>

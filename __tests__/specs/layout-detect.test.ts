@@ -306,6 +306,58 @@ describe('deciding the layout', () => {
     expect(plain.target.layout?.runnerScript).toBeUndefined()
   })
 
+  it("reads mocha's interface from a Makefile target the test script runs, .mocharc, package.json, or the files", async () => {
+    const lib = { 'lib/a.js': 'module.exports = { a: (x) => x }\n' }
+    const tdd = "const { a } = require('../lib/a')\nsuite('a', () => { test('x', () => {}) })\n"
+    const bdd = "const { a } = require('../lib/a')\ndescribe('a', () => { it('x', () => {}) })\n"
+    const pkg = (extra: object) =>
+      JSON.stringify({ name: 'p', devDependencies: { mocha: '*' }, ...extra })
+    // `make test` -> a recipe with `-u tdd` (and `diff -u` in another command, not mocha's).
+    const viaMake = await detect({
+      ...lib,
+      'package.json': pkg({ scripts: { test: 'make test' } }),
+      Makefile: 'test:\n\t./node_modules/.bin/mocha -u tdd --reporter dot test/ && diff -u a b\n',
+      'test/a.js': bdd
+    })
+    expect(viaMake.target.layout?.mochaUi).toBe('tdd')
+    expect(viaMake.reason).toMatch(
+      /the package.json test script \(through Makefile target test\) runs mocha with --ui tdd/
+    )
+    const rc = await detect({
+      ...lib,
+      'package.json': pkg({ scripts: { test: 'mocha' } }),
+      '.mocharc.json': '{ "ui": "qunit" }',
+      'test/a.js': tdd
+    })
+    expect([rc.target.layout?.mochaUi, rc.reason]).toEqual([
+      'qunit',
+      expect.stringMatching(/\.mocharc\.json sets ui qunit/)
+    ])
+    const manifest = await detect({
+      ...lib,
+      'package.json': pkg({ scripts: { test: 'mocha' }, mocha: { ui: 'tdd' } }),
+      'test/a.js': bdd
+    })
+    expect(manifest.target.layout?.mochaUi).toBe('tdd')
+    // ejs's shape: `npx jake test` (not followed), no config; the files call suite/test only.
+    const files = await detect({
+      ...lib,
+      'package.json': pkg({ scripts: { test: 'npx jake test' } }),
+      'test/a.js': tdd,
+      'test/b.js': "suite('b', () => { setup(() => {}); test('y', () => {}) })\n"
+    })
+    expect(files.target.layout?.mochaUi).toBe('tdd')
+    expect(files.reason).toMatch(/the test files call mocha's tdd globals/)
+    // The bdd twin: nothing set, nothing said.
+    const twin = await detect({
+      ...lib,
+      'package.json': pkg({ scripts: { test: 'npx jake test' } }),
+      'test/a.js': bdd
+    })
+    expect(twin.target.layout?.mochaUi).toBeUndefined()
+    expect(twin.reason).not.toMatch(/tdd|ui/)
+  })
+
   it('puts specs beside the code when the tests sit there, and honours a jest testRegex', async () => {
     const { target } = await detect({
       'package.json': JSON.stringify({ type: 'module', scripts: { test: 'vitest' } }),

@@ -152,9 +152,12 @@ describe('mocha with chai, CommonJS, a .mocharc spec glob', () => {
       layout.configFile
     ]).toEqual(['mocha', 'javascript', 'commonjs', 'chai', '.mocharc.yml'])
     expect(layout.collect.include).toEqual(['test/unit/**/*.spec.js'])
+    // mocha's default interface: nothing to say, describe/it as before.
+    expect(layout.mochaUi).toBeUndefined()
     for (const spec of f.specs) {
       expect(spec.fileName).toMatch(/^test\/unit\/.*\.spec\.js$/)
       expect(spec.code).not.toMatch(/^import /m)
+      expect(spec.code).toMatch(/^describe\(/m)
     }
     const parse = f.specs.find((s) => s.planOnly === false && s.target.symbol === 'parseSize')
     expect(parse?.code).toContain("const { expect } = require('chai')")
@@ -175,6 +178,61 @@ describe('mocha with chai, CommonJS, a .mocharc spec glob', () => {
       [...report.tests, ...report.pending].map((t) => t.file.slice(f.root.length + 1))
     )
     expectAllLoaded(f, loaded, result.stderr)
+  }, 120_000)
+})
+
+describe("mocha's tdd interface (suite/test/setup), its flag in a script the test script runs", () => {
+  let f: PreparedFixture
+  beforeAll(async () => {
+    f = await prepareFixture('layout-mocha-tdd')
+  }, 120_000)
+  afterAll(() => f?.cleanup())
+
+  it('is detected as tdd, and specs are written with suite/test', () => {
+    const layout = layoutOf(f)
+    expect([layout.framework, layout.mochaUi, layout.moduleSystem, layout.assertion]).toEqual([
+      'mocha',
+      'tdd',
+      'commonjs',
+      'node:assert'
+    ])
+    expect(layout.reason).toMatch(
+      /the package.json test script \(through the unit script\) runs mocha with --ui tdd/
+    )
+    const executable = f.specs.filter((s) => s.planOnly === false)
+    expect(executable.length).toBeGreaterThan(0)
+    for (const spec of f.specs) {
+      expect(spec.fileName).toMatch(/^test\/[^/]+\.test\.js$/)
+      expect(spec.code).toMatch(/^suite\(/m)
+      expect(spec.code).not.toMatch(/\b(describe|it)\(/)
+    }
+  })
+
+  it('loads every generated file under `mocha -u tdd test`, as the project runs it', async () => {
+    const result = await run(
+      NODE,
+      [bin('mocha/bin/mocha.js'), '-u', 'tdd', 'test', '--reporter', 'json'],
+      f.root
+    )
+    let report: {
+      tests: { file: string }[]
+      pending: { file: string }[]
+      failures: { file: string; fullTitle: string; err: { message: string } }[]
+    }
+    try {
+      report = JSON.parse(result.stdout) as typeof report
+    } catch {
+      throw new Error(
+        `mocha did not load the files:\n${result.stdout.slice(0, 2000)}\n${result.stderr.slice(0, 2000)}`
+      )
+    }
+    const loaded = new Set(
+      [...report.tests, ...report.pending].map((t) => t.file.slice(f.root.length + 1))
+    )
+    expectAllLoaded(f, loaded, result.stderr)
+    // The project's own two tests are among them and pass; no generated file fails to load.
+    expect(loaded.has('test/cli.test.js')).toBe(true)
+    expect(report.failures.filter((x) => x.fullTitle.includes('hook'))).toEqual([])
   }, 120_000)
 })
 

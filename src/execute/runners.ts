@@ -40,6 +40,8 @@ export interface RunnerContext {
   testTimeoutMs: number
   /** node:test: the project's own preload flags from its test script, used instead of a guessed loader. */
   preload?: readonly string[]
+  /** mocha's interface when not bdd (`tdd`): mocha defines only that interface's globals. */
+  mochaUi?: string
 }
 
 const BINARIES: Record<Exclude<TestFramework, 'node:test' | 'pytest'>, string[]> = {
@@ -152,6 +154,7 @@ export async function runnerCommand(
           `output=${ctx.reportPath}`,
           '--timeout',
           timeout,
+          ...(ctx.mochaUi ? ['--ui', ctx.mochaUi] : []),
           ...files
         ],
         parse: parseMochaJson,
@@ -209,7 +212,9 @@ export async function runnerCommand(
 export async function suiteCommand(
   framework: TestFramework,
   language: string,
-  ctx: Pick<RunnerContext, 'root' | 'node' | 'python' | 'preload'> & { select?: readonly string[] },
+  ctx: Pick<RunnerContext, 'root' | 'node' | 'python' | 'preload' | 'mochaUi'> & {
+    select?: readonly string[]
+  },
   /** The paths the project's test script hands its runner (layout `suitePaths`). */
   paths: readonly string[] = [],
   /** The caller names the test files itself, one run each: node:test lists none. */
@@ -246,7 +251,11 @@ export async function suiteCommand(
       const bin = await firstExisting(ctx.root, BINARIES.mocha)
       if (!bin) return { unavailable: 'mocha is not installed' }
       // Without a spec in its config, mocha reads only ./test's top level: the script's paths say more.
-      return { command: ctx.node, args: [bin, ...select, ...paths] }
+      // The project's interface (ejs: `mocha --u tdd` in its jakefile): without it no test file loads.
+      return {
+        command: ctx.node,
+        args: [bin, ...select, ...(ctx.mochaUi ? ['--ui', ctx.mochaUi] : []), ...paths]
+      }
     }
     case 'node:test': {
       const loader = await nodeTestLoader(language, ctx)

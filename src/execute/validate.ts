@@ -54,6 +54,8 @@ export interface ExecuteOptions {
   tempParent?: string
   /** What the project's test script gives its node:test runner (layout `runnerScript`). */
   script?: { preload: string[]; env: Record<string, string>; select?: string[] }
+  /** mocha's interface when not bdd (layout `mochaUi`): every mocha command gets `--ui` with it. */
+  mochaUi?: string
 }
 
 export interface ExecuteResult {
@@ -110,6 +112,8 @@ export interface Session {
   preload?: readonly string[]
   /** The options the project's test script uses to choose its tests (`--project unit`), for the suite's run. */
   select?: readonly string[]
+  /** mocha's interface when not bdd: mocha defines only the globals of the interface it is given. */
+  mochaUi?: string
   notes: string[]
   dispose(): Promise<void>
 }
@@ -147,6 +151,7 @@ export async function openSession(
       python,
       ...(options.script?.preload.length ? { preload: options.script.preload } : {}),
       ...(options.script?.select?.length ? { select: options.script.select } : {}),
+      ...(options.mochaUi ? { mochaUi: options.mochaUi } : {}),
       notes: [],
       dispose: () => sandbox.dispose()
     }
@@ -159,15 +164,16 @@ export async function openSession(
 /** What the stages that run the project's code share: a copy of the workspace for these runners. */
 export type SessionRequest = Pick<
   ExecuteOptions,
-  'workspace' | 'exclude' | 'secrets' | 'parentEnv' | 'python' | 'script'
+  'workspace' | 'exclude' | 'secrets' | 'parentEnv' | 'python' | 'script' | 'mochaUi'
 >
 
-/** The test script's node:test preload flags and variables for a session, from the layout. */
+/** The test script's node:test preload flags and variables, and mocha's interface, for a session, from the layout. */
 export function scriptRequest(target: {
-  layout?: { runnerScript?: ExecuteOptions['script'] }
-}): Pick<ExecuteOptions, 'script'> {
+  layout?: { runnerScript?: ExecuteOptions['script']; mochaUi?: string }
+}): Pick<ExecuteOptions, 'script' | 'mochaUi'> {
   const script = target.layout?.runnerScript
-  return script ? { script } : {}
+  const mochaUi = target.layout?.mochaUi
+  return { ...(script ? { script } : {}), ...(mochaUi ? { mochaUi } : {}) }
 }
 
 /** A session for the given runners; Python is looked for only when pytest is one of them. */
@@ -245,7 +251,7 @@ export async function runSpecFiles(
   const results = new Map<string, SpecRunResult>()
   const notes: string[] = []
   const runs = Math.max(1, options.runs ?? 3)
-  const { root, tmp, env, python, node, preload } = session
+  const { root, tmp, env, python, node, preload, mochaUi } = session
   // Python specs sharing a basename (`python_files = tests.py`) are imported through packages of their own.
   for (const init of packageInits(specs.map((s) => s.path))) {
     const there = await access(join(root, ...init.split('/'))).then(
@@ -316,7 +322,8 @@ export async function runSpecFiles(
         python,
         reportPath,
         testTimeoutMs: options.perFileMs,
-        ...(preload ? { preload } : {})
+        ...(preload ? { preload } : {}),
+        ...(mochaUi ? { mochaUi } : {})
       })
       if ('unavailable' in command) {
         state.verdicts.push({ kind: 'not-run', message: command.unavailable })
@@ -405,7 +412,8 @@ export async function runSpecFiles(
         python,
         reportPath,
         testTimeoutMs: options.perFileMs,
-        ...(preload ? { preload } : {})
+        ...(preload ? { preload } : {}),
+        ...(mochaUi ? { mochaUi } : {})
       }
     )
     if ('unavailable' in command) return false

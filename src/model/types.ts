@@ -470,6 +470,11 @@ export interface TestFileInfo {
    * as written; filled by extractors that know them, turned into referencedSymbols by build.ts.
    */
   memberReferences?: string[]
+  /**
+   * JS/TS: the test-structure globals the file calls by name (`describe`, `it`, `suite`, `test`, `setup`,
+   * `before`...), sorted: which of mocha's interfaces (bdd, tdd) it is written in.
+   */
+  globals?: string[]
 }
 
 /**
@@ -836,6 +841,8 @@ export interface TestRunnerConfig {
   /** jest `preset` (ts-jest) and whether a `transform` is configured. */
   preset?: string
   transform?: boolean
+  /** mocha `ui`: the interface its test files are written in (bdd, tdd, qunit, exports). */
+  ui?: string
   /** pytest `python_files` and `pythonpath`. */
   pythonFiles?: string[]
   pythonPath?: string[]

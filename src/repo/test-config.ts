@@ -132,7 +132,8 @@ function mochaConfig(file: string, o: Obj): TestRunnerConfig {
       exclude: strings(o.ignore ?? o.exclude, unread, 'ignore'),
       recursive: bool(o.recursive, unread, 'recursive'),
       extensions: strings(o.extension, unread, 'extension'),
-      requires: requires.length > 0 ? requires : undefined
+      requires: requires.length > 0 ? requires : undefined,
+      ui: strings(o.ui, unread, 'ui')?.[0]
     },
     unread
   )

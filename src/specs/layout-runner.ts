@@ -9,9 +9,11 @@ import type {
   ModuleModel,
   PackageManifest,
   RepositoryFacts,
+  TaskCommands,
   TestRunnerConfig
 } from '../model/types.js'
 import type { DetectedRunner } from './layout-types.js'
+import { uiFlag } from './mocha-ui.js'
 import type { TestFramework } from './types.js'
 
 const RUNNERS: DetectedRunner[] = [
@@ -133,6 +135,10 @@ export function scriptRunner(command: string): {
   perFile?: boolean
   env?: Record<string, string>
   select?: string[]
+  /** mocha's `--ui`/`-u` value on the command that starts it. */
+  ui?: string
+  /** The script or Makefile target the runner was found in, when the command runs it by name. */
+  via?: string
 } | null {
   const w = words(command)
   const is = (name: string, word: string): boolean =>
@@ -167,17 +173,29 @@ export function scriptRunner(command: string): {
       const perFile = w.slice(i + 1).some((x) => loops.has(loopVariable(x) ?? ''))
       const env = scriptEnv(w.slice(0, i))
       const select = selectionArgs(runner, w.slice(i + 1))
+      const ui = runner === 'mocha' ? uiFlag(ownWords(command, word)) : null
       return {
         runner,
         paths: pathsAfter(w, i + 1),
         prefix: [],
         ...(perFile ? { perFile } : {}),
         ...(Object.keys(env).length > 0 ? { env } : {}),
-        ...(select.length > 0 ? { select } : {})
+        ...(select.length > 0 ? { select } : {}),
+        ...(ui ? { ui } : {})
       }
     }
   }
   return null
+}
+
+/** The words after `runner` in the one shell command that holds it (not `&& git diff -u` after it). */
+function ownWords(command: string, runner: string): string[] {
+  for (const part of command.split(/[;&|()]+/)) {
+    const w = part.split(/\s+/).filter(Boolean)
+    const at = w.indexOf(runner)
+    if (at >= 0) return w.slice(at + 1)
+  }
+  return []
 }
 
 /**
@@ -298,21 +316,43 @@ function scriptsRun(command: string, scripts: Record<string, string>): string[] 
   return out
 }
 
+/** The Makefile targets a command runs (`make test`, `make -s check`; none named: the first target). */
+function targetsRun(command: string, make: TaskCommands): string[] {
+  const out: string[] = []
+  for (const part of command.split(/[;&|()]+/)) {
+    const w = part.split(/\s+/).filter(Boolean)
+    if (w[0] !== 'make') continue
+    const named = w.slice(1).filter((x) => !x.startsWith('-') && !x.includes('='))
+    out.push(...(named.length > 0 ? named : make.defaults))
+  }
+  return out.filter((t) => Object.hasOwn(make.tasks, t))
+}
+
 /**
  * The runner a test script starts through the scripts it runs by name (nodemon: `test` runs
- * `npm run lint && npm run spec`, and `spec` runs mocha once per test file), a few levels deep.
+ * `npm run lint && npm run spec`, and `spec` runs mocha once per test file), or the Makefile targets
+ * it runs (`make test`, whose recipe runs `mocha --ui tdd`), a few levels deep.
  */
 function throughScripts(
   command: string,
   scripts: Record<string, string>,
-  seen: Set<string>
+  seen: Set<string>,
+  make?: TaskCommands
 ): ReturnType<typeof scriptRunner> {
   if (seen.size > 4) return null
   for (const name of scriptsRun(command, scripts)) {
     if (seen.has(name)) continue
     seen.add(name)
-    const found = scriptRunner(scripts[name]) ?? throughScripts(scripts[name], scripts, seen)
-    if (found) return found
+    const found = scriptRunner(scripts[name]) ?? throughScripts(scripts[name], scripts, seen, make)
+    if (found) return { ...found, via: found.via ?? `the ${name} script` }
+  }
+  for (const target of make ? targetsRun(command, make) : []) {
+    if (seen.has(`make:${target}`)) continue
+    seen.add(`make:${target}`)
+    for (const recipe of make?.tasks[target] ?? []) {
+      const found = scriptRunner(recipe)
+      if (found) return { ...found, via: `${make?.file ?? 'Makefile'} target ${target}` }
+    }
   }
   return null
 }
@@ -328,6 +368,8 @@ export interface Decision {
   scriptEnv?: Record<string, string>
   /** The script's options that choose the runner's tests (`--project unit`). */
   scriptSelect?: string[]
+  /** mocha's `--ui` on the command the script starts it with, and where that command is. */
+  mochaUi?: { value: string; where: string }
 }
 
 export function decideRunner(
@@ -343,12 +385,15 @@ export function decideRunner(
     perFile?: boolean
     env?: Record<string, string>
     select?: string[]
+    ui?: string
+    via?: string
     name: string
   }[] = []
   const scripts = root?.scripts ?? {}
+  const make = facts.taskCommands?.find((t) => t.tool === 'make')
   for (const [name, command] of Object.entries(scripts)) {
     if (!/^test($|:|-)/.test(name)) continue
-    const found = scriptRunner(command) ?? throughScripts(command, scripts, new Set([name]))
+    const found = scriptRunner(command) ?? throughScripts(command, scripts, new Set([name]), make)
     if (found) scripted.push({ ...found, name })
   }
   const byScript = winner(count(scripted.map((s) => s.runner)))
@@ -370,7 +415,15 @@ export function decideRunner(
       scriptPrefix: main?.prefix ?? [],
       ...(main?.perFile ? { scriptPerFile: true } : {}),
       ...(main?.env ? { scriptEnv: main.env } : {}),
-      ...(main?.select ? { scriptSelect: main.select } : {})
+      ...(main?.select ? { scriptSelect: main.select } : {}),
+      ...(main?.ui
+        ? {
+            mochaUi: {
+              value: main.ui,
+              where: `the package.json ${main.name} script${main.via ? ` (through ${main.via})` : ''} runs mocha with --ui`
+            }
+          }
+        : {})
     }
   }
   if (byScript) return pick(byScript, `the package.json test script runs ${byScript}`)

@@ -2,6 +2,7 @@
 // written. Detected once per run (src/specs/layout.ts) from configs and manifests first, the style of
 // the existing test files second; read by the renderers (where a spec goes, how it imports) and by
 // the execute stage (how to run a spec file with the project's own runner).
+import type { MochaUi } from './mocha-ui.js'
 import type { SpecLanguage, TestFramework } from './types.js'
 
 /** Runners recognised by name; those outside TestFramework have no renderer and fall back (see notes). */
@@ -49,6 +50,11 @@ export interface TestLayout {
   importExtension: 'none' | '.js' | '.ts'
   /** Assertion style: jest/vitest `expect`, chai's `expect`, or `node:assert/strict`. */
   assertion: 'expect' | 'chai' | 'node:assert'
+  /**
+   * mocha's interface when it is not its default `bdd` (mocha-ui.ts): specs are written in it (`suite`/`test`
+   * for tdd) and every mocha command is given `--ui` with it.
+   */
+  mochaUi?: MochaUi
   /** Whether the runner's functions are imported (`vitest`, `@jest/globals`, `node:test`) or used as globals. */
   frameworkImport: 'import' | 'globals'
   /** Python: folders on the import path (`src`, pytest `pythonpath`), so modules import by package name. */

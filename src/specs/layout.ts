@@ -32,6 +32,7 @@ import {
 } from './layout-runner.js'
 import { entryOf, placementOf, suffixOf } from './layout-shape.js'
 import { pythonLayout } from './layout-python.js'
+import { mochaInterface } from './mocha-ui.js'
 
 /**
  * The layout for a language family; `forced` (the `framework` input) replaces the detected runner,
@@ -88,7 +89,8 @@ function jsLayout(
           : {}),
         ...(found?.runner === forced.framework && found.scriptSelect
           ? { scriptSelect: found.scriptSelect }
-          : {})
+          : {}),
+        ...(found?.runner === forced.framework && found.mochaUi ? { mochaUi: found.mochaUi } : {})
       }
     : found
   const detected: DetectedRunner = decision?.runner ?? 'node:test'
@@ -276,6 +278,16 @@ function jsLayout(
   const reasonParts = [
     decision?.reason ?? 'no test runner found; node:test needs nothing installed'
   ]
+  const ui =
+    framework === 'mocha'
+      ? mochaInterface({
+          flag: decision?.mochaUi ?? null,
+          configs: facts.testConfigs ?? [],
+          tests: model
+        })
+      : null
+  if (ui?.reason) reasonParts.push(ui.reason)
+  if (ui?.note) notes.push(ui.note)
   if (model.length > 0)
     reasonParts.push(`${model.length} test file(s) show where tests go and how they import`)
   return {
@@ -298,6 +310,7 @@ function jsLayout(
     importExtension,
     assertion,
     frameworkImport,
+    ...(ui && ui.ui !== 'bdd' ? { mochaUi: ui.ui } : {}),
     pythonRoots: [],
     defaultExports,
     // No package.json: what is installed is unknown, not missing, so no spec is held back for it.

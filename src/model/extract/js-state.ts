@@ -116,6 +116,8 @@ export interface JsState {
   /** Test files: the cases found so far, and whether mocha-only globals were seen. */
   testCases: TestCase[]
   sawMochaGlobal: boolean
+  /** Test files: the test-structure globals called (`describe`, `suite`, `setup`...), for mocha's interface. */
+  testGlobals: Set<string>
   /** Test files: locals bound to whole modules (computed on first use), and `ns.member` reads through them. */
   namespaceLocals?: Set<string>
   namespaceImportsSeen?: number
@@ -151,6 +153,7 @@ export function createState(source: string, model: ModuleModel, isTest: boolean)
     catchHandlers: new Map(),
     testCases: [],
     sawMochaGlobal: false,
+    testGlobals: new Set(),
     memberReferences: new Set(),
     pendingDecorators: [],
     methods: []

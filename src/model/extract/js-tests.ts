@@ -64,11 +64,40 @@ export function handleTestCall(state: JsState, node: Node, fnNode: Node | null):
   state.testCases.push(c)
 }
 
-/** Notes mocha-only hook globals (`before`, `after`) that tell mocha from jest. */
+/** The globals mocha's interfaces define: bdd (`describe`, `it`, hooks), tdd (`suite`, `test`, `setup`...). */
+const INTERFACE_GLOBALS = new Set([
+  'describe',
+  'context',
+  'it',
+  'specify',
+  'before',
+  'after',
+  'beforeEach',
+  'afterEach',
+  'suite',
+  'test',
+  'setup',
+  'teardown',
+  'suiteSetup',
+  'suiteTeardown'
+])
+
+/**
+ * Notes mocha-only hook globals (`before`, `after`) that tell mocha from jest, and every interface
+ * global called by its bare name (`suite(`, `setup(`): which of mocha's interfaces the file is written in.
+ */
 export function noteTestGlobal(state: JsState, fnNode: Node | null): void {
-  if (!state.isTest || fnNode?.type !== 'identifier') return
-  const name = slice(state, fnNode, 20)
-  if (name === 'before' || name === 'after') state.sawMochaGlobal = true
+  if (!state.isTest) return
+  // `suite.skip(...)`, `test.only(...)`: the global is the member's object.
+  let base = fnNode
+  while (base?.type === 'member_expression') base = base.childForFieldName('object')
+  if (base?.type !== 'identifier') return
+  const name = slice(state, base, 20)
+  if (INTERFACE_GLOBALS.has(name)) state.testGlobals.add(name)
+  if (fnNode?.type !== 'identifier') return
+  // tdd's hooks are mocha's alone (jest and vitest have none of these names).
+  if (['before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown'].includes(name))
+    state.sawMochaGlobal = true
 }
 
 /** `ns.member` where ns is bound to a whole module by an import seen so far. */
@@ -106,6 +135,7 @@ export function testInfo(state: JsState): TestFileInfo {
     cases: state.testCases,
     importedModules: [],
     referencedSymbols: [],
-    memberReferences: [...state.memberReferences].sort()
+    memberReferences: [...state.memberReferences].sort(),
+    ...(state.testGlobals.size > 0 ? { globals: [...state.testGlobals].sort() } : {})
   }
 }

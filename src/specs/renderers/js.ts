@@ -5,6 +5,7 @@ import type { CallSpecBody, SpecCase, SpecDraft, SpecExpectation, StepsSpecBody 
 import { hasCodeFor, jsString, renderJsValue } from '../values.js'
 import { isBuiltin } from 'node:module'
 import type { TestLayout } from '../layout-types.js'
+import type { MochaUi } from '../mocha-ui.js'
 import { isRepositoryPath, layoutImportSpecifier, moduleLanguage, normalisePath } from '../paths.js'
 import { cleanCode, groupCases, headerLines, indent, NameSet, type CaseUnit } from './shared.js'
 
@@ -18,6 +19,8 @@ export interface JsDialect {
   todo(title: string): string
   /** `it.each(table)` or a `for` loop declaring one `it` per row. */
   table: 'each' | 'loop'
+  /** mocha's interface (layout `mochaUi`): the names of a suite and a test, and how the file is laid out. */
+  ui?: MochaUi
 }
 
 export interface JsRenderInput {
@@ -52,6 +55,8 @@ const GENERATED_NAMES = new Set(
     ' '
   )
 )
+/** Names mocha's tdd, qunit and exports specs use besides those: a subject so named is aliased. */
+const INTERFACE_NAMES = new Set(['suite', 'test', 'tests'])
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/
 const RESERVED = new Set(
   (
@@ -156,7 +161,62 @@ function adapt(
   }
   const style =
     dialect.framework === 'mocha' && layout.assertion === 'chai' ? 'chai' : dialect.style
+  const ui = dialect.framework === 'mocha' ? layout.mochaUi : undefined
+  if (ui && ui !== 'bdd') {
+    const todo = dialect.todo
+    return {
+      dialect: {
+        ...dialect,
+        frameworkImports,
+        style,
+        ui,
+        todo: (title) => todo(title).replace(/^it\(/, 'test(')
+      },
+      commonjs
+    }
+  }
   return { dialect: { ...dialect, frameworkImports, style }, commonjs }
+}
+
+/** The name a test is declared with: `it`, or `test` in mocha's tdd, qunit and exports interfaces. */
+function testWord(dialect: JsDialect): string {
+  return dialect.ui && dialect.ui !== 'bdd' ? 'test' : 'it'
+}
+
+/**
+ * The file's body around its tests, in the interface's layout: `describe(title, ...)`, tdd's
+ * `suite(title, ...)`, qunit's bare `suite(title)` above the tests, or for exports an object of tests
+ * (`test` collects them) exported as the suite.
+ */
+function wrapSuite(
+  dialect: JsDialect,
+  title: string,
+  block: string,
+  commonjs: boolean,
+  ts: boolean
+): string {
+  switch (dialect.ui) {
+    case 'tdd':
+      return `suite(${jsString(title)}, () => {\n${indent(block, '  ')}\n})`
+    case 'qunit':
+      return `suite(${jsString(title)})\n\n${block}`
+    case 'exports': {
+      const declare = ts
+        ? [
+            'const tests: Record<string, (() => unknown) | undefined> = {}',
+            'const test = (name: string, fn?: () => unknown): void => {',
+            '  tests[name] = fn',
+            '}'
+          ]
+        : ['const tests = {}', 'const test = (name, fn) => {', '  tests[name] = fn', '}']
+      const exported = commonjs
+        ? `module.exports = { ${jsString(title)}: tests }`
+        : `export default { ${jsString(title)}: tests }`
+      return `${declare.join('\n')}\n\n${block}\n\n${exported}`
+    }
+    default:
+      return `describe(${jsString(title)}, () => {\n${indent(block, '  ')}\n})`
+  }
 }
 
 function errorTypeOf(expect: SpecExpectation): string | undefined {
@@ -196,8 +256,8 @@ export function renderJs(baseDialect: JsDialect, input: JsRenderInput): string {
     ...assertImport,
     ...importLines(imports, commonjs)
   ]
-  const describe = `describe(${jsString(draft.title)}, () => {\n${indent(block, '  ')}\n})`
-  return `${[...head, ...importText].join('\n')}\n\n${describe}\n`
+  const suite = wrapSuite(dialect, draft.title, block, commonjs, input.language === 'typescript')
+  return `${[...head, ...importText].join('\n')}\n\n${suite}\n`
 }
 
 // ---- call bodies ----
@@ -259,7 +319,9 @@ function renderCall(
     checkIdentifierPath(body.symbol, 'symbol', draft.key)
     // A subject named like something the file declares (`assert`, `expect`, `args`) is imported under an alias.
     const head = body.symbol.split('.')[0]
-    const alias = GENERATED_NAMES.has(head) ? `${head}UnderTest` : head
+    const taken =
+      GENERATED_NAMES.has(head) || (dialect.ui !== undefined && INTERFACE_NAMES.has(head))
+    const alias = taken ? `${head}UnderTest` : head
     local = alias + body.symbol.slice(head.length)
     addImport(imports, specifier, alias === head ? head : `${head} as ${alias}`, 'named')
   }
@@ -299,8 +361,8 @@ function callText(subject: Subject, args: string): string {
   return subject.construct ? `new ${subject.callee}(${args})` : `${subject.callee}(${args})`
 }
 
-function testOpen(title: string, async: boolean): string {
-  return `it(${title}, ${async ? 'async ' : ''}() => {`
+function testOpen(dialect: JsDialect, title: string, async: boolean): string {
+  return `${testWord(dialect)}(${title}, ${async ? 'async ' : ''}() => {`
 }
 
 /** Assertion lines for one expectation, with `call` the call expression (not awaited). */
@@ -435,7 +497,7 @@ function renderUnit(
       message,
       input.language === 'typescript'
     )
-    return `${testOpen(jsString(c.name), subject.async)}\n${indent(lines.join('\n'), '  ')}\n})`
+    return `${testOpen(dialect, jsString(c.name), subject.async)}\n${indent(lines.join('\n'), '  ')}\n})`
   }
   const first = unit.cases[0].expect
   const fields = ['name', 'args']
@@ -478,7 +540,7 @@ function renderUnit(
   const loop =
     dialect.table === 'each'
       ? `it.each(${table})('$name', ${asyncWord}(${params}) => {\n${bodyText}\n})`
-      : `for (const ${params} of ${table}) {\n${indent(`it(name, ${asyncWord}() => {\n${bodyText}\n})`, '  ')}\n}`
+      : `for (const ${params} of ${table}) {\n${indent(`${testWord(dialect)}(name, ${asyncWord}() => {\n${bodyText}\n})`, '  ')}\n}`
   return `${declaration}\n${indent(rows.join('\n'), '  ')}\n]\n${loop}`
 }
 
@@ -548,5 +610,5 @@ function renderSteps(
   const setup = body.setup?.javascript
   if (setup && setup.trim() !== '') parts.push(cleanCode(setup))
   parts.push(cleanCode(steps))
-  return `${testOpen(jsString(draft.expected || draft.title), body.async)}\n${indent(parts.join('\n\n'), '  ')}\n})`
+  return `${testOpen(dialect, jsString(draft.expected || draft.title), body.async)}\n${indent(parts.join('\n\n'), '  ')}\n})`
 }
