@@ -129,15 +129,34 @@ function walksOwnOnly(module: ModuleModel, fn: FunctionDecl, walker: string): bo
     (c) =>
       c.enclosing === fn.qualifiedName &&
       OWN_CHECK.test(c.callee) &&
-      (c.args.some((a) => own.test(a)) || own.test(c.receiver ?? ''))
+      (c.args.some((a) => own.test(a)) || own.test(c.receiver ?? '')) &&
+      !ownCheckConditional(module, fn, c)
   )
+}
+
+/**
+ * The own-property check decides the descent only when no other condition can skip it: in
+ * `if (options.create && !hasOwn(obj, key)) obj[key] = {}` the walk goes on into an inherited `__proto__`
+ * whenever `options.create` is false, so the check guards one branch of the walk, not the walk.
+ */
+function ownCheckConditional(module: ModuleModel, fn: FunctionDecl, call: CallSite): boolean {
+  const holding = module.conditions.filter(
+    (c) =>
+      c.enclosing === fn.qualifiedName &&
+      c.loc.startLine <= call.loc.startLine &&
+      c.loc.endLine >= call.loc.startLine &&
+      OWN_CHECK.test(c.text)
+  )
+  return holding.length > 0 && holding.every((c) => /&&|\band\b/.test(c.text))
 }
 
 /** The function checks what it descends into: own properties only, or object-typed values only. */
 function walksOwnObjectsOnly(module: ModuleModel, fn: FunctionDecl): boolean {
   const name = fn.qualifiedName
   return (
-    module.calls.some((c) => c.enclosing === name && OWN_CHECK.test(c.callee)) ||
+    module.calls.some(
+      (c) => c.enclosing === name && OWN_CHECK.test(c.callee) && !ownCheckConditional(module, fn, c)
+    ) ||
     module.conditions.some((c) => c.enclosing === name && OBJECT_TYPE_CHECK.test(c.text)) ||
     module.strings.some((s) => s.enclosing === name && s.value === '[object Object]')
   )
