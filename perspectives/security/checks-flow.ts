@@ -151,12 +151,22 @@ export function flowFindings(context: CheckContext): Draft[] {
       // Code built from values quoted as literals (`JSON.stringify(x)`) does not run them.
       const code = match.messageId === 'codeInjection'
       const neutral = code ? withoutCodeQuoting : withoutNeutralCalls
-      const origin: Origin | undefined =
+      let origin: Origin | undefined =
         originOf(taint, call.enclosing, neutral(written), call.loc) ??
         (local ? originOf(taint, call.enclosing, neutral(arg), call.loc) : undefined) ??
         anyArgumentOrigin(taint, call, match) ??
         (match.messageId === 'openRedirect' ? requestUrlOrigin(taint, call, arg) : undefined)
+      let shown = arg
+      let parameterList = false
+      // `new Function(params, body)`: a template compiler's body is the template, quoted or code by
+      // contract, but its parameter list must be names (`settings.variable`, underscore's and lodash's
+      // CVE-2021-23358 / CVE-2021-23337): input there is code.
+      if (code && /Function$/.test(match.sink) && (!origin || origin.quoted)) {
+        const named = parameterListOrigin(taint, call)
+        if (named) [origin, shown, parameterList] = [named.origin, named.arg, true]
+      }
       if (code && origin?.quoted) continue
+      if (code && origin && validatedByPattern(module, call, shown, origin)) continue
       if (
         match.needsTaint &&
         (!origin || (origin.kind === 'env' && match.messageId !== 'commandInjection'))
@@ -190,7 +200,7 @@ export function flowFindings(context: CheckContext): Draft[] {
           sink: match.sink,
           function: fn,
           input: inputText(origin, 'values not traced to an input'),
-          arg: shortArg(arg),
+          arg: shortArg(shown),
           path: pathText(origin, match.sink),
           build: match.data.build ?? '',
           how: match.data.how ?? '',
@@ -202,9 +212,13 @@ export function flowFindings(context: CheckContext): Draft[] {
               : 'startsWith/path.relative/commonpath/realpath'
         },
         severity: severityFor(match.worst, origin),
-        confidence: confidenceOf(match, origin, arg, viaCalls, module),
+        // A parameter list is names by contract, so input there is never the function's job passed through.
+        confidence:
+          parameterList && origin
+            ? confidenceFor(origin, viaCalls)
+            : confidenceOf(match, origin, arg, viaCalls, module),
         rationale:
-          `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${passedThrough(origin, arg, module) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (locals are followed through their assignments in the same function only), so the severity and the confidence are lowered.'}`.trim(),
+          `${RATIONALE[match.messageId] ?? ''} ${origin ? `Input traced by argument text: ${origin.steps.join(' → ')} → ${match.sink}.${!parameterList && passedThrough(origin, arg, module) ? ' The public parameter reaches the sink unchanged: running, opening or reviving what the caller gives is what the function is for, so whether this is a vulnerability depends on its callers (low confidence).' : ''}` : 'No input was traced to it (locals are followed through their assignments in the same function only), so the severity and the confidence are lowered.'}`.trim(),
         evidence: context.quoter.evidence(module.path, call.loc),
         key: `${fn}#${match.sink}#${codeOnly(written).replace(/\s+/g, '').slice(0, 80)}`,
         symbol: call.enclosing,
@@ -307,6 +321,48 @@ function confidenceOf(
   // So is a command-line tool opening the files its user names: the user could open them anyway.
   if (origin.kind === 'argv' && match.messageId === 'pathTraversal') return 'low'
   return confidenceFor(origin, viaCalls)
+}
+
+/** The first argument before the body of `new Function(a, b, body)` that carries unquoted input. */
+function parameterListOrigin(
+  taint: ModuleTaint,
+  call: CallSite
+): { origin: Origin; arg: string } | undefined {
+  for (const arg of call.args.slice(0, -1)) {
+    const origin = originOf(taint, call.enclosing, withoutCodeQuoting(arg), call.loc)
+    if (origin && origin.kind !== 'env' && !origin.quoted) return { origin, arg }
+  }
+  return undefined
+}
+
+/**
+ * The value is matched against a pattern in the function before it becomes code
+ * (`if (!bareIdentifier.test(argument)) throw`, `if (reForbiddenChars.test(variable)) throw`, Python
+ * `if not name.isidentifier(): raise`): the names the argument or the locals on its path mention, tested.
+ */
+function validatedByPattern(
+  module: ModuleModel,
+  call: CallSite,
+  arg: string,
+  origin: Origin
+): boolean {
+  const subjects = new Set<string>()
+  const code = codeOnly(arg)
+  for (const m of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/g))
+    subjects.add(m[0])
+  for (const step of origin.steps) {
+    const bound = /^([A-Za-z_$][\w$]*) \+?= /.exec(step)
+    if (bound) subjects.add(bound[1])
+  }
+  if (subjects.size === 0) return false
+  const here = sameFunction(module, call)
+  const names = [...subjects].map((n) => n.replace(/[$.]/g, (c) => `\\${c}`)).join('|')
+  const tested = new RegExp(
+    `\\.(?:test|match|fullmatch)\\(\\s*(?:[rR]?['"][^'"]*['"]\\s*,\\s*)?(?:${names})\\s*\\)|(?<![\\w$.])(?:${names})\\.isidentifier\\(`
+  )
+  return module.conditions.some(
+    (c) => here(c) && c.loc.startLine <= call.loc.startLine && tested.test(c.text)
+  )
 }
 
 /** Some sinks carry the payload in another argument too (spawn's argument list with shell: true). */

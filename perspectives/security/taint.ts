@@ -11,7 +11,7 @@
 // This module: the locals' flow and the rounds; taint-entries.ts where taint starts, taint-read.ts how it
 // is read where a value is used.
 import type { CallSite, FunctionDecl, LocalBinding, ModuleModel } from '../../src/model/types.js'
-import { buildKind, codeOnly, withoutNeutralCalls } from './text.js'
+import { buildKind, codeOnly, withoutCodeQuoting, withoutNeutralCalls } from './text.js'
 import { within } from '../kit/index.js'
 import {
   directSource,
@@ -94,6 +94,8 @@ interface PreparedBinding {
   within?: [number, number]
   /** Its value builds a string (template, concatenation, formatting): computed on first use. */
   builds?: boolean
+  /** The names its value mentions once code quoting is taken out (withoutCodeQuoting): computed on first use. */
+  unquoted?: string[]
   /** Step texts by the name or source that carried the taint (the same every round). */
   steps?: Map<string, string>
 }
@@ -153,14 +155,47 @@ function bindingOrigin(
     return found && found.origin.kind !== 'env' ? undefined : null
   }
   if (!found || found.origin.kind === 'env') return null
-  const { origin, via } = found
+  // Code built from the input only as quoted literals (`JSON.stringify(x)`, `text.replace(re, escapeChar)`)
+  // carries it inert: the value is marked quoted unless some other name in it brings live input.
+  const live = direct ? found : liveOrigin(taint, prepared, bound)
+  const { origin, via } = live ?? found
+  const quoted = live ? !!live.origin.quoted : true
   prepared.builds ??= buildKind(binding.value) !== undefined
   // `x += y` joins y onto what x held (a string or a list of arguments): the value is built.
   const built = !!origin.built || prepared.builds || binding.operator === '+='
   const steps = (prepared.steps ??= new Map())
   let step = steps.get(via)
   if (step === undefined) steps.set(via, (step = stepText(binding, via)))
-  return { ...origin, steps: [...origin.steps, step], viaLocal: true, ...(built ? { built } : {}) }
+  const rest: Origin = { ...origin }
+  delete rest.quoted
+  return {
+    ...rest,
+    steps: [...origin.steps, step],
+    viaLocal: true,
+    ...(built ? { built } : {}),
+    ...(quoted ? { quoted } : {})
+  }
+}
+
+/** The first name of the binding's value that carries unquoted input once code quoting is taken out. */
+function liveOrigin(
+  taint: ModuleTaint,
+  prepared: PreparedBinding,
+  bound: NameState
+): { origin: Origin; via: string } | undefined {
+  prepared.unquoted ??= namesIn(codeOnly(withoutCodeQuoting(prepared.binding.value)))
+  const unquoted: NameState = (name) => {
+    const state = bound(name)
+    return state?.quoted ? null : state
+  }
+  const found = namedOrigin(
+    taint,
+    prepared.scope,
+    prepared.unquoted,
+    unquoted,
+    taint.bindings.get(prepared.scope)
+  )
+  return found && !found.origin.quoted && found.origin.kind !== 'env' ? found : undefined
 }
 
 /**

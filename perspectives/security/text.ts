@@ -137,7 +137,38 @@ export const CODE_QUOTING_CALL = /(?<![\w$])(?:JSON\.stringify|json\.dumps|repr)
 
 /** The argument with the calls that quote a value as a code literal removed (see CODE_QUOTING_CALL). */
 export function withoutCodeQuoting(arg: string): string {
-  return withoutNeutralCalls(withoutNeutralCalls(arg), CODE_QUOTING_CALL)
+  return withoutEscapingReplace(withoutNeutralCalls(withoutNeutralCalls(arg), CODE_QUOTING_CALL))
+}
+
+/** `.replace(pattern, escapeChar)`: every match replaced by an escaping function's result. */
+const ESCAPING_REPLACE = /\.replace\(\s*[A-Za-z_$][\w$.]*\s*,\s*(?:[\w$]+\.)*escape\w*\s*\)/gi
+
+/**
+ * The text with each value escaped by a replace with an escaping function removed, receiver and all
+ * (`text.slice(i, j).replace(escapeRegExp, escapeChar)`: template compilers quote the literal parts of a
+ * template this way before building code from it, so that text is a string literal of the code).
+ */
+function withoutEscapingReplace(arg: string): string {
+  let out = arg
+  for (let guard = 0; guard < 20; guard++) {
+    ESCAPING_REPLACE.lastIndex = 0
+    const found = ESCAPING_REPLACE.exec(codeOnly(out))
+    if (!found) break
+    // Walk back over the receiver: names, dots and balanced brackets (`text.slice(index, offset)`).
+    let start = found.index
+    let depth = 0
+    while (start > 0) {
+      const c = out[start - 1]
+      if (c === ')' || c === ']') depth++
+      else if (c === '(' || c === '[') {
+        if (depth === 0) break
+        depth--
+      } else if (depth === 0 && !/[\w$.]/.test(c)) break
+      start--
+    }
+    out = `${out.slice(0, start)}0${out.slice(found.index + found[0].length)}`
+  }
+  return out
 }
 
 /** Whether anything but literals, numbers and neutral calls (hash, Number, escape...) goes into the built string. */
