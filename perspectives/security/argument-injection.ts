@@ -8,7 +8,7 @@ import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } fr
 import { CWE } from './messages.js'
 import { moduleSinks } from './sinks.js'
 import { packageFunction } from './imports.js'
-import { inputText, originOf, pathText, type Origin } from './taint.js'
+import { inputText, type ModuleTaint, originOf, pathText, type Origin, valueAt } from './taint.js'
 import { codeOnly, shortArg } from './text.js'
 
 /** Programs with an option that runs a command or writes where the caller did not ask. */
@@ -49,6 +49,90 @@ function literalValue(element: string | undefined): string | undefined {
   return found?.[2]
 }
 
+/**
+ * A list built as a literal with `.concat(…)` calls after it (`['-i'].concat(from ? ['-f', from] : [])
+ * .concat(to)`): the literal's elements, then each concatenated value; a choice between list literals
+ * stands for the elements of its first list.
+ */
+function concatElements(text: string): string[] | undefined {
+  const t = text.trim()
+  const code = codeOnly(t)
+  if (!t.startsWith('[')) return listElements(t)
+  let depth = 0
+  let end = -1
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] === '[' || code[i] === '(' || code[i] === '{') depth++
+    else if (code[i] === ']' || code[i] === ')' || code[i] === '}') {
+      if (--depth === 0) {
+        end = i
+        break
+      }
+    }
+  }
+  const head = end < 0 ? undefined : listElements(t.slice(0, end + 1))
+  if (!head) return undefined
+  const out = [...head]
+  let rest = t.slice(end + 1)
+  while (rest.trim().length > 0) {
+    const found = /^\s*\.concat\(/.exec(rest)
+    if (!found) return undefined
+    const restCode = codeOnly(rest)
+    let close = -1
+    depth = 0
+    for (let i = found[0].length - 1; i < rest.length; i++) {
+      if ('([{'.includes(restCode[i])) depth++
+      else if (')]}'.includes(restCode[i]) && --depth === 0) {
+        close = i
+        break
+      }
+    }
+    if (close < 0) return undefined
+    const value = rest.slice(found[0].length, close).trim()
+    const choice = /^[^?]+\?\s*(\[[^]*\])\s*:\s*(?:\[\s*\]|[A-Za-z_$][\w$.]*)$/.exec(value)
+    out.push(...((choice ? listElements(choice[1]) : undefined) ?? [value]))
+    rest = rest.slice(close + 1)
+  }
+  return out
+}
+
+/**
+ * The list a call is given: a literal, or a plain local holding one where the call reads it (`args =
+ * ['-i'].concat(envelope.to); spawn(path, args)`).
+ */
+function listAt(module: ModuleModel, call: CallSite, text: string): string[] | undefined {
+  const literal = listElements(text)
+  if (literal) return literal
+  const name = text.trim()
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined
+  const taint = taintOf.get(module)
+  const value = taint ? valueAt(taint, call.enclosing, name, call.loc) : undefined
+  return value === undefined ? undefined : concatElements(value)
+}
+
+/** A spawn function kept on the instance (`this._spawn = spawn`, so tests can replace it). */
+const INSTANCE_SPAWN = /^this\._?(spawn|spawnSync|execFile|execFileSync)$/
+
+/**
+ * A program held in a member the module sets to a literal (`this.path = 'sendmail'`, overridable by an
+ * option): that literal names the program.
+ */
+function memberProgram(
+  context: CheckContext,
+  module: ModuleModel,
+  program: string
+): string | undefined {
+  const member = program.trim()
+  if (!/^this\.[A-Za-z_$][\w$]*$/.test(member)) return undefined
+  const set = new RegExp(
+    `${member.replace(/[.$]/g, (c) => `\\${c}`)}\\s*=\\s*(['"\`])([\\w./-]+)\\1`
+  )
+  for (const line of context.quoter.lines(module.path)) {
+    const found = set.exec(line)
+    if (found) return `'${found[2]}'`
+  }
+  return undefined
+}
+
 /** The program and the argument list of a call that runs a program without a shell. */
 function argumentList(
   module: ModuleModel,
@@ -67,8 +151,12 @@ function argumentList(
     call.receiver,
     call.name
   )
-  if (!cp || !JS_LIST_CALL.test(cp)) return undefined
-  const list = listElements(call.args[1] ?? '')
+  const onInstance =
+    INSTANCE_SPAWN.test(call.callee) &&
+    moduleSinks(module).childProcess.names.size + moduleSinks(module).childProcess.namespaces.size >
+      0
+  if (!onInstance && (!cp || !JS_LIST_CALL.test(cp))) return undefined
+  const list = listAt(module, call, call.args[1] ?? '')
   if (!list || !call.args[0]) return undefined
   return { program: call.args[0], list }
 }
@@ -96,20 +184,38 @@ function endsOptionsIn(module: ModuleModel, call: CallSite, element: string): bo
   )
 }
 
-/** The value is checked for a leading `-` in the function (`if url.startswith('-')`). */
+/**
+ * The value is checked for a leading `-` in the function: in a condition (`if url.startswith('-')`) or
+ * in a test whose result a condition reads (`bad = addresses.some(a => /^-/.test(a)); if (bad) return`).
+ */
 function dashChecked(module: ModuleModel, call: CallSite): boolean {
-  return module.conditions.some((c) => c.enclosing === call.enclosing && LEADING_DASH.test(c.text))
+  return (
+    module.conditions.some((c) => c.enclosing === call.enclosing && LEADING_DASH.test(c.text)) ||
+    module.calls.some(
+      (c) =>
+        c.enclosing === call.enclosing &&
+        c.loc.startLine <= call.loc.startLine &&
+        c.args.some((a) => LEADING_DASH.test(a))
+    )
+  )
 }
+
+/** The module's taint while its calls are read (listAt follows a local to the list it holds). */
+const taintOf = new WeakMap<ModuleModel, ModuleTaint>()
 
 export function argumentFindings(context: CheckContext): Draft[] {
   const out: Draft[] = []
   for (const module of context.modules) {
     const taint = context.taint.get(module.path)
     if (!taint) continue
+    taintOf.set(module, taint)
     for (const call of module.calls) {
       const found = argumentList(module, call)
       if (!found) continue
-      const program = risky(found.program, found.list)
+      const program = risky(
+        memberProgram(context, module, found.program) ?? found.program,
+        found.list
+      )
       if (!program) continue
       let origin: Origin | undefined
       let element = ''
