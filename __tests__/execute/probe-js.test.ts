@@ -66,7 +66,7 @@ describe('probing a JavaScript project (probe-js, node:test)', () => {
   let after: Record<string, string>
   const probed = () => result.probed ?? []
   const find = (kind: string, symbol: string) =>
-    probed().find((p) => p.defect.kind === kind && p.defect.symbol === symbol)
+    probed().find((p) => p.defect?.kind === kind && p.defect?.symbol === symbol)
 
   beforeAll(async () => {
     const ws = await fixtureWorkspace('probe-js')
@@ -128,10 +128,23 @@ describe('probing a JavaScript project (probe-js, node:test)', () => {
   it('the false shapes are not reported, and the run goes on past an exit and a loop', () => {
     expect(
       probed()
-        .map((p) => `${p.defect.kind}:${p.defect.symbol}`)
+        .flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
         .sort()
     ).toEqual(['crash:Tokens.count', 'crash:initials', 'crash:largest', 'round-trip:decode'])
     expect(result.notes.some((n) => n.includes('lib/spin.js stopped at the time limit'))).toBe(true)
+  })
+
+  it('a round trip that holds becomes a passing spec asserting each value it held for', () => {
+    const held = probed().find((p) => p.held?.symbol === 'unescape')
+    expect(held?.defect).toBeNull()
+    expect(held?.spec.code).toContain('deepStrictEqual(unescape(escape(value)), value)')
+    expect(held?.spec.code).toContain(`'<p class="x">&amp;</p>'`)
+    expect(result.outcomes.get(held!.spec.id)?.validation).toMatchObject({
+      status: 'passed',
+      runs: 3,
+      claim: null
+    })
+    expect(held?.delivered).toBe(true)
   })
 
   it('leaves the workspace byte-identical', () => {
@@ -144,7 +157,7 @@ describe('probing a TypeScript project (probe-ts, vitest)', () => {
   let remove: () => Promise<void>
   const probed = () => result.probed ?? []
   const find = (kind: string, symbol: string) =>
-    probed().find((p) => p.defect.kind === kind && p.defect.symbol === symbol)
+    probed().find((p) => p.defect?.kind === kind && p.defect?.symbol === symbol)
 
   beforeAll(async () => {
     const ws = await fixtureWorkspace('probe-ts')
@@ -180,7 +193,7 @@ describe('probing a TypeScript project (probe-ts, vitest)', () => {
     expect(find('round-trip', 'deserialize')?.delivered).toBe(true)
     expect(
       probed()
-        .map((p) => `${p.defect.kind}:${p.defect.symbol}`)
+        .flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
         .sort()
     ).toEqual(['crash:slug', 'round-trip:deserialize'])
   })

@@ -52,7 +52,7 @@ describePython('probing an installed Python project (probe-py)', () => {
   let remove: () => Promise<void>
   const probed = () => result.probed ?? []
   const find = (kind: string, symbol: string) =>
-    probed().find((p) => p.defect.kind === kind && p.defect.symbol === symbol)
+    probed().find((p) => p.defect?.kind === kind && p.defect?.symbol === symbol)
 
   beforeAll(async () => {
     const ws = await fixtureWorkspace('probe-py')
@@ -113,7 +113,7 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(find('round-trip', 'from_digest')).toBeUndefined()
     expect(
       probed()
-        .map((p) => `${p.defect.kind}:${p.defect.symbol}`)
+        .flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
         .sort()
     ).toEqual([
       'crash:Counter.longest',
@@ -122,6 +122,19 @@ describePython('probing an installed Python project (probe-py)', () => {
       'round-trip:Shifter.decode',
       'round-trip:decode'
     ])
+  })
+
+  it('a round trip that holds (escape/unescape) becomes a passing pytest spec over its values', () => {
+    const held = probed().filter((p) => p.held)
+    expect(held.map((p) => p.held?.symbol)).toContain('unescape')
+    const unescape = held.find((p) => p.held?.symbol === 'unescape')!
+    expect(unescape.spec.code).toContain(
+      'assert textkit.codec.unescape(textkit.codec.escape(value)) == value'
+    )
+    expect(result.outcomes.get(unescape.spec.id)?.validation).toMatchObject({
+      status: 'passed',
+      runs: 3
+    })
   })
 
   it('a method is called on a new instance made with values of the constructor types', () => {

@@ -12,6 +12,7 @@ import { buildModel } from '../model/build.js'
 import { collectFacts } from '../repo/facts.js'
 import { loadRepository } from '../repo/loader.js'
 import { detectTargetWithReason } from '../specs/detect.js'
+import { probeTargets } from '../execute/probe-targets.js'
 
 export interface ValidationFigures {
   root: string
@@ -27,6 +28,10 @@ export interface ValidationFigures {
   msPerRunnerRun: number
   peakRssMb: number
   skipped: string | null
+  /** The defect probe (src/execute/probe*.ts): modules probed, defects reported, time of its children. */
+  probedModules: number
+  probedDefects: number
+  probeMs: number
 }
 
 /** A small node:test project: `modules` modules of untyped functions, one test file calling half of them. */
@@ -44,11 +49,17 @@ export function writeValidationProject(root: string, modules: number): void {
     writeFileSync(
       join(root, 'src', `m${i}.js`),
       [
+        // Typed in JSDoc, so the defect probe calls them too.
+        `/**`,
+        ` * @param {string} text`,
+        ` * @param {number} width`,
+        ` */`,
         `export function pad${i}(text, width) {`,
         `  if (text.length >= width) return text`,
         `  return text + ' '.repeat(width - text.length)`,
         `}`,
         ``,
+        `/** @param {string} text */`,
         `export function words${i}(text) {`,
         `  return text.split(' ').filter((w) => w.length > ${i % 3})`,
         `}`,
@@ -94,7 +105,15 @@ export async function measureValidation(root: string): Promise<ValidationFigures
         draft: run.drafts?.get(spec.id),
         perspectiveId: 'edge-cases'
       })),
-      { workspace: root, exclude: [], target, mode: 'auto', secrets: [] }
+      {
+        workspace: root,
+        exclude: [],
+        target,
+        mode: 'auto',
+        secrets: [],
+        probes: probeTargets(model, () => true),
+        probeHomes: ['edge-cases']
+      }
     )
     const outcomes = [...result.outcomes.values()]
     const ran = outcomes.filter((o) => o.validation.runs > 0)
@@ -112,7 +131,10 @@ export async function measureValidation(root: string): Promise<ValidationFigures
       msPerSpec: outcomes.length > 0 ? Math.round(result.millis / outcomes.length) : 0,
       msPerRunnerRun: runnerRuns > 0 ? Math.round(runMs / runnerRuns) : 0,
       peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1048576),
-      skipped: result.skipped
+      skipped: result.skipped,
+      probedModules: probeTargets(model, () => true).length,
+      probedDefects: (result.probed ?? []).filter((p) => p.delivered).length,
+      probeMs: result.probeMillis ?? 0
     }
   } finally {
     clearInterval(sampler)
@@ -123,6 +145,7 @@ export function validationText(f: ValidationFigures): string {
   return [
     `validation (${f.framework}): ${f.specs} specs, ${f.ran} run by the runner, ${f.delivered} delivered${f.skipped ? ` (skipped: ${f.skipped})` : ''}`,
     `stage ${f.stageMs} ms (suite under coverage ${f.suiteCoverageMs} ms), ${f.msPerSpec} ms per spec, ${f.runnerRuns} runner runs at ${f.msPerRunnerRun} ms each`,
+    `defect probe: ${f.probedModules} modules called in ${f.probeMs} ms (${f.probedModules > 0 ? Math.round(f.probeMs / f.probedModules) : 0} ms per module), ${f.probedDefects} defects reported`,
     `peak RSS ${f.peakRssMb} MB (this process, sampled; runners are separate processes)`
   ].join('\n')
 }

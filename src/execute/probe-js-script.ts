@@ -168,6 +168,7 @@ async function probePairs() {
     if (!enc || !dec) continue
     const held = []
     let broke = false
+    let async = false
     for (const [index, value] of pair.values.entries()) {
       touched.delete('clock'); touched.delete('randomness')
       let encoded
@@ -190,8 +191,9 @@ async function probePairs() {
         break
       }
       held.push(index)
+      async = async || asyncEnc || asyncDec
     }
-    if (!broke && held.length > 0) emit({ kind: 'round-trip-holds', id: pair.id, values: held, at: [enc.at, dec.at] })
+    if (!broke && held.length > 0) emit({ kind: 'round-trip-holds', id: pair.id, values: held, at: [enc.at, dec.at], async })
   }
 }
 `

@@ -14,6 +14,7 @@ import {
   defectFindingId,
   defectLine,
   defectMessage,
+  type HeldRoundTrip,
   type JsCall,
   type ProbedDefect,
   type ProbeHome,
@@ -76,7 +77,7 @@ let counter = 0
 export async function probeJsModule(
   session: ProbeSession & { node: string },
   target: JsProbeTarget
-): Promise<{ defects: ProbedDefect[]; note: string | null }> {
+): Promise<{ defects: ProbedDefect[]; held: HeldRoundTrip[]; note: string | null }> {
   const classes = new Map(target.classes.map((c) => [c.name, c]))
   const units: (JsProbeUnit & { values: SpecValue[][]; unit: JsUnit; madeValues: SpecValue[] })[] =
     []
@@ -107,10 +108,10 @@ export async function probeJsModule(
       }
     }
   )
-  if (units.length === 0 && pairs.length === 0) return { defects: [], note: null }
+  if (units.length === 0 && pairs.length === 0) return { defects: [], held: [], note: null }
   const loader = await nodeLoaderArgs(session.root, target.language)
   if ('planOnly' in loader)
-    return { defects: [], note: `probing ${target.module}: ${loader.planOnly}` }
+    return { defects: [], held: [], note: `probing ${target.module}: ${loader.planOnly}` }
   const n = counter++
   const out = join(session.tmp, `probed-js-${n}.jsonl`)
   const script = join(session.tmp, `probe-${n}.mjs`)
@@ -132,6 +133,7 @@ export async function probeJsModule(
       ? `probing ${target.module}: it did not load (${(child.stderr.trim().split('\n').pop() ?? '').slice(0, 200)})`
       : null
   const defects: ProbedDefect[] = []
+  const held: HeldRoundTrip[] = []
   for (const line of text.split('\n')) {
     if (!line.trim()) continue
     const row = JSON.parse(line) as { kind: string; message?: string }
@@ -183,9 +185,32 @@ export async function probeJsModule(
           value
         }
       })
+    } else if (row.kind === 'round-trip-holds') {
+      const r = row as unknown as {
+        id: number
+        values: number[]
+        at: [string[], string[]]
+        async?: boolean
+      }
+      const p = pairs[r.id]
+      const values = r.values.map((i) => p.raw[i])
+      const method = (name: string): Partial<JsCall> =>
+        p.className ? { method: name, made: p.madeValues } : {}
+      const async = r.async ?? false
+      held.push({
+        module: target.module,
+        symbol: p.className ? `${p.className}.${p.decoder}` : p.decoder,
+        encoder: p.className ? `${p.className}.${p.encoder}` : p.encoder,
+        values: values.map(renderJsValue),
+        js: {
+          encoder: { at: r.at[0], ...method(p.encoder), args: [], async },
+          decoder: { at: r.at[1], ...method(p.decoder), args: [], async },
+          values
+        }
+      })
     }
   }
-  return { defects, note }
+  return { defects, held, note }
 }
 
 async function lineText(path: string, line: number): Promise<string> {
@@ -290,4 +315,36 @@ export function jsDefectDraft(d: ProbedDefect, home: ProbeHome): SpecDraft {
     }
   }
   throw new Error(`probe: ${d.kind} of ${d.symbol} has no JavaScript call to write`)
+}
+
+/** The spec asserting a round trip that holds, for every value it held for. */
+export function jsHeldDraft(h: HeldRoundTrip): SpecDraft {
+  if (!h.js) throw new Error(`probe: the round trip of ${h.symbol} has no JavaScript call to write`)
+  const encode = callOf(h.module, h.js.encoder, 'value')
+  const decode = callOf(h.module, h.js.decoder, encode.code)
+  return {
+    key: `probe:round-trip-holds:${h.module}#${h.encoder}/${h.symbol}`,
+    title: `${h.symbol} reverses ${h.encoder}`,
+    level: 'unit',
+    covers: [],
+    priority: 'P2',
+    target: { file: h.module, symbol: h.symbol },
+    rationale: `Observed by calling them: ${h.symbol}(${h.encoder}(v)) deep-equals v for ${h.values.join(', ')}; the test keeps it so.`,
+    expected: `${h.symbol}(${h.encoder}(value)) deep-equals value for each value`,
+    body: {
+      kind: 'steps',
+      async: h.js.encoder.async,
+      imports: [
+        { from: 'node:assert/strict', names: ['deepStrictEqual'] },
+        { from: h.module, names: [...new Set([...encode.names, ...decode.names])] }
+      ],
+      steps: {
+        javascript: [
+          `for (const value of [${h.values.join(', ')}]) {`,
+          `  deepStrictEqual(${decode.code}, value)`,
+          `}`
+        ].join('\n')
+      }
+    }
+  }
 }

@@ -64,6 +64,18 @@ export type ProbedDefect =
       js?: { encoder: JsCall; decoder: JsCall; value: SpecValue }
     }
 
+/** A round trip that came back for every value tried: a test asserting it, kept when it adds coverage. */
+export interface HeldRoundTrip {
+  module: string
+  /** The decoder (`Class.decode` for methods). */
+  symbol: string
+  encoder: string
+  /** Python: the values as Python code. */
+  values: string[]
+  owner?: { className: string; made: string }
+  js?: { encoder: JsCall; decoder: JsCall; values: SpecValue[] }
+}
+
 export interface ProbeSession {
   root: string
   tmp: string
@@ -80,8 +92,8 @@ let counter = 0
 export async function probeModule(
   session: ProbeSession,
   target: ProbeTarget
-): Promise<{ defects: ProbedDefect[]; note: string | null }> {
-  if (!session.python) return { defects: [], note: null }
+): Promise<{ defects: ProbedDefect[]; held: HeldRoundTrip[]; note: string | null }> {
+  if (!session.python) return { defects: [], held: [], note: null }
   const n = counter++
   const out = join(session.tmp, `probed-${n}.jsonl`)
   const script = join(session.tmp, `probe-${n}.py`)
@@ -111,6 +123,7 @@ export async function probeModule(
   })
   const text = await readFile(out, 'utf8').catch(() => '')
   const defects: ProbedDefect[] = []
+  const held: HeldRoundTrip[] = []
   let note: string | null = child.killed
     ? `probing ${target.module} stopped at the time limit`
     : null
@@ -120,8 +133,18 @@ export async function probeModule(
     if (row.kind === 'note') note = `probing ${target.module}: ${String(row.message)}`
     else if (row.kind === 'crash' || row.kind === 'example' || row.kind === 'round-trip')
       defects.push({ ...row, module: target.module } as ProbedDefect)
+    else if (row.kind === 'round-trip-holds') {
+      const h = row as unknown as Omit<HeldRoundTrip, 'module'>
+      held.push({
+        module: target.module,
+        symbol: h.symbol,
+        encoder: h.encoder,
+        values: h.values,
+        ...(h.owner ? { owner: h.owner } : {})
+      })
+    }
   }
-  return { defects, note }
+  return { defects, held, note }
 }
 
 export const PROBED_MESSAGE_ID = 'observedDefect'
@@ -268,6 +291,35 @@ export function defectDraft(d: ProbedDefect, dotted: string, home: ProbeHome): S
           'for test in tests:',
           '    runner.run(test, out=lambda text: None)',
           `assert runner.failures == 0, ${pyString(`${d.source} should give ${d.want || 'no output'}`)}`
+        ].join('\n')
+      }
+    }
+  }
+}
+
+/** The pytest spec asserting a round trip that holds, for every value it held for. */
+export function heldDraft(h: HeldRoundTrip, dotted: string): SpecDraft {
+  const owner = h.owner
+  const name = (symbol: string): string =>
+    owner ? `subject.${symbol.slice(owner.className.length + 1)}` : `${dotted}.${symbol}`
+  return {
+    key: `probe:round-trip-holds:${h.module}#${h.encoder}/${h.symbol}`,
+    title: `${h.symbol} reverses ${h.encoder}`,
+    level: 'unit',
+    covers: [],
+    priority: 'P2',
+    target: { file: h.module, symbol: h.symbol },
+    rationale: `Observed by calling them: ${h.symbol}(${h.encoder}(v)) == v for ${h.values.join(', ')}; the test keeps it so.`,
+    expected: `${h.symbol}(${h.encoder}(value)) == value for each value`,
+    body: {
+      kind: 'steps',
+      async: false,
+      imports: [{ from: dotted, names: [] }],
+      steps: {
+        python: [
+          `for value in [${h.values.join(', ')}]:`,
+          ...(owner ? [`    subject = ${dotted}.${owner.className}(${owner.made})`] : []),
+          `    assert ${name(h.symbol)}(${name(h.encoder)}(value)) == value`
         ].join('\n')
       }
     }

@@ -11,17 +11,22 @@ import {
   defectDraft,
   defectMessage,
   defectPerspective,
+  heldDraft,
   probeModule,
+  type HeldRoundTrip,
   type ProbeHome,
   type ProbedDefect
 } from './probe.js'
 import type { ProbeTarget } from './probe-targets.js'
 import { jsProbeTarget } from './js-probe-targets.js'
-import { jsDefectDraft, probeJsModule } from './probe-js.js'
+import { jsDefectDraft, jsHeldDraft, probeJsModule } from './probe-js.js'
 import { eachLimited, type Session } from './validate.js'
 
 export interface ProbedSpec {
-  defect: ProbedDefect
+  /** The defect the spec demonstrates; null for a round trip that holds (`held`). */
+  defect: ProbedDefect | null
+  /** A round trip that came back for every value: the spec asserts it, delivered when it passes and adds coverage. */
+  held?: HeldRoundTrip
   spec: TestSpec
   /** The perspective the finding belongs to (probe.ts defectPerspective). */
   perspectiveId: ProbeHome
@@ -42,6 +47,15 @@ export function numberedPath(path: string, n: number): string {
   return dot > path.lastIndexOf('/')
     ? `${path.slice(0, dot)}.defect-${n}${path.slice(dot)}`
     : `${path}_defect_${n}`
+}
+
+/** The spec's path, numbered past the run's other specs and the repository's files. */
+async function freePath(fileName: string, used: Set<string>, workspace: string): Promise<string> {
+  let path = fileName
+  for (let n = 2; used.has(path) || (await exists(join(workspace, ...path.split('/')))); n++)
+    path = numberedPath(fileName, n)
+  used.add(path)
+  return path
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -70,13 +84,14 @@ export async function probeDefects(
   if (targets.length === 0 || (python && !session.python)) return []
   const roots = options.target.layout?.pythonRoots ?? []
   const found: ProbedDefect[][] = new Array(targets.length).fill([])
+  const holding: HeldRoundTrip[][] = new Array(targets.length).fill([])
   const ts = python ? null : await loadTypeScript()
   await eachLimited(
     targets.map((t, i) => ({ t, i })),
     options.concurrency ?? 2,
     async ({ t, i }) => {
       const timeoutMs = options.observeMs ?? 15_000
-      let result: { defects: ProbedDefect[]; note: string | null }
+      let result: { defects: ProbedDefect[]; held: HeldRoundTrip[]; note: string | null }
       if (t.language === 'python')
         result = await probeModule({ ...session, timeoutMs, pythonRoots: roots }, t)
       else {
@@ -87,6 +102,7 @@ export async function probeDefects(
         result = await probeJsModule({ ...session, timeoutMs }, jsProbeTarget(ts, t.module, text))
       }
       found[i] = result.defects
+      holding[i] = result.held
       if (result.note) session.notes.push(result.note)
     }
   )
@@ -107,19 +123,36 @@ export async function probeDefects(
       options.target,
       perspectiveId
     )
-    let path = spec.fileName
-    for (
-      let n = 2;
-      used.has(path) || (await exists(join(options.workspace, ...path.split('/'))));
-      n++
-    )
-      path = numberedPath(spec.fileName, n)
-    used.add(path)
+    const path = await freePath(spec.fileName, used, options.workspace)
     out.push({
       defect,
       spec: { ...spec, fileName: path },
       perspectiveId,
       message: defectMessage(defect),
+      delivered: false
+    })
+  }
+  // A round trip that holds is a test worth keeping when it runs code the suite does not: edge cases'.
+  const home: ProbeHome = options.probeHomes?.includes('edge-cases')
+    ? 'edge-cases'
+    : (options.probeHomes?.[0] ?? 'edge-cases')
+  for (const held of holding.flat()) {
+    const dotted = python ? pythonModuleName(held.module, roots) : held.module
+    const same = `${held.encoder}/${held.symbol}:${held.values.join(',')}`
+    if (!dotted || seen.has(same)) continue
+    seen.add(same)
+    const spec = renderSpec(
+      python ? heldDraft(held, dotted) : jsHeldDraft(held),
+      options.target,
+      home
+    )
+    const path = await freePath(spec.fileName, used, options.workspace)
+    out.push({
+      defect: null,
+      held,
+      spec: { ...spec, fileName: path },
+      perspectiveId: home,
+      message: `${held.symbol} reverses ${held.encoder} for ${held.values.join(', ')}`,
       delivered: false
     })
   }

@@ -97,6 +97,8 @@ export interface StageResult {
   coverage?: { measured: boolean; missing: string[]; millis: number }
   /** Defects the probe found, each with its spec (delivered when it failed in every run). */
   probed?: ProbedSpec[]
+  /** Time the probe's children took (their specs' runs count with the other specs'). */
+  probeMillis?: number
   millis: number
 }
 
@@ -402,7 +404,9 @@ export async function validateSpecs(
         prepared[index] = await prepare(item, paths.get(item.spec.id)!, session, options)
       }
     )
+    const probeStarted = performance.now()
     const probed = await probeDefects(session, options, [...paths.values()])
+    const probeMillis = Math.round(performance.now() - probeStarted)
     for (const p of probed) {
       outcomes.set(p.spec.id, {
         spec: p.spec,
@@ -410,7 +414,7 @@ export async function validateSpecs(
         path: p.spec.fileName,
         deliver: false
       })
-      claims.set(p.spec.id, { claim: 'defect', message: p.message })
+      if (p.defect) claims.set(p.spec.id, { claim: 'defect', message: p.message })
       files.push({
         id: p.spec.id,
         path: p.spec.fileName,
@@ -454,9 +458,8 @@ export async function validateSpecs(
           ? claim !== 'defect'
           : claim === 'defect' && result.status === 'failed'
       // A probed defect is reported only when its spec failed in every run.
-      if (probe) {
+      if (probe?.defect) {
         deliver = result.status === 'failed' && result.runs === (options.runs ?? 3)
-        probe.delivered = deliver
         if (!deliver) claim = null
       }
       // A placeholder is a plan item, not a test: delivered only when it runs code the suite does not.
@@ -472,6 +475,8 @@ export async function validateSpecs(
         message = redundantMessage()
       }
       if (planItem) deliver = false
+      // A round trip that holds is delivered as any test is: passing, and adding coverage.
+      if (probe) probe.delivered = deliver
       outcomes.set(file.id, {
         ...outcome,
         validation: {
@@ -494,6 +499,7 @@ export async function validateSpecs(
       skipped: null,
       notes: [...session.notes, ...coverageNotes, ...run.notes],
       probed,
+      probeMillis,
       coverage: {
         measured: baselines.maps.size > 0,
         missing: [...new Set(baselines.missing.values())],

@@ -2,16 +2,22 @@
 // belong to: a finding quoting the call and what was observed, and the spec that demonstrates it.
 import type { Finding } from '../../perspectives/types.js'
 import type { PerspectiveRun } from '../engine/types.js'
-import { defectFindingId, defectLine, defectTitle, PROBED_MESSAGE_ID } from '../execute/probe.js'
+import {
+  defectFindingId,
+  defectLine,
+  defectTitle,
+  PROBED_MESSAGE_ID,
+  type ProbedDefect
+} from '../execute/probe.js'
 import type { ProbedSpec } from '../execute/stage-probe.js'
 
-const LOOKED_FOR: Record<ProbedSpec['defect']['kind'], string> = {
+const LOOKED_FOR: Record<ProbedDefect['kind'], string> = {
   crash: 'an internal error raised by its own code for arguments of its declared types',
   example: 'a docstring example that does not give what it documents, run by doctest',
   'round-trip': 'a decoder that does not give back what its encoder was given'
 }
 
-export function probedFinding(p: ProbedSpec): Finding {
+export function probedFinding(p: ProbedSpec & { defect: ProbedDefect }): Finding {
   const { file, line } = defectLine(p.defect)
   return {
     id: defectFindingId(p.defect, p.perspectiveId),
@@ -40,7 +46,10 @@ export function probedFinding(p: ProbedSpec): Finding {
   }
 }
 
-/** The runs with each delivered probed defect's finding and spec added to its perspective. */
+/**
+ * The runs with each delivered probed defect's finding and spec added to its perspective, and each
+ * delivered round trip that holds as a spec of its perspective (it claims no finding).
+ */
 export function withProbedDefects(
   runs: readonly PerspectiveRun[],
   probed: readonly ProbedSpec[]
@@ -48,7 +57,9 @@ export function withProbedDefects(
   return runs.map((run) => {
     const mine = probed.filter((p) => p.delivered && p.perspectiveId === run.meta.id)
     if (mine.length === 0) return run
-    const findings = mine.map(probedFinding)
+    const findings = mine
+      .filter((p): p is ProbedSpec & { defect: ProbedDefect } => p.defect !== null)
+      .map(probedFinding)
     const specs = mine.map((p) => p.spec)
     return { ...run, findings: [...findings, ...run.findings], specs: [...run.specs, ...specs] }
   })
