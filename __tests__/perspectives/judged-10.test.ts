@@ -72,7 +72,7 @@ describe('judged false in session 7 round 2: Python', () => {
       'throwingCall pkg/ranges.py:51 medium',
       // serial.py 11, JSONSerializer.loads: a parse wrapper, its JSONDecodeError is its contract (absent);
       // read_settings parses and goes on using the result: reported.
-      'throwingCall pkg/serial.py:24 medium'
+      'throwingCall pkg/serial.py:24 low'
     ])
     const handed = found.find((f) => f.startLine === 51)
     expect(handed?.message).toContain('passed on as a value')

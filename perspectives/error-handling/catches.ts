@@ -12,6 +12,7 @@ import type { Confidence, Severity } from '../types.js'
 import { type CheckInput, type Found, guardedCalls, type ModuleInfo, whereText } from './context.js'
 import { ONE_LOWER, within } from '../kit/index.js'
 import { deliberateReason } from './deliberate.js'
+import { answeredByCallers } from './no-answer.js'
 
 /**
  * Python exceptions that are routinely caught and dropped on purpose: optional imports, the iteration
@@ -216,6 +217,20 @@ function workerLoop(info: ModuleInfo, tryBlock: TryBlock): boolean {
   )
 }
 
+/**
+ * A module-level try, not in an inline callback (the model gives module-level code no enclosing
+ * function, so one that holds a function argument could run later): code that runs once on import.
+ */
+function loadTimeSetup(info: ModuleInfo, tryBlock: TryBlock): boolean {
+  if (tryBlock.enclosing !== undefined) return false
+  return !info.module.calls.some(
+    (c) =>
+      c.enclosing === undefined &&
+      (c.arguments ?? []).some((a) => a.kind === 'function') &&
+      within(tryBlock.loc, c.loc)
+  )
+}
+
 /** Callee names that hold a function the user handed in: `this._retryCallback`, `options.onError`, `cb`. */
 const CALLBACK_NAME = /([Cc]allback|[Hh]ook|[Hh]andler|[Ll]istener|^on[A-Z]\w*|^cb|^fn)$/
 
@@ -304,6 +319,8 @@ function checkHandler(
     )
       return null
     if (deliberateSwallow(input, info, tryBlock, handler)) return null
+    // The function answers "nothing" and every caller checks for it (a 404, a default): not dropped.
+    if (answeredByCallers(input, tryBlock, fn) !== undefined) return null
     const body = swallowBody(info, handler)
     const note = commented(input, info, handler)
     let severity: Severity = broad ? 'medium' : 'low'
@@ -339,6 +356,9 @@ function checkHandler(
   if (handler.onlyLogs) {
     // A worker thread's loop that logs a failed task and takes the next: there is no caller to tell.
     if (broad && workerLoop(info, tryBlock)) return null
+    // Set-up when the module loads (`Object.defineProperty(...)` on a frozen prototype): there is no
+    // caller to tell, and a warning is how a library reports it (judged deliberate on ejs).
+    if (loadTimeSetup(info, tryBlock)) return null
     const logs =
       [...new Set(handlerCalls(info, tryBlock, handler).map((c) => c.callee))].join(', ') ||
       'a log call'

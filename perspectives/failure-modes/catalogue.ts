@@ -158,6 +158,7 @@ function javascriptCall(call: CallSite, sources: Map<string, string>): ThrowingC
   const fsReceiver =
     receiver !== undefined && (from(sources, receiver, FS_MODULES) || receiver === 'fs')
   if (SYNC_FS.has(name) && (fsReceiver || (!receiver && from(sources, name, FS_MODULES)))) {
+    if (missingPathTolerated(call)) return undefined
     return {
       operation: name,
       kind: 'sync-io',
@@ -185,6 +186,7 @@ function javascriptCall(call: CallSite, sources: Map<string, string>): ThrowingC
       /^(fs|fse)\.promises$/.test(receiver) ||
       receiver === 'fsp')
   if (ASYNC_FS.has(name) && (promisesReceiver || (!receiver && from(sources, name, FS_PROMISES)))) {
+    if (missingPathTolerated(call)) return undefined
     return {
       operation: name,
       kind: 'async-io',
@@ -216,6 +218,24 @@ function javascriptCall(call: CallSite, sources: Map<string, string>): ThrowingC
     }
   }
   return undefined
+}
+
+/** An options object literal sets `key: true` (`{ recursive: true, force: true }`). */
+function optionSet(call: CallSite, key: string): boolean {
+  return (call.arguments ?? []).some(
+    (a) => a.kind === 'object' && new RegExp(`(^|[{,\\s])${key}\\s*:\\s*true\\b`).test(a.text)
+  )
+}
+
+/**
+ * `rmSync(p, { force: true })` ignores a missing path and `mkdirSync(p, { recursive: true })` an existing
+ * one (and makes missing parents): the common failure the catalogue names cannot happen; only a
+ * permission error is left (judged false on ejs).
+ */
+function missingPathTolerated(call: CallSite): boolean {
+  if (call.name === 'rmSync' || call.name === 'rm') return optionSet(call, 'force')
+  if (call.name === 'mkdirSync' || call.name === 'mkdir') return optionSet(call, 'recursive')
+  return false
 }
 
 function pythonCall(call: CallSite, sources: Map<string, string>): ThrowingCall | undefined {

@@ -1,6 +1,7 @@
 // Python conversions whose text was already shaped before them, judged false on waitress (session 8):
 // `int(line, 16)` after `if not HEXDIG_RE.match(line): break`, `int(s)` under `if s.isdigit():`, and
-// `int(m.group(2))` / `g = m.group; int(g(4))` (a regex group: the pattern decides what it holds). Read
+// `int(m.group(2))` / `g = m.group; int(g(4))` (a regex group: the pattern decides what it holds), and
+// `int(code)` after `if not isinstance(code, int): raise` (a number in: judged false on h11). Read
 // from the call's dominating guards (SiteContext) and the function's local bindings.
 import type { CallSite, FunctionDecl, LocalBinding, ModuleModel } from '../../src/model/types.js'
 
@@ -84,8 +85,35 @@ function sameText(checked: string, value: string): boolean {
   return checked === value || SAME_TEXT.some((m) => checked.startsWith(`${value}.${m}(`))
 }
 
+/** Types whose instances int()/float() take without a ValueError: numbers, not text. */
+const NUMBER_TYPES = new Set([
+  'int',
+  'float',
+  'bool',
+  'numbers.Number',
+  'numbers.Integral',
+  'numbers.Real',
+  'Integral',
+  'Real',
+  'Number',
+  'decimal.Decimal',
+  'Decimal',
+  'fractions.Fraction',
+  'Fraction'
+])
+
+/** int() of these never raises ValueError (a float or Decimal NaN would). */
+const INTEGER_TYPES = new Set(['int', 'bool', 'numbers.Integral', 'Integral'])
+
+/** `int`, `(int, float)`: every type named is a number type the conversion takes (a `str` among them lets text in). */
+function numericTypes(text: string, conversion: string): boolean {
+  const accepted = conversion === 'int' ? INTEGER_TYPES : NUMBER_TYPES
+  const names = splitOutside(unwrap(text), ',').filter((n) => n !== '')
+  return names.length > 0 && names.every((n) => accepted.has(n.trim()))
+}
+
 /** `value.isdigit()`, `value.strip().isdecimal()`, `PATTERN.match(value)`, `re.fullmatch(p, value)`. */
-function checksDigits(fact: string, value: string): boolean {
+function checksDigits(fact: string, value: string, conversion: string): boolean {
   const open = fact.indexOf('(')
   if (open < 0 || !fact.endsWith(')')) return false
   const callee = fact.slice(0, open)
@@ -94,6 +122,8 @@ function checksDigits(fact: string, value: string): boolean {
   const method = dot >= 0 ? callee.slice(dot + 1) : callee
   const receiver = dot >= 0 ? callee.slice(0, dot) : ''
   if (DIGIT_METHODS.has(method) && args.join('') === '') return sameText(receiver, value)
+  if (callee === 'isinstance' && args.length === 2 && args[0].trim() === value)
+    return numericTypes(args[1], conversion)
   if (MATCH_METHODS.has(method) && receiver !== '') {
     const subject = receiver === 're' ? args[1] : args[0]
     return subject !== undefined && sameText(subject, value)
@@ -108,7 +138,8 @@ export function digitChecked(call: CallSite): boolean {
   for (const guard of call.context?.guards ?? []) {
     if (guard.kind === 'loop' || guard.kind === 'default' || guard.kind === 'optional-chain')
       continue
-    if (factsOf(guard.text, guard.holds).some((fact) => checksDigits(fact, value))) return true
+    if (factsOf(guard.text, guard.holds).some((fact) => checksDigits(fact, value, call.callee)))
+      return true
   }
   return false
 }
@@ -174,13 +205,26 @@ export function matchGroupArgument(module: ModuleModel, call: CallSite): boolean
 }
 
 /** The module passes the function on as a value (`("unix_socket_perms", asoctal)`) on a line that does not call it. */
-export function usedAsValue(module: ModuleModel, fn: FunctionDecl): boolean {
+export function usedAsValue(module: ModuleModel, fn: Pick<FunctionDecl, 'name' | 'loc'>): boolean {
   const callLines = new Set(
     module.calls.filter((c) => c.callee === fn.name).map((c) => c.loc.startLine)
   )
   return (module.nameUseLines?.[fn.name] ?? []).some(
     (line) => !callLines.has(line) && (line < fn.loc.startLine || line > fn.loc.endLine)
   )
+}
+
+/**
+ * A method whose class the module hands on as a value (`READERS = {"chunked": ChunkedReader}`, then
+ * `READERS[kind](...)`): the dispatcher builds it and calls it, so its public methods and its dunder
+ * methods (`__call__`, `__init__`) are reached through the table (judged false on h11: "no caller").
+ */
+export function methodOfHandedClass(module: ModuleModel, fn: FunctionDecl): boolean {
+  if (!fn.className) return false
+  const dunder = /^__\w+__$/.test(fn.name)
+  if (!dunder && fn.name.startsWith('_')) return false
+  const cls = module.classes.find((c) => c.name === fn.className)
+  return cls !== undefined && usedAsValue(module, cls)
 }
 
 /**

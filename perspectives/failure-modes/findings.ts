@@ -13,6 +13,10 @@ function confidenceOf(row: Row): Confidence {
   if (mode.kind === 'throw') return 'high'
   // An optional parameter may be normalised by an assignment the model does not record.
   if (mode.kind === 'optional') return 'medium'
+  // "It escapes" is certain only when no caller in the repository catches it and a bad value is not
+  // the caller's own argument (then the error is the function's answer to it: its contract).
+  if (mode.argumentContract || mode.callersCatch) return 'medium'
+  if (mode.callers && mode.callers.catching.length > 0) return 'medium'
   return mode.inputs.length > 0 ? 'high' : 'medium'
 }
 

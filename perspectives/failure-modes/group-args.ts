@@ -81,6 +81,7 @@ function accessOf(text: string): [string, string, string] | undefined {
  * groups (`g = m.groups()`: group k + 1); a list or a split is not one.
  */
 function subscriptRef(
+  module: ModuleModel,
   recv: string,
   key: number | string,
   before: LocalBinding[]
@@ -88,6 +89,10 @@ function subscriptRef(
   const own = before.filter((b) => b.name === recv)
   if (own.length === 0 || own.some((b) => b.operator !== '=' || b.element !== undefined))
     return undefined
+  // `matches = validate(HEADER_RE, line)` then `matches["size"]`: a helper handed a compiled
+  // pattern gives back its named groups (h11's validate() returns `match.groupdict()`).
+  if (typeof key === 'string' && own.every((b) => helperPattern(module, b.value) !== undefined))
+    return { match: recv, group: key }
   const tuples = own.map((b) => groupsOf(b.value))
   const match = tuples[0]
   if (match !== undefined && typeof key === 'number' && tuples.every((t) => t === match))
@@ -99,8 +104,28 @@ function subscriptRef(
   return matches && key !== 0 ? { match: recv, group: key } : undefined
 }
 
+/**
+ * `validate(HEADER_RE, line, ...)`: a call of a plain function whose first argument is a module-level
+ * compiled pattern. The pattern's text ('' when it cannot be read), else undefined.
+ */
+function helperPattern(module: ModuleModel, value: string): string | undefined {
+  const access = accessOf(value)
+  if (!access || access[1] !== '' || !isName(access[0])) return undefined
+  const first = splitOutside(access[2], ',')[0]?.trim() ?? ''
+  if (!isName(first)) return undefined
+  const made = module.calls.filter(
+    (c) => c.enclosing === undefined && c.assignedTo === first && c.callee === 're.compile'
+  )
+  if (made.length !== 1) return undefined
+  return literalPattern(made[0], 1) ?? ''
+}
+
 /** The group an expression reads directly, or undefined. */
-function directRef(text: string, before: LocalBinding[]): GroupRef | undefined {
+function directRef(
+  module: ModuleModel,
+  text: string,
+  before: LocalBinding[]
+): GroupRef | undefined {
   const access = accessOf(text)
   if (!access) return undefined
   const [recv, method, arg] = access
@@ -111,7 +136,7 @@ function directRef(text: string, before: LocalBinding[]): GroupRef | undefined {
   if (method === '[]') {
     const key = groupKey(arg)
     if (key === undefined) return undefined
-    if (isName(recv)) return subscriptRef(recv, key, before)
+    if (isName(recv)) return subscriptRef(module, recv, key, before)
     const inner = accessOf(recv)
     if (inner && inner[2].trim() === '' && isName(inner[0])) {
       if (inner[1] === 'groups' && typeof key === 'number')
@@ -210,7 +235,8 @@ function matchPatterns(
         c.loc.startLine === b.loc.startLine &&
         c.loc.endLine === b.loc.endLine
     )
-    const pattern = made && patternOfCall(module, made)
+    const helper = made ? undefined : helperPattern(module, b.value)
+    const pattern = made ? patternOfCall(module, made) : helper === '' ? undefined : helper
     if (pattern === undefined) return undefined
     patterns.push(pattern)
   }
@@ -234,7 +260,7 @@ function refsOf(
   text: string,
   bindings: LocalBinding[]
 ): GroupRef[] | undefined {
-  const direct = directRef(text, bindings)
+  const direct = directRef(module, text, bindings)
   if (direct) return [direct]
   const name = unwrap(text)
   if (!isName(name)) return undefined
@@ -255,7 +281,7 @@ function refsOf(
       refs.push({ match: viaGroups, group: b.element + 1 })
       continue
     }
-    const ref = b.element === undefined ? directRef(b.value, bindings) : undefined
+    const ref = b.element === undefined ? directRef(module, b.value, bindings) : undefined
     if (!ref) return undefined
     refs.push(ref)
   }

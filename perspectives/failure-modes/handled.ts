@@ -20,6 +20,11 @@ export interface Handling {
   tryLine?: number
   /** The handler throws an error of its own instead (recorded as an explicit throw): the type, when known. */
   convertedTo?: string
+  /**
+   * The handler looks at what it caught and rethrows only some of it (`if (e.code === 'ENOENT') return;
+   * throw e`): the condition it rethrows under, e.g. `e.code === 'ENOENT'`.
+   */
+  selective?: string
 }
 
 export interface TryIndex {
@@ -58,6 +63,32 @@ function probe(t: TryBlock, handler: CatchHandler): boolean {
 }
 
 /**
+ * A handler whose every re-raise of the caught error sits under a check of that error, made inside the
+ * handler (`if (e.code !== 'ENOENT') throw e`, `if e.errno != errno.ENOENT: raise`): it deals with the
+ * errors it expects and passes on the rest on purpose (judged false on fastify-static's statSync). The
+ * check's text, else undefined.
+ */
+function selectiveRethrow(index: TryIndex, handler: CatchHandler): string | undefined {
+  const param = handler.param
+  if (!param) return undefined
+  const rethrows = index.throws.filter((s) => s.rethrow && within(s.loc, handler.loc))
+  if (rethrows.length === 0) return undefined
+  const mentions = new RegExp(`(^|[^\\w$.])${param.replace(/\$/g, '\\$')}\\b`)
+  let check: string | undefined
+  for (const site of rethrows) {
+    const guard = site.context?.guards.find(
+      (g) =>
+        g.line >= handler.loc.startLine &&
+        (g.kind === 'if' || g.kind === 'else' || g.kind === 'early-exit') &&
+        mentions.test(g.text)
+    )
+    if (!guard) return undefined
+    check ??= guard.text
+  }
+  return check
+}
+
+/**
  * How an error raised at `loc` in function `enclosing` ends: caught by a handler of a try around it in
  * the same function (handled, or swallowed when the handler is empty, only logs or only passes), or
  * propagating out of the function. A handler that rethrows lets it propagate.
@@ -80,24 +111,27 @@ export function handling(
     const converts = handler.rethrows
       ? index.throws.find((s) => !s.rethrow && within(s.loc, handler.loc))
       : undefined
-    if (handler.rethrows && !converts) continue
+    const selective = handler.rethrows && !converts ? selectiveRethrow(index, handler) : undefined
+    if (handler.rethrows && !converts && selective === undefined) continue
     // The innermost try decides.
     if (t.loc.startLine < bestStart) continue
     bestStart = t.loc.startLine
-    best = converts
-      ? {
-          effect: 'handled',
-          handler,
-          tryLine: t.loc.startLine,
-          convertedTo: converts.errorType ?? 'another error'
-        }
-      : // Silent only when nothing happens or it is only logged; `return None` / `pass` after a typed except is a designed fallback.
-        {
-          effect:
-            (handler.empty || handler.onlyLogs) && !probe(t, handler) ? 'swallowed' : 'handled',
-          handler,
-          tryLine: t.loc.startLine
-        }
+    best = selective
+      ? { effect: 'handled', handler, tryLine: t.loc.startLine, selective }
+      : converts
+        ? {
+            effect: 'handled',
+            handler,
+            tryLine: t.loc.startLine,
+            convertedTo: converts.errorType ?? 'another error'
+          }
+        : // Silent only when nothing happens or it is only logged; `return None` / `pass` after a typed except is a designed fallback.
+          {
+            effect:
+              (handler.empty || handler.onlyLogs) && !probe(t, handler) ? 'swallowed' : 'handled',
+            handler,
+            tryLine: t.loc.startLine
+          }
   }
   return best ?? { effect: 'propagates' }
 }

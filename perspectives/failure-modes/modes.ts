@@ -14,6 +14,7 @@ import { caughtByEveryCaller, guardOn, validatedParameter } from '../shared/guar
 import { stringLiteralValue } from '../shared/literals.js'
 import { splitTopLevel } from '../shared/values.js'
 import { type CallKind, importSources, throwingCall, type ThrowingCall } from './catalogue.js'
+import type { CallerView } from './caller-view.js'
 import { groupVerdict } from './group-args.js'
 import { type Handling, handling, tryIndex, type TryIndex } from './handled.js'
 import { numericMethodArgument, ownSerializedText, selfMade } from '../shared/self-made.js'
@@ -60,6 +61,13 @@ export interface FailureMode {
   validates?: string
   /** Every call of the function from the repository sits in a try that deals with this error. */
   callersCatch?: CallerRef[]
+  /** Calls: the function's callers in the repository, split by whether they deal with the error. */
+  callers?: CallerView
+  /**
+   * Calls: a parse or conversion of the public function's own argument. A bad argument raising to the
+   * caller that passed it is the function's contract, not an error escaping by accident.
+   */
+  argumentContract?: boolean
 }
 
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g

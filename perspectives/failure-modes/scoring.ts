@@ -8,7 +8,8 @@ import type { Importer } from '../shared/graph.js'
 import type { TestReach } from '../shared/reach.js'
 import type { ReachFacts } from '../shared/test-reach.js'
 import type { Severity } from '../types.js'
-import { usedAsValue } from './checked-text.js'
+import { type FunctionIndex, functionIndex } from './caller-view.js'
+import { methodOfHandedClass, usedAsValue } from './checked-text.js'
 import { identifiers, type FailureMode } from './modes.js'
 
 export type Reach = 'public' | 'internal' | 'handed' | 'load' | 'callback' | 'unreached'
@@ -57,6 +58,8 @@ export interface ScoringContext {
   asserted: Map<string, Set<string>>
   /** Class name -> the names of the classes that inherit from it, at any depth. */
   subclasses: Map<string, Set<string>>
+  /** Every function by module and qualified name, to follow callers up (caller-view.ts). */
+  functions?: FunctionIndex
 }
 
 /** Class name -> every class below it, by the last segment of each base (`bottle.BaseTemplate`). */
@@ -103,7 +106,16 @@ export function scoringContext(
     }
   }
   const subclasses = subclassIndex(model)
-  return { reach, importers, callers, asserted, subclasses, ...(facts ? { facts } : {}) }
+  const functions = functionIndex(model)
+  return {
+    reach,
+    importers,
+    callers,
+    asserted,
+    subclasses,
+    functions,
+    ...(facts ? { facts } : {})
+  }
 }
 
 /**
@@ -160,7 +172,8 @@ export function reachOf(mode: FailureMode, ctx: ScoringContext): Reach {
   if ((ctx.importers.get(module.path) ?? []).some((i) => modules?.has(i.from))) return 'internal'
   // No call by name, but the module hands the function on as a value (`partial(date_convert, ...)`,
   // `{'text/plain': parseString}`): something calls it, through the value (judged false on parse).
-  return !fn.className && usedAsValue(module, fn) ? 'handed' : 'unreached'
+  if (!fn.className) return usedAsValue(module, fn) ? 'handed' : 'unreached'
+  return methodOfHandedClass(module, fn) ? 'handed' : 'unreached'
 }
 
 /**

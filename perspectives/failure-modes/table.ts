@@ -7,6 +7,7 @@ import type { Severity } from '../types.js'
 import type { FailureMessageId } from './messages.js'
 import { type FailureMode, modesOf, shorten } from './modes.js'
 import { findingSeverity, score, type Scores, type ScoringContext } from './scoring.js'
+import { callerPlace, type CallerView, callerView } from './caller-view.js'
 
 export interface Row {
   mode: FailureMode
@@ -41,6 +42,8 @@ function effectText(mode: FailureMode, where: string): string {
   const h = mode.handling
   if (h.effect === 'handled' && h.convertedTo)
     return `caught by the handler of the try at line ${h.tryLine}, which throws ${h.convertedTo} instead`
+  if (h.effect === 'handled' && h.selective)
+    return `caught by the handler of the try at line ${h.tryLine}, which deals with the errors it checks for (${shorten(h.selective, 60)}) and rethrows the rest on purpose`
   if (h.effect === 'handled') return `caught by the handler of the try at line ${h.tryLine}`
   if (h.effect === 'swallowed') {
     const how = h.handler?.empty ? 'an empty handler' : 'a handler that only logs'
@@ -50,16 +53,37 @@ function effectText(mode: FailureMode, where: string): string {
     return `rejecting a bad ${mode.validates} is ${where}'s contract: no finding, a spec checks it`
   if (mode.callersCatch) {
     const first = mode.callersCatch[0]
-    return `every caller in the repository catches it (${mode.callersCatch.length} call${mode.callersCatch.length === 1 ? '' : 's'}, e.g. ${first.enclosing ?? 'module level'} in ${first.path}:${first.line})`
+    const via = mode.callers?.via ? `, through ${mode.callers.via}` : ''
+    return `every caller in the repository catches it (${mode.callersCatch.length} call${mode.callersCatch.length === 1 ? '' : 's'}, e.g. ${callerPlace(first)}${via})`
   }
   if (mode.contract)
     return `raising is what ${where} is for (its whole body is the throw), so callers expect it: no finding`
   if (!mode.fn && mode.inCallback)
     return 'nothing catches it in the inline callback, so it escapes to whatever calls the callback'
   if (!mode.fn) return 'nothing catches it, so importing the module fails'
-  return mode.fn.async
+  const base = mode.fn.async
     ? `nothing in ${where} catches it, so its promise rejects`
     : `nothing in ${where} catches it, so it escapes to the caller`
+  return `${base}${callersText(mode.callers)}${contractText(mode, where)}`
+}
+
+/** What the model saw of the callers: none in the repository, none catching, or some catching. */
+function callersText(view: CallerView | undefined): string {
+  // Calls the model could not resolve (a method on an instance) are not counted: no caller found is
+  // not "no caller", so nothing is said then.
+  if (!view || view.total === 0) return ''
+  const calls = `${view.total} call${view.total === 1 ? '' : 's'} found in the repository`
+  if (view.catching.length === 0)
+    return `; none of its ${calls} catches it (e.g. ${callerPlace(view.open[0])})`
+  const via = view.via ? `, through ${view.via}` : ''
+  return `; ${view.catching.length} of its ${calls} catch it (e.g. ${callerPlace(view.catching[0])}${via}), ${callerPlace(view.open[0])} does not`
+}
+
+/** A parse or conversion of the caller's own argument: the error is how the function answers a bad one. */
+function contractText(mode: FailureMode, where: string): string {
+  if (!mode.argumentContract) return ''
+  const names = mode.inputs.join(', ')
+  return `; ${names} is the caller's own argument, so the ${mode.errorType ?? 'error'} is how ${where} rejects a bad one: a contract to document (or convert to the library's own error), not a crash from outside data`
 }
 
 function occurrenceText(row: Pick<Row, 'mode' | 'scores'>): string {
@@ -74,7 +98,7 @@ function occurrenceText(row: Pick<Row, 'mode' | 'scores'>): string {
     case 'internal':
       return `called by other code in the repository${input}`
     case 'handed':
-      return `passed on as a value (to functools.partial, a table or a callback) and called through it${input}`
+      return `passed on as a value (in a table, to a wrapper or as a callback) and called through it${input}`
     case 'load':
       return 'runs once, when the module is loaded'
     case 'callback':
@@ -113,10 +137,32 @@ function detectionText(row: Pick<Row, 'mode' | 'scores'>): string {
  */
 function calibrated(mode: FailureMode, scores: Scores): Severity {
   const severity = findingSeverity(scores.severityRpn ?? scores.rpn)
-  if (mode.callersCatch) return severity === 'info' ? 'info' : 'low'
+  if (mode.callersCatch || mode.argumentContract) return severity === 'info' ? 'info' : 'low'
+  // Some callers in the repository catch it: a caller that does not is the finding, not the function.
+  if (mode.callers && mode.callers.catching.length > 0 && severity === 'high') return 'medium'
   if (severity === 'high' && (scores.reach !== 'public' || mode.handling.effect !== 'propagates'))
     return 'medium'
   return severity
+}
+
+/**
+ * A throwing call whose error leaves its function: who in the repository receives it (and whether they
+ * catch it, here or further up), and whether the failing value is the public function's own argument.
+ */
+function describeCallers(mode: FailureMode, scores: Scores, ctx: ScoringContext): void {
+  if (mode.handling.effect !== 'propagates' || !mode.fn || !ctx.functions) return
+  const types = (mode.call?.entry.caughtBy ?? []).filter((t) => t !== '*')
+  const view = callerView(mode.fn, types, ctx.functions)
+  if (!view) return
+  mode.callers = view
+  if (view.total > 0 && view.open.length === 0) mode.callersCatch ??= view.catching
+  if (
+    (mode.callKind === 'parse' || mode.callKind === 'conversion') &&
+    mode.inputs.length > 0 &&
+    scores.reach === 'public' &&
+    !mode.callersCatch
+  )
+    mode.argumentContract = true
 }
 
 export function buildTable(
@@ -133,6 +179,7 @@ export function buildTable(
     )
     for (const mode of modes) {
       const scores = score(mode, ctx)
+      if (mode.kind === 'call') describeCallers(mode, scores, ctx)
       const where = mode.fn
         ? plainName(mode.fn.qualifiedName)
         : `${module.path} (${mode.inCallback ? 'inline callback' : 'module level'})`

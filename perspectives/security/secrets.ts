@@ -32,6 +32,18 @@ function nameBefore(line: string, column: number): string | undefined {
   return /([A-Za-z_$][\w$]*)['"]?\]?\s*(?::|=|\?\?|\|\||or)\s*$/.exec(before)?.[1]
 }
 
+/**
+ * A regular expression's source (`[-!#$%&'*+.^_|~0-9a-zA-Z]+`, `\\d{4}-\\w+`): a character class with a
+ * range or a class escape, followed by a quantifier. Random keys (base64, hex, URL-safe) never hold a
+ * bracketed class with a quantifier after it. h11 names its RFC 7230 tchar pattern `token` (judged false).
+ */
+function regexSource(value: string): boolean {
+  return (
+    /\[(?:[^\]\\]|\\.)*(?:\w-\w|\\[dwsDWS])(?:[^\]\\]|\\.)*\][+*?{]/.test(value) ||
+    /\\[dwsDWS][+*?{]/.test(value)
+  )
+}
+
 interface SecretHit {
   kind: string
   secret: string
@@ -57,6 +69,7 @@ function classify(
   if (!name || !SECRET_NAME.test(name)) return undefined
   const { minSecretLength, minSecretEntropy } = context.options
   if (!looksRandom(literal.value, minSecretLength, minSecretEntropy)) return undefined
+  if (regexSource(literal.value)) return undefined
   const bits = entropy(literal.value)
   return {
     name,

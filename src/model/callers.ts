@@ -82,6 +82,25 @@ function resolve(
     const cls = call.enclosing?.split('.')[0]
     return cls ? byQualified.get(`${cls}.${call.name}`) : undefined
   }
+  // A method of an object of functions the module declares (`const dirList = { list: async function
+  // ... }` called as `dirList.list(...)`): fastify-static's only caller of list() catches its rejection.
+  const member = byQualified.get(`${call.receiver}.${call.name}`)
+  if (member && !call.receiver.includes('.')) return member
   const ns = namespaces.get(call.receiver)
-  return ns ? topsOf(ns).get(call.name) : undefined
+  if (!ns) return undefined
+  return topsOf(ns).get(call.name) ?? exportedObjectMember(ns, call.name)
+}
+
+/**
+ * `module.exports = dirList` (or `export default dirList`) where dirList is an object of functions:
+ * `require('./dirList').list` is the function qualified `dirList.list` there.
+ */
+function exportedObjectMember(m: ModuleModel, name: string): FunctionDecl | undefined {
+  for (const e of m.exports) {
+    if (e.kind !== 'commonjs' && e.kind !== 'default') continue
+    const local = e.local ?? e.name
+    const fn = m.functions.find((f) => f.qualifiedName === `${local}.${name}`)
+    if (fn) return fn
+  }
+  return undefined
 }
