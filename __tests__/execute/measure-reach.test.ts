@@ -2,7 +2,8 @@
 // ran decides "tested" for them. node:test runs JavaScript as written (V8 offsets are the file's);
 // pytest under coverage.py reports lines. A module never loaded ran nothing; tooling is not counted.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PERSPECTIVES } from '../../perspectives/index.js'
@@ -388,6 +389,61 @@ describe("measured reach with mocha's tdd interface and a CLI the tests start th
       }
     }, 120_000)
   }
+})
+
+describe('measured reach of a shipped module through the build its tests load (ejs: lib/esm via lib/cjs)', () => {
+  it('counts the functions its build ran, by name, and says which build', async () => {
+    const ws = await fixtureWorkspace('reach-built-copy')
+    const out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+    try {
+      // The project's build step, as tsc would write it (CommonJS, same function names); git ignores it.
+      await mkdir(join(ws.dir, 'lib/cjs'), { recursive: true })
+      await writeFile(
+        join(ws.dir, 'lib/cjs/words.js'),
+        [
+          "'use strict'",
+          "Object.defineProperty(exports, '__esModule', { value: true })",
+          'exports.spell = exports.whisper = exports.shout = void 0',
+          "function shout(text) { return text.toUpperCase() + '!' }",
+          'exports.shout = shout',
+          "function whisper(text) { return text.toLowerCase() + '...' }",
+          'exports.whisper = whisper',
+          "function spell(text) { return text.split('').join('-') }",
+          'exports.spell = spell',
+          ''
+        ].join('\n')
+      )
+      const git = (...args: string[]): void => {
+        // Committed before the measurement's time, so the report is not older than the code.
+        const date = '2026-01-01T00:00:00Z'
+        execFileSync('git', ['-C', ws.dir, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
+          stdio: 'ignore',
+          env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }
+        })
+      }
+      git('init', '-q')
+      git('add', '-A')
+      git('commit', '-q', '-m', 'fixture')
+      const analysis = await analysed(ws.dir, out)
+      expect(analysis.model.modules.map((m) => m.path)).not.toContain('lib/cjs/words.js')
+      const measured = await measure(analysis, ws.dir)
+      expect(measured.note).toMatch(
+        /mocha ran 1 of 1 shipped files \(exit code 0; lib\/esm\/words\.js ran as its build lib\/cjs\/words\.js\)/
+      )
+      const file = measured.report!.files.find((f) => f.path === 'lib/esm/words.js')
+      expect(file?.through).toBe('lib/cjs/words.js')
+      // No line is claimed: the build's offsets are not the source's.
+      expect([file?.linesFound, file?.uncoveredLines]).toEqual([0, []])
+      analysis.model.facts.coverage.push(measured.report!)
+      const model = analysis.model
+      expect(reachOf(model, 'lib/esm/words.js', 'shout')).toBe('covered')
+      expect(reachOf(model, 'lib/esm/words.js', 'spell')).toBe('covered')
+      expect(reachOf(model, 'lib/esm/words.js', 'whisper')).toBe('not-run')
+    } finally {
+      await ws.remove()
+      await rm(out, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
 
 const describePy = CI_PYTHON ? describe : describe.skip

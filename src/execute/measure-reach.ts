@@ -97,10 +97,17 @@ export async function measureSuiteReach(options: ReachOptions): Promise<ReachMea
     const files = result.report.files
     // A transformed file (vitest, jest) claims no line: its functions say whether it ran.
     const ran = files.filter((f) => f.linesHit > 0 || f.functions.some((fn) => fn.hits > 0)).length
+    const built = files.filter((f) => f.through)
     return done(
       `${framework} ran ${ran} of ${files.length} shipped files (exit code ${baselines.exitCodes?.get(framework) ?? 'unknown'}` +
         (skipped
           ? `; ${skipped.count} test${skipped.count === 1 ? '' : 's'} skipped on this interpreter, in ${skipped.files.slice(0, 3).join(', ')}${skipped.files.length > 3 ? ` and ${skipped.files.length - 3} more files` : ''}: what only they reach is not called untested`
+          : '') +
+        (built.length > 0
+          ? `; ${built
+              .slice(0, 3)
+              .map((f) => `${f.path} ran as its build ${f.through}`)
+              .join(', ')}${built.length > 3 ? ` and ${built.length - 3} more` : ''}`
           : '') +
         '); ' +
         (partial

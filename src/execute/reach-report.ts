@@ -12,6 +12,7 @@
 import type { CoverageReport, FileCoverage, ModuleModel } from '../model/types.js'
 import { parseReport } from '../repo/coverage.js'
 import type { TestFramework } from '../specs/types.js'
+import { builtCopyOf, throughBuild } from './built-copy.js'
 import { ran, type CoverageMap, type V8Function, type V8Range } from './coverage.js'
 
 /** The name the measured report goes by in findings and the summary: a noun phrase, as sentences use it. */
@@ -103,9 +104,18 @@ function v8Files(
 ): { files: FileCoverage[] } {
   const asWritten = RUNS_AS_WRITTEN.has(input.framework)
   const files: FileCoverage[] = []
+  const modelled = new Set(input.modules.map((m) => m.path))
+  const unmodelled = new Map(
+    [...(map.functions ?? new Map<string, V8Function[]>())].filter(([path]) => !modelled.has(path))
+  )
   for (const module of productModules(input)) {
     const ranges = map.files.get(module.path)
-    if (!ranges) continue
+    if (!ranges) {
+      // Not loaded itself; a build of it may have been (built-copy.ts).
+      const copy = unmodelled.size > 0 ? builtCopyOf(module, unmodelled) : null
+      if (copy) files.push(throughBuild(module, copy, unmodelled.get(copy) ?? []))
+      continue
+    }
     const own = map.functions?.get(module.path) ?? []
     const text = input.text(module.path)
     // Offsets are the file's only when the runner ran the file itself; elsewhere names still tell.

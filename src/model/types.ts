@@ -730,6 +730,11 @@ export interface FileCoverage {
   /** Lines the coverage tool excluded by the project's configuration (coverage.py `excluded_lines`). */
   excludedLines?: number[]
   functions: { name: string; line: number; hits: number; excluded?: boolean }[]
+  /**
+   * The file did not run itself: a build of the same source did (ejs's `lib/cjs/ejs.js` for the shipped
+   * `lib/esm/ejs.js`), and its functions are matched by name. No line is claimed.
+   */
+  through?: string
 }
 
 export interface CoverageReport {
