@@ -52,6 +52,12 @@ describe('config file', () => {
     ).toEqual({ totalSeconds: 300, perFileSeconds: 20, suiteSeconds: 0 })
   })
 
+  it('calibration.report names classes the judged calibration holds back, to report them anyway', () => {
+    expect(
+      parse('calibration: { report: [all, scope, failure-modes/throwingCall] }').calibration
+    ).toEqual({ report: ['all', 'scope', 'failure-modes/throwingCall'] })
+  })
+
   it('an empty file is an empty config', () => {
     expect(parse('')).toEqual({ include: [], exclude: [], perspectives: {} })
   })
@@ -59,7 +65,7 @@ describe('config file', () => {
   it.each([
     [
       'includes: ["src"]',
-      "unknown key 'includes'. Did you mean 'include'? Known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, coverage, surface, validation, perspectives."
+      "unknown key 'includes'. Did you mean 'include'? Known: include, exclude, framework, maxFileBytes, historyDays, maxResultAgeDays, coverage, surface, calibration, validation, perspectives."
     ],
     ['maxFileBytes: "big"', 'maxFileBytes: must be integer'],
     ['historyDays: 0', 'historyDays: must be >= 1'],
@@ -85,7 +91,16 @@ describe('config file', () => {
     [
       'validation: { totalSecond: 60 }',
       "validation: unknown key 'totalSecond'. Did you mean 'totalSeconds'? Known: totalSeconds, perFileSeconds, suiteSeconds."
-    ]
+    ],
+    [
+      'calibration: { report: [scop] }',
+      "calibration.report: 'scop' names no perspective. Did you mean 'scope'?"
+    ],
+    [
+      'calibration: { report: [scope/untested] }',
+      "calibration.report: 'scope/untested': scope has no message id 'untested'."
+    ],
+    ['calibration: { hold: [] }', "calibration: unknown key 'hold'. Known: report."]
   ])('rejects %j with the place and the reason', (text, message) => {
     expect(problem(text)).toContain(message)
   })

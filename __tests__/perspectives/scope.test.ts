@@ -296,16 +296,16 @@ testPerspective<ScopeOptions>(scope, {
           untestedPublicSymbols: 3
         })
         const price = result.run.findings.find((f) => f.symbol === 'priceOrder')
-        // Without a coverage report the claim is an estimate: at most medium.
+        // Without a coverage report the claim is an estimate: at most medium, and low confidence.
         expect(price).toMatchObject({
           severity: 'medium',
-          confidence: 'medium',
+          confidence: 'low',
           title: 'Untested public function priceOrder'
         })
         expect(price?.message).toContain('estimated')
         expect(price?.message).toContain('imported by 1 module')
         const truncate = result.run.findings.find((f) => f.symbol === 'truncate')
-        expect(truncate).toMatchObject({ severity: 'low', confidence: 'medium' })
+        expect(truncate).toMatchObject({ severity: 'low', confidence: 'low' })
         expect(truncate?.message).toContain(
           '1 test file (__tests__/text.test.ts) imports src/text.ts but none references it'
         )
@@ -409,7 +409,7 @@ testPerspective<ScopeOptions>(scope, {
           ['format', 'referenced']
         ])
         const pad = result.run.findings[0]
-        expect(pad.confidence).toBe('medium')
+        expect(pad.confidence).toBe('low')
         expect(pad.message).toContain(
           'no test imports src/pad.ts; tests run it only through the modules they import'
         )

@@ -156,7 +156,8 @@ export function untestedIntegrations(input: FindingInput): Draft[] {
       severity: measured
         ? capPartial(about.severity[0], measured.report)
         : capEstimate(about.severity[indirect ? 1 : 0]),
-      confidence: measured && !measured.report.partial ? 'high' : 'medium',
+      // Without a report, "no test reaches it" is the static estimate: low confidence (README).
+      confidence: !measured ? 'low' : measured.report.partial ? 'medium' : 'high',
       rationale:
         `Integration points fail in ways unit tests of pure code never show; severity is ${about.severity[0]} for ${about.what} ` +
         `no test reaches, one step lower when tests run the module only through others.`,
@@ -195,7 +196,8 @@ export function untestedRoutes(input: FindingInput): Draft[] {
         path: prefix
       },
       severity: 'medium',
-      confidence: 'medium',
+      // Measured: the handler never ran; else no test imports the module or names the path, an estimate.
+      confidence: handler === undefined ? 'low' : 'medium',
       rationale:
         'A route is a contract with every client; without a test a changed status code or body shape ships unnoticed.',
       evidence: input.quote.evidence(r.module, r.loc),

@@ -150,7 +150,8 @@ function untestedUnits(input: FindingInput): Draft[] {
     const unit = input.unitByKey.get(unitKey(t.file, t.symbol)) as PublicUnit
     const measured = t.measured === 'not-run'
     const report = input.facts?.measured(t.file)?.report
-    const confidence: Confidence = measured && !report?.partial ? 'high' : 'medium'
+    // A static "untested" is an estimate (README: low confidence); a partial run's report is medium.
+    const confidence: Confidence = !measured ? 'low' : report?.partial ? 'medium' : 'high'
     return {
       messageId: 'untestedPublicUnit',
       data: {
@@ -225,17 +226,21 @@ function complexFunctions(input: FindingInput): Draft[] {
       )
     },
     severity:
-      fn.complexity >= 2 * options.complexityThreshold &&
-      input.facts?.measured(module.path) &&
-      !input.facts.measured(module.path)?.report.partial
+      fn.complexity >= 2 * options.complexityThreshold && measuredFully(input, module.path)
         ? 'high'
         : 'medium',
-    confidence: 'medium',
+    confidence: reachConfidence(input, module.path),
     rationale: `Cyclomatic complexity ${fn.complexity} over ${fn.lines} lines; a function this branchy hides untested paths.`,
     evidence: input.quote.evidence(module.path, fn.loc),
     key: `complex:${fn.qualifiedName}`,
     symbol: fn.qualifiedName
   }))
+}
+
+/** What says "not reached": a full run's report (high), a partial one (medium), or the static estimate (low). */
+function reachConfidence(input: FindingInput, path: string): Confidence {
+  const measured = input.facts?.measured(path)
+  return measured === undefined ? 'low' : measured.report.partial ? 'medium' : 'high'
 }
 
 /** A report measures the file, and its run was not partial (see CoverageReport.partial). */
@@ -274,7 +279,7 @@ function largeModules(input: FindingInput): Draft[] {
       },
       severity:
         m.lines >= 3 * options.largeModuleLines && measuredFully(input, m.path) ? 'high' : 'medium',
-      confidence: measuredFully(input, m.path) ? 'high' : 'medium',
+      confidence: reachConfidence(input, m.path),
       rationale: input.facts?.measured(m.path)
         ? `${m.lines} lines at or above the ${options.largeModuleLines}-line threshold, and the coverage report shows none of its lines ran.`
         : `${m.lines} lines at or above the ${options.largeModuleLines}-line threshold, and no test file imports the module (estimated: no coverage report measures it).`,
@@ -320,7 +325,8 @@ function entryPoints(input: FindingInput): Draft[] {
       },
       // A bare `__main__` block or `#!` script is often a maintainer's helper; a bin or a CLI is what users run.
       severity: entries.some((e) => e.kind === 'bin' || e.kind === 'cli') ? 'medium' : 'low',
-      confidence: 'medium',
+      // Measured: the file never ran; else no test imports or names it, an estimate.
+      confidence: ran === false ? 'medium' : 'low',
       rationale:
         'Users start here; a test may still run it as a process under a name not seen in test strings.',
       evidence: input.quote.evidence(file, loc, 2),
@@ -363,7 +369,7 @@ function routes(input: FindingInput): Draft[] {
       messageId: 'untestedRoute',
       data: { route: route.name, file: route.file, via: route.via, path: route.path },
       severity: 'medium',
-      confidence: 'medium',
+      confidence: handlerRan === undefined ? 'low' : reachConfidence(input, route.file),
       rationale:
         'An HTTP route is an entry point for every client; without a test its contract is unchecked.',
       evidence: input.quote.evidence(route.file, route.loc, 2),

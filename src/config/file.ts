@@ -72,7 +72,9 @@ function describe(
             ? Object.keys(schema.properties.surface.properties)
             : e.instancePath === '/validation'
               ? Object.keys(schema.properties.validation.properties)
-              : null
+              : e.instancePath === '/calibration'
+                ? Object.keys(schema.properties.calibration.properties)
+                : null
       return `${at}: unknown key '${key}'.${known ? `${didYouMean(key, known)} Known: ${known.join(', ')}.` : ''}`
     }
     if (e.keyword === 'enum')
@@ -128,6 +130,7 @@ export function parseConfigText(
     perspectives: raw.perspectives ?? {},
     ...(raw.surface ? { surface: { include: raw.surface.include ?? [] } } : {}),
     ...(raw.validation ? { validation: { ...raw.validation } } : {}),
+    ...(raw.calibration ? { calibration: { report: raw.calibration.report ?? [] } } : {}),
     ...(raw.coverage ? { coverage: parseCoverageGlobs(`${where}: coverage`, raw.coverage) } : {})
   }
   for (const entry of config.surface?.include ?? []) {
@@ -136,6 +139,10 @@ export function parseConfigText(
         `${where}: surface.include: '${entry}' is neither a file class (${FILE_CLASSES.join(', ')}) nor a glob (a path with / or *, such as "scripts/**").`
       )
     }
+  }
+  for (const entry of config.calibration?.report ?? []) {
+    const problem = calibrationEntryProblem(entry, perspectives)
+    if (problem) throw new ConfigurationError(`${where}: calibration.report: ${problem}`)
   }
   return config
 }
@@ -209,4 +216,22 @@ export function readConfigFile(
 ): FileConfig {
   if (path === null) return { include: [], exclude: [], perspectives: {} }
   return parseConfigText(readConfigText(path, root), path, perspectives)
+}
+
+/** A `calibration.report` entry names `all`, a perspective, or one of its message ids; else why not. */
+function calibrationEntryProblem(
+  entry: string,
+  perspectives: readonly AnyPerspective[]
+): string | null {
+  if (entry === 'all') return null
+  const [id, messageId, ...rest] = entry.split('/')
+  const perspective = perspectives.find((p) => p.meta.id === id)
+  const ids = perspectives.map((p) => p.meta.id)
+  if (!perspective)
+    return `'${keyText(entry)}' names no perspective.${didYouMean(id, ids)} Use all, a perspective id or perspective/messageId.`
+  if (messageId === undefined) return null
+  const messages = Object.keys(perspective.meta.messages)
+  if (rest.length > 0 || !messages.includes(messageId))
+    return `'${keyText(entry)}': ${id} has no message id '${keyText(messageId)}'.${didYouMean(messageId, messages)} Known: ${messages.join(', ')}.`
+  return null
 }

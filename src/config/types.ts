@@ -32,6 +32,8 @@ export interface FileConfig {
   coverage?: string[]
   /** Budgets of the validation stage, in seconds (src/execute). */
   validation?: { totalSeconds?: number; perFileSeconds?: number; suiteSeconds?: number }
+  /** Classes the judged calibration holds back, reported anyway: perspective ids, `perspective/messageId`, or `all`. */
+  calibration?: { report: string[] }
 }
 
 export interface RunConfig {

@@ -11,6 +11,8 @@ export interface PerspectiveRun {
   /** For `failed`: what went wrong, in words (never a secret). */
   error: string | null
   findings: Finding[]
+  /** Findings of classes the judged calibration holds back (src/pipeline/calibration.ts): not reported, counted. */
+  held?: Finding[]
   specs: TestSpec[]
   /** The draft each spec was rendered from, by spec id: the validation stage re-renders observed cases. */
   drafts?: Map<string, SpecDraft>

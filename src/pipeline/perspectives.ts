@@ -9,6 +9,7 @@ import type { RenderTarget } from '../specs/types.js'
 import type { Logger } from '../log.js'
 import type { BaseInput } from './base.js'
 import { assembleResults, type ResultsPlan } from './results.js'
+import { DEFAULT_CALIBRATION, holdBack, type Calibration } from './calibration.js'
 import { stage } from './timing.js'
 import { errorMessage } from '../util/errors.js'
 
@@ -26,6 +27,8 @@ export interface PerspectiveInputs {
   base?: BaseInput
   /** For perspectives that need 'results': what history gives and what this run computes (plan.ts). */
   results?: { plan: ResultsPlan; all: readonly Perspective<string, any>[]; commit: string | null }
+  /** The judged calibration (classes held back); the default table when absent. */
+  calibration?: Calibration
 }
 
 export async function runPerspectives(
@@ -81,9 +84,11 @@ export async function runPerspectives(
             millis: 0
           }
         }
+        // Held before big-picture reads the runs: its hotspots and backlog stand on reported findings only.
+        run = holdBack(run, inputs.calibration ?? DEFAULT_CALIBRATION)
         if (run.status === 'ok') {
           logger.info(
-            `${meta.number} ${meta.id}: ${run.findings.length} findings, ${run.specs.length} specs, risk ${run.risk}/100 (${run.millis} ms)`
+            `${meta.number} ${meta.id}: ${run.findings.length} findings${run.held?.length ? ` (${run.held.length} held back by the judged calibration)` : ''}, ${run.specs.length} specs, risk ${run.risk}/100 (${run.millis} ms)`
           )
         } else if (run.status === 'not-implemented') {
           logger.info(

@@ -32,6 +32,7 @@ import { planResults, withComputed, type ResultsPlan } from './results.js'
 import { storeResults, type StoreResult } from './store.js'
 import { thresholdMessage } from './threshold.js'
 import { validateRuns } from './validate.js'
+import { DEFAULT_CALIBRATION, restoreDefects } from './calibration.js'
 import { stage } from './timing.js'
 import { claimResultsFolder, cleanLeftoverTemps } from '../sinks/results-folder.js'
 import { registerSecret } from '../util/redact.js'
@@ -121,6 +122,10 @@ export async function runPlan(
       options: config.file.perspectives,
       ...(config.file.surface?.include ? { surfaceInclude: config.file.surface.include } : {}),
       source,
+      calibration: {
+        ...DEFAULT_CALIBRATION,
+        report: config.file.calibration?.report ?? DEFAULT_CALIBRATION.report
+      },
       ...(base ? { base } : {}),
       ...(resultsPlan
         ? {
@@ -146,7 +151,8 @@ export async function runPlan(
     baselines,
     probeTargets(analysis.model, shipped)
   )
-  const runs = validated.runs
+  // A held finding whose spec showed a defect is established: it is reported after all.
+  const runs = validated.runs.map(restoreDefects)
   const repository = repositoryName(config)
   const records = runs.map((run) =>
     buildRecord(run, {

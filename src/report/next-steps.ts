@@ -1,5 +1,6 @@
 // "What to do next": the few findings and specs a maintainer should act on first, across perspectives.
-// Chosen by risk on shipped code: severity, then confidence, then a spec that already covers it.
+// Chosen by risk on shipped code: first the classes independent judges found true most often (the judged
+// calibration, src/pipeline/calibration.ts), then severity, then confidence, then a spec that already covers it.
 // Running the specs decides too: a finding its spec showed to be a defect leads whatever its rank;
 // a finding its spec refuted is left out.
 // Pure and deterministic; both the job summary and the terminal report list the same items.
@@ -9,6 +10,7 @@ import { refutedFindings } from '../engine/risk.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import type { TestSpec } from '../specs/types.js'
 import { isShippedPath } from './shipped.js'
+import { DEFAULT_CALIBRATION, trustRank, type Calibration } from '../pipeline/calibration.js'
 
 export const MAX_NEXT_STEPS = 10
 
@@ -60,7 +62,8 @@ export function byRisk(
 export function nextSteps(
   runs: readonly PerspectiveRun[],
   max = MAX_NEXT_STEPS,
-  shipped: (path: string) => boolean = isShippedPath
+  shipped: (path: string) => boolean = isShippedPath,
+  calibration: Calibration = DEFAULT_CALIBRATION
 ): NextStep[] {
   const candidates: { step: NextStep; score: number; order: number }[] = []
   let order = 0
@@ -84,6 +87,7 @@ export function nextSteps(
       if (spec) covered.add(spec)
       const score =
         (defect ? 1000 : 0) +
+        trustRank(f, calibration) * 100 +
         severityWeight(f.severity) * 10 +
         CONFIDENCE_RANK[f.confidence] * 3 +
         (spec ? 1 : 0)
@@ -99,7 +103,7 @@ export function nextSteps(
       if (s.validation?.claim === 'refuted') continue
       candidates.push({
         step: { perspective: run.meta.id, spec: s },
-        score: 20 + PRIORITY_RANK[s.priority],
+        score: 100 + 20 + PRIORITY_RANK[s.priority],
         order: order++
       })
     }

@@ -7,6 +7,7 @@ import type { TestSpec } from '../specs/types.js'
 import { codeCell, escapeInline, escapeMultiline, fencedBlock } from '../util/escape.js'
 import { blobUrl, countsText, locationText, riskLabel, severityCounts } from './facts.js'
 import { byRisk } from './next-steps.js'
+import { heldSentence } from './held.js'
 import type { HistoryDelta, SummaryInput } from './types.js'
 
 /** How much of each perspective the summary shows; lowered step by step until the summary fits. */
@@ -164,7 +165,10 @@ export function perspectiveSection(
   } else if (run.report !== null && run.report.trim() !== '') {
     omitted.reports++
   }
-  const findings = findingsSection(input, run.findings, caps, omitted, cache)
+  const held = heldSentence(run, (t) => `<code>${escapeInline(t)}</code>`)
+  const findings =
+    findingsSection(input, run.findings, caps, omitted, cache, held !== null) +
+    (held ? `\n\n_${held}_` : '')
   parts.push(...(overviewFirst ? [report, findings] : [findings, report]).filter((p) => p !== ''))
   parts.push(
     caps.compact ? specsLine(run.specs, omitted) : specsSection(run.specs, caps, omitted, cache)
@@ -199,10 +203,13 @@ function findingsSection(
   findings: readonly Finding[],
   caps: Caps,
   omitted: Omitted,
-  cache: RenderCache
+  cache: RenderCache,
+  someHeld = false
 ): string {
   if (findings.length === 0)
-    return '### Findings\n\nNothing found from this perspective in the analysed files.'
+    return someHeld
+      ? '### Findings\n\nNo findings reported from this perspective.'
+      : '### Findings\n\nNothing found from this perspective in the analysed files.'
   const shown = byRisk(findings, input.isShipped).slice(0, caps.findings)
   const rows = shown.map((f) => cached(cache.findingRows, f, () => findingRow(input, f)))
   const table = [

@@ -9,6 +9,7 @@ import type { SummaryInput } from './types.js'
 import { byRisk, nextSteps, type NextStep } from './next-steps.js'
 import { MAX_FINDINGS_SHOWN } from './summary-sections.js'
 import { redactText } from '../util/redact.js'
+import { heldSentence } from './held.js'
 
 export interface TerminalOptions {
   color: boolean
@@ -136,6 +137,8 @@ function perspectiveLines(
       `     … and ${plural(run.findings.length - maxFindings, 'more finding')} (${rest}; all in the results file)`
     )
   }
+  const held = heldSentence(run)
+  if (held) out.push(paint('dim', `   ${terminalSafe(held)}`))
   if (run.specs.length > 0) out.push('   Specs:')
   for (const s of run.specs.slice(0, maxSpecs)) {
     out.push(

@@ -1,0 +1,249 @@
+// Judged calibration: classes of findings (perspective / message id / confidence) whose claims independent
+// judges found mostly untrue are held back: not reported as findings, not in the risk, not in the report's
+// lead list; counted and named in their perspective's section, kept in the records' details, and their
+// specs stay in the plan as tests to write (with no claim of a defect). A held finding whose spec showed a
+// defect when it ran is reported after all. The config file's `calibration.report` re-enables classes.
+// The judged figures and how they were replayed: docs/evaluation/calibration.md.
+import { riskScore } from '../../perspectives/contract.js'
+import type { Confidence, Finding } from '../../perspectives/types.js'
+import type { PerspectiveRun } from '../engine/types.js'
+
+/** What independent judges found of one class, on findings the current code still reports. */
+export interface JudgedClass {
+  /** `perspective/messageId`. */
+  id: string
+  /** The confidences the figures are for (as the current code rates them); every confidence when absent. */
+  confidence?: readonly Confidence[]
+  judged: number
+  /** Judged true ("partly" is not true). */
+  true: number
+  /**
+   * The figures are the perspective's thinly judged classes pooled (each had fewer than MIN_JUDGED on its
+   * own, together at least that many): docs/evaluation/calibration.md.
+   */
+  pooled?: boolean
+}
+
+/**
+ * A class is held when fewer than half of at least this many judged findings were true. A class at one
+ * confidence with this many judged stands on its own; thinner confidences are pooled within the class, and
+ * classes still thinner are pooled within their perspective (scripts/replay-judged.mjs builds the table).
+ */
+export const MIN_JUDGED = 5
+export const HOLD_BELOW = 0.5
+/** A class leads the report's list before others when at least this share of as many judged was true. */
+export const STRONG_FROM = 0.8
+
+/**
+ * Judged figures of what the current code still reports, replayed at 63820ab on the judged rounds' repositories
+ * (docs/evaluation/calibration.md; printed by `scripts/replay-judged.mjs --ts`). Tuning data: the rounds these
+ * figures come from are not a measurement of the policy.
+ */
+export const JUDGED_CLASSES: readonly JudgedClass[] = [
+  { id: 'backwards-compat/engineRaised', judged: 9, true: 7, pooled: true },
+  { id: 'backwards-compat/exportRemoved', judged: 9, true: 7, pooled: true },
+  { id: 'backwards-compat/memberRemoved', judged: 9, true: 7, pooled: true },
+  { id: 'backwards-compat/parameterRemoved', judged: 9, true: 7, pooled: true },
+  { id: 'backwards-compat/versionBumpTooSmall', judged: 9, true: 7, pooled: true },
+  { id: 'big-picture/hotspot', confidence: ['high'], judged: 7, true: 2 },
+  { id: 'big-picture/hotspot', confidence: ['medium'], judged: 12, true: 3 },
+  { id: 'ci-cd/noConcurrency', confidence: ['high'], judged: 12, true: 10 },
+  { id: 'ci-cd/noDependencyCache', confidence: ['medium'], judged: 8, true: 8 },
+  { id: 'ci-cd/noPermissions', confidence: ['high'], judged: 9, true: 9 },
+  { id: 'ci-cd/noTimeout', confidence: ['high'], judged: 33, true: 33 },
+  { id: 'ci-cd/unpinnedAction', confidence: ['high'], judged: 51, true: 50 },
+  { id: 'data-integrity/argumentMutation', judged: 5, true: 0, pooled: true },
+  { id: 'data-integrity/localTimeParsing', judged: 5, true: 0, pooled: true },
+  { id: 'data-integrity/nonAtomicWrite', confidence: ['medium'], judged: 5, true: 4 },
+  { id: 'data-integrity/roundTripPair', judged: 5, true: 1 },
+  { id: 'error-handling/exitInLibrary', confidence: ['medium'], judged: 9, true: 5 },
+  { id: 'error-handling/logOnlyCatch', judged: 7, true: 1, pooled: true },
+  { id: 'error-handling/lostCause', judged: 7, true: 1, pooled: true },
+  { id: 'error-handling/swallowedError', confidence: ['low'], judged: 5, true: 0 },
+  { id: 'error-handling/swallowedError', confidence: ['medium'], judged: 9, true: 0 },
+  { id: 'error-handling/thenWithoutCatch', judged: 7, true: 1, pooled: true },
+  { id: 'failure-modes/throwingCall', confidence: ['high'], judged: 11, true: 2 },
+  { id: 'failure-modes/throwingCall', confidence: ['medium'], judged: 18, true: 6 },
+  { id: 'integration-points/envWithoutDefault', judged: 7, true: 1, pooled: true },
+  { id: 'integration-points/importCycle', judged: 7, true: 1, pooled: true },
+  { id: 'integration-points/untestedIntegration', judged: 7, true: 1, pooled: true },
+  { id: 'performance/catastrophicRegex', confidence: ['high'], judged: 10, true: 9 },
+  // Scope rated every complexFunction medium at 63820ab; it now says low (estimate) or high (measured).
+  { id: 'scope/complexFunction', judged: 8, true: 0 },
+  { id: 'scope/untestedPublicUnit', confidence: ['high'], judged: 5, true: 5 },
+  // Medium at 63820ab was the static estimate (or a partial run's report); the estimate is now rated low.
+  { id: 'scope/untestedPublicUnit', confidence: ['medium', 'low'], judged: 15, true: 2 },
+  { id: 'security/redosOnInput', confidence: ['medium'], judged: 6, true: 4 },
+  { id: 'test-coverage/uncoveredFunction', confidence: ['high'], judged: 43, true: 32 },
+  { id: 'test-coverage/uncoveredFunction', confidence: ['medium'], judged: 25, true: 10 },
+  { id: 'test-coverage/untestedFunctionEstimate', confidence: ['low'], judged: 6, true: 4 },
+  { id: 'test-pyramid/orderDependence', judged: 14, true: 3, pooled: true },
+  { id: 'test-pyramid/realClock', judged: 14, true: 3, pooled: true },
+  { id: 'test-pyramid/sharedMutableState', judged: 14, true: 3, pooled: true },
+  { id: 'test-pyramid/skippedTest', judged: 14, true: 3, pooled: true },
+  { id: 'test-pyramid/sleepInTest', confidence: ['high'], judged: 6, true: 3 },
+  { id: 'test-pyramid/testCanMoveDown', judged: 14, true: 3, pooled: true },
+  { id: 'test-pyramid/unhealthyShape', judged: 14, true: 3, pooled: true },
+  { id: 'test-pyramid/unseededRandom', judged: 14, true: 3, pooled: true }
+]
+
+export type Trust = 'held' | 'strong' | 'unproven'
+
+export function trustOf(c: JudgedClass): Trust {
+  if (c.judged < MIN_JUDGED) return 'unproven'
+  const precision = c.true / c.judged
+  return precision < HOLD_BELOW ? 'held' : precision >= STRONG_FROM ? 'strong' : 'unproven'
+}
+
+export interface Calibration {
+  classes: readonly JudgedClass[]
+  /** Classes reported although held: `perspective`, `perspective/messageId`, or `all`. */
+  report: readonly string[]
+}
+
+export const DEFAULT_CALIBRATION: Calibration = { classes: JUDGED_CLASSES, report: [] }
+
+/** The judged class of a finding, if any. */
+export function classOf(
+  f: Pick<Finding, 'perspective' | 'messageId' | 'confidence'>,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): JudgedClass | undefined {
+  // An entry naming the finding's confidence first, else the class's entry for every confidence.
+  const mine = calibration.classes.filter((c) => c.id === `${f.perspective}/${f.messageId}`)
+  return mine.find((c) => c.confidence?.includes(f.confidence)) ?? mine.find((c) => !c.confidence)
+}
+
+function reEnabled(f: Pick<Finding, 'perspective' | 'messageId'>, report: readonly string[]) {
+  return (
+    report.includes('all') ||
+    report.includes(f.perspective) ||
+    report.includes(`${f.perspective}/${f.messageId}`)
+  )
+}
+
+/** Whether the finding is held back by the calibration. */
+export function isHeld(
+  f: Pick<Finding, 'perspective' | 'messageId' | 'confidence'>,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): boolean {
+  const c = classOf(f, calibration)
+  return c !== undefined && trustOf(c) === 'held' && !reEnabled(f, calibration.report)
+}
+
+/** How a finding's class ranks for the lead list: strong 2, unproven 1, held 0. */
+export function trustRank(
+  f: Pick<Finding, 'perspective' | 'messageId' | 'confidence'>,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): number {
+  const c = classOf(f, calibration)
+  const trust = c === undefined ? 'unproven' : trustOf(c)
+  return trust === 'strong' ? 2 : trust === 'held' ? 0 : 1
+}
+
+/** A held finding as the records keep it (details.calibrationHeld). */
+export interface HeldFinding {
+  id: string
+  message_id: string
+  title: string
+  message: string
+  severity: Finding['severity']
+  confidence: Confidence
+  file: string | null
+  start_line: number | null
+  /** The judged class: `perspective/messageId` and its figures. */
+  class: string
+  judged: string
+}
+
+function heldRecord(f: Finding, c: JudgedClass): HeldFinding {
+  return {
+    id: f.id,
+    message_id: f.messageId,
+    title: f.title,
+    message: f.message,
+    severity: f.severity,
+    confidence: f.confidence,
+    file: f.file,
+    start_line: f.startLine,
+    class: c.id,
+    judged: `${c.true} of ${c.judged} judged true`
+  }
+}
+
+/** The run's risk over the findings it keeps, when it used the default formula over all of them. */
+function riskWithout(run: PerspectiveRun, kept: Finding[]): number {
+  return run.risk === Math.min(100, riskScore(run.findings)) ? riskScore(kept) : run.risk
+}
+
+function withDetails(details: unknown, held: HeldFinding[]): unknown {
+  if (held.length === 0) return details
+  if (details === null || details === undefined) return { calibrationHeld: held }
+  if (typeof details !== 'object' || Array.isArray(details)) return details
+  return { ...details, calibrationHeld: held }
+}
+
+/**
+ * The run with its held classes moved out of the findings: into `held` (for the report and a later
+ * defect), the details (for the records) and a `calibration.held` metric.
+ */
+export function holdBack(
+  run: PerspectiveRun,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): PerspectiveRun {
+  if (run.status !== 'ok') return run
+  const held = run.findings.filter((f) => isHeld(f, calibration))
+  if (held.length === 0) return run
+  const kept = run.findings.filter((f) => !held.includes(f))
+  return {
+    ...run,
+    findings: kept,
+    held: [...(run.held ?? []), ...held],
+    risk: riskWithout(run, kept),
+    metrics: { ...run.metrics, 'calibration.held': held.length },
+    details: withDetails(
+      run.details,
+      held.map((f) => heldRecord(f, classOf(f, calibration)!))
+    )
+  }
+}
+
+/** A held finding whose spec showed a defect when it ran is reported after all (its claim is established). */
+export function restoreDefects(run: PerspectiveRun): PerspectiveRun {
+  const held = run.held ?? []
+  if (held.length === 0) return run
+  const shown = new Set(
+    run.specs.filter((s) => s.validation?.claim === 'defect').flatMap((s) => s.covers)
+  )
+  const back = held.filter((f) => shown.has(f.id))
+  if (back.length === 0) return run
+  const still = held.filter((f) => !shown.has(f.id))
+  const details = run.details as { calibrationHeld?: HeldFinding[] } | null
+  return {
+    ...run,
+    findings: [...run.findings, ...back],
+    held: still,
+    metrics: { ...run.metrics, 'calibration.held': still.length },
+    details:
+      details && Array.isArray(details.calibrationHeld)
+        ? {
+            ...details,
+            calibrationHeld: details.calibrationHeld.filter((h) => !shown.has(h.id))
+          }
+        : run.details
+  }
+}
+
+/** Held findings counted per judged class, most first: the report's line under a perspective's findings. */
+export function heldByClass(
+  run: Pick<PerspectiveRun, 'held'>,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): { judgedClass: JudgedClass; count: number }[] {
+  const by = new Map<JudgedClass, number>()
+  for (const f of run.held ?? []) {
+    const c = classOf(f, calibration)
+    if (c) by.set(c, (by.get(c) ?? 0) + 1)
+  }
+  return [...by]
+    .map(([judgedClass, count]) => ({ judgedClass, count }))
+    .sort((a, b) => b.count - a.count || a.judgedClass.id.localeCompare(b.judgedClass.id))
+}
