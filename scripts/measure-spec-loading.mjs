@@ -117,14 +117,34 @@ if (runner === 'vitest') {
       detail.push(`${rel(t.name)}: ${String(t.message).slice(0, 300)}`)
   }
 } else if (runner === 'mocha') {
-  const all = run(join(copy, 'node_modules/.bin/mocha'), ['--reporter', 'json'])
-  let report
-  try {
-    report = JSON.parse(all.stdout)
-  } catch {
-    detail.push(`the whole run did not load: ${all.stderr.slice(0, 1000)}`)
+  // MOCHA_ARGS: what the project's own command adds (`--ui tdd`); MOCHA_PER_FILE=1: one run per spec file
+  // (a test script that names its one test file collects no other; mocha before 4 reports no file names).
+  const extra = (process.env.MOCHA_ARGS ?? '').split(' ').filter(Boolean)
+  const mocha = join(copy, 'node_modules/.bin/mocha')
+  if (process.env.MOCHA_PER_FILE === '1') {
+    for (const file of byFile.keys()) {
+      const r = run(mocha, ['--reporter', 'json', ...extra, file])
+      let report
+      try {
+        report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')))
+      } catch {
+        detail.push(`${file}: ${r.stderr.slice(0, 300)}`)
+        continue
+      }
+      const count = report.tests.length + (report.pending?.length ?? 0)
+      if (count > 0) loaded.add(file)
+      else detail.push(`${file}: no test reported; ${r.stderr.slice(0, 300)}`)
+    }
+  } else {
+    const all = run(mocha, ['--reporter', 'json', ...extra])
+    let report
+    try {
+      report = JSON.parse(all.stdout)
+    } catch {
+      detail.push(`the whole run did not load: ${all.stderr.slice(0, 1000)}`)
+    }
+    if (report) for (const t of [...report.tests, ...report.pending]) loaded.add(rel(t.file))
   }
-  if (report) for (const t of [...report.tests, ...report.pending]) loaded.add(rel(t.file))
 } else if (runner === 'node') {
   for (const file of byFile.keys()) {
     const r = run(process.execPath, ['--test', '--test-reporter=junit', file])
