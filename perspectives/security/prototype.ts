@@ -9,6 +9,7 @@
 import type { CallSite, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
+import { codeOnly } from './text.js'
 
 /** A complete guard names `__proto__` and `constructor`/`prototype`, or makes the target prototype-free. */
 const PROTO = /__proto__/
@@ -147,7 +148,69 @@ function ownCheckConditional(module: ModuleModel, fn: FunctionDecl, call: CallSi
       c.loc.endLine >= call.loc.startLine &&
       OWN_CHECK.test(c.text)
   )
-  return holding.length > 0 && holding.every((c) => /&&|\band\b/.test(c.text))
+  return holding.length > 0 && holding.every((c) => ownCheckConjoined(c.text))
+}
+
+/** Splits `text` at `separator` where it stands outside brackets and literals. */
+function topLevel(text: string, separator: '||' | '&&'): string[] {
+  const code = codeOnly(text)
+  const out: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]
+    if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']' || c === '}') depth--
+    else if (depth === 0 && code.startsWith(separator, i)) {
+      out.push(text.slice(start, i))
+      start = i + separator.length
+      i++
+    }
+  }
+  out.push(text.slice(start))
+  return out
+}
+
+/** A comparison with a length or a last index: where the walk is, not whether to check. */
+const POSITION_TEST = /^[^&|]*(?:[<>]=?|[!=]==?)[^&|]*\b(?:length|\w*Length|last\w*|end)\b[^&|]*$/
+
+/** `(x)` and `!(x)` read as `x`. */
+function unwrapped(text: string): string {
+  let t = text.trim()
+  for (;;) {
+    const n = t.replace(/^!\s*/, '')
+    if (!n.startsWith('(') || !closesAtEnd(n)) return n
+    t = n.slice(1, -1).trim()
+  }
+}
+
+/** The bracket that opens the text closes at its end (`(a || b)`, not `(a) && (b)`). */
+function closesAtEnd(text: string): boolean {
+  const code = codeOnly(text)
+  let depth = 0
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] === '(') depth++
+    else if (code[i] === ')' && --depth === 0) return i === code.trimEnd().length - 1
+  }
+  return false
+}
+
+/**
+ * The own-property check is one operand of an `&&` (`create && !hasOwn(o, k)`), so another operand can
+ * skip it; one alternative of a top-level `||` (`!hasOwn(o, k) || o[k] === undefined || (… && force)`)
+ * decides on its own.
+ */
+function ownCheckConjoined(text: string): boolean {
+  const own = topLevel(unwrapped(text), '||').filter((a) => OWN_CHECK.test(a))
+  if (own.length === 0) return false
+  return own.every((a) => {
+    const inner = unwrapped(a)
+    const parts = topLevel(inner, '&&')
+    // Another operand that can skip the check; a test of the walk's position (`i < keys.length - 1`,
+    // `index != last`) only tells the final write from the descent, which the check still decides.
+    if (parts.length > 1) return parts.some((p) => !OWN_CHECK.test(p) && !POSITION_TEST.test(p))
+    return topLevel(inner, '||').length > 1 && ownCheckConjoined(inner)
+  })
 }
 
 /** The function checks what it descends into: own properties only, or object-typed values only. */
