@@ -3,9 +3,12 @@
 // perspective's real pipeline (fixtures judged-12-js and judged-12-py; docs/evaluation/guards.md).
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import ciCd from '../../perspectives/ci-cd/index.js'
 import errorHandling from '../../perspectives/error-handling/index.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import security from '../../perspectives/security/index.js'
+import testCoverage from '../../perspectives/test-coverage/index.js'
+import { gapSeverity } from '../../perspectives/test-coverage/risk.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, readFixture, runFixture } from './harness.js'
 
@@ -102,5 +105,94 @@ describe('judged in round 4: security secrets', () => {
   it('a regular expression named token is not a secret; a random literal named api_token is', async () => {
     const found = await findings(security as Perspective<string, unknown>, py)
     expect(rows(found, 'pkg/abnf.py')).toEqual(['hardcodedSecret pkg/abnf.py:4'])
+  })
+})
+
+/** A coverage.py JSON report with these lines run (1) or not (0). */
+function coverageJson(file: string, hits: Record<number, number>): string {
+  const lines = Object.entries(hits).map(([l, c]) => [Number(l), c] as const)
+  const executed = lines.filter(([, c]) => c > 0).map(([l]) => l)
+  const missing = lines.filter(([, c]) => c === 0).map(([l]) => l)
+  return JSON.stringify({
+    meta: { format: 2, version: '7.4.4', branch_coverage: false },
+    files: {
+      [file]: {
+        executed_lines: executed,
+        missing_lines: missing,
+        excluded_lines: [],
+        summary: { covered_lines: executed.length, num_statements: lines.length }
+      }
+    },
+    totals: {}
+  })
+}
+
+describe('judged in round 4: test-coverage', () => {
+  it('a base-class hook with an empty body is no gap; an unrun function with logic is', async () => {
+    // pkg/writers.py: send_data (`pass`, line 5) and send_eom (a docstring and `...`, line 8) never ran,
+    // nor did describe (line 13). Only describe is a gap (h11's BodyWriter.send_data was judged trivial).
+    const hits: Record<number, number> = { 1: 1, 2: 1, 3: 1, 5: 1, 6: 0, 8: 1, 10: 0, 13: 1 }
+    for (let line = 14; line <= 24; line++) if (line !== 18) hits[line] = 0
+    const files = { ...py, 'coverage.json': coverageJson('pkg/writers.py', hits) }
+    const found = await findings(testCoverage as Perspective<string, unknown>, files)
+    expect(rows(found, 'pkg/writers.py')).toEqual(['uncoveredFunction pkg/writers.py:13'])
+  })
+
+  it('a never-run function of complexity 5 (CRAP exactly 30) is not high by churn alone; above 30 it is', () => {
+    // pyjwt's help.info (a bug-report helper, complexity 5, never run, churn 2) was high at risk 60.
+    const size = { risk: 60, crap: 30, weight: 30, lines: 30, neverCalled: true }
+    expect(gapSeverity(size)).toBe('medium')
+    expect(gapSeverity({ ...size, crap: 42, weight: 42, risk: 84 })).toBe('high')
+  })
+})
+
+describe('judged in round 4: ci-cd', () => {
+  const pkg = JSON.stringify({
+    name: 'plugin',
+    version: '1.0.0',
+    scripts: { test: 'node --test', lint: 'eslint' },
+    devDependencies: { eslint: '^9.0.0' }
+  })
+  const build = [
+    'name: CI',
+    'on: [push, pull_request]',
+    'jobs:',
+    '  build:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - run: echo build',
+    ''
+  ].join('\n')
+  const shared = [
+    'name: CI',
+    'on: [push, pull_request]',
+    'jobs:',
+    '  test:',
+    '    uses: org/workflows/.github/workflows/plugins-ci.yml@v6',
+    '    with:',
+    '      lint: true',
+    ''
+  ].join('\n')
+  const files = { 'package.json': pkg, 'index.js': 'module.exports = 1\n', 'test/a.test.js': '' }
+
+  it('a job calling a shared workflow of another repository: no "CI never runs the tests or the linter"', async () => {
+    const result = await runFixture(ciCd as Perspective<string, unknown>, {
+      ...files,
+      '.github/workflows/ci.yml': shared
+    })
+    const ids = result.run.findings.map((f) => f.messageId)
+    expect(ids).not.toContain('testCommandNotRun')
+    expect(ids).not.toContain('lintNotRun')
+    expect(result.run.report).toContain('cannot be seen here')
+  })
+
+  it('the same repository whose only workflow builds: both reported', async () => {
+    const result = await runFixture(ciCd as Perspective<string, unknown>, {
+      ...files,
+      '.github/workflows/ci.yml': build
+    })
+    const ids = result.run.findings.map((f) => f.messageId)
+    expect(ids).toContain('testCommandNotRun')
+    expect(ids).toContain('lintNotRun')
   })
 })

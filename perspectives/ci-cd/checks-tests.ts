@@ -13,7 +13,7 @@ import {
   type CheckInput,
   type Draft
 } from './check-input.js'
-import { normalisePath, type CommandUse, type JobRun } from './graph.js'
+import { isLocalRef, normalisePath, type CommandUse, type JobRun } from './graph.js'
 import { SYSTEM_NAMES } from './other-ci.js'
 
 const PR_EVENTS = new Set(['pull_request'])
@@ -38,6 +38,18 @@ function ciRuns(input: CheckInput, kind: CommandKind, python: boolean | null): b
       (python === null || isPython(c) === python || makeLike(c) || c.unread !== undefined)
   )
   return gh || input.other.some((o) => o.kinds.has(kind))
+}
+
+/**
+ * Jobs that call a reusable workflow of another repository (`uses: fastify/workflows/.github/workflows/
+ * plugins-ci.yml@v6`): its steps are not in this checkout, so whether CI runs the tests, the linter or
+ * the type check cannot be seen; "CI never runs them" was judged false on fastify-static (round 4).
+ */
+export function sharedWorkflowCalls(input: CheckInput): string[] {
+  const refs = input.graph.workflows.flatMap((w) =>
+    w.jobs.flatMap((j) => (j.calls && !isLocalRef(j.calls.value) ? [j.calls.value] : []))
+  )
+  return [...new Set(refs)]
 }
 
 export function noCi(input: CheckInput): Draft[] {
@@ -69,7 +81,7 @@ export function noCi(input: CheckInput): Draft[] {
 
 export function testCommandNotRun(input: CheckInput): Draft[] {
   const { project } = input
-  if (input.model.facts.ci.length === 0) return []
+  if (input.model.facts.ci.length === 0 || sharedWorkflowCalls(input).length > 0) return []
   const out: Draft[] = []
   const workflows = plural(input.model.facts.ci.length, 'CI file')
   // A CI step that runs `scripts/ci` or `./check.sh` may run the tests inside: the script's text is not read.
@@ -238,7 +250,7 @@ function toolRuns(input: CheckInput, kind: CommandKind, actionPattern: RegExp): 
 
 export function lintAndTypeCheck(input: CheckInput): Draft[] {
   const { project } = input
-  if (input.model.facts.ci.length === 0) return []
+  if (input.model.facts.ci.length === 0 || sharedWorkflowCalls(input).length > 0) return []
   const out: Draft[] = []
   const workflows = plural(input.model.facts.ci.length, 'CI file')
   const node = project.node

@@ -20,6 +20,7 @@ import {
   missingScripts,
   noCi,
   otherCiWithoutTests,
+  sharedWorkflowCalls,
   testCommandNotRun,
   testsNotTriggered
 } from './checks-tests.js'
@@ -53,6 +54,13 @@ const CHECKS: ((input: CheckInput) => Draft[])[] = [
   scriptInjection,
   pullRequestTarget
 ]
+
+/** Says what cannot be seen: the steps of reusable workflows kept in other repositories. */
+function sharedNote(refs: string[]): string {
+  if (refs.length === 0) return ''
+  const shown = refs.slice(0, 3).map((r) => `\`${r}\``)
+  return `\n\n**Shared workflows:** CI calls ${shown.join(', ')}${refs.length > 3 ? ` and ${refs.length - 3} more` : ''}, kept in another repository; the steps they run (tests, linter, type check) cannot be seen here, so no finding says CI never runs them.`
+}
 
 export default definePerspective<CiMessageId, CiOptions>({
   meta: {
@@ -106,7 +114,9 @@ export default definePerspective<CiMessageId, CiOptions>({
       localActions: graph.actions.size,
       testJobs: new Set(graph.commands.filter((c) => c.kinds.has('test')).map((c) => c.run)).size,
       foreignCommands: graph.foreign.length,
-      otherCiFiles: other.length
+      otherCiFiles: other.length,
+      // Reusable workflows of other repositories: what they run cannot be seen from here.
+      sharedWorkflows: sharedWorkflowCalls(input).length
     }
     Object.assign(metrics, perKindMetrics(perKind))
     return {
@@ -142,7 +152,9 @@ export default definePerspective<CiMessageId, CiOptions>({
         findingsPerCheck: perKind,
         options
       },
-      report: buildReport(graph, other, perKind, project.sourceFiles)
+      report:
+        buildReport(graph, other, perKind, project.sourceFiles) +
+        sharedNote(sharedWorkflowCalls(input))
     }
   }
 })

@@ -46,7 +46,7 @@ export interface GapSize {
 export function gapSeverity(size: GapSize): Severity {
   const lines = size.neverCalled ? Infinity : size.lines
   if (lines <= 2) return 'low'
-  if (size.risk >= 60 && size.crap >= 30 && size.weight >= 15) return 'high'
+  if (size.risk >= 60 && size.crap > 30 && size.weight >= 15) return 'high'
   if (size.risk >= 30 && size.weight >= 3) return 'medium'
   return 'low'
 }

@@ -87,6 +87,8 @@ export interface FunctionDecl {
   decorators?: string[]
   /** The body only raises NotImplementedError / throws "not implemented" (an interface to override). */
   raisesNotImplemented?: true
+  /** A method whose body does nothing (`pass`, `...`, a docstring, `{}`): a hook for subclasses. */
+  emptyBody?: true
   /** Calls of this function from the repository, resolved by name through imports (filled after linking). */
   callers?: CallerRef[]
 }

@@ -51,3 +51,23 @@ export function jsThrowsNotImplemented(body: Node | null): boolean {
   const args = thrown.childForFieldName('arguments')
   return args !== null && NOT_IMPLEMENTED_TEXT.test(args.text)
 }
+
+/**
+ * Python: the body does nothing (docstring, `pass` and `...` only): a hook a base class leaves for
+ * subclasses (`def send_data(self, data): pass`, an empty `__post_init__`). Nothing in it can be tested
+ * (judged a false coverage gap on h11).
+ */
+export function pyEmptyBody(body: Node | null): boolean {
+  if (!body) return false
+  return named(body).every((s, i) => {
+    if (s.type === 'pass_statement') return true
+    if (s.type !== 'expression_statement') return false
+    const inner = s.namedChild(0)
+    return inner?.type === 'ellipsis' || (i === 0 && inner?.type === 'string')
+  })
+}
+
+/** JavaScript / TypeScript: a method body with no statement (`onClose () {}`). */
+export function jsEmptyBody(body: Node | null): boolean {
+  return body !== null && body.type === 'statement_block' && named(body).length === 0
+}

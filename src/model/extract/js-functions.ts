@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter'
 import type { ClassDecl, ClassMember, FunctionDecl, FunctionKind, Parameter } from '../types.js'
 import { loc } from './common.js'
-import { jsThrowsNotImplemented } from './abstract-body.js'
+import { jsEmptyBody, jsThrowsNotImplemented } from './abstract-body.js'
 import {
   type Binding,
   enclosingContainer,
@@ -306,6 +306,8 @@ export function enterFunction(state: JsState, node: Node): NewFrame {
   if (decorators.length > 0) decl.decorators = decorators
   if (jsThrowsNotImplemented(node.childForFieldName('body'))) decl.raisesNotImplemented = true
   if (cls?.className !== undefined) decl.className = cls.className
+  if (cls?.className !== undefined && jsEmptyBody(node.childForFieldName('body')))
+    decl.emptyBody = true
   if (cls?.classDecl) {
     const isPublic =
       mods.accessibility !== 'private' &&

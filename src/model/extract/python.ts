@@ -14,7 +14,7 @@
 //   if clause, match case.
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter'
 import type { CallArgument, ClassDecl, FunctionDecl, ModuleModel, SourceFile } from '../types.js'
-import { pyRaisesNotImplemented } from './abstract-body.js'
+import { pyRaisesNotImplemented, pyEmptyBody } from './abstract-body.js'
 import { pyArgument } from './py-arguments.js'
 import { consoleScriptsOf } from './py-setup.js'
 import { PY_CONTEXT_TYPES, siteContext } from './site-context.js'
@@ -322,7 +322,8 @@ class PythonWalker extends PyFlow {
       ...(decorators.length > 0 ? { decorators } : {}),
       ...(pyRaisesNotImplemented(node.childForFieldName('body'))
         ? { raisesNotImplemented: true as const }
-        : {})
+        : {}),
+      ...(cls && pyEmptyBody(node.childForFieldName('body')) ? { emptyBody: true as const } : {})
     }
     if (cls && kind !== 'function') {
       decl.className = cls.decl.name
