@@ -95,9 +95,9 @@ export function noteTestGlobal(state: JsState, fnNode: Node | null): void {
   const name = slice(state, base, 20)
   if (INTERFACE_GLOBALS.has(name)) state.testGlobals.add(name)
   if (fnNode?.type !== 'identifier') return
-  // tdd's hooks are mocha's alone (jest and vitest have none of these names).
-  if (['before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown'].includes(name))
-    state.sawMochaGlobal = true
+  // tdd's suite hooks are mocha's alone; `setup()` and `teardown()` are also common helpers' names in
+  // jest and vitest tests, so they do not say mocha.
+  if (['before', 'after', 'suiteSetup', 'suiteTeardown'].includes(name)) state.sawMochaGlobal = true
 }
 
 /** `ns.member` where ns is bound to a whole module by an import seen so far. */
