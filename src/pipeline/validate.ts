@@ -55,7 +55,7 @@ export async function validateRuns(
   if (result.skipped) logger.info(`Specs not run: ${result.skipped}`)
   if (probes && probes.length > 0 && result.probed)
     logger.info(
-      `Probed ${probes.length} module(s) by calling them: ${result.probed.length} defect(s) observed, ${result.probed.filter((p) => p.delivered).length} reported (their specs fail in every run)`
+      `Probed ${probes.length} module(s) by calling them: ${result.probed.filter((p) => p.defect).length} defect(s) observed, ${result.probed.filter((p) => p.defect && p.delivered).length} reported (their specs fail in every run); ${result.probed.filter((p) => !p.defect).length} round trip(s) that hold`
     )
   for (const note of result.notes) logger.warning(note)
   const updated = withProbedDefects(runs, result.probed ?? []).map((run) => {
