@@ -259,7 +259,11 @@ export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> 
   for (const module of modules)
     for (const cls of module.classes) {
       out.add(`class:${cls.name}`)
-      basesOf.set(cls.name, [...(basesOf.get(cls.name) ?? []), ...cls.bases])
+      // An interface of ours a class implements (`implements ISchema<T>`) lends it no hooks: no
+      // library holds it by that interface.
+      const own = (cls.implements ?? []).filter((i) => !libraryType(module, i))
+      const bases = cls.bases.filter((b) => !own.includes(b))
+      basesOf.set(cls.name, [...(basesOf.get(cls.name) ?? []), ...bases])
     }
   // `library-based:Name`: a class built, directly or through classes defined here, on a library's class.
   const libraryBased = (name: string, seen: Set<string>): boolean =>
@@ -296,4 +300,22 @@ export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> 
     if (inheritedBy(key.slice(0, dot), key.slice(dot + 1))) out.add(`inherited:${key}`)
   }
   return out
+}
+
+/**
+ * Whether a type a class implements comes from a library: imported (by the name it starts with, before
+ * any type arguments) from a package rather than a module of the repository. A name not imported is
+ * declared in the file, or a global of the platform (`EventListenerObject`): a global counts as a library's.
+ */
+function libraryType(module: ModuleModel, written: string): boolean {
+  const starts = (name: string): boolean =>
+    written === name || written.startsWith(`${name}<`) || written.startsWith(`${name}.`)
+  for (const decl of module.imports)
+    for (const { local } of decl.names) if (local && starts(local)) return !decl.resolved
+  return !module.classes.some((c) => starts(c.name)) && !declaredHere(module, starts)
+}
+
+/** A type the file itself declares: an exported interface or type alias (the model lists exports). */
+function declaredHere(module: ModuleModel, starts: (name: string) => boolean): boolean {
+  return module.exports.some((e) => starts(e.name))
 }

@@ -38,9 +38,11 @@ interface Use {
   from?: string
   /** `bare`: read off a namespace import (`Formats.DATE_SHORT`), so a module's name, never a method. */
   member?: true
+  /** `members`: an instance handed to a library, which may call any method of its family. */
+  any?: true
 }
 const useKey = (u: Use): string =>
-  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.name}`
+  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.name}`
 
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -107,6 +109,15 @@ function buildGraph(
         if (imported !== '*' && imported !== 'default' && imported !== local)
           addAlias(aliases, local, imported)
   }
+  for (const module of model.modules)
+    for (const decl of module.imports) {
+      const target = decl.resolved ? byPath.get(decl.resolved) : undefined
+      for (const { imported, local } of decl.names) {
+        // A default import or a whole CommonJS binding names what the module exports as its default.
+        const whole = imported === 'default' || (decl.kind === 'require' && imported === '*')
+        if (whole && target) for (const name of defaultNames(target)) addAlias(aliases, local, name)
+      }
+    }
   const family = classFamilies(basesOf)
   const shadowed = shadowedMethods(model)
   const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops)
@@ -143,20 +154,19 @@ function buildGraph(
         for (const name of defaultNames(target)) top.push({ kind: 'any', name })
         moduleUses.set(module.path, top)
       }
-      for (const { imported, local } of decl.names) {
-        // A default import or a whole CommonJS binding names what the module exports as its default.
-        const whole = imported === 'default' || (decl.kind === 'require' && imported === '*')
-        if (whole && target) for (const name of defaultNames(target)) addAlias(aliases, local, name)
-      }
     }
   }
 
-  // `Object.assign(Mixed.prototype, Base.prototype)`: a class whose prototype is read may lend its
-  // methods to any class, so every `this.m()` can reach them.
+  // `Object.assign(Mixed.prototype, Base.prototype)`: a class whose prototype is handed to a call may
+  // lend its methods to any class, so every `this.m()` can reach them (`create.prototype =
+  // Foo.prototype` only makes `new create()` a Foo, which lends nothing).
   const lent = new Set<string>()
   for (const module of model.modules)
-    for (const key of Object.keys(module.nameUseLines ?? {}))
-      if (key.endsWith('.prototype')) lent.add(key.slice(0, -'.prototype'.length))
+    for (const call of module.calls)
+      for (const arg of call.args) {
+        const text = arg.trim().replace(/^\.\.\./, '')
+        if (text.endsWith('.prototype')) lent.add(text.slice(0, -'.prototype'.length))
+      }
   const reachedUses = new Set<string>()
   const reachedFns = new Set<FunctionDecl>()
   // Classes named on the path (or whose subclass is): their methods can run; the others wait.
@@ -209,6 +219,8 @@ function buildGraph(
     if (u.kind === 'members' && u.cls) {
       for (const c of family(u.cls))
         for (const name of methodsOf.get(c) ?? []) use({ kind: 'self', name, cls: u.cls })
+      // Handed over: the class is built (a library holds an instance), so its methods are live.
+      if (u.any) for (const key of classes.named(u.cls, undefined)) makeLive(key)
       continue
     }
     if (u.kind !== 'self' && u.kind !== 'typed')
@@ -277,7 +289,7 @@ function placeUses(
     if (!owner) {
       // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
       const any: Use =
-        u.kind === 'typed' || u.member
+        u.kind === 'typed' || u.kind === 'members' || u.member
           ? u
           : { kind: 'any', name: u.name, ...(u.from ? { from: u.from } : {}) }
       if (mainLine !== undefined && line >= mainLine) main.push(any)
@@ -323,17 +335,49 @@ function placeUses(
   }
   // `x.m` whose receiver's type is known locally (receiver-types.ts): that class's `m` only, when the
   // fact resolves to classes of ours (or to a built-in / library object: none of ours); else any `m`.
+  // The type checker's facts for lines the local facts typed (ts-receivers.ts): used where the local
+  // one does not resolve. `line:name` -> the classes, or undefined when one of them is unsure.
+  const checked = new Map<string, Set<string> | undefined | 'data'>()
+  for (const [key, lines] of Object.entries(module.typedUseLines ?? {})) {
+    if (!key.startsWith('chk:')) continue
+    const dot = key.lastIndexOf('.')
+    const fact = key.slice('chk:'.length, dot)
+    const classes = fact === 'data:' ? 'data' : types(module, library, fact)
+    for (const line of lines) {
+      const at = `${line}:${key.slice(dot + 1)}`
+      const known = checked.has(at) ? checked.get(at) : new Set<string>()
+      if (known === undefined || classes === undefined) checked.set(at, undefined)
+      else if (known === 'data' || classes === 'data') checked.set(at, 'data')
+      else checked.set(at, new Set([...known, ...classes]))
+    }
+  }
   for (const [key, lines] of Object.entries(module.typedUseLines ?? {})) {
     const dot = key.lastIndexOf('.')
     const name = key.slice(dot + 1)
-    const classes = types(module, library, key.slice(0, dot))
+    // A data property declared in the repository (the type checker): reading it runs nothing.
+    if (key.startsWith('data:') || key.startsWith('chk:')) continue
+    const local = types(module, library, key.slice(0, dot))
     for (const line of lines) {
+      const fallback = local === undefined ? checked.get(`${line}:${name}`) : undefined
+      if (fallback === 'data') continue
+      const classes = local ?? (fallback ? [...fallback].sort() : undefined)
       const u: Use =
         classes === undefined
           ? { kind: 'any', name }
           : { kind: 'typed', name, classes, js: module.language !== 'python' }
       add(u, ownerOf(line), line)
     }
+  }
+  // A value of a class of ours handed to a library (`new Parser(handler)`, `xml.sax.parse(f, handler)`):
+  // the library may call any of its methods. Test frameworks (`expect(x)`, `assert.equal(x)`) only look.
+  const frameworks = testFrameworkBindings(module)
+  for (const [key, lines] of Object.entries(module.handedLines ?? {})) {
+    const at = key.lastIndexOf('>')
+    const callee = key.slice(at + 1)
+    if (!library.has(callee) || frameworks.has(callee)) continue
+    for (const cls of types(module, library, key.slice(0, at)) ?? [])
+      for (const line of lines)
+        add({ kind: 'members', name: '', cls, any: true }, ownerOf(line), line)
   }
   // `getattr(self, name)` / `getattr(cls, name)` with a name computed at run time, in a method: the
   // method may call any method of its class's family.
@@ -358,6 +402,8 @@ function placeUses(
   // up any function whose name starts so.
   const listed = new Set(module.all ?? [])
   for (const s of module.strings) {
+    // A string in a type (`as 'validateAt'`) looks nothing up.
+    if (s.inType) continue
     const line = s.loc.startLine
     if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value))
       add({ kind: 'any', name: s.value }, ownerOf(line), line)
@@ -422,13 +468,40 @@ function namespaceExports(
  * Local names bound to a library by an import that does not resolve into the repository (`import json`,
  * `const path = require('node:path')`), when the source is not relative and not one of our own packages.
  */
+/**
+ * Packages whose calls only check, copy, store or print a value (assertions, spies, the standard
+ * library's value helpers), never call its own methods by name.
+ */
+const TEST_FRAMEWORKS = new Set(
+  (
+    'vitest jest @jest/globals expect mocha chai assert node:assert assert/strict node:assert/strict ' +
+    'node:test ava tap uvu should sinon pytest unittest hypothesis util node:util path node:path ' +
+    'copy json pickle pprint reprlib math operator itertools functools dataclasses typing inspect ' +
+    'weakref sys re datetime time random textwrap string os shutil pathlib collections enum abc ' +
+    'numbers decimal fractions statistics hashlib base64 struct uuid warnings traceback'
+  ).split(' ')
+)
+
+function testFrameworkBindings(module: ModuleModel): Set<string> {
+  const out = new Set<string>()
+  for (const decl of module.imports)
+    if (TEST_FRAMEWORKS.has(decl.source) || TEST_FRAMEWORKS.has(decl.source.split('.')[0]))
+      for (const { local } of decl.names) if (local) out.add(local)
+  return out
+}
+
 function libraryBindings(module: ModuleModel, ownTops: ReadonlySet<string>): Set<string> {
   const out = new Set<string>()
   for (const decl of module.imports) {
     if (decl.resolved || decl.source.startsWith('.') || decl.source.startsWith('/')) continue
     const top = decl.source.replace(/^node:/, '').split(/[./]/)[0]
     if (ownTops.has(top)) continue
-    for (const { local } of decl.names) if (local && local !== '*') out.add(local)
+    for (const { local } of decl.names)
+      if (local && local !== '*') {
+        out.add(local)
+        // `import xml.sax` binds `xml`: `xml.sax.parse(...)` is keyed by it.
+        if (decl.kind === 'python' && local.includes('.')) out.add(local.split('.')[0])
+      }
   }
   return out
 }
@@ -634,6 +707,8 @@ function receiverTypeResolver(
       }
       return [...out].sort()
     }
+    // `none:` (the type checker): a data property, or an interface no class of ours fits.
+    if (kind === 'none') return []
     // A test's parameter filled by a fixture: what every fixture of the name gives.
     if (kind === 'fixture') {
       const fixture = factories.get(fact)

@@ -224,6 +224,7 @@ export async function buildModule(
       Object.entries(receivers.factories).filter(([, fact]) => fact !== '')
     )
     if (Object.keys(factories).length > 0) module.factories = factories
+    if (Object.keys(receivers.handed).length > 0) module.handedLines = receivers.handed
     if (
       module.syntaxErrors > 0 &&
       TS_FAMILY.has(source.language) &&
@@ -237,6 +238,7 @@ export async function buildModule(
         if (module.nameUseLines) recovered.nameUseLines = module.nameUseLines
         if (module.typedUseLines) recovered.typedUseLines = module.typedUseLines
         if (module.factories) recovered.factories = module.factories
+        if (module.handedLines) recovered.handedLines = module.handedLines
       }
       return recovered ?? module
     }
@@ -260,6 +262,6 @@ function safeReceiverTypes(
     return receiverTypes(tree, language)
   } catch (error) {
     options.logger?.debug(`Reading receiver types failed: ${errorMessage(error)}`)
-    return { typed: new Map(), factories: {} }
+    return { typed: new Map(), factories: {}, handed: {} }
   }
 }

@@ -7,6 +7,7 @@
 // The facts are written into the model as `ann:Foo.get` (Foo's family: a subclass may be passed).
 import type * as TS from 'typescript'
 import { loadTypeScript } from './ts-blank.js'
+import { type ClassFlows, classFlows } from './ts-class-flows.js'
 import { inMemoryProgram } from './ts-program.js'
 import type { ModuleModel, SourceFile } from './types.js'
 
@@ -27,27 +28,24 @@ export async function addCheckerReceivers(
   modules: readonly ModuleModel[]
 ): Promise<void> {
   const jsModules = modules.filter((m) => JS_FAMILY.has(m.language))
-  // Only a name several functions share can be narrowed: with one definer, the typed use reaches it
-  // as the name did (the checker's types cost seconds on a few hundred files).
-  const definers = new Map<string, number>()
-  for (const m of jsModules)
-    if (!m.isTest)
-      for (const fn of m.functions) definers.set(fn.name, (definers.get(fn.name) ?? 0) + 1)
+  // Every method name: a receiver typed as another class, or a read of a data property of the same
+  // name, leaves even a method no other function shares the name of unreached.
   const methodNames = new Set<string>()
   for (const m of jsModules)
-    if (!m.isTest)
-      for (const fn of m.functions)
-        if (fn.className && (definers.get(fn.name) ?? 0) > 1) methodNames.add(fn.name)
+    if (!m.isTest) for (const fn of m.functions) if (fn.className) methodNames.add(fn.name)
   if (methodNames.size === 0) return
   // Only files with a member use of such a name still untyped: else there is nothing to narrow (the
   // program loads the files they import on its own).
   const wanted = new Set(
     jsModules
       .filter((m) =>
-        Object.keys(m.nameUseLines ?? {}).some((key) => {
-          const dot = key.lastIndexOf('.')
-          return dot >= 0 && key.slice(0, dot) !== 'self' && methodNames.has(key.slice(dot + 1))
-        })
+        // Locally typed uses too: the checker's fact stands by where the local one does not resolve.
+        [...Object.keys(m.nameUseLines ?? {}), ...Object.keys(m.typedUseLines ?? {})].some(
+          (key) => {
+            const dot = key.lastIndexOf('.')
+            return dot >= 0 && key.slice(0, dot) !== 'self' && methodNames.has(key.slice(dot + 1))
+          }
+        )
       )
       .map((m) => m.path)
   )
@@ -69,15 +67,29 @@ export async function addCheckerReceivers(
   const checker = program.getTypeChecker()
   const repoFiles = new Set(sources.map((f) => `/${f.path}`))
   const shapes = classShapes(ts, checker, program, repoFiles)
+  const accessors = new Set(shapes.flatMap((s) => [...s.accessors]))
+  const flows = classFlows(ts, checker, program, repoFiles)
   for (const file of sources) {
     const module = wanted.has(file.path) ? byPath.get(file.path) : undefined
     const sf = program.getSourceFile(`/${file.path}`)
     if (!module || !sf || !module.nameUseLines) continue
-    const lines = typedLines(ts, checker, sf, methodNames, (type) =>
-      classesOf(ts, checker, type, repoFiles, shapes)
-    )
-    apply(module, lines)
+    // Unchecked JavaScript can hand any object anywhere: every class of the type's shape. A checked
+    // file's class type is that class, and the classes the code is seen handing to it.
+    const checked = module.language === 'typescript' || module.language === 'tsx'
+    const receivers: Receivers = {
+      classesOf: (type) =>
+        classesOf(ts, checker, type, repoFiles, shapes, checked ? flows : undefined),
+      dataOnly: (access) => dataProperty(ts, checker, access, repoFiles, accessors)
+    }
+    apply(module, typedLines(ts, checker, sf, methodNames, receivers))
   }
+}
+
+interface Receivers {
+  /** Class names (`A|B` fact parts) a value of the type can be, `[]` for none of ours; undefined: unsure. */
+  classesOf: (type: TS.Type) => string[] | undefined
+  /** The member read is a data property declared in the repository: it runs no method. */
+  dataOnly: (access: TS.PropertyAccessExpression) => boolean
 }
 
 /** A class of the repository: the member names of its instances and of the class itself. */
@@ -85,6 +97,8 @@ interface ClassShape {
   name: string
   instance: ReadonlySet<string>
   statics: ReadonlySet<string>
+  /** Its `get` / `set` accessors: reading a property of that name may run one. */
+  accessors: ReadonlySet<string>
 }
 
 function classShapes(
@@ -103,9 +117,15 @@ function classShapes(
         const symbol = checker.getSymbolAtLocation(node.name)
         if (symbol)
           out.push({
-            name: symbol.getName(),
+            // `export default class Foo`: the symbol is `default`, the model's class is Foo.
+            name: node.name.text,
             instance: names(checker.getDeclaredTypeOfSymbol(symbol)),
-            statics: names(checker.getTypeOfSymbolAtLocation(symbol, node))
+            statics: names(checker.getTypeOfSymbolAtLocation(symbol, node)),
+            accessors: new Set(
+              node.members
+                .filter((m) => ts.isGetAccessor(m) || ts.isSetAccessor(m))
+                .map((m) => m.name.getText())
+            )
           })
       }
       ts.forEachChild(node, visit)
@@ -123,7 +143,7 @@ function typedLines(
   checker: TS.TypeChecker,
   sf: TS.SourceFile,
   methodNames: ReadonlySet<string>,
-  classesOfType: (type: TS.Type) => string[] | undefined
+  receivers: Receivers
 ): LineFacts {
   const out: LineFacts = new Map()
   const visit = (node: TS.Node): void => {
@@ -139,16 +159,21 @@ function typedLines(
       if (!names) out.set(line, (names = new Map()))
       const type = checker.getTypeAtLocation(node.expression)
       // A type without the member is a wrong guess (unchecked JavaScript): the receiver is unknown.
-      const classes = checker.getPropertyOfType(type.getNonNullableType(), node.name.text)
-        ? classesOfType(type)
-        : undefined
+      const classes = !checker.getPropertyOfType(type.getNonNullableType(), node.name.text)
+        ? undefined
+        : receivers.dataOnly(node)
+          ? 'data'
+          : receivers.classesOf(type)
       const known = names.get(node.name.text)
       if (known === null) {
         // One untyped receiver of the name on the line keeps the whole line untyped.
-      } else if (!classes || classes.length === 0) names.set(node.name.text, null)
+      } else if (!classes) names.set(node.name.text, null)
       else {
         const facts = known ?? new Set<string>()
-        facts.add(`ann:${classes.join('|')}`)
+        // `data:` a data property (it runs nothing); `none:` an interface no class of ours fits.
+        facts.add(
+          classes === 'data' ? 'data:' : classes.length === 0 ? 'none:' : `ann:${classes.join('|')}`
+        )
         names.set(node.name.text, facts)
       }
     }
@@ -168,14 +193,15 @@ function classesOf(
   checker: TS.TypeChecker,
   type: TS.Type,
   repoFiles: ReadonlySet<string>,
-  shapes: readonly ClassShape[]
+  shapes: readonly ClassShape[],
+  flows?: ClassFlows
 ): string[] | undefined {
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return undefined
   if (type.isUnion()) {
     const out = new Set<string>()
     for (const part of type.types) {
       if (part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) continue
-      const classes = classesOf(ts, checker, part, repoFiles, shapes)
+      const classes = classesOf(ts, checker, part, repoFiles, shapes, flows)
       if (!classes) return undefined
       for (const c of classes) out.add(c)
     }
@@ -183,21 +209,75 @@ function classesOf(
   }
   if (!(type.flags & ts.TypeFlags.Object)) return undefined
   const symbol = type.getSymbol()
-  if (!symbol || !(symbol.flags & ts.SymbolFlags.Class)) return undefined
+  if (!symbol) return undefined
   const declarations = symbol.getDeclarations() ?? []
   if (declarations.length === 0) return undefined
   if (!declarations.every((d) => repoFiles.has(d.getSourceFile().fileName))) return undefined
-  const name = symbol.getName()
+  // An optional member need not be there: a class without it still fits the type.
+  const members = checker
+    .getPropertiesOfType(type)
+    .filter((p) => !(p.flags & ts.SymbolFlags.Optional))
+    .map((p) => p.getName())
+  const shaped = (statics: boolean): string[] =>
+    shapes
+      .filter((shape) => {
+        const has = statics ? shape.statics : shape.instance
+        return members.every((m) => has.has(m))
+      })
+      .map((shape) => shape.name)
+  // An interface of ours: any class with its shape (none: only object literals, whose functions
+  // the graph keeps for JavaScript receivers).
+  if (symbol.flags & ts.SymbolFlags.Interface && !(symbol.flags & ts.SymbolFlags.Class))
+    return members.length > 0 ? [...new Set(shaped(false))].sort() : undefined
+  if (!(symbol.flags & ts.SymbolFlags.Class)) return undefined
+  // `export default class Foo`: the symbol is `default`; the class keeps its own name.
+  const declared = declarations.find(
+    (d): d is TS.ClassDeclaration | TS.ClassExpression =>
+      (ts.isClassDeclaration(d) || ts.isClassExpression(d)) && d.name !== undefined
+  )
+  const name = declared?.name?.text ?? symbol.getName()
   if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === 'default') return undefined
   // `Foo.create()` reads the class itself; `x.get()` an instance.
   const statics = checker.getTypeOfSymbolAtLocation(symbol, declarations[0]) === type
-  const members = checker.getPropertiesOfType(type).map((p) => p.getName())
-  const out = new Set([name])
-  for (const shape of shapes) {
-    const has = statics ? shape.statics : shape.instance
-    if (members.every((m) => has.has(m))) out.add(shape.name)
-  }
-  return [...out].sort()
+  if (flows && !statics) return [...new Set([name, ...(flows.get(name) ?? [])])].sort()
+  return [...new Set([name, ...shaped(statics)])].sort()
+}
+
+/**
+ * `options.strip` where `strip` is declared in the repository as a property whose type is not callable
+ * (`strip?: boolean` in an interface): the read runs no method, unless some class has an accessor of
+ * the name (a class instance may stand for the interface).
+ */
+function dataProperty(
+  ts: TypeScript,
+  checker: TS.TypeChecker,
+  access: TS.PropertyAccessExpression,
+  repoFiles: ReadonlySet<string>,
+  accessors: ReadonlySet<string>
+): boolean {
+  if (accessors.has(access.name.text)) return false
+  const symbol = checker.getSymbolAtLocation(access.name)
+  const declarations = symbol?.getDeclarations() ?? []
+  if (!symbol || declarations.length === 0) return false
+  const data = declarations.every(
+    (d) =>
+      repoFiles.has(d.getSourceFile().fileName) &&
+      (ts.isPropertySignature(d) || ts.isPropertyDeclaration(d))
+  )
+  if (!data) return false
+  const type = checker.getTypeOfSymbolAtLocation(symbol, access)
+  const flags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter
+  const parts = type.isUnion() ? type.types : [type]
+  return parts.every(
+    (t) =>
+      !(t.flags & flags) &&
+      t.getCallSignatures().length === 0 &&
+      t.getConstructSignatures().length === 0 &&
+      // An object type may hold a function among its members, but is not called itself; `object`
+      // or an empty literal type could be anything.
+      !(t.flags & ts.TypeFlags.NonPrimitive) &&
+      !(t.flags & ts.TypeFlags.Object && checker.getPropertiesOfType(t).length === 0)
+  )
 }
 
 /** Moves the fully typed lines of each method name from `nameUseLines` to `typedUseLines`. */
@@ -220,10 +300,18 @@ function apply(module: ModuleModel, lines: LineFacts): void {
         else delete uses[key]
         removed = true
       }
-      if (!removed) continue
+      // A line the local facts typed keeps them; the checker's stand by (`chk:`) for when the graph
+      // cannot resolve the local one (`object()` re-exported under another name).
+      const local =
+        !removed &&
+        Object.entries(module.typedUseLines ?? {}).some(
+          ([key, list]) =>
+            !key.startsWith('chk:') && key.endsWith(`.${name}`) && list.includes(line)
+        )
+      if (!removed && !local) continue
       changed = true
       for (const fact of facts) {
-        const key = `${fact}.${name}`
+        const key = `${removed ? '' : 'chk:'}${fact}.${name}`
         const list = typed[key] ?? []
         if (!list.includes(line)) typed[key] = [...list, line].sort((a, b) => a - b)
       }

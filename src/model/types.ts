@@ -106,6 +106,8 @@ export interface ClassDecl {
   qualifiedName: string
   exported: boolean
   bases: string[]
+  /** TypeScript: the `implements` entries among `bases`, as written there; absent when none. */
+  implements?: string[]
   members: ClassMember[]
   loc: Location
 }
@@ -350,6 +352,8 @@ export interface StringLiteral {
   value: string
   enclosing?: string
   loc: Location
+  /** TypeScript: a string in a type (`as 'validateAt'`, `Schema['oneOf']`), which looks nothing up. */
+  inType?: true
 }
 
 /** A regular expression literal (`/a+b/gi` in JavaScript/TypeScript). */
@@ -607,6 +611,11 @@ export interface ModuleModel {
   typedUseLines?: Record<string, number[]>
   /** Functions every `return` of which builds the same thing, by name: `make` -> `call:Foo` / `new:Foo`. */
   factories?: Record<string, string>
+  /**
+   * Values of locally known type handed to a call, keyed `<fact>><callee root name>` (`new:Handler>Parser`
+   * for `new Parser(handler)`), with the call's lines. Absent when there are none.
+   */
+  handedLines?: Record<string, number[]>
   /**
    * Fields this module's extractor leaves empty although the type has them, e.g. `calls.context`,
    * `calls.arguments`, `throws.context` for the generic extractor: absent means all are filled.

@@ -5,7 +5,7 @@
 // lives in state.frames, each popped once the pass reaches a node after the one that opened it.
 // So a 10,000-deep expression cannot overflow the JavaScript stack.
 import type { Node, Tree } from 'web-tree-sitter'
-import type { ModuleModel, SourceFile } from '../types.js'
+import type { ModuleModel, SourceFile, StringLiteral } from '../types.js'
 import { emptyModule, loc } from './common.js'
 import {
   addDecision,
@@ -33,6 +33,7 @@ import {
 } from './js-functions.js'
 import { insideFunction, noteLocalBinding } from './js-bindings.js'
 import { noteEnvRead } from './js-env.js'
+import { inTypePosition } from './names-used.js'
 import { extractJsx, mayHaveJsx } from './js-jsx.js'
 import { stringValue } from './js-literals.js'
 import {
@@ -235,12 +236,13 @@ function handle(state: JsState, node: Node, type: string): boolean {
         const value =
           state.model.strings.length < MAX_STRINGS ? stringValue(state, node) : undefined
         if (value !== undefined) {
-          const literal: { value: string; enclosing?: string; loc: ReturnType<typeof loc> } = {
+          const literal: StringLiteral = {
             value,
             loc: loc(node)
           }
           const name = enclosingName(state)
           if (name !== undefined) literal.enclosing = name
+          if (inTypePosition(node)) literal.inType = true
           state.model.strings.push(literal)
         }
       }

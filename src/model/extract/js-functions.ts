@@ -361,6 +361,7 @@ export function enterClass(state: JsState, node: Node): NewFrame {
     exported ||= b?.exported === true
   } else name = 'default'
   const bases: string[] = []
+  const implemented: string[] = []
   const members: ClassMember[] = []
   for (const child of node.namedChildren) {
     if (!child) continue
@@ -371,7 +372,11 @@ export function enterClass(state: JsState, node: Node): NewFrame {
           const value = clause.childForFieldName('value')
           if (value) bases.push(slice(state, value, 100))
         } else if (clause.type === 'implements_clause') {
-          for (const t of clause.namedChildren) if (t) bases.push(slice(state, t, 100))
+          for (const t of clause.namedChildren)
+            if (t) {
+              bases.push(slice(state, t, 100))
+              implemented.push(slice(state, t, 100))
+            }
         } else {
           // JavaScript: `class A extends B` puts the expression directly under class_heritage.
           bases.push(slice(state, clause, 100))
@@ -392,7 +397,15 @@ export function enterClass(state: JsState, node: Node): NewFrame {
     location.startLine = first.startPosition.row + 1
     location.startColumn = first.startPosition.column + 1
   }
-  const decl: ClassDecl = { name, qualifiedName, exported, bases, members, loc: location }
+  const decl: ClassDecl = {
+    name,
+    qualifiedName,
+    exported,
+    bases,
+    ...(implemented.length > 0 ? { implements: implemented } : {}),
+    members,
+    loc: location
+  }
   state.model.classes.push(decl)
   return { end: node.endIndex, scope: qualifiedName, className: name, classDecl: decl }
 }

@@ -148,7 +148,48 @@ function runs(node: Node): boolean {
     if (first?.equals(node)) return false
   }
   if (parent.type === 'export_statement') return false
+  if (inTypePosition(node)) return false
   return !exportedValue(node)
+}
+
+/** TypeScript nodes that hold types only: nothing inside them runs. */
+const TYPE_ONLY = new Set([
+  'type_annotation',
+  'type_arguments',
+  'type_parameters',
+  'object_type',
+  'interface_body',
+  'interface_declaration',
+  'type_alias_declaration',
+  'literal_type',
+  'lookup_type',
+  'property_signature',
+  'method_signature',
+  'abstract_method_signature',
+  'index_signature',
+  'ambient_declaration'
+])
+/** Where the walk up can stop: a type never holds these. */
+const RUNTIME_BOUNDARY = new Set([
+  'statement_block',
+  'class_body',
+  'program',
+  'expression_statement',
+  'arrow_function',
+  'function_expression',
+  'call_expression'
+])
+
+/**
+ * Whether a TypeScript node sits in a type (`{ strip?: boolean }`, an interface's `validateAt(): X`,
+ * `as 'validateAt'`, `Schema['oneOf']`): a name or string there names a type's member, it runs nothing.
+ */
+export function inTypePosition(node: Node): boolean {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (TYPE_ONLY.has(n.type)) return true
+    if (RUNTIME_BOUNDARY.has(n.type)) return false
+  }
+  return false
 }
 
 /** `module.exports = f`, `module.exports = { f }`, `module.exports.f = f`, `exports.f = f`. */

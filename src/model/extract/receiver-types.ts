@@ -47,7 +47,12 @@ interface Scope {
 export function receiverTypes(
   tree: Tree,
   language: Language
-): { typed: TypedReceivers; factories: Record<string, string> } {
+): {
+  typed: TypedReceivers
+  factories: Record<string, string>
+  /** `<fact>><callee root>` -> lines: a value of known type handed to a call (`new Parser(handler)`). */
+  handed: Record<string, number[]>
+} {
   const python = language === 'python'
   const js =
     language === 'javascript' ||
@@ -56,7 +61,8 @@ export function receiverTypes(
     language === 'jsx'
   const typed: TypedReceivers = new Map()
   const factories: Record<string, string> = {}
-  if (!python && !js) return { typed, factories }
+  const handed: Record<string, number[]> = {}
+  if (!python && !js) return { typed, factories, handed }
   const scopeTypes = python ? PY_SCOPES : JS_SCOPES
   const scopes = new Map<number, Scope>()
   const attrs = new Map<string, (string | null)[]>()
@@ -365,6 +371,38 @@ export function receiverTypes(
     }
     if (fact) typed.set(name.id, { fact, name: name.text, line: name.startPosition.row + 1 })
   }
+  // Values of known type handed to a call: the callee (a library's `new Parser(handler)`) may call
+  // any of their methods.
+  for (const call of tree.rootNode.descendantsOfType(
+    python ? ['call'] : ['call_expression', 'new_expression']
+  )) {
+    const callee = call?.childForFieldName(
+      python || call.type === 'call_expression' ? 'function' : 'constructor'
+    )
+    const args = call?.childForFieldName('arguments')
+    if (!call || !callee || !args) continue
+    let root: Node | null = callee
+    while (root && (root.type === 'attribute' || root.type === 'member_expression'))
+      root = root.childForFieldName('object')
+    if (root?.type !== 'identifier') continue
+    for (const arg of args.namedChildren) {
+      const node = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : arg
+      if (!node) continue
+      const fact =
+        node.type === 'identifier' && !selfName(node)
+          ? lookup(node)
+          : node.type === 'call' ||
+              node.type === 'new_expression' ||
+              node.type === 'call_expression'
+            ? value(node, node)
+            : null
+      if (!fact || fact.startsWith('attr:')) continue
+      const key = `${fact}>${root.text}`
+      const line = call.startPosition.row + 1
+      const lines = handed[key] ?? (handed[key] = [])
+      if (!lines.includes(line)) lines.push(line)
+    }
+  }
   function lookup(id: Node): string | null {
     let n: Node | null = id.parent
     let inFunction = false
@@ -381,7 +419,7 @@ export function receiverTypes(
     const root = scopes.get(tree.rootNode.id)
     return root?.bindings.has(id.text) ? factOf(root.bindings.get(id.text)) : null
   }
-  return { typed, factories }
+  return { typed, factories, handed }
 }
 
 /** The name a pytest fixture is requested by (`@pytest.fixture(name="x")` or its own), else undefined. */
