@@ -3,7 +3,7 @@
 // again comes last.
 import type { Calibration } from '../../src/pipeline/calibration.js'
 import { nextSteps } from '../../src/report/next-steps.js'
-import { codeFinding, run } from './make-input.js'
+import { codeFinding, run, spec } from './make-input.js'
 
 const shipped = (): boolean => true
 const calibration: Calibration = {
@@ -76,5 +76,40 @@ describe('"What to do next" by judged trust', () => {
       calibration
     )
     expect(steps.map((s) => s.finding?.id)).toEqual([high.id, medium.id])
+  })
+})
+
+describe('"What to do next" and specs standing on their own', () => {
+  const written = spec({
+    id: 'edge-cases/ready/1',
+    fileName: 'test/ready.test.ts',
+    priority: 'P1',
+    covers: [],
+    target: { file: 'src/ready.ts', symbol: 'ready', line: 1 }
+  })
+  const todo = spec({
+    id: 'edge-cases/todo/2',
+    fileName: 'test/todo.test.ts',
+    priority: 'P1',
+    covers: [],
+    planOnly: true,
+    target: { file: 'src/todo.ts', symbol: 'todo', line: 1 }
+  })
+  const ofHeld = spec({
+    id: 'failure-modes/held/3',
+    fileName: 'test/held.test.ts',
+    priority: 'P1',
+    covers: ['failure-modes/throwingCall/held'],
+    target: { file: 'src/held.ts', symbol: 'held', line: 1 }
+  })
+
+  it('leads with a written spec, not a plan item still to write nor the spec of a finding held back', () => {
+    const steps = nextSteps(
+      [run({ findings: [], specs: [todo, ofHeld, written] })],
+      10,
+      shipped,
+      calibration
+    )
+    expect(steps.map((s) => s.spec?.id)).toEqual([written.id])
   })
 })

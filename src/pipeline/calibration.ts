@@ -68,6 +68,11 @@ export const JUDGED_CLASSES: readonly JudgedClass[] = [
   { id: 'integration-points/envWithoutDefault', judged: 7, true: 1, pooled: true },
   { id: 'integration-points/importCycle', judged: 7, true: 1, pooled: true },
   { id: 'integration-points/untestedIntegration', judged: 7, true: 1, pooled: true },
+  // mocking-strategy from judged round 5 (docs/evaluation/judged-session10.md) with rounds 1-4: 0 of 22 true.
+  { id: 'mocking-strategy/ownModuleMocked', judged: 10, true: 0 },
+  { id: 'mocking-strategy/subjectMocked', judged: 12, true: 0, pooled: true },
+  { id: 'mocking-strategy/hardWiredSeam', judged: 12, true: 0, pooled: true },
+  { id: 'mocking-strategy/mockNotRestored', judged: 12, true: 0, pooled: true },
   { id: 'performance/catastrophicRegex', confidence: ['high'], judged: 10, true: 9 },
   { id: 'performance/nestedLoops', judged: 5, true: 2, pooled: true },
   { id: 'performance/searchInLoop', judged: 5, true: 2, pooled: true },

@@ -97,9 +97,12 @@ export function nextSteps(
         order: order++
       })
     }
-    // A first-priority spec on shipped code stands on its own when no finding led to it.
+    // A first-priority spec on shipped code stands on its own when no finding led to it - not a plan
+    // item still to write (a todo claims nothing), nor the spec of a finding held back or left out.
+    const reported = new Set(run.findings.map((f) => f.id))
     for (const s of run.specs) {
       if (covered.has(s) || s.priority !== 'P1' || !shipped(s.target.file)) continue
+      if (s.planOnly || (s.covers.length > 0 && !s.covers.some((id) => reported.has(id)))) continue
       if (s.validation?.claim === 'refuted') continue
       candidates.push({
         step: { perspective: run.meta.id, spec: s },
