@@ -1349,6 +1349,30 @@ describe('ci-cd helpers', () => {
       ['make -j2 lint', ['lint'], []],
       ['make test-no-cov', ['test'], []]
     ])
+    // Other task runners' targets too, and the package scripts a parallel runner names (round 5: cookiecutter
+    // lints through `just lint-check`; concurrently's CI runs `concurrently "pnpm:lint" "pnpm:test --coverage"`).
+    expect(kinds('just lint-check && task type-check')).toEqual([
+      ['just lint-check', ['lint'], []],
+      ['task type-check', ['typecheck'], []]
+    ])
+    const parallel = { lint: 'eslint', test: 'vitest --project unit', build: 'tsc --build' }
+    expect(
+      kinds(
+        'concurrently --prefix none --group "pnpm:build" "pnpm:lint" "pnpm:test --coverage"',
+        parallel
+      )
+    ).toEqual([
+      [
+        'concurrently --prefix none --group "pnpm:build" "pnpm:lint" "pnpm:test --coverage"',
+        ['lint', 'test', 'typecheck'],
+        []
+      ]
+    ])
+    expect(kinds('run-p lint test', parallel)).toEqual([['run-p lint test', ['lint', 'test'], []]])
+    // A command concurrently runs that is not a package script is not read as one.
+    expect(kinds('concurrently "node server.js" "echo lint"', parallel)).toEqual([
+      ['concurrently "node server.js" "echo lint"', [], []]
+    ])
     // Repository scripts are read by their names; their text is not in the model.
     const unread = (script: string) =>
       classifyScript(script, { scripts: {} }).map((c) => [[...c.kinds].sort(), c.unread ?? []])

@@ -105,6 +105,10 @@ const SCRIPT_NAME_KINDS: [RegExp, CommandKind[]][] = [
   [/^(coverage|cov|tests?[:_-]cov(er|erage)?|cov(er|erage)?[:_-]tests?)$/, ['test', 'coverage']]
 ]
 const MAX_DEPTH = 4
+/** Task runners whose targets are named on the command line. */
+const TASK_RUNNERS = new Set(['make', 'just', 'task', 'invoke', 'inv', 'poe'])
+/** Runners of several package scripts at once, named as arguments. */
+const PARALLEL_RUNNERS = new Set(['concurrently', 'npm-run-all', 'run-p', 'run-s'])
 
 function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1)
@@ -276,8 +280,9 @@ export function classifyWords(
     words.some((w) => ['test', 'verify', 'check', 'build', 'install', 'package'].includes(w))
   )
     out.kinds.add('test')
-  if (program === 'make') {
-    // The Makefile is not read: its targets' names speak (`make test`, `make typecheck`, `make lint`).
+  if (TASK_RUNNERS.has(program)) {
+    // The Makefile (justfile, Taskfile, tasks.py) is not read: its targets' names speak (`make test`,
+    // `just lint-check`, `task typecheck`); cookiecutter's CI lints through `just lint-check` (round 5).
     const targets = words.slice(1).filter((w) => !w.startsWith('-') && !w.includes('='))
     if (targets.some((w) => /^(test|tests|check|ci|coverage)$/.test(w))) out.kinds.add('test')
     for (const target of targets)
@@ -286,6 +291,17 @@ export function classifyWords(
   }
   if (['playwright', 'cypress'].includes(program) && ['test', 'run'].includes(sub ?? ''))
     out.kinds.add('test')
+  if (PARALLEL_RUNNERS.has(program)) {
+    // `concurrently "pnpm:lint" "pnpm:test --coverage"`, `run-p lint test`: each argument names a package
+    // script, which is followed as `npm run` would (concurrently's own CI, round 5).
+    for (const word of words.slice(1)) {
+      const arg = word.replace(/^["']|["']$/g, '')
+      const prefixed = /^(npm|pnpm|yarn|bun):([^\s]+)/.exec(arg)
+      const name = prefixed ? prefixed[2] : program === 'concurrently' ? null : arg
+      if (!name || name.startsWith('-')) continue
+      recurse([prefixed?.[1] ?? 'npm', 'run', name])
+    }
+  }
   if (['turbo', 'nx', 'lerna'].includes(program)) {
     for (const w of words.slice(1))
       for (const [pattern, kinds] of SCRIPT_NAME_KINDS)
