@@ -171,6 +171,11 @@ const TYPE_ONLY = new Set([
 ])
 /** Where the walk up can stop: a type never holds these. */
 const RUNTIME_BOUNDARY = new Set([
+  // Runtime-only expressions (types have union/intersection types, not operators): they also stop the walk
+  // early in 10,000 nested `&&`, where each name's walk up would be quadratic.
+  'binary_expression',
+  'parenthesized_expression',
+  'arguments',
   'statement_block',
   'class_body',
   'program',
