@@ -12,7 +12,7 @@
 import type { CoverageReport, FileCoverage, ModuleModel } from '../model/types.js'
 import { parseReport } from '../repo/coverage.js'
 import type { TestFramework } from '../specs/types.js'
-import { builtCopyOf, throughBuild } from './built-copy.js'
+import { builtCopyOf, coverageByName, throughBuild } from './built-copy.js'
 import { ran, type CoverageMap, type V8Function, type V8Range } from './coverage.js'
 
 /** The name the measured report goes by in findings and the summary: a noun phrase, as sentences use it. */
@@ -138,24 +138,8 @@ function v8Files(
 function byName(module: ModuleModel, own: readonly V8Function[]): FileCoverage {
   const count = new Map<string, number>()
   for (const fn of module.functions) count.set(fn.name, (count.get(fn.name) ?? 0) + 1)
-  const functions: FileCoverage['functions'] = []
-  for (const fn of module.functions) {
-    if (count.get(fn.name) !== 1) continue
-    const matches = own.filter((f) => f.name === fn.name)
-    if (matches.length === 0) continue
-    const hits = matches.reduce((sum, f) => sum + f.range.count, 0)
-    functions.push({ name: fn.qualifiedName, line: fn.loc.startLine, hits })
-  }
-  return {
-    path: module.path,
-    linesFound: 0,
-    linesHit: 0,
-    branchesFound: 0,
-    branchesHit: 0,
-    uncoveredLines: [],
-    coveredLines: [],
-    functions
-  }
+  const unique = new Set([...count].filter(([, n]) => n === 1).map(([name]) => name))
+  return coverageByName(module, own, unique, (v8Name, name) => v8Name === name)
 }
 
 /** Line starts as string offsets (V8 counts UTF-16 code units, as JavaScript strings do). */
