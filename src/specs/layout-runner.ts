@@ -93,21 +93,27 @@ const PRELOAD_FLAGS = new Set(['--require', '-r', '--import', '--loader', '--exp
  * project's own way to load its TypeScript or set-up, used in place of a guessed loader.
  */
 export function preloadFlags(prefix: readonly string[]): string[] {
-  const flags: string[] = []
-  for (let i = 0; i < prefix.length; i++) {
-    const word = prefix[i]
+  return flagsWithValues(prefix, PRELOAD_FLAGS)
+}
+
+/** The words of `words` that are one of `flags`, as `--flag=value` or `--flag value`. */
+function flagsWithValues(words: readonly string[], flags: ReadonlySet<string>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]
     const eq = word.indexOf('=')
-    if (eq > 0 && PRELOAD_FLAGS.has(word.slice(0, eq))) flags.push(word)
-    else if (PRELOAD_FLAGS.has(word) && i + 1 < prefix.length) flags.push(word, prefix[++i])
+    if (eq > 0 && flags.has(word.slice(0, eq))) out.push(word)
+    else if (flags.has(word) && i + 1 < words.length && !words[i + 1].startsWith('-'))
+      out.push(word, words[++i])
   }
-  return flags
+  return out
 }
 
 /** Options that choose which tests or configuration the runner uses, by runner, with a value each. */
-const SELECTION_FLAGS: Partial<Record<DetectedRunner, string[]>> = {
-  vitest: ['--project', '--config', '-c', '--dir', '--root'],
-  jest: ['--config', '-c', '--selectProjects'],
-  mocha: ['--config']
+const SELECTION_FLAGS: Partial<Record<DetectedRunner, ReadonlySet<string>>> = {
+  vitest: new Set(['--project', '--config', '-c', '--dir', '--root']),
+  jest: new Set(['--config', '-c', '--selectProjects']),
+  mocha: new Set(['--config'])
 }
 
 /**
@@ -115,16 +121,7 @@ const SELECTION_FLAGS: Partial<Record<DetectedRunner, string[]>> = {
  * may run tests the project's own test command leaves out (smoke tests that need a build).
  */
 export function selectionArgs(runner: DetectedRunner, after: readonly string[]): string[] {
-  const flags = SELECTION_FLAGS[runner] ?? []
-  const out: string[] = []
-  for (let i = 0; i < after.length; i++) {
-    const word = after[i]
-    const eq = word.indexOf('=')
-    if (eq > 0 && flags.includes(word.slice(0, eq))) out.push(word)
-    else if (flags.includes(word) && i + 1 < after.length && !after[i + 1].startsWith('-'))
-      out.push(word, after[++i])
-  }
-  return out
+  return flagsWithValues(after, SELECTION_FLAGS[runner] ?? new Set())
 }
 
 /** The runner a script command runs, with the paths it names after the runner (`mocha test/unit`). */
