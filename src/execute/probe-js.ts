@@ -143,6 +143,7 @@ export async function probeJsModule(
       const u = units[c.id]
       const args = u.values[c.row]
       const statement = await lineText(join(session.root, ...c.where.file.split('/')), c.where.line)
+      if (!u.unit.className && readsUnsetState(c.message, statement)) continue
       defects.push({
         kind: 'crash',
         module: target.module,
@@ -211,6 +212,15 @@ export async function probeJsModule(
     }
   }
   return { defects, held, note }
+}
+
+/**
+ * A function (not a method of a class the probe built) that failed reading through `this`: it is a
+ * method of a prototype or mixin object (express's `app.set` reads `this.settings`, which `init()` or
+ * the framework gives each instance), called here on the bare object - a set-up step skipped, not a defect.
+ */
+function readsUnsetState(message: string, statement: string): boolean {
+  return / of (undefined|null)\b/.test(message) && /\bthis\s*(\.|\[)/.test(statement)
 }
 
 async function lineText(path: string, line: number): Promise<string> {
