@@ -533,6 +533,15 @@ const TS_NEAR_MISSES: {
     expected: shifted(without(TS_EXPECTED, 'lintNotRun'), CI, 16, 1)
   },
   {
+    // npm runs `pretest` before `npm test` by itself (validator.js lints there, round 6).
+    name: 'TypeScript fixture near miss: the pretest script npm runs before the tests lints',
+    files: editFile(tsFixture, 'package.json', [
+      '"test": "jest",',
+      '"pretest": "npm run lint",\n    "test": "jest",'
+    ]),
+    expected: without(TS_EXPECTED, 'lintNotRun')
+  },
+  {
     name: 'TypeScript fixture near miss: CI runs the typecheck script',
     files: editFile(tsFixture, CI, [
       '      - run: npm ci\n',

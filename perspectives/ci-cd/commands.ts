@@ -438,9 +438,13 @@ function classifyManager(
   out.scripts.push({ manager, name, ifPresent: args.includes('--if-present'), workspaces })
   const body = context.scripts[name]
   const fromBody = new Set<CommandKind>()
-  if (body !== undefined && !seen.has(name)) {
-    seen.add(name)
-    for (const command of splitScript(body)) {
+  // npm runs `pre<name>` and `post<name>` around a script by itself (validator's `pretest` lints).
+  const hooks = manager === 'npm' ? [`pre${name}`, `post${name}`] : []
+  for (const script of [name, ...hooks]) {
+    const text = context.scripts[script]
+    if (text === undefined || seen.has(script)) continue
+    seen.add(script)
+    for (const command of splitScript(text)) {
       const inner = classifyWords(command.words, context, depth + 1, seen)
       for (const k of inner.kinds) fromBody.add(k)
       if (inner.configs) out.configs = [...(out.configs ?? []), ...inner.configs]
