@@ -80,3 +80,34 @@ test("the build a package's entry points name is copied where git ignores it; ot
     await rm(ws, { recursive: true, force: true })
   }
 })
+
+test("a build at the package root and in its published `files` is copied (validator.js's index.js and lib/)", async () => {
+  const ws = await mkdtemp(join(tmpdir(), 'tp-sandbox-root-'))
+  try {
+    await write(ws, '.gitignore', '/index.js\n/lib/\n/build.log\n')
+    await write(
+      ws,
+      'package.json',
+      JSON.stringify({
+        name: 'root-built',
+        main: 'index.js',
+        files: ['index.js', 'lib', 'README.md']
+      })
+    )
+    await write(ws, 'src/index.js', 'export default 1\n')
+    await write(ws, 'index.js', 'module.exports = require("./lib/util")\n')
+    await write(ws, 'lib/util.js', 'module.exports = 1\n')
+    await write(ws, 'build.log', 'built\n')
+    commitAll(ws)
+    const sandbox = await createSandbox(ws)
+    try {
+      for (const built of ['index.js', 'lib/util.js', 'src/index.js'])
+        expect(existsSync(join(sandbox.root, built))).toBe(true)
+      expect(existsSync(join(sandbox.root, 'build.log'))).toBe(false)
+    } finally {
+      await sandbox.dispose()
+    }
+  } finally {
+    await rm(ws, { recursive: true, force: true })
+  }
+})

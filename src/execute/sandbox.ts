@@ -100,8 +100,9 @@ const MAX_BUILT_FILES = 5_000
 
 /**
  * The package's built entry points, when a build left them in the workspace: the folders package.json's
- * `main`, `module`, `exports`, `bin` and `types` point into, where git ignores them (ejs's lib/cjs, a
- * dist/). A suite that loads the package as published (`require('..')`) fails without them, as it would
+ * `main`, `module`, `exports`, `bin` and `types` point into (the file itself at the package root), and
+ * the published `files`, where git ignores them (ejs's lib/cjs, a dist/, validator.js's root index.js and
+ * lib/). A suite that loads the package as published (`require('..')`) fails without them, as it would
  * in the project's CI after its build step.
  */
 async function builtEntryFiles(root: string): Promise<string[]> {
@@ -121,13 +122,22 @@ async function builtEntryFiles(root: string): Promise<string[]> {
   const fields = manifest as Record<string, unknown>
   for (const field of ['main', 'module', 'types', 'typings', 'exports', 'bin'])
     collect(fields[field])
+  const published = Array.isArray(fields.files) ? fields.files : []
   const folders = new Set<string>()
+  const inside = (target: unknown): string | null => {
+    if (typeof target !== 'string') return null
+    const path = posix.normalize(target.replace(/^\.\//, '')).replace(/\/+$/, '')
+    if (path === '.' || path.startsWith('..') || path.startsWith('/') || path.includes('*'))
+      return null
+    return path.split('/').some((part) => SKIPPED_DIRS.has(part)) ? null : path
+  }
   for (const target of targets) {
-    const path = posix.normalize(target.replace(/^\.\//, ''))
-    if (path.startsWith('..') || path.startsWith('/') || path.includes('*')) continue
-    const folder = posix.dirname(path)
-    if (folder !== '.' && !folder.split('/').some((part) => SKIPPED_DIRS.has(part)))
-      folders.add(folder)
+    const path = inside(target)
+    if (path) folders.add(posix.dirname(path) === '.' ? path : posix.dirname(path))
+  }
+  for (const entry of published) {
+    const path = inside(entry)
+    if (path) folders.add(path)
   }
   if (folders.size === 0) return []
   const stdout = await runGit(
