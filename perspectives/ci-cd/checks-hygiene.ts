@@ -10,7 +10,7 @@ import {
   type CheckInput,
   type Draft
 } from './check-input.js'
-import { isLocalRef, type JobRun } from './graph.js'
+import { isLocalRef, type CommandUse, type JobRun } from './graph.js'
 import type { Located, Permissions, StepModel, WorkflowModel } from './workflows.js'
 
 const SHA = /^[0-9a-f]{40}$/
@@ -58,7 +58,7 @@ function cacheDisabled(run: JobRun): boolean {
 }
 
 export function dependencyCache(input: CheckInput): Draft[] {
-  const out: Draft[] = []
+  const uncached: { run: JobRun; install: CommandUse }[] = []
   for (const run of input.graph.jobRuns) {
     const commands = input.graph.commands.filter((c) => c.run === run)
     const install = commands.find((c) => c.kinds.has('install'))
@@ -68,11 +68,17 @@ export function dependencyCache(input: CheckInput): Draft[] {
       (c) => c.kinds.has('test') || c.kinds.has('lint') || c.kinds.has('typecheck')
     )
     if (!install || !checks || hasCache(run) || cacheDisabled(run)) continue
+    uncached.push({ run, install })
+  }
+  const out: Draft[] = []
+  // One finding a workflow, at its first install: the same cache key serves each job.
+  for (const runs of byWorkflow(uncached.map((u) => u.run))) {
+    const { install } = uncached.find((u) => u.run === runs[0])!
     out.push({
       messageId: 'noDependencyCache',
       data: {
-        job: run.job.id,
-        file: run.workflow.file.path,
+        ...jobsData(runs),
+        file: runs[0].workflow.file.path,
         command: shortCommand(install.text),
         lookedFor:
           'the `cache:` input of setup-node/setup-python, actions/cache, or setup-uv caching'
@@ -82,7 +88,7 @@ export function dependencyCache(input: CheckInput): Draft[] {
       rationale:
         'Downloading every dependency on every run makes CI slower and fail with registry outages; a lock-file keyed cache avoids both.',
       evidence: lineEvidence(input, install.file, install.line),
-      key: `${run.job.id}#cache`
+      key: `${runs[0].workflow.file.path}#cache`
     })
   }
   return dedupe(out)
@@ -90,21 +96,50 @@ export function dependencyCache(input: CheckInput): Draft[] {
 
 export function timeouts(input: CheckInput): Draft[] {
   const out: Draft[] = []
-  for (const run of input.graph.jobRuns) {
-    if (run.job.calls || run.job.timeout || run.job.steps.length === 0) continue
-    const tests = input.graph.commands.some((c) => c.run === run && c.kinds.has('test'))
+  for (const runs of byWorkflow(
+    input.graph.jobRuns.filter(
+      (run) => !run.job.calls && !run.job.timeout && run.job.steps.length > 0
+    )
+  )) {
+    const testing = runs.filter((run) =>
+      input.graph.commands.some((c) => c.run === run && c.kinds.has('test'))
+    )
+    // One finding a workflow, at its first test job: a maintainer adds the key to each job at once.
+    const first = testing[0] ?? runs[0]
     out.push({
       messageId: 'noTimeout',
-      data: { job: run.job.id, file: run.workflow.file.path, what: tests ? 'test' : 'step' },
+      data: {
+        ...jobsData(runs),
+        file: first.workflow.file.path,
+        what: testing.length > 0 ? 'test' : 'step'
+      },
       severity: 'low',
       confidence: 'high',
       rationale:
         'A deadlocked test or a prompt waiting for input keeps the job alive for six hours, blocking the branch and burning runner minutes.',
-      evidence: lineEvidence(input, run.workflow.file.path, run.job.line),
-      key: `${run.job.id}#timeout`
+      evidence: lineEvidence(input, first.workflow.file.path, first.job.line),
+      key: `${first.workflow.file.path}#timeout`
     })
   }
   return out
+}
+
+/** Job runs grouped by their workflow file, in order. */
+function byWorkflow(runs: readonly JobRun[]): JobRun[][] {
+  const groups = new Map<string, JobRun[]>()
+  for (const run of runs) {
+    const path = run.workflow.file.path
+    groups.set(path, [...(groups.get(path) ?? []), run])
+  }
+  return [...groups.values()]
+}
+
+/** The jobs named for a message: one (`Job test has`, `s` = 's') or several (`Jobs test and lint have`). */
+function jobsData(runs: readonly JobRun[]): { jobs: string; verb: string; s: string } {
+  const ids = [...new Set(runs.map((r) => r.job.id))]
+  if (ids.length === 1) return { jobs: `Job ${ids[0]}`, verb: 'has', s: 's' }
+  const listed = `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`
+  return { jobs: `Jobs ${listed}`, verb: 'have', s: '' }
 }
 
 /** Events the workflow itself listens to (not only `workflow_call`, where the caller decides). */

@@ -63,14 +63,14 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
       'Job {{job}} in {{file}} tests {{runtime}} {{version}}, but {{manifest}} declares {{field}} "{{declared}}": either the range is wrong or CI tests a version users cannot install on.'
   },
   noDependencyCache: {
-    title: 'Job {{job}} installs dependencies without a cache',
+    title: '{{jobs}} install{{s}} dependencies without a cache',
     message:
-      'Job {{job}} in {{file}} runs `{{command}}` on every run with no dependency cache ({{lookedFor}}).'
+      '{{jobs}} in {{file}} run{{s}} `{{command}}` on every run with no dependency cache ({{lookedFor}}).'
   },
   noTimeout: {
-    title: 'Job {{job}} has no timeout-minutes',
+    title: '{{jobs}} {{verb}} no timeout-minutes',
     message:
-      "Job {{job}} in {{file}} sets no `timeout-minutes`, so a hung {{what}} holds a runner for GitHub's default of 360 minutes."
+      "{{jobs}} in {{file}} set{{s}} no `timeout-minutes`, so a hung {{what}} holds a runner for GitHub's default of 360 minutes."
   },
   noConcurrency: {
     title: '{{file}} has no concurrency group',
