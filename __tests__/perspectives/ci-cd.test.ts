@@ -422,6 +422,7 @@ const TS_NEAR_MISSES: {
   name: string
   files: Record<string, string>
   expected: ExpectedFinding[]
+  check?: (result: FixtureRun) => void
 }[] = [
   {
     name: 'TypeScript fixture near miss: the tests also run on pull_request',

@@ -364,6 +364,36 @@ testPerspective<FailureOptions>(failureModes, {
       expected: without(TS_EXPECTED, 'awaitedIo').filter((e) => e.file !== 'src/net.ts')
     },
     {
+      // lint-staged's shape (judged false in round 6): inside Promise.allSettled a rejection is a result.
+      name: 'a rejected access inside Promise.allSettled is a result; the Promise.all twin rejects',
+      files: {
+        'src/present.ts': [
+          "import fs from 'node:fs/promises'",
+          '',
+          'export async function presentFiles(names: string[]): Promise<string[]> {',
+          '  const results = await Promise.allSettled(',
+          '    names.map(async (name) => {',
+          '      await fs.access(name)',
+          '      return name',
+          '    })',
+          '  )',
+          "  return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))",
+          '}',
+          '',
+          'export async function allFiles(names: string[]): Promise<string[]> {',
+          '  return await Promise.all(',
+          '    names.map(async (name) => {',
+          '      await fs.access(name)',
+          '      return name',
+          '    })',
+          '  )',
+          '}',
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'awaitedIo', file: 'src/present.ts', line: 16 }]
+    },
+    {
       name: "the safe module with parse's JSON.parse not caught",
       files: {
         'src/safe.ts': SAFE_TS.replace(

@@ -30,11 +30,22 @@ export interface Handling {
 export interface TryIndex {
   tries: Map<string, TryBlock[]>
   throws: ThrowSite[]
+  /** Calls that turn their arguments' failures into results: `Promise.allSettled(...)`, Python's
+   * `asyncio.gather(..., return_exceptions=True)`. */
+  settling: Location[]
 }
 
 /** Index of a module's tries by enclosing function, for repeated look-ups. */
 export function tryIndex(module: ModuleModel): TryIndex {
-  return { tries: triesByFunction(module), throws: module.throws }
+  const settling = module.calls
+    .filter(
+      (c) =>
+        c.callee === 'Promise.allSettled' ||
+        (c.callee === 'asyncio.gather' &&
+          c.args.some((a) => /^return_exceptions\s*=\s*True$/.test(a.trim())))
+    )
+    .map((c) => c.loc)
+  return { tries: triesByFunction(module), throws: module.throws, settling }
 }
 
 function triesByFunction(module: ModuleModel): Map<string, TryBlock[]> {
@@ -133,5 +144,13 @@ export function handling(
             tryLine: t.loc.startLine
           }
   }
-  return best ?? { effect: 'propagates' }
+  if (best) return best
+  // Inside `Promise.allSettled(files.map(async (f) => { await fs.access(f) }))` a rejection is a result the
+  // caller reads (lint-staged filters the rejected ones out on purpose: judged false in round 6).
+  const settled = index.settling.find((at) => within(loc, at) && !sameStart(loc, at))
+  return settled ? { effect: 'handled', tryLine: settled.startLine } : { effect: 'propagates' }
+}
+
+function sameStart(a: Location, b: Location): boolean {
+  return a.startLine === b.startLine && a.startColumn === b.startColumn
 }
