@@ -253,6 +253,21 @@ testPerspective<UserExperienceOptions>(userExperience, {
       }
     },
     {
+      // pyupgrade's shape (round 6): no option has help text, by the author's choice: one finding, not one each.
+      name: 'a parser none of whose options has help text is one finding naming them',
+      files: {
+        'app/cli.py': CLEAN_PY['app/cli.py'].replace(
+          '    parser.add_argument("--source", help="where to read from")',
+          '    parser.add_argument("--source")\n    parser.add_argument("--dry-run", action="store_true")'
+        )
+      },
+      expected: [{ messageId: 'optionWithoutHelp', file: 'app/cli.py', line: 7 }],
+      check: (result) =>
+        expect(finding(result, 'optionWithoutHelp', 7).title).toBe(
+          'all 2 options (--source, --dry-run) have no help text (argparse)'
+        )
+    },
+    {
       name: 'optionWithoutHelp near miss: --to gets its help text',
       ...fixed('ts', 'optionWithoutHelp', 'bin/tool.js', [
         "  .option('-t, --to <store>')",

@@ -19,6 +19,8 @@ const HELP_KEYWORDS = new Set(['help', 'short_help'])
 
 /** The help-text checks for the option-declaring calls of the CLI libraries. */
 function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): void {
+  let declared = 0
+  const missing: Found[] = []
   for (const call of info.module.calls) {
     const source = calleeSource(info, call)
     const first = stringLiteralValue(call.args[0])
@@ -32,6 +34,7 @@ function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): 
       call.receiver
     ) {
       if (first === undefined || (call.name !== 'argument' && !first.startsWith('-'))) continue
+      declared++
       if (call.args.length >= 2) continue
       library = 'commander'
       what = call.name === 'argument' ? 'argument' : 'option'
@@ -42,7 +45,9 @@ function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): 
       call.isNew &&
       call.name === 'Option'
     ) {
-      if (first === undefined || call.args.length >= 2) continue
+      if (first === undefined) continue
+      declared++
+      if (call.args.length >= 2) continue
       library = 'commander'
       field = 'a description (the second argument)'
     } else if (
@@ -52,6 +57,7 @@ function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): 
       call.receiver
     ) {
       if (first === undefined) continue
+      declared++
       const config = call.args[1]?.trim()
       if (
         config !== undefined &&
@@ -62,9 +68,11 @@ function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): 
       what = call.name === 'positional' ? 'positional argument' : 'option'
       field = '`describe`'
     } else if (info.dialect === 'python' && call.name === 'add_argument' && call.receiver) {
-      if (first === undefined || call.keywords?.some((k) => HELP_KEYWORDS.has(k))) continue
+      if (first === undefined) continue
       // argparse gives `action='version'` and `action='help'` their own help text.
       if (call.args.some((a) => /^action\s*=\s*['"](version|help)['"]$/.test(a.trim()))) continue
+      declared++
+      if (call.keywords?.some((k) => HELP_KEYWORDS.has(k))) continue
       library = 'argparse'
       what = first.startsWith('-') ? 'option' : 'argument'
       field = '`help=`'
@@ -73,6 +81,7 @@ function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): 
       (source === 'click' || source === 'typer') &&
       ['option', 'Option', 'Argument'].includes(call.name)
     ) {
+      declared++
       if (call.keywords?.some((k) => HELP_KEYWORDS.has(k))) continue
       library = source
       what = call.name === 'Argument' ? 'argument' : 'option'
@@ -80,7 +89,7 @@ function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): 
     } else continue
     const flag = first ?? (call.enclosing ? `of ${call.enclosing}()` : 'declared here')
     push(
-      out,
+      missing,
       info,
       input,
       'optionWithoutHelp',
@@ -94,10 +103,46 @@ function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): 
         flag,
         library,
         field,
-        call: `\`${short(`${call.name}(${call.args.join(', ')})`, 70)}\``
+        call: `\`${short(`${call.name}(${call.args.join(', ')})`, 70)}\``,
+        has: 'has',
+        it: 'it',
+        does: 'does'
       },
       call.enclosing
     )
+  }
+  out.push(
+    ...(missing.length >= 2 && missing.length === declared ? [noneHelped(missing)] : missing)
+  )
+}
+
+/**
+ * A program whose options all lack help text chose so (pyupgrade documents its flags in the README): one
+ * finding naming them, at the first, instead of one an option (judged true and not worth reading 13 times).
+ */
+function noneHelped(missing: readonly Found[]): Found {
+  const [first] = missing
+  const flags = missing.map((f) => String(f.draft.data.flag))
+  const shown =
+    flags.length > 4
+      ? `${flags.slice(0, 3).join(', ')} and ${flags.length - 3} more`
+      : flags.join(', ')
+  return {
+    ...first,
+    draft: {
+      ...first.draft,
+      data: {
+        ...first.draft.data,
+        what: `all ${missing.length} options`,
+        flag: `(${shown})`,
+        flags: flags.join(' '),
+        call: `\`${first.info.module.path}\``,
+        has: 'have',
+        it: 'them',
+        does: 'do'
+      },
+      key: `help:${String(first.draft.data.library)}:all`
+    }
   }
 }
 

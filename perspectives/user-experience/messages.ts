@@ -15,9 +15,9 @@ export type UserExperienceMessageId =
 
 export const MESSAGES: Record<UserExperienceMessageId, MessageTemplate> = {
   optionWithoutHelp: {
-    title: '{{what}} {{flag}} has no help text ({{library}})',
+    title: '{{what}} {{flag}} {{has}} no help text ({{library}})',
     message:
-      '{{call}} declares {{what}} {{flag}} without {{field}}, so `--help` lists it with no explanation of what it does.'
+      '{{call}} declares {{what}} {{flag}} without {{field}}, so `--help` lists {{it}} with no explanation of what {{it}} {{does}}.'
   },
   noHelpOption: {
     title: '{{file}} parses its arguments by hand and offers no --help',

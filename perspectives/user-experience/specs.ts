@@ -51,7 +51,12 @@ function helpSpec(info: ModuleInfo, found: Found[], target: RenderTarget): SpecD
   const python = launch.kind === 'python-module'
   const flags = found
     .filter((f) => f.draft.messageId === 'optionWithoutHelp')
-    .map((f) => String(f.draft.data.flag))
+    // A program none of whose options has help text is one finding that lists them all (`flags`).
+    .flatMap((f) =>
+      f.draft.data.flags !== undefined
+        ? String(f.draft.data.flags).split(' ')
+        : [String(f.draft.data.flag)]
+    )
     .filter((f) => f.startsWith('-'))
     .map(
       (f) =>
