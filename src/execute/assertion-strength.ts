@@ -8,8 +8,8 @@ import type { SpecDraft } from '../specs/types.js'
 export type WeakAssertion = 'signature snapshot' | 'presence check' | 'does-not-throw check'
 
 /**
- * A passing spec that observes values but demonstrates no finding and, measured, runs no line or
- * branch the project's suite does not: it repeats what the suite already exercises.
+ * A passing spec that observes values but demonstrates no finding, whose every row is a call the
+ * project's tests already make, and that, measured, runs no line or branch the suite does not.
  */
 export const REDUNDANT = 'behaviour spec redundant with the suite'
 export type PlanItemKind = WeakAssertion | typeof REDUNDANT
@@ -45,7 +45,7 @@ export function planItemMessage(weak: WeakAssertion, gain: number | null): strin
   return `plan item: ${what} with no observed value, and ${coverage}`
 }
 
-/** The validation message of a passing behaviour spec left out because the suite already runs all it runs. */
+/** The validation message of a passing behaviour spec left out because it only repeats the suite's calls. */
 export function redundantMessage(): string {
-  return "plan item: redundant with the project's suite (passes, demonstrates no finding, and runs no line or branch the suite does not run)"
+  return "plan item: redundant with the project's suite (passes, demonstrates no finding, every row is a call the suite's tests already make, and it runs no line or branch the suite does not run)"
 }
