@@ -116,7 +116,7 @@ describe('config file', () => {
     [
       'a fraction for a whole number',
       'perspectives: { edge-cases: { maxSpecs: 2.5 } }',
-      "perspectives.edge-cases.maxSpecs: 2.5 is not accepted: edge-cases's option maxSpecs takes a whole number of at least 0 (default 15)."
+      "perspectives.edge-cases.maxSpecs: 2.5 is not accepted: edge-cases's option maxSpecs takes a whole number of at least 0 (default 40)."
     ],
     [
       'out of range',

@@ -50,6 +50,20 @@ describe('weakAssertion', () => {
     ).toBe('does-not-throw check')
   })
 
+  it('a table whose every row returned the same value pins nothing about what was varied', () => {
+    const same = { kind: 'returns', value: { $special: 'NaN' } } as const
+    expect(weakAssertion(draft(call(same, same, same)))).toBe('one-value table')
+    expect(planItemMessage('one-value table', 0)).toBe(
+      'plan item: every row returns the same value, so it pins nothing about the values varied, and it adds no coverage over the suite'
+    )
+    // Two rows, a second value, or a typed error among them: behaviour.
+    expect(weakAssertion(draft(call(same, same)))).toBeNull()
+    expect(weakAssertion(draft(call(same, same, { kind: 'returns', value: 1 })))).toBeNull()
+    expect(
+      weakAssertion(draft(call(same, same, { kind: 'throws', errorType: 'TypeError' })))
+    ).toBeNull()
+  })
+
   it('steps count as behaviour unless the perspective marks them a snapshot or a presence check', () => {
     const steps: SpecBody = { kind: 'steps', steps: { javascript: 'x()' }, async: false }
     expect(weakAssertion(draft(steps))).toBeNull()

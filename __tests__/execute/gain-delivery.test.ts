@@ -1,8 +1,9 @@
-// Coverage gain decides delivery, as a user runs the tool on an installed project: the suite is
+// Coverage gain is measured per delivered spec, as a user runs the tool on an installed project: the suite is
 // measured per line first, the edge-cases rows for a function with lines the suite never ran start
 // from the values of the conditions guarding them, and each spec's first run is measured against the
-// suite. A spec that reaches an unrun branch is delivered with its gain; a passing spec that runs only
-// what the suite runs stays in the plan as redundant and is not counted. Real runners (node:test, pytest).
+// suite. A spec that reaches an unrun branch is delivered with its gain; a passing behaviour spec that
+// runs only what the suite runs is delivered too (it pins values at inputs the suite never passes), its
+// gain 0 reported and not counted as adding coverage. Real runners (node:test, pytest).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { rm, symlink } from 'node:fs/promises'
@@ -75,33 +76,38 @@ function expectations(language: 'js' | 'py'): void {
     expect(existsSync(join(planned.out, 'specs', ...label.file_name.split('/')))).toBe(true)
   })
 
-  it('a passing spec that runs only what the suite runs is a plan item, redundant, not delivered', () => {
+  it('a passing behaviour spec that runs only what the suite runs is delivered, its gain 0 reported', () => {
     const double = spec('double')
-    expect(double.validation).toMatchObject({ status: 'passed', coverage_gain: 0, claim: null })
-    expect(double.validation.message).toMatch(/^plan item: redundant with the project's suite/)
-    expect(existsSync(join(planned.out, 'specs', ...double.file_name.split('/')))).toBe(false)
+    expect(double.validation).toMatchObject({
+      status: 'passed',
+      runs: 3,
+      coverage_gain: 0,
+      claim: null,
+      message: null
+    })
+    // It pins values at inputs the suite never passes ('ab' is the suite's own).
+    expect(double.code).toContain("'exampleexample'")
+    expect(existsSync(join(planned.out, 'specs', ...double.file_name.split('/')))).toBe(true)
   })
 
-  it('the summary counts what is delivered and what adds coverage', () => {
+  it('the summary counts what is delivered and, apart, what adds coverage', () => {
     const v = planned.outcome.summary.validation!
-    expect(v).toMatchObject({ ready: 1, confirming: 0, coverage: 1 })
+    expect(v).toMatchObject({ ready: 2, confirming: 0, coverage: 1 })
     const text = buildSummary(planned.outcome.summary)
     expect(text.split('\n')[2]).toMatch(
-      /^\*\*Ready to commit: 1 test \(0 confirm findings, 1 add coverage\)\*\*/
+      /^\*\*Ready to commit: 2 tests \(0 confirm findings, 1 add coverage\)\*\*/
     )
-    expect(text).toContain(
-      '1 passing spec kept as plan items, not in the spec files (1 behaviour spec redundant with the suite: the redundant ones run only lines and branches the suite already runs)'
-    )
+    expect(text).not.toContain('redundant with the suite')
   })
 }
 
-describe('coverage gain decides delivery, node:test (JavaScript)', () => {
+describe('coverage gain per delivered spec, node:test (JavaScript)', () => {
   expectations('js')
 })
 
 const describePython = CI_PYTHON ? describe : describe.skip
 
-describePython('coverage gain decides delivery, pytest', () => {
+describePython('coverage gain per delivered spec, pytest', () => {
   expectations('py')
 })
 

@@ -109,6 +109,8 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(find('example', 'shout')).toBeUndefined()
     expect(find('example', 'greet')).toBeUndefined()
     expect(find('example', 'check')).toBeUndefined()
+    // `>>> is_short('abc')  # returns true`: the result told in a comment, no output written.
+    expect(find('example', 'is_short')).toBeUndefined()
     expect(find('round-trip', 'unescape')).toBeUndefined()
     expect(find('round-trip', 'from_digest')).toBeUndefined()
     expect(

@@ -200,7 +200,7 @@ const describePython = CI_PYTHON ? describe : describe.skip
 describePython(
   'Python: observed values replace the signature snapshot where a row can be called (pytest)',
   () => {
-    it("pins the tests' literal call and plain values; a snapshot is delivered only when it adds coverage", async () => {
+    it("pins the tests' literal call and plain values; a snapshot or a copy of the suite's calls is delivered only when it adds coverage", async () => {
       const target: RenderTarget = { framework: 'pytest', language: 'python' }
       const { run } = await runFixture(perspective, readFixture('execute/contract-py'), { target })
       const ws = await fixtureWorkspace('contract-py', { git: true })
@@ -225,10 +225,19 @@ describePython(
         expect(shorten.spec.code).toContain("'hello', 10")
         expect(shorten.spec.code).not.toContain('inspect.signature')
         expect(shorten.validation).toMatchObject({ status: 'passed', runs: 3, coverage_gain: 0 })
-        // The suite already runs every line of shorten: the spec stays in the plan as redundant.
-        expect(shorten.deliver).toBe(false)
-        expect(shorten.planItem).toBe('behaviour spec redundant with the suite')
-        expect(shorten.validation.message).toMatch(/^plan item: redundant with the project's suite/)
+        // The suite already runs every line of shorten, but the spec pins a value at an input the
+        // suite never passes (the plain-values row): delivered, its gain 0 reported, not a gate.
+        expect(shorten.spec.code).toContain("'example'")
+        expect(shorten.deliver).toBe(true)
+        expect(shorten.planItem).toBeUndefined()
+        // total's only row is the suite's own call total([1, 2]): it repeats the suite, a plan item.
+        const total = outcome('total')
+        expect(total.spec.code).toContain('[1, 2]')
+        expect(total.spec.code).not.toContain("'example'")
+        expect(total.validation).toMatchObject({ status: 'passed', runs: 3, coverage_gain: 0 })
+        expect(total.deliver).toBe(false)
+        expect(total.planItem).toBe('behaviour spec redundant with the suite')
+        expect(total.validation.message).toMatch(/^plan item: redundant with the project's suite/)
         // Never run by the suite: its observed call adds coverage.
         const initials = outcome('initials')
         expect(initials.spec.code).toContain("assert initials('example') == 'E'")

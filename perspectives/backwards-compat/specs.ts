@@ -6,12 +6,13 @@
 // arguments, plain values of the declared types), whose observed values and error types become the
 // assertions. Python: `inspect.signature` parameter names, kinds and literal defaults when nothing
 // can be observed. Changed signatures first, then the entry modules' API.
-import type {
-  CallSpecBody,
-  RenderTarget,
-  SpecCase,
-  SpecDraft,
-  SpecValue
+import {
+  AS_CALLED_IN,
+  type CallSpecBody,
+  type RenderTarget,
+  type SpecCase,
+  type SpecDraft,
+  type SpecValue
 } from '../../src/specs/types.js'
 import { jsString, pyString } from '../../src/specs/values.js'
 import type { CallArgument } from '../../src/model/types.js'
@@ -192,7 +193,7 @@ export function exploreRows(
       continue
     const values = call.args.map((a) => argumentValue(a, item.language))
     if (values.every((v) => v !== undefined))
-      add(`as called in ${call.test}:${call.line}`, values as SpecValue[])
+      add(`${AS_CALLED_IN}${call.test}:${call.line}`, values as SpecValue[])
   }
   const untyped = item.language === 'javascript' || python
   const args = required.map((p) => sampleFor(p.type, untyped))
@@ -258,7 +259,7 @@ function methodRows(
     if (!made || !args) continue
     instance ??= made
     if (JSON.stringify(made) !== JSON.stringify(instance) || cases.length >= MAX_TEST_ROWS) continue
-    add(`as called in ${call.test}:${call.line}`, args)
+    add(`${AS_CALLED_IN}${call.test}:${call.line}`, args)
   }
   if (instance === undefined) {
     for (const call of callsOf(testCalls, item.file, owner)) {

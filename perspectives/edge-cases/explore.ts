@@ -2,7 +2,12 @@
 // arguments the project's own tests pass it, its literal defaults, the catalogue's boundary values, and
 // a few plain values. Nothing here claims a result: the validation stage calls each row and keeps
 // those whose outcome it can observe (a plain value or a typed error) as the spec's assertions.
-import type { CallSpecBody, SpecCase, SpecValue } from '../../src/specs/types.js'
+import {
+  AS_CALLED_IN,
+  type CallSpecBody,
+  type SpecCase,
+  type SpecValue
+} from '../../src/specs/types.js'
 import { argumentValue, type TestCall } from '../shared/test-calls.js'
 import type { FunctionEntry } from './catalogue.js'
 import { isPython } from './type-values.js'
@@ -97,7 +102,7 @@ export function exploreBody(
     const values = call.args.map((a) => argumentValue(a, language))
     if (values.some((v) => v === undefined)) continue
     written.push(values as SpecValue[])
-    add(`as called in ${call.test}:${call.line}`, values as SpecValue[])
+    add(`${AS_CALLED_IN}${call.test}:${call.line}`, values as SpecValue[])
     if (written.length >= 4) break
   }
   // A pool per parameter up to the last required one.

@@ -13,7 +13,7 @@ export const OPTIONS = defineOptions({
   maxSpecs: {
     type: 'integer',
     minimum: 0,
-    default: 15,
+    default: 40,
     description:
       'Most table-driven specs, for the exported functions with the most code-derived boundaries; as many again for functions with lines a measured run of the suite never ran.'
   },

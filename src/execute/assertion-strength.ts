@@ -5,11 +5,18 @@
 import type { SpecDraft } from '../specs/types.js'
 
 /** Why a spec is a plan item rather than a test to commit (the summary counts them by this). */
-export type WeakAssertion = 'signature snapshot' | 'presence check' | 'does-not-throw check'
+export type WeakAssertion =
+  'signature snapshot' | 'presence check' | 'does-not-throw check' | 'one-value table'
 
 /**
- * A passing spec that observes values but demonstrates no finding and, measured, runs no line or
- * branch the project's suite does not: it repeats what the suite already exercises.
+ * Rows from which a table whose every row returned the same value says nothing about the varied
+ * parameters (d3-format's precisionRound gave NaN on all 13: the other argument was held at a string).
+ */
+const ONE_VALUE_ROWS = 3
+
+/**
+ * A passing spec that observes values but demonstrates no finding, whose every row is a call the
+ * project's tests already make, and that, measured, runs no line or branch the suite does not.
  */
 export const REDUNDANT = 'behaviour spec redundant with the suite'
 export type PlanItemKind = WeakAssertion | typeof REDUNDANT
@@ -29,7 +36,14 @@ export function weakAssertion(draft: SpecDraft): WeakAssertion | null {
       (c.expect.kind === 'throws' && !!c.expect.errorType) ||
       (c.expect.kind === 'satisfies' && !!c.expect.observed)
   )
-  return asserts ? null : 'does-not-throw check'
+  if (!asserts) return 'does-not-throw check'
+  const values = body.cases.map((c) => (c.expect.kind === 'returns' ? c.expect.value : undefined))
+  if (
+    values.length >= ONE_VALUE_ROWS &&
+    values.every((v) => v !== undefined && JSON.stringify(v) === JSON.stringify(values[0]))
+  )
+    return 'one-value table'
+  return null
 }
 
 /** The validation message of a passing spec kept out of the delivered files. */
@@ -39,13 +53,19 @@ export function planItemMessage(weak: WeakAssertion, gain: number | null): strin
       ? 'a signature snapshot'
       : weak === 'presence check'
         ? 'it checks only that the subject exists'
-        : 'it checks only that the call does not throw'
+        : weak === 'one-value table'
+          ? 'every row returns the same value'
+          : 'it checks only that the call does not throw'
+  const said =
+    weak === 'one-value table'
+      ? ', so it pins nothing about the values varied'
+      : ' with no observed value'
   const coverage =
     gain === null ? 'its coverage gain was not measured' : 'it adds no coverage over the suite'
-  return `plan item: ${what} with no observed value, and ${coverage}`
+  return `plan item: ${what}${said}, and ${coverage}`
 }
 
-/** The validation message of a passing behaviour spec left out because the suite already runs all it runs. */
+/** The validation message of a passing behaviour spec left out because it only repeats the suite's calls. */
 export function redundantMessage(): string {
-  return "plan item: redundant with the project's suite (passes, demonstrates no finding, and runs no line or branch the suite does not run)"
+  return "plan item: redundant with the project's suite (passes, demonstrates no finding, every row is a call the suite's tests already make, and it runs no line or branch the suite does not run)"
 }

@@ -8,12 +8,13 @@ import { join } from 'node:path'
 import { renderSpec } from '../specs/render.js'
 import type { ValidateMode } from '../config/types.js'
 import type { RecordValidation } from '../records/types.js'
-import type {
-  CallSpecBody,
-  RenderTarget,
-  SpecDraft,
-  TestFramework,
-  TestSpec
+import {
+  AS_CALLED_IN,
+  type CallSpecBody,
+  type RenderTarget,
+  type SpecDraft,
+  type TestFramework,
+  type TestSpec
 } from '../specs/types.js'
 import { judgeClaim, observeCall, withObserved, type Claim } from './observe.js'
 import {
@@ -171,6 +172,8 @@ interface Prepared {
   explored?: boolean
   /** What the rendered spec asserts when it is no value nor error type (assertion-strength.ts). */
   weak?: WeakAssertion | null
+  /** Every row is a call copied from the project's own tests: it pins nothing the suite does not. */
+  suiteRowsOnly?: boolean
 }
 
 /** Rows that throw are kept, but a table of only errors from made-up arguments says little: at most 3. */
@@ -308,6 +311,11 @@ async function prepare(
     judged = { claim: 'defect', message: breach.message }
     weak = null
   }
+  const shipped = breach?.draft ?? observedDraft
+  const suiteRowsOnly =
+    shipped?.body.kind === 'call' &&
+    shipped.body.cases.length > 0 &&
+    shipped.body.cases.every((c) => c.name.startsWith(AS_CALLED_IN))
   return {
     outcome: {
       spec: {
@@ -324,6 +332,7 @@ async function prepare(
     judged,
     explored,
     weak,
+    suiteRowsOnly,
     file: {
       id: spec.id,
       path,
@@ -396,6 +405,7 @@ export async function validateSpecs(
     const claims = new Map<string, { claim: Claim; message: string | null }>()
     const explored = new Set<string>()
     const weakOf = new Map<string, WeakAssertion>()
+    const suiteRows = new Set<string>()
     const prepared: (Prepared | null)[] = new Array(items.length).fill(null)
     await eachLimited(
       items.map((item, index) => ({ item, index })),
@@ -429,6 +439,7 @@ export async function validateSpecs(
       if (p.judged) claims.set(p.outcome.spec.id, p.judged)
       if (p.explored) explored.add(p.outcome.spec.id)
       if (p.weak) weakOf.set(p.outcome.spec.id, p.weak)
+      if (p.suiteRowsOnly) suiteRows.add(p.outcome.spec.id)
       if (p.file) files.push(p.file)
     }
     const run = await runSpecFiles(session, files, {
@@ -468,9 +479,10 @@ export async function validateSpecs(
       if (deliver && weak && claim !== 'defect' && !((result.coverageGain ?? 0) > 0)) {
         planItem = weak
         message = planItemMessage(weak, result.coverageGain)
-      } else if (deliver && claim === null && result.coverageGain === 0) {
-        // As the tools that generate tests keep a test (TestGen-LLM, CoverUp): it must add coverage or
-        // demonstrate something. One that only repeats the suite stays in the plan, said so.
+      } else if (deliver && claim === null && result.coverageGain === 0 && suiteRows.has(file.id)) {
+        // A behaviour spec that passes 3 of 3 is a test to commit even when the suite already runs its
+        // lines: it pins values at inputs the suite does not name (coverage gain is a figure, not the
+        // gate). Only one whose every row is a call copied from the suite's own tests repeats it.
         planItem = REDUNDANT
         message = redundantMessage()
       }

@@ -154,3 +154,6 @@ export interface RenderTarget {
   /** The project's test layout (layout-types.ts): where specs go and how they import; defaults without it. */
   layout?: TestLayout
 }
+
+/** How a row copied from a call in the project's own tests is named (its arguments as the test wrote them). */
+export const AS_CALLED_IN = 'as called in '
