@@ -10,6 +10,7 @@ import type {
   FunctionDecl,
   ModuleModel
 } from '../../src/model/types.js'
+import { coverageConfigExclusion, subprocessRunners } from './coverage-scope.js'
 import { importersOf } from './graph.js'
 import { isInterfaceStub } from './interface-stub.js'
 import { reachGraph } from './reach-graph.js'
@@ -59,6 +60,13 @@ export interface ReachFacts {
   estimate(module: ModuleModel, fn: FunctionDecl): Estimate
   /** The pragma that excludes a function, or null. */
   excludedBy(module: ModuleModel, fn: FunctionDecl): string | null
+  /** Why the project's coverage configuration leaves a file out, or null. */
+  configExcluded(path: string): string | null
+  /**
+   * The test that runs a module out of process (a spawned command, a bundle) when the report shows none
+   * of its lines run: the run was not measured, so "never ran" is not a fact.
+   */
+  unmeasuredSubprocess(module: ModuleModel): string | undefined
 }
 
 /** Measured, so the claim is a fact; estimated claims are at most medium severity and say so. */
@@ -111,6 +119,19 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         stale.delete(file.path)
       }
     }
+  }
+  const hasReport = model.facts.coverage.length > 0
+  const configExcluded = coverageConfigExclusion(model)
+  const runner = subprocessRunners(model)
+  // No function body ran (a `def` line runs on import): the report did not see the process that ran it.
+  const unmeasuredSubprocess = (module: ModuleModel): string | undefined => {
+    const measured = measuredByPath.get(module.path)
+    if (!measured || module.functions.length === 0) return undefined
+    const covered = new Set(measured.file.coveredLines ?? [])
+    if (covered.size === 0 && measured.file.linesHit > 0) return undefined
+    if (module.functions.some((fn) => ownedLines(module, fn).some((l) => covered.has(l))))
+      return undefined
+    return runner(module)
   }
   const staticReach = testReach(model)
   const importers = importersOf(model)
@@ -172,7 +193,9 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   const lineReach = (path: string, line: number): LineReach | undefined => {
     const measured = measuredByPath.get(path)
     if (!measured) return undefined
-    if (excludedLines(path).has(line)) return 'excluded'
+    if (excludedLines(path).has(line) || configExcluded(path)) return 'excluded'
+    const module = byPath.get(path)
+    if (module && unmeasuredSubprocess(module)) return undefined
     const sets = linesOf(path, measured.file)
     if (sets.covered.has(line)) return 'covered'
     if (sets.uncovered.has(line)) return 'not-run'
@@ -184,6 +207,8 @@ function buildReachFacts(model: CodeModel): ReachFacts {
       (r) => r.startLine <= start && start <= r.endLine
     )
     if (pragma) return pragma.pragma
+    const config = configExcluded(module.path)
+    if (config) return `left out of coverage by the project (${config})`
     const measured = measuredByPath.get(module.path)
     if (measured?.file.excludedLines?.includes(start)) return `excluded by ${measured.report.path}`
     const entry = measured ? functionEntry(measured.file, fn) : undefined
@@ -195,6 +220,7 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     const measured = measuredByPath.get(module.path)
     if (!measured) return undefined
     if (excludedBy(module, fn)) return 'excluded'
+    if (unmeasuredSubprocess(module)) return undefined
     const entry = functionEntry(measured.file, fn)
     if (entry) return entry.hits > 0 ? 'covered' : 'not-run'
     const owned = ownedLines(module, fn)
@@ -225,11 +251,14 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     // it raises) is covered.
     if (isInterfaceStub(module, fn)) return measured === 'covered' ? 'covered' : 'excluded'
     if (measured) return measured
+    // Left out of coverage on purpose: no report speaks for it, and the project says none should.
+    if (hasReport && configExcluded(module.path)) return 'excluded'
+    if (unmeasuredSubprocess(module)) return 'estimated-tested'
     return estimate(module, fn).share === 1 ? 'estimated-untested' : 'estimated-tested'
   }
   return {
     static: staticReach,
-    hasReport: model.facts.coverage.length > 0,
+    hasReport,
     measured: (path) => measuredByPath.get(path),
     stale,
     isExcluded: (path, line) => excludedLines(path).has(line),
@@ -240,7 +269,9 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     },
     functionReach,
     estimate,
-    excludedBy
+    excludedBy,
+    configExcluded,
+    unmeasuredSubprocess
   }
 }
 
