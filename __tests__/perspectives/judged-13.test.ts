@@ -3,6 +3,8 @@
 // perspective's real pipeline (docs/evaluation/judged.md, "Session 11").
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import performance from '../../perspectives/performance/index.js'
+import security from '../../perspectives/security/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, runFixture } from './harness.js'
@@ -212,6 +214,134 @@ describe('judged in round 5: test-coverage, Python', () => {
       'uncoveredFunction pkg/cli.py:1',
       'uncoveredFunction pkg/compat.py:1',
       'uncoveredFunction pkg/core.py:1'
+    ])
+  })
+})
+
+describe('judged in round 5: security secrets', () => {
+  it('a header name given to a *_CREDENTIALS constant is not a secret; a random value under that name is', async () => {
+    // flask-cors's ACL_CREDENTIALS = 'Access-Control-Allow-Credentials' (judged false). Absent: 1, 2
+    // (an environment variable's name). Kept: 3 (a random-looking value).
+    const { found } = await findings(security as Perspective<string, unknown>, {
+      'pkg/__init__.py': '',
+      'pkg/headers.py': [
+        "ACL_CREDENTIALS = 'Access-Control-Allow-Credentials'",
+        "TOKEN_VARIABLE_SECRET = 'DEPLOY_SERVICE_ACCOUNT_TOKEN'",
+        "CLIENT_CREDENTIALS = 'q8Zr4vLx9wKpE2mNs7YbT3'",
+        ''
+      ].join('\n')
+    })
+    expect(rows(found, 'pkg/headers.py')).toEqual(['hardcodedSecret pkg/headers.py:3'])
+  })
+})
+
+describe('judged in round 5: performance', () => {
+  it('a "seen" Set whose keys every caller passes as a literal is bounded; one keyed by outside data is not', async () => {
+    // concurrently's assertDeprecated: deprecations.add(name), every call names a flag literally.
+    // Absent: src/assert.ts:1. Kept: src/seen.ts:1 (the key is a request's id).
+    const { found } = await findings(performance as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({ name: 'app', version: '1.0.0' }),
+      'src/assert.ts': [
+        'const deprecations = new Set<string>()',
+        'export function assertDeprecated(check: boolean, name: string, message: string): void {',
+        '  if (!check && !deprecations.has(name)) {',
+        '    console.warn(`${name} is deprecated. ${message}`)',
+        '    deprecations.add(name)',
+        '  }',
+        '}',
+        ''
+      ].join('\n'),
+      'src/index.ts': [
+        "import { assertDeprecated } from './assert'",
+        'export function run(options: { killOthers?: boolean; separator?: string }): void {',
+        "  assertDeprecated(options.killOthers === undefined, 'killOthers', 'Use killOthersOn.')",
+        "  assertDeprecated(options.separator === undefined, 'name-separator', 'Use commas.')",
+        '}',
+        ''
+      ].join('\n'),
+      'src/seen.ts': [
+        'const seenCache = new Set<string>()',
+        'export function remember(request: { id: string }): boolean {',
+        '  if (seenCache.has(request.id)) return false',
+        '  seenCache.add(request.id)',
+        '  return true',
+        '}',
+        ''
+      ].join('\n')
+    })
+    expect(rows(found).filter((r) => r.startsWith('unboundedCollection'))).toEqual([
+      'unboundedCollection src/seen.ts:1'
+    ])
+  })
+
+  it('a search inside a 24-iteration loop or over a list filtered to two literals is linear; over an input list it is O(n·m)', async () => {
+    // dayjs's meridiemMatch (for i = 1..24: input.indexOf(...)) and concurrently's kill-others
+    // (conditions filtered to 'failure'/'success', then conditions.includes(state) per command).
+    // Absent: 4, 13. Kept: 21 (names.includes over every row).
+    const { found } = await findings(performance as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({ name: 'app', version: '1.0.0' }),
+      'src/search.js': [
+        'export function meridiemMatch(input, meridiem) {',
+        '  let afternoon',
+        '  for (let i = 1; i <= 24; i += 1) {',
+        '    if (input.indexOf(meridiem(i)) > -1) {',
+        '      afternoon = i > 12',
+        '      break',
+        '    }',
+        '  }',
+        '  return afternoon',
+        '}',
+        'export function closing(states, wanted) {',
+        "  const conditions = wanted.filter((c) => c === 'failure' || c === 'success')",
+        '  return states.filter((state) => conditions.includes(state))',
+        '}',
+        'export function pick(rows, names) {',
+        '  const out = []',
+        '  for (const row of rows) {',
+        '    const value = row.value',
+        '    const other = row.other',
+        '    if (other) out.push(other)',
+        '    if (names.includes(row.name)) out.push(value)',
+        '  }',
+        '  return out',
+        '}',
+        ''
+      ].join('\n')
+    })
+    expect(rows(found).filter((r) => r.startsWith('searchInLoop'))).toEqual([
+      'searchInLoop src/search.js:21'
+    ])
+  })
+
+  it('a backtracking pattern applied only to a format parameter is not reported; the same pattern on parsed input is', async () => {
+    // dayjs's REGEX_FORMAT: `str.replace(C.REGEX_FORMAT, ...)` with `const str = formatStr || DEFAULT`,
+    // and `format.match(tokens)` in makeParser(format). Absent: src/constant.js:1, src/parse.js:1.
+    // Kept: src/parse.js:2 (the same shape matched against `input`).
+    const { found } = await findings(performance as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({ name: 'dates', version: '1.0.0', main: 'src/index.js' }),
+      'src/constant.js': "export const REGEX_FORMAT = /\\[([^\\]]+)]|YYYY|MM|DD/g\n",
+      'src/index.js': [
+        "import * as C from './constant'",
+        'export function format(date, formatStr) {',
+        "  const str = formatStr || 'YYYY-MM-DD'",
+        '  return str.replace(C.REGEX_FORMAT, (match, $1) => $1 || String(date[match]))',
+        '}',
+        ''
+      ].join('\n'),
+      'src/parse.js': [
+        'const tokens = /(\\[[^\\]]+\\])|YYYY|MM/g',
+        'const values = /(\\[[^\\]]+\\])|\\d{4}|\\d{2}/g',
+        'export function makeParser(format) {',
+        '  return format.match(tokens)',
+        '}',
+        'export function read(input) {',
+        '  return input.match(values)',
+        '}',
+        ''
+      ].join('\n')
+    })
+    expect(rows(found).filter((r) => r.startsWith('catastrophicRegex'))).toEqual([
+      'catastrophicRegex src/parse.js:2'
     ])
   })
 })
