@@ -3,7 +3,9 @@
 // perspective's real pipeline (docs/evaluation/judged.md, "Session 11").
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import edgeCases from '../../perspectives/edge-cases/index.js'
 import performance from '../../perspectives/performance/index.js'
+import userExperience from '../../perspectives/user-experience/index.js'
 import security from '../../perspectives/security/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
 import type { Finding } from '../../perspectives/types.js'
@@ -342,6 +344,75 @@ describe('judged in round 5: performance', () => {
     })
     expect(rows(found).filter((r) => r.startsWith('catastrophicRegex'))).toEqual([
       'catastrophicRegex src/parse.js:2'
+    ])
+  })
+})
+
+describe('judged in round 5: edge-cases', () => {
+  it('a switch whose function the file registers only under its case keys is covered; one registered under a key it lacks is not', async () => {
+    // dayjs's locale translate(number, withoutSuffix, key): relativeTime { s: translate, m: translate, ... }.
+    // Absent: src/cs.js:3. Kept: src/sk.js:3 (registered under 'y', which no case handles).
+    const translate = (extra: string) => [
+      'export function translate(number, withoutSuffix, key) {',
+      '  const result = `${number} `',
+      '  switch (key) {',
+      "    case 's':",
+      "      return withoutSuffix ? 'seconds' : 'second'",
+      "    case 'm':",
+      "      return result + 'minutes'",
+      "    case 'h':",
+      "      return result + 'hours'",
+      '  }',
+      '}',
+      `export const locale = { relativeTime: { s: translate, m: translate, h: translate${extra} } }`,
+      ''
+    ].join('\n')
+    const { found } = await findings(edgeCases as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({ name: 'dates', version: '1.0.0' }),
+      'src/cs.js': translate(''),
+      'src/sk.js': translate(', y: translate')
+    })
+    expect(rows(found).filter((r) => r.startsWith('switchWithoutDefault'))).toEqual([
+      'switchWithoutDefault src/sk.js:3'
+    ])
+  })
+})
+
+describe('judged in round 5: user-experience', () => {
+  it('a bare raise every caller catches is a signal between functions; one a caller lets through reaches the user', async () => {
+    // Absent: pkg/prompt.py:5 (read_choice raises ValueError(), its only caller catches it and asks again).
+    // Kept: pkg/prompt.py:17 (load_answers raises ValueError(), its caller does not catch it).
+    const { found } = await findings(userExperience as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "pkg"\nversion = "1.0"\n[project.scripts]\npkg = "pkg.prompt:main"\n',
+      'pkg/__init__.py': '',
+      'pkg/prompt.py': [
+        'import sys',
+        '',
+        'def read_choice(text, options):',
+        '    if text not in options:',
+        '        raise ValueError()',
+        '    return text',
+        '',
+        'def ask(options):',
+        '    while True:',
+        '        try:',
+        '            return read_choice(input(), options)',
+        '        except ValueError:',
+        '            continue',
+        '',
+        'def load_answers(path):',
+        '    if not path:',
+        '        raise ValueError()',
+        '    return open(path).read()',
+        '',
+        'def main():',
+        '    answers = load_answers(sys.argv[1])',
+        "    print(ask(['a', 'b']), answers)",
+        ''
+      ].join('\n')
+    })
+    expect(rows(found).filter((r) => r.startsWith('genericErrorMessage'))).toEqual([
+      'genericErrorMessage pkg/prompt.py:17'
     ])
   })
 })
