@@ -3,6 +3,7 @@
 // perspective's real pipeline (docs/evaluation/judged.md, "Session 11").
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import edgeCases from '../../perspectives/edge-cases/index.js'
 import performance from '../../perspectives/performance/index.js'
 import userExperience from '../../perspectives/user-experience/index.js'
@@ -413,6 +414,43 @@ describe('judged in round 5: user-experience', () => {
     })
     expect(rows(found).filter((r) => r.startsWith('genericErrorMessage'))).toEqual([
       'genericErrorMessage pkg/prompt.py:17'
+    ])
+  })
+})
+
+describe('judged in round 5: data-integrity', () => {
+  it('a serializer writing to the filename it is given is not a non-atomic write; a store writing its own file is', async () => {
+    // Box's `_to_json(obj, filename=None)`: `if filename: open(filename, 'w')`. Absent: 6 (optional
+    // filename), 12 (a to_ serializer's path). Kept: 19 (the module's own state file, built by the function).
+    const { found } = await findings(dataIntegrity as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "pkg"\nversion = "1.0"\n',
+      'pkg/__init__.py': '',
+      'pkg/convert.py': [
+        'import json',
+        'import os',
+        '',
+        'def _to_json(obj, filename=None):',
+        '    if filename:',
+        "        with open(filename, 'w') as f:",
+        '            json.dump(obj, f)',
+        '    else:',
+        '        return json.dumps(obj)',
+        '',
+        'def to_text(obj, path):',
+        "    with open(path, 'w') as f:",
+        '        f.write(str(obj))',
+        '',
+        'class Store:',
+        '    def save(self, data):',
+        "        target = os.path.join(self.folder, 'state.json')",
+        '        text = json.dumps(data)',
+        "        with open(target, 'w') as f:",
+        '            f.write(text)',
+        ''
+      ].join('\n')
+    })
+    expect(rows(found).filter((r) => r.startsWith('nonAtomicWrite'))).toEqual([
+      'nonAtomicWrite pkg/convert.py:19'
     ])
   })
 })
