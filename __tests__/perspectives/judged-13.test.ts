@@ -46,7 +46,9 @@ function branchy(name: string): string[] {
 }
 
 /** An lcov record: every line of each function listed, run (1) or not (0). */
-function lcov(records: { file: string; fns: { name: string; line: number; hits: number }[] }[]): string {
+function lcov(
+  records: { file: string; fns: { name: string; line: number; hits: number }[] }[]
+): string {
   const out: string[] = ['TN:']
   for (const r of records) {
     out.push(`SF:${r.file}`)
@@ -75,7 +77,8 @@ describe('judged in round 5: test-coverage, code left out of coverage or run out
   const base = {
     'package.json': pkg,
     'src/plan.ts': [...branchy('plan'), ...branchy('order')].join('\n') + '\n',
-    'src/plan.spec.ts': "import { plan } from './plan'\nimport { it } from 'vitest'\nit('plans', () => { plan(1, 2) })\n",
+    'src/plan.spec.ts':
+      "import { plan } from './plan'\nimport { it } from 'vitest'\nit('plans', () => { plan(1, 2) })\n",
     'bin/runner.ts': ['#!/usr/bin/env node', ...branchy('main')].join('\n') + '\n',
     'src/legacy.ts': [...branchy('legacy')].join('\n') + '\n'
   }
@@ -101,10 +104,11 @@ describe('judged in round 5: test-coverage, code left out of coverage or run out
       '})',
       ''
     ].join('\n')
-    const { found, report: text } = await findings(
-      testCoverage as Perspective<string, unknown>,
-      { ...base, 'vitest.config.ts': config, 'coverage/lcov.info': report }
-    )
+    const { found, report: text } = await findings(testCoverage as Perspective<string, unknown>, {
+      ...base,
+      'vitest.config.ts': config,
+      'coverage/lcov.info': report
+    })
     expect(rows(found).filter((r) => r.startsWith('uncoveredFunction'))).toEqual([
       'uncoveredFunction src/plan.ts:10'
     ])
@@ -179,7 +183,9 @@ describe('judged in round 5: test-coverage, Python', () => {
   const files = {
     'pyproject.toml': '[project]\nname = "pkg"\nversion = "1.0"\n',
     'pkg/__init__.py': '',
-    'pkg/cli.py': [...body('main'), '', "if __name__ == '__main__':", '    main(1, 2)', ''].join('\n'),
+    'pkg/cli.py': [...body('main'), '', "if __name__ == '__main__':", '    main(1, 2)', ''].join(
+      '\n'
+    ),
     'pkg/compat.py': body('shim').join('\n') + '\n',
     'pkg/core.py': body('work').join('\n') + '\n',
     'tests/test_cli.py': [
@@ -322,7 +328,7 @@ describe('judged in round 5: performance', () => {
     // Kept: src/parse.js:2 (the same shape matched against `input`).
     const { found } = await findings(performance as Perspective<string, unknown>, {
       'package.json': JSON.stringify({ name: 'dates', version: '1.0.0', main: 'src/index.js' }),
-      'src/constant.js': "export const REGEX_FORMAT = /\\[([^\\]]+)]|YYYY|MM|DD/g\n",
+      'src/constant.js': 'export const REGEX_FORMAT = /\\[([^\\]]+)]|YYYY|MM|DD/g\n',
       'src/index.js': [
         "import * as C from './constant'",
         'export function format(date, formatStr) {',
@@ -353,21 +359,22 @@ describe('judged in round 5: edge-cases', () => {
   it('a switch whose function the file registers only under its case keys is covered; one registered under a key it lacks is not', async () => {
     // dayjs's locale translate(number, withoutSuffix, key): relativeTime { s: translate, m: translate, ... }.
     // Absent: src/cs.js:3. Kept: src/sk.js:3 (registered under 'y', which no case handles).
-    const translate = (extra: string) => [
-      'export function translate(number, withoutSuffix, key) {',
-      '  const result = `${number} `',
-      '  switch (key) {',
-      "    case 's':",
-      "      return withoutSuffix ? 'seconds' : 'second'",
-      "    case 'm':",
-      "      return result + 'minutes'",
-      "    case 'h':",
-      "      return result + 'hours'",
-      '  }',
-      '}',
-      `export const locale = { relativeTime: { s: translate, m: translate, h: translate${extra} } }`,
-      ''
-    ].join('\n')
+    const translate = (extra: string) =>
+      [
+        'export function translate(number, withoutSuffix, key) {',
+        '  const result = `${number} `',
+        '  switch (key) {',
+        "    case 's':",
+        "      return withoutSuffix ? 'seconds' : 'second'",
+        "    case 'm':",
+        "      return result + 'minutes'",
+        "    case 'h':",
+        "      return result + 'hours'",
+        '  }',
+        '}',
+        `export const locale = { relativeTime: { s: translate, m: translate, h: translate${extra} } }`,
+        ''
+      ].join('\n')
     const { found } = await findings(edgeCases as Perspective<string, unknown>, {
       'package.json': JSON.stringify({ name: 'dates', version: '1.0.0' }),
       'src/cs.js': translate(''),
@@ -384,7 +391,8 @@ describe('judged in round 5: user-experience', () => {
     // Absent: pkg/prompt.py:5 (read_choice raises ValueError(), its only caller catches it and asks again).
     // Kept: pkg/prompt.py:17 (load_answers raises ValueError(), its caller does not catch it).
     const { found } = await findings(userExperience as Perspective<string, unknown>, {
-      'pyproject.toml': '[project]\nname = "pkg"\nversion = "1.0"\n[project.scripts]\npkg = "pkg.prompt:main"\n',
+      'pyproject.toml':
+        '[project]\nname = "pkg"\nversion = "1.0"\n[project.scripts]\npkg = "pkg.prompt:main"\n',
       'pkg/__init__.py': '',
       'pkg/prompt.py': [
         'import sys',

@@ -240,7 +240,7 @@ function filteredToLiterals(input: ModuleInput, name: string): boolean {
   return sites.every((b) => {
     const m = /\.filter\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*([^]*)\)\s*$/.exec(b.value.trim())
     if (!m) return false
-    const param = m[1].replace(/\$/g, "\\$")
+    const param = m[1].replace(/\$/g, '\\$')
     const literal = `(?:'[^']*'|"[^"]*"|\\d+)`
     const test = new RegExp(
       `^\\(?\\s*(?:${param}\\s*===?\\s*${literal}|${literal}\\s*===?\\s*${param})\\s*\\)?$`

@@ -4,7 +4,12 @@
 // attacker controls that input is the security perspective's question.
 import type { CallSite, CodeModel, ModuleModel } from '../../src/model/types.js'
 import type { Confidence, Severity } from '../types.js'
-import { collectRegexes, canBacktrack, type RegexChecker, type RegexSource } from '../shared/redos.js'
+import {
+  collectRegexes,
+  canBacktrack,
+  type RegexChecker,
+  type RegexSource
+} from '../shared/redos.js'
 import type { Found, ModuleInput } from './context.js'
 import { symbolName } from './context.js'
 import { identifiers, shorten } from './regions.js'
@@ -55,7 +60,11 @@ function formatText(module: ModuleModel, call: CallSite, subject: string): boole
  * (round 5, judged partly true at best), so not reported. Uses are looked for in the module and, for an exported
  * constant, in the modules that read it.
  */
-function formatOnly(model: CodeModel | undefined, module: ModuleModel, source: RegexSource): boolean {
+function formatOnly(
+  model: CodeModel | undefined,
+  module: ModuleModel,
+  source: RegexSource
+): boolean {
   const name = constantName(module, source)
   const literal = `/${source.pattern}/`
   const isPattern = (text: string): boolean => {

@@ -51,7 +51,9 @@ function regexSource(value: string): boolean {
  * run unbroken.
  */
 function identifierShape(value: string): boolean {
-  return /^[A-Za-z][a-z]*(?:[-_.][A-Za-z][a-z]*)+$/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(value)
+  return (
+    /^[A-Za-z][a-z]*(?:[-_.][A-Za-z][a-z]*)+$/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(value)
+  )
 }
 
 interface SecretHit {

@@ -87,7 +87,10 @@ function needles(module: ModuleModel): { contains: string[]; exact: string[] } {
   // Python: `-m pkg.cli`, or `-m pkg` for a package's __main__.
   const exact: string[] = []
   if (module.language === 'python') {
-    const dotted = stem.replace(/^src\//, '').split('/').join('.')
+    const dotted = stem
+      .replace(/^src\//, '')
+      .split('/')
+      .join('.')
     exact.push(dotted.replace(/\.__main__$/, ''))
   }
   return { contains, exact }
@@ -105,9 +108,7 @@ export function subprocessRunners(model: CodeModel): (module: ModuleModel) => st
     if (cache.has(module.path)) return cache.get(module.path)
     const { contains, exact } = needles(module)
     const found = tests.find((t) =>
-      t.strings.some(
-        (s) => exact.includes(s.value) || contains.some((n) => s.value.includes(n))
-      )
+      t.strings.some((s) => exact.includes(s.value) || contains.some((n) => s.value.includes(n)))
     )?.path
     cache.set(module.path, found)
     return found

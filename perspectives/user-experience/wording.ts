@@ -153,7 +153,8 @@ function caughtByCallers(info: ModuleInfo, t: ThrowSite): boolean {
       (c.catches === undefined ||
         c.catches.length === 0 ||
         c.catches.some(
-          (type) => ['Exception', 'BaseException'].includes(type) || type.split('.').pop() === thrown
+          (type) =>
+            ['Exception', 'BaseException'].includes(type) || type.split('.').pop() === thrown
         ))
   )
 }

@@ -46,7 +46,11 @@ function scope(
 }
 
 /** c8 and nyc: an rc file (JSON or YAML) or a package.json key. */
-function istanbulScope(file: string, tool: 'c8' | 'nyc', o: Loose | undefined): CoverageScope | null {
+function istanbulScope(
+  file: string,
+  tool: 'c8' | 'nyc',
+  o: Loose | undefined
+): CoverageScope | null {
   return o ? scope(file, tool, o.include ?? o.src, o.exclude) : null
 }
 
