@@ -153,6 +153,42 @@ describe('judged in round 5: test-coverage, code left out of coverage or run out
   })
 })
 
+describe('found on fecha (session 11): test-coverage, a build the tests load', () => {
+  it('the source and the other build of code whose UMD build the tests run are not "never ran"; what the run build left unrun is', async () => {
+    // The tests require lib/dates.umd.js (alpha and beta ran, gamma did not); src/dates.ts and lib/dates.js
+    // are the same functions, never loaded. Kept: lib/dates.umd.js:19 (gamma). Absent: every line of the others.
+    const js = (name: string) =>
+      branchy(name).map((l) => l.replace(/: number/g, '').replace(/^export /, ''))
+    const body = ['alpha', 'beta', 'gamma']
+    const src = body.flatMap((n) => branchy(n)).join('\n') + '\n'
+    const built =
+      body.flatMap((n) => js(n)).join('\n') + '\nmodule.exports = { alpha, beta, gamma }\n'
+    const esm = body.flatMap((n) => js(n)).join('\n') + '\nexport { alpha, beta, gamma }\n'
+    const fns = (hits: number[]) =>
+      body.map((name, i) => ({ name, line: 1 + 9 * i, hits: hits[i] }))
+    const { found } = await findings(testCoverage as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({
+        name: 'dates',
+        version: '1.0.0',
+        main: 'lib/dates.umd.js',
+        module: 'lib/dates.js'
+      }),
+      'src/dates.ts': src,
+      'lib/dates.umd.js': built,
+      'lib/dates.js': esm,
+      'test.js': "const d = require('./lib/dates.umd')\nd.alpha(1, 2)\nd.beta(2, 1)\n",
+      'coverage/lcov.info': lcov([
+        { file: 'lib/dates.umd.js', fns: fns([1, 1, 0]) },
+        { file: 'lib/dates.js', fns: fns([0, 0, 0]) },
+        { file: 'src/dates.ts', fns: fns([0, 0, 0]) }
+      ])
+    })
+    expect(rows(found).filter((r) => r.startsWith('uncoveredFunction'))).toEqual([
+      'uncoveredFunction lib/dates.umd.js:19'
+    ])
+  })
+})
+
 describe('judged in round 5: test-coverage, Python', () => {
   const body = (name: string): string[] => [
     `def ${name}(a, b):`,

@@ -63,8 +63,8 @@ export interface ReachFacts {
   /** Why the project's coverage configuration leaves a file out, or null. */
   configExcluded(path: string): string | null
   /**
-   * The test that runs a module out of process (a spawned command, a bundle) when the report shows none
-   * of its lines run: the run was not measured, so "never ran" is not a fact.
+   * Why a module the report shows no function body of run was run after all: a test runs it out of
+   * process (a spawned command, a bundle), or it is a build of code the tests run. "Never ran" is not a fact.
    */
   unmeasuredSubprocess(module: ModuleModel): string | undefined
 }
@@ -124,14 +124,32 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   const configExcluded = coverageConfigExclusion(model)
   const runner = subprocessRunners(model)
   // No function body ran (a `def` line runs on import): the report did not see the process that ran it.
-  const unmeasuredSubprocess = (module: ModuleModel): string | undefined => {
+  const bodyRan = (module: ModuleModel): boolean | undefined => {
     const measured = measuredByPath.get(module.path)
     if (!measured || module.functions.length === 0) return undefined
     const covered = new Set(measured.file.coveredLines ?? [])
     if (covered.size === 0 && measured.file.linesHit > 0) return undefined
-    if (module.functions.some((fn) => ownedLines(module, fn).some((l) => covered.has(l))))
-      return undefined
-    return runner(module)
+    return module.functions.some((fn) => ownedLines(module, fn).some((l) => covered.has(l)))
+  }
+  // A build of the same code (`lib/x.js`, `lib/x.umd.js` from `src/x.ts`): most of the module's function
+  // names, in a module whose bodies ran. Tests that load one build run them all (fecha's tests load the
+  // UMD build; its ESM build and its TypeScript source were called "never ran").
+  const builtTwin = (module: ModuleModel): string | undefined => {
+    const names = new Set(module.functions.map((f) => f.qualifiedName))
+    if (names.size < 3) return undefined
+    for (const other of model.modules) {
+      if (other === module || other.isTest || bodyRan(other) !== true) continue
+      const shared = other.functions.filter((f) => names.has(f.qualifiedName)).length
+      if (shared >= 3 && shared * 5 >= names.size * 4) return other.path
+    }
+    return undefined
+  }
+  const unmeasuredSubprocess = (module: ModuleModel): string | undefined => {
+    if (bodyRan(module) !== false) return undefined
+    const test = runner(module)
+    if (test) return `run by ${test} in another process, which the report does not measure`
+    const twin = builtTwin(module)
+    return twin ? `the same code as ${twin} (a build of it), which the tests run` : undefined
   }
   const staticReach = testReach(model)
   const importers = importersOf(model)

@@ -80,7 +80,7 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
               line: fn.loc.startLine,
               pragma: config
                 ? `left out of coverage by the project (${config})`
-                : `run by ${subprocess} in another process, which the report does not measure`
+                : (subprocess ?? '')
             })
         missing.delete(module.path)
         continue
