@@ -15,8 +15,8 @@ const vcsPy = [
   '',
   '',
   'def clone(repo_type, repo_url, checkout=None, dest="."):',
-  '    # planted: a url of --upload-pack=... is an option of git clone',
-  '    subprocess.check_output([repo_type, "clone", repo_url], cwd=dest)  # P1',
+  '    # not reported: a url of --upload-pack=... leaves clone no repository, so it stops (round 5)',
+  '    subprocess.check_output([repo_type, "clone", repo_url], cwd=dest)',
   '    if checkout is not None:',
   '        # fixed: -- ends the options',
   '        subprocess.check_output([repo_type, "checkout", "--", checkout], cwd=dest)',
@@ -39,6 +39,11 @@ const vcsPy = [
   '    if ref.startswith("-"):',
   '        raise ValueError(ref)',
   '    subprocess.run(["git", "archive", ref], check=True)',
+  '',
+  '',
+  'def refresh(remote):',
+  '    # planted: fetch --upload-pack=... runs with the default remote',
+  '    subprocess.run(["git", "fetch", remote], check=True)  # P1',
   '',
   '',
   'def count(path):',
@@ -87,9 +92,9 @@ describe('security: argument injection', () => {
         ['vcs/clone.py', lineOf(vcsPy, 'P1'), 'medium']
       ].sort()
     )
-    const clone = result.run.findings.find((f) => f.file === 'vcs/clone.py')
-    expect(clone?.cwe).toBe('CWE-88')
-    expect(clone?.title).toContain('repo_url')
+    const fetch = result.run.findings.find((f) => f.file === 'vcs/clone.py')
+    expect(fetch?.cwe).toBe('CWE-88')
+    expect(fetch?.title).toContain('remote')
     expect(checkRun(result)).toEqual([])
   })
 })

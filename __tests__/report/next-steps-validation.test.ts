@@ -71,6 +71,37 @@ describe('what running the specs changes in the report', () => {
     expect(steps[0].spec?.id).toBe('s2')
   })
 
+  it('a finding of a held class, reported after all through its failing spec, does not lead', () => {
+    // scope/untestedPublicUnit at low confidence is held (judged 2 of 21 true); its smoke spec failed.
+    const held = codeFinding({
+      id: 'scope/untestedPublicUnit/9',
+      messageId: 'untestedPublicUnit',
+      title: 'Untested public class OnDup',
+      severity: 'medium',
+      confidence: 'low',
+      file: 'src/dup.py',
+      startLine: 38
+    })
+    const r = run({
+      findings: [held, low],
+      specs: [
+        spec({
+          id: 's1',
+          covers: [held.id],
+          fileName: 'dup.test.py',
+          validation: validation('defect', 'failed')
+        }),
+        spec({
+          id: 's2',
+          covers: [low.id],
+          fileName: 'pad.test.ts',
+          validation: validation('defect', 'failed')
+        })
+      ]
+    })
+    expect(nextSteps([r], 10, shipped).map((s) => s.finding?.id)).toEqual([low.id])
+  })
+
   it('keeps a finding one spec refuted and another confirmed', () => {
     const r = run({
       findings: [critical],

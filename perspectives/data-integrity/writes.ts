@@ -59,6 +59,53 @@ function destination(call: CallSite, python: boolean): string {
   return call.args[0] ?? ''
 }
 
+/** `name`, `Path(name)`, `str(name)`, `os.fspath(name)`, `path.resolve(name)`: the name itself, else undefined. */
+function plainName(text: string): string | undefined {
+  const m =
+    /^(?:(?:pathlib\.Path|Path|str|os\.fspath|path\.resolve|resolve|open)\(\s*)?([A-Za-z_$][\w$]*)\s*\)?$/.exec(
+      text.trim()
+    )
+  return m?.[1]
+}
+
+/** A serializer by its name: `to_json`, `_to_yaml`, `toCSV`, `export...`, `dump...`. */
+const SERIALIZER = /^_*(to_|to[A-Z]|export|dump)/
+
+/**
+ * The destination is a path the caller passed in, as it came, to a serializer or as an optional
+ * argument (`def _to_json(obj, filename=None): if filename: open(filename, 'w')`): a library writing an
+ * export where it is told; whether that must be atomic is the caller's choice (Box's converters, round 5,
+ * judged false). A path the function builds itself, or a store's own `save(path, data)`, is still reported.
+ */
+function callerChosenPath(info: ModuleInfo, call: CallSite, target: string): boolean {
+  const name = plainName(target)
+  if (!name) return false
+  const fn = info.module.functions.find((f) => f.qualifiedName === call.enclosing)
+  if (!fn) return false
+  const serializer = SERIALIZER.test(fn.name)
+  const isParam = (n: string) =>
+    fn.params.some(
+      (p) =>
+        p.name === n &&
+        p.name !== 'self' &&
+        (serializer ||
+          (p.optional && p.defaultValue === undefined) ||
+          /^(None|undefined|null)$/.test(p.defaultValue?.trim() ?? '') ||
+          /\b(None|undefined)\b/.test(p.type ?? ''))
+    )
+  if (isParam(name)) return true
+  const sites = (info.module.bindings ?? []).filter(
+    (b) => b.name === name && b.enclosing === call.enclosing
+  )
+  return (
+    sites.length > 0 &&
+    sites.every((b) => {
+      const from = plainName(b.value)
+      return from !== undefined && isParam(from)
+    })
+  )
+}
+
 export function checkAtomicWrites(input: CheckInput): Found[] {
   const found: Found[] = []
   for (const info of input.modules) {
@@ -68,6 +115,7 @@ export function checkAtomicWrites(input: CheckInput): Found[] {
       const target = destination(call, python)
       if (target === '' || TEMP_PATH.test(target)) continue
       if (/std(out|err)|devnull/.test(target)) continue
+      if (callerChosenPath(info, call, target)) continue
       const root = rootFunction(info, call)
       const renamed = scopeCalls(info, root).some((c) => RENAMES.has(c.name) && c !== call)
       if (renamed) continue

@@ -166,6 +166,30 @@ function exhaustive(sw: SwitchStatement, fn: FunctionDecl, module: ModuleModel):
   return info.literals.every((l) => cased.has(String(l)))
 }
 
+/**
+ * The function is registered in its own file under object keys (`s: translate, mm: translate, ...`) and
+ * every key is a case: the table's own keys are all the values it is called with. dayjs's locale
+ * `translate(number, withoutSuffix, key)` under `relativeTime` (round 5, judged false).
+ */
+function registeredKeysCovered(
+  sw: SwitchStatement,
+  fn: FunctionDecl,
+  module: ModuleModel,
+  quote: Quoter
+): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(fn.name)) return false
+  const registered = new RegExp(
+    `(?:^|[{,\\s])(?:([A-Za-z_$][\\w$]*)|'([^']*)'|"([^"]*)")\\s*:\\s*${fn.name.replace(/\$/g, '\\$')}\\s*(?=[,}\\n]|$)`,
+    'g'
+  )
+  const keys = new Set<string>()
+  for (const line of quote.lines(module.path))
+    for (const m of line.matchAll(registered)) keys.add(m[1] ?? m[2] ?? m[3])
+  if (keys.size === 0) return false
+  const cased = new Set(sw.cases.map((c) => c.trim().replace(/^['"`](.*)['"`]$/s, '$1')))
+  return [...keys].every((k) => cased.has(k))
+}
+
 function exampleOutside(sw: SwitchStatement): string {
   const strings = sw.cases
     .map((c) => /^(['"])(.*)\1$/s.exec(c.trim())?.[2])
@@ -202,7 +226,7 @@ export function switchesWithoutDefault(modules: readonly ModuleModel[], quote: Q
         !returnsInside(sw, module, quote)
       )
         continue
-      if (exhaustive(sw, fn, module)) continue
+      if (exhaustive(sw, fn, module) || registeredKeysCovered(sw, fn, module, quote)) continue
       const names = new Set(positionalParams(fn, module.language).map((p) => p.name))
       const onParam = subjectOf(sw.discriminant, names) !== undefined
       const severity: Severity = onParam && fn.exported ? 'medium' : 'low'

@@ -1,6 +1,6 @@
 // Module-level collections that functions add to and nothing removes from: a cache without eviction,
 // a "seen" set or a log array that lives as long as the process and grows with every call.
-import type { ModuleModel, ModuleVariable } from '../../src/model/types.js'
+import type { CodeModel, ModuleModel, ModuleVariable } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import type { Confidence, Severity } from '../types.js'
 import type { Found, ModuleInput } from './context.js'
@@ -89,11 +89,43 @@ function literalUnion(type: string | undefined): boolean {
   )
 }
 
+/** Most literal keys a developer-written call list may hold and still count as a fixed handful. */
+const FEW_LITERALS = 16
+
 /**
- * The key is drawn from a bounded set: it names one (`timezone`, `locale`) or is a parameter typed as a
- * union of literals, directly or through a local bound to it (`const key = timezone ?? ''`).
+ * Every call of the function in the repository's code passes a string literal at parameter `index`
+ * (tests aside): the keys are the handful the code names. concurrently's `assertDeprecated(check, name,
+ * message)` fills a "seen" Set from two literal flag names (round 5, "unbounded" judged false).
  */
-function boundedKey(module: ModuleModel, enclosing: string, key: string): boolean {
+function literalCallers(model: CodeModel | undefined, fnName: string, index: number): boolean {
+  if (!model || index < 0) return false
+  const values = new Set<string>()
+  let calls = 0
+  for (const m of model.modules) {
+    if (m.isTest) continue
+    for (const c of m.calls) {
+      if (c.name !== fnName || c.enclosing === fnName) continue
+      const arg = c.args[index]
+      const value = arg === undefined ? undefined : stringLiteralValue(arg)
+      if (value === undefined) return false
+      values.add(value)
+      calls++
+    }
+  }
+  return calls > 0 && values.size <= FEW_LITERALS
+}
+
+/**
+ * The key is drawn from a bounded set: it names one (`timezone`, `locale`), is a parameter typed as a
+ * union of literals, or one every caller passes a string literal, directly or through a local bound to
+ * it (`const key = timezone ?? ''`).
+ */
+function boundedKey(
+  module: ModuleModel,
+  enclosing: string,
+  key: string,
+  model?: CodeModel
+): boolean {
   const fn = module.functions.find((f) => f.qualifiedName === enclosing)
   const names = new Set(identifiers(key))
   for (const b of module.bindings ?? [])
@@ -106,6 +138,7 @@ function boundedKey(module: ModuleModel, enclosing: string, key: string): boolea
   return roots.every((n) => {
     const param = fn?.params.find((p) => p.name === n)
     if (param && literalUnion(param.type)) return true
+    if (param && fn && literalCallers(model, fn.name, fn.params.indexOf(param))) return true
     const last = words(n).pop() ?? ''
     return BOUNDED_DOMAINS.has(last) || BOUNDED_DOMAINS.has(n.toLowerCase())
   })
@@ -125,7 +158,7 @@ function kindOf(v: ModuleVariable, python: boolean): string {
 }
 
 /** Writes to `name` inside functions, and whether anything removes from, clears, rebinds or size-checks it. */
-function writesTo(module: ModuleModel, name: string): Writes {
+function writesTo(module: ModuleModel, name: string, model?: CodeModel): Writes {
   const writes: Writes = { adds: [], removed: false }
   for (const call of module.calls) {
     if (call.receiver !== name) continue
@@ -137,7 +170,7 @@ function writesTo(module: ModuleModel, name: string): Writes {
       method: call.name,
       enclosing: call.enclosing,
       keyed,
-      ...(keyed && boundedKey(module, call.enclosing, key) ? { bounded: true } : {})
+      ...(keyed && boundedKey(module, call.enclosing, key, model) ? { bounded: true } : {})
     })
   }
   for (const site of module.assignments ?? []) {
@@ -148,7 +181,7 @@ function writesTo(module: ModuleModel, name: string): Writes {
         method: 'subscript',
         enclosing: site.enclosing,
         keyed: true,
-        ...(boundedKey(module, site.enclosing, key) ? { bounded: true } : {})
+        ...(boundedKey(module, site.enclosing, key, model) ? { bounded: true } : {})
       })
     }
   }
@@ -207,7 +240,7 @@ export function unboundedCollections(input: ModuleInput): Found[] {
     if (!['array', 'object', 'map', 'set'].includes(v.initKind)) continue
     // A WeakMap/WeakSet lets go of an entry with its key: it cannot grow past what is alive elsewhere.
     if (weaklyHeld(module, v)) continue
-    const writes = writesTo(module, v.name)
+    const writes = writesTo(module, v.name, input.model)
     if (writes.removed || writes.adds.length === 0) continue
     // Filled only by functions that import what they store (`_cached[name] = import_module(path)`):
     // bounded by the modules there are, like sys.modules (judged false on mistune).

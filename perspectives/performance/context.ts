@@ -1,6 +1,6 @@
 // What every check of the performance perspective receives, and what it returns: finding drafts,
 // each with what a scaling spec needs to know about it.
-import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import type { Quoter } from '../shared/evidence.js'
 import type { FindingDraft } from '../types.js'
 import type { PerformanceMessageId } from './messages.js'
@@ -28,6 +28,8 @@ export interface ModuleInput {
   module: ModuleModel
   regions: ModuleRegions
   quote: Quoter
+  /** The whole model, for what callers in other modules pass (absent in single-module checks). */
+  model?: CodeModel
 }
 
 /** The function a call or loop belongs to, for messages: `(module code)` outside any function. */

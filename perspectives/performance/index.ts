@@ -73,7 +73,7 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
     let regexes = 0
     for (const module of modules) {
       const regions = buildRegions(module)
-      const input: ModuleInput = { module, regions, quote }
+      const input: ModuleInput = { module, regions, quote, model: context.model }
       loops += module.loops.length
       for (const r of regions.regions) maxDepth = Math.max(maxDepth, r.depth)
       all.push(...nestedLoops(input, options.nestedLoopDepth))

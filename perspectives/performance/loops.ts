@@ -230,6 +230,25 @@ function hasCollectionBelow(r: Region, all: Region[]): boolean {
   return all.some((c) => c !== r && c.overCollection && chainOf(c).includes(r))
 }
 
+/**
+ * A local kept to a few literal values (`const conditions = wanted.filter((c) => c === 'failure' || c ===
+ * 'success')`): a search of it is a constant factor. concurrently's kill-others, judged O(n) (round 5).
+ */
+function filteredToLiterals(input: ModuleInput, name: string): boolean {
+  const sites = (input.module.bindings ?? []).filter((b) => b.name === name)
+  if (sites.length === 0) return false
+  return sites.every((b) => {
+    const m = /\.filter\(\s*\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*=>\s*([^]*)\)\s*$/.exec(b.value.trim())
+    if (!m) return false
+    const param = m[1].replace(/\$/g, '\\$')
+    const literal = `(?:'[^']*'|"[^"]*"|\\d+)`
+    const test = new RegExp(
+      `^\\(?\\s*(?:${param}\\s*===?\\s*${literal}|${literal}\\s*===?\\s*${param})\\s*\\)?$`
+    )
+    return m[2].split('||').every((part) => test.test(part.trim()))
+  })
+}
+
 export function searchInLoop(input: ModuleInput): Found[] {
   const { module, regions, quote } = input
   const found: Found[] = []
@@ -283,6 +302,7 @@ export function searchInLoop(input: ModuleInput): Found[] {
       if (mentions(receiver, new Set(r.bound.filter((b) => !b.index).map((b) => b.name)))) continue
       if (r.bound.some((b) => b.index && receiver.includes(`[${b.name}]`))) continue
       if (!fromInput(input, receiver, r, chainOf(r)[0], new Set())) continue
+      if (filteredToLiterals(input, receiver)) continue
       const needle = call.args[0]?.trim() ?? ''
       if (STRING_TOO.has(call.name) && /^['"`]/.test(needle)) continue
       const advice =

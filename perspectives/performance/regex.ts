@@ -2,11 +2,87 @@
 // through perspectives/shared/redos.ts (the same checker and verdicts as the security perspective's
 // ReDoS check). Performance reports every such pattern as slow on long or unlucky input; whether an
 // attacker controls that input is the security perspective's question.
+import type { CallSite, CodeModel, ModuleModel } from '../../src/model/types.js'
 import type { Confidence, Severity } from '../types.js'
-import { collectRegexes, canBacktrack, type RegexChecker } from '../shared/redos.js'
+import {
+  collectRegexes,
+  canBacktrack,
+  type RegexChecker,
+  type RegexSource
+} from '../shared/redos.js'
 import type { Found, ModuleInput } from './context.js'
 import { symbolName } from './context.js'
-import { shorten } from './regions.js'
+import { identifiers, shorten } from './regions.js'
+
+/** A parameter that holds a format the calling code writes: `formatStr`, `fmt`, `template`, `layout`. */
+const FORMAT_NAME = /(format|fmt|template|layout|mask)/i
+/** String methods that take a pattern: the receiver is the text matched. */
+const TEXT_METHODS = new Set(['replace', 'replaceAll', 'match', 'matchAll', 'split', 'search'])
+/** Pattern methods that take the text: the first argument is the text matched. */
+const PATTERN_METHODS = new Set(['exec', 'test'])
+
+/** The module constant a regex literal initialises (`export const REGEX_FORMAT = /.../g`), if any. */
+function constantName(module: ModuleModel, source: RegexSource): string | undefined {
+  return module.variables.find(
+    (v) =>
+      v.loc.startLine <= source.loc.startLine &&
+      source.loc.startLine <= v.loc.endLine &&
+      source.enclosing === undefined
+  )?.name
+}
+
+/** The text a call matches the pattern against, when the pattern is `pattern` (a name or the literal). */
+function subjectOf(call: CallSite, isPattern: (text: string) => boolean): string | undefined {
+  if (TEXT_METHODS.has(call.name) && call.receiver && call.args[0] && isPattern(call.args[0]))
+    return call.receiver
+  if (PATTERN_METHODS.has(call.name) && call.receiver && isPattern(call.receiver))
+    return call.args[0]
+  return undefined
+}
+
+/** The subject is a format parameter, or a local bound from one (`const str = formatStr || DEFAULT`). */
+function formatText(module: ModuleModel, call: CallSite, subject: string): boolean {
+  const root = identifiers(subject)[0]
+  if (!root || identifiers(subject).length !== 1) return false
+  const fn = module.functions.find((f) => f.qualifiedName === call.enclosing)
+  const isFormatParam = (name: string) =>
+    FORMAT_NAME.test(name) && (fn?.params.some((p) => p.name === name) ?? false)
+  if (isFormatParam(root)) return true
+  const sites = (module.bindings ?? []).filter(
+    (b) => b.name === root && b.enclosing === call.enclosing
+  )
+  return sites.length > 0 && sites.every((b) => identifiers(b.value).some(isFormatParam))
+}
+
+/**
+ * Every use of the pattern matches a format string the calling code writes (dayjs's `format(formatStr)`
+ * and `makeParser(format)`, concurrently's date format): developer-written text, not outside input
+ * (round 5, judged partly true at best), so not reported. Uses are looked for in the module and, for an exported
+ * constant, in the modules that read it.
+ */
+function formatOnly(
+  model: CodeModel | undefined,
+  module: ModuleModel,
+  source: RegexSource
+): boolean {
+  const name = constantName(module, source)
+  const literal = `/${source.pattern}/`
+  const isPattern = (text: string): boolean => {
+    const t = text.trim()
+    if (name !== undefined && (t === name || t.endsWith(`.${name}`))) return true
+    return t.startsWith(literal)
+  }
+  const modules = name !== undefined && model ? model.modules.filter((m) => !m.isTest) : [module]
+  let uses = 0
+  for (const m of modules)
+    for (const call of m.calls) {
+      const subject = subjectOf(call, isPattern)
+      if (subject === undefined) continue
+      if (!formatText(m, call, subject)) return false
+      uses++
+    }
+  return uses > 0
+}
 
 /**
  * `tool`: the package is a command-line tool (commandLineTool); a polynomial pattern then mostly meets
@@ -32,6 +108,8 @@ export function catastrophicRegexes(
     if (!result || result.status !== 'vulnerable') continue
     const exponential = result.complexity.type === 'exponential'
     const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
+    // Only format strings the calling code writes reach it: no one feeds it the attack string.
+    if (formatOnly(input.model, module, source)) continue
     const ownInput = tool !== undefined && !exponential
     const severity: Severity = exponential ? 'high' : degree >= 3 && !ownInput ? 'medium' : 'low'
     const confidence: Confidence = result.complexity.isFuzz ? 'medium' : 'high'

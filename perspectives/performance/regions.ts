@@ -141,6 +141,8 @@ function walksCollection(loop: Loop): boolean {
     return bound !== '' && !/^\d+$/.test(bound)
   }
   if (/^[[({'"`]/.test(it)) return false // a literal list, tuple, set or string
+  // A count written in the code (`for (let i = 1; i <= 24; i++)`): a constant factor (dayjs, round 5).
+  if (/^\d+$/.test(it)) return false
   const range = /^range\(\s*(\d+)\s*\)$/.exec(it)
   return range === null
 }

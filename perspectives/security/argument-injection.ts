@@ -200,6 +200,20 @@ function dashChecked(module: ModuleModel, call: CallSite): boolean {
   )
 }
 
+/**
+ * The value is the only argument that is not a literal, and the subcommand needs an operand besides any
+ * option: `clone` must be told the repository, so a value that is an option (`--upload-pack=…`) leaves
+ * none and the command stops; git's `checkout`/`switch` have no option that runs a command.
+ * cookiecutter's `[repo_type, 'clone', repo_url]` (round 5, judged false).
+ */
+function singleOperand(program: string, list: string[]): boolean {
+  const values = list.filter((e) => literalValue(e) === undefined)
+  if (values.length !== 1 || /^(?:\*|\.\.\.)/.test(values[0].trim())) return false
+  const sub = literalValue(list[0])
+  if (sub === 'clone') return true
+  return program === 'git' && (sub === 'checkout' || sub === 'switch')
+}
+
 /** The module's taint while its calls are read (listAt follows a local to the list it holds). */
 const taintOf = new WeakMap<ModuleModel, ModuleTaint>()
 
@@ -216,7 +230,7 @@ export function argumentFindings(context: CheckContext): Draft[] {
         memberProgram(context, module, found.program) ?? found.program,
         found.list
       )
-      if (!program) continue
+      if (!program || singleOperand(program, found.list)) continue
       let origin: Origin | undefined
       let element = ''
       for (let i = 0; i < found.list.length; i++) {

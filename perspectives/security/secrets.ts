@@ -44,6 +44,18 @@ function regexSource(value: string): boolean {
   )
 }
 
+/**
+ * Words joined by `-`, `_` or `.` with no digit (`Access-Control-Allow-Credentials`, `GITHUB_TOKEN`,
+ * `auth.client_secret`): a header, variable or setting name, not a key. flask-cors names its
+ * credentials header constant `ACL_CREDENTIALS` (round 5, judged false). Random keys carry digits or
+ * run unbroken.
+ */
+function identifierShape(value: string): boolean {
+  return (
+    /^[A-Za-z][a-z]*(?:[-_.][A-Za-z][a-z]*)+$/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(value)
+  )
+}
+
 interface SecretHit {
   kind: string
   secret: string
@@ -70,6 +82,7 @@ function classify(
   const { minSecretLength, minSecretEntropy } = context.options
   if (!looksRandom(literal.value, minSecretLength, minSecretEntropy)) return undefined
   if (regexSource(literal.value)) return undefined
+  if (identifierShape(literal.value)) return undefined
   const bits = entropy(literal.value)
   return {
     name,

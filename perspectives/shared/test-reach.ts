@@ -10,6 +10,7 @@ import type {
   FunctionDecl,
   ModuleModel
 } from '../../src/model/types.js'
+import { coverageConfigExclusion, subprocessRunners } from './coverage-scope.js'
 import { importersOf } from './graph.js'
 import { isInterfaceStub } from './interface-stub.js'
 import { reachGraph } from './reach-graph.js'
@@ -59,6 +60,13 @@ export interface ReachFacts {
   estimate(module: ModuleModel, fn: FunctionDecl): Estimate
   /** The pragma that excludes a function, or null. */
   excludedBy(module: ModuleModel, fn: FunctionDecl): string | null
+  /** Why the project's coverage configuration leaves a file out, or null. */
+  configExcluded(path: string): string | null
+  /**
+   * Why a module the report shows no function body of run was run after all: a test runs it out of
+   * process (a spawned command, a bundle), or it is a build of code the tests run. "Never ran" is not a fact.
+   */
+  unmeasuredSubprocess(module: ModuleModel): string | undefined
 }
 
 /** Measured, so the claim is a fact; estimated claims are at most medium severity and say so. */
@@ -111,6 +119,37 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         stale.delete(file.path)
       }
     }
+  }
+  const hasReport = model.facts.coverage.length > 0
+  const configExcluded = coverageConfigExclusion(model)
+  const runner = subprocessRunners(model)
+  // No function body ran (a `def` line runs on import): the report did not see the process that ran it.
+  const bodyRan = (module: ModuleModel): boolean | undefined => {
+    const measured = measuredByPath.get(module.path)
+    if (!measured || module.functions.length === 0) return undefined
+    const covered = new Set(measured.file.coveredLines ?? [])
+    if (covered.size === 0 && measured.file.linesHit > 0) return undefined
+    return module.functions.some((fn) => ownedLines(module, fn).some((l) => covered.has(l)))
+  }
+  // A build of the same code (`lib/x.js`, `lib/x.umd.js` from `src/x.ts`): most of the module's function
+  // names, in a module whose bodies ran. Tests that load one build run them all (fecha's tests load the
+  // UMD build; its ESM build and its TypeScript source were called "never ran").
+  const builtTwin = (module: ModuleModel): string | undefined => {
+    const names = new Set(module.functions.map((f) => f.qualifiedName))
+    if (names.size < 3) return undefined
+    for (const other of model.modules) {
+      if (other === module || other.isTest || bodyRan(other) !== true) continue
+      const shared = other.functions.filter((f) => names.has(f.qualifiedName)).length
+      if (shared >= 3 && shared * 5 >= names.size * 4) return other.path
+    }
+    return undefined
+  }
+  const unmeasuredSubprocess = (module: ModuleModel): string | undefined => {
+    if (bodyRan(module) !== false) return undefined
+    const test = runner(module)
+    if (test) return `run by ${test} in another process, which the report does not measure`
+    const twin = builtTwin(module)
+    return twin ? `the same code as ${twin} (a build of it), which the tests run` : undefined
   }
   const staticReach = testReach(model)
   const importers = importersOf(model)
@@ -172,7 +211,9 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   const lineReach = (path: string, line: number): LineReach | undefined => {
     const measured = measuredByPath.get(path)
     if (!measured) return undefined
-    if (excludedLines(path).has(line)) return 'excluded'
+    if (excludedLines(path).has(line) || configExcluded(path)) return 'excluded'
+    const module = byPath.get(path)
+    if (module && unmeasuredSubprocess(module)) return undefined
     const sets = linesOf(path, measured.file)
     if (sets.covered.has(line)) return 'covered'
     if (sets.uncovered.has(line)) return 'not-run'
@@ -184,6 +225,8 @@ function buildReachFacts(model: CodeModel): ReachFacts {
       (r) => r.startLine <= start && start <= r.endLine
     )
     if (pragma) return pragma.pragma
+    const config = configExcluded(module.path)
+    if (config) return `left out of coverage by the project (${config})`
     const measured = measuredByPath.get(module.path)
     if (measured?.file.excludedLines?.includes(start)) return `excluded by ${measured.report.path}`
     const entry = measured ? functionEntry(measured.file, fn) : undefined
@@ -195,6 +238,7 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     const measured = measuredByPath.get(module.path)
     if (!measured) return undefined
     if (excludedBy(module, fn)) return 'excluded'
+    if (unmeasuredSubprocess(module)) return undefined
     const entry = functionEntry(measured.file, fn)
     if (entry) return entry.hits > 0 ? 'covered' : 'not-run'
     const owned = ownedLines(module, fn)
@@ -225,11 +269,14 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     // it raises) is covered.
     if (isInterfaceStub(module, fn)) return measured === 'covered' ? 'covered' : 'excluded'
     if (measured) return measured
+    // Left out of coverage on purpose: no report speaks for it, and the project says none should.
+    if (hasReport && configExcluded(module.path)) return 'excluded'
+    if (unmeasuredSubprocess(module)) return 'estimated-tested'
     return estimate(module, fn).share === 1 ? 'estimated-untested' : 'estimated-tested'
   }
   return {
     static: staticReach,
-    hasReport: model.facts.coverage.length > 0,
+    hasReport,
     measured: (path) => measuredByPath.get(path),
     stale,
     isExcluded: (path, line) => excludedLines(path).has(line),
@@ -240,7 +287,9 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     },
     functionReach,
     estimate,
-    excludedBy
+    excludedBy,
+    configExcluded,
+    unmeasuredSubprocess
   }
 }
 

@@ -67,6 +67,24 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
     const excluded: { file: string; symbol: string; line: number; pragma: string }[] = []
     for (const module of modules) {
       const covered = facts.measured(module.path)
+      // Left out of coverage by the project, or run by a test in another process the report did not
+      // measure: not a gap either way (round 5, concurrently's bin/ called "never ran").
+      const config = facts.configExcluded(module.path)
+      const subprocess = covered && !config ? facts.unmeasuredSubprocess(module) : undefined
+      if (config || subprocess) {
+        for (const fn of module.functions)
+          if (!isInterfaceStub(module, fn))
+            excluded.push({
+              file: module.path,
+              symbol: fn.qualifiedName,
+              line: fn.loc.startLine,
+              pragma: config
+                ? `left out of coverage by the project (${config})`
+                : (subprocess ?? '')
+            })
+        missing.delete(module.path)
+        continue
+      }
       if (covered) {
         for (const m of measureFromReport(module, covered.report, covered.file, quote, (line) =>
           facts.isExcluded(module.path, line)
@@ -321,7 +339,7 @@ function reachNotes(stale: number, excluded: number): string {
     )
   if (excluded > 0)
     notes.push(
-      `${excluded} function${excluded === 1 ? ' is' : 's are'} excluded from coverage by the project (pragma or coverage configuration) and not counted as gaps.`
+      `${excluded} function${excluded === 1 ? ' is' : 's are'} excluded from coverage by the project (pragma or coverage configuration) or run only in another process the report does not measure, and not counted as gaps.`
     )
   return notes.length > 0 ? `\n\n${notes.join(' ')}` : ''
 }

@@ -138,6 +138,27 @@ function caughtLocally(info: ModuleInfo, t: ThrowSite): boolean {
   })
 }
 
+/**
+ * Every caller in the repository (at least one) catches what the function throws, by its type or all:
+ * a signal between two functions, never shown to a user (round 5, judged false as a user message).
+ */
+function caughtByCallers(info: ModuleInfo, t: ThrowSite): boolean {
+  const fn = info.module.functions.find((f) => f.qualifiedName === t.enclosing)
+  const callers = fn?.callers ?? []
+  if (callers.length === 0) return false
+  const thrown = t.errorType?.split('.').pop()
+  return callers.every(
+    (c) =>
+      c.handled &&
+      (c.catches === undefined ||
+        c.catches.length === 0 ||
+        c.catches.some(
+          (type) =>
+            ['Exception', 'BaseException'].includes(type) || type.split('.').pop() === thrown
+        ))
+  )
+}
+
 export function checkWording(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
@@ -174,7 +195,7 @@ export function checkWording(input: CheckInput): Found[] {
     }
     for (const t of info.module.throws) {
       // A throw caught in the same function (by a catch-all or by its own type) is control flow, never shown to anyone.
-      if (caughtLocally(info, t)) continue
+      if (caughtLocally(info, t) || caughtByCallers(info, t)) continue
       const found = throwMessage(info, t)
       if (!found) continue
       push(

@@ -818,6 +818,21 @@ export interface RepositoryFacts {
   testConfigs?: TestRunnerConfig[]
   /** tox environments and Makefile targets with their commands (src/repo/task-commands.ts). */
   taskCommands?: TaskCommands[]
+  /** What the project's coverage configuration includes and leaves out (src/repo/coverage-config.ts). */
+  coverageScopes?: CoverageScope[]
+}
+
+/** One coverage tool's file scope as configured: globs (coverage.py: fnmatch patterns) and jest regexes. */
+export interface CoverageScope {
+  /** The file it was read from; a manifest key is written `package.json#c8`. */
+  file: string
+  tool: 'vitest' | 'jest' | 'c8' | 'nyc' | 'coverage.py'
+  /** Files measured (a `!`-prefixed entry leaves files out); absent means all. */
+  include?: string[]
+  /** Files left out. */
+  exclude?: string[]
+  /** jest `coveragePathIgnorePatterns`: regular expressions over the path (`<rootDir>` allowed). */
+  ignorePatterns?: string[]
 }
 
 /** The commands a task runner's configuration gives each environment or target. */
@@ -862,6 +877,8 @@ export interface TestRunnerConfig {
   /** pytest `python_files` and `pythonpath`. */
   pythonFiles?: string[]
   pythonPath?: string[]
+  /** vitest `test.coverage` include/exclude, jest `collectCoverageFrom`/`coveragePathIgnorePatterns`. */
+  coverage?: { include?: string[]; exclude?: string[]; ignorePatterns?: string[] }
   /** Settings present but computed in code, so not read. */
   unread?: string[]
 }

@@ -3,6 +3,7 @@
 import type { LoadedRepository, RepositoryFacts } from '../model/types.js'
 import { ConfigurationError } from '../util/errors.js'
 import { readActionFiles, readCiFiles } from './ci-files.js'
+import { readCoverageScopes, runnerScopes } from './coverage-config.js'
 import { readCoverageReports } from './coverage.js'
 import { readGitHistory } from './git-history.js'
 import { readJUnitReports } from './junit.js'
@@ -54,8 +55,8 @@ export async function collectFacts(
   const maxCommits = positiveInteger(options.maxCommits, DEFAULT_MAX_COMMITS, 'max-commits', '5000')
   const notes: string[] = []
   const manifests = await readManifests(repo.root, repo.allPaths)
-  const [ci, actions, coverage, junit, git, tsPaths, testConfigs, taskCommands] = await Promise.all(
-    [
+  const [ci, actions, coverage, junit, git, tsPaths, testConfigs, taskCommands, scopes] =
+    await Promise.all([
       readCiFiles(repo.root, repo.allPaths, notes),
       readActionFiles(repo.root, repo.allPaths, notes),
       readCoverageReports(repo.root, repo.allPaths, manifests, options.coveragePaths ?? [], notes),
@@ -63,9 +64,10 @@ export async function collectFacts(
       readGitHistory(repo.root, { historyDays, maxCommits, keep: new Set(repo.allPaths) }),
       readTsPaths(repo.root, notes),
       readTestConfigs(repo.root, repo.allPaths, notes),
-      readTaskCommands(repo.root, repo.allPaths, notes)
-    ]
-  )
+      readTaskCommands(repo.root, repo.allPaths, notes),
+      readCoverageScopes(repo.root, repo.allPaths, notes)
+    ])
+  const coverageScopes = [...runnerScopes(testConfigs), ...scopes]
   // Parts run concurrently; sorting keeps the notes' order the same from run to run.
   return {
     manifests,
@@ -78,6 +80,7 @@ export async function collectFacts(
     tsPaths,
     notes: notes.sort(),
     testConfigs,
-    ...(taskCommands.length > 0 ? { taskCommands } : {})
+    ...(taskCommands.length > 0 ? { taskCommands } : {}),
+    ...(coverageScopes.length > 0 ? { coverageScopes } : {})
   }
 }

@@ -74,7 +74,19 @@ function compact(config: TestRunnerConfig, unread: string[]): TestRunnerConfig {
   return out
 }
 
-function vitestConfig(file: string, test: Obj): TestRunnerConfig {
+/** A coverage scope when the config names one. */
+function coverageOf(
+  include: string[] | undefined,
+  exclude: string[] | undefined,
+  ignorePatterns?: string[]
+): TestRunnerConfig['coverage'] {
+  if (!include && !exclude && !ignorePatterns) return undefined
+  return Object.fromEntries(
+    Object.entries({ include, exclude, ignorePatterns }).filter(([, v]) => v !== undefined)
+  )
+}
+
+function vitestConfig(file: string, test: Obj, coverage?: Obj): TestRunnerConfig {
   const unread: string[] = []
   const roots = [
     ...(strings(test.dir, unread, 'dir') ?? []),
@@ -88,7 +100,11 @@ function vitestConfig(file: string, test: Obj): TestRunnerConfig {
       exclude: strings(test.exclude, unread, 'exclude'),
       roots: roots.length > 0 ? roots : undefined,
       globals: bool(test.globals, unread, 'globals'),
-      requires: strings(test.setupFiles, unread, 'setupFiles')
+      requires: strings(test.setupFiles, unread, 'setupFiles'),
+      coverage: coverageOf(
+        strings(coverage?.include, unread, 'coverage.include'),
+        strings(coverage?.exclude, unread, 'coverage.exclude')
+      )
     },
     unread
   )
@@ -111,7 +127,12 @@ function jestConfig(file: string, o: Obj): TestRunnerConfig {
         'setupFilesAfterEnv'
       ),
       preset: typeof o.preset === 'string' ? o.preset : undefined,
-      transform: o.transform !== undefined ? true : undefined
+      transform: o.transform !== undefined ? true : undefined,
+      coverage: coverageOf(
+        strings(o.collectCoverageFrom, unread, 'collectCoverageFrom'),
+        undefined,
+        strings(o.coveragePathIgnorePatterns, unread, 'coveragePathIgnorePatterns')
+      )
     },
     unread
   )
@@ -195,7 +216,9 @@ async function readOne(
       const read = await readConfigObject(file, text)
       if (runner === 'vitest') {
         const test = read.testObjects[0] ?? (kind === 'js' ? {} : undefined)
-        return test ? vitestConfig(file, test) : null
+        // Projects extend the root `test`; its `coverage` applies to all of them.
+        const coverage = read.testObjects.map((t) => asObj(t.coverage)).find(Boolean)
+        return test ? vitestConfig(file, test, coverage) : null
       }
       const o = read.exported ?? {}
       if (runner === 'jest') return jestConfig(file, o)
