@@ -176,9 +176,10 @@ export async function measureBaselines(
     // (its runner is one we do not run, e.g. uvu or ava under node --test): every spec would "gain".
     // Loading a module is not running it: ava's test file imports the module, then refuses to run.
     if (child.code !== 0 && !ranProductCode(map)) {
+      const said = lastErrorLine(child.stderr) ?? lastErrorLine(child.stdout)
       missing.set(
         framework,
-        `the project's suite, run with ${framework}, failed (exit code ${child.code}) without running any of the product's code, so coverage gain is not measured`
+        `the project's suite, run with ${framework}, failed (exit code ${child.code}${said ? `; its last error line: "${said}"` : ''}) without running any of the product's code, so coverage gain is not measured`
       )
       continue
     }
