@@ -423,71 +423,6 @@ function stringValue(module: ModuleModel, fn: FunctionDecl, name: string): boole
   )
 }
 
-/**
- * The function's own key check compares strictly (`currentPath === '__proto__'`, `ignored.indexOf(parts[i])`)
- * while it takes paths as arrays (it tests `typeof path === 'string'` or `Array.isArray`): an element that is
- * itself an array (`[['__proto__']]`) is not equal to the string, yet as a property key it is converted to
- * `'__proto__'` (object-path 0.11.5, mpath 0.8.3). A `typeof` test or a `String(…)` of the compared key closes
- * it (their fixes). Returns the key compared, or undefined.
- */
-function strictKeyGuard(module: ModuleModel, fn: FunctionDecl): string | undefined {
-  const scope = fn.qualifiedName
-  const conditions = module.conditions.filter((c) => c.enclosing === scope).map((c) => c.text)
-  const takesArrays = [
-    ...conditions,
-    ...module.calls.filter((c) => c.enclosing === scope).map((c) => `${c.callee}(`)
-  ].some((t) =>
-    /typeof\s+[\w$.]+\s*[!=]==?\s*['"]string['"]|['"]string['"]\s*[!=]==?\s*typeof|Array\.isArray\(/.test(
-      t
-    )
-  )
-  if (!takesArrays) return undefined
-  const subject =
-    /([A-Za-z_$][\w$]*(?:\[[^\]]+\])?)\s*[!=]==\s*['"](?:__proto__|constructor|prototype)['"]|['"](?:__proto__|constructor|prototype)['"]\s*[!=]==\s*([A-Za-z_$][\w$]*(?:\[[^\]]+\])?)|\.(?:indexOf|includes)\(\s*([A-Za-z_$][\w$]*(?:\[[^\]]+\])?)\s*\)/
-  let compared: string | undefined
-  for (const text of conditions) {
-    if (!/__proto__|constructor|prototype|indexOf|includes/.test(text)) continue
-    const found = subject.exec(text)
-    const key = found?.[1] ?? found?.[2] ?? found?.[3]
-    if (!key) continue
-    // `.indexOf(key)` counts only on a list of the forbidden names, written here or bound in the module.
-    if (found?.[3] && !/__proto__/.test(text) && !forbiddenList(module, text)) continue
-    compared = key
-    break
-  }
-  if (!compared) return undefined
-  const k = compared.replace(/[$[\]]/g, (c) => `\\${c}`)
-  const coerced = new RegExp(
-    [
-      String.raw`typeof\s*\(?\s*${k}`,
-      String.raw`String\(\s*${k}\s*\)`,
-      String.raw`${k}\s*\+\s*['"]['"]`,
-      String.raw`['"]['"]\s*\+\s*${k}`,
-      String.raw`\$\{\s*${k}\s*\}`,
-      String.raw`${k}\.toString\(`
-    ].join('|')
-  )
-  const texts = [
-    ...conditions,
-    ...(module.bindings ?? []).filter((b) => b.enclosing === scope).map((b) => b.value),
-    ...module.calls
-      .filter((c) => c.enclosing === scope)
-      .map((c) => `${c.callee}(${c.args.join(', ')})`)
-  ]
-  return texts.some((t) => coerced.test(t)) ? undefined : compared
-}
-
-/** `list.indexOf(x)` where `list` is a module-level binding naming `__proto__`. */
-function forbiddenList(module: ModuleModel, text: string): boolean {
-  const list = /([A-Za-z_$][\w$]*)\.(?:indexOf|includes)\(/.exec(text)?.[1]
-  return (
-    !!list &&
-    (module.bindings ?? []).some(
-      (b) => !b.enclosing && b.name === list && /__proto__/.test(b.value)
-    )
-  )
-}
-
 function iteratesKeys(module: ModuleModel, fn: FunctionDecl): string | undefined {
   const loop = module.loops.find(
     (l) =>
@@ -650,9 +585,7 @@ export function prototypeFindings(context: CheckContext): Draft[] {
         if (split && loop)
           evidence = `splits a path and walks it (path split with \`${split.callee}(${split.args.join(', ').slice(0, 20)})\` and walked in \`${loop.header.split('\n')[0].slice(0, 50)}\`)`
       }
-      if (!evidence) continue
-      const bypassed = strictKeyGuard(module, fn)
-      if (!bypassed && guarded(module, fn, guards)) continue
+      if (!evidence || guarded(module, fn, guards)) continue
       const texts = textsOf(module, fn)
       const word = /[A-Za-z_$][\w$]*/g
       const partial =
@@ -661,8 +594,7 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       // A `__proto__` check is complete for a walk (`o = o[k]`, or a path setter) that only descends into
       // own or object-typed values; a recursive merge into its parameter still walks into the target's
       // inherited `constructor` and is left reported.
-      if (!bypassed && partial && (walker || !(self && keys)) && walksOwnObjectsOnly(module, fn))
-        continue
+      if (partial && (walker || !(self && keys)) && walksOwnObjectsOnly(module, fn)) continue
       if (walker && walksOwnOnly(module, fn, walker)) continue
       if (walker && !(self && keys) && walksByCharacter(context, module, fn, walker)) continue
       // A fresh local being filled cannot pollute: the write must go to a parameter or the walked object.
@@ -687,11 +619,9 @@ export function prototypeFindings(context: CheckContext): Draft[] {
         data: {
           function: shown,
           evidence,
-          guard: bypassed
-            ? `it compares the key \`${bypassed}\` with the forbidden names strictly and it takes paths as arrays, so an element that is itself an array (\`[["__proto__"], "polluted"]\`) is not equal to the string yet names the same property`
-            : partial
-              ? 'it checks `__proto__` but not `constructor`/`prototype`, so `{ "constructor": { "prototype": { "polluted": true } } }` still gets through'
-              : 'nothing in it or in a helper it calls rejects `__proto__`, `constructor` or `prototype`'
+          guard: partial
+            ? 'it checks `__proto__` but not `constructor`/`prototype`, so `{ "constructor": { "prototype": { "polluted": true } } }` still gets through'
+            : 'nothing in it or in a helper it calls rejects `__proto__`, `constructor` or `prototype`'
         },
         severity: fn.exported ? 'high' : 'medium',
         confidence: 'medium',
