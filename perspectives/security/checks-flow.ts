@@ -189,7 +189,7 @@ export function flowFindings(context: CheckContext): Draft[] {
       if (
         origin?.kind === 'parameter' &&
         match.messageId === 'pathTraversal' &&
-        (origin.rootOnly || rootOnlyArg(taint, call, arg))
+        (origin.rootOnly || rootOnlyArg(taint, call, arg) || leadsOnly(taint, call, arg))
       )
         continue
       const fn = placeOf(module, call.enclosing, call.loc.startLine)
@@ -285,6 +285,21 @@ function rootOnlyArg(taint: ModuleTaint, call: CallSite, arg: string): boolean {
     call.loc
   )
   return !!originOf(taint, call.enclosing, found[1], call.loc) && !inRest
+}
+
+/**
+ * The caller's value is the head of the path and only a fixed ending follows (`filename + '.tmp'`,
+ * `` `${path}.hbs` ``, `f"{name}.bak"`): the caller names the whole file, which is the function's job
+ * (webpy's safewrite, judged false in session 12), not a segment that could climb out of a root.
+ */
+function leadsOnly(taint: ModuleTaint, call: CallSite, arg: string): boolean {
+  const code = codeOnly(arg).trim()
+  const template = /^(?:f?(['"`]))?(?:\$\{|\{)\s*([A-Za-z_$][\w$.]*)\s*\}/.exec(code)
+  const concatenated = /^([A-Za-z_$][\w$.]*)\s*\+/.exec(code)
+  const head = template?.[2] ?? concatenated?.[1]
+  if (!head || !originOf(taint, call.enclosing, head, call.loc)) return false
+  const start = arg.indexOf(head) + head.length
+  return !originOf(taint, call.enclosing, arg.slice(start), call.loc)
 }
 
 /** The tainted value came through a local bound to `path.join(...)` / `os.path.join(...)` / `resolve(...)`. */

@@ -14,10 +14,10 @@ import { canBacktrack, regexOfCall, type RegexChecker } from '../shared/redos.js
 import type { Confidence, Severity } from '../types.js'
 import { placeOf, type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
-import { inputText, originOf, pathText, type ModuleTaint, type Origin } from './taint.js'
+import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin } from './taint.js'
 import { codeOnly, isPlainLiteral, shortArg } from './text.js'
 import { within } from '../kit/index.js'
-import { commandLineTool } from '../shared/product-modules.js'
+import { commandLineTool, importableLibrary } from '../shared/product-modules.js'
 
 interface Regex {
   pattern: string
@@ -207,13 +207,31 @@ function lengthBounded(module: ModuleModel, call: CallSite, subject: string): bo
     ...(codeOnly(subject).match(/(?<![.\w$])[A-Za-z_$][\w$]*/g) ?? []),
     ...(fn?.params.map((p) => p.name) ?? [])
   ])
+  // `x.length > 1000` caps it; `x.length !== 64` (a fixed-length token checked before it is matched) fixes it.
   const bound =
-    /(?<![.\w$])([A-Za-z_$][\w$]*)\.length\s*(?:>=?|<=?)\s*(?:\d{3,}|[A-Z_][A-Z0-9_]*)\b|\blen\(\s*([A-Za-z_]\w*)\s*\)\s*(?:>=?|<=?)\s*(?:\d{3,}|[A-Z_][A-Z0-9_]*)\b/g
+    /(?<![.\w$])([A-Za-z_$][\w$]*)\.length\s*(?:(?:>=?|<=?)\s*(?:\d{3,}|[A-Z_][A-Z0-9_]*)|!==?\s*(?:[1-9]\d*|[A-Z_][A-Z0-9_]*))\b|\blen\(\s*([A-Za-z_]\w*)\s*\)\s*(?:(?:>=?|<=?)\s*(?:\d{3,}|[A-Z_][A-Z0-9_]*)|!=\s*(?:[1-9]\d*|[A-Z_][A-Z0-9_]*))\b/g
   return module.conditions.some((c) => {
     if (c.enclosing !== call.enclosing || c.loc.startLine > call.loc.startLine) return false
     for (const m of c.text.matchAll(bound)) if (names.has(m[1] ?? m[2])) return true
     return false
   })
+}
+
+/**
+ * A value whose length the code fixes, not the sender: a hash or HMAC digest (`createHmac(…).digest('base64')`,
+ * `hashlib.sha256(x).hexdigest()`), or a value cut to a constant length (`.slice(0, 64)`, `[:64]`). Matched
+ * as written or as the local it was bound to; a pattern costs a bounded time on it (tinyhttp's cookie
+ * signature, judged false in session 12).
+ */
+const FIXED_LENGTH =
+  /\.(?:hex)?digest\([^()]*\)\s*$|\.(?:slice|substring|substr)\(\s*0\s*,\s*(?:\d+|[A-Z_][A-Z0-9_]*)\s*\)\s*$|\[\s*0?\s*:\s*(?:\d+|[A-Z_][A-Z0-9_]*)\s*\]\s*$/
+
+function fixedLength(taint: ModuleTaint, call: CallSite, subject: string): boolean {
+  const code = codeOnly(subject).trim()
+  if (FIXED_LENGTH.test(code)) return true
+  if (!/^[A-Za-z_$][\w$]*$/.test(code)) return false
+  const value = valueAt(taint, call.enclosing, code, call.loc)
+  return value !== undefined && FIXED_LENGTH.test(codeOnly(value).trim())
 }
 
 export interface RedosFinding {
@@ -225,7 +243,9 @@ export interface RedosFinding {
 
 export function redosFindings(context: CheckContext, checker: RegexChecker): RedosFinding[] {
   const out: RedosFinding[] = []
-  const tool = commandLineTool(context.model)
+  // A package others import (it ships types, an ESM or browser build, or an exports map) is a library
+  // first, whatever bin it also declares: its functions get other programs' data.
+  const tool = importableLibrary(context.model) ? undefined : commandLineTool(context.model)
   for (const module of context.modules) {
     const taint: ModuleTaint | undefined = context.taint.get(module.path)
     if (!taint) continue
@@ -238,6 +258,7 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
       if (!result || result.status !== 'vulnerable') continue
       const exponential = result.complexity.type === 'exponential'
       if (!exponential && lengthBounded(module, call, subject)) continue
+      if (fixedLength(taint, call, subject)) continue
       const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
       // A command-line tool's parameters and flags are its own user's input (nodemon's ignore rules,
       // judged not worth acting on in session 7): a slow match delays only that user's run.

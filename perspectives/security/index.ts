@@ -22,6 +22,7 @@ import { buildReport } from './report.js'
 import { secretFindings } from './secrets.js'
 import { buildSpecs } from './specs.js'
 import { analyseTaint } from './taint.js'
+import { internalExports } from './internal-exports.js'
 import { workflowFindings } from './workflows.js'
 import { finishFindings, perKindMetrics } from '../kit/index.js'
 
@@ -70,6 +71,11 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       modules,
       taint: new Map(modules.map((m) => [m.path, analyseTaint(m)])),
       hostile: []
+    }
+    // A module's exported helpers that the package does not export take input only from their callers.
+    for (const [path, internal] of internalExports(model, modules, context.taint)) {
+      const module = modules.find((m) => m.path === path)
+      if (module) context.taint.set(path, analyseTaint(module, internal))
     }
     // Only patterns applied to input are checked here (at most maxRegexChecks), so the exact automaton
     // analysis can afford ten times the performance scan's bound: a case-insensitive alternation of unit

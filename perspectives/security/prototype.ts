@@ -358,6 +358,71 @@ function descends(
   return undefined
 }
 
+/**
+ * The walk descends one character at a time (`node = node[c]` with `c = name[i]` over a key string, a trie
+ * built per character: liquidjs's operator trie, judged false in session 12): no one-character key is
+ * `__proto__`, `constructor` or `prototype`, so the walk never leaves the objects it creates.
+ */
+function walksByCharacter(
+  context: CheckContext,
+  module: ModuleModel,
+  fn: FunctionDecl,
+  walker: string
+): boolean {
+  const lines = context.quoter.lines(module.path)
+  const walk = new RegExp(
+    `(?<![\\w$.])${escaped(walker)}\\s*=\\s*${escaped(walker)}\\s*\\[([^\\]]+)\\]`
+  )
+  const keys = new Set<string>()
+  for (const n of ownLines(module, fn, lines.length)) {
+    const found = walk.exec(lines[n - 1])
+    if (found) keys.add(found[1].trim())
+  }
+  if (keys.size === 0) return false
+  const scope = fn.qualifiedName
+  const bound = (name: string): string[] =>
+    (module.bindings ?? [])
+      .filter((b) => b.enclosing === scope && b.name === name && b.operator === '=')
+      .map((b) => b.value.trim())
+  return [...keys].every((key) => {
+    const values = /^[A-Za-z_$][\w$]*$/.test(key) ? bound(key) : [key]
+    if (values.length === 0) {
+      // `for (const c of name)` over a key string.
+      const over = module.loops.find(
+        (l) =>
+          l.enclosing === scope &&
+          l.kind === 'for-of' &&
+          new RegExp(`\\b(?:const|let|var)\\s+${escaped(key)}\\s+of\\b`).test(l.header)
+      )
+      return !!over && stringValue(module, fn, (over.iterates ?? '').trim())
+    }
+    return values.every((v) => {
+      const char =
+        /^([A-Za-z_$][\w$]*)\s*\[\s*[A-Za-z_$][\w$]*\s*\]$/.exec(v) ??
+        /^([A-Za-z_$][\w$]*)\.charAt\(/.exec(v)
+      return !!char && stringValue(module, fn, char[1])
+    })
+  })
+}
+
+/** A name the function holds a string in: a key from `Object.entries`/`Object.keys`/for-in, a `string` parameter, a `split('')`. */
+function stringValue(module: ModuleModel, fn: FunctionDecl, name: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false
+  const n = escaped(name)
+  const scope = fn.qualifiedName
+  if (fn.params.some((p) => p.name === name && /^\s*string\s*$/.test(p.type ?? ''))) return true
+  const keyOfEntries = new RegExp(
+    `\\b(?:const|let|var)\\s+(?:\\[\\s*${n}\\s*,[^\\]]*\\]\\s+of\\s+Object\\.entries|${n}\\s+of\\s+Object\\.keys|${n}\\s+in\\b)`
+  )
+  return (
+    module.loops.some((l) => l.enclosing === scope && keyOfEntries.test(l.header)) ||
+    (module.bindings ?? []).some(
+      (b) =>
+        b.enclosing === scope && b.name === name && /\.split\(\s*(['"])\1\s*\)\s*$/.test(b.value)
+    )
+  )
+}
+
 function iteratesKeys(module: ModuleModel, fn: FunctionDecl): string | undefined {
   const loop = module.loops.find(
     (l) =>
@@ -531,6 +596,7 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       // inherited `constructor` and is left reported.
       if (partial && (walker || !(self && keys)) && walksOwnObjectsOnly(module, fn)) continue
       if (walker && walksOwnOnly(module, fn, walker)) continue
+      if (walker && !(self && keys) && walksByCharacter(context, module, fn, walker)) continue
       // A fresh local being filled cannot pollute: the write must go to a parameter or the walked object.
       const written = [...params, ...(walker ? [walker] : [])].filter((n) =>
         writesThroughComputedKey(context, module, fn, n.replace(/\$/g, '\\$'))

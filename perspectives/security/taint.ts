@@ -262,11 +262,16 @@ function appendedTo(module: ModuleModel): LocalBinding[] {
   return out
 }
 
-export function analyseTaint(module: ModuleModel): ModuleTaint {
+/** `internalExports`: exported functions whose parameters are not entries (internal-exports.ts). */
+export function analyseTaint(
+  module: ModuleModel,
+  internalExports: ReadonlySet<string> = new Set()
+): ModuleTaint {
   const byName = new Map(module.functions.map((f) => [f.qualifiedName, f]))
   const params = new Map<string, Map<string, Origin>>()
   const used = usedNames(module)
   for (const fn of module.functions) {
+    if (internalExports.has(fn.qualifiedName)) continue
     const entries = entryParams(module, fn, used)
     if (entries.size > 0) params.set(fn.qualifiedName, entries)
   }

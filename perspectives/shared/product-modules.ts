@@ -162,3 +162,13 @@ export function commandLineTool(model: CodeModel): string | undefined {
   const name = root.name ?? commands[0]
   return `${name} is a command-line tool (${root.kind === 'package.json' ? 'bin' : 'console script'} ${commands.slice(0, 2).join(', ')})`
 }
+
+/**
+ * The root package.json declares a way for other programs to import it beyond `main`: an `exports` map,
+ * type declarations, or an ESM/browser build. Such a package is a library even when it also ships a bin
+ * (liquidjs, jsonpath-plus): its functions handle data from the programs that import it.
+ */
+export function importableLibrary(model: CodeModel): boolean {
+  const root = model.facts.manifests.find((m) => !m.path.includes('/') && m.kind === 'package.json')
+  return !!root && (root.exports !== undefined || !!root.types || !!root.module)
+}

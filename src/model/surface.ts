@@ -262,6 +262,9 @@ export function classifySurface(input: SurfaceInput): ProductSurface {
       !fixtureRule(m.path) &&
       !testRule(m.path) &&
       !examplesRule(m.path) &&
+      // A private package in a benchmark, scripts or tools folder is never published: whatever entry points
+      // it declares (liquidjs's benchmark/ has a main), its code is tooling, not the product.
+      !(m.private && toolingRule(m.path)) &&
       !isGeneratedPath(m.path) &&
       !isVendoredPath(m.path) &&
       !m.error
