@@ -208,4 +208,58 @@ describe('static reach: receivers in plain JavaScript', () => {
     // the receiver's type is read per class, so Stack.flip is not claimed either (when in doubt, no).
     expect(untested(model, ['lib/index.js'])).toEqual([])
   })
+
+  it('a declaration file that implements Iterable lends the class no hooks; a listener interface does', async () => {
+    const model = await modelOf({
+      'package.json':
+        '{"name":"bags","main":"src/bag.js","types":"src/bag.d.ts","scripts":{"test":"mocha"}}',
+      'src/bag.js': [
+        'class Bag {', //                                             1
+        '  constructor() {', //                                       2
+        '    this.items = []', //                                     3
+        '  }', //                                                    4
+        '  add(v) {', //                                             5
+        '    this.items.push(v)', //                                  6
+        '    return this', //                                         7
+        '  }', //                                                    8
+        '  drop() {', //                                             9
+        '    this.items = []', //                                     10
+        '  }', //                                                    11
+        '  [Symbol.iterator]() {', //                                12
+        '    return this.items[Symbol.iterator]()', //                13
+        '  }', //                                                    14
+        '}', //                                                      15
+        'class Listener {', //                                        16
+        '  handleEvent(e) {', //                                     17
+        '    return e', //                                            18
+        '  }', //                                                    19
+        '}', //                                                      20
+        'module.exports = { Bag, Listener }', //                     21
+        ''
+      ].join('\n'),
+      'src/bag.d.ts': [
+        'export class Bag implements Iterable<number> {',
+        '  add(v: number): this',
+        '  drop(): void',
+        '  [Symbol.iterator](): Iterator<number>',
+        '}',
+        'export class Listener implements EventListenerObject {',
+        '  handleEvent(e: Event): unknown',
+        '}',
+        ''
+      ].join('\n'),
+      'test/bag.test.js': [
+        "const assert = require('node:assert')",
+        "const { Bag, Listener } = require('../src/bag')",
+        "it('adds', () => {",
+        '  assert.deepStrictEqual([...new Bag().add(1)], [1])',
+        '  assert.ok(new Listener())',
+        '})',
+        ''
+      ].join('\n')
+    })
+    // Nothing calls drop; iterating runs [Symbol.iterator] unnamed. The platform calls handleEvent
+    // of a listener it holds, so that one stays unclaimed.
+    expect(untested(model, ['src/bag.js'])).toEqual(['src/bag.js:9 Bag.drop'])
+  })
 })
