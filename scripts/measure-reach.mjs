@@ -97,7 +97,8 @@ function abstractShape(module, fn) {
     (fn.decorators ?? []).some((d) => /(^|\.)(abstractmethod|abstractproperty|overload)$/.test(d))
   )
     return true
-  if (fn.raisesNotImplemented) return true
+  // A method whose body is empty (`pass`, `...`, `{}`) is a hook with nothing to run (interface-stub.ts).
+  if (fn.raisesNotImplemented || fn.emptyBody) return true
   const cls = module.classes.find((c) => c.name === fn.className)
   return !!cls?.bases.some((b) => /(^|\.)Protocol(\[.*\])?$/.test(b.trim()))
 }
@@ -141,7 +142,7 @@ for (const module of model.modules) {
     }
     // An abstract method whose body did not run is excluded, as a pragma is (issue 11): its shape is
     // read from the parsed declaration (`@abstractmethod` / `@overload`, a Protocol's method, a body
-    // that only raises NotImplementedError or throws "not implemented"), not from the reach rules.
+    // that only raises NotImplementedError or throws "not implemented", an empty body), not from the reach rules.
     if (entry.state === false && abstractShape(module, fn)) {
       entry = { ...entry, state: 'excluded' }
       counts.abstract++

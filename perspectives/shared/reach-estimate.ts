@@ -131,6 +131,14 @@ export function defaultBoundModules(modules: readonly ModuleModel[]): Set<string
 }
 
 /** Bases that add no hooks of their own. */
+/** Platform interfaces whose every member is a symbol method or `then`: implementing one lends no hook. */
+const IMPLICIT_PROTOCOLS = new Set([
+  'Iterable',
+  'AsyncIterable',
+  'PromiseLike',
+  'Disposable',
+  'AsyncDisposable'
+])
 const PLAIN_BASES = new Set([
   'object',
   'ABC',
@@ -261,7 +269,11 @@ export function overriddenMethods(modules: readonly ModuleModel[]): Set<string> 
       out.add(`class:${cls.name}`)
       // An interface of ours a class implements (`implements ISchema<T>`) lends it no hooks: no
       // library holds it by that interface.
-      const own = (cls.implements ?? []).filter((i) => !libraryType(module, i))
+      // Nor does a platform protocol whose members all run unnamed (`implements Iterable<T>`: only
+      // `[Symbol.iterator]`, which runs implicitly anyway).
+      const own = (cls.implements ?? []).filter(
+        (i) => !libraryType(module, i) || IMPLICIT_PROTOCOLS.has(i.replace(/<.*$/s, '').trim())
+      )
       const bases = cls.bases.filter((b) => !own.includes(b))
       basesOf.set(cls.name, [...(basesOf.get(cls.name) ?? []), ...bases])
     }

@@ -1,4 +1,4 @@
-// Where a checked file hands an instance of one class of ours to a place typed as another class of ours
+// Where the code hands an instance of one class of ours to a place typed as another class of ours
 // (`const p: Pen = new Marker()`, `sketch(new Marker())` for `sketch(p: Pen)`, `return marker` from a
 // function declared to return a Pen, `x as Pen`). TypeScript compares classes by shape, so such code
 // compiles when Marker has every member of Pen; a receiver typed Pen may then be a Marker. Collected
@@ -8,8 +8,13 @@ import type * as TS from 'typescript'
 
 type TypeScript = typeof TS
 
-/** Target class name -> the classes of ours whose instances flow into places typed as it. */
+/**
+ * Target class name -> the classes of ours whose instances flow into places typed as it; `*` among
+ * them: an untyped value is assigned there in JavaScript (`x = make()` over `let x = new Foo()`),
+ * which the checker does not count, so the place may hold anything.
+ */
 export type ClassFlows = ReadonlyMap<string, ReadonlySet<string>>
+export const UNTYPED_FLOW = '*'
 
 export function classFlows(
   ts: TypeScript,
@@ -35,16 +40,18 @@ export function classFlows(
     }
     return names
   }
-  const flow = (source: TS.Expression, target: TS.Type | undefined): void => {
+  const add = (into: string, from: string): void => {
+    let set = out.get(into)
+    if (!set) out.set(into, (set = new Set()))
+    set.add(from)
+  }
+  const flow = (source: TS.Expression, target: TS.Type | undefined, assigned = false): void => {
     const into = classNames(target)
     if (into.length === 0) return
-    for (const from of classNames(checker.getTypeAtLocation(source)))
-      for (const t of into)
-        if (from !== t) {
-          let set = out.get(t)
-          if (!set) out.set(t, (set = new Set()))
-          set.add(from)
-        }
+    const type = checker.getTypeAtLocation(source)
+    if (assigned && type.flags & ts.TypeFlags.Any && isJavaScript(source.getSourceFile().fileName))
+      for (const t of into) add(t, UNTYPED_FLOW)
+    for (const from of classNames(type)) for (const t of into) if (from !== t) add(t, from)
   }
   const contextual = (e: TS.Expression): void => flow(e, checker.getContextualType(e))
   const visit = (node: TS.Node): void => {
@@ -54,8 +61,18 @@ export function classFlows(
       flow(node.initializer, checker.getTypeFromTypeNode(node.type))
     else if (ts.isPropertyDeclaration(node) && node.type && node.initializer)
       flow(node.initializer, checker.getTypeFromTypeNode(node.type))
+    else if (
+      (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) &&
+      node.initializer &&
+      ts.getJSDocType(node)
+    )
+      // JavaScript: `/** @type {Pen} */ const p = new Marker()`.
+      flow(node.initializer, checker.getTypeAtLocation(node.name))
+    else if (ts.isParenthesizedExpression(node) && ts.getJSDocTypeTag(node))
+      // JavaScript's cast: `/** @type {Pen} */ (marker)`.
+      flow(underCasts(ts, node.expression), checker.getTypeAtLocation(node))
     else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
-      flow(node.right, checker.getTypeAtLocation(node.left))
+      flow(node.right, checker.getTypeAtLocation(node.left), true)
     else if (ts.isReturnStatement(node) && node.expression) contextual(node.expression)
     else if (ts.isPropertyAssignment(node)) contextual(node.initializer)
     else if (ts.isShorthandPropertyAssignment(node))
@@ -85,3 +102,5 @@ function underCasts(ts: TypeScript, e: TS.Expression): TS.Expression {
     out = out.expression
   return out
 }
+
+const isJavaScript = (path: string): boolean => /\.[cm]?jsx?$/.test(path)

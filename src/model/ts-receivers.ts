@@ -7,7 +7,7 @@
 // The facts are written into the model as `ann:Foo.get` (Foo's family: a subclass may be passed).
 import type * as TS from 'typescript'
 import { loadTypeScript } from './ts-blank.js'
-import { type ClassFlows, classFlows } from './ts-class-flows.js'
+import { type ClassFlows, classFlows, UNTYPED_FLOW } from './ts-class-flows.js'
 import { inMemoryProgram } from './ts-program.js'
 import type { ModuleModel, SourceFile } from './types.js'
 
@@ -73,12 +73,13 @@ export async function addCheckerReceivers(
     const module = wanted.has(file.path) ? byPath.get(file.path) : undefined
     const sf = program.getSourceFile(`/${file.path}`)
     if (!module || !sf || !module.nameUseLines) continue
-    // Unchecked JavaScript can hand any object anywhere: every class of the type's shape. A checked
-    // file's class type is that class, and the classes the code is seen handing to it.
-    const checked = module.language === 'typescript' || module.language === 'tsx'
+    // A class type is that class, and the classes the code is seen handing to places typed as it. In
+    // unchecked JavaScript too: the checker's type there comes from what was built (`new Foo()`, a
+    // factory's return, `require` of a class) or from JSDoc, and a value handed on to a place of
+    // another type (an assignment, an argument, a return, a JSDoc cast) is a flow; where the checker
+    // has no type (an untyped parameter) the receiver stays unknown.
     const receivers: Receivers = {
-      classesOf: (type) =>
-        classesOf(ts, checker, type, repoFiles, shapes, checked ? flows : undefined),
+      classesOf: (type) => classesOf(ts, checker, type, repoFiles, shapes, flows),
       dataOnly: (access) => dataProperty(ts, checker, access, repoFiles, accessors)
     }
     apply(module, typedLines(ts, checker, sf, methodNames, receivers))
@@ -237,10 +238,14 @@ function classesOf(
   )
   const name = declared?.name?.text ?? symbol.getName()
   if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === 'default') return undefined
-  // `Foo.create()` reads the class itself; `x.get()` an instance.
+  // `Foo.create()` reads the class itself (a class handed to a place typed `typeof Foo` is a flow
+  // too); `x.get()` an instance.
+  const handed = [...(flows?.get(name) ?? [])]
+  if (flows && !handed.includes(UNTYPED_FLOW)) return [...new Set([name, ...handed])].sort()
+  // An untyped value assigned to a place of the type: any class of its shape may be there.
   const statics = checker.getTypeOfSymbolAtLocation(symbol, declarations[0]) === type
-  if (flows && !statics) return [...new Set([name, ...(flows.get(name) ?? [])])].sort()
-  return [...new Set([name, ...shaped(statics)])].sort()
+  const others = handed.filter((c) => c !== UNTYPED_FLOW)
+  return [...new Set([name, ...others, ...shaped(statics)])].sort()
 }
 
 /**
