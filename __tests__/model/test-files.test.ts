@@ -16,6 +16,9 @@ test.each([
   'pkg/models_test.py',
   'conftest.py',
   'tests/integration/conftest.py',
+  // A single-file suite (chardet's test.py, collected through pytest's python_files) and Django's tests.py.
+  'test.py',
+  'polls/tests.py',
   'internal/server/handler_test.go',
   'src/test/java/com/acme/AppTest.java',
   'spec/models/user_spec.rb',

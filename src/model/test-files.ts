@@ -50,6 +50,9 @@ export function isTestPath(path: string): boolean {
         lower.startsWith('test_') ||
         lower.endsWith('_test.py') ||
         lower === 'conftest.py' ||
+        // A single-file suite (chardet's test.py, named in pytest's python_files) and Django's tests.py.
+        lower === 'test.py' ||
+        lower === 'tests.py' ||
         dirs.some((d) => d === 'tests' || d === 'test')
       )
     case '.go':
