@@ -6,6 +6,10 @@
 //
 //   node scripts/measure-compat.mjs [--only name,name] [--set tuning|held-out] [--keep] [--json out.json] [--specs]
 //                                   [--mirror DIR] [--corpus FILE] [--verdicts FILE] [--undocumented out.json]
+//                                   [--cli FILE]
+//
+// --cli FILE runs another build of the CLI than dist/cli.js (a private esbuild bundle of src/cli.ts,
+// when ncc's build is too slow for the machine): the figures are the sources', not the committed dist's.
 //
 // Every breaking finding that names no documented break is an undocumented call, removals of names gone
 // at HEAD included (depd's private lib/compat files, a bundle's inlined modules: judged false on
@@ -48,6 +52,7 @@ const mirror = args.includes('--mirror')
 const verdictsFile = args.includes('--verdicts')
   ? args[args.indexOf('--verdicts') + 1]
   : join(root, 'docs/evaluation/compat-verdicts.json')
+const cli = args.includes('--cli') ? args[args.indexOf('--cli') + 1] : join(root, 'dist/cli.js')
 const undocumentedOut = args.includes('--undocumented')
   ? args[args.indexOf('--undocumented') + 1]
   : null
@@ -169,7 +174,7 @@ function runTool(repo) {
   const out = execFileSync(
     'node',
     [
-      join(root, 'dist/cli.js'),
+      cli,
       'plan',
       repo,
       '--perspective',

@@ -272,6 +272,18 @@ const WEB_BASE = {
 }
 const WEB_HEAD = { ...WEB_BASE, 'setup.py': setupPy('>=3.8') }
 
+const peerManifest = (version: string, webpack: string) =>
+  JSON.stringify({ name: 'plug', version, main: 'index.js', peerDependencies: { webpack } })
+const PEER_BASE = {
+  'package.json': peerManifest('1.0.0', '^4.0.0 || ^5.0.0'),
+  'index.js': 'module.exports = function plugin() {}\n'
+}
+const PEER_HEAD = { ...PEER_BASE, 'package.json': peerManifest('2.0.0', '^5.20.0') }
+const PEER_WIDENED = {
+  ...PEER_BASE,
+  'package.json': peerManifest('1.1.0', '^4.0.0 || ^5.0.0 || ^6.0.0')
+}
+
 const typedManifest = (version: string) =>
   JSON.stringify({ name: 'typed', version, main: 'index.js', types: 'index.d.ts' })
 const TYPED_BASE = {
@@ -387,6 +399,11 @@ const typedHead = (...edits: [string, string][]) => editFile(TYPED_HEAD, 'index.
 
 testPerspective(perspective, {
   valid: [
+    {
+      name: 'peer range near miss: widened to admit webpack 6, none dropped',
+      files: PEER_WIDENED,
+      git: tagged(PEER_BASE, PEER_WIDENED, 'v1.0.0')
+    },
     {
       name: 'a Python module kept in place (near miss of the module removed)',
       files: { ...MODULE_HEAD, 'pkg/contrib.py': MODULE_BASE['pkg/contrib.py'] },
@@ -553,6 +570,12 @@ testPerspective(perspective, {
     }
   ],
   invalid: [
+    {
+      name: 'a peer range that no longer admits webpack 4',
+      files: PEER_HEAD,
+      git: tagged(PEER_BASE, PEER_HEAD, 'v1.0.0'),
+      expected: [at('peerDependencyNarrowed')]
+    },
     {
       name: 'a public Python module removed: one moduleRemoved naming what it exported',
       files: MODULE_HEAD,

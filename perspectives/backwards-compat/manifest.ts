@@ -1,6 +1,7 @@
 // package.json and pyproject.toml at the base against HEAD: entry points (`main`, `exports` subpaths),
 // `type` (CommonJS to ESM-only), `engines.node` / `requires-python` raised, commands (`bin`, scripts)
 // removed; and the version change actually made.
+import { peerChanges } from './peer-ranges.js'
 import type { CodeModel, PackageManifest } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import type { Change } from './compare.js'
@@ -254,6 +255,26 @@ export function compareManifests(
             '"engines.node"'
           )
         )
+      for (const peer of peerChanges(was, now))
+        changes.push({
+          ...manifestChange(
+            'peerDependencyNarrowed',
+            {
+              name: peer.name,
+              before: peer.before.startsWith('a ') ? peer.before : `\`${peer.before}\``,
+              after: peer.after,
+              reason: peer.reason,
+              file: was.path,
+              ref
+            },
+            was,
+            ref,
+            severity,
+            `peerDependencies:${peer.name}`,
+            '"peerDependencies"'
+          ),
+          symbol: peer.name
+        })
     } else {
       // One requirement per folder, whichever manifest declares it (pyproject.toml, setup.cfg or
       // setup.py): moving `python_requires` from setup.cfg into pyproject.toml raises nothing.

