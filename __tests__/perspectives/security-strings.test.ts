@@ -47,6 +47,34 @@ const JS = {
   ].join('\n')
 }
 
+/** A client with a verifying context and its unverified twin for callers who pass `ssl=False` (BlackSheep's shape). */
+const PY_TWIN = {
+  'pyproject.toml': '[project]\nname = "client"\nversion = "1.0.0"\n',
+  'client/__init__.py': '',
+  'client/contexts.py': [
+    'import ssl',
+    '',
+    'SECURE = ssl.create_default_context()',
+    'SECURE.check_hostname = True',
+    '',
+    'INSECURE = ssl.SSLContext(protocol=ssl.PROTOCOL_TLS_CLIENT)',
+    'INSECURE.check_hostname = False',
+    'INSECURE.verify_mode = ssl.CERT_NONE',
+    '',
+    '',
+    'def make_context(verify=True):',
+    '    if verify:',
+    '        return SECURE',
+    '    context = ssl.SSLContext(protocol=ssl.PROTOCOL_TLS_CLIENT)',
+    '    context.check_hostname = False',
+    '    return context',
+    '',
+    '',
+    'UNVERIFIED = make_context(verify=False)',
+    ''
+  ].join('\n')
+}
+
 const tls = (files: Record<string, string>) =>
   runFixture(security, files).then((result) => {
     expect(checkRun(result)).toEqual([])
@@ -60,6 +88,20 @@ describe('security: TLS settings in prose', () => {
     expect(await tls(PY)).toEqual([
       ['netkit/stream.py', 16],
       ['netkit/stream.py', 17]
+    ])
+  })
+
+  it("a context that does not verify beside one that does is the caller's opt-out; alone it is reported", async () => {
+    expect(await tls(PY_TWIN)).toEqual([])
+    const alone = PY_TWIN['client/contexts.py'].replace(
+      'SECURE.check_hostname = True',
+      'SECURE.load_default_certs()'
+    )
+    expect(await tls({ ...PY_TWIN, 'client/contexts.py': alone })).toEqual([
+      ['client/contexts.py', 7],
+      ['client/contexts.py', 8],
+      ['client/contexts.py', 15],
+      ['client/contexts.py', 19]
     ])
   })
 

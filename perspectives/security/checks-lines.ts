@@ -11,7 +11,7 @@ import {
   type CheckContext,
   type Draft
 } from './context.js'
-import { tlsDraft } from './checks-crypto.js'
+import { tlsDraft, verifiesToo } from './checks-crypto.js'
 import { CWE } from './messages.js'
 import { inputText, originOf, pathText } from './taint.js'
 import { codeOnly, isPlainLiteral, shortArg } from './text.js'
@@ -80,6 +80,7 @@ export function lineFindings(context: CheckContext): Draft[] {
   for (const module of context.modules) {
     const python = module.language === 'python'
     const lines = withoutStringLines(codeLines(context.quoter.lines(module.path), python), module)
+    const optOut = verifiesToo(context, module)
     lines.forEach((line, i) => {
       if (line === '') return
       const lineNo = i + 1
@@ -89,7 +90,7 @@ export function lineFindings(context: CheckContext): Draft[] {
         return { fn, label: functionLabel(fn?.qualifiedName) }
       }
       for (const [pattern, setting] of python ? PY_TLS : JS_TLS) {
-        if (!pattern.test(line)) continue
+        if (optOut || !pattern.test(line)) continue
         const { fn, label } = place()
         out.push(
           tlsDraft(
