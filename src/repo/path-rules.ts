@@ -17,7 +17,12 @@ export const VENDORED_DIRECTORIES: ReadonlySet<string> = new Set([
 ])
 
 /** Folders that hold build output rather than written code. */
-const GENERATED_DIRECTORIES: ReadonlySet<string> = new Set(['dist', 'build'])
+const GENERATED_DIRECTORIES: ReadonlySet<string> = new Set(['dist', 'build', 'builds'])
+/**
+ * A folder named for a release (`web/builds/2.0.0/`, `1.0.3/`) holds a copy of that release's build kept for
+ * a website or a CDN, not the code the project works on (hogan.js: seven findings in archived builds).
+ */
+const RELEASE_DIRECTORY = /^v?\d+\.\d+\.\d+$/
 
 /** File name endings of code generators (protobuf, gRPC). */
 const GENERATED_SUFFIXES = [
@@ -42,7 +47,12 @@ export function isVendoredPath(path: string): boolean {
 }
 
 export function isGeneratedPath(path: string): boolean {
-  if (directories(path).some((part) => GENERATED_DIRECTORIES.has(part))) return true
+  if (
+    directories(path).some(
+      (part) => GENERATED_DIRECTORIES.has(part) || RELEASE_DIRECTORY.test(part)
+    )
+  )
+    return true
   const lower = path.toLowerCase()
   return GENERATED_SUFFIXES.some((suffix) => lower.endsWith(suffix))
 }
