@@ -19,6 +19,10 @@ test.each([
   // A single-file suite (chardet's test.py, collected through pytest's python_files) and Django's tests.py.
   'test.py',
   'polls/tests.py',
+  // Folders named for a kind of test (BlackSheep's itests/ held a fake server judged as shipped code).
+  'itests/flask_app.py',
+  'integration_tests/test_client.py',
+  'unit-tests/parse.js',
   'internal/server/handler_test.go',
   'src/test/java/com/acme/AppTest.java',
   'spec/models/user_spec.rb',
@@ -31,6 +35,8 @@ test.each([
   'src/index.ts',
   'src/testing.ts',
   'src/contest.js',
+  'latest/index.js',
+  'attests/check.py',
   'src/testing.js',
   'lib/tester.js',
   'pkg/models.py',

@@ -2,6 +2,8 @@
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']
 const JS_TEST_DIRS = new Set(['__tests__', 'test', 'tests', 'spec', 'specs', '__specs__', 'e2e'])
+/** Folders named for a kind of test (BlackSheep's `itests/`, `integration_tests/`, `unit-tests/`). */
+const KIND_TEST_DIR = /^(i|unit|integration|functional|acceptance|system|smoke|e2e)[_-]?tests?$/i
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.')
@@ -42,7 +44,7 @@ export function isTestPath(path: string): boolean {
       stem.startsWith('test-')
     )
       return true
-    return dirs.some((d) => JS_TEST_DIRS.has(d))
+    return dirs.some((d) => JS_TEST_DIRS.has(d) || KIND_TEST_DIR.test(d))
   }
   switch (ext) {
     case '.py':
@@ -53,7 +55,7 @@ export function isTestPath(path: string): boolean {
         // A single-file suite (chardet's test.py, named in pytest's python_files) and Django's tests.py.
         lower === 'test.py' ||
         lower === 'tests.py' ||
-        dirs.some((d) => d === 'tests' || d === 'test')
+        dirs.some((d) => d === 'tests' || d === 'test' || KIND_TEST_DIR.test(d))
       )
     case '.go':
       return lower.endsWith('_test.go')
