@@ -174,7 +174,7 @@ describe('a suite that fails without running the product is no baseline', () => 
         })
         expect(baselines.maps.size).toBe(0)
         expect(baselines.missing.get('node:test')).toBe(
-          "the project's suite, run with node:test, failed (exit code 1) without running any of the product's code, so coverage gain is not measured"
+          "the project's suite, run with node:test, failed (exit code 1; its last error line: \"'test failed'\") without running any of the product's code, so coverage gain is not measured"
         )
       } finally {
         await session.dispose()
