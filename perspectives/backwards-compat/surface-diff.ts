@@ -316,8 +316,10 @@ function propertyBreak(
     }
   if (was.type === undefined || is.type === undefined) return null
   // JavaScript's `this.options = { … }` without JSDoc: a type the checker guessed from an assignment,
-  // not one anyone declared (terser-webpack-plugin 5's instance `options`, held-out-7).
-  if (was.typeGuessed || is.typeGuessed) return null
+  // not one anyone declared (terser-webpack-plugin 5's instance `options`, held-out-7). A primitive
+  // guessed from a literal (`this.port = 8080` become `'8080'`) is the value itself: still compared.
+  if ((was.typeGuessed || is.typeGuessed) && !(isPrimitive(was.type) && isPrimitive(is.type)))
+    return null
   // An alias whose members are listed is compared member by member: `{ id } & { a?: string }` and
   // `{ id } & Partial<Options>` are one shape in other words (held-out-7's mapped types).
   if (was.membersListed && is.membersListed) return null
@@ -595,4 +597,9 @@ function optionBreaks(was: SurfaceItem, is: SurfaceItem): SurfaceBreak[] {
     }
   }
   return found
+}
+
+/** A primitive type name, as the checker writes one it guessed from a literal. */
+function isPrimitive(type: string): boolean {
+  return /^(number|string|boolean|bigint)$/.test(type.trim())
 }
