@@ -213,6 +213,14 @@ testPerspective<ScopeOptions>(scope, {
   ],
   invalid: [
     {
+      name: 'a CLI source with a #! line is an entry point; its emitted declaration file is not (micro, round 7)',
+      files: {
+        'src/bin/serve.ts': "#!/usr/bin/env node\nconsole.log('serving')\n",
+        'types/src/bin/serve.d.ts': '#!/usr/bin/env node\nexport {}\n'
+      },
+      expected: [{ messageId: 'entryPointUntested', file: 'src/bin/serve.ts', line: 1 }]
+    },
+    {
       name: 'TypeScript: untested units, HTTP routes and a bin',
       files: tsFixture,
       expected: [

@@ -4,6 +4,7 @@
 // `@app.route('/x')`, Django urls and Next.js API files) — all read from the model.
 import type { CodeModel, Location, ModuleModel } from '../../src/model/types.js'
 import { routesOf } from '../shared/routes.js'
+import { isDeclarationFile } from '../shared/units.js'
 import type { PackageEntry } from './inventory.js'
 
 export type EntryKind = 'bin' | 'main' | 'cli' | 'http-route'
@@ -56,7 +57,8 @@ export function findEntryPoints(model: CodeModel, packageEntries: PackageEntry[]
     })
   }
   for (const module of model.modules) {
-    if (module.isTest) continue
+    // A declaration file keeps its source's `#!` line and imports, but nothing in it runs.
+    if (module.isTest || isDeclarationFile(module.path)) continue
     const main = mainEntry(module)
     if (main) entries.push(main)
     entries.push(...cliEntries(module), ...routeEntries(module))
