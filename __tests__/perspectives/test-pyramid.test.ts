@@ -180,8 +180,42 @@ const CLEAN_PY: Record<string, string> = {
   ].join('\n')
 }
 
+/** A pytest test that checks its Mock with a look-alike of an assertion (line 8), and one that asserts. */
+const MOCK_LOOKALIKE = {
+  'pyproject.toml':
+    '[project]\nname = "notify"\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
+  'notify/__init__.py': 'def notify(send, who):\n    send(who)\n',
+  'tests/test_notify.py': [
+    'from unittest import mock',
+    'from notify import notify',
+    '',
+    '',
+    'def test_sends():',
+    '    send = mock.Mock()',
+    "    notify(send, 'ann')",
+    "    send.called_once_with('ann')",
+    '',
+    '',
+    'def test_sends_checked():',
+    '    send = mock.Mock()',
+    "    notify(send, 'bob')",
+    "    send.assert_called_once_with('bob')",
+    ''
+  ].join('\n')
+}
+
 testPerspective<TestPyramidOptions>(testPyramid, {
   valid: [
+    {
+      name: 'assertionChecksNothing near miss: the Mock is checked with its assertion',
+      files: {
+        ...MOCK_LOOKALIKE,
+        'tests/test_notify.py': MOCK_LOOKALIKE['tests/test_notify.py'].replace(
+          'send.called_once_with',
+          'send.assert_called_once_with'
+        )
+      }
+    },
     NETWORK_NEAR_MISS,
     {
       name: 'unhealthyShape near miss: the hourglass gets an integration layer of two database tests',
@@ -392,6 +426,45 @@ testPerspective<TestPyramidOptions>(testPyramid, {
         ].join('\n')
       },
       expected: [{ messageId: 'sleepInTest', file: 'test/flag.test.js', line: 12 }]
+    },
+    {
+      // serve (judged round 7): `expect(response.ok);` in ten tests asserts nothing. The matched
+      // expectations beside it and an awaited `expect(...)` chain are real assertions.
+      name: 'assertionChecksNothing: an expect() without a matcher, once per file with the other lines',
+      files: {
+        'package.json': '{"name":"srv","devDependencies":{"vitest":"^1.0.0"}}',
+        'src/serve.ts': 'export const serve = async () => ({ ok: true, status: 200 })\n',
+        'tests/serve.test.ts': [
+          "import { expect, test } from 'vitest'",
+          "import { serve } from '../src/serve'",
+          '',
+          "test('serves', async () => {",
+          '  const response = await serve()',
+          '  expect(response.ok);',
+          '  expect(response.status).toBe(200)',
+          '})',
+          '',
+          "test('serves again', async () => {",
+          '  const response = await serve()',
+          '  expect(response.ok)',
+          '  await expect(serve()).resolves.toEqual({ ok: true, status: 200 })',
+          '})',
+          ''
+        ].join('\n')
+      },
+      expected: [{ messageId: 'assertionChecksNothing', file: 'tests/serve.test.ts', line: 6 }],
+      check: (result) => {
+        const f = result.run.findings.find((x) => x.messageId === 'assertionChecksNothing')
+        expect(f?.title).toBe("expect(response.ok) in test 'serves' checks nothing")
+        expect(f?.message).toContain('The file has 1 more (line 12).')
+      }
+    },
+    {
+      // Python: `m.called_once_with(...)` is an attribute a Mock makes up, so it checks nothing;
+      // `m.assert_called_once_with(...)` beside it is the assertion.
+      name: 'assertionChecksNothing: a Mock look-alike of an assertion in a pytest test',
+      files: MOCK_LOOKALIKE,
+      expected: [{ messageId: 'assertionChecksNothing', file: 'tests/test_notify.py', line: 8 }]
     },
     {
       name: 'TypeScript: classification, smells and specs',

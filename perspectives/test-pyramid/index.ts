@@ -15,6 +15,7 @@ import { checkMoveDown } from './movedown.js'
 import { OPTIONS, type TestPyramidOptions } from './options.js'
 import { buildReport } from './report.js'
 import { countLevels, LEVELS, shapeFindings, shapeOf } from './shape.js'
+import { checkEmptyAssertions } from './empty-assertions.js'
 import { checkClock, checkModifiers, checkNetwork, checkRandom } from './smells.js'
 import { checkSleeps } from './sleeps.js'
 import { buildSpecs } from './specs.js'
@@ -37,7 +38,8 @@ export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
       'child processes) and by folder and file-name conventions, with the reasons per file; counts tests per level and per runner; ' +
       'names the shape (pyramid, ice-cream cone, hourglass, no unit base, diamond) with its numbers; finds flakiness smells (sleeps, ' +
       'the real clock without fake timers, unseeded randomness, the real network outside integration tests, `.only`, skipped tests, ' +
-      'module-level state written by several tests, tests reading state another test writes); lists the slowest tests from JUnit XML. ' +
+      'module-level state written by several tests, tests reading state another test writes) and assertions that cannot fail ' +
+      '(`expect(x)` without a matcher, Mock look-alikes of assertions); lists the slowest tests from JUnit XML. ' +
       'Specs move tests down the pyramid: unit tests for functions reached only by integration or end-to-end tests.',
     messages: MESSAGES,
     implemented: true
@@ -54,6 +56,7 @@ export default definePerspective<TestPyramidMessageId, TestPyramidOptions>({
     const found: Found[] = [
       ...shapeFindings(model, files, counts, shape),
       ...checkModifiers(input),
+      ...checkEmptyAssertions(input),
       ...checkSleeps(input),
       ...checkClock(input),
       ...checkRandom(input),

@@ -13,6 +13,7 @@ export type TestPyramidMessageId =
   | 'sharedMutableState'
   | 'orderDependence'
   | 'testCanMoveDown'
+  | 'assertionChecksNothing'
 
 export const MESSAGES: Record<TestPyramidMessageId, MessageTemplate> = {
   unhealthyShape: {
@@ -63,6 +64,11 @@ export const MESSAGES: Record<TestPyramidMessageId, MessageTemplate> = {
     title: '{{reader}} reads {{name}}, which {{writer}} writes',
     message:
       '{{reader}} in {{file}} reads module-level {{name}} after {{writer}} changes it and no set-up hook resets it: the result depends on which test runs first.'
+  },
+  assertionChecksNothing: {
+    title: '{{text}} in {{test}} checks nothing',
+    message:
+      '{{text}} in {{file}} cannot fail: {{why}}, so the test passes whatever the value is.{{more}}'
   },
   testCanMoveDown: {
     title: '{{symbol}}() is tested only through {{level}} tests',

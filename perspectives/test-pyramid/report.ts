@@ -23,7 +23,8 @@ export const LABEL: Record<TestPyramidMessageId, string> = {
   skippedTest: 'skipped tests',
   sharedMutableState: 'module state written by several tests',
   orderDependence: 'order dependence',
-  testCanMoveDown: 'functions tested only through integration/e2e tests'
+  testCanMoveDown: 'functions tested only through integration/e2e tests',
+  assertionChecksNothing: 'assertions that cannot fail'
 }
 
 export interface ReportInput {
