@@ -565,8 +565,50 @@ const TS_NEAR_MISSES: {
   }
 ]
 
+/** A Python project whose CI runs a checker over example files; line 25 names one that was deleted. */
+const DELETED_EXAMPLE: Record<string, string> = {
+  'pyproject.toml': '[project]\nname = "fixer"\n[tool.pytest.ini_options]\ntestpaths = ["test"]\n',
+  'fixer.py': 'def fix(text):\n    return text.strip()\n',
+  'test/test_fixer.py':
+    'from fixer import fix\n\n\ndef test_fix():\n    assert fix(" a ") == "a"\n',
+  'test/check.py': 'import sys\nprint(sys.argv[1:])\n',
+  'test/example.py': 'x = 1\n',
+  '.github/workflows/ci.yml': [
+    'on: [push, pull_request]',
+    'permissions:',
+    '  contents: read',
+    'concurrency: ci-${{ github.ref }}',
+    'jobs:',
+    '  test:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 10',
+    '    steps:',
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+    '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065',
+    '        with:',
+    '          cache: pip',
+    '      - run: python -m pip install pytest pytest-cov',
+    '      - run: python -m pytest --cov=fixer --cov-report=xml',
+    '      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02',
+    '        with:',
+    '          path: coverage.xml',
+    '      - run: python test/check.py test/example.py > test/out.txt',
+    '      - run: python fixer.py --out test/made.py',
+    '      - run: |',
+    '          python test/check.py test/made.py',
+    '          python test/check.py dist/fixer.py',
+    '          python test/check.py test/example.py',
+    '          python test/check.py test/example_with_reduce.py',
+    ''
+  ].join('\n')
+}
+
 testPerspective<CiOptions>(ciCd, {
   valid: [
+    {
+      name: 'missingFile near miss: the example the checker runs on is in the repository',
+      files: { ...DELETED_EXAMPLE, 'test/example_with_reduce.py': 'y = 2\n' }
+    },
     { name: 'an empty repository has nothing to run', files: {} },
     { name: 'a repository without source code needs no CI', files: { 'README.md': '# Notes\n' } },
     {
@@ -655,6 +697,18 @@ testPerspective<CiOptions>(ciCd, {
     }
   ],
   invalid: [
+    {
+      // autopep8 (judged round 7's reader): CI ran its checker on a deleted example and passed, checking
+      // nothing. Files a step writes or an earlier step names, and build output, are not misses.
+      name: 'missingFile: a CI step names an example file the repository no longer has',
+      files: DELETED_EXAMPLE,
+      expected: [{ messageId: 'missingFile', file: '.github/workflows/ci.yml', line: 25 }],
+      check: (result) => {
+        expect(finding(result, 'missingFile').title).toBe(
+          '.github/workflows/ci.yml runs a command on test/example_with_reduce.py, which is not in the repository'
+        )
+      }
+    },
     {
       name: 'TypeScript: every planted workflow problem',
       files: tsFixture,

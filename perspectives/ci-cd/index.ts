@@ -13,6 +13,7 @@ import {
   pinning,
   timeouts
 } from './checks-hygiene.js'
+import { missingFiles } from './checks-paths.js'
 import { pullRequestTarget, scriptInjection } from './checks-security.js'
 import {
   coverage,
@@ -42,6 +43,7 @@ const CHECKS: ((input: CheckInput) => Draft[])[] = [
   testCommandNotRun,
   testsNotTriggered,
   missingScripts,
+  missingFiles,
   otherCiWithoutTests,
   versionMatrix,
   dependencyCache,

@@ -7,6 +7,7 @@ export type CiMessageId =
   | 'testCommandNotRun'
   | 'testsNotTriggered'
   | 'missingScript'
+  | 'missingFile'
   | 'otherCiNoTests'
   | 'runtimeMinimumUntested'
   | 'runtimeBelowSupported'
@@ -46,6 +47,11 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
     title: '{{file}} runs the missing script "{{script}}"',
     message:
       'Job {{job}} runs `{{command}}`, but {{manifest}} has no "{{script}}" script ({{available}}), so the step fails.'
+  },
+  missingFile: {
+    title: '{{file}} runs a command on {{path}}, which is not in the repository',
+    message:
+      'Job {{job}} runs `{{command}}`, but {{path}} does not exist at this commit ({{folder}}/ has no such file) and no earlier step of the job makes it, so the step fails or checks nothing.'
   },
   otherCiNoTests: {
     title: '{{system}} config {{file}} runs no tests',
