@@ -111,6 +111,19 @@ const templates = {
 /** A config copy that recurses into fresh objects; a merge that recurses into the target's own members. */
 const copies = {
   'package.json': JSON.stringify({ name: 'cfg', main: 'lib/index.js' }),
+  'src/utils.ts': [
+    'export function copyProps<T>(toObj: T, fromObj: T) {', // 1
+    '  for (const key in fromObj) {', // 2
+    "    if (fromObj[key] != null && typeof fromObj[key] == 'object') {", // 3
+    '      toObj[key] = copyProps({} as T[Extract<keyof T, string>], fromObj[key])', // 4
+    '    } else {', // 5
+    '      toObj[key] = fromObj[key]', // 6
+    '    }', // 7
+    '  }', // 8
+    '  return toObj', // 9
+    '}', // 10
+    ''
+  ].join('\n'),
   'lib/index.js': [
     'exports.copyProps = function copyProps(toObj, fromObj) {', // 1
     '  for (var key in fromObj) {', // 2

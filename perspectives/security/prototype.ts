@@ -538,7 +538,7 @@ function recursesIntoFresh(
   )
   if (selfCalls.length === 0) return false
   const fresh =
-    /^(?:\{\s*\}|\[\s*\]|Object\.create\(\s*null\s*\)|new\s+(?:Object|Map)\(\s*\))(?:\s+as\s+[^,]+)?$/
+    /^(?:\{\s*\}|\[\s*\]|Object\.create\(\s*null\s*\)|new\s+(?:Object|Map)\(\s*\))(?:\s+as\s+.+)?$/
   return written.every((n) => {
     const index = fn.params.findIndex((p) => p.name === n)
     return index >= 0 && selfCalls.every((c) => fresh.test((c.args[index] ?? '').trim()))
