@@ -2,7 +2,7 @@
 // (docs/evaluation/security.md has the method and the figures). Needs a compiled copy of the sources:
 //   npx tsc -p tsconfig.json --noEmit false --outDir .tmp/build
 //   node scripts/measure-security.mjs [--split tuning|held-out|held-out-2|held-out-3|seen|all] [--cache <dir>]
-//     [--mirrors <dir>] [--verbose]
+//     [--mirrors <dir>] [--class <class>] [--verbose]
 // For each advisory of docs/evaluation/security-corpus.json the vulnerable and the fixed version are
 // fetched from the npm registry (`npm pack name@version`, cached in --cache) or, for ecosystem 'pypi',
 // taken from two tags of the project's bare git mirror (--mirrors <dir>/<owner>+<name>/repo), laid into
@@ -52,6 +52,8 @@ const split = argValue('--split', 'all')
 const cache = resolve(argValue('--cache', join(tmpdir(), 'security-corpus-cache')))
 const mirrors = resolve(argValue('--mirrors', '/work/.mirror'))
 const verbose = process.argv.includes('--verbose')
+// One class of the corpus only (`redos`, `prototype-pollution`...): a rule's cost measured where it acts.
+const onlyClass = argValue('--class', undefined)
 if (!['tuning', 'held-out', 'held-out-2', 'held-out-3', 'seen', 'all'].includes(split)) {
   console.error(
     `--split must be tuning, held-out, held-out-2, held-out-3, seen or all (got '${split}')`
@@ -63,7 +65,9 @@ const corpus = JSON.parse(readFileSync('docs/evaluation/security-corpus.json', '
 // 'seen': every advisory measured before held-out-3 (tuning, held-out, held-out-2), all tuned on by session 10.
 const SEEN = ['tuning', 'held-out', 'held-out-2']
 const entries = corpus.advisories.filter(
-  (a) => split === 'all' || a.split === split || (split === 'seen' && SEEN.includes(a.split))
+  (a) =>
+    (split === 'all' || a.split === split || (split === 'seen' && SEEN.includes(a.split))) &&
+    (onlyClass === undefined || a.class === onlyClass)
 )
 
 /** The files of the repository's tag `ref`, from its bare mirror, unpacked once into the cache. */

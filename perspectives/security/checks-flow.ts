@@ -7,7 +7,12 @@ import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } fr
 import { CWE } from './messages.js'
 import { classifySink, moduleSinks, type ModuleSinks, type SinkMatch } from './sinks.js'
 import { strippedBeforeSink } from './path-sanitised.js'
-import { REDIRECT_CHECK, redirectNeutralised, requestUrlSource } from './redirect.js'
+import {
+  REDIRECT_CHECK,
+  redirectNeutralised,
+  requestUrlSource,
+  selfOriginTarget
+} from './redirect.js'
 import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin } from './taint.js'
 import {
   buildKind,
@@ -81,7 +86,13 @@ function hostCheckIn(module: ModuleModel, sink: CallSite): boolean {
   return module.conditions.some((c) => here(c) && HOST_CHECK.test(c.text))
 }
 
-function suppressed(module: ModuleModel, call: CallSite, match: SinkMatch, arg: string): boolean {
+function suppressed(
+  module: ModuleModel,
+  taint: ModuleTaint,
+  call: CallSite,
+  match: SinkMatch,
+  arg: string
+): boolean {
   if (match.messageId === 'pathTraversal')
     return (
       NEUTRALISED_PATH.test(codeOnly(arg)) ||
@@ -89,7 +100,8 @@ function suppressed(module: ModuleModel, call: CallSite, match: SinkMatch, arg: 
       strippedBeforeSink(module, call, codeOnly(arg))
     )
   if (match.messageId === 'ssrf') return hostCheckIn(module, call)
-  if (match.messageId === 'openRedirect') return redirectChecked(module, call, arg)
+  if (match.messageId === 'openRedirect')
+    return redirectChecked(module, call, arg) || selfOriginTarget(module, taint, call, arg)
   if (
     match.messageId === 'xss' ||
     match.messageId === 'commandInjection' ||
@@ -172,7 +184,7 @@ export function flowFindings(context: CheckContext): Draft[] {
         (!origin || (origin.kind === 'env' && match.messageId !== 'commandInjection'))
       )
         continue
-      if (suppressed(module, call, match, arg)) continue
+      if (suppressed(module, taint, call, match, arg)) continue
       if (!origin && !hasDynamicPart(arg)) continue
       // A library function that fetches or opens what its caller names is doing its job: for a parameter
       // input, SSRF needs a request source and path traversal a path joined onto a root.

@@ -18,6 +18,7 @@ import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin }
 import { codeOnly, isPlainLiteral, shortArg } from './text.js'
 import { within } from '../kit/index.js'
 import { commandLineTool, importableLibrary } from '../shared/product-modules.js'
+import { developerText } from './developer-text.js'
 
 interface Regex {
   pattern: string
@@ -259,6 +260,7 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
       const exponential = result.complexity.type === 'exponential'
       if (!exponential && lengthBounded(module, call, subject)) continue
       if (fixedLength(taint, call, subject)) continue
+      if (developerText(context.model, module, taint, call, subject, origin)) continue
       const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
       // A command-line tool's parameters and flags are its own user's input (nodemon's ignore rules,
       // judged not worth acting on in session 7): a slow match delays only that user's run.

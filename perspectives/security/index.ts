@@ -22,7 +22,7 @@ import { buildReport } from './report.js'
 import { secretFindings } from './secrets.js'
 import { buildSpecs } from './specs.js'
 import { analyseTaint } from './taint.js'
-import { internalExports } from './internal-exports.js'
+import { internalExports, scriptModules } from './internal-exports.js'
 import { workflowFindings } from './workflows.js'
 import { finishFindings, perKindMetrics } from '../kit/index.js'
 
@@ -77,6 +77,14 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       const module = modules.find((m) => m.path === path)
       if (module) context.taint.set(path, analyseTaint(module, internal))
     }
+    // A script CI runs (tools/build_docs.py) is no API: nobody imports it, so its functions' parameters
+    // hold what the script itself passes, and its input is argv, stdin and the environment
+    // (litestar's `checkout('gh-pages')`, judged false in session 13).
+    for (const module of scriptModules(model, modules))
+      context.taint.set(
+        module.path,
+        analyseTaint(module, new Set(module.functions.map((f) => f.qualifiedName)))
+      )
     // Only patterns applied to input are checked here (at most maxRegexChecks), so the exact automaton
     // analysis can afford ten times the performance scan's bound: a case-insensitive alternation of unit
     // names (ms's CVE-2015-8315 pattern) is past 2000 states and was left undecided.

@@ -97,3 +97,13 @@ function fedOnlyUntraced(
   }
   return true
 }
+
+/** Modules in view only because a CI workflow runs them: tooling, not the package (src/model/surface.ts). */
+export function scriptModules(model: CodeModel, modules: ModuleModel[]): ModuleModel[] {
+  const scripts = new Set(
+    (model.surface?.files ?? [])
+      .filter((f) => f.class === 'tooling' && f.runByCi)
+      .map((f) => f.path)
+  )
+  return modules.filter((m) => scripts.has(m.path))
+}

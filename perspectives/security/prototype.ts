@@ -518,6 +518,34 @@ function keepsTarget(
 }
 
 /**
+ * Every call of the function to itself passes a fresh empty object where the written target goes
+ * (`toObj[key] = copyProps({}, fromObj[key])`): nested values are copied into new objects and never
+ * into the target's own members, so a `__proto__` key only re-parents an object the copy made or the
+ * caller's own target, never Object.prototype (squirrelly's `copyProps`, judged false in session 13).
+ * A merge that descends into `target[key]` stays reported.
+ */
+function recursesIntoFresh(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  names: Set<string>,
+  written: string[]
+): boolean {
+  const selfCalls = module.calls.filter(
+    (c) =>
+      c.enclosing === fn.qualifiedName &&
+      names.has(c.name) &&
+      (!c.receiver || /^(this|exports|module\.exports)$/.test(c.receiver))
+  )
+  if (selfCalls.length === 0) return false
+  const fresh =
+    /^(?:\{\s*\}|\[\s*\]|Object\.create\(\s*null\s*\)|new\s+(?:Object|Map)\(\s*\))(?:\s+as\s+.+)?$/
+  return written.every((n) => {
+    const index = fn.params.findIndex((p) => p.name === n)
+    return index >= 0 && selfCalls.every((c) => fresh.test((c.args[index] ?? '').trim()))
+  })
+}
+
+/**
  * A private helper (`_fill`, or a function the module does not export) whose every caller in the module,
  * apart from itself, checks the keys first with a guard (`this._fill(parsePath(path).…)` after
  * `parsePath` rejected `__proto__`/`constructor`/`prototype`: dot-object 2.1.3). Its keys were checked
@@ -608,6 +636,7 @@ export function prototypeFindings(context: CheckContext): Draft[] {
         continue
       if (partial && self && keys && mergesIntoObjectsOnly(module, fn, written)) continue
       if (self && keys && !walker && keepsTarget(module, fn, names, written)) continue
+      if (self && keys && !walker && recursesIntoFresh(module, fn, names, written)) continue
       if (checkedByCallers(module, fn, names, guards)) continue
       // `module.exports = function` is `default` to the model; the name it is bound to says more.
       const shown =

@@ -3,6 +3,7 @@
 // is built from request input, with no same-origin or allow-list check in the function. A value like
 // `//evil.example` or `https://evil.example` sends the site's users to another site under its name.
 import type { CallSite, ModuleModel } from '../../src/model/types.js'
+import type { ModuleTaint } from './taint.js'
 import { codeOnly, isPlainLiteral } from './text.js'
 
 /** The Python packages whose redirect helpers and exceptions send a Location header. */
@@ -89,4 +90,75 @@ export function redirectNeutralised(arg: string): boolean {
 
 export function isRedirectLiteral(arg: string): boolean {
   return isPlainLiteral(arg.trim().replace(/^(?:location|url|redirect_to)\s*=\s*/, ''))
+}
+
+/**
+ * An absolute URL made of the request's own scheme and host (Starlette's `URL(scope=scope)`, Python's
+ * `request.url`, `request.base_url`, Django's `build_absolute_uri()`, Express's `req.protocol + '://' +
+ * req.get('host')`): whatever path it carries, even `//evil.example`, the browser stays on the host it
+ * asked for (starlette's trailing-slash redirects, judged false in session 13). A path alone
+ * (`request.url.path`, `req.url` in Node) is not one: `//evil.example/` as a Location leaves the site.
+ */
+const PY_SELF_ABSOLUTE =
+  /^(?:str\(\s*)?(?:URL\(\s*scope\s*=\s*\w+\s*\)|(?:self\.)?request\.(?:url|base_url|host_url|url_root)\b(?!\s*\.\s*(?:path|raw_path|path_qs|rel_url|query|fragment)\b)|[\w.]*\.build_absolute_uri\(\s*\)|self\.request\.full_url\(\s*\))/
+const JS_SELF_ABSOLUTE =
+  /^\s*(?:`\$\{\s*req\.protocol\s*\}:\/\/\$\{\s*req\.(?:get\(\s*['"]host['"]\s*\)|headers\.host|host)|req\.protocol\s*\+\s*['"]:\/\/['"]\s*\+\s*req\.(?:get\(\s*['"]host['"]\s*\)|headers\.host|host))/
+
+function selfAbsolute(module: ModuleModel, text: string): boolean {
+  // Python's forms have no literal in them; Express's need theirs (`'://'`, `'host'`) as written.
+  return module.language === 'python'
+    ? PY_SELF_ABSOLUTE.test(codeOnly(text).trim())
+    : JS_SELF_ABSOLUTE.test(text.trim())
+}
+
+/** A name's binding in force at a line of a function: the last `=` before it, when no `+=` follows it. */
+function bindingBefore(
+  taint: ModuleTaint,
+  enclosing: string | undefined,
+  name: string,
+  line: number
+): { value: string; line: number } | undefined {
+  const list = taint.bindings.get(enclosing ?? '')?.get(name)
+  if (!list) return undefined
+  for (let i = list.length - 1; i >= 0; i--) {
+    const b = list[i]
+    if (b.loc.endLine >= line) continue
+    return b.operator === '=' ? { value: b.value, line: b.loc.startLine } : undefined
+  }
+  return undefined
+}
+
+/**
+ * The redirect target is the request's own absolute URL, written in the argument or held by the local it
+ * names, followed back through rebindings of that local from itself (`url = url.replace(path=url.path +
+ * "/")`, `str(redirect_url)`).
+ */
+export function selfOriginTarget(
+  module: ModuleModel,
+  taint: ModuleTaint,
+  call: CallSite,
+  arg: string
+): boolean {
+  const text = arg.trim().replace(/^(?:location|url|redirect_to)\s*=\s*/, '')
+  if (selfAbsolute(module, text)) return true
+  // Only a target that is one local, maybe through str()/String(): anything concatenated may change the host.
+  const single = /^(?:str|String)?\(?\s*([A-Za-z_$][\w$]*)\s*\)?$/.exec(codeOnly(text).trim())
+  if (!single) return false
+  let name = single[1]
+  let line = call.loc.startLine
+  for (let hops = 0; hops < 5; hops++) {
+    const bound = bindingBefore(taint, call.enclosing, name, line)
+    if (!bound) return false
+    if (selfAbsolute(module, bound.value)) return true
+    // `url = url.replace(...)`, `url = str(url) + "/"` are no longer the same origin unless the
+    // head is the same local, called or converted: then the earlier binding decides.
+    const head =
+      /^(?:str|String)?\(?\s*([A-Za-z_$][\w$]*)\s*(?:\)|\.(?:replace|include_query_params|replace_query_params|remove_query_params)\s*\()/.exec(
+        codeOnly(bound.value).trim()
+      )
+    if (!head) return false
+    name = head[1]
+    line = bound.line
+  }
+  return false
 }
