@@ -2,8 +2,8 @@
 // measured per line first, the edge-cases rows for a function with lines the suite never ran start
 // from the values of the conditions guarding them, and each spec's first run is measured against the
 // suite. A spec that reaches an unrun branch is delivered with its gain; a passing behaviour spec that
-// runs only what the suite runs is delivered too (it pins values at inputs the suite never passes), its
-// gain 0 reported and not counted as adding coverage. Real runners (node:test, pytest).
+// runs only what the suite runs and confirms no finding is validated but kept in the plan (a committed
+// test confirms a finding, shows a defect or adds coverage). Real runners (node:test, pytest).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { rm, symlink } from 'node:fs/promises'
@@ -76,28 +76,28 @@ function expectations(language: 'js' | 'py'): void {
     expect(existsSync(join(planned.out, 'specs', ...label.file_name.split('/')))).toBe(true)
   })
 
-  it('a passing behaviour spec that runs only what the suite runs is delivered, its gain 0 reported', () => {
+  it('a passing behaviour spec that runs only what the suite runs is validated, kept in the plan', () => {
     const double = spec('double')
     expect(double.validation).toMatchObject({
       status: 'passed',
       runs: 3,
       coverage_gain: 0,
-      claim: null,
-      message: null
+      claim: null
     })
-    // It pins values at inputs the suite never passes ('ab' is the suite's own).
+    expect(double.validation.message).toMatch(/^plan item: validated, not delivered: redundant/)
+    // Its code is kept in the records: values at inputs the suite never passes ('ab' is the suite's own).
     expect(double.code).toContain("'exampleexample'")
-    expect(existsSync(join(planned.out, 'specs', ...double.file_name.split('/')))).toBe(true)
+    expect(existsSync(join(planned.out, 'specs', ...double.file_name.split('/')))).toBe(false)
   })
 
   it('the summary counts what is delivered and, apart, what adds coverage', () => {
     const v = planned.outcome.summary.validation!
-    expect(v).toMatchObject({ ready: 2, confirming: 0, coverage: 1 })
+    expect(v).toMatchObject({ ready: 1, confirming: 0, coverage: 1 })
     const text = buildSummary(planned.outcome.summary)
     expect(text.split('\n')[2]).toMatch(
-      /^\*\*Ready to commit: 2 tests \(0 confirm findings, 1 add coverage\)\*\*/
+      /^\*\*Ready to commit: 1 test \(0 confirm findings, 1 add coverage\)\*\*/
     )
-    expect(text).not.toContain('redundant with the suite')
+    expect(text).toContain('behaviour spec redundant with the suite')
   })
 }
 

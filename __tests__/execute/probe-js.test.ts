@@ -122,6 +122,10 @@ describe('probing a JavaScript project (probe-js, node:test)', () => {
       returned: "'hello+world'"
     })
     expect(trip?.spec.code).toContain('deepStrictEqual(decode(encoded), value)')
+    // The project's doc comment ties the pair together: the expectation is the project's.
+    expect(trip?.message).toContain(
+      `the project documents them as a pair: "Reverses encode, but forgets to turn '+' back into a space."`
+    )
     expect(trip?.delivered).toBe(true)
   })
 
@@ -184,17 +188,16 @@ describe('probing a TypeScript project (probe-ts, vitest)', () => {
     })
   })
 
-  it('a typed round trip that loses the empty record is found; a documented RangeError is not', () => {
-    expect(find('round-trip', 'deserialize')?.defect).toMatchObject({
-      encoder: 'serialize',
-      value: '{}',
-      returned: "{ '': NaN }"
-    })
-    expect(find('round-trip', 'deserialize')?.delivered).toBe(true)
+  it('a typed round trip the project never calls a pair is our guess: not a defect; nor is a documented RangeError', () => {
+    // serialize/deserialize lose the empty record, but nothing the project writes says they are inverses.
+    expect(find('round-trip', 'deserialize')).toBeUndefined()
+    expect(result.notes).toContain(
+      '1 round trip that did not come back left out: the project does not say the pair are inverses (refuted guess, not a defect)'
+    )
     expect(
       probed()
         .flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
         .sort()
-    ).toEqual(['crash:slug', 'round-trip:deserialize'])
+    ).toEqual(['crash:slug'])
   })
 })

@@ -97,7 +97,8 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(trip?.defect).toMatchObject({
       encoder: 'encode',
       value: "'hello world'",
-      returned: "'hello+world'"
+      returned: "'hello+world'",
+      documented: 'Reverses encode, but forgets the spaces.'
     })
     expect(trip?.delivered).toBe(true)
   })
@@ -117,13 +118,7 @@ describePython('probing an installed Python project (probe-py)', () => {
       probed()
         .flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
         .sort()
-    ).toEqual([
-      'crash:Counter.longest',
-      'crash:initials',
-      'example:double',
-      'round-trip:Shifter.decode',
-      'round-trip:decode'
-    ])
+    ).toEqual(['crash:Counter.longest', 'crash:initials', 'example:double', 'round-trip:decode'])
   })
 
   it('a round trip that holds (escape/unescape) becomes a passing pytest spec over its values', () => {
@@ -152,16 +147,12 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(find('crash', 'Link.send')).toBeUndefined()
   })
 
-  it("a round trip among one instance's methods is tried on that instance", () => {
-    const trip = find('round-trip', 'Shifter.decode')
-    expect(trip?.defect).toMatchObject({
-      encoder: 'Shifter.encode',
-      value: "'a'",
-      returned: "'A'",
-      owner: { className: 'Shifter', made: '1' }
-    })
-    expect(trip?.spec.code).toContain('subject = textkit.words.Shifter(1)')
-    expect(trip?.delivered).toBe(true)
+  it("a round trip among one instance's methods the project never calls a pair is not a defect", () => {
+    // Shifter.encode/decode lose the lower case, but no docstring says decode reverses encode.
+    expect(find('round-trip', 'Shifter.decode')).toBeUndefined()
+    expect(result.notes).toContain(
+      '1 round trip that did not come back left out: the project does not say the pair are inverses (refuted guess, not a defect)'
+    )
   })
 
   it('each delivered defect becomes a finding of its perspective, covered by its spec', () => {
@@ -181,7 +172,6 @@ describePython('probing an installed Python project (probe-py)', () => {
     )
     expect(edges.findings.map((f) => [f.file, f.startLine]).sort()).toEqual([
       ['textkit/codec.py', null],
-      ['textkit/words.py', null],
       ['textkit/words.py', 27]
     ])
   })

@@ -80,8 +80,28 @@ describe('node:test, JavaScript', () => {
         'average-zero',
         'src/pricing.js',
         'average',
-        [{ name: 'empty', args: [[]], expect: { kind: 'returns', value: 0 } }],
+        [
+          {
+            name: 'empty',
+            args: [[]],
+            expect: { kind: 'returns', value: 0 },
+            source: {
+              kind: 'docstring',
+              file: 'src/pricing.js',
+              line: 8,
+              quote: 'The mean of the values; 0 for an empty list'
+            }
+          }
+        ],
         ['f-doc']
+      ),
+      // The same expectation with nothing the project says behind it: our guess, refuted.
+      draft(
+        'average-guess',
+        'src/pricing.js',
+        'average',
+        [{ name: 'empty', args: [[]], expect: { kind: 'returns', value: 0 } }],
+        ['f-guess']
       ),
       draft('spin', 'src/pricing.js', 'spin', [
         { name: 'call', args: [], expect: { kind: 'does-not-throw' } }
@@ -109,7 +129,16 @@ describe('node:test, JavaScript', () => {
     expect(o.validation.message).toContain(
       'expected the value 0, observed the value {"$special":"NaN"}'
     )
+    expect(o.validation.message).toContain(
+      `expected by the project's docstring at src/pricing.js:8: "The mean of the values; 0 for an empty list"`
+    )
     expect(o.deliver).toBe(true)
+  })
+  it('the same expectation as our own guess is refuted, not a defect, and not shipped', () => {
+    const o = out.result.outcomes.get(idOf('average-guess'))!
+    expect(o.validation.claim).toBe('refuted')
+    expect(o.validation.message).toContain("the expectation was ours, not the project's")
+    expect(o.deliver).toBe(false)
   })
   it('a predicted throw that does not happen is refuted and not shipped', () => {
     const o = out.result.outcomes.get(idOf('average-throws'))!
@@ -157,8 +186,27 @@ describePython('pytest', () => {
         'average-recovers',
         'shop/pricing.py',
         'average',
-        [{ name: 'empty', args: [[]], expect: { kind: 'does-not-throw' } }],
+        [
+          {
+            name: 'empty',
+            args: [[]],
+            expect: { kind: 'does-not-throw' },
+            source: {
+              kind: 'docstring',
+              file: 'shop/pricing.py',
+              line: 16,
+              quote: '0 for an empty list'
+            }
+          }
+        ],
         ['f-recovers']
+      ),
+      draft(
+        'average-guessed',
+        'shop/pricing.py',
+        'average',
+        [{ name: 'empty', args: [[]], expect: { kind: 'does-not-throw' } }],
+        ['f-guessed']
       ),
       draft('quit', 'shop/pricing.py', 'quit', [
         { name: 'call', args: [], expect: { kind: 'does-not-throw' } }
@@ -178,10 +226,16 @@ describePython('pytest', () => {
       claim: 'confirmed'
     })
   })
-  it('a crash where the code should recover is a defect', () => {
+  it('a crash where the docstring says the code recovers is a defect', () => {
     const o = out.result.outcomes.get(idOf('average-recovers'))!
     expect(o.validation).toMatchObject({ status: 'failed', claim: 'defect' })
     expect(o.validation.message).toContain('observed ZeroDivisionError')
+    expect(o.validation.message).toContain(`docstring at shop/pricing.py:16`)
+  })
+  it('the same crash against our own "does not raise" is a refuted claim', () => {
+    const o = out.result.outcomes.get(idOf('average-guessed'))!
+    expect(o.validation.claim).toBe('refuted')
+    expect(o.deliver).toBe(false)
   })
   it('os._exit is plan-only', () => {
     expect(out.result.outcomes.get(idOf('quit'))!.validation.message).toBe(

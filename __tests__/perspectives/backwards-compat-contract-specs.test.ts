@@ -200,7 +200,7 @@ const describePython = CI_PYTHON ? describe : describe.skip
 describePython(
   'Python: observed values replace the signature snapshot where a row can be called (pytest)',
   () => {
-    it("pins the tests' literal call and plain values; a snapshot or a copy of the suite's calls is delivered only when it adds coverage", async () => {
+    it("pins the tests' literal call and plain values; what adds no coverage and confirms no finding stays in the plan", async () => {
       const target: RenderTarget = { framework: 'pytest', language: 'python' }
       const { run } = await runFixture(perspective, readFixture('execute/contract-py'), { target })
       const ws = await fixtureWorkspace('contract-py', { git: true })
@@ -225,11 +225,15 @@ describePython(
         expect(shorten.spec.code).toContain("'hello', 10")
         expect(shorten.spec.code).not.toContain('inspect.signature')
         expect(shorten.validation).toMatchObject({ status: 'passed', runs: 3, coverage_gain: 0 })
-        // The suite already runs every line of shorten, but the spec pins a value at an input the
-        // suite never passes (the plain-values row): delivered, its gain 0 reported, not a gate.
+        // The suite already runs every line of shorten; the spec pins a value at an input the suite
+        // never passes (the plain-values row) but confirms no finding and adds no coverage: validated,
+        // its code kept, not delivered.
         expect(shorten.spec.code).toContain("'example'")
-        expect(shorten.deliver).toBe(true)
-        expect(shorten.planItem).toBeUndefined()
+        expect(shorten.deliver).toBe(false)
+        expect(shorten.planItem).toBe('behaviour spec redundant with the suite')
+        expect(shorten.validation.message).toMatch(
+          /^plan item: validated, not delivered: redundant/
+        )
         // total's only row is the suite's own call total([1, 2]): it repeats the suite, a plan item.
         const total = outcome('total')
         expect(total.spec.code).toContain('[1, 2]')
@@ -237,7 +241,9 @@ describePython(
         expect(total.validation).toMatchObject({ status: 'passed', runs: 3, coverage_gain: 0 })
         expect(total.deliver).toBe(false)
         expect(total.planItem).toBe('behaviour spec redundant with the suite')
-        expect(total.validation.message).toMatch(/^plan item: redundant with the project's suite/)
+        expect(total.validation.message).toMatch(
+          /^plan item: validated, not delivered: redundant with the project's suite .*every row is a call the suite's tests already make/
+        )
         // Never run by the suite: its observed call adds coverage.
         const initials = outcome('initials')
         expect(initials.spec.code).toContain("assert initials('example') == 'E'")

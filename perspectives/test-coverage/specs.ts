@@ -134,8 +134,29 @@ function gapSpec(gap: Gap): SpecDraft {
     ...throwText.map((t) => `trigger ${t}`)
   ]
   const shown = callable ? symbol : fn.qualifiedName
+  // A module-level export, the default one too, can be called: rows aimed at the uncovered side are
+  // tried when the code runs, and what they do becomes the spec (src/execute observes each row).
+  const reachable = fn.exported && fn.qualifiedName === fn.name && !fn.className
+  const rows = reachable ? aimedRows(fn.params, module.language, boundary) : []
+  const explore =
+    rows.length > 0
+      ? {
+          explore: {
+            title: `${shown}: ${rows.length} row${rows.length === 1 ? '' : 's'} aimed at its ${m.basis === 'report' ? 'uncovered lines' : 'untested code'}`,
+            expected: `each row's observed result or error, on the inputs that reach ${where.replace('no test reaches it (static estimate)', 'code no test reaches')}`,
+            body: {
+              kind: 'call' as const,
+              module: module.path,
+              symbol,
+              async: fn.async,
+              cases: rows
+            }
+          }
+        }
+      : {}
   return {
     ...base,
+    ...explore,
     title: `${shown}: TODO ${todo.length > 0 ? todo.slice(0, 2).join('; ') + (todo.length > 2 ? ` and ${todo.length - 2} more` : '') : m.basis === 'report' ? `cover lines ${lineRanges(m.uncoveredLines, 3)}` : 'cover its behaviour'}`,
     expected:
       todo.length > 0
@@ -149,4 +170,55 @@ function gapSpec(gap: Gap): SpecDraft {
       async: fn.async
     }
   }
+}
+
+/** Values for the parameters the rows do not aim at: a list, a string, a number (nothing is known of them). */
+const FILLERS: SpecValue[] = [[3, 1, 2], 'example', 2]
+const MAX_AIMED_ROWS = 12
+
+/**
+ * Rows that try the uncovered side: each boundary value in its parameter with the others filled by
+ * each filler in turn, or, with no boundary to aim at, every parameter filled alike. They claim no
+ * result: the stage keeps the rows it can observe as the assertions.
+ */
+export function aimedRows(
+  params: readonly Parameter[],
+  language: Language,
+  boundary: readonly BoundaryCase[]
+): SpecCase[] {
+  const python = language === 'python'
+  const positional = params.filter(
+    (p) => !p.rest && !p.keywordOnly && !(python && (p.name === 'self' || p.name === 'cls'))
+  )
+  const required = (p: Parameter): boolean => !p.optional && p.defaultValue === undefined
+  const lastRequired = positional.reduce((last, p, i) => (required(p) ? i : last), -1)
+  const rows: SpecCase[] = []
+  const seen = new Set<string>()
+  const add = (name: string, args: SpecValue[]): void => {
+    const key = JSON.stringify(args)
+    if (seen.has(key) || rows.length >= MAX_AIMED_ROWS) return
+    seen.add(key)
+    rows.push({ name, args, expect: { kind: 'does-not-throw' } })
+  }
+  for (const filler of FILLERS) {
+    for (const c of boundary) {
+      const index = positional.findIndex((p) => p.name === c.param)
+      if (index < 0) continue
+      const args: SpecValue[] = []
+      for (let i = 0; i <= Math.max(index, lastRequired); i++) {
+        const sample = sampleForType(positional[i].type, language)
+        args.push(i === index ? c.value : (sample ?? filler))
+      }
+      add(
+        `${c.param} = ${JSON.stringify(c.value)} (${c.comparison} is ${c.holds ? 'true' : 'false'})`,
+        args
+      )
+    }
+    if (boundary.length === 0 && lastRequired >= 0)
+      add(
+        `every argument ${JSON.stringify(filler)}`,
+        positional.slice(0, lastRequired + 1).map((p) => sampleForType(p.type, language) ?? filler)
+      )
+  }
+  return rows
 }

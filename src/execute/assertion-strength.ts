@@ -15,8 +15,8 @@ export type WeakAssertion =
 const ONE_VALUE_ROWS = 3
 
 /**
- * A passing spec that observes values but demonstrates no finding, whose every row is a call the
- * project's tests already make, and that, measured, runs no line or branch the suite does not.
+ * A passing spec that observes values but demonstrates no finding and that, measured, runs no line or
+ * branch the project's suite does not: validated, kept in the plan, not delivered.
  */
 export const REDUNDANT = 'behaviour spec redundant with the suite'
 export type PlanItemKind = WeakAssertion | typeof REDUNDANT
@@ -65,7 +65,8 @@ export function planItemMessage(weak: WeakAssertion, gain: number | null): strin
   return `plan item: ${what}${said}, and ${coverage}`
 }
 
-/** The validation message of a passing behaviour spec left out because it only repeats the suite's calls. */
-export function redundantMessage(): string {
-  return "plan item: redundant with the project's suite (passes, demonstrates no finding, every row is a call the suite's tests already make, and it runs no line or branch the suite does not run)"
+/** The validation message of a passing behaviour spec left out because it adds nothing the suite lacks. */
+export function redundantMessage(suiteCallsOnly = false): string {
+  const rows = suiteCallsOnly ? "every row is a call the suite's tests already make, " : ''
+  return `plan item: validated, not delivered: redundant with the project's suite (passes 3 of 3, demonstrates no finding, ${rows}and it runs no line or branch the suite does not run)`
 }

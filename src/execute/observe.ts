@@ -9,6 +9,7 @@ import { pyString } from '../specs/values.js'
 import type {
   CallSpecBody,
   SpecCase,
+  ExpectationSource,
   SpecDraft,
   SpecExpectation,
   SpecValue
@@ -275,16 +276,18 @@ export function judgeClaim(
       // Python says when the spec's own call does not fit the subject's signature: the claim was wrong.
       if (seen.kind === 'throws' && callDoesNotFit(body, seen))
         refuted ??= `${c.name}: the call does not fit the signature, observed ${shown}`
-      else if (seen.kind === 'throws')
-        return { claim: 'defect', message: `${c.name}: expected no error, observed ${shown}` }
+      else if (seen.kind === 'throws') {
+        const contradicted = `${c.name}: expected no error, observed ${shown}`
+        if (!c.source) refuted ??= `${contradicted} (the expectation was ours, not the project's)`
+        else return { claim: 'defect', message: `${contradicted}${sourceOf(c.source)}` }
+      }
     } else if (
       seen.kind !== 'returns' ||
       JSON.stringify(seen.value) !== JSON.stringify(claimed.value)
     ) {
-      return {
-        claim: 'defect',
-        message: `${c.name}: expected ${describe(claimed)}, observed ${shown}`
-      }
+      const contradicted = `${c.name}: expected ${describe(claimed)}, observed ${shown}`
+      if (!c.source) refuted ??= `${contradicted} (the expectation was ours, not the project's)`
+      else return { claim: 'defect', message: `${contradicted}${sourceOf(c.source)}` }
     }
   }
   return refuted ? { claim: 'refuted', message: refuted } : { claim: 'confirmed', message: null }
@@ -306,6 +309,12 @@ export function callDoesNotFit(body: CallSpecBody, seen: SpecExpectation): boole
     rest.startsWith('takes ') ||
     rest.startsWith('got an unexpected keyword argument')
   )
+}
+
+/** ` (expected by the project's docstring at a.py:3: "...")`: what a defect's expectation rests on. */
+function sourceOf(source: ExpectationSource): string {
+  const at = `${source.file}${source.line === null ? '' : `:${source.line}`}`
+  return ` (expected by the project's ${source.kind} at ${at}: "${source.quote}")`
 }
 
 function describe(e: SpecExpectation): string {

@@ -26,7 +26,7 @@ export interface PythonProbeInput {
 }
 
 const PROBE = String.raw`
-import ast, asyncio, doctest, inspect, linecache, traceback, typing
+import ast, asyncio, doctest, inspect, linecache, re, traceback, typing
 _real_sleep = time.sleep
 time.sleep = _block('clock')
 _CRASH = (TypeError, AttributeError, KeyError, IndexError, ZeroDivisionError, UnboundLocalError, NameError)
@@ -210,6 +210,14 @@ def _probe_methods():
             if hints is None: continue
             call = (lambda m: lambda *a: getattr(fresh(), m)(*a))(mname)
             _probe_callable(cname + '.' + mname, call, params, hints, {'owner': owner}, fresh)
+def _documents_pair(enc, dec, enc_name, dec_name):
+    # The line of either docstring that names the other function: the project says they are a pair.
+    for fn, other in ((dec, enc_name), (enc, dec_name)):
+        short = other.split('.')[-1]
+        for line in (inspect.getdoc(fn) or '').splitlines():
+            if re.search(r'(?<![A-Za-z0-9_])' + re.escape(short) + r'(?![A-Za-z0-9_])', line):
+                return line.strip()[:300]
+    return None
 def _try_pair(enc, dec, enc_name, dec_name, how, extra):
     try:
         esig, dsig = inspect.signature(enc), inspect.signature(dec)
@@ -254,7 +262,7 @@ def _try_pair(enc, dec, enc_name, dec_name, how, extra):
             except Exception:
                 pass
             continue
-        _emit({'kind': 'round-trip', 'symbol': dec_name, 'encoder': enc_name, 'value': repr(v), 'encoded': repr(encoded)[:300], **outcome, **extra})
+        _emit({'kind': 'round-trip', 'symbol': dec_name, 'encoder': enc_name, 'value': repr(v), 'encoded': repr(encoded)[:300], 'documented': _documents_pair(enc, dec, enc_name, dec_name), **outcome, **extra})
         return
     if held:
         _emit({'kind': 'round-trip-holds', 'symbol': dec_name, 'encoder': enc_name, 'values': held, **extra})

@@ -59,6 +59,8 @@ export type ProbedDefect =
       encoded: string
       returned?: string
       raised?: string
+      /** The project's own line that calls the two inverses (a docstring or doc comment); null: our guess. */
+      documented?: string | null
       /** Python: methods of one instance, made with these arguments (Python code). */
       owner?: { className: string; made: string }
       js?: { encoder: JsCall; decoder: JsCall; value: SpecValue }
@@ -180,7 +182,7 @@ export function defectMessage(d: ProbedDefect): string {
     case 'example':
       return `the docstring example \`${d.source}\` (${d.module}${d.line === null ? '' : `:${d.line}`}) documents ${d.want === '' ? 'no output' : `\`${d.want}\``}; it gives \`${d.got}\``
     case 'round-trip':
-      return `${d.symbol}(${d.encoder}(${d.value})) ${d.raised ? `raises ${d.raised}` : `returns ${d.returned}`}, not ${d.value} (${d.encoder} gives ${d.encoded})`
+      return `${d.symbol}(${d.encoder}(${d.value})) ${d.raised ? `raises ${d.raised}` : `returns ${d.returned}`}, not ${d.value} (${d.encoder} gives ${d.encoded})${d.documented ? `; the project documents them as a pair: "${d.documented}"` : ''}`
   }
 }
 

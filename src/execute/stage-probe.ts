@@ -18,6 +18,7 @@ import {
   type ProbedDefect
 } from './probe.js'
 import type { ProbeTarget } from './probe-targets.js'
+import { jsDocumentsPair } from './documented-pair.js'
 import { jsProbeTarget } from './js-probe-targets.js'
 import { jsDefectDraft, jsHeldDraft, probeJsModule } from './probe-js.js'
 import { eachLimited, type Session } from './validate.js'
@@ -109,7 +110,13 @@ export async function probeDefects(
   const used = new Set(taken)
   const seen = new Set<string>()
   const out: ProbedSpec[] = []
-  for (const defect of found.flat()) {
+  let guessed = 0
+  for (const defect of await withDocumentation(session.root, found.flat())) {
+    // A pair named only by its verbs is our guess: when it does not come back, the guess was wrong.
+    if (defect.kind === 'round-trip' && !defect.documented) {
+      guessed++
+      continue
+    }
     const dotted = python ? pythonModuleName(defect.module, roots) : defect.module
     const unit = `${defect.module}#${defect.symbol}`
     // One defect a unit; the same one in a second copy of the code (an ES build beside the CommonJS one) once.
@@ -132,6 +139,10 @@ export async function probeDefects(
       delivered: false
     })
   }
+  if (guessed > 0)
+    session.notes.push(
+      `${guessed} round trip${guessed === 1 ? '' : 's'} that did not come back left out: the project does not say the pair are inverses (refuted guess, not a defect)`
+    )
   // A round trip that holds is a test worth keeping when it runs code the suite does not: edge cases'.
   const home: ProbeHome = options.probeHomes?.includes('edge-cases')
     ? 'edge-cases'
@@ -155,6 +166,29 @@ export async function probeDefects(
       message: `${held.symbol} reverses ${held.encoder} for ${held.values.join(', ')}`,
       delivered: false
     })
+  }
+  return out
+}
+
+/** A JavaScript/TypeScript round trip gets the doc line tying its pair together (Python's probe sets its own). */
+async function withDocumentation(
+  root: string,
+  defects: readonly ProbedDefect[]
+): Promise<ProbedDefect[]> {
+  const texts = new Map<string, string | null>()
+  const out: ProbedDefect[] = []
+  for (const d of defects) {
+    if (d.kind !== 'round-trip' || !d.js || d.documented !== undefined) {
+      out.push(d)
+      continue
+    }
+    if (!texts.has(d.module))
+      texts.set(
+        d.module,
+        await readFile(join(root, ...d.module.split('/')), 'utf8').catch(() => null)
+      )
+    const text = texts.get(d.module)
+    out.push({ ...d, documented: text ? jsDocumentsPair(text, d.encoder, d.symbol) : null })
   }
   return out
 }

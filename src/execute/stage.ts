@@ -479,12 +479,13 @@ export async function validateSpecs(
       if (deliver && weak && claim !== 'defect' && !((result.coverageGain ?? 0) > 0)) {
         planItem = weak
         message = planItemMessage(weak, result.coverageGain)
-      } else if (deliver && claim === null && result.coverageGain === 0 && suiteRows.has(file.id)) {
-        // A behaviour spec that passes 3 of 3 is a test to commit even when the suite already runs its
-        // lines: it pins values at inputs the suite does not name (coverage gain is a figure, not the
-        // gate). Only one whose every row is a call copied from the suite's own tests repeats it.
+      } else if (deliver && claim === null && result.coverageGain === 0) {
+        // A committed test earns its place by confirming a finding, showing a defect, or adding
+        // coverage (the summary's "Ready to commit: N tests (M confirm findings, K add coverage)").
+        // Measured against the suite, a passing behaviour spec that does none of these stays a
+        // validated plan item, its code kept in the records; unmeasured (null), it is delivered.
         planItem = REDUNDANT
-        message = redundantMessage()
+        message = redundantMessage(suiteRows.has(file.id))
       }
       if (planItem) deliver = false
       // A round trip that holds is delivered as any test is: passing, and adding coverage.

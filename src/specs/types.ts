@@ -53,10 +53,25 @@ export type SpecExpectation =
       observed?: boolean
     }
 
+/**
+ * Where a case's expected outcome comes from when the project states it. A case whose observed outcome
+ * contradicts its expectation is a defect only with a source; without one the expectation was our
+ * guess, and the claim is refuted.
+ */
+export interface ExpectationSource {
+  kind: 'docstring' | 'readme' | 'contract' | 'annotation' | 'inverse'
+  file: string
+  line: number | null
+  /** The project's own words, quoted. */
+  quote: string
+}
+
 export interface SpecCase {
   name: string
   args: SpecValue[]
   expect: SpecExpectation
+  /** The project's statement the expectation rests on (absent: our own expectation). */
+  source?: ExpectationSource
 }
 
 /** A test that calls one function (or constructs one class) with argument rows. */
