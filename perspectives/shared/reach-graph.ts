@@ -126,8 +126,9 @@ function buildGraph(
   const shadowed = shadowedMethods(model)
   const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops)
 
+  const lookups = computedLookups(model)
   for (const module of model.modules) {
-    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath)
+    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath, lookups)
     moduleUses.set(module.path, placed.topLevel)
     mainUses.set(module.path, placed.main)
     for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
@@ -242,7 +243,12 @@ function buildGraph(
     // something can load it so: a string or an entry point naming it, or a load by a computed name.
     origin = 'loadable by name'
     for (const module of model.modules)
-      if (!module.isTest && !loaded.has(module.path) && !scripts.has(module.path) && loadable(module))
+      if (
+        !module.isTest &&
+        !loaded.has(module.path) &&
+        !scripts.has(module.path) &&
+        loadable(module)
+      )
         for (const cls of module.classes) makeLive(classes.keyOf(module, cls.name))
     while (queue.length > 0) {
       const u = queue.pop() as Use
@@ -299,7 +305,8 @@ function placeUses(
   ownTops: ReadonlySet<string>,
   types: TypeResolver,
   duplicated: ReadonlySet<string>,
-  byPath: ReadonlyMap<string, ModuleModel>
+  byPath: ReadonlyMap<string, ModuleModel>,
+  lookups: boolean
 ): {
   topLevel: Use[]
   main: Use[]
@@ -332,7 +339,12 @@ function placeUses(
       const any: Use =
         u.kind === 'typed' || u.kind === 'members' || u.member
           ? u
-          : { kind: 'any', name: u.name, ...(u.from ? { from: u.from } : {}), ...(u.text ? { text: true as const } : {}) }
+          : {
+              kind: 'any',
+              name: u.name,
+              ...(u.from ? { from: u.from } : {}),
+              ...(u.text ? { text: true as const } : {})
+            }
       if (mainLine !== undefined && line >= mainLine) main.push(any)
       else topLevel.push(any)
       return
@@ -442,16 +454,68 @@ function placeUses(
   // that starts a name built at run time (`'visit_%s' % kind`, `` `on_${event}` ``, `'handle_' + x`) looks
   // up any function whose name starts so.
   const listed = new Set(module.all ?? [])
+  // Python: where nothing looks a computed name up (getattr, attrgetter...), a string is data (a field
+  // name, a dict key, asn1crypto's `('signature', OctetString)`), unless it is the name a lookup is given.
+  const direct = module.language === 'python' && !lookups ? literalLookups(module) : undefined
   for (const s of module.strings) {
     // A string in a type (`as 'validateAt'`) looks nothing up.
     if (s.inType) continue
     const line = s.loc.startLine
+    if (direct && !direct.has(s.value)) continue
     if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value))
       add({ kind: 'any', name: s.value, text: true }, ownerOf(line), line)
     const prefix = namePrefix(s.value)
     if (prefix) add({ kind: 'prefix', name: prefix }, ownerOf(line), line)
   }
   return { topLevel, main, byFunction }
+}
+
+/** Python's calls that look an attribute up by a name given as a string: where the name is. */
+const PY_LOOKUPS = new Map([
+  ['getattr', 1],
+  ['hasattr', 1],
+  ['setattr', 1],
+  ['delattr', 1],
+  ['attrgetter', 0],
+  ['methodcaller', 0]
+])
+const PY_STRING = /^[rbuRBU]*(['"])((?:(?!\1).)*)\1$/
+/** A string built from a literal start (`'_%s_value' % name`, `f'visit_{kind}'`): the prefix rule's. */
+const PREFIXED = /^[rbfuRBFU]*['"][A-Za-z_]/
+
+/** The names a Python module's lookups are given as literals (`getattr(x, 'name')`). */
+function literalLookups(module: ModuleModel): Set<string> {
+  const out = new Set<string>()
+  for (const call of module.calls) {
+    const at = PY_LOOKUPS.get(call.name)
+    const arg = at === undefined ? undefined : call.args[at]?.trim()
+    const literal = arg ? PY_STRING.exec(arg) : null
+    if (literal) out.add(literal[2])
+  }
+  return out
+}
+
+/**
+ * Whether any Python module looks a computed name up (`getattr(obj, name)`), so that any string may name
+ * what it reaches. A name bound only to a string built from a literal start is the prefix rule's.
+ */
+function computedLookups(model: CodeModel): boolean {
+  return model.modules.some(
+    (m) =>
+      m.language === 'python' &&
+      m.calls.some((call) => {
+        const at = PY_LOOKUPS.get(call.name)
+        const arg = at === undefined ? undefined : call.args[at]?.trim()
+        if (arg === undefined) return false
+        // On `self`/`cls` the names come from the class itself (the `members` use covers its family).
+        if (at === 1 && /^(self|cls)$/.test(call.args[0]?.trim() ?? '')) return false
+        if (PY_STRING.test(arg) || PREFIXED.test(arg)) return false
+        const bound = (m.bindings ?? []).filter(
+          (b) => b.name === arg && b.enclosing === call.enclosing
+        )
+        return bound.length === 0 || !bound.every((b) => PREFIXED.test(b.value.trim()))
+      })
+  )
 }
 
 /** `visit_` of `'visit_%s'`, `'visit_{}'`, `'visit_${x}'` or `'visit_'`: the start of a name built at run time. */
@@ -915,7 +979,8 @@ function loadableByName(model: CodeModel): (module: ModuleModel) => boolean {
 }
 
 /** A file of test cases by its name (not a helper, conftest or runner). */
-const TEST_CASE_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|tests?\.py|[^/]*[.-](test|spec)\.[cm]?[jt]sx?)$/
+const TEST_CASE_FILE =
+  /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|tests?\.py|[^/]*[.-](test|spec)\.[cm]?[jt]sx?)$/
 
 /** Above this many test files one walk from all of them (the cost of a walk each). */
 const MAX_WALKS = 400
