@@ -461,8 +461,7 @@ function placeUses(
     // A string in a type (`as 'validateAt'`) looks nothing up.
     if (s.inType) continue
     const line = s.loc.startLine
-    if (direct && !direct.has(s.value)) continue
-    if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value))
+    if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value) && (!direct || direct.has(s.value)))
       add({ kind: 'any', name: s.value, text: true }, ownerOf(line), line)
     const prefix = namePrefix(s.value)
     if (prefix) add({ kind: 'prefix', name: prefix }, ownerOf(line), line)
