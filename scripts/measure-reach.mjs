@@ -13,6 +13,7 @@ const { loadRepository } = await import(join(build, 'src/repo/loader.js'))
 const { collectFacts } = await import(join(build, 'src/repo/facts.js'))
 const { buildModel } = await import(join(build, 'src/model/build.js'))
 const { reachFacts } = await import(join(build, 'perspectives/shared/test-reach.js'))
+const { reachGraph } = await import(join(build, 'perspectives/shared/reach-graph.js'))
 
 const [root, reportPath, ...shipped] = process.argv.slice(2)
 if (!root || !reportPath || shipped.length === 0) {
@@ -88,7 +89,10 @@ const repo = await loadRepository(resolve(root), {})
 const facts = await collectFacts(repo, { coveragePaths: [reportPath] })
 const model = await buildModel(repo, facts)
 const withReport = reachFacts(model)
-const withoutReport = reachFacts({ ...model, facts: { ...model.facts, coverage: [] } })
+const staticModel = { ...model, facts: { ...model.facts, coverage: [] } }
+const withoutReport = reachFacts(staticModel)
+// The graph reachFacts built (cached per model): how each missed function was reached, as evidence.
+const graph = reachGraph(staticModel, new Set(), new Set())
 const truth = truthFrom(readFileSync(resolve(root, reportPath), 'utf8'), resolve(root))
 
 function abstractShape(module, fn) {
@@ -167,7 +171,7 @@ for (const module of model.modules) {
     }
     if (!entry.state) {
       if (estimate === 'estimated-untested') counts.neverRanFlagged++
-      else missed.push(where)
+      else missed.push(graph.why?.(fn) ? `${where} <- ${graph.why(fn)}` : where)
     }
   }
 }

@@ -19,6 +19,8 @@ export interface ReachGraph {
   reached(module: ModuleModel, fn: FunctionDecl): boolean
   /** A base's method every subclass overrides, in a class nothing builds (shadowed-methods.ts). */
   shadowed(fn: FunctionDecl): boolean
+  /** How a reached function was reached: the use and where it came from, back to a test (evidence). */
+  why(fn: FunctionDecl): string | undefined
 }
 
 /**
@@ -40,6 +42,8 @@ interface Use {
   member?: true
   /** `members`: an instance handed to a library, which may call any method of its family. */
   any?: true
+  /** A string naming it (`getattr(x, "name")`), for the evidence only. */
+  text?: true
 }
 const useKey = (u: Use): string =>
   `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.name}`
@@ -78,7 +82,7 @@ function buildGraph(
   // A computed method name (`[kRun]() {}`) is called through the constant: `this[kRun]()`.
   const byComputed = new Map<string, Node[]>()
   const basesOf = new Map<string, string[]>()
-  const descriptorAccessors: FunctionDecl[] = []
+  const descriptorAccessors: Node[] = []
   const classMembers = new Map<string, Node[]>()
   const methodsOf = new Map<string, string[]>()
   const nested = new Map<FunctionDecl, FunctionDecl[]>()
@@ -122,8 +126,9 @@ function buildGraph(
   const shadowed = shadowedMethods(model)
   const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops)
 
+  const lookups = computedLookups(model)
   for (const module of model.modules) {
-    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath)
+    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath, lookups)
     moduleUses.set(module.path, placed.topLevel)
     mainUses.set(module.path, placed.main)
     for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
@@ -142,7 +147,7 @@ function buildGraph(
         isDescriptorAccessor(module, fn) &&
         !module.functions.some((f) => f !== fn && contains(f, fn))
       )
-        descriptorAccessors.push(fn)
+        descriptorAccessors.push({ module, fn })
     }
   }
   for (const module of model.modules) {
@@ -167,89 +172,131 @@ function buildGraph(
         const text = arg.trim().replace(/^\.\.\./, '')
         if (text.endsWith('.prototype')) lent.add(text.slice(0, -'.prototype'.length))
       }
-  const reachedUses = new Set<string>()
   const reachedFns = new Set<FunctionDecl>()
-  // Classes named on the path (or whose subclass is): their methods can run; the others wait.
-  const live = new Set<string>()
-  const waiting = new Map<string, FunctionDecl[]>()
-  const queue: Use[] = []
-  const use = (u: Use): void => {
-    const key = useKey(u)
-    if (reachedUses.has(key)) return
-    reachedUses.add(key)
-    queue.push(u)
-  }
-  const useAll = (uses: readonly Use[] | undefined): void => {
-    for (const u of uses ?? []) use(u)
-  }
-  const reach = (fn: FunctionDecl): void => {
-    if (reachedFns.has(fn)) return
-    reachedFns.add(fn)
-    useAll(usesOf.get(fn))
-    for (const inner of nested.get(fn) ?? []) reach(inner)
-  }
-  for (const module of model.modules) {
-    if (module.isTest) {
+  // Evidence: which use (or live class) reached each function, back to a test.
+  const reason = new Map<FunctionDecl, string>()
+  const loadable = loadableByName(model)
+  // One walk from a set of test files: only the classes they can obtain (name, import, or get from code
+  // they reach) are live, so `x.run()` on a receiver nothing types reaches the `run` of those classes
+  // only. The reached functions of every walk are kept.
+  const walk = (tests: readonly ModuleModel[], loadedHere: ReadonlySet<string>): void => {
+    const seen = new Set<FunctionDecl>()
+    const reachedUses = new Set<string>()
+    // Classes named on the path (or whose subclass is): their methods can run; the others wait.
+    const live = new Set<string>()
+    const waiting = new Map<string, FunctionDecl[]>()
+    const waitedBy = new Map<FunctionDecl, string>()
+    const queue: Use[] = []
+    const useOrigin = new Map<string, string>()
+    let origin = ''
+    const use = (u: Use): void => {
+      const key = useKey(u)
+      if (reachedUses.has(key)) return
+      reachedUses.add(key)
+      useOrigin.set(key, origin)
+      queue.push(u)
+    }
+    const useAll = (uses: readonly Use[] | undefined): void => {
+      for (const u of uses ?? []) use(u)
+    }
+    const reach = (fn: FunctionDecl, via = origin): void => {
+      if (seen.has(fn)) return
+      seen.add(fn)
+      if (!reachedFns.has(fn)) {
+        reachedFns.add(fn)
+        reason.set(fn, via)
+      }
+      const saved = origin
+      origin = `${fn.qualifiedName}`
+      useAll(usesOf.get(fn))
+      for (const inner of nested.get(fn) ?? []) reach(inner, `nested in ${fn.qualifiedName}`)
+      origin = saved
+    }
+    for (const module of tests) {
+      origin = module.path
       useAll(moduleUses.get(module.path))
       for (const fn of module.functions) useAll(usesOf.get(fn))
-    } else {
-      if (loaded.has(module.path) || scripts.has(module.path)) useAll(moduleUses.get(module.path))
+    }
+    for (const module of model.modules) {
+      if (module.isTest) continue
+      origin = module.path
+      if (loadedHere.has(module.path) || scripts.has(module.path))
+        useAll(moduleUses.get(module.path))
       if (scripts.has(module.path)) useAll(mainUses.get(module.path))
     }
-  }
-  for (const fn of descriptorAccessors) reach(fn)
-  const makeLive = (key: string): void => {
-    if (live.has(key)) return
-    live.add(key)
-    for (const fn of waiting.get(key) ?? []) reach(fn)
-    waiting.delete(key)
-    for (const node of classMembers.get(key) ?? []) reach(node.fn)
-    for (const base of classes.basesOf(key)) makeLive(base)
-  }
-  // A module no import loads may be loaded some other way (an entry point, a plugin registry) that
-  // builds its classes without naming them: their methods wait only for their own names. Only where
-  // something can load it so: a string or an entry point naming it, or a load by a computed name.
-  const loadable = loadableByName(model)
-  for (const module of model.modules)
-    if (!module.isTest && !loaded.has(module.path) && !scripts.has(module.path) && loadable(module))
-      for (const cls of module.classes) makeLive(classes.keyOf(module, cls.name))
-  while (queue.length > 0) {
-    const u = queue.pop() as Use
-    // `getattr(self, name)` with a computed name: any method of the family (a dispatch by node type).
-    if (u.kind === 'members' && u.cls) {
-      for (const c of family(u.cls))
-        for (const name of methodsOf.get(c) ?? []) use({ kind: 'self', name, cls: u.cls })
-      // Handed over: the class is built (a library holds an instance), so its methods are live.
-      if (u.any) for (const key of classes.named(u.cls, undefined)) makeLive(key)
-      continue
+    origin = 'descriptor'
+    for (const { module, fn } of descriptorAccessors)
+      if (loadedHere.has(module.path) || scripts.has(module.path)) reach(fn)
+    const makeLive = (key: string): void => {
+      if (live.has(key)) return
+      live.add(key)
+      const saved = origin
+      origin = `${origin} [class ${key} live]`
+      for (const fn of waiting.get(key) ?? []) reach(fn, `${waitedBy.get(fn)}; ${origin}`)
+      waiting.delete(key)
+      for (const node of classMembers.get(key) ?? []) reach(node.fn)
+      for (const base of classes.basesOf(key)) makeLive(base)
+      origin = saved
     }
-    if (u.kind !== 'self' && u.kind !== 'typed')
-      for (const alias of aliases.get(u.name) ?? []) use({ ...u, name: alias })
-    if (basesOf.has(u.name))
-      for (const key of classes.named(u.name, u.from ? byPath.get(u.from) : undefined))
-        makeLive(key)
-    const inFamily = u.kind === 'self' && u.cls ? family(u.cls) : undefined
-    const typedTo = u.kind === 'typed' ? new Set(u.classes) : undefined
-    for (const node of byName.get(u.name) ?? []) {
-      const cls = node.fn.className
-      if (u.kind === 'bare' && cls) continue
-      // Every subclass overrides it and nothing builds its class: a call runs an override.
-      if (shadowed.has(node.fn)) continue
-      // A receiver of known type runs that class's method (or, in JavaScript, a prototype function).
-      if (typedTo && (cls ? !typedTo.has(cls) && !lent.has(cls) : !u.js)) continue
-      // Functions outside classes (an object literal's, a prototype's) may be attached to any object.
-      if (inFamily && cls && !inFamily.has(cls) && !lent.has(cls)) continue
-      const key = cls ? classes.keyOf(node.module, cls) : ''
-      if (!cls || live.has(key) || !basesOf.has(cls)) reach(node.fn)
-      else push(waiting, key, node.fn)
+    // A module no import loads may be loaded some other way (an entry point, a plugin registry) that
+    // builds its classes without naming them: their methods wait only for their own names. Only where
+    // something can load it so: a string or an entry point naming it, or a load by a computed name.
+    origin = 'loadable by name'
+    for (const module of model.modules)
+      if (
+        !module.isTest &&
+        !loaded.has(module.path) &&
+        !scripts.has(module.path) &&
+        loadable(module)
+      )
+        for (const cls of module.classes) makeLive(classes.keyOf(module, cls.name))
+    while (queue.length > 0) {
+      const u = queue.pop() as Use
+      origin = `${u.text ? 'string ' : ''}${useKey(u)} from ${useOrigin.get(useKey(u)) ?? '?'}`
+      // `getattr(self, name)` with a computed name: any method of the family (a dispatch by node type).
+      if (u.kind === 'members' && u.cls) {
+        for (const c of family(u.cls))
+          for (const name of methodsOf.get(c) ?? []) use({ kind: 'self', name, cls: u.cls })
+        // Handed over: the class is built (a library holds an instance), so its methods are live.
+        if (u.any) for (const key of classes.named(u.cls, undefined)) makeLive(key)
+        continue
+      }
+      if (u.kind !== 'self' && u.kind !== 'typed')
+        for (const alias of aliases.get(u.name) ?? []) use({ ...u, name: alias })
+      if (basesOf.has(u.name))
+        for (const key of classes.named(u.name, u.from ? byPath.get(u.from) : undefined))
+          makeLive(key)
+      const inFamily = u.kind === 'self' && u.cls ? family(u.cls) : undefined
+      const typedTo = u.kind === 'typed' ? new Set(u.classes) : undefined
+      for (const node of byName.get(u.name) ?? []) {
+        const cls = node.fn.className
+        if (u.kind === 'bare' && cls) continue
+        // Every subclass overrides it and nothing builds its class: a call runs an override.
+        if (shadowed.has(node.fn)) continue
+        // A receiver of known type runs that class's method (or, in JavaScript, a prototype function).
+        if (typedTo && (cls ? !typedTo.has(cls) && !lent.has(cls) : !u.js)) continue
+        // Functions outside classes (an object literal's, a prototype's) may be attached to any object.
+        if (inFamily && cls && !inFamily.has(cls) && !lent.has(cls)) continue
+        const key = cls ? classes.keyOf(node.module, cls) : ''
+        if (!cls || live.has(key) || !basesOf.has(cls)) reach(node.fn)
+        else {
+          push(waiting, key, node.fn)
+          if (!waitedBy.has(node.fn)) waitedBy.set(node.fn, origin)
+        }
+      }
+      for (const node of byComputed.get(u.name) ?? []) reach(node.fn)
+      if (u.kind === 'prefix')
+        for (const [name, nodes] of byName)
+          if (name.startsWith(u.name))
+            for (const node of nodes) use({ kind: 'any', name: node.fn.name })
     }
-    for (const node of byComputed.get(u.name) ?? []) reach(node.fn)
-    if (u.kind === 'prefix')
-      for (const [name, nodes] of byName)
-        if (name.startsWith(u.name))
-          for (const node of nodes) use({ kind: 'any', name: node.fn.name })
   }
-  return { reached: (_module, fn) => reachedFns.has(fn), shadowed: (fn) => shadowed.has(fn) }
+  for (const { tests, loadedHere } of walksOf(model, loaded, byPath)) walk(tests, loadedHere)
+  return {
+    reached: (_module, fn) => reachedFns.has(fn),
+    shadowed: (fn) => shadowed.has(fn),
+    why: (fn) => reason.get(fn)
+  }
 }
 
 /** Each use of a name in the innermost function around it, or at the module's top level. */
@@ -258,7 +305,8 @@ function placeUses(
   ownTops: ReadonlySet<string>,
   types: TypeResolver,
   duplicated: ReadonlySet<string>,
-  byPath: ReadonlyMap<string, ModuleModel>
+  byPath: ReadonlyMap<string, ModuleModel>,
+  lookups: boolean
 ): {
   topLevel: Use[]
   main: Use[]
@@ -291,7 +339,12 @@ function placeUses(
       const any: Use =
         u.kind === 'typed' || u.kind === 'members' || u.member
           ? u
-          : { kind: 'any', name: u.name, ...(u.from ? { from: u.from } : {}) }
+          : {
+              kind: 'any',
+              name: u.name,
+              ...(u.from ? { from: u.from } : {}),
+              ...(u.text ? { text: true as const } : {})
+            }
       if (mainLine !== undefined && line >= mainLine) main.push(any)
       else topLevel.push(any)
       return
@@ -401,16 +454,67 @@ function placeUses(
   // that starts a name built at run time (`'visit_%s' % kind`, `` `on_${event}` ``, `'handle_' + x`) looks
   // up any function whose name starts so.
   const listed = new Set(module.all ?? [])
+  // Python: where nothing looks a computed name up (getattr, attrgetter...), a string is data (a field
+  // name, a dict key, asn1crypto's `('signature', OctetString)`), unless it is the name a lookup is given.
+  const direct = module.language === 'python' && !lookups ? literalLookups(module) : undefined
   for (const s of module.strings) {
     // A string in a type (`as 'validateAt'`) looks nothing up.
     if (s.inType) continue
     const line = s.loc.startLine
-    if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value))
-      add({ kind: 'any', name: s.value }, ownerOf(line), line)
+    if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value) && (!direct || direct.has(s.value)))
+      add({ kind: 'any', name: s.value, text: true }, ownerOf(line), line)
     const prefix = namePrefix(s.value)
     if (prefix) add({ kind: 'prefix', name: prefix }, ownerOf(line), line)
   }
   return { topLevel, main, byFunction }
+}
+
+/** Python's calls that look an attribute up by a name given as a string: where the name is. */
+const PY_LOOKUPS = new Map([
+  ['getattr', 1],
+  ['hasattr', 1],
+  ['setattr', 1],
+  ['delattr', 1],
+  ['attrgetter', 0],
+  ['methodcaller', 0]
+])
+const PY_STRING = /^[rbuRBU]*(['"])((?:(?!\1).)*)\1$/
+/** A string built from a literal start (`'_%s_value' % name`, `f'visit_{kind}'`): the prefix rule's. */
+const PREFIXED = /^[rbfuRBFU]*['"][A-Za-z_]/
+
+/** The names a Python module's lookups are given as literals (`getattr(x, 'name')`). */
+function literalLookups(module: ModuleModel): Set<string> {
+  const out = new Set<string>()
+  for (const call of module.calls) {
+    const at = PY_LOOKUPS.get(call.name)
+    const arg = at === undefined ? undefined : call.args[at]?.trim()
+    const literal = arg ? PY_STRING.exec(arg) : null
+    if (literal) out.add(literal[2])
+  }
+  return out
+}
+
+/**
+ * Whether any Python module looks a computed name up (`getattr(obj, name)`), so that any string may name
+ * what it reaches. A name bound only to a string built from a literal start is the prefix rule's.
+ */
+function computedLookups(model: CodeModel): boolean {
+  return model.modules.some(
+    (m) =>
+      m.language === 'python' &&
+      m.calls.some((call) => {
+        const at = PY_LOOKUPS.get(call.name)
+        const arg = at === undefined ? undefined : call.args[at]?.trim()
+        if (arg === undefined) return false
+        // On `self`/`cls` the names come from the class itself (the `members` use covers its family).
+        if (at === 1 && /^(self|cls)$/.test(call.args[0]?.trim() ?? '')) return false
+        if (PY_STRING.test(arg) || PREFIXED.test(arg)) return false
+        const bound = (m.bindings ?? []).filter(
+          (b) => b.name === arg && b.enclosing === call.enclosing
+        )
+        return bound.length === 0 || !bound.every((b) => PREFIXED.test(b.value.trim()))
+      })
+  )
 }
 
 /** `visit_` of `'visit_%s'`, `'visit_{}'`, `'visit_${x}'` or `'visit_'`: the start of a name built at run time. */
@@ -871,4 +975,105 @@ function loadableByName(model: CodeModel): (module: ModuleModel) => boolean {
     ]
     return texts.some((t) => names.some((n) => n.length > 2 && t.includes(n)))
   }
+}
+
+/** A file of test cases by its name (not a helper, conftest or runner). */
+const TEST_CASE_FILE =
+  /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|tests?\.py|[^/]*[.-](test|spec)\.[cm]?[jt]sx?)$/
+
+/** Above this many test files one walk from all of them (the cost of a walk each). */
+const MAX_WALKS = 400
+
+/**
+ * The walks of the graph: one per test file, from it, the test files it imports and the conftests pytest
+ * loads for every test, with the modules that set loads (its imports, transitively, and the packages
+ * around each Python module). A test file that may load a module no import names (a relative import that
+ * does not resolve, a load by a computed name) walks with everything the tests load.
+ * Modules loaded but by no test's imports (by name, through an entry point) count in every walk.
+ */
+function walksOf(
+  model: CodeModel,
+  loaded: ReadonlySet<string>,
+  byPath: ReadonlyMap<string, ModuleModel>
+): Array<{ tests: ModuleModel[]; loadedHere: ReadonlySet<string> }> {
+  const tests = model.modules.filter((m) => m.isTest)
+  if (tests.length === 0 || tests.length > MAX_WALKS) return [{ tests, loadedHere: loaded }]
+  const ownTops = topLevelNames(model)
+  const shared = tests.filter((m) => /(^|\/)conftest\.py$/.test(m.path))
+  const open = (m: ModuleModel): boolean =>
+    m.imports.some((d) => {
+      if (d.resolved) return false
+      const top = d.source.replace(/^node:/, '').split(/[./]/)[0]
+      return (
+        d.kind === 'dynamic' ||
+        d.source === '' ||
+        d.source.startsWith('.') ||
+        d.source.startsWith('/') ||
+        ownTops.has(top)
+      )
+    }) ||
+    m.calls.some(
+      (c) =>
+        LOADERS.has(c.name) &&
+        (c.arguments ? c.arguments[0]?.kind !== 'literal' : c.args.length === 0)
+    )
+  const closureOf = (roots: readonly ModuleModel[]): { paths: Set<string>; open: boolean } => {
+    const paths = new Set<string>()
+    let anyOpen = false
+    const queue = [...roots]
+    const add = (m: ModuleModel | undefined): void => {
+      if (!m || paths.has(m.path)) return
+      paths.add(m.path)
+      queue.push(m)
+    }
+    // A package `__init__.py` loaded because a module inside it is: only its top-level imports run.
+    const asParent = new Set<string>()
+    for (const m of roots) paths.add(m.path)
+    while (queue.length > 0) {
+      const m = queue.pop() as ModuleModel
+      const parent = asParent.has(m.path)
+      // A test package's `__init__.py` that loads by computed names is an import hook for the whole run
+      // (asn1crypto's finder for its own package), not a load only this test makes.
+      if (m.isTest && !parent && open(m)) anyOpen = true
+      for (const d of m.imports) {
+        if (!d.resolved || (parent && insideFunction(m, d.loc.startLine))) continue
+        add(byPath.get(d.resolved))
+        // `from pkg import mod` loads pkg/mod.py when mod is a module of the package.
+        if (d.kind === 'python' && d.resolved.endsWith('/__init__.py')) {
+          const dir = d.resolved.slice(0, -'/__init__.py'.length)
+          for (const { imported } of d.names)
+            add(byPath.get(`${dir}/${imported}.py`) ?? byPath.get(`${dir}/${imported}/__init__.py`))
+        }
+      }
+      // Importing `pkg.sub.mod` runs `pkg/__init__.py` and `pkg/sub/__init__.py` first.
+      if (m.language === 'python') {
+        const parts = m.path.split('/')
+        for (let i = parts.length - 1; i > 0; i--) {
+          const init = byPath.get(`${parts.slice(0, i).join('/')}/__init__.py`)
+          if (init && !paths.has(init.path)) asParent.add(init.path)
+          add(init)
+        }
+      }
+    }
+    return { paths, open: anyOpen }
+  }
+  const closures = tests.map((t) => closureOf([t, ...shared.filter((c) => c !== t)]))
+  const imported = new Set<string>()
+  for (const c of closures) for (const p of c.paths) imported.add(p)
+  const elsewhere = [...loaded].filter((p) => !imported.has(p))
+  return tests.map((t, i) => {
+    const { paths, open: anyOpen } = closures[i]
+    const here = anyOpen
+      ? new Set(loaded)
+      : new Set([...[...paths].filter((p) => loaded.has(p)), ...elsewhere])
+    // Another test file it imports (a runner importing every test) runs in its own walk; helpers run here.
+    const group = [...paths]
+      .map((p) => byPath.get(p))
+      .filter((m) => m?.isTest && (m === t || !TEST_CASE_FILE.test(m.path))) as ModuleModel[]
+    return { tests: group, loadedHere: here }
+  })
+}
+
+function insideFunction(module: ModuleModel, line: number): boolean {
+  return module.functions.some((f) => f.loc.startLine < line && line <= f.loc.endLine)
 }
