@@ -13,7 +13,7 @@ import {
 } from '../../src/pipeline/calibration.js'
 import { riskScore } from '../../perspectives/contract.js'
 import { byRisk, nextSteps } from '../../src/report/next-steps.js'
-import { codeFinding, run } from './make-input.js'
+import { codeFinding, run, spec } from './make-input.js'
 
 const shipped = (): boolean => true
 const calibration: Calibration = {
@@ -121,5 +121,62 @@ describe('the worth table', () => {
       .map(([id, c]) => ({ id, ...c }))
       .sort((a, b) => a.id.localeCompare(b.id))
     expect(JUDGED_WORTH).toEqual(expected)
+  })
+})
+
+describe('a spec standing on its own in the lead', () => {
+  const validation = (status: 'passed' | 'not-run', gain: number | null) => ({
+    status,
+    runs: status === 'passed' ? 1 : 0,
+    millis: 0,
+    message: null,
+    coverage_gain: gain,
+    claim: null
+  })
+  // A medium-confidence finding does not lead; its unrun spec must not bring it back.
+  const probe = codeFinding({
+    id: 'security/codeInjection/1',
+    perspective: 'security',
+    messageId: 'codeInjection',
+    severity: 'high',
+    confidence: 'medium',
+    file: 'src/config.py',
+    startLine: 9
+  })
+  it("leads with a finding's spec only when it ran, passed and reached code the suite leaves unrun", () => {
+    const steps = nextSteps(
+      [
+        run({
+          findings: [probe],
+          specs: [
+            spec({
+              id: 'unrun',
+              covers: [probe.id],
+              priority: 'P1',
+              fileName: 'a.test.ts',
+              validation: validation('not-run', null)
+            }),
+            spec({
+              id: 'nothing-new',
+              covers: [probe.id],
+              priority: 'P1',
+              fileName: 'b.test.ts',
+              validation: validation('passed', 0)
+            }),
+            spec({
+              id: 'adds',
+              covers: [probe.id],
+              priority: 'P1',
+              fileName: 'c.test.ts',
+              validation: validation('passed', 12)
+            })
+          ]
+        })
+      ],
+      10,
+      shipped,
+      calibration
+    )
+    expect(steps.map((s) => s.spec?.id)).toEqual(['adds'])
   })
 })

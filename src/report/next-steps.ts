@@ -119,12 +119,16 @@ export function nextSteps(
       })
     }
     // A first-priority spec on shipped code stands on its own when no finding led to it - not a plan
-    // item still to write (a todo claims nothing), nor the spec of a finding held back or left out.
+    // item still to write (a todo claims nothing), nor the spec of a finding held back or left out, nor
+    // the unrun spec of a finding not sure enough to lead, which would bring it back (flask's injection
+    // probe of a medium-confidence finding, judged false in round 6): it leads once it ran and reached
+    // code the project's suite leaves unrun.
     const reported = new Set(run.findings.map((f) => f.id))
     for (const s of run.specs) {
       if (covered.has(s) || s.priority !== 'P1' || !shipped(s.target.file)) continue
       if (s.planOnly || (s.covers.length > 0 && !s.covers.some((id) => reported.has(id)))) continue
       if (s.validation?.claim === 'refuted') continue
+      if (s.covers.length > 0 && !addsCoverage(s)) continue
       candidates.push({
         step: { perspective: run.meta.id, spec: s },
         // Ranked like a finding of an unjudged class (worth and trust unknown) of medium severity.
@@ -147,4 +151,9 @@ export function nextSteps(
     if (out.length >= max) break
   }
   return out
+}
+
+/** The spec ran, passed, and reached code the project's own suite does not. */
+function addsCoverage(s: TestSpec): boolean {
+  return s.validation?.status === 'passed' && (s.validation.coverage_gain ?? 0) > 0
 }
