@@ -3,11 +3,13 @@
 // by file and line, through each perspective's real pipeline (docs/evaluation/judged.md, "Session 12").
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import ciCd from '../../perspectives/ci-cd/index.js'
 import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import scope from '../../perspectives/scope/index.js'
 import security from '../../perspectives/security/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
+import testPyramid from '../../perspectives/test-pyramid/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, runFixture } from './harness.js'
 
@@ -348,6 +350,104 @@ describe('judged in round 6: test-coverage, the covdefaults plugin omits __main_
     expect(rows(found).filter((r) => r.startsWith('fileNotInReport'))).toEqual([
       'fileNotInReport upgrader/__main__.py:1',
       'fileNotInReport upgrader/extra.py:1'
+    ])
+  })
+})
+
+describe('judged in round 7: test-pyramid, a wait inside work handed to the code under test', () => {
+  const pkg = JSON.stringify({
+    name: 'queue',
+    version: '1.0.0',
+    type: 'module',
+    main: 'source/index.js'
+  })
+  const source = 'export default class Queue {\n  add(fn) {\n    return fn()\n  }\n}\n'
+  it('a delay inside a task given to queue.add or a handler given to a server is not a wait; one in the test body is', async () => {
+    const tasks = [
+      "import test from 'node:test'", // 1
+      "import assert from 'node:assert/strict'", // 2
+      "import delay from 'delay'", // 3
+      "import Queue from '../source/index.js'", // 4
+      '', // 5
+      "test('runs the task', async () => {", // 6
+      '  const queue = new Queue()', // 7
+      '  const result = await queue.add(async () => {', // 8
+      '    await delay(100)', // 9
+      '    return 1', // 10
+      '  })', // 11
+      '  assert.equal(result, 1)', // 12
+      '})', // 13
+      '', // 14
+      "test('serves the handler', async () => {", // 15
+      '  const handler = async () => {', // 16
+      '    await delay(100)', // 17
+      "    return 'ok'", // 18
+      '  }', // 19
+      '  const queue = new Queue()', // 20
+      "  assert.equal(await queue.add(handler), 'ok')", // 21
+      '})', // 22
+      ''
+    ].join('\n')
+    const waits = [
+      "import test from 'node:test'", // 1
+      "import assert from 'node:assert/strict'", // 2
+      "import delay from 'delay'", // 3
+      "import Queue from '../source/index.js'", // 4
+      '', // 5
+      "test('starts tasks', async () => {", // 6
+      '  const queue = new Queue()', // 7
+      '  queue.add(() => 1)', // 8
+      '  await delay(20)', // 9
+      '  assert.equal(queue.size, 0)', // 10
+      '})', // 11
+      ''
+    ].join('\n')
+    const found = await findings(testPyramid as Perspective<string, unknown>, {
+      'package.json': pkg,
+      'source/index.js': source,
+      'test/tasks.js': tasks,
+      'test/waits.js': waits
+    })
+    // Absent: tasks.js:9 and :17. Kept: waits.js:9.
+    expect(rows(found).filter((r) => r.startsWith('sleepInTest'))).toEqual([
+      'sleepInTest test/waits.js:9'
+    ])
+  })
+})
+
+describe('judged in round 7: ci-cd, coverage printed into the job log', () => {
+  const workflow = (report: string): string =>
+    [
+      'name: tests', // 1
+      'on: [push, pull_request]', // 2
+      'permissions:', // 3
+      '  contents: read', // 4
+      'jobs:', // 5
+      '  test:', // 6
+      '    runs-on: ubuntu-latest', // 7
+      '    timeout-minutes: 10', // 8
+      '    steps:', // 9
+      '      - uses: actions/checkout@v4', // 10
+      '      - run: pip install -e . pytest pytest-cov', // 11
+      `      - run: pytest --cov=dotenvy ${report}`, // 12
+      ''
+    ].join('\n')
+  const files = (report: string): Record<string, string> => ({
+    'pyproject.toml': '[project]\nname = "dotenvy"\nversion = "1.0"\n',
+    'dotenvy/__init__.py': 'def load(path):\n    return path\n',
+    'tests/test_load.py':
+      'from dotenvy import load\n\n\ndef test_load():\n    assert load("a") == "a"\n',
+    '.github/workflows/tests.yml': workflow(report)
+  })
+  it('--cov-report=term-missing keeps the table in the log; --cov-report=xml alone is lost with the runner', async () => {
+    const printed = await findings(
+      ciCd as Perspective<string, unknown>,
+      files('--cov-report=term-missing')
+    )
+    expect(rows(printed).filter((r) => r.startsWith('coverageNotKept'))).toEqual([])
+    const lost = await findings(ciCd as Perspective<string, unknown>, files('--cov-report=xml'))
+    expect(rows(lost).filter((r) => r.startsWith('coverageNotKept'))).toEqual([
+      'coverageNotKept .github/workflows/tests.yml:12'
     ])
   })
 })
