@@ -451,3 +451,47 @@ describe('judged in round 7: ci-cd, coverage printed into the job log', () => {
     ])
   })
 })
+
+describe('judged in round 7: ci-cd, one unpinned action repeated per step', () => {
+  it('the same action at the same ref in one file is one finding naming the other steps; another action is its own', async () => {
+    const workflow = [
+      'name: ci', // 1
+      'on: [push]', // 2
+      'permissions:', // 3
+      '  contents: read', // 4
+      'jobs:', // 5
+      '  test:', // 6
+      '    runs-on: ubuntu-latest', // 7
+      '    timeout-minutes: 10', // 8
+      '    steps:', // 9
+      '      - uses: pnpm/action-setup@v4', // 10
+      '      - run: pnpm test', // 11
+      '  lint:', // 12
+      '    runs-on: ubuntu-latest', // 13
+      '    timeout-minutes: 10', // 14
+      '    steps:', // 15
+      '      - uses: pnpm/action-setup@v4', // 16
+      '      - uses: pnpm/action-setup@v4', // 17
+      '      - uses: codecov/codecov-action@v5', // 18
+      '      - run: pnpm lint', // 19
+      ''
+    ].join('\n')
+    const result = await runFixture(ciCd as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({
+        name: 'served',
+        version: '1.0.0',
+        scripts: { test: 'node --test', lint: 'eslint .' }
+      }),
+      'index.js': 'module.exports = 1\n',
+      'test/a.test.js': "require('node:test')('a', () => {})\n",
+      '.github/workflows/ci.yml': workflow
+    })
+    const pins = result.run.findings.filter((f) => f.messageId === 'unpinnedAction')
+    // Absent: 16 and 17 (pnpm/action-setup again). Kept: 10 (with the two others counted) and 18.
+    expect(rows(pins)).toEqual([
+      'unpinnedAction .github/workflows/ci.yml:10',
+      'unpinnedAction .github/workflows/ci.yml:18'
+    ])
+    expect(pins.find((f) => f.startLine === 10)?.message).toContain('and 2 more steps of the file')
+  })
+})
