@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import ciCd from '../../perspectives/ci-cd/index.js'
 import dataIntegrity from '../../perspectives/data-integrity/index.js'
+import errorHandling from '../../perspectives/error-handling/index.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import scope from '../../perspectives/scope/index.js'
 import security from '../../perspectives/security/index.js'
@@ -493,5 +494,54 @@ describe('judged in round 7: ci-cd, one unpinned action repeated per step', () =
       'unpinnedAction .github/workflows/ci.yml:18'
     ])
     expect(pins.find((f) => f.startLine === 10)?.message).toContain('and 2 more steps of the file')
+  })
+})
+
+describe('judged in round 7: error-handling, an exit in a helper only the bin calls', () => {
+  it("handle() exported from lib/handler.js and called only by bin/cli.js may exit; lib/index.js's run() may not", async () => {
+    const found = await findings(errorHandling as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({
+        name: 'microserve',
+        version: '1.0.0',
+        main: 'lib/index.js',
+        bin: { microserve: 'bin/cli.js' }
+      }),
+      'lib/handler.js': [
+        'export async function handle(file) {', // 1
+        '  try {', // 2
+        '    return await import(file)', // 3
+        '  } catch (err) {', // 4
+        "    console.error('could not load', file)", // 5
+        '    process.exit(1)', // 6
+        '  }', // 7
+        '}', // 8
+        ''
+      ].join('\n'),
+      'lib/util.js': [
+        'export function fail(message) {', // 1
+        '  console.error(message)', // 2
+        '  process.exit(1)', // 3
+        '}', // 4
+        ''
+      ].join('\n'),
+      'lib/index.js': [
+        "import { fail } from './util.js'", // 1
+        'export function run(handler) {', // 2
+        "  if (typeof handler !== 'function') fail('no handler')", // 3
+        '  return handler', // 4
+        '}', // 5
+        ''
+      ].join('\n'),
+      'bin/cli.js': [
+        '#!/usr/bin/env node', // 1
+        "import { handle } from '../lib/handler.js'", // 2
+        'await handle(process.argv[2])', // 3
+        ''
+      ].join('\n')
+    })
+    // Absent: lib/handler.js:6. Kept: lib/util.js:3 (its caller is the library's entry).
+    expect(rows(found).filter((r) => r.startsWith('exitInLibrary'))).toEqual([
+      'exitInLibrary lib/util.js:3'
+    ])
   })
 })
