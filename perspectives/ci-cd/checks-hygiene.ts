@@ -299,10 +299,25 @@ function actionRefs(input: CheckInput): ActionRef[] {
   return refs
 }
 
+/**
+ * The references one finding stands for: the same action at the same ref in one file is one thing to pin
+ * (serve had 13 findings for 4 actions in 3 workflows, round 7). The first place is quoted, the rest counted.
+ */
+function byActionInFile(refs: ActionRef[]): { ref: ActionRef; more: number }[] {
+  const groups = new Map<string, { ref: ActionRef; more: number }>()
+  for (const ref of refs) {
+    const key = `${ref.file}\u0000${ref.uses.value.trim()}`
+    const known = groups.get(key)
+    if (known) known.more++
+    else groups.set(key, { ref, more: 0 })
+  }
+  return [...groups.values()]
+}
+
 export function pinning(input: CheckInput): Draft[] {
   const out: Draft[] = []
   const firstParty = new Set(input.options.firstPartyOwners.map((o) => o.toLowerCase()))
-  for (const ref of actionRefs(input)) {
+  for (const { ref, more } of byActionInFile(actionRefs(input))) {
     const value = ref.uses.value.trim()
     if (isLocalRef(value) || value.includes('${{')) continue
     let action: string
@@ -330,7 +345,10 @@ export function pinning(input: CheckInput): Draft[] {
       data: {
         action,
         ref: version,
-        where: ref.where,
+        where:
+          more === 0
+            ? ref.where
+            : `${ref.where} (and ${more} more step${more === 1 ? '' : 's'} of the file)`,
         kind: isTag ? 'tag' : 'branch or other ref',
         owner,
         advice: isFirstParty
@@ -343,7 +361,7 @@ export function pinning(input: CheckInput): Draft[] {
         ? 'First-party actions are maintained by GitHub; a moved tag is unlikely but still changes what runs without a commit here.'
         : "Tags and branches can be re-pointed; a compromised third-party action (as with tj-actions/changed-files in 2025) then runs with this workflow's token and secrets.",
       evidence: lineEvidence(input, ref.file, ref.uses.line),
-      key: `${ref.key}#${action}`,
+      key: `${ref.file}#${action}@${version}`,
       cwe: 'CWE-829'
     })
   }

@@ -20,6 +20,13 @@ const PR_EVENTS = new Set(['pull_request'])
 const COVERAGE_ACTIONS = /codecov|coveralls|coverage|sonar|codeclimate|qlty/i
 const COVERAGE_PATHS = /coverage|lcov|htmlcov|cobertura|\.coverage/i
 
+/**
+ * A coverage table printed into the job's log (`pytest --cov-report=term-missing`, `coverage report`):
+ * kept with the run, readable on every pull request's checks (judged not "lost" on microdot and
+ * python-dotenv, round 7).
+ */
+const PRINTS_COVERAGE = /--cov-report[= ]term\b|\bcoverage\s+report\b/
+
 function testUses(input: CheckInput): CommandUse[] {
   return input.graph.commands.filter((c) => c.kinds.has('test'))
 }
@@ -429,7 +436,7 @@ export function coverage(input: CheckInput): Draft[] {
     }
     const kept =
       input.graph.jobRuns.filter((r) => r.workflow === run.workflow).some(uploadsCoverage) ||
-      commands.some((c) => c.kinds.has('upload-coverage'))
+      commands.some((c) => c.kinds.has('upload-coverage') || PRINTS_COVERAGE.test(c.text))
     if (!kept) {
       out.push({
         messageId: 'coverageNotKept',

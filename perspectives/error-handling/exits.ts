@@ -84,7 +84,8 @@ function onlyFromCommand(input: CheckInput, path: string, qualified: string, dep
   if (COMMAND_FUNCTIONS.has(name)) return true
   const info = input.byPath.get(path)
   const fn = info?.functions.get(qualified)
-  if (!info || !fn || fn.exported) return false
+  if (!info || !fn) return false
+  if (fn.exported) return info.dialect !== 'python' && calledOnlyByPrograms(input, fn)
   const dot = qualified.lastIndexOf('.')
   const parent = dot > 0 ? qualified.slice(0, dot) : undefined
   // A nested function (not a method: a class is not a function) is installed by its parent.
@@ -99,6 +100,17 @@ function onlyFromCommand(input: CheckInput, path: string, qualified: string, dep
       c.enclosing !== undefined &&
       (input.entryModules.has(c.path) || onlyFromCommand(input, c.path, c.enclosing, depth + 1))
   )
+}
+
+/**
+ * A JavaScript function its module exports but that only command-line entry points call: a helper of the
+ * bin (micro's `handle`, imported solely by bin/micro.ts and not exported from the library's entry, judged
+ * partly true at best in round 7). A re-export from the library's entry is not a call, so such a helper
+ * would be missed too: the callers are what the model sees.
+ */
+function calledOnlyByPrograms(input: CheckInput, fn: { callers?: { path: string }[] }): boolean {
+  const callers = fn.callers ?? []
+  return callers.length > 0 && callers.every((c) => input.entryModules.has(c.path))
 }
 
 export function checkExits(input: CheckInput): Found[] {

@@ -24,6 +24,7 @@ const BUILDERS = new Set([
   'resolve',
   'dirname',
   'readFileSync',
+  'readFile',
   'Path',
   'parent'
 ])
@@ -55,9 +56,9 @@ function callText(site: CallSite): string {
   return `${site.isNew ? 'new ' : ''}${site.callee}(`
 }
 
-/** The call site an argument of `outer` is, when the argument is a call. */
+/** The call site an argument of `outer` is, when the argument is a call (awaited or not). */
 function nestedCall(module: ModuleModel, outer: CallSite, arg: CallArgument): CallSite | undefined {
-  const text = arg.text.trim()
+  const text = arg.text.trim().replace(/^await\s+/, '')
   return module.calls.find(
     (c) =>
       c !== outer &&
@@ -90,9 +91,35 @@ function ownArgument(
   if (arg.kind === 'literal') return true
   if (OWN_LOCATION.has(arg.text.trim())) return true
   if (ownLocationJoin(arg)) return true
-  if (arg.kind !== 'call' || depth > 6) return false
+  if (depth > 6) return false
+  if (arg.kind === 'identifier') return ownLocal(module, outer, arg.text.trim(), depth)
+  const awaited = arg.kind === 'other' && /^await\s+[\w$.]+\(/.test(arg.text.trim())
+  if (arg.kind !== 'call' && !awaited) return false
   const inner = nestedCall(module, outer, arg)
   return inner !== undefined && BUILDERS.has(inner.name) && selfMade(module, inner, depth + 1)
+}
+
+/**
+ * A local bound once in the call's function, before it, to the module's own location or a path built
+ * only from it (`const dirname = path.dirname(fileURLToPath(import.meta.url))`, lint-staged reading its
+ * own package.json, judged in round 6).
+ */
+function ownLocal(module: ModuleModel, outer: CallSite, name: string, depth: number): boolean {
+  const bound = (module.bindings ?? []).filter(
+    (b) => b.name === name && b.enclosing === outer.enclosing
+  )
+  if (bound.length !== 1) return false
+  const [b] = bound
+  if (b.operator !== '=' || b.branch || b.loc.endLine > outer.loc.startLine) return false
+  const value = b.value.trim()
+  if (OWN_LOCATION.has(value)) return true
+  const site = module.calls.find(
+    (c) =>
+      c.enclosing === outer.enclosing &&
+      c.loc.startLine === b.loc.startLine &&
+      value.replace(/^await\s+/, '').startsWith(callText(c))
+  )
+  return site !== undefined && BUILDERS.has(site.name) && selfMade(module, site, depth + 1)
 }
 
 /**

@@ -84,6 +84,61 @@ function blockingWaitFollows(file: TestFile, call: CallSite): boolean {
   return next !== undefined && BLOCKING_WAITS.has(next.name)
 }
 
+/**
+ * Calls whose function argument is the test's own flow, not code handed to the subject: a test, hook or
+ * suite registration, an event handler it listens with, a promise continuation.
+ */
+const TEST_FLOW: ReadonlySet<string> = new Set([
+  'on',
+  'once',
+  'addListener',
+  'addEventListener',
+  'prependListener',
+  'then',
+  'catch',
+  'finally',
+  'test',
+  'it',
+  'describe',
+  'suite',
+  'serial',
+  'only',
+  'skip',
+  'each',
+  'concurrent',
+  'before',
+  'after',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'step'
+])
+
+/**
+ * A JavaScript wait inside a function the test hands to the code under test: a task given to
+ * `queue.add(async () => { await delay(100) })`, a request handler `const fn = async () => { await
+ * sleep(100) }` given to the server. That is simulated work, not the test waiting (judged false 5 times
+ * in 7 on p-queue and micro, round 7). A named function declared in the test, or an inline function
+ * argument of a call in it other than the test's own flow (TEST_FLOW) or `new Promise` (the classic
+ * wait wrapper).
+ */
+function handedToCode(file: TestFile, call: CallSite, test: Location): boolean {
+  const strictlyInside = (loc: Location) =>
+    within(loc, test) &&
+    !(loc.startLine === test.startLine && loc.endLine === test.endLine) &&
+    within(call.loc, loc)
+  if (file.module.functions.some((f) => strictlyInside(f.loc))) return true
+  return file.module.calls.some(
+    (c) =>
+      c !== call &&
+      strictlyInside(c.loc) &&
+      !(c.isNew && c.callee === 'Promise') &&
+      !TEST_FLOW.has(c.name) &&
+      (c.arguments ?? []).some((a) => a.kind === 'function')
+  )
+}
+
 function delayText(ms: number): string {
   return ms >= 1000 ? `${Number((ms / 1000).toFixed(2))} s` : `${ms} ms`
 }
@@ -161,6 +216,7 @@ export function checkSleeps(input: SmellInput): Found[] {
         waits.push({ call, ms })
         continue
       }
+      if (test && handedToCode(file, call, test.loc)) continue
       const gate = gateOf(file, call)
       if (gate) waits.push({ call, ms, gate })
     }

@@ -102,6 +102,109 @@ export const JUDGED_CLASSES: readonly JudgedClass[] = [
   { id: 'test-pyramid/unseededRandom', judged: 14, true: 3, pooled: true }
 ]
 
+/**
+ * What judges said a class's findings were worth: of `judged` findings with a worth verdict, how many were
+ * true and how many worth acting on for the project's maintainer (judged rounds 1-4 and 6, every confidence:
+ * docs/evaluation/judged-verdicts.json and judged-round6.json; classes with at least MIN_JUDGED verdicts).
+ */
+export interface JudgedWorth {
+  /** `perspective/messageId`. */
+  id: string
+  judged: number
+  true: number
+  worth: number
+}
+
+export const JUDGED_WORTH: readonly JudgedWorth[] = [
+  { id: 'backwards-compat/defaultChanged', judged: 7, true: 0, worth: 0 },
+  { id: 'big-picture/hotspot', judged: 27, true: 5, worth: 3 },
+  { id: 'ci-cd/noConcurrency', judged: 20, true: 18, worth: 1 },
+  { id: 'ci-cd/noDependencyCache', judged: 11, true: 11, worth: 0 },
+  { id: 'ci-cd/noPermissions', judged: 14, true: 14, worth: 12 },
+  { id: 'ci-cd/noTimeout', judged: 56, true: 56, worth: 2 },
+  { id: 'ci-cd/unpinnedAction', judged: 58, true: 57, worth: 13 },
+  { id: 'data-integrity/nonAtomicWrite', judged: 9, true: 5, worth: 0 },
+  { id: 'data-integrity/roundTripPair', judged: 5, true: 1, worth: 0 },
+  { id: 'edge-cases/untestedBoundary', judged: 10, true: 0, worth: 0 },
+  { id: 'error-handling/bareExcept', judged: 6, true: 1, worth: 0 },
+  { id: 'error-handling/exitInLibrary', judged: 12, true: 5, worth: 7 },
+  { id: 'error-handling/logOnlyCatch', judged: 7, true: 0, worth: 0 },
+  { id: 'error-handling/swallowedError', judged: 11, true: 0, worth: 0 },
+  { id: 'failure-modes/awaitedIo', judged: 6, true: 2, worth: 1 },
+  { id: 'failure-modes/observedDefect', judged: 7, true: 0, worth: 0 },
+  { id: 'failure-modes/throwingCall', judged: 55, true: 8, worth: 3 },
+  { id: 'integration-points/envWithoutDefault', judged: 5, true: 0, worth: 0 },
+  { id: 'integration-points/untestedIntegration', judged: 8, true: 3, worth: 2 },
+  { id: 'integration-points/untestedRoute', judged: 10, true: 0, worth: 0 },
+  { id: 'performance/catastrophicRegex', judged: 11, true: 10, worth: 6 },
+  { id: 'scope/complexFunction', judged: 11, true: 0, worth: 0 },
+  { id: 'scope/largeUntestedModule', judged: 6, true: 1, worth: 0 },
+  { id: 'scope/untestedPublicUnit', judged: 57, true: 12, worth: 5 },
+  { id: 'scope/untestedRoute', judged: 13, true: 0, worth: 0 },
+  { id: 'security/pathTraversal', judged: 7, true: 0, worth: 0 },
+  { id: 'security/redosOnInput', judged: 8, true: 4, worth: 2 },
+  { id: 'test-coverage/uncoveredFunction', judged: 99, true: 54, worth: 35 },
+  { id: 'test-coverage/untestedFunctionEstimate', judged: 14, true: 6, worth: 0 },
+  { id: 'test-pyramid/sleepInTest', judged: 18, true: 5, worth: 6 },
+  { id: 'test-pyramid/unseededRandom', judged: 6, true: 0, worth: 0 },
+  { id: 'user-experience/optionWithoutHelp', judged: 14, true: 14, worth: 1 }
+]
+
+/** A class leads when at least this share of its judged findings was worth acting on. */
+export const WORTH_FROM = 1 / 3
+/** A class judged true (STRONG_FROM) but worth acting on below this share is hygiene: rated info, shown last. */
+export const MINOR_BELOW = 0.1
+
+/**
+ * `worth`: judges found the class worth a maintainer's time (noPermissions 12 of 14). `minor`: true but
+ * rarely worth acting on (noTimeout 2 of 56, noDependencyCache 0 of 11, optionWithoutHelp 1 of 14).
+ * `unknown`: neither, or too few verdicts.
+ */
+export type Worth = 'worth' | 'minor' | 'unknown'
+
+export function worthOfClass(c: JudgedWorth | undefined): Worth {
+  if (c === undefined || c.judged < MIN_JUDGED) return 'unknown'
+  if (c.worth / c.judged >= WORTH_FROM) return 'worth'
+  if (c.true / c.judged >= STRONG_FROM && c.worth / c.judged < MINOR_BELOW) return 'minor'
+  return 'unknown'
+}
+
+export function worthOf(
+  f: Pick<Finding, 'perspective' | 'messageId'>,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): Worth {
+  const id = `${f.perspective}/${f.messageId}`
+  return worthOfClass((calibration.worth ?? []).find((c) => c.id === id))
+}
+
+/** How a finding's class ranks for order: worth 2, unknown 1, minor 0. */
+export function worthRank(
+  f: Pick<Finding, 'perspective' | 'messageId'>,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): number {
+  const w = worthOf(f, calibration)
+  return w === 'worth' ? 2 : w === 'minor' ? 0 : 1
+}
+
+/**
+ * The run with the findings of minor classes rated info: true, kept in the plan and its records, but
+ * neither counted in the risk nor read before what judges found worth acting on.
+ */
+export function rateByWorth(
+  run: PerspectiveRun,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): PerspectiveRun {
+  if (run.status !== 'ok') return run
+  if (!run.findings.some((f) => f.severity !== 'info' && worthOf(f, calibration) === 'minor'))
+    return run
+  const findings = run.findings.map((f) =>
+    f.severity !== 'info' && worthOf(f, calibration) === 'minor'
+      ? { ...f, severity: 'info' as const }
+      : f
+  )
+  return { ...run, findings, risk: riskWithout(run, findings) }
+}
+
 export type Trust = 'held' | 'strong' | 'unproven'
 
 export function trustOf(c: JudgedClass): Trust {
@@ -114,9 +217,15 @@ export interface Calibration {
   classes: readonly JudgedClass[]
   /** Classes reported although held: `perspective`, `perspective/messageId`, or `all`. */
   report: readonly string[]
+  /** What judges found worth acting on, by class; none when absent. */
+  worth?: readonly JudgedWorth[]
 }
 
-export const DEFAULT_CALIBRATION: Calibration = { classes: JUDGED_CLASSES, report: [] }
+export const DEFAULT_CALIBRATION: Calibration = {
+  classes: JUDGED_CLASSES,
+  report: [],
+  worth: JUDGED_WORTH
+}
 
 /** The judged class of a finding, if any. */
 export function classOf(

@@ -9,7 +9,7 @@ import type { RenderTarget } from '../specs/types.js'
 import type { Logger } from '../log.js'
 import type { BaseInput } from './base.js'
 import { assembleResults, type ResultsPlan } from './results.js'
-import { DEFAULT_CALIBRATION, holdBack, type Calibration } from './calibration.js'
+import { DEFAULT_CALIBRATION, holdBack, rateByWorth, type Calibration } from './calibration.js'
 import { stage } from './timing.js'
 import { errorMessage } from '../util/errors.js'
 
@@ -86,6 +86,8 @@ export async function runPerspectives(
         }
         // Held before big-picture reads the runs: its hotspots and backlog stand on reported findings only.
         run = holdBack(run, inputs.calibration ?? DEFAULT_CALIBRATION)
+        // True classes judges rarely found worth acting on (CI hygiene, help text) are rated info.
+        run = rateByWorth(run, inputs.calibration ?? DEFAULT_CALIBRATION)
         if (run.status === 'ok') {
           logger.info(
             `${meta.number} ${meta.id}: ${run.findings.length} findings${run.held?.length ? ` (${run.held.length} held back by the judged calibration)` : ''}, ${run.specs.length} specs, risk ${run.risk}/100 (${run.millis} ms)`

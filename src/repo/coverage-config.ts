@@ -56,7 +56,14 @@ function istanbulScope(
 
 /** coverage.py's `[run]` section, from .coveragerc, setup.cfg/tox.ini (`coverage:run`) or pyproject. */
 function coveragePyScope(file: string, run: Loose | undefined): CoverageScope | null {
-  return run ? scope(file, 'coverage.py', run.include, run.omit) : null
+  if (!run) return null
+  // The covdefaults plugin adds its own omit (`*/__main__.py`, `*/setup.py`) to the project's
+  // (pyupgrade's `__main__.py` called "not in the report", round 6).
+  const plugins = list(run.plugins) ?? []
+  const omit = plugins.includes('covdefaults')
+    ? [...(list(run.omit) ?? []), '*/__main__.py', '*/setup.py']
+    : run.omit
+  return scope(file, 'coverage.py', run.include, omit)
 }
 
 const RC_FILES: { name: string; tool: 'c8' | 'nyc' }[] = [

@@ -1,6 +1,7 @@
 // "What to do next": the few findings and specs a maintainer should act on first, across perspectives.
-// Chosen by risk on shipped code: first the classes independent judges found true most often (the judged
-// calibration, src/pipeline/calibration.ts), then severity, then confidence, then a spec that already covers it.
+// Chosen by risk on shipped code: first the classes independent judges found worth acting on, then those they
+// found true most often (the judged calibration, src/pipeline/calibration.ts), then severity, then confidence,
+// then a spec that already covers it.
 // Running the specs decides too: a finding its spec showed to be a defect leads whatever its rank;
 // a finding its spec refuted is left out.
 // Pure and deterministic; both the job summary and the terminal report list the same items.
@@ -14,6 +15,7 @@ import {
   DEFAULT_CALIBRATION,
   isHeld,
   trustRank,
+  worthRank,
   type Calibration
 } from '../pipeline/calibration.js'
 
@@ -46,17 +48,23 @@ function leads(f: Finding, shipped: (path: string) => boolean): boolean {
   )
 }
 
-/** Findings in shipped code first, then by severity and confidence; order within a perspective kept otherwise. */
+/**
+ * Findings in shipped code first, then the classes judges found worth acting on before the ones they
+ * found true but rarely worth it (src/pipeline/calibration.ts), then by severity and confidence; order
+ * within a perspective kept otherwise.
+ */
 export function byRisk(
   findings: readonly Finding[],
-  isShipped: (path: string) => boolean = isShippedPath
+  isShipped: (path: string) => boolean = isShippedPath,
+  calibration: Calibration = DEFAULT_CALIBRATION
 ): Finding[] {
   const shipped = (f: Finding): number => (f.file === null || isShipped(f.file) ? 1 : 0)
   return findings
-    .map((f, i) => ({ f, i }))
+    .map((f, i) => ({ f, i, worth: worthRank(f, calibration) }))
     .sort(
       (a, b) =>
         shipped(b.f) - shipped(a.f) ||
+        b.worth - a.worth ||
         severityWeight(b.f.severity) - severityWeight(a.f.severity) ||
         CONFIDENCE_RANK[b.f.confidence] - CONFIDENCE_RANK[a.f.confidence] ||
         a.i - b.i
@@ -92,10 +100,14 @@ export function nextSteps(
       if (isHeld(f, calibration)) continue
       const spec = specFor.get(f.id)
       const defect = spec?.validation?.claim === 'defect'
-      if (!defect && !leads(f, shipped)) continue
+      const worth = worthRank(f, calibration)
+      // A class judged true but rarely worth acting on (a job's timeout, an option's help text) does not lead.
+      if (!defect && (worth === 0 || !leads(f, shipped))) continue
       if (spec) covered.add(spec)
+      // What judges found worth acting on first, then what they found true (round 6: 11% worth).
       const score =
         (defect ? 1000 : 0) +
+        worth * 200 +
         trustRank(f, calibration) * 100 +
         severityWeight(f.severity) * 10 +
         CONFIDENCE_RANK[f.confidence] * 3 +
@@ -107,15 +119,20 @@ export function nextSteps(
       })
     }
     // A first-priority spec on shipped code stands on its own when no finding led to it - not a plan
-    // item still to write (a todo claims nothing), nor the spec of a finding held back or left out.
+    // item still to write (a todo claims nothing), nor the spec of a finding held back or left out, nor
+    // the unrun spec of a finding not sure enough to lead, which would bring it back (flask's injection
+    // probe of a medium-confidence finding, judged false in round 6): it leads once it ran and reached
+    // code the project's suite leaves unrun.
     const reported = new Set(run.findings.map((f) => f.id))
     for (const s of run.specs) {
       if (covered.has(s) || s.priority !== 'P1' || !shipped(s.target.file)) continue
       if (s.planOnly || (s.covers.length > 0 && !s.covers.some((id) => reported.has(id)))) continue
       if (s.validation?.claim === 'refuted') continue
+      if (s.covers.length > 0 && !addsCoverage(s)) continue
       candidates.push({
         step: { perspective: run.meta.id, spec: s },
-        score: 100 + 20 + PRIORITY_RANK[s.priority],
+        // Ranked like a finding of an unjudged class (worth and trust unknown) of medium severity.
+        score: 200 + 100 + 20 + PRIORITY_RANK[s.priority],
         order: order++
       })
     }
@@ -134,4 +151,9 @@ export function nextSteps(
     if (out.length >= max) break
   }
   return out
+}
+
+/** The spec ran, passed, and reached code the project's own suite does not. */
+function addsCoverage(s: TestSpec): boolean {
+  return s.validation?.status === 'passed' && (s.validation.coverage_gain ?? 0) > 0
 }
