@@ -137,8 +137,8 @@ describe('an inline type given a name, an output narrowed, an input widened (dot
       "CounterConfiguration.name: type narrowed from `string` to `'requests' | 'errors'` @index.d.ts:22",
       'ExpandOptions.processEnv: type changed from `{ [name: string]: string }` to `NumberInput` @index.d.ts:9',
       "MetricConfiguration.name: type narrowed from `string` to `'requests' | 'errors'` @index.d.ts:22",
-      'Registry.metrics: return type changed from `Promise<string>` to `Promise<string | number>` @index.d.ts:17',
-      'register.metrics: return type changed from `Promise<string>` to `Promise<string | number>` @index.d.ts:17'
+      'Registry.metrics: return type widened from `Promise<string>` to `Promise<string | number>` @index.d.ts:17',
+      'register.metrics: return type widened from `Promise<string>` to `Promise<string | number>` @index.d.ts:17'
     ])
     expect(found.join('\n')).not.toMatch(/parsed|contentType|setRegistries|registers/)
     expect(messages.join('\n')).toContain(
