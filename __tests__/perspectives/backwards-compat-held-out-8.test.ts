@@ -2,29 +2,7 @@
 // small package written for it: the planted break asserted by file and line, the false shape beside
 // it asserted absent.
 import { describe, expect, it } from '@jest/globals'
-import perspective from '../../perspectives/backwards-compat/index.js'
-import { runFixture } from './harness.js'
-
-const manifest = (fields: Record<string, unknown>): string =>
-  JSON.stringify({ name: 'pkg', version: '1.0.0', main: 'index.js', ...fields })
-
-/** The breaking findings from base to head as `title @file:line`, with their messages. */
-async function breaksOf(
-  base: Record<string, string>,
-  head: Record<string, string>
-): Promise<{ found: string[]; messages: string[] }> {
-  const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
-  expect(run.error).toBeNull()
-  const breaking = run.findings.filter(
-    (f) => f.messageId !== 'versionBumpTooSmall' && (f.tags ?? []).includes('bump:major')
-  )
-  return {
-    found: breaking
-      .map((f) => `${f.title} @${f.file ? `${f.file}:${f.startLine}` : (f.where ?? []).join(' ')}`)
-      .sort(),
-    messages: breaking.map((f) => f.message)
-  }
-}
+import { breaksOf, manifest } from './compat-fixture.js'
 
 describe('names a CommonJS module builds in a loop or with Object.assign (proc-log 3)', () => {
   const levels = [
@@ -183,26 +161,5 @@ describe('declaration shapes held-out-8 called breaking (minipass 5 and 7, jose 
     expect(found.join('\n')).not.toMatch(/prototype/)
     expect(found.filter((f) => f.includes('isStream'))).toHaveLength(1)
     expect(found.find((f) => f.includes('isStream'))).toMatch(/@index\.d\.ts:3 at base/)
-  })
-})
-
-describe('a main file moved (fs-minipass 3: index.js -> lib/index.js)', () => {
-  const api = (names: string[]): string =>
-    names.map((n) => `exports.${n} = function ${n} () {}`).join('\n') + '\n'
-  const base = { 'package.json': manifest({}), 'index.js': api(['read', 'write']) }
-
-  it('the old file is not a removed module; a name the moved entry lost is still a removal, at the old line', async () => {
-    const moved = await breaksOf(base, {
-      'package.json': manifest({ version: '2.0.0', main: 'lib/index.js' }),
-      'lib/index.js': api(['read', 'write'])
-    })
-    expect(moved.found).toEqual([])
-    const lost = await breaksOf(base, {
-      'package.json': manifest({ version: '2.0.0', main: 'lib/index.js' }),
-      'lib/index.js': api(['read'])
-    })
-    expect(lost.found.join('\n')).not.toMatch(/Module index\.js removed/)
-    expect(lost.found.filter((f) => f.includes('write'))).toHaveLength(1)
-    expect(lost.found.find((f) => f.includes('write'))).toMatch(/index\.js:2 at base/)
   })
 })

@@ -92,15 +92,3 @@ export function publicScriptFile(
   const admits = patternAdmits(rootManifest(model))
   return (file) => reached(file) || (named?.has(file) ?? false) || admits(file)
 }
-
-/**
- * The file `require('pkg')` resolves to: the root package.json's `main` (a `./lib` folder is its
- * index), else the root index. Undefined with an `exports` map or without a root package.json.
- */
-export function mainEntryFile(model: CodeModel): string | undefined {
-  const manifest = rootManifest(model)
-  if (!manifest || manifest.exports !== undefined) return undefined
-  const files = new Set(model.modules.map((m) => m.path))
-  const main = (manifest.main ?? 'index.js').replace(/^\.\//, '')
-  return [main, `${main}.js`, `${main}/index.js`, `${main}.cjs`].find((f) => files.has(f))
-}

@@ -6,7 +6,7 @@
 import type { CodeModel, ModuleModel } from '../../src/model/types.js'
 import { isApiPath, isPublicPythonPath } from './api.js'
 import type { Change } from './compare.js'
-import { mainEntryFile, namedEntryFiles } from './public-files.js'
+import { namedEntryFiles } from './public-files.js'
 
 const JS_MODULE = /\.[cm]?js$/
 const ANY_SCRIPT = /(\.d)?\.[cm]?[jt]sx?$/
@@ -94,12 +94,6 @@ function removedScripts(base: CodeModel, head: CodeModel): RemovedModule[] {
   // Only a file the base's package.json named (its `main`, `bin`, `types`...) was public by its path: a
   // helper the entry requires for itself (depd 1's lib/compat/*.js) or a bundle's source is not.
   const named = namedEntryFiles(base) ?? new Set<string>()
-  // The base's `main` file, gone because `main` moved (fs-minipass 3: `index.js` -> `lib/index.js`):
-  // `require('pkg')` still resolves, to the new file, and its names are compared there.
-  const baseMain = mainEntryFile(base)
-  const headMain = mainEntryFile(head)
-  const mainMoved = (path: string): boolean =>
-    path === baseMain && headMain !== undefined && headMain !== baseMain
   return base.modules
     .filter(
       (m) =>
@@ -113,7 +107,7 @@ function removedScripts(base: CodeModel, head: CodeModel): RemovedModule[] {
       name: m.path,
       file: m.path,
       files: new Set([m.path]),
-      ...(named.has(m.path) && !mainMoved(m.path) ? {} : { private: true })
+      ...(named.has(m.path) ? {} : { private: true })
     }))
 }
 
