@@ -163,3 +163,37 @@ describe('declaration shapes held-out-8 called breaking (minipass 5 and 7, jose 
     expect(found.find((f) => f.includes('isStream'))).toMatch(/@index\.d\.ts:3 at base/)
   })
 })
+
+describe('the same shapes in TypeScript sources', () => {
+  const source = (result: string, payload: string, read: string): string =>
+    [
+      'export interface Shared { encoding?: string | null }',
+      "export type BufferOptions = Shared & { encoding?: null | 'buffer' }",
+      'export interface Payload { sub?: string }',
+      `export interface Result<P = Payload> { payload: ${payload} }`,
+      'export class Pipe {',
+      `  async collect(): ${result} { return Object.assign([], { dataLength: 0 }) }`,
+      `  read(): ${read} { return '' }`,
+      '}',
+      ''
+    ].join('\n')
+  it('an intersection default, the narrower half and a narrowed result are not breaks; a widened result is, at its line', async () => {
+    const { found } = await breaksOf(
+      {
+        'package.json': manifest({ main: 'index.ts' }),
+        'index.ts': source('Promise<string[]>', 'Payload', 'string')
+      },
+      {
+        'package.json': manifest({ version: '2.0.0', main: 'index.ts' }),
+        'index.ts': source(
+          'Promise<string[] & { dataLength: number }>',
+          'P & Payload',
+          'string | undefined'
+        )
+      }
+    )
+    expect(found).toEqual([
+      'Pipe.read: return type widened from `string` to `string | undefined` @index.ts:7'
+    ])
+  })
+})
