@@ -251,8 +251,14 @@ function names(finding, documented) {
     // An option key (`Options.unixify`, `default(options).unixify`) or a keyword argument removed.
     if (REMOVALS.includes(finding.messageId))
       return symbol === documented.name || symbol.endsWith(`.${documented.name}`)
-    // The record keeps the title, not the data: `f lost parameter x`, `f: parameter x renamed to y`.
+    // The record keeps the title, not the data: `f lost parameter x`, `f: parameter x renamed to y`;
+    // the declaration reading says it as `f: parameter \`x\` removed` (jose 5's `octAsKeyObject`,
+    // found on held-out-8 and not counted until round 9).
     const words = (finding.title ?? '').split(/[\s:]+/)
+    if (finding.messageId === 'apiChanged')
+      return new RegExp(`: parameter \`${documented.name}\` (removed|renamed)`).test(
+        finding.title ?? ''
+      )
     return (
       PARAMETER_REMOVALS.includes(finding.messageId) &&
       words[words.indexOf('parameter') + 1] === documented.name

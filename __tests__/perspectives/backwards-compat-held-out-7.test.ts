@@ -2,29 +2,7 @@
 // small package written for it: the false shape asserted absent, a real twin beside it asserted by file
 // and line, with both places in its message.
 import { describe, expect, it } from '@jest/globals'
-import perspective from '../../perspectives/backwards-compat/index.js'
-import { runFixture } from './harness.js'
-
-const manifest = (fields: Record<string, unknown>): string =>
-  JSON.stringify({ name: 'pkg', version: '1.0.0', main: 'index.js', ...fields })
-
-/** The breaking findings from base to head as `title @file:line`, with their messages. */
-async function breaksOf(
-  base: Record<string, string>,
-  head: Record<string, string>
-): Promise<{ found: string[]; messages: string[] }> {
-  const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
-  expect(run.error).toBeNull()
-  const breaking = run.findings.filter(
-    (f) => f.messageId !== 'versionBumpTooSmall' && (f.tags ?? []).includes('bump:major')
-  )
-  return {
-    found: breaking
-      .map((f) => `${f.title} @${f.file ? `${f.file}:${f.startLine}` : (f.where ?? []).join(' ')}`)
-      .sort(),
-    messages: breaking.map((f) => f.message)
-  }
-}
+import { breaksOf, manifest } from './compat-fixture.js'
 
 describe('members inherited through mapped utility types (html-webpack-plugin 5)', () => {
   const options = [

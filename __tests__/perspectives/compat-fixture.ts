@@ -34,3 +34,25 @@ export async function compatBreaks(
     })
     .sort()
 }
+
+/** A root package.json for a fixture package (`pkg` 1.0.0, `main: index.js`), with `fields` over it. */
+export const manifest = (fields: Record<string, unknown>): string =>
+  JSON.stringify({ name: 'pkg', version: '1.0.0', main: 'index.js', ...fields })
+
+/** The breaking findings from base to head as `title @file:line`, with their messages. */
+export async function breaksOf(
+  base: Record<string, string>,
+  head: Record<string, string>
+): Promise<{ found: string[]; messages: string[] }> {
+  const { run } = await runFixture(perspective, head, { baseFiles: base, baseSource: true })
+  expect(run.error).toBeNull()
+  const breaking = run.findings.filter(
+    (f) => f.messageId !== 'versionBumpTooSmall' && (f.tags ?? []).includes('bump:major')
+  )
+  return {
+    found: breaking
+      .map((f) => `${f.title} @${f.file ? `${f.file}:${f.startLine}` : (f.where ?? []).join(' ')}`)
+      .sort(),
+    messages: breaking.map((f) => f.message)
+  }
+}

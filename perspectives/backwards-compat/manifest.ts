@@ -242,7 +242,8 @@ export function compareManifests(
             'engineRaised',
             {
               engine: 'Node.js',
-              before: was.engines.node ?? '',
+              // No field admitted every version.
+              before: was.engines.node ?? '*',
               after: now.engines.node ?? '',
               dropped: engine,
               file: was.path,
@@ -351,6 +352,9 @@ function compareEngine(before: string | undefined, after: string | undefined): s
   const was = before ? lowestVersion(before) : null
   if (before && !was) return null
   if (was && compareTriple(low, was) <= 0) return null
+  // A field added where there was none is a floor on every version that installed before, unless
+  // it admits them all (`>=0.0.0`).
+  if (!before && compareTriple(low, [0, 0, 0]) <= 0) return null
   return was ? `from ${was.join('.')} up to below ${low.join('.')}` : `below ${low.join('.')}`
 }
 

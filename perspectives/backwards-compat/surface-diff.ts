@@ -77,6 +77,8 @@ function shape(item: SurfaceItem): string {
 }
 
 function parentOf(name: string): string {
+  // An interface's call signature (`DeflateFunction()`) belongs to the interface: gone with it.
+  if (name.endsWith('()')) return name.slice(0, -2)
   const i = name.lastIndexOf('.')
   return i < 0 ? '' : name.slice(0, i)
 }

@@ -11,6 +11,9 @@ import type { EntryPoint } from './ts-entries.js'
 import { type UmdProperty, umdProperties } from './ts-umd.js'
 import { bundledModuleRanges, declaredInside } from './ts-bundle.js'
 import { EMITTER_METHODS, inheritedBase } from './node-emitter.js'
+import type { LoopProperty } from './loop-exports.js'
+import { loopBuiltProperties } from './loop-exports.js'
+import { relate } from './type-order.js'
 import {
   declaringGeneric,
   interfaceBody,
@@ -472,6 +475,30 @@ class Walker {
       })
   }
 
+  /**
+   * Names the file builds in a loop or with `Object.assign` (loop-exports.ts), after the compiler's own
+   * (which take precedence): members of the `default` when the module's value is set as a whole.
+   */
+  loopBuilt(properties: LoopProperty[]): void {
+    const ts = this.ts
+    const hasDefault = this.items.has(`${this.subpath} default`)
+    for (const p of properties) {
+      const member = p.owner === 'default' || hasDefault
+      const name = member ? `default.${p.name}` : p.name
+      const type = this.checker.getBaseTypeOfLiteralType(this.checker.getTypeAtLocation(p.value))
+      const sigs = this.signaturesOf(type, ts.SignatureKind.Call)
+      this.add({
+        name,
+        kind: sigs.length > 0 ? (member ? 'method' : 'function') : member ? 'property' : 'variable',
+        ...(sigs.length > 0
+          ? { signatures: sigs }
+          : { type: this.typeText(undefined, type), typeGuessed: true as const }),
+        ...(member ? { ownerKind: 'variable' as const } : {}),
+        ...this.where(p.at as TS.Declaration)
+      })
+    }
+  }
+
   /** A UMD module's value as the module's `default`, with the properties its factory gives it. */
   umd(properties: UmdProperty[], sf: TS.SourceFile): void {
     const ts = this.ts
@@ -496,6 +523,28 @@ class Walker {
     }
   }
 
+  /**
+   * The declaration that gives a property its type. A property of an intersection (`SharedOptions &
+   * { encoding?: null | 'buffer' }`, minipass 7) has one declaration per part and the type of all of
+   * them at once: the part whose written type the others hold, else the last (the part written to
+   * narrow the others).
+   */
+  private narrowestDeclaration(prop: TS.Symbol): TS.Declaration | undefined {
+    const ts = this.ts
+    const decls = prop.getDeclarations() ?? []
+    const typed = decls.filter(
+      (d): d is TS.PropertySignature | TS.PropertyDeclaration =>
+        (ts.isPropertySignature(d) || ts.isPropertyDeclaration(d)) && d.type !== undefined
+    )
+    if (typed.length < 2) return prop.valueDeclaration ?? decls[0]
+    const text = (d: TS.PropertySignature | TS.PropertyDeclaration): string => d.type!.getText()
+    return (
+      typed.find((d) =>
+        typed.every((o) => o === d || ['same', 'narrower'].includes(relate(text(o), text(d))))
+      ) ?? typed[typed.length - 1]
+    )
+  }
+
   /** Public properties and methods of a type (inherited included), each with its signatures or type. */
   private members(owner: string, type: TS.Type, isStatic: boolean, ownerKind: SurfaceKind): void {
     const ts = this.ts
@@ -508,7 +557,7 @@ class Walker {
       if (owner === 'default' && prop.name === 'default' && this.selfAlias(prop, type)) continue
       // `_x` and `x_` (immer's `useProxies_`) mark members private by convention.
       if (/^[_#]|^__@|_$/.test(prop.name)) continue
-      const decl = prop.valueDeclaration ?? prop.getDeclarations()?.[0]
+      const decl = this.narrowestDeclaration(prop)
       if (decl) {
         const modifiers = ts.getCombinedModifierFlags(decl)
         if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue
@@ -630,8 +679,9 @@ export function readSurface(
       const exportEquals = moduleSymbol.exports?.get('export=' as TS.__String)
       if (exportEquals && own(exportEquals)) walker.exported('default', exportEquals)
       for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
-        // `export=` is read above; `__esModule` is the transpiler's interop marker, not an export.
-        if (symbol.name === 'export=' || symbol.name === '__esModule') continue
+        // `export=` is read above; `__esModule` is the transpiler's interop marker, not an export; a
+        // class given as `export =` lends the module its statics, and its `prototype` is not one.
+        if (['export=', '__esModule', 'prototype'].includes(symbol.name)) continue
         if (!own(symbol)) continue
         if (jsDocTypedefOnly(ts, symbol)) continue
         walker.exported(symbol.name, symbol)
@@ -649,6 +699,7 @@ export function readSurface(
     // A bundle whose entry value the compiler cannot see is still the module users load: its
     // `default`, of a shape not known here.
     if (walker.items.size === 0 && inlined.length > 0) walker.umd([], sf)
+    if (/\.[cm]?js$/.test(entry.file)) walker.loopBuilt(loopBuiltProperties(ts, sf))
     for (const [id, item] of walker.items) surface.set(id, item)
   }
   return surface

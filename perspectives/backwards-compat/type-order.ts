@@ -6,6 +6,13 @@ export type TypeRelation = 'same' | 'wider' | 'narrower' | 'changed'
 
 /** Splits at top-level `|` (outside brackets, braces, parentheses, angle brackets and strings). */
 export function unionMembers(type: string): string[] {
+  return topLevelParts(type, '|')
+    .map(normalise)
+    .filter((p) => p !== '')
+}
+
+/** The parts of `type` between top-level `separator`s, as written. */
+function topLevelParts(type: string, separator: '|' | '&' | ','): string[] {
   const parts: string[] = []
   let depth = 0
   let quote = ''
@@ -20,7 +27,7 @@ export function unionMembers(type: string): string[] {
     if (ch === '"' || ch === "'" || ch === '`') quote = ch
     else if ('([{<'.includes(ch)) depth += 1
     else if (')]}>'.includes(ch) && !(ch === '>' && type[i - 1] === '=')) depth -= 1
-    if (ch === '|' && depth === 0) {
+    if (ch === separator && depth === 0) {
       if (current.trim()) parts.push(current)
       current = ''
       continue
@@ -28,22 +35,56 @@ export function unionMembers(type: string): string[] {
     current += ch
   }
   if (current.trim()) parts.push(current)
-  return parts.map(normalise).filter((p) => p !== '')
+  return parts
 }
 
 export function normalise(type: string): string {
   let t = type
     // `'auto'` and `"auto"` are one literal type (html-webpack-plugin 5 changed its quotes).
     .replace(/'([^'"\\]*)'/g, '"$1"')
+    // A member separator is a `;` or a line break, which the flattened text keeps only as a space
+    // (minipass 7's `{ end(): any; write(): any; }` is 6's multi-line `{ end(): any write(): any }`).
+    .replace(/;/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([,;:|&<>()[\]{}=?])\s*/g, '$1')
-    .replace(/;}/g, '}')
+    .replace(/\s*([,:|&<>()[\]{}=?])\s*/g, '$1')
     .replace(/,}/g, '}')
     .trim()
   // `Array<T>` and `T[]` are one type; `readonly` prefixes are kept (they narrow what can be done).
   t = t.replace(/^Array<([\w.]+)>$/, '$1[]')
   while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1)
+  // `A & A` is `A`, and `A & B` is `B & A` (jose 5's `PayloadType & JWTPayload` with the default
+  // `PayloadType = JWTPayload`: the old `JWTPayload`).
+  const parts = topLevelParts(t, '&')
+  if (parts.length > 1 && !t.includes('=>'))
+    t = [...new Set(parts.map((p) => p.trim()))].sort().join('&')
   return t
+}
+
+/** The parts of a top-level intersection (`Buffer[] & { dataLength: number }`), or none. */
+function intersectionParts(type: string): string[] {
+  const parts = topLevelParts(type, '&')
+  return parts.length > 1 ? parts.map(normalise) : []
+}
+
+/**
+ * Generic types whose values are read, never written, by the user (`Promise<T>`): one holds another
+ * when its argument holds the other's, so a result of `Promise<A & B>` still is a `Promise<A>`.
+ */
+const COVARIANT = new Set([
+  'Promise',
+  'PromiseLike',
+  'ReadonlyArray',
+  'Iterable',
+  'AsyncIterable',
+  'IterableIterator'
+])
+
+/** `Promise<X>` as `['Promise', 'X']`, for the covariant wrappers above with one type argument. */
+function covariantArgument(type: string): [string, string] | undefined {
+  const m = /^([\w$.]+)<(.*)>$/.exec(type)
+  if (!m || !COVARIANT.has(m[1].replace(/^.*\./, '')) || !balancedAngles(m[2])) return undefined
+  if (topLevelParts(m[2], ',').length > 1) return undefined
+  return [m[1], m[2]]
 }
 
 function balanced(text: string): boolean {
@@ -189,7 +230,15 @@ function holds(set: Set<string>, x: string, depth = 0): boolean {
   const base = literalBase(x)
   if (base && set.has(base)) return true
   const element = depth < 3 ? arrayElement(x) : undefined
+  // An intersection is a value of each of its parts.
+  if (depth < 3 && intersectionParts(x).some((part) => holds(set, part, depth + 1))) return true
+  const wrapped = depth < 3 ? covariantArgument(x) : undefined
   for (const y of set) {
+    const outer = wrapped && covariantArgument(y)
+    if (wrapped && outer && outer[0] === wrapped[0]) {
+      const inner = members(outer[1])
+      if ([...members(wrapped[1])].every((m) => holds(inner, m, depth + 1))) return true
+    }
     if (sameButTypeArguments(x, y) || sameArray(x, y) || nodeAccepts(y, x)) return true
     const other = element === undefined ? undefined : arrayElement(y)
     if (element !== undefined && other !== undefined) {
