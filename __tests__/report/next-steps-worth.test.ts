@@ -96,7 +96,7 @@ describe('ordering by what judges found worth acting on', () => {
 })
 
 describe('the worth table', () => {
-  it('is the count of the judged verdicts with a worth verdict, by class (rounds 1-4 and 6)', () => {
+  it('is the count of the judged verdicts with a worth verdict, by class (rounds 1-4, 6 and 7)', () => {
     const read = (
       name: string
     ): { perspective: string | null; message_id: string | null; claim: string; worth: string }[] =>
@@ -107,7 +107,11 @@ describe('the worth table', () => {
         )
       )
     const counts = new Map<string, { judged: number; true: number; worth: number }>()
-    for (const r of [...read('judged-verdicts.json'), ...read('judged-round6.json')]) {
+    for (const r of [
+      ...read('judged-verdicts.json'),
+      ...read('judged-round6.json'),
+      ...read('judged-round7.json')
+    ]) {
       if (!r.perspective || !r.message_id || (r.worth !== 'yes' && r.worth !== 'no')) continue
       const id = `${r.perspective}/${r.message_id}`
       const c = counts.get(id) ?? { judged: 0, true: 0, worth: 0 }
