@@ -496,6 +496,21 @@ describe('parser', () => {
     expect(await fw(`describe('a', () => { beforeAll(() => {}) })`)).toBe('jest')
   })
 
+  test("the test globals a file calls: a runner's modifier counts, another member of a parameter named test does not", async () => {
+    const globals = async (code: string): Promise<string[]> =>
+      (await extractSnippet(code, { isTest: true })).test?.globals ?? []
+    // EventEmitter2's nodeunit files: `test` is each case's parameter, not mocha's tdd global.
+    expect(
+      await globals(
+        "module.exports = {\n  'adds': function (test) {\n    test.ok(true)\n    test.done()\n  }\n}\n"
+      )
+    ).toEqual([])
+    expect(await globals("suite('a', () => {})\ntest.skip('b', () => {})\n")).toEqual([
+      'suite',
+      'test'
+    ])
+  })
+
   test('no test info for a source file', async () => {
     const m = await extractSnippet(`it('looks like a test', () => {})`)
     expect(m.test).toBeUndefined()

@@ -82,16 +82,37 @@ const INTERFACE_GLOBALS = new Set([
   'suiteTeardown'
 ])
 
+/** What a test global's member call may be for it to be the global: `it.only`, `suite.skip`, `test.each`... */
+const MODIFIERS = new Set([
+  'only',
+  'skip',
+  'todo',
+  'each',
+  'retries',
+  'timeout',
+  'concurrent',
+  'skipIf',
+  'runIf',
+  'fails'
+])
+
 /**
  * Notes mocha-only hook globals (`before`, `after`) that tell mocha from jest, and every interface
  * global called by its bare name (`suite(`, `setup(`): which of mocha's interfaces the file is written in.
  */
 export function noteTestGlobal(state: JsState, fnNode: Node | null): void {
   if (!state.isTest) return
-  // `suite.skip(...)`, `test.only(...)`: the global is the member's object.
+  // `suite.skip(...)`, `test.only(...)`: the global is the member's object. Only a runner's own modifier
+  // says so: `test.ok(...)` is nodeunit's assertion on a parameter named test, not tdd's global.
   let base = fnNode
-  while (base?.type === 'member_expression') base = base.childForFieldName('object')
+  let member: string | null = null
+  while (base?.type === 'member_expression') {
+    const property = base.childForFieldName('property')
+    if (property) member = slice(state, property, 20)
+    base = base.childForFieldName('object')
+  }
   if (base?.type !== 'identifier') return
+  if (member !== null && !MODIFIERS.has(member)) return
   const name = slice(state, base, 20)
   if (INTERFACE_GLOBALS.has(name)) state.testGlobals.add(name)
   if (fnNode?.type !== 'identifier') return
