@@ -269,3 +269,24 @@ describePython(
     }, 300_000)
   }
 )
+
+describe('contract specs pin what the package ships', () => {
+  // wtforms: a spec importing the build hook hatch_build.py (tooling; hatchling not installed where the
+  // tests run) stopped pytest's whole collection.
+  it('writes no spec for a build hook beside the package, and one for the shipped function', async () => {
+    const { run } = await runFixture(
+      perspective,
+      {
+        'pyproject.toml':
+          '[project]\nname = "greeter"\nversion = "1.0.0"\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n[tool.hatch.build.targets.wheel]\npackages = ["src/greeter"]\n',
+        'hatch_build.py':
+          'from hatchling.builders.hooks.plugin.interface import BuildHookInterface\n\n\nclass CustomBuildHook(BuildHookInterface):\n    def initialize(self, version, build_data):\n        build_data["x"] = version\n\n\ndef compile_catalogs(root):\n    return root\n',
+        'src/greeter/__init__.py': 'def greet(name):\n    return "hello " + name\n'
+      },
+      { target: { framework: 'pytest', language: 'python' } }
+    )
+    const files = run.specs.map((s) => s.target?.file)
+    expect(files).toContain('src/greeter/__init__.py')
+    expect(files).not.toContain('hatch_build.py')
+  })
+})
