@@ -290,3 +290,25 @@ describe('contract specs pin what the package ships', () => {
     expect(files).not.toContain('hatch_build.py')
   })
 })
+
+describe('a contract spec imports a name from the module that offers it', () => {
+  // pyee: TrioEventEmitter.on is inherited from base.py's EventEmitter; `from pyee.base import
+  // TrioEventEmitter` failed to import and stopped the collection.
+  it('imports a subclass from its own module when pinning a member it inherits', async () => {
+    const { run } = await runFixture(
+      perspective,
+      {
+        'pyproject.toml': '[project]\nname = "emitters"\nversion = "1.0.0"\n',
+        'emitters/__init__.py': '',
+        'emitters/base.py':
+          'class Emitter:\n    def on(self, event, handler=None):\n        return handler\n',
+        'emitters/trio.py':
+          'from emitters.base import Emitter\n\n__all__ = ["TrioEmitter"]\n\n\nclass TrioEmitter(Emitter):\n    pass\n'
+      },
+      { target: { framework: 'pytest', language: 'python' } }
+    )
+    const spec = run.specs.find((s) => s.title === 'TrioEmitter.on keeps its public signature')
+    expect(spec?.code).toContain('from emitters.trio import TrioEmitter')
+    expect(spec?.code).not.toContain('from emitters.base import TrioEmitter')
+  })
+})

@@ -410,6 +410,9 @@ export function buildSpecs(
     seen.add(item.key)
     const python = item.language === 'python'
     const { name, code } = python ? pySteps(item) : jsSteps(item, target)
+    // The module that offers the name: an inherited member is declared in its base class's module
+    // (pyee's TrioEventEmitter.on lives in base.py), but the class is imported from its own (trio.py).
+    const exposedBy = item.key.slice(0, item.key.indexOf('#'))
     const signature = describeSignature(item)
     // A TypeScript signature the compiler can pin keeps its steps (the pin would be lost in a table).
     const defaultFunction = isDefaultFunction(item)
@@ -454,10 +457,10 @@ export function buildSpecs(
       priority: covers.length > 0 ? 'P1' : item.entry ? 'P2' : 'P3',
       body: {
         kind: 'steps',
-        module: item.file,
+        module: exposedBy,
         imports: [
           {
-            from: item.file.includes('/') ? item.file : `./${item.file}`,
+            from: exposedBy.includes('/') ? exposedBy : `./${exposedBy}`,
             names: [defaultFunction ? `default as ${name}` : name]
           }
         ],
