@@ -494,15 +494,15 @@ function freshOwnObject(
 }
 
 /**
- * Every call of the function to itself passes the written object on unchanged (`this.dot(obj[key], tgt,
- * path.concat(key))`): it flattens into one object by joined keys and never descends into the target, so a
- * `__proto__` key can at most reset that object's own prototype (dot-object's `dot`).
+ * Whether the function calls itself and every such call passes, where each written parameter goes, an
+ * argument `passes` accepts.
  */
-function keepsTarget(
+function selfCallsPass(
   module: ModuleModel,
   fn: FunctionDecl,
   names: Set<string>,
-  written: string[]
+  written: string[],
+  passes: (argument: string, parameter: string) => boolean
 ): boolean {
   const selfCalls = module.calls.filter(
     (c) =>
@@ -513,9 +513,26 @@ function keepsTarget(
   if (selfCalls.length === 0) return false
   return written.every((n) => {
     const index = fn.params.findIndex((p) => p.name === n)
-    return index >= 0 && selfCalls.every((c) => (c.args[index] ?? '').trim() === n)
+    return index >= 0 && selfCalls.every((c) => passes((c.args[index] ?? '').trim(), n))
   })
 }
+
+/**
+ * Every call of the function to itself passes the written object on unchanged (`this.dot(obj[key], tgt,
+ * path.concat(key))`): it flattens into one object by joined keys and never descends into the target, so a
+ * `__proto__` key can at most reset that object's own prototype (dot-object's `dot`).
+ */
+function keepsTarget(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  names: Set<string>,
+  written: string[]
+): boolean {
+  return selfCallsPass(module, fn, names, written, (argument, parameter) => argument === parameter)
+}
+
+const FRESH_OBJECT =
+  /^(?:\{\s*\}|\[\s*\]|Object\.create\(\s*null\s*\)|new\s+(?:Object|Map)\(\s*\))(?:\s+as\s+.+)?$/
 
 /**
  * Every call of the function to itself passes a fresh empty object where the written target goes
@@ -530,19 +547,7 @@ function recursesIntoFresh(
   names: Set<string>,
   written: string[]
 ): boolean {
-  const selfCalls = module.calls.filter(
-    (c) =>
-      c.enclosing === fn.qualifiedName &&
-      names.has(c.name) &&
-      (!c.receiver || /^(this|exports|module\.exports)$/.test(c.receiver))
-  )
-  if (selfCalls.length === 0) return false
-  const fresh =
-    /^(?:\{\s*\}|\[\s*\]|Object\.create\(\s*null\s*\)|new\s+(?:Object|Map)\(\s*\))(?:\s+as\s+.+)?$/
-  return written.every((n) => {
-    const index = fn.params.findIndex((p) => p.name === n)
-    return index >= 0 && selfCalls.every((c) => fresh.test((c.args[index] ?? '').trim()))
-  })
+  return selfCallsPass(module, fn, names, written, (argument) => FRESH_OBJECT.test(argument))
 }
 
 /**
