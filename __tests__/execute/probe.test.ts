@@ -17,6 +17,9 @@ import { loadRepository } from '../../src/repo/loader.js'
 import type { PerspectiveRun } from '../../src/engine/types.js'
 import { CI_PYTHON, fixtureWorkspace, validationOptions } from './workspace.js'
 
+/** The line of `>>> padded(0.25)` in textkit/shown.py. */
+const PADDED_LINE = 71
+
 describe('round-trip pairs by name', () => {
   it('pairs a verb with its inverse in the same place, and to_x with from_x', () => {
     expect(
@@ -88,7 +91,7 @@ describePython('probing an installed Python project (probe-py)', () => {
   it('a docstring example that does not hold is found at its line, quoting both values', () => {
     const example = find('example', 'double')
     expect(example?.defect).toMatchObject({ line: 27, source: 'double(3)', want: '6', got: '9' })
-    expect(example?.message).toContain('documents `6`; it gives `9`')
+    expect(example?.message).toContain('documents `6`; the code gives `9`')
     expect(example?.delivered).toBe(true)
   })
 
@@ -118,7 +121,72 @@ describePython('probing an installed Python project (probe-py)', () => {
       probed()
         .flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
         .sort()
-    ).toEqual(['crash:Counter.longest', 'crash:initials', 'example:double', 'round-trip:decode'])
+    ).toEqual([
+      'crash:Counter.longest',
+      'crash:initials',
+      'example:Pipe.twice',
+      'example:double',
+      'example:padded',
+      'round-trip:decode'
+    ])
+  })
+
+  it('a failed example that is not deterministic or not self-contained is a plan line with its reason, never a defect', () => {
+    for (const symbol of ['stamp', 'dice', 'home', 'first_line', 'framed'])
+      expect(find('example', symbol)).toBeUndefined()
+    const shown = result.notes.filter((n) => n.includes('textkit/shown.py'))
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /`datetime\.datetime\.now\(\)\.year` of stamp .* is no expectation: it reads the clock$/
+        ),
+        expect.stringMatching(/of dice .* is no expectation: it reads randomness$/),
+        expect.stringMatching(/of home .* is no expectation: it reads the environment$/),
+        expect.stringMatching(
+          /of first_line .* is no expectation: it reads .*os\.py, a file the project does not ship$/
+        ),
+        expect.stringMatching(
+          /of framed .* is no expectation: its \.\. testsetup:: block does not run here \(ModuleNotFoundError\)$/
+        )
+      ])
+    )
+    expect(shown).toHaveLength(5)
+  })
+
+  it("an example runs after its docstring's .. testsetup:: block, in the probe and in the spec", () => {
+    // rounded holds once its setup sets two places; padded fails even after its setup, and its spec runs the setup too.
+    expect(find('example', 'rounded')).toBeUndefined()
+    const padded = find('example', 'padded')
+    expect(padded?.defect).toMatchObject({ line: PADDED_LINE, want: "'0.25 '", got: "'0.2 '" })
+    expect(padded?.message).toMatch(/^the documented example and the code disagree: /)
+    expect(padded?.spec.code).toContain('textkit.shown.PLACES = 1')
+    expect(result.outcomes.get(padded!.spec.id)?.validation).toMatchObject({
+      status: 'failed',
+      runs: 3,
+      claim: 'defect'
+    })
+  })
+
+  it('a name the examples use without importing it is given from the package that exports it, and only then', () => {
+    // Pipe.twice's examples call `pipe`, which textkit exports; Pipe.first's first example calls `nowhere`, which nobody does.
+    const twice = find('example', 'Pipe.twice')
+    expect(twice?.defect).toMatchObject({
+      line: 13,
+      source: 'pipe([1, 2]).twice()',
+      want: '[1, 2, 1, 2, 9]',
+      got: '[1, 2, 1, 2]',
+      provided: { pipe: 'textkit' }
+    })
+    expect(twice?.message).toContain(
+      '(with pipe from textkit, which the examples use without importing)'
+    )
+    expect(twice?.spec.code).toContain("test.globs['pipe'] = textkit.pipe")
+    expect(result.outcomes.get(twice!.spec.id)?.validation).toMatchObject({
+      status: 'failed',
+      runs: 3,
+      claim: 'defect'
+    })
+    expect(find('example', 'Pipe.first')).toBeUndefined()
   })
 
   it('a round trip that holds (escape/unescape) becomes a passing pytest spec over its values', () => {
@@ -172,6 +240,8 @@ describePython('probing an installed Python project (probe-py)', () => {
     )
     expect(edges.findings.map((f) => [f.file, f.startLine]).sort()).toEqual([
       ['textkit/codec.py', null],
+      ['textkit/pipe.py', 13],
+      ['textkit/shown.py', PADDED_LINE],
       ['textkit/words.py', 27]
     ])
   })

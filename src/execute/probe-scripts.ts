@@ -299,6 +299,74 @@ def _same_value(want, got):
             if isinstance(node, ast.Constant):
                 node.kind = None
     return ast.dump(a) == ast.dump(b)
+# What makes a docstring example no expectation: its statements read something that is not the same
+# on every machine and every day. Each with the one line the plan says.
+_UNSTEADY = (
+    (re.compile(r'\b(?:now|utcnow|today)\s*\(|\btime\.(?:time|time_ns|monotonic|perf_counter|localtime|gmtime|ctime|asctime)\s*\(\s*\)'), 'it reads the clock'),
+    (re.compile(r'\brandom\.|\bsecrets\.|\b(?:uuid1|uuid4|urandom|randint|randrange|shuffle)\s*\('), 'it reads randomness'),
+    (re.compile(r'\bos\.environ\b|\bgetenv\s*\(|\bgetpass\.|\bgetuser\s*\(|\bplatform\.|\bsys\.platform\b'), 'it reads the environment'),
+    (re.compile(r'\burlopen\s*\(|\brequests\.|\bhttpx\.|\bsocket\.|\burllib\.request\b|\bhttp\.client\b'), 'it reaches the network'),
+    (re.compile(r'\bgettz\s*\(|\bZoneInfo\s*\(|\bpytz\.timezone\s*\(|\btzlocal\s*\(|\btzwin\w*\s*\('), 'its output depends on time zone data (tzdata) the project does not ship'),
+    (re.compile(r'\blocale\.|\bgettext\.'), 'its output depends on the locale'),
+    (re.compile(r'(?<![\w.])open\s*\(|\.read_(?:text|bytes)\s*\('), 'it reads a file outside the example'),
+)
+def _unsteady(code):
+    for pattern, why in _UNSTEADY:
+        if pattern.search(code): return why
+    return None
+# Files read while an example runs, outside the project's own tree: data it does not ship.
+_reads = []
+_probe_open = builtins.open
+_RUNNER_FILES = ('pdb.py', 'bdb.py', 'linecache.py', 'tokenize.py')
+def _reading_open(file, mode='r', *a, **k):
+    # doctest's own debugger reads ~/.pdbrc on every run: the runner's read, not the example's.
+    if not _by_runner() and isinstance(file, (str, bytes, os.PathLike)) and not any(c in mode for c in 'wax+'):
+        _reads.append(os.fsdecode(file))
+    return _probe_open(file, mode, *a, **k)
+builtins.open = _reading_open
+import io
+io.open = _reading_open
+def _by_runner():
+    # The innermost frame that is the runner's (its debugger, its source reader) or the example's own code decides.
+    f = sys._getframe(2)
+    while f is not None:
+        name = f.f_code.co_filename
+        if os.path.basename(name) in _RUNNER_FILES: return True
+        if name.startswith('<doctest') or name == '<testsetup>' or os.path.basename(name) == 'doctest.py': return False
+        f = f.f_back
+    return False
+# A read of an environment variable by the code an example calls (HOME, LANG, TZ): not the same on every machine.
+_environ_get = os._Environ.__getitem__
+def _environ_read(self, key):
+    if not _by_runner(): _touched.add('environment')
+    return _environ_get(self, key)
+os._Environ.__getitem__ = _environ_read
+# Sphinx's doctest: a '.. testsetup::' block runs before the examples beside it; plain doctest skips it.
+_DIRECTIVE = re.compile(r'^([ \t]*)\.\.[ \t]+testsetup::.*$', re.M)
+def _setup_blocks(docstring):
+    lines = (docstring or '').splitlines()
+    blocks = []
+    for i, line in enumerate(lines):
+        m = _DIRECTIVE.match(line)
+        if not m: continue
+        indent = len(m.group(1).expandtabs())
+        body = []
+        for nxt in lines[i + 1:]:
+            if nxt.strip() and len(nxt.expandtabs()) - len(nxt.expandtabs().lstrip()) <= indent: break
+            body.append(nxt)
+        code = inspect.cleandoc('\n'.join(body)) if any(b.strip() for b in body) else ''
+        # An option line (:skipif: ...) is the directive's, not code.
+        code = '\n'.join(l for l in code.splitlines() if not re.match(r'\s*:\w[\w-]*:', l))
+        if code.strip(): blocks.append(code)
+    return '\n'.join(blocks)
+def _run_example_test(test, setup, globs):
+    # One run of the docstring's examples on a copy of the module's names, after its setup block.
+    test.globs = dict(globs)
+    if setup:
+        exec(compile(setup, '<testsetup>', 'exec'), test.globs)
+    runner = _Recorder()
+    runner.run(test, out=lambda s: None, clear_globs=False)
+    return runner.first
 def _probe_examples():
     try:
         tests = doctest.DocTestFinder(recurse=True).find(mod)
@@ -306,23 +374,65 @@ def _probe_examples():
         return
     for test in sorted(tests, key=lambda t: t.name):
         if not test.examples: continue
-        obj_module = test.globs.get('__name__')
         if test.filename and not _own(test.filename): continue
-        runner = _Recorder()
-        _touched.discard('clock'); _touched.discard('randomness')
+        setup = _setup_blocks(test.docstring)
+        globs = dict(test.globs)
+        provided = {}
+        _touched.discard('clock'); _touched.discard('randomness'); _touched.discard('environment')
+        del _reads[:]
         try:
-            runner.run(test, out=lambda s: None, clear_globs=True)
+            first = _run_example_test(test, setup, globs)
+            # A name the examples use without importing it, exported by the package itself (seq from functional):
+            # given as the package's reader would import it. Any other missing name leaves the example unrun.
+            while first is not None and isinstance(first[2], NameError) and len(provided) < 5:
+                name = _missing_name(first[2])
+                top = sys.modules.get(mod.__name__.split('.')[0])
+                if not name or name in provided or name.startswith('_') or top is None or not hasattr(top, name): break
+                provided[name] = top.__name__
+                globs[name] = getattr(top, name)
+                first = _run_example_test(test, setup, globs)
         except _Blocked:
             continue
-        if runner.first is None or _touched & {'clock', 'randomness'}: continue
-        example, got, error = runner.first
+        except Exception as e:
+            # The setup block does not run here: the examples after it are no expectation.
+            first = None
+            if any(ex.want for ex in test.examples):
+                _emit({'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': test.lineno, 'source': test.examples[0].source.strip()[:300], 'reason': 'its .. testsetup:: block does not run here (' + type(e).__name__ + ')'})
+            continue
+        if first is None: continue
+        example, got, error = first
         # Setup the docstring leaves to its reader (a name it never imports) and trapped effects say nothing about the code.
         if error is not None and isinstance(error, (NameError, ImportError, _Blocked)): continue
         if got is not None and (' at 0x' in got or ' object at ' in got or _same_value(example.want, got)): continue
         # No output written, the result told in a comment on the call (>>> is_string('foo') # returns true): prose, not a doctest.
         if got is not None and not example.want.strip() and '#' in example.source.strip().splitlines()[-1]: continue
         line = None if test.lineno is None else test.lineno + example.lineno + 1
-        _emit({'kind': 'example', 'symbol': test.name[len(mod.__name__) + 1:] if test.name.startswith(mod.__name__ + '.') else test.name, 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example)})
+        # Not deterministic or not self-contained: what its statements read, what it read at run time, or a second run.
+        upto = test.examples[:test.examples.index(example) + 1]
+        why = _unsteady(setup + '\n' + '\n'.join(ex.source for ex in upto))
+        if why is None and _touched & {'clock', 'randomness', 'environment'}:
+            why = 'it reads ' + ('the clock' if 'clock' in _touched else 'randomness' if 'randomness' in _touched else 'the environment')
+        outside = [r for r in _reads if not _own(r)]
+        if why is None and outside:
+            why = 'it reads ' + outside[0][:120] + ', a file the project does not ship'
+        if why is None:
+            try:
+                again = _run_example_test(test, setup, globs)
+            except BaseException:
+                again = None
+            if again is None or again[0] is not example or (again[1] or '') != (got or '') or type(again[2]) is not type(error):
+                why = 'its output differs between two runs'
+        if why is not None:
+            _emit({'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': why})
+            continue
+        _emit({'kind': 'example', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example), **({'setup': setup} if setup else {}), **({'provided': provided} if provided else {})})
+def _missing_name(e):
+    name = getattr(e, 'name', None)
+    if name: return name
+    m = re.search(r"name '(\w+)' is not defined", str(e))
+    return m.group(1) if m else None
+def _symbol(test):
+    return test.name[len(mod.__name__) + 1:] if test.name.startswith(mod.__name__ + '.') else test.name
 for _step in (_probe_examples, _probe_pairs, _probe_crashes, _probe_methods):
     try:
         _step()

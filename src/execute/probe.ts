@@ -49,6 +49,10 @@ export type ProbedDefect =
       source: string
       want: string
       got: string
+      /** The docstring's Sphinx `.. testsetup::` code, run before its examples as Sphinx does. */
+      setup?: string
+      /** Names the examples use without importing them, given from the package that exports them (`seq` from `functional`). */
+      provided?: Record<string, string>
     }
   | {
       kind: 'round-trip'
@@ -94,8 +98,13 @@ let counter = 0
 export async function probeModule(
   session: ProbeSession,
   target: ProbeTarget
-): Promise<{ defects: ProbedDefect[]; held: HeldRoundTrip[]; note: string | null }> {
-  if (!session.python) return { defects: [], held: [], note: null }
+): Promise<{
+  defects: ProbedDefect[]
+  held: HeldRoundTrip[]
+  note: string | null
+  unsteady: UnsteadyExample[]
+}> {
+  if (!session.python) return { defects: [], held: [], note: null, unsteady: [] }
   const n = counter++
   const out = join(session.tmp, `probed-${n}.jsonl`)
   const script = join(session.tmp, `probe-${n}.py`)
@@ -126,6 +135,7 @@ export async function probeModule(
   const text = await readFile(out, 'utf8').catch(() => '')
   const defects: ProbedDefect[] = []
   const held: HeldRoundTrip[] = []
+  const unsteady: UnsteadyExample[] = []
   let note: string | null = child.killed
     ? `probing ${target.module} stopped at the time limit`
     : null
@@ -135,6 +145,11 @@ export async function probeModule(
     if (row.kind === 'note') note = `probing ${target.module}: ${String(row.message)}`
     else if (row.kind === 'crash' || row.kind === 'example' || row.kind === 'round-trip')
       defects.push({ ...row, module: target.module } as ProbedDefect)
+    else if (row.kind === 'unsteady')
+      unsteady.push({
+        ...(row as unknown as Omit<UnsteadyExample, 'module'>),
+        module: target.module
+      })
     else if (row.kind === 'round-trip-holds') {
       const h = row as unknown as Omit<HeldRoundTrip, 'module'>
       held.push({
@@ -146,7 +161,26 @@ export async function probeModule(
       })
     }
   }
-  return { defects, held, note }
+  return { defects, held, note, unsteady }
+}
+
+/**
+ * A docstring example that failed but is no expectation: it is not deterministic or not
+ * self-contained (it reads the clock, randomness, the environment, the network, a file or data the
+ * project does not ship, or needs a setup block that cannot run). A plan item, never a defect.
+ */
+export interface UnsteadyExample {
+  module: string
+  symbol: string
+  test: string
+  line: number | null
+  source: string
+  reason: string
+}
+
+/** The plan's one line for an example that is no expectation. */
+export function unsteadyLine(u: UnsteadyExample): string {
+  return `the docstring example \`${u.source}\` of ${u.symbol} (${u.module}${u.line === null ? '' : `:${u.line}`}) is no expectation: ${u.reason}`
 }
 
 export const PROBED_MESSAGE_ID = 'observedDefect'
@@ -180,7 +214,13 @@ export function defectMessage(d: ProbedDefect): string {
     case 'crash':
       return `${d.symbol}(${d.args}) raises ${d.errorType}: ${d.message} at ${d.at.file}:${d.at.line} (\`${d.at.statement}\`), an internal error for arguments of the declared types (${d.types.join(', ')})`
     case 'example':
-      return `the docstring example \`${d.source}\` (${d.module}${d.line === null ? '' : `:${d.line}`}) documents ${d.want === '' ? 'no output' : `\`${d.want}\``}; it gives \`${d.got}\``
+      return `the documented example and the code disagree: the docstring example \`${d.source}\` (${d.module}${d.line === null ? '' : `:${d.line}`}) documents ${d.want === '' ? 'no output' : `\`${d.want}\``}; the code gives \`${d.got}\`${d.setup ? " (after the docstring's `.. testsetup::` block)" : ''}${
+        d.provided
+          ? ` (with ${Object.entries(d.provided)
+              .map(([n, m]) => `${n} from ${m}`)
+              .join(', ')}, which the examples use without importing)`
+          : ''
+      }`
     case 'round-trip':
       return `${d.symbol}(${d.encoder}(${d.value})) ${d.raised ? `raises ${d.raised}` : `returns ${d.returned}`}, not ${d.value} (${d.encoder} gives ${d.encoded})${d.documented ? `; the project documents them as a pair: "${d.documented}"` : ''}`
   }
@@ -191,7 +231,7 @@ export function defectTitle(d: ProbedDefect): string {
     case 'crash':
       return `${d.symbol} crashes with ${d.errorType} on valid input`
     case 'example':
-      return `Docstring example of ${d.symbol} does not hold`
+      return `Docstring example of ${d.symbol} and the code disagree`
     case 'round-trip':
       return `${d.symbol} does not reverse ${d.encoder}`
   }
@@ -281,7 +321,10 @@ export function defectDraft(d: ProbedDefect, dotted: string, home: ProbeHome): S
       async: false,
       imports: [
         { from: 'doctest', names: [] },
-        { from: dotted, names: [] }
+        { from: dotted, names: [] },
+        ...[...new Set(Object.values(d.provided ?? {}))]
+          .filter((m) => m !== dotted)
+          .map((m) => ({ from: m, names: [] }))
       ],
       steps: {
         python: [
@@ -291,6 +334,15 @@ export function defectDraft(d: ProbedDefect, dotted: string, home: ProbeHome): S
           '    optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL',
           ')',
           'for test in tests:',
+          ...Object.entries(d.provided ?? {}).map(
+            ([name, from]) => `    test.globs[${pyString(name)}] = ${from}.${name}`
+          ),
+          ...(d.setup
+            ? [
+                "    # The docstring's `.. testsetup::` block, run first as Sphinx's doctest does.",
+                `    exec(${pyString(d.setup)}, test.globs)`
+              ]
+            : []),
           '    runner.run(test, out=lambda text: None)',
           `assert runner.failures == 0, ${pyString(`${d.source} should give ${d.want || 'no output'}`)}`
         ].join('\n')

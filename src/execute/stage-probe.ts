@@ -15,7 +15,9 @@ import {
   probeModule,
   type HeldRoundTrip,
   type ProbeHome,
-  type ProbedDefect
+  type ProbedDefect,
+  type UnsteadyExample,
+  unsteadyLine
 } from './probe.js'
 import type { ProbeTarget } from './probe-targets.js'
 import { jsDocumentsPair } from './documented-pair.js'
@@ -92,7 +94,12 @@ export async function probeDefects(
     options.concurrency ?? 2,
     async ({ t, i }) => {
       const timeoutMs = options.observeMs ?? 15_000
-      let result: { defects: ProbedDefect[]; held: HeldRoundTrip[]; note: string | null }
+      let result: {
+        defects: ProbedDefect[]
+        held: HeldRoundTrip[]
+        note: string | null
+        unsteady?: UnsteadyExample[]
+      }
       if (t.language === 'python')
         result = await probeModule({ ...session, timeoutMs, pythonRoots: roots }, t)
       else {
@@ -105,6 +112,8 @@ export async function probeDefects(
       found[i] = result.defects
       holding[i] = result.held
       if (result.note) session.notes.push(result.note)
+      // A failed example that is no expectation stays in the plan with its reason, never as a defect.
+      for (const u of result.unsteady ?? []) session.notes.push(unsteadyLine(u))
     }
   )
   const used = new Set(taken)
