@@ -364,7 +364,8 @@ describe('pytest with testpaths, python_files and a src layout', () => {
 
   it('skips specs of modules that need an optional package, as the project tests do', () => {
     // plotting.py imports tallyplot (an extra, importorskip'd by tests/check_plotting.py); report.py
-    // imports plotting; fast.py imports tallyjson under `except ImportError` and loads without it.
+    // imports plotting; fast.py imports tallyjson under `except ImportError` and tallyplot under
+    // `if TYPE_CHECKING:`, and loads without either.
     expect(layoutOf(f).optionalImports).toEqual({
       'src/tallies/plotting.py': ['tallyplot'],
       'src/tallies/report.py': ['tallyplot']

@@ -96,7 +96,9 @@ function optionalNames(
 }
 
 /** The import sits in the protected body of a try with an `except ImportError` (or broader) clause. */
-function guarded(m: ModuleModel, loc: { startLine: number }): boolean {
+function guarded(m: ModuleModel, loc: { startLine: number; startColumn?: number }): boolean {
+  // `if TYPE_CHECKING:` imports are for the type checker: nothing imports them at run time.
+  if (typeOnly(m, loc)) return true
   return m.tries.some((t) => {
     const firstHandler = Math.min(...t.handlers.map((h) => h.loc.startLine))
     return (
@@ -110,6 +112,23 @@ function guarded(m: ModuleModel, loc: { startLine: number }): boolean {
       )
     )
   })
+}
+
+/**
+ * An indented module-level import whose nearest `if` above is `if TYPE_CHECKING:` (a condition's
+ * location is its expression's, so the block is read from the import's indentation).
+ */
+function typeOnly(m: ModuleModel, loc: { startLine: number; startColumn?: number }): boolean {
+  if (!loc.startColumn) return false
+  const above = m.conditions
+    .filter(
+      (c) =>
+        (c.kind === 'if' || c.kind === 'elif') &&
+        c.loc.startLine < loc.startLine &&
+        !insideFunction(m, c.loc.startLine)
+    )
+    .sort((a, b) => b.loc.startLine - a.loc.startLine)[0]
+  return !!above && /^(?:typing\.)?TYPE_CHECKING$/.test(above.text.trim())
 }
 
 function insideFunction(m: ModuleModel, line: number): boolean {
