@@ -189,6 +189,16 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(find('example', 'Pipe.first')).toBeUndefined()
   })
 
+  it('an example with no result written, or the same value written another way, is no defect; one that is not Python is a plan line', () => {
+    // `>>> pipe([1]).shown()` with nothing under it; None the REPL does not print; `list` for <class 'list'>; a :return: line under the output.
+    for (const symbol of ['Pipe.shown', 'Pipe.head', 'Pipe.kind', 'Pipe.total'])
+      expect(find('example', symbol)).toBeUndefined()
+    expect(find('example', 'Pipe.joined')).toBeUndefined()
+    expect(result.notes.filter((n) => n.includes('textkit/pipe.py'))).toEqual([
+      "the docstring example `pipe([1, 2]).joined(','))` of Pipe.joined (textkit/pipe.py:63) is no expectation: the example is not valid Python (SyntaxError): the documentation needs the fix, the code is not reached"
+    ])
+  })
+
   it('a round trip that holds (escape/unescape) becomes a passing pytest spec over its values', () => {
     const held = probed().filter((p) => p.held)
     expect(held.map((p) => p.held?.symbol)).toContain('unescape')

@@ -367,6 +367,19 @@ def _run_example_test(test, setup, globs):
     runner = _Recorder()
     runner.run(test, out=lambda s: None, clear_globs=False)
     return runner.first
+_CHECKER = doctest.OutputChecker()
+_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+def _same_shown(want, got):
+    # What the reader sees written another way, not another value: the REPL shows nothing for None; a
+    # type named bare (dict) for its repr (<class 'dict'>); the docstring's field list (:return: ...)
+    # run on under the output, which doctest reads as output.
+    w, g = want.strip(), got.strip()
+    if w == 'None' and g == '': return True
+    if re.fullmatch(r'[A-Za-z_][\w.]*', w) and (g == "<class '" + w + "'>" or g.endswith("." + w + "'>")): return True
+    lines = want.splitlines()
+    cut = next((i for i, l in enumerate(lines) if re.match(r'\s*(?::\w[\w ]*:|\.\. \w)', l)), None)
+    if cut: return _CHECKER.check_output('\n'.join(lines[:cut]) + '\n', got, _FLAGS)
+    return False
 def _probe_examples():
     try:
         tests = doctest.DocTestFinder(recurse=True).find(mod)
@@ -403,10 +416,13 @@ def _probe_examples():
         example, got, error = first
         # Setup the docstring leaves to its reader (a name it never imports) and trapped effects say nothing about the code.
         if error is not None and isinstance(error, (NameError, ImportError, _Blocked)): continue
-        if got is not None and (' at 0x' in got or ' object at ' in got or _same_value(example.want, got)): continue
-        # No output written, the result told in a comment on the call (>>> is_string('foo') # returns true): prose, not a doctest.
-        if got is not None and not example.want.strip() and '#' in example.source.strip().splitlines()[-1]: continue
+        if got is not None and (' at 0x' in got or ' object at ' in got or _same_value(example.want, got) or _same_shown(example.want, got)): continue
+        # No output written (>>> f(x), or the result told in a comment): the docstring states no result to hold the code to.
+        if got is not None and not example.want.strip(): continue
         line = None if test.lineno is None else test.lineno + example.lineno + 1
+        if error is not None and isinstance(error, SyntaxError) and (getattr(error, 'filename', '') or '').startswith('<doctest'):
+            _emit({'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'the example is not valid Python (SyntaxError): the documentation needs the fix, the code is not reached'})
+            continue
         # Not deterministic or not self-contained: what its statements read, what it read at run time, or a second run.
         upto = test.examples[:test.examples.index(example) + 1]
         why = _unsteady(setup + '\n' + '\n'.join(ex.source for ex in upto))
