@@ -132,7 +132,7 @@ describePython('probing an installed Python project (probe-py)', () => {
   })
 
   it('a failed example that is not deterministic or not self-contained is a plan line with its reason, never a defect', () => {
-    for (const symbol of ['stamp', 'dice', 'home', 'first_line', 'framed'])
+    for (const symbol of ['stamp', 'dice', 'home', 'first_line', 'framed', 'names'])
       expect(find('example', symbol)).toBeUndefined()
     const shown = result.notes.filter((n) => n.includes('textkit/shown.py'))
     expect(shown).toEqual(
@@ -147,10 +147,13 @@ describePython('probing an installed Python project (probe-py)', () => {
         ),
         expect.stringMatching(
           /of framed .* is no expectation: its \.\. testsetup:: block does not run here \(ModuleNotFoundError\)$/
+        ),
+        expect.stringMatching(
+          /of names .* is no expectation: it reads or writes a file outside the example$/
         )
       ])
     )
-    expect(shown).toHaveLength(5)
+    expect(shown).toHaveLength(6)
   })
 
   it("an example runs after its docstring's .. testsetup:: block, in the probe and in the spec", () => {

@@ -308,7 +308,7 @@ _UNSTEADY = (
     (re.compile(r'\burlopen\s*\(|\brequests\.|\bhttpx\.|\bsocket\.|\burllib\.request\b|\bhttp\.client\b'), 'it reaches the network'),
     (re.compile(r'\bgettz\s*\(|\bZoneInfo\s*\(|\bpytz\.timezone\s*\(|\btzlocal\s*\(|\btzwin\w*\s*\('), 'its output depends on time zone data (tzdata) the project does not ship'),
     (re.compile(r'\blocale\.|\bgettext\.'), 'its output depends on the locale'),
-    (re.compile(r'(?<![\w.])open\s*\(|\.read_(?:text|bytes)\s*\('), 'it reads a file outside the example'),
+    (re.compile(r'(?<![\w.])open\s*\(|\.read_(?:text|bytes)\s*\(|[\'"][\w./\\-]+\.(?:json|jsonl|csv|tsv|txt|db|sqlite3?|xml|ya?ml|ini|cfg|toml|gz|zip|bz2|xz|pkl|pickle|html?|log|dat|parquet)[\'"]'), 'it reads or writes a file outside the example'),
 )
 def _unsteady(code):
     for pattern, why in _UNSTEADY:
