@@ -327,6 +327,78 @@ const UV_LINT_ONLY: Record<string, string> = {
 }
 
 /** A Python project whose CI runs its tests through tox (or make): `run` is the workflow's command. */
+const TESTS_YML = '.github/workflows/tests.yml'
+
+/** Two jobs set up uv with its cache on; the second repeats the anchored step through an alias. */
+const UV_ALIAS: Record<string, string> = {
+  'pyproject.toml': '[project]\nname = "tool"\nrequires-python = ">=3.10"\n',
+  'uv.lock': 'version = 1\n',
+  'tool/main.py': 'def run() -> int:\n    return 0\n',
+  'tests/test_main.py': 'from tool.main import run\n\n\ndef test_run():\n    assert run() == 0\n',
+  [TESTS_YML]: [
+    'on: [push, pull_request]', //                                                 1
+    'permissions:', //                                                             2
+    '  contents: read', //                                                         3
+    'concurrency: tests-${{ github.ref }}', //                                     4
+    'jobs:', //                                                                    5
+    '  lint:', //                                                                  6
+    '    runs-on: ubuntu-latest', //                                               7
+    '    timeout-minutes: 10', //                                                  8
+    '    steps:', //                                                               9
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8', //  10
+    '      - &setup-uv', //                                                        11
+    '        name: Set up uv', //                                                  12
+    '        uses: astral-sh/setup-uv@1111111111111111111111111111111111111111', // 13
+    '        with:', //                                                            14
+    '          enable-cache: true', //                                             15
+    '      - run: uv sync --frozen', //                                            16
+    '      - run: uv run ruff check . && uv run mypy tool', //                     17
+    '  tests:', //                                                                 18
+    '    runs-on: ubuntu-latest', //                                               19
+    '    timeout-minutes: 10', //                                                  20
+    '    steps:', //                                                               21
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8', //  22
+    '      - *setup-uv', //                                                        23
+    '      - run: uv sync --frozen', //                                            24
+    '      - run: uv run pytest --cov=tool --cov-report=term-missing tests', //     25
+    ''
+  ].join('\n')
+}
+
+/** A release workflow whose build job calls a reusable workflow of the repository that sets `contents: read`. */
+const REUSABLE_RELEASE: Record<string, string> = {
+  'src/a.ts': 'export const a = 1\n',
+  '.github/workflows/release.yml': [
+    'on:',
+    '  release:',
+    '    types: [published]',
+    'jobs:',
+    '  build:',
+    '    uses: ./.github/workflows/build.yml',
+    '  publish:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 5',
+    '    needs: [build]',
+    '    permissions:',
+    '      id-token: write',
+    '    steps:',
+    '      - run: echo publish',
+    ''
+  ].join('\n'),
+  '.github/workflows/build.yml': [
+    'on: workflow_call',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  build:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 5',
+    '    steps:',
+    '      - run: echo build',
+    ''
+  ].join('\n')
+}
+
 function throughTasks(run: string, extra: Record<string, string>): Record<string, string> {
   return {
     'pyproject.toml': '[project]\nname = "tool"\nrequires-python = ">=3.10"\n',
@@ -679,6 +751,78 @@ testPerspective<CiOptions>(ciCd, {
       )
     },
     {
+      // Judged false on kleur and sirv (round 8): the Report step uploads with Codecov's bash uploader.
+      name: "coverage uploaded by Codecov's uploader fetched in place (near miss of coverageNotKept)",
+      files: editFile(throughTasks('coverage run -m pytest tests', {}), TESTS_YML, [
+        '      - run: coverage run -m pytest tests\n',
+        '      - run: coverage run -m pytest tests\n      - run: bash <(curl -s https://codecov.io/bash)\n'
+      ])
+    },
+    {
+      // uvicorn (round 8): `scripts/coverage` enforces a 100% gate; its body is not read, so nothing is claimed.
+      name: 'coverage measured by a repository script the check does not read (near miss of coverageNotKept)',
+      files: throughTasks('scripts/test && scripts/coverage', {
+        'scripts/test': '#!/bin/sh -e\ncoverage run -m pytest tests\n',
+        'scripts/coverage': '#!/bin/sh -e\ncoverage report --fail-under=100\n'
+      })
+    },
+    {
+      // isort (round 8): the second job repeats the anchored setup-uv step, cache on, through `- *setup-uv`.
+      name: 'a cached setup step repeated through a YAML alias (near miss of noDependencyCache)',
+      files: UV_ALIAS
+    },
+    {
+      // isort (round 8): release.yml's build job calls build.yml, whose `permissions: contents: read` limit it.
+      name: 'a job calling a local reusable workflow that limits its token (near miss of noPermissions)',
+      files: REUSABLE_RELEASE
+    },
+    {
+      name: "Python: CI runs the repository's own scripts (scripts/test, scripts/check), read by their names; coverage measured by the unread scripts/coverage.sh is not claimed lost (uvicorn, round 8)",
+      files: {
+        'pyproject.toml':
+          '[project]\nname = "pkg"\nrequires-python = ">=3.10"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n\n[tool.ruff]\nline-length = 100\n\n[tool.mypy]\nstrict = true\n',
+        'pkg/core.py': 'def double(x: int) -> int:\n    return 2 * x\n',
+        'tests/test_core.py':
+          'from pkg.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
+        '.github/workflows/test-suite.yml': [
+          'on:',
+          '  push:',
+          '    branches: [main]',
+          '  pull_request:',
+          'permissions:',
+          '  contents: read',
+          'concurrency: tests-${{ github.ref }}',
+          'jobs:',
+          '  tests:',
+          '    runs-on: ubuntu-latest',
+          '    timeout-minutes: 15',
+          '    strategy:',
+          '      matrix:',
+          "        python-version: ['3.10', '3.13']",
+          '    steps:',
+          '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+          '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065',
+          '        with:',
+          '          python-version: ${{ matrix.python-version }}',
+          '          cache: pip',
+          '      - run: scripts/install',
+          '      - run: scripts/check',
+          '      - run: ./scripts/test',
+          '      - run: bash scripts/coverage.sh',
+          ''
+        ].join('\n')
+      },
+      // Before, the tests, the linter and the type checker were all reported as never run.
+      check: (result) => {
+        expect(result.run.metrics).toMatchObject({
+          testJobs: 1,
+          'findings.testCommandNotRun': 0,
+          'findings.lintNotRun': 0,
+          'findings.typeCheckNotRun': 0
+        })
+      }
+    },
+    {
       name: 'a TypeScript repository whose tests run in GitLab CI (near miss of noCi)',
       files: { ...NO_CI, '.gitlab-ci.yml': 'test:\n  script:\n    - npm ci\n    - npm test\n' }
     },
@@ -963,56 +1107,6 @@ testPerspective<CiOptions>(ciCd, {
       expected: [{ messageId: 'noCoverage', file: '.github/workflows/lint.yml', line: 13 }]
     },
     {
-      name: "Python: CI runs the repository's own scripts (scripts/test, scripts/check), read by their names",
-      files: {
-        'pyproject.toml':
-          '[project]\nname = "pkg"\nrequires-python = ">=3.10"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n\n[tool.ruff]\nline-length = 100\n\n[tool.mypy]\nstrict = true\n',
-        'pkg/core.py': 'def double(x: int) -> int:\n    return 2 * x\n',
-        'tests/test_core.py':
-          'from pkg.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
-        '.github/workflows/test-suite.yml': [
-          'on:',
-          '  push:',
-          '    branches: [main]',
-          '  pull_request:',
-          'permissions:',
-          '  contents: read',
-          'concurrency: tests-${{ github.ref }}',
-          'jobs:',
-          '  tests:',
-          '    runs-on: ubuntu-latest',
-          '    timeout-minutes: 15',
-          '    strategy:',
-          '      matrix:',
-          "        python-version: ['3.10', '3.13']",
-          '    steps:',
-          '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
-          '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065',
-          '        with:',
-          '          python-version: ${{ matrix.python-version }}',
-          '          cache: pip',
-          '      - run: scripts/install',
-          '      - run: scripts/check',
-          '      - run: ./scripts/test',
-          '      - run: bash scripts/coverage.sh',
-          ''
-        ].join('\n')
-      },
-      // Before, the tests, the linter and the type checker were all reported as never run.
-      expected: [
-        { messageId: 'coverageNotKept', file: '.github/workflows/test-suite.yml', line: 24 }
-      ],
-      check: (result) => {
-        expect(finding(result, 'coverageNotKept').message).toContain('`bash scripts/coverage.sh`')
-        expect(result.run.metrics).toMatchObject({
-          testJobs: 1,
-          'findings.testCommandNotRun': 0,
-          'findings.lintNotRun': 0,
-          'findings.typeCheckNotRun': 0
-        })
-      }
-    },
-    {
       name: 'Python: tests run on pull requests only',
       files: {
         'app/core.py': 'def double(x):\n    return 2 * x\n',
@@ -1151,6 +1245,69 @@ testPerspective<CiOptions>(ciCd, {
       ],
       check: (result) =>
         expect(finding(result, 'unpinnedAction').message).toContain('(called by job setup)')
+    },
+    {
+      name: 'the second job without the aliased setup step installs without a cache',
+      files: editFile(UV_ALIAS, TESTS_YML, ['      - *setup-uv\n', '']),
+      expected: [{ messageId: 'noDependencyCache', file: TESTS_YML, line: 23 }]
+    },
+    {
+      name: 'the called workflow sets no permissions: the calling workflow is open',
+      files: editFile(REUSABLE_RELEASE, '.github/workflows/build.yml', [
+        'permissions:\n  contents: read\n',
+        ''
+      ]),
+      expected: [{ messageId: 'noPermissions', file: '.github/workflows/release.yml', line: 1 }]
+    },
+    {
+      // uvicorn and isort (round 8): 'high' overstated where the job holds nothing, or for a release branch.
+      name: 'a third-party branch ref is high only in a job holding a secret or write access',
+      files: {
+        'src/a.ts': 'export const a = 1\n',
+        '.github/workflows/gate.yml': [
+          'on:', //                                                      1
+          '  release:', //                                               2
+          '    types: [published]', //                                   3
+          'permissions:', //                                             4
+          '  contents: read', //                                         5
+          'jobs:', //                                                    6
+          '  gate:', //                                                  7
+          '    runs-on: ubuntu-latest', //                               8
+          '    timeout-minutes: 2', //                                   9
+          '    steps:', //                                               10
+          '      - uses: some-org/all-green@main', //                    11
+          '  deploy:', //                                                12
+          '    runs-on: ubuntu-latest', //                               13
+          '    timeout-minutes: 2', //                                   14
+          '    steps:', //                                               15
+          '      - uses: some-org/deploy@main', //                       16
+          '        with:', //                                            17
+          '          token: ${{ secrets.DEPLOY_TOKEN }}', //               18
+          '  publish:', //                                               19
+          '    runs-on: ubuntu-latest', //                               20
+          '    timeout-minutes: 2', //                                   21
+          '    permissions:', //                                         22
+          '      id-token: write', //                                    23
+          '    steps:', //                                               24
+          '      - uses: pypa/gh-action-pypi-publish@release/v1', //     25
+          ''
+        ].join('\n')
+      },
+      expected: [
+        { messageId: 'unpinnedAction', file: '.github/workflows/gate.yml', line: 11 },
+        { messageId: 'unpinnedAction', file: '.github/workflows/gate.yml', line: 16 },
+        { messageId: 'unpinnedAction', file: '.github/workflows/gate.yml', line: 25 }
+      ],
+      check: (result) =>
+        expect(
+          [...result.run.findings]
+            .sort((a, b) => (a.startLine ?? 0) - (b.startLine ?? 0))
+            .map((f) => [f.startLine, f.severity, /a tag can be moved/.test(f.message)])
+        ).toEqual([
+          [11, 'medium', false],
+          [16, 'high', false],
+          [25, 'medium', true]
+        ])
     },
     {
       name: 'a workflow that is not valid YAML',
