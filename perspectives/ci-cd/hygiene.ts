@@ -2,7 +2,6 @@
 // timeout-minutes 3 of 80, no concurrency group 1 of 38, no dependency cache 0 of 23, GitHub's own actions
 // pinned to a tag 0 of 22; rounds 5-8). By default they are a checklist in the ci-cd report, not findings,
 // so they do not crowd out what is worth acting on; `hygiene: findings` reports them as findings again.
-import { fillTemplate } from '../../src/engine/run-perspective.js'
 import { escapeInline } from '../shared/markdown.js'
 import type { Draft } from './check-input.js'
 import { MESSAGES, type CiMessageId } from './messages.js'
@@ -26,7 +25,9 @@ export function isHygiene(draft: Draft): boolean {
 export function hygieneChecklist(items: readonly Draft[]): string {
   if (items.length === 0) return ''
   const lines = items.slice(0, MAX_ITEMS).map((d) => {
-    const title = fillTemplate(MESSAGES[d.messageId].title, d.data, d.messageId)
+    const title = MESSAGES[d.messageId].title.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+      String(d.data[name] ?? '')
+    )
     const place = 'file' in d.evidence ? ` · ${d.evidence.file}:${d.evidence.startLine}` : ''
     return `- ${escapeInline(title)}${escapeInline(place)}`
   })
