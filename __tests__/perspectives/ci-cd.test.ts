@@ -7,10 +7,34 @@ import { classifyScript } from '../../perspectives/ci-cd/commands.js'
 import type { CiOptions } from '../../perspectives/ci-cd/options.js'
 import { splitScript } from '../../perspectives/ci-cd/shell.js'
 import { minimumOf } from '../../perspectives/ci-cd/versions.js'
-import { checkRun, readFixture, runFixture, testPerspective, type FixtureRun } from './harness.js'
+import {
+  checkRun,
+  readFixture,
+  runFixture,
+  testPerspective,
+  type Case,
+  type Cases,
+  type FixtureRun,
+  type FixtureSettings
+} from './harness.js'
 import { findingAt } from './case-helpers.js'
 import { editFile, shifted, without } from './edit-files.js'
 import type { ExpectedFinding } from './harness-checks.js'
+
+/**
+ * The cases below assert every check, the hygiene ones too: they run with `hygiene: findings`. The default
+ * (hygiene as a checklist in the report) has its own tests at the end.
+ */
+function asFindings(cases: Cases<CiOptions>): Cases<CiOptions> {
+  const each = (c: Case<CiOptions>): Case<CiOptions> => ({
+    ...c,
+    options: { hygiene: 'findings', ...c.options }
+  })
+  return { ...cases, valid: cases.valid.map(each), invalid: cases.invalid.map(each) }
+}
+
+const runCi = (files: Record<string, string>, settings: FixtureSettings<CiOptions> = {}) =>
+  runFixture(ciCd, files, { ...settings, options: { hygiene: 'findings', ...settings.options } })
 
 const tsFixture = readFixture('ci-cd-ts')
 const pyFixture = readFixture('ci-cd-py')
@@ -327,6 +351,78 @@ const UV_LINT_ONLY: Record<string, string> = {
 }
 
 /** A Python project whose CI runs its tests through tox (or make): `run` is the workflow's command. */
+const TESTS_YML = '.github/workflows/tests.yml'
+
+/** Two jobs set up uv with its cache on; the second repeats the anchored step through an alias. */
+const UV_ALIAS: Record<string, string> = {
+  'pyproject.toml': '[project]\nname = "tool"\nrequires-python = ">=3.10"\n',
+  'uv.lock': 'version = 1\n',
+  'tool/main.py': 'def run() -> int:\n    return 0\n',
+  'tests/test_main.py': 'from tool.main import run\n\n\ndef test_run():\n    assert run() == 0\n',
+  [TESTS_YML]: [
+    'on: [push, pull_request]', //                                                 1
+    'permissions:', //                                                             2
+    '  contents: read', //                                                         3
+    'concurrency: tests-${{ github.ref }}', //                                     4
+    'jobs:', //                                                                    5
+    '  lint:', //                                                                  6
+    '    runs-on: ubuntu-latest', //                                               7
+    '    timeout-minutes: 10', //                                                  8
+    '    steps:', //                                                               9
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8', //  10
+    '      - &setup-uv', //                                                        11
+    '        name: Set up uv', //                                                  12
+    '        uses: astral-sh/setup-uv@1111111111111111111111111111111111111111', // 13
+    '        with:', //                                                            14
+    '          enable-cache: true', //                                             15
+    '      - run: uv sync --frozen', //                                            16
+    '      - run: uv run ruff check . && uv run mypy tool', //                     17
+    '  tests:', //                                                                 18
+    '    runs-on: ubuntu-latest', //                                               19
+    '    timeout-minutes: 10', //                                                  20
+    '    steps:', //                                                               21
+    '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8', //  22
+    '      - *setup-uv', //                                                        23
+    '      - run: uv sync --frozen', //                                            24
+    '      - run: uv run pytest --cov=tool --cov-report=term-missing tests', //     25
+    ''
+  ].join('\n')
+}
+
+/** A release workflow whose build job calls a reusable workflow of the repository that sets `contents: read`. */
+const REUSABLE_RELEASE: Record<string, string> = {
+  'src/a.ts': 'export const a = 1\n',
+  '.github/workflows/release.yml': [
+    'on:',
+    '  release:',
+    '    types: [published]',
+    'jobs:',
+    '  build:',
+    '    uses: ./.github/workflows/build.yml',
+    '  publish:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 5',
+    '    needs: [build]',
+    '    permissions:',
+    '      id-token: write',
+    '    steps:',
+    '      - run: echo publish',
+    ''
+  ].join('\n'),
+  '.github/workflows/build.yml': [
+    'on: workflow_call',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  build:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 5',
+    '    steps:',
+    '      - run: echo build',
+    ''
+  ].join('\n')
+}
+
 function throughTasks(run: string, extra: Record<string, string>): Record<string, string> {
   return {
     'pyproject.toml': '[project]\nname = "tool"\nrequires-python = ">=3.10"\n',
@@ -603,612 +699,700 @@ const DELETED_EXAMPLE: Record<string, string> = {
   ].join('\n')
 }
 
-testPerspective<CiOptions>(ciCd, {
-  valid: [
-    {
-      name: 'missingFile near miss: the example the checker runs on is in the repository',
-      files: { ...DELETED_EXAMPLE, 'test/example_with_reduce.py': 'y = 2\n' }
-    },
-    { name: 'an empty repository has nothing to run', files: {} },
-    { name: 'a repository without source code needs no CI', files: { 'README.md': '# Notes\n' } },
-    {
-      name: 'a TypeScript repository with a good workflow',
-      files: CLEAN_TS,
-      check: (result) => {
-        expect(result.run.specs).toEqual([])
-        expect(result.run.metrics).toMatchObject({ workflows: 1, jobs: 1, steps: 8, testJobs: 1 })
-        expect(result.run.report).toContain('No problems found')
-      }
-    },
-    {
-      name: 'real-world shapes that are not problems: type tests, fixture packages, tags, labels, other repositories, nightly runs',
-      files: REAL_SHAPES_TS,
-      check: (result) => {
-        // The downstream jobs' three commands are read but kept apart: they build and test other repositories.
-        expect(result.run.metrics).toMatchObject({
-          workflows: 5,
-          foreignCommands: 5,
-          'findings.noCoverage': 0,
-          'findings.missingScript': 0,
-          'findings.noConcurrency': 0
-        })
-      }
-    },
-    {
-      name: 'a TypeScript repository whose test fixtures are small Python projects',
-      files: {
-        ...CLEAN_TS,
-        '__tests__/fixtures/shop-py/pyproject.toml':
-          '[project]\nname = "shop"\nrequires-python = ">=3.9"\n',
-        '__tests__/fixtures/shop-py/shop/cart.py': 'def total(items):\n    return sum(items)\n',
-        '__tests__/fixtures/shop-py/tests/test_cart.py':
-          'from shop.cart import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n'
+testPerspective<CiOptions>(
+  ciCd,
+  asFindings({
+    valid: [
+      {
+        name: 'missingFile near miss: the example the checker runs on is in the repository',
+        files: { ...DELETED_EXAMPLE, 'test/example_with_reduce.py': 'y = 2\n' }
       },
-      check: (result) => {
-        const details = result.run.details as { project: { python: unknown } }
-        expect(details.project.python).toBeNull()
-      }
-    },
-    {
-      name: 'a Python repository whose tests run in GitLab CI',
-      files: {
-        'app/core.py': 'def double(x):\n    return 2 * x\n',
-        'tests/test_core.py':
-          'from app.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
-        '.gitlab-ci.yml':
-          'test:\n  image: python:3.12\n  script:\n    - pip install pytest\n    - python -m pytest -q\n'
-      },
-      check: (result) => {
-        const details = result.run.details as {
-          otherCi: { path: string; system: string; runs: string[] }[]
+      { name: 'an empty repository has nothing to run', files: {} },
+      { name: 'a repository without source code needs no CI', files: { 'README.md': '# Notes\n' } },
+      {
+        name: 'a TypeScript repository with a good workflow',
+        files: CLEAN_TS,
+        check: (result) => {
+          expect(result.run.specs).toEqual([])
+          expect(result.run.metrics).toMatchObject({ workflows: 1, jobs: 1, steps: 8, testJobs: 1 })
+          expect(result.run.report).toContain('No problems found')
         }
-        expect(details.otherCi).toEqual([
-          { path: '.gitlab-ci.yml', system: 'gitlab-ci', runs: ['install', 'test'], error: null }
-        ])
-      }
-    },
-    {
-      name: 'coverage switched on in vitest.config.ts and uploaded (near miss of coverageNotKept)',
-      files: cleanWith(
-        'vitest run',
-        {
-          'vitest.config.ts':
-            "export default { test: { coverage: { enabled: true, provider: 'v8' } } }\n"
+      },
+      {
+        name: 'real-world shapes that are not problems: type tests, fixture packages, tags, labels, other repositories, nightly runs',
+        files: REAL_SHAPES_TS,
+        check: (result) => {
+          // The downstream jobs' three commands are read but kept apart: they build and test other repositories.
+          expect(result.run.metrics).toMatchObject({
+            workflows: 5,
+            foreignCommands: 5,
+            'findings.noCoverage': 0,
+            'findings.missingScript': 0,
+            'findings.noConcurrency': 0
+          })
+        }
+      },
+      {
+        name: 'a TypeScript repository whose test fixtures are small Python projects',
+        files: {
+          ...CLEAN_TS,
+          '__tests__/fixtures/shop-py/pyproject.toml':
+            '[project]\nname = "shop"\nrequires-python = ">=3.9"\n',
+          '__tests__/fixtures/shop-py/shop/cart.py': 'def total(items):\n    return sum(items)\n',
+          '__tests__/fixtures/shop-py/tests/test_cart.py':
+            'from shop.cart import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n'
         },
-        false
-      )
-    },
-    {
-      name: 'a TypeScript repository whose tests run in GitLab CI (near miss of noCi)',
-      files: { ...NO_CI, '.gitlab-ci.yml': 'test:\n  script:\n    - npm ci\n    - npm test\n' }
-    },
-    {
-      // Judged false on superagent (session 7): Travis runs `npm test` for `language: node_js` when the
-      // file sets no `script`.
-      name: 'a Travis file for node_js with no script runs npm test by default (near miss of otherCiNoTests)',
-      files: { ...NO_CI, '.travis.yml': TRAVIS_NODE }
-    },
-    {
-      name: 'the GitLab file runs the tests too (near miss of otherCiNoTests)',
-      files: editFile(LINT_ONLY, '.gitlab-ci.yml', [
-        '    - yarn install\n',
-        '    - yarn install\n    - yarn test\n'
-      ])
-    }
-  ],
-  invalid: [
-    {
-      // autopep8 (judged round 7's reader): CI ran its checker on a deleted example and passed, checking
-      // nothing. Files a step writes or an earlier step names, and build output, are not misses.
-      name: 'missingFile: a CI step names an example file the repository no longer has',
-      files: DELETED_EXAMPLE,
-      expected: [{ messageId: 'missingFile', file: '.github/workflows/ci.yml', line: 25 }],
-      check: (result) => {
-        expect(finding(result, 'missingFile').title).toBe(
-          '.github/workflows/ci.yml runs a command on test/example_with_reduce.py, which is not in the repository'
+        check: (result) => {
+          const details = result.run.details as { project: { python: unknown } }
+          expect(details.project.python).toBeNull()
+        }
+      },
+      {
+        name: 'a Python repository whose tests run in GitLab CI',
+        files: {
+          'app/core.py': 'def double(x):\n    return 2 * x\n',
+          'tests/test_core.py':
+            'from app.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
+          '.gitlab-ci.yml':
+            'test:\n  image: python:3.12\n  script:\n    - pip install pytest\n    - python -m pytest -q\n'
+        },
+        check: (result) => {
+          const details = result.run.details as {
+            otherCi: { path: string; system: string; runs: string[] }[]
+          }
+          expect(details.otherCi).toEqual([
+            { path: '.gitlab-ci.yml', system: 'gitlab-ci', runs: ['install', 'test'], error: null }
+          ])
+        }
+      },
+      {
+        name: 'coverage switched on in vitest.config.ts and uploaded (near miss of coverageNotKept)',
+        files: cleanWith(
+          'vitest run',
+          {
+            'vitest.config.ts':
+              "export default { test: { coverage: { enabled: true, provider: 'v8' } } }\n"
+          },
+          false
         )
-      }
-    },
-    {
-      name: 'TypeScript: every planted workflow problem',
-      files: tsFixture,
-      expected: TS_EXPECTED,
-      check: (result) => {
-        const missing = finding(result, 'missingScript')
-        expect(missing.message).toContain('npm run build')
-        expect(missing.message).toContain('it has: lint, test, typecheck')
-        expect(missing.severity).toBe('high')
-        const minimum = finding(result, 'runtimeMinimumUntested')
-        expect(minimum.title).toBe(
-          'Node.js 18 is supported but not tested in .github/workflows/ci.yml'
-        )
-        expect(minimum.message).toContain('the test jobs (test) set up only 20, 22')
-        // First-party tags are low, a third-party branch is high, a third-party tag medium.
-        const pins = result.run.findings.filter((f) => f.messageId === 'unpinnedAction')
-        expect(pins.map((f) => [f.snippet?.trim(), f.severity])).toEqual([
-          ['- uses: some-org/labeler@main', 'high'],
-          ['- uses: third-party/setup-tools@v1', 'medium'],
-          ['- uses: actions/checkout@v4', 'low'],
-          ['- uses: actions/setup-node@v4', 'low']
+      },
+      {
+        // Judged false on kleur and sirv (round 8): the Report step uploads with Codecov's bash uploader.
+        name: "coverage uploaded by Codecov's uploader fetched in place (near miss of coverageNotKept)",
+        files: editFile(throughTasks('coverage run -m pytest tests', {}), TESTS_YML, [
+          '      - run: coverage run -m pytest tests\n',
+          '      - run: coverage run -m pytest tests\n      - run: bash <(curl -s https://codecov.io/bash)\n'
         ])
-        // Reached from a workflow triggered by issues/pull_request_target: critical.
-        const injections = result.run.findings.filter((f) => f.messageId === 'scriptInjection')
-        expect(injections.map((f) => f.severity)).toEqual(['critical', 'critical'])
-        expect(injections.map((f) => f.title)).toEqual([
-          'github.event.pull_request.title is expanded inside a script in .github/actions/setup/action.yml',
-          'github.event.issue.title is expanded inside a script in .github/workflows/triage.yml'
-        ])
-        expect(finding(result, 'pullRequestTargetCheckout').cwe).toBe('CWE-829')
-        expect(finding(result, 'testsNotTriggered').title).toBe(
-          'Tests in .github/workflows/ci.yml do not run on pull_request'
-        )
-        expect(finding(result, 'typeCheckNotRun').confidence).toBe('low') // ts-jest checks the files tests import
-        expect(result.run.metrics).toMatchObject({
-          workflows: 2,
-          jobs: 2,
-          localActions: 1,
-          'findings.unpinnedAction': 4,
-          'findings.noCi': 0
+      },
+      {
+        // uvicorn (round 8): `scripts/coverage` enforces a 100% gate; its body is not read, so nothing is claimed.
+        name: 'coverage measured by a repository script the check does not read (near miss of coverageNotKept)',
+        files: throughTasks('scripts/test && scripts/coverage', {
+          'scripts/test': '#!/bin/sh -e\ncoverage run -m pytest tests\n',
+          'scripts/coverage': '#!/bin/sh -e\ncoverage report --fail-under=100\n'
         })
-        expect(result.run.report).toContain(
-          '| <code>.github/workflows/ci.yml</code> | push | 1 | install, tests | <code>npm test</code> |'
-        )
-      }
-    },
-    {
-      name: 'tests without coverage: no flag, no config',
-      files: cleanWith('vitest run', {}, false),
-      expected: [{ messageId: 'noCoverage', file: '.github/workflows/ci.yml', line: 28 }],
-      check: (result) => expect(finding(result, 'noCoverage').confidence).toBe('medium')
-    },
-    {
-      name: 'coverage switched on in vitest.config.ts but never uploaded',
-      files: cleanWith(
-        'vitest run',
-        {
-          'vitest.config.ts':
-            "export default { test: { coverage: { enabled: true, provider: 'v8' } } }\n"
+      },
+      {
+        // isort (round 8): the second job repeats the anchored setup-uv step, cache on, through `- *setup-uv`.
+        name: 'a cached setup step repeated through a YAML alias (near miss of noDependencyCache)',
+        files: UV_ALIAS
+      },
+      {
+        // isort (round 8): release.yml's build job calls build.yml, whose `permissions: contents: read` limit it.
+        name: 'a job calling a local reusable workflow that limits its token (near miss of noPermissions)',
+        files: REUSABLE_RELEASE
+      },
+      {
+        name: "Python: CI runs the repository's own scripts (scripts/test, scripts/check), read by their names; coverage measured by the unread scripts/coverage.sh is not claimed lost (uvicorn, round 8)",
+        files: {
+          'pyproject.toml':
+            '[project]\nname = "pkg"\nrequires-python = ">=3.10"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n\n[tool.ruff]\nline-length = 100\n\n[tool.mypy]\nstrict = true\n',
+          'pkg/core.py': 'def double(x: int) -> int:\n    return 2 * x\n',
+          'tests/test_core.py':
+            'from pkg.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
+          '.github/workflows/test-suite.yml': [
+            'on:',
+            '  push:',
+            '    branches: [main]',
+            '  pull_request:',
+            'permissions:',
+            '  contents: read',
+            'concurrency: tests-${{ github.ref }}',
+            'jobs:',
+            '  tests:',
+            '    runs-on: ubuntu-latest',
+            '    timeout-minutes: 15',
+            '    strategy:',
+            '      matrix:',
+            "        python-version: ['3.10', '3.13']",
+            '    steps:',
+            '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+            '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065',
+            '        with:',
+            '          python-version: ${{ matrix.python-version }}',
+            '          cache: pip',
+            '      - run: scripts/install',
+            '      - run: scripts/check',
+            '      - run: ./scripts/test',
+            '      - run: bash scripts/coverage.sh',
+            ''
+          ].join('\n')
         },
-        true
-      ),
-      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/ci.yml', line: 28 }],
-      check: (result) =>
-        expect(finding(result, 'coverageNotKept').message).toContain(
-          'with coverage on in vitest.config.ts'
-        )
-    },
-    {
-      name: "coverage switched on in the config file the test script names (serve's config/vitest.ts), never uploaded",
-      files: cleanWith(
-        'vitest run --config config/vitest.ts',
-        { 'config/vitest.ts': 'export default { test: { coverage: { enabled: true } } }\n' },
-        true
-      ),
-      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/ci.yml', line: 28 }],
-      check: (result) =>
-        expect(finding(result, 'coverageNotKept').message).toContain(
-          'with coverage on in config/vitest.ts'
-        )
-    },
-    {
-      name: 'near miss: the config file the test script names leaves coverage off',
-      files: cleanWith(
-        'vitest run --config config/vitest.ts',
-        { 'config/vitest.ts': "export default { test: { environment: 'node' } }\n" },
-        true
-      ),
-      expected: [{ messageId: 'noCoverage', file: '.github/workflows/ci.yml', line: 28 }]
-    },
-    {
-      name: 'Python: tox -e from a variable runs tox.ini environments that measure coverage, not uploaded',
-      files: throughTasks('tox -e $TOXENV', { 'tox.ini': TOX_INI_COVERAGE }),
-      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
-    },
-    {
-      name: 'Python near miss: the tox environments run pytest without coverage',
-      files: throughTasks('tox -e $TOXENV', {
-        'tox.ini': TOX_INI_COVERAGE.replace(
-          '    coverage run -m pytest tests\n    coverage report\n',
-          '    pytest tests\n'
-        )
-      }),
-      expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
-    },
-    {
-      name: "Python: tox's {envpython} -m pytest measures coverage through [pytest] addopts (--cov)",
-      files: throughTasks('tox -e $TOXENV', {
-        'tox.ini': [
-          '[tox]',
-          'envlist = py312',
-          '[testenv]',
-          'commands = {envpython} -m pytest {posargs:--verbose} tests',
-          '[pytest]',
-          'addopts = --disable-pytest-warnings',
-          '    --cov-append --cov=tool',
-          ''
-        ].join('\n')
-      }),
-      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
-    },
-    {
-      name: 'Python: `python -Im tox` (isolated mode joined with -m) runs tox too',
-      files: throughTasks('python -Im tox -e $TOXENV', { 'tox.ini': TOX_INI_COVERAGE }),
-      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
-    },
-    {
-      name: 'Python near miss: [pytest] addopts without --cov',
-      files: throughTasks('tox -e $TOXENV', {
-        'tox.ini': [
-          '[tox]',
-          'envlist = py312',
-          '[testenv]',
-          'commands = {envpython} -m pytest {posargs:--verbose} tests',
-          '[pytest]',
-          'addopts = --disable-pytest-warnings',
-          ''
-        ].join('\n')
-      }),
-      expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
-    },
-    {
-      name: "Python: `tox run` runs pyproject's [tool.tox] env_list, whose base commands run pytest --cov",
-      files: throughTasks('uv run --group dev tox run', {
-        'pyproject.toml': [
-          '[project]',
-          'name = "tool"',
-          'requires-python = ">=3.10"',
-          '',
-          '[tool.tox]',
-          'env_list = ["py3.12", "typing"]',
-          '',
-          '[tool.tox.env_run_base]',
-          'commands = [["pytest", "--cov=tool", "--basetemp={env_tmp_dir}"]]',
-          '',
-          '[tool.tox.env.typing]',
-          'commands = [["mypy"]]',
-          ''
-        ].join('\n')
-      }),
-      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
-    },
-    {
-      name: "Python near miss (werkzeug's shape): [tool.tox]'s base commands run pytest without coverage",
-      files: throughTasks('uv run --group dev tox run', {
-        'pyproject.toml': [
-          '[project]',
-          'name = "tool"',
-          'requires-python = ">=3.10"',
-          '',
-          '[tool.tox]',
-          'env_list = ["py3.12", "typing"]',
-          '',
-          '[tool.tox.env_run_base]',
-          'commands = [["pytest", "-v", "--tb=short"]]',
-          '',
-          '[tool.tox.env.typing]',
-          'commands = [["mypy"]]',
-          ''
-        ].join('\n')
-      }),
-      expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
-    },
-    {
-      name: 'Python: make test runs a recipe (and its prerequisite) that measures coverage',
-      files: throughTasks('make test', {
-        Makefile: [
-          'PY := python3',
-          '',
-          '.PHONY: test install',
-          'install:',
-          '\t$(PY) -m pip install -e .',
-          '',
-          'test: install',
-          '\t$(PY) -m pytest --cov=tool tests',
-          ''
-        ].join('\n')
-      }),
-      expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
-    },
-    ...TS_NEAR_MISSES,
-    {
-      name: 'Python: reusable workflow and composite action',
-      files: pyFixture,
-      expected: PY_EXPECTED,
-      check: (result) => {
-        // The reusable workflow runs on its caller's push and pull_request: no trigger finding.
-        const below = finding(result, 'runtimeBelowSupported')
-        expect(below.title).toBe('Job pytest tests Python 3.8, below the supported 3.9')
-        expect(finding(result, 'lintNotRun').message).toContain('`ruff check`')
-        expect(finding(result, 'typeCheckNotRun').message).toContain('`mypy`')
+        // Before, the tests, the linter and the type checker were all reported as never run.
+        check: (result) => {
+          expect(result.run.metrics).toMatchObject({
+            testJobs: 1,
+            'findings.testCommandNotRun': 0,
+            'findings.lintNotRun': 0,
+            'findings.typeCheckNotRun': 0
+          })
+        }
+      },
+      {
+        name: 'a TypeScript repository whose tests run in GitLab CI (near miss of noCi)',
+        files: { ...NO_CI, '.gitlab-ci.yml': 'test:\n  script:\n    - npm ci\n    - npm test\n' }
+      },
+      {
+        // Judged false on superagent (session 7): Travis runs `npm test` for `language: node_js` when the
+        // file sets no `script`.
+        name: 'a Travis file for node_js with no script runs npm test by default (near miss of otherCiNoTests)',
+        files: { ...NO_CI, '.travis.yml': TRAVIS_NODE }
+      },
+      {
+        name: 'the GitLab file runs the tests too (near miss of otherCiNoTests)',
+        files: editFile(LINT_ONLY, '.gitlab-ci.yml', [
+          '    - yarn install\n',
+          '    - yarn install\n    - yarn test\n'
+        ])
       }
-    },
-    {
-      name: 'Python fixture near miss: the matrix starts at the supported 3.9',
-      files: editFile(pyFixture, PY_TESTS, ["['3.8', '3.11']", "['3.9', '3.11']"]),
-      expected: without(PY_EXPECTED, 'runtimeBelowSupported')
-    },
-    {
-      name: 'Python: CI only lints, so pytest never runs (uv project)',
-      files: UV_LINT_ONLY,
-      expected: [{ messageId: 'testCommandNotRun', file: null, line: null }],
-      check: (result) => {
-        expect(finding(result, 'testCommandNotRun').message).toContain(
-          'the repository has 1 Python test file'
-        )
-        const workflow = parse(workflowSpec(result).code) as {
-          jobs: {
-            python: {
-              strategy: { matrix: Record<string, unknown[]> }
-              steps: { uses?: string; run?: string }[]
+    ],
+    invalid: [
+      {
+        // autopep8 (judged round 7's reader): CI ran its checker on a deleted example and passed, checking
+        // nothing. Files a step writes or an earlier step names, and build output, are not misses.
+        name: 'missingFile: a CI step names an example file the repository no longer has',
+        files: DELETED_EXAMPLE,
+        expected: [{ messageId: 'missingFile', file: '.github/workflows/ci.yml', line: 25 }],
+        check: (result) => {
+          expect(finding(result, 'missingFile').title).toBe(
+            '.github/workflows/ci.yml runs a command on test/example_with_reduce.py, which is not in the repository'
+          )
+        }
+      },
+      {
+        name: 'TypeScript: every planted workflow problem',
+        files: tsFixture,
+        expected: TS_EXPECTED,
+        check: (result) => {
+          const missing = finding(result, 'missingScript')
+          expect(missing.message).toContain('npm run build')
+          expect(missing.message).toContain('it has: lint, test, typecheck')
+          expect(missing.severity).toBe('high')
+          const minimum = finding(result, 'runtimeMinimumUntested')
+          expect(minimum.title).toBe(
+            'Node.js 18 is supported but not tested in .github/workflows/ci.yml'
+          )
+          expect(minimum.message).toContain('the test jobs (test) set up only 20, 22')
+          // First-party tags are low, a third-party branch is high, a third-party tag medium.
+          const pins = result.run.findings.filter((f) => f.messageId === 'unpinnedAction')
+          expect(pins.map((f) => [f.snippet?.trim(), f.severity])).toEqual([
+            ['- uses: some-org/labeler@main', 'high'],
+            ['- uses: third-party/setup-tools@v1', 'medium'],
+            ['- uses: actions/checkout@v4', 'low'],
+            ['- uses: actions/setup-node@v4', 'low']
+          ])
+          // Reached from a workflow triggered by issues/pull_request_target: critical.
+          const injections = result.run.findings.filter((f) => f.messageId === 'scriptInjection')
+          expect(injections.map((f) => f.severity)).toEqual(['critical', 'critical'])
+          expect(injections.map((f) => f.title)).toEqual([
+            'github.event.pull_request.title is expanded inside a script in .github/actions/setup/action.yml',
+            'github.event.issue.title is expanded inside a script in .github/workflows/triage.yml'
+          ])
+          expect(finding(result, 'pullRequestTargetCheckout').cwe).toBe('CWE-829')
+          expect(finding(result, 'testsNotTriggered').title).toBe(
+            'Tests in .github/workflows/ci.yml do not run on pull_request'
+          )
+          expect(finding(result, 'typeCheckNotRun').confidence).toBe('low') // ts-jest checks the files tests import
+          expect(result.run.metrics).toMatchObject({
+            workflows: 2,
+            jobs: 2,
+            localActions: 1,
+            'findings.unpinnedAction': 4,
+            'findings.noCi': 0
+          })
+          expect(result.run.report).toContain(
+            '| <code>.github/workflows/ci.yml</code> | push | 1 | install, tests | <code>npm test</code> |'
+          )
+        }
+      },
+      {
+        name: 'tests without coverage: no flag, no config',
+        files: cleanWith('vitest run', {}, false),
+        expected: [{ messageId: 'noCoverage', file: '.github/workflows/ci.yml', line: 28 }],
+        check: (result) => expect(finding(result, 'noCoverage').confidence).toBe('medium')
+      },
+      {
+        name: 'coverage switched on in vitest.config.ts but never uploaded',
+        files: cleanWith(
+          'vitest run',
+          {
+            'vitest.config.ts':
+              "export default { test: { coverage: { enabled: true, provider: 'v8' } } }\n"
+          },
+          true
+        ),
+        expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/ci.yml', line: 28 }],
+        check: (result) =>
+          expect(finding(result, 'coverageNotKept').message).toContain(
+            'with coverage on in vitest.config.ts'
+          )
+      },
+      {
+        name: "coverage switched on in the config file the test script names (serve's config/vitest.ts), never uploaded",
+        files: cleanWith(
+          'vitest run --config config/vitest.ts',
+          { 'config/vitest.ts': 'export default { test: { coverage: { enabled: true } } }\n' },
+          true
+        ),
+        expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/ci.yml', line: 28 }],
+        check: (result) =>
+          expect(finding(result, 'coverageNotKept').message).toContain(
+            'with coverage on in config/vitest.ts'
+          )
+      },
+      {
+        name: 'near miss: the config file the test script names leaves coverage off',
+        files: cleanWith(
+          'vitest run --config config/vitest.ts',
+          { 'config/vitest.ts': "export default { test: { environment: 'node' } }\n" },
+          true
+        ),
+        expected: [{ messageId: 'noCoverage', file: '.github/workflows/ci.yml', line: 28 }]
+      },
+      {
+        name: 'Python: tox -e from a variable runs tox.ini environments that measure coverage, not uploaded',
+        files: throughTasks('tox -e $TOXENV', { 'tox.ini': TOX_INI_COVERAGE }),
+        expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      {
+        name: 'Python near miss: the tox environments run pytest without coverage',
+        files: throughTasks('tox -e $TOXENV', {
+          'tox.ini': TOX_INI_COVERAGE.replace(
+            '    coverage run -m pytest tests\n    coverage report\n',
+            '    pytest tests\n'
+          )
+        }),
+        expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      {
+        name: "Python: tox's {envpython} -m pytest measures coverage through [pytest] addopts (--cov)",
+        files: throughTasks('tox -e $TOXENV', {
+          'tox.ini': [
+            '[tox]',
+            'envlist = py312',
+            '[testenv]',
+            'commands = {envpython} -m pytest {posargs:--verbose} tests',
+            '[pytest]',
+            'addopts = --disable-pytest-warnings',
+            '    --cov-append --cov=tool',
+            ''
+          ].join('\n')
+        }),
+        expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      {
+        name: 'Python: `python -Im tox` (isolated mode joined with -m) runs tox too',
+        files: throughTasks('python -Im tox -e $TOXENV', { 'tox.ini': TOX_INI_COVERAGE }),
+        expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      {
+        name: 'Python near miss: [pytest] addopts without --cov',
+        files: throughTasks('tox -e $TOXENV', {
+          'tox.ini': [
+            '[tox]',
+            'envlist = py312',
+            '[testenv]',
+            'commands = {envpython} -m pytest {posargs:--verbose} tests',
+            '[pytest]',
+            'addopts = --disable-pytest-warnings',
+            ''
+          ].join('\n')
+        }),
+        expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      {
+        name: "Python: `tox run` runs pyproject's [tool.tox] env_list, whose base commands run pytest --cov",
+        files: throughTasks('uv run --group dev tox run', {
+          'pyproject.toml': [
+            '[project]',
+            'name = "tool"',
+            'requires-python = ">=3.10"',
+            '',
+            '[tool.tox]',
+            'env_list = ["py3.12", "typing"]',
+            '',
+            '[tool.tox.env_run_base]',
+            'commands = [["pytest", "--cov=tool", "--basetemp={env_tmp_dir}"]]',
+            '',
+            '[tool.tox.env.typing]',
+            'commands = [["mypy"]]',
+            ''
+          ].join('\n')
+        }),
+        expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      {
+        name: "Python near miss (werkzeug's shape): [tool.tox]'s base commands run pytest without coverage",
+        files: throughTasks('uv run --group dev tox run', {
+          'pyproject.toml': [
+            '[project]',
+            'name = "tool"',
+            'requires-python = ">=3.10"',
+            '',
+            '[tool.tox]',
+            'env_list = ["py3.12", "typing"]',
+            '',
+            '[tool.tox.env_run_base]',
+            'commands = [["pytest", "-v", "--tb=short"]]',
+            '',
+            '[tool.tox.env.typing]',
+            'commands = [["mypy"]]',
+            ''
+          ].join('\n')
+        }),
+        expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      {
+        name: 'Python: make test runs a recipe (and its prerequisite) that measures coverage',
+        files: throughTasks('make test', {
+          Makefile: [
+            'PY := python3',
+            '',
+            '.PHONY: test install',
+            'install:',
+            '\t$(PY) -m pip install -e .',
+            '',
+            'test: install',
+            '\t$(PY) -m pytest --cov=tool tests',
+            ''
+          ].join('\n')
+        }),
+        expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      ...TS_NEAR_MISSES,
+      {
+        name: 'Python: reusable workflow and composite action',
+        files: pyFixture,
+        expected: PY_EXPECTED,
+        check: (result) => {
+          // The reusable workflow runs on its caller's push and pull_request: no trigger finding.
+          const below = finding(result, 'runtimeBelowSupported')
+          expect(below.title).toBe('Job pytest tests Python 3.8, below the supported 3.9')
+          expect(finding(result, 'lintNotRun').message).toContain('`ruff check`')
+          expect(finding(result, 'typeCheckNotRun').message).toContain('`mypy`')
+        }
+      },
+      {
+        name: 'Python fixture near miss: the matrix starts at the supported 3.9',
+        files: editFile(pyFixture, PY_TESTS, ["['3.8', '3.11']", "['3.9', '3.11']"]),
+        expected: without(PY_EXPECTED, 'runtimeBelowSupported')
+      },
+      {
+        name: 'Python: CI only lints, so pytest never runs (uv project)',
+        files: UV_LINT_ONLY,
+        expected: [{ messageId: 'testCommandNotRun', file: null, line: null }],
+        check: (result) => {
+          expect(finding(result, 'testCommandNotRun').message).toContain(
+            'the repository has 1 Python test file'
+          )
+          const workflow = parse(workflowSpec(result).code) as {
+            jobs: {
+              python: {
+                strategy: { matrix: Record<string, unknown[]> }
+                steps: { uses?: string; run?: string }[]
+              }
             }
           }
+          expect(workflow.jobs.python.strategy.matrix['python-version']).toEqual(['3.11', '3.x'])
+          expect(workflow.jobs.python.steps.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual([
+            'actions/checkout',
+            'astral-sh/setup-uv',
+            'uv sync --all-extras --all-groups',
+            // pytest-cov is not a dependency of the project: uv adds it for the run.
+            'uv run --with pytest-cov pytest --cov --cov-report=xml',
+            'actions/upload-artifact'
+          ])
         }
-        expect(workflow.jobs.python.strategy.matrix['python-version']).toEqual(['3.11', '3.x'])
-        expect(workflow.jobs.python.steps.map((s) => s.run ?? s.uses?.split('@')[0])).toEqual([
-          'actions/checkout',
-          'astral-sh/setup-uv',
-          'uv sync --all-extras --all-groups',
-          // pytest-cov is not a dependency of the project: uv adds it for the run.
-          'uv run --with pytest-cov pytest --cov --cov-report=xml',
-          'actions/upload-artifact'
-        ])
-      }
-    },
-    {
-      name: 'uv project near miss: the workflow also runs pytest',
-      files: editFile(UV_LINT_ONLY, '.github/workflows/lint.yml', [
-        '      - run: pipx run ruff check .\n',
-        '      - run: pipx run ruff check .\n      - uses: astral-sh/setup-uv@1111111111111111111111111111111111111111\n      - run: uv run pytest\n'
-      ]),
-      expected: [{ messageId: 'noCoverage', file: '.github/workflows/lint.yml', line: 13 }]
-    },
-    {
-      name: "Python: CI runs the repository's own scripts (scripts/test, scripts/check), read by their names",
-      files: {
-        'pyproject.toml':
-          '[project]\nname = "pkg"\nrequires-python = ">=3.10"\n\n[tool.pytest.ini_options]\naddopts = "-q"\n\n[tool.ruff]\nline-length = 100\n\n[tool.mypy]\nstrict = true\n',
-        'pkg/core.py': 'def double(x: int) -> int:\n    return 2 * x\n',
-        'tests/test_core.py':
-          'from pkg.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
-        '.github/workflows/test-suite.yml': [
-          'on:',
-          '  push:',
-          '    branches: [main]',
-          '  pull_request:',
-          'permissions:',
-          '  contents: read',
-          'concurrency: tests-${{ github.ref }}',
-          'jobs:',
-          '  tests:',
-          '    runs-on: ubuntu-latest',
-          '    timeout-minutes: 15',
-          '    strategy:',
-          '      matrix:',
-          "        python-version: ['3.10', '3.13']",
-          '    steps:',
-          '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
-          '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065',
-          '        with:',
-          '          python-version: ${{ matrix.python-version }}',
-          '          cache: pip',
-          '      - run: scripts/install',
-          '      - run: scripts/check',
-          '      - run: ./scripts/test',
-          '      - run: bash scripts/coverage.sh',
-          ''
-        ].join('\n')
       },
-      // Before, the tests, the linter and the type checker were all reported as never run.
-      expected: [
-        { messageId: 'coverageNotKept', file: '.github/workflows/test-suite.yml', line: 24 }
-      ],
-      check: (result) => {
-        expect(finding(result, 'coverageNotKept').message).toContain('`bash scripts/coverage.sh`')
-        expect(result.run.metrics).toMatchObject({
-          testJobs: 1,
-          'findings.testCommandNotRun': 0,
-          'findings.lintNotRun': 0,
-          'findings.typeCheckNotRun': 0
-        })
-      }
-    },
-    {
-      name: 'Python: tests run on pull requests only',
-      files: {
-        'app/core.py': 'def double(x):\n    return 2 * x\n',
-        'tests/test_core.py':
-          'from app.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
-        'requirements-dev.txt': 'pytest\npytest-cov\n',
-        '.github/workflows/pr.yml': [
-          'name: PR checks',
-          'on:',
-          '  pull_request:',
-          'permissions:',
-          '  contents: read',
-          'concurrency: pr-${{ github.ref }}',
-          'jobs:',
-          '  test:',
-          '    runs-on: ubuntu-latest',
-          '    timeout-minutes: 10',
-          '    steps:',
-          '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
-          '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065',
-          '        with:',
-          "          python-version: '3.x'",
-          '          cache: pip',
-          '      - run: pip install -r requirements-dev.txt',
-          '      - run: python -m pytest --cov=app --cov-report=xml',
-          '      - uses: codecov/codecov-action@5a1091511ad55cbe89839c7260b706298ca349f7',
-          ''
-        ].join('\n')
+      {
+        name: 'uv project near miss: the workflow also runs pytest',
+        files: editFile(UV_LINT_ONLY, '.github/workflows/lint.yml', [
+          '      - run: pipx run ruff check .\n',
+          '      - run: pipx run ruff check .\n      - uses: astral-sh/setup-uv@1111111111111111111111111111111111111111\n      - run: uv run pytest\n'
+        ]),
+        expected: [{ messageId: 'noCoverage', file: '.github/workflows/lint.yml', line: 13 }]
       },
-      expected: [{ messageId: 'testsNotTriggered', file: '.github/workflows/pr.yml', line: 2 }],
-      check: (result) => {
-        const f = finding(result, 'testsNotTriggered')
-        expect([f.severity, f.title]).toEqual([
-          'medium',
-          'Tests in .github/workflows/pr.yml do not run on push'
-        ])
-        expect(f.message).toContain('commits pushed straight to a branch')
-        expect(workflowSpec(result).code).toContain(
-          'run: python -m pip install -r requirements-dev.txt'
-        )
-      }
-    },
-    {
-      name: 'a TypeScript repository without CI',
-      files: NO_CI,
-      expected: [{ messageId: 'noCi', file: null, line: null }],
-      check: (result) => {
-        const noCi = finding(result, 'noCi')
-        expect(noCi.message).toContain('`npm test`')
-        expect(noCi.where).toContain('.github/workflows/*.yml')
-      }
-    },
-    {
-      name: 'a Travis file for node_js whose own script runs no tests',
-      files: { ...NO_CI, '.travis.yml': `${TRAVIS_NODE}script: node src/a.js\n` },
-      expected: [
-        { messageId: 'testCommandNotRun', file: null, line: null },
-        { messageId: 'otherCiNoTests', file: null, line: null }
-      ]
-    },
-    {
-      name: 'a workflow that lints but never runs the tests, and a GitLab file that runs none',
-      files: LINT_ONLY,
-      expected: [
-        { messageId: 'testCommandNotRun', file: null, line: null },
-        { messageId: 'otherCiNoTests', file: null, line: null }
-      ],
-      check: (result) => {
-        expect(finding(result, 'testCommandNotRun').title).toBe('No CI step runs `yarn test`')
-        const spec = workflowSpec(result)
-        expect(spec.code).toContain('yarn install --frozen-lockfile')
-        expect(spec.code).toContain('run: npx --yes c8 --reporter=lcov --reporter=text yarn test') // mocha has no coverage flag
-      }
-    },
-    {
-      name: 'Jenkins runs the tests; pnpm scripts by bare name; a workspace script is not checked here',
-      files: {
-        'package.json':
-          '{ "name": "jenkins", "scripts": { "test": "vitest run --coverage", "lint": "biome check ." } }\n',
-        'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
-        'src/a.ts': 'export const a = 1\n',
-        'test/a.test.ts': "import { it } from 'vitest'\nit('a', () => {})\n",
-        Jenkinsfile:
-          "pipeline {\n  agent any\n  stages {\n    stage('test') {\n      steps {\n        sh 'pnpm install && pnpm test'\n      }\n    }\n  }\n}\n",
-        '.github/workflows/checks.yml': [
-          'on: [push, pull_request]',
-          'permissions:',
-          '  contents: read',
-          'concurrency: checks-${{ github.ref }}',
-          'jobs:',
-          '  lint:',
-          '    runs-on: ubuntu-latest',
-          '    timeout-minutes: 5',
-          '    steps:',
-          '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
-          '      - run: pnpm lint && pnpm --filter web run e2e',
-          '      - run: pnpm run --if-present format',
-          '      - run: pnpm run release',
-          ''
-        ].join('\n')
+      {
+        name: 'Python: tests run on pull requests only',
+        files: {
+          'app/core.py': 'def double(x):\n    return 2 * x\n',
+          'tests/test_core.py':
+            'from app.core import double\n\n\ndef test_double():\n    assert double(2) == 4\n',
+          'requirements-dev.txt': 'pytest\npytest-cov\n',
+          '.github/workflows/pr.yml': [
+            'name: PR checks',
+            'on:',
+            '  pull_request:',
+            'permissions:',
+            '  contents: read',
+            'concurrency: pr-${{ github.ref }}',
+            'jobs:',
+            '  test:',
+            '    runs-on: ubuntu-latest',
+            '    timeout-minutes: 10',
+            '    steps:',
+            '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+            '      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065',
+            '        with:',
+            "          python-version: '3.x'",
+            '          cache: pip',
+            '      - run: pip install -r requirements-dev.txt',
+            '      - run: python -m pytest --cov=app --cov-report=xml',
+            '      - uses: codecov/codecov-action@5a1091511ad55cbe89839c7260b706298ca349f7',
+            ''
+          ].join('\n')
+        },
+        expected: [{ messageId: 'testsNotTriggered', file: '.github/workflows/pr.yml', line: 2 }],
+        check: (result) => {
+          const f = finding(result, 'testsNotTriggered')
+          expect([f.severity, f.title]).toEqual([
+            'medium',
+            'Tests in .github/workflows/pr.yml do not run on push'
+          ])
+          expect(f.message).toContain('commits pushed straight to a branch')
+          expect(workflowSpec(result).code).toContain(
+            'run: python -m pip install -r requirements-dev.txt'
+          )
+        }
       },
-      expected: [{ messageId: 'missingScript', file: '.github/workflows/checks.yml', line: 13 }],
-      check: (result) => {
-        const details = result.run.details as { otherCi: { path: string; runs: string[] }[] }
-        expect(details.otherCi).toEqual([
-          {
-            path: 'Jenkinsfile',
-            system: 'jenkins',
-            runs: ['coverage', 'install', 'test'],
-            error: null
-          }
-        ])
-        expect(finding(result, 'missingScript').message).toContain('`pnpm run release`')
-      }
-    },
-    {
-      name: 'a self-repository reference ($/path) reaches the local action',
-      files: {
-        'src/a.ts': 'export const a = 1\n',
-        '.github/actions/ci-setup/action.yml':
-          'name: CI setup\nruns:\n  using: composite\n  steps:\n    - uses: someone/setup-thing@v2\n',
-        '.github/workflows/self.yml': [
-          'on: workflow_dispatch',
-          'permissions: {}',
-          'jobs:',
-          '  setup:',
-          '    runs-on: ubuntu-latest',
-          '    timeout-minutes: 5',
-          '    steps:',
-          '      - uses: $/.github/actions/ci-setup',
-          ''
-        ].join('\n')
+      {
+        name: 'a TypeScript repository without CI',
+        files: NO_CI,
+        expected: [{ messageId: 'noCi', file: null, line: null }],
+        check: (result) => {
+          const noCi = finding(result, 'noCi')
+          expect(noCi.message).toContain('`npm test`')
+          expect(noCi.where).toContain('.github/workflows/*.yml')
+        }
       },
-      expected: [
-        { messageId: 'unpinnedAction', file: '.github/actions/ci-setup/action.yml', line: 5 }
-      ],
-      check: (result) =>
-        expect(finding(result, 'unpinnedAction').message).toContain('(called by job setup)')
-    },
-    {
-      name: 'a workflow that is not valid YAML',
-      files: BROKEN_YAML,
-      expected: [{ messageId: 'invalidWorkflow', file: '.github/workflows/broken.yml', line: 3 }]
-    },
-    {
-      name: 'near miss: the flow sequence closed, so the workflow parses',
-      files: editFile(BROKEN_YAML, '.github/workflows/broken.yml', ['  a: [\n', '  a: []\n']),
-      expected: [
-        { messageId: 'noConcurrency', file: '.github/workflows/broken.yml', line: 1 },
-        { messageId: 'noPermissions', file: '.github/workflows/broken.yml', line: 1 }
-      ]
-    },
-    {
-      name: 'a pull_request title in run: on an unprivileged trigger is high',
-      files: {
-        'src/a.ts': 'export const a = 1\n',
-        '.github/workflows/pr.yml': [
-          'on: pull_request',
-          'permissions:',
-          '  contents: read',
-          'concurrency: pr-${{ github.ref }}',
-          'jobs:',
-          '  echo:',
-          '    runs-on: ubuntu-latest',
-          '    timeout-minutes: 2',
-          '    steps:',
-          '      - run: echo ${{ github.head_ref }} ${{ github.sha }}',
-          '      - uses: actions/github-script@60a0d83039c74a4aee543508d2ffcb1c3799cdea',
-          '        with:',
-          '          script: |',
-          '            const title = "${{ github.event.pull_request.title }}"',
-          '            console.log(title, "${{ github.event.pull_request.number }}")',
-          ''
-        ].join('\n')
+      {
+        name: 'a Travis file for node_js whose own script runs no tests',
+        files: { ...NO_CI, '.travis.yml': `${TRAVIS_NODE}script: node src/a.js\n` },
+        expected: [
+          { messageId: 'testCommandNotRun', file: null, line: null },
+          { messageId: 'otherCiNoTests', file: null, line: null }
+        ]
       },
-      expected: [
-        { messageId: 'scriptInjection', file: '.github/workflows/pr.yml', line: 10 },
-        { messageId: 'scriptInjection', file: '.github/workflows/pr.yml', line: 14 }
-      ],
-      check: (result) => {
-        const [shell, script] = result.run.findings
-        expect([shell.severity, shell.cwe, shell.title]).toEqual([
-          'high',
-          'CWE-94',
-          'github.head_ref is expanded inside a script in .github/workflows/pr.yml'
-        ])
-        expect(script.message).toContain('straight into a github-script JavaScript')
-        expect(script.message).toContain('whoever opens the pull request')
+      {
+        name: 'a workflow that lints but never runs the tests, and a GitLab file that runs none',
+        files: LINT_ONLY,
+        expected: [
+          { messageId: 'testCommandNotRun', file: null, line: null },
+          { messageId: 'otherCiNoTests', file: null, line: null }
+        ],
+        check: (result) => {
+          expect(finding(result, 'testCommandNotRun').title).toBe('No CI step runs `yarn test`')
+          const spec = workflowSpec(result)
+          expect(spec.code).toContain('yarn install --frozen-lockfile')
+          expect(spec.code).toContain('run: npx --yes c8 --reporter=lcov --reporter=text yarn test') // mocha has no coverage flag
+        }
+      },
+      {
+        name: 'Jenkins runs the tests; pnpm scripts by bare name; a workspace script is not checked here',
+        files: {
+          'package.json':
+            '{ "name": "jenkins", "scripts": { "test": "vitest run --coverage", "lint": "biome check ." } }\n',
+          'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+          'src/a.ts': 'export const a = 1\n',
+          'test/a.test.ts': "import { it } from 'vitest'\nit('a', () => {})\n",
+          Jenkinsfile:
+            "pipeline {\n  agent any\n  stages {\n    stage('test') {\n      steps {\n        sh 'pnpm install && pnpm test'\n      }\n    }\n  }\n}\n",
+          '.github/workflows/checks.yml': [
+            'on: [push, pull_request]',
+            'permissions:',
+            '  contents: read',
+            'concurrency: checks-${{ github.ref }}',
+            'jobs:',
+            '  lint:',
+            '    runs-on: ubuntu-latest',
+            '    timeout-minutes: 5',
+            '    steps:',
+            '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+            '      - run: pnpm lint && pnpm --filter web run e2e',
+            '      - run: pnpm run --if-present format',
+            '      - run: pnpm run release',
+            ''
+          ].join('\n')
+        },
+        expected: [{ messageId: 'missingScript', file: '.github/workflows/checks.yml', line: 13 }],
+        check: (result) => {
+          const details = result.run.details as { otherCi: { path: string; runs: string[] }[] }
+          expect(details.otherCi).toEqual([
+            {
+              path: 'Jenkinsfile',
+              system: 'jenkins',
+              runs: ['coverage', 'install', 'test'],
+              error: null
+            }
+          ])
+          expect(finding(result, 'missingScript').message).toContain('`pnpm run release`')
+        }
+      },
+      {
+        name: 'a self-repository reference ($/path) reaches the local action',
+        files: {
+          'src/a.ts': 'export const a = 1\n',
+          '.github/actions/ci-setup/action.yml':
+            'name: CI setup\nruns:\n  using: composite\n  steps:\n    - uses: someone/setup-thing@v2\n',
+          '.github/workflows/self.yml': [
+            'on: workflow_dispatch',
+            'permissions: {}',
+            'jobs:',
+            '  setup:',
+            '    runs-on: ubuntu-latest',
+            '    timeout-minutes: 5',
+            '    steps:',
+            '      - uses: $/.github/actions/ci-setup',
+            ''
+          ].join('\n')
+        },
+        expected: [
+          { messageId: 'unpinnedAction', file: '.github/actions/ci-setup/action.yml', line: 5 }
+        ],
+        check: (result) =>
+          expect(finding(result, 'unpinnedAction').message).toContain('(called by job setup)')
+      },
+      {
+        name: 'the second job without the aliased setup step installs without a cache',
+        files: editFile(UV_ALIAS, TESTS_YML, ['      - *setup-uv\n', '']),
+        expected: [{ messageId: 'noDependencyCache', file: TESTS_YML, line: 23 }]
+      },
+      {
+        name: 'the called workflow sets no permissions: the calling workflow is open',
+        files: editFile(REUSABLE_RELEASE, '.github/workflows/build.yml', [
+          'permissions:\n  contents: read\n',
+          ''
+        ]),
+        expected: [{ messageId: 'noPermissions', file: '.github/workflows/release.yml', line: 1 }]
+      },
+      {
+        // uvicorn and isort (round 8): 'high' overstated where the job holds nothing, or for a release branch.
+        name: 'a third-party branch ref is high only in a job holding a secret or write access',
+        files: {
+          'src/a.ts': 'export const a = 1\n',
+          '.github/workflows/gate.yml': [
+            'on:', //                                                      1
+            '  release:', //                                               2
+            '    types: [published]', //                                   3
+            'permissions:', //                                             4
+            '  contents: read', //                                         5
+            'jobs:', //                                                    6
+            '  gate:', //                                                  7
+            '    runs-on: ubuntu-latest', //                               8
+            '    timeout-minutes: 2', //                                   9
+            '    steps:', //                                               10
+            '      - uses: some-org/all-green@main', //                    11
+            '  deploy:', //                                                12
+            '    runs-on: ubuntu-latest', //                               13
+            '    timeout-minutes: 2', //                                   14
+            '    steps:', //                                               15
+            '      - uses: some-org/deploy@main', //                       16
+            '        with:', //                                            17
+            '          token: ${{ secrets.DEPLOY_TOKEN }}', //               18
+            '  publish:', //                                               19
+            '    runs-on: ubuntu-latest', //                               20
+            '    timeout-minutes: 2', //                                   21
+            '    permissions:', //                                         22
+            '      id-token: write', //                                    23
+            '    steps:', //                                               24
+            '      - uses: pypa/gh-action-pypi-publish@release/v1', //     25
+            ''
+          ].join('\n')
+        },
+        expected: [
+          { messageId: 'unpinnedAction', file: '.github/workflows/gate.yml', line: 11 },
+          { messageId: 'unpinnedAction', file: '.github/workflows/gate.yml', line: 16 },
+          { messageId: 'unpinnedAction', file: '.github/workflows/gate.yml', line: 25 }
+        ],
+        check: (result) =>
+          expect(
+            [...result.run.findings]
+              .sort((a, b) => (a.startLine ?? 0) - (b.startLine ?? 0))
+              .map((f) => [f.startLine, f.severity, /a tag can be moved/.test(f.message)])
+          ).toEqual([
+            [11, 'medium', false],
+            [16, 'high', false],
+            [25, 'medium', true]
+          ])
+      },
+      {
+        name: 'a workflow that is not valid YAML',
+        files: BROKEN_YAML,
+        expected: [{ messageId: 'invalidWorkflow', file: '.github/workflows/broken.yml', line: 3 }]
+      },
+      {
+        name: 'near miss: the flow sequence closed, so the workflow parses',
+        files: editFile(BROKEN_YAML, '.github/workflows/broken.yml', ['  a: [\n', '  a: []\n']),
+        expected: [
+          { messageId: 'noConcurrency', file: '.github/workflows/broken.yml', line: 1 },
+          { messageId: 'noPermissions', file: '.github/workflows/broken.yml', line: 1 }
+        ]
+      },
+      {
+        name: 'a pull_request title in run: on an unprivileged trigger is high',
+        files: {
+          'src/a.ts': 'export const a = 1\n',
+          '.github/workflows/pr.yml': [
+            'on: pull_request',
+            'permissions:',
+            '  contents: read',
+            'concurrency: pr-${{ github.ref }}',
+            'jobs:',
+            '  echo:',
+            '    runs-on: ubuntu-latest',
+            '    timeout-minutes: 2',
+            '    steps:',
+            '      - run: echo ${{ github.head_ref }} ${{ github.sha }}',
+            '      - uses: actions/github-script@60a0d83039c74a4aee543508d2ffcb1c3799cdea',
+            '        with:',
+            '          script: |',
+            '            const title = "${{ github.event.pull_request.title }}"',
+            '            console.log(title, "${{ github.event.pull_request.number }}")',
+            ''
+          ].join('\n')
+        },
+        expected: [
+          { messageId: 'scriptInjection', file: '.github/workflows/pr.yml', line: 10 },
+          { messageId: 'scriptInjection', file: '.github/workflows/pr.yml', line: 14 }
+        ],
+        check: (result) => {
+          const [shell, script] = result.run.findings
+          expect([shell.severity, shell.cwe, shell.title]).toEqual([
+            'high',
+            'CWE-94',
+            'github.head_ref is expanded inside a script in .github/workflows/pr.yml'
+          ])
+          expect(script.message).toContain('straight into a github-script JavaScript')
+          expect(script.message).toContain('whoever opens the pull request')
+        }
       }
-    }
-  ]
-})
+    ]
+  })
+)
 
 describe('ci-cd specs', () => {
   test("the TypeScript workflow snippet parses and uses the repository's commands and versions", async () => {
-    const result = await runFixture(ciCd, tsFixture)
+    const result = await runCi(tsFixture)
     const spec = workflowSpec(result)
     expect(spec.fileName).toBe('.github/workflows/tests.yml') // ci.yml exists already
     const doc = parseDocument(spec.code)
@@ -1255,7 +1439,7 @@ describe('ci-cd specs', () => {
     pkg.scripts['test:ci'] = 'vitest run --coverage --reporter=junit'
     pkg.scripts['test:watch'] = 'vitest --coverage'
     files['package.json'] = JSON.stringify(pkg, null, 2)
-    const result = await runFixture(ciCd, files)
+    const result = await runCi(files)
     expect(result.run.findings.map((f) => `${f.messageId}@${f.file}:${f.startLine}`)).toEqual([
       'noCoverage@.github/workflows/ci.yml:28'
     ])
@@ -1270,7 +1454,7 @@ describe('ci-cd specs', () => {
   })
 
   test('the Python workflow snippet installs, lints, type-checks and runs pytest with coverage', async () => {
-    const result = await runFixture(ciCd, pyFixture)
+    const result = await runCi(pyFixture)
     const spec = workflowSpec(result)
     const workflow = parse(spec.code) as {
       jobs: Record<
@@ -1292,12 +1476,12 @@ describe('ci-cd specs', () => {
 
 describe('ci-cd stable ids and options', () => {
   test('finding ids do not change when lines move', async () => {
-    const first = await runFixture(ciCd, tsFixture)
+    const first = await runCi(tsFixture)
     const shifted = {
       ...tsFixture,
       '.github/workflows/ci.yml': `# a comment that moves every line down\n${tsFixture['.github/workflows/ci.yml']}`
     }
-    const second = await runFixture(ciCd, shifted)
+    const second = await runCi(shifted)
     expect(second.run.findings.map((f) => f.id).sort()).toEqual(
       first.run.findings.map((f) => f.id).sort()
     )
@@ -1307,13 +1491,13 @@ describe('ci-cd stable ids and options', () => {
   })
 
   test('maxFindingsPerCheck caps each check and the metrics still count all', async () => {
-    const result = await runFixture(ciCd, tsFixture, { options: { maxFindingsPerCheck: 1 } })
+    const result = await runCi(tsFixture, { options: { maxFindingsPerCheck: 1 } })
     expect(result.run.findings.filter((f) => f.messageId === 'unpinnedAction')).toHaveLength(1)
     expect(result.run.metrics['findings.unpinnedAction']).toBe(4)
   })
 
   test('first-party tags can be left out', async () => {
-    const result = await runFixture(ciCd, tsFixture, { options: { reportFirstPartyTags: false } })
+    const result = await runCi(tsFixture, { options: { reportFirstPartyTags: false } })
     expect(
       result.run.findings
         .filter((f) => f.messageId === 'unpinnedAction')
@@ -1323,9 +1507,7 @@ describe('ci-cd stable ids and options', () => {
 
   test('stops before the perspective runs on a bad option, naming it, its value and what it accepts', async () => {
     // Options are checked against the schema before analyse: a ConfigurationError, not a failed run.
-    await expect(
-      runFixture(ciCd, tsFixture, { options: { maxFindingsPerCheck: -1 } })
-    ).rejects.toThrow(
+    await expect(runCi(tsFixture, { options: { maxFindingsPerCheck: -1 } })).rejects.toThrow(
       "perspectives.ci-cd.maxFindingsPerCheck: -1 is not accepted: ci-cd's option maxFindingsPerCheck takes a whole number of at least 0 (default 25)."
     )
   })
@@ -1478,10 +1660,10 @@ describe('ci-cd helpers', () => {
   })
 
   test('facts carry what the perspective needs: local actions, lock and tool files, pyproject tools', async () => {
-    const ts = await runFixture(ciCd, tsFixture)
+    const ts = await runCi(tsFixture)
     expect(ts.model.facts.actions?.map((a) => a.path)).toEqual(['.github/actions/setup/action.yml'])
     expect(ts.model.facts.toolFiles).toEqual(['package-lock.json', 'tsconfig.json'])
-    const py = await runFixture(ciCd, pyFixture)
+    const py = await runCi(pyFixture)
     expect(py.model.facts.manifests.find((m) => m.kind === 'pyproject.toml')?.tools).toEqual([
       'mypy',
       'pytest',
@@ -1496,7 +1678,7 @@ describe('ci-cd on strange input', () => {
       { length: 3000 },
       (_, i) => `          echo ${i} && npm run step${i % 7}`
     ).join('\n')
-    const result = await runFixture(ciCd, {
+    const result = await runCi({
       'package.json': '{ "name": "odd", "scripts": { "test": "jest" } }\n',
       'src/a.js': 'export const a = 1\n',
       '.github/workflows/empty.yml': '',
@@ -1529,5 +1711,39 @@ describe('ci-cd on strange input', () => {
     // 3000 calls of missing scripts are capped per check; the metric counts them all.
     expect(result.run.findings.filter((f) => f.messageId === 'missingScript')).toHaveLength(25)
     expect(result.run.metrics['findings.missingScript']).toBe(3000)
+  })
+})
+
+describe('ci-cd hygiene checklist (the default)', () => {
+  test('timeouts, concurrency, caches and first-party tags are listed in the report, not reported', async () => {
+    const listed = await runFixture(ciCd, tsFixture)
+    const reported = await runCi(tsFixture)
+    const hygiene = ['noTimeout', 'noConcurrency', 'noDependencyCache']
+    expect(listed.run.findings.filter((f) => hygiene.includes(f.messageId))).toEqual([])
+    expect(
+      listed.run.findings.filter((f) => f.messageId === 'unpinnedAction').map((f) => f.severity)
+    ).toEqual(['high', 'medium'])
+    // The same items the findings setting reports, each one line of the checklist with its place.
+    const moved = reported.run.findings.filter(
+      (f) =>
+        hygiene.includes(f.messageId) || (f.messageId === 'unpinnedAction' && f.severity === 'low')
+    )
+    expect(moved.length).toBeGreaterThan(3)
+    expect(listed.run.metrics.hygieneChecklist).toBe(moved.length)
+    expect(listed.run.report).toContain(`**CI hygiene checklist** (${moved.length})`)
+    for (const f of moved) expect(listed.run.report).toContain(`${f.file}:${f.startLine}`)
+    expect(listed.run.findings.length).toBe(reported.run.findings.length - moved.length)
+    // The workflow spec still fills every gap, the checklist's included.
+    const body = (r: FixtureRun) => workflowSpec(r).code.replace(/^# Covers:.*\n/m, '')
+    expect(body(listed)).toBe(body(reported))
+    expect(workflowSpec(listed).code).not.toMatch(/# Covers:.*(noTimeout|noConcurrency)/)
+    expect(workflowSpec(listed).code).toContain('timeout-minutes')
+  })
+
+  test('a clean repository has no checklist', async () => {
+    const result = await runFixture(ciCd, CLEAN_TS)
+    expect(result.run.findings).toEqual([])
+    expect(result.run.report).not.toContain('CI hygiene checklist')
+    expect(result.run.metrics.hygieneChecklist).toBe(0)
   })
 })

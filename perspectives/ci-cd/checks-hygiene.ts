@@ -11,7 +11,7 @@ import {
   type Draft
 } from './check-input.js'
 import { isLocalRef, type CommandUse, type JobRun } from './graph.js'
-import type { Located, Permissions, StepModel, WorkflowModel } from './workflows.js'
+import type { JobModel, Located, Permissions, StepModel, WorkflowModel } from './workflows.js'
 
 const SHA = /^[0-9a-f]{40}$/
 
@@ -190,6 +190,22 @@ export function concurrency(input: CheckInput): Draft[] {
   return out
 }
 
+/**
+ * A job that calls a reusable workflow of this repository whose own permissions (at the top, or on each of
+ * its jobs) limit the token: the called workflow can only narrow what the caller grants (isort's release
+ * job calling build.yml with `contents: read`, round 8).
+ */
+function callsLimitedWorkflow(input: CheckInput, job: JobModel): boolean {
+  const target = job.calls?.value.replace(/^\.\//, '').split('@')[0]
+  if (!target || !isLocalRef(job.calls!.value)) return false
+  const called = input.graph.workflows.find((w) => w.file.path === target)
+  if (!called) return false
+  if (called.permissions && !writeAll(called.permissions)) return true
+  return (
+    called.jobs.length > 0 && called.jobs.every((j) => j.permissions && !writeAll(j.permissions))
+  )
+}
+
 function writeAll(p: Permissions | undefined): boolean {
   return p?.scalar === 'write-all'
 }
@@ -224,7 +240,7 @@ export function permissions(input: CheckInput): Draft[] {
         )
     }
     if (w.permissions || ownEvents(w).length === 0) continue
-    const open = w.jobs.filter((j) => !j.permissions)
+    const open = w.jobs.filter((j) => !j.permissions && !callsLimitedWorkflow(input, j))
     if (open.length === 0) continue
     out.push({
       messageId: 'noPermissions',
@@ -273,6 +289,23 @@ interface ActionRef {
   file: string
   where: string
   key: string
+  run: JobRun
+}
+
+/**
+ * Whether a job holds something a hijacked action could steal or abuse: a secret it references, or a token
+ * granted write or id-token access. A job that only reads `needs` results holds neither (uvicorn's
+ * alls-green check, round 8).
+ */
+function holdsSecrets(run: JobRun): boolean {
+  const w = run.workflow
+  const granted = [run.job.permissions ?? w.permissions].some(
+    (p) => p !== undefined && (writeAll(p) || Object.values(p.scopes).includes('write'))
+  )
+  if (granted) return true
+  const next = w.jobs.map((j) => j.line).find((line) => line > run.job.line)
+  const lines = w.file.lines.slice(run.job.line - 1, next ? next - 1 : undefined)
+  return lines.some((l) => /\bsecrets\.(?!GITHUB_TOKEN\b)/.test(l))
 }
 
 function actionRefs(input: CheckInput): ActionRef[] {
@@ -283,7 +316,8 @@ function actionRefs(input: CheckInput): ActionRef[] {
         uses: step.uses,
         file: step.file,
         where: `${stepWhere(run, step)} in ${step.file}`,
-        key: stepKey(run, step)
+        key: stepKey(run, step),
+        run
       })
   }
   for (const run of input.graph.jobRuns) {
@@ -292,7 +326,8 @@ function actionRefs(input: CheckInput): ActionRef[] {
         uses: run.job.calls,
         file: run.workflow.file.path,
         where: `job ${run.job.id} in ${run.workflow.file.path}`,
-        key: run.job.id
+        key: run.job.id,
+        run
       })
     for (const { step } of run.steps) add(run, step)
   }
@@ -339,7 +374,9 @@ export function pinning(input: CheckInput): Draft[] {
     }
     const isFirstParty = firstParty.has(owner.toLowerCase())
     if (isFirstParty && !input.options.reportFirstPartyTags) continue
-    const isTag = /^v?\d+(\.\d+)*$/.test(version)
+    // A maintained release branch (`release/v1`, the ref PyPA documents for its publish action) moves like a
+    // major tag, not like a development branch.
+    const isTag = /^v?\d+(\.\d+)*$/.test(version) || /^releases?\/v?\d+$/.test(version)
     out.push({
       messageId: 'unpinnedAction',
       data: {
@@ -355,7 +392,7 @@ export function pinning(input: CheckInput): Draft[] {
           ? 'GitHub maintains it, so the risk is lower; pinning still makes runs reproducible.'
           : `Pin it to the full 40-character commit SHA of the release you reviewed (\`${action}@<sha> # ${version}\`).`
       },
-      severity: isFirstParty ? 'low' : isTag ? 'medium' : 'high',
+      severity: isFirstParty ? 'low' : isTag || !holdsSecrets(ref.run) ? 'medium' : 'high',
       confidence: 'high',
       rationale: isFirstParty
         ? 'First-party actions are maintained by GitHub; a moved tag is unlikely but still changes what runs without a commit here.'

@@ -437,7 +437,8 @@ export function coverage(input: CheckInput): Draft[] {
     const kept =
       input.graph.jobRuns.filter((r) => r.workflow === run.workflow).some(uploadsCoverage) ||
       commands.some((c) => c.kinds.has('upload-coverage') || PRINTS_COVERAGE.test(c.text))
-    if (!kept) {
+    // A repository script that measures coverage (`scripts/coverage`) is not read: it may print or upload it.
+    if (!kept && !producer.unread) {
       out.push({
         messageId: 'coverageNotKept',
         data: {

@@ -214,8 +214,17 @@ export function classifyWords(
   }
   const recurse = (next: string[]): Classified =>
     merge(classifyWords(next, context, depth + 1, seen))
+  // A path into the repository runs the file there, even when its name is also a tool's (`scripts/coverage`
+  // is uvicorn's script, not coverage.py, round 8).
+  if (inRepository(words[0])) return byScriptName(words, out)
   if (words.some((w) => COVERAGE_FLAGS.test(w))) out.kinds.add('coverage')
-  if (program === 'codecov' || program === 'coveralls' || program === 'codecovcli')
+  // Codecov's and Coveralls's uploaders, also fetched and run in place: `bash <(curl -s https://codecov.io/bash)`.
+  if (
+    program === 'codecov' ||
+    program === 'coveralls' ||
+    program === 'codecovcli' ||
+    words.some((w) => /\b(codecov|coveralls)\.io\b/.test(w))
+  )
     return merge({ kinds: new Set(['upload-coverage']), scripts: [] })
   if (['npx', 'bunx', 'pnpx', 'uvx'].includes(program)) return recurse(rest(words, 1))
   if (RUN_WRAPPERS[program]?.includes(sub ?? '')) return recurse(rest(words, 2))
@@ -309,14 +318,17 @@ export function classifyWords(
   }
   const manager = (['npm', 'yarn', 'pnpm', 'bun'] as const).find((m) => m === program)
   if (manager) classifyManager(manager, words, context, depth, seen, out)
-  const script = out.kinds.size === 0 ? repositoryScript(words) : undefined
-  if (script) {
-    // As with a package script whose body is unknown, the name speaks: scripts/test runs the tests.
-    const name = basename(script).replace(/\.(sh|bash|ps1|cmd|bat)$/, '')
-    for (const [pattern, kinds] of SCRIPT_NAME_KINDS)
-      if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
-    out.unread = [...(out.unread ?? []), script]
-  }
+  return out.kinds.size === 0 ? byScriptName(words, out) : out
+}
+
+/** A repository script whose body is not read: as with a package script, the name speaks (scripts/test runs the tests). */
+function byScriptName(words: string[], out: Classified): Classified {
+  const script = repositoryScript(words)
+  if (!script) return out
+  const name = basename(script).replace(/\.(sh|bash|ps1|cmd|bat)$/, '')
+  for (const [pattern, kinds] of SCRIPT_NAME_KINDS)
+    if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
+  out.unread = [...(out.unread ?? []), script]
   return out
 }
 
@@ -364,6 +376,15 @@ function taskRun(program: 'tox' | 'make', words: string[], context: ScriptContex
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'pwsh'])
 
 /** The repository script a command runs (`./scripts/test`, `scripts/ci.sh`, `bash tools/check.sh`), if any. */
+/** `scripts/x`, `./x`: a relative path that is not an environment's executable (`.venv/bin/pytest`). */
+function inRepository(word: string): boolean {
+  return (
+    word.includes('/') &&
+    !/^[/~$]/.test(word) &&
+    !/(^|\/)(\.?venv|env|\.tox|node_modules)\//.test(word)
+  )
+}
+
 function repositoryScript(words: string[]): string | undefined {
   const first = SHELLS.has(basename(words[0])) ? words[1] : words[0]
   if (

@@ -27,12 +27,13 @@ import {
 } from './checks-tests.js'
 import { versionMatrix } from './checks-versions.js'
 import { buildGraph } from './graph.js'
+import { hygieneChecklist, isHygiene } from './hygiene.js'
 import { MESSAGES, type CiMessageId } from './messages.js'
 import { type CiOptions, OPTIONS } from './options.js'
 import { readOtherCi } from './other-ci.js'
 import { describeProject } from './project.js'
 import { buildReport, workflowRows } from './report.js'
-import { buildWorkflowSpec } from './specs.js'
+import { buildWorkflowSpec, draftId } from './specs.js'
 import { finishFindings, perKindMetrics } from '../kit/index.js'
 
 export type { CiOptions } from './options.js'
@@ -99,14 +100,18 @@ export default definePerspective<CiMessageId, CiOptions>({
       Object.keys(MESSAGES) as CiMessageId[],
       { maxPerKind: options.maxFindingsPerCheck, keepOrder: true }
     )
-    const findings: Draft[] = kept.map((f) => f.draft)
+    const all: Draft[] = kept.map((f) => f.draft)
+    const checklist = options.hygiene === 'findings' ? [] : all.filter(isHygiene)
+    const findings = all.filter((d) => !checklist.includes(d))
+    // The workflow spec fills every gap, the checklist's too; it names as covered only what is reported.
+    const reported = new Set(findings.map(draftId))
     const specs = buildWorkflowSpec(
       project,
       graph,
-      findings,
+      all,
       model.facts.git.branch,
       model.facts.ci.map((f) => f.path)
-    )
+    ).map((spec) => ({ ...spec, covers: spec.covers?.filter((id) => reported.has(id)) }))
     const metrics: Metrics = {
       ciFiles: model.facts.ci.length,
       ciSystems: new Set(model.facts.ci.map((f) => f.system)).size,
@@ -120,7 +125,7 @@ export default definePerspective<CiMessageId, CiOptions>({
       // Reusable workflows of other repositories: what they run cannot be seen from here.
       sharedWorkflows: sharedWorkflowCalls(input).length
     }
-    Object.assign(metrics, perKindMetrics(perKind))
+    Object.assign(metrics, perKindMetrics(perKind), { hygieneChecklist: checklist.length })
     return {
       findings,
       specs,
@@ -156,6 +161,7 @@ export default definePerspective<CiMessageId, CiOptions>({
       },
       report:
         buildReport(graph, other, perKind, project.sourceFiles) +
+        hygieneChecklist(checklist) +
         sharedNote(sharedWorkflowCalls(input))
     }
   }

@@ -17,6 +17,13 @@ export const OPTIONS = defineOptions({
     description:
       'Owners whose actions are first-party (`actions/checkout`): a tag ref there is reported at low severity.'
   },
+  hygiene: {
+    type: 'string',
+    enum: ['checklist', 'findings'],
+    default: 'checklist',
+    description:
+      'Missing timeouts, concurrency groups and dependency caches, and first-party actions pinned to a tag: a checklist in the report (independent judges found them true but almost never worth acting on), or findings.'
+  },
   reportFirstPartyTags: {
     type: 'boolean',
     default: true,

@@ -235,6 +235,11 @@ function pythonJob(py: PythonProject, extras: Extras): string[] {
   return lines
 }
 
+/** The id the engine gives a draft's finding. */
+export function draftId(d: Draft): string {
+  return findingId('ci-cd', d.messageId, 'file' in d.evidence ? d.evidence.file : null, d.key)
+}
+
 export function buildWorkflowSpec(
   project: Project,
   graph: CiGraph,
@@ -283,9 +288,7 @@ export function buildWorkflowSpec(
       level: 'integration',
       target: { file: fileName },
       rationale: `Written for this repository (${[node ? `${node.manager}${node.lockFile ? ` with ${node.lockFile}` : ''}` : '', py ? `Python with ${py.manager}` : ''].filter(Boolean).join(', ')}); it closes ${gaps.length} gap${gaps.length === 1 ? '' : 's'}: ${gapNames.join(', ')}.`,
-      covers: gaps.map((d) =>
-        findingId('ci-cd', d.messageId, 'file' in d.evidence ? d.evidence.file : null, d.key)
-      ),
+      covers: gaps.map(draftId),
       expected: `A push or pull request starts the workflow; it installs from the lock file with a cache, runs ${commands.join(' and ')} with coverage and keeps the report as an artifact, within 15 minutes, with a read-only token. Pin each action to a commit SHA before merging.`,
       priority: severe ? 'P1' : 'P2',
       body: { kind: 'file', fileName, language: 'yaml', content: `${lines.join('\n')}\n` }
