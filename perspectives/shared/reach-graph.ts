@@ -997,7 +997,10 @@ function walksOf(
   byPath: ReadonlyMap<string, ModuleModel>
 ): Array<{ tests: ModuleModel[]; loadedHere: ReadonlySet<string> }> {
   const tests = model.modules.filter((m) => m.isTest)
-  if (tests.length === 0 || tests.length > MAX_WALKS) return [{ tests, loadedHere: loaded }]
+  // A test file that cannot run here (its imports do not resolve) walks nothing; what only it loads stays unrun.
+  const unloadable = new Set((model.facts.unloadableTests ?? []).map((u) => u.path))
+  if (tests.length === 0 || tests.length > MAX_WALKS)
+    return [{ tests: tests.filter((t) => !unloadable.has(t.path)), loadedHere: loaded }]
   const ownTops = topLevelNames(model)
   const shared = tests.filter((m) => /(^|\/)conftest\.py$/.test(m.path))
   const open = (m: ModuleModel): boolean =>
@@ -1061,7 +1064,7 @@ function walksOf(
   const imported = new Set<string>()
   for (const c of closures) for (const p of c.paths) imported.add(p)
   const elsewhere = [...loaded].filter((p) => !imported.has(p))
-  return tests.map((t, i) => {
+  const walks = tests.map((t, i) => {
     const { paths, open: anyOpen } = closures[i]
     const here = anyOpen
       ? new Set(loaded)
@@ -1072,6 +1075,7 @@ function walksOf(
       .filter((m) => m?.isTest && (m === t || !TEST_CASE_FILE.test(m.path))) as ModuleModel[]
     return { tests: group, loadedHere: here }
   })
+  return walks.filter((_, i) => !unloadable.has(tests[i].path))
 }
 
 function insideFunction(module: ModuleModel, line: number): boolean {

@@ -10,6 +10,7 @@ import type {
   FunctionDecl,
   ModuleModel
 } from '../../src/model/types.js'
+import { unloadableText } from '../../src/model/test-loading.js'
 import { coverageConfigExclusion, subprocessRunners } from './coverage-scope.js'
 import { importersOf } from './graph.js'
 import { isInterfaceStub } from './interface-stub.js'
@@ -153,7 +154,11 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   }
   const staticReach = testReach(model)
   const importers = importersOf(model)
-  const defaultBound = defaultBoundModules(model.modules)
+  const runnable = new Set(staticReach.testFiles)
+  // Test files that cannot run here (src/model/test-loading.ts) bind nothing.
+  const defaultBound = defaultBoundModules(
+    model.modules.filter((m) => !m.isTest || runnable.has(m.path))
+  )
   const overridden = overriddenMethods(model.modules)
   const reached = (path: string): boolean =>
     staticReach.importedBy.has(path) || staticReach.indirect.has(path)
@@ -166,6 +171,11 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     if (runAsScript(module, staticReach)) scripts.add(module.path)
   }
   const graph = reachGraph(model, loaded, scripts)
+  // Modules a test imports that cannot run here: their "untested" says why.
+  const blockedBy = new Map<string, string>()
+  for (const u of model.facts.unloadableTests ?? [])
+    for (const target of byPath.get(u.path)?.test?.importedModules ?? [])
+      if (!blockedBy.has(target)) blockedBy.set(target, unloadableText(u))
   const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
   const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
     let map = estimates.get(module.path)
@@ -180,7 +190,9 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         graph,
         overridden
       )
-      estimates.set(module.path, (map = new Map(list.map((e) => [e.fn, e]))))
+      const blocked = blockedBy.get(module.path)
+      const marked = blocked ? list.map((e) => (e.share === 1 ? { ...e, blocked } : e)) : list
+      estimates.set(module.path, (map = new Map(marked.map((e) => [e.fn, e]))))
     }
     return map
   }
