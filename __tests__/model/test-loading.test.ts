@@ -20,6 +20,10 @@ const PY = {
   'pyproject.toml': '[project]\nname = "codec"\n',
   'codec/__init__.py': '',
   'codec/fast.py': 'def encode_fast(x):\n    return x\n', //  line 1
+  // A module deep in the package named like a library: `import zz_reach15_msgspec` is not it.
+  'codec/backends/zz_reach15_msgspec.py': 'def dumps(x):\n    return x\n',
+  // A helper beside the tests, imported by its bare name as pytest allows: the project's own.
+  'tests/helpers.py': 'def helper():\n    return 1\n',
   'codec/slow.py': 'def encode_slow(x):\n    return x\n',
   'codec/plain.py': 'def plain(x):\n    return x\n',
   'codec/sub.py': 'def sub(x):\n    return x\n',
@@ -38,6 +42,7 @@ const PY = {
   // False shape: an optional import under try/except, and one under a version check.
   'tests/test_slow.py': [
     'import sys',
+    'import helpers',
     'try:',
     '    import zz_reach15_optional',
     'except ImportError:',

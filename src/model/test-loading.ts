@@ -179,12 +179,26 @@ function linesOf(root: string, path: string): string[] | undefined {
   }
 }
 
-/** Top-level names of the repository's own Python code (every folder and module name): never "missing". */
+/**
+ * Names the repository's own Python code is imported by, never "missing": top-level packages and
+ * modules (at the root or under `src/`), and the modules and packages beside a test file (pytest puts
+ * a test's folder on the path, so `import helpers` finds `tests/helpers.py`). A module deeper inside a
+ * package (`cattrs/preconf/msgspec.py`) is not importable as `msgspec`.
+ */
 function ownPythonNames(modules: readonly ModuleModel[]): Set<string> {
   const out = new Set<string>()
+  const testDirs = new Set(
+    modules.filter((m) => m.isTest && m.language === 'python').map((m) => posix.dirname(m.path))
+  )
+  const stem = (part: string): string => part.replace(/\.py$/, '')
   for (const m of modules) {
     if (m.language !== 'python') continue
-    for (const part of m.path.split('/')) out.add(part.replace(/\.py$/, ''))
+    const parts = m.path.split('/')
+    out.add(stem(parts[0]))
+    if (parts[0] === 'src' && parts.length > 1) out.add(stem(parts[1]))
+    // Beside a test file: the module itself, or the package folder holding it.
+    for (let i = 1; i < parts.length; i++)
+      if (testDirs.has(parts.slice(0, i).join('/'))) out.add(stem(parts[i]))
   }
   return out
 }
