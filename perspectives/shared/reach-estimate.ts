@@ -17,6 +17,8 @@ export interface Estimate {
   overridden?: true
   /** Untested here because the test files importing its module cannot run here (why, in words). */
   blocked?: string
+  /** Defined under a version or platform check not taken where the tool ran (platform-branches.ts). */
+  runsOn?: string
 }
 
 /**

@@ -128,7 +128,8 @@ function buildGraph(
 
   const lookups = computedLookups(model)
   for (const module of model.modules) {
-    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath, lookups)
+    const notTaken = (model.facts.notTakenBranches ?? []).filter((b) => b.path === module.path)
+    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath, lookups, notTaken)
     moduleUses.set(module.path, placed.topLevel)
     mainUses.set(module.path, placed.main)
     for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
@@ -306,7 +307,8 @@ function placeUses(
   types: TypeResolver,
   duplicated: ReadonlySet<string>,
   byPath: ReadonlyMap<string, ModuleModel>,
-  lookups: boolean
+  lookups: boolean,
+  notTaken: readonly { startLine: number; endLine: number }[] = []
 ): {
   topLevel: Use[]
   main: Use[]
@@ -334,6 +336,8 @@ function placeUses(
     return owner
   }
   const add = (u: Use, owner: FunctionDecl | null, line: number): void => {
+    // A branch this interpreter does not take (platform-branches.ts) runs nothing here.
+    if (notTaken.some((b) => b.startLine <= line && line <= b.endLine)) return
     if (!owner) {
       // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
       const any: Use =

@@ -191,7 +191,14 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         overridden
       )
       const blocked = blockedBy.get(module.path)
-      const marked = blocked ? list.map((e) => (e.share === 1 ? { ...e, blocked } : e)) : list
+      const branches = (model.facts.notTakenBranches ?? []).filter((b) => b.path === module.path)
+      const marked = list.map((e): Estimate => {
+        // Defined on a side of a version or platform check not taken here: it never runs here.
+        const line = e.fn.loc.startLine
+        const other = branches.find((b) => b.startLine <= line && line <= b.endLine)
+        if (other) return { ...e, share: 1, reach: 'unreached', runsOn: other.runsOn }
+        return blocked && e.share === 1 ? { ...e, blocked } : e
+      })
       estimates.set(module.path, (map = new Map(marked.map((e) => [e.fn, e]))))
     }
     return map

@@ -42,6 +42,8 @@ export interface MeasuredFunction {
   overridden?: true
   /** Static: the test files importing its module cannot run here (why). */
   blocked?: string
+  /** Static: defined under a version or platform check not taken here. */
+  runsOn?: string
 }
 
 /** The report that speaks for a file: the newest one listing it, then the one that measured more lines. */
@@ -207,7 +209,8 @@ export function fromEstimate(module: ModuleModel, e: Estimate): MeasuredFunction
       : [],
     reach: e.reach,
     ...(e.overridden ? { overridden: true as const } : {}),
-    ...(e.blocked ? { blocked: e.blocked } : {})
+    ...(e.blocked ? { blocked: e.blocked } : {}),
+    ...(e.runsOn ? { runsOn: e.runsOn } : {})
   }
 }
 

@@ -3,7 +3,7 @@
 // accepted only when it can import pytest.
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
-import { FIND_SPEC_SCRIPT } from '../model/test-loading.js'
+import { FIND_SPEC_SCRIPT, type PythonAnswer } from '../model/test-loading.js'
 import { childEnvironment } from './child-env.js'
 import { runChild } from './spawn.js'
 
@@ -45,13 +45,14 @@ export async function findPython(
 
 /**
  * Which of the top-level module names the project's interpreter cannot find (importlib's find_spec in
- * one child process: nothing is imported); null when no interpreter with pytest was found.
+ * one child process: nothing is imported), and what the interpreter is; null when no interpreter with
+ * pytest was found.
  */
 export async function askPython(
   root: string,
   preferred: string | null,
   names: readonly string[]
-): Promise<string[] | null> {
+): Promise<PythonAnswer | null> {
   const env = childEnvironment(process.env, {
     extra: { PYTHONPATH: [root, join(root, 'src')].join(':') }
   })
@@ -66,8 +67,10 @@ export async function askPython(
   })
   if (result.code !== 0) return null
   try {
-    const parsed = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as unknown
-    return Array.isArray(parsed) ? parsed.map(String) : null
+    const parsed = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as PythonAnswer
+    return Array.isArray(parsed.missing) && Array.isArray(parsed.interpreter?.version)
+      ? parsed
+      : null
   } catch {
     return null
   }

@@ -9,11 +9,25 @@ import { builtinModules } from 'node:module'
 import { dirname, join, posix } from 'node:path'
 import type { CodeModel, ModuleModel, UnloadableTest } from './types.js'
 
+/** What the project's interpreter said: the names it cannot find, and what it is (for version checks). */
+export interface PythonAnswer {
+  missing: string[]
+  interpreter: PythonInterpreter
+}
+
+/** The interpreter the tool runs the project with: `sys.version_info[:3]`, `sys.platform`, `os.name`, `platform.system()`. */
+export interface PythonInterpreter {
+  version: number[]
+  platform: string
+  osName: string
+  system: string
+}
+
 /** Asks the interpreter which of the names it cannot find; null when it could not answer. */
-export type PythonAsk = (names: readonly string[]) => Promise<string[] | null>
+export type PythonAsk = (names: readonly string[]) => Promise<PythonAnswer | null>
 
 export const FIND_SPEC_SCRIPT = [
-  'import importlib.util, json, sys',
+  'import importlib.util, json, os, platform, sys',
   'missing = []',
   'for name in sys.argv[1:]:',
   '    try:',
@@ -22,11 +36,13 @@ export const FIND_SPEC_SCRIPT = [
   '        found = False',
   '    if not found:',
   '        missing.append(name)',
-  'print(json.dumps(missing))'
+  'print(json.dumps({"missing": missing, "interpreter": {"version": list(sys.version_info[:3]), "platform": sys.platform, "osName": os.name, "system": platform.system()}}))'
 ].join('\n')
 
 export interface LoadingCheck {
   unloadable: UnloadableTest[]
+  /** The project's Python, when one answered (version checks are read against it). */
+  interpreter?: PythonInterpreter
   /** Why a language's test files were not checked (no interpreter, no node_modules). */
   notes: string[]
 }
@@ -46,14 +62,17 @@ export async function findUnloadableTests(
     }
   const direct = new Map<string, string[]>()
   const skipped = new Set<string>()
-  if (pyNeeds.size > 0) {
+  let interpreter: PythonInterpreter | undefined
+  if (model.modules.some((m) => m.language === 'python')) {
     const all = new Set<string>()
     for (const n of pyNeeds.values()) for (const name of [...n.names, ...n.skip]) all.add(name)
-    const missing = askPython ? await askPython([...all].sort()) : null
-    if (missing === null)
-      notes.push('Python test imports were not checked: no interpreter with pytest was found')
-    else {
-      const gone = new Set(missing)
+    const answer = askPython ? await askPython([...all].sort()) : null
+    if (answer === null) {
+      if (pyNeeds.size > 0)
+        notes.push('Python test imports were not checked: no interpreter with pytest was found')
+    } else {
+      interpreter = answer.interpreter
+      const gone = new Set(answer.missing)
       for (const [path, n] of pyNeeds) {
         const lost = [...new Set([...n.names, ...n.skip])].filter((x) => gone.has(x)).sort()
         if (lost.length === 0) continue
@@ -81,7 +100,11 @@ export async function findUnloadableTests(
       }
     }
   }
-  return { unloadable: propagate(model.modules, direct, skipped), notes }
+  return {
+    unloadable: propagate(model.modules, direct, skipped),
+    ...(interpreter ? { interpreter } : {}),
+    notes
+  }
 }
 
 /** A conftest that cannot load stops every test below it; a test importing a test file that cannot load, too. */

@@ -822,6 +822,17 @@ export interface RepositoryFacts {
   coverageScopes?: CoverageScope[]
   /** Test files that cannot run where the tool runs (src/model/test-loading.ts): they give no reach. */
   unloadableTests?: UnloadableTest[]
+  /** Python code under a version or platform check this interpreter does not take (src/model/platform-branches.ts). */
+  notTakenBranches?: NotTakenBranch[]
+}
+
+/** Lines under a version or platform check not taken where the tool runs: they run only elsewhere. */
+export interface NotTakenBranch {
+  path: string
+  startLine: number
+  endLine: number
+  /** `runs only where \`sys.version_info < (3, 8)\` holds (not on Python 3.11 on linux, where the tool ran)`. */
+  runsOn: string
 }
 
 /** A test file whose imports do not resolve here, with what is missing. */

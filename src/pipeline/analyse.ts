@@ -4,6 +4,7 @@ import { relative, sep } from 'node:path'
 import type { CodeModel, LoadedRepository, RepositoryFacts } from '../model/types.js'
 import type { RenderTarget } from '../specs/types.js'
 import { buildModel } from '../model/build.js'
+import { notTakenBranches } from '../model/platform-branches.js'
 import { findUnloadableTests, unloadableText } from '../model/test-loading.js'
 import { askPython } from '../execute/python.js'
 import { expandCoverageGlobs } from '../repo/coverage-globs.js'
@@ -72,6 +73,11 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
     askPython(config.root, process.env.TEST_PLANNING_PYTHON ?? null, names)
   )
   if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloadable
+  // Code under a version or platform check this interpreter does not take runs only elsewhere.
+  if (loading.interpreter) {
+    const branches = notTakenBranches(loaded.repo.files, loading.interpreter)
+    if (branches.length > 0) model.facts.notTakenBranches = branches
+  }
   const detected = detectTargetWithReason(
     loaded.facts,
     model.modules,
