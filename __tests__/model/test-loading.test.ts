@@ -24,7 +24,7 @@ const PY = {
   'codec/backends/zz_reach15_msgspec.py': 'def dumps(x):\n    return x\n',
   // A helper beside the tests, imported by its bare name as pytest allows: the project's own.
   'tests/helpers.py': 'def helper():\n    return 1\n',
-  'codec/slow.py': 'def encode_slow(x):\n    return x\n',
+  'codec/slow.py': 'def encode_slow(x):\n    return x\n\ndef unused_slow(x):\n    return x\n',
   'codec/plain.py': 'def plain(x):\n    return x\n',
   'codec/sub.py': 'def sub(x):\n    return x\n',
   'codec/lazy.py': 'def lazy(x):\n    return x\n',
@@ -34,6 +34,7 @@ const PY = {
     'import json',
     'import zz_reach15_msgspec',
     'from codec.fast import encode_fast',
+    'from codec.slow import unused_slow',
     '',
     'def test_fast():',
     '    assert encode_fast(1) == 1',
@@ -175,13 +176,21 @@ describe('test files that cannot run here give no reach', () => {
         'codec/sub.py',
         'codec/lazy.py'
       ])
-    ).toEqual(['codec/fast.py:1 encode_fast', 'codec/plain.py:1 plain', 'codec/sub.py:1 sub'])
+    ).toEqual([
+      'codec/fast.py:1 encode_fast',
+      'codec/plain.py:1 plain',
+      'codec/slow.py:4 unused_slow',
+      'codec/sub.py:1 sub'
+    ])
     // The reason an "untested" gives names the file and what it misses.
     const facts = reachFacts(model)
     const fast = model.modules.find((m) => m.path === 'codec/fast.py') as ModuleModel
     expect(facts.estimate(fast, fast.functions[0]).blocked).toBe(
       'tests/test_fast.py cannot be collected here: zz_reach15_msgspec is not installed'
     )
+    // A module a runnable test also imports: untested for its own reason, not "reached only by" that file.
+    const slow = model.modules.find((m) => m.path === 'codec/slow.py') as ModuleModel
+    expect(facts.estimate(slow, slow.functions[1]).blocked).toBeUndefined()
   })
 
   it('JavaScript: a package not installed and a subpath not exported; installed, built-in, own, optional and lazy requires do not count', async () => {

@@ -171,11 +171,12 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     if (runAsScript(module, staticReach)) scripts.add(module.path)
   }
   const graph = reachGraph(model, loaded, scripts)
-  // Modules a test imports that cannot run here: their "untested" says why.
+  // Modules only tests that cannot run here import: their "untested" says why.
   const blockedBy = new Map<string, string>()
   for (const u of model.facts.unloadableTests ?? [])
     for (const target of byPath.get(u.path)?.test?.importedModules ?? [])
-      if (!blockedBy.has(target)) blockedBy.set(target, unloadableText(u))
+      if (!blockedBy.has(target) && !staticReach.importedBy.has(target))
+        blockedBy.set(target, unloadableText(u))
   const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
   const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
     let map = estimates.get(module.path)
