@@ -14,6 +14,9 @@ const { collectFacts } = await import(join(build, 'src/repo/facts.js'))
 const { buildModel } = await import(join(build, 'src/model/build.js'))
 const { reachFacts } = await import(join(build, 'perspectives/shared/test-reach.js'))
 const { reachGraph } = await import(join(build, 'perspectives/shared/reach-graph.js'))
+const { findUnloadableTests } = await import(join(build, 'src/model/test-loading.js'))
+const { askPython } = await import(join(build, 'src/execute/python.js'))
+const { notTakenBranches } = await import(join(build, 'src/model/platform-branches.js'))
 
 const [root, reportPath, ...shipped] = process.argv.slice(2)
 if (!root || !reportPath || shipped.length === 0) {
@@ -88,6 +91,15 @@ function truthFrom(text, rootDir) {
 const repo = await loadRepository(resolve(root), {})
 const facts = await collectFacts(repo, { coveragePaths: [reportPath] })
 const model = await buildModel(repo, facts)
+// Test files that cannot run here give no reach, as in the action (src/pipeline/analyse.ts).
+const loading = await findUnloadableTests(model, (names) =>
+  askPython(model.root, process.env.TEST_PLANNING_PYTHON ?? null, names)
+)
+if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloadable
+if (loading.interpreter) {
+  const branches = notTakenBranches(repo.files, loading.interpreter)
+  if (branches.length > 0) model.facts.notTakenBranches = branches
+}
 const withReport = reachFacts(model)
 const staticModel = { ...model, facts: { ...model.facts, coverage: [] } }
 const withoutReport = reachFacts(staticModel)

@@ -178,11 +178,10 @@ export default defineConfig({ plugins: [], test })
 })
 
 describe('deciding the layout', () => {
-  it('recognises ava, jasmine, tap and bun:test by name and falls back to node:test with a note', async () => {
+  it('recognises ava, jasmine and bun:test by name and falls back to node:test with a note', async () => {
     for (const [runner, script] of [
       ['ava', 'ava'],
       ['jasmine', 'jasmine'],
-      ['tap', 'tap test/*.js'],
       ['bun:test', 'bun test']
     ] as const) {
       const { target } = await detect({
@@ -193,6 +192,57 @@ describe('deciding the layout', () => {
       expect(target.layout?.notes).toEqual([
         expect.stringContaining(`${runner} has no renderer here: specs are written for node:test`)
       ])
+    }
+  })
+
+  // Round O (docs/evaluation/reach.md): node-schedule's `tape test/*.js` and bunyan's `tap` read as node:test,
+  // EventEmitter2's `mocha ./test/loader.js` collects no other file: specs there are run by nothing.
+  it('tape and tap are detected as themselves, and their specs stay plan-only with the reason', async () => {
+    for (const [runner, pkg] of [
+      ['tape', { scripts: { test: 'nyc tape test/*.js' }, devDependencies: { tape: '5' } }],
+      ['tape', { devDependencies: { tape: '5' } }],
+      ['tap', { scripts: { test: 'tap test/*.test.js' } }]
+    ] as const) {
+      const { target } = await detect({
+        'package.json': JSON.stringify({ name: 'p', ...pkg }),
+        'lib/a.js': 'exports.add = function add(a, b) {\n  return a + b\n}\n'
+      })
+      const reason = `the project runs its tests with ${runner}, which specs are not written for: specs stay in the plan, not written to the repository`
+      expect([target.layout?.detected, target.layout?.collectsNoSpec]).toEqual([runner, reason])
+      expect(target.layout?.notes).toEqual([reason])
+      expect(renderSpec(callDraft('lib/a.js', 'add'), target, 'scope').planOnly).toBe(true)
+    }
+  })
+
+  it('a test script naming one loader file collects no generated spec; a glob or a folder does', async () => {
+    const loader = await detect({
+      'package.json': JSON.stringify({
+        scripts: { test: 'mocha ./test/loader.js --exit --timeout=3000' },
+        devDependencies: { mocha: '10' }
+      }),
+      'lib/a.js': 'exports.add = function add(a, b) {\n  return a + b\n}\n',
+      'test/loader.js': "require('./a.test.js')\n",
+      'test/a.test.js': "const { add } = require('../lib/a')\nit('adds', () => add(1, 2))\n"
+    })
+    const reason =
+      'the test script runs test/loader.js alone, which loads the other test files itself, so no generated spec would be collected: specs stay in the plan, not written to the repository'
+    expect([loader.target.layout?.detected, loader.target.layout?.collectsNoSpec]).toEqual([
+      'mocha',
+      reason
+    ])
+    expect(loader.target.layout?.notes).toContain(reason)
+    expect(renderSpec(callDraft('lib/a.js', 'add'), loader.target, 'scope').planOnly).toBe(true)
+    for (const test of ['mocha test/*.test.js', 'mocha test', 'mocha']) {
+      const collected = await detect({
+        'package.json': JSON.stringify({ scripts: { test }, devDependencies: { mocha: '10' } }),
+        'lib/a.js': 'exports.add = function add(a, b) {\n  return a + b\n}\n',
+        'test/loader.js': "require('./a.test.js')\n",
+        'test/a.test.js': "const { add } = require('../lib/a')\nit('adds', () => add(1, 2))\n"
+      })
+      expect(collected.target.layout?.collectsNoSpec).toBeUndefined()
+      expect(renderSpec(callDraft('lib/a.js', 'add'), collected.target, 'scope').planOnly).toBe(
+        false
+      )
     }
   })
 

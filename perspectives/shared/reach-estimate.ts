@@ -15,6 +15,10 @@ export interface Estimate {
   reach: UnitReach
   /** Untested because every subclass overrides it and nothing builds its class (shadowed-methods.ts). */
   overridden?: true
+  /** Untested here because the test files importing its module cannot run here (why, in words). */
+  blocked?: string
+  /** Defined under a version or platform check not taken where the tool ran (platform-branches.ts). */
+  runsOn?: string
 }
 
 /**

@@ -128,7 +128,8 @@ function buildGraph(
 
   const lookups = computedLookups(model)
   for (const module of model.modules) {
-    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath, lookups)
+    const notTaken = (model.facts.notTakenBranches ?? []).filter((b) => b.path === module.path)
+    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath, lookups, notTaken)
     moduleUses.set(module.path, placed.topLevel)
     mainUses.set(module.path, placed.main)
     for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
@@ -306,7 +307,8 @@ function placeUses(
   types: TypeResolver,
   duplicated: ReadonlySet<string>,
   byPath: ReadonlyMap<string, ModuleModel>,
-  lookups: boolean
+  lookups: boolean,
+  notTaken: readonly { startLine: number; endLine: number }[] = []
 ): {
   topLevel: Use[]
   main: Use[]
@@ -334,6 +336,8 @@ function placeUses(
     return owner
   }
   const add = (u: Use, owner: FunctionDecl | null, line: number): void => {
+    // A branch this interpreter does not take (platform-branches.ts) runs nothing here.
+    if (notTaken.some((b) => b.startLine <= line && line <= b.endLine)) return
     if (!owner) {
       // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
       const any: Use =
@@ -997,7 +1001,10 @@ function walksOf(
   byPath: ReadonlyMap<string, ModuleModel>
 ): Array<{ tests: ModuleModel[]; loadedHere: ReadonlySet<string> }> {
   const tests = model.modules.filter((m) => m.isTest)
-  if (tests.length === 0 || tests.length > MAX_WALKS) return [{ tests, loadedHere: loaded }]
+  // A test file that cannot run here (its imports do not resolve) walks nothing; what only it loads stays unrun.
+  const unloadable = new Set((model.facts.unloadableTests ?? []).map((u) => u.path))
+  if (tests.length === 0 || tests.length > MAX_WALKS)
+    return [{ tests: tests.filter((t) => !unloadable.has(t.path)), loadedHere: loaded }]
   const ownTops = topLevelNames(model)
   const shared = tests.filter((m) => /(^|\/)conftest\.py$/.test(m.path))
   const open = (m: ModuleModel): boolean =>
@@ -1061,7 +1068,7 @@ function walksOf(
   const imported = new Set<string>()
   for (const c of closures) for (const p of c.paths) imported.add(p)
   const elsewhere = [...loaded].filter((p) => !imported.has(p))
-  return tests.map((t, i) => {
+  const walks = tests.map((t, i) => {
     const { paths, open: anyOpen } = closures[i]
     const here = anyOpen
       ? new Set(loaded)
@@ -1072,6 +1079,7 @@ function walksOf(
       .filter((m) => m?.isTest && (m === t || !TEST_CASE_FILE.test(m.path))) as ModuleModel[]
     return { tests: group, loadedHere: here }
   })
+  return walks.filter((_, i) => !unloadable.has(tests[i].path))
 }
 
 function insideFunction(module: ModuleModel, line: number): boolean {

@@ -24,14 +24,20 @@ export type UnitReach = 'referenced' | 'module-imported' | 'indirect' | 'unreach
 
 const MAX_PROPAGATION_ROUNDS = 8
 
+/** Test files that cannot run where the tool runs (src/model/test-loading.ts): they reach nothing. */
+export function unloadablePaths(model: CodeModel): Set<string> {
+  return new Set((model.facts.unloadableTests ?? []).map((t) => t.path))
+}
+
 export function testReach(model: CodeModel): TestReach {
   const byPath = new Map(model.modules.map((m) => [m.path, m]))
+  const unloadable = unloadablePaths(model)
   const importedBy = new Map<string, Set<string>>()
   const referenced = new Map<string, Set<string>>()
   const strings: TestReach['strings'] = []
   const testFiles: string[] = []
   for (const module of model.modules) {
-    if (!module.isTest) continue
+    if (!module.isTest || unloadable.has(module.path)) continue
     testFiles.push(module.path)
     for (const s of module.strings) strings.push({ file: module.path, value: s.value })
     const symbols = module.test?.referencedSymbols ?? []
@@ -40,7 +46,7 @@ export function testReach(model: CodeModel): TestReach {
       for (const symbol of symbols) add(referenced, target, symbol)
     }
   }
-  importedByName(model, importedBy)
+  importedByName(model, importedBy, unloadable)
   propagateThroughIndexes(byPath, importedBy, referenced)
   reachBaseClasses(model, byPath, importedBy, referenced)
   // A base class reached through an index (`from pkg import Base`) carries on to where it is defined.
@@ -189,7 +195,11 @@ function add(map: Map<string, Set<string>>, key: string, value: string): boolean
  * `python -m pkg.mod` in a subprocess, `require.resolve("./lib/x")` - a test string that is the module's
  * dotted name (src layouts without `src.`) or its path.
  */
-function importedByName(model: CodeModel, importedBy: Map<string, Set<string>>): void {
+function importedByName(
+  model: CodeModel,
+  importedBy: Map<string, Set<string>>,
+  unloadable: ReadonlySet<string>
+): void {
   const byName = new Map<string, string>()
   for (const module of model.modules) {
     if (module.isTest) continue
@@ -203,7 +213,7 @@ function importedByName(model: CodeModel, importedBy: Map<string, Set<string>>):
     if (dotted.startsWith('src.')) byName.set(dotted.slice(4), module.path)
   }
   for (const module of model.modules) {
-    if (!module.isTest) continue
+    if (!module.isTest || unloadable.has(module.path)) continue
     for (const s of module.strings) {
       const target = byName.get(s.value)
       if (target && s.value.length > 2) add(importedBy, target, module.path)

@@ -10,6 +10,7 @@ import type {
   FunctionDecl,
   ModuleModel
 } from '../../src/model/types.js'
+import { unloadableText } from '../../src/model/test-loading.js'
 import { coverageConfigExclusion, subprocessRunners } from './coverage-scope.js'
 import { importersOf } from './graph.js'
 import { isInterfaceStub } from './interface-stub.js'
@@ -153,7 +154,11 @@ function buildReachFacts(model: CodeModel): ReachFacts {
   }
   const staticReach = testReach(model)
   const importers = importersOf(model)
-  const defaultBound = defaultBoundModules(model.modules)
+  const runnable = new Set(staticReach.testFiles)
+  // Test files that cannot run here (src/model/test-loading.ts) bind nothing.
+  const defaultBound = defaultBoundModules(
+    model.modules.filter((m) => !m.isTest || runnable.has(m.path))
+  )
   const overridden = overriddenMethods(model.modules)
   const reached = (path: string): boolean =>
     staticReach.importedBy.has(path) || staticReach.indirect.has(path)
@@ -166,6 +171,12 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     if (runAsScript(module, staticReach)) scripts.add(module.path)
   }
   const graph = reachGraph(model, loaded, scripts)
+  // Modules only tests that cannot run here import: their "untested" says why.
+  const blockedBy = new Map<string, string>()
+  for (const u of model.facts.unloadableTests ?? [])
+    for (const target of byPath.get(u.path)?.test?.importedModules ?? [])
+      if (!blockedBy.has(target) && !staticReach.importedBy.has(target))
+        blockedBy.set(target, unloadableText(u))
   const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
   const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
     let map = estimates.get(module.path)
@@ -180,7 +191,16 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         graph,
         overridden
       )
-      estimates.set(module.path, (map = new Map(list.map((e) => [e.fn, e]))))
+      const blocked = blockedBy.get(module.path)
+      const branches = (model.facts.notTakenBranches ?? []).filter((b) => b.path === module.path)
+      const marked = list.map((e): Estimate => {
+        // Defined on a side of a version or platform check not taken here: it never runs here.
+        const line = e.fn.loc.startLine
+        const other = branches.find((b) => b.startLine <= line && line <= b.endLine)
+        if (other) return { ...e, share: 1, reach: 'unreached', runsOn: other.runsOn }
+        return blocked && e.share === 1 ? { ...e, blocked } : e
+      })
+      estimates.set(module.path, (map = new Map(marked.map((e) => [e.fn, e]))))
     }
     return map
   }

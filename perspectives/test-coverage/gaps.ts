@@ -69,6 +69,8 @@ const KIND: Record<string, string> = {
 }
 
 function reachText(m: MeasuredFunction): string {
+  if (m.runsOn) return `never runs here: it ${m.runsOn}`
+  if (m.blocked) return `is reached only by test files that cannot run here (${m.blocked})`
   if (m.overridden)
     return 'is overridden by every subclass, and nothing builds its own class, so calls of its name run the overrides (read from the class hierarchy)'
   switch (m.reach) {

@@ -40,6 +40,10 @@ export interface MeasuredFunction {
   reach?: UnitReach
   /** Estimate: every subclass overrides it and nothing builds its class, so calls run the overrides. */
   overridden?: true
+  /** Static: the test files importing its module cannot run here (why). */
+  blocked?: string
+  /** Static: defined under a version or platform check not taken here. */
+  runsOn?: string
 }
 
 /** The report that speaks for a file: the newest one listing it, then the one that measured more lines. */
@@ -204,7 +208,9 @@ export function fromEstimate(module: ModuleModel, e: Estimate): MeasuredFunction
       ? module.throws.filter((t) => t.enclosing === e.fn.qualifiedName && !t.rethrow)
       : [],
     reach: e.reach,
-    ...(e.overridden ? { overridden: true as const } : {})
+    ...(e.overridden ? { overridden: true as const } : {}),
+    ...(e.blocked ? { blocked: e.blocked } : {}),
+    ...(e.runsOn ? { runsOn: e.runsOn } : {})
   }
 }
 

@@ -3,6 +3,8 @@
 // accepted only when it can import pytest.
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
+import { FIND_SPEC_SCRIPT, type PythonAnswer } from '../model/test-loading.js'
+import { childEnvironment } from './child-env.js'
 import { runChild } from './spawn.js'
 
 const VENV_PYTHONS = [
@@ -39,4 +41,37 @@ export async function findPython(
     if (probe.code === 0) return { python, tried: candidates }
   }
   return { python: null, tried: candidates }
+}
+
+/**
+ * Which of the top-level module names the project's interpreter cannot find (importlib's find_spec in
+ * one child process: nothing is imported), and what the interpreter is; null when no interpreter with
+ * pytest was found.
+ */
+export async function askPython(
+  root: string,
+  preferred: string | null,
+  names: readonly string[]
+): Promise<PythonAnswer | null> {
+  const env = childEnvironment(process.env, {
+    extra: { PYTHONPATH: [root, join(root, 'src')].join(':') }
+  })
+  const { python } = await findPython(root, preferred, env)
+  if (!python) return null
+  const result = await runChild({
+    command: python,
+    args: ['-c', FIND_SPEC_SCRIPT, ...names],
+    cwd: root,
+    env,
+    timeoutMs: 60_000
+  })
+  if (result.code !== 0) return null
+  try {
+    const parsed = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as PythonAnswer
+    return Array.isArray(parsed.missing) && Array.isArray(parsed.interpreter?.version)
+      ? parsed
+      : null
+  } catch {
+    return null
+  }
 }

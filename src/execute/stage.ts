@@ -264,6 +264,9 @@ async function prepare(
     file: null
   })
   if (spec.framework === 'none') return notRun('not a test file for a runner')
+  const noSpec = options.target.layout?.collectsNoSpec
+  if (noSpec && spec.framework === options.target.layout?.framework)
+    return notRun(`plan-only: ${noSpec}`)
   let code = spec.code
   let planOnly = spec.planOnly
   let judged: Prepared['judged'] = null

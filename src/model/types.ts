@@ -820,6 +820,30 @@ export interface RepositoryFacts {
   taskCommands?: TaskCommands[]
   /** What the project's coverage configuration includes and leaves out (src/repo/coverage-config.ts). */
   coverageScopes?: CoverageScope[]
+  /** Test files that cannot run where the tool runs (src/model/test-loading.ts): they give no reach. */
+  unloadableTests?: UnloadableTest[]
+  /** Python code under a version or platform check this interpreter does not take (src/model/platform-branches.ts). */
+  notTakenBranches?: NotTakenBranch[]
+}
+
+/** Lines under a version or platform check not taken where the tool runs: they run only elsewhere. */
+export interface NotTakenBranch {
+  path: string
+  startLine: number
+  endLine: number
+  /** `runs only where \`sys.version_info < (3, 8)\` holds (not on Python 3.11 on linux, where the tool ran)`. */
+  runsOn: string
+}
+
+/** A test file whose imports do not resolve here, with what is missing. */
+export interface UnloadableTest {
+  path: string
+  /** Import names the interpreter cannot find, or JS specifiers Node cannot resolve (`x (not exported by y)`). */
+  missing: string[]
+  /** The conftest or test helper that cannot load, when the file itself could. */
+  via?: string
+  /** Python: only `pytest.importorskip` targets are missing, so its tests are skipped, not failing. */
+  skipped?: true
 }
 
 /** One coverage tool's file scope as configured: globs (coverage.py: fnmatch patterns) and jest regexes. */

@@ -4,6 +4,9 @@ import { relative, sep } from 'node:path'
 import type { CodeModel, LoadedRepository, RepositoryFacts } from '../model/types.js'
 import type { RenderTarget } from '../specs/types.js'
 import { buildModel } from '../model/build.js'
+import { notTakenBranches } from '../model/platform-branches.js'
+import { findUnloadableTests, unloadableText } from '../model/test-loading.js'
+import { askPython } from '../execute/python.js'
 import { expandCoverageGlobs } from '../repo/coverage-globs.js'
 import { collectFacts } from '../repo/facts.js'
 import { loadRepository } from '../repo/loader.js'
@@ -65,6 +68,16 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
       return built
     })
   )
+  // Test files that cannot run here give no reach (the layout names them, with what is missing).
+  const loading = await findUnloadableTests(model, (names) =>
+    askPython(config.root, process.env.TEST_PLANNING_PYTHON ?? null, names)
+  )
+  if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloadable
+  // Code under a version or platform check this interpreter does not take runs only elsewhere.
+  if (loading.interpreter) {
+    const branches = notTakenBranches(loaded.repo.files, loading.interpreter)
+    if (branches.length > 0) model.facts.notTakenBranches = branches
+  }
   const detected = detectTargetWithReason(
     loaded.facts,
     model.modules,
@@ -73,6 +86,8 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
   logger.info(
     `Specs are written for ${detected.target.framework} (${detected.target.language}): ${detected.reason}`
   )
+  if (detected.target.layout)
+    detected.target.layout.notes.push(...loading.notes, ...loading.unloadable.map(unloadableText))
   for (const note of detected.target.layout?.notes ?? []) logger.info(`Test layout: ${note}`)
   return {
     repo: loaded.repo,

@@ -24,6 +24,7 @@ const RUNNERS: DetectedRunner[] = [
   'ava',
   'jasmine',
   'tap',
+  'tape',
   'bun:test'
 ]
 export const RENDERABLE = new Set<DetectedRunner>(['vitest', 'jest', 'mocha', 'node:test'])
@@ -46,6 +47,7 @@ const DEPENDENCY_RUNNER: [string, DetectedRunner][] = [
   ['ava', 'ava'],
   ['jasmine', 'jasmine'],
   ['tap', 'tap'],
+  ['tape', 'tape'],
   ['bun-types', 'bun:test'],
   ['@types/bun', 'bun:test']
 ]
@@ -149,6 +151,7 @@ export function scriptRunner(command: string): {
     else if (is('ava', word)) runner = 'ava'
     else if (is('jasmine', word)) runner = 'jasmine'
     else if (is('tap', word)) runner = 'tap'
+    else if (is('tape', word)) runner = 'tape'
     else if (word === 'bun' && w[i + 1] === 'test') runner = 'bun:test'
     else if (
       word === '--test' &&
@@ -293,6 +296,7 @@ export function styleRunner(m: ModuleModel): DetectedRunner | null {
     if (s === 'node:test' || s === 'test') return 'node:test'
     if (s === 'ava') return 'ava'
     if (s === 'tap' || s.startsWith('tap/')) return 'tap'
+    if (s === 'tape') return 'tape'
     if (s === 'bun:test') return 'bun:test'
     if (s === 'mocha') return 'mocha'
   }

@@ -6,7 +6,7 @@ import type { MochaUi } from './mocha-ui.js'
 import type { SpecLanguage, TestFramework } from './types.js'
 
 /** Runners recognised by name; those outside TestFramework have no renderer and fall back (see notes). */
-export type DetectedRunner = TestFramework | 'ava' | 'jasmine' | 'tap' | 'bun:test'
+export type DetectedRunner = TestFramework | 'ava' | 'jasmine' | 'tap' | 'tape' | 'bun:test'
 
 export interface TestLayout {
   /** The runner the project uses, as detected; may have no renderer. */
@@ -36,6 +36,11 @@ export interface TestLayout {
   exactFile?: string
   /** The paths the project's test script hands its runner (`mocha test/**\/*.test.js`): its whole suite. */
   suitePaths?: string[]
+  /**
+   * Why the project's own run collects no generated spec file (its script hands the runner one loader
+   * file that requires the rest; a runner specs cannot be written for): the specs stay plan-only, with this.
+   */
+  collectsNoSpec?: string
   /** The test script starts the runner once per file of `suitePaths` (a shell loop): state does not carry over. */
   suitePerFile?: boolean
   /** What the runner collects, as picomatch globs relative to the root (jest `testRegex` as regular expressions). */

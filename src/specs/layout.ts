@@ -97,7 +97,9 @@ function jsLayout(
   const framework: TestFramework = RENDERABLE.has(detected)
     ? (detected as TestFramework)
     : 'node:test'
-  if (!RENDERABLE.has(detected)) {
+  const noSpec = noSpecCollected(detected, decision?.scriptPaths ?? [], modules)
+  if (noSpec) notes.push(noSpec)
+  else if (!RENDERABLE.has(detected)) {
     notes.push(
       `${detected} has no renderer here: specs are written for node:test; run them with \`node --test <file>\`, not with ${detected}`
     )
@@ -303,6 +305,7 @@ function jsLayout(
       ? { suitePaths: decision?.scriptPaths ?? [] }
       : {}),
     ...(!fallback && decision?.scriptPerFile ? { suitePerFile: true } : {}),
+    ...(noSpec ? { collectsNoSpec: noSpec } : {}),
     collect,
     importStyle,
     ...(name ? { packageName: name } : {}),
@@ -326,4 +329,27 @@ function jsLayout(
     reason: reasonParts.join('; '),
     notes
   }
+}
+
+/** Runners specs are not written for, whose suites would not run a node:test file as theirs. */
+const NO_SPEC_RUNNERS = new Set<DetectedRunner>(['tap', 'tape'])
+
+/**
+ * Why the project's own run collects no generated spec: a runner specs are not written for (tap, tape),
+ * or a test script that hands mocha or node:test one loader file (`mocha ./test/loader.js`), which
+ * requires the other test files itself, so a spec written anywhere is run by nothing.
+ */
+function noSpecCollected(
+  detected: DetectedRunner,
+  scriptPaths: readonly string[],
+  modules: readonly ModuleModel[]
+): string | undefined {
+  if (NO_SPEC_RUNNERS.has(detected))
+    return `the project runs its tests with ${detected}, which specs are not written for: specs stay in the plan, not written to the repository`
+  if ((detected !== 'mocha' && detected !== 'node:test') || scriptPaths.length !== 1)
+    return undefined
+  const only = scriptPaths[0].replace(/^\.\//, '')
+  if (/[*?{[]/.test(only) || !/\.[cm]?[jt]sx?$/.test(only)) return undefined
+  if (!modules.some((m) => m.path === only)) return undefined
+  return `the test script runs ${only} alone, which loads the other test files itself, so no generated spec would be collected: specs stay in the plan, not written to the repository`
 }

@@ -52,7 +52,8 @@ export function renderSpec(
     language: effective.language,
     fileName,
     code,
-    planOnly: stats.tests === 0
+    // Nothing the project runs would collect it (a single loader file, a runner specs are not written for).
+    planOnly: stats.tests === 0 || !!effective.layout?.collectsNoSpec
   }
 }
 

@@ -1,0 +1,207 @@
+// A test file that cannot run where the tool runs gives no reach (docs/evaluation/reach.md, round O):
+// Python test modules whose top-level imports (their conftest's, `pytest.importorskip` targets) the
+// project's interpreter cannot find, JavaScript test files whose bare imports Node cannot resolve from
+// the file (node_modules, the package's `exports`). The real interpreter answers (TEST_PLANNING_PYTHON
+// or python3); optional imports (in a try, a function or an `if`) never count as missing.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { reachFacts } from '../../perspectives/shared/test-reach.js'
+import { askPython } from '../../src/execute/python.js'
+import { buildModel } from '../../src/model/build.js'
+import { findUnloadableTests, unloadableText } from '../../src/model/test-loading.js'
+import type { CodeModel, ModuleModel } from '../../src/model/types.js'
+import { collectFacts } from '../../src/repo/facts.js'
+import { loadRepository } from '../../src/repo/loader.js'
+
+const PYTHON = process.env.TEST_PLANNING_PYTHON ?? 'python3'
+
+const PY = {
+  'pyproject.toml': '[project]\nname = "codec"\n',
+  'codec/__init__.py': '',
+  'codec/fast.py': 'def encode_fast(x):\n    return x\n', //  line 1
+  // A module deep in the package named like a library: `import zz_reach15_msgspec` is not it.
+  'codec/backends/zz_reach15_msgspec.py': 'def dumps(x):\n    return x\n',
+  // A helper beside the tests, imported by its bare name as pytest allows: the project's own.
+  'tests/helpers.py': 'def helper():\n    return 1\n',
+  'codec/slow.py': 'def encode_slow(x):\n    return x\n\ndef unused_slow(x):\n    return x\n',
+  'codec/plain.py': 'def plain(x):\n    return x\n',
+  'codec/sub.py': 'def sub(x):\n    return x\n',
+  'codec/lazy.py': 'def lazy(x):\n    return x\n',
+  'tests/__init__.py': '',
+  // Planted: a top-level import of a package that is not installed.
+  'tests/test_fast.py': [
+    'import json',
+    'import zz_reach15_msgspec',
+    'from codec.fast import encode_fast',
+    'from codec.slow import unused_slow',
+    '',
+    'def test_fast():',
+    '    assert encode_fast(1) == 1',
+    ''
+  ].join('\n'),
+  // False shape: an optional import under try/except, and one under a version check.
+  'tests/test_slow.py': [
+    'import sys',
+    'import helpers',
+    'try:',
+    '    import zz_reach15_optional',
+    'except ImportError:',
+    '    zz_reach15_optional = None',
+    'if sys.version_info < (3, 0):',
+    '    import zz_reach15_py2only',
+    'from codec.slow import encode_slow',
+    '',
+    'def test_slow():',
+    '    assert encode_slow(1) == 1',
+    ''
+  ].join('\n'),
+  // Planted: importorskip of a missing package skips the whole module.
+  'tests/test_plain.py': [
+    'import pytest',
+    'np = pytest.importorskip("zz_reach15_numpy")',
+    'from codec.plain import plain',
+    '',
+    'def test_plain():',
+    '    assert plain(1) == 1',
+    ''
+  ].join('\n'),
+  // Planted: the conftest of a folder needs a missing plugin: every test below cannot be collected.
+  'tests/sub/conftest.py': 'import zz_reach15_plugin\n',
+  'tests/sub/test_sub.py': 'from codec.sub import sub\n\ndef test_sub():\n    assert sub(1) == 1\n',
+  // False shape: an import inside a test function fails that test only.
+  'tests/test_lazy.py': [
+    'from codec.lazy import lazy',
+    '',
+    'def test_lazy():',
+    '    import zz_reach15_lazy',
+    '    assert lazy(1) == 1',
+    ''
+  ].join('\n')
+}
+
+const JS = {
+  'package.json': JSON.stringify({ name: 'mypkg', main: 'lib/index.js' }),
+  'node_modules/present/package.json': JSON.stringify({
+    name: 'present',
+    exports: { '.': './index.js', './feature': './feature.js' }
+  }),
+  'node_modules/present/index.js': 'module.exports = 1\n',
+  'node_modules/present/feature.js': 'module.exports = 2\n',
+  'node_modules/plainpkg/package.json': JSON.stringify({ name: 'plainpkg' }),
+  'node_modules/plainpkg/util.js': 'module.exports = 3\n',
+  'lib/index.js': "exports.c = require('./c')\n",
+  'lib/a.js': 'module.exports = function a(x) {\n  return x\n}\n',
+  'lib/b.js': 'module.exports = function b(x) {\n  return x\n}\n',
+  'lib/c.js': 'module.exports = function c(x) {\n  return x\n}\n',
+  // Planted: a package that is not installed.
+  'test/a.test.js': [
+    "const assert = require('node:assert')",
+    "const absent = require('absent-lib')",
+    "const a = require('../lib/a')",
+    "it('a', () => assert.equal(a(1), 1))",
+    ''
+  ].join('\n'),
+  // Planted: a subpath the package's `exports` does not offer.
+  'test/b.test.js': [
+    "const hidden = require('present/hidden')",
+    "const b = require('../lib/b')",
+    "it('b', () => b(1))",
+    ''
+  ].join('\n'),
+  // False shape: installed packages, exported and plain subpaths, built-ins, the package's own name,
+  // an optional require in a try, a require inside a test.
+  'test/c.test.js': [
+    "const fs = require('fs')",
+    "const present = require('present')",
+    "const feature = require('present/feature')",
+    "const util = require('plainpkg/util')",
+    "const self = require('mypkg')",
+    'let opt',
+    'try {',
+    "  opt = require('optional-absent')",
+    '} catch {}',
+    "const c = require('../lib/c')",
+    "it('c', () => { require('lazy-absent'); c(1) })",
+    ''
+  ].join('\n')
+}
+
+async function checked(files: Record<string, string>): Promise<CodeModel> {
+  const root = mkdtempSync(join(tmpdir(), 'loading-'))
+  try {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true })
+      writeFileSync(join(root, path), content)
+    }
+    const repo = await loadRepository(root, {})
+    const model = await buildModel(repo, await collectFacts(repo, {}))
+    const { unloadable } = await findUnloadableTests(model, (names) =>
+      askPython(root, PYTHON, names)
+    )
+    model.facts.unloadableTests = unloadable
+    return model
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
+function untested(model: CodeModel, paths: string[]): string[] {
+  const facts = reachFacts(model)
+  const out: string[] = []
+  for (const path of paths) {
+    const module = model.modules.find((m) => m.path === path) as ModuleModel
+    for (const fn of module.functions)
+      if (facts.functionReach(module, fn) === 'estimated-untested')
+        out.push(`${path}:${fn.loc.startLine} ${fn.qualifiedName}`)
+  }
+  return out.sort()
+}
+
+describe('test files that cannot run here give no reach', () => {
+  it('Python: a missing top-level import, an importorskip target and a conftest plugin; optional imports do not count', async () => {
+    const model = await checked(PY)
+    const texts = (model.facts.unloadableTests ?? []).map(unloadableText)
+    expect(texts).toEqual([
+      'tests/sub/conftest.py cannot be collected here: zz_reach15_plugin is not installed',
+      'tests/sub/test_sub.py cannot be collected here: tests/sub/conftest.py needs zz_reach15_plugin, which is not installed',
+      'tests/test_fast.py cannot be collected here: zz_reach15_msgspec is not installed',
+      'tests/test_plain.py is skipped here: zz_reach15_numpy is not installed (pytest.importorskip)'
+    ])
+    expect(
+      untested(model, [
+        'codec/fast.py',
+        'codec/slow.py',
+        'codec/plain.py',
+        'codec/sub.py',
+        'codec/lazy.py'
+      ])
+    ).toEqual([
+      'codec/fast.py:1 encode_fast',
+      'codec/plain.py:1 plain',
+      'codec/slow.py:4 unused_slow',
+      'codec/sub.py:1 sub'
+    ])
+    // The reason an "untested" gives names the file and what it misses.
+    const facts = reachFacts(model)
+    const fast = model.modules.find((m) => m.path === 'codec/fast.py') as ModuleModel
+    expect(facts.estimate(fast, fast.functions[0]).blocked).toBe(
+      'tests/test_fast.py cannot be collected here: zz_reach15_msgspec is not installed'
+    )
+    // A module a runnable test also imports: untested for its own reason, not "reached only by" that file.
+    const slow = model.modules.find((m) => m.path === 'codec/slow.py') as ModuleModel
+    expect(facts.estimate(slow, slow.functions[1]).blocked).toBeUndefined()
+  })
+
+  it('JavaScript: a package not installed and a subpath not exported; installed, built-in, own, optional and lazy requires do not count', async () => {
+    const model = await checked(JS)
+    expect((model.facts.unloadableTests ?? []).map(unloadableText)).toEqual([
+      'test/a.test.js cannot be collected here: absent-lib is not installed',
+      'test/b.test.js cannot be collected here: present/hidden (not exported by present)'
+    ])
+    expect(untested(model, ['lib/a.js', 'lib/b.js', 'lib/c.js'])).toEqual([
+      'lib/a.js:1 a',
+      'lib/b.js:1 b'
+    ])
+  })
+})
