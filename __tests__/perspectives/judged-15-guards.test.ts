@@ -1,0 +1,322 @@
+// Shapes judged false or partly in judged round 7 (micro, p-queue, serve, microdot, python-dotenv,
+// autopep8; docs/evaluation/judged-session12.md), and two real defects the judges found outside every
+// rule, each asserted by file and line through each perspective's real pipeline beside a twin
+// (docs/evaluation/judged.md, "Session 13").
+import { describe, expect, it } from '@jest/globals'
+import type { Perspective } from '../../perspectives/define.js'
+import dataIntegrity from '../../perspectives/data-integrity/index.js'
+import edgeCases from '../../perspectives/edge-cases/index.js'
+import performance from '../../perspectives/performance/index.js'
+import security from '../../perspectives/security/index.js'
+import testCoverage from '../../perspectives/test-coverage/index.js'
+import testPyramid from '../../perspectives/test-pyramid/index.js'
+import type { Finding } from '../../perspectives/types.js'
+import { checkRun, runFixture } from './harness.js'
+
+async function findings(
+  perspective: Perspective<string, unknown>,
+  files: Record<string, string>,
+  options: Record<string, unknown> = {}
+): Promise<Finding[]> {
+  const result = await runFixture(perspective, files, { options })
+  expect(result.run.status).toBe('ok')
+  expect(checkRun(result)).toEqual([])
+  return result.run.findings
+}
+
+/** `messageId file:line`, sorted. */
+function rows(found: Finding[], messageId?: string): string[] {
+  return found
+    .filter((f) => messageId === undefined || f.messageId === messageId)
+    .map((f) => `${f.messageId} ${f.file}:${f.startLine}`)
+    .sort()
+}
+
+const pyproject = '[project]\nname = "fixer"\nversion = "1.0"\n'
+
+describe("judged in round 7: a Python ReDoS witness read with Python's `$` and `.`", () => {
+  // autopep8.py:1347: '\x00'*N + '\n' is linear in Python, whose `$` matches before a final newline.
+  const fixer = [
+    'import re', // 1
+    '', // 2
+    '', // 3
+    'def split_suffix(text):', // 4
+    '    found = re.match(r"^\\s*([^\\s:]+)(.*)$", text)', // 5
+    '    return found.groups() if found else None', // 6
+    ''
+  ].join('\n')
+  const js = [
+    'export function splitSuffix(text) {', // 1
+    '  return /^\\s*([^\\s:]+)(.*)$/.exec(text)', // 2
+    '}', // 3
+    ''
+  ].join('\n')
+
+  it('performance: the Python witness has an inner line break; the same pattern in JavaScript keeps its trailing one', async () => {
+    const found = await findings(performance as Perspective<string, unknown>, {
+      'pyproject.toml': pyproject,
+      'fixer/__init__.py': 'from .fix import split_suffix\n',
+      'fixer/fix.py': fixer,
+      'package.json': '{"name":"splitter","version":"1.0.0","type":"module","main":"index.js"}\n',
+      'index.js': js
+    })
+    expect(rows(found, 'catastrophicRegex')).toEqual([
+      'catastrophicRegex fixer/fix.py:5',
+      'catastrophicRegex index.js:2'
+    ])
+    const py = found.find((f) => f.file === 'fixer/fix.py')
+    const node = found.find((f) => f.file === 'index.js')
+    // Python: never an attack ending in a lone '\n' (or '\r', which Python's `.` takes).
+    expect(py?.message).not.toMatch(/\+ '\\n'[^+]*makes it/)
+    expect(py?.message).not.toMatch(/'\\r'/)
+    expect(py?.message).toContain('line break inside it')
+    // JavaScript: `$` does not match before a final newline, so the trailing '\n' is the attack.
+    expect(node?.message).toMatch(/'\\n'/)
+    expect(node?.message).not.toContain('line break inside it')
+  })
+
+  it('security: the same for a public function matching its parameter', async () => {
+    const found = await findings(security as Perspective<string, unknown>, {
+      'pyproject.toml': pyproject,
+      'fixer/__init__.py': 'from .fix import split_suffix\n',
+      'fixer/fix.py': fixer
+    })
+    expect(rows(found, 'redosOnInput')).toEqual(['redosOnInput fixer/fix.py:5'])
+    expect(found[0].message).not.toMatch(/\+ '\\n' makes it/)
+    expect(found[0].message).toContain('line break inside it')
+  })
+})
+
+describe('judged in round 7: test-pyramid, a wait before checking that nothing happened', () => {
+  // p-queue test/advanced.ts:21: the queue is paused, then the test waits and checks the task stayed
+  // queued. There is no event to wait for, and a slow machine cannot make it fail.
+  const pkg = JSON.stringify({
+    name: 'queue',
+    version: '1.0.0',
+    type: 'module',
+    main: 'source/index.js'
+  })
+  const source =
+    'export default class Queue {\n  add(fn) {\n    return fn()\n  }\n  pause() {}\n  start() {}\n}\n'
+  it('a wait after pause() gates no race; without it, or resumed before the wait, it does', async () => {
+    const waits = [
+      "import test from 'node:test'", // 1
+      "import assert from 'node:assert/strict'", // 2
+      "import delay from 'delay'", // 3
+      "import Queue from '../source/index.js'", // 4
+      '', // 5
+      "test('keeps tasks on pause', async () => {", // 6
+      '  const queue = new Queue()', // 7
+      '  queue.add(() => {', // 8
+      '    queue.pause()', // 9
+      '  })', // 10
+      "  queue.add(() => 'task #1')", // 11
+      '  await delay(300)', // 12
+      '  assert.equal(queue.size, 1)', // 13
+      '})', // 14
+      ''
+    ].join('\n')
+    const twin = [
+      "import test from 'node:test'", // 1
+      "import assert from 'node:assert/strict'", // 2
+      "import delay from 'delay'", // 3
+      "import Queue from '../source/index.js'", // 4
+      '', // 5
+      "test('starts again', async () => {", // 6
+      '  const queue = new Queue()', // 7
+      '  queue.pause()', // 8
+      "  queue.add(() => 'task #1')", // 9
+      '  queue.start()', // 10
+      '  await delay(300)', // 11
+      '  assert.equal(queue.size, 0)', // 12
+      '})', // 13
+      ''
+    ].join('\n')
+    const found = await findings(testPyramid as Perspective<string, unknown>, {
+      'package.json': pkg,
+      'source/index.js': source,
+      'test/pause.js': waits,
+      'test/resume.js': twin
+    })
+    // Absent: pause.js:12. Kept: resume.js:11 (start() between the pause and the wait).
+    expect(rows(found, 'sleepInTest')).toEqual(['sleepInTest test/resume.js:11'])
+  })
+})
+
+describe('judged in round 7: data-integrity, an upload saved where the caller says', () => {
+  // microdot multipart.py:181: `FileUpload.save(path_or_file)` writes in place; that is its contract.
+  it('upload.save(path) is not a non-atomic write; a store handed the data, save(path, data), is', async () => {
+    const upload = [
+      'class FileUpload:', // 1
+      '    def __init__(self, body):', // 2
+      '        self.body = body', // 3
+      '', // 4
+      '    def save(self, path_or_file, chunk_size=1024):', // 5
+      '        if isinstance(path_or_file, str):', // 6
+      "            f = open(path_or_file, 'wb')", // 7
+      '        else:', // 8
+      '            f = path_or_file', // 9
+      '        f.write(self.body)', // 10
+      '        if f is not path_or_file:', // 11
+      '            f.close()', // 12
+      '', // 13
+      '', // 14
+      'class Store:', // 15
+      '    def save(self, path, data):', // 16
+      "        with open(path, 'w') as f:", // 17
+      '            f.write(data)', // 18
+      ''
+    ].join('\n')
+    const found = await findings(dataIntegrity as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "uploads"\nversion = "1.0"\n',
+      'uploads/__init__.py': 'from .files import FileUpload, Store\n',
+      'uploads/files.py': upload
+    })
+    // Absent: 7. Kept: 17.
+    expect(rows(found, 'nonAtomicWrite')).toEqual(['nonAtomicWrite uploads/files.py:17'])
+  })
+})
+
+describe("judged in round 7: test-coverage, a Windows-only branch CI's Windows job runs", () => {
+  // python-dotenv cli.py:204: run_command's uncovered third is the `sys.platform == "win32"` branch.
+  const cli = [
+    'import os', // 1
+    'import sys', // 2
+    'from subprocess import Popen', // 3
+    '', // 4
+    '', // 5
+    'def run_command(command, env):', // 6
+    '    cmd_env = os.environ.copy()', // 7
+    '    cmd_env.update(env)', // 8
+    '    if sys.platform == "win32":', // 9
+    '        p = Popen(command, env=cmd_env)', // 10
+    '        p.communicate()', // 11
+    '        return p.returncode', // 12
+    '    return os.spawnvpe(os.P_WAIT, command[0], command, cmd_env)', // 13
+    '', // 14
+    '', // 15
+    'def quote_all(args):', // 16
+    '    out = []', // 17
+    '    for a in args:', // 18
+    '        if " " in a:', // 19
+    "            out.append('\"' + a + '\"')", // 20
+    '        else:', // 21
+    '            out.append(a)', // 22
+    '    return out', // 23
+    ''
+  ].join('\n')
+  const hits: [number, number][] = [
+    [1, 1],
+    [2, 1],
+    [3, 1],
+    [6, 1],
+    [7, 1],
+    [8, 1],
+    [9, 1],
+    [10, 0],
+    [11, 0],
+    [12, 0],
+    [13, 1],
+    [16, 1],
+    [17, 1],
+    [18, 1],
+    [19, 1],
+    [20, 0],
+    [22, 1],
+    [23, 1]
+  ]
+  const lcov = [
+    'TN:',
+    'SF:runner/cli.py',
+    'FN:6,run_command',
+    'FNDA:1,run_command',
+    'FN:16,quote_all',
+    'FNDA:1,quote_all',
+    ...hits.map(([line, n]) => `DA:${line},${n}`),
+    `LF:${hits.length}`,
+    `LH:${hits.filter(([, n]) => n > 0).length}`,
+    'end_of_record',
+    ''
+  ].join('\n')
+  const workflow = (os: string): string =>
+    [
+      'name: tests',
+      'on: [push]',
+      'jobs:',
+      '  test:',
+      '    runs-on: ${{ matrix.os }}',
+      '    strategy:',
+      '      matrix:',
+      `        os: [${os}]`,
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: pytest',
+      ''
+    ].join('\n')
+  const files = (os: string): Record<string, string> => ({
+    'pyproject.toml': '[project]\nname = "runner"\nversion = "1.0"\n',
+    'runner/__init__.py': '',
+    'runner/cli.py': cli,
+    'tests/test_cli.py':
+      'from runner.cli import quote_all, run_command\n\n\ndef test_quote():\n    assert quote_all(["a b"]) == [\'"a b"\']\n',
+    '.github/workflows/test.yml': workflow(os),
+    'coverage/lcov.info': lcov
+  })
+  const uncovered = (found: Finding[]) => rows(found, 'uncoveredFunction')
+
+  it('with a windows-latest job, the branch is no gap; the other function still is', async () => {
+    const found = await findings(
+      testCoverage as Perspective<string, unknown>,
+      files('ubuntu-latest, windows-latest')
+    )
+    expect(uncovered(found)).toEqual(['uncoveredFunction runner/cli.py:16'])
+  })
+
+  it('with CI on Linux only, the Windows branch is a gap (the twin)', async () => {
+    const found = await findings(
+      testCoverage as Perspective<string, unknown>,
+      files('ubuntu-latest')
+    )
+    expect(uncovered(found)).toEqual([
+      'uncoveredFunction runner/cli.py:16',
+      'uncoveredFunction runner/cli.py:6'
+    ])
+  })
+})
+
+describe('judged in round 7: edge-cases, a flag that switches on a raise is no boundary', () => {
+  // python-dotenv main.py:332: `find_dotenv(raise_error_if_not_found=True)` made the spec P1 and it led.
+  it('the flag-only spec is P2; a spec with a compared literal and a throwing side stays P1', async () => {
+    const finder = [
+      'import os', // 1
+      '', // 2
+      '', // 3
+      'def find_file(filename: str = ".env", raise_error_if_not_found: bool = False) -> str:', // 4
+      '    path = os.path.join(os.getcwd(), filename)', // 5
+      '    if os.path.exists(path):', // 6
+      '        return path', // 7
+      '    if raise_error_if_not_found:', // 8
+      '        raise IOError("File not found")', // 9
+      '    return ""', // 10
+      '', // 11
+      '', // 12
+      'def page_size(size: int) -> int:', // 13
+      '    if size > 100:', // 14
+      '        raise ValueError("too large")', // 15
+      '    return size', // 16
+      ''
+    ].join('\n')
+    const result = await runFixture(edgeCases as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "finder"\nversion = "1.0"\n',
+      'finder/__init__.py': 'from .main import find_file, page_size\n',
+      'finder/main.py': finder
+    })
+    expect(result.run.status).toBe('ok')
+    const priority = (symbol: string) =>
+      result.run.specs.find(
+        (s) => s.target.symbol === symbol && s.title.endsWith('at its boundary values')
+      )?.priority
+    expect(priority('find_file')).toBe('P2')
+    expect(priority('page_size')).toBe('P1')
+  })
+})
