@@ -9,6 +9,7 @@ import edgeCases from '../../perspectives/edge-cases/index.js'
 import performance from '../../perspectives/performance/index.js'
 import security from '../../perspectives/security/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
+import userExperience from '../../perspectives/user-experience/index.js'
 import testPyramid from '../../perspectives/test-pyramid/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, runFixture } from './harness.js'
@@ -318,5 +319,204 @@ describe('judged in round 7: edge-cases, a flag that switches on a raise is no b
       )?.priority
     expect(priority('find_file')).toBe('P2')
     expect(priority('page_size')).toBe('P1')
+  })
+})
+
+const cliPackage = JSON.stringify({
+  name: 'static-server',
+  version: '1.0.0',
+  type: 'module',
+  bin: { 'static-server': 'build/main.js' },
+  dependencies: { arg: '5.0.2', commander: '12.0.0' }
+})
+
+describe('readers of round 7: an option declared and never read (serve --no-port-switching)', () => {
+  const cli = [
+    "import parseArgv from 'arg'", // 1
+    '', // 2
+    'const options = {', // 3
+    "  '--help': Boolean,", // 4
+    "  '--debug': Boolean,", // 5
+    "  '--listen': String,", // 6
+    "  '--no-port-switching': Boolean,", // 7
+    "  '--no-clipboard': Boolean,", // 8
+    "  '-d': '--debug',", // 9
+    "  '-h': '--help',", // 10
+    '}', // 11
+    '', // 12
+    'export const parseArguments = () => parseArgv(options)', // 13
+    ''
+  ].join('\n')
+  const types = [
+    'export interface Arguments {', // 1
+    "  '--help': boolean;", // 2
+    "  '--debug': boolean;", // 3
+    "  '--listen': string;", // 4
+    "  '--no-port-switching': boolean;", // 5
+    "  '--no-clipboard': boolean;", // 6
+    '}', // 7
+    ''
+  ].join('\n')
+  const main = [
+    "import { parseArguments } from './cli.js'", // 1
+    '', // 2
+    'const args = parseArguments()', // 3
+    "if (args['--help']) console.log('usage: static-server [--debug] [--no-port-switching]')", // 4
+    "const { '--no-clipboard': noClipboard } = args", // 5
+    "console.log(args['--debug'], args['--listen'], noClipboard)", // 6
+    ''
+  ].join('\n')
+  const program = [
+    "import { Command } from 'commander'", // 1
+    '', // 2
+    'const program = new Command()', // 3
+    "program.option('-p, --port <n>', 'the port')", // 4
+    "program.option('--dry-run', 'print what would be done')", // 5
+    'program.parse()', // 6
+    'const opts = program.opts()', // 7
+    'console.log(opts.port)', // 8
+    ''
+  ].join('\n')
+  it('arg and commander: the unread flag is reported at its declaration; read, destructured and aliased ones are not', async () => {
+    const found = await findings(userExperience as Perspective<string, unknown>, {
+      'package.json': cliPackage,
+      'source/cli.ts': cli,
+      'source/types.ts': types,
+      'source/main.ts': main,
+      'source/program.ts': program
+    })
+    // Absent: --help, --debug, --listen (read), --no-clipboard (destructured), the aliases, --port
+    // (opts.port), the type declarations. Kept: cli.ts:7 and program.ts:5.
+    expect(rows(found, 'optionNeverRead')).toEqual([
+      'optionNeverRead source/cli.ts:7',
+      'optionNeverRead source/program.ts:5'
+    ])
+  })
+
+  it('argparse: a dest never read is reported; none when the namespace is read wholesale', async () => {
+    const tool = (read: string) =>
+      [
+        'import argparse', // 1
+        '', // 2
+        '', // 3
+        'def main(argv=None):', // 4
+        '    parser = argparse.ArgumentParser()', // 5
+        "    parser.add_argument('--verbose', action='store_true', help='say more')", // 6
+        "    parser.add_argument('--no-color', action='store_true', help='plain output')", // 7
+        "    parser.add_argument('--out', dest='output', help='where')", // 8
+        '    args = parser.parse_args(argv)', // 9
+        `    ${read}`, // 10
+        '    return 0', // 11
+        ''
+      ].join('\n')
+    const files = (read: string): Record<string, string> => ({
+      'pyproject.toml':
+        '[project]\nname = "tool"\nversion = "1.0"\n\n[project.scripts]\ntool = "tool.cli:main"\n',
+      'tool/__init__.py': '',
+      'tool/cli.py': tool(read)
+    })
+    const unread = await findings(
+      userExperience as Perspective<string, unknown>,
+      files('print(args.verbose, args.output)')
+    )
+    expect(rows(unread, 'optionNeverRead')).toEqual(['optionNeverRead tool/cli.py:7'])
+    const wholesale = await findings(
+      userExperience as Perspective<string, unknown>,
+      files('print(vars(args))')
+    )
+    expect(rows(wholesale, 'optionNeverRead')).toEqual([])
+  })
+})
+
+describe('readers of round 7: click options never read', () => {
+  it('a `--flag/--no-flag` pair is read by its first name; an unused parameter is reported', async () => {
+    const cli = [
+      'import click', // 1
+      '', // 2
+      '', // 3
+      '@click.command()', // 4
+      '@click.option("--header/--no-header", is_flag=True, default=True, help="add a header")', // 5
+      '@click.option("--dry-run", is_flag=True, help="print only")', // 6
+      '@click.option("-o", "--output-file", help="where")', // 7
+      'def cli(header, dry_run, output_file):', // 8
+      '    click.echo(f"{header} {output_file}")', // 9
+      ''
+    ].join('\n')
+    const found = await findings(userExperience as Perspective<string, unknown>, {
+      'pyproject.toml':
+        '[project]\nname = "tool"\nversion = "1.0"\n\n[project.scripts]\ntool = "tool.cli:cli"\n',
+      'tool/__init__.py': '',
+      'tool/cli.py': cli
+    })
+    // Absent: 5 (header, read in an f-string), 7 (output_file). Kept: 6 (dry_run is never used).
+    expect(rows(found, 'optionNeverRead')).toEqual(['optionNeverRead tool/cli.py:6'])
+  })
+})
+
+describe('readers of round 7: a listen host dropped (serve, micro)', () => {
+  it("a port-only re-entry or listen where the endpoint's host is known is reported; a host-guarded or host-keeping one is not", async () => {
+    const server = [
+      "import http from 'node:http'", // 1
+      '', // 2
+      'export const startServer = async (endpoint, busy) => {', // 3
+      '  const server = http.createServer()', // 4
+      "  const probe = endpoint.host ?? 'localhost'", // 5
+      '  if (busy(endpoint.port, probe)) return startServer({ port: 0 }, busy)', // 6
+      "  if (typeof endpoint.host === 'undefined') {", // 7
+      '    server.listen(endpoint.port)', // 8
+      '  } else {', // 9
+      '    server.listen(endpoint.port, endpoint.host)', // 10
+      '  }', // 11
+      '  return server', // 12
+      '}', // 13
+      '', // 14
+      'export const restart = async (endpoint, busy) => {', // 15
+      '  const server = http.createServer()', // 16
+      '  if (busy(endpoint.port, endpoint.host)) return restart({ port: 0, host: endpoint.host }, busy)', // 17
+      '  server.listen(endpoint.port, endpoint.host)', // 18
+      '  return server', // 19
+      '}', // 20
+      ''
+    ].join('\n')
+    const bin = [
+      "import arg from 'arg'", // 1
+      "import http from 'node:http'", // 2
+      "import { parseEndpoint } from './endpoint.js'", // 3
+      '', // 4
+      'const args = arg({', // 5
+      "  '--listen': parseEndpoint,", // 6
+      "  '--port': parsePort,", // 7
+      "  '-l': '--listen',", // 8
+      '})', // 9
+      '', // 10
+      'function parsePort(text) {', // 11
+      '  return Number(text)', // 12
+      '}', // 13
+      '', // 14
+      "for (const endpoint of args['--listen']) {", // 15
+      '  http.createServer().listen(endpoint)', // 16
+      '}', // 17
+      "for (const port of args['--port']) console.log(port)", // 18
+      ''
+    ].join('\n')
+    const endpoint = [
+      'export function parseEndpoint(text) {', // 1
+      '  const url = new URL(text)', // 2
+      '  return [url.port, url.hostname]', // 3
+      '}', // 4
+      ''
+    ].join('\n')
+    const found = await findings(userExperience as Perspective<string, unknown>, {
+      'package.json': cliPackage,
+      'source/server.js': server,
+      'source/main.js': bin,
+      'source/endpoint.js': endpoint
+    })
+    // Absent: server.js:8 (guarded by the host), :10 and :17-18 (the host passed on), main.js:18
+    // (parsePort returns no array). Kept: server.js:6 and main.js:15.
+    expect(rows(found, 'listenHostDropped')).toEqual([
+      'listenHostDropped source/main.js:15',
+      'listenHostDropped source/server.js:6'
+    ])
   })
 })
