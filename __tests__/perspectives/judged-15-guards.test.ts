@@ -520,3 +520,137 @@ describe('readers of round 7: a listen host dropped (serve, micro)', () => {
     ])
   })
 })
+
+describe('judged in round 8: test-pyramid, uvu suites are tests', () => {
+  // sirv: ~75 cases written `const types = suite('types'); types('case', fn)`, run by `uvu tests`.
+  const pkg = JSON.stringify({
+    name: 'static',
+    version: '1.0.0',
+    type: 'module',
+    main: 'index.mjs',
+    scripts: { test: 'uvu tests' },
+    devDependencies: { uvu: '0.5.2' }
+  })
+  const source = [
+    'export default function serve(dir) {',
+    "  if (!dir) throw new Error('dir is required')",
+    '  return () => dir',
+    '}',
+    ...Array.from({ length: 30 }, (_, i) => `export const value${i} = (x) => x + ${i}`),
+    ''
+  ].join('\n')
+  const suiteTests = [
+    "import { suite } from 'uvu'", // 1
+    "import * as assert from 'uvu/assert'", // 2
+    "import serve from '../index.mjs'", // 3
+    '', // 4
+    "const types = suite('types')", // 5
+    '', // 6
+    'types.before(() => {})', // 7
+    '', // 8
+    "types('exports a function', () => {", // 9
+    "  assert.type(serve, 'function')", // 10
+    '})', // 11
+    '', // 12
+    "types('throws without a dir', () => {", // 13
+    '  assert.throws(() => serve())', // 14
+    '})', // 15
+    '', // 16
+    'types.run()', // 17
+    ''
+  ].join('\n')
+  it('a suite-bound local called with a name and a function is a test case; with no tests, noTests stays', async () => {
+    const withTests = await findings(testPyramid as Perspective<string, unknown>, {
+      'package.json': pkg,
+      'index.mjs': source,
+      'tests/serve.mjs': suiteTests
+    })
+    expect(rows(withTests, 'noTests')).toEqual([])
+    const without = await findings(testPyramid as Perspective<string, unknown>, {
+      'package.json': pkg,
+      'index.mjs': source,
+      'tests/serve.mjs': suiteTests.replace(/types\('[^']*', \(\) => \{\n[^\n]*\n\}\)\n/g, '')
+    })
+    expect(rows(without, 'noTests')).toEqual(['noTests null:null'])
+  })
+})
+
+describe('judged in round 8: performance, work that depends on the loop body is not loop-invariant', () => {
+  it('a pattern built in the loop body and a stringify in a per-item callback are absent; a constant one is kept', async () => {
+    const py = [
+      'import re', // 1
+      '', // 2
+      '', // 3
+      'def known(patterns, text):', // 4
+      '    out = []', // 5
+      '    for known_pattern in patterns:', // 6
+      '        regexp = "^" + known_pattern.replace("*", ".*") + "$"', // 7
+      '        out.append(re.compile(regexp))', // 8
+      '        if re.compile("^[a-z]+$").match(text):', // 9
+      '            out.append(None)', // 10
+      '    return out', // 11
+      ''
+    ].join('\n')
+    const js = [
+      'export function check(names, request) {', // 1
+      '  return names.map((name) => {', // 2
+      '    return request(name).then((response) => {', // 3
+      '      if (!Array.isArray(response)) throw new Error(`got ${JSON.stringify(response)}`)', // 4
+      '      return JSON.parse(\'{"a": 1}\')', // 5
+      '    })', // 6
+      '  })', // 7
+      '}', // 8
+      ''
+    ].join('\n')
+    const found = await findings(performance as Perspective<string, unknown>, {
+      'pyproject.toml': pyproject,
+      'fixer/__init__.py': 'from .known import known\n',
+      'fixer/known.py': py,
+      'package.json': '{"name":"checker","version":"1.0.0","type":"module","main":"index.js"}\n',
+      'index.js': js
+    })
+    // Absent: known.py:8 (regexp is assigned in the body), index.js:4 (response is the callback's).
+    // Kept: known.py:9 and index.js:5 (constant arguments).
+    expect(rows(found, 'repeatedWorkInLoop')).toEqual([
+      'repeatedWorkInLoop fixer/known.py:9',
+      'repeatedWorkInLoop index.js:5'
+    ])
+  })
+})
+
+describe('judged in round 8: test-pyramid, a sleep in a helper run in a thread', () => {
+  it('a helper handed to Thread(target=...) is staged work; a helper the test calls itself still waits', async () => {
+    const tests = [
+      'from pathlib import Path', // 1
+      'from threading import Thread', // 2
+      'from time import sleep', // 3
+      '', // 4
+      'from watcher import changed', // 5
+      '', // 6
+      '', // 7
+      'def sleep_touch(path):', // 8
+      '    sleep(0.1)', // 9
+      '    path.touch()', // 10
+      '', // 11
+      '', // 12
+      'def settle():', // 13
+      '    sleep(0.5)', // 14
+      '', // 15
+      '', // 16
+      'def test_reload(tmp_path):', // 17
+      '    thread = Thread(target=sleep_touch, args=(tmp_path,))', // 18
+      '    thread.start()', // 19
+      '    thread.join()', // 20
+      '    settle()', // 21
+      '    assert changed(tmp_path)', // 22
+      ''
+    ].join('\n')
+    const found = await findings(testPyramid as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "watcher"\nversion = "1.0"\n',
+      'watcher/__init__.py': 'def changed(path):\n    return path.exists()\n',
+      'tests/test_reload.py': tests
+    })
+    // Absent: 9 (in the thread's target). Kept: 14 (settle() is the test's own wait).
+    expect(rows(found, 'sleepInTest')).toEqual(['sleepInTest tests/test_reload.py:14'])
+  })
+})
