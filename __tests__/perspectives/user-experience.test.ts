@@ -16,6 +16,8 @@ const pyFixture = readFixture('user-experience-py')
 const TS_EXPECTED: ExpectedFinding[] = [
   { messageId: 'unknownOptionAccepted', file: 'bin/tool.js', line: 5 },
   { messageId: 'optionWithoutHelp', file: 'bin/tool.js', line: 5 },
+  // `--to` is declared and never read: copy() reads `opts.from` only.
+  { messageId: 'optionNeverRead', file: 'bin/tool.js', line: 5 },
   { messageId: 'genericErrorMessage', file: 'bin/tool.js', line: 18 },
   { messageId: 'exitZeroOnError', file: 'bin/tool.js', line: 22 },
   { messageId: 'errorToStdout', file: 'bin/tool.js', line: 22 },
@@ -71,7 +73,7 @@ const CLEAN_TS: Record<string, string> = {
     "program.name('clean').description('Cleans things').option('-d, --dir <path>', 'the folder to clean')",
     '',
     'async function main() {',
-    '  program.parse(process.argv)',
+    '  return program.parse(process.argv).opts().dir',
     '}',
     '',
     'main().catch((err) => {',
@@ -137,8 +139,32 @@ const CLEAN_PY: Record<string, string> = {
   ].join('\n')
 }
 
+const SERVER_PACKAGE = JSON.stringify({ name: 'srv', type: 'module', main: 'src/server.js' })
+const SERVER_JS = [
+  "import http from 'node:http'", // 1
+  '', // 2
+  'export function start(endpoint, taken = () => false) {', // 3
+  '  const server = http.createServer()', // 4
+  "  const host = endpoint.host ?? 'localhost'", // 5
+  '  if (taken(endpoint.port, host)) return start({ port: 0 })', // 6
+  '  server.listen(endpoint.port, endpoint.host)', // 7
+  '  return server', // 8
+  '}', // 9
+  ''
+].join('\n')
+
 testPerspective<UserExperienceOptions>(userExperience, {
   valid: [
+    {
+      name: 'listenHostDropped near miss: the fallback keeps the host',
+      files: {
+        'package.json': SERVER_PACKAGE,
+        'src/server.js': SERVER_JS.replace(
+          'start({ port: 0 })',
+          'start({ port: 0, host: endpoint.host })'
+        )
+      }
+    },
     {
       name: 'an empty repository has nothing a user sees',
       files: {},
@@ -261,11 +287,27 @@ testPerspective<UserExperienceOptions>(userExperience, {
           '    parser.add_argument("--source")\n    parser.add_argument("--dry-run", action="store_true")'
         )
       },
-      expected: [{ messageId: 'optionWithoutHelp', file: 'app/cli.py', line: 7 }],
+      // `--dry-run` is never read (args.dry_run appears nowhere).
+      expected: [
+        { messageId: 'optionWithoutHelp', file: 'app/cli.py', line: 7 },
+        { messageId: 'optionNeverRead', file: 'app/cli.py', line: 8 }
+      ],
       check: (result) =>
         expect(finding(result, 'optionWithoutHelp', 7).title).toBe(
           'all 2 options (--source, --dry-run) have no help text (argparse)'
         )
+    },
+    {
+      name: 'optionNeverRead near miss: copy() reads --to too',
+      ...fixed('ts', 'optionNeverRead', 'bin/tool.js', [
+        '  return opts\n',
+        '  return [opts, opts.to]\n'
+      ])
+    },
+    {
+      name: 'listenHostDropped: the port fallback re-enters without the endpoint host',
+      files: { 'package.json': SERVER_PACKAGE, 'src/server.js': SERVER_JS },
+      expected: [{ messageId: 'listenHostDropped', file: 'src/server.js', line: 6 }]
     },
     {
       name: 'optionWithoutHelp near miss: --to gets its help text',

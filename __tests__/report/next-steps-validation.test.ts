@@ -140,3 +140,33 @@ describe('what running the specs changes in the report', () => {
     expect(riskAfterValidation(r)).toBe(63)
   })
 })
+
+describe('a standalone spec that ran and showed nothing new (round 7, python-dotenv T2)', () => {
+  const standalone = (coverage_gain: number | null) =>
+    spec({
+      id: 'edge-cases/spec/1',
+      title: 'find_dotenv at its boundary values',
+      covers: [],
+      fileName: 'tests/test_find_dotenv_edge_cases.py',
+      validation: {
+        status: 'passed',
+        runs: 3,
+        millis: 900,
+        message: null,
+        coverage_gain,
+        claim: null
+      }
+    })
+
+  it('does not lead when it passed without reaching a line the suite leaves unrun', () => {
+    const r = run({ findings: [], specs: [standalone(0)] })
+    expect(nextSteps([r], 10, shipped)).toEqual([])
+  })
+
+  it('leads when it reached new lines, or when the gain was not measured', () => {
+    for (const gain of [4, null]) {
+      const r = run({ findings: [], specs: [standalone(gain)] })
+      expect(nextSteps([r], 10, shipped).map((s) => s.spec?.id)).toEqual(['edge-cases/spec/1'])
+    }
+  })
+})

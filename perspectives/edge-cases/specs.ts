@@ -365,8 +365,15 @@ function specFor(entry: FunctionEntry, findings: readonly Draft[]): SpecDraft | 
     })
   }
   const covers = coversOf(entry, findings)
+  // A throwing row leads only beside a boundary the code compares against: a flag that switches on a
+  // raise (python-dotenv's `find_dotenv(raise_error_if_not_found=True)`, round 7's second "What to do
+  // next", judged false: no numeric boundary, already tested) is one more case, not a boundary to probe.
   const priority: SpecPriority =
-    throwing > 0 || covers.length > 0 ? 'P1' : entry.boundaries.length > 0 ? 'P2' : 'P3'
+    covers.length > 0 || (throwing > 0 && entry.boundaries.length > 0)
+      ? 'P1'
+      : entry.boundaries.length > 0 || throwing > 0
+        ? 'P2'
+        : 'P3'
   const shown = shownName(entry, symbol)
   const fromCode = entry.boundaries.length
   return {

@@ -417,8 +417,24 @@ export function repeatedWorkInLoop(input: ModuleInput): Found[] {
     if (!regex && !work) continue
     const r = regionAt(regions.regions, call.enclosing, call.loc, callText(call))
     if (!r) continue
-    // Arguments that change per iteration make the work necessary, not repeated.
+    // Arguments that change per iteration make the work necessary, not repeated: a name the loop binds,
+    // one assigned in its body (isort's `regexp = "^" + known_pattern...`, round 8), or a parameter of a
+    // function written inside the loop, which runs per item (release-it's `.then((response) => ...)`).
     const bound = boundNames(r)
+    for (const b of module.bindings ?? []) if (contains(r.loc, b.loc)) bound.add(b.name)
+    for (const a of module.assignments ?? []) if (contains(r.loc, a.loc)) bound.add(a.target)
+    for (const f of module.functions)
+      if (contains(r.loc, f.loc)) for (const p of f.params) bound.add(p.name)
+    for (const c of module.calls) {
+      if (!contains(r.loc, c.loc)) continue
+      for (const a of c.arguments ?? []) {
+        if (a.kind !== 'function') continue
+        const params = /^\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?\(?([^)=]*?)\)?\s*(?:=>|\{)/.exec(
+          a.text
+        )
+        for (const name of identifiers(params?.[1] ?? '')) bound.add(name)
+      }
+    }
     if (call.args.length === 0 || call.args.some((a) => mentions(a, bound))) continue
     const symbol = symbolName(call.enclosing)
     const shown = regex && call.callee !== 're.compile' ? 'new RegExp' : call.callee

@@ -6,6 +6,7 @@ import type { CallSite, CodeModel, ModuleModel } from '../../src/model/types.js'
 import type { Confidence, Severity } from '../types.js'
 import {
   collectRegexes,
+  innerLineBreakNote,
   canBacktrack,
   type RegexChecker,
   type RegexSource
@@ -102,8 +103,8 @@ export function catastrophicRegexes(
     // Tried at the start only: `x*$` is linear there, though quadratic when every position is tried.
     const checked =
       source.anchored === true && !source.flags.includes('m')
-        ? `^(?:${source.pattern})`
-        : source.pattern
+        ? `^(?:${source.checkPattern ?? source.pattern})`
+        : (source.checkPattern ?? source.pattern)
     const result = checker.check(checked, source.flags)
     if (!result || result.status !== 'vulnerable') continue
     const exponential = result.complexity.type === 'exponential'
@@ -123,6 +124,7 @@ export function catastrophicRegexes(
     const n = (counts.get(base) ?? 0) + 1
     counts.set(base, n)
     const pumps = result.attack.pumps
+    const lineNote = source.checkPattern !== undefined ? innerLineBreakNote(result) : undefined
     found.push({
       draft: {
         messageId: 'catastrophicRegex',
@@ -144,7 +146,8 @@ export function catastrophicRegexes(
               : '') +
             (ownInput
               ? `${hot.length > 0 ? ' ' : ''}Low: ${tool}, so the text it matches is usually its own user's configuration or flags, where a slow match only delays that user's own run.`
-              : '')
+              : '') +
+            (lineNote ? `${hot.length > 0 || ownInput ? ' ' : ''}${lineNote}` : '')
         },
         severity,
         confidence,

@@ -10,7 +10,12 @@
 // re.match/fullmatch (and .match/.fullmatch on a compiled pattern) are anchored before checking, as Python anchors them.
 import type { VulnerableDiagnostics } from 'recheck'
 import type { CallSite, ModuleModel } from '../../src/model/types.js'
-import { canBacktrack, regexOfCall, type RegexChecker } from '../shared/redos.js'
+import {
+  canBacktrack,
+  innerLineBreakNote,
+  regexOfCall,
+  type RegexChecker
+} from '../shared/redos.js'
 import type { Confidence, Severity } from '../types.js'
 import { placeOf, type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
@@ -25,6 +30,8 @@ interface Regex {
   flags: string
   /** How the code wrote it, for the message: `/a+/`, `re.compile(...)`. */
   shown: string
+  /** What the checker is shown when it differs from `pattern`: Python's `.` and `$` (pythonSemantics). */
+  checkPattern?: string
 }
 
 interface Application {
@@ -75,6 +82,7 @@ function namedRegexes(module: ModuleModel): Map<string, Regex> {
       bind(call.assignedTo, {
         pattern: found.pattern,
         flags: found.flags,
+        ...(found.checkPattern !== undefined ? { checkPattern: found.checkPattern } : {}),
         shown: `${call.assignedTo} (${found.origin})`
       })
   }
@@ -178,8 +186,9 @@ function anchorOf(name: string): { anchor?: 'start' | 'both' } {
 
 /** Python anchors match/fullmatch; without the `m` flag the same holds in JS with `^(?:...)`. */
 function checkedPattern(app: Application): string {
-  if (!app.anchor || app.regex.flags.includes('m')) return app.regex.pattern
-  return app.anchor === 'start' ? `^(?:${app.regex.pattern})` : `^(?:${app.regex.pattern})$`
+  const pattern = app.regex.checkPattern ?? app.regex.pattern
+  if (!app.anchor || app.regex.flags.includes('m')) return pattern
+  return app.anchor === 'start' ? `^(?:${pattern})` : `^(?:${pattern})$`
 }
 
 function severityOf(result: VulnerableDiagnostics): Severity {
@@ -269,6 +278,7 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
         !exponential &&
         (origin.kind === 'parameter' || origin.kind === 'argv')
       const fn = placeOf(module, call.enclosing, call.loc.startLine)
+      const lineNote = regex.checkPattern !== undefined ? innerLineBreakNote(result) : undefined
       const shownPattern = regex.shown.length > 60 ? `${regex.shown.slice(0, 57)}...` : regex.shown
       const draft: Draft = {
         messageId: 'redosOnInput',
@@ -289,7 +299,8 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
                 : 'tens of kilobytes keep the process busy for seconds where the input length is not limited.') +
             (ownInput
               ? ` Low: ${tool}, so this value is usually its own user's configuration or flags, and a slow match only delays that user's own run.`
-              : '')
+              : '') +
+            (lineNote ? ` ${lineNote}` : '')
         },
         severity: ownInput ? 'low' : severityOf(result),
         confidence: confidenceOf(origin),

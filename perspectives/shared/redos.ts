@@ -21,6 +21,8 @@ export interface RegexSource {
    * pattern used only through `.match`/`.fullmatch`): the engine does not retry at each position.
    */
   anchored?: boolean
+  /** What the checker is shown when it differs from `pattern`: Python's `.` and `$` (pythonSemantics). */
+  checkPattern?: string
   enclosing?: string
   loc: Location
 }
@@ -74,11 +76,48 @@ export function unescapeString(body: string): string {
   return out
 }
 
+/**
+ * Python's `.` and `$` written so a JavaScript engine reads them as Python does. Without DOTALL, Python's
+ * `.` refuses only `\n` (JavaScript's also refuses `\r`, `\u2028`, `\u2029`); without MULTILINE, Python's
+ * `$` also matches just before a final `\n` (JavaScript's only at the end). A checker shown the JavaScript
+ * reading proposes attacks ending in `\n` or `\r` that Python matches at once (autopep8's
+ * `^\s*([^\s:]+)(.*)$`, judged false in round 7), so the check is made on this form.
+ */
+export function pythonSemantics(pattern: string, flags: string): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]
+    if (ch === '\\') {
+      out += pattern.slice(i, i + 2)
+      i++
+      continue
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false
+      out += ch
+      continue
+    }
+    if (ch === '[') {
+      inClass = true
+      out += ch
+      // A `]` first in a class (after an optional `^`) is a literal, in Python as in most dialects.
+      if (pattern[i + 1] === '^') out += pattern[++i]
+      if (pattern[i + 1] === ']') out += pattern[++i]
+      continue
+    }
+    if (ch === '.' && !flags.includes('s')) out += '[^\\n]'
+    else if (ch === '$' && !flags.includes('m')) out += '(?:\\n?$)'
+    else out += ch
+  }
+  return out
+}
+
 /** Python's regex dialect in JavaScript's: named groups, `\A`/`\Z`, leading inline flags. */
 export function pythonToJs(
   pattern: string,
   flags: string
-): { pattern: string; flags: string } | undefined {
+): { pattern: string; flags: string; checkPattern: string } | undefined {
   let p = pattern
   let f = flags
   const inline = /^\(\?([aiLmsux]+)\)/.exec(p)
@@ -87,19 +126,20 @@ export function pythonToJs(
     for (const c of inline[1]) if ('ims'.includes(c) && !f.includes(c)) f += c
     p = p.slice(inline[0].length)
   }
-  p = p
-    .replace(/\(\?P</g, '(?<')
-    .replace(/\(\?P=(\w+)\)/g, '\\k<$1>')
-    .replace(/\\A/g, '^')
-    .replace(/\\Z/g, '$')
-  return { pattern: p, flags: f }
+  const dialect = (text: string): string =>
+    text
+      .replace(/\(\?P</g, '(?<')
+      .replace(/\(\?P=(\w+)\)/g, '\\k<$1>')
+      .replace(/\\A/g, '^')
+      .replace(/\\Z/g, '$')
+  return { pattern: dialect(p), flags: f, checkPattern: dialect(pythonSemantics(p, f)) }
 }
 
 /** The literal pattern of a `new RegExp(...)` / `re.xxx(...)` call's first argument, converted to JS; undefined when not literal. */
 export function regexOfCall(
   module: ModuleModel,
   call: ModuleModel['calls'][number]
-): { pattern: string; flags: string; origin: string } | undefined {
+): { pattern: string; flags: string; origin: string; checkPattern?: string } | undefined {
   const first = call.args[0]
   if (!first) return undefined
   if (module.language !== 'python') {
@@ -396,4 +436,18 @@ export function attackString(result: VulnerableDiagnostics, size: number): strin
   const fixed = pumps.reduce((n, p) => n + p.prefix.length, 0) + suffix.length
   const repeats = Math.max(2, Math.floor((size - fixed) / Math.max(1, pumpLength)))
   return pumps.map((p) => p.prefix + p.pump.repeat(repeats)).join('') + suffix
+}
+
+/**
+ * Said beside a Python pattern's attack when the attack recheck built (on Python's reading, pythonSemantics)
+ * has a line break before its last character: a trailing one alone is matched by `$` at once, so the slow
+ * input is several lines, which text known to be one line (a source line, a header) never is.
+ */
+export function innerLineBreakNote(result: VulnerableDiagnostics): string | undefined {
+  const { pumps, suffix } = result.attack
+  const text = pumps.map((p) => p.prefix + p.pump + p.pump).join('') + suffix
+  const at = text.indexOf('\n')
+  return at >= 0 && at < text.length - 1
+    ? "The slow input has a line break inside it (Python's `$` also matches before a final one), so text that is always a single line cannot be it."
+    : undefined
 }

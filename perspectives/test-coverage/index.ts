@@ -10,6 +10,7 @@ import { reachFacts } from '../shared/test-reach.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { FindingDraft } from '../types.js'
+import { ciPlatforms, platformOnlyLines } from './platform.js'
 import { GAP_KINDS, gapFindings, markKeptGaps, rankGaps } from './gaps.js'
 import { finishFindings, perKindMetrics } from '../kit/index.js'
 import {
@@ -63,6 +64,8 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
     )
     // One answer to "do tests run this?" for every perspective: the report where it is fresh, else the estimate.
     const facts = reachFacts(model)
+    // A branch for a system CI also runs on is run there, whatever this report says (platform.ts).
+    const platforms = ciPlatforms(model.facts.ci)
     const measured: MeasuredFunction[] = []
     const excluded: { file: string; symbol: string; line: number; pragma: string }[] = []
     for (const module of modules) {
@@ -86,8 +89,13 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         continue
       }
       if (covered) {
-        for (const m of measureFromReport(module, covered.report, covered.file, quote, (line) =>
-          facts.isExcluded(module.path, line)
+        const otherSystem = platformOnlyLines(module, quote.lines(module.path), platforms)
+        for (const m of measureFromReport(
+          module,
+          covered.report,
+          covered.file,
+          quote,
+          (line) => facts.isExcluded(module.path, line) || otherSystem.has(line)
         )) {
           // A Protocol method or an @abstractmethod / @overload stub has nothing to run.
           if (isInterfaceStub(module, m.fn)) continue

@@ -64,6 +64,7 @@ export function isNegativeAssertion(c: CallSite): boolean {
   if (c.name === 'toHaveBeenCalledTimes' || c.name === 'toBeCalledTimes') return literalIs(c, 0, 0)
   if (c.name === 'toBe' || c.name === 'toEqual' || c.name === 'toStrictEqual')
     return literalIs(c, 0, false)
+  if (c.receiver === 't' && (c.name === 'false' || c.name === 'falsy')) return true
   const first = c.arguments?.[0]
   if (c.callee === 'assert' || c.callee === 'assert.ok' || c.callee === 'assert.strictEqual') {
     if (first?.kind === 'literal' && first.value === false) return true
@@ -71,8 +72,34 @@ export function isNegativeAssertion(c: CallSite): boolean {
     return c.name === 'strictEqual' && literalIs(c, 1, false)
   }
   if (c.callee === 'assert.equal') return literalIs(c, 1, false)
-  return false
+  // A count of zero is no sign: `queue.size` falls to 0 when the tasks it waited for have started.
+  return c.callee === 'assert.isFalse' || c.callee === 'assert.notOk'
 }
+
+/**
+ * Calls that stop the subject from acting (`queue.pause()`, `controller.abort()`, `emitter.off(...)`,
+ * `clearInterval(id)`): a wait after one is the window in which nothing may happen, so what the test
+ * asserts next is that nothing did (p-queue's `clear interval on pause`, judged false in round 7: a
+ * slow machine cannot make it fail). Not `close`, `stop`, `abort` or `cancel`, which often take effect
+ * later and are what the test waits for; and not when a resuming call comes between.
+ */
+const FREEZING_CALLS: ReadonlySet<string> = new Set([
+  'pause',
+  'unsubscribe',
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'clearInterval',
+  'clearTimeout',
+  'disable'
+])
+const RESUMING_CALLS: ReadonlySet<string> = new Set([
+  'start',
+  'resume',
+  'unpause',
+  'enable',
+  'play'
+])
 
 export interface SleepScope {
   /** The calls of the file. */
@@ -101,6 +128,17 @@ const positive = (c: CallSite) => isAssertion(c) && !isNegativeAssertion(c)
  * event ends the test), or only negative ones, is not a race.
  */
 export function awaitedGate(input: SleepScope, wait: Location): Gate | undefined {
+  const before = (c: CallSite) =>
+    within(c.loc, input.scope) &&
+    (c.loc.endLine < wait.startLine ||
+      (c.loc.endLine === wait.startLine && c.loc.endColumn <= wait.startColumn))
+  const freeze = input.calls
+    .filter((c) => FREEZING_CALLS.has(c.name) && before(c))
+    .sort((a, b) => b.loc.startLine - a.loc.startLine)[0]
+  const resumed =
+    freeze !== undefined &&
+    input.calls.some((c) => RESUMING_CALLS.has(c.name) && before(c) && after(c, freeze.loc))
+  if (freeze && !resumed) return undefined
   const following = input.calls.filter(
     (c) => after(c, wait) && within(c.loc, input.scope) && isAssertion(c)
   )

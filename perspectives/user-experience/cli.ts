@@ -13,6 +13,8 @@ import {
 } from './context.js'
 import { exitAndOutput } from './cli-exits.js'
 import { handMadeParsing } from './cli-parsing.js'
+import { unreadOptions } from './cli-unread.js'
+import { droppedHosts } from './listen-host.js'
 
 /** Keyword arguments that give an option its help text (`short_help` in wrappers such as httpie's). */
 const HELP_KEYWORDS = new Set(['help', 'short_help'])
@@ -264,6 +266,8 @@ function acceptedUnknown(info: ModuleInfo, input: CheckInput, out: Found[]): voi
 
 export function checkCli(input: CheckInput): Found[] {
   const out: Found[] = []
+  unreadOptions(input, out)
+  droppedHosts(input, out)
   for (const info of input.modules) {
     optionsWithoutHelp(info, input, out)
     acceptedUnknown(info, input, out)

@@ -12,8 +12,20 @@ export type UserExperienceMessageId =
   | 'clickOnStaticElement'
   | 'inputWithoutLabel'
   | 'genericErrorMessage'
+  | 'optionNeverRead'
+  | 'listenHostDropped'
 
 export const MESSAGES: Record<UserExperienceMessageId, MessageTemplate> = {
+  listenHostDropped: {
+    title: '{{where}} drops the host given for listening',
+    message:
+      '{{how}} The server then listens on every interface (or on a path named after the host) instead of the address the user gave: asking for 127.0.0.1 exposes it to the network. Pass the host on with the port, and test that the server listens where it was told.'
+  },
+  optionNeverRead: {
+    title: 'Option {{flag}} is declared but never read ({{library}})',
+    message:
+      '{{file}} declares {{flag}} with {{library}}, so the parser accepts it, but no code of the program reads `{{key}}` from the parsed options: passing {{flag}} changes nothing. Use it where the behaviour it names is decided, or remove it from the options and the help text.'
+  },
   optionWithoutHelp: {
     title: '{{what}} {{flag}} {{has}} no help text ({{library}})',
     message:

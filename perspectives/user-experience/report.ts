@@ -17,7 +17,9 @@ export const LABEL: Record<UserExperienceMessageId, string> = {
   controlWithoutName: 'buttons and links without an accessible name',
   clickOnStaticElement: 'click handlers on elements a keyboard cannot use',
   inputWithoutLabel: 'form fields without a label',
-  genericErrorMessage: 'empty or generic error messages'
+  genericErrorMessage: 'empty or generic error messages',
+  optionNeverRead: 'options declared but never read',
+  listenHostDropped: 'listen hosts dropped'
 }
 
 export interface ReportInput {

@@ -129,6 +129,8 @@ export function nextSteps(
       if (s.planOnly || (s.covers.length > 0 && !s.covers.some((id) => reported.has(id)))) continue
       if (s.validation?.claim === 'refuted') continue
       if (s.covers.length > 0 && !addsCoverage(s)) continue
+      // Ran and passed without reaching a line the suite leaves unrun: it shows nothing new.
+      if (s.validation?.status === 'passed' && s.validation.coverage_gain === 0) continue
       candidates.push({
         step: { perspective: run.meta.id, spec: s },
         // Ranked like a finding of an unjudged class (worth and trust unknown) of medium severity.

@@ -6,6 +6,7 @@ import {
   BEYOND_AUTOMATON,
   canBacktrack,
   clearVerdictCache,
+  pythonSemantics,
   pythonToJs,
   recheckRunCount,
   recheckParameters,
@@ -136,10 +137,19 @@ describe('regex helpers', () => {
   it("translates Python's regex dialect", () => {
     expect(pythonToJs('(?P<year>\\d+)-(?P=year)\\Z', '')).toEqual({
       pattern: '(?<year>\\d+)-\\k<year>$',
-      flags: ''
+      flags: '',
+      checkPattern: '(?<year>\\d+)-\\k<year>$'
     })
-    expect(pythonToJs('(?i)abc', '')).toEqual({ pattern: 'abc', flags: 'i' })
+    expect(pythonToJs('(?i)abc', '')).toEqual({ pattern: 'abc', flags: 'i', checkPattern: 'abc' })
     expect(pythonToJs('(?x) a b', '')).toBeUndefined()
+  })
+
+  it("reads Python's `.` and `$` as Python does, outside classes and escapes, unless DOTALL or MULTILINE", () => {
+    // `$` also matches before a final newline; `.` refuses only '\\n' (round 7, autopep8.py:1347).
+    expect(pythonSemantics('^(.*)$', '')).toBe('^([^\\n]*)(?:\\n?$)')
+    expect(pythonSemantics('[.$]\\.\\$[]$.]', '')).toBe('[.$]\\.\\$[]$.]')
+    expect(pythonSemantics('a.b$', 'sm')).toBe('a.b$')
+    expect(pythonToJs('(?m)^a.*$\\Z', '')?.checkPattern).toBe('^a[^\\n]*$$')
   })
 
   it('asks the checker only about patterns with an unbounded quantifier', () => {

@@ -115,6 +115,8 @@ export interface JsState {
   catchHandlers: Map<number, CatchHandler>
   /** Test files: the cases found so far, and whether mocha-only globals were seen. */
   testCases: TestCase[]
+  /** uvu: locals bound to `suite('name')`, whose calls are the test cases (`const types = suite('types')`). */
+  suiteLocals: Set<string>
   sawMochaGlobal: boolean
   /** Test files: the test-structure globals called (`describe`, `suite`, `setup`...), for mocha's interface. */
   testGlobals: Set<string>
@@ -152,6 +154,7 @@ export function createState(source: string, model: ModuleModel, isTest: boolean)
     seenNames: new Map(),
     catchHandlers: new Map(),
     testCases: [],
+    suiteLocals: new Set(),
     sawMochaGlobal: false,
     testGlobals: new Set(),
     memberReferences: new Set(),

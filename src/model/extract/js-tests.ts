@@ -18,6 +18,9 @@ const SUITES = new Set([
 const TESTS = new Set(['it', 'test', 'specify', 'xit', 'fit', 'xtest', 'xspecify'])
 const MOCHA_ONLY = new Set(['context', 'specify', 'before', 'after', 'xcontext', 'xspecify'])
 
+/** uvu suite members that are not test cases: hooks and the run call. */
+const UVU_HOOKS = new Set(['before', 'after', 'run'])
+
 interface Callee {
   base: string
   modifiers: string[]
@@ -50,7 +53,14 @@ export function handleTestCall(state: JsState, node: Node, fnNode: Node | null):
   let kind: TestCase['kind']
   if (SUITES.has(base)) kind = 'suite'
   else if (TESTS.has(base)) kind = 'test'
+  else if (state.suiteLocals.has(base) && !modifiers.some((m) => UVU_HOOKS.has(m))) kind = 'test'
   else return
+  // uvu's `const types = suite('types')`: each `types('case', fn)` is a test (sirv's ~75, round 8).
+  const declarator = node.parent
+  if (base === 'suite' && declarator?.type === 'variable_declarator') {
+    const local = declarator.childForFieldName('name')
+    if (local?.type === 'identifier') state.suiteLocals.add(slice(state, local, 100))
+  }
   if (MOCHA_ONLY.has(base)) state.sawMochaGlobal = true
   if (fnNode?.type === 'call_expression') state.consumedCalls.add(fnNode.id)
   const first = node.childForFieldName('arguments')?.namedChild(0)
