@@ -115,17 +115,28 @@ describe('option names a loop over the keys tests against a list (abstract-level
     [
       list,
       "var LEVELS = 'debug info'.split(' ')",
+      'var hasOwnProperty = Object.prototype.hasOwnProperty',
       'function isRangeOption (k) { return rangeOptions.indexOf(k) !== -1 }',
       'function clean (options) {',
       '  var result = {}',
       '  for (var k in options) {',
-      '    if (isRangeOption(k)) result[k] = String(options[k])',
+      '    if (!hasOwnProperty.call(options, k)) continue',
+      '    result[k] = isRangeOption(k) ? String(options[k]) : options[k]',
       '  }',
       '  return result',
       '}',
-      'exports.iterator = function (options) {',
+      'function setup (options) {',
       '  options = clean(options)',
+      '  options.limit = options.limit || -1',
+      '  return options',
+      '}',
+      'exports.iterator = function (options) {',
+      '  options = setup(options)',
       '  return options.limit',
+      '}',
+      'exports.copy = function (options) {',
+      '  const o = setup(options)',
+      '  return o.reverse',
       '}',
       'exports.log = function (options) { return LEVELS.indexOf(options.level) }',
       ''
@@ -139,6 +150,7 @@ describe('option names a loop over the keys tests against a list (abstract-level
       'package.json': manifest({ version: '2.0.0' }),
       'index.js': source("const rangeOptions = ['gt', 'lt']").replace("'debug info'", "'info'")
     }
+    // `copy` keeps the object under another name after `setup` hands it back: it may read any key.
     const { found } = await breaksOf(base, head)
     expect(found).toEqual([
       "Property iterator(options).end no longer taken @index.js:1 at base: var rangeOptions = 'start end gt lt'.split(' ') index.js at HEAD",

@@ -71,7 +71,8 @@ function readKeys(
   param: TS.ParameterDeclaration,
   symbol: TS.Symbol,
   fn: TS.SignatureDeclaration | undefined,
-  followed: Set<TS.Node> = new Set()
+  followed: Set<TS.Node> = new Set(),
+  backToCaller = false
 ): { keys: Key[]; open: boolean } {
   if (ts.isObjectBindingPattern(param.name))
     return { keys: bindingKeys(ts, param.name), open: false }
@@ -115,7 +116,10 @@ function readKeys(
       for (const key of listedKeys(ts, checker, keyLoop(ts, node, isParam)!))
         if (!found.has(key.name)) found.set(key.name, key)
     }
-    if (isParam(node) && handedOn(ts, node) && !shuffled(ts, node, fn)) {
+    // `return options` to a caller that wrote `options = setup(options)`: the caller keeps reading
+    // the same object under the name being followed (abstract-leveldown 6's `_setupIteratorOptions`).
+    const returnedBack = backToCaller && ts.isReturnStatement(node.parent)
+    if (isParam(node) && handedOn(ts, node) && !shuffled(ts, node, fn) && !returnedBack) {
       // Handed to a call: followed into the callee where the program declares it (glob 8's
       // `glob(pattern, options)` -> `new Glob(pattern, options)` -> `setopts(self, pattern, options)`,
       // held-out-7: eight removed options missed because the entry only hands the object on).
@@ -123,7 +127,13 @@ function readKeys(
       if (into === 'closed') {
         // a validator, or a function already being read: nothing more is taken
       } else if (into) {
-        const deeper = readKeys(ts, checker, into.param, into.symbol, into.fn, followed)
+        const call = node.parent
+        const back =
+          ts.isBinaryExpression(call.parent) &&
+          call.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          call.parent.right === call &&
+          isParam(call.parent.left)
+        const deeper = readKeys(ts, checker, into.param, into.symbol, into.fn, followed, back)
         for (const key of deeper.keys) if (!found.has(key.name)) found.set(key.name, key)
         if (deeper.open) open = true
       } else open = true
@@ -375,9 +385,21 @@ function calleeParam(
   return undefined
 }
 
+/**
+ * `hasOwnProperty.call(options, k)`, `Object.hasOwn(options, k)`: a test of one key, which reads no
+ * option for anyone else (abstract-leveldown 7's `cleanRangeOptions`).
+ */
+function ownKeyTest(call: TS.CallExpression): boolean {
+  const callee = call.expression.getText().replace(/\s+/g, '')
+  return (
+    /(^|\.)(hasOwnProperty|propertyIsEnumerable)\.call$/.test(callee) || callee === 'Object.hasOwn'
+  )
+}
+
 /** The whole object passed to a call, spread into another, or stored under another name. */
 function handedOn(ts: TypeScript, node: TS.Node): boolean {
   const parent = node.parent
+  if (ts.isCallExpression(parent) && ownKeyTest(parent)) return false
   if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.expression !== node
   if (ts.isSpreadAssignment(parent) || ts.isSpreadElement(parent)) return true
   if (ts.isVariableDeclaration(parent)) return ts.isIdentifier(parent.name)
