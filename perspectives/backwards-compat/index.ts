@@ -31,6 +31,7 @@ import { buildApiReport } from './api-report.js'
 import { rootManifest, scriptSurface, semverAdvice, surfaceChange } from './script-surface.js'
 import { diffSurfaces } from './surface-diff.js'
 import { implementationBreaks } from './implementation-diff.js'
+import { withoutValuelessClasses } from './valueless-classes.js'
 import { esmEntryChanges } from './esm-entry.js'
 import { removedModules } from './removed-modules.js'
 import { publicScriptFile } from './public-files.js'
@@ -321,7 +322,10 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     }
     const moduleChanges: Change[] = [
       ...diff.changes,
-      ...(surfaceDiff?.breaks.map((b) => surfaceChange(b, ref, advice)) ?? []),
+      ...(surfaceDiff && surfaces
+        ? withoutValuelessClasses(surfaceDiff.breaks, surfaces, implementation?.base)
+        : []
+      ).map((b) => surfaceChange(b, ref, advice)),
       ...hidden.map((b) => surfaceChange(b, ref, advice)),
       ...compareManifests(
         withSetupPyFacts(base.model.facts.manifests, base.model),

@@ -71,7 +71,8 @@ function readKeys(
   param: TS.ParameterDeclaration,
   symbol: TS.Symbol,
   fn: TS.SignatureDeclaration | undefined,
-  followed: Set<TS.Node> = new Set()
+  followed: Set<TS.Node> = new Set(),
+  backToCaller = false
 ): { keys: Key[]; open: boolean } {
   if (ts.isObjectBindingPattern(param.name))
     return { keys: bindingKeys(ts, param.name), open: false }
@@ -109,7 +110,16 @@ function readKeys(
     ) {
       for (const key of bindingKeys(ts, node.name))
         if (!found.has(key.name)) found.set(key.name, { ...key, file })
-    } else if (isParam(node) && handedOn(ts, node) && !shuffled(ts, node, fn)) {
+    } else if (keyLoop(ts, node, isParam)) {
+      // `for (k in options) if (isRangeOption(k))` against a list of names (abstract-leveldown 6's
+      // `'start end gt gte lt lte'.split(' ')`, missed on held-out-9): each listed name is a key read.
+      for (const key of listedKeys(ts, checker, keyLoop(ts, node, isParam)!))
+        if (!found.has(key.name)) found.set(key.name, key)
+    }
+    // `return options` to a caller that wrote `options = setup(options)`: the caller keeps reading
+    // the same object under the name being followed (abstract-leveldown 6's `_setupIteratorOptions`).
+    const returnedBack = backToCaller && ts.isReturnStatement(node.parent)
+    if (isParam(node) && handedOn(ts, node) && !shuffled(ts, node, fn) && !returnedBack) {
       // Handed to a call: followed into the callee where the program declares it (glob 8's
       // `glob(pattern, options)` -> `new Glob(pattern, options)` -> `setopts(self, pattern, options)`,
       // held-out-7: eight removed options missed because the entry only hands the object on).
@@ -117,7 +127,13 @@ function readKeys(
       if (into === 'closed') {
         // a validator, or a function already being read: nothing more is taken
       } else if (into) {
-        const deeper = readKeys(ts, checker, into.param, into.symbol, into.fn, followed)
+        const call = node.parent
+        const back =
+          ts.isBinaryExpression(call.parent) &&
+          call.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          call.parent.right === call &&
+          isParam(call.parent.left)
+        const deeper = readKeys(ts, checker, into.param, into.symbol, into.fn, followed, back)
         for (const key of deeper.keys) if (!found.has(key.name)) found.set(key.name, key)
         if (deeper.open) open = true
       } else open = true
@@ -127,6 +143,134 @@ function readKeys(
   visit(body)
   const keys = [...found.values()].filter((k) => !NOT_OPTIONS.has(k.name))
   return { keys, open }
+}
+
+/**
+ * The loop variable and body of a loop over the object's own keys: `for (k in options)`,
+ * `for (const k of Object.keys(options))`, `Object.keys(options).forEach((k) => …)`.
+ */
+function keyLoop(
+  ts: TypeScript,
+  node: TS.Node,
+  isParam: (n: TS.Node) => boolean
+): { variable: TS.Identifier; body: TS.Node } | undefined {
+  const keysOf = (e: TS.Expression): boolean =>
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    ts.isIdentifier(e.expression.expression) &&
+    e.expression.expression.text === 'Object' &&
+    e.expression.name.text === 'keys' &&
+    e.arguments.length === 1 &&
+    isParam(e.arguments[0])
+  const declared = (init: TS.ForInitializer): TS.Identifier | undefined => {
+    if (ts.isVariableDeclarationList(init)) {
+      const name = init.declarations[0]?.name
+      return name && ts.isIdentifier(name) ? name : undefined
+    }
+    return ts.isIdentifier(init) ? init : undefined
+  }
+  if (ts.isForInStatement(node) && isParam(node.expression)) {
+    const variable = declared(node.initializer)
+    return variable ? { variable, body: node.statement } : undefined
+  }
+  if (ts.isForOfStatement(node) && keysOf(node.expression)) {
+    const variable = declared(node.initializer)
+    return variable ? { variable, body: node.statement } : undefined
+  }
+  if (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'forEach' &&
+    keysOf(node.expression.expression)
+  ) {
+    const fn = node.arguments[0]
+    const first =
+      fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn.parameters[0] : undefined
+    return first && ts.isIdentifier(first.name) ? { variable: first.name, body: fn } : undefined
+  }
+  return undefined
+}
+
+/** The names of a list written in the source: `['a', 'b']` or `'a b'.split(' ')`, with where it is. */
+function literalList(
+  ts: TypeScript,
+  checker: TS.TypeChecker,
+  list: TS.Expression
+): Key[] | undefined {
+  const symbol = ts.isIdentifier(list) ? checker.getSymbolAtLocation(list) : undefined
+  const decl = symbol?.valueDeclaration
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined
+  const init = decl.initializer
+  const sf = decl.getSourceFile()
+  const at = (name: string): Key => ({
+    name,
+    line: lineOf(init),
+    file: sf.fileName.replace(/^\//, '')
+  })
+  if (ts.isArrayLiteralExpression(init)) {
+    if (!init.elements.every((e) => ts.isStringLiteral(e))) return undefined
+    return init.elements.map((e) => at((e as TS.StringLiteral).text))
+  }
+  if (
+    ts.isCallExpression(init) &&
+    ts.isPropertyAccessExpression(init.expression) &&
+    init.expression.name.text === 'split' &&
+    ts.isStringLiteral(init.expression.expression) &&
+    init.arguments.length === 1 &&
+    ts.isStringLiteral(init.arguments[0])
+  ) {
+    const separator = (init.arguments[0] as TS.StringLiteral).text
+    return init.expression.expression.text
+      .split(separator)
+      .filter((n) => n !== '')
+      .map(at)
+  }
+  return undefined
+}
+
+/**
+ * Names a loop over the object's keys tests each key against: `LIST.indexOf(k)` or `LIST.includes(k)`
+ * in the loop, or in a function the loop hands the key to (`isRangeOption(k)`), where LIST is a list
+ * of names written in the source. A key so tested is one the function treats as an option.
+ */
+function listedKeys(
+  ts: TypeScript,
+  checker: TS.TypeChecker,
+  loop: { variable: TS.Identifier; body: TS.Node },
+  depth = 0
+): Key[] {
+  const variable = checker.getSymbolAtLocation(loop.variable)
+  if (!variable) return []
+  const found: Key[] = []
+  const isKey = (n: TS.Node): boolean =>
+    ts.isIdentifier(n) && checker.getSymbolAtLocation(n) === variable
+  const visit = (n: TS.Node): void => {
+    if (ts.isCallExpression(n) && n.arguments.length === 1 && isKey(n.arguments[0])) {
+      const callee = n.expression
+      if (
+        ts.isPropertyAccessExpression(callee) &&
+        ['indexOf', 'includes'].includes(callee.name.text)
+      )
+        found.push(...(literalList(ts, checker, callee.expression) ?? []))
+      else if (ts.isIdentifier(callee) && depth === 0) {
+        // One call deep: `function isRangeOption (k) { return rangeOptions.indexOf(k) !== -1 }`.
+        const decl = checker.getSymbolAtLocation(callee)?.valueDeclaration
+        const param = decl && ts.isFunctionDeclaration(decl) ? decl.parameters[0] : undefined
+        if (decl && param && ts.isIdentifier(param.name) && (decl as TS.FunctionDeclaration).body)
+          found.push(
+            ...listedKeys(
+              ts,
+              checker,
+              { variable: param.name, body: (decl as TS.FunctionDeclaration).body! },
+              depth + 1
+            )
+          )
+      }
+    }
+    ts.forEachChild(n, visit)
+  }
+  visit(loop.body)
+  return found
 }
 
 /**
@@ -241,9 +385,21 @@ function calleeParam(
   return undefined
 }
 
+/**
+ * `hasOwnProperty.call(options, k)`, `Object.hasOwn(options, k)`: a test of one key, which reads no
+ * option for anyone else (abstract-leveldown 7's `cleanRangeOptions`).
+ */
+function ownKeyTest(call: TS.CallExpression): boolean {
+  const callee = call.expression.getText().replace(/\s+/g, '')
+  return (
+    /(^|\.)(hasOwnProperty|propertyIsEnumerable)\.call$/.test(callee) || callee === 'Object.hasOwn'
+  )
+}
+
 /** The whole object passed to a call, spread into another, or stored under another name. */
 function handedOn(ts: TypeScript, node: TS.Node): boolean {
   const parent = node.parent
+  if (ts.isCallExpression(parent) && ownKeyTest(parent)) return false
   if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.expression !== node
   if (ts.isSpreadAssignment(parent) || ts.isSpreadElement(parent)) return true
   if (ts.isVariableDeclaration(parent)) return ts.isIdentifier(parent.name)

