@@ -2,8 +2,7 @@
 // real twin that is still reported, by file and line: a path component escaped by the module's own helper
 // or checked for `/`, a namespaced permission name ending in `-token`, SHA-1 over a nonce, TLS checks off
 // only on the caller's `verify=False`, a pattern on a fixed-width header field, a local `pattern` that is
-// not another function's, a key looked up in a store,
-// a server framed as a command-line tool.
+// not another function's, a key looked up in a store, a redirect whose start the function fixed.
 import { describe, expect, it } from '@jest/globals'
 import security from '../../perspectives/security/index.js'
 import { runFixture, type FixtureRun } from './harness.js'
@@ -171,6 +170,27 @@ const store = {
   ].join('\n')
 }
 
+/** A single-page fallback redirect whose start is fixed; the twin redirects to the request path. */
+const spa = {
+  'package.json': JSON.stringify({ name: 'devserver', main: 'index.js' }),
+  'index.js': [
+    "const http = require('http')", // 1
+    'http.createServer(function (req, res) {', // 2
+    "  if (req.url.endsWith('/app')) {", // 3
+    '    var route = req.url', // 4
+    "    req.url = '/'", // 5
+    '    res.statusCode = 302', // 6
+    "    res.setHeader('Location', req.url + '#' + route)", // 7
+    '    return res.end()', // 8
+    '  }', // 9
+    '  res.statusCode = 301', // 10
+    "  res.setHeader('Location', req.url + '/')", // 11
+    '  res.end()', // 12
+    '}).listen(8080)', // 13
+    ''
+  ].join('\n')
+}
+
 /** A WSGI server with a console script: a slow pattern on a handler's body is not framed as a CLI's. */
 const server = {
   'pyproject.toml': [
@@ -242,6 +262,11 @@ describe('security: shapes judged false in session 14, each beside its real twin
   it("deserialisation: a value looked up under the caller's key is not the caller's; the caller's bytes are", async () => {
     const result = await runFixture(security, store)
     expect(at(result, 'unsafeDeserialisation')).toEqual(['locks/redis_store.py:14'])
+  })
+
+  it('open redirect: a target whose start the handler fixed is not reported; the request path is', async () => {
+    const result = await runFixture(security, spa)
+    expect(at(result, 'openRedirect')).toEqual(['index.js:11'])
   })
 
   it("ReDoS: a server's handler input is not framed as a command-line tool's own flags", async () => {
