@@ -409,13 +409,13 @@ testPerspective<SecurityOptions>(security, {
       }
     },
     {
-      name: 'Python: backtracking regular expressions applied to request fields, argv and parameters',
+      // argv (line 35) is the user's own command line: a slow match delays only their run (sec15).
+      name: 'Python: backtracking regular expressions applied to request fields and parameters, not argv',
       files: redosPy,
       expected: [
         { messageId: 'redosOnInput', file: 'app/views.py', line: 13 },
         { messageId: 'redosOnInput', file: 'app/views.py', line: 19 },
-        { messageId: 'redosOnInput', file: 'app/views.py', line: 30 },
-        { messageId: 'redosOnInput', file: 'app/views.py', line: 35 }
+        { messageId: 'redosOnInput', file: 'app/views.py', line: 30 }
       ],
       check: (result) => {
         const byLine = (line: number) =>
@@ -424,10 +424,7 @@ testPerspective<SecurityOptions>(security, {
         expect(byLine(13)?.title).toContain('WORDS (re.compile) applied to request.form["text"]')
         expect(byLine(19)).toMatchObject({ severity: 'medium', confidence: 'high' })
         expect(byLine(30)).toMatchObject({ severity: 'high', confidence: 'medium' })
-        expect(byLine(35)).toMatchObject({
-          confidence: 'high',
-          tags: expect.arrayContaining(['source:argv'])
-        })
+        expect(byLine(35)).toBeUndefined()
         const spec = result.run.specs.find((s) => s.covers.includes(byLine(30)?.id ?? ''))
         expect(spec?.code).toContain('parse_version(attack)')
         expect(spec?.code).toContain('assert elapsed < 1')

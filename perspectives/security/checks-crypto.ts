@@ -8,6 +8,11 @@ import { stringLiteralValue } from '../shared/literals.js'
 
 const SECRET_WORDS =
   /(pass(word|wd|phrase)?|pwd|secret|token|api_?key|apikey|credential|private_?key|otp|nonce|salt|session|csrf|auth)/i
+// What a fast hash must not protect: passwords, keys, tokens, signatures and MACs. A nonce, salt, etag or
+// cache key hashed with SHA-1 only formats a value whose strength comes from elsewhere (httpx's digest
+// cnonce, `sha1(os.urandom(8) + ...)`, judged false in session 14), so those words do not count here.
+const HASHED_SECRET_WORDS =
+  /(pass(word|wd|phrase)?|pwd|secret|token|api_?key|apikey|credential|private_?key|signature|hmac)/i
 const ID_WORDS = /(^id$|_id$|Id$|^ids?_|uuid|guid|identifier)/
 
 /** The name a call's result is assigned to on its line (`const token = ...`, `token: ...`, `self.token = ...`). */
@@ -45,7 +50,7 @@ function secretHint(
     )
       names.push(...c.args)
   for (const n of names) {
-    const found = n ? SECRET_WORDS.exec(n) : null
+    const found = n ? HASHED_SECRET_WORDS.exec(n) : null
     if (found) return found[1].toLowerCase()
   }
   return undefined

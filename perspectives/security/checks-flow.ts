@@ -7,6 +7,7 @@ import { confidenceFor, placeOf, severityFor, type CheckContext, type Draft } fr
 import { CWE } from './messages.js'
 import { classifySink, moduleSinks, type ModuleSinks, type SinkMatch } from './sinks.js'
 import { strippedBeforeSink } from './path-sanitised.js'
+import { withoutModuleNeutralCalls } from './escaping-helpers.js'
 import {
   REDIRECT_CHECK,
   redirectNeutralised,
@@ -14,17 +15,15 @@ import {
   selfOriginTarget
 } from './redirect.js'
 import { inputText, originOf, pathText, valueAt, type ModuleTaint, type Origin } from './taint.js'
-import {
-  buildKind,
-  codeOnly,
-  hasDynamicPart,
-  shortArg,
-  withoutCodeQuoting,
-  withoutNeutralCalls
-} from './text.js'
+import { buildKind, codeOnly, hasDynamicPart, shortArg, withoutCodeQuoting } from './text.js'
 
 const CONTAINMENT =
   /\b(startsWith|startswith|relative|commonpath|is_relative_to|realpath|resolve_path|safe_join|secure_filename)\b/
+// A check that the value holds no separator (`if "/" in name: raise`, `name.includes('/')`, `os.sep in
+// name`): a single component cannot leave the folder it is joined onto (a `..` check alone can: an
+// absolute name replaces the root in a join).
+const SEPARATOR_CHECK =
+  /(["'])\/\1\s+(?:not\s+)?in\b|\bos\.sep\s+(?:not\s+)?in\b|\.(?:includes|indexOf|contains)\(\s*(["'])\/\2\s*\)/
 const NEUTRALISED_PATH = /\b(basename|secure_filename|safe_join)\s*\(/
 const JOINED = /\b(join|resolve)\s*\(/
 const HOST_CHECK =
@@ -76,8 +75,9 @@ function sameFunction(
 function containmentIn(module: ModuleModel, sink: CallSite): boolean {
   const here = sameFunction(module, sink)
   return (
-    module.conditions.some((c) => here(c) && CONTAINMENT.test(c.text)) ||
-    module.calls.some((c) => here(c) && CONTAINMENT.test(c.name))
+    module.conditions.some(
+      (c) => here(c) && (CONTAINMENT.test(c.text) || SEPARATOR_CHECK.test(c.text))
+    ) || module.calls.some((c) => here(c) && CONTAINMENT.test(c.name))
   )
 }
 
@@ -162,7 +162,9 @@ export function flowFindings(context: CheckContext): Draft[] {
       const arg = local?.value ?? written
       // Code built from values quoted as literals (`JSON.stringify(x)`) does not run them.
       const code = match.messageId === 'codeInjection'
-      const neutral = code ? withoutCodeQuoting : withoutNeutralCalls
+      const neutral = code
+        ? withoutCodeQuoting
+        : (text: string) => withoutModuleNeutralCalls(module, text)
       let origin: Origin | undefined =
         originOf(taint, call.enclosing, neutral(written), call.loc) ??
         (local ? originOf(taint, call.enclosing, neutral(arg), call.loc) : undefined) ??
@@ -185,6 +187,8 @@ export function flowFindings(context: CheckContext): Draft[] {
       )
         continue
       if (suppressed(module, taint, call, match, arg)) continue
+      if (match.messageId === 'openRedirect' && fixedStartTarget(context, module, call, arg))
+        continue
       if (!origin && !hasDynamicPart(arg)) continue
       // A library function that fetches or opens what its caller names is doing its job: for a parameter
       // input, SSRF needs a request source and path traversal a path joined onto a root.
@@ -245,6 +249,30 @@ export function flowFindings(context: CheckContext): Draft[] {
     }
   }
   return out
+}
+
+/**
+ * A redirect target whose start the function set to a literal path just before (`req.url = '/';
+ * res.setHeader('Location', req.url + '#' + route)`, live-server's single-page fallback): the input only
+ * follows, in the fragment or query, and cannot name another host.
+ */
+function fixedStartTarget(
+  context: CheckContext,
+  module: ModuleModel,
+  call: CallSite,
+  arg: string
+): boolean {
+  // Read as written: the `'#'` literal decides, and codeOnly blanks literals.
+  const found = /^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+)\s*\+\s*(['"])[#?]/.exec(arg)
+  if (!found) return false
+  const property = found[1].replace(/\./g, '\\.')
+  const set = new RegExp(`^\\s*${property}\\s*=\\s*(['"])\\/(?!\\/)[^'"]*\\1\\s*;?\\s*$`)
+  for (let n = call.loc.startLine - 1; n >= Math.max(1, call.loc.startLine - 5); n--) {
+    const line = context.quoter.line(module.path, n)
+    if (set.test(line)) return true
+    if (new RegExp(`\\b${property}\\b`).test(line)) return false
+  }
+  return false
 }
 
 /**

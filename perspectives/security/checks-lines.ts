@@ -33,6 +33,50 @@ const PY_TLS: [RegExp, string][] = [
   ]
 ]
 
+// A caller's option about certificate checks (`verify`, `insecure`, `ssl_verify`, `rejectUnauthorized`).
+const TLS_OPTION =
+  /\b\w*(?:verify|insecure|ssl|tls|cert|reject\w*unauthori[sz]ed|check_hostname|strict)\w*\b/i
+const FUNCTION_HEAD = /^\s*(?:async\s+)?(?:def|function|class)\b|=>\s*\{?\s*$/
+const BRANCH_HEAD = /^\s*(?:\}\s*)?(?:(?:else\s+)?if|elif)\b(.*)$/
+const ELSE_HEAD = /^\s*(?:\}\s*)?else\b\s*(?::|\{)?\s*$/
+
+const indentOf = (line: string) => line.length - line.trimStart().length
+
+/** The nearest line above `index` indented less than it (the block's head), skipping blank lines. */
+function headAbove(lines: string[], index: number, indent: number): number | undefined {
+  for (let j = index - 1; j >= Math.max(0, index - 12); j--)
+    if (lines[j].trim() !== '' && indentOf(lines[j]) < indent) return j
+  return undefined
+}
+
+/**
+ * The line sits in a branch taken on the caller's own TLS option (`elif verify is False:`, `if
+ * (options.insecure) {`, or the `else` of `if verify:`): the caller asked for no checks through a
+ * documented option (httpx's `verify=False`, judged false twice in session 14). Checks switched off with
+ * no such condition stay reported.
+ */
+export function inCallerTlsBranch(lines: string[], index: number): boolean {
+  let at = index
+  // Up through at most three enclosing blocks (an object literal inside the branch), not past a function.
+  for (let level = 0; level < 3; level++) {
+    let head = headAbove(lines, at, indentOf(lines[at]))
+    if (head === undefined || FUNCTION_HEAD.test(lines[head])) return false
+    if (ELSE_HEAD.test(lines[head])) {
+      // The `else` of `if verify:`: its `if` is the nearest line above at the same indentation.
+      const elseIndent = indentOf(lines[head])
+      for (let j = head - 1; j >= Math.max(0, head - 40); j--)
+        if (lines[j].trim() !== '' && indentOf(lines[j]) <= elseIndent) {
+          head = j
+          break
+        }
+    }
+    const branch = BRANCH_HEAD.exec(lines[head])
+    if (branch) return TLS_OPTION.test(branch[1])
+    at = head
+  }
+  return false
+}
+
 /** Lines of a module that are code, with block and line comments blanked (approximate). */
 function codeLines(lines: string[], python: boolean): string[] {
   let inBlock = false
@@ -90,7 +134,7 @@ export function lineFindings(context: CheckContext): Draft[] {
         return { fn, label: functionLabel(fn?.qualifiedName) }
       }
       for (const [pattern, setting] of python ? PY_TLS : JS_TLS) {
-        if (optOut || !pattern.test(line)) continue
+        if (optOut || !pattern.test(line) || inCallerTlsBranch(lines, i)) continue
         const { fn, label } = place()
         out.push(
           tlsDraft(

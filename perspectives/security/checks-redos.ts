@@ -24,6 +24,7 @@ import { codeOnly, isPlainLiteral, shortArg } from './text.js'
 import { within } from '../kit/index.js'
 import { commandLineTool, importableLibrary } from '../shared/product-modules.js'
 import { developerText } from './developer-text.js'
+import { servesRequests } from './server-program.js'
 
 interface Regex {
   pattern: string
@@ -78,13 +79,15 @@ function namedRegexes(module: ModuleModel): Map<string, Regex> {
     )
       continue
     const found = regexOfCall(module, call)
-    if (found)
-      bind(call.assignedTo, {
-        pattern: found.pattern,
-        flags: found.flags,
-        ...(found.checkPattern !== undefined ? { checkPattern: found.checkPattern } : {}),
-        shown: `${call.assignedTo} (${found.origin})`
-      })
+    if (!found) continue
+    const regex = {
+      pattern: found.pattern,
+      flags: found.flags,
+      ...(found.checkPattern !== undefined ? { checkPattern: found.checkPattern } : {}),
+      shown: `${call.assignedTo} (${found.origin})`
+    }
+    bind(call.assignedTo, regex)
+    if (call.enclosing) bind(`${call.enclosing}\u0000${call.assignedTo}`, regex)
   }
   for (const v of module.variables) {
     const inside = (module.regexes ?? []).filter((r) => within(r.loc, v.loc))
@@ -143,10 +146,25 @@ function applications(module: ModuleModel): Application[] {
   const named = namedRegexes(module)
   const out: Application[] = []
   // A local of the calling function first (bound under `scope\0name`), then a module-level name.
-  const byName = (text: string | undefined, scope?: string) =>
-    text && /^[A-Za-z_$][\w$]*$/.test(text.trim())
-      ? (named.get(`${scope ?? ''}\u0000${text.trim()}`) ?? named.get(text.trim()))
-      : undefined
+  // A name the calling function binds itself to a pattern the model cannot read (`pattern =
+  // re.compile('^' + TOKEN + '$')`) is that pattern, not another function's `pattern` (Radicale's token
+  // resolver was checked against an unrelated '.*{.*}.*', judged false in session 14).
+  const boundHere = new Set(
+    [
+      ...(module.bindings ?? []).map((b) => [b.enclosing, b.name]),
+      ...module.calls.map((c) => [c.enclosing, c.assignedTo])
+    ]
+      .filter(([scope, name]) => scope && name)
+      .map(([scope, name]) => `${scope}\u0000${name}`)
+  )
+  const byName = (text: string | undefined, scope?: string) => {
+    const name = text?.trim()
+    if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined
+    const key = `${scope ?? ''}\u0000${name}`
+    const local = named.get(key)
+    if (local) return local
+    return scope && boundHere.has(key) ? undefined : named.get(name)
+  }
   for (const call of module.calls) {
     if (module.language === 'python') {
       if (call.receiver === 're' && PY_COMPILED_METHODS.has(call.name)) {
@@ -236,12 +254,58 @@ function lengthBounded(module: ModuleModel, call: CallSite, subject: string): bo
 const FIXED_LENGTH =
   /\.(?:hex)?digest\([^()]*\)\s*$|\.(?:slice|substring|substr)\(\s*0\s*,\s*(?:\d+|[A-Z_][A-Z0-9_]*)\s*\)\s*$|\[\s*0?\s*:\s*(?:\d+|[A-Z_][A-Z0-9_]*)\s*\]\s*$/
 
-function fixedLength(taint: ModuleTaint, call: CallSite, subject: string): boolean {
+/** Decoding a cut value keeps its length bounded: `.toString('utf8')`, `.decode()`, `.trim()`. */
+const DECODED = /(?:\s*\.(?:toString|decode|trim|strip)\([^()]*\))+\s*$/
+
+/** A window of a buffer (`buf.subarray(off, off + size)`, `buf[off:off + size]`): start and width. */
+const WINDOW =
+  /(?:\.(?:subarray|slice)\(\s*([\w$.]+)\s*,\s*\1\s*\+\s*([\w$.]+)\s*\)|\[\s*([\w$.]+)\s*:\s*\3\s*\+\s*([\w$.]+)\s*\])\s*$/
+
+const CONSTANT = /^(?:\d+|[A-Z_][A-Z0-9_]*)$/
+
+/**
+ * Every call to the function in the module passes a number or a constant as its parameter `index`,
+ * or passes on a parameter of a function whose callers do (node-tar's header fields: `decNumber(buf,
+ * off + 100, 12)` down to `decSmallNumber(buf, off, size)`, judged false as ReDoS in session 14).
+ */
+function widthFixedByCallers(module: ModuleModel, fn: string, index: number, depth = 0): boolean {
+  if (depth > 3) return false
+  const calls = module.calls.filter((c) => c.name === fn && c.args.length > index)
+  if (calls.length === 0) return false
+  return calls.every((c) => {
+    const arg = codeOnly(c.args[index]).trim()
+    if (CONSTANT.test(arg)) return true
+    const caller = module.functions.find((f) => f.qualifiedName === c.enclosing)
+    const at = caller?.params.findIndex((p) => p.name === arg) ?? -1
+    return (
+      caller !== undefined && at >= 0 && widthFixedByCallers(module, caller.name, at, depth + 1)
+    )
+  })
+}
+
+function fixedWindow(module: ModuleModel, call: CallSite, code: string): boolean {
+  const found = WINDOW.exec(code.replace(DECODED, ''))
+  if (!found) return false
+  const width = found[2] ?? found[4]
+  if (CONSTANT.test(width)) return true
+  const fn = module.functions.find((f) => f.qualifiedName === call.enclosing)
+  const at = fn?.params.findIndex((p) => p.name === width) ?? -1
+  return fn !== undefined && at >= 0 && widthFixedByCallers(module, fn.name, at)
+}
+
+function fixedLength(
+  module: ModuleModel,
+  taint: ModuleTaint,
+  call: CallSite,
+  subject: string
+): boolean {
   const code = codeOnly(subject).trim()
-  if (FIXED_LENGTH.test(code)) return true
+  if (FIXED_LENGTH.test(code.replace(DECODED, '')) || fixedWindow(module, call, code)) return true
   if (!/^[A-Za-z_$][\w$]*$/.test(code)) return false
   const value = valueAt(taint, call.enclosing, code, call.loc)
-  return value !== undefined && FIXED_LENGTH.test(codeOnly(value).trim())
+  if (value === undefined) return false
+  const bound = codeOnly(value).trim()
+  return FIXED_LENGTH.test(bound.replace(DECODED, '')) || fixedWindow(module, call, bound)
 }
 
 export interface RedosFinding {
@@ -255,7 +319,11 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
   const out: RedosFinding[] = []
   // A package others import (it ships types, an ESM or browser build, or an exports map) is a library
   // first, whatever bin it also declares: its functions get other programs' data.
-  const tool = importableLibrary(context.model) ? undefined : commandLineTool(context.model)
+  // A server's console script starts it: its handlers match what requests send (servesRequests).
+  const tool =
+    importableLibrary(context.model) || servesRequests(context.modules)
+      ? undefined
+      : commandLineTool(context.model)
   for (const module of context.modules) {
     const taint: ModuleTaint | undefined = context.taint.get(module.path)
     if (!taint) continue
@@ -263,20 +331,19 @@ export function redosFindings(context: CheckContext, checker: RegexChecker): Red
       const { call, regex, subject } = app
       if (isPlainLiteral(subject) || !canBacktrack(regex.pattern)) continue
       const origin = originOf(taint, call.enclosing, subject, call.loc)
-      if (!origin || origin.kind === 'env') continue
+      // The command line is typed by the user who runs the program: a slow match on it delays only that
+      // user's own run (live-server's `--mount=` parsing, a reviewer would not file it).
+      if (!origin || origin.kind === 'env' || origin.kind === 'argv') continue
       const result = checker.check(checkedPattern(app), regex.flags)
       if (!result || result.status !== 'vulnerable') continue
       const exponential = result.complexity.type === 'exponential'
       if (!exponential && lengthBounded(module, call, subject)) continue
-      if (fixedLength(taint, call, subject)) continue
+      if (fixedLength(module, taint, call, subject)) continue
       if (developerText(context.model, module, taint, call, subject, origin)) continue
       const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
       // A command-line tool's parameters and flags are its own user's input (nodemon's ignore rules,
       // judged not worth acting on in session 7): a slow match delays only that user's run.
-      const ownInput =
-        tool !== undefined &&
-        !exponential &&
-        (origin.kind === 'parameter' || origin.kind === 'argv')
+      const ownInput = tool !== undefined && !exponential && origin.kind === 'parameter'
       const fn = placeOf(module, call.enclosing, call.loc.startLine)
       const lineNote = regex.checkPattern !== undefined ? innerLineBreakNote(result) : undefined
       const shownPattern = regex.shown.length > 60 ? `${regex.shown.slice(0, 57)}...` : regex.shown

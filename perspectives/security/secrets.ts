@@ -47,13 +47,13 @@ function regexSource(value: string): boolean {
 /**
  * Words joined by `-`, `_` or `.` with no digit (`Access-Control-Allow-Credentials`, `GITHUB_TOKEN`,
  * `auth.client_secret`): a header, variable or setting name, not a key. flask-cors names its
- * credentials header constant `ACL_CREDENTIALS` (round 5, judged false). Random keys carry digits or
- * run unbroken.
+ * credentials header constant `ACL_CREDENTIALS` (round 5, judged false). A namespace before `:` is part
+ * of the name: Radicale's WebDAV permission `RADICALE:share-token` (session 14, judged false). Random
+ * keys carry digits, mix case inside a word or run unbroken.
  */
 function identifierShape(value: string): boolean {
-  return (
-    /^[A-Za-z][a-z]*(?:[-_.][A-Za-z][a-z]*)+$/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(value)
-  )
+  // A Clark-notation namespace (`{DAV:}lock-token-submitted`, wsgidav's precondition codes) is part of it too.
+  return /^(?:\{[^{}\s]+\})?(?:[A-Z]?[a-z]+|[A-Z]+)(?:[-_.:](?:[A-Z]?[a-z]+|[A-Z]+))+$/.test(value)
 }
 
 interface SecretHit {

@@ -7,7 +7,8 @@ import type {
   Location,
   ModuleModel
 } from '../../src/model/types.js'
-import { codeOnly, withoutCodeQuoting, withoutNeutralCalls } from './text.js'
+import { codeOnly, withoutCodeQuoting } from './text.js'
+import { withoutModuleNeutralCalls } from './escaping-helpers.js'
 import { directSource, namesIn, type Origin } from './taint-entries.js'
 
 /**
@@ -181,6 +182,8 @@ const JOIN_CALL = /^(join|resolve|urljoin)$/
 const CARRIER_CALL =
   /^(join|resolve|normalize|normpath|abspath|expanduser|format|sprintf|replace|replaceAll|trim|trimStart|trimEnd|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|toString|String|str|decode|b64decode|urlsafe_b64decode|unquote|unquote_plus|decodeURIComponent|decodeURI|concat|slice|substring|substr|split|filter|get|getlist|getAll|URL|urljoin|urlparse|Path|PurePath|loads|parse|from|encode)$/
 
+const LOOKUP_CALL = /^(get|getlist|getAll)$/
+
 /**
  * The origin of a carrier call's result (CARRIER_CALL) bound to `name`, when its receiver or arguments carry
  * taint. Calls that make any input safe (`Number(x)`, `hash(x)`...) carry nothing, and neither does the
@@ -192,12 +195,29 @@ export function carrierOrigin(
   name: string
 ): Origin | undefined {
   if (!CARRIER_CALL.test(call.name)) return undefined
+  // A lookup returns what the store holds, not the key: `request.args.get('q')` carries the request,
+  // `self._redis.get(prefix.format(token))` carries nothing from `token` (wsgidav's lock storage).
+  if (LOOKUP_CALL.test(call.name)) {
+    const stored = call.receiver
+      ? originOf(
+          taint,
+          call.enclosing,
+          withoutModuleNeutralCalls(taint.module, call.receiver),
+          call.loc
+        )
+      : undefined
+    if (!stored || stored.kind === 'env') return undefined
+    return { ...stored, steps: [...stored.steps, `${name} = ${call.name}(…)`], built: true }
+  }
   const joined = JOIN_CALL.test(call.name) && call.args.length > 1
   const tail = joined
     ? originOf(
         taint,
         call.enclosing,
-        withoutNeutralCalls([call.receiver ?? '', ...call.args.slice(1)].join(', ')),
+        withoutModuleNeutralCalls(
+          taint.module,
+          [call.receiver ?? '', ...call.args.slice(1)].join(', ')
+        ),
         call.loc
       )
     : undefined
@@ -206,7 +226,7 @@ export function carrierOrigin(
     originOf(
       taint,
       call.enclosing,
-      withoutNeutralCalls(`${call.callee}(${call.args.join(', ')})`),
+      withoutModuleNeutralCalls(taint.module, `${call.callee}(${call.args.join(', ')})`),
       call.loc
     )
   if (!origin || origin.kind === 'env') return undefined

@@ -11,7 +11,8 @@
 // This module: the locals' flow and the rounds; taint-entries.ts where taint starts, taint-read.ts how it
 // is read where a value is used.
 import type { CallSite, FunctionDecl, LocalBinding, ModuleModel } from '../../src/model/types.js'
-import { buildKind, codeOnly, withoutCodeQuoting, withoutNeutralCalls } from './text.js'
+import { buildKind, codeOnly, withoutCodeQuoting } from './text.js'
+import { withoutModuleNeutralCalls } from './escaping-helpers.js'
 import { within } from '../kit/index.js'
 import {
   directSource,
@@ -108,7 +109,8 @@ function prepareBindings(module: ModuleModel, ordered: LocalBinding[]): Prepared
       binding.operator === '='
         ? calls.get(`${scope}\u0000${binding.name}`)?.find((c) => within(c.loc, binding.loc))
         : undefined
-    const text = withoutNeutralCalls(
+    const text = withoutModuleNeutralCalls(
+      module,
       call ? `${call.callee}(${call.args.join(', ')})` : binding.value
     )
     const code = codeOnly(text)
