@@ -455,6 +455,107 @@ function throughTasks(run: string, extra: Record<string, string>): Record<string
   }
 }
 
+/**
+ * jsonschema's shape (round 9): CI lists the nox sessions in one job and runs each in a matrix; the sessions
+ * measure coverage, type-check and lint. Nothing else in the workflow does.
+ */
+function throughNox(noxfile: string): Record<string, string> {
+  return {
+    'pyproject.toml': [
+      '[project]',
+      'name = "tool"',
+      'requires-python = ">=3.10"',
+      '',
+      '[tool.ruff]',
+      'line-length = 100',
+      '',
+      '[tool.mypy]',
+      'strict = true',
+      ''
+    ].join('\n'),
+    'tool/main.py': 'def run() -> int:\n    return 0\n',
+    'tests/test_main.py': 'from tool.main import run\n\n\ndef test_run():\n    assert run() == 0\n',
+    'noxfile.py': noxfile,
+    '.github/workflows/tests.yml': [
+      'on: [push, pull_request]', //                                  1
+      'permissions:', //                                              2
+      '  contents: read', //                                          3
+      'concurrency: tests-${{ github.ref }}', //                      4
+      'jobs:', //                                                     5
+      '  list:', //                                                   6
+      '    runs-on: ubuntu-latest', //                                7
+      '    timeout-minutes: 5', //                                    8
+      '    outputs:', //                                              9
+      '      sessions: ${{ steps.list.outputs.sessions }}', //        10
+      '    steps:', //                                                11
+      '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8', // 12
+      '      - id: list', //                                          13
+      '        run: echo sessions=$(uvx nox --list-sessions --json) >> $GITHUB_OUTPUT', // 14
+      '  tests:', //                                                  15
+      '    needs: list', //                                           16
+      '    runs-on: ubuntu-latest', //                                17
+      '    timeout-minutes: 10', //                                   18
+      '    strategy:', //                                             19
+      '      matrix:', //                                             20
+      '        session: ${{ fromJson(needs.list.outputs.sessions) }}', // 21
+      '    steps:', //                                                22
+      '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8', // 23
+      '      - uses: astral-sh/setup-uv@1111111111111111111111111111111111111111', // 24
+      '        with:', //                                             25
+      '          enable-cache: true', //                              26
+      '      - run: uvx nox -s "${{ matrix.session }}" -- coverage', // 27
+      ''
+    ].join('\n')
+  }
+}
+
+/** A noxfile whose default sessions (through a local `session` wrapper) run coverage, mypy and ruff. */
+const NOXFILE = [
+  'import nox',
+  '',
+  'nox.options.sessions = []',
+  '',
+  '',
+  'def session(default=True, **kwargs):',
+  '    def _session(fn):',
+  '        if default:',
+  '            nox.options.sessions.append(kwargs.get("name", fn.__name__))',
+  '        return nox.session(**kwargs)(fn)',
+  '',
+  '    return _session',
+  '',
+  '',
+  '@session(python=["3.11", "3.12"])',
+  '@nox.parametrize("extra", ["", "[format]"])',
+  'def tests(session, extra):',
+  '    session.install(f".{extra}", "pytest")',
+  '    if session.posargs and session.posargs[0] == "coverage":',
+  '        session.install("coverage[toml]")',
+  '        session.run(',
+  '            "coverage",',
+  '            "run",',
+  '            *session.posargs[1:],',
+  '            "-m",',
+  '            "pytest",',
+  '            env={"X": "1"},',
+  '        )',
+  '    else:',
+  '        session.run("pytest", *session.posargs)',
+  '',
+  '',
+  '@session(tags=["typing"])',
+  'def typing(session):',
+  '    session.install("mypy")',
+  '    session.run("mypy", "tool")',
+  '',
+  '',
+  '@session(tags=["style"])',
+  'def style(session):',
+  '    session.install("ruff")',
+  '    session.run("ruff", "check", "tool", "tests")',
+  ''
+].join('\n')
+
 /** pycodestyle's shape: tox.ini's base environment measures coverage with coverage.py. */
 const TOX_INI_COVERAGE = [
   '[tox]',
@@ -1061,6 +1162,35 @@ testPerspective<CiOptions>(
           ].join('\n')
         }),
         expected: [{ messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 20 }]
+      },
+      {
+        name: "Python: nox runs the noxfile's sessions, which measure coverage, type-check and lint (jsonschema)",
+        files: throughNox(NOXFILE),
+        expected: [{ messageId: 'coverageNotKept', file: '.github/workflows/tests.yml', line: 27 }]
+      },
+      {
+        name: 'Python near miss: the nox sessions run pytest only; listing the sessions runs nothing',
+        files: throughNox(
+          [
+            'import nox',
+            '',
+            '',
+            '@nox.session(python=["3.12"])',
+            'def tests(session):',
+            '    session.install(".", "pytest")',
+            '    session.run("pytest", *session.posargs)',
+            '',
+            '',
+            '@nox.session(name="typing", default=False)',
+            'def types(session):',
+            '    session.run("mypy", "tool")',
+            ''
+          ].join('\n')
+        ),
+        expected: [
+          { messageId: 'noCoverage', file: '.github/workflows/tests.yml', line: 27 },
+          { messageId: 'lintNotRun', file: null, line: null }
+        ]
       },
       {
         name: 'Python: make test runs a recipe (and its prerequisite) that measures coverage',

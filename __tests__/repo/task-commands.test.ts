@@ -1,6 +1,7 @@
 // tox environments and Makefile targets with their commands, as the ci-cd perspective follows them.
 import { describe, expect, test } from '@jest/globals'
 import { parseIni } from '../../src/repo/manifest-python.js'
+import { literalArguments, noxFromFile } from '../../src/repo/nox-sessions.js'
 import {
   expandEnvNames,
   makeTargets,
@@ -75,5 +76,71 @@ describe('task commands', () => {
     expect(make?.defaults).toEqual(['setup'])
     expect(make?.tasks.test).toEqual(['pip install -e .', '$(PY) -m pytest --cov'])
     expect(make?.tasks['.PHONY']).toBeUndefined()
+  })
+
+  test("nox sessions: each session's literal commands, renamed sessions, and the defaults", () => {
+    const nox = noxFromFile(
+      'noxfile.py',
+      [
+        'import nox',
+        '',
+        'nox.options.sessions = ["tests", "lint"]',
+        '',
+        '@nox.session(python=["3.11", "3.12"])',
+        'def tests(session):',
+        '    session.install("-e", ".", "pytest-cov")',
+        '    session.run(',
+        '        "pytest",',
+        '        "--cov=pkg",',
+        '        *session.posargs,',
+        '        env={"CI": "1"},',
+        '    )',
+        '',
+        '# a comment between sessions',
+        '@nox.session(name="lint", reuse_venv=True)',
+        'def run_ruff(session):',
+        '    session.run("ruff", f"--target={session.python}", "check")',
+        '',
+        '@nox.session(default=False)',
+        'def docs(session):',
+        '    session.run("sphinx-build", "docs", "build")',
+        '',
+        'def helper():',
+        '    session.run("not", "a", "session")',
+        ''
+      ].join('\n')
+    )
+    expect(nox?.tool).toBe('nox')
+    expect(nox?.tasks).toEqual({
+      tests: ['pip install -e . pytest-cov', 'pytest --cov=pkg'],
+      lint: ['ruff check'],
+      docs: ['sphinx-build docs build']
+    })
+    expect(nox?.defaults).toEqual(['tests', 'lint'])
+  })
+
+  test('nox defaults are every session not marked default=False when the list is built in code', () => {
+    const text = [
+      'import nox',
+      'nox.options.sessions = []',
+      '@nox.session',
+      'def tests(session):',
+      '    session.run("pytest")',
+      '@nox.session(default=False)',
+      'def release(session):',
+      '    session.run("twine", "upload")',
+      'nox.options.sessions.append("tests")',
+      ''
+    ].join('\n')
+    expect(noxFromFile('noxfile.py', text)?.defaults).toEqual(['tests'])
+    expect(noxFromFile('noxfile.py', 'import nox\n')).toBeNull()
+  })
+
+  test('only whole string literals at the top level are arguments', () => {
+    expect(literalArguments('"a", \'b\', f"c{x}", name="d", ["e"], *rest, "g"')).toEqual([
+      'a',
+      'b',
+      'g'
+    ])
   })
 })

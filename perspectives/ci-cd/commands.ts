@@ -262,6 +262,9 @@ export function classifyWords(
     out.kinds.add('install')
   if (program === 'uv' && (sub === 'sync' || (sub === 'pip' && words[2] === 'install')))
     out.kinds.add('install')
+  // `nox --list`: the sessions are listed (to build a CI matrix), none runs.
+  if (program === 'nox' && words.some((w) => /^(-l|--list|--list-sessions|--json)$/.test(w)))
+    return out
   const environments = program === 'tox' || program === 'nox' ? toolEnvironments(words) : null
   if (environments) environments.forEach((k) => out.kinds.add(k))
   else if (TEST_RUNNERS.has(program) && sub !== 'bench') out.kinds.add('test')
@@ -274,7 +277,10 @@ export function classifyWords(
     const config = configArgument(words)
     if (config) out.configs = [...(out.configs ?? []), config]
   }
-  const task = program === 'tox' || program === 'make' ? taskRun(program, words, context) : []
+  const task =
+    program === 'tox' || program === 'nox' || program === 'make'
+      ? taskRun(program, words, context)
+      : []
   for (const command of task)
     for (const part of splitScript(command))
       for (const k of classifyWords(part.words, context, depth + 1, seen).kinds) out.kinds.add(k)
@@ -344,15 +350,21 @@ function configArgument(words: string[]): string | undefined {
 }
 
 /**
- * The commands a `tox` or `make` command runs, from the repository's tox configuration or Makefile:
- * the environments `-e` names (every one when the name is a CI expression such as
- * `${{ matrix.toxenv }}`), else tox's env_list; the targets `make` names, else the first.
+ * The commands a `tox`, `nox` or `make` command runs, from the repository's tox configuration, noxfile or
+ * Makefile: the environments `-e` names (every one when the name is a CI expression such as
+ * `${{ matrix.toxenv }}`), else tox's env_list; nox's sessions `-s` names, else its defaults; the targets
+ * `make` names, else the first.
  */
-function taskRun(program: 'tox' | 'make', words: string[], context: ScriptContext): string[] {
+function taskRun(
+  program: 'tox' | 'nox' | 'make',
+  words: string[],
+  context: ScriptContext
+): string[] {
   const config = context.tasks?.find((t) => t.tool === program)
   if (!config) return []
   let names: string[]
-  if (program === 'make') {
+  if (program === 'nox') names = noxSessionsRun(words, config)
+  else if (program === 'make') {
     const targets = words.slice(1).filter((w) => !w.startsWith('-') && !w.includes('='))
     names = targets.length > 0 ? targets : config.defaults
   } else {
@@ -371,6 +383,27 @@ function taskRun(program: 'tox' | 'make', words: string[], context: ScriptContex
   return names
     .flatMap((n) => config.tasks[n] ?? (program === 'tox' ? config.base : []))
     .map((c) => c.replace(/\{envpython\}/g, 'python').replace(/\{envbindir\}\//g, ''))
+}
+
+/**
+ * The sessions a `nox` command runs: those `-s`/`-e`/`--session(s)` name (`tests-3.12(format)` is session
+ * `tests` parametrized), every session when a name is a CI expression or `-t`/`-k` selects them, else the
+ * defaults.
+ */
+function noxSessionsRun(words: string[], config: TaskCommands): string[] {
+  const all = Object.keys(config.tasks)
+  if (words.some((w) => /^(-t|--tags|-k|--keywords)$/.test(w))) return all
+  const at = words.findIndex((w) => /^(-s|-e|--session|--sessions)$/.test(w))
+  if (at < 0) return config.defaults
+  const named: string[] = []
+  for (const w of words.slice(at + 1)) {
+    if (w.startsWith('-')) break
+    named.push(w)
+  }
+  if (named.some((n) => n.includes('$'))) return all
+  return all.filter((s) =>
+    named.some((n) => n === s || (/^[-(]/.test(n.slice(s.length)) && n.startsWith(s)))
+  )
 }
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'pwsh'])

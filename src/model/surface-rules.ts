@@ -192,8 +192,15 @@ export function examplesRule(path: string): RuleMatch | null {
     return { class: 'examples-docs', reason: `inside the examples or documentation folder ${dir}/` }
   if (DOC_EXTENSIONS.has(extensionOf(name)) || ROOT_DOC.test(name))
     return { class: 'examples-docs', reason: 'a documentation file' }
+  // find-my-way's root example.js (round 9): named as an example, and no entry point reaches it (that is
+  // asked first), so it is not the product even when npm would pack it.
+  if (EXAMPLE_FILE.test(name))
+    return { class: 'examples-docs', reason: 'an example file by its name' }
   return null
 }
+
+const EXAMPLE_FILE =
+  /^(examples?|demo|sample)([._-][\w-]+)?\.[cm]?[jt]sx?$|^(examples?|demo)([._-]\w+)?\.py$/i
 
 export function toolingRule(path: string): RuleMatch | null {
   const parts = path.split('/')

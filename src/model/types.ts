@@ -861,13 +861,13 @@ export interface CoverageScope {
 
 /** The commands a task runner's configuration gives each environment or target. */
 export interface TaskCommands {
-  /** tox.ini, setup.cfg, pyproject.toml, pytest.ini or Makefile. */
+  /** tox.ini, setup.cfg, pyproject.toml, pytest.ini, noxfile.py or Makefile. */
   file: string
   /** `pytest`: its `addopts` (task `addopts`), which every pytest command adds to its own words. */
-  tool: 'tox' | 'make' | 'pytest'
-  /** Environment or target name -> its commands (a Makefile target's prerequisites' recipes first). */
+  tool: 'tox' | 'nox' | 'make' | 'pytest'
+  /** Environment, session or target name -> its commands (a Makefile target's prerequisites' recipes first). */
   tasks: Record<string, string[]>
-  /** What runs when none is named: tox's env_list, a Makefile's first target. */
+  /** What runs when none is named: tox's env_list, nox's default sessions, a Makefile's first target. */
   defaults: string[]
   /** tox's base commands (`[testenv]`, `env_run_base`) that an environment not listed inherits. */
   base: string[]

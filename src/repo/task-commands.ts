@@ -1,5 +1,5 @@
 // The commands a task runner's configuration gives its environments and targets: tox environments
-// (tox.ini, setup.cfg's [tox:tox], pyproject.toml's [tool.tox]) and Makefile targets. A CI step that runs
+// (tox.ini, setup.cfg's [tox:tox], pyproject.toml's [tool.tox]), nox sessions and Makefile targets. A CI step that runs
 // `tox -e py` or `make test` runs these: the ci-cd perspective follows them (does the suite measure
 // coverage there?) as it follows package scripts. Only literal values are read.
 import { parse as parseToml } from 'smol-toml'
@@ -7,6 +7,7 @@ import type { TaskCommands } from '../model/types.js'
 import { errorMessage } from '../util/errors.js'
 import { isRecord } from './manifest-common.js'
 import { parseIni } from './manifest-python.js'
+import { noxFromFile } from './nox-sessions.js'
 import { readTextFile } from './read-text.js'
 
 const MAX_BYTES = 512 * 1024
@@ -202,6 +203,7 @@ const CANDIDATES: { name: string; read: (file: string, text: string) => TaskComm
     name: 'pyproject.toml',
     read: (file, text) => toxFromPyproject(file, parseToml(text) as Record<string, unknown>)
   },
+  { name: 'noxfile.py', read: noxFromFile },
   { name: 'Makefile', read: makeTargets }
 ]
 

@@ -1,0 +1,70 @@
+// Shapes judged false in judged round 9 (find-my-way, svgo; docs/evaluation/judged-session13.md) that the
+// lead fixed, each asserted absent beside a twin still reported, by file and line (docs/evaluation/judged.md,
+// "Session 14").
+import { describe, expect, it } from '@jest/globals'
+import type { Perspective } from '../../perspectives/define.js'
+import failureModes from '../../perspectives/failure-modes/index.js'
+import testCoverage from '../../perspectives/test-coverage/index.js'
+import { findings, rows } from './judged-helpers.js'
+
+describe('judged in round 9: test-coverage, a module of type declarations is not missing from the report', () => {
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'opt', version: '1.0.0', main: 'lib/index.js' }),
+    'tsconfig.json': '{}',
+    'lib/index.ts':
+      "import type { Options } from './types.js'\nexport function run(o: Options): number {\n  return o.level\n}\n",
+    'lib/types.ts': [
+      'export type Level = 1 | 2 | 3',
+      '',
+      'export interface Options {',
+      '  level: Level',
+      '  name?: string',
+      '}',
+      ''
+    ].join('\n'),
+    'lib/extra.ts': 'export function extra(n: number): number {\n  return n > 1 ? n : 1\n}\n',
+    'test/index.test.ts': "import { run } from '../lib/index.js'\nrun({ level: 1 })\n",
+    'coverage/lcov.info': [
+      'TN:',
+      'SF:lib/index.ts',
+      'FN:2,run',
+      'FNDA:1,run',
+      'DA:2,1',
+      'DA:3,1',
+      'LF:2',
+      'LH:2',
+      'end_of_record',
+      ''
+    ].join('\n')
+  }
+  it('lib/types.ts compiles to nothing and is not reported; lib/extra.ts, with a function, is', async () => {
+    const found = await findings(testCoverage as Perspective<string, unknown>, files)
+    expect(rows(found, 'fileNotInReport')).toEqual(['fileNotInReport lib/extra.ts:1'])
+  })
+})
+
+describe('judged in round 9: a root-level example.js is an example, not the product', () => {
+  const listen = (name: string) =>
+    [
+      `const router = require('./index.js')`,
+      `const http = require('node:http')`,
+      '',
+      `http.createServer((req, res) => router.lookup(req, res)).listen(3000, (err) => {`,
+      '  if (err) throw err',
+      `  console.log('${name} listening')`,
+      '})',
+      ''
+    ].join('\n')
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'router', version: '1.0.0', main: 'index.js' }),
+    'index.js': 'module.exports = { lookup(req, res) { res.end(req.url) } }\n',
+    'example.js': listen('example'),
+    'server.js': listen('server')
+  }
+  it("example.js's throw is not a failure mode of the package; the same code in server.js is", async () => {
+    const found = await findings(failureModes as Perspective<string, unknown>, files)
+    const places = rows(found).map((r) => r.split(' ')[1])
+    expect(places).not.toContain('example.js:5')
+    expect(places).toContain('server.js:5')
+  })
+})
