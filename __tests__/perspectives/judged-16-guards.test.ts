@@ -1,0 +1,163 @@
+// Shapes judged false or partly in judged round 9 (js-cookie, find-my-way, svgo, molten, thefuck,
+// jsonschema; docs/evaluation/judged-session13.md) and round 8's leftovers, each asserted by file and
+// line through each perspective's real pipeline beside a twin that is still reported
+// (docs/evaluation/judged.md, "Session 14").
+import { describe, expect, it } from '@jest/globals'
+import type { Perspective } from '../../perspectives/define.js'
+import dataIntegrity from '../../perspectives/data-integrity/index.js'
+import errorHandling from '../../perspectives/error-handling/index.js'
+import performance from '../../perspectives/performance/index.js'
+import type { Finding } from '../../perspectives/types.js'
+import { checkRun, runFixture } from './harness.js'
+
+async function findings(
+  perspective: Perspective<string, unknown>,
+  files: Record<string, string>,
+  options: Record<string, unknown> = {}
+): Promise<Finding[]> {
+  const result = await runFixture(perspective, files, { options })
+  expect(result.run.status).toBe('ok')
+  expect(checkRun(result)).toEqual([])
+  return result.run.findings
+}
+
+/** `messageId file:line`, sorted. */
+function rows(found: Finding[], messageId?: string): string[] {
+  return found
+    .filter((f) => messageId === undefined || f.messageId === messageId)
+    .map((f) => `${f.messageId} ${f.file}:${f.startLine}`)
+    .sort()
+}
+
+describe('judged in round 9: error-handling, exits in code only a program reaches', () => {
+  it("JavaScript: a module only the bin imports exits for the CLI; the package's exported entry is a library", async () => {
+    const found = await findings(errorHandling as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({
+        name: 'shrink',
+        version: '1.0.0',
+        type: 'module',
+        bin: './bin/shrink.js',
+        exports: { '.': './lib/index.js' }
+      }),
+      'bin/shrink.js': [
+        '#!/usr/bin/env node',
+        "import makeProgram from '../lib/app/program.js'",
+        'makeProgram(process.argv)',
+        ''
+      ].join('\n'),
+      // svgo's lib/svgo/coa.js: imported only by bin/svgo.js, exits on a bad flag.
+      'lib/app/program.js': [
+        "import { shrink } from '../index.js'", // 1
+        'export default function makeProgram(argv) {', // 2
+        '  return action(argv)', // 3
+        '}', // 4
+        'function action(argv) {', // 5
+        "  if (argv.includes('--bad')) {", // 6
+        "    console.error('bad flag')", // 7
+        '    process.exit(1)', // 8
+        '  }', // 9
+        '  return shrink(argv[2])', // 10
+        '}', // 11
+        ''
+      ].join('\n'),
+      'lib/index.js': [
+        'export function shrink(text) {', // 1
+        '  if (typeof text !== "string") {', // 2
+        '    process.exit(2)', // 3
+        '  }', // 4
+        '  return text.trim()', // 5
+        '}', // 6
+        ''
+      ].join('\n')
+    })
+    expect(rows(found, 'exitInLibrary')).toEqual(['exitInLibrary lib/index.js:3'])
+  })
+
+  it('Python: a mode handler only the console script reaches, an exit the tests expect and a worker are absent; an importable helper is kept', async () => {
+    const found = await findings(errorHandling as Perspective<string, unknown>, {
+      'pyproject.toml': [
+        '[project]',
+        'name = "fixit"',
+        'version = "1.0"',
+        '[project.scripts]',
+        'fixit = "fixit.entrypoints.main:main"',
+        ''
+      ].join('\n'),
+      'fixit/__init__.py': 'from .api import run\n',
+      'fixit/entrypoints/__init__.py': '',
+      'fixit/entrypoints/main.py': [
+        'import sys',
+        'from .fix import fix_command',
+        '',
+        'def main():',
+        "    if '--log' in sys.argv:",
+        '        from .logger import shell_logger',
+        '        shell_logger(sys.argv[2])',
+        '    else:',
+        '        fix_command(sys.argv[1:])',
+        ''
+      ].join('\n'),
+      // thefuck's entrypoints/fix_command.py and shell_logger.py: public, reached only from main().
+      'fixit/entrypoints/fix.py': [
+        'import sys', // 1
+        '', // 2
+        'def fix_command(args):', // 3
+        '    if not args:', // 4
+        '        sys.exit(1)', // 5
+        '    print(args[0])', // 6
+        ''
+      ].join('\n'),
+      'fixit/entrypoints/logger.py': [
+        'import sys', // 1
+        '', // 2
+        'def shell_logger(path):', // 3
+        '    if not path:', // 4
+        '        sys.exit(1)', // 5
+        '    return path', // 6
+        ''
+      ].join('\n'),
+      // uvicorn's Config.load: exits on an app it cannot load, and the tests expect SystemExit.
+      'fixit/config.py': [
+        'import sys', // 1
+        '', // 2
+        'class Config:', // 3
+        '    def load(self, name):', // 4
+        '        if not name:', // 5
+        '            sys.exit(1)', // 6
+        '        self.name = name', // 7
+        ''
+      ].join('\n'),
+      'tests/test_config.py': [
+        'import pytest',
+        'from fixit.config import Config',
+        '',
+        'def test_load_exits():',
+        '    with pytest.raises(SystemExit):',
+        "        Config().load('')",
+        ''
+      ].join('\n'),
+      // uvicorn's gunicorn worker: the boot-error exit is the protocol.
+      'fixit/workers.py': [
+        'import sys', // 1
+        'from gunicorn.workers.base import Worker', // 2
+        '', // 3
+        'class FixWorker(Worker):', // 4
+        '    def run(self):', // 5
+        '        if not self.alive:', // 6
+        '            sys.exit(3)', // 7
+        ''
+      ].join('\n'),
+      // The twin: the package's own API, re-exported by __init__.py.
+      'fixit/api.py': [
+        'import sys', // 1
+        '', // 2
+        'def run(text):', // 3
+        '    if not text:', // 4
+        '        sys.exit(2)', // 5
+        '    return text', // 6
+        ''
+      ].join('\n')
+    })
+    expect(rows(found, 'exitInLibrary')).toEqual(['exitInLibrary fixit/api.py:5'])
+  })
+})
