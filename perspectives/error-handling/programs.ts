@@ -4,6 +4,7 @@
 // process there is the program's contract, not a library exiting (judged false 8 of 8 in round 9).
 import type { CodeModel, ModuleModel } from '../../src/model/types.js'
 import { isTestSupportPath } from '../shared/support-files.js'
+import { stem } from './context.js'
 
 /** Function names that conventionally run a command line. */
 const COMMAND_NAMES = new Set(['main', 'cli', 'run_cli', 'runCli', 'run_main'])
@@ -22,14 +23,14 @@ function pureProgram(module: ModuleModel): boolean {
   )
 }
 
-/** The files a package.json names as what importers load: `main`, `module`, every `exports` target. */
+/** The files a package.json names as what importers load (`main`, `module`, every `exports` target), as stems: `dist/a.js` is `src/a.ts`. */
 function libraryEntries(model: CodeModel): Set<string> {
   const out = new Set<string>()
   for (const m of model.facts.manifests) {
     if (m.kind !== 'package.json') continue
     const dir = m.path.includes('/') ? m.path.slice(0, m.path.lastIndexOf('/') + 1) : ''
     const add = (target: unknown): void => {
-      if (typeof target === 'string') out.add(`${dir}${target.replace(/^\.\//, '')}`)
+      if (typeof target === 'string') out.add(stem(`${dir}${target.replace(/^\.\//, '')}`))
       else if (Array.isArray(target)) for (const t of target) add(t)
       else if (target && typeof target === 'object') for (const t of Object.values(target)) add(t)
     }
@@ -70,7 +71,7 @@ export function programOnlyModules(
   for (let changed = true; changed;) {
     changed = false
     for (const m of product) {
-      if (entryModules.has(m.path) || out.has(m.path) || libraries.has(m.path)) continue
+      if (entryModules.has(m.path) || out.has(m.path) || libraries.has(stem(m.path))) continue
       if (m.path.endsWith('__init__.py')) continue
       const by = importers.get(m.path)
       if (!by || by.size === 0) continue
