@@ -161,3 +161,60 @@ describe('judged in round 9: error-handling, exits in code only a program reache
     expect(rows(found, 'exitInLibrary')).toEqual(['exitInLibrary fixit/api.py:5'])
   })
 })
+
+describe('judged in round 9: performance, a line on the way out of a loop runs once', () => {
+  it('a pattern built before a break, a stringify in a throw and a join of what the loop pushed are absent; a constant parse is kept', async () => {
+    const found = await findings(performance as Perspective<string, unknown>, {
+      'package.json': '{"name":"router","version":"1.0.0","type":"module","main":"index.js"}\n',
+      'index.js': [
+        'export function compile(parts, routes, constraints) {', // 1
+        '  const regexps = []', // 2
+        '  let node = null', // 3
+        '  for (let i = 0; i < parts.length; i++) {', // 4
+        "    if (parts[i] === '') {", // 5
+        "      node = new RegExp('^' + regexps.join('') + '$')", // 6
+        '      break', // 7
+        '    }', // 8
+        '    regexps.push(parts[i])', // 9
+        '  }', // 10
+        '  for (const route of routes) {', // 11
+        '    if (route.path === parts[0]) {', // 12
+        '      throw new Error(`duplicate ${JSON.stringify(constraints)}`)', // 13
+        '    }', // 14
+        '  }', // 15
+        '  for (const route of routes) {', // 16
+        '    route.limits = JSON.parse(constraints)', // 17
+        '  }', // 18
+        '  return node', // 19
+        '}', // 20
+        ''
+      ].join('\n')
+    })
+    expect(rows(found, 'repeatedWorkInLoop')).toEqual(['repeatedWorkInLoop index.js:17'])
+  })
+
+  it('Python: a compile before a return and a dumps in a raise are absent; one in the loop body is kept', async () => {
+    const found = await findings(performance as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "router"\nversion = "1.0"\n',
+      'router/__init__.py': '',
+      'router/match.py': [
+        'import json', // 1
+        'import re', // 2
+        '', // 3
+        'def find(routes, prefix, extra):', // 4
+        '    for route in routes:', // 5
+        '        if route == prefix:', // 6
+        '            pattern = re.compile(prefix)', // 7
+        '            return pattern', // 8
+        '    for route in routes:', // 9
+        '        if route is None:', // 10
+        '            raise ValueError(json.dumps(extra))', // 11
+        '    for route in routes:', // 12
+        '        route.extra = json.loads(extra)', // 13
+        '    return None', // 14
+        ''
+      ].join('\n')
+    })
+    expect(rows(found, 'repeatedWorkInLoop')).toEqual(['repeatedWorkInLoop router/match.py:13'])
+  })
+})
