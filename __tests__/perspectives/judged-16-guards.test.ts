@@ -218,3 +218,72 @@ describe('judged in round 9: performance, a line on the way out of a loop runs o
     expect(rows(found, 'repeatedWorkInLoop')).toEqual(['repeatedWorkInLoop router/match.py:13'])
   })
 })
+
+describe('judged in round 9: data-integrity, an in-memory store and a validator', () => {
+  it('updates of an attribute built as a mapping are no database writes; a database handle still is', async () => {
+    const found = await findings(dataIntegrity as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "refs"\nversion = "1.0"\n',
+      'refs/__init__.py': '',
+      // jsonschema's _RefResolver: self.store is a URIDict of schemas.
+      'refs/resolver.py': [
+        'from refs import _utils', // 1
+        '', // 2
+        'class Resolver:', // 3
+        '    def __init__(self, known, store):', // 4
+        '        self.store = _utils.URIDict(known)', // 5
+        '        self.store.update(store)', // 6
+        '        self.store.update((k, v) for k, v in known.items())', // 7
+        '        self.cache = {}', // 8
+        '', // 9
+        '    def forget(self, uri):', // 10
+        '        self.cache.delete(uri)', // 11
+        '        self.cache.update({})', // 12
+        ''
+      ].join('\n'),
+      'refs/_utils.py': [
+        'from collections.abc import MutableMapping',
+        '',
+        'class URIDict(MutableMapping):',
+        '    def __init__(self, items):',
+        '        self.items = dict(items)',
+        ''
+      ].join('\n'),
+      'refs/accounts.py': [
+        'from refs.database import connect', // 1
+        '', // 2
+        'class Accounts:', // 3
+        '    def __init__(self):', // 4
+        '        self.db = connect()', // 5
+        '', // 6
+        '    def move(self, a, b):', // 7
+        '        self.db.update(a)', // 8
+        '        self.db.delete(b)', // 9
+        ''
+      ].join('\n'),
+      'refs/database.py': 'def connect():\n    return None\n'
+    })
+    expect(rows(found, 'writesWithoutTransaction')).toEqual([
+      'writesWithoutTransaction refs/accounts.py:8'
+    ])
+  })
+
+  it('file contents loaded inside a validator are what it validates; the same load in a settings reader is reported', async () => {
+    const load = (name: string): string =>
+      [
+        'import json', // 1
+        '', // 2
+        `def ${name}(path):`, // 3
+        '    with open(path) as f:', // 4
+        '        data = json.load(f)', // 5
+        '    return data', // 6
+        ''
+      ].join('\n')
+    const found = await findings(dataIntegrity as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "conf"\nversion = "1.0"\n',
+      'conf/__init__.py': '',
+      'conf/validators.py': load('load_instance'),
+      'conf/settings.py': load('load_settings')
+    })
+    expect(rows(found, 'unvalidatedInput')).toEqual(['unvalidatedInput conf/settings.py:5'])
+  })
+})
