@@ -287,3 +287,45 @@ describe('judged in round 9: data-integrity, an in-memory store and a validator'
     expect(rows(found, 'unvalidatedInput')).toEqual(['unvalidatedInput conf/settings.py:5'])
   })
 })
+
+describe('judged in round 9: performance, the input a ReDoS pattern sees in a library that also ships a bin', () => {
+  const tools = [
+    'export function references(value) {', // 1
+    '  return /(\\w+)\\.[a-zA-Z]/.exec(value)', // 2
+    '}', // 3
+    ''
+  ].join('\n')
+  const bin =
+    '#!/usr/bin/env node\nimport { references } from "../lib/tools.js"\nreferences(process.argv[2])\n'
+
+  it("with an exports map the text is its callers' content, not its own user's flags; without one it stays the user's own", async () => {
+    const library = await findings(performance as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({
+        name: 'svgtool',
+        version: '1.0.0',
+        type: 'module',
+        bin: './bin/svgtool.js',
+        exports: { '.': './lib/tools.js' }
+      }),
+      'bin/svgtool.js': bin,
+      'lib/tools.js': tools
+    })
+    const cli = await findings(performance as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({
+        name: 'svgtool',
+        version: '1.0.0',
+        type: 'module',
+        bin: './bin/svgtool.js'
+      }),
+      'bin/svgtool.js': bin,
+      'lib/tools.js': tools
+    })
+    expect(rows(library, 'catastrophicRegex')).toEqual(['catastrophicRegex lib/tools.js:2'])
+    expect(rows(cli, 'catastrophicRegex')).toEqual(['catastrophicRegex lib/tools.js:2'])
+    const [lib] = library.filter((f) => f.messageId === 'catastrophicRegex')
+    const [own] = cli.filter((f) => f.messageId === 'catastrophicRegex')
+    expect(lib.message).toContain('any content its callers pass')
+    expect(lib.message).not.toContain('own user')
+    expect(own.message).toContain('what its own user gives it (files, flags, configuration)')
+  })
+})
