@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import errorHandling from '../../perspectives/error-handling/index.js'
+import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
 import type { Finding } from '../../perspectives/types.js'
 import { checkRun, runFixture } from './harness.js'
@@ -327,5 +328,26 @@ describe('judged in round 9: performance, the input a ReDoS pattern sees in a li
     expect(lib.message).toContain('any content its callers pass')
     expect(lib.message).not.toContain('own user')
     expect(own.message).toContain('what its own user gives it (files, flags, configuration)')
+  })
+})
+
+describe('judged in round 9: failure-modes, a demo program at the root is not the package', () => {
+  it("example.js's throw is absent; the same throw in the package's index.js is kept", async () => {
+    const throwing = (name: string): string =>
+      [
+        `export function ${name}(input) {`, // 1
+        '  const value = JSON.parse(input)', // 2
+        '  if (!value.routes) throw new Error("no routes")', // 3
+        '  return value.routes', // 4
+        '}', // 5
+        ''
+      ].join('\n')
+    const found = await findings(failureModes as Perspective<string, unknown>, {
+      'package.json': '{"name":"router","version":"1.0.0","type":"module","main":"index.js"}\n',
+      'index.js': throwing('load'),
+      'example.js': throwing('demo')
+    })
+    expect(found.filter((f) => f.file === 'example.js')).toEqual([])
+    expect(found.filter((f) => f.file === 'index.js').length).toBeGreaterThan(0)
   })
 })

@@ -25,8 +25,10 @@ export function probedFinding(p: ProbedSpec & { defect: ProbedDefect }): Finding
     messageId: PROBED_MESSAGE_ID,
     title: defectTitle(p.defect),
     message: `Observed by calling it: ${p.message}. The spec ${p.spec.fileName} fails on the current code in every run.`,
-    // Certain (observed, repeated), and reachable from the module's public name; how much it matters is the reader's call.
-    severity: 'high',
+    // Certain (observed, repeated), and reachable from the module's public name; how much it matters is the
+    // reader's call. A docstring example that disagrees is a documentation fix: medium (molten's two, judged
+    // true and worth acting on in round 9, but "'high' severity is wrong for a docstring").
+    severity: p.defect.kind === 'example' ? 'medium' : 'high',
     confidence: 'high',
     rationale: `Oracle: ${LOOKED_FOR[p.defect.kind]}.`,
     file,
