@@ -74,6 +74,38 @@ describe('judged in round 9: error-handling, exits in code only a program reache
     expect(rows(found, 'exitInLibrary')).toEqual(['exitInLibrary lib/index.js:3'])
   })
 
+  it("a nested package's CLI module behind an exports map that exposes only package.json is its bin's (sirv-cli, round 8)", async () => {
+    const exiting = [
+      'module.exports = function (dir) {', // 1
+      '  if (!dir) {', // 2
+      '    process.exit(1)', // 3
+      '  }', // 4
+      '  return dir', // 5
+      '}', // 6
+      ''
+    ].join('\n')
+    const manifest = (exports: unknown): string =>
+      JSON.stringify({
+        name: 'serve-cli',
+        version: '1.0.0',
+        main: 'index.js',
+        bin: { serve: 'bin.js' },
+        exports
+      })
+    const bin = "#!/usr/bin/env node\nconst boot = require('./index')\nboot(process.argv[2])\n"
+    const found = await findings(errorHandling as Perspective<string, unknown>, {
+      'package.json': '{"name":"root","private":true}\n',
+      'packages/serve-cli/package.json': manifest({ './package.json': './package.json' }),
+      'packages/serve-cli/bin.js': bin,
+      'packages/serve-cli/index.js': exiting,
+      // The twin: the same package with `main` importable (no exports map).
+      'packages/serve-lib/package.json': manifest(undefined),
+      'packages/serve-lib/bin.js': bin,
+      'packages/serve-lib/index.js': exiting
+    })
+    expect(rows(found, 'exitInLibrary')).toEqual(['exitInLibrary packages/serve-lib/index.js:3'])
+  })
+
   it('Python: a mode handler only the console script reaches, an exit the tests expect and a worker are absent; an importable helper is kept', async () => {
     const found = await findings(errorHandling as Perspective<string, unknown>, {
       'pyproject.toml': [

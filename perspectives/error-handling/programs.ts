@@ -34,7 +34,9 @@ function libraryEntries(model: CodeModel): Set<string> {
       else if (Array.isArray(target)) for (const t of target) add(t)
       else if (target && typeof target === 'object') for (const t of Object.values(target)) add(t)
     }
-    add(m.main)
+    // With an `exports` map Node ignores `main`: sirv-cli's `main: index.js` beside exports of only
+    // ./package.json leaves index.js to its bin (judged false in round 8).
+    if (m.exports === undefined) add(m.main)
     add(m.module)
     add(m.exports)
   }
