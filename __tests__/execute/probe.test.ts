@@ -251,10 +251,10 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(failures.specs.map((s) => s.covers[0]).sort()).toEqual(
       failures.findings.map((f) => f.id).sort()
     )
-    // A documented example that disagrees is a documentation fix: low, whatever else the probe found.
+    // A docstring example that disagrees is a documentation fix (judged round 9): medium, not high.
     const examples = edges.findings.filter((f) => f.tags.includes('probe:example'))
     expect(examples.length).toBeGreaterThan(0)
-    expect(examples.map((f) => f.severity)).toEqual(examples.map(() => 'low'))
+    expect(examples.map((f) => f.severity)).toEqual(examples.map(() => 'medium'))
     expect(edges.findings.map((f) => [f.file, f.startLine]).sort()).toEqual([
       ['textkit/codec.py', null],
       ['textkit/pipe.py', 13],

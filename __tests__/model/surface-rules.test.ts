@@ -1,7 +1,7 @@
 // Files that are not the product by their name or folder: type tests of every checker's naming, and the
 // task libraries of build tools. Each read as shipped code once gave false "untested route" and "can
 // throw" findings (fastify-static's tstyche types/index.tst.ts, ejs's jakelib/).
-import { fixtureRule, toolingRule } from '../../src/model/surface-rules.js'
+import { examplesRule, fixtureRule, toolingRule } from '../../src/model/surface-rules.js'
 
 describe('type tests by name and folder', () => {
   it.each([
@@ -25,5 +25,14 @@ describe('build tools’ task libraries', () => {
   it('jake’s jakelib/ is tooling; lib/ is not', () => {
     expect(toolingRule('jakelib/ecosystem.js')?.class).toBe('tooling')
     expect(toolingRule('lib/ecosystem.js')).toBeNull()
+  })
+})
+
+describe('a demo program at the repository root (find-my-way, judged round 9)', () => {
+  it.each(['example.js', 'examples.py', 'demo.ts'])('%s is an example', (path) => {
+    expect(examplesRule(path)?.class).toBe('examples-docs')
+  })
+  it.each(['lib/example.js', 'example-parser.js', 'index.js'])('%s is not', (path) => {
+    expect(examplesRule(path)).toBeNull()
   })
 })

@@ -109,6 +109,25 @@ function inExceptionClass(info: ModuleInfo, root: FunctionDecl | undefined): boo
   return !!cls && cls.bases.some((b) => EXCEPTION_NAME.test(b.replace(/\(.*$/, '').trim()))
 }
 
+/** Names that say the code exists to validate: `validators.py`, `jsonschema`, `class SchemaValidator`. */
+const VALIDATOR_NAME = /valid|schema/i
+
+/**
+ * The code exists to validate: its module's file or top package, or its class or function, is named for
+ * validation (jsonschema's cli.py loads the instance precisely to validate it, and validators.py hands a
+ * retrieved schema on to be checked: "no validation" there was judged false in round 9). What a validator
+ * loads is what it checks, and a "use a schema library" advice names the project itself.
+ */
+function inValidator(info: ModuleInfo, root: FunctionDecl | undefined): string | undefined {
+  const parts = info.module.path.replace(/^src\//, '').split('/')
+  const base = (parts[parts.length - 1] ?? '').replace(/\.[^.]+$/, '')
+  if (VALIDATOR_NAME.test(base)) return `module ${base}`
+  if (parts.length > 1 && VALIDATOR_NAME.test(parts[0])) return `package ${parts[0]}`
+  if (root?.className && VALIDATOR_NAME.test(root.className)) return `class ${root.className}`
+  if (root && VALIDATOR_NAME.test(root.name)) return `function ${root.name}`
+  return undefined
+}
+
 export function checkInput(input: CheckInput): Found[] {
   const found: Found[] = []
   for (const info of input.modules) {
@@ -123,6 +142,7 @@ export function checkInput(input: CheckInput): Found[] {
       const calls = scopeCalls(info, root)
       if (calls.some(validates) || checked(info, root, names)) return
       if (source === 'request body' && inExceptionClass(info, root)) return
+      if (inValidator(info, root)) return
       const key = `${root?.qualifiedName ?? '<module>'}|${source}`
       if (reported.has(key)) return
       reported.add(key)

@@ -2,6 +2,7 @@
 // file followed by a rename in the same function), and two or more database writes in one function with
 // no transaction around them.
 import type { CallSite, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import type { Quoter } from '../shared/evidence.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import {
   type CheckInput,
@@ -211,21 +212,49 @@ const TRANSACTION =
 const TX_RECEIVER = /(^|\.)(tx|trx|txn|transaction|t)$/
 
 const IN_MEMORY = new Set(['Map', 'Set', 'WeakMap', 'WeakSet'])
+/** Constructors of in-memory mappings by name: dict, OrderedDict, a `URIDict`, a `LRUCache`, a `Registry`. */
+const IN_MEMORY_TYPE =
+  /^(dict|OrderedDict|defaultdict|Counter|ChainMap|Map|Set|WeakMap|WeakSet|\w*(Dict|Map|Cache|Registry))$/
+/** A value written as a literal mapping or list: `{}`, `[]`, `dict(`, `Object.create(`. */
+const LITERAL_VALUE = /^(\{|\[|dict\(|Object\.create\()/
 
-/** A receiver the module builds as an in-memory Map/Set (`const seen = new Set()`): its delete is no database write. */
-function inMemoryCollection(module: ModuleModel, receiver: string): boolean {
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * A receiver the module builds as an in-memory collection: `const seen = new Set()`, or an attribute
+ * assigned a dict literal or a mapping's constructor (`self.store = _utils.URIDict(...)`, jsonschema's
+ * `_RefResolver`, judged false in round 9: "an in-memory dict of schemas, not a database"). Its
+ * `update`/`delete` are no database writes. The assignment is read from its line: the model keeps no
+ * attribute assignments.
+ */
+function inMemoryCollection(quote: Quoter, module: ModuleModel, receiver: string): boolean {
   const name = receiver.replace(/^(this|self)\./, '')
   if (
     module.variables.some((v) => v.name === name && (v.initKind === 'map' || v.initKind === 'set'))
   )
     return true
-  return module.calls.some((c) => c.isNew && IN_MEMORY.has(c.callee) && c.assignedTo === name)
+  if (module.calls.some((c) => c.isNew && IN_MEMORY.has(c.callee) && c.assignedTo === name))
+    return true
+  if (!/^[\w$.]+$/.test(receiver)) return false
+  const assigned = new RegExp(`^\\s*${escape(receiver)}\\s*(?::[^=]+)?=\\s*(?!=)(.*)$`)
+  const lines = quote.lines(module.path)
+  return lines.some((text, i) => {
+    const m = assigned.exec(text)
+    if (!m) return false
+    if (LITERAL_VALUE.test(m[1].trim())) return true
+    return module.calls.some(
+      (c) =>
+        c.loc.startLine === i + 1 && IN_MEMORY_TYPE.test(c.name) && m[1].includes(`${c.callee}(`)
+    )
+  })
 }
 
-function dbWrite(call: CallSite, module: ModuleModel): 'method' | 'sql' | undefined {
+function dbWrite(quote: Quoter, call: CallSite, module: ModuleModel): 'method' | 'sql' | undefined {
   const receiver = call.receiver
   if (!receiver) return undefined
-  if (inMemoryCollection(module, receiver)) return undefined
+  if (inMemoryCollection(quote, module, receiver)) return undefined
   const last =
     receiver
       .replace(/\(.*\)$/, '')
@@ -286,7 +315,7 @@ export function checkTransactions(input: CheckInput): Found[] {
       if (!root) continue
       const calls = [...own, ...scopeCalls(info, info.rootOf.get(name))]
       const writes = own.flatMap((c) => {
-        const kind = dbWrite(c, info.module)
+        const kind = dbWrite(input.quote, c, info.module)
         return kind ? [{ call: c, kind }] : []
       })
       const weight = writes.reduce((n, w) => n + (inLoop(info, w.call, root) ? 2 : 1), 0)

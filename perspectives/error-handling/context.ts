@@ -147,7 +147,7 @@ const PROGRAM_FILES = new Set(['cli', 'main', '__main__'])
 const BUILD_DIRS = new Set(['dist', 'lib', 'build', 'out', 'bin', 'src', 'cjs', 'esm'])
 
 /** `dist/cli.js` and `src/cli.ts` both give `cli`; `bin/tool` gives `tool`. */
-function stem(path: string): string {
+export function stem(path: string): string {
   const parts = path.split('/')
   while (parts.length > 1 && BUILD_DIRS.has(parts[0])) parts.shift()
   return parts.join('/').replace(/\.(c|m)?(j|t)sx?$/, '')

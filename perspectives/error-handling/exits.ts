@@ -5,6 +5,7 @@ import { plainName } from '../shared/names.js'
 import type { CallSite } from '../../src/model/types.js'
 import type { Severity } from '../types.js'
 import { type CheckInput, type Found, type ModuleInfo, whereText } from './context.js'
+import { exitsTestsExpect, programOnlyModules } from './programs.js'
 
 /** Function names that conventionally run a command line: exiting there is their job. */
 const COMMAND_FUNCTIONS = new Set(['main', 'cli', 'run_cli', 'runCli', 'run_main'])
@@ -113,10 +114,30 @@ function calledOnlyByPrograms(input: CheckInput, fn: { callers?: { path: string 
   return callers.length > 0 && callers.every((c) => input.entryModules.has(c.path))
 }
 
+/**
+ * A method of a class built on a worker base from another package (`class UvicornWorker(Worker)` with
+ * `from gunicorn.workers.base import Worker`): it runs in the worker process the server forks, where
+ * exiting with the boot-error code is the protocol (judged false in round 8).
+ */
+function inWorkerProcess(info: ModuleInfo, enclosing: string | undefined): boolean {
+  const fn = enclosing ? info.functions.get(enclosing) : undefined
+  const cls = fn?.className ? info.module.classes.find((c) => c.name === fn.className) : undefined
+  return (cls?.bases ?? []).some((b) => {
+    const base = b.replace(/\(.*$/, '').trim()
+    if (!/(^|\.)\w*Worker$/.test(base)) return false
+    const imported = info.imports.get(base.split('.')[0])
+    return imported !== undefined && imported.resolved === undefined
+  })
+}
+
 export function checkExits(input: CheckInput): Found[] {
   const out: Found[] = []
+  const programOnly = programOnlyModules(input.model, input.entryModules)
+  const expected = exitsTestsExpect(input.model)
   for (const info of input.modules) {
     if (input.entryModules.has(info.module.path)) continue
+    // Reached only from a program's entry point, or exiting as the project's tests expect: the contract.
+    if (programOnly.has(info.module.path) || expected.has(info.module.path)) continue
     const tool = commandLinePackage(input, info)
     const base = info.module.path.slice(info.module.path.lastIndexOf('/') + 1)
     // Build and project scripts at the root (setup.py, gulpfile.js, rollup.config.js) run as programs.
@@ -130,6 +151,7 @@ export function checkExits(input: CheckInput): Found[] {
       const fnName = call.enclosing ? plainName(call.enclosing).split('.').pop() : undefined
       if (fnName && COMMAND_FUNCTIONS.has(fnName)) continue
       if (runModeGuard(call)) continue
+      if (inWorkerProcess(info, call.enclosing)) continue
       if (call.enclosing && onlyFromCommand(input, info.module.path, call.enclosing)) continue
       const fn = call.enclosing ? info.functions.get(call.enclosing) : undefined
       const exported = fn?.exported ?? false

@@ -7,7 +7,7 @@ import { riskScore } from '../contract.js'
 import type { ModuleModel } from '../../src/model/types.js'
 import { definePerspective } from '../define.js'
 import { createQuoter } from '../shared/evidence.js'
-import { commandLineTool } from '../shared/product-modules.js'
+import { commandLineTool, importableLibrary } from '../shared/product-modules.js'
 import { isTestSupportPath } from '../shared/support-files.js'
 import { isDeclarationFile } from '../shared/units.js'
 import type { Metrics } from '../types.js'
@@ -66,7 +66,15 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
       maxNfaSize: options.regexMaxNfaSize,
       fuzzing: options.regexFuzzing
     })
-    const tool = commandLineTool(context.model)
+    // A package others import (exports map, types, an ESM build) is a library first, whatever bin it
+    // also ships: its patterns see the content its callers pass (svgo's SVG documents, round 9), not
+    // only its own user's flags.
+    const bin = commandLineTool(context.model)
+    const library = bin !== undefined && importableLibrary(context.model)
+    const tool = library ? undefined : bin
+    const libraryInput = library
+      ? 'The package also ships a command line, but its package.json makes it a library others import (exports, types or a module build), so the text can be any content its callers pass, such as documents or uploads.'
+      : undefined
     const all: Found[] = []
     let loops = 0
     let maxDepth = 0
@@ -83,7 +91,7 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
         ...searchInLoop(input),
         ...awaitInLoop(input),
         ...syncIoOnAsyncPath(input, isCliModule(module)),
-        ...catastrophicRegexes(input, checker, tool),
+        ...catastrophicRegexes(input, checker, tool, libraryInput),
         ...unboundedCollections(input),
         ...repeatedWorkInLoop(input),
         ...stringConcatInLoop(input)

@@ -405,6 +405,19 @@ const JSON_WORK: Record<string, string> = {
   'copy.deepcopy': 'deep-copying the same value'
 }
 
+/** Methods that change the collection they are called on. */
+const MUTATORS = new Set([
+  'push',
+  'unshift',
+  'splice',
+  'append',
+  'extend',
+  'insert',
+  'add',
+  'set',
+  'update'
+])
+
 /** Loop-invariant parse/serialise/clone and regex construction: the same work on every iteration. */
 export function repeatedWorkInLoop(input: ModuleInput): Found[] {
   const { module, regions, quote } = input
@@ -417,6 +430,9 @@ export function repeatedWorkInLoop(input: ModuleInput): Found[] {
     if (!regex && !work) continue
     const r = regionAt(regions.regions, call.enclosing, call.loc, callText(call))
     if (!r) continue
+    // A line on the way out of the loop (before a `break` or `return`, inside a `throw`) runs once: what
+    // find-my-way builds before its `break` and stringifies in its `throw` (judged false in round 9).
+    if (call.context?.leaves) continue
     // Arguments that change per iteration make the work necessary, not repeated: a name the loop binds,
     // one assigned in its body (isort's `regexp = "^" + known_pattern...`, round 8), or a parameter of a
     // function written inside the loop, which runs per item (release-it's `.then((response) => ...)`).
@@ -427,6 +443,8 @@ export function repeatedWorkInLoop(input: ModuleInput): Found[] {
       if (contains(r.loc, f.loc)) for (const p of f.params) bound.add(p.name)
     for (const c of module.calls) {
       if (!contains(r.loc, c.loc)) continue
+      // A collection the loop fills (`regexps.push(part)`) holds something new on each iteration.
+      if (c.receiver && MUTATORS.has(c.name) && /^[\w$]+$/.test(c.receiver)) bound.add(c.receiver)
       for (const a of c.arguments ?? []) {
         if (a.kind !== 'function') continue
         const params = /^\s*(?:async\s*)?(?:function\s*[\w$]*\s*)?\(?([^)=]*?)\)?\s*(?:=>|\{)/.exec(

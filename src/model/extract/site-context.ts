@@ -144,6 +144,8 @@ export function siteContext(
   const functions = lang === 'js' ? JS_FUNCTIONS : PY_FUNCTIONS
   const blocks = lang === 'js' ? JS_BLOCKS : PY_BLOCKS
   let seen = 0
+  let leaves: SiteContext['leaves']
+  let innermostBlock = true
   for (let i = Math.min(count, ancestors.length) - 1; i >= 0 && seen < MAX_ANCESTORS; i--) {
     const parent = ancestors[i]
     if (!parent) continue
@@ -151,6 +153,11 @@ export function siteContext(
     if (parent.startIndex > site.startIndex || parent.endIndex < site.endIndex) continue
     if (functions.has(parent.type)) break
     if (blocks.has(parent.type)) {
+      if (innermostBlock) {
+        innermostBlock = false
+        const outer = ancestors[i - 1]
+        leaves = blockLeaves(parent, !!outer && functions.has(outer.type) && holds(outer, parent))
+      }
       for (const g of blockGuards(parent, lang, cache))
         if (g.end <= site.startIndex) guards.push(g.guard)
     } else if (lang === 'js') jsAncestor(parent, site, guards)
@@ -163,8 +170,25 @@ export function siteContext(
       tryContext = lang === 'js' ? jsTry(parent) : pyTry(parent)
     }
   }
-  if (guards.length === 0 && !tryContext) return undefined
-  return tryContext ? { guards, try: tryContext } : { guards }
+  if (guards.length === 0 && !tryContext && !leaves) return undefined
+  const context: SiteContext = tryContext ? { guards, try: tryContext } : { guards }
+  if (leaves) context.leaves = leaves
+  return context
+}
+
+/**
+ * How the block a site sits in ends, when it leaves: its last statement returns, throws or breaks. A
+ * function's own body ends with a return on every call, so there only a throw counts.
+ */
+function blockLeaves(block: Node, functionBody: boolean): SiteContext['leaves'] {
+  const body = named(block)
+  const last = body[body.length - 1]
+  if (!last) return undefined
+  if (last.type === 'throw_statement' || last.type === 'raise_statement') return 'throw'
+  if (functionBody) return undefined
+  if (last.type === 'return_statement') return 'return'
+  if (last.type === 'break_statement') return 'break'
+  return undefined
 }
 
 /** Whether `outer` spans `site`. */
