@@ -12,26 +12,8 @@ import testCoverage from '../../perspectives/test-coverage/index.js'
 import userExperience from '../../perspectives/user-experience/index.js'
 import testPyramid from '../../perspectives/test-pyramid/index.js'
 import type { Finding } from '../../perspectives/types.js'
-import { checkRun, runFixture } from './harness.js'
-
-async function findings(
-  perspective: Perspective<string, unknown>,
-  files: Record<string, string>,
-  options: Record<string, unknown> = {}
-): Promise<Finding[]> {
-  const result = await runFixture(perspective, files, { options })
-  expect(result.run.status).toBe('ok')
-  expect(checkRun(result)).toEqual([])
-  return result.run.findings
-}
-
-/** `messageId file:line`, sorted. */
-function rows(found: Finding[], messageId?: string): string[] {
-  return found
-    .filter((f) => messageId === undefined || f.messageId === messageId)
-    .map((f) => `${f.messageId} ${f.file}:${f.startLine}`)
-    .sort()
-}
+import { runFixture } from './harness.js'
+import { findings, rows } from './judged-helpers.js'
 
 const pyproject = '[project]\nname = "fixer"\nversion = "1.0"\n'
 

@@ -8,27 +8,7 @@ import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import errorHandling from '../../perspectives/error-handling/index.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
-import type { Finding } from '../../perspectives/types.js'
-import { checkRun, runFixture } from './harness.js'
-
-async function findings(
-  perspective: Perspective<string, unknown>,
-  files: Record<string, string>,
-  options: Record<string, unknown> = {}
-): Promise<Finding[]> {
-  const result = await runFixture(perspective, files, { options })
-  expect(result.run.status).toBe('ok')
-  expect(checkRun(result)).toEqual([])
-  return result.run.findings
-}
-
-/** `messageId file:line`, sorted. */
-function rows(found: Finding[], messageId?: string): string[] {
-  return found
-    .filter((f) => messageId === undefined || f.messageId === messageId)
-    .map((f) => `${f.messageId} ${f.file}:${f.startLine}`)
-    .sort()
-}
+import { findings, rows } from './judged-helpers.js'
 
 describe('judged in round 9: error-handling, exits in code only a program reaches', () => {
   it("JavaScript: a module only the bin imports exits for the CLI; the package's exported entry is a library", async () => {
@@ -359,6 +339,28 @@ describe('judged in round 9: performance, the input a ReDoS pattern sees in a li
     const [own] = cli.filter((f) => f.messageId === 'catastrophicRegex')
     expect(lib.message).toContain('any content its callers pass')
     expect(lib.message).not.toContain('own user')
+    expect(own.message).toContain('what its own user gives it (files, flags, configuration)')
+  })
+
+  it("needle's shape (round 10): a main module that is not the bin makes a library; a main that is the bin does not", async () => {
+    const withMain = (main: string) =>
+      findings(performance as Perspective<string, unknown>, {
+        'package.json': JSON.stringify({
+          name: 'client',
+          version: '1.0.0',
+          type: 'module',
+          main,
+          bin: { client: './bin/svgtool.js' }
+        }),
+        'bin/svgtool.js': bin,
+        'lib/tools.js': tools
+      })
+    const [lib] = (await withMain('./lib/tools')).filter((f) => f.messageId === 'catastrophicRegex')
+    const [own] = (await withMain('bin/svgtool.js')).filter(
+      (f) => f.messageId === 'catastrophicRegex'
+    )
+    expect([lib.file, lib.startLine]).toEqual(['lib/tools.js', 2])
+    expect(lib.message).toContain('any content its callers pass')
     expect(own.message).toContain('what its own user gives it (files, flags, configuration)')
   })
 })
