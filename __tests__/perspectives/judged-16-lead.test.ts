@@ -3,7 +3,9 @@
 // "Session 14").
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import edgeCases from '../../perspectives/edge-cases/index.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
+import performance from '../../perspectives/performance/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
 import { findings, rows } from './judged-helpers.js'
 
@@ -66,5 +68,55 @@ describe('judged in round 9: a root-level example.js is an example, not the prod
     const places = rows(found).map((r) => r.split(' ')[1])
     expect(places).not.toContain('example.js:5')
     expect(places).toContain('server.js:5')
+  })
+})
+
+describe('judged in round 10: edge-cases, a loop to the length inclusive whose read is guarded on the same line', () => {
+  const parse = (read: string) =>
+    [
+      'export function parse(query) {', // 1
+      '  const parts = []', // 2
+      '  let start = 0', // 3
+      '  for (let index = 0; index <= query.length; index++) {', // 4
+      `    if (${read}) continue`, // 5
+      '    parts.push(query.slice(start, index))', // 6
+      '    start = index + 1', // 7
+      '  }', // 8
+      '  return parts', // 9
+      '}', // 10
+      ''
+    ].join('\n')
+  it("query-string's `index < query.length && query[index] !== '&'` is absent; the unguarded read is reported", async () => {
+    const found = await findings(edgeCases as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({
+        name: 'qs',
+        version: '1.0.0',
+        type: 'module',
+        main: 'base.js'
+      }),
+      'base.js': parse("index < query.length && query[index] !== '&'"),
+      'other.js': parse("query[index] !== '&'")
+    })
+    expect(rows(found, 'offByOneLoop')).toEqual(['offByOneLoop other.js:4'])
+  })
+})
+
+describe('judged in round 10: performance, a slow pattern in a constant nothing reads', () => {
+  it("needle's unused TRAILING_SEMICOLON is absent; the same pattern a function uses is reported", async () => {
+    const found = await findings(performance as Perspective<string, unknown>, {
+      'package.json': JSON.stringify({ name: 'client', version: '1.0.0', main: 'lib/cookies.js' }),
+      'lib/cookies.js': [
+        'var TRAILING_SEMICOLON = /\\x3B+$/', // 1
+        'var SEP_SEMICOLON = /\\s*\\x3B\\s*/', // 2
+        '', // 3
+        'function clean(str) {', // 4
+        "  return str.replace(SEP_SEMICOLON, ';')", // 5
+        '}', // 6
+        '', // 7
+        'module.exports = { clean }', // 8
+        ''
+      ].join('\n')
+    })
+    expect(rows(found, 'catastrophicRegex')).toEqual(['catastrophicRegex lib/cookies.js:2'])
   })
 })

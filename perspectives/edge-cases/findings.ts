@@ -51,8 +51,20 @@ function indexesWithCounter(
   const access = new RegExp(
     `(^|[^\\w$.])${escapeRegExp(collection.trim())}\\s*\\[\\s*${escapeRegExp(counter)}\\s*\\]`
   )
+  // `index < query.length && query[index] !== '&'` (query-string, round 10): a read the same line guards
+  // with the counter below the length never runs past the end.
+  const c = escapeRegExp(counter)
+  const k = escapeRegExp(collection.trim())
+  const guard = new RegExp(
+    `(^|[^\\w$.])${c}\\s*(<|!==?)\\s*(${k}\\??\\.length|len\\(\\s*${k}\\s*\\))\\s*(&&|and\\b)`
+  )
   for (let line = loop.loc.startLine; line <= loop.loc.endLine; line++) {
-    if (access.test(quote.line(module.path, line))) return true
+    const text = quote.line(module.path, line)
+    const at = access.exec(text)
+    if (!at) continue
+    const guarded = guard.exec(text)
+    if (guarded && guarded.index < at.index) continue
+    return true
   }
   return false
 }

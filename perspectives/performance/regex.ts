@@ -32,6 +32,21 @@ function constantName(module: ModuleModel, source: RegexSource): string | undefi
   )?.name
 }
 
+/**
+ * A JavaScript module constant that nothing reads (needle's `SEP_SEMICOLON`, round 10: defined, never used):
+ * no text ever reaches its pattern. Python constants are left alone: another module may import them.
+ */
+function unusedConstant(module: ModuleModel, source: RegexSource, lines: string[]): boolean {
+  if (module.language === 'python') return false
+  const name = constantName(module, source)
+  const variable = module.variables.find((v) => v.name === name)
+  if (!name || !variable || variable.exported) return false
+  const word = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}([^\\w$]|$)`)
+  return !lines.some(
+    (text, i) => (i + 1 < variable.loc.startLine || i + 1 > variable.loc.endLine) && word.test(text)
+  )
+}
+
 /** The text a call matches the pattern against, when the pattern is `pattern` (a name or the literal). */
 function subjectOf(call: CallSite, isPattern: (text: string) => boolean): string | undefined {
   if (TEXT_METHODS.has(call.name) && call.receiver && call.args[0] && isPattern(call.args[0]))
@@ -99,8 +114,10 @@ export function catastrophicRegexes(
   const { module, regions, quote } = input
   const found: Found[] = []
   const counts = new Map<string, number>()
+  const lines = quote.lines(module.path)
   for (const source of collectRegexes(module)) {
     if (!canBacktrack(source.pattern)) continue
+    if (unusedConstant(module, source, lines)) continue
     // Tried at the start only: `x*$` is linear there, though quadratic when every position is tried.
     const checked =
       source.anchored === true && !source.flags.includes('m')
