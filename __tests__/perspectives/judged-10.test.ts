@@ -9,20 +9,11 @@ import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
 import security from '../../perspectives/security/index.js'
 import type { Finding } from '../../perspectives/types.js'
-import { checkRun, readFixture, runFixture } from './harness.js'
+import { readFixture } from './harness.js'
+import { findings } from './judged-helpers.js'
 
 const js = readFixture('judged-10-js')
 const py = readFixture('judged-10-py')
-
-async function findings(
-  perspective: Perspective<string, unknown>,
-  files: Record<string, string>
-): Promise<Finding[]> {
-  const result = await runFixture(perspective, files)
-  expect(result.run.status).toBe('ok')
-  expect(checkRun(result)).toEqual([])
-  return result.run.findings
-}
 
 /** `messageId file:line severity`, sorted. */
 function rows(found: Finding[]): string[] {

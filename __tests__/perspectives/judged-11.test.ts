@@ -9,20 +9,11 @@ import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import errorHandling from '../../perspectives/error-handling/index.js'
 import integrationPoints from '../../perspectives/integration-points/index.js'
 import type { Finding } from '../../perspectives/types.js'
-import { checkRun, readFixture, runFixture } from './harness.js'
+import { readFixture } from './harness.js'
+import { findings } from './judged-helpers.js'
 
 const py = readFixture('judged-11-py')
 const js = readFixture('judged-11-js')
-
-async function findings(
-  perspective: Perspective<string, unknown>,
-  files: Record<string, string>
-): Promise<Finding[]> {
-  const result = await runFixture(perspective, files)
-  expect(result.run.status).toBe('ok')
-  expect(checkRun(result)).toEqual([])
-  return result.run.findings
-}
 
 /** `messageId file:line`, sorted. */
 function rows(found: Finding[], file: string): string[] {

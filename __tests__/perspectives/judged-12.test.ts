@@ -10,20 +10,11 @@ import security from '../../perspectives/security/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
 import { gapSeverity } from '../../perspectives/test-coverage/risk.js'
 import type { Finding } from '../../perspectives/types.js'
-import { checkRun, readFixture, runFixture } from './harness.js'
+import { readFixture, runFixture } from './harness.js'
+import { findings } from './judged-helpers.js'
 
 const py = readFixture('judged-12-py')
 const js = readFixture('judged-12-js')
-
-async function findings(
-  perspective: Perspective<string, unknown>,
-  files: Record<string, string>
-): Promise<Finding[]> {
-  const result = await runFixture(perspective, files)
-  expect(result.run.status).toBe('ok')
-  expect(checkRun(result)).toEqual([])
-  return result.run.findings
-}
 
 /** `messageId file:line`, sorted. */
 function rows(found: Finding[], file: string): string[] {

@@ -12,18 +12,8 @@ import security from '../../perspectives/security/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
 import testPyramid from '../../perspectives/test-pyramid/index.js'
 import type { Finding } from '../../perspectives/types.js'
-import { checkRun, runFixture } from './harness.js'
-
-async function findings(
-  perspective: Perspective<string, unknown>,
-  files: Record<string, string>,
-  options: Record<string, unknown> = {}
-): Promise<Finding[]> {
-  const result = await runFixture(perspective, files, { options })
-  expect(result.run.status).toBe('ok')
-  expect(checkRun(result)).toEqual([])
-  return result.run.findings
-}
+import { runFixture } from './harness.js'
+import { findings } from './judged-helpers.js'
 
 /** `messageId file:line`, sorted. */
 function rows(found: Finding[], file?: string): string[] {
