@@ -136,6 +136,7 @@ describe('the default table', () => {
     const held = JUDGED_CLASSES.filter((c) => trustOf(c) === 'held').map((c) => c.id)
     const strong = JUDGED_CLASSES.filter((c) => trustOf(c) === 'strong').map((c) => c.id)
     expect(held).toContain('failure-modes/throwingCall')
+    expect(held).toContain('data-integrity/unvalidatedInput')
     expect(strong).toContain('ci-cd/unpinnedAction')
     // Round 5's judges found no mocking-strategy claim true (0 of 17; 0 of 5 before).
     expect(held).toEqual(

@@ -56,6 +56,9 @@ export const JUDGED_CLASSES: readonly JudgedClass[] = [
   { id: 'data-integrity/argumentMutation', judged: 5, true: 0, pooled: true },
   { id: 'data-integrity/localTimeParsing', judged: 5, true: 0, pooled: true },
   { id: 'data-integrity/nonAtomicWrite', confidence: ['medium'], judged: 6, true: 4 },
+  // "Parsed without validating its shape": no judge found it true in rounds 1-4 and 8-10 (0 of 9: a settings
+  // dict, a schema handed to its own loader, a generic converter; box in round 10, judged-round10.json).
+  { id: 'data-integrity/unvalidatedInput', judged: 9, true: 0 },
   { id: 'data-integrity/roundTripPair', judged: 5, true: 1 },
   // Round 6 (docs/evaluation/judged-session11.md): static boundary specs of units the suite runs, 0 of 6;
   // round 5 had 0 of 6 more (its per-finding verdicts were lost; not counted here).
