@@ -24,6 +24,8 @@ import { buildSpecs } from './specs.js'
 import { analyseTaint } from './taint.js'
 import { internalExports, scriptModules } from './internal-exports.js'
 import { workflowFindings } from './workflows.js'
+import { isVendoredCopy } from './vendored-copy.js'
+import { unpackagedFunctions } from './unpackaged.js'
 import { finishFindings, perKindMetrics } from '../kit/index.js'
 
 const SECURITY_REGEX_BOUNDS: RegexCheckBounds = { maxNfaSize: 20_000, fuzzing: false }
@@ -62,7 +64,8 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
         LANGUAGES.has(m.language) &&
         !isTestSupportPath(m.path) &&
         !isDeclarationFile(m.path) &&
-        !VENDORED.test(m.path)
+        !VENDORED.test(m.path) &&
+        !(ctx.source && isVendoredCopy(model, m, ctx.source))
     )
     const context: CheckContext = {
       model,
@@ -74,6 +77,11 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
     }
     // A module's exported helpers that the package does not export take input only from their callers.
     for (const [path, internal] of internalExports(model, modules, context.taint)) {
+      const module = modules.find((m) => m.path === path)
+      if (module) context.taint.set(path, analyseTaint(module, internal))
+    }
+    // Browser scripts outside every npm package: their exported functions are called by the repository only.
+    for (const [path, internal] of unpackagedFunctions(model, modules)) {
       const module = modules.find((m) => m.path === path)
       if (module) context.taint.set(path, analyseTaint(module, internal))
     }

@@ -62,7 +62,7 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   openRedirect: {
     title: '{{sink}} redirects to a URL built from {{input}} in {{function}}',
     message:
-      '{{function}} passes `{{arg}}` to {{sink}}{{path}} with no same-origin or allow-list check in the function; a value like `//evil.example` or `https://evil.example` sends users to another site from a link on this one.'
+      '{{function}} passes `{{arg}}` to {{sink}}{{path}} with no same-origin or allow-list check in the function; {{example}} sends users to another site from a link on this one.'
   },
   ssrf: {
     title: '{{sink}} requests a URL from {{input}} in {{function}}',
