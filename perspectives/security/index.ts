@@ -12,6 +12,7 @@ import type { Metrics } from '../types.js'
 import { cryptoFindings } from './checks-crypto.js'
 import { argumentFindings } from './argument-injection.js'
 import { flowFindings } from './checks-flow.js'
+import { containmentFindings } from './checks-containment.js'
 import { lineFindings } from './checks-lines.js'
 import { redosFindings } from './checks-redos.js'
 import type { CheckContext, Draft } from './context.js'
@@ -111,6 +112,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       ...argumentFindings(context),
       ...redos.map((r) => r.draft),
       ...lineFindings(context),
+      ...containmentFindings(context),
       ...prototypeFindings(context),
       ...cryptoFindings(context),
       ...secretFindings(context),
