@@ -98,7 +98,41 @@ const python = {
   ].join('\n')
 }
 
+/** Archive entries written through fstream's Writer; the twin checks the joined path first. */
+const extract = {
+  'package.json': JSON.stringify({ name: 'extract', main: 'lib/extract.js' }),
+  'lib/extract.js': [
+    "const path = require('path')", // 1
+    "const unzip = require('unzip')", // 2
+    "var Writer = require('fstream').Writer", // 3
+    '', // 4
+    'exports.extract = function extract(opts) {', // 5
+    '  const parser = unzip.Parse()', // 6
+    "  parser.on('entry', function (entry) {", // 7
+    '    entry.pipe(Writer({ path: path.join(opts.path, entry.path) }))', // 8
+    '  })', // 9
+    '  return parser', // 10
+    '}', // 11
+    '', // 12
+    'exports.extractChecked = function extractChecked(opts) {', // 13
+    '  const parser = unzip.Parse()', // 14
+    "  parser.on('entry', function (entry) {", // 15
+    '    const target = path.join(opts.path, entry.path)', // 16
+    "    if (path.relative(opts.path, target).startsWith('..')) return", // 17
+    '    entry.pipe(Writer({ path: target }))', // 18
+    '  })', // 19
+    '  return parser', // 20
+    '}', // 21
+    ''
+  ].join('\n')
+}
+
 describe('security: containment checks that do not contain', () => {
+  it("archive entries: fstream's Writer given an entry's joined path is reported; checked first, it is not", async () => {
+    const result = await runFixture(security, extract)
+    expect(at(result, 'pathTraversal')).toEqual(['lib/extract.js:8'])
+  })
+
   it('a prefix test against a root without a separator is reported; the root with one, or a second test, is not', async () => {
     const result = await runFixture(security, files)
     expect(at(result, 'pathPrefixCheck')).toEqual(['lib/index.js:24', 'lib/index.js:7'])
