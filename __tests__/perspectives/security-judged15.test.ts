@@ -129,6 +129,29 @@ const routes = {
   ].join('\n')
 }
 
+/** A page fetching relative to its own location; the twin is a server fetching a query parameter. */
+const pages = {
+  'package.json': JSON.stringify({ name: 'pages', main: 'server.js' }),
+  'static/autocomplete.js': [
+    'export async function search(src, query) {', // 1
+    '  var url = new URL(src, location.href)', // 2
+    "  url.searchParams.set('q', query)", // 3
+    '  var response = await fetch(url.toString())', // 4
+    '  return response.json()', // 5
+    '}', // 6
+    ''
+  ].join('\n'),
+  'server.js': [
+    "const express = require('express')", // 1
+    'const app = express()', // 2
+    "app.get('/proxy', async (req, res) => {", // 3
+    '  const response = await fetch(req.query.url)', // 4
+    '  res.send(await response.text())', // 5
+    '})', // 6
+    ''
+  ].join('\n')
+}
+
 describe('security: shapes judged false in session 15, each beside its real twin', () => {
   it("code injection: a copied library's function is not reported; the project's own twin is", async () => {
     const result = await runFixture(security, server)
@@ -162,6 +185,11 @@ describe('security: shapes judged false in session 15, each beside its real twin
   it("open redirect: a URL built for the application's own route is not reported; a query parameter is", async () => {
     const result = await runFixture(security, routes)
     expect(at(result, 'openRedirect')).toEqual(['echo/core.py:14'])
+  })
+
+  it('SSRF: a page fetching from its own location is not reported; a server fetching a query parameter is', async () => {
+    const result = await runFixture(security, pages)
+    expect(at(result, 'ssrf')).toEqual(['server.js:4'])
   })
 
   it("xss: innerHTML fed by a Python project's own browser code is not reported; location.hash is", async () => {
