@@ -78,12 +78,21 @@ function prefixFinding(
     const shown = shortArg(condition.text.trim())
     return {
       messageId: 'pathPrefixCheck',
-      data: { function: fn, condition: shown, root, value: shortArg(values[0].trim()) },
+      data: {
+        function: fn,
+        condition: shown,
+        root,
+        value: shortArg(values[0].trim().replace(/;$/, ''))
+      },
       severity: 'medium',
       confidence: 'medium',
       rationale:
         'A string prefix is not a folder boundary: without a separator after the root, every sibling folder whose name starts with the root passes the check. resolve/normalize/abspath/realpath return the root without a trailing separator.',
-      evidence: context.quoter.evidence(module.path, condition.loc),
+      // The condition's own line: an `if` block's location spans its body.
+      evidence: context.quoter.evidence(module.path, {
+        startLine: condition.loc.startLine,
+        endLine: condition.loc.startLine
+      }),
       key: `${fn}#prefix#${root}`,
       symbol: condition.enclosing,
       cwe: CWE.pathPrefixCheck,
