@@ -63,6 +63,15 @@ const files = {
     "  if (u.indexOf('/static') !== 0) return false", // 48
     '  return u', // 49
     '}', // 50
+    '', // 51
+    'exports.getPathDotsFirst = function getPathDotsFirst(u) {', // 52
+    "  var p = u.replace(/%2e/ig, '.')", // 53
+    "  p = p.replace(/%2f/ig, '/')", // 54
+    "  u = path.normalize(p.replace(/^\\/?/, '/'))", // 55
+    "  if (u.indexOf('/static') !== 0) return false", // 56
+    '  u = decodeURIComponent(u)', // 57
+    '  return u', // 58
+    '}', // 59
     ''
   ].join('\n')
 }
@@ -138,7 +147,7 @@ describe('security: containment checks that do not contain', () => {
     expect(at(result, 'pathPrefixCheck')).toEqual(['lib/index.js:24', 'lib/index.js:7'])
   })
 
-  it('a path decoded after it was normalised is reported; decoded before, it is not', async () => {
+  it('a path decoded after it was normalised is reported; decoded before, or its encoded dots and slashes first, it is not', async () => {
     const result = await runFixture(security, files)
     expect(at(result, 'pathDecodedAfterCheck')).toEqual(['lib/index.js:41'])
   })

@@ -107,6 +107,22 @@ const DECODE =
 const NORMALISE =
   /\b(?:path\.)?(?:normalize|resolve)\s*\(|\bos\.path\.(?:normpath|abspath|realpath)\s*\(|\bposixpath\.normpath\s*\(/
 
+function encodedDotsDecodedBefore(
+  context: CheckContext,
+  module: ModuleModel,
+  taint: ModuleTaint,
+  scope: string,
+  line: number
+): boolean {
+  const fn = taint.byName.get(scope)
+  if (!fn) return false
+  const text = context.quoter
+    .lines(module.path)
+    .slice(fn.loc.startLine - 1, line - 1)
+    .join('\n')
+  return /%2e/i.test(text) && /%2f/i.test(text)
+}
+
 function decodeFindings(context: CheckContext, module: ModuleModel, taint: ModuleTaint): Draft[] {
   const out: Draft[] = []
   for (const [scope, names] of taint.bindings) {
@@ -119,6 +135,10 @@ function decodeFindings(context: CheckContext, module: ModuleModel, taint: Modul
         const earlier = list.slice(0, i).findIndex((b) => NORMALISE.test(codeOnly(b.value)))
         if (earlier < 0) continue
         if (list.slice(0, earlier + 1).some((b) => DECODE.test(codeOnly(b.value)))) continue
+        // The encoded dot and slash turned into characters before the normalisation (st 0.2.5's
+        // `p.replace(/%2e/ig, '.')`, `p.replace(/%2f/ig, '/')`): what decoding adds later is no `..`.
+        if (encodedDotsDecodedBefore(context, module, taint, scope, list[earlier].loc.startLine))
+          continue
         // Normalised again after decoding: the later normalisation sees the decoded `..`.
         if (list.slice(i + 1).some((b) => NORMALISE.test(codeOnly(b.value)))) continue
         const loc = list[i].loc
