@@ -37,7 +37,7 @@ const WINDOW = 5
 const CLASS_MESSAGES = {
   'prototype-pollution': ['prototypePollution'],
   redos: ['redosOnInput'],
-  'path-traversal': ['pathTraversal'],
+  'path-traversal': ['pathTraversal', 'pathPrefixCheck', 'pathDecodedAfterCheck'],
   xss: ['xss'],
   'code-injection': ['codeInjection', 'commandInjection'],
   'command-injection': ['commandInjection', 'codeInjection', 'argumentInjection'],

@@ -213,6 +213,50 @@ const REDIRECT_APP: Record<string, string> = {
   ].join('\n')
 }
 
+/** A static file server: a prefix check against its resolved root, and a path decoded after its normalisation. */
+const STATIC_SERVER: Record<string, string> = {
+  'package.json': '{ "name": "static", "version": "1.0.0", "main": "lib/serve.js" }',
+  'lib/serve.js': [
+    "const path = require('path')",
+    "const fs = require('fs')",
+    'exports.open = function open(root, name) {',
+    '  root = path.resolve(root)',
+    '  const full = path.resolve(root, name)',
+    '  if (!full.startsWith(root)) throw new Error(403)',
+    '  return fs.readFileSync(full)',
+    '}',
+    'exports.urlPath = function urlPath(u) {',
+    "  u = path.normalize(u.replace(/^\\/?/, '/'))",
+    '  u = decodeURIComponent(u)',
+    '  return u',
+    '}',
+    ''
+  ].join('\n')
+}
+
+/** The prefix check fixed (the root with a separator appended), without the decoding helper. */
+const PREFIX_FIXED = editFile(
+  STATIC_SERVER,
+  'lib/serve.js',
+  ['  root = path.resolve(root)', '  root = path.resolve(root) + path.sep'],
+  [
+    "exports.urlPath = function urlPath(u) {\n  u = path.normalize(u.replace(/^\\/?/, '/'))\n  u = decodeURIComponent(u)\n  return u\n}\n",
+    ''
+  ]
+)
+
+/** The path decoded before it is normalised (and the prefix check fixed too). */
+const DECODE_FIXED = editFile(
+  STATIC_SERVER,
+  'lib/serve.js',
+  ['  root = path.resolve(root)', '  root = path.resolve(root) + path.sep'],
+  ["  u = path.normalize(u.replace(/^\\/?/, '/'))\n", ''],
+  [
+    '  u = decodeURIComponent(u)\n',
+    "  u = decodeURIComponent(u)\n  u = path.normalize(u.replace(/^\\/?/, '/'))\n"
+  ]
+)
+
 /** A library function that clones the repository its caller names. */
 const CLONE_LIB: Record<string, string> = {
   'pyproject.toml': '[project]\nname = "fetcher"\nversion = "1.0.0"\n',
@@ -234,6 +278,14 @@ testPerspective<SecurityOptions>(security, {
         '"clone", url, dest]',
         '"clone", "--", url, dest]'
       ])
+    },
+    {
+      name: 'pathPrefixCheck near miss: the root is compared with a separator appended',
+      files: PREFIX_FIXED
+    },
+    {
+      name: 'pathDecodedAfterCheck near miss: the path is decoded before it is normalised',
+      files: DECODE_FIXED
     },
     {
       name: 'openRedirect near miss: a target starting with // is refused',
@@ -279,6 +331,14 @@ testPerspective<SecurityOptions>(security, {
       name: 'argumentInjection: a url placed where git clone reads options',
       files: CLONE_LIB,
       expected: [{ messageId: 'argumentInjection', file: 'fetcher/__init__.py', line: 5 }]
+    },
+    {
+      name: 'pathPrefixCheck: a file server tests its resolved root as a string prefix',
+      files: STATIC_SERVER,
+      expected: [
+        { messageId: 'pathPrefixCheck', file: 'lib/serve.js', line: 6 },
+        { messageId: 'pathDecodedAfterCheck', file: 'lib/serve.js', line: 11 }
+      ]
     },
     {
       name: 'openRedirect: a login handler redirects to the next query parameter',

@@ -14,6 +14,18 @@ const SECRET_WORDS =
 const HASHED_SECRET_WORDS =
   /(pass(word|wd|phrase)?|pwd|secret|token|api_?key|apikey|credential|private_?key|signature|hmac)/i
 const ID_WORDS = /(^id$|_id$|Id$|^ids?_|uuid|guid|identifier)/
+// Tokens a protocol hands to every client that asks: a WebDAV lock token names a lock in `lockdiscovery`
+// answers and `Lock-Token` headers (RFC 4918 asks it to be unique, not secret; wsgidav's
+// `"opaquelocktoken:" + hex(random.getrandbits(256))`, judged false in session 15). An identifier, then.
+const PUBLIC_TOKEN_NAME = /lock_?token/i
+const PUBLIC_TOKEN_SCHEME = /['"`](?:opaquelocktoken|urn:uuid):/i
+
+/** 'lock token' when the name or the value's literal scheme says the token is public by protocol. */
+function publicByProtocol(names: (string | undefined)[], line: string): string | undefined {
+  if (names.some((n) => n && PUBLIC_TOKEN_NAME.test(n)) || PUBLIC_TOKEN_SCHEME.test(line))
+    return 'lock token'
+  return undefined
+}
 
 /** The name a call's result is assigned to on its line (`const token = ...`, `token: ...`, `self.token = ...`). */
 export function assignedName(
@@ -160,10 +172,15 @@ export function cryptoFindings(context: CheckContext): Draft[] {
       if ((!python && call.callee === 'Math.random') || (python && PY_RANDOM.test(call.callee))) {
         const name = assignedName(context, module.path, call)
         const fnName = call.enclosing?.split('.').pop() ?? ''
-        const secret = [name, fnName]
-          .map((n) => (n ? SECRET_WORDS.exec(n)?.[1] : undefined))
-          .find(Boolean)
-        const id = secret ? undefined : [name, fnName].find((n) => n && ID_WORDS.test(n))
+        const publicToken = publicByProtocol(
+          [name, fnName],
+          context.quoter.line(module.path, call.loc.startLine)
+        )
+        const secret = publicToken
+          ? undefined
+          : [name, fnName].map((n) => (n ? SECRET_WORDS.exec(n)?.[1] : undefined)).find(Boolean)
+        const id =
+          publicToken ?? (secret ? undefined : [name, fnName].find((n) => n && ID_WORDS.test(n)))
         if (!secret && !id) continue
         const subject = secret ? `a ${secret.toLowerCase()} value` : `an identifier (${id})`
         out.push({

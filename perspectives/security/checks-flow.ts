@@ -130,6 +130,31 @@ function redirectChecked(module: ModuleModel, call: CallSite, arg: string): bool
  * (`location = request.path + '/'`): not a source for other sinks, but `//evil.example/` as a path keeps
  * its double slash in the Location header and the browser reads it as another host.
  */
+/**
+ * An input that reaches the redirect, for the message. A target built from the request's own path repeats
+ * that path, so the input is a request path, not a URL: `https://evil.example` cannot be one, and the
+ * handler answers only the paths it serves (live-server's trailing-slash redirect runs for an existing
+ * folder: `GET //evil.example/..%2f` is answered with `Location: //evil.example/..%2f/`, while the
+ * examples `//evil.example` and `https://evil.example` the message gave reach nothing, judged partly true
+ * in session 15).
+ */
+export function redirectExample(origin: Origin | undefined, arg: string): string {
+  // The request URL's path, not a value read out of its query (`url.parse(req.url, true).query.next`).
+  const fromPath =
+    !!requestUrlSource(arg) ||
+    (origin?.kind === 'request' &&
+      !!requestUrlSource(origin.steps[0]) &&
+      !/\bquery\b|searchParams|\.params\b|\.body\b|\.get\(/.test(origin.steps.slice(1).join(' ')))
+  if (!fromPath) return 'a value like `//evil.example` or `https://evil.example` in that input'
+  const slash = /\+\s*['"`]\/['"`]\s*$/.test(arg.trim())
+  return slash
+    ? 'a request for a path such as `//evil.example/..%2f`, which still resolves to a folder the handler redirects for, is answered with a Location that starts `//evil.example/` and'
+    : 'a request for a path that starts `//evil.example/` and that this handler answers is sent to a Location that starts `//evil.example/`, which'
+}
+
+/** What a page reads about itself in the browser: its URL, cookies, referrer, window name. */
+const BROWSER_SOURCE = /^(?:window\.)?(?:location|document|window\.name)\b/
+
 function requestUrlOrigin(taint: ModuleTaint, call: CallSite, arg: string): Origin | undefined {
   const direct = requestUrlSource(arg)
   if (direct) return { kind: 'request', label: direct, steps: [direct] }
@@ -193,6 +218,11 @@ export function flowFindings(context: CheckContext): Draft[] {
       // A library function that fetches or opens what its caller names is doing its job: for a parameter
       // input, SSRF needs a request source and path traversal a path joined onto a root.
       if (origin?.kind === 'parameter' && match.messageId === 'ssrf') continue
+      // A page that fetches from its own location asks the browser, on its user's behalf, for what the user
+      // could open anyway: no server makes the request (datasette's autocomplete `fetch(new URL(src,
+      // location.href))`, found before the packet in session 16).
+      if (match.messageId === 'ssrf' && origin && BROWSER_SOURCE.test(origin.steps[0] ?? ''))
+        continue
       if (
         origin?.kind === 'parameter' &&
         match.messageId === 'pathTraversal' &&
@@ -225,6 +255,7 @@ export function flowFindings(context: CheckContext): Draft[] {
           how: match.data.how ?? '',
           language: match.data.language ?? '',
           why: match.data.why ?? '',
+          example: match.messageId === 'openRedirect' ? redirectExample(origin, arg) : '',
           lookedFor:
             match.messageId === 'openRedirect'
               ? 'host/origin/netloc comparison, allow-list, is_safe_url'

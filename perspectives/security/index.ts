@@ -12,6 +12,7 @@ import type { Metrics } from '../types.js'
 import { cryptoFindings } from './checks-crypto.js'
 import { argumentFindings } from './argument-injection.js'
 import { flowFindings } from './checks-flow.js'
+import { containmentFindings } from './checks-containment.js'
 import { lineFindings } from './checks-lines.js'
 import { redosFindings } from './checks-redos.js'
 import type { CheckContext, Draft } from './context.js'
@@ -24,6 +25,8 @@ import { buildSpecs } from './specs.js'
 import { analyseTaint } from './taint.js'
 import { internalExports, scriptModules } from './internal-exports.js'
 import { workflowFindings } from './workflows.js'
+import { isVendoredCopy } from './vendored-copy.js'
+import { unpackagedFunctions } from './unpackaged.js'
 import { finishFindings, perKindMetrics } from '../kit/index.js'
 
 const SECURITY_REGEX_BOUNDS: RegexCheckBounds = { maxNfaSize: 20_000, fuzzing: false }
@@ -62,7 +65,8 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
         LANGUAGES.has(m.language) &&
         !isTestSupportPath(m.path) &&
         !isDeclarationFile(m.path) &&
-        !VENDORED.test(m.path)
+        !VENDORED.test(m.path) &&
+        !(ctx.source && isVendoredCopy(model, m, ctx.source))
     )
     const context: CheckContext = {
       model,
@@ -74,6 +78,11 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
     }
     // A module's exported helpers that the package does not export take input only from their callers.
     for (const [path, internal] of internalExports(model, modules, context.taint)) {
+      const module = modules.find((m) => m.path === path)
+      if (module) context.taint.set(path, analyseTaint(module, internal))
+    }
+    // Browser scripts outside every npm package: their exported functions are called by the repository only.
+    for (const [path, internal] of unpackagedFunctions(model, modules)) {
       const module = modules.find((m) => m.path === path)
       if (module) context.taint.set(path, analyseTaint(module, internal))
     }
@@ -103,6 +112,7 @@ export default definePerspective<SecurityMessageId, SecurityOptions>({
       ...argumentFindings(context),
       ...redos.map((r) => r.draft),
       ...lineFindings(context),
+      ...containmentFindings(context),
       ...prototypeFindings(context),
       ...cryptoFindings(context),
       ...secretFindings(context),

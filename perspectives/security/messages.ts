@@ -21,6 +21,8 @@ export type SecurityMessageId =
   | 'redosOnInput'
   | 'openRedirect'
   | 'argumentInjection'
+  | 'pathPrefixCheck'
+  | 'pathDecodedAfterCheck'
 
 export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   codeInjection: {
@@ -62,7 +64,7 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
   openRedirect: {
     title: '{{sink}} redirects to a URL built from {{input}} in {{function}}',
     message:
-      '{{function}} passes `{{arg}}` to {{sink}}{{path}} with no same-origin or allow-list check in the function; a value like `//evil.example` or `https://evil.example` sends users to another site from a link on this one.'
+      '{{function}} passes `{{arg}}` to {{sink}}{{path}} with no same-origin or allow-list check in the function; {{example}} sends users to another site from a link on this one.'
   },
   ssrf: {
     title: '{{sink}} requests a URL from {{input}} in {{function}}',
@@ -110,6 +112,16 @@ export const MESSAGES: Record<SecurityMessageId, MessageTemplate> = {
     message:
       '{{function}} matches `{{subject}}` against {{pattern}} in {{sink}}{{path}}; recheck found that an input like {{attack}} makes it backtrack {{complexity}}, so {{effect}} Limit the input length before matching or rewrite the pattern so that no two quantifiers can match the same text.'
   },
+  pathPrefixCheck: {
+    title: '{{function}} tests that a path starts with {{root}}, which ends without a separator',
+    message:
+      '{{function}} checks `{{condition}}`, and {{root}} holds `{{value}}`, which ends without a separator; a sibling folder whose name starts with the same text (`<root>-private/secret` beside `<root>`) passes the check. Compare against the root with a separator appended, or use path.relative and reject results that start with `..`.'
+  },
+  pathDecodedAfterCheck: {
+    title: '{{function}} decodes {{name}} with {{decoder}} after normalising it',
+    message:
+      '{{function}} normalises {{name}} on line {{line}} (`{{normalised}}`) and decodes it with {{decoder}} afterwards; an encoded `%2e%2e%2f` is no `..` segment when normalised and becomes `../` after decoding. Decode first, then normalise and check the result.'
+  },
   pullRequestTargetCheckout: {
     title: 'pull_request_target checks out the pull request head in {{file}}',
     message:
@@ -136,5 +148,7 @@ export const CWE: Record<SecurityMessageId, string> = {
   pullRequestTargetCheckout: 'CWE-829',
   redosOnInput: 'CWE-1333',
   openRedirect: 'CWE-601',
-  argumentInjection: 'CWE-88'
+  argumentInjection: 'CWE-88',
+  pathPrefixCheck: 'CWE-22',
+  pathDecodedAfterCheck: 'CWE-22'
 }

@@ -85,8 +85,19 @@ export function redirectNeutralised(arg: string): boolean {
   const text = arg.trim().replace(/^(?:location|url|redirect_to)\s*=\s*/, '')
   if (/^[fFrRbB]?['"`](\/[^/\\'"`$]|https?:\/\/[^/'"`$]+\/)/.test(text)) return true
   if (/^(encodeURIComponent|quote_plus)\s*\(/.test(text)) return true
+  if (ROUTE_URL.test(text)) return true
   return /\blstrip\(\s*['"][/\\]+['"]\s*\)|\.replace\(\s*\/\^(\\\/|\[\\\/)/.test(text)
 }
+
+/**
+ * A URL the framework builds for one of the application's own routes (Flask's and Quart's `url_for`,
+ * Starlette's `url_path_for`/`request.url_for`, Django's `reverse`): the arguments fill the route's path
+ * and query, and `_external=True` takes the host the request came to, so the target stays on the site
+ * whatever they hold (httpbin's `redirect(url_for("link_page", n=n, offset=0))`, found before the packet
+ * in session 16).
+ */
+const ROUTE_URL =
+  /^(?:(?:flask|quart|request|self\.request|app|router|urls|django\.urls)\.)?(?:url_for|url_path_for|reverse|reverse_lazy)\s*\(/
 
 export function isRedirectLiteral(arg: string): boolean {
   return isPlainLiteral(arg.trim().replace(/^(?:location|url|redirect_to)\s*=\s*/, ''))

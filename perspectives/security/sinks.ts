@@ -28,6 +28,8 @@ export interface ModuleSinks {
   http: PackageBindings
   nodeSerialize: PackageBindings
   jsYaml: PackageBindings
+  /** fstream, whose `Writer({ path })` creates the file or folder it is given (unzipper's extraction). */
+  fstream: PackageBindings
   python: boolean
   module: ModuleModel
 }
@@ -75,6 +77,7 @@ export function moduleSinks(module: ModuleModel): ModuleSinks {
     ]),
     nodeSerialize: bindingsOf(module, ['node-serialize', 'serialize-to-js']),
     jsYaml: bindingsOf(module, ['js-yaml']),
+    fstream: bindingsOf(module, ['fstream']),
     python: module.language === 'python',
     module
   }
@@ -256,6 +259,12 @@ function javaScriptSink(s: ModuleSinks, call: CallSite): SinkMatch | undefined {
   }
   const sql = SQL_CALLS.has(name) && name !== 'text' && receiver ? sqlSink(call) : undefined
   if (sql) return sql
+  // fstream's Writer writes where its options' `path` points: the path is the option, not the argument.
+  if (
+    packageFunction(s.fstream, callee, receiver, name) === 'Writer' &&
+    /(^|[{,\s])path\s*:/.test(codeOnly(first ?? ''))
+  )
+    return sinkOf('pathTraversal', callee, true)
   const fsFn =
     packageFunction(s.fs, callee, receiver, name) ??
     (receiver && /^(fs|fsp|fsPromises|fs\.promises)$/.test(receiver) ? name : undefined)

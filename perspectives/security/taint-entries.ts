@@ -136,7 +136,7 @@ export function directSource(
   return undefined
 }
 
-function isHandler(fn: FunctionDecl): boolean {
+export function isHandler(fn: FunctionDecl): boolean {
   return (fn.decorators ?? []).some((d) => HANDLER_DECORATOR.test(d))
 }
 
