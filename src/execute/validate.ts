@@ -59,7 +59,7 @@ export interface ExecuteOptions {
 }
 
 export interface ExecuteResult {
-  results: Map<string, SpecValidation>
+  results: Map<string, SpecRunResult>
   notes: string[]
 }
 
