@@ -124,6 +124,7 @@ describePython('probing an installed Python project (probe-py)', () => {
     ).toEqual([
       'crash:Counter.longest',
       'crash:initials',
+      'example:Pipe.last',
       'example:Pipe.twice',
       'example:double',
       'example:padded',
@@ -202,6 +203,27 @@ describePython('probing an installed Python project (probe-py)', () => {
     ])
   })
 
+  it('every example of a docstring that disagrees is reported, not only the first failing one, and only those decide its spec', () => {
+    // Pipe.last: a None the REPL does not print (no expectation) hid `pipe([1, 2]).last()` and `pipe([4, 5]).last()`.
+    const last = find('example', 'Pipe.last')
+    expect(last?.defect).toMatchObject({
+      line: 73,
+      source: 'pipe([1, 2]).last()',
+      want: '1',
+      got: '2',
+      also: [{ line: 77, source: 'pipe([4, 5]).last()', want: '4', got: '5' }]
+    })
+    expect(last?.message).toContain(
+      'and the docstring example `pipe([4, 5]).last()` (textkit/pipe.py:77) documents `4`; the code gives `5`'
+    )
+    expect(last?.spec.code).toContain('assert not set(failed) & {1, 3}')
+    expect(result.outcomes.get(last!.spec.id)?.validation).toMatchObject({
+      status: 'failed',
+      runs: 3,
+      claim: 'defect'
+    })
+  })
+
   it('a round trip that holds (escape/unescape) becomes a passing pytest spec over its values', () => {
     const held = probed().filter((p) => p.held)
     expect(held.map((p) => p.held?.symbol)).toContain('unescape')
@@ -258,6 +280,7 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(edges.findings.map((f) => [f.file, f.startLine]).sort()).toEqual([
       ['textkit/codec.py', null],
       ['textkit/pipe.py', 13],
+      ['textkit/pipe.py', 73],
       ['textkit/shown.py', PADDED_LINE],
       ['textkit/words.py', 27]
     ])

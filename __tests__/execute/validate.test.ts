@@ -1,7 +1,7 @@
 // The execute stage against real runners: specs written into a temporary copy of a fixture project
 // and run by the project's own jest, vitest, mocha, node:test and pytest.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { executeSpecs, type SpecFile } from '../../src/execute/validate.js'
+import { executeSpecs, TYPE_CHECK_OFF, type SpecFile } from '../../src/execute/validate.js'
 import { CI_PYTHON, fingerprint, fixtureWorkspace } from './workspace.js'
 
 const SECRETS = {
@@ -18,6 +18,51 @@ const base = { perFileMs: 60_000, totalMs: 600_000, parentEnv, secrets, runs: 3 
 
 /** A check every framework's spec makes: no token under any name reaches the child. */
 const NO_TOKEN_JS = `Object.entries(process.env).filter(([k, v]) => /TOKEN|^ACTIONS_|^HF_|^INPUT_/.test(k) || /supersecret|act_secret/.test(v ?? ''))`
+
+describe('jest (TypeScript through ts-jest with its type check on)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let before: Record<string, string>
+  // A string where a number is declared, on purpose, and an import the file never uses.
+  const wrongType = `import { expect, it } from '@jest/globals'\nimport { average, bulkDiscount } from '../src/pricing'\nit('a string is refused', () => { expect(() => bulkDiscount('99')).toThrow(TypeError) })\n`
+  const files: SpecFile[] = [
+    {
+      id: 'typed',
+      path: '__tests__/pricing.typed.test.ts',
+      framework: 'jest',
+      language: 'typescript',
+      code: wrongType
+    },
+    {
+      id: 'broken',
+      path: '__tests__/pricing.broken.test.ts',
+      framework: 'jest',
+      language: 'typescript',
+      code: `import { nothing } from '../src/missing'\nnothing()\n`
+    }
+  ]
+  let result: Awaited<ReturnType<typeof executeSpecs>>
+
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('jest-ts-typed', { git: true })
+    before = await fingerprint(ws.dir)
+    result = await executeSpecs(files, { ...base, workspace: ws.dir })
+  }, 240_000)
+  afterAll(() => ws.remove())
+
+  it('a spec the compiler rejects is written so it compiles, runs 3 of 3, and is given back as it ran', () => {
+    const typed = result.results.get('typed')!
+    expect(typed).toMatchObject({ status: 'passed', runs: 3, message: null })
+    expect(typed.code).toBe(`${TYPE_CHECK_OFF}\n${wrongType}`)
+    expect(files[0].code).toBe(wrongType)
+  })
+  it('a spec that does not load for another reason (a missing module) stays an error', () => {
+    expect(result.results.get('broken')).toMatchObject({ status: 'error', runs: 0 })
+    expect(result.results.get('broken')?.code).toBeDefined()
+  })
+  it('the workspace is byte-identical afterwards', async () => {
+    expect(await fingerprint(ws.dir)).toEqual(before)
+  })
+})
 
 describe('jest (TypeScript, ESM through ts-jest)', () => {
   let ws: { dir: string; remove(): Promise<void> }

@@ -283,11 +283,12 @@ def _probe_pairs():
 class _Recorder(doctest.DocTestRunner):
     def __init__(self):
         super().__init__(verbose=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL)
-        self.first = None
+        self.failed = []
+    # doctest runs every example of a docstring: each one that fails is kept, not only the first.
     def report_failure(self, out, test, example, got):
-        if self.first is None: self.first = (example, got, None)
+        self.failed.append((example, got, None))
     def report_unexpected_exception(self, out, test, example, exc_info):
-        if self.first is None: self.first = (example, None, exc_info[1])
+        self.failed.append((example, None, exc_info[1]))
 def _same_value(want, got):
     # The same Python value written two ways (u'a' and 'a', "a" and 'a'): a stale spelling, not a defect.
     try:
@@ -366,7 +367,7 @@ def _run_example_test(test, setup, globs):
         exec(compile(setup, '<testsetup>', 'exec'), test.globs)
     runner = _Recorder()
     runner.run(test, out=lambda s: None, clear_globs=False)
-    return runner.first
+    return runner.failed
 _CHECKER = doctest.OutputChecker()
 _FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 def _same_shown(want, got):
@@ -394,54 +395,73 @@ def _probe_examples():
         _touched.discard('clock'); _touched.discard('randomness'); _touched.discard('environment')
         del _reads[:]
         try:
-            first = _run_example_test(test, setup, globs)
+            failed = _run_example_test(test, setup, globs)
             # A name the examples use without importing it, exported by the package itself (seq from functional):
             # given as the package's reader would import it. Any other missing name leaves the example unrun.
-            while first is not None and isinstance(first[2], NameError) and len(provided) < 5:
-                name = _missing_name(first[2])
+            while failed and isinstance(failed[0][2], NameError) and len(provided) < 5:
+                name = _missing_name(failed[0][2])
                 top = sys.modules.get(mod.__name__.split('.')[0])
                 if not name or name in provided or name.startswith('_') or top is None or not hasattr(top, name): break
                 provided[name] = top.__name__
                 globs[name] = getattr(top, name)
-                first = _run_example_test(test, setup, globs)
+                failed = _run_example_test(test, setup, globs)
         except _Blocked:
             continue
         except Exception as e:
             # The setup block does not run here: the examples after it are no expectation.
-            first = None
             if any(ex.want for ex in test.examples):
                 _emit({'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': test.lineno, 'source': test.examples[0].source.strip()[:300], 'reason': 'its .. testsetup:: block does not run here (' + type(e).__name__ + ')'})
             continue
-        if first is None: continue
-        example, got, error = first
-        # Setup the docstring leaves to its reader (a name it never imports) and trapped effects say nothing about the code.
-        if error is not None and isinstance(error, (NameError, ImportError, _Blocked)): continue
-        if got is not None and (' at 0x' in got or ' object at ' in got or _same_value(example.want, got) or _same_shown(example.want, got)): continue
-        # No output written (>>> f(x), or the result told in a comment): the docstring states no result to hold the code to.
-        if got is not None and not example.want.strip(): continue
-        line = None if test.lineno is None else test.lineno + example.lineno + 1
-        if error is not None and isinstance(error, SyntaxError) and (getattr(error, 'filename', '') or '').startswith('<doctest'):
-            _emit({'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'the example is not valid Python (SyntaxError): the documentation needs the fix, the code is not reached'})
-            continue
-        # Not deterministic or not self-contained: what its statements read, what it read at run time, or a second run.
-        upto = test.examples[:test.examples.index(example) + 1]
-        why = _unsteady(setup + '\n' + '\n'.join(ex.source for ex in upto))
-        if why is None and _touched & {'clock', 'randomness', 'environment'}:
-            why = 'it reads ' + ('the clock' if 'clock' in _touched else 'randomness' if 'randomness' in _touched else 'the environment')
-        outside = [r for r in _reads if not _own(r)]
-        if why is None and outside:
-            why = 'it reads ' + outside[0][:120] + ', a file the project does not ship'
-        if why is None:
+        if not failed: continue
+        runs = [failed]
+        held = []
+        for i, (example, got, error) in enumerate(failed):
+            # An example after one that raised reads names the raise left unset: what it shows says nothing more.
+            if any(e is not None for x, g, e in failed[:i]): break
+            row = _judge_example(test, setup, globs, provided, example, got, error, runs)
+            if row is None: continue
+            if row.get('kind') == 'unsteady':
+                _emit(row)
+                # What makes one example unsteady (the clock, a file) holds for every one after it.
+                if not row['reason'].startswith('the example is not valid Python'): break
+                continue
+            held.append(row)
+        if not held: continue
+        first = held[0]
+        if len(held) > 1:
+            first['also'] = [{k: r[k] for k in ('line', 'source', 'want', 'got', 'position')} for r in held[1:5]]
+        _emit(first)
+def _judge_example(test, setup, globs, provided, example, got, error, runs):
+    # One failing example: None when it states nothing to hold the code to, an 'unsteady' row with the
+    # plan's reason, or the 'example' row of a disagreement.
+    # Setup the docstring leaves to its reader (a name it never imports) and trapped effects say nothing about the code.
+    if error is not None and isinstance(error, (NameError, ImportError, _Blocked)): return None
+    if got is not None and (' at 0x' in got or ' object at ' in got or _same_value(example.want, got) or _same_shown(example.want, got)): return None
+    # No output written (>>> f(x), or the result told in a comment): the docstring states no result to hold the code to.
+    if got is not None and not example.want.strip(): return None
+    line = None if test.lineno is None else test.lineno + example.lineno + 1
+    if error is not None and isinstance(error, SyntaxError) and (getattr(error, 'filename', '') or '').startswith('<doctest'):
+        return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'the example is not valid Python (SyntaxError): the documentation needs the fix, the code is not reached'}
+    # Not deterministic or not self-contained: what its statements read, what it read at run time, or a second run.
+    upto = test.examples[:test.examples.index(example) + 1]
+    why = _unsteady(setup + '\n' + '\n'.join(ex.source for ex in upto))
+    if why is None and _touched & {'clock', 'randomness', 'environment'}:
+        why = 'it reads ' + ('the clock' if 'clock' in _touched else 'randomness' if 'randomness' in _touched else 'the environment')
+    outside = [r for r in _reads if not _own(r)]
+    if why is None and outside:
+        why = 'it reads ' + outside[0][:120] + ', a file the project does not ship'
+    if why is None:
+        if len(runs) == 1:
             try:
-                again = _run_example_test(test, setup, globs)
+                runs.append(_run_example_test(test, setup, globs))
             except BaseException:
-                again = None
-            if again is None or again[0] is not example or (again[1] or '') != (got or '') or type(again[2]) is not type(error):
-                why = 'its output differs between two runs'
-        if why is not None:
-            _emit({'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': why})
-            continue
-        _emit({'kind': 'example', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example), **({'setup': setup} if setup else {}), **({'provided': provided} if provided else {})})
+                runs.append(None)
+        again = next(((g, e) for x, g, e in (runs[1] or []) if x is example), None)
+        if again is None or (again[0] or '') != (got or '') or type(again[1]) is not type(error):
+            why = 'its output differs between two runs'
+    if why is not None:
+        return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': why}
+    return {'kind': 'example', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example), **({'setup': setup} if setup else {}), **({'provided': provided} if provided else {})}
 def _missing_name(e):
     name = getattr(e, 'name', None)
     if name: return name

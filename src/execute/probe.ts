@@ -53,6 +53,10 @@ export type ProbedDefect =
       setup?: string
       /** Names the examples use without importing them, given from the package that exports them (`seq` from `functional`). */
       provided?: Record<string, string>
+      /** The example's index among the docstring's examples. */
+      position?: number
+      /** Further examples of the same docstring that disagree with the code, in order. */
+      also?: { line: number | null; source: string; want: string; got: string; position: number }[]
     }
   | {
       kind: 'round-trip'
@@ -220,7 +224,12 @@ export function defectMessage(d: ProbedDefect): string {
               .map(([n, m]) => `${n} from ${m}`)
               .join(', ')}, which the examples use without importing)`
           : ''
-      }`
+      }${(d.also ?? [])
+        .map(
+          (a) =>
+            `; and the docstring example \`${a.source}\` (${d.module}${a.line === null ? '' : `:${a.line}`}) documents ${a.want === '' ? 'no output' : `\`${a.want}\``}; the code gives \`${a.got}\``
+        )
+        .join('')}`
     case 'round-trip':
       return `${d.symbol}(${d.encoder}(${d.value})) ${d.raised ? `raises ${d.raised}` : `returns ${d.returned}`}, not ${d.value} (${d.encoder} gives ${d.encoded})${d.documented ? `; the project documents them as a pair: "${d.documented}"` : ''}`
   }
@@ -330,7 +339,15 @@ export function defectDraft(d: ProbedDefect, dotted: string, home: ProbeHome): S
         python: [
           `tests = [t for t in doctest.DocTestFinder(recurse=True).find(${dotted}) if t.name == ${pyString(d.test)}]`,
           'assert tests, "the docstring was not found"',
-          'runner = doctest.DocTestRunner(',
+          // Only the examples that disagree decide: another one the plan holds no expectation of
+          // (a None the REPL does not print) fails under doctest whatever the fix.
+          'failed = []',
+          'class Runner(doctest.DocTestRunner):',
+          '    def report_failure(self, out, test, example, got):',
+          '        failed.append(test.examples.index(example))',
+          '    def report_unexpected_exception(self, out, test, example, exc_info):',
+          '        failed.append(test.examples.index(example))',
+          'runner = Runner(',
           '    optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL',
           ')',
           'for test in tests:',
@@ -344,7 +361,13 @@ export function defectDraft(d: ProbedDefect, dotted: string, home: ProbeHome): S
               ]
             : []),
           '    runner.run(test, out=lambda text: None)',
-          `assert runner.failures == 0, ${pyString(`${d.source} should give ${d.want || 'no output'}`)}`
+          ...(d.position === undefined
+            ? [
+                `assert runner.failures == 0, ${pyString(`${d.source} should give ${d.want || 'no output'}`)}`
+              ]
+            : [
+                `assert not set(failed) & {${[d.position, ...(d.also ?? []).map((a) => a.position)].join(', ')}}, ${pyString(`${d.source} should give ${d.want || 'no output'}`)}`
+              ])
         ].join('\n')
       }
     }

@@ -467,6 +467,11 @@ export async function validateSpecs(
       }
       if (claim === 'defect') message = judged?.message ?? message
       const probe = probed.find((p) => p.spec.id === file.id)
+      // Written so the project's type-checking loader compiles it: delivered as it ran.
+      if (result.code !== undefined) {
+        outcome.spec = { ...outcome.spec, code: result.code }
+        if (probe) probe.spec = { ...probe.spec, code: result.code }
+      }
       let deliver =
         result.status === 'passed'
           ? claim !== 'defect'
