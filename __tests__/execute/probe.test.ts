@@ -115,6 +115,11 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(find('example', 'check')).toBeUndefined()
     // `>>> is_short('abc')  # returns true`: the result told in a comment, no output written.
     expect(find('example', 'is_short')).toBeUndefined()
+    // The same dict in another key order; a set of strings elided with `...`, whose order follows hashing.
+    expect(find('example', 'fields')).toBeUndefined()
+    expect(find('example', 'tags')).toBeUndefined()
+    // One character by its parameter's name: ord('') is a call outside the contract, not a crash.
+    expect(find('crash', 'code_of')).toBeUndefined()
     expect(find('round-trip', 'unescape')).toBeUndefined()
     expect(find('round-trip', 'from_digest')).toBeUndefined()
     expect(
@@ -128,6 +133,7 @@ describePython('probing an installed Python project (probe-py)', () => {
       'example:Pipe.twice',
       'example:double',
       'example:padded',
+      'example:parts',
       'round-trip:decode'
     ])
   })
@@ -279,6 +285,7 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(examples.map((f) => f.severity)).toEqual(examples.map(() => 'medium'))
     expect(edges.findings.map((f) => [f.file, f.startLine]).sort()).toEqual([
       ['textkit/codec.py', null],
+      ['textkit/orders.py', 25],
       ['textkit/pipe.py', 13],
       ['textkit/pipe.py', 73],
       ['textkit/shown.py', PADDED_LINE],
