@@ -6,6 +6,7 @@ import type { Perspective } from '../../perspectives/define.js'
 import edgeCases from '../../perspectives/edge-cases/index.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
+import security from '../../perspectives/security/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
 import { findings, rows } from './judged-helpers.js'
 
@@ -118,5 +119,45 @@ describe('judged in round 10: performance, a slow pattern in a constant nothing 
       ].join('\n')
     })
     expect(rows(found, 'catastrophicRegex')).toEqual(['catastrophicRegex lib/cookies.js:2'])
+  })
+})
+
+describe("judged in round 10: security, an ASGI server's request text is not a command-line tool's flags", () => {
+  const app = (call: string) => ({
+    'pyproject.toml': [
+      '[project]',
+      'name = "tables"',
+      'version = "1.0.0"',
+      '[project.scripts]',
+      'tables = "tables.cli:serve"',
+      ''
+    ].join('\n'),
+    'tables/__init__.py': '',
+    'tables/cli.py':
+      'import sys\nfrom tables.app import App\n\n\ndef serve():\n    App().run(sys.argv[1:])\n',
+    'tables/app.py': [
+      'import re', // 1
+      '', // 2
+      '', // 3
+      'def css_class(s):', // 4
+      '    return re.sub(r"(\\w+\\s?)+$", "", s)', // 5
+      '', // 6
+      '', // 7
+      'class App:', // 8
+      `    async def ${call}:`, // 9
+      '        body = await receive()', // 10
+      '        name = css_class(body["body"].decode())', // 11
+      '        await send({"type": "http.response.body", "body": name.encode()})', // 12
+      ''
+    ].join('\n')
+  })
+  it('an app called with (scope, receive, send) serves requests; its ReDoS finding says nothing of a CLI', async () => {
+    const found = await findings(
+      security as Perspective<string, unknown>,
+      app('__call__(self, scope, receive, send)')
+    )
+    const redos = found.filter((f) => f.messageId === 'redosOnInput')
+    expect(redos.map((f) => `${f.file}:${f.startLine}`)).toEqual(['tables/app.py:5'])
+    expect(redos[0].message).not.toMatch(/command-line tool/)
   })
 })

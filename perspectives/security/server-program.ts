@@ -7,9 +7,9 @@ import type { ModuleModel } from '../../src/model/types.js'
 
 /** Python modules that start or implement a server. */
 const PY_SERVER_IMPORT =
-  /^(?:wsgiref(?:\.|$)|http\.server$|socketserver$|aiohttp\.web|tornado\.web)/
+  /^(?:wsgiref(?:\.|$)|http\.server$|socketserver$|aiohttp\.web|tornado\.web|uvicorn$|hypercorn(?:\.|$))/
 
-/** `createServer(...)` (node:http, net, https) or a WSGI callable's `(environ, start_response)`. */
+/** `createServer(...)` (node:http, net, https), a WSGI or ASGI callable, or a Python server it starts. */
 export function servesRequests(modules: ModuleModel[]): boolean {
   return modules.some(
     (m) =>
@@ -18,7 +18,11 @@ export function servesRequests(modules: ModuleModel[]): boolean {
         m.calls.some((c) => c.name === 'createServer') ||
         m.functions.some((f) => {
           const names = f.params.map((p) => p.name)
-          return names.includes('environ') && names.includes('start_response')
+          // WSGI's (environ, start_response); ASGI's (scope, receive, send): datasette, round 10.
+          return (
+            (names.includes('environ') && names.includes('start_response')) ||
+            (names.includes('scope') && names.includes('receive') && names.includes('send'))
+          )
         }))
   )
 }
