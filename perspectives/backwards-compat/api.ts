@@ -15,6 +15,7 @@ import type {
 import { isTestSupportPath } from '../shared/support-files.js'
 import { functionFinder, kwargsKeys, type KwargsKeys } from './kwargs-keys.js'
 import { isDeclarationFile } from '../shared/units.js'
+import { pythonAliases } from './python-aliases.js'
 
 export type ApiKind =
   'function' | 'class' | 'method' | 'property' | 'variable' | 'type' | 'value' | 'reexport'
@@ -42,6 +43,8 @@ export interface ApiItem {
   kwargsKeys?: KwargsKeys
   /** Python: the module's top-level variable names, which annotations may use as type aliases. */
   moduleNames?: string[]
+  /** Python: the package's type aliases by name (python-aliases.ts), to compare what annotations mean. */
+  typeAliases?: Map<string, string>
   loc: Location
 }
 
@@ -133,8 +136,13 @@ export function declaresExports(model: CodeModel): boolean {
  * The public API of a model, by key. With `entriesOnly` (the package declares `exports`), JavaScript and
  * TypeScript modules other than the entry modules are private: users cannot import them.
  */
-export function publicApi(model: CodeModel, entriesOnly = false): Map<string, ApiItem> {
+export function publicApi(
+  model: CodeModel,
+  entriesOnly = false,
+  source?: (file: string) => string | undefined
+): Map<string, ApiItem> {
   const items = new Map<string, ApiItem>()
+  const typeAliases = pythonAliases(model, source)
   const named = entryFiles(model)
   const lookup = classLookup(model)
   const byPath = new Map(model.modules.map((m) => [m.path, m]))
@@ -160,7 +168,7 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
           language: module.language,
           entry,
           declaration: isDeclarationFile(module.path),
-          ...(moduleNames ? { moduleNames } : {})
+          ...(moduleNames ? { moduleNames, typeAliases } : {})
         })
     }
     if (module.language === 'python') {

@@ -191,7 +191,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     const { options } = context
     // A package whose HEAD declares `exports` offers only its entry modules; the base is read the same way.
     const entriesOnly = declaresExports(context.model)
-    const head = publicApi(context.model, entriesOnly)
+    const head = publicApi(context.model, entriesOnly, context.source)
     const base = context.base ?? { unavailable: 'the engine prepared no base for this run' }
     const headSurface = await scriptSurface(context.model, context.source)
     const apiReport = buildApiReport({ model: context.model, script: headSurface, items: head })
@@ -252,7 +252,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       }
     }
     const ref = base.ref
-    const baseApi = publicApi(base.model, entriesOnly)
+    const baseApi = publicApi(base.model, entriesOnly, base.source)
     // When the compiler read the package's entry points at both ends, it speaks for JavaScript and
     // TypeScript (declarations, members, overloads, inheritance); the model's items stay for Python.
     const baseSurface = headSurface ? await scriptSurface(base.model, base.source) : null
