@@ -108,3 +108,132 @@ describe('a Python parameter retyped through an alias of the same type (markdown
     ])
   })
 })
+
+const pyproject = (version: string): string => `[project]\nname = "pkg"\nversion = "${version}"\n`
+
+describe('a Python class moved to another module and imported back (iniconfig 2)', () => {
+  it('is no break while __init__ still offers it; one not imported back is removed', async () => {
+    const base = {
+      'pyproject.toml': pyproject('1.0.0'),
+      'pkg/__init__.py': [
+        "__all__ = ['Config', 'ParseError', 'LineError']",
+        '',
+        '',
+        'class ParseError(Exception):',
+        '    pass',
+        '',
+        '',
+        'class LineError(Exception):',
+        '    pass',
+        '',
+        '',
+        'class Config:',
+        '    pass',
+        ''
+      ].join('\n')
+    }
+    const head = {
+      'pyproject.toml': pyproject('2.0.0'),
+      'pkg/exceptions.py': [
+        'class ParseError(Exception):',
+        '    pass',
+        '',
+        '',
+        'class LineError(Exception):',
+        '    pass',
+        ''
+      ].join('\n'),
+      'pkg/__init__.py': [
+        "__all__ = ['Config', 'ParseError']",
+        '',
+        'from .exceptions import ParseError',
+        '',
+        '',
+        'class Config:',
+        '    pass',
+        ''
+      ].join('\n')
+    }
+    const found = await compatBreaks(base, head)
+    expect(found.filter((f) => /Removed|Changed/.test(f.split(' ')[0]))).toEqual([
+      expect.stringMatching(
+        /^exportRemoved Class LineError removed from pkg\/__init__.py @pkg\/__init__.py:8 /
+      )
+    ])
+  })
+})
+
+describe('a shim in a private module that a public module only used (parso 0.8)', () => {
+  it('its removal is no break; a name __init__ re-exported from a private module still is', async () => {
+    const base = {
+      'pyproject.toml': pyproject('1.0.0'),
+      'pkg/__init__.py': 'from pkg._impl import load\n',
+      'pkg/_compat.py': ['def utf8_repr(func):', '    return func', ''].join('\n'),
+      'pkg/_impl.py': ['def load(text):', '    return text', ''].join('\n'),
+      'pkg/tree.py': [
+        'from pkg._compat import utf8_repr',
+        '',
+        '',
+        'class Leaf:',
+        '    @utf8_repr',
+        '    def __repr__(self):',
+        "        return 'leaf'",
+        ''
+      ].join('\n')
+    }
+    const head = {
+      'pyproject.toml': pyproject('2.0.0'),
+      'pkg/__init__.py': '\n',
+      'pkg/_impl.py': ['def read(text):', '    return text', ''].join('\n'),
+      'pkg/tree.py': ['class Leaf:', '    def __repr__(self):', "        return 'leaf'", ''].join(
+        '\n'
+      )
+    }
+    const found = await compatBreaks(base, head)
+    expect(found.filter((f) => /Removed/.test(f.split(' ')[0]))).toEqual([
+      expect.stringMatching(
+        /^exportRemoved Function load removed from pkg\/_impl.py @pkg\/_impl.py:1 /
+      )
+    ])
+  })
+})
+
+describe('a keyword argument the old version refused (parso 0.8)', () => {
+  it("`if 'start_pos' in kwargs: raise` makes start_pos no keyword it took; one it took is still a removal", async () => {
+    const grammar = (signature: string, guard: string[]): string =>
+      [
+        'class Grammar:',
+        `    def parse(${signature}):`,
+        ...guard,
+        '        return self._parse(code=code, **kwargs)',
+        '',
+        '    def _parse(self, code=None, error_recovery=True, start_pos=(1, 0), cache=False):',
+        '        return code',
+        ''
+      ].join('\n')
+    const base = {
+      'pyproject.toml': pyproject('1.0.0'),
+      'pkg/__init__.py': 'from pkg.grammar import Grammar\n',
+      'pkg/grammar.py': grammar('self, code=None, **kwargs', [
+        "        if 'start_pos' in kwargs:",
+        "            raise TypeError('parse() got an unexpected keyword argument.')"
+      ])
+    }
+    const head = {
+      'pyproject.toml': pyproject('2.0.0'),
+      'pkg/__init__.py': 'from pkg.grammar import Grammar\n',
+      'pkg/grammar.py': [
+        'class Grammar:',
+        '    def parse(self, code=None, *, error_recovery=True):',
+        '        return code',
+        ''
+      ].join('\n')
+    }
+    const found = await compatBreaks(base, head)
+    expect(found.filter((f) => f.startsWith('parameterRemoved'))).toEqual([
+      expect.stringMatching(
+        /^parameterRemoved Grammar.parse lost parameter cache @pkg\/grammar.py:2$/
+      )
+    ])
+  })
+})

@@ -405,6 +405,11 @@ function reexportsFromPrivate(
   lookup: ClassLookup,
   byPath: ReadonlyMap<string, ModuleModel>
 ): void {
+  // A module other than a package's `__init__.py` that imports a helper without naming it in
+  // `__all__` uses it; it does not offer it (parso 0.7's `tree.py` importing `utf8_repr` from
+  // `_compatibility`: judged no break when the shim went).
+  const initModule = module.path === '__init__.py' || module.path.endsWith('/__init__.py')
+  if (!module.all && !initModule) return
   for (const imp of module.imports) {
     if (imp.kind !== 'python' || !imp.resolved) continue
     const source = byPath.get(imp.resolved)

@@ -102,6 +102,18 @@ function dynamicExports(model: AnalyseContext<unknown>['model']): Map<string, st
         if (literal.enclosing === '__getattr__' && /^[A-Za-z_]\w*$/.test(literal.value))
           found.set(`${module.path}#${literal.value}`, module.path)
       }
+      // `from .exceptions import ParseError` in a package's `__init__.py` (or a name `__all__` lists):
+      // the module still offers what it imports from the package (iniconfig 2, judged no break).
+      const init = module.path === '__init__.py' || module.path.endsWith('/__init__.py')
+      for (const imp of module.imports) {
+        if (imp.kind !== 'python' || !imp.resolved) continue
+        for (const { local } of imp.names)
+          if (
+            local !== '*' &&
+            (module.all ? module.all.includes(local) : init && !local.startsWith('_'))
+          )
+            found.set(`${module.path}#${local}#import`, imp.resolved)
+      }
       continue
     }
     if (!isEntryModule(module, named)) continue
