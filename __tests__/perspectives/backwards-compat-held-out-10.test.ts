@@ -237,3 +237,26 @@ describe('a keyword argument the old version refused (parso 0.8)', () => {
     ])
   })
 })
+
+describe('a repository script beside the package a manifest declares (markdown-it-py 3)', () => {
+  it('its removal is no break; a module of the declared package removed still is', async () => {
+    const flit = (version: string): string =>
+      `${pyproject(version)}\n[tool.flit.module]\nname = "pkg"\n`
+    const base = {
+      'pyproject.toml': flit('1.0.0'),
+      'pkg/__init__.py': 'from pkg.main import render\n',
+      'pkg/main.py': ['def render(text):', '    return text', ''].join('\n'),
+      'pkg/extra.py': ['def helper(text):', '    return text', ''].join('\n'),
+      'profiler.py': ['def profile(text):', '    return text', ''].join('\n')
+    }
+    const head = {
+      'pyproject.toml': flit('2.0.0'),
+      'pkg/__init__.py': 'from pkg.main import render\n',
+      'pkg/main.py': ['def render(text):', '    return text', ''].join('\n')
+    }
+    const found = await compatBreaks(base, head)
+    expect(found.filter((f) => /Removed/.test(f.split(' ')[0]))).toEqual([
+      expect.stringMatching(/^moduleRemoved Module pkg\.extra removed /)
+    ])
+  })
+})

@@ -89,6 +89,29 @@ export function isPublicPythonPath(path: string): boolean {
   )
 }
 
+/**
+ * Python: whether a module is in what the package ships. A manifest that declares its packages
+ * (setuptools `packages`/`py-modules`, flit's module, hatch, poetry) ships those and nothing else of
+ * its folder: a script beside them (markdown-it-py's `profiler.py` next to `markdown_it/`, judged no
+ * break when it went) is the repository's, not the package's. Without such a declaration every
+ * module counts.
+ */
+export function shippedPython(model: CodeModel): (path: string) => boolean {
+  const declared = model.facts.manifests
+    .filter((m) => m.kind !== 'package.json' && (m.packages ?? []).length > 0)
+    .map((m) => {
+      const dir = m.path.includes('/') ? m.path.slice(0, m.path.lastIndexOf('/') + 1) : ''
+      return { dir, shipped: (m.packages ?? []).map((p) => dir + p) }
+    })
+  return (path) => {
+    const owners = declared.filter((d) => path.startsWith(d.dir))
+    if (owners.length === 0) return true
+    return owners.some((d) =>
+      d.shipped.some((p) => (p.endsWith('.py') ? path === p : path.startsWith(`${p}/`)))
+    )
+  }
+}
+
 /** Package entry files named by manifests (without extension, so `dist/index.js` matches `src/index.ts` only by name). */
 export function entryFiles(model: CodeModel): Set<string> {
   const named = new Set<string>()
@@ -143,6 +166,7 @@ export function publicApi(
 ): Map<string, ApiItem> {
   const items = new Map<string, ApiItem>()
   const typeAliases = pythonAliases(model, source)
+  const shipped = shippedPython(model)
   const named = entryFiles(model)
   const lookup = classLookup(model)
   const byPath = new Map(model.modules.map((m) => [m.path, m]))
@@ -172,7 +196,8 @@ export function publicApi(
         })
     }
     if (module.language === 'python') {
-      if (isPublicPythonPath(module.path)) pythonApi(module, add, lookup, byPath)
+      if (isPublicPythonPath(module.path) && shipped(module.path))
+        pythonApi(module, add, lookup, byPath)
     } else if (['typescript', 'tsx', 'javascript', 'jsx'].includes(module.language)) {
       scriptApi(module, add)
     }
