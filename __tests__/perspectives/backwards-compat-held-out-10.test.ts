@@ -260,3 +260,38 @@ describe('a repository script beside the package a manifest declares (markdown-i
     ])
   })
 })
+
+describe('a TypeScript parameter retyped through an alias of the same type', () => {
+  it('env: Record<string, unknown> -> EnvType (an alias in another file) is no break; an alias of a narrower type is', async () => {
+    const typed = (version: string): string =>
+      manifest({ version, types: 'index.d.ts', files: ['index.js', '*.d.ts'] })
+    const base = {
+      'package.json': typed('1.0.0'),
+      'index.js': 'exports.render = (s) => s\nexports.parse = (s) => [s]\n',
+      'index.d.ts': [
+        'export declare function render(src: string, env?: Record<string, unknown>): string',
+        'export declare function parse(src: string, env: Record<string, unknown>): string[]',
+        ''
+      ].join('\n')
+    }
+    const head = {
+      ...base,
+      'package.json': typed('2.0.0'),
+      'types.d.ts': [
+        'export type EnvType = Record<string, unknown>',
+        'export type StrictEnv = Record<string, string>',
+        ''
+      ].join('\n'),
+      'index.d.ts': [
+        "import type { EnvType, StrictEnv } from './types'",
+        'export declare function render(src: string, env?: EnvType): string',
+        'export declare function parse(src: string, env: StrictEnv): string[]',
+        ''
+      ].join('\n')
+    }
+    const { found } = await breaksOf(base, head)
+    expect(found).toEqual([
+      'parse: type of parameter `env` changed from `Record<string, unknown>` to `StrictEnv` @index.d.ts:3'
+    ])
+  })
+})

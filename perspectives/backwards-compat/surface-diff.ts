@@ -220,10 +220,13 @@ function callBreak(
     // `any`, an unknown name too) narrows nothing a checker sees (async 3's `seq`).
     const anything = (p: typeof was): boolean =>
       p.untyped === true || p.unresolved === true || isAnyType(p.type) || p.type.trim() === '*'
-    const relation =
+    let relation =
       was.untyped || is.untyped || (is.unresolved && anything(was))
         ? 'same'
         : compareTypes(was.type, is.type, names)
+    // A type alias on either side is read as the type it stands for before it counts as a change.
+    if ((relation === 'narrower' || relation === 'changed') && (was.expanded || is.expanded))
+      relation = compareTypes(was.expanded ?? was.type, is.expanded ?? is.type, names)
     if (relation === 'narrower' || relation === 'changed')
       return {
         reason: `type of parameter \`${was.name}\` ${relation === 'narrower' ? 'narrowed' : 'changed'} from \`${was.type}\` to \`${is.type}\``,
