@@ -267,7 +267,7 @@ function otherRemovedParameters(was: SurfaceItem, is: SurfaceItem, reason: strin
   const longest = Math.max(...now.map((n) => n.params.length))
   const found = new Set<string>()
   for (const sig of was.signatures ?? []) {
-    const gone = sig.params.slice(longest).filter((p) => !p.rest)
+    const gone = sig.params.slice(longest).filter((p) => !p.rest && !p.synthetic)
     if (gone[0]?.name !== named) continue
     for (const p of gone.slice(1)) found.add(p.name)
   }

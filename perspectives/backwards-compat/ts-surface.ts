@@ -84,6 +84,8 @@ export interface SurfaceParam {
   unresolved?: boolean
   /** The written type with the type aliases it names replaced by what they stand for. */
   expanded?: string
+  /** No declaration: the `...args` the checker gives a JavaScript function that reads `arguments`. */
+  synthetic?: boolean
 }
 
 /** A type parameter as declared: `TReq extends http.IncomingMessage = http.IncomingMessage`. */
@@ -230,6 +232,7 @@ class Walker {
           : {}),
         ...(param && !param.type && jsdoc && this.unresolved(jsdoc) ? { unresolved: true } : {}),
         ...(param?.type ? this.expandedType(param.type) : {}),
+        ...(pdecl ? {} : { synthetic: true }),
         ...(param ? optionKeys(ts, this.checker, param, p, decl) : {})
       }
     })
