@@ -82,7 +82,7 @@ describe('Python requirement across manifests', () => {
       manifest('setup.cfg', 'setup.cfg', '>=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*')
     ]
     const found = raised(base, [manifest('pyproject.toml', 'pyproject.toml', '>=3.7')])
-    expect(found.map((c) => [c.data.before, c.data.after, c.place.base?.file])).toEqual([
+    expect(found.map((c) => [c.data.before, c.data.after, c.data.file])).toEqual([
       ['>=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*', '>=3.7', 'setup.cfg']
     ])
     expect(raised(base, [manifest('pyproject.toml', 'pyproject.toml', '>=2.7')])).toEqual([])
