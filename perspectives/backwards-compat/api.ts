@@ -15,6 +15,7 @@ import type {
 import { isTestSupportPath } from '../shared/support-files.js'
 import { functionFinder, kwargsKeys, type KwargsKeys } from './kwargs-keys.js'
 import { isDeclarationFile } from '../shared/units.js'
+import { pythonAliases } from './python-aliases.js'
 
 export type ApiKind =
   'function' | 'class' | 'method' | 'property' | 'variable' | 'type' | 'value' | 'reexport'
@@ -42,6 +43,8 @@ export interface ApiItem {
   kwargsKeys?: KwargsKeys
   /** Python: the module's top-level variable names, which annotations may use as type aliases. */
   moduleNames?: string[]
+  /** Python: the package's type aliases by name (python-aliases.ts), to compare what annotations mean. */
+  typeAliases?: Map<string, string>
   loc: Location
 }
 
@@ -84,6 +87,29 @@ export function isPublicPythonPath(path: string): boolean {
   return parts.every(
     (part) => !part.startsWith('_') || part === '__init__.py' || part === '__main__.py'
   )
+}
+
+/**
+ * Python: whether a module is in what the package ships. A manifest that declares its packages
+ * (setuptools `packages`/`py-modules`, flit's module, hatch, poetry) ships those and nothing else of
+ * its folder: a script beside them (markdown-it-py's `profiler.py` next to `markdown_it/`, judged no
+ * break when it went) is the repository's, not the package's. Without such a declaration every
+ * module counts.
+ */
+export function shippedPython(model: CodeModel): (path: string) => boolean {
+  const declared = model.facts.manifests
+    .filter((m) => m.kind !== 'package.json' && (m.packages ?? []).length > 0)
+    .map((m) => {
+      const dir = m.path.includes('/') ? m.path.slice(0, m.path.lastIndexOf('/') + 1) : ''
+      return { dir, shipped: (m.packages ?? []).map((p) => dir + p) }
+    })
+  return (path) => {
+    const owners = declared.filter((d) => path.startsWith(d.dir))
+    if (owners.length === 0) return true
+    return owners.some((d) =>
+      d.shipped.some((p) => (p.endsWith('.py') ? path === p : path.startsWith(`${p}/`)))
+    )
+  }
 }
 
 /** Package entry files named by manifests (without extension, so `dist/index.js` matches `src/index.ts` only by name). */
@@ -133,8 +159,14 @@ export function declaresExports(model: CodeModel): boolean {
  * The public API of a model, by key. With `entriesOnly` (the package declares `exports`), JavaScript and
  * TypeScript modules other than the entry modules are private: users cannot import them.
  */
-export function publicApi(model: CodeModel, entriesOnly = false): Map<string, ApiItem> {
+export function publicApi(
+  model: CodeModel,
+  entriesOnly = false,
+  source?: (file: string) => string | undefined
+): Map<string, ApiItem> {
   const items = new Map<string, ApiItem>()
+  const typeAliases = pythonAliases(model, source)
+  const shipped = shippedPython(model)
   const named = entryFiles(model)
   const lookup = classLookup(model)
   const byPath = new Map(model.modules.map((m) => [m.path, m]))
@@ -160,11 +192,12 @@ export function publicApi(model: CodeModel, entriesOnly = false): Map<string, Ap
           language: module.language,
           entry,
           declaration: isDeclarationFile(module.path),
-          ...(moduleNames ? { moduleNames } : {})
+          ...(moduleNames ? { moduleNames, typeAliases } : {})
         })
     }
     if (module.language === 'python') {
-      if (isPublicPythonPath(module.path)) pythonApi(module, add, lookup, byPath)
+      if (isPublicPythonPath(module.path) && shipped(module.path))
+        pythonApi(module, add, lookup, byPath)
     } else if (['typescript', 'tsx', 'javascript', 'jsx'].includes(module.language)) {
       scriptApi(module, add)
     }
@@ -397,6 +430,11 @@ function reexportsFromPrivate(
   lookup: ClassLookup,
   byPath: ReadonlyMap<string, ModuleModel>
 ): void {
+  // A module other than a package's `__init__.py` that imports a helper without naming it in
+  // `__all__` uses it; it does not offer it (parso 0.7's `tree.py` importing `utf8_repr` from
+  // `_compatibility`: judged no break when the shim went).
+  const initModule = module.path === '__init__.py' || module.path.endsWith('/__init__.py')
+  if (!module.all && !initModule) return
   for (const imp of module.imports) {
     if (imp.kind !== 'python' || !imp.resolved) continue
     const source = byPath.get(imp.resolved)

@@ -4,6 +4,7 @@ import type { Parameter } from '../../src/model/types.js'
 import type { FindingData, Severity } from '../types.js'
 import { type ApiItem, describeSignature, normaliseType } from './api.js'
 import { type Addition, type Change, change, required, SEVERITY_NOTE } from './api-change.js'
+import { expandPythonAliases } from './python-aliases.js'
 import { annotationNames, pythonTypeCompatible } from './python-types.js'
 
 /** HEAD takes `name` only through a `**kwargs` whose every use is known and none reads `name`. */
@@ -320,11 +321,14 @@ function typeChanged(
   now: ApiItem,
   position: 'parameter' | 'return'
 ): boolean {
-  const a = normaliseType(before)
-  const b = normaliseType(after)
+  let a = normaliseType(before)
+  let b = normaliseType(after)
   if (!a || !b || a === b) return false
   if (now.language !== 'python') return true
-  if (pythonTypeCompatible(a, b, position)) return false
+  // An alias is the type it stands for (markdown-it-py 3's `EnvType = MutableMapping[str, Any]`).
+  a = expandPythonAliases(a, was.typeAliases ?? new Map())
+  b = expandPythonAliases(b, now.typeAliases ?? new Map())
+  if (a === b || pythonTypeCompatible(a, b, position)) return false
   const usesAlias = (text: string, item: ApiItem) =>
     annotationNames(text).some((n) => item.moduleNames?.includes(n))
   return !usesAlias(a, was) && !usesAlias(b, now)

@@ -86,6 +86,20 @@ export function compareApi(
       })
       continue
     }
+    // Python: the module still imports the name from the package and offers it (a class moved to
+    // `exceptions.py` and imported back into `__init__.py`).
+    const importedFrom = isMember(item)
+      ? undefined
+      : dynamicExports.get(`${item.file}#${item.name}#import`)
+    if (importedFrom) {
+      if (elsewhere) claimed.add(elsewhere.key)
+      moved.push({
+        name: item.name,
+        from: item.file,
+        to: `${importedFrom} (imported into ${item.file}, which still offers it)`
+      })
+      continue
+    }
     // Python: the module's `__getattr__` still answers to the name (a deprecation shim).
     if (!isMember(item) && dynamicExports.has(`${item.file}#${item.name}`)) {
       moved.push({

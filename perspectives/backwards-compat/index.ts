@@ -102,6 +102,18 @@ function dynamicExports(model: AnalyseContext<unknown>['model']): Map<string, st
         if (literal.enclosing === '__getattr__' && /^[A-Za-z_]\w*$/.test(literal.value))
           found.set(`${module.path}#${literal.value}`, module.path)
       }
+      // `from .exceptions import ParseError` in a package's `__init__.py` (or a name `__all__` lists):
+      // the module still offers what it imports from the package (iniconfig 2, judged no break).
+      const init = module.path === '__init__.py' || module.path.endsWith('/__init__.py')
+      for (const imp of module.imports) {
+        if (imp.kind !== 'python' || !imp.resolved) continue
+        for (const { local } of imp.names)
+          if (
+            local !== '*' &&
+            (module.all ? module.all.includes(local) : init && !local.startsWith('_'))
+          )
+            found.set(`${module.path}#${local}#import`, imp.resolved)
+      }
       continue
     }
     if (!isEntryModule(module, named)) continue
@@ -191,7 +203,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
     const { options } = context
     // A package whose HEAD declares `exports` offers only its entry modules; the base is read the same way.
     const entriesOnly = declaresExports(context.model)
-    const head = publicApi(context.model, entriesOnly)
+    const head = publicApi(context.model, entriesOnly, context.source)
     const base = context.base ?? { unavailable: 'the engine prepared no base for this run' }
     const headSurface = await scriptSurface(context.model, context.source)
     const apiReport = buildApiReport({ model: context.model, script: headSurface, items: head })
@@ -252,7 +264,7 @@ export default definePerspective<BackwardsCompatMessageId, BackwardsCompatOption
       }
     }
     const ref = base.ref
-    const baseApi = publicApi(base.model, entriesOnly)
+    const baseApi = publicApi(base.model, entriesOnly, base.source)
     // When the compiler read the package's entry points at both ends, it speaks for JavaScript and
     // TypeScript (declarations, members, overloads, inheritance); the model's items stay for Python.
     const baseSurface = headSurface ? await scriptSurface(base.model, base.source) : null

@@ -165,5 +165,14 @@ function readKwargs(
     // Open when the target's own `**` could not be read (already on the path: a recursion).
     if (inner?.open || (!inner && target.fn.params.some((p) => p.kwargs))) result.open = true
   }
+  // `if 'start_pos' in kwargs: raise TypeError(...)`: a key the function refuses is not one it takes,
+  // even when it hands the rest on to a function with that parameter (parso 0.7's `Grammar.parse`).
+  const refused = new Set(
+    module.throws
+      .filter((t) => t.enclosing === fn.qualifiedName && t.guard)
+      .map((t) => new RegExp(`^\\s*(['"])(\\w+)\\1\\s+in\\s+${name}\\s*$`).exec(t.guard ?? '')?.[2])
+      .filter((key): key is string => key !== undefined)
+  )
+  if (refused.size > 0) result.keys = result.keys.filter((k) => !refused.has(k.name))
   return result
 }

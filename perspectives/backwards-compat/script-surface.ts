@@ -132,7 +132,7 @@ export function surfaceChange(found: SurfaceBreak, ref: string, advice: string):
     rationale: removal
       ? `Read from the package's entry points with the TypeScript compiler at ${ref} and at HEAD (declarations first, they are the contract); inherited members count as present, so a member moved to a base class is not removed.`
       : `Compared the declarations at ${ref} and at HEAD: a parameter made required or narrowed, or a return type widened, breaks callers; widened parameters and narrowed returns do not. ${found.confidence === 'medium' ? 'The two types are not comparable by their unions, so whether old values still fit needs a look (medium confidence).' : ''}`.trim(),
-    key: `api:${entry}:${before.name}`,
+    key: `api:${entry}:${before.name}${found.keySuffix ?? ''}`,
     symbol: before.name,
     place: placeOf(
       before,

