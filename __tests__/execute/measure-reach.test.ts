@@ -10,6 +10,7 @@ import { PERSPECTIVES } from '../../perspectives/index.js'
 import { fileRan, reachFacts } from '../../perspectives/shared/test-reach.js'
 import { parseCli } from '../../src/config/cli-args.js'
 import { measureSuiteReach, partialRun } from '../../src/execute/measure-reach.js'
+import { pytestCollect } from '../../src/specs/collect.js'
 import { MEASURED_REPORT } from '../../src/execute/reach-report.js'
 import type { HeldFinding } from '../../src/pipeline/calibration.js'
 import { recordingLogger } from '../../src/log.js'
@@ -276,6 +277,40 @@ describe('partialRun', () => {
       'the project runs its tests with tap; node:test ran them here, and the suite exited with code 1'
     )
     expect(partialRun('node:test', target('node:test'), 0)).toBeUndefined()
+  })
+
+  it("names the test files pytest does not collect by their names when they are a third or more (peewee's runtests.py)", () => {
+    const py = {
+      framework: 'pytest',
+      language: 'python',
+      layout: { detected: 'pytest', collect: pytestCollect(undefined) }
+    } as never
+    const testFile = (path: string) =>
+      ({
+        path,
+        language: 'python',
+        test: { cases: [{ name: 'test_x', kind: 'test', loc: { startLine: 1, endLine: 2 } }] }
+      }) as never
+    const helper = { path: 'tests/base.py', language: 'python' } as never
+    expect(
+      partialRun('pytest', py, 0, [
+        testFile('tests/models.py'),
+        testFile('tests/fields.py'),
+        testFile('tests/test_cli.py'),
+        helper
+      ])
+    ).toBe(
+      'pytest collects 1 of the 3 test files by their names here (tests/models.py and 1 more are not named as it collects them)'
+    )
+    // One of four is not named test_*.py: the run is still the project's suite.
+    expect(
+      partialRun('pytest', py, 0, [
+        testFile('tests/models.py'),
+        testFile('tests/test_a.py'),
+        testFile('tests/test_b.py'),
+        testFile('tests/test_c.py')
+      ])
+    ).toBeUndefined()
   })
 })
 
