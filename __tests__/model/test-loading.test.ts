@@ -205,3 +205,127 @@ describe('test files that cannot run here give no reach', () => {
     ])
   })
 })
+
+// deepdiff's shape (round P): the package binds an optional library's name to None when it is missing,
+// and a test file reads an attribute of that name at import time (a parametrize table), so pytest stops
+// on an AttributeError while collecting it; the twin that uses the name only inside tests, or under a
+// check, still loads.
+const OPTIONAL = {
+  'pyproject.toml': '[project]\nname = "arrays"\n',
+  'arrays/__init__.py': '',
+  'arrays/helper.py': [
+    'try:', //                                                   1
+    '    import zz_reach16_numpy as np', //                      2
+    'except ImportError:  # optional', //                        3
+    '    np = None', //                                          4
+    '    np_float = float', //                                   5
+    ''
+  ].join('\n'),
+  'arrays/vector.py': 'def vector_diff(a, b):\n    return a != b\n', // line 1
+  'arrays/scalar.py': 'def scalar_diff(a, b):\n    return a != b\n', // line 1
+  'arrays/guarded.py': 'def guarded_diff(a, b):\n    return a != b\n', // line 1
+  // Planted: `np.array` in a module-level table (np is None here).
+  'tests/test_vector.py': [
+    'import pytest', //                                          1
+    'from arrays.helper import np', //                           2
+    'from arrays.vector import vector_diff', //                  3
+    '', //                                                       4
+    'CASES = {', //                                              5
+    "    'one': (np.array([1]), np.array([2])),", //             6
+    '}', //                                                      7
+    '', //                                                       8
+    "@pytest.mark.parametrize('a,b', CASES.values())", //        9
+    'def test_vector(a, b):', //                                10
+    '    assert vector_diff(a, b)', //                          11
+    ''
+  ].join('\n'),
+  // False shape: the name read only inside a test (that test fails, the file loads).
+  'tests/test_scalar.py': [
+    'from arrays.helper import np', //                           1
+    'from arrays.scalar import scalar_diff', //                  2
+    '', //                                                       3
+    'def test_scalar():', //                                     4
+    '    assert scalar_diff(1, 2)', //                           5
+    '    assert np.array is not None', //                       6
+    ''
+  ].join('\n'),
+  // False shape: read at the top level under a check of the name, or in a conditional expression.
+  'tests/test_guarded.py': [
+    'from arrays.helper import np', //                           1
+    'from arrays.guarded import guarded_diff', //                2
+    '', //                                                       3
+    'if np is not None:', //                                     4
+    '    ONE = np.array([1])', //                                5
+    'TWO = np.array([2]) if np else None', //                   6
+    '', //                                                       7
+    'def test_guarded():', //                                    8
+    '    assert guarded_diff(1, 2)', //                          9
+    ''
+  ].join('\n')
+}
+
+describe('a name an optional import binds to None, read while a test file loads', () => {
+  it('Python: the file that reads np.array at its top level cannot be collected; the function only it calls is flagged', async () => {
+    const model = await checked(OPTIONAL)
+    expect((model.facts.unloadableTests ?? []).map(unloadableText)).toEqual([
+      'tests/test_vector.py cannot be collected here: zz_reach16_numpy is not installed, so np is None where the file reads np.array (line 6)'
+    ])
+    expect(untested(model, ['arrays/vector.py', 'arrays/scalar.py', 'arrays/guarded.py'])).toEqual([
+      'arrays/vector.py:1 vector_diff'
+    ])
+  })
+})
+
+// deepdiff's CLI (round P): commands registered with a decorator run when a test dispatches to them, but
+// the only test file that loads the module cannot be collected here, so nothing dispatches.
+const REGISTERED = {
+  'pyproject.toml': '[project]\nname = "tool"\n',
+  'tool/__init__.py': '',
+  'tool/registry.py': 'COMMANDS = []\n\ndef command(f):\n    COMMANDS.append(f)\n    return f\n',
+  'tool/cli.py': [
+    'from tool.registry import command', //                      1
+    '', //                                                       2
+    '@command', //                                               3
+    'def export(path):', //                                      4
+    '    return path', //                                        5
+    ''
+  ].join('\n'),
+  'tool/serve.py': [
+    'from tool.registry import command', //                      1
+    '', //                                                       2
+    '@command', //                                               3
+    'def serve(port):', //                                       4
+    '    return port', //                                        5
+    ''
+  ].join('\n'),
+  // Planted: the one test file loading tool/cli.py needs a package that is not installed.
+  'tests/test_cli.py': [
+    'import zz_reach16_click', //                                1
+    'from tool import cli', //                                   2
+    '', //                                                       3
+    'def test_export():', //                                     4
+    "    assert zz_reach16_click.run(cli, 'export')", //         5
+    ''
+  ].join('\n'),
+  // Twin: a runnable test loads tool/serve.py and dispatches through the registry.
+  'tests/test_serve.py': [
+    'from tool import serve', //                                 1
+    'from tool.registry import COMMANDS', //                     2
+    '', //                                                       3
+    'def test_serve():', //                                      4
+    '    assert COMMANDS[0](80) == 80', //                       5
+    ''
+  ].join('\n')
+}
+
+describe('a registered command only an uncollectable test file loads', () => {
+  it('Python: flagged, with the reason; the twin a runnable test loads may run', async () => {
+    const model = await checked(REGISTERED)
+    expect(untested(model, ['tool/cli.py', 'tool/serve.py'])).toEqual(['tool/cli.py:4 export'])
+    const facts = reachFacts(model)
+    const cli = model.modules.find((m) => m.path === 'tool/cli.py') as ModuleModel
+    expect(facts.estimate(cli, cli.functions[0]).blocked).toBe(
+      'tests/test_cli.py cannot be collected here: zz_reach16_click is not installed'
+    )
+  })
+})

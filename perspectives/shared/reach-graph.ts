@@ -12,6 +12,7 @@
 // module loaded runs the accessors of the property descriptors its top level builds
 // (`Object.defineProperties(o, { x: { get() {} } })`: the engine calls them when `x` is read).
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { pythonBinding } from './python-bindings.js'
 import { shadowedMethods } from './shadowed-methods.js'
 
 export interface ReachGraph {
@@ -44,9 +45,11 @@ interface Use {
   any?: true
   /** A string naming it (`getattr(x, "name")`), for the evidence only. */
   text?: true
+  /** Python: the modules whose function of the name a bare name can be bound to (python-bindings.ts). */
+  defs?: readonly string[]
 }
 const useKey = (u: Use): string =>
-  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.name}`
+  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.defs?.join(',') ?? ''}:${u.name}`
 
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -272,6 +275,8 @@ function buildGraph(
       for (const node of byName.get(u.name) ?? []) {
         const cls = node.fn.className
         if (u.kind === 'bare' && cls) continue
+        // A Python name bound by an import runs the function of the module the import leads to only.
+        if (u.defs && !u.defs.includes(node.module.path)) continue
         // Every subclass overrides it and nothing builds its class: a call runs an override.
         if (shadowed.has(node.fn)) continue
         // A receiver of known type runs that class's method (or, in JavaScript, a prototype function).
@@ -347,7 +352,8 @@ function placeUses(
               kind: 'any',
               name: u.name,
               ...(u.from ? { from: u.from } : {}),
-              ...(u.text ? { text: true as const } : {})
+              ...(u.text ? { text: true as const } : {}),
+              ...(u.defs ? { defs: u.defs } : {})
             }
       if (mainLine !== undefined && line >= mainLine) main.push(any)
       else topLevel.push(any)
@@ -369,6 +375,7 @@ function placeUses(
     }
   const library = libraryBindings(module, ownTops)
   const namespaces = namespaceExports(module, byPath)
+  const boundTo = module.language === 'python' ? pythonBinding(module, byPath) : undefined
   for (const [key, lines] of Object.entries(module.nameUseLines ?? {})) {
     // Keys (names-used.ts): `name` bare, `root.name`, `self.name` (off self/cls/this), `.name` (other).
     const dot = key.lastIndexOf('.')
@@ -376,12 +383,20 @@ function placeUses(
     const name = key.slice(dot + 1)
     // `json.dumps`, or `dumps` after `from pickle import dumps`: a library's function, not ours.
     if (library.has(root ?? name)) continue
+    // Python: a bare name the module neither defines nor imports is a local or a built-in.
+    const defs = root === undefined ? boundTo?.(name) : undefined
+    if (defs?.length === 0) continue
     for (const line of lines) {
       if (baseLines.get(name)?.has(line)) continue
       const owner = ownerOf(line)
       const u: Use =
         root === undefined
-          ? { kind: 'bare', name, ...(duplicated.has(name) ? { from: module.path } : {}) }
+          ? {
+              kind: 'bare',
+              name,
+              ...(duplicated.has(name) ? { from: module.path } : {}),
+              ...(defs ? { defs } : {})
+            }
           : namespaces.get(root)?.has(name)
             ? { kind: 'bare', name, member: true }
             : root === 'self' && owner?.className

@@ -177,6 +177,12 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     for (const target of byPath.get(u.path)?.test?.importedModules ?? [])
       if (!blockedBy.has(target) && !staticReach.importedBy.has(target))
         blockedBy.set(target, unloadableText(u))
+  // Modules nothing runnable loads, by import, by name or as a command.
+  const unreachable = new Set(
+    model.modules
+      .filter((m) => !m.isTest && !loaded.has(m.path) && !scripts.has(m.path))
+      .map((m) => m.path)
+  )
   const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
   const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
     let map = estimates.get(module.path)
@@ -198,6 +204,15 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         const line = e.fn.loc.startLine
         const other = branches.find((b) => b.startLine <= line && line <= b.endLine)
         if (other) return { ...e, share: 1, reach: 'unreached', runsOn: other.runsOn }
+        // Registered with a framework (`@cli.command()`) in a module only files that cannot run here
+        // load: nothing here dispatches to it (deepdiff's CLI commands, loaded only by test_command.py).
+        if (
+          blocked &&
+          e.share === 0.5 &&
+          unreachable.has(module.path) &&
+          !graph.reached(module, e.fn)
+        )
+          return { ...e, share: 1, reach: 'unreached', blocked }
         return blocked && e.share === 1 ? { ...e, blocked } : e
       })
       estimates.set(module.path, (map = new Map(marked.map((e) => [e.fn, e]))))

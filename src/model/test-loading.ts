@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, join, posix } from 'node:path'
+import { type OptionalBinding, optionalNoneBindings, usedAtImport } from './optional-imports.js'
 import type { CodeModel, ModuleModel, UnloadableTest } from './types.js'
 
 /** What the project's interpreter said: the names it cannot find, and what it is (for version checks). */
@@ -66,6 +67,8 @@ export async function findUnloadableTests(
   if (model.modules.some((m) => m.language === 'python')) {
     const all = new Set<string>()
     for (const n of pyNeeds.values()) for (const name of [...n.names, ...n.skip]) all.add(name)
+    const optional = optionalBindings(model, own)
+    for (const list of optional.values()) for (const b of list) all.add(b.module)
     const answer = askPython ? await askPython([...all].sort()) : null
     if (answer === null) {
       if (pyNeeds.size > 0)
@@ -78,6 +81,11 @@ export async function findUnloadableTests(
         if (lost.length === 0) continue
         direct.set(path, lost)
         if (lost.every((x) => n.skip.includes(x) && !n.names.includes(x))) skipped.add(path)
+      }
+      for (const m of tests) {
+        if (m.language !== 'python' || direct.has(m.path)) continue
+        const why = noneAtImport(model, m, optional, gone)
+        if (why) direct.set(m.path, [why])
       }
     }
   }
@@ -105,6 +113,53 @@ export async function findUnloadableTests(
     ...(interpreter ? { interpreter } : {}),
     notes
   }
+}
+
+/** Each Python module's optional imports bound to None (optional-imports.ts), of packages not our own. */
+function optionalBindings(
+  model: CodeModel,
+  own: ReadonlySet<string>
+): Map<string, OptionalBinding[]> {
+  const out = new Map<string, OptionalBinding[]>()
+  for (const m of model.modules) {
+    if (m.language !== 'python') continue
+    const lines = linesOf(model.root, m.path) ?? []
+    if (!lines.some((l) => /^try\s*:/.test(l))) continue
+    const list = optionalNoneBindings(lines).filter((b) => !own.has(b.module))
+    if (list.length > 0) out.set(m.path, list)
+  }
+  return out
+}
+
+/**
+ * A test file that reads an attribute of a name bound to None at import time (its own optional import,
+ * or one it imports from a module of ours that binds it so): why it cannot be collected, or undefined.
+ */
+function noneAtImport(
+  model: CodeModel,
+  test: ModuleModel,
+  optional: ReadonlyMap<string, OptionalBinding[]>,
+  gone: ReadonlySet<string>
+): string | undefined {
+  const none = new Map<string, string>()
+  for (const b of optional.get(test.path) ?? []) if (gone.has(b.module)) none.set(b.name, b.module)
+  for (const d of test.imports) {
+    if (d.kind !== 'python' || !d.resolved || !atTopLevel(test, d)) continue
+    for (const { imported, local } of d.names) {
+      const b = (optional.get(d.resolved) ?? []).find((x) => x.name === imported)
+      if (b && gone.has(b.module)) none.set(local, b.module)
+    }
+  }
+  if (none.size === 0) return undefined
+  const lines = linesOf(model.root, test.path) ?? []
+  const inFunction = (line: number): boolean =>
+    test.functions.some((f) => f.loc.startLine <= line && line <= f.loc.endLine)
+  for (const [name, module] of [...none].sort()) {
+    const use = usedAtImport(lines, name, inFunction)
+    if (use)
+      return `${module} is not installed, so ${name} is None where the file reads ${use.text} (line ${use.line})`
+  }
+  return undefined
 }
 
 /** A conftest that cannot load stops every test below it; a test importing a test file that cannot load, too. */
@@ -159,6 +214,8 @@ export function unloadableText(t: UnloadableTest): string {
   const verb = t.missing.length === 1 ? 'is' : 'are'
   const notInstalled = t.missing.every((x) => !x.includes(' '))
   const what = notInstalled ? `${list} ${verb} not installed` : list
+  if (t.via && t.missing.some((x) => x.includes(' is None where ')))
+    return `${t.path} cannot be collected here: it imports ${t.via}, where ${what}`
   if (t.via)
     return `${t.path} cannot be collected here: ${t.via} needs ${t.missing.length === 1 && notInstalled ? `${list}, which is not installed` : what}`
   if (t.skipped) return `${t.path} is skipped here: ${what} (pytest.importorskip)`
