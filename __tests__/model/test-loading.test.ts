@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { reachFacts } from '../../perspectives/shared/test-reach.js'
 import { askPython } from '../../src/execute/python.js'
 import { buildModel } from '../../src/model/build.js'
+import { optionalBranches } from '../../src/model/optional-imports.js'
 import { findUnloadableTests, unloadableText } from '../../src/model/test-loading.js'
 import type { CodeModel, ModuleModel } from '../../src/model/types.js'
 import { collectFacts } from '../../src/repo/facts.js'
@@ -136,10 +137,13 @@ async function checked(files: Record<string, string>): Promise<CodeModel> {
     }
     const repo = await loadRepository(root, {})
     const model = await buildModel(repo, await collectFacts(repo, {}))
-    const { unloadable } = await findUnloadableTests(model, (names) =>
+    const { unloadable, optionalMissing } = await findUnloadableTests(model, (names) =>
       askPython(root, PYTHON, names)
     )
     model.facts.unloadableTests = unloadable
+    // As the pipeline does (src/pipeline/analyse.ts): blocks under a missing optional package's check.
+    const branches = optionalBranches(repo.files, optionalMissing ?? [])
+    if (branches.length > 0) model.facts.notTakenBranches = branches
     return model
   } finally {
     rmSync(root, { recursive: true, force: true })
@@ -214,13 +218,56 @@ const OPTIONAL = {
   'pyproject.toml': '[project]\nname = "arrays"\n',
   'arrays/__init__.py': '',
   'arrays/helper.py': [
-    'try:', //                                                   1
-    '    import zz_reach16_numpy as np', //                      2
-    'except ImportError:  # optional', //                        3
-    '    np = None', //                                          4
-    '    np_float = float', //                                   5
+    'class np_type:', //                                         1
+    '    pass', //                                               2
+    '', //                                                       3
+    'try:', //                                                   4
+    '    import zz_reach16_numpy as np', //                      5
+    '    np_ndarray = np.ndarray', //                            6
+    'except ImportError:  # optional', //                        7
+    '    np = None', //                                          8
+    '    np_ndarray = np_type', //                               9
     ''
   ].join('\n'),
+  // The library's own code under checks of the optional names.
+  'arrays/compute.py': [
+    'from arrays.helper import np, np_ndarray', //               1
+    '', //                                                       2
+    'def fast_sum(xs):', //                                      3
+    '    return np.sum(xs)', //                                  4
+    '', //                                                       5
+    'def to_list(x):', //                                        6
+    '    return list(x)', //                                     7
+    '', //                                                       8
+    'def total(xs, exact=False):', //                            9
+    '    if exact and np is not None:', //                      10
+    '        return fast_sum(xs)', //                           11
+    '    return sum(xs)', //                                    12
+    '', //                                                      13
+    'def flatten(x):', //                                       14
+    '    if isinstance(x, np_ndarray):', //                     15
+    '        return to_list(x)', //                             16
+    '    return [x]', //                                        17
+    '', //                                                      18
+    'def half(xs):', //                                         19
+    '    return xs[: len(xs) // 2]', //                         20
+    '', //                                                      21
+    'def maybe(xs):', //                                        22
+    '    if np or xs:', //                                      23
+    '        return half(xs)', //                               24
+    '    return xs', //                                         25
+    ''
+  ].join('\n'),
+  'tests/test_compute.py': [
+    'from arrays.compute import total, flatten, maybe', //      1
+    '', //                                                       2
+    'def test_compute():', //                                    3
+    '    assert total([1, 2], exact=True) == 3', //              4
+    '    assert flatten(1) == [1]', //                           5
+    '    assert maybe([1, 2]) == [1]', //                        6
+    ''
+  ].join('\n'),
+
   'arrays/vector.py': 'def vector_diff(a, b):\n    return a != b\n', // line 1
   'arrays/scalar.py': 'def scalar_diff(a, b):\n    return a != b\n', // line 1
   'arrays/guarded.py': 'def guarded_diff(a, b):\n    return a != b\n', // line 1
@@ -272,6 +319,20 @@ describe('a name an optional import binds to None, read while a test file loads'
     ])
     expect(untested(model, ['arrays/vector.py', 'arrays/scalar.py', 'arrays/guarded.py'])).toEqual([
       'arrays/vector.py:1 vector_diff'
+    ])
+  })
+
+  it('Python: what only a block under `np is not None` or `isinstance(x, np_ndarray)` calls is flagged; a check with `or` stays open', async () => {
+    const model = await checked(OPTIONAL)
+    expect(untested(model, ['arrays/compute.py'])).toEqual([
+      'arrays/compute.py:3 fast_sum',
+      'arrays/compute.py:6 to_list'
+    ])
+    expect(
+      model.facts.notTakenBranches?.map((b) => `${b.startLine}-${b.endLine} ${b.runsOn}`)
+    ).toEqual([
+      '11-11 runs only where zz_reach16_numpy is installed (not installed where the tool ran, so np is None)',
+      '16-16 runs only where zz_reach16_numpy is installed (not installed where the tool ran, so np_ndarray is a placeholder type)'
     ])
   })
 })
@@ -327,5 +388,61 @@ describe('a registered command only an uncollectable test file loads', () => {
     expect(facts.estimate(cli, cli.functions[0]).blocked).toBe(
       'tests/test_cli.py cannot be collected here: zz_reach16_click is not installed'
     )
+  })
+})
+
+// apispec's shape (round P): the conftest's fixtures build the plugin, but only test files that cannot
+// be collected here ask for them; a fixture runs only for a test that asks for it.
+const FIXTURES = {
+  'pyproject.toml': '[project]\nname = "specs"\n',
+  'specs/__init__.py': '',
+  'specs/core.py': [
+    'class Spec:', //                                            1
+    '    def path(self, p):', //                                 2
+    '        return p', //                                       3
+    ''
+  ].join('\n'),
+  'specs/plugin.py': [
+    'class Plugin:', //                                          1
+    '    def schema_helper(self, s):', //                        2
+    '        return s', //                                       3
+    ''
+  ].join('\n'),
+  'tests/conftest.py': [
+    'import pytest', //                                          1
+    'from specs.core import Spec', //                            2
+    'from specs.plugin import Plugin', //                        3
+    '', //                                                       4
+    '@pytest.fixture', //                                        5
+    'def plugin_spec():', //                                     6
+    '    return Plugin().schema_helper(Spec())', //              7
+    '', //                                                       8
+    '@pytest.fixture', //                                        9
+    'def core_spec():', //                                      10
+    '    return Spec()', //                                     11
+    ''
+  ].join('\n'),
+  // Planted: the only test asking for plugin_spec cannot be collected.
+  'tests/test_plugin.py': [
+    'import zz_reach16_validator', //                           1
+    '', //                                                       2
+    'def test_plugin(plugin_spec):', //                          3
+    '    assert plugin_spec', //                                 4
+    ''
+  ].join('\n'),
+  // Twin: a runnable test asks for core_spec and calls path on it.
+  'tests/test_core.py': [
+    'def test_core(core_spec):', //                              1
+    "    assert core_spec.path('/a') == '/a'", //                2
+    ''
+  ].join('\n')
+}
+
+describe('conftest fixtures only uncollectable tests ask for', () => {
+  it('Python: what only such a fixture calls is flagged; the fixture a runnable test asks for reaches', async () => {
+    const model = await checked(FIXTURES)
+    expect(untested(model, ['specs/core.py', 'specs/plugin.py'])).toEqual([
+      'specs/plugin.py:2 Plugin.schema_helper'
+    ])
   })
 })

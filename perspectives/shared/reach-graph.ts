@@ -216,10 +216,11 @@ function buildGraph(
       for (const inner of nested.get(fn) ?? []) reach(inner, `nested in ${fn.qualifiedName}`)
       origin = saved
     }
+    const requested = requestedFixtures(tests)
     for (const module of tests) {
       origin = module.path
       useAll(moduleUses.get(module.path))
-      for (const fn of module.functions) useAll(usesOf.get(fn))
+      for (const fn of module.functions) if (requested(module, fn)) useAll(usesOf.get(fn))
     }
     for (const module of model.modules) {
       if (module.isTest) continue
@@ -303,6 +304,48 @@ function buildGraph(
     shadowed: (fn) => shadowed.has(fn),
     why: (fn) => reason.get(fn)
   }
+}
+
+const CONFTEST = /(^|\/)conftest\.py$/
+const FIXTURE = /^(pytest\.)?fixture\b/
+
+/**
+ * A conftest's fixture runs only for a test that asks for it: by a parameter of its name, by naming it
+ * in a string (`usefixtures("db")`, `getfixturevalue("db")`), through another fixture that runs, or with
+ * `autouse=True`. apispec's conftest builds its marshmallow plugin in fixtures only the test files that
+ * cannot be collected here ask for. Every other function of the walk's test files runs as before.
+ */
+function requestedFixtures(
+  tests: readonly ModuleModel[]
+): (module: ModuleModel, fn: FunctionDecl) => boolean {
+  const fixtures = new Map<string, FunctionDecl[]>()
+  for (const m of tests)
+    if (m.language === 'python' && CONFTEST.test(m.path))
+      for (const fn of m.functions)
+        if (!fn.className && (fn.decorators ?? []).some((d) => FIXTURE.test(d)))
+          push(fixtures, fn.name, fn)
+  if (fixtures.size === 0) return () => true
+  const isFixture = new Set([...fixtures.values()].flat())
+  const asked = new Set<string>()
+  const queue: FunctionDecl[] = []
+  const ask = (name: string): void => {
+    if (asked.has(name) || !fixtures.has(name)) return
+    asked.add(name)
+    queue.push(...(fixtures.get(name) ?? []))
+  }
+  for (const m of tests) {
+    for (const fn of m.functions) {
+      if (isFixture.has(fn)) {
+        // Autouse, or renamed (`fixture(name="db")`): counted as asked for.
+        if ((fn.decorators ?? []).some((d) => /autouse\s*=\s*True|\bname\s*=/.test(d))) ask(fn.name)
+        continue
+      }
+      for (const p of fn.params) ask(p.name)
+    }
+    for (const str of m.strings) for (const name of str.value.split(/[\s,]+/)) ask(name)
+  }
+  while (queue.length > 0) for (const p of (queue.pop() as FunctionDecl).params) ask(p.name)
+  return (_module, fn) => !isFixture.has(fn) || asked.has(fn.name)
 }
 
 /** Each use of a name in the innermost function around it, or at the module's top level. */

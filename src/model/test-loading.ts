@@ -7,7 +7,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, join, posix } from 'node:path'
-import { type OptionalBinding, optionalNoneBindings, usedAtImport } from './optional-imports.js'
+import {
+  type MissingOptional,
+  type OptionalBinding,
+  optionalNoneBindings,
+  usedAtImport
+} from './optional-imports.js'
 import type { CodeModel, ModuleModel, UnloadableTest } from './types.js'
 
 /** What the project's interpreter said: the names it cannot find, and what it is (for version checks). */
@@ -42,6 +47,8 @@ export const FIND_SPEC_SCRIPT = [
 
 export interface LoadingCheck {
   unloadable: UnloadableTest[]
+  /** Names optional imports bind to None (or a placeholder) here: their package is not installed. */
+  optionalMissing?: MissingOptional[]
   /** The project's Python, when one answered (version checks are read against it). */
   interpreter?: PythonInterpreter
   /** Why a language's test files were not checked (no interpreter, no node_modules). */
@@ -64,6 +71,7 @@ export async function findUnloadableTests(
   const direct = new Map<string, string[]>()
   const skipped = new Set<string>()
   let interpreter: PythonInterpreter | undefined
+  const optionalMissing: MissingOptional[] = []
   if (model.modules.some((m) => m.language === 'python')) {
     const all = new Set<string>()
     for (const n of pyNeeds.values()) for (const name of [...n.names, ...n.skip]) all.add(name)
@@ -82,6 +90,10 @@ export async function findUnloadableTests(
         direct.set(path, lost)
         if (lost.every((x) => n.skip.includes(x) && !n.names.includes(x))) skipped.add(path)
       }
+      for (const m of model.modules)
+        if (m.language === 'python' && !m.isTest)
+          for (const [name, b] of noneBound(m, optional, gone))
+            optionalMissing.push({ path: m.path, name, ...b })
       for (const m of tests) {
         if (m.language !== 'python' || direct.has(m.path)) continue
         const why = noneAtImport(model, m, optional, gone)
@@ -111,6 +123,7 @@ export async function findUnloadableTests(
   return {
     unloadable: propagate(model.modules, direct, skipped),
     ...(interpreter ? { interpreter } : {}),
+    ...(optionalMissing.length > 0 ? { optionalMissing } : {}),
     notes
   }
 }
@@ -131,6 +144,28 @@ function optionalBindings(
   return out
 }
 
+/** The names a module has bound to None or a placeholder: its own optional imports, or imported from one of ours. */
+function noneBound(
+  m: ModuleModel,
+  optional: ReadonlyMap<string, OptionalBinding[]>,
+  gone: ReadonlySet<string>
+): Map<string, { module: string; placeholder?: true }> {
+  const out = new Map<string, { module: string; placeholder?: true }>()
+  const add = (local: string, b: OptionalBinding): void => {
+    if (gone.has(b.module))
+      out.set(local, { module: b.module, ...(b.placeholder ? { placeholder: true as const } : {}) })
+  }
+  for (const b of optional.get(m.path) ?? []) add(b.name, b)
+  for (const d of m.imports) {
+    if (d.kind !== 'python' || !d.resolved || !atTopLevel(m, d)) continue
+    for (const { imported, local } of d.names) {
+      const b = (optional.get(d.resolved) ?? []).find((x) => x.name === imported)
+      if (b) add(local, b)
+    }
+  }
+  return out
+}
+
 /**
  * A test file that reads an attribute of a name bound to None at import time (its own optional import,
  * or one it imports from a module of ours that binds it so): why it cannot be collected, or undefined.
@@ -142,14 +177,8 @@ function noneAtImport(
   gone: ReadonlySet<string>
 ): string | undefined {
   const none = new Map<string, string>()
-  for (const b of optional.get(test.path) ?? []) if (gone.has(b.module)) none.set(b.name, b.module)
-  for (const d of test.imports) {
-    if (d.kind !== 'python' || !d.resolved || !atTopLevel(test, d)) continue
-    for (const { imported, local } of d.names) {
-      const b = (optional.get(d.resolved) ?? []).find((x) => x.name === imported)
-      if (b && gone.has(b.module)) none.set(local, b.module)
-    }
-  }
+  for (const [name, b] of noneBound(test, optional, gone))
+    if (!b.placeholder) none.set(name, b.module)
   if (none.size === 0) return undefined
   const lines = linesOf(model.root, test.path) ?? []
   const inFunction = (line: number): boolean =>
