@@ -392,7 +392,8 @@ describe('a registered command only an uncollectable test file loads', () => {
 })
 
 // apispec's shape (round P): the conftest's fixtures build the plugin, but only test files that cannot
-// be collected here ask for them; a fixture runs only for a test that asks for it.
+// be collected here ask for them (through the helper `make_plugin`); a fixture runs only for a test that
+// asks for it, a conftest helper only when something that runs names it.
 const FIXTURES = {
   'pyproject.toml': '[project]\nname = "specs"\n',
   'specs/__init__.py': '',
@@ -413,13 +414,18 @@ const FIXTURES = {
     'from specs.core import Spec', //                            2
     'from specs.plugin import Plugin', //                        3
     '', //                                                       4
-    '@pytest.fixture', //                                        5
-    'def plugin_spec():', //                                     6
-    '    return Plugin().schema_helper(Spec())', //              7
-    '', //                                                       8
-    '@pytest.fixture', //                                        9
-    'def core_spec():', //                                      10
-    '    return Spec()', //                                     11
+    'def make_plugin():', //                                     5
+    '    plugin = Plugin()', //                                  6
+    '    plugin.schema_helper(Spec())', //                       7
+    '    return plugin', //                                      8
+    '', //                                                       9
+    '@pytest.fixture', //                                       10
+    'def plugin_spec():', //                                    11
+    '    return make_plugin()', //                              12
+    '', //                                                      13
+    '@pytest.fixture', //                                       14
+    'def core_spec():', //                                      15
+    '    return Spec()', //                                     16
     ''
   ].join('\n'),
   // Planted: the only test asking for plugin_spec cannot be collected.

@@ -312,40 +312,72 @@ const FIXTURE = /^(pytest\.)?fixture\b/
 /**
  * A conftest's fixture runs only for a test that asks for it: by a parameter of its name, by naming it
  * in a string (`usefixtures("db")`, `getfixturevalue("db")`), through another fixture that runs, or with
- * `autouse=True`. apispec's conftest builds its marshmallow plugin in fixtures only the test files that
- * cannot be collected here ask for. Every other function of the walk's test files runs as before.
+ * `autouse=True`; a conftest's helper (neither a fixture nor a `pytest_` hook) only when something that
+ * runs names it. apispec's conftest builds its marshmallow plugin in `make_spec`, which only fixtures that
+ * the test files that cannot be collected here ask for call. Every other function of the walk's test
+ * files runs as before.
  */
 function requestedFixtures(
   tests: readonly ModuleModel[]
 ): (module: ModuleModel, fn: FunctionDecl) => boolean {
-  const fixtures = new Map<string, FunctionDecl[]>()
+  const gated = new Map<string, FunctionDecl[]>()
+  const moduleOf = new Map<FunctionDecl, ModuleModel>()
   for (const m of tests)
     if (m.language === 'python' && CONFTEST.test(m.path))
-      for (const fn of m.functions)
-        if (!fn.className && (fn.decorators ?? []).some((d) => FIXTURE.test(d)))
-          push(fixtures, fn.name, fn)
-  if (fixtures.size === 0) return () => true
-  const isFixture = new Set([...fixtures.values()].flat())
+      for (const fn of m.functions) {
+        if (fn.className || fn.name.startsWith('pytest_')) continue
+        // Only top-level functions: a nested one runs with its parent.
+        if (m.functions.some((f) => f !== fn && contains(f, fn))) continue
+        push(gated, fn.name, fn)
+        moduleOf.set(fn, m)
+      }
+  if (gated.size === 0) return () => true
+  const isGated = new Set(moduleOf.keys())
+  const isFixture = (fn: FunctionDecl): boolean =>
+    (fn.decorators ?? []).some((d) => FIXTURE.test(d))
   const asked = new Set<string>()
   const queue: FunctionDecl[] = []
   const ask = (name: string): void => {
-    if (asked.has(name) || !fixtures.has(name)) return
+    if (asked.has(name) || !gated.has(name)) return
     asked.add(name)
-    queue.push(...(fixtures.get(name) ?? []))
+    queue.push(...(gated.get(name) ?? []))
   }
+  // Bare names used in a module between two lines (or outside every gated function when no range).
+  const namesIn = (m: ModuleModel, fn?: FunctionDecl): string[] =>
+    Object.entries(m.nameUseLines ?? {})
+      .filter(([key]) => !key.includes('.'))
+      .filter(([, lines]) =>
+        lines.some((l) =>
+          fn
+            ? fn.loc.startLine <= l && l <= fn.loc.endLine
+            : ![...isGated].some(
+                (g) => moduleOf.get(g) === m && g.loc.startLine <= l && l <= g.loc.endLine
+              )
+        )
+      )
+      .map(([key]) => key)
   for (const m of tests) {
     for (const fn of m.functions) {
-      if (isFixture.has(fn)) {
+      if (isGated.has(fn)) {
         // Autouse, or renamed (`fixture(name="db")`): counted as asked for.
-        if ((fn.decorators ?? []).some((d) => /autouse\s*=\s*True|\bname\s*=/.test(d))) ask(fn.name)
+        if (
+          isFixture(fn) &&
+          (fn.decorators ?? []).some((d) => /autouse\s*=\s*True|\bname\s*=/.test(d))
+        )
+          ask(fn.name)
         continue
       }
       for (const p of fn.params) ask(p.name)
     }
     for (const str of m.strings) for (const name of str.value.split(/[\s,]+/)) ask(name)
+    for (const name of namesIn(m)) ask(name)
   }
-  while (queue.length > 0) for (const p of (queue.pop() as FunctionDecl).params) ask(p.name)
-  return (_module, fn) => !isFixture.has(fn) || asked.has(fn.name)
+  while (queue.length > 0) {
+    const fn = queue.pop() as FunctionDecl
+    for (const p of fn.params) ask(p.name)
+    for (const name of namesIn(moduleOf.get(fn) as ModuleModel, fn)) ask(name)
+  }
+  return (_module, fn) => !isGated.has(fn) || asked.has(fn.name)
 }
 
 /** Each use of a name in the innermost function around it, or at the module's top level. */
