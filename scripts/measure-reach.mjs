@@ -17,6 +17,10 @@ const { reachGraph } = await import(join(build, 'perspectives/shared/reach-graph
 const { findUnloadableTests } = await import(join(build, 'src/model/test-loading.js'))
 const { askPython } = await import(join(build, 'src/execute/python.js'))
 const { notTakenBranches } = await import(join(build, 'src/model/platform-branches.js'))
+// Older builds (the "before" side of a round) have no optional-import branches.
+const { optionalBranches } = await import(join(build, 'src/model/optional-imports.js')).catch(
+  () => ({ optionalBranches: () => [] })
+)
 
 const [root, reportPath, ...shipped] = process.argv.slice(2)
 if (!root || !reportPath || shipped.length === 0) {
@@ -97,7 +101,10 @@ const loading = await findUnloadableTests(model, (names) =>
 )
 if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloadable
 if (loading.interpreter) {
-  const branches = notTakenBranches(repo.files, loading.interpreter)
+  const branches = [
+    ...notTakenBranches(repo.files, loading.interpreter),
+    ...optionalBranches(repo.files, loading.optionalMissing ?? [])
+  ]
   if (branches.length > 0) model.facts.notTakenBranches = branches
 }
 const withReport = reachFacts(model)

@@ -37,7 +37,8 @@ export function estimateFunctions(
   defaultBound = false,
   runByTests = false,
   graph?: ReachGraph,
-  overridden: ReadonlySet<string> = new Set()
+  overridden: ReadonlySet<string> = new Set(),
+  notTaken: readonly { startLine: number; endLine: number }[] = []
 ): Estimate[] {
   const referencedInModule = reach.referenced.get(module.path)
   const classReach = new Map<string, UnitReach>()
@@ -75,7 +76,7 @@ export function estimateFunctions(
       ...(share === 1 && graph?.shadowed(fn) ? { overridden: true as const } : {})
     }
   })
-  return withCalleesOfNamed(module, estimates, graph)
+  return withCalleesOfNamed(module, estimates, graph, notTaken)
 }
 
 /**
@@ -85,7 +86,8 @@ export function estimateFunctions(
 function withCalleesOfNamed(
   module: ModuleModel,
   estimates: Estimate[],
-  graph?: ReachGraph
+  graph?: ReachGraph,
+  notTaken: readonly { startLine: number; endLine: number }[] = []
 ): Estimate[] {
   const byName = new Map<string, FunctionDecl[]>()
   for (const fn of module.functions)
@@ -93,6 +95,9 @@ function withCalleesOfNamed(
   const callees = new Map<string, FunctionDecl[]>()
   for (const call of module.calls) {
     if (!call.enclosing) continue
+    // A call in a branch this interpreter does not take (platform-branches.ts, optional-imports.ts).
+    const line = call.loc.startLine
+    if (notTaken.some((b) => b.startLine <= line && line <= b.endLine)) continue
     const owner = module.functions.find((f) => f.qualifiedName === call.enclosing)
     const self = /^(self|cls|this)\.([A-Za-z_$][\w$]*)$/.exec(call.callee)
     const target = self && owner?.className ? `${owner.className}.${self[2]}` : call.callee

@@ -12,6 +12,7 @@
 // module loaded runs the accessors of the property descriptors its top level builds
 // (`Object.defineProperties(o, { x: { get() {} } })`: the engine calls them when `x` is read).
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { pythonBinding } from './python-bindings.js'
 import { shadowedMethods } from './shadowed-methods.js'
 
 export interface ReachGraph {
@@ -44,9 +45,11 @@ interface Use {
   any?: true
   /** A string naming it (`getattr(x, "name")`), for the evidence only. */
   text?: true
+  /** Python: the modules whose function of the name a bare name can be bound to (python-bindings.ts). */
+  defs?: readonly string[]
 }
 const useKey = (u: Use): string =>
-  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.name}`
+  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.defs?.join(',') ?? ''}:${u.name}`
 
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -213,10 +216,11 @@ function buildGraph(
       for (const inner of nested.get(fn) ?? []) reach(inner, `nested in ${fn.qualifiedName}`)
       origin = saved
     }
+    const requested = requestedFixtures(tests)
     for (const module of tests) {
       origin = module.path
       useAll(moduleUses.get(module.path))
-      for (const fn of module.functions) useAll(usesOf.get(fn))
+      for (const fn of module.functions) if (requested(module, fn)) useAll(usesOf.get(fn))
     }
     for (const module of model.modules) {
       if (module.isTest) continue
@@ -272,6 +276,8 @@ function buildGraph(
       for (const node of byName.get(u.name) ?? []) {
         const cls = node.fn.className
         if (u.kind === 'bare' && cls) continue
+        // A Python name bound by an import runs the function of the module the import leads to only.
+        if (u.defs && !u.defs.includes(node.module.path)) continue
         // Every subclass overrides it and nothing builds its class: a call runs an override.
         if (shadowed.has(node.fn)) continue
         // A receiver of known type runs that class's method (or, in JavaScript, a prototype function).
@@ -298,6 +304,80 @@ function buildGraph(
     shadowed: (fn) => shadowed.has(fn),
     why: (fn) => reason.get(fn)
   }
+}
+
+const CONFTEST = /(^|\/)conftest\.py$/
+const FIXTURE = /^(pytest\.)?fixture\b/
+
+/**
+ * A conftest's fixture runs only for a test that asks for it: by a parameter of its name, by naming it
+ * in a string (`usefixtures("db")`, `getfixturevalue("db")`), through another fixture that runs, or with
+ * `autouse=True`; a conftest's helper (neither a fixture nor a `pytest_` hook) only when something that
+ * runs names it. apispec's conftest builds its marshmallow plugin in `make_spec`, which only fixtures that
+ * the test files that cannot be collected here ask for call. Every other function of the walk's test
+ * files runs as before.
+ */
+function requestedFixtures(
+  tests: readonly ModuleModel[]
+): (module: ModuleModel, fn: FunctionDecl) => boolean {
+  const gated = new Map<string, FunctionDecl[]>()
+  const moduleOf = new Map<FunctionDecl, ModuleModel>()
+  for (const m of tests)
+    if (m.language === 'python' && CONFTEST.test(m.path))
+      for (const fn of m.functions) {
+        if (fn.className || fn.name.startsWith('pytest_')) continue
+        // Only top-level functions: a nested one runs with its parent.
+        if (m.functions.some((f) => f !== fn && contains(f, fn))) continue
+        push(gated, fn.name, fn)
+        moduleOf.set(fn, m)
+      }
+  if (gated.size === 0) return () => true
+  const isGated = new Set(moduleOf.keys())
+  const isFixture = (fn: FunctionDecl): boolean =>
+    (fn.decorators ?? []).some((d) => FIXTURE.test(d))
+  const asked = new Set<string>()
+  const queue: FunctionDecl[] = []
+  const ask = (name: string): void => {
+    if (asked.has(name) || !gated.has(name)) return
+    asked.add(name)
+    queue.push(...(gated.get(name) ?? []))
+  }
+  // Bare names used in a module between two lines (or outside every gated function when no range).
+  const namesIn = (m: ModuleModel, fn?: FunctionDecl): string[] =>
+    Object.entries(m.nameUseLines ?? {})
+      .filter(([key]) => !key.includes('.'))
+      .filter(([, lines]) =>
+        lines.some((l) =>
+          fn
+            ? fn.loc.startLine <= l && l <= fn.loc.endLine
+            : ![...isGated].some(
+                (g) => moduleOf.get(g) === m && g.loc.startLine <= l && l <= g.loc.endLine
+              )
+        )
+      )
+      .map(([key]) => key)
+  for (const m of tests) {
+    for (const fn of m.functions) {
+      if (isGated.has(fn)) {
+        // Autouse, or renamed (`fixture(name="db")`): counted as asked for.
+        if (
+          isFixture(fn) &&
+          (fn.decorators ?? []).some((d) => /autouse\s*=\s*True|\bname\s*=/.test(d))
+        )
+          ask(fn.name)
+        continue
+      }
+      for (const p of fn.params) ask(p.name)
+    }
+    for (const str of m.strings) for (const name of str.value.split(/[\s,]+/)) ask(name)
+    for (const name of namesIn(m)) ask(name)
+  }
+  while (queue.length > 0) {
+    const fn = queue.pop() as FunctionDecl
+    for (const p of fn.params) ask(p.name)
+    for (const name of namesIn(moduleOf.get(fn) as ModuleModel, fn)) ask(name)
+  }
+  return (_module, fn) => !isGated.has(fn) || asked.has(fn.name)
 }
 
 /** Each use of a name in the innermost function around it, or at the module's top level. */
@@ -347,7 +427,8 @@ function placeUses(
               kind: 'any',
               name: u.name,
               ...(u.from ? { from: u.from } : {}),
-              ...(u.text ? { text: true as const } : {})
+              ...(u.text ? { text: true as const } : {}),
+              ...(u.defs ? { defs: u.defs } : {})
             }
       if (mainLine !== undefined && line >= mainLine) main.push(any)
       else topLevel.push(any)
@@ -369,6 +450,7 @@ function placeUses(
     }
   const library = libraryBindings(module, ownTops)
   const namespaces = namespaceExports(module, byPath)
+  const boundTo = module.language === 'python' ? pythonBinding(module, byPath) : undefined
   for (const [key, lines] of Object.entries(module.nameUseLines ?? {})) {
     // Keys (names-used.ts): `name` bare, `root.name`, `self.name` (off self/cls/this), `.name` (other).
     const dot = key.lastIndexOf('.')
@@ -376,12 +458,20 @@ function placeUses(
     const name = key.slice(dot + 1)
     // `json.dumps`, or `dumps` after `from pickle import dumps`: a library's function, not ours.
     if (library.has(root ?? name)) continue
+    // Python: a bare name the module neither defines nor imports is a local or a built-in.
+    const defs = root === undefined ? boundTo?.(name) : undefined
+    if (defs?.length === 0) continue
     for (const line of lines) {
       if (baseLines.get(name)?.has(line)) continue
       const owner = ownerOf(line)
       const u: Use =
         root === undefined
-          ? { kind: 'bare', name, ...(duplicated.has(name) ? { from: module.path } : {}) }
+          ? {
+              kind: 'bare',
+              name,
+              ...(duplicated.has(name) ? { from: module.path } : {}),
+              ...(defs ? { defs } : {})
+            }
           : namespaces.get(root)?.has(name)
             ? { kind: 'bare', name, member: true }
             : root === 'self' && owner?.className

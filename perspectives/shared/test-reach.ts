@@ -8,7 +8,8 @@ import type {
   CoverageReport,
   FileCoverage,
   FunctionDecl,
-  ModuleModel
+  ModuleModel,
+  NotTakenBranch
 } from '../../src/model/types.js'
 import { unloadableText } from '../../src/model/test-loading.js'
 import { coverageConfigExclusion, subprocessRunners } from './coverage-scope.js'
@@ -177,6 +178,14 @@ function buildReachFacts(model: CodeModel): ReachFacts {
     for (const target of byPath.get(u.path)?.test?.importedModules ?? [])
       if (!blockedBy.has(target) && !staticReach.importedBy.has(target))
         blockedBy.set(target, unloadableText(u))
+  // Modules nothing runnable loads, by import, by name or as a command.
+  const unreachable = new Set(
+    model.modules
+      .filter((m) => !m.isTest && !loaded.has(m.path) && !scripts.has(m.path))
+      .map((m) => m.path)
+  )
+  const branchesOf = (path: string): NotTakenBranch[] =>
+    (model.facts.notTakenBranches ?? []).filter((b) => b.path === path)
   const estimates = new Map<string, Map<FunctionDecl, Estimate>>()
   const estimatesOf = (module: ModuleModel): Map<FunctionDecl, Estimate> => {
     let map = estimates.get(module.path)
@@ -189,15 +198,25 @@ function buildReachFacts(model: CodeModel): ReachFacts {
         defaultBound.has(module.path),
         runAsScript(module, staticReach),
         graph,
-        overridden
+        overridden,
+        branchesOf(module.path)
       )
       const blocked = blockedBy.get(module.path)
-      const branches = (model.facts.notTakenBranches ?? []).filter((b) => b.path === module.path)
+      const branches = branchesOf(module.path)
       const marked = list.map((e): Estimate => {
         // Defined on a side of a version or platform check not taken here: it never runs here.
         const line = e.fn.loc.startLine
         const other = branches.find((b) => b.startLine <= line && line <= b.endLine)
         if (other) return { ...e, share: 1, reach: 'unreached', runsOn: other.runsOn }
+        // Registered with a framework (`@cli.command()`) in a module only files that cannot run here
+        // load: nothing here dispatches to it (deepdiff's CLI commands, loaded only by test_command.py).
+        if (
+          blocked &&
+          e.share === 0.5 &&
+          unreachable.has(module.path) &&
+          !graph.reached(module, e.fn)
+        )
+          return { ...e, share: 1, reach: 'unreached', blocked }
         return blocked && e.share === 1 ? { ...e, blocked } : e
       })
       estimates.set(module.path, (map = new Map(marked.map((e) => [e.fn, e]))))
@@ -321,17 +340,23 @@ export function functionEntry(
   file: FileCoverage,
   fn: FunctionDecl
 ): FileCoverage['functions'][number] | undefined {
-  const named = file.functions.find(
-    (f) =>
-      (f.line === fn.loc.startLine || f.line === fn.loc.startLine + 1) &&
-      (f.name === fn.name || f.name === fn.qualifiedName || f.name.endsWith(`.${fn.name}`))
-  )
+  const namedAt = (line: number): FileCoverage['functions'][number] | undefined =>
+    file.functions.find(
+      (f) =>
+        f.line === line &&
+        (f.name === fn.name || f.name === fn.qualifiedName || f.name.endsWith(`.${fn.name}`))
+    )
+  const named = namedAt(fn.loc.startLine)
   if (named) return named
   // Istanbul and node name an arrow in an object literal `(anonymous_3)`: the only one on the line is it.
   const anonymous = file.functions.filter(
     (f) => f.line === fn.loc.startLine && /^\(?anonymous_\d+\)?$/.test(f.name)
   )
-  return anonymous.length === 1 ? anonymous[0] : undefined
+  if (anonymous.length === 1) return anonymous[0]
+  // A declaration the tool counts from the line after (a decorator, a comment). Only after the entries
+  // on the line itself: a build's copy merged into the file (logform's dist/colorize.js) names its
+  // `colorize` one line lower, and must not speak for the source's method that ran.
+  return namedAt(fn.loc.startLine + 1)
 }
 
 /**

@@ -7,6 +7,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, join, posix } from 'node:path'
+import {
+  type MissingOptional,
+  type OptionalBinding,
+  optionalNoneBindings,
+  usedAtImport
+} from './optional-imports.js'
 import type { CodeModel, ModuleModel, UnloadableTest } from './types.js'
 
 /** What the project's interpreter said: the names it cannot find, and what it is (for version checks). */
@@ -41,6 +47,8 @@ export const FIND_SPEC_SCRIPT = [
 
 export interface LoadingCheck {
   unloadable: UnloadableTest[]
+  /** Names optional imports bind to None (or a placeholder) here: their package is not installed. */
+  optionalMissing?: MissingOptional[]
   /** The project's Python, when one answered (version checks are read against it). */
   interpreter?: PythonInterpreter
   /** Why a language's test files were not checked (no interpreter, no node_modules). */
@@ -63,9 +71,12 @@ export async function findUnloadableTests(
   const direct = new Map<string, string[]>()
   const skipped = new Set<string>()
   let interpreter: PythonInterpreter | undefined
+  const optionalMissing: MissingOptional[] = []
   if (model.modules.some((m) => m.language === 'python')) {
     const all = new Set<string>()
     for (const n of pyNeeds.values()) for (const name of [...n.names, ...n.skip]) all.add(name)
+    const optional = optionalBindings(model, own)
+    for (const list of optional.values()) for (const b of list) all.add(b.module)
     const answer = askPython ? await askPython([...all].sort()) : null
     if (answer === null) {
       if (pyNeeds.size > 0)
@@ -78,6 +89,15 @@ export async function findUnloadableTests(
         if (lost.length === 0) continue
         direct.set(path, lost)
         if (lost.every((x) => n.skip.includes(x) && !n.names.includes(x))) skipped.add(path)
+      }
+      for (const m of model.modules)
+        if (m.language === 'python' && !m.isTest)
+          for (const [name, b] of noneBound(m, optional, gone))
+            optionalMissing.push({ path: m.path, name, ...b })
+      for (const m of tests) {
+        if (m.language !== 'python' || direct.has(m.path)) continue
+        const why = noneAtImport(model, m, optional, gone)
+        if (why) direct.set(m.path, [why])
       }
     }
   }
@@ -103,8 +123,72 @@ export async function findUnloadableTests(
   return {
     unloadable: propagate(model.modules, direct, skipped),
     ...(interpreter ? { interpreter } : {}),
+    ...(optionalMissing.length > 0 ? { optionalMissing } : {}),
     notes
   }
+}
+
+/** Each Python module's optional imports bound to None (optional-imports.ts), of packages not our own. */
+function optionalBindings(
+  model: CodeModel,
+  own: ReadonlySet<string>
+): Map<string, OptionalBinding[]> {
+  const out = new Map<string, OptionalBinding[]>()
+  for (const m of model.modules) {
+    if (m.language !== 'python') continue
+    const lines = linesOf(model.root, m.path) ?? []
+    if (!lines.some((l) => /^try\s*:/.test(l))) continue
+    const list = optionalNoneBindings(lines).filter((b) => !own.has(b.module))
+    if (list.length > 0) out.set(m.path, list)
+  }
+  return out
+}
+
+/** The names a module has bound to None or a placeholder: its own optional imports, or imported from one of ours. */
+function noneBound(
+  m: ModuleModel,
+  optional: ReadonlyMap<string, OptionalBinding[]>,
+  gone: ReadonlySet<string>
+): Map<string, { module: string; placeholder?: true }> {
+  const out = new Map<string, { module: string; placeholder?: true }>()
+  const add = (local: string, b: OptionalBinding): void => {
+    if (gone.has(b.module))
+      out.set(local, { module: b.module, ...(b.placeholder ? { placeholder: true as const } : {}) })
+  }
+  for (const b of optional.get(m.path) ?? []) add(b.name, b)
+  for (const d of m.imports) {
+    if (d.kind !== 'python' || !d.resolved || !atTopLevel(m, d)) continue
+    for (const { imported, local } of d.names) {
+      const b = (optional.get(d.resolved) ?? []).find((x) => x.name === imported)
+      if (b) add(local, b)
+    }
+  }
+  return out
+}
+
+/**
+ * A test file that reads an attribute of a name bound to None at import time (its own optional import,
+ * or one it imports from a module of ours that binds it so): why it cannot be collected, or undefined.
+ */
+function noneAtImport(
+  model: CodeModel,
+  test: ModuleModel,
+  optional: ReadonlyMap<string, OptionalBinding[]>,
+  gone: ReadonlySet<string>
+): string | undefined {
+  const none = new Map<string, string>()
+  for (const [name, b] of noneBound(test, optional, gone))
+    if (!b.placeholder) none.set(name, b.module)
+  if (none.size === 0) return undefined
+  const lines = linesOf(model.root, test.path) ?? []
+  const inFunction = (line: number): boolean =>
+    test.functions.some((f) => f.loc.startLine <= line && line <= f.loc.endLine)
+  for (const [name, module] of [...none].sort()) {
+    const use = usedAtImport(lines, name, inFunction)
+    if (use)
+      return `${module} is not installed, so ${name} is None where the file reads ${use.text} (line ${use.line})`
+  }
+  return undefined
 }
 
 /** A conftest that cannot load stops every test below it; a test importing a test file that cannot load, too. */
@@ -159,6 +243,8 @@ export function unloadableText(t: UnloadableTest): string {
   const verb = t.missing.length === 1 ? 'is' : 'are'
   const notInstalled = t.missing.every((x) => !x.includes(' '))
   const what = notInstalled ? `${list} ${verb} not installed` : list
+  if (t.via && t.missing.some((x) => x.includes(' is None where ')))
+    return `${t.path} cannot be collected here: it imports ${t.via}, where ${what}`
   if (t.via)
     return `${t.path} cannot be collected here: ${t.via} needs ${t.missing.length === 1 && notInstalled ? `${list}, which is not installed` : what}`
   if (t.skipped) return `${t.path} is skipped here: ${what} (pytest.importorskip)`

@@ -4,6 +4,7 @@ import { relative, sep } from 'node:path'
 import type { CodeModel, LoadedRepository, RepositoryFacts } from '../model/types.js'
 import type { RenderTarget } from '../specs/types.js'
 import { buildModel } from '../model/build.js'
+import { optionalBranches } from '../model/optional-imports.js'
 import { notTakenBranches } from '../model/platform-branches.js'
 import { findUnloadableTests, unloadableText } from '../model/test-loading.js'
 import { askPython } from '../execute/python.js'
@@ -75,7 +76,10 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
   if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloadable
   // Code under a version or platform check this interpreter does not take runs only elsewhere.
   if (loading.interpreter) {
-    const branches = notTakenBranches(loaded.repo.files, loading.interpreter)
+    const branches = [
+      ...notTakenBranches(loaded.repo.files, loading.interpreter),
+      ...optionalBranches(loaded.repo.files, loading.optionalMissing ?? [])
+    ]
     if (branches.length > 0) model.facts.notTakenBranches = branches
   }
   const detected = detectTargetWithReason(

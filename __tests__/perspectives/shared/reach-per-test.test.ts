@@ -91,7 +91,7 @@ describe('static reach: one walk per test file', () => {
         'import pytest', //                                      1
         'from shapes.square import Square', //                   2
         '', //                                                   3
-        '@pytest.fixture', //                                    4
+        '@pytest.fixture(autouse=True)', //                      4
         'def shapes():', //                                      5
         '    return [Square(1)]', //                             6
         ''
@@ -100,6 +100,25 @@ describe('static reach: one walk per test file', () => {
     // test_circle's `shape.clone()` may now be a Square's: the fixture makes Square obtainable there.
     expect(untested(model, ['shapes/circle.py', 'shapes/square.py'])).toEqual([
       'shapes/circle.py:8 Circle.area'
+    ])
+  })
+
+  it('Python: a conftest fixture no test asks for builds nothing (round P)', async () => {
+    const model = await modelOf({
+      ...SHAPES,
+      'tests/conftest.py': [
+        'import pytest', //                                      1
+        'from shapes.square import Square', //                   2
+        '', //                                                   3
+        '@pytest.fixture', //                                    4
+        'def shapes():', //                                      5
+        '    return [Square(1)]', //                             6
+        ''
+      ].join('\n')
+    })
+    expect(untested(model, ['shapes/circle.py', 'shapes/square.py'])).toEqual([
+      'shapes/circle.py:8 Circle.area',
+      'shapes/square.py:5 Square.clone'
     ])
   })
 
