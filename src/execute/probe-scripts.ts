@@ -313,7 +313,7 @@ def _equal_literal(want, got):
     except Exception:
         return False
 # A set of strings shown: its order follows the strings' hashes, which change from one run of Python to the next.
-_STRING_SET = re.compile(r"\{'[^'{}:]*'(?:, '[^'{}:]*')+\}")
+_STRING_SET = re.compile(r'''\{(?:'[^'\n]*'|"[^"\n]*")(?:, (?:'[^'\n]*'|"[^"\n]*"))+\}''')
 # What makes a docstring example no expectation: its statements read something that is not the same
 # on every machine and every day. Each with the one line the plan says.
 _UNSTEADY = (
