@@ -56,9 +56,9 @@ export const JUDGED_CLASSES: readonly JudgedClass[] = [
   { id: 'data-integrity/argumentMutation', judged: 5, true: 0, pooled: true },
   { id: 'data-integrity/localTimeParsing', judged: 5, true: 0, pooled: true },
   { id: 'data-integrity/nonAtomicWrite', confidence: ['medium'], judged: 6, true: 4 },
-  // "Parsed without validating its shape": no judge found it true in rounds 1-4 and 8-10 (0 of 9: a settings
-  // dict, a schema handed to its own loader, a generic converter; box in round 10, judged-round10.json).
-  { id: 'data-integrity/unvalidatedInput', judged: 9, true: 0 },
+  // "Parsed without validating its shape": no judge found it true in rounds 1-4 and 8-10 (0 of 10: a settings
+  // dict, a schema handed to its own loader, a generic converter, a schemaless import; judged-round10.json).
+  { id: 'data-integrity/unvalidatedInput', judged: 10, true: 0 },
   { id: 'data-integrity/roundTripPair', judged: 5, true: 1 },
   // Round 6 (docs/evaluation/judged-session11.md): static boundary specs of units the suite runs, 0 of 6;
   // round 5 had 0 of 6 more (its per-finding verdicts were lost; not counted here).
@@ -112,8 +112,8 @@ export const JUDGED_CLASSES: readonly JudgedClass[] = [
 
 /**
  * What judges said a class's findings were worth: of `judged` findings with a worth verdict, how many were
- * true and how many worth acting on for the project's maintainer (judged rounds 1-4 and 6-9, every confidence:
- * docs/evaluation/judged-verdicts.json, judged-round6.json ... judged-round9.json; classes with
+ * true and how many worth acting on for the project's maintainer (judged rounds 1-4 and 6-10, every confidence:
+ * docs/evaluation/judged-verdicts.json, judged-round6.json ... judged-round10.json; classes with
  * at least MIN_JUDGED
  * verdicts).
  */
@@ -128,42 +128,42 @@ export interface JudgedWorth {
 export const JUDGED_WORTH: readonly JudgedWorth[] = [
   { id: 'backwards-compat/defaultChanged', judged: 7, true: 0, worth: 0 },
   { id: 'big-picture/hotspot', judged: 27, true: 5, worth: 3 },
-  { id: 'ci-cd/coverageNotKept', judged: 11, true: 6, worth: 0 },
+  { id: 'ci-cd/coverageNotKept', judged: 13, true: 6, worth: 0 },
   { id: 'ci-cd/noConcurrency', judged: 38, true: 36, worth: 1 },
-  { id: 'ci-cd/noCoverage', judged: 17, true: 11, worth: 3 },
+  { id: 'ci-cd/noCoverage', judged: 19, true: 13, worth: 3 },
   { id: 'ci-cd/noDependencyCache', judged: 23, true: 22, worth: 0 },
-  { id: 'ci-cd/noPermissions', judged: 33, true: 32, worth: 30 },
+  { id: 'ci-cd/noPermissions', judged: 40, true: 38, worth: 37 },
   { id: 'ci-cd/noTimeout', judged: 80, true: 80, worth: 3 },
-  { id: 'ci-cd/unpinnedAction', judged: 116, true: 112, worth: 25 },
-  { id: 'data-integrity/nonAtomicWrite', judged: 13, true: 8, worth: 0 },
+  { id: 'ci-cd/unpinnedAction', judged: 117, true: 113, worth: 26 },
+  { id: 'data-integrity/nonAtomicWrite', judged: 14, true: 9, worth: 0 },
   { id: 'data-integrity/roundTripPair', judged: 5, true: 1, worth: 0 },
-  { id: 'data-integrity/unvalidatedInput', judged: 8, true: 0, worth: 0 },
+  { id: 'data-integrity/unvalidatedInput', judged: 10, true: 0, worth: 0 },
   { id: 'edge-cases/untestedBoundary', judged: 10, true: 0, worth: 0 },
   { id: 'error-handling/bareExcept', judged: 6, true: 1, worth: 0 },
   { id: 'error-handling/exitInLibrary', judged: 36, true: 11, worth: 11 },
   { id: 'error-handling/logOnlyCatch', judged: 7, true: 0, worth: 0 },
   { id: 'error-handling/swallowedError', judged: 11, true: 0, worth: 0 },
   { id: 'failure-modes/awaitedIo', judged: 9, true: 2, worth: 1 },
-  { id: 'failure-modes/observedDefect', judged: 7, true: 0, worth: 0 },
+  { id: 'failure-modes/observedDefect', judged: 9, true: 0, worth: 0 },
   { id: 'failure-modes/throwingCall', judged: 55, true: 8, worth: 3 },
   { id: 'integration-points/envWithoutDefault', judged: 5, true: 0, worth: 0 },
   { id: 'integration-points/httpCallWithoutTimeout', judged: 6, true: 4, worth: 1 },
   { id: 'integration-points/untestedIntegration', judged: 8, true: 3, worth: 2 },
   { id: 'integration-points/untestedRoute', judged: 10, true: 0, worth: 0 },
-  { id: 'performance/catastrophicRegex', judged: 28, true: 19, worth: 15 },
+  { id: 'performance/catastrophicRegex', judged: 39, true: 26, worth: 18 },
   { id: 'performance/repeatedWorkInLoop', judged: 5, true: 0, worth: 0 },
   { id: 'scope/complexFunction', judged: 11, true: 0, worth: 0 },
   { id: 'scope/entryPointUntested', judged: 17, true: 14, worth: 1 },
   { id: 'scope/largeUntestedModule', judged: 8, true: 1, worth: 0 },
-  { id: 'scope/untestedPublicUnit', judged: 58, true: 13, worth: 6 },
+  { id: 'scope/untestedPublicUnit', judged: 63, true: 13, worth: 6 },
   { id: 'scope/untestedRoute', judged: 13, true: 0, worth: 0 },
-  { id: 'security/pathTraversal', judged: 7, true: 0, worth: 0 },
-  { id: 'security/redosOnInput', judged: 33, true: 28, worth: 5 },
-  { id: 'test-coverage/uncoveredFunction', judged: 125, true: 79, worth: 44 },
+  { id: 'security/pathTraversal', judged: 8, true: 0, worth: 0 },
+  { id: 'security/redosOnInput', judged: 35, true: 29, worth: 5 },
+  { id: 'test-coverage/uncoveredFunction', judged: 147, true: 89, worth: 49 },
   { id: 'test-coverage/untestedFunctionEstimate', judged: 14, true: 6, worth: 0 },
-  { id: 'test-pyramid/sleepInTest', judged: 26, true: 5, worth: 7 },
+  { id: 'test-pyramid/sleepInTest', judged: 27, true: 5, worth: 7 },
   { id: 'test-pyramid/unseededRandom', judged: 6, true: 0, worth: 0 },
-  { id: 'user-experience/optionWithoutHelp', judged: 17, true: 17, worth: 4 }
+  { id: 'user-experience/optionWithoutHelp', judged: 18, true: 17, worth: 4 }
 ]
 
 /** A class leads when at least this share of its judged findings was worth acting on. */
