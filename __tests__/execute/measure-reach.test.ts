@@ -300,7 +300,7 @@ describe('partialRun', () => {
         helper
       ])
     ).toBe(
-      'pytest collects 1 of the 3 test files by their names here (tests/models.py and 1 more are not named as it collects them)'
+      'pytest collects 1 of the 3 test files by their names here; tests/models.py and 1 more are not named as it collects them'
     )
     // One of four is not named test_*.py: the run is still the project's suite.
     expect(

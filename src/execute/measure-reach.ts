@@ -167,7 +167,7 @@ function uncollectedTests(
   const missed = tests.filter((m) => !collects(layout, m.path))
   if (missed.length === 0 || missed.length * 3 < tests.length) return undefined
   const more = missed.length > 1 ? ` and ${missed.length - 1} more` : ''
-  return `${framework} collects ${tests.length - missed.length} of the ${tests.length} test files by their names here (${missed[0].path}${more} are not named as it collects them)`
+  return `${framework} collects ${tests.length - missed.length} of the ${tests.length} test files by their names here; ${missed[0].path}${more} are not named as it collects them`
 }
 
 /**
