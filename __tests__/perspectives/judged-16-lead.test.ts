@@ -7,6 +7,7 @@ import edgeCases from '../../perspectives/edge-cases/index.js'
 import failureModes from '../../perspectives/failure-modes/index.js'
 import performance from '../../perspectives/performance/index.js'
 import security from '../../perspectives/security/index.js'
+import userExperience from '../../perspectives/user-experience/index.js'
 import testCoverage from '../../perspectives/test-coverage/index.js'
 import { findings, rows } from './judged-helpers.js'
 
@@ -159,5 +160,40 @@ describe("judged in round 10: security, an ASGI server's request text is not a c
     const redos = found.filter((f) => f.messageId === 'redosOnInput')
     expect(redos.map((f) => `${f.file}:${f.startLine}`)).toEqual(['tables/app.py:5'])
     expect(redos[0].message).not.toMatch(/command-line tool/)
+  })
+})
+
+describe('judged in round 10: user-experience, what parse_known_args sets aside is parsed strictly next', () => {
+  const cli = (second: string) =>
+    [
+      'import argparse', // 1
+      '', // 2
+      '', // 3
+      'def main(argv=None):', // 4
+      '    pre = argparse.ArgumentParser(add_help=False)', // 5
+      "    pre.add_argument('-c', '--config', help='the config file')", // 6
+      '    known, rest = pre.parse_known_args(argv)', // 7
+      '    parser = argparse.ArgumentParser()', // 8
+      "    parser.add_argument('name', help='the name to greet')", // 9
+      `    ${second}`, // 10
+      '    print(known.config, args)', // 11
+      ''
+    ].join('\n')
+  it("peewee's two-pass parse is absent; the rest left unparsed is reported", async () => {
+    const found = await findings(userExperience as Perspective<string, unknown>, {
+      'pyproject.toml': [
+        '[project]',
+        'name = "greet"',
+        'version = "1.0.0"',
+        '[project.scripts]',
+        'greet = "greet.strict:main"',
+        'greet-loose = "greet.loose:main"',
+        ''
+      ].join('\n'),
+      'greet/__init__.py': '',
+      'greet/strict.py': cli('args = parser.parse_args(rest)'),
+      'greet/loose.py': cli('args = parser.parse_args([])')
+    })
+    expect(rows(found, 'unknownOptionAccepted')).toEqual(['unknownOptionAccepted greet/loose.py:7'])
   })
 })

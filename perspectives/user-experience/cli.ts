@@ -1,6 +1,7 @@
 // Command-line programs: options without help text (commander, yargs, argparse, click, typer), hand-made
 // argument parsing without --help or an unknown-option branch, unknown options accepted on purpose.
 // Hand-made parsing: cli-parsing.ts; exit statuses and where errors are printed: cli-exits.ts.
+import type { CallSite } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import {
   type CheckInput,
@@ -148,6 +149,25 @@ function noneHelped(missing: readonly Found[]): Found {
   }
 }
 
+/**
+ * `known, rest = pre.parse_known_args(argv)` and later `parser.parse_args(rest)` in the same function: a
+ * first pass reads one option (peewee's `-c` config file) and the second parser rejects what is left
+ * (round 10, judged false).
+ */
+function restParsedLater(info: ModuleInfo, input: CheckInput, call: CallSite): boolean {
+  const text = input.quote.line(info.module.path, call.loc.startLine)
+  const rest = /^\s*\w+\s*,\s*([A-Za-z_]\w*)\s*=/.exec(text)?.[1]
+  if (!rest) return false
+  const word = new RegExp(`(^|[^\\w.])${rest}([^\\w]|$)`)
+  return info.module.calls.some(
+    (c) =>
+      c.name === 'parse_args' &&
+      c.enclosing === call.enclosing &&
+      c.loc.startLine > call.loc.startLine &&
+      c.args.some((a) => word.test(a))
+  )
+}
+
 /** Library settings that accept unknown options on purpose. */
 function acceptedUnknown(info: ModuleInfo, input: CheckInput, out: Found[]): void {
   const { module } = info
@@ -185,7 +205,8 @@ function acceptedUnknown(info: ModuleInfo, input: CheckInput, out: Found[]): voi
       call.name === 'parse_known_args' &&
       call.receiver &&
       call.receiver !== 'self' &&
-      !call.receiver.startsWith('super(')
+      !call.receiver.startsWith('super(') &&
+      !restParsedLater(info, input, call)
     ) {
       push(
         out,
