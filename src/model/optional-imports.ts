@@ -4,6 +4,7 @@
 // constant) stops with an AttributeError while pytest collects it: none of its tests run (deepdiff's
 // test_delta.py, test_distance.py, test_diff_numpy.py); the library's own code under `if np:` never
 // runs either. Read from the source lines.
+import { blockEnd } from './platform-branches.js'
 import type { NotTakenBranch } from './types.js'
 
 /** A module-level name an optional import binds, set to None when `module` (top-level name) is missing. */
@@ -171,15 +172,4 @@ export function optionalBranches(
     }
   }
   return out
-}
-
-function blockEnd(lines: readonly string[], header: number, indent: number): number {
-  let last = header
-  for (let j = header + 1; j < lines.length; j++) {
-    const line = lines[j]
-    if (line.trim() === '' || line.trim().startsWith('#')) continue
-    if (line.length - line.trimStart().length <= indent) break
-    last = j
-  }
-  return last
 }

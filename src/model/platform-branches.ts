@@ -77,7 +77,7 @@ function chainAt(
 }
 
 /** The last line of the block whose header is at `header` (indented deeper than `indent`). */
-function blockEnd(lines: readonly string[], header: number, indent: number): number {
+export function blockEnd(lines: readonly string[], header: number, indent: number): number {
   let last = header
   for (let j = header + 1; j < lines.length; j++) {
     const line = lines[j]
