@@ -341,28 +341,6 @@ describe('judged in round 9: performance, the input a ReDoS pattern sees in a li
     expect(lib.message).not.toContain('own user')
     expect(own.message).toContain('what its own user gives it (files, flags, configuration)')
   })
-
-  it("needle's shape (round 10): a main module that is not the bin makes a library; a main that is the bin does not", async () => {
-    const withMain = (main: string) =>
-      findings(performance as Perspective<string, unknown>, {
-        'package.json': JSON.stringify({
-          name: 'client',
-          version: '1.0.0',
-          type: 'module',
-          main,
-          bin: { client: './bin/svgtool.js' }
-        }),
-        'bin/svgtool.js': bin,
-        'lib/tools.js': tools
-      })
-    const [lib] = (await withMain('./lib/tools')).filter((f) => f.messageId === 'catastrophicRegex')
-    const [own] = (await withMain('bin/svgtool.js')).filter(
-      (f) => f.messageId === 'catastrophicRegex'
-    )
-    expect([lib.file, lib.startLine]).toEqual(['lib/tools.js', 2])
-    expect(lib.message).toContain('any content its callers pass')
-    expect(own.message).toContain('what its own user gives it (files, flags, configuration)')
-  })
 })
 
 describe('judged in round 9: failure-modes, a demo program at the root is not the package', () => {

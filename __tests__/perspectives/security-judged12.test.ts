@@ -147,8 +147,7 @@ const files = {
 const library = (importable: boolean) => ({
   'package.json': JSON.stringify({
     name: 'tmpl',
-    // A main module beside the bin makes a library too (needle, round 10): the twin's main is its bin.
-    main: importable ? 'lib/index.js' : 'bin/tmpl.js',
+    main: 'lib/index.js',
     bin: { tmpl: 'bin/tmpl.js' },
     ...(importable ? { types: 'lib/index.d.ts' } : {})
   }),

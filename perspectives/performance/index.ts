@@ -73,7 +73,7 @@ export default definePerspective<PerformanceMessageId, PerformanceOptions>({
     const library = bin !== undefined && importableLibrary(context.model)
     const tool = library ? undefined : bin
     const libraryInput = library
-      ? 'The package also ships a command line, but its package.json makes it a library others import (exports, types, a module build or a main module), so the text can be any content its callers pass, such as documents or uploads.'
+      ? 'The package also ships a command line, but its package.json makes it a library others import (exports, types or a module build), so the text can be any content its callers pass, such as documents or uploads.'
       : undefined
     const all: Found[] = []
     let loops = 0

@@ -164,27 +164,11 @@ export function commandLineTool(model: CodeModel): string | undefined {
 }
 
 /**
- * The root package.json declares a way for other programs to import it: an `exports` map, type
- * declarations, an ESM/browser build, or a `main` module that is not one of its bins (needle's
- * `main: ./lib/needle` beside `bin/needle`, round 10). Such a package is a library even when it also ships
- * a bin (liquidjs, jsonpath-plus): its functions handle data from the programs that import it.
+ * The root package.json declares a way for other programs to import it beyond `main`: an `exports` map,
+ * type declarations, or an ESM/browser build. Such a package is a library even when it also ships a bin
+ * (liquidjs, jsonpath-plus): its functions handle data from the programs that import it.
  */
 export function importableLibrary(model: CodeModel): boolean {
   const root = model.facts.manifests.find((m) => !m.path.includes('/') && m.kind === 'package.json')
-  if (!root) return false
-  if (root.exports !== undefined || !!root.types || !!root.module) return true
-  if (!root.main) return false
-  const main = moduleStem(root.main)
-  return (
-    !Object.values(root.bin).some((b) => moduleStem(b) === main) &&
-    model.modules.some((m) => moduleStem(m.path) === main)
-  )
-}
-
-/** `./lib/needle`, `lib/needle.js` and `lib/needle/index.js` name one module: lib/needle. */
-function moduleStem(path: string): string {
-  return path
-    .replace(/^\.\//, '')
-    .replace(/\.[cm]?[jt]s$/, '')
-    .replace(/\/index$/, '')
+  return !!root && (root.exports !== undefined || !!root.types || !!root.module)
 }
