@@ -48,13 +48,11 @@ function indexesWithCounter(
     (l) => l.loc.startLine === condition.loc.startLine && l.enclosing === condition.enclosing
   )
   if (!loop) return false
-  const access = new RegExp(
-    `(^|[^\\w$.])${escapeRegExp(collection.trim())}\\s*\\[\\s*${escapeRegExp(counter)}\\s*\\]`
-  )
-  // `index < query.length && query[index] !== '&'` (query-string, round 10): a read the same line guards
-  // with the counter below the length never runs past the end.
   const c = escapeRegExp(counter)
   const k = escapeRegExp(collection.trim())
+  const access = new RegExp(`(^|[^\\w$.])${k}\\s*\\[\\s*${c}\\s*\\]`)
+  // `index < query.length && query[index] !== '&'` (query-string, round 10): a read the same line guards
+  // with the counter below the length never runs past the end.
   const guard = new RegExp(
     `(^|[^\\w$.])${c}\\s*(<|!==?)\\s*(${k}\\??\\.length|len\\(\\s*${k}\\s*\\))\\s*(&&|and\\b)`
   )
