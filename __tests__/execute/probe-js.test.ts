@@ -57,6 +57,23 @@ describe('values of a declared type', () => {
       ['a', false, 'Hello, World! 1']
     ])
   })
+
+  it('leaves out a function written for a receiver: a `this` parameter, or `this` read in its body', async () => {
+    // cheerio's `removeAttr(this: Cheerio<T>, name: string)` (judged round 11): called bare, it
+    // crashed on the missing receiver, which the package never does.
+    const ts = await loadTypeScript()
+    const target = jsProbeTarget(
+      ts,
+      'a.ts',
+      [
+        'export function removeAttr<T>(this: T[], name: string) { return this.length + name.length }',
+        'export function attr(name: string) { return this.items[name] }',
+        'export function free(name: string) { const f = function () { return this }; return name.length }',
+        'export const arrow = (name: string) => name.length'
+      ].join('\n')
+    )
+    expect(target.functions.map((f) => f.name)).toEqual(['free', 'arrow'])
+  })
 })
 
 describe('probing a JavaScript project (probe-js, node:test)', () => {

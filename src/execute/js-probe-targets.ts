@@ -169,6 +169,27 @@ function functionsOf(ts: TypeScript, source: TS.SourceFile): [string, TS.Signatu
   return out
 }
 
+/** Declares a `this` parameter, or (not an arrow) reads `this` outside its nested functions and classes. */
+function boundToReceiver(ts: TypeScript, fn: TS.SignatureDeclaration): boolean {
+  if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === 'this')) return true
+  if (ts.isArrowFunction(fn)) return false
+  let found = false
+  const visit = (node: TS.Node): void => {
+    if (found) return
+    if (node.kind === ts.SyntaxKind.ThisKeyword) found = true
+    else if (
+      !ts.isFunctionDeclaration(node) &&
+      !ts.isFunctionExpression(node) &&
+      !ts.isMethodDeclaration(node) &&
+      !ts.isClassLike(node)
+    )
+      ts.forEachChild(node, visit)
+  }
+  const body = (fn as TS.FunctionLikeDeclaration).body
+  if (body) ts.forEachChild(body, visit)
+  return found
+}
+
 function classesOf(ts: TypeScript, source: TS.SourceFile): TS.ClassDeclaration[] {
   const out: TS.ClassDeclaration[] = []
   const visit = (node: TS.Node): void => {
@@ -230,6 +251,9 @@ export function jsProbeTarget(ts: TypeScript, module: string, text: string): JsP
   for (const [name, fn] of named) {
     // Two functions of one name: which one an export is cannot be told from the name.
     if (counts.get(name)! > 1) continue
+    // A function written for a receiver (`this: Cheerio<T>`, or reading `this`) is a method lent to
+    // a prototype; called bare, it fails on the missing receiver, which no caller of the package does.
+    if (boundToReceiver(ts, fn)) continue
     const d = declared(ts, fn)
     every.set(name, d)
     if (d.pools && d.required > 0)
