@@ -809,6 +809,14 @@ testPerspective<CiOptions>(
         files: { ...DELETED_EXAMPLE, 'test/example_with_reduce.py': 'y = 2\n' }
       },
       { name: 'an empty repository has nothing to run', files: {} },
+      {
+        // dpath's tests.yml (judged round 11): an action runs tox, and tox.ini runs nose2.
+        name: 'Python near miss: an action named for tox runs the tests',
+        files: editFile(UV_LINT_ONLY, '.github/workflows/lint.yml', [
+          '      - run: pipx run ruff check .\n',
+          '      - run: pipx run ruff check .\n      - uses: ymyzk/run-tox-gh-actions@1111111111111111111111111111111111111111\n'
+        ])
+      },
       { name: 'a repository without source code needs no CI', files: { 'README.md': '# Notes\n' } },
       {
         name: 'a TypeScript repository with a good workflow',

@@ -36,8 +36,22 @@ function makeLike(use: CommandUse): boolean {
   return /(^|\s)make\s/.test(use.text)
 }
 
+/**
+ * An action named for a Python test driver: `ymyzk/run-tox-gh-actions` runs the project's tox
+ * environments, which run its tests (dpath runs nose2 so; "no CI step runs pytest" was judged false
+ * in round 11). The action's own steps are not in this checkout.
+ */
+const PYTHON_TEST_ACTION = /^[^@]*\/[^@]*\b(tox|nox|pytest)\b[^@]*(@|$)/i
+
+function actionRunsPythonTests(input: CheckInput): boolean {
+  return input.graph.jobRuns.some((run) =>
+    run.steps.some(({ step }) => PYTHON_TEST_ACTION.test(step.uses?.value ?? ''))
+  )
+}
+
 /** CI runs the tests of an ecosystem: GitHub commands or another CI system's. */
 function ciRuns(input: CheckInput, kind: CommandKind, python: boolean | null): boolean {
+  if (kind === 'test' && python !== false && actionRunsPythonTests(input)) return true
   // `make test` and a repository script (`scripts/test`) may run either ecosystem's tests.
   const gh = input.graph.commands.some(
     (c) =>
