@@ -380,6 +380,16 @@ function requestedFixtures(
   return (_module, fn) => !isGated.has(fn) || asked.has(fn.name)
 }
 
+/** A use of `name` on `line` lies in the branch (a whole block, or one side of `cond ? a : b`). */
+export function inBranch(
+  b: { startLine: number; endLine: number; names?: readonly string[] },
+  line: number,
+  name: string
+): boolean {
+  if (line < b.startLine || line > b.endLine) return false
+  return !b.names || b.names.includes(name.split('.').pop() ?? name)
+}
+
 /** Each use of a name in the innermost function around it, or at the module's top level. */
 function placeUses(
   module: ModuleModel,
@@ -388,7 +398,7 @@ function placeUses(
   duplicated: ReadonlySet<string>,
   byPath: ReadonlyMap<string, ModuleModel>,
   lookups: boolean,
-  notTaken: readonly { startLine: number; endLine: number }[] = []
+  notTaken: readonly { startLine: number; endLine: number; names?: readonly string[] }[] = []
 ): {
   topLevel: Use[]
   main: Use[]
@@ -417,7 +427,7 @@ function placeUses(
   }
   const add = (u: Use, owner: FunctionDecl | null, line: number): void => {
     // A branch this interpreter does not take (platform-branches.ts) runs nothing here.
-    if (notTaken.some((b) => b.startLine <= line && line <= b.endLine)) return
+    if (notTaken.some((b) => inBranch(b, line, u.name))) return
     if (!owner) {
       // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
       const any: Use =
