@@ -166,7 +166,10 @@ function matching(
     for (let c = l === line ? column : 0; c < text.length; c++) {
       const ch = text[c]
       if (block) {
-        if (ch === '*' && text[c + 1] === '/') ((block = false), c++)
+        if (ch === '*' && text[c + 1] === '/') {
+          block = false
+          c++
+        }
         continue
       }
       if (quote) {
