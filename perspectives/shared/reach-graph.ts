@@ -314,7 +314,14 @@ function buildGraph(
         // Functions outside classes (an object literal's, a prototype's) may be attached to any object.
         if (inFamily && cls && !inFamily.has(cls) && !lent.has(cls)) continue
         // `x.pop()` in library code: its own arrays' unless it can name the class (CONTAINER_METHODS).
-        if (u.near && cls && !nearModules(u.near).has(node.module.path)) continue
+        // A class in a module no import loads (a plugin loaded by name) may be handed anywhere.
+        if (
+          u.near &&
+          cls &&
+          loaded.has(node.module.path) &&
+          !nearModules(u.near).has(node.module.path)
+        )
+          continue
         const key = cls ? classes.keyOf(node.module, cls) : ''
         if (!cls || live.has(key) || !basesOf.has(cls)) reach(node.fn)
         else {
