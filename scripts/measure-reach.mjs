@@ -22,6 +22,11 @@ const { optionalBranches } = await import(join(build, 'src/model/optional-import
   () => ({ optionalBranches: () => [] })
 )
 
+// Older builds have no JavaScript platform branches.
+const { jsNotTakenBranches, currentNode } = await import(
+  join(build, 'src/model/js-platform-branches.js')
+).catch(() => ({ jsNotTakenBranches: () => [], currentNode: () => undefined }))
+
 const [root, reportPath, ...shipped] = process.argv.slice(2)
 if (!root || !reportPath || shipped.length === 0) {
   console.error(
@@ -100,10 +105,15 @@ const loading = await findUnloadableTests(model, (names) =>
   askPython(model.root, process.env.TEST_PLANNING_PYTHON ?? null, names)
 )
 if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloadable
-if (loading.interpreter) {
+{
   const branches = [
-    ...notTakenBranches(repo.files, loading.interpreter),
-    ...optionalBranches(repo.files, loading.optionalMissing ?? [])
+    ...(loading.interpreter
+      ? [
+          ...notTakenBranches(repo.files, loading.interpreter),
+          ...optionalBranches(repo.files, loading.optionalMissing ?? [])
+        ]
+      : []),
+    ...jsNotTakenBranches(repo.files, currentNode())
   ]
   if (branches.length > 0) model.facts.notTakenBranches = branches
 }

@@ -3,7 +3,7 @@
 // it, 0.5 that tests may run it through something they do reach, 1 that nothing seen reaches it.
 import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type TestReach, type UnitReach, unitReach } from './reach.js'
-import { isStaticAccessor, type ReachGraph } from './reach-graph.js'
+import { inBranch, isStaticAccessor, type ReachGraph } from './reach-graph.js'
 import { decoratorCallee, wrappingDecorators } from './decorators.js'
 import { markerFunctions } from './markers.js'
 import { exportNamesOf } from './units.js'
@@ -38,7 +38,7 @@ export function estimateFunctions(
   runByTests = false,
   graph?: ReachGraph,
   overridden: ReadonlySet<string> = new Set(),
-  notTaken: readonly { startLine: number; endLine: number }[] = []
+  notTaken: readonly { startLine: number; endLine: number; names?: readonly string[] }[] = []
 ): Estimate[] {
   const referencedInModule = reach.referenced.get(module.path)
   const classReach = new Map<string, UnitReach>()
@@ -87,7 +87,7 @@ function withCalleesOfNamed(
   module: ModuleModel,
   estimates: Estimate[],
   graph?: ReachGraph,
-  notTaken: readonly { startLine: number; endLine: number }[] = []
+  notTaken: readonly { startLine: number; endLine: number; names?: readonly string[] }[] = []
 ): Estimate[] {
   const byName = new Map<string, FunctionDecl[]>()
   for (const fn of module.functions)
@@ -97,7 +97,7 @@ function withCalleesOfNamed(
     if (!call.enclosing) continue
     // A call in a branch this interpreter does not take (platform-branches.ts, optional-imports.ts).
     const line = call.loc.startLine
-    if (notTaken.some((b) => b.startLine <= line && line <= b.endLine)) continue
+    if (notTaken.some((b) => inBranch(b, line, call.callee))) continue
     const owner = module.functions.find((f) => f.qualifiedName === call.enclosing)
     const self = /^(self|cls|this)\.([A-Za-z_$][\w$]*)$/.exec(call.callee)
     const target = self && owner?.className ? `${owner.className}.${self[2]}` : call.callee

@@ -47,9 +47,27 @@ interface Use {
   text?: true
   /** Python: the modules whose function of the name a bare name can be bound to (python-bindings.ts). */
   defs?: readonly string[]
+  /**
+   * A container's method name (`x.pop()`, `d.items()`) on a receiver of unknown type in library code: the
+   * module it is used in. It reaches a class's method only in that module or one it imports.
+   */
+  near?: string
 }
 const useKey = (u: Use): string =>
-  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.defs?.join(',') ?? ''}:${u.name}`
+  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.defs?.join(',') ?? ''}:${u.near ?? ''}:${u.name}`
+
+/**
+ * Method names of the built-in containers and strings (JavaScript arrays, maps, sets; Python lists,
+ * dicts, sets, str). Library code calls them on its own arrays and dicts far more often than on a class
+ * of ours, so an untyped `x.pop()` there does not bring every class's `pop` to life.
+ */
+const CONTAINER_METHODS = new Set(
+  (
+    'pop push shift unshift splice slice concat indexOf includes forEach filter map reduce some every ' +
+    'sort reverse keys values entries get set has delete clear add size append extend insert remove ' +
+    'items update setdefault copy discard index count'
+  ).split(' ')
+)
 
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -176,6 +194,17 @@ function buildGraph(
         const text = arg.trim().replace(/^\.\.\./, '')
         if (text.endsWith('.prototype')) lent.add(text.slice(0, -'.prototype'.length))
       }
+  // A module and those it imports (for CONTAINER_METHODS uses).
+  const nearSets = new Map<string, Set<string>>()
+  const nearModules = (path: string): Set<string> => {
+    let set = nearSets.get(path)
+    if (!set) {
+      set = new Set([path])
+      for (const decl of byPath.get(path)?.imports ?? []) if (decl.resolved) set.add(decl.resolved)
+      nearSets.set(path, set)
+    }
+    return set
+  }
   const reachedFns = new Set<FunctionDecl>()
   // Evidence: which use (or live class) reached each function, back to a test.
   const reason = new Map<FunctionDecl, string>()
@@ -284,6 +313,15 @@ function buildGraph(
         if (typedTo && (cls ? !typedTo.has(cls) && !lent.has(cls) : !u.js)) continue
         // Functions outside classes (an object literal's, a prototype's) may be attached to any object.
         if (inFamily && cls && !inFamily.has(cls) && !lent.has(cls)) continue
+        // `x.pop()` in library code: its own arrays' unless it can name the class (CONTAINER_METHODS).
+        // A class in a module no import loads (a plugin loaded by name) may be handed anywhere.
+        if (
+          u.near &&
+          cls &&
+          loaded.has(node.module.path) &&
+          !nearModules(u.near).has(node.module.path)
+        )
+          continue
         const key = cls ? classes.keyOf(node.module, cls) : ''
         if (!cls || live.has(key) || !basesOf.has(cls)) reach(node.fn)
         else {
@@ -380,6 +418,16 @@ function requestedFixtures(
   return (_module, fn) => !isGated.has(fn) || asked.has(fn.name)
 }
 
+/** A use of `name` on `line` lies in the branch (a whole block, or one side of `cond ? a : b`). */
+export function inBranch(
+  b: { startLine: number; endLine: number; names?: readonly string[] },
+  line: number,
+  name: string
+): boolean {
+  if (line < b.startLine || line > b.endLine) return false
+  return !b.names || b.names.includes(name.split('.').pop() ?? name)
+}
+
 /** Each use of a name in the innermost function around it, or at the module's top level. */
 function placeUses(
   module: ModuleModel,
@@ -388,7 +436,7 @@ function placeUses(
   duplicated: ReadonlySet<string>,
   byPath: ReadonlyMap<string, ModuleModel>,
   lookups: boolean,
-  notTaken: readonly { startLine: number; endLine: number }[] = []
+  notTaken: readonly { startLine: number; endLine: number; names?: readonly string[] }[] = []
 ): {
   topLevel: Use[]
   main: Use[]
@@ -417,7 +465,7 @@ function placeUses(
   }
   const add = (u: Use, owner: FunctionDecl | null, line: number): void => {
     // A branch this interpreter does not take (platform-branches.ts) runs nothing here.
-    if (notTaken.some((b) => b.startLine <= line && line <= b.endLine)) return
+    if (notTaken.some((b) => inBranch(b, line, u.name))) return
     if (!owner) {
       // Outside functions a bare name may be a class body's own method (`__int__ = unwrap`).
       const any: Use =
@@ -450,6 +498,8 @@ function placeUses(
     }
   const library = libraryBindings(module, ownTops)
   const namespaces = namespaceExports(module, byPath)
+  const nearOf = (name: string): { near?: string } =>
+    !module.isTest && CONTAINER_METHODS.has(name) ? { near: module.path } : {}
   const boundTo = module.language === 'python' ? pythonBinding(module, byPath) : undefined
   for (const [key, lines] of Object.entries(module.nameUseLines ?? {})) {
     // Keys (names-used.ts): `name` bare, `root.name`, `self.name` (off self/cls/this), `.name` (other).
@@ -476,7 +526,7 @@ function placeUses(
             ? { kind: 'bare', name, member: true }
             : root === 'self' && owner?.className
               ? { kind: 'self', name, cls: owner.className }
-              : { kind: 'any', name }
+              : { kind: 'any', name, ...nearOf(name) }
       add(u, owner, line)
     }
   }
@@ -510,7 +560,7 @@ function placeUses(
       const classes = local ?? (fallback ? [...fallback].sort() : undefined)
       const u: Use =
         classes === undefined
-          ? { kind: 'any', name }
+          ? { kind: 'any', name, ...nearOf(name) }
           : { kind: 'typed', name, classes, js: module.language !== 'python' }
       add(u, ownerOf(line), line)
     }

@@ -206,7 +206,7 @@ function buildReachFacts(model: CodeModel): ReachFacts {
       const marked = list.map((e): Estimate => {
         // Defined on a side of a version or platform check not taken here: it never runs here.
         const line = e.fn.loc.startLine
-        const other = branches.find((b) => b.startLine <= line && line <= b.endLine)
+        const other = branches.find((b) => !b.names && b.startLine <= line && line <= b.endLine)
         if (other) return { ...e, share: 1, reach: 'unreached', runsOn: other.runsOn }
         // Registered with a framework (`@cli.command()`) in a module only files that cannot run here
         // load: nothing here dispatches to it (deepdiff's CLI commands, loaded only by test_command.py).

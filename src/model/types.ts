@@ -836,6 +836,8 @@ export interface NotTakenBranch {
   path: string
   startLine: number
   endLine: number
+  /** Only these names' uses are not taken on those lines (the other side of `isWindows ? a : b`). */
+  names?: string[]
   /** `runs only where \`sys.version_info < (3, 8)\` holds (not on Python 3.11 on linux, where the tool ran)`. */
   runsOn: string
 }

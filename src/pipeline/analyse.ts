@@ -6,6 +6,7 @@ import type { RenderTarget } from '../specs/types.js'
 import { buildModel } from '../model/build.js'
 import { optionalBranches } from '../model/optional-imports.js'
 import { notTakenBranches } from '../model/platform-branches.js'
+import { currentNode, jsNotTakenBranches } from '../model/js-platform-branches.js'
 import { findUnloadableTests, unloadableText } from '../model/test-loading.js'
 import { askPython } from '../execute/python.js'
 import { expandCoverageGlobs } from '../repo/coverage-globs.js'
@@ -75,10 +76,15 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
   )
   if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloadable
   // Code under a version or platform check this interpreter does not take runs only elsewhere.
-  if (loading.interpreter) {
+  {
     const branches = [
-      ...notTakenBranches(loaded.repo.files, loading.interpreter),
-      ...optionalBranches(loaded.repo.files, loading.optionalMissing ?? [])
+      ...(loading.interpreter
+        ? [
+            ...notTakenBranches(loaded.repo.files, loading.interpreter),
+            ...optionalBranches(loaded.repo.files, loading.optionalMissing ?? [])
+          ]
+        : []),
+      ...jsNotTakenBranches(loaded.repo.files, currentNode())
     ]
     if (branches.length > 0) model.facts.notTakenBranches = branches
   }
