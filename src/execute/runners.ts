@@ -266,6 +266,10 @@ export async function suiteCommand(
     }
     case 'pytest':
       if (!ctx.python) return { unavailable: 'no Python with pytest was found' }
-      return { command: ctx.python, args: ['-m', 'pytest', '-p', 'no:cacheprovider', '-q'] }
+      // Named files are collected whatever their names (a `tests.py` of unittest cases).
+      return {
+        command: ctx.python,
+        args: ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', ...paths]
+      }
   }
 }
