@@ -562,3 +562,32 @@ describePy('measured reach with pytest: every process the suite starts (coverage
       expect(baseline.files.get('relay/work.py')?.lines.has(3)).toBe(true)
   })
 })
+
+describePy(
+  'measured reach of a unittest suite pytest collects nothing of by its names (`python tests.py`)',
+  () => {
+    let ws: { dir: string; remove(): Promise<void> }
+    let out: string
+    beforeAll(async () => {
+      ws = await fixtureWorkspace('reach-pytest-unittest')
+      out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+    })
+    afterAll(async () => {
+      await ws.remove()
+      await rm(out, { recursive: true, force: true })
+    })
+
+    it('hands pytest the test file by name, so the suite is measured and is no partial run', async () => {
+      const analysis = await analysed(ws.dir, out)
+      expect(partialRun('pytest', analysis.target, 0, analysis.model.modules)).toBeUndefined()
+      const measured = await measure(analysis, ws.dir)
+      expect(measured.note).toMatch(
+        /^pytest ran \d+ of \d+ shipped files \(exit code 0\); this measurement decides/
+      )
+      analysis.model.facts.coverage.push(measured.report!)
+      expect(reachOf(analysis.model, 'tidy/__init__.py', 'squash')).toBe('covered')
+      expect(reachOf(analysis.model, 'tidy/__init__.py', 'shout')).toBe('covered')
+      expect(reachOf(analysis.model, 'tidy/__init__.py', 'whisper')).toBe('not-run')
+    })
+  }
+)

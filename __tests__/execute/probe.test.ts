@@ -120,6 +120,8 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(find('example', 'tags')).toBeUndefined()
     // One character by its parameter's name: ord('') is a call outside the contract, not a crash.
     expect(find('crash', 'code_of')).toBeUndefined()
+    // Data the project has its users download (TextBlob's MissingCorpusError, observe18): absent here, not wrong.
+    expect(find('example', 'tag')).toBeUndefined()
     expect(find('round-trip', 'unescape')).toBeUndefined()
     expect(find('round-trip', 'from_digest')).toBeUndefined()
     expect(
@@ -132,6 +134,7 @@ describePython('probing an installed Python project (probe-py)', () => {
       'example:Pipe.last',
       'example:Pipe.twice',
       'example:double',
+      'example:language',
       'example:padded',
       'example:parts',
       'round-trip:decode'
@@ -161,6 +164,15 @@ describePython('probing an installed Python project (probe-py)', () => {
       ])
     )
     expect(shown).toHaveLength(6)
+    // An example that needs downloaded data is a plan line; its twin, a LookupError the code raises itself, is a defect.
+    expect(result.notes.filter((n) => n.includes('textkit/corpus.py'))).toEqual([
+      "the docstring example `tag('simple is better')` of tag (textkit/corpus.py:15) is no expectation: it needs data the project has its users download (MissingCorpusError), not installed here"
+    ])
+    expect(find('example', 'language')?.defect).toMatchObject({
+      line: 24,
+      want: "'unknown'",
+      got: "LookupError: no language with the code 'xx'"
+    })
   })
 
   it("an example runs after its docstring's .. testsetup:: block, in the probe and in the spec", () => {
@@ -285,6 +297,7 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(examples.map((f) => f.severity)).toEqual(examples.map(() => 'medium'))
     expect(edges.findings.map((f) => [f.file, f.startLine]).sort()).toEqual([
       ['textkit/codec.py', null],
+      ['textkit/corpus.py', 24],
       ['textkit/orders.py', 25],
       ['textkit/pipe.py', 13],
       ['textkit/pipe.py', 73],

@@ -161,6 +161,8 @@ function uncollectedTests(
 ): string | undefined {
   const layout = target.layout
   if (!layout?.collect) return undefined
+  // Handed to pytest by name (unittestFiles): they ran.
+  if (framework === 'pytest' && unittestFiles({ target, modules }).length > 0) return undefined
   const tests = modules.filter(
     (m) => m.language === target.language && (m.test?.cases.length ?? 0) > 0
   )
@@ -183,6 +185,8 @@ function suiteArgs(
 } {
   const layout = options.target.layout
   const paths = layout?.suitePaths ?? []
+  const named = framework === 'pytest' && paths.length === 0 ? unittestFiles(options) : []
+  if (named.length > 0) return { suitePaths: new Map([[framework, named]]) }
   if (!layout?.suitePerFile || paths.length === 0)
     return { suitePaths: new Map([[framework, paths]]) }
   const matches = picomatch(paths.map((p) => p.replace(/^\.\//, '')))
@@ -191,4 +195,20 @@ function suiteArgs(
     .filter((p) => matches(p))
     .sort()
   return { suitePaths: new Map([[framework, []]]), suiteFiles: new Map([[framework, files]]) }
+}
+
+/**
+ * The test files of a suite pytest collects none of by their names (nameparser's and titlecase's
+ * `tests.py`, pygtrie's `test.py`, run as `python tests.py`): pytest, handed them by name, runs their
+ * unittest cases, so the suite is measured instead of exiting 5 with nothing collected. Empty when
+ * pytest collects any test file itself: then its own collection is the project's suite.
+ */
+function unittestFiles(options: Pick<ReachOptions, 'target' | 'modules'>): string[] {
+  const layout = options.target.layout
+  if (!layout?.collect) return []
+  const tests = options.modules.filter(
+    (m) => m.language === 'python' && (m.test?.cases.length ?? 0) > 0
+  )
+  if (tests.some((m) => collects(layout, m.path))) return []
+  return tests.map((m) => m.path).sort()
 }

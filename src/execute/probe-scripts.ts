@@ -456,6 +456,8 @@ def _judge_example(test, setup, globs, provided, example, got, error, runs):
     line = None if test.lineno is None else test.lineno + example.lineno + 1
     if error is not None and isinstance(error, SyntaxError) and (getattr(error, 'filename', '') or '').startswith('<doctest'):
         return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'the example is not valid Python (SyntaxError): the documentation needs the fix, the code is not reached'}
+    if error is not None and _needs_data(error):
+        return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'it needs data the project has its users download (' + type(error).__name__ + '), not installed here'}
     # Not deterministic or not self-contained: what its statements read, what it read at run time, or a second run.
     upto = test.examples[:test.examples.index(example) + 1]
     why = _unsteady(setup + '\n' + '\n'.join(ex.source for ex in upto))
@@ -478,6 +480,12 @@ def _judge_example(test, setup, globs, provided, example, got, error, runs):
     if why is not None:
         return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': why}
     return {'kind': 'example', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example), **({'setup': setup} if setup else {}), **({'provided': provided} if provided else {})}
+# Data a project has its users download after installing (TextBlob's corpora: MissingCorpusError, "python -m
+# textblob.download_corpora"; NLTK's LookupError "Resource ... not found"): its absence is this machine's, not the code's.
+_DATA_ERROR = re.compile(r'^Missing\w*(?:Corpus|Corpora|Data|Resource|Model)\w*$')
+_DATA_MESSAGE = re.compile(r'python -m \S*download|\.download\(|\bResource \S+ not found')
+def _needs_data(error):
+    return bool(_DATA_ERROR.match(type(error).__name__) or _DATA_MESSAGE.search(str(error)))
 def _missing_name(e):
     name = getattr(e, 'name', None)
     if name: return name

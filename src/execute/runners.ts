@@ -242,9 +242,11 @@ export async function suiteCommand(
     case 'vitest': {
       const bin = await firstExisting(ctx.root, BINARIES.vitest)
       if (!bin) return { unavailable: 'vitest is not installed' }
+      // `--coverage.enabled=false` turns coverage on in vitest 1.2 (the string "false"), and vitest's own
+      // inspector coverage leaves NODE_V8_COVERAGE nothing (tinycolor); the negation means off in 1.x and 3.x.
       return {
         command: ctx.node,
-        args: [bin, 'run', '--watch=false', '--coverage.enabled=false', ...select]
+        args: [bin, 'run', '--watch=false', '--no-coverage.enabled', ...select]
       }
     }
     case 'mocha': {
@@ -266,6 +268,10 @@ export async function suiteCommand(
     }
     case 'pytest':
       if (!ctx.python) return { unavailable: 'no Python with pytest was found' }
-      return { command: ctx.python, args: ['-m', 'pytest', '-p', 'no:cacheprovider', '-q'] }
+      // Named files are collected whatever their names (a `tests.py` of unittest cases).
+      return {
+        command: ctx.python,
+        args: ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', ...paths]
+      }
   }
 }
