@@ -256,3 +256,45 @@ describe('a callback the package hands on (mdit-py-plugins 0.4)', () => {
     ])
   })
 })
+
+describe('a Python name kept by an aliased import (pathspec 1)', () => {
+  it('`from .errors import NewError as OldError` still offers OldError; a class dropped outright is removed', async () => {
+    const base = {
+      'pyproject.toml': pyproject('1.0.0'),
+      'pkg/__init__.py': 'from pkg.wild import WildPattern\n',
+      'pkg/wild.py': [
+        'class OldError(ValueError):',
+        '    pass',
+        '',
+        '',
+        'class GoneError(ValueError):',
+        '    pass',
+        '',
+        '',
+        'class WildPattern:',
+        '    pass',
+        ''
+      ].join('\n')
+    }
+    const head = {
+      'pyproject.toml': pyproject('2.0.0'),
+      'pkg/__init__.py': base['pkg/__init__.py'],
+      'pkg/errors.py': 'class NewError(ValueError):\n    pass\n',
+      'pkg/wild.py': [
+        '# Kept for backward compatibility.',
+        'from .errors import NewError as OldError',
+        '',
+        '',
+        'class WildPattern:',
+        '    pass',
+        ''
+      ].join('\n')
+    }
+    const found = await compatBreaks(base, head)
+    expect(found.filter((f) => f.startsWith('exportRemoved'))).toEqual([
+      expect.stringMatching(
+        /^exportRemoved Class GoneError removed from pkg\/wild\.py @pkg\/wild\.py:5 /
+      )
+    ])
+  })
+})
