@@ -45,6 +45,11 @@ export interface ApiItem {
   moduleNames?: string[]
   /** Python: the package's type aliases by name (python-aliases.ts), to compare what annotations mean. */
   typeAliases?: Map<string, string>
+  /**
+   * Python: a module-level function of a module that is not an entry, which the package hands on as a
+   * value (a ruler, a rule table) and never calls by name: the code it is handed to fills its parameters.
+   */
+  callback?: true
   loc: Location
 }
 
@@ -107,7 +112,13 @@ export function shippedPython(model: CodeModel): (path: string) => boolean {
     const owners = declared.filter((d) => path.startsWith(d.dir))
     if (owners.length === 0) return true
     return owners.some((d) =>
-      d.shipped.some((p) => (p.endsWith('.py') ? path === p : path.startsWith(`${p}/`)))
+      d.shipped.some((p) =>
+        p === `${d.dir}*`
+          ? path.slice(d.dir.length).includes('/')
+          : p.endsWith('.py')
+            ? path === p
+            : path.startsWith(`${p}/`)
+      )
     )
   }
 }
@@ -203,7 +214,24 @@ export function publicApi(
     }
   }
   withKwargsKeys(model, items, byPath)
+  withCallbacks(model, items)
   return items
+}
+
+/**
+ * Marks Python callbacks (ApiItem.callback): mdit-py-plugins' `dollar_pre`, kept in a rule table and
+ * called as `rule['pre'](string, begin)`, and `footnote_tail`, handed to `md.core.ruler.after`. Their
+ * parameter names and annotations are the protocol of the code that calls them, not a keyword API.
+ */
+function withCallbacks(model: CodeModel, items: Map<string, ApiItem>): void {
+  const modules = model.modules.filter((m) => m.language === 'python' && !m.isTest)
+  const called = new Set(modules.flatMap((m) => m.calls.map((c) => c.name)))
+  const used = new Set(modules.flatMap((m) => Object.keys(m.nameUseLines ?? {})))
+  for (const item of items.values()) {
+    if (item.language !== 'python' || item.kind !== 'function' || item.entry) continue
+    if (item.local.includes('.') || called.has(item.local) || !used.has(item.local)) continue
+    item.callback = true
+  }
 }
 
 /** Python functions that take `**kwargs`: the keys they read by name. */

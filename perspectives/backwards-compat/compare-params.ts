@@ -31,6 +31,23 @@ export function compareParams(
   const newHasRest = newParams.some((p) => p.rest)
   const positional = (ps: Parameter[]) => ps.filter((p) => !p.keywordOnly && !p.rest)
   const byName = new Map(newParams.map((p) => [p.name, p]))
+  // A callback's parameter names and types are its caller's protocol (ApiItem.callback): a rename or
+  // a corrected annotation breaks no user; a parameter it no longer takes still does.
+  const from = changes.length
+  if (was.callback && now.callback) {
+    compareParams(
+      { ...was, callback: undefined },
+      { ...now, callback: undefined },
+      ref,
+      changes,
+      additions
+    )
+    const own = changes.splice(from)
+    changes.push(
+      ...own.filter((c) => !['parameterRenamed', 'parameterTypeChanged'].includes(c.messageId))
+    )
+    return
+  }
 
   if (python) {
     // Python callers pass arguments by keyword as often as by position: match parameters by name.

@@ -55,12 +55,17 @@ export function compareApi(
     removed.filter((i) => i.kind === 'class').map((i) => `${i.file}#${i.name}`)
   )
 
+  // A Python class's inherited members are listed under the file of the base that defines them
+  // (pathspec 1's `GitIgnorePattern.include` from pattern.py): the class removed takes them too.
+  const removedClassNames = new Set(removed.filter((i) => i.kind === 'class').map((i) => i.name))
+  const headClasses = new Set(
+    [...head.values()].filter((i) => i.kind === 'class').map((i) => `${i.file}#${i.name}`)
+  )
   for (const item of removed) {
     // A member of a class that is itself removed (or moved) is part of that one change.
-    if (
-      isMember(item) &&
-      removedClasses.has(`${item.file}#${item.name.slice(0, item.name.indexOf('.'))}`)
-    )
+    const owner = isMember(item) ? item.name.slice(0, item.name.indexOf('.')) : ''
+    if (isMember(item) && removedClasses.has(`${item.file}#${owner}`)) continue
+    if (isMember(item) && removedClassNames.has(owner) && !headClasses.has(`${item.file}#${owner}`))
       continue
     // The same name and kind in another file: moved. Users of the package entry do not see it.
     const elsewhere = added.find(

@@ -103,14 +103,18 @@ function dynamicExports(model: AnalyseContext<unknown>['model']): Map<string, st
           found.set(`${module.path}#${literal.value}`, module.path)
       }
       // `from .exceptions import ParseError` in a package's `__init__.py` (or a name `__all__` lists):
-      // the module still offers what it imports from the package (iniconfig 2, judged no break).
+      // the module still offers what it imports from the package (iniconfig 2, judged no break). So
+      // does any module that imports a name under another (pathspec 1's `from .gitignore import
+      // GitIgnorePatternError as GitWildMatchPatternError`, kept for backward compatibility).
       const init = module.path === '__init__.py' || module.path.endsWith('/__init__.py')
       for (const imp of module.imports) {
         if (imp.kind !== 'python' || !imp.resolved) continue
-        for (const { local } of imp.names)
+        for (const { imported, local } of imp.names)
           if (
             local !== '*' &&
-            (module.all ? module.all.includes(local) : init && !local.startsWith('_'))
+            (module.all
+              ? module.all.includes(local)
+              : (init || imported !== local) && !local.startsWith('_'))
           )
             found.set(`${module.path}#${local}#import`, imp.resolved)
       }

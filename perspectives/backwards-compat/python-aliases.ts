@@ -11,6 +11,9 @@ const DEFINITION =
 const TYPE_VALUE =
   /^[A-Za-z_][\w.]*\s*(?:\[[^()]*\])?(?:\s*\|\s*[A-Za-z_][\w.]*\s*(?:\[[^()]*\])?)*$/
 const MAX_LINES = 20
+// An import from a module of standard types, on one line or in parentheses over several.
+const STDLIB_TYPE_IMPORT =
+  /^from\s+(typing|typing_extensions|collections\.abc|re)\s+import\s+(?:\(([^)]*)\)|([^\n(]*))/gm
 const ROUNDS = 3
 
 function depth(text: string): number {
@@ -52,6 +55,15 @@ export function aliasesIn(text: string): Map<string, string> {
     if (['None', 'True', 'False'].includes(value)) continue
     if (found.has(name) && found.get(name) !== value) found.set(name, '')
     else found.set(name, value)
+  }
+  // `from typing import Pattern as PatternHint` (pathspec 0.12): the same type under a local name, as
+  // `re.Pattern` is later (typing's aliases of the standard library are the types themselves).
+  for (const m of text.matchAll(STDLIB_TYPE_IMPORT)) {
+    const names = (m[2] ?? m[3]).split('\n').map(withoutComment).join(' ').split(',')
+    for (const part of names) {
+      const renamed = /^\s*([A-Za-z_]\w*)\s+as\s+([A-Za-z_]\w*)\s*$/.exec(part)
+      if (renamed && !found.has(renamed[2])) found.set(renamed[2], renamed[1])
+    }
   }
   return found
 }

@@ -7,6 +7,7 @@ import type { CodeModel, ModuleModel } from '../../src/model/types.js'
 import { isApiPath, isPublicPythonPath, shippedPython } from './api.js'
 import type { Change } from './compare.js'
 import { namedEntryFiles } from './public-files.js'
+import { dropsPython2, isPython2Bridge } from './python2-shims.js'
 
 const JS_MODULE = /\.[cm]?js$/
 const ANY_SCRIPT = /(\.d)?\.[cm]?[jt]sx?$/
@@ -71,13 +72,26 @@ function removedPython(base: CodeModel, head: CodeModel): RemovedModule[] {
     const parts = name.split('.')
     return !parts.slice(1).some((_, i) => goneSet.has(parts.slice(0, i + 1).join('.')))
   })
-  return topmost.sort().map((name) => ({
-    name,
-    file: was.get(name) as string,
-    files: new Set(
+  const byPath = new Map(base.modules.map((m) => [m.path, m]))
+  const bridgesGone = dropsPython2(head)
+  return topmost.sort().map((name) => {
+    const files = new Set(
       gone.filter((g) => g === name || g.startsWith(`${name}.`)).map((g) => was.get(g) as string)
     )
-  }))
+    // A Python 2/3 bridge removed with Python 2 itself was the package's own plumbing.
+    const bridge =
+      bridgesGone &&
+      [...files].every((f) => {
+        const module = byPath.get(f)
+        return module !== undefined && isPython2Bridge(module)
+      })
+    return {
+      name,
+      file: was.get(name) as string,
+      files,
+      ...(bridge ? { private: true as const } : {})
+    }
+  })
 }
 
 function rootPackageHasExports(model: CodeModel): boolean {

@@ -10,6 +10,7 @@ import { inMemoryProgram, type SourceFiles } from '../../src/model/ts-program.js
 import type { EntryPoint } from './ts-entries.js'
 import { type UmdProperty, umdProperties } from './ts-umd.js'
 import { bundledModuleRanges, declaredInside } from './ts-bundle.js'
+import { spreadObjectExports } from './spread-exports.js'
 import { EMITTER_METHODS, inheritedBase } from './node-emitter.js'
 import type { LoopProperty } from './loop-exports.js'
 import { loopBuiltProperties } from './loop-exports.js'
@@ -710,7 +711,9 @@ export function readSurface(
       inlined.length === 0 || !declaredInside(symbol, sf, inlined)
     if (moduleSymbol) {
       const exportEquals = moduleSymbol.exports?.get('export=' as TS.__String)
-      if (exportEquals && own(exportEquals)) walker.exported('default', exportEquals)
+      const spread = exportEquals && own(exportEquals) && spreadObjectExports(ts, exportEquals)
+      if (spread) for (const property of spread) walker.exported(property.name, property)
+      else if (exportEquals && own(exportEquals)) walker.exported('default', exportEquals)
       for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
         // `export=` is read above; `__esModule` is the transpiler's interop marker, not an export; a
         // class given as `export =` lends the module its statics, and its `prototype` is not one.

@@ -177,6 +177,8 @@ function pythonPackage(manifest: PackageManifest, paths: readonly string[]): Pac
   const entries = new Map<string, string>()
   const under = dir ? `${dir}/` : ''
   for (const declared of manifest.packages ?? []) {
+    // `*` (every package folder) adds none: the folders with __init__.py below are those.
+    if (declared === '*') continue
     const full = join(dir, declared)
     if (full.endsWith('.py')) entries.set(full, `a module ${manifest.path} declares`)
     else

@@ -715,6 +715,7 @@ export interface PackageManifest {
   /**
    * Python packages and modules the manifest declares (folders or `.py` files relative to its folder): setuptools
    * `packages`/`py-modules`/`packages.find.where`, hatch wheel `packages`, poetry `packages`, flit's module.
+   * `*`: every package folder (setup.cfg `packages = find:` in its own folder), no module beside them.
    */
   packages?: string[]
   /** Why the manifest could only be read in part (malformed file); the other fields hold what could be read. */

@@ -200,9 +200,29 @@ export function parseSetupCfg(path: string, text: string): PackageManifest {
     const eq = line.indexOf('=')
     if (eq > 0) manifest.bin[line.slice(0, eq).trim()] = line.slice(eq + 1).trim()
   }
+  const packages = setupCfgPackages(options, ini['options.packages.find'] ?? {})
+  if (packages.length > 0) manifest.packages = packages
   const tools = setupCfgTools(Object.keys(ini))
   if (tools.length > 0) manifest.tools = tools
   return manifest
+}
+
+/**
+ * setup.cfg's `[options] packages` and `py_modules` as PackageManifest.packages: listed names as
+ * folders, `find:` as its `where` folder, or `*` (every package folder, no module beside them) when it
+ * searches the manifest's own folder; a repository script there is not shipped (pathspec 0.9's
+ * tox_pip_install.py).
+ */
+function setupCfgPackages(options: Record<string, string>, find: Record<string, string>): string[] {
+  const found: string[] = []
+  const listed = (options.packages ?? '').trim()
+  if (/^find(?:_namespace)?:/.test(listed)) {
+    const where = (options.package_dir ?? '').match(/^\s*=\s*(\S+)/m)?.[1] ?? find.where?.trim()
+    found.push(where && where !== '.' ? where : '*')
+  } else for (const name of listValue(listed)) found.push(name.replaceAll('.', '/'))
+  for (const name of listValue(options.py_modules ?? ''))
+    found.push(`${name.replaceAll('.', '/')}.py`)
+  return found
 }
 
 /** setup.cfg sections that configure a tool: `[tool:pytest]` gives pytest, `[coverage:run]` coverage, `[flake8]` flake8. */
