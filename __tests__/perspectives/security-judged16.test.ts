@@ -146,6 +146,36 @@ const routes = {
   ].join('\n')
 }
 
+/**
+ * A library whose methods are assigned onto its exports object: a method that binds a local of its own name, beside
+ * a helper the module really calls (with a constant).
+ */
+const units = {
+  'package.json': JSON.stringify({ name: 'unit-text', version: '1.0.0', main: 'index.js' }),
+  'index.js': [
+    'var units = module.exports = { parse: {} }', // 1
+    '', // 2
+    'units.parse = function (text) {', // 3
+    '  return units.parse.size(text)', // 4
+    '}', // 5
+    '', // 6
+    'units.parse.size = function (text) {', // 7
+    '  var size = /^(\\d+\\s*)+[kmg]b$/', // 8
+    '  return text.match(size)', // 9
+    '}', // 10
+    '', // 11
+    'function digits(text) {', // 12
+    '  var re = /^(\\d+\\s*)+x$/', // 13
+    '  return text.match(re)', // 14
+    '}', // 15
+    '', // 16
+    'units.sample = function () {', // 17
+    "  return digits('12x')", // 18
+    '}', // 19
+    ''
+  ].join('\n')
+}
+
 describe('security: shapes judged false in session 16, each beside its real twin', () => {
   it('SQL injection (Python): a value checked against a fixed set is not reported; the unchecked twin and a substring test are', async () => {
     const result = await runFixture(security, flaskViews)
@@ -165,5 +195,12 @@ describe('security: shapes judged false in session 16, each beside its real twin
   it("ReDoS: a polynomial pattern on a file's name on disk is not reported; on free text it is", async () => {
     const result = await runFixture(security, routes)
     expect(at(result, 'redosOnInput')).toEqual(['pageroutes/core.py:11'])
+  })
+})
+
+describe('security: recall, a method assigned onto the exports object', () => {
+  it('ReDoS: a local named like its method does not make the method internal; a helper called with a constant stays quiet', async () => {
+    const result = await runFixture(security, units)
+    expect(at(result, 'redosOnInput')).toEqual(['index.js:9'])
   })
 })
