@@ -126,9 +126,10 @@ const htmlHelpers = {
   ].join('\n')
 }
 
-/** A library matching a quadratic pattern against a file's name on disk and against free text. */
-const routes = {
-  'pyproject.toml': '[project]\nname = "pageroutes"\nversion = "1.0.0"\n',
+/** An application (a console script) matching a quadratic pattern against a file's name and against free text. */
+const routesApp = {
+  'pyproject.toml':
+    '[project]\nname = "pageroutes"\nversion = "1.0.0"\n\n[project.scripts]\npageroutes = "pageroutes.core:main"\n',
   'pageroutes/__init__.py': 'from pageroutes.core import route_for_file, route_for_title\n',
   'pageroutes/core.py': [
     'import re', // 1
@@ -144,6 +145,13 @@ const routes = {
     '    return TRAILING.search(title)', // 11
     ''
   ].join('\n')
+}
+
+/** The same module as a library: its caller may pass any text as a file name (path-parse's `filename`). */
+const routesLibrary = {
+  'pyproject.toml': '[project]\nname = "pageroutes"\nversion = "1.0.0"\n',
+  'pageroutes/__init__.py': routesApp['pageroutes/__init__.py'],
+  'pageroutes/core.py': routesApp['pageroutes/core.py']
 }
 
 /**
@@ -192,9 +200,14 @@ describe('security: shapes judged false in session 16, each beside its real twin
     expect(at(result, 'xss')).toEqual(['tablehtml/render.py:14', 'tablehtml/render.py:18'])
   })
 
-  it("ReDoS: a polynomial pattern on a file's name on disk is not reported; on free text it is", async () => {
-    const result = await runFixture(security, routes)
+  it("ReDoS: in an application, a polynomial pattern on a file's name is not reported; on free text it is", async () => {
+    const result = await runFixture(security, routesApp)
     expect(at(result, 'redosOnInput')).toEqual(['pageroutes/core.py:11'])
+  })
+
+  it("ReDoS: in a library, a polynomial pattern on a caller's file name is still reported", async () => {
+    const result = await runFixture(security, routesLibrary)
+    expect(at(result, 'redosOnInput')).toEqual(['pageroutes/core.py:11', 'pageroutes/core.py:7'])
   })
 })
 
