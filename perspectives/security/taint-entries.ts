@@ -152,16 +152,38 @@ function publicByAssignment(module: ModuleModel, fn: FunctionDecl, used: Set<str
   return !used.has(fn.name)
 }
 
-/** Names the module calls or mentions in a call's arguments (a function passed as a callback is used). */
+/**
+ * Names the module calls or mentions in a call's arguments (a function passed as a callback is used). A
+ * mention inside a function that binds a local of the same name is that local (`var hwb = /^hwb\(/;
+ * string.match(hwb)` inside `cs.get.hwb = function (string)`), and an object literal's key (`{ get: {} }`)
+ * names a property: neither uses the function.
+ */
 export function usedNames(module: ModuleModel): Set<string> {
+  const locals = new Map<string, Set<string>>()
+  for (const b of module.bindings ?? []) {
+    if (!b.enclosing) continue
+    let names = locals.get(b.enclosing)
+    if (!names) locals.set(b.enclosing, (names = new Set()))
+    names.add(b.name)
+  }
   const out = new Set<string>()
+  const mentions = (text: string, scope: string | undefined) => {
+    const own = scope === undefined ? undefined : locals.get(scope)
+    const code = codeOnly(text)
+    for (const m of code.matchAll(NAME)) {
+      if (own?.has(m[0])) continue
+      const before = code.slice(0, m.index).trimEnd()
+      const after = code.slice((m.index ?? 0) + m[0].length).trimStart()
+      if (after.startsWith(':') && !after.startsWith('::') && /(?:^|[{,])$/.test(before)) continue
+      out.add(m[0])
+    }
+  }
   for (const c of module.calls) {
     // `mime.lookup('bin')` calls the method on an instance the module hands out: it stays public.
     if (!c.receiver || c.receiver === 'this' || c.receiver === 'self') out.add(c.name)
-    for (const a of c.args) for (const n of codeOnly(a).match(NAME) ?? []) out.add(n)
+    for (const a of c.args) mentions(a, c.enclosing)
   }
-  for (const b of module.bindings ?? [])
-    for (const n of codeOnly(b.value).match(NAME) ?? []) out.add(n)
+  for (const b of module.bindings ?? []) mentions(b.value, b.enclosing)
   return out
 }
 

@@ -104,11 +104,12 @@ export function shortArg(arg: string): string {
 }
 
 // HTML encoders named `encode` (he, entities, html-entities: `he.encode(req.headers.host)`, judged a false
-// XSS on http-server) escape like `escapeHtml` does; the rest are caught by `escape\w*`.
+// XSS on http-server) escape like `escapeHtml` does; the rest are caught by `escape\w*`. `quote_plus` and
+// `urlencode` leave no quote, `<` or `:` (an href built from them, datasette's, judged false in session 16).
 // `Object.prototype.toString.call(x)` gives the runtime's `[object Type]` tag, not the caller's text
 // (validator.js's typeOf, judged a false ReDoS in round 6).
 const NEUTRAL_CALL =
-  /(?<![\w$])(?:(?:Object\.prototype\.)?toString\.call|(?:he|entities|htmlEntities|Entities)\.(?:encode\w*)|(?:[A-Za-z_$][\w$]*\.)*(hash\w*|md5|sha\d*\w*|parseInt|parseFloat|Number|escape\w*|encodeURIComponent|encodeHTML\w*|encodeXML\w*|htmlspecialchars|int|float|len|quote|shlex\.quote))\s*\(/g
+  /(?<![\w$])(?:(?:Object\.prototype\.)?toString\.call|(?:he|entities|htmlEntities|Entities)\.(?:encode\w*)|(?:[A-Za-z_$][\w$]*\.)*(hash\w*|md5|sha\d*\w*|parseInt|parseFloat|Number|escape\w*|encodeURIComponent|encodeHTML\w*|encodeXML\w*|htmlspecialchars|int|float|len|quote|quote_plus|urlencode|shlex\.quote))\s*\(/g
 
 /**
  * The argument with calls that turn any input into a safe value removed (`hash(x)`, `Number(x)`,
