@@ -1,0 +1,146 @@
+// Shapes judged false in judged round 10 (peewee, email-validator; docs/evaluation/judged-round10.json) that
+// stayed after round 10's fixes, each asserted absent by file and line through its perspective's real
+// pipeline beside a twin that is still reported (docs/evaluation/guards.md, "Session 18").
+import { describe, expect, it } from '@jest/globals'
+import type { Perspective } from '../../perspectives/define.js'
+import dataIntegrity from '../../perspectives/data-integrity/index.js'
+import security from '../../perspectives/security/index.js'
+import userExperience from '../../perspectives/user-experience/index.js'
+import { findings, rows } from './judged-helpers.js'
+
+const migrations = (slugLine: string, pathLine: string) => ({
+  'pyproject.toml': '[project]\nname = "mig"\nversion = "1.0"\n',
+  'mig/__init__.py': 'from mig.runner import Runner\n',
+  'mig/runner.py': [
+    'import os', // 1
+    'import re', // 2
+    '', // 3
+    'class Runner(object):', // 4
+    '    def __init__(self, directory):', // 5
+    '        self.directory = directory', // 6
+    '', // 7
+    "    def create(self, name='', body=None):", // 8
+    slugLine, // 9
+    pathLine, // 10
+    "        with open(path, 'w') as fh:", // 11
+    '            fh.write(body)', // 12
+    '        return path', // 13
+    ''
+  ].join('\n')
+})
+
+describe('judged in round 10: security, a file name slugified to word characters', () => {
+  it("Python: re.sub(r'[^\\w]+', '_', name) leaves no separator or dot: no path traversal", async () => {
+    const found = await findings(
+      security as Perspective<string, unknown>,
+      migrations(
+        "        slug = re.sub(r'[^\\w]+', '_', name.strip()).strip('_').lower()",
+        "        path = os.path.join(self.directory, '%04d_%s.py' % (1, slug or 'migration'))"
+      )
+    )
+    expect(rows(found, 'pathTraversal')).toEqual([])
+  })
+
+  it('Python: the name joined as given is still reported', async () => {
+    const found = await findings(
+      security as Perspective<string, unknown>,
+      migrations(
+        "        slug = name.strip().lower()",
+        "        path = os.path.join(self.directory, '%04d_%s.py' % (1, slug or 'migration'))"
+      )
+    )
+    expect(rows(found, 'pathTraversal')).toEqual(['pathTraversal mig/runner.py:11'])
+  })
+
+  it('Python: a substitution that keeps dots and slashes is still reported', async () => {
+    const found = await findings(
+      security as Perspective<string, unknown>,
+      migrations(
+        "        slug = re.sub(r'[^\\w./]+', '_', name.strip()).strip('_').lower()",
+        "        path = os.path.join(self.directory, '%04d_%s.py' % (1, slug or 'migration'))"
+      )
+    )
+    expect(rows(found, 'pathTraversal')).toEqual(['pathTraversal mig/runner.py:11'])
+  })
+})
+
+const program = (lines: string[]) => ({
+  'pyproject.toml':
+    '[project]\nname = "mig"\nversion = "1.0"\n[project.scripts]\nmig = "mig.cli:main"\n',
+  'mig/__init__.py': '',
+  'mig/cli.py': lines.join('\n')
+})
+
+describe('judged in round 10: user-experience, a pre-parser that never prints help', () => {
+  const cli = (parents: string) =>
+    program([
+      'import argparse', // 1
+      'import sys', // 2
+      '', // 3
+      'def main(argv=None):', // 4
+      '    argv = sys.argv[1:] if argv is None else argv', // 5
+      '    pre = argparse.ArgumentParser(add_help=False)', // 6
+      "    pre.add_argument('-c', '--config')", // 7
+      '    known, argv = pre.parse_known_args(argv)', // 8
+      `    parser = argparse.ArgumentParser(prog='mig'${parents})`, // 9
+      "    parser.add_argument('--database', help='the database URL')", // 10
+      "    parser.add_argument('--verbose', action='store_true')", // 11
+      '    args = parser.parse_args(argv)', // 12
+      '    print(known.config, args.database, args.verbose)', // 13
+      '    return 0', // 14
+      ''
+    ])
+
+  it("Python: `-c` of an add_help=False parser read by parse_known_args has no help to show", async () => {
+    const found = await findings(userExperience as Perspective<string, unknown>, cli(''))
+    expect(rows(found, 'optionWithoutHelp')).toEqual(['optionWithoutHelp mig/cli.py:11'])
+  })
+
+  it("Python: the same parser given as another's parent shows its options: still reported", async () => {
+    const found = await findings(
+      userExperience as Perspective<string, unknown>,
+      cli(', parents=[pre]')
+    )
+    expect(rows(found, 'optionWithoutHelp')).toEqual([
+      'optionWithoutHelp mig/cli.py:11',
+      'optionWithoutHelp mig/cli.py:7'
+    ])
+  })
+})
+
+describe('judged in round 10: data-integrity, a sum of time differences is not money', () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "udf"\nversion = "1.0"\n',
+    'udf/__init__.py': 'from udf.aggregates import avgtdiff, order_total\n',
+    'udf/aggregates.py': [
+      'import heapq', // 1
+      '', // 2
+      'class avgtdiff(object):', // 3
+      '    def __init__(self):', // 4
+      '        self.heap = []', // 5
+      '', // 6
+      '    def finalize(self):', // 7
+      '        total = ct = 0', // 8
+      '        prev = heapq.heappop(self.heap)', // 9
+      '        while self.heap:', // 10
+      '            dt = heapq.heappop(self.heap)', // 11
+      '            total += (dt - prev).total_seconds()', // 12
+      '            ct += 1', // 13
+      '            prev = dt', // 14
+      '        return float(total) / ct', // 15
+      '', // 16
+      '', // 17
+      'def order_total(items):', // 18
+      '    total = 0', // 19
+      '    for item in items:', // 20
+      '        total += item.price * item.quantity', // 21
+      '    return float(total)', // 22
+      ''
+    ].join('\n')
+  }
+
+  it('Python: float(total) over total_seconds() is a mean duration; the total of prices is still money', async () => {
+    const found = await findings(dataIntegrity as Perspective<string, unknown>, files)
+    expect(rows(found, 'floatMoney')).toEqual(['floatMoney udf/aggregates.py:22'])
+  })
+})
