@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import security from '../../perspectives/security/index.js'
+import testPyramid from '../../perspectives/test-pyramid/index.js'
 import userExperience from '../../perspectives/user-experience/index.js'
 import { findings, rows } from './judged-helpers.js'
 
@@ -142,5 +143,47 @@ describe('judged in round 10: data-integrity, a sum of time differences is not m
   it('Python: float(total) over total_seconds() is a mean duration; the total of prices is still money', async () => {
     const found = await findings(dataIntegrity as Perspective<string, unknown>, files)
     expect(rows(found, 'floatMoney')).toEqual(['floatMoney udf/aggregates.py:22'])
+  })
+})
+
+describe('judged in round 10: test-pyramid, a sleep inside a worker a test method runs', () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "pool"\nversion = "1.0"\n',
+    'pool/__init__.py': 'def acquire(db):\n    return db\n',
+    // peewee's tests/pwasyncio.py: test methods on a mixin (`class IntegrationTests(object)`) that the
+    // backend test cases inherit; the worker coroutine's sleep is the load the pool is tested under.
+    'tests/integration.py': [
+      'import asyncio', // 1
+      'import time', // 2
+      'import unittest', // 3
+      'from pool import acquire', // 4
+      '', // 5
+      'class IntegrationTests(object):', // 6
+      '    async def test_waiters_are_served(self):', // 7
+      '        async def worker():', // 8
+      '            acquire(self.db)', // 9
+      '            await asyncio.sleep(0.2)', // 10
+      '', // 11
+      '        await asyncio.wait_for(asyncio.gather(*[worker() for _ in range(4)]), timeout=4.0)', // 12
+      '        self.assertEqual(acquire(self.db), self.db)', // 13
+      '', // 14
+      '    def test_released_after_a_while(self):', // 15
+      '        acquire(self.db)', // 16
+      '        time.sleep(0.5)', // 17
+      '        self.assertEqual(acquire(self.db), self.db)', // 18
+      '', // 19
+      '', // 20
+      'class TestSqlitePool(IntegrationTests, unittest.IsolatedAsyncioTestCase):', // 21
+      '    db = object()', // 22
+      '', // 23
+      '    def test_acquire(self):', // 24
+      '        self.assertIs(acquire(self.db), self.db)', // 25
+      ''
+    ].join('\n')
+  }
+
+  it("Python: the worker's sleep is the workload; the test method's own sleep is still reported", async () => {
+    const found = await findings(testPyramid as Perspective<string, unknown>, files)
+    expect(rows(found, 'sleepInTest')).toEqual(['sleepInTest tests/integration.py:17'])
   })
 })
