@@ -3,6 +3,7 @@
 // pipeline beside a twin that is still reported (docs/evaluation/guards.md, "Session 18").
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import ciCd from '../../perspectives/ci-cd/index.js'
 import dataIntegrity from '../../perspectives/data-integrity/index.js'
 import security from '../../perspectives/security/index.js'
 import testPyramid from '../../perspectives/test-pyramid/index.js'
@@ -185,5 +186,60 @@ describe('judged in round 10: test-pyramid, a sleep inside a worker a test metho
   it("Python: the worker's sleep is the workload; the test method's own sleep is still reported", async () => {
     const found = await findings(testPyramid as Perspective<string, unknown>, files)
     expect(rows(found, 'sleepInTest')).toEqual(['sleepInTest tests/integration.py:17'])
+  })
+})
+
+describe("judged in round 10: ci-cd, a suite run by the project's own runtests.py", () => {
+  const project = (travisScript: string, workflowRun: string) => ({
+    'pyproject.toml': '[project]\nname = "orm"\nversion = "1.0"\n',
+    'orm/__init__.py': 'def connect(url):\n    return url\n',
+    'tests/__init__.py': '',
+    'tests/models.py': [
+      'import unittest',
+      'from orm import connect',
+      '',
+      'class TestConnect(unittest.TestCase):',
+      '    def test_connect(self):',
+      "        self.assertEqual(connect('x'), 'x')",
+      ''
+    ].join('\n'),
+    'runtests.py': 'import sys\nimport unittest\nunittest.main(module="tests.models", argv=sys.argv)\n',
+    '.travis.yml': ['language: python', 'python:', '  - 3.7', `script: "${travisScript}"`, ''].join(
+      '\n'
+    ),
+    '.github/workflows/tests.yaml': [
+      'name: tests', // 1
+      'on: [push, pull_request]', // 2
+      'permissions:', // 3
+      '  contents: read', // 4
+      'concurrency:', // 5
+      '  group: ${{ github.ref }}', // 6
+      '  cancel-in-progress: true', // 7
+      'jobs:', // 8
+      '  test:', // 9
+      '    runs-on: ubuntu-latest', // 10
+      '    timeout-minutes: 10', // 11
+      '    steps:', // 12
+      `      - run: ${workflowRun}`, // 13
+      ''
+    ].join('\n')
+  })
+
+  it('Python: `python runtests.py` in Travis and in a workflow runs the tests', async () => {
+    const found = await findings(
+      ciCd as Perspective<string, unknown>,
+      project('python runtests.py', 'python runtests.py -v2')
+    )
+    expect(rows(found, 'otherCiNoTests')).toEqual([])
+    expect(rows(found, 'testCommandNotRun')).toEqual([])
+  })
+
+  it('Python: a Travis file and a workflow that only build are still reported', async () => {
+    const found = await findings(
+      ciCd as Perspective<string, unknown>,
+      project('python setup.py build_ext -i', 'python setup.py build_ext -i')
+    )
+    expect(rows(found, 'otherCiNoTests')).toEqual(['otherCiNoTests null:null'])
+    expect(rows(found, 'testCommandNotRun')).toEqual(['testCommandNotRun null:null'])
   })
 })
