@@ -243,3 +243,39 @@ describe("judged in round 10: ci-cd, a suite run by the project's own runtests.p
     expect(rows(found, 'testCommandNotRun')).toEqual(['testCommandNotRun null:null'])
   })
 })
+
+describe('judged in round 10: user-experience, a validator printing its verdict', () => {
+  const files = program([
+    'import json', // 1
+    'import sys', // 2
+    '', // 3
+    'class AddressNotValidError(ValueError):', // 4
+    '    pass', // 5
+    '', // 6
+    'def check(text):', // 7
+    "    if '@' not in text:", // 8
+    "        raise AddressNotValidError('The address must have an @-sign.')", // 9
+    '    return {"address": text}', // 10
+    '', // 11
+    'def main():', // 12
+    '    try:', // 13
+    '        with open(sys.argv[2]) as fh:', // 14
+    '            options = json.load(fh)', // 15
+    '    except OSError as e:', // 16
+    '        print(e)', // 17
+    '        return', // 18
+    '    try:', // 19
+    '        print(json.dumps(check(sys.argv[1]), indent=2))', // 20
+    '    except AddressNotValidError as e:', // 21
+    '        print(e)', // 22
+    '', // 23
+    "if __name__ == '__main__':", // 24
+    '    main()', // 25
+    ''
+  ])
+
+  it("Python: the caught verdict is the checker's report on stdout; a failed open printed there is still an error", async () => {
+    const found = await findings(userExperience as Perspective<string, unknown>, files)
+    expect(rows(found, 'errorToStdout')).toEqual(['errorToStdout mig/cli.py:17'])
+  })
+})
