@@ -47,7 +47,7 @@ describe('judged in round 10: security, a file name slugified to word characters
     const found = await findings(
       security as Perspective<string, unknown>,
       migrations(
-        "        slug = name.strip().lower()",
+        '        slug = name.strip().lower()',
         "        path = os.path.join(self.directory, '%04d_%s.py' % (1, slug or 'migration'))"
       )
     )
@@ -93,7 +93,7 @@ describe('judged in round 10: user-experience, a pre-parser that never prints he
       ''
     ])
 
-  it("Python: `-c` of an add_help=False parser read by parse_known_args has no help to show", async () => {
+  it('Python: `-c` of an add_help=False parser read by parse_known_args has no help to show', async () => {
     const found = await findings(userExperience as Perspective<string, unknown>, cli(''))
     expect(rows(found, 'optionWithoutHelp')).toEqual(['optionWithoutHelp mig/cli.py:11'])
   })
@@ -203,7 +203,8 @@ describe("judged in round 10: ci-cd, a suite run by the project's own runtests.p
       "        self.assertEqual(connect('x'), 'x')",
       ''
     ].join('\n'),
-    'runtests.py': 'import sys\nimport unittest\nunittest.main(module="tests.models", argv=sys.argv)\n',
+    'runtests.py':
+      'import sys\nimport unittest\nunittest.main(module="tests.models", argv=sys.argv)\n',
     '.travis.yml': ['language: python', 'python:', '  - 3.7', `script: "${travisScript}"`, ''].join(
       '\n'
     ),

@@ -102,7 +102,9 @@ function moneyInView(lines: readonly { text: string }[]): boolean {
       if (
         isMoneyName(id) &&
         !bareTotal(id) &&
-        w.some((x) => MONEY_WORDS.has(x) || (TOTAL_COMPANIONS.has(x) && x !== 'total' && x !== 'sum'))
+        w.some(
+          (x) => MONEY_WORDS.has(x) || (TOTAL_COMPANIONS.has(x) && x !== 'total' && x !== 'sum')
+        )
       )
         return true
     }

@@ -55,7 +55,8 @@ export function stripsPathCharacters(regex: Pick<RegexLiteral, 'pattern' | 'flag
 }
 
 /** Method calls after a substitution that add no path character: `.strip('_').lower()`. */
-const CASE_AND_TRIM = /^(?:\.(?:strip|lstrip|rstrip|lower|upper|title|casefold|trim|toLowerCase|toUpperCase)\((?:\s*'[\w\s-]*'|\s*"[\w\s-]*")?\s*\))*$/
+const CASE_AND_TRIM =
+  /^(?:\.(?:strip|lstrip|rstrip|lower|upper|title|casefold|trim|toLowerCase|toUpperCase)\((?:\s*'[\w\s-]*'|\s*"[\w\s-]*")?\s*\))*$/
 
 /** A replacement that itself adds no path character: `''`, `'_'`, `'-'`. */
 function safeReplacement(arg: { kind: string; value?: unknown } | undefined): boolean {

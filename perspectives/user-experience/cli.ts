@@ -124,7 +124,11 @@ function optionsWithoutHelp(info: ModuleInfo, input: CheckInput, out: Found[]): 
  * (`known, rest = pre.parse_known_args(argv)` reading `-c` before the real parser is built, peewee's
  * migrations, judged false in round 10). Its options never appear in any help output.
  */
-function helpNeverShown(info: ModuleInfo, receiver: string, enclosing: string | undefined): boolean {
+function helpNeverShown(
+  info: ModuleInfo,
+  receiver: string,
+  enclosing: string | undefined
+): boolean {
   const built = (info.module.bindings ?? []).find(
     (b) => b.name === receiver && b.enclosing === enclosing && /\bArgumentParser\s*\(/.test(b.value)
   )
