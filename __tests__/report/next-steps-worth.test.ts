@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
   JUDGED_WORTH,
-  MIN_JUDGED,
+  MIN_RECORD,
   rateByWorth,
   worthOf,
   type Calibration
@@ -124,7 +124,7 @@ describe('the worth table', () => {
       counts.set(id, c)
     }
     const expected = [...counts]
-      .filter(([, c]) => c.judged >= MIN_JUDGED)
+      .filter(([, c]) => c.judged >= MIN_RECORD)
       .map(([id, c]) => ({ id, ...c }))
       .sort((a, b) => a.id.localeCompare(b.id))
     expect(JUDGED_WORTH).toEqual(expected)

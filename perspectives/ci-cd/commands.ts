@@ -97,6 +97,8 @@ const PREFIXES = new Set(['sudo', 'time', 'env', 'exec', 'xvfb-run', 'nice', 'co
 const SCRIPT_NAME_KINDS: [RegExp, CommandKind[]][] = [
   // `test:types` / `test-tsd` test type definitions: a type check, not tests that run code.
   [/^(test|tests)([:_-](?!(types?|typings|tsd|dts)$).*)?$/, ['test']],
+  // A project's own runner: peewee's `python runtests.py`, Django's `runtests.py` (round 10).
+  [/^run[_-]?tests?$/, ['test']],
   [/^(lint|eslint)([:_-].*)?$/, ['lint']],
   [
     /^(typecheck|type-check|types|check-types|tsc|check:types|lint:types|typecheck:.*|tests?[:_-](types?|typings|tsd|dts))$/,
@@ -232,7 +234,11 @@ export function classifyWords(
   if (/^python[0-9.]*$|^py$/.test(program)) {
     // `-m`, or short flags joined with it: `python -Im tox` (wcwidth's CI).
     const m = words.findIndex((w, i) => i > 0 && /^-[A-Za-z]*m$/.test(w))
-    if (m < 0) return out
+    if (m < 0) {
+      // `python runtests.py -v2`: the repository's script, named for what it does.
+      const file = words.slice(1).find((w) => !w.startsWith('-'))
+      return file?.endsWith('.py') ? byScriptName(words.slice(words.indexOf(file)), out) : out
+    }
     const module = words[m + 1]
     if (module === 'pip')
       return words.includes('install') ? merge({ kinds: new Set(['install']), scripts: [] }) : out
@@ -331,7 +337,7 @@ export function classifyWords(
 function byScriptName(words: string[], out: Classified): Classified {
   const script = repositoryScript(words)
   if (!script) return out
-  const name = basename(script).replace(/\.(sh|bash|ps1|cmd|bat)$/, '')
+  const name = basename(script).replace(/\.(sh|bash|ps1|cmd|bat|py)$/, '')
   for (const [pattern, kinds] of SCRIPT_NAME_KINDS)
     if (pattern.test(name)) kinds.forEach((k) => out.kinds.add(k))
   out.unread = [...(out.unread ?? []), script]
@@ -429,7 +435,9 @@ function repositoryScript(words: string[]): string | undefined {
   )
     return undefined
   if (/(^|\/)node_modules\//.test(first)) return undefined
-  return first.includes('/') || /\.(sh|bash)$/.test(first) ? first.replace(/^\.\//, '') : undefined
+  return first.includes('/') || /\.(sh|bash|py)$/.test(first)
+    ? first.replace(/^\.\//, '')
+    : undefined
 }
 
 /** Names of repository scripts that may run anything: checks, CI entry points. */

@@ -83,6 +83,35 @@ function moneyIdentifier(text: string): string | undefined {
   return ids.find(isMoneyName)
 }
 
+/** Names whose words are only `total`/`sum`: a sum of anything (seconds, rows, bytes) unless money is in view. */
+function bareTotal(name: string): boolean {
+  const w = words(name)
+  return w.length > 0 && w.every((x) => x === 'total' || x === 'sum')
+}
+
+/**
+ * Whether the function's own lines name money beside a bare `total`: a money word (price, amount...) or a
+ * money companion (order, invoice, cart...). peewee's `avgtdiff.finalize()` returned `float(total) / ct` over
+ * `total += diff.total_seconds()`, a mean time difference (judged false in round 10).
+ */
+function moneyInView(lines: readonly { text: string }[]): boolean {
+  for (const { text } of lines) {
+    const ids = text.replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '""').match(/[A-Za-z_$][\w$]*/g) ?? []
+    for (const id of ids) {
+      const w = words(id)
+      if (
+        isMoneyName(id) &&
+        !bareTotal(id) &&
+        w.some(
+          (x) => MONEY_WORDS.has(x) || (TOTAL_COMPANIONS.has(x) && x !== 'total' && x !== 'sum')
+        )
+      )
+        return true
+    }
+  }
+  return false
+}
+
 const CONVERSIONS = new Set(['parseFloat', 'Number', 'Number.parseFloat', 'float'])
 
 function hasDecimalLibrary(info: ModuleInfo): boolean {
@@ -132,6 +161,7 @@ export function checkMoney(input: CheckInput): Found[] {
     ) => {
       const key = `${root?.qualifiedName ?? '<module>'}|${name}|${kind}`
       if (seen.has(key)) return
+      if (root && bareTotal(name) && !moneyInView(functionLines(input.quote, info, root))) return
       seen.add(key)
       const where = whereText(info, root)
       found.push({

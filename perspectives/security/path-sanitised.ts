@@ -54,40 +54,91 @@ export function stripsPathCharacters(regex: Pick<RegexLiteral, 'pattern' | 'flag
   })
 }
 
+/** Method calls after a substitution that add no path character: `.strip('_').lower()`. */
+const CASE_AND_TRIM =
+  /^(?:\.(?:strip|lstrip|rstrip|lower|upper|title|casefold|trim|toLowerCase|toUpperCase)\((?:\s*'[\w\s-]*'|\s*"[\w\s-]*")?\s*\))*$/
+
+/** A replacement that itself adds no path character: `''`, `'_'`, `'-'`. */
+function safeReplacement(arg: { kind: string; value?: unknown } | undefined): boolean {
+  return (
+    arg?.kind === 'literal' &&
+    typeof arg.value === 'string' &&
+    !PATH_CHARS.some((c) => (arg.value as string).includes(c))
+  )
+}
+
 /**
- * Whether the sink's argument names a value the function reassigned unconditionally before the sink
- * from its own `.replace(<stripping pattern>, '')`, and names no other parameter of the function.
+ * A binding whose whole value is a substitution of everything but safe characters: JavaScript's
+ * `x.replace(/[^\w-]/g, '')` or Python's `re.sub(r'[^\w]+', '_', name)` (global by default), then at most
+ * trims and case changes (peewee's migration slug, judged false in round 10).
+ */
+function strippingBinding(module: ModuleModel, b: NonNullable<ModuleModel['bindings']>[number]) {
+  const value = b.value.trim()
+  return module.calls.some((c) => {
+    if (!within(c.loc, b.loc)) return false
+    const python = c.callee === 're.sub'
+    if (!python && c.name !== 'replace' && c.name !== 'replaceAll') return false
+    if (!safeReplacement(c.arguments?.[1])) return false
+    const text = `${c.callee}(`
+    if (!value.startsWith(text)) return false
+    // The substitution is the value, up to trims and case changes after it.
+    const rest = value.slice(value.indexOf(')', callEnd(value, text.length - 1)) + 1)
+    if (!CASE_AND_TRIM.test(rest)) return false
+    if (python) {
+      const pattern = c.arguments?.[0]
+      return (
+        pattern?.kind === 'literal' &&
+        typeof pattern.value === 'string' &&
+        stripsPathCharacters({ pattern: pattern.value, flags: 'g' })
+      )
+    }
+    const regex = (module.regexes ?? []).find((r) => within(r.loc, c.loc))
+    return regex !== undefined && stripsPathCharacters(regex)
+  })
+}
+
+/** The index of the `)` that closes the parenthesis at `open` (strings and nesting skipped). */
+function callEnd(text: string, open: number): number {
+  let depth = 0
+  let quote: string | null = null
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i]
+    if (quote) {
+      if (ch === '\\') i++
+      else if (ch === quote) quote = null
+    } else if (ch === "'" || ch === '"' || ch === '`') quote = ch
+    else if (ch === '(') depth++
+    else if (ch === ')' && --depth === 0) return i
+  }
+  return text.length
+}
+
+/** A method's own receiver, not a caller's value. */
+const RECEIVERS = new Set(['self', 'cls', 'this'])
+
+/**
+ * Whether the sink's argument reaches the function's parameters only through values the function
+ * stripped to safe characters before the sink, unconditionally (a reassigned parameter, `item =
+ * item.replace(...)`, or a local, `slug = re.sub(...)`), and reaches at least one such value.
  */
 export function strippedBeforeSink(module: ModuleModel, sink: CallSite, arg: string): boolean {
   const wordsOf = (text: string) => text.match(/[A-Za-z_$][\w$]*/g) ?? []
+  const before = (module.bindings ?? []).filter(
+    (b) => b.enclosing === sink.enclosing && b.loc.startLine < sink.loc.startLine
+  )
+  const stripped = new Set(
+    before.filter((b) => !b.branch && strippingBinding(module, b)).map((b) => b.name)
+  )
+  if (stripped.size === 0) return false
   const words = new Set(wordsOf(arg))
-  // Through the locals the argument names (`const file = path.join(dir, item + '.txt')`), twice over.
+  // Through the locals the argument names (`const file = path.join(dir, item + '.txt')`), twice over,
+  // but not into a stripped value: what it was stripped from no longer reaches the sink.
   for (let round = 0; round < 2; round++)
-    for (const b of module.bindings ?? [])
-      if (
-        b.enclosing === sink.enclosing &&
-        words.has(b.name) &&
-        b.loc.startLine < sink.loc.startLine
-      )
-        for (const w of wordsOf(b.value)) words.add(w)
-  const stripped = (module.bindings ?? []).filter((b) => {
-    if (b.enclosing !== sink.enclosing || b.branch || !words.has(b.name)) return false
-    if (b.loc.startLine >= sink.loc.startLine) return false
-    const replace = module.calls.find(
-      (c) =>
-        within(c.loc, b.loc) &&
-        (c.name === 'replace' || c.name === 'replaceAll') &&
-        c.receiver === b.name &&
-        c.arguments?.[1]?.kind === 'literal' &&
-        c.arguments[1].value === ''
-    )
-    if (!replace) return false
-    const regex = (module.regexes ?? []).find((r) => within(r.loc, replace.loc))
-    return regex !== undefined && stripsPathCharacters(regex)
-  })
-  if (stripped.length === 0) return false
-  // Every parameter the argument names must be one of the stripped values.
+    for (const b of before)
+      if (words.has(b.name) && !stripped.has(b.name)) for (const w of wordsOf(b.value)) words.add(w)
+  if (![...stripped].some((name) => words.has(name))) return false
   const fn = module.functions.find((f) => f.qualifiedName === sink.enclosing)
-  const names = new Set(stripped.map((b) => b.name))
-  return (fn?.params ?? []).every((p) => !words.has(p.name) || names.has(p.name))
+  return (fn?.params ?? []).every(
+    (p) => RECEIVERS.has(p.name) || !words.has(p.name) || stripped.has(p.name)
+  )
 }

@@ -87,6 +87,19 @@ function callsIn(info: ModuleInfo, path: ErrorPath): CallSite[] {
   )
 }
 
+/** Exceptions that carry a validation verdict: `EmailNotValidError`, `ValidationError`, `InvalidEmail`. */
+const VERDICT_TYPE = /(NotValid|Invalid|Validation)\w*(Error|Exception)?$/
+
+/**
+ * A handler of only verdict exceptions: email-validator's CLI prints `EmailNotValidError` for each address
+ * it was given to check, its report on standard output (judged false as "error on stdout", round 10).
+ * Whether it also exits 0 is a separate finding (exitZeroOnError, judged true there).
+ */
+function verdictHandler(path: ErrorPath): boolean {
+  const types = path.handler?.types ?? []
+  return types.length > 0 && types.every((t) => VERDICT_TYPE.test(t.split('.').pop() ?? t))
+}
+
 export function exitAndOutput(info: ModuleInfo, input: CheckInput, out: Found[]): void {
   if (!info.cli) return
   const fnName = (enclosing?: string) => enclosing?.split('.').pop()
@@ -149,7 +162,8 @@ export function exitAndOutput(info: ModuleInfo, input: CheckInput, out: Found[])
         )
       }
     }
-    for (const call of calls) {
+    // A validator's verdict on what the user asked it to check is the program's report, not an error.
+    for (const call of verdictHandler(path) ? [] : calls) {
       if (!toStdout(info, call)) continue
       const mentionsError = call.args.some((a) => {
         const lit = stringLiteralValue(a)

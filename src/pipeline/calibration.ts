@@ -22,6 +22,8 @@ export interface JudgedClass {
    * own, together at least that many): docs/evaluation/calibration.md.
    */
   pooled?: boolean
+  /** The figures are the class's pooled record over every judged round (JUDGED_WORTH, recordOf). */
+  record?: boolean
 }
 
 /**
@@ -111,11 +113,10 @@ export const JUDGED_CLASSES: readonly JudgedClass[] = [
 ]
 
 /**
- * What judges said a class's findings were worth: of `judged` findings with a worth verdict, how many were
- * true and how many worth acting on for the project's maintainer (judged rounds 1-4 and 6-10, every confidence:
- * docs/evaluation/judged-verdicts.json, judged-round6.json ... judged-round10.json; classes with
- * at least MIN_JUDGED
- * verdicts).
+ * The judged record of a class: every verdict an independent judge gave a finding of it, pooled over every
+ * judged round (rounds 1-4 and 6-10, every confidence: docs/evaluation/judged-verdicts.json,
+ * judged-round6.json ... judged-round10.json; classes with at least MIN_RECORD verdicts). It orders the report
+ * by worth (worthOf) and decides what the record allows (recordOf).
  */
 export interface JudgedWorth {
   /** `perspective/messageId`. */
@@ -125,8 +126,12 @@ export interface JudgedWorth {
   worth: number
 }
 
+/** A class's pooled record counts from this many judged findings (recordOf); the worth order from MIN_JUDGED. */
+export const MIN_RECORD = 4
+
 export const JUDGED_WORTH: readonly JudgedWorth[] = [
   { id: 'backwards-compat/defaultChanged', judged: 7, true: 0, worth: 0 },
+  { id: 'backwards-compat/exportRemoved', judged: 4, true: 3, worth: 1 },
   { id: 'big-picture/hotspot', judged: 27, true: 5, worth: 3 },
   { id: 'ci-cd/coverageNotKept', judged: 13, true: 6, worth: 0 },
   { id: 'ci-cd/noConcurrency', judged: 38, true: 36, worth: 1 },
@@ -134,24 +139,32 @@ export const JUDGED_WORTH: readonly JudgedWorth[] = [
   { id: 'ci-cd/noDependencyCache', judged: 23, true: 22, worth: 0 },
   { id: 'ci-cd/noPermissions', judged: 40, true: 38, worth: 37 },
   { id: 'ci-cd/noTimeout', judged: 80, true: 80, worth: 3 },
+  { id: 'ci-cd/runtimeMinimumUntested', judged: 4, true: 2, worth: 4 },
   { id: 'ci-cd/unpinnedAction', judged: 117, true: 113, worth: 26 },
+  { id: 'data-integrity/argumentMutation', judged: 4, true: 0, worth: 0 },
   { id: 'data-integrity/nonAtomicWrite', judged: 14, true: 9, worth: 0 },
   { id: 'data-integrity/roundTripPair', judged: 5, true: 1, worth: 0 },
   { id: 'data-integrity/unvalidatedInput', judged: 10, true: 0, worth: 0 },
+  { id: 'data-integrity/writesWithoutTransaction', judged: 4, true: 1, worth: 0 },
   { id: 'edge-cases/untestedBoundary', judged: 10, true: 0, worth: 0 },
   { id: 'error-handling/bareExcept', judged: 6, true: 1, worth: 0 },
   { id: 'error-handling/exitInLibrary', judged: 36, true: 11, worth: 11 },
   { id: 'error-handling/logOnlyCatch', judged: 7, true: 0, worth: 0 },
   { id: 'error-handling/swallowedError', judged: 11, true: 0, worth: 0 },
   { id: 'failure-modes/awaitedIo', judged: 9, true: 2, worth: 1 },
+  { id: 'failure-modes/explicitThrow', judged: 4, true: 0, worth: 0 },
   { id: 'failure-modes/observedDefect', judged: 9, true: 0, worth: 0 },
   { id: 'failure-modes/throwingCall', judged: 55, true: 8, worth: 3 },
   { id: 'integration-points/envWithoutDefault', judged: 5, true: 0, worth: 0 },
   { id: 'integration-points/httpCallWithoutTimeout', judged: 6, true: 4, worth: 1 },
+  { id: 'integration-points/importCycle', judged: 4, true: 0, worth: 0 },
   { id: 'integration-points/untestedIntegration', judged: 8, true: 3, worth: 2 },
   { id: 'integration-points/untestedRoute', judged: 10, true: 0, worth: 0 },
+  { id: 'mocking-strategy/hardWiredSeam', judged: 4, true: 0, worth: 0 },
   { id: 'performance/catastrophicRegex', judged: 39, true: 26, worth: 18 },
   { id: 'performance/repeatedWorkInLoop', judged: 5, true: 0, worth: 0 },
+  { id: 'performance/stringConcatInLoop', judged: 4, true: 0, worth: 0 },
+  { id: 'performance/unboundedCollection', judged: 4, true: 1, worth: 1 },
   { id: 'scope/complexFunction', judged: 11, true: 0, worth: 0 },
   { id: 'scope/entryPointUntested', judged: 17, true: 14, worth: 1 },
   { id: 'scope/largeUntestedModule', judged: 8, true: 1, worth: 0 },
@@ -159,8 +172,11 @@ export const JUDGED_WORTH: readonly JudgedWorth[] = [
   { id: 'scope/untestedRoute', judged: 13, true: 0, worth: 0 },
   { id: 'security/pathTraversal', judged: 8, true: 0, worth: 0 },
   { id: 'security/redosOnInput', judged: 35, true: 29, worth: 5 },
+  { id: 'test-coverage/fileNotInReport', judged: 4, true: 1, worth: 0 },
   { id: 'test-coverage/uncoveredFunction', judged: 147, true: 89, worth: 49 },
   { id: 'test-coverage/untestedFunctionEstimate', judged: 14, true: 6, worth: 0 },
+  { id: 'test-pyramid/realClock', judged: 4, true: 0, worth: 0 },
+  { id: 'test-pyramid/skippedTest', judged: 4, true: 3, worth: 0 },
   { id: 'test-pyramid/sleepInTest', judged: 27, true: 5, worth: 7 },
   { id: 'test-pyramid/unseededRandom', judged: 6, true: 0, worth: 0 },
   { id: 'user-experience/optionWithoutHelp', judged: 18, true: 17, worth: 4 }
@@ -183,6 +199,26 @@ export function worthOfClass(c: JudgedWorth | undefined): Worth {
   if (c.worth / c.judged >= WORTH_FROM) return 'worth'
   if (c.true / c.judged >= STRONG_FROM && c.worth / c.judged < MINOR_BELOW) return 'minor'
   return 'unknown'
+}
+
+/**
+ * What a class's pooled record allows (docs/evaluation/calibration.md, "The record rule"): a class judged true
+ * less than half the time over at least MIN_RECORD judged findings is `held` when no judge found one worth
+ * acting on, and rated at most `low` when one was; any other class is `reported` as its rules rate it.
+ */
+export type Record = 'held' | 'low' | 'reported'
+
+export function recordOf(c: JudgedWorth | undefined): Record {
+  if (c === undefined || c.judged < MIN_RECORD || c.true / c.judged >= HOLD_BELOW) return 'reported'
+  return c.worth > 0 ? 'low' : 'held'
+}
+
+function recordOfFinding(
+  f: Pick<Finding, 'perspective' | 'messageId'>,
+  calibration: Calibration
+): JudgedWorth | undefined {
+  const id = `${f.perspective}/${f.messageId}`
+  return (calibration.worth ?? []).find((c) => c.id === id)
 }
 
 export function worthOf(
@@ -211,14 +247,23 @@ export function rateByWorth(
   calibration: Calibration = DEFAULT_CALIBRATION
 ): PerspectiveRun {
   if (run.status !== 'ok') return run
-  if (!run.findings.some((f) => f.severity !== 'info' && worthOf(f, calibration) === 'minor'))
-    return run
-  const findings = run.findings.map((f) =>
-    f.severity !== 'info' && worthOf(f, calibration) === 'minor'
-      ? { ...f, severity: 'info' as const }
-      : f
-  )
+  if (!run.findings.some((f) => ratedSeverity(f, calibration) !== f.severity)) return run
+  const findings = run.findings.map((f) => {
+    const severity = ratedSeverity(f, calibration)
+    return severity === f.severity ? f : { ...f, severity }
+  })
   return { ...run, findings, risk: riskWithout(run, findings) }
+}
+
+/**
+ * A minor class is rated info; a class whose record is mostly untrue but once worth acting on (recordOf
+ * `low`) is rated at most low, so it never leads the report (leads needs medium).
+ */
+function ratedSeverity(f: Finding, calibration: Calibration): Finding['severity'] {
+  if (f.severity === 'info') return f.severity
+  if (worthOf(f, calibration) === 'minor') return 'info'
+  if (f.severity !== 'low' && recordOf(recordOfFinding(f, calibration)) === 'low') return 'low'
+  return f.severity
 }
 
 export type Trust = 'held' | 'strong' | 'unproven'
@@ -261,13 +306,28 @@ function reEnabled(f: Pick<Finding, 'perspective' | 'messageId'>, report: readon
   )
 }
 
+/**
+ * The judged class that holds the finding back, if any: its class at its confidence when the replayed
+ * figures hold it, else its class's pooled record when that holds it (recordOf).
+ */
+export function holdingClass(
+  f: Pick<Finding, 'perspective' | 'messageId' | 'confidence'>,
+  calibration: Calibration = DEFAULT_CALIBRATION
+): JudgedClass | undefined {
+  const c = classOf(f, calibration)
+  if (c !== undefined && trustOf(c) === 'held') return c
+  const r = recordOfFinding(f, calibration)
+  if (r !== undefined && recordOf(r) === 'held')
+    return { id: r.id, judged: r.judged, true: r.true, record: true }
+  return undefined
+}
+
 /** Whether the finding is held back by the calibration. */
 export function isHeld(
   f: Pick<Finding, 'perspective' | 'messageId' | 'confidence'>,
   calibration: Calibration = DEFAULT_CALIBRATION
 ): boolean {
-  const c = classOf(f, calibration)
-  return c !== undefined && trustOf(c) === 'held' && !reEnabled(f, calibration.report)
+  return holdingClass(f, calibration) !== undefined && !reEnabled(f, calibration.report)
 }
 
 /** How a finding's class ranks for the lead list: strong 2, unproven 1, held 0. */
@@ -342,7 +402,7 @@ export function holdBack(
     metrics: { ...run.metrics, 'calibration.held': held.length },
     details: withDetails(
       run.details,
-      held.map((f) => heldRecord(f, classOf(f, calibration)!))
+      held.map((f) => heldRecord(f, holdingClass(f, calibration)!))
     )
   }
 }
@@ -378,12 +438,17 @@ export function heldByClass(
   run: Pick<PerspectiveRun, 'held'>,
   calibration: Calibration = DEFAULT_CALIBRATION
 ): { judgedClass: JudgedClass; count: number }[] {
-  const by = new Map<JudgedClass, number>()
+  // Keyed by class and confidence: a record's class is built afresh for each finding.
+  const by = new Map<string, { judgedClass: JudgedClass; count: number }>()
   for (const f of run.held ?? []) {
-    const c = classOf(f, calibration)
-    if (c) by.set(c, (by.get(c) ?? 0) + 1)
+    const c = holdingClass(f, calibration)
+    if (!c) continue
+    const key = `${c.id} ${c.confidence?.join('/') ?? ''}`
+    const known = by.get(key)
+    if (known) known.count++
+    else by.set(key, { judgedClass: c, count: 1 })
   }
-  return [...by]
-    .map(([judgedClass, count]) => ({ judgedClass, count }))
-    .sort((a, b) => b.count - a.count || a.judgedClass.id.localeCompare(b.judgedClass.id))
+  return [...by.values()].sort(
+    (a, b) => b.count - a.count || a.judgedClass.id.localeCompare(b.judgedClass.id)
+  )
 }

@@ -12,7 +12,11 @@ export function heldSentence(
   if (n === 0) return null
   const parts = heldByClass(run).map(({ judgedClass: c, count }) => {
     const confidence = c.confidence ? ` at ${c.confidence.join('/')} confidence` : ''
-    const pooled = c.pooled ? ` with the perspective's other thinly judged classes` : ''
+    const pooled = c.pooled
+      ? ` with the perspective's other thinly judged classes`
+      : c.record
+        ? ` over every judged round`
+        : ''
     return `${count} ${code(c.id)}${confidence} (judged ${c.true} of ${c.judged} true${pooled})`
   })
   return (
