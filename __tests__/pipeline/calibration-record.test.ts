@@ -98,6 +98,22 @@ describe('the record in the pipeline', () => {
     ])
   })
 
+  it("leaves a class whose own figures at the finding's confidence are strong as its rule rates it", () => {
+    // scope's measured untestedPublicUnit: 9 of 9 at high, 13 of 63 pooled with the static estimates.
+    const measured = { ...exit, confidence: 'high' as const }
+    const strongAtHigh: Calibration = {
+      ...calibration,
+      classes: [
+        { id: 'error-handling/exitInLibrary', confidence: ['high'], judged: 9, true: 9 },
+        { id: 'security/pathTraversal', confidence: ['high'], judged: 9, true: 9 }
+      ]
+    }
+    const rated = rateByWorth(run({ findings: [measured], specs: [] }), strongAtHigh)
+    expect(rated.findings.map((f) => f.severity)).toEqual(['high'])
+    expect(isHeld(traversal, strongAtHigh)).toBe(false)
+    expect(isHeld({ ...traversal, confidence: 'medium' }, strongAtHigh)).toBe(true)
+  })
+
   it('leads with neither a held nor a low class', () => {
     const runs = [
       rateByWorth(

@@ -262,8 +262,25 @@ export function rateByWorth(
 function ratedSeverity(f: Finding, calibration: Calibration): Finding['severity'] {
   if (f.severity === 'info') return f.severity
   if (worthOf(f, calibration) === 'minor') return 'info'
-  if (f.severity !== 'low' && recordOf(recordOfFinding(f, calibration)) === 'low') return 'low'
+  if (
+    f.severity !== 'low' &&
+    !strongAtItsConfidence(f, calibration) &&
+    recordOf(recordOfFinding(f, calibration)) === 'low'
+  )
+    return 'low'
   return f.severity
+}
+
+/**
+ * The class's own figures at the finding's confidence say strong: they outrank the pooled record, which
+ * mixes confidences (scope's measured `untestedPublicUnit`, 9 of 9 at high, 13 of 63 pooled with estimates).
+ */
+function strongAtItsConfidence(
+  f: Pick<Finding, 'perspective' | 'messageId' | 'confidence'>,
+  calibration: Calibration
+): boolean {
+  const c = classOf(f, calibration)
+  return c !== undefined && !c.pooled && c.confidence !== undefined && trustOf(c) === 'strong'
 }
 
 export type Trust = 'held' | 'strong' | 'unproven'
@@ -317,7 +334,7 @@ export function holdingClass(
   const c = classOf(f, calibration)
   if (c !== undefined && trustOf(c) === 'held') return c
   const r = recordOfFinding(f, calibration)
-  if (r !== undefined && recordOf(r) === 'held')
+  if (r !== undefined && recordOf(r) === 'held' && !strongAtItsConfidence(f, calibration))
     return { id: r.id, judged: r.judged, true: r.true, record: true }
   return undefined
 }
