@@ -180,6 +180,10 @@ function requestUrlOrigin(taint: ModuleTaint, call: CallSite, arg: string): Orig
   return undefined
 }
 
+/** Parameters whose name says their value is SQL: a clause the caller writes, not a value it passes. */
+const SQL_FRAGMENT_PARAMETER =
+  /^(where|where_?clause|whereClause|sql|order_?by|orderBy|group_?by|groupBy|having|select)$/
+
 export function flowFindings(context: CheckContext): Draft[] {
   const out: Draft[] = []
   for (const module of context.modules) {
@@ -230,6 +234,15 @@ export function flowFindings(context: CheckContext): Draft[] {
       // A library function that fetches or opens what its caller names is doing its job: for a parameter
       // input, SSRF needs a request source and path traversal a path joined onto a root.
       if (origin?.kind === 'parameter' && match.messageId === 'ssrf') continue
+      // A library parameter named for SQL (`where`, `order_by`, `sql`) is SQL its caller writes by contract,
+      // with the values passed apart (sqlite-utils's `rows_where(where, where_args)`, judged false in round 11).
+      if (
+        origin?.kind === 'parameter' &&
+        match.messageId === 'sqlInjection' &&
+        origin.entry &&
+        SQL_FRAGMENT_PARAMETER.test(origin.entry.param)
+      )
+        continue
       // A page that fetches from its own location asks the browser, on its user's behalf, for what the user
       // could open anyway: no server makes the request (datasette's autocomplete `fetch(new URL(src,
       // location.href))`, found before the packet in session 16).

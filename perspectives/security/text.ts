@@ -109,11 +109,12 @@ export function shortArg(arg: string): string {
 // `Object.prototype.toString.call(x)` gives the runtime's `[object Type]` tag, not the caller's text
 // (validator.js's typeOf, judged a false ReDoS in round 6).
 const NEUTRAL_CALL =
-  /(?<![\w$])(?:(?:Object\.prototype\.)?toString\.call|(?:he|entities|htmlEntities|Entities)\.(?:encode\w*)|(?:[A-Za-z_$][\w$]*\.)*(hash\w*|md5|sha\d*\w*|parseInt|parseFloat|Number|escape\w*|encodeURIComponent|encodeHTML\w*|encodeXML\w*|htmlspecialchars|int|float|len|quote|quote_plus|urlencode|shlex\.quote))\s*\(/g
+  /(?<![\w$])(?:(?:Object\.prototype\.)?toString\.call|(?:he|entities|htmlEntities|Entities)\.(?:encode\w*)|(?:[A-Za-z_$][\w$]*\.)*(hash\w*|md5|sha\d*\w*|parseInt|parseFloat|Number|escape\w*|encodeURIComponent|encodeHTML\w*|encodeXML\w*|htmlspecialchars|int|float|len|quote|quote_plus|quote_\w+|quote[A-Z]\w*|urlencode|shlex\.quote))\s*\(/g
 
 /**
  * The argument with calls that turn any input into a safe value removed (`hash(x)`, `Number(x)`,
- * `escape(x)`, `int(x)`): a name inside them no longer carries its taint to the sink.
+ * `escape(x)`, `int(x)`, a project's `quote_identifier(x)`): a name inside them no longer carries its
+ * taint to the sink.
  */
 export function withoutNeutralCalls(arg: string, calls: RegExp = NEUTRAL_CALL): string {
   let out = arg
