@@ -40,9 +40,43 @@ const tableLibrary = {
   ].join('\n')
 }
 
+/** flask-login's shape: the request's URL goes into the login URL's `next` query value, encoded. */
+const loginViews = {
+  'pyproject.toml': '[project]\nname = "gate"\nversion = "1.0.0"\ndependencies = ["flask"]\n',
+  'gate/__init__.py': '',
+  'gate/views.py': [
+    'from urllib.parse import urlencode', // 1
+    'from flask import Flask, redirect, request', // 2
+    '', // 3
+    'app = Flask(__name__)', // 4
+    '', // 5
+    '', // 6
+    'def make_login_url(login_view, next_url=None):', // 7
+    '    return login_view + "?" + urlencode({"next": next_url})', // 8
+    '', // 9
+    '', // 10
+    '@app.route("/private")', // 11
+    'def private():', // 12
+    '    redirect_url = make_login_url("/login", next_url=request.url)', // 13
+    '    return redirect(redirect_url)', // 14
+    '', // 15
+    '', // 16
+    '@app.route("/go")', // 17
+    'def go():', // 18
+    '    target = request.args.get("to")', // 19
+    '    return redirect(target)', // 20
+    ''
+  ].join('\n')
+}
+
 describe('security: shapes judged false in round 11, each beside its real twin', () => {
   it("SQL injection: a quote_identifier'd name and a `where` fragment are not reported; a raw column name is", async () => {
     const result = await runFixture(security, tableLibrary)
     expect(at(result, 'sqlInjection')).toEqual(['tablestore/db.py:20'])
+  })
+
+  it("open redirect: the request's URL as a keyword argument of a login-URL builder is not reported; a redirect to a query value is", async () => {
+    const result = await runFixture(security, loginViews)
+    expect(at(result, 'openRedirect')).toEqual(['gate/views.py:20'])
   })
 })
