@@ -135,7 +135,7 @@ describe('the default record', () => {
     expect(ids('held')).toEqual(
       expect.arrayContaining([
         'security/pathTraversal',
-        'ci-cd/coverageNotKept',
+        'security/sqlInjection',
         'failure-modes/observedDefect',
         'data-integrity/unvalidatedInput',
         'scope/complexFunction'

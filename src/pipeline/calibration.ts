@@ -114,8 +114,8 @@ export const JUDGED_CLASSES: readonly JudgedClass[] = [
 
 /**
  * The judged record of a class: every verdict an independent judge gave a finding of it, pooled over every
- * judged round (rounds 1-4 and 6-10, every confidence: docs/evaluation/judged-verdicts.json,
- * judged-round6.json ... judged-round10.json; classes with at least MIN_RECORD verdicts). It orders the report
+ * judged round (rounds 1-4 and 6-11, every confidence: docs/evaluation/judged-verdicts.json,
+ * judged-round6.json ... judged-round11.json; classes with at least MIN_RECORD verdicts). It orders the report
  * by worth (worthOf) and decides what the record allows (recordOf).
  */
 export interface JudgedWorth {
@@ -133,27 +133,27 @@ export const JUDGED_WORTH: readonly JudgedWorth[] = [
   { id: 'backwards-compat/defaultChanged', judged: 7, true: 0, worth: 0 },
   { id: 'backwards-compat/exportRemoved', judged: 4, true: 3, worth: 1 },
   { id: 'big-picture/hotspot', judged: 27, true: 5, worth: 3 },
-  { id: 'ci-cd/coverageNotKept', judged: 13, true: 6, worth: 0 },
+  { id: 'ci-cd/coverageNotKept', judged: 14, true: 7, worth: 0 },
   { id: 'ci-cd/noConcurrency', judged: 38, true: 36, worth: 1 },
-  { id: 'ci-cd/noCoverage', judged: 19, true: 13, worth: 3 },
+  { id: 'ci-cd/noCoverage', judged: 20, true: 14, worth: 3 },
   { id: 'ci-cd/noDependencyCache', judged: 23, true: 22, worth: 0 },
-  { id: 'ci-cd/noPermissions', judged: 40, true: 38, worth: 37 },
+  { id: 'ci-cd/noPermissions', judged: 51, true: 49, worth: 44 },
   { id: 'ci-cd/noTimeout', judged: 80, true: 80, worth: 3 },
   { id: 'ci-cd/runtimeMinimumUntested', judged: 4, true: 2, worth: 4 },
-  { id: 'ci-cd/unpinnedAction', judged: 117, true: 113, worth: 26 },
+  { id: 'ci-cd/unpinnedAction', judged: 126, true: 122, worth: 32 },
   { id: 'data-integrity/argumentMutation', judged: 4, true: 0, worth: 0 },
   { id: 'data-integrity/nonAtomicWrite', judged: 14, true: 9, worth: 0 },
   { id: 'data-integrity/roundTripPair', judged: 5, true: 1, worth: 0 },
   { id: 'data-integrity/unvalidatedInput', judged: 10, true: 0, worth: 0 },
-  { id: 'data-integrity/writesWithoutTransaction', judged: 4, true: 1, worth: 0 },
+  { id: 'data-integrity/writesWithoutTransaction', judged: 5, true: 2, worth: 1 },
   { id: 'edge-cases/untestedBoundary', judged: 10, true: 0, worth: 0 },
   { id: 'error-handling/bareExcept', judged: 6, true: 1, worth: 0 },
-  { id: 'error-handling/exitInLibrary', judged: 36, true: 11, worth: 11 },
+  { id: 'error-handling/exitInLibrary', judged: 37, true: 11, worth: 11 },
   { id: 'error-handling/logOnlyCatch', judged: 7, true: 0, worth: 0 },
   { id: 'error-handling/swallowedError', judged: 11, true: 0, worth: 0 },
   { id: 'failure-modes/awaitedIo', judged: 9, true: 2, worth: 1 },
   { id: 'failure-modes/explicitThrow', judged: 4, true: 0, worth: 0 },
-  { id: 'failure-modes/observedDefect', judged: 9, true: 0, worth: 0 },
+  { id: 'failure-modes/observedDefect', judged: 10, true: 0, worth: 0 },
   { id: 'failure-modes/throwingCall', judged: 55, true: 8, worth: 3 },
   { id: 'integration-points/envWithoutDefault', judged: 5, true: 0, worth: 0 },
   { id: 'integration-points/httpCallWithoutTimeout', judged: 6, true: 4, worth: 1 },
@@ -172,8 +172,9 @@ export const JUDGED_WORTH: readonly JudgedWorth[] = [
   { id: 'scope/untestedRoute', judged: 13, true: 0, worth: 0 },
   { id: 'security/pathTraversal', judged: 8, true: 0, worth: 0 },
   { id: 'security/redosOnInput', judged: 35, true: 29, worth: 5 },
+  { id: 'security/sqlInjection', judged: 10, true: 0, worth: 0 },
   { id: 'test-coverage/fileNotInReport', judged: 4, true: 1, worth: 0 },
-  { id: 'test-coverage/uncoveredFunction', judged: 147, true: 89, worth: 49 },
+  { id: 'test-coverage/uncoveredFunction', judged: 151, true: 93, worth: 51 },
   { id: 'test-coverage/untestedFunctionEstimate', judged: 14, true: 6, worth: 0 },
   { id: 'test-pyramid/realClock', judged: 4, true: 0, worth: 0 },
   { id: 'test-pyramid/skippedTest', judged: 4, true: 3, worth: 0 },
