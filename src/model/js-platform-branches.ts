@@ -5,6 +5,7 @@
 // defines runs only elsewhere. A conditional expression between two names (`IS_WINDOWS ? escapeWindows :
 // escapePosix`) uses only the name on the taken side. Only checks made of those facts, string literals,
 // comparisons, `!`/`&&`/`||` and parentheses are read; anything else leaves both sides open.
+import { tokenizeWith, truth } from './platform-branches.js'
 import type { NotTakenBranch } from './types.js'
 
 /** The Node the tool runs with: `process.platform`, `process.version` (`v22.1.0`). */
@@ -235,10 +236,6 @@ function flagValues(lines: readonly string[], node: NodeRuntime): Map<string, Va
   return seen
 }
 
-function truth(v: Value): boolean | undefined {
-  return typeof v === 'boolean' ? v : undefined
-}
-
 /** Evaluates a check made only of the facts above; undefined for anything else. */
 export function evaluate(
   text: string,
@@ -365,15 +362,5 @@ const TOKEN =
   /\s*(process\.versions\.node|process\.platform|process\.version|os\.platform|\.substr|\.slice|\.startsWith|\.test|===|!==|==|!=|&&|\|\||!|\(|\)|,|\d+|'[^']*'|"[^"]*"|\/(?:\\.|[^/\\\n])+\/[gimsuy]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/y
 
 function tokenize(text: string): string[] | null {
-  const out: string[] = []
-  let at = 0
-  while (at < text.length) {
-    if (/^\s*$/.test(text.slice(at))) break
-    TOKEN.lastIndex = at
-    const m = TOKEN.exec(text)
-    if (!m) return null
-    out.push(m[1])
-    at = TOKEN.lastIndex
-  }
-  return out
+  return tokenizeWith(TOKEN, text)
 }

@@ -116,7 +116,8 @@ function flagValues(
   return seen
 }
 
-function truth(v: Value): boolean | undefined {
+/** A check's value when it is a truth value; undefined (both sides open) for anything else. */
+export function truth(v: unknown): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined
 }
 
@@ -258,16 +259,20 @@ const TOKEN =
   /\s*(sys\.version_info|sys\.platform|os\.name|platform\.system|\.startswith|\.major|\.minor|==|!=|>=|<=|>|<|\(|\)|\[|\]|:|,|\d+|'[^']*'|"[^"]*"|[A-Za-z_][A-Za-z0-9_]*)/y
 
 function tokenize(text: string): string[] | null {
+  return tokenizeWith(TOKEN, text)
+}
+
+/** The tokens of `text` by a sticky pattern whose first group is the token; null at anything it does not match. */
+export function tokenizeWith(pattern: RegExp, text: string): string[] | null {
   const out: string[] = []
-  TOKEN.lastIndex = 0
   let at = 0
   while (at < text.length) {
     if (/^\s*$/.test(text.slice(at))) break
-    TOKEN.lastIndex = at
-    const m = TOKEN.exec(text)
+    pattern.lastIndex = at
+    const m = pattern.exec(text)
     if (!m) return null
     out.push(m[1])
-    at = TOKEN.lastIndex
+    at = pattern.lastIndex
   }
   return out
 }
