@@ -76,18 +76,16 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
   )
   if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloadable
   // Code under a version or platform check this interpreter does not take runs only elsewhere.
-  {
-    const branches = [
-      ...(loading.interpreter
-        ? [
-            ...notTakenBranches(loaded.repo.files, loading.interpreter),
-            ...optionalBranches(loaded.repo.files, loading.optionalMissing ?? [])
-          ]
-        : []),
-      ...jsNotTakenBranches(loaded.repo.files, currentNode())
-    ]
-    if (branches.length > 0) model.facts.notTakenBranches = branches
-  }
+  const branches = [
+    ...(loading.interpreter
+      ? [
+          ...notTakenBranches(loaded.repo.files, loading.interpreter),
+          ...optionalBranches(loaded.repo.files, loading.optionalMissing ?? [])
+        ]
+      : []),
+    ...jsNotTakenBranches(loaded.repo.files, currentNode())
+  ]
+  if (branches.length > 0) model.facts.notTakenBranches = branches
   const detected = detectTargetWithReason(
     loaded.facts,
     model.modules,
