@@ -1,6 +1,7 @@
 // The record rule: every judged round's verdicts pooled by class decide what a class may claim. A class
-// judged true less than half the time over at least four judged findings is held when no judge found one
-// worth acting on, and rated at most low when one was; nothing held or rated low leads the report.
+// judged true less than a third of the time over at least four judged findings is held; one judged true less
+// than half the time is held when no judge found one worth acting on, and rated at most low when one was;
+// nothing held or rated low leads the report.
 import {
   DEFAULT_CALIBRATION,
   holdBack,
@@ -21,7 +22,7 @@ const calibration: Calibration = {
   report: [],
   worth: [
     { id: 'security/pathTraversal', judged: 8, true: 0, worth: 0 },
-    { id: 'error-handling/exitInLibrary', judged: 36, true: 11, worth: 11 },
+    { id: 'error-handling/exitInLibrary', judged: 36, true: 15, worth: 11 },
     { id: 'ci-cd/noPermissions', judged: 40, true: 38, worth: 37 },
     { id: 'security/xss', judged: 3, true: 0, worth: 0 }
   ]
@@ -57,11 +58,18 @@ const xss = codeFinding({
 
 describe('recordOf', () => {
   it('holds a mostly untrue class never worth acting on, caps one worth acting on once, reports the rest', () => {
-    expect(recordOf({ id: 'a/b', judged: 4, true: 1, worth: 0 })).toBe('held')
-    expect(recordOf({ id: 'a/b', judged: 4, true: 1, worth: 1 })).toBe('low')
+    expect(recordOf({ id: 'a/b', judged: 5, true: 2, worth: 0 })).toBe('held')
+    expect(recordOf({ id: 'a/b', judged: 5, true: 2, worth: 1 })).toBe('low')
     expect(recordOf({ id: 'a/b', judged: 4, true: 2, worth: 0 })).toBe('reported')
     expect(recordOf({ id: 'a/b', judged: 3, true: 0, worth: 0 })).toBe('reported')
     expect(recordOf(undefined)).toBe('reported')
+  })
+
+  it('holds a class judged true less than a third of the time even when some were worth acting on', () => {
+    // exitInLibrary after round 12: 11 of 40 true, 11 worth acting on.
+    expect(recordOf({ id: 'a/b', judged: 40, true: 11, worth: 11 })).toBe('held')
+    expect(recordOf({ id: 'a/b', judged: 3, true: 0, worth: 1 })).toBe('reported')
+    expect(recordOf({ id: 'a/b', judged: 6, true: 2, worth: 1 })).toBe('low')
   })
 })
 
@@ -138,15 +146,19 @@ describe('the default record', () => {
         'security/sqlInjection',
         'failure-modes/observedDefect',
         'data-integrity/unvalidatedInput',
-        'scope/complexFunction'
+        'scope/complexFunction',
+        // True less than a third of the time, though some were worth acting on.
+        'error-handling/exitInLibrary',
+        'failure-modes/awaitedIo',
+        'failure-modes/throwingCall',
+        'scope/untestedPublicUnit',
+        'test-pyramid/sleepInTest'
       ])
     )
     expect(ids('low')).toEqual(
       expect.arrayContaining([
-        'error-handling/exitInLibrary',
-        'failure-modes/throwingCall',
-        'scope/untestedPublicUnit',
-        'test-pyramid/sleepInTest'
+        'data-integrity/writesWithoutTransaction',
+        'integration-points/untestedIntegration'
       ])
     )
     expect(ids('held')).not.toContain('test-coverage/uncoveredFunction')

@@ -22,7 +22,7 @@ const calibration: Calibration = {
   worth: [
     { id: 'ci-cd/noPermissions', judged: 14, true: 14, worth: 12 },
     { id: 'ci-cd/noTimeout', judged: 56, true: 56, worth: 2 },
-    { id: 'scope/untestedPublicUnit', judged: 57, true: 12, worth: 5 }
+    { id: 'scope/untestedPublicUnit', judged: 57, true: 30, worth: 5 }
   ]
 }
 
@@ -96,7 +96,7 @@ describe('ordering by what judges found worth acting on', () => {
 })
 
 describe('the worth table', () => {
-  it('is the count of the judged verdicts with a worth verdict, by class (rounds 1-4 and 6-11)', () => {
+  it('is the count of the judged verdicts with a worth verdict, by class (rounds 1-4 and 6-12)', () => {
     const read = (
       name: string
     ): { perspective: string | null; message_id: string | null; claim: string; worth: string }[] =>
@@ -114,7 +114,8 @@ describe('the worth table', () => {
       ...read('judged-round8.json'),
       ...read('judged-round9.json'),
       ...read('judged-round10.json'),
-      ...read('judged-round11.json')
+      ...read('judged-round11.json'),
+      ...read('judged-round12.json')
     ]) {
       if (!r.perspective || !r.message_id || (r.worth !== 'yes' && r.worth !== 'no')) continue
       const id = `${r.perspective}/${r.message_id}`
