@@ -134,6 +134,9 @@ function declaredIn(info: ModuleInfo, input: CheckInput): Declared[] {
     } else if (info.dialect === 'python' && call.name === 'add_argument' && call.receiver) {
       if (first === undefined) continue
       if (call.args.some((a) => /^action\s*=\s*['"](version|help)['"]$/.test(a.trim()))) continue
+      // An Action class of the program's own acts on the value while the arguments are parsed (pelican's
+      // --print-settings prints and exits): nothing needs to read it afterwards.
+      if (call.args.some((a) => /^action\s*=\s*[A-Za-z_][\w.]*$/.test(a.trim()))) continue
       const dest = stringLiteralValue(
         call.args.find((a) => /^dest\s*=/.test(a.trim()))?.replace(/^\s*dest\s*=\s*/, '')
       )
