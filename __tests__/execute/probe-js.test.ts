@@ -218,3 +218,72 @@ describe('probing a TypeScript project (probe-ts, vitest)', () => {
     ).toEqual(['crash:slug'])
   })
 })
+
+describe("probing only what the package offers (filesize's internal helper, judged round 11)", () => {
+  const run = async (fixture: string) => {
+    const ws = await fixtureWorkspace(fixture)
+    try {
+      const repo = await loadRepository(ws.dir, {})
+      const model = await buildModel(repo, await collectFacts(repo, {}))
+      return await validateSpecs([], {
+        ...validationOptions(ws.dir, { framework: 'node:test', language: 'javascript' }),
+        probes: probeTargets(model, (path) => /^(src|lib)\//.test(path) || path === 'index.js')
+      })
+    } finally {
+      await ws.remove()
+    }
+  }
+  const reported = (result: StageResult) =>
+    (result.probed ?? []).flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
+
+  it('with a shipped .d.ts: a helper it does not name is not probed, its parameter types replace the JSDoc ones, the exported defect is reported', async () => {
+    const result = await run('probe-js-entry')
+    // resolveSymbol('') would crash; format's declared 'iec' | 'jedec' never reach the crash.
+    expect(reported(result)).toEqual(['crash:filesize'])
+    const crash = (result.probed ?? [])[0]
+    expect(crash.defect).toMatchObject({ args: '0', at: { file: 'src/index.js', line: 11 } })
+    expect(crash.delivered).toBe(true)
+  }, 180_000)
+
+  it("without declarations: a helper the entry's exports do not reach is not probed, the exported one is", async () => {
+    const result = await run('probe-js-entry-untyped')
+    expect(reported(result)).toEqual(['crash:filesize'])
+    const crash = (result.probed ?? [])[0]
+    expect(crash.defect).toMatchObject({ args: '0', at: { file: 'lib/size.js', line: 9 } })
+    expect(
+      result.notes.some((n) =>
+        n.includes("resolveSymbol not probed (not offered by the package's entry)")
+      )
+    ).toBe(true)
+  }, 180_000)
+})
+
+describe('the shipped declarations decide the probed values', () => {
+  it('a name the .d.ts does not give is left out; a declared literal union replaces a JSDoc string', async () => {
+    const ts = await loadTypeScript()
+    const declared = {
+      names: new Set(['format']),
+      signatures: new Map(),
+      files: ['index.d.ts']
+    }
+    const dts = ts.createSourceFile(
+      'index.d.ts',
+      "export declare function format(bytes: number, standard: 'iec' | 'jedec'): string",
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TS
+    )
+    declared.signatures.set('format', [dts.statements[0]])
+    const target = jsProbeTarget(
+      ts,
+      'src/index.js',
+      [
+        '/** @param {string} s */ export function resolveSymbol(s) { return s }',
+        '/** @param {number} b @param {string} s */ export function format(b, s) { return s }'
+      ].join('\n'),
+      declared
+    )
+    expect(target.functions.map((f) => f.name)).toEqual(['format'])
+    expect(target.functions[0].pools[1]).toEqual(['iec', 'jedec'])
+  })
+})

@@ -103,8 +103,39 @@ function follow(at) {
   for (const key of at) { owner = v; v = v[key] }
   return { fn: v, owner }
 }
+// Every name the package's entry files offer (their exports, members to three levels, an exported
+// class's methods); null when none loads. A unit outside them is an internal helper, not probed.
+async function publicNames(urls) {
+  if (urls.length === 0) return null
+  const names = new Set()
+  let loaded = 0
+  for (const url of urls) {
+    let ns
+    try { ns = await import(url); loaded++ } catch { continue }
+    const queue = [[0, ns]]
+    const seen = new Set()
+    while (queue.length > 0) {
+      const [depth, obj] = queue.shift()
+      if (!isObject(obj) || seen.has(obj) || depth > 3) continue
+      seen.add(obj)
+      if (typeof obj === 'function') {
+        if (obj.name) names.add(obj.name)
+        try { for (const k of Object.getOwnPropertyNames(obj.prototype ?? {})) names.add(k) } catch {}
+      }
+      for (const key of Object.keys(obj)) {
+        names.add(key)
+        try { queue.push([depth + 1, obj[key]]) } catch {}
+      }
+    }
+  }
+  return loaded > 0 ? names : null
+}
+let PUBLIC = null
+const internal = new Set()
 // The callable a unit names, new each time for a method (a new instance per call).
 function callableOf(unit) {
+  const offered = unit.className ?? unit.name
+  if (PUBLIC && !PUBLIC.has(offered)) { internal.add(offered); return null }
   if (!unit.className) {
     const at = reach(unit.name)
     if (!at) return null
@@ -199,7 +230,13 @@ async function probePairs() {
 `
 
 /** A Node ESM program probing the module at `moduleUrl`; its results are JSON lines appended to `TP_OBSERVE_OUT`. */
-export function nodeProbe(moduleUrl: string, units: JsProbeUnit[], pairs: JsProbePair[]): string {
+export function nodeProbe(
+  moduleUrl: string,
+  units: JsProbeUnit[],
+  pairs: JsProbePair[],
+  /** The package's entry files (package-contract.ts): only what they offer is probed. */
+  entryUrls: readonly string[] = []
+): string {
   const unitRows = units
     .map(
       (u) =>
@@ -223,6 +260,9 @@ const PAIRS = [
 ${pairRows}
 ]
 ${PROBE}
+PUBLIC = await publicNames(${JSON.stringify(entryUrls)})
+touched.delete('clock')
+touched.delete('randomness')
 Error.prepareStackTrace = (error, sites) => { sitesOf.set(error, sites); return String(error) + sites.map((s) => '\\n    at ' + s).join('') }
 for (const step of [probePairs, probeUnits]) {
   try {
@@ -231,6 +271,7 @@ for (const step of [probePairs, probeUnits]) {
     if (!(error instanceof Blocked)) emit({ kind: 'note', message: step.name + ': ' + String(error?.message ?? error).slice(0, 200) })
   }
 }
+if (internal.size > 0) emit({ kind: 'internal', names: [...internal] })
 emit({ kind: 'done', touched: [...touched] })
 realExit(0)
 `

@@ -76,7 +76,9 @@ let counter = 0
 /** Probes one JavaScript/TypeScript module in a child; what it found before a time-out is kept. */
 export async function probeJsModule(
   session: ProbeSession & { node: string },
-  target: JsProbeTarget
+  target: JsProbeTarget,
+  /** The package's entry files, repository-relative (package-contract.ts). */
+  entries: readonly string[] = []
 ): Promise<{ defects: ProbedDefect[]; held: HeldRoundTrip[]; note: string | null }> {
   const classes = new Map(target.classes.map((c) => [c.name, c]))
   const units: (JsProbeUnit & { values: SpecValue[][]; unit: JsUnit; madeValues: SpecValue[] })[] =
@@ -116,7 +118,8 @@ export async function probeJsModule(
   const out = join(session.tmp, `probed-js-${n}.jsonl`)
   const script = join(session.tmp, `probe-${n}.mjs`)
   const url = pathToFileURL(join(session.root, ...target.module.split('/'))).href
-  await writeFile(script, nodeProbe(url, units, pairs))
+  const entryUrls = entries.map((e) => pathToFileURL(join(session.root, ...e.split('/'))).href)
+  await writeFile(script, nodeProbe(url, units, pairs, entryUrls))
   await rm(out, { force: true })
   const child = await runChild({
     command: session.node,
@@ -138,7 +141,10 @@ export async function probeJsModule(
     if (!line.trim()) continue
     const row = JSON.parse(line) as { kind: string; message?: string }
     if (row.kind === 'note') note = `probing ${target.module}: ${String(row.message)}`
-    else if (row.kind === 'crash') {
+    else if (row.kind === 'internal') {
+      const names = (row as unknown as { names: string[] }).names
+      note = `probing ${target.module}: ${names.join(', ')} not probed (not offered by the package's entry)`
+    } else if (row.kind === 'crash') {
       const c = row as CrashRow
       const u = units[c.id]
       const args = u.values[c.row]
