@@ -9,6 +9,7 @@ import { loadTypeScript } from '../../src/model/ts-blank.js'
 import { jsProbeTarget } from '../../src/execute/js-probe-targets.js'
 import { typeValues } from '../../src/execute/js-type-values.js'
 import { argumentRows } from '../../src/execute/probe-js.js'
+import { statedResults } from '../../src/execute/js-examples.js'
 import { probeTargets } from '../../src/execute/probe-targets.js'
 import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
 import { buildModel } from '../../src/model/build.js'
@@ -238,11 +239,29 @@ describe("probing only what the package offers (filesize's internal helper, judg
 
   it('with a shipped .d.ts: a helper it does not name is not probed, its parameter types replace the JSDoc ones, the exported defect is reported', async () => {
     const result = await run('probe-js-entry')
-    // resolveSymbol('') would crash; format's declared 'iec' | 'jedec' never reach the crash.
-    expect(reported(result)).toEqual(['crash:filesize'])
-    const crash = (result.probed ?? [])[0]
+    // resolveSymbol('') would crash; format's declared 'iec' | 'jedec' never reach the crash; the
+    // helper twice's wrong example is not run.
+    expect(reported(result).sort()).toEqual(['crash:filesize', 'example:plural'])
+    const crash = (result.probed ?? []).find((p) => p.defect?.kind === 'crash')!
     expect(crash.defect).toMatchObject({ args: '0', at: { file: 'src/index.js', line: 11 } })
     expect(crash.delivered).toBe(true)
+    // A JSDoc example runs like a doctest: the one that holds (`plural('cat') // => 'cats'`) is
+    // silent, the one whose stated result the code does not give is a defect, observed vs expected.
+    const example = (result.probed ?? []).find((p) => p.defect?.kind === 'example')!
+    expect(example.defect).toMatchObject({
+      module: 'src/index.js',
+      line: 28,
+      source: "plural('box')",
+      want: "'boxes'",
+      got: "'boxs'"
+    })
+    expect(example.message).toContain("the code gives `'boxs'`")
+    expect(example.spec.code).toContain("deepStrictEqual(plural('box'), 'boxes')")
+    expect(example.delivered).toBe(true)
+    expect(result.outcomes.get(example.spec.id)?.validation).toMatchObject({
+      status: 'failed',
+      runs: 3
+    })
   }, 180_000)
 
   it("without declarations: a helper the entry's exports do not reach is not probed, the exported one is", async () => {
@@ -256,6 +275,43 @@ describe("probing only what the package offers (filesize's internal helper, judg
       )
     ).toBe(true)
   }, 180_000)
+})
+
+describe('stated results in JSDoc @example blocks', () => {
+  it('reads `===`, `// =>` and `// returns` with a plain value, of calls to the documented function only', async () => {
+    const ts = await loadTypeScript()
+    const text = [
+      "  camelCase('$catDog') === 'catDog'",
+      "  camelCase('a', { keep: true }) // => 'a'",
+      '  camelCase(x) === 1',
+      "  other('a') === 'a'",
+      "  camelCase('b') // returns a camel-cased string",
+      "  camelCase('c') //=> [1, -2, { a: null }]"
+    ].join('\n')
+    expect(statedResults(ts, 'camelCase', text, 10)).toEqual([
+      {
+        name: 'camelCase',
+        call: "camelCase('$catDog')",
+        args: "'$catDog'",
+        want: "'catDog'",
+        line: 10
+      },
+      {
+        name: 'camelCase',
+        call: "camelCase('a', { keep: true })",
+        args: "'a', { keep: true }",
+        want: "'a'",
+        line: 11
+      },
+      {
+        name: 'camelCase',
+        call: "camelCase('c')",
+        args: "'c'",
+        want: '[1, -2, { a: null }]',
+        line: 15
+      }
+    ])
+  })
 })
 
 describe('the shipped declarations decide the probed values', () => {

@@ -9,6 +9,7 @@ import type { SpecValue } from '../specs/types.js'
 import { defaultValues, roundTripValues, typeValues } from './js-type-values.js'
 import { roundTripPairs, type RoundTripPair } from './probe-targets.js'
 import type { DeclaredContract } from './package-contract.js'
+import { examplesOf, type JsExample } from './js-examples.js'
 
 type TypeScript = typeof TS
 
@@ -48,6 +49,8 @@ export interface JsProbeTarget {
   functions: JsUnit[]
   classes: JsClass[]
   pairs: JsPair[]
+  /** Results the functions' JSDoc `@example` lines state (js-examples.ts). */
+  examples: JsExample[]
 }
 
 interface Declared {
@@ -277,6 +280,7 @@ export function jsProbeTarget(
   for (const [name] of named) counts.set(name, (counts.get(name) ?? 0) + 1)
   const functions: JsUnit[] = []
   const every = new Map<string, Declared>()
+  const examples: JsExample[] = []
   for (const [name, fn] of named) {
     // Two functions of one name: which one an export is cannot be told from the name.
     if (counts.get(name)! > 1) continue
@@ -286,6 +290,7 @@ export function jsProbeTarget(
     const d = contractOf(ts, declaredContract, name, declared(ts, fn))
     if (!d) continue
     every.set(name, d)
+    examples.push(...examplesOf(ts, source, name, fn))
     if (d.pools && d.required > 0)
       functions.push({
         name,
@@ -332,5 +337,12 @@ export function jsProbeTarget(
     functions.push(...methods)
     pairs.push(...typedPairs(methods, own))
   }
-  return { module, language: typescript ? 'typescript' : 'javascript', functions, classes, pairs }
+  return {
+    module,
+    language: typescript ? 'typescript' : 'javascript',
+    functions,
+    classes,
+    pairs,
+    examples
+  }
 }

@@ -27,6 +27,13 @@ export interface PackageContract {
 
 const BUILD_DIR = /^(dist|lib|build|out|esm|cjs)\//
 const SOURCE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs']
+const SOURCE_ENTRIES = [
+  'src/index.ts',
+  'src/mod.ts',
+  'src/main.ts',
+  'src/index.mts',
+  'src/index.js'
+]
 
 async function exists(root: string, rel: string): Promise<boolean> {
   return access(posix.join(root, rel)).then(
@@ -197,6 +204,14 @@ export async function packageContract(
     const found = await existingEntry(root, e)
     if (found && !entries.includes(found)) entries.push(found)
   }
+  // A build the checkout does not hold, named other than its source (tsup's `dist/radashi.js` from
+  // `src/mod.ts`): the source folder's usual entry files.
+  if (entries.length === 0 && declaredEntries.some((e) => BUILD_DIR.test(normal(e))))
+    for (const candidate of SOURCE_ENTRIES)
+      if (await exists(root, candidate)) {
+        entries.push(candidate)
+        break
+      }
   const files = await declarationFiles(root, manifest, entries)
   if (files.length === 0) return { entries, declared: null }
   const declared: DeclaredContract = { names: new Set(), signatures: new Map(), files: [] }

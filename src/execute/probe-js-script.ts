@@ -21,6 +21,15 @@ export interface JsProbeUnit {
   made?: string
 }
 
+export interface JsProbeExample {
+  id: number
+  name: string
+  /** The example's call as written, its callee the function's name. */
+  call: string
+  /** The stated result, a JavaScript expression. */
+  want: string
+}
+
 export interface JsProbePair {
   id: number
   encoder: string
@@ -192,6 +201,40 @@ async function probeUnits() {
     }
   }
 }
+// A JSDoc example that states a result: the call as written, its result against the stated one
+// (deep equality), the same on a second call; one that read the clock or randomness says nothing.
+async function probeExamples() {
+  for (const ex of EXAMPLES) {
+    const callable = callableOf({ name: ex.name })
+    if (!callable) continue
+    const { fn, owner } = follow(callable.at)
+    const bound = callable.at.length > 1 ? fn.bind(owner) : fn
+    let async = false
+    const observe = async () => {
+      try {
+        // Compiled here, not written into this file: an example that is no valid JavaScript spoils only itself.
+        let value = new Function(ex.name, 'return (' + ex.call + ')')(bound)
+        if (value && typeof value.then === 'function') { async = true; value = await value }
+        return { value }
+      } catch (error) {
+        if (error instanceof Blocked) throw error
+        return { raised: (error?.constructor?.name ?? 'Error') + ': ' + String(error?.message ?? error).slice(0, 200) }
+      }
+    }
+    touched.delete('clock'); touched.delete('randomness')
+    let first
+    let second
+    try { first = await observe() } catch { continue }
+    if (touched.has('clock') || touched.has('randomness')) continue
+    let want
+    try { want = new Function('return (' + ex.stated + ')')() } catch { continue }
+    if ('value' in first && isDeepStrictEqual(first.value, want)) continue
+    try { second = await observe() } catch { continue }
+    const same = 'value' in first ? 'value' in second && isDeepStrictEqual(first.value, second.value) : second.raised === first.raised
+    if (!same || touched.has('clock') || touched.has('randomness')) continue
+    emit({ kind: 'example', id: ex.id, at: callable.at, async, got: 'value' in first ? show(first.value) : 'raises ' + first.raised })
+  }
+}
 async function probePairs() {
   for (const pair of PAIRS) {
     const enc = callableOf({ name: pair.encoder, className: pair.className, made: pair.made })
@@ -235,8 +278,15 @@ export function nodeProbe(
   units: JsProbeUnit[],
   pairs: JsProbePair[],
   /** The package's entry files (package-contract.ts): only what they offer is probed. */
-  entryUrls: readonly string[] = []
+  entryUrls: readonly string[] = [],
+  examples: readonly JsProbeExample[] = []
 ): string {
+  const exampleRows = examples
+    .map(
+      (e) =>
+        `  { id: ${e.id}, name: ${jsString(e.name)}, call: ${jsString(e.call)}, stated: ${jsString(e.want)} },`
+    )
+    .join('\n')
   const unitRows = units
     .map(
       (u) =>
@@ -259,12 +309,15 @@ ${unitRows}
 const PAIRS = [
 ${pairRows}
 ]
+const EXAMPLES = [
+${exampleRows}
+]
 ${PROBE}
 PUBLIC = await publicNames(${JSON.stringify(entryUrls)})
 touched.delete('clock')
 touched.delete('randomness')
 Error.prepareStackTrace = (error, sites) => { sitesOf.set(error, sites); return String(error) + sites.map((s) => '\\n    at ' + s).join('') }
-for (const step of [probePairs, probeUnits]) {
+for (const step of [probeExamples, probePairs, probeUnits]) {
   try {
     await step()
   } catch (error) {
