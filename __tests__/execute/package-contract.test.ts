@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadTypeScript } from '../../src/model/ts-blank.js'
 import { packageContract } from '../../src/execute/package-contract.js'
+import { privatePythonModule } from '../../src/execute/probe-targets.js'
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'execute')
 
@@ -42,5 +43,15 @@ describe('the package contract', () => {
   it('a build the checkout does not hold is traced to the source folder entry', async () => {
     const ts = await loadTypeScript()
     expect(await packageContract(ts, unbuilt)).toEqual({ entries: ['src/mod.ts'], declared: null })
+  })
+})
+
+describe('a Python module the package does not offer', () => {
+  it('has an underscore-private part in its path; a package __init__ and public modules are offered', () => {
+    expect(privatePythonModule('pkg/_impl.py')).toBe(true)
+    expect(privatePythonModule('pkg/_vendor/six.py')).toBe(true)
+    expect(privatePythonModule('pkg/__main__.py')).toBe(true)
+    expect(privatePythonModule('pkg/__init__.py')).toBe(false)
+    expect(privatePythonModule('src/pkg/base.py')).toBe(false)
   })
 })
