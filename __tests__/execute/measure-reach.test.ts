@@ -399,6 +399,29 @@ describe('measured reach with mocha run through the scripts (nodemon: `test` run
   })
 })
 
+describe('measured reach with a mocha suite that leaves a handle open (multer)', () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let out: string
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('reach-mocha-open-handle')
+    out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+  })
+  afterAll(async () => {
+    await ws.remove()
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('runs mocha with --exit: the suite that finished its tests is measured, not killed at the limit', async () => {
+    const analysis = await analysed(ws.dir, out)
+    // Without --exit the interval keeps mocha alive past this budget and nothing is measured.
+    const measured = await measure(analysis, ws.dir, { budgetMs: 30_000 })
+    expect(measured.note).toMatch(/mocha ran 1 of 1 shipped files \(exit code 0\)/)
+    analysis.model.facts.coverage.push(measured.report!)
+    expect(reachOf(analysis.model, 'lib/index.js', 'upload')).toBe('covered')
+    expect(reachOf(analysis.model, 'lib/index.js', 'remove')).toBe('not-run')
+  }, 120_000)
+})
+
 describe("measured reach with mocha's tdd interface and a CLI the tests start through the shell", () => {
   const cases: [string, RegExp][] = [
     // ejs's shape: `npx jake test` (not followed) runs `mocha --u tdd`; the files call suite/setup/test.

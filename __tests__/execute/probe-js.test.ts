@@ -9,6 +9,7 @@ import { loadTypeScript } from '../../src/model/ts-blank.js'
 import { jsProbeTarget } from '../../src/execute/js-probe-targets.js'
 import { typeValues } from '../../src/execute/js-type-values.js'
 import { argumentRows } from '../../src/execute/probe-js.js'
+import { statedResults } from '../../src/execute/js-examples.js'
 import { probeTargets } from '../../src/execute/probe-targets.js'
 import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
 import { buildModel } from '../../src/model/build.js'
@@ -216,5 +217,129 @@ describe('probing a TypeScript project (probe-ts, vitest)', () => {
         .flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
         .sort()
     ).toEqual(['crash:slug'])
+  })
+})
+
+describe("probing only what the package offers (filesize's internal helper, judged round 11)", () => {
+  const run = async (fixture: string) => {
+    const ws = await fixtureWorkspace(fixture)
+    try {
+      const repo = await loadRepository(ws.dir, {})
+      const model = await buildModel(repo, await collectFacts(repo, {}))
+      return await validateSpecs([], {
+        ...validationOptions(ws.dir, { framework: 'node:test', language: 'javascript' }),
+        probes: probeTargets(model, (path) => /^(src|lib)\//.test(path) || path === 'index.js')
+      })
+    } finally {
+      await ws.remove()
+    }
+  }
+  const reported = (result: StageResult) =>
+    (result.probed ?? []).flatMap((p) => (p.defect ? [`${p.defect.kind}:${p.defect.symbol}`] : []))
+
+  it('with a shipped .d.ts: a helper it does not name is not probed, its parameter types replace the JSDoc ones, the exported defect is reported', async () => {
+    const result = await run('probe-js-entry')
+    // resolveSymbol('') would crash; format's declared 'iec' | 'jedec' never reach the crash; the
+    // helper twice's wrong example is not run.
+    expect(reported(result).sort()).toEqual(['crash:filesize', 'example:plural'])
+    const crash = (result.probed ?? []).find((p) => p.defect?.kind === 'crash')!
+    expect(crash.defect).toMatchObject({ args: '0', at: { file: 'src/index.js', line: 11 } })
+    expect(crash.delivered).toBe(true)
+    // A JSDoc example runs like a doctest: the one that holds (`plural('cat') // => 'cats'`) is
+    // silent, the one whose stated result the code does not give is a defect, observed vs expected.
+    const example = (result.probed ?? []).find((p) => p.defect?.kind === 'example')!
+    expect(example.defect).toMatchObject({
+      module: 'src/index.js',
+      line: 28,
+      source: "plural('box')",
+      want: "'boxes'",
+      got: "'boxs'"
+    })
+    expect(example.message).toContain("the code gives `'boxs'`")
+    expect(example.spec.code).toContain("deepStrictEqual(plural('box'), 'boxes')")
+    expect(example.delivered).toBe(true)
+    expect(result.outcomes.get(example.spec.id)?.validation).toMatchObject({
+      status: 'failed',
+      runs: 3
+    })
+  }, 180_000)
+
+  it("without declarations: a helper the entry's exports do not reach is not probed, the exported one is", async () => {
+    const result = await run('probe-js-entry-untyped')
+    expect(reported(result)).toEqual(['crash:filesize'])
+    const crash = (result.probed ?? [])[0]
+    expect(crash.defect).toMatchObject({ args: '0', at: { file: 'lib/size.js', line: 9 } })
+    expect(
+      result.notes.some((n) =>
+        n.includes("resolveSymbol not probed (not offered by the package's entry)")
+      )
+    ).toBe(true)
+  }, 180_000)
+})
+
+describe('stated results in JSDoc @example blocks', () => {
+  it('reads `===`, `// =>` and `// returns` with a plain value, of calls to the documented function only', async () => {
+    const ts = await loadTypeScript()
+    const text = [
+      "  camelCase('$catDog') === 'catDog'",
+      "  camelCase('a', { keep: true }) // => 'a'",
+      '  camelCase(x) === 1',
+      "  other('a') === 'a'",
+      "  camelCase('b') // returns a camel-cased string",
+      "  camelCase('c') //=> [1, -2, { a: null }]"
+    ].join('\n')
+    expect(statedResults(ts, 'camelCase', text, 10)).toEqual([
+      {
+        name: 'camelCase',
+        call: "camelCase('$catDog')",
+        args: "'$catDog'",
+        want: "'catDog'",
+        line: 10
+      },
+      {
+        name: 'camelCase',
+        call: "camelCase('a', { keep: true })",
+        args: "'a', { keep: true }",
+        want: "'a'",
+        line: 11
+      },
+      {
+        name: 'camelCase',
+        call: "camelCase('c')",
+        args: "'c'",
+        want: '[1, -2, { a: null }]',
+        line: 15
+      }
+    ])
+  })
+})
+
+describe('the shipped declarations decide the probed values', () => {
+  it('a name the .d.ts does not give is left out; a declared literal union replaces a JSDoc string', async () => {
+    const ts = await loadTypeScript()
+    const declared = {
+      names: new Set(['format']),
+      signatures: new Map(),
+      files: ['index.d.ts']
+    }
+    const dts = ts.createSourceFile(
+      'index.d.ts',
+      "export declare function format(bytes: number, standard: 'iec' | 'jedec'): string",
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TS
+    )
+    declared.signatures.set('format', [dts.statements[0]])
+    const target = jsProbeTarget(
+      ts,
+      'src/index.js',
+      [
+        '/** @param {string} s */ export function resolveSymbol(s) { return s }',
+        '/** @param {number} b @param {string} s */ export function format(b, s) { return s }'
+      ].join('\n'),
+      declared
+    )
+    expect(target.functions.map((f) => f.name)).toEqual(['format'])
+    expect(target.functions[0].pools[1]).toEqual(['iec', 'jedec'])
   })
 })

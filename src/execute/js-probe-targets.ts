@@ -8,6 +8,8 @@ import type * as TS from 'typescript'
 import type { SpecValue } from '../specs/types.js'
 import { defaultValues, roundTripValues, typeValues } from './js-type-values.js'
 import { roundTripPairs, type RoundTripPair } from './probe-targets.js'
+import type { DeclaredContract } from './package-contract.js'
+import { examplesOf, type JsExample } from './js-examples.js'
 
 type TypeScript = typeof TS
 
@@ -47,6 +49,8 @@ export interface JsProbeTarget {
   functions: JsUnit[]
   classes: JsClass[]
   pairs: JsPair[]
+  /** Results the functions' JSDoc `@example` lines state (js-examples.ts). */
+  examples: JsExample[]
 }
 
 interface Declared {
@@ -233,8 +237,36 @@ function typedPairs(units: readonly JsUnit[], all: Map<string, Declared>): JsPai
   return out
 }
 
-/** The probe target of one JavaScript/TypeScript module's text. */
-export function jsProbeTarget(ts: TypeScript, module: string, text: string): JsProbeTarget {
+/**
+ * What the shipped declarations say of `name`: absent (not part of the package's contract), or the
+ * parameter types of its first declared signature that makes values, which replace the source's.
+ */
+function contractOf(
+  ts: TypeScript,
+  declaredContract: DeclaredContract | null | undefined,
+  name: string,
+  own: Declared
+): Declared | null {
+  if (!declaredContract) return own
+  if (!declaredContract.names.has(name)) return null
+  for (const sig of declaredContract.signatures.get(name) ?? []) {
+    const d = declared(ts, sig)
+    if (d.pools) return { ...d, returns: d.returns ?? own.returns }
+  }
+  // Declared without a signature that makes values (a property, a type too wide): the source decides.
+  return declaredContract.signatures.has(name) ? { ...own, pools: null } : own
+}
+
+/**
+ * The probe target of one JavaScript/TypeScript module's text. With the package's shipped
+ * declarations (package-contract.ts), only what they name is probed, with the values of their types.
+ */
+export function jsProbeTarget(
+  ts: TypeScript,
+  module: string,
+  text: string,
+  declaredContract?: DeclaredContract | null
+): JsProbeTarget {
   const typescript = /\.[cm]?tsx?$/.test(module)
   const source = ts.createSourceFile(
     module,
@@ -248,14 +280,17 @@ export function jsProbeTarget(ts: TypeScript, module: string, text: string): JsP
   for (const [name] of named) counts.set(name, (counts.get(name) ?? 0) + 1)
   const functions: JsUnit[] = []
   const every = new Map<string, Declared>()
+  const examples: JsExample[] = []
   for (const [name, fn] of named) {
     // Two functions of one name: which one an export is cannot be told from the name.
     if (counts.get(name)! > 1) continue
     // A function written for a receiver (`this: Cheerio<T>`, or reading `this`) is a method lent to
     // a prototype; called bare, it fails on the missing receiver, which no caller of the package does.
     if (boundToReceiver(ts, fn)) continue
-    const d = declared(ts, fn)
+    const d = contractOf(ts, declaredContract, name, declared(ts, fn))
+    if (!d) continue
     every.set(name, d)
+    examples.push(...examplesOf(ts, source, name, fn))
     if (d.pools && d.required > 0)
       functions.push({
         name,
@@ -270,6 +305,7 @@ export function jsProbeTarget(ts: TypeScript, module: string, text: string): JsP
   const classes: JsClass[] = []
   for (const c of classesOf(ts, source)) {
     const name = c.name!.text
+    if (declaredContract && !declaredContract.names.has(name)) continue
     const ctor = c.members.find(
       (m): m is TS.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body
     )
@@ -282,7 +318,8 @@ export function jsProbeTarget(ts: TypeScript, module: string, text: string): JsP
     for (const m of c.members) {
       if (!isPublicMethod(ts, m)) continue
       const mName = nameOf(ts, m)!
-      const d = declared(ts, m)
+      const d = contractOf(ts, declaredContract, mName, declared(ts, m))
+      if (!d) continue
       own.set(mName, d)
       if (d.pools && d.required > 0)
         methods.push({
@@ -300,5 +337,12 @@ export function jsProbeTarget(ts: TypeScript, module: string, text: string): JsP
     functions.push(...methods)
     pairs.push(...typedPairs(methods, own))
   }
-  return { module, language: typescript ? 'typescript' : 'javascript', functions, classes, pairs }
+  return {
+    module,
+    language: typescript ? 'typescript' : 'javascript',
+    functions,
+    classes,
+    pairs,
+    examples
+  }
 }

@@ -21,6 +21,15 @@ export interface JsProbeUnit {
   made?: string
 }
 
+export interface JsProbeExample {
+  id: number
+  name: string
+  /** The example's call as written, its callee the function's name. */
+  call: string
+  /** The stated result, a JavaScript expression. */
+  want: string
+}
+
 export interface JsProbePair {
   id: number
   encoder: string
@@ -103,8 +112,39 @@ function follow(at) {
   for (const key of at) { owner = v; v = v[key] }
   return { fn: v, owner }
 }
+// Every name the package's entry files offer (their exports, members to three levels, an exported
+// class's methods); null when none loads. A unit outside them is an internal helper, not probed.
+async function publicNames(urls) {
+  if (urls.length === 0) return null
+  const names = new Set()
+  let loaded = 0
+  for (const url of urls) {
+    let ns
+    try { ns = await import(url); loaded++ } catch { continue }
+    const queue = [[0, ns]]
+    const seen = new Set()
+    while (queue.length > 0) {
+      const [depth, obj] = queue.shift()
+      if (!isObject(obj) || seen.has(obj) || depth > 3) continue
+      seen.add(obj)
+      if (typeof obj === 'function') {
+        if (obj.name) names.add(obj.name)
+        try { for (const k of Object.getOwnPropertyNames(obj.prototype ?? {})) names.add(k) } catch {}
+      }
+      for (const key of Object.keys(obj)) {
+        names.add(key)
+        try { queue.push([depth + 1, obj[key]]) } catch {}
+      }
+    }
+  }
+  return loaded > 0 ? names : null
+}
+let PUBLIC = null
+const internal = new Set()
 // The callable a unit names, new each time for a method (a new instance per call).
 function callableOf(unit) {
+  const offered = unit.className ?? unit.name
+  if (PUBLIC && !PUBLIC.has(offered)) { internal.add(offered); return null }
   if (!unit.className) {
     const at = reach(unit.name)
     if (!at) return null
@@ -161,6 +201,40 @@ async function probeUnits() {
     }
   }
 }
+// A JSDoc example that states a result: the call as written, its result against the stated one
+// (deep equality), the same on a second call; one that read the clock or randomness says nothing.
+async function probeExamples() {
+  for (const ex of EXAMPLES) {
+    const callable = callableOf({ name: ex.name })
+    if (!callable) continue
+    const { fn, owner } = follow(callable.at)
+    const bound = callable.at.length > 1 ? fn.bind(owner) : fn
+    let async = false
+    const observe = async () => {
+      try {
+        // Compiled here, not written into this file: an example that is no valid JavaScript spoils only itself.
+        let value = new Function(ex.name, 'return (' + ex.call + ')')(bound)
+        if (value && typeof value.then === 'function') { async = true; value = await value }
+        return { value }
+      } catch (error) {
+        if (error instanceof Blocked) throw error
+        return { raised: (error?.constructor?.name ?? 'Error') + ': ' + String(error?.message ?? error).slice(0, 200) }
+      }
+    }
+    touched.delete('clock'); touched.delete('randomness')
+    let first
+    let second
+    try { first = await observe() } catch { continue }
+    if (touched.has('clock') || touched.has('randomness')) continue
+    let want
+    try { want = new Function('return (' + ex.stated + ')')() } catch { continue }
+    if ('value' in first && isDeepStrictEqual(first.value, want)) continue
+    try { second = await observe() } catch { continue }
+    const same = 'value' in first ? 'value' in second && isDeepStrictEqual(first.value, second.value) : second.raised === first.raised
+    if (!same || touched.has('clock') || touched.has('randomness')) continue
+    emit({ kind: 'example', id: ex.id, at: callable.at, async, got: 'value' in first ? show(first.value) : 'raises ' + first.raised })
+  }
+}
 async function probePairs() {
   for (const pair of PAIRS) {
     const enc = callableOf({ name: pair.encoder, className: pair.className, made: pair.made })
@@ -199,7 +273,20 @@ async function probePairs() {
 `
 
 /** A Node ESM program probing the module at `moduleUrl`; its results are JSON lines appended to `TP_OBSERVE_OUT`. */
-export function nodeProbe(moduleUrl: string, units: JsProbeUnit[], pairs: JsProbePair[]): string {
+export function nodeProbe(
+  moduleUrl: string,
+  units: JsProbeUnit[],
+  pairs: JsProbePair[],
+  /** The package's entry files (package-contract.ts): only what they offer is probed. */
+  entryUrls: readonly string[] = [],
+  examples: readonly JsProbeExample[] = []
+): string {
+  const exampleRows = examples
+    .map(
+      (e) =>
+        `  { id: ${e.id}, name: ${jsString(e.name)}, call: ${jsString(e.call)}, stated: ${jsString(e.want)} },`
+    )
+    .join('\n')
   const unitRows = units
     .map(
       (u) =>
@@ -222,15 +309,22 @@ ${unitRows}
 const PAIRS = [
 ${pairRows}
 ]
+const EXAMPLES = [
+${exampleRows}
+]
 ${PROBE}
+PUBLIC = await publicNames(${JSON.stringify(entryUrls)})
+touched.delete('clock')
+touched.delete('randomness')
 Error.prepareStackTrace = (error, sites) => { sitesOf.set(error, sites); return String(error) + sites.map((s) => '\\n    at ' + s).join('') }
-for (const step of [probePairs, probeUnits]) {
+for (const step of [probeExamples, probePairs, probeUnits]) {
   try {
     await step()
   } catch (error) {
     if (!(error instanceof Blocked)) emit({ kind: 'note', message: step.name + ': ' + String(error?.message ?? error).slice(0, 200) })
   }
 }
+if (internal.size > 0) emit({ kind: 'internal', names: [...internal] })
 emit({ kind: 'done', touched: [...touched] })
 realExit(0)
 `

@@ -20,7 +20,12 @@ import {
   type ProbeHome,
   type ProbeSession
 } from './probe.js'
-import { nodeProbe, type JsProbePair, type JsProbeUnit } from './probe-js-script.js'
+import {
+  nodeProbe,
+  type JsProbeExample,
+  type JsProbePair,
+  type JsProbeUnit
+} from './probe-js-script.js'
 import { runChild } from './spawn.js'
 
 /** Rows past this many say little more and cost a call each. */
@@ -76,7 +81,9 @@ let counter = 0
 /** Probes one JavaScript/TypeScript module in a child; what it found before a time-out is kept. */
 export async function probeJsModule(
   session: ProbeSession & { node: string },
-  target: JsProbeTarget
+  target: JsProbeTarget,
+  /** The package's entry files, repository-relative (package-contract.ts). */
+  entries: readonly string[] = []
 ): Promise<{ defects: ProbedDefect[]; held: HeldRoundTrip[]; note: string | null }> {
   const classes = new Map(target.classes.map((c) => [c.name, c]))
   const units: (JsProbeUnit & { values: SpecValue[][]; unit: JsUnit; madeValues: SpecValue[] })[] =
@@ -108,7 +115,14 @@ export async function probeJsModule(
       }
     }
   )
-  if (units.length === 0 && pairs.length === 0) return { defects: [], held: [], note: null }
+  const examples: JsProbeExample[] = target.examples.map((e, id) => ({
+    id,
+    name: e.name,
+    call: e.call,
+    want: e.want
+  }))
+  if (units.length === 0 && pairs.length === 0 && examples.length === 0)
+    return { defects: [], held: [], note: null }
   const loader = await nodeLoaderArgs(session.root, target.language)
   if ('planOnly' in loader)
     return { defects: [], held: [], note: `probing ${target.module}: ${loader.planOnly}` }
@@ -116,7 +130,8 @@ export async function probeJsModule(
   const out = join(session.tmp, `probed-js-${n}.jsonl`)
   const script = join(session.tmp, `probe-${n}.mjs`)
   const url = pathToFileURL(join(session.root, ...target.module.split('/'))).href
-  await writeFile(script, nodeProbe(url, units, pairs))
+  const entryUrls = entries.map((e) => pathToFileURL(join(session.root, ...e.split('/'))).href)
+  await writeFile(script, nodeProbe(url, units, pairs, entryUrls, examples))
   await rm(out, { force: true })
   const child = await runChild({
     command: session.node,
@@ -138,7 +153,10 @@ export async function probeJsModule(
     if (!line.trim()) continue
     const row = JSON.parse(line) as { kind: string; message?: string }
     if (row.kind === 'note') note = `probing ${target.module}: ${String(row.message)}`
-    else if (row.kind === 'crash') {
+    else if (row.kind === 'internal') {
+      const names = (row as unknown as { names: string[] }).names
+      note = `probing ${target.module}: ${names.join(', ')} not probed (not offered by the package's entry)`
+    } else if (row.kind === 'crash') {
       const c = row as CrashRow
       const u = units[c.id]
       const args = u.values[c.row]
@@ -164,6 +182,20 @@ export async function probeJsModule(
           args,
           async: c.async
         }
+      })
+    } else if (row.kind === 'example') {
+      const r = row as unknown as { id: number; at: string[]; async: boolean; got: string }
+      const e = target.examples[r.id]
+      defects.push({
+        kind: 'example',
+        module: target.module,
+        symbol: e.name,
+        test: `${e.name}:${e.line}`,
+        line: e.line,
+        source: e.call,
+        want: e.want,
+        got: r.got,
+        js: { at: r.at, args: e.args, async: r.async }
       })
     } else if (row.kind === 'round-trip') {
       const r = row as RoundTripRow
@@ -321,6 +353,25 @@ export function jsDefectDraft(d: ProbedDefect, home: ProbeHome): SpecDraft {
             `deepStrictEqual(${decode.code}, value)`
           ].join('\n')
         }
+      }
+    }
+  }
+  if (d.kind === 'example' && d.js) {
+    const call = callOf(d.module, { at: d.js.at, args: [], async: d.js.async }, d.js.args)
+    return {
+      ...base,
+      key: `probe:example:${d.module}#${d.test}`,
+      title: `the JSDoc example of ${d.symbol} holds: ${d.source} gives ${d.want}`,
+      rationale: `Observed: ${message}.`,
+      expected: `${d.source} gives ${d.want} (today: ${d.got})`,
+      body: {
+        kind: 'steps',
+        async: d.js.async,
+        imports: [
+          { from: 'node:assert/strict', names: ['deepStrictEqual'] },
+          { from: d.module, names: call.names }
+        ],
+        steps: { javascript: `deepStrictEqual(${call.code}, ${d.want})` }
       }
     }
   }

@@ -73,6 +73,11 @@ export function roundTripPairs(names: readonly string[]): RoundTripPair[] {
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript'])
 
+/** `pkg/_impl.py`, `pkg/_vendor/x.py`, `pkg/__main__.py`: not what the package offers its users. */
+export function privatePythonModule(path: string): boolean {
+  return path.split('/').some((part) => part.startsWith('_') && part !== '__init__.py')
+}
+
 /**
  * The shipped Python modules' public functions and pairs, and the shipped JavaScript/TypeScript
  * modules (their units are read when probed), at most `limit` modules (those with the most functions
@@ -97,7 +102,7 @@ export function probeTargets(
         })
       continue
     }
-    if (m.language !== 'python') continue
+    if (m.language !== 'python' || privatePythonModule(m.path)) continue
     const functions = [
       ...new Set(
         m.functions

@@ -57,6 +57,8 @@ export type ProbedDefect =
       position?: number
       /** Further examples of the same docstring that disagree with the code, in order. */
       also?: { line: number | null; source: string; want: string; got: string; position: number }[]
+      /** A JSDoc `@example` (js-examples.ts): the function's export path, the call's arguments as written. */
+      js?: { at: string[]; args: string; async: boolean }
     }
   | {
       kind: 'round-trip'
@@ -218,6 +220,8 @@ export function defectMessage(d: ProbedDefect): string {
     case 'crash':
       return `${d.symbol}(${d.args}) raises ${d.errorType}: ${d.message} at ${d.at.file}:${d.at.line} (\`${d.at.statement}\`), an internal error for arguments of the declared types (${d.types.join(', ')})`
     case 'example':
+      if (d.js)
+        return `the documented example and the code disagree: the JSDoc example \`${d.source} === ${d.want}\` (${d.module}:${d.line}) states \`${d.want}\`; the code gives \`${d.got}\``
       return `the documented example and the code disagree: the docstring example \`${d.source}\` (${d.module}${d.line === null ? '' : `:${d.line}`}) documents ${d.want === '' ? 'no output' : `\`${d.want}\``}; the code gives \`${d.got}\`${d.setup ? " (after the docstring's `.. testsetup::` block)" : ''}${
         d.provided
           ? ` (with ${Object.entries(d.provided)
@@ -240,7 +244,7 @@ export function defectTitle(d: ProbedDefect): string {
     case 'crash':
       return `${d.symbol} crashes with ${d.errorType} on valid input`
     case 'example':
-      return `Docstring example of ${d.symbol} and the code disagree`
+      return `${d.js ? 'JSDoc' : 'Docstring'} example of ${d.symbol} and the code disagree`
     case 'round-trip':
       return `${d.symbol} does not reverse ${d.encoder}`
   }

@@ -2,7 +2,7 @@
 // writes: jest --json, vitest --reporter=json, mocha --reporter json, node --test with the JUnit
 // reporter, pytest --junitxml. The runner comes from the project (its node_modules, its Python), so
 // the project's configuration (transforms, loaders, conftest) applies as in its own CI.
-import { access } from 'node:fs/promises'
+import { access, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TestFramework } from '../specs/types.js'
 import { nodeTestFiles } from './node-test-files.js'
@@ -56,6 +56,22 @@ async function exists(path: string): Promise<boolean> {
     return true
   } catch {
     return false
+  }
+}
+
+/**
+ * `--exit` when the project's mocha has it (4 and later): a suite that leaves a handle open (a server,
+ * a timer; multer's) finishes its tests but never exits, and would be killed unmeasured at the limit.
+ * mocha 3 exits by itself and rejects the unknown flag.
+ */
+async function mochaExit(root: string): Promise<string[]> {
+  try {
+    const manifest = JSON.parse(
+      await readFile(join(root, 'node_modules/mocha/package.json'), 'utf8')
+    ) as { version?: string }
+    return Number((manifest.version ?? '').split('.')[0]) >= 4 ? ['--exit'] : []
+  } catch {
+    return []
   }
 }
 
@@ -154,6 +170,7 @@ export async function runnerCommand(
           `output=${ctx.reportPath}`,
           '--timeout',
           timeout,
+          ...(await mochaExit(ctx.root)),
           ...(ctx.mochaUi ? ['--ui', ctx.mochaUi] : []),
           ...files
         ],
@@ -256,7 +273,13 @@ export async function suiteCommand(
       // The project's interface (ejs: `mocha --u tdd` in its jakefile): without it no test file loads.
       return {
         command: ctx.node,
-        args: [bin, ...select, ...(ctx.mochaUi ? ['--ui', ctx.mochaUi] : []), ...paths]
+        args: [
+          bin,
+          ...(await mochaExit(ctx.root)),
+          ...select,
+          ...(ctx.mochaUi ? ['--ui', ctx.mochaUi] : []),
+          ...paths
+        ]
       }
     }
     case 'node:test': {

@@ -22,6 +22,7 @@ import {
 import type { ProbeTarget } from './probe-targets.js'
 import { jsDocumentsPair } from './documented-pair.js'
 import { jsProbeTarget } from './js-probe-targets.js'
+import { packageContract } from './package-contract.js'
 import { jsDefectDraft, jsHeldDraft, probeJsModule } from './probe-js.js'
 import { eachLimited, type Session } from './validate.js'
 
@@ -89,6 +90,7 @@ export async function probeDefects(
   const found: ProbedDefect[][] = new Array(targets.length).fill([])
   const holding: HeldRoundTrip[][] = new Array(targets.length).fill([])
   const ts = python ? null : await loadTypeScript()
+  const contract = ts ? await packageContract(ts, session.root) : null
   await eachLimited(
     targets.map((t, i) => ({ t, i })),
     options.concurrency ?? 2,
@@ -107,7 +109,11 @@ export async function probeDefects(
           () => null
         )
         if (text === null || !ts) return
-        result = await probeJsModule({ ...session, timeoutMs }, jsProbeTarget(ts, t.module, text))
+        result = await probeJsModule(
+          { ...session, timeoutMs },
+          jsProbeTarget(ts, t.module, text, contract?.declared),
+          contract?.entries
+        )
       }
       found[i] = result.defects
       holding[i] = result.held
