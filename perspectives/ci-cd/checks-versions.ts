@@ -170,7 +170,7 @@ function followsReleases(run: JobRun, runtime: Runtime): boolean {
     })
     if (
       values.some(
-        (v) => v !== '' && (/x|\*|latest|lts|node|current/i.test(v) || !versionOf(v, runtime))
+        (v) => v !== '' && (/\*|latest|lts|node|current/i.test(v) || !versionOf(v, runtime))
       )
     )
       return true
@@ -234,7 +234,13 @@ export function newestEndOfLife(input: CheckInput): Draft[] {
         ended,
         file: newest.file,
         jobs: [...new Set(known.map((k) => k.run.job.id))].join(', '),
-        tested: [...new Set(all.map((t) => show(t.version, runtime)))].join(', '),
+        tested: [
+          ...new Set(
+            [...all]
+              .sort((a, b) => compare(a.version, b.version, runtime))
+              .map((t) => show(t.version, runtime))
+          )
+        ].join(', '),
         maintained: oldestMaintained(runtime, input.now),
         allows: range
           ? `the project's range "${range}" allows newer ones`
