@@ -666,6 +666,47 @@ const TS_NEAR_MISSES: {
     expected: without(TS_EXPECTED, 'runtimeMinimumUntested')
   },
   {
+    // Readers' problems of judged rounds 9-11 (sade's Node 6-14, needle's 4-18, query-string's 18-20): the
+    // newest version CI tests is past its end of life (FIXED_NOW is 2026-01-01: Node 18 ended 2025-04-30).
+    name: 'TypeScript fixture: the matrix ends at Node.js 18, past its end of life',
+    files: editFile(
+      // needle's `18.x` is a concrete major, not an alias that follows releases.
+      editFile(tsFixture, CI, ['node: [20, 22]', 'node: [18.x, 14, 16]']),
+      'package.json',
+      ['"node": ">=18"', '"node": ">=14"']
+    ),
+    expected: [
+      ...without(TS_EXPECTED, 'runtimeMinimumUntested'),
+      { messageId: 'runtimeNewestEnded', file: CI, line: 10 }
+    ],
+    check: (result) => {
+      const ended = finding(result, 'runtimeNewestEnded')
+      expect(ended.title).toBe(
+        'Node.js 18, the newest version CI tests, reached its end of life on 2025-04-30'
+      )
+      expect(ended.message).toContain('set up only 14, 16, 18. Node.js 18 has had no fixes')
+      expect(ended.message).toContain('(Node.js 20 and newer) are never tested')
+    }
+  },
+  {
+    name: 'TypeScript fixture near miss: the old matrix also tests lts/*',
+    files: editFile(
+      editFile(tsFixture, CI, ['node: [20, 22]', "node: [14, 16, 18, 'lts/*']"]),
+      'package.json',
+      ['"node": ">=18"', '"node": ">=14"']
+    ),
+    expected: without(TS_EXPECTED, 'runtimeMinimumUntested')
+  },
+  {
+    name: 'TypeScript fixture near miss: the package supports only Node.js below 19',
+    files: editFile(
+      editFile(tsFixture, CI, ['node: [20, 22]', 'node: [14, 16, 18]']),
+      'package.json',
+      ['"node": ">=18"', '"node": ">=14 <19"']
+    ),
+    expected: without(TS_EXPECTED, 'runtimeMinimumUntested')
+  },
+  {
     name: 'TypeScript fixture near miss: every action pinned to a commit SHA',
     files: editFile(
       editFile(
@@ -1229,6 +1270,12 @@ testPerspective<CiOptions>(
           expect(finding(result, 'lintNotRun').message).toContain('`ruff check`')
           expect(finding(result, 'typeCheckNotRun').message).toContain('`mypy`')
         }
+      },
+      {
+        // molten's shape (judged round 9): Python 3.6-3.9 tested, 3.9 ended 2025-10-31.
+        name: 'Python fixture: the matrix ends at 3.9, past its end of life',
+        files: editFile(pyFixture, PY_TESTS, ["['3.8', '3.11']", "['3.8', '3.9']"]),
+        expected: [...PY_EXPECTED, { messageId: 'runtimeNewestEnded', file: PY_TESTS, line: 10 }]
       },
       {
         name: 'Python fixture near miss: the matrix starts at the supported 3.9',

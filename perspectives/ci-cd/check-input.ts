@@ -18,6 +18,8 @@ export interface CheckInput {
   options: CiOptions
   /** Text of analysed files (JavaScript/TypeScript config files such as jest.config.js). */
   source?: (path: string) => string | undefined
+  /** ISO time of the run: which runtime versions are past their end of life. */
+  now?: string
 }
 
 /** Evidence for one line of a CI file, quoting it. */

@@ -1,9 +1,18 @@
 // The versions a test job runs on against what the project declares it supports: package.json
 // `engines.node` and `requires-python`. The oldest supported version must be tested; versions below
 // it should not be.
-import { lineEvidence, type CheckInput, type Draft } from './check-input.js'
+import { isPython, lineEvidence, type CheckInput, type Draft } from './check-input.js'
+import { endedBy, oldestMaintained } from './end-of-life.js'
 import type { JobRun } from './graph.js'
-import { compare, minimumOf, parseVersion, show, type Runtime, type Version } from './versions.js'
+import {
+  compare,
+  maximumMajorOf,
+  minimumOf,
+  parseVersion,
+  show,
+  type Runtime,
+  type Version
+} from './versions.js'
 
 interface Tested {
   version: Version
@@ -144,6 +153,104 @@ export function versionMatrix(input: CheckInput): Draft[] {
           : ''),
       evidence: lineEvidence(input, first.tested[0].file, first.tested[0].line),
       key: `${d.runtime}#minimum`
+    })
+  }
+  return out
+}
+
+/** A setup input or matrix value that follows releases (`lts/*`, `latest`, `3.x`): a maintained version. */
+function followsReleases(run: JobRun, runtime: Runtime): boolean {
+  for (const { step } of run.steps) {
+    if (!step.uses || !SETUP[runtime].action.test(step.uses.value)) continue
+    const input = step.with.get(SETUP[runtime].input)
+    if (!input) return true
+    const values = input.value.split(/[\n,]+/).flatMap((raw) => {
+      const ref = /^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$/.exec(raw.trim())
+      return ref ? (run.job.matrix.get(ref[1])?.values ?? []) : [raw.trim()]
+    })
+    if (
+      values.some(
+        (v) => v !== '' && (/\*|latest|lts|node|current/i.test(v) || !versionOf(v, runtime))
+      )
+    )
+      return true
+  }
+  return false
+}
+
+/** The project's declared range lets users run a version newer than `newest` (no upper bound at or below it). */
+function allowsNewer(range: string | undefined, newest: Version, runtime: Runtime): boolean {
+  if (!range) return true
+  if (runtime === 'node') {
+    const max = maximumMajorOf(range)
+    return max === null || max > newest.major
+  }
+  const upper = /<(=)?\s*(\d+)(?:\.(\d+))?/.exec(range)
+  if (!upper) return true
+  const bound = { major: Number(upper[2]), minor: Number(upper[3] ?? 0) }
+  if (bound.major > newest.major) return true
+  return bound.major === newest.major && bound.minor > newest.minor + (upper[1] ? 0 : 1)
+}
+
+/**
+ * Every test job of a runtime sets up only versions past their end of life (sade's Node 6-14, molten's
+ * Python 3.6-3.9): nothing users install today is tested. Left out when a test job picks its version at run
+ * time (`lts/*`, a version file), uses the runner's own interpreter, or the project caps its range there.
+ */
+export function newestEndOfLife(input: CheckInput): Draft[] {
+  if (!input.now) return []
+  const out: Draft[] = []
+  const runtimes: { runtime: Runtime; range?: string; python: boolean }[] = []
+  if (input.project.node)
+    runtimes.push({ runtime: 'node', range: input.project.node.engines, python: false })
+  if (input.project.python)
+    runtimes.push({ runtime: 'python', range: input.project.python.requiresPython, python: true })
+  for (const { runtime, range, python } of runtimes) {
+    const runs = [
+      ...new Set(
+        input.graph.commands
+          .filter((c) => c.kinds.has('test') && isPython(c) === python)
+          .map((c) => c.run)
+      )
+    ]
+    if (runs.length === 0) continue
+    const known: { run: JobRun; tested: Tested[] }[] = []
+    for (const run of runs) {
+      const tested = testedVersions(run, runtime)
+      if (!tested || followsReleases(run, runtime)) break
+      known.push({ run, tested })
+    }
+    if (known.length < runs.length) continue
+    const all = known.flatMap((k) => k.tested)
+    const newest = all.reduce((a, b) => (compare(b.version, a.version, runtime) > 0 ? b : a))
+    const ended = endedBy(runtime, newest.version, input.now)
+    if (!ended || !allowsNewer(range, newest.version, runtime)) continue
+    const name = SETUP[runtime].name
+    out.push({
+      messageId: 'runtimeNewestEnded',
+      data: {
+        runtime: name,
+        newest: show(newest.version, runtime),
+        ended,
+        file: newest.file,
+        jobs: [...new Set(known.map((k) => k.run.job.id))].join(', '),
+        tested: [
+          ...new Set(
+            [...all]
+              .sort((a, b) => compare(a.version, b.version, runtime))
+              .map((t) => show(t.version, runtime))
+          )
+        ].join(', '),
+        maintained: oldestMaintained(runtime, input.now),
+        allows: range
+          ? `the project's range "${range}" allows newer ones`
+          : 'the project sets no upper bound'
+      },
+      severity: 'medium',
+      confidence: 'high',
+      rationale: `A change that breaks on a maintained ${name} (a removed API, a new deprecation turned error) passes CI and reaches every user on a current version; the matrix should end at a maintained release.`,
+      evidence: lineEvidence(input, newest.file, newest.line),
+      key: `${runtime}#newest-ended`
     })
   }
   return out

@@ -25,7 +25,7 @@ import {
   testCommandNotRun,
   testsNotTriggered
 } from './checks-tests.js'
-import { versionMatrix } from './checks-versions.js'
+import { newestEndOfLife, versionMatrix } from './checks-versions.js'
 import { buildGraph } from './graph.js'
 import { hygieneChecklist, isHygiene } from './hygiene.js'
 import { MESSAGES, type CiMessageId } from './messages.js'
@@ -47,6 +47,7 @@ const CHECKS: ((input: CheckInput) => Draft[])[] = [
   missingFiles,
   otherCiWithoutTests,
   versionMatrix,
+  newestEndOfLife,
   dependencyCache,
   timeouts,
   concurrency,
@@ -88,7 +89,15 @@ export default definePerspective<CiMessageId, CiOptions>({
     const graph = buildGraph(model)
     const project = describeProject(model)
     const other = readOtherCi(model.facts.ci, project.node?.manifest)
-    const input: CheckInput = { model, graph, project, other, options, source: context.source }
+    const input: CheckInput = {
+      model,
+      graph,
+      project,
+      other,
+      options,
+      source: context.source,
+      now: context.now
+    }
     // Repository without source code: nothing to build or test, so nothing to say about CI.
     const found =
       project.sourceFiles > 0 || graph.workflows.length > 0

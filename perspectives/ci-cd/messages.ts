@@ -11,6 +11,7 @@ export type CiMessageId =
   | 'otherCiNoTests'
   | 'runtimeMinimumUntested'
   | 'runtimeBelowSupported'
+  | 'runtimeNewestEnded'
   | 'noDependencyCache'
   | 'noTimeout'
   | 'noConcurrency'
@@ -67,6 +68,12 @@ export const MESSAGES: Record<CiMessageId, MessageTemplate> = {
     title: 'Job {{job}} tests {{runtime}} {{version}}, below the supported {{minimum}}',
     message:
       'Job {{job}} in {{file}} tests {{runtime}} {{version}}, but {{manifest}} declares {{field}} "{{declared}}": either the range is wrong or CI tests a version users cannot install on.'
+  },
+  runtimeNewestEnded: {
+    title:
+      '{{runtime}} {{newest}}, the newest version CI tests, reached its end of life on {{ended}}',
+    message:
+      'The test jobs ({{jobs}}) in {{file}} set up only {{tested}}. {{runtime}} {{newest}} has had no fixes since {{ended}}, and {{allows}}, so the versions users run today ({{runtime}} {{maintained}} and newer) are never tested.'
   },
   noDependencyCache: {
     title: '{{jobs}} install{{s}} dependencies without a cache',
