@@ -682,10 +682,15 @@ const PY_STRING = /^[rbuRBU]*(['"])((?:(?!\1).)*)\1$/
 /** A string built from a literal start (`'_%s_value' % name`, `f'visit_{kind}'`): the prefix rule's. */
 const PREFIXED = /^[rbfuRBFU]*['"][A-Za-z_]/
 
-/** The names a Python module's lookups are given as literals (`getattr(x, 'name')`). */
+/**
+ * The names a Python module's lookups are given as literals (`getattr(x, 'name')`). A literal given to
+ * `setattr` / `delattr` (`monkeypatch.setattr(utils.Lock, 'acquire', boom)`) replaces or removes the
+ * attribute and calls nothing of that name.
+ */
 function literalLookups(module: ModuleModel): Set<string> {
   const out = new Set<string>()
   for (const call of module.calls) {
+    if (call.name === 'setattr' || call.name === 'delattr') continue
     const at = PY_LOOKUPS.get(call.name)
     const arg = at === undefined ? undefined : call.args[at]?.trim()
     const literal = arg ? PY_STRING.exec(arg) : null

@@ -60,4 +60,25 @@ describe('Python strings as names', () => {
     // Its twin: `'schema'` in plugin.py, which builds Components and looks names up on it.
     expect(flagged).not.toContain('spec/core.py:4 Components.schema')
   })
+
+  it('a name given to `setattr` replaces the attribute: it calls nothing', async () => {
+    const flagged = untested(
+      await modelOf({
+        ...REPO,
+        'tests/test_spec.py': [
+          'from spec.core import Components',
+          '',
+          'def test_patched(monkeypatch):',
+          "    monkeypatch.setattr(Components, 'response', lambda self, name: None)",
+          "    getattr(Components(), 'schema')('Pet')",
+          ''
+        ].join('\n')
+      }),
+      ['spec/core.py']
+    )
+    // portalocker's `monkeypatch.setattr(utils.Lock, 'acquire', boom)` reached every `acquire`.
+    expect(flagged).toContain('spec/core.py:6 Components.response')
+    // Its twin: a literal `getattr` reads the method it names.
+    expect(flagged).not.toContain('spec/core.py:4 Components.schema')
+  })
 })
