@@ -523,6 +523,11 @@ function placeUses(
     !module.isTest && CONTAINER_METHODS.has(name) ? { near: module.path } : {}
   const boundTo = module.language === 'python' ? pythonBinding(module, byPath) : undefined
   const wholes = wholeBindings(module, byPath)
+  // Class names this module can mean: its own classes and names its imports of our modules bind (a
+  // bundle's `DLL.prototype.pop = ...` is its own function `DLL`, not lib's class of the name).
+  const visibleClasses = new Set(module.classes.map((c) => c.name))
+  for (const decl of module.imports)
+    if (decl.resolved) for (const { local } of decl.names) if (local) visibleClasses.add(local)
   for (const [key, lines] of Object.entries(module.nameUseLines ?? {})) {
     // Keys (names-used.ts): `name` bare, `root.name`, `self.name` (off self/cls/this), `.name` (other).
     const dot = key.lastIndexOf('.')
@@ -535,7 +540,7 @@ function placeUses(
     if (defs?.length === 0) continue
     // `Lock.acquire(lock, ...)`: a method read off a class of ours is that class's (or a base's).
     const named =
-      root !== undefined && WHOLE_IDENTIFIER.test(root) && isClass(root)
+      root !== undefined && visibleClasses.has(root) && isClass(root)
         ? types(module, library, `call:${root}`)
         : undefined
     for (const line of lines) {
