@@ -12,6 +12,7 @@
 // module loaded runs the accessors of the property descriptors its top level builds
 // (`Object.defineProperties(o, { x: { get() {} } })`: the engine calls them when `x` is read).
 import type { CodeModel, FunctionDecl, ModuleModel } from '../../src/model/types.js'
+import { defaultNames, wholeBindings } from './default-bindings.js'
 import { pythonBinding } from './python-bindings.js'
 import { shadowedMethods } from './shadowed-methods.js'
 
@@ -111,6 +112,9 @@ function buildGraph(
   const moduleUses = new Map<string, Use[]>()
   const mainUses = new Map<string, Use[]>()
   const aliases = new Map<string, Set<string>>()
+  // The walk's aliases: named ones only. A default or whole CommonJS binding is followed only in the
+  // module that made it (`wholeBindings`), never by its name anywhere.
+  const walkAliases = new Map<string, Set<string>>()
   const byPath = new Map(model.modules.map((m) => [m.path, m]))
   const ownTops = topLevelNames(model)
 
@@ -128,11 +132,16 @@ function buildGraph(
   // Aliases and families are needed to read typed receivers, so they are gathered first.
   for (const module of model.modules) {
     for (const exp of module.isTest ? [] : module.exports)
-      if (exp.local && exp.local !== exp.name) addAlias(aliases, exp.name, exp.local)
+      if (exp.local && exp.local !== exp.name) {
+        addAlias(aliases, exp.name, exp.local)
+        if (exp.name !== 'default') addAlias(walkAliases, exp.name, exp.local)
+      }
     for (const decl of module.imports)
       for (const { imported, local } of decl.names)
-        if (imported !== '*' && imported !== 'default' && imported !== local)
+        if (imported !== '*' && imported !== 'default' && imported !== local) {
           addAlias(aliases, local, imported)
+          addAlias(walkAliases, local, imported)
+        }
   }
   for (const module of model.modules)
     for (const decl of module.imports) {
@@ -146,11 +155,22 @@ function buildGraph(
   const family = classFamilies(basesOf)
   const shadowed = shadowedMethods(model)
   const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops)
+  const isClass = (name: string): boolean =>
+    basesOf.has(name) || [...(aliases.get(name) ?? [])].some((n) => basesOf.has(n))
 
   const lookups = computedLookups(model)
   for (const module of model.modules) {
     const notTaken = (model.facts.notTakenBranches ?? []).filter((b) => b.path === module.path)
-    const placed = placeUses(module, ownTops, types, classes.duplicated, byPath, lookups, notTaken)
+    const placed = placeUses(
+      module,
+      ownTops,
+      types,
+      classes.duplicated,
+      byPath,
+      lookups,
+      notTaken,
+      isClass
+    )
     moduleUses.set(module.path, placed.topLevel)
     mainUses.set(module.path, placed.main)
     for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
@@ -296,7 +316,7 @@ function buildGraph(
         continue
       }
       if (u.kind !== 'self' && u.kind !== 'typed')
-        for (const alias of aliases.get(u.name) ?? []) use({ ...u, name: alias })
+        for (const alias of walkAliases.get(u.name) ?? []) use({ ...u, name: alias })
       if (basesOf.has(u.name))
         for (const key of classes.named(u.name, u.from ? byPath.get(u.from) : undefined))
           makeLive(key)
@@ -436,7 +456,8 @@ function placeUses(
   duplicated: ReadonlySet<string>,
   byPath: ReadonlyMap<string, ModuleModel>,
   lookups: boolean,
-  notTaken: readonly { startLine: number; endLine: number; names?: readonly string[] }[] = []
+  notTaken: readonly { startLine: number; endLine: number; names?: readonly string[] }[] = [],
+  isClass: (name: string) => boolean = () => false
 ): {
   topLevel: Use[]
   main: Use[]
@@ -501,6 +522,12 @@ function placeUses(
   const nearOf = (name: string): { near?: string } =>
     !module.isTest && CONTAINER_METHODS.has(name) ? { near: module.path } : {}
   const boundTo = module.language === 'python' ? pythonBinding(module, byPath) : undefined
+  const wholes = wholeBindings(module, byPath)
+  // Class names this module can mean: its own classes and names its imports of our modules bind (a
+  // bundle's `DLL.prototype.pop = ...` is its own function `DLL`, not lib's class of the name).
+  const visibleClasses = new Set(module.classes.map((c) => c.name))
+  for (const decl of module.imports)
+    if (decl.resolved) for (const { local } of decl.names) if (local) visibleClasses.add(local)
   for (const [key, lines] of Object.entries(module.nameUseLines ?? {})) {
     // Keys (names-used.ts): `name` bare, `root.name`, `self.name` (off self/cls/this), `.name` (other).
     const dot = key.lastIndexOf('.')
@@ -511,6 +538,11 @@ function placeUses(
     // Python: a bare name the module neither defines nor imports is a local or a built-in.
     const defs = root === undefined ? boundTo?.(name) : undefined
     if (defs?.length === 0) continue
+    // `Lock.acquire(lock, ...)`: a method read off a class of ours is that class's (or a base's).
+    const named =
+      root !== undefined && visibleClasses.has(root) && isClass(root)
+        ? types(module, library, `call:${root}`)
+        : undefined
     for (const line of lines) {
       if (baseLines.get(name)?.has(line)) continue
       const owner = ownerOf(line)
@@ -526,8 +558,22 @@ function placeUses(
             ? { kind: 'bare', name, member: true }
             : root === 'self' && owner?.className
               ? { kind: 'self', name, cls: owner.className }
-              : { kind: 'any', name, ...nearOf(name) }
+              : named
+                ? { kind: 'typed', name, classes: named, js: module.language !== 'python' }
+                : { kind: 'any', name, ...nearOf(name) }
       add(u, owner, line)
+      // `fs` bound by `require('./fs.js')` (or `fs.default`): what that module exports, there only.
+      const bound = root === undefined ? name : name === 'default' ? root : undefined
+      for (const t of bound === undefined ? [] : (wholes.get(bound) ?? []))
+        add(
+          {
+            ...u,
+            name: t.name,
+            ...(t.defs ? { defs: t.defs, from: t.defs[0] } : {})
+          },
+          owner,
+          line
+        )
     }
   }
   // `x.m` whose receiver's type is known locally (receiver-types.ts): that class's `m` only, when the
@@ -600,13 +646,28 @@ function placeUses(
   const listed = new Set(module.all ?? [])
   // Python: where nothing looks a computed name up (getattr, attrgetter...), a string is data (a field
   // name, a dict key, asn1crypto's `('signature', OctetString)`), unless it is the name a lookup is given.
-  const direct = module.language === 'python' && !lookups ? literalLookups(module) : undefined
+  // Where something does, a string may name a function (`getattr(module, name)`), but a method only of
+  // a class this module's own lookups can be handed: one it defines, imports or builds (and their
+  // families). apispec's `'response'` in utils.py, which looks nothing up, is not `Components.response`.
+  const direct = module.language === 'python' ? literalLookups(module) : undefined
+  const lookupClasses =
+    module.language === 'python' && lookups
+      ? classesLookedUp(module, library, types, isClass, byPath)
+      : undefined
   for (const s of module.strings) {
     // A string in a type (`as 'validateAt'`) looks nothing up.
     if (s.inType) continue
     const line = s.loc.startLine
-    if (WHOLE_IDENTIFIER.test(s.value) && !listed.has(s.value) && (!direct || direct.has(s.value)))
-      add({ kind: 'any', name: s.value, text: true }, ownerOf(line), line)
+    const name = s.value
+    if (WHOLE_IDENTIFIER.test(name) && !listed.has(name)) {
+      if (!direct || direct.has(name) || lookupClasses === null)
+        add({ kind: 'any', name, text: true }, ownerOf(line), line)
+      else if (lookups) {
+        add({ kind: 'bare', name, text: true, member: true }, ownerOf(line), line)
+        if (lookupClasses && lookupClasses.length > 0)
+          add({ kind: 'typed', name, classes: lookupClasses, text: true }, ownerOf(line), line)
+      }
+    }
     const prefix = namePrefix(s.value)
     if (prefix) add({ kind: 'prefix', name: prefix }, ownerOf(line), line)
   }
@@ -626,10 +687,15 @@ const PY_STRING = /^[rbuRBU]*(['"])((?:(?!\1).)*)\1$/
 /** A string built from a literal start (`'_%s_value' % name`, `f'visit_{kind}'`): the prefix rule's. */
 const PREFIXED = /^[rbfuRBFU]*['"][A-Za-z_]/
 
-/** The names a Python module's lookups are given as literals (`getattr(x, 'name')`). */
+/**
+ * The names a Python module's lookups are given as literals (`getattr(x, 'name')`). A literal given to
+ * `setattr` / `delattr` (`monkeypatch.setattr(utils.Lock, 'acquire', boom)`) replaces or removes the
+ * attribute and calls nothing of that name.
+ */
 function literalLookups(module: ModuleModel): Set<string> {
   const out = new Set<string>()
   for (const call of module.calls) {
+    if (call.name === 'setattr' || call.name === 'delattr') continue
     const at = PY_LOOKUPS.get(call.name)
     const arg = at === undefined ? undefined : call.args[at]?.trim()
     const literal = arg ? PY_STRING.exec(arg) : null
@@ -643,22 +709,54 @@ function literalLookups(module: ModuleModel): Set<string> {
  * what it reaches. A name bound only to a string built from a literal start is the prefix rule's.
  */
 function computedLookups(model: CodeModel): boolean {
-  return model.modules.some(
-    (m) =>
-      m.language === 'python' &&
-      m.calls.some((call) => {
-        const at = PY_LOOKUPS.get(call.name)
-        const arg = at === undefined ? undefined : call.args[at]?.trim()
-        if (arg === undefined) return false
-        // On `self`/`cls` the names come from the class itself (the `members` use covers its family).
-        if (at === 1 && /^(self|cls)$/.test(call.args[0]?.trim() ?? '')) return false
-        if (PY_STRING.test(arg) || PREFIXED.test(arg)) return false
-        const bound = (m.bindings ?? []).filter(
-          (b) => b.name === arg && b.enclosing === call.enclosing
-        )
-        return bound.length === 0 || !bound.every((b) => PREFIXED.test(b.value.trim()))
-      })
-  )
+  return model.modules.some((m) => m.language === 'python' && hasComputedLookup(m))
+}
+
+function hasComputedLookup(m: ModuleModel): boolean {
+  return m.calls.some((call) => {
+    const at = PY_LOOKUPS.get(call.name)
+    const arg = at === undefined ? undefined : call.args[at]?.trim()
+    if (arg === undefined) return false
+    // On `self`/`cls` the names come from the class itself (the `members` use covers its family).
+    if (at === 1 && /^(self|cls)$/.test(call.args[0]?.trim() ?? '')) return false
+    if (PY_STRING.test(arg) || PREFIXED.test(arg)) return false
+    const bound = (m.bindings ?? []).filter((b) => b.name === arg && b.enclosing === call.enclosing)
+    return bound.length === 0 || !bound.every((b) => PREFIXED.test(b.value.trim()))
+  })
+}
+
+/**
+ * The classes whose methods a string in a Python module may name: none when neither the module nor a
+ * module it imports (through a package's `__init__`) looks a computed name up; else the families of the
+ * classes it defines, imports or calls (what it can hand such a lookup: `show(Cert(), ['ca'])`). null
+ * when one of them answers any attribute (`__getattr__`): any method then.
+ */
+function classesLookedUp(
+  module: ModuleModel,
+  library: ReadonlySet<string>,
+  types: TypeResolver,
+  isClass: (name: string) => boolean,
+  byPath: ReadonlyMap<string, ModuleModel>
+): readonly string[] | null {
+  const looksUp = (m: ModuleModel | undefined, depth: number): boolean =>
+    !!m &&
+    (hasComputedLookup(m) ||
+      (depth < 2 &&
+        (m === module || m.path.endsWith('__init__.py')) &&
+        m.imports.some((d) => !!d.resolved && looksUp(byPath.get(d.resolved), depth + 1))))
+  if (!looksUp(module, 0)) return []
+  const names = new Set(module.classes.map((c) => c.name))
+  for (const decl of module.imports)
+    if (decl.resolved) for (const { local } of decl.names) if (local) names.add(local)
+  for (const call of module.calls) names.add(call.name)
+  const out = new Set<string>()
+  for (const name of names) {
+    if (!WHOLE_IDENTIFIER.test(name) || !isClass(name)) continue
+    const classes = types(module, library, `ann:${name}`)
+    if (classes === undefined) return null
+    for (const c of classes) out.add(c)
+  }
+  return [...out].sort()
 }
 
 /** `visit_` of `'visit_%s'`, `'visit_{}'`, `'visit_${x}'` or `'visit_'`: the start of a name built at run time. */
@@ -834,16 +932,6 @@ function contains(outer: FunctionDecl, inner: FunctionDecl): boolean {
     i.endLine <= o.endLine &&
     (i.startLine > o.startLine || i.endLine < o.endLine || i.startColumn > o.startColumn)
   )
-}
-
-/** The names a module's default export (or whole CommonJS export) is defined under. */
-function defaultNames(module: ModuleModel): string[] {
-  const out: string[] = []
-  for (const exp of module.exports)
-    if (exp.name === 'default' || exp.kind === 'default' || exp.kind === 'commonjs')
-      out.push(exp.local ?? exp.name)
-  for (const fn of module.functions) if (fn.name === 'default') out.push(fn.name)
-  return out
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -215,9 +215,12 @@ describe('static reach: Python strings as names', () => {
     ])
   })
 
-  it('where code looks a computed name up on an object, any string may name what it reaches', async () => {
+  it('a string handed to a module that looks names up names a method of the classes it is handed with', async () => {
+    // Round R: only strings where a lookup can reach them. `['ca']` goes to show.py's `getattr(obj,
+    // name)` with a Cert; the table's 'signature' and 'issuer' in cert.py go to no lookup.
+    const { 'tests/test_cert.py': _literal, ...rest } = CERT
     const model = await modelOf({
-      ...CERT,
+      ...rest,
       'certs/show.py': [
         'def show(obj, names):', //                              1
         '    return [getattr(obj, name) for name in names]', //  2
@@ -226,7 +229,10 @@ describe('static reach: Python strings as names', () => {
       'tests/test_show.py':
         "from certs.show import show\nfrom certs.cert import Cert\n\ndef test_show():\n    show(Cert({}), ['ca'])\n"
     })
-    expect(untested(model, ['certs/cert.py'])).toEqual([])
+    expect(untested(model, ['certs/cert.py'])).toEqual([
+      'certs/cert.py:12 Cert.issuer',
+      'certs/cert.py:8 Cert.signature'
+    ])
   })
 
   it('a computed lookup on self, or of a name built from a prefix, does not make every string a name', async () => {

@@ -34,6 +34,17 @@ const PY_OPAQUE_TARGETS = new Set([
   'delete_statement'
 ])
 const NO_FACT = null
+/**
+ * `None` / `null` / `undefined`: no method runs on it, so it does not make a name or an attribute
+ * unknown (`self.lock = None` in `__init__`, `self.lock = FileLock(...)` later types `self.lock.acquire()`).
+ * Left out of the agreement; a name that is only ever `None` stays unknown (another file may set it).
+ */
+const NIL = 'nil:'
+/** The facts without the NILs, or the list as it was when nothing else is left. */
+function withoutNil(list: readonly (string | null)[]): (string | null)[] {
+  const rest = list.filter((f) => f !== NIL)
+  return rest.length > 0 ? rest : list.length > 0 ? [NO_FACT] : []
+}
 
 interface Scope {
   node: Node
@@ -325,8 +336,10 @@ export function receiverTypes(
       }
     }
     // `return client` after `client = Foo(sock)`: the fact of the name there.
-    const facts = returnsOf(body, scopeTypes).map((r) =>
-      !r ? NO_FACT : r.type === 'identifier' ? lookup(r) : value(r, r)
+    const facts = withoutNil(
+      returnsOf(body, scopeTypes).map((r) =>
+        !r ? NO_FACT : r.type === 'identifier' ? lookup(r) : value(r, r)
+      )
     )
     if (
       facts.length > 0 &&
@@ -396,7 +409,7 @@ export function receiverTypes(
               node.type === 'call_expression'
             ? value(node, node)
             : null
-      if (!fact || fact.startsWith('attr:')) continue
+      if (!fact || fact === NIL || fact.startsWith('attr:')) continue
       const key = `${fact}>${root.text}`
       const line = call.startPosition.row + 1
       const lines = handed[key] ?? (handed[key] = [])
@@ -463,7 +476,7 @@ function fixtureFact(
     return pyAnnotation(returns)
   }
   const values = [...returnsOf(body, scopes), ...yieldsOf(body, scopes)]
-  const facts = values.map((v) => (v ? valueOf(v) : NO_FACT))
+  const facts = withoutNil(values.map((v) => (v ? valueOf(v) : NO_FACT)))
   return facts.length > 0 &&
     facts.every((f) => f !== null && f === facts[0]) &&
     !facts[0]?.startsWith('attr:')
@@ -514,7 +527,9 @@ function yieldsOf(body: Node, scopes: ReadonlySet<string>): (Node | null)[] {
  * family covers both.
  */
 function agreed(list: readonly (string | null)[] | undefined): string | null {
-  if (!list || list.length === 0 || list.some((f) => f === null)) return null
+  if (!list) return null
+  list = withoutNil(list)
+  if (list.length === 0 || list.some((f) => f === null)) return null
   const facts = new Set(list as string[])
   if (facts.size === 1) return list[0]
   const annotated = [...facts].find((f) => f.startsWith('ann:'))
@@ -576,6 +591,7 @@ const JS_LITERALS: Record<string, string> = {
 
 /** `Foo()` / `mod.Foo()` -> `call:Foo` / `call:mod.Foo`; `cls(...)` in a method -> `ann:<its class>`. */
 function pyValue(node: Node, at: Node): string | null {
+  if (node.type === 'none') return NIL
   const literal = PY_LITERALS[node.type]
   if (literal) return `call:${literal}`
   if (node.type === 'attribute') return selfAttribute(node, 'attribute')
@@ -593,6 +609,7 @@ function pyValue(node: Node, at: Node): string | null {
 
 /** `new Foo()` -> `new:Foo`; `make()` / `Foo.create()` -> `call:make` / `call:Foo.create`. */
 function jsValue(node: Node, _at: Node): string | null {
+  if (node.type === 'null' || node.type === 'undefined') return NIL
   const literal = JS_LITERALS[node.type]
   if (literal) return `new:${literal}`
   if (node.type === 'member_expression') return selfAttribute(node, 'property')
