@@ -143,9 +143,9 @@ const jsFormatters = {
 
 /** A Django app: a post_delete receiver removes the row's own file; a plain function removes a caller's name. */
 const djangoApp = {
-  'pyproject.toml':
-    '[project]\nname = "shelfapp"\nversion = "1.0.0"\ndependencies = ["django"]\n',
-  'manage.py': 'import sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n',
+  'pyproject.toml': '[project]\nname = "shelfapp"\nversion = "1.0.0"\ndependencies = ["django"]\n',
+  'manage.py':
+    'import sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n',
   'shelfapp/__init__.py': '',
   'shelfapp/models.py': [
     'import os', // 1
