@@ -173,6 +173,26 @@ const djangoApp = {
   ].join('\n')
 }
 
+/** A log-format compiler: a regex literal with `(?:…)?` in the code it builds, beside no conditional at all. */
+const logFormat = {
+  'package.json': JSON.stringify({
+    name: 'tiny-log',
+    version: '1.0.0',
+    type: 'module',
+    main: 'index.js'
+  }),
+  'index.js': [
+    'export function compile(format) {', // 1
+    '  const fmt = format.replace(/"/g, \'\\\\"\')', // 2
+    "  const js = 'return \"' + fmt.replace(/:([-\\w]{2,})(?:\\[([^\\]]+)\\])?/g, function (_, name) {", // 3
+    "    return '\" + tokens[' + JSON.stringify(name) + '] + \"'", // 4
+    "  }) + '\"'", // 5
+    "  return new Function('tokens', js)", // 6
+    '}', // 7
+    ''
+  ].join('\n')
+}
+
 describe('security: input the developer writes, judged false in session 15, beside its real twin', () => {
   it('ReDoS: template source compiled through the instance (`this.parse.call`) is not reported', async () => {
     const result = await runFixture(security, engine)
@@ -194,6 +214,11 @@ describe('security: a value only tested in a conditional is not interpolated', (
   it('xss (Python): an icon picked by the value is not reported; the value as a branch is', async () => {
     const result = await runFixture(security, formatters)
     expect(at(result, 'xss')).toEqual(['cellfmt/fmt.py:11'])
+  })
+
+  it("code injection: a regex literal's `?` and `:` are no conditional (the format still reaches Function)", async () => {
+    const result = await runFixture(security, logFormat)
+    expect(at(result, 'codeInjection')).toEqual(['index.js:6'])
   })
 
   it('xss (JavaScript): the same with `?:`', async () => {

@@ -7,6 +7,52 @@ import { namesIn } from './taint-entries.js'
 const OPEN = new Set(['(', '[', '{'])
 const CLOSE = new Set([')', ']', '}'])
 
+/**
+ * JavaScript regex literals blanked (same length): their `?`, `:` and brackets are no code (morgan's
+ * `/:([-\w]{2,})(?:\[([^\]]+)\])?/g` inside the `new Function` body it builds). A `/` starts a literal
+ * where an operand is expected: at the start or after an operator or an opening bracket.
+ */
+function withoutRegexLiterals(code: string): string {
+  const chars = [...code]
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== '/' || chars[i + 1] === '/' || chars[i + 1] === '*') continue
+    const before = code.slice(0, i).trimEnd()
+    if (before !== '' && !/(?:[(,=:[!&|?{};+\-*%<>~^]|\breturn|\btypeof)$/.test(before)) continue
+    let j = i + 1
+    let inClass = false
+    for (; j < chars.length; j++) {
+      const c = chars[j]
+      if (c === '\\') j++
+      else if (c === '[') inClass = true
+      else if (c === ']') inClass = false
+      else if (c === '/' && !inClass) break
+      else if (c === '\n') break
+    }
+    if (j >= chars.length || chars[j] !== '/') continue
+    for (let k = i + 1; k < j; k++) chars[k] = ' '
+    i = j
+  }
+  return chars.join('')
+}
+
+/** Whether the `?` at `at` has its `:` at the same depth before the expression ends (`?:` never does). */
+function hasAlternative(code: string, at: number): boolean {
+  let depth = 0
+  let first = true
+  for (let i = at + 1; i < code.length; i++) {
+    const ch = code[i]
+    if (/\s/.test(ch)) continue
+    if (depth === 0 && ch === ':') return !first
+    first = false
+    if (OPEN.has(ch)) depth++
+    else if (CLOSE.has(ch)) {
+      if (depth === 0) return false
+      depth--
+    } else if (depth === 0 && (ch === ',' || ch === ';')) return false
+  }
+  return false
+}
+
 /** Ranges [start, end) of `code` that are conditions of conditional expressions, at any depth. */
 function conditionRanges(code: string, python: boolean): [number, number][] {
   const out: [number, number][] = []
@@ -47,6 +93,7 @@ function conditionRanges(code: string, python: boolean): [number, number][] {
         continue
       }
       if (code[i + 1] === '.' && !/\d/.test(code[i + 2] ?? '')) continue
+      if (!hasAlternative(code, i)) continue
       out.push([top.start, i + 1])
       top.start = i + 1
       continue
@@ -62,7 +109,7 @@ function conditionRanges(code: string, python: boolean): [number, number][] {
 
 /** `code` with the conditions of its conditional expressions blanked (same length, same positions). */
 export function withoutConditions(code: string, python: boolean): string {
-  const ranges = conditionRanges(code, python)
+  const ranges = conditionRanges(python ? code : withoutRegexLiterals(code), python)
   if (ranges.length === 0) return code
   const chars = [...code]
   for (const [start, end] of ranges) for (let i = start; i < end; i++) chars[i] = ' '
