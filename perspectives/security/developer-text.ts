@@ -61,10 +61,7 @@ function compiledIntoCode(model: CodeModel, module: ModuleModel, fn: FunctionDec
         if (!caller || caller.isTest || !ref.enclosing) continue
         const calls = caller.calls.filter((c) => c.enclosing === ref.enclosing)
         const names = new Set([callee.name, ...importedAs(caller, m, callee)])
-        const mentions = (c: CallSite) =>
-          c.args.some((a) =>
-            [...names].some((n) => new RegExp(`(?<![.\\w$])${n}\\s*\\(`).test(codeOnly(a)))
-          )
+        const mentions = (c: CallSite) => c.args.some((a) => callsAny(names, codeOnly(a)))
         if (calls.some((c) => buildsCode(caller, c) && mentions(c))) return true
         const key = `${ref.path}#${ref.enclosing}`
         if (seen.has(key)) continue
@@ -76,6 +73,18 @@ function compiledIntoCode(model: CodeModel, module: ModuleModel, fn: FunctionDec
     frontier = next
   }
   return false
+}
+
+/**
+ * Text calls one of the names: `compileToString(…)`, or as a method of the instance the package builds
+ * (`this.compileToString.call(this, str)`, eta's class fields `compileToString = compileToString`).
+ */
+function callsAny(names: Set<string>, code: string): boolean {
+  return [...names].some((n) =>
+    new RegExp(
+      `(?:(?<![.\\w$])|(?<![\\w$])this\\s*\\.\\s*)${n}(?:\\s*\\.\\s*(?:call|apply))?\\s*\\(`
+    ).test(code)
+  )
 }
 
 /** The names a module imports another module's function under (`import compileToString from './compile-string'`). */
@@ -95,15 +104,52 @@ function importedAs(importer: ModuleModel, from: ModuleModel, fn: FunctionDecl):
 /** The model's callers of a function, and the calls of it through a default import, which the model does not link. */
 function callersOf(model: CodeModel, module: ModuleModel, fn: FunctionDecl): CallerRef[] {
   const out: CallerRef[] = [...(fn.callers ?? [])]
+  const add = (m: ModuleModel, c: CallSite) => {
+    if (c.enclosing && !out.some((r) => r.path === m.path && r.line === c.loc.startLine))
+      out.push({ path: m.path, enclosing: c.enclosing, line: c.loc.startLine, handled: false })
+  }
+  // A function a class takes in as a field (`parse = parse`) is called on the instance: `this.parse(…)`,
+  // `this.parse.call(this, …)`. Those calls are read in the modules of the package that import its module
+  // or are imported by one that does (eta's compile-string calls `this.parse` that core.ts installs).
+  const installers = model.modules.filter((m) => importedAs(m, module, fn).length > 0)
+  const onInstance = new Set([
+    module.path,
+    ...installers.flatMap((m) => [m.path, ...m.imports.map((d) => d.resolved ?? '')])
+  ])
+  const method = new RegExp(`^this\\s*\\.\\s*${fn.name}$`)
   for (const m of model.modules) {
     const local = new Set(importedAs(m, module, fn))
-    if (local.size === 0) continue
-    for (const c of m.calls)
-      if (!c.receiver && local.has(c.name) && c.enclosing)
-        if (!out.some((r) => r.path === m.path && r.line === c.loc.startLine))
-          out.push({ path: m.path, enclosing: c.enclosing, line: c.loc.startLine, handled: false })
+    for (const c of m.calls) {
+      if (!c.receiver && local.has(c.name)) add(m, c)
+      else if (installers.length > 0 && onInstance.has(m.path) && c.receiver !== undefined) {
+        const receiver = c.receiver.replace(/\s+/g, '')
+        if (
+          (c.receiver.trim() === 'this' && c.name === fn.name) ||
+          ((c.name === 'call' || c.name === 'apply') && method.test(receiver))
+        )
+          add(m, c)
+      }
+    }
   }
   return out
+}
+
+/**
+ * A parameter named for what the developer or operator writes: a route pattern registered at start-up
+ * (hono's `routePath`, judged false in session 15), or the operator's own signing key (`privateKey`). A slow
+ * match on it delays only its author. A plain `path`, `pattern` or `publicKey` may be a request's or a
+ * peer's, and stays input.
+ */
+const DEVELOPER_NAME =
+  /^(?:route|routePath|route_path|routePattern|route_pattern|routeTemplate|route_template|privateKey|private_key|signingKey|signing_key|secretKey|secret_key)$/
+
+function developerNamed(subject: string, origin: Origin): boolean {
+  const entry = origin.entry?.param
+  const plain = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(codeOnly(subject))?.[1]
+  return (
+    (entry !== undefined && DEVELOPER_NAME.test(entry)) ||
+    (plain !== undefined && DEVELOPER_NAME.test(plain))
+  )
 }
 
 /** The matched value is the developer's own text: a docstring, or template source the package compiles into code. */
@@ -117,6 +163,7 @@ export function developerText(
 ): boolean {
   if (origin.kind !== 'parameter') return false
   if (docstring(taint, call, subject, origin)) return true
+  if (developerNamed(subject, origin)) return true
   const fn = origin.entry?.function
   return fn !== undefined && compiledIntoCode(model, module, fn)
 }

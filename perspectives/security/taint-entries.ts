@@ -136,6 +136,17 @@ export function directSource(
   return undefined
 }
 
+/**
+ * A framework calls a signal or event receiver with its own objects (a saved model row, a mapper), not with
+ * a caller's text: `@receiver(post_delete, sender=Bookmark)`, `@event.listens_for(...)`, `@signal.connect`
+ * (linkding's file-deleting receivers, judged false as path traversal in session 15).
+ */
+const RECEIVER_DECORATOR = /^(?:receiver|[\w.]*listens_for|[\w.]+\.connect(?:_via)?)\s*(?:\(|$)/
+
+export function isReceiver(fn: FunctionDecl): boolean {
+  return (fn.decorators ?? []).some((d) => RECEIVER_DECORATOR.test(d.trim().replace(/^@/, '')))
+}
+
 export function isHandler(fn: FunctionDecl): boolean {
   return (fn.decorators ?? []).some((d) => HANDLER_DECORATOR.test(d))
 }
@@ -195,6 +206,7 @@ export function entryParams(
   const out = new Map<string, Origin>()
   const handler = isHandler(fn)
   if (!fn.exported && !handler && !publicByAssignment(module, fn, used)) return out
+  if (isReceiver(fn)) return out
   const python = isPython(module)
   // Nested functions are reachable only through their parent; private methods only through the class.
   if (fn.qualifiedName.includes('.') && !fn.className) return out

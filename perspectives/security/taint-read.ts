@@ -9,7 +9,8 @@ import type {
 } from '../../src/model/types.js'
 import { codeOnly, withoutCodeQuoting } from './text.js'
 import { withoutModuleNeutralCalls } from './escaping-helpers.js'
-import { directSource, namesIn, type Origin } from './taint-entries.js'
+import { directSource, type Origin } from './taint-entries.js'
+import { valueNames } from './conditional-value.js'
 
 /**
  * A local's taint from where a binding of it ends: an origin, or null once bound to an untainted value. A
@@ -152,7 +153,10 @@ export function originOf(
   if (!read) {
     const code = codeOnly(arg)
     const found = directSource(taint.module, arg, code)
-    read = { names: namesIn(code), ...(found ? { direct: found } : {}) }
+    read = {
+      names: valueNames(code, taint.module.language === 'python'),
+      ...(found ? { direct: found } : {})
+    }
     taint.texts.set(arg, read)
   }
   const { direct } = read

@@ -14,11 +14,11 @@ import type { CallSite, FunctionDecl, LocalBinding, ModuleModel } from '../../sr
 import { buildKind, codeOnly, withoutCodeQuoting } from './text.js'
 import { withoutModuleNeutralCalls } from './escaping-helpers.js'
 import { within } from '../kit/index.js'
+import { valueNames } from './conditional-value.js'
 import {
   directSource,
   entryParams,
   isPython,
-  namesIn,
   NOT_INPUT,
   SAFE_TYPE,
   type Origin,
@@ -121,7 +121,7 @@ function prepareBindings(module: ModuleModel, ordered: LocalBinding[]): Prepared
       scope,
       ...(call ? { call } : {}),
       ...(direct && direct.kind !== 'env' ? { direct } : {}),
-      names: namesIn(code),
+      names: valueNames(code, module.language === 'python'),
       start: position(loc.startLine, loc.startColumn),
       end: position(loc.endLine, loc.endColumn),
       ...(branch
@@ -185,7 +185,10 @@ function liveOrigin(
   prepared: PreparedBinding,
   bound: NameState
 ): { origin: Origin; via: string } | undefined {
-  prepared.unquoted ??= namesIn(codeOnly(withoutCodeQuoting(prepared.binding.value)))
+  prepared.unquoted ??= valueNames(
+    codeOnly(withoutCodeQuoting(prepared.binding.value)),
+    taint.module.language === 'python'
+  )
   const unquoted: NameState = (name) => {
     const state = bound(name)
     return state?.quoted ? null : state
