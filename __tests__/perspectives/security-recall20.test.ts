@@ -1,6 +1,9 @@
 // Recall shapes of session 20, each from a class of corpus misses, with its fixed twin beside it:
 // - a key guard an array key walks past (`key === '__proto__'` on the elements of an array path, which
 //   `obj[["__proto__"]]` still reaches), fixed by making each key a string or a number first;
+// - a slow pattern built in place (`url.match(new RegExp('…'))`) or chosen by a test (`s.match(strict ?
+//   A : B)`), and an exported wrapper calling the module's function of the same name (`module.exports.fromUrl
+//   = function (u) { return fromUrl(u) }`), which hid the inner function's parameter from the taint.
 // Each planted shape is asserted by file and line; each fixed or guarded shape absent.
 import security from '../../perspectives/security/index.js'
 import { checkRun, runFixture } from './harness.js'
@@ -64,5 +67,39 @@ describe('security: recall shapes (session 20)', () => {
       })
       expect(found(quiet, 'prototypePollution')).toEqual([])
     }
+  })
+
+  it('ReDoS: a pattern built in place or chosen by a test, reached through an exported wrapper of the same name; safe twins are not', async () => {
+    const parseJs = [
+      'module.exports.fromUrl = function (giturl) {',
+      '  return fromUrl(giturl)',
+      '}',
+      'function fromUrl (giturl) {',
+      "  return giturl.match(new RegExp('^([^:]+):(?:(?:[^@:]+(?:[^@]+)?@)?([^/]*))[/](.+?)(?:[.]git)?($|#)')) // R1",
+      '}',
+      'module.exports.fixedUrl = function (giturl) {',
+      "  return giturl.match(new RegExp('^([^:]+):([^/#]*)'))",
+      '}',
+      'const STRICT = /^([a-z0-9]+)-((?:\\?[\\x21-\\x7E]*)*)$/',
+      'const LOOSE = /^([a-z0-9]+)-([^?]+)$/',
+      'module.exports.integrity = function (hash, strict) {',
+      '  return hash.match(strict ? STRICT : LOOSE) // R2',
+      '}',
+      'module.exports.integrityFixed = function (hash, strict) {',
+      '  return hash.match(strict ? LOOSE : /^[a-z0-9]+$/)',
+      '}',
+      ''
+    ]
+    const result = await runFixture(security, {
+      'package.json': '{ "name": "urls", "version": "1.0.0", "main": "index.js" }',
+      'index.js': parseJs.join('\n')
+    })
+    expect(found(result, 'redosOnInput')).toEqual(
+      [
+        ['index.js', lineOf(parseJs, 'R1')],
+        ['index.js', lineOf(parseJs, 'R2')]
+      ].sort()
+    )
+    expect(checkRun(result)).toEqual([])
   })
 })

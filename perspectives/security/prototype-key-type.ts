@@ -5,7 +5,7 @@
 // of set-value 4.0.0, object-path 0.11.5, mpath 0.8.3 and jsonpointer 4.1.0. Their fixes make each key a
 // string or a number first (`typeof k !== 'string' && typeof k !== 'number'`, then throw or `String(k)`).
 // A loose comparison (`key == '__proto__'`) or an `in`/own-property test coerces the key and is not this.
-import type { ModuleModel } from '../../src/model/types.js'
+import type { FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { codeOnly } from './text.js'
 
 const DANGEROUS = String.raw`['"\`](?:__proto__|constructor|prototype)['"\`]`
@@ -38,15 +38,48 @@ const KEY_TYPED: RegExp[] = [
 ]
 
 /**
- * The module's key guard compares strictly, its setters take array paths whose elements arrive
- * unchanged, and nothing makes a key a string first: an array key passes the guard.
+ * The module's key guard compares strictly, the setter takes array paths whose elements arrive unchanged
+ * (in itself or a function it reaches by two calls, its callers' included: `set` compiles the pointer that
+ * `setter` walks), and nothing makes a key a string first: an array key passes the guard.
  */
-export function arrayKeyPassesGuard(module: ModuleModel, lines: string[]): boolean {
+export function arrayKeyPassesGuard(
+  module: ModuleModel,
+  fn: FunctionDecl,
+  lines: string[]
+): boolean {
   const code = lines.map((l) => codeOnlyKeepingStrings(l)).join('\n')
   if (LOOSE.test(code)) return false
   if (!strictGuard(module, code)) return false
-  if (!KEY_ARRAYS.some((r) => r.test(code))) return false
-  return !KEY_TYPED.some((r) => r.test(code))
+  if (KEY_TYPED.some((r) => r.test(code))) return false
+  return neighbourhood(module, fn).some((f) => {
+    const own = lines
+      .slice(f.loc.startLine - 1, f.loc.endLine)
+      .map((l) => codeOnlyKeepingStrings(l))
+      .join('\n')
+    return KEY_ARRAYS.some((r) => r.test(own))
+  })
+}
+
+/** The function and those it reaches by at most two calls inside the module, either way. */
+function neighbourhood(module: ModuleModel, fn: FunctionDecl): FunctionDecl[] {
+  const reached = new Set<FunctionDecl>([fn])
+  let edge = [fn]
+  for (let step = 0; step < 2; step++) {
+    const next: FunctionDecl[] = []
+    for (const f of edge) {
+      const called = new Set(
+        module.calls.filter((c) => c.enclosing === f.qualifiedName).map((c) => c.name)
+      )
+      const callers = new Set(module.calls.filter((c) => c.name === f.name).map((c) => c.enclosing))
+      for (const g of module.functions)
+        if (!reached.has(g) && (called.has(g.name) || callers.has(g.qualifiedName))) {
+          reached.add(g)
+          next.push(g)
+        }
+    }
+    edge = next
+  }
+  return [...reached]
 }
 
 /**

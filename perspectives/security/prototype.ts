@@ -588,7 +588,6 @@ export function prototypeFindings(context: CheckContext): Draft[] {
     if (module.language === 'python') continue
     const guards = guardFunctions(context, module)
     const checkers = protoCheckers(module)
-    let arrayKeyPasses: boolean | undefined
     for (const fn of module.functions) {
       const declared = fn.params.map((p) => p.name).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
       const params = declared.length > 0 ? declared : argumentLocals(module, fn)
@@ -623,11 +622,7 @@ export function prototypeFindings(context: CheckContext): Draft[] {
       if (!evidence) continue
       // A complete guard by its words, which an array key walks past when it compares strictly.
       const bypassed = guarded(module, fn, guards)
-      if (
-        bypassed &&
-        !(arrayKeyPasses ??= arrayKeyPassesGuard(module, context.quoter.lines(module.path)))
-      )
-        continue
+      if (bypassed && !arrayKeyPassesGuard(module, fn, context.quoter.lines(module.path))) continue
       const texts = textsOf(module, fn)
       const word = /[A-Za-z_$][\w$]*/g
       const partial =
