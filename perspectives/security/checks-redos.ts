@@ -142,6 +142,51 @@ function literalIn(
     : undefined
 }
 
+/** `new RegExp('…')` written where the call applies it, read from the model's RegExp call at that place. */
+function builtIn(module: ModuleModel, text: string | undefined, call: CallSite): Regex | undefined {
+  const written = text?.trim()
+  if (!written || !/^new\s+RegExp\s*\(/.test(written)) return undefined
+  const made = module.calls.find(
+    (c) =>
+      c.name === 'RegExp' &&
+      c !== call &&
+      within(c.loc, call.loc) &&
+      written.replace(/\s+/g, '').includes(c.args.join(',').replace(/\s+/g, ''))
+  )
+  const found = made && regexOfCall(module, made)
+  return found
+    ? { pattern: found.pattern, flags: found.flags, shown: `new RegExp(${shortArg(made.args[0])})` }
+    : undefined
+}
+
+/** The branches of a top-level choice `test ? a : b` (nested choices too), or the text itself. */
+function choiceBranches(text: string | undefined): (string | undefined)[] {
+  if (!text) return [text]
+  const code = codeOnly(text)
+  let depth = 0
+  let question = -1
+  let nested = 0
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]
+    if ('([{'.includes(c)) depth++
+    else if (')]}'.includes(c)) depth--
+    else if (depth === 0 && c === '?' && code[i + 1] !== '.' && code[i + 1] !== '?') {
+      if (question < 0) question = i
+      else nested++
+    } else if (depth === 0 && c === ':' && question >= 0) {
+      if (nested > 0) {
+        nested--
+        continue
+      }
+      return [
+        ...choiceBranches(text.slice(question + 1, i)),
+        ...choiceBranches(text.slice(i + 1))
+      ].map((b) => b?.trim())
+    }
+  }
+  return [text]
+}
+
 function applications(module: ModuleModel): Application[] {
   const named = namedRegexes(module)
   const out: Application[] = []
@@ -187,12 +232,20 @@ function applications(module: ModuleModel): Application[] {
       }
       continue
     }
+    // The regex as written, built in place (`url.match(new RegExp('^…'))`), or each branch of a choice
+    // (`source.match(strict ? STRICT_RE : LOOSE_RE)`): every branch is applied when its test holds.
+    const regexesOf = (text: string | undefined): Regex[] =>
+      choiceBranches(text).flatMap((branch) => {
+        const regex =
+          literalIn(module, branch, call) ??
+          builtIn(module, branch, call) ??
+          byName(branch, call.enclosing)
+        return regex ? [regex] : []
+      })
     if (JS_REGEX_METHODS.has(call.name) && call.args[0] !== undefined) {
-      const regex = literalIn(module, call.receiver, call) ?? byName(call.receiver, call.enclosing)
-      if (regex) out.push({ call, regex, subject: call.args[0] })
+      for (const regex of regexesOf(call.receiver)) out.push({ call, regex, subject: call.args[0] })
     } else if (JS_STRING_METHODS.has(call.name) && call.receiver) {
-      const regex = literalIn(module, call.args[0], call) ?? byName(call.args[0], call.enclosing)
-      if (regex) out.push({ call, regex, subject: call.receiver })
+      for (const regex of regexesOf(call.args[0])) out.push({ call, regex, subject: call.receiver })
     }
   }
   return out

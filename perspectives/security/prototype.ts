@@ -9,6 +9,7 @@
 import type { CallSite, FunctionDecl, ModuleModel } from '../../src/model/types.js'
 import { type CheckContext, type Draft } from './context.js'
 import { CWE } from './messages.js'
+import { arrayKeyPassesGuard, strictCheckLine } from './prototype-key-type.js'
 import { codeOnly } from './text.js'
 
 /** A complete guard names `__proto__` and `constructor`/`prototype`, or makes the target prototype-free. */
@@ -618,12 +619,16 @@ export function prototypeFindings(context: CheckContext): Draft[] {
         if (split && loop)
           evidence = `splits a path and walks it (path split with \`${split.callee}(${split.args.join(', ').slice(0, 20)})\` and walked in \`${loop.header.split('\n')[0].slice(0, 50)}\`)`
       }
-      if (!evidence || guarded(module, fn, guards)) continue
+      if (!evidence) continue
+      // A complete guard by its words, which an array key walks past when it compares strictly.
+      const bypassed = guarded(module, fn, guards)
+      if (bypassed && !arrayKeyPassesGuard(module, fn, context.quoter.lines(module.path))) continue
       const texts = textsOf(module, fn)
       const word = /[A-Za-z_$][\w$]*/g
       const partial =
-        guardText(texts).proto ||
-        texts.some((t) => (t.match(word) ?? []).some((w) => w !== fn.name && checkers.has(w)))
+        !bypassed &&
+        (guardText(texts).proto ||
+          texts.some((t) => (t.match(word) ?? []).some((w) => w !== fn.name && checkers.has(w))))
       // A `__proto__` check is complete for a walk (`o = o[k]`, or a path setter) that only descends into
       // own or object-typed values; a recursive merge into its parameter still walks into the target's
       // inherited `constructor` and is left reported.
@@ -648,22 +653,34 @@ export function prototypeFindings(context: CheckContext): Draft[] {
         fn.qualifiedName === 'default'
           ? ([...names].find((n) => n !== 'default') ?? 'default')
           : fn.qualifiedName
+      // Bypassed: the strict check an array key walks past is the place to fix.
+      const at =
+        (bypassed &&
+          strictCheckLine(
+            module,
+            context.quoter.lines(module.path),
+            fn.loc.startLine,
+            fn.loc.endLine
+          )) ||
+        fn.loc.startLine
       const draft: Draft = {
         messageId: 'prototypePollution',
         data: {
           function: shown,
           evidence,
-          guard: partial
-            ? 'it checks `__proto__` but not `constructor`/`prototype`, so `{ "constructor": { "prototype": { "polluted": true } } }` still gets through'
-            : 'nothing in it or in a helper it calls rejects `__proto__`, `constructor` or `prototype`'
+          guard: bypassed
+            ? 'its check compares each key strictly (`===`, `indexOf`) and nothing makes a key a string first, so a key given as an array (`[["__proto__"], "polluted"]`) is not equal to `"__proto__"` yet indexes the same property'
+            : partial
+              ? 'it checks `__proto__` but not `constructor`/`prototype`, so `{ "constructor": { "prototype": { "polluted": true } } }` still gets through'
+              : 'nothing in it or in a helper it calls rejects `__proto__`, `constructor` or `prototype`'
         },
         severity: fn.exported ? 'high' : 'medium',
         confidence: 'medium',
         rationale:
           'Inferred from the shape: a write through a computed key in a function that recurses over keys, walks down an object by given keys, or splits a path, with no complete guard (both `__proto__` and `constructor`/`prototype` rejected, a prototype-free target from Object.create(null), or a key-checking helper) in the function or a helper it calls. For a library the keys come from its caller, which is the attacker in every published prototype-pollution advisory.',
         evidence: context.quoter.evidence(module.path, {
-          startLine: fn.loc.startLine,
-          endLine: fn.loc.startLine
+          startLine: at,
+          endLine: at
         }),
         key: `${shown}#merge`,
         symbol: shown,

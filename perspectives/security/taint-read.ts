@@ -56,6 +56,12 @@ export function localCallee(taint: ModuleTaint, call: CallSite): FunctionDecl | 
     (f) => f.name === call.name && (receiver ? !!f.className : !f.className)
   )
   if (candidates.length === 1) return candidates[0]
+  // `module.exports.fromUrl = function (url) { … fromUrl(url) }` beside `function fromUrl (url)`: the
+  // exported expression has no name of its own to call, so the bare name is the module's declaration.
+  const caller = candidates.find((f) => f.qualifiedName === call.enclosing)
+  const others = candidates.filter((f) => f !== caller && !f.exported)
+  if (!receiver && caller?.exported && candidates.length === 2 && others.length === 1)
+    return others[0]
   if (receiver !== 'this' || candidates.length > 1) return undefined
   // `this.parse(str)` calls a method assigned to a prototype (`Cookie.prototype.parse = function parse`),
   // which the model gives no class: the one top-level function of that name in the module is it.
