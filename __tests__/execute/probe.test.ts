@@ -11,7 +11,8 @@ import { PROBED_MESSAGE_ID } from '../../src/execute/probe.js'
 import { probeTargets, roundTripPairs } from '../../src/execute/probe-targets.js'
 import { validateSpecs, type StageResult } from '../../src/execute/stage.js'
 import { buildModel } from '../../src/model/build.js'
-import { withProbedDefects } from '../../src/pipeline/probed-findings.js'
+import { heldProbedSpecs, withProbedDefects } from '../../src/pipeline/probed-findings.js'
+import { DEFAULT_CALIBRATION } from '../../src/pipeline/calibration.js'
 import { collectFacts } from '../../src/repo/facts.js'
 import { loadRepository } from '../../src/repo/loader.js'
 import type { PerspectiveRun } from '../../src/engine/types.js'
@@ -304,5 +305,29 @@ describePython('probing an installed Python project (probe-py)', () => {
       ['textkit/shown.py', PADDED_LINE],
       ['textkit/words.py', 27]
     ])
+  })
+
+  it("with the judged calibration, a crash defect is held back by its class's record; a docstring example is not", () => {
+    // failure-modes/observedDefect: 0 of 13 judged true over rounds 6-12 (a crash on an argument no caller passes).
+    const runs = ['failure-modes', 'edge-cases'].map(
+      (id) =>
+        ({
+          meta: { id },
+          status: 'ok',
+          findings: [],
+          specs: [],
+          risk: 0
+        }) as unknown as PerspectiveRun
+    )
+    const [failures, edges] = withProbedDefects(runs, probed(), DEFAULT_CALIBRATION)
+    expect(failures.findings).toEqual([])
+    expect(failures.held?.map((f) => f.symbol).sort()).toEqual(['Counter.longest', 'initials'])
+    expect(edges.findings.filter((f) => f.tags.includes('probe:example')).length).toBeGreaterThan(0)
+    const held = heldProbedSpecs(probed(), DEFAULT_CALIBRATION)
+    expect(
+      probed()
+        .filter((p) => held.has(p.spec.id))
+        .map((p) => p.defect?.kind)
+    ).toEqual(['crash', 'crash'])
   })
 })

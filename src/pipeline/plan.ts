@@ -112,6 +112,10 @@ export async function runPlan(
   const base = toRun.some((p) => needs(p.meta, 'base'))
     ? await readBase(config, history.latest.get('backwards-compat')?.commit ?? null, logger)
     : undefined
+  const calibration = {
+    ...DEFAULT_CALIBRATION,
+    report: config.file.calibration?.report ?? DEFAULT_CALIBRATION.report
+  }
   const perspectiveRuns = await runPerspectives(
     toRun,
     {
@@ -122,10 +126,7 @@ export async function runPlan(
       options: config.file.perspectives,
       ...(config.file.surface?.include ? { surfaceInclude: config.file.surface.include } : {}),
       source,
-      calibration: {
-        ...DEFAULT_CALIBRATION,
-        report: config.file.calibration?.report ?? DEFAULT_CALIBRATION.report
-      },
+      calibration,
       ...(base ? { base } : {}),
       ...(resultsPlan
         ? {
@@ -149,7 +150,8 @@ export async function runPlan(
     logger,
     shipped,
     baselines,
-    probeTargets(analysis.model, shipped)
+    probeTargets(analysis.model, shipped),
+    calibration
   )
   // A held finding whose spec showed a defect is established: it is reported after all.
   const runs = validated.runs.map(restoreDefects)

@@ -2,6 +2,7 @@
 // belong to: a finding quoting the call and what was observed, and the spec that demonstrates it.
 import type { Finding } from '../../perspectives/types.js'
 import type { PerspectiveRun } from '../engine/types.js'
+import { holdBack, isHeld, type Calibration } from './calibration.js'
 import {
   defectFindingId,
   defectLine,
@@ -50,11 +51,14 @@ export function probedFinding(p: ProbedSpec & { defect: ProbedDefect }): Finding
 
 /**
  * The runs with each delivered probed defect's finding and spec added to its perspective, and each
- * delivered round trip that holds as a spec of its perspective (it claims no finding).
+ * delivered round trip that holds as a spec of its perspective (it claims no finding). Given the
+ * calibration, a defect of a class the judged record holds (a crash on an argument no caller passes:
+ * failure-modes/observedDefect, judged 0 of 13 true) is held back as any finding of its class is.
  */
 export function withProbedDefects(
   runs: readonly PerspectiveRun[],
-  probed: readonly ProbedSpec[]
+  probed: readonly ProbedSpec[],
+  calibration?: Calibration
 ): PerspectiveRun[] {
   return runs.map((run) => {
     const mine = probed.filter((p) => p.delivered && p.perspectiveId === run.meta.id)
@@ -63,6 +67,24 @@ export function withProbedDefects(
       .filter((p): p is ProbedSpec & { defect: ProbedDefect } => p.defect !== null)
       .map(probedFinding)
     const specs = mine.map((p) => p.spec)
-    return { ...run, findings: [...findings, ...run.findings], specs: [...run.specs, ...specs] }
+    const joined = {
+      ...run,
+      findings: [...findings, ...run.findings],
+      specs: [...run.specs, ...specs]
+    }
+    return calibration ? holdBack(joined, calibration) : joined
   })
+}
+
+/** The ids of the probed specs whose defect the calibration holds back: not delivered, no defect claimed. */
+export function heldProbedSpecs(
+  probed: readonly ProbedSpec[],
+  calibration: Calibration
+): Set<string> {
+  return new Set(
+    probed
+      .filter((p): p is ProbedSpec & { defect: ProbedDefect } => p.delivered && p.defect !== null)
+      .filter((p) => isHeld(probedFinding(p), calibration))
+      .map((p) => p.spec.id)
+  )
 }

@@ -9,7 +9,8 @@ import { riskAfterValidation } from '../engine/risk.js'
 import type { PerspectiveRun } from '../engine/types.js'
 import { validateSpecs, type StageOutcome } from '../execute/stage.js'
 import type { ProbeTarget } from '../execute/probe-targets.js'
-import { withProbedDefects } from './probed-findings.js'
+import type { Calibration } from './calibration.js'
+import { heldProbedSpecs, withProbedDefects } from './probed-findings.js'
 import type { Logger } from '../log.js'
 import type { ValidationSummary } from '../report/types.js'
 import { packageInits } from '../specs/python-packages.js'
@@ -29,7 +30,9 @@ export async function validateRuns(
   /** The suite's coverage measured before the perspectives (reach.ts), reused as the baseline. */
   baselines?: Baselines | null,
   /** Units to probe for defects (src/execute/probe.ts); probed only when failure-modes or edge-cases runs. */
-  probes?: readonly ProbeTarget[]
+  probes?: readonly ProbeTarget[],
+  /** The judged calibration: a probed defect of a class it holds is held back, not delivered. */
+  calibration?: Calibration
 ): Promise<{ runs: PerspectiveRun[]; summary: ValidationSummary }> {
   const items = runs.flatMap((run) =>
     run.specs.map((spec) => ({ spec, draft: run.drafts?.get(spec.id), perspectiveId: run.meta.id }))
@@ -58,7 +61,24 @@ export async function validateRuns(
       `Probed ${probes.length} module(s) by calling them: ${result.probed.filter((p) => p.defect).length} defect(s) observed, ${result.probed.filter((p) => p.defect && p.delivered).length} reported (their specs fail in every run); ${result.probed.filter((p) => !p.defect).length} round trip(s) that hold`
     )
   for (const note of result.notes) logger.warning(note)
-  const updated = withProbedDefects(runs, result.probed ?? []).map((run) => {
+  // A probed defect of a class the judged record holds is not a test to commit: its failing spec stays in the
+  // records with the reason, and its finding is held back with its class.
+  if (calibration) {
+    for (const id of heldProbedSpecs(result.probed ?? [], calibration)) {
+      const o = result.outcomes.get(id)
+      if (!o) continue
+      result.outcomes.set(id, {
+        ...o,
+        deliver: false,
+        validation: {
+          ...o.validation,
+          claim: null,
+          message: `held back by the judged calibration (its class's defects were judged mostly not real): ${o.validation.message ?? 'fails on the current code'}`
+        }
+      })
+    }
+  }
+  const updated = withProbedDefects(runs, result.probed ?? [], calibration).map((run) => {
     const validated: PerspectiveRun = {
       ...run,
       specs: run.specs.map((spec) => {
