@@ -5,6 +5,7 @@ import { peerChanges } from './peer-ranges.js'
 import type { CodeModel, PackageManifest } from '../../src/model/types.js'
 import { stringLiteralValue } from '../shared/literals.js'
 import type { Change } from './compare.js'
+import { PYTHON_END_OF_LIFE } from '../shared/python-end-of-life.js'
 
 function manifestPlace(manifest: PackageManifest, ref: string, what: string): Change['place'] {
   return {
@@ -103,25 +104,6 @@ function pythonRequirement(
 
 function compareTriple(a: [number, number, number], b: [number, number, number]): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
-}
-
-/** End of security support of each Python 3 minor version (python.org, PEP 602 schedule); 2.x ended 2020-01-01. */
-const PYTHON_END_OF_LIFE: Record<number, string> = {
-  0: '2009-06-27',
-  1: '2012-04-09',
-  2: '2016-02-20',
-  3: '2017-09-29',
-  4: '2019-03-18',
-  5: '2020-09-30',
-  6: '2021-12-23',
-  7: '2023-06-27',
-  8: '2024-10-07',
-  9: '2025-10-31',
-  10: '2026-10-31',
-  11: '2027-10-31',
-  12: '2028-10-31',
-  13: '2029-10-31',
-  14: '2030-10-31'
 }
 
 /**

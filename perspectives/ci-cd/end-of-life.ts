@@ -1,5 +1,10 @@
 // When each Node.js and Python release line stops getting fixes (the projects' published schedules).
 // A line missing from the table is newer than every line in it, so it is taken as maintained.
+import {
+  PYTHON_2_END_OF_LIFE,
+  PYTHON_END_OF_LIFE,
+  PYTHON_NEWEST_KNOWN
+} from '../shared/python-end-of-life.js'
 
 /** Node.js majors: end of life (nodejs.org release schedule). */
 const NODE_END: Record<number, string> = {
@@ -28,22 +33,6 @@ const NODE_END: Record<number, string> = {
 }
 const NODE_NEWEST_KNOWN = 25
 
-/** Python 3 minors: end of life (PEP 602 and the release PEPs); 2.7 ended on 2020-01-01. */
-const PYTHON_END: Record<number, string> = {
-  4: '2019-03-18',
-  5: '2020-09-13',
-  6: '2021-12-23',
-  7: '2023-06-27',
-  8: '2024-10-07',
-  9: '2025-10-31',
-  10: '2026-10-31',
-  11: '2027-10-31',
-  12: '2028-10-31',
-  13: '2029-10-31',
-  14: '2030-10-31'
-}
-const PYTHON_NEWEST_KNOWN = 14
-
 /** The day a release line ended, or null when it is still maintained at `now` or newer than the table. */
 export function endedBy(
   runtime: 'node' | 'python',
@@ -59,9 +48,9 @@ function endOf(runtime: 'node' | 'python', v: { major: number; minor: number }):
     if (v.major > NODE_NEWEST_KNOWN) return null
     return NODE_END[v.major] ?? '2016-01-01'
   }
-  if (v.major < 3) return '2020-01-01'
+  if (v.major < 3) return PYTHON_2_END_OF_LIFE
   if (v.major > 3 || v.minor > PYTHON_NEWEST_KNOWN) return null
-  return PYTHON_END[v.minor] ?? '2019-01-01'
+  return PYTHON_END_OF_LIFE[v.minor] ?? null
 }
 
 /** The oldest line still maintained at `now`, for the message ("Node.js 22", "Python 3.10"). */
@@ -73,7 +62,7 @@ export function oldestMaintained(runtime: 'node' | 'python', now: string): strin
       .map(([major]) => Number(major))
     return String(even.length > 0 ? Math.min(...even) : NODE_NEWEST_KNOWN + 1)
   }
-  const minors = Object.entries(PYTHON_END)
+  const minors = Object.entries(PYTHON_END_OF_LIFE)
     .filter(([, end]) => end >= day)
     .map(([minor]) => Number(minor))
   return `3.${minors.length > 0 ? Math.min(...minors) : PYTHON_NEWEST_KNOWN + 1}`
