@@ -614,3 +614,35 @@ describePy(
     })
   }
 )
+
+describe('measured reach when the test script hands the test files to a runner this tool does not know', () => {
+  const cases: [string, string, RegExp | null, string][] = [
+    // 75lb's test-runner shape (command-line-args, round 13): the files register cases with the runner.
+    [
+      'reach-foreign-runner',
+      'registered cases are not run by node:test',
+      /partial \(the project runs its tests with case-runner; node:test ran its test files here\)/,
+      'not-run'
+    ],
+    // The twin: `node test/flags.js` runs the file's checks itself, so node:test measures the suite.
+    ['reach-script-runner', 'a file run as a script', null, 'covered']
+  ]
+  for (const [fixture, what, partial, reach] of cases) {
+    it(`${fixture}: ${what}`, async () => {
+      const ws = await fixtureWorkspace(fixture)
+      const out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+      try {
+        const analysis = await analysed(ws.dir, out)
+        const measured = await measure(analysis, ws.dir)
+        if (partial) expect(measured.note).toMatch(partial)
+        else expect(measured.note).toMatch(/this measurement decides "tested"/)
+        analysis.model.facts.coverage.push(measured.report!)
+        expect(reachOf(analysis.model, 'index.js', 'parseFlags')).toBe(reach)
+        expect(analysis.target.layout?.foreignRunner).toBe(partial ? 'case-runner' : undefined)
+      } finally {
+        await ws.remove()
+        await rm(out, { recursive: true, force: true })
+      }
+    })
+  }
+})

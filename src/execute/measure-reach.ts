@@ -141,6 +141,10 @@ export function partialRun(
   const detected = target.layout?.detected
   if (detected && detected !== framework)
     reasons.push(`the project runs its tests with ${detected}; ${framework} ran them here`)
+  if (target.layout?.foreignRunner)
+    reasons.push(
+      `the project runs its tests with ${target.layout.foreignRunner}; ${framework} ran its test files here`
+    )
   const uncollected = uncollectedTests(framework, target, modules)
   if (uncollected) reasons.push(uncollected)
   // pytest: 1 is "some tests failed", 5 "none collected"; any other non-zero code is a failed run too.

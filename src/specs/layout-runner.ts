@@ -358,6 +358,48 @@ function throughScripts(
   return null
 }
 
+/** Programs that run a test file as a script, so the file's own checks run when node:test starts it. */
+const SCRIPT_HOSTS = new Set(['node', 'tsx', 'ts-node', 'bun', 'deno', 'babel-node'])
+/** Programs that start the command after them (`cross-env A=1 prog`, `c8 prog`, `npx prog`). */
+const WRAPPERS = new Set(['cross-env', 'npx', 'c8', 'nyc', 'env', 'time', 'dotenv', 'pnpx'])
+
+/**
+ * The program the package.json test script hands the project's test files to when it is none of the
+ * runners above (75lb's `test-runner test/*.js`): its test files register cases with that program, so
+ * node:test loading them runs no case. Found only where the command's arguments name existing test
+ * files (a glob or a path that matches one), so a lint step before the tests is not taken for a runner.
+ */
+export function foreignTestRunner(
+  scripts: Record<string, string>,
+  testPaths: readonly string[],
+  matches: (globs: string[]) => (path: string) => boolean
+): string | null {
+  const seen = new Set<string>(['test'])
+  const commands = [scripts.test ?? '']
+  for (let i = 0; i < commands.length && i < 6; i++) {
+    for (const name of scriptsRun(commands[i], scripts)) {
+      if (seen.has(name)) continue
+      seen.add(name)
+      commands.push(scripts[name])
+    }
+    for (const part of commands[i].split(/[;&|()]+/)) {
+      const w = part.split(/\s+/).filter((x) => x && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(x))
+      while (w.length > 1 && WRAPPERS.has(w[0])) w.shift()
+      const program = w[0]?.replace(/^.*\//, '')
+      if (!program || SCRIPT_HOSTS.has(program) || ['npm', 'yarn', 'pnpm'].includes(program))
+        continue
+      const args = w.slice(1).filter((x) => !x.startsWith('-'))
+      const named = args.map((a) => a.replace(/^\.\//, '').replace(/^(['"])(.*)\1$/, '$2'))
+      if (named.length === 0) continue
+      const hit = matches(
+        named.map((a) => (/[*?{]/.test(a) || /\.[cm]?[jt]sx?$/.test(a) ? a : `${a}/**`))
+      )
+      if (testPaths.some(hit)) return program
+    }
+  }
+  return null
+}
+
 export interface Decision {
   runner: DetectedRunner
   reason: string

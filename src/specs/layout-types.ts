@@ -41,6 +41,11 @@ export interface TestLayout {
    * file that requires the rest; a runner specs cannot be written for): the specs stay plan-only, with this.
    */
   collectsNoSpec?: string
+  /**
+   * A program the test script hands the test files to that is no runner known here (`test-runner`): a
+   * run of those files under node:test runs none of their cases, so it cannot say what never ran.
+   */
+  foreignRunner?: string
   /** The test script starts the runner once per file of `suitePaths` (a shell loop): state does not carry over. */
   suitePerFile?: boolean
   /** What the runner collects, as picomatch globs relative to the root (jest `testRegex` as regular expressions). */

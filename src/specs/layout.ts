@@ -13,6 +13,7 @@
 // assertion library) decides the rest; the runner's collection rules decide where a spec may go.
 // The runner: layout-runner.ts; where tests sit: layout-shape.ts; Python: layout-python.ts.
 import { posix } from 'node:path'
+import picomatch from 'picomatch'
 import type { ModuleModel, RepositoryFacts } from '../model/types.js'
 import { jsCollect } from './collect.js'
 import type { DetectedRunner, TestLayout } from './layout-types.js'
@@ -24,6 +25,7 @@ import {
   type Decision,
   decideRunner,
   dependencyNames,
+  foreignTestRunner,
   isTestModule,
   mostOf,
   preloadFlags,
@@ -98,6 +100,17 @@ function jsLayout(
     ? (detected as TestFramework)
     : 'node:test'
   const noSpec = noSpecCollected(detected, decision?.scriptPaths ?? [], modules)
+  const foreign = decision
+    ? null
+    : foreignTestRunner(
+        rootPackage?.scripts ?? {},
+        jsTests.map((t) => t.path),
+        (globs) => picomatch(globs, { dot: true })
+      )
+  if (foreign)
+    notes.push(
+      `the package.json test script runs its test files with ${foreign}, which specs are not written for: specs are written for node:test`
+    )
   if (noSpec) notes.push(noSpec)
   else if (!RENDERABLE.has(detected)) {
     notes.push(
@@ -306,6 +319,7 @@ function jsLayout(
       : {}),
     ...(!fallback && decision?.scriptPerFile ? { suitePerFile: true } : {}),
     ...(noSpec ? { collectsNoSpec: noSpec } : {}),
+    ...(foreign ? { foreignRunner: foreign } : {}),
     collect,
     importStyle,
     ...(name ? { packageName: name } : {}),
