@@ -315,6 +315,14 @@ function entryPoints(input: FindingInput): Draft[] {
     const ran = input.facts ? fileRan(input.facts, file) : undefined
     if (ran === true) continue
     if (ran === undefined && input.reach.importedBy.has(file)) continue
+    // A `#!` line alone, on a module that code the tests import loads (buku's bukuserver/api.py, which
+    // server.py imports and ~70 API tests run): a library module with a stray shebang, not a program.
+    if (
+      ran === undefined &&
+      entries.every((e) => e.via === '#! line') &&
+      input.reach.indirect.has(file)
+    )
+      continue
     const needles = entryNeedles(file, entries)
     if (ran === undefined && needles.some((n) => mentionedInTests(input.reach, n))) continue
     entries.sort((a, b) => ENTRY_PREFERENCE[a.kind] - ENTRY_PREFERENCE[b.kind])
