@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import scope from '../../perspectives/scope/index.js'
+import testPyramid from '../../perspectives/test-pyramid/index.js'
 import { findings, rows } from './judged-helpers.js'
 
 describe('scope entryPointUntested (buku bukuserver/api.py)', () => {
@@ -17,5 +18,36 @@ describe('scope entryPointUntested (buku bukuserver/api.py)', () => {
         'from server.app import create\n\n\ndef test_create():\n    assert create() == ["/api"]\n'
     })
     expect(rows(found, 'entryPointUntested')).toEqual(['entryPointUntested server/tool.py:1'])
+  })
+})
+
+describe('test-pyramid focusedTest (match-sorter src/__tests__/index.ts)', () => {
+  it('test.only taken only when a data-driven case asks for it is not reported; a committed test.only is', async () => {
+    const found = await findings(testPyramid as Perspective<string, unknown>, {
+      'package.json': '{"name":"m","version":"1.0.0","devDependencies":{"jest":"29"}}',
+      'src/index.js': 'export function add(a, b) {\n  return a + b\n}\n',
+      'src/__tests__/cases.test.js': [
+        "import { add } from '../index.js'", // 1
+        '', // 2
+        'const cases = { one: { input: [1, 2], output: 3, only: false } }', // 3
+        'for (const [title, { input, output, only = false }] of Object.entries(cases)) {', // 4
+        '  const fn = () => expect(add(...input)).toBe(output)', // 5
+        '  if (only) {', // 6
+        '    test.only(title, fn)', // 7
+        '  } else {', // 8
+        '    test(title, fn)', // 9
+        '  }', // 10
+        '}', // 11
+        ''
+      ].join('\n'),
+      'src/__tests__/focused.test.js': [
+        "import { add } from '../index.js'", // 1
+        '', // 2
+        "test.only('adds', () => expect(add(1, 1)).toBe(2))", // 3
+        "test('adds more', () => expect(add(2, 2)).toBe(4))", // 4
+        ''
+      ].join('\n')
+    })
+    expect(rows(found, 'focusedTest')).toEqual(['focusedTest src/__tests__/focused.test.js:3'])
   })
 })

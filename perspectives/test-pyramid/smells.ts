@@ -17,6 +17,9 @@ import {
   SEED_CALLS
 } from './signals.js'
 
+/** Guards that make a call run only in some cases: a `.only` under one is chosen by data, not committed. */
+const CHOSEN_BY = new Set(['if', 'else', 'ternary', 'and', 'or', 'case'])
+
 export interface SmellInput {
   files: TestFile[]
   quote: Quoter
@@ -430,6 +433,10 @@ export function checkModifiers(input: SmellInput): Found[] {
       let how: string
       if (call) {
         if (/skipIf|runIf/.test(call.callee)) continue
+        // `if (only) test.only(title, fn)` in a data-driven loop (match-sorter): focused only when a
+        // case asks for it, so the commit itself focuses nothing.
+        if (c.modifier === 'only' && call.context?.guards.some((g) => CHOSEN_BY.has(g.kind)))
+          continue
         how = `${call.callee}(…)`
       } else {
         // Python: a method of a skipped class is reported once, with its class.
