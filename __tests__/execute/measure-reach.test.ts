@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { PERSPECTIVES } from '../../perspectives/index.js'
 import { fileRan, reachFacts } from '../../perspectives/shared/test-reach.js'
 import { parseCli } from '../../src/config/cli-args.js'
@@ -645,4 +645,39 @@ describe('measured reach when the test script hands the test files to a runner t
       }
     })
   }
+})
+
+describePy('measured reach with pytest when a test file skips for an optional dependency', () => {
+  // flask-wtf's tests/test_i18n.py (round 13): `pytest.importorskip("flask_wtf.i18n")` skips the file where
+  // Flask-Babel is missing; CI installs it, so the module's functions are tested there.
+  it('does not call the module it skips for uncovered; a function no test calls still is', async () => {
+    const ws = await fixtureWorkspace('reach-pytest-optional')
+    const out = await mkdtemp(join(tmpdir(), 'tp-reach-out-'))
+    // The plan finds pytest on PATH, as a workflow's set-up-python step leaves it.
+    const path = process.env.PATH
+    process.env.PATH = `${dirname(CI_PYTHON!)}:${path}`
+    try {
+      const command = parseCli(
+        ['plan', ws.dir, '--perspective', 'test-coverage', '--out', join(out, 'plan')],
+        ws.dir,
+        PERSPECTIVES
+      )
+      if (command.command !== 'plan') throw new Error('not plan')
+      const outcome = await runPlan(
+        command.config,
+        cliEnvironment({}),
+        recordingLogger(),
+        PERSPECTIVES,
+        () => new Date(NOW)
+      )
+      const named = outcome.runs[0].findings
+        .filter((f) => f.messageId === 'uncoveredFunction')
+        .map((f) => `${f.file}:${f.symbol}`)
+      expect(named).toEqual(['optshop/core.py:unused_total'])
+    } finally {
+      process.env.PATH = path
+      await ws.remove()
+      await rm(out, { recursive: true, force: true })
+    }
+  })
 })

@@ -99,6 +99,8 @@ export default definePerspective<TestCoverageMessageId, TestCoverageOptions>({
         )) {
           // A Protocol method or an @abstractmethod / @overload stub has nothing to run.
           if (isInterfaceStub(module, m.fn)) continue
+          // Never ran here, but a test file the run skipped (importorskip on this interpreter) tests it.
+          if (m.neverCalled && facts.functionReach(module, m.fn) === 'estimated-tested') continue
           const pragma = facts.excludedBy(module, m.fn)
           if (pragma)
             excluded.push({
