@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import integrationPoints from '../../perspectives/integration-points/index.js'
 import performance from '../../perspectives/performance/index.js'
+import scope from '../../perspectives/scope/index.js'
 import { findings, rows } from './judged-helpers.js'
 
 describe('integration-points httpCallWithoutTimeout (marp-cli: a fetch inside page.evaluate)', () => {
@@ -80,5 +81,81 @@ describe('performance catastrophicRegex (marp-cli: a pattern over /proc/version)
       'catastrophicRegex src/wsl.ts:10',
       'catastrophicRegex src/wsl.ts:16'
     ])
+  })
+})
+
+describe('scope untestedPublicUnit (lowdb: a subclass that only forwards to its base)', () => {
+  it('an untested subclass whose constructor only calls super is rated low; one with its own method keeps its severity', async () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({
+        name: 'store',
+        version: '1.0.0',
+        type: 'module',
+        main: 'src/index.ts',
+        scripts: { test: 'jest' }
+      }),
+      'src/web-storage.ts': [
+        'export class WebStorage {', // 1
+        '  constructor(private key: string, private storage: Storage) {}', // 2
+        '  read(): string | null {', // 3
+        '    return this.storage.getItem(this.key)', // 4
+        '  }', // 5
+        '}', // 6
+        ''
+      ].join('\n'),
+      'src/local-storage.ts': [
+        "import { WebStorage } from './web-storage.js'", // 1
+        '', // 2
+        'export class LocalStorage extends WebStorage {', // 3
+        '  constructor(key: string) {', // 4
+        '    super(key, localStorage)', // 5
+        '  }', // 6
+        '}', // 7
+        ''
+      ].join('\n'),
+      'src/session-storage.ts': [
+        "import { WebStorage } from './web-storage.js'", // 1
+        '', // 2
+        'export class SessionStorage extends WebStorage {', // 3
+        '  constructor(key: string) {', // 4
+        '    super(key, sessionStorage)', // 5
+        '  }', // 6
+        '  clear(): void {', // 7
+        '    sessionStorage.clear()', // 8
+        '  }', // 9
+        '}', // 10
+        ''
+      ].join('\n'),
+      'src/presets.ts': [
+        "import { LocalStorage } from './local-storage.js'", // 1
+        "import { SessionStorage } from './session-storage.js'", // 2
+        '', // 3
+        'export const local = (key: string) => new LocalStorage(key)', // 4
+        'export const session = (key: string) => new SessionStorage(key)', // 5
+        ''
+      ].join('\n'),
+      'src/index.ts': [
+        "export { LocalStorage } from './local-storage.js'", // 1
+        "export { SessionStorage } from './session-storage.js'", // 2
+        "export { WebStorage } from './web-storage.js'", // 3
+        "export * from './presets.js'", // 4
+        ''
+      ].join('\n'),
+      'test/web-storage.test.ts': [
+        "import { WebStorage } from '../src/web-storage.js'", // 1
+        '', // 2
+        "test('reads', () => {", // 3
+        "  const s = new WebStorage('k', { getItem: () => 'v' } as unknown as Storage)", // 4
+        "  expect(s.read()).toBe('v')", // 5
+        '})', // 6
+        ''
+      ].join('\n')
+    }
+    const found = await findings(scope as Perspective<string, unknown>, files)
+    const units = found
+      .filter((f) => f.messageId === 'untestedPublicUnit' && f.file !== 'src/presets.ts')
+      .map((f) => `${f.file}:${f.startLine} ${f.severity}`)
+      .sort()
+    expect(units).toEqual(['src/local-storage.ts:3 low', 'src/session-storage.ts:3 medium'])
   })
 })

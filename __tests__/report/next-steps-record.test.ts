@@ -102,7 +102,14 @@ describe('a weak judged record', () => {
   it('still leads when its spec ran and showed the defect', () => {
     const shown = spec({
       covers: [coverage.id],
-      validation: { status: 'failed', runs: 1, millis: 1, message: null, coverage_gain: null, claim: 'defect' }
+      validation: {
+        status: 'failed',
+        runs: 1,
+        millis: 1,
+        message: null,
+        coverage_gain: null,
+        claim: 'defect'
+      }
     })
     const steps = nextSteps(
       [run({ findings: [coverage], specs: [shown] })],

@@ -144,7 +144,8 @@ function systemTextOnly(module: ModuleModel, source: RegexSource): boolean {
   let uses = 0
   for (const call of module.calls) {
     // The call the literal is written in: the same pattern elsewhere is another source.
-    if (call.loc.startLine > source.loc.startLine || call.loc.endLine < source.loc.startLine) continue
+    if (call.loc.startLine > source.loc.startLine || call.loc.endLine < source.loc.startLine)
+      continue
     const subject = subjectOf(call, (t) => t.trim().startsWith(literal))
     if (subject === undefined) continue
     if (!systemText(module, call, subject)) return false

@@ -49,6 +49,8 @@ export function runsInPage(module: ModuleModel, at: Location): boolean {
     (c) =>
       c.receiver !== undefined &&
       PAGE_RUNNERS.has(c.name) &&
-      (c.arguments ?? []).some((a) => a.kind === 'function' && a.loc !== undefined && within(at, a.loc))
+      (c.arguments ?? []).some(
+        (a) => a.kind === 'function' && a.loc !== undefined && within(at, a.loc)
+      )
   )
 }
