@@ -1,7 +1,7 @@
 // "What to do next": the few findings and specs a maintainer should act on first, across perspectives.
 // Chosen by risk on shipped code: first the classes independent judges found worth acting on, then those they
 // found true most often (the judged calibration, src/pipeline/calibration.ts), then severity, then confidence,
-// then a spec that already covers it.
+// then a spec that already covers it. A class judged true less than two times in three does not lead (weakRecord).
 // Running the specs decides too: a finding its spec showed to be a defect leads whatever its rank;
 // a finding its spec refuted is left out.
 // Pure and deterministic; both the job summary and the terminal report list the same items.
