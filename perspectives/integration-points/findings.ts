@@ -14,7 +14,7 @@ import type { EnvRead } from './env.js'
 import type { IntegrationMessageId } from './messages.js'
 import { cycleImport, cyclePath, type ModuleGraph } from './module-graph.js'
 import { literalPrefix, type Route } from '../shared/routes.js'
-import { browserScript } from '../shared/browser.js'
+import { browserScript, runsInPage } from '../shared/browser.js'
 
 export type Draft = FindingDraft<IntegrationMessageId>
 
@@ -363,6 +363,8 @@ export function httpWithoutTimeout(input: FindingInput): Draft[] {
     for (const site of p.sites) {
       const how = HTTP_REQUEST_OPS.get(site.operation)
       if (!how || !site.call) continue
+      // A fetch inside a function a browser page runs (`page.evaluate(...)`): the page's fetch, not Node's.
+      if (runsInPage(module, site.loc)) continue
       const keyword = how === 'keyword'
       const given = keyword
         ? (site.call.keywords ?? []).includes('timeout')

@@ -100,6 +100,60 @@ function formatOnly(
   return uses > 0
 }
 
+/** Files the operating system writes, read by their literal path: short, and no one else's input. */
+const SYSTEM_FILE = /^\/(proc|sys|etc)\//
+/** Calls that read a whole file, its path first. */
+const FILE_READS = new Set(['readFile', 'readFileSync'])
+
+/**
+ * The subject is a local bound to a read of a system file by its literal path (`const v = await
+ * fs.promises.readFile('/proc/version', 'utf8')`), every time it is bound in the function.
+ */
+function systemText(module: ModuleModel, call: CallSite, subject: string): boolean {
+  const names = identifiers(subject)
+  if (names.length !== 1) return false
+  const reads = module.calls.filter(
+    (c) => c.assignedTo === names[0] && c.enclosing === call.enclosing
+  )
+  const bound = (module.bindings ?? []).filter(
+    (b) => b.name === names[0] && b.enclosing === call.enclosing
+  )
+  return (
+    reads.length > 0 &&
+    reads.length === bound.length &&
+    reads.every((c) => {
+      const path = c.arguments?.[0]
+      return (
+        FILE_READS.has(c.name) &&
+        path?.kind === 'literal' &&
+        typeof path.value === 'string' &&
+        SYSTEM_FILE.test(path.value)
+      )
+    })
+  )
+}
+
+/**
+ * The pattern is written inline and every text it matches is a system file's (marp-cli's WSL check of
+ * /proc/version, a kernel string of about a hundred bytes, judged partly true in round 12): no caller can
+ * hand it the attack string, so it is not reported.
+ */
+function systemTextOnly(module: ModuleModel, source: RegexSource): boolean {
+  if (module.language === 'python') return false
+  const literal = `/${source.pattern}/`
+  let uses = 0
+  for (const call of module.calls) {
+    // The call the literal is written in: the same pattern elsewhere is another source.
+    if (call.loc.startLine > source.loc.startLine || call.loc.endLine < source.loc.startLine)
+      continue
+    const subject = subjectOf(call, (t) => t.trim().startsWith(literal))
+    if (subject === undefined) continue
+    if (!systemText(module, call, subject)) return false
+    uses++
+  }
+  return uses > 0 && constantName(module, source) === undefined
+}
+
 /**
  * `tool`: the package is a command-line tool (commandLineTool); a polynomial pattern then mostly meets
  * its own user's configuration (nodemon's watch patterns, judged not worth acting on in session 7) and is
@@ -129,6 +183,8 @@ export function catastrophicRegexes(
     const degree = result.complexity.type === 'polynomial' ? result.complexity.degree : 0
     // Only format strings the calling code writes reach it: no one feeds it the attack string.
     if (formatOnly(input.model, module, source)) continue
+    // Only a system file's text reaches it (/proc/version): no one feeds it the attack string.
+    if (systemTextOnly(module, source)) continue
     const ownInput = tool !== undefined && !exponential
     const severity: Severity = exponential ? 'high' : degree >= 3 && !ownInput ? 'medium' : 'low'
     const confidence: Confidence = result.complexity.isFuzz ? 'medium' : 'high'
