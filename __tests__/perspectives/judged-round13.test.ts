@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import scope from '../../perspectives/scope/index.js'
 import testPyramid from '../../perspectives/test-pyramid/index.js'
+import userExperience from '../../perspectives/user-experience/index.js'
 import { findings, rows } from './judged-helpers.js'
 
 describe('scope entryPointUntested (buku bukuserver/api.py)', () => {
@@ -49,5 +50,70 @@ describe('test-pyramid focusedTest (match-sorter src/__tests__/index.ts)', () =>
       ].join('\n')
     })
     expect(rows(found, 'focusedTest')).toEqual(['focusedTest src/__tests__/focused.test.js:3'])
+  })
+})
+
+describe('user-experience genericErrorMessage (webargs make_error key, buku prompt)', () => {
+  it('a key of a message table is not the message; a bare generic message is', async () => {
+    const fields = [
+      'class DelimitedList:', // 1
+      '    default_error_messages = {"invalid": "Not a valid delimited list."}', // 2
+      '', // 3
+      '    def make_error(self, key):', // 4
+      '        return ValueError(self.default_error_messages[key])', // 5
+      '', // 6
+      '    def parse(self, value):', // 7
+      '        if not isinstance(value, str):', // 8
+      '            raise self.make_error("invalid")', // 9
+      '        if value == "":', // 10
+      '            raise ValueError("invalid")', // 11
+      '        return value.split(",")', // 12
+      ''
+    ].join('\n')
+    const found = await findings(userExperience as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "fields"\nversion = "1.0"\n',
+      'fields/__init__.py': '',
+      'fields/core.py': fields
+    })
+    expect(rows(found, 'genericErrorMessage')).toEqual(['genericErrorMessage fields/core.py:11'])
+  })
+
+  it('a generic message printed under the line the user typed is low; elsewhere in the CLI it is medium', async () => {
+    const cli = [
+      'import sys', // 1
+      '', // 2
+      '', // 3
+      'def prompt():', // 4
+      '    while True:', // 5
+      "        line = input('> ')", // 6
+      "        if line not in ('a', 'b'):", // 7
+      "            print('Invalid input')", // 8
+      '            continue', // 9
+      '        return line', // 10
+      '', // 11
+      '', // 12
+      'def main(argv=None):', // 13
+      '    args = argv or sys.argv[1:]', // 14
+      '    if not args:', // 15
+      "        print('Invalid input')", // 16
+      '        return 2', // 17
+      '    return prompt()', // 18
+      '', // 19
+      '', // 20
+      "if __name__ == '__main__':", // 21
+      '    sys.exit(main())', // 22
+      ''
+    ].join('\n')
+    const found = await findings(userExperience as Perspective<string, unknown>, {
+      'pyproject.toml':
+        '[project]\nname = "tool"\nversion = "1.0"\n\n[project.scripts]\ntool = "tool.cli:main"\n',
+      'tool/__init__.py': '',
+      'tool/cli.py': cli
+    })
+    const generic = found.filter((f) => f.messageId === 'genericErrorMessage')
+    expect(generic.map((f) => `${f.startLine}:${f.severity}`).sort()).toEqual([
+      '16:medium',
+      '8:low'
+    ])
   })
 })

@@ -85,6 +85,34 @@ function severityOf(info: ModuleInfo): Severity {
   return info.cli || (info.module.jsxElements?.length ?? 0) > 0 ? 'medium' : 'low'
 }
 
+/** Calls that read a line the user just typed: a message printed after one sits under the input. */
+const PROMPT_READS = new Set(['input', 'raw_input', 'readline', 'rl.question'])
+
+/**
+ * A message shown in the same function that reads the user's typed line (buku's interactive prompt():
+ * `print('Invalid input')` under the command the user just entered, judged "medium overstates it"):
+ * the input is on the screen, so the message lacks only the remedy.
+ */
+function underTypedInput(info: ModuleInfo, at: CallSite): boolean {
+  if (!at.enclosing) return false
+  return info.module.calls.some(
+    (c) => c.enclosing === at.enclosing && (PROMPT_READS.has(c.callee) || PROMPT_READS.has(c.name))
+  )
+}
+
+/**
+ * The literal a factory is given is a key of a message table in the module (webargs' `raise
+ * self.make_error("invalid")` with `default_error_messages = {"invalid": "Not a valid delimited list."}`,
+ * judged false): the user sees the table's text, not the key.
+ */
+function messageKey(source: readonly string[], t: ThrowSite): boolean {
+  const factory = t.errorType?.split('.').pop() ?? ''
+  if (t.message === undefined || t.message === '' || !/^[a-z_]/.test(factory)) return false
+  const key = t.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const asKey = new RegExp(`(["'])${key}\\1\\s*:`)
+  return source.some((line) => asKey.test(line))
+}
+
 function throwMessage(
   info: ModuleInfo,
   t: ThrowSite
@@ -162,7 +190,7 @@ function caughtByCallers(info: ModuleInfo, t: ThrowSite): boolean {
 export function checkWording(input: CheckInput): Found[] {
   const out: Found[] = []
   for (const info of input.modules) {
-    const severity = severityOf(info)
+    const moduleSeverity = severityOf(info)
     const push = (
       at: ThrowSite | CallSite,
       kind: string,
@@ -170,7 +198,8 @@ export function checkWording(input: CheckInput): Found[] {
       shown: string,
       told: string,
       why: string,
-      key: string
+      key: string,
+      severity: Severity = moduleSeverity
     ): void => {
       out.push({
         info,
@@ -186,7 +215,7 @@ export function checkWording(input: CheckInput): Found[] {
           },
           severity,
           confidence: 'high',
-          rationale: `Severity ${severity}: ${severity === 'medium' ? 'the module talks to users (a command-line program or a UI component)' : 'the message reaches users through the callers that show it'}; confidence high: the message is a literal read from the code.`,
+          rationale: `Severity ${severity}: ${severity === 'medium' ? 'the module talks to users (a command-line program or a UI component)' : severity !== moduleSeverity ? 'the message is printed under the line the user just typed, so only the remedy is missing' : 'the message reaches users through the callers that show it'}; confidence high: the message is a literal read from the code.`,
           evidence: input.quote.evidence(info.module.path, at.loc),
           key,
           ...(at.enclosing ? { symbol: at.enclosing } : {})
@@ -196,6 +225,7 @@ export function checkWording(input: CheckInput): Found[] {
     for (const t of info.module.throws) {
       // A throw caught in the same function (by a catch-all or by its own type) is control flow, never shown to anyone.
       if (caughtLocally(info, t) || caughtByCallers(info, t)) continue
+      if (messageKey(input.quote.lines(info.module.path), t)) continue
       const found = throwMessage(info, t)
       if (!found) continue
       push(
@@ -225,7 +255,8 @@ export function checkWording(input: CheckInput): Found[] {
         `the message ${JSON.stringify(literal)}`,
         JSON.stringify(literal),
         'it names no cause, input or remedy',
-        `show:${call.enclosing ?? '<module>'}:${call.callee}:${normalise(literal)}`
+        `show:${call.enclosing ?? '<module>'}:${call.callee}:${normalise(literal)}`,
+        underTypedInput(info, call) ? 'low' : moduleSeverity
       )
     }
   }
