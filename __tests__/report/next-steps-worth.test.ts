@@ -97,7 +97,7 @@ describe('ordering by what judges found worth acting on', () => {
 })
 
 describe('the worth table', () => {
-  it('is the count of the judged verdicts with a worth verdict, by class (rounds 1-4 and 6-12)', () => {
+  it('is the count of the judged verdicts with a worth verdict, by class (rounds 1-4 and 6-13)', () => {
     const read = (
       name: string
     ): { perspective: string | null; message_id: string | null; claim: string; worth: string }[] =>
@@ -116,7 +116,8 @@ describe('the worth table', () => {
       ...read('judged-round9.json'),
       ...read('judged-round10.json'),
       ...read('judged-round11.json'),
-      ...read('judged-round12.json')
+      ...read('judged-round12.json'),
+      ...read('judged-round13.json')
     ]) {
       if (!r.perspective || !r.message_id || (r.worth !== 'yes' && r.worth !== 'no')) continue
       const id = `${r.perspective}/${r.message_id}`
