@@ -152,6 +152,71 @@ function developerNamed(subject: string, origin: Origin): boolean {
   )
 }
 
+/**
+ * A query's identifiers: the field list, table, order or group an ORM's query builder takes (thinkjs's
+ * `parseField(fields)`, `parseTable(table)`, judged false 19 times in session 16). The developer writes them
+ * in code (`model.field('id,name')`), and the same text goes unquoted into the SQL the module builds, so a
+ * hostile one would be injection first. A validator's `order(value)` rule on request data keeps its plain
+ * name and stays input.
+ */
+const QUERY_IDENTIFIER =
+  /^(?:fields?|columns?|cols|tables?|tableName|table_name|tableNames|order|orders|orderBy|order_by|group|groups|groupBy|group_by|sort|sortBy|sort_by|having|projection|relations?|indexes|indices|alias|limit)$/
+
+/** Query text the module writes: an SQL clause keyword in a string literal, or a MongoDB stage name. */
+const QUERY_TEXT =
+  /(?:^|[\s(])(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|LIMIT|AS|INSERT INTO|UPDATE|DELETE FROM|JOIN)(?:$|[\s(])|^\$(?:group|sort|project|match|limit|skip|lookup)$/
+
+function buildsQueries(module: ModuleModel): boolean {
+  return module.strings.some((s) => !s.inType && QUERY_TEXT.test(s.value))
+}
+
+function queryIdentifier(module: ModuleModel, subject: string, origin: Origin): boolean {
+  const entry = origin.entry?.param
+  const plain = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(codeOnly(subject))?.[1]
+  const named =
+    (entry !== undefined && QUERY_IDENTIFIER.test(entry)) ||
+    (plain !== undefined && QUERY_IDENTIFIER.test(plain))
+  return named && buildsQueries(module)
+}
+
+/** A string literal with nothing interpolated: `'a,b'`, `"id"`, `` `name` ``. */
+const STRING_LITERAL = /^\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`$\\]|\\.)*`)\s*$/
+
+/**
+ * Every call of the entry function in the package's shipped code gives the parameter a string literal, or
+ * nothing, or hands on its own caller's same-named method's parameter (`param(name) { return
+ * this.ctx.param(name) }`): the developer writes the value (thinkjs's `ctx.param('a,b')`, the names of
+ * request fields, not their values). At least one literal call is needed, so a function only callers outside call stays input.
+ */
+function literalAtEveryCall(model: CodeModel, origin: Origin): boolean {
+  const entry = origin.entry
+  if (!entry) return false
+  const name = entry.function.name
+  if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === 'constructor') return false
+  let literal = 0
+  // Tests call a library's functions with literal samples; only the shipped code says what it hands over.
+  for (const m of model.modules) {
+    if (m.isTest) continue
+    for (const c of m.calls) {
+      if (c.name !== name || c.isNew) continue
+      if (c.callee === 'call' || c.callee === 'apply') continue
+      const arg = c.args[entry.index]
+      if (arg === undefined) continue
+      if (STRING_LITERAL.test(arg)) {
+        literal++
+        continue
+      }
+      // A delegate: `param(name, value) { return this.ctx.param(name, value) }`.
+      const enclosingName = c.enclosing?.split('.').pop()
+      const passed = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(arg)?.[1]
+      const fn = m.functions.find((f) => f.qualifiedName === c.enclosing)
+      if (enclosingName === name && passed && fn?.params.some((p) => p.name === passed)) continue
+      return false
+    }
+  }
+  return literal > 0
+}
+
 /** The matched value is the developer's own text: a docstring, or template source the package compiles into code. */
 export function developerText(
   model: CodeModel,
@@ -164,6 +229,8 @@ export function developerText(
   if (origin.kind !== 'parameter') return false
   if (docstring(taint, call, subject, origin)) return true
   if (developerNamed(subject, origin)) return true
+  if (queryIdentifier(module, subject, origin)) return true
+  if (literalAtEveryCall(model, origin)) return true
   const fn = origin.entry?.function
   return fn !== undefined && compiledIntoCode(model, module, fn)
 }
