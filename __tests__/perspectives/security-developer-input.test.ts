@@ -1,7 +1,8 @@
 // The false shape of session 16's blind judge (docs/evaluation/sec19-verdicts.json, thinkjs 19 of 27): a
 // super-linear split of an ORM's field list or table name, which the developer writes in code and the
 // module puts unquoted into SQL. Beside it the true twins: the same split on a validator rule's request
-// value, and on a library's exported string parameter; and a method every shipped call gives a literal.
+// value, on a library's exported string parameter, and on an exported method the package itself calls
+// with a literal once (mime's `lookup('bin')`: other programs still call it with their text).
 import { describe, expect, it } from '@jest/globals'
 import security from '../../perspectives/security/index.js'
 import { runFixture, type FixtureRun } from './harness.js'
@@ -82,15 +83,15 @@ const orm = {
 }
 
 describe('security: developer-written input is not attacker text (ReDoS)', () => {
-  it('reports the request-value twin and the exported parameter, not the ORM identifiers or a literal-only method', async () => {
+  it('reports the request-value twin and the exported parameter, not the ORM identifiers', async () => {
     const result = await runFixture(security, orm)
     // parser.js:3 and :7 (field list, table) and context.js:4 (every shipped call a literal) are absent;
     // tags.js:2 stays: one shipped call is a literal, but the exported function takes any caller's text
     // too... only while some shipped call hands it non-literal text; here it is reported for the rule's
     // own twin, the validator (rules.js:3).
-    // parser.js:3 and :7 (a field list and a table the module puts into SQL) and context.js:4 (every
-    // shipped call gives a literal) are absent; the validator rule's value and the exported function a
-    // shipped caller hands a post's field are reported.
-    expect(at(result)).toEqual(['lib/rules.js:3', 'lib/tags.js:2'])
+    // parser.js:3 and :7 (a field list and a table the module puts into SQL) are absent; the validator
+    // rule's value, the exported method called with a literal inside, and the exported function a shipped
+    // caller hands a post's field are reported.
+    expect(at(result)).toEqual(['lib/context.js:4', 'lib/rules.js:3', 'lib/tags.js:2'])
   })
 })

@@ -179,44 +179,6 @@ function queryIdentifier(module: ModuleModel, subject: string, origin: Origin): 
   return named && buildsQueries(module)
 }
 
-/** A string literal with nothing interpolated: `'a,b'`, `"id"`, `` `name` ``. */
-const STRING_LITERAL = /^\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`$\\]|\\.)*`)\s*$/
-
-/**
- * Every call of the entry function in the package's shipped code gives the parameter a string literal, or
- * nothing, or hands on its own caller's same-named method's parameter (`param(name) { return
- * this.ctx.param(name) }`): the developer writes the value (thinkjs's `ctx.param('a,b')`, the names of
- * request fields, not their values). At least one literal call is needed, so a function only callers outside call stays input.
- */
-function literalAtEveryCall(model: CodeModel, origin: Origin): boolean {
-  const entry = origin.entry
-  if (!entry) return false
-  const name = entry.function.name
-  if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === 'constructor') return false
-  let literal = 0
-  // Tests call a library's functions with literal samples; only the shipped code says what it hands over.
-  for (const m of model.modules) {
-    if (m.isTest) continue
-    for (const c of m.calls) {
-      if (c.name !== name || c.isNew) continue
-      if (c.callee === 'call' || c.callee === 'apply') continue
-      const arg = c.args[entry.index]
-      if (arg === undefined) continue
-      if (STRING_LITERAL.test(arg)) {
-        literal++
-        continue
-      }
-      // A delegate: `param(name, value) { return this.ctx.param(name, value) }`.
-      const enclosingName = c.enclosing?.split('.').pop()
-      const passed = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(arg)?.[1]
-      const fn = m.functions.find((f) => f.qualifiedName === c.enclosing)
-      if (enclosingName === name && passed && fn?.params.some((p) => p.name === passed)) continue
-      return false
-    }
-  }
-  return literal > 0
-}
-
 /** The matched value is the developer's own text: a docstring, or template source the package compiles into code. */
 export function developerText(
   model: CodeModel,
@@ -230,7 +192,6 @@ export function developerText(
   if (docstring(taint, call, subject, origin)) return true
   if (developerNamed(subject, origin)) return true
   if (queryIdentifier(module, subject, origin)) return true
-  if (literalAtEveryCall(model, origin)) return true
   const fn = origin.entry?.function
   return fn !== undefined && compiledIntoCode(model, module, fn)
 }
