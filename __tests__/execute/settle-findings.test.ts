@@ -2,7 +2,7 @@
 // an unguarded merge is confirmed and certain, a guarded one whose control merge worked is dropped with
 // its spec, a method and a TypeScript source are left as inferred, other perspectives untouched.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { settlePollutionFindings } from '../../src/execute/settle-findings.js'
@@ -49,8 +49,7 @@ describe('settlePollutionFindings', () => {
   let dir = ''
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'settle-findings-'))
-    await rm(join(dir, 'lib'), { recursive: true, force: true })
-    await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'lib')))
+    await mkdir(join(dir, 'lib'))
     await writeFile(join(dir, 'lib', 'merge.js'), lib)
   })
   afterAll(async () => {
