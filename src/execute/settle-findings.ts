@@ -36,6 +36,11 @@ function exportName(f: Finding): string | undefined {
   return /^[A-Za-z_$][\w$]*$/.test(symbol) ? symbol : '\u0000'
 }
 
+/** Whether any run has a claim this stage can settle (the stage is skipped, and not logged, otherwise). */
+export function hasSettleable(runs: readonly PerspectiveRun[]): boolean {
+  return runs.some((r) => r.meta.id === 'security' && r.findings.some(settleable))
+}
+
 export async function settlePollutionFindings(
   root: string,
   runs: readonly PerspectiveRun[],

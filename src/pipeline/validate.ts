@@ -11,7 +11,7 @@ import { validateSpecs, type StageOutcome } from '../execute/stage.js'
 import type { ProbeTarget } from '../execute/probe-targets.js'
 import type { Calibration } from './calibration.js'
 import { heldProbedSpecs, withProbedDefects } from './probed-findings.js'
-import { settlePollutionFindings } from '../execute/settle-findings.js'
+import { hasSettleable, settlePollutionFindings } from '../execute/settle-findings.js'
 import type { Logger } from '../log.js'
 import type { ValidationSummary } from '../report/types.js'
 import { packageInits } from '../specs/python-packages.js'
@@ -81,7 +81,7 @@ export async function validateRuns(
   }
   // A prototype-pollution claim is settled by calling the function: confirmed, refuted (dropped) or left.
   const settled =
-    config.validate === 'false'
+    config.validate === 'false' || !hasSettleable(runs)
       ? { runs, notes: [] }
       : await stage(logger, 'Settle prototype-pollution claims', () =>
           settlePollutionFindings(config.root, runs)
