@@ -34,7 +34,18 @@ const merge = [
   'function mergeInto(options) {',
   '  return merge(options.target || {}, options.source || {})',
   '}',
-  'module.exports = { merge, safeMerge, mergeInto, version: "1" }',
+  '// A deep flag first: without it, a shallow copy that a reference-only control would take for a merge.',
+  'function extend(...args) {',
+  '  const deep = typeof args[0] === "boolean" ? args.shift() : false',
+  '  const [target, ...sources] = args',
+  '  for (const source of sources)',
+  '    for (const key in source) {',
+  '      if (deep && isObject(source[key])) target[key] = extend(true, isObject(target[key]) ? target[key] : {}, source[key])',
+  '      else target[key] = source[key]',
+  '    }',
+  '  return target',
+  '}',
+  'module.exports = { merge, safeMerge, mergeInto, extend, version: "1" }',
   ''
 ].join('\n')
 
@@ -86,6 +97,11 @@ describe('settlePollution', () => {
   it('refutes a merge that skips __proto__, constructor and prototype: its control merge worked', async () => {
     const settled = await settlePollution(dir, join(dir, 'merge.cjs'), 'safeMerge')
     expect(settled).toEqual({ verdict: 'refuted', refutedBy: 'a deep merge f(target, source)' })
+  }, 30_000)
+
+  it('confirms a merge behind a deep flag, which a shallow control would have refuted', async () => {
+    const settled = await settlePollution(dir, join(dir, 'merge.cjs'), 'extend')
+    expect(settled).toEqual({ verdict: 'confirmed', shape: 'f(true, {}, P)' })
   }, 30_000)
 
   it('settles nothing for a function the shapes do not fit', async () => {

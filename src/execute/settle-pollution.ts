@@ -32,6 +32,9 @@ const SHAPES: [string, string][] = [
   ['f(P)', `[JSON.parse('{"__proto__":{"${MARKER}":true}}')]`],
   ['f({}, {}, P)', `[{}, {}, JSON.parse('{"__proto__":{"${MARKER}":true}}')]`],
   ['f({}, C)', `[{}, JSON.parse('{"constructor":{"prototype":{"${MARKER}":true}}}')]`],
+  // jQuery-style deep flag first (just-extend, extend): without it such a merge only copies references.
+  ['f(true, {}, P)', `[true, {}, JSON.parse('{"__proto__":{"${MARKER}":true}}')]`],
+  ['f(true, {}, C)', `[true, {}, JSON.parse('{"constructor":{"prototype":{"${MARKER}":true}}}')]`],
   ["f({}, '__proto__.m', true)", `[{}, '__proto__.${MARKER}', true]`],
   ["f({}, 'constructor.prototype.m', true)", `[{}, 'constructor.prototype.${MARKER}', true]`],
   ["f({}, ['__proto__', 'm'], true)", `[{}, ['__proto__', '${MARKER}'], true]`],
@@ -45,10 +48,17 @@ const SHAPES: [string, string][] = [
 // result (`done(t, r)` true when the work was done). Every payload of SHAPES has run by then without
 // polluting; one that threw was stopped too (a guard may throw on `__proto__`).
 const FAMILIES: { shown: string; control: string; done: string }[] = [
+  // A deep merge keeps the target's nested keys (`a.x`) beside the source's (`a.b`); a shallow copy, which
+  // a merge behind a deep flag does without it, replaces `a` and proves nothing.
   {
     shown: 'a deep merge f(target, source)',
-    control: `[{}, { a: { b: 1 } }]`,
-    done: `(t, r) => (t && t.a && t.a.b === 1) || (r && r.a && r.a.b === 1)`
+    control: `[{ a: { x: 1 } }, { a: { b: 1 } }]`,
+    done: `(t, r) => [t, r].some((o) => o && o.a && o.a.x === 1 && o.a.b === 1)`
+  },
+  {
+    shown: 'a deep merge f(true, target, source)',
+    control: `[true, { a: { x: 1 } }, { a: { b: 1 } }]`,
+    done: `(t, r) => [t, r].some((o) => o && o.a && o.a.x === 1 && o.a.b === 1)`
   },
   {
     shown: "a path setter f(target, 'a.b', value)",
@@ -86,7 +96,7 @@ for (const [shown, args] of shapes) {
 const families = [${FAMILIES.map((g) => `[${JSON.stringify(g.shown)}, () => ${g.control}, ${g.done}]`).join(', ')}]
 for (const [shown, control, done] of families) {
   let worked = false
-  try { const args = control(); let r = f(...args); if (r && typeof r.then === 'function') r = await r; worked = !!done(args[0], r) } catch {}
+  try { const args = control(); let r = f(...args); if (r && typeof r.then === 'function') r = await r; worked = !!done(args[0] === true ? args[1] : args[0], r) } catch {}
   if (worked) {
     console.log(JSON.stringify({ verdict: 'refuted', refutedBy: shown })); process.exit(0)
   }
