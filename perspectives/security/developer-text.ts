@@ -152,6 +152,57 @@ function developerNamed(subject: string, origin: Origin): boolean {
   )
 }
 
+/**
+ * A query's identifiers: the field list, table, order or group an ORM's query builder takes (thinkjs's
+ * `parseField(fields)`, `parseTable(table)`, judged false 19 times in session 16). The developer writes them
+ * in code (`model.field('id,name')`), and the same text goes unquoted into the SQL the module builds, so a
+ * hostile one would be injection first. A validator's `order(value)` rule on request data keeps its plain
+ * name and stays input.
+ */
+const QUERY_IDENTIFIER =
+  /^(?:fields?|columns?|cols|tables?|tableName|table_name|tableNames|order|orders|orderBy|order_by|group|groups|groupBy|group_by|sort|sortBy|sort_by|having|projection|relations?|indexes|indices|alias|limit)$/
+
+/** Query text: an SQL clause keyword in a string literal, or a MongoDB stage or operator name. */
+const QUERY_TEXT =
+  /(?:^|[\s(])(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|LIMIT|AS|INSERT INTO|UPDATE|DELETE FROM|JOIN)(?:$|[\s(])|^\$(?:group|sort|project|match|limit|skip|lookup|in|nin|gt|gte|lt|lte|ne|or|and|set|exists|regex)$/
+
+function writesQueryText(module: ModuleModel): boolean {
+  return module.strings.some((s) => !s.inType && QUERY_TEXT.test(s.value))
+}
+
+/** The package folder a module belongs to: the path before its `lib/` or `src/` folder, else its folder. */
+function packageFolder(path: string): string {
+  const m = /^(.*?)(?:^|\/)(?:lib|src)\//.exec(path)
+  return m ? m[1] : path.slice(0, path.lastIndexOf('/') + 1)
+}
+
+/**
+ * The module is part of a query builder: it, or another shipped module of its package, writes query text
+ * (thinkjs's model.js hands `getField`'s list to the parser that writes the SQL).
+ */
+function buildsQueries(model: CodeModel, module: ModuleModel): boolean {
+  if (writesQueryText(module)) return true
+  const folder = packageFolder(module.path)
+  return model.modules.some(
+    (m) =>
+      !m.isTest && m.path !== module.path && packageFolder(m.path) === folder && writesQueryText(m)
+  )
+}
+
+function queryIdentifier(
+  model: CodeModel,
+  module: ModuleModel,
+  subject: string,
+  origin: Origin
+): boolean {
+  const entry = origin.entry?.param
+  const plain = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(codeOnly(subject))?.[1]
+  const named =
+    (entry !== undefined && QUERY_IDENTIFIER.test(entry)) ||
+    (plain !== undefined && QUERY_IDENTIFIER.test(plain))
+  return named && buildsQueries(model, module)
+}
+
 /** The matched value is the developer's own text: a docstring, or template source the package compiles into code. */
 export function developerText(
   model: CodeModel,
@@ -164,6 +215,7 @@ export function developerText(
   if (origin.kind !== 'parameter') return false
   if (docstring(taint, call, subject, origin)) return true
   if (developerNamed(subject, origin)) return true
+  if (queryIdentifier(model, module, subject, origin)) return true
   const fn = origin.entry?.function
   return fn !== undefined && compiledIntoCode(model, module, fn)
 }

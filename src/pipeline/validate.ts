@@ -11,6 +11,7 @@ import { validateSpecs, type StageOutcome } from '../execute/stage.js'
 import type { ProbeTarget } from '../execute/probe-targets.js'
 import type { Calibration } from './calibration.js'
 import { heldProbedSpecs, withProbedDefects } from './probed-findings.js'
+import { hasSettleable, settlePollutionFindings } from '../execute/settle-findings.js'
 import type { Logger } from '../log.js'
 import type { ValidationSummary } from '../report/types.js'
 import { packageInits } from '../specs/python-packages.js'
@@ -78,7 +79,16 @@ export async function validateRuns(
       })
     }
   }
-  const updated = withProbedDefects(runs, result.probed ?? [], calibration).map((run) => {
+  // A prototype-pollution claim is settled by calling the function: confirmed, refuted (dropped) or left.
+  const settled =
+    config.validate === 'false' || !hasSettleable(runs)
+      ? { runs, notes: [] }
+      : await stage(logger, 'Settle prototype-pollution claims', () =>
+          settlePollutionFindings(config.root, runs)
+        )
+  if (settled.notes.length > 0)
+    logger.info(`Prototype pollution settled by calling the function: ${settled.notes.join('; ')}`)
+  const updated = withProbedDefects(settled.runs, result.probed ?? [], calibration).map((run) => {
     const validated: PerspectiveRun = {
       ...run,
       specs: run.specs.map((spec) => {
@@ -89,7 +99,10 @@ export async function validateRuns(
     // A finding its spec refuted no longer weighs in the risk.
     return { ...validated, risk: riskAfterValidation(validated) }
   })
-  const outcomes = [...result.outcomes.values()]
+  // A spec that went with its refuted finding is neither delivered nor counted.
+  const kept = new Set(settled.runs.flatMap((r) => r.specs.map((spec) => spec.id)))
+  const gone = new Set(items.map((i) => i.spec.id).filter((id) => !kept.has(id)))
+  const outcomes = [...result.outcomes.values()].filter((o) => !gone.has(o.spec.id))
   const delivered = outcomes.filter((o) => o.deliver)
   const ranked = rankBacklogByCoverage(
     updated,
