@@ -172,6 +172,24 @@ describe('detectTarget', () => {
     ).toBe('jest')
   })
 
+  it('chooses pytest when only Python has tests and nothing declares a JavaScript package (buku)', () => {
+    // A Python application shipping a browser bundle bigger than its Python code.
+    const modules = [
+      mod('buku.py', 'python', 6000),
+      mod('server/static/js/Chart.js', 'javascript', 14384),
+      mod('tests/test_buku.py', 'python', 800, 'pytest')
+    ]
+    const result = detectTargetWithReason(facts([manifest('pyproject.toml')]), modules)
+    expect(plain(result.target)).toEqual({ framework: 'pytest', language: 'python' })
+    expect(result.reason).toContain(
+      'its 1 test file(s) are Python (the 14384 lines of JavaScript have no tests and no package.json)'
+    )
+    // With a package.json the JavaScript side is a project too: lines decide, as before.
+    expect(
+      detectTarget(facts([manifest('pyproject.toml'), manifest('package.json')]), modules).framework
+    ).toBe('node:test')
+  })
+
   it('reads a pytest dependency with a version from requirements', () => {
     const result = detectTargetWithReason(
       facts([manifest('requirements', { dependencies: ['pytest>=8.0', 'requests==2.31'] })]),

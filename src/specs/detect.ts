@@ -4,8 +4,9 @@
 // node-test), mocha, pytest; language ts|typescript|js|javascript (pytest is always Python). Without
 // a language the detected one is used. Examples: `vitest`, `jest:js`, `node:test:ts`, `pytest`.
 //
-// Detection: the language family first (Python when Python has more lines than JavaScript/TypeScript
-// among the modules, tests included; with no source at all the manifests decide), then the project's
+// Detection: the language family first (the language of the tests when the other family has no tests and
+// no manifest; else Python when Python has more lines than JavaScript/TypeScript among the modules, tests
+// included; with no source at all the manifests decide), then the project's
 // test layout (layout.ts: the runner from test scripts, config files, dependencies and, as the
 // tie-breaker, the test files' style; language, module system, placement and imports from the tests).
 // Defaults: JavaScript/TypeScript -> node:test (needs nothing installed); Python -> pytest; no
@@ -121,8 +122,17 @@ function detect(
   const pythonManifests = facts.manifests.filter((m) =>
     ['pyproject.toml', 'setup.cfg', 'setup.py', 'requirements'].includes(m.kind)
   )
+  const isJs = (m: ModuleModel): boolean =>
+    ['typescript', 'tsx', 'javascript', 'jsx'].includes(m.language)
+  const pyTests = modules.filter((m) => m.isTest && m.language === 'python').length
+  const jsTests = modules.filter((m) => m.isTest && isJs(m)).length
   let family: 'js' | 'python' | null = null
-  if (pyLines > jsLines) family = 'python'
+  // The tests' language decides before line counts, when the other family has neither tests nor a
+  // manifest: buku's pytest suite beside a 14,000-line browser bundle (Chart.js) is a Python project.
+  const pythonByTests = pyTests > 0 && jsTests === 0 && packageJsons.length === 0
+  if (pythonByTests) family = 'python'
+  else if (jsTests > 0 && pyTests === 0 && pythonManifests.length === 0) family = 'js'
+  else if (pyLines > jsLines) family = 'python'
   else if (jsLines > 0) family = 'js'
   else if (packageJsons.length > 0) family = 'js'
   else if (pythonManifests.length > 0) family = 'python'
@@ -142,7 +152,9 @@ function detect(
   const layout = detectLayout(facts, modules, family, forced)
   const languageWhy =
     layout.language === 'python'
-      ? `mostly Python (${pyLines} lines)`
+      ? pythonByTests && pyLines <= jsLines
+        ? `its ${pyTests} test file(s) are Python (the ${jsLines} lines of JavaScript have no tests and no package.json)`
+        : `mostly Python (${pyLines} lines)`
       : layout.language === 'typescript'
         ? 'TypeScript'
         : 'JavaScript'
