@@ -206,6 +206,21 @@ describe('loadRepository without git (directory walk)', () => {
     expect(repo.skipped.vendored.examples).toEqual(['top/y.ts'])
   })
 
+  test("a library copied into a page's asset folder is vendored by its release banner (buku's Chart.js)", async () => {
+    const root = tempDir()
+    const banner =
+      '/*!\n * Chart.js\n * http://chartjs.org/\n * Version: 2.7.2\n *\n * Copyright 2018 Chart.js Contributors\n * Released under the MIT license\n */\n'
+    writeFiles(root, {
+      'server/static/js/Chart.js': `${banner}(function () { return 1 })()\n`,
+      // The project's own script beside it, and the same banner outside an asset folder: read.
+      'server/static/js/filters.js': '/* Filters for the bookmark list. */\nvar f = 1\n',
+      'src/chart.js': `${banner}export const chart = 1\n`
+    })
+    const repo = await loadRepository(root)
+    expect(repo.files.map((f) => f.path)).toEqual(['server/static/js/filters.js', 'src/chart.js'])
+    expect(repo.skipped.vendored.examples).toEqual(['server/static/js/Chart.js'])
+  })
+
   test('bad options and paths give configuration errors that say what to fix', async () => {
     const root = tempDir()
     writeFiles(root, { 'file.ts': '' })

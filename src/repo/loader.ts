@@ -12,6 +12,7 @@ import { type ListedPath, listByWalking, listWithGit } from './list-files.js'
 import { mapLimit } from './map-limit.js'
 import {
   hasGeneratedHeader,
+  hasVendorBanner,
   isGeneratedPath,
   isMinifiedName,
   isVendoredPath,
@@ -90,6 +91,8 @@ export async function loadRepository(
   outcomes.forEach((outcome, index) => {
     const path = candidates[index].path
     if (outcome.kind === 'source') files.push(outcome.file)
+    // Counted with the other vendored paths below.
+    else if (outcome.kind === 'skipped' && outcome.reason === 'vendored') vendored.add(path)
     else if (outcome.kind === 'skipped') tally.add(outcome.reason, path)
     if (
       outcome.kind === 'skipped' &&
@@ -152,6 +155,8 @@ async function inspect(entry: ListedPath, context: Context): Promise<Outcome> {
   // An explicit `-linguist-generated` overrides the header check too.
   if (generatedAttribute !== false && hasGeneratedHeader(text))
     return { kind: 'skipped', reason: 'generated', listed: true }
+  if (context.attributes.value(path, 'linguist-vendored') !== false && hasVendorBanner(path, text))
+    return { kind: 'skipped', reason: 'vendored', listed: true }
   return { kind: 'source', file: { path, language, bytes: bytes.length, text } }
 }
 

@@ -87,3 +87,22 @@ export function hasGeneratedHeader(text: string): boolean {
   // "DO NOT EDIT THIS LINE" guards one line (tomli's bump2version `__version__`), not a generated file.
   return head.includes('@generated') || /DO NOT EDIT(?! THIS LINE)/.test(head)
 }
+
+/** Folders a web page's assets are served from: a copied library lands here beside the project's own scripts. */
+const ASSET_FOLDERS: ReadonlySet<string> = new Set(['static', 'public', 'assets', 'www', 'htdocs'])
+
+/**
+ * A third-party library copied into a page's asset folder, known by its release banner: a leading comment
+ * with a version and a copyright or licence line (buku's `bukuserver/static/.../Chart.js`, "Chart.js /
+ * Version: 2.7.2 / Copyright 2018 Chart.js Contributors", 14,384 lines that made it a "JavaScript" project).
+ */
+export function hasVendorBanner(path: string, text: string): boolean {
+  if (!/\.[cm]?js$/.test(path) || !directories(path).some((part) => ASSET_FOLDERS.has(part)))
+    return false
+  const banner = /^\s*\/\*[\s\S]{0,1200}?\*\//.exec(text)?.[0]
+  if (!banner) return false
+  return (
+    /\b(version:?\s*|v)\d+\.\d+\.\d+/i.test(banner) &&
+    /\b(copyright|\(c\)|licen[cs]ed?)\b/i.test(banner)
+  )
+}
