@@ -240,7 +240,7 @@ describe("probing only what the package offers (filesize's internal helper, judg
   it('with a shipped .d.ts: a helper it does not name is not probed, its parameter types replace the JSDoc ones, the exported defect is reported', async () => {
     const result = await run('probe-js-entry')
     // resolveSymbol('') would crash; format's declared 'iec' | 'jedec' never reach the crash; the
-    // helper twice's wrong example is not run.
+    // helper twice's wrong example is not run; third's `0.333`, the value printed to three digits, is no defect.
     expect(reported(result).sort()).toEqual(['crash:filesize', 'example:plural'])
     const crash = (result.probed ?? []).find((p) => p.defect?.kind === 'crash')!
     expect(crash.defect).toMatchObject({ args: '0', at: { file: 'src/index.js', line: 11 } })

@@ -112,9 +112,7 @@ describePython('probing an installed Python project (probe-py)', () => {
       want: '0.4',
       got: '0.25'
     })
-    expect(find('example', 'quarter')?.message).toContain(
-      'documents `0.4`; the code gives `0.25`'
-    )
+    expect(find('example', 'quarter')?.message).toContain('documents `0.4`; the code gives `0.25`')
   })
 
   it('a round trip that loses a value is found with the value and the result', () => {
