@@ -278,7 +278,7 @@ describe("probing only what the package offers (filesize's internal helper, judg
 })
 
 describe('stated results in JSDoc @example blocks', () => {
-  it('reads `===`, `// =>` and `// returns` with a plain value, of calls to the documented function only', async () => {
+  it('reads `===`, `// =>` and `// returns` with a plain value, of calls to the documented function only (by name or on one namespace)', async () => {
     const ts = await loadTypeScript()
     const text = [
       "  camelCase('$catDog') === 'catDog'",
@@ -286,7 +286,10 @@ describe('stated results in JSDoc @example blocks', () => {
       '  camelCase(x) === 1',
       "  other('a') === 'a'",
       "  camelCase('b') // returns a camel-cased string",
-      "  camelCase('c') //=> [1, -2, { a: null }]"
+      "  camelCase('c') //=> [1, -2, { a: null }]",
+      "  R.camelCase('d', 'e');    //=> 'dE'",
+      "  R.other('d') //=> 'd'",
+      "  a.b.camelCase('f') //=> 'f'"
     ].join('\n')
     expect(statedResults(ts, 'camelCase', text, 10)).toEqual([
       {
@@ -309,7 +312,9 @@ describe('stated results in JSDoc @example blocks', () => {
         args: "'c'",
         want: '[1, -2, { a: null }]',
         line: 15
-      }
+      },
+      // On the package's namespace, as ramda's and remeda's examples call it: run by name.
+      { name: 'camelCase', call: "camelCase('d', 'e')", args: "'d', 'e'", want: "'dE'", line: 16 }
     ])
   })
 })
