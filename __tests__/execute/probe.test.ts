@@ -112,6 +112,11 @@ describePython('probing an installed Python project (probe-py)', () => {
       want: '0.4',
       got: '0.25'
     })
+    // Shown as an object of an optional package that is not installed (bigtree's ishow and IPython): a plan line.
+    expect(find('example', 'card')).toBeUndefined()
+    expect(result.notes.filter((n) => n.includes('textkit/printed.py'))).toEqual([
+      "the docstring example `card('hi')` of card (textkit/printed.py:68) is no expectation: its output is an object of notebook_shower_absent, which is not installed here (an optional dependency the example needs)"
+    ])
     expect(find('example', 'quarter')?.message).toContain('documents `0.4`; the code gives `0.25`')
   })
 

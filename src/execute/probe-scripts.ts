@@ -533,6 +533,9 @@ def _judge_example(test, setup, globs, provided, example, got, error, runs):
     line = None if test.lineno is None else test.lineno + example.lineno + 1
     if error is not None and isinstance(error, SyntaxError) and (getattr(error, 'filename', '') or '').startswith('<doctest'):
         return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'the example is not valid Python (SyntaxError): the documentation needs the fix, the code is not reached'}
+    absent = _absent_shower(example.want)
+    if absent is not None:
+        return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'its output is an object of ' + absent + ', which is not installed here (an optional dependency the example needs)'}
     if error is not None and _needs_data(error):
         return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'it needs data the project has its users download (' + type(error).__name__ + '), not installed here'}
     # Not deterministic or not self-contained: what its statements read, what it read at run time, or a second run.
@@ -559,6 +562,17 @@ def _judge_example(test, setup, globs, provided, example, got, error, runs):
     return {'kind': 'example', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example), **({'setup': setup} if setup else {}), **({'provided': provided} if provided else {})}
 # Data a project has its users download after installing (TextBlob's corpora: MissingCorpusError, "python -m
 # textblob.download_corpora"; NLTK's LookupError "Resource ... not found"): its absence is this machine's, not the code's.
+# An output shown as another package's object (<IPython.core.display.HTML object>): the example needs that
+# package, an optional one the module stubs out when it is absent (bigtree's ishow, observe20).
+_SHOWN_OBJECT = re.compile(r'<(?:class \'|module \')?([A-Za-z_]\w*)\.[\w.]+(?: object|\'>)')
+def _absent_shower(want):
+    for root in _SHOWN_OBJECT.findall(want or ''):
+        if root == mod.__name__.split('.')[0]: continue
+        try:
+            if importlib.util.find_spec(root) is None: return root
+        except (ImportError, ValueError):
+            return root
+    return None
 _DATA_ERROR = re.compile(r'^Missing\w*(?:Corpus|Corpora|Data|Resource|Model)\w*$')
 _DATA_MESSAGE = re.compile(r'python -m \S*download|\.download\(|\bResource \S+ not found')
 def _needs_data(error):
