@@ -240,7 +240,7 @@ describe("probing only what the package offers (filesize's internal helper, judg
   it('with a shipped .d.ts: a helper it does not name is not probed, its parameter types replace the JSDoc ones, the exported defect is reported', async () => {
     const result = await run('probe-js-entry')
     // resolveSymbol('') would crash; format's declared 'iec' | 'jedec' never reach the crash; the
-    // helper twice's wrong example is not run.
+    // helper twice's wrong example is not run; third's `0.333`, the value printed to three digits, is no defect.
     expect(reported(result).sort()).toEqual(['crash:filesize', 'example:plural'])
     const crash = (result.probed ?? []).find((p) => p.defect?.kind === 'crash')!
     expect(crash.defect).toMatchObject({ args: '0', at: { file: 'src/index.js', line: 11 } })
@@ -278,7 +278,7 @@ describe("probing only what the package offers (filesize's internal helper, judg
 })
 
 describe('stated results in JSDoc @example blocks', () => {
-  it('reads `===`, `// =>` and `// returns` with a plain value, of calls to the documented function only', async () => {
+  it('reads `===`, `// =>` and `// returns` with a plain value, of calls to the documented function only (by name or on one namespace)', async () => {
     const ts = await loadTypeScript()
     const text = [
       "  camelCase('$catDog') === 'catDog'",
@@ -286,7 +286,10 @@ describe('stated results in JSDoc @example blocks', () => {
       '  camelCase(x) === 1',
       "  other('a') === 'a'",
       "  camelCase('b') // returns a camel-cased string",
-      "  camelCase('c') //=> [1, -2, { a: null }]"
+      "  camelCase('c') //=> [1, -2, { a: null }]",
+      "  R.camelCase('d', 'e');    //=> 'dE'",
+      "  R.other('d') //=> 'd'",
+      "  a.b.camelCase('f') //=> 'f'"
     ].join('\n')
     expect(statedResults(ts, 'camelCase', text, 10)).toEqual([
       {
@@ -309,7 +312,9 @@ describe('stated results in JSDoc @example blocks', () => {
         args: "'c'",
         want: '[1, -2, { a: null }]',
         line: 15
-      }
+      },
+      // On the package's namespace, as ramda's and remeda's examples call it: run by name.
+      { name: 'camelCase', call: "camelCase('d', 'e')", args: "'d', 'e'", want: "'dE'", line: 16 }
     ])
   })
 })

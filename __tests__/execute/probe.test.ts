@@ -96,6 +96,30 @@ describePython('probing an installed Python project (probe-py)', () => {
     expect(example?.delivered).toBe(true)
   })
 
+  it('a stated result is held to the value the code gives, not to how it is printed (observe19 D2)', () => {
+    // An old repr of the same value, a float stated to three digits, a number type that prints its name.
+    for (const symbol of ['Span', 'third', 'share']) expect(find('example', symbol)).toBeUndefined()
+    // A value that differs is reported by file and line with both, printed form or not.
+    expect(find('example', 'pages')?.defect).toMatchObject({
+      line: 50,
+      source: 'pages(1, 5)',
+      want: 'Span(1, 6)',
+      got: "Span('1-5')"
+    })
+    expect(find('example', 'quarter')?.defect).toMatchObject({
+      line: 59,
+      source: 'quarter(1)',
+      want: '0.4',
+      got: '0.25'
+    })
+    // Shown as an object of an optional package that is not installed (bigtree's ishow and IPython): a plan line.
+    expect(find('example', 'card')).toBeUndefined()
+    expect(result.notes.filter((n) => n.includes('textkit/printed.py'))).toEqual([
+      "the docstring example `card('hi')` of card (textkit/printed.py:68) is no expectation: its output is an object of notebook_shower_absent, which is not installed here (an optional dependency the example needs)"
+    ])
+    expect(find('example', 'quarter')?.message).toContain('documents `0.4`; the code gives `0.25`')
+  })
+
   it('a round trip that loses a value is found with the value and the result', () => {
     const trip = find('round-trip', 'decode')
     expect(trip?.defect).toMatchObject({
@@ -137,7 +161,9 @@ describePython('probing an installed Python project (probe-py)', () => {
       'example:double',
       'example:language',
       'example:padded',
+      'example:pages',
       'example:parts',
+      'example:quarter',
       'round-trip:decode'
     ])
   })
@@ -302,6 +328,8 @@ describePython('probing an installed Python project (probe-py)', () => {
       ['textkit/orders.py', 25],
       ['textkit/pipe.py', 13],
       ['textkit/pipe.py', 73],
+      ['textkit/printed.py', 50],
+      ['textkit/printed.py', 59],
       ['textkit/shown.py', PADDED_LINE],
       ['textkit/words.py', 27]
     ])

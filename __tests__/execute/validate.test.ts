@@ -160,6 +160,42 @@ describe('vitest (TypeScript)', () => {
   })
 })
 
+describe("an npm workspace package with its own runner configuration (remeda's layout)", () => {
+  let ws: { dir: string; remove(): Promise<void> }
+  let result: Awaited<ReturnType<typeof executeSpecs>>
+  // Passes only under packages/calc/vitest.config.ts, whose set-up file sets calcSetUp: run from the
+  // repository root, vitest finds no configuration and the spec fails.
+  const code = `import { expect, it } from 'vitest'\nimport { sum } from '../src/sum.js'\nit('adds under its package set-up', () => { expect(sum(2, 3)).toBe(5); expect((globalThis as { calcSetUp?: string }).calcSetUp).toBe('calc') })\n`
+  beforeAll(async () => {
+    ws = await fixtureWorkspace('workspace-vitest')
+    result = await executeSpecs(
+      [
+        {
+          id: 'one',
+          path: 'packages/calc/test/sum.more.test.ts',
+          framework: 'vitest',
+          language: 'typescript',
+          code
+        },
+        {
+          id: 'two',
+          path: 'packages/calc/test/sum.again.test.ts',
+          framework: 'vitest',
+          language: 'typescript',
+          code
+        }
+      ],
+      { ...base, runs: 3, workspace: ws.dir }
+    )
+  }, 240_000)
+  afterAll(() => ws.remove())
+
+  it('a spec laid in the package runs from it, under its configuration, with the hoisted runner', () => {
+    expect(result.results.get('one')).toMatchObject({ status: 'passed', runs: 3 })
+    expect(result.results.get('two')).toMatchObject({ status: 'passed', runs: 3 })
+  })
+})
+
 describe('mocha (JavaScript)', () => {
   let ws: { dir: string; remove(): Promise<void> }
   let result: Awaited<ReturnType<typeof executeSpecs>>

@@ -3,6 +3,7 @@
 // not to throw says little about what the code does. Such a spec stays a plan item unless running it
 // adds coverage over the project's suite.
 import type { SpecDraft } from '../specs/types.js'
+import type { SAME_BEHAVIOUR } from './same-behaviour.js'
 
 /** Why a spec is a plan item rather than a test to commit (the summary counts them by this). */
 export type WeakAssertion =
@@ -19,7 +20,7 @@ const ONE_VALUE_ROWS = 3
  * branch the project's suite does not: validated, kept in the plan, not delivered.
  */
 export const REDUNDANT = 'behaviour spec redundant with the suite'
-export type PlanItemKind = WeakAssertion | typeof REDUNDANT
+export type PlanItemKind = WeakAssertion | typeof REDUNDANT | typeof SAME_BEHAVIOUR
 
 /** Null when the draft asserts behaviour (a returned value or an error type), else what it asserts instead. */
 export function weakAssertion(draft: SpecDraft): WeakAssertion | null {

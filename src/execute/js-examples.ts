@@ -1,7 +1,7 @@
 // The JSDoc `@example` lines of a module's named functions that state a result, read by the
 // TypeScript compiler's parser, for the defect probe to run as Python's doctest runs a docstring:
-// `camelCase('$catDog') === 'catDog'`, `ms('2h') // => 7200000`, `add(1, 2) //=> 3`. Only a call of
-// the documented function on the left and a plain value on the right (a literal, an array or object
+// `camelCase('$catDog') === 'catDog'`, `ms('2h') // => 7200000`, `R.add(1, 2) //=> 3`. Only a call of
+// the documented function (by name, or on a namespace: `R.add`) on the left and a plain value on the right (a literal, an array or object
 // of them) count: anything else (a variable set up earlier, a prose result) is no stated result.
 import type * as TS from 'typescript'
 
@@ -92,12 +92,18 @@ export function statedResults(
       const call = parseExpression(ts, m.groups.call)
       const want = parseExpression(ts, m.groups.want)
       if (!call || !want || !ts.isCallExpression(call) || !plainValue(ts, want)) continue
-      if (!ts.isIdentifier(call.expression) || call.expression.text !== name) continue
+      // The function by name, or on the package's namespace as its readers import it (`R.add(2, 3)`).
+      const callee = call.expression
+      const named =
+        ts.isIdentifier(callee) ||
+        (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression))
+      if (!named || (ts.isIdentifier(callee) ? callee.text : callee.name.text) !== name) continue
       if (!call.arguments.every((a) => plainArgument(ts, a))) continue
+      const args = call.arguments.map((a) => a.getText()).join(', ')
       out.push({
         name,
-        call: call.getText(),
-        args: call.arguments.map((a) => a.getText()).join(', '),
+        call: ts.isIdentifier(callee) ? call.getText() : `${name}(${args})`,
+        args,
         want: want.getText(),
         line: firstLine + i
       })

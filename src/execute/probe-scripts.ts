@@ -289,11 +289,82 @@ class _Recorder(doctest.DocTestRunner):
     def __init__(self):
         super().__init__(verbose=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL)
         self.failed = []
+        self._shown = _NOTHING
+    # The value an example displayed, kept beside its printed form: a stated result is held to the value.
+    def _display(self, value):
+        if value is not None: self._shown = value
+        _REAL_DISPLAYHOOK(value)
+    def run(self, test, *args, **kwargs):
+        # doctest puts sys.__displayhook__ in place for each run: that is where the value is seen.
+        sys.__displayhook__ = self._display
+        try:
+            return super().run(test, *args, **kwargs)
+        finally:
+            sys.__displayhook__ = _REAL_DISPLAYHOOK
+    def report_start(self, out, test, example):
+        self._shown = _NOTHING
     # doctest runs every example of a docstring: each one that fails is kept, not only the first.
     def report_failure(self, out, test, example, got):
+        _shown_values[id(example)] = self._shown
         self.failed.append((example, got, None))
     def report_unexpected_exception(self, out, test, example, exc_info):
         self.failed.append((example, None, exc_info[1]))
+_NOTHING = object()
+_REAL_DISPLAYHOOK = sys.__displayhook__
+_shown_values = {}
+def _stated_value(want, globs):
+    # The stated result as a value: a literal, or a constructor of literals (Version('0.1.0'), Decimal('1.5'))
+    # made with the example's names. _NOTHING when the text is no value.
+    text = want.strip()
+    try:
+        return ast.literal_eval(text)
+    except Exception:
+        pass
+    try:
+        tree = ast.parse(text, mode='eval')
+    except SyntaxError:
+        return _NOTHING
+    call = tree.body
+    if not (isinstance(call, ast.Call) and isinstance(call.func, (ast.Name, ast.Attribute))): return _NOTHING
+    for arg in list(call.args) + [k.value for k in call.keywords]:
+        try:
+            ast.literal_eval(arg)
+        except Exception:
+            return _NOTHING
+    try:
+        return eval(compile(tree, '<stated>', 'eval'), dict(globs))
+    except Exception:
+        return _NOTHING
+def _decimals(x):
+    text = repr(x)
+    return len(text.split('.', 1)[1]) if '.' in text and 'e' not in text and 'inf' not in text and 'nan' not in text else 0
+def _agrees(stated, value):
+    # The same value, a float stated to fewer digits than it has (0.333 for 1/3) included.
+    if isinstance(stated, float) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return stated == value or abs(stated - value) < 0.5 * 10 ** -_decimals(stated)
+    if isinstance(stated, (list, tuple)) and type(value) is type(stated):
+        return len(stated) == len(value) and all(_agrees(a, b) for a, b in zip(stated, value))
+    if isinstance(stated, dict) and isinstance(value, dict):
+        return stated.keys() == value.keys() and all(_agrees(stated[k], value[k]) for k in stated)
+    try:
+        return bool(stated == value)
+    except Exception:
+        return False
+def _value_verdict(example, globs):
+    # True: the displayed value is the stated one; False: a value differs; None: nothing to compare by value.
+    value = _shown_values.get(id(example), _NOTHING)
+    if value is _NOTHING: return None
+    stated = _stated_value(example.want, globs)
+    if stated is _NOTHING: return None
+    try:
+        return _agrees(stated, value)
+    except Exception:
+        return None
+_WORDS = re.compile(r'[A-Za-z_][A-Za-z0-9_]*|[0-9]+')
+def _same_words(want, got):
+    # A stated result that is no value, printed another way (Version(0, 1, 0) for Version('0.1.0'), other quotes,
+    # spacing): the same names and numbers in the same order.
+    return _WORDS.findall(want) == _WORDS.findall(got)
 def _same_value(want, got):
     # The same Python value written two ways (u'a' and 'a', "a" and 'a'): a stale spelling, not a defect.
     try:
@@ -451,11 +522,20 @@ def _judge_example(test, setup, globs, provided, example, got, error, runs):
     # Setup the docstring leaves to its reader (a name it never imports) and trapped effects say nothing about the code.
     if error is not None and isinstance(error, (NameError, ImportError, _Blocked)): return None
     if got is not None and (' at 0x' in got or ' object at ' in got or _same_value(example.want, got) or _equal_literal(example.want, got) or _same_shown(example.want, got)): return None
+    # Held to the value, not its printed form: a stated value the code gives is no defect, whatever its repr;
+    # a stated text that is no value and differs only in punctuation is none either.
+    if got is not None and example.want.strip():
+        by_value = _value_verdict(example, test.globs)
+        if by_value is True: return None
+        if by_value is None and _stated_value(example.want, test.globs) is _NOTHING and _same_words(example.want, got): return None
     # No output written (>>> f(x), or the result told in a comment): the docstring states no result to hold the code to.
     if got is not None and not example.want.strip(): return None
     line = None if test.lineno is None else test.lineno + example.lineno + 1
     if error is not None and isinstance(error, SyntaxError) and (getattr(error, 'filename', '') or '').startswith('<doctest'):
         return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'the example is not valid Python (SyntaxError): the documentation needs the fix, the code is not reached'}
+    absent = _absent_shower(example.want)
+    if absent is not None:
+        return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'its output is an object of ' + absent + ', which is not installed here (an optional dependency the example needs)'}
     if error is not None and _needs_data(error):
         return {'kind': 'unsteady', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'reason': 'it needs data the project has its users download (' + type(error).__name__ + '), not installed here'}
     # Not deterministic or not self-contained: what its statements read, what it read at run time, or a second run.
@@ -482,6 +562,17 @@ def _judge_example(test, setup, globs, provided, example, got, error, runs):
     return {'kind': 'example', 'symbol': _symbol(test), 'test': test.name, 'line': line, 'source': example.source.strip()[:300], 'want': example.want.strip()[:300] if example.want else '', 'got': got.strip()[:300] if got is not None else type(error).__name__ + ': ' + str(error)[:200], 'position': test.examples.index(example), **({'setup': setup} if setup else {}), **({'provided': provided} if provided else {})}
 # Data a project has its users download after installing (TextBlob's corpora: MissingCorpusError, "python -m
 # textblob.download_corpora"; NLTK's LookupError "Resource ... not found"): its absence is this machine's, not the code's.
+# An output shown as another package's object (<IPython.core.display.HTML object>): the example needs that
+# package, an optional one the module stubs out when it is absent (bigtree's ishow, observe20).
+_SHOWN_OBJECT = re.compile(r'<(?:class \'|module \')?([A-Za-z_]\w*)\.[\w.]+(?: object|\'>)')
+def _absent_shower(want):
+    for root in _SHOWN_OBJECT.findall(want or ''):
+        if root == mod.__name__.split('.')[0]: continue
+        try:
+            if importlib.util.find_spec(root) is None: return root
+        except (ImportError, ValueError):
+            return root
+    return None
 _DATA_ERROR = re.compile(r'^Missing\w*(?:Corpus|Corpora|Data|Resource|Model)\w*$')
 _DATA_MESSAGE = re.compile(r'python -m \S*download|\.download\(|\bResource \S+ not found')
 def _needs_data(error):

@@ -30,6 +30,8 @@ export function mochaReportFromStdout(stdout: string): string | null {
 export interface RunnerContext {
   /** The temporary copy's root. */
   root: string
+  /** The npm workspace package the spec runs from (its runner is looked up there, then at the root). */
+  packageDir?: string
   /** Node executable for JavaScript runners. */
   node: string
   /** Python executable with pytest importable, when known. */
@@ -104,6 +106,17 @@ async function nodeTestLoader(
   return language === 'typescript' ? typescriptLoader(ctx.root) : []
 }
 
+/** The runner's entry in the workspace package's node_modules, else the root's (npm hoists it). */
+async function runnerBinary(
+  ctx: Pick<RunnerContext, 'root' | 'packageDir'>,
+  candidates: string[]
+): Promise<string | null> {
+  return (
+    (ctx.packageDir ? await firstExisting(ctx.packageDir, candidates) : null) ??
+    (await firstExisting(ctx.root, candidates))
+  )
+}
+
 /**
  * The command for `file` (absolute), or why the runner cannot start. Several files run in one start
  * (the flakiness runs of files that passed); their report is then read as one.
@@ -119,7 +132,7 @@ export async function runnerCommand(
   const file = files[0]
   switch (framework) {
     case 'jest': {
-      const bin = await firstExisting(ctx.root, BINARIES.jest)
+      const bin = await runnerBinary(ctx, BINARIES.jest)
       if (!bin) return { unavailable: 'jest is not installed (run `npm ci` before the action)' }
       return {
         command: ctx.node,
@@ -141,7 +154,7 @@ export async function runnerCommand(
       }
     }
     case 'vitest': {
-      const bin = await firstExisting(ctx.root, BINARIES.vitest)
+      const bin = await runnerBinary(ctx, BINARIES.vitest)
       if (!bin) return { unavailable: 'vitest is not installed (run `npm ci` before the action)' }
       return {
         command: ctx.node,
@@ -158,7 +171,7 @@ export async function runnerCommand(
       }
     }
     case 'mocha': {
-      const bin = await firstExisting(ctx.root, BINARIES.mocha)
+      const bin = await runnerBinary(ctx, BINARIES.mocha)
       if (!bin) return { unavailable: 'mocha is not installed (run `npm ci` before the action)' }
       return {
         command: ctx.node,

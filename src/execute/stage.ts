@@ -26,6 +26,7 @@ import {
   type WeakAssertion
 } from './assertion-strength.js'
 import { measureBaselines, noBaselines, type Baselines } from './baseline.js'
+import { SAME_BEHAVIOUR, sameBehaviour } from './same-behaviour.js'
 import { contractBreach, pythonCheck } from './type-contract.js'
 import { probeDefects, type ProbedSpec } from './stage-probe.js'
 import type { ProbeTarget } from './probe-targets.js'
@@ -512,6 +513,7 @@ export async function validateSpecs(
         ...(planItem ? { planItem } : {})
       })
     }
+    leaveOutSameBehaviour(outcomes)
     const coverageNotes = [...new Set(baselines.missing.values())].map(
       (why) => `Coverage gain not measured: ${why}.`
     )
@@ -530,5 +532,30 @@ export async function validateSpecs(
     }
   } finally {
     await session.dispose()
+  }
+}
+
+/** A delivered spec whose every statement another delivered spec makes stays a plan item (same-behaviour.ts). */
+function leaveOutSameBehaviour(outcomes: Map<string, StageOutcome>): void {
+  const delivered = [...outcomes.values()].filter((o) => o.deliver)
+  const dropped = sameBehaviour(
+    delivered.map((o) => ({
+      id: o.spec.id,
+      code: o.spec.code,
+      defect: o.validation.claim === 'defect'
+    }))
+  )
+  for (const [id, keeperId] of dropped) {
+    const outcome = outcomes.get(id)!
+    const keeper = outcomes.get(keeperId)!
+    outcomes.set(id, {
+      ...outcome,
+      deliver: false,
+      planItem: SAME_BEHAVIOUR,
+      validation: {
+        ...outcome.validation,
+        message: `plan item: validated, not delivered: ${keeper.path} makes the same calls and asserts the same results`
+      }
+    })
   }
 }

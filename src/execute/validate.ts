@@ -12,6 +12,7 @@ import { coverageGain as gainOver, coverageKind, readCoverage, withCoverage } fr
 import { findPython } from './python.js'
 import { shortMessage, type FileReport } from './reports.js'
 import { runnerCommand, type RunnerCommand } from './runners.js'
+import { workspacePackageOf } from './workspace-package.js'
 import { createSandbox, writeInside } from './sandbox.js'
 import { runChild } from './spawn.js'
 
@@ -336,8 +337,12 @@ export async function runSpecFiles(
       const n = reports++
       const reportPath = join(tmp, `report-${n}.out`)
       await rm(reportPath, { force: true })
+      // A spec in an npm workspace package runs from that package, under its runner configuration.
+      const pkg = await workspacePackageOf(root, spec.path)
+      const cwd = pkg ? join(root, ...pkg.split('/')) : root
       const command = await runnerCommand(spec.framework, absolute, spec.language, {
         root,
+        ...(pkg ? { packageDir: cwd } : {}),
         node,
         python,
         reportPath,
@@ -364,7 +369,7 @@ export async function runSpecFiles(
       const child = await runChild({
         command: command.command,
         args: measured.args,
-        cwd: root,
+        cwd,
         env: { ...env, ...measured.env },
         timeoutMs: options.perFileMs,
         isolateNetwork: options.isolateNetwork ?? true
@@ -440,6 +445,11 @@ export async function runSpecFiles(
    */
   const runBatch = async (group: readonly State[]): Promise<boolean> => {
     const { framework, language } = group[0].spec
+    // One runner start runs from one package: files of several workspace packages run on their own.
+    const pkgs = new Set(await Promise.all(group.map((g) => workspacePackageOf(root, g.spec.path))))
+    if (pkgs.size > 1) return false
+    const pkg = [...pkgs][0] ?? null
+    const cwd = pkg ? join(root, ...pkg.split('/')) : root
     const reportPath = join(tmp, `report-${reports++}.out`)
     await rm(reportPath, { force: true })
     const command = await runnerCommand(
@@ -448,6 +458,7 @@ export async function runSpecFiles(
       language,
       {
         root,
+        ...(pkg ? { packageDir: cwd } : {}),
         node,
         python,
         reportPath,
@@ -461,7 +472,7 @@ export async function runSpecFiles(
     const child = await runChild({
       command: command.command,
       args: command.args,
-      cwd: root,
+      cwd,
       env,
       timeoutMs: Math.max(1, Math.min(options.perFileMs * group.length, left)),
       isolateNetwork: options.isolateNetwork ?? true
