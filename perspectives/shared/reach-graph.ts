@@ -75,6 +75,15 @@ const CONTAINER_METHODS = new Set(
   ).split(' ')
 )
 
+/** A method declared for subclasses to fill: `@abstractmethod`, a body that only raises or is empty. */
+function abstractMethod(fn: FunctionDecl): boolean {
+  return (
+    !!fn.raisesNotImplemented ||
+    !!fn.emptyBody ||
+    (fn.decorators ?? []).some((d) => /(^|\.)abstract(method|property)$/.test(d))
+  )
+}
+
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
 const WHOLE_IDENTIFIER = /^[A-Za-z_$][\w$]*$/
@@ -246,8 +255,10 @@ function buildGraph(
   }
   // Whether a class the module can hold has a method of the name. Only then is the call taken to be on
   // one of them: else the receiver came from elsewhere (an imported instance, an attribute of one:
-  // plumbum's `colors.contains_colors()`, `local.env.user`), which the module cannot tell. A Protocol
-  // with the method matches any class that has it (plumbum's `PopenWithAddons`): any class then.
+  // plumbum's `colors.contains_colors()`, `local.env.user`), which the module cannot tell. An interface
+  // matches classes that do not derive from it: a Protocol (plumbum's `PopenWithAddons`), a class with
+  // `__subclasshook__` or whose method of the name is abstract (dogpile's `CacheMutex.locked`, which its
+  // lock classes implement without naming it): any class then.
   const ownMethod = new Map<string, boolean>()
   const hasOwn = (u: Use): boolean => {
     const key = `${u.among}\0${u.name}`
@@ -256,7 +267,11 @@ function buildGraph(
       const seen = [...(candidates.get(u.among ?? '') ?? [])].filter((c) =>
         methodsOf.get(c)?.includes(u.name)
       )
-      has = seen.length > 0 && !seen.some((c) => protocols.has(c))
+      const isInterface = (c: string): boolean =>
+        protocols.has(c) ||
+        !!methodsOf.get(c)?.includes('__subclasshook__') ||
+        (byName.get(u.name) ?? []).some((n) => n.fn.className === c && abstractMethod(n.fn))
+      has = seen.length > 0 && !seen.some(isInterface)
       ownMethod.set(key, has)
     }
     return has

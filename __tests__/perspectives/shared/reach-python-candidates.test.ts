@@ -3,7 +3,7 @@
 // code that only ever sees the local ones). `runner.wait(proc)` calls `proc.poll()`; runner.py imports
 // LocalProc, so RemoteProc.poll (a live class: a test names it) is not reached through it. Where the
 // module sees no class with the method (an imported instance, an attribute of one), or only a Protocol
-// with it, any class's method of the name may run, as before.
+// with it or an abstract one (an interface), any class's method of the name may run, as before.
 import { modelOf, untested } from './reach-model.js'
 
 const REPO = {
@@ -11,7 +11,7 @@ const REPO = {
   'procs/__init__.py': [
     'from procs.local import LocalProc',
     'from procs.remote import RemoteProc',
-    'from procs.runner import wait, status, finish',
+    'from procs.runner import wait, status, finish, held',
     ''
   ].join('\n'),
   'procs/local.py': [
@@ -30,6 +30,17 @@ const REPO = {
     '        return 2', //                  5
     '    def close(self):', //              6
     '        return None', //               7
+    '    def locked(self):', //             8
+    '        return False', //              9
+    ''
+  ].join('\n'),
+  'procs/api.py': [
+    'import abc',
+    '',
+    'class Mutex(abc.ABC):',
+    '    @abc.abstractmethod',
+    '    def locked(self):',
+    '        raise NotImplementedError()',
     ''
   ].join('\n'),
   'procs/shape.py': [
@@ -42,6 +53,10 @@ const REPO = {
   'procs/runner.py': [
     'from procs.local import LocalProc',
     'from procs.shape import Closable',
+    'from procs.api import Mutex',
+    '',
+    'def held(m):',
+    '    return m.locked()',
     '',
     'def wait(proc):',
     '    return proc.poll()',
@@ -57,7 +72,7 @@ const REPO = {
     ''
   ].join('\n'),
   'tests/test_run.py': [
-    'from procs import LocalProc, RemoteProc, wait, status, finish',
+    'from procs import LocalProc, RemoteProc, wait, status, finish, held',
     '',
     'def test_wait():',
     '    assert wait(LocalProc()) == 0',
@@ -70,6 +85,9 @@ const REPO = {
     '',
     'def test_finish():',
     '    assert finish(RemoteProc.__new__(RemoteProc)) is None',
+    '',
+    'def test_held():',
+    '    assert not held(RemoteProc.__new__(RemoteProc))',
     ''
   ].join('\n')
 }
@@ -88,5 +106,7 @@ describe('untyped receivers: classes the calling module can hold', () => {
     expect(flagged).not.toContain('procs/remote.py:4 RemoteProc.code')
     // `proc: Closable`, a Protocol: any class with `close` fits.
     expect(flagged).not.toContain('procs/remote.py:6 RemoteProc.close')
+    // An abstract `Mutex.locked`: its implementations need not derive from it (`__subclasshook__`).
+    expect(flagged).not.toContain('procs/remote.py:8 RemoteProc.locked')
   })
 })
