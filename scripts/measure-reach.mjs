@@ -27,6 +27,11 @@ const { jsNotTakenBranches, currentNode } = await import(
   join(build, 'src/model/js-platform-branches.js')
 ).catch(() => ({ jsNotTakenBranches: () => [], currentNode: () => undefined }))
 
+// Older builds have no option-value branches.
+const { valueBranches } = await import(join(build, 'src/model/value-branches.js')).catch(() => ({
+  valueBranches: () => []
+}))
+
 const [root, reportPath, ...shipped] = process.argv.slice(2)
 if (!root || !reportPath || shipped.length === 0) {
   console.error(
@@ -113,7 +118,8 @@ if (loading.unloadable.length > 0) model.facts.unloadableTests = loading.unloada
           ...optionalBranches(repo.files, loading.optionalMissing ?? [])
         ]
       : []),
-    ...jsNotTakenBranches(repo.files, currentNode())
+    ...jsNotTakenBranches(repo.files, currentNode()),
+    ...valueBranches(model, repo.files)
   ]
   if (branches.length > 0) model.facts.notTakenBranches = branches
 }
@@ -217,3 +223,10 @@ console.log(
     disagreements
   })
 )
+// REACH_WHY="path:line,...": how the graph reached each of those functions (stderr), to read a change.
+for (const want of (process.env.REACH_WHY ?? '').split(',').filter(Boolean)) {
+  const [path, line] = want.split(':')
+  const module = model.modules.find((m) => m.path === path)
+  const fn = module?.functions.find((f) => f.loc.startLine === Number(line))
+  if (fn) console.error(`${want} ${fn.qualifiedName}: ${graph.why?.(fn) ?? 'not reached'}`)
+}

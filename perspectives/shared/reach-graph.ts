@@ -53,9 +53,14 @@ interface Use {
    * module it is used in. It reaches a class's method only in that module or one it imports.
    */
   near?: string
+  /**
+   * Python: a method name on a receiver of unknown type, in this library module. It reaches a class's method only
+   * for the classes that module can hold (`receiverCandidates`): not every class with a method of the name.
+   */
+  among?: string
 }
 const useKey = (u: Use): string =>
-  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.defs?.join(',') ?? ''}:${u.near ?? ''}:${u.name}`
+  `${u.kind}:${u.cls ?? ''}:${u.classes?.join(',') ?? ''}:${u.js ? 'js' : ''}:${u.from ?? ''}:${u.any ? 'any' : ''}:${u.defs?.join(',') ?? ''}:${u.near ?? ''}:${u.among ?? ''}:${u.name}`
 
 /**
  * Method names of the built-in containers and strings (JavaScript arrays, maps, sets; Python lists,
@@ -69,6 +74,15 @@ const CONTAINER_METHODS = new Set(
     'items update setdefault copy discard index count'
   ).split(' ')
 )
+
+/** A method declared for subclasses to fill: `@abstractmethod`, a body that only raises or is empty. */
+function abstractMethod(fn: FunctionDecl): boolean {
+  return (
+    !!fn.raisesNotImplemented ||
+    !!fn.emptyBody ||
+    (fn.decorators ?? []).some((d) => /(^|\.)abstract(method|property)$/.test(d))
+  )
+}
 
 /** Methods that run without being named: construction, protocols, accessors. */
 const IMPLICIT_METHOD = /^(__\w+__|constructor|toString|toJSON|valueOf|then|\[Symbol\..*\])$/
@@ -118,8 +132,12 @@ function buildGraph(
   const byPath = new Map(model.modules.map((m) => [m.path, m]))
   const ownTops = topLevelNames(model)
 
+  // Structural types: a value of any class with the methods fits (`class P(Protocol)`).
+  const protocols = new Set<string>()
   for (const module of model.modules) {
     if (module.isTest) continue
+    for (const cls of module.classes)
+      if (cls.bases.some((b) => /(^|\.)Protocol(\[.*\])?$/.test(b.trim()))) protocols.add(cls.name)
     for (const cls of module.classes)
       basesOf.set(cls.name, [
         ...(basesOf.get(cls.name) ?? []),
@@ -154,11 +172,19 @@ function buildGraph(
     }
   const family = classFamilies(basesOf)
   const shadowed = shadowedMethods(model)
-  const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops)
+  const types = receiverTypeResolver(model, basesOf, aliases, family, ownTops, protocols)
   const isClass = (name: string): boolean =>
     basesOf.has(name) || [...(aliases.get(name) ?? [])].some((n) => basesOf.has(n))
 
   const lookups = computedLookups(model)
+  const familyOf = (name: string): Set<string> => {
+    const out = new Set<string>()
+    for (const n of [name, ...(aliases.get(name) ?? [])])
+      if (basesOf.has(n)) for (const c of family(n)) out.add(c)
+    return out
+  }
+  // Per module: the classes an untyped receiver there can be (`among` uses); absent: any class.
+  const candidates = new Map<string, ReadonlySet<string>>()
   for (const module of model.modules) {
     const notTaken = (model.facts.notTakenBranches ?? []).filter((b) => b.path === module.path)
     const placed = placeUses(
@@ -169,8 +195,10 @@ function buildGraph(
       byPath,
       lookups,
       notTaken,
-      isClass
+      isClass,
+      familyOf
     )
+    if (placed.candidates) candidates.set(module.path, placed.candidates)
     moduleUses.set(module.path, placed.topLevel)
     mainUses.set(module.path, placed.main)
     for (const [fn, names] of placed.byFunction) usesOf.set(fn, names)
@@ -224,6 +252,29 @@ function buildGraph(
       nearSets.set(path, set)
     }
     return set
+  }
+  // Whether a class the module can hold has a method of the name. Only then is the call taken to be on
+  // one of them: else the receiver came from elsewhere (an imported instance, an attribute of one:
+  // plumbum's `colors.contains_colors()`, `local.env.user`), which the module cannot tell. An interface
+  // matches classes that do not derive from it: a Protocol (plumbum's `PopenWithAddons`), a class with
+  // `__subclasshook__` or whose method of the name is abstract (dogpile's `CacheMutex.locked`, which its
+  // lock classes implement without naming it): any class then.
+  const ownMethod = new Map<string, boolean>()
+  const hasOwn = (u: Use): boolean => {
+    const key = `${u.among}\0${u.name}`
+    let has = ownMethod.get(key)
+    if (has === undefined) {
+      const seen = [...(candidates.get(u.among ?? '') ?? [])].filter((c) =>
+        methodsOf.get(c)?.includes(u.name)
+      )
+      const isInterface = (c: string): boolean =>
+        protocols.has(c) ||
+        !!methodsOf.get(c)?.includes('__subclasshook__') ||
+        (byName.get(u.name) ?? []).some((n) => n.fn.className === c && abstractMethod(n.fn))
+      has = seen.length > 0 && !seen.some(isInterface)
+      ownMethod.set(key, has)
+    }
+    return has
   }
   const reachedFns = new Set<FunctionDecl>()
   // Evidence: which use (or live class) reached each function, back to a test.
@@ -342,6 +393,17 @@ function buildGraph(
           !nearModules(u.near).has(node.module.path)
         )
           continue
+        // `m.poll()` where m's type is unknown: a class the calling module can hold, or a subclass.
+        // Test code gets values from fixtures; a class no import loads (a plugin) may be handed anywhere.
+        if (
+          u.among &&
+          cls &&
+          !lent.has(cls) &&
+          loaded.has(node.module.path) &&
+          !candidates.get(u.among)?.has(cls) &&
+          hasOwn(u)
+        )
+          continue
         const key = cls ? classes.keyOf(node.module, cls) : ''
         if (!cls || live.has(key) || !basesOf.has(cls)) reach(node.fn)
         else {
@@ -457,11 +519,13 @@ function placeUses(
   byPath: ReadonlyMap<string, ModuleModel>,
   lookups: boolean,
   notTaken: readonly { startLine: number; endLine: number; names?: readonly string[] }[] = [],
-  isClass: (name: string) => boolean = () => false
+  isClass: (name: string) => boolean = () => false,
+  familyOf?: (name: string) => Iterable<string>
 ): {
   topLevel: Use[]
   main: Use[]
   byFunction: Map<FunctionDecl, Use[]>
+  candidates?: ReadonlySet<string>
 } {
   const topLevel: Use[] = []
   const main: Use[] = []
@@ -519,8 +583,14 @@ function placeUses(
     }
   const library = libraryBindings(module, ownTops)
   const namespaces = namespaceExports(module, byPath)
-  const nearOf = (name: string): { near?: string } =>
-    !module.isTest && CONTAINER_METHODS.has(name) ? { near: module.path } : {}
+  const receivers =
+    module.language === 'python' && !module.isTest && familyOf
+      ? receiverCandidates(module, library, types, familyOf)
+      : undefined
+  const nearOf = (name: string): { near?: string; among?: string } => ({
+    ...(!module.isTest && CONTAINER_METHODS.has(name) ? { near: module.path } : {}),
+    ...(receivers ? { among: module.path } : {})
+  })
   const boundTo = module.language === 'python' ? pythonBinding(module, byPath) : undefined
   const wholes = wholeBindings(module, byPath)
   // Class names this module can mean: its own classes and names its imports of our modules bind (a
@@ -671,7 +741,33 @@ function placeUses(
     const prefix = namePrefix(s.value)
     if (prefix) add({ kind: 'prefix', name: prefix }, ownerOf(line), line)
   }
-  return { topLevel, main, byFunction }
+  return { topLevel, main, byFunction, ...(receivers ? { candidates: receivers } : {}) }
+}
+
+/**
+ * The classes an untyped receiver in a Python module can be: the families (bases and subclasses) of the
+ * classes it defines, imports, names or builds, and of what the functions it calls return (factories).
+ * plumbum's `proc.poll()` in `commands/processes.py`, which sees no remote machine, does not run
+ * `ParamikoPopen.poll`. undefined when one of them answers any attribute (`__getattr__`): any class then.
+ */
+function receiverCandidates(
+  module: ModuleModel,
+  library: ReadonlySet<string>,
+  types: TypeResolver,
+  familyOf: (name: string) => Iterable<string>
+): ReadonlySet<string> {
+  const out = new Set<string>()
+  const names = new Set(module.classes.map((c) => c.name))
+  for (const decl of module.imports)
+    if (decl.resolved) for (const { local } of decl.names) if (local) names.add(local)
+  for (const key of Object.keys(module.nameUseLines ?? {}))
+    names.add(key.slice(key.lastIndexOf('.') + 1))
+  // What the functions it calls build (`def make(): return Foo()`); an unknown result adds nothing.
+  for (const call of module.calls)
+    if (WHOLE_IDENTIFIER.test(call.name))
+      for (const c of types(module, library, `call:${call.name}`) ?? []) names.add(c)
+  for (const name of names) for (const c of familyOf(name)) out.add(c)
+  return out
 }
 
 /** Python's calls that look an attribute up by a name given as a string: where the name is. */
@@ -981,7 +1077,8 @@ function receiverTypeResolver(
   basesOf: ReadonlyMap<string, string[]>,
   aliases: ReadonlyMap<string, ReadonlySet<string>>,
   family: (cls: string) => Set<string>,
-  ownTops: ReadonlySet<string>
+  ownTops: ReadonlySet<string>,
+  protocols: ReadonlySet<string> = new Set()
 ): TypeResolver {
   const defined = new Map<string, number>()
   const factories = new Map<string, { facts: Set<string>; count: number; module: ModuleModel }>()
@@ -1058,6 +1155,8 @@ function receiverTypeResolver(
     const root = parts.length > 1 ? parts[0] : undefined
     if (root !== undefined && library.has(root)) return kind === 'new' ? [] : undefined
     const classes = classesNamed(last)
+    // `p: Closable`, a Protocol: any class with its methods fits, which its family does not say.
+    if (classes.some((c) => protocols.has(c))) return undefined
     if (classes.length > 0) {
       const out = new Set<string>()
       for (const c of classes) for (const k of kind === 'ann' ? family(c) : ancestors(c)) out.add(k)

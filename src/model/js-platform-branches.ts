@@ -127,7 +127,7 @@ function chainAt(
 }
 
 /** Where a branch's body ends: the matching `}` of a block, or the end of a one-line statement. */
-function bodyExtent(
+export function bodyExtent(
   lines: readonly string[],
   line: number,
   column: number
@@ -152,7 +152,7 @@ function bodyExtent(
 }
 
 /** The position of the bracket closing the one at (line, column), skipping strings and comments. */
-function matching(
+export function matching(
   lines: readonly string[],
   line: number,
   column: number,
@@ -193,7 +193,7 @@ function matching(
   return undefined
 }
 
-function joined(
+export function joined(
   lines: readonly string[],
   fromLine: number,
   fromColumn: number,

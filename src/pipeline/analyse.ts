@@ -7,6 +7,7 @@ import { buildModel } from '../model/build.js'
 import { optionalBranches } from '../model/optional-imports.js'
 import { notTakenBranches } from '../model/platform-branches.js'
 import { currentNode, jsNotTakenBranches } from '../model/js-platform-branches.js'
+import { valueBranches } from '../model/value-branches.js'
 import { findUnloadableTests, unloadableText } from '../model/test-loading.js'
 import { askPython } from '../execute/python.js'
 import { expandCoverageGlobs } from '../repo/coverage-globs.js'
@@ -83,7 +84,8 @@ export async function analyseRepository(config: RunConfig, logger: Logger): Prom
           ...optionalBranches(loaded.repo.files, loading.optionalMissing ?? [])
         ]
       : []),
-    ...jsNotTakenBranches(loaded.repo.files, currentNode())
+    ...jsNotTakenBranches(loaded.repo.files, currentNode()),
+    ...valueBranches(model, loaded.repo.files)
   ]
   if (branches.length > 0) model.facts.notTakenBranches = branches
   const detected = detectTargetWithReason(
