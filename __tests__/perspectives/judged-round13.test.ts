@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
 import scope from '../../perspectives/scope/index.js'
+import security from '../../perspectives/security/index.js'
 import testPyramid from '../../perspectives/test-pyramid/index.js'
 import userExperience from '../../perspectives/user-experience/index.js'
 import { findings, rows } from './judged-helpers.js'
@@ -115,5 +116,31 @@ describe('user-experience genericErrorMessage (webargs make_error key, buku prom
       '16:medium',
       '8:low'
     ])
+  })
+})
+
+describe('security weakHash (flask-wtf csrf.py)', () => {
+  it('SHA-1 over fresh random bytes is a token, not a hashed secret; SHA-1 of a password still is', async () => {
+    const csrf = [
+      'import hashlib', // 1
+      'import os', // 2
+      '', // 3
+      '', // 4
+      'def generate_csrf(session):', // 5
+      '    secret = hashlib.sha1(os.urandom(64)).hexdigest()', // 6
+      '    session["csrf_token"] = secret', // 7
+      '    return secret', // 8
+      '', // 9
+      '', // 10
+      'def store_password(password):', // 11
+      '    return hashlib.sha1(password.encode()).hexdigest()', // 12
+      ''
+    ].join('\n')
+    const found = await findings(security as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "forms"\nversion = "1.0"\n',
+      'forms/__init__.py': '',
+      'forms/csrf.py': csrf
+    })
+    expect(rows(found, 'weakHash')).toEqual(['weakHash forms/csrf.py:12'])
   })
 })

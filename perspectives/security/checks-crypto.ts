@@ -118,6 +118,25 @@ function weakCipher(
   return undefined
 }
 
+/** Calls that return fresh random bytes or ids from the system's secure source. */
+const RANDOM_SOURCE =
+  /^(os\.urandom|os\.getrandom|secrets\.token_(bytes|hex|urlsafe)|uuid\.uuid4|(crypto\.)?randomBytes|(crypto\.)?randomUUID)\(/
+
+/**
+ * The hash is of fresh random bytes (`hashlib.sha1(os.urandom(64)).hexdigest()`, flask-wtf's CSRF token,
+ * judged false): it only turns randomness into text, so the algorithm's collisions and speed give an
+ * attacker nothing to work on.
+ */
+function hashesFreshRandom(module: ModuleModel, call: CallSite): boolean {
+  const hashed = [
+    call.args[0],
+    ...module.calls
+      .filter((c) => c.name === 'update' && c.loc.startLine === call.loc.startLine)
+      .map((c) => c.args[0])
+  ]
+  return hashed.some((a) => a !== undefined && RANDOM_SOURCE.test(a.trim()))
+}
+
 const PY_RANDOM =
   /^random\.(random|randint|randrange|choice|choices|sample|getrandbits|uniform|shuffle)$/
 
@@ -130,6 +149,7 @@ export function cryptoFindings(context: CheckContext): Draft[] {
       const evidence = () => context.quoter.evidence(module.path, call.loc)
       const algorithm = weakHashAlgorithm(module, call)
       if (algorithm) {
+        if (hashesFreshRandom(module, call)) continue
         const subject = secretHint(context, module, call)
         if (!subject) continue
         const password = /pass|pwd|secret|credential/.test(subject)
