@@ -30,7 +30,12 @@ describe('the package contract', () => {
     const contract = await packageContract(ts, join(FIXTURES, 'probe-js-entry'))
     expect(contract?.entries).toEqual(['src/index.js'])
     expect(contract?.declared?.files).toEqual(['types/index.d.ts'])
-    expect([...(contract?.declared?.names ?? [])].sort()).toEqual(['filesize', 'format', 'plural'])
+    expect([...(contract?.declared?.names ?? [])].sort()).toEqual([
+      'filesize',
+      'format',
+      'plural',
+      'third'
+    ])
     expect(contract?.declared?.names.has('resolveSymbol')).toBe(false)
   })
 
