@@ -28,6 +28,18 @@ describe('build tools’ task libraries', () => {
   })
 })
 
+describe("a tool's top-level dot-folder (remeda's .claude/hooks)", () => {
+  it('holds tooling; a dot-file at the root and a dotted folder below the top do not', () => {
+    expect(toolingRule('.claude/hooks/lib/format.ts')).toEqual({
+      class: 'tooling',
+      reason: "inside the dot-folder .claude/ of a tool's own files"
+    })
+    expect(toolingRule('.eslintrc.cjs')?.reason).not.toMatch(/dot-folder/)
+    expect(toolingRule('src/.internal/parse.ts')).toBeNull()
+    expect(toolingRule('src/parse.ts')).toBeNull()
+  })
+})
+
 describe('a demo program at the repository root (find-my-way, judged round 9)', () => {
   it.each(['example.js', 'examples.py', 'demo.ts'])('%s is an example', (path) => {
     expect(examplesRule(path)?.class).toBe('examples-docs')

@@ -218,6 +218,10 @@ export function toolingRule(path: string): RuleMatch | null {
       class: 'tooling',
       reason: `inside the tooling folder ${dir}/ (scripts, build, release, benchmarks or CI)`
     }
+  // A top-level dot-folder holds a tool's own files (an editor's, an agent's hooks: remeda's
+  // .claude/hooks/lib, whose specs were delivered as the library's), never the package's code.
+  if (dirs.length > 0 && /^\.[^.]/.test(dirs[0]))
+    return { class: 'tooling', reason: `inside the dot-folder ${dirs[0]}/ of a tool's own files` }
   const lower = name.toLowerCase()
   if (TOOLING_FILES.has(lower))
     return { class: 'tooling', reason: `a build, test or task runner file (${name})` }
