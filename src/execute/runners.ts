@@ -117,6 +117,25 @@ async function runnerBinary(
   )
 }
 
+/** The files pytest reads its ini options from, in its order. */
+const PYTEST_INI_FILES = ['pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg']
+
+/**
+ * The project's pytest `addopts` ask pytest-cov for coverage (`--cov=stdnum`, python-stdnum): every run of
+ * a spec would measure the whole package and write data files, so a spec run adds `--no-cov` (pytest-cov
+ * must be installed for such a project's own suite to start at all).
+ */
+export async function addoptsMeasureCoverage(root: string): Promise<boolean> {
+  for (const name of PYTEST_INI_FILES) {
+    const text = await readFile(join(root, name), 'utf8').catch(() => null)
+    if (text === null) continue
+    // The value runs on over indented lines (ini) or to the closing bracket (a TOML list).
+    const found = /^[ \t]*addopts[ \t]*=[ \t]*(\[[^\]]*\]|[^\n]*(?:\n[ \t]+[^\n]*)*)/m.exec(text)
+    if (found) return /(^|[\s"'[,])--cov(?=[=\s"',\]]|$)/.test(found[1])
+  }
+  return false
+}
+
 /**
  * The command for `file` (absolute), or why the runner cannot start. Several files run in one start
  * (the flakiness runs of files that passed); their report is then read as one.
@@ -227,6 +246,7 @@ export async function runnerCommand(
           '-o',
           'junit_family=xunit2',
           `--junitxml=${ctx.reportPath}`,
+          ...((await addoptsMeasureCoverage(ctx.root)) ? ['--no-cov'] : []),
           ...files
         ],
         parse: (text) => parseJUnitReport(text, file)
