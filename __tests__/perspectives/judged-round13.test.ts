@@ -2,6 +2,7 @@
 // its true twin, by file and line.
 import { describe, expect, it } from '@jest/globals'
 import type { Perspective } from '../../perspectives/define.js'
+import failureModes from '../../perspectives/failure-modes/index.js'
 import scope from '../../perspectives/scope/index.js'
 import security from '../../perspectives/security/index.js'
 import testPyramid from '../../perspectives/test-pyramid/index.js'
@@ -142,5 +143,36 @@ describe('security weakHash (flask-wtf csrf.py)', () => {
       'forms/csrf.py': csrf
     })
     expect(rows(found, 'weakHash')).toEqual(['weakHash forms/csrf.py:12'])
+  })
+})
+
+describe('failure-modes uncheckedOptional (buku convert_bookmark_set)', () => {
+  it('a closure reading what its enclosing function defaulted is guarded; the same closure without the default is not', async () => {
+    const convert = [
+      'def convert(rows, old=None):', // 1
+      '    old = old or {}', // 2
+      '    count = len(rows)', // 3
+      '', // 4
+      '    def title(row):', // 5
+      '        return old.get(row)', // 6
+      '', // 7
+      '    return [title(r) for r in rows], count', // 8
+      '', // 9
+      '', // 10
+      'def export(rows, cache=None):', // 11
+      '    count = len(rows)', // 12
+      '', // 13
+      '    def title(row):', // 14
+      '        return cache.get(row)', // 15
+      '', // 16
+      '    return [title(r) for r in rows], count', // 17
+      ''
+    ].join('\n')
+    const found = await findings(failureModes as Perspective<string, unknown>, {
+      'pyproject.toml': '[project]\nname = "marks"\nversion = "1.0"\n',
+      'marks/__init__.py': 'from .convert import convert, export\n',
+      'marks/convert.py': convert
+    })
+    expect(rows(found, 'uncheckedOptional')).toEqual(['uncheckedOptional marks/convert.py:15'])
   })
 })

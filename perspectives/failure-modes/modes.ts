@@ -410,6 +410,17 @@ function optionalModes(module: ModuleModel): FailureMode[] {
       if (!use) continue
       // A guard the model saw before the use: `p && p.f()`, `if (!p) return`, `p ||= {}`, `p?.f()`, `if p is None: p = {}`.
       if (guardOn(use.context, p.name)) continue
+      // A closure reads what its enclosing function defaulted first (buku's `old = old or {}` before
+      // `def title(row): old.get(...)`): the default guards every later site of that function.
+      if (
+        use.enclosing !== fn.qualifiedName &&
+        calls.some(
+          (c) =>
+            c.enclosing === fn.qualifiedName &&
+            c.context?.guards.some((g) => g.kind === 'default' && identifiers(g.text).has(p.name))
+        )
+      )
+        continue
       // Any condition naming it (`if (p)`, `p ?? x` in a ternary, `if p is None`) counts as a check.
       if (conditions.some((text) => identifiers(text).has(p.name))) continue
       // Passed whole to a call before the use, it is often normalised there (`env = self.make_env(env)`):
